@@ -1,0 +1,23 @@
+"""kpss: minutes, tasks and attendance of community planning of social services.
+
+For scripts: `from kpss_cli import load_archive`; `load_archive("path").tasks`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "load_archive"]
+
+if TYPE_CHECKING:
+    from .archive import load_archive
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so that `kpss --version` stays fast.
+    if name == "load_archive":
+        from .archive import load_archive
+
+        return load_archive
+    raise AttributeError(name)

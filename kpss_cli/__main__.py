@@ -1,0 +1,3 @@
+from kpss_cli.cli import run
+
+run()

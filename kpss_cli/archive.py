@@ -1,0 +1,194 @@
+"""An archive: every minutes file below a folder, parsed, with task statuses resolved over time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, find_root, load_config
+from .errors import KpssError, Problem
+from .model import Minutes, StatusChange, Task, Update
+from .parse import parse_minutes
+from .source import MAX_FILE_SIZE
+
+SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
+
+
+@dataclass
+class Archive:
+    """The parsed archive: minutes sorted by (date, id), every task, and every problem found."""
+
+    root: Path
+    shown_root: str
+    config: Config
+    minutes: list[Minutes] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    unmatched_updates: list[tuple[Minutes, Update]] = field(default_factory=list)
+    _tasks_by_id: dict[str, Task] = field(default_factory=dict, repr=False)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any file had an error."""
+        return any(p.is_error for p in self.problems)
+
+    def task(self, task_id: str) -> Task | None:
+        """Return the task with id `task_id`, or None."""
+        return self._tasks_by_id.get(task_id.strip())
+
+    def find_minutes(self, ref: str) -> Minutes | None:
+        """Return the minutes whose id or path (relative, or as shown, or absolute) is `ref`."""
+        wanted = _relative_ref(self.root, self.shown_root, ref)
+        for minutes in self.minutes:
+            if wanted in (minutes.id, minutes.path):
+                return minutes
+        return None
+
+
+def _relative_ref(root: Path, shown_root: str, ref: str) -> str:
+    ref = ref.strip().replace("\\", "/")
+    candidate = Path(ref)
+    if candidate.is_absolute() or candidate.exists():
+        try:
+            return candidate.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return ref
+    prefix = shown_root.rstrip("/") + "/"
+    return ref.removeprefix(prefix) if shown_root not in ("", ".") else ref.removeprefix("./")
+
+
+def resolve_root(archive: str | Path | None, cwd: Path | None = None) -> tuple[Path, str]:
+    """Return (root, root as shown in messages) for `--archive` or the folder search."""
+    if archive is not None:
+        root = Path(archive)
+        if not root.is_dir():
+            raise KpssError(f"archive folder not found: {archive}")
+        return root, str(archive).rstrip("/") or "/"
+    start = cwd or Path.cwd()
+    root = find_root(start)
+    if root == start:
+        return start, "."
+    return root, os.path.relpath(root, start)
+
+
+def find_files(root: Path) -> Iterator[str]:
+    """Yield the relative paths (with `/`) of candidate minutes files, in sorted order.
+
+    Hidden folders, `templates/` and folders reached through links are skipped.
+    """
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        rel_folder = os.path.relpath(folder, root)
+        prefix = "" if rel_folder == "." else rel_folder.replace(os.sep, "/") + "/"
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                yield prefix + name
+
+
+def _read(root: Path, rel: str, shown: str) -> tuple[bytes | None, Problem | None]:
+    path = root / rel
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root.resolve()):
+                return None, Problem(
+                    shown, None, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
+                )
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            return None, Problem(
+                shown,
+                None,
+                "error",
+                "too-large",
+                f"file is {size / 1024 / 1024:.1f} MiB, over the {MAX_FILE_SIZE // 1024 // 1024} MiB limit for minutes",
+            )
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_SIZE + 1), None
+    except FileNotFoundError:
+        return None, None  # vanished while we were reading: no longer part of the archive
+    except (OSError, RuntimeError) as exc:  # permissions, symlink loops
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, Problem(shown, None, "error", "unreadable", f"cannot read the file: {reason}")
+
+
+def load_archive(archive: str | Path | None = None, *, config: Config | None = None) -> Archive:
+    """Load every minutes file of an archive (default: found from the current folder)."""
+    root, shown_root = resolve_root(archive)
+    config = config if config is not None else load_config(root, shown_root)
+    result = Archive(root=root, shown_root=shown_root, config=config)
+    for rel in find_files(root):
+        shown = rel if shown_root == "." else f"{shown_root}/{rel}"
+        data, problem = _read(root, rel, shown)
+        if problem:
+            result.problems.append(problem)
+        if data is None:
+            continue
+        minutes, problems = parse_minutes(data, rel, shown, config)
+        result.problems.extend(problems)
+        if minutes is not None:
+            result.minutes.append(minutes)
+    resolve(result)
+    return result
+
+
+def shown_path(archive: Archive, rel: str) -> str:
+    """Return the path of `rel` as messages show it."""
+    return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
+
+
+def resolve(archive: Archive) -> None:
+    """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates."""
+    archive.minutes.sort(key=lambda m: (m.date, m.id))
+    by_id: dict[str, Task] = {}
+    tasks: list[Task] = []
+    for minutes in archive.minutes:
+        for task in minutes.tasks:
+            if task.id in by_id:
+                first = by_id[task.id]
+                archive.problems.append(
+                    Problem(
+                        shown_path(archive, minutes.path),
+                        task.line,
+                        "error",
+                        "duplicate-task-id",
+                        f"task id {task.id!r} is already used at {shown_path(archive, first.path)}:{first.line}",
+                    )
+                )
+                continue
+            by_id[task.id] = task
+            tasks.append(task)
+            task.history = [
+                StatusChange(minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line)
+            ]
+    _fill_next_meeting_deadlines(archive.minutes)
+    for minutes in archive.minutes:
+        updates = list(minutes.updates)
+        updates += [u for u in minutes.loose_checks if u.id in by_id]
+        for update in updates:
+            target = by_id.get(update.id)
+            if target is None or (minutes.date, minutes.id) <= (target.meeting_date, target.minutes_id):
+                archive.unmatched_updates.append((minutes, update))
+                continue
+            target.status = update.status
+            target.history.append(
+                StatusChange(minutes.id, minutes.date, update.status, update.note, minutes.path, update.line)
+            )
+    archive.tasks = tasks
+    archive._tasks_by_id = by_id
+
+
+def _fill_next_meeting_deadlines(minutes_list: list[Minutes]) -> None:
+    """`do příštího jednání`: the minutes' own next meeting, else the group's next minutes."""
+    following: dict[str, Minutes] = {}
+    for minutes in reversed(minutes_list):  # latest first, so `following` is the next one
+        for task in minutes.tasks:
+            if task.deadline_kind != "next_meeting":
+                continue
+            if minutes.next_meeting and minutes.next_meeting.date:
+                task.deadline = minutes.next_meeting.date
+            elif (nxt := following.get(minutes.group_slug)) is not None and nxt.date > minutes.date:
+                task.deadline = nxt.date
+        following[minutes.group_slug] = minutes

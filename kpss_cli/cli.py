@@ -1,0 +1,444 @@
+"""The `kpss` command: thin Typer commands over the core (archive, query, render, output)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .archive import Archive, load_archive
+from .dates import parse_date
+from .errors import BUG_HINT, ExitStatus, KpssError, error_line, warning_line
+from .model import Task
+from .output import Column, Format, emit, emit_sections
+from .query import TaskFilter, filter_minutes, find_tasks, group_rows
+from .render import render_template, task_context
+
+app = typer.Typer(
+    name="kpss",
+    help="Minutes, tasks and attendance of community planning of social services (KPSS).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# --- the one error boundary ----------------------------------------------------------------
+
+
+def boundary(command: F) -> F:
+    """Turn errors into one `kpss: error: …` line and an exit code; quiet on a closed pipe."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except KpssError as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            _stderr(error_line(str(exc)))
+            raise typer.Exit(ExitStatus.USER_ERROR) from None
+        except BrokenPipeError:
+            # `kpss tasks | head`: the reader has gone; stop quietly.
+            _silence_stdout()
+            raise typer.Exit(ExitStatus.OK) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            _stderr(error_line(f"{type(exc).__name__}: {exc}; {BUG_HINT}"))
+            raise typer.Exit(ExitStatus.FOUND) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kpss {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """Minutes, tasks and attendance of community planning of social services (KPSS).
+
+    The archive is a folder of Markdown minutes with YAML front matter. Try:
+
+        kpss list --archive examples
+    """
+    _state["debug"] = debug
+
+
+# --- shared options ------------------------------------------------------------------------
+
+ArchiveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        "-a",
+        envvar="KPSS_ARCHIVE",
+        help="The archive folder. Default: the nearest folder upwards with kpss.yaml, else the current one.",
+        show_default=False,
+    ),
+]
+GroupOption = Annotated[
+    str | None,
+    typer.Option("--group", "-g", help="Only this group: its slug or name (case and accents ignored)."),
+]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only meetings on or after this date.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only meetings on or before this date.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", envvar="KPSS_TODAY", help="Take this date (YYYY-MM-DD) as today.", show_default=False
+    ),
+]
+
+
+class ListFormat(StrEnum):
+    """Formats of listing commands (the `md` Markdown table only where it makes sense)."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _date_option(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise KpssError(f"{option}: {value!r} is not a date (write YYYY-MM-DD)")
+    return day
+
+
+def _today(as_of: str | None) -> dt.date:
+    return _date_option(as_of, "--as-of") or dt.date.today()
+
+
+def _load(archive: Path | None) -> Archive:
+    """Load the archive and report its problems on stderr."""
+    loaded = load_archive(archive)
+    for problem in loaded.problems:
+        _stderr(error_line(str(problem)) if problem.is_error else warning_line(str(problem)))
+    return loaded
+
+
+def _finish(archive: Archive, found: bool = False) -> None:
+    """Exit 2 when a file had an error (the rest was still processed), else 1 when `found`."""
+    if archive.has_errors:
+        raise typer.Exit(ExitStatus.USER_ERROR)
+    if found:
+        raise typer.Exit(ExitStatus.FOUND)
+
+
+def _terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _emit(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: Format, **options: Any) -> int:
+    count = emit(rows, columns, fmt, sys.stdout, terminal=_terminal(), **options)
+    sys.stdout.flush()
+    return count
+
+
+# --- list, show ----------------------------------------------------------------------------
+
+LIST_COLUMNS = [
+    Column("id", "ID"),
+    Column("group", "Group"),
+    Column("date", "Date"),
+    Column("time", "Time"),
+    Column("place", "Place"),
+    Column("present", "Present", "right"),
+    Column("excused", "Excused", "right"),
+    Column("absent", "Absent", "right"),
+    Column("guests", "Guests", "right"),
+    Column("tasks", "Tasks", "right"),
+]
+
+
+@app.command("list")
+@boundary
+def list_minutes(
+    archive: ArchiveOption = None,
+    group: GroupOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = ListFormat.table,
+) -> None:
+    """List the minutes of the archive, one row per meeting, oldest first.
+
+    Example: kpss list --group seniori --since 2025-01-01 --format csv
+    """
+    loaded = _load(archive)
+    selected = filter_minutes(
+        loaded, group=group, since=_date_option(since, "--since"), until=_date_option(until, "--until")
+    )
+    _emit(
+        (m.summary() for m in selected), LIST_COLUMNS, Format(fmt.value), caption=f"{len(selected)} minutes"
+    )
+    _finish(loaded)
+
+
+class ShowFormat(StrEnum):
+    """Formats of `kpss show`."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+@boundary
+def show(
+    ref: Annotated[
+        str, typer.Argument(help="Minutes id (ridici-skupina/2025-01-22) or file path.", show_default=False)
+    ],
+    archive: ArchiveOption = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+) -> None:
+    """Show one minutes record with everything kpss reads from it.
+
+    Example: kpss show ridici-skupina/2025-01-22 --format json
+    """
+    loaded = _load(archive)
+    minutes = loaded.find_minutes(ref)
+    if minutes is None:
+        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+    data = minutes.to_dict()
+    if fmt is ShowFormat.json:
+        import json
+
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from .textview import minutes_text
+
+        sys.stdout.write(minutes_text(data))
+    _finish(loaded)
+
+
+# --- tasks ---------------------------------------------------------------------------------
+
+
+class TaskFormat(StrEnum):
+    """Formats of `kpss tasks`."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    md = "md"
+
+
+class GroupBy(StrEnum):
+    """What `kpss tasks --by` groups the list by."""
+
+    owner = "owner"
+    group = "group"
+
+
+TASK_COLUMNS = [
+    Column("id", "ID"),
+    Column("group", "Group"),
+    Column("meeting_date", "Meeting"),
+    Column("task", "Task"),
+    Column("owner", "Owner"),
+    Column("due", "Due"),
+    Column("deadline", "Deadline"),
+    Column("status", "Status"),
+    Column("days_overdue", "Overdue", "right"),
+]
+# The terminal table names the group by its slug, to leave room for the task.
+TASK_TABLE_COLUMNS = [Column("group_slug", "Group") if c.key == "group" else c for c in TASK_COLUMNS]
+
+
+def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:
+    return [t.to_dict(today) for t in tasks]
+
+
+def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
+    week = (today + dt.timedelta(days=7)).isoformat()
+
+    def style(row: dict[str, Any]) -> str | None:
+        if row.get("days_overdue"):
+            return "red"
+        if row["status"] == "open" and row["deadline"] and row["deadline"] <= week:
+            return "yellow"
+        return None
+
+    return style
+
+
+@app.command()
+@boundary
+def tasks(
+    archive: ArchiveOption = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only open tasks past their deadline.")] = False,
+    open_: Annotated[bool, typer.Option("--open", help="Open tasks (the default).")] = False,
+    done: Annotated[bool, typer.Option("--done", help="Done tasks.")] = False,
+    cancelled: Annotated[bool, typer.Option("--cancelled", help="Cancelled tasks.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="Tasks of every status.")] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner", help="Only tasks of this person (a surname is enough; titles, case, accents ignored)."
+        ),
+    ] = None,
+    group: GroupOption = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Only deadlines before this date.")
+    ] = None,
+    due_after: Annotated[
+        str | None, typer.Option("--due-after", help="Only deadlines after this date.")
+    ] = None,
+    due_within: Annotated[
+        int | None, typer.Option("--due-within", min=0, help="Only deadlines from today to N days ahead.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_of: AsOfOption = None,
+    by: Annotated[GroupBy | None, typer.Option("--by", help="Group the list per owner or per group.")] = None,
+    fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help="Output format.")] = TaskFormat.table,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template", help="Render with this Jinja template (a file, or a name like tasks.md.j2)."
+        ),
+    ] = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV that Czech Excel opens as is (UTF-8 BOM, `;`).")
+    ] = False,
+    fail_if_any: Annotated[
+        bool, typer.Option("--fail-if-any", help="Exit 1 when the list is not empty (for cron jobs).")
+    ] = False,
+) -> None:
+    """List tasks from every minutes file, with their status resolved over time.
+
+    Default: open tasks. Overdue ones come first, then by deadline.
+
+    Example: kpss tasks --overdue --as-of 2026-01-31 --owner novakova --format csv
+    """
+    today = _today(as_of)
+    statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
+    if all_:
+        statuses = {"open", "done", "cancelled"}
+    wanted = TaskFilter(
+        statuses=frozenset(statuses or {"open"}),
+        overdue=overdue,
+        owner=owner,
+        group=group,
+        due_before=_date_option(due_before, "--due-before"),
+        due_after=_date_option(due_after, "--due-after"),
+        due_within=due_within,
+        since=_date_option(since, "--since"),
+        until=_date_option(until, "--until"),
+    )
+    loaded = _load(archive)
+    selected = find_tasks(loaded, wanted, today)
+    unreadable = sum(1 for t in selected if not t.deadline_readable)
+    overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
+    if overdue:
+        # Tasks whose deadline cannot be read can never be overdue: say how many there are.
+        unreadable = sum(1 for t in loaded.tasks if t.status == "open" and not t.deadline_readable)
+    if unreadable:
+        _stderr(
+            f"kpss: note: {unreadable} task(s) have a deadline kpss cannot read"
+            + (" and cannot be overdue" if overdue else "")
+            + "; `kpss check` shows where"
+        )
+    rows = _task_rows(selected, today)
+    if template:
+        context = task_context(loaded.config, rows, today, group_rows(rows, by.value) if by else None)
+        sys.stdout.write(render_template(template, context, loaded.root))
+    elif by:
+        sections = group_rows(rows, by.value)
+        emit_sections(
+            sections,
+            by.value,
+            TASK_COLUMNS,
+            TASK_TABLE_COLUMNS,
+            Format(fmt.value),
+            sys.stdout,
+            terminal=_terminal(),
+            row_style=_task_style(today),
+        )
+    else:
+        fmt_value = Format.csv if excel else Format(fmt.value)
+        columns = TASK_TABLE_COLUMNS if fmt_value is Format.table else TASK_COLUMNS
+        caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
+        _emit(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=excel)
+    _finish(loaded, found=fail_if_any and bool(rows))
+
+
+@app.command()
+@boundary
+def task(
+    task_id: Annotated[str, typer.Argument(help="Task id, e.g. seniori/2025-02-12#2.", show_default=False)],
+    archive: ArchiveOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+) -> None:
+    """Show one task: where it was set, every status change, and its status now.
+
+    Example: kpss task 'ridici-skupina/2025-01-22#1'
+    """
+    today = _today(as_of)
+    loaded = _load(archive)
+    found = loaded.task(task_id)
+    if found is None:
+        raise KpssError(f"no task {task_id!r} in the archive (see `kpss tasks --all`)")
+    data = found.to_dict(today)
+    data["history"] = [change.to_dict() for change in found.history]
+    if fmt is ShowFormat.json:
+        import json
+
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from .textview import task_text
+
+        sys.stdout.write(task_text(data, loaded.shown_root))
+    _finish(loaded)
+
+
+def run() -> None:
+    """Entry point of the `kpss` command."""
+    app(prog_name="kpss")

@@ -1,0 +1,165 @@
+"""`kpss.yaml`: the organisation, its groups and members, people's aliases, the language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import KpssError
+from .names import fold, person_key, slugify
+from .yamlsafe import YamlProblem, load_yaml
+
+CONFIG_NAME = "kpss.yaml"
+
+
+@dataclass(slots=True)
+class GroupConfig:
+    """A group as `kpss.yaml` describes it."""
+
+    slug: str
+    name: str
+    folder: str
+    members: list[str] = field(default_factory=list)
+    manager: str | None = None
+    place: str | None = None
+    time: str | None = None
+    schedule: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Config:
+    """The archive's `kpss.yaml` (all optional)."""
+
+    organisation: str | None = None
+    language: str = "cs"
+    groups: list[GroupConfig] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # person key -> canonical name
+    extra: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None
+    _by_text: dict[str, GroupConfig] = field(default_factory=dict, repr=False)
+    _by_folder: dict[str, GroupConfig] = field(default_factory=dict, repr=False)
+
+    def _index(self) -> None:
+        if self._by_text or not self.groups:
+            return
+        # Later spellings never override earlier ones: slugs first, then names, then folders.
+        for group in self.groups:
+            self._by_text.setdefault(group.slug, group)
+        for group in self.groups:
+            self._by_text.setdefault(fold(group.name), group)
+            self._by_text.setdefault(slugify(group.name), group)
+        for group in self.groups:
+            self._by_text.setdefault(fold(group.folder), group)
+            self._by_text.setdefault(slugify(group.folder), group)
+            self._by_folder.setdefault(group.folder, group)
+
+    def find_group(self, text: str) -> GroupConfig | None:
+        """Return the group whose slug, name or folder is `text` (case and diacritics ignored)."""
+        self._index()
+        return self._by_text.get(fold(text)) or self._by_text.get(slugify(text))
+
+    def group_for_folder(self, folder: str) -> GroupConfig | None:
+        """Return the group whose folder holds minutes in the relative folder `folder`."""
+        self._index()
+        while folder:
+            if group := self._by_folder.get(folder):
+                return group
+            folder = folder.rpartition("/")[0]
+        return None
+
+
+def find_root(start: Path) -> Path:
+    """Return the nearest folder from `start` upwards holding kpss.yaml, else `start`."""
+    current = start.resolve()
+    for folder in (current, *current.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return start
+
+
+def load_config(root: Path, display_root: str | None = None) -> Config:
+    """Read `root/kpss.yaml`; an archive without one gets the defaults."""
+    path = root / CONFIG_NAME
+    shown = f"{display_root}/{CONFIG_NAME}" if display_root else str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KpssError(f"cannot read the configuration: {exc}", shown) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        data = load_yaml(text)
+    except YamlProblem as exc:
+        raise KpssError(exc.message, shown, exc.line + 1 if exc.line is not None else None) from None
+    if data is None:
+        return Config(path=shown)
+    if not isinstance(data, dict):
+        raise KpssError("the configuration must be a mapping of keys to values", shown, 1)
+    return _build_config(data, shown)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _build_config(data: dict[str, Any], shown: str) -> Config:
+    lines: dict[str, int] = getattr(data, "lines", {})
+    known = {"organisation", "organization", "language", "groups", "aliases"}
+    config = Config(
+        organisation=_text(data.get("organisation", data.get("organization"))),
+        language=str(data.get("language") or "cs"),
+        extra={k: v for k, v in data.items() if k not in known},
+        path=shown,
+    )
+    groups = data.get("groups") or []
+    if not isinstance(groups, list):
+        raise KpssError("'groups' must be a list", shown, lines.get("groups", 0) + 1)
+    item_lines = getattr(groups, "lines", [0] * len(groups))
+    for item, line in zip(groups, item_lines, strict=True):
+        config.groups.append(_build_group(item, shown, line + 1))
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise KpssError(
+            "'aliases' must map a name to the name it stands for", shown, lines.get("aliases", 0) + 1
+        )
+    config.aliases = {person_key(str(old)): str(new) for old, new in aliases.items() if new}
+    return config
+
+
+def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
+    if isinstance(item, str):
+        item = {"name": item}
+    if not isinstance(item, dict) or not (item.get("name") or item.get("slug")):
+        raise KpssError("a group needs at least a 'name' or a 'slug'", shown, line)
+    name = str(item.get("name") or item["slug"])
+    slug = slugify(str(item.get("slug") or name))
+    if not slug:
+        raise KpssError(f"group '{name}' needs a slug made of letters or digits", shown, line)
+    members = item.get("members") or []
+    if not isinstance(members, list):
+        raise KpssError(f"the members of group '{name}' must be a list", shown, line)
+    known = {"slug", "name", "folder", "members", "manager", "place", "time", "schedule"}
+    return GroupConfig(
+        slug=slug,
+        name=name,
+        folder=str(item.get("folder") or slug).strip("/"),
+        members=[_member_name(m) for m in members if m],
+        manager=_text(item.get("manager")),
+        place=_text(item.get("place")),
+        time=_text(item.get("time")),
+        schedule=item.get("schedule"),
+        extra={k: v for k, v in item.items() if k not in known},
+    )
+
+
+def _member_name(member: Any) -> str:
+    if isinstance(member, dict):
+        name = str(member.get("name", "")).strip()
+        org = member.get("org")
+        return f"{name} ({org})" if org else name
+    return str(member).strip()

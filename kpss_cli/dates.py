@@ -1,0 +1,191 @@
+"""Dates, times and deadlines as Czech minutes write them.
+
+Every form is matched explicitly: no guessing of day/month order and no filling-in from
+today, so `1.2.2022` is always 1 February 2022.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .names import fold
+
+# Month names after `fold` (no diacritics), nominative, genitive and locative.
+_MONTHS: dict[str, int] = {}
+for _number, _forms in enumerate(
+    (
+        ("leden", "ledna", "lednu", "january", "jan"),
+        ("unor", "unora", "unoru", "february", "feb"),
+        ("brezen", "brezna", "breznu", "march", "mar"),
+        ("duben", "dubna", "dubnu", "april", "apr"),
+        ("kveten", "kvetna", "kvetnu", "may"),
+        ("cerven", "cervna", "cervnu", "june", "jun"),
+        ("cervenec", "cervence", "cervenci", "july", "jul"),
+        ("srpen", "srpna", "srpnu", "august", "aug"),
+        ("zari", "september", "sep", "sept"),
+        ("rijen", "rijna", "rijnu", "october", "oct"),
+        ("listopad", "listopadu", "november", "nov"),
+        ("prosinec", "prosince", "prosinci", "december", "dec"),
+    ),
+    start=1,
+):
+    for _form in _forms:
+        _MONTHS[_form] = _number
+
+_MONTH_NAME = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_YEAR = r"(\d{4}|\d{2})"
+_DASH = r"\s*[-–—]\s*"  # hyphen, en dash, em dash
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_CZ_DATE = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*" + _YEAR)
+_CZ_NAMED_DATE = re.compile(r"(\d{1,2})\s*\.\s*" + _MONTH_NAME + r"\s+(\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_SLASH_MONTH = re.compile(r"(\d{1,2})\s*/\s*" + _YEAR)
+_SLASH_RANGE = re.compile(r"(\d{1,2})" + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR)
+_SLASH_FULL_RANGE = re.compile(r"(\d{1,2})\s*/\s*" + _YEAR + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR)
+_NAMED_MONTH = re.compile(_MONTH_NAME + r"\s+" + _YEAR)
+_NAMED_RANGE = re.compile(_MONTH_NAME + _DASH + _MONTH_NAME + r"\s+" + _YEAR)
+_QUARTER = re.compile(r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))\s+" + _YEAR)
+_HALF = re.compile(r"([12])\s*\.\s*pololeti\s+" + _YEAR)
+_YEAR_ONLY = re.compile(r"(\d{4})")
+_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ROMAN_Q = re.compile(r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)\s+" + _YEAR)
+
+_NEXT_MEETING = re.compile(
+    r"(?:(?:do|na|pro|k)\s+)?(?:pristi(?:ho|m)?|dalsi(?:ho|m)?)\s+(?:jednani|setkani|schuzk[ay]|schuzce)"
+    r"|(?:by\s+|at\s+)?(?:the\s+)?next\s+meeting"
+)
+_ONGOING = re.compile(r"prubezne|ongoing|trvale|stale|continuous(?:ly)?|permanent(?:ly)?")
+# Leading words that only say "by": `do 31. 1. 2022`, `nejpozději do konce ledna 2022`.
+_BY_PREFIX = re.compile(r"^(?:nejpozdeji\s+)?(?:do\s+)?(?:konce\s+|kon\.\s*)?(?:by\s+)?(?:end\s+of\s+)?")
+
+_TIME = re.compile(r"(\d{1,2})\s*[:.]\s*(\d{2})")
+_TIME_RANGE = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|do|to)\s*(\d{1,2}[:.]\d{2}))?$")
+_HOUR_ONLY = re.compile(r"^(\d{1,2})(?:\s*h(?:od)?\.?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A `due` value read: its kind and the last day it allows (None when there is none)."""
+
+    kind: str  # "date" | "period" | "next_meeting" | "ongoing" | "unknown" | "none"
+    end: dt.date | None = None
+
+    @property
+    def readable(self) -> bool:
+        """True unless the text could not be read as a deadline."""
+        return self.kind != "unknown"
+
+
+NO_DEADLINE = Deadline("none")
+ONGOING = Deadline("ongoing")
+NEXT_MEETING = Deadline("next_meeting")
+UNKNOWN = Deadline("unknown")
+
+
+def _year(text: str) -> int:
+    """A two-digit year is 20YY."""
+    return 2000 + int(text) if len(text) <= 2 else int(text)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Return the day `text` names (`2021-12-15`, `15. 12. 2021`, `15.12.21`,
+    `15. prosince 2021`), or None when it names no single valid day.
+    """
+    value = text.strip()
+    try:
+        if m := _ISO_DATE.fullmatch(value):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _CZ_DATE.fullmatch(value):
+            return dt.date(_year(m[3]), int(m[2]), int(m[1]))
+        if m := _CZ_NAMED_DATE.fullmatch(fold(value)):
+            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+    except ValueError:  # 2022-02-30, month 13: not a date
+        return None
+    return None
+
+
+def looks_like_date(text: str) -> bool:
+    """True when `text` has the shape of a date, valid or not (for error messages)."""
+    value = text.strip()
+    return bool(_ISO_DATE.fullmatch(value) or _CZ_DATE.fullmatch(value))
+
+
+def parse_time(text: str) -> str | None:
+    """Return a time or time range normalised to `HH:MM` / `HH:MM-HH:MM`, or None."""
+    value = fold(text).removesuffix("hod.").removesuffix("hod").removesuffix("h").strip()
+    value = value.removeprefix("od ").strip()
+    if m := _HOUR_ONLY.fullmatch(value):
+        return _hhmm(int(m[1]), 0)
+    m = _TIME_RANGE.fullmatch(value)
+    if not m:
+        return None
+    parts = []
+    for part in (m[1], m[2]):
+        if part is None:
+            continue
+        t = _TIME.fullmatch(part)
+        assert t is not None
+        formatted = _hhmm(int(t[1]), int(t[2]))
+        if formatted is None:
+            return None
+        parts.append(formatted)
+    return "-".join(parts)
+
+
+def _hhmm(hour: int, minute: int) -> str | None:
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Read a `due` value; see the table in docs/format.md for every form."""
+    value = fold(text).strip(" .,;")
+    if not value:
+        return NO_DEADLINE
+    if _NEXT_MEETING.fullmatch(value):
+        return NEXT_MEETING
+    if _ONGOING.fullmatch(value):
+        return ONGOING
+    value = _BY_PREFIX.sub("", value, count=1).strip()
+    try:
+        return _parse_deadline_value(value)
+    except (ValueError, KeyError):  # month 13, day 32, ...
+        return UNKNOWN
+
+
+def _parse_deadline_value(value: str) -> Deadline:
+    if day := parse_date(value):
+        return Deadline("date", day)
+    if m := _ISO_MONTH.fullmatch(value):
+        return Deadline("period", _month_end(int(m[1]), int(m[2])))
+    if m := _SLASH_MONTH.fullmatch(value):
+        return Deadline("period", _month_end(_year(m[2]), int(m[1])))
+    if m := _SLASH_RANGE.fullmatch(value):
+        if int(m[1]) > int(m[2]):
+            return UNKNOWN
+        return Deadline("period", _month_end(_year(m[3]), int(m[2])))
+    if m := _SLASH_FULL_RANGE.fullmatch(value):
+        return Deadline("period", _month_end(_year(m[4]), int(m[3])))
+    if m := _NAMED_MONTH.fullmatch(value):
+        return Deadline("period", _month_end(_year(m[2]), _MONTHS[m[1]]))
+    if m := _NAMED_RANGE.fullmatch(value):
+        return Deadline("period", _month_end(_year(m[3]), _MONTHS[m[2]]))
+    if m := _QUARTER.fullmatch(value):
+        quarter = int(m[1] or m[2])
+        return Deadline("period", _month_end(_year(m[3]), quarter * 3))
+    if m := _ROMAN_Q.fullmatch(value):
+        return Deadline("period", _month_end(_year(m[2]), _ROMAN_QUARTER[m[1]] * 3))
+    if m := _HALF.fullmatch(value):
+        return Deadline("period", _month_end(_year(m[2]), int(m[1]) * 6))
+    if m := _YEAR_ONLY.fullmatch(value):
+        return Deadline("period", dt.date(int(m[1]), 12, 31))
+    return UNKNOWN

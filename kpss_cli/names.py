@@ -1,0 +1,88 @@
+"""People's names: titles, identity keys, and case- and diacritics-blind text matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Academic and professional titles used in Czech minutes. They stay in displayed names and
+# are ignored when people are matched across meetings.
+_TITLES = (
+    "Mgr",
+    "MgA",
+    "Bc",
+    "BcA",
+    "Ing",
+    "Ing\\. ?arch",
+    "PhDr",
+    "MUDr",
+    "MDDr",
+    "JUDr",
+    "RNDr",
+    "PaedDr",
+    "PharmDr",
+    "ThDr",
+    "ThLic",
+    "MVDr",
+    "PhMr",
+    "RSDr",
+    "DiS",
+    "Ph\\. ?D",
+    "PhD",
+    "Th\\. ?D",
+    "CSc",
+    "DrSc",
+    "MBA",
+    "MPA",
+    "LL\\. ?M",
+    "MSc",
+    "Dr",
+)
+# Short words that are only titles with a dot (a bare "doc" or "prof" could be a name).
+_DOTTED_ONLY = ("doc", "prof", "as")
+_TITLE_RE = re.compile(
+    r"(?<![\w.])(?:(?:" + "|".join(_TITLES) + r")\.?|(?:" + "|".join(_DOTTED_ONLY) + r")\.)"
+    r"(?=[\s,]|$|(?<=\.)\w)",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased, without diacritics and with single spaces, for matching."""
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def strip_titles(name: str) -> str:
+    """Return `name` without academic titles, stray commas and extra spaces."""
+    return _strip_titles(name)
+
+
+@lru_cache(maxsize=65536)
+def _strip_titles(name: str) -> str:
+    bare = _TITLE_RE.sub(" ", name)
+    bare = _SPACES.sub(" ", bare.replace(",", " ")).strip(" .,;")
+    return bare or name.strip()
+
+
+def is_title_only(text: str) -> bool:
+    """True when `text` holds titles and nothing else (`DiS.`, `Ph.D.`)."""
+    return not _TITLE_RE.sub("", text).strip(" .,;")
+
+
+def person_key(name: str) -> str:
+    """Return the identity of a person: no titles, case, diacritics or extra spaces."""
+    return fold(strip_titles(name))
+
+
+def slugify(text: str) -> str:
+    """Return an ASCII slug (`Pracovní skupina Senioři` -> `pracovni-skupina-seniori`)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

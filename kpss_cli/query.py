@@ -1,0 +1,145 @@
+"""Pure filters and orderings over an archive's minutes and tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .archive import Archive
+from .errors import KpssError
+from .model import Minutes, Task
+from .names import fold, person_key, slugify
+from .sorting import czech_sort_key
+
+
+def group_slugs(archive: Archive, wanted: str) -> set[str]:
+    """Return the group slugs `wanted` names (slug or name; case and diacritics ignored).
+
+    Raises KpssError listing the known groups when it names none.
+    """
+    if group := archive.config.find_group(wanted):
+        return {group.slug}
+    folded, slug = fold(wanted), slugify(wanted)
+    found = {m.group_slug for m in archive.minutes if slug in (m.group_slug,) or folded == fold(m.group)}
+    if not found:
+        known = sorted({g.slug for g in archive.config.groups} | {m.group_slug for m in archive.minutes})
+        raise KpssError(f"no group {wanted!r}; known groups: {', '.join(known) or 'none'}")
+    return found
+
+
+def filter_minutes(
+    archive: Archive,
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Minutes]:
+    """Return the minutes of `group` held between `since` and `until` (both inclusive)."""
+    slugs = group_slugs(archive, group) if group else None
+    return [
+        m
+        for m in archive.minutes
+        if (slugs is None or m.group_slug in slugs)
+        and (since is None or m.date >= since)
+        and (until is None or m.date <= until)
+    ]
+
+
+def owner_matches(owner: str | None, wanted: str) -> bool:
+    """True when `wanted` names the owner: the whole name, or a part such as the surname.
+
+    Titles, case and diacritics are ignored; an owner field naming several people
+    (`A. Nová, Petr Malý`) matches each of them.
+    """
+    if not owner:
+        return False
+    target = person_key(wanted)
+    if not target:
+        return False
+    key = person_key(owner)
+    if target == key:
+        return True
+    words = key.replace(",", " ").replace(";", " ").split()
+    wanted_words = target.split()
+    size = len(wanted_words)
+    return any(words[i : i + size] == wanted_words for i in range(len(words) - size + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFilter:
+    """What `kpss tasks` asks for; every field left None matches everything."""
+
+    statuses: frozenset[str] = frozenset({"open"})
+    overdue: bool = False
+    owner: str | None = None
+    group: str | None = None
+    due_before: dt.date | None = None
+    due_after: dt.date | None = None
+    due_within: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def find_tasks(archive: Archive, wanted: TaskFilter, today: dt.date) -> list[Task]:
+    """Return the tasks `wanted` selects, overdue first, then by deadline (see `task_order`)."""
+    slugs = group_slugs(archive, wanted.group) if wanted.group else None
+    horizon = today + dt.timedelta(days=wanted.due_within) if wanted.due_within is not None else None
+    selected = []
+    for task in archive.tasks:
+        if task.status not in wanted.statuses and not wanted.overdue:
+            continue
+        if wanted.overdue and task.days_overdue(today) is None:
+            continue
+        if slugs is not None and task.group_slug not in slugs:
+            continue
+        if wanted.owner is not None and not owner_matches(task.owner, wanted.owner):
+            continue
+        if wanted.since and task.meeting_date < wanted.since:
+            continue
+        if wanted.until and task.meeting_date > wanted.until:
+            continue
+        deadline = task.deadline
+        if (wanted.due_before or wanted.due_after or horizon) and deadline is None:
+            continue
+        if wanted.due_before and deadline and deadline >= wanted.due_before:
+            continue
+        if wanted.due_after and deadline and deadline <= wanted.due_after:
+            continue
+        if horizon and deadline and not today <= deadline <= horizon:
+            continue
+        selected.append(task)
+    return sort_tasks(selected, today)
+
+
+def sort_tasks(tasks: Iterable[Task], today: dt.date) -> list[Task]:
+    """Overdue tasks first (most overdue first), then by deadline; no deadline last."""
+    return sorted(tasks, key=lambda t: task_order(t, today))
+
+
+def task_order(task: Task, today: dt.date) -> tuple[int, dt.date, dt.date, str, int]:
+    """The sort key of a task: (band, deadline, meeting date, minutes id, line)."""
+    overdue = task.days_overdue(today) is not None
+    band = 0 if overdue else (1 if task.deadline else 2)
+    return (band, task.deadline or dt.date.max, task.meeting_date, task.minutes_id, task.line)
+
+
+def group_rows(rows: Iterable[dict[str, Any]], by: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Split task rows into sections per owner or per group, in Czech alphabetical order.
+
+    Owners are matched as people (titles, case and accents ignored); the label is the
+    first spelling met. Rows keep their order within a section.
+    """
+    sections: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    for row in rows:
+        if by == "owner":
+            label = row.get("owner") or NO_OWNER
+            key = person_key(label)
+        else:
+            label, key = row["group"], row["group_slug"]
+        sections.setdefault(key, (label, []))[1].append(row)
+    return sorted(sections.values(), key=lambda s: (s[0] == NO_OWNER, czech_sort_key(s[0])))
+
+
+NO_OWNER = "(no owner)"

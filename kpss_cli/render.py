@@ -1,0 +1,143 @@
+"""Jinja templates, run sandboxed: the archive's `templates/` first, then kpss's own.
+
+Templates are user input: they run in an ImmutableSandboxedEnvironment with StrictUndefined,
+so a typo is an error naming the template and line, and Python internals are out of reach.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .config import Config
+from .errors import KpssError
+from .sorting import czech_sort
+
+MONTHS_GENITIVE = (
+    "ledna", "února", "března", "dubna", "května", "června",
+    "července", "srpna", "září", "října", "listopadu", "prosince",
+)  # fmt: skip
+MAX_OUTPUT = 10 * 1024 * 1024
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def czech_date(value: Any, style: str = "short") -> str:
+    """`2021-12-15` -> `15. 12. 2021` (short) or `15. prosince 2021` (long)."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value is None else str(value)
+    if style == "long":
+        return f"{day.day}. {MONTHS_GENITIVE[day.month - 1]} {day.year}"
+    return f"{day.day}. {day.month}. {day.year}"
+
+
+def base_context(config: Config, today: dt.date) -> dict[str, Any]:
+    """What every template gets: the archive's configuration, its organisation, and today."""
+    return {
+        "config": config,
+        "organisation": config.organisation,
+        "language": config.language,
+        "today": today,
+    }
+
+
+def task_context(
+    config: Config,
+    tasks: list[dict[str, Any]],
+    today: dt.date,
+    sections: list[tuple[str, list[dict[str, Any]]]] | None = None,
+) -> dict[str, Any]:
+    """The context of a task list template (documented in docs/templates.md)."""
+    context = base_context(config, today)
+    context["tasks"] = tasks
+    context["sections"] = [{"label": label, "tasks": rows} for label, rows in sections or []]
+    return context
+
+
+def packaged_templates() -> Path:
+    """The folder of the templates that ship with kpss."""
+    return Path(str(resources.files("kpss_cli") / "templates"))
+
+
+def environment(
+    archive_root: Path | None, extra_folder: Path | None = None, *, html: bool = False
+) -> jinja2.Environment:
+    """Return the sandboxed environment: `extra_folder`, the archive's templates/, kpss's own."""
+    folders = [f for f in (extra_folder, archive_root / "templates" if archive_root else None) if f]
+    folders.append(packaged_templates())
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["czech_date"] = czech_date
+    env.filters["czech_sort"] = czech_sort
+    return env
+
+
+def render_template(
+    name_or_path: str, context: dict[str, Any], archive_root: Path | None = None, *, html: bool = False
+) -> str:
+    """Render a template by name (from the template folders) or by file path."""
+    path = Path(name_or_path)
+    extra = None
+    name = name_or_path
+    if path.suffix and path.is_file():
+        extra, name = path.resolve().parent, path.name
+    elif path.parent != Path():
+        raise KpssError(f"template not found: {name_or_path}")
+    env = environment(archive_root, extra, html=html or name.endswith((".html", ".html.j2")))
+    shown = str(path) if extra else name
+    try:
+        template = env.get_template(name)
+        chunks = []
+        size = 0
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise KpssError(
+                    f"template output is larger than {MAX_OUTPUT // 1024 // 1024} MiB; stopped", shown
+                )
+            chunks.append(chunk)
+        return "".join(chunks)
+    except jinja2.TemplateNotFound:
+        raise KpssError(f"template not found: {name_or_path}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise KpssError(f"template syntax: {exc.message}", shown, exc.lineno) from None
+    except SecurityError as exc:
+        raise KpssError(f"template refused: {exc}", shown, _template_line()) from None
+    except jinja2.UndefinedError as exc:
+        raise KpssError(f"template: {exc.message}", shown, _template_line()) from None
+    except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
+        raise KpssError(f"template failed: {exc}", shown, _template_line()) from None
+
+
+def _template_line() -> int | None:
+    """The template line of the exception being handled (Jinja rewrites tracebacks)."""
+    import sys
+    import traceback
+
+    line = None
+    for frame in traceback.extract_tb(sys.exc_info()[2]):
+        if frame.filename and not frame.filename.endswith(".py"):
+            line = frame.lineno
+    return line

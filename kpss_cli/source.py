@@ -1,0 +1,67 @@
+"""Reading a minutes file: bytes to text (encodings, BOM, newlines) and the front matter split."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+MAX_FILE_SIZE = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text with `\\n` newlines, and how it was stored."""
+
+    text: str
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1250"
+    newline: str  # "\n", "\r\n" or "\r"
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Front matter and body of a minutes file; lines are 1-based file lines."""
+
+    front_matter: str
+    front_matter_line: int  # file line of the front matter's first line
+    body: str
+    body_line: int
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1250."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            # Czech Word exports: Windows-1250 decodes every byte but a few; those become U+FFFD.
+            text, encoding = data.decode("cp1250", errors="replace"), "cp1250"
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, encoding, newline)
+
+
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> Split | None:
+    """Split `---` front matter from the body; None when the text has no opening `---`.
+
+    Raises ValueError when the front matter is opened but never closed.
+    """
+    first, newline, _ = text.partition("\n")
+    if first.rstrip(" \t") != "---":
+        return None
+    start = len(first) + len(newline)
+    closing = _CLOSING.search(text, start) if newline else None
+    if closing is None:
+        raise ValueError("front matter is not closed: no line `---` after it")
+    front_matter = text[start : closing.start()]
+    body_start = min(len(text), closing.end() + 1)
+    body_line = 3 + front_matter.count("\n")
+    return Split(front_matter, 2, text[body_start:], body_line)
