@@ -111,7 +111,7 @@ def _read(root: Path, rel: str, shown: str) -> tuple[bytes | None, Problem | Non
         return None, None  # vanished while we were reading: no longer part of the archive
     except (OSError, RuntimeError) as exc:  # permissions, symlink loops
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, Problem(shown, None, "error", "unreadable", f"cannot read the file: {reason}")
+        return None, Problem(shown, 1, "error", "unreadable", f"cannot read the file: {reason}")
 
 
 def load_archive(archive: str | Path | None = None, *, config: Config | None = None) -> Archive:

@@ -295,6 +295,14 @@ def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:
     return [t.to_dict(today) for t in tasks]
 
 
+def _flag_unreadable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For people (table, Markdown): `?` where kpss cannot tell whether a task is overdue."""
+    return [
+        {**row, "days_overdue": "?"} if row["deadline_kind"] == "unknown" and row["status"] == "open" else row
+        for row in rows
+    ]
+
+
 def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
     week = (today + dt.timedelta(days=7)).isoformat()
 
@@ -390,7 +398,8 @@ def tasks(
         context = task_context(loaded.config, rows, today, group_rows(rows, by.value) if by else None)
         sys.stdout.write(render_template(template, context, loaded.root))
     elif by:
-        sections = group_rows(rows, by.value)
+        shown = _flag_unreadable(rows) if fmt in (TaskFormat.table, TaskFormat.md) else rows
+        sections = group_rows(shown, by.value)
         emit_sections(
             sections,
             by.value,
@@ -405,6 +414,8 @@ def tasks(
         fmt_value = Format.csv if excel else Format(fmt.value)
         columns = TASK_TABLE_COLUMNS if fmt_value is Format.table else TASK_COLUMNS
         caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
+        if fmt_value in (Format.table, Format.md):
+            rows = _flag_unreadable(rows)
         _emit(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=excel)
     _finish(loaded, found=fail_if_any and bool(rows))
 

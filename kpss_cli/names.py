@@ -86,3 +86,30 @@ def person_key(name: str) -> str:
 def slugify(text: str) -> str:
     """Return an ASCII slug (`Pracovní skupina Senioři` -> `pracovni-skupina-seniori`)."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def split_people(text: str) -> list[str]:
+    """Split `A, B (Org, z. s.), Mgr. C, DiS.` into people, keeping titles with their owner."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if char in ",;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    people: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if people and is_title_only(part):
+            people[-1] = f"{people[-1]}, {part}"  # `Jana Nová, DiS.`
+        else:
+            people.append(part)
+    return people

@@ -14,7 +14,7 @@ from . import dates
 from .config import Config
 from .errors import Problem
 from .model import AgendaItem, Minutes, NextMeeting, Person, Task, Update
-from .names import fold, is_title_only, slugify, strip_titles
+from .names import fold, slugify, split_people, strip_titles
 from .source import decode, split_front_matter
 from .yamlsafe import YamlProblem, load_yaml
 
@@ -117,7 +117,7 @@ def parse_minutes(
     context = _Context(shown_path, 1)
     decoded = decode(data)
     if decoded.encoding == "cp1250":
-        context.warning(None, "encoding", "not valid UTF-8; read as Windows-1250")
+        context.warning(1, "encoding", "not valid UTF-8; read as Windows-1250")
     try:
         split = split_front_matter(decoded.text)
     except ValueError as exc:
@@ -174,9 +174,9 @@ def _canonical(
 
 def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, config: Config) -> Minutes | None:
     values, lines, extra = _canonical(front, context)
+    usable = not any(p.code == "duplicate-key" for p in context.problems)
     group = _scalar(values.get("group"))
     raw_date = _scalar(values.get("date"))
-    usable = True
     if not group:
         context.error(lines.get("group", 2), "missing-group", "'group' is missing: which group met?")
         usable = False
@@ -198,7 +198,7 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
     minutes = Minutes(
         id=minutes_id(rel_path),
         path=rel_path,
-        group=group,
+        group=group_config.name if group_config else group,
         date=date,
         group_slug=group_config.slug if group_config else slugify(group),
         extra=extra,
@@ -288,33 +288,6 @@ def parse_person_text(text: str, config: Config | None = None) -> Person:
     if match := _PERSON_ORG.match(text.strip()):
         return make_person(match[1], match[2].strip() or None, config=config)
     return make_person(text, config=config)
-
-
-def split_people(text: str) -> list[str]:
-    """Split `A, B (Org, z. s.), Mgr. C, DiS.` into people, keeping titles with their owner."""
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        if char in ",;" and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    people: list[str] = []
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if people and is_title_only(part):
-            people[-1] = f"{people[-1]}, {part}"  # `Jana Nová, DiS.`
-        else:
-            people.append(part)
-    return people
 
 
 def _people(value: Any, key: str, line: int, context: _Context, config: Config) -> tuple[list[Person], bool]:

@@ -10,7 +10,7 @@ from typing import Any
 from .archive import Archive
 from .errors import KpssError
 from .model import Minutes, Task
-from .names import fold, person_key, slugify
+from .names import fold, person_key, slugify, strip_titles
 from .sorting import czech_sort_key
 
 
@@ -139,7 +139,7 @@ def group_rows(rows: Iterable[dict[str, Any]], by: str) -> list[tuple[str, list[
         else:
             label, key = row["group"], row["group_slug"]
         sections.setdefault(key, (label, []))[1].append(row)
-    return sorted(sections.values(), key=lambda s: (s[0] == NO_OWNER, czech_sort_key(s[0])))
+    return sorted(sections.values(), key=lambda s: (s[0] == NO_OWNER, czech_sort_key(strip_titles(s[0]))))
 
 
 NO_OWNER = "(no owner)"

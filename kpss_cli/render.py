@@ -47,6 +47,13 @@ def czech_date(value: Any, style: str = "short") -> str:
     return f"{day.day}. {day.month}. {day.year}"
 
 
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """Czech plural: 1 den, 2–4 dny, 5 dní (and 0 dní)."""
+    if count == 1:
+        return one
+    return few if 2 <= count <= 4 else many
+
+
 def base_context(config: Config, today: dt.date) -> dict[str, Any]:
     """What every template gets: the archive's configuration, its organisation, and today."""
     return {
@@ -72,7 +79,7 @@ def task_context(
 
 def packaged_templates() -> Path:
     """The folder of the templates that ship with kpss."""
-    return Path(str(resources.files("kpss_cli") / "templates"))
+    return Path(str(resources.files("kpss_cli.templates")))
 
 
 def environment(
@@ -91,6 +98,7 @@ def environment(
     )
     env.filters["czech_date"] = czech_date
     env.filters["czech_sort"] = czech_sort
+    env.filters["plural"] = plural
     return env
 
 

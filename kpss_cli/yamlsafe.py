@@ -1,8 +1,9 @@
 """kpss's own safe YAML loader, with the YAML 1.1 traps of minutes handled.
 
-- Only `null`, `true`/`false`, decimal integers and floats are resolved implicitly; every
-  other plain scalar is a string: `time: 14:00` stays "14:00" (not 840), a person named `no`
-  stays "no", `2021-12-15` stays a string that kpss reads as a date itself, `0123` stays "0123".
+- Only `null`, `true`/`false` and decimal integers are resolved implicitly; every other
+  plain scalar is a string: `time: 14:00` stays "14:00" (not 840), `time: 9.00` stays "9.00"
+  (not 9.0), a person named `no` stays "no", `2021-12-15` stays a string that kpss reads as a
+  date itself, `0123` stays "0123".
 - A duplicate key is an error naming its line.
 - Anchors and aliases are refused: minutes never need them, and refusing them keeps
   "billion laughs" documents harmless.
@@ -118,13 +119,6 @@ _Loader.add_implicit_resolver(
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
 )
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9_]+)$"),
-    list("-+0123456789."),
-)
-
-_OPENERS = re.compile(r"[\[{]")
 
 
 def _check_size_and_depth(text: str) -> None:
@@ -154,6 +148,9 @@ def load_yaml(text: str) -> Any:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.line >= text.count("\n"):
+            # Noticed only at the end (an unclosed `[` or quote): point where it was opened.
+            mark = exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"

@@ -1,0 +1,70 @@
+"""Shared fixtures: an isolated working folder, a pinned "today", and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+from typer.testing import CliRunner
+
+from kpss_cli.cli import app
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+SHARED = REPO.parent / "shared"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run every test in an empty folder, with no archive or "today" from the environment."""
+    monkeypatch.delenv("KPSS_ARCHIVE", raising=False)
+    monkeypatch.delenv("KPSS_TODAY", raising=False)
+    monkeypatch.setenv("COLUMNS", "250")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run `kpss ARGS…` in-process; the result has exit_code, stdout and stderr apart."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A private copy of the valid test archive (tests/data/archive)."""
+    target = tmp_path / "archive"
+    shutil.copytree(DATA / "archive", target)
+    return target
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A private copy of the archive of good and broken files (tests/data/broken)."""
+    target = tmp_path / "broken"
+    shutil.copytree(DATA / "broken", target)
+    return target
+
+
+def write(path: Path, text: str) -> Path:
+    """Write `text` to `path` (creating folders) and return the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def minutes(front: str, body: str = "") -> str:
+    """A minutes file with the given front matter lines and body."""
+    return f"---\n{front.strip()}\n---\n{body}"
