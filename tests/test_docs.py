@@ -1,0 +1,66 @@
+"""The docs are tested too: README examples are real output, every JSON key is documented."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+
+import pytest
+
+from kpss_cli.cli import app
+
+from .conftest import REPO, Invoke
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+CONSOLE = re.compile(r"```console\n\$ (kpss [^\n]+)\n(.*?)```", re.DOTALL)
+
+
+@pytest.mark.parametrize(("command", "output"), CONSOLE.findall(README), ids=lambda v: v[:60])
+def test_readme_examples_are_real_output(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, command: str, output: str
+) -> None:
+    monkeypatch.chdir(REPO)
+    result = invoke(*shlex.split(command)[1:])
+    assert (result.exit_code, result.stdout) == (0, output)
+
+
+def test_readme_has_examples() -> None:
+    assert len(CONSOLE.findall(README)) >= 4
+
+
+def test_every_command_is_in_the_readme() -> None:
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
+    assert names and all(f"`kpss {name}" in README for name in names)
+
+
+def documented_keys() -> set[str]:
+    text = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^\| `([a-z_]+)`", text, re.MULTILINE))
+
+
+def keys_of(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() if not isinstance(v, str) for k in keys_of(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in keys_of(v)}
+    return set()
+
+
+def test_every_json_key_is_documented(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    outputs = [
+        invoke("show", "ridici-skupina/2026-06-17", "-a", "examples", "-f", "json").stdout,
+        invoke("list", "-a", "examples", "-f", "json").stdout,
+        invoke("tasks", "--all", "-a", "examples", "-f", "json").stdout,
+        invoke("task", "ozp/2025-10-07#2", "-a", "examples", "-f", "json").stdout,
+        invoke("tasks", "--by", "owner", "-a", "examples", "-f", "json").stdout,
+    ]
+    used: set[str] = set()
+    for output in outputs:
+        data = json.loads(output)
+        # Unknown front matter keys under `extra` are the user's, not ours.
+        if isinstance(data, dict):
+            data = {k: v for k, v in data.items() if k != "extra"}
+        used |= keys_of(data)
+    assert used - documented_keys() == set()
