@@ -27,6 +27,8 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     unmatched_updates: list[tuple[Minutes, Update]] = field(default_factory=list)
+    not_minutes: list[str] = field(default_factory=list)  # .md files without front matter
+    files: int = 0  # candidate files read
     _tasks_by_id: dict[str, Task] = field(default_factory=dict, repr=False)
 
     @property
@@ -121,6 +123,7 @@ def load_archive(archive: str | Path | None = None, *, config: Config | None = N
     result = Archive(root=root, shown_root=shown_root, config=config)
     for rel in find_files(root):
         shown = rel if shown_root == "." else f"{shown_root}/{rel}"
+        result.files += 1
         data, problem = _read(root, rel, shown)
         if problem:
             result.problems.append(problem)
@@ -130,6 +133,8 @@ def load_archive(archive: str | Path | None = None, *, config: Config | None = N
         result.problems.extend(problems)
         if minutes is not None:
             result.minutes.append(minutes)
+        elif not problems and rel.rpartition("/")[2].lower() != "readme.md":
+            result.not_minutes.append(rel)
     resolve(result)
     return result
 

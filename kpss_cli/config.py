@@ -26,6 +26,7 @@ class GroupConfig:
     time: str | None = None
     schedule: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None  # where kpss.yaml describes the group
 
 
 @dataclass(slots=True)
@@ -154,6 +155,7 @@ def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
         time=_text(item.get("time")),
         schedule=item.get("schedule"),
         extra={k: v for k, v in item.items() if k not in known},
+        line=line,
     )
 
 

@@ -18,6 +18,7 @@ class Person:
     role: str | None = None
     person: str = ""
     key: str = ""  # identity across meetings: no titles, case or diacritics
+    line: int = 0  # file line where the person is named
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of a person."""
@@ -162,6 +163,7 @@ class Minutes:
     group: str
     date: dt.date
     group_slug: str = ""
+    group_as_written: str = ""
     time: str | None = None
     place: str | None = None
     status: str | None = None

@@ -199,6 +199,7 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
         id=minutes_id(rel_path),
         path=rel_path,
         group=group_config.name if group_config else group,
+        group_as_written=group,
         date=date,
         group_slug=group_config.slug if group_config else slugify(group),
         extra=extra,
@@ -305,6 +306,7 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
                 context.error(item_line, "bad-person", f"a person in '{key}' has no 'name'")
                 continue
             people.append(make_person(name, _scalar(person.get("org")), _scalar(person.get("role")), config))
+            people[-1].line = item_line
             continue
         if isinstance(item, list):
             context.error(
@@ -316,7 +318,10 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
             sheet = True
             continue
         texts = split_people(text) if not isinstance(value, list) else [text]
-        people.extend(parse_person_text(t, config) for t in texts if t.strip(" ,;"))
+        for part in texts:
+            if part.strip(" ,;"):
+                people.append(parse_person_text(part, config))
+                people[-1].line = item_line
     return people, sheet
 
 

@@ -1,0 +1,202 @@
+"""Every finding kpss reports about minutes: its code, severity and explanation.
+
+`kpss check --explain CODE` prints the explanation; `check: {disable: [CODE]}` in kpss.yaml
+switches a warning off. The wording of findings lives here and in the places that raise them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A kind of finding."""
+
+    severity: str  # "error" | "warning"
+    summary: str
+    explanation: str
+
+
+CODES: dict[str, Code] = {
+    # --- errors: the file, or a value in it, cannot be used -----------------------------------
+    "yaml": Code(
+        "error",
+        "the front matter is not valid YAML",
+        "The lines between the two `---` are YAML. A colon inside a value, a tab for indenting or an "
+        'unclosed bracket or quote breaks it. Put values with `: ` in quotes (`place: "Radnice: sál"`), '
+        "indent with spaces, close what you open. The line named is where YAML noticed the problem.",
+    ),
+    "duplicate-key": Code(
+        "error",
+        "a key is given twice",
+        "Each key may appear once. A Czech alias counts as its English key: `date` and `datum` "
+        "in one file are a duplicate. Keep one and delete the other.",
+    ),
+    "front-matter-unclosed": Code(
+        "error",
+        "the front matter is not closed",
+        "Minutes start with a line `---`, then the front matter, then another line `---` (or `...`). "
+        "Add the closing line before the body.",
+    ),
+    "front-matter-not-mapping": Code(
+        "error",
+        "the front matter is not a list of keys",
+        "The front matter must be `key: value` lines (a YAML mapping), not a list or a single value.",
+    ),
+    "missing-group": Code(
+        "error",
+        "`group` is missing",
+        "Every minutes file names the body that met: `group: Řídicí skupina` (or `skupina:`).",
+    ),
+    "missing-date": Code(
+        "error",
+        "`date` is missing",
+        "Every minutes file has the meeting date: `date: 2021-12-15` or `datum: 15. 12. 2021`.",
+    ),
+    "bad-date": Code(
+        "error",
+        "a date that is not a date",
+        "Write dates as `2021-12-15` or `15. 12. 2021` (day first). The day must exist: 30 February "
+        "does not.",
+    ),
+    "bad-time": Code(
+        "error",
+        "a time that is not a time",
+        "Write times as `14:00`, `9:30`, `14.00` or a range `14:00-16:00`; hours 0-24, minutes 0-59.",
+    ),
+    "bad-status": Code(
+        "error",
+        "an unknown status of the minutes",
+        "`status` (stav) is `draft` (koncept) or `approved` (schváleno).",
+    ),
+    "bad-task": Code(
+        "error",
+        "a task kpss cannot read",
+        "A task in the front matter is a mapping with at least `task` (úkol), usually also `owner` "
+        "(zajistí) and `due` (termín).",
+    ),
+    "bad-task-status": Code(
+        "error",
+        "an unknown task status",
+        "A task's status is `open` (otevřený, trvá), `done` (splněno) or `cancelled` (zrušeno).",
+    ),
+    "bad-update": Code(
+        "error",
+        "a status update kpss cannot read",
+        "Each item of `updates` (kontrola úkolů) names a task and its new status: "
+        "`{id: ridici/2021-12-15#2, status: done, note: …}`.",
+    ),
+    "bad-person": Code(
+        "error",
+        "a person kpss cannot read",
+        "A person is `Name`, `Name (Organisation)` or a mapping `{name, org, role}`.",
+    ),
+    "bad-agenda": Code(
+        "error",
+        "an agenda item kpss cannot read",
+        "An agenda item is a string or a mapping `{title, presenter}`.",
+    ),
+    "bad-next-meeting": Code(
+        "error",
+        "a next meeting kpss cannot read",
+        "`next_meeting` (příští jednání) is a string like `2022-01-19 14:00` or a mapping `{date, time, place}`.",
+    ),
+    "duplicate-task-id": Code(
+        "error",
+        "two tasks with one id",
+        "Task ids must be unique across the archive. Two tasks with the same explicit `id` cannot be "
+        "told apart: rename one.",
+    ),
+    "too-large": Code(
+        "error",
+        "the file is too large to be minutes",
+        "Minutes files are limited to 5 MiB. Move attachments out of the archive and link to them.",
+    ),
+    "unreadable": Code("error", "the file cannot be read", "Check the file's permissions."),
+    # --- warnings: readable, but probably not what was meant ------------------------------------
+    "encoding": Code(
+        "warning",
+        "the file is not UTF-8",
+        "The file was read as Windows-1250, the encoding of old Czech Word exports. Save it as UTF-8 "
+        "to be sure every letter is right.",
+    ),
+    "symlink-outside": Code(
+        "warning",
+        "a link to a file outside the archive",
+        "kpss does not follow links that lead out of the archive. Copy the file in instead.",
+    ),
+    "not-minutes": Code(
+        "warning",
+        "a Markdown file without front matter",
+        "Every `.md` file in the archive should be minutes, starting with `---` front matter. "
+        "`kpss import` converts legacy minutes. README.md files are left alone.",
+    ),
+    "bad-deadline": Code(
+        "warning",
+        "a deadline kpss cannot read",
+        "The task is kept, but it has no deadline and is never overdue. Accepted forms: `2022-01-31`, "
+        "`31. 1. 2022`, `01/22`, `2022-01`, `leden 2022`, `01-02/22`, `Q1 2022`, `1. čtvrtletí 2022`, "
+        "`2022`, `do příštího jednání`, `průběžně`.",
+    ),
+    "deadline-before-meeting": Code(
+        "warning",
+        "a deadline before the meeting that set it",
+        "A classic typo: `01/21` written in December 2021 instead of `01/22`. Correct the year.",
+    ),
+    "next-meeting-before-meeting": Code(
+        "warning",
+        "the next meeting is dated before this one",
+        "`next_meeting` should be after the meeting's own `date`; check the year.",
+    ),
+    "unknown-task": Code(
+        "warning",
+        "an update names a task that does not exist",
+        "The id in `updates` or in a checklist line `- [x] ID` must be an existing task id, "
+        "`minutes-id#N` (see `kpss tasks --all`). The update is ignored until it names one.",
+    ),
+    "update-before-task": Code(
+        "warning",
+        "an update older than its task",
+        "A meeting can only review tasks set at earlier meetings. The update is ignored; check the id.",
+    ),
+    "attendance-conflict": Code(
+        "warning",
+        "a person in two attendance lists",
+        "Somebody is listed as present and also as excused or absent. Keep the one that is true.",
+    ),
+    "recorder-not-present": Code(
+        "warning",
+        "the recorder is not among those present",
+        "Whoever wrote the minutes was at the meeting: add them to `present`, or fix the spelling.",
+    ),
+    "unknown-person": Code(
+        "warning",
+        "a name that is not a member of the group",
+        "The name is not among the group's `members` in kpss.yaml. Fix a typo (the closest member "
+        "is suggested), add the person to the members, list them as a guest, or add an `aliases` "
+        "entry for a changed name. A comma too many splits one name in two.",
+    ),
+    "unknown-group": Code(
+        "warning",
+        "a group that kpss.yaml does not know",
+        "The `group` matches no group's name, slug or folder in kpss.yaml; reports will list it "
+        "apart. Fix the name or add the group.",
+    ),
+    "duplicate-meeting": Code(
+        "warning",
+        "two minutes of one group on one date",
+        "Usually a copy of a file. Delete one, or correct its date.",
+    ),
+    "missing-minutes": Code(
+        "warning",
+        "a scheduled meeting without minutes",
+        "The schedule in kpss.yaml plans a meeting on a past date and the archive has no minutes of "
+        "it. Add the minutes, or remove the date from the schedule if the meeting did not take place.",
+    ),
+    "old-draft": Code(
+        "warning",
+        "minutes still a draft after 30 days",
+        "Minutes are approved at the next meeting. Change `status: draft` to `approved` once they are.",
+    ),
+}

@@ -1,0 +1,95 @@
+"""Meeting schedules from kpss.yaml: explicit dates and recurrence rules, Czech holidays skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from dateutil.easter import easter
+from dateutil.rrule import rrulestr
+
+from .config import GroupConfig
+from .dates import parse_date
+from .errors import KpssError
+
+# Czech public holidays with a fixed date (zákon č. 245/2000 Sb.), as (month, day).
+_FIXED_HOLIDAYS = {
+    (1, 1),
+    (5, 1),
+    (5, 8),
+    (7, 5),
+    (7, 6),
+    (9, 28),
+    (10, 28),
+    (11, 17),
+    (12, 24),
+    (12, 25),
+    (12, 26),
+}
+
+
+@lru_cache(maxsize=256)
+def czech_holidays(year: int) -> frozenset[dt.date]:
+    """Czech public holidays of `year`, Good Friday and Easter Monday included."""
+    sunday = easter(year)
+    movable = {sunday - dt.timedelta(days=2), sunday + dt.timedelta(days=1)}
+    return frozenset({dt.date(year, m, d) for m, d in _FIXED_HOLIDAYS} | movable)
+
+
+def is_holiday(day: dt.date) -> bool:
+    """True on a Czech public holiday."""
+    return day in czech_holidays(day.year)
+
+
+def planned_dates(group: GroupConfig, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The group's planned meeting dates from `start` to `end` (inclusive), sorted.
+
+    `schedule` in kpss.yaml holds `dates` (a list), and/or `rule` (an RFC 5545 RRULE such as
+    `FREQ=MONTHLY;INTERVAL=2;BYDAY=+3WE`) with `from` and optional `until`; `skip_holidays`
+    (default true) drops dates a rule puts on Czech public holidays.
+    """
+    schedule = group.schedule
+    if not schedule:
+        return []
+    if isinstance(schedule, list):
+        schedule = {"dates": schedule}
+    if not isinstance(schedule, dict):
+        raise KpssError(f"the schedule of group '{group.slug}' must be a mapping with 'dates' and/or 'rule'")
+    found = {d for d in _explicit(group, schedule.get("dates") or []) if start <= d <= end}
+    if rule := schedule.get("rule"):
+        found |= _from_rule(group, str(rule), schedule, start, end)
+    return sorted(found)
+
+
+def _date(group: GroupConfig, value: Any, what: str) -> dt.date:
+    day = parse_date(str(value))
+    if day is None:
+        raise KpssError(f"the schedule of group '{group.slug}': {what} {value!r} is not a date")
+    return day
+
+
+def _explicit(group: GroupConfig, values: Any) -> list[dt.date]:
+    if not isinstance(values, list):
+        raise KpssError(f"the schedule of group '{group.slug}': 'dates' must be a list")
+    return [_date(group, value, "date") for value in values]
+
+
+def _from_rule(
+    group: GroupConfig, rule: str, schedule: dict[str, Any], start: dt.date, end: dt.date
+) -> set[dt.date]:
+    first = _date(group, schedule["from"], "'from'") if schedule.get("from") else start
+    last = _date(group, schedule["until"], "'until'") if schedule.get("until") else end
+    try:
+        recurrence = rrulestr(rule.removeprefix("RRULE:"), dtstart=dt.datetime.combine(first, dt.time()))
+    except (ValueError, TypeError) as exc:
+        raise KpssError(
+            f"the schedule of group '{group.slug}': rule {rule!r} is not an RRULE ({exc})"
+        ) from None
+    window_start = dt.datetime.combine(max(start, first), dt.time())
+    window_end = dt.datetime.combine(min(end, last), dt.time())
+    if window_start > window_end:
+        return set()
+    skip = schedule.get("skip_holidays", True) is not False
+    days = {moment.date() for moment in recurrence.between(window_start, window_end, inc=True)}
+    return {d for d in days if not (skip and is_holiday(d))}
