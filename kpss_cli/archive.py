@@ -94,10 +94,11 @@ def _read(root: Path, rel: str, shown: str) -> tuple[bytes | None, Problem | Non
     try:
         if path.is_symlink():
             target = path.resolve()
-            if not target.is_relative_to(root.resolve()):
-                return None, Problem(
-                    shown, None, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
-                )
+            if target.is_relative_to(root.resolve()):
+                return None, None  # the file it points to is read on its own
+            return None, Problem(
+                shown, 1, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
+            )
         size = path.stat().st_size
         if size > MAX_FILE_SIZE:
             return None, Problem(

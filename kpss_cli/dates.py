@@ -49,18 +49,20 @@ _SLASH_FULL_RANGE = re.compile(r"(\d{1,2})\s*/\s*" + _YEAR + _DASH + r"(\d{1,2})
 _NAMED_MONTH = re.compile(_MONTH_NAME + r"\s+" + _YEAR)
 _NAMED_RANGE = re.compile(_MONTH_NAME + _DASH + _MONTH_NAME + r"\s+" + _YEAR)
 _QUARTER = re.compile(r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))\s+" + _YEAR)
-_HALF = re.compile(r"([12])\s*\.\s*pololeti\s+" + _YEAR)
+_HALF = re.compile(r"([12]|i{1,2})\s*\.\s*pololeti\s+" + _YEAR)
 _YEAR_ONLY = re.compile(r"(\d{4})")
 _ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROMAN_Q = re.compile(r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)\s+" + _YEAR)
 
 _NEXT_MEETING = re.compile(
-    r"(?:(?:do|na|pro|k)\s+)?(?:pristi(?:ho|m)?|dalsi(?:ho|m)?)\s+(?:jednani|setkani|schuzk[ay]|schuzce)"
+    r"(?:(?:do|na|pro|k|ke)\s+)?(?:pristi(?:ho|m|mu)?|dalsi(?:ho|m|mu)?)\s+(?:jednani|setkani|schuzk[ay]|schuzce|schuzi)"
     r"|(?:by\s+|at\s+)?(?:the\s+)?next\s+meeting"
 )
 _ONGOING = re.compile(r"prubezne|ongoing|trvale|stale|continuous(?:ly)?|permanent(?:ly)?")
 # Leading words that only say "by": `do 31. 1. 2022`, `nejpozději do konce ledna 2022`.
-_BY_PREFIX = re.compile(r"^(?:nejpozdeji\s+)?(?:do\s+)?(?:konce\s+|kon\.\s*)?(?:by\s+)?(?:end\s+of\s+)?")
+_BY_PREFIX = re.compile(
+    r"^(?:nejpozdeji\s+)?(?:do\s+|v\s+|ve\s+|behem\s+)?(?:konce\s+|kon\.\s*)?(?:by\s+)?(?:end\s+of\s+)?(?:roku\s+)?"
+)
 
 _TIME = re.compile(r"(\d{1,2})\s*[:.]\s*(\d{2})")
 _TIME_RANGE = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|do|to)\s*(\d{1,2}[:.]\d{2}))?$")
@@ -185,7 +187,8 @@ def _parse_deadline_value(value: str) -> Deadline:
     if m := _ROMAN_Q.fullmatch(value):
         return Deadline("period", _month_end(_year(m[2]), _ROMAN_QUARTER[m[1]] * 3))
     if m := _HALF.fullmatch(value):
-        return Deadline("period", _month_end(_year(m[2]), int(m[1]) * 6))
+        half = len(m[1]) if m[1].startswith("i") else int(m[1])
+        return Deadline("period", _month_end(_year(m[2]), half * 6))
     if m := _YEAR_ONLY.fullmatch(value):
         return Deadline("period", dt.date(int(m[1]), 12, 31))
     return UNKNOWN

@@ -83,7 +83,10 @@ MINUTES_STATUS = {
     "schvaleno": "approved",
     "schvaleny": "approved",
 }
-ATTENDANCE_SHEET = re.compile(r"(?:dle|viz|podle)\s+prezen[cč]n[ií]\s+listiny", re.IGNORECASE)
+ATTENDANCE_SHEET = re.compile(
+    r"[,;]?\s*(?:(?:a|a\s+další|a\s+ostatní|ostatní|další)\s+)?(?:dle|viz|podle)\s+prezen[cč]n[ií]\s+listiny\.?",
+    re.IGNORECASE,
+)
 _PERSON_ORG = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
 
 
@@ -263,9 +266,24 @@ def _item_lines(value: Any, first: int, context: _Context) -> list[int]:
     return [first] * len(_as_list(value))
 
 
-def _remap(item: dict[Any, Any], table: dict[str, str]) -> dict[str, Any]:
-    """A mapping with its keys turned canonical by `table`; unknown keys are kept as they are."""
-    return {table.get(_fold_key(str(k)), str(k)): v for k, v in item.items()}
+def _remap(
+    item: dict[Any, Any], table: dict[str, str], context: _Context | None = None, line: int | None = None
+) -> dict[str, Any]:
+    """A mapping with its keys turned canonical by `table`; unknown keys are kept as they are.
+
+    Two spellings of one key (`task` and `úkol`) are a duplicate key: the first is kept.
+    """
+    result: dict[str, Any] = {}
+    key_lines: dict[Any, int] = getattr(item, "lines", {})
+    for key, value in item.items():
+        canonical = table.get(_fold_key(str(key)), str(key))
+        if canonical in result:
+            if context is not None:
+                at = context.file_line(key_lines.get(key)) or line
+                context.error(at, "duplicate-key", f"duplicate key '{key}': '{canonical}' is already given")
+            continue
+        result[canonical] = value
+    return result
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -275,7 +293,7 @@ def make_person(
     name: str, org: str | None = None, role: str | None = None, config: Config | None = None
 ) -> Person:
     """Return a Person with its display name without titles and its identity key."""
-    name = " ".join(name.split()).rstrip(",;")
+    name = " ".join(name.split()).rstrip(",; ")
     bare = strip_titles(name)
     key = fold(bare)
     if config and config.aliases and key in config.aliases:
@@ -300,7 +318,7 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
         if item is None:
             continue
         if isinstance(item, dict):
-            person = _remap(item, PERSON_KEYS)
+            person = _remap(item, PERSON_KEYS, context, item_line)
             name = _scalar(person.get("name"))
             if not name:
                 context.error(item_line, "bad-person", f"a person in '{key}' has no 'name'")
@@ -315,8 +333,11 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
             continue
         text = _scalar(item) or ""
         if ATTENDANCE_SHEET.search(text):
+            # "Jana Nová, Petr Malý a další dle prezenční listiny": the sheet, and the names given.
             sheet = True
-            continue
+            text = ATTENDANCE_SHEET.sub("", text).strip()
+            if not text:
+                continue
         texts = split_people(text) if not isinstance(value, list) else [text]
         for part in texts:
             if part.strip(" ,;"):
@@ -332,7 +353,7 @@ def _agenda(value: Any, line: int | None, context: _Context) -> list[AgendaItem]
     items: list[AgendaItem] = []
     for item, item_line in zip(_as_list(value), _item_lines(value, line or 1, context), strict=True):
         if isinstance(item, dict):
-            fields = _remap(item, AGENDA_KEYS)
+            fields = _remap(item, AGENDA_KEYS, context, item_line)
             title = _scalar(fields.get("title"))
             if not title:
                 context.error(item_line, "bad-agenda", "an agenda item has no 'title'")
@@ -353,7 +374,7 @@ def _next_meeting(value: Any, line: int | None, context: _Context) -> NextMeetin
     if value is None or value == "":
         return None
     if isinstance(value, dict):
-        fields = _remap(value, NEXT_KEYS)
+        fields = _remap(value, NEXT_KEYS, context, line)
         meeting = NextMeeting(place=_scalar(fields.get("place")))
         if raw_date := _scalar(fields.get("date")):
             meeting.date = dates.parse_date(raw_date)
@@ -371,6 +392,8 @@ def _next_meeting(value: Any, line: int | None, context: _Context) -> NextMeetin
     meeting = NextMeeting(text=text)
     if match := _DATE_PREFIX.match(text):
         meeting.date = dates.parse_date(match[1])
+        if meeting.date is None:
+            context.error(line, "bad-date", f"'next_meeting' date is not a date: {match[1]!r}")
         rest = match[2].strip()
         if rest:
             meeting.time = dates.parse_time(rest)
@@ -431,7 +454,7 @@ def _front_tasks(minutes: Minutes, value: Any, line: int, context: _Context) -> 
         if not isinstance(item, dict):
             context.error(item_line, "bad-task", "a task must be a mapping with 'task', 'owner' and 'due'")
             continue
-        fields = _remap(item, TASK_KEYS)
+        fields = _remap(item, TASK_KEYS, context, item_line)
         text = _scalar(fields.get("task"))
         if not text:
             context.error(item_line, "bad-task", "a task has no text ('task' / 'úkol')")
@@ -470,7 +493,7 @@ def _front_updates(minutes: Minutes, value: Any, line: int, context: _Context) -
             task_id, status_word, note = _parse_update_text(item)
             fields: dict[str, Any] = {"id": task_id, "status": status_word, "note": note}
         elif isinstance(item, dict):
-            fields = _remap(item, UPDATE_KEYS)
+            fields = _remap(item, UPDATE_KEYS, context, item_line)
         else:
             context.error(item_line, "bad-update", "an update must be a mapping with 'id' and 'status'")
             continue
@@ -523,7 +546,7 @@ def _parse_body(minutes: Minutes, body: str, first_line: int, context: _Context)
     if heading := _HEADING.search(body):
         minutes.title = heading[1].strip()
     if _ANY_TASK.search(body):
-        _body_tasks(minutes, body.split("\n"), first_line)
+        _body_tasks(minutes, body.split("\n"), first_line, context)
     if "[" in body:
         _body_checklist(minutes, body, first_line)
 
@@ -548,7 +571,7 @@ class _Block:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def _body_tasks(minutes: Minutes, lines: list[str], first_line: int) -> None:
+def _body_tasks(minutes: Minutes, lines: list[str], first_line: int, context: _Context) -> None:
     block: _Block | None = None
     after_blank = False
     in_fence = False
@@ -557,7 +580,7 @@ def _body_tasks(minutes: Minutes, lines: list[str], first_line: int) -> None:
         nonlocal block
         if block is not None and block.fields.get("task"):
             fields = block.fields
-            status = TASK_STATUS.get(fold(fields.get("status", "")), "open")
+            status = _status(fields.get("status"), block.line, context)
             minutes.tasks.append(
                 _new_task(
                     minutes,
@@ -605,12 +628,25 @@ def _body_tasks(minutes: Minutes, lines: list[str], first_line: int) -> None:
     finish()
 
 
+_FENCE_LINE = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)
+
+
+def _fenced_spans(body: str) -> list[tuple[int, int]]:
+    """Offsets of fenced code blocks (```` ``` ```` … ```` ``` ````); an unclosed one runs to the end."""
+    fences = [m.start() for m in _FENCE_LINE.finditer(body)]
+    fences.append(len(body))
+    return list(zip(fences[0:-1:2], fences[1::2], strict=False))
+
+
 def _body_checklist(minutes: Minutes, body: str, first_line: int) -> None:
     line = first_line
     position = 0
+    fenced = _fenced_spans(body) if "```" in body or "~~~" in body else []
     for match in _CHECKLIST.finditer(body):
         line += body.count("\n", position, match.start())
         position = match.start()
+        if any(start <= position < end for start, end in fenced):
+            continue  # an example in a code block, not an update
         task_id = match[2].rstrip(",;:.")
         note = match[3].strip().lstrip("–—-:").strip() or None
         update = Update(task_id, _MARKS[match[1]], note, line, "body")

@@ -10,7 +10,7 @@ from typing import Any
 from .archive import Archive
 from .errors import KpssError
 from .model import Minutes, Task
-from .names import fold, person_key, slugify, strip_titles
+from .names import fold, person_key, slugify, split_people, strip_titles
 from .sorting import czech_sort_key
 
 
@@ -47,24 +47,28 @@ def filter_minutes(
     ]
 
 
-def owner_matches(owner: str | None, wanted: str) -> bool:
-    """True when `wanted` names the owner: the whole name, or a part such as the surname.
+def owner_matches(owner: str | None, wanted: str, aliases: dict[str, str] | None = None) -> bool:
+    """True when `wanted` names the owner: the whole name, or whole words of it (a surname).
 
-    Titles, case and diacritics are ignored; an owner field naming several people
-    (`A. Nová, Petr Malý`) matches each of them.
+    Titles, case and diacritics are ignored, `aliases` (kpss.yaml) join old and new names,
+    and an owner field naming several people (`A. Nová, Petr Malý`) matches each of them.
     """
     if not owner:
         return False
-    target = person_key(wanted)
+    target = _canonical_key(wanted, aliases or {})
     if not target:
         return False
-    key = person_key(owner)
-    if target == key:
-        return True
-    words = key.replace(",", " ").replace(";", " ").split()
-    wanted_words = target.split()
-    size = len(wanted_words)
-    return any(words[i : i + size] == wanted_words for i in range(len(words) - size + 1))
+    size = len(target.split())
+    for part in [owner, *split_people(owner)]:
+        words = _canonical_key(part, aliases or {}).split()
+        if any(words[i : i + size] == target.split() for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+def _canonical_key(name: str, aliases: dict[str, str]) -> str:
+    key = person_key(name)
+    return person_key(aliases[key]) if key in aliases else key
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,7 @@ def find_tasks(archive: Archive, wanted: TaskFilter, today: dt.date) -> list[Tas
             continue
         if slugs is not None and task.group_slug not in slugs:
             continue
-        if wanted.owner is not None and not owner_matches(task.owner, wanted.owner):
+        if wanted.owner is not None and not owner_matches(task.owner, wanted.owner, archive.config.aliases):
             continue
         if wanted.since and task.meeting_date < wanted.since:
             continue

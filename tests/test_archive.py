@@ -130,3 +130,12 @@ def test_aliases_in_kpss_yaml_join_old_and_new_names(archive: Path) -> None:
     loaded = load_archive(archive)
     people = {p.key for m in loaded.minutes for p in m.present}
     assert "olga novakova" not in people and "olga merglova" in people
+
+
+def test_a_link_to_minutes_inside_the_archive_is_not_read_twice(tmp_path: Path) -> None:
+    target = write(tmp_path / "g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01"))
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other/link.md").symlink_to(target)
+    loaded = load_archive(tmp_path)
+    assert [m.id for m in loaded.minutes] == ["g/2022-01-01"]
+    assert loaded.problems == []

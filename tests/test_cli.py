@@ -247,6 +247,16 @@ def test_task_filters(invoke: Invoke, archive: Path, flags: list[str], expected:
     assert ids(result) == expected
 
 
+def test_owner_aliases_join_old_and_new_names(invoke: Invoke, archive: Path) -> None:
+    # kpss.yaml: "Olga Nováková" is now "Olga Merglová".
+    write(
+        archive / "seniori/2022-04-01.md",
+        minutes("group: seniori\ndate: 2022-04-01\ntasks: [{task: T, owner: Bc. Olga Nováková}]"),
+    )
+    result = invoke("tasks", "-a", str(archive), "--as-of", AS_OF, "-f", "json", "--owner", "merglova")
+    assert ids(result) == ["seniori/2022-01-10#1", "ridici/2022-01-19#3", "seniori/2022-04-01#1"]
+
+
 def test_as_of_from_kpss_today(invoke: Invoke, archive: Path) -> None:
     result = invoke("tasks", "--overdue", "-a", str(archive), "-f", "json", env={"KPSS_TODAY": "2022-04-01"})
     assert len(ids(result)) == 3

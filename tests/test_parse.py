@@ -334,3 +334,49 @@ def test_bad_task_status_is_an_error_at_its_line() -> None:
     minutes, problems = parse("---\n" + BASE + "tasks:\n  - task: A\n    status: možná\n---\n")
     assert minutes is not None and minutes.tasks[0].status == "open"
     assert [(p.line, p.code) for p in problems] == [(5, "bad-task-status")]
+
+
+def test_checklists_and_task_blocks_inside_code_fences_are_examples() -> None:
+    body = "```\n- [x] g/2022-01-10#1 example only\nÚkol: ukázka\n```\n- [x] g/2022-01-10#2\n"
+    minutes = ok("---\n" + BASE + "---\n" + body)
+    assert [u.id for u in minutes.updates] == ["g/2022-01-10#2"]
+    assert minutes.tasks == []
+
+
+def test_attendance_sheet_beside_names() -> None:
+    minutes = ok("---\n" + BASE + "absent: Jana Nová, Petr Malý a další dle prezenční listiny\n---\n")
+    assert [p.person for p in minutes.absent] == ["Jana Nová", "Petr Malý"]
+    assert minutes.attendance_sheet is True
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "tasks:\n  - task: A\n    úkol: B",
+        "next_meeting:\n  date: 2022-02-01\n  datum: 2022-02-02",
+        "present:\n  - {name: A, jméno: B}",
+    ],
+)
+def test_two_spellings_of_a_nested_key_are_a_duplicate(front: str) -> None:
+    _, problems = parse("---\n" + BASE + front + "\n---\n")
+    assert [p.code for p in problems] == ["duplicate-key"]
+    assert problems[0].line in (5, 6)
+
+
+def test_unknown_status_in_a_body_block_is_an_error() -> None:
+    minutes, problems = parse("---\n" + BASE + "---\nÚkol: A\nStav: nevím\n")
+    assert minutes is not None and minutes.tasks[0].status == "open"
+    assert [(p.line, p.code) for p in problems] == [(5, "bad-task-status")]
+
+
+def test_impossible_next_meeting_date_is_an_error() -> None:
+    _, problems = parse("---\n" + BASE + "next_meeting: 2022-02-30 14:00\n---\n")
+    assert [(p.line, p.code) for p in problems] == [(4, "bad-date")]
+
+
+def test_display_names_lose_stray_spaces_and_commas() -> None:
+    minutes = ok("---\n" + BASE + "present: ['  JAN   NOVÁK ,', 'Ing. arch. Jan Dlouhý']\n---\n")
+    assert [(p.name, p.person) for p in minutes.present] == [
+        ("JAN NOVÁK", "JAN NOVÁK"),
+        ("Ing. arch. Jan Dlouhý", "Jan Dlouhý"),
+    ]
