@@ -12,10 +12,9 @@ from .config import GroupConfig
 from .errors import KpssError, Problem
 from .model import Minutes, Person
 from .names import fold
-from .schedule import planned_dates
+from .schedule import meetings
 
 DRAFT_AGE = dt.timedelta(days=30)
-MOVED = 10  # days a meeting may move from its planned date and still count as held
 
 
 def check_archive(archive: Archive, today: dt.date, only: set[str] | None = None) -> list[Problem]:
@@ -207,19 +206,16 @@ def _closest(key: str, members: dict[str, str]) -> str | None:
 
 
 def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
-    """Past planned meetings without minutes; a meeting moved by up to MOVED days counts as held."""
-    held: dict[str, list[dt.date]] = {}
-    for minutes in archive.minutes:
-        held.setdefault(minutes.group_slug, []).append(minutes.date)
-    for group in archive.config.groups:
-        dates = held.get(group.slug, [])
-        start = min(dates) if dates else today - dt.timedelta(days=366)
-        for day in planned_dates(group, start, today - dt.timedelta(days=1)):
-            if not any(abs((day - d).days) <= MOVED for d in dates):
-                yield Problem(
-                    archive.config.path or "kpss.yaml", group.line, "warning", "missing-minutes",
-                    f"{group.name} planned a meeting on {day.isoformat()}; the archive has no minutes of it",
-                )  # fmt: skip
+    """Past planned meetings without minutes, from the archive's first minutes on."""
+    if not archive.minutes:
+        return
+    lines = {g.slug: g.line for g in archive.config.groups}
+    for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today):
+        if row["status"] == "missing":
+            yield Problem(
+                archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
+                f"{row['group']} planned a meeting on {row['date']}; the archive has no minutes of it",
+            )  # fmt: skip
 
 
 def summary(findings: Iterable[Problem], files: int) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import parse_time
 from .errors import KpssError
 from .names import fold, person_key, slugify
 from .yamlsafe import YamlProblem, load_yaml
@@ -145,18 +146,36 @@ def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
     if not isinstance(members, list):
         raise KpssError(f"the members of group '{name}' must be a list", shown, line)
     known = {"slug", "name", "folder", "members", "manager", "place", "time", "schedule"}
+    time = _text(item.get("time"))
+    if time is not None:
+        time = parse_time(time)
+        if time is None:
+            raise KpssError(
+                f"the time of group '{name}' is not a time: {item['time']!r} (write 14:00 or 14:00-16:00)",
+                shown,
+                line,
+            )
     return GroupConfig(
         slug=slug,
         name=name,
-        folder=str(item.get("folder") or slug).strip("/"),
+        folder=_folder(item.get("folder"), slug, name, shown, line),
         members=[_member_name(m) for m in members if m],
         manager=_text(item.get("manager")),
         place=_text(item.get("place")),
-        time=_text(item.get("time")),
+        time=time,
         schedule=item.get("schedule"),
         extra={k: v for k, v in item.items() if k not in known},
         line=line,
     )
+
+
+def _folder(value: Any, slug: str, name: str, shown: str, line: int) -> str:
+    folder = str(value or slug).replace("\\", "/").rstrip("/")
+    if folder.startswith("/") or ".." in folder.split("/") or ":" in folder:
+        raise KpssError(
+            f"the folder of group '{name}' must be a path inside the archive, not {folder!r}", shown, line
+        )
+    return folder
 
 
 def _member_name(member: Any) -> str:

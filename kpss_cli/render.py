@@ -7,6 +7,9 @@ so a typo is an error naming the template and line, and Python internals are out
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
+import traceback
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,16 +81,38 @@ def task_context(
 
 
 def packaged_templates() -> Path:
-    """The folder of the templates that ship with kpss."""
+    """The folder of the templates that ship with kpss (one subfolder per language)."""
     return Path(str(resources.files("kpss_cli.templates")))
 
 
+LANGUAGES = ("cs", "en")
+
+
+def english_date(value: Any) -> str:
+    """`2021-12-15` -> `15 December 2021`."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value is None else str(value)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def yaml_string(value: Any) -> str:
+    """A value as a double-quoted YAML string (JSON quoting is valid YAML): safe for `:`, `#`, `no`."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
 def environment(
-    archive_root: Path | None, extra_folder: Path | None = None, *, html: bool = False
+    archive_root: Path | None, language: str = "cs", extra_folder: Path | None = None, *, html: bool = False
 ) -> jinja2.Environment:
-    """Return the sandboxed environment: `extra_folder`, the archive's templates/, kpss's own."""
-    folders = [f for f in (extra_folder, archive_root / "templates" if archive_root else None) if f]
-    folders.append(packaged_templates())
+    """The sandboxed environment. Templates are looked up in `extra_folder`, then the archive's
+    `templates/<language>/` and `templates/`, then kpss's own for the language.
+    """
+    if language not in LANGUAGES:
+        raise KpssError(f"no templates for language {language!r}; kpss has {', '.join(LANGUAGES)}")
+    folders: list[Path] = [extra_folder] if extra_folder else []
+    if archive_root is not None:
+        folders += [archive_root / "templates" / language, archive_root / "templates"]
+    folders.append(packaged_templates() / language)
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         undefined=jinja2.StrictUndefined,
@@ -96,14 +121,23 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["czech_date"] = czech_date
-    env.filters["czech_sort"] = czech_sort
-    env.filters["plural"] = plural
+    env.filters.update(
+        czech_date=czech_date,
+        english_date=english_date,
+        czech_sort=czech_sort,
+        plural=plural,
+        yaml=yaml_string,
+    )
     return env
 
 
 def render_template(
-    name_or_path: str, context: dict[str, Any], archive_root: Path | None = None, *, html: bool = False
+    name_or_path: str,
+    context: dict[str, Any],
+    archive_root: Path | None = None,
+    *,
+    language: str = "cs",
+    html: bool = False,
 ) -> str:
     """Render a template by name (from the template folders) or by file path."""
     path = Path(name_or_path)
@@ -113,10 +147,12 @@ def render_template(
         extra, name = path.resolve().parent, path.name
     elif path.parent != Path():
         raise KpssError(f"template not found: {name_or_path}")
-    env = environment(archive_root, extra, html=html or name.endswith((".html", ".html.j2")))
+    env = environment(archive_root, language, extra, html=html or name.endswith((".html", ".html.j2")))
     shown = str(path) if extra else name
     try:
         template = env.get_template(name)
+        if not extra:
+            shown = template.filename or shown  # which file to fix: the archive's or kpss's own
         chunks = []
         size = 0
         for chunk in template.generate(**context):
@@ -130,7 +166,7 @@ def render_template(
     except jinja2.TemplateNotFound:
         raise KpssError(f"template not found: {name_or_path}") from None
     except jinja2.TemplateSyntaxError as exc:
-        raise KpssError(f"template syntax: {exc.message}", shown, exc.lineno) from None
+        raise KpssError(f"template syntax: {exc.message}", exc.filename or shown, exc.lineno) from None
     except SecurityError as exc:
         raise KpssError(f"template refused: {exc}", shown, _template_line()) from None
     except jinja2.UndefinedError as exc:
@@ -141,9 +177,6 @@ def render_template(
 
 def _template_line() -> int | None:
     """The template line of the exception being handled (Jinja rewrites tracebacks)."""
-    import sys
-    import traceback
-
     line = None
     for frame in traceback.extract_tb(sys.exc_info()[2]):
         if frame.filename and not frame.filename.endswith(".py"):

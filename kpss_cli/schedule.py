@@ -9,9 +9,11 @@ from typing import Any
 from dateutil.easter import easter
 from dateutil.rrule import rrulestr
 
+from .archive import Archive
 from .config import GroupConfig
 from .dates import parse_date
 from .errors import KpssError
+from .model import Minutes
 
 # Czech public holidays with a fixed date (zákon č. 245/2000 Sb.), as (month, day).
 _FIXED_HOLIDAYS = {
@@ -93,3 +95,83 @@ def _from_rule(
     skip = schedule.get("skip_holidays", True) is not False
     days = {moment.date() for moment in recurrence.between(window_start, window_end, inc=True)}
     return {d for d in days if not (skip and is_holiday(d))}
+
+
+MOVED = 10  # days a meeting may move from its planned date and still count as that meeting
+
+
+def meetings(
+    archive: Archive, start: dt.date, end: dt.date, today: dt.date, slugs: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Planned meetings and minutes from `start` to `end`, matched up, one row each.
+
+    `status` is `held` (minutes on the planned day), `moved` (minutes up to MOVED days from
+    it), `missing` (a past planned day without minutes), `planned` (still to come), or
+    `off-schedule` (minutes that match no planned day of a group with a schedule);
+    groups without a schedule have their minutes as `held`.
+    """
+    config = archive.config
+    by_group: dict[str, list[Minutes]] = {}
+    for minutes in archive.minutes:
+        by_group.setdefault(minutes.group_slug, []).append(minutes)
+    rows: list[dict[str, Any]] = []
+    groups = {g.slug: g for g in config.groups}
+    for slug in sorted(set(groups) | set(by_group)):
+        if slugs is not None and slug not in slugs:
+            continue
+        group = groups.get(slug)
+        held = [
+            m
+            for m in by_group.get(slug, [])
+            if start - dt.timedelta(days=MOVED) <= m.date <= end + dt.timedelta(days=MOVED)
+        ]
+        planned = planned_dates(group, start, end) if group else []
+        used: set[str] = set()
+        for day in planned:
+            candidates = [m for m in held if m.id not in used and abs((m.date - day).days) <= MOVED]
+            match = min(candidates, key=lambda m: (abs((m.date - day).days), m.id), default=None)
+            if match is not None:
+                used.add(match.id)
+                rows.append(
+                    _row(
+                        match.group,
+                        slug,
+                        match.date,
+                        day,
+                        "held" if match.date == day else "moved",
+                        match,
+                        group,
+                    )
+                )
+            else:
+                name = group.name if group else slug
+                rows.append(_row(name, slug, day, day, "missing" if day < today else "planned", None, group))
+        for minutes in held:
+            if minutes.id not in used and start <= minutes.date <= end:
+                status = "off-schedule" if group is not None and group.schedule else "held"
+                rows.append(_row(minutes.group, slug, minutes.date, None, status, minutes, group))
+    return sorted(rows, key=lambda r: (r["date"], r["group_slug"], r["minutes"] or ""))
+
+
+def _row(
+    name: str,
+    slug: str,
+    day: dt.date,
+    planned: dt.date | None,
+    status: str,
+    minutes: Minutes | None,
+    group: GroupConfig | None,
+) -> dict[str, Any]:
+    usual_time = group.time if group else None
+    usual_place = group.place if group else None
+    return {
+        "date": day.isoformat(),
+        "time": (minutes.time if minutes else None) or usual_time,
+        "group": name,
+        "group_slug": slug,
+        "place": (minutes.place if minutes else None) or usual_place,
+        "status": status,
+        "planned": planned.isoformat() if planned else None,
+        "minutes": minutes.id if minutes else None,
+        "path": minutes.path if minutes else None,
+    }

@@ -55,6 +55,8 @@ def test_every_json_key_is_documented(invoke: Invoke, monkeypatch: pytest.Monkey
         invoke("tasks", "--all", "-a", "examples", "-f", "json").stdout,
         invoke("task", "ozp/2025-10-07#2", "-a", "examples", "-f", "json").stdout,
         invoke("tasks", "--by", "owner", "-a", "examples", "-f", "json").stdout,
+        invoke("schedule", "-a", "examples", "--as-of", "2026-11-22", "-f", "json").stdout,
+        invoke("check", "-a", "examples", "--as-of", "2026-11-22", "-f", "json").stdout,
     ]
     used: set[str] = set()
     for output in outputs:

@@ -1,0 +1,152 @@
+"""New minutes for a group: where they go, what they start with, and writing them safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from .archive import Archive
+from .config import GroupConfig
+from .errors import KpssError
+from .model import Task
+from .names import fold
+from .query import group_slugs, sort_tasks
+from .render import base_context
+from .schedule import planned_dates
+
+STANDARD_AGENDA = {
+    "cs": [
+        "Úvod",
+        "Kontrola úkolů z minulého jednání",
+        "Informace z města a kraje",
+        "Informace z pracovních skupin",
+        "Různé",
+    ],
+    "en": [
+        "Opening",
+        "Review of tasks from the last meeting",
+        "News from the town and the region",
+        "News from the working groups",
+        "Any other business",
+    ],
+}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
+LOOKAHEAD = dt.timedelta(days=400)
+
+
+def resolve_group(archive: Archive, wanted: str) -> GroupConfig:
+    """The group `wanted` names: from kpss.yaml, else from the minutes already in the archive."""
+    if group := archive.config.find_group(wanted):
+        return group
+    slugs = group_slugs(archive, wanted)  # raises, listing the known groups, when none matches
+    latest = [m for m in archive.minutes if m.group_slug in slugs][-1]
+    return GroupConfig(slug=latest.group_slug, name=latest.group, folder=latest.path.rpartition("/")[0])
+
+
+def next_planned(group: GroupConfig, after: dt.date) -> dt.date | None:
+    """The group's first planned meeting on or after `after`, if the schedule has one."""
+    dates = planned_dates(group, after, after + LOOKAHEAD)
+    return dates[0] if dates else None
+
+
+def open_tasks_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Task]:
+    """Tasks of the group set before `day` and still open: what the meeting reviews."""
+    tasks = [
+        t for t in archive.tasks if t.group_slug == group.slug and t.status == "open" and t.meeting_date < day
+    ]
+    return sort_tasks(tasks, day)
+
+
+def minutes_context(archive: Archive, group: GroupConfig, day: dt.date, today: dt.date) -> dict[str, Any]:
+    """The context of `minutes.md.j2` (documented in docs/templates.md)."""
+    language = archive.config.language
+    agenda = group.extra.get("agenda")
+    context = base_context(archive.config, today)
+    context.update(
+        group=group,
+        date=day,
+        time=group.time,
+        place=group.place,
+        members=list(group.members),
+        agenda=[str(a) for a in agenda]
+        if isinstance(agenda, list)
+        else STANDARD_AGENDA.get(language, STANDARD_AGENDA["cs"]),
+        open_tasks=[t.to_dict(day) for t in open_tasks_on(archive, group, day)],
+        next_meeting=next_planned(group, day + dt.timedelta(days=1)),
+    )
+    return context
+
+
+def safe_path(root: Path, *parts: str) -> Path:
+    """`root/parts…`, refusing anything that could lead outside the archive or is not a name."""
+    for part in "/".join(parts).split("/"):
+        stem = fold(part.split(".")[0])
+        if (
+            part in ("", ".", "..")
+            or "\\" in part
+            or ":" in part
+            or stem in _RESERVED
+            or part != part.strip()
+        ):
+            raise KpssError(
+                f"refusing to write to {'/'.join(parts)!r}: {part!r} is not a safe folder or file name"
+            )
+    path = root.joinpath(*parts)
+    resolved_root = root.resolve()
+    if not path.resolve().is_relative_to(resolved_root):
+        raise KpssError(f"refusing to write to {'/'.join(parts)!r}: it leads outside the archive")
+    return path
+
+
+def write_new(path: Path, text: str, shown: str) -> None:
+    """Create `path` with `text`; never overwrite. A failed write leaves nothing behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        handle = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115 - creation and writing fail differently
+    except FileExistsError:
+        raise KpssError(f"{shown} already exists; nothing was written") from None
+    except OSError as exc:
+        raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # ours alone: created exclusively a moment ago
+        raise KpssError(f"cannot write {shown}: {exc.strerror or exc}") from None
+
+
+INIT_FILES = {
+    "kpss.yaml": "kpss.yaml",
+    "README.md": "README.md",
+    "templates/README.md": "templates-README.md",
+    ".gitignore": None,  # the index of issue "speed at scale" lives in .kpss/
+}
+
+
+def init_archive(folder: Path) -> list[tuple[str, bool]]:
+    """Start an archive in `folder`: (file, created?) for each starter file; existing ones are kept."""
+    from importlib import resources
+
+    folder.mkdir(parents=True, exist_ok=True)
+    starters = resources.files("kpss_cli.templates.init")
+    results = []
+    for name, source in INIT_FILES.items():
+        text = starters.joinpath(source).read_text(encoding="utf-8") if source else ".kpss/\n"
+        path = folder / name
+        if path.exists() or path.is_symlink():
+            results.append((name, False))
+            continue
+        write_new(path, text, name)
+        results.append((name, True))
+    return results
