@@ -179,7 +179,7 @@ def _rich_table(
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=False)
+    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=True)
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
     for column in columns:
         table.add_column(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -391,3 +392,38 @@ def test_markup_and_control_characters_in_minutes_are_not_interpreted(invoke: In
     )
     result = invoke("tasks", "-a", str(tmp_path / "a"), "--as-of", AS_OF)
     assert "[bold red]x[/]" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_debug_shows_the_traceback(invoke: Invoke) -> None:
+    quiet = invoke("list", "--archive", "nowhere")
+    loud = invoke("--debug", "list", "--archive", "nowhere")
+    assert "Traceback" not in quiet.stderr
+    assert "Traceback (most recent call last)" in loud.stderr
+    assert loud.stderr.endswith("kpss: error: archive folder not found: nowhere\n")
+    assert loud.exit_code == 2
+
+
+def test_terminal_table_colours_overdue_red_and_soon_due_yellow() -> None:
+    from kpss_cli.cli import TASK_TABLE_COLUMNS, _task_style
+    from kpss_cli.output import Format, emit
+
+    today = dt.date(2022, 2, 1)
+    rows = [
+        {"id": "a#1", "status": "open", "deadline": "2022-01-31", "days_overdue": 1, "task": "late"},
+        {"id": "a#2", "status": "open", "deadline": "2022-02-05", "days_overdue": None, "task": "soon"},
+        {"id": "a#3", "status": "open", "deadline": "2022-03-05", "days_overdue": None, "task": "later"},
+    ]
+    out = io.StringIO()
+    emit(
+        rows,
+        TASK_TABLE_COLUMNS,
+        Format.table,
+        out,
+        terminal=True,
+        row_style=_task_style(today),
+        caption="3 tasks",
+    )
+    lines = {i: line for line in out.getvalue().splitlines() for i in ("a#1", "a#2", "a#3") if i in line}
+    assert "\x1b[31m" in lines["a#1"] and "\x1b[33m" in lines["a#2"]
+    assert "\x1b[31m" not in lines["a#3"] and "\x1b[33m" not in lines["a#3"]
+    assert "3 tasks" in out.getvalue()

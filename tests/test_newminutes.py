@@ -292,3 +292,17 @@ def test_task_deadlines_as_a_calendar(invoke: Invoke, archive: Path) -> None:
         "Update the catalogue of providers (Olga Merglová)",
         "task-seniori-2022-01-10-1@kpss",
     )
+
+
+def test_the_archive_template_wins(invoke: Invoke, archive: Path) -> None:
+    write(
+        archive / "templates/minutes.md.j2",
+        "---\ngroup: {{ group.name | yaml }}\ndate: {{ date.isoformat() }}\n---\nNáš vlastní zápis\n",
+    )
+    result = invoke("new-minutes", "seniori", "--date", "2022-04-11", "--stdout", "-a", str(archive))
+    assert (
+        result.stdout == '---\ngroup: "Pracovní skupina Senioři"\ndate: 2022-04-11\n---\nNáš vlastní zápis\n'
+    )
+    one_off = write(archive.parent / "jina.md.j2", "{{ members | length }} členů\n")
+    result = invoke("new-minutes", "seniori", "--template", str(one_off), "--stdout", "-a", str(archive))
+    assert result.stdout == "2 členů\n"
