@@ -77,7 +77,8 @@ def _silence_stdout() -> None:
 
 
 def _stderr(line: str) -> None:
-    print(line, file=sys.stderr)
+    # Messages quote minutes and names: no terminal escapes or line breaks get through.
+    print(clean(line), file=sys.stderr)
 
 
 def _version(value: bool) -> None:
@@ -900,4 +901,31 @@ def render(
     sys.stdout.write(
         render_template(name, context, loaded.root, language=lang or loaded.config.language, html=html)
     )
+    _finish(loaded)
+
+
+@app.command()
+@boundary
+def approve(
+    ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
+    archive: ArchiveOption = None,
+) -> None:
+    """Mark draft minutes approved: `status: draft` becomes `approved` (or is added).
+
+    Only that line changes; the file keeps its encoding and line endings, and is replaced
+    atomically, so an interrupted run leaves it as it was.
+
+    Example: kpss approve seniori/2026-11-12
+    """
+    from .approve import approve as approve_minutes
+
+    loaded = _load(archive)
+    minutes = loaded.find_minutes(ref)
+    if minutes is None:
+        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+    shown = shown_path(loaded, minutes.path)
+    if approve_minutes(loaded, minutes):
+        print(f"approved: {shown}")
+    else:
+        _stderr(f"kpss: {shown} is already approved; nothing changed")
     _finish(loaded)

@@ -6,10 +6,14 @@ so a typo is an error naming the template and line, and Python internals are out
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import signal
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,50 @@ MONTHS_GENITIVE = (
     "ledna", "února", "března", "dubna", "května", "června",
     "července", "srpna", "září", "října", "listopadu", "prosince",
 )  # fmt: skip
-MAX_OUTPUT = 10 * 1024 * 1024
+MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
+TIME_LIMIT = 10.0  # seconds a template may run
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing arithmetic that builds huge values (`"x" * 10**9`, `9**9**9`)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if (
+                isinstance(sized, (str, list, tuple))
+                and isinstance(count, int)
+                and len(sized) * count > MAX_OUTPUT
+            ):
+                raise SecurityError("the result would be too large")
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise SecurityError("the power is too large")
+        return super().call_binop(context, operator, left, right)
+
+
+class _TimeUp(Exception):
+    """A template ran past TIME_LIMIT."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop a runaway template (huge loops) after `seconds`; Unix main thread only."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -122,7 +169,7 @@ def environment(
     if archive_root is not None:
         folders += [archive_root / "templates" / language, archive_root / "templates"]
     folders.append(packaged_templates() / language)
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=html,
@@ -165,16 +212,20 @@ def render_template(
             shown = template.filename or shown  # which file to fix: the archive's or kpss's own
         chunks = []
         size = 0
-        for chunk in template.generate(**context):
-            size += len(chunk)
-            if size > MAX_OUTPUT:
-                raise KpssError(
-                    f"template output is larger than {MAX_OUTPUT // 1024 // 1024} MiB; stopped", shown
-                )
-            chunks.append(chunk)
+        with _time_limit(TIME_LIMIT):
+            for chunk in template.generate(**context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise KpssError(
+                        f"template output is larger than {MAX_OUTPUT // 1024 // 1024} MiB; stopped", shown
+                    )
+                chunks.append(chunk)
         return "".join(chunks)
-    except jinja2.TemplateNotFound:
-        raise KpssError(f"template not found: {name_or_path}") from None
+    except _TimeUp:
+        raise KpssError(f"template ran longer than {TIME_LIMIT:g} s; stopped", shown) from None
+    except jinja2.TemplateNotFound as exc:
+        wanted = name_or_path if exc.name in (name, None) else exc.name
+        raise KpssError(f"template not found: {wanted}", None if wanted == name_or_path else shown) from None
     except jinja2.TemplateSyntaxError as exc:
         raise KpssError(f"template syntax: {exc.message}", exc.filename or shown, exc.lineno) from None
     except SecurityError as exc:

@@ -1,0 +1,44 @@
+"""Approving minutes: `status: draft` becomes `approved`, and nothing else in the file changes."""
+
+from __future__ import annotations
+
+import re
+
+from .archive import Archive, shown_path
+from .edit import edit_file
+from .errors import KpssError
+from .model import Minutes
+from .names import fold
+
+_STATUS_LINE = re.compile(
+    r"^(?P<key>[ \t]*(?P<name>[^:#\r\n]+?)[ \t]*:[ \t]*)(?P<value>[^#\r\n]*?)(?P<rest>[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?)$"
+)
+
+
+def approve(archive: Archive, minutes: Minutes) -> bool:
+    """Mark `minutes` approved in its file; False when they already were."""
+    if minutes.status == "approved":
+        return False
+    shown = shown_path(archive, minutes.path)
+    line = minutes.key_lines.get("status")
+    closing = minutes.body_line - 2  # 0-based index of the closing `---`
+
+    def change(lines: list[str]) -> list[str]:
+        if line is not None:
+            match = _STATUS_LINE.match(lines[line - 1])
+            if match is None or fold(match["name"]) not in ("status", "stav"):
+                raise KpssError(f"{shown} changed since kpss read it; nothing was written")
+            czech = fold(match["name"]) == "stav"
+            lines[line - 1] = match["key"] + ("schváleno" if czech else "approved") + match["rest"]
+            return lines
+        if (
+            closing < 1
+            or closing >= len(lines)
+            or lines[closing].rstrip("\r\n").rstrip() not in ("---", "...")
+        ):
+            raise KpssError(f"{shown} changed since kpss read it; nothing was written")
+        ending = lines[closing - 1][len(lines[closing - 1].rstrip("\r\n")) :] or "\n"
+        lines.insert(closing, "status: approved" + ending)
+        return lines
+
+    return edit_file(archive.root / minutes.path, change, shown)
