@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from .archive import Archive, shown_path
-from .edit import edit_file
 from .errors import KpssError
 from .model import Minutes
 from .names import fold
+from .safefile import edit_file
 
 _STATUS_LINE = re.compile(
     r"^(?P<key>[ \t]*(?P<name>[^:#\r\n]+?)[ \t]*:[ \t]*)(?P<value>[^#\r\n]*?)(?P<rest>[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?)$"

@@ -134,7 +134,7 @@ def load_archive(archive: str | Path | None = None, *, config: Config | None = N
         result.problems.extend(problems)
         if minutes is not None:
             result.minutes.append(minutes)
-        elif not problems and rel.rpartition("/")[2].lower() != "readme.md":
+        elif not any(p.is_error for p in problems) and rel.rpartition("/")[2].lower() != "readme.md":
             result.not_minutes.append(rel)
     resolve(result)
     return result

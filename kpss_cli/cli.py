@@ -19,6 +19,7 @@ from .archive import Archive, load_archive, shown_path
 from .dates import parse_date
 from .errors import BUG_HINT, ExitStatus, KpssError, error_line, warning_line
 from .model import Task
+from .names import slugify
 from .output import Column, Format, clean, emit, emit_sections
 from .query import TaskFilter, filter_minutes, find_tasks, group_rows
 from .render import render_template, task_context
@@ -568,7 +569,8 @@ def new_minutes(
 
     Example: kpss new-minutes seniori --date 2026-12-10
     """
-    from .newminutes import minutes_context, next_planned, resolve_group, safe_path, write_new
+    from .newminutes import minutes_context, next_planned, resolve_group, safe_path
+    from .safefile import create_new
 
     today = _today(as_of)
     loaded = _load(archive)
@@ -582,7 +584,7 @@ def new_minutes(
         return
     path = safe_path(loaded.root, *found.folder.split("/"), f"{day.isoformat()}.md")
     shown = shown_path(loaded, path.relative_to(loaded.root).as_posix())
-    write_new(path, text, shown)
+    create_new(path, text, shown)
     print(shown)
     if edit:
         _open_editor(path)
@@ -929,3 +931,115 @@ def approve(
     else:
         _stderr(f"kpss: {shown} is already approved; nothing changed")
     _finish(loaded)
+
+
+# --- import --------------------------------------------------------------------------------------
+
+IMPORT_COLUMNS = [
+    Column("source", "Document"),
+    Column("path", "Minutes"),
+    Column("group", "Group"),
+    Column("date", "Date"),
+    Column("present", "Present", "right"),
+    Column("tasks", "Tasks", "right"),
+    Column("warnings", "Warnings", "right"),
+]
+
+
+@app.command("import")
+@boundary
+def import_(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Documents (.txt, .md, .docx, .pdf) or folders of them.", show_default=False),
+    ],
+    archive: ArchiveOption = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="The group all these minutes belong to.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")
+    ] = False,
+    fmt: FormatOption = ListFormat.table,
+) -> None:
+    """Bring legacy minutes (Word, PDF, text) into the archive as draft minutes.
+
+    Each document becomes <group folder>/<date>.md: front matter with what kpss recognised
+    (date, time, place, attendance, recorder, agenda, tasks, next meeting) and the original
+    text below it. Nothing is invented: what was not found is left empty and named in a
+    warning, and `kpss check` on the new file points at it. Never overwrites a file.
+
+    Example: kpss import stare-zapisy/ --group seniori --dry-run
+    """
+    from .importing import SUPPORTED, import_document, suggested_filename, to_minutes_markdown
+    from .newminutes import resolve_group, safe_path
+    from .parse import parse_minutes
+    from .safefile import create_new
+
+    loaded = load_archive(archive)
+    fixed = resolve_group(loaded, group) if group else None
+    documents = _documents(files, SUPPORTED)
+    rows: list[dict[str, Any]] = []
+    failed = False
+    for document in _progress(documents, "Importing"):
+        try:
+            imported = import_document(document, group_hint=fixed.name if fixed else None)
+            target = fixed or (loaded.config.find_group(imported.group) if imported.group else None)
+            if target is not None:
+                imported.group = target.name
+            folder = target.folder if target else (slugify(imported.group) if imported.group else "unsorted")
+            path = safe_path(loaded.root, *folder.split("/"), suggested_filename(imported))
+            rel = path.relative_to(loaded.root).as_posix()
+            text = to_minutes_markdown(imported)
+            for warning in imported.warnings:
+                _stderr(warning_line(f"{document}: {warning}"))
+            if not dry_run:
+                create_new(path, text, shown_path(loaded, rel))
+        except KpssError as exc:
+            _stderr(error_line(str(exc)))
+            failed = True
+            continue
+        record, _ = parse_minutes(text.encode("utf-8"), rel, rel, loaded.config)
+        data = record.to_dict() if record else {"id": rel.removesuffix(".md"), "path": rel}
+        rows.append(
+            data
+            if fmt in (ListFormat.json, ListFormat.jsonl)
+            else {
+                "source": str(document),
+                "path": shown_path(loaded, rel),
+                "group": imported.group,
+                "date": imported.date.isoformat() if imported.date else None,
+                "present": len(imported.present),
+                "tasks": len(imported.tasks),
+                "warnings": len(imported.warnings),
+            }
+        )
+    verb = "would import" if dry_run else "imported"
+    _emit(
+        rows, IMPORT_COLUMNS, Format(fmt.value), caption=f"{verb} {len(rows)} of {len(documents)} documents"
+    )
+    if failed:
+        raise typer.Exit(ExitStatus.USER_ERROR)
+
+
+def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
+    """The files named, and the supported documents inside the folders named, in order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        else:
+            found.append(path)
+    return found
+
+
+T = TypeVar("T")
+
+
+def _progress(items: list[T], label: str) -> Iterable[T]:
+    """`items`, with a progress bar on stderr when it is a terminal and there are many."""
+    if len(items) < 5 or not sys.stderr.isatty():
+        return items
+    from rich.progress import track
+
+    return track(items, description=label, console=None, transient=True)

@@ -148,6 +148,7 @@ class Task:
             "status": self.status,
             "path": self.path,
             "line": self.line,
+            "source": self.source,
         }
         if today is not None:
             data["days_overdue"] = self.days_overdue(today)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from .model import Task
 from .names import fold
 from .query import group_slugs, sort_tasks
 from .render import base_context
+from .safefile import create_new
 from .schedule import planned_dates
 
 STANDARD_AGENDA = {
@@ -107,25 +107,6 @@ def safe_path(root: Path, *parts: str) -> Path:
     return path
 
 
-def write_new(path: Path, text: str, shown: str) -> None:
-    """Create `path` with `text`; never overwrite. A failed write leaves nothing behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        handle = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115 - creation and writing fail differently
-    except FileExistsError:
-        raise KpssError(f"{shown} already exists; nothing was written") from None
-    except OSError as exc:
-        raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        path.unlink(missing_ok=True)  # ours alone: created exclusively a moment ago
-        raise KpssError(f"cannot write {shown}: {exc.strerror or exc}") from None
-
-
 INIT_FILES = {
     "kpss.yaml": "kpss.yaml",
     "README.md": "README.md",
@@ -147,6 +128,6 @@ def init_archive(folder: Path) -> list[tuple[str, bool]]:
         if path.exists() or path.is_symlink():
             results.append((name, False))
             continue
-        write_new(path, text, name)
+        create_new(path, text, name)
         results.append((name, True))
     return results

@@ -103,7 +103,8 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
 
 
 def _refuse(loader: _Loader, node: yaml.Node) -> Any:
-    raise YamlProblem(f"the YAML tag {node.tag} is not allowed in minutes", node.start_mark.line)
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise YamlProblem(f"the YAML tag {tag} is not allowed in minutes", node.start_mark.line)
 
 
 for _tag in ("set", "omap", "pairs", "binary"):
@@ -157,7 +158,8 @@ def load_yaml(text: str) -> Any:
         raise YamlProblem(f"YAML: {problem}", mark.line if mark else None) from None
     except yaml.reader.ReaderError as exc:  # NUL bytes, control characters
         line = text.count("\n", 0, exc.position)
-        raise YamlProblem(f"YAML: control character {exc.character!r} is not allowed", line) from None
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlProblem(f"YAML: the control character U+{code:04X} is not allowed", line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML: {_short(str(exc))}", None) from None
     except RecursionError:

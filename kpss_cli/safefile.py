@@ -1,9 +1,12 @@
-"""Changing a file people wrote, the way git writes its files: a lock, a temporary copy, fsync,
-a check that nobody changed the original meanwhile, and an atomic rename.
+"""Writing files safely. Nothing people wrote is ever overwritten or lost.
 
-Only the lines meant to change are touched: the rest keep their bytes, their encoding, their
-BOM and their line endings (a file may mix them). On any failure the original stays byte for
-byte and no temporary or lock file is left behind.
+- New files are created exclusively (`O_EXCL`), written in full and fsynced; a failure
+  removes the half-written file, which nobody else can have had yet.
+- A change to an existing file goes the way git writes its files: a lock file, a temporary
+  copy, fsync, a check that nobody changed the original meanwhile, and an atomic rename.
+  Only the lines meant to change are touched: the rest keep their bytes, their encoding,
+  their BOM and their line endings (a file may mix them). On any failure the original stays
+  byte for byte and no temporary or lock file is left behind.
 """
 
 from __future__ import annotations
@@ -97,7 +100,20 @@ def _edit_locked(path: Path, change: Change, shown: str) -> bool:
     return True
 
 
+def create_new(path: Path, text: str, shown: str) -> None:
+    """Create `path` with `text` (UTF-8, `\n`); never overwrite. A failure leaves nothing behind."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(path, text.encode("utf-8"), 0o644)
+    except FileExistsError:
+        raise KpssError(f"{shown} already exists; nothing was written") from None
+    except OSError as exc:
+        raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
+    _sync_folder(path.parent)
+
+
 def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """Write a new file in full, or remove it again: created exclusively, it is ours alone."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
     try:
         view = memoryview(data)
@@ -105,8 +121,12 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
             written = os.write(fd, view)
             view = view[written:]
         os.fsync(fd)
-    finally:
+    except BaseException:
         os.close(fd)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    os.close(fd)
 
 
 def _sync_folder(folder: Path) -> None:

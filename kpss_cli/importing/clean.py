@@ -1,0 +1,164 @@
+"""Page furniture off an exported document: page numbers, repeated letterheads, scrape junk.
+
+Everything else of the original text is kept as it is (trailing spaces and runs of more than
+two blank lines aside).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .text import is_bullet, plain
+
+PAGE_BREAK = "\f"
+
+_PAGE_FIELD = re.compile(r"^\s*PAGE\s*(?:\d{1,3})?\s*$")  # a Word PAGE field exported as text
+_PAGE_LINE = re.compile(
+    r"^\s*(?:(?:str(?:ana|ánka|anka)|str\.|page|s\.)\s*\d{1,3}(?:\s*(?:z|/|of|ze)\s*\d{1,3})?"
+    r"|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:z|ze|of)\s*\d{1,3})\s*$",
+    re.IGNORECASE,
+)
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+# Lines a web page wraps around a document (seen in scraped exports); only whole lines.
+_SCRAPE_JUNK = re.compile(
+    r"^\s*(?:Prezentace se nahrává,? počkejte prosím\.?|Podobné prezentace|Reklamy Google|"
+    r"Stáhnout (?:ppt|prezentaci|dokument)\b.*|Načítání\.*|Loading\.*|Nahoru|Zpět nahoru|"
+    r"Sdílet(?: na Facebooku)?|Tisk(?:nout)?|Vytisknout|Cookies?.*souhlas.*)\s*$",
+    re.IGNORECASE,
+)
+_LABELISH = re.compile(r"[:|]")
+
+
+def _key(line: str) -> str:
+    return plain(line).casefold()
+
+
+def _furniture(lines: list[str], pages: list[int]) -> set[int]:
+    """Indexes of repeated letterhead/footer lines, except each one's first occurrence."""
+    keys = [_key(line) for line in lines]
+    counts = Counter(k for k in keys if k)
+    page_count = max(pages) + 1 if pages else 1
+
+    def candidate(i: int) -> bool:
+        key = keys[i]
+        if not key or counts[key] < 2:
+            return False
+        if _LABELISH.search(key) or is_bullet(lines[i]) or re.fullmatch(r"[\d\s.)]*", key):
+            return False
+        if counts[key] >= 3:
+            return True
+        # Twice is enough when the document has pages and the line sits at their edges.
+        return page_count >= 2 and _on_page_edges(i, key, keys, pages)
+
+    marked = [candidate(i) for i in range(len(lines))]
+    furniture: set[int] = set()
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if not marked[i]:
+            continue
+        key = keys[i]
+        words = len(key.split())
+        in_block = _neighbour_marked(i, keys, marked, counts)
+        if not (in_block or (words >= 2 and len(key) >= 10)):
+            continue
+        if key in seen:
+            furniture.add(i)
+        seen.add(key)
+        del line
+    return furniture
+
+
+def _neighbour_marked(i: int, keys: list[str], marked: list[bool], counts: Counter[str]) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(keys) and not keys[j]:
+            j += step
+        if 0 <= j < len(keys) and marked[j] and keys[j] != keys[i] and counts[keys[j]] == counts[keys[i]]:
+            return True
+    return False
+
+
+def _on_page_edges(i: int, key: str, keys: list[str], pages: list[int]) -> bool:
+    by_page: dict[int, list[int]] = {}
+    for n, page in enumerate(pages):
+        if keys[n]:
+            by_page.setdefault(page, []).append(n)
+    edge_pages: set[int] = set()
+    for j, other in enumerate(keys):
+        if other != key:
+            continue
+        page = pages[j]
+        same_page = by_page[page]
+        if j in same_page[:4] or j in same_page[-3:]:
+            edge_pages.add(page)
+        else:
+            return False
+    del i
+    return len(edge_pages) >= 2
+
+
+def _page_numbers(lines: list[str], pages: list[int]) -> set[int]:
+    """Lines that only number pages."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if _PAGE_FIELD.match(line) or _PAGE_LINE.match(line):
+            drop.add(i)
+            if _PAGE_FIELD.match(line):  # `PAGE` and its number on the next line
+                j = i + 1
+                while j < len(lines) and not lines[j].strip():
+                    j += 1
+                if j < len(lines) and _LONE_NUMBER.match(lines[j]):
+                    drop.add(j)
+    lone = [
+        i
+        for i, line in enumerate(lines)
+        if _LONE_NUMBER.match(line)
+        and (i == 0 or not lines[i - 1].strip() or pages[i - 1] != pages[i])
+        and (i + 1 == len(lines) or not lines[i + 1].strip() or pages[i + 1] != pages[i])
+    ]
+    # Lone numbers between blank lines are page numbers when they count up, or when they
+    # sit at the very start or end of a page.
+    numbers = [int(lines[i]) for i in lone]
+    if len(lone) >= 2 and numbers == sorted(numbers) and len(set(numbers)) == len(numbers):
+        drop.update(lone)
+    by_page: dict[int, list[int]] = {}
+    for n, page in enumerate(pages):
+        if lines[n].strip():
+            by_page.setdefault(page, []).append(n)
+    for i in lone:
+        same_page = by_page.get(pages[i], [])
+        at_edge = bool(same_page) and i in (same_page[0], same_page[-1]) and len(same_page) > 1
+        if at_edge and (max(pages) > 0 or i == same_page[-1]):
+            drop.add(i)
+    return drop
+
+
+def clean(text: str) -> str:
+    """Return `text` without page furniture; form feeds (`\\f`) mark page breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines: list[str] = []
+    pages: list[int] = []
+    for page, chunk in enumerate(text.split(PAGE_BREAK)):
+        for line in chunk.split("\n"):
+            lines.append(line.rstrip())
+            pages.append(page)
+    drop = _page_numbers(lines, pages)
+    drop.update(i for i, line in enumerate(lines) if _SCRAPE_JUNK.match(line))
+    kept_for_repeats = [i for i in range(len(lines)) if i not in drop]
+    sub_lines = [lines[i] for i in kept_for_repeats]
+    sub_pages = [pages[i] for i in kept_for_repeats]
+    drop.update(kept_for_repeats[i] for i in _furniture(sub_lines, sub_pages))
+    out: list[str] = []
+    blanks = 0
+    for i, line in enumerate(lines):
+        if i in drop:
+            continue
+        if not line.strip():
+            blanks += 1
+            if blanks > 2:
+                continue
+        else:
+            blanks = 0
+        out.append(line)
+    return "\n".join(out).strip("\n") + "\n" if any(line.strip() for line in out) else ""

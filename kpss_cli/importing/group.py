@@ -1,0 +1,78 @@
+"""The group or body that met, from the title or the letterhead of the minutes."""
+
+from __future__ import annotations
+
+import re
+
+from .text import loose, plain, rx, squash
+
+_TITLE = rx(
+    r"(?:^|\bzápis\w*\s+(?:č\.\s*\S+\s+)?)(?:z|ze)\s+(?:\d{1,3}\.\s*)?"
+    r"(?:(?:řádného|mimořádného|společného|pracovního)\s+)?"
+    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
+)
+_HEADER_GROUP = rx(
+    r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"
+    r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})\s*$"
+)
+_CUT = rx(
+    r"\s+(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
+    r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince).*$"
+)
+_GENITIVE = {
+    "skupiny": "skupina",
+    "komise": "komise",
+    "rady": "rada",
+    "výboru": "výbor",
+    "týmu": "tým",
+    "fóra": "fórum",
+    "platformy": "platforma",
+    "sítě": "síť",
+}
+_WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
+_MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+
+
+_ACRONYM = re.compile(r"[^AEIOUYÁÉĚÍÓÚŮÝaeiouyáéěíóúůý]{2,5}|ORP|OSPOD|ÚMČ|MěÚ|PS|MČ|KÚ|SML|MMB")
+
+
+def _nominative(text: str) -> str:
+    words = text.split()
+    for n, word in enumerate(words):
+        lower = word.lower()
+        if lower in _GENITIVE:
+            words[n] = _GENITIVE[lower] if word.islower() else _GENITIVE[lower].capitalize()
+            break
+    return " ".join(words)
+
+
+def _tidy(text: str) -> str | None:
+    text = squash(text).strip(' -–—:;,."„“')
+    if not text or len(text) > 120:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
+    if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
+        return _WORKING_GROUP.sub("", text).strip('"„“ ')
+    text = _nominative(text)
+    return text[0].upper() + text[1:]
+
+
+def find_group(lines: list[str]) -> str | None:
+    """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
+    head = [plain(line) for line in lines if line.strip()][:15]
+    for line in head:
+        match = _TITLE.search(line)
+        if match:
+            rest = _CUT.sub("", match["rest"])
+            if rest and (group := _tidy(rest)):
+                return group
+    for line in head:
+        match = _HEADER_GROUP.search(line)
+        if match and (group := _tidy(match["group"])):
+            return group
+    for line in head[:3]:
+        if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
+            return _tidy(line)
+    return None

@@ -1,0 +1,119 @@
+"""The next meeting: `Příští setkání se uskuteční 19. 1. od 14:00`, `Místo a datum dalšího setkání`
+with the value on the next line, `Termín dalšího jednání nebyl stanoven` (none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TypedDict
+
+from .text import plain, rx, squash
+from .when import DateHit, find_dates, find_time, leftover, roll_forward, weekday_fix
+
+
+class NextMeetingDict(TypedDict):
+    """When and where the group meets next: ISO date, `HH:MM` time, place (each may be None)."""
+
+    date: str | None
+    time: str | None
+    place: str | None
+
+
+NEXT = rx(
+    r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné)(?:ho|m)?\s+)?"
+    r"(?:jednání|setkání|schůzk[aye]|schůzce|schůze|zasedání|porad[ayě]|termín)\b"
+)
+_NOT_SET = rx(
+    r"(?:nebyl[ao]?|není|zatím)\s+(?:\w+\s+){0,2}?(?:stanoven|určen|domluven|dohodnut|naplánován|znám)"
+    r"|(?:bude|budou)\s+(?:\w+\s+)?(?:upřesněn|stanoven|určen|oznámen|domluven|dohodnut)|\bneurčen|dle potřeby"
+)
+_PLACE_LABEL = rx(r"\bmísto(?:\s+konání)?\s*:\s*(?P<place>[^.;]+)")
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:[A-ZÁ-Ž]|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line)[^.;]*)"
+)
+_ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
+_FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NextFound:
+    """What the minutes say of the next meeting; `meeting` None with `decided` True: not set."""
+
+    meeting: NextMeetingDict | None
+    decided: bool
+    note: str | None = None  # a correction the user should check
+
+
+def _day(hit: DateHit, meeting: dt.date | None) -> tuple[dt.date | None, str | None]:
+    day = roll_forward(hit, meeting)
+    if day is None or meeting is None or hit.year is None:
+        return day, None
+    if day < meeting:
+        fixed = weekday_fix(hit, meeting)
+        if fixed is not None:
+            return fixed, (
+                f"the next meeting is written as {day.day}. {day.month}. {day.year}, before this meeting; the weekday named "
+                f"fits {fixed.day}. {fixed.month}. {fixed.year}, which was taken: check `next_meeting`"
+            )
+        return (
+            day,
+            f"the next meeting {day.day}. {day.month}. {day.year} is before this meeting: check `next_meeting`",
+        )
+    return day, None
+
+
+def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool) -> NextFound:
+    day, note = _day(hit, meeting)
+    after = text[hit.end :]
+    timing = find_time(after)
+    place: str | None = None
+    label = re.match(r"^[^:\d]{0,60}:\s*(?=\S)", text)
+    if m := _PLACE_LABEL.search(text):
+        place = m["place"]
+    elif label is not None and NEXT.search(label[0]) and (rest := leftover(text[label.end() :])):
+        place = rest  # `Příští jednání: 11. 3. 2021 v 9:30, MěÚ Beroun`
+    elif own_line and (before := _FILLER.sub("", text[: hit.start]).strip()) and not NEXT.search(before):
+        place = before  # `MČ Praha 17 - 2. 2. 2012 od 9.00 hodin`
+    else:
+        rest = after[timing.end :] if timing is not None and timing.start < 30 else after
+        if m := _PLACE_AFTER.match(rest):
+            place = m["place"]
+        elif m := _ONLINE.search(text):
+            place = m[0]
+    meeting_dict: NextMeetingDict = {
+        "date": day.isoformat() if day else None,
+        "time": timing.value if timing is not None and timing.start < 40 else None,
+        "place": squash(place).strip(" ,;:-–") or None if place else None,
+    }
+    return NextFound(meeting_dict, True, note)
+
+
+def find_next_meeting(lines: list[str], meeting: dt.date | None) -> NextFound:
+    """The first statement about the next meeting that gives a date, or says there is none."""
+    plains = [plain(line) for line in lines]
+    for index, line in enumerate(plains):
+        match = NEXT.search(line)
+        if match is None:
+            continue
+        tail = line[match.start() :]
+        hits = [h for h in find_dates(tail) if h.year is not None or meeting is not None]
+        if hits:
+            return _from_text(tail, hits[0], meeting, own_line=False)
+        before = [h for h in find_dates(line[: match.start()]) if h.year is not None or meeting is not None]
+        if before:  # `Dne 12. 3. 2019 proběhne další jednání`
+            return _from_text(line, before[-1], meeting, own_line=False)
+        if _NOT_SET.search(tail):
+            return NextFound(None, True)
+        # `Místo a datum dalšího setkání` as a heading; the value is on the next lines.
+        if len(line) <= 90:
+            following = [p for p in plains[index + 1 : index + 6] if p][:2]
+            for value in following:
+                if NEXT.search(value):
+                    break
+                hits = [h for h in find_dates(value) if h.year is not None or meeting is not None]
+                if hits:
+                    return _from_text(value, hits[0], meeting, own_line=True)
+                if _NOT_SET.search(value):
+                    return NextFound(None, True)
+    return NextFound(None, False)

@@ -1,0 +1,253 @@
+"""People in attendance lists as real minutes write them.
+
+`Mgr.Jana Nová (Charita), předsedkyně`, `Michal Polesný, projektový manažer z Centra…`,
+`Kateřina, Šretrová` (a stray comma), `Eva Dlouhá, Ph.D.`, one name per line, and
+`dle prezenční listiny` (the attendance sheet, not a name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypedDict
+
+from ..names import fold, is_title_only, split_people, strip_titles
+from .text import plain, rx, squash
+
+
+class PersonDict(TypedDict):
+    """A person as imported: the name as written (titles kept), organisation and role."""
+
+    name: str
+    org: str | None
+    role: str | None
+
+
+ATTENDANCE_SHEET = rx(
+    r"(?:dle|podle|viz|v|ve|uvedeni v|uvedení v|dle přiložené|viz přiložená)?\s*(?:přiložené\s+|přiložená\s+)?"
+    r"prezenčn(?:í|ích)\s+listin(?:y|a|ě|u)(?:\s+v\s+příloze)?|\bprezenčka\b"
+)
+# Words that begin a role (`předsedkyně spolku`) rather than a name or an organisation.
+_ROLE_WORDS = rx(
+    r"^(?:předsed|místopředsed|ředitel|koordinátor|manažer|zástupk|zástupce|vedoucí|metodi|pracovn|"
+    r"sociální pracovn|starost|místostarost|radní|člen|tajemn|referent|garant|zapisovatel|moderátor|"
+    r"facilitátor|lektor|konzultant|odborn|specialist|terapeut|psycholog|asistent|dobrovoln|zaměstnan|"
+    r"za\s|z\s|ze\s|odbor|oddělení|projektov|krajsk|městsk|náměst|primátor|poslan|senátor|zastupitel|"
+    r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|správce|jednatel|statutár|vedoucí)"
+)
+_ORG_MARKERS = rx(
+    r"(?:\bz\.\s?s\.|\bo\.\s?p\.\s?s\.|\bs\.\s?r\.\s?o\.|\bz\.\s?ú\.|\bp\.\s?o\.|\ba\.\s?s\.|\bo\.\s?s\.|"
+    r"\bspolek\b|\bcharit|\bdiakoni|\bcentrum\b|\bcentra\b|\bdomov\b|\bMěÚ\b|\bÚMČ\b|\bMČ\b|\bMÚ\b|\bOÚ\b|"
+    r"\bmagistr|\bmagistrát|\búřad|\bkrajsk|\bodbor\b|\boddělení\b|\bnadace\b|\bnadační|\bsdružení\b|"
+    r"\bporadna\b|\bporadn|\bfokus\b|\bzařízení\b|\bslužb|\bspolečnost|\bunie\b|\bsvaz\b|\bškola\b|\bnemocnic|"
+    r"\bhospic|\bazylov|\bklub\b|\bcírk|\bfarnost|\bobec\b|\bměsto\b|\bměsta\b|\bkraj\b|\bKÚ\b|\bMPSV\b|\bÚP\b|"
+    r"\bcentrum|\bstacionář|\bústav\b)"
+)
+_COURTESY = rx(r"^(?:pan(?:í)?|p\.|pí\.?|sl\.|slečna|paní)\s+(?=\S)")
+_TITLE_SPACING = re.compile(
+    r"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?=[A-ZÁ-Ž])"
+)
+_POSTNOMINAL = re.compile(
+    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
+)
+_BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+_INITIAL = re.compile(r"^[A-ZÁ-Ž][a-zá-ž]?\.$")
+_NAME_TOKEN = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\wá-žÁ-Ž'’]*(?:-[A-ZÁ-Ž][\wá-žÁ-Ž'’]*)?\.?$")
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le"}
+_COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
+_NOBODY = rx(r"^(?:nikdo|žádn[íéý]|-+|–|—|0|x|nebyl[iy]?|bez omluvy)\.?$")
+
+# Common Czech first names (folded), to tell `Kateřina, Šretrová` (one person split by a stray
+# comma) from a list of surnames (`Novák, Dvořák`).
+_FIRST_NAMES = frozenset(
+    fold(n)
+    for n in (  # noqa: SIM905 - a word list reads better as text
+        "Adam Adéla Adriana Alena Aleš Alexandr Alexandra Alice Alois Alžběta Andrea Aneta Anežka Anna "
+        "Antonín Barbora Blanka Blažena Bohdan Bohumil Bohumila Bohuslav Božena Bronislava Dagmar "
+        "Dalibor Dana Daniel Daniela David Denisa Dominik Drahomíra Dušan Eliška Emil Emilie Erika Eva "
+        "Filip František Gabriela Hana Helena Ilona Irena Iva Ivan Ivana Iveta Jakub Jan Jana Jarmila "
+        "Jaromír Jaroslav Jaroslava Jindřich Jindřiška Jiří Jiřina Jitka Josef Kamil Kamila Karel "
+        "Karolína Kateřina Klára Kristýna Kvěstoslava Ladislav Lenka Libor Libuše Lucie Ludmila Lukáš "
+        "Lubomír Lubomíra Magdalena Marcela Marek Markéta Marie Martin Martina Matěj Michaela Michal "
+        "Milada Milan Milena Miloslav Miloslava Miloš Miroslav Miroslava Monika Naděžda Natálie Nikola "
+        "Olga Ondřej Otakar Patrik Pavel Pavla Pavlína Petr Petra Přemysl Radek Radka Radim Radomír "
+        "Renata Richard Robert Roman Romana Rostislav Růžena Sabina Simona Soňa Stanislav Stanislava "
+        "Svatopluk Světlana Šárka Štěpán Štěpánka Tereza Tomáš Vanda Václav Vendula Věra Veronika Viktor "
+        "Viktorie Vilém Vít Vítězslav Vladimír Vladimíra Vlasta Vlastimil Vojtěch Vratislav Zbyněk "
+        "Zdeněk Zdenka Zdeňka Zita Zlata Zuzana Žaneta Jolana Hedvika Kristina Ema Emma Ivo Ota Oto "
+        "Hynek Bedřich Leoš Ludvík Luboš Lubor Oldřich Mojmír René Ilja Kryštof Vojta Adolf Alfréd "
+        "Arnošt Dita Edita Ester Hanka Jiřinka Johana Julie Klaudie Leona Lada Marta Nela Nina Olivie "
+        "Radmila Silvie Sylva Sylvie Taťána Táňa Vladislava Zora"
+    ).split()
+)
+
+
+def normalise_name(text: str) -> str:
+    """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, courtesy words (`paní`, `p.`) dropped."""
+    name = _TITLE_SPACING.sub(r"\1. ", squash(text))
+    name = _COURTESY.sub("", name)
+    return squash(name).strip(" ,;:")
+
+
+def looks_like_name(text: str) -> bool:
+    """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
+    bare = strip_titles(normalise_name(text))
+    if not bare or any(ch.isdigit() for ch in bare) or _ORG_MARKERS.search(bare):
+        return False
+    tokens = bare.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for token in tokens:
+        if token.lower() in _PARTICLES:
+            continue
+        if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
+            return False
+    return not all(_INITIAL.match(t) for t in tokens)
+
+
+def _is_first_name(text: str) -> bool:
+    bare = strip_titles(normalise_name(text))
+    return " " not in bare and fold(bare) in _FIRST_NAMES
+
+
+def _single_surname(text: str) -> bool:
+    bare = strip_titles(normalise_name(text))
+    return " " not in bare and bool(_NAME_TOKEN.match(bare)) and fold(bare) not in _FIRST_NAMES
+
+
+def _new(name: str, org: str | None = None, role: str | None = None) -> PersonDict:
+    return {"name": normalise_name(name), "org": org or None, "role": role or None}
+
+
+def _add_detail(person: PersonDict, text: str) -> None:
+    """Attach a fragment after a name as the person's role or organisation."""
+    text = squash(text).strip(" ,;:-–")
+    if not text:
+        return
+    if _ROLE_WORDS.search(text) or (text[:1].islower() and not _ORG_MARKERS.search(text)):
+        person["role"] = f"{person['role']}, {text}" if person["role"] else text
+    elif person["org"] is None:
+        person["org"] = text
+    else:
+        person["role"] = f"{person['role']}, {text}" if person["role"] else text
+
+
+def _split_bracket(fragment: str) -> tuple[str, list[str]]:
+    """`Name (Org)` -> (`Name`, [`Org`])."""
+    details = [m[1] if m[1] is not None else m[2] for m in _BRACKET.finditer(fragment)]
+    return squash(_BRACKET.sub(" ", fragment)), [d for d in details if d.strip()]
+
+
+def _person_from(fragment: str) -> PersonDict | None:
+    """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`."""
+    main, details = _split_bracket(fragment)
+    parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
+    if not parts:
+        return None
+    name, rest = parts[0], parts[1:]
+    if not looks_like_name(name) and len(parts) >= 2 and looks_like_name(parts[-1]):
+        name, rest = parts[-1], parts[:-1]  # `Charita Kolín – Jana Nová`
+    if " za " in f" {name} ":
+        name, _, org = name.partition(" za ")
+        details.insert(0, org)
+    if not looks_like_name(name):
+        return None
+    person = _new(name)
+    for detail in [*rest, *details]:
+        _add_detail(person, detail)
+    return person
+
+
+def _fragments(text: str) -> list[str]:
+    """Split a list of people into fragments at commas, semicolons, lines and table borders."""
+    fragments: list[str] = []
+    for raw in text.split("\n"):
+        line = plain(raw)
+        line = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)  # numbered lists
+        if not line:
+            continue
+        # `Jana Nová<TAB>Charita` or wide columns of a table exported as text.
+        columns = [c for c in re.split(r"\t+|\s{3,}|\s\|\s", raw.strip()) if c.strip()]
+        if "," not in line and ";" not in line and len(columns) >= 2 and looks_like_name(plain(columns[0])):
+            fragments.append(f"{plain(columns[0])} ({', '.join(plain(c) for c in columns[1:])})")
+            continue
+        fragments.extend(split_people(line.replace(" | ", ", ")))
+    return fragments
+
+
+def _split_and(fragment: str) -> list[str]:
+    """`Jana Nová a Petr Malý` -> two people; `Charita a Diakonie` stays one fragment."""
+    parts = re.split(r"\s+(?:a|and|&)\s+", fragment)
+    if len(parts) == 2 and all(looks_like_name(p) and len(strip_titles(p).split()) >= 2 for p in parts):
+        return parts
+    return [fragment]
+
+
+def _tidy_fragment(text: str) -> str:
+    """Spaces and stray punctuation off; a final dot stays after a title or an initial."""
+    fragment = squash(text).strip(" ,;:")
+    if fragment.endswith("."):
+        last = fragment.split()[-1] if fragment.split() else ""
+        if len(last) > 3 and not is_title_only(last):
+            fragment = fragment[:-1].rstrip()
+    return fragment
+
+
+def parse_people(text: str) -> tuple[list[PersonDict], bool]:
+    """People of an attendance list, and whether it refers to the attendance sheet."""
+    sheet = bool(ATTENDANCE_SHEET.search(text))
+    text = ATTENDANCE_SHEET.sub(" ", text)
+    fragments: list[str] = []
+    for fragment in _fragments(text):
+        fragments.extend(_split_and(squash(fragment)))
+    people: list[PersonDict] = []
+    singles = [f for f in fragments if " " not in strip_titles(normalise_name(f))]
+    surname_list = len(singles) == len(fragments)  # `Novák, Dvořák, Svoboda`
+    i = 0
+    while i < len(fragments):
+        fragment = _tidy_fragment(fragments[i])
+        i += 1
+        if not fragment or _COUNT.match(fragment) or _NOBODY.match(fragment):
+            continue
+        if people and is_title_only(fragment):
+            people[-1]["name"] = f"{people[-1]['name']}, {fragment}"
+            continue
+        if people and (post := _POSTNOMINAL.match(fragment)) and post[2].strip():
+            # `Bc. Lucie Malá, DiS. – sociální pracovnice`
+            people[-1]["name"] = f"{people[-1]['name']}, {post[1].strip(' ,')}"
+            _add_detail(people[-1], post[2])
+            continue
+        # A lone first name followed by a lone surname: one person split by a stray comma.
+        if (
+            not surname_list
+            and i < len(fragments)
+            and _is_first_name(fragment)
+            and _single_surname(_tidy_fragment(fragments[i]))
+        ):
+            fragment = f"{fragment} {_tidy_fragment(fragments[i])}"
+            i += 1
+        person = _person_from(fragment)
+        if person is not None:
+            people.append(person)
+        elif people:
+            _add_detail(people[-1], fragment)
+    return people, sheet
+
+
+def parse_person(text: str) -> str | None:
+    """The one person named in a recorder/moderator value (`dne 17. 3. 2017, K. Marcinková`)."""
+    people, _ = parse_people(text)
+    return people[0]["name"] if people else None
+
+
+def looks_like_people_line(line: str) -> bool:
+    """True when a line (already `plain`) reads as a list of people or one person."""
+    text = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
+    if not text or ATTENDANCE_SHEET.search(text):
+        return bool(text)
+    first = split_people(text.replace(" | ", ", "))
+    if not first:
+        return False
+    head = _split_bracket(first[0])[0]
+    head = _DASH_SPLIT.split(head)[0]
+    return looks_like_name(head) or (_is_first_name(head) and len(first) > 1)

@@ -1,0 +1,126 @@
+"""The text of a legacy document: .txt/.md (UTF-8, with or without BOM, else Windows-1250),
+.docx (paragraphs and tables in document order) and .pdf (pages separated by form feeds)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import KpssError
+from ..source import decode
+from .clean import PAGE_BREAK
+
+SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
+MAX_SIZE = 50 * 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_document(path: Path) -> str:
+    """Return the text of `path`; raise KpssError for unsupported, unreadable or encrypted files."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        hint = " (save it as .docx first)" if suffix in (".doc", ".odt", ".rtf") else ""
+        raise KpssError(
+            f"cannot import {suffix or 'a file without an extension'}{hint}: "
+            f"supported are {', '.join(SUPPORTED)}",
+            str(path),
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise KpssError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+    if size > MAX_SIZE:
+        raise KpssError(f"the file is too large to be minutes ({size // (1024 * 1024)} MB)", str(path))
+    if suffix == ".docx":
+        return _docx(path)
+    if suffix == ".pdf":
+        return _pdf(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KpssError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+    return decode(data).text
+
+
+def _cell_text(cell: Any) -> str:
+    parts = [" ".join(p.text.split()).strip(" ,;") for p in cell.paragraphs]
+    return ", ".join(p for p in parts if p)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    text: str = paragraph.text
+    element = paragraph._p
+    properties = element.pPr
+    listed = properties is not None and properties.numPr is not None
+    style = getattr(paragraph.style, "name", "") or ""
+    if not listed and style.lower().startswith(("list", "seznam", "odstavec se seznamem")):
+        listed = True
+    if listed and text.strip():
+        return f"- {text.strip()}"  # Word keeps list numbers and bullets out of the text
+    if style.lower().startswith(("heading", "nadpis")) and text.strip():
+        level = "".join(ch for ch in style if ch.isdigit())[:1] or "1"
+        return f"{'#' * min(int(level), 6)} {text.strip()}"
+    return text
+
+
+def _docx(path: Path) -> str:
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - a dependency of kpss
+        raise KpssError("reading .docx needs python-docx (pip install python-docx)", str(path)) from exc
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise KpssError(f"not a readable Word .docx file ({exc})", str(path)) from exc
+    except Exception as exc:  # python-docx raises its own and lxml's errors on broken files
+        raise KpssError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})", str(path)) from exc
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append(_paragraph_text(Paragraph(child, document)))
+        elif child.tag == f"{_W}tbl":
+            lines.append("")
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                previous: Any = None
+                for cell in row.cells:
+                    if previous is not None and cell._tc is previous:
+                        continue  # a merged cell is returned once per grid column
+                    previous = cell._tc
+                    cells.append(_cell_text(cell))
+                if any(cells):
+                    lines.append(" | ".join(cells))
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _pdf(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - a dependency of kpss
+        raise KpssError("reading .pdf needs pypdf (pip install pypdf)", str(path)) from exc
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise KpssError("the PDF is encrypted with a password: save an unlocked copy", str(path))
+            except KpssError:
+                raise
+            except Exception as exc:
+                raise KpssError(f"the PDF is encrypted and cannot be opened ({exc})", str(path)) from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except KpssError:
+        raise
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise KpssError(f"not a readable PDF ({exc})", str(path)) from exc
+    except Exception as exc:  # pypdf raises many kinds of errors on broken files
+        raise KpssError(f"not a readable PDF ({type(exc).__name__}: {exc})", str(path)) from exc
+    text = PAGE_BREAK.join(pages)
+    if not text.strip():
+        raise KpssError("the PDF has no text layer (a scan?): run OCR on it first", str(path))
+    return text

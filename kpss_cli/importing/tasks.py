@@ -1,0 +1,255 @@
+"""Tasks: `Úkol: … Zajistí: … Termín: …` blocks (bold, plain, blank lines between, one line),
+sections `Úkoly a termíny vyplývající z jednání` with lists or tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TypedDict
+
+from .. import dates
+from .people import looks_like_name
+from .text import is_bullet, loose, plain, rx, squash
+from .when import DateHit, roll_forward
+
+
+class TaskDict(TypedDict):
+    """A task as imported: its text, owner and deadline as written."""
+
+    task: str
+    owner: str | None
+    due: str | None
+
+
+_FIELD_WORDS = {
+    "task": r"úkol(?:\s+č\.\s*\d+)?|task",
+    "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
+    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor",
+    "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T",
+}
+_FIELD = {
+    name: re.compile(r"(?:^|(?<=[\s;,.(|]))(?:" + loose(words) + r")\s*:\s*", re.IGNORECASE)
+    for name, words in _FIELD_WORDS.items()
+}
+_ANY_FIELD = re.compile(
+    r"(?:^|(?<=[\s;,.(|]))(?P<label>" + "|".join(loose(w) for w in _FIELD_WORDS.values()) + r")\s*:\s*",
+    re.IGNORECASE,
+)
+_SECTION = rx(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:nové\s+|zadané\s+|přehled\s+|seznam\s+)?(?:úkoly|úkolů)\b"
+    r"(?!\s+(?:z\s+minulého|z\s+předchozího))[^:]{0,80}:?\s*$"
+)
+_REVIEW = rx(r"^(?:\d{1,2}\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)")
+_HEADER_WORDS = {
+    "task": rx(r"^(?:úkol|úkoly|popis úkolu|činnost|aktivita|co)$"),
+    "owner": rx(
+        r"^(?:zajistí|odpovídá|zodpovídá|odpovědnost|odpovědná osoba|zodpovědná osoba|kdo|gestor|řešitel)$"
+    ),
+    "due": rx(r"^(?:termín|termín splnění|do kdy|kdy)$"),
+}
+_NO_YEAR_DAY = re.compile(r"^(?:do\s+)?(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?$")
+_NO_YEAR_MONTH = rx(
+    r"^(?:do\s+)?(?:konce\s+)?(leden|ledna|únor|února|březen|března|duben|dubna|květen|května|červen|června|"
+    r"červenec|července|srpen|srpna|září|říjen|října|listopad|listopadu|prosinec|prosince)$"
+)
+_DEADLINE_WORDS = rx(r"průběžně|trvale|ihned|neprodleně|do příštího|příští jednání|dle potřeby|stále")
+
+
+def _clean(text: str) -> str:
+    return squash(text).strip(" ;,|").rstrip(" (–-").strip()
+
+
+def complete_due(due: str, meeting: dt.date | None) -> str:
+    """A deadline as written; a day or month without a year gets the meeting's year (the next
+    year when that would fall before the meeting): `15. 3.` -> `15. 3. 2021`."""
+    due = _clean(due)
+    if meeting is None:
+        return due
+    if m := _NO_YEAR_DAY.match(due):
+        try:
+            day = roll_forward(DateHit(int(m[1]), int(m[2]), None, 0, 0), meeting)
+        except ValueError:
+            day = None
+        if day is not None:
+            return re.sub(r"\.?\s*$", "", due) + f". {day.year}"
+    if m := _NO_YEAR_MONTH.match(due):
+        month_end = dates.parse_deadline(f"{m[1]} {meeting.year}").end
+        year = meeting.year + 1 if month_end is not None and month_end < meeting else meeting.year
+        return f"{due} {year}"
+    return due
+
+
+def _deadline_like(text: str) -> bool:
+    value = _clean(text)
+    if not value:
+        return False
+    if dates.parse_deadline(value).kind not in ("unknown", "none"):
+        return True
+    return bool(_NO_YEAR_DAY.match(value) or _NO_YEAR_MONTH.match(value) or _DEADLINE_WORDS.search(value))
+
+
+def _split_fields(line: str) -> dict[str, str]:
+    """`Úkol: X; Zajistí: Y; Termín: Z` (any order, one or more labels) -> fields."""
+    fields: dict[str, str] = {}
+    matches = list(_ANY_FIELD.finditer(line))
+    for n, match in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
+        label = match["label"]
+        name = next(k for k, p in _FIELD.items() if p.match(f"{label}:"))
+        value = _clean(line[match.end() : end].rstrip(" –-(")).strip("()")
+        if name not in fields:
+            fields[name] = value
+    return fields
+
+
+def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
+    text = _clean(fields.get("task", ""))
+    if not text:
+        return None
+    owner = _clean(fields.get("owner", "")) or None
+    due = complete_due(fields["due"], meeting) if fields.get("due") else None
+    return {"task": text, "owner": owner, "due": due or None}
+
+
+def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """`Úkol:` blocks; a block ends at a line that is not one of its fields."""
+    tasks: list[tuple[int, TaskDict]] = []
+    current: dict[str, str] | None = None
+    start = 0
+    blanks = 0
+
+    def finish() -> None:
+        nonlocal current
+        if current is not None and (task := _make(current, meeting)) is not None:
+            tasks.append((start, task))
+        current = None
+
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if not line:
+            blanks += 1
+            if blanks > 2:
+                finish()
+            continue
+        fields = _split_fields(line) if _ANY_FIELD.search(line) else {}
+        starts = bool(fields) and _ANY_FIELD.match(line) is not None
+        if starts and "task" in fields:
+            finish()
+            current, start = fields, number
+            blanks = 0
+            continue
+        if current is not None and starts and not (set(fields) & set(current)):
+            current.update(fields)
+            blanks = 0
+            continue
+        if current is not None and not fields and set(current) == {"task"} and blanks == 0:
+            if current["task"]:
+                current["task"] = f"{current['task']} {line}"
+            else:
+                current["task"] = line
+            continue
+        if current is not None and current.get("task") == "" and blanks <= 1:
+            current["task"] = line  # `Úkol:` with the text on the next line
+            blanks = 0
+            continue
+        finish()
+        blanks = 0
+    finish()
+    return tasks
+
+
+def _table_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Rows of a table whose header names the task, owner and deadline columns."""
+    tasks: list[tuple[int, TaskDict]] = []
+    columns: dict[str, int] | None = None
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        cells = [c.strip() for c in line.split("|")] if "|" in line else []
+        if not cells:
+            columns = None
+            continue
+        header = {
+            name: n
+            for n, cell in enumerate(cells)
+            for name, pattern in _HEADER_WORDS.items()
+            if pattern.match(cell.strip(" :*"))
+        }
+        if "task" in header and len(header) >= 2:
+            columns = header
+            continue
+        if columns is None:
+            continue
+        fields = {name: cells[n] for name, n in columns.items() if n < len(cells)}
+        if (task := _make(fields, meeting)) is not None:
+            tasks.append((number, task))
+    return tasks
+
+
+def _item_task(text: str, meeting: dt.date | None) -> TaskDict | None:
+    """One item of a task section: labels, `text – owner – due`, or `text (owner, due)`."""
+    fields: dict[str, str]
+    if _ANY_FIELD.search(text):
+        fields = _split_fields(text)
+        if "task" not in fields:
+            first = _ANY_FIELD.search(text)
+            assert first is not None
+            fields["task"] = text[: first.start()]
+        return _make(fields, meeting)
+    cells = [c for c in re.split(r"\s+\|\s+|\s+[-–—]\s+|\t+", text) if c.strip()]
+    bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    if len(cells) < 2 and bracket:
+        cells = [text[: bracket.start()], *bracket[1].split(",")]
+    fields = {"task": cells[0]}
+    for cell in cells[1:]:
+        if "due" not in fields and _deadline_like(cell):
+            fields["due"] = cell
+        elif "owner" not in fields and (looks_like_name(cell.split(",")[0]) or len(cell) <= 40):
+            fields["owner"] = cell
+        else:
+            fields["task"] = f"{fields['task']} – {cell}"
+    return _make(fields, meeting)
+
+
+def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    tasks: list[tuple[int, TaskDict]] = []
+    in_section = False
+    blanks = 0
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if not line:
+            blanks += 1
+            continue
+        if _SECTION.match(line) and not _REVIEW.match(line):
+            in_section, blanks = True, 0
+            continue
+        if not in_section:
+            continue
+        item = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+", "", line)
+        listed = is_bullet(raw) or item != line
+        if _ANY_FIELD.match(line) and _FIELD["task"].match(line):
+            in_section = False  # `Úkol:` blocks are read as blocks
+            continue
+        if not listed and ("|" in line or blanks > 1 or len(line) > 200):
+            in_section = False
+            continue
+        if not listed and not _ANY_FIELD.search(line):
+            in_section = False
+            continue
+        if (task := _item_task(item, meeting)) is not None:
+            tasks.append((number, task))
+        blanks = 0
+    return tasks
+
+
+def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
+    """Every task set in the document, in order, without repeats."""
+    found = [*_blocks(lines, meeting), *_table_tasks(lines, meeting), *_section_tasks(lines, meeting)]
+    found.sort(key=lambda item: item[0])
+    unique: list[TaskDict] = []
+    seen: set[str] = set()
+    for _, task in found:
+        key = squash(task["task"]).casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(task)
+    return unique

@@ -1,0 +1,118 @@
+"""Line helpers for legacy minutes: Markdown/HTML marks off, labels matched without diacritics."""
+
+from __future__ import annotations
+
+import re
+
+# Czech letters with diacritics and their bare form, so that a pattern written with
+# diacritics also matches text typed without them (`Pritomni`, `Zapsal`).
+_BARE = {
+    "á": "a",
+    "č": "c",
+    "ď": "d",
+    "é": "e",
+    "ě": "e",
+    "í": "i",
+    "ň": "n",
+    "ó": "o",
+    "ř": "r",
+    "š": "s",
+    "ť": "t",
+    "ú": "u",
+    "ů": "u",
+    "ý": "y",
+    "ž": "z",
+}
+
+
+def loose(pattern: str) -> str:
+    """Return `pattern` with each Czech letter also matching its bare form (`ř` -> `[řr]`)."""
+    out: list[str] = []
+    in_class = False
+    escaped = False
+    for char in pattern:
+        bare = _BARE.get(char.lower())
+        if bare and char.isupper():
+            bare = bare.upper()
+        if escaped:
+            out.append(char)
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        if bare:
+            out.append(f"{char}{bare}" if in_class else f"[{char}{bare}]")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a diacritics-loose, case-blind pattern."""
+    return re.compile(loose(pattern), re.IGNORECASE | flags)
+
+
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_QUOTE = re.compile(r"^\s*(?:>\s*)+")
+# Bullets of Word, PDF and Markdown lists; a lone `-` or `o` needs a space after it.
+BULLET = re.compile(r"^\s*(?:[·•▪■□◦●○►▸‣⁃∙✓✔➢➤❖*+]|[-–—](?=\s)|o(?=\s))\s*")
+_CHECKBOX = re.compile(r"^\[[ xX✓-]?\]\s*")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def plain(line: str) -> str:
+    """Return a line without Markdown or HTML marks, bullets and extra spaces (numbering kept)."""
+    text = _HTML_TAG.sub(" ", line)
+    text = _QUOTE.sub("", text)
+    text = _HEADING.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _HEADING.sub("", text)  # `**## x**` and `## **x**` alike
+    text = BULLET.sub("", text)
+    text = _CHECKBOX.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_bullet(line: str) -> bool:
+    """True when the line is a bulleted list item."""
+    return bool(BULLET.match(_EMPHASIS.sub("", _QUOTE.sub("", _HEADING.sub("", line)))))
+
+
+def is_heading(line: str) -> bool:
+    """True for a Markdown heading line."""
+    return bool(_HEADING.match(line)) and line.lstrip().startswith("#")
+
+
+def squash(text: str) -> str:
+    """Single spaces, no spaces at the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def label_pattern(words: str, *, qualifier: int = 0) -> re.Pattern[str]:
+    """A line that starts with one of `words` (a regex alternation) used as a label.
+
+    The label ends with `:` (or a table cell border `|`, or ` – `) and the value follows;
+    or the label stands alone on its line and the value is on the next lines. With
+    `qualifier`, up to that many characters may stand between the words and the colon
+    (`Přítomni za poskytovatele:`).
+    """
+    extra = rf"[^:|\n]{{0,{qualifier}}}?" if qualifier else ""
+    return re.compile(
+        r"^(?:" + loose(words) + r")\b(?:\s?\((?:a|ka|y|i|é)\)|/(?:a|ka))?"
+        r"(?:" + extra + r"[\s.]*[:|]\s*(?P<value>.*)|[\s.]*\s[-–—]\s+(?P<dash>.*)|[\s.:]*$)",
+        re.IGNORECASE,
+    )
+
+
+def label_value(pattern: re.Pattern[str], line: str) -> str | None:
+    """The value after the label when `line` (already `plain`) is that label, else None."""
+    match = pattern.match(line)
+    if match is None:
+        return None
+    value = match["value"] if match["value"] is not None else match["dash"]
+    return squash(value or "").strip(" |")

@@ -1,0 +1,115 @@
+"""An imported document as a minutes file of the archive: YAML front matter + the original text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+import yaml
+
+from ..names import slugify
+from .people import PersonDict
+from .recognise import Imported
+
+ATTENDANCE_SHEET_ITEM = "dle prezenční listiny"  # kpss reads this item as "see the attendance sheet"
+_FENCE_LINE = re.compile(r"^(\s*)(```|~~~)", re.MULTILINE)
+_CHECKLIST_LINE = re.compile(r"^([ \t]*[-*+][ \t]+)\[([ xX-])\]", re.MULTILINE)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _person(person: PersonDict) -> str | dict[str, str]:
+    """A plain name as a string; a mapping when there is an organisation or a role, or when the
+    name itself holds brackets (which a string would read as an organisation)."""
+    name = _one_line(person["name"])
+    if person["org"] is None and person["role"] is None and "(" not in name:
+        return name
+    item = {"name": name}
+    if person["org"]:
+        item["org"] = _one_line(person["org"])
+    if person["role"]:
+        item["role"] = _one_line(person["role"])
+    return item
+
+
+def _named(name: str) -> str | dict[str, str]:
+    """A recorder or moderator: a string unless commas or brackets would split it."""
+    name = _one_line(name)
+    return {"name": name} if ("," in name or "(" in name or ";" in name) else name
+
+
+def front_matter(imported: Imported) -> dict[str, Any]:
+    """The front matter of the minutes, canonical keys in the usual order."""
+    front: dict[str, Any] = {
+        "group": _one_line(imported.group) if imported.group else None,
+        "date": imported.date.isoformat() if imported.date else None,
+    }
+    if imported.time:
+        front["time"] = imported.time
+    if imported.place:
+        front["place"] = _one_line(imported.place)
+    front["status"] = "draft"
+    present: list[Any] = [_person(p) for p in imported.present]
+    if imported.attendance_sheet:
+        present.append(ATTENDANCE_SHEET_ITEM)
+    if present:
+        front["present"] = present
+    for key in ("excused", "absent", "guests"):
+        people: list[PersonDict] = getattr(imported, key)
+        if people:
+            front[key] = [_person(p) for p in people]
+    if imported.recorder:
+        front["recorder"] = _named(imported.recorder)
+    if imported.moderator:
+        front["moderator"] = _named(imported.moderator)
+    if imported.agenda:
+        front["agenda"] = [_one_line(item) for item in imported.agenda]
+    if imported.tasks:
+        front["tasks"] = [
+            {k: _one_line(v) for k, v in task.items() if isinstance(v, str) and v} for task in imported.tasks
+        ]
+    if imported.next_meeting:
+        nxt = {k: v for k, v in imported.next_meeting.items() if isinstance(v, str) and v}
+        if nxt:
+            front["next_meeting"] = {k: _one_line(v) for k, v in nxt.items()}
+    if imported.source_name:
+        front["imported_from"] = _one_line(imported.source_name)
+    return front
+
+
+def _protect(body: str) -> str:
+    """The original text made safe inside a fenced block: no line may close the fence, and
+    no checklist line may be read as a task update."""
+    body = _FENCE_LINE.sub(lambda m: f"{m[1]}\\{m[2]}", body)
+    return _CHECKLIST_LINE.sub(lambda m: f"{m[1]}\\[{m[2]}]", body)
+
+
+def to_minutes_markdown(imported: Imported) -> str:
+    """The minutes file: front matter (warnings as YAML comments), a heading, the original text."""
+    front = yaml.safe_dump(
+        front_matter(imported), allow_unicode=True, sort_keys=False, default_flow_style=False, width=100000
+    )
+    notes = "".join(f"# kpss import: {_one_line(w)}\n" for w in imported.warnings)
+    title = "Zápis z jednání"
+    if imported.group:
+        title += f": {_one_line(imported.group)}"
+    if imported.date:
+        title += f", {imported.date.day}. {imported.date.month}. {imported.date.year}"
+    source = f" z `{_one_line(imported.source_name)}`" if imported.source_name else ""
+    body = _protect(imported.body.rstrip("\n"))
+    return (
+        f"---\n{notes}{front}---\n\n# {title}\n\n"
+        f"Převedeno příkazem `kpss import`{source} (stav: koncept). Údaje v hlavičce zkontrolujte "
+        f"podle původního textu níže.\n\n## Původní text\n\n```text\n{body}\n```\n"
+    )
+
+
+def suggested_filename(imported: Imported) -> str:
+    """`YYYY-MM-DD.md` by the meeting date; `undated-<source>.md` when the date is unknown."""
+    if imported.date is not None:
+        return f"{imported.date.isoformat()}.md"
+    stem = slugify(PurePath(imported.source_name).stem) if imported.source_name else ""
+    return f"undated-{stem or 'minutes'}.md"
