@@ -103,7 +103,7 @@ def _read(root: Path, rel: str, shown: str) -> tuple[bytes | None, Problem | Non
         if size > MAX_FILE_SIZE:
             return None, Problem(
                 shown,
-                None,
+                1,
                 "error",
                 "too-large",
                 f"file is {size / 1024 / 1024:.1f} MiB, over the {MAX_FILE_SIZE // 1024 // 1024} MiB limit for minutes",

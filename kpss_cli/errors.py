@@ -17,8 +17,8 @@ class ExitStatus(IntEnum):
 
 
 BUG_HINT = (
-    "this is a bug in kpss; please report it with the command you ran "
-    "(run again with --debug for the traceback)"
+    "this is a bug in kpss; please report it as an issue of the kpss repository with the command "
+    "you ran and the traceback that --debug shows (see docs/security.md for security problems)"
 )
 
 
