@@ -78,7 +78,7 @@ def minutes_context(archive: Archive, minutes: Minutes, today: dt.date, *, html:
     context = base_context(archive.config, today)
     context["minutes"] = minutes.to_dict()
     # The document has its own title: the body's leading `# ` heading would repeat it.
-    body = _LEADING_TITLE.sub("", minutes.body, count=1).strip("\n")
+    body = _LEADING_TITLE.sub("", archive.load_body(minutes).body or "", count=1).strip("\n")
     context["body"] = body
     context["body_html"] = markdown_html(body) if html else None
     return context

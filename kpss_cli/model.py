@@ -9,7 +9,7 @@ from typing import Any
 STATUSES = ("open", "done", "cancelled")
 
 
-@dataclass(slots=True)
+@dataclass
 class Person:
     """Someone named in minutes: `name` as written (titles kept), `person` without titles."""
 
@@ -25,7 +25,7 @@ class Person:
         return {"name": self.name, "person": self.person, "org": self.org, "role": self.role}
 
 
-@dataclass(slots=True)
+@dataclass
 class AgendaItem:
     """One item of the programme."""
 
@@ -37,7 +37,7 @@ class AgendaItem:
         return {"title": self.title, "presenter": self.presenter}
 
 
-@dataclass(slots=True)
+@dataclass
 class NextMeeting:
     """When and where the group meets next, as the minutes say."""
 
@@ -56,7 +56,7 @@ class NextMeeting:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class Update:
     """A status change of an earlier task, made by a later meeting."""
 
@@ -77,7 +77,7 @@ class Update:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class StatusChange:
     """One step of a task's history: which meeting set which status."""
 
@@ -100,7 +100,7 @@ class StatusChange:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class Task:
     """A task set at a meeting, with its status resolved over the whole archive."""
 
@@ -155,7 +155,7 @@ class Task:
         return data
 
 
-@dataclass(slots=True)
+@dataclass
 class Minutes:
     """One meeting's minutes file, parsed."""
 
@@ -184,7 +184,7 @@ class Minutes:
     extra: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)  # canonical key -> file line
     title: str | None = None
-    body: str = ""
+    body: str | None = None  # the Markdown body; None until read (Archive.load_body)
     body_line: int = 1  # file line of the body's first line
     encoding: str = "utf-8"
 
@@ -215,7 +215,7 @@ class Minutes:
             "title": self.title,
         }
         if body:
-            data["body"] = self.body
+            data["body"] = self.body or ""
         return data
 
     def summary(self) -> dict[str, Any]:

@@ -304,9 +304,16 @@ def make_person(
 
 def parse_person_text(text: str, config: Config | None = None) -> Person:
     """Read `Name` or `Name (Organisation)`."""
+    # The same people come to meeting after meeting: read each spelling once per archive.
+    cache = config.people_cache if config is not None else {}
+    if (known := cache.get(text)) is not None:
+        return Person(*known)
     if match := _PERSON_ORG.match(text.strip()):
-        return make_person(match[1], match[2].strip() or None, config=config)
-    return make_person(text, config=config)
+        person = make_person(match[1], match[2].strip() or None, config=config)
+    else:
+        person = make_person(text, config=config)
+    cache[text] = (person.name, person.org, person.role, person.person, person.key)
+    return person
 
 
 def _people(value: Any, key: str, line: int, context: _Context, config: Config) -> tuple[list[Person], bool]:
@@ -332,7 +339,7 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
             )
             continue
         text = _scalar(item) or ""
-        if ATTENDANCE_SHEET.search(text):
+        if "istin" in text and ATTENDANCE_SHEET.search(text):
             # "Jana Nová, Petr Malý a další dle prezenční listiny": the sheet, and the names given.
             sheet = True
             text = ATTENDANCE_SHEET.sub("", text).strip()

@@ -67,3 +67,10 @@ def write(path: Path, text: str) -> Path:
 def minutes(front: str, body: str = "") -> str:
     """A minutes file with the given front matter lines and body."""
     return f"---\n{front.strip()}\n---\n{body}"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's signing key goes to a temporary cache folder, not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("KPSS_NO_CACHE", raising=False)

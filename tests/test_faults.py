@@ -57,7 +57,7 @@ def test_approve_under_every_fault(
     pristine = files(archive)
     faults = Faults(monkeypatch)
     faults.plan("none", 0, 0)
-    assert invoke("approve", "ridici/2022-01-19", "-a", str(archive)).exit_code == 0
+    assert invoke("--no-cache", "approve", "ridici/2022-01-19", "-a", str(archive)).exit_code == 0
     baseline = dict(faults.counts)
     approved = target.read_bytes()
     assert approved == pristine["ridici/2022-01-19.md"].replace(b"status: draft", b"status: approved")
@@ -68,7 +68,7 @@ def test_approve_under_every_fault(
             for error in ERRORS:
                 target.write_bytes(pristine["ridici/2022-01-19.md"])
                 faults.plan(name, at, error)
-                result = invoke("approve", "ridici/2022-01-19", "-a", str(archive))
+                result = invoke("--no-cache", "approve", "ridici/2022-01-19", "-a", str(archive))
                 tried += 1
                 assert "Traceback" not in result.stderr
                 assert set(files(archive)) == set(pristine), (name, at)  # no temporary or lock file
@@ -83,7 +83,7 @@ def test_approve_under_every_fault(
 
 @pytest.mark.parametrize(
     "command",
-    [["new-minutes", "seniori", "--date", "2022-04-11", "-a", "."], ["init", "."]],
+    [["--no-cache", "new-minutes", "seniori", "--date", "2022-04-11", "-a", "."], ["init", "."]],
     ids=["new-minutes", "init"],
 )
 def test_creating_files_under_every_fault(

@@ -1,0 +1,105 @@
+"""`kpss check`: validate an archive the way a careful coordinator would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..cli import (
+    ArchiveOption,
+    AsOfOption,
+    FormatOption,
+    ListFormat,
+    app,
+    boundary,
+    emit_rows,
+    say,
+    today_from,
+)
+from ..errors import ExitStatus, KpssError
+from ..output import Column, Format, clean
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+
+# --- check ---------------------------------------------------------------------------------
+
+CHECK_COLUMNS = [
+    Column("path", "Path"),
+    Column("line", "Line", "right"),
+    Column("severity", "Severity"),
+    Column("code", "Code"),
+    Column("message", "Message"),
+]
+
+
+@app.command()
+@boundary
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Report only on these files (the whole archive is still read).", show_default=False
+        ),
+    ] = None,
+    archive: ArchiveOption = None,
+    fmt: FormatOption = ListFormat.table,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", help="Say what a finding code means and how to fix it.", show_default=False
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Validate the archive: broken files, unreadable deadlines, typos in names and dates.
+
+    Prints `path:line: severity: message [code]` for each finding. Exit 0 when clean (or
+    only warnings), 1 with warnings under --strict, 2 with errors.
+
+    Example: kpss check --strict ridici-skupina/2025-12-10.md
+    """
+    from ..archive import load_archive
+    from ..check import check_archive, summary
+    from ..codes import CODES
+
+    if explain is not None:
+        code = CODES.get(explain.strip().lower())
+        if code is None:
+            raise KpssError(f"no finding code {explain!r}; codes: {', '.join(sorted(CODES))}")
+        print(f"{explain} ({code.severity}): {code.summary}\n\n{code.explanation}")
+        return
+    today = today_from(as_of)
+    loaded = load_archive(archive)
+    only = {_shown_ref(loaded, p) for p in paths} if paths else None
+    findings = check_archive(loaded, today, only)
+    if fmt is ListFormat.table:
+        for finding in findings:
+            location = f"{finding.path}:{finding.line}" if finding.line else finding.path
+            print(f"{location}: {finding.severity}: {clean(finding.message)} [{finding.code}]")
+    else:
+        rows = (
+            {"path": f.path, "line": f.line, "severity": f.severity, "code": f.code, "message": f.message}
+            for f in findings
+        )
+        emit_rows(rows, CHECK_COLUMNS, Format(fmt.value))
+    files = len(only) if only is not None else loaded.files
+    say(f"kpss: {summary(findings, files)}")
+    if any(f.is_error for f in findings):
+        raise typer.Exit(ExitStatus.USER_ERROR)
+    if strict and findings:
+        raise typer.Exit(ExitStatus.FOUND)
+
+
+def _shown_ref(archive: Archive, path: Path) -> str:
+    """A path given on the command line, as findings show it."""
+    from ..archive import shown_path
+
+    try:
+        rel = path.resolve().relative_to(archive.root.resolve()).as_posix()
+    except ValueError:
+        raise KpssError(f"{path} is not in the archive {archive.shown_root}") from None
+    return shown_path(archive, rel)

@@ -1,0 +1,243 @@
+"""`kpss agenda`, `kpss attendance` and `kpss render`: documents from the archive."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..cli import (
+    ArchiveOption,
+    AsOfOption,
+    GroupOption,
+    SinceOption,
+    TaskFormat,
+    UntilOption,
+    app,
+    boundary,
+    date_option,
+    emit_rows,
+    finish,
+    load,
+    today_from,
+)
+from ..errors import KpssError
+from ..output import Column, Format
+
+if TYPE_CHECKING:
+    pass
+
+# --- documents: agenda, attendance, render -------------------------------------------------------
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the document: cs or en (default: kpss.yaml's, else cs)."),
+]
+
+
+class DocFormat(StrEnum):
+    """Formats of documents."""
+
+    md = "md"
+    html = "html"
+
+
+@app.command()
+@boundary
+def agenda(
+    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    archive: ArchiveOption = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="Meeting date. Default: the next one known.")
+    ] = None,
+    to: Annotated[DocFormat, typer.Option("--to", help="Markdown, or HTML for e-mail.")] = DocFormat.md,
+    template: Annotated[str | None, typer.Option("--template", help="Template name or file.")] = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """The invitation to a group's next meeting: date, place, programme, tasks to review.
+
+    The date comes from --date, else the schedule in kpss.yaml, else the next meeting the
+    latest minutes announced. Tasks past their deadline on the meeting day are marked.
+
+    Example: kpss agenda seniori --to html > pozvanka.html
+    """
+    from ..documents import agenda_context, next_meeting
+    from ..newminutes import resolve_group
+    from ..render import render_template
+
+    today = today_from(as_of)
+    loaded = load(archive)
+    found = resolve_group(loaded, group)
+    meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
+    if meeting is None:
+        raise KpssError(
+            f"no next meeting of {found.name} is known (no schedule, no announced date); give --date"
+        )
+    context = agenda_context(loaded, found, meeting, today)
+    name = template or f"agenda.{to.value}.j2"
+    sys.stdout.write(
+        render_template(
+            name, context, loaded.root, language=lang or loaded.config.language, html=to is DocFormat.html
+        )
+    )
+    finish(loaded)
+
+
+class AttendanceBy(StrEnum):
+    """What `kpss attendance --by` counts per."""
+
+    person = "person"
+    org = "org"
+    meeting = "meeting"
+
+
+ATTENDANCE_COLUMNS = {
+    "person": [
+        Column("person", "Person"),
+        Column("org", "Organisation"),
+        Column("present", "Present", "right"),
+        Column("excused", "Excused", "right"),
+        Column("absent", "Absent", "right"),
+        Column("guest", "Guest", "right"),
+        Column("rate", "Rate", "right"),
+    ],
+    "org": [
+        Column("org", "Organisation"),
+        Column("people", "People", "right"),
+        Column("present", "Present", "right"),
+        Column("excused", "Excused", "right"),
+        Column("absent", "Absent", "right"),
+        Column("guest", "Guest", "right"),
+    ],
+    "meeting": [
+        Column("id", "Minutes"),
+        Column("date", "Date"),
+        Column("members", "Members", "right"),
+        Column("present", "Present", "right"),
+        Column("excused", "Excused", "right"),
+        Column("absent", "Absent", "right"),
+        Column("guests", "Guests", "right"),
+        Column("quorum", "Quorum"),
+    ],
+    "missed": [
+        Column("person", "Person"),
+        Column("org", "Organisation"),
+        Column("group", "Group"),
+        Column("missed", "Missed", "right"),
+        Column("last_present", "Last present"),
+    ],
+}
+
+
+@app.command()
+@boundary
+def attendance(
+    archive: ArchiveOption = None,
+    group: GroupOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    by: Annotated[
+        AttendanceBy, typer.Option("--by", help="Count per person, organisation or meeting.")
+    ] = AttendanceBy.person,
+    missed: Annotated[
+        int | None,
+        typer.Option(
+            "--missed", min=1, help="Only members who missed the last N meetings of their group in a row."
+        ),
+    ] = None,
+    quorum: Annotated[
+        float | None,
+        typer.Option(
+            "--quorum", min=0.0, max=1.0, help="Share of members that must be exceeded (default 0.5)."
+        ),
+    ] = None,
+    fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help="Output format.")] = TaskFormat.table,
+    template: Annotated[
+        str | None, typer.Option("--template", help="Render with this template (attendance.md.j2).")
+    ] = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Who comes and who does not: present, excused, absent, guest, and the attendance rate.
+
+    A member listed in kpss.yaml who is neither present nor excused counts as absent. Per
+    meeting: counts and the quorum (more than half of the members present).
+
+    Example: kpss attendance --group seniori --since 2026-01-01 --missed 3
+    """
+    from .. import attendance as counting
+    from ..query import filter_minutes
+    from ..render import render_template
+
+    today = today_from(as_of)
+    loaded = load(archive)
+    start, end = date_option(since, "--since"), date_option(until, "--until")
+    selected = filter_minutes(loaded, group=group, since=start, until=end)
+    kind: str = by.value
+    if missed is not None:
+        rows, kind = counting.missed_in_a_row(loaded, selected, missed), "missed"
+    elif by is AttendanceBy.meeting:
+        rows = counting.by_meeting(loaded, selected, quorum)
+    else:
+        rows = counting.by_person(loaded, selected)
+        if by is AttendanceBy.org:
+            rows = counting.by_org(rows)
+    if template:
+        from ..render import base_context
+
+        context = {
+            **base_context(loaded.config, today),
+            "rows": rows,
+            "by": kind,
+            "since": start,
+            "until": end,
+        }
+        sys.stdout.write(
+            render_template(template, context, loaded.root, language=lang or loaded.config.language)
+        )
+    elif fmt is TaskFormat.ics:
+        raise KpssError("--format ics is for `kpss schedule` and `kpss tasks`")
+    else:
+        emit_rows(
+            rows,
+            ATTENDANCE_COLUMNS[kind],
+            Format(fmt.value),
+            caption=f"{len(rows)} rows from {len(selected)} meetings",
+        )
+    finish(loaded)
+
+
+@app.command()
+@boundary
+def render(
+    ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
+    archive: ArchiveOption = None,
+    to: Annotated[
+        DocFormat, typer.Option("--to", help="Markdown, or a standalone HTML page (print it to PDF).")
+    ] = DocFormat.md,
+    template: Annotated[str | None, typer.Option("--template", help="Template name or file.")] = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """The minutes as a document to publish: header, programme, text, decisions, task table.
+
+    Example: kpss render seniori/2026-11-12 --to html > zapis.html
+    """
+    from ..documents import minutes_context
+    from ..render import render_template
+
+    today = today_from(as_of)
+    loaded = load(archive)
+    minutes = loaded.find_minutes(ref)
+    if minutes is None:
+        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+    html = to is DocFormat.html
+    context = minutes_context(loaded, minutes, today, html=html)
+    name = template or f"minutes-document.{to.value}.j2"
+    sys.stdout.write(
+        render_template(name, context, loaded.root, language=lang or loaded.config.language, html=html)
+    )
+    finish(loaded)

@@ -1,0 +1,138 @@
+"""`kpss import`: legacy minutes into the archive."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from ..cli import (
+    ArchiveOption,
+    FormatOption,
+    ListFormat,
+    app,
+    boundary,
+    emit_rows,
+    say,
+)
+from ..errors import ExitStatus, KpssError, error_line, warning_line
+from ..output import Column, Format
+
+if TYPE_CHECKING:
+    pass
+
+# --- import --------------------------------------------------------------------------------------
+
+IMPORT_COLUMNS = [
+    Column("source", "Document"),
+    Column("path", "Minutes"),
+    Column("group", "Group"),
+    Column("date", "Date"),
+    Column("present", "Present", "right"),
+    Column("tasks", "Tasks", "right"),
+    Column("warnings", "Warnings", "right"),
+]
+
+
+@app.command("import")
+@boundary
+def import_(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Documents (.txt, .md, .docx, .pdf) or folders of them.", show_default=False),
+    ],
+    archive: ArchiveOption = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="The group all these minutes belong to.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")
+    ] = False,
+    fmt: FormatOption = ListFormat.table,
+) -> None:
+    """Bring legacy minutes (Word, PDF, text) into the archive as draft minutes.
+
+    Each document becomes <group folder>/<date>.md: front matter with what kpss recognised
+    (date, time, place, attendance, recorder, agenda, tasks, next meeting) and the original
+    text below it. Nothing is invented: what was not found is left empty and named in a
+    warning, and `kpss check` on the new file points at it. Never overwrites a file.
+
+    Example: kpss import stare-zapisy/ --group seniori --dry-run
+    """
+    from ..archive import load_archive, shown_path
+    from ..importing import SUPPORTED, import_document, suggested_filename, to_minutes_markdown
+    from ..names import slugify
+    from ..newminutes import resolve_group, safe_path
+    from ..parse import parse_minutes
+    from ..safefile import create_new
+
+    loaded = load_archive(archive, use_index=not dry_run)  # a dry run writes nothing, not even the index
+    fixed = resolve_group(loaded, group) if group else None
+    documents = _documents(files, SUPPORTED)
+    rows: list[dict[str, Any]] = []
+    failed = False
+    for document in _progress(documents, "Importing"):
+        try:
+            imported = import_document(document, group_hint=fixed.name if fixed else None)
+            target = fixed or (loaded.config.find_group(imported.group) if imported.group else None)
+            if target is not None:
+                imported.group = target.name
+            folder = target.folder if target else (slugify(imported.group) if imported.group else "unsorted")
+            path = safe_path(loaded.root, *folder.split("/"), suggested_filename(imported))
+            rel = path.relative_to(loaded.root).as_posix()
+            text = to_minutes_markdown(imported)
+            for warning in imported.warnings:
+                say(warning_line(f"{document}: {warning}"))
+            if not dry_run:
+                create_new(path, text, shown_path(loaded, rel))
+        except KpssError as exc:
+            say(error_line(str(exc)))
+            failed = True
+            continue
+        record, _ = parse_minutes(text.encode("utf-8"), rel, rel, loaded.config)
+        data = record.to_dict() if record else {"id": rel.removesuffix(".md"), "path": rel}
+        rows.append(
+            data
+            if fmt in (ListFormat.json, ListFormat.jsonl)
+            else {
+                "source": str(document),
+                "path": shown_path(loaded, rel),
+                "group": imported.group,
+                "date": imported.date.isoformat() if imported.date else None,
+                "present": len(imported.present),
+                "tasks": len(imported.tasks),
+                "warnings": len(imported.warnings),
+            }
+        )
+    verb = "would import" if dry_run else "imported"
+    emit_rows(
+        rows, IMPORT_COLUMNS, Format(fmt.value), caption=f"{verb} {len(rows)} of {len(documents)} documents"
+    )
+    if failed:
+        raise typer.Exit(ExitStatus.USER_ERROR)
+
+
+def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
+    """The files named, and the supported documents inside the folders named, in order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        else:
+            found.append(path)
+    return found
+
+
+T = TypeVar("T")
+
+
+def _progress(items: list[T], label: str) -> Iterable[T]:
+    """`items`, with a progress bar on stderr when it is a terminal and there are many."""
+    if len(items) < 5 or not sys.stderr.isatty():
+        return items
+    from rich.progress import track
+
+    return track(items, description=label, console=None, transient=True)

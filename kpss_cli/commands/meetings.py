@@ -1,0 +1,216 @@
+"""`kpss new-minutes`, `kpss init`, `kpss schedule` and `kpss approve`: meetings and their minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..cli import (
+    ArchiveOption,
+    AsOfOption,
+    GroupOption,
+    app,
+    boundary,
+    date_option,
+    emit_rows,
+    finish,
+    load,
+    say,
+    today_from,
+)
+from ..errors import KpssError
+from ..output import Column, Format
+
+if TYPE_CHECKING:
+    pass
+
+# --- new minutes, init, schedule -------------------------------------------------------------
+
+
+@app.command("new-minutes")
+@boundary
+def new_minutes(
+    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    archive: ArchiveOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", help="Meeting date. Default: the next scheduled meeting, else today."),
+    ] = None,
+    stdout: Annotated[
+        bool, typer.Option("--stdout", help="Print the minutes instead of writing the file.")
+    ] = False,
+    edit: Annotated[bool, typer.Option("--edit", help="Open the new file in $EDITOR.")] = False,
+    template: Annotated[
+        str, typer.Option("--template", help="Template name (in templates/) or file.")
+    ] = "minutes.md.j2",
+    as_of: AsOfOption = None,
+) -> None:
+    """Start the minutes of a meeting: group, date, place, members, agenda, tasks to review.
+
+    Writes <group folder>/<date>.md and prints its path; never overwrites a file. The
+    `updates` list holds every task of the group still open: change `open` to `done` or
+    `cancelled` as the meeting reviews them.
+
+    Example: kpss new-minutes seniori --date 2026-12-10
+    """
+    from ..archive import shown_path
+    from ..newminutes import minutes_context, next_planned, resolve_group, safe_path
+    from ..render import render_template
+    from ..safefile import create_new
+
+    today = today_from(as_of)
+    loaded = load(archive)
+    found = resolve_group(loaded, group)
+    day = date_option(date, "--date") or next_planned(found, today) or today
+    context = minutes_context(loaded, found, day, today)
+    text = render_template(template, context, loaded.root, language=loaded.config.language)
+    if stdout:
+        sys.stdout.write(text)
+        finish(loaded)
+        return
+    path = safe_path(loaded.root, *found.folder.split("/"), f"{day.isoformat()}.md")
+    shown = shown_path(loaded, path.relative_to(loaded.root).as_posix())
+    create_new(path, text, shown)
+    print(shown)
+    if edit:
+        _open_editor(path)
+    finish(loaded)
+
+
+def _open_editor(path: Path) -> None:
+    import shlex
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise KpssError("--edit needs $EDITOR (or $VISUAL) to name your editor")
+    subprocess.run([*shlex.split(editor), str(path)], check=False)
+
+
+class ScheduleFormat(StrEnum):
+    """Formats of `kpss schedule`."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    md = "md"
+    ics = "ics"
+
+
+SCHEDULE_COLUMNS = [
+    Column("date", "Date"),
+    Column("time", "Time"),
+    Column("group", "Group"),
+    Column("place", "Place"),
+    Column("status", "Status"),
+    Column("minutes", "Minutes"),
+]
+
+
+@app.command()
+@boundary
+def schedule(
+    archive: ArchiveOption = None,
+    group: GroupOption = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="One calendar year (default: this year).")
+    ] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
+    fmt: Annotated[
+        ScheduleFormat, typer.Option("--format", "-f", help="Output format; ics for calendars.")
+    ] = ScheduleFormat.table,
+    as_of: AsOfOption = None,
+) -> None:
+    """Planned meetings with their minutes: held, moved, missing, still planned, off-schedule.
+
+    Plans come from `schedule` in kpss.yaml (dates and recurrence rules). `--format ics`
+    gives a calendar to import into Outlook or Google Calendar.
+
+    Example: kpss schedule --year 2026 --format ics > jednani.ics
+    """
+    from ..query import group_slugs
+    from ..schedule import meetings
+
+    today = today_from(as_of)
+    start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
+    end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
+    if end < start:
+        raise KpssError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+    loaded = load(archive)
+    slugs = group_slugs(loaded, group) if group else None
+    rows = meetings(loaded, start, end, today, slugs)
+    if fmt is ScheduleFormat.ics:
+        from ..ical import write_schedule
+
+        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss")
+    else:
+        missing = sum(1 for r in rows if r["status"] == "missing")
+        colours = {"missing": "red", "off-schedule": "yellow"}
+        caption = (
+            f"{len(rows)} meetings, {missing} without minutes ({start.isoformat()} to {end.isoformat()})"
+        )
+        emit_rows(
+            rows,
+            SCHEDULE_COLUMNS,
+            Format(fmt.value),
+            row_style=lambda r: colours.get(r["status"]),
+            caption=caption,
+        )
+    finish(loaded)
+
+
+@app.command()
+@boundary
+def init(
+    folder: Annotated[Path, typer.Argument(help="The archive folder (created if needed).")] = Path(),
+) -> None:
+    """Start an archive: a commented kpss.yaml, a README for its users, a templates/ note.
+
+    Never overwrites: files that exist are kept, and a second run changes nothing.
+
+    Example: kpss init zapisy
+    """
+    from ..newminutes import init_archive
+
+    results = init_archive(folder)
+    for name, created in results:
+        print(f"{'created' if created else 'kept'}: {folder / name}")
+    if not any(created for _, created in results):
+        say(f"kpss: nothing to do: {folder} already holds a kpss archive")
+
+
+@app.command()
+@boundary
+def approve(
+    ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
+    archive: ArchiveOption = None,
+) -> None:
+    """Mark draft minutes approved: `status: draft` becomes `approved` (or is added).
+
+    Only that line changes; the file keeps its encoding and line endings, and is replaced
+    atomically, so an interrupted run leaves it as it was.
+
+    Example: kpss approve seniori/2026-11-12
+    """
+    from ..approve import approve as approve_minutes
+    from ..archive import shown_path
+
+    loaded = load(archive)
+    minutes = loaded.find_minutes(ref)
+    if minutes is None:
+        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+    shown = shown_path(loaded, minutes.path)
+    if approve_minutes(loaded, minutes):
+        print(f"approved: {shown}")
+    else:
+        say(f"kpss: {shown} is already approved; nothing changed")
+    finish(loaded)

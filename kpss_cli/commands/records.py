@@ -1,0 +1,98 @@
+"""`kpss list` and `kpss show`: the minutes of the archive."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..cli import (
+    ArchiveOption,
+    FormatOption,
+    GroupOption,
+    ListFormat,
+    ShowFormat,
+    SinceOption,
+    UntilOption,
+    app,
+    boundary,
+    date_option,
+    emit_rows,
+    finish,
+    load,
+)
+from ..errors import KpssError
+from ..output import Column, Format
+
+if TYPE_CHECKING:
+    pass
+
+# --- list, show ----------------------------------------------------------------------------
+
+LIST_COLUMNS = [
+    Column("id", "ID"),
+    Column("group", "Group"),
+    Column("date", "Date"),
+    Column("time", "Time"),
+    Column("place", "Place"),
+    Column("present", "Present", "right"),
+    Column("excused", "Excused", "right"),
+    Column("absent", "Absent", "right"),
+    Column("guests", "Guests", "right"),
+    Column("tasks", "Tasks", "right"),
+]
+
+
+@app.command("list")
+@boundary
+def list_minutes(
+    archive: ArchiveOption = None,
+    group: GroupOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = ListFormat.table,
+) -> None:
+    """List the minutes of the archive, one row per meeting, oldest first.
+
+    Example: kpss list --group seniori --since 2025-01-01 --format csv
+    """
+    from ..query import filter_minutes
+
+    loaded = load(archive)
+    selected = filter_minutes(
+        loaded, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
+    )
+    emit_rows(
+        (m.summary() for m in selected), LIST_COLUMNS, Format(fmt.value), caption=f"{len(selected)} minutes"
+    )
+    finish(loaded)
+
+
+@app.command()
+@boundary
+def show(
+    ref: Annotated[
+        str, typer.Argument(help="Minutes id (ridici-skupina/2025-01-22) or file path.", show_default=False)
+    ],
+    archive: ArchiveOption = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+) -> None:
+    """Show one minutes record with everything kpss reads from it.
+
+    Example: kpss show ridici-skupina/2025-01-22 --format json
+    """
+    loaded = load(archive)
+    minutes = loaded.find_minutes(ref)
+    if minutes is None:
+        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+    data = loaded.load_body(minutes).to_dict()
+    if fmt is ShowFormat.json:
+        import json
+
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from ..textview import minutes_text
+
+        sys.stdout.write(minutes_text(data))
+    finish(loaded)

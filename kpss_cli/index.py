@@ -1,0 +1,129 @@
+"""The index: parsed minutes kept in `.kpss/index.sqlite3`, so a warm run re-reads only the
+files that changed. It is never a source of truth: deleting it changes no answer.
+
+Each row holds one file's parse result (pickled, as parallel parsing sends it anyway) keyed
+by path, size and modification time. Pickles can run code when loaded, and the index lies in
+the archive, which anyone may have written to: every row is therefore signed with a key kept
+outside the archive (in the user's cache folder), and a row whose signature does not match is
+parsed afresh. A corrupt index, one written by another kpss version or for another kpss.yaml,
+is rebuilt. Two kpss running at once share it through SQLite's locking; a write that cannot
+get the lock is skipped, never waited for long.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import __version__
+
+FOLDER = ".kpss"
+NAME = "index.sqlite3"
+FORMAT = "1"  # bump when what a row holds changes
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+);
+"""
+
+Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, pickled parse result
+
+
+def _key() -> bytes | None:
+    """The signing key, made on first use; None when the user's cache folder is not writable."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kpss"
+    path = base / "index-key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return path.read_bytes()  # another kpss made it a moment ago
+    except OSError:
+        return None
+    key = secrets.token_bytes(32)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+    return key
+
+
+class Index:
+    """Signed parse results of one archive."""
+
+    def __init__(self, connection: sqlite3.Connection, key: bytes) -> None:
+        self._db = connection
+        self._key = key
+
+    @classmethod
+    def open(cls, root: Path, config_text: bytes) -> Index | None:
+        """The archive's index, (re)built empty when unusable; None when it cannot be had."""
+        key = _key()
+        if key is None:
+            return None
+        folder = root / FOLDER
+        stamp = f"{__version__}/{FORMAT}/{hashlib.sha256(config_text).hexdigest()}"
+        for attempt in (1, 2):
+            try:
+                folder.mkdir(exist_ok=True)
+                connection = sqlite3.connect(folder / NAME, timeout=2.0, isolation_level=None)
+                connection.executescript(_SCHEMA)
+                row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+                if row is None or row[0] != stamp:
+                    with connection:
+                        connection.execute("DELETE FROM files")
+                        connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+                return cls(connection, key)
+            except sqlite3.DatabaseError:
+                # Corrupt, or not a database at all: start again from nothing (it holds no truth).
+                with contextlib.suppress(OSError):
+                    (folder / NAME).unlink()
+                if attempt == 2:
+                    return None
+            except OSError:
+                return None  # a read-only archive: no index, the same answers
+        return None
+
+    def _mac(self, path: str, size: int, mtime_ns: int, data: bytes) -> bytes:
+        message = f"{path}\0{size}\0{mtime_ns}\0".encode() + data
+        return hmac.new(self._key, message, hashlib.sha256).digest()
+
+    def rows(self) -> dict[str, Row]:
+        """Every row whose signature is right, by path."""
+        try:
+            found = self._db.execute("SELECT path, size, mtime_ns, data, mac FROM files").fetchall()
+        except sqlite3.DatabaseError:
+            return {}
+        return {
+            path: (path, size, mtime, data)
+            for path, size, mtime, data, mac in found
+            if hmac.compare_digest(mac, self._mac(path, size, mtime, data))
+        }
+
+    def update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
+        """Store new parse results and forget removed files; skipped when another kpss writes."""
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                    ((p, s, m, d, self._mac(p, s, m, d)) for p, s, m, d in changed),
+                )
+                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
+        except sqlite3.DatabaseError:
+            pass  # locked by another kpss, or the disk is full: the next run tries again
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
