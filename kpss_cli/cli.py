@@ -186,11 +186,16 @@ def today_from(as_of: str | None) -> dt.date:
     return date_option(as_of, "--as-of") or dt.date.today()
 
 
-def load(archive: Path | None) -> Archive:
-    """Load the archive and report its problems on stderr (a progress bar on a terminal)."""
+def open_archive(archive: Path | None, *, use_index: bool = True) -> Archive:
+    """Load the archive (through the index unless --no-cache; a progress bar on a terminal)."""
     from .archive import load_archive
 
-    loaded = load_archive(archive, use_index=not _state["no_cache"], progress=_progress_bar())
+    return load_archive(archive, use_index=use_index and not _state["no_cache"], progress=_progress_bar())
+
+
+def load(archive: Path | None) -> Archive:
+    """Load the archive and report its problems on stderr."""
+    loaded = open_archive(archive)
     for problem in loaded.problems:
         say(error_line(str(problem)) if problem.is_error else warning_line(str(problem)))
     return loaded

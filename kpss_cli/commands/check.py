@@ -15,6 +15,7 @@ from ..cli import (
     app,
     boundary,
     emit_rows,
+    open_archive,
     say,
     today_from,
 )
@@ -62,7 +63,6 @@ def check(
 
     Example: kpss check --strict ridici-skupina/2025-12-10.md
     """
-    from ..archive import load_archive
     from ..check import check_archive, summary
     from ..codes import CODES
 
@@ -73,7 +73,7 @@ def check(
         print(f"{explain} ({code.severity}): {code.summary}\n\n{code.explanation}")
         return
     today = today_from(as_of)
-    loaded = load_archive(archive)
+    loaded = open_archive(archive)
     only = {_shown_ref(loaded, p) for p in paths} if paths else None
     findings = check_archive(loaded, today, only)
     if fmt is ListFormat.table:

@@ -16,6 +16,7 @@ from ..cli import (
     app,
     boundary,
     emit_rows,
+    open_archive,
     say,
 )
 from ..errors import ExitStatus, KpssError, error_line, warning_line
@@ -62,14 +63,14 @@ def import_(
 
     Example: kpss import stare-zapisy/ --group seniori --dry-run
     """
-    from ..archive import load_archive, shown_path
+    from ..archive import shown_path
     from ..importing import SUPPORTED, import_document, suggested_filename, to_minutes_markdown
     from ..names import slugify
     from ..newminutes import resolve_group, safe_path
     from ..parse import parse_minutes
     from ..safefile import create_new
 
-    loaded = load_archive(archive, use_index=not dry_run)  # a dry run writes nothing, not even the index
+    loaded = open_archive(archive, use_index=not dry_run)  # a dry run writes nothing, not even the index
     fixed = resolve_group(loaded, group) if group else None
     documents = _documents(files, SUPPORTED)
     rows: list[dict[str, Any]] = []
