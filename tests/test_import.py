@@ -253,11 +253,10 @@ def test_seed_004_letterheads_are_removed_once_repeated() -> None:
     assert "**Termín: 01-02/21**" in body
 
 
-@pytest.mark.parametrize("number", range(5))
+@pytest.mark.parametrize("number", [0, 1, 2, 4])  # 003 is not minutes: no date, no group
 def test_every_seed_round_trips_through_the_minutes_parser(number: int) -> None:
     imported = seed(number)
-    if imported.date is None or imported.group is None:
-        pytest.skip("no date or group: the user must fill them in first")
+    assert imported.date is not None and imported.group is not None
     minutes = round_trip(imported)
     assert minutes.date == imported.date
     assert minutes.time == imported.time

@@ -40,9 +40,26 @@ _ORG_MARKERS = rx(
     r"\bmagistr|\bmagistrát|\búřad|\bkrajsk|\bodbor\b|\boddělení\b|\bnadace\b|\bnadační|\bsdružení\b|"
     r"\bporadna\b|\bporadn|\bfokus\b|\bzařízení\b|\bslužb|\bspolečnost|\bunie\b|\bsvaz\b|\bškola\b|\bnemocnic|"
     r"\bhospic|\bazylov|\bklub\b|\bcírk|\bfarnost|\bobec\b|\bměsto\b|\bměsta\b|\bkraj\b|\bKÚ\b|\bMPSV\b|\bÚP\b|"
-    r"\bcentrum|\bstacionář|\bústav\b)"
+    r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
+    r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
 )
 _COURTESY = rx(r"^(?:pan(?:í)?|p\.|pí\.?|sl\.|slečna|paní)\s+(?=\S)")
+# Police and army ranks (`npor. Jiří Fišer` of a prevention group) are not part of the name.
+_RANK = re.compile(
+    r"^(?:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
+)
+# A legal form standing alone after a comma belongs to the organisation before it
+# (`Advaita, z. ú.`), not to a new person.
+_LEGAL_FORM = rx(
+    r"^(?:z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s|s\.\s?r\.\s?o|spol\.\s?s\s?r\.\s?o|a\.\s?s|p\.\s?o|o\.\s?s|"
+    r"k\.\s?s|v\.\s?o\.\s?s|příspěvková organizace|zapsaný spolek|zapsaný ústav)\.?$"
+)
+_NAME_HEADING = rx(r"^(?:jméno|příjmení)")
+# Column headings of an attendance table (`Jméno | Organizace | Podpis`).
+_HEADING_CELL = rx(
+    r"^(?:jméno(?: a příjmení)?|příjmení(?: a jméno)?|titul|organizace|instituce|subjekt|funkce|pozice|"
+    r"podpis|za organizaci|zastupuje|kontakt|e-?mail|telefon|poř\.?\s*č\.?|č\.)$"
+)
 _TITLE_SPACING = re.compile(
     r"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?=[A-ZÁ-Ž])"
 )
@@ -82,10 +99,15 @@ _FIRST_NAMES = frozenset(
 )
 
 
+_FROM_ORG = re.compile(r"\s(?:za|z|ze)\s+(?=\S)")
+_TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et Mgr.`
+
+
 def normalise_name(text: str) -> str:
-    """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, courtesy words (`paní`, `p.`) dropped."""
-    name = _TITLE_SPACING.sub(r"\1. ", squash(text))
-    name = _COURTESY.sub("", name)
+    """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, `Mgr. et Mgr.` -> `Mgr. Mgr.`, courtesy words
+    (`paní`, `p.`) and ranks (`npor.`) dropped."""
+    name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", squash(text)))
+    name = _RANK.sub("", _COURTESY.sub("", name))
     return squash(name).strip(" ,;:")
 
 
@@ -97,6 +119,8 @@ def looks_like_name(text: str) -> bool:
     tokens = bare.split()
     if not 1 <= len(tokens) <= 4:
         return False
+    if len(tokens) == 1 and len(bare) >= 3 and bare.isupper():
+        return False  # `OSPOD`, `MPSV`: an acronym, not a person
     for token in tokens:
         if token.lower() in _PARTICLES:
             continue
@@ -147,8 +171,9 @@ def _person_from(fragment: str) -> PersonDict | None:
     name, rest = parts[0], parts[1:]
     if not looks_like_name(name) and len(parts) >= 2 and looks_like_name(parts[-1]):
         name, rest = parts[-1], parts[:-1]  # `Charita Kolín – Jana Nová`
-    if " za " in f" {name} ":
-        name, _, org = name.partition(" za ")
+    if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
+        # `Jana Nová za Charitu Most`, `Eva Veselá z Charity`, `Petr Malý ze Slezské diakonie`
+        name, org = name[: of.start()], name[of.end() :]
         details.insert(0, org)
     if not looks_like_name(name):
         return None
@@ -158,21 +183,51 @@ def _person_from(fragment: str) -> PersonDict | None:
     return person
 
 
-def _fragments(text: str) -> list[str]:
-    """Split a list of people into fragments at commas, semicolons, lines and table borders."""
-    fragments: list[str] = []
-    for raw in text.split("\n"):
-        line = plain(raw)
-        line = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)  # numbered lists
-        if not line:
-            continue
-        # `Jana Nová<TAB>Charita` or wide columns of a table exported as text.
-        columns = [c for c in re.split(r"\t+|\s{3,}|\s\|\s", raw.strip()) if c.strip()]
-        if "," not in line and ";" not in line and len(columns) >= 2 and looks_like_name(plain(columns[0])):
-            fragments.append(f"{plain(columns[0])} ({', '.join(plain(c) for c in columns[1:])})")
-            continue
-        fragments.extend(split_people(line.replace(" | ", ", ")))
-    return fragments
+def _is_heading_row(cells: list[str]) -> bool:
+    """True for the heading row of an attendance table (`Jméno | Organizace`)."""
+    return bool(cells) and all(_HEADING_CELL.match(plain(c).strip(" :")) for c in cells)
+
+
+def is_attendance_heading(line: str) -> bool:
+    """True for the heading row of an attendance table (`Č. | Jméno a příjmení | Podpis`)."""
+    cells = _cells(line)
+    return _is_heading_row(cells) and any(_NAME_HEADING.search(c) for c in cells)
+
+
+def _cells(raw: str) -> list[str]:
+    """The cells of a table row (`|`, tabs or wide spaces), without an ordinal column (`1.`)."""
+    cells = [c.strip() for c in re.split(r"\t+|\s{3,}|\s*\|\s*", raw.strip()) if c.strip()]
+    if cells and re.fullmatch(r"\d{1,3}\s*[.)]?", cells[0]):
+        cells = cells[1:]
+    return cells
+
+
+def _line_fragments(raw: str) -> list[str]:
+    """One line of a list of people, split into fragments."""
+    line = plain(raw)
+    line = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)  # numbered lists
+    if not line:
+        return []
+    # `Jana Nová<TAB>Charita` or wide columns of a table exported as text.
+    columns = _cells(raw)
+    if _is_heading_row(columns) or _is_heading_row(split_people(line.replace(" | ", ", "))):
+        return []
+    head = plain(columns[0]) if columns else ""
+    if len(columns) >= 2 and "," not in head and ";" not in head and looks_like_name(head):
+        return [f"{head} ({', '.join(plain(c) for c in columns[1:])})"]
+    pieces: list[str] = []
+    for piece in split_people(line.replace(" | ", ", ")):
+        if pieces and _LEGAL_FORM.match(piece.strip()):
+            pieces[-1] = f"{pieces[-1]}, {piece.strip()}"  # `Advaita, z. ú.`
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _fragments(text: str) -> list[tuple[int, str]]:
+    """Split a list of people into fragments at commas, semicolons, lines and table borders;
+    each fragment comes with the number of its line."""
+    return [(number, piece) for number, raw in enumerate(text.split("\n")) for piece in _line_fragments(raw)]
 
 
 def _split_and(fragment: str) -> list[str]:
@@ -193,19 +248,29 @@ def _tidy_fragment(text: str) -> str:
     return fragment
 
 
+def _lone_word(fragment: str) -> bool:
+    """True for one capitalised word that is not a first name (`Advaita`, `Fokus`, `Novák`)."""
+    return _single_surname(fragment) and not is_title_only(fragment)
+
+
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = ATTENDANCE_SHEET.sub(" ", text)
-    fragments: list[str] = []
-    for fragment in _fragments(text):
-        fragments.extend(_split_and(squash(fragment)))
+    fragments: list[tuple[int, str]] = []
+    for number, fragment in _fragments(text):
+        fragments.extend((number, part) for part in _split_and(squash(fragment)))
     people: list[PersonDict] = []
-    singles = [f for f in fragments if " " not in strip_titles(normalise_name(f))]
+    singles = [f for _, f in fragments if " " not in strip_titles(normalise_name(f))]
     surname_list = len(singles) == len(fragments)  # `Novák, Dvořák, Svoboda`
+    # With full names around, one word after a person on the same line is their organisation
+    # (`Bc. Michal Rybář, Advaita`), not a person known by surname only.
+    full_names = len(fragments) - len(singles) >= max(2, len(singles) + 1)
+    last_line = -1
     i = 0
     while i < len(fragments):
-        fragment = _tidy_fragment(fragments[i])
+        line, raw_fragment = fragments[i]
+        fragment = _tidy_fragment(raw_fragment)
         i += 1
         if not fragment or _COUNT.match(fragment) or _NOBODY.match(fragment):
             continue
@@ -222,13 +287,17 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             not surname_list
             and i < len(fragments)
             and _is_first_name(fragment)
-            and _single_surname(_tidy_fragment(fragments[i]))
+            and _single_surname(_tidy_fragment(fragments[i][1]))
         ):
-            fragment = f"{fragment} {_tidy_fragment(fragments[i])}"
+            fragment = f"{fragment} {_tidy_fragment(fragments[i][1])}"
             i += 1
+        elif people and full_names and line == last_line and _lone_word(fragment):
+            _add_detail(people[-1], fragment)
+            continue
         person = _person_from(fragment)
         if person is not None:
             people.append(person)
+            last_line = line
         elif people:
             _add_detail(people[-1], fragment)
     return people, sheet
@@ -245,6 +314,8 @@ def looks_like_people_line(line: str) -> bool:
     text = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
     if not text or ATTENDANCE_SHEET.search(text):
         return bool(text)
+    if "|" in text:
+        text = ", ".join(_cells(text))  # `1. | Mgr. Jiří Hrubeš | MěÚ Tábor |`
     first = split_people(text.replace(" | ", ", "))
     if not first:
         return False

@@ -8,12 +8,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..names import person_key, strip_titles
+from ..names import fold, person_key, strip_titles
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
 from .group import find_group
 from .nextmeeting import NEXT, NextMeetingDict, find_next_meeting
-from .people import PersonDict, looks_like_name, looks_like_people_line, parse_people, parse_person
+from .people import (
+    PersonDict,
+    is_attendance_heading,
+    looks_like_name,
+    looks_like_people_line,
+    parse_people,
+    parse_person,
+)
 from .tasks import TaskDict, find_tasks
 from .text import label_pattern, label_value, plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, without_dates
@@ -45,14 +52,22 @@ class Imported:
 # --- labels ------------------------------------------------------------------------------------
 
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
-    "absent": [label_pattern(r"nepřítomn[iíaoéý]|nepřítomen|neomluven[iíaoyé]|chyběl[iay]?", qualifier=40)],
-    "excused": [label_pattern(r"omluven[iíaoyé]|omluvil[iay]? se|omluvení", qualifier=40)],
+    "absent": [
+        label_pattern(r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?", qualifier=40)
+    ],
+    "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
         label_pattern(r"host[éey]?|přizvan[íi](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30)
     ],
     "present": [
-        label_pattern(r"přítomn[iíaoéý]|přítomen|přítomné", qualifier=40),
-        label_pattern(r"účastníci(?: jednání| setkání)?|účastnice|zúčastnění|zúčastnili se|účast|prezence"),
+        label_pattern(
+            r"přítomn[iíaoéýá]|přítomen|přítomné|(?:členové|zástupci)[^:|]{0,30}?\spřítomn[iíaoéýá]",
+            qualifier=40,
+        ),
+        label_pattern(
+            r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|zúčastnili se(?: jednání| setkání)?|"
+            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence"
+        ),
     ],
 }
 DATE_LABEL = label_pattern(
@@ -62,7 +77,7 @@ DATE_LABEL = label_pattern(
     r"konáno|dne|datum a doba konání"
 )
 TIME_LABEL = label_pattern(
-    r"čas(?: jednání| konání| zahájení| setkání)?|hodina|od[-–]do|doba (?:jednání|konání)|"
+    r"čas(?: jednání| konání| zahájení| setkání)?|hodina|od[-–]do|od|doba (?:jednání|konání)|"
     r"začátek(?: jednání| setkání)?|zahájení(?: jednání| setkání)?"
 )
 END_LABEL = label_pattern(
@@ -74,7 +89,8 @@ PLACE_LABEL = label_pattern(
 )
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|zápis (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
-    r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?"
+    r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
+    qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
 _RECORDER_FREE = rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$")
 MODERATOR_LABEL = label_pattern(
@@ -87,28 +103,44 @@ _MODERATOR_FREE = rx(
 )
 _INLINE_PLACE = rx(r"\s(?:místo(?: jednání| konání| setkání)?)\s*:\s*(?P<value>\S.*)$")
 _ANY_INLINE_LABEL = rx(
-    r"\s(?:zápis\s+)?(?:ověřil[a]?|ověřovatel(?:ka|é)?|schválil[a]?|podpis|datum|dne|místo|moderátor(?:ka)?|"
+    r"(?:^|\s)(?:zápis\s+)?(?:ověřil[a]?|ověřovatel(?:ka|é)?|schválil[a]?|podpis|datum|dne|místo|moderátor(?:ka)?|"
     r"zapsal[a]?|zapisovatel(?:ka)?|řídil[a]?|předsedající)\s?:"
 )
 _WRITING = rx(
     r"zapsal|zapisovatel|sepsal|vytvořen|vytvořil|vyhotoven|vyhotovil|schválil|schválen|ověřil|ověřen|"
     r"publikován|zveřejněn|aktualizován|vložen|vytištěn|tisk|datum (?:vytvoření|zápisu|vyhotovení|schválení)|"
-    r"\bv\s+\w+(?:\s+\w+)?\s+dne|platnost|účinnost|rozeslán|odeslán|registrační|usnesení|č\.\s*j\.|čj\.|"
+    r"\bv\s+(?!(?:pondělí|úterý|středu|čtvrtek|pátek|sobotu|neděli)\b)\w+(?:\s+\w+)?\s+dne|platnost|účinnost|rozeslán|odeslán|registrační|usnesení|č\.\s*j\.|čj\.|"
     r"změněn|upraven|revize|verze"
 )
-_MEETING_WORDS = rx(r"\bzápis|\bjednání|\bsetkání|\bschůz|\bzasedání|\bporad[ayě]|\bkonan")
-_ON_DAY = rx(r"\b(?:ze\s+)?dne\s*$|konan\w*\s+(?:dne\s*)?$")
+_MEETING_WORDS = rx(r"\bzápis|\bjednání|\bsetkání|\bschůz|\bzasedání|\bporad[ayě]|\bkonan|\bkonal|\bsešl")
+# What stands before the meeting day: `ze dne`, `konaného v pondělí dne`, `se konala ve čtvrtek`.
+_ON_DAY = rx(
+    r"\b(?:ze\s+)?dne\s*$|(?:konan|konal|proběhl|uskutečnil|uskutečněn|sešl)\w*\s+(?:se\s+)?"
+    r"(?:(?:v|ve)\s+\w+\s+)?(?:dne\s*)?$"
+)
+# A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
+_PLACE_AFTER = rx(r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)(?P<place>\S.+)$")
+# Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
+_PLACE_END = rx(r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$")
+_NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
+# `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
+_HELD = rx(
+    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:se\s+)?"
+    r"(?:konal[oa]?|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+)
+_STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
+_ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
 _MINUTES_SIGNS = rx(r"\bzápis\b|\bzápis\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)")
 _OTHER_LABEL = re.compile(
     r"(?:^|\s)(?i:"
     + "|".join(
         (
-            "omluven[iíaoyé]",
-            "nepřítomn[iíaoéý]",
-            "neomluven[iíaoyé]",
+            "omluven[iíaoyéá]?",
+            "nepřítomn[iíaoéýá]",
+            "neomluven[iíaoyéá]?",
             "host[éey]?",
             "hosté",
-            "přítomn[iíaoéý]",
+            "přítomn[iíaoéýá]",
             "zapsal[a]?",
             "program",
             "místo",
@@ -133,11 +165,43 @@ def _label_lines(plains: list[str]) -> list[bool]:
     return [bool(line) and any(p.match(line) for p in patterns) for line in plains]
 
 
+_HEADER_CELL_LABELS = (DATE_LABEL, TIME_LABEL, END_LABEL, PLACE_LABEL, RECORDER_LABEL, MODERATOR_LABEL)
+
+
+def _row(line: str) -> list[str]:
+    """The cells of a `|` table row (empty for any other line)."""
+    return [plain(c) for c in line.strip().strip("|").split("|")] if "|" in line else []
+
+
+def _is_label_row(cells: list[str]) -> bool:
+    """True for a table heading row of header labels (`Datum | Čas | Místo`)."""
+    return len(cells) >= 2 and all(
+        0 < len(c) <= 30 and any(label_value(p, c) == "" for p in _HEADER_CELL_LABELS) for c in cells
+    )
+
+
+def _unfold_header_tables(lines: list[str]) -> list[str]:
+    """`Datum | Čas | Místo` over `26. 4. 2023 | 9:00 | DPS` -> `Datum: 26. 4. 2023`, `Čas: 9:00`,
+    `Místo: DPS`: a table with its labels in the heading row, read as labelled lines."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        heading = _row(lines[index])
+        values = _row(lines[index + 1]) if index + 1 < len(lines) else []
+        if _is_label_row(heading) and len(values) == len(heading):
+            out.extend(f"{label.rstrip(' :')}: {value}" for label, value in zip(heading, values, strict=True))
+            index += 2
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
 class _Reader:
     """The document's lines, plain forms, and which of them are labels."""
 
     def __init__(self, body: str) -> None:
-        self.lines = body.split("\n")
+        self.lines = _unfold_header_tables(body.split("\n"))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
 
@@ -171,7 +235,10 @@ def _dated(hits: list[DateHit]) -> DateHit | None:
 
 
 def _when(result: Imported, reader: _Reader) -> None:
+    """Fill in the meeting's date, time and place: labels first, then the title or opening
+    sentence, then a date alone near the top."""
     found = reader.first(DATE_LABEL)
+    title_place: str | None = None
     if found is not None:
         value = found[0]
         hit = _dated(find_dates(value))
@@ -183,41 +250,93 @@ def _when(result: Imported, reader: _Reader) -> None:
             if re.search(r"(?i)m[íi]sto", label_line[: label_line.find(":") + 1] or label_line):
                 result.place = leftover(value) or None
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
-        _date_from_title(result, reader)
+        title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
-        _date_from_header(result, reader)
+        title_place = _date_from_header(result, reader)
+    held_time, held_place = _held_sentence(reader)
+    _labelled_time(result, reader, held_time)
+    _place(result, reader, title_place or held_place)
+
+
+def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
+    """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
+    not said), from the first such sentence that is not about the next meeting."""
+    for line in reader.plains:
+        if NEXT.search(line) or (match := _HELD.search(line)) is None:
+            continue
+        rest = line[match.end() :]
+        timing = find_time(rest)
+        if timing is None or timing.start > 40:
+            continue
+        place = _PLACE_AFTER.match(rest[timing.end :])
+        return timing.value, squash(_PLACE_END.sub("", place["place"])).strip(
+            " ,;."
+        ) or None if place else None
+    return None, None
+
+
+def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
+    """The time from `Čas:`/`Začátek:`/`Konec:` labels, from a sentence saying when the meeting
+    was held, or from `Jednání zahájeno v 9:05` and `ukončeno v 10:40` in the text; a start and
+    a later end make a range."""
     if result.time is None:
         start = reader.first(TIME_LABEL)
-        end = reader.first(END_LABEL)
         first = find_time(start[0]) if start else None
-        last = find_time(end[0]) if end else None
-        if first is not None:
-            result.time = first.value
-            if (
-                last is not None
-                and "-" not in first.value
-                and "-" not in last.value
-                and last.value > first.value
-            ):
-                result.time = f"{first.value}-{last.value}"
+        result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
+    if result.time is None or "-" in result.time:
+        return
+    end = reader.first(END_LABEL)
+    last = find_time(end[0]) if end else None
+    finish = last.value if last is not None else _time_after(_ENDED, reader)
+    if finish is not None and "-" not in finish and finish > result.time:
+        result.time = f"{result.time}-{finish}"
+
+
+def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
+    """The first time written just after `pattern` (`zahájeno v 9.05 hod.`), outside lines
+    about the next meeting; None when there is none."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in pattern.finditer(line):
+            timing = find_time(line[match.end() :])
+            if timing is not None and timing.start <= 12 and "-" not in timing.value:
+                return timing.value
+    return None
+
+
+def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
+    """The place: a `Místo:` label, a `Místo:` inside a flattened table row, or the place the
+    title or opening sentence names."""
+    if result.place is not None:
+        return
     found_place = reader.first(PLACE_LABEL)
-    if found_place is None and result.place is None:
+    if found_place is None:
         # `Datum: 12. 3. 2019 Čas: 13:00 Místo: MěÚ` (a table row flattened into one line)
-        for line in reader.plains:
+        for number, line in enumerate(reader.plains):
             if (inline := _INLINE_PLACE.search(line)) is not None and not NEXT.search(line):
-                found_place = (inline["value"], 0)
+                found_place = (inline["value"], number)
                 break
-    if found_place is not None and result.place is None:
+    if found_place is not None:
         value = found_place[0]
+        after = found_place[1] + 1
+        continued = after < len(reader.plains) and bool(reader.plains[after]) and not reader.labels[after]
+        if value.endswith(",") and continued:
+            value = f"{value} {reader.plains[after]}"  # `Sychrova 16,` / `zasedací místnost`
         if find_dates(value) or find_time(without_dates(value)):
             value = leftover(value)
         result.place = squash(value).strip(" ,;") or None
+    if result.place is None and title_place:
+        result.place = title_place
 
 
-def _date_from_title(result: Imported, reader: _Reader) -> None:
-    """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …`."""
-    for line in [p for p in reader.plains if p][:15]:
-        if not _MEETING_WORDS.search(line) or _WRITING.search(line):
+def _date_from_title(result: Imported, reader: _Reader) -> str | None:
+    """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
+    `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
+    and returns the place named after them (None when there is none)."""
+    lines = [p for p in reader.plains if p][:15]
+    for number, line in enumerate(lines):
+        if not _MEETING_WORDS.search(line) or _WRITING.search(line) or NEXT.search(line):
             continue
         hits = [h for h in find_dates(line) if h.year is not None]
         if not hits:
@@ -229,27 +348,34 @@ def _date_from_title(result: Imported, reader: _Reader) -> None:
         if len(hits) >= 2 and not on_day:
             continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day
         result.date = hit.date()
-        after = line[hit.end :]
-        if result.time is None and (timing := find_time(after)) is not None and timing.start < 15:
-            result.time = timing.value
-            rest = after[timing.end :]
-            place = re.match(r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:v|ve)\s+(.+)$", rest)
-            if place and result.place is None:
-                result.place = squash(place[1]).strip(" ,;.") or None
-        return
+        rest = line[hit.end :]
+        if (timing := find_time(rest)) is not None and timing.start < 15:
+            if result.time is None:
+                result.time = timing.value
+            rest = rest[timing.end :]
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if _NOTHING_AFTER.match(rest) and not _WRITING.search(following) and not find_dates(following):
+            rest = " " + following  # `konaná 16. května 2023 od 14:00` / `v zasedací místnosti …`
+        place = _PLACE_AFTER.match(rest)
+        return squash(_PLACE_END.sub("", place["place"])).strip(" ,;.") or None if place else None
+    return None
 
 
-def _date_from_header(result: Imported, reader: _Reader) -> None:
-    """A date alone on a line near the top (`12. 3. 2019`), not a writing or publishing date."""
+def _date_from_header(result: Imported, reader: _Reader) -> str | None:
+    """A date alone on a line near the top (`12. 3. 2019`), not a writing or publishing date:
+    fills in the date (and time) and returns what else the line names as the place
+    (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
         if _WRITING.search(line):
             continue
         hits = [h for h in find_dates(line) if h.year is not None]
-        if len(hits) == 1 and len(leftover(line)) <= 25:
+        rest = leftover(line)
+        if len(hits) == 1 and len(rest) <= 25:
             result.date = hits[0].date()
             if (timing := find_time(line)) is not None:
                 result.time = timing.value
-            return
+            return rest if re.search(r"[^\W\d_]{2}", rest) and timing is not None else None
+    return None
 
 
 # --- people ------------------------------------------------------------------------------------
@@ -271,66 +397,154 @@ def _continues(line: str, previous: str) -> bool:
     return "," in body or len(strip_titles(head).split()) >= 2
 
 
+_EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
+# Sub-headings inside a list of those present: `Za MěÚ: …`, `Za poskytovatele: …`.
+_SUBGROUP = rx(
+    r"^(?:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
+    r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})\s*:\s*"
+)
+
+
+def _attendance_label(line: str) -> tuple[str, str] | None:
+    """The kind of attendance list a line opens, and the value after its label; None when
+    the line is no attendance label. `Nepřítomni – omluveni:` opens the excused."""
+    for name, patterns in ATTENDANCE_LABELS.items():
+        for pattern in patterns:
+            inline = label_value(pattern, line)
+            if inline is not None:
+                head = fold(line[: line.find(":")] if ":" in line else line)
+                return ("excused" if _EXCUSED_WORD.search(head) else name), inline
+    return None
+
+
+def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
+    """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
+    anything else (`Zapsal:`) ends the value."""
+    parts: list[tuple[str, str]] = []
+    rest = inline
+    while (match := _OTHER_LABEL.search(rest)) is not None and match.start() > 0:
+        parts.append((kind, rest[: match.start()]))
+        other = _attendance_label(rest[match.start() :].strip())
+        if other is None:
+            return parts
+        kind, rest = other
+    parts.append((kind, rest))
+    return [(k, text) for k, text in parts if text.strip(" ,;")]
+
+
+def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], int]:
+    """The lines of the list a label on line `index` opens, and the index after them."""
+    chunk: list[str] = []
+    previous = inline
+    j = index + 1
+    blanks = 0
+    while j < len(reader.plains) and j - index < 80:
+        current = _SUBGROUP.sub("", reader.plains[j])
+        if not current:
+            blanks += 1
+            if ((chunk or inline) and not previous.rstrip().endswith(",")) or blanks > 3:
+                break
+            j += 1
+            continue
+        cells = _columns(reader.lines[j])
+        probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
+        if reader.labels[j] or NEXT.search(current) or not _continues(probe, previous):
+            break
+        chunk.append(reader.lines[j] if "|" in reader.lines[j] or len(cells) >= 2 else current)
+        previous = current
+        blanks = 0
+        j += 1
+    return chunk, j
+
+
 def _attendance(result: Imported, reader: _Reader) -> None:
+    """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
     index = 0
-    plains = reader.plains
-    while index < len(plains):
-        line = plains[index]
-        kind = None
-        inline: str | None = None
-        for name, patterns in ATTENDANCE_LABELS.items():
-            for pattern in patterns:
-                inline = label_value(pattern, line)
-                if inline is not None:
-                    kind = name
-                    break
-            if kind:
-                break
-        if kind is None or inline is None:
+    while index < len(reader.plains):
+        found = _attendance_label(reader.plains[index])
+        if found is None and is_attendance_heading(reader.lines[index]):
+            found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if found is None:
             index += 1
             continue
-        chunk = [_cut_at_other_label(inline)] if inline else []
-        previous = inline
-        j = index + 1
-        blanks = 0
-        while j < len(plains) and j - index < 80:
-            current = plains[j]
-            if not current:
-                blanks += 1
-                if (chunk and not previous.rstrip().endswith(",")) or blanks > 3:
-                    break
-                j += 1
-                continue
-            if reader.labels[j] or NEXT.search(current) or not _continues(current, previous):
-                break
-            chunk.append(current if "|" not in reader.lines[j] else reader.lines[j])
-            previous = current
-            blanks = 0
-            j += 1
-        people, sheet = parse_people("\n".join(chunk))
-        result.attendance_sheet |= sheet
-        target: list[PersonDict] = getattr(result, kind)
-        for person in people:
-            key = person_key(person["name"])
-            if key and key not in seen[kind]:
-                seen[kind].add(key)
-                target.append(person)
-        index = max(j, index + 1)
+        kind, inline = found
+        parts = _inline_parts(kind, _SUBGROUP.sub("", inline)) if inline else []
+        chunk, end = _list_lines(reader, index, inline)
+        if chunk:
+            last_kind = parts[-1][0] if parts else kind
+            parts.append((last_kind, "\n".join(chunk)))
+        for part_kind, text in parts:
+            _store(result, seen, part_kind, text)
+        index = max(end, index + 1)
+
+
+_EXCUSED_NOTE = rx(r"^\(?\s*omluven[aáýi]?\s*\)?$")
+
+
+def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) -> None:
+    """Add the people of one list to `kind`; `Jan Novák (omluven)` goes to the excused."""
+    people, sheet = parse_people(text)
+    result.attendance_sheet |= sheet
+    for person in people:
+        target = kind
+        if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
+            target = "excused"
+            person = {**person, "org": None, "role": None}
+        key = person_key(person["name"])
+        if key and key not in seen[target]:
+            seen[target].add(key)
+            getattr(result, target).append(person)
+
+
+_COLUMNS = re.compile(r"\t+|\s{3,}")
+_SIGNATURE_LINE = re.compile(r"^[\s.…_\-–—]*$")  # the dotted line a signature goes on
+
+
+def _columns(raw: str) -> list[str]:
+    """The cells of a line laid out in columns with tabs or runs of spaces."""
+    return [plain(c) for c in _COLUMNS.split(raw.strip()) if c.strip()]
+
+
+def _under(reader: _Reader, index: int, column: int) -> str:
+    """The value under a label that stands in `column` of a signature block:
+    the same column of the next line with text that is not a dotted signature line."""
+    for j in range(index + 1, min(len(reader.lines), index + 6)):
+        if _SIGNATURE_LINE.match(reader.lines[j]):
+            continue
+        cells = _columns(reader.lines[j])
+        return cells[column] if column < len(cells) else ""
+    return ""
+
+
+def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str | None:
+    """The value of `pattern`'s label on line `index` (also as one column of several), or None."""
+    inline = label_value(pattern, reader.plains[index])
+    cells = _columns(reader.lines[index])
+    if inline is not None and (len(cells) < 2 or _ANY_INLINE_LABEL.search(cells[1]) is None):
+        if (other := _ANY_INLINE_LABEL.search(inline)) is not None:
+            inline = inline[: other.start()]  # `Zapsal: Jan Novák   Ověřil: Petr Malý`
+        value, _ = reader.value(index, _cut_at_other_label(inline))
+        if not value or _SIGNATURE_LINE.match(value):
+            value = _under(reader, index, 0)
+        return value
+    for column, cell in enumerate(cells if len(cells) >= 2 else []):
+        # `Zapsala:            Schválil:` with the names under the labels.
+        if (cell_value := label_value(pattern, cell)) is not None:
+            return cell_value or _under(reader, index, column)
+    return None
 
 
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: re.Pattern[str]) -> list[str]:
+    """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
-        inline = label_value(pattern, line)
-        if inline is not None:
-            if (other := _ANY_INLINE_LABEL.search(inline)) is not None:
-                inline = inline[: other.start()]  # `Zapsal: Jan Novák   Ověřil: Petr Malý`
-            value, _ = reader.value(index, _cut_at_other_label(inline))
-        elif (match := free.search(line)) is not None:
+        value = _label_value(reader, index, pattern)
+        if value is None:
+            match = free.search(line)
+            if match is None:
+                continue
             value = match["value"]
-        else:
-            continue
         value = re.split(r"\s{3,}|\t", value.strip())[0] if value else value
         name = parse_person(value) if value else None
         if name and looks_like_name(name):

@@ -22,9 +22,9 @@ class TaskDict(TypedDict):
 
 
 _FIELD_WORDS = {
-    "task": r"úkol(?:\s+č\.\s*\d+)?|task",
+    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task",
     "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
-    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor",
+    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z",
     "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T",
 }
 _FIELD = {
@@ -36,7 +36,8 @@ _ANY_FIELD = re.compile(
     re.IGNORECASE,
 )
 _SECTION = rx(
-    r"^(?:\d{1,2}\s*[.)]\s*)?(?:nové\s+|zadané\s+|přehled\s+|seznam\s+)?(?:úkoly|úkolů)\b"
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:(?:závěry|usnesení|shrnutí|dohody)\s+a\s+)?"
+    r"(?:nové\s+|zadané\s+|přijaté\s+|přehled\s+|seznam\s+)?(?:úkoly|úkolů)\b"
     r"(?!\s+(?:z\s+minulého|z\s+předchozího))[^:]{0,80}:?\s*$"
 )
 _REVIEW = rx(r"^(?:\d{1,2}\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)")
@@ -99,11 +100,40 @@ def _split_fields(line: str) -> dict[str, str]:
         value = _clean(line[match.end() : end].rstrip(" –-(")).strip("()")
         if name not in fields:
             fields[name] = value
+    due = re.split(r"\s+[-–—]\s+", fields.get("due", ""), maxsplit=1)
+    if len(due) == 2 and _deadline_like(due[0]) and not _deadline_like(due[1]):
+        # `Z: Novák, T: 31. 10. 2022 – zpracovat podklady`: the task follows the deadline.
+        fields["due"], fields["rest"] = due[0], due[1]
+    return fields
+
+
+def _cell_fields(text: str) -> dict[str, str]:
+    """`text – owner – due`, `text | owner | due` or `text (owner, due)` -> fields."""
+    cells = [c for c in re.split(r"\s+\|\s+|\s+[-–—]\s+|\t+", text) if c.strip()]
+    bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    if len(cells) < 2 and bracket:
+        cells = [text[: bracket.start()], *bracket[1].split(",")]
+    fields = {"task": cells[0] if cells else text}
+    for cell in cells[1:]:
+        if "due" not in fields and _deadline_like(cell):
+            fields["due"] = cell
+        elif "owner" not in fields and (looks_like_name(cell.split(",")[0]) or len(cell) <= 40):
+            fields["owner"] = cell
+        else:
+            fields["task"] = f"{fields['task']} – {cell}"
     return fields
 
 
 def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
-    text = _clean(fields.get("task", ""))
+    """A task from its fields; a labelled task text that carries its own owner and deadline
+    (`Úkol: zjistit náklady – Mgr. Adam Kříž – do 15. 4. 2023`) is split. None without text."""
+    if (
+        "owner" not in fields
+        and "due" not in fields
+        and (cells := _cell_fields(fields.get("task", ""))).get("due")
+    ):
+        fields = cells
+    text = _clean(fields.get("task", "")) or _clean(fields.get("rest", ""))
     if not text:
         return None
     owner = _clean(fields.get("owner", "")) or None
@@ -195,37 +225,31 @@ def _item_task(text: str, meeting: dt.date | None) -> TaskDict | None:
             assert first is not None
             fields["task"] = text[: first.start()]
         return _make(fields, meeting)
-    cells = [c for c in re.split(r"\s+\|\s+|\s+[-–—]\s+|\t+", text) if c.strip()]
-    bracket = re.search(r"\(([^()]*)\)\s*$", text)
-    if len(cells) < 2 and bracket:
-        cells = [text[: bracket.start()], *bracket[1].split(",")]
-    fields = {"task": cells[0]}
-    for cell in cells[1:]:
-        if "due" not in fields and _deadline_like(cell):
-            fields["due"] = cell
-        elif "owner" not in fields and (looks_like_name(cell.split(",")[0]) or len(cell) <= 40):
-            fields["owner"] = cell
-        else:
-            fields["task"] = f"{fields['task']} – {cell}"
-    return _make(fields, meeting)
+    return _make(_cell_fields(text), meeting)
 
 
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     tasks: list[tuple[int, TaskDict]] = []
     in_section = False
     blanks = 0
+    kinds: set[str] = set()  # how the section's items are marked
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
             blanks += 1
             continue
         if _SECTION.match(line) and not _REVIEW.match(line):
-            in_section, blanks = True, 0
+            in_section, blanks, kinds = True, 0, set()
             continue
         if not in_section:
             continue
         item = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+", "", line)
         listed = is_bullet(raw) or item != line
+        kind = "numbered" if item != line else "bullet" if listed else "plain"
+        if listed and kinds and kind not in kinds:
+            in_section = False  # `- úkol …` then `3. Různé`: the next agenda item, not a task
+            continue
+        kinds.add(kind)
         if _ANY_FIELD.match(line) and _FIELD["task"].match(line):
             in_section = False  # `Úkol:` blocks are read as blocks
             continue
@@ -241,15 +265,57 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     return tasks
 
 
+# Owner and deadline named in a sentence, without colons:
+# `Členové PS zašlou náměty, termín do 15. 11. 2023, zodpovídá Ing. Lenka Bařinová.`
+_PROSE_DUE = rx(r"\btermín(?:\s+splnění)?\s+(?P<value>[^,;]+?)\s*(?=[,;]|\s[-–—]\s|\.?\s*$)")
+_PROSE_OWNER = rx(
+    r"\b(?:zodpovídá|odpovídá|zodpovědná osoba|odpovědná osoba|zajistí)\s+(?P<value>[^,;]+?)\s*(?=[,;]|\s[-–—]\s|\.?\s*$)"
+)
+
+
+def _loose_task(line: str, meeting: dt.date | None) -> TaskDict | None:
+    """A task written on one line of running text, wherever it stands: the text, then both an
+    owner and a deadline (`… – T: 31. 7. 2023 – Z: Bc. Patrik Kaleta`, `…, termín do 15. 11.
+    2023, zodpovídá Ing. Lenka Bařinová`). None for any other line."""
+    if _ANY_FIELD.search(line):
+        fields = _split_fields(line)
+        first = _ANY_FIELD.search(line)
+        assert first is not None
+        text = line[: first.start()]
+    else:
+        due, owner = _PROSE_DUE.search(line), _PROSE_OWNER.search(line)
+        if due is None or owner is None:
+            return None
+        fields = {"due": due["value"], "owner": owner["value"]}
+        text = line[: min(due.start(), owner.start())]
+    if "task" in fields or "due" not in fields or "owner" not in fields or not _deadline_like(fields["due"]):
+        return None
+    fields["task"] = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+", "", text).rstrip(" ,;–-")
+    return _make(fields, meeting)
+
+
+def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks written as one line of running text (see `_loose_task`)."""
+    found = ((number, _loose_task(plain(raw), meeting)) for number, raw in enumerate(lines))
+    return [(number, task) for number, task in found if task is not None]
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
-    """Every task set in the document, in order, without repeats."""
-    found = [*_blocks(lines, meeting), *_table_tasks(lines, meeting), *_section_tasks(lines, meeting)]
+    """Every task set in the document, in order, without repeats (one task a line at most)."""
+    found = [
+        *_blocks(lines, meeting),
+        *_table_tasks(lines, meeting),
+        *_section_tasks(lines, meeting),
+        *_loose_tasks(lines, meeting),
+    ]
     found.sort(key=lambda item: item[0])
     unique: list[TaskDict] = []
     seen: set[str] = set()
-    for _, task in found:
+    seen_lines: set[int] = set()
+    for number, task in found:
         key = squash(task["task"]).casefold()
-        if key not in seen:
+        if key not in seen and number not in seen_lines:
             seen.add(key)
+            seen_lines.add(number)
             unique.append(task)
     return unique

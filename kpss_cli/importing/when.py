@@ -140,8 +140,12 @@ _HOUR_RANGE = re.compile(
     + _H
     + r"(?:\s*[:.]\s*"
     + _M
-    + r")?\s*(?:hod|h\b)",
+    + r")?\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
     re.IGNORECASE,
+)
+# `9 – 11 hod.`: whole hours, the word for hours after the second one.
+_BARE_HOUR_RANGE = re.compile(
+    r"(?<![\d.,:/])" + _H + r"\s*(?:[-–—]|do)\s*" + _H + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)", re.IGNORECASE
 )
 _SINGLE = re.compile(r"(?<![\d.,:/])" + _H + r"\s?[:.]\s?" + _M + r"(?![\d]|\.\d)")
 _HOUR = re.compile(
@@ -170,9 +174,16 @@ def find_time(text: str) -> TimeHit | None:
     """The first time or time range in `text` (dates in it are ignored)."""
     blank = without_dates(text)
     found: list[TimeHit] = []
-    for pattern in (_RANGE, _HOUR_RANGE):
+    for pattern in (_RANGE, _HOUR_RANGE, _BARE_HOUR_RANGE):
         for m in pattern.finditer(blank):
-            first, second = _hhmm(m[1], m[2]), _hhmm(m[3], m[4])
+            groups = m.groups()
+            first, second = (
+                (_hhmm(groups[0], None), _hhmm(groups[1], None))
+                if len(groups) == 2
+                else (_hhmm(m[1], m[2]), _hhmm(m[3], m[4]))
+            )
+            if any(h.start <= m.start() < h.end for h in found):
+                continue
             if first and second and first < second:
                 found.append(TimeHit(f"{first}-{second}", m.start(), m.end()))
     for pattern in (_SINGLE, _HOUR):
@@ -228,5 +239,5 @@ def leftover(value: str) -> str:
     while timing is not None:
         text = text[: timing.start] + " " + text[timing.end :]
         timing = find_time(text)
-    text = _FILLER_WORDS.sub(" ", text)
+    text = re.sub(r"\(\s*\)", " ", _FILLER_WORDS.sub(" ", text))  # `(středa)` leaves `( )`
     return " ".join(text.split()).strip(" ,;:-–—/|.")

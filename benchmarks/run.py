@@ -1,0 +1,141 @@
+"""How fast is kpss on archives of 1,000, 10,000 and 100,000 minutes? Run from the repository:
+
+    python benchmarks/run.py                      # 1,000, 10,000 and 100,000 files (minutes)
+    python benchmarks/run.py --sizes 1000,10000   # quicker
+
+Archives come from ../shared/bench/make_archive.py, into a temporary folder. Each command runs
+as a user runs it (a new process), several times; the table gives medians, the peak memory of
+the largest process, and the ratios the targets are stated in, measured in the same run:
+
+- warm `kpss tasks --overdue` against `rg` reading every file of the archive;
+- cold `kpss tasks --overdue --no-cache` against a one-process script that reads every file
+  and loads its front matter with yaml.CSafeLoader (benchmarks/reference_csafeloader.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GENERATOR = HERE.parent.parent / "shared" / "bench" / "make_archive.py"
+REFERENCE = HERE / "reference_csafeloader.py"
+KPSS = [sys.executable, "-m", "kpss_cli"]
+
+
+def measure(command: list[str], env: dict[str, str], before: list[str] | None = None) -> tuple[float, int]:
+    """(seconds, peak memory in KiB of the largest process) of one run, in a fresh wrapper."""
+    wrapper = (
+        "import json, resource, subprocess, sys, time\n"
+        "before = json.loads(sys.argv[1])\n"
+        "if before: subprocess.run(before, check=False)\n"
+        "start = time.perf_counter()\n"
+        "done = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, json.dumps(before or []), *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    if out[2] not in ("0", "1", "2"):
+        raise SystemExit(f"benchmark command failed ({out[2]}): {' '.join(command)}")
+    return float(out[0]), int(out[1])
+
+
+def median(
+    command: list[str], env: dict[str, str], runs: int, before: list[str] | None = None
+) -> tuple[float, int]:
+    results = [measure(command, env, before) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def bench(size: int, work: Path, runs: int) -> list[tuple[str, float, int]]:
+    archive = work / f"archive-{size}"
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(GENERATOR), str(archive), "--files", str(size), "--seed", "42"],
+        check=True,
+        capture_output=True,
+    )
+    print(f"\n{size:,} files (generated in {time.perf_counter() - started:.0f} s)", flush=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "KPSS_TODAY": "2024-01-01"}
+    drop_index = [
+        sys.executable,
+        "-c",
+        f"import shutil; shutil.rmtree({str(archive / '.kpss')!r}, ignore_errors=True)",
+    ]
+    a = ["--archive", str(archive)]
+    cold_runs = max(1, runs // 2) if size >= 100_000 else runs
+    rows: list[tuple[str, float, int]] = []
+    plan: list[tuple[str, list[str], int, list[str] | None]] = [
+        ("kpss --help", [*KPSS, "--help"], runs, None),
+        ("rg reading every file", ["rg", "-c", "--no-messages", ".", str(archive)], runs, None),
+        ("CSafeLoader script (one process)", [sys.executable, str(REFERENCE), str(archive)], cold_runs, None),
+        (
+            "kpss tasks --overdue, cold (--no-cache)",
+            [*KPSS, "--no-cache", "tasks", "--overdue", *a],
+            cold_runs,
+            None,
+        ),
+        (
+            "kpss tasks --overdue, first run (builds index)",
+            [*KPSS, "tasks", "--overdue", *a],
+            cold_runs,
+            drop_index,
+        ),
+        ("kpss tasks --overdue, warm", [*KPSS, "tasks", "--overdue", *a], runs, None),
+        ("kpss list, warm", [*KPSS, "list", *a], runs, None),
+        ("kpss attendance, warm", [*KPSS, "attendance", *a], runs, None),
+        ("kpss check, warm", [*KPSS, "check", *a], runs, None),
+    ]
+    for label, command, count, before in plan:
+        if command[0] == "rg" and shutil.which("rg") is None:
+            print(f"  {label:<48} skipped: rg is not installed (apt-get install ripgrep)", flush=True)
+            continue
+        seconds, memory = median(command, env, count, before)
+        rows.append((label, seconds, memory))
+        print(f"  {label:<48} {seconds:8.3f} s   {memory / 1024:7.0f} MiB", flush=True)
+    times = {label: seconds for label, seconds, _ in rows}
+    warm = times["kpss tasks --overdue, warm"]
+    cold = times["kpss tasks --overdue, cold (--no-cache)"]
+    if "rg reading every file" in times:
+        print(
+            f"  ratio warm tasks / rg:                 {warm / times['rg reading every file']:6.2f}  (target <= 2)"
+        )
+    print(
+        f"  ratio cold tasks / CSafeLoader script: {cold / times['CSafeLoader script (one process)']:6.2f}  (target <= 0.8)"
+    )
+    print(
+        f"  peak memory, any kpss run:            {max(m for label, _, m in rows if label.startswith('kpss')) / 1024:6.0f} MiB"
+    )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="archive sizes, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each command (medians are reported)")
+    args = parser.parse_args()
+    if not GENERATOR.exists():
+        raise SystemExit(f"the generator is missing: {GENERATOR} (../shared/ must be beside the repository)")
+    print(
+        f"kpss benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} runs"
+    )
+    with tempfile.TemporaryDirectory(prefix="kpss-bench-") as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            bench(size, Path(folder), args.runs)
+
+
+if __name__ == "__main__":
+    main()
