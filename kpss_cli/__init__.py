@@ -11,13 +11,13 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "load_archive"]
 
 if TYPE_CHECKING:
-    from .archive import load_archive
+    from .loading import load_archive
 
 
 def __getattr__(name: str) -> Any:
     # Imported on first use, so that `kpss --version` stays fast.
     if name == "load_archive":
-        from .archive import load_archive
+        from .loading import load_archive
 
         return load_archive
     raise AttributeError(name)

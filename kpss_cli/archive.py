@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
-import pickle
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import CONFIG_NAME, Config, find_root, load_config
+from .config import Config, find_root
 from .errors import KpssError, Problem
-from .index import Index
 from .model import Minutes, StatusChange, Task, Update
-from .parse import parse_minutes
-from .source import MAX_FILE_SIZE, decode, split_front_matter
+from .source import decode, split_front_matter
 
 SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
 
@@ -33,6 +27,7 @@ class Archive:
     tasks: list[Task] = field(default_factory=list)
     unmatched_updates: list[tuple[Minutes, Update]] = field(default_factory=list)
     not_minutes: list[str] = field(default_factory=list)  # .md files without front matter
+    group_names: dict[str, str] = field(default_factory=dict)  # slug -> name, of the minutes
     files: int = 0  # candidate files read
     _tasks_by_id: dict[str, Task] = field(default_factory=dict, repr=False)
 
@@ -102,167 +97,6 @@ def find_files(root: Path) -> Iterator[str]:
                 yield prefix + name
 
 
-def _inspect(root: Path, rel: str) -> tuple[os.stat_result | None, Problem | None]:
-    """The file's stat when kpss should read it, else why not (links, size, permissions)."""
-    path = root / rel
-    try:
-        if path.is_symlink():
-            target = path.resolve()
-            if target.is_relative_to(root.resolve()):
-                return None, None  # the file it points to is read on its own
-            return None, Problem(
-                rel, 1, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
-            )
-        stat = path.stat()
-    except FileNotFoundError:
-        return None, None  # vanished while we were reading: no longer part of the archive
-    except (OSError, RuntimeError) as exc:  # permissions, symlink loops
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
-    if stat.st_size > MAX_FILE_SIZE:
-        limit = MAX_FILE_SIZE // 1024 // 1024
-        message = f"file is {stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
-        return None, Problem(rel, 1, "error", "too-large", message)
-    return stat, None
-
-
-Outcome = tuple[Minutes | None, list[Problem]]  # problems name the file by its relative path
-
-
-def _parse_file(root: Path, rel: str, config: Config) -> Outcome:
-    try:
-        with open(root / rel, "rb") as handle:
-            data = handle.read(MAX_FILE_SIZE + 1)
-    except FileNotFoundError:
-        return None, []
-    except OSError as exc:
-        return None, [Problem(rel, 1, "error", "unreadable", f"cannot read the file: {exc.strerror or exc}")]
-    return parse_minutes(data, rel, rel, config)
-
-
-def _pickled(outcome: Outcome) -> bytes:
-    """An outcome as it travels between processes and lies in the index: without the body,
-    which only `show` and `render` need and read again (Archive.load_body)."""
-    if outcome[0] is not None:
-        outcome[0].body = None
-    return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
-
-
-def _parse_chunk(root: Path, rels: list[str], config: Config) -> list[bytes]:
-    """Parse files in a worker process; the pickles travel back and go into the index as they are."""
-    return [_pickled(_parse_file(root, rel, config)) for rel in rels]
-
-
-PARALLEL_FROM = 300  # files to parse before a second process pays for itself
-
-
-def _parse_many(root: Path, rels: list[str], config: Config, progress: Progress | None) -> list[bytes]:
-    """Pickled outcomes of `rels`, in order; in parallel on every core when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(rels) < PARALLEL_FROM or workers < 2:
-        results = []
-        for done, rel in enumerate(rels, 1):
-            results.append(_pickled(_parse_file(root, rel, config)))
-            if progress and done % 200 == 0:
-                progress(done, len(rels))
-        return results
-    size = max(50, len(rels) // (workers * 8))
-    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
-    results = []
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk in pool.map(_parse_chunk, [root] * len(chunks), chunks, [config] * len(chunks)):
-            results.extend(chunk)
-            if progress:
-                progress(len(results), len(rels))
-    return results
-
-
-Progress = Callable[[int, int], None]
-
-
-def load_archive(
-    archive: str | Path | None = None,
-    *,
-    config: Config | None = None,
-    use_index: bool = True,
-    progress: Progress | None = None,
-) -> Archive:
-    """Load every minutes file of an archive (default: found from the current folder).
-
-    With `use_index`, files unchanged since the last run come from `.kpss/index.sqlite3`;
-    `progress(done, total)` is called while many files are parsed.
-    """
-    root, shown_root = resolve_root(archive)
-    config = config if config is not None else load_config(root, shown_root)
-    # Loading makes a few hundred thousand objects and frees none: the cycle collector would
-    # only walk them again and again (it doubled the time on 10,000 files). Once loaded, they
-    # are frozen out of its sight; reference counting still frees them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(root, shown_root, config, use_index, progress)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
-
-
-def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None) -> Archive:
-    result = Archive(root=root, shown_root=shown_root, config=config)
-    index = Index.open(root, _config_bytes(root)) if use_index else None
-    cached = index.rows() if index else {}
-    outcomes: dict[str, Outcome] = {}
-    pending: list[tuple[str, os.stat_result]] = []
-    seen: list[str] = []
-    not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    for rel in find_files(root):
-        seen.append(rel)
-        stat, problem = _inspect(root, rel)
-        if problem:
-            not_read[rel] = [problem]
-        elif stat is not None:
-            row = cached.get(rel)
-            if row and row[1] == stat.st_size and row[2] == stat.st_mtime_ns:
-                outcomes[rel] = pickle.loads(row[3])  # signed with this user's key: index.py
-            else:
-                pending.append((rel, stat))
-    blobs = _parse_many(root, [rel for rel, _ in pending], config, progress)
-    for (rel, _), blob in zip(pending, blobs, strict=True):
-        outcomes[rel] = pickle.loads(blob)  # made by this process or its workers
-    if index:
-        fresh = [
-            (rel, stat.st_size, stat.st_mtime_ns, blob)
-            for (rel, stat), blob in zip(pending, blobs, strict=True)
-        ]
-        index.update(fresh, set(cached) - set(seen))
-        index.close()
-    for rel in seen:
-        result.files += 1
-        minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
-        shown = shown_path(result, rel)
-        result.problems.extend(replace(p, path=shown) for p in problems)
-        if minutes is not None:
-            result.minutes.append(minutes)
-        elif (
-            rel in outcomes
-            and not any(p.is_error for p in problems)
-            and rel.rpartition("/")[2].lower() != "readme.md"
-        ):
-            result.not_minutes.append(rel)
-    resolve(result)
-    return result
-
-
-def _config_bytes(root: Path) -> bytes:
-    try:
-        return (root / CONFIG_NAME).read_bytes()
-    except OSError:
-        return b""
-
-
 def shown_path(archive: Archive, rel: str) -> str:
     """Return the path of `rel` as messages show it."""
     return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
@@ -307,6 +141,7 @@ def resolve(archive: Archive) -> None:
             )
     archive.tasks = tasks
     archive._tasks_by_id = by_id
+    archive.group_names = {m.group_slug: m.group for m in archive.minutes}
 
 
 def _fill_next_meeting_deadlines(minutes_list: list[Minutes]) -> None:

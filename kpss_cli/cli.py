@@ -186,16 +186,20 @@ def today_from(as_of: str | None) -> dt.date:
     return date_option(as_of, "--as-of") or dt.date.today()
 
 
-def open_archive(archive: Path | None, *, use_index: bool = True) -> Archive:
-    """Load the archive (through the index unless --no-cache; a progress bar on a terminal)."""
-    from .archive import load_archive
+def open_archive(archive: Path | None, *, use_index: bool = True, tasks_only: bool = False) -> Archive:
+    """Load the archive (through the index unless --no-cache; a progress bar on a terminal).
 
-    return load_archive(archive, use_index=use_index and not _state["no_cache"], progress=_progress_bar())
+    `tasks_only`: the caller needs tasks, problems and groups, not the minutes records.
+    """
+    from .loading import load_archive, load_tasks
+
+    loader = load_tasks if tasks_only else load_archive
+    return loader(archive, use_index=use_index and not _state["no_cache"], progress=_progress_bar())
 
 
-def load(archive: Path | None) -> Archive:
+def load(archive: Path | None, *, tasks_only: bool = False) -> Archive:
     """Load the archive and report its problems on stderr."""
-    loaded = open_archive(archive)
+    loaded = open_archive(archive, tasks_only=tasks_only)
     for problem in loaded.problems:
         say(error_line(str(problem)) if problem.is_error else warning_line(str(problem)))
     return loaded

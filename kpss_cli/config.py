@@ -42,7 +42,9 @@ class Config:
     path: str | None = None
     _by_text: dict[str, GroupConfig] = field(default_factory=dict, repr=False)
     # Person text -> (name, org, role, person, key): see parse.parse_person_text.
-    people_cache: dict[str, tuple[str, str | None, str | None, str, str]] = field(default_factory=dict, repr=False)
+    people_cache: dict[str, tuple[str, str | None, str | None, str, str]] = field(
+        default_factory=dict, repr=False
+    )
     _by_folder: dict[str, GroupConfig] = field(default_factory=dict, repr=False)
 
     def _index(self) -> None:

@@ -2,7 +2,9 @@
 files that changed. It is never a source of truth: deleting it changes no answer.
 
 Each row holds one file's parse result (pickled, as parallel parsing sends it anyway) keyed
-by path, size and modification time. Pickles can run code when loaded, and the index lies in
+by path, size and modification time. Beside them lies one snapshot of the archive's tasks with
+their statuses resolved, keyed by a fingerprint of every file's path, size and time: when
+nothing changed, `kpss tasks` reads it and no minutes at all. Pickles can run code when loaded, and the index lies in
 the archive, which anyone may have written to: every row is therefore signed with a key kept
 outside the archive (in the user's cache folder), and a row whose signature does not match is
 parsed afresh. A corrupt index, one written by another kpss version or for another kpss.yaml,
@@ -18,18 +20,21 @@ import hmac
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import __version__
 
 FOLDER = ".kpss"
 NAME = "index.sqlite3"
-FORMAT = "1"  # bump when what a row holds changes
+FORMAT = "2"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshot (
+    id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
 """
 
@@ -83,6 +88,7 @@ class Index:
                 if row is None or row[0] != stamp:
                     with connection:
                         connection.execute("DELETE FROM files")
+                        connection.execute("DELETE FROM snapshot")
                         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
                 return cls(connection, key)
             except sqlite3.DatabaseError:
@@ -99,17 +105,16 @@ class Index:
         message = f"{path}\0{size}\0{mtime_ns}\0".encode() + data
         return hmac.new(self._key, message, hashlib.sha256).digest()
 
-    def rows(self) -> dict[str, Row]:
-        """Every row whose signature is right, by path."""
+    def rows(self) -> Iterator[Row]:
+        """Every row whose signature is right, one at a time."""
         try:
-            found = self._db.execute("SELECT path, size, mtime_ns, data, mac FROM files").fetchall()
+            for path, size, mtime, data, mac in self._db.execute(
+                "SELECT path, size, mtime_ns, data, mac FROM files"
+            ):
+                if hmac.compare_digest(mac, self._mac(path, size, mtime, data)):
+                    yield path, size, mtime, data
         except sqlite3.DatabaseError:
-            return {}
-        return {
-            path: (path, size, mtime, data)
-            for path, size, mtime, data, mac in found
-            if hmac.compare_digest(mac, self._mac(path, size, mtime, data))
-        }
+            return
 
     def update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
         """Store new parse results and forget removed files; skipped when another kpss writes."""
@@ -123,6 +128,27 @@ class Index:
                 self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
         except sqlite3.DatabaseError:
             pass  # locked by another kpss, or the disk is full: the next run tries again
+
+    def snapshot(self, fingerprint: str) -> bytes | None:
+        """The task snapshot taken when the archive looked like `fingerprint`, if it still does."""
+        try:
+            row = self._db.execute("SELECT fingerprint, data, mac FROM snapshot WHERE id = 1").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or row[0] != fingerprint:
+            return None
+        return row[1] if hmac.compare_digest(row[2], self._mac(fingerprint, 0, 0, row[1])) else None
+
+    def store_snapshot(self, fingerprint: str, data: bytes) -> None:
+        """Keep the task snapshot of the archive as it looks now (`fingerprint`)."""
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?, ?)",
+                    (fingerprint, data, self._mac(fingerprint, 0, 0, data)),
+                )
+        except sqlite3.DatabaseError:
+            pass  # as in update()
 
     def close(self) -> None:
         """Close the database."""

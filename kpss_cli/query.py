@@ -22,9 +22,9 @@ def group_slugs(archive: Archive, wanted: str) -> set[str]:
     if group := archive.config.find_group(wanted):
         return {group.slug}
     folded, slug = fold(wanted), slugify(wanted)
-    found = {m.group_slug for m in archive.minutes if slug in (m.group_slug,) or folded == fold(m.group)}
+    found = {s for s, name in archive.group_names.items() if slug == s or folded == fold(name)}
     if not found:
-        known = sorted({g.slug for g in archive.config.groups} | {m.group_slug for m in archive.minutes})
+        known = sorted({g.slug for g in archive.config.groups} | set(archive.group_names))
         raise KpssError(f"no group {wanted!r}; known groups: {', '.join(known) or 'none'}")
     return found
 

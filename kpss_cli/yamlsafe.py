@@ -106,7 +106,9 @@ def _data(node: yaml.Node, seen: set[int]) -> Any:
         try:
             return convert(node.value)
         except ValueError:
-            raise YamlProblem(f"{node.value!r} is not a {node.tag.rsplit(':', 1)[-1]}", node.start_mark.line) from None
+            raise YamlProblem(
+                f"{node.value!r} is not a {node.tag.rsplit(':', 1)[-1]}", node.start_mark.line
+            ) from None
     if id(node) in seen:
         raise YamlProblem("anchors and aliases (&, *) are not allowed in minutes", node.start_mark.line)
     seen.add(id(node))

@@ -134,7 +134,6 @@ def tasks(
     Example: kpss tasks --overdue --as-of 2026-01-31 --owner novakova --format csv
     """
     from ..query import TaskFilter, find_tasks, group_rows
-    from ..render import render_template, task_context
 
     today = today_from(as_of)
     statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
@@ -151,7 +150,7 @@ def tasks(
         since=date_option(since, "--since"),
         until=date_option(until, "--until"),
     )
-    loaded = load(archive)
+    loaded = load(archive, tasks_only=True)
     selected = find_tasks(loaded, wanted, today)
     unreadable = sum(1 for t in selected if not t.deadline_readable)
     overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
@@ -170,6 +169,8 @@ def tasks(
 
         write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
     elif template:
+        from ..render import render_template, task_context
+
         context = task_context(loaded.config, rows, today, group_rows(rows, by.value) if by else None)
         sys.stdout.write(render_template(template, context, loaded.root, language=loaded.config.language))
     elif by:
