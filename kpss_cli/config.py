@@ -12,6 +12,7 @@ from .names import fold, person_key, slugify
 from .yamlsafe import YamlProblem, load_yaml
 
 CONFIG_NAME = "kpss.yaml"
+MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
 
 
 @dataclass(slots=True)
@@ -97,7 +98,7 @@ def load_config(root: Path, display_root: str | None = None) -> Config:
         raise KpssError(f"cannot read the configuration: {exc}", shown) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        data = load_yaml(text)
+        data = load_yaml(text, MAX_CONFIG, "kpss.yaml")
     except YamlProblem as exc:
         raise KpssError(exc.message, shown, exc.line + 1 if exc.line is not None else None) from None
     if data is None:

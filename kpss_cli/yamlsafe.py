@@ -139,10 +139,10 @@ def _data(node: yaml.Node, seen: set[int]) -> Any:
     return mapping
 
 
-def _check_size_and_depth(text: str) -> None:
-    """Refuse front matter that is too large, or nested deep enough to crash libyaml."""
-    if len(text) > MAX_FRONT_MATTER:
-        raise YamlProblem(f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB", 0)
+def _check_size_and_depth(text: str, max_size: int, what: str) -> None:
+    """Refuse YAML that is too large, or nested deep enough to crash libyaml."""
+    if len(text) > max_size:
+        raise YamlProblem(f"{what} is larger than {max_size // 1024} KiB", 0)
     if text.count("[") + text.count("{") < MAX_DEPTH:
         return
     depth = 0
@@ -151,14 +151,14 @@ def _check_size_and_depth(text: str) -> None:
             if char in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(f"front matter is nested deeper than {MAX_DEPTH} levels", number)
+                    raise YamlProblem(f"{what} is nested deeper than {MAX_DEPTH} levels", number)
             elif char in "]}":
                 depth = max(0, depth - 1)
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str, max_size: int = MAX_FRONT_MATTER, what: str = "front matter") -> Any:
     """Parse one YAML document with kpss's loader; raise YamlProblem with a 0-based line."""
-    _check_size_and_depth(text)
+    _check_size_and_depth(text, max_size, what)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

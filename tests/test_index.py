@@ -27,7 +27,19 @@ QUERIES = [
 @pytest.fixture(scope="module")
 def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gen") / "archive"
-    subprocess.run([sys.executable, str(SHARED / "bench" / "make_archive.py"), str(out), "--files", "400", "--seed", "8"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "bench" / "make_archive.py"),
+            str(out),
+            "--files",
+            "400",
+            "--seed",
+            "8",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return out
 
 
@@ -43,7 +55,9 @@ def answers(invoke: Invoke, root: Path, *, cache: bool) -> list[str]:
     return [r.stdout for r in results]
 
 
-def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(invoke: Invoke, generated: Path) -> None:
+def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(
+    invoke: Invoke, generated: Path
+) -> None:
     cold = answers(invoke, generated, cache=False)
     assert not (generated / ".kpss").exists()  # --no-cache neither uses nor makes the index
     assert answers(invoke, generated, cache=True) == cold  # builds the index
@@ -52,9 +66,18 @@ def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(i
 
     files = sorted(generated.glob("orp-001/seniori/*.md"))
     text = files[3].read_text(encoding="utf-8")
-    files[3].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová; Termín: 01/18\n\n", 1), encoding="utf-8")
+    files[3].write_text(
+        text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová; Termín: 01/18\n\n", 1),
+        encoding="utf-8",
+    )
     files[5].unlink()
-    write(generated / "orp-001/seniori/2019-05-30.md", minutes("group: orp-001-seniori\ndate: 2019-05-30", f"- [-] {files[3].relative_to(generated).with_suffix('').as_posix()}#1\n"))
+    write(
+        generated / "orp-001/seniori/2019-05-30.md",
+        minutes(
+            "group: orp-001-seniori\ndate: 2019-05-30",
+            f"- [-] {files[3].relative_to(generated).with_suffix('').as_posix()}#1\n",
+        ),
+    )
     write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
     changed = answers(invoke, generated, cache=False)
     assert changed != cold
@@ -65,7 +88,12 @@ def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(i
 def test_a_changed_kpss_yaml_is_not_answered_from_the_old_index(invoke: Invoke, generated: Path) -> None:
     answers(invoke, generated, cache=True)
     config = generated / "kpss.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("name: \"Pracovní skupina Senioři (ORP 001)\"", "name: \"Senioři 001\""), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'name: "Pracovní skupina Senioři (ORP 001)"', 'name: "Senioři 001"'
+        ),
+        encoding="utf-8",
+    )
     assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
 
 
@@ -75,7 +103,10 @@ def test_a_corrupt_index_is_rebuilt(invoke: Invoke, generated: Path) -> None:
     (generated / ".kpss/index.sqlite3").write_bytes(b"this is not a database" * 100)
     result = invoke("tasks", "--all", "-f", "json", "-a", str(generated), "--as-of", "2019-06-01")
     assert (result.exit_code, result.stdout, result.stderr) == (0, cold[0], "")
-    assert sqlite3.connect(generated / ".kpss/index.sqlite3").execute("SELECT count(*) FROM files").fetchone()[0] == 400
+    assert (
+        sqlite3.connect(generated / ".kpss/index.sqlite3").execute("SELECT count(*) FROM files").fetchone()[0]
+        == 400
+    )
 
 
 def test_an_index_of_another_version_is_rebuilt(invoke: Invoke, generated: Path) -> None:
@@ -118,7 +149,9 @@ def test_an_archive_where_the_index_cannot_be_written(invoke: Invoke, generated:
 def test_two_kpss_at_once(generated: Path, tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "KPSS_TODAY": "2019-06-01"}
     command = [sys.executable, "-m", "kpss_cli", "tasks", "--all", "-f", "json", "-a", str(generated)]
-    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)
+    ]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0]
     assert all(err == b"" for _, err in outputs)
