@@ -161,8 +161,9 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-class TaskFormat(StrEnum):
-    """Formats of `kpss tasks`."""
+class ExtendedFormat(StrEnum):
+    """Formats of `kpss tasks`, `schedule` and `attendance`: the list formats, a Markdown
+    table, and an iCalendar (for tasks and the schedule)."""
 
     table = "table"
     json = "json"

@@ -74,3 +74,16 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The index's signing key goes to a temporary cache folder, not the user's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("KPSS_NO_CACHE", raising=False)
+
+
+def generate(tmp_path_factory: pytest.TempPathFactory, files: int, seed: int) -> Path:
+    """A synthetic archive from ../shared/bench/make_archive.py, with its expected.json."""
+    import subprocess
+    import sys
+
+    generator = SHARED / "bench" / "make_archive.py"
+    assert generator.exists(), "the tests need ../shared/ beside the repository"
+    out = tmp_path_factory.mktemp("generated") / "archive"
+    command = [sys.executable, str(generator), str(out), "--files", str(files), "--seed", str(seed)]
+    subprocess.run(command, check=True, capture_output=True)
+    return out

@@ -12,21 +12,12 @@ import pytest
 
 from kpss_cli import load_archive
 
-from .conftest import SHARED, Invoke
-
-GENERATOR = SHARED / "bench" / "make_archive.py"
+from .conftest import Invoke, generate
 
 
 @pytest.fixture(scope="module", params=[(400, 11), (250, 2024)], ids=["400-files", "250-files"])
 def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    files, seed = request.param
-    assert GENERATOR.exists(), "the conformance tests need ../shared/ beside the repository"
-    out = tmp_path_factory.mktemp("generated") / "archive"
-    subprocess.run(
-        [sys.executable, str(GENERATOR), str(out), "--files", str(files), "--seed", str(seed)],
-        check=True,
-        capture_output=True,
-    )
+    out = generate(tmp_path_factory, *request.param)
     return out, json.loads((out / "expected.json").read_text(encoding="utf-8"))
 
 

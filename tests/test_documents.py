@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, SHARED, Invoke, minutes, write
+from .conftest import DATA, Invoke, generate, minutes, write
 
 GOLDEN = DATA / "expected" / "templates"
 AS_OF = "2022-02-01"
@@ -204,20 +202,7 @@ def test_members_who_keep_missing(invoke: Invoke, archive: Path) -> None:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    out = tmp_path_factory.mktemp("gen") / "archive"
-    subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "bench" / "make_archive.py"),
-            str(out),
-            "--files",
-            "300",
-            "--seed",
-            "21",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    out = generate(tmp_path_factory, 300, 21)
     return out, json.loads((out / "expected.json").read_text(encoding="utf-8"))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHARED, Invoke, minutes, write
+from .conftest import Invoke, generate, minutes, write
 
 QUERIES = [
     ["tasks", "--all", "-f", "json"],
@@ -26,21 +26,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("gen") / "archive"
-    subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "bench" / "make_archive.py"),
-            str(out),
-            "--files",
-            "400",
-            "--seed",
-            "8",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return generate(tmp_path_factory, 400, 8)
 
 
 @pytest.fixture

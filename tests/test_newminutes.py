@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
@@ -14,19 +12,12 @@ import pytest
 from kpss_cli.config import GroupConfig
 from kpss_cli.schedule import czech_holidays, planned_dates
 
-from .conftest import SHARED, Invoke, minutes, write
+from .conftest import Invoke, generate, minutes, write
 
 
 @pytest.fixture(scope="module")
 def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("gen") / "archive"
-    generator = SHARED / "bench" / "make_archive.py"
-    subprocess.run(
-        [sys.executable, str(generator), str(out), "--files", "120", "--seed", "3"],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return generate(tmp_path_factory, 120, 3)
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import typer
 from ..cli import (
     ArchiveOption,
     AsOfOption,
+    ExtendedFormat,
     GroupOption,
     SinceOption,
-    TaskFormat,
     UntilOption,
     app,
     boundary,
@@ -154,7 +154,9 @@ def attendance(
             "--quorum", min=0.0, max=1.0, help="Share of members that must be exceeded (default 0.5)."
         ),
     ] = None,
-    fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help="Output format.")] = TaskFormat.table,
+    fmt: Annotated[
+        ExtendedFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExtendedFormat.table,
     template: Annotated[
         str | None, typer.Option("--template", help="Render with this template (attendance.md.j2).")
     ] = None,
@@ -198,7 +200,7 @@ def attendance(
         sys.stdout.write(
             render_template(template, context, loaded.root, language=lang or loaded.config.language)
         )
-    elif fmt is TaskFormat.ics:
+    elif fmt is ExtendedFormat.ics:
         raise KpssError("--format ics is for `kpss schedule` and `kpss tasks`")
     else:
         emit_rows(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +13,7 @@ import typer
 from ..cli import (
     ArchiveOption,
     AsOfOption,
+    ExtendedFormat,
     GroupOption,
     app,
     boundary,
@@ -93,18 +93,6 @@ def _open_editor(path: Path) -> None:
     subprocess.run([*shlex.split(editor), str(path)], check=False)
 
 
-class ScheduleFormat(StrEnum):
-    """Formats of `kpss schedule`."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    md = "md"
-    ics = "ics"
-
-
 SCHEDULE_COLUMNS = [
     Column("date", "Date"),
     Column("time", "Time"),
@@ -126,8 +114,8 @@ def schedule(
     from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
     fmt: Annotated[
-        ScheduleFormat, typer.Option("--format", "-f", help="Output format; ics for calendars.")
-    ] = ScheduleFormat.table,
+        ExtendedFormat, typer.Option("--format", "-f", help="Output format; ics for calendars.")
+    ] = ExtendedFormat.table,
     as_of: AsOfOption = None,
 ) -> None:
     """Planned meetings with their minutes: held, moved, missing, still planned, off-schedule.
@@ -148,7 +136,7 @@ def schedule(
     loaded = load(archive)
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
-    if fmt is ScheduleFormat.ics:
+    if fmt is ExtendedFormat.ics:
         from ..ical import write_schedule
 
         write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss")

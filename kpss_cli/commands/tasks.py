@@ -13,10 +13,10 @@ import typer
 from ..cli import (
     ArchiveOption,
     AsOfOption,
+    ExtendedFormat,
     GroupOption,
     ShowFormat,
     SinceOption,
-    TaskFormat,
     UntilOption,
     app,
     boundary,
@@ -113,7 +113,9 @@ def tasks(
     until: UntilOption = None,
     as_of: AsOfOption = None,
     by: Annotated[GroupBy | None, typer.Option("--by", help="Group the list per owner or per group.")] = None,
-    fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help="Output format.")] = TaskFormat.table,
+    fmt: Annotated[
+        ExtendedFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExtendedFormat.table,
     template: Annotated[
         str | None,
         typer.Option(
@@ -164,7 +166,7 @@ def tasks(
             + "; `kpss check` shows where"
         )
     rows = _task_rows(selected, today)
-    if fmt is TaskFormat.ics:
+    if fmt is ExtendedFormat.ics:
         from ..ical import write_deadlines
 
         write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
@@ -174,7 +176,7 @@ def tasks(
         context = task_context(loaded.config, rows, today, group_rows(rows, by.value) if by else None)
         sys.stdout.write(render_template(template, context, loaded.root, language=loaded.config.language))
     elif by:
-        shown = _flag_unreadable(rows) if fmt in (TaskFormat.table, TaskFormat.md) else rows
+        shown = _flag_unreadable(rows) if fmt in (ExtendedFormat.table, ExtendedFormat.md) else rows
         sections = group_rows(shown, by.value)
         emit_sections(
             sections,
