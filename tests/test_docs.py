@@ -70,3 +70,16 @@ def test_every_json_key_is_documented(invoke: Invoke, monkeypatch: pytest.Monkey
             data = {k: v for k, v in data.items() if k != "extra"}
         used |= keys_of(data)
     assert used - documented_keys() == set()
+
+
+def test_every_package_is_installed() -> None:
+    """A package missing from pyproject.toml works in an editable install and nowhere else."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "kpss_cli").rglob("__init__.py")}
+    found |= {
+        ".".join(("kpss_cli", *p.parent.relative_to(REPO).parts))
+        for p in (REPO / "templates").rglob("__init__.py")
+    }
+    assert found == set(config["packages"])
