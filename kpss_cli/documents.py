@@ -65,12 +65,23 @@ def agenda_context(archive: Archive, group: GroupConfig, meeting: Meeting, today
     return context
 
 
+_LABEL_LINE = re.compile(
+    r"(?<=\S)\n(?=[ \t]*(?:\*\*)?(?:Zajistí|Zajisti|Odpovídá|Termín|Termin|Stav|Owner|Due|Status)\b)",
+    re.IGNORECASE,
+)
+_CHECKBOX = re.compile(r"<li>\[([ xX-])\] ")
+_BOXES = {" ": "☐", "x": "☑", "X": "☑", "-": "☒"}
+
+
 def markdown_html(text: str) -> Markup:
-    """Markdown as HTML; HTML written in minutes is shown as text, never run."""
+    """Markdown as HTML; HTML written in minutes is shown as text, never run. Checklist lines
+    (`- [x] …`, the review of tasks) get their boxes."""
     from markdown_it import MarkdownIt
 
-    renderer = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table")
-    return Markup(renderer.render(text))  # markdown-it escapes the input (html=False)
+    text = _LABEL_LINE.sub("  \n", text)  # a task block keeps one field per line
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    html = _CHECKBOX.sub(lambda m: f"<li>{_BOXES[m[1]]} ", html)
+    return Markup(html)  # markdown-it escapes the input (html=False)
 
 
 def minutes_context(archive: Archive, minutes: Minutes, today: dt.date, *, html: bool) -> dict[str, Any]:

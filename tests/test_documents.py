@@ -228,3 +228,20 @@ def test_agenda_lists_every_open_task_of_the_group(invoke: Invoke, generated: tu
     assert listed
     bullets = re.findall(r"^- (?:\*\*PO TERMÍNU:\*\* )?(.+?) — zajistí", agenda.stdout, re.MULTILINE)
     assert sorted(bullets) == sorted(t["task"] for t in listed)
+
+
+def test_html_keeps_task_blocks_line_by_line_and_shows_checklist_boxes(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    body = (
+        "# Zápis\n\nText zalomený\nna dva řádky.\n\n- [x] g/2021-12-01#1 splněno\n- [ ] g/2021-12-01#2 trvá\n\n"
+        "**Úkol:** Rozeslat analýzu\n**Zajistí:** Eva Nová\n**Termín:** 01/22\n"
+    )
+    write(tmp_path / "a/g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01", body))
+    html = invoke("render", "g/2022-01-01", "--to", "html", "-a", str(tmp_path / "a")).stdout
+    assert "<p>Text zalomený\nna dva řádky.</p>" in html  # prose wrapped in the file reads as one paragraph
+    assert "<li>☑ g/2021-12-01#1 splněno</li>" in html and "<li>☐ g/2021-12-01#2 trvá</li>" in html
+    assert (
+        "Rozeslat analýzu<br />\n<strong>Zajistí:</strong> Eva Nová<br />\n<strong>Termín:</strong> 01/22"
+        in html
+    )
