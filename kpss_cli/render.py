@@ -152,6 +152,18 @@ def people_text(people: Any) -> str:
     return ", ".join(p["name"] + (f" ({p['org']})" if p.get("org") else "") for p in people)
 
 
+def deadline_text(task: Any, language: str = "cs") -> str:
+    """A task's deadline as written, with its last day when that says more:
+    `01/22 (31. 1. 2022)`; `bez termínu` / `no deadline` when there is none."""
+    due, deadline = task.get("due"), task.get("deadline")
+    if not due:
+        return "bez termínu" if language == "cs" else "no deadline"
+    if deadline and deadline != due:
+        day = czech_date(deadline) if language == "cs" else english_date(deadline)
+        return f"{due} ({day})"
+    return str(due)
+
+
 def yaml_string(value: Any) -> str:
     """A value as a double-quoted YAML string (JSON quoting is valid YAML): safe for `:`, `#`, `no`."""
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -183,6 +195,7 @@ def environment(
         czech_sort=czech_sort,
         plural=plural,
         people=people_text,
+        deadline=deadline_text,
         yaml=yaml_string,
     )
     return env

@@ -245,3 +245,22 @@ def test_html_keeps_task_blocks_line_by_line_and_shows_checklist_boxes(
         "Rozeslat analýzu<br />\n<strong>Zajistí:</strong> Eva Nová<br />\n<strong>Termín:</strong> 01/22"
         in html
     )
+
+
+def test_template_filters(invoke: Invoke, archive: Path, tmp_path: Path) -> None:
+    template = write(
+        tmp_path / "f.j2",
+        "{% for t in tasks %}{{ t | deadline }} / {{ t | deadline('en') }}\n{% endfor %}"
+        "{{ ['Šťastná', 'Chalupa', 'Horák', 'Čermák', 'Cibulka'] | czech_sort | join(', ') }}\n"
+        "{{ '2021-12-15' | czech_date('long') }} / {{ 3 | plural('den', 'dny', 'dní') }}\n",
+    )
+    result = invoke("tasks", "--template", str(template), "-a", str(archive), "--as-of", AS_OF)
+    assert result.stdout.splitlines() == [
+        "leden 2022 (31. 1. 2022) / leden 2022 (31 January 2022)",
+        "2022-03-31 / 2022-03-31",
+        "Q1 2022 (31. 3. 2022) / Q1 2022 (31 March 2022)",
+        "průběžně / průběžně",
+        "někdy na jaře / někdy na jaře",
+        "Cibulka, Čermák, Horák, Chalupa, Šťastná",
+        "15. prosince 2021 / dny",
+    ]
