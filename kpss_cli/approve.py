@@ -27,9 +27,10 @@ def approve(archive: Archive, minutes: Minutes) -> bool:
         if line is not None:
             match = _STATUS_LINE.match(lines[line - 1])
             if match is None or fold(match["name"]) not in ("status", "stav"):
-                raise KpssError(f"{shown} changed since kpss read it; nothing was written")
+                raise KpssError(f"the status of {shown} is not on a line of its own; change it by hand")
             czech = fold(match["name"]) == "stav"
-            lines[line - 1] = match["key"] + ("schváleno" if czech else "approved") + match["rest"]
+            key = match["key"] if match["key"].endswith((" ", "\t")) else match["key"] + " "  # `status:`
+            lines[line - 1] = key + ("schváleno" if czech else "approved") + match["rest"]
             return lines
         if (
             closing < 1
@@ -37,6 +38,10 @@ def approve(archive: Archive, minutes: Minutes) -> bool:
             or lines[closing].rstrip("\r\n").rstrip() not in ("---", "...")
         ):
             raise KpssError(f"{shown} changed since kpss read it; nothing was written")
+        if lines[1].lstrip().startswith("{"):
+            raise KpssError(
+                f"the front matter of {shown} is one {{...}} mapping; add `status: approved` by hand"
+            )
         ending = lines[closing - 1][len(lines[closing - 1].rstrip("\r\n")) :] or "\n"
         lines.insert(closing, "status: approved" + ending)
         return lines

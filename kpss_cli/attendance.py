@@ -8,6 +8,7 @@ from typing import Any
 
 from .archive import Archive
 from .config import GroupConfig
+from .errors import KpssError
 from .model import Minutes, Person
 from .parse import parse_person_text
 from .sorting import czech_sort_key
@@ -118,7 +119,10 @@ def by_meeting(
                 "absent": len(seen["absent"]),
                 "guests": len(seen["guest"]),
                 "present_members": present_members if group_members else None,
-                "quorum": present_members > share * len(group_members) if group_members else None,
+                # Unknown when the members are known but the minutes only refer to the sheet.
+                "quorum": present_members > share * len(group_members)
+                if group_members and not minutes.attendance_sheet
+                else None,
             }
         )
     return rows
@@ -128,7 +132,27 @@ def _share(group: GroupConfig, archive: Archive, override: float | None) -> floa
     if override is not None:
         return override
     value = group.extra.get("quorum", archive.config.extra.get("quorum", DEFAULT_QUORUM))
-    return float(value)
+    return quorum_share(value, archive.config.path or "kpss.yaml")
+
+
+def quorum_share(value: Any, shown: str) -> float:
+    """`quorum` of kpss.yaml as a share: `0.5`, `0,6`, `60 %`, `2/3`."""
+    text = str(value).strip().replace(",", ".").replace(" ", "")
+    try:
+        if text.endswith("%"):
+            share = float(text[:-1]) / 100
+        elif "/" in text:
+            numerator, denominator = text.split("/", 1)
+            share = float(numerator) / float(denominator)
+        else:
+            share = float(text)
+    except (ValueError, ZeroDivisionError):
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise KpssError(
+            f"quorum must be a share of the members such as 0.5, 60 % or 2/3, not {value!r}", shown
+        )
+    return share
 
 
 def missed_in_a_row(archive: Archive, selected: list[Minutes], at_least: int) -> list[dict[str, Any]]:
@@ -139,15 +163,14 @@ def missed_in_a_row(archive: Archive, selected: list[Minutes], at_least: int) ->
         if not meetings or not group.members:
             continue
         for member in members_of(archive, group):
-            streak = 0
+            streak, last = 0, None
             for minutes in reversed(meetings):
                 if any(p.key == member.key for p in minutes.present):
+                    last = minutes.date
                     break
-                streak += 1
+                if not minutes.attendance_sheet:  # "dle prezenční listiny": kpss cannot tell
+                    streak += 1
             if streak >= at_least:
-                last = next(
-                    (m.date for m in reversed(meetings) if any(p.key == member.key for p in m.present)), None
-                )
                 rows.append(
                     {
                         "person": member.person,

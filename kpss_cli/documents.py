@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -12,43 +11,12 @@ from markupsafe import Markup
 from .archive import Archive
 from .config import GroupConfig
 from .model import Minutes
-from .newminutes import STANDARD_AGENDA, next_planned, open_tasks_on
+from .newminutes import Meeting, group_agenda, open_tasks_on
 from .render import base_context
-
-
-@dataclass(frozen=True, slots=True)
-class Meeting:
-    """When and where a group meets next, and where kpss learnt it."""
-
-    date: dt.date
-    time: str | None
-    place: str | None
-    source: str  # "schedule" | "minutes" | "given"
-
-
-def next_meeting(
-    archive: Archive, group: GroupConfig, today: dt.date, given: dt.date | None = None
-) -> Meeting | None:
-    """The meeting an invitation is for: `given`, else the next planned one from today on,
-    else the `next_meeting` of the group's latest minutes when it is not in the past.
-    """
-    latest = next((m for m in reversed(archive.minutes) if m.group_slug == group.slug), None)
-    announced = latest.next_meeting if latest and latest.next_meeting and latest.next_meeting.date else None
-    day = given or next_planned(group, today)
-    source = "given" if given else "schedule"
-    if day is None and announced and announced.date and announced.date >= today:
-        day, source = announced.date, "minutes"
-    if day is None:
-        return None
-    if announced and announced.date == day:
-        return Meeting(day, announced.time or group.time, announced.place or group.place, source)
-    return Meeting(day, group.time, group.place, source)
 
 
 def agenda_context(archive: Archive, group: GroupConfig, meeting: Meeting, today: dt.date) -> dict[str, Any]:
     """The context of `agenda.md.j2` / `agenda.html.j2` (documented in docs/templates.md)."""
-    agenda = group.extra.get("agenda")
-    language = archive.config.language
     tasks = [t.to_dict(meeting.date) for t in open_tasks_on(archive, group, meeting.date)]
     context = base_context(archive.config, today)
     context.update(
@@ -56,9 +24,7 @@ def agenda_context(archive: Archive, group: GroupConfig, meeting: Meeting, today
         date=meeting.date,
         time=meeting.time,
         place=meeting.place,
-        agenda=[str(a) for a in agenda]
-        if isinstance(agenda, list)
-        else STANDARD_AGENDA.get(language, STANDARD_AGENDA["cs"]),
+        agenda=group_agenda(group, archive.config.language),
         tasks=tasks,
         overdue=sum(1 for t in tasks if t["days_overdue"]),
     )
@@ -84,7 +50,7 @@ def markdown_html(text: str) -> Markup:
     return Markup(html)  # markdown-it escapes the input (html=False)
 
 
-def minutes_context(archive: Archive, minutes: Minutes, today: dt.date, *, html: bool) -> dict[str, Any]:
+def document_context(archive: Archive, minutes: Minutes, today: dt.date, *, html: bool) -> dict[str, Any]:
     """The context of `minutes-document.*.j2`: `minutes` (its JSON shape), `config`, `today`."""
     context = base_context(archive.config, today)
     context["minutes"] = minutes.to_dict()

@@ -32,13 +32,15 @@ def _times(day: dt.date, time: str | None) -> tuple[dt.date | dt.datetime, dt.da
     if not time:
         return day, day + dt.timedelta(days=1)
     start_text, _, end_text = time.partition("-")
-    start = dt.datetime.combine(day, dt.time.fromisoformat(start_text), PRAGUE)
-    end = (
-        dt.datetime.combine(day, dt.time.fromisoformat(end_text), PRAGUE)
-        if end_text
-        else start + DEFAULT_LENGTH
-    )
+    start = _moment(day, start_text)
+    end = _moment(day, end_text) if end_text else start + DEFAULT_LENGTH
     return start, max(end, start)
+
+
+def _moment(day: dt.date, hh_mm: str) -> dt.datetime:
+    """`24:00` is midnight at the end of the day, as minutes write it."""
+    hour, minute = (int(part) for part in hh_mm.split(":"))
+    return dt.datetime.combine(day, dt.time(0), PRAGUE) + dt.timedelta(hours=hour, minutes=minute)
 
 
 def write_schedule(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, name: str) -> int:
@@ -75,6 +77,8 @@ def write_deadlines(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date,
         if not row.get("deadline"):
             continue
         day = dt.date.fromisoformat(row["deadline"])
+        if day >= dt.date.max:
+            continue  # `due: 9999`: no calendar holds the day after
         event = icalendar.Event()
         event.add("uid", _uid(f"task-{row['id']}"))
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))

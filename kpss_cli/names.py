@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 # Academic and professional titles used in Czech minutes. They stay in displayed names and
 # are ignored when people are matched across meetings.
@@ -114,3 +115,12 @@ def split_people(text: str) -> list[str]:
         else:
             people.append(part)
     return people
+
+
+def people_text(people: Any) -> str:
+    """People (their JSON shape) as `Mgr. Jana Nová (Charita), Petr Malý`."""
+    if not people:
+        return ""
+    if isinstance(people, dict):
+        people = [people]
+    return ", ".join(p["name"] + (f" ({p['org']})" if p.get("org") else "") for p in people)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,20 +67,56 @@ def open_tasks_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Ta
     return sort_tasks(tasks, day)
 
 
-def minutes_context(archive: Archive, group: GroupConfig, day: dt.date, today: dt.date) -> dict[str, Any]:
-    """The context of `minutes.md.j2` (documented in docs/templates.md)."""
-    language = archive.config.language
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """When and where a group meets next, and where kpss learnt it."""
+
+    date: dt.date
+    time: str | None
+    place: str | None
+    source: str  # "schedule" | "minutes" | "given"
+
+
+def next_meeting(
+    archive: Archive, group: GroupConfig, today: dt.date, given: dt.date | None = None
+) -> Meeting | None:
+    """The meeting an invitation is for: `given`, else the next planned one from today on,
+    else the `next_meeting` of the group's latest minutes when it is not in the past.
+    """
+    latest = next((m for m in reversed(archive.minutes) if m.group_slug == group.slug), None)
+    announced = latest.next_meeting if latest and latest.next_meeting and latest.next_meeting.date else None
+    day = given or next_planned(group, today)
+    source = "given" if given else "schedule"
+    if day is None and announced and announced.date and announced.date >= today:
+        day, source = announced.date, "minutes"
+    if day is None:
+        return None
+    if announced and announced.date == day:
+        return Meeting(day, announced.time or group.time, announced.place or group.place, source)
+    return Meeting(day, group.time, group.place, source)
+
+
+def group_agenda(group: GroupConfig, language: str) -> list[str]:
+    """The agenda a meeting of the group starts from: its own in kpss.yaml, else the standard one."""
     agenda = group.extra.get("agenda")
+    if isinstance(agenda, list):
+        return [str(item) for item in agenda]
+    return STANDARD_AGENDA.get(language, STANDARD_AGENDA["cs"])
+
+
+def new_minutes_context(
+    archive: Archive, group: GroupConfig, meeting: Meeting, today: dt.date
+) -> dict[str, Any]:
+    """The context of `minutes.md.j2` (documented in docs/templates.md)."""
+    day = meeting.date
     context = base_context(archive.config, today)
     context.update(
         group=group,
         date=day,
-        time=group.time,
-        place=group.place,
+        time=meeting.time,
+        place=meeting.place,
         members=list(group.members),
-        agenda=[str(a) for a in agenda]
-        if isinstance(agenda, list)
-        else STANDARD_AGENDA.get(language, STANDARD_AGENDA["cs"]),
+        agenda=group_agenda(group, archive.config.language),
         open_tasks=[t.to_dict(day) for t in open_tasks_on(archive, group, day)],
         next_meeting=next_planned(group, day + dt.timedelta(days=1)),
     )

@@ -214,6 +214,7 @@ def emit_sections(
     *,
     terminal: bool = False,
     row_style: RowStyle | None = None,
+    excel: bool = False,
 ) -> int:
     """Write rows split into labelled sections (`kpss tasks --by owner`); return the row count.
 
@@ -224,7 +225,7 @@ def emit_sections(
     if fmt in (Format.json, Format.jsonl):
         emit(objects, columns, fmt, out)
     elif fmt in (Format.csv, Format.tsv):
-        emit((row for _, rows in sections for row in rows), columns, fmt, out)
+        emit((row for _, rows in sections for row in rows), columns, fmt, out, excel=excel)
     else:
         for number, (label, rows) in enumerate(sections):
             heading = f"{label} ({len(rows)})"

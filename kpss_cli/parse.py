@@ -247,7 +247,7 @@ def _scalar(value: Any) -> str | None:
     if value is None or isinstance(value, (list, dict)):
         return None
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "true" if value else "false"  # as written (in any case): `omluveni: [true]` is a name
     text = str(value).strip()
     return text or None
 

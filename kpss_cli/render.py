@@ -23,7 +23,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .config import Config
+from .dates import parse_date
 from .errors import KpssError
+from .names import people_text
 from .sorting import czech_sort
 
 MONTHS_GENITIVE = (
@@ -143,22 +145,14 @@ def english_date(value: Any) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def people_text(people: Any) -> str:
-    """People (their JSON shape) as `Mgr. Jana Nová (Charita), Petr Malý`."""
-    if not people:
-        return ""
-    if isinstance(people, dict):
-        people = [people]
-    return ", ".join(p["name"] + (f" ({p['org']})" if p.get("org") else "") for p in people)
-
-
 def deadline_text(task: Any, language: str = "cs") -> str:
     """A task's deadline as written, with its last day when that says more:
     `01/22 (31. 1. 2022)`; `bez termínu` / `no deadline` when there is none."""
     due, deadline = task.get("due"), task.get("deadline")
     if not due:
         return "bez termínu" if language == "cs" else "no deadline"
-    if deadline and deadline != due:
+    written_day = parse_date(str(due))
+    if deadline and deadline != due and not (written_day and written_day.isoformat() == deadline):
         day = czech_date(deadline) if language == "cs" else english_date(deadline)
         return f"{due} ({day})"
     return str(due)

@@ -15,6 +15,7 @@ from .dates import parse_date
 from .errors import KpssError
 from .model import Minutes
 
+RULE_EPOCH = dt.date(2000, 1, 1)
 # Czech public holidays with a fixed date (zákon č. 245/2000 Sb.), as (month, day).
 _FIXED_HOLIDAYS = {
     (1, 1),
@@ -80,7 +81,9 @@ def _explicit(group: GroupConfig, values: Any) -> list[dt.date]:
 def _from_rule(
     group: GroupConfig, rule: str, schedule: dict[str, Any], start: dt.date, end: dt.date
 ) -> set[dt.date]:
-    first = _date(group, schedule["from"], "'from'") if schedule.get("from") else start
+    # Without `from`, a rule counts from a fixed day, so that "every other month" means the
+    # same months whatever period is asked about.
+    first = _date(group, schedule["from"], "'from'") if schedule.get("from") else RULE_EPOCH
     last = _date(group, schedule["until"], "'until'") if schedule.get("until") else end
     try:
         recurrence = rrulestr(rule.removeprefix("RRULE:"), dtstart=dt.datetime.combine(first, dt.time()))

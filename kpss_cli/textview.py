@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .names import people_text
 from .output import clean
 
 
-def _people(people: list[dict[str, Any]]) -> str:
-    return ", ".join(p["name"] + (f" ({p['org']})" if p.get("org") else "") for p in people)
-
-
-def minutes_text(data: dict[str, Any]) -> str:
+def minutes_view(data: dict[str, Any]) -> str:
     """Return the minutes record `data` (its JSON shape) as readable text."""
     when = " ".join(v for v in (data["date"], data["time"]) if v)
     lines = [f"{data['id']}  ({data['path']})"]
@@ -22,11 +19,12 @@ def minutes_text(data: dict[str, Any]) -> str:
         ("Status", data["status"]),
         (
             "Present",
-            _people(data["present"]) + (" (see the attendance sheet)" if data["attendance_sheet"] else ""),
+            people_text(data["present"])
+            + (" (see the attendance sheet)" if data["attendance_sheet"] else ""),
         ),
-        ("Excused", _people(data["excused"])),
-        ("Absent", _people(data["absent"])),
-        ("Guests", _people(data["guests"])),
+        ("Excused", people_text(data["excused"])),
+        ("Absent", people_text(data["absent"])),
+        ("Guests", people_text(data["guests"])),
         ("Recorder", data["recorder"]["name"] if data["recorder"] else None),
         ("Moderator", data["moderator"]["name"] if data["moderator"] else None),
     ]
@@ -59,7 +57,7 @@ def minutes_text(data: dict[str, Any]) -> str:
     return "".join(clean(line) + "\n" for line in lines)
 
 
-def task_text(data: dict[str, Any], shown_root: str) -> str:
+def task_view(data: dict[str, Any], shown_root: str) -> str:
     """Return one task with its history (the JSON shape of `kpss task`) as readable text."""
     prefix = "" if shown_root == "." else shown_root.rstrip("/") + "/"
     overdue = f", {data['days_overdue']} days overdue" if data.get("days_overdue") else ""

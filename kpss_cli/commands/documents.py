@@ -64,8 +64,8 @@ def agenda(
 
     Example: kpss agenda seniori --to html > pozvanka.html
     """
-    from ..documents import agenda_context, next_meeting
-    from ..newminutes import resolve_group
+    from ..documents import agenda_context
+    from ..newminutes import next_meeting, resolve_group
     from ..render import render_template
 
     today = today_from(as_of)
@@ -228,7 +228,7 @@ def render(
 
     Example: kpss render seniori/2026-11-12 --to html > zapis.html
     """
-    from ..documents import minutes_context
+    from ..documents import document_context
     from ..render import render_template
 
     today = today_from(as_of)
@@ -237,7 +237,7 @@ def render(
     if minutes is None:
         raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
     html = to is DocFormat.html
-    context = minutes_context(loaded, minutes, today, html=html)
+    context = document_context(loaded, minutes, today, html=html)
     name = template or f"minutes-document.{to.value}.j2"
     sys.stdout.write(
         render_template(name, context, loaded.root, language=lang or loaded.config.language, html=html)

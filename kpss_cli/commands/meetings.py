@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -26,9 +26,6 @@ from ..cli import (
 )
 from ..errors import KpssError
 from ..output import Column, Format
-
-if TYPE_CHECKING:
-    pass
 
 # --- new minutes, init, schedule -------------------------------------------------------------
 
@@ -60,15 +57,19 @@ def new_minutes(
     Example: kpss new-minutes seniori --date 2026-12-10
     """
     from ..archive import shown_path
-    from ..newminutes import minutes_context, next_planned, resolve_group, safe_path
+    from ..newminutes import Meeting, new_minutes_context, next_meeting, resolve_group, safe_path
     from ..render import render_template
     from ..safefile import create_new
 
     today = today_from(as_of)
     loaded = load(archive)
     found = resolve_group(loaded, group)
-    day = date_option(date, "--date") or next_planned(found, today) or today
-    context = minutes_context(loaded, found, day, today)
+    # The same meeting `kpss agenda` invites to: --date, the schedule, the announced next one.
+    meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
+    if meeting is None:
+        meeting = Meeting(today, found.time, found.place, "today")
+    day = meeting.date
+    context = new_minutes_context(loaded, found, meeting, today)
     text = render_template(template, context, loaded.root, language=loaded.config.language)
     if stdout:
         sys.stdout.write(text)
@@ -109,7 +110,7 @@ def schedule(
     archive: ArchiveOption = None,
     group: GroupOption = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="One calendar year (default: this year).")
+        int | None, typer.Option("--year", min=1, max=9998, help="One calendar year (default: this year).")
     ] = None,
     from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,

@@ -92,7 +92,7 @@ def show(
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from ..textview import minutes_text
+        from ..textview import minutes_view
 
-        sys.stdout.write(minutes_text(data))
+        sys.stdout.write(minutes_view(data))
     finish(loaded)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -107,7 +108,8 @@ def tasks(
         str | None, typer.Option("--due-after", help="Only deadlines after this date.")
     ] = None,
     due_within: Annotated[
-        int | None, typer.Option("--due-within", min=0, help="Only deadlines from today to N days ahead.")
+        int | None,
+        typer.Option("--due-within", min=0, max=36500, help="Only deadlines from today to N days ahead."),
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -138,6 +140,10 @@ def tasks(
     from ..query import TaskFilter, find_tasks, group_rows
 
     today = today_from(as_of)
+    if excel:
+        if fmt not in (ExtendedFormat.table, ExtendedFormat.csv):
+            raise KpssError("--excel writes CSV: leave out --format, or give --format csv")
+        fmt = ExtendedFormat.csv
     statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
     if all_:
         statuses = {"open", "done", "cancelled"}
@@ -157,8 +163,10 @@ def tasks(
     unreadable = sum(1 for t in selected if not t.deadline_readable)
     overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
     if overdue:
-        # Tasks whose deadline cannot be read can never be overdue: say how many there are.
-        unreadable = sum(1 for t in loaded.tasks if t.status == "open" and not t.deadline_readable)
+        # Tasks whose deadline cannot be read can never be overdue: say how many of the open
+        # tasks the other filters select are such.
+        scope = find_tasks(loaded, replace(wanted, overdue=False, statuses=frozenset({"open"})), today)
+        unreadable = sum(1 for t in scope if not t.deadline_readable)
     if unreadable:
         say(
             f"kpss: note: {unreadable} task(s) have a deadline kpss cannot read"
@@ -187,9 +195,10 @@ def tasks(
             sys.stdout,
             terminal=terminal(),
             row_style=_task_style(today),
+            excel=excel,
         )
     else:
-        fmt_value = Format.csv if excel else Format(fmt.value)
+        fmt_value = Format(fmt.value)
         columns = TASK_TABLE_COLUMNS if fmt_value is Format.table else TASK_COLUMNS
         caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
         if fmt_value in (Format.table, Format.md):
@@ -222,7 +231,7 @@ def task(
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from ..textview import task_text
+        from ..textview import task_view
 
-        sys.stdout.write(task_text(data, loaded.shown_root))
+        sys.stdout.write(task_view(data, loaded.shown_root))
     finish(loaded)
