@@ -161,6 +161,17 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    """Formats of `kpss attendance`: the list formats and a Markdown table."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    md = "md"
+
+
 class ExtendedFormat(StrEnum):
     """Formats of `kpss tasks`, `schedule` and `attendance`: the list formats, a Markdown
     table, and an iCalendar (for tasks and the schedule)."""

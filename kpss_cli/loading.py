@@ -8,6 +8,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import stat as stat_module
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -22,28 +23,31 @@ from .model import Minutes, Task
 from .source import MAX_FILE_SIZE
 
 
-def _inspect(root: Path, rel: str) -> tuple[os.stat_result | None, Problem | None]:
-    """The file's stat when kpss should read it, else why not (links, size, permissions)."""
+def _inspect(root: Path, rel: str) -> tuple[os.stat_result | None, os.stat_result | None, Problem | None]:
+    """(the file's own stat for the fingerprint, its stat when kpss should read it, else why not:
+    links, size, permissions). One system call for an ordinary file."""
     path = root / rel
     try:
-        if path.is_symlink():
-            target = path.resolve()
-            if target.is_relative_to(root.resolve()):
-                return None, None  # the file it points to is read on its own
-            return None, Problem(
-                rel, 1, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
-            )
-        stat = path.stat()
+        own = os.lstat(path)
+        if not stat_module.S_ISLNK(own.st_mode):
+            target_stat = own
+        elif path.resolve().is_relative_to(root.resolve()):
+            return own, None, None  # the file it points to is read on its own
+        else:
+            message = "a link to a file outside the archive; skipped"
+            return own, None, Problem(rel, 1, "warning", "symlink-outside", message)
     except FileNotFoundError:
-        return None, None  # vanished while we were reading: no longer part of the archive
+        return None, None, None  # vanished while we were reading: no longer part of the archive
     except (OSError, RuntimeError) as exc:  # permissions, symlink loops
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
-    if stat.st_size > MAX_FILE_SIZE:
+        return None, None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
+    if target_stat.st_size > MAX_FILE_SIZE:
         limit = MAX_FILE_SIZE // 1024 // 1024
-        message = f"file is {stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
-        return None, Problem(rel, 1, "error", "too-large", message)
-    return stat, None
+        message = (
+            f"file is {target_stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
+        )
+        return own, None, Problem(rel, 1, "error", "too-large", message)
+    return own, target_stat, None
 
 
 Outcome = tuple[Minutes | None, list[Problem]]  # problems name the file by its relative path
@@ -147,8 +151,8 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     fingerprint = hashlib.sha256()
     for rel in find_files(root):
         seen.append(rel)
-        _fingerprint_file(fingerprint, str(root), rel)
-        stat, problem = _inspect(root, rel)
+        own, stat, problem = _inspect(root, rel)
+        _fingerprint(fingerprint, rel, own)
         if problem:
             not_read[rel] = [problem]
         elif stat is not None:
@@ -201,14 +205,19 @@ _TASK_FIELDS = (
 )  # fmt: skip
 
 
-def _fingerprint_file(fingerprint: Any, root: str, rel: str) -> None:
+def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None:
     """Add a file's path, size and modification time (of the link itself, if it is one)."""
-    try:
-        stat = os.lstat(f"{root}/{rel}")
-    except OSError:
+    if own is None:
         fingerprint.update(f"{rel}\0gone\n".encode())
-        return
-    fingerprint.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    else:
+        fingerprint.update(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n".encode())
+
+
+def _own_stat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
 
 
 def _snapshot_of(archive: Archive) -> bytes:
@@ -233,8 +242,9 @@ def load_tasks(
     root, shown_root = resolve_root(archive)
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
         fingerprint = hashlib.sha256()
+        base = str(root)
         for rel in find_files(root):
-            _fingerprint_file(fingerprint, str(root), rel)
+            _fingerprint(fingerprint, rel, _own_stat(f"{base}/{rel}"))
         data = index.snapshot(fingerprint.hexdigest())
         index.close()
         if data is not None:

@@ -95,9 +95,14 @@ def check(
 
 
 def _shown_ref(archive: Archive, path: Path) -> str:
-    """A path given on the command line, as findings show it."""
+    """A file (or minutes id) given on the command line, as findings show it."""
     from ..archive import shown_path
 
+    if not path.exists():
+        minutes = archive.find_minutes(str(path))
+        if minutes is None:
+            raise KpssError(f"{path}: no such file in the archive {archive.shown_root}")
+        return shown_path(archive, minutes.path)
     try:
         rel = path.resolve().relative_to(archive.root.resolve()).as_posix()
     except ValueError:

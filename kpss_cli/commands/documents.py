@@ -11,9 +11,9 @@ import typer
 from ..cli import (
     ArchiveOption,
     AsOfOption,
-    ExtendedFormat,
     GroupOption,
     SinceOption,
+    TableFormat,
     UntilOption,
     app,
     boundary,
@@ -154,9 +154,7 @@ def attendance(
             "--quorum", min=0.0, max=1.0, help="Share of members that must be exceeded (default 0.5)."
         ),
     ] = None,
-    fmt: Annotated[
-        ExtendedFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExtendedFormat.table,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     template: Annotated[
         str | None, typer.Option("--template", help="Render with this template (attendance.md.j2).")
     ] = None,
@@ -200,8 +198,6 @@ def attendance(
         sys.stdout.write(
             render_template(template, context, loaded.root, language=lang or loaded.config.language)
         )
-    elif fmt is ExtendedFormat.ics:
-        raise KpssError("--format ics is for `kpss schedule` and `kpss tasks`")
     else:
         emit_rows(
             rows,
