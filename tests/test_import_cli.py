@@ -23,8 +23,10 @@ def documents(tmp_path: Path) -> Path:
 
 
 def test_seeds_dry_run_writes_nothing_and_shows_the_records(
-    invoke: Invoke, archive: Path, documents: Path
+    invoke: Invoke, tmp_path: Path, documents: Path
 ) -> None:
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
     before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
     result = invoke("import", str(documents), "--dry-run", "--format", "json", "-a", str(archive))
     assert result.exit_code == 0, result.stderr
@@ -37,6 +39,15 @@ def test_seeds_dry_run_writes_nothing_and_shows_the_records(
     assert by_date["2017-03-15"]["recorder"]["name"] == "K. Marcinková"
     assert by_date["2011-12-20"]["attendance_sheet"] is True
     assert "kpss: warning: " in result.stderr and "no meeting date found: fill in `date`" in result.stderr
+
+
+def test_a_dry_run_says_what_a_real_run_would_refuse(invoke: Invoke, archive: Path, documents: Path) -> None:
+    # The archive already has ridici/2021-12-15.md, the date of seed 004.
+    result = invoke(
+        "import", str(documents / SEEDS[4].name), "--group", "ridici", "--dry-run", "-a", str(archive)
+    )
+    assert result.exit_code == 2
+    assert f"kpss: error: {archive}/ridici/2021-12-15.md already exists; nothing was written" in result.stderr
 
 
 def test_import_never_overwrites(invoke: Invoke, tmp_path: Path, documents: Path) -> None:

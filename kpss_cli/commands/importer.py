@@ -74,6 +74,7 @@ def import_(
     fixed = resolve_group(loaded, group) if group else None
     documents = _documents(files, SUPPORTED)
     rows: list[dict[str, Any]] = []
+    planned: set[str] = set()
     failed = False
     for document in _progress(documents, "Importing"):
         try:
@@ -87,6 +88,10 @@ def import_(
             text = to_minutes_markdown(imported)
             for warning in imported.warnings:
                 say(warning_line(f"{document}: {warning}"))
+            if rel in planned or (dry_run and path.exists()):
+                # What a real run would refuse, a dry run says too: two documents of one day.
+                raise KpssError(f"{shown_path(loaded, rel)} already exists; nothing was written")
+            planned.add(rel)
             if not dry_run:
                 create_new(path, text, shown_path(loaded, rel))
         except KpssError as exc:
@@ -121,7 +126,12 @@ def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            # Links are not followed: one could lead to any file of the computer.
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not p.is_symlink() and p.suffix.lower() in suffixes
+            )
         else:
             found.append(path)
     return found

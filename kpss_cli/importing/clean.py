@@ -39,6 +39,12 @@ def _furniture(lines: list[str], pages: list[int]) -> set[int]:
     keys = [_key(line) for line in lines]
     counts = Counter(k for k in keys if k)
     page_count = max(pages) + 1 if pages else 1
+    by_page: dict[int, list[int]] = {}  # non-empty lines of each page, in order
+    by_key: dict[str, list[int]] = {}  # where each line stands
+    for n, (page, key) in enumerate(zip(pages, keys, strict=True)):
+        if key:
+            by_page.setdefault(page, []).append(n)
+            by_key.setdefault(key, []).append(n)
 
     def candidate(i: int) -> bool:
         key = keys[i]
@@ -49,7 +55,7 @@ def _furniture(lines: list[str], pages: list[int]) -> set[int]:
         if counts[key] >= 3:
             return True
         # Twice is enough when the document has pages and the line sits at their edges.
-        return page_count >= 2 and _on_page_edges(i, key, keys, pages)
+        return page_count >= 2 and _on_page_edges(by_key[key], pages, by_page)
 
     marked = [candidate(i) for i in range(len(lines))]
     furniture: set[int] = set()
@@ -79,22 +85,15 @@ def _neighbour_marked(i: int, keys: list[str], marked: list[bool], counts: Count
     return False
 
 
-def _on_page_edges(i: int, key: str, keys: list[str], pages: list[int]) -> bool:
-    by_page: dict[int, list[int]] = {}
-    for n, page in enumerate(pages):
-        if keys[n]:
-            by_page.setdefault(page, []).append(n)
+def _on_page_edges(places: list[int], pages: list[int], by_page: dict[int, list[int]]) -> bool:
+    """True when a line stands only near the top or bottom of its pages, on two or more pages."""
     edge_pages: set[int] = set()
-    for j, other in enumerate(keys):
-        if other != key:
-            continue
-        page = pages[j]
-        same_page = by_page[page]
+    for j in places:
+        same_page = by_page[pages[j]]
         if j in same_page[:4] or j in same_page[-3:]:
-            edge_pages.add(page)
+            edge_pages.add(pages[j])
         else:
             return False
-    del i
     return len(edge_pages) >= 2
 
 

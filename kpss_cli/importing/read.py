@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,23 @@ MAX_SIZE = 50 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+MAX_TEXT = 5_000_000  # characters: more than any minutes, and beyond it recognition gets slow
+MAX_UNPACKED = 100 * 1024 * 1024  # bytes a .docx may unpack to (a zip bomb stops here)
+# Control characters and lone surrogates never belong in minutes; form feeds part PDF pages.
+_UNWANTED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def read_document(path: Path) -> str:
     """Return the text of `path`; raise KpssError for unsupported, unreadable or encrypted files."""
+    text = _read_document(path)
+    if len(text) > MAX_TEXT:
+        raise KpssError(
+            f"the document holds over {MAX_TEXT // 1_000_000} million characters: not minutes", str(path)
+        )
+    return _UNWANTED.sub(" ", text)
+
+
+def _read_document(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         hint = " (save it as .docx first)" if suffix in (".doc", ".odt", ".rtf") else ""
@@ -26,6 +42,10 @@ def read_document(path: Path) -> str:
             f"supported are {', '.join(SUPPORTED)}",
             str(path),
         )
+    if not path.exists():
+        raise KpssError("cannot read the file: it does not exist", str(path))
+    if not path.is_file():
+        raise KpssError("not a regular file (a device, a pipe or a folder)", str(path))
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -37,7 +57,8 @@ def read_document(path: Path) -> str:
     if suffix == ".pdf":
         return _pdf(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SIZE + 1)
     except OSError as exc:
         raise KpssError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
     return decode(data).text
@@ -48,12 +69,12 @@ def _cell_text(cell: Any) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def _paragraph_text(paragraph: Any, styles: dict[str, str]) -> str:
     text: str = paragraph.text
     element = paragraph._p
     properties = element.pPr
     listed = properties is not None and properties.numPr is not None
-    style = getattr(paragraph.style, "name", "") or ""
+    style = styles.get(element.style or "", "")
     if not listed and style.lower().startswith(("list", "seznam", "odstavec se seznamem")):
         listed = True
     if listed and text.strip():
@@ -72,29 +93,49 @@ def _docx(path: Path) -> str:
     except ImportError as exc:  # pragma: no cover - a dependency of kpss
         raise KpssError("reading .docx needs python-docx (pip install python-docx)", str(path)) from exc
     try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(member.file_size for member in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise KpssError(f"not a readable Word .docx file ({exc})", str(path)) from exc
+    if unpacked > MAX_UNPACKED:
+        raise KpssError(f"the .docx unpacks to {unpacked // 1024 // 1024} MB: not minutes", str(path))
+    try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise KpssError(f"not a readable Word .docx file ({exc})", str(path)) from exc
     except Exception as exc:  # python-docx raises its own and lxml's errors on broken files
         raise KpssError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})", str(path)) from exc
+    # Style names by id, looked up once: python-docx would search the styles for each paragraph.
+    styles = {style.style_id: style.name or "" for style in document.styles}
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            lines.append(_paragraph_text(Paragraph(child, document)))
-        elif child.tag == f"{_W}tbl":
-            lines.append("")
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                previous: Any = None
-                for cell in row.cells:
-                    if previous is not None and cell._tc is previous:
-                        continue  # a merged cell is returned once per grid column
-                    previous = cell._tc
-                    cells.append(_cell_text(cell))
-                if any(cells):
-                    lines.append(" | ".join(cells))
-            lines.append("")
+    try:
+        for child in document.element.body.iterchildren():
+            if child.tag == f"{_W}p":
+                lines.append(_paragraph_text(Paragraph(child, document), styles))
+            elif child.tag == f"{_W}tbl":
+                lines.append("")
+                lines += _table_lines(Table(child, document))
+                lines.append("")
+    except (ValueError, KeyError, IndexError, RecursionError) as exc:  # malformed merged cells and spans
+        raise KpssError(
+            f"a table of the .docx cannot be read ({type(exc).__name__}: {exc})", str(path)
+        ) from None
     return "\n".join(lines)
+
+
+def _table_lines(table: Any) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous: Any = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:
+                continue  # a merged cell is returned once per grid column
+            previous = cell._tc
+            cells.append(_cell_text(cell))
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return lines
 
 
 def _pdf(path: Path) -> str:

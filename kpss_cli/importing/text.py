@@ -63,7 +63,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 # Bullets of Word, PDF and Markdown lists; a lone `-` or `o` needs a space after it.
 BULLET = re.compile(r"^\s*(?:[·•▪■□◦●○►▸‣⁃∙✓✔➢➤❖*+]|[-–—](?=\s)|o(?=\s))\s*")
 _CHECKBOX = re.compile(r"^\[[ xX✓-]?\]\s*")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_SPACES = re.compile(r"[^\S\n]+")  # every kind of space (no-break, em, vertical tab…) but the line break
 
 
 def plain(line: str) -> str:

@@ -111,5 +111,5 @@ def suggested_filename(imported: Imported) -> str:
     """`YYYY-MM-DD.md` by the meeting date; `undated-<source>.md` when the date is unknown."""
     if imported.date is not None:
         return f"{imported.date.isoformat()}.md"
-    stem = slugify(PurePath(imported.source_name).stem) if imported.source_name else ""
+    stem = slugify(PurePath(imported.source_name).stem)[:60].strip("-") if imported.source_name else ""
     return f"undated-{stem or 'minutes'}.md"
