@@ -174,7 +174,7 @@ def environment(
     folders: list[Path] = [extra_folder] if extra_folder else []
     if archive_root is not None:
         folders += [archive_root / "templates" / language, archive_root / "templates"]
-    folders.append(packaged_templates() / language)
+    folders += [packaged_templates() / language, packaged_templates()]  # then what all languages share
     env = _Sandbox(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         undefined=jinja2.StrictUndefined,
@@ -220,7 +220,7 @@ def render_template(
         chunks = []
         size = 0
         with _time_limit(TIME_LIMIT):
-            for chunk in template.generate(**context):
+            for chunk in template.generate(**{**context, "language": language}):
                 size += len(chunk)
                 if size > MAX_OUTPUT:
                     raise KpssError(
