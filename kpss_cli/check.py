@@ -161,13 +161,9 @@ def _attendance_findings(
 
 def _member_keys(archive: Archive, group: GroupConfig) -> dict[str, str]:
     """Person key -> member name as kpss.yaml writes it (after aliases)."""
-    from .parse import parse_person_text
+    from .attendance import members_of
 
-    members = {}
-    for member in group.members:
-        person = parse_person_text(member, archive.config)
-        members[person.key] = person.name
-    return members
+    return {person.key: person.name for person in members_of(archive, group)}
 
 
 def _unknown_people(
