@@ -1,3 +1,3 @@
-from kpss_cli.cli import run
+from kpss_cli.main import run
 
 run()

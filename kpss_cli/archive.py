@@ -84,17 +84,38 @@ def resolve_root(archive: str | Path | None, cwd: Path | None = None) -> tuple[P
 
 
 def find_files(root: Path) -> Iterator[str]:
-    """Yield the relative paths (with `/`) of candidate minutes files, in sorted order.
+    """Yield the relative paths (with `/`) of candidate minutes files, in sorted order."""
+    for rel, _ in walk_files(root):
+        yield rel
 
-    Hidden folders, `templates/` and folders reached through links are skipped.
-    """
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-        rel_folder = os.path.relpath(folder, root)
-        prefix = "" if rel_folder == "." else rel_folder.replace(os.sep, "/") + "/"
-        for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                yield prefix + name
+
+def walk_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Yield (relative path with `/`, directory entry) of candidate minutes files, in sorted
+    order: a folder's files, then its subfolders. Hidden folders, `templates/` and folders
+    reached through links are skipped; folders that cannot be read are passed over."""
+    return _walk(str(root), "")
+
+
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    subfolders: list[os.DirEntry[str]] = []
+    for entry in entries:
+        name = entry.name
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not name.startswith(".") and name not in SKIPPED_FOLDERS and not entry.is_symlink():
+                subfolders.append(entry)
+        elif name.endswith(".md") and not name.startswith("."):
+            yield prefix + name, entry
+    for entry in subfolders:
+        yield from _walk(entry.path, f"{prefix}{entry.name}/")
 
 
 def shown_path(archive: Archive, rel: str) -> str:

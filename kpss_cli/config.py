@@ -9,7 +9,6 @@ from typing import Any
 from .dates import parse_time
 from .errors import KpssError
 from .names import fold, person_key, slugify
-from .yamlsafe import YamlProblem, load_yaml
 
 CONFIG_NAME = "kpss.yaml"
 MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
@@ -97,6 +96,8 @@ def load_config(root: Path, display_root: str | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise KpssError(f"cannot read the configuration: {exc}", shown) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    from .yamlsafe import YamlProblem, load_yaml  # here: a warm `kpss tasks` reads no YAML
+
     try:
         data = load_yaml(text, MAX_CONFIG, "kpss.yaml")
     except YamlProblem as exc:

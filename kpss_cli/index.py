@@ -20,6 +20,7 @@ import hmac
 import os
 import secrets
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,16 +28,17 @@ from . import __version__
 
 FOLDER = ".kpss"
 NAME = "index.sqlite3"
-FORMAT = "2"  # bump when what a row or the snapshot holds changes
+FORMAT = "3"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS snapshot (
-    id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+    part TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
 """
+_TABLES = ("meta", "files", "snapshot")
 
 Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, pickled parse result
 
@@ -64,6 +66,23 @@ def _key() -> bytes | None:
     return key
 
 
+def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
+    """Empty the index for this kpss and kpss.yaml (`stamp`): another version's tables may
+    differ, so they are made anew."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for table in _TABLES:
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA.split(";"):
+            connection.execute(statement)
+        connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            connection.execute("ROLLBACK")
+        raise
+
+
 class Index:
     """Signed parse results of one archive."""
 
@@ -78,7 +97,8 @@ class Index:
         if key is None:
             return None
         folder = root / FOLDER
-        stamp = f"{__version__}/{FORMAT}/{hashlib.sha256(config_text).hexdigest()}"
+        python = "{}.{}".format(*sys.version_info)
+        stamp = f"{__version__}/{FORMAT}/{python}/{hashlib.sha256(config_text).hexdigest()}"
         for attempt in (1, 2):
             try:
                 folder.mkdir(exist_ok=True)
@@ -86,12 +106,11 @@ class Index:
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
-                    with connection:
-                        connection.execute("DELETE FROM files")
-                        connection.execute("DELETE FROM snapshot")
-                        connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+                    _start_afresh(connection, stamp)
                 return cls(connection, key)
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    return None  # another kpss holds it for longer than we wait: none this time
                 # Corrupt, or not a database at all: start again from nothing (it holds no truth).
                 with contextlib.suppress(OSError):
                     (folder / NAME).unlink()
@@ -129,23 +148,36 @@ class Index:
         except sqlite3.DatabaseError:
             pass  # locked by another kpss, or the disk is full: the next run tries again
 
-    def snapshot(self, fingerprint: str) -> bytes | None:
-        """The task snapshot taken when the archive looked like `fingerprint`, if it still does."""
+    def snapshot(self, fingerprint: str, parts: Iterable[str]) -> dict[str, bytes] | None:
+        """The named parts of the snapshot taken when the archive looked like `fingerprint`,
+        if it still does (None otherwise)."""
+        found: dict[str, bytes] = {}
         try:
-            row = self._db.execute("SELECT fingerprint, data, mac FROM snapshot WHERE id = 1").fetchone()
+            for part in parts:
+                row = self._db.execute(
+                    "SELECT fingerprint, data, mac FROM snapshot WHERE part = ?", (part,)
+                ).fetchone()
+                if row is None or row[0] != fingerprint:
+                    return None
+                if not hmac.compare_digest(row[2], self._mac(f"{part}\0{fingerprint}", 0, 0, row[1])):
+                    return None
+                found[part] = row[1]
         except sqlite3.DatabaseError:
             return None
-        if row is None or row[0] != fingerprint:
-            return None
-        return row[1] if hmac.compare_digest(row[2], self._mac(fingerprint, 0, 0, row[1])) else None
+        return found
 
-    def store_snapshot(self, fingerprint: str, data: bytes) -> None:
-        """Keep the task snapshot of the archive as it looks now (`fingerprint`)."""
+    def store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
+        """Keep the snapshot of the archive as it looks now (`fingerprint`), in named parts."""
         try:
             with self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO snapshot VALUES (1, ?, ?, ?)",
-                    (fingerprint, data, self._mac(fingerprint, 0, 0, data)),
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("DELETE FROM snapshot")
+                self._db.executemany(
+                    "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
+                    (
+                        (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, data))
+                        for part, data in parts.items()
+                    ),
                 )
         except sqlite3.DatabaseError:
             pass  # as in update()

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
+import heapq
 import os
 import pickle
 import stat as stat_module
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .archive import Archive, find_files, resolve, resolve_root, shown_path
+from .archive import Archive, resolve, resolve_root, shown_path, walk_files
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem
 from .index import Index, Row
@@ -95,6 +94,9 @@ def _parse_many(
             if progress and done % 200 == 0:
                 progress(done, len(rels))
         return
+    import multiprocessing  # only here: a warm run starts no process
+    from concurrent.futures import ProcessPoolExecutor
+
     size = max(50, len(rels) // (workers * 8))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     done = 0
@@ -149,7 +151,7 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
     fingerprint = hashlib.sha256()
-    for rel in find_files(root):
+    for rel, _ in walk_files(root):
         seen.append(rel)
         own, stat, problem = _inspect(root, rel)
         _fingerprint(fingerprint, rel, own)
@@ -203,6 +205,7 @@ _TASK_FIELDS = (
     "id", "text", "owner", "due", "deadline", "deadline_kind", "status", "initial_status", "line", "source",
     "minutes_id", "group", "group_slug", "meeting_date", "path",
 )  # fmt: skip
+_STATUSES = ("open", "done", "cancelled")
 
 
 def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None:
@@ -213,55 +216,77 @@ def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None
         fingerprint.update(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n".encode())
 
 
-def _own_stat(path: str) -> os.stat_result | None:
-    try:
-        return os.lstat(path)
-    except OSError:
-        return None
+def _current_fingerprint(root: Path) -> str:
+    """The fingerprint `_load` would take of the archive as it is now: one `lstat` per file."""
+    fingerprint = hashlib.sha256()
+    for rel, entry in walk_files(root):
+        try:
+            own: os.stat_result | None = entry.stat(follow_symlinks=False)
+        except OSError:
+            own = None
+        _fingerprint(fingerprint, rel, own)
+    return fingerprint.hexdigest()
 
 
-def _snapshot_of(archive: Archive) -> bytes:
-    """What `kpss tasks` needs of a loaded archive: its tasks, problems and groups."""
-    return pickle.dumps(
-        {
-            "tasks": [tuple(getattr(t, name) for name in _TASK_FIELDS) for t in archive.tasks],
-            "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
-            "groups": archive.group_names,
-            "files": archive.files,
-            "shown_root": archive.shown_root,
-        },
-        pickle.HIGHEST_PROTOCOL,
-    )
+def _snapshot_of(archive: Archive) -> dict[str, bytes]:
+    """What `kpss tasks` needs of a loaded archive, in parts: the tasks of each status apart
+    (most tasks of an old archive are done, and daily questions are about open ones), and a
+    head with the problems, groups and configuration."""
+    config = replace(archive.config, people_cache={})
+    head = {
+        "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
+        "groups": archive.group_names,
+        "files": archive.files,
+        "shown_root": archive.shown_root,
+        "config": config,
+    }
+    parts = {"head": pickle.dumps(head, pickle.HIGHEST_PROTOCOL)}
+    for status in _STATUSES:
+        rows = [
+            (position, *(getattr(t, name) for name in _TASK_FIELDS))
+            for position, t in enumerate(archive.tasks)
+            if t.status == status
+        ]
+        parts[status] = pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
+    return parts
 
 
 def load_tasks(
-    archive: str | Path | None = None, *, use_index: bool = True, progress: Progress | None = None
+    archive: str | Path | None = None,
+    statuses: Iterable[str] = _STATUSES,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
 ) -> Archive:
-    """An archive fit for task queries: from the snapshot when no file changed since the last
-    load (tasks, statuses, problems and groups, but no minutes records), else fully loaded."""
+    """An archive fit for queries about tasks of `statuses`: from the snapshot when no file
+    changed since the last load (those tasks, problems, groups and the configuration, but no
+    minutes records, and perhaps no tasks of other statuses), else fully loaded."""
     root, shown_root = resolve_root(archive)
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
-        fingerprint = hashlib.sha256()
-        base = str(root)
-        for rel in find_files(root):
-            _fingerprint(fingerprint, rel, _own_stat(f"{base}/{rel}"))
-        data = index.snapshot(fingerprint.hexdigest())
+        parts = index.snapshot(_current_fingerprint(root), ("head", *statuses))
         index.close()
-        if data is not None:
-            config = load_config(root, shown_root)
-            return _from_snapshot(pickle.loads(data), root, shown_root, config)  # signed: index.py
+        if parts is not None:
+            # Signed with this user's key: index.py.
+            return _from_snapshot(
+                {name: pickle.loads(data) for name, data in parts.items()}, root, shown_root
+            )
     return load_archive(archive, use_index=use_index, progress=progress)
 
 
-def _from_snapshot(data: dict[str, Any], root: Path, shown_root: str, config: Config) -> Archive:
-    result = Archive(root=root, shown_root=shown_root, config=config, files=data["files"])
-    result.tasks = [Task(*fields) for fields in data["tasks"]]
+def _from_snapshot(parts: dict[str, Any], root: Path, shown_root: str) -> Archive:
+    head = parts.pop("head")
+    config: Config = head["config"]
+    if config.path is not None:
+        config.path = f"{shown_root}/{CONFIG_NAME}"
+    result = Archive(root=root, shown_root=shown_root, config=config, files=head["files"])
+    # Each part keeps the archive's order; merged, they keep it too.
+    result.tasks = [Task(*fields) for _, *fields in heapq.merge(*parts.values())]
     result._tasks_by_id = {t.id: t for t in result.tasks}
-    old_root = data["shown_root"]
-    for path, line, severity, code, message in data["problems"]:
+    old_root = head["shown_root"]
+    for path, line, severity, code, message in head["problems"]:
         rel = path if old_root == "." else path.removeprefix(f"{old_root}/")
         result.problems.append(Problem(shown_path(result, rel), line, severity, code, message))
-    result.group_names = data["groups"]
+    result.group_names = head["groups"]
     return result
 
 

@@ -404,7 +404,7 @@ def test_debug_shows_the_traceback(invoke: Invoke) -> None:
 
 
 def test_terminal_table_colours_overdue_red_and_soon_due_yellow() -> None:
-    from kpss_cli.commands.tasks import TASK_TABLE_COLUMNS, _task_style
+    from kpss_cli.commands.tasklist import TASK_TABLE_COLUMNS, _task_style
     from kpss_cli.output import Format, emit
 
     today = dt.date(2022, 2, 1)

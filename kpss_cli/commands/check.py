@@ -14,11 +14,8 @@ from ..cli import (
     ListFormat,
     app,
     boundary,
-    emit_rows,
-    open_archive,
-    say,
-    today_from,
 )
+from ..console import emit_rows, open_archive, say, today_from
 from ..errors import ExitStatus, KpssError
 from ..output import Column, Format, clean
 

@@ -17,12 +17,9 @@ from ..cli import (
     UntilOption,
     app,
     boundary,
-    date_option,
-    emit_rows,
     finish,
-    load,
-    today_from,
 )
+from ..console import date_option, emit_rows, load, today_from
 from ..errors import KpssError
 from ..output import Column, Format
 

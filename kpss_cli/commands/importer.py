@@ -15,10 +15,8 @@ from ..cli import (
     ListFormat,
     app,
     boundary,
-    emit_rows,
-    open_archive,
-    say,
 )
+from ..console import emit_rows, open_archive, say
 from ..errors import ExitStatus, KpssError, error_line, warning_line
 from ..output import Column, Format
 

@@ -17,13 +17,9 @@ from ..cli import (
     GroupOption,
     app,
     boundary,
-    date_option,
-    emit_rows,
     finish,
-    load,
-    say,
-    today_from,
 )
+from ..console import date_option, emit_rows, load, say, today_from
 from ..errors import KpssError
 from ..output import Column, Format
 

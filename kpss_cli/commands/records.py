@@ -17,11 +17,9 @@ from ..cli import (
     UntilOption,
     app,
     boundary,
-    date_option,
-    emit_rows,
     finish,
-    load,
 )
+from ..console import date_option, emit_rows, load
 from ..errors import KpssError
 from ..output import Column, Format
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Callable
-from dataclasses import replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -21,19 +18,11 @@ from ..cli import (
     UntilOption,
     app,
     boundary,
-    date_option,
-    emit_rows,
     finish,
-    load,
-    say,
-    terminal,
-    today_from,
 )
+from ..console import load, today_from
 from ..errors import KpssError
-from ..output import Column, Format, emit_sections
-
-if TYPE_CHECKING:
-    from ..model import Task
+from .tasklist import TaskRequest, list_tasks
 
 # --- tasks ---------------------------------------------------------------------------------
 
@@ -43,46 +32,6 @@ class GroupBy(StrEnum):
 
     owner = "owner"
     group = "group"
-
-
-TASK_COLUMNS = [
-    Column("id", "ID"),
-    Column("group", "Group"),
-    Column("meeting_date", "Meeting"),
-    Column("task", "Task"),
-    Column("owner", "Owner"),
-    Column("due", "Due"),
-    Column("deadline", "Deadline"),
-    Column("status", "Status"),
-    Column("days_overdue", "Overdue", "right"),
-]
-# The terminal table names the group by its slug, to leave room for the task.
-TASK_TABLE_COLUMNS = [Column("group_slug", "Group") if c.key == "group" else c for c in TASK_COLUMNS]
-
-
-def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:
-    return [t.to_dict(today) for t in tasks]
-
-
-def _flag_unreadable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """For people (table, Markdown): `?` where kpss cannot tell whether a task is overdue."""
-    return [
-        {**row, "days_overdue": "?"} if row["deadline_kind"] == "unknown" and row["status"] == "open" else row
-        for row in rows
-    ]
-
-
-def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
-    week = (today + dt.timedelta(days=7)).isoformat()
-
-    def style(row: dict[str, Any]) -> str | None:
-        if row.get("days_overdue"):
-            return "red"
-        if row["status"] == "open" and row["deadline"] and row["deadline"] <= week:
-            return "yellow"
-        return None
-
-    return style
 
 
 @app.command()
@@ -137,74 +86,30 @@ def tasks(
 
     Example: kpss tasks --overdue --as-of 2026-01-31 --owner novakova --format csv
     """
-    from ..query import TaskFilter, find_tasks, group_rows
-
-    today = today_from(as_of)
-    if excel:
-        if fmt not in (ExtendedFormat.table, ExtendedFormat.csv):
-            raise KpssError("--excel writes CSV: leave out --format, or give --format csv")
-        fmt = ExtendedFormat.csv
-    statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
-    if all_:
-        statuses = {"open", "done", "cancelled"}
-    wanted = TaskFilter(
-        statuses=frozenset(statuses or {"open"}),
-        overdue=overdue,
-        owner=owner,
-        group=group,
-        due_before=date_option(due_before, "--due-before"),
-        due_after=date_option(due_after, "--due-after"),
-        due_within=due_within,
-        since=date_option(since, "--since"),
-        until=date_option(until, "--until"),
-    )
-    loaded = load(archive, tasks_only=True)
-    selected = find_tasks(loaded, wanted, today)
-    unreadable = sum(1 for t in selected if not t.deadline_readable)
-    overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
-    if overdue:
-        # Tasks whose deadline cannot be read can never be overdue: say how many of the open
-        # tasks the other filters select are such.
-        scope = find_tasks(loaded, replace(wanted, overdue=False, statuses=frozenset({"open"})), today)
-        unreadable = sum(1 for t in scope if not t.deadline_readable)
-    if unreadable:
-        say(
-            f"kpss: note: {unreadable} task(s) have a deadline kpss cannot read"
-            + (" and cannot be overdue" if overdue else "")
-            + "; `kpss check` shows where"
-        )
-    rows = _task_rows(selected, today)
-    if fmt is ExtendedFormat.ics:
-        from ..ical import write_deadlines
-
-        write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
-    elif template:
-        from ..render import render_template, task_context
-
-        context = task_context(loaded.config, rows, today, group_rows(rows, by.value) if by else None)
-        sys.stdout.write(render_template(template, context, loaded.root, language=loaded.config.language))
-    elif by:
-        shown = _flag_unreadable(rows) if fmt in (ExtendedFormat.table, ExtendedFormat.md) else rows
-        sections = group_rows(shown, by.value)
-        emit_sections(
-            sections,
-            by.value,
-            TASK_COLUMNS,
-            TASK_TABLE_COLUMNS,
-            Format(fmt.value),
-            sys.stdout,
-            terminal=terminal(),
-            row_style=_task_style(today),
+    code = list_tasks(
+        TaskRequest(
+            archive=archive,
+            overdue=overdue,
+            open=open_,
+            done=done,
+            cancelled=cancelled,
+            all=all_,
+            owner=owner,
+            group=group,
+            due_before=due_before,
+            due_after=due_after,
+            due_within=due_within,
+            since=since,
+            until=until,
+            as_of=as_of,
+            by=by.value if by else None,
+            fmt=fmt.value,
+            template=template,
             excel=excel,
+            fail_if_any=fail_if_any,
         )
-    else:
-        fmt_value = Format(fmt.value)
-        columns = TASK_TABLE_COLUMNS if fmt_value is Format.table else TASK_COLUMNS
-        caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
-        if fmt_value in (Format.table, Format.md):
-            rows = _flag_unreadable(rows)
-        emit_rows(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=excel)
-    finish(loaded, found=fail_if_any and bool(rows))
+    )
+    raise typer.Exit(code)
 
 
 @app.command()

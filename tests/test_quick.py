@@ -1,0 +1,147 @@
+"""The quick path (kpss_cli/quick.py) answers the everyday `kpss tasks` without Typer: it must
+answer exactly as the Typer command does, and leave everything else to Typer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kpss_cli import __version__
+from kpss_cli.quick import answer
+
+from .conftest import Invoke
+
+# Every form the quick path reads, alone and together; `{a}` is the archive.
+READ = [
+    ["tasks", "--archive", "{a}"],
+    ["tasks", "--archive={a}", "--overdue"],
+    ["tasks", "-a", "{a}", "--overdue", "--as-of", "2025-06-30"],
+    ["tasks", "-a", "{a}", "--all", "--format", "json"],
+    ["tasks", "-a", "{a}", "--done", "--cancelled", "-f", "csv"],
+    ["tasks", "-a", "{a}", "--open", "--format=tsv", "--as-of=2026-01-01"],
+    ["tasks", "-a", "{a}", "--owner", "Nováková", "--as-of", "2026-01-01", "-f", "jsonl"],
+    ["tasks", "-a", "{a}", "--all", "--group", "seniori", "--format", "md"],
+    ["tasks", "-a", "{a}", "--all", "-g", "no-such-group"],
+    ["tasks", "-a", "{a}", "--all", "--since", "2025-01-01", "--until", "2025-12-31"],
+    ["tasks", "-a", "{a}", "--all", "--due-before", "2025-06-01", "--due-after", "2024-01-01"],
+    ["tasks", "-a", "{a}", "--due-before", "tomorrow"],
+    ["tasks", "-a", "{a}", "--overdue", "--as-of", "2030-01-01", "--fail-if-any"],
+    ["tasks", "-a", "{a}", "--as-of", "2026-01-01", "-f", "ics"],
+    ["--no-cache", "tasks", "-a", "{a}", "--overdue", "--as-of", "2026-01-01"],
+    ["tasks", "-a", "{a}/no-such-folder"],
+]
+
+# Forms left to Typer: its help, its errors, and options the quick path does not read.
+LEFT = [
+    [],
+    ["--help"],
+    ["--debug", "tasks"],
+    ["list"],
+    ["task", "x#1"],
+    ["tasks", "--help"],
+    ["tasks", "--by", "owner"],
+    ["tasks", "--template", "tasks.md.j2"],
+    ["tasks", "--excel"],
+    ["tasks", "--due-within", "7"],
+    ["tasks", "--format", "xml"],
+    ["tasks", "--owner", "--overdue"],
+    ["tasks", "--owner"],
+    ["tasks", "--owner="],
+    ["tasks", "--owner", "a", "--owner", "b"],
+    ["tasks", "-aexamples"],
+    ["tasks", "-a=examples"],
+    ["tasks", "--overdue=yes"],
+    ["tasks", "--", "--overdue"],
+    ["tasks", "extra"],
+    ["tasks", "--verbose"],
+]
+
+
+def _quick(argv: list[str], env: dict[str, str]) -> tuple[int | None, str, str]:
+    """Run the quick path as the entry point does; (exit code, stdout, stderr), with line ends
+    as CliRunner's results show them."""
+    with CliRunner().isolation(env=env) as (stdout, stderr, _):
+        code = answer(argv, os.environ)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return code, *(s.getvalue().decode().replace("\r\n", "\n") for s in (stdout, stderr))
+
+
+def _argv(form: list[str], archive: Path) -> list[str]:
+    return [word.replace("{a}", str(archive)) for word in form]
+
+
+@pytest.mark.parametrize("form", READ, ids=" ".join)
+@pytest.mark.parametrize("which", ["archive", "broken"])
+def test_quick_path_answers_as_the_typer_command_does(
+    form: list[str], which: str, invoke: Invoke, archive: Path, broken: Path
+) -> None:
+    folder = archive if which == "archive" else broken
+    argv = _argv(form, folder)
+    expected = invoke(*argv)
+    for run in ("first", "warm"):  # the first run builds the index and snapshot, the next reads them
+        code, stdout, stderr = _quick(argv, {})
+        assert (code, stdout, stderr) == (expected.exit_code, expected.stdout, expected.stderr), run
+
+
+def test_quick_path_reads_the_archive_and_today_from_the_environment(invoke: Invoke, archive: Path) -> None:
+    env = {"KPSS_ARCHIVE": str(archive), "KPSS_TODAY": "2026-01-01"}
+    expected = invoke("tasks", "--overdue", env=env)
+    assert expected.exit_code == 0 and "overdue (as of 2026-01-01)" in expected.stdout
+    assert _quick(["tasks", "--overdue"], env) == (0, expected.stdout, expected.stderr)
+    # An option given on the command line wins over the environment.
+    expected = invoke("tasks", "--as-of", "2020-01-01", env=env)
+    assert _quick(["tasks", "--as-of", "2020-01-01"], env) == (0, expected.stdout, expected.stderr)
+
+
+def test_quick_path_sees_edits_new_and_removed_files(invoke: Invoke, archive: Path) -> None:
+    argv = ["tasks", "-a", str(archive), "--all", "-f", "json"]
+    before = _quick(argv, {})
+    files = sorted(archive.rglob("*.md"))
+    files[0].unlink()
+    edited = files[1].read_text(encoding="utf-8").replace("status: open", "status: done", 1)
+    files[1].write_text(edited + "\n", encoding="utf-8")
+    (archive / "extra.md").write_text(files[2].read_text(encoding="utf-8"), encoding="utf-8")
+    after = _quick(argv, {})
+    assert after != before
+    expected = invoke("--no-cache", *argv)
+    assert after == (expected.exit_code, expected.stdout, expected.stderr)
+
+
+@pytest.mark.parametrize("form", LEFT, ids=lambda form: " ".join(form) or "(nothing)")
+def test_quick_path_leaves_other_command_lines_to_typer(form: list[str]) -> None:
+    assert _quick(form, {}) == (None, "", "")
+
+
+def test_quick_path_leaves_kpss_no_cache_in_the_environment_to_typer(archive: Path) -> None:
+    assert _quick(["tasks", "-a", str(archive)], {"KPSS_NO_CACHE": "1"}) == (None, "", "")
+
+
+def test_version_is_answered_without_typer() -> None:
+    assert _quick(["--version"], {}) == (0, f"kpss {__version__}\n", "")
+
+
+def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(archive: Path) -> None:
+    """The point of the quick path: a warm `kpss tasks` loads only what it needs."""
+    script = (
+        "import os, sys\n"
+        "from kpss_cli.main import run\n"
+        "sys.argv = ['kpss', *sys.argv[1:]]\n"
+        "try:\n"
+        "    run()\n"
+        "finally:\n"
+        "    heavy = sorted(m for m in ('typer', 'rich', 'yaml', 'multiprocessing') if m in sys.modules)\n"
+        "    print('loaded:', ' '.join(heavy), file=sys.stderr)\n"
+    )
+    command = [sys.executable, "-c", script, "tasks", "-a", str(archive), "--overdue", "--as-of", "2026-01-01"]
+    first = subprocess.run(command, capture_output=True, text=True, check=False)
+    warm = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert first.returncode == warm.returncode == 0, first.stderr
+    assert warm.stdout == first.stdout and "overdue (as of 2026-01-01)" in warm.stdout
+    assert "yaml" in first.stderr  # the first run parsed the minutes
+    assert warm.stderr.splitlines()[-1].strip() == "loaded:"
