@@ -89,33 +89,33 @@ def find_files(root: Path) -> Iterator[str]:
         yield rel
 
 
-def walk_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """Yield (relative path with `/`, directory entry) of candidate minutes files, in sorted
+def walk_files(root: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(relative path with `/`, directory entry) of every candidate minutes file, in sorted
     order: a folder's files, then its subfolders. Hidden folders, `templates/` and folders
     reached through links are skipped; folders that cannot be read are passed over."""
-    return _walk(str(root), "")
-
-
-def _walk(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError:
-        return
-    subfolders: list[os.DirEntry[str]] = []
-    for entry in entries:
-        name = entry.name
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
         try:
-            is_folder = entry.is_dir()
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
-            is_folder = False
-        if is_folder:
-            if not name.startswith(".") and name not in SKIPPED_FOLDERS and not entry.is_symlink():
-                subfolders.append(entry)
-        elif name.endswith(".md") and not name.startswith("."):
-            yield prefix + name, entry
-    for entry in subfolders:
-        yield from _walk(entry.path, f"{prefix}{entry.name}/")
+            continue
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not name.startswith(".") and name not in SKIPPED_FOLDERS and not entry.is_symlink():
+                    subfolders.append((entry.path, f"{prefix}{name}/"))
+            elif name.endswith(".md") and not name.startswith("."):
+                found.append((prefix + name, entry))
+        pending.extend(reversed(subfolders))  # the first subfolder is walked next
+    return found
 
 
 def shown_path(archive: Archive, rel: str) -> str:

@@ -4,7 +4,6 @@ from the index when unchanged; and the task snapshot that lets `kpss tasks` skip
 from __future__ import annotations
 
 import gc
-import hashlib
 import heapq
 import os
 import pickle
@@ -17,7 +16,7 @@ from typing import Any
 from .archive import Archive, resolve, resolve_root, shown_path, walk_files
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem
-from .index import Index, Row
+from .index import Index, Row, blake2b
 from .model import Minutes, Task
 from .source import MAX_FILE_SIZE
 
@@ -150,7 +149,7 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    fingerprint = hashlib.sha256()
+    fingerprint = blake2b()
     for rel, _ in walk_files(root):
         seen.append(rel)
         own, stat, problem = _inspect(root, rel)
@@ -218,7 +217,7 @@ def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None
 
 def _current_fingerprint(root: Path) -> str:
     """The fingerprint `_load` would take of the archive as it is now: one `lstat` per file."""
-    fingerprint = hashlib.sha256()
+    fingerprint = blake2b()
     for rel, entry in walk_files(root):
         try:
             own: os.stat_result | None = entry.stat(follow_symlinks=False)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -68,11 +69,11 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
         return code
 
 
-def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, object] | None:
+def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
     """The options of `kpss [--no-cache] tasks …` when every word is one read here."""
     if environ.get("KPSS_NO_CACHE") is not None:
         return None  # Typer reads its many spellings of true and false
-    options: dict[str, object] = {}
+    options: dict[str, Any] = {}
     words = iter(argv)
     for word in words:
         if word == "tasks":
