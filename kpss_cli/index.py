@@ -1,16 +1,19 @@
 """The index: parsed minutes kept in `.kpss/index.sqlite3`, so a warm run re-reads only the
 files that changed. It is never a source of truth: deleting it changes no answer.
 
-Each row holds one file's parse result (pickled, as parallel parsing sends it anyway) keyed
-by path, size and modification time. Beside them lies a snapshot of the archive's tasks with
-their statuses resolved, in parts (a head, and the tasks of each status), keyed by a
+Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
+keyed by path, size and modification time. Beside them lies a snapshot of the archive's tasks
+with their statuses resolved, in parts (a head, and the tasks of each status), keyed by a
 fingerprint of every file's path, size and time: when nothing changed, `kpss tasks` reads the
-parts it needs and no minutes at all. Pickles can run code when loaded, and the index lies in
-the archive, which anyone may have written to: every row and part is therefore signed (keyed
-BLAKE2) with a key kept outside the archive (in the user's cache folder), and a row whose
-signature does not match is parsed afresh. A corrupt index, one written by another kpss version or for another kpss.yaml,
-is rebuilt. Two kpss running at once share it through SQLite's locking; a write that cannot
-get the lock is skipped, never waited for long.
+parts it needs and no minutes at all.
+
+The parts are pickles, which can run code when loaded, and the rows marshal data, which is not
+made for untrusted bytes; the index lies in the archive, which anyone may have written to.
+Every row and part is therefore signed (keyed BLAKE2) with a key kept outside the archive (in
+the user's cache folder), and a row whose signature does not match is parsed afresh. A corrupt
+index, one written by another kpss or Python version (marshal's format follows Python's) or
+for another kpss.yaml, is rebuilt. Two kpss running at once share it through SQLite's
+locking; a write that cannot get the lock is skipped, never waited for long.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ except ImportError:  # pragma: no cover - a Python built without them
 
 FOLDER = ".kpss"
 NAME = "index.sqlite3"
-FORMAT = "3"  # bump when what a row or the snapshot holds changes
+FORMAT = "4"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -45,7 +48,7 @@ CREATE TABLE IF NOT EXISTS snapshot (
 """
 _TABLES = ("meta", "files", "snapshot")
 
-Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, pickled parse result
+Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, parse result made by packing.pack
 
 
 def _key() -> bytes | None:

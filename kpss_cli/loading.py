@@ -18,6 +18,7 @@ from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem
 from .index import Index, Row, blake2b
 from .model import Minutes, Task
+from .packing import pack, unpack
 from .source import MAX_FILE_SIZE
 
 
@@ -67,29 +68,25 @@ def _parse_file(root: Path, rel: str, config: Config) -> Outcome:
     return minutes, problems
 
 
-def _pickled(outcome: Outcome) -> bytes:
-    """An outcome as it travels between processes and lies in the index."""
-    return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
-
-
 def _parse_chunk(root: Path, rels: list[str], config: Config) -> list[bytes]:
-    """Parse files in a worker process; the pickles travel back and go into the index as they are."""
-    return [_pickled(_parse_file(root, rel, config)) for rel in rels]
+    """Parse files in a worker process; the packed outcomes (packing.py) travel back and go into
+    the index as they are."""
+    return [pack(_parse_file(root, rel, config)) for rel in rels]
 
 
 PARALLEL_FROM = 300  # files to parse before a second process pays for itself
 
 
 def _parse_many(
-    root: Path, rels: list[str], config: Config, progress: Progress | None, pickles: bool
+    root: Path, rels: list[str], config: Config, progress: Progress | None, packed: bool
 ) -> Iterator[tuple[str, Outcome, bytes | None]]:
-    """(file, outcome, its pickle when `pickles` or made anyway) for `rels`, in order; parsed in
+    """(file, outcome, its bytes when `packed` or made anyway) for `rels`, in order; parsed in
     parallel on every core when there are many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(rels) < PARALLEL_FROM or workers < 2:
         for done, rel in enumerate(rels, 1):
             outcome = _parse_file(root, rel, config)
-            yield rel, outcome, (_pickled(outcome) if pickles else None)
+            yield rel, outcome, (pack(outcome) if packed else None)
             if progress and done % 200 == 0:
                 progress(done, len(rels))
         return
@@ -107,7 +104,7 @@ def _parse_many(
             chunks, pool.map(_parse_chunk, [root] * len(chunks), chunks, [config] * len(chunks)), strict=True
         ):
             for rel, blob in zip(chunk, blobs, strict=True):
-                yield rel, pickle.loads(blob), blob  # made by this process's workers
+                yield rel, unpack(blob), blob  # made by this process's workers
             done += len(chunk)
             if progress:
                 progress(done, len(rels))
@@ -166,10 +163,10 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
         if stat is None:
             gone.append(path)
         elif stat.st_size == size and stat.st_mtime_ns == mtime_ns:
-            outcomes[path] = pickle.loads(data)  # signed with this user's key: index.py
+            outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
-    for rel, outcome, blob in _parse_many(root, pending, config, progress, pickles=index is not None):
+    for rel, outcome, blob in _parse_many(root, pending, config, progress, packed=index is not None):
         outcomes[rel] = outcome
         if index and blob is not None:
             batch.append((rel, stats[rel].st_size, stats[rel].st_mtime_ns, blob))

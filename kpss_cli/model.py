@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
-from sys import intern
+from dataclasses import dataclass, field
 from typing import Any
 
 STATUSES = ("open", "done", "cancelled")
 
 
-class _Compact:
-    """Pickles as the constructor's arguments: fast to load, and no `__dict__` per object
-    (slots) keeps a 100,000-file archive in memory. Loaded strings are interned: the same
-    names, groups and places recur in thousands of files and are then kept once."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return _rebuild, (type(self), *(getattr(self, f.name) for f in fields(self)))  # type: ignore[arg-type]
-
-
-def _rebuild(cls: type[Any], *values: Any) -> Any:
-    return cls(*(intern(v) if type(v) is str and len(v) < 200 else v for v in values))
-
-
 @dataclass(slots=True)
-class Person(_Compact):
+class Person:
     """Someone named in minutes: `name` as written (titles kept), `person` without titles."""
 
     name: str
@@ -42,7 +26,7 @@ class Person(_Compact):
 
 
 @dataclass(slots=True)
-class AgendaItem(_Compact):
+class AgendaItem:
     """One item of the programme."""
 
     title: str
@@ -54,7 +38,7 @@ class AgendaItem(_Compact):
 
 
 @dataclass(slots=True)
-class NextMeeting(_Compact):
+class NextMeeting:
     """When and where the group meets next, as the minutes say."""
 
     date: dt.date | None = None
@@ -73,7 +57,7 @@ class NextMeeting(_Compact):
 
 
 @dataclass(slots=True)
-class Update(_Compact):
+class Update:
     """A status change of an earlier task, made by a later meeting."""
 
     id: str
@@ -94,7 +78,7 @@ class Update(_Compact):
 
 
 @dataclass(slots=True)
-class StatusChange(_Compact):
+class StatusChange:
     """One step of a task's history: which meeting set which status."""
 
     minutes_id: str
@@ -117,7 +101,7 @@ class StatusChange(_Compact):
 
 
 @dataclass(slots=True)
-class Task(_Compact):
+class Task:
     """A task set at a meeting, with its status resolved over the whole archive."""
 
     id: str
@@ -172,7 +156,7 @@ class Task(_Compact):
 
 
 @dataclass(slots=True)
-class Minutes(_Compact):
+class Minutes:
     """One meeting's minutes file, parsed."""
 
     id: str
