@@ -190,7 +190,8 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
             result.not_minutes.append(rel)
     resolve(result)
     if index:
-        index.store_snapshot(fingerprint.hexdigest(), _snapshot_of(result))
+        if index.snapshot(fingerprint.hexdigest(), ("head", *_STATUSES)) is None:  # else it is current
+            index.store_snapshot(fingerprint.hexdigest(), _snapshot_of(result))
         index.close()
     return result
 

@@ -43,6 +43,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 
 def clean(text: str) -> str:
     """Return `text` without control characters (terminal escapes, bidi overrides)."""
+    if text.isprintable():  # the usual case: every character removed or replaced is unprintable
+        return text
     return _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
 
 
