@@ -8,7 +8,8 @@
 - Anchors and aliases are refused: minutes never need them, and refusing them keeps
   "billion laughs" documents harmless.
 - Mappings and sequences remember the file line of each key and item.
-libyaml's C parser is used where present (several times faster than the pure-Python one).
+libyaml's C parser is used where present (several times faster than the pure-Python one);
+plain front matter, nearly all of it, is read first by fastyaml, in about half the time.
 """
 
 from __future__ import annotations
@@ -157,8 +158,20 @@ def _check_size_and_depth(text: str, max_size: int, what: str) -> None:
 
 
 def load_yaml(text: str, max_size: int = MAX_FRONT_MATTER, what: str = "front matter") -> Any:
-    """Parse one YAML document with kpss's loader; raise YamlProblem with a 0-based line."""
+    """Parse one YAML document with kpss's loader; raise YamlProblem with a 0-based line.
+
+    Plain front matter is read by fastyaml (the same result in about half the time); whatever
+    it does not take on, errors included, goes to libyaml.
+    """
     _check_size_and_depth(text, max_size, what)
+    from .fastyaml import load_simple  # here, not above: fastyaml builds on this module
+
+    data = load_simple(text)
+    return _load_with_libyaml(text) if data is None else data
+
+
+def _load_with_libyaml(text: str) -> Any:
+    """Parse one YAML document with libyaml and kpss's resolvers (no size or depth check)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
