@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .yamlsafe import _BOOLS, _INT, _NULLS, MAX_DEPTH, LineDict, LineList
+from .yamldata import _BOOLS, _INT, _NULLS, MAX_DEPTH, LineDict, LineList
 
 # Anything but newlines and YAML's printable characters (less Unicode line breaks and BOM).
 _UNSUPPORTED_CHAR = re.compile(

@@ -14,10 +14,12 @@ plain front matter, nearly all of it, is read first by fastyaml, in about half t
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
+
+from .fastyaml import load_simple
+from .yamldata import _BOOLS, _INT, _NULLS, MAX_DEPTH, LineDict, LineList
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -26,7 +28,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 
 MAX_FRONT_MATTER = 64 * 1024
-MAX_DEPTH = 64
 
 
 class YamlProblem(Exception):
@@ -36,25 +37,6 @@ class YamlProblem(Exception):
         super().__init__(message)
         self.message = message
         self.line = line
-
-
-class LineDict(dict[Any, Any]):
-    """A mapping that remembers the 0-based line of each key."""
-
-    lines: dict[Any, int]
-    line: int
-
-
-class LineList(list[Any]):
-    """A sequence that remembers the 0-based line of each item."""
-
-    lines: list[int]
-    line: int
-
-
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 
 
 class _Loader(_BaseLoader):
@@ -164,8 +146,6 @@ def load_yaml(text: str, max_size: int = MAX_FRONT_MATTER, what: str = "front ma
     it does not take on, errors included, goes to libyaml.
     """
     _check_size_and_depth(text, max_size, what)
-    from .fastyaml import load_simple  # here, not above: fastyaml builds on this module
-
     data = load_simple(text)
     return _load_with_libyaml(text) if data is None else data
 

@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from kpss_cli.fastyaml import load_simple
 from kpss_cli.source import decode, split_front_matter
+from kpss_cli.yamldata import LineDict, LineList
 from kpss_cli.yamlsafe import (
     MAX_FRONT_MATTER,
-    LineDict,
-    LineList,
     YamlProblem,
     _check_size_and_depth,
     _load_with_libyaml,

@@ -20,7 +20,7 @@ from kpss_cli.model import AgendaItem, Minutes, NextMeeting, Person, StatusChang
 from kpss_cli.packing import pack, unpack
 from kpss_cli.parse import parse_minutes
 from kpss_cli.source import MAX_FILE_SIZE
-from kpss_cli.yamlsafe import LineDict, LineList
+from kpss_cli.yamldata import LineDict, LineList
 
 from .conftest import DATA, REPO, generate
 

@@ -4,6 +4,7 @@ answer exactly as the Typer command does, and leave everything else to Typer."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from kpss_cli import __version__
 from kpss_cli.quick import answer
 
-from .conftest import Invoke
+from .conftest import REPO, Invoke
 
 # Every form the quick path reads, alone and together; `{a}` is the archive.
 READ = [
@@ -126,8 +127,11 @@ def test_version_is_answered_without_typer() -> None:
     assert _quick(["--version"], {}) == (0, f"kpss {__version__}\n", "")
 
 
-def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(archive: Path) -> None:
-    """The point of the quick path: a warm `kpss tasks` loads only what it needs."""
+def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
+    """The point of the quick path: a warm `kpss tasks` loads only what it needs (here with a
+    kpss.yaml of schedules, whose YAML data lies in the snapshot)."""
+    archive = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", archive)
     script = (
         "import os, sys\n"
         "from kpss_cli.main import run\n"
@@ -138,7 +142,17 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(archive: Path) -> None:
         "    heavy = sorted(m for m in ('typer', 'rich', 'yaml', 'multiprocessing') if m in sys.modules)\n"
         "    print('loaded:', ' '.join(heavy), file=sys.stderr)\n"
     )
-    command = [sys.executable, "-c", script, "tasks", "-a", str(archive), "--overdue", "--as-of", "2026-01-01"]
+    command = [
+        sys.executable,
+        "-c",
+        script,
+        "tasks",
+        "-a",
+        str(archive),
+        "--overdue",
+        "--as-of",
+        "2026-01-01",
+    ]
     first = subprocess.run(command, capture_output=True, text=True, check=False)
     warm = subprocess.run(command, capture_output=True, text=True, check=False)
     assert first.returncode == warm.returncode == 0, first.stderr
