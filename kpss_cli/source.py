@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -46,7 +45,22 @@ def decode(data: bytes) -> Decoded:
     return Decoded(text, encoding, newline)
 
 
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+def _closing_line(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the first line from `start` on that is `---` or `...` and blanks, the
+    end before its newline; None when there is none. (`start` follows a newline.) Two scans
+    with str.find: a regular expression anchored at every line start was slower than reading
+    the YAML itself."""
+    found: tuple[int, int] | None = None
+    for marker in ("\n---", "\n..."):
+        at = start - 1  # the newline before `start`
+        while (at := text.find(marker, at)) >= 0 and (found is None or at < found[0]):
+            end = text.find("\n", at + 4)
+            end = len(text) if end < 0 else end
+            if not text[at + 4 : end].strip(" \t"):
+                found = (at + 1, end)
+                break
+            at += 4
+    return found
 
 
 def split_front_matter(text: str) -> Split | None:
@@ -58,10 +72,10 @@ def split_front_matter(text: str) -> Split | None:
     if first.rstrip(" \t") != "---":
         return None
     start = len(first) + len(newline)
-    closing = _CLOSING.search(text, start) if newline else None
+    closing = _closing_line(text, start) if newline else None
     if closing is None:
         raise ValueError("front matter is not closed: no line `---` after it")
-    front_matter = text[start : closing.start()]
-    body_start = min(len(text), closing.end() + 1)
+    front_matter = text[start : closing[0]]
+    body_start = min(len(text), closing[1] + 1)
     body_line = 3 + front_matter.count("\n")
     return Split(front_matter, 2, text[body_start:], body_line)

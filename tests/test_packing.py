@@ -71,7 +71,7 @@ def test_every_file_of_a_generated_archive_round_trips(generated: Path) -> None:
     rels = list(find_files(generated))
     assert len(rels) == 400
     for rel in rels:
-        outcome = _parse_file(generated, rel, config)  # as loading.py packs it: no body
+        outcome = _parse_file(str(generated), rel, config)  # as loading.py packs it: no body
         assert outcome[0] is not None and outcome[0].body is None
         assert_round_trip(outcome)
         minutes, problems = parse_minutes((generated / rel).read_bytes(), rel, rel, config)
@@ -100,7 +100,7 @@ def _outcomes(root: Path) -> list[tuple[str, Outcome]]:
             rel = path.relative_to(root).as_posix()
             config = config_for(path)
             outcomes.append((rel, parse_minutes(path.read_bytes(), rel, rel, config)))
-            outcomes.append((rel, _parse_file(root, rel, config)))
+            outcomes.append((rel, _parse_file(str(root), rel, config)))
     return outcomes
 
 
@@ -150,7 +150,7 @@ def test_names_and_groups_recurring_across_files_are_kept_once(generated: Path) 
     config = load_config(generated)
     rels = sorted(find_files(generated))
     first, second = (
-        unpack(pack(_parse_file(generated, rel, config)))[0] for rel in (rels[0], rels[1])
+        unpack(pack(_parse_file(str(generated), rel, config)))[0] for rel in (rels[0], rels[1])
     )  # two meetings of one group
     assert first is not None and second is not None
     assert first.group == second.group and first.group is second.group

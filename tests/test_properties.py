@@ -171,3 +171,31 @@ def test_approve_changes_exactly_one_line_and_keeps_the_encoding(
         assert [line for line in new if not line.startswith("status:")] == old
     assert sorted(p.name for p in path.parent.iterdir()) == ["2022-01-19.md"]  # no lock or temp file left
     assert load_archive(folder).minutes[0].status == "approved"
+
+
+_LINES = st.lists(
+    st.sampled_from(["---", "...", "--- ", "---\t", "----", " ---", "..", "a: b", "", "x---", "...x"]),
+    max_size=12,
+)
+
+
+@SETTINGS
+@given(_LINES, st.booleans())
+def test_front_matter_ends_at_the_first_line_of_three_dashes_or_dots(
+    lines: list[str], newline_at_end: bool
+) -> None:
+    """The closing line is found as the format says: `---` or `...` and nothing but blanks."""
+    from kpss_cli.source import split_front_matter
+
+    text = "---\n" + "\n".join(lines) + ("\n" if newline_at_end else "")
+    closing = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE).search(text, 4)
+    if closing is None:
+        try:
+            split_front_matter(text)
+        except ValueError:
+            return
+        raise AssertionError("an unclosed front matter was split")
+    split = split_front_matter(text)
+    assert split is not None
+    assert split.front_matter == text[4 : closing.start()]
+    assert split.body == text[min(len(text), closing.end() + 1) :]
