@@ -115,8 +115,9 @@ def test_a_planted_pickle_is_never_loaded(invoke: Invoke, generated: Path, tmp_p
             return (os.system, (f"touch {marker}",))
 
     db = sqlite3.connect(generated / ".kpss/index.sqlite3")
-    with db:
+    with db:  # in the rows of parsed files and in every part of the task snapshot
         db.execute("UPDATE files SET data = ?", (pickle.dumps(Evil()),))
+        db.execute("UPDATE snapshot SET data = ?", (pickle.dumps(Evil()),))
     assert answers(invoke, generated, cache=True) == cold
     assert not marker.exists()
 
