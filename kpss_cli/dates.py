@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import fold
 
@@ -101,6 +102,12 @@ def parse_date(text: str) -> dt.date | None:
     """Return the day `text` names (`2021-12-15`, `15. 12. 2021`, `15.12.21`,
     `15. prosince 2021`), or None when it names no single valid day.
     """
+    return _parse_date(text)
+
+
+# The same dates, times and deadlines recur across the files of an archive: each is read once.
+@lru_cache(maxsize=16384)
+def _parse_date(text: str) -> dt.date | None:
     value = text.strip()
     try:
         if m := _ISO_DATE.fullmatch(value):
@@ -122,6 +129,11 @@ def looks_like_date(text: str) -> bool:
 
 def parse_time(text: str) -> str | None:
     """Return a time or time range normalised to `HH:MM` / `HH:MM-HH:MM`, or None."""
+    return _parse_time(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_time(text: str) -> str | None:
     value = fold(text).removesuffix("hod.").removesuffix("hod").removesuffix("h").strip()
     value = value.removeprefix("od ").strip()
     if m := _HOUR_ONLY.fullmatch(value):
@@ -150,6 +162,11 @@ def _hhmm(hour: int, minute: int) -> str | None:
 
 def parse_deadline(text: str) -> Deadline:
     """Read a `due` value; see the table in docs/format.md for every form."""
+    return _parse_deadline(text)
+
+
+@lru_cache(maxsize=16384)
+def _parse_deadline(text: str) -> Deadline:  # a Deadline is frozen: one can be shared
     value = fold(text).strip(" .,;")
     if not value:
         return NO_DEADLINE

@@ -92,6 +92,8 @@ def slugify(text: str) -> str:
 
 def split_people(text: str) -> list[str]:
     """Split `A, B (Org, z. s.), Mgr. C, DiS.` into people, keeping titles with their owner."""
+    if "," not in text and ";" not in text:  # one person (the recorder, most often)
+        return [person] if (person := text.strip()) else []
     parts: list[str] = []
     depth = 0
     current: list[str] = []
