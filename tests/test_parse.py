@@ -343,6 +343,30 @@ def test_checklists_and_task_blocks_inside_code_fences_are_examples() -> None:
     assert minutes.tasks == []
 
 
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("# Zápis z jednání\n", "Zápis z jednání"),
+        ("Text\n\n#\t Zápis ## \n# Druhý\n", "Zápis"),
+        ("#Bez mezery\n## Podnadpis\n", None),
+        ("# \n#  \n", ""),  # `# ` alone is no heading, `#  ` one with no title
+        ("# ##\n", "#"),
+    ],
+)
+def test_title_is_the_first_level_one_heading(body: str, title: str | None) -> None:
+    assert ok("---\n" + BASE + "---\n" + body).title == title
+
+
+def test_checklist_and_task_block_on_the_first_line_of_the_body() -> None:
+    minutes = ok("---\n" + BASE + "---\n- [x] g/2022-01-10#1 hotovo\n\n- [ ] g/2022-01-10#2\n")
+    assert [(u.id, u.status, u.line) for u in minutes.updates] == [
+        ("g/2022-01-10#1", "done", 5),
+        ("g/2022-01-10#2", "open", 7),
+    ]
+    minutes = ok("---\n" + BASE + "---\n**Úkol:** A; **Zajistí:** B\n")
+    assert [(t.text, t.owner, t.line) for t in minutes.tasks] == [("A", "B", 5)]
+
+
 def test_attendance_sheet_beside_names() -> None:
     minutes = ok("---\n" + BASE + "absent: Jana Nová, Petr Malý a další dle prezenční listiny\n---\n")
     assert [p.person for p in minutes.absent] == ["Jana Nová", "Petr Malý"]
