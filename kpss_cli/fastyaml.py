@@ -1,7 +1,10 @@
 """A fast line-based reader for the plain YAML that minutes' front matter almost always is.
 
 libyaml costs about 100 µs per front matter, most of it in turning its nodes into Python
-data; reading the usual shape line by line in Python takes about half of that.
+data; reading the usual shape line by line in Python takes about a quarter of that: one regular
+expression splits every line into its parts (checking its characters and taking the text out
+of double quotes on the way), one loop builds the collections, and plain scalars met before are
+looked up rather than read again.
 `load_simple` returns exactly what `yamlsafe.load_yaml` returns for a text (the same values
 and types, the same `.line` and `.lines`), or None for any text outside the subset below,
 which load_yaml then gives to libyaml as before. It never reports an error: anything
@@ -27,149 +30,210 @@ from typing import Any
 
 from .yamldata import _BOOLS, _INT, _NULLS, MAX_DEPTH, LineDict, LineList
 
-# Anything but newlines and YAML's printable characters (less Unicode line breaks and BOM).
-_UNSUPPORTED_CHAR = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-# Every line: its indentation, a sequence entry's dash, a plain key (not starting with an
-# indicator, up to the first `: ` or a final `:`) and the rest, "" when it is a comment.
-# It matches any line.
+# YAML's printable characters (less Unicode line breaks and the BOM): those above ASCII; any;
+# any but `:`; any but `"` and `\`; those that may start a plain key (not a space or indicator).
+_WIDE = "\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_TEXT = rf"[\x20-\x7e{_WIDE}]"
+_KEY_TEXT = rf"[\x20-\x39\x3b-\x7e{_WIDE}]"
+_QUOTED_TEXT = rf"[\x20\x21\x23-\x5b\x5d-\x7e{_WIDE}]"
+_KEY_START = rf"[$()+./0-9;<=A-Z\\^_a-z~{_WIDE}]"
+# Every line: its indentation, a sequence entry's dash, a plain key (up to the first `: ` or a
+# final `:`), then the text of a double-quoted value without escapes and its closing quote, or
+# else the rest ("" for a comment). A line with any other character (tab, CR, control
+# characters, the BOM...) or starting like a document marker (`---`, `...`) does not match:
+# there are then fewer matches than lines.
 _LINE = re.compile(
-    r"^( *+)(-(?: ++|$))?+(?:([^-?:,\[\]{}#&*!|>'\"%@` \n](?:[^:\n]++|:(?=[^ \n]))*+):(?: ++|$))?+"
-    r"(?:#.*+|(.*+))",
+    r"^(?!---|\.\.\.)( *+)(-(?: ++|$))?+"
+    rf"(?:({_KEY_START}{_KEY_TEXT}*+(?::(?=[^ \n]){_KEY_TEXT}*+)*+):(?: ++|$))?+"
+    rf'(?:#{_TEXT}*+$|"({_QUOTED_TEXT}*+)(")(?: ++#{_TEXT}*+| *+)$|({_TEXT}*+)$)',
     re.MULTILINE,
 )
 _QUOTED = re.compile(r"""(?:"([^"\\]*)"|'((?:[^']|'')*)')(?: +#.*| *)""")  # and a comment
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _MAX_KEY = 128  # libyaml refuses keys over 1024 characters; stay far below
 
+# Keys and values (but double-quoted ones) as written -> their data, for the many that come
+# again and again (keys, `done`, names, times): one look-up instead of reading them. Only
+# scalars (immutable), only short texts; a full one is emptied.
+_KEYS: dict[str, Any] = {}
+_VALUES: dict[str, Any] = {}
+_REMEMBERED = 16384
+_REMEMBERED_LENGTH = 100
+_MISSING: Any = object()
+
 
 class _Unsupported(Exception):
     """The text is outside the subset."""
 
 
-Row = tuple[int, int, int, str, str]  # line number, column, item's column (0: no dash), key, value
-
-
 def load_simple(text: str) -> LineDict | LineList | None:
     """The data of a YAML text in the subset, as load_yaml gives it; None outside the subset."""
-    if (
-        _UNSUPPORTED_CHAR.search(text)
-        or text.startswith(("---", "..."))
-        or "\n---" in text
-        or "\n..." in text
-    ):
-        return None  # characters libyaml refuses or reads specially; document markers
-    lines = _LINE.findall(text)
-    rows = [
-        (number, len(indent), len(indent) + len(dash) if dash else 0, key, value)
-        for number, (indent, dash, key, value) in enumerate(lines)
-        if dash or key or value  # not blank, not a comment
-    ]
-    if not rows or len(lines) != text.count("\n") + 1:
-        return None  # an empty document (libyaml's None is as fast), or a surprise
+    rows = _LINE.findall(text)
+    if len(rows) != text.count("\n") + 1:
+        return None  # characters libyaml refuses or reads specially, or a document marker
+    known_key = _KEYS.get
+    known_value = _VALUES.get
+    # Rows go to `node`, the LineDict or LineList (`in_seq`) at `column`, whose line numbers are
+    # `lines`; the collections it is in wait in `outer`. When node's last key (`pending_key`) or
+    # item had no value on its row, `pending`: a deeper row starts its value (as indented as the
+    # key for a sequence), else it stays None. The document is the value of a key at column -1.
+    top: dict[Any, Any] = {None: None}
+    outer: list[tuple[Any, int, bool, Any]] = []
+    node: Any = top
+    lines: Any = None
+    column = -1
+    in_seq = False
+    pending = True
+    pending_key: Any = None
     try:
-        data, pos = _node(rows, 0, rows[0][1], 0)
+        for number, (indent, dash, key, quoted, quote, value) in enumerate(rows):
+            if dash:
+                at = len(indent)
+                if pending:
+                    pending = False
+                    if at > column or (at == column and not in_seq):  # a sequence as the value
+                        if len(outer) >= MAX_DEPTH:
+                            return None
+                        child: Any = LineList()
+                        child.line, child.lines = number, []
+                        if in_seq:
+                            node[-1], lines[-1] = child, number
+                        else:
+                            node[pending_key] = child
+                        outer.append((node, column, in_seq, lines))
+                        node, column, in_seq, lines = child, at, True, child.lines
+                while not in_seq or at != column:  # out to the sequence of this item
+                    if (not in_seq and at >= column) or not outer:
+                        return None
+                    node, column, in_seq, lines = outer.pop()
+                lines.append(number)
+                if key:  # a mapping whose first key follows the dash: read below
+                    if len(outer) >= MAX_DEPTH:
+                        return None
+                    child = LineDict()
+                    child.line, child.lines = number, {}
+                    node.append(child)
+                    outer.append((node, column, True, lines))
+                    node, column, in_seq, lines = child, at + len(dash), False, child.lines
+                elif quote:
+                    node.append(quoted)
+                    continue
+                elif value:
+                    data = known_value(value, _MISSING)
+                    if data is _MISSING:
+                        data = _value(value, number)
+                    node.append(data)
+                    continue
+                else:
+                    node.append(None)
+                    pending = True
+                    continue
+            elif key:
+                at = len(indent)
+                if pending:
+                    pending = False
+                    if at > column:  # a mapping as the value
+                        if len(outer) >= MAX_DEPTH:
+                            return None
+                        child = LineDict()
+                        child.line, child.lines = number, {}
+                        if in_seq:
+                            node[-1], lines[-1] = child, number
+                        else:
+                            node[pending_key] = child
+                        outer.append((node, column, in_seq, lines))
+                        node, column, in_seq, lines = child, at, False, child.lines
+                while in_seq or at != column:  # out to the mapping of this key
+                    if (not in_seq and at > column) or not outer:
+                        return None
+                    node, column, in_seq, lines = outer.pop()
+            elif quote or value:  # a scalar on a row of its own: only as the value of the row before
+                if not pending or len(indent) <= column:
+                    return None
+                pending = False
+                if quote:
+                    data = quoted
+                else:
+                    data = known_value(value, _MISSING)
+                    if data is _MISSING:
+                        data = _value(value, number)
+                if in_seq:
+                    node[-1], lines[-1] = data, number
+                else:
+                    node[pending_key] = data
+                continue
+            else:
+                continue  # a blank line or a comment
+            data_key = known_key(key, _MISSING)
+            if data_key is _MISSING:
+                data_key = _key(key)
+            if data_key in node:
+                return None  # a duplicate key: libyaml's error message
+            lines[data_key] = number
+            if quote:
+                node[data_key] = quoted
+            elif value:
+                data = known_value(value, _MISSING)
+                if data is _MISSING:
+                    data = _value(value, number)
+                node[data_key] = data
+            else:
+                node[data_key] = None
+                pending = True
+                pending_key = data_key
     except _Unsupported:
         return None
-    if pos < len(rows) or not isinstance(data, LineDict | LineList):
-        return None
+    data = top[None]
+    return data if isinstance(data, LineDict | LineList) else None
+
+
+def _key(text: str) -> Any:
+    """A plain key (maybe with spaces before its colon), remembered in _KEYS."""
+    if len(text) > _MAX_KEY or " #" in text:
+        raise _Unsupported
+    data = _plain(text.rstrip(" "))
+    if len(_KEYS) >= _REMEMBERED:
+        _KEYS.clear()
+    _KEYS[text] = data
     return data
 
 
-def _node(rows: list[Row], pos: int, column: int, depth: int) -> tuple[Any, int]:
-    """The node whose first row is rows[pos], at `column`, and the position after it."""
-    if depth > MAX_DEPTH:
-        raise _Unsupported
-    number, _, item, key, value = rows[pos]
-    if item:
-        return _sequence(rows, pos, column, depth + 1)
-    if key:
-        return _mapping(rows, pos, column, depth + 1)
-    return _value(value, number), pos + 1
-
-
-def _sequence(rows: list[Row], pos: int, column: int, depth: int) -> tuple[LineList, int]:
-    items = LineList()
-    items.line = rows[pos][0]
-    items.lines = lines = []
-    end = len(rows)
-    while pos < end:
-        number, at, item, key, value = rows[pos]
-        if at != column or not item:
-            break
-        if key:  # a mapping whose first key follows the dash
-            rows[pos] = (number, item, 0, key, value)
-            lines.append(number)
-            data, pos = _mapping(rows, pos, item, depth + 1)
-        elif value:
-            lines.append(number)
-            data, pos = _value(value, number), pos + 1
-        elif pos + 1 < end and rows[pos + 1][1] > column:  # the item is on the next rows
-            lines.append(rows[pos + 1][0])
-            data, pos = _node(rows, pos + 1, rows[pos + 1][1], depth)
-        else:
-            lines.append(number)
-            data, pos = None, pos + 1
-        items.append(data)
-    return items, pos
-
-
-def _mapping(rows: list[Row], pos: int, column: int, depth: int) -> tuple[LineDict, int]:
-    mapping = LineDict()
-    mapping.line = rows[pos][0]
-    mapping.lines = lines = {}
-    end = len(rows)
-    while pos < end:
-        number, at, item, key, value = rows[pos]
-        if at < column:
-            break
-        if at > column or item or not key:
-            raise _Unsupported
-        if len(key) > _MAX_KEY or " #" in key:
-            raise _Unsupported
-        data_key = _plain(key.rstrip(" "))
-        if data_key in mapping:
-            raise _Unsupported  # a duplicate key: libyaml's error message
-        pos += 1
-        if value:
-            mapping[data_key] = _value(value, number)
-        elif pos < end and (rows[pos][1] > column or (rows[pos][1] == column and rows[pos][2])):
-            # a nested node, or a sequence as indented as the key
-            mapping[data_key], pos = _node(rows, pos, rows[pos][1], depth)
-        else:
-            mapping[data_key] = None
-        lines[data_key] = number
-    return mapping, pos
-
-
 def _value(text: str, number: int) -> Any:
-    """A value written on one line (a scalar, `[]` or `{}`), maybe with a comment after it."""
+    """A value written on one line (a scalar, `[]` or `{}`), maybe with a comment after it;
+    short scalars are remembered in _VALUES."""
     first = text[0]
     if first == '"' or first == "'":
         match = _QUOTED.fullmatch(text)
         if match is None:
             raise _Unsupported
         double, single = match.groups()
-        return double if double is not None else single.replace("''", "'")
-    comment = text.find(" #")
-    if comment >= 0:
-        text = text[:comment]
-    if text[-1] == " ":
-        text = text.rstrip(" ")
-    if text == "[]":
-        items = LineList()
-        items.line, items.lines = number, []
-        return items
-    if text == "{}":
-        mapping = LineDict()
-        mapping.line, mapping.lines = number, {}
-        return mapping
-    if first in _INDICATORS and (first != "-" or text[1:2] in ("", " ")):
-        raise _Unsupported  # `-` starts a plain scalar only before a non-space
-    if ": " in text or text[-1] == ":":
-        raise _Unsupported
-    return _plain(text)
+        data = double if double is not None else single.replace("''", "'")
+    else:
+        plain = text
+        comment = plain.find(" #")
+        if comment >= 0:
+            plain = plain[:comment]
+        if plain[-1] == " ":
+            plain = plain.rstrip(" ")
+        if first in _INDICATORS:
+            if plain == "[]":
+                items = LineList()
+                items.line, items.lines = number, []
+                return items
+            if plain == "{}":
+                mapping = LineDict()
+                mapping.line, mapping.lines = number, {}
+                return mapping
+            if first != "-" or plain[1:2] in ("", " "):
+                raise _Unsupported  # `-` starts a plain scalar only before a non-space
+        if ": " in plain or plain[-1] == ":":
+            raise _Unsupported
+        data = _plain(plain)
+    if len(text) <= _REMEMBERED_LENGTH:
+        if len(_VALUES) >= _REMEMBERED:
+            _VALUES.clear()
+        _VALUES[text] = data
+    return data
 
 
 def _plain(text: str) -> Any:

@@ -106,6 +106,7 @@ def test_the_repository_s_yaml_is_read_as_libyaml_reads_it(root: Path) -> None:
         "time: 14:00\nno: no\nnull: x\ntrue: True\n~x: NULL\nc#: a#b\nhttp://x: http://y:80\n",
         "- a\n-\n  - c\n-\n  d\n- e: f\n  g: # h\n  - i\n  j: k\n-   # l\n- m:\n  n:\n",
         "a:\nb: 1\nc:\n# c\nd:\n  - \n  -\n  - x\ne:  \n",
+        'a: "b: c"  # d\nb: ""\nc:\n  "d"\nd:\n- "e"  \n- \'f\'\n- "#"\n- " x "\n',
     ],
 )
 def test_shapes_near_the_edge_of_the_subset_are_read_fast(text: str) -> None:
@@ -133,6 +134,10 @@ def test_shapes_near_the_edge_of_the_subset_are_read_fast(text: str) -> None:
         '"a": b\n',
         "---\na: b\n",
         "a: b\x85c\n",
+        'a: "b\x00"\n',
+        "a: b\n# c\x01\n",  # anywhere, comments too
+        "a: b\n...\n",
+        "a: b\n--- c\n",
         'a: "b\\"c"\n',
         'a: "b\\tc"\n',
         "- - b\n",
@@ -144,6 +149,15 @@ def test_shapes_near_the_edge_of_the_subset_are_read_fast(text: str) -> None:
 def test_what_is_outside_the_subset_is_left_to_libyaml(text: str) -> None:
     assert load_simple(text) is None
     check(text)
+
+
+def test_scalars_are_remembered_and_collections_made_anew() -> None:
+    text = "a: []\nb: {}\nc: done\nd: ~\n"
+    first, second = load_simple(text), load_simple(text)
+    assert first == second == {"a": [], "b": {}, "c": "done", "d": None}
+    assert first is not None and second is not None
+    assert first["a"] is not second["a"] and first["b"] is not second["b"]
+    assert_same(load_simple("x:\n  c: done\n  d: []\n"), _load_with_libyaml("x:\n  c: done\n  d: []\n"))
 
 
 # Front-matter-like texts from a grammar that mixes the subset with everything near it.
