@@ -22,15 +22,16 @@ from .packing import pack, unpack
 from .source import MAX_FILE_SIZE
 
 
-def _inspect(root: Path, rel: str) -> tuple[os.stat_result | None, os.stat_result | None, Problem | None]:
+def _inspect(
+    root: Path, rel: str, entry: os.DirEntry[str]
+) -> tuple[os.stat_result | None, os.stat_result | None, Problem | None]:
     """(the file's own stat for the fingerprint, its stat when kpss should read it, else why not:
     links, size, permissions). One system call for an ordinary file."""
-    path = root / rel
     try:
-        own = os.lstat(path)
+        own = entry.stat(follow_symlinks=False)
         if not stat_module.S_ISLNK(own.st_mode):
             target_stat = own
-        elif path.resolve().is_relative_to(root.resolve()):
+        elif (root / rel).resolve().is_relative_to(root.resolve()):
             return own, None, None  # the file it points to is read on its own
         else:
             message = "a link to a file outside the archive; skipped"
@@ -58,7 +59,9 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
 
     try:
         with open(f"{base}/{rel}", "rb") as handle:
-            data = handle.read(MAX_FILE_SIZE + 1)
+            # As much as the file holds (reading up to the limit would allocate 5 MiB a file),
+            # never more than the limit: it may have grown since it was looked at.
+            data = handle.read(min(os.fstat(handle.fileno()).st_size, MAX_FILE_SIZE) + 1)
     except FileNotFoundError:
         return None, []
     except OSError as exc:
@@ -95,12 +98,12 @@ def _parse_many(
     import multiprocessing  # only here: a warm run starts no process
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(50, len(rels) // (workers * 8))
+    size = max(50, len(rels) // (workers * 16))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
-    # This process parses the first chunks itself while the workers parse the rest: its own
-    # outcomes need no packing to travel. It takes a little less than its share, as it also
-    # unpacks what the workers send.
-    own = len(chunks) * 9 // (10 * workers)
+    # This process parses its share itself, the first chunks, while the workers parse the
+    # rest: its outcomes need no packing, and unpacking theirs costs it about what packing
+    # costs them.
+    own = len(chunks) // workers
     done = 0
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
@@ -159,9 +162,9 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
     fingerprint = blake2b()
-    for rel, _ in walk_files(root):
+    for rel, entry in walk_files(root):
         seen.append(rel)
-        own, stat, problem = _inspect(root, rel)
+        own, stat, problem = _inspect(root, rel, entry)
         _fingerprint(fingerprint, rel, own)
         if problem:
             not_read[rel] = [problem]
