@@ -72,9 +72,18 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
     return minutes, problems
 
 
-def _parse_chunk(base: str, rels: list[str], config: Config) -> list[bytes]:
+_worker_config: list[Config] = []  # set once in each worker process (_start_worker)
+
+
+def _start_worker(config: Config) -> None:
+    """Keep the configuration in a worker for all its chunks (and its caches of people)."""
+    _worker_config.append(config)
+
+
+def _parse_chunk(base: str, rels: list[str]) -> list[bytes]:
     """Parse files in a worker process; the packed outcomes (packing.py) travel back and go into
     the index as they are."""
+    config = _worker_config[0]
     return [pack(_parse_file(base, rel, config)) for rel in rels]
 
 
@@ -108,8 +117,10 @@ def _parse_many(
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        futures = [pool.submit(_parse_chunk, base, chunk, config) for chunk in chunks[own:]]
+    with ProcessPoolExecutor(
+        max_workers=workers - 1, mp_context=context, initializer=_start_worker, initargs=(config,)
+    ) as pool:
+        futures = [pool.submit(_parse_chunk, base, chunk) for chunk in chunks[own:]]
         for chunk in chunks[:own]:
             for rel in chunk:
                 outcome = _parse_file(base, rel, config)
