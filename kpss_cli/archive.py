@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from operator import attrgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .errors import KpssError, Problem
 from .model import Minutes, StatusChange, Task, Update
 from .source import decode, split_front_matter
 
+_name = attrgetter("name")
 SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
 
 
@@ -99,7 +101,7 @@ def walk_files(root: Path) -> list[tuple[str, os.DirEntry[str]]]:
         folder, prefix = pending.pop()
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=_name)
         except OSError:
             continue
         subfolders: list[tuple[str, str]] = []

@@ -40,34 +40,34 @@ _MONTH_NAME = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(\d{4}|\d{2})"
 _DASH = r"\s*[-–—]\s*"  # hyphen, en dash, em dash
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_CZ_DATE = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*" + _YEAR)
-_CZ_NAMED_DATE = re.compile(r"(\d{1,2})\s*\.\s*" + _MONTH_NAME + r"\s+(\d{4})")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_SLASH_MONTH = re.compile(r"(\d{1,2})\s*/\s*" + _YEAR)
-_SLASH_RANGE = re.compile(r"(\d{1,2})" + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR)
-_SLASH_FULL_RANGE = re.compile(r"(\d{1,2})\s*/\s*" + _YEAR + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR)
-_NAMED_MONTH = re.compile(_MONTH_NAME + r"\s+" + _YEAR)
-_NAMED_RANGE = re.compile(_MONTH_NAME + _DASH + _MONTH_NAME + r"\s+" + _YEAR)
-_QUARTER = re.compile(r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))\s+" + _YEAR)
-_HALF = re.compile(r"([12]|i{1,2})\s*\.\s*pololeti\s+" + _YEAR)
-_YEAR_ONLY = re.compile(r"(\d{4})")
+# Patterns are compiled on first use, by `re`'s own cache: a warm `kpss tasks` reads at most
+# one date (--as-of), and compiling them all took longer than that whole answer's query.
+_ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_CZ_DATE = r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*" + _YEAR
+_CZ_NAMED_DATE = r"(\d{1,2})\s*\.\s*" + _MONTH_NAME + r"\s+(\d{4})"
+_ISO_MONTH = r"(\d{4})-(\d{1,2})"
+_SLASH_MONTH = r"(\d{1,2})\s*/\s*" + _YEAR
+_SLASH_RANGE = r"(\d{1,2})" + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR
+_SLASH_FULL_RANGE = r"(\d{1,2})\s*/\s*" + _YEAR + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR
+_NAMED_MONTH = _MONTH_NAME + r"\s+" + _YEAR
+_NAMED_RANGE = _MONTH_NAME + _DASH + _MONTH_NAME + r"\s+" + _YEAR
+_QUARTER = r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))\s+" + _YEAR
+_HALF = r"([12]|i{1,2})\s*\.\s*pololeti\s+" + _YEAR
+_YEAR_ONLY = r"(\d{4})"
 _ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_ROMAN_Q = re.compile(r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)\s+" + _YEAR)
+_ROMAN_Q = r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)\s+" + _YEAR
 
-_NEXT_MEETING = re.compile(
+_NEXT_MEETING = (
     r"(?:(?:do|na|pro|k|ke)\s+)?(?:pristi(?:ho|m|mu)?|dalsi(?:ho|m|mu)?)\s+(?:jednani|setkani|schuzk[ay]|schuzce|schuzi)"
     r"|(?:by\s+|at\s+)?(?:the\s+)?next\s+meeting"
 )
-_ONGOING = re.compile(r"prubezne|ongoing|trvale|stale|continuous(?:ly)?|permanent(?:ly)?")
+_ONGOING = r"prubezne|ongoing|trvale|stale|continuous(?:ly)?|permanent(?:ly)?"
 # Leading words that only say "by": `do 31. 1. 2022`, `nejpozději do konce ledna 2022`.
-_BY_PREFIX = re.compile(
-    r"^(?:nejpozdeji\s+)?(?:do\s+|v\s+|ve\s+|behem\s+)?(?:konce\s+|kon\.\s*)?(?:by\s+)?(?:end\s+of\s+)?(?:roku\s+)?"
-)
+_BY_PREFIX = r"^(?:nejpozdeji\s+)?(?:do\s+|v\s+|ve\s+|behem\s+)?(?:konce\s+|kon\.\s*)?(?:by\s+)?(?:end\s+of\s+)?(?:roku\s+)?"
 
-_TIME = re.compile(r"(\d{1,2})\s*[:.]\s*(\d{2})")
-_TIME_RANGE = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|do|to)\s*(\d{1,2}[:.]\d{2}))?$")
-_HOUR_ONLY = re.compile(r"^(\d{1,2})(?:\s*h(?:od)?\.?)?$")
+_TIME = r"(\d{1,2})\s*[:.]\s*(\d{2})"
+_TIME_RANGE = r"^(\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|do|to)\s*(\d{1,2}[:.]\d{2}))?$"
+_HOUR_ONLY = r"^(\d{1,2})(?:\s*h(?:od)?\.?)?$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +110,11 @@ def parse_date(text: str) -> dt.date | None:
 def _parse_date(text: str) -> dt.date | None:
     value = text.strip()
     try:
-        if m := _ISO_DATE.fullmatch(value):
+        if m := re.fullmatch(_ISO_DATE, value):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _CZ_DATE.fullmatch(value):
+        if m := re.fullmatch(_CZ_DATE, value):
             return dt.date(_year(m[3]), int(m[2]), int(m[1]))
-        if m := _CZ_NAMED_DATE.fullmatch(fold(value)):
+        if m := re.fullmatch(_CZ_NAMED_DATE, fold(value)):
             return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
     except ValueError:  # 2022-02-30, month 13: not a date
         return None
@@ -124,7 +124,7 @@ def _parse_date(text: str) -> dt.date | None:
 def looks_like_date(text: str) -> bool:
     """True when `text` has the shape of a date, valid or not (for error messages)."""
     value = text.strip()
-    return bool(_ISO_DATE.fullmatch(value) or _CZ_DATE.fullmatch(value))
+    return bool(re.fullmatch(_ISO_DATE, value) or re.fullmatch(_CZ_DATE, value))
 
 
 def parse_time(text: str) -> str | None:
@@ -136,16 +136,16 @@ def parse_time(text: str) -> str | None:
 def _parse_time(text: str) -> str | None:
     value = fold(text).removesuffix("hod.").removesuffix("hod").removesuffix("h").strip()
     value = value.removeprefix("od ").strip()
-    if m := _HOUR_ONLY.fullmatch(value):
+    if m := re.fullmatch(_HOUR_ONLY, value):
         return _hhmm(int(m[1]), 0)
-    m = _TIME_RANGE.fullmatch(value)
+    m = re.fullmatch(_TIME_RANGE, value)
     if not m:
         return None
     parts = []
     for part in (m[1], m[2]):
         if part is None:
             continue
-        t = _TIME.fullmatch(part)
+        t = re.fullmatch(_TIME, part)
         assert t is not None
         formatted = _hhmm(int(t[1]), int(t[2]))
         if formatted is None:
@@ -170,11 +170,11 @@ def _parse_deadline(text: str) -> Deadline:  # a Deadline is frozen: one can be 
     value = fold(text).strip(" .,;")
     if not value:
         return NO_DEADLINE
-    if _NEXT_MEETING.fullmatch(value):
+    if re.fullmatch(_NEXT_MEETING, value):
         return NEXT_MEETING
-    if _ONGOING.fullmatch(value):
+    if re.fullmatch(_ONGOING, value):
         return ONGOING
-    value = _BY_PREFIX.sub("", value, count=1).strip()
+    value = re.sub(_BY_PREFIX, "", value, count=1).strip()
     try:
         return _parse_deadline_value(value)
     except (ValueError, KeyError):  # month 13, day 32, ...
@@ -184,28 +184,28 @@ def _parse_deadline(text: str) -> Deadline:  # a Deadline is frozen: one can be 
 def _parse_deadline_value(value: str) -> Deadline:
     if day := parse_date(value):
         return Deadline("date", day)
-    if m := _ISO_MONTH.fullmatch(value):
+    if m := re.fullmatch(_ISO_MONTH, value):
         return Deadline("period", _month_end(int(m[1]), int(m[2])))
-    if m := _SLASH_MONTH.fullmatch(value):
+    if m := re.fullmatch(_SLASH_MONTH, value):
         return Deadline("period", _month_end(_year(m[2]), int(m[1])))
-    if m := _SLASH_RANGE.fullmatch(value):
+    if m := re.fullmatch(_SLASH_RANGE, value):
         if int(m[1]) > int(m[2]):
             return UNKNOWN
         return Deadline("period", _month_end(_year(m[3]), int(m[2])))
-    if m := _SLASH_FULL_RANGE.fullmatch(value):
+    if m := re.fullmatch(_SLASH_FULL_RANGE, value):
         return Deadline("period", _month_end(_year(m[4]), int(m[3])))
-    if m := _NAMED_MONTH.fullmatch(value):
+    if m := re.fullmatch(_NAMED_MONTH, value):
         return Deadline("period", _month_end(_year(m[2]), _MONTHS[m[1]]))
-    if m := _NAMED_RANGE.fullmatch(value):
+    if m := re.fullmatch(_NAMED_RANGE, value):
         return Deadline("period", _month_end(_year(m[3]), _MONTHS[m[2]]))
-    if m := _QUARTER.fullmatch(value):
+    if m := re.fullmatch(_QUARTER, value):
         quarter = int(m[1] or m[2])
         return Deadline("period", _month_end(_year(m[3]), quarter * 3))
-    if m := _ROMAN_Q.fullmatch(value):
+    if m := re.fullmatch(_ROMAN_Q, value):
         return Deadline("period", _month_end(_year(m[2]), _ROMAN_QUARTER[m[1]] * 3))
-    if m := _HALF.fullmatch(value):
+    if m := re.fullmatch(_HALF, value):
         half = len(m[1]) if m[1].startswith("i") else int(m[1])
         return Deadline("period", _month_end(_year(m[2]), half * 6))
-    if m := _YEAR_ONLY.fullmatch(value):
+    if m := re.fullmatch(_YEAR_ONLY, value):
         return Deadline("period", dt.date(int(m[1]), 12, 31))
     return UNKNOWN

@@ -241,14 +241,15 @@ def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None
 
 def _current_fingerprint(root: Path) -> str:
     """The fingerprint `_load` would take of the archive as it is now: one `lstat` per file."""
-    fingerprint = blake2b()
+    lines = []
     for rel, entry in walk_files(root):
         try:
-            own: os.stat_result | None = entry.stat(follow_symlinks=False)
+            own = entry.stat(follow_symlinks=False)
         except OSError:
-            own = None
-        _fingerprint(fingerprint, rel, own)
-    return fingerprint.hexdigest()
+            lines.append(f"{rel}\0gone\n")
+        else:
+            lines.append(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n")
+    return blake2b("".join(lines).encode()).hexdigest()  # as `_fingerprint` line by line
 
 
 def _snapshot_of(archive: Archive) -> dict[str, bytes]:
