@@ -107,6 +107,8 @@ def _parse_many(
     import multiprocessing  # only here: a warm run starts no process
     from concurrent.futures import ProcessPoolExecutor
 
+    from . import parse  # noqa: F401 - imported before the workers start, who then have it too
+
     size = max(50, len(rels) // (workers * 16))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     # This process parses its share itself, the first chunks, while the workers parse the
