@@ -90,18 +90,31 @@ def _parse_chunk(base: str, rels: list[str]) -> list[bytes]:
 PARALLEL_FROM = 300  # files to parse before a second process pays for itself
 
 
+def _parse_here(base: str, rels: list[str], config: Config, packed: bool) -> Iterator[Parsed]:
+    """Parse files in this process."""
+    for rel in rels:
+        outcome = _parse_file(base, rel, config)
+        yield rel, outcome, (pack(outcome) if packed else None)
+
+
+Parsed = tuple[str, Outcome, bytes | None]  # a file, its outcome, and that packed (or None)
+
+
 def _parse_many(
     root: Path, rels: list[str], config: Config, progress: Progress | None, packed: bool
-) -> Iterator[tuple[str, Outcome, bytes | None]]:
+) -> Iterator[Parsed]:
     """(file, outcome, its bytes when `packed` or made anyway) for `rels`, in order; parsed in
     parallel on every core when there are many."""
     base = str(root)
     workers = min(os.cpu_count() or 1, 8)
+    size = max(50, len(rels) // (workers * 16))
+    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
+    done = 0
     if len(rels) < PARALLEL_FROM or workers < 2:
-        for done, rel in enumerate(rels, 1):
-            outcome = _parse_file(base, rel, config)
-            yield rel, outcome, (pack(outcome) if packed else None)
-            if progress and done % 200 == 0:
+        for chunk in chunks:
+            yield from _parse_here(base, chunk, config, packed)
+            done += len(chunk)
+            if progress:
                 progress(done, len(rels))
         return
     import multiprocessing  # only here: a warm run starts no process
@@ -109,33 +122,35 @@ def _parse_many(
 
     from . import parse  # noqa: F401 - imported before the workers start, who then have it too
 
-    size = max(50, len(rels) // (workers * 16))
-    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
-    # This process parses its share itself, the first chunks, while the workers parse the
-    # rest: its outcomes need no packing, and unpacking theirs costs it about what packing
-    # costs them.
     own = len(chunks) // workers
-    done = 0
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )
     with ProcessPoolExecutor(
         max_workers=workers - 1, mp_context=context, initializer=_start_worker, initargs=(config,)
     ) as pool:
-        futures = [pool.submit(_parse_chunk, base, chunk) for chunk in chunks[own:]]
+        theirs = [(chunk, pool.submit(_parse_chunk, base, chunk)) for chunk in chunks[own:]]
+        # This process parses its share itself (its outcomes need no packing), then takes back
+        # the last chunks no worker has started yet: all finish at about the same time.
         for chunk in chunks[:own]:
-            for rel in chunk:
-                outcome = _parse_file(base, rel, config)
-                yield rel, outcome, (pack(outcome) if packed else None)
+            yield from _parse_here(base, chunk, config, packed)
             done += len(chunk)
             if progress:
                 progress(done, len(rels))
-        for chunk, future in zip(chunks[own:], futures, strict=True):
+        taken_back: list[list[Parsed]] = []
+        while theirs and theirs[-1][1].cancel():
+            taken_back.append(list(_parse_here(base, theirs.pop()[0], config, packed)))
+            done += len(taken_back[-1])
+            if progress:
+                progress(done, len(rels))
+        for chunk, future in theirs:
             for rel, blob in zip(chunk, future.result(), strict=True):
                 yield rel, unpack(blob), blob  # made by this process's workers
             done += len(chunk)
             if progress:
                 progress(done, len(rels))
+        for parsed in reversed(taken_back):  # the last chunks, in their order
+            yield from parsed
 
 
 Progress = Callable[[int, int], None]
