@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from operator import attrgetter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from .config import Config, find_root
@@ -91,19 +91,39 @@ def find_files(root: Path) -> Iterator[str]:
         yield rel
 
 
-def walk_files(root: Path) -> list[tuple[str, os.DirEntry[str]]]:
-    """(relative path with `/`, directory entry) of every candidate minutes file, in sorted
-    order: a folder's files, then its subfolders. Hidden folders, `templates/` and folders
-    reached through links are skipped; folders that cannot be read are passed over."""
-    found: list[tuple[str, os.DirEntry[str]]] = []
+def walk_files(root: Path) -> list[tuple[str, os.stat_result | OSError]]:
+    """(relative path with `/`, its own `lstat` or the error it gave) of every candidate
+    minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,
+    `templates/` and folders reached through links are skipped; folders that cannot be read
+    are passed over."""
+    found: list[tuple[str, os.stat_result | OSError]] = []
     pending = [(str(root), "")]
     while pending:
         folder, prefix = pending.pop()
         try:
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=_name)
+            subfolders = _scan(folder, prefix, found)
         except OSError:
             continue
+        pending.extend(reversed(subfolders))  # the first subfolder is walked next
+    return found
+
+
+# Files are looked at through their folder's descriptor where the system allows it: a third
+# faster than by their whole path (a warm `kpss tasks` is mostly this look).
+_BY_DESCRIPTOR = os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY")
+
+
+def _scan(
+    folder: str, prefix: str, found: list[tuple[str, os.stat_result | OSError]]
+) -> list[tuple[str, str]]:
+    """Add a folder's candidate files to `found`; return its subfolders to walk."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _BY_DESCRIPTOR else None
+    except OSError:
+        descriptor = None  # its path may still be read
+    try:
+        with os.scandir(folder if descriptor is None else descriptor) as listing:
+            entries = sorted(listing, key=_name)
         subfolders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
@@ -113,11 +133,17 @@ def walk_files(root: Path) -> list[tuple[str, os.DirEntry[str]]]:
                 is_folder = False
             if is_folder:
                 if not name.startswith(".") and name not in SKIPPED_FOLDERS and not entry.is_symlink():
-                    subfolders.append((entry.path, f"{prefix}{name}/"))
+                    subfolders.append((f"{folder}/{name}", f"{prefix}{name}/"))
             elif name.endswith(".md") and not name.startswith("."):
-                found.append((prefix + name, entry))
-        pending.extend(reversed(subfolders))  # the first subfolder is walked next
-    return found
+                try:
+                    own: os.stat_result | OSError = entry.stat(follow_symlinks=False)
+                except OSError as exc:
+                    own = exc
+                found.append((prefix + name, own))
+        return subfolders
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
 
 
 def shown_path(archive: Archive, rel: str) -> str:

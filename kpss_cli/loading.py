@@ -23,12 +23,13 @@ from .source import MAX_FILE_SIZE
 
 
 def _inspect(
-    root: Path, rel: str, entry: os.DirEntry[str]
+    root: Path, rel: str, own: os.stat_result | OSError
 ) -> tuple[os.stat_result | None, os.stat_result | None, Problem | None]:
     """(the file's own stat for the fingerprint, its stat when kpss should read it, else why not:
-    links, size, permissions). One system call for an ordinary file."""
+    links, size, permissions), from its own stat (`own`, or the error it gave)."""
     try:
-        own = entry.stat(follow_symlinks=False)
+        if isinstance(own, OSError):
+            raise own
         if not stat_module.S_ISLNK(own.st_mode):
             target_stat = own
         elif (root / rel).resolve().is_relative_to(root.resolve()):
@@ -190,9 +191,9 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
     fingerprint = blake2b()
-    for rel, entry in walk_files(root):
+    for rel, found in walk_files(root):
         seen.append(rel)
-        own, stat, problem = _inspect(root, rel, entry)
+        own, stat, problem = _inspect(root, rel, found)
         _fingerprint(fingerprint, rel, own)
         if problem:
             not_read[rel] = [problem]
@@ -259,10 +260,8 @@ def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None
 def _current_fingerprint(root: Path) -> str:
     """The fingerprint `_load` would take of the archive as it is now: one `lstat` per file."""
     lines = []
-    for rel, entry in walk_files(root):
-        try:
-            own = entry.stat(follow_symlinks=False)
-        except OSError:
+    for rel, own in walk_files(root):
+        if isinstance(own, OSError):
             lines.append(f"{rel}\0gone\n")
         else:
             lines.append(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n")
