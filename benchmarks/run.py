@@ -58,6 +58,7 @@ def measure(command: list[str], env: dict[str, str], before: list[str] | None = 
 def median(
     command: list[str], env: dict[str, str], runs: int, before: list[str] | None = None
 ) -> tuple[float, int]:
+    os.sync()  # what earlier steps wrote (the archive, the index) goes to disk before, not during
     results = [measure(command, env, before) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
@@ -70,7 +71,6 @@ def bench(size: int, work: Path, runs: int) -> list[tuple[str, float, int]]:
         check=True,
         capture_output=True,
     )
-    os.sync()  # the archive's pages go to disk now, not in the middle of the timed runs
     print(f"\n{size:,} files (generated in {time.perf_counter() - started:.0f} s)", flush=True)
     env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "KPSS_TODAY": "2024-01-01"}
     drop_index = [
