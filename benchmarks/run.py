@@ -58,7 +58,8 @@ def measure(command: list[str], env: dict[str, str], before: list[str] | None = 
 def median(
     command: list[str], env: dict[str, str], runs: int, before: list[str] | None = None
 ) -> tuple[float, int]:
-    os.sync()  # what earlier steps wrote (the archive, the index) goes to disk before, not during
+    if hasattr(os, "sync"):  # what earlier steps wrote (archive, index) goes to disk now, not during
+        os.sync()
     results = [measure(command, env, before) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from .config import Config, find_root
 from .errors import KpssError, Problem
 from .model import Minutes, StatusChange, Task, Update
-from .source import decode, split_front_matter
 
 _name = attrgetter("name")
 SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
@@ -45,6 +44,8 @@ class Archive:
     def load_body(self, minutes: Minutes) -> Minutes:
         """`minutes` with its Markdown body, read from its file."""
         if minutes.body is None:
+            from .source import decode, split_front_matter  # only `show` and `render` need bodies
+
             data = (self.root / minutes.path).read_bytes()
             split = split_front_matter(decode(data).text)
             minutes.body = split.body if split else ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,6 +93,8 @@ def failure(exc: BaseException) -> int | None:
     the exception is not one a command ends with (SystemExit and the like)."""
     if isinstance(exc, KpssError):
         if settings["debug"]:
+            import traceback  # only with --debug
+
             traceback.print_exc()
         say(error_line(str(exc)))
         return ExitStatus.USER_ERROR
@@ -105,6 +106,8 @@ def failure(exc: BaseException) -> int | None:
         return 130
     if isinstance(exc, Exception):
         if settings["debug"]:
+            import traceback  # only with --debug
+
             traceback.print_exc()
         say(error_line(f"{type(exc).__name__}: {exc}; {BUG_HINT}"))
         return ExitStatus.FOUND

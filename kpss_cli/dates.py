@@ -6,7 +6,6 @@ today, so `1.2.2022` is always 1 February 2022.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -95,7 +94,11 @@ def _year(text: str) -> int:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month}")
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -6,8 +6,6 @@ TSV and Markdown get the listed columns. Colour and box drawing only on a termin
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -57,6 +55,8 @@ def cell(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(cell(v) for v in value)
     if isinstance(value, dict):
+        import json  # here, as below: most runs print no JSON
+
         return cell(value.get("name") or value.get("title") or json.dumps(value, ensure_ascii=False))
     return str(value)
 
@@ -79,6 +79,8 @@ def emit(
 
 def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
     # Streamed row by row; still a valid `[]` when there are no rows.
+    import json
+
     count = 0
     for row in rows:
         out.write("[\n  " if count == 0 else ",\n  ")
@@ -89,6 +91,8 @@ def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO
 
 
 def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+    import json
+
     count = 0
     for row in rows:
         out.write(json.dumps(row, ensure_ascii=False))
@@ -101,6 +105,8 @@ def _csv(
     rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, excel: bool = False, **_: Any
 ) -> int:
     # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is.
+    import csv
+
     if excel:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
