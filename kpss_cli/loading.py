@@ -190,11 +190,11 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    fingerprint = blake2b()
+    fingerprint: list[str] = []
     for rel, found in walk_files(root):
         seen.append(rel)
         own, stat, problem = _inspect(root, rel, found)
-        _fingerprint(fingerprint, rel, own)
+        fingerprint.append(_fingerprint_line(rel, own))
         if problem:
             not_read[rel] = [problem]
         elif stat is not None:
@@ -234,8 +234,9 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
             result.not_minutes.append(rel)
     resolve(result)
     if index:
-        if index.snapshot(fingerprint.hexdigest(), ("head", *_STATUSES)) is None:  # else it is current
-            index.store_snapshot(fingerprint.hexdigest(), _snapshot_of(result))
+        digest = _fingerprint_of(fingerprint)
+        if index.snapshot(digest, ("head", *_STATUSES)) is None:  # else it is current
+            index.store_snapshot(digest, _snapshot_of(result))
         index.close()
     return result
 
@@ -249,23 +250,21 @@ _TASK_FIELDS = (
 _STATUSES = ("open", "done", "cancelled")
 
 
-def _fingerprint(fingerprint: Any, rel: str, own: os.stat_result | None) -> None:
-    """Add a file's path, size and modification time (of the link itself, if it is one)."""
-    if own is None:
-        fingerprint.update(f"{rel}\0gone\n".encode())
-    else:
-        fingerprint.update(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n".encode())
+def _fingerprint_line(rel: str, own: os.stat_result | None) -> str:
+    """A file's part of the archive's fingerprint: its path, size and modification time (of
+    the link itself, if it is one)."""
+    return f"{rel}\0gone\n" if own is None else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n"
+
+
+def _fingerprint_of(lines: Iterable[str]) -> str:
+    return blake2b("".join(lines).encode()).hexdigest()
 
 
 def _current_fingerprint(root: Path) -> str:
-    """The fingerprint `_load` would take of the archive as it is now: one `lstat` per file."""
-    lines = []
-    for rel, own in walk_files(root):
-        if isinstance(own, OSError):
-            lines.append(f"{rel}\0gone\n")
-        else:
-            lines.append(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n")
-    return blake2b("".join(lines).encode()).hexdigest()  # as `_fingerprint` line by line
+    """The fingerprint `_load` takes, of the archive as it is now: one `lstat` per file."""
+    return _fingerprint_of(
+        _fingerprint_line(rel, None if isinstance(own, OSError) else own) for rel, own in walk_files(root)
+    )
 
 
 def _snapshot_of(archive: Archive) -> dict[str, bytes]:
