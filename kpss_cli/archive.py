@@ -92,18 +92,24 @@ def find_files(root: Path) -> Iterator[str]:
         yield rel
 
 
-def walk_files(root: Path) -> list[tuple[str, os.stat_result | OSError]]:
+def walk_files(
+    root: Path, unreadable: list[tuple[str, OSError]] | None = None
+) -> list[tuple[str, os.stat_result | OSError]]:
     """(relative path with `/`, its own `lstat` or the error it gave) of every candidate
     minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,
-    `templates/` and folders reached through links are skipped; folders that cannot be read
-    are passed over."""
+    `templates/` and folders reached through links are skipped. Folders that cannot be read
+    go to `unreadable` (their relative path, "" for the root, and the error) when given."""
     found: list[tuple[str, os.stat_result | OSError]] = []
     pending = [(str(root), "")]
     while pending:
         folder, prefix = pending.pop()
         try:
             subfolders = _scan(folder, prefix, found)
-        except OSError:
+        except FileNotFoundError:
+            continue  # gone while we looked
+        except OSError as exc:
+            if unreadable is not None:
+                unreadable.append((prefix.rstrip("/"), exc))
             continue
         pending.extend(reversed(subfolders))  # the first subfolder is walked next
     return found

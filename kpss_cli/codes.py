@@ -113,7 +113,7 @@ CODES: dict[str, Code] = {
         "the file is too large to be minutes",
         "Minutes files are limited to 5 MiB. Move attachments out of the archive and link to them.",
     ),
-    "unreadable": Code("error", "the file cannot be read", "Check the file's permissions."),
+    "unreadable": Code("error", "the file or folder cannot be read", "Check its permissions."),
     # --- warnings: readable, but probably not what was meant ------------------------------------
     "encoding": Code(
         "warning",

@@ -191,7 +191,8 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
     fingerprint: list[str] = []
-    for rel, found in walk_files(root):
+    unreadable: list[tuple[str, OSError]] = []
+    for rel, found in walk_files(root, unreadable):
         seen.append(rel)
         own, stat, problem = _inspect(root, rel, found)
         fingerprint.append(_fingerprint_line(rel, own))
@@ -199,6 +200,12 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
             not_read[rel] = [problem]
         elif stat is not None:
             stats[rel] = stat
+    for folder, exc in unreadable:  # its minutes would be missing from every answer: say so
+        fingerprint.append(f"{folder}/\0unreadable\n")
+        message = f"cannot read the folder: {exc.strerror or exc}"
+        result.problems.append(
+            Problem(shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message)
+        )
     # Unchanged files from the index, one row at a time (the rows are never all in memory).
     outcomes: dict[str, Outcome] = {}
     gone: list[str] = []
@@ -262,9 +269,12 @@ def _fingerprint_of(lines: Iterable[str]) -> str:
 
 def _current_fingerprint(root: Path) -> str:
     """The fingerprint `_load` takes, of the archive as it is now: one `lstat` per file."""
-    return _fingerprint_of(
-        _fingerprint_line(rel, None if isinstance(own, OSError) else own) for rel, own in walk_files(root)
-    )
+    unreadable: list[tuple[str, OSError]] = []
+    lines = [
+        _fingerprint_line(rel, None if isinstance(own, OSError) else own)
+        for rel, own in walk_files(root, unreadable)
+    ]
+    return _fingerprint_of(lines + [f"{folder}/\0unreadable\n" for folder, _ in unreadable])
 
 
 def _snapshot_of(archive: Archive) -> dict[str, bytes]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -170,3 +172,34 @@ def test_overdue_note_counts_only_what_the_filters_select(invoke: Invoke, small:
     )
     assert invoke("tasks", "--overdue", "--owner", "Petr", "-a", str(small)).stderr == ""
     assert "1 task(s)" in invoke("tasks", "--overdue", "--owner", "Jana", "-a", str(small)).stderr
+
+
+def test_a_folder_that_cannot_be_read_is_an_error_not_a_silence(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permissions on a shared drive: the minutes of a folder kpss cannot list would be missing
+    from every answer, so it says so (on every run, the snapshot's included) and exits 2."""
+    query = ("tasks", "--all", "-f", "csv", "-a", str(archive))
+    full = invoke(*query)
+    assert full.exit_code == 0 and "seniori/" in full.stdout and "ridici/" in full.stdout
+    blocked = str(archive / "seniori")
+    real_open, real_scandir = os.open, os.scandir
+
+    def deny(real: Any) -> Any:
+        def call(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if str(path) == blocked:
+                raise PermissionError(13, "Permission denied", blocked)
+            return real(path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(os, "open", deny(real_open))
+    monkeypatch.setattr(os, "scandir", deny(real_scandir))
+    for run in ("first", "from the snapshot"):
+        denied = invoke(*query)
+        assert denied.exit_code == 2, run
+        error = f"kpss: error: {blocked}: cannot read the folder: Permission denied"
+        assert denied.stderr.splitlines()[0] == error, run
+        assert "ridici/" in denied.stdout and "seniori/" not in denied.stdout, run
+    monkeypatch.undo()
+    assert invoke(*query).stdout == full.stdout  # readable again: the whole answer again
