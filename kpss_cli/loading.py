@@ -204,7 +204,9 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
         fingerprint.append(f"{folder}/\0unreadable\n")
         message = f"cannot read the folder: {exc.strerror or exc}"
         result.problems.append(
-            Problem(shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message)
+            Problem(
+                shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message
+            )
         )
     # Unchanged files from the index, one row at a time (the rows are never all in memory).
     outcomes: dict[str, Outcome] = {}
