@@ -57,7 +57,7 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     from .commands.tasklist import TaskRequest, list_tasks
     from .console import failure, settings
 
-    settings["no_cache"] = options.pop("no_cache", False)
+    settings.update(debug=False, no_cache=options.pop("no_cache", False))
     archive = options.pop("archive", None)
     try:
         request = TaskRequest(archive=Path(archive) if archive else None, **options)
