@@ -17,38 +17,37 @@ from .archive import Archive, resolve, resolve_root, shown_path, walk_files
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem
 from .index import Index, Row, blake2b
-from .model import Minutes, Task
+from .model import STATUSES, Minutes, Task
 from .packing import pack, unpack
 from .source import MAX_FILE_SIZE
 
 
 def _inspect(
     root: Path, rel: str, own: os.stat_result | OSError
-) -> tuple[os.stat_result | None, os.stat_result | None, Problem | None]:
-    """(the file's own stat for the fingerprint, its stat when kpss should read it, else why not:
-    links, size, permissions), from its own stat (`own`, or the error it gave)."""
+) -> tuple[os.stat_result | None, Problem | None]:
+    """(the file's stat when kpss should read it, else why not: links, size, permissions), from
+    its own stat (`own`, or the error it gave)."""
     try:
         if isinstance(own, OSError):
             raise own
         if not stat_module.S_ISLNK(own.st_mode):
-            target_stat = own
+            stat = own
         elif (root / rel).resolve().is_relative_to(root.resolve()):
-            return own, None, None  # the file it points to is read on its own
+            return None, None  # the file it points to is read on its own
         else:
-            message = "a link to a file outside the archive; skipped"
-            return own, None, Problem(rel, 1, "warning", "symlink-outside", message)
+            return None, Problem(
+                rel, 1, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
+            )
     except FileNotFoundError:
-        return None, None, None  # vanished while we were reading: no longer part of the archive
+        return None, None  # vanished while we were reading: no longer part of the archive
     except (OSError, RuntimeError) as exc:  # permissions, symlink loops
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
-    if target_stat.st_size > MAX_FILE_SIZE:
+        return None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
+    if stat.st_size > MAX_FILE_SIZE:
         limit = MAX_FILE_SIZE // 1024 // 1024
-        message = (
-            f"file is {target_stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
-        )
-        return own, None, Problem(rel, 1, "error", "too-large", message)
-    return own, target_stat, None
+        message = f"file is {stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
+        return None, Problem(rel, 1, "error", "too-large", message)
+    return stat, None
 
 
 Outcome = tuple[Minutes | None, list[Problem]]  # problems name the file by its relative path
@@ -111,12 +110,17 @@ def _parse_many(
     size = max(50, len(rels) // (workers * 16))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, len(rels))
+
     if len(rels) < PARALLEL_FROM or workers < 2:
         for chunk in chunks:
             yield from _parse_here(base, chunk, config, packed)
-            done += len(chunk)
-            if progress:
-                progress(done, len(rels))
+            advance(len(chunk))
         return
     import multiprocessing  # only here: a warm run starts no process
     from concurrent.futures import ProcessPoolExecutor
@@ -135,21 +139,15 @@ def _parse_many(
         # the last chunks no worker has started yet: all finish at about the same time.
         for chunk in chunks[:own]:
             yield from _parse_here(base, chunk, config, packed)
-            done += len(chunk)
-            if progress:
-                progress(done, len(rels))
+            advance(len(chunk))
         taken_back: list[list[Parsed]] = []
         while theirs and theirs[-1][1].cancel():
             taken_back.append(list(_parse_here(base, theirs.pop()[0], config, packed)))
-            done += len(taken_back[-1])
-            if progress:
-                progress(done, len(rels))
+            advance(len(taken_back[-1]))
         for chunk, future in theirs:
             for rel, blob in zip(chunk, future.result(), strict=True):
                 yield rel, unpack(blob), blob  # made by this process's workers
-            done += len(chunk)
-            if progress:
-                progress(done, len(rels))
+            advance(len(chunk))
         for parsed in reversed(taken_back):  # the last chunks, in their order
             yield from parsed
 
@@ -190,18 +188,16 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    fingerprint: list[str] = []
     unreadable: list[tuple[str, OSError]] = []
-    for rel, found in walk_files(root, unreadable):
+    files = walk_files(root, unreadable)
+    for rel, found in files:
         seen.append(rel)
-        own, stat, problem = _inspect(root, rel, found)
-        fingerprint.append(_fingerprint_line(rel, own))
+        stat, problem = _inspect(root, rel, found)
         if problem:
             not_read[rel] = [problem]
         elif stat is not None:
             stats[rel] = stat
     for folder, exc in unreadable:  # its minutes would be missing from every answer: say so
-        fingerprint.append(f"{folder}/\0unreadable\n")
         message = f"cannot read the folder: {exc.strerror or exc}"
         result.problems.append(
             Problem(
@@ -243,8 +239,8 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
             result.not_minutes.append(rel)
     resolve(result)
     if index:
-        digest = _fingerprint_of(fingerprint)
-        if index.snapshot(digest, ("head", *_STATUSES)) is None:  # else it is current
+        digest = _fingerprint(files, unreadable)
+        if index.snapshot(digest, ("head", *STATUSES)) is None:  # else it is current
             index.store_snapshot(digest, _snapshot_of(result))
         index.close()
     return result
@@ -256,27 +252,25 @@ _TASK_FIELDS = (
     "id", "text", "owner", "due", "deadline", "deadline_kind", "status", "initial_status", "line", "source",
     "minutes_id", "group", "group_slug", "meeting_date", "path",
 )  # fmt: skip
-_STATUSES = ("open", "done", "cancelled")
 
 
-def _fingerprint_line(rel: str, own: os.stat_result | None) -> str:
-    """A file's part of the archive's fingerprint: its path, size and modification time (of
-    the link itself, if it is one)."""
-    return f"{rel}\0gone\n" if own is None else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n"
-
-
-def _fingerprint_of(lines: Iterable[str]) -> str:
+def _fingerprint(
+    files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
+) -> str:
+    """The archive's fingerprint from its walk (walk_files): every file's path, size and
+    modification time (of the link itself, if it is one), and the folders it could not read."""
+    lines = [
+        f"{rel}\0gone\n" if isinstance(own, OSError) else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n"
+        for rel, own in files
+    ]
+    lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
     return blake2b("".join(lines).encode()).hexdigest()
 
 
 def _current_fingerprint(root: Path) -> str:
     """The fingerprint `_load` takes, of the archive as it is now: one `lstat` per file."""
     unreadable: list[tuple[str, OSError]] = []
-    lines = [
-        _fingerprint_line(rel, None if isinstance(own, OSError) else own)
-        for rel, own in walk_files(root, unreadable)
-    ]
-    return _fingerprint_of(lines + [f"{folder}/\0unreadable\n" for folder, _ in unreadable])
+    return _fingerprint(walk_files(root, unreadable), unreadable)
 
 
 def _snapshot_of(archive: Archive) -> dict[str, bytes]:
@@ -292,7 +286,7 @@ def _snapshot_of(archive: Archive) -> dict[str, bytes]:
         "config": config,
     }
     parts = {"head": pickle.dumps(head, pickle.HIGHEST_PROTOCOL)}
-    for status in _STATUSES:
+    for status in STATUSES:
         rows = [
             (position, *(getattr(t, name) for name in _TASK_FIELDS))
             for position, t in enumerate(archive.tasks)
@@ -304,7 +298,7 @@ def _snapshot_of(archive: Archive) -> dict[str, bytes]:
 
 def load_tasks(
     archive: str | Path | None = None,
-    statuses: Iterable[str] = _STATUSES,
+    statuses: Iterable[str] = STATUSES,
     *,
     use_index: bool = True,
     progress: Progress | None = None,
