@@ -4,33 +4,39 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
 from .config import Config, find_root
 from .errors import KpssError, Problem
 from .model import Minutes, StatusChange, Task, Update
+from .record import Record
 
 _name = attrgetter("name")
 SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
 
 
-@dataclass
-class Archive:
-    """The parsed archive: minutes sorted by (date, id), every task, and every problem found."""
+class Archive(Record):
+    """The parsed archive: minutes sorted by (date, id), every task, and every problem found.
+    Loading (loading.py) fills it in."""
 
-    root: Path
-    shown_root: str
-    config: Config
-    minutes: list[Minutes] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    unmatched_updates: list[tuple[Minutes, Update]] = field(default_factory=list)
-    not_minutes: list[str] = field(default_factory=list)  # .md files without front matter
-    group_names: dict[str, str] = field(default_factory=dict)  # slug -> name, of the minutes
-    files: int = 0  # candidate files read
-    _tasks_by_id: dict[str, Task] = field(default_factory=dict, repr=False)
+    __slots__ = (
+        "root", "shown_root", "config", "minutes", "problems", "tasks", "unmatched_updates",
+        "not_minutes", "group_names", "files", "_tasks_by_id",
+    )  # fmt: skip
+
+    def __init__(self, root: Path, shown_root: str, config: Config) -> None:
+        self.root = root
+        self.shown_root = shown_root
+        self.config = config
+        self.minutes: list[Minutes] = []
+        self.problems: list[Problem] = []
+        self.tasks: list[Task] = []
+        self.unmatched_updates: list[tuple[Minutes, Update]] = []
+        self.not_minutes: list[str] = []  # .md files without front matter
+        self.group_names: dict[str, str] = {}  # slug -> name, of the minutes
+        self.files = 0  # candidate files read
+        self._tasks_by_id: dict[str, Task] = {}
 
     @property
     def has_errors(self) -> bool:

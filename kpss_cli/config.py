@@ -2,50 +2,82 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .dates import parse_time
 from .errors import KpssError
 from .names import fold, person_key, slugify
+from .record import Record
 
 CONFIG_NAME = "kpss.yaml"
 MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
 
 
-@dataclass(slots=True)
-class GroupConfig:
+class GroupConfig(Record):
     """A group as `kpss.yaml` describes it."""
 
-    slug: str
-    name: str
-    folder: str
-    members: list[str] = field(default_factory=list)
-    manager: str | None = None
-    place: str | None = None
-    time: str | None = None
-    schedule: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    line: int | None = None  # where kpss.yaml describes the group
+    __slots__ = ("slug", "name", "folder", "members", "manager", "place", "time", "schedule", "extra", "line")
+
+    def __init__(
+        self,
+        slug: str,
+        name: str,
+        folder: str,
+        members: list[str] | None = None,
+        manager: str | None = None,
+        place: str | None = None,
+        time: str | None = None,
+        schedule: Any = None,
+        extra: dict[str, Any] | None = None,
+        line: int | None = None,  # where kpss.yaml describes the group
+    ) -> None:
+        self.slug = slug
+        self.name = name
+        self.folder = folder
+        self.members: list[str] = [] if members is None else members
+        self.manager = manager
+        self.place = place
+        self.time = time
+        self.schedule = schedule
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.line = line
 
 
-@dataclass(slots=True)
-class Config:
+class Config(Record):
     """The archive's `kpss.yaml` (all optional)."""
 
-    organisation: str | None = None
-    language: str = "cs"
-    groups: list[GroupConfig] = field(default_factory=list)
-    aliases: dict[str, str] = field(default_factory=dict)  # person key -> canonical name
-    extra: dict[str, Any] = field(default_factory=dict)
-    path: str | None = None
-    _by_text: dict[str, GroupConfig] = field(default_factory=dict, repr=False)
-    # Person text -> (name, org, role, person, key): see parse.parse_person_text.
-    people_cache: dict[str, tuple[str, str | None, str | None, str, str]] = field(
-        default_factory=dict, repr=False
+    __slots__ = (
+        "organisation",
+        "language",
+        "groups",
+        "aliases",
+        "extra",
+        "path",
+        "people_cache",
+        "_by_text",
+        "_by_folder",
     )
-    _by_folder: dict[str, GroupConfig] = field(default_factory=dict, repr=False)
+
+    def __init__(
+        self,
+        organisation: str | None = None,
+        language: str = "cs",
+        groups: list[GroupConfig] | None = None,
+        aliases: dict[str, str] | None = None,  # person key -> canonical name
+        extra: dict[str, Any] | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.organisation = organisation
+        self.language = language
+        self.groups: list[GroupConfig] = [] if groups is None else groups
+        self.aliases: dict[str, str] = {} if aliases is None else aliases
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.path = path
+        # Person text -> (name, org, role, person, key): see parse.parse_person_text.
+        self.people_cache: dict[str, tuple[str, str | None, str | None, str, str]] = {}
+        self._by_text: dict[str, GroupConfig] = {}  # filled by _index
+        self._by_folder: dict[str, GroupConfig] = {}
 
     def _index(self) -> None:
         if self._by_text or not self.groups:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .names import fold
+from .record import Value
 
 # Month names after `fold` (no diacritics), nominative, genitive and locative.
 _MONTHS: dict[str, int] = {}
@@ -69,12 +69,14 @@ _TIME_RANGE = r"^(\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|do|to)\s*(\d{1,2}[:.]\d{2}
 _HOUR_ONLY = r"^(\d{1,2})(?:\s*h(?:od)?\.?)?$"
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(Value):
     """A `due` value read: its kind and the last day it allows (None when there is none)."""
 
-    kind: str  # "date" | "period" | "next_meeting" | "ongoing" | "unknown" | "none"
-    end: dt.date | None = None
+    __slots__ = ("kind", "end")
+
+    def __init__(self, kind: str, end: dt.date | None = None) -> None:
+        self.kind = kind  # "date" | "period" | "next_meeting" | "ongoing" | "unknown" | "none"
+        self.end = end
 
     @property
     def readable(self) -> bool:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from .record import Value
 
 
 class ExitStatus(IntEnum):
@@ -35,15 +36,17 @@ class KpssError(Exception):
         return format_location(self.path, self.line) + self.message
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Value):
     """A finding about one file: an error (the file or field is unusable) or a warning."""
 
-    path: str
-    line: int | None
-    severity: str  # "error" | "warning"
-    code: str
-    message: str
+    __slots__ = ("path", "line", "severity", "code", "message")
+
+    def __init__(self, path: str, line: int | None, severity: str, code: str, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.severity = severity  # "error" | "warning"
+        self.code = code
+        self.message = message
 
     def __str__(self) -> str:
         return format_location(self.path, self.line) + self.message

@@ -9,7 +9,6 @@ import os
 import pickle
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +227,7 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
         result.files += 1
         minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
         shown = shown_path(result, rel)
-        result.problems.extend(replace(p, path=shown) for p in problems)
+        result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
         if minutes is not None:
             result.minutes.append(minutes)
         elif (
@@ -277,7 +276,10 @@ def _snapshot_of(archive: Archive) -> dict[str, bytes]:
     """What `kpss tasks` needs of a loaded archive, in parts: the tasks of each status apart
     (most tasks of an old archive are done, and daily questions are about open ones), and a
     head with the problems, groups and configuration."""
-    config = replace(archive.config, people_cache={})
+    from copy import copy  # here: a warm `kpss tasks` only reads snapshots
+
+    config = copy(archive.config)
+    config.people_cache = {}  # the names met in minutes: not needed to answer from a snapshot
     head = {
         "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
         "groups": archive.group_names,
@@ -323,7 +325,8 @@ def _from_snapshot(parts: dict[str, Any], root: Path, shown_root: str) -> Archiv
     config: Config = head["config"]
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
-    result = Archive(root=root, shown_root=shown_root, config=config, files=head["files"])
+    result = Archive(root, shown_root, config)
+    result.files = head["files"]
     # Each part keeps the archive's order; merged, they keep it too.
     result.tasks = [Task(*fields) for _, *fields in heapq.merge(*parts.values())]
     result._tasks_by_id = {t.id: t for t in result.tasks}

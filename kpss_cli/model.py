@@ -1,50 +1,78 @@
-"""The records kpss reads from an archive: minutes, people, tasks and status updates."""
+"""The records kpss reads from an archive: minutes, people, tasks and status updates.
+
+They are plain classes with `__slots__` (see record.py for why not dataclasses): `__init__`
+takes the fields in the order they are listed, the later ones with defaults.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+from .record import Record
+
+if TYPE_CHECKING:
+    from typing import Any
 
 STATUSES = ("open", "done", "cancelled")
 
 
-@dataclass(slots=True)
-class Person:
+class Person(Record):
     """Someone named in minutes: `name` as written (titles kept), `person` without titles."""
 
-    name: str
-    org: str | None = None
-    role: str | None = None
-    person: str = ""
-    key: str = ""  # identity across meetings: no titles, case or diacritics
-    line: int = 0  # file line where the person is named
+    __slots__ = ("name", "org", "role", "person", "key", "line")
+
+    def __init__(
+        self,
+        name: str,
+        org: str | None = None,
+        role: str | None = None,
+        person: str = "",
+        key: str = "",  # identity across meetings: no titles, case or diacritics
+        line: int = 0,  # file line where the person is named
+    ) -> None:
+        self.name = name
+        self.org = org
+        self.role = role
+        self.person = person
+        self.key = key
+        self.line = line
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of a person."""
         return {"name": self.name, "person": self.person, "org": self.org, "role": self.role}
 
 
-@dataclass(slots=True)
-class AgendaItem:
+class AgendaItem(Record):
     """One item of the programme."""
 
-    title: str
-    presenter: str | None = None
+    __slots__ = ("title", "presenter")
+
+    def __init__(self, title: str, presenter: str | None = None) -> None:
+        self.title = title
+        self.presenter = presenter
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of an agenda item."""
         return {"title": self.title, "presenter": self.presenter}
 
 
-@dataclass(slots=True)
-class NextMeeting:
+class NextMeeting(Record):
     """When and where the group meets next, as the minutes say."""
 
-    date: dt.date | None = None
-    time: str | None = None
-    place: str | None = None
-    text: str | None = None  # the value as written when it was a string
+    __slots__ = ("date", "time", "place", "text")
+
+    def __init__(
+        self,
+        date: dt.date | None = None,
+        time: str | None = None,
+        place: str | None = None,
+        text: str | None = None,  # the value as written when it was a string
+    ) -> None:
+        self.date = date
+        self.time = time
+        self.place = place
+        self.text = text
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the next meeting."""
@@ -56,15 +84,17 @@ class NextMeeting:
         }
 
 
-@dataclass(slots=True)
-class Update:
+class Update(Record):
     """A status change of an earlier task, made by a later meeting."""
 
-    id: str
-    status: str
-    note: str | None
-    line: int
-    source: str  # "front_matter" | "body"
+    __slots__ = ("id", "status", "note", "line", "source")
+
+    def __init__(self, id: str, status: str, note: str | None, line: int, source: str) -> None:
+        self.id = id
+        self.status = status
+        self.note = note
+        self.line = line
+        self.source = source  # "front_matter" | "body"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of an update."""
@@ -77,16 +107,20 @@ class Update:
         }
 
 
-@dataclass(slots=True)
-class StatusChange:
+class StatusChange(Record):
     """One step of a task's history: which meeting set which status."""
 
-    minutes_id: str
-    date: dt.date
-    status: str
-    note: str | None
-    path: str
-    line: int
+    __slots__ = ("minutes_id", "date", "status", "note", "path", "line")
+
+    def __init__(
+        self, minutes_id: str, date: dt.date, status: str, note: str | None, path: str, line: int
+    ) -> None:
+        self.minutes_id = minutes_id
+        self.date = date
+        self.status = status
+        self.note = note
+        self.path = path
+        self.line = line
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of a status change."""
@@ -100,26 +134,49 @@ class StatusChange:
         }
 
 
-@dataclass(slots=True)
-class Task:
+class Task(Record):
     """A task set at a meeting, with its status resolved over the whole archive."""
 
-    id: str
-    text: str
-    owner: str | None
-    due: str | None  # as written
-    deadline: dt.date | None  # the last day allowed, when the deadline can be read
-    deadline_kind: str  # see dates.Deadline.kind
-    status: str  # current status, after every later update
-    initial_status: str
-    line: int
-    source: str  # "front_matter" | "body"
-    minutes_id: str = ""
-    group: str = ""
-    group_slug: str = ""
-    meeting_date: dt.date = dt.date.min
-    path: str = ""
-    history: list[StatusChange] = field(default_factory=list)
+    __slots__ = (
+        "id", "text", "owner", "due", "deadline", "deadline_kind", "status", "initial_status", "line",
+        "source", "minutes_id", "group", "group_slug", "meeting_date", "path", "history",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        text: str,
+        owner: str | None,
+        due: str | None,  # as written
+        deadline: dt.date | None,  # the last day allowed, when the deadline can be read
+        deadline_kind: str,  # see dates.Deadline.kind
+        status: str,  # current status, after every later update
+        initial_status: str,
+        line: int,
+        source: str,  # "front_matter" | "body"
+        minutes_id: str = "",
+        group: str = "",
+        group_slug: str = "",
+        meeting_date: dt.date = dt.date.min,
+        path: str = "",
+        history: list[StatusChange] | None = None,
+    ) -> None:
+        self.id = id
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.deadline = deadline
+        self.deadline_kind = deadline_kind
+        self.status = status
+        self.initial_status = initial_status
+        self.line = line
+        self.source = source
+        self.minutes_id = minutes_id
+        self.group = group
+        self.group_slug = group_slug
+        self.meeting_date = meeting_date
+        self.path = path
+        self.history: list[StatusChange] = [] if history is None else history
 
     @property
     def deadline_readable(self) -> bool:
@@ -155,38 +212,75 @@ class Task:
         return data
 
 
-@dataclass(slots=True)
-class Minutes:
+class Minutes(Record):
     """One meeting's minutes file, parsed."""
 
-    id: str
-    path: str  # relative to the archive root, with `/`
-    group: str
-    date: dt.date
-    group_slug: str = ""
-    group_as_written: str = ""
-    time: str | None = None
-    place: str | None = None
-    status: str | None = None
-    present: list[Person] = field(default_factory=list)
-    excused: list[Person] = field(default_factory=list)
-    absent: list[Person] = field(default_factory=list)
-    guests: list[Person] = field(default_factory=list)
-    attendance_sheet: bool = False  # "dle prezenční listiny": see the attendance sheet
-    recorder: Person | None = None
-    moderator: Person | None = None
-    agenda: list[AgendaItem] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    updates: list[Update] = field(default_factory=list)
-    loose_checks: list[Update] = field(default_factory=list)  # checklist lines without `#`
-    decisions: list[str] = field(default_factory=list)
-    next_meeting: NextMeeting | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    key_lines: dict[str, int] = field(default_factory=dict)  # canonical key -> file line
-    title: str | None = None
-    body: str | None = None  # the Markdown body; None until read (Archive.load_body)
-    body_line: int = 1  # file line of the body's first line
-    encoding: str = "utf-8"
+    __slots__ = (
+        "id", "path", "group", "date", "group_slug", "group_as_written", "time", "place", "status",
+        "present", "excused", "absent", "guests", "attendance_sheet", "recorder", "moderator",
+        "agenda", "tasks", "updates", "loose_checks", "decisions", "next_meeting", "extra",
+        "key_lines", "title", "body", "body_line", "encoding",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        path: str,  # relative to the archive root, with `/`
+        group: str,
+        date: dt.date,
+        group_slug: str = "",
+        group_as_written: str = "",
+        time: str | None = None,
+        place: str | None = None,
+        status: str | None = None,
+        present: list[Person] | None = None,
+        excused: list[Person] | None = None,
+        absent: list[Person] | None = None,
+        guests: list[Person] | None = None,
+        attendance_sheet: bool = False,  # "dle prezenční listiny": see the attendance sheet
+        recorder: Person | None = None,
+        moderator: Person | None = None,
+        agenda: list[AgendaItem] | None = None,
+        tasks: list[Task] | None = None,
+        updates: list[Update] | None = None,
+        loose_checks: list[Update] | None = None,  # checklist lines without `#`
+        decisions: list[str] | None = None,
+        next_meeting: NextMeeting | None = None,
+        extra: dict[str, Any] | None = None,
+        key_lines: dict[str, int] | None = None,  # canonical key -> file line
+        title: str | None = None,
+        body: str | None = None,  # the Markdown body; None until read (Archive.load_body)
+        body_line: int = 1,  # file line of the body's first line
+        encoding: str = "utf-8",
+    ) -> None:
+        self.id = id
+        self.path = path
+        self.group = group
+        self.date = date
+        self.group_slug = group_slug
+        self.group_as_written = group_as_written
+        self.time = time
+        self.place = place
+        self.status = status
+        self.present: list[Person] = [] if present is None else present
+        self.excused: list[Person] = [] if excused is None else excused
+        self.absent: list[Person] = [] if absent is None else absent
+        self.guests: list[Person] = [] if guests is None else guests
+        self.attendance_sheet = attendance_sheet
+        self.recorder = recorder
+        self.moderator = moderator
+        self.agenda: list[AgendaItem] = [] if agenda is None else agenda
+        self.tasks: list[Task] = [] if tasks is None else tasks
+        self.updates: list[Update] = [] if updates is None else updates
+        self.loose_checks: list[Update] = [] if loose_checks is None else loose_checks
+        self.decisions: list[str] = [] if decisions is None else decisions
+        self.next_meeting = next_meeting
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.key_lines: dict[str, int] = {} if key_lines is None else key_lines
+        self.title = title
+        self.body = body
+        self.body_line = body_line
+        self.encoding = encoding
 
     def to_dict(self, *, body: bool = True) -> dict[str, Any]:
         """Return the JSON shape of the minutes (documented in docs/json.md)."""

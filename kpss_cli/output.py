@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
+
+from .record import Value
 
 
 class Format(StrEnum):
@@ -24,13 +25,15 @@ class Format(StrEnum):
     md = "md"
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(Value):
     """A column of the table, CSV, TSV and Markdown outputs."""
 
-    key: str
-    header: str
-    justify: str = "left"  # "left" | "right"
+    __slots__ = ("key", "header", "justify")
+
+    def __init__(self, key: str, header: str, justify: str = "left") -> None:
+        self.key = key
+        self.header = header
+        self.justify = justify  # "left" | "right"
 
 
 # Row -> rich style name ("red", "yellow") for the terminal table, or None.

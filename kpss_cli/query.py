@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from .archive import Archive
 from .errors import KpssError
 from .model import Minutes, Task
 from .names import fold, person_key, slugify, split_people, strip_titles
+from .record import Record
 from .sorting import czech_sort_key
 
 
@@ -71,19 +71,42 @@ def _canonical_key(name: str, aliases: dict[str, str]) -> str:
     return person_key(aliases[key]) if key in aliases else key
 
 
-@dataclass(frozen=True, slots=True)
-class TaskFilter:
+class TaskFilter(Record):
     """What `kpss tasks` asks for; every field left None matches everything."""
 
-    statuses: frozenset[str] = frozenset({"open"})
-    overdue: bool = False
-    owner: str | None = None
-    group: str | None = None
-    due_before: dt.date | None = None
-    due_after: dt.date | None = None
-    due_within: int | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+    __slots__ = (
+        "statuses",
+        "overdue",
+        "owner",
+        "group",
+        "due_before",
+        "due_after",
+        "due_within",
+        "since",
+        "until",
+    )
+
+    def __init__(
+        self,
+        statuses: frozenset[str] = frozenset({"open"}),
+        overdue: bool = False,
+        owner: str | None = None,
+        group: str | None = None,
+        due_before: dt.date | None = None,
+        due_after: dt.date | None = None,
+        due_within: int | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> None:
+        self.statuses = statuses
+        self.overdue = overdue
+        self.owner = owner
+        self.group = group
+        self.due_before = due_before
+        self.due_after = due_after
+        self.due_within = due_within
+        self.since = since
+        self.until = until
 
 
 def find_tasks(archive: Archive, wanted: TaskFilter, today: dt.date) -> list[Task]:

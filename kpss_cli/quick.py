@@ -5,7 +5,7 @@ Importing Typer and building the command tree takes about 50 ms, as long as a wa
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
 command line to `answer`: when it is `kpss [--no-cache] tasks` with only the options read
 here, each once, in a form that leaves no doubt (`--owner NAME` or `--owner=NAME`), it builds
-the same TaskRequest the Typer command builds and runs the same `list_tasks`. Anything else
+the options the Typer command passes to the same `list_tasks`. Anything else
 (help, other commands, other options, a value that starts with `-`, an unknown format) goes
 to Typer, which answers as it always does, error messages included. tests/test_quick.py
 proves both ways give the same output for every form read here.
@@ -54,14 +54,13 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     options = _task_options(argv, environ)
     if options is None:
         return None
-    from .commands.tasklist import TaskRequest, list_tasks
+    from .commands.tasklist import list_tasks
     from .console import failure, settings
 
     settings.update(debug=False, no_cache=options.pop("no_cache", False))
     archive = options.pop("archive", None)
     try:
-        request = TaskRequest(archive=Path(archive) if archive else None, **options)
-        return list_tasks(request)
+        return list_tasks(archive=Path(archive) if archive else None, **options)
     except BaseException as exc:
         code = failure(exc)
         if code is None:

@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+
+from .record import Value
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Value):
     """A file's text with `\\n` newlines, and how it was stored."""
 
-    text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1250"
-    newline: str  # "\n", "\r\n" or "\r"
+    __slots__ = ("text", "encoding", "newline")
+
+    def __init__(self, text: str, encoding: str, newline: str) -> None:
+        self.text = text
+        self.encoding = encoding  # "utf-8", "utf-8-sig", "utf-16", "cp1250"
+        self.newline = newline  # "\n", "\r\n" or "\r"
 
 
-@dataclass(frozen=True, slots=True)
-class Split:
+class Split(Value):
     """Front matter and body of a minutes file; lines are 1-based file lines."""
 
-    front_matter: str
-    front_matter_line: int  # file line of the front matter's first line
-    body: str
-    body_line: int
+    __slots__ = ("front_matter", "front_matter_line", "body", "body_line")
+
+    def __init__(self, front_matter: str, front_matter_line: int, body: str, body_line: int) -> None:
+        self.front_matter = front_matter
+        self.front_matter_line = front_matter_line  # file line of the front matter's first line
+        self.body = body
+        self.body_line = body_line
 
 
 def decode(data: bytes) -> Decoded:

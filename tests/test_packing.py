@@ -3,7 +3,6 @@ kpss meets (generated, test, example, broken and hostile ones) and for arbitrary
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from kpss_cli.loading import Outcome, _parse_file
 from kpss_cli.model import AgendaItem, Minutes, NextMeeting, Person, StatusChange, Task, Update
 from kpss_cli.packing import pack, unpack
 from kpss_cli.parse import parse_minutes
+from kpss_cli.record import Record
 from kpss_cli.source import MAX_FILE_SIZE
 from kpss_cli.yamldata import LineDict, LineList
 
@@ -39,10 +39,10 @@ def assert_same(back: Any, original: Any, where: str = "outcome") -> None:
         assert len(back) == len(original), where
         for number, (item, was) in enumerate(zip(back, original, strict=True)):
             assert_same(item, was, f"{where}[{number}]")
-    elif dataclasses.is_dataclass(original):
+    elif isinstance(original, Record):
         assert type(back) is type(original), where
-        for field in dataclasses.fields(original):
-            assert_same(getattr(back, field.name), getattr(original, field.name), f"{where}.{field.name}")
+        for name in type(original).__slots__:
+            assert_same(getattr(back, name), getattr(original, name), f"{where}.{name}")
     elif isinstance(original, float):
         assert type(back) is float and back.hex() == original.hex(), where
     else:
@@ -183,7 +183,7 @@ def test_packing_knows_every_field_of_every_record() -> None:
         Problem: "path line severity code message",
     }
     for cls, names in layout.items():
-        assert [f.name for f in dataclasses.fields(cls)] == names.split(), cls.__name__
+        assert list(cls.__slots__) == names.split(), cls.__name__
 
 
 # --- arbitrary records ----------------------------------------------------------------------------

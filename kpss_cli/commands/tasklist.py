@@ -1,4 +1,4 @@
-"""`kpss tasks` without Typer: the request its options make, and the listing it prints.
+"""`kpss tasks` without Typer: the listing its options ask for.
 
 The Typer command (tasks.py) and the quick path (quick.py) both end here, so a warm
 `kpss tasks` gives the same answer whichever way it came in.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,31 +18,6 @@ from ..output import Column, Format, emit_sections
 
 if TYPE_CHECKING:
     from ..model import Task
-
-
-@dataclass(frozen=True, slots=True)
-class TaskRequest:
-    """The options of `kpss tasks`, as given (dates still text)."""
-
-    archive: Path | None = None
-    overdue: bool = False
-    open: bool = False
-    done: bool = False
-    cancelled: bool = False
-    all: bool = False
-    owner: str | None = None
-    group: str | None = None
-    due_before: str | None = None
-    due_after: str | None = None
-    due_within: int | None = None
-    since: str | None = None
-    until: str | None = None
-    as_of: str | None = None
-    by: str | None = None  # "owner" | "group"
-    fmt: str = "table"  # a value of cli.ExtendedFormat
-    template: str | None = None
-    excel: bool = False
-    fail_if_any: bool = False
 
 
 TASK_COLUMNS = [
@@ -86,57 +60,77 @@ def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
     return style
 
 
-def list_tasks(request: TaskRequest) -> int:
-    """Print the tasks `request` asks for; return the exit code."""
+def list_tasks(
+    *,
+    archive: Path | None = None,
+    overdue: bool = False,
+    open: bool = False,
+    done: bool = False,
+    cancelled: bool = False,
+    all: bool = False,
+    owner: str | None = None,
+    group: str | None = None,
+    due_before: str | None = None,
+    due_after: str | None = None,
+    due_within: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    by: str | None = None,  # "owner" | "group"
+    fmt: str = "table",  # a value of cli.ExtendedFormat
+    template: str | None = None,
+    excel: bool = False,
+    fail_if_any: bool = False,
+) -> int:
+    """Print the tasks the options of `kpss tasks` ask for (given as typed: dates still text);
+    return the exit code."""
     from ..query import TaskFilter, find_tasks, group_rows
 
-    r = request
-    today = today_from(r.as_of)
-    fmt = r.fmt
-    if r.excel:
+    today = today_from(as_of)
+    if excel:
         if fmt not in ("table", "csv"):
             raise KpssError("--excel writes CSV: leave out --format, or give --format csv")
         fmt = "csv"
-    statuses = {s for s, on in (("open", r.open), ("done", r.done), ("cancelled", r.cancelled)) if on}
-    if r.all:
+    statuses = {s for s, on in (("open", open), ("done", done), ("cancelled", cancelled)) if on}
+    if all:
         statuses = {"open", "done", "cancelled"}
     wanted = TaskFilter(
         statuses=frozenset(statuses or {"open"}),
-        overdue=r.overdue,
-        owner=r.owner,
-        group=r.group,
-        due_before=date_option(r.due_before, "--due-before"),
-        due_after=date_option(r.due_after, "--due-after"),
-        due_within=r.due_within,
-        since=date_option(r.since, "--since"),
-        until=date_option(r.until, "--until"),
+        overdue=overdue,
+        owner=owner,
+        group=group,
+        due_before=date_option(due_before, "--due-before"),
+        due_after=date_option(due_after, "--due-after"),
+        due_within=due_within,
+        since=date_option(since, "--since"),
+        until=date_option(until, "--until"),
     )
-    loaded = load(r.archive, statuses=wanted.statuses)
+    loaded = load(archive, statuses=wanted.statuses)
     selected = find_tasks(loaded, wanted, today)
     unreadable = sum(1 for t in selected if not t.deadline_readable)
     overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
-    if r.overdue:
+    if overdue:
         # Tasks whose deadline cannot be read can never be overdue: say how many of the open
         # tasks the other filters select are such.
-        scope = find_tasks(loaded, replace(wanted, overdue=False, statuses=frozenset({"open"})), today)
+        wanted.overdue, wanted.statuses = False, frozenset({"open"})
+        scope = find_tasks(loaded, wanted, today)
         unreadable = sum(1 for t in scope if not t.deadline_readable)
     if unreadable:
         say(
             f"kpss: note: {unreadable} task(s) have a deadline kpss cannot read"
-            + (" and cannot be overdue" if r.overdue else "")
+            + (" and cannot be overdue" if overdue else "")
             + "; `kpss check` shows where"
         )
     rows = _task_rows(selected, today)
-    by = r.by
     if fmt == "ics":
         from ..ical import write_deadlines
 
         write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
-    elif r.template:
+    elif template:
         from ..render import render_template, task_context
 
         context = task_context(loaded.config, rows, today, group_rows(rows, by) if by else None)
-        sys.stdout.write(render_template(r.template, context, loaded.root, language=loaded.config.language))
+        sys.stdout.write(render_template(template, context, loaded.root, language=loaded.config.language))
     elif by:
         shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
         sections = group_rows(shown, by)
@@ -149,7 +143,7 @@ def list_tasks(request: TaskRequest) -> int:
             sys.stdout,
             terminal=terminal(),
             row_style=_task_style(today),
-            excel=r.excel,
+            excel=excel,
         )
     else:
         fmt_value = Format(fmt)
@@ -157,5 +151,5 @@ def list_tasks(request: TaskRequest) -> int:
         caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
         if fmt_value in (Format.table, Format.md):
             rows = _flag_unreadable(rows)
-        emit_rows(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=r.excel)
-    return exit_code(loaded, found=r.fail_if_any and bool(rows))
+        emit_rows(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=excel)
+    return exit_code(loaded, found=fail_if_any and bool(rows))

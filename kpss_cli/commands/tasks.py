@@ -22,7 +22,7 @@ from ..cli import (
 )
 from ..console import load, today_from
 from ..errors import KpssError
-from .tasklist import TaskRequest, list_tasks
+from .tasklist import list_tasks
 
 # --- tasks ---------------------------------------------------------------------------------
 
@@ -87,27 +87,25 @@ def tasks(
     Example: kpss tasks --overdue --as-of 2026-01-31 --owner novakova --format csv
     """
     code = list_tasks(
-        TaskRequest(
-            archive=archive,
-            overdue=overdue,
-            open=open_,
-            done=done,
-            cancelled=cancelled,
-            all=all_,
-            owner=owner,
-            group=group,
-            due_before=due_before,
-            due_after=due_after,
-            due_within=due_within,
-            since=since,
-            until=until,
-            as_of=as_of,
-            by=by.value if by else None,
-            fmt=fmt.value,
-            template=template,
-            excel=excel,
-            fail_if_any=fail_if_any,
-        )
+        archive=archive,
+        overdue=overdue,
+        open=open_,
+        done=done,
+        cancelled=cancelled,
+        all=all_,
+        owner=owner,
+        group=group,
+        due_before=due_before,
+        due_after=due_after,
+        due_within=due_within,
+        since=since,
+        until=until,
+        as_of=as_of,
+        by=by.value if by else None,
+        fmt=fmt.value,
+        template=template,
+        excel=excel,
+        fail_if_any=fail_if_any,
     )
     raise typer.Exit(code)
 
