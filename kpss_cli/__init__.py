@@ -5,12 +5,13 @@ For scripts: `from kpss_cli import load_archive`; `load_archive("path").tasks`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 __all__ = ["__version__", "load_archive"]
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from .loading import load_archive
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .dates import parse_time
 from .errors import KpssError
 from .names import fold, person_key, slugify
 from .record import Record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAME = "kpss.yaml"
 MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members

@@ -11,13 +11,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .dates import parse_date
 from .errors import BUG_HINT, ExitStatus, KpssError, error_line, warning_line
 from .output import Column, Format, clean, emit
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from .archive import Archive
 
 # Set once per run from the global options (`--debug`, `--no-cache`).

@@ -10,7 +10,6 @@ import pickle
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from .archive import Archive, resolve, resolve_root, shown_path, walk_files
 from .config import CONFIG_NAME, Config, load_config
@@ -19,6 +18,10 @@ from .index import Index, Row, blake2b
 from .model import STATUSES, Minutes, Task
 from .packing import pack, unpack
 from .source import MAX_FILE_SIZE
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _inspect(

@@ -7,10 +7,10 @@ takes the fields in the order they are listed, the later ones with defaults.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from .record import Record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 # Academic and professional titles used in Czech minutes. They stay in displayed names and
 # are ignored when people are matched across meetings.

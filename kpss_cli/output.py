@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
-from typing import Any, TextIO
 
 from .record import Value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    # Row -> rich style name ("red", "yellow") for the terminal table, or None.
+    RowStyle = Callable[[dict[str, Any]], str | None]
 
 
 class Format(StrEnum):
@@ -35,9 +41,6 @@ class Column(Value):
         self.header = header
         self.justify = justify  # "left" | "right"
 
-
-# Row -> rich style name ("red", "yellow") for the terminal table, or None.
-RowStyle = Callable[[dict[str, Any]], str | None]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 

@@ -26,10 +26,13 @@ import datetime as dt
 import marshal
 from itertools import starmap
 from sys import intern
-from typing import Any
 
 from .errors import Problem
 from .model import AgendaItem, Minutes, NextMeeting, Person, StatusChange, Task, Update
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 Outcome = tuple[Minutes | None, list[Problem]]  # as in loading.py
 

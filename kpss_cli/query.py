@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from .archive import Archive
 from .errors import KpssError
@@ -12,6 +11,10 @@ from .model import Minutes, Task
 from .names import fold, person_key, slugify, split_people, strip_titles
 from .record import Record
 from .sorting import czech_sort_key
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def group_slugs(archive: Archive, wanted: str) -> set[str]:

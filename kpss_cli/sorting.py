@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
 
 # Czech alphabetical order: č, ř, š, ž and ch are letters of their own (ch after h); other
 # accents (á, é, ě, í, ó, ú, ů, ý, ď, ť, ň) only break ties.

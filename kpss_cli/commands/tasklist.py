@@ -10,13 +10,15 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..console import date_option, emit_rows, exit_code, load, say, terminal, today_from
 from ..errors import KpssError
 from ..output import Column, Format, emit_sections
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..model import Task
 
 
