@@ -3,8 +3,11 @@
     python benchmarks/run.py                      # 1,000, 10,000 and 100,000 files (minutes)
     python benchmarks/run.py --sizes 1000,10000   # quicker
 
-Archives come from ../shared/bench/make_archive.py, into a temporary folder. Each command runs
-as a user runs it (a new process), several times; the table gives medians, the peak memory of
+Archives come from ../shared/bench/make_archive.py, into a temporary folder. kpss is installed
+as the README installs it (`pip install .`, into a venv of its own in that folder; `--here`
+times this environment's kpss instead, such as the editable install of a development venv,
+whose import hook costs every start ~10 ms no user pays). Each command runs as a user runs it
+(a new process), several times; the table gives medians, the peak memory of
 the largest process, and the ratios the targets are stated in, measured in the same run:
 
 - warm `kpss tasks --overdue` against `rg` reading every file of the archive;
@@ -28,9 +31,29 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GENERATOR = HERE.parent.parent / "shared" / "bench" / "make_archive.py"
 REFERENCE = HERE / "reference_csafeloader.py"
-# The `kpss` command as users run it (the script pip installs beside this Python), else the module.
-_SCRIPT = Path(sys.executable).with_name("kpss")
-KPSS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "kpss_cli"]
+
+
+def this_environment() -> tuple[list[str], str]:
+    """This environment's `kpss` (the script pip installed beside this Python, else the module)
+    and Python, byte-compiled first: run with PYTHONDONTWRITEBYTECODE (as some CI and container
+    images set), an editable checkout would compile every module on every run."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "kpss_cli")], check=True)
+    script = Path(sys.executable).with_name("kpss")
+    return ([str(script)] if script.exists() else [sys.executable, "-m", "kpss_cli"]), sys.executable
+
+
+def user_install(work: Path) -> tuple[list[str], str] | None:
+    """`kpss` and Python of a fresh venv with kpss installed as a user installs it; None when
+    that fails (no network for the dependencies, say)."""
+    venv = work / "venv"
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        subprocess.run([*pip, str(HERE.parent)], check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as exc:
+        print(f"could not install kpss into a venv of its own ({(exc.stderr or '').strip()[-300:]})")
+        return None
+    return [str(venv / "bin" / "kpss")], str(venv / "bin" / "python")
 
 
 def measure(command: list[str], env: dict[str, str], before: list[str] | None = None) -> tuple[float, int]:
@@ -64,7 +87,7 @@ def median(
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def bench(size: int, work: Path, runs: int) -> list[tuple[str, float, int]]:
+def bench(size: int, work: Path, runs: int, kpss: list[str], python: str) -> list[tuple[str, float, int]]:
     archive = work / f"archive-{size}"
     started = time.perf_counter()
     subprocess.run(
@@ -83,25 +106,25 @@ def bench(size: int, work: Path, runs: int) -> list[tuple[str, float, int]]:
     cold_runs = max(1, runs // 2) if size >= 100_000 else runs
     rows: list[tuple[str, float, int]] = []
     plan: list[tuple[str, list[str], int, list[str] | None]] = [
-        ("kpss --help", [*KPSS, "--help"], runs, None),
+        ("kpss --help", [*kpss, "--help"], runs, None),
         ("rg reading every file", ["rg", "-c", "--no-messages", ".", str(archive)], runs, None),
-        ("CSafeLoader script (one process)", [sys.executable, str(REFERENCE), str(archive)], cold_runs, None),
+        ("CSafeLoader script (one process)", [python, str(REFERENCE), str(archive)], cold_runs, None),
         (
             "kpss tasks --overdue, cold (--no-cache)",
-            [*KPSS, "--no-cache", "tasks", "--overdue", *a],
+            [*kpss, "--no-cache", "tasks", "--overdue", *a],
             cold_runs,
             None,
         ),
         (
             "kpss tasks --overdue, first run (builds index)",
-            [*KPSS, "tasks", "--overdue", *a],
+            [*kpss, "tasks", "--overdue", *a],
             cold_runs,
             drop_index,
         ),
-        ("kpss tasks --overdue, warm", [*KPSS, "tasks", "--overdue", *a], runs, None),
-        ("kpss list, warm", [*KPSS, "list", *a], runs, None),
-        ("kpss attendance, warm", [*KPSS, "attendance", *a], runs, None),
-        ("kpss check, warm", [*KPSS, "check", *a], runs, None),
+        ("kpss tasks --overdue, warm", [*kpss, "tasks", "--overdue", *a], runs, None),
+        ("kpss list, warm", [*kpss, "list", *a], runs, None),
+        ("kpss attendance, warm", [*kpss, "attendance", *a], runs, None),
+        ("kpss check, warm", [*kpss, "check", *a], runs, None),
     ]
     for label, command, count, before in plan:
         if command[0] == "rg" and shutil.which("rg") is None:
@@ -130,18 +153,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="archive sizes, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (medians are reported)")
+    parser.add_argument(
+        "--here", action="store_true", help="time this environment's kpss, not a fresh `pip install .`"
+    )
     args = parser.parse_args()
     if not GENERATOR.exists():
         raise SystemExit(f"the generator is missing: {GENERATOR} (../shared/ must be beside the repository)")
     print(
         f"kpss benchmarks: {os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} runs"
     )
-    # pip byte-compiles an installed kpss; an editable checkout run with PYTHONDONTWRITEBYTECODE
-    # (as some CI and container images set) would compile every module on every run instead.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "kpss_cli")], check=True)
     with tempfile.TemporaryDirectory(prefix="kpss-bench-") as folder:
+        installed = None if args.here else user_install(Path(folder))
+        kpss, python = installed or this_environment()
+        print(f"kpss: {' '.join(kpss)}")
         for size in (int(s) for s in args.sizes.split(",")):
-            bench(size, Path(folder), args.runs)
+            bench(size, Path(folder), args.runs, kpss, python)
 
 
 if __name__ == "__main__":
