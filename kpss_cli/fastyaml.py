@@ -30,13 +30,15 @@ from typing import Any
 
 from .yamldata import _BOOLS, _INT, _NULLS, MAX_DEPTH, LineDict, LineList
 
-# YAML's printable characters (less Unicode line breaks and the BOM): those above ASCII; any;
-# any but `:`; any but `"` and `\`; those that may start a plain key (not a space or indicator).
-_WIDE = "\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
-_TEXT = rf"[\x20-\x7e{_WIDE}]"
-_KEY_TEXT = rf"[\x20-\x39\x3b-\x7e{_WIDE}]"
-_QUOTED_TEXT = rf"[\x20\x21\x23-\x5b\x5d-\x7e{_WIDE}]"
-_KEY_START = rf"[$()+./0-9;<=A-Z\\^_a-z~{_WIDE}]"
+# YAML's printable characters less tabs, line breaks and the BOM: any; any but `:`; any but `"`
+# and `\`; those that may start a plain key (not a space or an indicator). Each class is written
+# as what it leaves out: so written, _LINE compiles in 2 ms; listing what is in took 16-22 ms,
+# at the start of every run that reads YAML.
+_NOT_TEXT = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+_TEXT = rf"[^{_NOT_TEXT}]"
+_KEY_TEXT = rf"[^:{_NOT_TEXT}]"
+_QUOTED_TEXT = rf'[^"\\{_NOT_TEXT}]'
+_KEY_START = rf"[^ !\"#%&'*,\-:>?@\[\]`{{|}}{_NOT_TEXT}]"
 # Every line: its indentation, a sequence entry's dash, a plain key (up to the first `: ` or a
 # final `:`), then the text of a double-quoted value without escapes and its closing quote, or
 # else the rest ("" for a comment). A line with any other character (tab, CR, control

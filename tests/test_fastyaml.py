@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +258,25 @@ def test_any_text_is_read_as_libyaml_reads_it_or_left_to_it(text: str) -> None:
 @given(documents())
 def test_any_document_is_read_as_libyaml_reads_it_or_left_to_it(text: str) -> None:
     check(text)
+
+
+def test_the_character_classes_are_yaml_s_printable_characters() -> None:
+    """fastyaml's classes say what they leave out (they compile faster so); what they let in,
+    tried on every code point, is YAML's c-printable set without tabs, line breaks and the BOM,
+    less `:` in keys, `"` and `\\` in double quotes, and spaces and indicators at a key's start."""
+    from kpss_cli import fastyaml
+
+    every = "".join(map(chr, range(0x110000)))
+    printable = {
+        c
+        for c in every
+        if "\x20" <= c <= "\x7e" or "\xa0" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c >= "\U00010000"
+    } - {"\u2028", "\u2029", "\ufeff"}
+    indicators = set(" -?:,[]{}#&*!|>'\"%@`")
+    for pattern, wanted in (
+        (fastyaml._TEXT, printable),
+        (fastyaml._KEY_TEXT, printable - {":"}),
+        (fastyaml._QUOTED_TEXT, printable - {'"', "\\"}),
+        (fastyaml._KEY_START, printable - indicators),
+    ):
+        assert set(re.findall(pattern, every)) == wanted, pattern
