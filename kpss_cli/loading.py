@@ -109,7 +109,9 @@ def _parse_many(
     parallel on every core when there are many."""
     base = str(root)
     workers = min(os.cpu_count() or 1, 8)
-    size = max(50, len(rels) // (workers * 16))
+    # Small enough chunks that the ones a worker has already taken when this process runs out
+    # of its own (up to three: ProcessPoolExecutor queues ahead) end soon after.
+    size = max(50, len(rels) // (workers * 32))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     done = 0
 
