@@ -105,31 +105,40 @@ Parsed = tuple[str, Outcome, bytes | None]  # a file, its outcome, and that pack
 def _parse_many(
     root: Path, rels: list[str], config: Config, progress: Progress | None, packed: bool
 ) -> Iterator[Parsed]:
-    """(file, outcome, its bytes when `packed` or made anyway) for `rels`, in order; parsed in
-    parallel on every core when there are many."""
+    """(file, outcome, its bytes when `packed` or made anyway) for each of `rels`, in no set
+    order; parsed in parallel on every core when there are many."""
     base = str(root)
     workers = min(os.cpu_count() or 1, 8)
-    # Small enough chunks that the ones a worker has already taken when this process runs out
-    # of its own (up to three: ProcessPoolExecutor queues ahead) end soon after.
-    size = max(50, len(rels) // (workers * 32))
+    # Chunks small enough that those a worker has already taken when this process runs out of
+    # work (up to three: ProcessPoolExecutor queues ahead) end soon after.
+    size = min(250, max(50, len(rels) // (workers * 32)))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     done = 0
 
-    def advance(count: int) -> None:
+    def here(chunk: list[str]) -> Iterator[Parsed]:
         nonlocal done
-        done += count
+        yield from _parse_here(base, chunk, config, packed)
+        done += len(chunk)
         if progress:
             progress(done, len(rels))
 
     if len(rels) < PARALLEL_FROM or workers < 2:
         for chunk in chunks:
-            yield from _parse_here(base, chunk, config, packed)
-            advance(len(chunk))
+            yield from here(chunk)
         return
     import multiprocessing  # only here: a warm run starts no process
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from . import parse  # noqa: F401 - imported before the workers start, who then have it too
+
+    def theirs(chunk: list[str], future: Future[list[bytes]]) -> Iterator[Parsed]:
+        nonlocal done
+        for rel, blob in zip(chunk, future.result(), strict=True):
+            yield rel, unpack(blob), blob  # made by this process's workers
+        done += len(chunk)
+        if progress:
+            progress(done, len(rels))
 
     own = len(chunks) // workers
     context = multiprocessing.get_context(
@@ -138,22 +147,19 @@ def _parse_many(
     with ProcessPoolExecutor(
         max_workers=workers - 1, mp_context=context, initializer=_start_worker, initargs=(config,)
     ) as pool:
-        theirs = [(chunk, pool.submit(_parse_chunk, base, chunk)) for chunk in chunks[own:]]
-        # This process parses its share itself (its outcomes need no packing), then takes back
-        # the last chunks no worker has started yet: all finish at about the same time.
+        pending = deque((chunk, pool.submit(_parse_chunk, base, chunk)) for chunk in chunks[own:])
+        # This process parses its share itself (its outcomes need no packing), taking in the
+        # workers' outcomes as they come; then it takes back the last chunks no worker has
+        # started, while it waits for the others: all finish at about the same time.
         for chunk in chunks[:own]:
-            yield from _parse_here(base, chunk, config, packed)
-            advance(len(chunk))
-        taken_back: list[list[Parsed]] = []
-        while theirs and theirs[-1][1].cancel():
-            taken_back.append(list(_parse_here(base, theirs.pop()[0], config, packed)))
-            advance(len(taken_back[-1]))
-        for chunk, future in theirs:
-            for rel, blob in zip(chunk, future.result(), strict=True):
-                yield rel, unpack(blob), blob  # made by this process's workers
-            advance(len(chunk))
-        for parsed in reversed(taken_back):  # the last chunks, in their order
-            yield from parsed
+            yield from here(chunk)
+            while pending and pending[0][1].done():
+                yield from theirs(*pending.popleft())
+        while pending:
+            if not pending[0][1].done() and pending[-1][1].cancel():
+                yield from here(pending.pop()[0])
+            else:
+                yield from theirs(*pending.popleft())
 
 
 Progress = Callable[[int, int], None]

@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 
 _FLAGS = {
     "--overdue": "overdue",
-    "--open": "open",
+    "--open": "open_",
     "--done": "done",
     "--cancelled": "cancelled",
-    "--all": "all",
+    "--all": "all_",
     "--fail-if-any": "fail_if_any",
 }
 _VALUES = {

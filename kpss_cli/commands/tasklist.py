@@ -66,10 +66,10 @@ def list_tasks(
     *,
     archive: Path | None = None,
     overdue: bool = False,
-    open: bool = False,
+    open_: bool = False,
     done: bool = False,
     cancelled: bool = False,
-    all: bool = False,
+    all_: bool = False,
     owner: str | None = None,
     group: str | None = None,
     due_before: str | None = None,
@@ -93,8 +93,8 @@ def list_tasks(
         if fmt not in ("table", "csv"):
             raise KpssError("--excel writes CSV: leave out --format, or give --format csv")
         fmt = "csv"
-    statuses = {s for s, on in (("open", open), ("done", done), ("cancelled", cancelled)) if on}
-    if all:
+    statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
+    if all_:
         statuses = {"open", "done", "cancelled"}
     wanted = TaskFilter(
         statuses=frozenset(statuses or {"open"}),

@@ -89,10 +89,10 @@ def tasks(
     code = list_tasks(
         archive=archive,
         overdue=overdue,
-        open=open_,
+        open_=open_,
         done=done,
         cancelled=cancelled,
-        all=all_,
+        all_=all_,
         owner=owner,
         group=group,
         due_before=due_before,
