@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import io
 import os
 import pickle
 import stat as stat_module
@@ -300,13 +301,30 @@ def _snapshot_of(archive: Archive) -> dict[str, bytes]:
     }
     parts = {"head": pickle.dumps(head, pickle.HIGHEST_PROTOCOL)}
     for status in STATUSES:
-        rows = [
-            (position, *(getattr(t, name) for name in _TASK_FIELDS))
-            for position, t in enumerate(archive.tasks)
-            if t.status == status
-        ]
-        parts[status] = pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
+        tasks = [(position, t) for position, t in enumerate(archive.tasks) if t.status == status]
+        # A pickle per batch of rows: pickling the 170,000 done tasks of 100,000 minutes at
+        # once held 90 MiB more at the peak of a first run (all rows, the pickler's memo).
+        out = io.BytesIO()
+        for start in range(0, len(tasks), _ROWS_PER_PICKLE):
+            rows = [
+                (position, *(getattr(t, name) for name in _TASK_FIELDS))
+                for position, t in tasks[start : start + _ROWS_PER_PICKLE]
+            ]
+            pickle.dump(rows, out, pickle.HIGHEST_PROTOCOL)
+        parts[status] = out.getvalue()
     return parts
+
+
+_ROWS_PER_PICKLE = 10_000
+
+
+def _rows(data: bytes) -> list[tuple[Any, ...]]:
+    """The rows of a part of the snapshot: its pickles, one after the other."""
+    stream = io.BytesIO(data)
+    rows: list[tuple[Any, ...]] = []
+    while stream.tell() < len(data):
+        rows += pickle.load(stream)
+    return rows
 
 
 def load_tasks(
@@ -325,21 +343,21 @@ def load_tasks(
         index.close()
         if parts is not None:
             # Signed with this user's key: index.py.
-            return _from_snapshot(
-                {name: pickle.loads(data) for name, data in parts.items()}, root, shown_root
-            )
+            head = pickle.loads(parts.pop("head"))
+            return _from_snapshot(head, [_rows(data) for data in parts.values()], root, shown_root)
     return load_archive(archive, use_index=use_index, progress=progress)
 
 
-def _from_snapshot(parts: dict[str, Any], root: Path, shown_root: str) -> Archive:
-    head = parts.pop("head")
+def _from_snapshot(
+    head: dict[str, Any], parts: list[list[tuple[Any, ...]]], root: Path, shown_root: str
+) -> Archive:
     config: Config = head["config"]
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
     result = Archive(root, shown_root, config)
     result.files = head["files"]
     # Each part keeps the archive's order; merged, they keep it too.
-    result.tasks = [Task(*fields) for _, *fields in heapq.merge(*parts.values())]
+    result.tasks = [Task(*fields) for _, *fields in heapq.merge(*parts)]
     result._tasks_by_id = {t.id: t for t in result.tasks}
     old_root = head["shown_root"]
     for path, line, severity, code, message in head["problems"]:

@@ -71,6 +71,23 @@ def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(
     assert answers(invoke, generated, cache=True) == changed
 
 
+def test_a_snapshot_pickled_in_batches_is_read_whole(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot pickles tasks a batch at a time (to bound a first run's memory): every
+    batch is read back, in order."""
+    from kpss_cli import loading
+
+    monkeypatch.setattr(loading, "_ROWS_PER_PICKLE", 7)
+    read: list[int] = []
+    rows = loading._rows
+    monkeypatch.setattr(loading, "_rows", lambda data: read.append(len(rows(data))) or rows(data))
+    cold = answers(invoke, generated, cache=False)
+    assert answers(invoke, generated, cache=True) == cold  # builds the index, then reads it
+    assert answers(invoke, generated, cache=True) == cold
+    assert max(read) > 7  # `tasks` was answered from the snapshot, from parts of several pickles
+
+
 def test_a_changed_kpss_yaml_is_not_answered_from_the_old_index(invoke: Invoke, generated: Path) -> None:
     answers(invoke, generated, cache=True)
     config = generated / "kpss.yaml"
