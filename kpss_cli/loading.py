@@ -116,12 +116,15 @@ def _parse_many(
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     done = 0
 
-    def here(chunk: list[str]) -> Iterator[Parsed]:
+    def advance(count: int) -> None:
         nonlocal done
-        yield from _parse_here(base, chunk, config, packed)
-        done += len(chunk)
+        done += count
         if progress:
             progress(done, len(rels))
+
+    def here(chunk: list[str]) -> Iterator[Parsed]:
+        yield from _parse_here(base, chunk, config, packed)
+        advance(len(chunk))
 
     if len(rels) < PARALLEL_FROM or workers < 2:
         for chunk in chunks:
@@ -134,12 +137,9 @@ def _parse_many(
     from . import parse  # noqa: F401 - imported before the workers start, who then have it too
 
     def theirs(chunk: list[str], future: Future[list[bytes]]) -> Iterator[Parsed]:
-        nonlocal done
         for rel, blob in zip(chunk, future.result(), strict=True):
             yield rel, unpack(blob), blob  # made by this process's workers
-        done += len(chunk)
-        if progress:
-            progress(done, len(rels))
+        advance(len(chunk))
 
     own = len(chunks) // workers
     context = multiprocessing.get_context(
