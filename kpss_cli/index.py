@@ -7,9 +7,8 @@ with their statuses resolved, in parts (a head, and the tasks of each status), k
 fingerprint of every file's path, size and time: when nothing changed, `kpss tasks` reads the
 parts it needs and no minutes at all.
 
-The parts are pickles, which can run code when loaded, and the rows marshal data, which is not
-made for untrusted bytes; the index lies in the archive, which anyone may have written to.
-Every row and part is therefore signed (keyed BLAKE2) with a key kept outside the archive (in
+Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the
+index lies in the archive, which anyone may have written to. Every row and part is therefore signed (keyed BLAKE2) with a key kept outside the archive (in
 the user's cache folder), and a row whose signature does not match is parsed afresh. A corrupt
 index, one written by another kpss or Python version (marshal's format follows Python's) or
 for another kpss.yaml, is rebuilt. Two kpss running at once share it through SQLite's
@@ -36,7 +35,7 @@ except ImportError:  # pragma: no cover - a Python built without them
 
 FOLDER = ".kpss"
 NAME = "index.sqlite3"
-FORMAT = "6"  # bump when what a row or the snapshot holds changes
+FORMAT = "7"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (

@@ -6,8 +6,8 @@ from __future__ import annotations
 import gc
 import heapq
 import io
+import marshal
 import os
-import pickle
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -16,8 +16,8 @@ from .archive import Archive, resolve, resolve_root, shown_path, walk_files
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem
 from .index import Index, Row, blake2b
-from .model import STATUSES, Minutes, Task
-from .packing import pack, unpack
+from .model import STATUSES, Minutes
+from .packing import MARSHAL_VERSION, pack, pack_config, pack_task, unpack, unpack_config, unpack_task
 from .source import MAX_FILE_SIZE
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -259,11 +259,6 @@ def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress
 
 # --- the task snapshot ---------------------------------------------------------------------------
 
-_TASK_FIELDS = (
-    "id", "text", "owner", "due", "deadline", "deadline_kind", "status", "initial_status", "line", "source",
-    "minutes_id", "group", "group_slug", "meeting_date", "path",
-)  # fmt: skip
-
 
 def _fingerprint(
     files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
@@ -287,43 +282,37 @@ def _current_fingerprint(root: Path) -> str:
 def _snapshot_of(archive: Archive) -> dict[str, bytes]:
     """What `kpss tasks` needs of a loaded archive, in parts: the tasks of each status apart
     (most tasks of an old archive are done, and daily questions are about open ones), and a
-    head with the problems, groups and configuration."""
-    from copy import copy  # here: a warm `kpss tasks` only reads snapshots
-
-    config = copy(archive.config)
-    config.people_cache = {}  # the names met in minutes: not needed to answer from a snapshot
+    head with the problems, groups and configuration. marshal data, laid out by packing.py."""
     head = {
         "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
         "groups": archive.group_names,
         "files": archive.files,
         "shown_root": archive.shown_root,
-        "config": config,
+        "config": pack_config(archive.config),
     }
-    parts = {"head": pickle.dumps(head, pickle.HIGHEST_PROTOCOL)}
+    parts = {"head": marshal.dumps(head, MARSHAL_VERSION)}
     for status in STATUSES:
         tasks = [(position, t) for position, t in enumerate(archive.tasks) if t.status == status]
-        # A pickle per batch of rows: pickling the 170,000 done tasks of 100,000 minutes at
-        # once held 90 MiB more at the peak of a first run (all rows, the pickler's memo).
+        # Written a batch at a time: the 170,000 done tasks of 100,000 minutes at once held
+        # 90 MiB more at the peak of a first run.
         out = io.BytesIO()
-        for start in range(0, len(tasks), _ROWS_PER_PICKLE):
-            rows = [
-                (position, *(getattr(t, name) for name in _TASK_FIELDS))
-                for position, t in tasks[start : start + _ROWS_PER_PICKLE]
-            ]
-            pickle.dump(rows, out, pickle.HIGHEST_PROTOCOL)
+        for start in range(0, len(tasks), _ROWS_PER_BATCH):
+            batch = tasks[start : start + _ROWS_PER_BATCH]
+            marshal.dump([(position, pack_task(t)) for position, t in batch], out, MARSHAL_VERSION)
         parts[status] = out.getvalue()
     return parts
 
 
-_ROWS_PER_PICKLE = 10_000
+_ROWS_PER_BATCH = 10_000
 
 
-def _rows(data: bytes) -> list[tuple[Any, ...]]:
-    """The rows of a part of the snapshot: its pickles, one after the other."""
+def _rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
+    """The rows of a part of the snapshot, (position in the archive, packed task): its batches,
+    one after the other."""
     stream = io.BytesIO(data)
-    rows: list[tuple[Any, ...]] = []
+    rows: list[tuple[int, tuple[Any, ...]]] = []
     while stream.tell() < len(data):
-        rows += pickle.load(stream)
+        rows += marshal.load(stream)
     return rows
 
 
@@ -343,21 +332,21 @@ def load_tasks(
         index.close()
         if parts is not None:
             # Signed with this user's key: index.py.
-            head = pickle.loads(parts.pop("head"))
+            head = marshal.loads(parts.pop("head"))
             return _from_snapshot(head, [_rows(data) for data in parts.values()], root, shown_root)
     return load_archive(archive, use_index=use_index, progress=progress)
 
 
 def _from_snapshot(
-    head: dict[str, Any], parts: list[list[tuple[Any, ...]]], root: Path, shown_root: str
+    head: dict[str, Any], parts: list[list[tuple[int, tuple[Any, ...]]]], root: Path, shown_root: str
 ) -> Archive:
-    config: Config = head["config"]
+    config = unpack_config(head["config"])
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
     result = Archive(root, shown_root, config)
     result.files = head["files"]
     # Each part keeps the archive's order; merged, they keep it too.
-    result.tasks = [Task(*fields) for _, *fields in heapq.merge(*parts)]
+    result.tasks = [unpack_task(task) for _, task in heapq.merge(*parts)]
     result._tasks_by_id = {t.id: t for t in result.tasks}
     old_root = head["shown_root"]
     for path, line, severity, code, message in head["problems"]:

@@ -1,5 +1,5 @@
 """One file's parse outcome as bytes: how it travels from a worker process to the parent, and
-how it lies in the index.
+how it lies in the index; and the tasks and configuration of the index's task snapshot.
 
 Each record becomes a tuple of its fields in an order fixed here (not read from the dataclasses
 at run time), dates become ordinals, the YAML mappings and sequences of `Minutes.extra` become
@@ -27,6 +27,7 @@ import marshal
 from itertools import starmap
 from sys import intern
 
+from .config import Config, GroupConfig
 from .errors import Problem
 from .model import AgendaItem, Minutes, NextMeeting, Person, StatusChange, Task, Update
 
@@ -51,6 +52,8 @@ MARSHAL_VERSION = 4
 #                 tasks, updates, loose_checks, decisions, next_meeting, extra, key_lines, title,
 #                 body, body_line, encoding)
 #   Problem      (path, line, severity, code, message)
+#   Config       (organisation, language, groups, aliases, extra, path), its caches left out
+#   GroupConfig  (slug, name, folder, members, manager, place, time, schedule, extra, line)
 # and an outcome is (Minutes or None, [Problem]). Dates are ordinals, lists of records lists.
 
 
@@ -89,7 +92,7 @@ def _updates(updates: list[Update]) -> list[tuple[Any, ...]]:
     return [(u.id, u.status, u.note, u.line, u.source) for u in updates]
 
 
-def _task(t: Task) -> tuple[Any, ...]:
+def pack_task(t: Task) -> tuple[Any, ...]:
     deadline, history = t.deadline, t.history
     return (
         t.id,
@@ -146,7 +149,7 @@ def _minutes(m: Minutes) -> tuple[Any, ...]:
         None if recorder is None else _person(recorder),
         None if moderator is None else _person(moderator),
         [(intern(a.title), a.presenter and intern(a.presenter)) for a in agenda] if agenda else [],
-        [_task(t) for t in tasks] if tasks else [],
+        [pack_task(t) for t in tasks] if tasks else [],
         _updates(updates) if updates else [],
         _updates(loose) if loose else [],
         decisions if type(decisions) is list else list(decisions),
@@ -179,6 +182,26 @@ def pack(outcome: Outcome) -> bytes:
     )
 
 
+def pack_config(config: Config) -> tuple[Any, ...]:
+    """The configuration as marshal takes it (the task snapshot holds it)."""
+    groups = [
+        (
+            g.slug,
+            g.name,
+            g.folder,
+            g.members,
+            g.manager,
+            g.place,
+            g.time,
+            _plain(g.schedule),
+            _plain(g.extra),
+            g.line,
+        )
+        for g in config.groups
+    ]
+    return (config.organisation, config.language, groups, config.aliases, _plain(config.extra), config.path)
+
+
 # --- unpack: tuples to records -------------------------------------------------------------------
 
 
@@ -196,7 +219,7 @@ class _Dates(dict[int, dt.date]):
 _DATES = _Dates()
 
 
-def _unpack_task(values: tuple[Any, ...]) -> Task:
+def unpack_task(values: tuple[Any, ...]) -> Task:
     (
         id_, text, owner, due, deadline, kind, status, initial, line, source,
         minutes_id, group, slug, meeting, path, history,
@@ -250,7 +273,7 @@ def _unpack_minutes(values: tuple[Any, ...]) -> Minutes:
         None if recorder is None else Person(*recorder),
         None if moderator is None else Person(*moderator),
         list(starmap(AgendaItem, agenda)) if agenda else agenda,
-        [_unpack_task(t) for t in tasks] if tasks else tasks,
+        [unpack_task(t) for t in tasks] if tasks else tasks,
         list(starmap(Update, updates)) if updates else updates,
         list(starmap(Update, loose)) if loose else loose,
         decisions,
@@ -275,3 +298,9 @@ def unpack(data: bytes) -> Outcome:
         None if minutes is None else _unpack_minutes(minutes),
         list(starmap(Problem, problems)) if problems else problems,
     )
+
+
+def unpack_config(values: tuple[Any, ...]) -> Config:
+    """The configuration `pack_config` made `values` of."""
+    organisation, language, groups, aliases, extra, path = values
+    return Config(organisation, language, list(starmap(GroupConfig, groups)), aliases, extra, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import pickle
 import shutil
@@ -71,21 +72,21 @@ def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(
     assert answers(invoke, generated, cache=True) == changed
 
 
-def test_a_snapshot_pickled_in_batches_is_read_whole(
+def test_a_snapshot_written_in_batches_is_read_whole(
     invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The snapshot pickles tasks a batch at a time (to bound a first run's memory): every
+    """The snapshot writes tasks a batch at a time (to bound a first run's memory): every
     batch is read back, in order."""
     from kpss_cli import loading
 
-    monkeypatch.setattr(loading, "_ROWS_PER_PICKLE", 7)
+    monkeypatch.setattr(loading, "_ROWS_PER_BATCH", 7)
     read: list[int] = []
     rows = loading._rows
     monkeypatch.setattr(loading, "_rows", lambda data: read.append(len(rows(data))) or rows(data))
     cold = answers(invoke, generated, cache=False)
     assert answers(invoke, generated, cache=True) == cold  # builds the index, then reads it
     assert answers(invoke, generated, cache=True) == cold
-    assert max(read) > 7  # `tasks` was answered from the snapshot, from parts of several pickles
+    assert max(read) > 7  # `tasks` was answered from the snapshot, from parts of several batches
 
 
 def test_a_changed_kpss_yaml_is_not_answered_from_the_old_index(invoke: Invoke, generated: Path) -> None:
@@ -122,7 +123,9 @@ def test_an_index_of_another_version_is_rebuilt(invoke: Invoke, generated: Path)
     assert answers(invoke, generated, cache=True) == cold
 
 
-def test_a_planted_pickle_is_never_loaded(invoke: Invoke, generated: Path, tmp_path: Path) -> None:
+def test_planted_data_is_never_loaded(invoke: Invoke, generated: Path, tmp_path: Path) -> None:
+    """Someone with write access to the archive cannot make kpss run code, or answer from data
+    they wrote, through the index."""
     cold = answers(invoke, generated, cache=False)
     answers(invoke, generated, cache=True)
     marker = tmp_path / "pwned"
@@ -137,6 +140,10 @@ def test_a_planted_pickle_is_never_loaded(invoke: Invoke, generated: Path, tmp_p
         db.execute("UPDATE snapshot SET data = ?", (pickle.dumps(Evil()),))
     assert answers(invoke, generated, cache=True) == cold
     assert not marker.exists()
+    with db:  # well-formed data of kpss's own format: no parsed files, a snapshot of no tasks
+        db.execute("UPDATE files SET data = ?", (marshal.dumps((None, [])),))
+        db.execute("UPDATE snapshot SET data = ? WHERE part != 'head'", (marshal.dumps([]),))
+    assert answers(invoke, generated, cache=True) == cold
 
 
 def test_deleting_the_index_changes_nothing(invoke: Invoke, generated: Path) -> None:

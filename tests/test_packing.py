@@ -4,6 +4,7 @@ kpss meets (generated, test, example, broken and hostile ones) and for arbitrary
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpss_cli.archive import find_files
-from kpss_cli.config import Config, load_config
+from kpss_cli.config import Config, GroupConfig, load_config
 from kpss_cli.errors import Problem
 from kpss_cli.loading import Outcome, _parse_file
 from kpss_cli.model import AgendaItem, Minutes, NextMeeting, Person, StatusChange, Task, Update
-from kpss_cli.packing import pack, unpack
+from kpss_cli.packing import pack, pack_config, unpack, unpack_config
 from kpss_cli.parse import parse_minutes
 from kpss_cli.record import Record
 from kpss_cli.source import MAX_FILE_SIZE
@@ -181,9 +182,23 @@ def test_packing_knows_every_field_of_every_record() -> None:
         "guests attendance_sheet recorder moderator agenda tasks updates loose_checks decisions next_meeting "
         "extra key_lines title body body_line encoding",
         Problem: "path line severity code message",
+        Config: "organisation language groups aliases extra path people_cache _by_text _by_folder",
+        GroupConfig: "slug name folder members manager place time schedule extra line",
     }
     for cls, names in layout.items():
         assert list(cls.__slots__) == names.split(), cls.__name__
+
+
+@pytest.mark.parametrize("root", [DATA / "check", REPO / "examples"], ids=["check", "examples"])
+def test_configurations_round_trip(root: Path, generated: Path) -> None:
+    """The task snapshot keeps the configuration (groups, schedules, members, aliases, extra
+    keys) as marshal data."""
+    for folder in (root, generated):
+        config = load_config(folder)
+        back = unpack_config(marshal.loads(marshal.dumps(pack_config(config))))
+        assert back == config
+        assert [g.schedule for g in back.groups] == [g.schedule for g in config.groups]
+    assert any(g.schedule for g in load_config(root).groups)
 
 
 # --- arbitrary records ----------------------------------------------------------------------------

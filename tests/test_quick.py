@@ -130,7 +130,7 @@ def test_version_is_answered_without_typer() -> None:
 def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
     """The point of the quick path: a warm `kpss tasks` loads only what it needs (here with a
     kpss.yaml of schedules, whose YAML data lies in the snapshot): not Typer, rich or YAML, no
-    process pool, no `dataclasses` (whose import of `inspect` alone took 10 ms), no `typing`."""
+    process pool, no `dataclasses` (whose import of `inspect` alone took 10 ms), no `typing`, no `pickle`."""
     archive = tmp_path / "examples"
     shutil.copytree(REPO / "examples", archive)
     script = (
@@ -140,7 +140,7 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
         "try:\n"
         "    run()\n"
         "finally:\n"
-        "    heavy = sorted(m for m in ('typer', 'rich', 'yaml', 'multiprocessing', 'dataclasses', 'inspect', 'typing') if m in sys.modules)\n"
+        "    heavy = sorted(m for m in ('typer', 'rich', 'yaml', 'multiprocessing', 'dataclasses', 'inspect', 'typing', 'pickle') if m in sys.modules)\n"
         "    print('loaded:', ' '.join(heavy), file=sys.stderr)\n"
     )
     command = [
