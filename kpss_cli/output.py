@@ -42,14 +42,15 @@ class Column(Value):
         self.justify = justify  # "left" | "right"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Compiled on first use, by `re`'s own cache: most runs print only printable text.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def clean(text: str) -> str:
     """Return `text` without control characters (terminal escapes, bidi overrides)."""
     if text.isprintable():  # the usual case: every character removed or replaced is unprintable
         return text
-    return _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
+    return re.sub(_CONTROL, "", text.replace("\t", " ").replace("\n", " "))
 
 
 def cell(value: Any) -> str:
