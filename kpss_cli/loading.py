@@ -179,6 +179,22 @@ def load_archive(
     `progress(done, total)` is called while many files are parsed.
     """
     root, shown_root = resolve_root(archive)
+    return _loaded(root, shown_root, config, use_index, progress, _walk(root))
+
+
+Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]]]  # see _walk
+
+
+def _walk(root: Path) -> Walk:
+    """The archive's candidate files with their own `lstat` (walk_files), and the folders it
+    could not read."""
+    unreadable: list[tuple[str, OSError]] = []
+    return walk_files(root, unreadable), unreadable
+
+
+def _loaded(
+    root: Path, shown_root: str, config: Config | None, use_index: bool, progress: Progress | None, walk: Walk
+) -> Archive:
     config = config if config is not None else load_config(root, shown_root)
     # Loading makes a few hundred thousand objects and frees none: the cycle collector would
     # only walk them again and again (it doubled the time on 10,000 files). Once loaded, they
@@ -186,21 +202,22 @@ def load_archive(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, shown_root, config, use_index, progress)
+        return _load(root, shown_root, config, use_index, progress, walk)
     finally:
         gc.freeze()
         if collecting:
             gc.enable()
 
 
-def _load(root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None) -> Archive:
+def _load(
+    root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None, walk: Walk
+) -> Archive:
     result = Archive(root=root, shown_root=shown_root, config=config)
     index = Index.open(root, _config_bytes(root)) if use_index else None
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    unreadable: list[tuple[str, OSError]] = []
-    files = walk_files(root, unreadable)
+    files, unreadable = walk
     for rel, found in files:
         seen.append(rel)
         stat, problem = _inspect(root, rel, found)
@@ -273,12 +290,6 @@ def _fingerprint(
     return blake2b("".join(lines).encode()).hexdigest()
 
 
-def _current_fingerprint(root: Path) -> str:
-    """The fingerprint `_load` takes, of the archive as it is now: one `lstat` per file."""
-    unreadable: list[tuple[str, OSError]] = []
-    return _fingerprint(walk_files(root, unreadable), unreadable)
-
-
 def _snapshot_of(archive: Archive) -> dict[str, bytes]:
     """What `kpss tasks` needs of a loaded archive, in parts: the tasks of each status apart
     (most tasks of an old archive are done, and daily questions are about open ones), and a
@@ -327,14 +338,15 @@ def load_tasks(
     changed since the last load (those tasks, problems, groups and the configuration, but no
     minutes records, and perhaps no tasks of other statuses), else fully loaded."""
     root, shown_root = resolve_root(archive)
+    walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
-        parts = index.snapshot(_current_fingerprint(root), ("head", *statuses))
+        parts = index.snapshot(_fingerprint(*walk), ("head", *statuses))
         index.close()
         if parts is not None:
             # Signed with this user's key: index.py.
             head = marshal.loads(parts.pop("head"))
             return _from_snapshot(head, [_rows(data) for data in parts.values()], root, shown_root)
-    return load_archive(archive, use_index=use_index, progress=progress)
+    return _loaded(root, shown_root, None, use_index, progress, walk)
 
 
 def _from_snapshot(
