@@ -1,5 +1,5 @@
-"""The index: parsed minutes kept in `.kpss/index.sqlite3`, so a warm run re-reads only the
-files that changed. It is never a source of truth: deleting it changes no answer.
+"""The index: parsed minutes kept in the archive's `.kpss/` folder, so a warm run re-reads only
+the files that changed. It is never a source of truth: deleting it changes no answer.
 
 Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
 keyed by path, size and modification time. Beside them lies a snapshot of the archive's tasks
@@ -7,12 +7,15 @@ with their statuses resolved, in parts (a head, and the tasks of each status), k
 fingerprint of every file's path, size and time: when nothing changed, `kpss tasks` reads the
 parts it needs and no minutes at all.
 
-Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the
-index lies in the archive, which anyone may have written to. Every row and part is therefore signed (keyed BLAKE2) with a key kept outside the archive (in
-the user's cache folder), and a row whose signature does not match is parsed afresh. A corrupt
-index, one written by another kpss or Python version (marshal's format follows Python's) or
-for another kpss.yaml, is rebuilt. Two kpss running at once share it through SQLite's
-locking; a write that cannot get the lock is skipped, never waited for long.
+Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
+lies in the archive, which anyone may have written to. Every row and part is therefore signed
+(keyed BLAKE2) with a key kept outside the archive (in the user's cache folder), and a row
+whose signature does not match is parsed afresh. So each user keeps an index of their own
+(`index-<id>.sqlite3`, named after their key): on a shared drive, one index for all would be
+rebuilt whenever another user ran kpss. A corrupt index, one written by another kpss or Python
+version (marshal's format follows Python's) or for another kpss.yaml, is rebuilt. Two kpss of
+one user running at once share it through SQLite's locking; a write that cannot get the lock
+is skipped, never waited for long.
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-NAME = "index.sqlite3"
 FORMAT = "7"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -73,6 +75,11 @@ def _key() -> bytes | None:
     return key
 
 
+def _file_name(key: bytes) -> str:
+    """The name of the index signed with `key` (derived from it; telling nothing of it)."""
+    return f"index-{blake2b(b'kpss index file', key=key, digest_size=8).hexdigest()}.sqlite3"
+
+
 def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
     """Empty the index for this kpss and kpss.yaml (`stamp`): another version's tables may
     differ, so they are made anew."""
@@ -104,12 +111,13 @@ class Index:
         if key is None:
             return None
         folder = root / FOLDER
+        path = folder / _file_name(key)
         python = "{}.{}".format(*sys.version_info)
         stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
         for attempt in (1, 2):
             try:
                 folder.mkdir(exist_ok=True)
-                connection = sqlite3.connect(folder / NAME, timeout=2.0, isolation_level=None)
+                connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
@@ -120,7 +128,7 @@ class Index:
                     return None  # another kpss holds it for longer than we wait: none this time
                 # Corrupt, or not a database at all: start again from nothing (it holds no truth).
                 with contextlib.suppress(OSError):
-                    (folder / NAME).unlink()
+                    path.unlink()
                 if attempt == 2:
                     return None
             except OSError:

@@ -175,7 +175,7 @@ def load_archive(
 ) -> Archive:
     """Load every minutes file of an archive (default: found from the current folder).
 
-    With `use_index`, files unchanged since the last run come from `.kpss/index.sqlite3`;
+    With `use_index`, files unchanged since the last run come from the index in `.kpss/`;
     `progress(done, total)` is called while many files are parsed.
     """
     root, shown_root = resolve_root(archive)

@@ -42,13 +42,19 @@ def answers(invoke: Invoke, root: Path, *, cache: bool) -> list[str]:
     return [r.stdout for r in results]
 
 
+def index_file(root: Path) -> Path:
+    """This user's index of the archive `root` (there is one per user: index.py)."""
+    (found,) = (root / ".kpss").glob("index-*.sqlite3")
+    return found
+
+
 def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(
     invoke: Invoke, generated: Path
 ) -> None:
     cold = answers(invoke, generated, cache=False)
     assert not (generated / ".kpss").exists()  # --no-cache neither uses nor makes the index
     assert answers(invoke, generated, cache=True) == cold  # builds the index
-    assert (generated / ".kpss/index.sqlite3").exists()
+    assert (index_file(generated)).exists()
     assert answers(invoke, generated, cache=True) == cold  # reads it
 
     files = sorted(generated.glob("orp-001/seniori/*.md"))
@@ -104,19 +110,16 @@ def test_a_changed_kpss_yaml_is_not_answered_from_the_old_index(invoke: Invoke, 
 def test_a_corrupt_index_is_rebuilt(invoke: Invoke, generated: Path) -> None:
     cold = answers(invoke, generated, cache=False)
     answers(invoke, generated, cache=True)
-    (generated / ".kpss/index.sqlite3").write_bytes(b"this is not a database" * 100)
+    (index_file(generated)).write_bytes(b"this is not a database" * 100)
     result = invoke("tasks", "--all", "-f", "json", "-a", str(generated), "--as-of", "2019-06-01")
     assert (result.exit_code, result.stdout, result.stderr) == (0, cold[0], "")
-    assert (
-        sqlite3.connect(generated / ".kpss/index.sqlite3").execute("SELECT count(*) FROM files").fetchone()[0]
-        == 400
-    )
+    assert sqlite3.connect(index_file(generated)).execute("SELECT count(*) FROM files").fetchone()[0] == 400
 
 
 def test_an_index_of_another_version_is_rebuilt(invoke: Invoke, generated: Path) -> None:
     cold = answers(invoke, generated, cache=False)
     answers(invoke, generated, cache=True)
-    db = sqlite3.connect(generated / ".kpss/index.sqlite3")
+    db = sqlite3.connect(index_file(generated))
     with db:
         db.execute("UPDATE meta SET value = 'kpss 0.0.1' WHERE key = 'stamp'")
         db.execute("UPDATE files SET data = ?", (pickle.dumps((None, [])),))
@@ -134,7 +137,7 @@ def test_planted_data_is_never_loaded(invoke: Invoke, generated: Path, tmp_path:
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.system, (f"touch {marker}",))
 
-    db = sqlite3.connect(generated / ".kpss/index.sqlite3")
+    db = sqlite3.connect(index_file(generated))
     with db:  # in the rows of parsed files and in every part of the task snapshot
         db.execute("UPDATE files SET data = ?", (pickle.dumps(Evil()),))
         db.execute("UPDATE snapshot SET data = ?", (pickle.dumps(Evil()),))
@@ -168,3 +171,20 @@ def test_two_kpss_at_once(generated: Path, tmp_path: Path) -> None:
     assert all(err == b"" for _, err in outputs)
     assert len({out for out, _ in outputs}) == 1
     assert len(json.loads(outputs[0][0])) > 0
+
+
+def test_each_user_keeps_an_index_of_their_own(
+    invoke: Invoke, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two coordinators using one archive on a shared drive: each one's runs stay warm however
+    the other uses kpss (with one index for both, each would re-read every file after the
+    other's run)."""
+    cold = answers(invoke, generated, cache=False)
+    assert answers(invoke, generated, cache=True) == cold  # the first user's index
+    first = index_file(generated)
+    before = first.read_bytes()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "second-user-cache"))
+    assert answers(invoke, generated, cache=True) == cold
+    assert answers(invoke, generated, cache=True) == cold
+    assert len(list((generated / ".kpss").glob("index-*.sqlite3"))) == 2
+    assert first.read_bytes() == before  # the second user left the first one's index alone
