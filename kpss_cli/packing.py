@@ -1,7 +1,7 @@
 """One file's parse outcome as bytes: how it travels from a worker process to the parent, and
 how it lies in the index; and the tasks and configuration of the index's task snapshot.
 
-Each record becomes a tuple of its fields in an order fixed here (not read from the dataclasses
+Each record becomes a tuple of its fields in an order fixed here (not read from the classes
 at run time), dates become ordinals, the YAML mappings and sequences of `Minutes.extra` become
 plain dicts and lists, and `marshal` writes the lot. That packs four times and unpacks two and a
 half times faster than pickling the records, in 12% fewer bytes: pickle finds and calls a
@@ -93,6 +93,7 @@ def _updates(updates: list[Update]) -> list[tuple[Any, ...]]:
 
 
 def pack_task(t: Task) -> tuple[Any, ...]:
+    """A task as marshal takes it, laid out as above (history included)."""
     deadline, history = t.deadline, t.history
     return (
         t.id,
@@ -220,6 +221,7 @@ _DATES = _Dates()
 
 
 def unpack_task(values: tuple[Any, ...]) -> Task:
+    """The task `pack_task` made `values` of."""
     (
         id_, text, owner, due, deadline, kind, status, initial, line, source,
         minutes_id, group, slug, meeting, path, history,
