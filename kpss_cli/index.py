@@ -118,6 +118,9 @@ class Index:
             try:
                 folder.mkdir(exist_ok=True)
                 connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+                # No waiting for the disk at each commit: a crash may leave the index broken,
+                # and a broken index is rebuilt, a broken row (its signature) parsed afresh.
+                connection.execute("PRAGMA synchronous = OFF")
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
