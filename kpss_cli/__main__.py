@@ -1,3 +1,3 @@
-from kpss_cli.main import run
+from .main import run
 
 run()

@@ -8,11 +8,11 @@ import sys
 
 def run() -> None:
     """Run `kpss` with the command line of this process."""
-    from .quick import answer
+    from .commands.quick import answer
 
     code = answer(sys.argv[1:], os.environ)
     if code is not None:
         sys.exit(code)
-    from .cli import run as run_app
+    from .commands.cli import run as run_app
 
     run_app()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from kpss_cli.cli import app
+from kpss_cli.commands.cli import app
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent

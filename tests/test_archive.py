@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kpss_cli import load_archive
-from kpss_cli.errors import KpssError
+from kpss_cli.core.errors import KpssError
 
 from .conftest import minutes, write
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kpss_cli.codes import CODES
+from kpss_cli.check.codes import CODES
 
 from .conftest import DATA, REPO, Invoke, minutes, write
 

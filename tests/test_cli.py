@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kpss_cli import __version__
+from kpss_cli.core import __version__
 
 from .conftest import DATA, Invoke, minutes, write
 
@@ -404,8 +404,8 @@ def test_debug_shows_the_traceback(invoke: Invoke) -> None:
 
 
 def test_terminal_table_colours_overdue_red_and_soon_due_yellow() -> None:
-    from kpss_cli.commands.tasklist import TASK_TABLE_COLUMNS, _task_style
-    from kpss_cli.output import Format, emit
+    from kpss_cli.commands.list_tasks import TASK_TABLE_COLUMNS, _task_style
+    from kpss_cli.output.formats import Format, emit
 
     today = dt.date(2022, 2, 1)
     rows = [

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kpss_cli.dates import parse_date, parse_deadline, parse_time
+from kpss_cli.core.dates import parse_date, parse_deadline, parse_time
 
 D = dt.date
 

@@ -8,7 +8,7 @@ import shlex
 
 import pytest
 
-from kpss_cli.cli import app
+from kpss_cli.commands.cli import app
 
 from .conftest import REPO, Invoke
 

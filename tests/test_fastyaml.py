@@ -10,16 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpss_cli.fastyaml import load_simple
-from kpss_cli.source import decode, split_front_matter
-from kpss_cli.yamldata import LineDict, LineList
-from kpss_cli.yamlsafe import (
-    MAX_FRONT_MATTER,
-    YamlProblem,
-    _check_size_and_depth,
-    _load_with_libyaml,
-    load_yaml,
-)
+from kpss_cli.minutes.fastyaml import load_simple
+from kpss_cli.minutes.source import decode, split_front_matter
+from kpss_cli.minutes.yamldata import LineDict, LineList, YamlProblem
+from kpss_cli.minutes.yamlsafe import MAX_FRONT_MATTER, _check_size_and_depth, _load_with_libyaml, load_yaml
 
 from .conftest import DATA, REPO, SHARED, generate
 
@@ -264,7 +258,7 @@ def test_the_character_classes_are_yaml_s_printable_characters() -> None:
     """fastyaml's classes say what they leave out (they compile faster so); what they let in,
     tried on every code point, is YAML's c-printable set without tabs, line breaks and the BOM,
     less `:` in keys, `"` and `\\` in double quotes, and spaces and indicators at a key's start."""
-    from kpss_cli import fastyaml
+    from kpss_cli.minutes import fastyaml
 
     every = "".join(map(chr, range(0x110000)))
     printable = {

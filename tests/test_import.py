@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpss_cli.errors import KpssError
+from kpss_cli.core.errors import KpssError
+from kpss_cli.core.model import Minutes
 from kpss_cli.importing import (
     Imported,
     PersonDict,
@@ -26,10 +27,9 @@ from kpss_cli.importing import (
     suggested_filename,
     to_minutes_markdown,
 )
-from kpss_cli.model import Minutes
-from kpss_cli.parse import parse_minutes
-from kpss_cli.source import split_front_matter
-from kpss_cli.yamlsafe import load_yaml
+from kpss_cli.minutes.parse import parse_minutes
+from kpss_cli.minutes.source import split_front_matter
+from kpss_cli.minutes.yamlsafe import load_yaml
 
 SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
 DATA = Path(__file__).parent / "data" / "import"

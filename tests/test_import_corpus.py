@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
+from kpss_cli.core.names import fold, person_key
 from kpss_cli.importing import Imported, import_document
-from kpss_cli.names import fold, person_key
 
 DATA = Path(__file__).parent / "data" / "import"
 CORPUS = DATA / "corpus"

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from kpss_cli.errors import KpssError
+from kpss_cli.core.errors import KpssError
 from kpss_cli.importing import read as reading
 from kpss_cli.importing import read_document
 

@@ -83,7 +83,7 @@ def test_a_snapshot_written_in_batches_is_read_whole(
 ) -> None:
     """The snapshot writes tasks a batch at a time (to bound a first run's memory): every
     batch is read back, in order."""
-    from kpss_cli import loading
+    from kpss_cli.store import loading
 
     monkeypatch.setattr(loading, "_ROWS_PER_BATCH", 7)
     read: list[int] = []

@@ -9,8 +9,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from kpss_cli.config import GroupConfig
-from kpss_cli.schedule import czech_holidays, planned_dates
+from kpss_cli.core.config import GroupConfig
+from kpss_cli.meetings.schedule import czech_holidays, planned_dates
 
 from .conftest import Invoke, generate, minutes, write
 

@@ -12,16 +12,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpss_cli.archive import find_files
-from kpss_cli.config import Config, GroupConfig, load_config
-from kpss_cli.errors import Problem
-from kpss_cli.loading import Outcome, _parse_file
-from kpss_cli.model import AgendaItem, Minutes, NextMeeting, Person, StatusChange, Task, Update
-from kpss_cli.packing import pack, pack_config, unpack, unpack_config
-from kpss_cli.parse import parse_minutes
-from kpss_cli.record import Record
-from kpss_cli.source import MAX_FILE_SIZE
-from kpss_cli.yamldata import LineDict, LineList
+from kpss_cli.core.config import Config, GroupConfig
+from kpss_cli.core.errors import Problem
+from kpss_cli.core.model import AgendaItem, Minutes, NextMeeting, Person, Record, StatusChange, Task, Update
+from kpss_cli.minutes.parse import parse_minutes
+from kpss_cli.minutes.source import MAX_FILE_SIZE
+from kpss_cli.minutes.yamldata import LineDict, LineList
+from kpss_cli.store.archive import find_files
+from kpss_cli.store.config import load_config
+from kpss_cli.store.loading import Outcome, _parse_file
+from kpss_cli.store.packing import pack, pack_config, unpack, unpack_config
 
 from .conftest import DATA, REPO, generate
 

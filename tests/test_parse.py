@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from kpss_cli.config import Config, GroupConfig
-from kpss_cli.model import Minutes
-from kpss_cli.names import person_key, split_people, strip_titles
-from kpss_cli.parse import parse_minutes
+from kpss_cli.core.config import Config, GroupConfig
+from kpss_cli.core.model import Minutes
+from kpss_cli.core.names import person_key, split_people, strip_titles
+from kpss_cli.minutes.parse import parse_minutes
 
 
 def parse(text: str | bytes, rel: str = "g/2022-01-19.md", config: Config | None = None):

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpss_cli import load_archive
-from kpss_cli.approve import approve
-from kpss_cli.codes import CODES
-from kpss_cli.parse import parse_minutes
-from kpss_cli.serialize import minutes_text
+from kpss_cli.check.codes import CODES
+from kpss_cli.meetings.approve import approve
+from kpss_cli.minutes.parse import parse_minutes
+from kpss_cli.minutes.write import minutes_text
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -185,7 +185,7 @@ def test_front_matter_ends_at_the_first_line_of_three_dashes_or_dots(
     lines: list[str], newline_at_end: bool
 ) -> None:
     """The closing line is found as the format says: `---` or `...` and nothing but blanks."""
-    from kpss_cli.source import split_front_matter
+    from kpss_cli.minutes.source import split_front_matter
 
     text = "---\n" + "\n".join(lines) + ("\n" if newline_at_end else "")
     closing = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE).search(text, 4)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kpss_cli import __version__
-from kpss_cli.quick import answer
+from kpss_cli.commands.quick import answer
+from kpss_cli.core import __version__
 
 from .conftest import REPO, Invoke
 

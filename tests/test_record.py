@@ -11,10 +11,9 @@ import pkgutil
 import pytest
 
 import kpss_cli
-from kpss_cli.config import Config, GroupConfig
-from kpss_cli.errors import Problem
-from kpss_cli.model import StatusChange, Task
-from kpss_cli.record import Record, Value
+from kpss_cli.core.config import Config, GroupConfig
+from kpss_cli.core.errors import Problem
+from kpss_cli.core.model import Record, StatusChange, Task, Value
 
 
 def _record_classes() -> list[type[Record]]:

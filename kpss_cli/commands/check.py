@@ -7,20 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import (
-    ArchiveOption,
-    AsOfOption,
-    FormatOption,
-    ListFormat,
-    app,
-    boundary,
-)
-from ..console import emit_rows, open_archive, say, today_from
-from ..errors import ExitStatus, KpssError
-from ..output import Column, Format, clean
+from ..core.errors import ExitStatus, KpssError
+from ..output.console import emit_rows, say
+from ..output.formats import Column, Format, clean
+from .app import ArchiveOption, AsOfOption, FormatOption, ListFormat, app, boundary
+from .shared import open_archive, today_from
 
 if TYPE_CHECKING:
-    from ..archive import Archive
+    from ..store.archive import Archive
 
 # --- check ---------------------------------------------------------------------------------
 
@@ -60,8 +54,8 @@ def check(
 
     Example: kpss check --strict ridici-skupina/2025-12-10.md
     """
-    from ..check import check_archive, summary
-    from ..codes import CODES
+    from ..check.codes import CODES
+    from ..check.rules import check_archive, summary
 
     if explain is not None:
         code = CODES.get(explain.strip().lower())
@@ -93,7 +87,7 @@ def check(
 
 def _shown_ref(archive: Archive, path: Path) -> str:
     """A file (or minutes id) given on the command line, as findings show it."""
-    from ..archive import shown_path
+    from ..store.archive import shown_path
 
     if not path.exists():
         minutes = archive.find_minutes(str(path))

@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import (
+from ..core.errors import KpssError
+from ..output.console import emit_rows
+from ..output.formats import Column, Format
+from .app import (
     ArchiveOption,
     AsOfOption,
     GroupOption,
@@ -19,9 +22,7 @@ from ..cli import (
     boundary,
     finish,
 )
-from ..console import date_option, emit_rows, load, today_from
-from ..errors import KpssError
-from ..output import Column, Format
+from .shared import date_option, load, today_from
 
 if TYPE_CHECKING:
     pass
@@ -61,9 +62,9 @@ def agenda(
 
     Example: kpss agenda seniori --to html > pozvanka.html
     """
-    from ..documents import agenda_context
-    from ..newminutes import next_meeting, resolve_group
-    from ..render import render_template
+    from ..documents.context import agenda_context
+    from ..documents.templates import render_template
+    from ..meetings.upcoming import next_meeting, resolve_group
 
     today = today_from(as_of)
     loaded = load(archive)
@@ -165,9 +166,9 @@ def attendance(
 
     Example: kpss attendance --group seniori --since 2026-01-01 --missed 3
     """
-    from .. import attendance as counting
-    from ..query import filter_minutes
-    from ..render import render_template
+    from ..documents.templates import render_template
+    from ..meetings import attendance as counting
+    from ..meetings.query import filter_minutes
 
     today = today_from(as_of)
     loaded = load(archive)
@@ -183,7 +184,7 @@ def attendance(
         if by is AttendanceBy.org:
             rows = counting.by_org(rows)
     if template:
-        from ..render import base_context
+        from ..documents.templates import base_context
 
         context = {
             **base_context(loaded.config, today),
@@ -221,8 +222,8 @@ def render(
 
     Example: kpss render seniori/2026-11-12 --to html > zapis.html
     """
-    from ..documents import document_context
-    from ..render import render_template
+    from ..documents.context import document_context
+    from ..documents.templates import render_template
 
     today = today_from(as_of)
     loaded = load(archive)

@@ -9,16 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from ..cli import (
-    ArchiveOption,
-    FormatOption,
-    ListFormat,
-    app,
-    boundary,
-)
-from ..console import emit_rows, open_archive, say
-from ..errors import ExitStatus, KpssError, error_line, warning_line
-from ..output import Column, Format
+from ..core.errors import ExitStatus, KpssError, error_line, warning_line
+from ..output.console import emit_rows, say
+from ..output.formats import Column, Format
+from .app import ArchiveOption, FormatOption, ListFormat, app, boundary
+from .shared import open_archive
 
 if TYPE_CHECKING:
     pass
@@ -61,12 +56,12 @@ def import_(
 
     Example: kpss import stare-zapisy/ --group seniori --dry-run
     """
-    from ..archive import shown_path
+    from ..core.names import slugify
     from ..importing import SUPPORTED, import_document, suggested_filename, to_minutes_markdown
-    from ..names import slugify
-    from ..newminutes import resolve_group, safe_path
-    from ..parse import parse_minutes
-    from ..safefile import create_new
+    from ..meetings.upcoming import resolve_group
+    from ..minutes.parse import parse_minutes
+    from ..store.archive import shown_path
+    from ..store.safefile import create_new, safe_path
 
     loaded = open_archive(archive, use_index=not dry_run)  # a dry run writes nothing, not even the index
     fixed = resolve_group(loaded, group) if group else None

@@ -10,18 +10,11 @@ from typing import Annotated
 
 import typer
 
-from ..cli import (
-    ArchiveOption,
-    AsOfOption,
-    ExtendedFormat,
-    GroupOption,
-    app,
-    boundary,
-    finish,
-)
-from ..console import date_option, emit_rows, load, say, today_from
-from ..errors import KpssError
-from ..output import Column, Format
+from ..core.errors import KpssError
+from ..output.console import emit_rows, say
+from ..output.formats import Column, Format
+from .app import ArchiveOption, AsOfOption, ExtendedFormat, GroupOption, app, boundary, finish
+from .shared import date_option, load, today_from
 
 # --- new minutes, init, schedule -------------------------------------------------------------
 
@@ -52,10 +45,11 @@ def new_minutes(
 
     Example: kpss new-minutes seniori --date 2026-12-10
     """
-    from ..archive import shown_path
-    from ..newminutes import Meeting, new_minutes_context, next_meeting, resolve_group, safe_path
-    from ..render import render_template
-    from ..safefile import create_new
+    from ..documents.context import new_minutes_context
+    from ..documents.templates import render_template
+    from ..meetings.upcoming import Meeting, next_meeting, resolve_group
+    from ..store.archive import shown_path
+    from ..store.safefile import create_new, safe_path
 
     today = today_from(as_of)
     loaded = load(archive)
@@ -122,8 +116,8 @@ def schedule(
 
     Example: kpss schedule --year 2026 --format ics > jednani.ics
     """
-    from ..query import group_slugs
-    from ..schedule import meetings
+    from ..meetings.query import group_slugs
+    from ..meetings.schedule import meetings
 
     today = today_from(as_of)
     start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
@@ -134,7 +128,7 @@ def schedule(
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
     if fmt is ExtendedFormat.ics:
-        from ..ical import write_schedule
+        from ..documents.ical import write_schedule
 
         write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss")
     else:
@@ -164,7 +158,7 @@ def init(
 
     Example: kpss init zapisy
     """
-    from ..newminutes import init_archive
+    from ..store.init import init_archive
 
     results = init_archive(folder)
     for name, created in results:
@@ -186,8 +180,8 @@ def approve(
 
     Example: kpss approve seniori/2026-11-12
     """
-    from ..approve import approve as approve_minutes
-    from ..archive import shown_path
+    from ..meetings.approve import approve as approve_minutes
+    from ..store.archive import shown_path
 
     loaded = load(archive)
     minutes = loaded.find_minutes(ref)

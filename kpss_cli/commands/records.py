@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import (
+from ..core.errors import KpssError
+from ..output.console import emit_rows
+from ..output.formats import Column, Format
+from .app import (
     ArchiveOption,
     FormatOption,
     GroupOption,
@@ -19,9 +22,7 @@ from ..cli import (
     boundary,
     finish,
 )
-from ..console import date_option, emit_rows, load
-from ..errors import KpssError
-from ..output import Column, Format
+from .shared import date_option, load
 
 if TYPE_CHECKING:
     pass
@@ -55,7 +56,7 @@ def list_minutes(
 
     Example: kpss list --group seniori --since 2025-01-01 --format csv
     """
-    from ..query import filter_minutes
+    from ..meetings.query import filter_minutes
 
     loaded = load(archive)
     selected = filter_minutes(
@@ -90,7 +91,7 @@ def show(
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from ..textview import minutes_view
+        from ..documents.textview import minutes_view
 
         sys.stdout.write(minutes_view(data))
     finish(loaded)

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..cli import (
+from ..core.errors import KpssError
+from .app import (
     ArchiveOption,
     AsOfOption,
     ExtendedFormat,
@@ -20,9 +21,8 @@ from ..cli import (
     boundary,
     finish,
 )
-from ..console import load, today_from
-from ..errors import KpssError
-from .tasklist import list_tasks
+from .list_tasks import list_tasks
+from .shared import load, today_from
 
 # --- tasks ---------------------------------------------------------------------------------
 
@@ -134,7 +134,7 @@ def task(
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from ..textview import task_view
+        from ..documents.textview import task_view
 
         sys.stdout.write(task_view(data, loaded.shown_root))
     finish(loaded)

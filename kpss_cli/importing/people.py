@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
-from ..names import fold, is_title_only, split_people, strip_titles
+from ..core.names import fold, is_title_only, split_people, strip_titles
 from .text import plain, rx, squash
 
 

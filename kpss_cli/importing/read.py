@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import KpssError
-from ..source import decode
+from ..core.errors import KpssError
+from ..minutes.source import decode
 from .clean import PAGE_BREAK
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")

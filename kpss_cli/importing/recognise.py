@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..names import fold, person_key, strip_titles
+from ..core.names import fold, person_key, strip_titles
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
 from .group import find_group

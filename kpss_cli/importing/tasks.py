@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import TypedDict
 
-from .. import dates
+from ..core import dates
 from .people import looks_like_name
 from .text import is_bullet, loose, plain, rx, squash
 from .when import DateHit, roll_forward

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..names import fold
+from ..core.names import fold
 from .text import loose
 
 _MONTH_FORMS: dict[str, int] = {

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..names import slugify
+from ..core.names import slugify
 from .people import PersonDict
 from .recognise import Imported
 

@@ -1,0 +1,222 @@
+"""`kpss check`: what a careful coordinator would notice in an archive, as findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator
+
+from ..core.config import GroupConfig
+from ..core.errors import KpssError, Problem
+from ..core.model import Minutes, Person
+from ..core.names import fold
+from ..meetings.schedule import meetings
+from ..store.archive import Archive, shown_path
+from .codes import CODES
+
+DRAFT_AGE = dt.timedelta(days=30)
+
+
+def check_archive(archive: Archive, today: dt.date, only: set[str] | None = None) -> list[Problem]:
+    """Return every finding, sorted by file and line; `only` keeps those of these paths (as shown).
+
+    Codes listed under `check: disable:` in kpss.yaml are left out.
+    """
+    findings = [*archive.problems, *_archive_findings(archive, today)]
+    disabled = disabled_codes(archive)
+    selected = [f for f in findings if f.code not in disabled and (only is None or f.path in only)]
+    return sorted(set(selected), key=lambda f: (f.path, f.line or 0, f.code, f.message))
+
+
+def disabled_codes(archive: Archive) -> set[str]:
+    """Codes switched off by `check: {disable: [...]}` in kpss.yaml."""
+    section = archive.config.extra.get("check") or {}
+    codes = section.get("disable") if isinstance(section, dict) else None
+    if codes is None:
+        return set()
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise KpssError("'check: disable:' in kpss.yaml must be a list of finding codes", archive.config.path)
+    unknown = sorted(set(codes) - set(CODES))
+    if unknown:
+        raise KpssError(f"'check: disable:' names unknown codes: {', '.join(unknown)}", archive.config.path)
+    return set(codes)
+
+
+def _finding(archive: Archive, minutes_path: str, line: int | None, code: str, message: str) -> Problem:
+    return Problem(shown_path(archive, minutes_path), line, CODES[code].severity, code, message)
+
+
+def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
+    for rel in archive.not_minutes:
+        yield _finding(
+            archive,
+            rel,
+            1,
+            "not-minutes",
+            "no front matter: this file is not minutes (`kpss import` converts legacy minutes)",
+        )
+    seen: dict[tuple[str, dt.date], Minutes] = {}
+    members = {group.slug: _member_keys(archive, group) for group in archive.config.groups if group.members}
+    for minutes in archive.minutes:
+        yield from _minutes_findings(archive, minutes, today, members)
+        first = seen.setdefault((minutes.group_slug, minutes.date), minutes)
+        if first is not minutes:
+            yield _finding(
+                archive, minutes.path, minutes.key_lines.get("date"), "duplicate-meeting",
+                f"{minutes.group} already has minutes of {minutes.date.isoformat()}: {shown_path(archive, first.path)}",
+            )  # fmt: skip
+    for minutes, update in archive.unmatched_updates:
+        task = archive.task(update.id)
+        if task is None:
+            yield _finding(
+                archive, minutes.path, update.line, "unknown-task", f"no task {update.id!r} in the archive"
+            )
+        else:
+            yield _finding(
+                archive, minutes.path, update.line, "update-before-task",
+                f"task {update.id} was set on {task.meeting_date.isoformat()}, not before this meeting",
+            )  # fmt: skip
+    yield from _schedule_findings(archive, today)
+
+
+def _minutes_findings(
+    archive: Archive, minutes: Minutes, today: dt.date, members: dict[str, dict[str, str]]
+) -> Iterator[Problem]:
+    lines = minutes.key_lines
+    for task in minutes.tasks:
+        if not task.deadline_readable:
+            yield _finding(
+                archive,
+                minutes.path,
+                task.line,
+                "bad-deadline",
+                f"deadline {task.due!r} cannot be read; the task is never overdue",
+            )
+        elif task.deadline and task.deadline < minutes.date and task.deadline_kind != "next_meeting":
+            yield _finding(
+                archive, minutes.path, task.line, "deadline-before-meeting",
+                f"deadline {task.due!r} ({task.deadline.isoformat()}) is before the meeting of {minutes.date.isoformat()}",
+            )  # fmt: skip
+    nxt = minutes.next_meeting
+    if nxt and nxt.date and nxt.date < minutes.date:
+        yield _finding(
+            archive, minutes.path, lines.get("next_meeting"), "next-meeting-before-meeting",
+            f"next meeting {nxt.date.isoformat()} is before this meeting of {minutes.date.isoformat()}",
+        )  # fmt: skip
+    if minutes.status == "draft" and today - minutes.date > DRAFT_AGE:
+        yield _finding(
+            archive, minutes.path, lines.get("status"), "old-draft",
+            f"still a draft {(today - minutes.date).days} days after the meeting",
+        )  # fmt: skip
+    yield from _attendance_findings(archive, minutes, members)
+    config = archive.config
+    if config.groups and not config.find_group(minutes.group_as_written):
+        # Reports already count it with the group whose folder holds the file, if any.
+        folder_group = config.group_for_folder(minutes.path.rpartition("/")[0])
+        names = [g.name for g in config.groups]
+        close = difflib.get_close_matches(minutes.group_as_written, names, n=1, cutoff=0.6)
+        suggestion = folder_group.name if folder_group else (close[0] if close else None)
+        hint = (
+            f"; did you mean {suggestion!r}?"
+            if suggestion
+            else f"; kpss.yaml knows {', '.join(g.slug for g in config.groups)}"
+        )
+        yield _finding(
+            archive,
+            minutes.path,
+            lines.get("group"),
+            "unknown-group",
+            f"group {minutes.group_as_written!r} is not in kpss.yaml{hint}",
+        )
+
+
+def _attendance_findings(
+    archive: Archive, minutes: Minutes, members: dict[str, dict[str, str]]
+) -> Iterator[Problem]:
+    lists = {"present": minutes.present, "excused": minutes.excused, "absent": minutes.absent}
+    where: dict[str, str] = {}
+    for kind, people in lists.items():
+        for person in people:
+            earlier = where.setdefault(person.key, kind)
+            if earlier != kind:
+                yield _finding(
+                    archive,
+                    minutes.path,
+                    person.line,
+                    "attendance-conflict",
+                    f"{person.name} is listed as {earlier} and as {kind}",
+                )
+    recorder = minutes.recorder
+    if recorder and minutes.present and recorder.key not in {p.key for p in minutes.present}:
+        yield _finding(
+            archive, minutes.path, minutes.key_lines.get("recorder"), "recorder-not-present",
+            f"the recorder {recorder.name} is not among those present",
+        )  # fmt: skip
+    group = archive.config.find_group(minutes.group)
+    if group is None or group.slug not in members:
+        return
+    for people in lists.values():
+        yield from _unknown_people(archive, minutes, group, people, members[group.slug])
+
+
+def _member_keys(archive: Archive, group: GroupConfig) -> dict[str, str]:
+    """Person key -> member name as kpss.yaml writes it (after aliases)."""
+    from ..meetings.attendance import members_of
+
+    return {person.key: person.name for person in members_of(archive, group)}
+
+
+def _unknown_people(
+    archive: Archive, minutes: Minutes, group: GroupConfig, people: list[Person], members: dict[str, str]
+) -> Iterator[Problem]:
+    unknown = [p for p in people if p.key not in members]
+    skip: set[int] = set()
+    for index, person in enumerate(unknown):
+        if id(person) in skip:
+            continue
+        following = unknown[index + 1] if index + 1 < len(unknown) else None
+        if following is not None and fold(f"{person.person} {following.person}") in members:
+            skip.add(id(following))
+            joined = members[fold(f"{person.person} {following.person}")]
+            yield _finding(
+                archive, minutes.path, person.line, "unknown-person",
+                f"{person.name!r} and {following.name!r} look like one person, {joined!r}: a comma too many?",
+            )  # fmt: skip
+            continue
+        hint = _closest(person.key, members)
+        yield _finding(
+            archive, minutes.path, person.line, "unknown-person",
+            f"{person.name} is not a member of {group.name}" + (f"; did you mean {hint!r}?" if hint else ""),
+        )  # fmt: skip
+
+
+def _closest(key: str, members: dict[str, str]) -> str | None:
+    words = key.split()
+    partial = [
+        name for member_key, name in members.items() if words and set(words) <= set(member_key.split())
+    ]
+    if len(partial) == 1:
+        return partial[0]  # "Sochůrková" -> "Mgr. Adéla Sochůrková"
+    close = difflib.get_close_matches(key, list(members), n=1, cutoff=0.8)
+    return members[close[0]] if close else None
+
+
+def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
+    """Past planned meetings without minutes, from the archive's first minutes on."""
+    if not archive.minutes:
+        return
+    lines = {g.slug: g.line for g in archive.config.groups}
+    for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today):
+        if row["status"] == "missing":
+            yield Problem(
+                archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
+                f"{row['group']} planned a meeting on {row['date']}; the archive has no minutes of it",
+            )  # fmt: skip
+
+
+def summary(findings: Iterable[Problem], files: int) -> str:
+    """`2 errors, 5 warnings in 29 files`."""
+    listed = list(findings)
+    errors = sum(1 for f in listed if f.is_error)
+    warnings = len(listed) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {files} files"

@@ -1,0 +1,45 @@
+"""The one exit path of every command: what escapes a command becomes one message and an exit
+code (core/errors.py's ExitStatus), the same whether Typer or the quick path ran it."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..core.errors import BUG_HINT, ExitStatus, KpssError, error_line
+from ..output.console import say
+from .shared import settings
+
+
+def failure(exc: BaseException) -> int | None:
+    """Say what went wrong when `exc` escapes a command and return the exit code; None when
+    the exception is not one a command ends with (SystemExit and the like)."""
+    if isinstance(exc, KpssError):
+        if settings["debug"]:
+            import traceback  # only with --debug
+
+            traceback.print_exc()
+        say(error_line(str(exc)))
+        return ExitStatus.USER_ERROR
+    if isinstance(exc, BrokenPipeError):
+        # `kpss tasks | head`: the reader has gone; stop quietly.
+        _silence_stdout()
+        return ExitStatus.OK
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, Exception):
+        if settings["debug"]:
+            import traceback  # only with --debug
+
+            traceback.print_exc()
+        say(error_line(f"{type(exc).__name__}: {exc}; {BUG_HINT}"))
+        return ExitStatus.FOUND
+    return None
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass

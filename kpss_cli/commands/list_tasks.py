@@ -1,0 +1,158 @@
+"""`kpss tasks` without Typer: the listing its options ask for.
+
+The Typer command (tasks.py) and the quick path (quick.py) both end here, so a warm
+`kpss tasks` gives the same answer whichever way it came in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core.errors import KpssError
+from ..output.console import emit_rows, say, terminal
+from ..output.formats import Column, Format, emit_sections
+from .shared import date_option, exit_code, load, today_from
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..core.model import Task
+
+
+TASK_COLUMNS = [
+    Column("id", "ID"),
+    Column("group", "Group"),
+    Column("meeting_date", "Meeting"),
+    Column("task", "Task"),
+    Column("owner", "Owner"),
+    Column("due", "Due"),
+    Column("deadline", "Deadline"),
+    Column("status", "Status"),
+    Column("days_overdue", "Overdue", "right"),
+]
+# The terminal table names the group by its slug, to leave room for the task.
+TASK_TABLE_COLUMNS = [Column("group_slug", "Group") if c.key == "group" else c for c in TASK_COLUMNS]
+
+
+def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:
+    return [t.to_dict(today) for t in tasks]
+
+
+def _flag_unreadable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For people (table, Markdown): `?` where kpss cannot tell whether a task is overdue."""
+    return [
+        {**row, "days_overdue": "?"} if row["deadline_kind"] == "unknown" and row["status"] == "open" else row
+        for row in rows
+    ]
+
+
+def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
+    week = (today + dt.timedelta(days=7)).isoformat()
+
+    def style(row: dict[str, Any]) -> str | None:
+        if row.get("days_overdue"):
+            return "red"
+        if row["status"] == "open" and row["deadline"] and row["deadline"] <= week:
+            return "yellow"
+        return None
+
+    return style
+
+
+def list_tasks(
+    *,
+    archive: Path | None = None,
+    overdue: bool = False,
+    open_: bool = False,
+    done: bool = False,
+    cancelled: bool = False,
+    all_: bool = False,
+    owner: str | None = None,
+    group: str | None = None,
+    due_before: str | None = None,
+    due_after: str | None = None,
+    due_within: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    by: str | None = None,  # "owner" | "group"
+    fmt: str = "table",  # a value of cli.ExtendedFormat
+    template: str | None = None,
+    excel: bool = False,
+    fail_if_any: bool = False,
+) -> int:
+    """Print the tasks the options of `kpss tasks` ask for (given as typed: dates still text);
+    return the exit code."""
+    from ..meetings.query import TaskFilter, find_tasks, group_rows
+
+    today = today_from(as_of)
+    if excel:
+        if fmt not in ("table", "csv"):
+            raise KpssError("--excel writes CSV: leave out --format, or give --format csv")
+        fmt = "csv"
+    statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
+    if all_:
+        statuses = {"open", "done", "cancelled"}
+    wanted = TaskFilter(
+        statuses=frozenset(statuses or {"open"}),
+        overdue=overdue,
+        owner=owner,
+        group=group,
+        due_before=date_option(due_before, "--due-before"),
+        due_after=date_option(due_after, "--due-after"),
+        due_within=due_within,
+        since=date_option(since, "--since"),
+        until=date_option(until, "--until"),
+    )
+    loaded = load(archive, statuses=wanted.statuses)
+    selected = find_tasks(loaded, wanted, today)
+    unreadable = sum(1 for t in selected if not t.deadline_readable)
+    overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
+    if overdue:
+        # Tasks whose deadline cannot be read can never be overdue: say how many of the open
+        # tasks the other filters select are such.
+        wanted.overdue, wanted.statuses = False, frozenset({"open"})
+        scope = find_tasks(loaded, wanted, today)
+        unreadable = sum(1 for t in scope if not t.deadline_readable)
+    if unreadable:
+        say(
+            f"kpss: note: {unreadable} task(s) have a deadline kpss cannot read"
+            + (" and cannot be overdue" if overdue else "")
+            + "; `kpss check` shows where"
+        )
+    rows = _task_rows(selected, today)
+    if fmt == "ics":
+        from ..documents.ical import write_deadlines
+
+        write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
+    elif template:
+        from ..documents.templates import render_template, task_context
+
+        context = task_context(loaded.config, rows, today, group_rows(rows, by) if by else None)
+        sys.stdout.write(render_template(template, context, loaded.root, language=loaded.config.language))
+    elif by:
+        shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
+        sections = group_rows(shown, by)
+        emit_sections(
+            sections,
+            by,
+            TASK_COLUMNS,
+            TASK_TABLE_COLUMNS,
+            Format(fmt),
+            sys.stdout,
+            terminal=terminal(),
+            row_style=_task_style(today),
+            excel=excel,
+        )
+    else:
+        fmt_value = Format(fmt)
+        columns = TASK_TABLE_COLUMNS if fmt_value is Format.table else TASK_COLUMNS
+        caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
+        if fmt_value in (Format.table, Format.md):
+            rows = _flag_unreadable(rows)
+        emit_rows(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=excel)
+    return exit_code(loaded, found=fail_if_any and bool(rows))

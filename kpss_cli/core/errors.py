@@ -1,0 +1,74 @@
+"""Errors, diagnostics and exit codes: the one place for what kpss tells users went wrong."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from .model import Value
+
+
+class ExitStatus(IntEnum):
+    """Exit codes of the `kpss` command."""
+
+    OK = 0
+    # A bug in kpss, or (with --fail-if-any / --strict) "something was found".
+    FOUND = 1
+    # Something the user can fix: bad input, a bad option, a broken file.
+    USER_ERROR = 2
+
+
+BUG_HINT = (
+    "this is a bug in kpss; please report it as an issue of the kpss repository with the command "
+    "you ran and the traceback that --debug shows (see docs/security.md for security problems)"
+)
+
+
+class KpssError(Exception):
+    """An error the user can act on, optionally pointing at a file and line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        return format_location(self.path, self.line) + self.message
+
+
+class Problem(Value):
+    """A finding about one file: an error (the file or field is unusable) or a warning."""
+
+    __slots__ = ("path", "line", "severity", "code", "message")
+
+    def __init__(self, path: str, line: int | None, severity: str, code: str, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.severity = severity  # "error" | "warning"
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return format_location(self.path, self.line) + self.message
+
+    @property
+    def is_error(self) -> bool:
+        """True when the problem is an error, not a warning."""
+        return self.severity == "error"
+
+
+def format_location(path: str | None, line: int | None) -> str:
+    """Return `PATH:LINE: ` (or `PATH: `, or nothing) to put before a message."""
+    if not path:
+        return ""
+    return f"{path}:{line}: " if line else f"{path}: "
+
+
+def error_line(message: str) -> str:
+    """The one-line form of an error as printed on stderr."""
+    return f"kpss: error: {message}"
+
+
+def warning_line(message: str) -> str:
+    """The one-line form of a warning as printed on stderr."""
+    return f"kpss: warning: {message}"

@@ -1,0 +1,252 @@
+"""Jinja templates, run sandboxed: the archive's `templates/` first, then kpss's own.
+
+Templates are user input: they run in an ImmutableSandboxedEnvironment with StrictUndefined,
+so a typo is an error naming the template and line, and Python internals are out of reach.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..core.config import Config
+from ..core.dates import parse_date
+from ..core.errors import KpssError
+from ..core.names import people_text
+from ..core.sorting import czech_sort
+
+MONTHS_GENITIVE = (
+    "ledna", "února", "března", "dubna", "května", "června",
+    "července", "srpna", "září", "října", "listopadu", "prosince",
+)  # fmt: skip
+MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
+TIME_LIMIT = 10.0  # seconds a template may run
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, also refusing arithmetic that builds huge values (`"x" * 10**9`, `9**9**9`)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if (
+                isinstance(sized, (str, list, tuple))
+                and isinstance(count, int)
+                and len(sized) * count > MAX_OUTPUT
+            ):
+                raise SecurityError("the result would be too large")
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise SecurityError("the power is too large")
+        return super().call_binop(context, operator, left, right)
+
+
+class _TimeUp(Exception):
+    """A template ran past TIME_LIMIT."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop a runaway template (huge loops) after `seconds`; Unix main thread only."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def czech_date(value: Any, style: str = "short") -> str:
+    """`2021-12-15` -> `15. 12. 2021` (short) or `15. prosince 2021` (long)."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value is None else str(value)
+    if style == "long":
+        return f"{day.day}. {MONTHS_GENITIVE[day.month - 1]} {day.year}"
+    return f"{day.day}. {day.month}. {day.year}"
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """Czech plural: 1 den, 2–4 dny, 5 dní (and 0 dní)."""
+    if count == 1:
+        return one
+    return few if 2 <= count <= 4 else many
+
+
+def base_context(config: Config, today: dt.date) -> dict[str, Any]:
+    """What every template gets: the archive's configuration, its organisation, and today."""
+    return {
+        "config": config,
+        "organisation": config.organisation,
+        "language": config.language,
+        "today": today,
+    }
+
+
+def task_context(
+    config: Config,
+    tasks: list[dict[str, Any]],
+    today: dt.date,
+    sections: list[tuple[str, list[dict[str, Any]]]] | None = None,
+) -> dict[str, Any]:
+    """The context of a task list template (documented in docs/templates.md)."""
+    context = base_context(config, today)
+    context["tasks"] = tasks
+    context["sections"] = [{"label": label, "tasks": rows} for label, rows in sections or []]
+    return context
+
+
+def packaged_templates() -> Path:
+    """The folder of the templates that ship with kpss (one subfolder per language)."""
+    return Path(str(resources.files("kpss_cli.templates")))
+
+
+LANGUAGES = ("cs", "en")
+
+
+def english_date(value: Any) -> str:
+    """`2021-12-15` -> `15 December 2021`."""
+    day = _as_date(value)
+    if day is None:
+        return "" if value is None else str(value)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def deadline_text(task: Any, language: str = "cs") -> str:
+    """A task's deadline as written, with its last day when that says more:
+    `01/22 (31. 1. 2022)`; `bez termínu` / `no deadline` when there is none."""
+    due, deadline = task.get("due"), task.get("deadline")
+    if not due:
+        return "bez termínu" if language == "cs" else "no deadline"
+    written_day = parse_date(str(due))
+    if deadline and deadline != due and not (written_day and written_day.isoformat() == deadline):
+        day = czech_date(deadline) if language == "cs" else english_date(deadline)
+        return f"{due} ({day})"
+    return str(due)
+
+
+def yaml_string(value: Any) -> str:
+    """A value as a double-quoted YAML string (JSON quoting is valid YAML): safe for `:`, `#`, `no`."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def environment(
+    archive_root: Path | None, language: str = "cs", extra_folder: Path | None = None, *, html: bool = False
+) -> jinja2.Environment:
+    """The sandboxed environment. Templates are looked up in `extra_folder`, then the archive's
+    `templates/<language>/` and `templates/`, then kpss's own for the language.
+    """
+    if language not in LANGUAGES:
+        raise KpssError(f"no templates for language {language!r}; kpss has {', '.join(LANGUAGES)}")
+    folders: list[Path] = [extra_folder] if extra_folder else []
+    if archive_root is not None:
+        folders += [archive_root / "templates" / language, archive_root / "templates"]
+    folders += [packaged_templates() / language, packaged_templates()]  # then what all languages share
+    env = _Sandbox(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        czech_date=czech_date,
+        english_date=english_date,
+        czech_sort=czech_sort,
+        plural=plural,
+        people=people_text,
+        deadline=deadline_text,
+        yaml=yaml_string,
+    )
+    return env
+
+
+def render_template(
+    name_or_path: str,
+    context: dict[str, Any],
+    archive_root: Path | None = None,
+    *,
+    language: str = "cs",
+    html: bool = False,
+) -> str:
+    """Render a template by name (from the template folders) or by file path."""
+    path = Path(name_or_path)
+    extra = None
+    name = name_or_path
+    if path.suffix and path.is_file():
+        extra, name = path.resolve().parent, path.name
+    elif path.parent != Path():
+        raise KpssError(f"template not found: {name_or_path}")
+    env = environment(archive_root, language, extra, html=html or name.endswith((".html", ".html.j2")))
+    shown = str(path) if extra else name
+    try:
+        template = env.get_template(name)
+        if not extra:
+            shown = template.filename or shown  # which file to fix: the archive's or kpss's own
+        chunks = []
+        size = 0
+        with _time_limit(TIME_LIMIT):
+            for chunk in template.generate(**{**context, "language": language}):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise KpssError(
+                        f"template output is larger than {MAX_OUTPUT // 1024 // 1024} MiB; stopped", shown
+                    )
+                chunks.append(chunk)
+        return "".join(chunks)
+    except _TimeUp:
+        raise KpssError(f"template ran longer than {TIME_LIMIT:g} s; stopped", shown) from None
+    except jinja2.TemplateNotFound as exc:
+        wanted = name_or_path if exc.name in (name, None) else exc.name
+        raise KpssError(f"template not found: {wanted}", None if wanted == name_or_path else shown) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise KpssError(f"template syntax: {exc.message}", exc.filename or shown, exc.lineno) from None
+    except SecurityError as exc:
+        raise KpssError(f"template refused: {exc}", shown, _template_line()) from None
+    except jinja2.UndefinedError as exc:
+        raise KpssError(f"template: {exc.message}", shown, _template_line()) from None
+    except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
+        raise KpssError(f"template failed: {exc}", shown, _template_line()) from None
+
+
+def _template_line() -> int | None:
+    """The template line of the exception being handled (Jinja rewrites tracebacks)."""
+    line = None
+    for frame in traceback.extract_tb(sys.exc_info()[2]):
+        if frame.filename and not frame.filename.endswith(".py"):
+            line = frame.lineno
+    return line

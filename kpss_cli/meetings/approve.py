@@ -1,0 +1,49 @@
+"""Approving minutes: `status: draft` becomes `approved`, and nothing else in the file changes."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.errors import KpssError
+from ..core.model import Minutes
+from ..core.names import fold
+from ..store.archive import Archive, shown_path
+from ..store.safefile import edit_file
+
+_STATUS_LINE = re.compile(
+    r"^(?P<key>[ \t]*(?P<name>[^:#\r\n]+?)[ \t]*:[ \t]*)(?P<value>[^#\r\n]*?)(?P<rest>[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?)$"
+)
+
+
+def approve(archive: Archive, minutes: Minutes) -> bool:
+    """Mark `minutes` approved in its file; False when they already were."""
+    if minutes.status == "approved":
+        return False
+    shown = shown_path(archive, minutes.path)
+    line = minutes.key_lines.get("status")
+    closing = minutes.body_line - 2  # 0-based index of the closing `---`
+
+    def change(lines: list[str]) -> list[str]:
+        if line is not None:
+            match = _STATUS_LINE.match(lines[line - 1])
+            if match is None or fold(match["name"]) not in ("status", "stav"):
+                raise KpssError(f"the status of {shown} is not on a line of its own; change it by hand")
+            czech = fold(match["name"]) == "stav"
+            key = match["key"] if match["key"].endswith((" ", "\t")) else match["key"] + " "  # `status:`
+            lines[line - 1] = key + ("schváleno" if czech else "approved") + match["rest"]
+            return lines
+        if (
+            closing < 1
+            or closing >= len(lines)
+            or lines[closing].rstrip("\r\n").rstrip() not in ("---", "...")
+        ):
+            raise KpssError(f"{shown} changed since kpss read it; nothing was written")
+        if lines[1].lstrip().startswith("{"):
+            raise KpssError(
+                f"the front matter of {shown} is one {{...}} mapping; add `status: approved` by hand"
+            )
+        ending = lines[closing - 1][len(lines[closing - 1].rstrip("\r\n")) :] or "\n"
+        lines.insert(closing, "status: approved" + ending)
+        return lines
+
+    return edit_file(archive.root / minutes.path, change, shown)

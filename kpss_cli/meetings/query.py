@@ -1,0 +1,174 @@
+"""Pure filters and orderings over an archive's minutes and tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..core.errors import KpssError
+from ..core.model import Minutes, Record, Task
+from ..core.names import fold, person_key, slugify, split_people, strip_titles
+from ..core.sorting import czech_sort_key
+from ..store.archive import Archive
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def group_slugs(archive: Archive, wanted: str) -> set[str]:
+    """Return the group slugs `wanted` names (slug or name; case and diacritics ignored).
+
+    Raises KpssError listing the known groups when it names none.
+    """
+    if group := archive.config.find_group(wanted):
+        return {group.slug}
+    folded, slug = fold(wanted), slugify(wanted)
+    found = {s for s, name in archive.group_names.items() if slug == s or folded == fold(name)}
+    if not found:
+        known = sorted({g.slug for g in archive.config.groups} | set(archive.group_names))
+        raise KpssError(f"no group {wanted!r}; known groups: {', '.join(known) or 'none'}")
+    return found
+
+
+def filter_minutes(
+    archive: Archive,
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Minutes]:
+    """Return the minutes of `group` held between `since` and `until` (both inclusive)."""
+    slugs = group_slugs(archive, group) if group else None
+    return [
+        m
+        for m in archive.minutes
+        if (slugs is None or m.group_slug in slugs)
+        and (since is None or m.date >= since)
+        and (until is None or m.date <= until)
+    ]
+
+
+def owner_matches(owner: str | None, wanted: str, aliases: dict[str, str] | None = None) -> bool:
+    """True when `wanted` names the owner: the whole name, or whole words of it (a surname).
+
+    Titles, case and diacritics are ignored, `aliases` (kpss.yaml) join old and new names,
+    and an owner field naming several people (`A. Nová, Petr Malý`) matches each of them.
+    """
+    if not owner:
+        return False
+    target = _canonical_key(wanted, aliases or {})
+    if not target:
+        return False
+    size = len(target.split())
+    for part in [owner, *split_people(owner)]:
+        words = _canonical_key(part, aliases or {}).split()
+        if any(words[i : i + size] == target.split() for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+def _canonical_key(name: str, aliases: dict[str, str]) -> str:
+    key = person_key(name)
+    return person_key(aliases[key]) if key in aliases else key
+
+
+class TaskFilter(Record):
+    """What `kpss tasks` asks for; every field left None matches everything."""
+
+    __slots__ = (
+        "statuses",
+        "overdue",
+        "owner",
+        "group",
+        "due_before",
+        "due_after",
+        "due_within",
+        "since",
+        "until",
+    )
+
+    def __init__(
+        self,
+        statuses: frozenset[str] = frozenset({"open"}),
+        overdue: bool = False,
+        owner: str | None = None,
+        group: str | None = None,
+        due_before: dt.date | None = None,
+        due_after: dt.date | None = None,
+        due_within: int | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> None:
+        self.statuses = statuses
+        self.overdue = overdue
+        self.owner = owner
+        self.group = group
+        self.due_before = due_before
+        self.due_after = due_after
+        self.due_within = due_within
+        self.since = since
+        self.until = until
+
+
+def find_tasks(archive: Archive, wanted: TaskFilter, today: dt.date) -> list[Task]:
+    """Return the tasks `wanted` selects, overdue first, then by deadline (see `task_order`)."""
+    slugs = group_slugs(archive, wanted.group) if wanted.group else None
+    horizon = today + dt.timedelta(days=wanted.due_within) if wanted.due_within is not None else None
+    selected = []
+    for task in archive.tasks:
+        if task.status not in wanted.statuses and not wanted.overdue:
+            continue
+        if wanted.overdue and task.days_overdue(today) is None:
+            continue
+        if slugs is not None and task.group_slug not in slugs:
+            continue
+        if wanted.owner is not None and not owner_matches(task.owner, wanted.owner, archive.config.aliases):
+            continue
+        if wanted.since and task.meeting_date < wanted.since:
+            continue
+        if wanted.until and task.meeting_date > wanted.until:
+            continue
+        deadline = task.deadline
+        if (wanted.due_before or wanted.due_after or horizon) and deadline is None:
+            continue
+        if wanted.due_before and deadline and deadline >= wanted.due_before:
+            continue
+        if wanted.due_after and deadline and deadline <= wanted.due_after:
+            continue
+        if horizon and deadline and not today <= deadline <= horizon:
+            continue
+        selected.append(task)
+    return sort_tasks(selected, today)
+
+
+def sort_tasks(tasks: Iterable[Task], today: dt.date) -> list[Task]:
+    """Overdue tasks first (most overdue first), then by deadline; no deadline last."""
+    return sorted(tasks, key=lambda t: task_order(t, today))
+
+
+def task_order(task: Task, today: dt.date) -> tuple[int, dt.date, dt.date, str, int]:
+    """The sort key of a task: (band, deadline, meeting date, minutes id, line)."""
+    overdue = task.days_overdue(today) is not None
+    band = 0 if overdue else (1 if task.deadline else 2)
+    return (band, task.deadline or dt.date.max, task.meeting_date, task.minutes_id, task.line)
+
+
+def group_rows(rows: Iterable[dict[str, Any]], by: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Split task rows into sections per owner or per group, in Czech alphabetical order.
+
+    Owners are matched as people (titles, case and accents ignored); the label is the
+    first spelling met. Rows keep their order within a section.
+    """
+    sections: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    for row in rows:
+        if by == "owner":
+            label = row.get("owner") or NO_OWNER
+            key = person_key(label)
+        else:
+            label, key = row["group"], row["group_slug"]
+        sections.setdefault(key, (label, []))[1].append(row)
+    return sorted(sections.values(), key=lambda s: (s[0] == NO_OWNER, czech_sort_key(strip_titles(s[0]))))
+
+
+NO_OWNER = "(no owner)"

@@ -1,0 +1,135 @@
+"""libyaml for the YAML that fastyaml.py leaves: anything beyond plain front matter, and
+every error. Imported only then, so that most runs never load PyYAML.
+
+libyaml's C parser is used where present (several times faster than the pure-Python one);
+its nodes are walked into data here, with kpss's rules (yamlsafe.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .yamldata import _BOOLS, _INT, _NULLS, LineDict, LineList, YamlProblem
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """libyaml's parser and composer with kpss's resolvers; nodes become data in `_data`."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """The tag of a node. Only `null`, `true`/`false` and decimal integers are typed;
+        every other plain scalar is a string (no sexagesimal `14:00`, no `no` as false)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return "tag:yaml.org,2002:null"
+                if value in _BOOLS:
+                    return "tag:yaml.org,2002:bool"
+                if _INT.fullmatch(value):
+                    return "tag:yaml.org,2002:int"
+            return "tag:yaml.org,2002:str"
+        if kind is yaml.SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
+
+
+_STR = "tag:yaml.org,2002:str"
+_SCALARS: dict[str, Any] = {
+    _STR: str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:null": lambda value: None,
+    "tag:yaml.org,2002:bool": lambda value: value.lower() == "true",
+    # Explicitly tagged dates and timestamps are kept as text: kpss reads dates itself.
+    "tag:yaml.org,2002:timestamp": str,
+}
+
+
+def _refuse(node: yaml.Node) -> YamlProblem:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return YamlProblem(f"the YAML tag {tag} is not allowed in minutes", node.start_mark.line)
+
+
+def _data(node: yaml.Node, seen: set[int]) -> Any:
+    """The data of a composed node: str, int, float, bool, None, LineDict or LineList.
+
+    Walking nodes directly is about twice as fast as PyYAML's constructor, and it lets kpss
+    refuse aliases (a node met twice), merge keys and every tag it does not know.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        convert = _SCALARS.get(node.tag)
+        if convert is None:
+            raise _refuse(node)
+        try:
+            return convert(node.value)
+        except ValueError:
+            raise YamlProblem(
+                f"{node.value!r} is not a {node.tag.rsplit(':', 1)[-1]}", node.start_mark.line
+            ) from None
+    if id(node) in seen:
+        raise YamlProblem("anchors and aliases (&, *) are not allowed in minutes", node.start_mark.line)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _refuse(node)
+        items = LineList(_data(child, seen) for child in node.value)
+        items.line = node.start_mark.line
+        items.lines = [child.start_mark.line for child in node.value]
+        return items
+    if not isinstance(node, yaml.MappingNode) or node.tag != "tag:yaml.org,2002:map":
+        raise _refuse(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlProblem("merge keys (<<) are not allowed in minutes", key_node.start_mark.line)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlProblem("a key must be a plain value", key_node.start_mark.line)
+        key = _data(key_node, seen)
+        if key in mapping:
+            raise YamlProblem(
+                f"duplicate key '{key}' (first on line {mapping.lines[key] + 1})", key_node.start_mark.line
+            )
+        mapping[key] = _data(value_node, seen)
+        mapping.lines[key] = key_node.start_mark.line
+    return mapping
+
+
+def load_with_libyaml(text: str) -> Any:
+    """Parse one YAML document with libyaml and kpss's resolvers (no size or depth check)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _data(node, set())
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.line >= text.count("\n"):
+            # Noticed only at the end (an unclosed `[` or quote): point where it was opened.
+            mark = exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        raise YamlProblem(f"YAML: {problem}", mark.line if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # NUL bytes, control characters
+        line = text.count("\n", 0, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlProblem(f"YAML: the control character U+{code:04X} is not allowed", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML: {_short(str(exc))}", None) from None
+    except RecursionError:
+        raise YamlProblem("front matter is nested too deeply", None) from None
+    finally:
+        loader.dispose()
+
+
+def _short(message: str) -> str:
+    return " ".join(message.split())

@@ -1,0 +1,2 @@
+"""What kpss prints: every output format in one registry (formats.py) and the terminal
+(console.py)."""

@@ -1,0 +1,50 @@
+"""The terminal: messages on stderr, rows on stdout, a progress bar while files are parsed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+
+from .formats import Column, Format, clean, emit
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def say(line: str) -> None:
+    """Print a message on stderr. Messages quote minutes and names: no terminal escapes or line
+    breaks get through."""
+    print(clean(line), file=sys.stderr)
+
+
+def terminal() -> bool:
+    """True when stdout is a terminal (colour, tables with boxes)."""
+    return sys.stdout.isatty()
+
+
+def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: Format, **options: Any) -> int:
+    """Write rows to stdout in `fmt`; return how many."""
+    count = emit(rows, columns, fmt, sys.stdout, terminal=terminal(), **options)
+    sys.stdout.flush()
+    return count
+
+
+def progress_bar() -> Callable[[int, int], None] | None:
+    """A progress bar on stderr while many files are parsed, only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            from rich.progress import Progress
+
+            state["bar"] = Progress(transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("Reading minutes", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update

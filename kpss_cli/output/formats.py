@@ -1,0 +1,253 @@
+"""Output formats, in one place: every listing command writes its rows through `emit`.
+
+Rows are dicts with the canonical English keys. JSON formats get the whole row; table, CSV,
+TSV and Markdown get the listed columns. Colour and box drawing only on a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
+
+from ..core.model import Value
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    # Row -> rich style name ("red", "yellow") for the terminal table, or None.
+    RowStyle = Callable[[dict[str, Any]], str | None]
+
+
+class Format(StrEnum):
+    """Output formats of listing commands."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    md = "md"
+
+
+class Column(Value):
+    """A column of the table, CSV, TSV and Markdown outputs."""
+
+    __slots__ = ("key", "header", "justify")
+
+    def __init__(self, key: str, header: str, justify: str = "left") -> None:
+        self.key = key
+        self.header = header
+        self.justify = justify  # "left" | "right"
+
+
+# Compiled on first use, by `re`'s own cache: most runs print only printable text.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+
+
+def clean(text: str) -> str:
+    """Return `text` without control characters (terminal escapes, bidi overrides)."""
+    if text.isprintable():  # the usual case: every character removed or replaced is unprintable
+        return text
+    return re.sub(_CONTROL, "", text.replace("\t", " ").replace("\n", " "))
+
+
+def cell(value: Any) -> str:
+    """Return a value as one flat cell: lists joined with `; `, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        import json  # here, as below: most runs print no JSON
+
+        return cell(value.get("name") or value.get("title") or json.dumps(value, ensure_ascii=False))
+    return str(value)
+
+
+def emit(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[Column],
+    fmt: Format,
+    out: TextIO,
+    *,
+    terminal: bool = False,
+    row_style: RowStyle | None = None,
+    caption: str | None = None,
+    excel: bool = False,
+) -> int:
+    """Write `rows` in `fmt` to `out`; return how many rows were written."""
+    writer = _WRITERS[fmt]
+    return writer(rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel)
+
+
+def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+    # Streamed row by row; still a valid `[]` when there are no rows.
+    import json
+
+    count = 0
+    for row in rows:
+        out.write("[\n  " if count == 0 else ",\n  ")
+        out.write(json.dumps(row, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "[]\n")
+    return count
+
+
+def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+    import json
+
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def _csv(
+    rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, excel: bool = False, **_: Any
+) -> int:
+    # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is.
+    import csv
+
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow([c.key for c in columns])
+    count = 0
+    for row in rows:
+        writer.writerow([cell(row.get(c.key)) for c in columns])
+        count += 1
+    return count
+
+
+def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+    out.write("\t".join(c.key for c in columns) + "\n")
+    count = 0
+    for row in rows:
+        out.write("\t".join(clean(cell(row.get(c.key))) for c in columns) + "\n")
+        count += 1
+    return count
+
+
+def _md(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+    def escape(text: str) -> str:
+        return clean(text).replace("|", "\\|")
+
+    out.write("| " + " | ".join(c.header for c in columns) + " |\n")
+    out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|\n")
+    count = 0
+    for row in rows:
+        out.write("| " + " | ".join(escape(cell(row.get(c.key))) for c in columns) + " |\n")
+        count += 1
+    return count
+
+
+def _table(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[Column],
+    out: TextIO,
+    *,
+    terminal: bool = False,
+    row_style: RowStyle | None = None,
+    caption: str | None = None,
+    **_: Any,
+) -> int:
+    materialised = list(rows)
+    if terminal:
+        _rich_table(materialised, columns, out, row_style, caption)
+    else:
+        _plain_table(materialised, columns, out)
+        if caption:
+            out.write(caption + "\n")
+    return len(materialised)
+
+
+def _plain_table(rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO) -> None:
+    """Aligned columns with no colour or box drawing, for pipes and files."""
+    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    widths = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(values: list[str]) -> str:
+        parts = [
+            v.rjust(w) if c.justify == "right" else v.ljust(w)
+            for v, w, c in zip(values, widths, columns, strict=True)
+        ]
+        return "  ".join(parts).rstrip() + "\n"
+
+    out.write(line([c.header for c in columns]))
+    out.writelines(line(row_cells) for row_cells in cells)
+
+
+def _rich_table(
+    rows: list[dict[str, Any]],
+    columns: Sequence[Column],
+    out: TextIO,
+    row_style: RowStyle | None,
+    caption: str | None,
+) -> None:
+    from rich.console import Console  # only on a terminal: keeps pipes fast
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=True)
+    table = Table(show_edge=False, header_style="bold", pad_edge=False)
+    for column in columns:
+        table.add_column(
+            column.header, justify="right" if column.justify == "right" else "left", overflow="fold"
+        )
+    for row in rows:
+        style = row_style(row) if row_style else None
+        # Text(), never markup: "[bold]" written in minutes stays text.
+        table.add_row(*(Text(clean(cell(row.get(c.key)))) for c in columns), style=style)
+    console.print(table)
+    if caption:
+        console.print(Text(caption), style="dim")
+
+
+_WRITERS: dict[Format, Callable[..., int]] = {
+    Format.table: _table,
+    Format.json: _json,
+    Format.jsonl: _jsonl,
+    Format.csv: _csv,
+    Format.tsv: _tsv,
+    Format.md: _md,
+}
+
+
+def emit_sections(
+    sections: Sequence[tuple[str, list[dict[str, Any]]]],
+    by: str,
+    columns: Sequence[Column],
+    table_columns: Sequence[Column],
+    fmt: Format,
+    out: TextIO,
+    *,
+    terminal: bool = False,
+    row_style: RowStyle | None = None,
+    excel: bool = False,
+) -> int:
+    """Write rows split into labelled sections (`kpss tasks --by owner`); return the row count.
+
+    JSON formats get one object per section (`{by: label, count, tasks}`); CSV and TSV the
+    rows section after section; table and Markdown a heading and a table per section.
+    """
+    objects = ({by: label, "count": len(rows), "tasks": rows} for label, rows in sections)
+    if fmt in (Format.json, Format.jsonl):
+        emit(objects, columns, fmt, out)
+    elif fmt in (Format.csv, Format.tsv):
+        emit((row for _, rows in sections for row in rows), columns, fmt, out, excel=excel)
+    else:
+        for number, (label, rows) in enumerate(sections):
+            heading = f"{label} ({len(rows)})"
+            if fmt is Format.md:
+                out.write(("\n" if number else "") + f"### {clean(heading)}\n\n")
+                emit(rows, columns, fmt, out)
+            else:
+                out.write(("\n" if number else "") + clean(heading) + "\n")
+                emit(rows, table_columns, fmt, out, terminal=terminal, row_style=row_style)
+    return sum(len(rows) for _, rows in sections)

@@ -1,0 +1,220 @@
+"""An archive: every minutes file below a folder, parsed, with task statuses resolved over time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from operator import attrgetter
+from pathlib import Path
+
+from ..core.config import Config
+from ..core.errors import KpssError, Problem
+from ..core.model import Minutes, Record, StatusChange, Task, Update
+from .config import find_root
+
+_name = attrgetter("name")
+SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
+
+
+class Archive(Record):
+    """The parsed archive: minutes sorted by (date, id), every task, and every problem found.
+    Loading (loading.py) fills it in."""
+
+    __slots__ = (
+        "root", "shown_root", "config", "minutes", "problems", "tasks", "unmatched_updates",
+        "not_minutes", "group_names", "files", "_tasks_by_id",
+    )  # fmt: skip
+
+    def __init__(self, root: Path, shown_root: str, config: Config) -> None:
+        self.root = root
+        self.shown_root = shown_root
+        self.config = config
+        self.minutes: list[Minutes] = []
+        self.problems: list[Problem] = []
+        self.tasks: list[Task] = []
+        self.unmatched_updates: list[tuple[Minutes, Update]] = []
+        self.not_minutes: list[str] = []  # .md files without front matter
+        self.group_names: dict[str, str] = {}  # slug -> name, of the minutes
+        self.files = 0  # candidate files read
+        self._tasks_by_id: dict[str, Task] = {}
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any file had an error."""
+        return any(p.is_error for p in self.problems)
+
+    def task(self, task_id: str) -> Task | None:
+        """Return the task with id `task_id`, or None."""
+        return self._tasks_by_id.get(task_id.strip())
+
+    def load_body(self, minutes: Minutes) -> Minutes:
+        """`minutes` with its Markdown body, read from its file."""
+        if minutes.body is None:
+            from ..minutes.source import decode, split_front_matter  # only `show` and `render` need bodies
+
+            data = (self.root / minutes.path).read_bytes()
+            split = split_front_matter(decode(data).text)
+            minutes.body = split.body if split else ""
+        return minutes
+
+    def find_minutes(self, ref: str) -> Minutes | None:
+        """Return the minutes whose id or path (relative, or as shown, or absolute) is `ref`."""
+        wanted = _relative_ref(self.root, self.shown_root, ref)
+        for minutes in self.minutes:
+            if wanted in (minutes.id, minutes.path):
+                return minutes
+        return None
+
+
+def _relative_ref(root: Path, shown_root: str, ref: str) -> str:
+    ref = ref.strip().replace("\\", "/")
+    candidate = Path(ref)
+    if candidate.is_absolute() or candidate.exists():
+        try:
+            return candidate.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return ref
+    prefix = shown_root.rstrip("/") + "/"
+    return ref.removeprefix(prefix) if shown_root not in ("", ".") else ref.removeprefix("./")
+
+
+def resolve_root(archive: str | Path | None, cwd: Path | None = None) -> tuple[Path, str]:
+    """Return (root, root as shown in messages) for `--archive` or the folder search."""
+    if archive is not None:
+        root = Path(archive)
+        if not root.is_dir():
+            raise KpssError(f"archive folder not found: {archive}")
+        return root, str(archive).rstrip("/") or "/"
+    start = cwd or Path.cwd()
+    root = find_root(start)
+    if root == start:
+        return start, "."
+    return root, os.path.relpath(root, start)
+
+
+def find_files(root: Path) -> Iterator[str]:
+    """Yield the relative paths (with `/`) of candidate minutes files, in sorted order."""
+    for rel, _ in walk_files(root):
+        yield rel
+
+
+def walk_files(
+    root: Path, unreadable: list[tuple[str, OSError]] | None = None
+) -> list[tuple[str, os.stat_result | OSError]]:
+    """(relative path with `/`, its own `lstat` or the error it gave) of every candidate
+    minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,
+    `templates/` and folders reached through links are skipped. Folders that cannot be read
+    go to `unreadable` (their relative path, "" for the root, and the error) when given."""
+    found: list[tuple[str, os.stat_result | OSError]] = []
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            subfolders = _scan(folder, prefix, found)
+        except FileNotFoundError:
+            continue  # gone while we looked
+        except OSError as exc:
+            if unreadable is not None:
+                unreadable.append((prefix.rstrip("/"), exc))
+            continue
+        pending.extend(reversed(subfolders))  # the first subfolder is walked next
+    return found
+
+
+# Files are looked at through their folder's descriptor where the system allows it: a third
+# faster than by their whole path (a warm `kpss tasks` is mostly this look).
+_BY_DESCRIPTOR = os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY")
+
+
+def _scan(
+    folder: str, prefix: str, found: list[tuple[str, os.stat_result | OSError]]
+) -> list[tuple[str, str]]:
+    """Add a folder's candidate files to `found`; return its subfolders to walk."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _BY_DESCRIPTOR else None
+    except OSError:
+        descriptor = None  # its path may still be read
+    try:
+        with os.scandir(folder if descriptor is None else descriptor) as listing:
+            entries = sorted(listing, key=_name)
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not name.startswith(".") and name not in SKIPPED_FOLDERS and not entry.is_symlink():
+                    subfolders.append((f"{folder}/{name}", f"{prefix}{name}/"))
+            elif name.endswith(".md") and not name.startswith("."):
+                try:
+                    own: os.stat_result | OSError = entry.stat(follow_symlinks=False)
+                except OSError as exc:
+                    own = exc
+                found.append((prefix + name, own))
+        return subfolders
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+
+
+def shown_path(archive: Archive, rel: str) -> str:
+    """Return the path of `rel` as messages show it."""
+    return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
+
+
+def resolve(archive: Archive) -> None:
+    """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates."""
+    archive.minutes.sort(key=lambda m: (m.date, m.id))
+    by_id: dict[str, Task] = {}
+    tasks: list[Task] = []
+    for minutes in archive.minutes:
+        for task in minutes.tasks:
+            if task.id in by_id:
+                first = by_id[task.id]
+                archive.problems.append(
+                    Problem(
+                        shown_path(archive, minutes.path),
+                        task.line,
+                        "error",
+                        "duplicate-task-id",
+                        f"task id {task.id!r} is already used at {shown_path(archive, first.path)}:{first.line}",
+                    )
+                )
+                continue
+            by_id[task.id] = task
+            tasks.append(task)
+            task.history = [
+                StatusChange(minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line)
+            ]
+    _fill_next_meeting_deadlines(archive.minutes)
+    for minutes in archive.minutes:
+        updates = list(minutes.updates)
+        updates += [u for u in minutes.loose_checks if u.id in by_id]
+        for update in updates:
+            target = by_id.get(update.id)
+            if target is None or (minutes.date, minutes.id) <= (target.meeting_date, target.minutes_id):
+                archive.unmatched_updates.append((minutes, update))
+                continue
+            target.status = update.status
+            target.history.append(
+                StatusChange(minutes.id, minutes.date, update.status, update.note, minutes.path, update.line)
+            )
+    archive.tasks = tasks
+    archive._tasks_by_id = by_id
+    archive.group_names = {m.group_slug: m.group for m in archive.minutes}
+
+
+def _fill_next_meeting_deadlines(minutes_list: list[Minutes]) -> None:
+    """`do příštího jednání`: the minutes' own next meeting, else the group's next minutes."""
+    following: dict[str, Minutes] = {}
+    for minutes in reversed(minutes_list):  # latest first, so `following` is the next one
+        for task in minutes.tasks:
+            if task.deadline_kind != "next_meeting":
+                continue
+            if minutes.next_meeting and minutes.next_meeting.date:
+                task.deadline = minutes.next_meeting.date
+            elif (nxt := following.get(minutes.group_slug)) is not None and nxt.date > minutes.date:
+                task.deadline = nxt.date
+        following[minutes.group_slug] = minutes

@@ -1,0 +1,134 @@
+"""`kpss.yaml`: the organisation, its groups and members, people's aliases, the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.config import Config, GroupConfig
+from ..core.dates import parse_time
+from ..core.errors import KpssError
+from ..core.names import person_key, slugify
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+CONFIG_NAME = "kpss.yaml"
+MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
+
+
+def find_root(start: Path) -> Path:
+    """Return the nearest folder from `start` upwards holding kpss.yaml, else `start`."""
+    current = start.resolve()
+    for folder in (current, *current.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return start
+
+
+def load_config(root: Path, display_root: str | None = None) -> Config:
+    """Read `root/kpss.yaml`; an archive without one gets the defaults."""
+    path = root / CONFIG_NAME
+    shown = f"{display_root}/{CONFIG_NAME}" if display_root else str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KpssError(f"cannot read the configuration: {exc}", shown) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    from ..minutes.yamldata import YamlProblem  # here: a warm `kpss tasks` reads no YAML
+    from ..minutes.yamlsafe import load_yaml
+
+    try:
+        data = load_yaml(text, MAX_CONFIG, "kpss.yaml")
+    except YamlProblem as exc:
+        raise KpssError(exc.message, shown, exc.line + 1 if exc.line is not None else None) from None
+    if data is None:
+        return Config(path=shown)
+    if not isinstance(data, dict):
+        raise KpssError("the configuration must be a mapping of keys to values", shown, 1)
+    return _build_config(data, shown)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _build_config(data: dict[str, Any], shown: str) -> Config:
+    lines: dict[str, int] = getattr(data, "lines", {})
+    known = {"organisation", "organization", "language", "groups", "aliases"}
+    config = Config(
+        organisation=_text(data.get("organisation", data.get("organization"))),
+        language=str(data.get("language") or "cs"),
+        extra={k: v for k, v in data.items() if k not in known},
+        path=shown,
+    )
+    groups = data.get("groups") or []
+    if not isinstance(groups, list):
+        raise KpssError("'groups' must be a list", shown, lines.get("groups", 0) + 1)
+    item_lines = getattr(groups, "lines", [0] * len(groups))
+    for item, line in zip(groups, item_lines, strict=True):
+        config.groups.append(_build_group(item, shown, line + 1))
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise KpssError(
+            "'aliases' must map a name to the name it stands for", shown, lines.get("aliases", 0) + 1
+        )
+    config.aliases = {person_key(str(old)): str(new) for old, new in aliases.items() if new}
+    return config
+
+
+def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
+    if isinstance(item, str):
+        item = {"name": item}
+    if not isinstance(item, dict) or not (item.get("name") or item.get("slug")):
+        raise KpssError("a group needs at least a 'name' or a 'slug'", shown, line)
+    name = str(item.get("name") or item["slug"])
+    slug = slugify(str(item.get("slug") or name))
+    if not slug:
+        raise KpssError(f"group '{name}' needs a slug made of letters or digits", shown, line)
+    members = item.get("members") or []
+    if not isinstance(members, list):
+        raise KpssError(f"the members of group '{name}' must be a list", shown, line)
+    known = {"slug", "name", "folder", "members", "manager", "place", "time", "schedule"}
+    time = _text(item.get("time"))
+    if time is not None:
+        time = parse_time(time)
+        if time is None:
+            raise KpssError(
+                f"the time of group '{name}' is not a time: {item['time']!r} (write 14:00 or 14:00-16:00)",
+                shown,
+                line,
+            )
+    return GroupConfig(
+        slug=slug,
+        name=name,
+        folder=_folder(item.get("folder"), slug, name, shown, line),
+        members=[_member_name(m) for m in members if m],
+        manager=_text(item.get("manager")),
+        place=_text(item.get("place")),
+        time=time,
+        schedule=item.get("schedule"),
+        extra={k: v for k, v in item.items() if k not in known},
+        line=line,
+    )
+
+
+def _folder(value: Any, slug: str, name: str, shown: str, line: int) -> str:
+    folder = str(value or slug).replace("\\", "/").rstrip("/")
+    if folder.startswith("/") or ".." in folder.split("/") or ":" in folder:
+        raise KpssError(
+            f"the folder of group '{name}' must be a path inside the archive, not {folder!r}", shown, line
+        )
+    return folder
+
+
+def _member_name(member: Any) -> str:
+    if isinstance(member, dict):
+        name = str(member.get("name", "")).strip()
+        org = member.get("org")
+        return f"{name} ({org})" if org else name
+    return str(member).strip()

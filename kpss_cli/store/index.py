@@ -1,0 +1,205 @@
+"""The index: parsed minutes kept in the archive's `.kpss/` folder, so a warm run re-reads only
+the files that changed. It is never a source of truth: deleting it changes no answer.
+
+Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
+keyed by path, size and modification time. Beside them lies a snapshot of the archive's tasks
+with their statuses resolved, in parts (a head, and the tasks of each status), keyed by a
+fingerprint of every file's path, size and time: when nothing changed, `kpss tasks` reads the
+parts it needs and no minutes at all.
+
+Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
+lies in the archive, which anyone may have written to. Every row and part is therefore signed
+(keyed BLAKE2) with a key kept outside the archive (in the user's cache folder), and a row
+whose signature does not match is parsed afresh. So each user keeps an index of their own
+(`index-<id>.sqlite3`, named after their key): on a shared drive, one index for all would be
+rebuilt whenever another user ran kpss. A corrupt index, one written by another kpss or Python
+version (marshal's format follows Python's) or for another kpss.yaml, is rebuilt. Two kpss of
+one user running at once share it through SQLite's locking; a write that cannot get the lock
+is skipped, never waited for long.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..core import __version__
+
+try:  # BLAKE2's keyed hashing, a MAC, without OpenSSL's start-up cost (quick.py: every ms counts)
+    from _blake2 import blake2b as blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # pragma: no cover - a Python built without them
+    from hashlib import blake2b as blake2b
+    from hmac import compare_digest  # type: ignore[no-redef]
+
+FOLDER = ".kpss"
+FORMAT = "7"  # bump when what a row or the snapshot holds changes
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshot (
+    part TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+);
+"""
+_TABLES = ("meta", "files", "snapshot")
+
+Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, parse result made by packing.pack
+
+
+def _key() -> bytes | None:
+    """The signing key, made on first use; None when the user's cache folder is not writable."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kpss"
+    path = base / "index-key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return path.read_bytes()  # another kpss made it a moment ago
+    except OSError:
+        return None
+    key = os.urandom(32)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+    return key
+
+
+def _file_name(key: bytes) -> str:
+    """The name of the index signed with `key` (derived from it; telling nothing of it)."""
+    return f"index-{blake2b(b'kpss index file', key=key, digest_size=8).hexdigest()}.sqlite3"
+
+
+def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
+    """Empty the index for this kpss and kpss.yaml (`stamp`): another version's tables may
+    differ, so they are made anew."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for table in _TABLES:
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA.split(";"):
+            connection.execute(statement)
+        connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            connection.execute("ROLLBACK")
+        raise
+
+
+class Index:
+    """Signed parse results of one archive."""
+
+    def __init__(self, connection: sqlite3.Connection, key: bytes) -> None:
+        self._db = connection
+        self._key = key
+
+    @classmethod
+    def open(cls, root: Path, config_text: bytes) -> Index | None:
+        """The archive's index, (re)built empty when unusable; None when it cannot be had."""
+        key = _key()
+        if key is None:
+            return None
+        folder = root / FOLDER
+        path = folder / _file_name(key)
+        python = "{}.{}".format(*sys.version_info)
+        stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
+        for attempt in (1, 2):
+            try:
+                folder.mkdir(exist_ok=True)
+                connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+                # No waiting for the disk at each commit: a crash may leave the index broken,
+                # and a broken index is rebuilt, a broken row (its signature) parsed afresh.
+                connection.execute("PRAGMA synchronous = OFF")
+                connection.executescript(_SCHEMA)
+                row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+                if row is None or row[0] != stamp:
+                    _start_afresh(connection, stamp)
+                return cls(connection, key)
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    return None  # another kpss holds it for longer than we wait: none this time
+                # Corrupt, or not a database at all: start again from nothing (it holds no truth).
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                if attempt == 2:
+                    return None
+            except OSError:
+                return None  # a read-only archive: no index, the same answers
+        return None
+
+    def _mac(self, path: str, size: int, mtime_ns: int, data: bytes) -> bytes:
+        message = f"{path}\0{size}\0{mtime_ns}\0".encode() + data
+        return blake2b(message, key=self._key, digest_size=32).digest()
+
+    def rows(self) -> Iterator[Row]:
+        """Every row whose signature is right, one at a time."""
+        try:
+            for path, size, mtime, data, mac in self._db.execute(
+                "SELECT path, size, mtime_ns, data, mac FROM files"
+            ):
+                if compare_digest(mac, self._mac(path, size, mtime, data)):
+                    yield path, size, mtime, data
+        except sqlite3.DatabaseError:
+            return
+
+    def update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
+        """Store new parse results and forget removed files; skipped when another kpss writes."""
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                    ((p, s, m, d, self._mac(p, s, m, d)) for p, s, m, d in changed),
+                )
+                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
+        except sqlite3.DatabaseError:
+            pass  # locked by another kpss, or the disk is full: the next run tries again
+
+    def snapshot(self, fingerprint: str, parts: Iterable[str]) -> dict[str, bytes] | None:
+        """The named parts of the snapshot taken when the archive looked like `fingerprint`,
+        if it still does (None otherwise)."""
+        found: dict[str, bytes] = {}
+        try:
+            for part in parts:
+                row = self._db.execute(
+                    "SELECT fingerprint, data, mac FROM snapshot WHERE part = ?", (part,)
+                ).fetchone()
+                if row is None or row[0] != fingerprint:
+                    return None
+                if not compare_digest(row[2], self._mac(f"{part}\0{fingerprint}", 0, 0, row[1])):
+                    return None
+                found[part] = row[1]
+        except sqlite3.DatabaseError:
+            return None
+        return found
+
+    def store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
+        """Keep the snapshot of the archive as it looks now (`fingerprint`), in named parts."""
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("DELETE FROM snapshot")
+                self._db.executemany(
+                    "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
+                    (
+                        (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, data))
+                        for part, data in parts.items()
+                    ),
+                )
+        except sqlite3.DatabaseError:
+            pass  # as in update()
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()

@@ -1,0 +1,376 @@
+"""Loading an archive: every minutes file parsed (in parallel when there are many), or taken
+from the index when unchanged; and the task snapshot that lets `kpss tasks` skip the minutes."""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import io
+import marshal
+import os
+import stat as stat_module
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..core.config import Config
+from ..core.errors import Problem
+from ..core.model import STATUSES, Minutes
+from ..minutes.source import MAX_FILE_SIZE
+from .archive import Archive, resolve, resolve_root, shown_path, walk_files
+from .config import CONFIG_NAME, load_config
+from .index import Index, Row, blake2b
+from .packing import MARSHAL_VERSION, pack, pack_config, pack_task, unpack, unpack_config, unpack_task
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def _inspect(
+    root: Path, rel: str, own: os.stat_result | OSError
+) -> tuple[os.stat_result | None, Problem | None]:
+    """(the file's stat when kpss should read it, else why not: links, size, permissions), from
+    its own stat (`own`, or the error it gave)."""
+    try:
+        if isinstance(own, OSError):
+            raise own
+        if not stat_module.S_ISLNK(own.st_mode):
+            stat = own
+        elif (root / rel).resolve().is_relative_to(root.resolve()):
+            return None, None  # the file it points to is read on its own
+        else:
+            return None, Problem(
+                rel, 1, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
+            )
+    except FileNotFoundError:
+        return None, None  # vanished while we were reading: no longer part of the archive
+    except (OSError, RuntimeError) as exc:  # permissions, symlink loops
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
+    if stat.st_size > MAX_FILE_SIZE:
+        limit = MAX_FILE_SIZE // 1024 // 1024
+        message = f"file is {stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
+        return None, Problem(rel, 1, "error", "too-large", message)
+    return stat, None
+
+
+Outcome = tuple[Minutes | None, list[Problem]]  # problems name the file by its relative path
+
+
+def _parse_file(base: str, rel: str, config: Config) -> Outcome:
+    """Parse the file `rel` below the folder `base`."""
+    from ..minutes.parse import parse_minutes  # only when something is to be parsed: warm runs skip YAML
+
+    try:
+        with open(f"{base}/{rel}", "rb") as handle:
+            # As much as the file holds (reading up to the limit would allocate 5 MiB a file),
+            # never more than the limit: it may have grown since it was looked at.
+            data = handle.read(min(os.fstat(handle.fileno()).st_size, MAX_FILE_SIZE) + 1)
+    except FileNotFoundError:
+        return None, []
+    except OSError as exc:
+        return None, [Problem(rel, 1, "error", "unreadable", f"cannot read the file: {exc.strerror or exc}")]
+    minutes, problems = parse_minutes(data, rel, rel, config)
+    if minutes is not None:
+        minutes.body = None  # only `show` and `render` need it, and read it again (Archive.load_body)
+    return minutes, problems
+
+
+_worker_config: list[Config] = []  # set once in each worker process (_start_worker)
+
+
+def _start_worker(config: Config) -> None:
+    """Keep the configuration in a worker for all its chunks (and its caches of people)."""
+    _worker_config.append(config)
+
+
+def _parse_chunk(base: str, rels: list[str]) -> list[bytes]:
+    """Parse files in a worker process; the packed outcomes (packing.py) travel back and go into
+    the index as they are."""
+    config = _worker_config[0]
+    return [pack(_parse_file(base, rel, config)) for rel in rels]
+
+
+PARALLEL_FROM = 300  # files to parse before a second process pays for itself
+
+
+def _parse_here(base: str, rels: list[str], config: Config, packed: bool) -> Iterator[Parsed]:
+    """Parse files in this process."""
+    for rel in rels:
+        outcome = _parse_file(base, rel, config)
+        yield rel, outcome, (pack(outcome) if packed else None)
+
+
+Parsed = tuple[str, Outcome, bytes | None]  # a file, its outcome, and that packed (or None)
+
+
+def _parse_many(
+    root: Path, rels: list[str], config: Config, progress: Progress | None, packed: bool
+) -> Iterator[Parsed]:
+    """(file, outcome, its bytes when `packed` or made anyway) for each of `rels`, in no set
+    order; parsed in parallel on every core when there are many."""
+    base = str(root)
+    workers = min(os.cpu_count() or 1, 8)
+    # Chunks small enough that those a worker has already taken when this process runs out of
+    # work (up to three: ProcessPoolExecutor queues ahead) end soon after.
+    size = min(250, max(50, len(rels) // (workers * 32)))
+    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, len(rels))
+
+    def here(chunk: list[str]) -> Iterator[Parsed]:
+        yield from _parse_here(base, chunk, config, packed)
+        advance(len(chunk))
+
+    if len(rels) < PARALLEL_FROM or workers < 2:
+        for chunk in chunks:
+            yield from here(chunk)
+        return
+    import multiprocessing  # only here: a warm run starts no process
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from ..minutes import parse  # noqa: F401 - imported before the workers start, who then have it too
+
+    def theirs(chunk: list[str], future: Future[list[bytes]]) -> Iterator[Parsed]:
+        for rel, blob in zip(chunk, future.result(), strict=True):
+            yield rel, unpack(blob), blob  # made by this process's workers
+        advance(len(chunk))
+
+    own = len(chunks) // workers
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(
+        max_workers=workers - 1, mp_context=context, initializer=_start_worker, initargs=(config,)
+    ) as pool:
+        pending = deque((chunk, pool.submit(_parse_chunk, base, chunk)) for chunk in chunks[own:])
+        # This process parses its share itself (its outcomes need no packing), taking in the
+        # workers' outcomes as they come; then it takes back the last chunks no worker has
+        # started, while it waits for the others: all finish at about the same time.
+        for chunk in chunks[:own]:
+            yield from here(chunk)
+            while pending and pending[0][1].done():
+                yield from theirs(*pending.popleft())
+        while pending:
+            if not pending[0][1].done() and pending[-1][1].cancel():
+                yield from here(pending.pop()[0])
+            else:
+                yield from theirs(*pending.popleft())
+
+
+Progress = Callable[[int, int], None]
+
+
+def load_archive(
+    archive: str | Path | None = None,
+    *,
+    config: Config | None = None,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> Archive:
+    """Load every minutes file of an archive (default: found from the current folder).
+
+    With `use_index`, files unchanged since the last run come from the index in `.kpss/`;
+    `progress(done, total)` is called while many files are parsed.
+    """
+    root, shown_root = resolve_root(archive)
+    return _loaded(root, shown_root, config, use_index, progress, _walk(root))
+
+
+Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]]]  # see _walk
+
+
+def _walk(root: Path) -> Walk:
+    """The archive's candidate files with their own `lstat` (walk_files), and the folders it
+    could not read."""
+    unreadable: list[tuple[str, OSError]] = []
+    return walk_files(root, unreadable), unreadable
+
+
+def _loaded(
+    root: Path, shown_root: str, config: Config | None, use_index: bool, progress: Progress | None, walk: Walk
+) -> Archive:
+    config = config if config is not None else load_config(root, shown_root)
+    # Loading makes a few hundred thousand objects and frees none: the cycle collector would
+    # only walk them again and again (it doubled the time on 10,000 files). Once loaded, they
+    # are frozen out of its sight; reference counting still frees them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, shown_root, config, use_index, progress, walk)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None, walk: Walk
+) -> Archive:
+    result = Archive(root=root, shown_root=shown_root, config=config)
+    index = Index.open(root, _config_bytes(root)) if use_index else None
+    seen: list[str] = []
+    stats: dict[str, os.stat_result] = {}
+    not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
+    files, unreadable = walk
+    for rel, found in files:
+        seen.append(rel)
+        stat, problem = _inspect(root, rel, found)
+        if problem:
+            not_read[rel] = [problem]
+        elif stat is not None:
+            stats[rel] = stat
+    for folder, exc in unreadable:  # its minutes would be missing from every answer: say so
+        message = f"cannot read the folder: {exc.strerror or exc}"
+        result.problems.append(
+            Problem(
+                shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message
+            )
+        )
+    # Unchanged files from the index, one row at a time (the rows are never all in memory).
+    outcomes: dict[str, Outcome] = {}
+    gone: list[str] = []
+    for path, size, mtime_ns, data in index.rows() if index else ():
+        stat = stats.get(path)
+        if stat is None:
+            gone.append(path)
+        elif stat.st_size == size and stat.st_mtime_ns == mtime_ns:
+            outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
+    pending = [rel for rel in stats if rel not in outcomes]
+    batch: list[Row] = []
+    for rel, outcome, blob in _parse_many(root, pending, config, progress, packed=index is not None):
+        outcomes[rel] = outcome
+        if index and blob is not None:
+            batch.append((rel, stats[rel].st_size, stats[rel].st_mtime_ns, blob))
+            if len(batch) >= 1000:
+                index.update(batch, ())
+                batch = []
+    if index:
+        index.update(batch, gone)
+    for rel in seen:
+        result.files += 1
+        minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
+        shown = shown_path(result, rel)
+        result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
+        if minutes is not None:
+            result.minutes.append(minutes)
+        elif (
+            rel in outcomes
+            and not any(p.is_error for p in problems)
+            and rel.rpartition("/")[2].lower() != "readme.md"
+        ):
+            result.not_minutes.append(rel)
+    resolve(result)
+    if index:
+        digest = _fingerprint(files, unreadable)
+        if index.snapshot(digest, ("head", *STATUSES)) is None:  # else it is current
+            index.store_snapshot(digest, _snapshot_of(result))
+        index.close()
+    return result
+
+
+# --- the task snapshot ---------------------------------------------------------------------------
+
+
+def _fingerprint(
+    files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
+) -> str:
+    """The archive's fingerprint from its walk (walk_files): every file's path, size and
+    modification time (of the link itself, if it is one), and the folders it could not read."""
+    lines = [
+        f"{rel}\0gone\n" if isinstance(own, OSError) else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n"
+        for rel, own in files
+    ]
+    lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
+    return blake2b("".join(lines).encode()).hexdigest()
+
+
+def _snapshot_of(archive: Archive) -> dict[str, bytes]:
+    """What `kpss tasks` needs of a loaded archive, in parts: the tasks of each status apart
+    (most tasks of an old archive are done, and daily questions are about open ones), and a
+    head with the problems, groups and configuration. marshal data, laid out by packing.py."""
+    head = {
+        "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
+        "groups": archive.group_names,
+        "files": archive.files,
+        "shown_root": archive.shown_root,
+        "config": pack_config(archive.config),
+    }
+    parts = {"head": marshal.dumps(head, MARSHAL_VERSION)}
+    for status in STATUSES:
+        tasks = [(position, t) for position, t in enumerate(archive.tasks) if t.status == status]
+        # Written a batch at a time: the 170,000 done tasks of 100,000 minutes at once held
+        # 90 MiB more at the peak of a first run.
+        out = io.BytesIO()
+        for start in range(0, len(tasks), _ROWS_PER_BATCH):
+            batch = tasks[start : start + _ROWS_PER_BATCH]
+            marshal.dump([(position, pack_task(t)) for position, t in batch], out, MARSHAL_VERSION)
+        parts[status] = out.getvalue()
+    return parts
+
+
+_ROWS_PER_BATCH = 10_000
+
+
+def _rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
+    """The rows of a part of the snapshot, (position in the archive, packed task): its batches,
+    one after the other."""
+    stream = io.BytesIO(data)
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    while stream.tell() < len(data):
+        rows += marshal.load(stream)
+    return rows
+
+
+def load_tasks(
+    archive: str | Path | None = None,
+    statuses: Iterable[str] = STATUSES,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> Archive:
+    """An archive fit for queries about tasks of `statuses`: from the snapshot when no file
+    changed since the last load (those tasks, problems, groups and the configuration, but no
+    minutes records, and perhaps no tasks of other statuses), else fully loaded."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
+    if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
+        parts = index.snapshot(_fingerprint(*walk), ("head", *statuses))
+        index.close()
+        if parts is not None:
+            # Signed with this user's key: index.py.
+            head = marshal.loads(parts.pop("head"))
+            return _from_snapshot(head, [_rows(data) for data in parts.values()], root, shown_root)
+    return _loaded(root, shown_root, None, use_index, progress, walk)
+
+
+def _from_snapshot(
+    head: dict[str, Any], parts: list[list[tuple[int, tuple[Any, ...]]]], root: Path, shown_root: str
+) -> Archive:
+    config = unpack_config(head["config"])
+    if config.path is not None:
+        config.path = f"{shown_root}/{CONFIG_NAME}"
+    result = Archive(root, shown_root, config)
+    result.files = head["files"]
+    # Each part keeps the archive's order; merged, they keep it too.
+    result.tasks = [unpack_task(task) for _, task in heapq.merge(*parts)]
+    result._tasks_by_id = {t.id: t for t in result.tasks}
+    old_root = head["shown_root"]
+    for path, line, severity, code, message in head["problems"]:
+        rel = path if old_root == "." else path.removeprefix(f"{old_root}/")
+        result.problems.append(Problem(shown_path(result, rel), line, severity, code, message))
+    result.group_names = head["groups"]
+    return result
+
+
+def _config_bytes(root: Path) -> bytes:
+    try:
+        return (root / CONFIG_NAME).read_bytes()
+    except OSError:
+        return b""
