@@ -405,7 +405,7 @@ def test_debug_shows_the_traceback(invoke: Invoke) -> None:
 
 def test_terminal_table_colours_overdue_red_and_soon_due_yellow() -> None:
     from kpss_cli.commands.list_tasks import TASK_TABLE_COLUMNS, _task_style
-    from kpss_cli.output.formats import Format, emit
+    from kpss_cli.output.formats import emit
 
     today = dt.date(2022, 2, 1)
     rows = [
@@ -417,7 +417,7 @@ def test_terminal_table_colours_overdue_red_and_soon_due_yellow() -> None:
     emit(
         rows,
         TASK_TABLE_COLUMNS,
-        Format.table,
+        "table",
         out,
         terminal=True,
         row_style=_task_style(today),

@@ -83,12 +83,12 @@ def test_a_snapshot_written_in_batches_is_read_whole(
 ) -> None:
     """The snapshot writes tasks a batch at a time (to bound a first run's memory): every
     batch is read back, in order."""
-    from kpss_cli.store import loading
+    from kpss_cli.store import snapshot
 
-    monkeypatch.setattr(loading, "_ROWS_PER_BATCH", 7)
+    monkeypatch.setattr(snapshot, "ROWS_PER_BATCH", 7)
     read: list[int] = []
-    rows = loading._rows
-    monkeypatch.setattr(loading, "_rows", lambda data: read.append(len(rows(data))) or rows(data))
+    rows = snapshot.read_rows
+    monkeypatch.setattr(snapshot, "read_rows", lambda data: read.append(len(rows(data))) or rows(data))
     cold = answers(invoke, generated, cache=False)
     assert answers(invoke, generated, cache=True) == cold  # builds the index, then reads it
     assert answers(invoke, generated, cache=True) == cold

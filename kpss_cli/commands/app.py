@@ -1,25 +1,25 @@
-"""The `kpss` command: the Typer app, its one error boundary, and what commands share.
+"""The Typer app: its global options, the options commands share (built from options.py and
+output/formats.py), and the decorator that sends every command through the one exit path.
 
-The commands themselves live in `kpss_cli/commands/`, one module per area; they import the
-core (parsing, querying, rendering) only when they run, so `kpss --help` starts fast.
+The commands live beside this file, one module per area, and register on `app` when cli.py
+imports them. They import the layers below only when they run, so `kpss --help` starts fast.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._types import TyperChoice  # what Typer makes of an Enum (typer is pinned in pyproject.toml)
 
 from ..core import __version__
-from .boundary import failure
-from .shared import exit_code, settings
-
-if TYPE_CHECKING:
-    from ..store.archive import Archive
+from ..output.formats import OFFERED
+from . import options
+from .boundary import run_command
+from .shared import settings
 
 app = typer.Typer(
     name="kpss",
@@ -32,25 +32,32 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-# --- the one error boundary ----------------------------------------------------------------
-
-
 def boundary(command: F) -> F:
-    """Turn errors into one `kpss: error: …` line and an exit code; quiet on a closed pipe."""
+    """Run the command through the one exit path (boundary.run_command): its return value, or
+    what escaped it, becomes the exit code."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except BaseException as exc:
-            code = failure(exc)
-            if code is None:
-                raise
-            raise typer.Exit(code) from None
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        raise typer.Exit(run_command(command, *args, **kwargs))
 
     return wrapper  # type: ignore[return-value]
+
+
+def option(spec: options.Spec, **extra: Any) -> Any:
+    """The Typer option that `spec` declares (`extra`: Typer's own settings, such as `min`)."""
+    return typer.Option(*spec.flags, help=spec.help, envvar=spec.envvar, **extra)
+
+
+def formats(
+    command: str, flags: tuple[str, ...] = options.FORMAT.flags, help: str = options.FORMAT.help
+) -> Any:
+    """The option choosing among the formats `command` offers (output/formats.py's OFFERED)."""
+    return typer.Option(*flags, click_type=TyperChoice(OFFERED[command]), help=help)
+
+
+def default_format(command: str) -> str:
+    """The format `command` writes unless told otherwise."""
+    return OFFERED[command][0]
 
 
 def _version(value: bool) -> None:
@@ -64,15 +71,8 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            envvar="KPSS_NO_CACHE",
-            help="Read every file afresh; neither use nor update the index.",
-        ),
-    ] = False,
+    debug: Annotated[bool, option(options.DEBUG)] = False,
+    no_cache: Annotated[bool, option(options.NO_CACHE)] = False,
 ) -> None:
     """Minutes, tasks and attendance of community planning of social services (KPSS).
 
@@ -84,86 +84,8 @@ def main(
     settings["no_cache"] = no_cache
 
 
-# --- shared options ------------------------------------------------------------------------
-
-ArchiveOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--archive",
-        "-a",
-        envvar="KPSS_ARCHIVE",
-        help="The archive folder. Default: the nearest folder upwards with kpss.yaml, else the current one.",
-        show_default=False,
-    ),
-]
-GroupOption = Annotated[
-    str | None,
-    typer.Option("--group", "-g", help="Only this group: its slug or name (case and accents ignored)."),
-]
-SinceOption = Annotated[str | None, typer.Option("--since", help="Only meetings on or after this date.")]
-UntilOption = Annotated[str | None, typer.Option("--until", help="Only meetings on or before this date.")]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of", envvar="KPSS_TODAY", help="Take this date (YYYY-MM-DD) as today.", show_default=False
-    ),
-]
-
-
-class ListFormat(StrEnum):
-    """Formats of listing commands (the `md` Markdown table only where it makes sense)."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-
-
-FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
-
-
-class ShowFormat(StrEnum):
-    """Formats of `kpss show`."""
-
-    text = "text"
-    json = "json"
-
-
-class TableFormat(StrEnum):
-    """Formats of `kpss attendance`: the list formats and a Markdown table."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    md = "md"
-
-
-class ExtendedFormat(StrEnum):
-    """Formats of `kpss tasks`, `schedule` and `attendance`: the list formats, a Markdown
-    table, and an iCalendar (for tasks and the schedule)."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    md = "md"
-    ics = "ics"
-
-
-def finish(archive: Archive, found: bool = False) -> None:
-    """Exit 2 when a file had an error (the rest was still processed), else 1 when `found`."""
-    if code := exit_code(archive, found):
-        raise typer.Exit(code)
-
-
-def run() -> None:
-    """Entry point of the `kpss` command."""
-    app(prog_name="kpss")
-
-
-# The commands register themselves on `app` when imported.
-from . import check, documents, importer, meetings, records, tasks  # noqa: E402, F401
+ArchiveOption = Annotated[Path | None, option(options.ARCHIVE, show_default=False)]
+GroupOption = Annotated[str | None, option(options.GROUP)]
+SinceOption = Annotated[str | None, option(options.SINCE)]
+UntilOption = Annotated[str | None, option(options.UNTIL)]
+AsOfOption = Annotated[str | None, option(options.AS_OF, show_default=False)]

@@ -1,5 +1,6 @@
-"""The one exit path of every command: what escapes a command becomes one message and an exit
-code (core/errors.py's ExitStatus), the same whether Typer or the quick path ran it."""
+"""The one exit path of every command: a command returns its exit code, and what escapes it
+becomes one message and an exit code (core/errors.py's ExitStatus), the same whether Typer
+or the quick path ran it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,23 @@ import sys
 from ..core.errors import BUG_HINT, ExitStatus, KpssError, error_line
 from ..output.console import say
 from .shared import settings
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+
+def run_command(command: Callable[..., int | None], *args: Any, **kwargs: Any) -> int:
+    """Run a command; return the exit code it returned (None: 0), or that of what escaped it.
+    Exceptions no command ends with (SystemExit and the like) go on."""
+    try:
+        return int(command(*args, **kwargs) or ExitStatus.OK)
+    except BaseException as exc:
+        code = failure(exc)
+        if code is None:
+            raise
+        return code
 
 
 def failure(exc: BaseException) -> int | None:
@@ -26,14 +44,14 @@ def failure(exc: BaseException) -> int | None:
         _silence_stdout()
         return ExitStatus.OK
     if isinstance(exc, KeyboardInterrupt):
-        return 130
+        return ExitStatus.INTERRUPTED
     if isinstance(exc, Exception):
         if settings["debug"]:
             import traceback  # only with --debug
 
             traceback.print_exc()
         say(error_line(f"{type(exc).__name__}: {exc}; {BUG_HINT}"))
-        return ExitStatus.FOUND
+        return ExitStatus.INTERNAL
     return None
 
 

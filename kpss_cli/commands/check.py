@@ -9,8 +9,8 @@ import typer
 
 from ..core.errors import ExitStatus, KpssError
 from ..output.console import emit_rows, say
-from ..output.formats import Column, Format, clean
-from .app import ArchiveOption, AsOfOption, FormatOption, ListFormat, app, boundary
+from ..output.formats import Column, clean
+from .app import ArchiveOption, AsOfOption, app, boundary, default_format, formats
 from .shared import open_archive, today_from
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def check(
         ),
     ] = None,
     archive: ArchiveOption = None,
-    fmt: FormatOption = ListFormat.table,
+    fmt: Annotated[str, formats("check")] = default_format("check"),
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = False,
     explain: Annotated[
         str | None,
@@ -46,7 +46,7 @@ def check(
         ),
     ] = None,
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """Validate the archive: broken files, unreadable deadlines, typos in names and dates.
 
     Prints `path:line: severity: message [code]` for each finding. Exit 0 when clean (or
@@ -62,12 +62,12 @@ def check(
         if code is None:
             raise KpssError(f"no finding code {explain!r}; codes: {', '.join(sorted(CODES))}")
         print(f"{explain} ({code.severity}): {code.summary}\n\n{code.explanation}")
-        return
+        return ExitStatus.OK
     today = today_from(as_of)
     loaded = open_archive(archive)
     only = {_shown_ref(loaded, p) for p in paths} if paths else None
     findings = check_archive(loaded, today, only)
-    if fmt is ListFormat.table:
+    if fmt == "table":
         for finding in findings:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
             print(f"{location}: {finding.severity}: {clean(finding.message)} [{finding.code}]")
@@ -76,13 +76,14 @@ def check(
             {"path": f.path, "line": f.line, "severity": f.severity, "code": f.code, "message": f.message}
             for f in findings
         )
-        emit_rows(rows, CHECK_COLUMNS, Format(fmt.value))
+        emit_rows(rows, CHECK_COLUMNS, fmt)
     files = len(only) if only is not None else loaded.files
     say(f"kpss: {summary(findings, files)}")
     if any(f.is_error for f in findings):
-        raise typer.Exit(ExitStatus.USER_ERROR)
+        return ExitStatus.USER_ERROR
     if strict and findings:
-        raise typer.Exit(ExitStatus.FOUND)
+        return ExitStatus.FOUND
+    return ExitStatus.OK
 
 
 def _shown_ref(archive: Archive, path: Path) -> str:

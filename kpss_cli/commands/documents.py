@@ -4,28 +4,25 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..core.errors import KpssError
 from ..output.console import emit_rows
-from ..output.formats import Column, Format
+from ..output.formats import Column
 from .app import (
     ArchiveOption,
     AsOfOption,
     GroupOption,
     SinceOption,
-    TableFormat,
     UntilOption,
     app,
     boundary,
-    finish,
+    default_format,
+    formats,
 )
-from .shared import date_option, load, today_from
-
-if TYPE_CHECKING:
-    pass
+from .shared import date_option, exit_code, load, today_from
 
 # --- documents: agenda, attendance, render -------------------------------------------------------
 
@@ -33,13 +30,6 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="Language of the document: cs or en (default: kpss.yaml's, else cs)."),
 ]
-
-
-class DocFormat(StrEnum):
-    """Formats of documents."""
-
-    md = "md"
-    html = "html"
 
 
 @app.command()
@@ -50,11 +40,13 @@ def agenda(
     date: Annotated[
         str | None, typer.Option("--date", "-d", help="Meeting date. Default: the next one known.")
     ] = None,
-    to: Annotated[DocFormat, typer.Option("--to", help="Markdown, or HTML for e-mail.")] = DocFormat.md,
+    to: Annotated[str, formats("agenda", ("--to",), "Markdown, or HTML for e-mail.")] = default_format(
+        "agenda"
+    ),
     template: Annotated[str | None, typer.Option("--template", help="Template name or file.")] = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """The invitation to a group's next meeting: date, place, programme, tasks to review.
 
     The date comes from --date, else the schedule in kpss.yaml, else the next meeting the
@@ -75,13 +67,13 @@ def agenda(
             f"no next meeting of {found.name} is known (no schedule, no announced date); give --date"
         )
     context = agenda_context(loaded, found, meeting, today)
-    name = template or f"agenda.{to.value}.j2"
+    name = template or f"agenda.{to}.j2"
     sys.stdout.write(
         render_template(
-            name, context, loaded.root, language=lang or loaded.config.language, html=to is DocFormat.html
+            name, context, loaded.root, language=lang or loaded.config.language, html=to == "html"
         )
     )
-    finish(loaded)
+    return exit_code(loaded)
 
 
 class AttendanceBy(StrEnum):
@@ -152,13 +144,13 @@ def attendance(
             "--quorum", min=0.0, max=1.0, help="Share of members that must be exceeded (default 0.5)."
         ),
     ] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[str, formats("attendance")] = default_format("attendance"),
     template: Annotated[
         str | None, typer.Option("--template", help="Render with this template (attendance.md.j2).")
     ] = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """Who comes and who does not: present, excused, absent, guest, and the attendance rate.
 
     A member listed in kpss.yaml who is neither present nor excused counts as absent. Per
@@ -200,10 +192,10 @@ def attendance(
         emit_rows(
             rows,
             ATTENDANCE_COLUMNS[kind],
-            Format(fmt.value),
+            fmt,
             caption=f"{len(rows)} rows from {len(selected)} meetings",
         )
-    finish(loaded)
+    return exit_code(loaded)
 
 
 @app.command()
@@ -212,12 +204,12 @@ def render(
     ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
     archive: ArchiveOption = None,
     to: Annotated[
-        DocFormat, typer.Option("--to", help="Markdown, or a standalone HTML page (print it to PDF).")
-    ] = DocFormat.md,
+        str, formats("render", ("--to",), "Markdown, or a standalone HTML page (print it to PDF).")
+    ] = default_format("render"),
     template: Annotated[str | None, typer.Option("--template", help="Template name or file.")] = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """The minutes as a document to publish: header, programme, text, decisions, task table.
 
     Example: kpss render seniori/2026-11-12 --to html > zapis.html
@@ -230,10 +222,10 @@ def render(
     minutes = loaded.find_minutes(ref)
     if minutes is None:
         raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
-    html = to is DocFormat.html
+    html = to == "html"
     context = document_context(loaded, minutes, today, html=html)
-    name = template or f"minutes-document.{to.value}.j2"
+    name = template or f"minutes-document.{to}.j2"
     sys.stdout.write(
         render_template(name, context, loaded.root, language=lang or loaded.config.language, html=html)
     )
-    finish(loaded)
+    return exit_code(loaded)

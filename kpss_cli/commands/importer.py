@@ -11,8 +11,8 @@ import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
 from ..output.console import emit_rows, say
-from ..output.formats import Column, Format
-from .app import ArchiveOption, FormatOption, ListFormat, app, boundary
+from ..output.formats import Column
+from .app import ArchiveOption, app, boundary, default_format, formats
 from .shared import open_archive
 
 if TYPE_CHECKING:
@@ -45,8 +45,8 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")
     ] = False,
-    fmt: FormatOption = ListFormat.table,
-) -> None:
+    fmt: Annotated[str, formats("import")] = default_format("import"),
+) -> int:
     """Bring legacy minutes (Word, PDF, text) into the archive as draft minutes.
 
     Each document becomes <group folder>/<date>.md: front matter with what kpss recognised
@@ -95,7 +95,7 @@ def import_(
         data = record.to_dict() if record else {"id": rel.removesuffix(".md"), "path": rel}
         rows.append(
             data
-            if fmt in (ListFormat.json, ListFormat.jsonl)
+            if fmt in ("json", "jsonl")
             else {
                 "source": str(document),
                 "path": shown_path(loaded, rel),
@@ -107,11 +107,8 @@ def import_(
             }
         )
     verb = "would import" if dry_run else "imported"
-    emit_rows(
-        rows, IMPORT_COLUMNS, Format(fmt.value), caption=f"{verb} {len(rows)} of {len(documents)} documents"
-    )
-    if failed:
-        raise typer.Exit(ExitStatus.USER_ERROR)
+    emit_rows(rows, IMPORT_COLUMNS, fmt, caption=f"{verb} {len(rows)} of {len(documents)} documents")
+    return ExitStatus.USER_ERROR if failed else ExitStatus.OK
 
 
 def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:

@@ -1,6 +1,6 @@
-"""`kpss tasks` without Typer: the listing its options ask for.
+"""The body of `kpss tasks`, without Typer: the listing its options ask for.
 
-The Typer command (tasks.py) and the quick path (quick.py) both end here, so a warm
+The Typer command (tasks.py) and the quick path (quick.py) both call `list_tasks`, so a warm
 `kpss tasks` gives the same answer whichever way it came in.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..core.errors import KpssError
 from ..output.console import emit_rows, say, terminal
-from ..output.formats import Column, Format, emit_sections
-from .shared import date_option, exit_code, load, today_from
+from ..output.formats import Column, emit_sections
+from .shared import date_option, exit_code, load_tasks, today_from
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def list_tasks(
     until: str | None = None,
     as_of: str | None = None,
     by: str | None = None,  # "owner" | "group"
-    fmt: str = "table",  # a value of cli.ExtendedFormat
+    fmt: str = "table",  # one of output.formats.OFFERED["tasks"]
     template: str | None = None,
     excel: bool = False,
     fail_if_any: bool = False,
@@ -108,7 +108,7 @@ def list_tasks(
         since=date_option(since, "--since"),
         until=date_option(until, "--until"),
     )
-    loaded = load(archive, statuses=wanted.statuses)
+    loaded = load_tasks(archive, wanted.statuses)
     selected = find_tasks(loaded, wanted, today)
     unreadable = sum(1 for t in selected if not t.deadline_readable)
     overdue_count = sum(1 for t in selected if t.days_overdue(today) is not None)
@@ -142,17 +142,16 @@ def list_tasks(
             by,
             TASK_COLUMNS,
             TASK_TABLE_COLUMNS,
-            Format(fmt),
+            fmt,
             sys.stdout,
             terminal=terminal(),
             row_style=_task_style(today),
             excel=excel,
         )
     else:
-        fmt_value = Format(fmt)
-        columns = TASK_TABLE_COLUMNS if fmt_value is Format.table else TASK_COLUMNS
+        columns = TASK_TABLE_COLUMNS if fmt == "table" else TASK_COLUMNS
         caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
-        if fmt_value in (Format.table, Format.md):
+        if fmt in ("table", "md"):
             rows = _flag_unreadable(rows)
-        emit_rows(rows, columns, fmt_value, row_style=_task_style(today), caption=caption, excel=excel)
+        emit_rows(rows, columns, fmt, row_style=_task_style(today), caption=caption, excel=excel)
     return exit_code(loaded, found=fail_if_any and bool(rows))

@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from ..core.errors import KpssError
+from ..core.errors import ExitStatus, KpssError
 from ..output.console import emit_rows, say
-from ..output.formats import Column, Format
-from .app import ArchiveOption, AsOfOption, ExtendedFormat, GroupOption, app, boundary, finish
-from .shared import date_option, load, today_from
+from ..output.formats import Column
+from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats
+from .shared import date_option, exit_code, load, today_from
 
 # --- new minutes, init, schedule -------------------------------------------------------------
 
@@ -36,7 +36,7 @@ def new_minutes(
         str, typer.Option("--template", help="Template name (in templates/) or file.")
     ] = "minutes.md.j2",
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """Start the minutes of a meeting: group, date, place, members, agenda, tasks to review.
 
     Writes <group folder>/<date>.md and prints its path; never overwrites a file. The
@@ -63,15 +63,14 @@ def new_minutes(
     text = render_template(template, context, loaded.root, language=loaded.config.language)
     if stdout:
         sys.stdout.write(text)
-        finish(loaded)
-        return
+        return exit_code(loaded)
     path = safe_path(loaded.root, *found.folder.split("/"), f"{day.isoformat()}.md")
     shown = shown_path(loaded, path.relative_to(loaded.root).as_posix())
     create_new(path, text, shown)
     print(shown)
     if edit:
         _open_editor(path)
-    finish(loaded)
+    return exit_code(loaded)
 
 
 def _open_editor(path: Path) -> None:
@@ -104,11 +103,11 @@ def schedule(
     ] = None,
     from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
-    fmt: Annotated[
-        ExtendedFormat, typer.Option("--format", "-f", help="Output format; ics for calendars.")
-    ] = ExtendedFormat.table,
+    fmt: Annotated[str, formats("schedule", help="Output format; ics for calendars.")] = default_format(
+        "schedule"
+    ),
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """Planned meetings with their minutes: held, moved, missing, still planned, off-schedule.
 
     Plans come from `schedule` in kpss.yaml (dates and recurrence rules). `--format ics`
@@ -127,7 +126,7 @@ def schedule(
     loaded = load(archive)
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
-    if fmt is ExtendedFormat.ics:
+    if fmt == "ics":
         from ..documents.ical import write_schedule
 
         write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss")
@@ -140,18 +139,18 @@ def schedule(
         emit_rows(
             rows,
             SCHEDULE_COLUMNS,
-            Format(fmt.value),
+            fmt,
             row_style=lambda r: colours.get(r["status"]),
             caption=caption,
         )
-    finish(loaded)
+    return exit_code(loaded)
 
 
 @app.command()
 @boundary
 def init(
     folder: Annotated[Path, typer.Argument(help="The archive folder (created if needed).")] = Path(),
-) -> None:
+) -> int:
     """Start an archive: a commented kpss.yaml, a README for its users, a templates/ note.
 
     Never overwrites: files that exist are kept, and a second run changes nothing.
@@ -165,6 +164,7 @@ def init(
         print(f"{'created' if created else 'kept'}: {folder / name}")
     if not any(created for _, created in results):
         say(f"kpss: nothing to do: {folder} already holds a kpss archive")
+    return ExitStatus.OK
 
 
 @app.command()
@@ -172,7 +172,7 @@ def init(
 def approve(
     ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
     archive: ArchiveOption = None,
-) -> None:
+) -> int:
     """Mark draft minutes approved: `status: draft` becomes `approved` (or is added).
 
     Only that line changes; the file keeps its encoding and line endings, and is replaced
@@ -192,4 +192,4 @@ def approve(
         print(f"approved: {shown}")
     else:
         say(f"kpss: {shown} is already approved; nothing changed")
-    finish(loaded)
+    return exit_code(loaded)

@@ -3,12 +3,13 @@ Typer.
 
 Importing Typer and building the command tree takes about 50 ms, as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
-command line to `answer`: when it is `kpss [--no-cache] tasks` with only the options read
-here, each once, in a form that leaves no doubt (`--owner NAME` or `--owner=NAME`), it builds
-the options the Typer command passes to the same `list_tasks`. Anything else
-(help, other commands, other options, a value that starts with `-`, an unknown format) goes
-to Typer, which answers as it always does, error messages included. tests/test_quick.py
-proves both ways give the same output for every form read here.
+command line to `answer`: when it is `kpss [--no-cache] tasks` with only the options that
+options.py lists for the quick path (QUICK_GLOBAL, QUICK_TASKS), each once, in a form that
+leaves no doubt (`--owner NAME` or `--owner=NAME`), it calls the same `list_tasks` the Typer
+command calls, through the same exit path. Anything else (help, other commands, other
+options, a value that starts with `-`, a format `tasks` does not offer) goes to Typer, which
+answers as it always does, error messages included. tests/test_quick.py runs every option
+read here both ways and requires the same output.
 """
 
 from __future__ import annotations
@@ -17,35 +18,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..core import __version__
+from ..output.formats import OFFERED
+from .options import FORMAT, QUICK_GLOBAL, QUICK_TASKS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-_FLAGS = {
-    "--overdue": "overdue",
-    "--open": "open_",
-    "--done": "done",
-    "--cancelled": "cancelled",
-    "--all": "all_",
-    "--fail-if-any": "fail_if_any",
-}
-_VALUES = {
-    "--archive": "archive",
-    "-a": "archive",
-    "--owner": "owner",
-    "--group": "group",
-    "-g": "group",
-    "--due-before": "due_before",
-    "--due-after": "due_after",
-    "--since": "since",
-    "--until": "until",
-    "--as-of": "as_of",
-    "--format": "fmt",
-    "-f": "fmt",
-}
-_FORMATS = frozenset(("table", "json", "jsonl", "csv", "tsv", "md", "ics"))
-_ENVIRONMENT = {"archive": "KPSS_ARCHIVE", "as_of": "KPSS_TODAY"}
+_GLOBAL = {flag: spec for spec in QUICK_GLOBAL for flag in spec.flags}
+_TASKS = {flag: spec for spec in QUICK_TASKS for flag in spec.flags}
 
 
 def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
@@ -57,49 +38,48 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     options = _task_options(argv, environ)
     if options is None:
         return None
-    from .boundary import failure
+    from .boundary import run_command
     from .list_tasks import list_tasks
     from .shared import settings
 
     settings.update(debug=False, no_cache=options.pop("no_cache", False))
     archive = options.pop("archive", None)
-    try:
-        return list_tasks(archive=Path(archive) if archive else None, **options)
-    except BaseException as exc:
-        code = failure(exc)
-        if code is None:
-            raise
-        return code
+    return run_command(list_tasks, archive=Path(archive) if archive else None, **options)
 
 
 def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
     """The options of `kpss [--no-cache] tasks …` when every word is one read here."""
-    if environ.get("KPSS_NO_CACHE") is not None:
+    if any(spec.envvar and environ.get(spec.envvar) is not None for spec in QUICK_GLOBAL):
         return None  # Typer reads its many spellings of true and false
     options: dict[str, Any] = {}
     words = iter(argv)
     for word in words:
         if word == "tasks":
             break
-        if word != "--no-cache":
+        spec = _GLOBAL.get(word)
+        if spec is None or spec.dest in options:
             return None
-        options["no_cache"] = True
+        options[spec.dest] = True
     else:
         return None
     for word in words:
         name, given, value = word.partition("=")
-        if name in _FLAGS and not given:
-            options[_FLAGS[name]] = True
+        spec = _TASKS.get(name)
+        if spec is None or spec.dest in options:
+            return None
+        if not spec.takes_value:
+            if given:
+                return None
+            options[spec.dest] = True
             continue
-        key = _VALUES.get(name)
-        if key is None or key in options or (given and not name.startswith("--")):
+        if given and not name.startswith("--"):
             return None
         if not given:
             value = next(words, "")
-        if not value or value.startswith("-") or (key == "fmt" and value not in _FORMATS):
+        if not value or value.startswith("-") or (spec is FORMAT and value not in OFFERED["tasks"]):
             return None
-        options[key] = value
-    for key, variable in _ENVIRONMENT.items():
-        if key not in options and environ.get(variable):
-            options[key] = environ[variable]
+        options[spec.dest] = value
+    for spec in QUICK_TASKS:
+        if spec.envvar and spec.dest not in options and environ.get(spec.envvar):
+            options[spec.dest] = environ[spec.envvar]
     return options

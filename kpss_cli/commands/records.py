@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..core.errors import KpssError
 from ..output.console import emit_rows
-from ..output.formats import Column, Format
+from ..output.formats import Column
 from .app import (
     ArchiveOption,
-    FormatOption,
     GroupOption,
-    ListFormat,
-    ShowFormat,
     SinceOption,
     UntilOption,
     app,
     boundary,
-    finish,
+    default_format,
+    formats,
 )
-from .shared import date_option, load
-
-if TYPE_CHECKING:
-    pass
+from .shared import date_option, exit_code, load
 
 # --- list, show ----------------------------------------------------------------------------
 
@@ -50,8 +45,8 @@ def list_minutes(
     group: GroupOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    fmt: FormatOption = ListFormat.table,
-) -> None:
+    fmt: Annotated[str, formats("list")] = default_format("list"),
+) -> int:
     """List the minutes of the archive, one row per meeting, oldest first.
 
     Example: kpss list --group seniori --since 2025-01-01 --format csv
@@ -62,10 +57,8 @@ def list_minutes(
     selected = filter_minutes(
         loaded, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
     )
-    emit_rows(
-        (m.summary() for m in selected), LIST_COLUMNS, Format(fmt.value), caption=f"{len(selected)} minutes"
-    )
-    finish(loaded)
+    emit_rows((m.summary() for m in selected), LIST_COLUMNS, fmt, caption=f"{len(selected)} minutes")
+    return exit_code(loaded)
 
 
 @app.command()
@@ -75,8 +68,8 @@ def show(
         str, typer.Argument(help="Minutes id (ridici-skupina/2025-01-22) or file path.", show_default=False)
     ],
     archive: ArchiveOption = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
-) -> None:
+    fmt: Annotated[str, formats("show")] = default_format("show"),
+) -> int:
     """Show one minutes record with everything kpss reads from it.
 
     Example: kpss show ridici-skupina/2025-01-22 --format json
@@ -86,7 +79,7 @@ def show(
     if minutes is None:
         raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
     data = loaded.load_body(minutes).to_dict()
-    if fmt is ShowFormat.json:
+    if fmt == "json":
         import json
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -94,4 +87,4 @@ def show(
         from ..documents.textview import minutes_view
 
         sys.stdout.write(minutes_view(data))
-    finish(loaded)
+    return exit_code(loaded)

@@ -15,34 +15,43 @@ from ..output.console import progress_bar, say
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from ..store.archive import Archive
+    from ..core.errors import Problem
+    from ..store.archive import Archive, TaskSnapshot
 
 # Set once per run from the global options (`--debug`, `--no-cache`).
 settings = {"debug": False, "no_cache": False}
 
 
-def open_archive(
-    archive: Path | None, *, use_index: bool = True, statuses: frozenset[str] | None = None
-) -> Archive:
-    """Load the archive (through the index unless --no-cache; a progress bar on a terminal).
-
-    `statuses`: the caller needs only the tasks of these statuses, problems and groups, not the
-    minutes records (see loading.load_tasks).
-    """
-    from ..store.loading import load_archive, load_tasks
+def open_archive(archive: Path | None, *, use_index: bool = True) -> Archive:
+    """Load the archive (through the index unless --no-cache; a progress bar on a terminal)."""
+    from ..store.loading import load_archive
 
     use_index = use_index and not settings["no_cache"]
-    if statuses is not None:
-        return load_tasks(archive, statuses, use_index=use_index, progress=progress_bar())
     return load_archive(archive, use_index=use_index, progress=progress_bar())
 
 
-def load(archive: Path | None, *, statuses: frozenset[str] | None = None) -> Archive:
+def load(archive: Path | None) -> Archive:
     """Load the archive and report its problems on stderr."""
-    loaded = open_archive(archive, statuses=statuses)
-    for problem in loaded.problems:
-        say(error_line(str(problem)) if problem.is_error else warning_line(str(problem)))
+    loaded = open_archive(archive)
+    report(loaded.problems)
     return loaded
+
+
+def load_tasks(archive: Path | None, statuses: frozenset[str]) -> TaskSnapshot:
+    """The tasks of `statuses` (from the index's snapshot when no file changed), with the
+    archive's problems reported on stderr."""
+    from ..store.loading import load_tasks as load_snapshot
+
+    use_index = not settings["no_cache"]
+    loaded = load_snapshot(archive, statuses, use_index=use_index, progress=progress_bar())
+    report(loaded.problems)
+    return loaded
+
+
+def report(problems: list[Problem]) -> None:
+    """Say each problem found in the archive on stderr, one line each."""
+    for problem in problems:
+        say(error_line(str(problem)) if problem.is_error else warning_line(str(problem)))
 
 
 def date_option(value: str | None, option: str) -> dt.date | None:
@@ -60,7 +69,7 @@ def today_from(as_of: str | None) -> dt.date:
     return date_option(as_of, "--as-of") or dt.date.today()
 
 
-def exit_code(archive: Archive, found: bool = False) -> int:
+def exit_code(archive: Archive | TaskSnapshot, found: bool = False) -> int:
     """2 when a file had an error (the rest was still processed), else 1 when `found`, else 0."""
     if archive.has_errors:
         return ExitStatus.USER_ERROR

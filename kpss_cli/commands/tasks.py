@@ -9,22 +9,21 @@ from typing import Annotated
 import typer
 
 from ..core.errors import KpssError
+from . import options
 from .app import (
     ArchiveOption,
     AsOfOption,
-    ExtendedFormat,
     GroupOption,
-    ShowFormat,
     SinceOption,
     UntilOption,
     app,
     boundary,
-    finish,
+    default_format,
+    formats,
+    option,
 )
 from .list_tasks import list_tasks
-from .shared import load, today_from
-
-# --- tasks ---------------------------------------------------------------------------------
+from .shared import exit_code, load, today_from
 
 
 class GroupBy(StrEnum):
@@ -38,24 +37,15 @@ class GroupBy(StrEnum):
 @boundary
 def tasks(
     archive: ArchiveOption = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only open tasks past their deadline.")] = False,
-    open_: Annotated[bool, typer.Option("--open", help="Open tasks (the default).")] = False,
-    done: Annotated[bool, typer.Option("--done", help="Done tasks.")] = False,
-    cancelled: Annotated[bool, typer.Option("--cancelled", help="Cancelled tasks.")] = False,
-    all_: Annotated[bool, typer.Option("--all", help="Tasks of every status.")] = False,
-    owner: Annotated[
-        str | None,
-        typer.Option(
-            "--owner", help="Only tasks of this person (a surname is enough; titles, case, accents ignored)."
-        ),
-    ] = None,
+    overdue: Annotated[bool, option(options.OVERDUE)] = False,
+    open_: Annotated[bool, option(options.OPEN)] = False,
+    done: Annotated[bool, option(options.DONE)] = False,
+    cancelled: Annotated[bool, option(options.CANCELLED)] = False,
+    all_: Annotated[bool, option(options.ALL)] = False,
+    owner: Annotated[str | None, option(options.OWNER)] = None,
     group: GroupOption = None,
-    due_before: Annotated[
-        str | None, typer.Option("--due-before", help="Only deadlines before this date.")
-    ] = None,
-    due_after: Annotated[
-        str | None, typer.Option("--due-after", help="Only deadlines after this date.")
-    ] = None,
+    due_before: Annotated[str | None, option(options.DUE_BEFORE)] = None,
+    due_after: Annotated[str | None, option(options.DUE_AFTER)] = None,
     due_within: Annotated[
         int | None,
         typer.Option("--due-within", min=0, max=36500, help="Only deadlines from today to N days ahead."),
@@ -64,9 +54,7 @@ def tasks(
     until: UntilOption = None,
     as_of: AsOfOption = None,
     by: Annotated[GroupBy | None, typer.Option("--by", help="Group the list per owner or per group.")] = None,
-    fmt: Annotated[
-        ExtendedFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExtendedFormat.table,
+    fmt: Annotated[str, formats("tasks")] = default_format("tasks"),
     template: Annotated[
         str | None,
         typer.Option(
@@ -76,17 +64,15 @@ def tasks(
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV that Czech Excel opens as is (UTF-8 BOM, `;`).")
     ] = False,
-    fail_if_any: Annotated[
-        bool, typer.Option("--fail-if-any", help="Exit 1 when the list is not empty (for cron jobs).")
-    ] = False,
-) -> None:
+    fail_if_any: Annotated[bool, option(options.FAIL_IF_ANY)] = False,
+) -> int:
     """List tasks from every minutes file, with their status resolved over time.
 
     Default: open tasks. Overdue ones come first, then by deadline.
 
     Example: kpss tasks --overdue --as-of 2026-01-31 --owner novakova --format csv
     """
-    code = list_tasks(
+    return list_tasks(
         archive=archive,
         overdue=overdue,
         open_=open_,
@@ -102,12 +88,11 @@ def tasks(
         until=until,
         as_of=as_of,
         by=by.value if by else None,
-        fmt=fmt.value,
+        fmt=fmt,
         template=template,
         excel=excel,
         fail_if_any=fail_if_any,
     )
-    raise typer.Exit(code)
 
 
 @app.command()
@@ -116,8 +101,8 @@ def task(
     task_id: Annotated[str, typer.Argument(help="Task id, e.g. seniori/2025-02-12#2.", show_default=False)],
     archive: ArchiveOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
-) -> None:
+    fmt: Annotated[str, formats("task")] = default_format("task"),
+) -> int:
     """Show one task: where it was set, every status change, and its status now.
 
     Example: kpss task 'ridici-skupina/2025-01-22#1'
@@ -129,7 +114,7 @@ def task(
         raise KpssError(f"no task {task_id!r} in the archive (see `kpss tasks --all`)")
     data = found.to_dict(today)
     data["history"] = [change.to_dict() for change in found.history]
-    if fmt is ShowFormat.json:
+    if fmt == "json":
         import json
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -137,4 +122,4 @@ def task(
         from ..documents.textview import task_view
 
         sys.stdout.write(task_view(data, loaded.shown_root))
-    finish(loaded)
+    return exit_code(loaded)

@@ -8,13 +8,17 @@ from .model import Value
 
 
 class ExitStatus(IntEnum):
-    """Exit codes of the `kpss` command."""
+    """Exit codes of the `kpss` command: the one table (docs/architecture.md, README)."""
 
     OK = 0
-    # A bug in kpss, or (with --fail-if-any / --strict) "something was found".
+    # Something was found that the user asked to hear of (--fail-if-any, check --strict).
     FOUND = 1
-    # Something the user can fix: bad input, a bad option, a broken file.
+    # Something the user can fix: bad input, a bad option or usage, a broken file.
     USER_ERROR = 2
+    # A bug in kpss (an exception no command expects); sysexits.h's EX_SOFTWARE.
+    INTERNAL = 70
+    # Stopped by Ctrl+C (128 + SIGINT, as shells report it).
+    INTERRUPTED = 130
 
 
 BUG_HINT = (

@@ -9,14 +9,14 @@ from ..core.errors import KpssError
 from ..core.model import Minutes, Record, Task
 from ..core.names import fold, person_key, slugify, split_people, strip_titles
 from ..core.sorting import czech_sort_key
-from ..store.archive import Archive
+from ..store.archive import Archive, TaskSnapshot
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
 
-def group_slugs(archive: Archive, wanted: str) -> set[str]:
+def group_slugs(archive: Archive | TaskSnapshot, wanted: str) -> set[str]:
     """Return the group slugs `wanted` names (slug or name; case and diacritics ignored).
 
     Raises KpssError listing the known groups when it names none.
@@ -111,7 +111,7 @@ class TaskFilter(Record):
         self.until = until
 
 
-def find_tasks(archive: Archive, wanted: TaskFilter, today: dt.date) -> list[Task]:
+def find_tasks(archive: Archive | TaskSnapshot, wanted: TaskFilter, today: dt.date) -> list[Task]:
     """Return the tasks `wanted` selects, overdue first, then by deadline (see `task_order`)."""
     slugs = group_slugs(archive, wanted.group) if wanted.group else None
     horizon = today + dt.timedelta(days=wanted.due_within) if wanted.due_within is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 
-from .formats import Column, Format, clean, emit
+from .formats import Column, clean, emit
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: Format, **options: Any) -> int:
+def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: str, **options: Any) -> int:
     """Write rows to stdout in `fmt`; return how many."""
     count = emit(rows, columns, fmt, sys.stdout, terminal=terminal(), **options)
     sys.stdout.flush()

@@ -1,14 +1,16 @@
-"""Output formats, in one place: every listing command writes its rows through `emit`.
+"""Output formats, in one place: which command offers which (OFFERED), and the writers of
+rows (WRITERS), through which every listing command writes.
 
 Rows are dicts with the canonical English keys. JSON formats get the whole row; table, CSV,
-TSV and Markdown get the listed columns. Colour and box drawing only on a terminal.
+TSV and Markdown get the listed columns. Colour and box drawing only on a terminal. The
+formats that are not rows (`ics` calendars, the `text` of one record, `html` documents) are
+written by the command that offers them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from enum import StrEnum
 
 from ..core.model import Value
 
@@ -20,15 +22,21 @@ if TYPE_CHECKING:
     RowStyle = Callable[[dict[str, Any]], str | None]
 
 
-class Format(StrEnum):
-    """Output formats of listing commands."""
+ROWS = ("table", "json", "jsonl", "csv", "tsv")
 
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    md = "md"
+# command -> the formats its --format offers (`--to` for documents), the first the default.
+OFFERED: dict[str, tuple[str, ...]] = {
+    "list": ROWS,
+    "check": ROWS,
+    "import": ROWS,
+    "attendance": (*ROWS, "md"),
+    "tasks": (*ROWS, "md", "ics"),
+    "schedule": (*ROWS, "md", "ics"),
+    "show": ("text", "json"),
+    "task": ("text", "json"),
+    "agenda": ("md", "html"),
+    "render": ("md", "html"),
+}
 
 
 class Column(Value):
@@ -71,7 +79,7 @@ def cell(value: Any) -> str:
 def emit(
     rows: Iterable[dict[str, Any]],
     columns: Sequence[Column],
-    fmt: Format,
+    fmt: str,
     out: TextIO,
     *,
     terminal: bool = False,
@@ -80,7 +88,7 @@ def emit(
     excel: bool = False,
 ) -> int:
     """Write `rows` in `fmt` to `out`; return how many rows were written."""
-    writer = _WRITERS[fmt]
+    writer = WRITERS[fmt]
     return writer(rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel)
 
 
@@ -209,13 +217,13 @@ def _rich_table(
         console.print(Text(caption), style="dim")
 
 
-_WRITERS: dict[Format, Callable[..., int]] = {
-    Format.table: _table,
-    Format.json: _json,
-    Format.jsonl: _jsonl,
-    Format.csv: _csv,
-    Format.tsv: _tsv,
-    Format.md: _md,
+WRITERS: dict[str, Callable[..., int]] = {
+    "table": _table,
+    "json": _json,
+    "jsonl": _jsonl,
+    "csv": _csv,
+    "tsv": _tsv,
+    "md": _md,
 }
 
 
@@ -224,7 +232,7 @@ def emit_sections(
     by: str,
     columns: Sequence[Column],
     table_columns: Sequence[Column],
-    fmt: Format,
+    fmt: str,
     out: TextIO,
     *,
     terminal: bool = False,
@@ -237,14 +245,14 @@ def emit_sections(
     rows section after section; table and Markdown a heading and a table per section.
     """
     objects = ({by: label, "count": len(rows), "tasks": rows} for label, rows in sections)
-    if fmt in (Format.json, Format.jsonl):
+    if fmt in ("json", "jsonl"):
         emit(objects, columns, fmt, out)
-    elif fmt in (Format.csv, Format.tsv):
+    elif fmt in ("csv", "tsv"):
         emit((row for _, rows in sections for row in rows), columns, fmt, out, excel=excel)
     else:
         for number, (label, rows) in enumerate(sections):
             heading = f"{label} ({len(rows)})"
-            if fmt is Format.md:
+            if fmt == "md":
                 out.write(("\n" if number else "") + f"### {clean(heading)}\n\n")
                 emit(rows, columns, fmt, out)
             else:

@@ -18,7 +18,7 @@ SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
 
 class Archive(Record):
     """The parsed archive: minutes sorted by (date, id), every task, and every problem found.
-    Loading (loading.py) fills it in."""
+    Loading (loading.py) fills it in; `kpss tasks` may get a TaskSnapshot instead."""
 
     __slots__ = (
         "root", "shown_root", "config", "minutes", "problems", "tasks", "unmatched_updates",
@@ -64,6 +64,49 @@ class Archive(Record):
             if wanted in (minutes.id, minutes.path):
                 return minutes
         return None
+
+
+class TaskSnapshot(Record):
+    """The tasks of some statuses, with the problems, groups and configuration of the archive
+    they were taken from; no minutes records."""
+
+    __slots__ = ("root", "shown_root", "config", "tasks", "problems", "group_names", "files")
+
+    def __init__(
+        self,
+        root: Path,
+        shown_root: str,
+        config: Config,
+        tasks: list[Task],
+        problems: list[Problem],
+        group_names: dict[str, str],
+        files: int,
+    ) -> None:
+        self.root = root
+        self.shown_root = shown_root
+        self.config = config
+        self.tasks = tasks
+        self.problems = problems
+        self.group_names = group_names  # slug -> name, of the minutes
+        self.files = files
+
+    @classmethod
+    def of(cls, archive: Archive) -> TaskSnapshot:
+        """The snapshot of a fully loaded archive."""
+        return cls(
+            archive.root,
+            archive.shown_root,
+            archive.config,
+            archive.tasks,
+            archive.problems,
+            archive.group_names,
+            archive.files,
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any file had an error."""
+        return any(p.is_error for p in self.problems)
 
 
 def _relative_ref(root: Path, shown_root: str, ref: str) -> str:
@@ -159,7 +202,7 @@ def _scan(
             os.close(descriptor)
 
 
-def shown_path(archive: Archive, rel: str) -> str:
+def shown_path(archive: Archive | TaskSnapshot, rel: str) -> str:
     """Return the path of `rel` as messages show it."""
     return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
 

@@ -1,12 +1,10 @@
 """Loading an archive: every minutes file parsed (in parallel when there are many), or taken
-from the index when unchanged; and the task snapshot that lets `kpss tasks` skip the minutes."""
+from the index when unchanged; or, for `kpss tasks`, the task snapshot (snapshot.py) when no
+file changed."""
 
 from __future__ import annotations
 
 import gc
-import heapq
-import io
-import marshal
 import os
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator
@@ -16,14 +14,15 @@ from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
-from .archive import Archive, resolve, resolve_root, shown_path, walk_files
+from .archive import Archive, TaskSnapshot, resolve, resolve_root, shown_path, walk_files
 from .config import CONFIG_NAME, load_config
-from .index import Index, Row, blake2b
-from .packing import MARSHAL_VERSION, pack, pack_config, pack_task, unpack, unpack_config, unpack_task
+from .index import Index, Row
+from .packing import pack, unpack
+from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from typing import Any
+    pass
 
 
 def _inspect(
@@ -268,64 +267,14 @@ def _load(
             result.not_minutes.append(rel)
     resolve(result)
     if index:
-        digest = _fingerprint(files, unreadable)
-        if index.snapshot(digest, ("head", *STATUSES)) is None:  # else it is current
-            index.store_snapshot(digest, _snapshot_of(result))
+        digest = fingerprint(files, unreadable)
+        if index.snapshot(digest, PARTS) is None:  # else it is current
+            index.store_snapshot(digest, snapshot_parts(result))
         index.close()
     return result
 
 
 # --- the task snapshot ---------------------------------------------------------------------------
-
-
-def _fingerprint(
-    files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
-) -> str:
-    """The archive's fingerprint from its walk (walk_files): every file's path, size and
-    modification time (of the link itself, if it is one), and the folders it could not read."""
-    lines = [
-        f"{rel}\0gone\n" if isinstance(own, OSError) else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n"
-        for rel, own in files
-    ]
-    lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
-    return blake2b("".join(lines).encode()).hexdigest()
-
-
-def _snapshot_of(archive: Archive) -> dict[str, bytes]:
-    """What `kpss tasks` needs of a loaded archive, in parts: the tasks of each status apart
-    (most tasks of an old archive are done, and daily questions are about open ones), and a
-    head with the problems, groups and configuration. marshal data, laid out by packing.py."""
-    head = {
-        "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
-        "groups": archive.group_names,
-        "files": archive.files,
-        "shown_root": archive.shown_root,
-        "config": pack_config(archive.config),
-    }
-    parts = {"head": marshal.dumps(head, MARSHAL_VERSION)}
-    for status in STATUSES:
-        tasks = [(position, t) for position, t in enumerate(archive.tasks) if t.status == status]
-        # Written a batch at a time: the 170,000 done tasks of 100,000 minutes at once held
-        # 90 MiB more at the peak of a first run.
-        out = io.BytesIO()
-        for start in range(0, len(tasks), _ROWS_PER_BATCH):
-            batch = tasks[start : start + _ROWS_PER_BATCH]
-            marshal.dump([(position, pack_task(t)) for position, t in batch], out, MARSHAL_VERSION)
-        parts[status] = out.getvalue()
-    return parts
-
-
-_ROWS_PER_BATCH = 10_000
-
-
-def _rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
-    """The rows of a part of the snapshot, (position in the archive, packed task): its batches,
-    one after the other."""
-    stream = io.BytesIO(data)
-    rows: list[tuple[int, tuple[Any, ...]]] = []
-    while stream.tell() < len(data):
-        rows += marshal.load(stream)
-    return rows
 
 
 def load_tasks(
@@ -334,39 +283,17 @@ def load_tasks(
     *,
     use_index: bool = True,
     progress: Progress | None = None,
-) -> Archive:
-    """An archive fit for queries about tasks of `statuses`: from the snapshot when no file
-    changed since the last load (those tasks, problems, groups and the configuration, but no
-    minutes records, and perhaps no tasks of other statuses), else fully loaded."""
+) -> TaskSnapshot:
+    """The tasks of `statuses` with the archive's problems, groups and configuration: from the
+    index's snapshot when no file changed since the last load, else from a full load."""
     root, shown_root = resolve_root(archive)
     walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
-        parts = index.snapshot(_fingerprint(*walk), ("head", *statuses))
+        parts = index.snapshot(fingerprint(*walk), ("head", *statuses))
         index.close()
         if parts is not None:
-            # Signed with this user's key: index.py.
-            head = marshal.loads(parts.pop("head"))
-            return _from_snapshot(head, [_rows(data) for data in parts.values()], root, shown_root)
-    return _loaded(root, shown_root, None, use_index, progress, walk)
-
-
-def _from_snapshot(
-    head: dict[str, Any], parts: list[list[tuple[int, tuple[Any, ...]]]], root: Path, shown_root: str
-) -> Archive:
-    config = unpack_config(head["config"])
-    if config.path is not None:
-        config.path = f"{shown_root}/{CONFIG_NAME}"
-    result = Archive(root, shown_root, config)
-    result.files = head["files"]
-    # Each part keeps the archive's order; merged, they keep it too.
-    result.tasks = [unpack_task(task) for _, task in heapq.merge(*parts)]
-    result._tasks_by_id = {t.id: t for t in result.tasks}
-    old_root = head["shown_root"]
-    for path, line, severity, code, message in head["problems"]:
-        rel = path if old_root == "." else path.removeprefix(f"{old_root}/")
-        result.problems.append(Problem(shown_path(result, rel), line, severity, code, message))
-    result.group_names = head["groups"]
-    return result
+            return from_parts(parts, root, shown_root)
+    return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
 
 
 def _config_bytes(root: Path) -> bytes:

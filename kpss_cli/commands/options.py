@@ -1,0 +1,78 @@
+"""Every option that more than one place reads, declared once: its flags, help, environment
+variable, and the parameter it fills.
+
+The Typer commands build their options from these (app.option), and the quick path
+(quick.py) reads the same table to know which command lines it may answer. No Typer here, so
+the quick path can import it.
+"""
+
+from __future__ import annotations
+
+from ..core.model import Value
+
+
+class Spec(Value):
+    """One option: its flags (the long one first), the parameter it fills, its help, the
+    environment variable that stands in for it, and whether it takes a value."""
+
+    __slots__ = ("flags", "dest", "help", "envvar", "takes_value")
+
+    def __init__(
+        self,
+        flags: tuple[str, ...],
+        dest: str,
+        help: str,
+        envvar: str | None = None,
+        takes_value: bool = True,
+    ) -> None:
+        self.flags = flags
+        self.dest = dest
+        self.help = help
+        self.envvar = envvar
+        self.takes_value = takes_value
+
+
+# Global options (before the command).
+DEBUG = Spec(("--debug",), "debug", "Show tracebacks of errors.", takes_value=False)
+NO_CACHE = Spec(
+    ("--no-cache",),
+    "no_cache",
+    "Read every file afresh; neither use nor update the index.",
+    "KPSS_NO_CACHE",
+    takes_value=False,
+)
+
+# Options that many commands share.
+ARCHIVE = Spec(
+    ("--archive", "-a"),
+    "archive",
+    "The archive folder. Default: the nearest folder upwards with kpss.yaml, else the current one.",
+    "KPSS_ARCHIVE",
+)
+AS_OF = Spec(("--as-of",), "as_of", "Take this date (YYYY-MM-DD) as today.", "KPSS_TODAY")
+GROUP = Spec(("--group", "-g"), "group", "Only this group: its slug or name (case and accents ignored).")
+SINCE = Spec(("--since",), "since", "Only meetings on or after this date.")
+UNTIL = Spec(("--until",), "until", "Only meetings on or before this date.")
+FORMAT = Spec(("--format", "-f"), "fmt", "Output format.")
+
+# Options of `kpss tasks` (the quick path answers them too).
+OVERDUE = Spec(("--overdue",), "overdue", "Only open tasks past their deadline.", takes_value=False)
+OPEN = Spec(("--open",), "open_", "Open tasks (the default).", takes_value=False)
+DONE = Spec(("--done",), "done", "Done tasks.", takes_value=False)
+CANCELLED = Spec(("--cancelled",), "cancelled", "Cancelled tasks.", takes_value=False)
+ALL = Spec(("--all",), "all_", "Tasks of every status.", takes_value=False)
+OWNER = Spec(
+    ("--owner",), "owner", "Only tasks of this person (a surname is enough; titles, case, accents ignored)."
+)
+DUE_BEFORE = Spec(("--due-before",), "due_before", "Only deadlines before this date.")
+DUE_AFTER = Spec(("--due-after",), "due_after", "Only deadlines after this date.")
+FAIL_IF_ANY = Spec(
+    ("--fail-if-any",), "fail_if_any", "Exit 1 when the list is not empty (for cron jobs).", takes_value=False
+)
+
+# What the quick path answers: `kpss [global flags] tasks [these options]`, each at most once.
+QUICK_GLOBAL = (NO_CACHE,)
+QUICK_TASKS = (
+    ARCHIVE, OVERDUE, OPEN, DONE, CANCELLED, ALL, OWNER, GROUP, DUE_BEFORE, DUE_AFTER,
+    SINCE, UNTIL, AS_OF, FORMAT, FAIL_IF_ANY,
+)  # fmt: skip
