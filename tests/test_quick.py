@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kpss_cli.commands.options import QUICK_GLOBAL, QUICK_TASKS, Spec
 from kpss_cli.commands.quick import answer
 from kpss_cli.core import __version__
 
@@ -160,3 +161,45 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
     assert warm.stdout == first.stdout and "overdue (as of 2026-01-01)" in warm.stdout
     assert "yaml" in first.stderr  # the first run parsed the minutes
     assert warm.stderr.splitlines()[-1].strip() == "loaded:"
+
+
+SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori"}
+
+
+def _sample(spec: Spec) -> str:
+    return SAMPLE_VALUES.get(spec.dest, "2025-06-30")
+
+
+@pytest.mark.parametrize("spec", QUICK_TASKS, ids=lambda spec: spec.flags[0])
+def test_every_option_the_quick_path_reads_answers_as_typer_does(
+    spec: Spec, invoke: Invoke, archive: Path
+) -> None:
+    """Each option of options.QUICK_TASKS, in each of its spellings, both ways."""
+    for flag in spec.flags:
+        words = [flag, _sample(spec)] if spec.takes_value else [flag]
+        form = ["tasks", *(["-a", "{a}"] if spec.dest != "archive" else []), *words, "--as-of", "2026-01-01"]
+        if spec.dest == "as_of":
+            form = form[:-2]
+        argv = _argv(form, archive)
+        expected = invoke(*argv)
+        assert _quick(argv, {}) == (expected.exit_code, expected.stdout, expected.stderr), argv
+
+
+def test_the_quick_path_reads_the_options_the_typer_command_declares() -> None:
+    """The Typer commands build their options from options.py too: same flags, same
+    environment variables, same parameters, so the two paths cannot drift apart."""
+    import typer.main
+
+    from kpss_cli.commands.cli import app
+
+    command = typer.main.get_command(app)
+    declared = {param.name: param for param in command.commands["tasks"].params}  # type: ignore[attr-defined]
+    for spec in QUICK_TASKS:
+        param = declared[spec.dest]
+        assert tuple(param.opts) == spec.flags
+        assert param.envvar == spec.envvar
+        assert (not param.is_flag) == spec.takes_value
+    global_params = {param.name: param for param in command.params}
+    for spec in QUICK_GLOBAL:
+        assert tuple(global_params[spec.dest].opts) == spec.flags
+        assert global_params[spec.dest].envvar == spec.envvar

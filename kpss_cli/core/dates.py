@@ -12,30 +12,16 @@ from functools import lru_cache
 
 from .model import Value
 from .names import fold
+from .vocabulary import ENGLISH_MONTHS, MONTHS, ROMAN, alternatives
 
-# Month names after `fold` (no diacritics), nominative, genitive and locative.
-_MONTHS: dict[str, int] = {}
-for _number, _forms in enumerate(
-    (
-        ("leden", "ledna", "lednu", "january", "jan"),
-        ("unor", "unora", "unoru", "february", "feb"),
-        ("brezen", "brezna", "breznu", "march", "mar"),
-        ("duben", "dubna", "dubnu", "april", "apr"),
-        ("kveten", "kvetna", "kvetnu", "may"),
-        ("cerven", "cervna", "cervnu", "june", "jun"),
-        ("cervenec", "cervence", "cervenci", "july", "jul"),
-        ("srpen", "srpna", "srpnu", "august", "aug"),
-        ("zari", "september", "sep", "sept"),
-        ("rijen", "rijna", "rijnu", "october", "oct"),
-        ("listopad", "listopadu", "november", "nov"),
-        ("prosinec", "prosince", "prosinci", "december", "dec"),
-    ),
-    start=1,
-):
-    for _form in _forms:
-        _MONTHS[_form] = _number
+# Month names after `fold` (no diacritics): Czech in three cases, and English.
+_MONTHS: dict[str, int] = {
+    fold(form): number
+    for number, forms in enumerate(zip(MONTHS, ENGLISH_MONTHS, strict=True), start=1)
+    for form in (*forms[0], *forms[1])
+}
 
-_MONTH_NAME = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_MONTH_NAME = "(" + alternatives(list(_MONTHS)) + ")"
 _YEAR = r"(\d{4}|\d{2})"
 _DASH = r"\s*[-–—]\s*"  # hyphen, en dash, em dash
 
@@ -53,7 +39,7 @@ _NAMED_RANGE = _MONTH_NAME + _DASH + _MONTH_NAME + r"\s+" + _YEAR
 _QUARTER = r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))\s+" + _YEAR
 _HALF = r"([12]|i{1,2})\s*\.\s*pololeti\s+" + _YEAR
 _YEAR_ONLY = r"(\d{4})"
-_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ROMAN_QUARTER = {numeral.lower(): number for number, numeral in enumerate(ROMAN[:4], start=1)}
 _ROMAN_Q = r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)\s+" + _YEAR
 
 _NEXT_MEETING = (

@@ -27,11 +27,8 @@ from ..core.dates import parse_date
 from ..core.errors import KpssError
 from ..core.names import people_text
 from ..core.sorting import czech_sort
+from ..core.vocabulary import MONTHS_GENITIVE
 
-MONTHS_GENITIVE = (
-    "ledna", "února", "března", "dubna", "května", "června",
-    "července", "srpna", "září", "října", "listopadu", "prosince",
-)  # fmt: skip
 MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
 TIME_LIMIT = 10.0  # seconds a template may run
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.vocabulary import ROMAN
 from .text import is_bullet, is_heading, label_pattern, label_value, plain, rx, squash
 from .when import find_dates
 
@@ -14,7 +15,7 @@ AGENDA_LABEL = label_pattern(
     r"schválený program|návrh programu|body jednání|pořad jednání|obsah jednání|agenda|projednávané body|"
     r"body programu"
 )
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN = {numeral: number for number, numeral in enumerate(ROMAN, start=1)}
 _ITEM = re.compile(r"^(?:(\d{1,2})\s*[.)]|(X|IX|IV|V?I{1,3}|VI{0,3})\s*[.)]|([a-h])\s*\))\s*(.*\S)\s*$")
 _AD = rx(
     r"^(?:ad\.?\s*|k\s+bodu\s+(?:č\.\s*)?|bod\s+(?:č\.\s*)?)(\d{1,2}|[IVX]{1,4})\s*[.):]*\s*[-–—:]?\s*(.*)$"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.vocabulary import MONTHS_GENITIVE
 from .text import loose, plain, rx, squash
 
 _TITLE = rx(
@@ -17,7 +18,7 @@ _HEADER_GROUP = rx(
 )
 _CUT = rx(
     r"\s+(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
-    r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince).*$"
+    r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:" + "|".join(MONTHS_GENITIVE) + r").*$"
 )
 _GENITIVE = {
     "skupiny": "skupina",

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.names import fold, person_key, strip_titles
+from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
 from .group import find_group
@@ -109,7 +110,9 @@ _ANY_INLINE_LABEL = rx(
 _WRITING = rx(
     r"zapsal|zapisovatel|sepsal|vytvořen|vytvořil|vyhotoven|vyhotovil|schválil|schválen|ověřil|ověřen|"
     r"publikován|zveřejněn|aktualizován|vložen|vytištěn|tisk|datum (?:vytvoření|zápisu|vyhotovení|schválení)|"
-    r"\bv\s+(?!(?:pondělí|úterý|středu|čtvrtek|pátek|sobotu|neděli)\b)\w+(?:\s+\w+)?\s+dne|platnost|účinnost|rozeslán|odeslán|registrační|usnesení|č\.\s*j\.|čj\.|"
+    r"\bv\s+(?!(?:"
+    + "|".join(accusative for _, accusative in WEEKDAYS)
+    + r")\b)\w+(?:\s+\w+)?\s+dne|platnost|účinnost|rozeslán|odeslán|registrační|usnesení|č\.\s*j\.|čj\.|"
     r"změněn|upraven|revize|verze"
 )
 _MEETING_WORDS = rx(r"\bzápis|\bjednání|\bsetkání|\bschůz|\bzasedání|\bporad[ayě]|\bkonan|\bkonal|\bsešl")

@@ -8,6 +8,7 @@ import re
 from typing import TypedDict
 
 from ..core import dates
+from ..core.vocabulary import MONTHS
 from .people import looks_like_name
 from .text import is_bullet, loose, plain, rx, squash
 from .when import DateHit, roll_forward
@@ -50,8 +51,9 @@ _HEADER_WORDS = {
 }
 _NO_YEAR_DAY = re.compile(r"^(?:do\s+)?(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?$")
 _NO_YEAR_MONTH = rx(
-    r"^(?:do\s+)?(?:konce\s+)?(leden|ledna|únor|února|březen|března|duben|dubna|květen|května|červen|června|"
-    r"červenec|července|srpen|srpna|září|říjen|října|listopad|listopadu|prosinec|prosince)$"
+    r"^(?:do\s+)?(?:konce\s+)?("
+    + "|".join(dict.fromkeys(form for forms in MONTHS for form in forms[:2]))
+    + r")$"
 )
 _DEADLINE_WORDS = rx(r"průběžně|trvale|ihned|neprodleně|do příštího|příští jednání|dle potřeby|stále")
 

@@ -7,22 +7,10 @@ import re
 from dataclasses import dataclass
 
 from ..core.names import fold
+from ..core.vocabulary import MONTHS_GENITIVE, WEEKDAY_STEMS, WEEKDAYS
 from .text import loose
 
-_MONTH_FORMS: dict[str, int] = {
-    "ledna": 1,
-    "února": 2,
-    "března": 3,
-    "dubna": 4,
-    "května": 5,
-    "června": 6,
-    "července": 7,
-    "srpna": 8,
-    "září": 9,
-    "října": 10,
-    "listopadu": 11,
-    "prosince": 12,
-}
+_MONTH_FORMS = {name: number for number, name in enumerate(MONTHS_GENITIVE, start=1)}
 _MONTH_BY_FOLD = {fold(name): number for name, number in _MONTH_FORMS.items()}
 _MONTHS = "|".join(loose(m) for m in sorted(_MONTH_FORMS, key=len, reverse=True))
 
@@ -32,17 +20,8 @@ _NUMERIC = re.compile(
 _NAMED = re.compile(r"(?<![\d.])(\d{1,2})\s*\.\s*(" + _MONTHS + r")\b(?:\s+(\d{4})(?!\d))?", re.IGNORECASE)
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # `1.1.2018 do 31.12.2019`: a range of dates is a period, not the meeting day.
-_WEEKDAYS = {
-    "pondel": 0,
-    "uter": 1,
-    "stred": 2,
-    "ctvrt": 3,
-    "patek": 4,
-    "patk": 4,
-    "sobot": 5,
-    "nedel": 6,
-}
-_WEEKDAY_BEFORE = re.compile(r"(pondel|uter|stred|ctvrt|patek|patk|sobot|nedel)\w*\W{0,3}$")
+_WEEKDAYS = {stem: number for number, stems in enumerate(WEEKDAY_STEMS) for stem in stems}
+_WEEKDAY_BEFORE = re.compile("(" + "|".join(_WEEKDAYS) + r")\w*\W{0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +206,9 @@ def weekday_fix(hit: DateHit, reference: dt.date) -> dt.date | None:
 
 
 _FILLER_WORDS = re.compile(
-    r"(?i)\b(?:od|do|dne|v|ve|hod(?:in[ay]?)?\.?|h\.?|pondělí|úterý|středa|středu|čtvrtek|pátek|sobota|"
-    r"sobotu|neděle|neděli)\b"
+    r"(?i)\b(?:od|do|dne|v|ve|hod(?:in[ay]?)?\.?|h\.?|"
+    + "|".join(dict.fromkeys(form for forms in WEEKDAYS for form in forms))
+    + r")\b"
 )
 
 

@@ -1,0 +1,69 @@
+"""The Czech words for months, weekdays and ordinals that kpss reads and writes, declared once
+(and the English month names it also reads in deadlines). Readers build their patterns from
+these tables; none spells the words out again."""
+
+from __future__ import annotations
+
+# By month number: nominative, genitive, locative (`leden`, `do konce ledna`, `v lednu`).
+MONTHS = (
+    ("leden", "ledna", "lednu"),
+    ("únor", "února", "únoru"),
+    ("březen", "března", "březnu"),
+    ("duben", "dubna", "dubnu"),
+    ("květen", "května", "květnu"),
+    ("červen", "června", "červnu"),
+    ("červenec", "července", "červenci"),
+    ("srpen", "srpna", "srpnu"),
+    ("září", "září", "září"),
+    ("říjen", "října", "říjnu"),
+    ("listopad", "listopadu", "listopadu"),
+    ("prosinec", "prosince", "prosinci"),
+)
+MONTHS_NOMINATIVE = tuple(forms[0] for forms in MONTHS)
+MONTHS_GENITIVE = tuple(forms[1] for forms in MONTHS)
+
+# English month names and abbreviations read in deadlines, by month number.
+ENGLISH_MONTHS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+
+# By weekday number (Monday 0): nominative, accusative (`v pondělí`, `na středu`).
+WEEKDAYS = (
+    ("pondělí", "pondělí"),
+    ("úterý", "úterý"),
+    ("středa", "středu"),
+    ("čtvrtek", "čtvrtek"),
+    ("pátek", "pátek"),
+    ("sobota", "sobotu"),
+    ("neděle", "neděli"),
+)
+# The stems of each weekday's forms without diacritics (`pátek`, `pátku`: `patek`, `patk`).
+WEEKDAY_STEMS = (
+    ("pondel",),
+    ("uter",),
+    ("stred",),
+    ("ctvrt",),
+    ("patek", "patk"),
+    ("sobot",),
+    ("nedel",),
+)
+
+# Roman numerals, as agendas number their items and offices their quarters (`III. čtvrtletí`).
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def alternatives(words: tuple[str, ...] | list[str]) -> str:
+    """A regular-expression alternation of `words`, longest first (so `července` is tried
+    before `červen`), without repeats."""
+    return "|".join(sorted(dict.fromkeys(words), key=len, reverse=True))
