@@ -15,7 +15,7 @@ from kpss_cli.minutes.source import decode, split_front_matter
 from kpss_cli.minutes.yamldata import LineDict, LineList, YamlProblem
 from kpss_cli.minutes.yamlsafe import MAX_FRONT_MATTER, _check_size_and_depth, _load_with_libyaml, load_yaml
 
-from .conftest import DATA, REPO, SHARED, generate
+from .conftest import DATA, REPO, SHARED, generate, needs_shared
 
 
 def assert_same(fast: Any, slow: Any, where: str = "") -> None:
@@ -82,7 +82,11 @@ def test_a_generated_archive_is_read_fast_and_exactly_as_libyaml_reads_it(
     assert left == []  # kpss.yaml included
 
 
-@pytest.mark.parametrize("root", [DATA, REPO / "examples", SHARED / "seeds"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "root",
+    [DATA, REPO / "examples", pytest.param(SHARED / "seeds", marks=needs_shared)],
+    ids=lambda p: p.name,
+)
 def test_the_repository_s_yaml_is_read_as_libyaml_reads_it(root: Path) -> None:
     texts = yaml_texts(root)
     handled = [path for path, text in texts.items() if check(text) is not None]

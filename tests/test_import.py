@@ -31,11 +31,15 @@ from kpss_cli.minutes.parse import parse_minutes
 from kpss_cli.minutes.source import split_front_matter
 from kpss_cli.minutes.yamlsafe import load_yaml
 
-SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
+from .conftest import SHARED, SHARED_MISSING
+
+SEEDS = SHARED / "seeds"
 DATA = Path(__file__).parent / "data" / "import"
 
 
 def seed(number: int) -> Imported:
+    if not SEEDS.is_dir():
+        pytest.skip(SHARED_MISSING)
     (path,) = SEEDS.glob(f"{number:03d}_*.txt")
     return import_document(path)
 
