@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from kpss_cli.core.names import fold, person_key
 from kpss_cli.importing import Imported, import_document
+
+from .conftest import SHARED, needs_shared
 
 DATA = Path(__file__).parent / "data" / "import"
 CORPUS = DATA / "corpus"
 SEED_TRUTH = DATA / "seeds"
-SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 BAR = 0.95
 LISTS = ("present", "excused", "absent", "guests")
 FIELDS = ("date", "time", "place", *LISTS, "recorder", "task_deadlines", "next_date", "next_time")
@@ -298,7 +298,7 @@ def test_corpus_accuracy(tmp_path: Path) -> None:
     assert score.accuracy() >= BAR, score.report()
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not there")
+@needs_shared
 def test_seeds_stay_perfect() -> None:
     score = score_all(seed_documents())
     assert sum(score.total.values()) > 0
