@@ -137,3 +137,56 @@ def test_the_domain_neither_prints_nor_imports_the_command_line() -> None:
                 if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("print", "open")
             ]
             assert not calls, f"{module} does input or output"
+
+
+# Imported inside the function whose branch needs them, wherever they are used: each costs a
+# run that does not need it more than the rest of that run (docs/architecture.md, "Start-up").
+HEAVY = {"yaml", "docx", "pypdf", "rich", "kpss_cli.minutes.yamlfallback"}
+
+
+def _function_imports(module: str, path: Path) -> list[tuple[int, str]]:
+    """(line, imported module) of every import inside a function of `module`."""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import):
+                    found += [(inner.lineno, alias.name) for alias in inner.names]
+                elif isinstance(inner, ast.ImportFrom) and inner.level:
+                    base = [p for p in package if p][: len(package) - inner.level + 1]
+                    found.append(
+                        (inner.lineno, ".".join(["kpss_cli", *base, *(inner.module or "").split(".")]))
+                    )
+                elif isinstance(inner, ast.ImportFrom):
+                    found.append((inner.lineno, inner.module or ""))
+    return found
+
+
+def test_imports_follow_the_one_start_up_rule() -> None:
+    """Imports go at the top of a module, except in commands/ (the layers below are imported
+    when a command runs, so `kpss --help` imports none), in the modules of the warm path
+    (quick.WARM_PATH: what only some runs need), and for the heavy libraries above."""
+    from kpss_cli.commands.quick import WARM_PATH
+
+    wrong = []
+    for module, path in MODULES.items():
+        full = f"kpss_cli.{module}".rstrip(".")
+        if _package(module) == "commands" or full in WARM_PATH:
+            continue
+        for line, imported in _function_imports(module, path):
+            if not any(imported == h or imported.startswith(h + ".") for h in HEAVY):
+                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {imported}")
+    assert not wrong, "imports inside functions, against the rule:\n" + "\n".join(wrong)
+
+
+def test_only_the_warm_path_avoids_importing_typing() -> None:
+    from kpss_cli.commands.quick import WARM_PATH
+
+    tricks = [
+        module
+        for module, path in MODULES.items()
+        if "TYPE_CHECKING = False" in path.read_text(encoding="utf-8")
+        and f"kpss_cli.{module}".rstrip(".") not in WARM_PATH
+    ]
+    assert not tricks, f"`TYPE_CHECKING = False` off the warm path: {tricks}"

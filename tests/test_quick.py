@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kpss_cli.commands.options import QUICK_GLOBAL, QUICK_TASKS, Spec
-from kpss_cli.commands.quick import answer
+from kpss_cli.commands.quick import WARM_PATH, answer
 from kpss_cli.core import __version__
 
 from .conftest import REPO, Invoke
@@ -142,6 +142,7 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
         "    run()\n"
         "finally:\n"
         "    heavy = sorted(m for m in ('typer', 'rich', 'yaml', 'multiprocessing', 'dataclasses', 'inspect', 'typing', 'pickle') if m in sys.modules)\n"
+        "    print('kpss:', ' '.join(sorted(m for m in sys.modules if m.startswith('kpss_cli'))), file=sys.stderr)\n"
         "    print('loaded:', ' '.join(heavy), file=sys.stderr)\n"
     )
     command = [
@@ -161,6 +162,8 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
     assert warm.stdout == first.stdout and "overdue (as of 2026-01-01)" in warm.stdout
     assert "yaml" in first.stderr  # the first run parsed the minutes
     assert warm.stderr.splitlines()[-1].strip() == "loaded:"
+    # The warm path is what quick.WARM_PATH declares, whose modules keep their imports lean.
+    assert set(warm.stderr.splitlines()[-2].split()[1:]) == WARM_PATH
 
 
 SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori"}

@@ -10,6 +10,7 @@ from ..core.config import GroupConfig
 from ..core.errors import KpssError, Problem
 from ..core.model import Minutes, Person
 from ..core.names import fold
+from ..meetings.attendance import members_of
 from ..meetings.schedule import meetings
 from ..store.archive import Archive, shown_path
 from .codes import CODES
@@ -161,8 +162,6 @@ def _attendance_findings(
 
 def _member_keys(archive: Archive, group: GroupConfig) -> dict[str, str]:
     """Person key -> member name as kpss.yaml writes it (after aliases)."""
-    from ..meetings.attendance import members_of
-
     return {person.key: person.name for person in members_of(archive, group)}
 
 

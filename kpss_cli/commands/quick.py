@@ -25,6 +25,24 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+# The modules a warm `kpss tasks` imports, and nothing else of kpss (tests/test_quick.py runs
+# one and compares). Only these may import inside functions what not every run needs, and
+# name annotation-only types under `TYPE_CHECKING = False`: docs/architecture.md, "Start-up".
+WARM_PATH = frozenset(
+    (
+        "kpss_cli", "kpss_cli.main",
+        "kpss_cli.commands", "kpss_cli.commands.boundary", "kpss_cli.commands.list_tasks",
+        "kpss_cli.commands.options", "kpss_cli.commands.quick", "kpss_cli.commands.shared",
+        "kpss_cli.core", "kpss_cli.core.config", "kpss_cli.core.dates", "kpss_cli.core.errors",
+        "kpss_cli.core.model", "kpss_cli.core.names", "kpss_cli.core.sorting", "kpss_cli.core.vocabulary",
+        "kpss_cli.meetings", "kpss_cli.meetings.query",
+        "kpss_cli.minutes", "kpss_cli.minutes.source",
+        "kpss_cli.output", "kpss_cli.output.console", "kpss_cli.output.formats",
+        "kpss_cli.store", "kpss_cli.store.archive", "kpss_cli.store.config", "kpss_cli.store.index",
+        "kpss_cli.store.loading", "kpss_cli.store.packing", "kpss_cli.store.snapshot",
+    )
+)  # fmt: skip
+
 _GLOBAL = {flag: spec for spec in QUICK_GLOBAL for flag in spec.flags}
 _TASKS = {flag: spec for spec in QUICK_TASKS for flag in spec.flags}
 

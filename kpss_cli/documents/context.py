@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from ..core.config import GroupConfig
@@ -42,8 +43,6 @@ _BOXES = {" ": "☐", "x": "☑", "X": "☑", "-": "☒"}
 def markdown_html(text: str) -> Markup:
     """Markdown as HTML; HTML written in minutes is shown as text, never run. Checklist lines
     (`- [x] …`, the review of tasks) get their boxes."""
-    from markdown_it import MarkdownIt
-
     text = _LABEL_LINE.sub("  \n", text)  # a task block keeps one field per line
     html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
     html = _CHECKBOX.sub(lambda m: f"<li>{_BOXES[m[1]]} ", html)

@@ -8,22 +8,19 @@ snapshot) can be loaded again without importing a YAML library.
 from __future__ import annotations
 
 import re
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 MAX_DEPTH = 64  # levels of nesting: deeper documents are refused (libyaml would crash)
 
 
-class LineDict(dict["Any", "Any"]):  # (quoted: Any is not imported when kpss runs)
+class LineDict(dict[Any, Any]):
     """A mapping that remembers the 0-based line of each key."""
 
     lines: dict[Any, int]
     line: int
 
 
-class LineList(list["Any"]):
+class LineList(list[Any]):
     """A sequence that remembers the 0-based line of each item."""
 
     lines: list[int]
