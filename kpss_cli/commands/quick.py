@@ -18,8 +18,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..core import __version__
-from ..output.formats import OFFERED
-from .options import FORMAT, QUICK_GLOBAL, QUICK_TASKS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -43,10 +41,6 @@ WARM_PATH = frozenset(
     )
 )  # fmt: skip
 
-_GLOBAL = {flag: spec for spec in QUICK_GLOBAL for flag in spec.flags}
-_TASKS = {flag: spec for spec in QUICK_TASKS for flag in spec.flags}
-
-
 def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     """Run the command line `argv` (without the program name) when it is one the quick path
     reads, and return its exit code; None when Typer should take it."""
@@ -67,6 +61,12 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
 
 def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
     """The options of `kpss [--no-cache] tasks …` when every word is one read here."""
+    # Imported here, not above: `kpss --version` needs none of it.
+    from ..output.formats import OFFERED
+    from .options import FORMAT, QUICK_GLOBAL, QUICK_TASKS
+
+    global_flags = {flag: spec for spec in QUICK_GLOBAL for flag in spec.flags}
+    task_flags = {flag: spec for spec in QUICK_TASKS for flag in spec.flags}
     if any(spec.envvar and environ.get(spec.envvar) is not None for spec in QUICK_GLOBAL):
         return None  # Typer reads its many spellings of true and false
     options: dict[str, Any] = {}
@@ -74,7 +74,7 @@ def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any]
     for word in words:
         if word == "tasks":
             break
-        spec = _GLOBAL.get(word)
+        spec = global_flags.get(word)
         if spec is None or spec.dest in options:
             return None
         options[spec.dest] = True
@@ -82,7 +82,7 @@ def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any]
         return None
     for word in words:
         name, given, value = word.partition("=")
-        spec = _TASKS.get(name)
+        spec = task_flags.get(name)
         if spec is None or spec.dest in options:
             return None
         if not spec.takes_value:
