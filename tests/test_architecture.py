@@ -15,7 +15,7 @@ LAYERS = [
     {"core"},
     {"minutes", "output"},
     {"store"},
-    {"meetings", "importing"},
+    {"meetings", "importing", "plan"},
     {"check", "documents"},
     {"commands"},
     {""},

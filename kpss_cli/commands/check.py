@@ -16,7 +16,6 @@ from .shared import open_archive, today_from
 if TYPE_CHECKING:
     from ..store.archive import Archive
 
-# --- check ---------------------------------------------------------------------------------
 
 CHECK_COLUMNS = [
     Column("path", "Path"),

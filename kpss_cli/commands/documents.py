@@ -24,8 +24,6 @@ from .app import (
 )
 from .shared import date_option, exit_code, load, today_from
 
-# --- documents: agenda, attendance, render -------------------------------------------------------
-
 LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="Language of the document: cs or en (default: kpss.yaml's, else cs)."),

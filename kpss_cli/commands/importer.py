@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -14,11 +14,6 @@ from ..output.console import emit_rows, say
 from ..output.formats import Column
 from .app import ArchiveOption, app, boundary, default_format, formats
 from .shared import open_archive
-
-if TYPE_CHECKING:
-    pass
-
-# --- import --------------------------------------------------------------------------------------
 
 IMPORT_COLUMNS = [
     Column("source", "Document"),

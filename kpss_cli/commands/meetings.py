@@ -16,8 +16,6 @@ from ..output.formats import Column
 from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats
 from .shared import date_option, exit_code, load, today_from
 
-# --- new minutes, init, schedule -------------------------------------------------------------
-
 
 @app.command("new-minutes")
 @boundary

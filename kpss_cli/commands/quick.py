@@ -41,6 +41,7 @@ WARM_PATH = frozenset(
     )
 )  # fmt: skip
 
+
 def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     """Run the command line `argv` (without the program name) when it is one the quick path
     reads, and return its exit code; None when Typer should take it."""

@@ -22,8 +22,6 @@ from .app import (
 )
 from .shared import date_option, exit_code, load
 
-# --- list, show ----------------------------------------------------------------------------
-
 LIST_COLUMNS = [
     Column("id", "ID"),
     Column("group", "Group"),
