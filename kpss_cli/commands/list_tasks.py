@@ -7,9 +7,9 @@ The Typer command (tasks.py) and the quick path (quick.py) both call `list_tasks
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from ..core.errors import KpssError
 from ..output.console import emit_rows, say, terminal
@@ -65,7 +65,7 @@ def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
 
 def list_tasks(
     *,
-    archive: Path | None = None,
+    archive: str | os.PathLike[str] | None = None,
     overdue: bool = False,
     open_: bool = False,
     done: bool = False,
@@ -130,10 +130,13 @@ def list_tasks(
 
         write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
     elif template:
+        from pathlib import Path
+
         from ..documents.templates import render_template, task_context
 
         context = task_context(loaded.config, rows, today, group_rows(rows, by) if by else None)
-        sys.stdout.write(render_template(template, context, loaded.root, language=loaded.config.language))
+        root = Path(loaded.root)
+        sys.stdout.write(render_template(template, context, root, language=loaded.config.language))
     elif by:
         shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
         sections = group_rows(shown, by)

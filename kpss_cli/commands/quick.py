@@ -15,7 +15,6 @@ read here both ways and requires the same output.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from ..core import __version__
 
@@ -56,8 +55,7 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     from .shared import settings
 
     settings.update(debug=False, no_cache=options.pop("no_cache", False))
-    archive = options.pop("archive", None)
-    return run_command(list_tasks, archive=Path(archive) if archive else None, **options)
+    return run_command(list_tasks, **options)
 
 
 def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any] | None:

@@ -7,7 +7,7 @@ Kept apart from app.py so that the quick path (quick.py) can answer without impo
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import os
 
 from ..core.dates import parse_date
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 settings = {"debug": False, "no_cache": False}
 
 
-def open_archive(archive: Path | None, *, use_index: bool = True) -> Archive:
+def open_archive(archive: str | os.PathLike[str] | None, *, use_index: bool = True) -> Archive:
     """Load the archive (through the index unless --no-cache; a progress bar on a terminal)."""
     from ..store.loading import load_archive
 
@@ -30,14 +30,14 @@ def open_archive(archive: Path | None, *, use_index: bool = True) -> Archive:
     return load_archive(archive, use_index=use_index, progress=progress_bar())
 
 
-def load(archive: Path | None) -> Archive:
+def load(archive: str | os.PathLike[str] | None) -> Archive:
     """Load the archive and report its problems on stderr."""
     loaded = open_archive(archive)
     report(loaded.problems)
     return loaded
 
 
-def load_tasks(archive: Path | None, statuses: frozenset[str]) -> TaskSnapshot:
+def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str]) -> TaskSnapshot:
     """The tasks of `statuses` (from the index's snapshot when no file changed), with the
     archive's problems reported on stderr."""
     from ..store.loading import load_tasks as load_snapshot

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from operator import attrgetter
-from pathlib import Path
 
 from ..core.config import Config
 from ..core.errors import KpssError, Problem
 from ..core.model import Minutes, Record, StatusChange, Task, Update
 from .config import find_root
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _name = attrgetter("name")
 SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
@@ -74,7 +77,7 @@ class TaskSnapshot(Record):
 
     def __init__(
         self,
-        root: Path,
+        root: str,  # text, not a Path: the warm path does not import pathlib
         shown_root: str,
         config: Config,
         tasks: list[Task],
@@ -94,7 +97,7 @@ class TaskSnapshot(Record):
     def of(cls, archive: Archive) -> TaskSnapshot:
         """The snapshot of a fully loaded archive."""
         return cls(
-            archive.root,
+            str(archive.root),
             archive.shown_root,
             archive.config,
             archive.tasks,
@@ -110,6 +113,8 @@ class TaskSnapshot(Record):
 
 
 def _relative_ref(root: Path, shown_root: str, ref: str) -> str:
+    from pathlib import Path  # not on the warm path
+
     ref = ref.strip().replace("\\", "/")
     candidate = Path(ref)
     if candidate.is_absolute() or candidate.exists():
@@ -121,28 +126,29 @@ def _relative_ref(root: Path, shown_root: str, ref: str) -> str:
     return ref.removeprefix(prefix) if shown_root not in ("", ".") else ref.removeprefix("./")
 
 
-def resolve_root(archive: str | Path | None, cwd: Path | None = None) -> tuple[Path, str]:
-    """Return (root, root as shown in messages) for `--archive` or the folder search."""
+def resolve_root(archive: str | os.PathLike[str] | None, cwd: str | None = None) -> tuple[str, str]:
+    """Return (root, root as shown in messages) for `--archive` or the folder search. The root
+    is text, not a Path: the warm path does not import pathlib (store/config.find_root)."""
     if archive is not None:
-        root = Path(archive)
-        if not root.is_dir():
+        root = os.fspath(archive)
+        if not os.path.isdir(root):
             raise KpssError(f"archive folder not found: {archive}")
-        return root, str(archive).rstrip("/") or "/"
-    start = cwd or Path.cwd()
+        return root, root.rstrip("/") or "/"
+    start = cwd or os.getcwd()
     root = find_root(start)
     if root == start:
         return start, "."
     return root, os.path.relpath(root, start)
 
 
-def find_files(root: Path) -> Iterator[str]:
+def find_files(root: str | os.PathLike[str]) -> Iterator[str]:
     """Yield the relative paths (with `/`) of candidate minutes files, in sorted order."""
     for rel, _ in walk_files(root):
         yield rel
 
 
 def walk_files(
-    root: Path, unreadable: list[tuple[str, OSError]] | None = None
+    root: str | os.PathLike[str], unreadable: list[tuple[str, OSError]] | None = None
 ) -> list[tuple[str, os.stat_result | OSError]]:
     """(relative path with `/`, its own `lstat` or the error it gave) of every candidate
     minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,

@@ -25,7 +25,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from ..core import __version__
 
@@ -54,25 +53,30 @@ Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, parse result made by 
 
 def _key() -> bytes | None:
     """The signing key, made on first use; None when the user's cache folder is not writable."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kpss"
-    path = base / "index-key"
+    base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "kpss")
+    path = os.path.join(base, "index-key")
     try:
-        return path.read_bytes()
+        return _read(path)
     except FileNotFoundError:
         pass
     except OSError:
         return None
     try:
-        base.mkdir(parents=True, exist_ok=True)
+        os.makedirs(base, exist_ok=True)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        return path.read_bytes()  # another kpss made it a moment ago
+        return _read(path)  # another kpss made it a moment ago
     except OSError:
         return None
     key = os.urandom(32)
     with os.fdopen(fd, "wb") as handle:
         handle.write(key)
     return key
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _file_name(key: bytes) -> str:
@@ -105,18 +109,20 @@ class Index:
         self._key = key
 
     @classmethod
-    def open(cls, root: Path, config_text: bytes) -> Index | None:
-        """The archive's index, (re)built empty when unusable; None when it cannot be had."""
+    def open(cls, root: str | os.PathLike[str], config_text: bytes) -> Index | None:
+        """The archive's index, (re)built empty when unusable; None when it cannot be had.
+        Paths are text (no pathlib on the warm path: store/config.find_root)."""
         key = _key()
         if key is None:
             return None
-        folder = root / FOLDER
-        path = folder / _file_name(key)
+        folder = os.path.join(root, FOLDER)
+        path = os.path.join(folder, _file_name(key))
         python = "{}.{}".format(*sys.version_info)
         stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
         for attempt in (1, 2):
             try:
-                folder.mkdir(exist_ok=True)
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(folder)
                 connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
                 # No waiting for the disk at each commit: a crash may leave the index broken,
                 # and a broken index is rebuilt, a broken row (its signature) parsed afresh.
@@ -131,7 +137,7 @@ class Index:
                     return None  # another kpss holds it for longer than we wait: none this time
                 # Corrupt, or not a database at all: start again from nothing (it holds no truth).
                 with contextlib.suppress(OSError):
-                    path.unlink()
+                    os.unlink(path)
                 if attempt == 2:
                     return None
             except OSError:

@@ -4,11 +4,11 @@ file changed."""
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 from ..core.config import Config
 from ..core.errors import Problem
@@ -22,11 +22,27 @@ from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    pass
+    from pathlib import Path
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _resolved(path: str) -> str:
+    """`path` with its links resolved; a RuntimeError for a loop of links, as pathlib's
+    `resolve()` gives (which the warm path does not import)."""
+    real = os.path.realpath(path)
+    try:
+        os.stat(real)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RuntimeError(f"Symlink loop from {real!r}") from None
+    return real
 
 
 def _inspect(
-    root: Path, rel: str, own: os.stat_result | OSError
+    root: str, rel: str, own: os.stat_result | OSError
 ) -> tuple[os.stat_result | None, Problem | None]:
     """(the file's stat when kpss should read it, else why not: links, size, permissions), from
     its own stat (`own`, or the error it gave)."""
@@ -35,7 +51,7 @@ def _inspect(
             raise own
         if not stat_module.S_ISLNK(own.st_mode):
             stat = own
-        elif (root / rel).resolve().is_relative_to(root.resolve()):
+        elif _inside(_resolved(os.path.join(root, rel)), os.path.realpath(root)):
             return None, None  # the file it points to is read on its own
         else:
             return None, Problem(
@@ -167,7 +183,7 @@ Progress = Callable[[int, int], None]
 
 
 def load_archive(
-    archive: str | Path | None = None,
+    archive: str | os.PathLike[str] | None = None,
     *,
     config: Config | None = None,
     use_index: bool = True,
@@ -185,7 +201,7 @@ def load_archive(
 Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]]]  # see _walk
 
 
-def _walk(root: Path) -> Walk:
+def _walk(root: str) -> Walk:
     """The archive's candidate files with their own `lstat` (walk_files), and the folders it
     could not read."""
     unreadable: list[tuple[str, OSError]] = []
@@ -193,16 +209,19 @@ def _walk(root: Path) -> Walk:
 
 
 def _loaded(
-    root: Path, shown_root: str, config: Config | None, use_index: bool, progress: Progress | None, walk: Walk
+    root: str, shown_root: str, config: Config | None, use_index: bool, progress: Progress | None, walk: Walk
 ) -> Archive:
-    config = config if config is not None else load_config(root, shown_root)
+    from pathlib import Path  # a whole archive is loaded: not the warm path
+
+    folder = Path(root)
+    config = config if config is not None else load_config(folder, shown_root)
     # Loading makes a few hundred thousand objects and frees none: the cycle collector would
     # only walk them again and again (it doubled the time on 10,000 files). Once loaded, they
     # are frozen out of its sight; reference counting still frees them.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, shown_root, config, use_index, progress, walk)
+        return _load(folder, shown_root, config, use_index, progress, walk)
     finally:
         gc.freeze()
         if collecting:
@@ -220,7 +239,7 @@ def _load(
     files, unreadable = walk
     for rel, found in files:
         seen.append(rel)
-        stat, problem = _inspect(root, rel, found)
+        stat, problem = _inspect(str(root), rel, found)
         if problem:
             not_read[rel] = [problem]
         elif stat is not None:
@@ -278,7 +297,7 @@ def _load(
 
 
 def load_tasks(
-    archive: str | Path | None = None,
+    archive: str | os.PathLike[str] | None = None,
     statuses: Iterable[str] = STATUSES,
     *,
     use_index: bool = True,
@@ -296,8 +315,9 @@ def load_tasks(
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
 
 
-def _config_bytes(root: Path) -> bytes:
+def _config_bytes(root: str | os.PathLike[str]) -> bytes:
     try:
-        return (root / CONFIG_NAME).read_bytes()
+        with open(os.path.join(root, CONFIG_NAME), "rb") as handle:
+            return handle.read()
     except OSError:
         return b""

@@ -20,7 +20,6 @@ from .packing import MARSHAL_VERSION, pack_config, pack_task, unpack_config, unp
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from pathlib import Path
     from typing import Any
 
 
@@ -73,7 +72,7 @@ def read_rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
     return rows
 
 
-def from_parts(parts: dict[str, bytes], root: Path, shown_root: str) -> TaskSnapshot:
+def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnapshot:
     """The snapshot the index's parts hold (signed with this user's key: index.py), seen from
     `shown_root`."""
     head: dict[str, Any] = marshal.loads(parts["head"])
