@@ -71,7 +71,7 @@ def main() -> None:
         )
         env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "KPSS_TODAY": "2024-01-01"}
         commands = {
-            "python -c pass": lambda _: [sys.executable, "-c", "pass"],
+            "python -c pass (same venv)": lambda kpss: [str(kpss.with_name("python")), "-c", "pass"],
             "kpss --version": lambda kpss: [str(kpss), "--version"],
             "kpss tasks --overdue, warm": lambda kpss: [str(kpss), "tasks", "--overdue", "-a", str(archive)],
         }
