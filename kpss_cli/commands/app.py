@@ -43,9 +43,10 @@ def boundary(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def option(spec: options.Spec, **extra: Any) -> Any:
-    """The Typer option that `spec` declares (`extra`: Typer's own settings, such as `min`)."""
-    return typer.Option(*spec.flags, help=spec.help, envvar=spec.envvar, **extra)
+def option(spec: options.Spec, help: str | None = None, **extra: Any) -> Any:
+    """The Typer option that `spec` declares, with the help a command gives it (where it means
+    more there) and Typer's own settings (`extra`, such as `min`)."""
+    return typer.Option(*spec.flags, help=help or spec.help, envvar=spec.envvar, **extra)
 
 
 def formats(
@@ -89,3 +90,6 @@ GroupOption = Annotated[str | None, option(options.GROUP)]
 SinceOption = Annotated[str | None, option(options.SINCE)]
 UntilOption = Annotated[str | None, option(options.UNTIL)]
 AsOfOption = Annotated[str | None, option(options.AS_OF, show_default=False)]
+DateOption = Annotated[str | None, option(options.DATE)]
+TemplateOption = Annotated[str | None, option(options.TEMPLATE)]
+LangOption = Annotated[str | None, option(options.LANG)]

@@ -14,8 +14,11 @@ from ..output.formats import Column
 from .app import (
     ArchiveOption,
     AsOfOption,
+    DateOption,
     GroupOption,
+    LangOption,
     SinceOption,
+    TemplateOption,
     UntilOption,
     app,
     boundary,
@@ -24,24 +27,17 @@ from .app import (
 )
 from .shared import date_option, exit_code, load, today_from
 
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help="Language of the document: cs or en (default: kpss.yaml's, else cs)."),
-]
-
 
 @app.command()
 @boundary
 def agenda(
     group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
     archive: ArchiveOption = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="Meeting date. Default: the next one known.")
-    ] = None,
+    date: DateOption = None,
     to: Annotated[str, formats("agenda", ("--to",), "Markdown, or HTML for e-mail.")] = default_format(
         "agenda"
     ),
-    template: Annotated[str | None, typer.Option("--template", help="Template name or file.")] = None,
+    template: TemplateOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> int:
@@ -143,9 +139,7 @@ def attendance(
         ),
     ] = None,
     fmt: Annotated[str, formats("attendance")] = default_format("attendance"),
-    template: Annotated[
-        str | None, typer.Option("--template", help="Render with this template (attendance.md.j2).")
-    ] = None,
+    template: TemplateOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> int:
@@ -204,7 +198,7 @@ def render(
     to: Annotated[
         str, formats("render", ("--to",), "Markdown, or a standalone HTML page (print it to PDF).")
     ] = default_format("render"),
-    template: Annotated[str | None, typer.Option("--template", help="Template name or file.")] = None,
+    template: TemplateOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> int:

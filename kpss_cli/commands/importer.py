@@ -12,7 +12,8 @@ import typer
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
 from ..output.console import emit_rows, say
 from ..output.formats import Column
-from .app import ArchiveOption, app, boundary, default_format, formats
+from . import options
+from .app import ArchiveOption, app, boundary, default_format, formats, option
 from .shared import open_archive
 
 IMPORT_COLUMNS = [
@@ -34,9 +35,7 @@ def import_(
         typer.Argument(help="Documents (.txt, .md, .docx, .pdf) or folders of them.", show_default=False),
     ],
     archive: ArchiveOption = None,
-    group: Annotated[
-        str | None, typer.Option("--group", "-g", help="The group all these minutes belong to.")
-    ] = None,
+    group: Annotated[str | None, option(options.GROUP, help="The group all these minutes belong to.")] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")
     ] = False,

@@ -13,7 +13,8 @@ import typer
 from ..core.errors import ExitStatus, KpssError
 from ..output.console import emit_rows, say
 from ..output.formats import Column
-from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats
+from . import options
+from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats, option
 from .shared import date_option, exit_code, load, today_from
 
 
@@ -24,15 +25,13 @@ def new_minutes(
     archive: ArchiveOption = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", "-d", help="Meeting date. Default: the next scheduled meeting, else today."),
+        option(options.DATE, help="Meeting date. Default: the next scheduled meeting, else today."),
     ] = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Print the minutes instead of writing the file.")
     ] = False,
     edit: Annotated[bool, typer.Option("--edit", help="Open the new file in $EDITOR.")] = False,
-    template: Annotated[
-        str, typer.Option("--template", help="Template name (in templates/) or file.")
-    ] = "minutes.md.j2",
+    template: Annotated[str, option(options.TEMPLATE)] = "minutes.md.j2",
     as_of: AsOfOption = None,
 ) -> int:
     """Start the minutes of a meeting: group, date, place, members, agenda, tasks to review.

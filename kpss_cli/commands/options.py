@@ -54,6 +54,11 @@ GROUP = Spec(("--group", "-g"), "group", "Only this group: its slug or name (cas
 SINCE = Spec(("--since",), "since", "Only meetings on or after this date.")
 UNTIL = Spec(("--until",), "until", "Only meetings on or before this date.")
 FORMAT = Spec(("--format", "-f"), "fmt", "Output format.")
+DATE = Spec(("--date", "-d"), "date", "Meeting date. Default: the next one known.")
+TEMPLATE = Spec(
+    ("--template",), "template", "Render with this Jinja template: a name (as in templates/) or a file."
+)
+LANG = Spec(("--lang",), "lang", "Language of the document: cs or en (default: kpss.yaml's, else cs).")
 
 # Options of `kpss tasks` (the quick path answers them too).
 OVERDUE = Spec(("--overdue",), "overdue", "Only open tasks past their deadline.", takes_value=False)

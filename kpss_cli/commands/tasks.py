@@ -56,10 +56,7 @@ def tasks(
     by: Annotated[GroupBy | None, typer.Option("--by", help="Group the list per owner or per group.")] = None,
     fmt: Annotated[str, formats("tasks")] = default_format("tasks"),
     template: Annotated[
-        str | None,
-        typer.Option(
-            "--template", help="Render with this Jinja template (a file, or a name like tasks.md.j2)."
-        ),
+        str | None, option(options.TEMPLATE, help=f"{options.TEMPLATE.help} E.g. tasks.md.j2.")
     ] = None,
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV that Czech Excel opens as is (UTF-8 BOM, `;`).")
