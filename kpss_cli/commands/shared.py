@@ -61,7 +61,16 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     day = parse_date(value)
     if day is None:
         raise KpssError(f"{option}: {value!r} is not a date (write YYYY-MM-DD)")
+    if not FIRST_DAY <= day <= LAST_DAY:
+        # Reckoning a week or a year on from 9999-12-31 leaves the calendar.
+        raise KpssError(
+            f"{option}: {value!r} is out of the range kpss reckons with ({FIRST_DAY} to {LAST_DAY})"
+        )
     return day
+
+
+FIRST_DAY = dt.date(2, 1, 1)
+LAST_DAY = dt.date(9997, 12, 31)
 
 
 def today_from(as_of: str | None) -> dt.date:

@@ -28,6 +28,7 @@ from ..core.errors import KpssError
 from ..core.names import people_text
 from ..core.sorting import czech_sort
 from ..core.vocabulary import MONTHS_GENITIVE
+from ..output.formats import clean
 
 MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
 TIME_LIMIT = 10.0  # seconds a template may run
@@ -188,6 +189,7 @@ def environment(
         people=people_text,
         deadline=deadline_text,
         yaml=yaml_string,
+        line=clean,  # one line, no control characters: safe in a YAML comment or a Markdown line
     )
     return env
 

@@ -7,6 +7,7 @@ import re
 from ..core.errors import KpssError
 from ..core.model import Minutes
 from ..core.names import fold
+from ..minutes.parse import parse_minutes
 from ..store.archive import Archive, shown_path
 from ..store.safefile import edit_file
 
@@ -16,10 +17,22 @@ _STATUS_LINE = re.compile(
 
 
 def approve(archive: Archive, minutes: Minutes) -> bool:
-    """Mark `minutes` approved in its file; False when they already were."""
+    """Mark `minutes` approved in its file; False when they already were.
+
+    The file is read and parsed afresh, and changed only if it still holds those bytes: lines
+    found in an older reading (the index's) could be other lines by now."""
+    shown = shown_path(archive, minutes.path)
+    path = archive.root / minutes.path
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    current, _ = parse_minutes(data, minutes.path, shown, archive.config)
+    if current is None:
+        raise KpssError(f"{shown} is no longer readable minutes (see `kpss check`); nothing was written")
+    minutes = current
     if minutes.status == "approved":
         return False
-    shown = shown_path(archive, minutes.path)
     line = minutes.key_lines.get("status")
     closing = minutes.body_line - 2  # 0-based index of the closing `---`
 
@@ -46,4 +59,4 @@ def approve(archive: Archive, minutes: Minutes) -> bool:
         lines.insert(closing, "status: approved" + ending)
         return lines
 
-    return edit_file(archive.root / minutes.path, change, shown)
+    return edit_file(path, change, shown, expected=data)

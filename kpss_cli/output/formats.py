@@ -51,11 +51,12 @@ class Column(Value):
 
 
 # Compiled on first use, by `re`'s own cache: most runs print only printable text.
-_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]"
 
 
 def clean(text: str) -> str:
-    """Return `text` without control characters (terminal escapes, bidi overrides)."""
+    """Return `text` as one line without control characters (terminal escapes, bidi overrides,
+    and every line break: YAML and Markdown also break lines at NEL, U+2028 and U+2029)."""
     if text.isprintable():  # the usual case: every character removed or replaced is unprintable
         return text
     return re.sub(_CONTROL, "", text.replace("\t", " ").replace("\n", " "))
@@ -119,18 +120,30 @@ def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextI
 def _csv(
     rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, excel: bool = False, **_: Any
 ) -> int:
-    # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is.
+    # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is,
+    # with formulas written in minutes kept as text (OWASP's rule against CSV injection).
     import csv
 
+    value = _spreadsheet_cell if excel else cell
     if excel:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
     writer.writerow([c.key for c in columns])
     count = 0
     for row in rows:
-        writer.writerow([cell(row.get(c.key)) for c in columns])
+        writer.writerow([value(row.get(c.key)) for c in columns])
         count += 1
     return count
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula (`=`, `+`, `-`, `@`,
+    tab, CR) gets a leading `'`, as OWASP's CSV-injection rule says."""
+    text = cell(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:

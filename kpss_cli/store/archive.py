@@ -9,14 +9,13 @@ from operator import attrgetter
 from ..core.config import Config
 from ..core.errors import KpssError, Problem
 from ..core.model import Minutes, Record, StatusChange, Task, Update
-from .config import find_root
+from .config import SKIPPED_FOLDERS, find_root
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
 
 _name = attrgetter("name")
-SKIPPED_FOLDERS = {"templates", "node_modules", "__pycache__"}
 
 
 class Archive(Record):

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 CONFIG_NAME = "kpss.yaml"
+# Folders of the archive that hold no minutes (besides hidden ones, such as `.kpss/`).
+SKIPPED_FOLDERS = frozenset(("templates", "node_modules", "__pycache__"))
 MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
 
 
@@ -125,9 +127,18 @@ def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
 
 def _folder(value: Any, slug: str, name: str, shown: str, line: int) -> str:
     folder = str(value or slug).replace("\\", "/").rstrip("/")
-    if folder.startswith("/") or ".." in folder.split("/") or ":" in folder:
+    parts = folder.split("/")
+    if folder.startswith("/") or ".." in parts or ":" in folder:
         raise KpssError(
             f"the folder of group '{name}' must be a path inside the archive, not {folder!r}", shown, line
+        )
+    if any(part.startswith(".") for part in parts) or parts[0] in SKIPPED_FOLDERS:
+        # kpss never reads minutes there: new minutes written there would be lost to it.
+        raise KpssError(
+            f"the folder of group '{name}' cannot be {folder!r}: kpss reads no minutes in hidden "
+            f"folders or in {', '.join(sorted(SKIPPED_FOLDERS))}",
+            shown,
+            line,
         )
     return folder
 

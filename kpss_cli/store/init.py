@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from ..core.errors import KpssError
 from .safefile import create_new
 
 INIT_FILES = {
@@ -17,7 +18,10 @@ INIT_FILES = {
 
 def init_archive(folder: Path) -> list[tuple[str, bool]]:
     """Start an archive in `folder`: (file, created?) for each starter file; existing ones are kept."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KpssError(f"cannot create the archive folder {folder}: {exc.strerror or exc}") from None
     starters = resources.files("kpss_cli.templates.init")
     results = []
     for name, source in INIT_FILES.items():

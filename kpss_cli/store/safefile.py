@@ -1,20 +1,26 @@
-"""Writing files safely. Nothing people wrote is ever overwritten or lost.
+"""Writing files safely. Nothing people wrote is ever overwritten or lost, and every write is
+all or nothing, even when the process is killed half-way.
 
-- New files are created exclusively (`O_EXCL`), written in full and fsynced; a failure
-  removes the half-written file, which nobody else can have had yet.
+- A new file is written in full under a temporary hidden name, fsynced, then linked to its
+  name, which fails when the name exists: nobody ever sees a half-written file under the
+  final name, and a retry after a kill finds the name free.
 - A change to an existing file goes the way git writes its files: a lock file, a temporary
-  copy, fsync, a check that nobody changed the original meanwhile, and an atomic rename.
-  Only the lines meant to change are touched: the rest keep their bytes, their encoding,
-  their BOM and their line endings (a file may mix them). On any failure the original stays
-  byte for byte and no temporary or lock file is left behind.
+  copy, fsync, a check that the original still holds the bytes the change was made from,
+  and an atomic rename. Only the lines meant to change are touched: the rest keep their
+  bytes, their encoding, their BOM and their line endings (a file may mix them). On any
+  failure the original stays byte for byte and no temporary or lock file is left behind; a
+  lock left by a killed kpss on this computer is taken over.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import re
+import secrets
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,31 +56,67 @@ def split_lines(text: str) -> list[str]:
     return _LINE.findall(text)
 
 
-def edit_file(path: Path, change: Change, shown: str) -> bool:
-    """Apply `change` to the lines of `path` atomically; return False when it changed nothing."""
+def edit_file(path: Path, change: Change, shown: str, expected: bytes | None = None) -> bool:
+    """Apply `change` to the lines of `path` atomically; return False when it changed nothing.
+    With `expected`, the bytes the change was worked out from: a file that no longer holds
+    them is left alone (an editor saved it meanwhile)."""
     lock = path.with_name(f".{path.name}.kpss-lock")
+    lock_fd = _take_lock(lock, shown)
     try:
-        lock_fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        raise KpssError(
-            f"{shown} is being changed by another kpss (remove {lock.name} if none runs)"
-        ) from None
-    except OSError as exc:
-        raise KpssError(f"cannot change {shown}: {exc.strerror or exc}") from None
-    try:
-        return _edit_locked(path, change, shown)
+        return _edit_locked(path, change, shown, expected)
     finally:
         os.close(lock_fd)
         with contextlib.suppress(OSError):
             lock.unlink()
 
 
-def _edit_locked(path: Path, change: Change, shown: str) -> bool:
+_OWNER = f"{socket.gethostname()} {os.getpid()}\n"
+
+
+def _take_lock(lock: Path, shown: str) -> int:
+    """The lock file, created exclusively and naming its owner (host and process); a lock whose
+    owner was a process of this computer that no longer runs (killed) is taken over."""
+    for attempt in (1, 2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            if attempt == 1 and _stale(lock):
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+                continue
+            raise KpssError(
+                f"{shown} is being changed by another kpss (remove {lock.name} if none runs)"
+            ) from None
+        except OSError as exc:
+            raise KpssError(f"cannot change {shown}: {exc.strerror or exc}") from None
+        with contextlib.suppress(OSError):
+            os.write(fd, _OWNER.encode())
+        return fd
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _stale(lock: Path) -> bool:
+    """True when the lock names a process of this computer that has ended."""
+    try:
+        host, _, pid = lock.read_text(encoding="utf-8").strip().rpartition(" ")
+        if host != socket.gethostname() or not pid.isdigit():
+            return False  # another computer's, or still being written: not ours to judge
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None) -> bool:
     try:
         original = path.read_bytes()
         mode = path.stat().st_mode & 0o7777
     except OSError as exc:
         raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    if expected is not None and original != expected:
+        raise KpssError(f"{shown} changed since kpss read it; nothing was written (run again)")
     text, codec, bom = _decode(original, shown)
     lines = split_lines(text)
     changed = change(list(lines))
@@ -86,7 +128,7 @@ def _edit_locked(path: Path, change: Change, shown: str) -> bool:
         raise KpssError(
             f"the change cannot be written in {shown}'s encoding ({codec}); not changed"
         ) from None
-    temporary = path.with_name(f".{path.name}.kpss-tmp")
+    temporary = _temporary(path)
     try:
         _write_new(temporary, data, mode)
         if path.read_bytes() != original:
@@ -102,15 +144,48 @@ def _edit_locked(path: Path, change: Change, shown: str) -> bool:
 
 
 def create_new(path: Path, text: str, shown: str) -> None:
-    """Create `path` with `text` (UTF-8, `\n`); never overwrite. A failure leaves nothing behind."""
+    """Create `path` with `text` (UTF-8, `\n`); never overwrite. Written in full under a
+    temporary name and then linked to its own: a failure, or a kill, leaves no file under it."""
+    if path.exists() or path.is_symlink():
+        raise KpssError(f"{shown} already exists; nothing was written")
+    temporary = _temporary(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_new(path, text.encode("utf-8"), 0o644)
+        _write_new(temporary, text.encode("utf-8"), 0o644)
+        _link(temporary, path)
     except FileExistsError:
         raise KpssError(f"{shown} already exists; nothing was written") from None
     except OSError as exc:
         raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
     _sync_folder(path.parent)
+
+
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
+
+def _link(temporary: Path, path: Path) -> None:
+    """Give the file `temporary` the name `path` too; FileExistsError when the name is taken."""
+    try:
+        os.link(temporary, path)  # fails when the name exists: exclusive, like O_EXCL
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        # No hard links on this file system (some network shares): check the name, then
+        # rename to it. Exclusive but for a moment's race, and still never half-written.
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        temporary.rename(path)
+
+
+def _temporary(path: Path) -> Path:
+    """A hidden name beside `path` for its next content: the walk skips hidden files, and the
+    random part keeps one left by a killed kpss from blocking the next."""
+    return path.with_name(f".{path.name}.kpss-{secrets.token_hex(4)}.tmp")
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
