@@ -9,11 +9,17 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from kpss_cli.commands.cli import app
 from kpss_cli.minutes.parse import parse_minutes
+from kpss_cli.store.safefile import create_new
 
 from .conftest import REPO, Invoke, minutes, write
 
@@ -316,3 +322,43 @@ def test_a_kill_at_any_write_leaves_the_old_state_or_the_new(
         else:
             assert again.returncode == 0, (point, again.stderr)
         assert _visible(archive) == new, point
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+_BREAKS = st.sampled_from(
+    ["\n", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\x1b[2J", "[x] ", "Úkol: ", ": ", "#"]
+)
+_TEXTS = st.lists(st.one_of(st.text(min_size=1, max_size=12), _BREAKS), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_no_task_text_or_owner_changes_what_new_minutes_say(text: str, owner: str) -> None:
+    """Whatever a task's text and owner hold, the new minutes parse to exactly one open update
+    of that task, and nothing else."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        data = json.dumps([{"task": text or "x", "owner": owner}])
+        write(root / "kpss.yaml", "groups:\n  - {slug: g, name: G}\n")
+        write(root / "g/2026-01-10.md", minutes(f"group: g\ndate: 2026-01-10\ntasks: {data}"))
+        result = CliRunner().invoke(
+            app, ["--no-cache", "new-minutes", "g", "--date", "2026-03-10", "--stdout", "-a", folder, *AS_OF]
+        )
+        assert result.exit_code in (0, 2), result.stderr  # 2: the old file itself may be broken
+        if result.exit_code == 0:
+            record, problems = parse_minutes(result.stdout.encode(), "g/2026-03-10.md", "g/2026-03-10.md")
+            assert record is not None and not [p for p in problems if p.is_error], problems
+            assert [(u.id, u.status) for u in record.updates] == [("g/2026-01-10#1", "open")]
+            assert record.tasks == [] and record.loose_checks == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=500))
+def test_a_created_file_reads_back_as_written(text: str) -> None:
+    text = text.replace("\ud800", "")  # (text() gives no lone surrogates; UTF-8 could not hold them)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "g" / "nove.md"
+        create_new(path, text, "g/nove.md")
+        assert path.read_bytes().decode("utf-8") == text
+        assert sorted(p.name for p in path.parent.iterdir()) == ["nove.md"]
