@@ -182,15 +182,31 @@ def test_approve_leaves_a_file_an_editor_saved_meanwhile(
 
     monkeypatch.setattr(safefile, "_take_lock", editor_saves_first)
     result = invoke("approve", "ridici/2022-01-19", "-a", str(archive))
-    assert result.exit_code == 2
-    assert "changed since kpss read it; nothing was written" in result.stderr
-    assert target.read_text(encoding="utf-8") == saved
+    # The bytes approve had parsed are gone: it reads the editor's file again and approves that.
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == saved.replace("status: draft", "status: approved")
     assert sorted(p.name for p in target.parent.iterdir()) == ["2021-12-15.md", "2022-01-19.md"]
 
+    def editor_always_saves(lock: Path, shown: str) -> int:  # an editor that never stops saving
+        target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return take_lock(lock, shown)
 
-def test_a_lock_left_by_a_killed_kpss_is_taken_over(invoke: Invoke, archive: Path) -> None:
+    target.write_text(saved, encoding="utf-8")
+    monkeypatch.setattr(safefile, "_take_lock", editor_always_saves)
+    result = invoke("approve", "ridici/2022-01-19", "-a", str(archive))
+    assert result.exit_code == 2
+    assert "changed since kpss read it; nothing was written" in result.stderr
+    assert target.read_text(encoding="utf-8") == saved + "\n\n\n"
+
+
+def test_a_lock_left_by_a_killed_kpss_is_taken_over(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import socket
 
+    from kpss_cli.store import safefile
+
+    monkeypatch.setattr(safefile, "LOCK_WAIT", 0.3)
     target = archive / "ridici/2022-01-19.md"
     target.write_text(
         target.read_text(encoding="utf-8").replace("status: approved", "status: draft"), "utf-8"

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ..core.errors import ExitStatus, KpssError
+from ..core.errors import ExitStatus, KpssError, error_line
 from ..output.console import emit_rows, say
 from ..output.formats import Column
 from . import options
@@ -167,26 +167,62 @@ def init(
 @app.command()
 @boundary
 def approve(
-    ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
+    refs: Annotated[
+        list[str] | None, typer.Argument(help="Minutes ids or file paths.", show_default=False)
+    ] = None,
     archive: ArchiveOption = None,
+    group: Annotated[
+        str | None, option(options.GROUP, help="With --until: the drafts of this group only.")
+    ] = None,
+    until: Annotated[
+        str | None, option(options.UNTIL, help="Approve every draft of a meeting on or before this date.")
+    ] = None,
 ) -> int:
     """Mark draft minutes approved: `status: draft` becomes `approved` (or is added).
 
     Only that line changes; the file keeps its encoding and line endings, and is replaced
-    atomically, so an interrupted run leaves it as it was.
+    atomically, so an interrupted run leaves it as it was. Unknown ids stop the run before
+    anything is written.
 
-    Example: kpss approve seniori/2026-11-12
+    Example: kpss approve seniori/2026-09-10 seniori/2026-11-12, or
+    kpss approve --group seniori --until 2026-11-30
     """
     from ..meetings.approve import approve as approve_minutes
+    from ..meetings.query import filter_minutes
     from ..store.archive import shown_path
 
+    if group and until is None:
+        raise KpssError("--group approves the drafts up to a date: give --until too")
+    if not refs and until is None:
+        raise KpssError(
+            "name the minutes to approve, or give --until (and --group) for every draft up to a date"
+        )
+    if refs and (group or until):
+        raise KpssError("give minutes ids, or --group and --until, not both")
     loaded = load(archive)
-    minutes = loaded.find_minutes(ref)
-    if minutes is None:
-        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
-    shown = shown_path(loaded, minutes.path)
-    if approve_minutes(loaded, minutes):
-        print(f"approved: {shown}")
+    if refs:
+        chosen = []
+        for ref in refs:
+            minutes = loaded.find_minutes(ref)
+            if minutes is None:
+                raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`); nothing was approved")
+            chosen.append(minutes)
     else:
-        say(f"kpss: {shown} is already approved; nothing changed")
-    return exit_code(loaded)
+        every = filter_minutes(loaded, group=group, since=None, until=date_option(until, "--until"))
+        chosen = [m for m in every if m.status != "approved"]
+        if not chosen:
+            say("kpss: no draft minutes up to that date; nothing changed")
+    failed = False
+    for minutes in chosen:
+        shown = shown_path(loaded, minutes.path)
+        try:
+            changed = approve_minutes(loaded, minutes)
+        except KpssError as exc:  # one file's problem; the others are still approved
+            say(error_line(str(exc)))
+            failed = True
+            continue
+        if changed:
+            print(f"approved: {shown}")
+        else:
+            say(f"kpss: {shown} is already approved; nothing changed")
+    return ExitStatus.USER_ERROR if failed else exit_code(loaded)

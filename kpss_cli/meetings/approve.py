@@ -9,7 +9,7 @@ from ..core.model import Minutes
 from ..core.names import fold
 from ..minutes.parse import parse_minutes
 from ..store.archive import Archive, shown_path
-from ..store.safefile import edit_file
+from ..store.safefile import FileChanged, edit_file
 
 _STATUS_LINE = re.compile(
     r"^(?P<key>[ \t]*(?P<name>[^:#\r\n]+?)[ \t]*:[ \t]*)(?P<value>[^#\r\n]*?)(?P<rest>[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?)$"
@@ -20,7 +20,18 @@ def approve(archive: Archive, minutes: Minutes) -> bool:
     """Mark `minutes` approved in its file; False when they already were.
 
     The file is read and parsed afresh, and changed only if it still holds those bytes: lines
-    found in an older reading (the index's) could be other lines by now."""
+    found in an older reading (the index's) could be other lines by now. A file another kpss
+    changed meanwhile (approving it too) is read again."""
+    for attempt in (1, 2, 3):
+        try:
+            return _approve(archive, minutes)
+        except FileChanged:
+            if attempt == 3:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _approve(archive: Archive, minutes: Minutes) -> bool:
     shown = shown_path(archive, minutes.path)
     path = archive.root / minutes.path
     try:

@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +31,10 @@ from ..core.names import fold
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 Change = Callable[[list[str]], list[str]]
+
+
+class FileChanged(KpssError):
+    """The file no longer holds the bytes a change was worked out from."""
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -73,16 +78,24 @@ def edit_file(path: Path, change: Change, shown: str, expected: bytes | None = N
 _OWNER = f"{socket.gethostname()} {os.getpid()}\n"
 
 
+LOCK_WAIT = 5.0  # seconds to wait for another kpss's change of the same file
+
+
 def _take_lock(lock: Path, shown: str) -> int:
-    """The lock file, created exclusively and naming its owner (host and process); a lock whose
-    owner was a process of this computer that no longer runs (killed) is taken over."""
-    for attempt in (1, 2):
+    """The lock file, created exclusively and naming its owner (host and process). Another
+    kpss's lock is waited for (LOCK_WAIT); one whose owner was a process of this computer that
+    no longer runs (killed) is taken over."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
-            if attempt == 1 and _stale(lock):
+            if _stale(lock):
                 with contextlib.suppress(OSError):
                     lock.unlink()
+                continue
+            if time.monotonic() < deadline:
+                time.sleep(0.05)
                 continue
             raise KpssError(
                 f"{shown} is being changed by another kpss (remove {lock.name} if none runs)"
@@ -92,7 +105,6 @@ def _take_lock(lock: Path, shown: str) -> int:
         with contextlib.suppress(OSError):
             os.write(fd, _OWNER.encode())
         return fd
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _stale(lock: Path) -> bool:
@@ -116,7 +128,7 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
     except OSError as exc:
         raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
     if expected is not None and original != expected:
-        raise KpssError(f"{shown} changed since kpss read it; nothing was written (run again)")
+        raise FileChanged(f"{shown} changed since kpss read it; nothing was written (run again)")
     text, codec, bom = _decode(original, shown)
     lines = split_lines(text)
     changed = change(list(lines))
