@@ -20,7 +20,9 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..core.config import Config
     from ..core.model import Task
+    from ..core.people import Roster
 
 
 TASK_COLUMNS = [
@@ -134,12 +136,13 @@ def list_tasks(
 
         from ..documents.templates import render_template, task_context
 
-        context = task_context(loaded.config, rows, today, group_rows(rows, by) if by else None)
+        sections = group_rows(rows, by, _roster(loaded.config)) if by else None
+        context = task_context(loaded.config, rows, today, sections)
         root = Path(loaded.root)
         sys.stdout.write(render_template(template, context, root, language=loaded.config.language))
     elif by:
         shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
-        sections = group_rows(shown, by)
+        sections = group_rows(shown, by, _roster(loaded.config))
         emit_sections(
             sections,
             by,
@@ -158,3 +161,9 @@ def list_tasks(
             rows = _flag_unreadable(rows)
         emit_rows(rows, columns, fmt, row_style=_task_style(today), caption=caption, excel=excel)
     return exit_code(loaded, found=fail_if_any and bool(rows))
+
+
+def _roster(config: Config) -> Roster:
+    from ..core.people import roster_of  # only for --by: the warm path stays lean
+
+    return roster_of(config)

@@ -9,6 +9,7 @@ from typing import Any
 from ..core.config import GroupConfig
 from ..core.errors import KpssError
 from ..core.model import Minutes, Person
+from ..core.people import surname_order
 from ..core.sorting import czech_sort_key
 from ..minutes.parse import parse_person_text
 from ..store.archive import Archive
@@ -71,14 +72,7 @@ def by_person(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, A
                 tally.org = person.org or tally.org
                 setattr(tally, kind, getattr(tally, kind) + 1)
                 tally.groups.add(minutes.group_slug)
-    return sorted(
-        (t.row() for t in tallies.values()), key=lambda r: czech_sort_key(_surname_first(r["person"]))
-    )
-
-
-def _surname_first(name: str) -> str:
-    words = name.split()
-    return " ".join(words[-1:] + words[:-1])
+    return sorted((t.row() for t in tallies.values()), key=lambda r: surname_order(r["person"]))
 
 
 def by_org(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -181,6 +175,4 @@ def missed_in_a_row(archive: Archive, selected: list[Minutes], at_least: int) ->
                         "last_present": last.isoformat() if last else None,
                     }
                 )
-    return sorted(
-        rows, key=lambda r: (-r["missed"], r["group_slug"], czech_sort_key(_surname_first(r["person"])))
-    )
+    return sorted(rows, key=lambda r: (-r["missed"], r["group_slug"], surname_order(r["person"])))

@@ -7,13 +7,15 @@ from collections.abc import Iterable
 
 from ..core.errors import KpssError
 from ..core.model import Minutes, Record, Task
-from ..core.names import fold, person_key, slugify, split_people, strip_titles
+from ..core.names import fold, person_key, slugify, split_people
 from ..core.sorting import czech_sort_key
 from ..store.archive import Archive, TaskSnapshot
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any
+
+    from ..core.people import Roster
 
 
 def group_slugs(archive: Archive | TaskSnapshot, wanted: str) -> set[str]:
@@ -49,14 +51,19 @@ def filter_minutes(
     ]
 
 
-def owner_matches(owner: str | None, wanted: str, aliases: dict[str, str] | None = None) -> bool:
-    """True when `wanted` names the owner: the whole name, or whole words of it (a surname).
+def owner_matches(
+    owner: str | None, wanted: str, aliases: dict[str, str] | None = None, roster: Roster | None = None
+) -> bool:
+    """True when `wanted` names the owner: the whole name, or whole words of it (a surname),
+    or the same person of the `roster` (kpss.yaml's people: `A. Nová`, `paní Novou`).
 
     Titles, case and diacritics are ignored, `aliases` (kpss.yaml) join old and new names,
     and an owner field naming several people (`A. Nová, Petr Malý`) matches each of them.
     """
     if not owner:
         return False
+    if roster is not None and _same_person(roster, owner, wanted):
+        return True
     target = _canonical_key(wanted, aliases or {})
     if not target:
         return False
@@ -66,6 +73,13 @@ def owner_matches(owner: str | None, wanted: str, aliases: dict[str, str] | None
         if any(words[i : i + size] == target.split() for i in range(len(words) - size + 1)):
             return True
     return False
+
+
+def _same_person(roster: Roster, owner: str, wanted: str) -> bool:
+    """True when `wanted` and the owner field (or one of the people it names) are one person
+    of the roster."""
+    person = roster.find(wanted)
+    return person is not None and any(roster.find(part) == person for part in [owner, *split_people(owner)])
 
 
 def _canonical_key(name: str, aliases: dict[str, str]) -> str:
@@ -114,6 +128,11 @@ class TaskFilter(Record):
 def find_tasks(archive: Archive | TaskSnapshot, wanted: TaskFilter, today: dt.date) -> list[Task]:
     """Return the tasks `wanted` selects, overdue first, then by deadline (see `task_order`)."""
     slugs = group_slugs(archive, wanted.group) if wanted.group else None
+    roster = None
+    if wanted.owner is not None:
+        from ..core.people import roster_of  # only for --owner: the warm path stays lean
+
+        roster = roster_of(archive.config)
     horizon = today + dt.timedelta(days=wanted.due_within) if wanted.due_within is not None else None
     selected = []
     for task in archive.tasks:
@@ -123,7 +142,9 @@ def find_tasks(archive: Archive | TaskSnapshot, wanted: TaskFilter, today: dt.da
             continue
         if slugs is not None and task.group_slug not in slugs:
             continue
-        if wanted.owner is not None and not owner_matches(task.owner, wanted.owner, archive.config.aliases):
+        if wanted.owner is not None and not owner_matches(
+            task.owner, wanted.owner, archive.config.aliases, roster
+        ):
             continue
         if wanted.since and task.meeting_date < wanted.since:
             continue
@@ -154,21 +175,32 @@ def task_order(task: Task, today: dt.date) -> tuple[int, dt.date, dt.date, str, 
     return (band, task.deadline or dt.date.max, task.meeting_date, task.minutes_id, task.line)
 
 
-def group_rows(rows: Iterable[dict[str, Any]], by: str) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Split task rows into sections per owner or per group, in Czech alphabetical order.
+def group_rows(
+    rows: Iterable[dict[str, Any]], by: str, roster: Roster | None = None
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Split task rows into sections per owner (by surname) or per group, in Czech
+    alphabetical order.
 
-    Owners are matched as people (titles, case and accents ignored); the label is the
-    first spelling met. Rows keep their order within a section.
+    Owners are matched as people: titles, case and accents ignored, and the people of the
+    `roster` however minutes name them (`A. Nová`, `paní Novou`), labelled as kpss.yaml writes
+    them; others by the first spelling met. Rows keep their order within a section.
     """
     sections: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for row in rows:
         if by == "owner":
-            label = row.get("owner") or NO_OWNER
+            written = row.get("owner") or NO_OWNER
+            label = (roster.find(written) if roster else None) or written
             key = person_key(label)
         else:
             label, key = row["group"], row["group_slug"]
         sections.setdefault(key, (label, []))[1].append(row)
-    return sorted(sections.values(), key=lambda s: (s[0] == NO_OWNER, czech_sort_key(strip_titles(s[0]))))
+    if by == "owner":
+        from ..core.people import surname_order
+
+        return sorted(
+            sections.values(), key=lambda s: (s[0] == NO_OWNER, surname_order(s[0]), czech_sort_key(s[0]))
+        )
+    return sorted(sections.values(), key=lambda s: czech_sort_key(s[0]))
 
 
 NO_OWNER = "(no owner)"
