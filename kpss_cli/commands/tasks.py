@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +25,9 @@ from .app import (
 )
 from .list_tasks import list_tasks
 from .shared import exit_code, load, today_from
+
+if TYPE_CHECKING:
+    from ..store.archive import Archive
 
 
 class GroupBy(StrEnum):
@@ -95,28 +99,74 @@ def tasks(
 @app.command()
 @boundary
 def task(
-    task_id: Annotated[str, typer.Argument(help="Task id, e.g. seniori/2025-02-12#2.", show_default=False)],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="Task ids as `kpss tasks` prints them (or unique starts of them), then what to do: "
+            "done, cancel, reopen, postpone DEADLINE, note TEXT or owner NAME. Only ids: show them.",
+            show_default=False,
+            metavar="ID... [ACTION [VALUE]]",
+        ),
+    ],
     archive: ArchiveOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[str, formats("task")] = default_format("task"),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write nothing; print the change as a diff of the minutes.")
+    ] = False,
 ) -> int:
-    """Show one task: where it was set, every status change, and its status now.
+    """Show a task, or record what happened to it in its group's draft minutes.
 
-    Example: kpss task 'ridici-skupina/2025-01-22#1'
+    Approved minutes are never edited: a change is written as an update into the draft
+    minutes of the group's next meeting (`kpss new-minutes GROUP` starts them), keeping every
+    other line of the file as it was.
+
+    Example: kpss task seniori/2026-09-10#2 ozp/2026-10-06#1 done
+
+    More: kpss task seniori/2026-09-10#2 postpone "do konce března";
+    kpss task ozp/2026-10-06#1 note "čeká na data"; kpss task seniori/2026-09 owner "Eva Malá"
     """
-    today = today_from(as_of)
+    from ..meetings.lifecycle import ACTIONS, NEEDS_VALUE, plan, record
+    from ..store.archive import shown_path
+
+    position = next((n for n, word in enumerate(words) if word in ACTIONS), None)
+    if position is None:
+        return _show(words, load(archive), today_from(as_of), fmt)
+    refs, action, rest = words[:position], words[position], words[position + 1 :]
+    if not refs:
+        raise KpssError(f"name the tasks to {action} before it: kpss task ID... {action}")
+    value = " ".join(rest).strip() or None
+    if action in NEEDS_VALUE and value is None:
+        raise KpssError(f"{action} needs {NEEDS_VALUE[action]}: kpss task ID... {action} VALUE")
+    if action not in NEEDS_VALUE and rest:
+        raise KpssError(f"{action} takes no value; {' '.join(rest)!r} is left over")
     loaded = load(archive)
-    found = loaded.task(task_id)
-    if found is None:
-        raise KpssError(f"no task {task_id!r} in the archive (see `kpss tasks --all`)")
-    data = found.to_dict(today)
-    data["history"] = [change.to_dict() for change in found.history]
+    for draft, changes in plan(loaded, refs, action, value):
+        diff = record(loaded, draft, changes, dry_run=dry_run)
+        if dry_run:
+            sys.stdout.write(diff)
+            continue
+        for change in changes:
+            print(f"{change.task_id}: {action} (recorded in {shown_path(loaded, draft.path)})")
+    return exit_code(loaded)
+
+
+def _show(refs: list[str], loaded: Archive, today: dt.date, fmt: str) -> int:
+    """Each task: where it was set, every status change, its status now."""
+    from ..meetings.lifecycle import find_task
+
+    shown = []
+    for ref in refs:
+        found = find_task(loaded, ref)
+        data = found.to_dict(today)
+        data["history"] = [change.to_dict() for change in found.history]
+        shown.append(data)
     if fmt == "json":
         import json
 
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(shown[0] if len(shown) == 1 else shown, ensure_ascii=False, indent=2))
     else:
         from ..documents.textview import task_view
 
-        sys.stdout.write(task_view(data, loaded.shown_root))
+        sys.stdout.write("\n".join(task_view(data, loaded.shown_root) for data in shown))
     return exit_code(loaded)

@@ -56,6 +56,15 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, bytes]:
     raise KpssError(f"{shown} holds bytes kpss cannot read back exactly; not changed")
 
 
+def read_lines(path: Path, shown: str) -> list[str]:
+    """The lines of a file kpss may write back exactly, with their own endings."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    return split_lines(_decode(data, shown)[0])
+
+
 def split_lines(text: str) -> list[str]:
     """Lines with their own endings (`\\r\\n`, `\\n` or `\\r`), so that joining them gives `text`."""
     return _LINE.findall(text)
