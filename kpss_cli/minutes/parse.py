@@ -457,7 +457,7 @@ def _new_task(
     source: str,
     task_id: str | None,
 ) -> Task:
-    deadline = dates.parse_deadline(due) if due else dates.NO_DEADLINE
+    deadline = dates.parse_deadline(due, minutes.date) if due else dates.NO_DEADLINE
     position = len(minutes.tasks) + 1
     # Positional, in the order of Task's fields: a call by keywords takes a microsecond more.
     return Task(
