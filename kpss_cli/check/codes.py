@@ -137,7 +137,8 @@ CODES: dict[str, Code] = {
         "a deadline kpss cannot read",
         "The task is kept, but it has no deadline and is never overdue. Accepted forms: `2022-01-31`, "
         "`31. 1. 2022`, `01/22`, `2022-01`, `leden 2022`, `01-02/22`, `Q1 2022`, `1. čtvrtletí 2022`, "
-        "`2022`, `do příštího jednání`, `průběžně`.",
+        "`2022`, `do příštího jednání`, `průběžně`, and, read from the meeting's date, `31. 3.`, "
+        "`15. ledna`, `v březnu`, `do konce roku`, `do konce měsíce`, `ihned`, `do 14 dnů`, `do měsíce`.",
     ),
     "deadline-before-meeting": Code(
         "warning",

@@ -7,6 +7,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from ..core.config import GroupConfig
+from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
 from ..core.model import Minutes, Person
 from ..core.names import fold
@@ -85,19 +86,13 @@ def _minutes_findings(
 ) -> Iterator[Problem]:
     lines = minutes.key_lines
     for task in minutes.tasks:
-        if not task.deadline_readable:
-            yield _finding(
-                archive,
-                minutes.path,
-                task.line,
-                "bad-deadline",
-                f"deadline {task.due!r} cannot be read; the task is never overdue",
-            )
-        elif task.deadline and task.deadline < minutes.date and task.deadline_kind != "next_meeting":
-            yield _finding(
-                archive, minutes.path, task.line, "deadline-before-meeting",
-                f"deadline {task.due!r} ({task.deadline.isoformat()}) is before the meeting of {minutes.date.isoformat()}",
-            )  # fmt: skip
+        # The deadline set with the task: a later meeting's new one is checked where it is written.
+        yield from _deadline_findings(
+            archive, minutes, task.line, task.history[0].due if task.history else task.due
+        )
+    for update in minutes.updates + [u for u in minutes.loose_checks if archive.task(u.id)]:
+        if update.due is not None:
+            yield from _deadline_findings(archive, minutes, update.line, update.due)
     nxt = minutes.next_meeting
     if nxt and nxt.date and nxt.date < minutes.date:
         yield _finding(
@@ -129,6 +124,26 @@ def _minutes_findings(
             "unknown-group",
             f"group {minutes.group_as_written!r} is not in kpss.yaml{hint}",
         )
+
+
+def _deadline_findings(archive: Archive, minutes: Minutes, line: int, due: str | None) -> Iterator[Problem]:
+    """A deadline written at `minutes` that cannot be read, or that ends before the meeting."""
+    if not due:
+        return
+    deadline = parse_deadline(due, minutes.date)
+    if not deadline.readable:
+        yield _finding(
+            archive,
+            minutes.path,
+            line,
+            "bad-deadline",
+            f"deadline {due!r} cannot be read; the task is never overdue",
+        )
+    elif deadline.end and deadline.end < minutes.date and deadline.kind != "next_meeting":
+        yield _finding(
+            archive, minutes.path, line, "deadline-before-meeting",
+            f"deadline {due!r} ({deadline.end.isoformat()}) is before the meeting of {minutes.date.isoformat()}",
+        )  # fmt: skip
 
 
 def _attendance_findings(

@@ -1,7 +1,9 @@
 """Dates, times and deadlines as Czech minutes write them.
 
 Every form is matched explicitly: no guessing of day/month order and no filling-in from
-today, so `1.2.2022` is always 1 February 2022.
+today, so `1.2.2022` is always 1 February 2022. A deadline without a year, or counted from
+the meeting (`31. 3.`, `do 14 dnů`), is anchored on the date of the meeting that set it, and
+only on that (FORMAT.md 1.1).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from functools import lru_cache
 
 from .model import Value
 from .names import fold
-from .vocabulary import ENGLISH_MONTHS, MONTHS, ROMAN, alternatives
+from .vocabulary import ENGLISH_MONTHS, MONTHS, NUMBERS, ROMAN, alternatives
 
 # Month names after `fold` (no diacritics): Czech in three cases, and English.
 _MONTHS: dict[str, int] = {
@@ -24,6 +26,10 @@ _MONTHS: dict[str, int] = {
 _MONTH_NAME = "(" + alternatives(list(_MONTHS)) + ")"
 _YEAR = r"(\d{4}|\d{2})"
 _DASH = r"\s*[-–—]\s*"  # hyphen, en dash, em dash
+_SEP = r"(?:\s+|\s*/\s*)"  # between a quarter or half-year and its year: `Q1 2027`, `Q1/2027`
+# Roman numerals after `fold` (lower case): months `XI/2026`, quarters `III. čtvrtletí`.
+_ROMAN_MONTHS = {numeral.lower(): number for number, numeral in enumerate(ROMAN, start=1)}
+_NUMBER_WORDS = {fold(form): number for number, forms in NUMBERS for form in forms}
 
 # Patterns are compiled on first use, by `re`'s own cache: a warm `kpss tasks` reads at most
 # one date (--as-of), and compiling them all took longer than that whole answer's query.
@@ -36,11 +42,33 @@ _SLASH_RANGE = r"(\d{1,2})" + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR
 _SLASH_FULL_RANGE = r"(\d{1,2})\s*/\s*" + _YEAR + _DASH + r"(\d{1,2})\s*/\s*" + _YEAR
 _NAMED_MONTH = _MONTH_NAME + r"\s+" + _YEAR
 _NAMED_RANGE = _MONTH_NAME + _DASH + _MONTH_NAME + r"\s+" + _YEAR
-_QUARTER = r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))\s+" + _YEAR
-_HALF = r"([12]|i{1,2})\s*\.\s*pololeti\s+" + _YEAR
+_QUARTER_NAME = r"(?:q\s*([1-4])|([1-4])\s*\.?\s*(?:q|ctvrtleti|kvartal))"
+_QUARTER = _QUARTER_NAME + _SEP + _YEAR
+_HALF_NAME = r"(?:([12]|i{1,2})\s*\.\s*pololeti|h\s*([12])|([12])\s*h)"  # `1. pololetí`, `H1`
+_HALF = _HALF_NAME + _SEP + _YEAR
 _YEAR_ONLY = r"(\d{4})"
-_ROMAN_QUARTER = {numeral.lower(): number for number, numeral in enumerate(ROMAN[:4], start=1)}
-_ROMAN_Q = r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)\s+" + _YEAR
+_ROMAN_Q_NAME = r"(iv|i{1,3})\s*\.\s*(?:ctvrtleti|kvartal)"
+_ROMAN_Q = _ROMAN_Q_NAME + _SEP + _YEAR
+_ROMAN_MONTH = "(" + alternatives(list(_ROMAN_MONTHS)) + r")\s*[./]\s*" + _YEAR  # `XI/2026`, `XI. 2026`
+# Without a year: the first such day or period on or after the meeting (`31. 3`, `15. ledna`).
+_DAY_MONTH = r"(\d{1,2})\s*\.\s*(\d{1,2})"
+_DAY_NAMED = r"(\d{1,2})\s*\.\s*" + _MONTH_NAME
+
+# Counted from the meeting, read before the leading words are dropped (`do měsíce` is a month
+# from the meeting, `do konce měsíce` the end of the meeting's month).
+_TODAY = r"ihned|neprodlene|okamzite|(?:jeste\s+)?dnes"
+_THIS_YEAR = (
+    r"(?:nejpozdeji\s+)?(?:(?:do\s+)?(?:konce|koncem)|v\s+prubehu|behem)\s+(?:letosniho\s+|tohoto\s+)?roku"
+    r"|letos|v\s+(?:letosnim|tomto)\s+roce"
+)
+_THIS_MONTH = (
+    r"(?:nejpozdeji\s+)?(?:(?:do\s+)?(?:konce|koncem)|v\s+prubehu)\s+(?:tohoto\s+)?mesice|v\s+tomto\s+mesici"
+)
+_WITHIN = (
+    r"(?:nejpozdeji\s+)?(?:do|za|behem|v\s+(?:terminu|lhute))\s+"
+    r"(?:(\d{1,3})\s*|(" + alternatives(list(_NUMBER_WORDS)) + r")\s+)?(?:kalendarnich\s+)?"
+    r"(den|dne|dni|dnu|dny|dnech|tyden|tydne|tydnu|tydny|tydnech|mesic|mesice|mesicu|mesici|mesicich)"
+)
 
 _NEXT_MEETING = (
     r"(?:(?:do|na|pro|k|ke)\s+)?(?:pristi(?:ho|m|mu)?|dalsi(?:ho|m|mu)?)\s+(?:jednani|setkani|schuzk[ay]|schuzce|schuzi)"
@@ -48,7 +76,10 @@ _NEXT_MEETING = (
 )
 _ONGOING = r"prubezne|ongoing|trvale|stale|continuous(?:ly)?|permanent(?:ly)?"
 # Leading words that only say "by": `do 31. 1. 2022`, `nejpozději do konce ledna 2022`.
-_BY_PREFIX = r"^(?:nejpozdeji\s+)?(?:do\s+|v\s+|ve\s+|behem\s+)?(?:konce\s+|kon\.\s*)?(?:by\s+)?(?:end\s+of\s+)?(?:roku\s+)?"
+_BY_PREFIX = (
+    r"^(?:nejpozdeji\s+)?(?:do\s+|v\s+|ve\s+|behem\s+|k\s+|ke\s+)?(?:konce\s+|koncem\s+|kon\.\s*|prubehu\s+)?"
+    r"(?:dne\s+|dni\s+)?(?:by\s+)?(?:end\s+of\s+)?(?:roku\s+)?"
+)
 
 _TIME = r"(\d{1,2})\s*[:.]\s*(\d{2})"
 _TIME_RANGE = r"^(\d{1,2}[:.]\d{2})(?:\s*(?:[-–—]|do|to)\s*(\d{1,2}[:.]\d{2}))?$"
@@ -87,6 +118,13 @@ def _month_end(year: int, month: int) -> dt.date:
     if month == 12:
         return dt.date(year, 12, 31)
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus `months`, on the same day of the month or the month's last (31 January + 1)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return dt.date(year, month, min(day.day, _month_end(year, month).day))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -151,13 +189,53 @@ def _hhmm(hour: int, minute: int) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def parse_deadline(text: str) -> Deadline:
-    """Read a `due` value; see the table in docs/format.md for every form."""
-    return _parse_deadline(text)
+# A deadline anchored on the meeting, as read from its text: (what, number, month). The text is
+# read once; the rule is applied to each meeting's date (`_anchored`).
+_Rule = tuple[str, int, int]
+
+
+def parse_deadline(text: str, anchor: dt.date | None = None) -> Deadline:
+    """Read a `due` value set at a meeting held on `anchor`; see the table in docs/format.md
+    for every form. The forms without a year or counted from the meeting (`31. 3.`, `březen`,
+    `do 14 dnů`, `ihned`) are anchored on that date; without an anchor they are not read."""
+    form = _parse_deadline(text)
+    if isinstance(form, Deadline):
+        return form
+    return UNKNOWN if anchor is None else _anchored(form, anchor)
+
+
+# The same few deadlines recur across an archive's meetings: each (rule, meeting date) once.
+@lru_cache(maxsize=16384)
+def _anchored(rule: _Rule, anchor: dt.date) -> Deadline:
+    what, number, month = rule
+    try:
+        if what == "day":  # the first `number`. `month`. on or after the meeting
+            for year in range(anchor.year, anchor.year + 9):  # 29. 2.: the next leap year
+                try:
+                    day = dt.date(year, month, number)
+                except ValueError:
+                    continue
+                if day >= anchor:
+                    return Deadline("date", day)
+            return UNKNOWN
+        if what == "month":  # the end of the first month `number` that ends on or after it
+            year = anchor.year if number >= anchor.month else anchor.year + 1
+            return Deadline("period", _month_end(year, number))
+        if what == "days":
+            return Deadline("date", anchor + dt.timedelta(days=number))
+        if what == "months":
+            return Deadline("date", _add_months(anchor, number))
+        if what == "year":
+            return Deadline("period", dt.date(anchor.year, 12, 31))
+        if what == "this_month":
+            return Deadline("period", _month_end(anchor.year, anchor.month))
+        return Deadline("date", anchor)  # "today"
+    except (ValueError, OverflowError):  # past the year 9999
+        return UNKNOWN
 
 
 @lru_cache(maxsize=16384)
-def _parse_deadline(text: str) -> Deadline:  # a Deadline is frozen: one can be shared
+def _parse_deadline(text: str) -> Deadline | _Rule:  # a Deadline is frozen: one can be shared
     value = fold(text).strip(" .,;")
     if not value:
         return NO_DEADLINE
@@ -165,6 +243,8 @@ def _parse_deadline(text: str) -> Deadline:  # a Deadline is frozen: one can be 
         return NEXT_MEETING
     if re.fullmatch(_ONGOING, value):
         return ONGOING
+    if rule := _from_meeting(value):
+        return rule
     value = re.sub(_BY_PREFIX, "", value, count=1).strip()
     try:
         return _parse_deadline_value(value)
@@ -172,7 +252,30 @@ def _parse_deadline(text: str) -> Deadline:  # a Deadline is frozen: one can be 
         return UNKNOWN
 
 
-def _parse_deadline_value(value: str) -> Deadline:
+def _from_meeting(value: str) -> _Rule | None:
+    """The rule of a deadline counted from the meeting (`ihned`, `do konce roku`, `do 14 dnů`)."""
+    if re.fullmatch(_TODAY, value):
+        return ("today", 0, 0)
+    if re.fullmatch(_THIS_YEAR, value):
+        return ("year", 0, 0)
+    if re.fullmatch(_THIS_MONTH, value):
+        return ("this_month", 0, 0)
+    if m := re.fullmatch(_WITHIN, value):
+        count = int(m[1]) if m[1] else _NUMBER_WORDS[m[2]] if m[2] else 1
+        if m[3].startswith("d"):
+            return ("days", count, 0)
+        if m[3].startswith("t"):
+            return ("days", 7 * count, 0)
+        return ("months", count, 0)
+    return None
+
+
+def _yearless_day(day: int, month: int) -> _Rule:
+    dt.date(2000, month, day)  # a ValueError unless some year has it (2000 has 29 February)
+    return ("day", day, month)
+
+
+def _parse_deadline_value(value: str) -> Deadline | _Rule:
     if day := parse_date(value):
         return Deadline("date", day)
     if m := re.fullmatch(_ISO_MONTH, value):
@@ -193,10 +296,31 @@ def _parse_deadline_value(value: str) -> Deadline:
         quarter = int(m[1] or m[2])
         return Deadline("period", _month_end(_year(m[3]), quarter * 3))
     if m := re.fullmatch(_ROMAN_Q, value):
-        return Deadline("period", _month_end(_year(m[2]), _ROMAN_QUARTER[m[1]] * 3))
+        return Deadline("period", _month_end(_year(m[2]), _ROMAN_MONTHS[m[1]] * 3))
     if m := re.fullmatch(_HALF, value):
-        half = len(m[1]) if m[1].startswith("i") else int(m[1])
-        return Deadline("period", _month_end(_year(m[2]), half * 6))
+        return Deadline("period", _month_end(_year(m[4]), _half(m) * 6))
     if m := re.fullmatch(_YEAR_ONLY, value):
         return Deadline("period", dt.date(int(m[1]), 12, 31))
+    if m := re.fullmatch(_ROMAN_MONTH, value):
+        return Deadline("period", _month_end(_year(m[2]), _ROMAN_MONTHS[m[1]]))
+    # Without a year: anchored on the meeting.
+    if m := re.fullmatch(_DAY_MONTH, value):
+        return _yearless_day(int(m[1]), int(m[2]))
+    if m := re.fullmatch(_DAY_NAMED, value):
+        return _yearless_day(int(m[1]), _MONTHS[m[2]])
+    if m := re.fullmatch(_MONTH_NAME, value):
+        return ("month", _MONTHS[m[1]], 0)
+    if m := re.fullmatch(_QUARTER_NAME, value):
+        return ("month", int(m[1] or m[2]) * 3, 0)
+    if m := re.fullmatch(_ROMAN_Q_NAME, value):
+        return ("month", _ROMAN_MONTHS[m[1]] * 3, 0)
+    if m := re.fullmatch(_HALF_NAME, value):
+        return ("month", _half(m) * 6, 0)
     return UNKNOWN
+
+
+def _half(m: re.Match[str]) -> int:
+    """1 or 2, of a match of `_HALF_NAME`: `1. pololetí`, `II. pololetí`, `H1`, `2H`."""
+    if m[1]:
+        return len(m[1]) if m[1].startswith("i") else int(m[1])
+    return int(m[2] or m[3])

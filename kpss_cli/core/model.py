@@ -121,16 +121,19 @@ class NextMeeting(Record):
 
 
 class Update(Record):
-    """A status change of an earlier task, made by a later meeting."""
+    """A status change of an earlier task, made by a later meeting, and maybe a new deadline."""
 
-    __slots__ = ("id", "status", "note", "line", "source")
+    __slots__ = ("id", "status", "note", "line", "source", "due")
 
-    def __init__(self, id: str, status: str, note: str | None, line: int, source: str) -> None:
+    def __init__(
+        self, id: str, status: str, note: str | None, line: int, source: str, due: str | None = None
+    ) -> None:
         self.id = id
         self.status = status
         self.note = note
         self.line = line
         self.source = source  # "front_matter" | "body"
+        self.due = due  # a new deadline as written (`due`, or `nový termín …` in the note)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of an update."""
@@ -140,16 +143,24 @@ class Update(Record):
             "note": self.note,
             "line": self.line,
             "source": self.source,
+            "due": self.due,
         }
 
 
 class StatusChange(Record):
-    """One step of a task's history: which meeting set which status."""
+    """One step of a task's history: which meeting set which status (and deadline)."""
 
-    __slots__ = ("minutes_id", "date", "status", "note", "path", "line")
+    __slots__ = ("minutes_id", "date", "status", "note", "path", "line", "due")
 
     def __init__(
-        self, minutes_id: str, date: dt.date, status: str, note: str | None, path: str, line: int
+        self,
+        minutes_id: str,
+        date: dt.date,
+        status: str,
+        note: str | None,
+        path: str,
+        line: int,
+        due: str | None = None,
     ) -> None:
         self.minutes_id = minutes_id
         self.date = date
@@ -157,6 +168,7 @@ class StatusChange(Record):
         self.note = note
         self.path = path
         self.line = line
+        self.due = due  # the deadline as written that this step set; None when it kept the last
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of a status change."""
@@ -167,6 +179,7 @@ class StatusChange(Record):
             "note": self.note,
             "path": self.path,
             "line": self.line,
+            "due": self.due,
         }
 
 
@@ -183,7 +196,7 @@ class Task(Record):
         id: str,
         text: str,
         owner: str | None,
-        due: str | None,  # as written
+        due: str | None,  # as written; a later meeting's new deadline replaces it (history keeps it)
         deadline: dt.date | None,  # the last day allowed, when the deadline can be read
         deadline_kind: str,  # see dates.Deadline.kind
         status: str,  # current status, after every later update

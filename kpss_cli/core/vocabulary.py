@@ -59,8 +59,31 @@ WEEKDAY_STEMS = (
     ("nedel",),
 )
 
-# Roman numerals, as agendas number their items and offices their quarters (`III. čtvrtletí`).
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+# Roman numerals, as agendas number their items and offices their quarters (`III. čtvrtletí`)
+# and months (`XI/2026`).
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+# Numbers written as words in deadlines (`do dvou týdnů`, `za tři měsíce`): by value, the
+# nominative/accusative and genitive forms.
+NUMBERS = (
+    (1, ("jeden", "jedna", "jedno", "jednoho", "jedné")),
+    (2, ("dva", "dvě", "dvou")),
+    (3, ("tři", "tří", "třech")),
+    (4, ("čtyři", "čtyř", "čtyřech")),
+    (5, ("pět", "pěti")),
+    (6, ("šest", "šesti")),
+    (7, ("sedm", "sedmi")),
+    (8, ("osm", "osmi")),
+    (9, ("devět", "devíti")),
+    (10, ("deset", "deseti")),
+    (11, ("jedenáct", "jedenácti")),
+    (12, ("dvanáct", "dvanácti")),
+    (14, ("čtrnáct", "čtrnácti")),
+    (15, ("patnáct", "patnácti")),
+    (20, ("dvacet", "dvaceti")),
+    (21, ("jednadvacet", "jednadvaceti")),
+    (30, ("třicet", "třiceti")),
+)
 
 
 def alternatives(words: tuple[str, ...] | list[str]) -> str:

@@ -70,9 +70,12 @@ def task_view(data: dict[str, Any], shown_root: str) -> str:
         f"{'Status:':<11}{data['status']}{overdue}",
         "History:",
     ]
+    # Each step's deadline as written, when a later meeting gave the task a new one.
+    moved = any(change.get("due") for change in data["history"][1:])
     for change in data["history"]:
+        due = f" (due: {change['due']})" if moved and change.get("due") else ""
         note = f" — {change['note']}" if change["note"] else ""
         lines.append(
-            f"  {change['date']}  {change['status']:<10} {prefix}{change['path']}:{change['line']}{note}"
+            f"  {change['date']}  {change['status']:<10} {prefix}{change['path']}:{change['line']}{due}{note}"
         )
     return "".join(clean(line) + "\n" for line in lines)

@@ -6,6 +6,7 @@ Nothing here prints: problems are returned as `Problem`s with a file line each.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,7 +67,9 @@ TASK_KEYS = _aliases(
         "note": ("poznámka",),
     }
 )
-UPDATE_KEYS = _aliases({"id": (), "status": ("stav",), "note": ("poznámka",)})
+UPDATE_KEYS = _aliases(
+    {"id": (), "status": ("stav",), "note": ("poznámka",), "due": ("termín", "nový termín")}
+)
 PERSON_KEYS = _aliases({"name": ("jméno",), "org": ("organizace",), "role": ("funkce",)})
 AGENDA_KEYS = _aliases({"title": ("název", "bod"), "presenter": ("předkládá", "přednáší")})
 NEXT_KEYS = _aliases({"date": ("datum",), "time": ("čas",), "place": ("místo",)})
@@ -457,7 +460,7 @@ def _new_task(
     source: str,
     task_id: str | None,
 ) -> Task:
-    deadline = dates.parse_deadline(due) if due else dates.NO_DEADLINE
+    deadline = dates.parse_deadline(due, minutes.date) if due else dates.NO_DEADLINE
     position = len(minutes.tasks) + 1
     # Positional, in the order of Task's fields: a call by keywords takes a microsecond more.
     return Task(
@@ -510,6 +513,30 @@ def _front_tasks(minutes: Minutes, value: Any, line: int, context: _Context) -> 
         )
 
 
+# A new deadline in an update's note: `trvá, nový termín 30. 6.`, `termín posunut na 15. 9.`,
+# `prodlouženo do konce roku`, `odloženo na příští jednání`.
+_NEW_DUE = re.compile(
+    r"\b(?:nov[ýy]\s+term[íi]n(?:\s+spln[ěe]n[íi])?|(?:term[íi]n\s+)?"
+    r"(?:posunut|prodlou[žz]en|odlo[žz]en)[aoýy]?(?:\s+na)?)\s*[:–—-]?\s*",
+    re.IGNORECASE,
+)
+_DUE_WORDS = 7  # the longest deadline as written: `nejpozději do konce 1. pololetí 2027`
+
+
+def note_due(note: str | None, meeting: dt.date) -> str | None:
+    """The new deadline an update's note gives (`trvá, nový termín 30. 6.` -> `30. 6.`), as
+    written, when kpss can read it at a meeting of day `meeting`; else None (`nový termín
+    bude upřesněn`)."""
+    if not note or not (match := _NEW_DUE.search(note)):
+        return None
+    words = note[match.end() :].split()[:_DUE_WORDS]
+    for count in range(len(words), 0, -1):  # the longest run of words that is a deadline
+        text = " ".join(words[:count]).strip(" ,;")
+        if text and dates.parse_deadline(text, meeting).kind not in ("unknown", "none"):
+            return text
+    return None
+
+
 def _parse_update_text(text: str) -> tuple[str, str | None, str | None]:
     """`ID [status] [note]` -> (id, status word, note)."""
     task_id, _, rest = text.strip().partition(" ")
@@ -542,9 +569,9 @@ def _front_updates(minutes: Minutes, value: Any, line: int, context: _Context) -
             continue
         status = _status(fields.get("status"), item_line, context, default="")
         if status:
-            minutes.updates.append(
-                Update(update_id, status, _scalar(fields.get("note")), item_line, "front_matter")
-            )
+            note = _scalar(fields.get("note"))
+            due = _scalar(fields.get("due")) or note_due(note, minutes.date)
+            minutes.updates.append(Update(update_id, status, note, item_line, "front_matter", due))
 
 
 # --- the body --------------------------------------------------------------------------------
@@ -725,7 +752,7 @@ def _body_checklist(minutes: Minutes, body: str, first_line: int) -> None:
             continue  # an example in a code block, not an update
         task_id = match[2].rstrip(",;:.")
         note = match[3].strip().lstrip("–—-:").strip() or None
-        update = Update(task_id, _MARKS[match[1]], note, line, "body")
+        update = Update(task_id, _MARKS[match[1]], note, line, "body", note_due(note, minutes.date))
         # `#` marks a task id; other first words are kept aside in case they are explicit
         # task ids, which only the whole archive knows (an ordinary checklist is not).
         (minutes.updates if "#" in task_id else minutes.loose_checks).append(update)

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from ..core.config import Config
+from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
 from ..core.model import Minutes, Record, StatusChange, Task, Update
 from .config import SKIPPED_FOLDERS, find_root
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
 _name = attrgetter("name")
@@ -213,7 +215,8 @@ def shown_path(archive: Archive | TaskSnapshot, rel: str) -> str:
 
 
 def resolve(archive: Archive) -> None:
-    """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates."""
+    """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates:
+    their statuses, and their new deadlines (anchored on the meeting that wrote them)."""
     archive.minutes.sort(key=lambda m: (m.date, m.id))
     by_id: dict[str, Task] = {}
     tasks: list[Task] = []
@@ -234,9 +237,15 @@ def resolve(archive: Archive) -> None:
             by_id[task.id] = task
             tasks.append(task)
             task.history = [
-                StatusChange(minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line)
+                StatusChange(
+                    minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line, task.due
+                )
             ]
-    _fill_next_meeting_deadlines(archive.minutes)
+    after = _next_meetings(archive.minutes)
+    for minutes in archive.minutes:
+        for task in minutes.tasks:
+            if task.deadline_kind == "next_meeting":
+                task.deadline = after[minutes.id]
     for minutes in archive.minutes:
         updates = list(minutes.updates)
         updates += [u for u in minutes.loose_checks if u.id in by_id]
@@ -246,23 +255,38 @@ def resolve(archive: Archive) -> None:
                 archive.unmatched_updates.append((minutes, update))
                 continue
             target.status = update.status
+            if update.due is not None:  # a new deadline, from this meeting on
+                deadline = parse_deadline(update.due, minutes.date)
+                target.due, target.deadline_kind = update.due, deadline.kind
+                target.deadline = after[minutes.id] if deadline.kind == "next_meeting" else deadline.end
+            elif update.status == "open" and target.deadline_kind == "next_meeting":
+                target.deadline = after[minutes.id]  # carried on: to the meeting after this one
             target.history.append(
-                StatusChange(minutes.id, minutes.date, update.status, update.note, minutes.path, update.line)
+                StatusChange(
+                    minutes.id,
+                    minutes.date,
+                    update.status,
+                    update.note,
+                    minutes.path,
+                    update.line,
+                    update.due,
+                )
             )
     archive.tasks = tasks
     archive._tasks_by_id = by_id
     archive.group_names = {m.group_slug: m.group for m in archive.minutes}
 
 
-def _fill_next_meeting_deadlines(minutes_list: list[Minutes]) -> None:
-    """`do příštího jednání`: the minutes' own next meeting, else the group's next minutes."""
-    following: dict[str, Minutes] = {}
-    for minutes in reversed(minutes_list):  # latest first, so `following` is the next one
-        for task in minutes.tasks:
-            if task.deadline_kind != "next_meeting":
-                continue
-            if minutes.next_meeting and minutes.next_meeting.date:
-                task.deadline = minutes.next_meeting.date
-            elif (nxt := following.get(minutes.group_slug)) is not None and nxt.date > minutes.date:
-                task.deadline = nxt.date
-        following[minutes.group_slug] = minutes
+def _next_meetings(minutes_list: list[Minutes]) -> dict[str, dt.date | None]:
+    """The date of the meeting after each minutes (by id), for `do příštího jednání`: the
+    minutes' own `next_meeting`, else the group's next minutes held on a later day, else None."""
+    found: dict[str, dt.date | None] = {}
+    # Per group: the date of the earliest minutes seen so far walking back, and the first date after it.
+    upcoming: dict[str, tuple[dt.date, dt.date | None]] = {}
+    for minutes in reversed(minutes_list):  # latest first
+        seen = upcoming.get(minutes.group_slug)
+        later = None if seen is None else seen[0] if seen[0] > minutes.date else seen[1]
+        own = minutes.next_meeting.date if minutes.next_meeting else None
+        found[minutes.id] = own or later
+        upcoming[minutes.group_slug] = (minutes.date, later)
+    return found

@@ -43,8 +43,8 @@ MARSHAL_VERSION = 4
 #   Person       (name, org, role, person, key, line)
 #   AgendaItem   (title, presenter)
 #   NextMeeting  (date, time, place, text)
-#   Update       (id, status, note, line, source)
-#   StatusChange (minutes_id, date, status, note, path, line)
+#   Update       (id, status, note, line, source, due)
+#   StatusChange (minutes_id, date, status, note, path, line, due)
 #   Task         (id, text, owner, due, deadline, deadline_kind, status, initial_status, line, source,
 #                 minutes_id, group, group_slug, meeting_date, path, history)
 #   Minutes      (id, path, group, date, group_slug, group_as_written, time, place, status,
@@ -89,7 +89,7 @@ def _people(people: list[Person]) -> list[tuple[Any, ...]]:
 
 
 def _updates(updates: list[Update]) -> list[tuple[Any, ...]]:
-    return [(u.id, u.status, u.note, u.line, u.source) for u in updates]
+    return [(u.id, u.status, u.note, u.line, u.source, u.due) for u in updates]
 
 
 def pack_task(t: Task) -> tuple[Any, ...]:
@@ -111,7 +111,7 @@ def pack_task(t: Task) -> tuple[Any, ...]:
         t.group_slug,
         t.meeting_date.toordinal(),
         t.path,
-        [(c.minutes_id, c.date.toordinal(), c.status, c.note, c.path, c.line) for c in history]
+        [(c.minutes_id, c.date.toordinal(), c.status, c.note, c.path, c.line, c.due) for c in history]
         if history
         else [],
     )
@@ -243,7 +243,10 @@ def unpack_task(values: tuple[Any, ...]) -> Task:
         slug,
         dates[meeting],
         path,
-        [StatusChange(mid, dates[date], st, note, pth, ln) for mid, date, st, note, pth, ln in history]
+        [
+            StatusChange(mid, dates[date], st, note, pth, ln, due_)
+            for mid, date, st, note, pth, ln, due_ in history
+        ]
         if history
         else history,  # the fresh empty list marshal made
     )
