@@ -90,7 +90,7 @@ def test_each_action_writes_its_own_lines(invoke: Invoke, archive: Path) -> None
         (["reopen"], [("    status: cancelled   # trvá", "    status: open   # trvá")]),
         (["note", "obce", "neodpověděly"], [('    note: "čeká"', '    note: "obce neodpověděly"')]),
         (["owner", "Petr Malý"], [("", '    owner: "Petr Malý"')]),
-        (["postpone", "do konce června 2026"], [("", '    due: "do konce června 2026"')]),
+        (["postpone", "do konce června"], [("", '    due: "do konce června"')]),
     ]
     for words, expected in steps:
         before = path.read_text("utf-8")
@@ -193,3 +193,21 @@ def test_a_locked_draft_is_a_clear_error_and_stays_whole(
         f"kpss: error: {archive}/a/2026-05-12.md is being changed by another kpss"
     )
     assert (archive / "a/2026-05-12.md").read_text("utf-8") == DRAFT
+
+
+def test_a_new_owner_and_a_new_deadline_apply_from_the_draft_on(invoke: Invoke, archive: Path) -> None:
+    """What `owner` and `postpone` record, `kpss tasks` reads: the task's owner and deadline
+    change, anchored on the draft's meeting (12 May 2026)."""
+    assert invoke("task", "a/2026-03-10#2", "owner", "Petr Malý", "-a", str(archive), *AS_OF).exit_code == 0
+    assert (
+        invoke("task", "a/2026-03-10#2", "postpone", "do 14 dnů", "-a", str(archive), *AS_OF).exit_code == 0
+    )
+    task = _status(invoke, archive, "a/2026-03-10#2")
+    assert (task["owner"], task["due"], task["deadline"], task["status"]) == (
+        "Petr Malý",
+        "do 14 dnů",
+        "2026-05-26",
+        "open",
+    )
+    mine = invoke("tasks", "--owner", "Malý", "-f", "json", "-a", str(archive), *AS_OF)
+    assert [t["id"] for t in json.loads(mine.stdout)] == ["a/2026-03-10#2"]

@@ -174,7 +174,7 @@ def test_packing_knows_every_field_of_every_record() -> None:
         Person: "name org role person key line",
         AgendaItem: "title presenter",
         NextMeeting: "date time place text",
-        Update: "id status note line source due",
+        Update: "id status note line source due owner",
         StatusChange: "minutes_id date status note path line due",
         Task: "id text owner due deadline deadline_kind status initial_status line source minutes_id group "
         "group_slug meeting_date path history",
@@ -237,7 +237,9 @@ YAML_VALUES = st.recursive(
 )
 
 PERSONS = st.builds(Person, name=TEXT, org=OPT_TEXT, role=OPT_TEXT, person=TEXT, key=TEXT, line=INTS)
-UPDATES = st.builds(Update, id=TEXT, status=TEXT, note=OPT_TEXT, line=INTS, source=TEXT, due=OPT_TEXT)
+UPDATES = st.builds(
+    Update, id=TEXT, status=TEXT, note=OPT_TEXT, line=INTS, source=TEXT, due=OPT_TEXT, owner=OPT_TEXT
+)
 CHANGES = st.builds(
     StatusChange, minutes_id=TEXT, date=DATES, status=TEXT, note=OPT_TEXT, path=TEXT, line=INTS, due=OPT_TEXT
 )

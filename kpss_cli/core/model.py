@@ -123,10 +123,17 @@ class NextMeeting(Record):
 class Update(Record):
     """A status change of an earlier task, made by a later meeting, and maybe a new deadline."""
 
-    __slots__ = ("id", "status", "note", "line", "source", "due")
+    __slots__ = ("id", "status", "note", "line", "source", "due", "owner")
 
     def __init__(
-        self, id: str, status: str, note: str | None, line: int, source: str, due: str | None = None
+        self,
+        id: str,
+        status: str,
+        note: str | None,
+        line: int,
+        source: str,
+        due: str | None = None,
+        owner: str | None = None,
     ) -> None:
         self.id = id
         self.status = status
@@ -134,6 +141,7 @@ class Update(Record):
         self.line = line
         self.source = source  # "front_matter" | "body"
         self.due = due  # a new deadline as written (`due`, or `nový termín …` in the note)
+        self.owner = owner  # a new owner (`owner`, zajistí), from this meeting on
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of an update."""
@@ -144,6 +152,7 @@ class Update(Record):
             "line": self.line,
             "source": self.source,
             "due": self.due,
+            "owner": self.owner,
         }
 
 

@@ -103,7 +103,7 @@ def plan(
         status = ACTIONS[action] or task.status
         change = TaskChange(task.id, status)
         if action == "postpone":
-            deadline = parse_deadline(value or "")
+            deadline = parse_deadline(value or "", draft.date)
             if not deadline.readable or deadline.kind in ("none", "ongoing"):
                 raise KpssError(
                     f"postpone {task.id} to {value!r}: not a deadline kpss can read; nothing was changed"

@@ -68,7 +68,13 @@ TASK_KEYS = _aliases(
     }
 )
 UPDATE_KEYS = _aliases(
-    {"id": (), "status": ("stav",), "note": ("poznámka",), "due": ("termín", "nový termín")}
+    {
+        "id": (),
+        "status": ("stav",),
+        "note": ("poznámka",),
+        "due": ("termín", "nový termín"),
+        "owner": ("zajistí", "odpovídá"),
+    }
 )
 PERSON_KEYS = _aliases({"name": ("jméno",), "org": ("organizace",), "role": ("funkce",)})
 AGENDA_KEYS = _aliases({"title": ("název", "bod"), "presenter": ("předkládá", "přednáší")})
@@ -571,7 +577,8 @@ def _front_updates(minutes: Minutes, value: Any, line: int, context: _Context) -
         if status:
             note = _scalar(fields.get("note"))
             due = _scalar(fields.get("due")) or note_due(note, minutes.date)
-            minutes.updates.append(Update(update_id, status, note, item_line, "front_matter", due))
+            owner = _scalar(fields.get("owner"))
+            minutes.updates.append(Update(update_id, status, note, item_line, "front_matter", due, owner))
 
 
 # --- the body --------------------------------------------------------------------------------

@@ -255,6 +255,8 @@ def resolve(archive: Archive) -> None:
                 archive.unmatched_updates.append((minutes, update))
                 continue
             target.status = update.status
+            if update.owner:  # handed over, from this meeting on
+                target.owner = update.owner
             if update.due is not None:  # a new deadline, from this meeting on
                 deadline = parse_deadline(update.due, minutes.date)
                 target.due, target.deadline_kind = update.due, deadline.kind

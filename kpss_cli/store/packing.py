@@ -43,7 +43,7 @@ MARSHAL_VERSION = 4
 #   Person       (name, org, role, person, key, line)
 #   AgendaItem   (title, presenter)
 #   NextMeeting  (date, time, place, text)
-#   Update       (id, status, note, line, source, due)
+#   Update       (id, status, note, line, source, due, owner)
 #   StatusChange (minutes_id, date, status, note, path, line, due)
 #   Task         (id, text, owner, due, deadline, deadline_kind, status, initial_status, line, source,
 #                 minutes_id, group, group_slug, meeting_date, path, history)
@@ -89,7 +89,7 @@ def _people(people: list[Person]) -> list[tuple[Any, ...]]:
 
 
 def _updates(updates: list[Update]) -> list[tuple[Any, ...]]:
-    return [(u.id, u.status, u.note, u.line, u.source, u.due) for u in updates]
+    return [(u.id, u.status, u.note, u.line, u.source, u.due, u.owner) for u in updates]
 
 
 def pack_task(t: Task) -> tuple[Any, ...]:
