@@ -22,7 +22,7 @@ import re
 import secrets
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..core.errors import KpssError
@@ -149,17 +149,14 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
         raise KpssError(
             f"the change cannot be written in {shown}'s encoding ({codec}); not changed"
         ) from None
-    temporary = _temporary(path)
     try:
-        _write_new(temporary, data, mode)
-        if path.read_bytes() != original:
-            raise KpssError(f"{shown} changed while kpss was changing it; nothing was written")
-        temporary.replace(path)
+        with _beside(path) as temporary:
+            _write_new(temporary, data, mode)
+            if path.read_bytes() != original:
+                raise KpssError(f"{shown} changed while kpss was changing it; nothing was written")
+            temporary.replace(path)
     except OSError as exc:
         raise KpssError(f"cannot change {shown}: {exc.strerror or exc}; the file is unchanged") from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
     _sync_folder(path.parent)
     return True
 
@@ -169,18 +166,15 @@ def create_new(path: Path, text: str, shown: str) -> None:
     temporary name and then linked to its own: a failure, or a kill, leaves no file under it."""
     if path.exists() or path.is_symlink():
         raise KpssError(f"{shown} already exists; nothing was written")
-    temporary = _temporary(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_new(temporary, text.encode("utf-8"), 0o644)
-        _link(temporary, path)
+        with _beside(path) as temporary:
+            _write_new(temporary, text.encode("utf-8"), 0o644)
+            _link(temporary, path)
     except FileExistsError:
         raise KpssError(f"{shown} already exists; nothing was written") from None
     except OSError as exc:
         raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
     _sync_folder(path.parent)
 
 
@@ -203,10 +197,16 @@ def _link(temporary: Path, path: Path) -> None:
         temporary.rename(path)
 
 
-def _temporary(path: Path) -> Path:
-    """A hidden name beside `path` for its next content: the walk skips hidden files, and the
-    random part keeps one left by a killed kpss from blocking the next."""
-    return path.with_name(f".{path.name}.kpss-{secrets.token_hex(4)}.tmp")
+@contextlib.contextmanager
+def _beside(path: Path) -> Iterator[Path]:
+    """A hidden name beside `path` for its next content, removed afterwards: the walk skips
+    hidden files, and the random part keeps one left by a killed kpss from blocking the next."""
+    temporary = path.with_name(f".{path.name}.kpss-{secrets.token_hex(4)}.tmp")
+    try:
+        yield temporary
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
