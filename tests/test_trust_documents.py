@@ -3,7 +3,10 @@ make them, are safe against what a hostile archive holds (docs/security.md, Temp
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,119 @@ def test_documents_keep_tabs_and_line_breaks(invoke: Invoke, escapes: Path, tmp_
     template = write(tmp_path / "t.j2", "a\tb\nc\r\nd{{ tasks | length }}\n")
     result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
     assert (result.exit_code, result.stdout) == (0, "a\tb\nc\nd1\n")
+
+
+# --- templates are read only from inside the template folders ------------------------------------
+
+SECRET = "-----BEGIN OPENSSH PRIVATE KEY-----"
+REFUSED_LINK = "template refused: a link leading out of its template folder"
+
+
+@pytest.fixture
+def linked(escapes: Path, tmp_path: Path) -> Path:
+    """The archive above, with a private key beside it (where a link may point)."""
+    write(tmp_path / "home/.ssh/id_rsa", SECRET + "\n")
+    return escapes
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["absolute", "relative", "a link to a link", "elsewhere in the archive"],
+)
+def test_an_include_through_a_link_out_of_the_templates_is_refused(
+    invoke: Invoke, linked: Path, tmp_path: Path, target: str
+) -> None:
+    key = tmp_path / "home/.ssh/id_rsa"
+    link = linked / "templates/secret.txt"
+    write(linked / "templates/agenda.md.j2", 'Pozvánka\n{% include "secret.txt" %}\n')
+    if target == "absolute":
+        link.symlink_to(key)
+    elif target == "relative":
+        link.symlink_to("../../home/.ssh/id_rsa")
+    elif target == "a link to a link":
+        (linked / "templates/inside.txt").symlink_to(key)
+        link.symlink_to("inside.txt")  # stays inside, but what it leads to does not
+    else:
+        link.symlink_to("../g/2022-01-10.md")  # the archive, but not its template folder
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kpss: error: {link}: {REFUSED_LINK}\n"
+    assert SECRET not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_archive_template_that_is_itself_a_link_out_is_refused(
+    invoke: Invoke, linked: Path, tmp_path: Path
+) -> None:
+    link = linked / "templates/cs/agenda.md.j2"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(tmp_path / "home/.ssh/id_rsa")
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"kpss: error: {link}: {REFUSED_LINK}\n",
+    )
+
+
+def test_a_templates_folder_linked_out_of_the_archive_is_refused(
+    invoke: Invoke, linked: Path, tmp_path: Path
+) -> None:
+    write(tmp_path / "elsewhere/agenda.md.j2", "{{ group.name }} from elsewhere\n")
+    (linked / "templates").symlink_to(tmp_path / "elsewhere")
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"kpss: error: {linked}/templates: template refused: a link leading out of the archive\n"
+    )
+
+
+def test_links_that_stay_inside_the_template_folders_keep_working(invoke: Invoke, linked: Path) -> None:
+    templates = linked / "templates"
+    write(templates / "parts/agenda.j2", '{{ group.name }}: {% include "cs/signature.j2" %}')
+    write(templates / "shared/signature.j2", "podpis\n")
+    (templates / "cs").mkdir()
+    (templates / "cs/signature.j2").symlink_to("../shared/signature.j2")
+    (templates / "agenda.md.j2").symlink_to("parts/agenda.j2")
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "Skupina: podpis\n", "")
+
+
+def test_a_pipe_among_the_templates_is_refused_not_waited_for(linked: Path) -> None:
+    (linked / "templates").mkdir()
+    os.mkfifo(linked / "templates/agenda.md.j2")  # opening it for reading would wait for a writer
+    process = subprocess.run(
+        [sys.executable, "-m", "kpss_cli", "agenda", "g", "--date", "2022-02-10", "-a", str(linked)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (process.returncode, process.stdout) == (2, "")
+    assert process.stderr == (
+        f"kpss: error: {linked}/templates/agenda.md.j2: "
+        "template refused: not a regular file (a folder, pipe or device)\n"
+    )
+
+
+def test_a_huge_template_file_is_refused(invoke: Invoke, linked: Path) -> None:
+    write(linked / "templates/agenda.md.j2", "x" * (1024 * 1024 + 1))
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"kpss: error: {linked}/templates/agenda.md.j2: template refused: larger than 1 MiB\n"
+    )
+
+
+def test_a_template_given_by_path_may_be_a_link_but_its_includes_are_checked(
+    invoke: Invoke, linked: Path, tmp_path: Path
+) -> None:
+    write(tmp_path / "mine/real.j2", '{{ tasks | length }} úkol\n{% include "part.j2" %}')
+    write(tmp_path / "mine/part.j2", "konec\n")
+    (tmp_path / "link.j2").symlink_to(tmp_path / "mine/real.j2")
+    args = ("tasks", "--template", str(tmp_path / "link.j2"), "-a", str(linked), "--as-of", AS_OF)
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "1 úkol\nkonec\n", "")
+    (tmp_path / "mine/part.j2").unlink()
+    (tmp_path / "mine/part.j2").symlink_to(tmp_path / "home/.ssh/id_rsa")
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kpss: error: {tmp_path}/mine/part.j2: {REFUSED_LINK}\n"

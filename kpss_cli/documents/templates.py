@@ -29,6 +29,7 @@ from ..core.names import people_text
 from ..core.sorting import czech_sort
 from ..core.vocabulary import MONTHS_GENITIVE
 from ..output.formats import clean
+from .loader import SafeLoader, folders
 
 MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
 TIME_LIMIT = 10.0  # seconds a template may run
@@ -169,12 +170,14 @@ def environment(
     """
     if language not in LANGUAGES:
         raise KpssError(f"no templates for language {language!r}; kpss has {', '.join(LANGUAGES)}")
-    folders: list[Path] = [extra_folder] if extra_folder else []
-    if archive_root is not None:
-        folders += [archive_root / "templates" / language, archive_root / "templates"]
-    folders += [packaged_templates() / language, packaged_templates()]  # then what all languages share
+    search = folders(
+        str(extra_folder) if extra_folder else None,
+        str(archive_root) if archive_root is not None else None,
+        language,
+        str(packaged_templates()),
+    )
     env = _Sandbox(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        loader=SafeLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=html,
         trim_blocks=True,
@@ -207,10 +210,12 @@ def render_template(
     extra = None
     name = name_or_path
     if path.suffix and path.is_file():
-        extra, name = path.resolve().parent, path.name
+        # The user's own choice, wherever a link leads; what it includes stays in its folder.
+        real = path.resolve()
+        extra, name = real.parent, real.name
     elif path.parent != Path():
         raise KpssError(f"template not found: {name_or_path}")
-    env = environment(archive_root, language, extra, html=html or name.endswith((".html", ".html.j2")))
+    env = environment(archive_root, language, extra, html=html or path.name.endswith((".html", ".html.j2")))
     shown = str(path) if extra else name
     try:
         template = env.get_template(name)
