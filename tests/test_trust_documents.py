@@ -203,3 +203,138 @@ def test_a_template_given_by_path_may_be_a_link_but_its_includes_are_checked(
     result = invoke(*args)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"kpss: error: {tmp_path}/mine/part.j2: {REFUSED_LINK}\n"
+
+
+# --- templates cannot build huge values ----------------------------------------------------------
+
+# (template, what the error names): each would build hundreds of megabytes or more, and is
+# stopped before it does, on the line it is on (line 2: line 1 sets `big`, 10 MB).
+HUGE = {
+    # filters that grow text or lists
+    "center": ('{{ "x"|center(400000000) }}', "the center filter"),
+    "indent": ('{{ ("a\\n" * 1000000)|indent(1000) }}', "the indent filter"),
+    "indent by text": ('{{ "a\\nb"|indent(big) ~ "" }}', "the indent filter"),
+    "wordwrap": ('{{ ("a " * 1000000)|wordwrap(1, wrapstring="x" * 100) }}', "the wordwrap filter"),
+    "format": ('{{ "%*d"|format(1000000000, 1) }}', "the format filter"),
+    "join": ("{{ [big, big, big]|join }}", "the join filter"),
+    "replace": ('{{ big|replace("", "yy") }}', "the replace filter"),
+    "urlize": ('{{ ("a.cz " * 100000)|urlize(target="x" * 1000) }}', "the urlize filter"),
+    "batch": ('{{ [1, 2, 3]|batch(1000000000, "x")|list }}', "the batch filter"),
+    "slice": ("{{ [1, 2, 3]|slice(1000000000)|list }}", "the slice filter"),
+    "string of a list": ("{{ [big, big, big]|string }}", "the string filter"),
+    "tojson": ("{{ [big, big, big]|tojson }}", "the tojson filter"),
+    "map into a list": ('{{ range(100000)|map("string")|map("center", 10000)|list }}', "the map filter"),
+    "sum of lists": (
+        '{% set l = ["x"] * 1000000 %}{{ [l, l, l, l, l, l, l, l, l, l, l]|sum(start=[]) }}',
+        "the sum filter",
+    ),
+    # string and number methods
+    "str.center": ('{{ "x".center(10**9) }}', "str.center()"),
+    "str.ljust": ('{{ "x".ljust(10**9) }}', "str.ljust()"),
+    "str.rjust": ('{{ "x".rjust(10**9) }}', "str.rjust()"),
+    "str.zfill": ('{{ "1".zfill(10**9) }}', "str.zfill()"),
+    "str.expandtabs": ('{{ ("\\t" * 1000).expandtabs(10**7) }}', "str.expandtabs()"),
+    "str.replace": ('{{ big.replace("", "yy") }}', "str.replace()"),
+    "str.join": ('{{ big.join(["a"] * 1000) }}', "str.join()"),
+    "str.translate": ('{{ big.translate({120: "abc"}) }}', "str.translate()"),
+    "str.format width": ('{{ "{:>1000000000}".format(1) }}', "str.format()"),
+    "str.format repeated": ('{{ "{0}{0}{0}".format(big) }}', "str.format()"),
+    "int.to_bytes": ('{{ (1).to_bytes(10**9, "big") }}', "int.to_bytes()"),
+    # operators
+    "*": ('{{ "x" * 10**9 }}', "the * operator"),
+    "* of a list": ("{{ [big] * 1000 }}", "the * operator"),
+    "**": ("{{ 9 ** (9 ** 9) }}", "the ** operator would make a number of over 4300 digits"),
+    "% width": ('{{ "%1000000000d" % 1 }}', "the % operator"),
+    "% repeated": ('{{ "%s%s%s" % (big, big, big) }}', "the % operator"),
+    "~": ("{{ big ~ big ~ big }}", "the ~ operator"),
+    "a printed list": ("{{ [big, big, big] }}", "a printed value"),
+    "range": ("{% for i in range(10**9) %}{% endfor %}", "range() of 1000000000 numbers is over 100000"),
+    "lipsum": ("{{ lipsum(n=100000, max=100000) }}", "lipsum()"),
+    # what collects output
+    "macro": (
+        "{% macro m() %}{% for i in range(100) %}{{ big }}{% endfor %}{% endmacro %}{{ m() }}",
+        "macro or block",
+    ),
+    "set block": (
+        "{% set x %}{% for i in range(100) %}{{ big }}{% endfor %}{% endset %}{{ x }}",
+        "macro or block",
+    ),
+    # growing in loops
+    "~ doubling": (
+        '{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}',
+        "the ~ operator",
+    ),
+    "list doubling": (
+        "{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set ns.l = ns.l + ns.l %}{% endfor %}",
+        "the + operator",
+    ),
+    "nested loops appending": (
+        "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}{% for j in range(1000) %}"
+        '{% set ns.l = ns.l + ["x" * 100000] %}{% endfor %}{% endfor %}',
+        "built in all",
+    ),
+    "a list of many long values": (
+        "{% set l = [big ~ 1, big ~ 2, big ~ 3, big ~ 4, big ~ 5, big ~ 6, big ~ 7, big ~ 8, big ~ 9,"
+        " big ~ 10, big ~ 11] %}",
+        "built in all",
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "what"), list(HUGE.values()), ids=list(HUGE))
+def test_a_template_cannot_build_a_huge_value(
+    invoke: Invoke, escapes: Path, tmp_path: Path, body: str, what: str
+) -> None:
+    template = write(tmp_path / "huge.j2", '{% set big = "x" * 10000000 %}\n' + body + "\n")
+    result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"kpss: error: {template}:2: template value")
+    assert what in result.stderr and "too large" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_output_over_the_limit_still_stops(invoke: Invoke, escapes: Path, tmp_path: Path) -> None:
+    template = write(
+        tmp_path / "long.j2", '{% for i in range(100000) %}{{ "x"|center(10000000) }}{% endfor %}'
+    )
+    result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kpss: error: {template}: template output is larger than 10 MiB; stopped\n"
+
+
+def test_an_included_template_is_named_with_its_line(invoke: Invoke, linked: Path) -> None:
+    write(linked / "templates/agenda.md.j2", 'Pozvánka\n{% include "part.j2" %}\n')
+    part = write(linked / "templates/part.j2", "ok\n{{ '{:>1000000000}'.format(1) }}\n")
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"kpss: error: {part}:2: template value too large: str.format() would be over 10 MiB\n"
+    )
+
+
+def test_ordinary_templates_are_untouched_by_the_limits(
+    invoke: Invoke, escapes: Path, tmp_path: Path
+) -> None:
+    template = write(
+        tmp_path / "ok.j2",
+        '{{ ["a", "b"]|join(", ") }} {{ "%d %%"|format(5) }} {{ "{} {}".format(1, "x") }} {{ "a" ~ 1 }}'
+        ' {{ [1, 2]|tojson }} {{ "x"|center(5) }}| {{ 2 ** 10 }} {{ "ab" * 2 }} {{ [1] + [2] }}'
+        ' {{ "%s-%s" % ("a", "b") }} {{ "x".rjust(3, ".") }} {{ range(3)|list }}\n',
+    )
+    result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "a, b 5 % 1 x a1 [1, 2]   x  | 1024 abab [1, 2] a-b ..x [0, 1, 2]\n"
+
+
+def test_running_out_of_memory_is_an_error_naming_the_template(
+    invoke: Invoke, escapes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the limits do not foresee ends as MemoryError: the last resort is still exit 2.
+    def exhausted(*args: object) -> str:
+        raise MemoryError
+
+    monkeypatch.setattr("kpss_cli.documents.templates.czech_date", exhausted)
+    template = write(tmp_path / "t.j2", "ok\n{{ today|czech_date }}\n")
+    result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kpss: error: {template}:2: template needs more memory than there is; stopped\n"
