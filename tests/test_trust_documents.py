@@ -228,6 +228,7 @@ HUGE = {
         '{% set l = ["x"] * 1000000 %}{{ [l, l, l, l, l, l, l, l, l, l, l]|sum(start=[]) }}',
         "the sum filter",
     ),
+    "list of a text": ('{{ ("č" * 10000000)|list }}', "the list filter would make over 1310720 items"),
     # string and number methods
     "str.center": ('{{ "x".center(10**9) }}', "str.center()"),
     "str.ljust": ('{{ "x".ljust(10**9) }}', "str.ljust()"),
@@ -239,6 +240,7 @@ HUGE = {
     "str.translate": ('{{ big.translate({120: "abc"}) }}', "str.translate()"),
     "str.format width": ('{{ "{:>1000000000}".format(1) }}', "str.format()"),
     "str.format repeated": ('{{ "{0}{0}{0}".format(big) }}', "str.format()"),
+    "str.split": ('{{ ("ab " * 3000000).split() }}', "str.split() would make over 1310720 items"),
     "int.to_bytes": ('{{ (1).to_bytes(10**9, "big") }}', "int.to_bytes()"),
     # operators
     "*": ('{{ "x" * 10**9 }}', "the * operator"),
@@ -271,6 +273,11 @@ HUGE = {
     "nested loops appending": (
         "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}{% for j in range(1000) %}"
         '{% set ns.l = ns.l + ["x" * 100000] %}{% endfor %}{% endfor %}',
+        "built in all",
+    ),
+    "many lists of new strings": (
+        '{% set s = "ab " * 1000000 %}{% set l = [s.split(), s.split(), s.split(), s.split(), s.split(),'
+        " s.split(), s.split(), s.split()] %}",
         "built in all",
     ),
     "a list of many long values": (

@@ -31,7 +31,10 @@ from jinja2.utils import Namespace, generate_lorem_ipsum
 from markupsafe import Markup
 
 MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
-MAX_VALUE = MAX_OUTPUT  # characters (or items) of any one value a template builds
+MAX_VALUE = MAX_OUTPUT  # characters of any one value a template builds
+MAX_ITEMS = (
+    MAX_VALUE // 8
+)  # items of one list: each costs a pointer, and a string cut from a text 50 bytes more
 MAX_RANGE = 100_000  # numbers in a range(), items in a slice or batch: Jinja's own cap on ranges
 MAX_INT_BITS = 4300 * 10 // 3  # about 4300 digits, the longest number Python prints
 # Characters of all the values one run builds, kept or not: many values each under MAX_VALUE
@@ -103,11 +106,12 @@ _END = object()
 
 
 def _bounded(items: Iterator[Any], what: str) -> Iterator[Any]:
-    """`items`, lazily, stopping once what has passed is over MAX_VALUE (`|list` of a long map)."""
+    """`items`, lazily, stopping past MAX_ITEMS items or MAX_VALUE characters (`|list` of a long
+    `|map`)."""
     total = 0
-    for item in items:
-        total += 1 + (len(item) if isinstance(item, str | bytes | list | tuple | dict) else 0)
-        if total > MAX_VALUE:
+    for count, item in enumerate(items, 1):
+        total += len(item) if isinstance(item, str | bytes | list | tuple | dict) else 0
+        if count > MAX_ITEMS or total > MAX_VALUE:
             raise _too_large(what)
         yield item
 
@@ -221,6 +225,10 @@ _METHODS: dict[str, Callable[..., int]] = {
 }
 
 
+# Methods that cut a text into a list of new strings: counted by what they make.
+_CUTTING = frozenset({"split", "rsplit", "splitlines", "partition", "rpartition"})
+
+
 def _limited_method(method: Any, sandbox: Sandbox) -> Callable[..., Any]:
     """`method` (bound to a str, bytes or int) with its result's length checked before it is built."""
     name: str = method.__name__
@@ -234,7 +242,7 @@ def _limited_method(method: Any, sandbox: Sandbox) -> Callable[..., Any]:
             args = (items,)
         elif name in _METHODS:
             _check(_METHODS[name](owner, *args, **kwargs), what)
-        return sandbox.result(method(*args, **kwargs), what, owner, *args)
+        return sandbox.result(method(*args, **kwargs), what, owner, *args, source=owner)
 
     return update_wrapper(call, method)
 
@@ -253,6 +261,10 @@ _STRUCTURAL = frozenset(
         *("czech_sort", "deadline", "plural"),  # kpss's own (deadline: a task, which prints two fields)
     }
 )
+
+
+# Filters that make a list of the characters of a text given to them, all at once.
+_CHARACTERS = frozenset({"groupby", "list", "slice", "sort"})
 
 
 def _lines(value: Any) -> int:
@@ -394,9 +406,12 @@ def _limited_filter(name: str, function: Callable[..., Any], sandbox: Sandbox) -
                 args = (*args[:at], _bounded(value, what), *args[at + 1 :])
             elif name not in _STRUCTURAL and not isinstance(value, str):
                 _check(size(value), what)  # it is printed: a list of one long string many times
+            elif name in _CHARACTERS and isinstance(value, str | bytes) and len(value) > MAX_ITEMS:
+                raise TooLarge(f"template value too large: {what} would make over {MAX_ITEMS} items")
             if check is not None:
                 check(*args[at:], **kwargs)
-        return sandbox.result(function(*args, **kwargs), what, *args)
+        source = args[at] if len(args) > at else None
+        return sandbox.result(function(*args, **kwargs), what, *args, source=source)
 
     return limited
 
@@ -500,14 +515,20 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 f"template values too large: {what} makes over {MAX_BUILT // 1024 // 1024} MiB built in all"
             )
 
-    def result(self, value: Any, what: str, *given: Any) -> Any:
+    def result(self, value: Any, what: str, *given: Any, source: Any = None) -> Any:
         """Check what a filter, method or operator returned (a guard on the estimates before
-        it), and count it unless it is one of the values it was `given`."""
-        if isinstance(value, str | bytes | list | tuple | dict):
+        it), and count it unless it is one of the values it was `given`: text by its
+        characters, a list by its items (8 characters each, a pointer; 64 when they are new
+        strings cut from a `source` text, as `split()` and `|list` make)."""
+        if isinstance(value, str | bytes):
             _check(len(value), what)
-            # Text is counted; a list only holds values counted as they were made.
-            if isinstance(value, str | bytes) and not any(value is g for g in given):
+            if not any(value is g for g in given):
                 self.spend(len(value), what)
+        elif isinstance(value, list | tuple | dict):
+            if len(value) > MAX_ITEMS:
+                raise TooLarge(f"template value too large: {what} would make over {MAX_ITEMS} items")
+            if not any(value is g for g in given):
+                self.spend(len(value) * (64 if isinstance(source, str | bytes) else 8), what)
         elif isinstance(value, Iterator):
             return _bounded(value, what)
         return value
@@ -555,7 +576,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         elif operator == "**" and numbers and right > 0 and abs(left) > 1:
             _bits(int(math.log2(abs(left)) * min(right, MAX_INT_BITS + 1)), what)
         elif operator == "+" and all(isinstance(v, str | bytes | list | tuple) for v in (left, right)):
-            _check(len(left) + len(right), what)
+            _check(len(left) + len(right), what)  # the result is checked for MAX_ITEMS
         elif operator == "%" and isinstance(left, str):
             _check(_printf_size(left, right), what)
         return self.result(super().call_binop(context, operator, left, right), what, left, right)
@@ -569,7 +590,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         name = value.__name__
         if isinstance(owner, str) and name in ("format", "format_map"):
             return self._format_method(owner, name == "format_map", value)
-        if isinstance(owner, str | bytes | int) and (name in _METHODS or name == "join"):
+        if isinstance(owner, str | bytes | int) and (name in _METHODS or name in _CUTTING or name == "join"):
             return _limited_method(value, self)
         return None
 
