@@ -345,3 +345,25 @@ def test_running_out_of_memory_is_an_error_naming_the_template(
     result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"kpss: error: {template}:2: template needs more memory than there is; stopped\n"
+
+
+def test_a_folder_swapped_for_a_link_while_a_template_is_opened_is_refused(
+    invoke: Invoke, linked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # O_NOFOLLOW guards only the file itself; a folder on its path replaced by a link between
+    # the check and the open (someone else writing to the shared folder) must not lead out.
+    write(linked / "templates/agenda.md.j2", '{% include "parts/inc.j2" %}')
+    inc = write(linked / "templates/parts/inc.j2", "harmless\n")
+    write(tmp_path / "evil/inc.j2", SECRET + "\n")
+    original = os.open
+
+    def swapping_open(path: str, flags: int, *args: int) -> int:
+        if path == str(inc.resolve()):
+            (linked / "templates/parts").rename(linked / "templates/parts.old")
+            (linked / "templates/parts").symlink_to(tmp_path / "evil")
+        return original(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", swapping_open)
+    result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kpss: error: {inc}: template refused: it changed while being read\n"

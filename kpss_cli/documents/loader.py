@@ -82,7 +82,7 @@ class SafeLoader(jinja2.BaseLoader):
             real = os.path.realpath(path)
             if not _inside(real, folder.bound):
                 raise KpssError("template refused: a link leading out of its template folder", path)
-            read = _read(real, path)
+            read = _read(real, path, folder.bound)
             if read is None:  # a link to nothing: not here, as for FileSystemLoader
                 continue
             text, mtime = read
@@ -104,7 +104,7 @@ def _inside(real: str, bound: str) -> bool:
         return False
 
 
-def _read(real: str, shown: str) -> tuple[str, float] | None:
+def _read(real: str, shown: str, bound: str) -> tuple[str, float] | None:
     """The text of a template file and its mtime; None when it does not exist."""
     try:
         fd = os.open(real, _OPEN_FLAGS)
@@ -116,6 +116,16 @@ def _read(real: str, shown: str) -> tuple[str, float] | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise KpssError("template refused: not a regular file (a folder, pipe or device)", shown)
+        # O_NOFOLLOW guards the last part of the path only: a folder on the way swapped for a
+        # link since it was resolved would have led elsewhere. What was opened must still be
+        # the file the path leads to inside the folder.
+        again = os.path.realpath(shown)
+        try:
+            now = Path(again).stat()
+        except OSError:
+            now = None
+        if not _inside(again, bound) or now is None or (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
+            raise KpssError("template refused: it changed while being read", shown)
         data = handle.read(MAX_TEMPLATE + 1)
     if len(data) > MAX_TEMPLATE:
         raise KpssError(f"template refused: larger than {MAX_TEMPLATE // 1024 // 1024} MiB", shown)
