@@ -83,6 +83,19 @@ def test_no_control_character_reaches_stdout_from_a_document(
         assert "Petr Malý" in result.stdout
 
 
+def test_a_dry_run_diff_of_the_minutes_reaches_stdout_without_control_characters(
+    invoke: Invoke, escapes: Path
+) -> None:
+    draft = minutes(
+        "group: Skupina\ndate: 2022-02-10\nstatus: draft", f"\n# Zápis {OSC_TITLE}{CLEAR_SCREEN}\n"
+    )
+    write(escapes / "g/2022-02-10.md", draft)
+    result = invoke("task", "g/2022-01-10#1", "done", "--dry-run", "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert FORBIDDEN.findall(result.stdout) == []
+    assert "+    status: done\n" in result.stdout and " # Zápis ]0;owned[2J\n" in result.stdout
+
+
 def test_documents_keep_tabs_and_line_breaks(invoke: Invoke, escapes: Path, tmp_path: Path) -> None:
     template = write(tmp_path / "t.j2", "a\tb\nc\r\nd{{ tasks | length }}\n")
     result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
