@@ -380,3 +380,26 @@ def test_a_folder_swapped_for_a_link_while_a_template_is_opened_is_refused(
     result = invoke("agenda", "g", "--date", "2022-02-10", "-a", str(linked))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"kpss: error: {inc}: template refused: it changed while being read\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{{ 5|dictsort }}", "'int' object has no attribute 'items'"),
+        ("{{ 5|xmlattr }}", "'int' object has no attribute 'items'"),
+        ('{{ "x"|deadline }}', "'str' object has no attribute 'get'"),
+    ],
+)
+def test_a_filter_given_the_wrong_kind_of_value_is_the_templates_error_not_a_bug(
+    invoke: Invoke, escapes: Path, tmp_path: Path, body: str, message: str
+) -> None:
+    template = write(tmp_path / "t.j2", "ok\n" + body + "\n")
+    result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kpss: error: {template}:2: template failed: {message}\n"
+
+
+def test_the_line_filter_takes_any_value(invoke: Invoke, escapes: Path, tmp_path: Path) -> None:
+    template = write(tmp_path / "t.j2", "{{ 5|line }}|{{ none|line }}|{{ 'a\\nb\\x1b[2J'|line }}\n")
+    result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "5||a b[2J\n", "")

@@ -137,6 +137,11 @@ def deadline_text(task: Any, language: str = "cs") -> str:
     return str(due)
 
 
+def line_text(value: Any) -> str:
+    """A value as one line without control characters (`clean`), whatever its kind."""
+    return clean("" if value is None else str(value))
+
+
 def yaml_string(value: Any) -> str:
     """A value as a double-quoted YAML string (JSON quoting is valid YAML): safe for `:`, `#`, `no`."""
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -172,7 +177,7 @@ def environment(
         people=people_text,
         deadline=deadline_text,
         yaml=yaml_string,
-        line=clean,  # one line, no control characters: safe in a YAML comment or a Markdown line
+        line=line_text,  # one line, no control characters: safe in a YAML comment or a Markdown line
     )
     return env
 
@@ -222,7 +227,9 @@ def render_template(
         raise KpssError(f"template refused: {exc}", *_template_place(template, shown)) from None
     except jinja2.UndefinedError as exc:
         raise KpssError(f"template: {exc.message}", *_template_place(template, shown)) from None
-    except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
+    # A filter given the wrong kind of value (`{{ 5|dictsort }}`) fails inside Python: that is
+    # the template's error, not a bug in kpss.
+    except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError) as exc:
         raise KpssError(f"template failed: {exc}", *_template_place(template, shown)) from None
 
 
