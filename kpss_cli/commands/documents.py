@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows
+from ..output.console import emit_rows, write_document
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
@@ -62,7 +61,7 @@ def agenda(
         )
     context = agenda_context(loaded, found, meeting, today)
     name = template or f"agenda.{to}.j2"
-    sys.stdout.write(
+    write_document(
         render_template(
             name, context, loaded.root, language=lang or loaded.config.language, html=to == "html"
         )
@@ -177,7 +176,7 @@ def attendance(
             "since": start,
             "until": end,
         }
-        sys.stdout.write(
+        write_document(
             render_template(template, context, loaded.root, language=lang or loaded.config.language)
         )
     else:
@@ -217,7 +216,7 @@ def render(
     html = to == "html"
     context = document_context(loaded, minutes, today, html=html)
     name = template or f"minutes-document.{to}.j2"
-    sys.stdout.write(
+    write_document(
         render_template(name, context, loaded.root, language=lang or loaded.config.language, html=html)
     )
     return exit_code(loaded)

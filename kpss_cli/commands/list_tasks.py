@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows, say, terminal
+from ..output.console import emit_rows, say, terminal, write_document
 from ..output.formats import Column, emit_sections
 from .shared import date_option, exit_code, load_tasks, today_from
 
@@ -139,7 +139,7 @@ def list_tasks(
         sections = group_rows(rows, by, _roster(loaded.config)) if by else None
         context = task_context(loaded.config, rows, today, sections)
         root = Path(loaded.root)
-        sys.stdout.write(render_template(template, context, root, language=loaded.config.language))
+        write_document(render_template(template, context, root, language=loaded.config.language))
     elif by:
         shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
         sections = group_rows(shown, by, _roster(loaded.config))

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
-from ..output.console import emit_rows, say
+from ..output.console import emit_rows, say, write_document
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats, option
@@ -59,7 +59,7 @@ def new_minutes(
     context = new_minutes_context(loaded, found, meeting, today)
     text = render_template(template, context, loaded.root, language=loaded.config.language)
     if stdout:
-        sys.stdout.write(text)
+        write_document(text)  # the file itself is written as the template made it
         return exit_code(loaded)
     path = safe_path(loaded.root, *found.folder.split("/"), f"{day.isoformat()}.md")
     shown = shown_path(loaded, path.relative_to(loaded.root).as_posix())

@@ -127,6 +127,7 @@ def task(
     kpss task ozp/2026-10-06#1 note "čeká na data"; kpss task seniori/2026-09 owner "Eva Malá"
     """
     from ..meetings.lifecycle import ACTIONS, NEEDS_VALUE, plan, record
+    from ..output.console import write_document
     from ..store.archive import shown_path
 
     position = next((n for n, word in enumerate(words) if word in ACTIONS), None)
@@ -144,7 +145,7 @@ def task(
     for draft, changes in plan(loaded, refs, action, value):
         diff = record(loaded, draft, changes, dry_run=dry_run)
         if dry_run:
-            sys.stdout.write(diff)
+            write_document(diff)  # it quotes the minutes: no terminal escapes
             continue
         for change in changes:
             print(f"{change.task_id}: {action} (recorded in {shown_path(loaded, draft.path)})")

@@ -20,7 +20,6 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..core.config import Config
 from ..core.dates import parse_date
@@ -29,28 +28,10 @@ from ..core.names import people_text
 from ..core.sorting import czech_sort
 from ..core.vocabulary import MONTHS_GENITIVE
 from ..output.formats import clean
+from .loader import SafeLoader, folders
+from .sandbox import Sandbox, TooLarge
 
-MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
 TIME_LIMIT = 10.0  # seconds a template may run
-
-
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, also refusing arithmetic that builds huge values (`"x" * 10**9`, `9**9**9`)."""
-
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
-            sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
-            if (
-                isinstance(sized, (str, list, tuple))
-                and isinstance(count, int)
-                and len(sized) * count > MAX_OUTPUT
-            ):
-                raise SecurityError("the result would be too large")
-        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
-            raise SecurityError("the power is too large")
-        return super().call_binop(context, operator, left, right)
 
 
 class _TimeUp(Exception):
@@ -156,6 +137,11 @@ def deadline_text(task: Any, language: str = "cs") -> str:
     return str(due)
 
 
+def line_text(value: Any) -> str:
+    """A value as one line without control characters (`clean`), whatever its kind."""
+    return clean("" if value is None else str(value))
+
+
 def yaml_string(value: Any) -> str:
     """A value as a double-quoted YAML string (JSON quoting is valid YAML): safe for `:`, `#`, `no`."""
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
@@ -169,12 +155,14 @@ def environment(
     """
     if language not in LANGUAGES:
         raise KpssError(f"no templates for language {language!r}; kpss has {', '.join(LANGUAGES)}")
-    folders: list[Path] = [extra_folder] if extra_folder else []
-    if archive_root is not None:
-        folders += [archive_root / "templates" / language, archive_root / "templates"]
-    folders += [packaged_templates() / language, packaged_templates()]  # then what all languages share
-    env = _Sandbox(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+    search = folders(
+        str(extra_folder) if extra_folder else None,
+        str(archive_root) if archive_root is not None else None,
+        language,
+        str(packaged_templates()),
+    )
+    env = Sandbox(
+        loader=SafeLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=html,
         trim_blocks=True,
@@ -189,7 +177,7 @@ def environment(
         people=people_text,
         deadline=deadline_text,
         yaml=yaml_string,
-        line=clean,  # one line, no control characters: safe in a YAML comment or a Markdown line
+        line=line_text,  # one line, no control characters: safe in a YAML comment or a Markdown line
     )
     return env
 
@@ -207,26 +195,21 @@ def render_template(
     extra = None
     name = name_or_path
     if path.suffix and path.is_file():
-        extra, name = path.resolve().parent, path.name
+        # The user's own choice, wherever a link leads; what it includes stays in its folder.
+        real = path.resolve()
+        extra, name = real.parent, real.name
     elif path.parent != Path():
         raise KpssError(f"template not found: {name_or_path}")
-    env = environment(archive_root, language, extra, html=html or name.endswith((".html", ".html.j2")))
+    env = environment(archive_root, language, extra, html=html or path.name.endswith((".html", ".html.j2")))
     shown = str(path) if extra else name
+    template = None
     try:
         template = env.get_template(name)
         if not extra:
             shown = template.filename or shown  # which file to fix: the archive's or kpss's own
-        chunks = []
-        size = 0
         with _time_limit(TIME_LIMIT):
-            for chunk in template.generate(**{**context, "language": language}):
-                size += len(chunk)
-                if size > MAX_OUTPUT:
-                    raise KpssError(
-                        f"template output is larger than {MAX_OUTPUT // 1024 // 1024} MiB; stopped", shown
-                    )
-                chunks.append(chunk)
-        return "".join(chunks)
+            # The sandbox stops output over MAX_OUTPUT (TooLarge) as it is written.
+            return "".join(template.generate(**{**context, "language": language}))
     except _TimeUp:
         raise KpssError(f"template ran longer than {TIME_LIMIT:g} s; stopped", shown) from None
     except jinja2.TemplateNotFound as exc:
@@ -234,18 +217,28 @@ def render_template(
         raise KpssError(f"template not found: {wanted}", None if wanted == name_or_path else shown) from None
     except jinja2.TemplateSyntaxError as exc:
         raise KpssError(f"template syntax: {exc.message}", exc.filename or shown, exc.lineno) from None
+    except TooLarge as exc:
+        raise KpssError(str(exc), *_template_place(template, shown)) from None
+    except MemoryError:  # what the limits did not foresee
+        raise KpssError(
+            "template needs more memory than there is; stopped", *_template_place(template, shown)
+        ) from None
     except SecurityError as exc:
-        raise KpssError(f"template refused: {exc}", shown, _template_line()) from None
+        raise KpssError(f"template refused: {exc}", *_template_place(template, shown)) from None
     except jinja2.UndefinedError as exc:
-        raise KpssError(f"template: {exc.message}", shown, _template_line()) from None
-    except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
-        raise KpssError(f"template failed: {exc}", shown, _template_line()) from None
+        raise KpssError(f"template: {exc.message}", *_template_place(template, shown)) from None
+    # A filter given the wrong kind of value (`{{ 5|dictsort }}`) fails inside Python: that is
+    # the template's error, not a bug in kpss.
+    except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError) as exc:
+        raise KpssError(f"template failed: {exc}", *_template_place(template, shown)) from None
 
 
-def _template_line() -> int | None:
-    """The template line of the exception being handled (Jinja rewrites tracebacks)."""
-    line = None
+def _template_place(template: jinja2.Template | None, shown: str) -> tuple[str, int | None]:
+    """The template file and line of the exception being handled (Jinja rewrites tracebacks
+    to show them): the innermost template frame, which may be an included or imported one."""
+    place: tuple[str, int | None] = (shown, None)
     for frame in traceback.extract_tb(sys.exc_info()[2]):
         if frame.filename and not frame.filename.endswith(".py"):
-            line = frame.lineno
-    return line
+            own = template is not None and frame.filename == template.filename
+            place = (shown if own else frame.filename, frame.lineno)
+    return place

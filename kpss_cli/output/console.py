@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 
-from .formats import Column, clean, emit
+from .formats import Column, clean, clean_document, emit
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -16,6 +16,14 @@ def say(line: str) -> None:
     """Print a message on stderr. Messages quote minutes and names: no terminal escapes or line
     breaks get through."""
     print(clean(line), file=sys.stderr)
+
+
+def write_document(text: str) -> None:
+    """Write a document (a rendered template) to stdout. Documents quote minutes, which come
+    from many hands: no terminal escapes, C1 controls or bidi overrides get through; line
+    breaks and tabs do."""
+    sys.stdout.write(clean_document(text))
+    sys.stdout.flush()
 
 
 def terminal() -> bool:

@@ -62,6 +62,15 @@ def clean(text: str) -> str:
     return re.sub(_CONTROL, "", text.replace("\t", " ").replace("\n", " "))
 
 
+def clean_document(text: str) -> str:
+    """Return a document (many lines) without control characters, keeping its line breaks and
+    tabs. A carriage return becomes a line break: on a terminal a lone one would let a line be
+    printed over what came before it (a task's owner over its deadline)."""
+    if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, at C speed
+        return text
+    return re.sub(_CONTROL, "", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def cell(value: Any) -> str:
     """Return a value as one flat cell: lists joined with `; `, None as empty."""
     if value is None:
