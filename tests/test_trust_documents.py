@@ -3,6 +3,7 @@ make them, are safe against what a hostile archive holds (docs/security.md, Temp
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -403,3 +404,19 @@ def test_the_line_filter_takes_any_value(invoke: Invoke, escapes: Path, tmp_path
     template = write(tmp_path / "t.j2", "{{ 5|line }}|{{ none|line }}|{{ 'a\\nb\\x1b[2J'|line }}\n")
     result = invoke("tasks", "--template", str(template), "-a", str(escapes), "--as-of", AS_OF)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "5||a b[2J\n", "")
+
+
+def test_calendars_carry_no_terminal_escapes(invoke: Invoke, tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    hostile = "Úkol \x1b]0;ovládnuto\x07 \x1b[2J\u202e konec"
+    tasks = json.dumps([{"task": hostile, "owner": "Eva \x1b[31m", "due": "2026-06-30"}])
+    place = json.dumps("sál \x1b[2J")
+    (root / "g").mkdir(parents=True)
+    (root / "g/2026-01-10.md").write_text(
+        f"---\ngroup: g\ndate: 2026-01-10\nplace: {place}\ntasks: {tasks}\n---\n",
+        encoding="utf-8",
+    )
+    result = invoke("tasks", "-f", "ics", "-a", str(root), "--as-of", "2026-02-01")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
+    assert "Úkol" in result.stdout and "konec" in result.stdout

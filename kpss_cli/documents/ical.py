@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ..output.formats import clean  # a calendar is read on screens: no terminal escapes from minutes
+
 PRAGUE = ZoneInfo("Europe/Prague")
 DEFAULT_LENGTH = dt.timedelta(hours=2)
 
@@ -19,7 +21,7 @@ def _calendar(name: str) -> icalendar.Calendar:
     calendar.add("prodid", "-//kpss//komunitní plánování sociálních služeb//CS")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", clean(name))
     return calendar
 
 
@@ -55,13 +57,13 @@ def write_schedule(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, 
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("summary", row["group"])
+        event.add("summary", clean(row["group"]))
         if row.get("place"):
-            event.add("location", row["place"])
+            event.add("location", clean(row["place"]))
         description = [f"status: {row['status']}"]
         if row.get("path"):
             description.append(f"zápis: {row['path']}")
-        event.add("description", "\n".join(description))
+        event.add("description", "\n".join(clean(line) for line in description))
         calendar.add_component(event)
         count += 1
     calendar.add_missing_timezones()
@@ -85,9 +87,10 @@ def write_deadlines(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date,
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
         owner = f" ({row['owner']})" if row.get("owner") else ""
-        event.add("summary", f"{row['task']}{owner}")
+        event.add("summary", clean(f"{row['task']}{owner}"))
         event.add(
-            "description", f"{row['group']}, {row['meeting_date']}: {row['id']}\nstatus: {row['status']}"
+            "description",
+            clean(f"{row['group']}, {row['meeting_date']}: {row['id']}") + f"\nstatus: {row['status']}",
         )
         event.add("categories", [row["group_slug"]])
         calendar.add_component(event)
