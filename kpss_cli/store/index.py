@@ -2,9 +2,9 @@
 the files that changed. It is never a source of truth: deleting it changes no answer.
 
 Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
-keyed by path, size and modification time. Beside them lies a snapshot of the archive's tasks
-with their statuses resolved, in parts (a head, and the tasks of each status), keyed by a
-fingerprint of every file's path, size and time: when nothing changed, `kpss tasks` reads the
+keyed by path, size, modification and change time and inode. Beside them lies a snapshot of the
+archive's tasks with their statuses resolved, in parts (a head, and the tasks of each status),
+keyed by a fingerprint of the same of every file: when nothing changed, `kpss tasks` reads the
 parts it needs and no minutes at all.
 
 Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
@@ -36,11 +36,12 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "7"  # bump when what a row or the snapshot holds changes
+FORMAT = "8"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS snapshot (
     part TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
@@ -48,7 +49,7 @@ CREATE TABLE IF NOT EXISTS snapshot (
 """
 _TABLES = ("meta", "files", "snapshot")
 
-Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, parse result made by packing.pack
+Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
 
 def _key() -> bytes | None:
@@ -101,6 +102,13 @@ def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
         raise
 
 
+def _int64(number: int) -> int:
+    """`number` as SQLite's signed 64-bit integers hold it (some file systems give inode
+    numbers above 2**63)."""
+    number &= 0xFFFF_FFFF_FFFF_FFFF
+    return number - (1 << 64) if number >= 1 << 63 else number
+
+
 class Index:
     """Signed parse results of one archive."""
 
@@ -144,18 +152,18 @@ class Index:
                 return None  # a read-only archive: no index, the same answers
         return None
 
-    def _mac(self, path: str, size: int, mtime_ns: int, data: bytes) -> bytes:
-        message = f"{path}\0{size}\0{mtime_ns}\0".encode() + data
+    def _mac(self, path: str, size: int, mtime_ns: int, ctime_ns: int, ino: int, data: bytes) -> bytes:
+        message = f"{path}\0{size}\0{mtime_ns}\0{ctime_ns}\0{ino}\0".encode() + data
         return blake2b(message, key=self._key, digest_size=32).digest()
 
     def rows(self) -> Iterator[Row]:
         """Every row whose signature is right, one at a time."""
         try:
-            for path, size, mtime, data, mac in self._db.execute(
-                "SELECT path, size, mtime_ns, data, mac FROM files"
+            for path, size, mtime, ctime, ino, data, mac in self._db.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, ino, data, mac FROM files"
             ):
-                if compare_digest(mac, self._mac(path, size, mtime, data)):
-                    yield path, size, mtime, data
+                if compare_digest(mac, self._mac(path, size, mtime, ctime, ino, data)):
+                    yield path, size, mtime, ctime, ino & 0xFFFF_FFFF_FFFF_FFFF, data  # as os.stat gives it
         except sqlite3.DatabaseError:
             return
 
@@ -165,8 +173,11 @@ class Index:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                    ((p, s, m, d, self._mac(p, s, m, d)) for p, s, m, d in changed),
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        (p, s, m, c, _int64(i), d, self._mac(p, s, m, c, _int64(i), d))
+                        for p, s, m, c, i, d in changed
+                    ),
                 )
                 self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
         except sqlite3.DatabaseError:
@@ -183,7 +194,7 @@ class Index:
                 ).fetchone()
                 if row is None or row[0] != fingerprint:
                     return None
-                if not compare_digest(row[2], self._mac(f"{part}\0{fingerprint}", 0, 0, row[1])):
+                if not compare_digest(row[2], self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, row[1])):
                     return None
                 found[part] = row[1]
         except sqlite3.DatabaseError:
@@ -199,7 +210,7 @@ class Index:
                 self._db.executemany(
                     "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
                     (
-                        (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, data))
+                        (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data))
                         for part, data in parts.items()
                     ),
                 )

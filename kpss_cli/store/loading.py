@@ -8,6 +8,7 @@ import errno
 import gc
 import os
 import stat as stat_module
+import time
 from collections.abc import Callable, Iterable, Iterator
 
 from ..core.config import Config
@@ -198,14 +199,31 @@ def load_archive(
     return _loaded(root, shown_root, config, use_index, progress, _walk(root))
 
 
-Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]]]  # see _walk
+# (files, folders it could not read, when it began): see _walk
+Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]], int]
 
 
 def _walk(root: str) -> Walk:
-    """The archive's candidate files with their own `lstat` (walk_files), and the folders it
-    could not read."""
+    """The archive's candidate files with their own `lstat` (walk_files), the folders it
+    could not read, and the time (time.time_ns) before it began: before any file was read."""
+    started = time.time_ns()
     unreadable: list[tuple[str, OSError]] = []
-    return walk_files(root, unreadable), unreadable
+    return walk_files(root, unreadable), unreadable, started
+
+
+# A file changed shortly before it was read may change again within the same tick of its file
+# system's clock, leaving size and times as they were: FAT keeps times in 2 s, SMB shares and
+# older file systems in 1 s, and even ext4's nanoseconds come from a clock that ticks in
+# milliseconds. Such a file's row, and a snapshot of the archive with it, are not kept until
+# it has been still for SETTLED_NS since before the walk; they are read afresh next time
+# (git's "racily clean" files). 2 s is FAT's tick, the coarsest of them; on finer file systems
+# it also covers a second or so between this computer's clock and a file server's. More would
+# only re-read recent edits a little longer.
+SETTLED_NS = 2_000_000_000
+
+
+def _settled(stat: os.stat_result, started: int) -> bool:
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) <= started - SETTLED_NS
 
 
 def _loaded(
@@ -236,7 +254,7 @@ def _load(
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    files, unreadable = walk
+    files, unreadable, started = walk
     for rel, found in files:
         seen.append(rel)
         stat, problem = _inspect(str(root), rel, found)
@@ -254,18 +272,23 @@ def _load(
     # Unchanged files from the index, one row at a time (the rows are never all in memory).
     outcomes: dict[str, Outcome] = {}
     gone: list[str] = []
-    for path, size, mtime_ns, data in index.rows() if index else ():
+    for path, size, mtime_ns, ctime_ns, ino, data in index.rows() if index else ():
         stat = stats.get(path)
         if stat is None:
             gone.append(path)
-        elif stat.st_size == size and stat.st_mtime_ns == mtime_ns:
+        elif (
+            stat.st_size == size
+            and stat.st_mtime_ns == mtime_ns
+            and stat.st_ctime_ns == ctime_ns
+            and stat.st_ino == ino
+        ):
             outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
     for rel, outcome, blob in _parse_many(root, pending, config, progress, packed=index is not None):
         outcomes[rel] = outcome
-        if index and blob is not None:
-            batch.append((rel, stats[rel].st_size, stats[rel].st_mtime_ns, blob))
+        if index and blob is not None and _settled(own := stats[rel], started):
+            batch.append((rel, own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino, blob))
             if len(batch) >= 1000:
                 index.update(batch, ())
                 batch = []
@@ -286,9 +309,11 @@ def _load(
             result.not_minutes.append(rel)
     resolve(result)
     if index:
-        digest = fingerprint(files, unreadable)
-        if index.snapshot(digest, PARTS) is None:  # else it is current
-            index.store_snapshot(digest, snapshot_parts(result))
+        # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
+        if all(_settled(stat, started) for stat in stats.values()):
+            digest = fingerprint(files, unreadable)
+            if index.snapshot(digest, PARTS) is None:  # else it is current
+                index.store_snapshot(digest, snapshot_parts(result))
         index.close()
     return result
 
@@ -308,7 +333,7 @@ def load_tasks(
     root, shown_root = resolve_root(archive)
     walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
-        parts = index.snapshot(fingerprint(*walk), ("head", *statuses))
+        parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
         index.close()
         if parts is not None:
             return from_parts(parts, root, shown_root)

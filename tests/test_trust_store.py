@@ -1,0 +1,204 @@
+"""Shared archives are trust boundaries: whatever anyone put in the archive or its `.kpss/`
+folder, kpss touches nothing outside the archive, loads nothing it did not sign itself, never
+crashes or hangs on it, and answers as a run without the index does (docs/security.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from .conftest import Invoke
+
+AS_OF = "2026-01-01"
+QUERIES = [
+    ["tasks", "--all", "-f", "json"],
+    ["tasks", "--overdue"],
+    ["list", "-f", "json"],
+    ["attendance", "-f", "json"],
+    ["check", "-f", "json"],
+    ["task", "ridici/2022-01-19#3"],
+]
+EDITED = "ridici/2022-01-19.md"  # whose task #3 is "Oslovit nové členy"
+
+
+def outcome(result: Result) -> tuple[int, str, str]:
+    return result.exit_code, result.stdout, result.stderr
+
+
+def dated(query: list[str]) -> list[str]:
+    """`query` with today pinned, where the command takes a today."""
+    return [*query, "--as-of", AS_OF] if query[0] != "list" else query
+
+
+def run(invoke: Invoke, archive: Path, query: list[str], *, cache: bool = True) -> tuple[int, str, str]:
+    prefix = [] if cache else ["--no-cache"]
+    return outcome(invoke(*prefix, *dated(query), "-a", str(archive)))
+
+
+def assert_answers_as_without_cache(invoke: Invoke, archive: Path, times: int = 2) -> None:
+    """Every query, `times` times (the first may rebuild the index, the next read it), gives
+    exactly what a run without the index gives, exit code and messages included."""
+    for query in QUERIES:
+        expected = run(invoke, archive, query, cache=False)
+        assert expected[0] in (0, 2) and "this is a bug" not in expected[2]
+        for attempt in range(times):
+            assert run(invoke, archive, query) == expected, (query, attempt)
+
+
+def index_file(archive: Path) -> Path:
+    (found,) = (archive / ".kpss").glob("index-*.sqlite3")
+    return found
+
+
+def key_file() -> Path:
+    return Path(os.environ["XDG_CACHE_HOME"]) / "kpss" / "index-key"
+
+
+def edit(path: Path) -> None:
+    """An ordinary edit: task #3 gets a longer text."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Oslovit nové členy", "Oslovit nové členy a hosty", 1), encoding="utf-8")
+
+
+def edit_same_size(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (as long in bytes) and put the modification time back."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+
+
+def kpss(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run kpss in a process of its own (a hang fails the test; its files count as settled at
+    once, as in conftest, so that a second run reads the index)."""
+    script = (
+        "import sys\n"
+        "from kpss_cli.store import loading\n"
+        "loading.SETTLED_NS = 0\n"
+        "from kpss_cli.main import run\n"
+        "sys.argv = ['kpss', *sys.argv[1:]]\n"
+        "run()\n"
+    )
+    command = [sys.executable, "-c", script, *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+# --- 4. freshness: change time and inode, and files changed too recently to tell ------------------
+
+
+def test_a_same_size_edit_with_its_time_put_back_is_seen(invoke: Invoke, archive: Path) -> None:
+    query = ["tasks", "--all", "-f", "json"]
+    run(invoke, archive, query)
+    run(invoke, archive, query)  # warm: from the snapshot
+    edit_same_size(archive / EDITED, "Oslovit", "Oslavit")
+    code, stdout, stderr = run(invoke, archive, query)
+    assert (code, stdout, stderr) == run(invoke, archive, query, cache=False)
+    assert "Oslavit nové členy" in {task["task"] for task in json.loads(stdout)}
+    edit_same_size(archive / EDITED, "Oslavit", "Oplovit")  # and the rows, for `list`, `task`
+    assert_answers_as_without_cache(invoke, archive)
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_times_is_seen(invoke: Invoke, archive: Path) -> None:
+    """A new file (another inode) in the place of the old one, with the old size and
+    modification time, as `cp -p` or a sync tool leaves it."""
+    path = archive / EDITED
+    run(invoke, archive, QUERIES[0])
+    before = path.stat()
+    other = path.with_name("2022-01-19.new")
+    other.write_bytes(path.read_bytes().replace(b"Oslovit", b"Oslavit", 1))
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, path)
+    assert path.stat().st_ino != before.st_ino
+    assert_answers_as_without_cache(invoke, archive)
+
+
+class CoarseClock:
+    """The walk's view of a file system whose times tick in whole seconds, all of them one
+    tick (`at`): edits within that tick leave a file's size and times as they were."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def scandir(self, path: Any) -> Any:
+        return _Listing(os.scandir(path), self.at)
+
+
+class _Listing:
+    def __init__(self, listing: Any, at: int) -> None:
+        self.listing, self.at = listing, at
+
+    def __enter__(self) -> Iterator[_Entry]:
+        return (_Entry(entry, self.at) for entry in self.listing.__enter__())
+
+    def __exit__(self, *args: object) -> None:
+        self.listing.__exit__(*args)
+
+
+class _Entry:
+    def __init__(self, entry: os.DirEntry[str], at: int) -> None:
+        self.entry, self.name, self.at = entry, entry.name, at
+
+    def is_dir(self) -> bool:
+        return self.entry.is_dir()
+
+    def is_symlink(self) -> bool:
+        return self.entry.is_symlink()
+
+    def stat(self, *, follow_symlinks: bool = True) -> os.stat_result:
+        real = self.entry.stat(follow_symlinks=follow_symlinks)
+        seconds, ns = self.at // 10**9, self.at
+        rest = (real.st_blksize, real.st_blocks, real.st_rdev)
+        return os.stat_result(
+            (*real[:7], seconds, seconds, seconds, seconds, seconds, seconds, ns, ns, ns, *rest)
+        )
+
+
+def test_an_edit_within_the_tick_of_the_last_read_is_seen(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system whose clock ticks in seconds (FAT, SMB), an edit in the same second
+    as the run before leaves size and times as they were. Files changed that recently are
+    not kept in the index (loading.SETTLED_NS): they are read again next time."""
+    from kpss_cli.store import archive as archive_module
+    from kpss_cli.store import loading
+
+    monkeypatch.setattr(loading, "SETTLED_NS", 2_000_000_000)  # the rule itself (conftest sets 0)
+    monkeypatch.setattr(archive_module, "os", CoarseClock(time.time_ns() // 10**9 * 10**9))
+    query = ["tasks", "--all", "-f", "json"]
+    run(invoke, archive, query)
+    edit_same_size(archive / EDITED, "Oslovit", "Oslavit")
+    code, stdout, _ = run(invoke, archive, query)
+    assert code == 0 and "Oslavit nové členy" in {task["task"] for task in json.loads(stdout)}
+    edit_same_size(archive / EDITED, "Oslavit", "Oplovit")
+    assert_answers_as_without_cache(invoke, archive)
+
+
+def test_files_settled_long_ago_are_read_from_the_index(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rule keeps what it should: files that have been still for longer come from the
+    index (the walk's clock says an hour ago; the snapshot answers `tasks`)."""
+    from kpss_cli.store import archive as archive_module
+    from kpss_cli.store import loading
+
+    monkeypatch.setattr(loading, "SETTLED_NS", 2_000_000_000)
+    monkeypatch.setattr(archive_module, "os", CoarseClock(time.time_ns() - 3600 * 10**9))
+    query = ["tasks", "--all", "-f", "json"]
+    cold = run(invoke, archive, query)
+    monkeypatch.setattr(loading, "_loaded", None)  # a warm `tasks` loads nothing
+    assert run(invoke, archive, query) == cold
