@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import socket
+import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +205,82 @@ def test_files_settled_long_ago_are_read_from_the_index(
     cold = run(invoke, archive, query)
     monkeypatch.setattr(loading, "_loaded", None)  # a warm `tasks` loads nothing
     assert run(invoke, archive, query) == cold
+
+
+# --- 5. one odd file never stops everything -------------------------------------------------------
+
+
+@pytest.fixture
+def odd(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(archive)
+    return archive
+
+
+def _expected(archive: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    result = kpss("--no-cache", *dated(args), cwd=archive)
+    assert result.returncode in (0, 2) and "this is a bug" not in result.stderr
+    return result
+
+
+def _make_socket(path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(os.path.relpath(path))  # the whole path may be longer than a socket's may be
+    server.close()
+
+
+ODD: dict[str, Callable[[Path], None]] = {
+    "a named pipe": os.mkfifo,
+    "a socket": _make_socket,
+    "a device": lambda path: os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 5)),  # /dev/zero
+}
+
+
+@pytest.mark.parametrize("kind", ODD, ids=ODD.keys())
+@pytest.mark.parametrize("args", [["tasks", "--all", "-f", "json"], ["list", "-f", "json"], ["check"]])
+def test_pipes_sockets_and_devices_are_reported_never_opened(odd: Path, kind: str, args: list[str]) -> None:
+    before = _expected(odd, args)
+    try:
+        ODD[kind](odd / "ridici" / "x.md")
+    except PermissionError:
+        pytest.skip("making a device needs root")
+    line = f"ridici/x.md:1: cannot read the file: it is {kind}, not a regular file"
+    for attempt in ("--no-cache", "cold", "warm"):
+        result = kpss(*([attempt] if attempt == "--no-cache" else []), *dated(args), cwd=odd)
+        assert result.returncode == 2, (attempt, result.stderr)
+        if args[0] == "check":
+            found = line.replace(": cannot", ": error: cannot") + " [unreadable]"
+            assert sorted(result.stdout.splitlines()) == sorted([*before.stdout.splitlines(), found])
+            continue
+        assert result.stdout == before.stdout
+        assert result.stderr.splitlines() == [f"kpss: error: {line}", *before.stderr.splitlines()], attempt
+
+
+@pytest.mark.parametrize("args", [["tasks", "--all", "-f", "json"], ["list", "-f", "json"], ["check"]])
+def test_a_file_name_that_is_not_utf8_is_reported_and_skipped(odd: Path, args: list[str]) -> None:
+    """A zip made on a Czech Windows unpacks to names in CP852 or CP1250 bytes."""
+    before = _expected(odd, args)
+    name = os.fsencode(odd / "ridici") + b"/Z\xe1pis.md"
+    fd = os.open(name, os.O_CREAT | os.O_WRONLY, 0o644)
+    os.write(fd, (odd / "ridici/2022-01-19.md").read_bytes().replace(b"ridici/", b"other/"))
+    os.close(fd)
+    line = "ridici/Z\\xe1pis.md:1: cannot read the file: its name is not UTF-8; rename it"
+    for attempt in ("--no-cache", "cold", "warm"):
+        result = kpss(*([attempt] if attempt == "--no-cache" else []), *dated(args), cwd=odd)
+        assert result.returncode == 2, (attempt, result.stderr)
+        if args[0] == "check":
+            assert line.replace(": cannot", ": error: cannot") + " [unreadable]" in result.stdout.splitlines()
+            continue
+        assert result.stdout == before.stdout
+        assert result.stderr.splitlines() == [f"kpss: error: {line}", *before.stderr.splitlines()], attempt
+
+
+def test_a_folder_whose_name_is_not_utf8(odd: Path) -> None:
+    folder = os.fsencode(odd) + b"/Z\xe1pisy"
+    os.mkdir(folder)
+    shutil.copy(odd / "seniori/2022-01-10.md", os.fsdecode(folder + b"/a.md"))
+    for attempt in ("cold", "warm"):
+        result = kpss("tasks", "--all", "--as-of", AS_OF, cwd=odd)
+        assert result.returncode == 2
+        assert "kpss: error: Z\\xe1pisy/a.md:1: cannot read the file: its name is not UTF-8; rename it" in (
+            result.stderr.splitlines()
+        ), attempt

@@ -15,7 +15,17 @@ from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
-from .archive import Archive, TaskSnapshot, resolve, resolve_root, shown_path, walk_files
+from .archive import (
+    Archive,
+    NotAFile,
+    TaskSnapshot,
+    printable,
+    read_regular,
+    resolve,
+    resolve_root,
+    shown_path,
+    walk_files,
+)
 from .config import CONFIG_NAME, load_config
 from .index import Index, Row
 from .packing import pack, unpack
@@ -42,16 +52,41 @@ def _resolved(path: str) -> str:
     return real
 
 
+_KINDS = (
+    (stat_module.S_ISFIFO, "a named pipe"),
+    (stat_module.S_ISCHR, "a device"),
+    (stat_module.S_ISBLK, "a device"),
+    (stat_module.S_ISSOCK, "a socket"),
+    (stat_module.S_ISDIR, "a folder"),
+)
+
+
+def _not_a_file(rel: str, mode: int) -> Problem:
+    """The error for a pipe, device or socket named like minutes: never opened (opening a pipe
+    waits for a writer, for ever), and every answer lacks it, so the user is told."""
+    kind = next((name for test, name in _KINDS if test(mode)), "something else")
+    return Problem(rel, 1, "error", "unreadable", f"cannot read the file: it is {kind}, not a regular file")
+
+
 def _inspect(
     root: str, rel: str, own: os.stat_result | OSError
 ) -> tuple[os.stat_result | None, Problem | None]:
-    """(the file's stat when kpss should read it, else why not: links, size, permissions), from
-    its own stat (`own`, or the error it gave)."""
+    """(the file's stat when kpss should read it, else why not: links, other kinds of files,
+    size, permissions, a name that is not UTF-8), from its own stat (`own`, or the error it
+    gave). Only regular files are ever read; a link inside the archive is not read itself,
+    what it points to is judged on its own."""
+    if not rel.isascii() and printable(rel) != rel:
+        # Bytes that are not UTF-8 (a zip made on a Czech Windows, say): such a name cannot be
+        # shown, indexed or written to JSON as it is. Said once, escaped; the rest goes on.
+        message = "cannot read the file: its name is not UTF-8; rename it"
+        return None, Problem(rel, 1, "error", "unreadable", message)
     try:
         if isinstance(own, OSError):
             raise own
-        if not stat_module.S_ISLNK(own.st_mode):
+        if stat_module.S_ISREG(own.st_mode):
             stat = own
+        elif not stat_module.S_ISLNK(own.st_mode):
+            return None, _not_a_file(rel, own.st_mode)
         elif _inside(_resolved(os.path.join(root, rel)), os.path.realpath(root)):
             return None, None  # the file it points to is read on its own
         else:
@@ -78,10 +113,9 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
     from ..minutes.parse import parse_minutes  # only when something is to be parsed: warm runs skip YAML
 
     try:
-        with open(f"{base}/{rel}", "rb") as handle:
-            # As much as the file holds (reading up to the limit would allocate 5 MiB a file),
-            # never more than the limit: it may have grown since it was looked at.
-            data = handle.read(min(os.fstat(handle.fileno()).st_size, MAX_FILE_SIZE) + 1)
+        data = read_regular(f"{base}/{rel}", MAX_FILE_SIZE)
+    except NotAFile as exc:  # put in the file's place since the walk
+        return None, [_not_a_file(rel, exc.mode)]
     except FileNotFoundError:
         return None, []
     except OSError as exc:
@@ -297,8 +331,9 @@ def _load(
     for rel in seen:
         result.files += 1
         minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
-        shown = shown_path(result, rel)
-        result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
+        if problems:
+            shown = shown_path(result, printable(rel))
+            result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
         if minutes is not None:
             result.minutes.append(minutes)
         elif (
@@ -341,8 +376,13 @@ def load_tasks(
 
 
 def _config_bytes(root: str | os.PathLike[str]) -> bytes:
+    """kpss.yaml's bytes, for the index's stamp: b"" when there is no such regular file."""
     try:
-        with open(os.path.join(root, CONFIG_NAME), "rb") as handle:
+        # Through a link, as store/config.py reads it, but never waiting on a pipe.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        with open(os.open(os.path.join(root, CONFIG_NAME), flags), "rb") as handle:
+            if not stat_module.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b""
             return handle.read()
     except OSError:
         return b""

@@ -27,8 +27,9 @@ def fingerprint(
     files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
 ) -> str:
     """The archive's fingerprint from its walk (archive.walk_files): every file's path, size,
-    modification and change time and inode (of the link itself, if it is one), and the folders
-    it could not read."""
+    modification and change time and inode (of the link itself, if it is one; a pipe's or a
+    device's too), and the folders it could not read. Names that are not UTF-8 count as the
+    bytes they are."""
     lines = [
         f"{rel}\0gone\n"
         if isinstance(own, OSError)
@@ -36,7 +37,7 @@ def fingerprint(
         for rel, own in files
     ]
     lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
-    return blake2b("".join(lines).encode()).hexdigest()
+    return blake2b("".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 PARTS = ("head", *STATUSES)
