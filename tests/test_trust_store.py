@@ -4,9 +4,11 @@ crashes or hangs on it, and answers as a run without the index does (docs/securi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -19,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from .conftest import Invoke
+from .conftest import Invoke, write
 
 AS_OF = "2026-01-01"
 QUERIES = [
@@ -284,3 +286,72 @@ def test_a_folder_whose_name_is_not_utf8(odd: Path) -> None:
         assert "kpss: error: Z\\xe1pisy/a.md:1: cannot read the file: its name is not UTF-8; rename it" in (
             result.stderr.splitlines()
         ), attempt
+
+
+# --- 6. worker processes end with their parent ----------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: minutes are parsed without workers")
+def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
+    """`kpss tasks | wc` must end when kpss is killed: no worker may live on holding the pipe."""
+    from kpss_cli.store.loading import PARALLEL_FROM
+
+    archive = tmp_path / "big"
+    for number in range(PARALLEL_FROM * 10):  # long enough a run to see its workers at work
+        day = 730_000 + number
+        write(
+            archive / f"g/{number:05}.md",
+            f"---\ngroup: Skupina\ndate: {day_text(day)}\n---\n\n"
+            + "".join(f"Úkol: Věc {number}-{n}; Zajistí: Eva Nová; Termín: 2030-01-01\n\n" for n in range(5)),
+        )
+    command = [sys.executable, "-m", "kpss_cli", "--no-cache", "tasks", "--all", "-a", str(archive)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not workers and process.poll() is None and time.monotonic() < deadline:
+            workers = _children(process.pid)
+            time.sleep(0.005)
+        assert workers, "the run ended before it started a worker: make the archive bigger"
+        time.sleep(0.2)  # the workers are parsing
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        assert process.stdout is not None
+        os.set_blocking(process.stdout.fileno(), False)
+        ended = time.monotonic() + 5
+        eof = False
+        while time.monotonic() < ended and not eof:
+            try:
+                eof = os.read(process.stdout.fileno(), 65536) == b""
+            except BlockingIOError:
+                time.sleep(0.02)
+        assert eof, "a worker still holds the pipe"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        for pid in workers:  # only the workers of this test, by their id
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if process.stdout:
+            process.stdout.close()
+
+
+def day_text(ordinal: int) -> str:
+    import datetime as dt
+
+    return dt.date.fromordinal(ordinal).isoformat()

@@ -8,6 +8,7 @@ import errno
 import gc
 import os
 import stat as stat_module
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 
@@ -129,9 +130,51 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
 _worker_config: list[Config] = []  # set once in each worker process (_start_worker)
 
 
-def _start_worker(config: Config) -> None:
-    """Keep the configuration in a worker for all its chunks (and its caches of people)."""
+def _start_worker(config: Config, parent: int) -> None:
+    """Keep the configuration in a worker for all its chunks (and its caches of people), and
+    make the worker end with the process that started it (`parent`)."""
+    _end_with(parent)
     _worker_config.append(config)
+
+
+def _end_with(parent: int) -> None:
+    """Make this worker end when `parent` does. A parent killed outright (kill -9, the OOM
+    killer) cannot stop its workers, and a forked worker holds both ends of the pool's pipes,
+    so it would wait for work for ever, holding the parent's stdout: `kpss tasks | wc` would
+    never end. A worker writes nothing to stdout, so it lets go of it at once; on Linux the
+    kernel kills it when the parent dies (PR_SET_PDEATHSIG: the parent is the thread that
+    forked it, the main thread here); elsewhere a thread of the worker watches for the parent
+    to go."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        try:
+            done = ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            done = False
+        if done:
+            if os.getppid() != parent:  # it died before the request was made
+                os._exit(1)
+            return
+    if os.name == "nt":
+        return  # its workers are not forked: they end when the parent's pipes close with it
+    import threading
+
+    threading.Thread(target=_watch, args=(parent,), name="kpss-watch-parent", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    """End this process once `parent` has gone (an orphan gets another parent)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _parse_chunk(base: str, rels: list[str]) -> list[bytes]:
@@ -197,7 +240,10 @@ def _parse_many(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )
     with ProcessPoolExecutor(
-        max_workers=workers - 1, mp_context=context, initializer=_start_worker, initargs=(config,)
+        max_workers=workers - 1,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(config, os.getpid()),
     ) as pool:
         pending = deque((chunk, pool.submit(_parse_chunk, base, chunk)) for chunk in chunks[own:])
         # This process parses its share itself (its outcomes need no packing), taking in the
