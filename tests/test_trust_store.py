@@ -5,6 +5,7 @@ crashes or hangs on it, and answers as a run without the index does (docs/securi
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -98,6 +99,87 @@ def kpss(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProc
     )
     command = [sys.executable, "-c", script, *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+# --- 2. the signing key ---------------------------------------------------------------------------
+
+
+def forge(archive: Path, monkeypatch: pytest.MonkeyPatch, key: bytes, text: str) -> None:
+    """Write an index signed with `key` whose rows and snapshot give every task the text
+    `text`: what anyone who knows the key (an empty one, say) can make."""
+    from kpss_cli.store import index as index_module
+    from kpss_cli.store import loading, packing, snapshot
+
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module, "_key", lambda: key)
+        loaded = loading.load_archive(archive)  # kpss's own index, signed with `key`
+        index = index_module.Index.open(str(archive), loading._config_bytes(str(archive)))
+        assert index is not None
+        forged = []
+        for path, size, mtime, ctime, ino, data in list(index.rows()):
+            minutes, problems = packing.unpack(data)
+            for task in minutes.tasks if minutes else []:
+                task.text = text
+            forged.append((path, size, mtime, ctime, ino, packing.pack((minutes, problems))))
+        assert forged
+        index.update(forged, ())
+        for task in loaded.tasks:
+            task.text = text
+        files, unreadable, _ = loading._walk(str(archive))
+        index.store_snapshot(snapshot.fingerprint(files, unreadable), snapshot.snapshot_parts(loaded))
+        index.close()
+    key_file().parent.mkdir(parents=True, exist_ok=True)
+
+
+def test_an_empty_key_is_replaced_never_used(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run on a full disk may leave the key file empty. An empty key is no key: the
+    index signed with it is one anyone can write. It is replaced, and what was forged with
+    it never shown."""
+    forge(archive, monkeypatch, b"", "FORGED TASK")
+    key_file().write_bytes(b"")
+    for query in QUERIES:
+        result = run(invoke, archive, query)
+        assert "FORGED" not in result[1] + result[2], query
+        assert result == run(invoke, archive, query, cache=False), query
+    assert len(key_file().read_bytes()) == 32
+    assert stat.S_IMODE(key_file().stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("length", [1, 16, 31, 33, 64])
+def test_a_key_of_the_wrong_length_is_replaced(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch, length: int
+) -> None:
+    key = b"k" * length
+    forge(archive, monkeypatch, key, "FORGED TASK")
+    key_file().write_bytes(key)
+    assert_answers_as_without_cache(invoke, archive)
+    assert len(key_file().read_bytes()) == 32 and key_file().read_bytes() != key[:32]
+
+
+def test_a_key_is_put_in_place_whole(invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key is written to a file of its own and linked into place: when writing it fails
+    half-way (a full disk), there is no key file, no leftover, and the run answers without
+    an index; the next run makes a whole key."""
+    real_write = os.write
+    written: list[int] = []
+
+    def full_after_a_few_bytes(fd: int, data: bytes) -> int:
+        if written:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(real_write(fd, bytes(data)[:5]))
+        return written[0]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "write", full_after_a_few_bytes)
+        assert run(invoke, archive, QUERIES[0]) == run(invoke, archive, QUERIES[0], cache=False)
+    assert written == [5]
+    assert list(key_file().parent.iterdir()) == []
+    assert not (archive / ".kpss").exists() or not list((archive / ".kpss").iterdir())
+    assert_answers_as_without_cache(invoke, archive)
+    assert len(key_file().read_bytes()) == 32
+    assert [p.name for p in key_file().parent.iterdir()] == ["index-key"]
 
 
 # --- 4. freshness: change time and inode, and files changed too recently to tell ------------------

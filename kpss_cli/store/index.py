@@ -51,33 +51,68 @@ _TABLES = ("meta", "files", "snapshot")
 
 Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
+KEY_SIZE = 32
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has neither links of this kind nor the flag
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
 
 def _key() -> bytes | None:
-    """The signing key, made on first use; None when the user's cache folder is not writable."""
+    """The signing key, made on first use; None when the user's cache folder is not usable.
+    A key of another length (an empty file left by a first run on a full disk, say) is never
+    used: an empty key is no key, and anyone could sign with it. It is replaced."""
     base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "kpss")
     path = os.path.join(base, "index-key")
     try:
-        return _read(path)
-    except FileNotFoundError:
-        pass
+        key = _read_key(path)
     except OSError:
         return None
+    if key is not None and len(key) == KEY_SIZE:
+        return key
+    return _new_key(base, path, replace=key is not None)
+
+
+def _read_key(path: str) -> bytes | None:
+    """The key file's bytes (at most one more than a key has), None when there is none."""
     try:
-        os.makedirs(base, exist_ok=True)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return _read(path)  # another kpss made it a moment ago
-    except OSError:
+        with open(path, "rb") as handle:
+            return handle.read(KEY_SIZE + 1)
+    except FileNotFoundError:
         return None
-    key = os.urandom(32)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key)
-    return key
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+def _new_key(base: str, path: str, replace: bool) -> bytes | None:
+    """Make a key and put it in place whole: written to a file of its own and synced first, so
+    no kpss ever reads a part of one. A missing key is linked into place (a key another kpss
+    put there meanwhile wins); a wrong one is replaced. The key is read back: this run uses
+    the one that stays."""
+    temp = f"{path}.{os.getpid()}.{os.urandom(4).hex()}"
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW | _CLOEXEC, 0o600)
+        try:
+            written = 0
+            key = os.urandom(KEY_SIZE)
+            while written < KEY_SIZE:
+                written += os.write(fd, key[written:])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if replace:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                pass  # another kpss made one a moment ago: theirs it is
+            except OSError:  # a file system without hard links
+                os.replace(temp, path)
+        key = _read_key(path) or b""
+    except OSError:
+        return None  # a full or read-only disk: no index this run
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    return key if len(key) == KEY_SIZE else None
 
 
 def _file_name(key: bytes) -> str:
