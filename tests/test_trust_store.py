@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -99,6 +100,106 @@ def kpss(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProc
     )
     command = [sys.executable, "-c", script, *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+# --- 1. nothing is read or written through a link that leaves the archive -------------------------
+
+
+@pytest.fixture
+def users_database(tmp_path: Path) -> Path:
+    """A database of the user's own, outside the archive, with a table named as kpss names one."""
+    path = tmp_path / "mine.sqlite3"
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("CREATE TABLE files (name TEXT)")
+        db.execute("CREATE TABLE notes (text TEXT)")
+        db.execute("INSERT INTO notes VALUES ('my own notes')")
+    db.close()
+    return path
+
+
+def test_an_index_that_is_a_link_is_never_written_through(
+    invoke: Invoke, archive: Path, users_database: Path
+) -> None:
+    run(invoke, archive, QUERIES[0])
+    index = index_file(archive)
+    index.unlink()
+    index.symlink_to(users_database)
+    before = users_database.read_bytes()
+    assert_answers_as_without_cache(invoke, archive)
+    edit(archive / EDITED)  # a run that writes rows
+    assert_answers_as_without_cache(invoke, archive)
+    assert users_database.read_bytes() == before
+    assert not index.is_symlink() and index.is_file()  # the link itself was removed, the index made anew
+
+
+def test_an_index_that_is_a_second_name_of_another_database_is_left_alone(
+    invoke: Invoke, archive: Path, users_database: Path
+) -> None:
+    run(invoke, archive, QUERIES[0])
+    index = index_file(archive)
+    index.unlink()
+    os.link(users_database, index)
+    before = users_database.read_bytes()
+    assert_answers_as_without_cache(invoke, archive)
+    assert users_database.read_bytes() == before
+    assert index.stat().st_ino != users_database.stat().st_ino
+
+
+@pytest.mark.parametrize("suffix", ["-journal", "-wal", "-shm"])
+def test_links_where_sqlite_keeps_its_journal_are_never_written_through(
+    invoke: Invoke, archive: Path, users_database: Path, suffix: str
+) -> None:
+    run(invoke, archive, QUERIES[0])
+    index = index_file(archive)
+    Path(f"{index}{suffix}").symlink_to(users_database)
+    before = users_database.read_bytes()
+    edit(archive / EDITED)  # a run that writes rows
+    assert_answers_as_without_cache(invoke, archive)
+    assert users_database.read_bytes() == before
+
+
+def test_a_database_switched_to_wal_mode_is_made_anew(
+    invoke: Invoke, archive: Path, users_database: Path
+) -> None:
+    """SQLite opens the `-wal` and `-shm` of a database in WAL mode by name, through links
+    (`-shm` it even truncates): the header says so, and anyone may write the header."""
+    run(invoke, archive, QUERIES[0])
+    index = index_file(archive)
+    with index.open("r+b") as handle:
+        handle.seek(18)
+        handle.write(b"\x02\x02")
+    Path(f"{index}-shm").symlink_to(users_database)
+    before = users_database.read_bytes()
+    assert_answers_as_without_cache(invoke, archive)
+    assert users_database.read_bytes() == before
+
+
+def test_a_kpss_folder_that_is_a_link_gets_no_index(invoke: Invoke, archive: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (archive / ".kpss").symlink_to(elsewhere)
+    assert_answers_as_without_cache(invoke, archive)
+    assert list(elsewhere.iterdir()) == []
+    assert (archive / ".kpss").is_symlink()  # not ours to remove: just not used
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "dangling link"])
+def test_something_else_in_the_index_s_place_is_replaced(
+    invoke: Invoke, archive: Path, tmp_path: Path, kind: str
+) -> None:
+    run(invoke, archive, QUERIES[0])
+    index = index_file(archive)
+    index.unlink()
+    if kind == "fifo":
+        os.mkfifo(index)
+    elif kind == "folder":
+        index.mkdir()
+    else:
+        index.symlink_to(tmp_path / "made-by-kpss.sqlite3")
+    assert_answers_as_without_cache(invoke, archive)
+    assert stat.S_ISREG(index.lstat().st_mode)
+    assert not (tmp_path / "made-by-kpss.sqlite3").exists()
 
 
 # --- 2. the signing key ---------------------------------------------------------------------------

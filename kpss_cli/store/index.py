@@ -16,6 +16,10 @@ rebuilt whenever another user ran kpss. A corrupt index, one written by another 
 version (marshal's format follows Python's) or for another kpss.yaml, is rebuilt. Two kpss of
 one user running at once share it through SQLite's locking; a write that cannot get the lock
 is skipped, never waited for long.
+
+Anyone may also have put links in `.kpss/`, or made it a link: the index is only ever opened as
+a regular file of one name in a real folder (`_own_file`), so kpss never writes through a link
+to another file.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat as stat_module
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -53,7 +58,9 @@ Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, i
 
 KEY_SIZE = 32
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has neither links of this kind nor the flag
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe put in the file's place must not hang the open
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_HEADER = b"SQLite format 3\x00"
 
 
 def _key() -> bytes | None:
@@ -120,6 +127,100 @@ def _file_name(key: bytes) -> str:
     return f"index-{blake2b(b'kpss index file', key=key, digest_size=8).hexdigest()}.sqlite3"
 
 
+def _is_own(found: os.stat_result) -> bool:
+    """A regular file with no other name: not a link, a pipe, a device, or a second name of a
+    file elsewhere (a hard link to someone's database)."""
+    return stat_module.S_ISREG(found.st_mode) and found.st_nlink == 1
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino, a.st_mode) == (b.st_dev, b.st_ino, b.st_mode)
+
+
+def _remove(path: str) -> bool:
+    """Remove the name `path` (a link itself, never what it points to); False when it stays."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        try:
+            os.rmdir(path)  # an empty folder of that name
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
+    return True
+
+
+def _own_file(path: str) -> os.stat_result | None:
+    """The index file, made sure to be a regular file of ours holding an SQLite database (or
+    nothing yet) in the rollback-journal format (never WAL: SQLite would open its `-wal` and
+    `-shm` beside it by name, links and all); anything else of that name is removed and the
+    file made anew. Its `lstat`, or None when no index file can be had."""
+    for _ in range(3):  # a few times: someone may be playing with it as we look
+        try:
+            found = os.lstat(path)
+        except FileNotFoundError:
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW | _CLOEXEC, 0o600)
+            except FileExistsError:
+                continue
+            except OSError:
+                return None
+            try:
+                return os.fstat(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            return None
+        if _is_own(found) and _looks_right(path, found):
+            return found
+        if not _remove(path):
+            return None
+    return None
+
+
+def _looks_right(path: str, found: os.stat_result) -> bool:
+    """True when the file is empty or starts as a database of ours, read through a descriptor
+    of this very file (no link followed, no pipe waited on)."""
+    if found.st_size == 0:
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+    except OSError:
+        return False
+    try:
+        header = os.read(fd, 20) if _same(os.fstat(fd), found) else b""
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return header[:16] == _HEADER and header[18:20] == b"\x01\x01"
+
+
+def _clear_beside(path: str) -> None:
+    """Remove links and other odd things where SQLite would put its journal files: SQLite
+    opens them by name and would write through a link. (kpss keeps its journal in memory and
+    makes none; a regular one is a crashed older run's, for SQLite to roll back.)"""
+    for suffix in ("-journal", "-wal", "-shm"):
+        try:
+            found = os.lstat(path + suffix)
+        except OSError:
+            continue
+        if not _is_own(found):
+            _remove(path + suffix)
+
+
+def _uri(path: str) -> str:
+    """An SQLite URI for `path` that opens an existing file only: SQLite never creates it
+    (through a link put there since it was looked at)."""
+    path = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    if os.sep == "\\":  # pragma: no cover - Windows
+        path = "/" + path.replace("\\", "/")
+    return f"file:{path}?mode=rw"
+
+
 def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
     """Empty the index for this kpss and kpss.yaml (`stamp`): another version's tables may
     differ, so they are made anew."""
@@ -159,16 +260,37 @@ class Index:
         if key is None:
             return None
         folder = os.path.join(root, FOLDER)
+        try:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder)
+            folder_stat = os.lstat(folder)
+        except OSError:
+            return None  # a read-only archive: no index, the same answers
+        if not stat_module.S_ISDIR(folder_stat.st_mode):
+            return None  # a link (or a file): the index would be written wherever it leads
         path = os.path.join(folder, _file_name(key))
         python = "{}.{}".format(*sys.version_info)
         stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
-        for attempt in (1, 2):
+        for _ in (1, 2):
+            found = _own_file(path)
+            if found is None:
+                return None
+            _clear_beside(path)
             try:
-                with contextlib.suppress(FileExistsError):
-                    os.mkdir(folder)
-                connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
-                # No waiting for the disk at each commit: a crash may leave the index broken,
-                # and a broken index is rebuilt, a broken row (its signature) parsed afresh.
+                connection = sqlite3.connect(_uri(path), uri=True, timeout=2.0, isolation_level=None)
+            except sqlite3.Error:
+                return None
+            try:
+                # What SQLite opened is what was checked, unless it was changed in between:
+                # then someone is playing with the folder, and this run goes without an index.
+                if not (_same(os.lstat(folder), folder_stat) and _same(os.lstat(path), found)):
+                    connection.close()
+                    return None
+                # The journal in memory: no journal file beside the index that a link could
+                # stand in for. No waiting for the disk at each commit either: a crash may
+                # leave the index broken, and a broken index is rebuilt, a broken row (its
+                # signature) parsed afresh.
+                connection.execute("PRAGMA journal_mode = MEMORY")
                 connection.execute("PRAGMA synchronous = OFF")
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
@@ -176,15 +298,15 @@ class Index:
                     _start_afresh(connection, stamp)
                 return cls(connection, key)
             except sqlite3.DatabaseError as exc:
+                connection.close()
                 if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     return None  # another kpss holds it for longer than we wait: none this time
                 # Corrupt, or not a database at all: start again from nothing (it holds no truth).
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-                if attempt == 2:
+                if not _remove(path):
                     return None
             except OSError:
-                return None  # a read-only archive: no index, the same answers
+                connection.close()
+                return None  # changed while we looked
         return None
 
     def _mac(self, path: str, size: int, mtime_ns: int, ctime_ns: int, ino: int, data: bytes) -> bytes:
