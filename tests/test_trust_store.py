@@ -283,6 +283,85 @@ def test_a_key_is_put_in_place_whole(invoke: Invoke, archive: Path, monkeypatch:
     assert [p.name for p in key_file().parent.iterdir()] == ["index-key"]
 
 
+# --- 3. a damaged index is rebuilt, never a crash -------------------------------------------------
+
+
+def _retype(statement: str) -> Any:
+    def damage(index: Path) -> None:
+        db = sqlite3.connect(index)
+        with db:
+            db.execute(statement)
+        db.close()
+
+    return damage
+
+
+def _overwrite_middle(index: Path) -> None:
+    data = bytearray(index.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 4096] = bytes(range(256)) * 16
+    index.write_bytes(bytes(data[: len(data)]))
+
+
+def _truncate(index: Path) -> None:
+    with index.open("r+b") as handle:
+        handle.truncate(index.stat().st_size // 2 + 100)
+
+
+def _garbage_pages(index: Path) -> None:
+    data = bytearray(index.read_bytes())
+    for start in range(4096, len(data), 4096):  # every page but the first
+        data[start + 8 : start + 40] = b"\xff" * 32
+    index.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "a row's size as text": _retype("UPDATE files SET size = 'big'"),
+    "a row's mtime as a float": _retype("UPDATE files SET mtime_ns = 1.5"),
+    "a row's signature as a number": _retype("UPDATE files SET mac = 7"),
+    "a row's data as text": _retype("UPDATE files SET data = 'text'"),
+    "a row's path as a number": _retype("UPDATE files SET path = rowid"),
+    "a snapshot part as text": _retype("UPDATE snapshot SET data = 'text'"),
+    "a snapshot signature as text": _retype("UPDATE snapshot SET mac = 'text'"),
+    "the stamp as a blob": _retype("UPDATE meta SET value = x'00ff'"),
+    "bytes in the middle overwritten": _overwrite_middle,
+    "truncated": _truncate,
+    "every page's header overwritten": _garbage_pages,
+    "emptied": lambda index: index.write_bytes(b""),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_index_is_rebuilt(invoke: Invoke, archive: Path, damage: Any) -> None:
+    assert_answers_as_without_cache(invoke, archive, times=1)  # builds the index, reads it
+    damage(index_file(archive))
+    assert_answers_as_without_cache(invoke, archive)
+    db = sqlite3.connect(index_file(archive))  # rebuilt: whole, and signed again
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 5  # README.md and four minutes
+    db.close()
+
+
+def test_damaged_marshal_data_with_a_right_signature_is_rebuilt(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even data that passes its signature (a bug, or another build's marshal) is not
+    trusted to unpack: the index is rebuilt."""
+    from kpss_cli.store import index as index_module
+
+    assert_answers_as_without_cache(invoke, archive, times=1)
+    key = key_file().read_bytes()
+    db = sqlite3.connect(index_file(archive))
+    index = index_module.Index(db, key, str(index_file(archive)))
+    rows = [(*row[:5], row[5][: len(row[5]) // 2]) for row in index.rows()]  # truncated marshal data
+    parts = {part: b"\xff" for (part,) in db.execute("SELECT part FROM snapshot").fetchall()}
+    fingerprint = db.execute("SELECT fingerprint FROM snapshot").fetchone()[0]
+    index.update(rows, ())
+    index.store_snapshot(fingerprint, parts)
+    db.close()
+    assert_answers_as_without_cache(invoke, archive)
+
+
 # --- 4. freshness: change time and inode, and files changed too recently to tell ------------------
 
 
@@ -538,3 +617,119 @@ def day_text(ordinal: int) -> str:
     import datetime as dt
 
     return dt.date.fromordinal(ordinal).isoformat()
+
+
+# --- 7. a full or unwritable disk is an ordinary condition ----------------------------------------
+
+
+class FullDisk:
+    """A connection to a database on a full disk: it reads, but whatever writes fails as
+    SQLite fails then."""
+
+    WRITES = ("INSERT", "DELETE", "DROP", "CREATE", "UPDATE", "REPLACE")
+
+    def __init__(self, connection: sqlite3.Connection, code: int, message: str) -> None:
+        self._db, self._code, self._message = connection, code, message
+
+    def _fail(self) -> None:
+        error = sqlite3.OperationalError(self._message)
+        error.sqlite_errorcode = self._code
+        raise error
+
+    def _check(self, sql: str) -> None:
+        if sql.lstrip().upper().startswith(self.WRITES):
+            self._fail()
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        self._check(sql)
+        return self._db.execute(sql, *args)
+
+    def executemany(self, sql: str, rows: Any) -> sqlite3.Cursor:
+        self._check(sql)
+        return self._db.executemany(sql, rows)
+
+    def executescript(self, script: str) -> sqlite3.Cursor:
+        if self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            self._fail()  # the tables are to be made
+        return self._db.executescript(script)
+
+    def __enter__(self) -> FullDisk:
+        self._db.__enter__()
+        return self
+
+    def __exit__(self, *args: Any) -> None:
+        self._db.__exit__(*args)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+FAILURES = {
+    "disk full": (sqlite3.SQLITE_FULL, "database or disk is full"),
+    "read-only": (sqlite3.SQLITE_READONLY, "attempt to write a readonly database"),
+    "i/o error": (sqlite3.SQLITE_IOERR | (3 << 8), "disk I/O error"),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES, ids=FAILURES.keys())
+@pytest.mark.parametrize("when", ["first run", "after an edit"])
+def test_an_index_that_cannot_be_written(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch, failure: str, when: str
+) -> None:
+    """Writing the index fails as SQLite fails on a full disk, a read-only file or a bad
+    disk: the run answers without it, no "this is a bug"."""
+    if when == "after an edit":
+        assert_answers_as_without_cache(invoke, archive, times=1)
+        edit(archive / EDITED)  # rows and a snapshot to write
+    code, message = FAILURES[failure]
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: FullDisk(connect(*a, **k), code, message))
+    assert_answers_as_without_cache(invoke, archive)
+
+
+def test_a_cache_disk_on_which_nothing_can_be_written(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every write of a file fails: no key can be made, no index; the same answers."""
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full)
+    monkeypatch.setattr(os, "fdopen", full)
+    monkeypatch.setattr(os, "link", full)
+    assert_answers_as_without_cache(invoke, archive)
+
+
+@pytest.mark.parametrize("error", [errno.EROFS, errno.EACCES])
+def test_a_kpss_folder_that_cannot_be_written(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch, error: int
+) -> None:
+    assert_answers_as_without_cache(invoke, archive, times=1)
+    shutil.rmtree(archive / ".kpss")
+    real_open, real_mkdir = os.open, os.mkdir
+
+    def refused(real: Any) -> Any:
+        def call(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if ".kpss" in os.fsdecode(path):
+                raise OSError(error, os.strerror(error), path)
+            return real(path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(os, "open", refused(real_open))
+    monkeypatch.setattr(os, "mkdir", refused(real_mkdir))
+    assert_answers_as_without_cache(invoke, archive)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind root")
+def test_a_read_only_index_in_a_read_only_folder(invoke: Invoke, archive: Path) -> None:
+    assert_answers_as_without_cache(invoke, archive, times=1)
+    index = index_file(archive)
+    index.chmod(0o444)
+    (archive / ".kpss").chmod(0o555)
+    try:
+        edit(archive / EDITED)
+        assert_answers_as_without_cache(invoke, archive)
+    finally:
+        (archive / ".kpss").chmod(0o755)

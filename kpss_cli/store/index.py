@@ -19,7 +19,8 @@ is skipped, never waited for long.
 
 Anyone may also have put links in `.kpss/`, or made it a link: the index is only ever opened as
 a regular file of one name in a real folder (`_own_file`), so kpss never writes through a link
-to another file.
+to another file. Whatever goes wrong while reading it means "rebuild", and a cache that cannot
+be written (a full disk, a read-only folder) means a run without one: never an error.
 """
 
 from __future__ import annotations
@@ -29,9 +30,13 @@ import os
 import sqlite3
 import stat as stat_module
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..core import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # BLAKE2's keyed hashing, a MAC, without OpenSSL's start-up cost (quick.py: every ms counts)
     from _blake2 import blake2b as blake2b
@@ -61,6 +66,12 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has neither links of this ki
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe put in the file's place must not hang the open
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _HEADER = b"SQLite format 3\x00"
+# SQLite's result codes (the low byte of the extended ones) that say the disk or the folder
+# cannot take the index now: no index this run, and the file is left as it is.
+_CANNOT_WRITE = frozenset(
+    (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL,
+     sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+)  # fmt: skip
 
 
 def _key() -> bytes | None:
@@ -233,9 +244,18 @@ def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
         connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         connection.execute("COMMIT")
     except BaseException:
-        with contextlib.suppress(sqlite3.DatabaseError):
+        with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
         raise
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """True when `exc` says the index cannot be had now (locked, full, read-only), not that it
+    is broken."""
+    if isinstance(exc, OSError):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _CANNOT_WRITE
 
 
 def _int64(number: int) -> int:
@@ -248,9 +268,12 @@ def _int64(number: int) -> int:
 class Index:
     """Signed parse results of one archive."""
 
-    def __init__(self, connection: sqlite3.Connection, key: bytes) -> None:
+    def __init__(self, connection: sqlite3.Connection, key: bytes, path: str) -> None:
         self._db = connection
         self._key = key
+        self._path = path
+        self.damaged = False  # something read from it was broken: close() removes it
+        self._unsigned: list[str] = []  # rows whose signature is wrong: removed on the next update
 
     @classmethod
     def open(cls, root: str | os.PathLike[str], config_text: bytes) -> Index | None:
@@ -278,7 +301,7 @@ class Index:
             _clear_beside(path)
             try:
                 connection = sqlite3.connect(_uri(path), uri=True, timeout=2.0, isolation_level=None)
-            except sqlite3.Error:
+            except Exception:
                 return None
             try:
                 # What SQLite opened is what was checked, unless it was changed in between:
@@ -296,17 +319,14 @@ class Index:
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
                     _start_afresh(connection, stamp)
-                return cls(connection, key)
-            except sqlite3.DatabaseError as exc:
+                return cls(connection, key, path)
+            except Exception as exc:
                 connection.close()
-                if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-                    return None  # another kpss holds it for longer than we wait: none this time
+                if _cannot_write(exc):
+                    return None  # locked by another kpss, a full disk, a read-only folder
                 # Corrupt, or not a database at all: start again from nothing (it holds no truth).
                 if not _remove(path):
                     return None
-            except OSError:
-                connection.close()
-                return None  # changed while we looked
         return None
 
     def _mac(self, path: str, size: int, mtime_ns: int, ctime_ns: int, ino: int, data: bytes) -> bytes:
@@ -314,31 +334,50 @@ class Index:
         return blake2b(message, key=self._key, digest_size=32).digest()
 
     def rows(self) -> Iterator[Row]:
-        """Every row whose signature is right, one at a time."""
+        """Every row whose signature is right, one at a time (the others are removed on the
+        next update). A broken one (of other types, on a damaged page) ends them and marks
+        the index damaged."""
         try:
             for path, size, mtime, ctime, ino, data, mac in self._db.execute(
                 "SELECT path, size, mtime_ns, ctime_ns, ino, data, mac FROM files"
             ):
+                if not (
+                    type(path) is str
+                    and type(size) is type(mtime) is type(ctime) is type(ino) is int
+                    and type(data) is type(mac) is bytes
+                ):
+                    raise TypeError("a row of the wrong types")
                 if compare_digest(mac, self._mac(path, size, mtime, ctime, ino, data)):
                     yield path, size, mtime, ctime, ino & 0xFFFF_FFFF_FFFF_FFFF, data  # as os.stat gives it
-        except sqlite3.DatabaseError:
-            return
+                else:
+                    self._unsigned.append(path)
+        except Exception:
+            self.damaged = True
 
     def update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
-        """Store new parse results and forget removed files; skipped when another kpss writes."""
+        """Store new parse results and forget removed files; skipped when another kpss writes,
+        or the disk is full."""
+        self._write(self._update, changed, removed)
+
+    def _update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
+        self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in self._unsigned))
+        self._unsigned = []
+        self._db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((p, s, m, c, _int64(i), d, self._mac(p, s, m, c, _int64(i), d)) for p, s, m, c, i, d in changed),
+        )
+        self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
+
+    def _write(self, write: Callable[..., None], *args: Any) -> None:
+        """Run `write(*args)` in one transaction. When it fails, the index is not written
+        this time (the next run tries again), or, when it is broken, removed on close."""
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        (p, s, m, c, _int64(i), d, self._mac(p, s, m, c, _int64(i), d))
-                        for p, s, m, c, i, d in changed
-                    ),
-                )
-                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
-        except sqlite3.DatabaseError:
-            pass  # locked by another kpss, or the disk is full: the next run tries again
+                write(*args)
+        except (sqlite3.Error, OSError) as exc:
+            if not _cannot_write(exc):
+                self.damaged = True
 
     def snapshot(self, fingerprint: str, parts: Iterable[str]) -> dict[str, bytes] | None:
         """The named parts of the snapshot taken when the archive looked like `fingerprint`,
@@ -351,29 +390,35 @@ class Index:
                 ).fetchone()
                 if row is None or row[0] != fingerprint:
                     return None
-                if not compare_digest(row[2], self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, row[1])):
+                _, data, mac = row
+                if not (type(data) is type(mac) is bytes):
+                    raise TypeError("a part of the wrong type")
+                if not compare_digest(mac, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)):
                     return None
-                found[part] = row[1]
-        except sqlite3.DatabaseError:
+                found[part] = data
+        except Exception:
+            self.damaged = True
             return None
         return found
 
     def store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
         """Keep the snapshot of the archive as it looks now (`fingerprint`), in named parts."""
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.execute("DELETE FROM snapshot")
-                self._db.executemany(
-                    "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
-                    (
-                        (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data))
-                        for part, data in parts.items()
-                    ),
-                )
-        except sqlite3.DatabaseError:
-            pass  # as in update()
+        self._write(self._store_snapshot, fingerprint, parts)
+
+    def _store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
+        self._db.execute("DELETE FROM snapshot")
+        self._db.executemany(
+            "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
+            (
+                (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data))
+                for part, data in parts.items()
+            ),
+        )
 
     def close(self) -> None:
-        """Close the database."""
-        self._db.close()
+        """Close the database; remove it when it was found damaged, so that the next run
+        starts from an empty one."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        if self.damaged:
+            _remove(self._path)

@@ -330,7 +330,8 @@ def _load(
     root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None, walk: Walk
 ) -> Archive:
     result = Archive(root=root, shown_root=shown_root, config=config)
-    index = Index.open(root, _config_bytes(root)) if use_index else None
+    config_text = _config_bytes(root)
+    index = Index.open(root, config_text) if use_index else None
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
@@ -352,17 +353,25 @@ def _load(
     # Unchanged files from the index, one row at a time (the rows are never all in memory).
     outcomes: dict[str, Outcome] = {}
     gone: list[str] = []
-    for path, size, mtime_ns, ctime_ns, ino, data in index.rows() if index else ():
-        stat = stats.get(path)
-        if stat is None:
-            gone.append(path)
-        elif (
-            stat.st_size == size
-            and stat.st_mtime_ns == mtime_ns
-            and stat.st_ctime_ns == ctime_ns
-            and stat.st_ino == ino
-        ):
-            outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
+    if index is not None:
+        try:
+            for path, size, mtime_ns, ctime_ns, ino, data in index.rows():
+                stat = stats.get(path)
+                if stat is None:
+                    gone.append(path)
+                elif (
+                    stat.st_size == size
+                    and stat.st_mtime_ns == mtime_ns
+                    and stat.st_ctime_ns == ctime_ns
+                    and stat.st_ino == ino
+                ):
+                    outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+        if index.damaged:  # rebuilt from every file, now
+            index.close()
+            index = Index.open(root, config_text)
+            outcomes, gone = {}, []
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
     for rel, outcome, blob in _parse_many(root, pending, config, progress, packed=index is not None):
@@ -415,9 +424,15 @@ def load_tasks(
     walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
-        index.close()
+        snapshot = None
         if parts is not None:
-            return from_parts(parts, root, shown_root)
+            try:
+                snapshot = from_parts(parts, root, shown_root)
+            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                index.damaged = True
+        index.close()
+        if snapshot is not None:
+            return snapshot
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
 
 
