@@ -590,7 +590,7 @@ def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
             workers = _children(process.pid)
             time.sleep(0.005)
         assert workers, "the run ended before it started a worker: make the archive bigger"
-        time.sleep(0.2)  # the workers are parsing
+        time.sleep(0.05)  # the workers are parsing
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
         assert process.stdout is not None
