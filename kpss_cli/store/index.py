@@ -140,8 +140,9 @@ def _file_name(key: bytes) -> str:
 
 def _is_own(found: os.stat_result) -> bool:
     """A regular file with no other name: not a link, a pipe, a device, or a second name of a
-    file elsewhere (a hard link to someone's database)."""
-    return stat_module.S_ISREG(found.st_mode) and found.st_nlink == 1
+    file elsewhere (a hard link to someone's database). (Some file systems do not count names
+    and say 0.)"""
+    return stat_module.S_ISREG(found.st_mode) and found.st_nlink <= 1
 
 
 def _same(a: os.stat_result, b: os.stat_result) -> bool:
