@@ -81,6 +81,17 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KPSS_NO_CACHE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index keeps rows and the snapshot only of files that have been still for a while
+    (loading.SETTLED_NS, 2 s: "racily clean" files); a test's files are milliseconds old.
+    Counted settled at once, a test's second run reads the index as a user's would, so that
+    warm runs are tested at all; tests/test_trust_store.py tests the rule itself."""
+    from kpss_cli.store import loading
+
+    monkeypatch.setattr(loading, "SETTLED_NS", 0)
+
+
 def generate(tmp_path_factory: pytest.TempPathFactory, files: int, seed: int) -> Path:
     """A synthetic archive from ../shared/bench/make_archive.py, with its expected.json."""
     import subprocess

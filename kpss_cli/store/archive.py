@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -56,7 +57,7 @@ class Archive(Record):
         if minutes.body is None:
             from ..minutes.source import decode, split_front_matter  # only `show` and `render` need bodies
 
-            data = (self.root / minutes.path).read_bytes()
+            data = read_regular(f"{self.root}/{minutes.path}")
             split = split_front_matter(decode(data).text)
             minutes.body = split.body if split else ""
         return minutes
@@ -207,6 +208,55 @@ def _scan(
     finally:
         if descriptor is not None:
             os.close(descriptor)
+
+
+# A file is opened as the file the walk saw: without waiting when a pipe was put in its place
+# since (its descriptor then shows what it is), and not through a link.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+class NotAFile(OSError):
+    """A pipe, a device or a socket where a file was expected (its `mode` says which)."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(f"not a regular file (mode {mode:o})")
+        self.mode = mode
+
+
+def read_regular(path: str, limit: int | None = None) -> bytes:
+    """The bytes of the regular file `path` (at most `limit` + 1 of them), never through a
+    link, never waiting on a pipe; NotAFile for anything but a regular file."""
+    with open(os.open(path, _READ_FLAGS), "rb") as handle:
+        found = os.fstat(handle.fileno())
+        if not stat.S_ISREG(found.st_mode):
+            raise NotAFile(found.st_mode)
+        # As much as the file holds (reading up to the limit would allocate it all), never
+        # more than the limit: it may have grown since it was looked at.
+        return handle.read() if limit is None else handle.read(min(found.st_size, limit) + 1)
+
+
+def printable(rel: str) -> str:
+    """`rel` as messages and the index can hold it: the bytes of a name that is not UTF-8
+    (which Python keeps as lone surrogates) written as `\\xNN`."""
+    try:
+        rel.encode()
+    except UnicodeEncodeError:
+        return "".join(map(_escaped, rel))
+    return rel
+
+
+def _escaped(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":  # a byte os.fsdecode could not decode
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    if "\ud800" <= char <= "\udfff":  # half of a UTF-16 pair alone (Windows names)
+        return f"\\u{ord(char):04x}"
+    return char
 
 
 def shown_path(archive: Archive | TaskSnapshot, rel: str) -> str:

@@ -2,9 +2,9 @@
 the files that changed. It is never a source of truth: deleting it changes no answer.
 
 Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
-keyed by path, size and modification time. Beside them lies a snapshot of the archive's tasks
-with their statuses resolved, in parts (a head, and the tasks of each status), keyed by a
-fingerprint of every file's path, size and time: when nothing changed, `kpss tasks` reads the
+keyed by path, size, modification and change time and inode. Beside them lies a snapshot of the
+archive's tasks with their statuses resolved, in parts (a head, and the tasks of each status),
+keyed by a fingerprint of the same of every file: when nothing changed, `kpss tasks` reads the
 parts it needs and no minutes at all.
 
 Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
@@ -16,6 +16,11 @@ rebuilt whenever another user ran kpss. A corrupt index, one written by another 
 version (marshal's format follows Python's) or for another kpss.yaml, is rebuilt. Two kpss of
 one user running at once share it through SQLite's locking; a write that cannot get the lock
 is skipped, never waited for long.
+
+Anyone may also have put links in `.kpss/`, or made it a link: the index is only ever opened as
+a regular file of one name in a real folder (`_own_file`), so kpss never writes through a link
+to another file. Whatever goes wrong while reading it means "rebuild", and a cache that cannot
+be written (a full disk, a read-only folder) means a run without one: never an error.
 """
 
 from __future__ import annotations
@@ -23,10 +28,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat as stat_module
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..core import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # BLAKE2's keyed hashing, a MAC, without OpenSSL's start-up cost (quick.py: every ms counts)
     from _blake2 import blake2b as blake2b
@@ -36,11 +46,12 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "9"  # bump when what a row or the snapshot holds changes
+FORMAT = "10"  # bump when what a row or the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS snapshot (
     part TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
@@ -48,40 +59,178 @@ CREATE TABLE IF NOT EXISTS snapshot (
 """
 _TABLES = ("meta", "files", "snapshot")
 
-Row = tuple[str, int, int, bytes]  # path, size, mtime_ns, parse result made by packing.pack
+Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
+
+KEY_SIZE = 32
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has neither links of this kind nor the flag
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe put in the file's place must not hang the open
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_HEADER = b"SQLite format 3\x00"
+# SQLite's result codes (the low byte of the extended ones) that say the disk or the folder
+# cannot take the index now: no index this run, and the file is left as it is.
+_CANNOT_WRITE = frozenset(
+    (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL,
+     sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+)  # fmt: skip
 
 
 def _key() -> bytes | None:
-    """The signing key, made on first use; None when the user's cache folder is not writable."""
+    """The signing key, made on first use; None when the user's cache folder is not usable.
+    A key of another length (an empty file left by a first run on a full disk, say) is never
+    used: an empty key is no key, and anyone could sign with it. It is replaced."""
     base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "kpss")
     path = os.path.join(base, "index-key")
     try:
-        return _read(path)
-    except FileNotFoundError:
-        pass
+        key = _read_key(path)
     except OSError:
         return None
+    if key is not None and len(key) == KEY_SIZE:
+        return key
+    return _new_key(base, path, replace=key is not None)
+
+
+def _read_key(path: str) -> bytes | None:
+    """The key file's bytes (at most one more than a key has), None when there is none."""
     try:
-        os.makedirs(base, exist_ok=True)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return _read(path)  # another kpss made it a moment ago
-    except OSError:
+        with open(path, "rb") as handle:
+            return handle.read(KEY_SIZE + 1)
+    except FileNotFoundError:
         return None
-    key = os.urandom(32)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key)
-    return key
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+def _new_key(base: str, path: str, replace: bool) -> bytes | None:
+    """Make a key and put it in place whole: written to a file of its own and synced first, so
+    no kpss ever reads a part of one. A missing key is linked into place (a key another kpss
+    put there meanwhile wins); a wrong one is replaced. The key is read back: this run uses
+    the one that stays."""
+    temp = f"{path}.{os.getpid()}.{os.urandom(4).hex()}"
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW | _CLOEXEC, 0o600)
+        try:
+            written = 0
+            key = os.urandom(KEY_SIZE)
+            while written < KEY_SIZE:
+                written += os.write(fd, key[written:])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if replace:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                pass  # another kpss made one a moment ago: theirs it is
+            except OSError:  # a file system without hard links
+                os.replace(temp, path)
+        key = _read_key(path) or b""
+    except OSError:
+        return None  # a full or read-only disk: no index this run
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    return key if len(key) == KEY_SIZE else None
 
 
 def _file_name(key: bytes) -> str:
     """The name of the index signed with `key` (derived from it; telling nothing of it)."""
     return f"index-{blake2b(b'kpss index file', key=key, digest_size=8).hexdigest()}.sqlite3"
+
+
+def _is_own(found: os.stat_result) -> bool:
+    """A regular file with no other name: not a link, a pipe, a device, or a second name of a
+    file elsewhere (a hard link to someone's database). (Some file systems do not count names
+    and say 0.)"""
+    return stat_module.S_ISREG(found.st_mode) and found.st_nlink <= 1
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino, a.st_mode) == (b.st_dev, b.st_ino, b.st_mode)
+
+
+def _remove(path: str) -> bool:
+    """Remove the name `path` (a link itself, never what it points to); False when it stays."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        try:
+            os.rmdir(path)  # an empty folder of that name
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
+    return True
+
+
+def _own_file(path: str) -> os.stat_result | None:
+    """The index file, made sure to be a regular file of ours holding an SQLite database (or
+    nothing yet) in the rollback-journal format (never WAL: SQLite would open its `-wal` and
+    `-shm` beside it by name, links and all); anything else of that name is removed and the
+    file made anew. Its `lstat`, or None when no index file can be had."""
+    for _ in range(3):  # a few times: someone may be playing with it as we look
+        try:
+            found = os.lstat(path)
+        except FileNotFoundError:
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW | _CLOEXEC, 0o600)
+            except FileExistsError:
+                continue
+            except OSError:
+                return None
+            try:
+                return os.fstat(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            return None
+        if _is_own(found) and _looks_right(path, found):
+            return found
+        if not _remove(path):
+            return None
+    return None
+
+
+def _looks_right(path: str, found: os.stat_result) -> bool:
+    """True when the file is empty or starts as a database of ours, read through a descriptor
+    of this very file (no link followed, no pipe waited on)."""
+    if found.st_size == 0:
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+    except OSError:
+        return False
+    try:
+        header = os.read(fd, 20) if _same(os.fstat(fd), found) else b""
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return header[:16] == _HEADER and header[18:20] == b"\x01\x01"
+
+
+def _clear_beside(path: str) -> None:
+    """Remove links and other odd things where SQLite would put its journal files: SQLite
+    opens them by name and would write through a link. (kpss keeps its journal in memory and
+    makes none; a regular one is a crashed older run's, for SQLite to roll back.)"""
+    for suffix in ("-journal", "-wal", "-shm"):
+        try:
+            found = os.lstat(path + suffix)
+        except OSError:
+            continue
+        if not _is_own(found):
+            _remove(path + suffix)
+
+
+def _uri(path: str) -> str:
+    """An SQLite URI for `path` that opens an existing file only: SQLite never creates it
+    (through a link put there since it was looked at)."""
+    path = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    if os.sep == "\\":  # pragma: no cover - Windows
+        path = "/" + path.replace("\\", "/")
+    return f"file:{path}?mode=rw"
 
 
 def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
@@ -96,17 +245,36 @@ def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
         connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         connection.execute("COMMIT")
     except BaseException:
-        with contextlib.suppress(sqlite3.DatabaseError):
+        with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
         raise
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """True when `exc` says the index cannot be had now (locked, full, read-only), not that it
+    is broken."""
+    if isinstance(exc, OSError):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _CANNOT_WRITE
+
+
+def _int64(number: int) -> int:
+    """`number` as SQLite's signed 64-bit integers hold it (some file systems give inode
+    numbers above 2**63)."""
+    number &= 0xFFFF_FFFF_FFFF_FFFF
+    return number - (1 << 64) if number >= 1 << 63 else number
 
 
 class Index:
     """Signed parse results of one archive."""
 
-    def __init__(self, connection: sqlite3.Connection, key: bytes) -> None:
+    def __init__(self, connection: sqlite3.Connection, key: bytes, path: str) -> None:
         self._db = connection
         self._key = key
+        self._path = path
+        self.damaged = False  # something read from it was broken: close() removes it
+        self._unsigned: list[str] = []  # rows whose signature is wrong: removed on the next update
 
     @classmethod
     def open(cls, root: str | os.PathLike[str], config_text: bytes) -> Index | None:
@@ -116,61 +284,101 @@ class Index:
         if key is None:
             return None
         folder = os.path.join(root, FOLDER)
+        try:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder)
+            folder_stat = os.lstat(folder)
+        except OSError:
+            return None  # a read-only archive: no index, the same answers
+        if not stat_module.S_ISDIR(folder_stat.st_mode):
+            return None  # a link (or a file): the index would be written wherever it leads
         path = os.path.join(folder, _file_name(key))
         python = "{}.{}".format(*sys.version_info)
         stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
-        for attempt in (1, 2):
+        for _ in (1, 2):
+            found = _own_file(path)
+            if found is None:
+                return None
+            _clear_beside(path)
             try:
-                with contextlib.suppress(FileExistsError):
-                    os.mkdir(folder)
-                connection = sqlite3.connect(path, timeout=2.0, isolation_level=None)
-                # No waiting for the disk at each commit: a crash may leave the index broken,
-                # and a broken index is rebuilt, a broken row (its signature) parsed afresh.
+                connection = sqlite3.connect(_uri(path), uri=True, timeout=2.0, isolation_level=None)
+            except Exception:
+                return None
+            try:
+                # What SQLite opened is what was checked, unless it was changed in between:
+                # then someone is playing with the folder, and this run goes without an index.
+                if not (_same(os.lstat(folder), folder_stat) and _same(os.lstat(path), found)):
+                    connection.close()
+                    return None
+                # The journal in memory: no journal file beside the index that a link could
+                # stand in for. No waiting for the disk at each commit either: a crash may
+                # leave the index broken, and a broken index is rebuilt, a broken row (its
+                # signature) parsed afresh.
+                connection.execute("PRAGMA journal_mode = MEMORY")
                 connection.execute("PRAGMA synchronous = OFF")
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
                     _start_afresh(connection, stamp)
-                return cls(connection, key)
-            except sqlite3.DatabaseError as exc:
-                if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-                    return None  # another kpss holds it for longer than we wait: none this time
+                return cls(connection, key, path)
+            except Exception as exc:
+                connection.close()
+                if _cannot_write(exc):
+                    return None  # locked by another kpss, a full disk, a read-only folder
                 # Corrupt, or not a database at all: start again from nothing (it holds no truth).
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-                if attempt == 2:
+                if not _remove(path):
                     return None
-            except OSError:
-                return None  # a read-only archive: no index, the same answers
         return None
 
-    def _mac(self, path: str, size: int, mtime_ns: int, data: bytes) -> bytes:
-        message = f"{path}\0{size}\0{mtime_ns}\0".encode() + data
+    def _mac(self, path: str, size: int, mtime_ns: int, ctime_ns: int, ino: int, data: bytes) -> bytes:
+        message = f"{path}\0{size}\0{mtime_ns}\0{ctime_ns}\0{ino}\0".encode() + data
         return blake2b(message, key=self._key, digest_size=32).digest()
 
     def rows(self) -> Iterator[Row]:
-        """Every row whose signature is right, one at a time."""
+        """Every row whose signature is right, one at a time (the others are removed on the
+        next update). A broken one (of other types, on a damaged page) ends them and marks
+        the index damaged."""
         try:
-            for path, size, mtime, data, mac in self._db.execute(
-                "SELECT path, size, mtime_ns, data, mac FROM files"
+            for path, size, mtime, ctime, ino, data, mac in self._db.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, ino, data, mac FROM files"
             ):
-                if compare_digest(mac, self._mac(path, size, mtime, data)):
-                    yield path, size, mtime, data
-        except sqlite3.DatabaseError:
-            return
+                if not (
+                    type(path) is str
+                    and type(size) is type(mtime) is type(ctime) is type(ino) is int
+                    and type(data) is type(mac) is bytes
+                ):
+                    raise TypeError("a row of the wrong types")
+                if compare_digest(mac, self._mac(path, size, mtime, ctime, ino, data)):
+                    yield path, size, mtime, ctime, ino & 0xFFFF_FFFF_FFFF_FFFF, data  # as os.stat gives it
+                else:
+                    self._unsigned.append(path)
+        except Exception:
+            self.damaged = True
 
     def update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
-        """Store new parse results and forget removed files; skipped when another kpss writes."""
+        """Store new parse results and forget removed files; skipped when another kpss writes,
+        or the disk is full."""
+        self._write(self._update, changed, removed)
+
+    def _update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
+        self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in self._unsigned))
+        self._unsigned = []
+        self._db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((p, s, m, c, _int64(i), d, self._mac(p, s, m, c, _int64(i), d)) for p, s, m, c, i, d in changed),
+        )
+        self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
+
+    def _write(self, write: Callable[..., None], *args: Any) -> None:
+        """Run `write(*args)` in one transaction. When it fails, the index is not written
+        this time (the next run tries again), or, when it is broken, removed on close."""
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                    ((p, s, m, d, self._mac(p, s, m, d)) for p, s, m, d in changed),
-                )
-                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
-        except sqlite3.DatabaseError:
-            pass  # locked by another kpss, or the disk is full: the next run tries again
+                write(*args)
+        except (sqlite3.Error, OSError) as exc:
+            if not _cannot_write(exc):
+                self.damaged = True
 
     def snapshot(self, fingerprint: str, parts: Iterable[str]) -> dict[str, bytes] | None:
         """The named parts of the snapshot taken when the archive looked like `fingerprint`,
@@ -183,29 +391,35 @@ class Index:
                 ).fetchone()
                 if row is None or row[0] != fingerprint:
                     return None
-                if not compare_digest(row[2], self._mac(f"{part}\0{fingerprint}", 0, 0, row[1])):
+                _, data, mac = row
+                if not (type(data) is type(mac) is bytes):
+                    raise TypeError("a part of the wrong type")
+                if not compare_digest(mac, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)):
                     return None
-                found[part] = row[1]
-        except sqlite3.DatabaseError:
+                found[part] = data
+        except Exception:
+            self.damaged = True
             return None
         return found
 
     def store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
         """Keep the snapshot of the archive as it looks now (`fingerprint`), in named parts."""
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.execute("DELETE FROM snapshot")
-                self._db.executemany(
-                    "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
-                    (
-                        (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, data))
-                        for part, data in parts.items()
-                    ),
-                )
-        except sqlite3.DatabaseError:
-            pass  # as in update()
+        self._write(self._store_snapshot, fingerprint, parts)
+
+    def _store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
+        self._db.execute("DELETE FROM snapshot")
+        self._db.executemany(
+            "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
+            (
+                (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data))
+                for part, data in parts.items()
+            ),
+        )
 
     def close(self) -> None:
-        """Close the database."""
-        self._db.close()
+        """Close the database; remove it when it was found damaged, so that the next run
+        starts from an empty one."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        if self.damaged:
+            _remove(self._path)

@@ -8,13 +8,25 @@ import errno
 import gc
 import os
 import stat as stat_module
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
-from .archive import Archive, TaskSnapshot, resolve, resolve_root, shown_path, walk_files
+from .archive import (
+    Archive,
+    NotAFile,
+    TaskSnapshot,
+    printable,
+    read_regular,
+    resolve,
+    resolve_root,
+    shown_path,
+    walk_files,
+)
 from .config import CONFIG_NAME, load_config
 from .index import Index, Row
 from .packing import pack, unpack
@@ -41,16 +53,41 @@ def _resolved(path: str) -> str:
     return real
 
 
+_KINDS = (
+    (stat_module.S_ISFIFO, "a named pipe"),
+    (stat_module.S_ISCHR, "a device"),
+    (stat_module.S_ISBLK, "a device"),
+    (stat_module.S_ISSOCK, "a socket"),
+    (stat_module.S_ISDIR, "a folder"),
+)
+
+
+def _not_a_file(rel: str, mode: int) -> Problem:
+    """The error for a pipe, device or socket named like minutes: never opened (opening a pipe
+    waits for a writer, for ever), and every answer lacks it, so the user is told."""
+    kind = next((name for test, name in _KINDS if test(mode)), "something else")
+    return Problem(rel, 1, "error", "unreadable", f"cannot read the file: it is {kind}, not a regular file")
+
+
 def _inspect(
     root: str, rel: str, own: os.stat_result | OSError
 ) -> tuple[os.stat_result | None, Problem | None]:
-    """(the file's stat when kpss should read it, else why not: links, size, permissions), from
-    its own stat (`own`, or the error it gave)."""
+    """(the file's stat when kpss should read it, else why not: links, other kinds of files,
+    size, permissions, a name that is not UTF-8), from its own stat (`own`, or the error it
+    gave). Only regular files are ever read; a link inside the archive is not read itself,
+    what it points to is judged on its own."""
+    if not rel.isascii() and printable(rel) != rel:
+        # Bytes that are not UTF-8 (a zip made on a Czech Windows, say): such a name cannot be
+        # shown, indexed or written to JSON as it is. Said once, escaped; the rest goes on.
+        message = "cannot read the file: its name is not UTF-8; rename it"
+        return None, Problem(rel, 1, "error", "unreadable", message)
     try:
         if isinstance(own, OSError):
             raise own
-        if not stat_module.S_ISLNK(own.st_mode):
+        if stat_module.S_ISREG(own.st_mode):
             stat = own
+        elif not stat_module.S_ISLNK(own.st_mode):
+            return None, _not_a_file(rel, own.st_mode)
         elif _inside(_resolved(os.path.join(root, rel)), os.path.realpath(root)):
             return None, None  # the file it points to is read on its own
         else:
@@ -77,10 +114,9 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
     from ..minutes.parse import parse_minutes  # only when something is to be parsed: warm runs skip YAML
 
     try:
-        with open(f"{base}/{rel}", "rb") as handle:
-            # As much as the file holds (reading up to the limit would allocate 5 MiB a file),
-            # never more than the limit: it may have grown since it was looked at.
-            data = handle.read(min(os.fstat(handle.fileno()).st_size, MAX_FILE_SIZE) + 1)
+        data = read_regular(f"{base}/{rel}", MAX_FILE_SIZE)
+    except NotAFile as exc:  # put in the file's place since the walk
+        return None, [_not_a_file(rel, exc.mode)]
     except FileNotFoundError:
         return None, []
     except OSError as exc:
@@ -94,9 +130,51 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
 _worker_config: list[Config] = []  # set once in each worker process (_start_worker)
 
 
-def _start_worker(config: Config) -> None:
-    """Keep the configuration in a worker for all its chunks (and its caches of people)."""
+def _start_worker(config: Config, parent: int) -> None:
+    """Keep the configuration in a worker for all its chunks (and its caches of people), and
+    make the worker end with the process that started it (`parent`)."""
+    _end_with(parent)
     _worker_config.append(config)
+
+
+def _end_with(parent: int) -> None:
+    """Make this worker end when `parent` does. A parent killed outright (kill -9, the OOM
+    killer) cannot stop its workers, and a forked worker holds both ends of the pool's pipes,
+    so it would wait for work for ever, holding the parent's stdout: `kpss tasks | wc` would
+    never end. A worker writes nothing to stdout, so it lets go of it at once; on Linux the
+    kernel kills it when the parent dies (PR_SET_PDEATHSIG: the parent is the thread that
+    forked it, the main thread here); elsewhere a thread of the worker watches for the parent
+    to go."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        try:
+            done = ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            done = False
+        if done:
+            if os.getppid() != parent:  # it died before the request was made
+                os._exit(1)
+            return
+    if os.name == "nt":
+        return  # its workers are not forked: they end when the parent's pipes close with it
+    import threading
+
+    threading.Thread(target=_watch, args=(parent,), name="kpss-watch-parent", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    """End this process once `parent` has gone (an orphan gets another parent)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _parse_chunk(base: str, rels: list[str]) -> list[bytes]:
@@ -162,7 +240,10 @@ def _parse_many(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )
     with ProcessPoolExecutor(
-        max_workers=workers - 1, mp_context=context, initializer=_start_worker, initargs=(config,)
+        max_workers=workers - 1,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(config, os.getpid()),
     ) as pool:
         pending = deque((chunk, pool.submit(_parse_chunk, base, chunk)) for chunk in chunks[own:])
         # This process parses its share itself (its outcomes need no packing), taking in the
@@ -198,14 +279,31 @@ def load_archive(
     return _loaded(root, shown_root, config, use_index, progress, _walk(root))
 
 
-Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]]]  # see _walk
+# (files, folders it could not read, when it began): see _walk
+Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]], int]
 
 
 def _walk(root: str) -> Walk:
-    """The archive's candidate files with their own `lstat` (walk_files), and the folders it
-    could not read."""
+    """The archive's candidate files with their own `lstat` (walk_files), the folders it
+    could not read, and the time (time.time_ns) before it began: before any file was read."""
+    started = time.time_ns()
     unreadable: list[tuple[str, OSError]] = []
-    return walk_files(root, unreadable), unreadable
+    return walk_files(root, unreadable), unreadable, started
+
+
+# A file changed shortly before it was read may change again within the same tick of its file
+# system's clock, leaving size and times as they were: FAT keeps times in 2 s, SMB shares and
+# older file systems in 1 s, and even ext4's nanoseconds come from a clock that ticks in
+# milliseconds. Such a file's row, and a snapshot of the archive with it, are not kept until
+# it has been still for SETTLED_NS since before the walk; they are read afresh next time
+# (git's "racily clean" files). 2 s is FAT's tick, the coarsest of them; on finer file systems
+# it also covers a second or so between this computer's clock and a file server's. More would
+# only re-read recent edits a little longer.
+SETTLED_NS = 2_000_000_000
+
+
+def _settled(stat: os.stat_result, started: int) -> bool:
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) <= started - SETTLED_NS
 
 
 def _loaded(
@@ -232,11 +330,12 @@ def _load(
     root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None, walk: Walk
 ) -> Archive:
     result = Archive(root=root, shown_root=shown_root, config=config)
-    index = Index.open(root, _config_bytes(root)) if use_index else None
+    config_text = _config_bytes(root)
+    index = Index.open(root, config_text) if use_index else None
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
-    files, unreadable = walk
+    files, unreadable, started = walk
     for rel, found in files:
         seen.append(rel)
         stat, problem = _inspect(str(root), rel, found)
@@ -254,18 +353,31 @@ def _load(
     # Unchanged files from the index, one row at a time (the rows are never all in memory).
     outcomes: dict[str, Outcome] = {}
     gone: list[str] = []
-    for path, size, mtime_ns, data in index.rows() if index else ():
-        stat = stats.get(path)
-        if stat is None:
-            gone.append(path)
-        elif stat.st_size == size and stat.st_mtime_ns == mtime_ns:
-            outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
+    if index is not None:
+        try:
+            for path, size, mtime_ns, ctime_ns, ino, data in index.rows():
+                stat = stats.get(path)
+                if stat is None:
+                    gone.append(path)
+                elif (
+                    stat.st_size == size
+                    and stat.st_mtime_ns == mtime_ns
+                    and stat.st_ctime_ns == ctime_ns
+                    and stat.st_ino == ino
+                ):
+                    outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+        if index.damaged:  # rebuilt from every file, now
+            index.close()
+            index = Index.open(root, config_text)
+            outcomes, gone = {}, []
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
     for rel, outcome, blob in _parse_many(root, pending, config, progress, packed=index is not None):
         outcomes[rel] = outcome
-        if index and blob is not None:
-            batch.append((rel, stats[rel].st_size, stats[rel].st_mtime_ns, blob))
+        if index and blob is not None and _settled(own := stats[rel], started):
+            batch.append((rel, own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino, blob))
             if len(batch) >= 1000:
                 index.update(batch, ())
                 batch = []
@@ -274,8 +386,9 @@ def _load(
     for rel in seen:
         result.files += 1
         minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
-        shown = shown_path(result, rel)
-        result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
+        if problems:
+            shown = shown_path(result, printable(rel))
+            result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
         if minutes is not None:
             result.minutes.append(minutes)
         elif (
@@ -286,9 +399,11 @@ def _load(
             result.not_minutes.append(rel)
     resolve(result)
     if index:
-        digest = fingerprint(files, unreadable)
-        if index.snapshot(digest, PARTS) is None:  # else it is current
-            index.store_snapshot(digest, snapshot_parts(result))
+        # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
+        if all(_settled(stat, started) for stat in stats.values()):
+            digest = fingerprint(files, unreadable)
+            if index.snapshot(digest, PARTS) is None:  # else it is current
+                index.store_snapshot(digest, snapshot_parts(result))
         index.close()
     return result
 
@@ -308,16 +423,27 @@ def load_tasks(
     root, shown_root = resolve_root(archive)
     walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
     if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
-        parts = index.snapshot(fingerprint(*walk), ("head", *statuses))
-        index.close()
+        parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
+        snapshot = None
         if parts is not None:
-            return from_parts(parts, root, shown_root)
+            try:
+                snapshot = from_parts(parts, root, shown_root)
+            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                index.damaged = True
+        index.close()
+        if snapshot is not None:
+            return snapshot
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
 
 
 def _config_bytes(root: str | os.PathLike[str]) -> bytes:
+    """kpss.yaml's bytes, for the index's stamp: b"" when there is no such regular file."""
     try:
-        with open(os.path.join(root, CONFIG_NAME), "rb") as handle:
+        # Through a link, as store/config.py reads it, but never waiting on a pipe.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        with open(os.open(os.path.join(root, CONFIG_NAME), flags), "rb") as handle:
+            if not stat_module.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b""
             return handle.read()
     except OSError:
         return b""

@@ -26,14 +26,18 @@ if TYPE_CHECKING:
 def fingerprint(
     files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
 ) -> str:
-    """The archive's fingerprint from its walk (archive.walk_files): every file's path, size and
-    modification time (of the link itself, if it is one), and the folders it could not read."""
+    """The archive's fingerprint from its walk (archive.walk_files): every file's path, size,
+    modification and change time and inode (of the link itself, if it is one; a pipe's or a
+    device's too), and the folders it could not read. Names that are not UTF-8 count as the
+    bytes they are."""
     lines = [
-        f"{rel}\0gone\n" if isinstance(own, OSError) else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\n"
+        f"{rel}\0gone\n"
+        if isinstance(own, OSError)
+        else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
         for rel, own in files
     ]
     lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
-    return blake2b("".join(lines).encode()).hexdigest()
+    return blake2b("".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 PARTS = ("head", *STATUSES)
