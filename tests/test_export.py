@@ -499,3 +499,22 @@ def test_a_generated_archive_matches_its_expected_json(tmp_path_factory: pytest.
     )
     assert counts == [{"archive": "a", "n": 400}, {"archive": "b", "n": 200}]
     assert sqlite_rows(out / "pooled.sqlite", "PRAGMA foreign_key_check") == []
+
+
+def test_parquet_without_pyarrow_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(
+        sys.modules, "pyarrow", None
+    )  # import pyarrow now fails, as where it is not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    (tmp_path / "out").mkdir()
+    result = export_to("parquet", tmp_path / "out" / "p", EXAMPLES)
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "kpss: error: --to parquet needs pyarrow: pip install 'kpss[parquet]' (or pip install pyarrow)\n"
+    )
+    assert list((tmp_path / "out").iterdir()) == []
