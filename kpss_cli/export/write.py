@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,22 @@ def export(
         _check_is_export(kind, target)
         if not (replace or append):
             raise KpssError(f"{target} already exists; add --force to replace it or --append to add to it")
+    rows = _in_key_order(rows)
     try:
         if kind == "sqlite":
             return _write_sqlite(target, rows, append and exists)
         return _write_folder(kind, target, rows, append and exists, exported_at)
     except OSError as exc:
         raise KpssError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _in_key_order(rows: Rows) -> Rows:
+    """Each table's rows sorted by its primary key: SQLite inserts them a quarter faster (its
+    key index grows at one end), and every export of one archive lists them in one order."""
+    return {
+        table.name: sorted(rows[table.name], key=itemgetter(*(table.names.index(c) for c in table.key)))
+        for table in TABLES
+    }
 
 
 def _check_is_export(kind: str, target: Path) -> None:
@@ -150,7 +161,7 @@ def _write_folder(kind: str, target: Path, rows: Rows, append: bool, exported_at
     if append:
         old = _read_folder(kind, target)
         _refuse_twice(_archive_names(old), _archive_names(rows), target)
-        rows = {name: old[name] + rows[name] for name in rows}
+        rows = _in_key_order({name: old[name] + rows[name] for name in rows})
     temporary = _temporary(target, folder=True)
     try:
         for table in TABLES:
