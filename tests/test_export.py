@@ -518,3 +518,11 @@ def test_parquet_without_pyarrow_says_what_to_install(
         == "kpss: error: --to parquet needs pyarrow: pip install 'kpss[parquet]' (or pip install pyarrow)\n"
     )
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_an_empty_folder_is_as_good_as_none(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    result = export_to("jsonl", target, EXAMPLES)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (target / "kpss-export.json").is_file()

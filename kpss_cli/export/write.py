@@ -28,13 +28,16 @@ def export(
     kind: str, target: Path, rows: Rows, *, replace: bool, append: bool, exported_at: str
 ) -> dict[str, int]:
     """Write `rows` as an export of `kind` at `target`; return how many rows each table of the
-    export holds (with `append`, those it held before too). An existing target is refused unless `replace` (it is
-    then swapped for the new one) or `append` (the new rows are added to a copy of it)."""
+    export holds (with `append`, those it held before too). An existing target is refused
+    unless `replace` (it is then swapped for the new one) or `append` (the new rows are added
+    to a copy of it); an empty folder is as good as none."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
         raise KpssError(f"cannot write {target}: the folder {parent} does not exist")
     exists = target.exists() or target.is_symlink()
+    if exists and kind != "sqlite" and target.is_dir() and not any(target.iterdir()):
+        exists = False  # made ready for the export (`mkdir export`): written into, as if new
     if exists:
         _check_is_export(kind, target)
         if not (replace or append):
