@@ -242,6 +242,15 @@ def test_every_documented_query_runs_in_sqlite_and_duckdb(exported: dict[str, Pa
             assert duck_rows(duck(exported["parquet"]), sql) or not some, f"{name} gives nothing in DuckDB"
 
 
+def test_duckdb_reads_the_json_lines_export_to_the_same_answers(exported: dict[str, Path]) -> None:
+    jsonl, parquet = duck(exported["jsonl"], "jsonl"), duck(exported["parquet"])
+    for name, sql in QUERIES.items():
+        if name != "overdue":  # julianday is SQLite's
+            assert sorted(map(repr, duck_rows(jsonl, sql))) == sorted(map(repr, duck_rows(parquet, sql))), (
+                name
+            )
+
+
 def test_attendance_per_person_is_kpss_attendance(exported: dict[str, Path]) -> None:
     expected = sorted(
         (r["person"], r["org"], r["present"], r["excused"], r["absent"], r["guest"], r["rate"])
@@ -490,6 +499,9 @@ def test_a_generated_archive_matches_its_expected_json(tmp_path_factory: pytest.
     )
     got = {r["person"]: {"present": r["present"], "excused": r["excused"]} for r in people}
     assert {k: v for k, v in got.items() if v["present"] or v["excused"]} == expected["attendance"]
+    for name, sql in QUERIES.items():  # the documented queries run on it in DuckDB
+        if name != "overdue":
+            duck_rows(db, sql)
     # Two generated archives pooled: the counts add up, the keys stay apart.
     other = generate(tmp_path_factory, 200, 25)
     result = export_to("sqlite", out / "pooled.sqlite", root, other, extra=("--name", "a", "--name", "b"))
