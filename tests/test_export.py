@@ -538,3 +538,10 @@ def test_an_empty_folder_is_as_good_as_none(tmp_path: Path) -> None:
     result = export_to("jsonl", target, EXAMPLES)
     assert (result.exit_code, result.stderr) == (0, "")
     assert (target / "kpss-export.json").is_file()
+
+
+def test_it_says_how_many_rows_each_table_holds(tmp_path: Path) -> None:
+    result = export_to("sqlite", tmp_path / "x.sqlite", EXAMPLES)
+    [tasks] = sqlite_rows(tmp_path / "x.sqlite", "SELECT COUNT(*) AS n FROM tasks")
+    assert result.stdout.startswith(f"{tmp_path / 'x.sqlite'}: archives 1, groups 4, ")
+    assert f", tasks {tasks['n']}, " in result.stdout and result.stdout.count("\n") == 1

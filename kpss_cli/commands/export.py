@@ -86,6 +86,6 @@ def export(
         for table, more in archive_rows(loaded, name, exported_at).items():
             rows[table] += more
     counts = write_export(to, target, rows, replace=force, append=append, exported_at=exported_at)
-    summary = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in counts.items())
+    summary = ", ".join(f"{table} {count}" for table, count in counts.items())
     print(f"{target}: {summary}")
     return ExitStatus.USER_ERROR if errors else ExitStatus.OK
