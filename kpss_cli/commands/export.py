@@ -1,0 +1,91 @@
+"""`kpss export`: the archive (or several) as one dataset for analysts (docs/export.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer._types import TyperChoice
+
+from ..core.errors import ExitStatus, KpssError
+from . import options
+from .app import app, boundary, option
+from .shared import load
+
+KINDS = ("sqlite", "parquet", "jsonl")  # export/write.py's KINDS, without importing it for --help
+
+
+@app.command()
+@boundary
+def export(
+    target: Annotated[
+        Path,
+        typer.Argument(
+            help="The SQLite file, or the folder of Parquet or JSON Lines files.", show_default=False
+        ),
+    ],
+    to: Annotated[
+        str,
+        typer.Option("--to", "-t", click_type=TyperChoice(KINDS), help="What to write.", show_default=False),
+    ],
+    archives: Annotated[
+        list[Path] | None,
+        option(
+            options.ARCHIVE,
+            help="An archive folder; give it several times to pool archives into one dataset. "
+            "Default: the nearest folder upwards with kpss.yaml, else the current one.",
+            show_default=False,
+        ),
+    ] = None,
+    names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            help="The archive's name in the `archive` column (default: its folder's name); "
+            "once per --archive, in the same order.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing export (atomically).")] = False,
+    append: Annotated[
+        bool, typer.Option("--append", help="Add the archives to an existing export of the same kind.")
+    ] = False,
+) -> int:
+    """Export the archive as tables for analysts: meetings, attendance, people, groups, tasks,
+    task events, deadlines, agenda items, decisions (schema: docs/export.md).
+
+    An existing target is refused unless --force (replaced whole, only once the new export
+    is complete) or --append (the archives are added to it).
+
+    Example: kpss export --to sqlite kpss.sqlite --archive town-a --archive town-b
+    """
+    import datetime as dt
+
+    from ..export.tables import archive_rows, empty
+    from ..export.write import export as write_export
+
+    if force and append:
+        raise KpssError("--force and --append exclude each other: replace the export, or add to it")
+    folders: list[Path | None] = list(archives) if archives else [None]
+    if names and len(names) != len(folders):
+        raise KpssError(f"give --name once per --archive: {len(names)} names for {len(folders)} archives")
+    exported_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    rows = empty()
+    seen: dict[str, str] = {}
+    errors = False
+    for number, folder in enumerate(folders):
+        loaded = load(folder)
+        errors = errors or loaded.has_errors
+        name = names[number] if names else loaded.root.name
+        if name in seen:
+            raise KpssError(
+                f"two archives are named {name!r} ({seen[name]} and {loaded.shown_root}); "
+                "tell them apart with --name"
+            )
+        seen[name] = loaded.shown_root
+        for table, more in archive_rows(loaded, name, exported_at).items():
+            rows[table] += more
+    counts = write_export(to, target, rows, replace=force, append=append, exported_at=exported_at)
+    summary = ", ".join(f"{table} {count}" for table, count in counts.items())
+    print(f"{target}: {summary}")
+    return ExitStatus.USER_ERROR if errors else ExitStatus.OK

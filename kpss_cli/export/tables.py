@@ -1,0 +1,228 @@
+"""The rows of each table of an export (schema.py), from a loaded archive. Pure: no file is
+read or written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..core import __version__
+from ..core.dates import parse_deadline
+from ..core.model import Minutes, Person, Task
+from ..core.names import person_key
+from ..core.people import roster_of
+from ..meetings.attendance import attendance_of, members_of
+from ..store.archive import Archive, _next_meetings
+from .schema import TABLES
+
+Row = tuple[Any, ...]
+Rows = dict[str, list[Row]]  # table name -> its rows, in the order of its columns
+
+
+def empty() -> Rows:
+    """No rows in any table."""
+    return {table.name: [] for table in TABLES}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+class _People:
+    """The people of one archive by key: their name as last written and the organisation last
+    given, in the order `kpss attendance` reads them (minutes by date, then present, excused,
+    absent, guests)."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[Any]] = {}
+
+    def see(self, person: Person) -> str:
+        entry = self.found.setdefault(person.key, [person.person, person.org])
+        entry[0] = person.person
+        entry[1] = person.org or entry[1]
+        return person.key
+
+    def note(self, person: Person) -> str:
+        """Add someone named elsewhere (a recorder, a member) without changing what
+        attendance gave."""
+        self.found.setdefault(person.key, [person.person, person.org])
+        return person.key
+
+    def rows(self, name: str) -> list[Row]:
+        return [(name, key, person, org) for key, (person, org) in self.found.items()]
+
+
+def archive_rows(archive: Archive, name: str, exported_at: str) -> Rows:
+    """Every table's rows of one loaded archive, named `name` in the `archive` column."""
+    rows = empty()
+    people = _People()
+    members = {g.slug: members_of(archive, g) for g in archive.config.groups if g.members}
+    attendance = rows["attendance"]
+    meetings = rows["meetings"]
+    for minutes in archive.minutes:
+        group_members = members.get(minutes.group_slug, [])
+        member_keys = {m.key for m in group_members}
+        listed_absent = {p.key for p in minutes.absent}
+        seen: set[tuple[str, str]] = set()
+        for status, listed in attendance_of(minutes, group_members).items():
+            for person in listed:
+                key = people.see(person)
+                if (key, status) in seen:
+                    continue  # named twice under one status (kpss check reports it)
+                seen.add((key, status))
+                attendance.append(
+                    (
+                        name,
+                        minutes.id,
+                        key,
+                        status,
+                        person.name,
+                        person.org,
+                        person.role,
+                        key in member_keys,
+                        status != "absent" or key in listed_absent,
+                    )
+                )
+        meetings.append(_meeting_row(name, minutes, people))
+        rows["agenda_items"] += [
+            (name, minutes.id, position, item.title, item.presenter)
+            for position, item in enumerate(minutes.agenda, 1)
+        ]
+        rows["decisions"] += [
+            (name, minutes.id, position, text) for position, text in enumerate(minutes.decisions, 1)
+        ]
+    for member in (m for group in members.values() for m in group):
+        people.note(member)  # members who never came, or only to meetings with a sheet
+    rows["people"] = people.rows(name)
+    rows["groups"] = _group_rows(archive, name)
+    _task_rows(archive, name, rows)
+    errors = sum(1 for p in archive.problems if p.is_error)
+    rows["archives"] = [
+        (
+            name,
+            archive.config.organisation,
+            str(archive.root),
+            archive.files,
+            len(archive.minutes),
+            len(archive.tasks),
+            errors,
+            exported_at,
+            __version__,
+        )
+    ]
+    return rows
+
+
+def _meeting_row(name: str, minutes: Minutes, people: _People) -> Row:
+    recorder = people.note(minutes.recorder) if minutes.recorder else None
+    moderator = people.note(minutes.moderator) if minutes.moderator else None
+    return (
+        name,
+        minutes.id,
+        minutes.group_slug,
+        minutes.date.isoformat(),
+        minutes.date.year,
+        minutes.time,
+        minutes.place,
+        minutes.status,
+        minutes.title,
+        minutes.attendance_sheet,
+        recorder,
+        moderator,
+        _iso(minutes.next_meeting.date if minutes.next_meeting else None),
+        minutes.path,
+    )
+
+
+def _group_rows(archive: Archive, name: str) -> list[Row]:
+    rows: list[Row] = []
+    configured = set()
+    for group in archive.config.groups:
+        configured.add(group.slug)
+        rows.append(
+            (
+                name,
+                group.slug,
+                group.name,
+                group.folder,
+                group.manager,
+                group.place,
+                group.time,
+                len(group.members) or None,
+                True,
+            )
+        )
+    for slug, group_name in archive.group_names.items():
+        if slug not in configured:
+            rows.append((name, slug, group_name, None, None, None, None, None, False))
+    return rows
+
+
+def _task_rows(archive: Archive, name: str, rows: Rows) -> None:
+    roster = roster_of(archive.config)
+    after = _next_meetings(archive.minutes)
+    for task in archive.tasks:
+        last = task.history[-1] if task.history else None
+        closed = last if last is not None and task.status != "open" else None
+        owner_key = person_key(roster.find(task.owner) or task.owner) if task.owner else None
+        rows["tasks"].append(
+            (
+                name,
+                task.id,
+                task.minutes_id,
+                task.group_slug,
+                task.meeting_date.isoformat(),
+                task.text,
+                task.owner,
+                owner_key or None,
+                task.due,
+                _iso(task.deadline),
+                task.deadline_kind,
+                task.status,
+                task.initial_status,
+                _iso(closed.date if closed else None),
+                closed.minutes_id if closed else None,
+                task.path,
+                task.line,
+                task.source,
+            )
+        )
+        for seq, step in enumerate(task.history):
+            rows["task_events"].append(
+                (
+                    name,
+                    task.id,
+                    seq,
+                    step.minutes_id,
+                    step.date.isoformat(),
+                    step.status,
+                    step.note,
+                    step.due,
+                    step.path,
+                    step.line,
+                )
+            )
+        rows["deadlines"] += _deadline_rows(name, task, after)
+
+
+def _deadline_rows(name: str, task: Task, after: dict[str, dt.date | None]) -> list[Row]:
+    """Each deadline the task had, replaying its history as store/archive.resolve does: the
+    first one, each new one a later meeting gave (`moved`), and each meeting that carried a
+    `do příštího jednání` task on to the meeting after it (`carried`)."""
+    rows: list[Row] = []
+    kind = "none"
+    due: str | None = None
+    for seq, step in enumerate(task.history):
+        if step.due is not None:
+            deadline = parse_deadline(step.due, step.date)
+            due, kind = step.due, deadline.kind
+            end = after.get(step.minutes_id) if kind == "next_meeting" else deadline.end
+            reason = "set" if seq == 0 else "moved"
+        elif seq and step.status == "open" and kind == "next_meeting":
+            end, reason = after.get(step.minutes_id), "carried"
+        else:
+            continue
+        rows.append(
+            (name, task.id, seq, step.minutes_id, step.date.isoformat(), reason, due, _iso(end), kind)
+        )
+    return rows
