@@ -322,3 +322,24 @@ def looks_like_people_line(line: str) -> bool:
     head = _split_bracket(first[0])[0]
     head = _DASH_SPLIT.split(head)[0]
     return looks_like_name(head) or (_is_first_name(head) and len(first) > 1)
+
+
+_HAS_TITLE = re.compile(
+    r"(?<![\w])(?:[A-Z][A-Za-z]{0,6}\.|Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr)(?=\s|\.|[A-ZÁ-Ž]|$)"
+)
+
+
+def looks_like_one_person(line: str) -> bool:
+    """True for a paragraph that holds exactly one person, as lists with one person per
+    paragraph have them: `Mgr. Hana Nová – vedoucí OSV`, `Zdenka Malá (MěÚ Jeseník)`. The name
+    has a title or a common first name, so a sentence or a heading does not pass."""
+    text = re.sub(r"^\s*(?:[-•*–]|\d{1,3}\s*[.)])\s+", "", line).strip()
+    if not text or ":" in text or len(text) > 160:
+        return False
+    main, _ = _split_bracket(text)
+    head = _DASH_SPLIT.split(main)[0].strip()
+    head = re.split(r",\s*(?![A-Z][A-Za-z]{0,4}\.)", head)[0]  # `Jana Nová, DiS., SPS` -> name + DiS.
+    bare = strip_titles(normalise_name(head)).split()
+    if not looks_like_name(head) or not 2 <= len(bare) <= 3:
+        return False
+    return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in _FIRST_NAMES

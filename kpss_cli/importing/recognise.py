@@ -18,6 +18,7 @@ from .people import (
     PersonDict,
     is_attendance_heading,
     looks_like_name,
+    looks_like_one_person,
     looks_like_people_line,
     parse_people,
     parse_person,
@@ -445,7 +446,9 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         current = _SUBGROUP.sub("", reader.plains[j])
         if not current:
             blanks += 1
-            if ((chunk or inline) and not previous.rstrip().endswith(",")) or blanks > 3:
+            if blanks > 3 or (
+                (chunk or inline) and not previous.rstrip().endswith(",") and not _person_follows(reader, j)
+            ):
                 break
             j += 1
             continue
@@ -458,6 +461,19 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         blanks = 0
         j += 1
     return chunk, j
+
+
+def _person_follows(reader: _Reader, index: int) -> bool:
+    """True when the next paragraph after the blank line `index` holds one person (lists with
+    one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
+    for j in range(index + 1, min(len(reader.plains), index + 4)):
+        if reader.plains[j]:
+            return (
+                not reader.labels[j]
+                and not NEXT.search(reader.plains[j])
+                and looks_like_one_person(reader.plains[j])
+            )
+    return False
 
 
 def _attendance(result: Imported, reader: _Reader) -> None:
