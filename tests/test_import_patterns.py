@@ -40,3 +40,38 @@ def test_a_sentence_or_heading_after_a_blank_line_ends_the_list() -> None:
         "Noví členové skupiny\n\nPetr Zelený přednesl zprávu.\n"
     )
     assert names(imported.present) == ["Mgr. Lenka Horká"]
+
+
+# --- the moderator in the narrative --------------------------------------------------------------
+
+HEAD = "Zápis z jednání pracovní skupiny Senioři\nDne 12. 4. 2022\nPřítomni: Jana Nová, Petr Malý\n\n"
+
+
+def test_moderator_named_after_jednani_zahajil_with_a_role_between() -> None:
+    imported = recognise(HEAD + "Jednání zahájila koordinátorka plánování Mgr. Iva Černá a přivítala hosty.")
+    assert imported.moderator == "Mgr. Iva Černá"
+    assert "moderator" in imported.guesses
+
+
+def test_moderator_named_before_zahajil_jednani() -> None:
+    imported = recognise(
+        HEAD + "Předsedkyně skupiny Ing. Alena Pokorná, Ph.D. přivítala členy a v 9:30 zahájila jednání."
+    )
+    assert imported.moderator == "Ing. Alena Pokorná, Ph.D."
+
+
+def test_moderator_from_slova_se_ujal_when_he_also_opens_the_meeting() -> None:
+    imported = recognise(HEAD + "1) Slova se ujal Tomáš Rychlý, přivítal přítomné a jednání zahájil.")
+    assert imported.moderator == "Tomáš Rychlý"
+    speaker = recognise(HEAD + "3) Slova se ujal Tomáš Rychlý a představil projekt.")
+    assert speaker.moderator is None  # a speaker on one item did not lead the meeting
+
+
+def test_no_moderator_from_a_declined_or_partial_name() -> None:
+    for sentence in (
+        "Jednání zahájila paní Novou a předala slovo.",  # a declined form
+        "Jednání zahájil pan Malý.",  # a surname alone
+        "Jednání zahájil starosta s Mgr. Janou Malou.",  # instrumental
+        "Po úvodu Jany Nové přivítal hosty a zahájil jednání vedoucí.",
+    ):
+        assert recognise(HEAD + sentence).moderator is None, sentence

@@ -20,6 +20,7 @@ from .people import (
     looks_like_name,
     looks_like_one_person,
     looks_like_people_line,
+    names_in_text,
     parse_people,
     parse_person,
 )
@@ -47,6 +48,8 @@ class Imported:
     tasks: list[TaskDict] = field(default_factory=list)
     next_meeting: NextMeetingDict | None = None
     body: str = ""  # the original text without page furniture
+    # Values read from a guess (the narrative, a declined form, a yearless date): field -> why.
+    guesses: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""
 
@@ -583,6 +586,44 @@ def _best(names: list[str]) -> str | None:
     return best
 
 
+# --- the moderator in the narrative ---------------------------------------------------------------
+
+_MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
+# `Jednání zahájil vedoucí skupiny Mgr. Petr Malý`, `Slova se ujala Bc. Jana Nová`: the name after.
+_OPENED_BY = rx(
+    rf"\b{_MEETING_NOUN}\s+(?:zahájil|vedl|řídil|moderoval)[a]?\b|\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
+)
+# `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`: the name before.
+_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\w+\s+)?{_MEETING_NOUN}\b")
+_WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
+_LEAD_IN = re.compile(r"^(?:\s*[a-zá-ž]+){0,8}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
+_SENTENCE = re.compile(r"[.!?]\s+(?=[A-ZÁ-Ž][a-zá-ž]+\s+[a-zá-ž])")
+
+
+def _narrative_moderator(reader: _Reader) -> str | None:
+    """The person the narrative says opened or led the meeting, in the nominative; None when
+    no sentence says so of a name written in full."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED_BY.finditer(line):
+            if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
+                continue  # `slova se ujal` alone: a speaker, not who led the meeting
+            rest = line[match.end() : match.end() + 160]
+            for start, _, name in names_in_text(rest):
+                if _LEAD_IN.match(rest[:start]):
+                    return name
+                break
+        for match in _OPENED.finditer(line):
+            before = line[: match.start()]
+            sentences = list(_SENTENCE.finditer(before))
+            sentence = before[sentences[-1].end() :] if sentences else before
+            found = names_in_text(sentence)
+            if found and re.search(r"[,.;:]", sentence[: found[0][0]]) is None:
+                return found[0][2]
+    return None
+
+
 # --- the whole document -----------------------------------------------------------------------
 
 
@@ -637,6 +678,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     _attendance(result, reader)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
+    if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
+        result.moderator = narrated
+        result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
     found = find_next_meeting(reader.lines, result.date)
