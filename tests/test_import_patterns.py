@@ -75,3 +75,34 @@ def test_no_moderator_from_a_declined_or_partial_name() -> None:
         "Po úvodu Jany Nové přivítal hosty a zahájil jednání vedoucí.",
     ):
         assert recognise(HEAD + sentence).moderator is None, sentence
+
+
+# --- the group of a web page ---------------------------------------------------------------------
+
+BODY = "\nDne: 3. 5. 2016\n\nPřítomni: Jana Nová, Petr Malý\n"
+
+
+def test_group_from_a_cms_category_or_breadcrumb_in_the_genitive() -> None:
+    printed = "Vytisknout\n\nZápis ze dne 3.5.2016\n\n • Zveřejněno v: Zápisy koordinační skupiny\n" + BODY
+    assert recognise(printed).group == "Koordinační skupina"
+    crumbs = "Jste zde: Úvod»Zápisy pracovní skupiny Senioři»Zápis ze dne 3.5.2016\n" + BODY
+    assert recognise(crumbs).group == "Senioři"
+
+
+def test_group_from_an_abbreviated_title_before_the_date() -> None:
+    assert recognise("Zápis PS Zdravotně postižení 3. 5. 2016\n" + BODY).group == "Zdravotně postižení"
+    assert recognise("ZÁPIS ŘS KPSS Opava 3.5.2016\n" + BODY).group == "ŘS KPSS Opava"
+
+
+def test_the_full_group_name_of_a_second_title_wins_over_a_short_page_title() -> None:
+    text = (
+        "Zápis z 5. jednání PS pro bydlení\n\n"
+        "Zápis z 5. jednání Pracovní skupiny pro sociální bydlení a dluhy\n" + BODY
+    )
+    assert recognise(text).group == "Pracovní skupina pro sociální bydlení a dluhy"
+    other = "Zápis z jednání PS Senioři\n\nZápis z jednání pracovní skupiny Rodina\n" + BODY
+    assert recognise(other).group == "Senioři"  # a different group: the first title stays
+
+
+def test_a_lone_number_with_a_control_space_is_no_crash() -> None:
+    assert recognise("\x1f0").date is None  # found by hypothesis: int("\x1f0") raised
