@@ -106,3 +106,56 @@ def test_the_full_group_name_of_a_second_title_wins_over_a_short_page_title() ->
 
 def test_a_lone_number_with_a_control_space_is_no_crash() -> None:
     assert recognise("\x1f0").date is None  # found by hypothesis: int("\x1f0") raised
+
+
+# --- tasks in sentences --------------------------------------------------------------------------
+
+MEETING = "Zápis z jednání pracovní skupiny Rodina\nDne 10. 3. 2020\nPřítomni: Jana Nová, Petr Malý\n\n"
+
+
+def tasks(text: str) -> list[tuple[str | None, str | None]]:
+    return [(t["owner"], t["due"]) for t in recognise(MEETING + text).tasks]
+
+
+def test_sentences_in_a_task_section_give_owner_and_deadline() -> None:
+    section = (
+        "Úkoly vyplývající z jednání:\n\n"
+        "1. Vedoucí odboru společně s Ing. Hrubou připraví návrh rozpočtu. Návrh rozešle členům "
+        "s termínem 20. 3. 2020.\n\n"
+        "2. Zástupci poskytovatelů doplní údaje do katalogu ve stanoveném termínu 31. 3. 2020.\n\n"
+        "3. Koordinátor svolá schůzku do 15. dubna.\n"
+    )
+    assert tasks(section) == [
+        ("Vedoucí odboru", "20. 3. 2020"),
+        ("Zástupci poskytovatelů", "31. 3. 2020"),
+        ("Koordinátor", "15. dubna 2020"),
+    ]
+    imported = recognise(MEETING + section)
+    assert "rok termínu" in imported.guesses["tasks.3"]
+
+
+def test_sub_items_of_a_task_ending_in_a_colon_stay_in_that_task() -> None:
+    section = (
+        "Úkoly a termíny:\n\n 1. Členové PS zašlou do 30. 4. 2020 tyto podklady:\n\n"
+        "   1. seznam služeb\n\n   2. počty klientů\n\n 2. Koordinátorka zveřejní výsledky do 15. 5. 2020.\n"
+    )
+    imported = recognise(MEETING + section)
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [
+        ("Členové PS", "30. 4. 2020"),
+        ("Koordinátorka", "15. 5. 2020"),
+    ]
+    assert "počty klientů" in imported.tasks[0]["task"]
+
+
+def test_a_task_in_the_narrative_needs_a_named_person_and_a_date() -> None:
+    found = tasks("4. Dohodnuto, že paní Horáková zpracuje do 30. dubna přehled volných míst.\n")
+    assert found == [("paní Horáková", "30. dubna 2020")]
+    assert tasks("5. Ing. Karel Dvořák zašle do 20. 3. podklady k dotacím.\n") == [
+        ("Ing. Karel Dvořák", "20. 3. 2020")
+    ]
+    for sentence in (
+        "Poskytovatelé zašlou podklady do 20. 3. 2020.",  # not a named person
+        "Paní Horáková zpracuje přehled volných míst.",  # no date
+        "Paní Horákovou požádala skupina, aby zaslala do 20. 3. 2020 podklady.",  # no task verb
+    ):
+        assert tasks(sentence + "\n") == [], sentence

@@ -683,6 +683,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
+    for number, task in enumerate(result.tasks, start=1):
+        if (why := task.pop("guess", None)) is not None:
+            result.guesses[f"tasks.{number}"] = why
     found = find_next_meeting(reader.lines, result.date)
     result.next_meeting = found.meeting
     looks_like_minutes = bool(
