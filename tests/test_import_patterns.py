@@ -159,3 +159,32 @@ def test_a_task_in_the_narrative_needs_a_named_person_and_a_date() -> None:
         "Paní Horákovou požádala skupina, aby zaslala do 20. 3. 2020 podklady.",  # no task verb
     ):
         assert tasks(sentence + "\n") == [], sentence
+
+
+# --- time and place in the narrative -------------------------------------------------------------
+
+
+def test_time_just_before_the_meeting_is_opened() -> None:
+    imported = recognise(HEAD + "Předsedající přivítal členy a v 9.30 hod. zahájil jednání.")
+    assert imported.time == "09:30"
+    assert "time" in imported.guesses
+    later = recognise(HEAD + "Příští jednání: v 10:00 zahájí jednání vedoucí.\nZapsal: Petr Malý")
+    assert later.time is None  # the next meeting's time is not this one's
+
+
+def test_place_after_konaneho_in_the_title() -> None:
+    imported = recognise(
+        "Zápis z 12. jednání PS Senioři\n\nze dne 3. 4. 2019 konaného v budově Městského úřadu Opava\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert imported.place == "budově Městského úřadu Opava"
+
+
+def test_place_after_the_day_in_a_dne_label() -> None:
+    imported = recognise(
+        "Zápis ze dne 5.6.2012\n\nDne: 5.6.2012, kancelář ředitelky, Husova 12, Krnov\n\nPřítomni: Jana Nová\n"
+    )
+    assert imported.place == "kancelář ředitelky, Husova 12, Krnov"
+    assert "place" in imported.guesses
+    for value in ("5.6.2012, úterý", "5.6.2012, od 9 hodin", "5.6.2012"):
+        assert recognise(f"Zápis\n\nDne: {value}\n\nPřítomni: Jana Nová\n").place is None, value

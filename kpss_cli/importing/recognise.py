@@ -126,9 +126,19 @@ _ON_DAY = rx(
     r"(?:(?:v|ve)\s+\w+\s+)?(?:dne\s*)?$"
 )
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
-_PLACE_AFTER = rx(r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)(?P<place>\S.+)$")
+_PLACE_AFTER = rx(
+    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+)?(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)(?P<place>\S.+)$"
+)
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$")
+# After the day in a `Dne:` label: `, kancelář …, Karla Čapka 1147, Jeseník` (letters first, not a
+# weekday, a time or another date).
+_PLACE_AFTER_DATE = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:hod\.?)?\s*)?,\s*(?!od\b|do\b|v\s*\d|ve\s*\d|"
+    + "|".join(day for day, _ in WEEKDAYS)
+    + r")(?P<place>[^\W\d_]{3,}[^:]*\s[^:]*)$",
+    re.IGNORECASE,
+)
 _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 # `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
 _HELD = rx(
@@ -256,6 +266,11 @@ def _when(result: Imported, reader: _Reader) -> None:
             label_line = reader.plains[found[1]] if found[1] < len(reader.plains) else ""
             if re.search(r"(?i)m[íi]sto", label_line[: label_line.find(":") + 1] or label_line):
                 result.place = leftover(value) or None
+            elif (after := _PLACE_AFTER_DATE.match(value[hit.end :])) is not None:
+                # `Dne: 10.9.2010, kancelář ředitele, Husova 5, Jeseník`: a place after the day.
+                result.place = leftover(after["place"]) or None
+                if result.place:
+                    result.guesses["place"] = "za datem jednání (bez štítku Místo)"
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
@@ -290,6 +305,9 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
         start = reader.first(TIME_LABEL)
         first = find_time(start[0]) if start else None
         result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
+        if result.time is None and (opened := _time_before_start(reader)) is not None:
+            result.time = opened
+            result.guesses["time"] = "z vyprávění zápisu (kdy bylo jednání zahájeno)"
     if result.time is None or "-" in result.time:
         return
     end = reader.first(END_LABEL)
@@ -297,6 +315,22 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
     finish = last.value if last is not None else _time_after(_ENDED, reader)
     if finish is not None and "-" not in finish and finish > result.time:
         result.time = f"{result.time}-{finish}"
+
+
+_TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
+
+
+def _time_before_start(reader: _Reader) -> str | None:
+    """`… přivítala členy a v 11:00 zahájila jednání`: the time just before the meeting is
+    opened, outside lines about the next meeting; None when there is none."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED.finditer(line):
+            before = _TIME_BEFORE.search(line[max(0, match.start() - 20) : match.start()].rstrip())
+            if before is not None and int(before["h"]) < 24 and int(before["m"]) < 60:
+                return f"{int(before['h']):02d}:{before['m']}"
+    return None
 
 
 def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
