@@ -188,3 +188,13 @@ def test_place_after_the_day_in_a_dne_label() -> None:
     assert "place" in imported.guesses
     for value in ("5.6.2012, úterý", "5.6.2012, od 9 hodin", "5.6.2012"):
         assert recognise(f"Zápis\n\nDne: {value}\n\nPřítomni: Jana Nová\n").place is None, value
+
+
+def test_guests_introduced_at_the_end_of_a_sentence() -> None:
+    imported = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý\n", "")
+        + " 1. Předsedkyně přivítala členy a hosty, kterými byli:\n\n  Ing. Pavel Hora, ředitel domova,\n\n"
+        "  Mgr. Eva Malá, zastupitelka.\n\n 2. Rozpočet na rok 2023 byl schválen.\n"
+    )
+    assert names(imported.guests) == ["Ing. Pavel Hora", "Mgr. Eva Malá"]
+    assert recognise(HEAD + "Předsedkyně přivítala hosty.\n\nJana Nová, Petr Malý\n").guests == []

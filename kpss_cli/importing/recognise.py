@@ -521,6 +521,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         found = _attendance_label(reader.plains[index])
         if found is None and is_attendance_heading(reader.lines[index]):
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
+            found = ("guests", "")  # `… přivítala přítomné hosty, jimiž byli:` and a list
         if found is None:
             index += 1
             continue
@@ -535,6 +537,10 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
+# A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
+_GUESTS_INTRODUCED = rx(
+    r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
+)
 _EXCUSED_NOTE = rx(r"^\(?\s*omluven[aáýi]?\s*\)?$")
 
 
