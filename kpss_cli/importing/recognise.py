@@ -52,6 +52,7 @@ class Imported:
     guesses: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""
+    looks_like_minutes: bool = True  # False for a talk, a plan, an invitation…
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -148,6 +149,17 @@ _HELD = rx(
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
 _MINUTES_SIGNS = rx(r"\bzápis\b|\bzápis\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)")
+_TITLE_ZAPIS = rx(
+    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa]pis\s+(?:z|ze)\s+(?:\d+\.\s*)?(?:jednání|setkání|schůz|zasedání|porady)",
+    re.MULTILINE,
+)
+# The title of a document that is not minutes: an invitation, a talk, a plan, a report.
+_OTHER_DOCUMENT = rx(
+    r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
+    r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
+    r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro)\b",
+    re.MULTILINE,
+)
 _OTHER_LABEL = re.compile(
     r"(?:^|\s)(?i:"
     + "|".join(
@@ -728,13 +740,11 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses[f"tasks.{number}"] = why
     found = find_next_meeting(reader.lines, result.date)
     result.next_meeting = found.meeting
-    looks_like_minutes = bool(
-        _MINUTES_SIGNS.search(body[:3000])
-        or result.present
-        or result.attendance_sheet
-        or result.recorder
-        or (result.date is not None and result.agenda)
-    )
+    head = "\n".join([p for p in reader.plains if p][:15])
+    strong = bool(_TITLE_ZAPIS.search(head) or result.present or result.attendance_sheet or result.recorder)
+    weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
+    looks_like_minutes = strong or (weak and _OTHER_DOCUMENT.search(head) is None)
+    result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
     if found.note:
         result.warnings.append(found.note)
