@@ -69,16 +69,78 @@ def _cell_text(cell: Any) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _paragraph_text(paragraph: Any, styles: dict[str, str]) -> str:
+class _Numbering:
+    """Word's automatic numbering, which keeps list numbers out of the text: which lists of
+    the document are numbered, and the number each of their paragraphs shows."""
+
+    _NUMBERED = ("decimal", "decimalZero", "lowerLetter", "upperLetter")
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[str, dict[int, str]] = {}  # numId -> level -> numFmt
+        self.style_lists: dict[str, tuple[str, int]] = {}  # style id -> (numId, level)
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str | None, dict[int, str]] = {}
+        for node in root.iterchildren(f"{_W}abstractNum"):
+            levels = abstract.setdefault(node.get(f"{_W}abstractNumId"), {})
+            for level in node.iterchildren(f"{_W}lvl"):
+                fmt = level.find(f"{_W}numFmt")
+                levels[_int(level.get(f"{_W}ilvl"))] = fmt.get(f"{_W}val") if fmt is not None else ""
+        for node in root.iterchildren(f"{_W}num"):
+            ref = node.find(f"{_W}abstractNumId")
+            if ref is not None and (num_id := node.get(f"{_W}numId")):
+                self.formats[num_id] = abstract.get(ref.get(f"{_W}val"), {})
+        for style in document.styles:
+            num_pr = getattr(getattr(style.element, "pPr", None), "numPr", None)
+            if num_pr is not None and num_pr.numId is not None:
+                level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+                self.style_lists[style.style_id] = (str(num_pr.numId.val), int(level))
+
+    def marker(self, element: Any) -> str | None:
+        """`3. ` or `b) ` for a paragraph of a numbered list (indented by its level), `- ` for a
+        bullet, None for a paragraph of no list."""
+        num_pr = element.pPr.numPr if element.pPr is not None else None
+        found = self.style_lists.get(element.style or "")
+        if num_pr is not None and num_pr.numId is not None:
+            level = num_pr.ilvl.val if num_pr.ilvl is not None else (found[1] if found else 0)
+            found = (str(num_pr.numId.val), int(level))
+        if found is None or found[0] == "0":
+            return None
+        num_id, level = found
+        fmt = self.formats.get(num_id, {}).get(level, "")
+        indent = "  " * min(level, 8)
+        if fmt not in self._NUMBERED:
+            return f"{indent}- "
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        level = min(level, 8)
+        counts[level] += 1
+        counts[level + 1 :] = [0] * (8 - level)
+        n = counts[level]
+        if fmt in ("lowerLetter", "upperLetter") and n <= 26:
+            letter = chr(ord("a") + n - 1)
+            return f"{indent}{letter.upper() if fmt == 'upperLetter' else letter}) "
+        return f"{indent}{n}. "
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() else 0
+
+
+def _paragraph_text(paragraph: Any, styles: dict[str, str], numbering: _Numbering | None = None) -> str:
     text: str = paragraph.text
     element = paragraph._p
     properties = element.pPr
+    if numbering is not None and text.strip() and (marker := numbering.marker(element)) is not None:
+        return f"{marker}{text.strip()}"  # Word keeps list numbers and bullets out of the text
     listed = properties is not None and properties.numPr is not None
     style = styles.get(element.style or "", "")
     if not listed and style.lower().startswith(("list", "seznam", "odstavec se seznamem")):
         listed = True
     if listed and text.strip():
-        return f"- {text.strip()}"  # Word keeps list numbers and bullets out of the text
+        return f"- {text.strip()}"  # a list whose numbering kpss cannot resolve
     if style.lower().startswith(("heading", "nadpis")) and text.strip():
         level = "".join(ch for ch in style if ch.isdigit())[:1] or "1"
         return f"{'#' * min(int(level), 6)} {text.strip()}"
@@ -109,9 +171,10 @@ def _docx(path: Path) -> str:
     styles = {style.style_id: style.name or "" for style in document.styles}
     lines: list[str] = []
     try:
+        numbering = _Numbering(document)
         for child in document.element.body.iterchildren():
             if child.tag == f"{_W}p":
-                lines.append(_paragraph_text(Paragraph(child, document), styles))
+                lines.append(_paragraph_text(Paragraph(child, document), styles, numbering))
             elif child.tag == f"{_W}tbl":
                 lines.append("")
                 lines += _table_lines(Table(child, document))
