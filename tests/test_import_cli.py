@@ -91,8 +91,8 @@ def test_a_document_that_is_not_minutes_is_refused_and_nothing_written(
 def test_one_bad_document_does_not_stop_the_others(invoke: Invoke, tmp_path: Path, documents: Path) -> None:
     archive = tmp_path / "new"
     invoke("init", str(archive))
-    old = write(tmp_path / "zapis.doc", "binary Word 97")
+    old = write(tmp_path / "zapis.wpd", "WordPerfect")
     result = invoke("import", str(old), str(documents / SEEDS[1].name), "-a", str(archive))
     assert result.exit_code == 2
-    assert f"kpss: error: {old}: cannot import .doc (save it as .docx first)" in result.stderr
+    assert f"kpss: error: {old}: cannot import .wpd: supported are" in result.stderr
     assert (archive / "ridici-pracovni-skupina/2017-03-15.md").exists()

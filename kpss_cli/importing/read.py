@@ -1,9 +1,13 @@
 """The text of a legacy document: .txt/.md (UTF-8, with or without BOM, else Windows-1250),
-.docx (paragraphs and tables in document order) and .pdf (pages separated by form feeds)."""
+.docx (paragraphs and tables in document order, Word's list numbers kept), .pdf (pages separated
+by form feeds), and .doc/.odt/.rtf converted to .docx by LibreOffice when it is installed."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +16,9 @@ from ..core.errors import KpssError
 from ..minutes.source import decode
 from .clean import PAGE_BREAK
 
-SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
+CONVERTED = (".doc", ".odt", ".rtf")  # through LibreOffice (`soffice --headless`), when installed
+SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf", *CONVERTED)
+CONVERT_TIMEOUT = 180  # seconds LibreOffice may take for one document
 MAX_SIZE = 50 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -36,10 +42,8 @@ def read_document(path: Path) -> str:
 def _read_document(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        hint = " (save it as .docx first)" if suffix in (".doc", ".odt", ".rtf") else ""
         raise KpssError(
-            f"cannot import {suffix or 'a file without an extension'}{hint}: "
-            f"supported are {', '.join(SUPPORTED)}",
+            f"cannot import {suffix or 'a file without an extension'}: supported are {', '.join(SUPPORTED)}",
             str(path),
         )
     if not path.exists():
@@ -54,6 +58,8 @@ def _read_document(path: Path) -> str:
         raise KpssError(f"the file is too large to be minutes ({size // (1024 * 1024)} MB)", str(path))
     if suffix == ".docx":
         return _docx(path)
+    if suffix in CONVERTED:
+        return _through_office(path)
     if suffix == ".pdf":
         return _pdf(path)
     try:
@@ -62,6 +68,43 @@ def _read_document(path: Path) -> str:
     except OSError as exc:
         raise KpssError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
     return decode(data).text
+
+
+def _through_office(path: Path) -> str:
+    """The text of a `.doc`, `.odt` or `.rtf`, converted to .docx by LibreOffice in headless mode
+    (in a private temporary folder and profile); a clear error when LibreOffice is missing."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        raise KpssError(
+            f"cannot import {path.suffix.lower()} without LibreOffice: install LibreOffice (the `soffice` "
+            "program), or save it as .docx first",
+            str(path),
+        )
+    with tempfile.TemporaryDirectory(prefix="kpss-import-") as folder:
+        out = Path(folder)
+        command = [
+            program,
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",  # works beside an open LibreOffice
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(path.resolve()),  # absolute: a name starting with `-` is no option
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise KpssError(f"LibreOffice could not convert the file ({exc})", str(path)) from exc
+        converted = out / f"{path.stem}.docx"
+        if done.returncode != 0 or not converted.is_file():
+            said = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip().splitlines()
+            detail = f": {said[-1][:200]}" if said else ""
+            raise KpssError(f"LibreOffice could not convert the file to .docx{detail}", str(path))
+        try:
+            return _docx(converted)
+        except KpssError as exc:
+            raise KpssError(exc.message, str(path)) from None
 
 
 def _cell_text(cell: Any) -> str:
