@@ -198,3 +198,14 @@ def test_guests_introduced_at_the_end_of_a_sentence() -> None:
     )
     assert names(imported.guests) == ["Ing. Pavel Hora", "Mgr. Eva Malá"]
     assert recognise(HEAD + "Předsedkyně přivítala hosty.\n\nJana Nová, Petr Malý\n").guests == []
+
+
+def test_ucastnili_se_opens_the_present() -> None:
+    imported = recognise("Zápis ze dne 12. 4. 2023\nÚčastnili se: Jana Nová, Ing. Petr Malý, MBA, DiS.\n")
+    assert names(imported.present) == ["Jana Nová", "Ing. Petr Malý, MBA, DiS."]
+
+
+def test_words_around_a_date_under_the_title_are_no_place() -> None:
+    title = "Zápis z jednání pracovní skupiny Senioři\n"
+    assert recognise(title + "ze dne 26. 5. 2016 od 13:00\n").place is None
+    assert recognise(title + "26. 5. 2016, 13:00, Klubovna DPS\n").place == "Klubovna DPS"

@@ -71,7 +71,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             qualifier=40,
         ),
         label_pattern(
-            r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|zúčastnili se(?: jednání| setkání)?|"
+            r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
             r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence"
         ),
     ],
@@ -427,7 +427,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             result.date = hits[0].date()
             if (timing := find_time(line)) is not None:
                 result.time = timing.value
-            return rest if re.search(r"[^\W\d_]{2}", rest) and timing is not None else None
+            named = re.sub(r"(?i)^(?:(?:ze|z|konan\w*|konal\w*|se)\b\W*)+", "", rest)
+            return named if re.search(r"[^\W\d_]{3}", named) and timing is not None else None
     return None
 
 
