@@ -209,3 +209,23 @@ def test_words_around_a_date_under_the_title_are_no_place() -> None:
     title = "Zápis z jednání pracovní skupiny Senioři\n"
     assert recognise(title + "ze dne 26. 5. 2016 od 13:00\n").place is None
     assert recognise(title + "26. 5. 2016, 13:00, Klubovna DPS\n").place == "Klubovna DPS"
+
+
+# --- the agenda ----------------------------------------------------------------------------------
+
+
+def test_agenda_starting_on_the_label_line() -> None:
+    imported = recognise(
+        "Zápis ze dne 3. 4. 2019\nProgram: 1) Zahájení\n2) Volba vedoucího\n3) Různé\n"
+        "Ad 1) Vedoucí přivítala členy.\n"
+    )
+    assert imported.agenda == ["Zahájení", "Volba vedoucího", "Různé"]
+    inline = recognise("Zápis ze dne 3. 4. 2019\nProgram: 1) Zahájení 2) Různé\n")
+    assert inline.agenda == ["Zahájení", "Různé"]
+
+
+def test_agenda_items_that_wrap_onto_the_next_line() -> None:
+    imported = recognise(
+        "Zápis ze dne 3. 4. 2019\nProgram:\n1. Schválení rozpočtu\nna rok 2020\n2. Různé\n\nDiskuse byla živá.\n"
+    )
+    assert imported.agenda == ["Schválení rozpočtu na rok 2020", "Různé"]
