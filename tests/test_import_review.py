@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import Invoke, write
 
 INVITATION = (
@@ -71,3 +73,24 @@ def test_report_lists_the_guesses_per_file(invoke: Invoke, archive: Path, tmp_pa
     assert all(row["source"] == str(document) and row["why"] for row in rows)
     moderator = next(row for row in rows if row["field"] == "moderator")
     assert moderator["value"] == "Mgr. Jana Dobrá"
+
+
+def test_a_document_kpss_fails_on_does_not_stop_the_folder(
+    invoke: Invoke, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kpss_cli.importing as importing
+
+    real = importing.import_document
+
+    def flaky(path: Path, **kwargs: object) -> object:
+        if path.name == "a.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing, "import_document", flaky)
+    write(tmp_path / "legacy" / "a.txt", MINUTES)
+    write(tmp_path / "legacy" / "b.txt", MINUTES.replace("12. 4. 2023", "13. 4. 2023"))
+    result = invoke("import", str(tmp_path / "legacy"), "--dry-run", "-a", str(archive))
+    assert result.exit_code == 2
+    assert "a.txt: not imported: kpss failed on it (RecursionError" in result.stderr
+    assert result.stdout.splitlines()[-1] == "would import 1 of 2 documents"

@@ -115,6 +115,16 @@ def import_(
             say(error_line(str(exc)))
             failed = True
             continue
+        except Exception as exc:  # one document kpss cannot read must not stop the rest
+            # A bug in kpss on one odd document: the others are still imported; the message says
+            # it is kpss's fault, so it gets reported rather than "fixed" in the document.
+            say(
+                error_line(
+                    f"{document}: not imported: kpss failed on it ({type(exc).__name__}: {exc}); please report it"
+                )
+            )
+            failed = True
+            continue
         if report:
             rows.extend(_guess_rows(document, shown_path(loaded, rel), imported))
             continue
