@@ -229,3 +229,15 @@ def test_agenda_items_that_wrap_onto_the_next_line() -> None:
         "Zápis ze dne 3. 4. 2019\nProgram:\n1. Schválení rozpočtu\nna rok 2020\n2. Různé\n\nDiskuse byla živá.\n"
     )
     assert imported.agenda == ["Schválení rozpočtu na rok 2020", "Různé"]
+
+
+def test_a_narrative_task_with_the_person_after_the_verb_and_the_next_meeting_as_deadline() -> None:
+    found = tasks("3. Návrh rozpočtu předloží paní Veselá na příštím jednání pracovní skupiny.\n")
+    assert found == [("paní Veselá", "na příštím jednání pracovní skupiny")]
+    assert tasks("Pan Dvořák zašle pozvánky na příštím setkání.\n") == [("Pan Dvořák", "na příštím setkání")]
+    for sentence in (
+        "Návrh předloží paní Veselé na příštím jednání.",  # dative: she receives it
+        "Poskytovatelé předloží návrh na příštím jednání.",  # not a named person
+        "Výsledky předloží paní Veselá.",  # no deadline
+    ):
+        assert tasks(sentence + "\n") == [], sentence

@@ -8,6 +8,7 @@ import re
 from typing import NotRequired, TypedDict
 
 from ..core import dates
+from ..core.names import fold
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import looks_like_name, names_in_text
@@ -394,27 +395,62 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
 _PERSON_SUBJECT = re.compile(r"^(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+$")
 
 
+# `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
+_NEXT_DUE = rx(
+    r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
+    r"\bna\s+příští\s+(?:schůzce|poradě)"
+)
+# `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
+_OWNER_AFTER_VERB = re.compile(
+    r"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+)(?![\w-])"
+)
+_DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
+
+
+def _is_person(owner: str) -> bool:
+    """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`)."""
+    return bool(_PERSON_SUBJECT.match(owner)) or any(
+        s == 0 and e == len(owner) for s, e, _ in names_in_text(owner)
+    )
+
+
+def _narrative_fields(sentence: str) -> dict[str, str] | None:
+    """Owner, deadline and text of a task set in one sentence of the running text, or None."""
+    verb = _VERB.search(sentence)
+    if verb is None:
+        return None
+    fields = sentence_fields(sentence)
+    if fields is None or not _is_person(fields["owner"]):
+        after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
+        if after is None or fold(after["owner"].split()[-1]).endswith(_DECLINED):
+            return None  # `předloží paní Nové`: not the one who does it
+        fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
+    if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
+        fields["due"] = next_meeting[0]
+    if "due" not in fields:
+        return None
+    owner = fields["owner"]
+    text = _NEXT_DUE.sub("", _SENTENCE_DUE.sub("", sentence))
+    text = text.replace(owner, "") if owner in text else text
+    fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
+    return fields
+
+
 def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Tasks set in the running text, outside any task section: a person (`pan Novák`,
-    `Mgr. Jana Nová`) and a task verb with a dated deadline (`Pan Kubesa zašle do 18. 6. návrh
-    článku`). A sentence without a named person or a date is left alone."""
+    `Mgr. Jana Nová`) and a task verb with a deadline — a date or the next meeting (`Pan Kubesa
+    zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`). A
+    sentence without a named person in the nominative or a deadline is left alone."""
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if not _VERB.search(line) or NEXT.search(line):
+        if not _VERB.search(line) or NEXT.search(_NEXT_DUE.sub("", line)):
             continue
         for sentence in _SPLIT_SENTENCES.split(line):
-            fields = sentence_fields(sentence)
-            if fields is None or "due" not in fields:
+            fields = _narrative_fields(sentence)
+            if fields is None:
                 continue
-            owner = fields["owner"]
-            named = [n for s, e, n in names_in_text(owner) if s == 0 and e == len(owner)]
-            if not (_PERSON_SUBJECT.match(owner) or named):
-                continue
-            verb = _VERB.search(sentence)
-            assert verb is not None
-            text = _SENTENCE_DUE.sub("", sentence[verb.start() :])
-            fields.update(task=text.strip(" .;"), guess="úkol z vyprávění zápisu")
+            fields["guess"] = "úkol z vyprávění zápisu"
             if (task := _make(fields, meeting)) is not None:
                 found.append((number, task))
                 break
