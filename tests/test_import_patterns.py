@@ -241,3 +241,11 @@ def test_a_narrative_task_with_the_person_after_the_verb_and_the_next_meeting_as
         "Výsledky předloží paní Veselá.",  # no deadline
     ):
         assert tasks(sentence + "\n") == [], sentence
+
+
+def test_a_yearless_next_meeting_is_marked_as_a_guess() -> None:
+    imported = recognise(HEAD + "Příští jednání se uskuteční 17. 5. ve 13:00.\n")
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2022-05-17"
+    assert "rok" in imported.guesses["next_meeting"]
+    dated = recognise(HEAD + "Příští jednání se uskuteční 17. 5. 2022 ve 13:00.\n")
+    assert "next_meeting" not in dated.guesses

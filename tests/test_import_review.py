@@ -94,3 +94,12 @@ def test_a_document_kpss_fails_on_does_not_stop_the_folder(
     assert result.exit_code == 2
     assert "a.txt: not imported: kpss failed on it (RecursionError" in result.stderr
     assert result.stdout.splitlines()[-1] == "would import 1 of 2 documents"
+
+
+def test_report_shows_a_guessed_next_meeting_as_text(invoke: Invoke, archive: Path, tmp_path: Path) -> None:
+    document = write(tmp_path / "zapis.txt", MINUTES + "\nPříští jednání: 17. 5. ve 13:00\n")
+    result = invoke("import", str(document), "--dry-run", "--report", "-f", "json", "-a", str(archive))
+    rows = {row["field"]: row for row in json.loads(result.stdout)}
+    assert rows["next_meeting"]["value"] == "2023-05-17 13:00"
+    table = invoke("import", str(document), "--dry-run", "--report", "-a", str(archive))
+    assert "next_meeting" in table.stdout and "guessed values to check" in table.stdout

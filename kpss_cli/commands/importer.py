@@ -182,6 +182,8 @@ def _guess_rows(document: Path, shown: str, imported: Any) -> list[dict[str, Any
             value = f"{task['owner'] or '?'} – {task['due'] or '?'}: {task['task'][:60]}"
         else:
             value = getattr(imported, field)
+            if isinstance(value, dict):  # the next meeting: `2022-05-17 13:00`
+                value = " ".join(str(v) for v in value.values() if v)
         rows.append({"source": str(document), "path": shown, "field": key, "value": value, "why": why})
     return rows
 

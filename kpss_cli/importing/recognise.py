@@ -741,6 +741,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses[f"tasks.{number}"] = why
     found = find_next_meeting(reader.lines, result.date)
     result.next_meeting = found.meeting
+    if found.guess and found.meeting:
+        result.guesses["next_meeting"] = found.guess
     head = "\n".join([p for p in reader.plains if p][:15])
     strong = bool(_TITLE_ZAPIS.search(head) or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
