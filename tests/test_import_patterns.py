@@ -249,3 +249,12 @@ def test_a_yearless_next_meeting_is_marked_as_a_guess() -> None:
     assert "rok" in imported.guesses["next_meeting"]
     dated = recognise(HEAD + "Příští jednání se uskuteční 17. 5. 2022 ve 13:00.\n")
     assert "next_meeting" not in dated.guesses
+
+
+def test_a_group_turned_from_the_genitive_or_read_from_a_web_category_is_a_guess() -> None:
+    genitive = recognise("Zápis z jednání řídící skupiny ze dne 3. 4. 2019\n")
+    assert genitive.group == "Řídící skupina" and "pádu" in genitive.guesses["group"]
+    category = recognise("Zveřejněno v: Zápisy koordinační skupiny\nDne 3.4.2019\nPřítomni: Jana Nová\n")
+    assert category.group == "Koordinační skupina" and "kategorie" in category.guesses["group"]
+    named = recognise("Zápis z jednání pracovní skupiny Senioři ze dne 3. 4. 2019\n")
+    assert "group" not in named.guesses

@@ -91,6 +91,7 @@ def import_(
             target = fixed or (loaded.config.find_group(imported.group) if imported.group else None)
             if target is not None:
                 imported.group = target.name
+                imported.guesses.pop("group", None)  # a group of kpss.yaml: no longer a guess
             folder = target.folder if target else slugify(imported.group or "")
             path = safe_path(loaded.root, *folder.split("/"), suggested_filename(imported))
             rel = path.relative_to(loaded.root).as_posix()

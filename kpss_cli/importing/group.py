@@ -59,17 +59,26 @@ def _nominative(text: str) -> str:
     return " ".join(words)
 
 
+_DECLINED_WHY = "název skupiny převeden z 2. pádu (skupiny) do 1. pádu"
+
+
 def _tidy(text: str) -> str | None:
+    return _tidy_why(text)[0]
+
+
+def _tidy_why(text: str) -> tuple[str | None, str | None]:
+    """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
     text = squash(text).strip(' -–—:;,."„“')
     if not text or len(text) > 120:
-        return None
+        return None, None
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
     if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
-        return _WORKING_GROUP.sub("", text).strip('"„“ ')
-    text = _nominative(text)
-    return text[0].upper() + text[1:]
+        return _WORKING_GROUP.sub("", text).strip('"„“ '), None
+    nominative = _nominative(text)
+    why = _DECLINED_WHY if nominative != text else None
+    return nominative[0].upper() + nominative[1:], why
 
 
 def _words(group: str) -> set[str]:
@@ -78,27 +87,38 @@ def _words(group: str) -> set[str]:
 
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
+    return find_group_why(lines)[0]
+
+
+def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
+    """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
+    the category of a web page rather than the minutes' own title — or None when it is not."""
     head = [plain(line) for line in lines if line.strip()][:15]
     titles = [
-        group
+        found
         for line in head
-        if (match := _TITLE.search(line)) and (rest := _CUT.sub("", match["rest"])) and (group := _tidy(rest))
+        if (match := _TITLE.search(line))
+        and (rest := _CUT.sub("", match["rest"]))
+        and (found := _tidy_why(rest))[0]
     ]
     if titles:
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
-        short = _words(titles[0])
-        return next((t for t in titles[1:] if short < _words(t)), titles[0])
+        short = _words(titles[0][0] or "")
+        return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
     for line in head:
         match = _HEADER_GROUP.search(line)
-        if match and (group := _tidy(match["group"])):
-            return group
-    for pattern in (_SHORT_TITLE, _CATEGORY):  # the page's own title before its category
-        for line in head:
-            match = pattern.search(line)
-            if match and (group := _tidy(match["group"])):
-                return group
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _SHORT_TITLE.search(line)
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _CATEGORY.search(line)
+        if match and (group := _tidy_why(match["group"])[0]):
+            return group, "z kategorie webové stránky (Zápisy …), ne z nadpisu zápisu"
     for line in head[:3]:
         if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
-            return _tidy(line)
-    return None
+            return _tidy_why(line)
+    return None, None

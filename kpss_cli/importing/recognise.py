@@ -12,7 +12,7 @@ from ..core.names import fold, person_key, strip_titles
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
-from .group import find_group
+from .group import find_group_why
 from .nextmeeting import NEXT, NextMeetingDict, find_next_meeting
 from .people import (
     PersonDict,
@@ -726,7 +726,12 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     body = clean(text)
     reader = _Reader(body)
     result = Imported(body=body, source_name=source_name)
-    result.group = squash(group_hint) if group_hint and group_hint.strip() else find_group(reader.lines)
+    if group_hint and group_hint.strip():
+        result.group = squash(group_hint)
+    else:
+        result.group, why = find_group_why(reader.lines)
+        if result.group and why:
+            result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
