@@ -177,7 +177,9 @@ def test_place_after_konaneho_in_the_title() -> None:
         "Zápis z 12. jednání PS Senioři\n\nze dne 3. 4. 2019 konaného v budově Městského úřadu Opava\n\n"
         "Přítomni: Jana Nová, Petr Malý\n"
     )
-    assert imported.place == "budově Městského úřadu Opava"
+    assert (
+        imported.place == "v budově Městského úřadu Opava"
+    )  # the preposition kept: `budově` alone is no place
 
 
 def test_place_after_the_day_in_a_dne_label() -> None:
