@@ -40,7 +40,10 @@ REPORT_COLUMNS = [
 def import_(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Documents (.txt, .md, .docx, .pdf) or folders of them.", show_default=False),
+        typer.Argument(
+            help="Documents (.txt, .md, .docx, .pdf; .doc, .odt, .rtf with LibreOffice) or folders of them.",
+            show_default=False,
+        ),
     ],
     archive: ArchiveOption = None,
     group: Annotated[str | None, option(options.GROUP, help="The group all these minutes belong to.")] = None,
