@@ -11,8 +11,8 @@ one `tests/test_import_corpus.py` uses.
     python benchmarks/import_fidelity.py path/to/corpus  # another corpus of NN.txt + NN.expected.yaml
 
 The first line of each `NN.txt` (`source: <url>`) and the blank line after it are not part of
-the minutes and are dropped before the import. A document the importer refuses as not
-minutes scores as refused.
+the minutes and are dropped before the import. A document `kpss import` would refuse (not
+minutes, no meeting date, no group found) gives no value at all, as it gives none there.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from kpss_cli.core.errors import KpssError
-from kpss_cli.importing import recognise
+from kpss_cli.importing import Imported, recognise
 from kpss_cli.importing.fidelity import FIELDS, Score, score_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -46,11 +46,11 @@ def score_corpus(folder: Path) -> tuple[Score, dict[str, Score]]:
         source = truth.with_name(f"{stem}.txt")
         expected = yaml.safe_load(truth.read_text(encoding="utf-8")) or {}
         try:
-            imported = recognise(minutes_text(source), source_name=source.name)
+            imported: Imported | None = recognise(minutes_text(source), source_name=source.name)
         except KpssError:
-            imported = None  # refused as not minutes
-        if imported is not None and getattr(imported, "refused", None):
             imported = None
+        if imported is not None and not (imported.looks_like_minutes and imported.date and imported.group):
+            imported = None  # what `kpss import` refuses (not minutes, no date, no group) gives nothing
         score = score_document(imported, expected, source.name)
         per_file[source.name] = score
         total.merge(score)
