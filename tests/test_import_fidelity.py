@@ -4,9 +4,12 @@ text gives, precision the values the import gave; an extra person or a wrong val
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 
 from kpss_cli.importing import recognise
 from kpss_cli.importing.fidelity import score_document
+
+from .conftest import REPO, SHARED, needs_shared
 
 TEXT = """Zápis z jednání pracovní skupiny Senioři
 Dne: 3. 5. 2022 od 14:00
@@ -44,3 +47,17 @@ def test_a_value_the_text_does_not_give_costs_precision() -> None:
 def test_refusing_a_document_that_is_not_minutes_is_right() -> None:
     assert score_document(None, {"kind": "not-minutes"}, "t").recall("refused") == 1.0
     assert score_document(recognise(TEXT), {"kind": "not-minutes"}, "t").recall("refused") == 0.0
+
+
+@needs_shared
+def test_the_benchmark_runs_and_keeps_precision_on_the_real_corpus() -> None:
+    """A guard, not a target: the importer is judged on other minutes than these."""
+    spec = importlib.util.spec_from_file_location(
+        "import_fidelity", REPO / "benchmarks" / "import_fidelity.py"
+    )
+    assert spec is not None and spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    total, per_file = benchmark.score_corpus(SHARED / "corpus")
+    assert len(per_file) >= 13
+    assert (total.precision() or 0) >= 0.97, total.report()
