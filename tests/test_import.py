@@ -549,11 +549,15 @@ def test_encrypted_pdf_is_a_clear_error(tmp_path: Path) -> None:
     [
         ("fake.pdf", b"this is not a PDF at all", "PDF"),
         ("fake.docx", b"PK not really a zip", "docx"),
-        ("old.doc", b"\xd0\xcf\x11\xe0", "save it as .docx"),
-        ("notes.odt", b"", "supported are"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", "without LibreOffice.*save it as .docx"),
+        ("notes.odt", b"", "without LibreOffice"),
+        ("notes.wpd", b"", "supported are"),
     ],
 )
-def test_unreadable_and_unsupported_files(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+def test_unreadable_and_unsupported_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes, message: str
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # no LibreOffice here
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(KpssError, match=message) as error:

@@ -31,16 +31,17 @@ def test_seeds_dry_run_writes_nothing_and_shows_the_records(
     invoke("init", str(archive))
     before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
     result = invoke("import", str(documents), "--dry-run", "--format", "json", "-a", str(archive))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 2, result.stderr  # seed 003 is not minutes: refused
     records = json.loads(result.stdout)
     assert sorted(p.relative_to(archive) for p in archive.rglob("*")) == before
     by_date = {r.get("date"): r for r in records}
-    assert len(records) == 5
+    assert len(records) == 4
     assert by_date["2021-12-15"]["place"] == "on-line"
     assert [t["due"] for t in by_date["2021-12-15"]["tasks"]] == ["01/21", "01-02/21"]
     assert by_date["2017-03-15"]["recorder"]["name"] == "K. Marcinková"
     assert by_date["2011-12-20"]["attendance_sheet"] is True
-    assert "kpss: warning: " in result.stderr and "no meeting date found: fill in `date`" in result.stderr
+    assert "kpss: warning: " in result.stderr
+    assert f"kpss: error: {documents / SEEDS[3].name}: this does not look like minutes" in result.stderr
 
 
 def test_a_dry_run_says_what_a_real_run_would_refuse(invoke: Invoke, archive: Path, documents: Path) -> None:
@@ -75,24 +76,23 @@ def test_import_never_overwrites(invoke: Invoke, tmp_path: Path, documents: Path
     assert path.read_bytes() == before
 
 
-def test_gaps_are_what_check_reports(invoke: Invoke, tmp_path: Path, documents: Path) -> None:
+def test_a_document_that_is_not_minutes_is_refused_and_nothing_written(
+    invoke: Invoke, tmp_path: Path, documents: Path
+) -> None:
     archive = tmp_path / "new"
     invoke("init", str(archive))
-    invoke("import", str(documents / SEEDS[3].name), "-a", str(archive))  # not minutes: no group, no date
-    (undated,) = (archive / "unsorted").glob("undated-*.md")
-    result = invoke("check", str(undated), "-a", str(archive))
+    before = sorted(archive.rglob("*.md"))
+    result = invoke("import", str(documents / SEEDS[3].name), "-a", str(archive))  # not minutes
     assert result.exit_code == 2
-    assert {line.rsplit("[", 1)[1] for line in result.stdout.splitlines()} == {
-        "missing-group]",
-        "missing-date]",
-    }
+    assert "this does not look like minutes" in result.stderr and "--force --group" in result.stderr
+    assert sorted(archive.rglob("*.md")) == before
 
 
 def test_one_bad_document_does_not_stop_the_others(invoke: Invoke, tmp_path: Path, documents: Path) -> None:
     archive = tmp_path / "new"
     invoke("init", str(archive))
-    old = write(tmp_path / "zapis.doc", "binary Word 97")
+    old = write(tmp_path / "zapis.wpd", "WordPerfect")
     result = invoke("import", str(old), str(documents / SEEDS[1].name), "-a", str(archive))
     assert result.exit_code == 2
-    assert f"kpss: error: {old}: cannot import .doc (save it as .docx first)" in result.stderr
+    assert f"kpss: error: {old}: cannot import .wpd: supported are" in result.stderr
     assert (archive / "ridici-pracovni-skupina/2017-03-15.md").exists()

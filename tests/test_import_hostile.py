@@ -72,12 +72,13 @@ def test_a_folder_import_does_not_follow_links(invoke: Invoke, tmp_path: Path) -
 
 
 def test_long_names_make_short_files(invoke: Invoke, tmp_path: Path) -> None:
-    document = write(tmp_path / ("x" * 200 + ".txt"), "Nějaký text bez data.\n")
+    document = write(tmp_path / ("x" * 200 + ".txt"), "Zápis z jednání pracovní skupiny Senioři\n")
     invoke("init", str(tmp_path / "a"))
+    before = sorted((tmp_path / "a").rglob("*.md"))
     result = invoke("import", str(document), "-a", str(tmp_path / "a"))
-    assert result.exit_code == 0
-    (written,) = (tmp_path / "a" / "unsorted").glob("*.md")
-    assert written.name == "undated-" + "x" * 60 + ".md"
+    assert result.exit_code == 2  # no date: refused, and the message names the file
+    assert f"kpss: error: {document}: no meeting date found; nothing was written" in result.stderr
+    assert sorted((tmp_path / "a").rglob("*.md")) == before
 
 
 def test_a_dry_run_foresees_two_documents_of_one_day(invoke: Invoke, tmp_path: Path) -> None:

@@ -26,18 +26,39 @@ IMPORT_COLUMNS = [
     Column("warnings", "Warnings", "right"),
 ]
 
+REPORT_COLUMNS = [
+    Column("source", "Document"),
+    Column("path", "Minutes"),
+    Column("field", "Field"),
+    Column("value", "Value"),
+    Column("why", "Why a guess"),
+]
+
 
 @app.command("import")
 @boundary
 def import_(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Documents (.txt, .md, .docx, .pdf) or folders of them.", show_default=False),
+        typer.Argument(
+            help="Documents (.txt, .md, .docx, .pdf; .doc, .odt, .rtf with LibreOffice) or folders of them.",
+            show_default=False,
+        ),
     ],
     archive: ArchiveOption = None,
     group: Annotated[str | None, option(options.GROUP, help="The group all these minutes belong to.")] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Import a document that is not minutes as a note (needs --group and a date)."
+        ),
+    ] = False,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="List the values read from a guess, per document, to check by hand."),
     ] = False,
     fmt: Annotated[str, formats("import")] = default_format("import"),
 ) -> int:
@@ -47,6 +68,9 @@ def import_(
     (date, time, place, attendance, recorder, agenda, tasks, next meeting) and the original
     text below it. Nothing is invented: what was not found is left empty and named in a
     warning, and `kpss check` on the new file points at it. Never overwrites a file.
+    A document that is not minutes (an invitation, a talk, a plan), or one without a meeting
+    date or a group, is refused and nothing is written; --force imports one that is not minutes
+    as a note. Values read from a guess are marked `# kpss: odhad – …`; --report lists them.
 
     Example: kpss import stare-zapisy/ --group seniori --dry-run
     """
@@ -66,13 +90,23 @@ def import_(
     for document in _progress(documents, "Importing"):
         try:
             imported = import_document(document, group_hint=fixed.name if fixed else None)
+            _refuse(document, imported, forced=force, group_given=fixed is not None)
             target = fixed or (loaded.config.find_group(imported.group) if imported.group else None)
             if target is not None:
                 imported.group = target.name
-            folder = target.folder if target else (slugify(imported.group) if imported.group else "unsorted")
+                imported.guesses.pop("group", None)  # a group of kpss.yaml: no longer a guess
+            folder = target.folder if target else slugify(imported.group or "")
             path = safe_path(loaded.root, *folder.split("/"), suggested_filename(imported))
             rel = path.relative_to(loaded.root).as_posix()
             text = to_minutes_markdown(imported)
+            record, problems = parse_minutes(text.encode("utf-8"), rel, rel, loaded.config)
+            errors = [p for p in problems if p.severity == "error"]
+            if errors or record is None:
+                # Never write what `kpss check` would reject.
+                why = errors[0].message if errors else "not readable as minutes"
+                raise KpssError(
+                    f"{document}: the draft would not pass `kpss check` ({why}); nothing was written"
+                )
             for warning in imported.warnings:
                 say(warning_line(f"{document}: {warning}"))
             if rel in planned or (dry_run and path.exists()):
@@ -85,8 +119,20 @@ def import_(
             say(error_line(str(exc)))
             failed = True
             continue
-        record, _ = parse_minutes(text.encode("utf-8"), rel, rel, loaded.config)
-        data = record.to_dict() if record else {"id": rel.removesuffix(".md"), "path": rel}
+        except Exception as exc:  # one document kpss cannot read must not stop the rest
+            # A bug in kpss on one odd document: the others are still imported; the message says
+            # it is kpss's fault, so it gets reported rather than "fixed" in the document.
+            say(
+                error_line(
+                    f"{document}: not imported: kpss failed on it ({type(exc).__name__}: {exc}); please report it"
+                )
+            )
+            failed = True
+            continue
+        if report:
+            rows.extend(_guess_rows(document, shown_path(loaded, rel), imported))
+            continue
+        data = record.to_dict()
         rows.append(
             data
             if fmt in ("json", "jsonl")
@@ -101,8 +147,49 @@ def import_(
             }
         )
     verb = "would import" if dry_run else "imported"
+    if report:
+        done = len(planned)
+        caption = f"{len(rows)} guessed values to check in {done} of {len(documents)} documents {verb}"
+        emit_rows(rows, REPORT_COLUMNS, fmt, caption=caption)
+        return ExitStatus.USER_ERROR if failed else ExitStatus.OK
     emit_rows(rows, IMPORT_COLUMNS, fmt, caption=f"{verb} {len(rows)} of {len(documents)} documents")
     return ExitStatus.USER_ERROR if failed else ExitStatus.OK
+
+
+def _refuse(document: Path, imported: Any, *, forced: bool, group_given: bool) -> None:
+    """Raise a KpssError when the document must not be written: not minutes (unless --force
+    with --group), or without a meeting date or a group (which `kpss check` would reject)."""
+    if not imported.looks_like_minutes:
+        if not forced:
+            raise KpssError(
+                f"{document}: this does not look like minutes (no 'Zápis' title, attendance or recorder; "
+                "an invitation, a talk or a plan?); nothing was written. "
+                "To keep it as a note: --force --group GROUP"
+            )
+        if not group_given:
+            raise KpssError(f"{document}: a note imported with --force needs --group; nothing was written")
+    if imported.date is None:
+        raise KpssError(
+            f"{document}: no meeting date found; nothing was written (add the date to the document and import it again)"
+        )
+    if not imported.group:
+        raise KpssError(f"{document}: no group found; nothing was written (name the group with --group)")
+
+
+def _guess_rows(document: Path, shown: str, imported: Any) -> list[dict[str, Any]]:
+    """One row per guessed value of one document: where, what, and why it is a guess."""
+    rows = []
+    for key, why in imported.guesses.items():
+        field, _, number = key.partition(".")
+        if number:
+            task = imported.tasks[int(number) - 1]
+            value = f"{task['owner'] or '?'} – {task['due'] or '?'}: {task['task'][:60]}"
+        else:
+            value = getattr(imported, field)
+            if isinstance(value, dict):  # the next meeting: `2022-05-17 13:00`
+                value = " ".join(str(v) for v in value.values() if v)
+        rows.append({"source": str(document), "path": shown, "field": key, "value": value, "why": why})
+    return rows
 
 
 def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:

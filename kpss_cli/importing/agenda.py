@@ -54,15 +54,20 @@ def _title(text: str) -> str:
 
 
 def _from_label(lines: list[str], start: int, value: str) -> list[str]:
+    first: _Item | None = None
+    items: list[str] = []
     if value:
         if _NOT_AN_AGENDA.match(value):
             return []
         parts = [p for p in _INLINE_NUMBERS.split(value) if p.strip()]
-        if len(parts) < 2:
-            parts = [p for p in re.split(r"\s*[;,]\s*", value) if p.strip()]
-        return [_title(p) for p in parts if _title(p)]
-    first: _Item | None = None
-    items: list[str] = []
+        opened = _item(value)
+        if len(parts) < 2 and opened is not None and opened.kind != "bullet" and opened.number == 1:
+            # `Program: 1) Úvod` with `2) …` on the next lines: the list starts on the label line.
+            first, items = _Item(opened.kind, 1, opened.text, 0, False), [_title(opened.text)]
+        else:
+            if len(parts) < 2:
+                parts = [p for p in re.split(r"\s*[;,]\s*", value) if p.strip()]
+            return [_title(p) for p in parts if _title(p)]
     blank_run = 0
     for raw in lines[start + 1 :]:
         if not raw.strip():
@@ -70,8 +75,13 @@ def _from_label(lines: list[str], start: int, value: str) -> list[str]:
             if blank_run > 3 and items:
                 break
             continue
-        blank_run = 0
+        after_blank, blank_run = blank_run > 0, 0
         item = _item(raw)
+        if item is None and first is not None and first.kind != "plain" and items and not after_blank:
+            text = plain(raw)
+            if text[:1].islower():  # an item that wraps onto the next line
+                items[-1] = _title(f"{items[-1]} {text}")
+                continue
         if item is None:
             if first is None and len(plain(raw)) <= 80 and not plain(raw).endswith(":"):
                 # Items without any mark, one per line (Word lists lose their numbers).

@@ -118,7 +118,7 @@ def _page_numbers(lines: list[str], pages: list[int]) -> set[int]:
     ]
     # Lone numbers between blank lines are page numbers when they count up, or when they
     # sit at the very start or end of a page.
-    numbers = [int(lines[i]) for i in lone]
+    numbers = [int(line.strip()) for line in (lines[i] for i in lone)]  # `\x1f0`: int() keeps \x1f
     if len(lone) >= 2 and numbers == sorted(numbers) and len(set(numbers)) == len(numbers):
         drop.update(lone)
     by_page: dict[int, list[int]] = {}

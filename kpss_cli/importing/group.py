@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE
 from .text import loose, plain, rx, squash
 
@@ -31,6 +32,17 @@ _GENITIVE = {
     "sítě": "síť",
 }
 _WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
+# A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
+# pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
+_CATEGORY = rx(
+    r"(?:^|[»>/|:]\s*)zápisy\s+(?:z\s+jednání\s+|ze\s+setkání\s+)?(?P<group>"
+    r"(?:(?:řídicí|řídící|koordinační|pracovní|odborné|tematické|realizační)\s+(?:a\s+\w+\s+)?)+"
+    r"(?:pracovní\s+)?skupiny(?:\s+[^»>/|,.\d]{0,60}?)?)\s*(?:$|[»>/|])"
+)
+# `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
+_SHORT_TITLE = re.compile(
+    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+)
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
 
 
@@ -47,33 +59,66 @@ def _nominative(text: str) -> str:
     return " ".join(words)
 
 
+_DECLINED_WHY = "název skupiny převeden z 2. pádu (skupiny) do 1. pádu"
+
+
 def _tidy(text: str) -> str | None:
+    return _tidy_why(text)[0]
+
+
+def _tidy_why(text: str) -> tuple[str | None, str | None]:
+    """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
     text = squash(text).strip(' -–—:;,."„“')
     if not text or len(text) > 120:
-        return None
+        return None, None
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
     if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
-        return _WORKING_GROUP.sub("", text).strip('"„“ ')
-    text = _nominative(text)
-    return text[0].upper() + text[1:]
+        return _WORKING_GROUP.sub("", text).strip('"„“ '), None
+    nominative = _nominative(text)
+    why = _DECLINED_WHY if nominative != text else None
+    return nominative[0].upper() + nominative[1:], why
+
+
+def _words(group: str) -> set[str]:
+    return set(re.sub(r"\bpracovn[íi] skupin[ay]\b", "ps", fold(group)).split())
 
 
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
+    return find_group_why(lines)[0]
+
+
+def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
+    """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
+    the category of a web page rather than the minutes' own title — or None when it is not."""
     head = [plain(line) for line in lines if line.strip()][:15]
-    for line in head:
-        match = _TITLE.search(line)
-        if match:
-            rest = _CUT.sub("", match["rest"])
-            if rest and (group := _tidy(rest)):
-                return group
+    titles = [
+        found
+        for line in head
+        if (match := _TITLE.search(line))
+        and (rest := _CUT.sub("", match["rest"]))
+        and (found := _tidy_why(rest))[0]
+    ]
+    if titles:
+        # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
+        # tvorbu systému financování …`: the full name, when it holds every word of the short one.
+        short = _words(titles[0][0] or "")
+        return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
     for line in head:
         match = _HEADER_GROUP.search(line)
-        if match and (group := _tidy(match["group"])):
-            return group
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _SHORT_TITLE.search(line)
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _CATEGORY.search(line)
+        if match and (group := _tidy_why(match["group"])[0]):
+            return group, "z kategorie webové stránky (Zápisy …), ne z nadpisu zápisu"
     for line in head[:3]:
         if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
-            return _tidy(line)
-    return None
+            return _tidy_why(line)
+    return None, None

@@ -43,6 +43,7 @@ class NextFound:
     meeting: NextMeetingDict | None
     decided: bool
     note: str | None = None  # a correction the user should check
+    guess: str | None = None  # why the date is a guess (written without a year)
 
 
 def _day(hit: DateHit, meeting: dt.date | None) -> tuple[dt.date | None, str | None]:
@@ -86,7 +87,8 @@ def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool)
         "time": timing.value if timing is not None and timing.start < 40 else None,
         "place": squash(place).strip(" ,;:-–") or None if place else None,
     }
-    return NextFound(meeting_dict, True, note)
+    guess = "rok data doplněn podle data jednání" if hit.year is None and day is not None else None
+    return NextFound(meeting_dict, True, note, guess)
 
 
 def find_next_meeting(lines: list[str], meeting: dt.date | None) -> NextFound:

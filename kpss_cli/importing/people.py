@@ -322,3 +322,56 @@ def looks_like_people_line(line: str) -> bool:
     head = _split_bracket(first[0])[0]
     head = _DASH_SPLIT.split(head)[0]
     return looks_like_name(head) or (_is_first_name(head) and len(first) > 1)
+
+
+_HAS_TITLE = re.compile(
+    r"(?<![\w])(?:[A-Z][A-Za-z]{0,6}\.|Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr)(?=\s|\.|[A-ZÁ-Ž]|$)"
+)
+
+
+def looks_like_one_person(line: str) -> bool:
+    """True for a paragraph that holds exactly one person, as lists with one person per
+    paragraph have them: `Mgr. Hana Nová – vedoucí OSV`, `Zdenka Malá (MěÚ Jeseník)`. The name
+    has a title or a common first name, so a sentence or a heading does not pass."""
+    text = re.sub(r"^\s*(?:[-•*–]|\d{1,3}\s*[.)])\s+", "", line).strip()
+    if not text or ":" in text or len(text) > 160:
+        return False
+    main, _ = _split_bracket(text)
+    head = _DASH_SPLIT.split(main)[0].strip()
+    head = re.split(r",\s*(?![A-Z][A-Za-z]{0,4}\.)", head)[0]  # `Jana Nová, DiS., SPS` -> name + DiS.
+    bare = strip_titles(normalise_name(head)).split()
+    if not looks_like_name(head) or not 2 <= len(bare) <= 3:
+        return False
+    return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in _FIRST_NAMES
+
+
+_UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
+_LOWER = "a-záčďéěíňóřšťúůýž"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+# A name inside running text: titles, two or three capitalised words, post-nominal titles.
+_NAME_IN_TEXT = re.compile(
+    rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.|Ing|Mgr|Bc)\s*)*)"
+    rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w.])"
+    r"(?P<post>(?:,?\s*(?:Ph\.\s?D\.|PhD\.|Th\.\s?D\.|DiS\.|CSc\.|MBA|MPA)(?![\w]))*)"
+)
+
+
+_DECLINED_ENDINGS = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem")
+
+
+def names_in_text(text: str) -> list[tuple[int, int, str]]:
+    """The names written in running text, in nominative form (a title or a common first name:
+    `Mgr. Hana Nová, Ph.D.`, `Petr Malý`), as (start, end, name). Declined forms (`Janu Novou`,
+    `Petrem Malým`) and capitalised phrases (`Krajský úřad`) are left out."""
+    found: list[tuple[int, int, str]] = []
+    for match in _NAME_IN_TEXT.finditer(text):
+        words = match["words"].split()
+        titled = bool(match["titles"].strip()) or bool(match["post"].strip())
+        if not titled and fold(words[0]) not in _FIRST_NAMES:
+            continue
+        if fold(words[-1]).endswith(_DECLINED_ENDINGS):
+            continue  # `Bc. Janu Juřenovou`, `panem Petrem Kubesou`: not the nominative
+        name = squash(f"{match['titles']} {match['words']}{match['post']}".strip())
+        if looks_like_name(name):
+            found.append((match.start(), match.end(), name))
+    return found

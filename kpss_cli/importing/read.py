@@ -1,9 +1,13 @@
 """The text of a legacy document: .txt/.md (UTF-8, with or without BOM, else Windows-1250),
-.docx (paragraphs and tables in document order) and .pdf (pages separated by form feeds)."""
+.docx (paragraphs and tables in document order, Word's list numbers kept), .pdf (pages separated
+by form feeds), and .doc/.odt/.rtf converted to .docx by LibreOffice when it is installed."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +16,9 @@ from ..core.errors import KpssError
 from ..minutes.source import decode
 from .clean import PAGE_BREAK
 
-SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
+CONVERTED = (".doc", ".odt", ".rtf")  # through LibreOffice (`soffice --headless`), when installed
+SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf", *CONVERTED)
+CONVERT_TIMEOUT = 180  # seconds LibreOffice may take for one document
 MAX_SIZE = 50 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -36,10 +42,8 @@ def read_document(path: Path) -> str:
 def _read_document(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        hint = " (save it as .docx first)" if suffix in (".doc", ".odt", ".rtf") else ""
         raise KpssError(
-            f"cannot import {suffix or 'a file without an extension'}{hint}: "
-            f"supported are {', '.join(SUPPORTED)}",
+            f"cannot import {suffix or 'a file without an extension'}: supported are {', '.join(SUPPORTED)}",
             str(path),
         )
     if not path.exists():
@@ -54,6 +58,8 @@ def _read_document(path: Path) -> str:
         raise KpssError(f"the file is too large to be minutes ({size // (1024 * 1024)} MB)", str(path))
     if suffix == ".docx":
         return _docx(path)
+    if suffix in CONVERTED:
+        return _through_office(path)
     if suffix == ".pdf":
         return _pdf(path)
     try:
@@ -64,21 +70,120 @@ def _read_document(path: Path) -> str:
     return decode(data).text
 
 
+def _through_office(path: Path) -> str:
+    """The text of a `.doc`, `.odt` or `.rtf`, converted to .docx by LibreOffice in headless mode
+    (in a private temporary folder and profile); a clear error when LibreOffice is missing."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        raise KpssError(
+            f"cannot import {path.suffix.lower()} without LibreOffice: install LibreOffice (the `soffice` "
+            "program), or save it as .docx first",
+            str(path),
+        )
+    with tempfile.TemporaryDirectory(prefix="kpss-import-") as folder:
+        out = Path(folder)
+        command = [
+            program,
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",  # works beside an open LibreOffice
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(path.resolve()),  # absolute: a name starting with `-` is no option
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise KpssError(f"LibreOffice could not convert the file ({exc})", str(path)) from exc
+        converted = out / f"{path.stem}.docx"
+        if done.returncode != 0 or not converted.is_file():
+            said = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip().splitlines()
+            detail = f": {said[-1][:200]}" if said else ""
+            raise KpssError(f"LibreOffice could not convert the file to .docx{detail}", str(path))
+        try:
+            return _docx(converted)
+        except KpssError as exc:
+            raise KpssError(exc.message, str(path)) from None
+
+
 def _cell_text(cell: Any) -> str:
     parts = [" ".join(p.text.split()).strip(" ,;") for p in cell.paragraphs]
     return ", ".join(p for p in parts if p)
 
 
-def _paragraph_text(paragraph: Any, styles: dict[str, str]) -> str:
+class _Numbering:
+    """Word's automatic numbering, which keeps list numbers out of the text: which lists of
+    the document are numbered, and the number each of their paragraphs shows."""
+
+    _NUMBERED = ("decimal", "decimalZero", "lowerLetter", "upperLetter")
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[str, dict[int, str]] = {}  # numId -> level -> numFmt
+        self.style_lists: dict[str, tuple[str, int]] = {}  # style id -> (numId, level)
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str | None, dict[int, str]] = {}
+        for node in root.iterchildren(f"{_W}abstractNum"):
+            levels = abstract.setdefault(node.get(f"{_W}abstractNumId"), {})
+            for level in node.iterchildren(f"{_W}lvl"):
+                fmt = level.find(f"{_W}numFmt")
+                levels[_int(level.get(f"{_W}ilvl"))] = fmt.get(f"{_W}val") if fmt is not None else ""
+        for node in root.iterchildren(f"{_W}num"):
+            ref = node.find(f"{_W}abstractNumId")
+            if ref is not None and (num_id := node.get(f"{_W}numId")):
+                self.formats[num_id] = abstract.get(ref.get(f"{_W}val"), {})
+        for style in document.styles:
+            num_pr = getattr(getattr(style.element, "pPr", None), "numPr", None)
+            if num_pr is not None and num_pr.numId is not None:
+                level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+                self.style_lists[style.style_id] = (str(num_pr.numId.val), int(level))
+
+    def marker(self, element: Any) -> str | None:
+        """`3. ` or `b) ` for a paragraph of a numbered list (indented by its level), `- ` for a
+        bullet, None for a paragraph of no list."""
+        num_pr = element.pPr.numPr if element.pPr is not None else None
+        found = self.style_lists.get(element.style or "")
+        if num_pr is not None and num_pr.numId is not None:
+            level = num_pr.ilvl.val if num_pr.ilvl is not None else (found[1] if found else 0)
+            found = (str(num_pr.numId.val), int(level))
+        if found is None or found[0] == "0":
+            return None
+        num_id, level = found
+        fmt = self.formats.get(num_id, {}).get(level, "")
+        indent = "  " * min(level, 8)
+        if fmt not in self._NUMBERED:
+            return f"{indent}- "
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        level = min(level, 8)
+        counts[level] += 1
+        counts[level + 1 :] = [0] * (8 - level)
+        n = counts[level]
+        if fmt in ("lowerLetter", "upperLetter") and n <= 26:
+            letter = chr(ord("a") + n - 1)
+            return f"{indent}{letter.upper() if fmt == 'upperLetter' else letter}) "
+        return f"{indent}{n}. "
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() else 0
+
+
+def _paragraph_text(paragraph: Any, styles: dict[str, str], numbering: _Numbering | None = None) -> str:
     text: str = paragraph.text
     element = paragraph._p
     properties = element.pPr
+    if numbering is not None and text.strip() and (marker := numbering.marker(element)) is not None:
+        return f"{marker}{text.strip()}"  # Word keeps list numbers and bullets out of the text
     listed = properties is not None and properties.numPr is not None
     style = styles.get(element.style or "", "")
     if not listed and style.lower().startswith(("list", "seznam", "odstavec se seznamem")):
         listed = True
     if listed and text.strip():
-        return f"- {text.strip()}"  # Word keeps list numbers and bullets out of the text
+        return f"- {text.strip()}"  # a list whose numbering kpss cannot resolve
     if style.lower().startswith(("heading", "nadpis")) and text.strip():
         level = "".join(ch for ch in style if ch.isdigit())[:1] or "1"
         return f"{'#' * min(int(level), 6)} {text.strip()}"
@@ -109,9 +214,10 @@ def _docx(path: Path) -> str:
     styles = {style.style_id: style.name or "" for style in document.styles}
     lines: list[str] = []
     try:
+        numbering = _Numbering(document)
         for child in document.element.body.iterchildren():
             if child.tag == f"{_W}p":
-                lines.append(_paragraph_text(Paragraph(child, document), styles))
+                lines.append(_paragraph_text(Paragraph(child, document), styles, numbering))
             elif child.tag == f"{_W}tbl":
                 lines.append("")
                 lines += _table_lines(Table(child, document))

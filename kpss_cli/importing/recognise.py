@@ -12,13 +12,15 @@ from ..core.names import fold, person_key, strip_titles
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
-from .group import find_group
+from .group import find_group_why
 from .nextmeeting import NEXT, NextMeetingDict, find_next_meeting
 from .people import (
     PersonDict,
     is_attendance_heading,
     looks_like_name,
+    looks_like_one_person,
     looks_like_people_line,
+    names_in_text,
     parse_people,
     parse_person,
 )
@@ -46,8 +48,11 @@ class Imported:
     tasks: list[TaskDict] = field(default_factory=list)
     next_meeting: NextMeetingDict | None = None
     body: str = ""  # the original text without page furniture
+    # Values read from a guess (the narrative, a declined form, a yearless date): field -> why.
+    guesses: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""
+    looks_like_minutes: bool = True  # False for a talk, a plan, an invitation…
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -66,7 +71,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             qualifier=40,
         ),
         label_pattern(
-            r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|zúčastnili se(?: jednání| setkání)?|"
+            r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
             r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence"
         ),
     ],
@@ -122,9 +127,19 @@ _ON_DAY = rx(
     r"(?:(?:v|ve)\s+\w+\s+)?(?:dne\s*)?$"
 )
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
-_PLACE_AFTER = rx(r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)(?P<place>\S.+)$")
+_PLACE_AFTER = rx(
+    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+)
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$")
+# After the day in a `Dne:` label: `, kancelář …, Karla Čapka 1147, Jeseník` (letters first, not a
+# weekday, a time or another date).
+_PLACE_AFTER_DATE = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:hod\.?)?\s*)?,\s*(?!od\b|do\b|v\s*\d|ve\s*\d|"
+    + "|".join(day for day, _ in WEEKDAYS)
+    + r")(?P<place>[^\W\d_]{3,}[^:]*\s[^:]*)$",
+    re.IGNORECASE,
+)
 _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 # `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
 _HELD = rx(
@@ -134,6 +149,17 @@ _HELD = rx(
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
 _MINUTES_SIGNS = rx(r"\bzápis\b|\bzápis\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)")
+_TITLE_ZAPIS = rx(
+    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa]pis\s+(?:z|ze)\s+(?:\d+\.\s*)?(?:jednání|setkání|schůz|zasedání|porady)",
+    re.MULTILINE,
+)
+# The title of a document that is not minutes: an invitation, a talk, a plan, a report.
+_OTHER_DOCUMENT = rx(
+    r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
+    r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
+    r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro)\b",
+    re.MULTILINE,
+)
 _OTHER_LABEL = re.compile(
     r"(?:^|\s)(?i:"
     + "|".join(
@@ -252,6 +278,11 @@ def _when(result: Imported, reader: _Reader) -> None:
             label_line = reader.plains[found[1]] if found[1] < len(reader.plains) else ""
             if re.search(r"(?i)m[íi]sto", label_line[: label_line.find(":") + 1] or label_line):
                 result.place = leftover(value) or None
+            elif (after := _PLACE_AFTER_DATE.match(value[hit.end :])) is not None:
+                # `Dne: 10.9.2010, kancelář ředitele, Husova 5, Jeseník`: a place after the day.
+                result.place = leftover(after["place"]) or None
+                if result.place:
+                    result.guesses["place"] = "za datem jednání (bez štítku Místo)"
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
@@ -286,6 +317,9 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
         start = reader.first(TIME_LABEL)
         first = find_time(start[0]) if start else None
         result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
+        if result.time is None and (opened := _time_before_start(reader)) is not None:
+            result.time = opened
+            result.guesses["time"] = "z vyprávění zápisu (kdy bylo jednání zahájeno)"
     if result.time is None or "-" in result.time:
         return
     end = reader.first(END_LABEL)
@@ -293,6 +327,22 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
     finish = last.value if last is not None else _time_after(_ENDED, reader)
     if finish is not None and "-" not in finish and finish > result.time:
         result.time = f"{result.time}-{finish}"
+
+
+_TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
+
+
+def _time_before_start(reader: _Reader) -> str | None:
+    """`… přivítala členy a v 11:00 zahájila jednání`: the time just before the meeting is
+    opened, outside lines about the next meeting; None when there is none."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED.finditer(line):
+            before = _TIME_BEFORE.search(line[max(0, match.start() - 20) : match.start()].rstrip())
+            if before is not None and int(before["h"]) < 24 and int(before["m"]) < 60:
+                return f"{int(before['h']):02d}:{before['m']}"
+    return None
 
 
 def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
@@ -377,7 +427,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             result.date = hits[0].date()
             if (timing := find_time(line)) is not None:
                 result.time = timing.value
-            return rest if re.search(r"[^\W\d_]{2}", rest) and timing is not None else None
+            named = re.sub(r"(?i)^(?:(?:ze|z|konan\w*|konal\w*|se)\b\W*)+", "", rest)
+            return named if re.search(r"[^\W\d_]{3}", named) and timing is not None else None
     return None
 
 
@@ -445,7 +496,9 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         current = _SUBGROUP.sub("", reader.plains[j])
         if not current:
             blanks += 1
-            if ((chunk or inline) and not previous.rstrip().endswith(",")) or blanks > 3:
+            if blanks > 3 or (
+                (chunk or inline) and not previous.rstrip().endswith(",") and not _person_follows(reader, j)
+            ):
                 break
             j += 1
             continue
@@ -460,6 +513,19 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     return chunk, j
 
 
+def _person_follows(reader: _Reader, index: int) -> bool:
+    """True when the next paragraph after the blank line `index` holds one person (lists with
+    one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
+    for j in range(index + 1, min(len(reader.plains), index + 4)):
+        if reader.plains[j]:
+            return (
+                not reader.labels[j]
+                and not NEXT.search(reader.plains[j])
+                and looks_like_one_person(reader.plains[j])
+            )
+    return False
+
+
 def _attendance(result: Imported, reader: _Reader) -> None:
     """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
@@ -468,6 +534,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         found = _attendance_label(reader.plains[index])
         if found is None and is_attendance_heading(reader.lines[index]):
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
+            found = ("guests", "")  # `… přivítala přítomné hosty, jimiž byli:` and a list
         if found is None:
             index += 1
             continue
@@ -482,6 +550,10 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
+# A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
+_GUESTS_INTRODUCED = rx(
+    r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
+)
 _EXCUSED_NOTE = rx(r"^\(?\s*omluven[aáýi]?\s*\)?$")
 
 
@@ -567,6 +639,44 @@ def _best(names: list[str]) -> str | None:
     return best
 
 
+# --- the moderator in the narrative ---------------------------------------------------------------
+
+_MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
+# `Jednání zahájil vedoucí skupiny Mgr. Petr Malý`, `Slova se ujala Bc. Jana Nová`: the name after.
+_OPENED_BY = rx(
+    rf"\b{_MEETING_NOUN}\s+(?:zahájil|vedl|řídil|moderoval)[a]?\b|\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
+)
+# `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`: the name before.
+_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\w+\s+)?{_MEETING_NOUN}\b")
+_WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
+_LEAD_IN = re.compile(r"^(?:\s*[a-zá-ž]+){0,8}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
+_SENTENCE = re.compile(r"[.!?]\s+(?=[A-ZÁ-Ž][a-zá-ž]+\s+[a-zá-ž])")
+
+
+def _narrative_moderator(reader: _Reader) -> str | None:
+    """The person the narrative says opened or led the meeting, in the nominative; None when
+    no sentence says so of a name written in full."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED_BY.finditer(line):
+            if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
+                continue  # `slova se ujal` alone: a speaker, not who led the meeting
+            rest = line[match.end() : match.end() + 160]
+            for start, _, name in names_in_text(rest):
+                if _LEAD_IN.match(rest[:start]):
+                    return name
+                break
+        for match in _OPENED.finditer(line):
+            before = line[: match.start()]
+            sentences = list(_SENTENCE.finditer(before))
+            sentence = before[sentences[-1].end() :] if sentences else before
+            found = names_in_text(sentence)
+            if found and re.search(r"[,.;:]", sentence[: found[0][0]]) is None:
+                return found[0][2]
+    return None
+
+
 # --- the whole document -----------------------------------------------------------------------
 
 
@@ -616,22 +726,33 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     body = clean(text)
     reader = _Reader(body)
     result = Imported(body=body, source_name=source_name)
-    result.group = squash(group_hint) if group_hint and group_hint.strip() else find_group(reader.lines)
+    if group_hint and group_hint.strip():
+        result.group = squash(group_hint)
+    else:
+        result.group, why = find_group_why(reader.lines)
+        if result.group and why:
+            result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
+    if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
+        result.moderator = narrated
+        result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
+    for number, task in enumerate(result.tasks, start=1):
+        if (why := task.pop("guess", None)) is not None:
+            result.guesses[f"tasks.{number}"] = why
     found = find_next_meeting(reader.lines, result.date)
     result.next_meeting = found.meeting
-    looks_like_minutes = bool(
-        _MINUTES_SIGNS.search(body[:3000])
-        or result.present
-        or result.attendance_sheet
-        or result.recorder
-        or (result.date is not None and result.agenda)
-    )
+    if found.guess and found.meeting:
+        result.guesses["next_meeting"] = found.guess
+    head = "\n".join([p for p in reader.plains if p][:15])
+    strong = bool(_TITLE_ZAPIS.search(head) or result.present or result.attendance_sheet or result.recorder)
+    weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
+    looks_like_minutes = strong or (weak and _OTHER_DOCUMENT.search(head) is None)
+    result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
     if found.note:
         result.warnings.append(found.note)

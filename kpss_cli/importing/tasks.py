@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from ..core import dates
+from ..core.names import fold
 from ..core.vocabulary import MONTHS
-from .people import looks_like_name
+from .nextmeeting import NEXT
+from .people import looks_like_name, names_in_text
 from .text import is_bullet, loose, plain, rx, squash
-from .when import DateHit, roll_forward
+from .when import DateHit, find_dates, roll_forward
 
 
 class TaskDict(TypedDict):
-    """A task as imported: its text, owner and deadline as written."""
+    """A task as imported: its text, owner and deadline as written; `guess` says why a part
+    of it is a guess (read from a sentence, a year added to the deadline), when it is one."""
 
     task: str
     owner: str | None
     due: str | None
+    guess: NotRequired[str]
 
 
 _FIELD_WORDS = {
@@ -75,11 +79,25 @@ def complete_due(due: str, meeting: dt.date | None) -> str:
             day = None
         if day is not None:
             return re.sub(r"\.?\s*$", "", due) + f". {day.year}"
+    if (hit := _named_day(due)) is not None and (day := roll_forward(hit, meeting)) is not None:
+        return f"{due} {day.year}"  # `17. července` -> `17. července 2015`
     if m := _NO_YEAR_MONTH.match(due):
         month_end = dates.parse_deadline(f"{m[1]} {meeting.year}").end
         year = meeting.year + 1 if month_end is not None and month_end < meeting else meeting.year
         return f"{due} {year}"
     return due
+
+
+def _named_day(text: str) -> DateHit | None:
+    """`17. července` (`do 17. července`): a day with the month as a word and no year."""
+    hits = find_dates(text)
+    if len(hits) != 1 or hits[0].year is not None or not re.search(r"[^\W\d]{3}", text[hits[0].start :]):
+        return None
+    return (
+        hits[0]
+        if re.fullmatch(r"\s*(?:do\s+)?", text[: hits[0].start]) and not text[hits[0].end :].strip()
+        else None
+    )
 
 
 def _deadline_like(text: str) -> bool:
@@ -88,7 +106,12 @@ def _deadline_like(text: str) -> bool:
         return False
     if dates.parse_deadline(value).kind not in ("unknown", "none"):
         return True
-    return bool(_NO_YEAR_DAY.match(value) or _NO_YEAR_MONTH.match(value) or _DEADLINE_WORDS.search(value))
+    return bool(
+        _NO_YEAR_DAY.match(value)
+        or _NO_YEAR_MONTH.match(value)
+        or _named_day(value)
+        or _DEADLINE_WORDS.search(value)
+    )
 
 
 def _split_fields(line: str) -> dict[str, str]:
@@ -140,7 +163,13 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
         return None
     owner = _clean(fields.get("owner", "")) or None
     due = complete_due(fields["due"], meeting) if fields.get("due") else None
-    return {"task": text, "owner": owner, "due": due or None}
+    task: TaskDict = {"task": text, "owner": owner, "due": due or None}
+    why = [fields["guess"]] if fields.get("guess") else []
+    if due and due != _clean(fields["due"]):
+        why.append("rok termínu doplněn podle data jednání")
+    if why:
+        task["guess"] = "; ".join(why)
+    return task
 
 
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -227,7 +256,59 @@ def _item_task(text: str, meeting: dt.date | None) -> TaskDict | None:
             assert first is not None
             fields["task"] = text[: first.start()]
         return _make(fields, meeting)
-    return _make(_cell_fields(text), meeting)
+    cells = _cell_fields(text)
+    if "owner" not in cells and "due" not in cells and (sentence := sentence_fields(text)) is not None:
+        return _make({**sentence, "task": text, "guess": "odpovědný a termín z věty"}, meeting)
+    return _make(cells, meeting)
+
+
+# --- tasks written as sentences ------------------------------------------------------------------
+
+# The verbs a task sentence is built on, in the 3rd person of the future (singular, plural):
+# `Koordinátorka zašle …`, `Členové PS vyjádří …`, `pan Novák zpracuje do 17. července …`.
+_TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
+    "zašle zašlou pošle pošlou rozešle rozešlou předloží předloží předají předá zpracuje zpracují "
+    "projedná projednají vyjádří připraví sestaví zajistí osloví prověří zjistí doplní aktualizuje "
+    "aktualizují svolá svolají informuje informují provede provedou navrhne navrhnou ověří domluví "
+    "kontaktuje kontaktují dodá dodají vypracuje vypracují zveřejní upraví odešle odešlou vyhodnotí "
+    "zmapuje zmapují prodiskutuje prodiskutují promyslí"
+).split()
+_VERB = rx(r"(?<![\w])(?:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=True)) + r")(?![\w])")
+# Where the subject of the sentence ends before the verb: `Koordinátorka KPSS společně s …`.
+_SUBJECT_END = rx(r"\s+(?:společně|spolu|s|se|během|do|na|v|ve|po|před|dne|ihned|následně|neprodleně)\s")
+# `…, že` before the subject: `Domluveno, že pan Novák zpracuje …`.
+_THAT = rx(r"^.*?\bže\s+")
+_SENTENCE_DUE = rx(
+    r"(?:\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
+    r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
+)
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.)\s+)?[A-ZÁ-Ž]")
+_SPLIT_SENTENCES = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]\s+(?=[A-ZÁ-Ž])")
+
+
+def sentence_fields(text: str) -> dict[str, str] | None:
+    """The owner and deadline of a task written as a sentence (`Členové PS zašlou připomínky
+    s termínem 8. 2. 2017`, `Domluveno, že pan Novák zpracuje do 17. července výstup`): the
+    subject before a task verb, and a date after `do`/`s termínem`/`ve stanoveném termínu`.
+    None when no sentence of `text` has a task verb with a subject."""
+    for sentence in _SPLIT_SENTENCES.split(text):
+        verb = _VERB.search(sentence)
+        if verb is None:
+            continue
+        subject = _THAT.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])).strip(" ,;:–-")
+        if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
+            subject = subject[: cut.start()]
+        if not subject or not _SUBJECT.match(subject) or len(subject.split()) > 6 or "," in subject:
+            continue
+        fields = {"owner": subject, "task": sentence[verb.start() :]}
+        dues = [m for m in _SENTENCE_DUE.finditer(sentence) if _deadline_like(m["value"])]
+        if not dues:  # the deadline may close a later sentence of the same item
+            dues = [m for m in _SENTENCE_DUE.finditer(text) if _deadline_like(m["value"])]
+        if dues:
+            fields["due"] = dues[-1]["value"]
+        return fields
+    return None
 
 
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -235,18 +316,27 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     in_section = False
     blanks = 0
     kinds: set[str] = set()  # how the section's items are marked
+    opened: int | None = None  # the indent of an item ending in `:`, whose sub-items follow
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
             blanks += 1
             continue
         if _SECTION.match(line) and not _REVIEW.match(line):
-            in_section, blanks, kinds = True, 0, set()
+            in_section, blanks, kinds, opened = True, 0, set(), None
             continue
         if not in_section:
             continue
         item = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+", "", line)
         listed = is_bullet(raw) or item != line
+        indent = len(raw) - len(raw.lstrip())
+        if listed and opened is not None and indent > opened and tasks:
+            # `1. Členové zašlou tyto informace:` then the deeper `1. …`, `2. …`: one task.
+            at, parent = tasks[-1]
+            tasks[-1] = (at, {**parent, "task": squash(f"{parent['task']} {item}")})
+            blanks = 0
+            continue
+        opened = indent if listed and line.rstrip().endswith(":") else None
         kind = "numbered" if item != line else "bullet" if listed else "plain"
         if listed and kinds and kind not in kinds:
             in_section = False  # `- úkol …` then `3. Různé`: the next agenda item, not a task
@@ -302,6 +392,71 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
     return [(number, task) for number, task in found if task is not None]
 
 
+_PERSON_SUBJECT = re.compile(r"^(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+$")
+
+
+# `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
+_NEXT_DUE = rx(
+    r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
+    r"\bna\s+příští\s+(?:schůzce|poradě)"
+)
+# `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
+_OWNER_AFTER_VERB = re.compile(
+    r"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+)(?![\w-])"
+)
+_DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
+
+
+def _is_person(owner: str) -> bool:
+    """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`)."""
+    return bool(_PERSON_SUBJECT.match(owner)) or any(
+        s == 0 and e == len(owner) for s, e, _ in names_in_text(owner)
+    )
+
+
+def _narrative_fields(sentence: str) -> dict[str, str] | None:
+    """Owner, deadline and text of a task set in one sentence of the running text, or None."""
+    verb = _VERB.search(sentence)
+    if verb is None:
+        return None
+    fields = sentence_fields(sentence)
+    if fields is None or not _is_person(fields["owner"]):
+        after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
+        if after is None or fold(after["owner"].split()[-1]).endswith(_DECLINED):
+            return None  # `předloží paní Nové`: not the one who does it
+        fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
+    if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
+        fields["due"] = next_meeting[0]
+    if "due" not in fields:
+        return None
+    owner = fields["owner"]
+    text = _NEXT_DUE.sub("", _SENTENCE_DUE.sub("", sentence))
+    text = text.replace(owner, "") if owner in text else text
+    fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
+    return fields
+
+
+def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks set in the running text, outside any task section: a person (`pan Novák`,
+    `Mgr. Jana Nová`) and a task verb with a deadline — a date or the next meeting (`Pan Kubesa
+    zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`). A
+    sentence without a named person in the nominative or a deadline is left alone."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if not _VERB.search(line) or NEXT.search(_NEXT_DUE.sub("", line)):
+            continue
+        for sentence in _SPLIT_SENTENCES.split(line):
+            fields = _narrative_fields(sentence)
+            if fields is None:
+                continue
+            fields["guess"] = "úkol z vyprávění zápisu"
+            if (task := _make(fields, meeting)) is not None:
+                found.append((number, task))
+                break
+    return found
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -309,6 +464,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *_table_tasks(lines, meeting),
         *_section_tasks(lines, meeting),
         *_loose_tasks(lines, meeting),
+        *_narrative_tasks(lines, meeting),
     ]
     found.sort(key=lambda item: item[0])
     unique: list[TaskDict] = []

@@ -77,6 +77,8 @@ def front_matter(imported: Imported) -> dict[str, Any]:
             front["next_meeting"] = {k: _one_line(v) for k, v in nxt.items()}
     if imported.source_name:
         front["imported_from"] = _one_line(imported.source_name)
+    if not imported.looks_like_minutes:
+        front["kind"] = "note"  # not minutes, imported with --force
     return front
 
 
@@ -87,13 +89,45 @@ def _protect(body: str) -> str:
     return _CHECKLIST_LINE.sub(lambda m: f"{m[1]}\\[{m[2]}]", body)
 
 
+GUESS_MARK = "# kpss: odhad – "
+
+
+def _comment(text: str) -> str:
+    return _one_line(text).replace("#", "№")
+
+
+def mark_guesses(front: str, guesses: dict[str, str]) -> str:
+    """The dumped front matter with `# kpss: odhad – why` after each guessed value: a top-level
+    key (`moderator`, `time`, `place`) on its line, a task (`tasks.2`) on its first line."""
+    lines = front.split("\n")
+    for key, why in guesses.items():
+        mark = f"  {GUESS_MARK}{_comment(why)}"
+        field, _, number = key.partition(".")
+        at = next((n for n, line in enumerate(lines) if line.startswith(f"{field}:")), None)
+        if at is None:
+            continue
+        if number.isdigit():  # the n-th `- ` item under the key
+            items = [n for n in range(at + 1, len(lines)) if lines[n].startswith("- ")]
+            ends = next(
+                (n for n in range(at + 1, len(lines)) if lines[n][:1] not in ("", " ", "-")), len(lines)
+            )
+            items = [n for n in items if n < ends]
+            if int(number) > len(items):
+                continue
+            at = items[int(number) - 1]
+        lines[at] += mark
+    return "\n".join(lines)
+
+
 def to_minutes_markdown(imported: Imported) -> str:
-    """The minutes file: front matter (warnings as YAML comments), a heading, the original text."""
+    """The minutes file: front matter (warnings as YAML comments, guessed values marked
+    `# kpss: odhad – …`), a heading, the original text."""
     front = yaml.safe_dump(
         front_matter(imported), allow_unicode=True, sort_keys=False, default_flow_style=False, width=100000
     )
+    front = mark_guesses(front, imported.guesses)
     notes = "".join(f"# kpss import: {_one_line(w)}\n" for w in imported.warnings)
-    title = "Zápis z jednání"
+    title = "Zápis z jednání" if imported.looks_like_minutes else "Poznámka (není zápis z jednání)"
     if imported.group:
         title += f": {_one_line(imported.group)}"
     if imported.date:

@@ -1,0 +1,73 @@
+"""`.doc`, `.odt` and `.rtf` go through LibreOffice in headless mode when it is installed, and
+give a clear message when it is not (issue #19). A stand-in `soffice` on PATH plays LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpss_cli.core.errors import KpssError
+from kpss_cli.importing import SUPPORTED, read_document
+
+from .conftest import Invoke, write
+
+# Answers `soffice --headless --convert-to docx --outdir OUT FILE` by saving a .docx of FILE's
+# text (read as UTF-8) as OUT/<stem>.docx; a file holding FAIL fails as LibreOffice would.
+FAKE = """#!{python}
+import sys, pathlib, docx
+args = sys.argv[1:]
+assert "--headless" in args and args[args.index("--convert-to") + 1] == "docx", args
+out = pathlib.Path(args[args.index("--outdir") + 1])
+source = pathlib.Path(args[-1])
+assert source.is_absolute() and any(a.startswith("-env:UserInstallation=file://") for a in args)
+text = source.read_text(encoding="utf-8")
+if "FAIL" in text:
+    print("Error: source file could not be loaded", file=sys.stderr)
+    sys.exit(1)
+document = docx.Document()
+for line in text.splitlines():
+    document.add_paragraph(line)
+document.save(str(out / (source.stem + ".docx")))
+"""
+
+
+@pytest.fixture
+def soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    program = folder / "soffice"
+    program.write_text(FAKE.format(python=sys.executable), encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+    return program
+
+
+def test_legacy_formats_are_supported() -> None:
+    assert {".doc", ".odt", ".rtf"} <= set(SUPPORTED)
+
+
+def test_a_doc_is_read_through_libreoffice(soffice: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "-zapis 2019.doc", "Zápis ze dne 3. 4. 2019\nPřítomni: Jana Nová\n")
+    assert read_document(path).splitlines() == ["Zápis ze dne 3. 4. 2019", "Přítomni: Jana Nová"]
+
+
+def test_a_failed_conversion_names_the_document(soffice: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "zapis.odt", "FAIL")
+    with pytest.raises(KpssError, match=r"LibreOffice could not convert the file to \.docx: Error") as error:
+        read_document(path)
+    assert error.value.path == str(path)
+
+
+def test_without_libreoffice_the_message_says_what_to_do(
+    invoke: Invoke, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    old = write(tmp_path / "legacy" / "zapis.doc", "binary Word 97")
+    write(tmp_path / "legacy" / "b.txt", "Zápis z jednání pracovní skupiny Senioři ze dne 5. 10. 2020\n")
+    result = invoke("import", str(tmp_path / "legacy"), "--dry-run", "-a", str(archive))
+    assert result.exit_code == 2  # the .doc is refused; the other document is still imported
+    assert f"kpss: error: {old}: cannot import .doc without LibreOffice" in result.stderr
+    assert result.stdout.splitlines()[-1] == "would import 1 of 2 documents"

@@ -1,0 +1,262 @@
+"""General patterns of Czech minutes (issue #19), each with variants written here, not taken
+from the corpus: the importer is judged on minutes it has never seen."""
+
+from __future__ import annotations
+
+from kpss_cli.importing import recognise
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+# --- attendance: one person per paragraph --------------------------------------------------------
+
+
+def test_one_person_per_paragraph_after_a_label_on_its_own_line() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\nDne 2. 3. 2021\n\nPřítomni:\n\n"
+        "Ing. Karel Dvořák – vedoucí odboru\n\nBc.Eva Malá - koordinátorka\n\n"
+        "Jitka Horáková – Charita\n\nHosté:\n\nMgr. Pavel Sýkora – Člověk v tísni\n\n"
+        "Program jednání:\n\nZahájení\n"
+    )
+    assert names(imported.present) == ["Ing. Karel Dvořák", "Bc. Eva Malá", "Jitka Horáková"]
+    assert names(imported.guests) == ["Mgr. Pavel Sýkora"]
+
+
+def test_one_person_per_paragraph_after_an_inline_first_one_in_a_spaced_column() -> None:
+    imported = recognise(
+        "Zápis ze dne 5. 6. 2019\n\nPřítomni:     Mgr. Lenka Horká (MěÚ Bruntál)\n\n"
+        "                 Tomáš Vlk  (Diakonie)   \n\n                 Ing. Ivana Černá, DiS. (SPS)\n\n"
+        "Omluveni: Petr Zelený\n\n1. Úvodní slovo\n\nProbrali jsme plán."
+    )
+    assert names(imported.present) == ["Mgr. Lenka Horká", "Tomáš Vlk", "Ing. Ivana Černá, DiS."]
+    assert names(imported.excused) == ["Petr Zelený"]
+
+
+def test_a_sentence_or_heading_after_a_blank_line_ends_the_list() -> None:
+    imported = recognise(
+        "Zápis ze dne 5. 6. 2019\n\nPřítomni: Mgr. Lenka Horká\n\nSchválení programu\n\n"
+        "Noví členové skupiny\n\nPetr Zelený přednesl zprávu.\n"
+    )
+    assert names(imported.present) == ["Mgr. Lenka Horká"]
+
+
+# --- the moderator in the narrative --------------------------------------------------------------
+
+HEAD = "Zápis z jednání pracovní skupiny Senioři\nDne 12. 4. 2022\nPřítomni: Jana Nová, Petr Malý\n\n"
+
+
+def test_moderator_named_after_jednani_zahajil_with_a_role_between() -> None:
+    imported = recognise(HEAD + "Jednání zahájila koordinátorka plánování Mgr. Iva Černá a přivítala hosty.")
+    assert imported.moderator == "Mgr. Iva Černá"
+    assert "moderator" in imported.guesses
+
+
+def test_moderator_named_before_zahajil_jednani() -> None:
+    imported = recognise(
+        HEAD + "Předsedkyně skupiny Ing. Alena Pokorná, Ph.D. přivítala členy a v 9:30 zahájila jednání."
+    )
+    assert imported.moderator == "Ing. Alena Pokorná, Ph.D."
+
+
+def test_moderator_from_slova_se_ujal_when_he_also_opens_the_meeting() -> None:
+    imported = recognise(HEAD + "1) Slova se ujal Tomáš Rychlý, přivítal přítomné a jednání zahájil.")
+    assert imported.moderator == "Tomáš Rychlý"
+    speaker = recognise(HEAD + "3) Slova se ujal Tomáš Rychlý a představil projekt.")
+    assert speaker.moderator is None  # a speaker on one item did not lead the meeting
+
+
+def test_no_moderator_from_a_declined_or_partial_name() -> None:
+    for sentence in (
+        "Jednání zahájila paní Novou a předala slovo.",  # a declined form
+        "Jednání zahájil pan Malý.",  # a surname alone
+        "Jednání zahájil starosta s Mgr. Janou Malou.",  # instrumental
+        "Po úvodu Jany Nové přivítal hosty a zahájil jednání vedoucí.",
+    ):
+        assert recognise(HEAD + sentence).moderator is None, sentence
+
+
+# --- the group of a web page ---------------------------------------------------------------------
+
+BODY = "\nDne: 3. 5. 2016\n\nPřítomni: Jana Nová, Petr Malý\n"
+
+
+def test_group_from_a_cms_category_or_breadcrumb_in_the_genitive() -> None:
+    printed = "Vytisknout\n\nZápis ze dne 3.5.2016\n\n • Zveřejněno v: Zápisy koordinační skupiny\n" + BODY
+    assert recognise(printed).group == "Koordinační skupina"
+    crumbs = "Jste zde: Úvod»Zápisy pracovní skupiny Senioři»Zápis ze dne 3.5.2016\n" + BODY
+    assert recognise(crumbs).group == "Senioři"
+
+
+def test_group_from_an_abbreviated_title_before_the_date() -> None:
+    assert recognise("Zápis PS Zdravotně postižení 3. 5. 2016\n" + BODY).group == "Zdravotně postižení"
+    assert recognise("ZÁPIS ŘS KPSS Opava 3.5.2016\n" + BODY).group == "ŘS KPSS Opava"
+
+
+def test_the_full_group_name_of_a_second_title_wins_over_a_short_page_title() -> None:
+    text = (
+        "Zápis z 5. jednání PS pro bydlení\n\n"
+        "Zápis z 5. jednání Pracovní skupiny pro sociální bydlení a dluhy\n" + BODY
+    )
+    assert recognise(text).group == "Pracovní skupina pro sociální bydlení a dluhy"
+    other = "Zápis z jednání PS Senioři\n\nZápis z jednání pracovní skupiny Rodina\n" + BODY
+    assert recognise(other).group == "Senioři"  # a different group: the first title stays
+
+
+def test_a_lone_number_with_a_control_space_is_no_crash() -> None:
+    assert recognise("\x1f0").date is None  # found by hypothesis: int("\x1f0") raised
+
+
+# --- tasks in sentences --------------------------------------------------------------------------
+
+MEETING = "Zápis z jednání pracovní skupiny Rodina\nDne 10. 3. 2020\nPřítomni: Jana Nová, Petr Malý\n\n"
+
+
+def tasks(text: str) -> list[tuple[str | None, str | None]]:
+    return [(t["owner"], t["due"]) for t in recognise(MEETING + text).tasks]
+
+
+def test_sentences_in_a_task_section_give_owner_and_deadline() -> None:
+    section = (
+        "Úkoly vyplývající z jednání:\n\n"
+        "1. Vedoucí odboru společně s Ing. Hrubou připraví návrh rozpočtu. Návrh rozešle členům "
+        "s termínem 20. 3. 2020.\n\n"
+        "2. Zástupci poskytovatelů doplní údaje do katalogu ve stanoveném termínu 31. 3. 2020.\n\n"
+        "3. Koordinátor svolá schůzku do 15. dubna.\n"
+    )
+    assert tasks(section) == [
+        ("Vedoucí odboru", "20. 3. 2020"),
+        ("Zástupci poskytovatelů", "31. 3. 2020"),
+        ("Koordinátor", "15. dubna 2020"),
+    ]
+    imported = recognise(MEETING + section)
+    assert "rok termínu" in imported.guesses["tasks.3"]
+
+
+def test_sub_items_of_a_task_ending_in_a_colon_stay_in_that_task() -> None:
+    section = (
+        "Úkoly a termíny:\n\n 1. Členové PS zašlou do 30. 4. 2020 tyto podklady:\n\n"
+        "   1. seznam služeb\n\n   2. počty klientů\n\n 2. Koordinátorka zveřejní výsledky do 15. 5. 2020.\n"
+    )
+    imported = recognise(MEETING + section)
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [
+        ("Členové PS", "30. 4. 2020"),
+        ("Koordinátorka", "15. 5. 2020"),
+    ]
+    assert "počty klientů" in imported.tasks[0]["task"]
+
+
+def test_a_task_in_the_narrative_needs_a_named_person_and_a_date() -> None:
+    found = tasks("4. Dohodnuto, že paní Horáková zpracuje do 30. dubna přehled volných míst.\n")
+    assert found == [("paní Horáková", "30. dubna 2020")]
+    assert tasks("5. Ing. Karel Dvořák zašle do 20. 3. podklady k dotacím.\n") == [
+        ("Ing. Karel Dvořák", "20. 3. 2020")
+    ]
+    for sentence in (
+        "Poskytovatelé zašlou podklady do 20. 3. 2020.",  # not a named person
+        "Paní Horáková zpracuje přehled volných míst.",  # no date
+        "Paní Horákovou požádala skupina, aby zaslala do 20. 3. 2020 podklady.",  # no task verb
+    ):
+        assert tasks(sentence + "\n") == [], sentence
+
+
+# --- time and place in the narrative -------------------------------------------------------------
+
+
+def test_time_just_before_the_meeting_is_opened() -> None:
+    imported = recognise(HEAD + "Předsedající přivítal členy a v 9.30 hod. zahájil jednání.")
+    assert imported.time == "09:30"
+    assert "time" in imported.guesses
+    later = recognise(HEAD + "Příští jednání: v 10:00 zahájí jednání vedoucí.\nZapsal: Petr Malý")
+    assert later.time is None  # the next meeting's time is not this one's
+
+
+def test_place_after_konaneho_in_the_title() -> None:
+    imported = recognise(
+        "Zápis z 12. jednání PS Senioři\n\nze dne 3. 4. 2019 konaného v budově Městského úřadu Opava\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (
+        imported.place == "v budově Městského úřadu Opava"
+    )  # the preposition kept: `budově` alone is no place
+
+
+def test_place_after_the_day_in_a_dne_label() -> None:
+    imported = recognise(
+        "Zápis ze dne 5.6.2012\n\nDne: 5.6.2012, kancelář ředitelky, Husova 12, Krnov\n\nPřítomni: Jana Nová\n"
+    )
+    assert imported.place == "kancelář ředitelky, Husova 12, Krnov"
+    assert "place" in imported.guesses
+    for value in ("5.6.2012, úterý", "5.6.2012, od 9 hodin", "5.6.2012"):
+        assert recognise(f"Zápis\n\nDne: {value}\n\nPřítomni: Jana Nová\n").place is None, value
+
+
+def test_guests_introduced_at_the_end_of_a_sentence() -> None:
+    imported = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý\n", "")
+        + " 1. Předsedkyně přivítala členy a hosty, kterými byli:\n\n  Ing. Pavel Hora, ředitel domova,\n\n"
+        "  Mgr. Eva Malá, zastupitelka.\n\n 2. Rozpočet na rok 2023 byl schválen.\n"
+    )
+    assert names(imported.guests) == ["Ing. Pavel Hora", "Mgr. Eva Malá"]
+    assert recognise(HEAD + "Předsedkyně přivítala hosty.\n\nJana Nová, Petr Malý\n").guests == []
+
+
+def test_ucastnili_se_opens_the_present() -> None:
+    imported = recognise("Zápis ze dne 12. 4. 2023\nÚčastnili se: Jana Nová, Ing. Petr Malý, MBA, DiS.\n")
+    assert names(imported.present) == ["Jana Nová", "Ing. Petr Malý, MBA, DiS."]
+
+
+def test_words_around_a_date_under_the_title_are_no_place() -> None:
+    title = "Zápis z jednání pracovní skupiny Senioři\n"
+    assert recognise(title + "ze dne 26. 5. 2016 od 13:00\n").place is None
+    assert recognise(title + "26. 5. 2016, 13:00, Klubovna DPS\n").place == "Klubovna DPS"
+
+
+# --- the agenda ----------------------------------------------------------------------------------
+
+
+def test_agenda_starting_on_the_label_line() -> None:
+    imported = recognise(
+        "Zápis ze dne 3. 4. 2019\nProgram: 1) Zahájení\n2) Volba vedoucího\n3) Různé\n"
+        "Ad 1) Vedoucí přivítala členy.\n"
+    )
+    assert imported.agenda == ["Zahájení", "Volba vedoucího", "Různé"]
+    inline = recognise("Zápis ze dne 3. 4. 2019\nProgram: 1) Zahájení 2) Různé\n")
+    assert inline.agenda == ["Zahájení", "Různé"]
+
+
+def test_agenda_items_that_wrap_onto_the_next_line() -> None:
+    imported = recognise(
+        "Zápis ze dne 3. 4. 2019\nProgram:\n1. Schválení rozpočtu\nna rok 2020\n2. Různé\n\nDiskuse byla živá.\n"
+    )
+    assert imported.agenda == ["Schválení rozpočtu na rok 2020", "Různé"]
+
+
+def test_a_narrative_task_with_the_person_after_the_verb_and_the_next_meeting_as_deadline() -> None:
+    found = tasks("3. Návrh rozpočtu předloží paní Veselá na příštím jednání pracovní skupiny.\n")
+    assert found == [("paní Veselá", "na příštím jednání pracovní skupiny")]
+    assert tasks("Pan Dvořák zašle pozvánky na příštím setkání.\n") == [("Pan Dvořák", "na příštím setkání")]
+    for sentence in (
+        "Návrh předloží paní Veselé na příštím jednání.",  # dative: she receives it
+        "Poskytovatelé předloží návrh na příštím jednání.",  # not a named person
+        "Výsledky předloží paní Veselá.",  # no deadline
+    ):
+        assert tasks(sentence + "\n") == [], sentence
+
+
+def test_a_yearless_next_meeting_is_marked_as_a_guess() -> None:
+    imported = recognise(HEAD + "Příští jednání se uskuteční 17. 5. ve 13:00.\n")
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2022-05-17"
+    assert "rok" in imported.guesses["next_meeting"]
+    dated = recognise(HEAD + "Příští jednání se uskuteční 17. 5. 2022 ve 13:00.\n")
+    assert "next_meeting" not in dated.guesses
+
+
+def test_a_group_turned_from_the_genitive_or_read_from_a_web_category_is_a_guess() -> None:
+    genitive = recognise("Zápis z jednání řídící skupiny ze dne 3. 4. 2019\n")
+    assert genitive.group == "Řídící skupina" and "pádu" in genitive.guesses["group"]
+    category = recognise("Zveřejněno v: Zápisy koordinační skupiny\nDne 3.4.2019\nPřítomni: Jana Nová\n")
+    assert category.group == "Koordinační skupina" and "kategorie" in category.guesses["group"]
+    named = recognise("Zápis z jednání pracovní skupiny Senioři ze dne 3. 4. 2019\n")
+    assert "group" not in named.guesses
