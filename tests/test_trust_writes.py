@@ -289,11 +289,19 @@ def _prepare_import(root: Path) -> None:
     )
 
 
+def _prepare_task(root: Path) -> None:
+    write(
+        root / "ridici/2022-03-16.md",
+        minutes("group: ridici\ndate: 2022-03-16\n# koncept\nupdates: []\nstatus: draft"),
+    )
+
+
 WRITERS = {
     "new-minutes": (["new-minutes", "seniori", "--date", "2026-05-12"], lambda root: None),
     "approve": (["approve", "ridici/2022-01-19"], _prepare_approve),
     "import": (["import", "../stary-zapis.txt", "--group", "seniori"], _prepare_import),
     "init": (["init", "nove"], lambda root: None),
+    "task": (["task", "ridici/2022-01-19#1", "done"], _prepare_task),
 }
 
 
@@ -377,3 +385,16 @@ def test_a_created_file_reads_back_as_written(text: str) -> None:
         create_new(path, text, "g/nove.md")
         assert path.read_bytes().decode("utf-8") == text
         assert sorted(p.name for p in path.parent.iterdir()) == ["nove.md"]
+
+
+def test_a_pipe_named_kpss_yaml_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    write(root / "g/2026-01-10.md", minutes("group: g\ndate: 2026-01-10"))
+    os.mkfifo(root / "kpss.yaml")
+    result = _kpss(["list", "-a", str(root)], tmp_path)
+    assert result.returncode == 2
+    assert (
+        "kpss: error: " in result.stderr
+        and "kpss.yaml" in result.stderr
+        and "not a regular file" in result.stderr
+    )
