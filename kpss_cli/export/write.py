@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import KpssError
+from ..store.safefile import sync_folder
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, sqlite_ddl
 from .tables import Rows, empty
 
@@ -149,7 +150,7 @@ def _write_sqlite(target: Path, rows: Rows, append: bool) -> dict[str, int]:
             counts = {t.name: db.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}
         _sync(temporary)
         temporary.replace(target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -160,20 +161,6 @@ def _sync(path: Path) -> None:
     """Put the file on disk before it is renamed into place."""
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable; not every system can open a folder, which is then fine."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _write_folder(kind: str, target: Path, rows: Rows, append: bool, exported_at: str) -> dict[str, int]:
@@ -199,9 +186,9 @@ def _write_folder(kind: str, target: Path, rows: Rows, append: bool, exported_at
         (temporary / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
         for path in temporary.iterdir():
             _sync(path)
-        _sync_folder(temporary)
+        sync_folder(temporary)
         _swap(temporary, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise

@@ -157,7 +157,7 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
             temporary.replace(path)
     except OSError as exc:
         raise KpssError(f"cannot change {shown}: {exc.strerror or exc}; the file is unchanged") from None
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     return True
 
 
@@ -175,7 +175,7 @@ def create_new(path: Path, text: str, shown: str) -> None:
         raise KpssError(f"{shown} already exists; nothing was written") from None
     except OSError as exc:
         raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
@@ -226,7 +226,7 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
     os.close(fd)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename durable; not every system can open a folder, which is then fine."""
     try:
         fd = os.open(folder, os.O_RDONLY)
