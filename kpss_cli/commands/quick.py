@@ -35,7 +35,7 @@ WARM_PATH = frozenset(
         "kpss_cli.meetings", "kpss_cli.meetings.query",
         "kpss_cli.minutes", "kpss_cli.minutes.source",
         "kpss_cli.output", "kpss_cli.output.console", "kpss_cli.output.formats",
-        "kpss_cli.store", "kpss_cli.store.archive", "kpss_cli.store.config", "kpss_cli.store.index",
+        "kpss_cli.store", "kpss_cli.store.archive", "kpss_cli.store.config", "kpss_cli.store.files", "kpss_cli.store.index",
         "kpss_cli.store.loading", "kpss_cli.store.packing", "kpss_cli.store.snapshot",
     )
 )  # fmt: skip

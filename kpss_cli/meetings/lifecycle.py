@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError
 from ..core.model import Minutes, Task, Value
-from ..core.names import fold
-from ..minutes.parse import KEYS, UPDATE_KEYS
+from ..minutes.parse import KEYS, UPDATE_KEYS, canonical_key
 from ..store.archive import Archive, shown_path
 from ..store.safefile import edit_file, read_lines
 
@@ -150,8 +149,6 @@ _FIELD = re.compile(
     r"""(?P<tail>(?:[ \t]+\#[^\r\n]*)?[ \t]*(?:\r\n|\r|\n)?)$"""
 )
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]+(?P<rest>[^\r\n]*)")
-# The keys of an update entry, however spelled (FORMAT.md: id, status, note, due; kpss adds owner).
-_ENTRY_KEYS = {**UPDATE_KEYS, "due": "due", "termin": "due", "owner": "owner", "zajisti": "owner"}
 
 
 class _Field(Value):
@@ -164,10 +161,6 @@ class _Field(Value):
         self.prefix = prefix
         self.value = value
         self.tail = tail
-
-
-def _canonical(key: str, table: dict[str, str]) -> str | None:
-    return table.get(fold(key.replace("_", " ").replace("-", " ")))
 
 
 def _scalar(value: str) -> str:
@@ -236,7 +229,7 @@ def _record_one(lines: list[str], closing: int, change: TaskChange, ending: str,
 def _updates_line(lines: list[str], closing: int) -> int | None:
     for number in range(1, closing):
         field = _FIELD.match(lines[number])
-        if field and not lines[number][:1].isspace() and _canonical(field["key"], KEYS) == "updates":
+        if field and not lines[number][:1].isspace() and canonical_key(field["key"], KEYS) == "updates":
             return number
     return None
 
@@ -273,7 +266,7 @@ def _fields(lines: list[str], first: int, last: int) -> dict[str, _Field]:
     fields: dict[str, _Field] = {}
     for number in range(first, last):
         field = _FIELD.match(lines[number])
-        if field and field.start("key") == column and (key := _canonical(field["key"], _ENTRY_KEYS)):
+        if field and field.start("key") == column and (key := canonical_key(field["key"], UPDATE_KEYS)):
             fields.setdefault(key, _Field(number, field["prefix"], field["value"], field["tail"]))
     return fields
 

@@ -32,6 +32,11 @@ def _aliases(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return result
 
 
+def canonical_key(key: str, table: dict[str, str]) -> str | None:
+    """The canonical key `key` spells in `table` (KEYS, UPDATE_KEYS…), or None."""
+    return table.get(_fold_key(key))
+
+
 @lru_cache(maxsize=4096)  # the same few keys in every file
 def _fold_key(key: str) -> str:
     return fold(key.replace("_", " ").replace("-", " "))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -12,6 +11,7 @@ from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
 from ..core.model import Minutes, Record, StatusChange, Task, Update
 from .config import SKIPPED_FOLDERS, find_root
+from .files import read_regular
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -208,37 +208,6 @@ def _scan(
     finally:
         if descriptor is not None:
             os.close(descriptor)
-
-
-# A file is opened as the file the walk saw: without waiting when a pipe was put in its place
-# since (its descriptor then shows what it is), and not through a link.
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-class NotAFile(OSError):
-    """A pipe, a device or a socket where a file was expected (its `mode` says which)."""
-
-    def __init__(self, mode: int) -> None:
-        super().__init__(f"not a regular file (mode {mode:o})")
-        self.mode = mode
-
-
-def read_regular(path: str, limit: int | None = None) -> bytes:
-    """The bytes of the regular file `path` (at most `limit` + 1 of them), never through a
-    link, never waiting on a pipe; NotAFile for anything but a regular file."""
-    with open(os.open(path, _READ_FLAGS), "rb") as handle:
-        found = os.fstat(handle.fileno())
-        if not stat.S_ISREG(found.st_mode):
-            raise NotAFile(found.st_mode)
-        # As much as the file holds (reading up to the limit would allocate it all), never
-        # more than the limit: it may have grown since it was looked at.
-        return handle.read() if limit is None else handle.read(min(found.st_size, limit) + 1)
 
 
 def printable(rel: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import stat
 
 from ..core.config import Config, GroupConfig
 from ..core.dates import parse_time
 from ..core.errors import KpssError
 from ..core.names import person_key, slugify
+from .files import read_regular
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -35,24 +35,12 @@ def find_root(start: str) -> str:
         folder = parent
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; an OSError for a pipe or device (which would hang a read),
-    opened without waiting and without following a last link out."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{CONFIG_NAME} is not a regular file")
-        if os.fstat(fd).st_size > MAX_CONFIG:
-            raise OSError(f"{CONFIG_NAME} is larger than {MAX_CONFIG // 1024 // 1024} MiB")
-        return handle.read()
-
-
 def load_config(root: Path, display_root: str | None = None) -> Config:
     """Read `root/kpss.yaml`; an archive without one gets the defaults."""
     path = root / CONFIG_NAME
     shown = f"{display_root}/{CONFIG_NAME}" if display_root else str(path)
     try:
-        text = _read_regular(path).decode("utf-8-sig")
+        text = read_regular(str(path)).decode("utf-8-sig")
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as exc:

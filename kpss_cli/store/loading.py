@@ -18,16 +18,15 @@ from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
 from .archive import (
     Archive,
-    NotAFile,
     TaskSnapshot,
     printable,
-    read_regular,
     resolve,
     resolve_root,
     shown_path,
     walk_files,
 )
 from .config import CONFIG_NAME, load_config
+from .files import NotAFile, read_regular
 from .index import Index, Row
 from .packing import pack, unpack
 from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
@@ -439,11 +438,6 @@ def load_tasks(
 def _config_bytes(root: str | os.PathLike[str]) -> bytes:
     """kpss.yaml's bytes, for the index's stamp: b"" when there is no such regular file."""
     try:
-        # Through a link, as store/config.py reads it, but never waiting on a pipe.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-        with open(os.open(os.path.join(root, CONFIG_NAME), flags), "rb") as handle:
-            if not stat_module.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return b""
-            return handle.read()
+        return read_regular(os.path.join(root, CONFIG_NAME))
     except OSError:
         return b""
