@@ -12,7 +12,7 @@ from ..core.model import Minutes, Person, Task
 from ..core.names import person_key
 from ..core.people import roster_of
 from ..meetings.attendance import attendance_of, members_of
-from ..store.archive import Archive, _next_meetings
+from ..store.archive import Archive, next_meetings
 from .schema import TABLES
 
 Row = tuple[Any, ...]
@@ -160,7 +160,7 @@ def _group_rows(archive: Archive, name: str) -> list[Row]:
 
 def _task_rows(archive: Archive, name: str, rows: Rows) -> None:
     roster = roster_of(archive.config)
-    after = _next_meetings(archive.minutes)
+    after = next_meetings(archive.minutes)
     for task in archive.tasks:
         last = task.history[-1] if task.history else None
         closed = last if last is not None and task.status != "open" else None

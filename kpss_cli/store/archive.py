@@ -260,7 +260,7 @@ def resolve(archive: Archive) -> None:
                     minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line, task.due
                 )
             ]
-    after = _next_meetings(archive.minutes)
+    after = next_meetings(archive.minutes)
     for minutes in archive.minutes:
         for task in minutes.tasks:
             if task.deadline_kind == "next_meeting":
@@ -298,7 +298,7 @@ def resolve(archive: Archive) -> None:
     archive.group_names = {m.group_slug: m.group for m in archive.minutes}
 
 
-def _next_meetings(minutes_list: list[Minutes]) -> dict[str, dt.date | None]:
+def next_meetings(minutes_list: list[Minutes]) -> dict[str, dt.date | None]:
     """The date of the meeting after each minutes (by id), for `do příštího jednání`: the
     minutes' own `next_meeting`, else the group's next minutes held on a later day, else None."""
     found: dict[str, dt.date | None] = {}
