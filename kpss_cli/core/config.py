@@ -51,6 +51,7 @@ class Config(Record):
         "aliases",
         "extra",
         "path",
+        "emails",
         "people_cache",
         "_by_text",
         "_by_folder",
@@ -64,6 +65,7 @@ class Config(Record):
         aliases: dict[str, str] | None = None,  # person key -> canonical name
         extra: dict[str, Any] | None = None,
         path: str | None = None,
+        emails: dict[str, str] | None = None,  # a person's name as kpss.yaml writes it -> e-mail address
     ) -> None:
         self.organisation = organisation
         self.language = language
@@ -71,6 +73,7 @@ class Config(Record):
         self.aliases: dict[str, str] = {} if aliases is None else aliases
         self.extra: dict[str, Any] = {} if extra is None else extra
         self.path = path
+        self.emails: dict[str, str] = {} if emails is None else emails
         # Person text -> (name, org, role, person, key): see parse.parse_person_text.
         self.people_cache: dict[str, tuple[str, str | None, str | None, str, str]] = {}
         self._by_text: dict[str, GroupConfig] = {}  # filled by _index

@@ -17,6 +17,8 @@ class ExitStatus(IntEnum):
     USER_ERROR = 2
     # A bug in kpss (an exception no command expects); sysexits.h's EX_SOFTWARE.
     INTERNAL = 70
+    # Messages left to send (`kpss remind`: the SMTP server failed); run again. sysexits.h's EX_TEMPFAIL.
+    PENDING = 75
     # Stopped by Ctrl+C (128 + SIGINT, as shells report it).
     INTERRUPTED = 130
 

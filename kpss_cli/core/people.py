@@ -120,10 +120,10 @@ def surname_order(name: str) -> tuple[tuple[int, ...], str]:
 
 def roster_of(config: Config) -> Roster:
     """Everyone kpss.yaml names: the groups' members (without their organisations) and
-    managers, and the people aliases stand for."""
+    managers, the people aliases stand for, and the people given an e-mail address."""
     names: list[str] = []
     for group in config.groups:
         names += [member.split(" (", 1)[0] for member in group.members]
         if group.manager:
             names.append(group.manager)
-    return Roster(names + list(config.aliases.values()), config.aliases)
+    return Roster(names + list(config.aliases.values()) + list(config.emails), config.aliases)

@@ -97,3 +97,23 @@ def write_deadlines(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date,
         count += 1
     out.write(calendar.to_ical().decode("utf-8"))
     return count
+
+
+def meeting_invitation(
+    group: str, group_slug: str, day: dt.date, time: str | None, place: str | None, stamp: dt.datetime
+) -> bytes:
+    """One meeting as a calendar to attach to its invitation. Its UID is the one `kpss schedule
+    --format ics` gives the meeting, so a calendar holding both keeps one event."""
+    calendar = _calendar(group)
+    start, end = _times(day, time)
+    event = icalendar.Event()
+    event.add("uid", _uid(f"meeting-{group_slug}-{day.isoformat()}"))
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", clean(group))
+    if place:
+        event.add("location", clean(place))
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())

@@ -87,6 +87,7 @@ def _build_config(data: dict[str, Any], shown: str) -> Config:
             "'aliases' must map a name to the name it stands for", shown, lines.get("aliases", 0) + 1
         )
     config.aliases = {person_key(str(old)): str(new) for old, new in aliases.items() if new}
+    config.emails = _emails(data, shown, lines)
     return config
 
 
@@ -150,3 +151,29 @@ def _member_name(member: Any) -> str:
         org = member.get("org")
         return f"{name} ({org})" if org else name
     return str(member).strip()
+
+
+def _emails(data: dict[str, Any], shown: str, lines: dict[str, int]) -> dict[str, str]:
+    """People's e-mail addresses, by name as kpss.yaml writes it: `email` on an entry of
+    `people` (a mapping of names to entries, or a list of entries with `name`) and on a
+    member mapping of a group. An entry of `people` may also be the address alone."""
+    found: dict[str, str] = {}
+    people = data.get("people") or {}
+    if isinstance(people, list):
+        entries = [(p.get("name"), p) for p in people if isinstance(p, dict)]
+    elif isinstance(people, dict):
+        entries = list(people.items())
+    else:
+        raise KpssError(
+            "'people' must map a name to its entry (such as {email: ...})", shown, lines.get("people", 0) + 1
+        )
+    for name, entry in entries:
+        address = entry.get("email") if isinstance(entry, dict) else entry
+        if name and isinstance(address, str) and address.strip():
+            found[str(name).strip()] = address.strip()
+    for group in data.get("groups") or []:
+        members = group.get("members") if isinstance(group, dict) else None
+        for member in members if isinstance(members, list) else []:
+            if isinstance(member, dict) and member.get("name") and isinstance(member.get("email"), str):
+                found.setdefault(str(member["name"]).strip(), member["email"].strip())
+    return found

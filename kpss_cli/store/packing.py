@@ -200,7 +200,15 @@ def pack_config(config: Config) -> tuple[Any, ...]:
         )
         for g in config.groups
     ]
-    return (config.organisation, config.language, groups, config.aliases, _plain(config.extra), config.path)
+    return (
+        config.organisation,
+        config.language,
+        groups,
+        config.aliases,
+        _plain(config.extra),
+        config.path,
+        config.emails,
+    )
 
 
 # --- unpack: tuples to records -------------------------------------------------------------------
@@ -307,5 +315,5 @@ def unpack(data: bytes) -> Outcome:
 
 def unpack_config(values: tuple[Any, ...]) -> Config:
     """The configuration `pack_config` made `values` of."""
-    organisation, language, groups, aliases, extra, path = values
-    return Config(organisation, language, list(starmap(GroupConfig, groups)), aliases, extra, path)
+    organisation, language, groups, aliases, extra, path, emails = values
+    return Config(organisation, language, list(starmap(GroupConfig, groups)), aliases, extra, path, emails)

@@ -1,0 +1,120 @@
+"""`kpss remind`: reminders of tasks and invitations to meetings, by e-mail, sent once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..core.errors import ExitStatus, warning_line
+from ..output.console import say
+from .app import ArchiveOption, AsOfOption, app, boundary
+from .shared import exit_code, load, today_from
+
+
+@app.command()
+@boundary
+def remind(
+    archive: ArchiveOption = None,
+    days: Annotated[
+        int, typer.Option("--days", min=0, help="Remind of deadlines and meetings this many days ahead.")
+    ] = 7,
+    dry_run: Annotated[
+        Path | None,
+        typer.Option(
+            "--dry-run",
+            help="Write the messages as .eml files into this folder; send nothing, record nothing.",
+            show_default=False,
+        ),
+    ] = None,
+    to_me: Annotated[
+        str | None,
+        typer.Option(
+            "--to-me",
+            help="Send every message to this address instead, to try it out; record nothing.",
+            show_default=False,
+        ),
+    ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            "--rate", min=0.001, help="At most this many messages a minute (default: smtp.rate, else 30)."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """E-mail owners their tasks due within --days and overdue, and members the invitation to
+    a meeting within --days (with the meeting as an .ics attachment).
+
+    Addresses come from `email` under `people` or on a member in kpss.yaml; the server from
+    `smtp` there, the password from KPSS_SMTP_PASSWORD or the system keyring. What was sent is
+    recorded in kpss-sent.tsv in the archive: running again sends only what is new or still
+    pending. Exits 75 when messages are left pending (the server failed); run it again.
+
+    Example: kpss remind --days 7 --dry-run /tmp/pozvanky
+    """
+    from ..mail.compose import compose
+    from ..mail.deliver import deliver, now, smtp_password, smtp_settings, write_eml
+    from ..mail.sentlog import SentLog
+
+    today = today_from(as_of)
+    loaded = load(archive)
+    settings = smtp_settings(loaded.config, required=dry_run is None)
+    sender = settings.sender if settings else f"{loaded.config.organisation or 'kpss'} <kpss@localhost>"
+    batch = compose(loaded, today, days, sender, now())
+    for person, why in sorted(batch.unreachable.items()):
+        say(
+            warning_line(
+                f"no e-mail address for {person} ({'; '.join(why)}): add `email` under `people` in kpss.yaml"
+            )
+        )
+    log = SentLog(loaded.root)
+    pending = [m for m in batch.messages if not all(log.has(key, m.address) for key in m.keys)]
+    already = len(batch.messages) - len(pending)
+    if to_me is not None:
+        for item in pending:
+            item.message.replace_header("To", to_me)
+        pending = [type(m)(m.kind, m.person, to_me, m.keys, m.message) for m in pending]
+    if dry_run is not None:
+        written = write_eml(pending, dry_run)
+        say(
+            f"kpss: wrote {len(written)} messages to {dry_run} (nothing sent){_tail(already, batch.unreachable)}"
+        )
+        return exit_code(loaded)
+    assert settings is not None  # required above
+    if rate is not None:
+        from dataclasses import replace
+
+        settings = replace(settings, rate=rate)
+    password = smtp_password(settings)
+    record = (
+        (lambda item: None)
+        if to_me is not None
+        else (lambda item: log.record(item.keys, item.address, now()))
+    )
+    result = deliver(pending, settings, password, record)
+    counts = ", ".join(
+        f"{sum(1 for m in result.sent if m.kind == kind)} {kind}s" for kind in ("reminder", "invitation")
+    )
+    say(f"kpss: sent {len(result.sent)} messages ({counts}){_tail(already, batch.unreachable)}")
+    for item, reason in result.refused:
+        say(warning_line(f"not sent to {item.person} <{item.address}> ({item.kind}): {reason}"))
+    if result.stopped:
+        say(warning_line(f"stopped: {result.stopped}"))
+    if result.pending:
+        say(
+            f"kpss: {len(result.pending)} messages pending ({len(result.refused)} refused, "
+            f"{len(result.untried)} not tried); the next `kpss remind` sends them"
+        )
+        return ExitStatus.PENDING
+    return exit_code(loaded)
+
+
+def _tail(already: int, unreachable: dict[str, list[str]]) -> str:
+    parts = []
+    if already:
+        parts.append(f"{already} sent before")
+    if unreachable:
+        parts.append(f"{len(unreachable)} people without an e-mail address")
+    return "; " + ", ".join(parts) if parts else ""

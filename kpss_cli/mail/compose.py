@@ -1,0 +1,196 @@
+"""The e-mails `kpss remind` sends, composed from the archive: one reminder per owner of their
+tasks due soon and overdue, and one invitation per member of a group meeting soon, with the
+meeting as an .ics attachment. Plain text and HTML, built with the standard `email` package."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+
+from ..core.config import GroupConfig
+from ..core.model import Task
+from ..core.names import slugify
+from ..documents.context import agenda_context
+from ..documents.ical import meeting_invitation
+from ..documents.templates import base_context, czech_date, render_template
+from ..meetings.query import sort_tasks
+from ..meetings.upcoming import Meeting, next_meeting
+from ..store.archive import Archive
+from .recipients import AddressBook, invitees
+
+DEFAULT_DAYS = 7
+
+SUBJECTS = {
+    "cs": {
+        "reminder": "Připomenutí úkolů: {overdue} po termínu, {due} s termínem do {days} dnů",
+        "invitation": "Pozvánka na jednání – {group}, {date}",
+    },
+    "en": {
+        "reminder": "Task reminder: {overdue} overdue, {due} due within {days} days",
+        "invitation": "Invitation to the meeting – {group}, {date}",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One e-mail to one person. `keys` say what it tells them (a task in one state, a meeting
+    on one day): the sent-log records each, so that nothing is told twice."""
+
+    kind: str  # "reminder" | "invitation"
+    person: str
+    address: str
+    keys: tuple[str, ...]
+    message: EmailMessage
+
+
+@dataclass(slots=True)
+class Batch:
+    """What a run would send, and the people it cannot reach (person -> why they are wanted)."""
+
+    messages: list[Outgoing] = field(default_factory=list)
+    unreachable: dict[str, list[str]] = field(default_factory=dict)
+
+
+def task_key(task: Task, today: dt.date) -> str:
+    """What a reminder tells about a task: its id, its deadline and whether it is overdue. A
+    new deadline, or a deadline passed since, is news; the same one again is not."""
+    state = "overdue" if task.days_overdue(today) else "due"
+    deadline = task.deadline.isoformat() if task.deadline else "-"
+    return f"task {task.id} {deadline} {state}"
+
+
+def meeting_key(group: GroupConfig, meeting: Meeting) -> str:
+    """What an invitation tells: the group's meeting on that day (a new date is a new invitation)."""
+    return f"meeting {group.slug} {meeting.date.isoformat()}"
+
+
+def compose(archive: Archive, today: dt.date, days: int, sender: str, now: dt.datetime) -> Batch:
+    """Every reminder and invitation due on `today` looking `days` ahead, from `sender`."""
+    book = AddressBook(archive.config)
+    batch = Batch()
+    language = "en" if archive.config.language == "en" else "cs"
+    _reminders(archive, book, batch, today, days, sender, now, language)
+    _invitations(archive, book, batch, today, days, sender, now, language)
+    return batch
+
+
+def _reminders(
+    archive: Archive,
+    book: AddressBook,
+    batch: Batch,
+    today: dt.date,
+    days: int,
+    sender: str,
+    now: dt.datetime,
+    language: str,
+) -> None:
+    horizon = today + dt.timedelta(days=days)
+    by_person: dict[str, list[Task]] = {}
+    for task in archive.tasks:
+        if task.status != "open" or task.deadline is None or task.deadline > horizon:
+            continue
+        for person in book.owners(task.owner):
+            by_person.setdefault(person, []).append(task)
+    for person, tasks in by_person.items():
+        address = book.address(person)
+        if address is None or not valid_address(address):
+            batch.unreachable.setdefault(person, []).append(
+                f"owner of {len(tasks)} {'task' if len(tasks) == 1 else 'tasks'}"
+            )
+            continue
+        tasks = sort_tasks(tasks, today)
+        rows = [t.to_dict(today) for t in tasks]
+        context = base_context(archive.config, today)
+        context.update(
+            person=person,
+            due=[r for r in rows if not r["days_overdue"]],
+            overdue=[r for r in rows if r["days_overdue"]],
+            days=days,
+        )
+        subject = SUBJECTS[language]["reminder"].format(
+            overdue=len(context["overdue"]), due=len(context["due"]), days=days
+        )
+        text, html = _render("reminder", context, archive, language)
+        message = _message(sender, person, address, subject, text, html, now)
+        batch.messages.append(
+            Outgoing("reminder", person, address, tuple(task_key(t, today) for t in tasks), message)
+        )
+
+
+def _invitations(
+    archive: Archive,
+    book: AddressBook,
+    batch: Batch,
+    today: dt.date,
+    days: int,
+    sender: str,
+    now: dt.datetime,
+    language: str,
+) -> None:
+    for group in archive.config.groups:
+        meeting = next_meeting(archive, group, today)
+        if meeting is None or not today <= meeting.date <= today + dt.timedelta(days=days):
+            continue
+        context = agenda_context(archive, group, meeting, today)
+        text, html = _render("agenda", context, archive, language)
+        shown = czech_date(meeting.date) if language == "cs" else meeting.date.isoformat()
+        subject = SUBJECTS[language]["invitation"].format(group=group.name, date=shown)
+        calendar = meeting_invitation(group.name, group.slug, meeting.date, meeting.time, meeting.place, now)
+        for person in invitees(archive.config, group, meeting.date):
+            address = book.address(book.person(person))
+            if address is None or not valid_address(address):
+                batch.unreachable.setdefault(person, []).append(
+                    f"member of {group.name}, meeting on {meeting.date.isoformat()}"
+                )
+                continue
+            message = _message(sender, person, address, subject, text, html, now)
+            message.add_attachment(
+                calendar,
+                maintype="text",
+                subtype="calendar",
+                filename=f"{slugify(group.slug)}-{meeting.date.isoformat()}.ics",
+            )
+            batch.messages.append(
+                Outgoing("invitation", person, address, (meeting_key(group, meeting),), message)
+            )
+
+
+def _render(kind: str, context: dict[str, object], archive: Archive, language: str) -> tuple[str, str]:
+    """The text and HTML bodies: the archive's own templates when it has them, else kpss's."""
+    text = render_template(f"{kind}.md.j2", context, archive.root, language=language)
+    html = render_template(f"{kind}.html.j2", context, archive.root, language=language, html=True)
+    return text, html
+
+
+_DOMAIN = re.compile(r"@([^@>\s]+)>?\s*$")
+
+
+def _message(
+    sender: str, person: str, address: str, subject: str, text: str, html: str, now: dt.datetime
+) -> EmailMessage:
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = Address(display_name=person, addr_spec=address)
+    message["Date"] = format_datetime(now)
+    domain = _DOMAIN.search(sender)
+    message["Message-ID"] = make_msgid("kpss", domain=domain[1] if domain else "kpss.invalid")
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies, please
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
+    return message
+
+
+def valid_address(address: str) -> bool:
+    """True when `address` is one e-mail address (`name@domain`)."""
+    try:
+        parsed = Address(addr_spec=address)
+    except (ValueError, IndexError):
+        return False
+    return bool(parsed.username and parsed.domain)

@@ -1,0 +1,48 @@
+"""Who gets which e-mail, and at what address: owners of tasks and members of groups, matched
+to the people of kpss.yaml (`email` under `people`, or on a member mapping)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..core.config import Config, GroupConfig
+from ..core.names import person_key, split_people
+from ..core.people import Roster, roster_of
+
+
+def invitees(config: Config, group: GroupConfig, day: dt.date) -> list[str]:
+    """The people invited to the group's meeting on `day`: its members (without their
+    organisations) and its manager. The one place that asks who belongs to a group on a day,
+    so that membership over time (meetings/membership.py) can answer it instead."""
+    del config, day  # membership over time will need them; kpss.yaml's members hold throughout
+    names = [member.split(" (", 1)[0].strip() for member in group.members]
+    if group.manager and person_key(group.manager) not in {person_key(n) for n in names}:
+        names.append(group.manager)
+    return [name for name in names if name]
+
+
+class AddressBook:
+    """People's e-mail addresses, found however minutes name them (`A. Nová`, `paní Novou`)."""
+
+    def __init__(self, config: Config) -> None:
+        self._roster: Roster = roster_of(config)
+        self._by_key = {person_key(name): address for name, address in config.emails.items()}
+
+    def person(self, written: str) -> str:
+        """The person `written` names, as kpss.yaml writes them (else as written)."""
+        return self._roster.find(written) or written.strip()
+
+    def address(self, person: str) -> str | None:
+        """The e-mail address of `person` (a name as `person` gives it), if kpss.yaml has one."""
+        return self._by_key.get(person_key(person))
+
+    def owners(self, owner: str | None) -> list[str]:
+        """The people an owner field names (`A. Nová, Petr Malý` is two), each once."""
+        if not owner:
+            return []
+        people: list[str] = []
+        for part in split_people(owner) or [owner]:
+            person = self.person(part)
+            if person and person not in people:
+                people.append(person)
+        return people
