@@ -95,16 +95,16 @@ def remind(
     )
     result = deliver(pending, settings, password, record)
     counts = ", ".join(
-        f"{sum(1 for m in result.sent if m.kind == kind)} {kind}s" for kind in ("reminder", "invitation")
+        _count(sum(1 for m in result.sent if m.kind == kind), kind) for kind in ("reminder", "invitation")
     )
-    say(f"kpss: sent {len(result.sent)} messages ({counts}){_tail(already, batch.unreachable)}")
+    say(f"kpss: sent {_count(len(result.sent), 'message')} ({counts}){_tail(already, batch.unreachable)}")
     for item, reason in result.refused:
         say(warning_line(f"not sent to {item.person} <{item.address}> ({item.kind}): {reason}"))
     if result.stopped:
         say(warning_line(f"stopped: {result.stopped}"))
     if result.pending:
         say(
-            f"kpss: {len(result.pending)} messages pending ({len(result.refused)} refused, "
+            f"kpss: {_count(len(result.pending), 'message')} pending ({len(result.refused)} refused, "
             f"{len(result.untried)} not tried); the next `kpss remind` sends them"
         )
         return ExitStatus.PENDING
@@ -116,5 +116,11 @@ def _tail(already: int, unreachable: dict[str, list[str]]) -> str:
     if already:
         parts.append(f"{already} sent before")
     if unreachable:
-        parts.append(f"{len(unreachable)} people without an e-mail address")
+        parts.append(
+            f"{len(unreachable)} {'person' if len(unreachable) == 1 else 'people'} without an e-mail address"
+        )
     return "; " + ", ".join(parts) if parts else ""
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"

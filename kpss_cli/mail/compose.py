@@ -151,9 +151,9 @@ def _invitations(
                 continue
             message = _message(sender, person, address, subject, text, html, now)
             message.add_attachment(
-                calendar,
-                maintype="text",
+                calendar.decode("utf-8"),
                 subtype="calendar",
+                charset="utf-8",
                 filename=f"{slugify(group.slug)}-{meeting.date.isoformat()}.ics",
             )
             batch.messages.append(
