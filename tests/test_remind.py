@@ -8,6 +8,7 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+import time
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -342,3 +343,24 @@ def test_the_password_never_comes_from_the_archive(invoke: Invoke, tmp_path: Pat
     write(root / "kpss.yaml", "smtp: {host: 127.0.0.1, user: u@x.cz, from: u@x.cz, password: secret}\n")
     result = remind(invoke, root)
     assert result.exit_code == 2 and "unknown keys: password" in result.stderr
+
+
+def test_the_rate_limit_spaces_the_messages(invoke: Invoke, archive_at: Path, mailbox: Mailbox) -> None:
+    started = time.monotonic()
+    result = remind(invoke, archive_at, "--rate", "1200")  # one message every 50 ms
+    assert result.exit_code == 0, result.stderr
+    assert len(mailbox.received) == 5
+    assert time.monotonic() - started >= 4 * 0.05
+
+
+def test_an_address_that_is_no_address_is_reported(
+    invoke: Invoke, archive_at: Path, mailbox: Mailbox
+) -> None:
+    config = archive_at / "kpss.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("pavel@testov.cz", "pavel at testov"), encoding="utf-8"
+    )
+    result = remind(invoke, archive_at)
+    assert result.exit_code == 0, result.stderr
+    assert len(mailbox.received) == 3
+    assert "'pavel at testov' is not an e-mail address" in result.stderr

@@ -66,7 +66,7 @@ def remind(
     for person, why in sorted(batch.unreachable.items()):
         say(
             warning_line(
-                f"no e-mail address for {person} ({'; '.join(why)}): add `email` under `people` in kpss.yaml"
+                f"no e-mail address for {person} ({'; '.join(why)}): give them `email` under `people` in kpss.yaml"
             )
         )
     log = SentLog(loaded.root)

@@ -101,7 +101,7 @@ def _reminders(
         address = book.address(person)
         if address is None or not valid_address(address):
             batch.unreachable.setdefault(person, []).append(
-                f"owner of {len(tasks)} {'task' if len(tasks) == 1 else 'tasks'}"
+                f"owner of {len(tasks)} {'task' if len(tasks) == 1 else 'tasks'}{_not_one(address)}"
             )
             continue
         tasks = sort_tasks(tasks, today)
@@ -146,7 +146,7 @@ def _invitations(
             address = book.address(book.person(person))
             if address is None or not valid_address(address):
                 batch.unreachable.setdefault(person, []).append(
-                    f"member of {group.name}, meeting on {meeting.date.isoformat()}"
+                    f"member of {group.name}, meeting on {meeting.date.isoformat()}{_not_one(address)}"
                 )
                 continue
             message = _message(sender, person, address, subject, text, html, now)
@@ -166,6 +166,10 @@ def _render(kind: str, context: dict[str, object], archive: Archive, language: s
     text = render_template(f"{kind}.md.j2", context, archive.root, language=language)
     html = render_template(f"{kind}.html.j2", context, archive.root, language=language, html=True)
     return text, html
+
+
+def _not_one(address: str | None) -> str:
+    return "" if address is None else f"; {address!r} is not an e-mail address"
 
 
 _DOMAIN = re.compile(r"@([^@>\s]+)>?\s*$")
