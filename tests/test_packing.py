@@ -182,7 +182,7 @@ def test_packing_knows_every_field_of_every_record() -> None:
         "guests attendance_sheet recorder moderator agenda tasks updates loose_checks decisions next_meeting "
         "extra key_lines title body body_line encoding",
         Problem: "path line severity code message",
-        Config: "organisation language groups aliases extra path people_cache _by_text _by_folder",
+        Config: "organisation language groups aliases extra path emails people_cache _by_text _by_folder",
         GroupConfig: "slug name folder members manager place time schedule extra line",
     }
     for cls, names in layout.items():

@@ -364,3 +364,19 @@ def test_an_address_that_is_no_address_is_reported(
     assert result.exit_code == 0, result.stderr
     assert len(mailbox.received) == 3
     assert "'pavel at testov' is not an e-mail address" in result.stderr
+
+
+def test_addresses_survive_the_index_snapshot(archive_at: Path) -> None:
+    """The task snapshot keeps the configuration: the addresses come back out of it."""
+    import marshal
+
+    from kpss_cli.store.config import load_config
+    from kpss_cli.store.packing import pack_config, unpack_config
+
+    config = load_config(archive_at)
+    assert config.emails == {
+        "Olga Merglová": "olga@testov.cz",
+        "Pavel Kalous": "pavel@testov.cz",
+        "Eva Malá": "eva@charita.cz",
+    }
+    assert unpack_config(marshal.loads(marshal.dumps(pack_config(config)))) == config

@@ -206,8 +206,13 @@ def deliver(
                     result.untried = messages[index:]
                     return result
                 else:
-                    on_sent(item)
                     result.sent.append(item)
+                    try:
+                        on_sent(item)
+                    except KpssError as exc:  # sent, but not recorded: stop before sending more
+                        result.stopped = f"sent to {item.address}, but not recorded: {exc}"
+                        result.untried = messages[index + 1 :]
+                        return result
                 break
     finally:
         if connection is not None:
