@@ -22,6 +22,7 @@ def test_the_exit_codes_are_the_documented_ones() -> None:
         "FOUND": 1,
         "USER_ERROR": 2,
         "INTERNAL": 70,
+        "PENDING": 75,
         "INTERRUPTED": 130,
     }
 
