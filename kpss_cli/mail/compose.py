@@ -27,11 +27,15 @@ DEFAULT_DAYS = 7
 
 SUBJECTS = {
     "cs": {
-        "reminder": "Připomenutí úkolů: {overdue} po termínu, {due} s termínem do {days} dnů",
+        "reminder": "Připomenutí úkolů: {parts}",
+        "overdue": "{count} po termínu",
+        "due": "{count} s termínem do {days} dnů",
         "invitation": "Pozvánka na jednání – {group}, {date}",
     },
     "en": {
-        "reminder": "Task reminder: {overdue} overdue, {due} due within {days} days",
+        "reminder": "Task reminder: {parts}",
+        "overdue": "{count} overdue",
+        "due": "{count} due within {days} days",
         "invitation": "Invitation to the meeting – {group}, {date}",
     },
 }
@@ -113,9 +117,13 @@ def _reminders(
             overdue=[r for r in rows if r["days_overdue"]],
             days=days,
         )
-        subject = SUBJECTS[language]["reminder"].format(
-            overdue=len(context["overdue"]), due=len(context["due"]), days=days
-        )
+        words = SUBJECTS[language]
+        parts = [
+            words[part].format(count=len(context[part]), days=days)
+            for part in ("overdue", "due")
+            if context[part]
+        ]
+        subject = words["reminder"].format(parts=", ".join(parts))
         text, html = _render("reminder", context, archive, language)
         message = _message(sender, person, address, subject, text, html, now)
         batch.messages.append(
@@ -142,8 +150,9 @@ def _invitations(
         shown = czech_date(meeting.date) if language == "cs" else meeting.date.isoformat()
         subject = SUBJECTS[language]["invitation"].format(group=group.name, date=shown)
         calendar = meeting_invitation(group.name, group.slug, meeting.date, meeting.time, meeting.place, now)
-        for person in invitees(archive.config, group, meeting.date):
-            address = book.address(book.person(person))
+        for invitee in invitees(archive.config, group, meeting.date):
+            person = book.person(invitee)
+            address = book.address(person)
             if address is None or not valid_address(address):
                 batch.unreachable.setdefault(person, []).append(
                     f"member of {group.name}, meeting on {meeting.date.isoformat()}{_not_one(address)}"

@@ -15,10 +15,12 @@ def invitees(config: Config, group: GroupConfig, day: dt.date) -> list[str]:
     organisations) and its manager. The one place that asks who belongs to a group on a day,
     so that membership over time (meetings/membership.py) can answer it instead."""
     del config, day  # membership over time will need them; kpss.yaml's members hold throughout
-    names = [member.split(" (", 1)[0].strip() for member in group.members]
-    if group.manager and person_key(group.manager) not in {person_key(n) for n in names}:
-        names.append(group.manager)
-    return [name for name in names if name]
+    names: list[str] = []
+    for written in [*group.members, group.manager or ""]:
+        name = written.split(" (", 1)[0].strip()  # `Name (Organisation)`
+        if name and person_key(name) not in {person_key(n) for n in names}:
+            names.append(name)
+    return names
 
 
 class AddressBook:
