@@ -139,8 +139,8 @@ def archive_at(tmp_path: Path, server: tuple[Mailbox, int]) -> Path:
     return root
 
 
-def remind(invoke: Invoke, root: Path, *args: str) -> Any:
-    return invoke("remind", "--archive", str(root), "--as-of", TODAY, *args)
+def remind(invoke: Invoke, root: Path, *args: str, env: dict[str, str] | None = None) -> Any:
+    return invoke("remind", "--archive", str(root), "--as-of", TODAY, *args, env=env)
 
 
 def _by_subject(messages: list[EmailMessage]) -> dict[str, list[EmailMessage]]:
@@ -380,3 +380,54 @@ def test_addresses_survive_the_index_snapshot(archive_at: Path) -> None:
         "Eva Malá": "eva@charita.cz",
     }
     assert unpack_config(marshal.loads(marshal.dumps(pack_config(config)))) == config
+
+
+def test_a_server_refusing_everything_for_a_while_leaves_all_pending(
+    invoke: Invoke, archive_at: Path, mailbox: Mailbox
+) -> None:
+    mailbox.refuse = (1, "451 4.7.1 greylisted, come back later")
+    result = remind(invoke, archive_at)
+    assert result.exit_code == 75
+    assert mailbox.attempts == 5 * 3  # the first try and 2 retries each
+    assert "5 messages pending (5 refused, 0 not tried)" in result.stderr
+    mailbox.reset()
+    assert remind(invoke, archive_at).exit_code == 0
+    assert len(mailbox.received) == 5
+
+
+def test_login_with_the_password_from_the_environment(
+    invoke: Invoke, archive_at: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    seen: list[tuple[bytes, bytes]] = []
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        assert isinstance(data, LoginPassword)
+        seen.append((data.login, data.password))
+        return AuthResult(success=data.password == b"s3cret", handled=False)
+
+    box = Mailbox()
+    port = _free_port()
+    controller = Controller(
+        box, hostname="127.0.0.1", port=port, auth_require_tls=False, authenticator=authenticator
+    )
+    controller.start()
+    try:
+        config = archive_at / "kpss.yaml"
+        text = config.read_text(encoding="utf-8").replace(f"port: {_port(config)}", f"port: {port}")
+        config.write_text(
+            text.replace("  security: none\n", "  security: none\n  user: kpss@testov.cz\n"), encoding="utf-8"
+        )
+        monkeypatch.delenv("KPSS_SMTP_PASSWORD", raising=False)
+        missing = remind(invoke, archive_at)
+        assert missing.exit_code == 2 and "no password for the SMTP user kpss@testov.cz" in missing.stderr
+        wrong = remind(invoke, archive_at, env={"KPSS_SMTP_PASSWORD": "nope"})
+        assert wrong.exit_code == 2 and "refused the login of kpss@testov.cz" in wrong.stderr
+        assert box.received == []
+        right = remind(invoke, archive_at, env={"KPSS_SMTP_PASSWORD": "s3cret"})
+        assert right.exit_code == 0, right.stderr
+        assert len(box.received) == 5
+        assert seen[-1] == (b"kpss@testov.cz", b"s3cret")
+    finally:
+        controller.stop()

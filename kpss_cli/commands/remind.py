@@ -107,7 +107,7 @@ def remind(
             f"kpss: {_count(len(result.pending), 'message')} pending ({len(result.refused)} refused, "
             f"{len(result.untried)} not tried); the next `kpss remind` sends them"
         )
-        return ExitStatus.PENDING
+        return ExitStatus.USER_ERROR if result.to_fix else ExitStatus.PENDING
     return exit_code(loaded)
 
 

@@ -140,6 +140,7 @@ class Delivery:
     refused: list[tuple[Outgoing, str]] = field(default_factory=list)
     untried: list[Outgoing] = field(default_factory=list)
     stopped: str | None = None  # why the batch stopped early
+    to_fix: bool = False  # stopped by something the user must fix (the login refused), not by chance
 
     @property
     def pending(self) -> list[Outgoing]:
@@ -202,7 +203,7 @@ def deliver(
                 except _Permanent as exc:
                     result.refused.append((item, str(exc)))
                 except KpssError as exc:  # the login refused: no use trying the rest
-                    result.stopped = str(exc)
+                    result.stopped, result.to_fix = str(exc), True
                     result.untried = messages[index:]
                     return result
                 else:
