@@ -12,6 +12,8 @@ from ..output.console import say
 from .app import ArchiveOption, AsOfOption, app, boundary
 from .shared import exit_code, load, today_from
 
+NO_ADDRESS_HINT = "give them `email` under `people` in kpss.yaml"
+
 
 @app.command()
 @boundary
@@ -54,39 +56,30 @@ def remind(
 
     Example: kpss remind --days 7 --dry-run /tmp/pozvanky
     """
-    from ..mail.compose import compose
+    from ..mail.compose import compose, dry_run_sender, redirected
     from ..mail.deliver import deliver, now, smtp_password, smtp_settings, write_eml
     from ..mail.sentlog import SentLog
 
     today = today_from(as_of)
     loaded = load(archive)
-    settings = smtp_settings(loaded.config, required=dry_run is None)
-    sender = settings.sender if settings else f"{loaded.config.organisation or 'kpss'} <kpss@localhost>"
+    settings = smtp_settings(loaded.config, required=dry_run is None, rate=rate)
+    sender = settings.sender if settings else dry_run_sender(loaded.config.organisation)
     batch = compose(loaded, today, days, sender, now())
     for person, why in sorted(batch.unreachable.items()):
-        say(
-            warning_line(
-                f"no e-mail address for {person} ({'; '.join(why)}): give them `email` under `people` in kpss.yaml"
-            )
-        )
+        say(warning_line(f"no e-mail address for {person} ({'; '.join(why)}): {NO_ADDRESS_HINT}"))
     log = SentLog(loaded.root)
-    pending = [m for m in batch.messages if not all(log.has(key, m.address) for key in m.keys)]
+    pending = log.unsent(batch.messages)
     already = len(batch.messages) - len(pending)
     if to_me is not None:
-        for item in pending:
-            item.message.replace_header("To", to_me)
-        pending = [type(m)(m.kind, m.person, to_me, m.keys, m.message) for m in pending]
+        pending = redirected(pending, to_me)
     if dry_run is not None:
         written = write_eml(pending, dry_run)
         say(
-            f"kpss: wrote {len(written)} messages to {dry_run} (nothing sent){_tail(already, batch.unreachable)}"
+            f"kpss: wrote {_count(len(written), 'message')} to {dry_run} (nothing sent)"
+            f"{_tail(already, batch.unreachable)}"
         )
         return exit_code(loaded)
     assert settings is not None  # required above
-    if rate is not None:
-        from dataclasses import replace
-
-        settings = replace(settings, rate=rate)
     password = smtp_password(settings)
     record = (
         (lambda item: None)

@@ -207,3 +207,15 @@ def valid_address(address: str) -> bool:
     except (ValueError, IndexError):
         return False
     return bool(parsed.username and parsed.domain)
+
+
+def redirected(messages: list[Outgoing], address: str) -> list[Outgoing]:
+    """The messages addressed to `address` instead (`kpss remind --to-me`), to try them out."""
+    for item in messages:
+        item.message.replace_header("To", address)
+    return [Outgoing(m.kind, m.person, address, m.keys, m.message) for m in messages]
+
+
+def dry_run_sender(organisation: str | None) -> str:
+    """The From of messages written to files when kpss.yaml has no `smtp`."""
+    return str(Address(display_name=organisation or "kpss", addr_spec="kpss@localhost"))

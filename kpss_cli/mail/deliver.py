@@ -53,8 +53,9 @@ def _bare(sender: str) -> str:
     return sender[start + 1 : end].strip() if 0 <= start < end else sender.strip()
 
 
-def smtp_settings(config: Config, *, required: bool) -> SmtpSettings | None:
-    """The SMTP settings of kpss.yaml; None when there are none and none are `required`."""
+def smtp_settings(config: Config, *, required: bool, rate: float | None = None) -> SmtpSettings | None:
+    """The SMTP settings of kpss.yaml (`rate`, when given, instead of its own); None when
+    there are none and none are `required`."""
     data = config.extra.get("smtp")
     shown = config.path or "kpss.yaml"
     if data is None:
@@ -90,7 +91,7 @@ def smtp_settings(config: Config, *, required: bool) -> SmtpSettings | None:
         security=security,
         user=user,
         sender=sender,
-        rate=_number(data, "rate", 30.0, shown, float),
+        rate=rate or _number(data, "rate", 30.0, shown, float),
         retries=_number(data, "retries", 3, shown, int),
         backoff=_number(data, "backoff", 5.0, shown, float),
         timeout=_number(data, "timeout", 60.0, shown, float),

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..core.errors import KpssError
 from ..store.files import read_regular
 from ..store.safefile import create_new, edit_file
+from .compose import Outgoing
 
 LOG_NAME = "kpss-sent.tsv"
 HEADER = (
@@ -45,6 +46,10 @@ class SentLog:
     def has(self, key: str, recipient: str) -> bool:
         """True when `key` was sent to `recipient` before."""
         return (_field(key), _field(recipient).lower()) in self.sent
+
+    def unsent(self, messages: list[Outgoing]) -> list[Outgoing]:
+        """The messages that tell their recipient something not sent to them before."""
+        return [m for m in messages if not all(self.has(key, m.address) for key in m.keys)]
 
     def record(self, keys: tuple[str, ...], recipient: str, when: dt.datetime) -> None:
         """Append one line per key sent to `recipient` at `when`, in one atomic change."""
