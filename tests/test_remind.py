@@ -431,3 +431,22 @@ def test_login_with_the_password_from_the_environment(
         assert seen[-1] == (b"kpss@testov.cz", b"s3cret")
     finally:
         controller.stop()
+
+
+def test_a_second_run_at_the_same_time_sends_nothing(
+    invoke: Invoke, archive_at: Path, mailbox: Mailbox, monkeypatch: Any
+) -> None:
+    import os
+
+    from kpss_cli.store import safefile
+
+    monkeypatch.setattr(safefile, "LOCK_WAIT", 0.2)
+    lock = archive_at / ".kpss-sent.tsv.run-lock"
+    lock.write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")  # a live run
+    result = remind(invoke, archive_at)
+    assert result.exit_code == 2
+    assert "kpss-sent.tsv is being changed by another kpss" in result.stderr
+    assert mailbox.received == []
+    lock.unlink()
+    assert remind(invoke, archive_at).exit_code == 0
+    assert len(mailbox.received) == 5

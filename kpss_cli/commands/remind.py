@@ -58,7 +58,7 @@ def remind(
     """
     from ..mail.compose import compose, dry_run_sender, redirected
     from ..mail.deliver import deliver, now, smtp_password, smtp_settings, write_eml
-    from ..mail.sentlog import SentLog
+    from ..mail.sentlog import SentLog, one_run
 
     today = today_from(as_of)
     loaded = load(archive)
@@ -67,41 +67,42 @@ def remind(
     batch = compose(loaded, today, days, sender, now())
     for person, why in sorted(batch.unreachable.items()):
         say(warning_line(f"no e-mail address for {person} ({'; '.join(why)}): {NO_ADDRESS_HINT}"))
-    log = SentLog(loaded.root)
-    pending = log.unsent(batch.messages)
-    already = len(batch.messages) - len(pending)
-    if to_me is not None:
-        pending = redirected(pending, to_me)
-    if dry_run is not None:
-        written = write_eml(pending, dry_run)
-        say(
-            f"kpss: wrote {_count(len(written), 'message')} to {dry_run} (nothing sent)"
-            f"{_tail(already, batch.unreachable)}"
+    with one_run(loaded.root):  # two runs at once would both send what neither has logged yet
+        log = SentLog(loaded.root)
+        pending = log.unsent(batch.messages)
+        already = len(batch.messages) - len(pending)
+        if to_me is not None:
+            pending = redirected(pending, to_me)
+        if dry_run is not None:
+            written = write_eml(pending, dry_run)
+            say(
+                f"kpss: wrote {_count(len(written), 'message')} to {dry_run} (nothing sent)"
+                f"{_tail(already, batch.unreachable)}"
+            )
+            return exit_code(loaded)
+        assert settings is not None  # required above
+        password = smtp_password(settings)
+        record = (
+            (lambda item: None)
+            if to_me is not None
+            else (lambda item: log.record(item.keys, item.address, now()))
         )
+        result = deliver(pending, settings, password, record)
+        counts = ", ".join(
+            _count(sum(1 for m in result.sent if m.kind == kind), kind) for kind in ("reminder", "invitation")
+        )
+        say(f"kpss: sent {_count(len(result.sent), 'message')} ({counts}){_tail(already, batch.unreachable)}")
+        for item, reason in result.refused:
+            say(warning_line(f"not sent to {item.person} <{item.address}> ({item.kind}): {reason}"))
+        if result.stopped:
+            say(warning_line(f"stopped: {result.stopped}"))
+        if result.pending:
+            say(
+                f"kpss: {_count(len(result.pending), 'message')} pending ({len(result.refused)} refused, "
+                f"{len(result.untried)} not tried); the next `kpss remind` sends them"
+            )
+            return ExitStatus.USER_ERROR if result.to_fix else ExitStatus.PENDING
         return exit_code(loaded)
-    assert settings is not None  # required above
-    password = smtp_password(settings)
-    record = (
-        (lambda item: None)
-        if to_me is not None
-        else (lambda item: log.record(item.keys, item.address, now()))
-    )
-    result = deliver(pending, settings, password, record)
-    counts = ", ".join(
-        _count(sum(1 for m in result.sent if m.kind == kind), kind) for kind in ("reminder", "invitation")
-    )
-    say(f"kpss: sent {_count(len(result.sent), 'message')} ({counts}){_tail(already, batch.unreachable)}")
-    for item, reason in result.refused:
-        say(warning_line(f"not sent to {item.person} <{item.address}> ({item.kind}): {reason}"))
-    if result.stopped:
-        say(warning_line(f"stopped: {result.stopped}"))
-    if result.pending:
-        say(
-            f"kpss: {_count(len(result.pending), 'message')} pending ({len(result.refused)} refused, "
-            f"{len(result.untried)} not tried); the next `kpss remind` sends them"
-        )
-        return ExitStatus.USER_ERROR if result.to_fix else ExitStatus.PENDING
-    return exit_code(loaded)
 
 
 def _tail(already: int, unreachable: dict[str, list[str]]) -> str:

@@ -6,12 +6,13 @@ file's lock (store/safefile.py): a run stopped half-way has recorded exactly wha
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
 from ..core.errors import KpssError
 from ..store.files import read_regular
-from ..store.safefile import create_new, edit_file
+from ..store.safefile import create_new, edit_file, held
 from .compose import Outgoing
 
 LOG_NAME = "kpss-sent.tsv"
@@ -20,6 +21,11 @@ HEADER = (
     "# the archive: kpss sends nothing that is listed here again.\n"
     "time\tkey\trecipient\n"
 )
+
+
+def one_run(root: Path) -> contextlib.AbstractContextManager[None]:
+    """The archive's remind lock, held from reading the sent-log to the last message."""
+    return held(root / f".{LOG_NAME}.run-lock", LOG_NAME)
 
 
 def _field(text: str) -> str:

@@ -74,10 +74,16 @@ def edit_file(path: Path, change: Change, shown: str, expected: bytes | None = N
     """Apply `change` to the lines of `path` atomically; return False when it changed nothing.
     With `expected`, the bytes the change was worked out from: a file that no longer holds
     them is left alone (an editor saved it meanwhile)."""
-    lock = path.with_name(f".{path.name}.kpss-lock")
+    with held(path.with_name(f".{path.name}.kpss-lock"), shown):
+        return _edit_locked(path, change, shown, expected)
+
+
+@contextlib.contextmanager
+def held(lock: Path, shown: str) -> Iterator[None]:
+    """Hold the lock file `lock` for the block: one kpss at a time changes `shown`."""
     lock_fd = _take_lock(lock, shown)
     try:
-        return _edit_locked(path, change, shown, expected)
+        yield
     finally:
         os.close(lock_fd)
         with contextlib.suppress(OSError):
