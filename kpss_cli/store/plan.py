@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 from ..core.errors import Problem
@@ -53,9 +54,8 @@ _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–—/]\s*(\d{4}))?\s*$")
 
 def plan_files(root: str) -> list[str]:
     """The plan files of the archive at `root` (relative paths, sorted)."""
-    folder = os.path.join(root, PLAN_FOLDER)
     try:
-        names = sorted(os.listdir(folder))
+        names = sorted(entry.name for entry in Path(root, PLAN_FOLDER).iterdir())
     except OSError:
         return []
     return [f"{PLAN_FOLDER}/{n}" for n in names if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
@@ -118,8 +118,8 @@ def read_plan(path: str, shown: str, problems: list[Problem]) -> Plan | None:
     if items is not None and not isinstance(items, list):
         error(lines.get("items", 1), "plan-invalid", "'items' (položky) must be a list")
         items = None
-    name = _text(fields.get("plan")) or os.path.basename(path).rsplit(".", 1)[0]
-    plan_id = os.path.basename(path).rsplit(".", 1)[0]
+    plan_id = Path(path).stem
+    name = _text(fields.get("plan")) or plan_id
     plan = Plan(plan_id, name, start, end, [str(v).strip() for v in levels], path=shown)
     _Builder(plan, error).build(items or [], lines.get("items", 1))
     return plan
