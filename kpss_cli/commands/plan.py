@@ -267,7 +267,7 @@ def monitor(
     loaded = load(archive)
     day = monitoring_day(year, today)
     _, chosen, linked = _plans(loaded, plan_id, dt.date(year, 6, 30) if plan_id is None else day)
-    report_data = monitoring(chosen, linked, loaded.minutes, year, today)
+    report_data = monitoring(chosen, linked, loaded.minutes, year, today, loaded.config)
     if fmt == "json":
         print(json.dumps(report_data, ensure_ascii=False, indent=2))
     elif fmt == "csv":

@@ -42,13 +42,19 @@ def _counts(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"measures": len(rows), **counts, "shares": shares(counts, len(rows))}
 
 
-def monitor(plan: Plan, linked: Links, minutes: list[Minutes], year: int, today: dt.date) -> dict[str, Any]:
-    """The monitoring report of `plan` for `year` (docs/plan.md gives its shape)."""
+def monitor(
+    plan: Plan, linked: Links, minutes: list[Minutes], year: int, today: dt.date, config: Any = None
+) -> dict[str, Any]:
+    """The monitoring report of `plan` for `year` (docs/plan.md gives its shape); `config`
+    (kpss.yaml's) names the responsible groups."""
     day = monitoring_day(year, today)
     start = dt.date(year, 1, 1)
     found = states(plan, linked, day)
     in_year = [m for m in minutes if start <= m.date <= day]
     rows = [_measure(plan, item, linked, in_year, start, day, found) for item in plan.measures()]
+    for row in rows:
+        known = config.find_group(row["group"]) if config is not None and row["group"] else None
+        row["group_name"] = known.name if known is not None else row["group"]
     ordered = [r for r in rows if not r["active"]] + [r for r in rows if r["active"]]
     priorities = []
     for top in plan.items:
