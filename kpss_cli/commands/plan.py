@@ -212,7 +212,8 @@ def import_plan(
     root, shown_root = resolve_root(archive)
     stem = slugify(to or source.stem) or "plan"
     path = safe_path(Path(root), PLAN_FOLDER, f"{stem}.yaml")
-    shown = f"{shown_root.rstrip('/')}/{PLAN_FOLDER}/{stem}.yaml"
+    rel = f"{PLAN_FOLDER}/{stem}.yaml"
+    shown = rel if shown_root == "." else f"{shown_root}/{rel}"
     create_new(path, text, shown)
     problems: list[Any] = []
     read_plan(str(path), shown, problems)  # what was written reads back as a plan

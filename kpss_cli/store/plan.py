@@ -15,6 +15,8 @@ from typing import Any
 from ..core.errors import Problem
 from ..core.names import fold
 from ..core.plan import Indicator, Plan, PlanItem, read_value
+from ..minutes.yamldata import YamlProblem
+from ..minutes.yamlsafe import load_yaml
 from .files import read_regular
 
 PLAN_FOLDER = "plan"
@@ -66,7 +68,7 @@ def load_plans(root: str, shown_root: str) -> tuple[list[Plan], list[Problem]]:
     plans: list[Plan] = []
     problems: list[Problem] = []
     for rel in plan_files(root):
-        shown = f"{shown_root.rstrip('/')}/{rel}" if shown_root not in ("", ".") else rel
+        shown = rel if shown_root == "." else f"{shown_root}/{rel}"  # as archive.shown_path
         found: list[Problem] = []
         plan = read_plan(os.path.join(root, rel), shown, found)
         problems.extend(sorted(found, key=lambda p: p.line or 0))
@@ -78,9 +80,6 @@ def load_plans(root: str, shown_root: str) -> tuple[list[Plan], list[Problem]]:
 
 def read_plan(path: str, shown: str, problems: list[Problem]) -> Plan | None:
     """The plan in the file `path` (named `shown` in messages); its problems go to `problems`."""
-    from ..minutes.yamldata import YamlProblem  # only commands of the plan read YAML here
-    from ..minutes.yamlsafe import load_yaml
-
     def error(line: int | None, code: str, message: str) -> None:
         problems.append(Problem(shown, line, "error", code, message))
 
