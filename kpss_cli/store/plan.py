@@ -80,6 +80,7 @@ def load_plans(root: str, shown_root: str) -> tuple[list[Plan], list[Problem]]:
 
 def read_plan(path: str, shown: str, problems: list[Problem]) -> Plan | None:
     """The plan in the file `path` (named `shown` in messages); its problems go to `problems`."""
+
     def error(line: int | None, code: str, message: str) -> None:
         problems.append(Problem(shown, line, "error", code, message))
 
