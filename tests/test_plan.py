@@ -321,6 +321,19 @@ def test_monitor_json_matches_hand_counts(invoke: Invoke, town: Path) -> None:
     assert (by_id["3.2"]["indicators"][0]["value"], by_id["3.2"]["group_name"]) == (8, "Rodina")
 
 
+def test_monitor_of_a_year_no_plan_covers(invoke: Invoke, town: Path) -> None:
+    result = invoke("monitor", "--year", "2030", "-a", str(town), "-f", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "kpss: error: no plan covers 2030 (plans: kp-2025-2027 (2025–2027)); name one with --plan\n"
+    )
+    chosen = _json(
+        invoke, "monitor", "--year", "2030", "-a", str(town), "--plan", "kp-2025-2027", "-f", "json"
+    )
+    assert isinstance(chosen, dict) and chosen["inactive"] == 9
+
+
 def test_monitor_within_the_year_takes_today(invoke: Invoke, town: Path) -> None:
     report = _json(
         invoke, "monitor", "--year", "2026", "-a", str(town), "--as-of", "2026-07-01", "-f", "json"

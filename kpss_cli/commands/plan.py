@@ -258,7 +258,6 @@ def monitor(
 
     Example: kpss monitor --year 2026 --format html > monitoring-2026.html
     """
-    import datetime as dt
     import json
 
     from ..plan.monitor import monitor as monitoring
@@ -267,7 +266,10 @@ def monitor(
     today = today_from(as_of)
     loaded = load(archive)
     day = monitoring_day(year, today)
-    _, chosen, linked = _plans(loaded, plan_id, dt.date(year, 6, 30) if plan_id is None else day)
+    plans, chosen, linked = _plans(loaded, plan_id, day)
+    if plan_id is None and not chosen.covers(year):
+        known = ", ".join(f"{p.id} ({p.period or 'no period'})" for p in plans)
+        raise KpssError(f"no plan covers {year} (plans: {known}); name one with --plan")
     report_data = monitoring(chosen, linked, loaded.minutes, year, today, loaded.config)
     if fmt == "json":
         print(json.dumps(report_data, ensure_ascii=False, indent=2))
