@@ -768,3 +768,27 @@ def test_the_examples_plan_shows_something_real(invoke: Invoke) -> None:
     assert report["overall"]["measures"] == 12
     assert report["inactive"] >= 1 and all(not m["active"] for m in report["measures"][: report["inactive"]])
     assert any(m["tasks"] for m in report["measures"]) and any(m["progress"] for m in report["measures"])
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("150", 150),
+        ("-3", -3),
+        ("12,5", 12.5),
+        ("12.5", 12.5),
+        ("1 250", 1250),
+        ("15 000,5", 15000.5),
+        ("+-1", "+-1"),
+        ("²", "²"),
+        ("1e5", "1e5"),
+        ("1,2,3", "1,2,3"),
+        ("ano", "ano"),
+        (7, 7),
+        ("", None),
+    ],
+)
+def test_indicator_values_as_written(written: object, read: object) -> None:
+    from kpss_cli.core.plan import read_value
+
+    assert read_value(written) == read

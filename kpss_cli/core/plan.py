@@ -7,11 +7,15 @@ Records only; store/plan.py reads them from the archive's `plan/` folder, and th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from .model import Record
 from .names import fold
+
+# A number as Czech tables write it: `150`, `-3`, `12,5`, `1 250`, `15 000,5` (ASCII digits only).
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:[ \u00a0][0-9]{3})*(?:[.,][0-9]+)?\Z", re.ASCII)
 
 # The level that holds the measures, when a plan names it so; else its last level.
 MEASURE_LEVELS = ("opatreni", "measure", "measures")
@@ -184,7 +188,7 @@ def read_value(value: Any) -> float | int | str | None:
     text = str(value).strip()
     if not text:
         return None
+    if not _NUMBER.match(text):
+        return text
     number = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    if number.lstrip("+-").replace(".", "", 1).isdigit():
-        return float(number) if "." in number else int(number)
-    return text
+    return float(number) if "." in number else int(number)
