@@ -792,3 +792,25 @@ def test_indicator_values_as_written(written: object, read: object) -> None:
     from kpss_cli.core.plan import read_value
 
     assert read_value(written) == read
+
+
+def test_a_flat_plan_names_parents_in_any_order(invoke: Invoke, tmp_path: Path) -> None:
+    root = tmp_path / "flat"
+    chain = "\n".join(f'  - {{id: "c{i}", title: Řetěz, parent: "c{i + 1}"}}' for i in range(2999))
+    chain += '\n  - {id: "c2999", title: Řetěz}'
+    write(
+        root / "plan" / "flat.yaml",
+        "plán: Plochý\nobdobí: 2026\núrovně: [Priorita, Opatření]\npoložky:\n"
+        '  - {id: "1.2", název: Druhé, nadřazená: "1"}\n'
+        '  - {id: "1.1", název: První, nadřazená: "1"}\n'
+        '  - {id: "1", název: Priorita, skupina: g}\n'
+        f"{chain}\n",
+    )
+    result = invoke("plan", "-a", str(root), "--as-of", "2026-06-01", "-f", "csv")
+    assert result.exit_code == 2  # the chain is 3000 levels deep: c2997 is at level 3 (c2999 at the top)
+    assert result.stderr == (
+        f"kpss: error: {root}/plan/flat.yaml:3005: item c2997 is at level 3, but the plan has 2 levels "
+        "(Priorita, Opatření)\n"
+    )
+    ids = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+    assert ids == ["1", "1.2", "1.1", "c2999", "c2998"]

@@ -196,10 +196,16 @@ class _Builder:
         depth: dict[str, int | None] = {}  # None: left out
         for node in self.nodes:
             if not node.dropped:
-                self._depth(node, known, depth, [])
+                self._depth(node, known, depth)
         folded = [fold(level) for level in self.plan.levels]
         built: dict[str, PlanItem] = {}
-        for node in self.nodes:
+        # Top level first, then each level below (a flat list may name a parent after its
+        # children); in the file's order within a level.
+        placed = sorted(
+            (n for n in self.nodes if not n.dropped and depth.get(n.id) is not None),
+            key=lambda n: depth[n.id] or 0,
+        )
+        for node in placed:
             level_depth = None if node.dropped else depth.get(node.id)
             if level_depth is None:
                 continue
@@ -261,34 +267,49 @@ class _Builder:
             elif children is not None:
                 self.error(lines.get("items", at), "plan-invalid", f"'items' of {item_id} must be a list")
 
-    def _depth(
-        self, node: _Node, known: dict[str, _Node], depth: dict[str, int | None], path: list[str]
-    ) -> int | None:
-        """The depth of `node` (0 at the top), or None when it is left out (cycle, unknown parent)."""
-        if node.id in depth:
-            return depth[node.id]
-        if node.id in path:
-            cycle = [*path[path.index(node.id) :], node.id]
-            first = min((known[i] for i in cycle[:-1]), key=lambda n: n.line)
-            self.error(first.line, "plan-cycle", f"a cycle of parents: {' → '.join(cycle)}")
-            for item_id in cycle:
-                depth[item_id] = None
-            return None
-        if node.parent is None:
-            depth[node.id] = 0
-            return 0
-        parent = node.above or known.get(node.parent)
-        if parent is None or parent.dropped:
-            if node.above is None:
-                self.error(
-                    node.line, "plan-invalid", f"item {node.id} names parent {node.parent!r}, not in the plan"
-                )
-            depth[node.id] = None
-            return None
-        above = self._depth(parent, known, depth, [*path, node.id])
-        if node.id in depth:  # set on the way: it is part of a cycle
-            return depth[node.id]
-        depth[node.id] = None if above is None else above + 1
+    def _depth(self, node: _Node, known: dict[str, _Node], depth: dict[str, int | None]) -> int | None:
+        """The depth of `node` (0 at the top), or None when it is left out (a cycle, an unknown
+        parent); walked up without recursion, so a long chain of `parent`s cannot overflow."""
+        chain: list[_Node] = []  # from `node` up, not yet known
+        on_chain: dict[str, int] = {}
+        current = node
+        base: int | None
+        while True:
+            if current.id in depth:
+                base = depth[current.id]
+                break
+            if current.id in on_chain:
+                start = on_chain[current.id]
+                cycle = chain[start:]
+                first = min(cycle, key=lambda n: n.line)
+                ids = " → ".join([*(n.id for n in cycle), current.id])
+                self.error(first.line, "plan-cycle", f"a cycle of parents: {ids}")
+                for member in cycle:
+                    depth[member.id] = None
+                del chain[start:]
+                base = None
+                break
+            on_chain[current.id] = len(chain)
+            chain.append(current)
+            if current.parent is None:
+                base = -1  # above the top level
+                break
+            parent = current.above or known.get(current.parent)
+            if parent is None or parent.dropped:
+                if current.above is None:
+                    self.error(
+                        current.line,
+                        "plan-invalid",
+                        f"item {current.id} names parent {current.parent!r}, not in the plan",
+                    )
+                depth[current.id] = None
+                chain.pop()
+                base = None
+                break
+            current = parent
+        for below in reversed(chain):
+            base = None if base is None else base + 1
+            depth[below.id] = base
         return depth[node.id]
 
     def _item(self, node: _Node, level_depth: int) -> PlanItem:
