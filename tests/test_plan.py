@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpss_cli.core.model import Minutes, Progress, Task
 from kpss_cli.core.plan import Plan, PlanItem
@@ -814,3 +816,46 @@ def test_a_flat_plan_names_parents_in_any_order(invoke: Invoke, tmp_path: Path) 
     )
     ids = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
     assert ids == ["1", "1.2", "1.1", "c2999", "c2998"]
+
+
+_KEYS = [
+    "id",
+    "title",
+    "items",
+    "parent",
+    "level",
+    "indicators",
+    "group",
+    "název",
+    "položky",
+    "cíl",
+    "name",
+    "unit",
+]
+_SCALARS = (
+    st.none() | st.booleans() | st.integers(-5, 5) | st.sampled_from(["1", "1.1", "2", "a", "Opatření", ""])
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(_KEYS), inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(levels=st.lists(st.sampled_from(["Priorita", "Opatření", "Aktivita", ""]), max_size=5), items=_VALUES)
+def test_any_plan_file_is_read_or_reported_never_a_crash(
+    tmp_path_factory: pytest.TempPathFactory, levels: list[str], items: object
+) -> None:
+    from kpss_cli.store.plan import read_plan
+
+    path = tmp_path_factory.mktemp("any") / "p.yaml"
+    path.write_text(
+        json.dumps({"plan": "P", "period": "2025-2027", "levels": levels, "items": items}), encoding="utf-8"
+    )
+    problems: list[object] = []
+    plan = read_plan(str(path), "p.yaml", problems)  # type: ignore[arg-type]
+    if plan is not None:
+        ids = [item.id for item in plan.walk()]
+        assert len(ids) == len(set(ids))
+        assert all(item.depth < len(plan.levels) for item in plan.walk())
