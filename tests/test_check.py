@@ -78,6 +78,18 @@ def test_every_code_has_a_fixture() -> None:
         "bad-date",
     }  # broken/
     elsewhere |= {"symlink-outside", "unreadable", "too-large"}  # made by test_links_and_oversized_files
+    elsewhere |= {  # made by tests/test_plan.py
+        "bad-progress",
+        "plan-yaml",
+        "plan-invalid",
+        "plan-duplicate-id",
+        "plan-cycle",
+        "plan-unknown-level",
+        "unknown-measure",
+        "plan-no-group",
+        "indicator-no-unit",
+        "progress-unknown-indicator",
+    }
     assert set(CODES) == planted | elsewhere
 
 

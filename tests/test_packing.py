@@ -14,7 +14,17 @@ from hypothesis import strategies as st
 
 from kpss_cli.core.config import Config, GroupConfig
 from kpss_cli.core.errors import Problem
-from kpss_cli.core.model import AgendaItem, Minutes, NextMeeting, Person, Record, StatusChange, Task, Update
+from kpss_cli.core.model import (
+    AgendaItem,
+    Minutes,
+    NextMeeting,
+    Person,
+    Progress,
+    Record,
+    StatusChange,
+    Task,
+    Update,
+)
 from kpss_cli.minutes.parse import parse_minutes
 from kpss_cli.minutes.source import MAX_FILE_SIZE
 from kpss_cli.minutes.yamldata import LineDict, LineList
@@ -177,10 +187,11 @@ def test_packing_knows_every_field_of_every_record() -> None:
         Update: "id status note line source due owner",
         StatusChange: "minutes_id date status note path line due",
         Task: "id text owner due deadline deadline_kind status initial_status line source minutes_id group "
-        "group_slug meeting_date path history",
+        "group_slug meeting_date path history measure",
         Minutes: "id path group date group_slug group_as_written time place status present excused absent "
         "guests attendance_sheet recorder moderator agenda tasks updates loose_checks decisions next_meeting "
-        "extra key_lines title body body_line encoding",
+        "extra key_lines title body body_line encoding progress",
+        Progress: "measure state value indicator note line",
         Problem: "path line severity code message",
         Config: "organisation language groups aliases extra path emails people_cache _by_text _by_folder",
         GroupConfig: "slug name folder members manager place time schedule extra line",
@@ -261,6 +272,16 @@ TASKS = st.builds(
     meeting_date=DATES,
     path=TEXT,
     history=st.lists(CHANGES, max_size=3),
+    measure=OPT_TEXT,
+)
+PROGRESS = st.builds(
+    Progress,
+    measure=TEXT,
+    state=OPT_TEXT,
+    value=st.none() | INTS | st.floats(allow_nan=False) | TEXT,
+    indicator=OPT_TEXT,
+    note=OPT_TEXT,
+    line=INTS,
 )
 MINUTES = st.builds(
     Minutes,
@@ -293,6 +314,7 @@ MINUTES = st.builds(
     body=OPT_TEXT | st.text(max_size=3000),
     body_line=INTS,
     encoding=TEXT,
+    progress=st.lists(PROGRESS, max_size=2),
 )
 PROBLEMS = st.lists(
     st.builds(Problem, path=TEXT, line=st.none() | INTS, severity=TEXT, code=TEXT, message=TEXT), max_size=3

@@ -200,4 +200,63 @@ CODES: dict[str, Code] = {
         "minutes still a draft after 30 days",
         "Minutes are approved at the next meeting. Change `status: draft` to `approved` once they are.",
     ),
+    # --- the community plan (plan/*.yaml and the links to it from minutes) -------------------
+    "bad-progress": Code(
+        "error",
+        "a progress entry cannot be read",
+        "`progress` (plnění) lists entries `{measure, state, value, indicator, note}`: `measure` names "
+        "the plan item's id and `state` is naplněno, rozpracováno, nenaplněno or zrušeno (done, "
+        "in_progress, not_done, cancelled). An entry may give only a `value`.",
+    ),
+    "plan-yaml": Code(
+        "error",
+        "a plan file is not valid YAML",
+        "A plan in plan/ is YAML. Put values with `: ` in quotes, indent with spaces, close what you open.",
+    ),
+    "plan-invalid": Code(
+        "error",
+        "a plan file, or one of its items, cannot be read",
+        "A plan names its `levels` (2 to 4) and lists `items`, each with an `id` and a `title` "
+        "(docs/plan.md). The item named is left out; the rest of the plan is read.",
+    ),
+    "plan-duplicate-id": Code(
+        "error",
+        "an id is used twice in one plan",
+        "Each item of a plan has its own id, never reused: minutes link to items by it. Renumber "
+        "one of them (the second is left out until then).",
+    ),
+    "plan-cycle": Code(
+        "error",
+        "items of a plan are each other's parents",
+        "An item's `parent` leads back to itself. Fix the `parent` of one of them; until then they "
+        "are left out.",
+    ),
+    "plan-unknown-level": Code(
+        "error",
+        "an item is at a level the plan does not have",
+        "A plan has the levels its `levels` list names. An item nested deeper, or whose `level` "
+        "names another level, is left out: add the level or move the item.",
+    ),
+    "unknown-measure": Code(
+        "warning",
+        "a task or progress entry names an item the plan does not have",
+        "`measure` (opatření) names the id of an item of the plan whose period covers the meeting. "
+        "Correct the id (a typo such as 1.12 for 1.1.2), or add the item to the plan.",
+    ),
+    "plan-no-group": Code(
+        "warning",
+        "a measure of the current plan has no responsible group",
+        "Give the measure, or an item above it, a `group` (skupina): the group that reports on it.",
+    ),
+    "indicator-no-unit": Code(
+        "warning",
+        "an indicator has values but no unit",
+        "Give the indicator a `unit` (jednotka): 150 means nothing until it is 150 osob or 150 hodin.",
+    ),
+    "progress-unknown-indicator": Code(
+        "warning",
+        "a progress value names no indicator of its item",
+        "A `value` belongs to one of the item's indicators: name it with `indicator` (ukazatel), "
+        "unless the item has just one.",
+    ),
 }

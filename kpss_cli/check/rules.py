@@ -13,7 +13,9 @@ from ..core.model import Minutes, Person
 from ..core.names import fold
 from ..meetings.attendance import members_of
 from ..meetings.schedule import meetings
+from ..plan.state import links
 from ..store.archive import Archive, shown_path
+from ..store.plan import load_plans
 from .codes import CODES
 
 DRAFT_AGE = dt.timedelta(days=30)
@@ -67,6 +69,7 @@ def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
                 archive, minutes.path, minutes.key_lines.get("date"), "duplicate-meeting",
                 f"{minutes.group} already has minutes of {minutes.date.isoformat()}: {shown_path(archive, first.path)}",
             )  # fmt: skip
+    yield from _plan_findings(archive, today)
     for minutes, update in archive.unmatched_updates:
         task = archive.task(update.id)
         if task is None:
@@ -226,6 +229,70 @@ def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
                 archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
                 f"{row['group']} planned a meeting on {row['date']}; the archive has no minutes of it",
             )  # fmt: skip
+
+
+def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
+    """The plan files' problems; tasks and progress entries naming an item the plan lacks;
+    measures of a current plan nobody is responsible for; indicators without a unit."""
+    plans, problems = load_plans(str(archive.root), archive.shown_root)
+    yield from problems
+    for plan in plans:
+        for item in plan.walk():
+            for indicator in item.indicators:
+                numbers = (indicator.baseline, indicator.target)
+                if indicator.unit is None and any(isinstance(n, (int, float)) for n in numbers):
+                    yield Problem(
+                        plan.path, indicator.line, CODES["indicator-no-unit"].severity, "indicator-no-unit",
+                        f"indicator {indicator.name!r} of {item.id} has values but no unit (jednotka)",
+                    )  # fmt: skip
+        if plan.covers(today.year):
+            for item in plan.measures():
+                if plan.responsible(item) is None:
+                    yield Problem(
+                        plan.path, item.line, CODES["plan-no-group"].severity, "plan-no-group",
+                        f"{item.level} {item.id} has no responsible group (skupina), nor has any item above it",
+                    )  # fmt: skip
+    if not plans:
+        for task in archive.tasks:
+            if task.measure:
+                yield _finding(
+                    archive, task.path, task.line, "unknown-measure",
+                    f"task {task.id} serves measure {task.measure!r}, but the archive has no plan (plan/*.yaml)",
+                )  # fmt: skip
+        return
+    every = links(plans, archive.minutes, archive.tasks)
+    for plan in plans:
+        linked = every[plan.id]
+        for task in linked.unknown_tasks:
+            yield _finding(
+                archive, task.path, task.line, "unknown-measure",
+                f"task {task.id} serves {task.measure!r}, which {plan.name} ({plan.path}) does not have",
+            )  # fmt: skip
+        for entry in linked.unknown_entries:
+            yield _finding(
+                archive, entry.minutes.path, entry.progress.line, "unknown-measure",
+                f"progress of {entry.progress.measure!r}, which {plan.name} ({plan.path}) does not have",
+            )  # fmt: skip
+        for entries in linked.entries.values():
+            for entry in entries:
+                progress = entry.progress
+                target = plan.item(progress.measure)
+                if target is None or progress.value is None:
+                    continue
+                names = [fold(i.name) for i in target.indicators]
+                if (progress.indicator is None and len(names) != 1) or (
+                    progress.indicator is not None and fold(progress.indicator) not in names
+                ):
+                    which = (
+                        f"indicator {progress.indicator!r}"
+                        if progress.indicator
+                        else "a value without 'indicator'"
+                    )
+                    known = ", ".join(i.name for i in target.indicators) or "none"
+                    yield _finding(
+                        archive, entry.minutes.path, progress.line, "progress-unknown-indicator",
+                        f"{which} for {target.id}, whose indicators are: {known}",
+                    )  # fmt: skip
 
 
 def summary(findings: Iterable[Problem], files: int) -> str:

@@ -51,6 +51,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 STATUSES = ("open", "done", "cancelled")
+# The state of an item of the community plan (FORMAT.md 1.1): naplněno, rozpracováno,
+# nenaplněno, zrušeno.
+PLAN_STATES = ("done", "in_progress", "not_done", "cancelled")
 
 
 class Person(Record):
@@ -197,7 +200,7 @@ class Task(Record):
 
     __slots__ = (
         "id", "text", "owner", "due", "deadline", "deadline_kind", "status", "initial_status", "line",
-        "source", "minutes_id", "group", "group_slug", "meeting_date", "path", "history",
+        "source", "minutes_id", "group", "group_slug", "meeting_date", "path", "history", "measure",
     )  # fmt: skip
 
     def __init__(
@@ -218,6 +221,7 @@ class Task(Record):
         meeting_date: dt.date = dt.date.min,
         path: str = "",
         history: list[StatusChange] | None = None,
+        measure: str | None = None,  # the id of the plan item it serves (`measure`, opatření)
     ) -> None:
         self.id = id
         self.text = text
@@ -235,6 +239,7 @@ class Task(Record):
         self.meeting_date = meeting_date
         self.path = path
         self.history: list[StatusChange] = [] if history is None else history
+        self.measure = measure
 
     @property
     def deadline_readable(self) -> bool:
@@ -264,10 +269,45 @@ class Task(Record):
             "path": self.path,
             "line": self.line,
             "source": self.source,
+            "measure": self.measure,
         }
         if today is not None:
             data["days_overdue"] = self.days_overdue(today)
         return data
+
+
+class Progress(Record):
+    """A progress entry of minutes (`progress`, plnění): the state of a plan item and maybe
+    an indicator's value, as the meeting recorded them."""
+
+    __slots__ = ("measure", "state", "value", "indicator", "note", "line")
+
+    def __init__(
+        self,
+        measure: str,  # the plan item's id
+        state: str | None,  # one of PLAN_STATES; None when the entry only records a value
+        value: float | int | str | None = None,  # a number, or text when it is not one
+        indicator: str | None = None,  # the indicator's name; None: the item's only indicator
+        note: str | None = None,
+        line: int = 0,
+    ) -> None:
+        self.measure = measure
+        self.state = state
+        self.value = value
+        self.indicator = indicator
+        self.note = note
+        self.line = line
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of a progress entry."""
+        return {
+            "measure": self.measure,
+            "state": self.state,
+            "value": self.value,
+            "indicator": self.indicator,
+            "note": self.note,
+            "line": self.line,
+        }
 
 
 class Minutes(Record):
@@ -277,7 +317,7 @@ class Minutes(Record):
         "id", "path", "group", "date", "group_slug", "group_as_written", "time", "place", "status",
         "present", "excused", "absent", "guests", "attendance_sheet", "recorder", "moderator",
         "agenda", "tasks", "updates", "loose_checks", "decisions", "next_meeting", "extra",
-        "key_lines", "title", "body", "body_line", "encoding",
+        "key_lines", "title", "body", "body_line", "encoding", "progress",
     )  # fmt: skip
 
     def __init__(
@@ -310,6 +350,7 @@ class Minutes(Record):
         body: str | None = None,  # the Markdown body; None until read (Archive.load_body)
         body_line: int = 1,  # file line of the body's first line
         encoding: str = "utf-8",
+        progress: list[Progress] | None = None,  # `progress` (plnění): states of plan items
     ) -> None:
         self.id = id
         self.path = path
@@ -339,6 +380,7 @@ class Minutes(Record):
         self.body = body
         self.body_line = body_line
         self.encoding = encoding
+        self.progress: list[Progress] = [] if progress is None else progress
 
     def to_dict(self, *, body: bool = True) -> dict[str, Any]:
         """Return the JSON shape of the minutes (documented in docs/json.md)."""
@@ -365,6 +407,7 @@ class Minutes(Record):
             "next_meeting": self.next_meeting.to_dict() if self.next_meeting else None,
             "extra": self.extra,
             "title": self.title,
+            "progress": [p.to_dict() for p in self.progress],
         }
         if body:
             data["body"] = self.body or ""

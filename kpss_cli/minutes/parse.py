@@ -16,8 +16,9 @@ from typing import Any
 from ..core import dates
 from ..core.config import Config
 from ..core.errors import Problem
-from ..core.model import AgendaItem, Minutes, NextMeeting, Person, Task, Update
+from ..core.model import AgendaItem, Minutes, NextMeeting, Person, Progress, Task, Update
 from ..core.names import fold, slugify, split_people, strip_titles
+from ..core.plan import read_value
 from .source import decode, split_front_matter
 from .yamldata import YamlProblem
 from .yamlsafe import load_yaml
@@ -60,6 +61,7 @@ KEYS = _aliases(
         "decisions": ("usnesení",),
         "next_meeting": ("příští jednání", "další jednání"),
         "status": ("stav",),
+        "progress": ("plnění",),
     }
 )
 TASK_KEYS = _aliases(
@@ -70,6 +72,7 @@ TASK_KEYS = _aliases(
         "status": ("stav",),
         "id": (),
         "note": ("poznámka",),
+        "measure": ("opatření",),
     }
 )
 UPDATE_KEYS = _aliases(
@@ -84,6 +87,26 @@ UPDATE_KEYS = _aliases(
 PERSON_KEYS = _aliases({"name": ("jméno",), "org": ("organizace",), "role": ("funkce",)})
 AGENDA_KEYS = _aliases({"title": ("název", "bod"), "presenter": ("předkládá", "přednáší")})
 NEXT_KEYS = _aliases({"date": ("datum",), "time": ("čas",), "place": ("místo",)})
+PROGRESS_KEYS = _aliases(
+    {
+        "measure": ("opatření",),
+        "state": ("stav",),
+        "value": ("hodnota",),
+        "indicator": ("ukazatel",),
+        "note": ("poznámka",),
+    }
+)
+# The state of a plan item in a progress entry (FORMAT.md 1.1), by its folded spellings.
+PLAN_STATE = {
+    fold(word): state
+    for state, words in {
+        "done": ("done", "naplněno", "naplněné", "naplněn"),
+        "in_progress": ("in_progress", "in progress", "in-progress", "rozpracováno", "rozpracované"),
+        "not_done": ("not_done", "not done", "not-done", "nenaplněno", "nenaplněné", "nenaplněn"),
+        "cancelled": ("cancelled", "canceled", "zrušeno", "zrušené"),
+    }.items()
+    for word in words
+}
 
 TASK_STATUS = {
     fold(word): status
@@ -257,6 +280,8 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
         _front_tasks(minutes, values["tasks"], lines["tasks"], context)
     if "updates" in values:
         _front_updates(minutes, values["updates"], lines["updates"], context)
+    if "progress" in values:
+        _front_progress(minutes, values["progress"], lines["progress"], context)
     return minutes
 
 
@@ -470,6 +495,7 @@ def _new_task(
     line: int,
     source: str,
     task_id: str | None,
+    measure: str | None = None,
 ) -> Task:
     deadline = dates.parse_deadline(due, minutes.date) if due else dates.NO_DEADLINE
     position = len(minutes.tasks) + 1
@@ -490,6 +516,8 @@ def _new_task(
         minutes.group_slug,
         minutes.date,  # meeting_date
         minutes.path,
+        None,  # history
+        measure,
     )
 
 
@@ -520,6 +548,7 @@ def _front_tasks(minutes: Minutes, value: Any, line: int, context: _Context) -> 
                 item_line,
                 "front_matter",
                 _scalar(fields.get("id")),
+                _scalar(fields.get("measure")),
             )
         )
 
@@ -586,6 +615,46 @@ def _front_updates(minutes: Minutes, value: Any, line: int, context: _Context) -
             minutes.updates.append(Update(update_id, status, note, item_line, "front_matter", due, owner))
 
 
+def _front_progress(minutes: Minutes, value: Any, line: int, context: _Context) -> None:
+    """`progress` (plnění): `{measure, state, value, indicator, note}` entries."""
+    for item, item_line in zip(_as_list(value), _item_lines(value, line, context), strict=True):
+        if not isinstance(item, dict):
+            context.error(
+                item_line, "bad-progress", "a progress entry must be a mapping with 'measure' and 'state'"
+            )
+            continue
+        fields = _remap(item, PROGRESS_KEYS, context, item_line)
+        measure = _scalar(fields.get("measure"))
+        if not measure:
+            context.error(item_line, "bad-progress", "a progress entry has no 'measure' (opatření)")
+            continue
+        raw_state = _scalar(fields.get("state"))
+        state = PLAN_STATE.get(fold(raw_state)) if raw_state else None
+        if raw_state and state is None:
+            context.error(
+                item_line,
+                "bad-progress",
+                f"unknown state {raw_state!r} of {measure} (write naplněno, rozpracováno, nenaplněno or zrušeno)",
+            )
+            continue
+        amount = read_value(fields.get("value"))
+        if state is None and amount is None:
+            context.error(
+                item_line, "bad-progress", f"the progress entry of {measure} has no 'state' nor 'value'"
+            )
+            continue
+        minutes.progress.append(
+            Progress(
+                measure,
+                state,
+                amount,
+                _scalar(fields.get("indicator")),
+                _scalar(fields.get("note")),
+                item_line,
+            )
+        )
+
+
 # --- the body --------------------------------------------------------------------------------
 
 _LABELS = {
@@ -602,6 +671,9 @@ _LABELS = {
     "due": "due",
     "stav": "status",
     "status": "status",
+    "opatření": "measure",
+    "opatreni": "measure",
+    "measure": "measure",
 }
 _LABEL = "(" + "|".join(_LABELS) + ")"
 _LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?" + _LABEL + r"\s*:\s*(.*)$", re.IGNORECASE)
@@ -653,6 +725,12 @@ def _parse_body(minutes: Minutes, body: str, first_line: int, context: _Context)
         _body_checklist(minutes, body, first_line)
 
 
+def _measure_ref(text: str | None) -> str | None:
+    """The item id of a body block's `Opatření:` line: its first word (`2.1 – Terénní služba`)."""
+    words = (text or "").split()
+    return words[0].rstrip(",;:.–—-") or None if words else None
+
+
 def _segments(line: str) -> list[tuple[str, str]] | None:
     """Labelled fields of a task line (`Úkol: X; Zajistí: Y`), or None when it has no label."""
     cleaned = line.replace("**", "").strip()
@@ -698,6 +776,7 @@ def _body_tasks(
                     block.line,
                     "body",
                     None,
+                    _measure_ref(fields.get("measure")),
                 )
             )
         block = None

@@ -36,6 +36,8 @@ OFFERED: dict[str, tuple[str, ...]] = {
     "task": ("text", "json"),
     "agenda": ("md", "html"),
     "render": ("md", "html"),
+    "plan": (*ROWS, "md"),
+    "monitor": ("md", "html", "json", "csv"),
 }
 
 

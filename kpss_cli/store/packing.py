@@ -29,7 +29,7 @@ from sys import intern
 
 from ..core.config import Config, GroupConfig
 from ..core.errors import Problem
-from ..core.model import AgendaItem, Minutes, NextMeeting, Person, StatusChange, Task, Update
+from ..core.model import AgendaItem, Minutes, NextMeeting, Person, Progress, StatusChange, Task, Update
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -46,11 +46,12 @@ MARSHAL_VERSION = 4
 #   Update       (id, status, note, line, source, due, owner)
 #   StatusChange (minutes_id, date, status, note, path, line, due)
 #   Task         (id, text, owner, due, deadline, deadline_kind, status, initial_status, line, source,
-#                 minutes_id, group, group_slug, meeting_date, path, history)
+#                 minutes_id, group, group_slug, meeting_date, path, history, measure)
+#   Progress     (measure, state, value, indicator, note, line)
 #   Minutes      (id, path, group, date, group_slug, group_as_written, time, place, status,
 #                 present, excused, absent, guests, attendance_sheet, recorder, moderator, agenda,
 #                 tasks, updates, loose_checks, decisions, next_meeting, extra, key_lines, title,
-#                 body, body_line, encoding)
+#                 body, body_line, encoding, progress)
 #   Problem      (path, line, severity, code, message)
 #   Config       (organisation, language, groups, aliases, extra, path), its caches left out
 #   GroupConfig  (slug, name, folder, members, manager, place, time, schedule, extra, line)
@@ -114,6 +115,7 @@ def pack_task(t: Task) -> tuple[Any, ...]:
         [(c.minutes_id, c.date.toordinal(), c.status, c.note, c.path, c.line, c.due) for c in history]
         if history
         else [],
+        t.measure,
     )
 
 
@@ -131,7 +133,7 @@ def _minutes(m: Minutes) -> tuple[Any, ...]:
     present, excused, absent, guests = m.present, m.excused, m.absent, m.guests
     recorder, moderator, agenda, tasks = m.recorder, m.moderator, m.agenda, m.tasks
     updates, loose, decisions, meeting = m.updates, m.loose_checks, m.decisions, m.next_meeting
-    extra, key_lines = m.extra, m.key_lines
+    extra, key_lines, progress = m.extra, m.key_lines, m.progress
     return (
         m.id,
         m.path,
@@ -168,6 +170,7 @@ def _minutes(m: Minutes) -> tuple[Any, ...]:
         m.body,
         m.body_line,
         m.encoding,
+        [(p.measure, p.state, p.value, p.indicator, p.note, p.line) for p in progress] if progress else [],
     )
 
 
@@ -232,7 +235,7 @@ def unpack_task(values: tuple[Any, ...]) -> Task:
     """The task `pack_task` made `values` of."""
     (
         id_, text, owner, due, deadline, kind, status, initial, line, source,
-        minutes_id, group, slug, meeting, path, history,
+        minutes_id, group, slug, meeting, path, history, measure,
     ) = values  # fmt: skip
     dates = _DATES
     return Task(
@@ -257,6 +260,7 @@ def unpack_task(values: tuple[Any, ...]) -> Task:
         ]
         if history
         else history,  # the fresh empty list marshal made
+        measure,
     )
 
 
@@ -264,7 +268,7 @@ def _unpack_minutes(values: tuple[Any, ...]) -> Minutes:
     (
         id_, path, group, date, slug, as_written, time, place, status, present, excused, absent, guests,
         sheet, recorder, moderator, agenda, tasks, updates, loose, decisions, meeting, extra, key_lines,
-        title, body, body_line, encoding,
+        title, body, body_line, encoding, progress,
     ) = values  # fmt: skip
     dates = _DATES
     # An empty list stays the fresh one marshal made.
@@ -301,6 +305,7 @@ def _unpack_minutes(values: tuple[Any, ...]) -> Minutes:
         body,
         body_line,
         encoding,
+        list(starmap(Progress, progress)) if progress else progress,
     )
 
 

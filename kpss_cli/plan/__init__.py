@@ -1,0 +1,1 @@
+"""The community plan: the state of each item on a day, yearly monitoring, plans imported from tables."""
