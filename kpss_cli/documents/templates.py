@@ -100,11 +100,14 @@ def task_context(
     tasks: list[dict[str, Any]],
     today: dt.date,
     sections: list[tuple[str, list[dict[str, Any]]]] | None = None,
+    *,
+    ids: bool = False,
 ) -> dict[str, Any]:
     """The context of a task list template (documented in docs/templates.md)."""
     context = base_context(config, today)
     context["tasks"] = tasks
     context["sections"] = [{"label": label, "tasks": rows} for label, rows in sections or []]
+    context["ids"] = ids
     return context
 
 
