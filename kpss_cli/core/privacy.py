@@ -44,7 +44,8 @@ def looks_like_person(text: str) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     return all(
-        _NAME_WORD.match(word) and all(part[:1].isupper() and part[1:] == part[1:].lower() for part in word.split("-"))
+        _NAME_WORD.match(word)
+        and all(part[:1].isupper() and part[1:] == part[1:].lower() for part in word.split("-"))
         for word in words
     ) and not all(len(word) == 2 for word in words)
 

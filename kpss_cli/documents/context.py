@@ -24,7 +24,10 @@ def agenda_context(
     """The context of `agenda.md.j2` / `agenda.html.j2` (documented in docs/templates.md)."""
     language = language or archive.config.language
     tasks = [
-        {**t.to_dict(meeting.date), "deadline_words": deadline_words(t.due, t.deadline, t.deadline_kind, language)}
+        {
+            **t.to_dict(meeting.date),
+            "deadline_words": deadline_words(t.due, t.deadline, t.deadline_kind, language),
+        }
         for t in open_tasks_on(archive, group, meeting.date)
     ]
     context = base_context(archive.config, today)
@@ -66,7 +69,9 @@ def markdown_html(text: str) -> Markup:
 
 
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
-_TASKS_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:\d+\.?[ \t]*)?(?:úkoly|ukoly|tasks)[ \t#:]*$", re.IGNORECASE)
+_TASKS_HEADING = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+(?:\d+\.?[ \t]*)?(?:úkoly|ukoly|tasks)[ \t#:]*$", re.IGNORECASE
+)
 _SIGNED = re.compile(
     r"^[ \t*_]*(?:zapsal|zapsala|zapsal/a|zapisovatel|zapisovatelka|ověřil|ověřila|overil|overila|"
     r"schválil|schválila|schvalil|schvalila|minutes taken by|recorded by)\b[ \t*_]*:?",

@@ -48,9 +48,9 @@ class PublicCopy:
         if isinstance(value, str):
             return self.scrub(value)
         if isinstance(value, dict):
-            if "name" in value and "org" in value and isinstance(value["name"], str):
-                if not self.privacy.is_public(value["name"]):
-                    return {**value, "name": self.privacy.shown(value["name"]), "person": None, "org": None, "role": None}
+            name = value.get("name")
+            if "org" in value and isinstance(name, str) and not self.privacy.is_public(name):
+                return {**value, "name": self.privacy.shown(name), "person": None, "org": None, "role": None}
             return {k: self.value(v) for k, v in value.items() if k not in _DROPPED}
         if isinstance(value, list | tuple):
             return [self.value(v) for v in value]

@@ -21,7 +21,7 @@ def available() -> str | None:
     return None
 
 
-def html_to_pdf(html: str, base_url: str | None = None, title: str | None = None) -> bytes:
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     """The HTML document `html` as PDF bytes (A4 and margins from its own `@page` CSS)."""
     try:
         import weasyprint
