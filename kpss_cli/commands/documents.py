@@ -66,7 +66,12 @@ def agenda(
     language = lang or loaded.config.language
     context = agenda_context(loaded, found, meeting, today, language=language)
     context["ids"] = ids
-    copy = PublicCopy(loaded.config, [t["owner"] for t in context["tasks"] if t["owner"]]) if public else None
+    copy = None
+    if public:
+        from ..documents.public import people_of
+
+        people = [name for m in loaded.minutes for name in people_of(m)]
+        copy = PublicCopy(loaded.config, people + [t["owner"] for t in context["tasks"] if t["owner"]])
     _write(context, template or f"agenda.{_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)
 
@@ -192,7 +197,7 @@ def attendance(
     if public:
         from ..documents.public import PublicCopy, people_of
 
-        copy = PublicCopy(loaded.config, [name for m in selected for name in people_of(m)])
+        copy = PublicCopy(loaded.config, [name for m in loaded.minutes for name in people_of(m)])
         rows = copy.rows(rows)
     if template or fmt == "pdf":
         from ..documents.templates import base_context
@@ -247,6 +252,8 @@ def render(
         raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
     language = lang or loaded.config.language
     context = document_context(loaded, minutes, today, html=to != "md", ids=ids, language=language)
-    copy = PublicCopy(loaded.config, people_of(minutes)) if public else None
+    # Everyone the archive names: a guest of one meeting named in the text of another is found.
+    everyone = [name for m in loaded.minutes for name in people_of(m)]
+    copy = PublicCopy(loaded.config, everyone) if public else None
     _write(context, template or f"minutes-document.{_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)

@@ -141,9 +141,12 @@ def list_tasks(
         name = template or ("tasks.html.j2" if fmt == "pdf" else "tasks.md.j2")
         copy = None
         if public:
-            from ..documents.public import PublicCopy
+            from ..documents.public import PublicCopy, people_of
+            from .shared import load
 
-            copy = PublicCopy(loaded.config, [row["owner"] for row in rows if row["owner"]])
+            # Everyone the archive names, so that a guest named in a task's text is found too.
+            people = [name for m in load(archive).minutes for name in people_of(m)]
+            copy = PublicCopy(loaded.config, people + [row["owner"] for row in rows if row["owner"]])
             rows = copy.value(rows)
         sections = group_rows(rows, by, _roster(loaded.config)) if by else None
         context = task_context(loaded.config, rows, today, sections, ids=ids)

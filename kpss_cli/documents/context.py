@@ -110,7 +110,31 @@ def publishable_body(minutes: Minutes) -> str:
     text = _LEADING_TITLE.sub("", text, count=1)
     text = _drop_empty_sections(text)
     text = _DATE_START.sub(r"\1\2\\.", text)
+    text = _unindent(text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _unindent(text: str) -> str:
+    """Paragraphs indented as a whole (text pasted from Word or a PDF) as plain paragraphs,
+    which wrap, rather than code blocks; list continuations and fenced code stay as they are."""
+    if "\n    " not in text and "\n\t" not in text and not text.startswith(("    ", "\t")):
+        return text
+    blocks = re.split(r"(\n[ \t]*\n)", text)
+    after_list = False
+    in_fence = False
+    for number in range(0, len(blocks), 2):
+        lines = blocks[number].split("\n")
+        if sum(line.lstrip().startswith(("```", "~~~")) for line in lines) % 2:
+            in_fence = not in_fence
+        indented = all(line.startswith(("    ", "\t")) for line in lines if line.strip())
+        if indented and not after_list and not in_fence:
+            blocks[number] = "\n".join(line.strip() for line in lines)
+        elif not indented:
+            after_list = any(_LIST_ITEM.match(line) for line in lines)
+    return "".join(blocks)
 
 
 _LABEL_START = re.compile(
@@ -254,7 +278,7 @@ def document_context(
             }
         )
     context["reviewed"] = reviewed
-    context["draft"] = minutes.status != "approved"
+    context["draft"] = minutes.status == "draft"
     recorder = minutes.recorder.name if minutes.recorder else None
     context["signatures"] = {
         "recorded": {
