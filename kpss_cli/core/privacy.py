@@ -32,9 +32,22 @@ PUBLIC, PRIVATE = "public", "private"
 _NAME_WORD = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_]+(?:-[^\W\d_][^\W\d_]+)?)$")
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate's table: each letter lower case without diacritics, found on first use."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = unicodedata.normalize("NFD", char)[0].lower() if char.isalpha() else char
+        self[code] = folded if len(folded) == 1 else char
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _char_fold(text: str) -> str:
     """`text` lower case without diacritics, one character for one (positions stay)."""
-    return "".join(unicodedata.normalize("NFD", c)[0].lower() if c.isalpha() else c for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def looks_like_person(text: str) -> bool:

@@ -192,8 +192,10 @@ def render_template(
     *,
     language: str = "cs",
     html: bool = False,
+    environments: dict[tuple[str, ...], jinja2.Environment] | None = None,
 ) -> str:
-    """Render a template by name (from the template folders) or by file path."""
+    """Render a template by name (from the template folders) or by file path. Many documents
+    of one run (a site) pass `environments`, so that each template is compiled once."""
     path = Path(name_or_path)
     extra = None
     name = name_or_path
@@ -203,7 +205,16 @@ def render_template(
         extra, name = real.parent, real.name
     elif path.parent != Path():
         raise KpssError(f"template not found: {name_or_path}")
-    env = environment(archive_root, language, extra, html=html or path.name.endswith((".html", ".html.j2")))
+    escape = html or path.name.endswith((".html", ".html.j2"))
+    key = (str(archive_root), language, str(extra), str(escape))
+    if environments is not None and key in environments:
+        env = environments[key]
+        if isinstance(env, Sandbox):
+            env.built = 0  # the limits hold for each document
+    else:
+        env = environment(archive_root, language, extra, html=escape)
+        if environments is not None:
+            environments[key] = env
     shown = str(path) if extra else name
     template = None
     try:

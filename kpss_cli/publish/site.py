@@ -62,10 +62,13 @@ def build_site(archive: Archive, out: Path, today: dt.date, language: str) -> Wr
     files: dict[str, bytes] = {}
     search: list[dict[str, str]] = []
     home = "Přehled skupin" if language == "cs" else "Groups"
+    environments: dict[tuple[str, ...], Any] = {}  # each template compiled once
 
     def page(template: str, context: dict[str, Any], rel: str, root: str, group: str | None = None) -> str:
         context = copy.context({**context, "site": {"root": root, "home": home, "group": group}})
-        text = render_template(template, context, archive.root, language=language, html=True)
+        text = render_template(
+            template, context, archive.root, language=language, html=True, environments=environments
+        )
         text = copy.scrub(text)
         files[rel] = text.encode("utf-8")
         return text
@@ -155,6 +158,7 @@ def build_site(archive: Archive, out: Path, today: dt.date, language: str) -> Wr
     files[CALENDAR] = _calendar(archive, today, copy).encode("utf-8")
     writer = FolderWriter(out)
     try:
+        writer.prepare(sorted(files))  # every folder checked before the first file is written
         for rel in sorted(files):
             writer.write(rel, files[rel])
         return writer.finish(sorted(files))

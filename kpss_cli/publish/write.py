@@ -63,6 +63,12 @@ class FolderWriter:
         self._folders[rel] = fd
         return fd
 
+    def prepare(self, files: list[str]) -> None:
+        """Open (or create) the folders of `files`: a link among them stops the build before
+        anything is written."""
+        for rel in files:
+            self._folder(rel.rpartition("/")[0])
+
     def _current(self, fd: int, name: str) -> bytes | None:
         try:
             handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
