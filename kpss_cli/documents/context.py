@@ -243,7 +243,7 @@ def document_context(
     `draft`, `signatures`, `ids`, `config`, `today`."""
     language = language or archive.config.language
     context = base_context(archive.config, today)
-    context["minutes"] = minutes.to_dict(body=False)
+    context["minutes"] = minutes.to_dict()
     body = publishable_body(archive.load_body(minutes))
     context["body"] = body
     context["body_html"] = markdown_html(body) if html else None

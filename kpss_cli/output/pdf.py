@@ -1,6 +1,6 @@
 """PDF from HTML: any HTML document kpss renders (minutes, agenda, task list, attendance, a
 report) typeset by WeasyPrint, with its fonts embedded. WeasyPrint is the optional extra
-`kpss[pdf]`; it needs Pango from the system (docs/pdf.md)."""
+`kpss[pdf]`; it needs Pango from the system (docs/publishing.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ..core.errors import KpssError
 
 INSTALL_HINT = (
     "PDF needs WeasyPrint: pip install 'kpss[pdf]' (and Pango, e.g. apt-get install "
-    "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core); see docs/pdf.md"
+    "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core); see docs/publishing.md"
 )
 
 
