@@ -241,7 +241,7 @@ def test_minutes_document_lists_each_task_once_with_reviews_in_words(invoke: Inv
         "# Zápis\n\nText zalomený\nna dva řádky.\n\n- [x] g/2021-12-01#1 splněno\n\n"
         "**Úkol:** Rozeslat analýzu\n**Zajistí:** Eva Nová\n**Termín:** 01/22\n"
     )
-    write(tmp_path / "a/g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01", body))
+    write(tmp_path / "a/g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01\nstatus: draft", body))
     html = invoke("render", "g/2022-01-01", "--to", "html", "-a", str(tmp_path / "a")).stdout
     assert "<p>Text zalomený\nna dva řádky.</p>" in html  # prose wrapped in the file reads as one paragraph
     assert html.count("Rozeslat analýzu") == 1 and html.count("Oslovit obce") == 1

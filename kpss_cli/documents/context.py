@@ -15,7 +15,7 @@ from ..core.model import Minutes, Update
 from ..core.vocabulary import MONTHS_GENITIVE
 from ..meetings.upcoming import Meeting, group_agenda, next_planned, open_tasks_on
 from ..store.archive import Archive
-from .templates import base_context, czech_date, english_date
+from .templates import base_context, deadline_words
 
 
 def agenda_context(
@@ -173,24 +173,6 @@ STATUS_WORDS = {
     "cs": {"done": "splněno", "cancelled": "zrušeno", "open": "trvá", "new_due": "nový termín"},
     "en": {"done": "done", "cancelled": "cancelled", "open": "continues", "new_due": "new deadline"},
 }
-
-
-def deadline_words(due: str | None, deadline: dt.date | None, kind: str, language: str) -> str:
-    """A deadline as a document says it: `30. června 2027`, `do 31. prosince 2026` (a month or a
-    quarter), `do příštího jednání`, `průběžně`, `bez termínu`; as written when unreadable."""
-    cs = language == "cs"
-    if kind == "none" or not due:
-        return "bez termínu" if cs else "no deadline"
-    if kind == "ongoing":
-        return "průběžně" if cs else "ongoing"
-    if kind == "next_meeting":
-        return "do příštího jednání" if cs else "by the next meeting"
-    if deadline is None:
-        return due
-    day = czech_date(deadline, "long") if cs else english_date(deadline)
-    if kind == "period":
-        return f"do {day}" if cs else f"by {day}"
-    return day
 
 
 # A note that repeats the status (`trvá – zájem projevily 2 obce`): the status is shown in words.

@@ -105,8 +105,21 @@ def task_context(
 ) -> dict[str, Any]:
     """The context of a task list template (documented in docs/templates.md)."""
     context = base_context(config, today)
-    context["tasks"] = tasks
-    context["sections"] = [{"label": label, "tasks": rows} for label, rows in sections or []]
+    language = config.language
+
+    def worded(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                **row,
+                "deadline_words": deadline_words(
+                    row.get("due"), _as_date(row.get("deadline")), row.get("deadline_kind", "none"), language
+                ),
+            }
+            for row in rows
+        ]
+
+    context["tasks"] = worded(tasks)
+    context["sections"] = [{"label": label, "tasks": worded(rows)} for label, rows in sections or []]
     context["ids"] = ids
     return context
 
@@ -138,6 +151,24 @@ def deadline_text(task: Any, language: str = "cs") -> str:
         day = czech_date(deadline) if language == "cs" else english_date(deadline)
         return f"{due} ({day})"
     return str(due)
+
+
+def deadline_words(due: str | None, deadline: dt.date | None, kind: str, language: str) -> str:
+    """A deadline as a document says it: `30. června 2027`, `do 31. prosince 2026` (a month or a
+    quarter), `do příštího jednání`, `průběžně`, `bez termínu`; as written when unreadable."""
+    cs = language == "cs"
+    if kind == "none" or not due:
+        return "bez termínu" if cs else "no deadline"
+    if kind == "ongoing":
+        return "průběžně" if cs else "ongoing"
+    if kind == "next_meeting":
+        return "do příštího jednání" if cs else "by the next meeting"
+    if deadline is None:
+        return due
+    day = czech_date(deadline, "long") if cs else english_date(deadline)
+    if kind == "period":
+        return f"do {day}" if cs else f"by {day}"
+    return day
 
 
 def line_text(value: Any) -> str:

@@ -18,10 +18,10 @@ from typing import Any
 from ..core.errors import KpssError
 from ..core.model import Minutes
 from ..core.names import fold
-from ..documents.context import deadline_words, document_context
+from ..documents.context import document_context
 from ..documents.ical import write_schedule
 from ..documents.public import PublicCopy, people_of
-from ..documents.templates import base_context, czech_date, english_date, render_template
+from ..documents.templates import base_context, czech_date, deadline_words, english_date, render_template
 from ..meetings.schedule import meetings as schedule_rows
 from ..meetings.upcoming import next_meeting
 from ..store.archive import Archive
