@@ -13,7 +13,7 @@ from ..core.model import Minutes
 from ..core.privacy import Privacy, Scrubber, looks_like_person
 
 _PEOPLE_KEYS = ("present", "excused", "absent", "guests")
-_DROPPED = ("extra", "path", "body_line", "key_lines")  # metadata a public copy does not carry
+_DROPPED = ("extra",)  # unknown keys of the front matter: a public copy does not carry them
 
 
 def people_of(minutes: Minutes) -> list[str]:

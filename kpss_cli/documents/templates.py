@@ -165,7 +165,11 @@ def deadline_words(due: str | None, deadline: dt.date | None, kind: str, languag
         return "do příštího jednání" if cs else "by the next meeting"
     if deadline is None:
         return due
-    day = czech_date(deadline, "long") if cs else english_date(deadline)
+    day = (
+        f"{deadline.day}. {MONTHS_GENITIVE[deadline.month - 1]} {deadline.year}"
+        if cs
+        else english_date(deadline)
+    )
     if kind == "period":
         return f"do {day}" if cs else f"by {day}"
     return day
