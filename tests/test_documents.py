@@ -230,21 +230,27 @@ def test_agenda_lists_every_open_task_of_the_group(invoke: Invoke, generated: tu
     assert sorted(bullets) == sorted(t["task"] for t in listed)
 
 
-def test_html_keeps_task_blocks_line_by_line_and_shows_checklist_boxes(
-    invoke: Invoke, tmp_path: Path
-) -> None:
+def test_minutes_document_lists_each_task_once_with_reviews_in_words(invoke: Invoke, tmp_path: Path) -> None:
+    write(
+        tmp_path / "a/g/2021-12-01.md",
+        minutes(
+            "group: G\ndate: 2021-12-01\nstatus: approved", "**Úkol:** Oslovit obce\n**Zajistí:** Eva Nová\n"
+        ),
+    )
     body = (
-        "# Zápis\n\nText zalomený\nna dva řádky.\n\n- [x] g/2021-12-01#1 splněno\n- [ ] g/2021-12-01#2 trvá\n\n"
+        "# Zápis\n\nText zalomený\nna dva řádky.\n\n- [x] g/2021-12-01#1 splněno\n\n"
         "**Úkol:** Rozeslat analýzu\n**Zajistí:** Eva Nová\n**Termín:** 01/22\n"
     )
-    write(tmp_path / "a/g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01", body))
+    write(tmp_path / "a/g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01\nstatus: draft", body))
     html = invoke("render", "g/2022-01-01", "--to", "html", "-a", str(tmp_path / "a")).stdout
     assert "<p>Text zalomený\nna dva řádky.</p>" in html  # prose wrapped in the file reads as one paragraph
-    assert "<li>☑ g/2021-12-01#1 splněno</li>" in html and "<li>☐ g/2021-12-01#2 trvá</li>" in html
-    assert (
-        "Rozeslat analýzu<br />\n<strong>Zajistí:</strong> Eva Nová<br />\n<strong>Termín:</strong> 01/22"
-        in html
-    )
+    assert html.count("Rozeslat analýzu") == 1 and html.count("Oslovit obce") == 1
+    assert "<td>Oslovit obce" in html and "<td>splněno</td>" in html  # reviewed, the status in words
+    assert '<td class="due">do 31. ledna 2022</td>' in html
+    assert "g/2021-12-01#1" not in html  # ids only with --ids
+    assert 'class="draft-mark">KONCEPT' in html
+    with_ids = invoke("render", "g/2022-01-01", "--to", "html", "--ids", "-a", str(tmp_path / "a")).stdout
+    assert '<td class="id">g/2021-12-01#1</td>' in with_ids
 
 
 def test_template_filters(invoke: Invoke, archive: Path, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import check, documents, export, importer, meetings, plan, records, remind, tasks  # noqa: F401 - they register on `app`
+from . import check, documents, export, importer, meetings, plan, records, remind, site, tasks  # noqa: F401 - they register on `app`
 from .app import app
 
 __all__ = ["app", "run"]

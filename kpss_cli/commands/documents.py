@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows, write_document
+from ..output.console import emit_rows, write_document, write_pdf
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
     AsOfOption,
     DateOption,
     GroupOption,
+    IdsOption,
     LangOption,
+    PublicOption,
     SinceOption,
     TemplateOption,
     UntilOption,
@@ -33,11 +35,13 @@ def agenda(
     group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
     archive: ArchiveOption = None,
     date: DateOption = None,
-    to: Annotated[str, formats("agenda", ("--to",), "Markdown, or HTML for e-mail.")] = default_format(
-        "agenda"
-    ),
+    to: Annotated[
+        str, formats("agenda", ("--to", "--format"), "Markdown, HTML for e-mail, or PDF (kpss[pdf]).")
+    ] = default_format("agenda"),
     template: TemplateOption = None,
     lang: LangOption = None,
+    ids: IdsOption = False,
+    public: PublicOption = False,
     as_of: AsOfOption = None,
 ) -> int:
     """The invitation to a group's next meeting: date, place, programme, tasks to review.
@@ -45,10 +49,10 @@ def agenda(
     The date comes from --date, else the schedule in kpss.yaml, else the next meeting the
     latest minutes announced. Tasks past their deadline on the meeting day are marked.
 
-    Example: kpss agenda seniori --to html > pozvanka.html
+    Example: kpss agenda seniori --to pdf > pozvanka.pdf
     """
     from ..documents.context import agenda_context
-    from ..documents.templates import render_template
+    from ..documents.public import PublicCopy
     from ..meetings.upcoming import next_meeting, resolve_group
 
     today = today_from(as_of)
@@ -59,14 +63,37 @@ def agenda(
         raise KpssError(
             f"no next meeting of {found.name} is known (no schedule, no announced date); give --date"
         )
-    context = agenda_context(loaded, found, meeting, today)
-    name = template or f"agenda.{to}.j2"
-    write_document(
-        render_template(
-            name, context, loaded.root, language=lang or loaded.config.language, html=to == "html"
-        )
-    )
+    language = lang or loaded.config.language
+    context = agenda_context(loaded, found, meeting, today, language=language)
+    context["ids"] = ids
+    copy = None
+    if public:
+        from ..documents.public import people_of
+
+        people = [name for m in loaded.minutes for name in people_of(m)]
+        copy = PublicCopy(loaded.config, people + [t["owner"] for t in context["tasks"] if t["owner"]])
+    _write(context, template or f"agenda.{_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)
+
+
+def _kind(to: str) -> str:
+    """The template a format is rendered from: PDF is typeset from the HTML one."""
+    return "html" if to == "pdf" else to
+
+
+def _write(context: dict[str, Any], name: str, root: Any, language: str, to: str, copy: Any) -> None:
+    """Render a document (a public copy when `copy` is given) and write it in format `to`."""
+    from ..documents.templates import render_template
+
+    if copy is not None:
+        context = copy.context(context)
+    text = render_template(name, context, root, language=language, html=to != "md")
+    if copy is not None:
+        text = copy.scrub(text)  # what a template added from elsewhere (config, extra) too
+    if to == "pdf":
+        write_pdf(text)
+    else:
+        write_document(text)
 
 
 class AttendanceBy(StrEnum):
@@ -140,6 +167,7 @@ def attendance(
     fmt: Annotated[str, formats("attendance")] = default_format("attendance"),
     template: TemplateOption = None,
     lang: LangOption = None,
+    public: PublicOption = False,
     as_of: AsOfOption = None,
 ) -> int:
     """Who comes and who does not: present, excused, absent, guest, and the attendance rate.
@@ -149,7 +177,6 @@ def attendance(
 
     Example: kpss attendance --group seniori --since 2026-01-01 --missed 3
     """
-    from ..documents.templates import render_template
     from ..meetings import attendance as counting
     from ..meetings.query import filter_minutes
 
@@ -166,7 +193,13 @@ def attendance(
         rows = counting.by_person(loaded, selected)
         if by is AttendanceBy.org:
             rows = counting.by_org(rows)
-    if template:
+    copy = None
+    if public:
+        from ..documents.public import PublicCopy, people_of
+
+        copy = PublicCopy(loaded.config, [name for m in loaded.minutes for name in people_of(m)])
+        rows = copy.rows(rows)
+    if template or fmt == "pdf":
         from ..documents.templates import base_context
 
         context = {
@@ -176,9 +209,9 @@ def attendance(
             "since": start,
             "until": end,
         }
-        write_document(
-            render_template(template, context, loaded.root, language=lang or loaded.config.language)
-        )
+        name = template or "attendance.html.j2"
+        to = "pdf" if fmt == "pdf" else ("html" if name.endswith((".html", ".html.j2")) else "md")
+        _write(context, name, loaded.root, lang or loaded.config.language, to, copy)
     else:
         emit_rows(
             rows,
@@ -195,28 +228,32 @@ def render(
     ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
     archive: ArchiveOption = None,
     to: Annotated[
-        str, formats("render", ("--to",), "Markdown, or a standalone HTML page (print it to PDF).")
+        str,
+        formats("render", ("--to", "--format"), "Markdown, a standalone HTML page, or PDF (kpss[pdf])."),
     ] = default_format("render"),
     template: TemplateOption = None,
     lang: LangOption = None,
+    ids: IdsOption = False,
+    public: PublicOption = False,
     as_of: AsOfOption = None,
 ) -> int:
-    """The minutes as a document to publish: header, programme, text, decisions, task table.
+    """The minutes as a document to sign and publish: header, programme, review of tasks, text,
+    decisions, task table, signatures; KONCEPT on a draft.
 
-    Example: kpss render seniori/2026-11-12 --to html > zapis.html
+    Example: kpss render seniori/2026-11-12 --to pdf --public > zapis.pdf
     """
     from ..documents.context import document_context
-    from ..documents.templates import render_template
+    from ..documents.public import PublicCopy, people_of
 
     today = today_from(as_of)
     loaded = load(archive)
     minutes = loaded.find_minutes(ref)
     if minutes is None:
         raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
-    html = to == "html"
-    context = document_context(loaded, minutes, today, html=html)
-    name = template or f"minutes-document.{to}.j2"
-    write_document(
-        render_template(name, context, loaded.root, language=lang or loaded.config.language, html=html)
-    )
+    language = lang or loaded.config.language
+    context = document_context(loaded, minutes, today, html=to != "md", ids=ids, language=language)
+    # Everyone the archive names: a guest of one meeting named in the text of another is found.
+    everyone = [name for m in loaded.minutes for name in people_of(m)]
+    copy = PublicCopy(loaded.config, everyone) if public else None
+    _write(context, template or f"minutes-document.{_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)

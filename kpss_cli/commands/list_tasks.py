@@ -86,6 +86,8 @@ def list_tasks(
     template: str | None = None,
     excel: bool = False,
     fail_if_any: bool = False,
+    ids: bool = False,
+    public: bool = False,
 ) -> int:
     """Print the tasks the options of `kpss tasks` ask for (given as typed: dates still text);
     return the exit code."""
@@ -131,15 +133,33 @@ def list_tasks(
         from ..documents.ical import write_deadlines
 
         write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
-    elif template:
+    elif template or fmt == "pdf" or public:
         from pathlib import Path
 
         from ..documents.templates import render_template, task_context
 
+        name = template or ("tasks.html.j2" if fmt == "pdf" else "tasks.md.j2")
+        copy = None
+        if public:
+            from ..documents.public import PublicCopy, people_of
+            from .shared import load
+
+            # Everyone the archive names, so that a guest named in a task's text is found too.
+            people = [name for m in load(archive).minutes for name in people_of(m)]
+            copy = PublicCopy(loaded.config, people + [row["owner"] for row in rows if row["owner"]])
+            rows = copy.value(rows)
         sections = group_rows(rows, by, _roster(loaded.config)) if by else None
-        context = task_context(loaded.config, rows, today, sections)
+        context = task_context(loaded.config, rows, today, sections, ids=ids)
         root = Path(loaded.root)
-        write_document(render_template(template, context, root, language=loaded.config.language))
+        text = render_template(name, context, root, language=loaded.config.language)
+        if copy is not None:
+            text = copy.scrub(text)
+        if fmt == "pdf":
+            from ..output.console import write_pdf
+
+            write_pdf(text)
+        else:
+            write_document(text)
     elif by:
         shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
         sections = group_rows(shown, by, _roster(loaded.config))

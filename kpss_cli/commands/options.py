@@ -59,6 +59,13 @@ TEMPLATE = Spec(
     ("--template",), "template", "Render with this Jinja template: a name (as in templates/) or a file."
 )
 LANG = Spec(("--lang",), "lang", "Language of the document: cs or en (default: kpss.yaml's, else cs).")
+IDS = Spec(("--ids",), "ids", "Show the tasks' ids in the document.", takes_value=False)
+PUBLIC = Spec(
+    ("--public",),
+    "public",
+    "A public copy: private people (guests, anyone not a member) by initials or role (kpss.yaml `privacy`).",
+    takes_value=False,
+)
 
 # Options of `kpss tasks` (the quick path answers them too).
 OVERDUE = Spec(("--overdue",), "overdue", "Only open tasks past their deadline.", takes_value=False)

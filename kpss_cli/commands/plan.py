@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..core.errors import ExitStatus, KpssError
-from ..output.console import emit_rows, write_document
+from ..output.console import emit_rows, write_document, write_pdf
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
@@ -244,7 +244,7 @@ def monitor(
     archive: ArchiveOption = None,
     plan_id: PlanOption = None,
     fmt: Annotated[
-        str, formats("monitor", help="A Czech document (md, html) or data (json, csv).")
+        str, formats("monitor", help="A Czech document (md, html, pdf with kpss[pdf]) or data (json, csv).")
     ] = default_format("monitor"),
     template: TemplateOption = None,
     lang: LangOption = None,
@@ -279,10 +279,10 @@ def monitor(
         from ..documents.templates import base_context, render_template
 
         context = {**base_context(loaded.config, today), **report_data}
-        name = template or f"monitor.{fmt}.j2"
-        write_document(
-            render_template(
-                name, context, loaded.root, language=lang or loaded.config.language, html=fmt == "html"
-            )
+        kind = "md" if fmt == "md" else "html"  # a PDF is the HTML document typeset
+        name = template or f"monitor.{kind}.j2"
+        text = render_template(
+            name, context, loaded.root, language=lang or loaded.config.language, html=kind == "html"
         )
+        (write_pdf if fmt == "pdf" else write_document)(text)
     return exit_code(loaded)

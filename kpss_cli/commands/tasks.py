@@ -66,6 +66,8 @@ def tasks(
         bool, typer.Option("--excel", help="CSV that Czech Excel opens as is (UTF-8 BOM, `;`).")
     ] = False,
     fail_if_any: Annotated[bool, option(options.FAIL_IF_ANY)] = False,
+    ids: Annotated[bool, option(options.IDS)] = False,
+    public: Annotated[bool, option(options.PUBLIC)] = False,
 ) -> int:
     """List tasks from every minutes file, with their status resolved over time.
 
@@ -93,6 +95,8 @@ def tasks(
         template=template,
         excel=excel,
         fail_if_any=fail_if_any,
+        ids=ids,
+        public=public,
     )
 
 

@@ -65,6 +65,11 @@ def _forms(base: str) -> set[str]:
     return forms
 
 
+def declined_forms(name: str) -> set[str]:
+    """The forms of a name (folded) in the cases minutes use: `novak` -> `novaka`, `novakem`…"""
+    return _forms(name)
+
+
 def _words(written: str) -> list[str]:
     """The words of a name that say who: no titles, honorifics, case or diacritics."""
     return [word.rstrip(".") for word in person_key(written).split() if word.rstrip(".") not in _HONORIFICS]

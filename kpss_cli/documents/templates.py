@@ -100,11 +100,27 @@ def task_context(
     tasks: list[dict[str, Any]],
     today: dt.date,
     sections: list[tuple[str, list[dict[str, Any]]]] | None = None,
+    *,
+    ids: bool = False,
 ) -> dict[str, Any]:
     """The context of a task list template (documented in docs/templates.md)."""
     context = base_context(config, today)
-    context["tasks"] = tasks
-    context["sections"] = [{"label": label, "tasks": rows} for label, rows in sections or []]
+    language = config.language
+
+    def worded(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                **row,
+                "deadline_words": deadline_words(
+                    row.get("due"), _as_date(row.get("deadline")), row.get("deadline_kind", "none"), language
+                ),
+            }
+            for row in rows
+        ]
+
+    context["tasks"] = worded(tasks)
+    context["sections"] = [{"label": label, "tasks": worded(rows)} for label, rows in sections or []]
+    context["ids"] = ids
     return context
 
 
@@ -135,6 +151,28 @@ def deadline_text(task: Any, language: str = "cs") -> str:
         day = czech_date(deadline) if language == "cs" else english_date(deadline)
         return f"{due} ({day})"
     return str(due)
+
+
+def deadline_words(due: str | None, deadline: dt.date | None, kind: str, language: str) -> str:
+    """A deadline as a document says it: `30. června 2027`, `do 31. prosince 2026` (a month or a
+    quarter), `do příštího jednání`, `průběžně`, `bez termínu`; as written when unreadable."""
+    cs = language == "cs"
+    if kind == "none" or not due:
+        return "bez termínu" if cs else "no deadline"
+    if kind == "ongoing":
+        return "průběžně" if cs else "ongoing"
+    if kind == "next_meeting":
+        return "do příštího jednání" if cs else "by the next meeting"
+    if deadline is None:
+        return due
+    day = (
+        f"{deadline.day}. {MONTHS_GENITIVE[deadline.month - 1]} {deadline.year}"
+        if cs
+        else english_date(deadline)
+    )
+    if kind == "period":
+        return f"do {day}" if cs else f"by {day}"
+    return day
 
 
 def line_text(value: Any) -> str:
@@ -189,8 +227,10 @@ def render_template(
     *,
     language: str = "cs",
     html: bool = False,
+    environments: dict[tuple[str, ...], jinja2.Environment] | None = None,
 ) -> str:
-    """Render a template by name (from the template folders) or by file path."""
+    """Render a template by name (from the template folders) or by file path. Many documents
+    of one run (a site) pass `environments`, so that each template is compiled once."""
     path = Path(name_or_path)
     extra = None
     name = name_or_path
@@ -200,7 +240,16 @@ def render_template(
         extra, name = real.parent, real.name
     elif path.parent != Path():
         raise KpssError(f"template not found: {name_or_path}")
-    env = environment(archive_root, language, extra, html=html or path.name.endswith((".html", ".html.j2")))
+    escape = html or path.name.endswith((".html", ".html.j2"))
+    key = (str(archive_root), language, str(extra), str(escape))
+    if environments is not None and key in environments:
+        env = environments[key]
+        if isinstance(env, Sandbox):
+            env.built = 0  # the limits hold for each document
+    else:
+        env = environment(archive_root, language, extra, html=escape)
+        if environments is not None:
+            environments[key] = env
     shown = str(path) if extra else name
     template = None
     try:

@@ -26,6 +26,22 @@ def write_document(text: str) -> None:
     sys.stdout.flush()
 
 
+def write_pdf(html: str) -> None:
+    """Write an HTML document to stdout as PDF (output/pdf.py); never to a terminal."""
+    from ..core.errors import KpssError
+    from .pdf import html_to_pdf
+
+    if sys.stdout.isatty():
+        raise KpssError("PDF is binary: redirect it to a file (`> zapis.pdf`)")
+    data = html_to_pdf(clean_document(html))
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        raise KpssError("cannot write PDF: stdout takes no bytes")
+    buffer.write(data)
+    buffer.flush()
+
+
 def terminal() -> bool:
     """True when stdout is a terminal (colour, tables with boxes)."""
     return sys.stdout.isatty()

@@ -3,7 +3,7 @@ rows (WRITERS), through which every listing command writes.
 
 Rows are dicts with the canonical English keys. JSON formats get the whole row; table, CSV,
 TSV and Markdown get the listed columns. Colour and box drawing only on a terminal. The
-formats that are not rows (`ics` calendars, the `text` of one record, `html` documents) are
+formats that are not rows (`ics` calendars, the `text` of one record, `html` and `pdf` documents) are
 written by the command that offers them.
 """
 
@@ -29,15 +29,15 @@ OFFERED: dict[str, tuple[str, ...]] = {
     "list": ROWS,
     "check": ROWS,
     "import": ROWS,
-    "attendance": (*ROWS, "md"),
-    "tasks": (*ROWS, "md", "ics"),
+    "attendance": (*ROWS, "md", "pdf"),
+    "tasks": (*ROWS, "md", "ics", "pdf"),
     "schedule": (*ROWS, "md", "ics"),
     "show": ("text", "json"),
     "task": ("text", "json"),
-    "agenda": ("md", "html"),
-    "render": ("md", "html"),
+    "agenda": ("md", "html", "pdf"),
+    "render": ("md", "html", "pdf"),
     "plan": (*ROWS, "md"),
-    "monitor": ("md", "html", "json", "csv"),
+    "monitor": ("md", "html", "pdf", "json", "csv"),
 }
 
 

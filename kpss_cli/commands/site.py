@@ -1,0 +1,38 @@
+"""`kpss site OUT`: the archive as a static website (docs/site.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..output.console import say
+from .app import ArchiveOption, AsOfOption, LangOption, app, boundary
+from .shared import exit_code, load, today_from
+
+
+@app.command()
+@boundary
+def site(
+    out: Annotated[Path, typer.Argument(help="The folder to build the site in.", show_default=False)],
+    archive: ArchiveOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """The whole archive as a static website: groups, meetings (public minutes only), open
+    and overdue tasks, the next meetings, a calendar and a search. Open OUT/index.html from
+    disk or put OUT on any web server; a second run rewrites only what changed.
+
+    Example: kpss site web/ && xdg-open web/index.html
+    """
+    from ..publish.site import build_site
+
+    today = today_from(as_of)
+    loaded = load(archive)
+    done = build_site(loaded, out, today, lang or loaded.config.language)
+    say(
+        f"kpss: site in {out}: {len(done.written)} written, {len(done.unchanged)} unchanged, "
+        f"{len(done.removed)} removed"
+    )
+    return exit_code(loaded)

@@ -1,0 +1,1 @@
+"""Publishing the archive: the static website (`kpss site`)."""
