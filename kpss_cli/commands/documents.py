@@ -26,7 +26,7 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, exit_code, load, today_from
+from .shared import date_option, exit_code, load, template_kind, today_from
 
 
 @app.command()
@@ -72,13 +72,8 @@ def agenda(
 
         people = [name for m in loaded.minutes for name in people_of(m)]
         copy = PublicCopy(loaded.config, people + [t["owner"] for t in context["tasks"] if t["owner"]])
-    _write(context, template or f"agenda.{_kind(to)}.j2", loaded.root, language, to, copy)
+    _write(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)
-
-
-def _kind(to: str) -> str:
-    """The template a format is rendered from: PDF is typeset from the HTML one."""
-    return "html" if to == "pdf" else to
 
 
 def _write(context: dict[str, Any], name: str, root: Any, language: str, to: str, copy: Any) -> None:
@@ -255,5 +250,5 @@ def render(
     # Everyone the archive names: a guest of one meeting named in the text of another is found.
     everyone = [name for m in loaded.minutes for name in people_of(m)]
     copy = PublicCopy(loaded.config, everyone) if public else None
-    _write(context, template or f"minutes-document.{_kind(to)}.j2", loaded.root, language, to, copy)
+    _write(context, template or f"minutes-document.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)

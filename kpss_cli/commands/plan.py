@@ -22,7 +22,7 @@ from .app import (
     formats,
 )
 from .boundary import run_command
-from .shared import exit_code, load, report, today_from
+from .shared import exit_code, load, report, template_kind, today_from
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -279,7 +279,7 @@ def monitor(
         from ..documents.templates import base_context, render_template
 
         context = {**base_context(loaded.config, today), **report_data}
-        kind = "md" if fmt == "md" else "html"  # a PDF is the HTML document typeset
+        kind = template_kind(fmt)
         name = template or f"monitor.{kind}.j2"
         text = render_template(
             name, context, loaded.root, language=lang or loaded.config.language, html=kind == "html"

@@ -83,3 +83,8 @@ def exit_code(archive: Archive | TaskSnapshot, found: bool = False) -> int:
     if archive.has_errors:
         return ExitStatus.USER_ERROR
     return ExitStatus.FOUND if found else ExitStatus.OK
+
+
+def template_kind(fmt: str) -> str:
+    """The template a document format is rendered from: PDF is typeset from the HTML one."""
+    return "html" if fmt == "pdf" else fmt
