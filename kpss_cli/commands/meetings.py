@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
+from ..core.i18n import _
 from ..output.console import emit_rows, say, write_document
 from ..output.formats import Column
 from . import options
@@ -140,6 +141,66 @@ def schedule(
             row_style=lambda r: colours.get(r["status"]),
             caption=caption,
         )
+    return exit_code(loaded)
+
+
+MEMBERS_COLUMNS = [
+    Column("person", _("Person")),
+    Column("org", _("Organisation")),
+    Column("role", _("Role")),
+    Column("voting", _("Voting")),
+    Column("from", _("From")),
+    Column("to", _("To")),
+]
+HISTORY_COLUMNS = [
+    Column("date", _("Date")),
+    Column("change", _("Change")),
+    Column("person", _("Person")),
+    Column("org", _("Organisation")),
+    Column("role", _("Role")),
+    Column("voting", _("Voting")),
+    Column("source", _("Source")),
+]
+
+
+@app.command()
+@boundary
+def members(
+    group: Annotated[str, typer.Argument(help=_("The group: its slug or name."), show_default=False)],
+    archive: ArchiveOption = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help=_("Who belongs on this day (YYYY-MM-DD). Default: today."))
+    ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help=_("Every change: who joined and left, and when."))
+    ] = False,
+    fmt: Annotated[str, formats("members")] = default_format("members"),
+    as_of: AsOfOption = None,
+) -> int:
+    """Who belongs to a group on a day: role, organisation, vote, since and until when.
+
+    Membership comes from kpss.yaml (members with `from`/`to`) and from the minutes'
+    `membership` entries (joins and leaves from their date on). `--history` lists every change.
+
+    Example: kpss members ridici --on 2025-06-30
+    """
+    from ..meetings.membership import group_members, history_rows, members_rows
+    from ..meetings.upcoming import resolve_group
+
+    if history and on is not None:
+        raise KpssError(_("--history lists every change; give it or --on, not both"))
+    day = date_option(on, "--on") or today_from(as_of)
+    loaded = load(archive)
+    found = group_members(loaded, resolve_group(loaded, group))
+    if history:
+        rows = history_rows(found)
+        emit_rows(rows, HISTORY_COLUMNS, fmt, caption=_("{count} changes").format(count=len(rows)))
+    else:
+        rows = members_rows(found, day)
+        caption = _("{count} members of {group} on {day}").format(
+            count=len(rows), group=found.group.name, day=day.isoformat()
+        )
+        emit_rows(rows, MEMBERS_COLUMNS, fmt, caption=caption)
     return exit_code(loaded)
 
 

@@ -150,7 +150,7 @@ def _invitations(
         shown = czech_date(meeting.date) if language == "cs" else meeting.date.isoformat()
         subject = SUBJECTS[language]["invitation"].format(group=group.name, date=shown)
         calendar = meeting_invitation(group.name, group.slug, meeting.date, meeting.time, meeting.place, now)
-        for invitee in invitees(archive.config, group, meeting.date):
+        for invitee in invitees(archive, group, meeting.date):
             person = book.person(invitee)
             address = book.address(person)
             if address is None or not valid_address(address):
