@@ -108,6 +108,9 @@ def test_members_history(invoke: Invoke, root: Path) -> None:
         ("2026-04-01", "left", "Filip Gregor"),
     ]
     assert sum(1 for r in rows if r["change"] == "member") == 4
+    sources = {(r["change"], r["person"]): r["source"] for r in rows}
+    assert sources["left", "Filip Gregor"] == f"{root}/ridici/2026-03-12.md:7"  # where the leave is written
+    assert sources["left", "Cyril Dlouhý"] == f"{root}/kpss.yaml:9"
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "jsonl"])

@@ -184,7 +184,7 @@ def test_packing_knows_every_field_of_every_record() -> None:
     layout = {
         Person: "name org role person key line substitute_for",
         MembershipChange: "name org role voting change day line",
-        Membership: "name org role voting start end source line",
+        Membership: "name org role voting start end source line ended_by",
         AgendaItem: "title presenter",
         NextMeeting: "date time place text",
         Update: "id status note line source due owner",

@@ -7,6 +7,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from ..core.config import Membership
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
 from ..core.i18n import _
@@ -210,7 +211,7 @@ def _attendance_findings(
                     )  # fmt: skip
                 continue
             others.append(person)
-        yield from _unknown_people(archive, minutes, known, others, on_day)
+        yield from _unknown_people(archive, minutes, known, others, on_day, ever)
 
 
 # "Hlasování", "hlasovalo", "usnesení" in the text: a decision was taken at the meeting.
@@ -238,7 +239,12 @@ def _quorum_findings(archive: Archive, seen: MeetingAttendance) -> Iterator[Prob
 
 
 def _unknown_people(
-    archive: Archive, minutes: Minutes, known: GroupMembers, people: list[Person], members: dict[str, str]
+    archive: Archive,
+    minutes: Minutes,
+    known: GroupMembers,
+    people: list[Person],
+    members: dict[str, str],
+    ever: dict[str, Membership],
 ) -> Iterator[Problem]:
     group = known.group
     unknown = [p for p in people if p.key not in members]
@@ -256,7 +262,7 @@ def _unknown_people(
             )  # fmt: skip
             continue
         hint = _closest(person.key, members)
-        later = known.ever().get(person.key)
+        later = ever.get(person.key)
         if later is not None and later.start is not None and later.start > minutes.date:
             hint = None
             note = _(" on {day} (a member from {start})").format(

@@ -21,7 +21,7 @@ class Membership(Record):
     `kpss.yaml`, or opened by a `membership` entry of minutes. `start` and `end` are inclusive;
     None means "since ever" and "until now"."""
 
-    __slots__ = ("name", "org", "role", "voting", "start", "end", "source", "line")
+    __slots__ = ("name", "org", "role", "voting", "start", "end", "source", "line", "ended_by")
 
     def __init__(
         self,
@@ -33,6 +33,7 @@ class Membership(Record):
         end: dt.date | None = None,
         source: str = "",  # the file that says so, as shown (kpss.yaml or minutes)
         line: int | None = None,
+        ended_by: str | None = None,  # `FILE:LINE` of the minutes' leave that set `end`
     ) -> None:
         self.name = name
         self.org = org
@@ -42,6 +43,7 @@ class Membership(Record):
         self.end = end
         self.source = source
         self.line = line
+        self.ended_by = ended_by
 
     def covers(self, day: dt.date) -> bool:
         """True when the person is a member on `day`."""

@@ -47,7 +47,8 @@ class GroupMembers:
         self.config = config
         self.periods: list[Membership] = []
         self.problems: list[Problem] = []
-        self._people: dict[int, Person] = {}  # id(period) -> its person
+        # id(period) -> (the period, kept alive so that its id is never reused; its person)
+        self._people: dict[int, tuple[Membership, Person]] = {}
 
     @property
     def known(self) -> bool:
@@ -56,10 +57,12 @@ class GroupMembers:
 
     def person(self, period: Membership) -> Person:
         """The person of a period (aliases applied)."""
-        found = self._people.get(id(period))
-        if found is None:
-            found = self._people[id(period)] = parse_person_text(period.name, self.config)
-            found.org = period.org or found.org  # a fresh Person: the parser's cache is not touched
+        known = self._people.get(id(period))
+        if known is not None:
+            return known[1]
+        found = parse_person_text(period.name, self.config)
+        found.org = period.org or found.org  # a fresh Person: the parser's cache is not touched
+        self._people[id(period)] = (period, found)
         return found
 
     def on(self, day: dt.date) -> list[Member]:
@@ -111,9 +114,9 @@ class GroupMembers:
             if period.end is None or period.end >= day:
                 closed = Membership(
                     period.name, period.org, period.role, period.voting, period.start, day - DAY,
-                    period.source, period.line,
+                    period.source, period.line, f"{source}:{line}",
                 )  # fmt: skip
-                self._people[id(closed)] = self.person(period)
+                self._people[id(closed)] = (closed, self.person(period))
                 self.periods[index] = closed
                 ended = True
         if not ended:
@@ -206,13 +209,10 @@ def history_rows(members: GroupMembers) -> list[dict[str, Any]]:
             }
         )
         if period.end is not None:
-            rows.append(
-                {
-                    "date": (period.end + DAY).isoformat(),
-                    "change": "left",
-                    **_row(members.group, period, person, None),
-                }
-            )
+            left = _row(members.group, period, person, None)
+            if period.ended_by:
+                left["source"] = period.ended_by  # the minutes that say so
+            rows.append({"date": (period.end + DAY).isoformat(), "change": "left", **left})
     return sorted(rows, key=lambda r: (r["date"] or "", r["change"] != "left", surname_order(r["person"])))
 
 

@@ -68,7 +68,7 @@ MARSHAL_VERSION = 4
 #                and problems left out (the snapshot's problems hold them)
 #   GroupConfig  (slug, name, folder, members, manager, place, time, schedule, extra, line,
 #                 memberships, quorum)
-#   Membership   (name, org, role, voting, start, end, source, line)
+#   Membership   (name, org, role, voting, start, end, source, line, ended_by)
 # and an outcome is (Minutes or None, [Problem]). Dates are ordinals, lists of records lists.
 
 
@@ -229,6 +229,7 @@ def pack_config(config: Config) -> tuple[Any, ...]:
                     None if m.end is None else m.end.toordinal(),
                     m.source,
                     m.line,
+                    m.ended_by,
                 )
                 for m in g.memberships
             ],
@@ -390,8 +391,9 @@ def _unpack_group(values: tuple[Any, ...]) -> GroupConfig:
                 None if end is None else dates[end],
                 source,
                 at,
+                ended_by,
             )
-            for name, org, role, voting, start, end, source, at in memberships
+            for name, org, role, voting, start, end, source, at, ended_by in memberships
         ],
         quorum,
     )
