@@ -397,3 +397,23 @@ groups:
         "dana@testov.cz",
         "eva@testov.cz",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "person"),
+    [
+        ("Jan Zástupce (za Annu Bílou)", {"name": "Jan Zástupce", "org": None, "for": "Annu Bílou"}),
+        ("Jan Zástupce (zastupuje Annu Bílou)", {"name": "Jan Zástupce", "org": None, "for": "Annu Bílou"}),
+        ("Jan Zástupce (zástup za Annu Bílou)", {"name": "Jan Zástupce", "org": None, "for": "Annu Bílou"}),
+        (
+            "Jan Zástupce (Charita) (za Annu Bílou)",
+            {"name": "Jan Zástupce", "org": "Charita", "for": "Annu Bílou"},
+        ),
+        ("Petr Malý (Za Branou, z. s.)", {"name": "Petr Malý", "org": "Za Branou, z. s."}),  # an organisation
+    ],
+)
+def test_substitutes_as_minutes_write_them(invoke: Invoke, root: Path, written: str, person: dict) -> None:
+    write(root / "ridici/2026-01-15.md", minutes(f"group: ridici\ndate: 2026-01-15\npresent: ['{written}']"))
+    shown = json.loads(invoke("show", "ridici/2026-01-15", "-a", str(root), "-f", "json").stdout)
+    got = shown["present"][0]
+    assert {key: got.get(key) for key in person} == person and ("for" in got) == ("for" in person)

@@ -144,9 +144,9 @@ ATTENDANCE_SHEET = re.compile(
 )
 _PERSON_ORG = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
 # A substitute (FORMAT.md 1.1): `Jméno (za Jméno)`, `(zastupuje Jméno)`, `(zástup za Jméno)`.
+# The words are lower case and the name has no comma: `(Za Branou, z. s.)` is an organisation.
 _SUBSTITUTE = re.compile(
-    r"^(.*?)\s*\((?:za|zastupuje|zastupující|zástup\s+za|v\s+zastoupení\s+za)\s+([^()]+?)\s*\)\s*$",
-    re.IGNORECASE,
+    r"^(.*?)\s*\((?:za|zastupuje|zastupující|zástup\s+za|v\s+zastoupení\s+za)\s+([^(),]+?)\s*\)\s*$"
 )
 
 
