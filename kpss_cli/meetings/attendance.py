@@ -33,17 +33,16 @@ class MeetingAttendance:
     share: float  # of the voting members, to be exceeded
     member_keys: set[str] = field(default_factory=set)
     represented: dict[str, Person] = field(default_factory=dict)  # member key -> their substitute
-
-    @property
-    def voting(self) -> list[Member]:
-        """The members with a vote on that day."""
-        return [m for m in self.members if m.membership.voting]
+    present_keys: set[str] = field(default_factory=set)
+    excused_keys: set[str] = field(default_factory=set)
+    absent_keys: set[str] = field(default_factory=set)
+    voting: list[Member] = field(default_factory=list)  # the members with a vote on that day
 
     @property
     def voting_present(self) -> int:
         """Voting members present in person or through a substitute."""
-        present = {p.key for p in self.present}
-        return sum(1 for m in self.voting if m.key in present or m.key in self.represented)
+        present, represented = self.present_keys, self.represented
+        return sum(1 for m in self.voting if m.key in present or m.key in represented)
 
     @property
     def quorum(self) -> bool | None:
@@ -58,13 +57,13 @@ class MeetingAttendance:
         """present, substituted, excused or absent: what became of a member; None when the
         minutes only refer to the attendance sheet and do not name them."""
         key = member.key
-        if any(p.key == key for p in self.present):
+        if key in self.present_keys:
             return "present"
         if key in self.represented:
             return "substituted"
-        if any(p.key == key for p in self.excused):
+        if key in self.excused_keys:
             return "excused"
-        if any(p.key == key for p in self.absent):
+        if key in self.absent_keys:
             return "absent"
         return None
 
@@ -101,6 +100,10 @@ def meeting_attendance(
         else (config.quorum_of(group) if group else config.quorum_of(_NO_GROUP)),
         member_keys={m.key for m in on_day},
         represented=represented,
+        present_keys={p.key for p in minutes.present},
+        excused_keys={p.key for p in minutes.excused},
+        absent_keys={p.key for p in absent},
+        voting=[m for m in on_day if m.membership.voting],
     )
 
 
@@ -160,17 +163,21 @@ class _Tally:
 def by_person(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
     """One row per person: meetings expected at (as a member), present, represented by a
     substitute, excused, absent, as a guest; the attendance rate; the longest run missed."""
+    return _person_rows(attendances(archive, selected))
+
+
+def _person_rows(seen_meetings: list[MeetingAttendance]) -> list[dict[str, Any]]:
     tallies: dict[str, _Tally] = {}
-    for seen in attendances(archive, selected):
-        _count(seen, tallies, lambda person: person.key)
+    for seen in seen_meetings:
+        _count(seen, tallies)
     return sorted((t.row() for t in tallies.values()), key=lambda r: surname_order(r["person"]))
 
 
-def _count(seen: MeetingAttendance, tallies: dict[str, _Tally], key_of: Any) -> None:
+def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
     slug = seen.minutes.group_slug
     for kind, people in attendance_of(seen).items():
         for person in people:
-            tally = tallies.setdefault(key_of(person), _Tally(person.person))
+            tally = tallies.get(person.key) or tallies.setdefault(person.key, _Tally(person.person))
             tally.person = person.person  # the latest spelling (minutes come in date order)
             tally.org = person.org or tally.org
             setattr(tally, kind, getattr(tally, kind) + 1)
@@ -179,7 +186,7 @@ def _count(seen: MeetingAttendance, tallies: dict[str, _Tally], key_of: Any) -> 
         outcome = seen.outcome(member)
         if outcome is None:
             continue
-        tally = tallies.setdefault(key_of(member.person), _Tally(member.person.person))
+        tally = tallies.get(member.key) or tallies.setdefault(member.key, _Tally(member.person.person))
         tally.org = member.org or tally.org
         if outcome == "substituted":
             tally.substituted += 1
@@ -190,16 +197,16 @@ def _count(seen: MeetingAttendance, tallies: dict[str, _Tally], key_of: Any) -> 
 def by_org(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
     """Per organisation: the person rows summed (people without one under null), and the
     longest run of meetings at which none of its expected members came."""
-    chosen = list(selected)
+    seen_meetings = attendances(archive, selected)
     orgs: dict[str | None, dict[str, Any]] = {}
     keys = ("expected", "present", "substituted", "excused", "absent", "guest")
-    for row in by_person(archive, chosen):
+    for row in _person_rows(seen_meetings):
         total = orgs.setdefault(row["org"], {"org": row["org"], "people": 0, **dict.fromkeys(keys, 0)})
         total["people"] += 1
         for key in keys:
             total[key] += row[key]
     runs: dict[str | None, _Tally] = {}
-    for seen in attendances(archive, chosen):
+    for seen in seen_meetings:
         came: dict[str | None, bool] = {}
         for member in seen.members:
             outcome = seen.outcome(member)

@@ -22,16 +22,12 @@ DAY = dt.timedelta(days=1)
 class Member(Record):
     """A member of a group on some day: the person (aliases applied) and their period."""
 
-    __slots__ = ("person", "membership")
+    __slots__ = ("person", "membership", "key")
 
     def __init__(self, person: Person, membership: Membership) -> None:
         self.person = person
         self.membership = membership
-
-    @property
-    def key(self) -> str:
-        """The person's identity across meetings."""
-        return self.person.key
+        self.key = person.key  # the person's identity across meetings
 
     @property
     def org(self) -> str | None:
@@ -47,42 +43,54 @@ class GroupMembers:
         self.config = config
         self.periods: list[Membership] = []
         self.problems: list[Problem] = []
-        # id(period) -> (the period, kept alive so that its id is never reused; its person)
-        self._people: dict[int, tuple[Membership, Person]] = {}
+        # id(period) -> (the period, kept alive so that its id is never reused; its member)
+        self._members: dict[int, tuple[Membership, Member]] = {}
+        self._days: dict[dt.date, list[Member]] = {}  # `on`, remembered until the periods change
+        self._ever: dict[str, Membership] | None = None
 
     @property
     def known(self) -> bool:
         """True when kpss.yaml or the minutes name any member: absence can be inferred."""
         return bool(self.periods)
 
-    def person(self, period: Membership) -> Person:
-        """The person of a period (aliases applied)."""
-        known = self._people.get(id(period))
+    def member(self, period: Membership) -> Member:
+        """The member of a period: its person with aliases applied."""
+        known = self._members.get(id(period))
         if known is not None:
             return known[1]
-        found = parse_person_text(period.name, self.config)
-        found.org = period.org or found.org  # a fresh Person: the parser's cache is not touched
-        self._people[id(period)] = (period, found)
+        person = parse_person_text(period.name, self.config)
+        person.org = period.org or person.org  # a fresh Person: the parser's cache is not touched
+        found = Member(person, period)
+        self._members[id(period)] = (period, found)
         return found
+
+    def person(self, period: Membership) -> Person:
+        """The person of a period (aliases applied)."""
+        return self.member(period).person
 
     def on(self, day: dt.date) -> list[Member]:
         """The members on `day`, each once (the period that started last, when a person holds
         two roles), in kpss.yaml's and the minutes' order."""
-        chosen: dict[str, Membership] = {}
+        found = self._days.get(day)
+        if found is not None:
+            return found
+        chosen: dict[str, Member] = {}
         for period in self.periods:
-            if period.covers(day):
-                key = self.person(period).key
-                earlier = chosen.get(key)
-                if earlier is None or (period.start or dt.date.min) >= (earlier.start or dt.date.min):
-                    chosen[key] = period
-        return [Member(self.person(period), period) for period in chosen.values()]
+            if (period.start is None or period.start <= day) and (period.end is None or day <= period.end):
+                member = self.member(period)
+                earlier = chosen.get(member.key)
+                if earlier is None or (period.start or dt.date.min) >= (
+                    earlier.membership.start or dt.date.min
+                ):
+                    chosen[member.key] = member
+        found = self._days[day] = list(chosen.values())
+        return found
 
     def ever(self) -> dict[str, Membership]:
         """Person key -> the last period of everyone who was ever a member."""
-        last: dict[str, Membership] = {}
-        for period in self.periods:
-            last[self.person(period).key] = period
-        return last
+        if self._ever is None:
+            self._ever = {self.member(period).key: period for period in self.periods}
+        return self._ever
 
     def add(self, period: Membership) -> None:
         """Add a period; one that overlaps a period of the same person in the same role is a
@@ -103,6 +111,8 @@ class GroupMembers:
                 )  # fmt: skip
                 return
         self.periods.append(period)
+        self._days.clear()
+        self._ever = None
 
     def leave(self, name: str, day: dt.date, source: str, line: int) -> None:
         """End, on the day before `day`, every period of `name` still running then."""
@@ -116,8 +126,10 @@ class GroupMembers:
                     period.name, period.org, period.role, period.voting, period.start, day - DAY,
                     period.source, period.line, f"{source}:{line}",
                 )  # fmt: skip
-                self._people[id(closed)] = (closed, self.person(period))
+                self._members[id(closed)] = (closed, Member(self.person(period), closed))
                 self.periods[index] = closed
+                self._days.clear()
+                self._ever = None
                 ended = True
         if not ended:
             self.problems.append(
