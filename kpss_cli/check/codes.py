@@ -176,7 +176,8 @@ CODES: dict[str, Code] = {
     "unknown-person": Code(
         "warning",
         "a name that is not a member of the group",
-        "The name is not among the group's `members` in kpss.yaml. Fix a typo (the closest member "
+        "The name is not among the group's members on the meeting date (`members` in kpss.yaml, "
+        "with their `from`/`to`, and the minutes' `membership` joins and leaves). Fix a typo (the closest member "
         "is suggested), add the person to the members, list them as a guest, or add an `aliases` "
         "entry for a changed name. A comma too many splits one name in two.",
     ),

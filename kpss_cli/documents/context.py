@@ -14,7 +14,7 @@ from ..core.dates import parse_date, parse_deadline
 from ..core.model import Minutes, Update
 from ..core.vocabulary import MONTHS_GENITIVE
 from ..meetings.attendance import meeting_attendance, meeting_row
-from ..meetings.membership import group_members
+from ..meetings.membership import members_on
 from ..meetings.upcoming import Meeting, group_agenda, next_planned, open_tasks_on
 from ..store.archive import Archive
 from .templates import base_context, deadline_words
@@ -298,7 +298,7 @@ def _quorum(archive: Archive, minutes: Minutes) -> dict[str, Any] | None:
 
 def _members_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[str]:
     """The group's members on `day`, as kpss.yaml writes them (`Name (Organisation)`)."""
-    return [member.membership.written for member in group_members(archive, group).on(day)]
+    return [member.membership.written for member in members_on(archive, group, day)]
 
 
 def new_minutes_context(

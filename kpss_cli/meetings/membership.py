@@ -177,6 +177,11 @@ def group_members(archive: Archive, group: GroupConfig) -> GroupMembers:
     return members
 
 
+def members_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Member]:
+    """The members of `group` on `day`: who is invited, expected, counted for the quorum."""
+    return group_members(archive, group).on(day)
+
+
 def all_members(archive: Archive) -> dict[str, GroupMembers]:
     """Group slug -> its members over time, for every group of kpss.yaml and every group whose
     minutes alone say who joins it."""
