@@ -269,6 +269,25 @@ def test_a_substitute_as_a_mapping(invoke: Invoke, root: Path) -> None:
     )
 
 
+def test_a_member_excused_and_represented_counts_once(invoke: Invoke, root: Path) -> None:
+    write(
+        root / "ridici/2026-01-15.md",
+        minutes(
+            "group: ridici\ndate: 2026-01-15\n"
+            "present: [Anna Bílá, Cyril Dlouhý, Jan Zástupce (zástup za p. Černého)]\nexcused: [Bohumil Černý]"
+        ),
+    )
+    rows = {r["person"]: r for r in as_json(invoke, "attendance", "--until", "2026-01-31", "-a", str(root))}
+    keys = ("expected", "present", "substituted", "excused", "absent", "rate")
+    assert tuple(rows["Bohumil Černý"][k] for k in keys) == (1, 0, 1, 0, 0, 1.0)
+    meeting = as_json(invoke, "attendance", "--by", "meeting", "--until", "2026-01-31", "-a", str(root))[0]
+    assert (meeting["present_voting"], meeting["quorum"], meeting["substitutes"]) == (
+        3,
+        True,
+        [{"name": "Jan Zástupce", "for": "Bohumil Černý"}],
+    )
+
+
 def test_membership_survives_the_index(invoke: Invoke, root: Path) -> None:
     first = as_json(invoke, "attendance", "--by", "meeting", "-a", str(root))
     assert (root / ".kpss").is_dir()

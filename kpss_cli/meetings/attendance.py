@@ -175,8 +175,11 @@ def _person_rows(seen_meetings: list[MeetingAttendance]) -> list[dict[str, Any]]
 
 def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
     slug = seen.minutes.group_slug
+    represented = seen.represented
     for kind, people in attendance_of(seen).items():
         for person in people:
+            if represented and kind in ("excused", "absent") and person.key in represented:
+                continue  # excused, and a substitute came: counted once, as substituted (below)
             tally = tallies.get(person.key) or tallies.setdefault(person.key, _Tally(person.person))
             tally.person = person.person  # the latest spelling (minutes come in date order)
             tally.org = person.org or tally.org
