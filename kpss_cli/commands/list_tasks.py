@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows, say, terminal, write_document
+from ..output.console import emit_rows, say, table_width, terminal, write_document
 from ..output.formats import Column, emit_sections
 from .shared import date_option, exit_code, load_tasks, today_from
 
@@ -173,6 +173,7 @@ def list_tasks(
             terminal=terminal(),
             row_style=_task_style(today),
             excel=excel,
+            width=table_width() if fmt == "table" else None,
         )
     else:
         columns = TASK_TABLE_COLUMNS if fmt == "table" else TASK_COLUMNS

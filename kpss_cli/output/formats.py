@@ -98,10 +98,14 @@ def emit(
     row_style: RowStyle | None = None,
     caption: str | None = None,
     excel: bool = False,
+    width: int | None = None,
 ) -> int:
-    """Write `rows` in `fmt` to `out`; return how many rows were written."""
+    """Write `rows` in `fmt` to `out`; return how many rows were written. A table is at most
+    `width` characters wide where it can be (None: as wide as its text)."""
     writer = WRITERS[fmt]
-    return writer(rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel)
+    return writer(
+        rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel, width=width
+    )
 
 
 def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
@@ -187,26 +191,76 @@ def _table(
     terminal: bool = False,
     row_style: RowStyle | None = None,
     caption: str | None = None,
+    width: int | None = None,
     **_: Any,
 ) -> int:
     materialised = list(rows)
     if terminal:
-        _rich_table(materialised, columns, out, row_style, caption)
+        _rich_table(materialised, columns, out, row_style, caption, width)
     else:
-        _plain_table(materialised, columns, out)
+        _plain_table(materialised, columns, out, width)
         if caption:
             out.write(caption + "\n")
     return len(materialised)
 
 
-def _plain_table(rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO) -> None:
+# Columns a table never shortens: ids and paths (copied into other commands), dates, codes.
+_WHOLE = frozenset(
+    (
+        "id",
+        "minutes",
+        "parent",
+        "path",
+        "date",
+        "meeting_date",
+        "deadline",
+        "time",
+        "code",
+        "group_slug",
+        "line",
+    )
+)
+_NARROWEST = 8  # a shortened column keeps at least this many characters (or its header)
+
+
+def fit_widths(columns: Sequence[Column], natural: list[int], width: int | None, gap: int) -> list[int]:
+    """The width of each column in a table at most `width` characters wide (None: no limit),
+    columns `gap` apart: the widest text columns give way first; ids, dates and numbers never
+    do. A table that cannot fit even so keeps its whole ids and is wider than `width`."""
+    widths = list(natural)
+    if width is None:
+        return widths
+    excess = sum(widths) + gap * (len(widths) - 1) - width
+    floors = [
+        w if (c.key in _WHOLE or c.justify == "right") else min(w, max(_NARROWEST, len(c.header)))
+        for c, w in zip(columns, widths, strict=True)
+    ]
+    while excess > 0:
+        room = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not room:
+            break
+        widest = max(room, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _plain_table(
+    rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO, width: int | None
+) -> None:
     """Aligned columns with no colour or box drawing, for pipes and files."""
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
-    widths = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    natural = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = fit_widths(columns, natural, width, 2)
 
     def line(values: list[str]) -> str:
         parts = [
-            v.rjust(w) if c.justify == "right" else v.ljust(w)
+            shorten(v, w).rjust(w) if c.justify == "right" else shorten(v, w).ljust(w)
             for v, w, c in zip(values, widths, columns, strict=True)
         ]
         return "  ".join(parts).rstrip() + "\n"
@@ -221,21 +275,35 @@ def _rich_table(
     out: TextIO,
     row_style: RowStyle | None,
     caption: str | None,
+    width: int | None,
 ) -> None:
     from rich.console import Console  # only on a terminal: keeps pipes fast
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=True)
+    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    natural = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = fit_widths(columns, natural, width, 3)  # ` │ ` between columns
+    console = Console(
+        file=out,
+        highlight=False,
+        soft_wrap=False,
+        force_terminal=True,
+        width=max(sum(widths) + 3 * len(widths), 20),
+    )
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for column in columns:
+    for column, size in zip(columns, widths, strict=True):
         table.add_column(
-            column.header, justify="right" if column.justify == "right" else "left", overflow="fold"
+            shorten(column.header, size),
+            justify="right" if column.justify == "right" else "left",
+            no_wrap=True,
+            overflow="ellipsis",
+            width=size,
         )
-    for row in rows:
+    for row, values in zip(rows, cells, strict=True):
         style = row_style(row) if row_style else None
         # Text(), never markup: "[bold]" written in minutes stays text.
-        table.add_row(*(Text(clean(cell(row.get(c.key)))) for c in columns), style=style)
+        table.add_row(*(Text(shorten(v, w)) for v, w in zip(values, widths, strict=True)), style=style)
     console.print(table)
     if caption:
         console.print(Text(caption), style="dim")
@@ -262,6 +330,7 @@ def emit_sections(
     terminal: bool = False,
     row_style: RowStyle | None = None,
     excel: bool = False,
+    width: int | None = None,
 ) -> int:
     """Write rows split into labelled sections (`kpss tasks --by owner`); return the row count.
 
@@ -281,5 +350,5 @@ def emit_sections(
                 emit(rows, columns, fmt, out)
             else:
                 out.write(("\n" if number else "") + clean(heading) + "\n")
-                emit(rows, table_columns, fmt, out, terminal=terminal, row_style=row_style)
+                emit(rows, table_columns, fmt, out, terminal=terminal, row_style=row_style, width=width)
     return sum(len(rows) for _, rows in sections)
