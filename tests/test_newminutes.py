@@ -177,7 +177,7 @@ def test_init_keeps_an_existing_kpss_yaml(invoke: Invoke, tmp_path: Path) -> Non
 
 
 def test_a_new_archive_has_a_calendar(invoke: Invoke, tmp_path: Path) -> None:
-    invoke("init", str(tmp_path / "a"))
+    invoke("init", str(tmp_path / "a"), "--example")
     result = invoke("schedule", "-a", str(tmp_path / "a"), "-f", "ics", "--as-of", "2026-11-22")
     assert result.exit_code == 0
     calendar = icalendar.Calendar.from_ical(result.stdout_bytes)

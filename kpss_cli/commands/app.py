@@ -110,8 +110,11 @@ def usage_error(exc: click.exceptions.UsageError) -> list[str]:
 
 
 def _closest(word: str, known: Sequence[str]) -> str | None:
-    found = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return found[0] if found else None
+    """The known word most like `word`; of equally like ones, one with the same letters
+    (`lsit`: `list`, not `site`)."""
+    found = difflib.get_close_matches(word, known, n=3, cutoff=0.6)
+    same_letters = [candidate for candidate in found if sorted(candidate) == sorted(word)]
+    return next(iter(same_letters or found), None)
 
 
 def _command_of(group: TyperGroup, ctx: click.Context, words: list[str]) -> Command | None:

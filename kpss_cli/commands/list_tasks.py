@@ -37,7 +37,16 @@ TASK_COLUMNS = [
     Column("days_overdue", "Overdue", "right"),
 ]
 # The terminal table names the group by its slug, to leave room for the task.
-TASK_TABLE_COLUMNS = [Column("group_slug", "Group") if c.key == "group" else c for c in TASK_COLUMNS]
+# On a terminal: the group's slug, and the group and meeting left out where the table would
+# not fit (the id says both).
+TASK_TABLE_COLUMNS = [
+    Column("group_slug", "Group", spare=True)
+    if c.key == "group"
+    else Column(c.key, c.header, spare=True)
+    if c.key == "meeting_date"
+    else c
+    for c in TASK_COLUMNS
+]
 
 
 def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:

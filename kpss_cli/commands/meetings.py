@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,11 +12,12 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
+from ..core.i18n import _
 from ..output.console import emit_rows, say, write_document
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats, option
-from .shared import date_option, exit_code, load, today_from
+from .shared import date_option, exit_code, load, settings, today_from
 
 
 @app.command("new-minutes")
@@ -146,22 +148,72 @@ def schedule(
 @app.command()
 @boundary
 def init(
-    folder: Annotated[Path, typer.Argument(help="The archive folder (created if needed).")] = Path(),
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help=_("The archive folder (created if needed). Default: this one."), show_default=False
+        ),
+    ] = None,
+    group: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Add this group to kpss.yaml (its name; repeat for more)."),
+            show_default=False,
+        ),
+    ] = None,
+    example: Annotated[
+        bool,
+        typer.Option("--example", help=_("Write an example kpss.yaml with sample groups and schedules.")),
+    ] = False,
 ) -> int:
     """Start an archive: a commented kpss.yaml, a README for its users, a templates/ note.
 
-    Never overwrites: files that exist are kept, and a second run changes nothing.
+    Asks nothing. Never overwrites: files that exist are kept, and a second run changes nothing.
 
-    Example: kpss init zapisy
+    Example: kpss init zapisy --group "Řídicí skupina" --group "PS Senioři"
     """
     from ..store.init import init_archive
 
-    results = init_archive(folder)
+    target = folder or settings["archive"] or Path()
+    results = init_archive(target, group, example)
     for name, created in results:
-        print(f"{'created' if created else 'kept'}: {folder / name}")
+        print(f"{_('created') if created else _('kept')}: {target / name}")
+    if group and not dict(results)["kpss.yaml"]:
+        say(
+            _("kpss: {folder}/kpss.yaml was there already and is kept: add the groups to it by hand").format(
+                folder=target
+            )
+        )
     if not any(created for _, created in results):
-        say(f"kpss: nothing to do: {folder} already holds a kpss archive")
+        say(_("kpss: nothing to do: {folder} already holds a kpss archive").format(folder=target))
+        return ExitStatus.OK
+    for line in next_steps(target, group[0] if group else None, example):
+        say(line)
     return ExitStatus.OK
+
+
+def next_steps(folder: Path, first_group: str | None, example: bool) -> list[str]:
+    """What to do after `kpss init`: the three next steps, as commands to type."""
+    from ..core.names import slugify
+
+    go = "" if folder == Path() else f"cd {shlex.quote(str(folder))} && "
+    slug = slugify(first_group) if first_group else ("seniori" if example else _("GROUP"))
+    groups = (
+        _("check the groups and add members, places and schedules in kpss.yaml")
+        if first_group or example
+        else _('name your groups in kpss.yaml (or start with: kpss init --group "PS Senioři")')
+    )
+    return [
+        _("kpss: next steps:"),
+        "  1. " + groups,
+        "  2. "
+        + _('start the minutes of a meeting: {go}kpss new-minutes {group} --date "5. 3. 2027"').format(
+            go=go, group=slug
+        ),
+        "  3. " + _("see what needs doing: {go}kpss (then kpss tasks, kpss check)").format(go=go),
+    ]
 
 
 @app.command()

@@ -33,7 +33,7 @@ def overview(ctx: typer.Context, archive: Path | None, as_of: str | None) -> int
     loaded = open_archive(archive)
     seen = archive_overview(loaded, today)
     findings = check_archive(loaded, today)
-    name = loaded.config.organisation or loaded.shown_root
+    name = loaded.config.organisation or str(loaded.root.resolve())
     lines = [_("kpss: {name}, as of {day}").format(name=name, day=czech_day(today)), ""]
 
     late = [group for group in seen.groups if group.overdue]

@@ -44,12 +44,15 @@ OFFERED: dict[str, tuple[str, ...]] = {
 class Column(Value):
     """A column of the table, CSV, TSV and Markdown outputs."""
 
-    __slots__ = ("key", "header", "justify")
+    __slots__ = ("key", "header", "justify", "spare")
 
-    def __init__(self, key: str, header: str, justify: str = "left") -> None:
+    def __init__(self, key: str, header: str, justify: str = "left", spare: bool = False) -> None:
         self.key = key
         self.header = header
         self.justify = justify  # "left" | "right"
+        # A table too narrow for every column leaves this one out (what it says is elsewhere
+        # in the row: a task's group and meeting are in its id).
+        self.spare = spare
 
 
 # Compiled on first use, by `re`'s own cache: most runs print only printable text.
@@ -205,44 +208,43 @@ def _table(
 
 
 # Columns a table never shortens: ids and paths (copied into other commands), dates, codes.
-_WHOLE = frozenset(
-    (
-        "id",
-        "minutes",
-        "parent",
-        "path",
-        "date",
-        "meeting_date",
-        "deadline",
-        "time",
-        "code",
-        "group_slug",
-        "line",
-    )
-)
-_NARROWEST = 8  # a shortened column keeps at least this many characters (or its header)
+_WHOLE = frozenset(("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "code", "line"))
+_NARROWEST = 6  # a shortened text column keeps at least this many characters
 
 
-def fit_widths(columns: Sequence[Column], natural: list[int], width: int | None, gap: int) -> list[int]:
+def _floor(column: Column, natural: int, values: int) -> int:
+    """How narrow a column may become: ids and dates not at all; numbers (right-aligned) to
+    their longest value, shortening only their header; text to _NARROWEST characters."""
+    if column.key in _WHOLE:
+        return natural
+    if column.justify == "right":
+        return max(values, 3)
+    return min(natural, _NARROWEST)
+
+
+def fit_widths(
+    columns: Sequence[Column], natural: list[int], width: int | None, gap: int, value_widths: list[int]
+) -> list[int]:
     """The width of each column in a table at most `width` characters wide (None: no limit),
-    columns `gap` apart: the widest text columns give way first; ids, dates and numbers never
-    do. A table that cannot fit even so keeps its whole ids and is wider than `width`."""
+    columns `gap` apart: text columns give way in proportion to what they can give (a task's
+    text keeps more than its owner); ids, dates and numbers never do. A table that cannot fit
+    even so keeps its whole ids and is wider than `width`."""
     widths = list(natural)
     if width is None:
         return widths
     excess = sum(widths) + gap * (len(widths) - 1) - width
-    floors = [
-        w if (c.key in _WHOLE or c.justify == "right") else min(w, max(_NARROWEST, len(c.header)))
-        for c, w in zip(columns, widths, strict=True)
-    ]
-    while excess > 0:
-        room = [i for i, w in enumerate(widths) if w > floors[i]]
-        if not room:
-            break
-        widest = max(room, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
-    return widths
+    if excess <= 0:
+        return widths
+    floors = [_floor(c, w, values) for c, w, values in zip(columns, widths, value_widths, strict=True)]
+    room = [w - f for w, f in zip(widths, floors, strict=True)]
+    total = sum(room)
+    if total <= excess:
+        return floors
+    cuts = [excess * r // total for r in room]
+    left = excess - sum(cuts)
+    for i in sorted(range(len(room)), key=lambda i: room[i] - cuts[i], reverse=True)[:left]:
+        cuts[i] += 1
+    return [w - cut for w, cut in zip(widths, cuts, strict=True)]
 
 
 def shorten(text: str, width: int) -> str:
@@ -250,13 +252,30 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+def _fitting(
+    columns: Sequence[Column], rows: list[dict[str, Any]], width: int | None, gap: int
+) -> list[Column]:
+    """The columns of a table: all, or without the spare ones when they cannot all fit `width`."""
+    if width is None or not any(c.spare for c in columns):
+        return list(columns)
+    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
+    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    narrowest = [_floor(c, n, v) for c, n, v in zip(columns, natural, values, strict=True)]
+    if sum(narrowest) + gap * (len(columns) - 1) <= width:
+        return list(columns)
+    return [c for c in columns if not c.spare]
+
+
 def _plain_table(
     rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO, width: int | None
 ) -> None:
     """Aligned columns with no colour or box drawing, for pipes and files."""
+    columns = _fitting(columns, rows, width, 2)
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
-    natural = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    widths = fit_widths(columns, natural, width, 2)
+    values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
+    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    widths = fit_widths(columns, natural, width, 2, values)
 
     def line(values: list[str]) -> str:
         parts = [
@@ -281,9 +300,11 @@ def _rich_table(
     from rich.table import Table
     from rich.text import Text
 
+    columns = _fitting(columns, rows, width, 3)
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
-    natural = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    widths = fit_widths(columns, natural, width, 3)  # ` │ ` between columns
+    values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
+    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    widths = fit_widths(columns, natural, width, 3, values)  # ` │ ` between columns
     console = Console(
         file=out,
         highlight=False,
@@ -300,10 +321,10 @@ def _rich_table(
             overflow="ellipsis",
             width=size,
         )
-    for row, values in zip(rows, cells, strict=True):
+    for row, texts in zip(rows, cells, strict=True):
         style = row_style(row) if row_style else None
         # Text(), never markup: "[bold]" written in minutes stays text.
-        table.add_row(*(Text(shorten(v, w)) for v, w in zip(values, widths, strict=True)), style=style)
+        table.add_row(*(Text(shorten(t, w)) for t, w in zip(texts, widths, strict=True)), style=style)
     console.print(table)
     if caption:
         console.print(Text(caption), style="dim")
