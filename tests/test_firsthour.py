@@ -291,3 +291,43 @@ def test_kpss_alone_outside_an_archive_shows_the_help_and_how_to_start(
         "No archive here (no kpss.yaml in this folder or above). Start one: kpss init"
     )
     assert list(isolated.iterdir()) == []
+
+
+# --- --excel wherever --format csv works ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["list"], ["tasks", "--all"], ["attendance"], ["schedule"], ["check"], ["--excel", "list"]],
+    ids=" ".join,
+)
+def test_excel_wherever_csv_works(invoke: Invoke, archive: Path, words: list[str]) -> None:
+    flags = [] if "--excel" in words else ["--excel"]
+    excel = invoke(*words, *flags, "-a", str(archive), "--as-of", "2023-01-01")
+    csv = invoke(
+        *(w for w in words if w != "--excel"), "-f", "csv", "-a", str(archive), "--as-of", "2023-01-01"
+    )
+    assert excel.exit_code == csv.exit_code, excel.stderr
+    assert excel.stdout_bytes.startswith("\ufeff".encode())
+    header = csv.stdout.splitlines()[0]
+    assert excel.stdout.splitlines()[0] == "\ufeff" + header.replace(",", ";")
+    assert excel.stdout_bytes.count(b"\r\n") == csv.stdout_bytes.count(b"\r\n") > 0
+
+
+@pytest.mark.parametrize(
+    ("words", "error"),
+    [
+        (["show", "x", "--excel"], "kpss: error: --excel writes CSV, and kpss show writes none"),
+        (
+            ["list", "--excel", "-f", "json"],
+            "kpss: error: --excel writes CSV: leave out --format, or give --format csv",
+        ),
+    ],
+)
+def test_excel_where_it_cannot_be_is_a_usage_error(invoke: Invoke, words: list[str], error: str) -> None:
+    result = invoke(*words)
+    assert (
+        result.exit_code == 2
+        and result.stderr.splitlines()[0] == error
+        and len(result.stderr.splitlines()) == 2
+    )

@@ -25,7 +25,7 @@ from ..core.i18n import _
 from ..output.console import say
 from ..output.formats import OFFERED
 from . import options
-from .argv import Command, arrange
+from .argv import Command, arranged
 from .boundary import run_command
 from .shared import settings, today_from
 
@@ -38,7 +38,10 @@ class KpssGroup(TyperGroup):
         if ctx.parent is None:
             front = {flag: spec.takes_value for spec in options.FRONT for flag in spec.flags}
             anywhere = {flag: spec.takes_value for spec in options.ANYWHERE for flag in spec.flags}
-            args = arrange(args, front, anywhere, lambda words: _command_of(self, ctx, words))
+            head, path, own = arranged(args, front, anywhere, lambda words: _command_of(self, ctx, words))
+            if path and EXCEL in head:
+                own = _excel_as_csv(ctx, " ".join(path), own)
+            args = [*head, *path, *own]
         return super().parse_args(ctx, args)
 
     def resolve_command(
@@ -79,6 +82,36 @@ class KpssGroup(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else ExitStatus.OK)
+
+
+EXCEL = options.EXCEL.flags[0]
+
+
+def _excel_as_csv(ctx: click.Context, command: str, words: list[str]) -> list[str]:
+    """The words of `command` with `--excel` (read by kpss itself): `--format csv` added, the
+    `excel` setting doing the rest (commands/shared.emit_rows). A command that writes no CSV,
+    or another format asked for, is a usage error."""
+    if "csv" not in OFFERED.get(command, ()):
+        raise UsageHint(
+            _("--excel writes CSV, and kpss {command} writes none").format(command=command),
+            None,
+            _("`kpss {command} --help` shows its formats").format(command=command),
+            ctx,
+        )
+    flags = options.FORMAT.flags
+    for position, word in enumerate(words):
+        name, given, value = word.partition("=")
+        if name in flags:
+            value = value if given else (words[position + 1] if position + 1 < len(words) else "")
+            if value != "csv":
+                raise UsageHint(
+                    _("--excel writes CSV: leave out --format, or give --format csv"),
+                    None,
+                    _("`kpss {command} --help` shows its formats").format(command=command),
+                    ctx,
+                )
+            return words
+    return [*words, flags[0], "csv"]
 
 
 class UsageHint(click.exceptions.UsageError):
@@ -198,6 +231,7 @@ def main(
     no_cache: Annotated[bool, option(options.NO_CACHE)] = False,
     archive: Annotated[Path | None, option(options.ARCHIVE, show_default=False)] = None,
     as_of: Annotated[str | None, option(options.AS_OF, show_default=False)] = None,
+    excel: Annotated[bool, option(options.EXCEL)] = False,
 ) -> None:
     """Minutes, tasks and attendance of community planning of social services (KPSS).
 
@@ -207,7 +241,7 @@ def main(
 
         kpss list --archive examples
     """
-    settings.update(debug=debug, no_cache=no_cache, archive=archive, today=None)
+    settings.update(debug=debug, no_cache=no_cache, archive=archive, today=None, excel=excel)
     if as_of is not None:  # read here for a command without --as-of of its own: `kpss list --as-of …`
         code = run_command(_read_today, as_of)
         if code:

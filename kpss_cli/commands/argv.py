@@ -25,10 +25,23 @@ def arrange(
     anywhere: Mapping[str, bool],
     resolve: Callable[[list[str]], Command | None],
 ) -> list[str]:
+    """`words` with the options of `front` before the command and those of `anywhere` after
+    it when the command declares them (see `arranged`)."""
+    head, path, kept = arranged(words, front, anywhere, resolve)
+    return [*head, *path, *kept]
+
+
+def arranged(
+    words: list[str],
+    front: Mapping[str, bool],
+    anywhere: Mapping[str, bool],
+    resolve: Callable[[list[str]], Command | None],
+) -> tuple[list[str], list[str], list[str]]:
     """`words` (the command line without the program name) with the options of `front` before
     the command and those of `anywhere` after it when the command declares them (each flag
     mapped to whether it takes a value). `resolve` names the command of the words that follow
-    the options of kpss, or gives None when they name none (then nothing moves: Click says so)."""
+    the options of kpss, or gives None when they name none (then nothing moves: Click says so).
+    Returns the options of kpss, the words naming the command, and the command's own words."""
     head: list[str] = []
     carried: list[list[str]] = []
     position = 0
@@ -45,7 +58,7 @@ def arrange(
     rest = words[position:]
     command = resolve(rest) if rest and not rest[0].startswith("-") else None
     if command is None:
-        return words
+        return words, [], []
     length, declared = command
     path, tail = rest[:length], rest[length:]
     kept: list[str] = []
@@ -67,4 +80,4 @@ def arrange(
         else:
             kept.extend(chunk)
         position += size
-    return [*head, *path, *kept]
+    return head, path, kept

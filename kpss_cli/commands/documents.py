@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows, write_document, write_pdf
+from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
@@ -26,7 +26,7 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, exit_code, load, template_kind, today_from
+from .shared import date_option, emit_rows, exit_code, load, template_kind, today_from
 
 
 @app.command()

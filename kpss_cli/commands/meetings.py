@@ -13,11 +13,11 @@ import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
 from ..core.i18n import _
-from ..output.console import emit_rows, say, write_document
+from ..output.console import say, write_document
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats, option
-from .shared import date_option, exit_code, load, settings, today_from
+from .shared import date_option, emit_rows, exit_code, load, settings, today_from
 
 
 @app.command("new-minutes")

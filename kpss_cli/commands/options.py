@@ -43,6 +43,13 @@ NO_CACHE = Spec(
     takes_value=False,
 )
 
+EXCEL = Spec(
+    ("--excel",),
+    "excel",
+    N_("CSV that Czech Excel opens as is (UTF-8 BOM, `;`, CRLF); wherever --format csv works."),
+    takes_value=False,
+)
+
 # Options that many commands share.
 ARCHIVE = Spec(
     ("--archive", "-a"),
@@ -87,7 +94,7 @@ FAIL_IF_ANY = Spec(
 
 # Where global options may stand (commands/argv.py): kpss's own before or after the command;
 # the options commands share also before the command, meaning what they mean after it.
-FRONT = (DEBUG, NO_CACHE)
+FRONT = (DEBUG, NO_CACHE, EXCEL)
 ANYWHERE = (ARCHIVE, AS_OF, FORMAT)
 
 # What the quick path answers: `kpss [global flags] tasks [these options]`, each at most once.

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # Set once per run from the global options (`--debug`, `--no-cache`).
 # `--archive` given before a command that has no option of its own for it (`kpss init`).
 # The day `--as-of` gives, once read: what `zítra` in another date option counts from.
-settings: dict[str, Any] = {"debug": False, "no_cache": False, "archive": None, "today": None}
+# `--excel` given to a command without one of its own (then its --format is csv).
+settings: dict[str, Any] = {"debug": False, "no_cache": False, "archive": None, "today": None, "excel": False}
 
 
 def open_archive(archive: str | os.PathLike[str] | None, *, use_index: bool = True) -> Archive:
@@ -50,6 +51,15 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
     loaded = load_snapshot(archive, statuses, use_index=use_index, progress=progress_bar())
     report(loaded.problems)
     return loaded
+
+
+def emit_rows(rows: Any, columns: list[Any], fmt: str, **options: Any) -> int:
+    """output.console.emit_rows, in Czech Excel's CSV when `--excel` was given."""
+    from ..output.console import emit_rows as emit
+
+    if settings["excel"] and fmt == "csv":
+        options["excel"] = True
+    return emit(rows, columns, fmt, **options)
 
 
 def report(problems: list[Problem]) -> None:

@@ -62,9 +62,7 @@ def tasks(
     template: Annotated[
         str | None, option(options.TEMPLATE, help=f"{options.TEMPLATE.help} E.g. tasks.md.j2.")
     ] = None,
-    excel: Annotated[
-        bool, typer.Option("--excel", help="CSV that Czech Excel opens as is (UTF-8 BOM, `;`).")
-    ] = False,
+    excel: Annotated[bool, option(options.EXCEL)] = False,
     fail_if_any: Annotated[bool, option(options.FAIL_IF_ANY)] = False,
     ids: Annotated[bool, option(options.IDS)] = False,
     public: Annotated[bool, option(options.PUBLIC)] = False,
