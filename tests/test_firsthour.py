@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from kpss_cli.core.dates import parse_typed_date
@@ -331,3 +332,67 @@ def test_excel_where_it_cannot_be_is_a_usage_error(invoke: Invoke, words: list[s
         and result.stderr.splitlines()[0] == error
         and len(result.stderr.splitlines()) == 2
     )
+
+
+# --- calendars that behave ---------------------------------------------------------------------
+
+
+def _calendar_archive(root: Path, organisation: str, held: str) -> Path:
+    write(
+        root / "kpss.yaml",
+        f"organisation: {organisation}\n"
+        "groups:\n  - slug: seniori\n    name: PS Senioři\n    time: '9:30'\n"
+        "    schedule: {dates: [2026-05-14, 2026-09-10]}\n",
+    )
+    write(root / "seniori" / f"{held}.md", f"---\ngroup: PS Senioři\ndate: {held}\nstatus: approved\n---\n")
+    return root
+
+
+def _meetings(invoke: Invoke, root: Path) -> list[icalendar.Event]:
+    result = invoke("schedule", "-a", str(root), "-f", "ics", "--as-of", "2026-06-01")
+    assert result.exit_code == 0, result.stderr
+    calendar = icalendar.Calendar.from_ical(result.stdout_bytes)  # parsed back: valid iCalendar
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Prague"]
+    return list(calendar.walk("VEVENT"))
+
+
+def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence(invoke: Invoke, tmp_path: Path) -> None:
+    root = _calendar_archive(tmp_path / "a", "Obec A", "2026-05-14")
+    as_planned = _meetings(invoke, root)[0]
+    (root / "seniori" / "2026-05-14.md").unlink()
+    _calendar_archive(root, "Obec A", "2026-05-19")
+    moved = _meetings(invoke, root)[0]
+    assert str(moved["UID"]) == str(as_planned["UID"])
+    assert (as_planned["SEQUENCE"], moved["SEQUENCE"]) == (0, 1)
+    assert moved.decoded("dtstart").isoformat() == "2026-05-19T09:30:00+02:00"
+    assert str(moved["DESCRIPTION"]) == (
+        "jednání se konalo 19. 5. 2026, plánováno na 14. 5. 2026\nzápis: seniori/2026-05-19.md"
+    )
+    assert str(as_planned["DESCRIPTION"]).startswith("jednání se konalo\n")
+
+
+def test_the_same_meeting_in_two_archives_has_two_uids(invoke: Invoke, tmp_path: Path) -> None:
+    first = _meetings(invoke, _calendar_archive(tmp_path / "a", "Obec A", "2026-05-14"))
+    second = _meetings(invoke, _calendar_archive(tmp_path / "b", "Obec B", "2026-05-14"))
+    assert str(first[0]["UID"]) != str(second[0]["UID"])
+    assert str(first[0]["UID"]).startswith("meeting-seniori-2026-05-14-")
+    # Stable across runs (and machines: nothing of the path or the clock is in it).
+    assert [str(e["UID"]) for e in _meetings(invoke, tmp_path / "a")] == [str(e["UID"]) for e in first]
+
+
+def test_a_calendar_covers_the_archive_not_just_this_year(invoke: Invoke, tmp_path: Path) -> None:
+    root = _calendar_archive(tmp_path / "a", "Obec A", "2026-05-14")
+    write(root / "seniori" / "2024-03-01.md", "---\ngroup: PS Senioři\ndate: 2024-03-01\n---\n")
+    days = [e.decoded("dtstart").date().isoformat() for e in _meetings(invoke, root)]
+    assert days == ["2024-03-01", "2026-05-14", "2026-09-10"]
+
+
+def test_english_archives_get_english_calendars(invoke: Invoke, tmp_path: Path) -> None:
+    root = _calendar_archive(tmp_path / "a", "Town A", "2026-05-14")
+    config = root / "kpss.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+    events = _meetings(invoke, root)
+    assert [str(e["DESCRIPTION"]).split("\n")[0] for e in events] == [
+        "the meeting was held",
+        "a planned meeting",
+    ]

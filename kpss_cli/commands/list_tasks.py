@@ -141,7 +141,7 @@ def list_tasks(
     if fmt == "ics":
         from ..documents.ical import write_deadlines
 
-        write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
+        write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
     elif template or fmt == "pdf" or public:
         from pathlib import Path
 

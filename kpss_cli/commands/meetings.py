@@ -98,7 +98,15 @@ def schedule(
     archive: ArchiveOption = None,
     group: GroupOption = None,
     year: Annotated[
-        int | None, typer.Option("--year", min=1, max=9998, help="One calendar year (default: this year).")
+        int | None,
+        typer.Option(
+            "--year",
+            min=1,
+            max=9998,
+            help=_(
+                "One calendar year (default: this year; for ics every meeting in the archive and a year ahead)."
+            ),
+        ),
     ] = None,
     from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
@@ -118,17 +126,23 @@ def schedule(
     from ..meetings.schedule import meetings
 
     today = today_from(as_of)
-    start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
-    end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
+    loaded = load(archive)
+    if fmt == "ics" and year is None and from_ is None and to is None:
+        # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
+        first = min((m.date for m in loaded.minutes), default=today)
+        last = max((m.date for m in loaded.minutes), default=today)
+        start, end = dt.date(first.year, 1, 1), max(last, today + dt.timedelta(days=366))
+    else:
+        start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
+        end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
     if end < start:
         raise KpssError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
-    loaded = load(archive)
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
     if fmt == "ics":
         from ..documents.ical import write_schedule
 
-        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss")
+        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
     else:
         missing = sum(1 for r in rows if r["status"] == "missing")
         colours = {"missing": "red", "off-schedule": "yellow"}

@@ -55,7 +55,9 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     from .list_tasks import list_tasks
     from .shared import settings
 
-    settings.update(debug=False, no_cache=options.pop("no_cache", False), archive=None, today=None, excel=False)
+    settings.update(
+        debug=False, no_cache=options.pop("no_cache", False), archive=None, today=None, excel=False
+    )
     return run_command(list_tasks, **options)
 
 
