@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -396,3 +397,80 @@ def test_english_archives_get_english_calendars(invoke: Invoke, tmp_path: Path) 
         "the meeting was held",
         "a planned meeting",
     ]
+
+
+# --- a broken editor, shell completion, the agenda's dates ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("editor", "error"),
+    [
+        (
+            "no-such-editor-kpss",
+            "cannot start the editor 'no-such-editor-kpss' ($EDITOR): No such file or directory",
+        ),
+        ("sh -c 'exit 3'", "the editor 'sh' ($EDITOR) ended with exit code 3"),
+        ("vim 'unclosed", "$EDITOR is not a command line (No closing quotation): vim 'unclosed"),
+    ],
+    ids=["missing", "failing", "unquoted"],
+)
+def test_a_broken_editor_is_one_line_and_the_minutes_stay(
+    invoke: Invoke, archive: Path, editor: str, error: str
+) -> None:
+    result = invoke(
+        "new-minutes",
+        "seniori",
+        "--date",
+        "2022-04-11",
+        "--edit",
+        "-a",
+        str(archive),
+        env={"EDITOR": editor, "VISUAL": ""},
+    )
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"kpss: error: {error}; the minutes are written: {archive}/seniori/2022-04-11.md\n"
+    )
+    assert "bug" not in result.stderr and (archive / "seniori" / "2022-04-11.md").is_file()
+
+
+def _complete(archive: Path, words: str) -> list[str]:
+    """What bash completion offers for `words` (the last one being completed), from the
+    installed `kpss` as the shell runs it."""
+    kpss = Path(sys.executable).parent / "kpss"
+    env = {
+        **os.environ,
+        "_KPSS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    done = subprocess.run([str(kpss)], capture_output=True, text=True, env=env, cwd=archive, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_completion_offers_group_slugs_and_task_ids(archive: Path) -> None:
+    assert _complete(archive, "kpss tasks --group s") == ["seniori"]
+    assert _complete(archive, "kpss tasks --group ") == ["ridici", "seniori"]
+    assert _complete(archive, "kpss agenda r") == ["ridici"]
+    assert _complete(archive, "kpss task seniori/2022-01") == ["seniori/2022-01-10#1", "seniori/2022-01-10#2"]
+    assert _complete(archive.parent, "kpss tasks --group ") == []  # no archive there: nothing, no error
+
+
+def test_the_agenda_writes_every_date_in_czech(invoke: Invoke, archive: Path) -> None:
+    for fmt in ("md", "html"):
+        result = invoke(
+            "agenda",
+            "seniori",
+            "-a",
+            str(archive),
+            "--as-of",
+            "2022-02-01",
+            "--date",
+            "14. 3. 2022",
+            "--to",
+            fmt,
+        )
+        assert result.exit_code == 0, result.stderr
+        assert "14. března 2022" in result.stdout
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", result.stdout), fmt

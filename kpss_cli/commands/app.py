@@ -27,6 +27,7 @@ from ..output.formats import OFFERED
 from . import options
 from .argv import Command, arranged
 from .boundary import run_command
+from .completion import complete_group
 from .shared import settings, today_from
 
 
@@ -132,9 +133,8 @@ def usage_error(exc: click.exceptions.UsageError) -> list[str]:
         message, closest, help_line = exc.message, exc.closest, exc.otherwise
     elif isinstance(exc, click.exceptions.NoSuchOption):
         message = _("no such option {option}").format(option=exc.option_name)
-        known = (
-            [flag for param in exc.ctx.command.get_params(exc.ctx) for flag in param.opts] if exc.ctx else []
-        )
+        params = exc.ctx.command.get_params(exc.ctx) if exc.ctx else []
+        known = [flag for param in params if param.param_type_name == "option" for flag in param.opts]
         closest = _closest(exc.option_name, known)
     else:
         message, closest = exc.format_message().rstrip("."), None
@@ -253,7 +253,12 @@ def main(
 
 
 ArchiveOption = Annotated[Path | None, option(options.ARCHIVE, show_default=False)]
-GroupOption = Annotated[str | None, option(options.GROUP)]
+GroupOption = Annotated[str | None, option(options.GROUP, autocompletion=complete_group)]
+# A group named as the command's first word (`kpss agenda seniori`).
+GroupArgument = Annotated[
+    str,
+    typer.Argument(help=_("The group: its slug or name."), show_default=False, autocompletion=complete_group),
+]
 SinceOption = Annotated[str | None, option(options.SINCE)]
 UntilOption = Annotated[str | None, option(options.UNTIL)]
 AsOfOption = Annotated[str | None, option(options.AS_OF, show_default=False)]

@@ -14,6 +14,7 @@ from .app import (
     ArchiveOption,
     AsOfOption,
     DateOption,
+    GroupArgument,
     GroupOption,
     IdsOption,
     LangOption,
@@ -32,7 +33,7 @@ from .shared import date_option, emit_rows, exit_code, load, template_kind, toda
 @app.command()
 @boundary
 def agenda(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: GroupArgument,
     archive: ArchiveOption = None,
     date: DateOption = None,
     to: Annotated[

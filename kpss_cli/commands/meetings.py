@@ -16,14 +16,24 @@ from ..core.i18n import _
 from ..output.console import say, write_document
 from ..output.formats import Column
 from . import options
-from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats, option
+from .app import (
+    ArchiveOption,
+    AsOfOption,
+    GroupArgument,
+    GroupOption,
+    app,
+    boundary,
+    default_format,
+    formats,
+    option,
+)
 from .shared import date_option, emit_rows, exit_code, load, settings, today_from
 
 
 @app.command("new-minutes")
 @boundary
 def new_minutes(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: GroupArgument,
     archive: ArchiveOption = None,
     date: Annotated[
         str | None,
@@ -76,10 +86,39 @@ def _open_editor(path: Path) -> None:
     import shlex
     import subprocess
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
+    editor = os.environ.get(variable)
     if not editor:
         raise KpssError("--edit needs $EDITOR (or $VISUAL) to name your editor")
-    subprocess.run([*shlex.split(editor), str(path)], check=False)
+    # A broken editor is the user's to fix, not a bug in kpss: one line, exit 2, and the
+    # minutes stay written.
+    written = _("the minutes are written: {path}").format(path=path)
+    try:
+        command = shlex.split(editor)
+    except ValueError as exc:
+        raise KpssError(
+            _("${variable} is not a command line ({problem}): {editor}; {written}").format(
+                variable=variable, problem=exc, editor=editor, written=written
+            )
+        ) from None
+    if not command:
+        raise KpssError(
+            _("${variable} names no editor; {written}").format(variable=variable, written=written)
+        )
+    try:
+        finished = subprocess.run([*command, str(path)], check=False)
+    except OSError as exc:
+        raise KpssError(
+            _("cannot start the editor {editor!r} (${variable}): {reason}; {written}").format(
+                editor=command[0], variable=variable, reason=exc.strerror or exc, written=written
+            )
+        ) from None
+    if finished.returncode != 0:
+        raise KpssError(
+            _("the editor {editor!r} (${variable}) ended with exit code {code}; {written}").format(
+                editor=command[0], variable=variable, code=finished.returncode, written=written
+            )
+        )
 
 
 SCHEDULE_COLUMNS = [

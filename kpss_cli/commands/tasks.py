@@ -23,6 +23,7 @@ from .app import (
     formats,
     option,
 )
+from .completion import complete_task
 from .list_tasks import list_tasks
 from .shared import exit_code, load, today_from
 
@@ -108,6 +109,7 @@ def task(
             "done, cancel, reopen, postpone DEADLINE, note TEXT or owner NAME. Only ids: show them.",
             show_default=False,
             metavar="ID... [ACTION [VALUE]]",
+            autocompletion=complete_task,
         ),
     ],
     archive: ArchiveOption = None,
