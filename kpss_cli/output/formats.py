@@ -208,7 +208,9 @@ def _table(
 
 
 # Columns a table never shortens: ids and paths (copied into other commands), dates, codes.
-_WHOLE = frozenset(("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "code", "line"))
+_WHOLE = frozenset(
+    ("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "code", "field", "line")
+)
 _NARROWEST = 6  # a shortened text column keeps at least this many characters
 
 
