@@ -474,3 +474,36 @@ def test_the_agenda_writes_every_date_in_czech(invoke: Invoke, archive: Path) ->
         assert result.exit_code == 0, result.stderr
         assert "14. března 2022" in result.stdout
         assert not re.search(r"\d{4}-\d{2}-\d{2}", result.stdout), fmt
+
+
+def test_a_terminal_table_fits_its_width_too() -> None:
+    """On a terminal the table is rich's, with box lines: it fits the same way."""
+    import io
+
+    from kpss_cli.output.formats import Column, emit
+
+    columns = [
+        Column("id", "ID"),
+        Column("task", "Task"),
+        Column("owner", "Owner"),
+        Column("n", "Count", "right"),
+    ]
+    rows = [
+        {
+            "id": "ridici-skupina/2026-09-23#1",
+            "task": "Vyhodnotit nabídky " * 8,
+            "owner": "Ing. Pavel Stejskal",
+            "n": 12,
+        }
+    ]
+    out = io.StringIO()
+    emit(rows, columns, "table", out, terminal=True, width=60)
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()).splitlines()
+    assert all(len(line) <= 60 for line in shown), shown
+    assert "ridici-skupina/2026-09-23#1" in shown[2] and "…" in shown[2]
+
+
+def test_init_takes_the_archive_option_before_or_after_it(invoke: Invoke, isolated: Path) -> None:
+    assert invoke("init", "--archive", "a").exit_code == 0
+    assert invoke("--archive", "b", "init").exit_code == 0
+    assert (isolated / "a" / "kpss.yaml").is_file() and (isolated / "b" / "kpss.yaml").is_file()
