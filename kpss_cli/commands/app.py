@@ -136,6 +136,16 @@ def usage_error(exc: click.exceptions.UsageError) -> list[str]:
         params = exc.ctx.command.get_params(exc.ctx) if exc.ctx else []
         known = [flag for param in params if param.param_type_name == "option" for flag in param.opts]
         closest = _closest(exc.option_name, known)
+    elif isinstance(exc, click.exceptions.MissingParameter) and exc.param is not None and not exc.message:
+        name = (
+            exc.param.opts[0]
+            if exc.param.param_type_name == "option"
+            else exc.param.human_readable_name.upper()
+        )
+        message, closest = _("{command} needs {name}").format(command=command, name=name), None
+    elif isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
+        name = exc.param.opts[0] if exc.param.param_type_name == "option" else exc.param.human_readable_name
+        message, closest = f"{name}: {exc.message.rstrip('.')}", None
     else:
         message, closest = exc.format_message().rstrip("."), None
     hint = _("did you mean {word}? {help}").format(word=closest, help=help_line) if closest else help_line
