@@ -507,3 +507,16 @@ def test_init_takes_the_archive_option_before_or_after_it(invoke: Invoke, isolat
     assert invoke("init", "--archive", "a").exit_code == 0
     assert invoke("--archive", "b", "init").exit_code == 0
     assert (isolated / "a" / "kpss.yaml").is_file() and (isolated / "b" / "kpss.yaml").is_file()
+
+
+def test_kpss_alone_shows_the_rest_when_a_schedule_is_broken(invoke: Invoke, isolated: Path) -> None:
+    write(
+        isolated / "kpss.yaml",
+        "groups:\n  - {slug: g, name: G, schedule: {rule: EVERY TUESDAY}}\n  - {slug: h, name: H, schedule: {dates: [2027-01-05]}}\n",
+    )
+    result = invoke("--as-of", "2026-12-05")
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert "  h: úterý 5. 1. 2027" in lines
+    assert "Problems found by kpss check: 1 error, 0 warnings   (more: kpss check)" in lines
+    assert lines[-1].startswith("  the schedule of group 'g': rule 'EVERY TUESDAY' is not an RRULE")

@@ -72,8 +72,8 @@ def overview(ctx: typer.Context, archive: Path | None, as_of: str | None) -> int
     lines.extend(f"  {minutes.id}" for minutes in seen.drafts[:SHOWN])
     lines.extend(_more(len(seen.drafts)))
 
-    errors = sum(1 for finding in findings if finding.is_error)
-    warnings = len(findings) - errors
+    warnings = sum(1 for finding in findings if not finding.is_error)
+    errors = len(findings) - warnings + len(seen.problems)
     lines.append("")
     lines.append(
         _("Problems found by kpss check: {errors}, {warnings}   (more: kpss check)").format(
@@ -81,8 +81,9 @@ def overview(ctx: typer.Context, archive: Path | None, as_of: str | None) -> int
             warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
         )
     )
+    lines.extend(f"  {problem}" for problem in seen.problems)
     print("\n".join(clean(line) for line in lines))
-    return 2 if loaded.has_errors else 0
+    return 2 if loaded.has_errors or seen.problems else 0
 
 
 def _more(count: int) -> list[str]:

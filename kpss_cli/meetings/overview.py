@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..core.config import GroupConfig
+from ..core.errors import KpssError
 from ..core.model import Minutes, Task
 from ..core.sorting import czech_sort_key
 from ..store.archive import Archive
@@ -32,6 +33,8 @@ class Overview:
     today: dt.date
     groups: list[GroupOverview]
     drafts: list[Minutes]
+    # What kept a group's next meeting from being known (a schedule kpss cannot read).
+    problems: list[str] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -52,15 +55,21 @@ def overview(archive: Archive, today: dt.date) -> Overview:
         *(GroupConfig(slug=slug, name=archive.group_names[slug], folder=slug) for slug in others),
     ]
     rows = []
+    problems = []
     for group in groups:
         overdue = sort_tasks((t for t in archive.tasks if t.group_slug == group.slug), today)
+        try:
+            meeting = next_meeting(archive, group, today)
+        except KpssError as exc:  # one group's schedule: the others are still shown
+            meeting = None
+            problems.append(str(exc))
         rows.append(
             GroupOverview(
                 slug=group.slug,
                 name=group.name,
                 overdue=[t for t in overdue if t.days_overdue(today) is not None],
-                meeting=next_meeting(archive, group, today),
+                meeting=meeting,
             )
         )
     drafts = [m for m in archive.minutes if m.status == "draft" and m.date is not None and m.date <= today]
-    return Overview(today=today, groups=rows, drafts=drafts)
+    return Overview(today=today, groups=rows, drafts=drafts, problems=problems)
