@@ -11,19 +11,22 @@ import os
 
 from ..core.dates import parse_typed_date
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
+from ..output.console import emit_rows as write_rows
 from ..output.console import progress_bar, say
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
     from ..core.errors import Problem
+    from ..output.formats import Column
     from ..store.archive import Archive, TaskSnapshot
 
-# Set once per run from the global options (`--debug`, `--no-cache`).
-# `--archive` given before a command that has no option of its own for it (`kpss init`).
-# The day `--as-of` gives, once read: what `zítra` in another date option counts from.
-# `--excel` given to a command without one of its own (then its --format is csv).
+# Set once per run from the global options: `--debug`, `--no-cache`; `--archive` for a command
+# with no option of its own for it (`kpss init`); `today`, the day `--as-of` gave once read
+# (what `zítra` in another date option counts from); `--excel` for a command with no option
+# of its own for it (its --format is then csv: app._excel_as_csv).
 settings: dict[str, Any] = {"debug": False, "no_cache": False, "archive": None, "today": None, "excel": False}
 
 
@@ -53,13 +56,11 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
     return loaded
 
 
-def emit_rows(rows: Any, columns: list[Any], fmt: str, **options: Any) -> int:
+def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: str, **options: Any) -> int:
     """output.console.emit_rows, in Czech Excel's CSV when `--excel` was given."""
-    from ..output.console import emit_rows as emit
-
     if settings["excel"] and fmt == "csv":
         options["excel"] = True
-    return emit(rows, columns, fmt, **options)
+    return write_rows(rows, columns, fmt, **options)
 
 
 def report(problems: list[Problem]) -> None:
