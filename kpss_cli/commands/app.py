@@ -246,7 +246,8 @@ def main(
     """Minutes, tasks and attendance of community planning of social services (KPSS).
 
     The archive is a folder of Markdown minutes with YAML front matter. Global options
-    (--archive, --as-of, --no-cache, --debug) may stand before or after the command.
+    (--archive, --as-of, --no-cache, --debug, --excel, --format) may stand before or after
+    the command.
     Alone, `kpss` shows what needs doing in the archive. Try:
 
         kpss list --archive examples

@@ -62,7 +62,8 @@ def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
 
 
 def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
-    """The options of `kpss [--no-cache] tasks …` when every word is one read here."""
+    """The options of `kpss … tasks …` when every word is one read here (kpss's own flags
+    before or after `tasks`, the shared options before it too: argv.py)."""
     # Imported here, not above: `kpss --version` needs none of it.
     from ..output.formats import OFFERED
     from .options import ANYWHERE, FORMAT, QUICK_GLOBAL, QUICK_TASKS
