@@ -9,12 +9,13 @@ import typer
 
 from ..core.errors import KpssError
 from ..core.i18n import _
-from ..output.console import emit_rows, write_document, write_pdf
+from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
     AsOfOption,
     DateOption,
+    GroupArgument,
     GroupOption,
     IdsOption,
     LangOption,
@@ -27,13 +28,13 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, exit_code, load, template_kind, today_from
+from .shared import date_option, emit_rows, exit_code, load, template_kind, today_from
 
 
 @app.command()
 @boundary
 def agenda(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: GroupArgument,
     archive: ArchiveOption = None,
     date: DateOption = None,
     to: Annotated[
