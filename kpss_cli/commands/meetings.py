@@ -223,7 +223,10 @@ def members(
     group: GroupArgument,
     archive: ArchiveOption = None,
     on: Annotated[
-        str | None, typer.Option("--on", help=_("Who belongs on this day (YYYY-MM-DD). Default: today."))
+        str | None,
+        typer.Option(
+            "--on", help=_("Who belongs on this day (2026-06-30, 30. 6. 2026, zítra…). Default: today.")
+        ),
     ] = None,
     history: Annotated[
         bool, typer.Option("--history", help=_("Every change: who joined and left, and when."))
