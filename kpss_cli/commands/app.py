@@ -8,6 +8,7 @@ imports them. They import the layers below only when they run, so `kpss --help` 
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -16,6 +17,7 @@ import typer
 from typer._types import TyperChoice  # what Typer makes of an Enum (typer is pinned in pyproject.toml)
 
 from ..core import __version__
+from ..core.i18n import _
 from ..output.formats import OFFERED
 from . import options
 from .boundary import run_command
@@ -23,7 +25,7 @@ from .shared import settings
 
 app = typer.Typer(
     name="kpss",
-    help="Minutes, tasks and attendance of community planning of social services (KPSS).",
+    help=_("Minutes, tasks and attendance of community planning of social services (KPSS)."),
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -32,28 +34,35 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def documented(command: F) -> F:
+    """Give the command its help in the interface's language: Typer shows the docstring, and
+    tools/messages.py puts the docstrings of commands (functions decorated `@boundary` or
+    `@documented`) into the catalogue."""
+    if command.__doc__:
+        command.__doc__ = _(inspect.cleandoc(command.__doc__))
+    return command
+
+
 def boundary(command: F) -> F:
     """Run the command through the one exit path (boundary.run_command): its return value, or
-    what escaped it, becomes the exit code."""
+    what escaped it, becomes the exit code. Its docstring, translated, is its help."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         raise typer.Exit(run_command(command, *args, **kwargs))
 
-    return wrapper  # type: ignore[return-value]
+    return documented(wrapper)  # type: ignore[return-value]
 
 
 def option(spec: options.Spec, help: str | None = None, **extra: Any) -> Any:
     """The Typer option that `spec` declares, with the help a command gives it (where it means
     more there) and Typer's own settings (`extra`, such as `min`)."""
-    return typer.Option(*spec.flags, help=help or spec.help, envvar=spec.envvar, **extra)
+    return typer.Option(*spec.flags, help=help or _(spec.help), envvar=spec.envvar, **extra)
 
 
-def formats(
-    command: str, flags: tuple[str, ...] = options.FORMAT.flags, help: str = options.FORMAT.help
-) -> Any:
+def formats(command: str, flags: tuple[str, ...] = options.FORMAT.flags, help: str | None = None) -> Any:
     """The option choosing among the formats `command` offers (output/formats.py's OFFERED)."""
-    return typer.Option(*flags, click_type=TyperChoice(OFFERED[command]), help=help)
+    return typer.Option(*flags, click_type=TyperChoice(OFFERED[command]), help=help or _(options.FORMAT.help))
 
 
 def default_format(command: str) -> str:
@@ -68,9 +77,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@documented
 def main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
     debug: Annotated[bool, option(options.DEBUG)] = False,
     no_cache: Annotated[bool, option(options.NO_CACHE)] = False,

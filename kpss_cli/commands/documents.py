@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import KpssError
+from ..core.i18n import N_, _
 from ..output.console import emit_rows, write_document, write_pdf
 from ..output.formats import Column
 from .app import (
@@ -32,11 +33,12 @@ from .shared import date_option, exit_code, load, template_kind, today_from
 @app.command()
 @boundary
 def agenda(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: Annotated[str, typer.Argument(help=_("The group: its slug or name."), show_default=False)],
     archive: ArchiveOption = None,
     date: DateOption = None,
     to: Annotated[
-        str, formats("agenda", ("--to", "--format"), "Markdown, HTML for e-mail, or PDF (kpss[pdf]).")
+        str,
+        formats("agenda", ("--to", "--format"), _("Markdown, HTML for e-mail, or PDF (kpss[pdf]).")),
     ] = default_format("agenda"),
     template: TemplateOption = None,
     lang: LangOption = None,
@@ -61,7 +63,9 @@ def agenda(
     meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
     if meeting is None:
         raise KpssError(
-            f"no next meeting of {found.name} is known (no schedule, no announced date); give --date"
+            _("no next meeting of {name} is known (no schedule, no announced date); give --date").format(
+                name=found.name
+            )
         )
     language = lang or loaded.config.language
     context = agenda_context(loaded, found, meeting, today, language=language)
@@ -101,38 +105,38 @@ class AttendanceBy(StrEnum):
 
 ATTENDANCE_COLUMNS = {
     "person": [
-        Column("person", "Person"),
-        Column("org", "Organisation"),
-        Column("present", "Present", "right"),
-        Column("excused", "Excused", "right"),
-        Column("absent", "Absent", "right"),
-        Column("guest", "Guest", "right"),
-        Column("rate", "Rate", "right"),
+        Column("person", N_("Person")),
+        Column("org", N_("Organisation")),
+        Column("present", N_("Present"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guest", N_("Guest"), "right"),
+        Column("rate", N_("Rate"), "right"),
     ],
     "org": [
-        Column("org", "Organisation"),
-        Column("people", "People", "right"),
-        Column("present", "Present", "right"),
-        Column("excused", "Excused", "right"),
-        Column("absent", "Absent", "right"),
-        Column("guest", "Guest", "right"),
+        Column("org", N_("Organisation")),
+        Column("people", N_("People"), "right"),
+        Column("present", N_("Present"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guest", N_("Guest"), "right"),
     ],
     "meeting": [
-        Column("id", "Minutes"),
-        Column("date", "Date"),
-        Column("members", "Members", "right"),
-        Column("present", "Present", "right"),
-        Column("excused", "Excused", "right"),
-        Column("absent", "Absent", "right"),
-        Column("guests", "Guests", "right"),
-        Column("quorum", "Quorum"),
+        Column("id", N_("Minutes")),
+        Column("date", N_("Date")),
+        Column("members", N_("Members"), "right"),
+        Column("present", N_("Present"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guests", N_("Guests"), "right"),
+        Column("quorum", N_("Quorum")),
     ],
     "missed": [
-        Column("person", "Person"),
-        Column("org", "Organisation"),
-        Column("group", "Group"),
-        Column("missed", "Missed", "right"),
-        Column("last_present", "Last present"),
+        Column("person", N_("Person")),
+        Column("org", N_("Organisation")),
+        Column("group", N_("Group")),
+        Column("missed", N_("Missed"), "right"),
+        Column("last_present", N_("Last present")),
     ],
 }
 
@@ -145,18 +149,18 @@ def attendance(
     since: SinceOption = None,
     until: UntilOption = None,
     by: Annotated[
-        AttendanceBy, typer.Option("--by", help="Count per person, organisation or meeting.")
+        AttendanceBy, typer.Option("--by", help=_("Count per person, organisation or meeting."))
     ] = AttendanceBy.person,
     missed: Annotated[
         int | None,
         typer.Option(
-            "--missed", min=1, help="Only members who missed the last N meetings of their group in a row."
+            "--missed", min=1, help=_("Only members who missed the last N meetings of their group in a row.")
         ),
     ] = None,
     quorum: Annotated[
         float | None,
         typer.Option(
-            "--quorum", min=0.0, max=1.0, help="Share of members that must be exceeded (default 0.5)."
+            "--quorum", min=0.0, max=1.0, help=_("Share of members that must be exceeded (default 0.5).")
         ),
     ] = None,
     fmt: Annotated[str, formats("attendance")] = default_format("attendance"),
@@ -212,7 +216,9 @@ def attendance(
             rows,
             ATTENDANCE_COLUMNS[kind],
             fmt,
-            caption=f"{len(rows)} rows from {len(selected)} meetings",
+            caption=_("{rows_count} rows from {selected_count} meetings").format(
+                rows_count=len(rows), selected_count=len(selected)
+            ),
         )
     return exit_code(loaded)
 
@@ -220,11 +226,11 @@ def attendance(
 @app.command()
 @boundary
 def render(
-    ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
+    ref: Annotated[str, typer.Argument(help=_("Minutes id or file path."), show_default=False)],
     archive: ArchiveOption = None,
     to: Annotated[
         str,
-        formats("render", ("--to", "--format"), "Markdown, a standalone HTML page, or PDF (kpss[pdf])."),
+        formats("render", ("--to", "--format"), _("Markdown, a standalone HTML page, or PDF (kpss[pdf]).")),
     ] = default_format("render"),
     template: TemplateOption = None,
     lang: LangOption = None,
@@ -244,7 +250,7 @@ def render(
     loaded = load(archive)
     minutes = loaded.find_minutes(ref)
     if minutes is None:
-        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+        raise KpssError(_("no minutes {ref!r} in the archive (see `kpss list`)").format(ref=ref))
     language = lang or loaded.config.language
     context = document_context(loaded, minutes, today, html=to != "md", ids=ids, language=language)
     # Everyone the archive names: a guest of one meeting named in the text of another is found.

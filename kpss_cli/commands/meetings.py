@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
+from ..core.i18n import N_, _
 from ..output.console import emit_rows, say, write_document
 from ..output.formats import Column
 from . import options
@@ -21,16 +22,16 @@ from .shared import date_option, exit_code, load, today_from
 @app.command("new-minutes")
 @boundary
 def new_minutes(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: Annotated[str, typer.Argument(help=_("The group: its slug or name."), show_default=False)],
     archive: ArchiveOption = None,
     date: Annotated[
         str | None,
-        option(options.DATE, help="Meeting date. Default: the next scheduled meeting, else today."),
+        option(options.DATE, help=_("Meeting date. Default: the next scheduled meeting, else today.")),
     ] = None,
     stdout: Annotated[
-        bool, typer.Option("--stdout", help="Print the minutes instead of writing the file.")
+        bool, typer.Option("--stdout", help=_("Print the minutes instead of writing the file."))
     ] = False,
-    edit: Annotated[bool, typer.Option("--edit", help="Open the new file in $EDITOR.")] = False,
+    edit: Annotated[bool, typer.Option("--edit", help=_("Open the new file in $EDITOR."))] = False,
     template: Annotated[str, option(options.TEMPLATE)] = "minutes.md.j2",
     as_of: AsOfOption = None,
 ) -> int:
@@ -76,17 +77,17 @@ def _open_editor(path: Path) -> None:
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        raise KpssError("--edit needs $EDITOR (or $VISUAL) to name your editor")
+        raise KpssError(_("--edit needs $EDITOR (or $VISUAL) to name your editor"))
     subprocess.run([*shlex.split(editor), str(path)], check=False)
 
 
 SCHEDULE_COLUMNS = [
-    Column("date", "Date"),
-    Column("time", "Time"),
-    Column("group", "Group"),
-    Column("place", "Place"),
-    Column("status", "Status"),
-    Column("minutes", "Minutes"),
+    Column("date", N_("Date")),
+    Column("time", N_("Time")),
+    Column("group", N_("Group")),
+    Column("place", N_("Place")),
+    Column("status", N_("Status")),
+    Column("minutes", N_("Minutes")),
 ]
 
 
@@ -96,11 +97,13 @@ def schedule(
     archive: ArchiveOption = None,
     group: GroupOption = None,
     year: Annotated[
-        int | None, typer.Option("--year", min=1, max=9998, help="One calendar year (default: this year).")
+        int | None, typer.Option("--year", min=1, max=9998, help=_("One calendar year (default: this year)."))
     ] = None,
-    from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
-    fmt: Annotated[str, formats("schedule", help="Output format; ics for calendars.")] = default_format(
+    from_: Annotated[
+        str | None, typer.Option("--from", help=_("From this date (instead of --year)."))
+    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help=_("Up to this date (instead of --year)."))] = None,
+    fmt: Annotated[str, formats("schedule", help=_("Output format; ics for calendars."))] = default_format(
         "schedule"
     ),
     as_of: AsOfOption = None,
@@ -119,7 +122,9 @@ def schedule(
     start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
     end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
     if end < start:
-        raise KpssError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+        raise KpssError(
+            _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
+        )
     loaded = load(archive)
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
@@ -146,7 +151,7 @@ def schedule(
 @app.command()
 @boundary
 def init(
-    folder: Annotated[Path, typer.Argument(help="The archive folder (created if needed).")] = Path(),
+    folder: Annotated[Path, typer.Argument(help=_("The archive folder (created if needed)."))] = Path(),
 ) -> int:
     """Start an archive: a commented kpss.yaml, a README for its users, a templates/ note.
 
@@ -158,9 +163,9 @@ def init(
 
     results = init_archive(folder)
     for name, created in results:
-        print(f"{'created' if created else 'kept'}: {folder / name}")
+        print((_("created: {path}") if created else _("kept: {path}")).format(path=folder / name))
     if not any(created for _, created in results):
-        say(f"kpss: nothing to do: {folder} already holds a kpss archive")
+        say(_("kpss: nothing to do: {folder} already holds a kpss archive").format(folder=folder))
     return ExitStatus.OK
 
 
@@ -168,14 +173,14 @@ def init(
 @boundary
 def approve(
     refs: Annotated[
-        list[str] | None, typer.Argument(help="Minutes ids or file paths.", show_default=False)
+        list[str] | None, typer.Argument(help=_("Minutes ids or file paths."), show_default=False)
     ] = None,
     archive: ArchiveOption = None,
     group: Annotated[
-        str | None, option(options.GROUP, help="With --until: the drafts of this group only.")
+        str | None, option(options.GROUP, help=_("With --until: the drafts of this group only."))
     ] = None,
     until: Annotated[
-        str | None, option(options.UNTIL, help="Approve every draft of a meeting on or before this date.")
+        str | None, option(options.UNTIL, help=_("Approve every draft of a meeting on or before this date."))
     ] = None,
 ) -> int:
     """Mark draft minutes approved: `status: draft` becomes `approved` (or is added).
@@ -192,26 +197,30 @@ def approve(
     from ..store.archive import shown_path
 
     if group and until is None:
-        raise KpssError("--group approves the drafts up to a date: give --until too")
+        raise KpssError(_("--group approves the drafts up to a date: give --until too"))
     if not refs and until is None:
         raise KpssError(
-            "name the minutes to approve, or give --until (and --group) for every draft up to a date"
+            _("name the minutes to approve, or give --until (and --group) for every draft up to a date")
         )
     if refs and (group or until):
-        raise KpssError("give minutes ids, or --group and --until, not both")
+        raise KpssError(_("give minutes ids, or --group and --until, not both"))
     loaded = load(archive)
     if refs:
         chosen = []
         for ref in refs:
             minutes = loaded.find_minutes(ref)
             if minutes is None:
-                raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`); nothing was approved")
+                raise KpssError(
+                    _("no minutes {ref!r} in the archive (see `kpss list`); nothing was approved").format(
+                        ref=ref
+                    )
+                )
             chosen.append(minutes)
     else:
         every = filter_minutes(loaded, group=group, since=None, until=date_option(until, "--until"))
         chosen = [m for m in every if m.status != "approved"]
         if not chosen:
-            say("kpss: no draft minutes up to that date; nothing changed")
+            say(_("kpss: no draft minutes up to that date; nothing changed"))
     failed = False
     for minutes in chosen:
         shown = shown_path(loaded, minutes.path)
@@ -222,7 +231,7 @@ def approve(
             failed = True
             continue
         if changed:
-            print(f"approved: {shown}")
+            print(_("approved: {shown}").format(shown=shown))
         else:
-            say(f"kpss: {shown} is already approved; nothing changed")
+            say(_("kpss: {shown} is already approved; nothing changed").format(shown=shown))
     return ExitStatus.USER_ERROR if failed else exit_code(loaded)

@@ -11,6 +11,7 @@ import os
 
 from ..core.dates import parse_date
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
+from ..core.i18n import _
 from ..output.console import progress_bar, say
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -60,11 +61,15 @@ def date_option(value: str | None, option: str) -> dt.date | None:
         return None
     day = parse_date(value)
     if day is None:
-        raise KpssError(f"{option}: {value!r} is not a date (write YYYY-MM-DD)")
+        raise KpssError(
+            _("{option}: {value!r} is not a date (write YYYY-MM-DD)").format(option=option, value=value)
+        )
     if not FIRST_DAY <= day <= LAST_DAY:
         # Reckoning a week or a year on from 9999-12-31 leaves the calendar.
         raise KpssError(
-            f"{option}: {value!r} is out of the range kpss reckons with ({FIRST_DAY} to {LAST_DAY})"
+            _("{option}: {value!r} is out of the range kpss reckons with ({first_day} to {last_day})").format(
+                option=option, value=value, first_day=FIRST_DAY, last_day=LAST_DAY
+            )
         )
     return day
 

@@ -13,6 +13,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from ..core.config import GroupConfig
+from ..core.i18n import _
 from ..core.model import Task
 from ..core.names import slugify
 from ..documents.context import agenda_context
@@ -178,7 +179,7 @@ def _render(kind: str, context: dict[str, object], archive: Archive, language: s
 
 
 def _not_one(address: str | None) -> str:
-    return "" if address is None else f"; {address!r} is not an e-mail address"
+    return "" if address is None else _("; {address!r} is not an e-mail address").format(address=address)
 
 
 _DOMAIN = re.compile(r"@([^@>\s]+)>?\s*$")

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.config import GroupConfig
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.model import Minutes, Person
 from ..core.people import surname_order
 from ..core.sorting import czech_sort_key
@@ -144,7 +145,10 @@ def quorum_share(value: Any, shown: str) -> float:
         share = -1.0
     if not 0 <= share <= 1:
         raise KpssError(
-            f"quorum must be a share of the members such as 0.5, 60 % or 2/3, not {value!r}", shown
+            _("quorum must be a share of the members such as 0.5, 60 % or 2/3, not {value!r}").format(
+                value=value
+            ),
+            shown,
         )
     return share
 

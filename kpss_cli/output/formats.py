@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from ..core.i18n import _
 from ..core.model import Value
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -42,7 +43,9 @@ OFFERED: dict[str, tuple[str, ...]] = {
 
 
 class Column(Value):
-    """A column of the table, CSV, TSV and Markdown outputs."""
+    """A column of the table, CSV, TSV and Markdown outputs. The header is marked with `N_` where
+    the column is declared and translated where a table or Markdown shows it; CSV and TSV name
+    the column by its key, the same in every language."""
 
     __slots__ = ("key", "header", "justify")
 
@@ -104,7 +107,7 @@ def emit(
     return writer(rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel)
 
 
-def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     # Streamed row by row; still a valid `[]` when there are no rows.
     import json
 
@@ -117,7 +120,7 @@ def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO
     return count
 
 
-def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     import json
 
     count = 0
@@ -129,7 +132,12 @@ def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextI
 
 
 def _csv(
-    rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, excel: bool = False, **_: Any
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[Column],
+    out: TextIO,
+    *,
+    excel: bool = False,
+    **_options: Any,
 ) -> int:
     # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is,
     # with formulas written in minutes kept as text (OWASP's rule against CSV injection).
@@ -157,7 +165,7 @@ def _spreadsheet_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     out.write("\t".join(c.key for c in columns) + "\n")
     count = 0
     for row in rows:
@@ -166,11 +174,11 @@ def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO,
     return count
 
 
-def _md(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _md(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     def escape(text: str) -> str:
         return clean(text).replace("|", "\\|")
 
-    out.write("| " + " | ".join(c.header for c in columns) + " |\n")
+    out.write("| " + " | ".join(_(c.header) for c in columns) + " |\n")
     out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|\n")
     count = 0
     for row in rows:
@@ -187,7 +195,7 @@ def _table(
     terminal: bool = False,
     row_style: RowStyle | None = None,
     caption: str | None = None,
-    **_: Any,
+    **_options: Any,
 ) -> int:
     materialised = list(rows)
     if terminal:
@@ -202,7 +210,7 @@ def _table(
 def _plain_table(rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO) -> None:
     """Aligned columns with no colour or box drawing, for pipes and files."""
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
-    widths = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [max([len(_(c.header))] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
         parts = [
@@ -211,7 +219,7 @@ def _plain_table(rows: list[dict[str, Any]], columns: Sequence[Column], out: Tex
         ]
         return "  ".join(parts).rstrip() + "\n"
 
-    out.write(line([c.header for c in columns]))
+    out.write(line([_(c.header) for c in columns]))
     out.writelines(line(row_cells) for row_cells in cells)
 
 
@@ -230,7 +238,7 @@ def _rich_table(
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
     for column in columns:
         table.add_column(
-            column.header, justify="right" if column.justify == "right" else "left", overflow="fold"
+            _(column.header), justify="right" if column.justify == "right" else "left", overflow="fold"
         )
     for row in rows:
         style = row_style(row) if row_style else None

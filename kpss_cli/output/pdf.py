@@ -5,6 +5,7 @@ report) typeset by WeasyPrint, with its fonts embedded. WeasyPrint is the option
 from __future__ import annotations
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 
 INSTALL_HINT = (
     "PDF needs WeasyPrint: pip install 'kpss[pdf]' (and Pango, e.g. apt-get install "
@@ -31,5 +32,5 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     # Metadata from the document's <title> only: no file paths, no user names.
     pdf = document.write_pdf(uncompressed_pdf=False, custom_metadata=False)
     if not isinstance(pdf, bytes):  # write_pdf returns bytes when no target is given
-        raise KpssError("WeasyPrint wrote no PDF")
+        raise KpssError(_("WeasyPrint wrote no PDF"))
     return pdf

@@ -32,7 +32,7 @@ import stat as stat_module
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
-from ..core import __version__
+from ..core import __version__, i18n
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -294,7 +294,8 @@ class Index:
             return None  # a link (or a file): the index would be written wherever it leads
         path = os.path.join(folder, _file_name(key))
         python = "{}.{}".format(*sys.version_info)
-        stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
+        # The problems of a file are kept with their messages, in the interface's language.
+        stamp = f"{__version__}/{FORMAT}/{python}/{i18n.language()}/{blake2b(config_text).hexdigest()}"
         for _ in (1, 2):
             found = _own_file(path)
             if found is None:

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from .safefile import create_new
 
 INIT_FILES = {
@@ -21,7 +22,11 @@ def init_archive(folder: Path) -> list[tuple[str, bool]]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KpssError(f"cannot create the archive folder {folder}: {exc.strerror or exc}") from None
+        raise KpssError(
+            _("cannot create the archive folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     starters = resources.files("kpss_cli.templates.init")
     results = []
     for name, source in INIT_FILES.items():
