@@ -126,9 +126,9 @@ def _minutes_findings(
         close = difflib.get_close_matches(minutes.group_as_written, names, n=1, cutoff=0.6)
         suggestion = folder_group.name if folder_group else (close[0] if close else None)
         hint = (
-            f"; did you mean {suggestion!r}?"
+            _("; did you mean {suggestion!r}?").format(suggestion=suggestion)
             if suggestion
-            else f"; kpss.yaml knows {', '.join(g.slug for g in config.groups)}"
+            else _("; kpss.yaml knows {slugs}").format(slugs=", ".join(g.slug for g in config.groups))
         )
         yield _finding(
             archive,
@@ -217,7 +217,8 @@ def _unknown_people(
         hint = _closest(person.key, members)
         yield _finding(
             archive, minutes.path, person.line, "unknown-person",
-            f"{person.name} is not a member of {group.name}" + (f"; did you mean {hint!r}?" if hint else ""),
+            _("{person} is not a member of {group}").format(person=person.name, group=group.name)
+            + (_("; did you mean {suggestion!r}?").format(suggestion=hint) if hint else ""),
         )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from ..core.config import GroupConfig
-from ..core.i18n import _
+from ..core.i18n import _, ngettext
 from ..core.model import Task
 from ..core.names import slugify
 from ..documents.context import agenda_context
@@ -106,7 +106,10 @@ def _reminders(
         address = book.address(person)
         if address is None or not valid_address(address):
             batch.unreachable.setdefault(person, []).append(
-                f"owner of {len(tasks)} {'task' if len(tasks) == 1 else 'tasks'}{_not_one(address)}"
+                ngettext("owner of {count} task", "owner of {count} tasks", len(tasks)).format(
+                    count=len(tasks)
+                )
+                + _not_one(address)
             )
             continue
         tasks = sort_tasks(tasks, today)
@@ -156,7 +159,10 @@ def _invitations(
             address = book.address(person)
             if address is None or not valid_address(address):
                 batch.unreachable.setdefault(person, []).append(
-                    f"member of {group.name}, meeting on {meeting.date.isoformat()}{_not_one(address)}"
+                    _("member of {group}, meeting on {date}").format(
+                        group=group.name, date=meeting.date.isoformat()
+                    )
+                    + _not_one(address)
                 )
                 continue
             message = _message(sender, person, address, subject, text, html, now)
