@@ -14,14 +14,24 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+import typer.core
 from typer._types import TyperChoice  # what Typer makes of an Enum (typer is pinned in pyproject.toml)
 
 from ..core import __version__
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..output.formats import OFFERED
 from . import options
 from .boundary import run_command
 from .shared import settings
+
+# Typer's own words on help pages and in usage errors ("Options", "default: …") go through the
+# gettext `_` of typer/core.py (typer is pinned in pyproject.toml). Given ours, they are in the
+# catalogue and in the interface's language; listed here for tools/messages.py.
+TYPER_MESSAGES = (
+    N_("Arguments"), N_("Options"), N_("Commands"), N_("default: {default}"), N_("env var: {var}"),
+    N_("required"), N_("(dynamic)"), N_("Aborted!"), N_("Missing command."), N_("No such command {name!r}."),
+)  # fmt: skip
+typer.core._ = _  # type: ignore[attr-defined]  # its module global, read when it speaks
 
 app = typer.Typer(
     name="kpss",
