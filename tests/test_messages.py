@@ -163,6 +163,18 @@ def test_the_typer_path_speaks_czech_too(archive_copy: Path) -> None:
     assert "Zkontroluje archiv" in top.stdout  # `check`'s help, first line, in the list of commands
 
 
+def test_show_and_task_read_in_czech(archive_copy: Path) -> None:
+    shown = kpss("show", "ridici/2021-12-15", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
+    lines = shown.stdout.splitlines()
+    assert lines[1] == "Skupina:   Řídicí pracovní skupina"
+    assert "Stav:      schváleno" in lines
+    assert any(line.startswith("  ridici/2021-12-15#2 [zrušeno] ") for line in lines)
+    task = kpss("task", "ridici/2021-12-15#2", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
+    assert "Zajistí:   A. Sochůrková" in task.stdout.splitlines()
+    as_json = kpss("task", "ridici/2021-12-15#2", "-f", "json", "-a", str(archive_copy), LANG="cs_CZ.UTF-8")
+    assert '"status": "cancelled"' in as_json.stdout  # data stays in English
+
+
 def test_czech_plurals_and_check_findings(tmp_path: Path) -> None:
     broken = tmp_path / "broken"
     shutil.copytree(DATA / "broken", broken)

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.i18n import _, ngettext
+from ..core.i18n import N_, _, ngettext
 from ..core.names import people_text
 from ..output.formats import clean
+
+# The statuses as people read them; the JSON of `--format json` keeps the English word.
+STATUS_WORDS = {
+    "open": N_("open"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
+    "draft": N_("draft"),
+    "approved": N_("approved"),
+}
+
+
+def _status(status: str) -> str:
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 def _field(label: str, value: Any) -> str:
@@ -22,7 +35,7 @@ def minutes_view(data: dict[str, Any]) -> str:
         (_("Group:"), data["group"]),
         (_("Date:"), when),
         (_("Place:"), data["place"]),
-        (_("Status:"), data["status"]),
+        (_("Status:"), _status(data["status"])),
         (
             _("Present:"),
             people_text(data["present"])
@@ -46,12 +59,12 @@ def minutes_view(data: dict[str, Any]) -> str:
             due = _(", due {due}").format(due=item["due"]) if item["due"] else ""
             deadline = f" ({item['deadline']})" if item["deadline"] else ""
             owner = f" — {item['owner']}" if item["owner"] else ""
-            lines.append(f"  {item['id']} [{item['status']}] {item['task']}{owner}{due}{deadline}")
+            lines.append(f"  {item['id']} [{_status(item['status'])}] {item['task']}{owner}{due}{deadline}")
     if data["updates"]:
         lines.append(_("Updates:"))
         for item in data["updates"]:
             note = f" ({item['note']})" if item["note"] else ""
-            lines.append(f"  {item['id']} -> {item['status']}{note}")
+            lines.append(f"  {item['id']} -> {_status(item['status'])}{note}")
     if data["decisions"]:
         lines.append(_("Decisions:"))
         lines += [f"  - {d}" for d in data["decisions"]]
@@ -78,7 +91,7 @@ def task_view(data: dict[str, Any], shown_root: str) -> str:
         _field(_("Set:"), _("{date} at {place}").format(date=data["meeting_date"], place=place)),
         _field(_("Owner:"), data["owner"] or ""),
         _field(_("Due:"), (data["due"] or "") + deadline),
-        _field(_("Status:"), f"{data['status']}{overdue}"),
+        _field(_("Status:"), f"{_status(data['status'])}{overdue}"),
         _("History:"),
     ]
     # Each step's deadline as written, when a later meeting gave the task a new one.
@@ -87,6 +100,6 @@ def task_view(data: dict[str, Any], shown_root: str) -> str:
         due = _(" (due: {due})").format(due=change["due"]) if moved and change.get("due") else ""
         note = f" — {change['note']}" if change["note"] else ""
         lines.append(
-            f"  {change['date']}  {change['status']:<10} {prefix}{change['path']}:{change['line']}{due}{note}"
+            f"  {change['date']}  {_status(change['status']):<10} {prefix}{change['path']}:{change['line']}{due}{note}"
         )
     return "".join(clean(line) + "\n" for line in lines)
