@@ -223,6 +223,9 @@ def test_the_index_keeps_no_message_in_another_language(tmp_path: Path) -> None:
     assert "front matter není uzavřený" in czech.stderr
     assert "front matter is not closed" in english.stderr and "není" not in english.stderr
     assert again.stderr == czech.stderr
+    # One index per language, each kept warm (a Czech cron job, an English shell).
+    names = sorted(p.name for p in (broken / ".kpss").glob("index-*.sqlite3"))
+    assert len(names) == 2 and names[0].endswith("-cs.sqlite3"), names
 
 
 def test_version_needs_no_catalogue() -> None:
