@@ -230,3 +230,40 @@ def test_the_index_keeps_no_message_in_another_language(tmp_path: Path) -> None:
 
 def test_version_needs_no_catalogue() -> None:
     assert kpss("--version", LANG="cs_CZ.UTF-8").stdout.startswith("kpss ")
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({}, None),
+        ({"LANG": "cs_CZ.UTF-8"}, "cs"),
+        ({"LANG": "C"}, "en"),
+        ({"LANG": "C.UTF-8", "LANGUAGE": "cs"}, "en"),
+        ({"LANG": "POSIX"}, "en"),
+        ({"LC_MESSAGES": "cs_CZ", "LANG": "en_US.UTF-8"}, "cs"),
+        ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "cs_CZ.UTF-8"}, "en"),
+        ({"LANGUAGE": "sk:cs:en", "LANG": "sk_SK.UTF-8"}, "cs"),
+        ({"LANGUAGE": "cs"}, "cs"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "cs_CZ.ISO-8859-2@euro", "LC_ALL": ""}, "cs"),
+    ],
+)
+def test_the_environment_as_gnu_gettext_reads_it(environ: dict[str, str], language: str | None) -> None:
+    from kpss_cli.commands.language import from_environment
+
+    assert from_environment(environ) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("language: en\n", "en"),
+        ('organisation: X\nlanguage: "en"  # the documents too\n', "en"),
+        ("groups:\n  - name: A\n    language: en\n", "cs"),  # not the top level
+        ("organisation: X\n", "cs"),  # the default of core/config.py
+    ],
+)
+def test_kpss_yaml_language_is_read_without_yaml(text: str, language: str) -> None:
+    from kpss_cli.commands.language import language_key
+
+    assert language_key(text) == language

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 
 from ..core import i18n
+from ..core.config import Config
+from ..store.files import read_regular
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -44,9 +46,8 @@ def from_environment(environ: Mapping[str, str]) -> str | None:
 
 def from_archive(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     """`language` in the kpss.yaml of the archive the command line names (or the nearest one),
-    if it is one kpss speaks; else English. A broken kpss.yaml is the command's to report."""
-    from ..core.errors import KpssError
-    from ..store.config import CONFIG_NAME, find_root, load_config
+    if it is one kpss speaks; else English."""
+    from ..store.config import CONFIG_NAME, MAX_CONFIG, find_root
 
     folder = environ.get("KPSS_ARCHIVE") or None
     for index, word in enumerate(argv):
@@ -54,16 +55,26 @@ def from_archive(argv: Sequence[str], environ: Mapping[str, str]) -> str:
             folder = argv[index + 1]
         elif word.startswith("--archive="):
             folder = word.partition("=")[2]
-    root = find_root(folder or os.getcwd())
-    if not os.path.isfile(os.path.join(root, CONFIG_NAME)):
-        return ENGLISH
-    from pathlib import Path  # only here: a warm `kpss tasks` does not import pathlib
-
+    path = os.path.join(find_root(folder or os.getcwd()), CONFIG_NAME)
     try:
-        language = _language_of(load_config(Path(root)).language)
-    except KpssError:
-        return ENGLISH
+        text = read_regular(path, MAX_CONFIG).decode("utf-8-sig")
+    except (OSError, ValueError):
+        return ENGLISH  # no kpss.yaml, or one the command will report
+    language = _language_of(language_key(text))
     return language if language in LANGUAGES else ENGLISH
+
+
+def language_key(text: str) -> str:
+    """The top-level `language: VALUE` of kpss.yaml's text, without a YAML parser (loading
+    PyYAML and the whole configuration would add some 30 ms to every start without a locale);
+    the command reads kpss.yaml whole afterwards, and reports whatever is wrong in it. Without
+    the key, the default of core/config.py."""
+    for line in text.splitlines():
+        if line.startswith("language:"):
+            value = line.partition(":")[2].partition(" #")[0].strip().strip("'\"")
+            if value:
+                return value
+    return Config().language
 
 
 def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:
