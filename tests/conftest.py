@@ -25,9 +25,13 @@ Invoke = Callable[..., Result]
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run every test in an empty folder, with no archive or "today" from the environment."""
+    """Run every test in an empty folder, with no archive or "today" from the environment, and
+    in English (the C locale), whatever the machine's locale: tests/test_messages.py runs Czech."""
     monkeypatch.delenv("KPSS_ARCHIVE", raising=False)
     monkeypatch.delenv("KPSS_TODAY", raising=False)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C")
     monkeypatch.setenv("COLUMNS", "250")
     work = tmp_path / "work"
     work.mkdir()

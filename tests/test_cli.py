@@ -192,9 +192,7 @@ def test_tasks_all_json_golden(invoke: Invoke, archive: Path) -> None:
     result = invoke("tasks", "--all", "-a", str(archive), "--as-of", AS_OF, "-f", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == json.loads(golden("tasks-all.json"))
-    assert (
-        result.stderr == "kpss: note: 1 task(s) have a deadline kpss cannot read; `kpss check` shows where\n"
-    )
+    assert result.stderr == "kpss: note: 1 task has a deadline kpss cannot read; `kpss check` shows where\n"
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("md", "tasks-all.md"), ("table", "tasks-all.txt")])
@@ -267,7 +265,7 @@ def test_overdue_notes_unreadable_deadlines(invoke: Invoke, archive: Path) -> No
     result = invoke("tasks", "--overdue", "-a", str(archive), "--as-of", AS_OF, "-f", "json")
     assert "ridici/2022-01-19#3" not in ids(result)
     assert result.stderr == (
-        "kpss: note: 1 task(s) have a deadline kpss cannot read and cannot be overdue; `kpss check` shows where\n"
+        "kpss: note: 1 task has a deadline kpss cannot read and cannot be overdue; `kpss check` shows where\n"
     )
 
 

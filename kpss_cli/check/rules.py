@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from ..core.config import Membership
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
-from ..core.i18n import _
+from ..core.i18n import _, ngettext
 from ..core.model import Minutes, Person
 from ..core.names import fold
 from ..meetings.attendance import MeetingAttendance, meeting_attendance
@@ -42,10 +42,15 @@ def disabled_codes(archive: Archive) -> set[str]:
     if codes is None:
         return set()
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-        raise KpssError("'check: disable:' in kpss.yaml must be a list of finding codes", archive.config.path)
+        raise KpssError(
+            _("'check: disable:' in kpss.yaml must be a list of finding codes"), archive.config.path
+        )
     unknown = sorted(set(codes) - set(CODES))
     if unknown:
-        raise KpssError(f"'check: disable:' names unknown codes: {', '.join(unknown)}", archive.config.path)
+        raise KpssError(
+            _("'check: disable:' names unknown codes: {unknown}").format(unknown=", ".join(unknown)),
+            archive.config.path,
+        )
     return set(codes)
 
 
@@ -60,7 +65,7 @@ def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
             rel,
             1,
             "not-minutes",
-            "no front matter: this file is not minutes (`kpss import` converts legacy minutes)",
+            _("no front matter: this file is not minutes (`kpss import` converts legacy minutes)"),
         )
     seen: dict[tuple[str, dt.date], Minutes] = {}
     members = all_members(archive)
@@ -72,19 +77,23 @@ def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
         if first is not minutes:
             yield _finding(
                 archive, minutes.path, minutes.key_lines.get("date"), "duplicate-meeting",
-                f"{minutes.group} already has minutes of {minutes.date.isoformat()}: {shown_path(archive, first.path)}",
+                _("{group} already has minutes of {date}: {path}").format(group=minutes.group, date=minutes.date.isoformat(), path=shown_path(archive, first.path)),
             )  # fmt: skip
     yield from _plan_findings(archive, today)
     for minutes, update in archive.unmatched_updates:
         task = archive.task(update.id)
         if task is None:
             yield _finding(
-                archive, minutes.path, update.line, "unknown-task", f"no task {update.id!r} in the archive"
+                archive,
+                minutes.path,
+                update.line,
+                "unknown-task",
+                _("no task {id!r} in the archive").format(id=update.id),
             )
         else:
             yield _finding(
                 archive, minutes.path, update.line, "update-before-task",
-                f"task {update.id} was set on {task.meeting_date.isoformat()}, not before this meeting",
+                _("task {id} was set on {meeting_date}, not before this meeting").format(id=update.id, meeting_date=task.meeting_date.isoformat()),
             )  # fmt: skip
     yield from _schedule_findings(archive, today)
 
@@ -105,12 +114,12 @@ def _minutes_findings(
     if nxt and nxt.date and nxt.date < minutes.date:
         yield _finding(
             archive, minutes.path, lines.get("next_meeting"), "next-meeting-before-meeting",
-            f"next meeting {nxt.date.isoformat()} is before this meeting of {minutes.date.isoformat()}",
+            _("next meeting {date} is before this meeting of {date2}").format(date=nxt.date.isoformat(), date2=minutes.date.isoformat()),
         )  # fmt: skip
     if minutes.status == "draft" and today - minutes.date > DRAFT_AGE:
         yield _finding(
             archive, minutes.path, lines.get("status"), "old-draft",
-            f"still a draft {(today - minutes.date).days} days after the meeting",
+            _("still a draft {days} days after the meeting").format(days=(today - minutes.date).days),
         )  # fmt: skip
     yield from _attendance_findings(archive, minutes, members)
     config = archive.config
@@ -121,16 +130,18 @@ def _minutes_findings(
         close = difflib.get_close_matches(minutes.group_as_written, names, n=1, cutoff=0.6)
         suggestion = folder_group.name if folder_group else (close[0] if close else None)
         hint = (
-            f"; did you mean {suggestion!r}?"
+            _("; did you mean {suggestion!r}?").format(suggestion=suggestion)
             if suggestion
-            else f"; kpss.yaml knows {', '.join(g.slug for g in config.groups)}"
+            else _("; kpss.yaml knows {slugs}").format(slugs=", ".join(g.slug for g in config.groups))
         )
         yield _finding(
             archive,
             minutes.path,
             lines.get("group"),
             "unknown-group",
-            f"group {minutes.group_as_written!r} is not in kpss.yaml{hint}",
+            _("group {group_as_written!r} is not in kpss.yaml{hint}").format(
+                group_as_written=minutes.group_as_written, hint=hint
+            ),
         )
 
 
@@ -145,12 +156,12 @@ def _deadline_findings(archive: Archive, minutes: Minutes, line: int, due: str |
             minutes.path,
             line,
             "bad-deadline",
-            f"deadline {due!r} cannot be read; the task is never overdue",
+            _("deadline {due!r} cannot be read; the task is never overdue").format(due=due),
         )
     elif deadline.end and deadline.end < minutes.date and deadline.kind != "next_meeting":
         yield _finding(
             archive, minutes.path, line, "deadline-before-meeting",
-            f"deadline {due!r} ({deadline.end.isoformat()}) is before the meeting of {minutes.date.isoformat()}",
+            _("deadline {due!r} ({end}) is before the meeting of {date}").format(due=due, end=deadline.end.isoformat(), date=minutes.date.isoformat()),
         )  # fmt: skip
 
 
@@ -168,13 +179,15 @@ def _attendance_findings(
                     minutes.path,
                     person.line,
                     "attendance-conflict",
-                    f"{person.name} is listed as {earlier} and as {kind}",
+                    _("{name} is listed as {earlier} and as {kind}").format(
+                        name=person.name, earlier=earlier, kind=kind
+                    ),
                 )
     recorder = minutes.recorder
     if recorder and minutes.present and recorder.key not in {p.key for p in minutes.present}:
         yield _finding(
             archive, minutes.path, minutes.key_lines.get("recorder"), "recorder-not-present",
-            f"the recorder {recorder.name} is not among those present",
+            _("the recorder {name} is not among those present").format(name=recorder.name),
         )  # fmt: skip
     group = archive.config.find_group(minutes.group)
     known = members.get(group.slug if group else minutes.group_slug)
@@ -258,7 +271,7 @@ def _unknown_people(
             joined = members[fold(f"{person.person} {following.person}")]
             yield _finding(
                 archive, minutes.path, person.line, "unknown-person",
-                f"{person.name!r} and {following.name!r} look like one person, {joined!r}: a comma too many?",
+                _("{name!r} and {name2!r} look like one person, {joined!r}: a comma too many?").format(name=person.name, name2=following.name, joined=joined),
             )  # fmt: skip
             continue
         hint = _closest(person.key, members)
@@ -272,7 +285,9 @@ def _unknown_people(
             note = ""
         yield _finding(
             archive, minutes.path, person.line, "unknown-person",
-            f"{person.name} is not a member of {group.name}{note}" + (f"; did you mean {hint!r}?" if hint else ""),
+            _("{person} is not a member of {group}").format(person=person.name, group=group.name)
+            + note
+            + (_("; did you mean {suggestion!r}?").format(suggestion=hint) if hint else ""),
         )  # fmt: skip
 
 
@@ -296,7 +311,7 @@ def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
         if row["status"] == "missing":
             yield Problem(
                 archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
-                f"{row['group']} planned a meeting on {row['date']}; the archive has no minutes of it",
+                _("{group} planned a meeting on {date}; the archive has no minutes of it").format(group=row['group'], date=row['date']),
             )  # fmt: skip
 
 
@@ -312,21 +327,21 @@ def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
                 if indicator.unit is None and any(isinstance(n, (int, float)) for n in numbers):
                     yield Problem(
                         plan.path, indicator.line, CODES["indicator-no-unit"].severity, "indicator-no-unit",
-                        f"indicator {indicator.name!r} of {item.id} has values but no unit (jednotka)",
+                        _("indicator {name!r} of {id} has values but no unit (jednotka)").format(name=indicator.name, id=item.id),
                     )  # fmt: skip
         if plan.covers(today.year):
             for item in plan.measures():
                 if plan.responsible(item) is None:
                     yield Problem(
                         plan.path, item.line, CODES["plan-no-group"].severity, "plan-no-group",
-                        f"{item.level} {item.id} has no responsible group (skupina), nor has any item above it",
+                        _("{level} {id} has no responsible group (skupina), nor has any item above it").format(level=item.level, id=item.id),
                     )  # fmt: skip
     if not plans:
         for task in archive.tasks:
             if task.measure:
                 yield _finding(
                     archive, task.path, task.line, "unknown-measure",
-                    f"task {task.id} serves measure {task.measure!r}, but the archive has no plan (plan/*.yaml)",
+                    _("task {id} serves measure {measure!r}, but the archive has no plan (plan/*.yaml)").format(id=task.id, measure=task.measure),
                 )  # fmt: skip
         return
     every = links(plans, archive.minutes, archive.tasks)
@@ -335,12 +350,12 @@ def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
         for task in linked.unknown_tasks:
             yield _finding(
                 archive, task.path, task.line, "unknown-measure",
-                f"task {task.id} serves {task.measure!r}, which {plan.name} ({plan.path}) does not have",
+                _("task {id} serves {measure!r}, which {name} ({path}) does not have").format(id=task.id, measure=task.measure, name=plan.name, path=plan.path),
             )  # fmt: skip
         for entry in linked.unknown_entries:
             yield _finding(
                 archive, entry.minutes.path, entry.progress.line, "unknown-measure",
-                f"progress of {entry.progress.measure!r}, which {plan.name} ({plan.path}) does not have",
+                _("progress of {measure!r}, which {name} ({path}) does not have").format(measure=entry.progress.measure, name=plan.name, path=plan.path),
             )  # fmt: skip
         for entries in linked.entries.values():
             for entry in entries:
@@ -353,14 +368,14 @@ def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
                     progress.indicator is not None and fold(progress.indicator) not in names
                 ):
                     which = (
-                        f"indicator {progress.indicator!r}"
+                        _("indicator {name!r}").format(name=progress.indicator)
                         if progress.indicator
-                        else "a value without 'indicator'"
+                        else _("a value without 'indicator'")
                     )
-                    known = ", ".join(i.name for i in target.indicators) or "none"
+                    known = ", ".join(i.name for i in target.indicators) or _("none")
                     yield _finding(
                         archive, entry.minutes.path, progress.line, "progress-unknown-indicator",
-                        f"{which} for {target.id}, whose indicators are: {known}",
+                        _("{which} for {id}, whose indicators are: {known}").format(which=which, id=target.id, known=known),
                     )  # fmt: skip
 
 
@@ -369,4 +384,8 @@ def summary(findings: Iterable[Problem], files: int) -> str:
     listed = list(findings)
     errors = sum(1 for f in listed if f.is_error)
     warnings = len(listed) - errors
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {files} files"
+    return _("{errors}, {warnings} in {files}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        files=ngettext("{count} file", "{count} files", files).format(count=files),
+    )

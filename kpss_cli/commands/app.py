@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+import typer.core
 from typer import _click as click  # the Click Typer vendors (typer is pinned in pyproject.toml)
 from typer._types import TyperChoice  # what Typer makes of an Enum
 from typer.core import TyperGroup, TyperOption
 
 from ..core import __version__
 from ..core.errors import ExitStatus, error_line
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..output.console import say
 from ..output.formats import OFFERED
 from . import options
@@ -180,10 +182,19 @@ def _command_of(group: TyperGroup, ctx: click.Context, words: list[str]) -> Comm
     return length, declared
 
 
+# Typer's own words on help pages and in usage errors ("Options", "default: …") go through the
+# gettext `_` of typer/core.py (typer is pinned in pyproject.toml). Given ours, they are in the
+# catalogue and in the interface's language; listed here for tools/messages.py.
+TYPER_MESSAGES = (
+    N_("Arguments"), N_("Options"), N_("Commands"), N_("default: {default}"), N_("env var: {var}"),
+    N_("required"), N_("(dynamic)"), N_("Aborted!"), N_("Missing command."), N_("No such command {name!r}."),
+)  # fmt: skip
+typer.core._ = _  # type: ignore[attr-defined]  # its module global, read when it speaks
+
 app = typer.Typer(
     name="kpss",
     cls=KpssGroup,
-    help="Minutes, tasks and attendance of community planning of social services (KPSS).",
+    help=_("Minutes, tasks and attendance of community planning of social services (KPSS)."),
     invoke_without_command=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -192,28 +203,35 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def documented(command: F) -> F:
+    """Give the command its help in the interface's language: Typer shows the docstring, and
+    tools/messages.py puts the docstrings of commands (functions decorated `@boundary` or
+    `@documented`) into the catalogue."""
+    if command.__doc__:
+        command.__doc__ = _(inspect.cleandoc(command.__doc__))
+    return command
+
+
 def boundary(command: F) -> F:
     """Run the command through the one exit path (boundary.run_command): its return value, or
-    what escaped it, becomes the exit code."""
+    what escaped it, becomes the exit code. Its docstring, translated, is its help."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         raise typer.Exit(run_command(command, *args, **kwargs))
 
-    return wrapper  # type: ignore[return-value]
+    return documented(wrapper)  # type: ignore[return-value]
 
 
 def option(spec: options.Spec, help: str | None = None, **extra: Any) -> Any:
     """The Typer option that `spec` declares, with the help a command gives it (where it means
     more there) and Typer's own settings (`extra`, such as `min`)."""
-    return typer.Option(*spec.flags, help=help or spec.help, envvar=spec.envvar, **extra)
+    return typer.Option(*spec.flags, help=help or _(spec.help), envvar=spec.envvar, **extra)
 
 
-def formats(
-    command: str, flags: tuple[str, ...] = options.FORMAT.flags, help: str = options.FORMAT.help
-) -> Any:
+def formats(command: str, flags: tuple[str, ...] = options.FORMAT.flags, help: str | None = None) -> Any:
     """The option choosing among the formats `command` offers (output/formats.py's OFFERED)."""
-    return typer.Option(*flags, click_type=TyperChoice(OFFERED[command]), help=help)
+    return typer.Option(*flags, click_type=TyperChoice(OFFERED[command]), help=help or _(options.FORMAT.help))
 
 
 def default_format(command: str) -> str:
@@ -232,10 +250,12 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@documented
 def main(
     ctx: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
     debug: Annotated[bool, option(options.DEBUG)] = False,
     no_cache: Annotated[bool, option(options.NO_CACHE)] = False,

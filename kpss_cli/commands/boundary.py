@@ -8,6 +8,7 @@ import os
 import sys
 
 from ..core.errors import BUG_HINT, ExitStatus, KpssError, error_line
+from ..core.i18n import _
 from ..output.console import say
 from .shared import settings
 
@@ -50,7 +51,7 @@ def failure(exc: BaseException) -> int | None:
             import traceback  # only with --debug
 
             traceback.print_exc()
-        say(error_line(f"{type(exc).__name__}: {exc}; {BUG_HINT}"))
+        say(error_line(f"{type(exc).__name__}: {exc}; {_(BUG_HINT)}"))
         return ExitStatus.INTERNAL
     return None
 

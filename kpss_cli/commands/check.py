@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError
+from ..core.i18n import N_, _
 from ..output.console import say
 from ..output.formats import Column, clean
 from .app import ArchiveOption, AsOfOption, app, boundary, default_format, formats
@@ -18,11 +19,11 @@ if TYPE_CHECKING:
 
 
 CHECK_COLUMNS = [
-    Column("path", "Path"),
-    Column("line", "Line", "right"),
-    Column("severity", "Severity"),
-    Column("code", "Code"),
-    Column("message", "Message"),
+    Column("path", N_("Path")),
+    Column("line", N_("Line"), "right"),
+    Column("severity", N_("Severity")),
+    Column("code", N_("Code")),
+    Column("message", N_("Message")),
 ]
 
 
@@ -32,16 +33,16 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Report only on these files (the whole archive is still read).", show_default=False
+            help=_("Report only on these files (the whole archive is still read)."), show_default=False
         ),
     ] = None,
     archive: ArchiveOption = None,
     fmt: Annotated[str, formats("check")] = default_format("check"),
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Exit 1 when there are warnings."))] = False,
     explain: Annotated[
         str | None,
         typer.Option(
-            "--explain", help="Say what a finding code means and how to fix it.", show_default=False
+            "--explain", help=_("Say what a finding code means and how to fix it."), show_default=False
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -53,14 +54,18 @@ def check(
 
     Example: kpss check --strict ridici-skupina/2025-12-10.md
     """
-    from ..check.codes import CODES
+    from ..check.codes import CODES, SEVERITIES
     from ..check.rules import check_archive, summary
 
     if explain is not None:
         code = CODES.get(explain.strip().lower())
         if code is None:
-            raise KpssError(f"no finding code {explain!r}; codes: {', '.join(sorted(CODES))}")
-        print(f"{explain} ({code.severity}): {code.summary}\n\n{code.explanation}")
+            raise KpssError(
+                _("no finding code {explain!r}; codes: {codes}").format(
+                    explain=explain, codes=", ".join(sorted(CODES))
+                )
+            )
+        print(f"{explain} ({_(SEVERITIES[code.severity])}): {_(code.summary)}\n\n{_(code.explanation)}")
         return ExitStatus.OK
     today = today_from(as_of)
     loaded = open_archive(archive)
@@ -69,7 +74,7 @@ def check(
     if fmt == "table":
         for finding in findings:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
-            print(f"{location}: {finding.severity}: {clean(finding.message)} [{finding.code}]")
+            print(f"{location}: {_(SEVERITIES[finding.severity])}: {clean(finding.message)} [{finding.code}]")
     else:
         rows = (
             {"path": f.path, "line": f.line, "severity": f.severity, "code": f.code, "message": f.message}
@@ -92,10 +97,16 @@ def _shown_ref(archive: Archive, path: Path) -> str:
     if not path.exists():
         minutes = archive.find_minutes(str(path))
         if minutes is None:
-            raise KpssError(f"{path}: no such file in the archive {archive.shown_root}")
+            raise KpssError(
+                _("{path}: no such file in the archive {shown_root}").format(
+                    path=path, shown_root=archive.shown_root
+                )
+            )
         return shown_path(archive, minutes.path)
     try:
         rel = path.resolve().relative_to(archive.root.resolve()).as_posix()
     except ValueError:
-        raise KpssError(f"{path} is not in the archive {archive.shown_root}") from None
+        raise KpssError(
+            _("{path} is not in the archive {shown_root}").format(path=path, shown_root=archive.shown_root)
+        ) from None
     return shown_path(archive, rel)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import KpssError
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
@@ -38,7 +38,8 @@ def agenda(
     archive: ArchiveOption = None,
     date: DateOption = None,
     to: Annotated[
-        str, formats("agenda", ("--to", "--format"), "Markdown, HTML for e-mail, or PDF (kpss[pdf]).")
+        str,
+        formats("agenda", ("--to", "--format"), _("Markdown, HTML for e-mail, or PDF (kpss[pdf]).")),
     ] = default_format("agenda"),
     template: TemplateOption = None,
     lang: LangOption = None,
@@ -63,7 +64,9 @@ def agenda(
     meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
     if meeting is None:
         raise KpssError(
-            f"no next meeting of {found.name} is known (no schedule, no announced date); give --date"
+            _("no next meeting of {name} is known (no schedule, no announced date); give --date").format(
+                name=found.name
+            )
         )
     language = lang or loaded.config.language
     context = agenda_context(loaded, found, meeting, today, language=language)
@@ -105,48 +108,48 @@ class AttendanceBy(StrEnum):
 
 ATTENDANCE_COLUMNS = {
     "person": [
-        Column("person", "Person"),
-        Column("org", "Organisation"),
-        Column("expected", _("Expected"), "right"),
-        Column("present", "Present", "right"),
-        Column("substituted", _("Substituted"), "right"),
-        Column("excused", "Excused", "right"),
-        Column("absent", "Absent", "right"),
-        Column("guest", "Guest", "right"),
-        Column("rate", "Rate", "right"),
-        Column("longest_missed", _("Longest missed"), "right"),
+        Column("person", N_("Person")),
+        Column("org", N_("Organisation")),
+        Column("expected", N_("Expected"), "right"),
+        Column("present", N_("Present"), "right"),
+        Column("substituted", N_("Substituted"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guest", N_("Guest"), "right"),
+        Column("rate", N_("Rate"), "right"),
+        Column("longest_missed", N_("Longest missed"), "right"),
     ],
     "org": [
-        Column("org", "Organisation"),
-        Column("people", "People", "right"),
-        Column("expected", _("Expected"), "right"),
-        Column("present", "Present", "right"),
-        Column("substituted", _("Substituted"), "right"),
-        Column("excused", "Excused", "right"),
-        Column("absent", "Absent", "right"),
-        Column("guest", "Guest", "right"),
-        Column("rate", "Rate", "right"),
-        Column("longest_missed", _("Longest missed"), "right"),
+        Column("org", N_("Organisation")),
+        Column("people", N_("People"), "right"),
+        Column("expected", N_("Expected"), "right"),
+        Column("present", N_("Present"), "right"),
+        Column("substituted", N_("Substituted"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guest", N_("Guest"), "right"),
+        Column("rate", N_("Rate"), "right"),
+        Column("longest_missed", N_("Longest missed"), "right"),
     ],
     "meeting": [
-        Column("id", "Minutes"),
-        Column("date", "Date"),
-        Column("members", "Members", "right"),
-        Column("present", "Present", "right"),
-        Column("excused", "Excused", "right"),
-        Column("absent", "Absent", "right"),
-        Column("guests", "Guests", "right"),
-        Column("present_voting", _("Voting present"), "right"),
-        Column("voting_members", _("Voting"), "right"),
-        Column("substitutes", _("Substitutes")),
-        Column("quorum", "Quorum"),
+        Column("id", N_("Minutes")),
+        Column("date", N_("Date")),
+        Column("members", N_("Members"), "right"),
+        Column("present", N_("Present"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guests", N_("Guests"), "right"),
+        Column("present_voting", N_("Voting present"), "right"),
+        Column("voting_members", N_("Voting"), "right"),
+        Column("substitutes", N_("Substitutes")),
+        Column("quorum", N_("Quorum")),
     ],
     "missed": [
-        Column("person", "Person"),
-        Column("org", "Organisation"),
-        Column("group", "Group"),
-        Column("missed", "Missed", "right"),
-        Column("last_present", "Last present"),
+        Column("person", N_("Person")),
+        Column("org", N_("Organisation")),
+        Column("group", N_("Group")),
+        Column("missed", N_("Missed"), "right"),
+        Column("last_present", N_("Last present")),
     ],
 }
 
@@ -159,12 +162,12 @@ def attendance(
     since: SinceOption = None,
     until: UntilOption = None,
     by: Annotated[
-        AttendanceBy, typer.Option("--by", help="Count per person, organisation or meeting.")
+        AttendanceBy, typer.Option("--by", help=_("Count per person, organisation or meeting."))
     ] = AttendanceBy.person,
     missed: Annotated[
         int | None,
         typer.Option(
-            "--missed", min=1, help="Only members who missed the last N meetings of their group in a row."
+            "--missed", min=1, help=_("Only members who missed the last N meetings of their group in a row.")
         ),
     ] = None,
     quorum: Annotated[
@@ -232,7 +235,9 @@ def attendance(
             rows,
             ATTENDANCE_COLUMNS[kind],
             fmt,
-            caption=f"{len(rows)} rows from {len(selected)} meetings",
+            caption=_("{rows_count} rows from {selected_count} meetings").format(
+                rows_count=len(rows), selected_count=len(selected)
+            ),
         )
     return exit_code(loaded)
 
@@ -240,11 +245,11 @@ def attendance(
 @app.command()
 @boundary
 def render(
-    ref: Annotated[str, typer.Argument(help="Minutes id or file path.", show_default=False)],
+    ref: Annotated[str, typer.Argument(help=_("Minutes id or file path."), show_default=False)],
     archive: ArchiveOption = None,
     to: Annotated[
         str,
-        formats("render", ("--to", "--format"), "Markdown, a standalone HTML page, or PDF (kpss[pdf])."),
+        formats("render", ("--to", "--format"), _("Markdown, a standalone HTML page, or PDF (kpss[pdf]).")),
     ] = default_format("render"),
     template: TemplateOption = None,
     lang: LangOption = None,
@@ -264,7 +269,7 @@ def render(
     loaded = load(archive)
     minutes = loaded.find_minutes(ref)
     if minutes is None:
-        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+        raise KpssError(_("no minutes {ref!r} in the archive (see `kpss list`)").format(ref=ref))
     language = lang or loaded.config.language
     context = document_context(loaded, minutes, today, html=to != "md", ids=ids, language=language)
     # Everyone the archive names: a guest of one meeting named in the text of another is found.

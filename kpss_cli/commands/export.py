@@ -9,6 +9,7 @@ import typer
 from typer._types import TyperChoice
 
 from ..core.errors import ExitStatus, KpssError
+from ..core.i18n import _
 from . import options
 from .app import app, boundary, option
 from .shared import load
@@ -22,19 +23,23 @@ def export(
     target: Annotated[
         Path,
         typer.Argument(
-            help="The SQLite file, or the folder of Parquet or JSON Lines files.", show_default=False
+            help=_("The SQLite file, or the folder of Parquet or JSON Lines files."), show_default=False
         ),
     ],
     to: Annotated[
         str,
-        typer.Option("--to", "-t", click_type=TyperChoice(KINDS), help="What to write.", show_default=False),
+        typer.Option(
+            "--to", "-t", click_type=TyperChoice(KINDS), help=_("What to write."), show_default=False
+        ),
     ],
     archives: Annotated[
         list[Path] | None,
         option(
             options.ARCHIVE,
-            help="An archive folder; give it several times to pool archives into one dataset. "
-            "Default: the nearest folder upwards with kpss.yaml, else the current one.",
+            help=_(
+                "An archive folder; give it several times to pool archives into one dataset. "
+                "Default: the nearest folder upwards with kpss.yaml, else the current one."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -42,13 +47,17 @@ def export(
         list[str] | None,
         typer.Option(
             "--name",
-            help="The archive's name in the `archive` column (default: its folder's name); "
-            "once per --archive, in the same order.",
+            help=_(
+                "The archive's name in the `archive` column (default: its folder's name); "
+                "once per --archive, in the same order."
+            ),
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing export (atomically).")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace an existing export (atomically)."))
+    ] = False,
     append: Annotated[
-        bool, typer.Option("--append", help="Add the archives to an existing export of the same kind.")
+        bool, typer.Option("--append", help=_("Add the archives to an existing export of the same kind."))
     ] = False,
 ) -> int:
     """Export the archive as tables for analysts: meetings, attendance, people, groups, tasks,
@@ -65,10 +74,14 @@ def export(
     from ..export.write import export as write_export
 
     if force and append:
-        raise KpssError("--force and --append exclude each other: replace the export, or add to it")
+        raise KpssError(_("--force and --append exclude each other: replace the export, or add to it"))
     folders: list[Path | None] = list(archives) if archives else [None]
     if names and len(names) != len(folders):
-        raise KpssError(f"give --name once per --archive: {len(names)} names for {len(folders)} archives")
+        raise KpssError(
+            _("give --name once per --archive: {names_count} names for {folders_count} archives").format(
+                names_count=len(names), folders_count=len(folders)
+            )
+        )
     exported_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     rows = empty()
     seen: dict[str, str] = {}
@@ -79,8 +92,9 @@ def export(
         name = names[number] if names else loaded.root.name
         if name in seen:
             raise KpssError(
-                f"two archives are named {name!r} ({seen[name]} and {loaded.shown_root}); "
-                "tell them apart with --name"
+                _(
+                    "two archives are named {name!r} ({seen} and {shown_root}); tell them apart with --name"
+                ).format(name=name, seen=seen[name], shown_root=loaded.shown_root)
             )
         seen[name] = loaded.shown_root
         for table, more in archive_rows(loaded, name, exported_at).items():

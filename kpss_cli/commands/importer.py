@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
+from ..core.i18n import N_, _
 from ..output.console import say
 from ..output.formats import Column
 from . import options
@@ -17,21 +18,21 @@ from .app import ArchiveOption, app, boundary, default_format, formats, option
 from .shared import emit_rows, open_archive
 
 IMPORT_COLUMNS = [
-    Column("source", "Document"),
-    Column("path", "Minutes"),
-    Column("group", "Group"),
-    Column("date", "Date"),
-    Column("present", "Present", "right"),
-    Column("tasks", "Tasks", "right"),
-    Column("warnings", "Warnings", "right"),
+    Column("source", N_("Document")),
+    Column("path", N_("Minutes")),
+    Column("group", N_("Group")),
+    Column("date", N_("Date")),
+    Column("present", N_("Present"), "right"),
+    Column("tasks", N_("Tasks"), "right"),
+    Column("warnings", N_("Warnings"), "right"),
 ]
 
 REPORT_COLUMNS = [
-    Column("source", "Document"),
-    Column("path", "Minutes"),
-    Column("field", "Field"),
-    Column("value", "Value"),
-    Column("why", "Why a guess"),
+    Column("source", N_("Document")),
+    Column("path", N_("Minutes")),
+    Column("field", N_("Field")),
+    Column("value", N_("Value")),
+    Column("why", N_("Why a guess")),
 ]
 
 
@@ -41,24 +42,30 @@ def import_(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Documents (.txt, .md, .docx, .pdf; .doc, .odt, .rtf with LibreOffice) or folders of them.",
+            help=_(
+                "Documents (.txt, .md, .docx, .pdf; .doc, .odt, .rtf with LibreOffice) or folders of them."
+            ),
             show_default=False,
         ),
     ],
     archive: ArchiveOption = None,
-    group: Annotated[str | None, option(options.GROUP, help="The group all these minutes belong to.")] = None,
+    group: Annotated[
+        str | None, option(options.GROUP, help=_("The group all these minutes belong to."))
+    ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")
+        bool, typer.Option("--dry-run", help=_("Write nothing; show what would be written."))
     ] = False,
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Import a document that is not minutes as a note (needs --group and a date)."
+            "--force", help=_("Import a document that is not minutes as a note (needs --group and a date).")
         ),
     ] = False,
     report: Annotated[
         bool,
-        typer.Option("--report", help="List the values read from a guess, per document, to check by hand."),
+        typer.Option(
+            "--report", help=_("List the values read from a guess, per document, to check by hand.")
+        ),
     ] = False,
     fmt: Annotated[str, formats("import")] = default_format("import"),
 ) -> int:
@@ -103,15 +110,19 @@ def import_(
             errors = [p for p in problems if p.severity == "error"]
             if errors or record is None:
                 # Never write what `kpss check` would reject.
-                why = errors[0].message if errors else "not readable as minutes"
+                why = errors[0].message if errors else _("not readable as minutes")
                 raise KpssError(
-                    f"{document}: the draft would not pass `kpss check` ({why}); nothing was written"
+                    _(
+                        "{document}: the draft would not pass `kpss check` ({why}); nothing was written"
+                    ).format(document=document, why=why)
                 )
             for warning in imported.warnings:
                 say(warning_line(f"{document}: {warning}"))
             if rel in planned or (dry_run and path.exists()):
                 # What a real run would refuse, a dry run says too: two documents of one day.
-                raise KpssError(f"{shown_path(loaded, rel)} already exists; nothing was written")
+                raise KpssError(
+                    _("{path} already exists; nothing was written").format(path=shown_path(loaded, rel))
+                )
             planned.add(rel)
             if not dry_run:
                 create_new(path, text, shown_path(loaded, rel))
@@ -124,7 +135,9 @@ def import_(
             # it is kpss's fault, so it gets reported rather than "fixed" in the document.
             say(
                 error_line(
-                    f"{document}: not imported: kpss failed on it ({type(exc).__name__}: {exc}); please report it"
+                    _("{document}: not imported: kpss failed on it ({name}: {exc}); please report it").format(
+                        document=document, name=type(exc).__name__, exc=exc
+                    )
                 )
             )
             failed = True
@@ -146,13 +159,25 @@ def import_(
                 "warnings": len(imported.warnings),
             }
         )
-    verb = "would import" if dry_run else "imported"
     if report:
         done = len(planned)
-        caption = f"{len(rows)} guessed values to check in {done} of {len(documents)} documents {verb}"
+        caption = (
+            _("{count} guessed values to check in {done} of {total} documents to import")
+            if dry_run
+            else _("{count} guessed values to check in {done} of {total} documents imported")
+        ).format(count=len(rows), done=done, total=len(documents))
         emit_rows(rows, REPORT_COLUMNS, fmt, caption=caption)
         return ExitStatus.USER_ERROR if failed else ExitStatus.OK
-    emit_rows(rows, IMPORT_COLUMNS, fmt, caption=f"{verb} {len(rows)} of {len(documents)} documents")
+    emit_rows(
+        rows,
+        IMPORT_COLUMNS,
+        fmt,
+        caption=(
+            _("would import {count} of {total} documents")
+            if dry_run
+            else _("imported {count} of {total} documents")
+        ).format(count=len(rows), total=len(documents)),
+    )
     return ExitStatus.USER_ERROR if failed else ExitStatus.OK
 
 
@@ -162,18 +187,28 @@ def _refuse(document: Path, imported: Any, *, forced: bool, group_given: bool) -
     if not imported.looks_like_minutes:
         if not forced:
             raise KpssError(
-                f"{document}: this does not look like minutes (no 'Zápis' title, attendance or recorder; "
-                "an invitation, a talk or a plan?); nothing was written. "
-                "To keep it as a note: --force --group GROUP"
+                _(
+                    "{document}: this does not look like minutes (no 'Zápis' title, attendance or recorder; an invitation, a talk or a plan?); nothing was written. To keep it as a note: --force --group GROUP"
+                ).format(document=document)
             )
         if not group_given:
-            raise KpssError(f"{document}: a note imported with --force needs --group; nothing was written")
+            raise KpssError(
+                _("{document}: a note imported with --force needs --group; nothing was written").format(
+                    document=document
+                )
+            )
     if imported.date is None:
         raise KpssError(
-            f"{document}: no meeting date found; nothing was written (add the date to the document and import it again)"
+            _(
+                "{document}: no meeting date found; nothing was written (add the date to the document and import it again)"
+            ).format(document=document)
         )
     if not imported.group:
-        raise KpssError(f"{document}: no group found; nothing was written (name the group with --group)")
+        raise KpssError(
+            _("{document}: no group found; nothing was written (name the group with --group)").format(
+                document=document
+            )
+        )
 
 
 def _guess_rows(document: Path, shown: str, imported: Any) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from ..core.errors import KpssError
+from ..core.i18n import N_, _, ngettext
 from ..output.console import emit_rows, say, table_width, terminal, write_document
 from ..output.formats import Column, emit_sections
 from .shared import date_option, exit_code, load_tasks, today_from
@@ -26,21 +27,20 @@ if TYPE_CHECKING:
 
 
 TASK_COLUMNS = [
-    Column("id", "ID"),
-    Column("group", "Group"),
-    Column("meeting_date", "Meeting"),
-    Column("task", "Task"),
-    Column("owner", "Owner"),
-    Column("due", "Due"),
-    Column("deadline", "Deadline"),
-    Column("status", "Status"),
-    Column("days_overdue", "Overdue", "right"),
+    Column("id", N_("ID")),
+    Column("group", N_("Group")),
+    Column("meeting_date", N_("Meeting")),
+    Column("task", N_("Task")),
+    Column("owner", N_("Owner")),
+    Column("due", N_("Due")),
+    Column("deadline", N_("Deadline")),
+    Column("status", N_("Status")),
+    Column("days_overdue", N_("Overdue"), "right"),
 ]
-# The terminal table names the group by its slug, to leave room for the task.
 # On a terminal: the group's slug, and the group and meeting left out where the table would
 # not fit (the id says both).
 TASK_TABLE_COLUMNS = [
-    Column("group_slug", "Group", spare=True)
+    Column("group_slug", N_("Group"), spare=True)
     if c.key == "group"
     else Column(c.key, c.header, spare=True)
     if c.key == "meeting_date"
@@ -105,7 +105,7 @@ def list_tasks(
     today = today_from(as_of)
     if excel:
         if fmt not in ("table", "csv"):
-            raise KpssError("--excel writes CSV: leave out --format, or give --format csv")
+            raise KpssError(_("--excel writes CSV: leave out --format, or give --format csv"))
         fmt = "csv"
     statuses = {s for s, on in (("open", open_), ("done", done), ("cancelled", cancelled)) if on}
     if all_:
@@ -133,9 +133,21 @@ def list_tasks(
         unreadable = sum(1 for t in scope if not t.deadline_readable)
     if unreadable:
         say(
-            f"kpss: note: {unreadable} task(s) have a deadline kpss cannot read"
-            + (" and cannot be overdue" if overdue else "")
-            + "; `kpss check` shows where"
+            (
+                ngettext(
+                    "kpss: note: {count} task has a deadline kpss cannot read and cannot be overdue; "
+                    "`kpss check` shows where",
+                    "kpss: note: {count} tasks have a deadline kpss cannot read and cannot be overdue; "
+                    "`kpss check` shows where",
+                    unreadable,
+                )
+                if overdue
+                else ngettext(
+                    "kpss: note: {count} task has a deadline kpss cannot read; `kpss check` shows where",
+                    "kpss: note: {count} tasks have a deadline kpss cannot read; `kpss check` shows where",
+                    unreadable,
+                )
+            ).format(count=unreadable)
         )
     rows = _task_rows(selected, today)
     if fmt == "ics":

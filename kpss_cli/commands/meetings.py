@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..output.console import say, write_document
 from ..output.formats import Column
 from . import options
@@ -37,12 +37,12 @@ def new_minutes(
     archive: ArchiveOption = None,
     date: Annotated[
         str | None,
-        option(options.DATE, help="Meeting date. Default: the next scheduled meeting, else today."),
+        option(options.DATE, help=_("Meeting date. Default: the next scheduled meeting, else today.")),
     ] = None,
     stdout: Annotated[
-        bool, typer.Option("--stdout", help="Print the minutes instead of writing the file.")
+        bool, typer.Option("--stdout", help=_("Print the minutes instead of writing the file."))
     ] = False,
-    edit: Annotated[bool, typer.Option("--edit", help="Open the new file in $EDITOR.")] = False,
+    edit: Annotated[bool, typer.Option("--edit", help=_("Open the new file in $EDITOR."))] = False,
     template: Annotated[str, option(options.TEMPLATE)] = "minutes.md.j2",
     as_of: AsOfOption = None,
 ) -> int:
@@ -89,7 +89,7 @@ def _open_editor(path: Path) -> None:
     variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
     editor = os.environ.get(variable)
     if not editor:
-        raise KpssError("--edit needs $EDITOR (or $VISUAL) to name your editor")
+        raise KpssError(_("--edit needs $EDITOR (or $VISUAL) to name your editor"))
     # A broken editor is the user's to fix, not a bug in kpss: one line, exit 2, and the
     # minutes stay written.
     written = _("the minutes are written: {path}").format(path=path)
@@ -122,12 +122,12 @@ def _open_editor(path: Path) -> None:
 
 
 SCHEDULE_COLUMNS = [
-    Column("date", "Date"),
-    Column("time", "Time"),
-    Column("group", "Group"),
-    Column("place", "Place"),
-    Column("status", "Status"),
-    Column("minutes", "Minutes"),
+    Column("date", N_("Date")),
+    Column("time", N_("Time")),
+    Column("group", N_("Group")),
+    Column("place", N_("Place")),
+    Column("status", N_("Status")),
+    Column("minutes", N_("Minutes")),
 ]
 
 
@@ -147,9 +147,11 @@ def schedule(
             ),
         ),
     ] = None,
-    from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
-    fmt: Annotated[str, formats("schedule", help="Output format; ics for calendars.")] = default_format(
+    from_: Annotated[
+        str | None, typer.Option("--from", help=_("From this date (instead of --year)."))
+    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help=_("Up to this date (instead of --year)."))] = None,
+    fmt: Annotated[str, formats("schedule", help=_("Output format; ics for calendars."))] = default_format(
         "schedule"
     ),
     as_of: AsOfOption = None,
@@ -175,7 +177,9 @@ def schedule(
         start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
         end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
     if end < start:
-        raise KpssError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+        raise KpssError(
+            _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
+        )
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
     if fmt == "ics":
@@ -296,7 +300,7 @@ def init(
     target = folder or settings["archive"] or Path()
     results = init_archive(target, group, example)
     for name, created in results:
-        print(f"{_('created') if created else _('kept')}: {target / name}")
+        print((_("created: {path}") if created else _("kept: {path}")).format(path=target / name))
     if group and not dict(results)["kpss.yaml"]:
         say(
             _("kpss: {folder}/kpss.yaml was there already and is kept: add the groups to it by hand").format(
@@ -337,14 +341,14 @@ def next_steps(folder: Path, first_group: str | None, example: bool) -> list[str
 @boundary
 def approve(
     refs: Annotated[
-        list[str] | None, typer.Argument(help="Minutes ids or file paths.", show_default=False)
+        list[str] | None, typer.Argument(help=_("Minutes ids or file paths."), show_default=False)
     ] = None,
     archive: ArchiveOption = None,
     group: Annotated[
-        str | None, option(options.GROUP, help="With --until: the drafts of this group only.")
+        str | None, option(options.GROUP, help=_("With --until: the drafts of this group only."))
     ] = None,
     until: Annotated[
-        str | None, option(options.UNTIL, help="Approve every draft of a meeting on or before this date.")
+        str | None, option(options.UNTIL, help=_("Approve every draft of a meeting on or before this date."))
     ] = None,
 ) -> int:
     """Mark draft minutes approved: `status: draft` becomes `approved` (or is added).
@@ -361,26 +365,30 @@ def approve(
     from ..store.archive import shown_path
 
     if group and until is None:
-        raise KpssError("--group approves the drafts up to a date: give --until too")
+        raise KpssError(_("--group approves the drafts up to a date: give --until too"))
     if not refs and until is None:
         raise KpssError(
-            "name the minutes to approve, or give --until (and --group) for every draft up to a date"
+            _("name the minutes to approve, or give --until (and --group) for every draft up to a date")
         )
     if refs and (group or until):
-        raise KpssError("give minutes ids, or --group and --until, not both")
+        raise KpssError(_("give minutes ids, or --group and --until, not both"))
     loaded = load(archive)
     if refs:
         chosen = []
         for ref in refs:
             minutes = loaded.find_minutes(ref)
             if minutes is None:
-                raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`); nothing was approved")
+                raise KpssError(
+                    _("no minutes {ref!r} in the archive (see `kpss list`); nothing was approved").format(
+                        ref=ref
+                    )
+                )
             chosen.append(minutes)
     else:
         every = filter_minutes(loaded, group=group, since=None, until=date_option(until, "--until"))
         chosen = [m for m in every if m.status != "approved"]
         if not chosen:
-            say("kpss: no draft minutes up to that date; nothing changed")
+            say(_("kpss: no draft minutes up to that date; nothing changed"))
     failed = False
     for minutes in chosen:
         shown = shown_path(loaded, minutes.path)
@@ -391,7 +399,7 @@ def approve(
             failed = True
             continue
         if changed:
-            print(f"approved: {shown}")
+            print(_("approved: {shown}").format(shown=shown))
         else:
-            say(f"kpss: {shown} is already approved; nothing changed")
+            say(_("kpss: {shown} is already approved; nothing changed").format(shown=shown))
     return ExitStatus.USER_ERROR if failed else exit_code(loaded)

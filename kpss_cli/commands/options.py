@@ -34,11 +34,11 @@ class Spec(Value):
 
 
 # Options of kpss itself (read before the command, accepted after it too: commands/argv.py).
-DEBUG = Spec(("--debug",), "debug", "Show tracebacks of errors.", takes_value=False)
+DEBUG = Spec(("--debug",), "debug", N_("Show tracebacks of errors."), takes_value=False)
 NO_CACHE = Spec(
     ("--no-cache",),
     "no_cache",
-    "Read every file afresh; neither use nor update the index.",
+    N_("Read every file afresh; neither use nor update the index."),
     "KPSS_NO_CACHE",
     takes_value=False,
 )
@@ -60,36 +60,43 @@ ARCHIVE = Spec(
 AS_OF = Spec(
     ("--as-of",), "as_of", N_("Take this date as today (2027-03-05, 5. 3. 2027, zítra…)."), "KPSS_TODAY"
 )
-GROUP = Spec(("--group", "-g"), "group", "Only this group: its slug or name (case and accents ignored).")
-SINCE = Spec(("--since",), "since", "Only meetings on or after this date.")
-UNTIL = Spec(("--until",), "until", "Only meetings on or before this date.")
-FORMAT = Spec(("--format", "-f"), "fmt", "Output format.")
-DATE = Spec(("--date", "-d"), "date", "Meeting date. Default: the next one known.")
+GROUP = Spec(("--group", "-g"), "group", N_("Only this group: its slug or name (case and accents ignored)."))
+SINCE = Spec(("--since",), "since", N_("Only meetings on or after this date."))
+UNTIL = Spec(("--until",), "until", N_("Only meetings on or before this date."))
+FORMAT = Spec(("--format", "-f"), "fmt", N_("Output format."))
+DATE = Spec(("--date", "-d"), "date", N_("Meeting date. Default: the next one known."))
 TEMPLATE = Spec(
-    ("--template",), "template", "Render with this Jinja template: a name (as in templates/) or a file."
+    ("--template",), "template", N_("Render with this Jinja template: a name (as in templates/) or a file.")
 )
-LANG = Spec(("--lang",), "lang", "Language of the document: cs or en (default: kpss.yaml's, else cs).")
-IDS = Spec(("--ids",), "ids", "Show the tasks' ids in the document.", takes_value=False)
+LANG = Spec(("--lang",), "lang", N_("Language of the document: cs or en (default: kpss.yaml's, else cs)."))
+IDS = Spec(("--ids",), "ids", N_("Show the tasks' ids in the document."), takes_value=False)
 PUBLIC = Spec(
     ("--public",),
     "public",
-    "A public copy: private people (guests, anyone not a member) by initials or role (kpss.yaml `privacy`).",
+    N_(
+        "A public copy: private people (guests, anyone not a member) by initials or role (kpss.yaml `privacy`)."
+    ),
     takes_value=False,
 )
 
 # Options of `kpss tasks` (the quick path answers them too).
-OVERDUE = Spec(("--overdue",), "overdue", "Only open tasks past their deadline.", takes_value=False)
-OPEN = Spec(("--open",), "open_", "Open tasks (the default).", takes_value=False)
-DONE = Spec(("--done",), "done", "Done tasks.", takes_value=False)
-CANCELLED = Spec(("--cancelled",), "cancelled", "Cancelled tasks.", takes_value=False)
-ALL = Spec(("--all",), "all_", "Tasks of every status.", takes_value=False)
+OVERDUE = Spec(("--overdue",), "overdue", N_("Only open tasks past their deadline."), takes_value=False)
+OPEN = Spec(("--open",), "open_", N_("Open tasks (the default)."), takes_value=False)
+DONE = Spec(("--done",), "done", N_("Done tasks."), takes_value=False)
+CANCELLED = Spec(("--cancelled",), "cancelled", N_("Cancelled tasks."), takes_value=False)
+ALL = Spec(("--all",), "all_", N_("Tasks of every status."), takes_value=False)
 OWNER = Spec(
-    ("--owner",), "owner", "Only tasks of this person (a surname is enough; titles, case, accents ignored)."
+    ("--owner",),
+    "owner",
+    N_("Only tasks of this person (a surname is enough; titles, case, accents ignored)."),
 )
-DUE_BEFORE = Spec(("--due-before",), "due_before", "Only deadlines before this date.")
-DUE_AFTER = Spec(("--due-after",), "due_after", "Only deadlines after this date.")
+DUE_BEFORE = Spec(("--due-before",), "due_before", N_("Only deadlines before this date."))
+DUE_AFTER = Spec(("--due-after",), "due_after", N_("Only deadlines after this date."))
 FAIL_IF_ANY = Spec(
-    ("--fail-if-any",), "fail_if_any", "Exit 1 when the list is not empty (for cron jobs).", takes_value=False
+    ("--fail-if-any",),
+    "fail_if_any",
+    N_("Exit 1 when the list is not empty (for cron jobs)."),
+    takes_value=False,
 )
 
 # Where global options may stand (commands/argv.py): kpss's own before or after the command;

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..core.errors import ExitStatus, KpssError
+from ..core.i18n import N_, _
 from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
@@ -19,6 +20,7 @@ from .app import (
     app,
     boundary,
     default_format,
+    documented,
     formats,
 )
 from .boundary import run_command
@@ -40,27 +42,29 @@ app.add_typer(plan_app, name="plan")
 
 PlanOption = Annotated[
     str | None,
-    typer.Option("--plan", "-p", help="The plan: its file name in plan/ without .yaml (default: today's)."),
+    typer.Option(
+        "--plan", "-p", help=_("The plan: its file name in plan/ without .yaml (default: today's).")
+    ),
 ]
 
 PLAN_COLUMNS = [
-    Column("tree", "Item"),
-    Column("level", "Level"),
-    Column("group", "Group"),
-    Column("state", "State"),
-    Column("tasks", "Tasks", "right"),
-    Column("open_tasks", "Open", "right"),
+    Column("tree", N_("Item")),
+    Column("level", N_("Level")),
+    Column("group", N_("Group")),
+    Column("state", N_("State")),
+    Column("tasks", N_("Tasks"), "right"),
+    Column("open_tasks", N_("Open"), "right"),
 ]
 FLAT_COLUMNS = [
-    Column("id", "Id"),
-    Column("parent", "Parent"),
-    Column("level", "Level"),
-    Column("title", "Title"),
-    Column("group", "Group"),
-    Column("state", "State"),
-    Column("state_since", "Since"),
-    Column("tasks", "Tasks", "right"),
-    Column("open_tasks", "Open", "right"),
+    Column("id", N_("Id")),
+    Column("parent", N_("Parent")),
+    Column("level", N_("Level")),
+    Column("title", N_("Title")),
+    Column("group", N_("Group")),
+    Column("state", N_("State")),
+    Column("state_since", N_("Since")),
+    Column("tasks", N_("Tasks"), "right"),
+    Column("open_tasks", N_("Open"), "right"),
 ]
 STATE_COLOURS = {"done": "green", "in_progress": "yellow", "not_done": "red", "cancelled": "dim"}
 
@@ -77,17 +81,24 @@ def _plans(loaded: Archive, wanted: str | None, day: dt.date) -> tuple[list[Plan
         chosen = next((p for p in plans if p.id == wanted.strip()), None)
         if chosen is None:
             known = ", ".join(p.id for p in plans) or "none"
-            raise KpssError(f"no plan {wanted!r} in {PLAN_FOLDER}/ (plans: {known})")
+            raise KpssError(
+                _("no plan {wanted!r} in {plan_folder}/ (plans: {known})").format(
+                    wanted=wanted, plan_folder=PLAN_FOLDER, known=known
+                )
+            )
     else:
         chosen = plan_for(plans, day)
         if chosen is None:
             raise KpssError(
-                f"the archive has no plan: write one in {PLAN_FOLDER}/ (docs/plan.md) or `kpss plan import`"
+                _(
+                    "the archive has no plan: write one in {plan_folder}/ (docs/plan.md) or `kpss plan import`"
+                ).format(plan_folder=PLAN_FOLDER)
             )
     return plans, chosen, links(plans, loaded.minutes, loaded.tasks)[chosen.id]
 
 
 @plan_app.callback()
+@documented
 def plan(
     ctx: typer.Context,
     archive: ArchiveOption = None,
@@ -95,14 +106,14 @@ def plan(
     group: GroupOption = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", "-l", help="Only items of this level: its name or number (1 = top)."),
+        typer.Option("--level", "-l", help=_("Only items of this level: its name or number (1 = top).")),
     ] = None,
     state: Annotated[
         str | None,
         typer.Option(
             "--state",
             "-s",
-            help="Only items in this state: done, in_progress, not_done, cancelled (or Czech).",
+            help=_("Only items in this state: done, in_progress, not_done, cancelled (or Czech)."),
         ),
     ] = None,
     fmt: Annotated[str, formats("plan")] = default_format("plan"),
@@ -136,16 +147,24 @@ def _show_plan(
     if state is not None:
         wanted_state = parse_state(state)
         if wanted_state is None:
-            raise KpssError(f"--state: {state!r} is not a state (done, in_progress, not_done, cancelled)")
+            raise KpssError(
+                _("--state: {state!r} is not a state (done, in_progress, not_done, cancelled)").format(
+                    state=state
+                )
+            )
     today = today_from(as_of)
     loaded = load(archive)
-    _, chosen, linked = _plans(loaded, plan_id, today)
+    _plans_all, chosen, linked = _plans(loaded, plan_id, today)
     if level is not None:
         from ..core.names import fold
 
         numbers = [str(n) for n in range(1, len(chosen.levels) + 1)]
         if fold(level) not in [fold(name) for name in chosen.levels] + numbers:
-            raise KpssError(f"--level: the plan's levels are {', '.join(chosen.levels)}, not {level!r}")
+            raise KpssError(
+                _("--level: the plan's levels are {levels}, not {level!r}").format(
+                    levels=", ".join(chosen.levels), level=level
+                )
+            )
     rows = plan_rows(chosen, linked, today, loaded.config, group=group, level=level, state=wanted_state)
     if fmt in ("table", "md"):
         shown: list[dict[str, Any]] = [
@@ -156,7 +175,9 @@ def _show_plan(
             PLAN_COLUMNS,
             fmt,
             row_style=lambda r: STATE_COLOURS.get(r["state"]),
-            caption=f"{chosen.name} ({chosen.period}), {today.isoformat()}: {len(rows)} items",
+            caption=_("{name} ({period}), {today}: {rows_count} items").format(
+                name=chosen.name, period=chosen.period, today=today.isoformat(), rows_count=len(rows)
+            ),
         )
     else:
         emit_rows(rows, FLAT_COLUMNS, fmt)
@@ -167,20 +188,22 @@ def _show_plan(
 @boundary
 def import_plan(
     source: Annotated[
-        Path, typer.Argument(help="The table: a .csv (Excel's too) or .xlsx file.", show_default=False)
+        Path, typer.Argument(help=_("The table: a .csv (Excel's too) or .xlsx file."), show_default=False)
     ],
     archive: ArchiveOption = None,
-    name: Annotated[str | None, typer.Option("--name", help="The plan's name (default: the file's).")] = None,
-    period: Annotated[str | None, typer.Option("--period", help="Its years, e.g. 2025-2027.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help=_("The plan's name (default: the file's)."))
+    ] = None,
+    period: Annotated[str | None, typer.Option("--period", help=_("Its years, e.g. 2025-2027."))] = None,
     levels: Annotated[
         str | None,
-        typer.Option("--levels", help="Names of its levels, top first, e.g. 'Priorita,Opatření'."),
+        typer.Option("--levels", help=_("Names of its levels, top first, e.g. 'Priorita,Opatření'.")),
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", help="The plan file's name in plan/ (default: the table's).")
+        str | None, typer.Option("--to", help=_("The plan file's name in plan/ (default: the table's)."))
     ] = None,
     stdout: Annotated[
-        bool, typer.Option("--stdout", help="Print the plan instead of writing the file.")
+        bool, typer.Option("--stdout", help=_("Print the plan instead of writing the file."))
     ] = False,
 ) -> int:
     """Write a plan file in plan/ from the table a town already has (never overwrites).
@@ -223,28 +246,29 @@ def import_plan(
 
 
 MONITOR_COLUMNS = [
-    Column("id", "Id"),
-    Column("title", "Title"),
-    Column("priority", "Priority"),
-    Column("group", "Group"),
-    Column("state", "State"),
-    Column("active", "Active"),
-    Column("indicators", "Indicators"),
-    Column("minutes", "Minutes", "right"),
-    Column("tasks", "Tasks", "right"),
-    Column("open_tasks", "Open", "right"),
-    Column("decisions", "Decisions", "right"),
+    Column("id", N_("Id")),
+    Column("title", N_("Title")),
+    Column("priority", N_("Priority")),
+    Column("group", N_("Group")),
+    Column("state", N_("State")),
+    Column("active", N_("Active")),
+    Column("indicators", N_("Indicators")),
+    Column("minutes", N_("Minutes"), "right"),
+    Column("tasks", N_("Tasks"), "right"),
+    Column("open_tasks", N_("Open"), "right"),
+    Column("decisions", N_("Decisions"), "right"),
 ]
 
 
 @app.command()
 @boundary
 def monitor(
-    year: Annotated[int, typer.Option("--year", "-y", min=1, max=9998, help="The year to report on.")],
+    year: Annotated[int, typer.Option("--year", "-y", min=1, max=9998, help=_("The year to report on."))],
     archive: ArchiveOption = None,
     plan_id: PlanOption = None,
     fmt: Annotated[
-        str, formats("monitor", help="A Czech document (md, html, pdf with kpss[pdf]) or data (json, csv).")
+        str,
+        formats("monitor", help=_("A Czech document (md, html, pdf with kpss[pdf]) or data (json, csv).")),
     ] = default_format("monitor"),
     template: TemplateOption = None,
     lang: LangOption = None,
@@ -269,7 +293,9 @@ def monitor(
     plans, chosen, linked = _plans(loaded, plan_id, day)
     if plan_id is None and not chosen.covers(year):
         known = ", ".join(f"{p.id} ({p.period or 'no period'})" for p in plans)
-        raise KpssError(f"no plan covers {year} (plans: {known}); name one with --plan")
+        raise KpssError(
+            _("no plan covers {year} (plans: {known}); name one with --plan").format(year=year, known=known)
+        )
     report_data = monitoring(chosen, linked, loaded.minutes, year, today, loaded.config)
     if fmt == "json":
         print(json.dumps(report_data, ensure_ascii=False, indent=2))

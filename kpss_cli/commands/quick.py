@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 WARM_PATH = frozenset(
     (
         "kpss_cli", "kpss_cli.main",
-        "kpss_cli.commands", "kpss_cli.commands.boundary", "kpss_cli.commands.list_tasks",
+        "kpss_cli.commands", "kpss_cli.commands.boundary", "kpss_cli.commands.language", "kpss_cli.commands.list_tasks",
         "kpss_cli.commands.options", "kpss_cli.commands.quick", "kpss_cli.commands.shared",
         "kpss_cli.core", "kpss_cli.core.config", "kpss_cli.core.dates", "kpss_cli.core.errors", "kpss_cli.core.i18n",
         "kpss_cli.core.model", "kpss_cli.core.names", "kpss_cli.core.sorting", "kpss_cli.core.vocabulary",

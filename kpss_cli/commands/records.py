@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import KpssError
+from ..core.i18n import N_, _
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
@@ -22,16 +23,16 @@ from .app import (
 from .shared import date_option, emit_rows, exit_code, load
 
 LIST_COLUMNS = [
-    Column("id", "ID"),
-    Column("group", "Group"),
-    Column("date", "Date"),
-    Column("time", "Time"),
-    Column("place", "Place"),
-    Column("present", "Present", "right"),
-    Column("excused", "Excused", "right"),
-    Column("absent", "Absent", "right"),
-    Column("guests", "Guests", "right"),
-    Column("tasks", "Tasks", "right"),
+    Column("id", N_("ID")),
+    Column("group", N_("Group")),
+    Column("date", N_("Date")),
+    Column("time", N_("Time")),
+    Column("place", N_("Place")),
+    Column("present", N_("Present"), "right"),
+    Column("excused", N_("Excused"), "right"),
+    Column("absent", N_("Absent"), "right"),
+    Column("guests", N_("Guests"), "right"),
+    Column("tasks", N_("Tasks"), "right"),
 ]
 
 
@@ -54,7 +55,12 @@ def list_minutes(
     selected = filter_minutes(
         loaded, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
     )
-    emit_rows((m.summary() for m in selected), LIST_COLUMNS, fmt, caption=f"{len(selected)} minutes")
+    emit_rows(
+        (m.summary() for m in selected),
+        LIST_COLUMNS,
+        fmt,
+        caption=_("{selected_count} minutes").format(selected_count=len(selected)),
+    )
     return exit_code(loaded)
 
 
@@ -62,7 +68,8 @@ def list_minutes(
 @boundary
 def show(
     ref: Annotated[
-        str, typer.Argument(help="Minutes id (ridici-skupina/2025-01-22) or file path.", show_default=False)
+        str,
+        typer.Argument(help=_("Minutes id (ridici-skupina/2025-01-22) or file path."), show_default=False),
     ],
     archive: ArchiveOption = None,
     fmt: Annotated[str, formats("show")] = default_format("show"),
@@ -74,7 +81,7 @@ def show(
     loaded = load(archive)
     minutes = loaded.find_minutes(ref)
     if minutes is None:
-        raise KpssError(f"no minutes {ref!r} in the archive (see `kpss list`)")
+        raise KpssError(_("no minutes {ref!r} in the archive (see `kpss list`)").format(ref=ref))
     data = loaded.load_body(minutes).to_dict()
     if fmt == "json":
         import json

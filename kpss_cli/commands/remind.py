@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, warning_line
+from ..core.i18n import N_, _, ngettext
 from ..output.console import say
 from .app import ArchiveOption, AsOfOption, app, boundary
 from .shared import exit_code, load, today_from
 
-NO_ADDRESS_HINT = "give them `email` under `people` in kpss.yaml"
+NO_ADDRESS_HINT = N_("give them `email` under `people` in kpss.yaml")
 
 
 @app.command()
@@ -20,13 +21,13 @@ NO_ADDRESS_HINT = "give them `email` under `people` in kpss.yaml"
 def remind(
     archive: ArchiveOption = None,
     days: Annotated[
-        int, typer.Option("--days", min=0, help="Remind of deadlines and meetings this many days ahead.")
+        int, typer.Option("--days", min=0, help=_("Remind of deadlines and meetings this many days ahead."))
     ] = 7,
     dry_run: Annotated[
         Path | None,
         typer.Option(
             "--dry-run",
-            help="Write the messages as .eml files into this folder; send nothing, record nothing.",
+            help=_("Write the messages as .eml files into this folder; send nothing, record nothing."),
             show_default=False,
         ),
     ] = None,
@@ -34,14 +35,14 @@ def remind(
         str | None,
         typer.Option(
             "--to-me",
-            help="Send every message to this address instead, to try it out; record nothing.",
+            help=_("Send every message to this address instead, to try it out; record nothing."),
             show_default=False,
         ),
     ] = None,
     rate: Annotated[
         float | None,
         typer.Option(
-            "--rate", min=0.001, help="At most this many messages a minute (default: smtp.rate, else 30)."
+            "--rate", min=0.001, help=_("At most this many messages a minute (default: smtp.rate, else 30).")
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -66,7 +67,13 @@ def remind(
     sender = settings.sender if settings else dry_run_sender(loaded.config.organisation)
     batch = compose(loaded, today, days, sender, now())
     for person, why in sorted(batch.unreachable.items()):
-        say(warning_line(f"no e-mail address for {person} ({'; '.join(why)}): {NO_ADDRESS_HINT}"))
+        say(
+            warning_line(
+                _("no e-mail address for {person} ({why}): {no_address_hint}").format(
+                    person=person, why="; ".join(why), no_address_hint=_(NO_ADDRESS_HINT)
+                )
+            )
+        )
     with one_run(loaded.root):  # two runs at once would both send what neither has logged yet
         log = SentLog(loaded.root)
         pending = log.unsent(batch.messages)
@@ -76,8 +83,11 @@ def remind(
         if dry_run is not None:
             written = write_eml(pending, dry_run)
             say(
-                f"kpss: wrote {_count(len(written), 'message')} to {dry_run} (nothing sent)"
-                f"{_tail(already, batch.unreachable)}"
+                _("kpss: wrote {written_count} to {dry_run} (nothing sent){already}").format(
+                    written_count=_messages(len(written)),
+                    dry_run=dry_run,
+                    already=_tail(already, batch.unreachable),
+                )
             )
             return exit_code(loaded)
         assert settings is not None  # required above
@@ -89,17 +99,35 @@ def remind(
         )
         result = deliver(pending, settings, password, record)
         counts = ", ".join(
-            _count(sum(1 for m in result.sent if m.kind == kind), kind) for kind in ("reminder", "invitation")
+            _of_kind(sum(1 for m in result.sent if m.kind == kind), kind)
+            for kind in ("reminder", "invitation")
         )
-        say(f"kpss: sent {_count(len(result.sent), 'message')} ({counts}){_tail(already, batch.unreachable)}")
+        say(
+            _("kpss: sent {sent_count} ({counts}){already}").format(
+                sent_count=_messages(len(result.sent)),
+                counts=counts,
+                already=_tail(already, batch.unreachable),
+            )
+        )
         for item, reason in result.refused:
-            say(warning_line(f"not sent to {item.person} <{item.address}> ({item.kind}): {reason}"))
+            say(
+                warning_line(
+                    _("not sent to {person} <{address}> ({kind}): {reason}").format(
+                        person=item.person, address=item.address, kind=item.kind, reason=reason
+                    )
+                )
+            )
         if result.stopped:
-            say(warning_line(f"stopped: {result.stopped}"))
+            say(warning_line(_("stopped: {stopped}").format(stopped=result.stopped)))
         if result.pending:
             say(
-                f"kpss: {_count(len(result.pending), 'message')} pending ({len(result.refused)} refused, "
-                f"{len(result.untried)} not tried); the next `kpss remind` sends them"
+                _(
+                    "kpss: {pending_count} pending ({refused_count} refused, {untried_count} not tried); the next `kpss remind` sends them"
+                ).format(
+                    pending_count=_messages(len(result.pending)),
+                    refused_count=len(result.refused),
+                    untried_count=len(result.untried),
+                )
             )
             return ExitStatus.USER_ERROR if result.to_fix else ExitStatus.PENDING
         return exit_code(loaded)
@@ -108,13 +136,22 @@ def remind(
 def _tail(already: int, unreachable: dict[str, list[str]]) -> str:
     parts = []
     if already:
-        parts.append(f"{already} sent before")
+        parts.append(_("{count} sent before").format(count=already))
     if unreachable:
+        count = len(unreachable)
         parts.append(
-            f"{len(unreachable)} {'person' if len(unreachable) == 1 else 'people'} without an e-mail address"
+            ngettext(
+                "{count} person without an e-mail address", "{count} people without an e-mail address", count
+            ).format(count=count)
         )
     return "; " + ", ".join(parts) if parts else ""
 
 
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
+def _messages(count: int) -> str:
+    return ngettext("{count} message", "{count} messages", count).format(count=count)
+
+
+def _of_kind(count: int, kind: str) -> str:
+    if kind == "reminder":
+        return ngettext("{count} reminder", "{count} reminders", count).format(count=count)
+    return ngettext("{count} invitation", "{count} invitations", count).format(count=count)

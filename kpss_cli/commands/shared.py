@@ -11,6 +11,7 @@ import os
 
 from ..core.dates import parse_typed_date
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
+from ..core.i18n import _
 from ..output.console import emit_rows as write_rows
 from ..output.console import progress_bar, say
 
@@ -77,8 +78,6 @@ def date_option(value: str | None, option: str, today: dt.date | None = None) ->
         return None
     day = parse_typed_date(value, today or settings["today"] or dt.date.today())
     if day is None:
-        from ..core.i18n import _
-
         raise KpssError(
             _(
                 "{option}: {value!r} is not a date (write 5. 3. 2027, 2027-03-05, 5. 3., zítra or příští úterý)"
@@ -87,7 +86,9 @@ def date_option(value: str | None, option: str, today: dt.date | None = None) ->
     if not FIRST_DAY <= day <= LAST_DAY:
         # Reckoning a week or a year on from 9999-12-31 leaves the calendar.
         raise KpssError(
-            f"{option}: {value!r} is out of the range kpss reckons with ({FIRST_DAY} to {LAST_DAY})"
+            _("{option}: {value!r} is out of the range kpss reckons with ({first_day} to {last_day})").format(
+                option=option, value=value, first_day=FIRST_DAY, last_day=LAST_DAY
+            )
         )
     return day
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..core.i18n import _
 from ..output.console import say
 from .app import ArchiveOption, AsOfOption, LangOption, app, boundary
 from .shared import exit_code, load, today_from
@@ -15,7 +16,7 @@ from .shared import exit_code, load, today_from
 @app.command()
 @boundary
 def site(
-    out: Annotated[Path, typer.Argument(help="The folder to build the site in.", show_default=False)],
+    out: Annotated[Path, typer.Argument(help=_("The folder to build the site in."), show_default=False)],
     archive: ArchiveOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -32,7 +33,13 @@ def site(
     loaded = load(archive)
     done = build_site(loaded, out, today, lang or loaded.config.language)
     say(
-        f"kpss: site in {out}: {len(done.written)} written, {len(done.unchanged)} unchanged, "
-        f"{len(done.removed)} removed"
+        _(
+            "kpss: site in {out}: {written_count} written, {unchanged_count} unchanged, {removed_count} removed"
+        ).format(
+            out=out,
+            written_count=len(done.written),
+            unchanged_count=len(done.unchanged),
+            removed_count=len(done.removed),
+        )
     )
     return exit_code(loaded)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from . import options
 from .app import (
     ArchiveOption,
@@ -53,15 +54,18 @@ def tasks(
     due_after: Annotated[str | None, option(options.DUE_AFTER)] = None,
     due_within: Annotated[
         int | None,
-        typer.Option("--due-within", min=0, max=36500, help="Only deadlines from today to N days ahead."),
+        typer.Option("--due-within", min=0, max=36500, help=_("Only deadlines from today to N days ahead.")),
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     as_of: AsOfOption = None,
-    by: Annotated[GroupBy | None, typer.Option("--by", help="Group the list per owner or per group.")] = None,
+    by: Annotated[
+        GroupBy | None, typer.Option("--by", help=_("Group the list per owner or per group."))
+    ] = None,
     fmt: Annotated[str, formats("tasks")] = default_format("tasks"),
     template: Annotated[
-        str | None, option(options.TEMPLATE, help=f"{options.TEMPLATE.help} E.g. tasks.md.j2.")
+        str | None,
+        option(options.TEMPLATE, help=_("{help} E.g. tasks.md.j2.").format(help=_(options.TEMPLATE.help))),
     ] = None,
     excel: Annotated[bool, option(options.EXCEL)] = False,
     fail_if_any: Annotated[bool, option(options.FAIL_IF_ANY)] = False,
@@ -105,8 +109,10 @@ def task(
     words: Annotated[
         list[str],
         typer.Argument(
-            help="Task ids as `kpss tasks` prints them (or unique starts of them), then what to do: "
-            "done, cancel, reopen, postpone DEADLINE, note TEXT or owner NAME. Only ids: show them.",
+            help=_(
+                "Task ids as `kpss tasks` prints them (or unique starts of them), then what to do: "
+                "done, cancel, reopen, postpone DEADLINE, note TEXT or owner NAME. Only ids: show them."
+            ),
             show_default=False,
             metavar="ID... [ACTION [VALUE]]",
             autocompletion=complete_task,
@@ -116,7 +122,7 @@ def task(
     as_of: AsOfOption = None,
     fmt: Annotated[str, formats("task")] = default_format("task"),
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Write nothing; print the change as a diff of the minutes.")
+        bool, typer.Option("--dry-run", help=_("Write nothing; print the change as a diff of the minutes."))
     ] = False,
 ) -> int:
     """Show a task, or record what happened to it in its group's draft minutes.
@@ -139,12 +145,20 @@ def task(
         return _show(words, load(archive), today_from(as_of), fmt)
     refs, action, rest = words[:position], words[position], words[position + 1 :]
     if not refs:
-        raise KpssError(f"name the tasks to {action} before it: kpss task ID... {action}")
+        raise KpssError(
+            _("name the tasks to {action} before it: kpss task ID... {action}").format(action=action)
+        )
     value = " ".join(rest).strip() or None
     if action in NEEDS_VALUE and value is None:
-        raise KpssError(f"{action} needs {NEEDS_VALUE[action]}: kpss task ID... {action} VALUE")
+        raise KpssError(
+            _("{action} needs {needs_value}: kpss task ID... {action} VALUE").format(
+                action=action, needs_value=_(NEEDS_VALUE[action])
+            )
+        )
     if action not in NEEDS_VALUE and rest:
-        raise KpssError(f"{action} takes no value; {' '.join(rest)!r} is left over")
+        raise KpssError(
+            _("{action} takes no value; {rest!r} is left over").format(action=action, rest=" ".join(rest))
+        )
     loaded = load(archive)
     for draft, changes in plan(loaded, refs, action, value):
         diff = record(loaded, draft, changes, dry_run=dry_run)
@@ -152,7 +166,11 @@ def task(
             write_document(diff)  # it quotes the minutes: no terminal escapes
             continue
         for change in changes:
-            print(f"{change.task_id}: {action} (recorded in {shown_path(loaded, draft.path)})")
+            print(
+                _("{task_id}: {action} (recorded in {path})").format(
+                    task_id=change.task_id, action=action, path=shown_path(loaded, draft.path)
+                )
+            )
     return exit_code(loaded)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from .i18n import N_
 from .model import Value
 
 
@@ -23,7 +24,7 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
-BUG_HINT = (
+BUG_HINT = N_(
     "this is a bug in kpss; please report it as an issue of the kpss repository with the command "
     "you ran and the traceback that --debug shows (see docs/security.md for security problems)"
 )

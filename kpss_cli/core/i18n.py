@@ -15,6 +15,7 @@ def _english_plural(singular: str, plural: str, n: int) -> str:
 
 _gettext: Callable[[str], str] = str
 _ngettext: Callable[[str, str, int], str] = _english_plural
+_language = "en"
 
 
 def _(message: str) -> str:
@@ -32,7 +33,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _ngettext(singular, plural, n)
 
 
-def install(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> None:
-    """Makes `_` and `ngettext` answer from a catalogue (a `gettext.GNUTranslations`'s methods)."""
-    global _gettext, _ngettext
-    _gettext, _ngettext = gettext, ngettext
+def language() -> str:
+    """The code of the interface's language (`en` until a catalogue is installed). Messages kept
+    in the index are in it, so the index is rebuilt when it changes (store/index.py)."""
+    return _language
+
+
+def install(
+    gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str], language: str = "en"
+) -> None:
+    """Makes `_` and `ngettext` answer from a catalogue (a `gettext.GNUTranslations`'s methods)
+    in `language`."""
+    global _gettext, _ngettext, _language
+    _gettext, _ngettext, _language = gettext, ngettext, language

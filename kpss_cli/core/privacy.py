@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from .config import Config
 from .errors import KpssError
+from .i18n import _
 from .names import person_key, strip_titles
 from .people import Roster, declined_forms
 
@@ -91,11 +92,12 @@ class Privacy:
         if section is not None:
             people = section.get("people") if isinstance(section, dict) else None
             if not isinstance(section, dict) or not isinstance(people, dict | None):
-                raise KpssError("privacy: must map `people` to public, private or a role", config.path)
+                raise KpssError(_("privacy: must map `people` to public, private or a role"), config.path)
             for name, value in (people or {}).items():
                 if not isinstance(name, str) or not isinstance(value, str) or not value.strip():
                     raise KpssError(
-                        f"privacy: {name!r} must be public, private or a role (a word)", config.path
+                        _("privacy: {name!r} must be public, private or a role (a word)").format(name=name),
+                        config.path,
                     )
                 self._overrides[person_key(name)] = value.strip()
                 written.append(name)

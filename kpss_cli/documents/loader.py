@@ -17,6 +17,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 
 MAX_TEMPLATE = 1024 * 1024  # bytes of one template file; kpss's own are a few KiB
 
@@ -52,7 +53,7 @@ def folders(
         bound = os.path.realpath(templates)
         refusal = None
         if not _inside(bound, os.path.realpath(archive_root)):
-            refusal = KpssError("template refused: a link leading out of the archive", templates)
+            refusal = KpssError(_("template refused: a link leading out of the archive"), templates)
         found += [
             TemplateFolder(os.path.join(templates, language), bound, refusal),
             TemplateFolder(templates, bound, refusal),
@@ -81,7 +82,7 @@ class SafeLoader(jinja2.BaseLoader):
                 continue
             real = os.path.realpath(path)
             if not _inside(real, folder.bound):
-                raise KpssError("template refused: a link leading out of its template folder", path)
+                raise KpssError(_("template refused: a link leading out of its template folder"), path)
             read = _read(real, path, folder.bound)
             if read is None:  # a link to nothing: not here, as for FileSystemLoader
                 continue
@@ -111,11 +112,13 @@ def _read(real: str, shown: str, bound: str) -> tuple[str, float] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise KpssError(f"cannot read the template: {exc.strerror or exc}", shown) from None
+        raise KpssError(
+            _("cannot read the template: {reason}").format(reason=exc.strerror or exc), shown
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise KpssError("template refused: not a regular file (a folder, pipe or device)", shown)
+            raise KpssError(_("template refused: not a regular file (a folder, pipe or device)"), shown)
         # O_NOFOLLOW guards the last part of the path only: a folder on the way swapped for a
         # link since it was resolved would have led elsewhere. What was opened must still be
         # the file the path leads to inside the folder.
@@ -125,13 +128,18 @@ def _read(real: str, shown: str, bound: str) -> tuple[str, float] | None:
         except OSError:
             now = None
         if not _inside(again, bound) or now is None or (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
-            raise KpssError("template refused: it changed while being read", shown)
+            raise KpssError(_("template refused: it changed while being read"), shown)
         data = handle.read(MAX_TEMPLATE + 1)
     if len(data) > MAX_TEMPLATE:
-        raise KpssError(f"template refused: larger than {MAX_TEMPLATE // 1024 // 1024} MiB", shown)
+        raise KpssError(
+            _("template refused: larger than {max_template} MiB").format(
+                max_template=MAX_TEMPLATE // 1024 // 1024
+            ),
+            shown,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise KpssError(f"template is not UTF-8 (byte {exc.start})", shown) from None
+        raise KpssError(_("template is not UTF-8 (byte {start})").format(start=exc.start), shown) from None
     # As FileSystemLoader reads (text mode): every line ending is `\n`.
     return text.replace("\r\n", "\n").replace("\r", "\n"), info.st_mtime

@@ -30,6 +30,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEscapeFormatt
 from jinja2.utils import Namespace, generate_lorem_ipsum
 from markupsafe import Markup
 
+from ..core.i18n import _
+
 MAX_OUTPUT = 10 * 1024 * 1024  # characters a template may write
 MAX_VALUE = MAX_OUTPUT  # characters of any one value a template builds
 MAX_ITEMS = (
@@ -47,7 +49,11 @@ class TooLarge(Exception):
 
 
 def _too_large(what: str) -> TooLarge:
-    return TooLarge(f"template value too large: {what} would be over {MAX_VALUE // 1024 // 1024} MiB")
+    return TooLarge(
+        _("template value too large: {what} would be over {max_value} MiB").format(
+            what=what, max_value=MAX_VALUE // 1024 // 1024
+        )
+    )
 
 
 def _check(size: int, what: str) -> None:
@@ -58,7 +64,9 @@ def _check(size: int, what: str) -> None:
 def _bits(bits: int, what: str) -> None:
     """Refuse a number longer than Python prints (and slow to compute: `9**9**9`)."""
     if bits > MAX_INT_BITS:
-        raise TooLarge(f"template value too large: {what} would make a number of over 4300 digits")
+        raise TooLarge(
+            _("template value too large: {what} would make a number of over 4300 digits").format(what=what)
+        )
 
 
 def size(value: Any, indent: int = 0) -> int:
@@ -279,7 +287,11 @@ def _width(value: Any) -> int:
 def _items(count: Any, what: str) -> None:
     """Refuse a filter that would make more than MAX_RANGE lists or padding items."""
     if isinstance(count, int) and count > MAX_RANGE:
-        raise TooLarge(f"template value too large: {what} with {count} is over {MAX_RANGE} items")
+        raise TooLarge(
+            _("template value too large: {what} with {count} is over {max_range} items").format(
+                what=what, count=count, max_range=MAX_RANGE
+            )
+        )
 
 
 def _center(value: Any, width: Any = 80) -> None:
@@ -407,7 +419,11 @@ def _limited_filter(name: str, function: Callable[..., Any], sandbox: Sandbox) -
             elif name not in _STRUCTURAL and not isinstance(value, str):
                 _check(size(value), what)  # it is printed: a list of one long string many times
             elif name in _CHARACTERS and isinstance(value, str | bytes) and len(value) > MAX_ITEMS:
-                raise TooLarge(f"template value too large: {what} would make over {MAX_ITEMS} items")
+                raise TooLarge(
+                    _("template value too large: {what} would make over {max_items} items").format(
+                        what=what, max_items=MAX_ITEMS
+                    )
+                )
             if check is not None:
                 check(*args[at:], **kwargs)
         source = args[at] if len(args) > at else None
@@ -443,7 +459,11 @@ def _range(*args: int) -> range:
     except OverflowError:  # more than fits a C integer
         count = MAX_RANGE + 1
     if count > MAX_RANGE:
-        raise TooLarge(f"template value too large: range() of {count} numbers is over {MAX_RANGE}")
+        raise TooLarge(
+            _("template value too large: range() of {count} numbers is over {max_range}").format(
+                count=count, max_range=MAX_RANGE
+            )
+        )
     return numbers
 
 
@@ -486,7 +506,9 @@ class _Template(jinja2.Template):
                 written += len(chunk)
                 if written > MAX_OUTPUT:
                     raise TooLarge(
-                        f"template output is larger than {MAX_OUTPUT // 1024 // 1024} MiB; stopped"
+                        _("template output is larger than {max_output} MiB; stopped").format(
+                            max_output=MAX_OUTPUT // 1024 // 1024
+                        )
                     )
                 yield chunk
 
@@ -512,7 +534,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.built += characters
         if self.built > MAX_BUILT:
             raise TooLarge(
-                f"template values too large: {what} makes over {MAX_BUILT // 1024 // 1024} MiB built in all"
+                _("template values too large: {what} makes over {max_built} MiB built in all").format(
+                    what=what, max_built=MAX_BUILT // 1024 // 1024
+                )
             )
 
     def result(self, value: Any, what: str, *given: Any, source: Any = None) -> Any:
@@ -526,7 +550,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 self.spend(len(value), what)
         elif isinstance(value, list | tuple | dict):
             if len(value) > MAX_ITEMS:
-                raise TooLarge(f"template value too large: {what} would make over {MAX_ITEMS} items")
+                raise TooLarge(
+                    _("template value too large: {what} would make over {max_items} items").format(
+                        what=what, max_items=MAX_ITEMS
+                    )
+                )
             if not any(value is g for g in given):
                 self.spend(len(value) * (64 if isinstance(source, str | bytes) else 8), what)
         elif isinstance(value, Iterator):

@@ -24,6 +24,7 @@ from jinja2.exceptions import SecurityError
 from ..core.config import Config
 from ..core.dates import czech_day, parse_date
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.names import people_text
 from ..core.sorting import czech_sort
 from ..core.vocabulary import MONTHS_GENITIVE
@@ -192,7 +193,11 @@ def environment(
     `templates/<language>/` and `templates/`, then kpss's own for the language.
     """
     if language not in LANGUAGES:
-        raise KpssError(f"no templates for language {language!r}; kpss has {', '.join(LANGUAGES)}")
+        raise KpssError(
+            _("no templates for language {language!r}; kpss has {languages}").format(
+                language=language, languages=", ".join(LANGUAGES)
+            )
+        )
     search = folders(
         str(extra_folder) if extra_folder else None,
         str(archive_root) if archive_root is not None else None,
@@ -239,7 +244,7 @@ def render_template(
         real = path.resolve()
         extra, name = real.parent, real.name
     elif path.parent != Path():
-        raise KpssError(f"template not found: {name_or_path}")
+        raise KpssError(_("template not found: {name_or_path}").format(name_or_path=name_or_path))
     escape = html or path.name.endswith((".html", ".html.j2"))
     key = (str(archive_root), language, str(extra), str(escape))
     if environments is not None and key in environments:
@@ -260,26 +265,38 @@ def render_template(
             # The sandbox stops output over MAX_OUTPUT (TooLarge) as it is written.
             return "".join(template.generate(**{**context, "language": language}))
     except _TimeUp:
-        raise KpssError(f"template ran longer than {TIME_LIMIT:g} s; stopped", shown) from None
+        raise KpssError(
+            _("template ran longer than {time_limit:g} s; stopped").format(time_limit=TIME_LIMIT), shown
+        ) from None
     except jinja2.TemplateNotFound as exc:
         wanted = name_or_path if exc.name in (name, None) else exc.name
-        raise KpssError(f"template not found: {wanted}", None if wanted == name_or_path else shown) from None
+        raise KpssError(
+            _("template not found: {wanted}").format(wanted=wanted), None if wanted == name_or_path else shown
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise KpssError(f"template syntax: {exc.message}", exc.filename or shown, exc.lineno) from None
+        raise KpssError(
+            _("template syntax: {message}").format(message=exc.message), exc.filename or shown, exc.lineno
+        ) from None
     except TooLarge as exc:
         raise KpssError(str(exc), *_template_place(template, shown)) from None
     except MemoryError:  # what the limits did not foresee
         raise KpssError(
-            "template needs more memory than there is; stopped", *_template_place(template, shown)
+            _("template needs more memory than there is; stopped"), *_template_place(template, shown)
         ) from None
     except SecurityError as exc:
-        raise KpssError(f"template refused: {exc}", *_template_place(template, shown)) from None
+        raise KpssError(
+            _("template refused: {exc}").format(exc=exc), *_template_place(template, shown)
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise KpssError(f"template: {exc.message}", *_template_place(template, shown)) from None
+        raise KpssError(
+            _("template: {message}").format(message=exc.message), *_template_place(template, shown)
+        ) from None
     # A filter given the wrong kind of value (`{{ 5|dictsort }}`) fails inside Python: that is
     # the template's error, not a bug in kpss.
     except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError) as exc:
-        raise KpssError(f"template failed: {exc}", *_template_place(template, shown)) from None
+        raise KpssError(
+            _("template failed: {exc}").format(exc=exc), *_template_place(template, shown)
+        ) from None
 
 
 def _template_place(template: jinja2.Template | None, shown: str) -> tuple[str, int | None]:

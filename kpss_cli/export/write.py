@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..store.safefile import sync_folder
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, sqlite_ddl
 from .tables import Rows, empty
@@ -35,21 +36,31 @@ def export(
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
-        raise KpssError(f"cannot write {target}: the folder {parent} does not exist")
+        raise KpssError(
+            _("cannot write {target}: the folder {parent} does not exist").format(
+                target=target, parent=parent
+            )
+        )
     exists = target.exists() or target.is_symlink()
     if exists and kind != "sqlite" and target.is_dir() and not any(target.iterdir()):
         exists = False  # made ready for the export (`mkdir export`): written into, as if new
     if exists:
         _check_is_export(kind, target)
         if not (replace or append):
-            raise KpssError(f"{target} already exists; add --force to replace it or --append to add to it")
+            raise KpssError(
+                _("{target} already exists; add --force to replace it or --append to add to it").format(
+                    target=target
+                )
+            )
     rows = _in_key_order(rows)
     try:
         if kind == "sqlite":
             return _write_sqlite(target, rows, append and exists)
         return _write_folder(kind, target, rows, append and exists, exported_at)
     except OSError as exc:
-        raise KpssError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise KpssError(
+            _("cannot write {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+        ) from None
 
 
 def _in_key_order(rows: Rows) -> Rows:
@@ -65,20 +76,32 @@ def _check_is_export(kind: str, target: Path) -> None:
     """Refuse to replace or add to anything but an export of this kind."""
     if kind == "sqlite":
         if target.is_dir():
-            raise KpssError(f"{target} is a folder; an SQLite export is one file")
+            raise KpssError(_("{target} is a folder; an SQLite export is one file").format(target=target))
         try:
             with open(target, "rb") as handle:
                 header = handle.read(len(SQLITE_HEADER))
         except OSError as exc:
-            raise KpssError(f"cannot read {target}: {exc.strerror or exc}") from None
+            raise KpssError(
+                _("cannot read {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+            ) from None
         if header != SQLITE_HEADER or _sqlite_version(target) is None:
-            raise KpssError(f"{target} is not a kpss export; kpss replaces or adds only to its own")
+            raise KpssError(
+                _("{target} is not a kpss export; kpss replaces or adds only to its own").format(
+                    target=target
+                )
+            )
         return
     if not target.is_dir():
-        raise KpssError(f"{target} is not a folder; a {kind} export is a folder of files")
+        raise KpssError(
+            _("{target} is not a folder; a {kind} export is a folder of files").format(
+                target=target, kind=kind
+            )
+        )
     if any(target.iterdir()) and not (target / MANIFEST).is_file():
         raise KpssError(
-            f"{target} is not a kpss export (no {MANIFEST}); kpss replaces or adds only to its own"
+            _("{target} is not a kpss export (no {manifest}); kpss replaces or adds only to its own").format(
+                target=target, manifest=MANIFEST
+            )
         )
 
 
@@ -100,7 +123,9 @@ def _archive_names(rows: Rows) -> list[str]:
 def _refuse_twice(old: list[str], new: list[str], target: Path) -> None:
     if twice := sorted(set(old) & set(new)):
         raise KpssError(
-            f"{target} already holds the archive {', '.join(twice)}; export it again without --append"
+            _("{target} already holds the archive {twice}; export it again without --append").format(
+                target=target, twice=", ".join(twice)
+            )
         )
 
 
@@ -126,7 +151,11 @@ def _write_sqlite(target: Path, rows: Rows, append: bool) -> dict[str, int]:
         if append:
             version = _sqlite_version(target)
             if version != SCHEMA_VERSION:
-                raise KpssError(f"{target} has schema version {version}; kpss writes {SCHEMA_VERSION}")
+                raise KpssError(
+                    _("{target} has schema version {version}; kpss writes {schema_version}").format(
+                        target=target, version=version, schema_version=SCHEMA_VERSION
+                    )
+                )
             shutil.copyfile(target, temporary)
         with contextlib.closing(sqlite3.connect(temporary)) as db:
             db.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed into place when whole
@@ -217,11 +246,18 @@ def _read_folder(kind: str, target: Path) -> Rows:
     try:
         manifest = json.loads((target / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise KpssError(f"cannot read {target / MANIFEST}: {exc}") from None
+        raise KpssError(_("cannot read {target}: {exc}").format(target=target / MANIFEST, exc=exc)) from None
     if manifest.get("schema_version") != SCHEMA_VERSION or manifest.get("format") != kind:
         raise KpssError(
-            f"{target} is a {manifest.get('format')} export of schema version "
-            f"{manifest.get('schema_version')}; kpss adds only to a {kind} export of version {SCHEMA_VERSION}"
+            _(
+                "{target} is a {value} export of schema version {value2}; kpss adds only to a {kind} export of version {schema_version}"
+            ).format(
+                target=target,
+                value=manifest.get("format"),
+                value2=manifest.get("schema_version"),
+                kind=kind,
+                schema_version=SCHEMA_VERSION,
+            )
         )
     rows = empty()
     for table in TABLES:
@@ -266,7 +302,7 @@ def _write_parquet(
         import pyarrow.parquet as pq
     except ImportError:
         raise KpssError(
-            "--to parquet needs pyarrow: pip install 'kpss[parquet]' (or pip install pyarrow)"
+            _("--to parquet needs pyarrow: pip install 'kpss[parquet]' (or pip install pyarrow)")
         ) from None
     table = BY_NAME[name]
     columns = []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..minutes.source import decode
 from .clean import PAGE_BREAK
 
@@ -34,7 +35,10 @@ def read_document(path: Path) -> str:
     text = _read_document(path)
     if len(text) > MAX_TEXT:
         raise KpssError(
-            f"the document holds over {MAX_TEXT // 1_000_000} million characters: not minutes", str(path)
+            _("the document holds over {max_text} million characters: not minutes").format(
+                max_text=MAX_TEXT // 1_000_000
+            ),
+            str(path),
         )
     return _UNWANTED.sub(" ", text)
 
@@ -43,19 +47,25 @@ def _read_document(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise KpssError(
-            f"cannot import {suffix or 'a file without an extension'}: supported are {', '.join(SUPPORTED)}",
+            _("cannot import {value}: supported are {supported}").format(
+                value=suffix or "a file without an extension", supported=", ".join(SUPPORTED)
+            ),
             str(path),
         )
     if not path.exists():
-        raise KpssError("cannot read the file: it does not exist", str(path))
+        raise KpssError(_("cannot read the file: it does not exist"), str(path))
     if not path.is_file():
-        raise KpssError("not a regular file (a device, a pipe or a folder)", str(path))
+        raise KpssError(_("not a regular file (a device, a pipe or a folder)"), str(path))
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise KpssError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+        raise KpssError(
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), str(path)
+        ) from exc
     if size > MAX_SIZE:
-        raise KpssError(f"the file is too large to be minutes ({size // (1024 * 1024)} MB)", str(path))
+        raise KpssError(
+            _("the file is too large to be minutes ({size} MB)").format(size=size // (1024 * 1024)), str(path)
+        )
     if suffix == ".docx":
         return _docx(path)
     if suffix in CONVERTED:
@@ -66,7 +76,9 @@ def _read_document(path: Path) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_SIZE + 1)
     except OSError as exc:
-        raise KpssError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+        raise KpssError(
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), str(path)
+        ) from exc
     return decode(data).text
 
 
@@ -76,8 +88,9 @@ def _through_office(path: Path) -> str:
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
         raise KpssError(
-            f"cannot import {path.suffix.lower()} without LibreOffice: install LibreOffice (the `soffice` "
-            "program), or save it as .docx first",
+            _(
+                "cannot import {suffix} without LibreOffice: install LibreOffice (the `soffice` program), or save it as .docx first"
+            ).format(suffix=path.suffix.lower()),
             str(path),
         )
     with tempfile.TemporaryDirectory(prefix="kpss-import-") as folder:
@@ -95,12 +108,16 @@ def _through_office(path: Path) -> str:
         try:
             done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise KpssError(f"LibreOffice could not convert the file ({exc})", str(path)) from exc
+            raise KpssError(
+                _("LibreOffice could not convert the file ({exc})").format(exc=exc), str(path)
+            ) from exc
         converted = out / f"{path.stem}.docx"
         if done.returncode != 0 or not converted.is_file():
             said = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip().splitlines()
             detail = f": {said[-1][:200]}" if said else ""
-            raise KpssError(f"LibreOffice could not convert the file to .docx{detail}", str(path))
+            raise KpssError(
+                _("LibreOffice could not convert the file to .docx{detail}").format(detail=detail), str(path)
+            )
         try:
             return _docx(converted)
         except KpssError as exc:
@@ -196,20 +213,26 @@ def _docx(path: Path) -> str:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - a dependency of kpss
-        raise KpssError("reading .docx needs python-docx (pip install python-docx)", str(path)) from exc
+        raise KpssError(_("reading .docx needs python-docx (pip install python-docx)"), str(path)) from exc
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(member.file_size for member in package.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise KpssError(f"not a readable Word .docx file ({exc})", str(path)) from exc
+        raise KpssError(_("not a readable Word .docx file ({exc})").format(exc=exc), str(path)) from exc
     if unpacked > MAX_UNPACKED:
-        raise KpssError(f"the .docx unpacks to {unpacked // 1024 // 1024} MB: not minutes", str(path))
+        raise KpssError(
+            _("the .docx unpacks to {unpacked} MB: not minutes").format(unpacked=unpacked // 1024 // 1024),
+            str(path),
+        )
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise KpssError(f"not a readable Word .docx file ({exc})", str(path)) from exc
+        raise KpssError(_("not a readable Word .docx file ({exc})").format(exc=exc), str(path)) from exc
     except Exception as exc:  # python-docx raises its own and lxml's errors on broken files
-        raise KpssError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})", str(path)) from exc
+        raise KpssError(
+            _("not a readable Word .docx file ({name}: {exc})").format(name=type(exc).__name__, exc=exc),
+            str(path),
+        ) from exc
     # Style names by id, looked up once: python-docx would search the styles for each paragraph.
     styles = {style.style_id: style.name or "" for style in document.styles}
     lines: list[str] = []
@@ -224,7 +247,8 @@ def _docx(path: Path) -> str:
                 lines.append("")
     except (ValueError, KeyError, IndexError, RecursionError) as exc:  # malformed merged cells and spans
         raise KpssError(
-            f"a table of the .docx cannot be read ({type(exc).__name__}: {exc})", str(path)
+            _("a table of the .docx cannot be read ({name}: {exc})").format(name=type(exc).__name__, exc=exc),
+            str(path),
         ) from None
     return "\n".join(lines)
 
@@ -249,25 +273,31 @@ def _pdf(path: Path) -> str:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover - a dependency of kpss
-        raise KpssError("reading .pdf needs pypdf (pip install pypdf)", str(path)) from exc
+        raise KpssError(_("reading .pdf needs pypdf (pip install pypdf)"), str(path)) from exc
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             try:
                 if not reader.decrypt(""):
-                    raise KpssError("the PDF is encrypted with a password: save an unlocked copy", str(path))
+                    raise KpssError(
+                        _("the PDF is encrypted with a password: save an unlocked copy"), str(path)
+                    )
             except KpssError:
                 raise
             except Exception as exc:
-                raise KpssError(f"the PDF is encrypted and cannot be opened ({exc})", str(path)) from exc
+                raise KpssError(
+                    _("the PDF is encrypted and cannot be opened ({exc})").format(exc=exc), str(path)
+                ) from exc
         pages = [page.extract_text() or "" for page in reader.pages]
     except KpssError:
         raise
     except (PdfReadError, OSError, ValueError) as exc:
-        raise KpssError(f"not a readable PDF ({exc})", str(path)) from exc
+        raise KpssError(_("not a readable PDF ({exc})").format(exc=exc), str(path)) from exc
     except Exception as exc:  # pypdf raises many kinds of errors on broken files
-        raise KpssError(f"not a readable PDF ({type(exc).__name__}: {exc})", str(path)) from exc
+        raise KpssError(
+            _("not a readable PDF ({name}: {exc})").format(name=type(exc).__name__, exc=exc), str(path)
+        ) from exc
     text = PAGE_BREAK.join(pages)
     if not text.strip():
-        raise KpssError("the PDF has no text layer (a scan?): run OCR on it first", str(path))
+        raise KpssError(_("the PDF has no text layer (a scan?): run OCR on it first"), str(path))
     return text

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..core.i18n import _
 from ..core.names import fold, person_key, strip_titles
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
@@ -663,7 +664,7 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
                 continue  # `slova se ujal` alone: a speaker, not who led the meeting
             rest = line[match.end() : match.end() + 160]
-            for start, _, name in names_in_text(rest):
+            for start, _end, name in names_in_text(rest):
                 if _LEAD_IN.match(rest[:start]):
                     return name
                 break
@@ -684,40 +685,46 @@ def _warnings(result: Imported, looks_like_minutes: bool, next_decided: bool) ->
     warnings: list[str] = []
     if not looks_like_minutes:
         warnings.append(
-            "this does not look like minutes (no 'Zápis', attendance or recorder found): "
-            "check the document before importing it"
+            _(
+                "this does not look like minutes (no 'Zápis', attendance or recorder found): "
+                "check the document before importing it"
+            )
         )
     if result.group is None:
-        warnings.append("no group found: fill in `group` (or import with --group)")
+        warnings.append(_("no group found: fill in `group` (or import with --group)"))
     if result.date is None:
-        warnings.append("no meeting date found: fill in `date`")
+        warnings.append(_("no meeting date found: fill in `date`"))
     if result.time is None:
-        warnings.append("no meeting time found: fill in `time`")
+        warnings.append(_("no meeting time found: fill in `time`"))
     if result.place is None:
-        warnings.append("no meeting place found: fill in `place`")
+        warnings.append(_("no meeting place found: fill in `place`"))
     if not result.present:
         if result.attendance_sheet:
             warnings.append(
-                "attendance is only 'dle prezenční listiny': fill in `present` from the attendance sheet"
+                _("attendance is only 'dle prezenční listiny': fill in `present` from the attendance sheet")
             )
         else:
-            warnings.append("no attendance found: fill in `present` (and `excused`, `absent`, `guests`)")
+            warnings.append(_("no attendance found: fill in `present` (and `excused`, `absent`, `guests`)"))
     if result.recorder is None:
-        warnings.append("no recorder found: fill in `recorder`")
+        warnings.append(_("no recorder found: fill in `recorder`"))
     if result.moderator is None:
-        warnings.append("no moderator found: fill in `moderator` if the meeting had one")
+        warnings.append(_("no moderator found: fill in `moderator` if the meeting had one"))
     if not result.agenda:
-        warnings.append("no agenda found: fill in `agenda`")
+        warnings.append(_("no agenda found: fill in `agenda`"))
     if not result.tasks:
-        warnings.append("no tasks found: add `tasks` if the meeting set any")
+        warnings.append(_("no tasks found: add `tasks` if the meeting set any"))
     if result.next_meeting is None and not next_decided:
-        warnings.append("no next meeting found: fill in `next_meeting` if it was agreed")
+        warnings.append(_("no next meeting found: fill in `next_meeting` if it was agreed"))
     for task in result.tasks:
         if task["owner"] is None or task["due"] is None:
-            missing = " and ".join(
-                k for k, v in (("owner", task["owner"]), ("due", task["due"])) if v is None
-            )
-            warnings.append(f"task {task['task'][:40]!r} has no {missing}: fill in its `{missing}`")
+            text = task["task"][:40]
+            if task["owner"] is None and task["due"] is None:
+                warning = _("task {text!r} has no owner and due: fill in its `owner` and `due`")
+            elif task["owner"] is None:
+                warning = _("task {text!r} has no owner: fill in its `owner`")
+            else:
+                warning = _("task {text!r} has no due: fill in its `due`")
+            warnings.append(warning.format(text=text))
     return warnings
 
 

@@ -13,6 +13,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from ..core.config import GroupConfig
+from ..core.i18n import _, ngettext
 from ..core.model import Task
 from ..core.names import slugify
 from ..documents.context import agenda_context
@@ -105,7 +106,10 @@ def _reminders(
         address = book.address(person)
         if address is None or not valid_address(address):
             batch.unreachable.setdefault(person, []).append(
-                f"owner of {len(tasks)} {'task' if len(tasks) == 1 else 'tasks'}{_not_one(address)}"
+                ngettext("owner of {count} task", "owner of {count} tasks", len(tasks)).format(
+                    count=len(tasks)
+                )
+                + _not_one(address)
             )
             continue
         tasks = sort_tasks(tasks, today)
@@ -157,7 +161,10 @@ def _invitations(
             address = book.address(person)
             if address is None or not valid_address(address):
                 batch.unreachable.setdefault(person, []).append(
-                    f"member of {group.name}, meeting on {meeting.date.isoformat()}{_not_one(address)}"
+                    _("member of {group}, meeting on {date}").format(
+                        group=group.name, date=meeting.date.isoformat()
+                    )
+                    + _not_one(address)
                 )
                 continue
             message = _message(sender, person, address, subject, text, html, now)
@@ -180,7 +187,7 @@ def _render(kind: str, context: dict[str, object], archive: Archive, language: s
 
 
 def _not_one(address: str | None) -> str:
-    return "" if address is None else f"; {address!r} is not an e-mail address"
+    return "" if address is None else _("; {address!r} is not an e-mail address").format(address=address)
 
 
 _DOMAIN = re.compile(r"@([^@>\s]+)>?\s*$")

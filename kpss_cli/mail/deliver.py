@@ -18,6 +18,7 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.names import slugify
 from ..store.safefile import create_new
 from .compose import Outgoing
@@ -61,30 +62,40 @@ def smtp_settings(config: Config, *, required: bool, rate: float | None = None) 
     if data is None:
         if required:
             raise KpssError(
-                "kpss.yaml has no 'smtp' settings (host, port, security, user, from); "
-                "add them, or write the messages to a folder with --dry-run DIR",
+                _(
+                    "kpss.yaml has no 'smtp' settings (host, port, security, user, from); "
+                    "add them, or write the messages to a folder with --dry-run DIR"
+                ),
                 shown,
             )
         return None
     if not isinstance(data, dict):
-        raise KpssError("'smtp' must be a mapping (host, port, security, user, from)", shown)
+        raise KpssError(_("'smtp' must be a mapping (host, port, security, user, from)"), shown)
     unknown = sorted(str(k) for k in data if k not in KNOWN)
     if unknown:
         raise KpssError(
-            f"'smtp' has unknown keys: {', '.join(unknown)} (known: {', '.join(sorted(KNOWN))})", shown
+            _("'smtp' has unknown keys: {unknown} (known: {known})").format(
+                unknown=", ".join(unknown), known=", ".join(sorted(KNOWN))
+            ),
+            shown,
         )
     if "password" in data:  # (caught as unknown above; kept explicit for the message's sake)
-        raise KpssError("the SMTP password never goes in kpss.yaml", shown)
+        raise KpssError(_("the SMTP password never goes in kpss.yaml"), shown)
     host = str(data.get("host") or "").strip()
     if not host and required:
-        raise KpssError("'smtp' needs a 'host'", shown)
+        raise KpssError(_("'smtp' needs a 'host'"), shown)
     security = str(data.get("security") or "starttls").lower()
     if security not in SECURITIES:
-        raise KpssError(f"smtp security must be one of {', '.join(SECURITIES)}, not {security!r}", shown)
+        raise KpssError(
+            _("smtp security must be one of {securities}, not {security!r}").format(
+                securities=", ".join(SECURITIES), security=security
+            ),
+            shown,
+        )
     user = str(data["user"]).strip() if data.get("user") else None
     sender = str(data.get("from") or user or "").strip()
     if "@" not in sender:
-        raise KpssError("'smtp' needs 'from', the address the messages come from", shown)
+        raise KpssError(_("'smtp' needs 'from', the address the messages come from"), shown)
     return SmtpSettings(
         host=host,
         port=_number(data, "port", SECURITIES[security], shown, int),
@@ -107,7 +118,9 @@ def _number(data: dict[str, Any], key: str, default: Any, shown: str, kind: Call
     except (TypeError, ValueError):
         number = -1
     if number < 0 or (key in ("port", "rate") and number == 0):
-        raise KpssError(f"smtp {key} must be a positive number, not {value!r}", shown)
+        raise KpssError(
+            _("smtp {key} must be a positive number, not {value!r}").format(key=key, value=value), shown
+        )
     return number
 
 
@@ -128,8 +141,9 @@ def smtp_password(settings: SmtpSettings) -> str | None:
             if found:
                 return str(found)
     raise KpssError(
-        f"no password for the SMTP user {settings.user}: set {PASSWORD_VARIABLE}, or keep it in the "
-        f"system keyring (pip install 'kpss[keyring]', then `keyring set {KEYRING_SERVICE} {settings.user}`)"
+        _(
+            "no password for the SMTP user {user}: set {password_variable}, or keep it in the system keyring (pip install 'kpss[keyring]', then `keyring set {keyring_service} {user}`)"
+        ).format(user=settings.user, password_variable=PASSWORD_VARIABLE, keyring_service=KEYRING_SERVICE)
     )
 
 
@@ -212,7 +226,9 @@ def deliver(
                     try:
                         on_sent(item)
                     except KpssError as exc:  # sent, but not recorded: stop before sending more
-                        result.stopped = f"sent to {item.address}, but not recorded: {exc}"
+                        result.stopped = _("sent to {address}, but not recorded: {exc}").format(
+                            address=item.address, exc=exc
+                        )
                         result.untried = messages[index + 1 :]
                         return result
                 break
@@ -243,7 +259,9 @@ def _send(connection: smtplib.SMTP, item: Outgoing, settings: SmtpSettings) -> N
             raise _Temporary(_reply(exc.smtp_code, exc.smtp_error), connection=True) from None
         _raise(exc.smtp_code, exc.smtp_error)
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        raise _Temporary(f"connection lost: {exc or type(exc).__name__}", connection=True) from None
+        raise _Temporary(
+            _("connection lost: {reason}").format(reason=exc or type(exc).__name__), connection=True
+        ) from None
 
 
 def _raise(code: int, text: bytes | str) -> None:
@@ -269,17 +287,22 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
         return connection
     except smtplib.SMTPAuthenticationError as exc:
         raise KpssError(
-            f"the SMTP server {settings.host} refused the login of {settings.user}: "
-            f"{_reply(exc.smtp_code, exc.smtp_error)}"
+            _("the SMTP server {host} refused the login of {user}: {smtp_code}").format(
+                host=settings.host, user=settings.user, smtp_code=_reply(exc.smtp_code, exc.smtp_error)
+            )
         ) from None
     except smtplib.SMTPResponseException as exc:
         if 400 <= exc.smtp_code < 500:
             raise _Temporary(_reply(exc.smtp_code, exc.smtp_error), connection=True) from None
         raise KpssError(
-            f"the SMTP server {settings.host}:{settings.port} refused kpss: {_reply(exc.smtp_code, exc.smtp_error)}"
+            _("the SMTP server {host}:{port} refused kpss: {smtp_code}").format(
+                host=settings.host, port=settings.port, smtp_code=_reply(exc.smtp_code, exc.smtp_error)
+            )
         ) from None
     except (smtplib.SMTPException, OSError) as exc:
-        reason = f"cannot reach the SMTP server {settings.host}:{settings.port}: {exc or type(exc).__name__}"
+        reason = _("cannot reach the SMTP server {host}:{port}: {reason}").format(
+            host=settings.host, port=settings.port, reason=exc or type(exc).__name__
+        )
         raise _Temporary(reason, connection=True) from None
 
 

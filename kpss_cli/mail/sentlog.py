@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..store.files import read_regular
 from ..store.safefile import create_new, edit_file, held
 from .compose import Outgoing
@@ -43,7 +44,7 @@ class SentLog:
         except FileNotFoundError:
             return
         except (OSError, UnicodeDecodeError) as exc:
-            raise KpssError(f"cannot read the sent-log: {exc}", LOG_NAME) from None
+            raise KpssError(_("cannot read the sent-log: {exc}").format(exc=exc), LOG_NAME) from None
         for line in text.splitlines():
             fields = line.split("\t")
             if len(fields) == 3 and not line.startswith("#") and fields[0] != "time":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.model import Minutes
 from ..core.names import fold
 from ..minutes.parse import parse_minutes
@@ -37,10 +38,16 @@ def _approve(archive: Archive, minutes: Minutes) -> bool:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    current, _ = parse_minutes(data, minutes.path, shown, archive.config)
+        raise KpssError(
+            _("cannot read {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+        ) from None
+    current, _problems = parse_minutes(data, minutes.path, shown, archive.config)
     if current is None:
-        raise KpssError(f"{shown} is no longer readable minutes (see `kpss check`); nothing was written")
+        raise KpssError(
+            _("{shown} is no longer readable minutes (see `kpss check`); nothing was written").format(
+                shown=shown
+            )
+        )
     minutes = current
     if minutes.status == "approved":
         return False
@@ -51,7 +58,11 @@ def _approve(archive: Archive, minutes: Minutes) -> bool:
         if line is not None:
             match = _STATUS_LINE.match(lines[line - 1])
             if match is None or fold(match["name"]) not in ("status", "stav"):
-                raise KpssError(f"the status of {shown} is not on a line of its own; change it by hand")
+                raise KpssError(
+                    _("the status of {shown} is not on a line of its own; change it by hand").format(
+                        shown=shown
+                    )
+                )
             czech = fold(match["name"]) == "stav"
             key = match["key"] if match["key"].endswith((" ", "\t")) else match["key"] + " "  # `status:`
             lines[line - 1] = key + ("schváleno" if czech else "approved") + match["rest"]
@@ -61,10 +72,12 @@ def _approve(archive: Archive, minutes: Minutes) -> bool:
             or closing >= len(lines)
             or lines[closing].rstrip("\r\n").rstrip() not in ("---", "...")
         ):
-            raise KpssError(f"{shown} changed since kpss read it; nothing was written")
+            raise KpssError(_("{shown} changed since kpss read it; nothing was written").format(shown=shown))
         if lines[1].lstrip().startswith("{"):
             raise KpssError(
-                f"the front matter of {shown} is one {{...}} mapping; add `status: approved` by hand"
+                _(
+                    "the front matter of {shown} is one {{...}} mapping; add `status: approved` by hand"
+                ).format(shown=shown)
             )
         ending = lines[closing - 1][len(lines[closing - 1].rstrip("\r\n")) :] or "\n"
         lines.insert(closing, "status: approved" + ending)

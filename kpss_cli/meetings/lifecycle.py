@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError
+from ..core.i18n import N_, _
 from ..core.model import Minutes, Task, Value
 from ..minutes.parse import KEYS, UPDATE_KEYS, canonical_key
 from ..store.archive import Archive, shown_path
@@ -31,7 +32,7 @@ ACTIONS: dict[str, str | None] = {
     "note": None,
     "owner": None,
 }
-NEEDS_VALUE = {"postpone": "a new deadline", "note": "the note", "owner": "the new owner"}
+NEEDS_VALUE = {"postpone": N_("a new deadline"), "note": N_("the note"), "owner": N_("the new owner")}
 
 
 class TaskChange(Value):
@@ -68,9 +69,13 @@ def find_task(archive: Archive, ref: str) -> Task:
     if len(fits) == 1:
         return fits[0]
     if not fits:
-        raise KpssError(f"no task {ref!r} in the archive (see `kpss tasks --all`)")
+        raise KpssError(_("no task {ref!r} in the archive (see `kpss tasks --all`)").format(ref=ref))
     shown = ", ".join(t.id for t in fits[:5]) + (", …" if len(fits) > 5 else "")
-    raise KpssError(f"{ref!r} could be {len(fits)} tasks ({shown}); give more of the id")
+    raise KpssError(
+        _("{ref!r} could be {fits_count} tasks ({shown}); give more of the id").format(
+            ref=ref, fits_count=len(fits), shown=shown
+        )
+    )
 
 
 def draft_for(archive: Archive, task: Task) -> Minutes:
@@ -83,9 +88,9 @@ def draft_for(archive: Archive, task: Task) -> Minutes:
     ]
     if not drafts:
         raise KpssError(
-            f"{task.group} has no draft minutes of a meeting after {task.meeting_date.isoformat()} to record "
-            f"the change in (approved minutes are never edited); start them with "
-            f"`kpss new-minutes {task.group_slug}`, then run this again"
+            _(
+                "{group} has no draft minutes of a meeting after {meeting_date} to record the change in (approved minutes are never edited); start them with `kpss new-minutes {group_slug}`, then run this again"
+            ).format(group=task.group, meeting_date=task.meeting_date.isoformat(), group_slug=task.group_slug)
         )
     return drafts[-1]
 
@@ -105,12 +110,17 @@ def plan(
             deadline = parse_deadline(value or "", draft.date)
             if not deadline.readable or deadline.kind in ("none", "ongoing"):
                 raise KpssError(
-                    f"postpone {task.id} to {value!r}: not a deadline kpss can read; nothing was changed"
+                    _("postpone {id} to {value!r}: not a deadline kpss can read; nothing was changed").format(
+                        id=task.id, value=value
+                    )
                 )
             if deadline.end is not None and deadline.end < draft.date:
                 raise KpssError(
-                    f"postpone {task.id} to {value!r} ({deadline.end.isoformat()}): that is before the meeting "
-                    f"of {draft.date.isoformat()} that records it; nothing was changed"
+                    _(
+                        "postpone {id} to {value!r} ({end}): that is before the meeting of {date} that records it; nothing was changed"
+                    ).format(
+                        id=task.id, value=value, end=deadline.end.isoformat(), date=draft.date.isoformat()
+                    )
                 )
             change = TaskChange(task.id, "open", due=value)
         elif action == "note":
@@ -179,12 +189,12 @@ def _unquote(value: str) -> str:
 def write_updates(lines: list[str], changes: list[TaskChange], shown: str) -> list[str]:
     """The lines of a minutes file with `changes` recorded in its `updates` list."""
     if not lines or lines[0].strip() != "---":
-        raise KpssError(f"{shown} has no front matter to record the change in")
+        raise KpssError(_("{shown} has no front matter to record the change in").format(shown=shown))
     closing = next(
         (n for n in range(1, len(lines)) if lines[n].rstrip("\r\n").rstrip() in ("---", "...")), None
     )
     if closing is None:
-        raise KpssError(f"{shown}: its front matter does not end; nothing was changed")
+        raise KpssError(_("{shown}: its front matter does not end; nothing was changed").format(shown=shown))
     ending = lines[0][len(lines[0].rstrip("\r\n")) :] or "\n"
     result = list(lines)
     for change in changes:
@@ -205,8 +215,9 @@ def _record_one(lines: list[str], closing: int, change: TaskChange, ending: str,
         return [*lines[:start], key_line, *_entry(change, "  ", ending), *lines[start + 1 :]]
     if field["value"].strip():
         raise KpssError(
-            f"{shown}:{start + 1}: the updates are written on one line; write them one per line, or "
-            f"record the change by hand; nothing was changed"
+            _(
+                "{shown}:{start}: the updates are written on one line; write them one per line, or record the change by hand; nothing was changed"
+            ).format(shown=shown, start=start + 1)
         )
     entries, end = _entries(lines, start + 1, closing)
     for first, last in entries:
@@ -215,8 +226,9 @@ def _record_one(lines: list[str], closing: int, change: TaskChange, ending: str,
         if item["rest"].lstrip().startswith("{"):
             if _flow_id(item["rest"]) == change.task_id:
                 raise KpssError(
-                    f"{shown}:{first + 1}: the update of {change.task_id} is written on one line; write "
-                    f"it as `- id: …` with one key a line, or change it by hand; nothing was changed"
+                    _(
+                        "{shown}:{first}: the update of {task_id} is written on one line; write it as `- id: …` with one key a line, or change it by hand; nothing was changed"
+                    ).format(shown=shown, first=first + 1, task_id=change.task_id)
                 )
             continue
         fields = _fields(lines, first, last)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..core.errors import KpssError
+from ..core.i18n import N_, _
 from ..core.model import Minutes, Record, Task
 from ..core.names import fold, person_key, slugify, split_people
 from ..core.sorting import czech_sort_key
@@ -29,7 +30,11 @@ def group_slugs(archive: Archive | TaskSnapshot, wanted: str) -> set[str]:
     found = {s for s, name in archive.group_names.items() if slug == s or folded == fold(name)}
     if not found:
         known = sorted({g.slug for g in archive.config.groups} | set(archive.group_names))
-        raise KpssError(f"no group {wanted!r}; known groups: {', '.join(known) or 'none'}")
+        raise KpssError(
+            _("no group {wanted!r}; known groups: {value}").format(
+                wanted=wanted, value=", ".join(known) or _("none")
+            )
+        )
     return found
 
 
@@ -188,7 +193,7 @@ def group_rows(
     sections: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for row in rows:
         if by == "owner":
-            written = row.get("owner") or NO_OWNER
+            written = row.get("owner") or _(NO_OWNER)
             label = (roster.find(written) if roster else None) or written
             key = person_key(label)
         else:
@@ -198,9 +203,9 @@ def group_rows(
         from ..core.people import surname_order
 
         return sorted(
-            sections.values(), key=lambda s: (s[0] == NO_OWNER, surname_order(s[0]), czech_sort_key(s[0]))
+            sections.values(), key=lambda s: (s[0] == _(NO_OWNER), surname_order(s[0]), czech_sort_key(s[0]))
         )
     return sorted(sections.values(), key=lambda s: czech_sort_key(s[0]))
 
 
-NO_OWNER = "(no owner)"
+NO_OWNER = N_("(no owner)")  # translated where shown

@@ -12,6 +12,7 @@ from dateutil.rrule import rrulestr
 from ..core.config import GroupConfig
 from ..core.dates import parse_date
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.model import Minutes
 from ..store.archive import Archive
 
@@ -58,7 +59,11 @@ def planned_dates(group: GroupConfig, start: dt.date, end: dt.date) -> list[dt.d
     if isinstance(schedule, list):
         schedule = {"dates": schedule}
     if not isinstance(schedule, dict):
-        raise KpssError(f"the schedule of group '{group.slug}' must be a mapping with 'dates' and/or 'rule'")
+        raise KpssError(
+            _("the schedule of group '{slug}' must be a mapping with 'dates' and/or 'rule'").format(
+                slug=group.slug
+            )
+        )
     found = {d for d in _explicit(group, schedule.get("dates") or []) if start <= d <= end}
     if rule := schedule.get("rule"):
         found |= _from_rule(group, str(rule), schedule, start, end)
@@ -68,13 +73,17 @@ def planned_dates(group: GroupConfig, start: dt.date, end: dt.date) -> list[dt.d
 def _date(group: GroupConfig, value: Any, what: str) -> dt.date:
     day = parse_date(str(value))
     if day is None:
-        raise KpssError(f"the schedule of group '{group.slug}': {what} {value!r} is not a date")
+        raise KpssError(
+            _("the schedule of group '{slug}': {what} {value!r} is not a date").format(
+                slug=group.slug, what=what, value=value
+            )
+        )
     return day
 
 
 def _explicit(group: GroupConfig, values: Any) -> list[dt.date]:
     if not isinstance(values, list):
-        raise KpssError(f"the schedule of group '{group.slug}': 'dates' must be a list")
+        raise KpssError(_("the schedule of group '{slug}': 'dates' must be a list").format(slug=group.slug))
     return [_date(group, value, "date") for value in values]
 
 
@@ -89,7 +98,9 @@ def _from_rule(
         recurrence = rrulestr(rule.removeprefix("RRULE:"), dtstart=dt.datetime.combine(first, dt.time()))
     except (ValueError, TypeError) as exc:
         raise KpssError(
-            f"the schedule of group '{group.slug}': rule {rule!r} is not an RRULE ({exc})"
+            _("the schedule of group '{slug}': rule {rule!r} is not an RRULE ({exc})").format(
+                slug=group.slug, rule=rule, exc=exc
+            )
         ) from None
     window_start = dt.datetime.combine(max(start, first), dt.time())
     window_end = dt.datetime.combine(min(end, last), dt.time())

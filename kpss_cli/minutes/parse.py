@@ -180,7 +180,7 @@ def parse_minutes(
     context = _Context(shown_path, 1)
     decoded = decode(data)
     if decoded.encoding == "cp1250":
-        context.warning(1, "encoding", "not valid UTF-8; read as Windows-1250")
+        context.warning(1, "encoding", _("not valid UTF-8; read as Windows-1250"))
     try:
         split = split_front_matter(decoded.text)
     except ValueError as exc:
@@ -197,7 +197,7 @@ def parse_minutes(
     if front is None:
         front = {}
     if not isinstance(front, dict):
-        context.error(2, "front-matter-not-mapping", "front matter must be a mapping of keys to values")
+        context.error(2, "front-matter-not-mapping", _("front matter must be a mapping of keys to values"))
         return None, context.problems
     minutes = _build_minutes(front, rel_path, context, config or Config())
     if minutes is None:
@@ -227,7 +227,9 @@ def _canonical(
             context.error(
                 line,
                 "duplicate-key",
-                f"duplicate key '{key}': '{canonical}' is already given on line {lines[canonical]}",
+                _("duplicate key '{key}': '{canonical}' is already given on line {lines}").format(
+                    key=key, canonical=canonical, lines=lines[canonical]
+                ),
             )
             continue
         values[canonical] = value
@@ -241,17 +243,19 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
     group = _scalar(values.get("group"))
     raw_date = _scalar(values.get("date"))
     if not group:
-        context.error(lines.get("group", 2), "missing-group", "'group' is missing: which group met?")
+        context.error(lines.get("group", 2), "missing-group", _("'group' is missing: which group met?"))
         usable = False
     date = dates.parse_date(raw_date) if raw_date else None
     if not raw_date:
-        context.error(lines.get("date", 2), "missing-date", "'date' is missing: when was the meeting?")
+        context.error(lines.get("date", 2), "missing-date", _("'date' is missing: when was the meeting?"))
         usable = False
     elif date is None:
         context.error(
             lines["date"],
             "bad-date",
-            f"'date' is not a date: {raw_date!r} (write 2021-12-15 or 15. 12. 2021)",
+            _("'date' is not a date: {raw_date!r} (write 2021-12-15 or 15. 12. 2021)").format(
+                raw_date=raw_date
+            ),
         )
         usable = False
     if not usable or group is None or date is None:
@@ -272,14 +276,20 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
         minutes.time = dates.parse_time(raw_time)
         if minutes.time is None:
             context.error(
-                lines["time"], "bad-time", f"'time' is not a time: {raw_time!r} (write 14:00 or 14:00-16:00)"
+                lines["time"],
+                "bad-time",
+                _("'time' is not a time: {raw_time!r} (write 14:00 or 14:00-16:00)").format(
+                    raw_time=raw_time
+                ),
             )
     minutes.place = _scalar(values.get("place"))
     if (raw_status := _scalar(values.get("status"))) is not None:
         minutes.status = MINUTES_STATUS.get(fold(raw_status))
         if minutes.status is None:
             context.error(
-                lines["status"], "bad-status", f"'status' must be draft or approved, not {raw_status!r}"
+                lines["status"],
+                "bad-status",
+                _("'status' must be draft or approved, not {raw_status!r}").format(raw_status=raw_status),
             )
     for key in ("present", "excused", "absent", "guests"):
         if key in values:
@@ -347,7 +357,13 @@ def _remap(
         if canonical in result:
             if context is not None:
                 at = context.file_line(key_lines.get(key)) or line
-                context.error(at, "duplicate-key", f"duplicate key '{key}': '{canonical}' is already given")
+                context.error(
+                    at,
+                    "duplicate-key",
+                    _("duplicate key '{key}': '{canonical}' is already given").format(
+                        key=key, canonical=canonical
+                    ),
+                )
             continue
         result[canonical] = value
     return result
@@ -409,7 +425,7 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
             person = _remap(item, PERSON_KEYS, context, item_line)
             name = _scalar(person.get("name"))
             if not name:
-                context.error(item_line, "bad-person", f"a person in '{key}' has no 'name'")
+                context.error(item_line, "bad-person", _("a person in '{key}' has no 'name'").format(key=key))
                 continue
             people.append(make_person(name, _scalar(person.get("org")), _scalar(person.get("role")), config))
             people[-1].line = item_line
@@ -417,7 +433,9 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
             continue
         elif isinstance(item, list):
             context.error(
-                item_line, "bad-person", f"'{key}' holds a list inside a list; write one person per item"
+                item_line,
+                "bad-person",
+                _("'{key}' holds a list inside a list; write one person per item").format(key=key),
             )
             continue
         else:
@@ -452,7 +470,7 @@ def _agenda(value: Any, line: int | None, context: _Context) -> list[AgendaItem]
             fields = _remap(item, AGENDA_KEYS, context, item_line)
             title = _scalar(fields.get("title"))
             if not title:
-                context.error(item_line, "bad-agenda", "an agenda item has no 'title'")
+                context.error(item_line, "bad-agenda", _("an agenda item has no 'title'"))
                 continue
             items.append(AgendaItem(title, _scalar(fields.get("presenter"))))
         elif (title := _scalar(item)) is not None:
@@ -475,21 +493,31 @@ def _next_meeting(value: Any, line: int | None, context: _Context) -> NextMeetin
         if raw_date := _scalar(fields.get("date")):
             meeting.date = dates.parse_date(raw_date)
             if meeting.date is None:
-                context.error(line, "bad-date", f"'next_meeting' date is not a date: {raw_date!r}")
+                context.error(
+                    line,
+                    "bad-date",
+                    _("'next_meeting' date is not a date: {raw_date!r}").format(raw_date=raw_date),
+                )
         if raw_time := _scalar(fields.get("time")):
             meeting.time = dates.parse_time(raw_time)
             if meeting.time is None:
-                context.error(line, "bad-time", f"'next_meeting' time is not a time: {raw_time!r}")
+                context.error(
+                    line,
+                    "bad-time",
+                    _("'next_meeting' time is not a time: {raw_time!r}").format(raw_time=raw_time),
+                )
         return meeting
     text = _scalar(value)
     if text is None:
-        context.error(line, "bad-next-meeting", "'next_meeting' must be a date and time or a mapping")
+        context.error(line, "bad-next-meeting", _("'next_meeting' must be a date and time or a mapping"))
         return None
     meeting = NextMeeting(text=text)
     if match := _DATE_PREFIX.match(text):
         meeting.date = dates.parse_date(match[1])
         if meeting.date is None:
-            context.error(line, "bad-date", f"'next_meeting' date is not a date: {match[1]!r}")
+            context.error(
+                line, "bad-date", _("'next_meeting' date is not a date: {match!r}").format(match=match[1])
+            )
         rest = match[2].strip()
         if rest:
             meeting.time = dates.parse_time(rest)
@@ -506,7 +534,9 @@ def _status(raw: Any, line: int, context: _Context, default: str = "open") -> st
     status = TASK_STATUS.get(fold(text))
     if status is None:
         context.error(
-            line, "bad-task-status", f"unknown task status {text!r} (write open, done or cancelled)"
+            line,
+            "bad-task-status",
+            _("unknown task status {text!r} (write open, done or cancelled)").format(text=text),
         )
         return default
     return status
@@ -552,12 +582,12 @@ def _front_tasks(minutes: Minutes, value: Any, line: int, context: _Context) -> 
         if isinstance(item, str):
             item = {"task": item}
         if not isinstance(item, dict):
-            context.error(item_line, "bad-task", "a task must be a mapping with 'task', 'owner' and 'due'")
+            context.error(item_line, "bad-task", _("a task must be a mapping with 'task', 'owner' and 'due'"))
             continue
         fields = _remap(item, TASK_KEYS, context, item_line)
         text = _scalar(fields.get("task"))
         if not text:
-            context.error(item_line, "bad-task", "a task has no text ('task' / 'úkol')")
+            context.error(item_line, "bad-task", _("a task has no text ('task' / 'úkol')"))
             continue
         owner = fields.get("owner")
         if isinstance(owner, list):
@@ -605,8 +635,8 @@ def note_due(note: str | None, meeting: dt.date) -> str | None:
 
 def _parse_update_text(text: str) -> tuple[str, str | None, str | None]:
     """`ID [status] [note]` -> (id, status word, note)."""
-    task_id, _, rest = text.strip().partition(" ")
-    word, _, note = rest.strip().partition(" ")
+    task_id, _space, rest = text.strip().partition(" ")
+    word, _space, note = rest.strip().partition(" ")
     if fold(word.strip(",;:")) in TASK_STATUS:
         return task_id, word.strip(",;:"), note.strip() or None
     return task_id, None, rest.strip() or None
@@ -620,17 +650,19 @@ def _front_updates(minutes: Minutes, value: Any, line: int, context: _Context) -
         elif isinstance(item, dict):
             fields = _remap(item, UPDATE_KEYS, context, item_line)
         else:
-            context.error(item_line, "bad-update", "an update must be a mapping with 'id' and 'status'")
+            context.error(item_line, "bad-update", _("an update must be a mapping with 'id' and 'status'"))
             continue
         update_id = _scalar(fields.get("id"))
         if not update_id:
-            context.error(item_line, "bad-update", "an update has no task 'id'")
+            context.error(item_line, "bad-update", _("an update has no task 'id'"))
             continue
         if _scalar(fields.get("status")) is None:
             context.error(
                 item_line,
                 "bad-update",
-                f"the update of {update_id} has no 'status' (open, done or cancelled)",
+                _("the update of {update_id} has no 'status' (open, done or cancelled)").format(
+                    update_id=update_id
+                ),
             )
             continue
         status = _status(fields.get("status"), item_line, context, default="")
@@ -646,13 +678,13 @@ def _front_progress(minutes: Minutes, value: Any, line: int, context: _Context) 
     for item, item_line in zip(_as_list(value), _item_lines(value, line, context), strict=True):
         if not isinstance(item, dict):
             context.error(
-                item_line, "bad-progress", "a progress entry must be a mapping with 'measure' and 'state'"
+                item_line, "bad-progress", _("a progress entry must be a mapping with 'measure' and 'state'")
             )
             continue
         fields = _remap(item, PROGRESS_KEYS, context, item_line)
         measure = _scalar(fields.get("measure"))
         if not measure:
-            context.error(item_line, "bad-progress", "a progress entry has no 'measure' (opatření)")
+            context.error(item_line, "bad-progress", _("a progress entry has no 'measure' (opatření)"))
             continue
         raw_state = _scalar(fields.get("state"))
         state = PLAN_STATE.get(fold(raw_state)) if raw_state else None
@@ -660,13 +692,17 @@ def _front_progress(minutes: Minutes, value: Any, line: int, context: _Context) 
             context.error(
                 item_line,
                 "bad-progress",
-                f"unknown state {raw_state!r} of {measure} (write naplněno, rozpracováno, nenaplněno or zrušeno)",
+                _(
+                    "unknown state {raw_state!r} of {measure} (write naplněno, rozpracováno, nenaplněno or zrušeno)"
+                ).format(raw_state=raw_state, measure=measure),
             )
             continue
         amount = read_value(fields.get("value"))
         if state is None and amount is None:
             context.error(
-                item_line, "bad-progress", f"the progress entry of {measure} has no 'state' nor 'value'"
+                item_line,
+                "bad-progress",
+                _("the progress entry of {measure} has no 'state' nor 'value'").format(measure=measure),
             )
             continue
         minutes.progress.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+from ..core.i18n import _
 from ..core.model import Value
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -73,13 +74,13 @@ def split_front_matter(text: str) -> Split | None:
 
     Raises ValueError when the front matter is opened but never closed.
     """
-    first, newline, _ = text.partition("\n")
+    first, newline, _rest = text.partition("\n")
     if first.rstrip(" \t") != "---":
         return None
     start = len(first) + len(newline)
     closing = _closing_line(text, start) if newline else None
     if closing is None:
-        raise ValueError("front matter is not closed: no line `---` after it")
+        raise ValueError(_("front matter is not closed: no line `---` after it"))
     front_matter = text[start : closing[0]]
     body_start = min(len(text), closing[1] + 1)
     body_line = 3 + front_matter.count("\n")

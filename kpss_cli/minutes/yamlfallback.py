@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from ..core.i18n import _
 from .yamldata import _BOOLS, _INT, _NULLS, LineDict, LineList, YamlProblem
 
 try:
@@ -53,7 +54,9 @@ _SCALARS: dict[str, Any] = {
 
 def _refuse(node: yaml.Node) -> YamlProblem:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    return YamlProblem(f"the YAML tag {tag} is not allowed in minutes", node.start_mark.line)
+    return YamlProblem(
+        _("the YAML tag {tag} is not allowed in minutes").format(tag=tag), node.start_mark.line
+    )
 
 
 def _data(node: yaml.Node, seen: set[int]) -> Any:
@@ -70,10 +73,11 @@ def _data(node: yaml.Node, seen: set[int]) -> Any:
             return convert(node.value)
         except ValueError:
             raise YamlProblem(
-                f"{node.value!r} is not a {node.tag.rsplit(':', 1)[-1]}", node.start_mark.line
+                _("{value!r} is not a {value2}").format(value=node.value, value2=node.tag.rsplit(":", 1)[-1]),
+                node.start_mark.line,
             ) from None
     if id(node) in seen:
-        raise YamlProblem("anchors and aliases (&, *) are not allowed in minutes", node.start_mark.line)
+        raise YamlProblem(_("anchors and aliases (&, *) are not allowed in minutes"), node.start_mark.line)
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
@@ -89,13 +93,16 @@ def _data(node: yaml.Node, seen: set[int]) -> Any:
     mapping.lines = {}
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise YamlProblem("merge keys (<<) are not allowed in minutes", key_node.start_mark.line)
+            raise YamlProblem(_("merge keys (<<) are not allowed in minutes"), key_node.start_mark.line)
         if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlProblem("a key must be a plain value", key_node.start_mark.line)
+            raise YamlProblem(_("a key must be a plain value"), key_node.start_mark.line)
         key = _data(key_node, seen)
         if key in mapping:
             raise YamlProblem(
-                f"duplicate key '{key}' (first on line {mapping.lines[key] + 1})", key_node.start_mark.line
+                _("duplicate key '{key}' (first on line {lines})").format(
+                    key=key, lines=mapping.lines[key] + 1
+                ),
+                key_node.start_mark.line,
             )
         mapping[key] = _data(value_node, seen)
         mapping.lines[key] = key_node.start_mark.line
@@ -118,15 +125,17 @@ def load_with_libyaml(text: str) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
-        raise YamlProblem(f"YAML: {problem}", mark.line if mark else None) from None
+        raise YamlProblem(_("YAML: {problem}").format(problem=problem), mark.line if mark else None) from None
     except yaml.reader.ReaderError as exc:  # NUL bytes, control characters
         line = text.count("\n", 0, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise YamlProblem(f"YAML: the control character U+{code:04X} is not allowed", line) from None
+        raise YamlProblem(
+            _("YAML: the control character U+{code:04X} is not allowed").format(code=code), line
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML: {_short(str(exc))}", None) from None
+        raise YamlProblem(_("YAML: {exc}").format(exc=_short(str(exc))), None) from None
     except RecursionError:
-        raise YamlProblem("front matter is nested too deeply", None) from None
+        raise YamlProblem(_("front matter is nested too deeply"), None) from None
     finally:
         loader.dispose()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.i18n import _
 from .fastyaml import load_simple
 from .yamldata import MAX_DEPTH, YamlProblem
 
@@ -25,7 +26,9 @@ MAX_FRONT_MATTER = 64 * 1024
 def _check_size_and_depth(text: str, max_size: int, what: str) -> None:
     """Refuse YAML that is too large, or nested deep enough to crash libyaml."""
     if len(text) > max_size:
-        raise YamlProblem(f"{what} is larger than {max_size // 1024} KiB", 0)
+        raise YamlProblem(
+            _("{what} is larger than {max_size} KiB").format(what=what, max_size=max_size // 1024), 0
+        )
     if text.count("[") + text.count("{") < MAX_DEPTH:
         return
     depth = 0
@@ -34,7 +37,12 @@ def _check_size_and_depth(text: str, max_size: int, what: str) -> None:
             if char in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(f"{what} is nested deeper than {MAX_DEPTH} levels", number)
+                    raise YamlProblem(
+                        _("{what} is nested deeper than {max_depth} levels").format(
+                            what=what, max_depth=MAX_DEPTH
+                        ),
+                        number,
+                    )
             elif char in "]}":
                 depth = max(0, depth - 1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 
+from ..core.i18n import _
 from .formats import Column, clean, clean_document, emit
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -32,12 +33,12 @@ def write_pdf(html: str) -> None:
     from .pdf import html_to_pdf
 
     if sys.stdout.isatty():
-        raise KpssError("PDF is binary: redirect it to a file (`> zapis.pdf`)")
+        raise KpssError(_("PDF is binary: redirect it to a file (`> zapis.pdf`)"))
     data = html_to_pdf(clean_document(html))
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        raise KpssError("cannot write PDF: stdout takes no bytes")
+        raise KpssError(_("cannot write PDF: stdout takes no bytes"))
     buffer.write(data)
     buffer.flush()
 
@@ -81,7 +82,7 @@ def progress_bar() -> Callable[[int, int], None] | None:
 
             state["bar"] = Progress(transient=True)
             state["bar"].start()
-            state["task"] = state["bar"].add_task("Reading minutes", total=total)
+            state["task"] = state["bar"].add_task(_("Reading minutes"), total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from ..core.i18n import _
 from ..core.model import Value
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -43,7 +44,9 @@ OFFERED: dict[str, tuple[str, ...]] = {
 
 
 class Column(Value):
-    """A column of the table, CSV, TSV and Markdown outputs."""
+    """A column of the table, CSV, TSV and Markdown outputs. The header is marked with `N_` where
+    the column is declared and translated where a table or Markdown shows it; CSV and TSV name
+    the column by its key, the same in every language."""
 
     __slots__ = ("key", "header", "justify", "spare")
 
@@ -112,7 +115,7 @@ def emit(
     )
 
 
-def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     # Streamed row by row; still a valid `[]` when there are no rows.
     import json
 
@@ -125,7 +128,7 @@ def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO
     return count
 
 
-def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     import json
 
     count = 0
@@ -137,7 +140,12 @@ def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextI
 
 
 def _csv(
-    rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, excel: bool = False, **_: Any
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[Column],
+    out: TextIO,
+    *,
+    excel: bool = False,
+    **_options: Any,
 ) -> int:
     # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is,
     # with formulas written in minutes kept as text (OWASP's rule against CSV injection).
@@ -165,7 +173,7 @@ def _spreadsheet_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     out.write("\t".join(c.key for c in columns) + "\n")
     count = 0
     for row in rows:
@@ -174,11 +182,11 @@ def _tsv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO,
     return count
 
 
-def _md(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
+def _md(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     def escape(text: str) -> str:
         return clean(text).replace("|", "\\|")
 
-    out.write("| " + " | ".join(c.header for c in columns) + " |\n")
+    out.write("| " + " | ".join(_(c.header) for c in columns) + " |\n")
     out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|\n")
     count = 0
     for row in rows:
@@ -196,7 +204,7 @@ def _table(
     row_style: RowStyle | None = None,
     caption: str | None = None,
     width: int | None = None,
-    **_: Any,
+    **_options: Any,
 ) -> int:
     materialised = list(rows)
     if terminal:
@@ -263,7 +271,7 @@ def _fitting(
         return list(columns)
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
-    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     narrowest = [_floor(c, n, v) for c, n, v in zip(columns, natural, values, strict=True)]
     if sum(narrowest) + gap * (len(columns) - 1) <= width:
         return list(columns)
@@ -277,7 +285,7 @@ def _plain_table(
     columns = _fitting(columns, rows, width, 2)
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
-    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     widths = fit_widths(columns, natural, width, 2, values)
 
     def line(values: list[str]) -> str:
@@ -287,7 +295,7 @@ def _plain_table(
         ]
         return "  ".join(parts).rstrip() + "\n"
 
-    out.write(line([c.header for c in columns]))
+    out.write(line([_(c.header) for c in columns]))
     out.writelines(line(row_cells) for row_cells in cells)
 
 
@@ -306,7 +314,7 @@ def _rich_table(
     columns = _fitting(columns, rows, width, 3)
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
-    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     widths = fit_widths(columns, natural, width, 3, values)  # ` │ ` between columns
     console = Console(
         file=out,
@@ -318,7 +326,7 @@ def _rich_table(
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
     for column, size in zip(columns, widths, strict=True):
         table.add_column(
-            shorten(column.header, size),
+            shorten(_(column.header), size),
             justify="right" if column.justify == "right" else "left",
             no_wrap=True,
             overflow="ellipsis",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.names import fold
 from ..core.plan import read_value
 
@@ -49,13 +50,17 @@ def read_rows(path: Path, shown: str) -> list[tuple[int, list[str]]]:
     if path.suffix.lower() == ".xlsx":
         return _xlsx_rows(path, shown)
     if path.suffix.lower() not in (".csv", ".txt"):
-        raise KpssError("a plan is imported from a .csv or .xlsx file", shown)
+        raise KpssError(_("a plan is imported from a .csv or .xlsx file"), shown)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KpssError(f"cannot read the file: {exc.strerror or exc}", shown) from None
+        raise KpssError(
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), shown
+        ) from None
     if len(data) > MAX_TABLE:
-        raise KpssError(f"the table is over {MAX_TABLE // 1024 // 1024} MiB", shown)
+        raise KpssError(
+            _("the table is over {max_table} MiB").format(max_table=MAX_TABLE // 1024 // 1024), shown
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     else:
@@ -77,12 +82,12 @@ def _xlsx_rows(path: Path, shown: str) -> list[tuple[int, list[str]]]:
         import openpyxl
     except ImportError:
         raise KpssError(
-            "reading .xlsx needs openpyxl: pip install 'kpss[xlsx]' (or save the table as CSV)", shown
+            _("reading .xlsx needs openpyxl: pip install 'kpss[xlsx]' (or save the table as CSV)"), shown
         ) from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged or foreign file: openpyxl raises many kinds
-        raise KpssError(f"cannot read the workbook: {exc}", shown) from None
+        raise KpssError(_("cannot read the workbook: {exc}").format(exc=exc), shown) from None
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -127,12 +132,12 @@ def plan_yaml(
     """The text of a plan file made of a table's rows (the first holding the headings)."""
     rows = [(line, cells) for line, cells in rows if any(cells)]
     if not rows:
-        raise KpssError("the table is empty", shown)
+        raise KpssError(_("the table is empty"), shown)
     heading_line, headings = rows[0]
     keys = [HEADINGS.get(fold(h.strip().rstrip(":"))) for h in headings]
     if "id" not in keys or "title" not in keys:
         raise KpssError(
-            "the first row must name the columns, with at least `číslo` (id) and `název` (title)",
+            _("the first row must name the columns, with at least `číslo` (id) and `název` (title)"),
             shown,
             heading_line,
         )
@@ -147,16 +152,20 @@ def plan_yaml(
             and ("id" not in values or (last is not None and values["id"] == last.id))
         ):
             if last is None:
-                raise KpssError("an indicator before any item", shown, line)
+                raise KpssError(_("an indicator before any item"), shown, line)
             last.indicators.append(_indicator(values))
             continue
         row = _Row(line, values)
         if not row.id:
-            raise KpssError("a row without an id (číslo)", shown, line)
+            raise KpssError(_("a row without an id (číslo)"), shown, line)
         if not row.title:
-            raise KpssError(f"item {row.id} has no title (název)", shown, line)
+            raise KpssError(_("item {id} has no title (název)").format(id=row.id), shown, line)
         if row.id in by_id:
-            raise KpssError(f"id {row.id!r} is already used on line {by_id[row.id].line}", shown, line)
+            raise KpssError(
+                _("id {id!r} is already used on line {line}").format(id=row.id, line=by_id[row.id].line),
+                shown,
+                line,
+            )
         if values.get("indicator"):
             row.indicators.append(_indicator(values))
         by_id[row.id] = row
@@ -168,13 +177,21 @@ def plan_yaml(
         parent_id = row.parent or (row.id.rsplit(".", 1)[0] if "." in row.id.strip(".") else "")
         parent = by_id.get(parent_id) if parent_id else None
         if parent_id and parent is None and row.parent:
-            raise KpssError(f"item {row.id} names parent {row.parent!r}, not in the table", shown, row.line)
+            raise KpssError(
+                _("item {id} names parent {parent!r}, not in the table").format(id=row.id, parent=row.parent),
+                shown,
+                row.line,
+            )
         if parent is None or parent is row:
             roots.append(row)
             depth[row.id] = 0
         else:
             if parent.id not in depth:
-                raise KpssError(f"item {row.id} comes before its parent {parent.id}", shown, row.line)
+                raise KpssError(
+                    _("item {id} comes before its parent {id2}").format(id=row.id, id2=parent.id),
+                    shown,
+                    row.line,
+                )
             parent.children.append(row)
             depth[row.id] = depth[parent.id] + 1
     deepest = max(depth.values(), default=0) + 1
@@ -186,7 +203,10 @@ def plan_yaml(
         levels = written if len(written) == deepest else DEFAULT_LEVELS.get(max(deepest, 2))
     if levels is None or not 2 <= len(levels) <= 4 or len(levels) < deepest:
         raise KpssError(
-            f"the table has {deepest} levels; a plan has 2 to 4 (give their names with --levels)", shown
+            _("the table has {deepest} levels; a plan has 2 to 4 (give their names with --levels)").format(
+                deepest=deepest
+            ),
+            shown,
         )
     out = [
         f"# Imported by `kpss plan import` from {_comment(Path(shown).name)}.",

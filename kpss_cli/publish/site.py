@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.model import Minutes
 from ..core.names import fold
 from ..documents.context import document_context
@@ -57,7 +58,11 @@ def _groups(archive: Archive) -> list[_Group]:
 def build_site(archive: Archive, out: Path, today: dt.date, language: str) -> Written:
     """Build (or bring up to date) the site of `archive` in `out`; return what changed."""
     if (out / "kpss.yaml").exists() or out.resolve() == Path(archive.root).resolve():
-        raise KpssError(f"refusing to build the site into the archive itself ({out}); give an empty folder")
+        raise KpssError(
+            _("refusing to build the site into the archive itself ({out}); give an empty folder").format(
+                out=out
+            )
+        )
     copy = PublicCopy(archive.config, [name for m in archive.minutes for name in people_of(m)])
     files: dict[str, bytes] = {}
     search: list[dict[str, str]] = []

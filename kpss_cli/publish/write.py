@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 
 MANIFEST = ".kpss-site.json"  # the files kpss wrote into OUT last time
 
@@ -35,7 +36,9 @@ class FolderWriter:
             out.mkdir(parents=True, exist_ok=True)
             self._root = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as exc:
-            raise KpssError(f"cannot write the site into {out}: {exc.strerror or exc}") from None
+            raise KpssError(
+                _("cannot write the site into {out}: {reason}").format(out=out, reason=exc.strerror or exc)
+            ) from None
         self._folders: dict[str, int] = {"": self._root}
         self.result = Written()
 
@@ -48,7 +51,7 @@ class FolderWriter:
     def _folder(self, rel: str) -> int:
         if rel in self._folders:
             return self._folders[rel]
-        parent_rel, _, name = rel.rpartition("/")
+        parent_rel, _slash, name = rel.rpartition("/")
         parent = self._folder(parent_rel)
         with contextlib.suppress(FileExistsError):
             os.mkdir(name, 0o755, dir_fd=parent)
@@ -57,9 +60,13 @@ class FolderWriter:
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR):
                 raise KpssError(
-                    f"refusing to write the site through {self.out / rel}: it is a link or not a folder"
+                    _("refusing to write the site through {out}: it is a link or not a folder").format(
+                        out=self.out / rel
+                    )
                 ) from None
-            raise KpssError(f"cannot create {self.out / rel}: {exc.strerror or exc}") from None
+            raise KpssError(
+                _("cannot create {out}: {reason}").format(out=self.out / rel, reason=exc.strerror or exc)
+            ) from None
         self._folders[rel] = fd
         return fd
 
@@ -79,9 +86,9 @@ class FolderWriter:
 
     def write(self, rel: str, data: bytes) -> None:
         """Give OUT/rel the content `data`: atomically, and only when it differs."""
-        folder_rel, _, name = rel.rpartition("/")
+        folder_rel, _slash, name = rel.rpartition("/")
         if not name or name.startswith(".") or any(p in ("", ".", "..") for p in rel.split("/")):
-            raise KpssError(f"refusing to write {rel!r}: not a plain name inside the site")
+            raise KpssError(_("refusing to write {rel!r}: not a plain name inside the site").format(rel=rel))
         fd = self._folder(folder_rel)
         if self._current(fd, name) == data:
             self.result.unchanged.append(rel)
@@ -110,7 +117,7 @@ class FolderWriter:
         for rel in before:
             if rel in keep or any(p in ("", ".", "..") for p in rel.split("/")):
                 continue
-            folder_rel, _, name = rel.rpartition("/")
+            folder_rel, _slash, name = rel.rpartition("/")
             try:
                 os.unlink(name, dir_fd=self._folder(folder_rel))
                 self.result.removed.append(rel)

@@ -9,6 +9,7 @@ from operator import attrgetter
 from ..core.config import Config
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
+from ..core.i18n import _
 from ..core.model import Minutes, Record, StatusChange, Task, Update
 from .config import SKIPPED_FOLDERS, find_root
 from .files import read_regular
@@ -134,13 +135,11 @@ def resolve_root(archive: str | os.PathLike[str] | None, cwd: str | None = None)
     if archive is not None:
         root = os.fspath(archive)
         if not os.path.isdir(root):
-            raise KpssError(f"archive folder not found: {archive}")
+            raise KpssError(_("archive folder not found: {archive}").format(archive=archive))
         return root, root.rstrip("/") or "/"
     start = cwd or os.getcwd()
     found = find_root(start)
     if found is None:
-        from ..core.i18n import _
-
         raise KpssError(
             _(
                 "no archive here: neither this folder nor any above it has a kpss.yaml; "
@@ -154,7 +153,7 @@ def resolve_root(archive: str | os.PathLike[str] | None, cwd: str | None = None)
 
 def find_files(root: str | os.PathLike[str]) -> Iterator[str]:
     """Yield the relative paths (with `/`) of candidate minutes files, in sorted order."""
-    for rel, _ in walk_files(root):
+    for rel, _stat in walk_files(root):
         yield rel
 
 
@@ -258,7 +257,9 @@ def resolve(archive: Archive) -> None:
                         task.line,
                         "error",
                         "duplicate-task-id",
-                        f"task id {task.id!r} is already used at {shown_path(archive, first.path)}:{first.line}",
+                        _("task id {id!r} is already used at {path}:{line}").format(
+                            id=task.id, path=shown_path(archive, first.path), line=first.line
+                        ),
                     )
                 )
                 continue

@@ -7,6 +7,7 @@ import os
 from ..core.config import Config, GroupConfig, Membership
 from ..core.dates import parse_date, parse_time
 from ..core.errors import KpssError, Problem
+from ..core.i18n import _
 from ..core.names import fold, person_key, slugify
 from .files import read_regular
 
@@ -51,7 +52,7 @@ def load_config(root: Path, display_root: str | None = None) -> Config:
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
-        raise KpssError(f"cannot read the configuration: {exc}", shown) from None
+        raise KpssError(_("cannot read the configuration: {exc}").format(exc=exc), shown) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     from ..minutes.yamldata import YamlProblem  # here: a warm `kpss tasks` reads no YAML
     from ..minutes.yamlsafe import load_yaml
@@ -63,7 +64,7 @@ def load_config(root: Path, display_root: str | None = None) -> Config:
     if data is None:
         return Config(path=shown)
     if not isinstance(data, dict):
-        raise KpssError("the configuration must be a mapping of keys to values", shown, 1)
+        raise KpssError(_("the configuration must be a mapping of keys to values"), shown, 1)
     return _build_config(data, shown)
 
 
@@ -86,14 +87,14 @@ def _build_config(data: dict[str, Any], shown: str) -> Config:
         config.quorum = _quorum(data["quorum"], shown, lines.get("quorum", 0) + 1, config.problems)
     groups = data.get("groups") or []
     if not isinstance(groups, list):
-        raise KpssError("'groups' must be a list", shown, lines.get("groups", 0) + 1)
+        raise KpssError(_("'groups' must be a list"), shown, lines.get("groups", 0) + 1)
     item_lines = getattr(groups, "lines", [0] * len(groups))
     for item, line in zip(groups, item_lines, strict=True):
         config.groups.append(_build_group(item, shown, line + 1, config.problems))
     aliases = data.get("aliases") or {}
     if not isinstance(aliases, dict):
         raise KpssError(
-            "'aliases' must map a name to the name it stands for", shown, lines.get("aliases", 0) + 1
+            _("'aliases' must map a name to the name it stands for"), shown, lines.get("aliases", 0) + 1
         )
     config.aliases = {person_key(str(old)): str(new) for old, new in aliases.items() if new}
     config.emails = _emails(data, shown, lines)
@@ -104,14 +105,16 @@ def _build_group(item: Any, shown: str, line: int, problems: list[Problem]) -> G
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, dict) or not (item.get("name") or item.get("slug")):
-        raise KpssError("a group needs at least a 'name' or a 'slug'", shown, line)
+        raise KpssError(_("a group needs at least a 'name' or a 'slug'"), shown, line)
     name = str(item.get("name") or item["slug"])
     slug = slugify(str(item.get("slug") or name))
     if not slug:
-        raise KpssError(f"group '{name}' needs a slug made of letters or digits", shown, line)
+        raise KpssError(
+            _("group '{name}' needs a slug made of letters or digits").format(name=name), shown, line
+        )
     members = item.get("members") or []
     if not isinstance(members, list):
-        raise KpssError(f"the members of group '{name}' must be a list", shown, line)
+        raise KpssError(_("the members of group '{name}' must be a list").format(name=name), shown, line)
     known = {"slug", "name", "folder", "members", "manager", "place", "time", "schedule", "quorum"}
     key_lines: dict[str, int] = getattr(item, "lines", {})
     member_lines = [at + 1 for at in getattr(members, "lines", [])] or [line] * len(members)
@@ -128,7 +131,9 @@ def _build_group(item: Any, shown: str, line: int, problems: list[Problem]) -> G
         time = parse_time(time)
         if time is None:
             raise KpssError(
-                f"the time of group '{name}' is not a time: {item['time']!r} (write 14:00 or 14:00-16:00)",
+                _("the time of group '{name}' is not a time: {time!r} (write 14:00 or 14:00-16:00)").format(
+                    name=name, time=item["time"]
+                ),
                 shown,
                 line,
             )
@@ -277,13 +282,18 @@ def _folder(value: Any, slug: str, name: str, shown: str, line: int) -> str:
     parts = folder.split("/")
     if folder.startswith("/") or ".." in parts or ":" in folder:
         raise KpssError(
-            f"the folder of group '{name}' must be a path inside the archive, not {folder!r}", shown, line
+            _("the folder of group '{name}' must be a path inside the archive, not {folder!r}").format(
+                name=name, folder=folder
+            ),
+            shown,
+            line,
         )
     if any(part.startswith(".") for part in parts) or parts[0] in SKIPPED_FOLDERS:
         # kpss never reads minutes there: new minutes written there would be lost to it.
         raise KpssError(
-            f"the folder of group '{name}' cannot be {folder!r}: kpss reads no minutes in hidden "
-            f"folders or in {', '.join(sorted(SKIPPED_FOLDERS))}",
+            _(
+                "the folder of group '{name}' cannot be {folder!r}: kpss reads no minutes in hidden folders or in {skipped_folders}"
+            ).format(name=name, folder=folder, skipped_folders=", ".join(sorted(SKIPPED_FOLDERS))),
             shown,
             line,
         )
@@ -302,7 +312,9 @@ def _emails(data: dict[str, Any], shown: str, lines: dict[str, int]) -> dict[str
         entries = list(people.items())
     else:
         raise KpssError(
-            "'people' must map a name to its entry (such as {email: ...})", shown, lines.get("people", 0) + 1
+            _("'people' must map a name to its entry (such as {email: ...})"),
+            shown,
+            lines.get("people", 0) + 1,
         )
     for name, entry in entries:
         address = entry.get("email") if isinstance(entry, dict) else entry

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import stat
 
+from ..core.i18n import _
+
 # A file is opened as the file the walk saw: without waiting when a pipe was put in its place
 # since (its descriptor then shows what it is), and not through a link.
 _READ_FLAGS = (
@@ -21,7 +23,7 @@ class NotAFile(OSError):
     """A pipe, a device or a socket where a file was expected (its `mode` says which)."""
 
     def __init__(self, mode: int) -> None:
-        super().__init__(f"not a regular file (mode {mode:o})")
+        super().__init__(_("not a regular file (mode {mode:o})").format(mode=mode))
         self.mode = mode
 
 

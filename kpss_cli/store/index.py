@@ -11,7 +11,8 @@ Rows and parts are marshal data (packing.py), which is not made for untrusted by
 lies in the archive, which anyone may have written to. Every row and part is therefore signed
 (keyed BLAKE2) with a key kept outside the archive (in the user's cache folder), and a row
 whose signature does not match is parsed afresh. So each user keeps an index of their own
-(`index-<id>.sqlite3`, named after their key): on a shared drive, one index for all would be
+(`index-<id>.sqlite3`, named after their key; `index-<id>-cs.sqlite3` for runs in Czech, whose
+problems are kept in Czech): on a shared drive, one index for all would be
 rebuilt whenever another user ran kpss. A corrupt index, one written by another kpss or Python
 version (marshal's format follows Python's) or for another kpss.yaml, is rebuilt. Two kpss of
 one user running at once share it through SQLite's locking; a write that cannot get the lock
@@ -32,7 +33,7 @@ import stat as stat_module
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
-from ..core import __version__
+from ..core import __version__, i18n
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -133,9 +134,12 @@ def _new_key(base: str, path: str, replace: bool) -> bytes | None:
     return key if len(key) == KEY_SIZE else None
 
 
-def _file_name(key: bytes) -> str:
-    """The name of the index signed with `key` (derived from it; telling nothing of it)."""
-    return f"index-{blake2b(b'kpss index file', key=key, digest_size=8).hexdigest()}.sqlite3"
+def _file_name(key: bytes, language: str) -> str:
+    """The name of the index signed with `key` (derived from it; telling nothing of it). It
+    keeps problems with their messages, so each interface language has its own: a user whose
+    cron job speaks Czech and whose shell speaks English keeps both warm."""
+    tag = "" if language == "en" else f"-{language}"
+    return f"index-{blake2b(b'kpss index file', key=key, digest_size=8).hexdigest()}{tag}.sqlite3"
 
 
 def _is_own(found: os.stat_result) -> bool:
@@ -292,9 +296,10 @@ class Index:
             return None  # a read-only archive: no index, the same answers
         if not stat_module.S_ISDIR(folder_stat.st_mode):
             return None  # a link (or a file): the index would be written wherever it leads
-        path = os.path.join(folder, _file_name(key))
+        path = os.path.join(folder, _file_name(key, i18n.language()))
         python = "{}.{}".format(*sys.version_info)
-        stamp = f"{__version__}/{FORMAT}/{python}/{blake2b(config_text).hexdigest()}"
+        # The problems of a file are kept with their messages, in the interface's language.
+        stamp = f"{__version__}/{FORMAT}/{python}/{i18n.language()}/{blake2b(config_text).hexdigest()}"
         for _ in (1, 2):
             found = _own_file(path)
             if found is None:

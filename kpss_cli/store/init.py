@@ -31,7 +31,11 @@ def init_archive(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KpssError(f"cannot create the archive folder {folder}: {exc.strerror or exc}") from None
+        raise KpssError(
+            _("cannot create the archive folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     starters = resources.files("kpss_cli.templates.init")
     results = []
     for name, source in INIT_FILES.items():

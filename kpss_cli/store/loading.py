@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..core.config import Config
 from ..core.errors import Problem
+from ..core.i18n import N_, _
 from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
 from .archive import (
@@ -53,19 +54,25 @@ def _resolved(path: str) -> str:
 
 
 _KINDS = (
-    (stat_module.S_ISFIFO, "a named pipe"),
-    (stat_module.S_ISCHR, "a device"),
-    (stat_module.S_ISBLK, "a device"),
-    (stat_module.S_ISSOCK, "a socket"),
-    (stat_module.S_ISDIR, "a folder"),
+    (stat_module.S_ISFIFO, N_("a named pipe")),
+    (stat_module.S_ISCHR, N_("a device")),
+    (stat_module.S_ISBLK, N_("a device")),
+    (stat_module.S_ISSOCK, N_("a socket")),
+    (stat_module.S_ISDIR, N_("a folder")),
 )
 
 
 def _not_a_file(rel: str, mode: int) -> Problem:
     """The error for a pipe, device or socket named like minutes: never opened (opening a pipe
     waits for a writer, for ever), and every answer lacks it, so the user is told."""
-    kind = next((name for test, name in _KINDS if test(mode)), "something else")
-    return Problem(rel, 1, "error", "unreadable", f"cannot read the file: it is {kind}, not a regular file")
+    kind = _(next((name for test, name in _KINDS if test(mode)), N_("something else")))
+    return Problem(
+        rel,
+        1,
+        "error",
+        "unreadable",
+        _("cannot read the file: it is {kind}, not a regular file").format(kind=kind),
+    )
 
 
 def _inspect(
@@ -78,7 +85,7 @@ def _inspect(
     if not rel.isascii() and printable(rel) != rel:
         # Bytes that are not UTF-8 (a zip made on a Czech Windows, say): such a name cannot be
         # shown, indexed or written to JSON as it is. Said once, escaped; the rest goes on.
-        message = "cannot read the file: its name is not UTF-8; rename it"
+        message = _("cannot read the file: its name is not UTF-8; rename it")
         return None, Problem(rel, 1, "error", "unreadable", message)
     try:
         if isinstance(own, OSError):
@@ -91,16 +98,20 @@ def _inspect(
             return None, None  # the file it points to is read on its own
         else:
             return None, Problem(
-                rel, 1, "warning", "symlink-outside", "a link to a file outside the archive; skipped"
+                rel, 1, "warning", "symlink-outside", _("a link to a file outside the archive; skipped")
             )
     except FileNotFoundError:
         return None, None  # vanished while we were reading: no longer part of the archive
     except (OSError, RuntimeError) as exc:  # permissions, symlink loops
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, Problem(rel, 1, "error", "unreadable", f"cannot read the file: {reason}")
+        return None, Problem(
+            rel, 1, "error", "unreadable", _("cannot read the file: {reason}").format(reason=reason)
+        )
     if stat.st_size > MAX_FILE_SIZE:
         limit = MAX_FILE_SIZE // 1024 // 1024
-        message = f"file is {stat.st_size / 1024 / 1024:.1f} MiB, over the {limit} MiB limit for minutes"
+        message = _("file is {size:.1f} MiB, over the {limit} MiB limit for minutes").format(
+            size=stat.st_size / 1024 / 1024, limit=limit
+        )
         return None, Problem(rel, 1, "error", "too-large", message)
     return stat, None
 
@@ -119,7 +130,15 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
     except FileNotFoundError:
         return None, []
     except OSError as exc:
-        return None, [Problem(rel, 1, "error", "unreadable", f"cannot read the file: {exc.strerror or exc}")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                "error",
+                "unreadable",
+                _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+            )
+        ]
     minutes, problems = parse_minutes(data, rel, rel, config)
     if minutes is not None:
         minutes.body = None  # only `show` and `render` need it, and read it again (Archive.load_body)
@@ -344,7 +363,7 @@ def _load(
         elif stat is not None:
             stats[rel] = stat
     for folder, exc in unreadable:  # its minutes would be missing from every answer: say so
-        message = f"cannot read the folder: {exc.strerror or exc}"
+        message = _("cannot read the folder: {reason}").format(reason=exc.strerror or exc)
         result.problems.append(
             Problem(
                 shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message

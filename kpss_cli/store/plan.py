@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import Problem
+from ..core.i18n import _
 from ..core.names import fold
 from ..core.plan import Indicator, Plan, PlanItem, read_value
 from ..minutes.yamldata import YamlProblem
@@ -87,11 +88,15 @@ def read_plan(path: str, shown: str, problems: list[Problem]) -> Plan | None:
     try:
         data = read_regular(path, MAX_PLAN)
         if len(data) > MAX_PLAN:
-            error(1, "plan-invalid", f"the plan file is over {MAX_PLAN // 1024 // 1024} MiB")
+            error(
+                1,
+                "plan-invalid",
+                _("the plan file is over {max_plan} MiB").format(max_plan=MAX_PLAN // 1024 // 1024),
+            )
             return None
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
-        error(1, "plan-invalid", f"cannot read the plan: {exc}")
+        error(1, "plan-invalid", _("cannot read the plan: {exc}").format(exc=exc))
         return None
     try:
         document = load_yaml(text, MAX_PLAN, "the plan")
@@ -99,12 +104,12 @@ def read_plan(path: str, shown: str, problems: list[Problem]) -> Plan | None:
         error(exc.line + 1 if exc.line is not None else 1, "plan-yaml", exc.message)
         return None
     if not isinstance(document, dict):
-        error(1, "plan-invalid", "a plan must be a mapping with 'plan', 'period', 'levels' and 'items'")
+        error(1, "plan-invalid", _("a plan must be a mapping with 'plan', 'period', 'levels' and 'items'"))
         return None
     fields, lines = _remap(document, PLAN_KEYS)
     levels = fields.get("levels")
     if not isinstance(levels, list) or not 2 <= len(levels) <= 4 or not all(_text(v) for v in levels):
-        error(lines.get("levels", 1), "plan-invalid", "'levels' (úrovně) must list 2 to 4 level names")
+        error(lines.get("levels", 1), "plan-invalid", _("'levels' (úrovně) must list 2 to 4 level names"))
         return None
     start, end = None, None
     if (period := _text(fields.get("period"))) is not None:
@@ -112,11 +117,13 @@ def read_plan(path: str, shown: str, problems: list[Problem]) -> Plan | None:
             start, end = int(match[1]), int(match[2] or match[1])
         else:
             error(
-                lines.get("period", 1), "plan-invalid", f"'period' is not years: {period!r} (write 2025-2027)"
+                lines.get("period", 1),
+                "plan-invalid",
+                _("'period' is not years: {period!r} (write 2025-2027)").format(period=period),
             )
     items = fields.get("items")
     if items is not None and not isinstance(items, list):
-        error(lines.get("items", 1), "plan-invalid", "'items' (položky) must be a list")
+        error(lines.get("items", 1), "plan-invalid", _("'items' (položky) must be a list"))
         items = None
     plan_id = Path(path).stem
     name = _text(fields.get("plan")) or plan_id
@@ -188,7 +195,9 @@ class _Builder:
                 self.error(
                     node.line,
                     "plan-duplicate-id",
-                    f"id {node.id!r} is already used on line {known[node.id].line}; each item needs its own id",
+                    _("id {id!r} is already used on line {line}; each item needs its own id").format(
+                        id=node.id, line=known[node.id].line
+                    ),
                 )
                 node.dropped = True  # left out, with what hangs below it
             else:
@@ -216,19 +225,30 @@ class _Builder:
                 self.error(
                     node.line,
                     "plan-unknown-level",
-                    f"item {node.id} is at level {level_depth + 1}, but the plan has "
-                    f"{len(self.plan.levels)} levels ({', '.join(self.plan.levels)})",
+                    _(
+                        "item {id} is at level {level_depth}, but the plan has {levels_count} levels ({levels})"
+                    ).format(
+                        id=node.id,
+                        level_depth=level_depth + 1,
+                        levels_count=len(self.plan.levels),
+                        levels=", ".join(self.plan.levels),
+                    ),
                 )
                 node.dropped = True
                 continue
             written = _text(node.fields.get("level"))
             if written is not None and fold(written) != folded[level_depth]:
-                where = "" if fold(written) in folded else " (not one of " + ", ".join(self.plan.levels) + ")"
+                where = (
+                    ""
+                    if fold(written) in folded
+                    else _(" (not one of {levels})").format(levels=", ".join(self.plan.levels))
+                )
                 self.error(
                     node.line,
                     "plan-unknown-level",
-                    f"item {node.id} says level {written!r}{where}, but its place makes it "
-                    f"{self.plan.levels[level_depth]!r}",
+                    _("item {id} says level {written!r}{where}, but its place makes it {levels!r}").format(
+                        id=node.id, written=written, where=where, levels=self.plan.levels[level_depth]
+                    ),
                 )
                 node.dropped = True
                 continue
@@ -244,19 +264,21 @@ class _Builder:
         for raw, yaml_line in zip(items, item_lines, strict=False):
             at = yaml_line + 1
             if not isinstance(raw, dict):
-                self.error(at, "plan-invalid", "an item must be a mapping with 'id' and 'title'")
+                self.error(at, "plan-invalid", _("an item must be a mapping with 'id' and 'title'"))
                 continue
             fields, lines = _remap(raw, ITEM_KEYS)
             item_id = _text(fields.get("id"))
             if item_id is None:
-                self.error(at, "plan-invalid", "an item has no 'id'")
+                self.error(at, "plan-invalid", _("an item has no 'id'"))
                 continue
             written_parent = _text(fields.get("parent"))
             if above is not None and written_parent is not None and written_parent != above.id:
                 self.error(
                     lines.get("parent", at),
                     "plan-invalid",
-                    f"item {item_id} is written below {above.id} but says parent {written_parent}",
+                    _("item {item_id} is written below {id} but says parent {written_parent}").format(
+                        item_id=item_id, id=above.id, written_parent=written_parent
+                    ),
                 )
                 continue
             node = _Node(item_id, above.id if above else written_parent, fields, at, above)
@@ -265,7 +287,11 @@ class _Builder:
             if isinstance(children, list):
                 self._collect(children, node, lines.get("items", at))
             elif children is not None:
-                self.error(lines.get("items", at), "plan-invalid", f"'items' of {item_id} must be a list")
+                self.error(
+                    lines.get("items", at),
+                    "plan-invalid",
+                    _("'items' of {item_id} must be a list").format(item_id=item_id),
+                )
 
     def _depth(self, node: _Node, known: dict[str, _Node], depth: dict[str, int | None]) -> int | None:
         """The depth of `node` (0 at the top), or None when it is left out (a cycle, an unknown
@@ -283,7 +309,7 @@ class _Builder:
                 cycle = chain[start:]
                 first = min(cycle, key=lambda n: n.line)
                 ids = " → ".join([*(n.id for n in cycle), current.id])
-                self.error(first.line, "plan-cycle", f"a cycle of parents: {ids}")
+                self.error(first.line, "plan-cycle", _("a cycle of parents: {ids}").format(ids=ids))
                 for member in cycle:
                     depth[member.id] = None
                 del chain[start:]
@@ -300,7 +326,9 @@ class _Builder:
                     self.error(
                         current.line,
                         "plan-invalid",
-                        f"item {current.id} names parent {current.parent!r}, not in the plan",
+                        _("item {id} names parent {parent!r}, not in the plan").format(
+                            id=current.id, parent=current.parent
+                        ),
                     )
                 depth[current.id] = None
                 chain.pop()
@@ -328,7 +356,7 @@ class _Builder:
             extra={k: v for k, v in fields.items() if k not in known},
         )
         if not item.title:
-            self.error(node.line, "plan-invalid", f"item {node.id} has no 'title' (název)")
+            self.error(node.line, "plan-invalid", _("item {id} has no 'title' (název)").format(id=node.id))
         return item
 
     def _indicators(self, value: Any, node: _Node) -> list[Indicator]:
@@ -343,12 +371,18 @@ class _Builder:
             if isinstance(raw, str):
                 raw = {"name": raw}
             if not isinstance(raw, dict):
-                self.error(at, "plan-invalid", f"an indicator of {node.id} must be a mapping with 'name'")
+                self.error(
+                    at,
+                    "plan-invalid",
+                    _("an indicator of {id} must be a mapping with 'name'").format(id=node.id),
+                )
                 continue
-            fields, _ = _remap(raw, INDICATOR_KEYS)
+            fields, _unknown = _remap(raw, INDICATOR_KEYS)
             name = _text(fields.get("name"))
             if name is None:
-                self.error(at, "plan-invalid", f"an indicator of {node.id} has no 'name' (název)")
+                self.error(
+                    at, "plan-invalid", _("an indicator of {id} has no 'name' (název)").format(id=node.id)
+                )
                 continue
             year = read_value(fields.get("year"))
             found.append(

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..core.names import fold
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -53,7 +54,7 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, bytes]:
             return data[len(bom) :].decode(codec), codec, bom
         except UnicodeDecodeError:
             continue
-    raise KpssError(f"{shown} holds bytes kpss cannot read back exactly; not changed")
+    raise KpssError(_("{shown} holds bytes kpss cannot read back exactly; not changed").format(shown=shown))
 
 
 def read_lines(path: Path, shown: str) -> list[str]:
@@ -61,7 +62,9 @@ def read_lines(path: Path, shown: str) -> list[str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise KpssError(
+            _("cannot read {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+        ) from None
     return split_lines(_decode(data, shown)[0])
 
 
@@ -113,10 +116,14 @@ def _take_lock(lock: Path, shown: str) -> int:
                 time.sleep(0.05)
                 continue
             raise KpssError(
-                f"{shown} is being changed by another kpss (remove {lock.name} if none runs)"
+                _("{shown} is being changed by another kpss (remove {name} if none runs)").format(
+                    shown=shown, name=lock.name
+                )
             ) from None
         except OSError as exc:
-            raise KpssError(f"cannot change {shown}: {exc.strerror or exc}") from None
+            raise KpssError(
+                _("cannot change {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+            ) from None
         with contextlib.suppress(OSError):
             os.write(fd, _OWNER.encode())
         return fd
@@ -141,9 +148,13 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
         original = path.read_bytes()
         mode = path.stat().st_mode & 0o7777
     except OSError as exc:
-        raise KpssError(f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise KpssError(
+            _("cannot read {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+        ) from None
     if expected is not None and original != expected:
-        raise FileChanged(f"{shown} changed since kpss read it; nothing was written (run again)")
+        raise FileChanged(
+            _("{shown} changed since kpss read it; nothing was written (run again)").format(shown=shown)
+        )
     text, codec, bom = _decode(original, shown)
     lines = split_lines(text)
     changed = change(list(lines))
@@ -153,16 +164,24 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
         data = bom + "".join(changed).encode(codec)
     except UnicodeEncodeError:
         raise KpssError(
-            f"the change cannot be written in {shown}'s encoding ({codec}); not changed"
+            _("the change cannot be written in {shown}'s encoding ({codec}); not changed").format(
+                shown=shown, codec=codec
+            )
         ) from None
     try:
         with _beside(path) as temporary:
             _write_new(temporary, data, mode)
             if path.read_bytes() != original:
-                raise KpssError(f"{shown} changed while kpss was changing it; nothing was written")
+                raise KpssError(
+                    _("{shown} changed while kpss was changing it; nothing was written").format(shown=shown)
+                )
             temporary.replace(path)
     except OSError as exc:
-        raise KpssError(f"cannot change {shown}: {exc.strerror or exc}; the file is unchanged") from None
+        raise KpssError(
+            _("cannot change {shown}: {reason}; the file is unchanged").format(
+                shown=shown, reason=exc.strerror or exc
+            )
+        ) from None
     sync_folder(path.parent)
     return True
 
@@ -171,16 +190,18 @@ def create_new(path: Path, text: str, shown: str) -> None:
     """Create `path` with `text` (UTF-8, `\n`); never overwrite. Written in full under a
     temporary name and then linked to its own: a failure, or a kill, leaves no file under it."""
     if path.exists() or path.is_symlink():
-        raise KpssError(f"{shown} already exists; nothing was written")
+        raise KpssError(_("{shown} already exists; nothing was written").format(shown=shown))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _beside(path) as temporary:
             _write_new(temporary, text.encode("utf-8"), 0o644)
             _link(temporary, path)
     except FileExistsError:
-        raise KpssError(f"{shown} already exists; nothing was written") from None
+        raise KpssError(_("{shown} already exists; nothing was written").format(shown=shown)) from None
     except OSError as exc:
-        raise KpssError(f"cannot create {shown}: {exc.strerror or exc}") from None
+        raise KpssError(
+            _("cannot create {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+        ) from None
     sync_folder(path.parent)
 
 
@@ -268,10 +289,14 @@ def safe_path(root: Path, *parts: str) -> Path:
             or part != part.strip()
         ):
             raise KpssError(
-                f"refusing to write to {'/'.join(parts)!r}: {part!r} is not a safe folder or file name"
+                _("refusing to write to {parts!r}: {part!r} is not a safe folder or file name").format(
+                    parts="/".join(parts), part=part
+                )
             )
     path = root.joinpath(*parts)
     resolved_root = root.resolve()
     if not path.resolve().is_relative_to(resolved_root):
-        raise KpssError(f"refusing to write to {'/'.join(parts)!r}: it leads outside the archive")
+        raise KpssError(
+            _("refusing to write to {parts!r}: it leads outside the archive").format(parts="/".join(parts))
+        )
     return path

@@ -1,0 +1,269 @@
+"""The interface in Czech and English: the catalogue is complete and current, and the language
+follows the environment as GNU gettext reads it, else the archive's kpss.yaml.
+
+The catalogue tests read what tools/messages.py extracts from the code (with Babel), so a new
+`_()` message without a Czech translation fails here until `python tools/messages.py` is run
+and the message translated in kpss_cli/locale/cs/LC_MESSAGES/kpss.po.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import string
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
+
+from .conftest import DATA, REPO
+
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("messages_tool", REPO / "tools" / "messages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    return _tool()
+
+
+@pytest.fixture(scope="module")
+def catalogue(tool: ModuleType) -> Catalog:
+    with tool.po_path("cs").open("rb") as file:
+        return read_po(file, locale="cs")
+
+
+def _key(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _fields(text: str) -> Counter[str]:
+    """The replacement fields of a message, with their conversions and format specs."""
+    return Counter(
+        f"{name}!{conversion}:{spec}"
+        for _literal, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    )
+
+
+def test_every_message_of_the_code_has_a_czech_translation(tool: ModuleType, catalogue: Catalog) -> None:
+    template = tool.extract()
+    assert len(template) > 400  # the extraction found the messages (commands, errors, headers)
+    translated = {_key(m): m for m in catalogue if m.id}
+    missing = []
+    for message in template:
+        if not message.id:
+            continue
+        found = translated.get(_key(message))
+        strings = found.string if found is not None else ""
+        strings = strings if isinstance(strings, tuple) else (strings,)
+        if found is None or found.fuzzy or not all(strings):
+            missing.append(_key(message))
+    assert missing == [], "run `python tools/messages.py` and translate in kpss.po:\n" + "\n".join(missing)
+
+
+def test_translations_keep_the_fields_of_their_message(catalogue: Catalog) -> None:
+    wrong = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            # Each Czech form has the fields of the English plural (the singular may name fewer).
+            expected = _fields(message.id[1])
+            pairs = [(form, expected) for form in message.string]
+        else:
+            pairs = [(message.string, _fields(message.id))]
+        wrong += [f"{_key(message)!r} -> {text!r}" for text, fields in pairs if _fields(text) != fields]
+    assert wrong == []
+
+
+def test_the_catalogue_has_the_three_czech_plural_forms(catalogue: Catalog) -> None:
+    assert catalogue.plural_forms == "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"
+    plurals = [m for m in catalogue if isinstance(m.id, tuple)]
+    assert plurals and all(len(m.string) == 3 for m in plurals)
+
+
+def test_the_po_and_mo_files_are_what_the_tool_makes(tool: ModuleType) -> None:
+    """The .po holds exactly the code's messages (no stale ones), and the shipped .mo is
+    compiled from the .po as it is (compared by content, not by date)."""
+    catalog = tool.updated("cs", tool.extract())
+    assert tool.po_path("cs").read_bytes() == tool.po_bytes(catalog), "run `python tools/messages.py`"
+    assert tool.mo_path("cs").read_bytes() == tool.mo_bytes(catalog), "run `python tools/messages.py`"
+
+
+def test_the_tool_check_mode_passes_on_the_repository() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "messages.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "0 untranslated" in result.stderr
+
+
+# --- the language of a run ----------------------------------------------------------------
+
+
+def kpss(*args: str, cwd: Path | None = None, **locale: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed kpss as a user would, with only the locale variables given."""
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES and not k.startswith("KPSS_")}
+    env.update(locale)
+    return subprocess.run(
+        [sys.executable, "-m", "kpss_cli", *args], capture_output=True, text=True, env=env, cwd=cwd
+    )
+
+
+@pytest.fixture
+def archive_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "archive"
+    shutil.copytree(DATA / "archive", target)
+    return target
+
+
+def test_czech_locale_gives_czech_headers_and_errors(archive_copy: Path) -> None:
+    result = kpss("tasks", "--archive", str(archive_copy), "--as-of", "2026-01-01", LANG="cs_CZ.UTF-8")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[0].split()
+    assert header[:5] == ["ID", "Skupina", "Jednání", "Úkol", "Zajistí"]
+    missing = kpss("tasks", "--archive", "/no/such/archive", LANG="cs_CZ.UTF-8")
+    assert missing.returncode == 2
+    assert missing.stderr == "kpss: error: složka archivu nenalezena: /no/such/archive\n"
+
+
+def test_c_locale_gives_english(archive_copy: Path) -> None:
+    result = kpss("tasks", "--archive", str(archive_copy), "--as-of", "2026-01-01", LANG="C")
+    assert result.stdout.splitlines()[0].split()[:5] == ["ID", "Group", "Meeting", "Task", "Owner"]
+    missing = kpss("tasks", "--archive", "/no/such/archive", LANG="C.UTF-8")
+    assert missing.stderr == "kpss: error: archive folder not found: /no/such/archive\n"
+
+
+def test_the_typer_path_speaks_czech_too(archive_copy: Path) -> None:
+    """Commands the quick path does not answer: errors, table headers and help."""
+    listed = kpss("list", "--archive", str(archive_copy), LC_MESSAGES="cs_CZ.UTF-8", LANG="en_US.UTF-8")
+    assert listed.stdout.splitlines()[0].split()[:4] == ["ID", "Skupina", "Datum", "Čas"]
+    unknown = kpss("show", "nic/2020-01-01", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
+    assert unknown.returncode == 2
+    assert unknown.stderr == "kpss: error: zápis 'nic/2020-01-01' v archivu není (viz `kpss list`)\n"
+    helped = kpss("tasks", "--help", LANG="cs_CZ.UTF-8")
+    assert "Vypíše úkoly ze všech zápisů" in helped.stdout
+    assert "Jen otevřené úkoly po termínu." in helped.stdout
+    top = kpss("--help", LANG="cs_CZ.UTF-8")
+    assert "Zkontroluje archiv" in top.stdout  # `check`'s help, first line, in the list of commands
+
+
+def test_show_and_task_read_in_czech(archive_copy: Path) -> None:
+    shown = kpss("show", "ridici/2021-12-15", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
+    lines = shown.stdout.splitlines()
+    assert lines[1] == "Skupina:   Řídicí pracovní skupina"
+    assert "Stav:      schváleno" in lines
+    assert any(line.startswith("  ridici/2021-12-15#2 [zrušeno] ") for line in lines)
+    task = kpss("task", "ridici/2021-12-15#2", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
+    assert "Zajistí:   A. Sochůrková" in task.stdout.splitlines()
+    as_json = kpss("task", "ridici/2021-12-15#2", "-f", "json", "-a", str(archive_copy), LANG="cs_CZ.UTF-8")
+    assert '"status": "cancelled"' in as_json.stdout  # data stays in English
+
+
+def test_czech_plurals_and_check_findings(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(DATA / "broken", broken)
+    result = kpss("check", "--archive", str(broken), "--as-of", "2026-01-01", LANG="cs_CZ.UTF-8")
+    assert result.returncode == 2
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith("kpss: ") and " chyb" in summary and "souborech" in summary, summary
+    assert ": chyba: " in result.stdout
+    explained = kpss("check", "--explain", "yaml", LANG="cs_CZ.UTF-8")
+    assert explained.stdout.startswith("yaml (chyba): front matter není platný YAML")
+
+
+def test_language_asks_before_the_locale_and_c_ignores_it(archive_copy: Path) -> None:
+    """GNU gettext's order: LANGUAGE (a list) before LC_ALL, LC_MESSAGES, LANG; the C locale
+    is English whatever LANGUAGE says."""
+    args = ("tasks", "--archive", "/no/such/archive")
+    assert "nenalezena" in kpss(*args, LANGUAGE="de:cs", LANG="en_US.UTF-8").stderr
+    assert "not found" in kpss(*args, LANGUAGE="en:cs", LANG="cs_CZ.UTF-8").stderr
+    assert "not found" in kpss(*args, LANGUAGE="cs", LC_ALL="C").stderr
+    assert "not found" in kpss(*args, LC_ALL="en_GB.UTF-8", LANG="cs_CZ.UTF-8").stderr
+    assert "nenalezena" in kpss(*args, LC_ALL="cs_CZ.UTF-8", LANG="C").stderr
+    assert "not found" in kpss(*args, LANG="de_DE.UTF-8").stderr  # a language kpss does not speak
+
+
+def test_without_a_locale_the_archive_language_decides(archive_copy: Path) -> None:
+    """No locale variable at all (Windows, cron): kpss.yaml's `language` (default cs)."""
+    args = ("show", "nic/2020-01-01")
+    inside = kpss(*args, "--archive", str(archive_copy))
+    assert "v archivu není" in inside.stderr  # tests/data/archive says `language: cs`
+    from_subfolder = kpss(*args, cwd=archive_copy / "ridici")
+    assert "v archivu není" in from_subfolder.stderr  # the nearest kpss.yaml upwards
+    config = archive_copy / "kpss.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: cs", "language: en"), "utf-8")
+    assert "no minutes" in kpss(*args, "--archive", str(archive_copy)).stderr
+    assert "v archivu není" in kpss(*args, "--archive", str(archive_copy), LANG="cs_CZ.UTF-8").stderr
+
+
+def test_the_index_keeps_no_message_in_another_language(tmp_path: Path) -> None:
+    """Problems are kept in the index with their text: a Czech run's text is not an English run's."""
+    broken = tmp_path / "broken"
+    shutil.copytree(DATA / "broken", broken)
+    time.sleep(2.1)  # the index keeps only files unchanged for 2 s (store/loading.SETTLED_NS)
+    czech = kpss("list", "--archive", str(broken), LANG="cs_CZ.UTF-8")
+    english = kpss("list", "--archive", str(broken), LANG="C")
+    again = kpss("list", "--archive", str(broken), LANG="cs_CZ.UTF-8")
+    assert "front matter není uzavřený" in czech.stderr
+    assert "front matter is not closed" in english.stderr and "není" not in english.stderr
+    assert again.stderr == czech.stderr
+    # One index per language, each kept warm (a Czech cron job, an English shell).
+    names = sorted(p.name for p in (broken / ".kpss").glob("index-*.sqlite3"))
+    assert len(names) == 2 and names[0].endswith("-cs.sqlite3"), names
+
+
+def test_version_needs_no_catalogue() -> None:
+    assert kpss("--version", LANG="cs_CZ.UTF-8").stdout.startswith("kpss ")
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({}, None),
+        ({"LANG": "cs_CZ.UTF-8"}, "cs"),
+        ({"LANG": "C"}, "en"),
+        ({"LANG": "C.UTF-8", "LANGUAGE": "cs"}, "en"),
+        ({"LANG": "POSIX"}, "en"),
+        ({"LC_MESSAGES": "cs_CZ", "LANG": "en_US.UTF-8"}, "cs"),
+        ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "cs_CZ.UTF-8"}, "en"),
+        ({"LANGUAGE": "sk:cs:en", "LANG": "sk_SK.UTF-8"}, "cs"),
+        ({"LANGUAGE": "cs"}, "cs"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "cs_CZ.ISO-8859-2@euro", "LC_ALL": ""}, "cs"),
+    ],
+)
+def test_the_environment_as_gnu_gettext_reads_it(environ: dict[str, str], language: str | None) -> None:
+    from kpss_cli.commands.language import from_environment
+
+    assert from_environment(environ) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("language: en\n", "en"),
+        ('organisation: X\nlanguage: "en"  # the documents too\n', "en"),
+        ("groups:\n  - name: A\n    language: en\n", "cs"),  # not the top level
+        ("organisation: X\n", "cs"),  # the default of core/config.py
+    ],
+)
+def test_kpss_yaml_language_is_read_without_yaml(text: str, language: str) -> None:
+    from kpss_cli.commands.language import language_key
+
+    assert language_key(text) == language
