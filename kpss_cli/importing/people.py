@@ -11,7 +11,7 @@ import re
 from typing import TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
-from .text import plain, rx, squash
+from .text import loose, plain, rx, squash
 
 
 class PersonDict(TypedDict):
@@ -43,10 +43,16 @@ _ORG_MARKERS = rx(
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
     r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
 )
-_COURTESY = rx(r"^(?:pan(?:í)?|p\.|pí\.?|sl\.|slečna|paní)\s+(?=\S)")
-# Police and army ranks (`npor. Jiří Fišer` of a prevention group) are not part of the name.
+# Courtesy words before a name. A capital `P.` is one only before a title or a whole name
+# (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
+_COURTESY = re.compile(
+    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.)\s+(?=\S)")
+    + r"|^P\.\s+(?=[A-Z][A-Za-z]{0,6}\.|[A-ZÁ-Ž]\w+\s+[A-ZÁ-Ž]\w+)"
+)
+# Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
+# written, and not words of the name itself.
 _RANK = re.compile(
-    r"^(?:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
+    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.
@@ -105,15 +111,20 @@ _TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et 
 
 def normalise_name(text: str) -> str:
     """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, `Mgr. et Mgr.` -> `Mgr. Mgr.`, courtesy words
-    (`paní`, `p.`) and ranks (`npor.`) dropped."""
+    (`paní`, `p.`) dropped. Ranks (`npor.`, `plk.`) stay, as written, like academic titles."""
     name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", squash(text)))
-    name = _RANK.sub("", _COURTESY.sub("", name))
+    name = _COURTESY.sub("", name)
     return squash(name).strip(" ,;:")
+
+
+def _bare(text: str) -> str:
+    """A name without titles and ranks (`plk. Mgr. Radek Kislinger` -> `Radek Kislinger`)."""
+    return strip_titles(_RANK.sub("", normalise_name(text)))
 
 
 def looks_like_name(text: str) -> bool:
     """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
-    bare = strip_titles(normalise_name(text))
+    bare = _bare(text)
     if not bare or any(ch.isdigit() for ch in bare) or _ORG_MARKERS.search(bare):
         return False
     tokens = bare.split()
@@ -130,12 +141,12 @@ def looks_like_name(text: str) -> bool:
 
 
 def _is_first_name(text: str) -> bool:
-    bare = strip_titles(normalise_name(text))
+    bare = _bare(text)
     return " " not in bare and fold(bare) in _FIRST_NAMES
 
 
 def _single_surname(text: str) -> bool:
-    bare = strip_titles(normalise_name(text))
+    bare = _bare(text)
     return " " not in bare and bool(_NAME_TOKEN.match(bare)) and fold(bare) not in _FIRST_NAMES
 
 
@@ -261,7 +272,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))
     people: list[PersonDict] = []
-    singles = [f for _, f in fragments if " " not in strip_titles(normalise_name(f))]
+    singles = [f for _, f in fragments if " " not in _bare(f)]
     surname_list = len(singles) == len(fragments)  # `Novák, Dvořák, Svoboda`
     # With full names around, one word after a person on the same line is their organisation
     # (`Bc. Michal Rybář, Advaita`), not a person known by surname only.
@@ -339,7 +350,7 @@ def looks_like_one_person(line: str) -> bool:
     main, _ = _split_bracket(text)
     head = _DASH_SPLIT.split(main)[0].strip()
     head = re.split(r",\s*(?![A-Z][A-Za-z]{0,4}\.)", head)[0]  # `Jana Nová, DiS., SPS` -> name + DiS.
-    bare = strip_titles(normalise_name(head)).split()
+    bare = _bare(head).split()
     if not looks_like_name(head) or not 2 <= len(bare) <= 3:
         return False
     return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in _FIRST_NAMES

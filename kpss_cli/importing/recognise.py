@@ -148,9 +148,13 @@ _HELD = rx(
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
-_MINUTES_SIGNS = rx(r"\bzápis\b|\bzápis\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)")
+# `Zápis` or `Záznam` (a record: `Záznam z jednání výboru`) opens minutes.
+_MINUTES_SIGNS = rx(
+    r"\bzápis\b|\b(?:zápis|záznam)\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)"
+)
 _TITLE_ZAPIS = rx(
-    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa]pis\s+(?:z|ze)\s+(?:\d+\.\s*)?(?:jednání|setkání|schůz|zasedání|porady)",
+    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa](?:pis|znam)\s+(?:z|ze)\s+(?:\d+\.\s*)?"
+    r"(?:jednání|setkání|schůz|zasedání|porady)",
     re.MULTILINE,
 )
 # The title of a document that is not minutes: an invitation, a talk, a plan, a report.
@@ -226,11 +230,26 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# Where one line of a web page holds what were several: a title glued to the menu before it
+# (`PřihlášeníZápis ze zasedání …`), or attendance labels run together in a transcript
+# (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
+_GLUED = re.compile(
+    r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\s+(?:z|ze)\s)"
+    r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    r"Zapisovatel(?:ka)?)\s*:)"
+)
+
+
+def _unglue(lines: list[str]) -> list[str]:
+    """Lines split where a web page glued a title or attendance labels to other text."""
+    return [part for line in lines for part in (_GLUED.split(line) if _GLUED.search(line) else [line])]
+
+
 class _Reader:
     """The document's lines, plain forms, and which of them are labels."""
 
     def __init__(self, body: str) -> None:
-        self.lines = _unfold_header_tables(body.split("\n"))
+        self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
 
@@ -395,7 +414,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         if not hits:
             continue
         on_day = [h for h in hits if _ON_DAY.search(line[: h.start])]
-        if not on_day and not re.search(r"(?i)z[áa]pis", line):
+        if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
         if len(hits) >= 2 and not on_day:
