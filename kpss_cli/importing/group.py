@@ -18,7 +18,7 @@ _HEADER_GROUP = rx(
     r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})\s*$"
 )
 _CUT = rx(
-    r"\s+(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
+    r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:" + "|".join(MONTHS_GENITIVE) + r").*$"
 )
 _GENITIVE = {
@@ -27,10 +27,33 @@ _GENITIVE = {
     "rady": "rada",
     "výboru": "výbor",
     "týmu": "tým",
+    "senátu": "senát",
+    "sboru": "sbor",
     "fóra": "fórum",
+    "kolegia": "kolegium",
     "platformy": "platforma",
     "sítě": "síť",
 }
+_FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
+_NEUTER = {"fórum", "kolegium"}
+# The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
+# výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
+# `Řídící tým`.
+_ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|é)$")
+
+
+def _adjective(word: str, noun: str) -> str:
+    ending = _ADJECTIVE_GENITIVE.search(word)
+    if ending is None or len(word) < 4 or not word[:1].isalpha():
+        return word
+    stem = word[: ending.start()]
+    if ending[0] == "ího":
+        return stem + "í"
+    if noun in _FEMININE:
+        return stem + "á" if ending[0] == "é" else word
+    if ending[0] == "ého":
+        return stem + ("é" if noun in _NEUTER else "ý")
+    return word
 _WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
@@ -54,7 +77,9 @@ def _nominative(text: str) -> str:
     for n, word in enumerate(words):
         lower = word.lower()
         if lower in _GENITIVE:
-            words[n] = _GENITIVE[lower] if word.islower() else _GENITIVE[lower].capitalize()
+            noun = _GENITIVE[lower]
+            words[n] = noun if word.islower() else noun.capitalize()
+            words[:n] = [_adjective(before, noun) for before in words[:n]]
             break
     return " ".join(words)
 

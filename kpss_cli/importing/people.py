@@ -176,6 +176,7 @@ def _split_bracket(fragment: str) -> tuple[str, list[str]]:
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`."""
     main, details = _split_bracket(fragment)
+    details = [d for d in details if not d.strip().isdigit()]  # `Zusková (22)`: a count of the list
     parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
     if not parts:
         return None
@@ -242,11 +243,24 @@ def _fragments(text: str) -> list[tuple[int, str]]:
 
 
 def _split_and(fragment: str) -> list[str]:
-    """`Jana Nová a Petr Malý` -> two people; `Charita a Diakonie` stays one fragment."""
+    """`Jana Nová a Petr Malý` -> two people; `Charita a Diakonie` stays one fragment;
+    `z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a kpt. Mgr. Jana Kemrová` -> the two people,
+    each with the organisation named before them; `Viktor Novotný. Marek Vokáč` (a full stop
+    for a comma) -> two people."""
+    stops = _STOP_BETWEEN_NAMES.split(fragment)
+    if len(stops) >= 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in stops):
+        return stops
     parts = re.split(r"\s+(?:a|and|&)\s+", fragment)
-    if len(parts) == 2 and all(looks_like_name(p) and len(strip_titles(p).split()) >= 2 for p in parts):
+    if len(parts) == 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in parts):
         return parts
+    head, dash, tail = fragment.partition(" – ") if " – " in fragment else fragment.partition(" - ")
+    if dash and not looks_like_name(head) and len(named := _split_and(tail)) == 2:
+        return [f"{name} ({head.strip()})" for name in named]
     return [fragment]
+
+
+# A full stop where a comma belongs, between two full names (`Viktor Novotný. Marek Vokáč`).
+_STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
 
 
 def _tidy_fragment(text: str) -> str:
@@ -332,6 +346,8 @@ def looks_like_people_line(line: str) -> bool:
         return False
     head = _split_bracket(first[0])[0]
     head = _DASH_SPLIT.split(head)[0]
+    if (of := _FROM_ORG.search(head)) is not None:
+        head = head[: of.start()]  # `Kujanová za Velemínskou`, `Jana Nová z Charity`
     return looks_like_name(head) or (_is_first_name(head) and len(first) > 1)
 
 

@@ -25,7 +25,7 @@ from .people import (
     parse_person,
 )
 from .tasks import TaskDict, find_tasks
-from .text import label_pattern, label_value, plain, rx, squash
+from .text import label_pattern, label_value, loose, plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, without_dates
 
 
@@ -63,7 +63,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     ],
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
-        label_pattern(r"host[éey]?|přizvan[íi](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30)
+        label_pattern(r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30)
     ],
     "present": [
         label_pattern(
@@ -72,7 +72,8 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         ),
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
-            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence"
+            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence|"
+            r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
         ),
     ],
 }
@@ -472,9 +473,13 @@ def _continues(line: str, previous: str) -> bool:
 
 _EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
 # Sub-headings inside a list of those present: `Za MěÚ: …`, `Za poskytovatele: …`.
-_SUBGROUP = rx(
-    r"^(?:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
-    r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})\s*:\s*"
+# Also an acronym of a body (`VV SH ČMS: R. Dudek, …`).
+_SUBGROUP = re.compile(
+    loose(
+        r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
+        r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})|(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}\s+){0,3}"
+        r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s*:\s*"
+    )
 )
 
 
@@ -537,10 +542,11 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
+            line = _SUBGROUP.sub("", reader.plains[j])  # `Za starosty KSH: V. Švubová`
             return (
                 not reader.labels[j]
-                and not NEXT.search(reader.plains[j])
-                and looks_like_one_person(reader.plains[j])
+                and not NEXT.search(line)
+                and (looks_like_one_person(line) or (line != reader.plains[j] and looks_like_people_line(line)))
             )
     return False
 
