@@ -11,8 +11,9 @@ one `tests/test_import_corpus.py` uses.
     python benchmarks/import_fidelity.py path/to/corpus  # another corpus of NN.txt + NN.expected.yaml
 
 The first line of each `NN.txt` (`source: <url>`) and the blank line after it are not part of
-the minutes and are dropped before the import. A document `kpss import` would refuse (not
-minutes, no meeting date, no group found) gives no value at all, as it gives none there.
+the minutes and are dropped before the import. A document `kpss import` refuses as not minutes gives no value at all, as it
+gives none there; minutes refused for a missing date or group are scored with what
+`kpss import --dry-run --format json` shows of them.
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ def score_corpus(folder: Path) -> tuple[Score, dict[str, Score]]:
             imported: Imported | None = recognise(minutes_text(source), source_name=source.name)
         except KpssError:
             imported = None
-        if imported is not None and not (imported.looks_like_minutes and imported.date and imported.group):
-            imported = None  # what `kpss import` refuses (not minutes, no date, no group) gives nothing
+        if imported is not None and not imported.looks_like_minutes:
+            imported = None  # what `kpss import` refuses as not minutes gives nothing
+        # Minutes without a date or a group are refused too, but `--dry-run --format json` still
+        # shows what was read of them (null for the missing field): they are scored.
         score = score_document(imported, expected, source.name)
         per_file[source.name] = score
         total.merge(score)

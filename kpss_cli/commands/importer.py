@@ -76,6 +76,7 @@ def import_(
     """
     from ..core.names import slugify
     from ..importing import SUPPORTED, import_document, suggested_filename, to_minutes_markdown
+    from ..importing.write import preview_dict
     from ..meetings.upcoming import resolve_group
     from ..minutes.parse import parse_minutes
     from ..store.archive import shown_path
@@ -84,12 +85,22 @@ def import_(
     loaded = open_archive(archive, use_index=not dry_run)  # a dry run writes nothing, not even the index
     fixed = resolve_group(loaded, group) if group else None
     documents = _documents(files, SUPPORTED)
+    preview = dry_run and not report and fmt in ("json", "jsonl")
     rows: list[dict[str, Any]] = []
     planned: set[str] = set()
     failed = False
     for document in _progress(documents, "Importing"):
         try:
             imported = import_document(document, group_hint=fixed.name if fixed else None)
+            if preview and imported.looks_like_minutes and not (imported.date and imported.group):
+                # A dry run in JSON still shows what it read of minutes it would refuse for a
+                # missing date or group (null there), and says it would refuse them.
+                target = loaded.config.find_group(imported.group) if imported.group else None
+                if target is not None:
+                    imported.group = target.name
+                data = preview_dict(imported, loaded.config)
+                if data is not None:
+                    rows.append(data)
             _refuse(document, imported, forced=force, group_given=fixed is not None)
             target = fixed or (loaded.config.find_group(imported.group) if imported.group else None)
             if target is not None:

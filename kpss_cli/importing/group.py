@@ -54,6 +54,8 @@ def _adjective(word: str, noun: str) -> str:
     if ending[0] == "ého":
         return stem + ("é" if noun in _NEUTER else "ý")
     return word
+
+
 _WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
@@ -65,6 +67,12 @@ _CATEGORY = rx(
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
     r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+)
+# A letterhead or site title that names the body itself (`Sdružení pro rozvoj Šluknovska`,
+# `Komise sociální a zdravotní`), when no title names the group.
+_BODY_LETTERHEAD = rx(
+    r"^(?:sdružení|spolek|svaz|komise|výbor|rada|fórum|platforma|kolegium|senát|"
+    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
 )
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
 
@@ -146,4 +154,9 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head[:3]:
         if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
             return _tidy_why(line)
+    for line in head[:4]:
+        if _BODY_LETTERHEAD.match(line):
+            return squash(line).strip(
+                " -–—:;,."
+            ), "z hlavičky stránky nebo dokumentu (název sdružení či orgánu)"
     return None, None

@@ -63,7 +63,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     ],
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
-        label_pattern(r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30)
+        label_pattern(
+            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30
+        )
     ],
     "present": [
         label_pattern(
@@ -546,7 +548,9 @@ def _person_follows(reader: _Reader, index: int) -> bool:
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
-                and (looks_like_one_person(line) or (line != reader.plains[j] and looks_like_people_line(line)))
+                and (
+                    looks_like_one_person(line) or (line != reader.plains[j] and looks_like_people_line(line))
+                )
             )
     return False
 
@@ -668,11 +672,14 @@ def _best(names: list[str]) -> str | None:
 
 _MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
 # `Jednání zahájil vedoucí skupiny Mgr. Petr Malý`, `Slova se ujala Bc. Jana Nová`: the name after.
+# The meeting noun may have its genitive after it: `Zasedání Rady vlády pro seniory řídil Ing. …`.
 _OPENED_BY = rx(
-    rf"\b{_MEETING_NOUN}\s+(?:zahájil|vedl|řídil|moderoval)[a]?\b|\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
+    rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
+    r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
 )
-# `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`: the name before.
-_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\w+\s+)?{_MEETING_NOUN}\b")
+# `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
+# 12. zasedání Rady`: the name before.
+_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b")
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
 _LEAD_IN = re.compile(r"^(?:\s*[a-zá-ž]+){0,8}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
 _SENTENCE = re.compile(r"[.!?]\s+(?=[A-ZÁ-Ž][a-zá-ž]+\s+[a-zá-ž])")
@@ -776,7 +783,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     head = "\n".join([p for p in reader.plains if p][:15])
     strong = bool(_TITLE_ZAPIS.search(head) or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
-    looks_like_minutes = strong or (weak and _OTHER_DOCUMENT.search(head) is None)
+    # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
+    # without a title, attendance or a recorder, the text must give the meeting's date too.
+    looks_like_minutes = strong or (weak and result.date is not None and _OTHER_DOCUMENT.search(head) is None)
     result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
     if found.note:
