@@ -96,3 +96,32 @@ def test_one_bad_document_does_not_stop_the_others(invoke: Invoke, tmp_path: Pat
     assert result.exit_code == 2
     assert f"kpss: error: {old}: cannot import .wpd: supported are" in result.stderr
     assert (archive / "ridici-pracovni-skupina/2017-03-15.md").exists()
+
+
+def test_dry_run_json_shows_every_field_of_minutes_it_would_refuse_for_a_missing_date(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    undated = write(
+        tmp_path / "bez-data.txt",
+        "Zápis z jednání pracovní skupiny Senioři\n\nPřítomni: Jana Nová, Petr Malý\n\n"
+        "Úkol pro paní Novou: svolat schůzku do 18. 6.\n\nZapsala: Jana Nová\n",
+    )
+    report = write(tmp_path / "zprava.txt", "Na jednání bylo přítomných pět členů, dva se omluvili.\n")
+    result = invoke("import", str(undated), str(report), "--dry-run", "--format", "json", "-a", str(archive))
+    assert result.exit_code == 2
+    assert f"kpss: error: {undated}: no meeting date found; nothing was written" in result.stderr
+    assert f"kpss: error: {report}: this does not look like minutes" in result.stderr
+    [record] = json.loads(result.stdout)  # the report is not shown: it is not minutes
+    assert (record["date"], record["path"], record["id"]) == (None, None, None)
+    assert record["group"].endswith("Senioři")  # the group of kpss.yaml it names
+    assert [p["name"] for p in record["present"]] == ["Jana Nová", "Petr Malý"]
+    assert record["recorder"]["name"] == "Jana Nová"
+    assert [(t["owner"], t["due"], t["deadline"]) for t in record["tasks"]] == [("paní Nová", "18. 6.", None)]
+    assert record["next_meeting"] is None and record["time"] is None and record["place"] is None
+    assert "2000" not in record["body"]
+    assert not list(archive.rglob("undated-*.md"))
+    # Without --format json nothing of it is shown: a plain dry run lists what it would write.
+    plain = invoke("import", str(undated), "--dry-run", "-a", str(archive))
+    assert plain.exit_code == 2 and "would import 0 of 1 documents" in plain.stdout

@@ -255,7 +255,8 @@ def _split_and(fragment: str) -> list[str]:
         return parts
     head, dash, tail = fragment.partition(" – ") if " – " in fragment else fragment.partition(" - ")
     if dash and not looks_like_name(head) and len(named := _split_and(tail)) == 2:
-        return [f"{name} ({head.strip()})" for name in named]
+        org = re.sub(r"^(?:z|ze|za)\s+", "", head.strip())  # `z Policie ČR` -> `Policie ČR`
+        return [f"{name} ({org})" for name in named]
     return [fragment]
 
 

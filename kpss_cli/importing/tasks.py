@@ -488,12 +488,13 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
     `do` or `termín` in it is the deadline."""
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
-        match = _TASK_FOR.search(plain(raw))
+        line = plain(raw)
+        match = _TASK_FOR.search(line)
         if match is None:
             continue
         fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
         fields["guess"] = "odpovědná osoba převedena ze 4. pádu (úkol pro …)"
-        if (due := _SENTENCE_DUE.search(match["task"])) is not None:
+        if (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
             fields["due"] = due["value"]
         if (task := _make(fields, meeting)) is not None:
             found.append((number, task))
