@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
-from ..output.console import emit_rows, say
+from ..core.i18n import _
+from ..output.console import emit_rows, say, track
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, app, boundary, default_format, formats, option
@@ -89,7 +88,7 @@ def import_(
     rows: list[dict[str, Any]] = []
     planned: set[str] = set()
     failed = False
-    for document in _progress(documents, "Importing"):
+    for document in track(documents, _("Importing")):
         try:
             imported = import_document(document, group_hint=fixed.name if fixed else None)
             if preview and imported.looks_like_minutes and not (imported.date and imported.group):
@@ -191,7 +190,7 @@ def _guess_rows(document: Path, shown: str, imported: Any) -> list[dict[str, Any
     """One row per guessed value of one document: where, what, and why it is a guess."""
     rows = []
     for key, why in imported.guesses.items():
-        field, _, number = key.partition(".")
+        field, _dot, number = key.partition(".")
         if number:
             task = imported.tasks[int(number) - 1]
             value = f"{task['owner'] or '?'} – {task['due'] or '?'}: {task['task'][:60]}"
@@ -217,15 +216,3 @@ def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
         else:
             found.append(path)
     return found
-
-
-T = TypeVar("T")
-
-
-def _progress(items: list[T], label: str) -> Iterable[T]:
-    """`items`, with a progress bar on stderr when it is a terminal and there are many."""
-    if len(items) < 5 or not sys.stderr.isatty():
-        return items
-    from rich.progress import track
-
-    return track(items, description=label, console=None, transient=True)
