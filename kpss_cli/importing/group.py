@@ -9,7 +9,7 @@ from ..core.vocabulary import MONTHS_GENITIVE
 from .text import loose, plain, rx, squash
 
 _TITLE = rx(
-    r"(?:^|\b(?:zápis|záznam)\w*\s+(?:č\.\s*\S+\s+)?)(?:z|ze)\s+(?:\d{1,3}\.\s*)?"
+    r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
     r"(?:(?:řádného|mimořádného|společného|pracovního)\s+)?"
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )

@@ -76,7 +76,8 @@ _BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _INITIAL = re.compile(r"^[A-ZÁ-Ž][a-zá-ž]?\.$")
 _NAME_TOKEN = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\wá-žÁ-Ž'’]*(?:-[A-ZÁ-Ž][\wá-žÁ-Ž'’]*)?\.?$")
-_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le"}
+# Also `ml.`/`st.` after a name (`Jan Novák ml.`: junior, senior).
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "ml", "st", "nejml."}
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
 _NOBODY = rx(r"^(?:nikdo|žádn[íéý]|-+|–|—|0|x|nebyl[iy]?|bez omluvy)\.?$")
 
@@ -264,9 +265,14 @@ def _split_and(fragment: str) -> list[str]:
 _STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
 
 
+# A numbered item run on after the last name of a list in a one-line transcript
+# (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
+_ITEM_AFTER = re.compile(r"\s+\d{1,3}\.\s+[A-ZÁ-Ž][a-zá-ž].*$")
+
+
 def _tidy_fragment(text: str) -> str:
     """Spaces and stray punctuation off; a final dot stays after a title or an initial."""
-    fragment = squash(text).strip(" ,;:")
+    fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
         if len(last) > 3 and not is_title_only(last):
@@ -384,7 +390,7 @@ _NAME_IN_TEXT = re.compile(
 )
 
 
-_DECLINED_ENDINGS = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem")
+DECLINED_ENDINGS = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem")
 
 
 def names_in_text(text: str) -> list[tuple[int, int, str]]:
@@ -397,7 +403,7 @@ def names_in_text(text: str) -> list[tuple[int, int, str]]:
         titled = bool(match["titles"].strip()) or bool(match["post"].strip())
         if not titled and fold(words[0]) not in _FIRST_NAMES:
             continue
-        if fold(words[-1]).endswith(_DECLINED_ENDINGS):
+        if fold(words[-1]).endswith(DECLINED_ENDINGS):
             continue  # `Bc. Janu Juřenovou`, `panem Petrem Kubesou`: not the nominative
         name = squash(f"{match['titles']} {match['words']}{match['post']}".strip())
         if looks_like_name(name):

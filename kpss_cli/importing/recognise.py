@@ -15,6 +15,9 @@ from .clean import clean
 from .group import find_group_why
 from .nextmeeting import NEXT, NextMeetingDict, find_next_meeting
 from .people import (
+    DECLINED_ENDINGS as _DECLINED_ENDINGS,
+)
+from .people import (
     PersonDict,
     is_attendance_heading,
     looks_like_name,
@@ -101,14 +104,29 @@ RECORDER_LABEL = label_pattern(
     r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
-_RECORDER_FREE = rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$")
+_RECORDER_FREE = (
+    rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
+    # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
+    rx(
+        r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
+        r"(?:určen[a]?|zvolen[a]?|jmenován[a]?|schválen[a]?|navržen[a]?)\s+(?P<value>.+)$"
+    ),
+    # `Určení a schválení zapisovatele jednání: Mojmír Dostál`, `Volba zapisovatelky: …`
+    rx(
+        r"^(?:určení|volba|schválení|jmenování)(?:\s+a\s+\w+)?\s+zapisovatel(?:e|ky)"
+        r"(?:\s+(?:jednání|zápisu))?\s*:\s*(?P<value>.+)$"
+    ),
+)
 MODERATOR_LABEL = label_pattern(
     r"moderátor(?:ka)?|moderoval[a]?|moderace|řídil[a]?|jednání řídil[a]?|předsedající|předsedal[a]?|"
     r"facilitátor(?:ka)?|facilitace|vedoucí jednání|jednání vedl[a]?|vedl[a]? jednání|vedení jednání|"
     r"předseda|předsedkyně"
 )
-_MODERATOR_FREE = rx(
-    r"\b(?:jednání|setkání|schůzku|schůzi|zasedání)\s+(?:zahájil[a]?\s+a\s+)?(?:řídil|vedl|moderoval)[a]?\s*:?\s+(?P<value>.+)$"
+_MODERATOR_FREE = (
+    rx(
+        r"\b(?:jednání|setkání|schůzku|schůzi|zasedání)\s+(?:zahájil[a]?\s+a\s+)?(?:řídil|vedl|moderoval)[a]?"
+        r"\s*:?\s+(?P<value>.+)$"
+    ),
 )
 _INLINE_PLACE = rx(r"\s(?:místo(?: jednání| konání| setkání)?)\s*:\s*(?P<value>\S.*)$")
 _ANY_INLINE_LABEL = rx(
@@ -156,7 +174,7 @@ _MINUTES_SIGNS = rx(
     r"\bzápis\b|\b(?:zápis|záznam)\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)"
 )
 _TITLE_ZAPIS = rx(
-    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa](?:pis|znam)\s+(?:z|ze)\s+(?:\d+\.\s*)?"
+    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
     r"(?:jednání|setkání|schůz|zasedání|porady)",
     re.MULTILINE,
 )
@@ -237,15 +255,30 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 # (`PřihlášeníZápis ze zasedání …`), or attendance labels run together in a transcript
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
-    r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\s+(?:z|ze)\s)"
+    r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?)\s*:)"
 )
 
 
+# Letter-spaced headings of exported PDFs: `Z á p i s`, `P O S L A N E C K Á` (four letters
+# or more, each alone; running text never has four one-letter words in a row).
+_SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
+# `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
+_STOP_LABEL = re.compile(r"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?=[A-ZÁ-Ž])")
+
+
 def _unglue(lines: list[str]) -> list[str]:
-    """Lines split where a web page glued a title or attendance labels to other text."""
-    return [part for line in lines for part in (_GLUED.split(line) if _GLUED.search(line) else [line])]
+    """Lines split where a web page glued a title or attendance labels to other text; letter-
+    spaced words joined; `Přítomni.` read as `Přítomni:`."""
+    out: list[str] = []
+    for line in lines:
+        line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
+        line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
+        line = _STOP_LABEL.sub(r"\1: ", line)
+        out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
+    return out
 
 
 class _Reader:
@@ -411,9 +444,18 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     and returns the place named after them (None when there is none)."""
     lines = [p for p in reader.plains if p][:15]
     for number, line in enumerate(lines):
-        if not _MEETING_WORDS.search(line) or _WRITING.search(line) or NEXT.search(line):
+        if not _MEETING_WORDS.search(line):
             continue
-        hits = [h for h in find_dates(line) if h.year is not None]
+        # Writing or next-meeting words count before the date (a one-line transcript holds
+        # the whole document after it: `… program byl schválen`).
+        hits = [
+            h
+            for h in find_dates(line)
+            if h.year is not None
+            and not _WRITING.search(line[: h.start])
+            and not NEXT.search(line[: h.start])
+            and not (len(line) <= 300 and (_WRITING.search(line) or NEXT.search(line)))
+        ]
         if not hits:
             continue
         on_day = [h for h in hits if _ON_DAY.search(line[: h.start])]
@@ -432,7 +474,15 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         if _NOTHING_AFTER.match(rest) and not _WRITING.search(following) and not find_dates(following):
             rest = " " + following  # `konaná 16. května 2023 od 14:00` / `v zasedací místnosti …`
         place = _PLACE_AFTER.match(rest)
-        return squash(_PLACE_END.sub("", place["place"])).strip(" ,;.") or None if place else None
+        if place is None:
+            return None
+        named = squash(_PLACE_END.sub("", place["place"]))
+        if (timing := find_time(named)) is not None:
+            # `Dne 29. března 2013 v budově MPSV od 9:30 hod. do 12:30 hod.`: the time after the place
+            if result.time is None:
+                result.time = timing.value
+            named = re.sub(r"(?i)\s+(?:od|v|ve|o)\s*$", "", named[: timing.start])
+        return named.strip(" ,;.") or None
     return None
 
 
@@ -639,13 +689,13 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
     return None
 
 
-def _one_person(reader: _Reader, pattern: re.Pattern[str], free: re.Pattern[str]) -> list[str]:
+def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
         value = _label_value(reader, index, pattern)
         if value is None:
-            match = free.search(line)
+            match = next((m for f in free if (m := f.search(line)) is not None), None)
             if match is None:
                 continue
             value = match["value"]
@@ -674,9 +724,16 @@ _MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
 # `Jednání zahájil vedoucí skupiny Mgr. Petr Malý`, `Slova se ujala Bc. Jana Nová`: the name after.
 # The meeting noun may have its genitive after it: `Zasedání Rady vlády pro seniory řídil Ing. …`.
 _OPENED_BY = rx(
-    rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
+    rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil[a]?\s+a\s+)?(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
     r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
 )
+# What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
+# an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.
+_ROLE_LEAD_IN = re.compile(
+    r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+)\s+){0,8}$"
+)
+# A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
+_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÁ-Ž]\.\s?){1,2}[A-ZÁ-Ž][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?(?!\w)")
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
 _OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b")
@@ -689,16 +746,25 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
     for line in reader.plains:
-        if NEXT.search(line):
-            continue
+        if len(line) <= 300 and NEXT.search(line):
+            continue  # about the next meeting (a long line of a transcript: only near the verb)
         for match in _OPENED_BY.finditer(line):
+            if NEXT.search(line[max(0, match.start() - 80) : match.end() + 80]):
+                continue
             if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
                 continue  # `slova se ujal` alone: a speaker, not who led the meeting
             rest = line[match.end() : match.end() + 160]
             for start, _, name in names_in_text(rest):
-                if _LEAD_IN.match(rest[:start]):
+                if _LEAD_IN.match(rest[:start]) or _ROLE_LEAD_IN.match(rest[:start]):
                     return name
                 break
+            initials = _INITIALS_NAME.search(rest)
+            if (
+                initials is not None
+                and _ROLE_LEAD_IN.match(rest[: initials.start()])
+                and not fold(initials[0]).endswith(_DECLINED_ENDINGS)
+            ):
+                return initials[0]  # `Schůzi zahájil v 17:05 předseda V. Novotný.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))
@@ -706,6 +772,9 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             found = names_in_text(sentence)
             if found and re.search(r"[,.;:]", sentence[: found[0][0]]) is None:
                 return found[0][2]
+            # `Předseda senátu, P. Strejc, zahájil zasedání`: initials right before the verb.
+            if (just := re.search(rf"({_INITIALS_NAME.pattern}),?\s*$", before)) is not None:
+                return just[1]
     return None
 
 

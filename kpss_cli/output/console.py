@@ -62,7 +62,7 @@ def _stderr_progress() -> Any:
     from rich.console import Console
     from rich.progress import Progress
 
-    return Progress(console=Console(stderr=True), transient=True)
+    return Progress(console=Console(stderr=True, soft_wrap=True), transient=True)  # messages stay one line
 
 
 def progress_bar() -> Callable[[int, int], None] | None:
