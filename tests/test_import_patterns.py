@@ -408,3 +408,65 @@ def test_nominative_of_an_accusative_owner() -> None:
     assert nominative_of("B. Hrnčířovou") == "B. Hrnčířová"
     assert nominative_of("členy PS") == "členové PS"
     assert nominative_of("Mgr. Janu Malou") == "Mgr. Jana Malá"
+
+
+# --- one-line transcripts, spaced titles, recorder and moderator forms ---------------------------
+
+
+def test_a_letter_spaced_title_is_read_as_words() -> None:
+    imported = recognise(
+        "Z Á P I S z 3. zasedání Komise pro rodinu dne 12. října 2016\n\nOmluveni: Jana Malá, Petr Dub\n"
+    )
+    assert imported.looks_like_minutes
+    assert imported.date is not None and imported.date.isoformat() == "2016-10-12"
+    assert imported.group == "Komise pro rodinu"
+
+
+def test_a_whole_document_on_one_line_keeps_its_date_despite_later_words() -> None:
+    imported = recognise(
+        "1 Zápis z 8. zasedání Rady pro seniory Datum a místo Dne 4. dubna 2019 v budově radnice "
+        "od 10:00 hod. do 11:30 hod. Přítomni dle prezenční listiny. Program byl schválen. "
+        "Zapsala: Iva Krátká, ověřila: Eva Nová. Příští zasedání 6. 6. 2019."
+    )
+    assert imported.date is not None and imported.date.isoformat() == "2019-04-04"
+    assert imported.time == "10:00-11:30"
+    assert imported.place == "v budově radnice"
+
+
+def test_attendance_label_with_a_full_stop() -> None:
+    imported = recognise("Zápis ze schůze výboru ze dne 3. 5. 2018\nPřítomni. K. Malá, J. Dub\nHosté. P. Vlk\n")
+    assert names(imported.present) == ["K. Malá", "J. Dub"]
+    assert names(imported.guests) == ["P. Vlk"]
+
+
+def test_recorder_appointed_in_a_sentence_or_by_a_label() -> None:
+    appointed = recognise(HEAD + "Zapisovatelkou byla určena Bc. Iva Krátká, ověřovatelem Petr Malý.\n")
+    assert appointed.recorder == "Bc. Iva Krátká"
+    labelled = recognise(HEAD + "Volba zapisovatele: Karel Vlk\n")
+    assert labelled.recorder == "Karel Vlk"
+
+
+def test_moderator_with_initials_after_a_time_and_a_role_or_before_the_verb() -> None:
+    after = recognise(HEAD + "Schůzi zahájil v 16:30 předseda K. Vlk. Program byl schválen.")
+    assert after.moderator == "K. Vlk"
+    before = recognise(HEAD + "Předsedkyně výboru, J. Malá, zahájila zasedání a přivítala hosty.")
+    assert before.moderator == "J. Malá"
+    declined = recognise(HEAD + "Jednání řídil předseda s K. Vlkem a J. Malou.")
+    assert declined.moderator is None
+
+
+def test_moderator_zahajil_a_ridil_with_an_ordinal_role() -> None:
+    imported = recognise(HEAD + "Jednání zahájil a řídil 2. místopředseda Rady Ing. Karel Vlk, náměstek.")
+    assert imported.moderator == "Ing. Karel Vlk"
+
+
+def test_a_numbered_item_after_the_last_name_is_not_part_of_it() -> None:
+    imported = recognise(
+        "Zápis ze schůze dne 3. 5. 2018 Přítomni: Karel Vlk, Jana Malá Omluven: Petr Dub 1. Zahájení a program\n"
+    )
+    assert names(imported.excused) == ["Petr Dub"]
+
+
+def test_junior_and_senior_after_a_name() -> None:
+    imported = recognise("Zápis ze dne 3. 5. 2018\nHosté: Jan Vlk ml. (trenér), Karel Vlk st.\n")
+    assert names(imported.guests) == ["Jan Vlk ml.", "Karel Vlk st."]

@@ -446,15 +446,14 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     for number, line in enumerate(lines):
         if not _MEETING_WORDS.search(line):
             continue
-        # Writing or next-meeting words count before the date (a one-line transcript holds
-        # the whole document after it: `… program byl schválen`).
+        # Writing or next-meeting words count before the date, not after it (a one-line
+        # transcript holds the whole document after the date: `… program byl schválen`).
         hits = [
             h
             for h in find_dates(line)
             if h.year is not None
             and not _WRITING.search(line[: h.start])
             and not NEXT.search(line[: h.start])
-            and not (len(line) <= 300 and (_WRITING.search(line) or NEXT.search(line)))
         ]
         if not hits:
             continue
