@@ -434,7 +434,9 @@ def test_a_whole_document_on_one_line_keeps_its_date_despite_later_words() -> No
 
 
 def test_attendance_label_with_a_full_stop() -> None:
-    imported = recognise("Zápis ze schůze výboru ze dne 3. 5. 2018\nPřítomni. K. Malá, J. Dub\nHosté. P. Vlk\n")
+    imported = recognise(
+        "Zápis ze schůze výboru ze dne 3. 5. 2018\nPřítomni. K. Malá, J. Dub\nHosté. P. Vlk\n"
+    )
     assert names(imported.present) == ["K. Malá", "J. Dub"]
     assert names(imported.guests) == ["P. Vlk"]
 
