@@ -126,3 +126,39 @@ def test_a_two_column_pdf_is_imported_in_reading_order(invoke: Invoke, tmp_path:
     assert [p["name"] for p in record["excused"]] == ["Iva Krátká"]
     assert record["recorder"]["name"] == "Iva Krátká"
     assert [(t["owner"], t["due"]) for t in record["tasks"]] == [("Ing. Eva Veselá", "15. 4. 2024")]
+
+
+def test_word_headers_and_footers_are_not_read_and_an_attendance_table_is(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[
+        0
+    ].text = "Zápis z jednání komise pro seniory ze dne 1. 1. 2019"  # a template's stale header
+    section.footer.paragraphs[0].text = "Zapsala: Eva Stará | Strana 1"
+    document.add_paragraph("Zápis z jednání pracovní skupiny Rodina ze dne 7. 6. 2023")
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(
+        table.rows,
+        [("Přítomni:", "Mgr. Jana Nová\nPetr Malý"), ("Omluveni:", "Karel Vlk"), ("Zapsala:", "Iva Krátká")],
+        strict=True,
+    ):
+        row.cells[0].text = label
+        lines = value.split("\n")
+        row.cells[1].text = lines[0]
+        for line in lines[1:]:
+            row.cells[1].add_paragraph(line)
+    path = tmp_path / "zapis.docx"
+    document.save(str(path))
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    result = invoke("import", str(path), "--dry-run", "--format", "json", "-a", str(archive))
+    assert result.exit_code == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert record["date"] == "2023-06-07" and record["group"].endswith("Rodina")
+    assert [p["name"] for p in record["present"]] == ["Mgr. Jana Nová", "Petr Malý"]
+    assert [p["name"] for p in record["excused"]] == ["Karel Vlk"]
+    assert record["recorder"]["name"] == "Iva Krátká"
+    assert "Eva Stará" not in record["body"] and "komise pro seniory" not in record["body"]
