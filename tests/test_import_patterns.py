@@ -472,3 +472,28 @@ def test_a_numbered_item_after_the_last_name_is_not_part_of_it() -> None:
 def test_junior_and_senior_after_a_name() -> None:
     imported = recognise("Zápis ze dne 3. 5. 2018\nHosté: Jan Vlk ml. (trenér), Karel Vlk st.\n")
     assert names(imported.guests) == ["Jan Vlk ml.", "Karel Vlk st."]
+
+
+def test_a_web_page_timestamp_under_the_title_is_not_the_meeting_date() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\n\n03.06.2019 08:12\n\n12. 5. 2019\n\nOmluveni: Petr Dub, Iva Malá\n"
+    )
+    assert imported.date is not None and imported.date.isoformat() == "2019-05-12"
+    assert imported.time is None
+
+
+def test_a_title_in_two_lines_with_the_body_after_z() -> None:
+    imported = recognise(
+        "Z Á P I S\n\nz Okresní rady seniorů Kolín\n\n12. 5. 2019\n\nOmluveni: Petr Dub, Iva Malá\n"
+    )
+    assert imported.group == "Okresní rada seniorů Kolín"
+
+
+def test_two_times_under_a_schedule_label_and_labels_inside_a_transcript_line() -> None:
+    imported = recognise(
+        "1 PRACOVNÍ SKUPINA RODINA Zápis setkání Datum: 4. 4. 2019 Časové rozvržení: 13:30 15:00 "
+        "(občerstvení) Místo konání: klubovna DDM, Husova 5 PROGRAM: 1. Přivítání"
+    )
+    assert imported.date is not None and imported.date.isoformat() == "2019-04-04"
+    assert imported.time == "13:30-15:00"
+    assert imported.place is not None and imported.place.startswith("klubovna DDM, Husova 5")

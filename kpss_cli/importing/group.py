@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core.names import fold
@@ -134,6 +135,17 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
     ]
+    for line, following in itertools.pairwise(head):
+        # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
+        # meeting noun.
+        body = re.match(r"^(?:z|ze)\s+(?P<rest>[A-ZÁ-Ž].{3,})$", following)
+        if (
+            body is not None
+            and re.fullmatch(r"(?i)z[áa](?:pis|znam)\.?", line)
+            and (rest := _CUT.sub("", body["rest"]))
+            and (found := _tidy_why(rest))[0]
+        ):
+            titles.append(found)
     if titles:
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.

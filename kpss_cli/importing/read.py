@@ -282,7 +282,9 @@ _ABBREVIATION_END = re.compile(
     r"(?<![\w.])[A-ZÁ-Ž]\.)\s*$"
 )
 # A line that starts something new: an item, a bullet, a label (`Omluveni:`), an `Ad 1)`.
-_NEW_ITEM = re.compile(r"^\s*(?:[-•*–·]\s|\d{1,3}\s*[.)]|[a-z]\)\s|ad\s+\d|[^\W\d_][\w .]{0,40}:)", re.IGNORECASE)
+_NEW_ITEM = re.compile(
+    r"^\s*(?:[-•*–·]\s|\d{1,3}\s*[.)]|[a-z]\)\s|ad\s+\d|[^\W\d_][\w .]{0,40}:)", re.IGNORECASE
+)
 
 
 def reflow_pdf_page(text: str) -> str:

@@ -29,7 +29,7 @@ from .people import (
 )
 from .tasks import TaskDict, find_tasks
 from .text import label_pattern, label_value, loose, plain, rx, squash
-from .when import DateHit, find_dates, find_time, leftover, without_dates
+from .when import DateHit, TimeHit, find_dates, find_time, leftover, without_dates
 
 
 @dataclass
@@ -89,7 +89,7 @@ DATE_LABEL = label_pattern(
     r"konáno|dne|datum a doba konání"
 )
 TIME_LABEL = label_pattern(
-    r"čas(?: jednání| konání| zahájení| setkání)?|hodina|od[-–]do|od|doba (?:jednání|konání)|"
+    r"čas(?: jednání| konání| zahájení| setkání)?|časové rozvržení|hodina|od[-–]do|od|doba (?:jednání|konání)|"
     r"začátek(?: jednání| setkání)?|zahájení(?: jednání| setkání)?"
 )
 END_LABEL = label_pattern(
@@ -257,7 +257,8 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 _GLUED = re.compile(
     r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
-    r"Zapisovatel(?:ka)?)\s*:)"
+    r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
+    r"Termín konání|Datum(?: konání| jednání)?)\s*:)"
 )
 
 
@@ -371,6 +372,16 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
     if result.time is None:
         start = reader.first(TIME_LABEL)
         first = find_time(start[0]) if start else None
+        if start is not None and first is not None and "-" not in first.value:
+            # `Časové rozvržení: 9:30 11:30`: two times with only a space between are a range.
+            second = find_time(start[0][first.end :])
+            if (
+                second is not None
+                and not start[0][first.end : first.end + second.start].strip()
+                and "-" not in second.value
+                and second.value > first.value
+            ):
+                first = TimeHit(f"{first.value}-{second.value}", first.start, second.end)
         result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
         if result.time is None and (opened := _time_before_start(reader)) is not None:
             result.time = opened
@@ -485,12 +496,17 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     return None
 
 
+# `28.05.2018 05:40`: when a web page published the minutes (zero-padded, to the minute),
+# not when the meeting was.
+_CMS_TIMESTAMP = re.compile(r"^\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}(?::\d{2})?$")
+
+
 def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     """A date alone on a line near the top (`12. 3. 2019`), not a writing or publishing date:
     fills in the date (and time) and returns what else the line names as the place
     (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
-        if _WRITING.search(line):
+        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line):
             continue
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
