@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
@@ -163,8 +164,6 @@ def preview_dict(imported: Imported, config: Config) -> dict[str, Any] | None:
     """What `kpss import --dry-run --format json` shows of minutes it cannot write because the
     group or the date was not found: the record's every field, with null for the missing group
     and date and for what derives from them. None when the draft does not parse at all."""
-    from dataclasses import replace
-
     stand_in = replace(
         imported, group=imported.group or _PLACEHOLDER_GROUP, date=imported.date or _PLACEHOLDER_DATE
     )
