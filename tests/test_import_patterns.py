@@ -497,3 +497,21 @@ def test_two_times_under_a_schedule_label_and_labels_inside_a_transcript_line() 
     assert imported.date is not None and imported.date.isoformat() == "2019-04-04"
     assert imported.time == "13:30-15:00"
     assert imported.place is not None and imported.place.startswith("klubovna DDM, Husova 5")
+
+
+def test_a_town_at_the_end_of_the_title_is_the_place() -> None:
+    imported = recognise("Zápis ze 12. schůze výboru spolku v Kolíně\n\nDne 4. 4. 2019\nOmluveni: Petr Dub\n")
+    assert imported.place == "v Kolíně"
+    lower = recognise(
+        "Zápis z jednání pracovní skupiny Rodiny v nouzi\n\nDne 4. 4. 2019\nOmluveni: Petr Dub\n"
+    )
+    assert lower.place is None  # `v nouzi` is no town
+
+
+def test_a_meeting_held_online() -> None:
+    imported = recognise(HEAD + "Jednání pracovní skupiny bylo konané online přes Teams.\n")
+    assert imported.place == "online"
+    labelled = recognise(
+        HEAD.replace("Dne 12. 4. 2022", "Dne 12. 4. 2022\nMísto: klubovna") + "Setkání proběhlo on-line.\n"
+    )
+    assert labelled.place == "klubovna"

@@ -447,6 +447,32 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.place = squash(value).strip(" ,;") or None
     if result.place is None and title_place:
         result.place = title_place
+    if result.place is None:
+        result.place = _place_in_title(reader) or _online(reader)
+
+
+# `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
+# locative after `v`/`ve`), or before the date there.
+_TOWN_IN_TITLE = re.compile(
+    r"\s(?P<place>(?:v|ve)\s+[A-ZÁ-Ž][a-zá-ž]+(?:\s+(?:nad|pod|u)\s+[A-ZÁ-Ž][a-zá-ž]+)?)"
+    r"\s*(?:$|[,\s]+\d{1,2}\.)"
+)
+# `Jednání Komise bylo konané online`, `Setkání proběhlo on-line formou`.
+_ONLINE = rx(
+    r"\b(?:jednání|setkání|schůz\w*|zasedání|porada)\b[^.]{0,40}?\b(?:konan\w*|konal\w*|proběhl\w*|"
+    r"uskutečnil\w*(?:\s+se)?)\s+(?:formou\s+)?(?P<online>on-?line)\b"
+)
+
+
+def _place_in_title(reader: _Reader) -> str | None:
+    for line in [p for p in reader.plains if p][:15]:
+        if _TITLE_ZAPIS.search(line) and (town := _TOWN_IN_TITLE.search(line[:200])) is not None:
+            return town["place"]
+    return None
+
+
+def _online(reader: _Reader) -> str | None:
+    return next((m["online"] for line in reader.plains[:60] if (m := _ONLINE.search(line))), None)
 
 
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
