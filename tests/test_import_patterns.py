@@ -515,3 +515,13 @@ def test_a_meeting_held_online() -> None:
         HEAD.replace("Dne 12. 4. 2022", "Dne 12. 4. 2022\nMísto: klubovna") + "Setkání proběhlo on-line.\n"
     )
     assert labelled.place == "klubovna"
+
+
+def test_a_news_item_that_mentions_the_minutes_is_not_minutes() -> None:
+    imported = recognise(
+        "Projednání výstupů plánu v PS Rodina\n\n04.11.2021 18:30\n\nÚčastníci jednání se seznámili s "
+        "výstupy pracovních skupin. Zápis z jednání je uložen v dokumentaci projektu.\n"
+    )
+    assert not imported.looks_like_minutes
+    heading = recognise("1 PRACOVNÍ SKUPINA RODINA Zápis setkání Místo konání: klubovna DDM\n")
+    assert heading.looks_like_minutes

@@ -173,11 +173,28 @@ _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končil
 _MINUTES_SIGNS = rx(
     r"\bzápis\b|\b(?:zápis|záznam)\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)"
 )
+# A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
+# `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
-    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
-    r"(?:jednání|setkání|schůz|zasedání|porady)",
+    r"^(?:\W*)z[áa]pis(?:\s|$)|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    r"(?:jednání|setkání|schůz|zasedání|porady)"
+    r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))",
     re.MULTILINE,
 )
+# The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
+# setkání …` of a transcript): nothing in lower case before it, so no sentence.
+_HEADING_ZAPIS = re.compile(
+    r"^[^a-záčďéěíňóřšťúůýž\n]{0,60}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
+    r"(?i:jednání|setkání|schůz|zasedání|porady)",
+    re.MULTILINE,
+)
+
+
+def _is_title(text: str) -> bool:
+    """True when `text` (lines) holds the title of minutes (see _TITLE_ZAPIS, _HEADING_ZAPIS)."""
+    return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text))
+
+
 # The title of a document that is not minutes: an invitation, a talk, a plan, a report.
 _OTHER_DOCUMENT = rx(
     r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
@@ -466,7 +483,7 @@ _ONLINE = rx(
 
 def _place_in_title(reader: _Reader) -> str | None:
     for line in [p for p in reader.plains if p][:15]:
-        if _TITLE_ZAPIS.search(line) and (town := _TOWN_IN_TITLE.search(line[:200])) is not None:
+        if _is_title(line) and (town := _TOWN_IN_TITLE.search(line[:200])) is not None:
             return town["place"]
     return None
 
@@ -891,7 +908,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
     head = "\n".join([p for p in reader.plains if p][:15])
-    strong = bool(_TITLE_ZAPIS.search(head) or result.present or result.attendance_sheet or result.recorder)
+    strong = bool(_is_title(head) or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.
