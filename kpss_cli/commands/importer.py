@@ -9,11 +9,11 @@ import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
 from ..core.i18n import _
-from ..output.console import emit_rows, say, track
+from ..output.console import say, track
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, app, boundary, default_format, formats, option
-from .shared import open_archive
+from .shared import emit_rows, open_archive
 
 IMPORT_COLUMNS = [
     Column("source", "Document"),
