@@ -1,18 +1,20 @@
 """How faithfully `kpss import` reads real minutes: per-field recall and precision.
 
-Imports every `NN.txt` of the real-minutes corpus (`../shared/corpus/` by default) in-process,
-as `kpss import --dry-run` does, and compares it field by field with `NN.expected.yaml` (what a
-careful person reads from the same text). The scoring is `kpss_cli/importing/fidelity.py`, the
-one `tests/test_import_corpus.py` uses.
+Imports every `NN.txt` of two sets of real minutes in-process, as `kpss import --dry-run`
+does, and compares it field by field with `NN.expected.yaml` (what a careful person reads from
+the same text): the development corpus `../shared/corpus/` and the held-out set
+`tests/data/import_heldout/` (real excerpts from other bodies and towns, see its README). The
+scoring is `kpss_cli/importing/fidelity.py`, the one `tests/test_import_corpus.py` uses.
 
-    python benchmarks/import_fidelity.py                 # the table and the totals
+    python benchmarks/import_fidelity.py                 # a table per set, and the totals
     python benchmarks/import_fidelity.py --misses        # and every wrong value, file by file
     python benchmarks/import_fidelity.py --json          # the figures as JSON
-    python benchmarks/import_fidelity.py path/to/corpus  # another corpus of NN.txt + NN.expected.yaml
+    python benchmarks/import_fidelity.py path/to/corpus  # other sets of NN.txt + NN.expected.yaml
 
 The first line of each `NN.txt` (`source: <url>`) and the blank line after it are not part of
-the minutes and are dropped before the import. A document `kpss import` would refuse (not
-minutes, no meeting date, no group found) gives no value at all, as it gives none there.
+the minutes and are dropped before the import. A document `kpss import` refuses as not minutes gives no value at all, as it
+gives none there; minutes refused for a missing date or group are scored with what
+`kpss import --dry-run --format json` shows of them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from kpss_cli.importing import Imported, recognise
 from kpss_cli.importing.fidelity import FIELDS, Score, score_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "import_heldout"
 
 
 def minutes_text(path: Path) -> str:
@@ -49,44 +52,54 @@ def score_corpus(folder: Path) -> tuple[Score, dict[str, Score]]:
             imported: Imported | None = recognise(minutes_text(source), source_name=source.name)
         except KpssError:
             imported = None
-        if imported is not None and not (imported.looks_like_minutes and imported.date and imported.group):
-            imported = None  # what `kpss import` refuses (not minutes, no date, no group) gives nothing
+        if imported is not None and not imported.looks_like_minutes:
+            imported = None  # what `kpss import` refuses as not minutes gives nothing
+        # Minutes without a date or a group are refused too, but `--dry-run --format json` still
+        # shows what was read of them (null for the missing field): they are scored.
         score = score_document(imported, expected, source.name)
         per_file[source.name] = score
         total.merge(score)
     return total, per_file
 
 
+def figures(total: Score) -> dict[str, dict[str, float | int | None]]:
+    """Per field and in total: values given, found, right, recall and precision."""
+    table: dict[str, dict[str, float | int | None]] = {
+        name: {
+            "given": total.given[name],
+            "found": total.found[name],
+            "right": total.hits[name],
+            "recall": total.recall(name),
+            "precision": total.precision(name),
+        }
+        for name in FIELDS
+        if total.points[name]
+    }
+    table["TOTAL"] = {"recall": total.recall(), "precision": total.precision()}
+    return table
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    parser.add_argument("corpus", nargs="*", type=Path, default=[CORPUS, HELDOUT])
     parser.add_argument("--misses", action="store_true", help="list every wrong value")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus}", file=sys.stderr)
+    missing = [folder for folder in args.corpus if not folder.is_dir()]
+    if missing:
+        print(f"no corpus at {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    total, per_file = score_corpus(args.corpus)
+    results = {folder: score_corpus(folder) for folder in args.corpus}
     if args.json:
-        figures = {
-            name: {
-                "given": total.given[name],
-                "found": total.found[name],
-                "right": total.hits[name],
-                "recall": total.recall(name),
-                "precision": total.precision(name),
-            }
-            for name in FIELDS
-            if total.points[name]
-        }
-        figures["TOTAL"] = {"recall": total.recall(), "precision": total.precision()}
-        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        print(json.dumps({str(f): figures(total) for f, (total, _) in results.items()}, indent=2))
         return 0
-    print(f"{len(per_file)} documents from {args.corpus}\n")
-    print(total.table())
-    if args.misses:
-        print("\nmisses:")
-        print("\n".join(total.misses))
+    for folder, (total, per_file) in results.items():
+        print(f"{len(per_file)} documents from {folder}\n")
+        print(total.table())
+        if args.misses:
+            print("\nmisses:")
+            print("\n".join(total.misses))
+        print()
     return 0
 
 

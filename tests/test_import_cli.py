@@ -96,3 +96,84 @@ def test_one_bad_document_does_not_stop_the_others(invoke: Invoke, tmp_path: Pat
     assert result.exit_code == 2
     assert f"kpss: error: {old}: cannot import .wpd: supported are" in result.stderr
     assert (archive / "ridici-pracovni-skupina/2017-03-15.md").exists()
+
+
+def test_dry_run_json_shows_every_field_of_minutes_it_would_refuse_for_a_missing_date(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    undated = write(
+        tmp_path / "bez-data.txt",
+        "Zápis z jednání pracovní skupiny Senioři\n\nPřítomni: Jana Nová, Petr Malý\n\n"
+        "Úkol pro paní Novou: svolat schůzku do 18. 6.\n\nZapsala: Jana Nová\n",
+    )
+    report = write(tmp_path / "zprava.txt", "Na jednání bylo přítomných pět členů, dva se omluvili.\n")
+    result = invoke("import", str(undated), str(report), "--dry-run", "--format", "json", "-a", str(archive))
+    assert result.exit_code == 2
+    assert f"kpss: error: {undated}: no meeting date found; nothing was written" in result.stderr
+    assert f"kpss: error: {report}: this does not look like minutes" in result.stderr
+    [record] = json.loads(result.stdout)  # the report is not shown: it is not minutes
+    assert (record["date"], record["path"], record["id"]) == (None, None, None)
+    assert record["group"].endswith("Senioři")  # the group of kpss.yaml it names
+    assert [p["name"] for p in record["present"]] == ["Jana Nová", "Petr Malý"]
+    assert record["recorder"]["name"] == "Jana Nová"
+    assert [(t["owner"], t["due"], t["deadline"]) for t in record["tasks"]] == [("paní Nová", "18. 6.", None)]
+    assert record["next_meeting"] is None and record["time"] is None and record["place"] is None
+    assert "2000" not in record["body"]
+    assert not list(archive.rglob("undated-*.md"))
+    # Without --format json nothing of it is shown: a plain dry run lists what it would write.
+    plain = invoke("import", str(undated), "--dry-run", "-a", str(archive))
+    assert plain.exit_code == 2 and "would import 0 of 1 documents" in plain.stdout
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_a_folder_import_draws_its_progress_bar_on_stderr_and_one_bad_file_stops_nothing(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    import os
+    import select
+    import subprocess
+    import sys
+
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    folder = tmp_path / "legacy"
+    folder.mkdir()
+    for day in range(1, 7):
+        write(
+            folder / f"z{day}.txt",
+            f"Zápis z jednání pracovní skupiny Senioři\nDne {day}. 3. 2021\nPřítomni: Jana Nová\n",
+        )
+    (folder / "poskozeny.docx").write_bytes(b"not a zip")  # sorted first: it must not stop the rest
+    master, terminal = os.openpty()  # stderr is a terminal, stdout a pipe (`kpss import … > out.json`)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kpss_cli", "import", str(folder), "-f", "json", "-a", str(archive)],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        env={**os.environ, "COLUMNS": "100", "KPSS_TODAY": "2021-04-01"},
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        elif process.poll() is not None:
+            break
+    assert process.stdout is not None
+    stdout = process.stdout.read().decode("utf-8")
+    assert process.wait() == 2
+    os.close(master)
+    text = shown.decode("utf-8", errors="replace")
+    assert "Importing" in text and "━" in text  # the bar, on stderr
+    assert f"kpss: error: {folder / 'poskozeny.docx'}: " in text
+    records = json.loads(stdout)  # nothing of the bar on stdout
+    assert [r["date"] for r in records] == [f"2021-03-0{day}" for day in range(1, 7)]
+    assert len(list(archive.rglob("2021-03-0*.md"))) == 6

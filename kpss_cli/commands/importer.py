@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
 from ..core.i18n import N_, _
-from ..output.console import say
+from ..output.console import say, track
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, app, boundary, default_format, formats, option
@@ -83,6 +81,7 @@ def import_(
     """
     from ..core.names import slugify
     from ..importing import SUPPORTED, import_document, suggested_filename, to_minutes_markdown
+    from ..importing.write import preview_dict
     from ..meetings.upcoming import resolve_group
     from ..minutes.parse import parse_minutes
     from ..store.archive import shown_path
@@ -91,12 +90,22 @@ def import_(
     loaded = open_archive(archive, use_index=not dry_run)  # a dry run writes nothing, not even the index
     fixed = resolve_group(loaded, group) if group else None
     documents = _documents(files, SUPPORTED)
+    preview = dry_run and not report and fmt in ("json", "jsonl")
     rows: list[dict[str, Any]] = []
     planned: set[str] = set()
     failed = False
-    for document in _progress(documents, "Importing"):
+    for document in track(documents, _("Importing")):
         try:
             imported = import_document(document, group_hint=fixed.name if fixed else None)
+            if preview and imported.looks_like_minutes and not (imported.date and imported.group):
+                # A dry run in JSON still shows what it read of minutes it would refuse for a
+                # missing date or group (null there), and says it would refuse them.
+                target = loaded.config.find_group(imported.group) if imported.group else None
+                if target is not None:
+                    imported.group = target.name
+                data = preview_dict(imported, loaded.config)
+                if data is not None:
+                    rows.append(data)
             _refuse(document, imported, forced=force, group_given=fixed is not None)
             target = fixed or (loaded.config.find_group(imported.group) if imported.group else None)
             if target is not None:
@@ -215,7 +224,7 @@ def _guess_rows(document: Path, shown: str, imported: Any) -> list[dict[str, Any
     """One row per guessed value of one document: where, what, and why it is a guess."""
     rows = []
     for key, why in imported.guesses.items():
-        field, _, number = key.partition(".")
+        field, _dot, number = key.partition(".")
         if number:
             task = imported.tasks[int(number) - 1]
             value = f"{task['owner'] or '?'} – {task['due'] or '?'}: {task['task'][:60]}"
@@ -241,15 +250,3 @@ def _documents(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
         else:
             found.append(path)
     return found
-
-
-T = TypeVar("T")
-
-
-def _progress(items: list[T], label: str) -> Iterable[T]:
-    """`items`, with a progress bar on stderr when it is a terminal and there are many."""
-    if len(items) < 5 or not sys.stderr.isatty():
-        return items
-    from rich.progress import track
-
-    return track(items, description=label, console=None, transient=True)

@@ -156,6 +156,18 @@ def _same_deadline(found: str | None, expected: Any) -> bool:
     return got == want or bool(re.fullmatch(re.escape(want) + r" (?:19|20)\d\d", got))
 
 
+# Police and army ranks (`plk.`, `npor.`) count as titles: ignored like `Mgr.` when people are compared.
+_RANKS = re.compile(r"^(?:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|s)?prap|(?:n|s)?strm)\.\s*")
+
+
+def people_key(name: str) -> str:
+    """A person as the scoring compares them: `person_key`, ranks ignored too."""
+    key = person_key(name)
+    while (shorter := _RANKS.sub("", key)) != key:
+        key = shorter
+    return key
+
+
 _HONORIFIC = re.compile(r"^(?:pan[aeiu]?|pani|panem|panu|p)\s+")
 
 
@@ -170,8 +182,8 @@ def _same_owner(found: str | None, expected: Any) -> bool:
 
 def score_people(score: Score, where: str, name: str, found: list[str], expected: list[str]) -> None:
     """One point per person of either list; missing and extra people are wrong."""
-    want = Counter(person_key(n) for n in expected)
-    got = Counter(person_key(n) for n in found)
+    want = Counter(people_key(n) for n in expected)
+    got = Counter(people_key(n) for n in found)
     both = want & got
     for key, count in (want | got).items():
         missing = want[key] > got[key]

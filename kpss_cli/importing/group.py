@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..core.names import fold
@@ -9,7 +10,7 @@ from ..core.vocabulary import MONTHS_GENITIVE
 from .text import loose, plain, rx, squash
 
 _TITLE = rx(
-    r"(?:^|\bzápis\w*\s+(?:č\.\s*\S+\s+)?)(?:z|ze)\s+(?:\d{1,3}\.\s*)?"
+    r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
     r"(?:(?:řádného|mimořádného|společného|pracovního)\s+)?"
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )
@@ -18,7 +19,7 @@ _HEADER_GROUP = rx(
     r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})\s*$"
 )
 _CUT = rx(
-    r"\s+(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
+    r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:" + "|".join(MONTHS_GENITIVE) + r").*$"
 )
 _GENITIVE = {
@@ -27,10 +28,35 @@ _GENITIVE = {
     "rady": "rada",
     "výboru": "výbor",
     "týmu": "tým",
+    "senátu": "senát",
+    "sboru": "sbor",
     "fóra": "fórum",
+    "kolegia": "kolegium",
     "platformy": "platforma",
     "sítě": "síť",
 }
+_FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
+_NEUTER = {"fórum", "kolegium"}
+# The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
+# výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
+# `Řídící tým`.
+_ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|é)$")
+
+
+def _adjective(word: str, noun: str) -> str:
+    ending = _ADJECTIVE_GENITIVE.search(word)
+    if ending is None or len(word) < 4 or not word[:1].isalpha():
+        return word
+    stem = word[: ending.start()]
+    if ending[0] == "ího":
+        return stem + "í"
+    if noun in _FEMININE:
+        return stem + "á" if ending[0] == "é" else word
+    if ending[0] == "ého":
+        return stem + ("é" if noun in _NEUTER else "ý")
+    return word
+
+
 _WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
@@ -43,6 +69,12 @@ _CATEGORY = rx(
 _SHORT_TITLE = re.compile(
     r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
 )
+# A letterhead or site title that names the body itself (`Sdružení pro rozvoj Šluknovska`,
+# `Komise sociální a zdravotní`), when no title names the group.
+_BODY_LETTERHEAD = rx(
+    r"^(?:sdružení|spolek|svaz|komise|výbor|rada|fórum|platforma|kolegium|senát|"
+    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
+)
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
 
 
@@ -54,7 +86,9 @@ def _nominative(text: str) -> str:
     for n, word in enumerate(words):
         lower = word.lower()
         if lower in _GENITIVE:
-            words[n] = _GENITIVE[lower] if word.islower() else _GENITIVE[lower].capitalize()
+            noun = _GENITIVE[lower]
+            words[n] = noun if word.islower() else noun.capitalize()
+            words[:n] = [_adjective(before, noun) for before in words[:n]]
             break
     return " ".join(words)
 
@@ -101,6 +135,17 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
     ]
+    for line, following in itertools.pairwise(head):
+        # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
+        # meeting noun.
+        body = re.match(r"^(?:z|ze)\s+(?P<rest>[A-ZÁ-Ž].{3,})$", following)
+        if (
+            body is not None
+            and re.fullmatch(r"(?i)z[áa](?:pis|znam)\.?", line)
+            and (rest := _CUT.sub("", body["rest"]))
+            and (found := _tidy_why(rest))[0]
+        ):
+            titles.append(found)
     if titles:
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
@@ -121,4 +166,9 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head[:3]:
         if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
             return _tidy_why(line)
+    for line in head[:4]:
+        if _BODY_LETTERHEAD.match(line):
+            return squash(line).strip(
+                " -–—:;,."
+            ), "z hlavičky stránky nebo dokumentu (název sdružení či orgánu)"
     return None, None

@@ -11,7 +11,7 @@ import re
 from typing import TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
-from .text import plain, rx, squash
+from .text import loose, plain, rx, squash
 
 
 class PersonDict(TypedDict):
@@ -43,10 +43,16 @@ _ORG_MARKERS = rx(
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
     r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
 )
-_COURTESY = rx(r"^(?:pan(?:í)?|p\.|pí\.?|sl\.|slečna|paní)\s+(?=\S)")
-# Police and army ranks (`npor. Jiří Fišer` of a prevention group) are not part of the name.
+# Courtesy words before a name. A capital `P.` is one only before a title or a whole name
+# (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
+_COURTESY = re.compile(
+    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.)\s+(?=\S)")
+    + r"|^P\.\s+(?=[A-Z][A-Za-z]{0,6}\.|[A-ZÁ-Ž]\w+\s+[A-ZÁ-Ž]\w+)"
+)
+# Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
+# written, and not words of the name itself.
 _RANK = re.compile(
-    r"^(?:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
+    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.
@@ -70,7 +76,8 @@ _BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _INITIAL = re.compile(r"^[A-ZÁ-Ž][a-zá-ž]?\.$")
 _NAME_TOKEN = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\wá-žÁ-Ž'’]*(?:-[A-ZÁ-Ž][\wá-žÁ-Ž'’]*)?\.?$")
-_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le"}
+# Also `ml.`/`st.` after a name (`Jan Novák ml.`: junior, senior).
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "ml", "st", "nejml."}
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
 _NOBODY = rx(r"^(?:nikdo|žádn[íéý]|-+|–|—|0|x|nebyl[iy]?|bez omluvy)\.?$")
 
@@ -105,15 +112,20 @@ _TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et 
 
 def normalise_name(text: str) -> str:
     """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, `Mgr. et Mgr.` -> `Mgr. Mgr.`, courtesy words
-    (`paní`, `p.`) and ranks (`npor.`) dropped."""
+    (`paní`, `p.`) dropped. Ranks (`npor.`, `plk.`) stay, as written, like academic titles."""
     name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", squash(text)))
-    name = _RANK.sub("", _COURTESY.sub("", name))
+    name = _COURTESY.sub("", name)
     return squash(name).strip(" ,;:")
+
+
+def _bare(text: str) -> str:
+    """A name without titles and ranks (`plk. Mgr. Radek Kislinger` -> `Radek Kislinger`)."""
+    return strip_titles(_RANK.sub("", normalise_name(text)))
 
 
 def looks_like_name(text: str) -> bool:
     """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
-    bare = strip_titles(normalise_name(text))
+    bare = _bare(text)
     if not bare or any(ch.isdigit() for ch in bare) or _ORG_MARKERS.search(bare):
         return False
     tokens = bare.split()
@@ -130,12 +142,12 @@ def looks_like_name(text: str) -> bool:
 
 
 def _is_first_name(text: str) -> bool:
-    bare = strip_titles(normalise_name(text))
+    bare = _bare(text)
     return " " not in bare and fold(bare) in _FIRST_NAMES
 
 
 def _single_surname(text: str) -> bool:
-    bare = strip_titles(normalise_name(text))
+    bare = _bare(text)
     return " " not in bare and bool(_NAME_TOKEN.match(bare)) and fold(bare) not in _FIRST_NAMES
 
 
@@ -165,6 +177,7 @@ def _split_bracket(fragment: str) -> tuple[str, list[str]]:
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`."""
     main, details = _split_bracket(fragment)
+    details = [d for d in details if not d.strip().isdigit()]  # `Zusková (22)`: a count of the list
     parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
     if not parts:
         return None
@@ -231,16 +244,35 @@ def _fragments(text: str) -> list[tuple[int, str]]:
 
 
 def _split_and(fragment: str) -> list[str]:
-    """`Jana Nová a Petr Malý` -> two people; `Charita a Diakonie` stays one fragment."""
+    """`Jana Nová a Petr Malý` -> two people; `Charita a Diakonie` stays one fragment;
+    `z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a kpt. Mgr. Jana Kemrová` -> the two people,
+    each with the organisation named before them; `Viktor Novotný. Marek Vokáč` (a full stop
+    for a comma) -> two people."""
+    stops = _STOP_BETWEEN_NAMES.split(fragment)
+    if len(stops) >= 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in stops):
+        return stops
     parts = re.split(r"\s+(?:a|and|&)\s+", fragment)
-    if len(parts) == 2 and all(looks_like_name(p) and len(strip_titles(p).split()) >= 2 for p in parts):
+    if len(parts) == 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in parts):
         return parts
+    head, dash, tail = fragment.partition(" – ") if " – " in fragment else fragment.partition(" - ")
+    if dash and not looks_like_name(head) and len(named := _split_and(tail)) == 2:
+        org = re.sub(r"^(?:z|ze|za)\s+", "", head.strip())  # `z Policie ČR` -> `Policie ČR`
+        return [f"{name} ({org})" for name in named]
     return [fragment]
+
+
+# A full stop where a comma belongs, between two full names (`Viktor Novotný. Marek Vokáč`).
+_STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
+
+
+# A numbered item run on after the last name of a list in a one-line transcript
+# (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
+_ITEM_AFTER = re.compile(r"\s+\d{1,3}\.\s+[A-ZÁ-Ž][a-zá-ž].*$")
 
 
 def _tidy_fragment(text: str) -> str:
     """Spaces and stray punctuation off; a final dot stays after a title or an initial."""
-    fragment = squash(text).strip(" ,;:")
+    fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
         if len(last) > 3 and not is_title_only(last):
@@ -261,7 +293,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))
     people: list[PersonDict] = []
-    singles = [f for _, f in fragments if " " not in strip_titles(normalise_name(f))]
+    singles = [f for _, f in fragments if " " not in _bare(f)]
     surname_list = len(singles) == len(fragments)  # `Novák, Dvořák, Svoboda`
     # With full names around, one word after a person on the same line is their organisation
     # (`Bc. Michal Rybář, Advaita`), not a person known by surname only.
@@ -321,6 +353,8 @@ def looks_like_people_line(line: str) -> bool:
         return False
     head = _split_bracket(first[0])[0]
     head = _DASH_SPLIT.split(head)[0]
+    if (of := _FROM_ORG.search(head)) is not None:
+        head = head[: of.start()]  # `Kujanová za Velemínskou`, `Jana Nová z Charity`
     return looks_like_name(head) or (_is_first_name(head) and len(first) > 1)
 
 
@@ -339,7 +373,7 @@ def looks_like_one_person(line: str) -> bool:
     main, _ = _split_bracket(text)
     head = _DASH_SPLIT.split(main)[0].strip()
     head = re.split(r",\s*(?![A-Z][A-Za-z]{0,4}\.)", head)[0]  # `Jana Nová, DiS., SPS` -> name + DiS.
-    bare = strip_titles(normalise_name(head)).split()
+    bare = _bare(head).split()
     if not looks_like_name(head) or not 2 <= len(bare) <= 3:
         return False
     return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in _FIRST_NAMES
@@ -356,7 +390,7 @@ _NAME_IN_TEXT = re.compile(
 )
 
 
-_DECLINED_ENDINGS = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem")
+DECLINED_ENDINGS = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem")
 
 
 def names_in_text(text: str) -> list[tuple[int, int, str]]:
@@ -369,7 +403,7 @@ def names_in_text(text: str) -> list[tuple[int, int, str]]:
         titled = bool(match["titles"].strip()) or bool(match["post"].strip())
         if not titled and fold(words[0]) not in _FIRST_NAMES:
             continue
-        if fold(words[-1]).endswith(_DECLINED_ENDINGS):
+        if fold(words[-1]).endswith(DECLINED_ENDINGS):
             continue  # `Bc. Janu Juřenovou`, `panem Petrem Kubesou`: not the nominative
         name = squash(f"{match['titles']} {match['words']}{match['post']}".strip())
         if looks_like_name(name):

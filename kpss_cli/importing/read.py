@@ -288,7 +288,7 @@ def _pdf(path: Path) -> str:
                 raise KpssError(
                     _("the PDF is encrypted and cannot be opened ({exc})").format(exc=exc), str(path)
                 ) from exc
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [reflow_pdf_page(page.extract_text() or "") for page in reader.pages]
     except KpssError:
         raise
     except (PdfReadError, OSError, ValueError) as exc:
@@ -301,3 +301,54 @@ def _pdf(path: Path) -> str:
     if not text.strip():
         raise KpssError(_("the PDF has no text layer (a scan?): run OCR on it first"), str(path))
     return text
+
+
+# --- PDF lines wrapped at the column's width ----------------------------------------------------
+
+# A line that ends a paragraph, an item or a label; a title abbreviation or an initial does not.
+_LINE_END = re.compile(r"(?:[.:;!?)]|[.:;!?)][\"“”])\s*$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|Ph\.D|CSc|p|pí|č|tzv|např|mj)\.|"
+    r"(?<![\w.])[A-ZÁ-Ž]\.)\s*$"
+)
+# A line that starts something new: an item, a bullet, a label (`Omluveni:`), an `Ad 1)`.
+_NEW_ITEM = re.compile(
+    r"^\s*(?:[-•*–·]\s|\d{1,3}\s*[.)]|[a-z]\)\s|ad\s+\d|[^\W\d_][\w .]{0,40}:)", re.IGNORECASE
+)
+
+
+def reflow_pdf_page(text: str) -> str:
+    """One PDF page's text with the lines the layout wrapped joined again: a line joins the
+    next when it does not end a sentence, item or label and either the next one goes on in
+    lower case (`Zápis z jednání pracovní` / `skupiny Senioři`), or it ends with a comma or a
+    title (`Nová, Petr Malý, Ing.` / `Eva Veselá`), or a list or label wrapped inside a name
+    (`Přítomni: Mgr. Jana` / `Nová, Petr Malý`). Lists of one person a line, running headers
+    and lines that start an item or a label stay as they are."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1].strip() and line.strip() and _continues_line(out[-1], line):
+            previous = out[-1].rstrip()
+            if re.search(r"[^\W\d_]-$", previous) and line.lstrip()[:1].islower():
+                out[-1] = previous[:-1] + line.strip()  # a word hyphenated at the line's end
+            else:
+                out[-1] = f"{previous} {line.strip()}"
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+_NAME_REST = re.compile(r"^[A-ZÁ-Ž][\w-]*(?:,|$)")
+
+
+def _continues_line(previous: str, line: str) -> bool:
+    previous, line = previous.rstrip(), line.strip()
+    if _LINE_END.search(previous) and not _ABBREVIATION_END.search(previous):
+        return False
+    if _NEW_ITEM.match(line):
+        return False
+    if line[:1].islower():
+        return True
+    if previous.endswith(",") or _ABBREVIATION_END.search(previous):
+        return True
+    # The rest of a name wrapped out of a list or a label: `Přítomni: Mgr. Jana` / `Nová, Petr`.
+    return bool(_NAME_REST.match(line)) and ("," in previous or bool(_NEW_ITEM.match(previous)))

@@ -16,6 +16,9 @@ from .clean import clean
 from .group import find_group_why
 from .nextmeeting import NEXT, NextMeetingDict, find_next_meeting
 from .people import (
+    DECLINED_ENDINGS as _DECLINED_ENDINGS,
+)
+from .people import (
     PersonDict,
     is_attendance_heading,
     looks_like_name,
@@ -26,8 +29,8 @@ from .people import (
     parse_person,
 )
 from .tasks import TaskDict, find_tasks
-from .text import label_pattern, label_value, plain, rx, squash
-from .when import DateHit, find_dates, find_time, leftover, without_dates
+from .text import label_pattern, label_value, loose, plain, rx, squash
+from .when import DateHit, TimeHit, find_dates, find_time, leftover, without_dates
 
 
 @dataclass
@@ -64,7 +67,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     ],
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
-        label_pattern(r"host[éey]?|přizvan[íi](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30)
+        label_pattern(
+            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30
+        )
     ],
     "present": [
         label_pattern(
@@ -73,7 +78,8 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         ),
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
-            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence"
+            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence|"
+            r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
         ),
     ],
 }
@@ -84,7 +90,7 @@ DATE_LABEL = label_pattern(
     r"konáno|dne|datum a doba konání"
 )
 TIME_LABEL = label_pattern(
-    r"čas(?: jednání| konání| zahájení| setkání)?|hodina|od[-–]do|od|doba (?:jednání|konání)|"
+    r"čas(?: jednání| konání| zahájení| setkání)?|časové rozvržení|hodina|od[-–]do|od|doba (?:jednání|konání)|"
     r"začátek(?: jednání| setkání)?|zahájení(?: jednání| setkání)?"
 )
 END_LABEL = label_pattern(
@@ -99,14 +105,29 @@ RECORDER_LABEL = label_pattern(
     r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
-_RECORDER_FREE = rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$")
+_RECORDER_FREE = (
+    rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
+    # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
+    rx(
+        r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
+        r"(?:určen[a]?|zvolen[a]?|jmenován[a]?|schválen[a]?|navržen[a]?)\s+(?P<value>.+)$"
+    ),
+    # `Určení a schválení zapisovatele jednání: Mojmír Dostál`, `Volba zapisovatelky: …`
+    rx(
+        r"^(?:určení|volba|schválení|jmenování)(?:\s+a\s+\w+)?\s+zapisovatel(?:e|ky)"
+        r"(?:\s+(?:jednání|zápisu))?\s*:\s*(?P<value>.+)$"
+    ),
+)
 MODERATOR_LABEL = label_pattern(
     r"moderátor(?:ka)?|moderoval[a]?|moderace|řídil[a]?|jednání řídil[a]?|předsedající|předsedal[a]?|"
     r"facilitátor(?:ka)?|facilitace|vedoucí jednání|jednání vedl[a]?|vedl[a]? jednání|vedení jednání|"
     r"předseda|předsedkyně"
 )
-_MODERATOR_FREE = rx(
-    r"\b(?:jednání|setkání|schůzku|schůzi|zasedání)\s+(?:zahájil[a]?\s+a\s+)?(?:řídil|vedl|moderoval)[a]?\s*:?\s+(?P<value>.+)$"
+_MODERATOR_FREE = (
+    rx(
+        r"\b(?:jednání|setkání|schůzku|schůzi|zasedání)\s+(?:zahájil[a]?\s+a\s+)?(?:řídil|vedl|moderoval)[a]?"
+        r"\s*:?\s+(?P<value>.+)$"
+    ),
 )
 _INLINE_PLACE = rx(r"\s(?:místo(?: jednání| konání| setkání)?)\s*:\s*(?P<value>\S.*)$")
 _ANY_INLINE_LABEL = rx(
@@ -149,11 +170,32 @@ _HELD = rx(
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
-_MINUTES_SIGNS = rx(r"\bzápis\b|\bzápis\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)")
+# `Zápis` or `Záznam` (a record: `Záznam z jednání výboru`) opens minutes.
+_MINUTES_SIGNS = rx(
+    r"\bzápis\b|\b(?:zápis|záznam)\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)"
+)
+# A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
+# `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
-    r"^(?:\W*)z[áa]pis(?:\s|$)|\bz[áa]pis\s+(?:z|ze)\s+(?:\d+\.\s*)?(?:jednání|setkání|schůz|zasedání|porady)",
+    r"^(?:\W*)z[áa]pis(?:\s|$)|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    r"(?:jednání|setkání|schůz|zasedání|porady)"
+    r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))",
     re.MULTILINE,
 )
+# The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
+# setkání …` of a transcript): nothing in lower case before it, so no sentence.
+_HEADING_ZAPIS = re.compile(
+    r"^[^a-záčďéěíňóřšťúůýž\n]{0,60}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
+    r"(?i:jednání|setkání|schůz|zasedání|porady)",
+    re.MULTILINE,
+)
+
+
+def _is_title(text: str) -> bool:
+    """True when `text` (lines) holds the title of minutes (see _TITLE_ZAPIS, _HEADING_ZAPIS)."""
+    return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text))
+
+
 # The title of a document that is not minutes: an invitation, a talk, a plan, a report.
 _OTHER_DOCUMENT = rx(
     r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
@@ -227,11 +269,42 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# Where one line of a web page holds what were several: a title glued to the menu before it
+# (`PřihlášeníZápis ze zasedání …`), or attendance labels run together in a transcript
+# (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
+_GLUED = re.compile(
+    r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
+    r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
+    r"Termín konání|Datum(?: konání| jednání)?)\s*:)"
+)
+
+
+# Letter-spaced headings of exported PDFs: `Z á p i s`, `P O S L A N E C K Á` (four letters
+# or more, each alone; running text never has four one-letter words in a row).
+_SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
+# `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
+_STOP_LABEL = re.compile(r"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?=[A-ZÁ-Ž])")
+
+
+def _unglue(lines: list[str]) -> list[str]:
+    """Lines split where a web page glued a title or attendance labels to other text; letter-
+    spaced words joined; `Přítomni.` read as `Přítomni:`."""
+    out: list[str] = []
+    for line in lines:
+        line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
+        line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
+        line = _STOP_LABEL.sub(r"\1: ", line)
+        out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
+    return out
+
+
 class _Reader:
     """The document's lines, plain forms, and which of them are labels."""
 
     def __init__(self, body: str) -> None:
-        self.lines = _unfold_header_tables(body.split("\n"))
+        self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
 
@@ -317,6 +390,16 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
     if result.time is None:
         start = reader.first(TIME_LABEL)
         first = find_time(start[0]) if start else None
+        if start is not None and first is not None and "-" not in first.value:
+            # `Časové rozvržení: 9:30 11:30`: two times with only a space between are a range.
+            second = find_time(start[0][first.end :])
+            if (
+                second is not None
+                and not start[0][first.end : first.end + second.start].strip()
+                and "-" not in second.value
+                and second.value > first.value
+            ):
+                first = TimeHit(f"{first.value}-{second.value}", first.start, second.end)
         result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
         if result.time is None and (opened := _time_before_start(reader)) is not None:
             result.time = opened
@@ -382,6 +465,32 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.place = squash(value).strip(" ,;") or None
     if result.place is None and title_place:
         result.place = title_place
+    if result.place is None:
+        result.place = _place_in_title(reader) or _online(reader)
+
+
+# `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
+# locative after `v`/`ve`), or before the date there.
+_TOWN_IN_TITLE = re.compile(
+    r"\s(?P<place>(?:v|ve)\s+[A-ZÁ-Ž][a-zá-ž]+(?:\s+(?:nad|pod|u)\s+[A-ZÁ-Ž][a-zá-ž]+)?)"
+    r"\s*(?:$|[,\s]+\d{1,2}\.)"
+)
+# `Jednání Komise bylo konané online`, `Setkání proběhlo on-line formou`.
+_ONLINE = rx(
+    r"\b(?:jednání|setkání|schůz\w*|zasedání|porada)\b[^.]{0,40}?\b(?:konan\w*|konal\w*|proběhl\w*|"
+    r"uskutečnil\w*(?:\s+se)?)\s+(?:formou\s+)?(?P<online>on-?line)\b"
+)
+
+
+def _place_in_title(reader: _Reader) -> str | None:
+    for line in [p for p in reader.plains if p][:15]:
+        if _is_title(line) and (town := _TOWN_IN_TITLE.search(line[:200])) is not None:
+            return town["place"]
+    return None
+
+
+def _online(reader: _Reader) -> str | None:
+    return next((m["online"] for line in reader.plains[:60] if (m := _ONLINE.search(line))), None)
 
 
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
@@ -390,13 +499,21 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     and returns the place named after them (None when there is none)."""
     lines = [p for p in reader.plains if p][:15]
     for number, line in enumerate(lines):
-        if not _MEETING_WORDS.search(line) or _WRITING.search(line) or NEXT.search(line):
+        if not _MEETING_WORDS.search(line):
             continue
-        hits = [h for h in find_dates(line) if h.year is not None]
+        # Writing or next-meeting words count before the date, not after it (a one-line
+        # transcript holds the whole document after the date: `… program byl schválen`).
+        hits = [
+            h
+            for h in find_dates(line)
+            if h.year is not None
+            and not _WRITING.search(line[: h.start])
+            and not NEXT.search(line[: h.start])
+        ]
         if not hits:
             continue
         on_day = [h for h in hits if _ON_DAY.search(line[: h.start])]
-        if not on_day and not re.search(r"(?i)z[áa]pis", line):
+        if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
         if len(hits) >= 2 and not on_day:
@@ -411,8 +528,21 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         if _NOTHING_AFTER.match(rest) and not _WRITING.search(following) and not find_dates(following):
             rest = " " + following  # `konaná 16. května 2023 od 14:00` / `v zasedací místnosti …`
         place = _PLACE_AFTER.match(rest)
-        return squash(_PLACE_END.sub("", place["place"])).strip(" ,;.") or None if place else None
+        if place is None:
+            return None
+        named = squash(_PLACE_END.sub("", place["place"]))
+        if (timing := find_time(named)) is not None:
+            # `Dne 29. března 2013 v budově MPSV od 9:30 hod. do 12:30 hod.`: the time after the place
+            if result.time is None:
+                result.time = timing.value
+            named = re.sub(r"(?i)\s+(?:od|v|ve|o)\s*$", "", named[: timing.start])
+        return named.strip(" ,;.") or None
     return None
+
+
+# `28.05.2018 05:40`: when a web page published the minutes (zero-padded, to the minute),
+# not when the meeting was.
+_CMS_TIMESTAMP = re.compile(r"^\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}(?::\d{2})?$")
 
 
 def _date_from_header(result: Imported, reader: _Reader) -> str | None:
@@ -420,7 +550,7 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     fills in the date (and time) and returns what else the line names as the place
     (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
-        if _WRITING.search(line):
+        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line):
             continue
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
@@ -454,9 +584,13 @@ def _continues(line: str, previous: str) -> bool:
 
 _EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
 # Sub-headings inside a list of those present: `Za MěÚ: …`, `Za poskytovatele: …`.
-_SUBGROUP = rx(
-    r"^(?:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
-    r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})\s*:\s*"
+# Also an acronym of a body (`VV SH ČMS: R. Dudek, …`).
+_SUBGROUP = re.compile(
+    loose(
+        r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
+        r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})|(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}\s+){0,3}"
+        r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s*:\s*"
+    )
 )
 
 
@@ -519,10 +653,13 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
+            line = _SUBGROUP.sub("", reader.plains[j])  # `Za starosty KSH: V. Švubová`
             return (
                 not reader.labels[j]
-                and not NEXT.search(reader.plains[j])
-                and looks_like_one_person(reader.plains[j])
+                and not NEXT.search(line)
+                and (
+                    looks_like_one_person(line) or (line != reader.plains[j] and looks_like_people_line(line))
+                )
             )
     return False
 
@@ -611,13 +748,13 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
     return None
 
 
-def _one_person(reader: _Reader, pattern: re.Pattern[str], free: re.Pattern[str]) -> list[str]:
+def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
         value = _label_value(reader, index, pattern)
         if value is None:
-            match = free.search(line)
+            match = next((m for f in free if (m := f.search(line)) is not None), None)
             if match is None:
                 continue
             value = match["value"]
@@ -644,11 +781,21 @@ def _best(names: list[str]) -> str | None:
 
 _MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
 # `Jednání zahájil vedoucí skupiny Mgr. Petr Malý`, `Slova se ujala Bc. Jana Nová`: the name after.
+# The meeting noun may have its genitive after it: `Zasedání Rady vlády pro seniory řídil Ing. …`.
 _OPENED_BY = rx(
-    rf"\b{_MEETING_NOUN}\s+(?:zahájil|vedl|řídil|moderoval)[a]?\b|\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
+    rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil[a]?\s+a\s+)?(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
+    r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
 )
-# `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`: the name before.
-_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\w+\s+)?{_MEETING_NOUN}\b")
+# What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
+# an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.
+_ROLE_LEAD_IN = re.compile(
+    r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+)\s+){0,8}$"
+)
+# A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
+_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÁ-Ž]\.\s?){1,2}[A-ZÁ-Ž][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?(?!\w)")
+# `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
+# 12. zasedání Rady`: the name before.
+_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b")
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
 _LEAD_IN = re.compile(r"^(?:\s*[a-zá-ž]+){0,8}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
 _SENTENCE = re.compile(r"[.!?]\s+(?=[A-ZÁ-Ž][a-zá-ž]+\s+[a-zá-ž])")
@@ -658,16 +805,25 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
     for line in reader.plains:
-        if NEXT.search(line):
-            continue
+        if len(line) <= 300 and NEXT.search(line):
+            continue  # about the next meeting (a long line of a transcript: only near the verb)
         for match in _OPENED_BY.finditer(line):
+            if NEXT.search(line[max(0, match.start() - 80) : match.end() + 80]):
+                continue
             if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
                 continue  # `slova se ujal` alone: a speaker, not who led the meeting
             rest = line[match.end() : match.end() + 160]
             for start, _end, name in names_in_text(rest):
-                if _LEAD_IN.match(rest[:start]):
+                if _LEAD_IN.match(rest[:start]) or _ROLE_LEAD_IN.match(rest[:start]):
                     return name
                 break
+            initials = _INITIALS_NAME.search(rest)
+            if (
+                initials is not None
+                and _ROLE_LEAD_IN.match(rest[: initials.start()])
+                and not fold(initials[0]).endswith(_DECLINED_ENDINGS)
+            ):
+                return initials[0]  # `Schůzi zahájil v 17:05 předseda V. Novotný.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))
@@ -675,6 +831,9 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             found = names_in_text(sentence)
             if found and re.search(r"[,.;:]", sentence[: found[0][0]]) is None:
                 return found[0][2]
+            # `Předseda senátu, P. Strejc, zahájil zasedání`: initials right before the verb.
+            if (just := re.search(rf"({_INITIALS_NAME.pattern}),?\s*$", before)) is not None:
+                return just[1]
     return None
 
 
@@ -756,9 +915,11 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
     head = "\n".join([p for p in reader.plains if p][:15])
-    strong = bool(_TITLE_ZAPIS.search(head) or result.present or result.attendance_sheet or result.recorder)
+    strong = bool(_is_title(head) or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
-    looks_like_minutes = strong or (weak and _OTHER_DOCUMENT.search(head) is None)
+    # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
+    # without a title, attendance or a recorder, the text must give the meeting's date too.
+    looks_like_minutes = strong or (weak and result.date is not None and _OTHER_DOCUMENT.search(head) is None)
     result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
     if found.note:

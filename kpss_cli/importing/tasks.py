@@ -457,6 +457,50 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
     return found
 
 
+# `… – úkol pro předsedu Platila: zjistit historii ocenění`, `Úkol pro koordinátorku: svolat
+# schůzku do 30. 6.`: the owner after `pro` (in the accusative), the task after the colon.
+_TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;,()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
+_ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
+_ACCUSATIVE_WORDS = {"členy": "členové", "všechny": "všichni"}
+
+
+def nominative_of(accusative: str) -> str:
+    """A person or role in the accusative (after `pro`) in the nominative: `předsedu Platila` ->
+    `předseda Platil`, `B. Hrnčířovou` -> `B. Hrnčířová`, `koordinátorku KPSS` ->
+    `koordinátorka KPSS`. Initials, titles and acronyms stay; a guess, marked where used."""
+    words = []
+    for word in accusative.split():
+        lower = word.lower()
+        if lower in _ACCUSATIVE_WORDS:
+            word = _ACCUSATIVE_WORDS[lower]
+        elif word.isupper() or word.endswith(".") or len(word) < 3:
+            pass  # `KPSS`, `B.`, `Mgr.`, `PS`
+        elif (ending := next((e for e in _ACCUSATIVE_ENDINGS if lower.endswith(e[0])), None)) is not None:
+            word = word[: -len(ending[0])] + ending[1]
+        elif lower.endswith("a") and word[:1].isupper():
+            word = word[:-1]  # `Platila` -> `Platil`, `Nováka` -> `Novák` (masculine)
+        words.append(word)
+    return " ".join(words)
+
+
+def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks given as `úkol pro <someone>: <what to do>` anywhere in the text; a date after
+    `do` or `termín` in it is the deadline."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        match = _TASK_FOR.search(line)
+        if match is None:
+            continue
+        fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
+        fields["guess"] = "odpovědná osoba převedena ze 4. pádu (úkol pro …)"
+        if (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
+            fields["due"] = due["value"]
+        if (task := _make(fields, meeting)) is not None:
+            found.append((number, task))
+    return found
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -464,6 +508,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *_table_tasks(lines, meeting),
         *_section_tasks(lines, meeting),
         *_loose_tasks(lines, meeting),
+        *_task_for_tasks(lines, meeting),
         *_narrative_tasks(lines, meeting),
     ]
     found.sort(key=lambda item: item[0])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
 import yaml
 
+from ..core.config import Config
 from ..core.names import slugify
+from ..minutes.parse import parse_minutes
 from .people import PersonDict
 from .recognise import Imported
 
@@ -147,3 +151,40 @@ def suggested_filename(imported: Imported) -> str:
         return f"{imported.date.isoformat()}.md"
     stem = slugify(PurePath(imported.source_name).stem)[:60].strip("-") if imported.source_name else ""
     return f"undated-{stem or 'minutes'}.md"
+
+
+# What stands in for a missing group or date so that a draft still parses for a preview; the
+# preview then shows null for them and for everything derived from them (ids, paths, title).
+_PLACEHOLDER_GROUP = "kpss-import-no-group"
+_PLACEHOLDER_DATE = dt.date(2000, 1, 1)
+_DERIVED = ("id", "path", "minutes", "group", "group_slug", "meeting_date", "title")
+
+
+def preview_dict(imported: Imported, config: Config) -> dict[str, Any] | None:
+    """What `kpss import --dry-run --format json` shows of minutes it cannot write because the
+    group or the date was not found: the record's every field, with null for the missing group
+    and date and for what derives from them. None when the draft does not parse at all."""
+    stand_in = replace(
+        imported, group=imported.group or _PLACEHOLDER_GROUP, date=imported.date or _PLACEHOLDER_DATE
+    )
+    folder = slugify(stand_in.group or "") or "unsorted"
+    rel = f"{folder}/{suggested_filename(stand_in)}"
+    record, _ = parse_minutes(to_minutes_markdown(stand_in).encode("utf-8"), rel, rel, config)
+    if record is None:
+        return None
+    data = record.to_dict()
+    unknown = {"id", "path", "title"}
+    if imported.group is None:
+        unknown |= {"group", "group_slug"}
+    if imported.date is None:
+        unknown.add("date")
+    for key in unknown:
+        data[key] = None
+    data["body"] = to_minutes_markdown(imported).split("\n---\n", 1)[-1]  # its heading without the stand-ins
+    for task in data.get("tasks") or []:
+        for key in _DERIVED:
+            if key in task and (key not in ("group", "group_slug") or imported.group is None):
+                task[key] = None
+        if imported.date is None and "deadline" in task:
+            task["deadline"] = None  # a yearless due would take the stand-in's year
+    return data

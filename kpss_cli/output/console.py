@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..core.i18n import _
 from .formats import Column, clean, clean_document, emit
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 
 def say(line: str) -> None:
@@ -70,6 +72,15 @@ def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: str, *
     return count
 
 
+def _stderr_progress() -> Any:
+    """A rich Progress drawn on stderr: stdout carries only rows, so that `kpss … > out.json`
+    and pipes get clean output while the terminal shows the bar."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    return Progress(console=Console(stderr=True, soft_wrap=True), transient=True)  # messages stay one line
+
+
 def progress_bar() -> Callable[[int, int], None] | None:
     """A progress bar on stderr while many files are parsed, only on a terminal."""
     if not sys.stderr.isatty():
@@ -78,9 +89,7 @@ def progress_bar() -> Callable[[int, int], None] | None:
 
     def update(done: int, total: int) -> None:
         if "bar" not in state:
-            from rich.progress import Progress
-
-            state["bar"] = Progress(transient=True)
+            state["bar"] = _stderr_progress()
             state["bar"].start()
             state["task"] = state["bar"].add_task(_("Reading minutes"), total=total)
         state["bar"].update(state["task"], completed=done)
@@ -88,3 +97,13 @@ def progress_bar() -> Callable[[int, int], None] | None:
             state["bar"].stop()
 
     return update
+
+
+def track(items: Sequence[T], label: str, *, at_least: int = 5) -> Iterator[T]:
+    """`items`, one by one, with a progress bar on stderr when stderr is a terminal and there
+    are `at_least` of them. The bar is gone when the last item is done."""
+    if len(items) < at_least or not sys.stderr.isatty():
+        yield from items
+        return
+    with _stderr_progress() as bar:
+        yield from bar.track(items, description=label)
