@@ -15,6 +15,9 @@ from ..output.console import progress_bar, say
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from ..core.errors import Problem
     from ..store.archive import Archive, TaskSnapshot
 
@@ -46,6 +49,21 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
     loaded = load_snapshot(archive, statuses, use_index=use_index, progress=progress_bar())
     report(loaded.problems)
     return loaded
+
+
+def load_view(
+    archive: str | os.PathLike[str] | None, name: str, build: Callable[[Archive], object], key: str = ""
+) -> tuple[TaskSnapshot, Any]:
+    """The archive's problems, groups and configuration, and its view `name` (from the index
+    when no file changed: store/loading.load_view), with the problems reported on stderr."""
+    from ..store.loading import load_view as load_stored_view
+
+    use_index = not settings["no_cache"]
+    loaded, view = load_stored_view(
+        archive, name, build, key=key, use_index=use_index, progress=progress_bar()
+    )
+    report(loaded.problems)
+    return loaded, view
 
 
 def report(problems: list[Problem]) -> None:

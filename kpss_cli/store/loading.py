@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import marshal
 import os
 import stat as stat_module
 import sys
@@ -28,12 +29,13 @@ from .archive import (
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
 from .index import Index, Row
-from .packing import pack, unpack
+from .packing import MARSHAL_VERSION, config_meaning, pack, unpack
 from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -330,7 +332,8 @@ def _load(
 ) -> Archive:
     result = Archive(root=root, shown_root=shown_root, config=config)
     config_text = _config_bytes(root)
-    index = Index.open(root, config_text) if use_index else None
+    meaning = lambda: config_meaning(config)  # noqa: E731 - asked only when kpss.yaml changed
+    index = Index.open(root, config_text, meaning) if use_index else None
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
@@ -369,7 +372,7 @@ def _load(
             index.damaged = True
         if index.damaged:  # rebuilt from every file, now
             index.close()
-            index = Index.open(root, config_text)
+            index = Index.open(root, config_text, meaning)
             outcomes, gone = {}, []
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
@@ -421,7 +424,10 @@ def load_tasks(
     index's snapshot when no file changed since the last load, else from a full load."""
     root, shown_root = resolve_root(archive)
     walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
-    if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
+    if (
+        use_index
+        and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))) is not None
+    ):
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
         snapshot = None
         if parts is not None:
@@ -433,6 +439,67 @@ def load_tasks(
         if snapshot is not None:
             return snapshot
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
+
+
+# --- views: a command's answer kept beside the snapshot ------------------------------------------
+
+View = Callable[[Archive], "Any"]  # a loaded archive to its view: marshal data (lists, dicts, str…)
+
+
+def load_view(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    build: View,
+    *,
+    key: str = "",
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> tuple[TaskSnapshot, Any]:
+    """(the archive's problems, groups and configuration without tasks, the view `name`
+    built from it by `build`). A view is what a command needs of the whole archive, such as
+    the rows of `kpss list`; the index keeps it beside the task snapshot, for the same
+    fingerprint, so a warm run reads neither minutes nor rows. `key` names what else the
+    view depends on (the day, the plan files); the archive's root as shown is part of it too.
+    Cold and warm give the same: the view goes through marshal either way."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    part = f"view\0{name}\0{key}\0{shown_root}"
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if use_index else None
+    if index is not None:
+        digest = fingerprint(walk[0], walk[1])
+        parts = index.snapshot(digest, ("head", part))
+        found = None
+        if parts is not None:
+            try:
+                found = from_parts({"head": parts["head"]}, root, shown_root), marshal.loads(parts[part])
+            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                index.damaged = True
+        index.close()
+        if found is not None:
+            return found
+    loaded = _loaded(root, shown_root, None, use_index, progress, walk)
+    data = marshal.dumps(build(loaded), MARSHAL_VERSION)
+    if use_index and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
+        # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
+        digest = fingerprint(walk[0], walk[1])
+        if index.snapshot(digest, ("head",)) is not None:
+            index.store_part(digest, part, data)
+        index.close()
+    snapshot = TaskSnapshot.of(loaded)
+    snapshot.tasks = []
+    return snapshot, marshal.loads(data)
+
+
+def _meaning_of(root: str, shown_root: str) -> Callable[[], str]:
+    """What kpss.yaml means (packing.config_meaning), read when asked: only when its bytes
+    changed since the index was stamped, never on a warm run."""
+
+    def meaning() -> str:
+        from pathlib import Path  # kpss.yaml changed: not the warm path
+
+        return config_meaning(load_config(Path(root), shown_root))
+
+    return meaning
 
 
 def _config_bytes(root: str | os.PathLike[str]) -> bytes:

@@ -30,6 +30,7 @@ from sys import intern
 from ..core.config import Config, GroupConfig
 from ..core.errors import Problem
 from ..core.model import AgendaItem, Minutes, NextMeeting, Person, Progress, StatusChange, Task, Update
+from .index import blake2b
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -212,6 +213,17 @@ def pack_config(config: Config) -> tuple[Any, ...]:
         config.path,
         config.emails,
     )
+
+
+def config_meaning(config: Config) -> str:
+    """A digest of what the configuration means to parsing: everything `pack_config` keeps but
+    where it was written (kpss.yaml's path and its groups' lines). A comment or a blank line
+    added to kpss.yaml leaves it as it was, so the index keeps its parsed rows (index.py).
+    `repr`, not marshal: marshal's bytes depend on how often a string is referred to."""
+    organisation, language, groups, aliases, extra, _path, emails = pack_config(config)
+    where_free = [group[:-1] for group in groups]  # GroupConfig.line last
+    meaning = repr((organisation, language, where_free, aliases, extra, emails))
+    return blake2b(meaning.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # --- unpack: tuples to records -------------------------------------------------------------------

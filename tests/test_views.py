@@ -1,0 +1,136 @@
+"""Views: commands answered from what the index keeps beside the task snapshot (loading.load_view),
+and the index kept through edits of kpss.yaml that change nothing it means. Every answer is
+the answer of a run without the index (`--no-cache`): cold, warm, and after edits."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke, generate, minutes, write
+
+AS_OF = ["--as-of", "2019-06-01"]
+# Each command served from a view, in the forms that take other paths through it.
+QUERIES = [
+    ["list", "-f", "json"],
+    ["list", "-f", "csv", "--group", "seniori", "--since", "2018-01-01", "--until", "2019-03-31"],
+    ["list", "--group", "no-such-group"],
+    ["list"],
+    ["tasks", "--all", "-f", "json", *AS_OF],
+]
+
+
+@pytest.fixture(scope="module")
+def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory, 400, 9)
+
+
+@pytest.fixture
+def generated(generated_once: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(generated_once, tmp_path / "archive"))
+
+
+def answers(invoke: Invoke, root: Path, *, cache: bool) -> list[tuple[int, str, str]]:
+    prefix = [] if cache else ["--no-cache"]
+    results = [invoke(*prefix, *query, "-a", str(root)) for query in QUERIES]
+    return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many files each run parses and how many index rows it unpacks (in this process:
+    no worker processes)."""
+    from kpss_cli.store import loading
+
+    counts = {"parsed": 0, "unpacked": 0}
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
+
+    def counting(name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def counted_call(*args: object) -> object:
+            counts[name] += 1
+            return function(*args)
+
+        return counted_call
+
+    monkeypatch.setattr(loading, "_parse_file", counting("parsed", loading._parse_file))
+    monkeypatch.setattr(loading, "unpack", counting("unpacked", loading.unpack))
+    return counts
+
+
+def test_views_give_the_cold_answers_warm_and_after_edits(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    cold = answers(invoke, generated, cache=False)
+    assert cold[2][0] == 2 and "no group 'no-such-group'" in cold[2][2]
+    assert answers(invoke, generated, cache=True) == cold  # builds the index and the views
+    counted.update(parsed=0, unpacked=0)
+    assert answers(invoke, generated, cache=True) == cold
+    assert counted == {"parsed": 0, "unpacked": 0}  # warm: no minutes read, no row unpacked
+
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+    text = files[3].read_text(encoding="utf-8")
+    files[3].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    files[5].unlink()
+    write(generated / "orp-001/seniori/2019-05-30.md", minutes("group: orp-001-seniori\ndate: 2019-05-30"))
+    write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    changed = answers(invoke, generated, cache=False)
+    assert changed != cold
+    assert answers(invoke, generated, cache=True) == changed  # after the edits
+    assert answers(invoke, generated, cache=True) == changed  # warm again
+
+
+def test_a_view_is_answered_the_same_from_another_folder(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Problems name files as seen from where kpss runs; a view kept for one folder is not
+    served to another."""
+    write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    answers(invoke, generated, cache=True)
+    monkeypatch.chdir(generated / "orp-001")
+    here = [invoke(*q) for q in (["list", "-f", "json"], ["--no-cache", "list", "-f", "json"])]
+    assert here[0].stdout == here[1].stdout and here[0].stderr == here[1].stderr
+    assert "broken.md:" in here[0].stderr and str(generated) not in here[0].stderr
+
+
+def test_a_comment_in_kpss_yaml_keeps_the_index(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    answers(invoke, generated, cache=True)
+    config = generated / "kpss.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f"# Upraveno na schůzi.\n\n{text}\n# konec\n", encoding="utf-8")
+    counted.update(parsed=0)
+    assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
+    after_comment = counted["parsed"]
+    # What it means changed: every file is parsed again under the new configuration.
+    config.write_text(
+        text.replace('name: "Pracovní skupina Senioři (ORP 001)"', 'name: "Senioři 001"'), "utf-8"
+    )
+    counted.update(parsed=0)
+    assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
+    # (the --no-cache runs parse too: 400 files each, 5 queries)
+    assert after_comment == 5 * 400
+    assert counted["parsed"] == 5 * 400 + 400
+
+
+def test_a_broken_kpss_yaml_is_an_error_and_its_mending_keeps_the_index(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    answers(invoke, generated, cache=True)
+    config = generated / "kpss.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "\n  : [\n", encoding="utf-8")
+    result = invoke("list", "-a", str(generated))
+    assert (
+        result.exit_code == 2 and result.stderr.startswith("kpss: error: ") and "kpss.yaml" in result.stderr
+    )
+    config.write_text(text + "\n# mended\n", encoding="utf-8")
+    counted.update(parsed=0)
+    assert (
+        invoke("list", "-f", "json", "-a", str(generated)).stdout
+        == answers(invoke, generated, cache=False)[0][1]
+    )
+    assert counted["parsed"] == 5 * 400  # only the --no-cache runs parsed
