@@ -20,6 +20,13 @@ QUERIES = [
     ["list", "--group", "no-such-group"],
     ["list"],
     ["tasks", "--all", "-f", "json", *AS_OF],
+    ["check", "-f", "json", *AS_OF],
+    ["check", *AS_OF],
+    ["check", "--strict", "--as-of", "2019-09-01"],
+    ["attendance", "-f", "json"],
+    ["attendance", "--by", "meeting", "-f", "csv", "--group", "seniori", "--since", "2018-06-01"],
+    ["attendance", "--by", "org"],
+    ["attendance", "--missed", "2", "-f", "json"],
 ]
 
 
@@ -111,9 +118,9 @@ def test_a_comment_in_kpss_yaml_keeps_the_index(
     )
     counted.update(parsed=0)
     assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
-    # (the --no-cache runs parse too: 400 files each, 5 queries)
-    assert after_comment == 5 * 400
-    assert counted["parsed"] == 5 * 400 + 400
+    # (the --no-cache runs parse too: 400 files each)
+    assert after_comment == len(QUERIES) * 400
+    assert counted["parsed"] == len(QUERIES) * 400 + 400
 
 
 def test_a_broken_kpss_yaml_is_an_error_and_its_mending_keeps_the_index(
@@ -133,4 +140,25 @@ def test_a_broken_kpss_yaml_is_an_error_and_its_mending_keeps_the_index(
         invoke("list", "-f", "json", "-a", str(generated)).stdout
         == answers(invoke, generated, cache=False)[0][1]
     )
-    assert counted["parsed"] == 5 * 400  # only the --no-cache runs parsed
+    assert counted["parsed"] == len(QUERIES) * 400  # only the --no-cache runs parsed
+
+
+def test_check_is_answered_for_the_day_and_the_plan_files_of_now(invoke: Invoke, generated: Path) -> None:
+    """The findings kept for one day are not another day's, and a plan file added, changed
+    or removed is seen at once."""
+    query = ["check", "-f", "json", "-a", str(generated)]
+    for day in ("2019-06-01", "2024-01-01", "2019-06-01"):
+        cold = invoke("--no-cache", *query, "--as-of", day)
+        assert [invoke(*query, "--as-of", day).stdout for _ in (1, 2)] == [cold.stdout] * 2
+    plan = write(
+        generated / "plan/2019.yaml", "plan: Plán 2019\nperiod: 2019\nitems:\n  - id: '1'\n    title: Cíl\n"
+    )
+    for text in (None, "plan: Plán 2019\nperiod: 2019\nitems: [", ""):
+        if text is not None:
+            plan.write_text(text, encoding="utf-8") if text else plan.unlink()
+        cold = invoke("--no-cache", *query, "--as-of", "2019-06-01")
+        warm = [invoke(*query, "--as-of", "2019-06-01") for _ in (1, 2)]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == [
+            (cold.exit_code, cold.stdout, cold.stderr)
+        ] * 2
+    assert "plan/2019.yaml" not in cold.stdout

@@ -40,6 +40,16 @@ def load(archive: str | os.PathLike[str] | None) -> Archive:
     return loaded
 
 
+def load_attendance(archive: str | os.PathLike[str] | None) -> Archive:
+    """The archive's minutes as attendance needs them (from the index's view when no file
+    changed: store/loading.load_attendance), with its problems reported on stderr."""
+    from ..store.loading import load_attendance as load_stored
+
+    loaded = load_stored(archive, use_index=not settings["no_cache"], progress=progress_bar())
+    report(loaded.problems)
+    return loaded
+
+
 def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str]) -> TaskSnapshot:
     """The tasks of `statuses` (from the index's snapshot when no file changed), with the
     archive's problems reported on stderr."""
@@ -52,17 +62,25 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
 
 
 def load_view(
-    archive: str | os.PathLike[str] | None, name: str, build: Callable[[Archive], object], key: str = ""
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    build: Callable[[Archive], object],
+    *,
+    key: str = "",
+    folders: tuple[str, ...] = (),
+    report_problems: bool = True,
 ) -> tuple[TaskSnapshot, Any]:
     """The archive's problems, groups and configuration, and its view `name` (from the index
-    when no file changed: store/loading.load_view), with the problems reported on stderr."""
+    when no file changed: store/loading.load_view), with the problems reported on stderr
+    unless the view holds them itself (`report_problems`)."""
     from ..store.loading import load_view as load_stored_view
 
     use_index = not settings["no_cache"]
     loaded, view = load_stored_view(
-        archive, name, build, key=key, use_index=use_index, progress=progress_bar()
+        archive, name, build, key=key, folders=folders, use_index=use_index, progress=progress_bar()
     )
-    report(loaded.problems)
+    if report_problems:
+        report(loaded.problems)
     return loaded, view
 
 

@@ -28,8 +28,8 @@ from .archive import (
 )
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
-from .index import Index, Row
-from .packing import MARSHAL_VERSION, config_meaning, pack, unpack
+from .index import Index, Row, blake2b
+from .packing import MARSHAL_VERSION, attendance_view, config_meaning, pack, unpack, unpack_attendance
 from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -452,22 +452,25 @@ def load_view(
     build: View,
     *,
     key: str = "",
+    folders: tuple[str, ...] = (),
     use_index: bool = True,
     progress: Progress | None = None,
 ) -> tuple[TaskSnapshot, Any]:
     """(the archive's problems, groups and configuration without tasks, the view `name`
     built from it by `build`). A view is what a command needs of the whole archive, such as
     the rows of `kpss list`; the index keeps it beside the task snapshot, for the same
-    fingerprint, so a warm run reads neither minutes nor rows. `key` names what else the
-    view depends on (the day, the plan files); the archive's root as shown is part of it too.
-    Cold and warm give the same: the view goes through marshal either way."""
+    fingerprint, so a warm run reads neither minutes nor rows. `key` names what else the view
+    depends on (the day), `folders` the folders of other files it reads (`plan/`): their
+    files' sizes, times and inodes are part of its key. The archive's root as shown is part of
+    it too. Cold and warm give the same: the view goes through marshal either way."""
     root, shown_root = resolve_root(archive)
     walk = _walk(root)
-    part = f"view\0{name}\0{key}\0{shown_root}"
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if use_index else None
+    others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
+    keep = use_index and None not in others
+    part = "\0".join(("view", name, key, shown_root, *map(str, others)))
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
     if index is not None:
-        digest = fingerprint(walk[0], walk[1])
-        parts = index.snapshot(digest, ("head", part))
+        parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
         found = None
         if parts is not None:
             try:
@@ -479,7 +482,7 @@ def load_view(
             return found
     loaded = _loaded(root, shown_root, None, use_index, progress, walk)
     data = marshal.dumps(build(loaded), MARSHAL_VERSION)
-    if use_index and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
+    if keep and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
         # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
         digest = fingerprint(walk[0], walk[1])
         if index.snapshot(digest, ("head",)) is not None:
@@ -488,6 +491,60 @@ def load_view(
     snapshot = TaskSnapshot.of(loaded)
     snapshot.tasks = []
     return snapshot, marshal.loads(data)
+
+
+def load_attendance(
+    archive: str | os.PathLike[str] | None = None,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> Archive:
+    """The archive with minutes that tell who attended and when, but hold no tasks, agenda,
+    decisions, free keys or progress (packing.attendance_view): from the index's view when
+    no file changed. Its problems, groups and configuration are the whole archive's."""
+    from pathlib import Path
+
+    loaded, view = load_view(
+        archive,
+        "attendance",
+        lambda whole: attendance_view(whole.minutes),
+        use_index=use_index,
+        progress=progress,
+    )
+    result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
+    collecting = gc.isenabled()
+    gc.disable()  # as in _loaded: a hundred thousand people, none of them garbage
+    try:
+        result.minutes = unpack_attendance(view)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+    result.problems = loaded.problems
+    result.group_names = loaded.group_names
+    result.files = loaded.files
+    return result
+
+
+def _folder_stamp(root: str, folder: str, started: int) -> str | None:
+    """A digest of the files of `root/folder` (names, sizes, times, inodes, as they lead);
+    None when one changed too recently to be told from a change to come (SETTLED_NS)."""
+    try:
+        with os.scandir(os.path.join(root, folder)) as listing:
+            names = sorted(entry.name for entry in listing)
+    except OSError as exc:
+        return f"none {exc.errno}"
+    lines = []
+    for name in names:
+        try:
+            found = os.stat(os.path.join(root, folder, name))
+        except OSError as exc:
+            lines.append(f"{name}\0{exc.errno}")
+            continue
+        if not _settled(found, started):
+            return None
+        lines.append(f"{name}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ctime_ns}\0{found.st_ino}")
+    return blake2b("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _meaning_of(root: str, shown_root: str) -> Callable[[], str]:

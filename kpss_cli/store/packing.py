@@ -187,6 +187,31 @@ def pack(outcome: Outcome) -> bytes:
     )
 
 
+# The fields of a Minutes (as laid out above) that who-attended questions never read: emptied in
+# the attendance view (attendance_view), whose records are the rest. A field added to Minutes
+# is carried unless it is named here.
+_NOT_FOR_ATTENDANCE = {"agenda": 16, "tasks": 17, "updates": 18, "loose_checks": 19, "decisions": 20,
+                       "extra": 22, "body": 25, "progress": 28}  # fmt: skip
+
+
+def attendance_view(minutes: list[Minutes]) -> list[tuple[Any, ...]]:
+    """The minutes as `kpss attendance` needs them (store/loading.load_attendance): who was
+    there and when, without tasks, agenda, free keys and progress (a tenth of the unpacking)."""
+    emptied = set(_NOT_FOR_ATTENDANCE.values())
+    return [
+        tuple(
+            ({} if at == 22 else None if at == 25 else []) if at in emptied else value
+            for at, value in enumerate(_minutes(m))
+        )
+        for m in minutes
+    ]
+
+
+def unpack_attendance(view: list[tuple[Any, ...]]) -> list[Minutes]:
+    """The records `attendance_view` kept."""
+    return [_unpack_minutes(values) for values in view]
+
+
 def pack_config(config: Config) -> tuple[Any, ...]:
     """The configuration as marshal takes it (the task snapshot holds it)."""
     groups = [
