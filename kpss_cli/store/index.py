@@ -5,7 +5,10 @@ Each row holds one file's parse result (packed by packing.py, as parallel parsin
 keyed by path, size, modification and change time and inode. Beside them lies a snapshot of the
 archive's tasks with their statuses resolved, in parts (a head, and the tasks of each status),
 keyed by a fingerprint of the same of every file: when nothing changed, `kpss tasks` reads the
-parts it needs and no minutes at all.
+parts it needs and no minutes at all. Views (the rows of `kpss list`, the findings of
+`kpss check`…: loading.load_view) are more parts of the same table, under the same
+fingerprint. The index is stamped with kpss.yaml's bytes; when they change and what kpss.yaml
+means does not (a comment), the rows stay and the snapshot goes (`open`).
 
 Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
 lies in the archive, which anyone may have written to. Every row and part is therefore signed
