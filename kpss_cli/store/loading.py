@@ -467,7 +467,8 @@ def load_view(
     walk = _walk(root)
     others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
     keep = use_index and None not in others
-    part = "\0".join(("view", name, key, shown_root, *map(str, others)))
+    # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
+    part = "\0".join(("view", name, key, printable(shown_root), *map(str, others)))
     index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
     if index is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
