@@ -113,12 +113,16 @@ def test_the_archive_is_found_upwards_from_the_current_folder(
     assert len(loaded.minutes) == 4
 
 
-def test_without_kpss_yaml_the_current_folder_is_the_archive(
+def test_without_kpss_yaml_no_folder_is_taken_for_an_archive(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """As git finds a repository: a folder is an archive by its kpss.yaml (#22), or when named."""
     write(tmp_path / "g/2022-01-01.md", minutes("group: G\ndate: 2022-01-01"))
     monkeypatch.chdir(tmp_path)
-    assert [m.id for m in load_archive().minutes] == ["g/2022-01-01"]
+    with pytest.raises(KpssError, match=r"no archive here: .* start one with `kpss init`"):
+        load_archive()
+    assert not (tmp_path / ".kpss").exists()
+    assert [m.id for m in load_archive(tmp_path).minutes] == ["g/2022-01-01"]
 
 
 def test_a_missing_archive_folder_is_an_error(tmp_path: Path) -> None:

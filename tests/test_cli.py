@@ -92,7 +92,7 @@ def test_bad_date_option(invoke: Invoke, archive: Path) -> None:
     result = invoke("list", "-a", str(archive), "--since", "2022-13-01")
     assert (result.exit_code, result.stderr) == (
         2,
-        "kpss: error: --since: '2022-13-01' is not a date (write YYYY-MM-DD)\n",
+        "kpss: error: --since: '2022-13-01' is not a date (write 5. 3. 2027, 2027-03-05, 5. 3., zítra or příští úterý)\n",
     )
 
 

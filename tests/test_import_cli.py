@@ -28,7 +28,7 @@ def test_seeds_dry_run_writes_nothing_and_shows_the_records(
     invoke: Invoke, tmp_path: Path, documents: Path
 ) -> None:
     archive = tmp_path / "new"
-    invoke("init", str(archive))
+    invoke("init", str(archive), "--example")
     before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
     result = invoke("import", str(documents), "--dry-run", "--format", "json", "-a", str(archive))
     assert result.exit_code == 2, result.stderr  # seed 003 is not minutes: refused
@@ -55,7 +55,7 @@ def test_a_dry_run_says_what_a_real_run_would_refuse(invoke: Invoke, archive: Pa
 
 def test_import_never_overwrites(invoke: Invoke, tmp_path: Path, documents: Path) -> None:
     archive = tmp_path / "new"
-    invoke("init", str(archive))
+    invoke("init", str(archive), "--example")
     first = invoke("import", str(documents / SEEDS[4].name), "--group", "ridici", "-a", str(archive))
     assert first.exit_code == 0 and "ridici-skupina/2021-12-15.md" in first.stdout
     path = archive / "ridici-skupina/2021-12-15.md"
@@ -80,7 +80,7 @@ def test_a_document_that_is_not_minutes_is_refused_and_nothing_written(
     invoke: Invoke, tmp_path: Path, documents: Path
 ) -> None:
     archive = tmp_path / "new"
-    invoke("init", str(archive))
+    invoke("init", str(archive), "--example")
     before = sorted(archive.rglob("*.md"))
     result = invoke("import", str(documents / SEEDS[3].name), "-a", str(archive))  # not minutes
     assert result.exit_code == 2
@@ -90,7 +90,7 @@ def test_a_document_that_is_not_minutes_is_refused_and_nothing_written(
 
 def test_one_bad_document_does_not_stop_the_others(invoke: Invoke, tmp_path: Path, documents: Path) -> None:
     archive = tmp_path / "new"
-    invoke("init", str(archive))
+    invoke("init", str(archive), "--example")
     old = write(tmp_path / "zapis.wpd", "WordPerfect")
     result = invoke("import", str(old), str(documents / SEEDS[1].name), "-a", str(archive))
     assert result.exit_code == 2

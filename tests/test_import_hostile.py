@@ -64,7 +64,7 @@ def test_a_folder_import_does_not_follow_links(invoke: Invoke, tmp_path: Path) -
         "Zápis z jednání pracovní skupiny Senioři ze dne 5. 10. 2020\nPřítomni: Jana Nová\n",
     )
     (folder / "secret.txt").symlink_to(write(tmp_path / "outside.txt", "Zápis ze dne 1. 1. 2020\n"))
-    invoke("init", str(tmp_path / "a"))
+    invoke("init", str(tmp_path / "a"), "--example")
     result = invoke("import", str(folder), "--dry-run", "-f", "json", "-a", str(tmp_path / "a"))
     assert result.exit_code == 0
     assert "outside" not in result.stdout and "2020-01-01" not in result.stdout
@@ -73,7 +73,7 @@ def test_a_folder_import_does_not_follow_links(invoke: Invoke, tmp_path: Path) -
 
 def test_long_names_make_short_files(invoke: Invoke, tmp_path: Path) -> None:
     document = write(tmp_path / ("x" * 200 + ".txt"), "Zápis z jednání pracovní skupiny Senioři\n")
-    invoke("init", str(tmp_path / "a"))
+    invoke("init", str(tmp_path / "a"), "--example")
     before = sorted((tmp_path / "a").rglob("*.md"))
     result = invoke("import", str(document), "-a", str(tmp_path / "a"))
     assert result.exit_code == 2  # no date: refused, and the message names the file
@@ -84,7 +84,7 @@ def test_long_names_make_short_files(invoke: Invoke, tmp_path: Path) -> None:
 def test_a_dry_run_foresees_two_documents_of_one_day(invoke: Invoke, tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         write(tmp_path / "legacy" / name, "Zápis z jednání pracovní skupiny Senioři ze dne 5. 10. 2020\n")
-    invoke("init", str(tmp_path / "a"))
+    invoke("init", str(tmp_path / "a"), "--example")
     dry = invoke("import", str(tmp_path / "legacy"), "--dry-run", "-a", str(tmp_path / "a"))
     real = invoke("import", str(tmp_path / "legacy"), "-a", str(tmp_path / "a"))
     assert dry.exit_code == real.exit_code == 2

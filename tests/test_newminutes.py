@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
@@ -176,9 +177,16 @@ def test_init_keeps_an_existing_kpss_yaml(invoke: Invoke, tmp_path: Path) -> Non
     assert (tmp_path / "kpss.yaml").read_text() == "organisation: Moje\n"
 
 
+# The archive in UIDs: the SHA-256 of the example's organisation (documents/ical.py).
+TESTOV = hashlib.sha256("Komunitní plánování sociálních služeb města Testov".encode()).hexdigest()[:12]
+PRIKLADOV = hashlib.sha256("Komunitní plánování sociálních služeb města Příkladov".encode()).hexdigest()[:12]
+
+
 def test_a_new_archive_has_a_calendar(invoke: Invoke, tmp_path: Path) -> None:
-    invoke("init", str(tmp_path / "a"))
-    result = invoke("schedule", "-a", str(tmp_path / "a"), "-f", "ics", "--as-of", "2026-11-22")
+    invoke("init", str(tmp_path / "a"), "--example")
+    result = invoke(
+        "schedule", "-a", str(tmp_path / "a"), "-f", "ics", "--as-of", "2026-11-22", "--year", "2026"
+    )
     assert result.exit_code == 0
     calendar = icalendar.Calendar.from_ical(result.stdout_bytes)
     events = list(calendar.walk("VEVENT"))
@@ -187,11 +195,13 @@ def test_a_new_archive_has_a_calendar(invoke: Invoke, tmp_path: Path) -> None:
     assert (str(first["SUMMARY"]), first["DTSTART"].dt.isoformat(), str(first["UID"])) == (
         "Řídicí skupina",
         "2026-01-21T14:00:00+01:00",
-        "meeting-ridici-2026-01-21@kpss",
+        f"meeting-ridici-2026-01-21-{PRIKLADOV}@kpss",
     )
     assert str(first["LOCATION"]) == "MěÚ Příkladov, zasedací místnost č. 112"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Prague"]
-    again = invoke("schedule", "-a", str(tmp_path / "a"), "-f", "ics", "--as-of", "2026-11-22")
+    again = invoke(
+        "schedule", "-a", str(tmp_path / "a"), "-f", "ics", "--as-of", "2026-11-22", "--year", "2026"
+    )
     assert again.stdout_bytes == result.stdout_bytes  # stable UIDs and stamps: subscriptions update
 
 
@@ -281,7 +291,10 @@ def test_task_deadlines_as_a_calendar(invoke: Invoke, archive: Path) -> None:
     assert (first["DTSTART"].dt, str(first["SUMMARY"]), str(first["UID"])) == (
         dt.date(2022, 1, 31),
         "Update the catalogue of providers (Olga Merglová)",
-        "task-seniori-2022-01-10-1@kpss",
+        f"task-seniori-2022-01-10-1-{TESTOV}@kpss",
+    )
+    assert str(first["DESCRIPTION"]) == (
+        "úkol seniori/2022-01-10#1 z jednání Pracovní skupina Senioři 10. 1. 2022\nstav: trvá"
     )
 
 

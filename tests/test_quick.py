@@ -36,6 +36,11 @@ READ = [
     ["tasks", "-a", "{a}", "--as-of", "2026-01-01", "-f", "ics"],
     ["--no-cache", "tasks", "-a", "{a}", "--overdue", "--as-of", "2026-01-01"],
     ["tasks", "-a", "{a}/no-such-folder"],
+    # Global options after `tasks`, and the shared ones before it (commands/argv.py).
+    ["tasks", "-a", "{a}", "--overdue", "--no-cache", "--as-of", "2026-01-01"],
+    ["--archive", "{a}", "--as-of", "2026-01-01", "tasks", "--overdue"],
+    ["-f", "csv", "tasks", "-a", "{a}", "--all"],
+    ["tasks", "-a", "{a}", "--due-before", "zítra", "--as-of", "5. 1. 2026"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.

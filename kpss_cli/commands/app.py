@@ -7,24 +7,184 @@ imports them. They import the layers below only when they run, so `kpss --help` 
 
 from __future__ import annotations
 
+import difflib
 import functools
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from typer._types import TyperChoice  # what Typer makes of an Enum (typer is pinned in pyproject.toml)
+from typer import _click as click  # the Click Typer vendors (typer is pinned in pyproject.toml)
+from typer._types import TyperChoice  # what Typer makes of an Enum
+from typer.core import TyperGroup, TyperOption
 
 from ..core import __version__
+from ..core.errors import ExitStatus, error_line
+from ..core.i18n import _
+from ..output.console import say
 from ..output.formats import OFFERED
 from . import options
+from .argv import Command, arranged
 from .boundary import run_command
-from .shared import settings
+from .completion import complete_group
+from .shared import settings, today_from
+
+
+class KpssGroup(TyperGroup):
+    """The `kpss` command: global options anywhere on the line (argv.arrange), and a usage
+    error as one line and one line of hint, exit 2, instead of Click's usage box."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            front = {flag: spec.takes_value for spec in options.FRONT for flag in spec.flags}
+            anywhere = {flag: spec.takes_value for spec in options.ANYWHERE for flag in spec.flags}
+            head, path, own = arranged(args, front, anywhere, lambda words: _command_of(self, ctx, words))
+            if path and EXCEL in head:
+                own = _excel_as_csv(ctx, " ".join(path), own)
+            args = [*head, *path, *own]
+        return super().parse_args(ctx, args)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0]
+        if name.startswith("-") or self.get_command(ctx, name) is not None or ctx.resilient_parsing:
+            return super().resolve_command(ctx, args)
+        where = ctx.command_path
+        raise UsageHint(
+            _("no such command {name!r}").format(name=name),
+            _closest(name, self.list_commands(ctx)),
+            _("`{command} --help` lists the commands").format(command=where),
+            ctx,
+        )
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click.exceptions.UsageError as exc:
+            for line in usage_error(exc):
+                say(line)
+            code = ExitStatus.USER_ERROR
+        except typer.Abort:
+            say(error_line(_("aborted")))
+            code = ExitStatus.INTERRUPTED
+        except click.exceptions.ClickException as exc:
+            say(error_line(exc.format_message()))
+            code = exc.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else ExitStatus.OK)
+
+
+EXCEL = options.EXCEL.flags[0]
+
+
+def _excel_as_csv(ctx: click.Context, command: str, words: list[str]) -> list[str]:
+    """The words of `command` with `--excel` (read by kpss itself): `--format csv` added, the
+    `excel` setting doing the rest (commands/shared.emit_rows). A command that writes no CSV,
+    or another format asked for, is a usage error."""
+    if "csv" not in OFFERED.get(command, ()):
+        raise UsageHint(
+            _("--excel writes CSV, and kpss {command} writes none").format(command=command),
+            None,
+            _("`kpss {command} --help` shows its formats").format(command=command),
+            ctx,
+        )
+    flags = options.FORMAT.flags
+    for position, word in enumerate(words):
+        name, given, value = word.partition("=")
+        if name in flags:
+            value = value if given else (words[position + 1] if position + 1 < len(words) else "")
+            if value != "csv":
+                raise UsageHint(
+                    _("--excel writes CSV: leave out --format, or give --format csv"),
+                    None,
+                    _("`kpss {command} --help` shows its formats").format(command=command),
+                    ctx,
+                )
+            return words
+    return [*words, flags[0], "csv"]
+
+
+class UsageHint(click.exceptions.UsageError):
+    """A usage error that knows the closest word the user may have meant."""
+
+    def __init__(self, message: str, closest: str | None, otherwise: str, ctx: click.Context) -> None:
+        super().__init__(message, ctx)
+        self.closest = closest
+        self.otherwise = otherwise
+
+
+def usage_error(exc: click.exceptions.UsageError) -> list[str]:
+    """The two lines of a usage error: what is wrong, and the closest command or option (else
+    where the help is)."""
+    command = exc.ctx.command_path if exc.ctx is not None else "kpss"
+    help_line = _("`{command} --help` shows its options").format(command=command)
+    if isinstance(exc, UsageHint):
+        message, closest, help_line = exc.message, exc.closest, exc.otherwise
+    elif isinstance(exc, click.exceptions.NoSuchOption):
+        message = _("no such option {option}").format(option=exc.option_name)
+        params = exc.ctx.command.get_params(exc.ctx) if exc.ctx else []
+        known = [flag for param in params if param.param_type_name == "option" for flag in param.opts]
+        closest = _closest(exc.option_name, known)
+    elif isinstance(exc, click.exceptions.MissingParameter) and exc.param is not None and not exc.message:
+        name = (
+            exc.param.opts[0]
+            if exc.param.param_type_name == "option"
+            else exc.param.human_readable_name.upper()
+        )
+        message, closest = _("{command} needs {name}").format(command=command, name=name), None
+    elif isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
+        name = exc.param.opts[0] if exc.param.param_type_name == "option" else exc.param.human_readable_name
+        message, closest = f"{name}: {exc.message.rstrip('.')}", None
+    else:
+        message, closest = exc.format_message().rstrip("."), None
+    hint = _("did you mean {word}? {help}").format(word=closest, help=help_line) if closest else help_line
+    return [error_line(message), f"kpss: {_('hint')}: {hint}"]
+
+
+def _closest(word: str, known: Sequence[str]) -> str | None:
+    """The known word most like `word`; of equally like ones, one with the same letters
+    (`lsit`: `list`, not `site`)."""
+    found = difflib.get_close_matches(word, known, n=3, cutoff=0.6)
+    same_letters = [candidate for candidate in found if sorted(candidate) == sorted(word)]
+    return next(iter(same_letters or found), None)
+
+
+def _command_of(group: TyperGroup, ctx: click.Context, words: list[str]) -> Command | None:
+    """The command `words` start with (one word, or two for a group's command such as
+    `plan import`) and the options it declares, for argv.arrange."""
+    command = group.get_command(ctx, words[0])
+    length = 1
+    if isinstance(command, TyperGroup) and len(words) > 1:
+        inner = command.get_command(ctx, words[1])
+        if inner is not None:
+            command, length = inner, 2
+    if command is None:
+        return None
+    declared = {
+        flag: not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+        for param in command.params
+        if isinstance(param, TyperOption)
+        for flag in (*param.opts, *param.secondary_opts)
+    }
+    return length, declared
+
 
 app = typer.Typer(
     name="kpss",
+    cls=KpssGroup,
     help="Minutes, tasks and attendance of community planning of social services (KPSS).",
-    no_args_is_help=True,
+    invoke_without_command=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -61,6 +221,10 @@ def default_format(command: str) -> str:
     return OFFERED[command][0]
 
 
+def _read_today(as_of: str) -> None:
+    today_from(as_of)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"kpss {__version__}")
@@ -69,24 +233,43 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, option(options.DEBUG)] = False,
     no_cache: Annotated[bool, option(options.NO_CACHE)] = False,
+    archive: Annotated[Path | None, option(options.ARCHIVE, show_default=False)] = None,
+    as_of: Annotated[str | None, option(options.AS_OF, show_default=False)] = None,
+    excel: Annotated[bool, option(options.EXCEL)] = False,
 ) -> None:
     """Minutes, tasks and attendance of community planning of social services (KPSS).
 
-    The archive is a folder of Markdown minutes with YAML front matter. Try:
+    The archive is a folder of Markdown minutes with YAML front matter. Global options
+    (--archive, --as-of, --no-cache, --debug, --excel, --format) may stand before or after
+    the command.
+    Alone, `kpss` shows what needs doing in the archive. Try:
 
         kpss list --archive examples
     """
-    settings["debug"] = debug
-    settings["no_cache"] = no_cache
+    settings.update(debug=debug, no_cache=no_cache, archive=archive, today=None, excel=excel)
+    if as_of is not None:  # read here for a command without --as-of of its own: `kpss list --as-of …`
+        code = run_command(_read_today, as_of)
+        if code:
+            raise typer.Exit(code)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        from .overview import overview
+
+        raise typer.Exit(run_command(overview, ctx, archive, as_of))
 
 
 ArchiveOption = Annotated[Path | None, option(options.ARCHIVE, show_default=False)]
-GroupOption = Annotated[str | None, option(options.GROUP)]
+GroupOption = Annotated[str | None, option(options.GROUP, autocompletion=complete_group)]
+# A group named as the command's first word (`kpss agenda seniori`).
+GroupArgument = Annotated[
+    str,
+    typer.Argument(help=_("The group: its slug or name."), show_default=False, autocompletion=complete_group),
+]
 SinceOption = Annotated[str | None, option(options.SINCE)]
 UntilOption = Annotated[str | None, option(options.UNTIL)]
 AsOfOption = Annotated[str | None, option(options.AS_OF, show_default=False)]

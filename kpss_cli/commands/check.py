@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError
-from ..output.console import emit_rows, say
+from ..output.console import say
 from ..output.formats import Column, clean
 from .app import ArchiveOption, AsOfOption, app, boundary, default_format, formats
-from .shared import load_view, open_archive, today_from
+from .shared import emit_rows, load_view, open_archive, today_from
 
 if TYPE_CHECKING:
     from ..store.archive import Archive, TaskSnapshot

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows, write_document, write_pdf
+from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
     AsOfOption,
     DateOption,
+    GroupArgument,
     GroupOption,
     IdsOption,
     LangOption,
@@ -26,13 +27,13 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, exit_code, load, load_attendance, template_kind, today_from
+from .shared import date_option, emit_rows, exit_code, load, load_attendance, template_kind, today_from
 
 
 @app.command()
 @boundary
 def agenda(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: GroupArgument,
     archive: ArchiveOption = None,
     date: DateOption = None,
     to: Annotated[

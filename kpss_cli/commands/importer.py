@@ -10,11 +10,11 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
-from ..output.console import emit_rows, say
+from ..output.console import say
 from ..output.formats import Column
 from . import options
 from .app import ArchiveOption, app, boundary, default_format, formats, option
-from .shared import open_archive
+from .shared import emit_rows, open_archive
 
 IMPORT_COLUMNS = [
     Column("source", "Document"),

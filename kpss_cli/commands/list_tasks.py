@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows, say, terminal, write_document
+from ..output.console import emit_rows, say, table_width, terminal, write_document
 from ..output.formats import Column, emit_sections
 from .shared import date_option, exit_code, load_tasks, today_from
 
@@ -37,7 +37,16 @@ TASK_COLUMNS = [
     Column("days_overdue", "Overdue", "right"),
 ]
 # The terminal table names the group by its slug, to leave room for the task.
-TASK_TABLE_COLUMNS = [Column("group_slug", "Group") if c.key == "group" else c for c in TASK_COLUMNS]
+# On a terminal: the group's slug, and the group and meeting left out where the table would
+# not fit (the id says both).
+TASK_TABLE_COLUMNS = [
+    Column("group_slug", "Group", spare=True)
+    if c.key == "group"
+    else Column(c.key, c.header, spare=True)
+    if c.key == "meeting_date"
+    else c
+    for c in TASK_COLUMNS
+]
 
 
 def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:
@@ -132,7 +141,7 @@ def list_tasks(
     if fmt == "ics":
         from ..documents.ical import write_deadlines
 
-        write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss")
+        write_deadlines(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
     elif template or fmt == "pdf" or public:
         from pathlib import Path
 
@@ -173,6 +182,7 @@ def list_tasks(
             terminal=terminal(),
             row_style=_task_style(today),
             excel=excel,
+            width=table_width() if fmt == "table" else None,
         )
     else:
         columns = TASK_TABLE_COLUMNS if fmt == "table" else TASK_COLUMNS

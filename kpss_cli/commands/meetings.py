@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,17 +12,28 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
-from ..output.console import emit_rows, say, write_document
+from ..core.i18n import _
+from ..output.console import say, write_document
 from ..output.formats import Column
 from . import options
-from .app import ArchiveOption, AsOfOption, GroupOption, app, boundary, default_format, formats, option
-from .shared import date_option, exit_code, load, today_from
+from .app import (
+    ArchiveOption,
+    AsOfOption,
+    GroupArgument,
+    GroupOption,
+    app,
+    boundary,
+    default_format,
+    formats,
+    option,
+)
+from .shared import date_option, emit_rows, exit_code, load, settings, today_from
 
 
 @app.command("new-minutes")
 @boundary
 def new_minutes(
-    group: Annotated[str, typer.Argument(help="The group: its slug or name.", show_default=False)],
+    group: GroupArgument,
     archive: ArchiveOption = None,
     date: Annotated[
         str | None,
@@ -74,10 +86,39 @@ def _open_editor(path: Path) -> None:
     import shlex
     import subprocess
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
+    editor = os.environ.get(variable)
     if not editor:
         raise KpssError("--edit needs $EDITOR (or $VISUAL) to name your editor")
-    subprocess.run([*shlex.split(editor), str(path)], check=False)
+    # A broken editor is the user's to fix, not a bug in kpss: one line, exit 2, and the
+    # minutes stay written.
+    written = _("the minutes are written: {path}").format(path=path)
+    try:
+        command = shlex.split(editor)
+    except ValueError as exc:
+        raise KpssError(
+            _("${variable} is not a command line ({problem}): {editor}; {written}").format(
+                variable=variable, problem=exc, editor=editor, written=written
+            )
+        ) from None
+    if not command:
+        raise KpssError(
+            _("${variable} names no editor; {written}").format(variable=variable, written=written)
+        )
+    try:
+        finished = subprocess.run([*command, str(path)], check=False)
+    except OSError as exc:
+        raise KpssError(
+            _("cannot start the editor {editor!r} (${variable}): {reason}; {written}").format(
+                editor=command[0], variable=variable, reason=exc.strerror or exc, written=written
+            )
+        ) from None
+    if finished.returncode != 0:
+        raise KpssError(
+            _("the editor {editor!r} (${variable}) ended with exit code {code}; {written}").format(
+                editor=command[0], variable=variable, code=finished.returncode, written=written
+            )
+        )
 
 
 SCHEDULE_COLUMNS = [
@@ -96,7 +137,15 @@ def schedule(
     archive: ArchiveOption = None,
     group: GroupOption = None,
     year: Annotated[
-        int | None, typer.Option("--year", min=1, max=9998, help="One calendar year (default: this year).")
+        int | None,
+        typer.Option(
+            "--year",
+            min=1,
+            max=9998,
+            help=_(
+                "One calendar year (default: this year; for ics every meeting in the archive and a year ahead)."
+            ),
+        ),
     ] = None,
     from_: Annotated[str | None, typer.Option("--from", help="From this date (instead of --year).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Up to this date (instead of --year).")] = None,
@@ -116,17 +165,23 @@ def schedule(
     from ..meetings.schedule import meetings
 
     today = today_from(as_of)
-    start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
-    end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
+    loaded = load(archive)
+    if fmt == "ics" and year is None and from_ is None and to is None:
+        # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
+        first = min((m.date for m in loaded.minutes), default=today)
+        last = max((m.date for m in loaded.minutes), default=today)
+        start, end = dt.date(first.year, 1, 1), max(last, today + dt.timedelta(days=366))
+    else:
+        start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
+        end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
     if end < start:
         raise KpssError(f"--to {end.isoformat()} is before --from {start.isoformat()}")
-    loaded = load(archive)
     slugs = group_slugs(loaded, group) if group else None
     rows = meetings(loaded, start, end, today, slugs)
     if fmt == "ics":
         from ..documents.ical import write_schedule
 
-        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss")
+        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
     else:
         missing = sum(1 for r in rows if r["status"] == "missing")
         colours = {"missing": "red", "off-schedule": "yellow"}
@@ -146,22 +201,72 @@ def schedule(
 @app.command()
 @boundary
 def init(
-    folder: Annotated[Path, typer.Argument(help="The archive folder (created if needed).")] = Path(),
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help=_("The archive folder (created if needed). Default: this one."), show_default=False
+        ),
+    ] = None,
+    group: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Add this group to kpss.yaml (its name; repeat for more)."),
+            show_default=False,
+        ),
+    ] = None,
+    example: Annotated[
+        bool,
+        typer.Option("--example", help=_("Write an example kpss.yaml with sample groups and schedules.")),
+    ] = False,
 ) -> int:
     """Start an archive: a commented kpss.yaml, a README for its users, a templates/ note.
 
-    Never overwrites: files that exist are kept, and a second run changes nothing.
+    Asks nothing. Never overwrites: files that exist are kept, and a second run changes nothing.
 
-    Example: kpss init zapisy
+    Example: kpss init zapisy --group "Řídicí skupina" --group "PS Senioři"
     """
     from ..store.init import init_archive
 
-    results = init_archive(folder)
+    target = folder or settings["archive"] or Path()
+    results = init_archive(target, group, example)
     for name, created in results:
-        print(f"{'created' if created else 'kept'}: {folder / name}")
+        print(f"{_('created') if created else _('kept')}: {target / name}")
+    if group and not dict(results)["kpss.yaml"]:
+        say(
+            _("kpss: {folder}/kpss.yaml was there already and is kept: add the groups to it by hand").format(
+                folder=target
+            )
+        )
     if not any(created for _, created in results):
-        say(f"kpss: nothing to do: {folder} already holds a kpss archive")
+        say(_("kpss: nothing to do: {folder} already holds a kpss archive").format(folder=target))
+        return ExitStatus.OK
+    for line in next_steps(target, group[0] if group else None, example):
+        say(line)
     return ExitStatus.OK
+
+
+def next_steps(folder: Path, first_group: str | None, example: bool) -> list[str]:
+    """What to do after `kpss init`: the three next steps, as commands to type."""
+    from ..core.names import slugify
+
+    go = "" if folder == Path() else f"cd {shlex.quote(str(folder))} && "
+    slug = slugify(first_group) if first_group else ("seniori" if example else _("GROUP"))
+    groups = (
+        _("check the groups and add members, places and schedules in kpss.yaml")
+        if first_group or example
+        else _('name your groups in kpss.yaml (or start with: kpss init --group "PS Senioři")')
+    )
+    return [
+        _("kpss: next steps:"),
+        "  1. " + groups,
+        "  2. "
+        + _('start the minutes of a meeting: {go}kpss new-minutes {group} --date "5. 3. 2027"').format(
+            go=go, group=slug
+        ),
+        "  3. " + _("see what needs doing: {go}kpss (then kpss tasks, kpss check)").format(go=go),
+    ]
 
 
 @app.command()

@@ -8,6 +8,7 @@ the quick path can import it.
 
 from __future__ import annotations
 
+from ..core.i18n import N_
 from ..core.model import Value
 
 
@@ -32,7 +33,7 @@ class Spec(Value):
         self.takes_value = takes_value
 
 
-# Global options (before the command).
+# Options of kpss itself (read before the command, accepted after it too: commands/argv.py).
 DEBUG = Spec(("--debug",), "debug", "Show tracebacks of errors.", takes_value=False)
 NO_CACHE = Spec(
     ("--no-cache",),
@@ -42,14 +43,23 @@ NO_CACHE = Spec(
     takes_value=False,
 )
 
+EXCEL = Spec(
+    ("--excel",),
+    "excel",
+    N_("CSV that Czech Excel opens as is (UTF-8 BOM, `;`, CRLF); wherever --format csv works."),
+    takes_value=False,
+)
+
 # Options that many commands share.
 ARCHIVE = Spec(
     ("--archive", "-a"),
     "archive",
-    "The archive folder. Default: the nearest folder upwards with kpss.yaml, else the current one.",
+    N_("The archive folder. Default: the nearest folder upwards with kpss.yaml."),
     "KPSS_ARCHIVE",
 )
-AS_OF = Spec(("--as-of",), "as_of", "Take this date (YYYY-MM-DD) as today.", "KPSS_TODAY")
+AS_OF = Spec(
+    ("--as-of",), "as_of", N_("Take this date as today (2027-03-05, 5. 3. 2027, zítra…)."), "KPSS_TODAY"
+)
 GROUP = Spec(("--group", "-g"), "group", "Only this group: its slug or name (case and accents ignored).")
 SINCE = Spec(("--since",), "since", "Only meetings on or after this date.")
 UNTIL = Spec(("--until",), "until", "Only meetings on or before this date.")
@@ -81,6 +91,11 @@ DUE_AFTER = Spec(("--due-after",), "due_after", "Only deadlines after this date.
 FAIL_IF_ANY = Spec(
     ("--fail-if-any",), "fail_if_any", "Exit 1 when the list is not empty (for cron jobs).", takes_value=False
 )
+
+# Where global options may stand (commands/argv.py): kpss's own before or after the command;
+# the options commands share also before the command, meaning what they mean after it.
+FRONT = (DEBUG, NO_CACHE, EXCEL)
+ANYWHERE = (ARCHIVE, AS_OF, FORMAT)
 
 # What the quick path answers: `kpss [global flags] tasks [these options]`, each at most once.
 QUICK_GLOBAL = (NO_CACHE,)

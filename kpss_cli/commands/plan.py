@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..core.errors import ExitStatus, KpssError
-from ..output.console import emit_rows, write_document, write_pdf
+from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
@@ -22,7 +22,7 @@ from .app import (
     formats,
 )
 from .boundary import run_command
-from .shared import exit_code, load, report, template_kind, today_from
+from .shared import emit_rows, exit_code, load, report, template_kind, today_from
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from ..core.errors import KpssError
-from ..output.console import emit_rows
 from ..output.formats import Column
 from .app import (
     ArchiveOption,
@@ -20,7 +19,7 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, exit_code, load, load_view
+from .shared import date_option, emit_rows, exit_code, load, load_view
 
 LIST_COLUMNS = [
     Column("id", "ID"),

@@ -9,20 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from ..core.dates import parse_date
+from ..core.dates import parse_typed_date
 from ..core.errors import ExitStatus, KpssError, error_line, warning_line
+from ..output.console import emit_rows as write_rows
 from ..output.console import progress_bar, say
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from ..core.errors import Problem
+    from ..output.formats import Column
     from ..store.archive import Archive, TaskSnapshot
 
-# Set once per run from the global options (`--debug`, `--no-cache`).
-settings = {"debug": False, "no_cache": False}
+# Set once per run from the global options: `--debug`, `--no-cache`; `--archive` for a command
+# with no option of its own for it (`kpss init`); `today`, the day `--as-of` gave once read
+# (what `zítra` in another date option counts from); `--excel` for a command with no option
+# of its own for it (its --format is then csv: app._excel_as_csv).
+settings: dict[str, Any] = {"debug": False, "no_cache": False, "archive": None, "today": None, "excel": False}
 
 
 def open_archive(archive: str | os.PathLike[str] | None, *, use_index: bool = True) -> Archive:
@@ -61,6 +66,13 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
     return loaded
 
 
+def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: str, **options: Any) -> int:
+    """output.console.emit_rows, in Czech Excel's CSV when `--excel` was given."""
+    if settings["excel"] and fmt == "csv":
+        options["excel"] = True
+    return write_rows(rows, columns, fmt, **options)
+
+
 def load_view(
     archive: str | os.PathLike[str] | None,
     name: str,
@@ -90,13 +102,21 @@ def report(problems: list[Problem]) -> None:
         say(error_line(str(problem)) if problem.is_error else warning_line(str(problem)))
 
 
-def date_option(value: str | None, option: str) -> dt.date | None:
-    """The date an option gives, or None when not given; a KpssError when it is not a date."""
+def date_option(value: str | None, option: str, today: dt.date | None = None) -> dt.date | None:
+    """The date an option gives, or None when not given; a KpssError when it is not a date.
+    Days named from today (`zítra`, `příští úterý`, core/dates.parse_typed_date) count from
+    `today`, else from `--as-of` when it was read, else from the clock."""
     if value is None:
         return None
-    day = parse_date(value)
+    day = parse_typed_date(value, today or settings["today"] or dt.date.today())
     if day is None:
-        raise KpssError(f"{option}: {value!r} is not a date (write YYYY-MM-DD)")
+        from ..core.i18n import _
+
+        raise KpssError(
+            _(
+                "{option}: {value!r} is not a date (write 5. 3. 2027, 2027-03-05, 5. 3., zítra or příští úterý)"
+            ).format(option=option, value=value)
+        )
     if not FIRST_DAY <= day <= LAST_DAY:
         # Reckoning a week or a year on from 9999-12-31 leaves the calendar.
         raise KpssError(
@@ -110,8 +130,10 @@ LAST_DAY = dt.date(9997, 12, 31)
 
 
 def today_from(as_of: str | None) -> dt.date:
-    """Today, or the day `--as-of` gives."""
-    return date_option(as_of, "--as-of") or dt.date.today()
+    """Today, or the day `--as-of` gives (which other date options then count from)."""
+    day = date_option(as_of, "--as-of", dt.date.today()) or dt.date.today()
+    settings["today"] = day
+    return day
 
 
 def exit_code(archive: Archive | TaskSnapshot, found: bool = False) -> int:

@@ -23,6 +23,7 @@ from .app import (
     formats,
     option,
 )
+from .completion import complete_task
 from .list_tasks import list_tasks
 from .shared import exit_code, load, today_from
 
@@ -62,9 +63,7 @@ def tasks(
     template: Annotated[
         str | None, option(options.TEMPLATE, help=f"{options.TEMPLATE.help} E.g. tasks.md.j2.")
     ] = None,
-    excel: Annotated[
-        bool, typer.Option("--excel", help="CSV that Czech Excel opens as is (UTF-8 BOM, `;`).")
-    ] = False,
+    excel: Annotated[bool, option(options.EXCEL)] = False,
     fail_if_any: Annotated[bool, option(options.FAIL_IF_ANY)] = False,
     ids: Annotated[bool, option(options.IDS)] = False,
     public: Annotated[bool, option(options.PUBLIC)] = False,
@@ -110,6 +109,7 @@ def task(
             "done, cancel, reopen, postpone DEADLINE, note TEXT or owner NAME. Only ids: show them.",
             show_default=False,
             metavar="ID... [ACTION [VALUE]]",
+            autocompletion=complete_task,
         ),
     ],
     archive: ArchiveOption = None,

@@ -14,7 +14,18 @@ from functools import lru_cache
 
 from .model import Value
 from .names import fold
-from .vocabulary import ENGLISH_MONTHS, MONTHS, NUMBERS, ROMAN, alternatives
+from .vocabulary import (
+    ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
+    LAST_WEEK,
+    MONTHS,
+    NEXT_WEEK,
+    NUMBERS,
+    RELATIVE_DAYS,
+    ROMAN,
+    WEEKDAYS,
+    alternatives,
+)
 
 # Month names after `fold` (no diacritics): Czech in three cases, and English.
 _MONTHS: dict[str, int] = {
@@ -148,6 +159,71 @@ def _parse_date(text: str) -> dt.date | None:
     except ValueError:  # 2022-02-30, month 13: not a date
         return None
     return None
+
+
+_RELATIVE = {fold(word): shift for shift, words in RELATIVE_DAYS for word in words}
+_WEEKDAY_NAMES = {
+    fold(name): number
+    for number, forms in enumerate(zip(WEEKDAYS, ENGLISH_WEEKDAYS, strict=True))
+    for name in (*forms[0], forms[1])
+}
+_WEEKDAY = "(" + alternatives(list(_WEEKDAY_NAMES)) + ")"
+_WEEK_WORD = (
+    "(?:("
+    + alternatives([fold(w) for w in NEXT_WEEK])
+    + ")|("
+    + alternatives([fold(w) for w in LAST_WEEK])
+    + r"))\s+"
+)
+_TYPED_WEEKDAY = "(?:v[eo]?\\s+|na\\s+|on\\s+)?" + "(?:" + _WEEK_WORD + ")?" + _WEEKDAY
+_TYPED_DAY_MONTH = r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?"
+
+
+def parse_typed_date(text: str, today: dt.date) -> dt.date | None:
+    """The day a user means by what they type in a date option, or None.
+
+    Besides every form `parse_date` reads (`2027-03-05`, `5. 3. 2027`, `5.3.27`,
+    `5. března 2027`): `dnes`, `zítra`, `pozítří`, `včera`, `předevčírem` (and `today`,
+    `tomorrow`, `yesterday`); a weekday (`úterý`, `v úterý`, `tuesday`): the first such day from
+    today on, today included; `příští úterý` (`next tuesday`): the Tuesday of next week (weeks
+    begin on Monday); `minulé úterý`: the Tuesday of last week; and a day without its year
+    (`5. 3.`, `5.3.`): the 5 March nearest to today, so in December `5. 1.` is next January
+    and in January `20. 12.` last December.
+    """
+    day = parse_date(text)
+    if day is not None:
+        return day
+    value = fold(text)
+    if value in _RELATIVE:
+        return today + dt.timedelta(days=_RELATIVE[value])
+    if m := re.fullmatch(_TYPED_WEEKDAY, value):
+        weekday = _WEEKDAY_NAMES[m[3]]
+        if m[1] or m[2]:
+            monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1 if m[1] else -1)
+            return monday + dt.timedelta(days=weekday)
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+    if m := re.fullmatch(_TYPED_DAY_MONTH, value):
+        return _nearest(int(m[1]), int(m[2]), today)
+    if m := re.fullmatch(_DAY_NAMED + r"\.?", value):
+        return _nearest(int(m[1]), _MONTHS[m[2]], today)
+    return None
+
+
+def _nearest(day: int, month: int, today: dt.date) -> dt.date | None:
+    """The `day`. `month`. nearest to today (of last year, this year or next year)."""
+    found = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:  # 30. 2., or 29. 2. outside a leap year
+            continue
+    return min(found, key=lambda candidate: (abs((candidate - today).days), candidate)) if found else None
+
+
+def czech_day(day: dt.date, weekday: bool = False) -> str:
+    """`5. 3. 2027` (with `weekday`: `pátek 5. 3. 2027`): how kpss writes a day in Czech."""
+    text = f"{day.day}. {day.month}. {day.year}"
+    return f"{WEEKDAYS[day.weekday()][0]} {text}" if weekday else text
 
 
 def looks_like_date(text: str) -> bool:

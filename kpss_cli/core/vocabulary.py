@@ -59,6 +59,21 @@ WEEKDAY_STEMS = (
     ("nedel",),
 )
 
+# English weekday names by weekday number, read in date options (`--date tuesday`).
+ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Days named relative to today in date options, by their distance in days (`--as-of zítra`).
+RELATIVE_DAYS = (
+    (-2, ("předevčírem",)),
+    (-1, ("včera", "yesterday")),
+    (0, ("dnes", "dneska", "today")),
+    (1, ("zítra", "tomorrow")),
+    (2, ("pozítří",)),
+)
+# Words before a weekday that move it to next week or to last week (`příští úterý`, `minulý pátek`).
+NEXT_WEEK = ("příští", "next")
+LAST_WEEK = ("minulý", "minulé", "minulou", "minulá", "last")
+
 # Roman numerals, as agendas number their items and offices their quarters (`III. čtvrtletí`)
 # and months (`XI/2026`).
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

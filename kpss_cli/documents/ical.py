@@ -1,8 +1,20 @@
-"""iCalendar output: meetings of the schedule and task deadlines, for Outlook or Google Calendar."""
+"""iCalendar output: meetings of the schedule and task deadlines, for Outlook or Google Calendar.
+
+Every event has a UID a calendar keeps it by, stable across runs and machines:
+`meeting-SLUG-PLANNED-ARCHIVE@kpss` for a meeting, `task-ID-ARCHIVE@kpss` for a deadline.
+PLANNED is the day the schedule planned the meeting on (the day it was held when it was not
+planned), so a meeting held a few days off its plan (`moved` in `kpss schedule`) keeps its UID;
+it then has SEQUENCE 1 (0 as planned), so calendars replace the event instead of adding one.
+ARCHIVE tells archives apart (two towns' steering groups meeting on one day): the first 12 hex
+digits of the SHA-256 of `calendar_id` in kpss.yaml when given, else of the organisation,
+else of the groups' names. Summaries and descriptions are in the language of kpss.yaml, and
+times are Europe/Prague with its VTIMEZONE.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -10,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ..core.config import Config
+from ..core.dates import czech_day
 from ..output.formats import clean  # a calendar is read on screens: no terminal escapes from minutes
 
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -25,9 +39,61 @@ def _calendar(name: str) -> icalendar.Calendar:
     return calendar
 
 
-def _uid(text: str) -> str:
+# What a calendar says of a meeting or a task, in the language of kpss.yaml.
+WORDS = {
+    "cs": {
+        "held": "jednání se konalo",
+        "moved": "jednání se konalo {day}, plánováno na {planned}",
+        "missing": "plánované jednání bez zápisu",
+        "planned": "plánované jednání",
+        "off-schedule": "jednání mimo plán",
+        "minutes": "zápis: {path}",
+        "task": "úkol {id} z jednání {group} {day}",
+        "open": "stav: trvá",
+        "done": "stav: splněno",
+        "cancelled": "stav: zrušeno",
+    },
+    "en": {
+        "held": "the meeting was held",
+        "moved": "held on {day}, planned for {planned}",
+        "missing": "a planned meeting without minutes",
+        "planned": "a planned meeting",
+        "off-schedule": "a meeting off the schedule",
+        "minutes": "minutes: {path}",
+        "task": "task {id} of the meeting of {group} on {day}",
+        "open": "status: open",
+        "done": "status: done",
+        "cancelled": "status: cancelled",
+    },
+}
+
+
+def archive_id(config: Config) -> str:
+    """What tells this archive's events apart from another's: stable across runs and machines
+    (see the module's docstring)."""
+    given = config.extra.get("calendar_id")
+    identity = (
+        str(given) if given else config.organisation or "\n".join(g.name for g in config.groups) or "kpss"
+    )
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:12]
+
+
+def _uid(text: str, archive: str) -> str:
     """A stable UID: the same meeting or task keeps it between runs, so subscriptions update."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") + "@kpss"
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") + f"-{archive}@kpss"
+
+
+def meeting_uid(group_slug: str, planned: dt.date, archive: str) -> str:
+    """The UID of a group's meeting planned on `planned` (or held then, when not planned)."""
+    return _uid(f"meeting-{group_slug}-{planned.isoformat()}", archive)
+
+
+def _words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["cs"])
+
+
+def _day(day: dt.date, language: str) -> str:
+    return czech_day(day) if language == "cs" else day.isoformat()
 
 
 def _times(day: dt.date, time: str | None) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
@@ -45,24 +111,34 @@ def _moment(day: dt.date, hh_mm: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), PRAGUE) + dt.timedelta(hours=hour, minutes=minute)
 
 
-def write_schedule(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, name: str) -> int:
+def write_schedule(
+    rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, name: str, config: Config
+) -> int:
     """Write planned and held meetings (rows of `kpss schedule`) as VEVENTs; return the count."""
     calendar = _calendar(name)
+    archive = archive_id(config)
+    words = _words(config.language)
     count = 0
     for row in rows:
         day = dt.date.fromisoformat(row["date"])
+        planned = dt.date.fromisoformat(row["planned"]) if row.get("planned") else day
         start, end = _times(day, row.get("time"))
         event = icalendar.Event()
-        event.add("uid", _uid(f"meeting-{row['group_slug']}-{row['date']}"))
+        event.add("uid", meeting_uid(row["group_slug"], planned, archive))
+        event.add("sequence", 0 if planned == day else 1)
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
         event.add("dtstart", start)
         event.add("dtend", end)
         event.add("summary", clean(row["group"]))
         if row.get("place"):
             event.add("location", clean(row["place"]))
-        description = [f"status: {row['status']}"]
+        description = [
+            words.get(row["status"], row["status"]).format(
+                day=_day(day, config.language), planned=_day(planned, config.language)
+            )
+        ]
         if row.get("path"):
-            description.append(f"zápis: {row['path']}")
+            description.append(words["minutes"].format(path=row["path"]))
         event.add("description", "\n".join(clean(line) for line in description))
         calendar.add_component(event)
         count += 1
@@ -71,9 +147,13 @@ def write_schedule(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, 
     return count
 
 
-def write_deadlines(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, name: str) -> int:
+def write_deadlines(
+    rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date, name: str, config: Config
+) -> int:
     """Write task deadlines (rows of `kpss tasks`) as all-day VEVENTs; tasks without one are left out."""
     calendar = _calendar(name)
+    archive = archive_id(config)
+    words = _words(config.language)
     count = 0
     for row in rows:
         if not row.get("deadline"):
@@ -82,16 +162,15 @@ def write_deadlines(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date,
         if day >= dt.date.max:
             continue  # `due: 9999`: no calendar holds the day after
         event = icalendar.Event()
-        event.add("uid", _uid(f"task-{row['id']}"))
+        event.add("uid", _uid(f"task-{row['id']}", archive))
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
         owner = f" ({row['owner']})" if row.get("owner") else ""
         event.add("summary", clean(f"{row['task']}{owner}"))
-        event.add(
-            "description",
-            clean(f"{row['group']}, {row['meeting_date']}: {row['id']}") + f"\nstatus: {row['status']}",
-        )
+        meeting = _day(dt.date.fromisoformat(row["meeting_date"]), config.language)
+        task = words["task"].format(id=row["id"], group=row["group"], day=meeting)
+        event.add("description", clean(task) + "\n" + words.get(row["status"], row["status"]))
         event.add("categories", [row["group_slug"]])
         calendar.add_component(event)
         count += 1
@@ -100,14 +179,20 @@ def write_deadlines(rows: Iterable[dict[str, Any]], out: TextIO, stamp: dt.date,
 
 
 def meeting_invitation(
-    group: str, group_slug: str, day: dt.date, time: str | None, place: str | None, stamp: dt.datetime
+    group: str,
+    group_slug: str,
+    day: dt.date,
+    time: str | None,
+    place: str | None,
+    stamp: dt.datetime,
+    config: Config,
 ) -> bytes:
     """One meeting as a calendar to attach to its invitation. Its UID is the one `kpss schedule
-    --format ics` gives the meeting, so a calendar holding both keeps one event."""
+    --format ics` gives the meeting planned that day, so a calendar holding both keeps one event."""
     calendar = _calendar(group)
     start, end = _times(day, time)
     event = icalendar.Event()
-    event.add("uid", _uid(f"meeting-{group_slug}-{day.isoformat()}"))
+    event.add("uid", meeting_uid(group_slug, day, archive_id(config)))
     event.add("dtstamp", stamp.astimezone(dt.UTC))
     event.add("dtstart", start)
     event.add("dtend", end)

@@ -22,7 +22,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from ..core.config import Config
-from ..core.dates import parse_date
+from ..core.dates import czech_day, parse_date
 from ..core.errors import KpssError
 from ..core.names import people_text
 from ..core.sorting import czech_sort
@@ -75,7 +75,7 @@ def czech_date(value: Any, style: str = "short") -> str:
         return "" if value is None else str(value)
     if style == "long":
         return f"{day.day}. {MONTHS_GENITIVE[day.month - 1]} {day.year}"
-    return f"{day.day}. {day.month}. {day.year}"
+    return czech_day(day)
 
 
 def plural(count: int, one: str, few: str, many: str) -> str:

@@ -149,7 +149,9 @@ def _invitations(
         text, html = _render("agenda", context, archive, language)
         shown = czech_date(meeting.date) if language == "cs" else meeting.date.isoformat()
         subject = SUBJECTS[language]["invitation"].format(group=group.name, date=shown)
-        calendar = meeting_invitation(group.name, group.slug, meeting.date, meeting.time, meeting.place, now)
+        calendar = meeting_invitation(
+            group.name, group.slug, meeting.date, meeting.time, meeting.place, now, archive.config
+        )
         for invitee in invitees(archive.config, group, meeting.date):
             person = book.person(invitee)
             address = book.address(person)

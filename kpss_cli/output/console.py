@@ -47,8 +47,23 @@ def terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def table_width() -> int | None:
+    """How wide a table may be: the terminal's width (COLUMNS first); into a pipe or a file,
+    COLUMNS when it is set, else no limit (a shell does not export COLUMNS, so `kpss tasks |
+    grep` sees every cell whole, and `COLUMNS=80 kpss tasks > out` fits 80)."""
+    import os
+
+    if terminal():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+
+
 def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: str, **options: Any) -> int:
     """Write rows to stdout in `fmt`; return how many."""
+    options.setdefault("width", table_width() if fmt == "table" else None)
     count = emit(rows, columns, fmt, sys.stdout, terminal=terminal(), **options)
     sys.stdout.flush()
     return count

@@ -44,12 +44,15 @@ OFFERED: dict[str, tuple[str, ...]] = {
 class Column(Value):
     """A column of the table, CSV, TSV and Markdown outputs."""
 
-    __slots__ = ("key", "header", "justify")
+    __slots__ = ("key", "header", "justify", "spare")
 
-    def __init__(self, key: str, header: str, justify: str = "left") -> None:
+    def __init__(self, key: str, header: str, justify: str = "left", spare: bool = False) -> None:
         self.key = key
         self.header = header
         self.justify = justify  # "left" | "right"
+        # A table too narrow for every column leaves this one out (what it says is elsewhere
+        # in the row: a task's group and meeting are in its id).
+        self.spare = spare
 
 
 # Compiled on first use, by `re`'s own cache: most runs print only printable text.
@@ -98,10 +101,14 @@ def emit(
     row_style: RowStyle | None = None,
     caption: str | None = None,
     excel: bool = False,
+    width: int | None = None,
 ) -> int:
-    """Write `rows` in `fmt` to `out`; return how many rows were written."""
+    """Write `rows` in `fmt` to `out`; return how many rows were written. A table is at most
+    `width` characters wide where it can be (None: as wide as its text)."""
     writer = WRITERS[fmt]
-    return writer(rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel)
+    return writer(
+        rows, columns, out, terminal=terminal, row_style=row_style, caption=caption, excel=excel, width=width
+    )
 
 
 def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_: Any) -> int:
@@ -187,26 +194,94 @@ def _table(
     terminal: bool = False,
     row_style: RowStyle | None = None,
     caption: str | None = None,
+    width: int | None = None,
     **_: Any,
 ) -> int:
     materialised = list(rows)
     if terminal:
-        _rich_table(materialised, columns, out, row_style, caption)
+        _rich_table(materialised, columns, out, row_style, caption, width)
     else:
-        _plain_table(materialised, columns, out)
+        _plain_table(materialised, columns, out, width)
         if caption:
             out.write(caption + "\n")
     return len(materialised)
 
 
-def _plain_table(rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO) -> None:
-    """Aligned columns with no colour or box drawing, for pipes and files."""
+# Columns a table never shortens: ids and paths (copied into other commands), dates, codes.
+_WHOLE = frozenset(
+    ("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "code", "field", "line")
+)
+_NARROWEST = 6  # a shortened text column keeps at least this many characters
+
+
+def _floor(column: Column, natural: int, values: int) -> int:
+    """How narrow a column may become: ids and dates not at all; numbers (right-aligned) to
+    their longest value, shortening only their header; text to _NARROWEST characters."""
+    if column.key in _WHOLE:
+        return natural
+    if column.justify == "right":
+        return max(values, 3)
+    return min(natural, _NARROWEST)
+
+
+def fit_widths(
+    columns: Sequence[Column], natural: list[int], width: int | None, gap: int, value_widths: list[int]
+) -> list[int]:
+    """The width of each column in a table at most `width` characters wide (None: no limit),
+    columns `gap` apart: text columns give way in proportion to what they can give (a task's
+    text keeps more than its owner); ids, dates and numbers never do. A table that cannot fit
+    even so keeps its whole ids and is wider than `width`."""
+    widths = list(natural)
+    if width is None:
+        return widths
+    excess = sum(widths) + gap * (len(widths) - 1) - width
+    if excess <= 0:
+        return widths
+    floors = [_floor(c, w, values) for c, w, values in zip(columns, widths, value_widths, strict=True)]
+    room = [w - f for w, f in zip(widths, floors, strict=True)]
+    total = sum(room)
+    if total <= excess:
+        return floors
+    cuts = [excess * r // total for r in room]
+    left = excess - sum(cuts)
+    for i in sorted(range(len(room)), key=lambda i: room[i] - cuts[i], reverse=True)[:left]:
+        cuts[i] += 1
+    return [w - cut for w, cut in zip(widths, cuts, strict=True)]
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _fitting(
+    columns: Sequence[Column], rows: list[dict[str, Any]], width: int | None, gap: int
+) -> list[Column]:
+    """The columns of a table: all, or without the spare ones when they cannot all fit `width`."""
+    if width is None or not any(c.spare for c in columns):
+        return list(columns)
     cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
-    widths = [max([len(c.header)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
+    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    narrowest = [_floor(c, n, v) for c, n, v in zip(columns, natural, values, strict=True)]
+    if sum(narrowest) + gap * (len(columns) - 1) <= width:
+        return list(columns)
+    return [c for c in columns if not c.spare]
+
+
+def _plain_table(
+    rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO, width: int | None
+) -> None:
+    """Aligned columns with no colour or box drawing, for pipes and files."""
+    columns = _fitting(columns, rows, width, 2)
+    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
+    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    widths = fit_widths(columns, natural, width, 2, values)
 
     def line(values: list[str]) -> str:
         parts = [
-            v.rjust(w) if c.justify == "right" else v.ljust(w)
+            shorten(v, w).rjust(w) if c.justify == "right" else shorten(v, w).ljust(w)
             for v, w, c in zip(values, widths, columns, strict=True)
         ]
         return "  ".join(parts).rstrip() + "\n"
@@ -221,21 +296,37 @@ def _rich_table(
     out: TextIO,
     row_style: RowStyle | None,
     caption: str | None,
+    width: int | None,
 ) -> None:
     from rich.console import Console  # only on a terminal: keeps pipes fast
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=True)
+    columns = _fitting(columns, rows, width, 3)
+    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
+    natural = [max(len(c.header), v) for c, v in zip(columns, values, strict=True)]
+    widths = fit_widths(columns, natural, width, 3, values)  # ` │ ` between columns
+    console = Console(
+        file=out,
+        highlight=False,
+        soft_wrap=False,
+        force_terminal=True,
+        width=max(sum(widths) + 3 * len(widths), 20),
+    )
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for column in columns:
+    for column, size in zip(columns, widths, strict=True):
         table.add_column(
-            column.header, justify="right" if column.justify == "right" else "left", overflow="fold"
+            shorten(column.header, size),
+            justify="right" if column.justify == "right" else "left",
+            no_wrap=True,
+            overflow="ellipsis",
+            width=size,
         )
-    for row in rows:
+    for row, texts in zip(rows, cells, strict=True):
         style = row_style(row) if row_style else None
         # Text(), never markup: "[bold]" written in minutes stays text.
-        table.add_row(*(Text(clean(cell(row.get(c.key)))) for c in columns), style=style)
+        table.add_row(*(Text(shorten(t, w)) for t, w in zip(texts, widths, strict=True)), style=style)
     console.print(table)
     if caption:
         console.print(Text(caption), style="dim")
@@ -262,6 +353,7 @@ def emit_sections(
     terminal: bool = False,
     row_style: RowStyle | None = None,
     excel: bool = False,
+    width: int | None = None,
 ) -> int:
     """Write rows split into labelled sections (`kpss tasks --by owner`); return the row count.
 
@@ -281,5 +373,5 @@ def emit_sections(
                 emit(rows, columns, fmt, out)
             else:
                 out.write(("\n" if number else "") + clean(heading) + "\n")
-                emit(rows, table_columns, fmt, out, terminal=terminal, row_style=row_style)
+                emit(rows, table_columns, fmt, out, terminal=terminal, row_style=row_style, width=width)
     return sum(len(rows) for _, rows in sections)

@@ -178,5 +178,5 @@ def _calendar(archive: Archive, today: dt.date, copy: PublicCopy) -> str:
     text = io.StringIO()
     # A stamp that moves only with the archive keeps the file unchanged between builds.
     stamp = max((m.date for m in archive.minutes), default=today)
-    write_schedule(copy.value(rows), text, stamp, archive.config.organisation or "kpss")
+    write_schedule(copy.value(rows), text, stamp, archive.config.organisation or "kpss", archive.config)
     return text.getvalue()

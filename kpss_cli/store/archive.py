@@ -137,10 +137,19 @@ def resolve_root(archive: str | os.PathLike[str] | None, cwd: str | None = None)
             raise KpssError(f"archive folder not found: {archive}")
         return root, root.rstrip("/") or "/"
     start = cwd or os.getcwd()
-    root = find_root(start)
-    if root == start:
+    found = find_root(start)
+    if found is None:
+        from ..core.i18n import _
+
+        raise KpssError(
+            _(
+                "no archive here: neither this folder nor any above it has a kpss.yaml; "
+                "start one with `kpss init`, or name one with --archive or KPSS_ARCHIVE"
+            )
+        )
+    if found == os.path.realpath(start):
         return start, "."
-    return root, os.path.relpath(root, start)
+    return found, os.path.relpath(found, start)
 
 
 def find_files(root: str | os.PathLike[str]) -> Iterator[str]:

@@ -21,8 +21,9 @@ SKIPPED_FOLDERS = frozenset(("templates", "node_modules", "__pycache__"))
 MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
 
 
-def find_root(start: str) -> str:
-    """Return the nearest folder from `start` upwards holding kpss.yaml, else `start`.
+def find_root(start: str) -> str | None:
+    """Return the nearest folder from `start` upwards holding kpss.yaml, else None: as git
+    finds its repository, a folder is an archive by its kpss.yaml, never by being the current one.
 
     Paths are text here, not pathlib's: a warm `kpss tasks` would spend 4 ms importing it."""
     folder = os.path.realpath(start)
@@ -31,7 +32,7 @@ def find_root(start: str) -> str:
             return folder
         parent = os.path.dirname(folder)
         if parent == folder:
-            return start
+            return None
         folder = parent
 
 
