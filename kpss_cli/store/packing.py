@@ -240,14 +240,18 @@ def pack_config(config: Config) -> tuple[Any, ...]:
     )
 
 
+_CONFIG_GROUPS, _CONFIG_PATH, _GROUP_LINE = 2, 5, 9  # where pack_config puts them (layout above)
+
+
 def config_meaning(config: Config) -> str:
     """A digest of what the configuration means to parsing: everything `pack_config` keeps but
     where it was written (kpss.yaml's path and its groups' lines). A comment or a blank line
     added to kpss.yaml leaves it as it was, so the index keeps its parsed rows (index.py).
     `repr`, not marshal: marshal's bytes depend on how often a string is referred to."""
-    organisation, language, groups, aliases, extra, _path, emails = pack_config(config)
-    where_free = [group[:-1] for group in groups]  # GroupConfig.line last
-    meaning = repr((organisation, language, where_free, aliases, extra, emails))
+    packed = list(pack_config(config))
+    packed[_CONFIG_PATH] = None
+    packed[_CONFIG_GROUPS] = [(*g[:_GROUP_LINE], *g[_GROUP_LINE + 1 :]) for g in packed[_CONFIG_GROUPS]]
+    meaning = repr(packed)
     return blake2b(meaning.encode("utf-8", "surrogatepass")).hexdigest()
 
 
