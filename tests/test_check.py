@@ -90,6 +90,15 @@ def test_every_code_has_a_fixture() -> None:
         "indicator-no-unit",
         "progress-unknown-indicator",
     }
+    elsewhere |= {  # made by tests/test_membership.py
+        "bad-membership",
+        "bad-quorum",
+        "overlapping-membership",
+        "left-non-member",
+        "substitute-for-non-member",
+        "former-member",
+        "decision-without-quorum",
+    }
     assert set(CODES) == planted | elsewhere
 
 

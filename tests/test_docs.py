@@ -61,6 +61,8 @@ def test_every_json_key_is_documented(invoke: Invoke, monkeypatch: pytest.Monkey
         invoke("attendance", "-a", "examples", "--by", "org", "-f", "json").stdout,
         invoke("attendance", "-a", "examples", "--by", "meeting", "-f", "json").stdout,
         invoke("attendance", "-a", "examples", "--missed", "1", "-f", "json").stdout,
+        invoke("members", "ridici", "-a", "examples", "--on", "2026-06-17", "-f", "json").stdout,
+        invoke("members", "ridici", "-a", "examples", "--history", "-f", "json").stdout,
         invoke("plan", "-a", "examples", "--as-of", "2026-11-22", "-f", "json").stdout,
         invoke("monitor", "--year", "2026", "-a", "examples", "--as-of", "2026-11-22", "-f", "json").stdout,
     ]

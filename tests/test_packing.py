@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpss_cli.core.config import Config, GroupConfig
+from kpss_cli.core.config import Config, GroupConfig, Membership
 from kpss_cli.core.errors import Problem
 from kpss_cli.core.model import (
     AgendaItem,
+    MembershipChange,
     Minutes,
     NextMeeting,
     Person,
@@ -181,7 +182,9 @@ def test_packing_knows_every_field_of_every_record() -> None:
     """packing.py lays out each record field by field: a field added to model.py or errors.py
     must be added there too (and to the strategies below), or it would be lost on the way."""
     layout = {
-        Person: "name org role person key line",
+        Person: "name org role person key line substitute_for",
+        MembershipChange: "name org role voting change day line",
+        Membership: "name org role voting start end source line ended_by",
         AgendaItem: "title presenter",
         NextMeeting: "date time place text",
         Update: "id status note line source due owner",
@@ -190,11 +193,12 @@ def test_packing_knows_every_field_of_every_record() -> None:
         "group_slug meeting_date path history measure",
         Minutes: "id path group date group_slug group_as_written time place status present excused absent "
         "guests attendance_sheet recorder moderator agenda tasks updates loose_checks decisions next_meeting "
-        "extra key_lines title body body_line encoding progress",
+        "extra key_lines title body body_line encoding progress membership",
         Progress: "measure state value indicator note line",
         Problem: "path line severity code message",
-        Config: "organisation language groups aliases extra path emails people_cache _by_text _by_folder",
-        GroupConfig: "slug name folder members manager place time schedule extra line",
+        Config: "organisation language groups aliases extra path emails quorum problems people_cache _by_text "
+        "_by_folder",
+        GroupConfig: "slug name folder members manager place time schedule extra line memberships quorum",
     }
     for cls, names in layout.items():
         assert list(cls.__slots__) == names.split(), cls.__name__
@@ -247,7 +251,19 @@ YAML_VALUES = st.recursive(
     max_leaves=15,
 )
 
-PERSONS = st.builds(Person, name=TEXT, org=OPT_TEXT, role=OPT_TEXT, person=TEXT, key=TEXT, line=INTS)
+PERSONS = st.builds(
+    Person, name=TEXT, org=OPT_TEXT, role=OPT_TEXT, person=TEXT, key=TEXT, line=INTS, substitute_for=OPT_TEXT
+)
+MEMBERSHIP = st.builds(
+    MembershipChange,
+    name=TEXT,
+    org=OPT_TEXT,
+    role=OPT_TEXT,
+    voting=st.booleans(),
+    change=st.sampled_from(["joined", "left"]),
+    day=DATES,
+    line=INTS,
+)
 UPDATES = st.builds(
     Update, id=TEXT, status=TEXT, note=OPT_TEXT, line=INTS, source=TEXT, due=OPT_TEXT, owner=OPT_TEXT
 )
@@ -315,6 +331,7 @@ MINUTES = st.builds(
     body_line=INTS,
     encoding=TEXT,
     progress=st.lists(PROGRESS, max_size=2),
+    membership=st.lists(MEMBERSHIP, max_size=2),
 )
 PROBLEMS = st.lists(
     st.builds(Problem, path=TEXT, line=st.none() | INTS, severity=TEXT, code=TEXT, message=TEXT), max_size=3

@@ -162,3 +162,38 @@ def test_check_is_answered_for_the_day_and_the_plan_files_of_now(invoke: Invoke,
             (cold.exit_code, cold.stdout, cold.stderr)
         ] * 2
     assert "plan/2019.yaml" not in cold.stdout
+
+
+def test_membership_over_time_is_answered_the_same_from_the_views(invoke: Invoke, tmp_path: Path) -> None:
+    """Dated members, joins and leaves in the minutes, substitutes, quorum and kpss.yaml's own
+    problems (with its line numbers, which a comment above them shifts)."""
+    from .test_membership import CONFIG, MEETINGS
+
+    root = tmp_path / "members"
+    bad = "      - {name: Zdeněk Zpětný, from: 2026-05-01, to: 2026-04-01}\n"
+    write(root / "kpss.yaml", CONFIG + bad)
+    for day, (front, body) in MEETINGS.items():
+        write(root / "ridici" / f"{day}.md", minutes(f"group: ridici\ndate: {day}\n{front}", body))
+    queries = [
+        ["attendance", "-f", "json"],
+        ["attendance", "--by", "meeting", "-f", "json"],
+        ["attendance", "--by", "org", "-f", "csv"],
+        ["attendance", "--missed", "1", "-f", "json"],
+        ["check", "-f", "json", "--as-of", "2026-05-01"],
+        ["list", "-f", "json"],
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(root)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(cache=False)
+    assert "Zdeněk Zpětný" in cold[0][2] and "kpss.yaml:" in cold[0][2]
+    assert run(cache=True) == cold
+    assert run(cache=True) == cold
+    config = root / "kpss.yaml"
+    config.write_text("# Členové od března.\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    shifted = run(cache=False)
+    assert shifted != cold  # kpss.yaml's problem is a line lower
+    assert run(cache=True) == shifted
+    assert run(cache=True) == shifted

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.i18n import N_
+
 
 @dataclass(frozen=True, slots=True)
 class Code:
@@ -174,7 +176,8 @@ CODES: dict[str, Code] = {
     "unknown-person": Code(
         "warning",
         "a name that is not a member of the group",
-        "The name is not among the group's `members` in kpss.yaml. Fix a typo (the closest member "
+        "The name is not among the group's members on the meeting date (`members` in kpss.yaml, "
+        "with their `from`/`to`, and the minutes' `membership` joins and leaves). Fix a typo (the closest member "
         "is suggested), add the person to the members, list them as a guest, or add an `aliases` "
         "entry for a changed name. A comma too many splits one name in two.",
     ),
@@ -258,5 +261,67 @@ CODES: dict[str, Code] = {
         "a progress value names no indicator of its item",
         "A `value` belongs to one of the item's indicators: name it with `indicator` (ukazatel), "
         "unless the item has just one.",
+    ),
+    # --- membership over time (kpss.yaml's members, minutes' `membership`) ---------------------
+    "bad-membership": Code(
+        "error",
+        N_("a member or membership entry cannot be read"),
+        N_(
+            "A member in kpss.yaml is `Name`, `Name (Organisation)` or a mapping with `name` and "
+            "optionally `org`, `role`, `voting` (true or false), `from` and `to` (dates, `to` not "
+            "before `from`). A `membership` (členství) entry of minutes is `{name, org, role, joined}` "
+            "or `{name, left}`, the date defaulting to the meeting's. The entry is left out; the rest holds."
+        ),
+    ),
+    "bad-quorum": Code(
+        "error",
+        N_("a quorum that is no share"),
+        N_(
+            "`quorum` is the share of the voting members that must be exceeded: `0.5`, `0,6`, `60 %` "
+            "or `2/3` (at least 0, less than 1). Until it is fixed, more than half is needed."
+        ),
+    ),
+    "overlapping-membership": Code(
+        "warning",
+        N_("one person is a member twice in one role"),
+        N_(
+            "Two periods of membership of the same person in the same role overlap (kpss.yaml's "
+            "`from`/`to`, or a `joined` of minutes while still a member). The later entry is left "
+            "out. End the first with `to`, or give the second a different `role`."
+        ),
+    ),
+    "left-non-member": Code(
+        "warning",
+        N_("someone leaves a group they are not a member of"),
+        N_(
+            "A `membership` entry with `left` names a person who is not a member of the group on "
+            "that day. Check the spelling of the name (or an `aliases` entry), and the date."
+        ),
+    ),
+    "substitute-for-non-member": Code(
+        "warning",
+        N_("a substitute stands in for someone who is not a member"),
+        N_(
+            "`Name (za Name)` or `{name, for}` names the member represented. That person is not a "
+            "member of the group on the meeting date, so the substitute counts for nobody. Fix the "
+            "name (declined forms such as `za Marii Novou` are understood) or the membership."
+        ),
+    ),
+    "former-member": Code(
+        "warning",
+        N_("a member who left is still listed"),
+        N_(
+            "The person's membership ended before the meeting, but the minutes list them as present, "
+            "excused or absent. List them as a guest, or correct the date they left."
+        ),
+    ),
+    "decision-without-quorum": Code(
+        "warning",
+        N_("a decision taken without a quorum"),
+        N_(
+            "The minutes record decisions (`decisions`, usnesení, or a vote in the text), but no more "
+            "than the `quorum` share of the group's voting members on that day came, in person or "
+            "through a substitute. The decision may not be valid under the rules of procedure."
+        ),
     ),
 }

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator
 
-from ..core.config import GroupConfig
+from ..core.config import Membership
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
+from ..core.i18n import _
 from ..core.model import Minutes, Person
 from ..core.names import fold
-from ..meetings.attendance import members_of
+from ..meetings.attendance import MeetingAttendance, meeting_attendance
+from ..meetings.membership import GroupMembers, all_members
 from ..meetings.schedule import meetings
 from ..plan.state import links
 from ..store.archive import Archive, shown_path
@@ -78,7 +81,9 @@ def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
             "no front matter: this file is not minutes (`kpss import` converts legacy minutes)",
         )
     seen: dict[tuple[str, dt.date], Minutes] = {}
-    members = {group.slug: _member_keys(archive, group) for group in archive.config.groups if group.members}
+    members = all_members(archive)
+    for group_members in members.values():
+        yield from group_members.problems  # overlapping periods, leaves of non-members
     for minutes in archive.minutes:
         yield from _minutes_findings(archive, minutes, today, members)
         first = seen.setdefault((minutes.group_slug, minutes.date), minutes)
@@ -103,7 +108,7 @@ def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
 
 
 def _minutes_findings(
-    archive: Archive, minutes: Minutes, today: dt.date, members: dict[str, dict[str, str]]
+    archive: Archive, minutes: Minutes, today: dt.date, members: dict[str, GroupMembers]
 ) -> Iterator[Problem]:
     lines = minutes.key_lines
     for task in minutes.tasks:
@@ -168,7 +173,7 @@ def _deadline_findings(archive: Archive, minutes: Minutes, line: int, due: str |
 
 
 def _attendance_findings(
-    archive: Archive, minutes: Minutes, members: dict[str, dict[str, str]]
+    archive: Archive, minutes: Minutes, members: dict[str, GroupMembers]
 ) -> Iterator[Problem]:
     lists = {"present": minutes.present, "excused": minutes.excused, "absent": minutes.absent}
     where: dict[str, str] = {}
@@ -190,20 +195,76 @@ def _attendance_findings(
             f"the recorder {recorder.name} is not among those present",
         )  # fmt: skip
     group = archive.config.find_group(minutes.group)
-    if group is None or group.slug not in members:
+    known = members.get(group.slug if group else minutes.group_slug)
+    if known is None or not known.known:
         return
-    for people in lists.values():
-        yield from _unknown_people(archive, minutes, group, people, members[group.slug])
+    seen = meeting_attendance(archive, minutes, members)
+    yield from _quorum_findings(archive, seen)
+    on_day = {m.key: m.person.name for m in seen.members}
+    for person, member in seen.substitutes:
+        if member is None:
+            yield _finding(
+                archive, minutes.path, person.line, "substitute-for-non-member",
+                _("{name} stands in for {member}, who is not a member of {group} on {day}").format(
+                    name=person.name, member=person.substitute_for, group=known.group.name,
+                    day=minutes.date.isoformat(),
+                ),
+            )  # fmt: skip
+    ever = known.ever()
+    leaving = {fold(c.name) for c in minutes.membership if c.change == "left"}
+    for kind, people in lists.items():
+        others = []
+        for person in people:
+            if person.substitute_for is not None or person.key in on_day:
+                continue
+            period = ever.get(person.key)
+            if period is not None and period.end is not None and period.end < minutes.date:
+                if person.key not in leaving and fold(person.person) not in leaving:
+                    yield _finding(
+                        archive, minutes.path, person.line, "former-member",
+                        _("{name} left {group} on {day} but is listed as {kind}").format(
+                            name=person.name, group=known.group.name,
+                            day=(period.end + dt.timedelta(days=1)).isoformat(), kind=kind,
+                        ),
+                    )  # fmt: skip
+                continue
+            others.append(person)
+        yield from _unknown_people(archive, minutes, known, others, on_day, ever)
 
 
-def _member_keys(archive: Archive, group: GroupConfig) -> dict[str, str]:
-    """Person key -> member name as kpss.yaml writes it (after aliases)."""
-    return {person.key: person.name for person in members_of(archive, group)}
+# "Hlasování", "hlasovalo", "usnesení" in the text: a decision was taken at the meeting.
+_DECIDED = re.compile(r"\b(?:hlasování|hlasovalo|hlasovali|usnesení|usnesla|usneslo)\b", re.IGNORECASE)
+
+
+def _quorum_findings(archive: Archive, seen: MeetingAttendance) -> Iterator[Problem]:
+    """Decisions (usnesení, hlasování) of a meeting without a quorum."""
+    if seen.quorum is not False:
+        return
+    minutes = seen.minutes
+    line = minutes.key_lines.get("decisions") if minutes.decisions else None
+    if line is None:
+        body = archive.load_body(minutes).body or ""
+        match = _DECIDED.search(body)
+        if match is None:
+            return
+        line = minutes.body_line + body.count("\n", 0, match.start())
+    yield _finding(
+        archive, minutes.path, line, "decision-without-quorum",
+        _("a decision without a quorum: {present} of {voting} voting members came, more than {share:.0%} were needed").format(
+            present=seen.voting_present, voting=len(seen.voting), share=seen.share
+        ),
+    )  # fmt: skip
 
 
 def _unknown_people(
-    archive: Archive, minutes: Minutes, group: GroupConfig, people: list[Person], members: dict[str, str]
+    archive: Archive,
+    minutes: Minutes,
+    known: GroupMembers,
+    people: list[Person],
+    members: dict[str, str],
+    ever: dict[str, Membership],
 ) -> Iterator[Problem]:
+    group = known.group
     unknown = [p for p in people if p.key not in members]
     skip: set[int] = set()
     for index, person in enumerate(unknown):
@@ -219,9 +280,17 @@ def _unknown_people(
             )  # fmt: skip
             continue
         hint = _closest(person.key, members)
+        later = ever.get(person.key)
+        if later is not None and later.start is not None and later.start > minutes.date:
+            hint = None
+            note = _(" on {day} (a member from {start})").format(
+                day=minutes.date.isoformat(), start=later.start.isoformat()
+            )
+        else:
+            note = ""
         yield _finding(
             archive, minutes.path, person.line, "unknown-person",
-            f"{person.name} is not a member of {group.name}" + (f"; did you mean {hint!r}?" if hint else ""),
+            f"{person.name} is not a member of {group.name}{note}" + (f"; did you mean {hint!r}?" if hint else ""),
         )  # fmt: skip
 
 

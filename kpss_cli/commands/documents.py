@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import KpssError
+from ..core.i18n import _
 from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
@@ -70,9 +71,11 @@ def agenda(
     copy = None
     if public:
         from ..documents.public import people_of
+        from ..meetings.membership import members_of_any_group
 
         people = [name for m in loaded.minutes for name in people_of(m)]
-        copy = PublicCopy(loaded.config, people + [t["owner"] for t in context["tasks"] if t["owner"]])
+        owners = [t["owner"] for t in context["tasks"] if t["owner"]]
+        copy = PublicCopy(loaded.config, people + owners, members_of_any_group(loaded, meeting.date))
     _write(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)
 
@@ -104,19 +107,26 @@ ATTENDANCE_COLUMNS = {
     "person": [
         Column("person", "Person"),
         Column("org", "Organisation"),
+        Column("expected", _("Expected"), "right"),
         Column("present", "Present", "right"),
+        Column("substituted", _("Substituted"), "right"),
         Column("excused", "Excused", "right"),
         Column("absent", "Absent", "right"),
         Column("guest", "Guest", "right"),
         Column("rate", "Rate", "right"),
+        Column("longest_missed", _("Longest missed"), "right"),
     ],
     "org": [
         Column("org", "Organisation"),
         Column("people", "People", "right"),
+        Column("expected", _("Expected"), "right"),
         Column("present", "Present", "right"),
+        Column("substituted", _("Substituted"), "right"),
         Column("excused", "Excused", "right"),
         Column("absent", "Absent", "right"),
         Column("guest", "Guest", "right"),
+        Column("rate", "Rate", "right"),
+        Column("longest_missed", _("Longest missed"), "right"),
     ],
     "meeting": [
         Column("id", "Minutes"),
@@ -126,6 +136,9 @@ ATTENDANCE_COLUMNS = {
         Column("excused", "Excused", "right"),
         Column("absent", "Absent", "right"),
         Column("guests", "Guests", "right"),
+        Column("present_voting", _("Voting present"), "right"),
+        Column("voting_members", _("Voting"), "right"),
+        Column("substitutes", _("Substitutes")),
         Column("quorum", "Quorum"),
     ],
     "missed": [
@@ -157,7 +170,10 @@ def attendance(
     quorum: Annotated[
         float | None,
         typer.Option(
-            "--quorum", min=0.0, max=1.0, help="Share of members that must be exceeded (default 0.5)."
+            "--quorum",
+            min=0.0,
+            max=1.0,
+            help=_("Share of the voting members that must be exceeded (default: kpss.yaml's, else 0.5)."),
         ),
     ] = None,
     fmt: Annotated[str, formats("attendance")] = default_format("attendance"),
@@ -168,8 +184,11 @@ def attendance(
 ) -> int:
     """Who comes and who does not: present, excused, absent, guest, and the attendance rate.
 
-    A member listed in kpss.yaml who is neither present nor excused counts as absent. Per
-    meeting: counts and the quorum (more than half of the members present).
+    Each meeting is judged against the members of the group on its date (kpss.yaml and the
+    minutes' `membership` entries): a member neither present, represented by a substitute nor
+    excused counts as absent. Per person and organisation: meetings expected at, present,
+    substituted, excused, absent, the rate and the longest run missed. Per meeting: counts,
+    substitutes, and the quorum (more than the share of voting members, in person or by substitute).
 
     Example: kpss attendance --group seniori --since 2026-01-01 --missed 3
     """
@@ -186,10 +205,10 @@ def attendance(
         rows, kind = counting.missed_in_a_row(loaded, selected, missed), "missed"
     elif by is AttendanceBy.meeting:
         rows = counting.by_meeting(loaded, selected, quorum)
+    elif by is AttendanceBy.org:
+        rows = counting.by_org(loaded, selected)
     else:
         rows = counting.by_person(loaded, selected)
-        if by is AttendanceBy.org:
-            rows = counting.by_org(rows)
     copy = None
     if public:
         from ..documents.public import PublicCopy, people_of
@@ -251,6 +270,11 @@ def render(
     context = document_context(loaded, minutes, today, html=to != "md", ids=ids, language=language)
     # Everyone the archive names: a guest of one meeting named in the text of another is found.
     everyone = [name for m in loaded.minutes for name in people_of(m)]
-    copy = PublicCopy(loaded.config, everyone) if public else None
+    if public:
+        from ..meetings.membership import members_of_any_group
+
+        copy = PublicCopy(loaded.config, everyone, members_of_any_group(loaded, minutes.date))
+    else:
+        copy = None
     _write(context, template or f"minutes-document.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)

@@ -198,6 +198,70 @@ def schedule(
     return exit_code(loaded)
 
 
+MEMBERS_COLUMNS = [
+    Column("person", _("Person")),
+    Column("org", _("Organisation")),
+    Column("role", _("Role")),
+    Column("voting", _("Voting")),
+    Column("from", _("From")),
+    Column("to", _("To")),
+]
+HISTORY_COLUMNS = [
+    Column("date", _("Date")),
+    Column("change", _("Change")),
+    Column("person", _("Person")),
+    Column("org", _("Organisation")),
+    Column("role", _("Role")),
+    Column("voting", _("Voting")),
+    Column("source", _("Source")),
+]
+
+
+@app.command()
+@boundary
+def members(
+    group: GroupArgument,
+    archive: ArchiveOption = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", help=_("Who belongs on this day (2026-06-30, 30. 6. 2026, zítra…). Default: today.")
+        ),
+    ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help=_("Every change: who joined and left, and when."))
+    ] = False,
+    fmt: Annotated[str, formats("members")] = default_format("members"),
+    as_of: AsOfOption = None,
+) -> int:
+    """Who belongs to a group on a day: role, organisation, vote, since and until when.
+
+    Membership comes from kpss.yaml (members with `from`/`to`) and from the minutes'
+    `membership` entries (joins and leaves from their date on). `--history` lists every change.
+
+    Example: kpss members ridici --on 2025-06-30
+    """
+    from ..meetings.membership import group_members, history_rows, members_rows
+    from ..meetings.upcoming import resolve_group
+
+    if history and on is not None:
+        raise KpssError(_("--history lists every change; give it or --on, not both"))
+    today = today_from(as_of)
+    day = date_option(on, "--on", today) or today
+    loaded = load(archive)
+    found = group_members(loaded, resolve_group(loaded, group))
+    if history:
+        rows = history_rows(found)
+        emit_rows(rows, HISTORY_COLUMNS, fmt, caption=_("{count} changes").format(count=len(rows)))
+    else:
+        rows = members_rows(found, day)
+        caption = _("{count} members of {group} on {day}").format(
+            count=len(rows), group=found.group.name, day=day.isoformat()
+        )
+        emit_rows(rows, MEMBERS_COLUMNS, fmt, caption=caption)
+    return exit_code(loaded)
+
+
 @app.command()
 @boundary
 def init(

@@ -59,7 +59,7 @@ PLAN_STATES = ("done", "in_progress", "not_done", "cancelled")
 class Person(Record):
     """Someone named in minutes: `name` as written (titles kept), `person` without titles."""
 
-    __slots__ = ("name", "org", "role", "person", "key", "line")
+    __slots__ = ("name", "org", "role", "person", "key", "line", "substitute_for")
 
     def __init__(
         self,
@@ -69,6 +69,7 @@ class Person(Record):
         person: str = "",
         key: str = "",  # identity across meetings: no titles, case or diacritics
         line: int = 0,  # file line where the person is named
+        substitute_for: str | None = None,  # a substitute: the member they stand in for, as written
     ) -> None:
         self.name = name
         self.org = org
@@ -76,10 +77,50 @@ class Person(Record):
         self.person = person
         self.key = key
         self.line = line
+        self.substitute_for = substitute_for
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of a person."""
-        return {"name": self.name, "person": self.person, "org": self.org, "role": self.role}
+        """Return the JSON shape of a person (`for` only for a substitute)."""
+        data = {"name": self.name, "person": self.person, "org": self.org, "role": self.role}
+        if self.substitute_for is not None:
+            data["for"] = self.substitute_for
+        return data
+
+
+class MembershipChange(Record):
+    """A `membership` (členství) entry of minutes: someone joins the group, or leaves it, from
+    `day` on (the meeting date unless the entry gives one)."""
+
+    __slots__ = ("name", "org", "role", "voting", "change", "day", "line")
+
+    def __init__(
+        self,
+        name: str,
+        org: str | None,
+        role: str | None,
+        voting: bool,
+        change: str,  # "joined" | "left"
+        day: dt.date,  # joined: the first day as a member; left: the first day no longer one
+        line: int = 0,
+    ) -> None:
+        self.name = name
+        self.org = org
+        self.role = role
+        self.voting = voting
+        self.change = change
+        self.day = day
+        self.line = line
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of a membership change."""
+        return {
+            "name": self.name,
+            "org": self.org,
+            "role": self.role,
+            "voting": self.voting,
+            self.change: self.day.isoformat(),
+            "line": self.line,
+        }
 
 
 class AgendaItem(Record):
@@ -317,7 +358,7 @@ class Minutes(Record):
         "id", "path", "group", "date", "group_slug", "group_as_written", "time", "place", "status",
         "present", "excused", "absent", "guests", "attendance_sheet", "recorder", "moderator",
         "agenda", "tasks", "updates", "loose_checks", "decisions", "next_meeting", "extra",
-        "key_lines", "title", "body", "body_line", "encoding", "progress",
+        "key_lines", "title", "body", "body_line", "encoding", "progress", "membership",
     )  # fmt: skip
 
     def __init__(
@@ -351,6 +392,7 @@ class Minutes(Record):
         body_line: int = 1,  # file line of the body's first line
         encoding: str = "utf-8",
         progress: list[Progress] | None = None,  # `progress` (plnění): states of plan items
+        membership: list[MembershipChange] | None = None,  # `membership` (členství): joins and leaves
     ) -> None:
         self.id = id
         self.path = path
@@ -381,6 +423,7 @@ class Minutes(Record):
         self.body_line = body_line
         self.encoding = encoding
         self.progress: list[Progress] = [] if progress is None else progress
+        self.membership: list[MembershipChange] = [] if membership is None else membership
 
     def to_dict(self, *, body: bool = True) -> dict[str, Any]:
         """Return the JSON shape of the minutes (documented in docs/json.md)."""
@@ -409,6 +452,8 @@ class Minutes(Record):
             "title": self.title,
             "progress": [p.to_dict() for p in self.progress],
         }
+        if self.membership:
+            data["membership"] = [change.to_dict() for change in self.membership]
         if body:
             data["body"] = self.body or ""
         return data

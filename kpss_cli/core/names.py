@@ -123,9 +123,13 @@ def split_people(text: str) -> list[str]:
 
 
 def people_text(people: Any) -> str:
-    """People (their JSON shape) as `Mgr. Jana Nová (Charita), Petr Malý`."""
+    """People (their JSON shape) as `Mgr. Jana Nová (Charita), Petr Malý (za Adam Hora)`: a
+    substitute with the member they stand in for, as minutes write it."""
     if not people:
         return ""
     if isinstance(people, dict):
         people = [people]
-    return ", ".join(p["name"] + (f" ({p['org']})" if p.get("org") else "") for p in people)
+    return ", ".join(
+        p["name"] + (f" ({p['org']})" if p.get("org") else "") + (f" (za {p['for']})" if p.get("for") else "")
+        for p in people
+    )

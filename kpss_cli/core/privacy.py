@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .config import Config
 from .errors import KpssError
@@ -72,12 +73,17 @@ def initials(name: str) -> str:
 class Privacy:
     """The decision for each person of an archive, read from its kpss.yaml."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, members: Iterable[str] | None = None) -> None:
+        """`members`: the names of the members on the day a document is about (membership over
+        time, meetings/membership.py); None: everyone kpss.yaml names as a member at any time."""
         public: list[str] = []
         for group in config.groups:
-            public += [member.split(" (", 1)[0] for member in group.members]
+            if members is None:
+                public += [member.split(" (", 1)[0] for member in group.members]
             if group.manager:
                 public.append(group.manager.split(" (", 1)[0])
+        if members is not None:
+            public += [member.split(" (", 1)[0] for member in members]
         self._public = Roster(public, config.aliases)
         self._overrides: dict[str, str] = {}  # person key -> public | private | a role
         written: list[str] = []

@@ -13,6 +13,8 @@ from ..core.config import GroupConfig
 from ..core.dates import parse_date, parse_deadline
 from ..core.model import Minutes, Update
 from ..core.vocabulary import MONTHS_GENITIVE
+from ..meetings.attendance import meeting_attendance, meeting_row
+from ..meetings.membership import members_on
 from ..meetings.upcoming import Meeting, group_agenda, next_planned, open_tasks_on
 from ..store.archive import Archive
 from .templates import base_context, deadline_words
@@ -282,7 +284,21 @@ def document_context(
         ),
     }
     context["ids"] = ids
+    context["quorum"] = _quorum(archive, minutes)
     return context
+
+
+def _quorum(archive: Archive, minutes: Minutes) -> dict[str, Any] | None:
+    """Whether the meeting had a quorum, and the figures: None when kpss cannot tell."""
+    row = meeting_row(meeting_attendance(archive, minutes))
+    if row["quorum"] is None:
+        return None
+    return {key: row[key] for key in ("quorum", "present_voting", "voting_members", "quorum_share")}
+
+
+def _members_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[str]:
+    """The group's members on `day`, as kpss.yaml writes them (`Name (Organisation)`)."""
+    return [member.membership.written for member in members_on(archive, group, day)]
 
 
 def new_minutes_context(
@@ -296,7 +312,7 @@ def new_minutes_context(
         date=day,
         time=meeting.time,
         place=meeting.place,
-        members=list(group.members),
+        members=_members_on(archive, group, day),
         agenda=group_agenda(group, archive.config.language),
         open_tasks=[t.to_dict(day) for t in open_tasks_on(archive, group, day)],
         next_meeting=next_planned(group, day + dt.timedelta(days=1)),

@@ -30,8 +30,10 @@ class PublicCopy:
     """Makes values public: every private person's name, wherever it stands, becomes their
     initials or role; the organisation of a private person goes too."""
 
-    def __init__(self, config: Config, names: Iterable[str]) -> None:
-        self.privacy = Privacy(config)
+    def __init__(self, config: Config, names: Iterable[str], members: Iterable[str] | None = None) -> None:
+        """`names`: everyone the documents name; `members`: the members on the document's day
+        (None: everyone ever a member)."""
+        self.privacy = Privacy(config, members)
         private: list[str] = []
         for name in names:
             for one in name.replace(";", ",").split(","):

@@ -11,7 +11,8 @@ from ..core.dates import parse_deadline
 from ..core.model import Minutes, Person, Task
 from ..core.names import person_key
 from ..core.people import roster_of
-from ..meetings.attendance import attendance_of, members_of
+from ..meetings.attendance import attendance_of, meeting_attendance
+from ..meetings.membership import all_members
 from ..store.archive import Archive, next_meetings
 from .schema import TABLES
 
@@ -56,15 +57,15 @@ def archive_rows(archive: Archive, name: str, exported_at: str) -> Rows:
     """Every table's rows of one loaded archive, named `name` in the `archive` column."""
     rows = empty()
     people = _People()
-    members = {g.slug: members_of(archive, g) for g in archive.config.groups if g.members}
+    members = all_members(archive)
     attendance = rows["attendance"]
     meetings = rows["meetings"]
     for minutes in archive.minutes:
-        group_members = members.get(minutes.group_slug, [])
-        member_keys = {m.key for m in group_members}
+        on_day = meeting_attendance(archive, minutes, members)
+        member_keys = on_day.member_keys  # the members of the meeting's date
         listed_absent = {p.key for p in minutes.absent}
         seen: set[tuple[str, str]] = set()
-        for status, listed in attendance_of(minutes, group_members).items():
+        for status, listed in attendance_of(on_day).items():
             for person in listed:
                 key = people.see(person)
                 if (key, status) in seen:
@@ -91,8 +92,9 @@ def archive_rows(archive: Archive, name: str, exported_at: str) -> Rows:
         rows["decisions"] += [
             (name, minutes.id, position, text) for position, text in enumerate(minutes.decisions, 1)
         ]
-    for member in (m for group in members.values() for m in group):
-        people.note(member)  # members who never came, or only to meetings with a sheet
+    for group in members.values():
+        for period in group.periods:
+            people.note(group.person(period))  # members who never came, or only to meetings with a sheet
     rows["people"] = people.rows(name)
     rows["groups"] = _group_rows(archive, name)
     _task_rows(archive, name, rows)

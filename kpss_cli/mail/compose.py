@@ -152,7 +152,7 @@ def _invitations(
         calendar = meeting_invitation(
             group.name, group.slug, meeting.date, meeting.time, meeting.place, now, archive.config
         )
-        for invitee in invitees(archive.config, group, meeting.date):
+        for invitee in invitees(archive, group, meeting.date):
             person = book.person(invitee)
             address = book.address(person)
             if address is None or not valid_address(address):

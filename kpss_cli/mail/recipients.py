@@ -8,15 +8,16 @@ import datetime as dt
 from ..core.config import Config, GroupConfig
 from ..core.names import person_key, split_people
 from ..core.people import Roster, roster_of
+from ..meetings.membership import members_on
+from ..store.archive import Archive
 
 
-def invitees(config: Config, group: GroupConfig, day: dt.date) -> list[str]:
-    """The people invited to the group's meeting on `day`: its members (without their
-    organisations) and its manager. The one place that asks who belongs to a group on a day,
-    so that membership over time (meetings/membership.py) can answer it instead."""
-    del config, day  # membership over time will need them; kpss.yaml's members hold throughout
+def invitees(archive: Archive, group: GroupConfig, day: dt.date) -> list[str]:
+    """The people invited to the group's meeting on `day`: its members on that day (kpss.yaml
+    and the minutes' joins and leaves; without their organisations) and its manager."""
     names: list[str] = []
-    for written in [*group.members, group.manager or ""]:
+    members = [member.membership.name for member in members_on(archive, group, day)]
+    for written in [*members, group.manager or ""]:
         name = written.split(" (", 1)[0].strip()  # `Name (Organisation)`
         if name and person_key(name) not in {person_key(n) for n in names}:
             names.append(name)

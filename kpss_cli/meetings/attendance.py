@@ -1,4 +1,9 @@
-"""Attendance: who comes, who is excused, who never comes; quorum of each meeting."""
+"""Attendance: who comes, who is excused, who never comes; the quorum of each meeting.
+
+Everything is judged against the members of the group on the meeting's date (membership.py):
+a member neither present, represented by a substitute nor excused is absent; a substitute
+counts for the member they stand in for; the quorum counts the voting members of that day.
+"""
 
 from __future__ import annotations
 
@@ -7,167 +12,284 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.config import GroupConfig
-from ..core.errors import KpssError
 from ..core.model import Minutes, Person
 from ..core.people import surname_order
 from ..core.sorting import czech_sort_key
-from ..minutes.parse import parse_person_text
 from ..store.archive import Archive
+from .membership import GroupMembers, Member, all_members, substitute_of
 
-DEFAULT_QUORUM = 0.5  # more than half of the members present
+
+@dataclass
+class MeetingAttendance:
+    """One meeting's attendance against the members of its date."""
+
+    minutes: Minutes
+    members: list[Member]  # on the meeting's date
+    present: list[Person]
+    excused: list[Person]
+    absent: list[Person]  # listed, and members not accounted for (unless the sheet is referred to)
+    guests: list[Person]
+    substitutes: list[tuple[Person, Member | None]]  # each substitute and the member they stand for
+    share: float  # of the voting members, to be exceeded
+    member_keys: set[str] = field(default_factory=set)
+    represented: dict[str, Person] = field(default_factory=dict)  # member key -> their substitute
+    present_keys: set[str] = field(default_factory=set)
+    excused_keys: set[str] = field(default_factory=set)
+    absent_keys: set[str] = field(default_factory=set)
+    voting: list[Member] = field(default_factory=list)  # the members with a vote on that day
+
+    @property
+    def voting_present(self) -> int:
+        """Voting members present in person or through a substitute."""
+        present, represented = self.present_keys, self.represented
+        return sum(1 for m in self.voting if m.key in present or m.key in represented)
+
+    @property
+    def quorum(self) -> bool | None:
+        """True when more than the share of voting members came; None when kpss cannot tell
+        (no members known, or only "dle prezenční listiny")."""
+        voting = self.voting
+        if not voting or self.minutes.attendance_sheet:
+            return None
+        return self.voting_present > self.share * len(voting)
+
+    def outcome(self, member: Member) -> str | None:
+        """present, substituted, excused or absent: what became of a member; None when the
+        minutes only refer to the attendance sheet and do not name them."""
+        key = member.key
+        if key in self.present_keys:
+            return "present"
+        if key in self.represented:
+            return "substituted"
+        if key in self.excused_keys:
+            return "excused"
+        if key in self.absent_keys:
+            return "absent"
+        return None
+
+
+def meeting_attendance(
+    archive: Archive,
+    minutes: Minutes,
+    members: dict[str, GroupMembers] | None = None,
+    share: float | None = None,
+) -> MeetingAttendance:
+    """The attendance of one meeting; `members` from `all_members` (computed when not given),
+    `share` instead of kpss.yaml's quorum."""
+    config = archive.config
+    members = all_members(archive) if members is None else members
+    group = config.find_group(minutes.group_slug)
+    known = members.get(group.slug if group else minutes.group_slug)
+    on_day = known.on(minutes.date) if known else []
+    substitutes = [(p, substitute_of(p, on_day, config.aliases)) for p in minutes.present if p.substitute_for]
+    represented = {member.key: person for person, member in substitutes if member is not None}
+    listed = {p.key for p in (*minutes.present, *minutes.excused, *minutes.absent)}
+    absent = list(minutes.absent)
+    if not minutes.attendance_sheet:  # "dle prezenční listiny": kpss cannot tell who was missing
+        absent += [m.person for m in on_day if m.key not in listed and m.key not in represented]
+    return MeetingAttendance(
+        minutes=minutes,
+        members=on_day,
+        present=minutes.present,
+        excused=minutes.excused,
+        absent=absent,
+        guests=minutes.guests,
+        substitutes=substitutes,
+        share=share
+        if share is not None
+        else (config.quorum_of(group) if group else config.quorum_of(_NO_GROUP)),
+        member_keys={m.key for m in on_day},
+        represented=represented,
+        present_keys={p.key for p in minutes.present},
+        excused_keys={p.key for p in minutes.excused},
+        absent_keys={p.key for p in absent},
+        voting=[m for m in on_day if m.membership.voting],
+    )
+
+
+_NO_GROUP = GroupConfig("", "", "")
+
+
+def attendances(
+    archive: Archive, selected: Iterable[Minutes], share: float | None = None
+) -> list[MeetingAttendance]:
+    """The attendance of each selected meeting, in their order."""
+    members = all_members(archive)
+    return [meeting_attendance(archive, minutes, members, share) for minutes in selected]
+
+
+def attendance_of(seen: MeetingAttendance) -> dict[str, list[Person]]:
+    """Who was present, excused, absent and a guest (members not accounted for are absent)."""
+    return {"present": seen.present, "excused": seen.excused, "absent": seen.absent, "guest": seen.guests}
 
 
 @dataclass
 class _Tally:
     person: str
     org: str | None = None
+    expected: int = 0  # meetings held while a member (those whose minutes say what became of them)
     present: int = 0
+    substituted: int = 0
     excused: int = 0
     absent: int = 0
     guest: int = 0
+    run: int = 0  # meetings missed in a row, up to the latest
+    longest_missed: int = 0
     groups: set[str] = field(default_factory=set)
 
+    def count(self, attended: bool) -> None:
+        self.expected += 1
+        self.run = 0 if attended else self.run + 1
+        self.longest_missed = max(self.longest_missed, self.run)
+
     def row(self) -> dict[str, Any]:
-        counted = self.present + self.excused + self.absent
+        counted = self.present + self.substituted + self.excused + self.absent
         return {
             "person": self.person,
             "org": self.org,
+            "expected": self.expected,
             "present": self.present,
+            "substituted": self.substituted,
             "excused": self.excused,
             "absent": self.absent,
             "guest": self.guest,
             "meetings": counted + self.guest,
-            "rate": round(self.present / counted, 3) if counted else None,
+            "rate": round((self.present + self.substituted) / counted, 3) if counted else None,
+            "longest_missed": self.longest_missed,
             "groups": sorted(self.groups),
         }
 
 
-def members_of(archive: Archive, group: GroupConfig) -> list[Person]:
-    """The group's members from kpss.yaml, as people (aliases applied)."""
-    return [parse_person_text(member, archive.config) for member in group.members]
-
-
-def _members_by_slug(archive: Archive) -> dict[str, list[Person]]:
-    return {g.slug: members_of(archive, g) for g in archive.config.groups if g.members}
-
-
-def attendance_of(minutes: Minutes, members: list[Person]) -> dict[str, list[Person]]:
-    """Who was present, excused, absent and a guest; members not listed count as absent."""
-    listed = {p.key for p in (*minutes.present, *minutes.excused, *minutes.absent)}
-    absent = list(minutes.absent)
-    if not minutes.attendance_sheet:  # "dle prezenční listiny": kpss cannot tell who was missing
-        absent += [m for m in members if m.key not in listed]
-    return {"present": minutes.present, "excused": minutes.excused, "absent": absent, "guest": minutes.guests}
-
-
 def by_person(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
-    """One row per person: meetings present, excused, absent, as a guest; the attendance rate."""
-    members = _members_by_slug(archive)
+    """One row per person: meetings expected at (as a member), present, represented by a
+    substitute, excused, absent, as a guest; the attendance rate; the longest run missed."""
+    return _person_rows(attendances(archive, selected))
+
+
+def _person_rows(seen_meetings: list[MeetingAttendance]) -> list[dict[str, Any]]:
     tallies: dict[str, _Tally] = {}
-    for minutes in selected:
-        for kind, people in attendance_of(minutes, members.get(minutes.group_slug, [])).items():
-            for person in people:
-                tally = tallies.setdefault(person.key, _Tally(person.person))
-                tally.person = person.person  # the latest spelling (minutes come in date order)
-                tally.org = person.org or tally.org
-                setattr(tally, kind, getattr(tally, kind) + 1)
-                tally.groups.add(minutes.group_slug)
+    for seen in seen_meetings:
+        _count(seen, tallies)
     return sorted((t.row() for t in tallies.values()), key=lambda r: surname_order(r["person"]))
 
 
-def by_org(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Person rows summed per organisation (people without one under null)."""
+def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
+    slug = seen.minutes.group_slug
+    represented = seen.represented
+    for kind, people in attendance_of(seen).items():
+        for person in people:
+            if represented and kind in ("excused", "absent") and person.key in represented:
+                continue  # excused, and a substitute came: counted once, as substituted (below)
+            tally = tallies.get(person.key) or tallies.setdefault(person.key, _Tally(person.person))
+            tally.person = person.person  # the latest spelling (minutes come in date order)
+            tally.org = person.org or tally.org
+            setattr(tally, kind, getattr(tally, kind) + 1)
+            tally.groups.add(slug)
+    for member in seen.members:
+        outcome = seen.outcome(member)
+        if outcome is None:
+            continue
+        tally = tallies.get(member.key) or tallies.setdefault(member.key, _Tally(member.person.person))
+        tally.org = member.org or tally.org
+        if outcome == "substituted":
+            tally.substituted += 1
+            tally.groups.add(slug)
+        tally.count(outcome in ("present", "substituted"))
+
+
+def by_org(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
+    """Per organisation: the person rows summed (people without one under null), and the
+    longest run of meetings at which none of its expected members came."""
+    seen_meetings = attendances(archive, selected)
     orgs: dict[str | None, dict[str, Any]] = {}
-    for row in rows:
-        total = orgs.setdefault(
-            row["org"], {"org": row["org"], "people": 0, "present": 0, "excused": 0, "absent": 0, "guest": 0}
-        )
+    keys = ("expected", "present", "substituted", "excused", "absent", "guest")
+    for row in _person_rows(seen_meetings):
+        total = orgs.setdefault(row["org"], {"org": row["org"], "people": 0, **dict.fromkeys(keys, 0)})
         total["people"] += 1
-        for key in ("present", "excused", "absent", "guest"):
+        for key in keys:
             total[key] += row[key]
+    runs: dict[str | None, _Tally] = {}
+    for seen in seen_meetings:
+        came: dict[str | None, bool] = {}
+        for member in seen.members:
+            outcome = seen.outcome(member)
+            if outcome is not None:
+                org = member.org
+                came[org] = came.get(org, False) or outcome in ("present", "substituted")
+        for org, attended in came.items():
+            runs.setdefault(org, _Tally("")).count(attended)
+    for org, total in orgs.items():
+        counted = total["present"] + total["substituted"] + total["excused"] + total["absent"]
+        total["rate"] = round((total["present"] + total["substituted"]) / counted, 3) if counted else None
+        total["longest_missed"] = runs[org].longest_missed if org in runs else 0
     return sorted(orgs.values(), key=lambda r: (r["org"] is None, czech_sort_key(r["org"] or "")))
 
 
 def by_meeting(
     archive: Archive, selected: Iterable[Minutes], quorum_share: float | None = None
 ) -> list[dict[str, Any]]:
-    """One row per meeting: counts, and whether more than the quorum share of members came."""
-    members = _members_by_slug(archive)
-    shares = {g.slug: _share(g, archive, quorum_share) for g in archive.config.groups}
+    """One row per meeting: counts against the members of its date, the substitutes and whom
+    they stood in for, and whether more than the quorum share of voting members came."""
     rows = []
-    for minutes in selected:
-        group_members = members.get(minutes.group_slug, [])
-        seen = attendance_of(minutes, group_members)
-        member_keys = {m.key for m in group_members}
-        present_members = sum(1 for p in minutes.present if p.key in member_keys)
-        share = shares.get(minutes.group_slug, quorum_share or DEFAULT_QUORUM)
-        rows.append(
-            {
-                "id": minutes.id,
-                "group": minutes.group,
-                "group_slug": minutes.group_slug,
-                "date": minutes.date.isoformat(),
-                "members": len(group_members) or None,
-                "present": len(seen["present"]),
-                "excused": len(seen["excused"]),
-                "absent": len(seen["absent"]),
-                "guests": len(seen["guest"]),
-                "present_members": present_members if group_members else None,
-                # Unknown when the members are known but the minutes only refer to the sheet.
-                "quorum": present_members > share * len(group_members)
-                if group_members and not minutes.attendance_sheet
-                else None,
-            }
-        )
+    for seen in attendances(archive, selected, quorum_share):
+        rows.append(meeting_row(seen))
     return rows
 
 
-def _share(group: GroupConfig, archive: Archive, override: float | None) -> float:
-    if override is not None:
-        return override
-    value = group.extra.get("quorum", archive.config.extra.get("quorum", DEFAULT_QUORUM))
-    return quorum_share(value, archive.config.path or "kpss.yaml")
-
-
-def quorum_share(value: Any, shown: str) -> float:
-    """`quorum` of kpss.yaml as a share: `0.5`, `0,6`, `60 %`, `2/3`."""
-    text = str(value).strip().replace(",", ".").replace(" ", "")
-    try:
-        if text.endswith("%"):
-            share = float(text[:-1]) / 100
-        elif "/" in text:
-            numerator, denominator = text.split("/", 1)
-            share = float(numerator) / float(denominator)
-        else:
-            share = float(text)
-    except (ValueError, ZeroDivisionError):
-        share = -1.0
-    if not 0 <= share <= 1:
-        raise KpssError(
-            f"quorum must be a share of the members such as 0.5, 60 % or 2/3, not {value!r}", shown
-        )
-    return share
+def meeting_row(seen: MeetingAttendance) -> dict[str, Any]:
+    """The figures of one meeting (`kpss attendance --by meeting`, the minutes document)."""
+    minutes = seen.minutes
+    present_keys = {p.key for p in seen.present}
+    known = bool(seen.members)
+    return {
+        "id": minutes.id,
+        "group": minutes.group,
+        "group_slug": minutes.group_slug,
+        "date": minutes.date.isoformat(),
+        "members": len(seen.members) or None,
+        "voting_members": len(seen.voting) if known else None,
+        "present": len(seen.present),
+        "excused": len(seen.excused),
+        "absent": len(seen.absent),
+        "guests": len(seen.guests),
+        "present_members": sum(1 for m in seen.members if m.key in present_keys) if known else None,
+        "substituted_members": len(seen.represented) if known else None,
+        "present_voting": seen.voting_present if known else None,
+        "substitutes": [
+            {"name": person.name, "for": member.membership.name if member else person.substitute_for}
+            for person, member in seen.substitutes
+        ],
+        "absent_members": [p.name for p in seen.absent if p.key in seen.member_keys],
+        "quorum_share": seen.share if known else None,
+        "quorum": seen.quorum,
+    }
 
 
 def missed_in_a_row(archive: Archive, selected: list[Minutes], at_least: int) -> list[dict[str, Any]]:
-    """Members who were not present at the last `at_least` (or more) meetings of their group."""
+    """Members who did not come (in person or through a substitute) to the last `at_least`
+    (or more) meetings of their group at which they were members."""
     rows = []
+    members = all_members(archive)
     for group in archive.config.groups:
         meetings = [m for m in selected if m.group_slug == group.slug]
-        if not meetings or not group.members:
+        if not meetings or not members[group.slug].known:
             continue
-        for member in members_of(archive, group):
+        seen = [meeting_attendance(archive, m, members) for m in meetings]
+        for member in seen[-1].members:
             streak, last = 0, None
-            for minutes in reversed(meetings):
-                if any(p.key == member.key for p in minutes.present):
-                    last = minutes.date
+            for meeting in reversed(seen):
+                if member.key not in meeting.member_keys:
+                    break  # not yet a member
+                outcome = meeting.outcome(member)
+                if outcome in ("present", "substituted"):
+                    last = meeting.minutes.date
                     break
-                if not minutes.attendance_sheet:  # "dle prezenční listiny": kpss cannot tell
+                if outcome is not None:  # "dle prezenční listiny": kpss cannot tell
                     streak += 1
             if streak >= at_least:
                 rows.append(
                     {
-                        "person": member.person,
+                        "person": member.person.person,
                         "org": member.org,
                         "group": group.name,
                         "group_slug": group.slug,

@@ -16,7 +16,8 @@ from typing import Any
 from ..core import dates
 from ..core.config import Config
 from ..core.errors import Problem
-from ..core.model import AgendaItem, Minutes, NextMeeting, Person, Progress, Task, Update
+from ..core.i18n import _
+from ..core.model import AgendaItem, MembershipChange, Minutes, NextMeeting, Person, Progress, Task, Update
 from ..core.names import fold, slugify, split_people, strip_titles
 from ..core.plan import read_value
 from .source import decode, split_front_matter
@@ -62,6 +63,7 @@ KEYS = _aliases(
         "next_meeting": ("příští jednání", "další jednání"),
         "status": ("stav",),
         "progress": ("plnění",),
+        "membership": ("členství",),
     }
 )
 TASK_KEYS = _aliases(
@@ -84,7 +86,19 @@ UPDATE_KEYS = _aliases(
         "owner": ("zajistí", "odpovídá"),
     }
 )
-PERSON_KEYS = _aliases({"name": ("jméno",), "org": ("organizace",), "role": ("funkce",)})
+PERSON_KEYS = _aliases(
+    {"name": ("jméno",), "org": ("organizace",), "role": ("funkce",), "for": ("za", "zastupuje")}
+)
+MEMBERSHIP_KEYS = _aliases(
+    {
+        "name": ("jméno",),
+        "org": ("organizace",),
+        "role": ("funkce",),
+        "voting": ("hlasuje",),
+        "joined": ("přistoupil", "přistoupila", "od"),
+        "left": ("odstoupil", "odstoupila", "odešel", "odešla", "do"),
+    }
+)
 AGENDA_KEYS = _aliases({"title": ("název", "bod"), "presenter": ("předkládá", "přednáší")})
 NEXT_KEYS = _aliases({"date": ("datum",), "time": ("čas",), "place": ("místo",)})
 PROGRESS_KEYS = _aliases(
@@ -129,6 +143,11 @@ ATTENDANCE_SHEET = re.compile(
     re.IGNORECASE,
 )
 _PERSON_ORG = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
+# A substitute (FORMAT.md 1.1): `Jméno (za Jméno)`, `(zastupuje Jméno)`, `(zástup za Jméno)`.
+# The words are lower case and the name has no comma: `(Za Branou, z. s.)` is an organisation.
+_SUBSTITUTE = re.compile(
+    r"^(.*?)\s*\((?:za|zastupuje|zastupující|zástup\s+za|v\s+zastoupení\s+za)\s+([^(),]+?)\s*\)\s*$"
+)
 
 
 @dataclass
@@ -269,7 +288,7 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
             minutes.attendance_sheet |= sheet
     for key in ("recorder", "moderator"):
         if values.get(key):
-            people, _ = _people(values[key], key, lines[key], context, config)
+            people, _sheet = _people(values[key], key, lines[key], context, config)
             setattr(minutes, key, people[0] if people else None)
     minutes.agenda = _agenda(values.get("agenda"), lines.get("agenda"), context)
     minutes.decisions = [
@@ -282,6 +301,8 @@ def _build_minutes(front: dict[Any, Any], rel_path: str, context: _Context, conf
         _front_updates(minutes, values["updates"], lines["updates"], context)
     if "progress" in values:
         _front_progress(minutes, values["progress"], lines["progress"], context)
+    if "membership" in values:
+        _front_membership(minutes, values["membership"], lines["membership"], context)
     return minutes
 
 
@@ -354,6 +375,10 @@ def parse_person_text(text: str, config: Config | None = None) -> Person:
     cache = config.people_cache if config is not None else {}
     if (known := cache.get(text)) is not None:
         return Person(*known)
+    if "(" in text and (substitute := _SUBSTITUTE.match(text.strip())):
+        person = parse_person_text(substitute[1], config)  # `Name (Organisation) (za Name)`
+        person.substitute_for = substitute[2]
+        return person  # not cached: the cache holds people without a substitution
     if match := _PERSON_ORG.match(text.strip()):
         person = make_person(match[1], match[2].strip() or None, config=config)
     else:
@@ -388,6 +413,7 @@ def _people(value: Any, key: str, line: int, context: _Context, config: Config) 
                 continue
             people.append(make_person(name, _scalar(person.get("org")), _scalar(person.get("role")), config))
             people[-1].line = item_line
+            people[-1].substitute_for = _scalar(person.get("for"))
             continue
         elif isinstance(item, list):
             context.error(
@@ -650,6 +676,51 @@ def _front_progress(minutes: Minutes, value: Any, line: int, context: _Context) 
                 amount,
                 _scalar(fields.get("indicator")),
                 _scalar(fields.get("note")),
+                item_line,
+            )
+        )
+
+
+def _front_membership(minutes: Minutes, value: Any, line: int, context: _Context) -> None:
+    """`membership` (členství): `{name, org, role, joined}` or `{name, left}` entries; the day
+    defaults to the meeting date."""
+    for item, item_line in zip(_as_list(value), _item_lines(value, line, context), strict=True):
+        fields = _remap(item, MEMBERSHIP_KEYS, context, item_line) if isinstance(item, dict) else {}
+        name = _scalar(fields.get("name"))
+        if not name:
+            context.error(
+                item_line,
+                "bad-membership",
+                _("a membership entry must be a mapping with 'name' and 'joined' or 'left'"),
+            )
+            continue
+        change = "left" if "left" in fields else "joined"
+        day = minutes.date
+        if (written := _scalar(fields.get(change))) is not None and written.lower() not in (
+            "true",
+            "ano",
+            "yes",
+        ):
+            found = dates.parse_date(written)
+            if found is None:
+                context.error(
+                    item_line,
+                    "bad-membership",
+                    _("'{key}' of {name} is not a date: {value!r} (write 2026-01-31)").format(
+                        key=change, name=name, value=written
+                    ),
+                )
+                continue
+            day = found
+        voting = _scalar(fields.get("voting"))
+        minutes.membership.append(
+            MembershipChange(
+                name,
+                _scalar(fields.get("org")),
+                _scalar(fields.get("role")),
+                voting is None or fold(voting) not in ("false", "no", "ne", "0"),
+                change,
+                day,
                 item_line,
             )
         )

@@ -30,6 +30,7 @@ OFFERED: dict[str, tuple[str, ...]] = {
     "check": ROWS,
     "import": ROWS,
     "attendance": (*ROWS, "md", "pdf"),
+    "members": ROWS,
     "tasks": (*ROWS, "md", "ics", "pdf"),
     "schedule": (*ROWS, "md", "ics"),
     "show": ("text", "json"),

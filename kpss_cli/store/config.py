@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 
-from ..core.config import Config, GroupConfig
-from ..core.dates import parse_time
-from ..core.errors import KpssError
-from ..core.names import person_key, slugify
+from ..core.config import Config, GroupConfig, Membership
+from ..core.dates import parse_date, parse_time
+from ..core.errors import KpssError, Problem
+from ..core.names import fold, person_key, slugify
 from .files import read_regular
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
     from typing import Any
 
@@ -39,7 +40,12 @@ def find_root(start: str) -> str | None:
 def load_config(root: Path, display_root: str | None = None) -> Config:
     """Read `root/kpss.yaml`; an archive without one gets the defaults."""
     path = root / CONFIG_NAME
-    shown = f"{display_root}/{CONFIG_NAME}" if display_root else str(path)
+    # As minutes paths are shown: relative to the archive named on the command line, no "./".
+    shown = (
+        (CONFIG_NAME if display_root == "." else f"{display_root}/{CONFIG_NAME}")
+        if display_root
+        else str(path)
+    )
     try:
         text = read_regular(str(path)).decode("utf-8-sig")
     except FileNotFoundError:
@@ -69,19 +75,21 @@ def _text(value: Any) -> str | None:
 
 def _build_config(data: dict[str, Any], shown: str) -> Config:
     lines: dict[str, int] = getattr(data, "lines", {})
-    known = {"organisation", "organization", "language", "groups", "aliases"}
+    known = {"organisation", "organization", "language", "groups", "aliases", "quorum"}
     config = Config(
         organisation=_text(data.get("organisation", data.get("organization"))),
         language=str(data.get("language") or "cs"),
         extra={k: v for k, v in data.items() if k not in known},
         path=shown,
     )
+    if "quorum" in data:
+        config.quorum = _quorum(data["quorum"], shown, lines.get("quorum", 0) + 1, config.problems)
     groups = data.get("groups") or []
     if not isinstance(groups, list):
         raise KpssError("'groups' must be a list", shown, lines.get("groups", 0) + 1)
     item_lines = getattr(groups, "lines", [0] * len(groups))
     for item, line in zip(groups, item_lines, strict=True):
-        config.groups.append(_build_group(item, shown, line + 1))
+        config.groups.append(_build_group(item, shown, line + 1, config.problems))
     aliases = data.get("aliases") or {}
     if not isinstance(aliases, dict):
         raise KpssError(
@@ -92,7 +100,7 @@ def _build_config(data: dict[str, Any], shown: str) -> Config:
     return config
 
 
-def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
+def _build_group(item: Any, shown: str, line: int, problems: list[Problem]) -> GroupConfig:
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, dict) or not (item.get("name") or item.get("slug")):
@@ -104,7 +112,17 @@ def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
     members = item.get("members") or []
     if not isinstance(members, list):
         raise KpssError(f"the members of group '{name}' must be a list", shown, line)
-    known = {"slug", "name", "folder", "members", "manager", "place", "time", "schedule"}
+    known = {"slug", "name", "folder", "members", "manager", "place", "time", "schedule", "quorum"}
+    key_lines: dict[str, int] = getattr(item, "lines", {})
+    member_lines = [at + 1 for at in getattr(members, "lines", [])] or [line] * len(members)
+    memberships = [
+        found
+        for member, at in zip(members, member_lines, strict=True)
+        if member and (found := _membership(member, name, shown, at, problems)) is not None
+    ]
+    quorum = None
+    if "quorum" in item:
+        quorum = _quorum(item["quorum"], shown, key_lines.get("quorum", line - 1) + 1, problems)
     time = _text(item.get("time"))
     if time is not None:
         time = parse_time(time)
@@ -118,14 +136,140 @@ def _build_group(item: Any, shown: str, line: int) -> GroupConfig:
         slug=slug,
         name=name,
         folder=_folder(item.get("folder"), slug, name, shown, line),
-        members=[_member_name(m) for m in members if m],
+        members=list(dict.fromkeys(m.written for m in memberships)),
         manager=_text(item.get("manager")),
         place=_text(item.get("place")),
         time=time,
         schedule=item.get("schedule"),
         extra={k: v for k, v in item.items() if k not in known},
         line=line,
+        memberships=memberships,
+        quorum=quorum,
     )
+
+
+# The keys of a member mapping (FORMAT.md 1.1), with their Czech aliases.
+MEMBER_KEYS = {
+    fold(alias): key
+    for key, aliases in {
+        "name": ("name", "jméno"),
+        "org": ("org", "organizace"),
+        "role": ("role", "funkce"),
+        "voting": ("voting", "hlasuje", "hlasovací právo"),
+        "from": ("from", "od"),
+        "to": ("to", "do"),
+        "email": ("email",),
+    }.items()
+    for alias in aliases
+}
+_NO = frozenset(("false", "no", "ne", "0"))
+_YES = frozenset(("true", "yes", "ano", "1"))
+
+
+def _membership(member: Any, group: str, shown: str, line: int, problems: list[Problem]) -> Membership | None:
+    """A member of kpss.yaml: `Name`, `Name (Organisation)`, or a mapping (name, org, role,
+    voting, from, to). A bad one is a problem of kpss.yaml; the rest of it still holds."""
+    from ..core.i18n import _  # here: a warm `kpss tasks` reads no member mapping
+
+    if not isinstance(member, dict):
+        written, _sep, org = str(member).strip().partition(" (")
+        org = org.rstrip(")").strip() if org else ""
+        return Membership(written.strip(), org or None, source=shown, line=line)
+    fields = {MEMBER_KEYS.get(fold(str(k)), str(k)): v for k, v in member.items()}
+    name = _text(fields.get("name"))
+    if not name:
+        problems.append(
+            Problem(
+                shown,
+                line,
+                "error",
+                "bad-membership",
+                _("a member of {group} has no 'name'").format(group=group),
+            )
+        )
+        return None
+    voting_text = str(fields.get("voting", True)).strip().lower()
+    if voting_text not in _NO | _YES:
+        problems.append(
+            Problem(
+                shown, line, "error", "bad-membership",
+                _("'voting' of {name} must be true or false, not {value!r}").format(
+                    name=name, value=fields.get("voting")
+                ),
+            )
+        )  # fmt: skip
+        return None
+    dates: dict[str, dt.date | None] = {}
+    for key in ("from", "to"):
+        value = fields.get(key)
+        if value is None or value == "":
+            dates[key] = None
+            continue
+        dates[key] = parse_date(str(value))
+        if dates[key] is None:
+            problems.append(
+                Problem(
+                    shown, line, "error", "bad-membership",
+                    _("'{key}' of {name} is not a date: {value!r} (write 2026-01-31)").format(
+                        key=key, name=name, value=value
+                    ),
+                )
+            )  # fmt: skip
+            return None
+    start, end = dates["from"], dates["to"]
+    if start is not None and end is not None and end < start:
+        problems.append(
+            Problem(
+                shown, line, "error", "bad-membership",
+                _("the membership of {name} in {group} ends ({end}) before it starts ({start})").format(
+                    name=name, group=group, end=end.isoformat(), start=start.isoformat()
+                ),
+            )
+        )  # fmt: skip
+        return None
+    return Membership(
+        name,
+        _text(fields.get("org")),
+        _text(fields.get("role")),
+        voting_text not in _NO,
+        start,
+        end,
+        shown,
+        line,
+    )
+
+
+def _quorum(value: Any, shown: str, line: int, problems: list[Problem]) -> float | None:
+    """`quorum` as a share: `0.5`, `0,6`, `60 %`, `2/3`; a bad one is a problem (and the default holds)."""
+    share = quorum_share(value)
+    if share is None:
+        from ..core.i18n import _  # here: only a bad quorum needs a message
+
+        problems.append(
+            Problem(
+                shown, line, "error", "bad-quorum",
+                _("quorum must be a share of the voting members such as 0.5, 60 % or 2/3, not {value!r}").format(
+                    value=value
+                ),
+            )
+        )  # fmt: skip
+    return share
+
+
+def quorum_share(value: Any) -> float | None:
+    """A share between 0 and 1 (`0.5`, `0,6`, `60 %`, `2/3`), or None when `value` is none."""
+    text = str(value).strip().replace(",", ".").replace(" ", "")
+    try:
+        if text.endswith("%"):
+            share = float(text[:-1]) / 100
+        elif "/" in text:
+            numerator, denominator = text.split("/", 1)
+            share = float(numerator) / float(denominator)
+        else:
+            share = float(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return share if 0 <= share < 1 else None
 
 
 def _folder(value: Any, slug: str, name: str, shown: str, line: int) -> str:
@@ -144,14 +288,6 @@ def _folder(value: Any, slug: str, name: str, shown: str, line: int) -> str:
             line,
         )
     return folder
-
-
-def _member_name(member: Any) -> str:
-    if isinstance(member, dict):
-        name = str(member.get("name", "")).strip()
-        org = member.get("org")
-        return f"{name} ({org})" if org else name
-    return str(member).strip()
 
 
 def _emails(data: dict[str, Any], shown: str, lines: dict[str, int]) -> dict[str, str]:

@@ -331,6 +331,7 @@ def _load(
     root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None, walk: Walk
 ) -> Archive:
     result = Archive(root=root, shown_root=shown_root, config=config)
+    result.problems.extend(config.problems)  # kpss.yaml's bad members: reported, the rest goes on
     config_text = _config_bytes(root)
     meaning = lambda: config_meaning(config)  # noqa: E731 - asked only when kpss.yaml changed
     index = Index.open(root, config_text, meaning) if use_index else None

@@ -27,9 +27,19 @@ import marshal
 from itertools import starmap
 from sys import intern
 
-from ..core.config import Config, GroupConfig
+from ..core.config import Config, GroupConfig, Membership
 from ..core.errors import Problem
-from ..core.model import AgendaItem, Minutes, NextMeeting, Person, Progress, StatusChange, Task, Update
+from ..core.model import (
+    AgendaItem,
+    MembershipChange,
+    Minutes,
+    NextMeeting,
+    Person,
+    Progress,
+    StatusChange,
+    Task,
+    Update,
+)
 from .index import blake2b
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -41,7 +51,8 @@ Outcome = tuple[Minutes | None, list[Problem]]  # as in loading.py
 MARSHAL_VERSION = 4
 
 # The layout of each record, field by field (pack and unpack below follow it):
-#   Person       (name, org, role, person, key, line)
+#   Person       (name, org, role, person, key, line, substitute_for)
+#   MembershipChange (name, org, role, voting, change, day, line)
 #   AgendaItem   (title, presenter)
 #   NextMeeting  (date, time, place, text)
 #   Update       (id, status, note, line, source, due, owner)
@@ -52,10 +63,13 @@ MARSHAL_VERSION = 4
 #   Minutes      (id, path, group, date, group_slug, group_as_written, time, place, status,
 #                 present, excused, absent, guests, attendance_sheet, recorder, moderator, agenda,
 #                 tasks, updates, loose_checks, decisions, next_meeting, extra, key_lines, title,
-#                 body, body_line, encoding, progress)
+#                 body, body_line, encoding, progress, membership)
 #   Problem      (path, line, severity, code, message)
-#   Config       (organisation, language, groups, aliases, extra, path), its caches left out
-#   GroupConfig  (slug, name, folder, members, manager, place, time, schedule, extra, line)
+#   Config       (organisation, language, groups, aliases, extra, path, emails, quorum), its caches
+#                and problems left out (the snapshot's problems hold them)
+#   GroupConfig  (slug, name, folder, members, manager, place, time, schedule, extra, line,
+#                 memberships, quorum)
+#   Membership   (name, org, role, voting, start, end, source, line, ended_by)
 # and an outcome is (Minutes or None, [Problem]). Dates are ordinals, lists of records lists.
 
 
@@ -72,6 +86,7 @@ def _person(p: Person) -> tuple[Any, ...]:
         intern(p.person),
         intern(p.key),
         p.line,
+        p.substitute_for,
     )
 
 
@@ -85,6 +100,7 @@ def _people(people: list[Person]) -> list[tuple[Any, ...]]:
             intern(p.person),
             intern(p.key),
             p.line,
+            p.substitute_for,
         )
         for p in people
     ]
@@ -134,7 +150,7 @@ def _minutes(m: Minutes) -> tuple[Any, ...]:
     present, excused, absent, guests = m.present, m.excused, m.absent, m.guests
     recorder, moderator, agenda, tasks = m.recorder, m.moderator, m.agenda, m.tasks
     updates, loose, decisions, meeting = m.updates, m.loose_checks, m.decisions, m.next_meeting
-    extra, key_lines, progress = m.extra, m.key_lines, m.progress
+    extra, key_lines, progress, membership = m.extra, m.key_lines, m.progress, m.membership
     return (
         m.id,
         m.path,
@@ -172,6 +188,9 @@ def _minutes(m: Minutes) -> tuple[Any, ...]:
         m.body_line,
         m.encoding,
         [(p.measure, p.state, p.value, p.indicator, p.note, p.line) for p in progress] if progress else [],
+        [(c.name, c.org, c.role, c.voting, c.change, c.day.toordinal(), c.line) for c in membership]
+        if membership
+        else [],
     )
 
 
@@ -226,6 +245,21 @@ def pack_config(config: Config) -> tuple[Any, ...]:
             _plain(g.schedule),
             _plain(g.extra),
             g.line,
+            [
+                (
+                    m.name,
+                    m.org,
+                    m.role,
+                    m.voting,
+                    None if m.start is None else m.start.toordinal(),
+                    None if m.end is None else m.end.toordinal(),
+                    m.source,
+                    m.line,
+                    m.ended_by,
+                )
+                for m in g.memberships
+            ],
+            g.quorum,
         )
         for g in config.groups
     ]
@@ -237,20 +271,33 @@ def pack_config(config: Config) -> tuple[Any, ...]:
         _plain(config.extra),
         config.path,
         config.emails,
+        config.quorum,
     )
 
 
-_CONFIG_GROUPS, _CONFIG_PATH, _GROUP_LINE = 2, 5, 9  # where pack_config puts them (layout above)
+# Where pack_config puts kpss.yaml's path and line numbers (the layout above).
+_CONFIG_GROUPS, _CONFIG_PATH, _GROUP_LINE, _GROUP_MEMBERSHIPS = 2, 5, 9, 10
+_MEMBERSHIP_SOURCE, _MEMBERSHIP_LINE = 6, 7  # kpss.yaml as shown, and the line
 
 
 def config_meaning(config: Config) -> str:
     """A digest of what the configuration means to parsing: everything `pack_config` keeps but
-    where it was written (kpss.yaml's path and its groups' lines). A comment or a blank line
-    added to kpss.yaml leaves it as it was, so the index keeps its parsed rows (index.py).
+    where it was written (kpss.yaml's path as shown, its groups' and memberships' lines). A
+    comment or a blank line added to kpss.yaml leaves it as it was, so the index keeps its
+    parsed rows (index.py).
     `repr`, not marshal: marshal's bytes depend on how often a string is referred to."""
     packed = list(pack_config(config))
     packed[_CONFIG_PATH] = None
-    packed[_CONFIG_GROUPS] = [(*g[:_GROUP_LINE], *g[_GROUP_LINE + 1 :]) for g in packed[_CONFIG_GROUPS]]
+    groups = []
+    for group in packed[_CONFIG_GROUPS]:
+        fields = list(group)
+        fields[_GROUP_LINE] = None
+        fields[_GROUP_MEMBERSHIPS] = [
+            (*m[:_MEMBERSHIP_SOURCE], None, None, *m[_MEMBERSHIP_LINE + 1 :])
+            for m in fields[_GROUP_MEMBERSHIPS]
+        ]
+        groups.append(fields)
+    packed[_CONFIG_GROUPS] = groups
     meaning = repr(packed)
     return blake2b(meaning.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -309,7 +356,7 @@ def _unpack_minutes(values: tuple[Any, ...]) -> Minutes:
     (
         id_, path, group, date, slug, as_written, time, place, status, present, excused, absent, guests,
         sheet, recorder, moderator, agenda, tasks, updates, loose, decisions, meeting, extra, key_lines,
-        title, body, body_line, encoding, progress,
+        title, body, body_line, encoding, progress, membership,
     ) = values  # fmt: skip
     dates = _DATES
     # An empty list stays the fresh one marshal made.
@@ -347,6 +394,12 @@ def _unpack_minutes(values: tuple[Any, ...]) -> Minutes:
         body_line,
         encoding,
         list(starmap(Progress, progress)) if progress else progress,
+        [
+            MembershipChange(name, org, role, voting, change, dates[day], line)
+            for name, org, role, voting, change, day, line in membership
+        ]
+        if membership
+        else membership,
     )
 
 
@@ -361,5 +414,39 @@ def unpack(data: bytes) -> Outcome:
 
 def unpack_config(values: tuple[Any, ...]) -> Config:
     """The configuration `pack_config` made `values` of."""
-    organisation, language, groups, aliases, extra, path, emails = values
-    return Config(organisation, language, list(starmap(GroupConfig, groups)), aliases, extra, path, emails)
+    organisation, language, groups, aliases, extra, path, emails, quorum = values
+    return Config(
+        organisation, language, [_unpack_group(g) for g in groups], aliases, extra, path, emails, quorum
+    )
+
+
+def _unpack_group(values: tuple[Any, ...]) -> GroupConfig:
+    slug, name, folder, members, manager, place, time, schedule, extra, line, memberships, quorum = values
+    dates = _DATES
+    return GroupConfig(
+        slug,
+        name,
+        folder,
+        members,
+        manager,
+        place,
+        time,
+        schedule,
+        extra,
+        line,
+        [
+            Membership(
+                name,
+                org,
+                role,
+                voting,
+                None if start is None else dates[start],
+                None if end is None else dates[end],
+                source,
+                at,
+                ended_by,
+            )
+            for name, org, role, voting, start, end, source, at, ended_by in memberships
+        ],
+        quorum,
+    )
