@@ -39,6 +39,7 @@ def test_a_bug_in_kpss_is_exit_70_with_one_line_saying_so(
     from kpss_cli.meetings import query
 
     monkeypatch.setattr(query, "filter_minutes", _explode)
+    monkeypatch.setattr(query, "filter_summaries", _explode)
     monkeypatch.setattr(query, "find_tasks", _explode)
     monkeypatch.setattr(rules, "check_archive", _explode)
     result = invoke(*command, "-a", str(archive))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..core.config import Membership
 from ..core.dates import parse_deadline
@@ -33,6 +33,24 @@ def check_archive(archive: Archive, today: dt.date, only: set[str] | None = None
     disabled = disabled_codes(archive)
     selected = [f for f in findings if f.code not in disabled and (only is None or f.path in only)]
     return sorted(set(selected), key=lambda f: (f.path, f.line or 0, f.code, f.message))
+
+
+Finding = tuple[str, int | None, str, str, str]  # a Problem's fields, as the index keeps them
+
+
+def check_view(today: dt.date) -> Callable[[Archive], list[Finding]]:
+    """What the index keeps for `kpss check` on `today` (store/loading.load_view): every
+    finding of the archive, cross-file ones (duplicate ids, unknown tasks) included."""
+
+    def view(archive: Archive) -> list[Finding]:
+        return [(f.path, f.line, f.severity, f.code, f.message) for f in check_archive(archive, today)]
+
+    return view
+
+
+def findings_of(view: list[Finding]) -> list[Problem]:
+    """The findings `check_view` kept."""
+    return [Problem(*finding) for finding in view]
 
 
 def disabled_codes(archive: Archive) -> set[str]:

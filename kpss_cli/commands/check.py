@@ -12,10 +12,10 @@ from ..core.i18n import N_, _
 from ..output.console import say
 from ..output.formats import Column, clean
 from .app import ArchiveOption, AsOfOption, app, boundary, default_format, formats
-from .shared import emit_rows, open_archive, today_from
+from .shared import emit_rows, load_view, open_archive, today_from
 
 if TYPE_CHECKING:
-    from ..store.archive import Archive
+    from ..store.archive import Archive, TaskSnapshot
 
 
 CHECK_COLUMNS = [
@@ -55,7 +55,8 @@ def check(
     Example: kpss check --strict ridici-skupina/2025-12-10.md
     """
     from ..check.codes import CODES, SEVERITIES
-    from ..check.rules import check_archive, summary
+    from ..check.rules import check_archive, check_view, findings_of, summary
+    from ..store.plan import PLAN_FOLDER
 
     if explain is not None:
         code = CODES.get(explain.strip().lower())
@@ -68,9 +69,21 @@ def check(
         print(f"{explain} ({_(SEVERITIES[code.severity])}): {_(code.summary)}\n\n{_(code.explanation)}")
         return ExitStatus.OK
     today = today_from(as_of)
-    loaded = open_archive(archive)
-    only = {_shown_ref(loaded, p) for p in paths} if paths else None
-    findings = check_archive(loaded, today, only)
+    loaded: Archive | TaskSnapshot
+    if paths:
+        loaded = whole = open_archive(archive)
+        only = {_shown_ref(whole, p) for p in paths}
+        findings = check_archive(whole, today, only)
+    else:  # the findings the index keeps for today (store/loading.load_view)
+        loaded, view = load_view(
+            archive,
+            "check",
+            check_view(today),
+            key=today.isoformat(),
+            folders=(PLAN_FOLDER,),
+            report_problems=False,
+        )
+        findings = findings_of(view)
     if fmt == "table":
         for finding in findings:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
@@ -81,7 +94,7 @@ def check(
             for f in findings
         )
         emit_rows(rows, CHECK_COLUMNS, fmt)
-    files = len(only) if only is not None else loaded.files
+    files = len(only) if paths else loaded.files
     say(f"kpss: {summary(findings, files)}")
     if any(f.is_error for f in findings):
         return ExitStatus.USER_ERROR

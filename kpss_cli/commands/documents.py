@@ -28,7 +28,7 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, emit_rows, exit_code, load, template_kind, today_from
+from .shared import date_option, emit_rows, exit_code, load, load_attendance, template_kind, today_from
 
 
 @app.command()
@@ -199,7 +199,8 @@ def attendance(
     from ..meetings.query import filter_minutes
 
     today = today_from(as_of)
-    loaded = load(archive)
+    # A public copy reads every name of the minutes; counting reads only who attended.
+    loaded = load(archive) if public else load_attendance(archive)
     start, end = date_option(since, "--since"), date_option(until, "--until")
     selected = filter_minutes(loaded, group=group, since=start, until=end)
     kind: str = by.value

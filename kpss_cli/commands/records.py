@@ -20,7 +20,7 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, emit_rows, exit_code, load
+from .shared import date_option, emit_rows, exit_code, load, load_view
 
 LIST_COLUMNS = [
     Column("id", N_("ID")),
@@ -49,17 +49,16 @@ def list_minutes(
 
     Example: kpss list --group seniori --since 2025-01-01 --format csv
     """
-    from ..meetings.query import filter_minutes
+    from ..meetings.query import filter_summaries, list_view
 
-    loaded = load(archive)
-    selected = filter_minutes(
-        loaded, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
+    loaded, view = load_view(archive, "list", list_view)
+    selected = filter_summaries(
+        loaded, view, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
     )
+    fields = view[0]
+    rows = (dict(zip(fields, row, strict=True)) for row in selected)
     emit_rows(
-        (m.summary() for m in selected),
-        LIST_COLUMNS,
-        fmt,
-        caption=_("{selected_count} minutes").format(selected_count=len(selected)),
+        rows, LIST_COLUMNS, fmt, caption=_("{selected_count} minutes").format(selected_count=len(selected))
     )
     return exit_code(loaded)
 

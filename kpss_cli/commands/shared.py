@@ -17,7 +17,7 @@ from ..output.console import progress_bar, say
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from ..core.errors import Problem
@@ -46,6 +46,16 @@ def load(archive: str | os.PathLike[str] | None) -> Archive:
     return loaded
 
 
+def load_attendance(archive: str | os.PathLike[str] | None) -> Archive:
+    """The archive's minutes as attendance needs them (from the index's view when no file
+    changed: store/loading.load_attendance), with its problems reported on stderr."""
+    from ..store.loading import load_attendance as load_stored
+
+    loaded = load_stored(archive, use_index=not settings["no_cache"], progress=progress_bar())
+    report(loaded.problems)
+    return loaded
+
+
 def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str]) -> TaskSnapshot:
     """The tasks of `statuses` (from the index's snapshot when no file changed), with the
     archive's problems reported on stderr."""
@@ -62,6 +72,29 @@ def emit_rows(rows: Iterable[dict[str, Any]], columns: list[Column], fmt: str, *
     if settings["excel"] and fmt == "csv":
         options["excel"] = True
     return write_rows(rows, columns, fmt, **options)
+
+
+def load_view(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    build: Callable[[Archive], object],
+    *,
+    key: str = "",
+    folders: tuple[str, ...] = (),
+    report_problems: bool = True,
+) -> tuple[TaskSnapshot, Any]:
+    """The archive's problems, groups and configuration, and its view `name` (from the index
+    when no file changed: store/loading.load_view), with the problems reported on stderr
+    unless the view holds them itself (`report_problems`)."""
+    from ..store.loading import load_view as load_stored_view
+
+    use_index = not settings["no_cache"]
+    loaded, view = load_stored_view(
+        archive, name, build, key=key, folders=folders, use_index=use_index, progress=progress_bar()
+    )
+    if report_problems:
+        report(loaded.problems)
+    return loaded, view
 
 
 def report(problems: list[Problem]) -> None:

@@ -56,6 +56,43 @@ def filter_minutes(
     ]
 
 
+def list_view(archive: Archive) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The rows of `kpss list` for every minutes (Minutes.summary), as the index keeps them
+    (store/loading.load_view): the names of their fields, and their values in that order."""
+    if not archive.minutes:
+        return [], []
+    fields = list(archive.minutes[0].summary())
+    return fields, [tuple(m.summary().values()) for m in archive.minutes]
+
+
+def filter_summaries(
+    archive: Archive | TaskSnapshot,
+    view: tuple[list[str], list[tuple[Any, ...]]],
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[tuple[Any, ...]]:
+    """The rows of `list_view` that `filter_minutes` would keep (dates as ISO text compare as
+    dates do)."""
+    fields, rows = view
+    if not rows:
+        if group:
+            group_slugs(archive, group)  # an unknown group is an error, as ever
+        return []
+    slug_at, date_at = fields.index("group_slug"), fields.index("date")
+    slugs = group_slugs(archive, group) if group else None
+    first = since.isoformat() if since else None
+    last = until.isoformat() if until else None
+    return [
+        row
+        for row in rows
+        if (slugs is None or row[slug_at] in slugs)
+        and (first is None or row[date_at] >= first)
+        and (last is None or row[date_at] <= last)
+    ]
+
+
 def owner_matches(
     owner: str | None, wanted: str, aliases: dict[str, str] | None = None, roster: Roster | None = None
 ) -> bool:

@@ -5,7 +5,10 @@ Each row holds one file's parse result (packed by packing.py, as parallel parsin
 keyed by path, size, modification and change time and inode. Beside them lies a snapshot of the
 archive's tasks with their statuses resolved, in parts (a head, and the tasks of each status),
 keyed by a fingerprint of the same of every file: when nothing changed, `kpss tasks` reads the
-parts it needs and no minutes at all.
+parts it needs and no minutes at all. Views (the rows of `kpss list`, the findings of
+`kpss check`…: loading.load_view) are more parts of the same table, under the same
+fingerprint. The index is stamped with kpss.yaml's bytes; when they change and what kpss.yaml
+means does not (a comment), the rows stay and the snapshot goes (`open`).
 
 Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
 lies in the archive, which anyone may have written to. Every row and part is therefore signed
@@ -47,7 +50,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "12"
+FORMAT = "13"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -237,16 +240,36 @@ def _uri(path: str) -> str:
     return f"file:{path}?mode=rw"
 
 
-def _start_afresh(connection: sqlite3.Connection, stamp: str) -> None:
-    """Empty the index for this kpss and kpss.yaml (`stamp`): another version's tables may
-    differ, so they are made anew."""
+def _start_afresh(connection: sqlite3.Connection, stamp: str, meaning: str) -> None:
+    """Empty the index for this kpss and kpss.yaml (`stamp`, and what kpss.yaml means):
+    another version's tables may differ, so they are made anew."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         for table in _TABLES:
             connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA.split(";"):
             connection.execute(statement)
-        connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        connection.execute("INSERT INTO meta VALUES ('stamp', ?), ('meaning', ?)", (stamp, meaning))
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _meaning(connection: sqlite3.Connection) -> str:
+    """What kpss.yaml meant when the rows were parsed ("" when not known)."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'meaning'").fetchone()
+    return row[0] if row is not None and type(row[0]) is str else ""
+
+
+def _restamp(connection: sqlite3.Connection, stamp: str) -> None:
+    """kpss.yaml's bytes changed and its meaning did not: keep the parsed rows under the new
+    `stamp`, drop the snapshot (it holds kpss.yaml's line numbers and shown path)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute("DELETE FROM snapshot")
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
         connection.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -281,9 +304,17 @@ class Index:
         self._unsigned: list[str] = []  # rows whose signature is wrong: removed on the next update
 
     @classmethod
-    def open(cls, root: str | os.PathLike[str], config_text: bytes) -> Index | None:
+    def open(
+        cls, root: str | os.PathLike[str], config_text: bytes, meaning: Callable[[], str] | None = None
+    ) -> Index | None:
         """The archive's index, (re)built empty when unusable; None when it cannot be had.
-        Paths are text (no pathlib on the warm path: store/config.find_root)."""
+        Paths are text (no pathlib on the warm path: store/config.find_root).
+
+        `meaning()` gives what kpss.yaml means (packing.config_meaning), asked only when its
+        bytes changed: when the meaning did not (a comment, a blank line, keys reordered in a
+        way parsing does not see), the parsed rows stay and only the snapshot goes (it holds
+        kpss.yaml's lines). When it cannot be had (kpss.yaml is broken), this run goes without
+        an index and the rows stay for when it is mended."""
         key = _key()
         if key is None:
             return None
@@ -299,7 +330,8 @@ class Index:
         path = os.path.join(folder, _file_name(key, i18n.language()))
         python = "{}.{}".format(*sys.version_info)
         # The problems of a file are kept with their messages, in the interface's language.
-        stamp = f"{__version__}/{FORMAT}/{python}/{i18n.language()}/{blake2b(config_text).hexdigest()}"
+        base = f"{__version__}/{FORMAT}/{python}/{i18n.language()}"
+        stamp = f"{base}/{blake2b(config_text).hexdigest()}"
         for _ in (1, 2):
             found = _own_file(path)
             if found is None:
@@ -324,7 +356,20 @@ class Index:
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
-                    _start_afresh(connection, stamp)
+                    try:
+                        now = meaning() if meaning is not None else ""
+                    except Exception:
+                        connection.close()
+                        return None
+                    if (
+                        row is not None
+                        and row[0].rpartition("/")[0] == base
+                        and now
+                        and now == _meaning(connection)
+                    ):
+                        _restamp(connection, stamp)
+                    else:
+                        _start_afresh(connection, stamp, now)
                 return cls(connection, key, path)
             except Exception as exc:
                 connection.close()
@@ -419,6 +464,20 @@ class Index:
                 (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data))
                 for part, data in parts.items()
             ),
+        )
+
+    def store_part(self, fingerprint: str, part: str, data: bytes) -> None:
+        """Keep one more part (a view: loading.load_view) beside the snapshot of `fingerprint`;
+        it goes when the snapshot is next replaced."""
+        self._write(self._store_part, fingerprint, part, data)
+
+    def _store_part(self, fingerprint: str, part: str, data: bytes) -> None:
+        mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
+        # One of each view: the one of another day or root (its first two fields) goes.
+        kind = "\0".join(part.split("\0")[:2]) + "\0"
+        self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) = ?", (len(kind), kind))
+        self._db.execute(
+            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
         )
 
     def close(self) -> None:

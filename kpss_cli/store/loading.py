@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import marshal
 import os
 import stat as stat_module
 import sys
@@ -28,13 +29,14 @@ from .archive import (
 )
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
-from .index import Index, Row
-from .packing import pack, unpack
+from .index import Index, Row, blake2b
+from .packing import MARSHAL_VERSION, attendance_view, config_meaning, pack, unpack, unpack_attendance
 from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -350,7 +352,8 @@ def _load(
     result = Archive(root=root, shown_root=shown_root, config=config)
     result.problems.extend(config.problems)  # kpss.yaml's bad members: reported, the rest goes on
     config_text = _config_bytes(root)
-    index = Index.open(root, config_text) if use_index else None
+    meaning = lambda: config_meaning(config)  # noqa: E731 - asked only when kpss.yaml changed
+    index = Index.open(root, config_text, meaning) if use_index else None
     seen: list[str] = []
     stats: dict[str, os.stat_result] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
@@ -389,7 +392,7 @@ def _load(
             index.damaged = True
         if index.damaged:  # rebuilt from every file, now
             index.close()
-            index = Index.open(root, config_text)
+            index = Index.open(root, config_text, meaning)
             outcomes, gone = {}, []
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
@@ -441,7 +444,10 @@ def load_tasks(
     index's snapshot when no file changed since the last load, else from a full load."""
     root, shown_root = resolve_root(archive)
     walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
-    if use_index and (index := Index.open(root, _config_bytes(root))) is not None:
+    if (
+        use_index
+        and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))) is not None
+    ):
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
         snapshot = None
         if parts is not None:
@@ -453,6 +459,126 @@ def load_tasks(
         if snapshot is not None:
             return snapshot
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
+
+
+# --- views: a command's answer kept beside the snapshot ------------------------------------------
+
+View = Callable[[Archive], "Any"]  # a loaded archive to its view: marshal data (lists, dicts, str…)
+
+
+def load_view(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    build: View,
+    *,
+    key: str = "",
+    folders: tuple[str, ...] = (),
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> tuple[TaskSnapshot, Any]:
+    """(the archive's problems, groups and configuration without tasks, the view `name`
+    built from it by `build`). A view is what a command needs of the whole archive, such as
+    the rows of `kpss list`; the index keeps it beside the task snapshot, for the same
+    fingerprint, so a warm run reads neither minutes nor rows. `key` names what else the view
+    depends on (the day), `folders` the folders of other files it reads (`plan/`): their
+    files' sizes, times and inodes are part of its key. The archive's root as shown is part of
+    it too. Cold and warm give the same: the view goes through marshal either way."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
+    keep = use_index and None not in others
+    # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
+    part = "\0".join(("view", name, key, printable(shown_root), *map(str, others)))
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
+    if index is not None:
+        parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
+        found = None
+        if parts is not None:
+            try:
+                found = from_parts({"head": parts["head"]}, root, shown_root), marshal.loads(parts[part])
+            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                index.damaged = True
+        index.close()
+        if found is not None:
+            return found
+    loaded = _loaded(root, shown_root, None, use_index, progress, walk)
+    data = marshal.dumps(build(loaded), MARSHAL_VERSION)
+    if keep and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
+        # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
+        digest = fingerprint(walk[0], walk[1])
+        if index.snapshot(digest, ("head",)) is not None:
+            index.store_part(digest, part, data)
+        index.close()
+    snapshot = TaskSnapshot.of(loaded)
+    snapshot.tasks = []
+    del loaded  # every record, freed before the view is unpacked: at 100,000 files that is the peak
+    return snapshot, marshal.loads(data)
+
+
+def load_attendance(
+    archive: str | os.PathLike[str] | None = None,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> Archive:
+    """The archive with minutes that tell who attended and when, but hold no tasks, agenda,
+    decisions, free keys or progress (packing.attendance_view): from the index's view when
+    no file changed. Its problems, groups and configuration are the whole archive's."""
+    from pathlib import Path
+
+    loaded, view = load_view(
+        archive,
+        "attendance",
+        lambda whole: attendance_view(whole.minutes),
+        use_index=use_index,
+        progress=progress,
+    )
+    result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
+    collecting = gc.isenabled()
+    gc.disable()  # as in _loaded: a hundred thousand people, none of them garbage
+    try:
+        result.minutes = unpack_attendance(view)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+    result.problems = loaded.problems
+    result.group_names = loaded.group_names
+    result.files = loaded.files
+    return result
+
+
+def _folder_stamp(root: str, folder: str, started: int) -> str | None:
+    """A digest of the files of `root/folder` (names, sizes, times, inodes, as they lead);
+    None when one changed too recently to be told from a change to come (SETTLED_NS)."""
+    try:
+        with os.scandir(os.path.join(root, folder)) as listing:
+            names = sorted(entry.name for entry in listing)
+    except OSError as exc:
+        return f"none {exc.errno}"
+    lines = []
+    for name in names:
+        try:
+            found = os.stat(os.path.join(root, folder, name))
+        except OSError as exc:
+            lines.append(f"{name}\0{exc.errno}")
+            continue
+        if not _settled(found, started):
+            return None
+        lines.append(f"{name}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ctime_ns}\0{found.st_ino}")
+    return blake2b("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _meaning_of(root: str, shown_root: str) -> Callable[[], str]:
+    """What kpss.yaml means (packing.config_meaning), read when asked: only when its bytes
+    changed since the index was stamped, never on a warm run."""
+
+    def meaning() -> str:
+        from pathlib import Path  # kpss.yaml changed: not the warm path
+
+        return config_meaning(load_config(Path(root), shown_root))
+
+    return meaning
 
 
 def _config_bytes(root: str | os.PathLike[str]) -> bytes:

@@ -40,6 +40,7 @@ from ..core.model import (
     Task,
     Update,
 )
+from .index import blake2b
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -205,6 +206,31 @@ def pack(outcome: Outcome) -> bytes:
     )
 
 
+# The fields of a Minutes (as laid out above) that who-attended questions never read: emptied in
+# the attendance view (attendance_view), whose records are the rest. A field added to Minutes
+# is carried unless it is named here.
+_NOT_FOR_ATTENDANCE = {"agenda": 16, "tasks": 17, "updates": 18, "loose_checks": 19, "decisions": 20,
+                       "extra": 22, "body": 25, "progress": 28}  # fmt: skip
+
+
+def attendance_view(minutes: list[Minutes]) -> list[tuple[Any, ...]]:
+    """The minutes as `kpss attendance` needs them (store/loading.load_attendance): who was
+    there and when, without tasks, agenda, free keys and progress (a tenth of the unpacking)."""
+    emptied = set(_NOT_FOR_ATTENDANCE.values())
+    return [
+        tuple(
+            ({} if at == 22 else None if at == 25 else []) if at in emptied else value
+            for at, value in enumerate(_minutes(m))
+        )
+        for m in minutes
+    ]
+
+
+def unpack_attendance(view: list[tuple[Any, ...]]) -> list[Minutes]:
+    """The records `attendance_view` kept."""
+    return [_unpack_minutes(values) for values in view]
+
+
 def pack_config(config: Config) -> tuple[Any, ...]:
     """The configuration as marshal takes it (the task snapshot holds it)."""
     groups = [
@@ -247,6 +273,33 @@ def pack_config(config: Config) -> tuple[Any, ...]:
         config.emails,
         config.quorum,
     )
+
+
+# Where pack_config puts kpss.yaml's path and line numbers (the layout above).
+_CONFIG_GROUPS, _CONFIG_PATH, _GROUP_LINE, _GROUP_MEMBERSHIPS = 2, 5, 9, 10
+_MEMBERSHIP_SOURCE, _MEMBERSHIP_LINE = 6, 7  # kpss.yaml as shown, and the line
+
+
+def config_meaning(config: Config) -> str:
+    """A digest of what the configuration means to parsing: everything `pack_config` keeps but
+    where it was written (kpss.yaml's path as shown, its groups' and memberships' lines). A
+    comment or a blank line added to kpss.yaml leaves it as it was, so the index keeps its
+    parsed rows (index.py).
+    `repr`, not marshal: marshal's bytes depend on how often a string is referred to."""
+    packed = list(pack_config(config))
+    packed[_CONFIG_PATH] = None
+    groups = []
+    for group in packed[_CONFIG_GROUPS]:
+        fields = list(group)
+        fields[_GROUP_LINE] = None
+        fields[_GROUP_MEMBERSHIPS] = [
+            (*m[:_MEMBERSHIP_SOURCE], None, None, *m[_MEMBERSHIP_LINE + 1 :])
+            for m in fields[_GROUP_MEMBERSHIPS]
+        ]
+        groups.append(fields)
+    packed[_CONFIG_GROUPS] = groups
+    meaning = repr(packed)
+    return blake2b(meaning.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # --- unpack: tuples to records -------------------------------------------------------------------

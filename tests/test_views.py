@@ -1,0 +1,199 @@
+"""Views: commands answered from what the index keeps beside the task snapshot (loading.load_view),
+and the index kept through edits of kpss.yaml that change nothing it means. Every answer is
+the answer of a run without the index (`--no-cache`): cold, warm, and after edits."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke, generate, minutes, write
+
+AS_OF = ["--as-of", "2019-06-01"]
+# Each command served from a view, in the forms that take other paths through it.
+QUERIES = [
+    ["list", "-f", "json"],
+    ["list", "-f", "csv", "--group", "seniori", "--since", "2018-01-01", "--until", "2019-03-31"],
+    ["list", "--group", "no-such-group"],
+    ["list"],
+    ["tasks", "--all", "-f", "json", *AS_OF],
+    ["check", "-f", "json", *AS_OF],
+    ["check", *AS_OF],
+    ["check", "--strict", "--as-of", "2019-09-01"],
+    ["attendance", "-f", "json"],
+    ["attendance", "--by", "meeting", "-f", "csv", "--group", "seniori", "--since", "2018-06-01"],
+    ["attendance", "--by", "org"],
+    ["attendance", "--missed", "2", "-f", "json"],
+]
+
+
+@pytest.fixture(scope="module")
+def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory, 400, 9)
+
+
+@pytest.fixture
+def generated(generated_once: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(generated_once, tmp_path / "archive"))
+
+
+def answers(invoke: Invoke, root: Path, *, cache: bool) -> list[tuple[int, str, str]]:
+    prefix = [] if cache else ["--no-cache"]
+    results = [invoke(*prefix, *query, "-a", str(root)) for query in QUERIES]
+    return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many files each run parses and how many index rows it unpacks (in this process:
+    no worker processes)."""
+    from kpss_cli.store import loading
+
+    counts = {"parsed": 0, "unpacked": 0}
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
+
+    def counting(name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def counted_call(*args: object) -> object:
+            counts[name] += 1
+            return function(*args)
+
+        return counted_call
+
+    monkeypatch.setattr(loading, "_parse_file", counting("parsed", loading._parse_file))
+    monkeypatch.setattr(loading, "unpack", counting("unpacked", loading.unpack))
+    return counts
+
+
+def test_views_give_the_cold_answers_warm_and_after_edits(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    cold = answers(invoke, generated, cache=False)
+    assert cold[2][0] == 2 and "no group 'no-such-group'" in cold[2][2]
+    assert answers(invoke, generated, cache=True) == cold  # builds the index and the views
+    counted.update(parsed=0, unpacked=0)
+    assert answers(invoke, generated, cache=True) == cold
+    assert counted == {"parsed": 0, "unpacked": 0}  # warm: no minutes read, no row unpacked
+
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+    text = files[3].read_text(encoding="utf-8")
+    files[3].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    files[5].unlink()
+    write(generated / "orp-001/seniori/2019-05-30.md", minutes("group: orp-001-seniori\ndate: 2019-05-30"))
+    write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    changed = answers(invoke, generated, cache=False)
+    assert changed != cold
+    assert answers(invoke, generated, cache=True) == changed  # after the edits
+    assert answers(invoke, generated, cache=True) == changed  # warm again
+
+
+def test_a_view_is_answered_the_same_from_another_folder(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Problems name files as seen from where kpss runs; a view kept for one folder is not
+    served to another."""
+    write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    answers(invoke, generated, cache=True)
+    monkeypatch.chdir(generated / "orp-001")
+    here = [invoke(*q) for q in (["list", "-f", "json"], ["--no-cache", "list", "-f", "json"])]
+    assert here[0].stdout == here[1].stdout and here[0].stderr == here[1].stderr
+    assert "broken.md:" in here[0].stderr and str(generated) not in here[0].stderr
+
+
+def test_a_comment_in_kpss_yaml_keeps_the_index(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    answers(invoke, generated, cache=True)
+    config = generated / "kpss.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f"# Upraveno na schůzi.\n\n{text}\n# konec\n", encoding="utf-8")
+    counted.update(parsed=0)
+    assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
+    after_comment = counted["parsed"]
+    # What it means changed: every file is parsed again under the new configuration.
+    config.write_text(
+        text.replace('name: "Pracovní skupina Senioři (ORP 001)"', 'name: "Senioři 001"'), "utf-8"
+    )
+    counted.update(parsed=0)
+    assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
+    # (the --no-cache runs parse too: 400 files each)
+    assert after_comment == len(QUERIES) * 400
+    assert counted["parsed"] == len(QUERIES) * 400 + 400
+
+
+def test_a_broken_kpss_yaml_is_an_error_and_its_mending_keeps_the_index(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    answers(invoke, generated, cache=True)
+    config = generated / "kpss.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "\n  : [\n", encoding="utf-8")
+    result = invoke("list", "-a", str(generated))
+    assert (
+        result.exit_code == 2 and result.stderr.startswith("kpss: error: ") and "kpss.yaml" in result.stderr
+    )
+    config.write_text(text + "\n# mended\n", encoding="utf-8")
+    counted.update(parsed=0)
+    assert (
+        invoke("list", "-f", "json", "-a", str(generated)).stdout
+        == answers(invoke, generated, cache=False)[0][1]
+    )
+    assert counted["parsed"] == len(QUERIES) * 400  # only the --no-cache runs parsed
+
+
+def test_check_is_answered_for_the_day_and_the_plan_files_of_now(invoke: Invoke, generated: Path) -> None:
+    """The findings kept for one day are not another day's, and a plan file added, changed
+    or removed is seen at once."""
+    query = ["check", "-f", "json", "-a", str(generated)]
+    for day in ("2019-06-01", "2024-01-01", "2019-06-01"):
+        cold = invoke("--no-cache", *query, "--as-of", day)
+        assert [invoke(*query, "--as-of", day).stdout for _ in (1, 2)] == [cold.stdout] * 2
+    plan = write(
+        generated / "plan/2019.yaml", "plan: Plán 2019\nperiod: 2019\nitems:\n  - id: '1'\n    title: Cíl\n"
+    )
+    for text in (None, "plan: Plán 2019\nperiod: 2019\nitems: [", ""):
+        if text is not None:
+            plan.write_text(text, encoding="utf-8") if text else plan.unlink()
+        cold = invoke("--no-cache", *query, "--as-of", "2019-06-01")
+        warm = [invoke(*query, "--as-of", "2019-06-01") for _ in (1, 2)]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == [
+            (cold.exit_code, cold.stdout, cold.stderr)
+        ] * 2
+    assert "plan/2019.yaml" not in cold.stdout
+
+
+def test_membership_over_time_is_answered_the_same_from_the_views(invoke: Invoke, tmp_path: Path) -> None:
+    """Dated members, joins and leaves in the minutes, substitutes, quorum and kpss.yaml's own
+    problems (with its line numbers, which a comment above them shifts)."""
+    from .test_membership import CONFIG, MEETINGS
+
+    root = tmp_path / "members"
+    bad = "      - {name: Zdeněk Zpětný, from: 2026-05-01, to: 2026-04-01}\n"
+    write(root / "kpss.yaml", CONFIG + bad)
+    for day, (front, body) in MEETINGS.items():
+        write(root / "ridici" / f"{day}.md", minutes(f"group: ridici\ndate: {day}\n{front}", body))
+    queries = [
+        ["attendance", "-f", "json"],
+        ["attendance", "--by", "meeting", "-f", "json"],
+        ["attendance", "--by", "org", "-f", "csv"],
+        ["attendance", "--missed", "1", "-f", "json"],
+        ["check", "-f", "json", "--as-of", "2026-05-01"],
+        ["list", "-f", "json"],
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(root)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(cache=False)
+    assert "Zdeněk Zpětný" in cold[0][2] and "kpss.yaml:" in cold[0][2]
+    assert run(cache=True) == cold
+    assert run(cache=True) == cold
+    config = root / "kpss.yaml"
+    config.write_text("# Členové od března.\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    shifted = run(cache=False)
+    assert shifted != cold  # kpss.yaml's problem is a line lower
+    assert run(cache=True) == shifted
+    assert run(cache=True) == shifted
