@@ -163,6 +163,33 @@ def test_the_typer_path_speaks_czech_too(archive_copy: Path) -> None:
     assert "Zkontroluje archiv" in top.stdout  # `check`'s help, first line, in the list of commands
 
 
+def test_tables_show_statuses_in_czech_and_data_keeps_them_english(archive_copy: Path) -> None:
+    czech = kpss(
+        "tasks", "--all", "--archive", str(archive_copy), "--as-of", "2026-01-01", LANG="cs_CZ.UTF-8"
+    )
+    statuses = {line.split()[-1] for line in czech.stdout.splitlines()[1:] if line.strip()}
+    assert "zrušeno" in czech.stdout and "cancelled" not in statuses
+    csv = kpss(
+        "tasks", "--all", "-f", "csv", "-a", str(archive_copy), "--as-of", "2026-01-01", LANG="cs_CZ.UTF-8"
+    )
+    assert ",cancelled," in csv.stdout and "zrušeno" not in csv.stdout
+
+
+def test_clicks_own_words_are_czech_too() -> None:
+    """The help option, the usage line and an option given without its value."""
+    helped = kpss("tasks", "--help", LANG="cs_CZ.UTF-8")
+    assert helped.stdout.startswith("Použití: kpss tasks")
+    assert "Vypíše tuto nápovědu a skončí." in helped.stdout
+    bare = kpss("tasks", "--owner", LANG="cs_CZ.UTF-8")
+    assert bare.returncode == 2
+    assert bare.stderr.splitlines() == [
+        "kpss: error: --owner potřebuje hodnotu",
+        "kpss: hint: `kpss tasks --help` ukáže jeho volby",
+    ]
+    english = kpss("tasks", "--owner", LANG="C")
+    assert english.stderr.splitlines()[0] == "kpss: error: --owner needs a value"
+
+
 def test_show_and_task_read_in_czech(archive_copy: Path) -> None:
     shown = kpss("show", "ridici/2021-12-15", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
     lines = shown.stdout.splitlines()

@@ -18,6 +18,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 import typer.core
 from typer import _click as click  # the Click Typer vendors (typer is pinned in pyproject.toml)
+from typer._click import decorators as click_decorators
+from typer._click import formatting as click_formatting
 from typer._types import TyperChoice  # what Typer makes of an Enum
 from typer.core import TyperGroup, TyperOption
 
@@ -52,7 +54,10 @@ class KpssGroup(TyperGroup):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0]
         if name.startswith("-") or self.get_command(ctx, name) is not None or ctx.resilient_parsing:
-            return super().resolve_command(ctx, args)
+            found = super().resolve_command(ctx, args)
+            # Click's parser names no command in some errors (an option without its value).
+            self.resolved_path = f"{ctx.command_path} {found[0]}"
+            return found
         where = ctx.command_path
         raise UsageHint(
             _("no such command {name!r}").format(name=name),
@@ -73,7 +78,7 @@ class KpssGroup(TyperGroup):
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except click.exceptions.UsageError as exc:
-            for line in usage_error(exc):
+            for line in usage_error(exc, getattr(self, "resolved_path", "kpss")):
                 say(line)
             code = ExitStatus.USER_ERROR
         except typer.Abort:
@@ -126,10 +131,10 @@ class UsageHint(click.exceptions.UsageError):
         self.otherwise = otherwise
 
 
-def usage_error(exc: click.exceptions.UsageError) -> list[str]:
+def usage_error(exc: click.exceptions.UsageError, command: str = "kpss") -> list[str]:
     """The two lines of a usage error: what is wrong, and the closest command or option (else
-    where the help is)."""
-    command = exc.ctx.command_path if exc.ctx is not None else "kpss"
+    where the help is). `command` is the command line's command, for errors Click gives without it."""
+    command = exc.ctx.command_path if exc.ctx is not None else command
     help_line = _("`{command} --help` shows its options").format(command=command)
     if isinstance(exc, UsageHint):
         message, closest, help_line = exc.message, exc.closest, exc.otherwise
@@ -145,6 +150,10 @@ def usage_error(exc: click.exceptions.UsageError) -> list[str]:
             else exc.param.human_readable_name.upper()
         )
         message, closest = _("{command} needs {name}").format(command=command, name=name), None
+    elif isinstance(exc, click.exceptions.BadOptionUsage):
+        # Click's parser words these in English: an option without its value, a flag given one.
+        wording = _("{option} needs a value") if "requires" in exc.message else _("{option} takes no value")
+        message, closest = wording.format(option=exc.option_name), None
     elif isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
         name = exc.param.opts[0] if exc.param.param_type_name == "option" else exc.param.human_readable_name
         message, closest = f"{name}: {exc.message.rstrip('.')}", None
@@ -190,6 +199,30 @@ TYPER_MESSAGES = (
     N_("required"), N_("(dynamic)"), N_("Aborted!"), N_("Missing command."), N_("No such command {name!r}."),
 )  # fmt: skip
 typer.core._ = _  # type: ignore[attr-defined]  # its module global, read when it speaks
+
+# The Click that Typer vendors has no gettext: its "Usage:" and the --help option's help are
+# fixed English words, so they are given in the interface's language here.
+_click_help_option = click_decorators.help_option
+_click_write_usage = click_formatting.HelpFormatter.write_usage
+
+
+def _help_option(param_decls: list[str]) -> Callable[[Any], Any]:
+    decorate = _click_help_option(param_decls)
+
+    def translated(command: Any) -> Any:
+        command = decorate(command)
+        command.params[-1].help = _("Show this message and exit.")
+        return command
+
+    return translated
+
+
+def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+    _click_write_usage(self, prog, args, _("Usage: ") if prefix is None else prefix)
+
+
+click_decorators.help_option = _help_option
+click_formatting.HelpFormatter.write_usage = _write_usage  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="kpss",

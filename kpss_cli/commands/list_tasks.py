@@ -34,7 +34,7 @@ TASK_COLUMNS = [
     Column("owner", N_("Owner")),
     Column("due", N_("Due")),
     Column("deadline", N_("Deadline")),
-    Column("status", N_("Status")),
+    Column("status", N_("Status"), words=True),
     Column("days_overdue", N_("Overdue"), "right"),
 ]
 # On a terminal: the group's slug, and the group and meeting left out where the table would

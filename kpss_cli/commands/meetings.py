@@ -126,7 +126,7 @@ SCHEDULE_COLUMNS = [
     Column("time", N_("Time")),
     Column("group", N_("Group")),
     Column("place", N_("Place")),
-    Column("status", N_("Status")),
+    Column("status", N_("Status"), words=True),
     Column("minutes", N_("Minutes")),
 ]
 

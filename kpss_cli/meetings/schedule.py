@@ -12,7 +12,7 @@ from dateutil.rrule import rrulestr
 from ..core.config import GroupConfig
 from ..core.dates import parse_date
 from ..core.errors import KpssError
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..core.model import Minutes
 from ..store.archive import Archive
 
@@ -165,6 +165,10 @@ def meetings(
                 status = "off-schedule" if group is not None and group.schedule else "held"
                 rows.append(_row(minutes.group, slug, minutes.date, None, status, minutes, group))
     return sorted(rows, key=lambda r: (r["date"], r["group_slug"], r["minutes"] or ""))
+
+
+# A planned meeting's status, as tables show it (in JSON, CSV and TSV the English word).
+STATUSES = (N_("held"), N_("moved"), N_("missing"), N_("planned"), N_("off-schedule"))
 
 
 def _row(

@@ -48,13 +48,15 @@ class Column(Value):
     the column is declared and translated where a table or Markdown shows it; CSV and TSV name
     the column by its key, the same in every language."""
 
-    __slots__ = ("key", "header", "justify", "spare")
+    __slots__ = ("key", "header", "justify", "spare", "words")
 
-    def __init__(self, key: str, header: str, justify: str = "left", spare: bool = False) -> None:
+    def __init__(
+        self, key: str, header: str, justify: str = "left", spare: bool = False, words: bool = False
+    ) -> None:
         self.key = key
         self.header = header
         self.justify = justify  # "left" | "right"
-        # A table too narrow for every column leaves this one out (what it says is elsewhere
+        self.words = words  # values are words of a closed set (statuses), shown translated        # A table too narrow for every column leaves this one out (what it says is elsewhere
         # in the row: a task's group and meeting are in its id).
         self.spare = spare
 
@@ -78,6 +80,13 @@ def clean_document(text: str) -> str:
     if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, at C speed
         return text
     return re.sub(_CONTROL, "", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def shown(row: dict[str, Any], column: Column) -> str:
+    """A cell as a table or Markdown shows it: words of a closed set in the interface's
+    language (CSV, TSV and JSON keep the English word)."""
+    text = cell(row.get(column.key))
+    return _(text) if column.words and text else text
 
 
 def cell(value: Any) -> str:
@@ -190,7 +199,7 @@ def _md(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, 
     out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|\n")
     count = 0
     for row in rows:
-        out.write("| " + " | ".join(escape(cell(row.get(c.key))) for c in columns) + " |\n")
+        out.write("| " + " | ".join(escape(shown(row, c)) for c in columns) + " |\n")
         count += 1
     return count
 
@@ -269,7 +278,7 @@ def _fitting(
     """The columns of a table: all, or without the spare ones when they cannot all fit `width`."""
     if width is None or not any(c.spare for c in columns):
         return list(columns)
-    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    cells = [[clean(shown(row, c)) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
     natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     narrowest = [_floor(c, n, v) for c, n, v in zip(columns, natural, values, strict=True)]
@@ -283,7 +292,7 @@ def _plain_table(
 ) -> None:
     """Aligned columns with no colour or box drawing, for pipes and files."""
     columns = _fitting(columns, rows, width, 2)
-    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    cells = [[clean(shown(row, c)) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
     natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     widths = fit_widths(columns, natural, width, 2, values)
@@ -312,7 +321,7 @@ def _rich_table(
     from rich.text import Text
 
     columns = _fitting(columns, rows, width, 3)
-    cells = [[clean(cell(row.get(c.key))) for c in columns] for row in rows]
+    cells = [[clean(shown(row, c)) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
     natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     widths = fit_widths(columns, natural, width, 3, values)  # ` │ ` between columns
