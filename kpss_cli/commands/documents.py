@@ -142,7 +142,7 @@ ATTENDANCE_COLUMNS = {
         Column("present_voting", N_("Voting present"), "right"),
         Column("voting_members", N_("Voting"), "right"),
         Column("substitutes", N_("Substitutes")),
-        Column("quorum", N_("Quorum")),
+        Column("quorum", N_("Quorum"), words=True),
     ],
     "missed": [
         Column("person", N_("Person")),

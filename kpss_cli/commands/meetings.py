@@ -203,21 +203,21 @@ def schedule(
 
 
 MEMBERS_COLUMNS = [
-    Column("person", _("Person")),
-    Column("org", _("Organisation")),
-    Column("role", _("Role")),
-    Column("voting", _("Voting")),
-    Column("from", _("From")),
-    Column("to", _("To")),
+    Column("person", N_("Person")),
+    Column("org", N_("Organisation")),
+    Column("role", N_("Role")),
+    Column("voting", N_("Votes"), words=True),
+    Column("from", N_("From")),
+    Column("to", N_("To")),
 ]
 HISTORY_COLUMNS = [
-    Column("date", _("Date")),
-    Column("change", _("Change")),
-    Column("person", _("Person")),
-    Column("org", _("Organisation")),
-    Column("role", _("Role")),
-    Column("voting", _("Voting")),
-    Column("source", _("Source")),
+    Column("date", N_("Date")),
+    Column("change", N_("Change"), words=True),
+    Column("person", N_("Person")),
+    Column("org", N_("Organisation")),
+    Column("role", N_("Role")),
+    Column("voting", N_("Votes"), words=True),
+    Column("source", N_("Source")),
 ]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.config import Config, GroupConfig, Membership
 from ..core.errors import Problem
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..core.model import Minutes, Person, Record
 from ..core.names import fold
 from ..core.people import Roster, surname_order
@@ -205,6 +205,10 @@ def substitute_of(person: Person, members: list[Member], aliases: dict[str, str]
     by_name = {member.membership.name: member for member in members}
     found = Roster(by_name, aliases).find(person.substitute_for)
     return by_name.get(found) if found else None
+
+
+# The changes of `--history`, as tables show them (JSON, CSV and TSV keep the English word).
+CHANGES = (N_("joined"), N_("member"), N_("left"))
 
 
 def members_rows(members: GroupMembers, day: dt.date) -> list[dict[str, Any]]:

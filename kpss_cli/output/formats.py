@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..core.model import Value
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -80,6 +80,10 @@ def clean_document(text: str) -> str:
     if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, at C speed
         return text
     return re.sub(_CONTROL, "", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Yes and no as `cell` writes them, for columns of words.
+BOOLEAN_WORDS = (N_("true"), N_("false"))
 
 
 def shown(row: dict[str, Any], column: Column) -> str:
