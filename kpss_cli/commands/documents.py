@@ -106,31 +106,20 @@ class AttendanceBy(StrEnum):
     meeting = "meeting"
 
 
+# What attendance counts of a person, and of an organisation.
+_ATTENDANCE_FIGURES = [
+    Column("expected", N_("Expected"), "right"),
+    Column("present", N_("Present"), "right"),
+    Column("substituted", N_("Substituted"), "right"),
+    Column("excused", N_("Excused"), "right"),
+    Column("absent", N_("Absent"), "right"),
+    Column("guest", N_("Guest"), "right"),
+    Column("rate", N_("Rate"), "right"),
+    Column("longest_missed", N_("Longest missed"), "right"),
+]
 ATTENDANCE_COLUMNS = {
-    "person": [
-        Column("person", N_("Person")),
-        Column("org", N_("Organisation")),
-        Column("expected", N_("Expected"), "right"),
-        Column("present", N_("Present"), "right"),
-        Column("substituted", N_("Substituted"), "right"),
-        Column("excused", N_("Excused"), "right"),
-        Column("absent", N_("Absent"), "right"),
-        Column("guest", N_("Guest"), "right"),
-        Column("rate", N_("Rate"), "right"),
-        Column("longest_missed", N_("Longest missed"), "right"),
-    ],
-    "org": [
-        Column("org", N_("Organisation")),
-        Column("people", N_("People"), "right"),
-        Column("expected", N_("Expected"), "right"),
-        Column("present", N_("Present"), "right"),
-        Column("substituted", N_("Substituted"), "right"),
-        Column("excused", N_("Excused"), "right"),
-        Column("absent", N_("Absent"), "right"),
-        Column("guest", N_("Guest"), "right"),
-        Column("rate", N_("Rate"), "right"),
-        Column("longest_missed", N_("Longest missed"), "right"),
-    ],
+    "person": [Column("person", N_("Person")), Column("org", N_("Organisation")), *_ATTENDANCE_FIGURES],
+    "org": [Column("org", N_("Organisation")), Column("people", N_("People"), "right"), *_ATTENDANCE_FIGURES],
     "meeting": [
         Column("id", N_("Minutes")),
         Column("date", N_("Date")),
