@@ -634,3 +634,15 @@ def test_a_page_that_only_lists_titles_of_minutes_is_not_minutes() -> None:
     # One title and its minutes, even without a date, stay minutes.
     own = recognise("Zápis z jednání Komise sociální Rady města Lhota\nPřítomni: Jana Nová, Petr Malý\n")
     assert own.looks_like_minutes
+
+
+def test_a_label_is_no_place_when_a_table_was_flattened_into_labels_then_values() -> None:
+    imported = recognise(
+        "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\n"
+        "Místo konání: Předsedající: Přítomno: Omluveni: zasedací místnost č. 6 Ing. Jan Malý\n"
+    )
+    assert imported.place is None
+    labelled = recognise(
+        "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\nMísto: Radnice, sál 2\n"
+    )
+    assert labelled.place == "Radnice, sál 2"

@@ -471,12 +471,16 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
             value = f"{value} {reader.plains[after]}"  # `Sychrova 16,` / `zasedací místnost`
         if find_dates(value) or find_time(without_dates(value)):
             value = leftover(value)
+        if _LABEL_ONLY.match(value):
+            value = ""  # `Místo konání: Předsedající: Přítomno:`: a table flattened, its values elsewhere
         result.place = squash(value).strip(" ,;") or None
     if result.place is None and title_place:
         result.place = title_place
     if result.place is None:
         result.place = _place_in_title(reader) or _online(reader)
 
+
+_LABEL_ONLY = re.compile(r"^\s*[A-ZÁ-Ž][\wá-ž ]{1,30}:(?:\s|$)")
 
 # `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
 # locative after `v`/`ve`), or before the date there.
