@@ -646,3 +646,15 @@ def test_a_label_is_no_place_when_a_table_was_flattened_into_labels_then_values(
         "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\nMísto: Radnice, sál 2\n"
     )
     assert labelled.place == "Radnice, sál 2"
+
+
+def test_no_recorder_from_a_long_lower_case_value() -> None:
+    flattened = recognise(
+        "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\nOmluveni: Zahájení: Ukončení:\n"
+        "Zapisovatel: zasedací místnost č. 306 v budově radnice, Ing. Jan Malý, primátor, Petr Dub, Eva Nová\n"
+    )
+    assert flattened.recorder is None
+    short = recognise(
+        "Zápis ze zasedání výboru spolku Lípa ze dne 3. 5. 2019\nZapsala: dne 3. 5. 2019, K. Malá\n"
+    )
+    assert short.recorder == "K. Malá"

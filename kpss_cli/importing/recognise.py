@@ -765,6 +765,11 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
     return None
 
 
+# A long value that opens with a lower-case word (not `paní`, `pan`, `pí`) is running text, not
+# a name: the value of another label, or a paragraph (`dne 3. 5., K. Malá` is short, so kept).
+_RUNNING_TEXT = re.compile(r"^(?!(?:pan|paní|pí|slečna)\b)[a-zá-ž]{2,}\b(?!\.).{70,}$")
+
+
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
@@ -777,6 +782,8 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             value = match["value"]
         # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border.
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
+        if value and _RUNNING_TEXT.match(value):
+            continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
         if name and looks_like_name(name):
             names.append(name)
