@@ -10,6 +10,8 @@ scoring is `kpss_cli/importing/fidelity.py`, the one `tests/test_import_corpus.p
     python benchmarks/import_fidelity.py --misses        # and every wrong value, file by file
     python benchmarks/import_fidelity.py --json          # the figures as JSON
     python benchmarks/import_fidelity.py path/to/corpus  # other sets of NN.txt + NN.expected.yaml
+    python benchmarks/import_fidelity.py tests/data/import_heldout --only '2[5-9]' --only '3?'
+                                                         # only the files whose NN matches a pattern
 
 The first line of each `NN.txt` (`source: <url>`) and the blank line after it are not part of
 the minutes and are dropped before the import. A document `kpss import` refuses as not minutes gives no value at all, as it
@@ -20,6 +22,7 @@ gives none there; minutes refused for a missing date or group are scored with wh
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -41,11 +44,14 @@ def minutes_text(path: Path) -> str:
     return rest.lstrip("\n") if first.startswith("source:") else text
 
 
-def score_corpus(folder: Path) -> tuple[Score, dict[str, Score]]:
-    """The total score of a corpus folder and the score of each file."""
+def score_corpus(folder: Path, only: list[str] | None = None) -> tuple[Score, dict[str, Score]]:
+    """The total score of a corpus folder and the score of each file; with `only`, of the files
+    whose stem (`NN`) matches one of those shell patterns (a fresh batch, measured on its own)."""
     total, per_file = Score(), {}
     for truth in sorted(folder.glob("*.expected.yaml")):
         stem = truth.name.removesuffix(".expected.yaml")
+        if only and not any(fnmatch.fnmatchcase(stem, pattern) for pattern in only):
+            continue
         source = truth.with_name(f"{stem}.txt")
         expected = yaml.safe_load(truth.read_text(encoding="utf-8")) or {}
         try:
@@ -84,12 +90,18 @@ def main() -> int:
     parser.add_argument("corpus", nargs="*", type=Path, default=[CORPUS, HELDOUT])
     parser.add_argument("--misses", action="store_true", help="list every wrong value")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATTERN",
+        help="score only the files whose NN matches this shell pattern (repeatable), e.g. '3?'",
+    )
     args = parser.parse_args()
     missing = [folder for folder in args.corpus if not folder.is_dir()]
     if missing:
         print(f"no corpus at {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    results = {folder: score_corpus(folder) for folder in args.corpus}
+    results = {folder: score_corpus(folder, args.only) for folder in args.corpus}
     if args.json:
         print(json.dumps({str(f): figures(total) for f, (total, _) in results.items()}, indent=2))
         return 0

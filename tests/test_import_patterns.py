@@ -525,3 +525,136 @@ def test_a_news_item_that_mentions_the_minutes_is_not_minutes() -> None:
     assert not imported.looks_like_minutes
     heading = recognise("1 PRACOVNÍ SKUPINA RODINA Zápis setkání Místo konání: klubovna DDM\n")
     assert heading.looks_like_minutes
+
+
+# --- a fresh batch of councils and committees (25-36 of the held-out set) ------------------------
+
+
+def test_a_name_that_ends_the_sentence_is_still_a_name() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru spolku Lípa ze dne 4. 3. 2023\nPřítomni: Jana Nová, Petr Malý\n\n"
+        "1/ Schůzi zahájila a řídila předsedkyně Jana Nová.\n2/ Petr Malý podal zprávu o pokladně."
+    )
+    assert imported.moderator == "Jana Nová"
+
+
+def test_pp_before_a_list_is_a_courtesy_word() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru spolku Lípa ze dne 4. 3. 2023\n"
+        "Přítomni : pp. Karel Dvořák, Eva Malá\nOmluveni : pp. Jiří Bílý, Hana Černá\n\nText."
+    )
+    assert names(imported.present) == ["Karel Dvořák", "Eva Malá"]
+    assert names(imported.excused) == ["Jiří Bílý", "Hana Černá"]
+
+
+def test_two_degrees_joined_by_et_are_titles() -> None:
+    from kpss_cli.core.names import person_key
+
+    assert person_key("Ing. et Ing. Jan Václav Brym") == person_key("Jan Václav Brym")
+    assert person_key("Mgr. et Mgr. Eva Etová") == "eva etova"
+    assert person_key("Petr Etel") == "petr etel"
+
+
+def test_dle_prezencni_listiny_pritomni_with_names_opens_the_present() -> None:
+    imported = recognise(
+        "Zápis ze zasedání Zastupitelstva obce Lhota konaného dne 5. 11. 2018\n\n"
+        "Dle prezenční listiny přítomni: Ing. Karel Dvořák, Eva Malá, MUDr. Jan Bílý\n"
+        "Omluveni: Petr Zelený\n\n1. Zahájení"
+    )
+    assert names(imported.present) == ["Ing. Karel Dvořák", "Eva Malá", "MUDr. Jan Bílý"]
+    assert not imported.attendance_sheet
+
+
+def test_a_month_or_a_number_after_the_meeting_noun_is_no_group() -> None:
+    first = recognise("Zápis ze schůze květen 2021\n\nZápis ze schůze výboru spolku Lípa ze dne 8.5.2021\n")
+    assert first.group == "Výbor spolku Lípa"
+    assert recognise("Zápis ze schůze 7\n\nDne 8. 5. 2021 Přítomni: Jana Nová\n").group is None
+
+
+def test_group_of_a_council_with_an_adjective_a_number_or_a_year_around_it() -> None:
+    assert (
+        recognise(
+            "Zápis\nz ustavujícího zasedání Zastupitelstva obce Lhota č. 1/2022\nkonaného dne 3.11.2022\n"
+        ).group
+        == "Zastupitelstvo obce Lhota"
+    )
+    assert (
+        recognise(
+            "Zápis z 3. zasedání roku 2019 Zastupitelstva městské části Praha 99 konaného dne 5. 6. 2019"
+        ).group
+        == "Zastupitelstvo městské části Praha 99"
+    )
+    assert (
+        recognise("Zápis z veřejného jednání 02/2003 obecního zastupitelstva Lhota\nDatum: 3. 2. 2003").group
+        == "Obecní zastupitelstvo Lhota"
+    )
+
+
+def test_a_decimal_comma_is_a_time_only_before_hodin() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru spolku Lípa ze dne 4. 3. 2023\nPřítomni: Jana Nová\n\n"
+        "Příspěvek činí 10,00 Kč.\nPříští schůze se uskuteční v sobotu 6.5.2023 v 9,30 hodin.\n"
+    )
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2023-05-06", "09:30")
+
+
+def test_the_end_of_an_agenda_item_is_not_the_end_of_the_meeting() -> None:
+    imported = recognise(
+        "Zápis ze zasedání zastupitelstva obce Lhota\ndatum: 2. 4. 2025, čas: 17:30\nPřítomni: Jana Nová\n\n"
+        "1. Volba komisí\nProjednávání bodu bylo ukončeno v 17:35:16\n"
+    )
+    assert imported.time == "17:30"
+    ended = recognise(
+        "Zápis ze zasedání zastupitelstva obce Lhota\ndatum: 2. 4. 2025, čas: 17:30\nPřítomni: Jana Nová\n\n"
+        "Zasedání bylo ukončeno v 19:10 hod.\n"
+    )
+    assert ended.time == "17:30-19:10"
+
+
+def test_one_cell_rows_of_an_exported_table() -> None:
+    imported = recognise(
+        "ZÁPIS ze zasedání výboru spolku Lípa\ndatum: 2. 4. 2025, čas: 17:00\nPřítomni: |\n"
+        "(3) Karel Dvořák, Eva Malá, Jiří Bílý |\nOmluveni: |\n(1) Hana Černá |\nPředsedající: |\n"
+        "Karel Dvořák |\nJednání zahájeno v 17:02\n"
+    )
+    assert names(imported.present) == ["Karel Dvořák", "Eva Malá", "Jiří Bílý"]
+    assert names(imported.excused) == ["Hana Černá"]
+    assert imported.moderator == "Karel Dvořák"
+
+
+def test_a_page_that_only_lists_titles_of_minutes_is_not_minutes() -> None:
+    listing = recognise(
+        "Zápis z jednání Komise sociální Rady města Lhota č. 3/2015 konaného dne\n\nPodobné dokumenty\n"
+        "Zápis z jednání Komise sociální Rady města Lhota č. 1/2016 konaného dne\n\n"
+        "Zápis z jednání Finančního výboru Zastupitelstva města Lhota č. 2/2014 konaného dne\n\n"
+        "Zápis z jednání Komise dopravní Rady města Lhota č. 4/2016 konaného dne\n"
+    )
+    assert not listing.looks_like_minutes
+    # One title and its minutes, even without a date, stay minutes.
+    own = recognise("Zápis z jednání Komise sociální Rady města Lhota\nPřítomni: Jana Nová, Petr Malý\n")
+    assert own.looks_like_minutes
+
+
+def test_a_label_is_no_place_when_a_table_was_flattened_into_labels_then_values() -> None:
+    imported = recognise(
+        "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\n"
+        "Místo konání: Předsedající: Přítomno: Omluveni: zasedací místnost č. 6 Ing. Jan Malý\n"
+    )
+    assert imported.place is None
+    labelled = recognise(
+        "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\nMísto: Radnice, sál 2\n"
+    )
+    assert labelled.place == "Radnice, sál 2"
+
+
+def test_no_recorder_from_a_long_lower_case_value() -> None:
+    flattened = recognise(
+        "Zápis ze zasedání zastupitelstva města Lhota konaného dne 29.04.2015\nOmluveni: Zahájení: Ukončení:\n"
+        "Zapisovatel: zasedací místnost č. 306 v budově radnice, Ing. Jan Malý, primátor, Petr Dub, Eva Nová\n"
+    )
+    assert flattened.recorder is None
+    short = recognise(
+        "Zápis ze zasedání výboru spolku Lípa ze dne 3. 5. 2019\nZapsala: dne 3. 5. 2019, K. Malá\n"
+    )
+    assert short.recorder == "K. Malá"

@@ -71,9 +71,13 @@ def strip_titles(name: str) -> str:
     return _strip_titles(name)
 
 
+# `Ing. et Ing.`, `Mgr. et Mgr.`: two degrees of one kind joined by `et`, which is no part of the name.
+_TITLES_JOINED = re.compile(r"(?<=\.)\s*\bet\s+(?=[A-Z][A-Za-z]{1,6}\.)")
+
+
 @lru_cache(maxsize=65536)
 def _strip_titles(name: str) -> str:
-    bare = _TITLE_RE.sub(" ", name)
+    bare = _TITLE_RE.sub(" ", _TITLES_JOINED.sub(" ", name))
     bare = _SPACES.sub(" ", bare.replace(",", " ")).strip(" .,;")
     return bare or name.strip()
 

@@ -6,12 +6,13 @@ import itertools
 import re
 
 from ..core.names import fold
-from ..core.vocabulary import MONTHS_GENITIVE
+from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 from .text import loose, plain, rx, squash
 
 _TITLE = rx(
     r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
-    r"(?:(?:řádného|mimořádného|společného|pracovního)\s+)?"
+    # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
+    r"(?:[a-zá-ž]+(?:ého|ího)\s+)?"
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
@@ -21,7 +22,14 @@ _HEADER_GROUP = rx(
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:" + "|".join(MONTHS_GENITIVE) + r").*$"
+    r"|\s+č\.\s*\d.*$"  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
 )
+# Before the body: the meeting's number or year (`jednání 01/2001 městského …`, `zasedání roku
+# 2014 Zastupitelstva …`).
+_LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+)\s+")
+# What is no name of a body: a month and year (`Zápis ze schůze září 2022`, the month it belongs
+# to), or a number (`Zápis ze schůze 3`).
+_NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+)$")
 _GENITIVE = {
     "skupiny": "skupina",
     "komise": "komise",
@@ -34,9 +42,11 @@ _GENITIVE = {
     "kolegia": "kolegium",
     "platformy": "platforma",
     "sítě": "síť",
+    "zastupitelstva": "zastupitelstvo",
+    "shromáždění": "shromáždění",
 }
 _FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
-_NEUTER = {"fórum", "kolegium"}
+_NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
 # `Řídící tým`.
@@ -102,8 +112,8 @@ def _tidy(text: str) -> str | None:
 
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
     """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
-    text = squash(text).strip(' -–—:;,."„“')
-    if not text or len(text) > 120:
+    text = _LEAD.sub("", squash(text).strip(' -–—:;,."„“'))
+    if not text or len(text) > 120 or _NO_BODY.match(text):
         return None, None
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):

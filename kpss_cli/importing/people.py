@@ -43,10 +43,10 @@ _ORG_MARKERS = rx(
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
     r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
 )
-# Courtesy words before a name. A capital `P.` is one only before a title or a whole name
+# Courtesy words before a name (`pp.` = pánové, before a list). A capital `P.` is one only before a title or a whole name
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
 _COURTESY = re.compile(
-    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.)\s+(?=\S)")
+    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.|pp\.)\s+(?=\S)")
     + r"|^P\.\s+(?=[A-Z][A-Za-z]{0,6}\.|[A-ZÁ-Ž]\w+\s+[A-ZÁ-Ž]\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
@@ -385,7 +385,10 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 # A name inside running text: titles, two or three capitalised words, post-nominal titles.
 _NAME_IN_TEXT = re.compile(
     rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.|Ing|Mgr|Bc)\s*)*)"
-    rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w.])"
+    # A full stop may end the sentence after a name (`řídil předseda Josef Špát.`), but not an
+    # abbreviation in it (`Ing.`: the title of the next name, `Rady Ing. Karel Vlk`).
+    rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    r"(?!\w|\.\w|(?:(?<=Ing)|(?<=Mgr)|(?<=Bc)|(?<=Doc)|(?<=Prof)|(?<=Dr)|(?<=Ph)|(?<=Th))\.)"
     r"(?P<post>(?:,?\s*(?:Ph\.\s?D\.|PhD\.|Th\.\s?D\.|DiS\.|CSc\.|MBA|MPA)(?![\w]))*)"
 )
 

@@ -73,7 +73,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     ],
     "present": [
         label_pattern(
-            r"přítomn[iíaoéýá]|přítomen|přítomné|(?:členové|zástupci)[^:|]{0,30}?\spřítomn[iíaoéýá]",
+            # `Dle prezenční listiny přítomni: names` names them all the same.
+            r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
+            r"(?:členové|zástupci)[^:|]{0,30}?\spřítomn[iíaoéýá]",
             qualifier=40,
         ),
         label_pattern(
@@ -429,13 +431,20 @@ def _time_before_start(reader: _Reader) -> str | None:
     return None
 
 
+# `Projednávání bodu bylo ukončeno v 17:35`, `Diskuze zahájena v 17:32`: an agenda item or a
+# debate began or ended, not the meeting.
+_ITEM_BEFORE = rx(r"\b(?:bod[ua]?|projednávání|diskus[ez]|diskuz[ea]|rozprava|hlasování)\b[^.;]{0,30}$")
+
+
 def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
     """The first time written just after `pattern` (`zahájeno v 9.05 hod.`), outside lines
-    about the next meeting; None when there is none."""
+    about the next meeting and sentences about an agenda item; None when there is none."""
     for line in reader.plains:
         if NEXT.search(line):
             continue
         for match in pattern.finditer(line):
+            if _ITEM_BEFORE.search(line[max(0, match.start() - 60) : match.start()]):
+                continue
             timing = find_time(line[match.end() :])
             if timing is not None and timing.start <= 12 and "-" not in timing.value:
                 return timing.value
@@ -462,12 +471,16 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
             value = f"{value} {reader.plains[after]}"  # `Sychrova 16,` / `zasedací místnost`
         if find_dates(value) or find_time(without_dates(value)):
             value = leftover(value)
+        if _LABEL_ONLY.match(value):
+            value = ""  # `Místo konání: Předsedající: Přítomno:`: a table flattened, its values elsewhere
         result.place = squash(value).strip(" ,;") or None
     if result.place is None and title_place:
         result.place = title_place
     if result.place is None:
         result.place = _place_in_title(reader) or _online(reader)
 
+
+_LABEL_ONLY = re.compile(r"^\s*[A-ZÁ-Ž][\wá-ž ]{1,30}:(?:\s|$)")
 
 # `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
 # locative after `v`/`ve`), or before the date there.
@@ -575,6 +588,7 @@ def _continues(line: str, previous: str) -> bool:
     """True when a line after an attendance label still lists people."""
     if previous.rstrip().endswith((",", ";")):
         return True
+    line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
     body = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
@@ -641,7 +655,10 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
         if reader.labels[j] or NEXT.search(current) or not _continues(probe, previous):
             break
-        chunk.append(reader.lines[j] if "|" in reader.lines[j] or len(cells) >= 2 else current)
+        # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
+        # exported table) is no column.
+        table_row = len([c for c in _row(reader.lines[j]) if c]) >= 2 or len(cells) >= 2
+        chunk.append(reader.lines[j] if table_row else current.strip(" |"))
         previous = current
         blanks = 0
         j += 1
@@ -748,6 +765,11 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
     return None
 
 
+# A long value that opens with a lower-case word (not `paní`, `pan`, `pí`) is running text, not
+# a name: the value of another label, or a paragraph (`dne 3. 5., K. Malá` is short, so kept).
+_RUNNING_TEXT = re.compile(r"^(?!(?:pan|paní|pí|slečna)\b)[a-zá-ž]{2,}\b(?!\.).{70,}$")
+
+
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
@@ -758,7 +780,10 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             if match is None:
                 continue
             value = match["value"]
-        value = re.split(r"\s{3,}|\t", value.strip())[0] if value else value
+        # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border.
+        value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
+        if value and _RUNNING_TEXT.match(value):
+            continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
         if name and looks_like_name(name):
             names.append(name)
@@ -915,7 +940,12 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
     head = "\n".join([p for p in reader.plains if p][:15])
-    strong = bool(_is_title(head) or result.present or result.attendance_sheet or result.recorder)
+    # A page that lists titles of other minutes (`Podobné dokumenty`) has many titles and no date,
+    # no attendance, no recorder and no agenda: no title of its own.
+    gives_more = bool(result.date or result.excused or result.guests or result.agenda)
+    listing = sum(1 for line in reader.plains[:40] if line and _is_title(line)) >= 3 and not gives_more
+    titled = bool(_is_title(head)) and not listing
+    strong = bool(titled or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.

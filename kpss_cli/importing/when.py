@@ -127,6 +127,10 @@ _BARE_HOUR_RANGE = re.compile(
     r"(?<![\d.,:/])" + _H + r"\s*(?:[-–—]|do)\s*" + _H + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)", re.IGNORECASE
 )
 _SINGLE = re.compile(r"(?<![\d.,:/])" + _H + r"\s?[:.]\s?" + _M + r"(?![\d]|\.\d)")
+# `v 10,00 hodin`: a decimal comma is a time only before `hod`/`h` (`10,00 Kč` is money).
+_COMMA_HOUR = re.compile(
+    r"(?<![\d.,:/])" + _H + r",\s?" + _M + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)", re.IGNORECASE
+)
 _HOUR = re.compile(
     loose(r"(?:\bod|\bv|\bve|začátek|zahájení|začátkem)\s+") + _H + r"\s*(?:hod(?:in[ay]?)?|h)\b",
     re.IGNORECASE,
@@ -165,7 +169,7 @@ def find_time(text: str) -> TimeHit | None:
                 continue
             if first and second and first < second:
                 found.append(TimeHit(f"{first}-{second}", m.start(), m.end()))
-    for pattern in (_SINGLE, _HOUR):
+    for pattern in (_SINGLE, _COMMA_HOUR, _HOUR):
         for m in pattern.finditer(blank):
             groups = m.groups()
             value = _hhmm(groups[0], groups[1] if len(groups) > 1 else None)
