@@ -241,9 +241,11 @@ def shown_path(archive: Archive | TaskSnapshot, rel: str) -> str:
     return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
 
 
-def resolve(archive: Archive) -> None:
+def resolve(archive: Archive, after: dict[str, dt.date | None] | None = None) -> None:
     """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates:
-    their statuses, and their new deadlines (anchored on the meeting that wrote them)."""
+    their statuses, and their new deadlines (anchored on the meeting that wrote them).
+    `after` gives the date of each minutes' next meeting (next_meetings) when the archive
+    holds only some of the minutes (incremental.py); else it is computed from them."""
     archive.minutes.sort(key=lambda m: (m.date, m.id))
     by_id: dict[str, Task] = {}
     tasks: list[Task] = []
@@ -270,7 +272,8 @@ def resolve(archive: Archive) -> None:
                     minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line, task.due
                 )
             ]
-    after = next_meetings(archive.minutes)
+    if after is None:
+        after = next_meetings(archive.minutes)
     for minutes in archive.minutes:
         for task in minutes.tasks:
             if task.deadline_kind == "next_meeting":
