@@ -241,6 +241,17 @@ def shown_path(archive: Archive | TaskSnapshot, rel: str) -> str:
     return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
 
 
+def duplicate_task(
+    path: str, line: int | None, task_id: str, first_path: str, first_line: int | None
+) -> Problem:
+    """The error for a task whose id an earlier task (in archive order) already has; paths as
+    shown."""
+    message = _("task id {id!r} is already used at {path}:{line}").format(
+        id=task_id, path=first_path, line=first_line
+    )
+    return Problem(path, line, "error", "duplicate-task-id", message)
+
+
 def resolve(archive: Archive, after: dict[str, dt.date | None] | None = None) -> None:
     """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates:
     their statuses, and their new deadlines (anchored on the meeting that wrote them).
@@ -254,14 +265,12 @@ def resolve(archive: Archive, after: dict[str, dt.date | None] | None = None) ->
             if task.id in by_id:
                 first = by_id[task.id]
                 archive.problems.append(
-                    Problem(
+                    duplicate_task(
                         shown_path(archive, minutes.path),
                         task.line,
-                        "error",
-                        "duplicate-task-id",
-                        _("task id {id!r} is already used at {path}:{line}").format(
-                            id=task.id, path=shown_path(archive, first.path), line=first.line
-                        ),
+                        task.id,
+                        shown_path(archive, first.path),
+                        first.line,
                     )
                 )
                 continue

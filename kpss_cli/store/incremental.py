@@ -25,9 +25,8 @@ from typing import Any  # not on the warm path: a file changed
 
 from ..core.config import Config
 from ..core.errors import Problem
-from ..core.i18n import _
 from ..core.model import STATUSES, Minutes
-from .archive import Archive, printable, resolve
+from .archive import Archive, duplicate_task, printable, resolve
 from .packing import MARSHAL_VERSION
 from .snapshot import LINKS, TaskRow, read_rows, task_row, write_rows
 
@@ -235,10 +234,8 @@ def _head(
         for task_id, line in zip(info[5], info[6], strict=True):
             if task_id in first:
                 path, first_line = first[task_id]
-                message = _("task id {id!r} is already used at {path}:{line}").format(
-                    id=task_id, path=shown(path), line=first_line
-                )
-                problems.append((shown(rel), line, "error", "duplicate-task-id", message))
+                twice = duplicate_task(shown(rel), line, task_id, shown(path), first_line)
+                problems.append((twice.path, twice.line, twice.severity, twice.code, twice.message))
             else:
                 first[task_id] = (rel, line)
     head["problems"] = problems
