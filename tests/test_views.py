@@ -265,3 +265,41 @@ def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files
     same_as_cold(20)
     broken.write_text(minutes("group: orp-001-seniori\ndate: 2019-02-28"), encoding="utf-8")
     same_as_cold(20)
+
+
+def test_tasks_after_a_change_name_files_as_seen_from_where_kpss_runs(
+    invoke: Invoke, generated: Path, counted: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot brought up to date from another folder than the one it was taken from:
+    its problems (a broken file's, kpss.yaml's) are shown from where kpss runs."""
+    write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    invoke("tasks", "-a", str(generated))  # taken with the root as given
+    edited = sorted(generated.glob("orp-001/seniori/*.md"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.chdir(generated / "orp-001")
+    counted.update(parsed=0, unpacked=0)
+    warm = invoke("tasks", "--all", *AS_OF)
+    assert counted["parsed"] == 1 and counted["unpacked"] < 20
+    cold = invoke("--no-cache", "tasks", "--all", *AS_OF)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert "broken.md:" in warm.stderr and str(generated) not in warm.stderr
+
+
+def test_tasks_after_a_change_keep_the_problems_of_kpss_yaml(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    from .test_membership import CONFIG, MEETINGS
+
+    root = tmp_path / "members"
+    write(root / "kpss.yaml", CONFIG + "      - {name: Zdeněk Zpětný, from: 2026-05-01, to: 2026-04-01}\n")
+    for day, (front, body) in MEETINGS.items():
+        write(root / "ridici" / f"{day}.md", minutes(f"group: ridici\ndate: {day}\n{front}", body))
+    invoke("tasks", "-a", str(root))
+    edited = sorted(root.glob("ridici/*.md"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nÚkol: Nový úkol; Zajistí: Eva Nová\n", "utf-8")
+    counted.update(parsed=0, unpacked=0)
+    warm = invoke("tasks", "--all", "-f", "json", "-a", str(root), "--as-of", "2026-05-01")
+    assert counted["parsed"] == 1
+    cold = invoke("--no-cache", "tasks", "--all", "-f", "json", "-a", str(root), "--as-of", "2026-05-01")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert "kpss.yaml:" in warm.stderr and "Nový úkol" in warm.stdout
