@@ -66,9 +66,15 @@ def entry(stat: os.stat_result, problems: list[Problem], minutes: Minutes | None
 
 
 def links_part(entries: dict[str, Entry] | None, config_problems: int) -> bytes:
-    """The part LINKS: every file's entry in the walk's order, or None when the archive had
-    files or folders that could not be read (then the next change loads it whole)."""
-    data = None if entries is None else {"config_problems": config_problems, "files": entries}
+    """The part LINKS: every file's entry in the walk's order and each minutes' next meeting
+    (as next_meetings gives it, so that the next change finds the ones that moved without
+    computing them before it); None when the archive had files or folders that could not be
+    read, or two minutes of one date and id (then the next change loads it whole)."""
+    order = None if entries is None else _order(entries)
+    data = None
+    if entries is not None and order is not None:
+        after = _next_meetings(order, entries)
+        data = {"config_problems": config_problems, "files": entries, "after": after}
     return marshal.dumps(data, MARSHAL_VERSION)
 
 
@@ -157,10 +163,11 @@ def updated_parts(
     removed = [rel for rel in old if rel not in files]
     if len(changed) + len(removed) > MOST_CHANGES:
         return None
-    old_order, order = _order(old), _order(files)
-    if old_order is None or order is None:
+    order = _order(files)
+    if order is None:
         return None
-    old_after, after = _next_meetings(old_order, old), _next_meetings(order, files)
+    old_after: dict[str, int | None] = kept["after"]
+    after = _next_meetings(order, files)
 
     # The tasks the change can affect.
     affected: set[str] = set()
@@ -200,7 +207,9 @@ def updated_parts(
         rows.sort()  # by key: keys are unique
         result[status] = write_rows(rows)
     result["head"] = _head(parts["head"], kept["config_problems"], files, order, shown_root)
-    result[LINKS] = links_part(files, kept["config_problems"])
+    result[LINKS] = marshal.dumps(
+        {"config_problems": kept["config_problems"], "files": files, "after": after}, MARSHAL_VERSION
+    )
     return result, removed
 
 
