@@ -197,3 +197,109 @@ def test_membership_over_time_is_answered_the_same_from_the_views(invoke: Invoke
     assert shifted != cold  # kpss.yaml's problem is a line lower
     assert run(cache=True) == shifted
     assert run(cache=True) == shifted
+
+
+TASK_QUERIES = [
+    ["tasks", "--all", "-f", "json", *AS_OF],
+    ["tasks", *AS_OF],
+    ["tasks", "--overdue", "-f", "csv", *AS_OF],
+]
+
+
+def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    """After a change, `kpss tasks` brings the kept snapshot up to date from the changed
+    files and the few that define or update the tasks they touch (store/incremental.py):
+    edits, additions, deletions, renames, a moved date, a status update of a task of another
+    file, a meeting put between two others (moving "until the next meeting"), a broken file."""
+
+    def same_as_cold(most_unpacked: int) -> None:
+        counted.update(parsed=0, unpacked=0)
+        warm = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]  # the first brings it up to date
+        assert counted["parsed"] <= 2 and counted["unpacked"] <= most_unpacked, counted
+        cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == [
+            (r.exit_code, r.stdout, r.stderr) for r in cold
+        ]
+
+    group = generated / "orp-001/seniori"
+    invoke("tasks", "-a", str(generated))  # builds the index
+    files = sorted(group.glob("*.md"))
+    updating = next(f for f in files if "status: done" in f.read_text(encoding="utf-8"))
+    # A status update of a task defined in another file.
+    updating.write_text(updating.read_text(encoding="utf-8").replace("status: done", "status: cancelled", 1))
+    same_as_cold(20)
+    # A new task, in the body.
+    text = files[3].read_text(encoding="utf-8")
+    files[3].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    same_as_cold(20)
+    # A task until the next meeting, then a meeting put between it and the next one.
+    first, second = files[6], files[7]
+    text = "\n".join(
+        line
+        for line in first.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("next_meeting:")
+    )
+    first.write_text(
+        text.replace(
+            "---\n\n", "---\n\nÚkol: Do příště; Zajistí: Eva Nová; Termín: do příštího jednání\n\n", 1
+        ),
+        "utf-8",
+    )
+    same_as_cold(20)
+    day = first.stem[:8] + "28"
+    assert first.stem < day < second.stem
+    write(group / f"{day}.md", minutes(f"group: orp-001-seniori\ndate: {day}"))
+    same_as_cold(20)
+    # A file deleted (its tasks' updates in later files are left without a task), one renamed.
+    files[5].unlink()
+    same_as_cold(20)
+    files[8].rename(group / "2099-01-01.md")
+    same_as_cold(20)
+    # A date moved; a broken file added, then mended.
+    moved = files[9].read_text(encoding="utf-8")
+    files[9].write_text(moved.replace(f"date: {files[9].stem}", "date: 2015-01-01", 1), encoding="utf-8")
+    same_as_cold(20)
+    broken = write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    same_as_cold(20)
+    broken.write_text(minutes("group: orp-001-seniori\ndate: 2019-02-28"), encoding="utf-8")
+    same_as_cold(20)
+
+
+def test_tasks_after_a_change_name_files_as_seen_from_where_kpss_runs(
+    invoke: Invoke, generated: Path, counted: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot brought up to date from another folder than the one it was taken from:
+    its problems (a broken file's, kpss.yaml's) are shown from where kpss runs."""
+    write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    invoke("tasks", "-a", str(generated))  # taken with the root as given
+    edited = sorted(generated.glob("orp-001/seniori/*.md"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.chdir(generated / "orp-001")
+    counted.update(parsed=0, unpacked=0)
+    warm = invoke("tasks", "--all", *AS_OF)
+    assert counted["parsed"] == 1 and counted["unpacked"] < 20
+    cold = invoke("--no-cache", "tasks", "--all", *AS_OF)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert "broken.md:" in warm.stderr and str(generated) not in warm.stderr
+
+
+def test_tasks_after_a_change_keep_the_problems_of_kpss_yaml(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    from .test_membership import CONFIG, MEETINGS
+
+    root = tmp_path / "members"
+    write(root / "kpss.yaml", CONFIG + "      - {name: Zdeněk Zpětný, from: 2026-05-01, to: 2026-04-01}\n")
+    for day, (front, body) in MEETINGS.items():
+        write(root / "ridici" / f"{day}.md", minutes(f"group: ridici\ndate: {day}\n{front}", body))
+    invoke("tasks", "-a", str(root))
+    edited = sorted(root.glob("ridici/*.md"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nÚkol: Nový úkol; Zajistí: Eva Nová\n", "utf-8")
+    counted.update(parsed=0, unpacked=0)
+    warm = invoke("tasks", "--all", "-f", "json", "-a", str(root), "--as-of", "2026-05-01")
+    assert counted["parsed"] == 1
+    cold = invoke("--no-cache", "tasks", "--all", "-f", "json", "-a", str(root), "--as-of", "2026-05-01")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert "kpss.yaml:" in warm.stderr and "Nový úkol" in warm.stdout

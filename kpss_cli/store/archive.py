@@ -241,9 +241,22 @@ def shown_path(archive: Archive | TaskSnapshot, rel: str) -> str:
     return rel if archive.shown_root == "." else f"{archive.shown_root}/{rel}"
 
 
-def resolve(archive: Archive) -> None:
+def duplicate_task(
+    path: str, line: int | None, task_id: str, first_path: str, first_line: int | None
+) -> Problem:
+    """The error for a task whose id an earlier task (in archive order) already has; paths as
+    shown."""
+    message = _("task id {id!r} is already used at {path}:{line}").format(
+        id=task_id, path=first_path, line=first_line
+    )
+    return Problem(path, line, "error", "duplicate-task-id", message)
+
+
+def resolve(archive: Archive, after: dict[str, dt.date | None] | None = None) -> None:
     """Sort the minutes, collect tasks, fill `do příštího jednání` deadlines and apply updates:
-    their statuses, and their new deadlines (anchored on the meeting that wrote them)."""
+    their statuses, and their new deadlines (anchored on the meeting that wrote them).
+    `after` gives the date of each minutes' next meeting (next_meetings) when the archive
+    holds only some of the minutes (incremental.py); else it is computed from them."""
     archive.minutes.sort(key=lambda m: (m.date, m.id))
     by_id: dict[str, Task] = {}
     tasks: list[Task] = []
@@ -252,14 +265,12 @@ def resolve(archive: Archive) -> None:
             if task.id in by_id:
                 first = by_id[task.id]
                 archive.problems.append(
-                    Problem(
+                    duplicate_task(
                         shown_path(archive, minutes.path),
                         task.line,
-                        "error",
-                        "duplicate-task-id",
-                        _("task id {id!r} is already used at {path}:{line}").format(
-                            id=task.id, path=shown_path(archive, first.path), line=first.line
-                        ),
+                        task.id,
+                        shown_path(archive, first.path),
+                        first.line,
                     )
                 )
                 continue
@@ -270,7 +281,8 @@ def resolve(archive: Archive) -> None:
                     minutes.id, minutes.date, task.initial_status, None, minutes.path, task.line, task.due
                 )
             ]
-    after = next_meetings(archive.minutes)
+    if after is None:
+        after = next_meetings(archive.minutes)
     for minutes in archive.minutes:
         for task in minutes.tasks:
             if task.deadline_kind == "next_meeting":

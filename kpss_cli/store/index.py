@@ -50,7 +50,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "13"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "14"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -451,6 +451,39 @@ class Index:
             self.damaged = True
             return None
         return found
+
+    def latest(self, parts: Iterable[str]) -> tuple[str, dict[str, bytes]] | None:
+        """(the fingerprint of the snapshot kept, its named parts), whatever the archive looks
+        like now; None when there is none or it lacks one of them."""
+        try:
+            row = self._db.execute("SELECT fingerprint FROM snapshot WHERE part = 'head'").fetchone()
+        except Exception:
+            self.damaged = True
+            return None
+        if row is None or type(row[0]) is not str:
+            return None
+        found = self.snapshot(row[0], parts)
+        return None if found is None else (row[0], found)
+
+    def row(self, path: str) -> Row | None:
+        """The row of `path` when its signature is right, else None."""
+        try:
+            found = self._db.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, ino, data, mac FROM files WHERE path = ?", (path,)
+            ).fetchone()
+        except Exception:
+            self.damaged = True
+            return None
+        if found is None:
+            return None
+        path, size, mtime, ctime, ino, data, mac = found
+        if not (
+            type(path) is str
+            and type(size) is type(mtime) is type(ctime) is type(ino) is int
+            and type(data) is type(mac) is bytes
+        ) or not compare_digest(mac, self._mac(path, size, mtime, ctime, ino, data)):
+            return None
+        return path, size, mtime, ctime, ino & 0xFFFF_FFFF_FFFF_FFFF, data
 
     def store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
         """Keep the snapshot of the archive as it looks now (`fingerprint`), in named parts."""

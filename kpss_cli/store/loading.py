@@ -31,12 +31,14 @@ from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
 from .index import Index, Row, blake2b
 from .packing import MARSHAL_VERSION, attendance_view, config_meaning, pack, unpack, unpack_attendance
-from .snapshot import PARTS, fingerprint, from_parts, snapshot_parts
+from .snapshot import LINKS, PARTS, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
+
+    from .incremental import Entry
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -425,9 +427,33 @@ def _load(
         if all(_settled(stat, started) for stat in stats.values()):
             digest = fingerprint(files, unreadable)
             if index.snapshot(digest, PARTS) is None:  # else it is current
-                index.store_snapshot(digest, snapshot_parts(result))
+                from .incremental import links_part  # not on the warm path
+
+                links = _links(files, unreadable, not_read, outcomes)
+                index.store_snapshot(digest, snapshot_parts(result, links_part(links, len(config.problems))))
         index.close()
     return result
+
+
+def _links(
+    files: list[tuple[str, os.stat_result | OSError]],
+    unreadable: list[tuple[str, OSError]],
+    not_read: dict[str, list[Problem]],
+    outcomes: dict[str, Outcome],
+) -> dict[str, Entry] | None:
+    """Every file's entry in the snapshot's part LINKS (incremental.py); None when a file or
+    folder could not be read (a change then loads the archive whole, which says why)."""
+    from .incremental import entry
+
+    if unreadable or not_read:
+        return None
+    found: dict[str, Entry] = {}
+    for rel, own in files:
+        if isinstance(own, OSError):
+            return None
+        minutes, problems = outcomes.get(rel, (None, []))
+        found[rel] = entry(own, problems, minutes)
+    return found
 
 
 # --- the task snapshot ---------------------------------------------------------------------------
@@ -449,6 +475,8 @@ def load_tasks(
         and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))) is not None
     ):
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
+        if parts is None and not walk[1]:
+            parts = _brought_up_to_date(index, root, shown_root, walk, statuses)
         snapshot = None
         if parts is not None:
             try:
@@ -459,6 +487,61 @@ def load_tasks(
         if snapshot is not None:
             return snapshot
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
+
+
+def _brought_up_to_date(
+    index: Index, root: str, shown_root: str, walk: Walk, statuses: Iterable[str]
+) -> dict[str, bytes] | None:
+    """The parts `statuses` of the snapshot, brought up to date from the one kept when only a
+    few files changed since (incremental.py), and kept; None when the archive is to be
+    loaded whole."""
+    kept = index.latest(PARTS)
+    if kept is None:
+        return None
+    from pathlib import Path
+
+    from .incremental import updated_parts  # a file changed: not the warm path
+
+    config = load_config(Path(root), shown_root)
+    files, _unreadable, started = walk
+    rows: list[Row] = []
+    settled = True
+
+    def parse(rel: str, own: os.stat_result) -> Outcome | None:
+        nonlocal settled
+        stat, problem = _inspect(root, rel, own)
+        if problem is not None or stat is None:
+            return None  # a full load tells why
+        outcome = _parse_file(root, rel, config)
+        if _settled(stat, started):
+            rows.append((rel, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, pack(outcome)))
+        else:
+            settled = False
+        return outcome
+
+    def stored(rel: str, stamp: tuple[int, int, int, int]) -> Minutes | None:
+        row = index.row(rel)
+        if row is None or row[1:5] != stamp:
+            return None
+        return unpack(row[5])[0]
+
+    collecting = gc.isenabled()
+    gc.disable()  # as in _loaded
+    try:
+        found = updated_parts(kept[1][LINKS], kept[1], files, root, shown_root, config, parse, stored)
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if found is None:
+        return None
+    parts, removed = found
+    index.update(rows, removed)
+    if settled:
+        index.store_snapshot(fingerprint(files, []), parts)
+    return {name: parts[name] for name in ("head", *statuses)}
 
 
 # --- views: a command's answer kept beside the snapshot ------------------------------------------

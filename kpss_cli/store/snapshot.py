@@ -12,7 +12,7 @@ import marshal
 import os
 
 from ..core.errors import Problem
-from ..core.model import STATUSES
+from ..core.model import STATUSES, Task
 from .archive import Archive, TaskSnapshot, shown_path
 from .config import CONFIG_NAME
 from .index import blake2b
@@ -40,12 +40,53 @@ def fingerprint(
     return blake2b("".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-PARTS = ("head", *STATUSES)
+LINKS = "links"  # what each file holds that resolution across files needs: incremental.py
+PARTS = ("head", *STATUSES, LINKS)
 ROWS_PER_BATCH = 10_000
 
+Key = tuple[int, str, int, int]  # a task's place in the archive: task_keys
 
-def snapshot_parts(archive: Archive) -> dict[str, bytes]:
-    """The parts of a loaded archive's snapshot, by name (PARTS), as the index stores them."""
+
+def task_keys(archive: Archive) -> dict[int, Key]:
+    """Each task's place in the archive's order (by `id()` of the task): its meeting's date
+    (ordinal) and id, which of the minutes of that date and id it is (0 but for duplicate
+    minutes ids), and its place in them. Unlike a position in the whole list, a key stays
+    the same when other files change (incremental.py)."""
+    keys: dict[int, Key] = {}
+    previous: tuple[int, str] | None = None
+    tie = 0
+    for minutes in archive.minutes:  # sorted (archive.resolve)
+        here = (minutes.date.toordinal(), minutes.id)
+        tie = tie + 1 if here == previous else 0
+        previous = here
+        for number, task in enumerate(minutes.tasks):
+            keys[id(task)] = (*here, tie, number)
+    return keys
+
+
+# A row of a part: the task's key (four fields), its id, and its packed task as marshal bytes
+# of its own: bringing the snapshot up to date (incremental.py) reads and writes the rows of
+# every task but unpacks none, and a warm run unpacks only the rows it shows.
+TaskRow = tuple[int, str, int, int, str, bytes]
+
+
+def task_row(key: Key, task: Task) -> TaskRow:
+    return (*key, task.id, marshal.dumps(pack_task(task), MARSHAL_VERSION))
+
+
+def write_rows(rows: list[TaskRow]) -> bytes:
+    """A part of the snapshot: its rows in the archive's order, a batch at a time (the 170,000 done tasks of 100,000 minutes at once held 90 MiB more at the peak
+    of a first run)."""
+    out = io.BytesIO()
+    for start in range(0, len(rows), ROWS_PER_BATCH):
+        marshal.dump(rows[start : start + ROWS_PER_BATCH], out, MARSHAL_VERSION)
+    return out.getvalue()
+
+
+def snapshot_parts(archive: Archive, links: bytes | None = None) -> dict[str, bytes]:
+    """The parts of a loaded archive's snapshot, by name (PARTS), as the index stores them;
+    `links` is its part LINKS (incremental.links_part; without it, a change loads the
+    archive whole)."""
     head = {
         "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
         "groups": archive.group_names,
@@ -53,24 +94,17 @@ def snapshot_parts(archive: Archive) -> dict[str, bytes]:
         "shown_root": archive.shown_root,
         "config": pack_config(archive.config),
     }
-    parts = {"head": marshal.dumps(head, MARSHAL_VERSION)}
+    parts = {"head": marshal.dumps(head, MARSHAL_VERSION), LINKS: links or marshal.dumps(None)}
+    keys = task_keys(archive)
     for status in STATUSES:
-        tasks = [(position, t) for position, t in enumerate(archive.tasks) if t.status == status]
-        # Written a batch at a time: the 170,000 done tasks of 100,000 minutes at once held
-        # 90 MiB more at the peak of a first run.
-        out = io.BytesIO()
-        for start in range(0, len(tasks), ROWS_PER_BATCH):
-            batch = tasks[start : start + ROWS_PER_BATCH]
-            marshal.dump([(position, pack_task(t)) for position, t in batch], out, MARSHAL_VERSION)
-        parts[status] = out.getvalue()
+        parts[status] = write_rows([task_row(keys[id(t)], t) for t in archive.tasks if t.status == status])
     return parts
 
 
-def read_rows(data: bytes) -> list[tuple[int, tuple[Any, ...]]]:
-    """The rows of a part of the snapshot, (position in the archive, packed task): its batches,
-    one after the other."""
+def read_rows(data: bytes) -> list[TaskRow]:
+    """The rows of a part of the snapshot (TaskRow): its batches, one after the other."""
     stream = io.BytesIO(data)
-    rows: list[tuple[int, tuple[Any, ...]]] = []
+    rows: list[TaskRow] = []
     while stream.tell() < len(data):
         rows += marshal.load(stream)
     return rows
@@ -85,7 +119,8 @@ def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnaps
         config.path = f"{shown_root}/{CONFIG_NAME}"
     # Each part keeps the archive's order; merged, they keep it too.
     rows = [read_rows(data) for name, data in parts.items() if name != "head"]
-    tasks = [unpack_task(task) for _, task in heapq.merge(*rows)]
+    loads = marshal.loads
+    tasks = [unpack_task(loads(row[5])) for row in heapq.merge(*rows)]  # keys are unique
     result = TaskSnapshot(root, shown_root, config, tasks, [], head["groups"], head["files"])
     old_root = head["shown_root"]
     for path, line, severity, code, message in head["problems"]:
