@@ -27,6 +27,18 @@ QUERIES = [
     ["attendance", "--by", "meeting", "-f", "csv", "--group", "seniori", "--since", "2018-06-01"],
     ["attendance", "--by", "org"],
     ["attendance", "--missed", "2", "-f", "json"],
+    ["show", "orp-001/seniori/2016-02-23"],
+    ["show", "orp-001/seniori/2019-01-24.md", "-f", "json"],
+    ["show", "orp-001/seniori/1999-01-01"],
+    ["agenda", "orp-001-seniori", *AS_OF],
+    ["agenda", "seniori", "--date", "2019-06-20", "--ids", *AS_OF],
+    ["agenda", "no-such-group", *AS_OF],
+    ["schedule", "--year", "2019", "-f", "json", *AS_OF],
+    ["schedule", "--group", "seniori", "--from", "2018-06-01", "--to", "2019-03-01", *AS_OF],
+    ["schedule", "-f", "ics", *AS_OF],
+    ["members", "orp-001-seniori", *AS_OF],
+    ["members", "seniori", "--history", "-f", "json", *AS_OF],
+    ["members", "seniori", "--on", "2017-01-01", "-f", "csv", *AS_OF],
 ]
 
 
@@ -181,6 +193,8 @@ def test_membership_over_time_is_answered_the_same_from_the_views(invoke: Invoke
         ["attendance", "--missed", "1", "-f", "json"],
         ["check", "-f", "json", "--as-of", "2026-05-01"],
         ["list", "-f", "json"],
+        ["members", "ridici", "--as-of", "2026-05-01"],
+        ["members", "ridici", "--history", "-f", "json"],
     ]
 
     def run(cache: bool) -> list[tuple[int, str, str]]:

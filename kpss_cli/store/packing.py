@@ -450,3 +450,33 @@ def _unpack_group(values: tuple[Any, ...]) -> GroupConfig:
         ],
         quorum,
     )
+
+
+# The fields of a minutes record that hold more than one value, by name, at their position in
+# _minutes, with what stands for them when a view leaves them out (reduced_view). The
+# others (id, path, group, date, time, place…) are always kept: they cost next to nothing.
+_COLLECTIONS: dict[str, tuple[int, Any]] = {
+    "present": (9, []), "excused": (10, []), "absent": (11, []), "guests": (12, []),
+    "recorder": (14, None), "moderator": (15, None), "agenda": (16, []), "tasks": (17, []),
+    "updates": (18, []), "loose_checks": (19, []), "decisions": (20, []), "next_meeting": (21, None),
+    "extra": (22, {}), "key_lines": (23, {}), "body": (25, None), "progress": (28, []),
+    "membership": (29, []),
+}  # fmt: skip
+
+
+def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> list[tuple[Any, ...]]:
+    """The minutes with only the fields of `keep` among those that hold many values
+    (_COLLECTIONS): a command that reads the dates and groups of every minutes unpacks little
+    (store/views.load_reduced). Unpacked by unpack_attendance."""
+    left_out = {at: empty for name, (at, empty) in _COLLECTIONS.items() if name not in keep}
+    return [tuple(left_out.get(at, value) for at, value in enumerate(_minutes(m))) for m in minutes]
+
+
+def pack_minutes(m: Minutes) -> bytes:
+    """One whole minutes record as bytes (the view of `kpss show` keeps one per file)."""
+    return marshal.dumps(_minutes(m), MARSHAL_VERSION)
+
+
+def unpack_minutes(data: bytes) -> Minutes:
+    """The record pack_minutes kept."""
+    return _unpack_minutes(marshal.loads(data))
