@@ -5,6 +5,7 @@ A warm run unpacks what its command reads, not every record of the archive."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from ..core.model import Minutes
@@ -15,8 +16,6 @@ from .packing import pack_minutes, pack_task, reduced_view, unpack_attendance, u
 
 def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
     """An Archive of `minutes` with the whole archive's problems, groups and configuration."""
-    from pathlib import Path
-
     result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
     result.minutes = minutes
     result.problems = loaded.problems
