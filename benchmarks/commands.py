@@ -59,14 +59,15 @@ def reading_commands(kpss: list[str], archive: Path, out: Path) -> list[tuple[st
         ("attendance", [*kpss, "attendance", "-f", "json", *a]),
         ("agenda", [*kpss, "agenda", group, *a]),
         ("schedule", [*kpss, "schedule", "--year", "2020", "-f", "json", *a]),
+        ("members", [*kpss, "members", group, *a]),
         ("export jsonl", [*kpss, "export", str(out / "export"), "--to", "jsonl", "--force", *a]),
         ("remind --dry-run", [*kpss, "remind", "--dry-run", str(out / "mail"), *a]),
         ("site", [*kpss, "site", str(out / "site"), *a]),
     ]
 
 
-LABELS = ("tasks --overdue", "list", "show", "check", "attendance", "agenda", "schedule", "export jsonl",
-          "remind --dry-run", "site")  # fmt: skip
+LABELS = ("tasks --overdue", "list", "show", "check", "attendance", "agenda", "schedule", "members",
+          "export jsonl", "remind --dry-run", "site")  # fmt: skip
 
 
 def times(

@@ -211,3 +211,45 @@ def test_membership_over_time_is_answered_the_same_from_the_views(invoke: Invoke
     assert shifted != cold  # kpss.yaml's problem is a line lower
     assert run(cache=True) == shifted
     assert run(cache=True) == shifted
+
+
+def test_plan_and_monitor_are_answered_the_same_from_their_view(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """Progress entries, tasks linked to measures, decisions; a bad minutes file and a plan
+    file edited between runs (plans are read afresh each run, beside the view)."""
+    from .test_plan import MINUTES, PLAN
+
+    root = tmp_path / "town"
+    write(root / "kpss.yaml", "groups:\n  - {slug: seniori, name: Senioři}\n  - {slug: ozp, name: OZP}\n")
+    write(root / "plan" / "kp-2025-2027.yaml", PLAN)
+    for path, front, body in MINUTES:
+        write(root / path, minutes(front, body))
+    write(root / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
+    queries = [
+        ["plan", "-f", "json", "--as-of", "2026-12-31"],
+        ["plan", "--state", "in_progress", "--as-of", "2027-03-01"],
+        ["plan", "--level", "no-such-level", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2026", "-f", "json", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2026", "-f", "csv", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2026", "-f", "md", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2031", "--as-of", "2027-03-01"],
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(root)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(cache=False)
+    assert "broken.md" in cold[0][2] and cold[0][0] == 2 and cold[6][0] == 2
+    assert run(cache=True) == cold
+    counted.update(parsed=0, unpacked=0)
+    assert run(cache=True) == cold
+    assert counted == {"parsed": 0, "unpacked": 0}
+    (root / "seniori" / "broken.md").unlink()
+    plan = root / "plan" / "kp-2025-2027.yaml"
+    plan.write_text(PLAN.replace("period:", "# upraveno\nperiod:", 1), encoding="utf-8")
+    changed = run(cache=False)
+    assert changed != cold
+    assert run(cache=True) == changed
+    assert run(cache=True) == changed

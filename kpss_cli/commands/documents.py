@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -39,7 +39,15 @@ from .shared import (
     today_from,
 )
 
+if TYPE_CHECKING:
+    from ..core.model import Task
+
 AGENDA_FIELDS = frozenset({"next_meeting"})
+
+
+def is_open(task: Task) -> bool:
+    """The tasks an invitation lists (the view `agenda` keeps no others)."""
+    return task.status == "open"
 
 
 @app.command()
@@ -72,7 +80,7 @@ def agenda(
     today = today_from(as_of)
     # The public copy needs every person of every minutes; the invitation only the open tasks
     # and the next meeting the minutes announced.
-    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, open_tasks=True)
+    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
     found = resolve_group(loaded, group)
     meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
     if meeting is None:

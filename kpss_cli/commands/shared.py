@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..core.errors import Problem
-    from ..core.model import Minutes
+    from ..core.model import Minutes, Task
     from ..output.formats import Column
     from ..store.archive import Archive, TaskSnapshot
 
@@ -58,10 +58,14 @@ def load_attendance(archive: str | os.PathLike[str] | None) -> Archive:
 
 
 def load_reduced(
-    archive: str | os.PathLike[str] | None, name: str, keep: frozenset[str], *, open_tasks: bool = False
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    keep: frozenset[str],
+    *,
+    tasks: Callable[[Task], bool] | None = None,
 ) -> Archive:
-    """The archive with reduced minutes records and, with `open_tasks`, its open tasks (from
-    the index's view `name` when no file changed: store/views.load_reduced), with its problems
+    """The archive with reduced minutes records and the tasks `tasks` selects (from the
+    index's view `name` when no file changed: store/views.load_reduced), with its problems
     reported on stderr."""
     from ..store.views import load_reduced as load_stored
 
@@ -69,7 +73,7 @@ def load_reduced(
         archive,
         name,
         keep,
-        open_tasks=open_tasks,
+        tasks=tasks,
         use_index=not settings["no_cache"],
         progress=progress_bar(),
     )

@@ -5,10 +5,11 @@ A warm run unpacks what its command reads, not every record of the archive."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Minutes
+from ..core.model import Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref
 from .loading import Progress, load_view
 from .packing import pack_minutes, pack_task, reduced_view, unpack_attendance, unpack_minutes, unpack_task
@@ -29,21 +30,21 @@ def load_reduced(
     name: str,
     keep: frozenset[str],
     *,
-    open_tasks: bool = False,
+    tasks: Callable[[Task], bool] | None = None,
     use_index: bool = True,
     progress: Progress | None = None,
 ) -> Archive:
     """The archive with minutes that keep, of the fields holding many values, only those of
-    `keep` (packing.reduced_view), and with `open_tasks` its open tasks (no others): from the
-    index's view `name` when no file changed."""
+    `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it): from
+    the index's view `name` when no file changed. `name` tells one selection from another."""
 
     def build(whole: Archive) -> Any:
-        tasks = [pack_task(t) for t in whole.tasks if t.status == "open"] if open_tasks else []
-        return reduced_view(whole.minutes, keep), tasks
+        selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
+        return reduced_view(whole.minutes, keep), selected
 
-    loaded, (records, tasks) = load_view(archive, name, build, use_index=use_index, progress=progress)
+    loaded, (records, packed) = load_view(archive, name, build, use_index=use_index, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
-    result.tasks = [unpack_task(t) for t in tasks]
+    result.tasks = [unpack_task(t) for t in packed]
     return result
 
 
