@@ -253,3 +253,57 @@ def test_plan_and_monitor_are_answered_the_same_from_their_view(
     assert changed != cold
     assert run(cache=True) == changed
     assert run(cache=True) == changed
+
+
+def _messages(folder: Path) -> list[tuple[str, ...]]:
+    """The .eml files of a folder as what they say: name, addresses, subject and each part,
+    without what the clock puts in (Date, Message-ID, the boundaries, DTSTAMP)."""
+    import email
+    import email.policy
+    import re
+
+    found = []
+    for path in sorted(folder.iterdir()):
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        parts = [
+            re.sub(r"(?m)^DTSTAMP:.*$", "", str(part.get_content()))
+            for part in message.walk()
+            if not part.is_multipart()
+        ]
+        found.append((path.name, str(message["From"]), str(message["To"]), str(message["Subject"]), *parts))
+    return found
+
+
+def test_remind_is_answered_the_same_from_its_view(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """Reminders of open tasks, invitations to the next meeting with its members (one who
+    joined in the minutes), a person without an address and a bad file: the same messages."""
+    from .test_remind import CONFIG, SEPTEMBER
+
+    root = tmp_path / "mail"
+    write(root / "kpss.yaml", CONFIG.format(port=1, language="cs"))
+    write(root / "seniori" / "2026-09-10.md", SEPTEMBER)
+    october = "group: seniori\ndate: 2026-10-08\nmembership:\n  - {joined: Pavla Nová, email: pavla@testov.cz}"
+    write(root / "seniori" / "2026-10-08.md", minutes(october))
+    write(root / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
+    runs = iter(range(100))
+
+    def run(cache: bool) -> tuple[int, str, str, list[tuple[str, ...]]]:
+        out = tmp_path / f"out-{next(runs)}"
+        prefix = [] if cache else ["--no-cache"]
+        result = invoke(*prefix, "remind", "--dry-run", str(out), "-a", str(root), "--as-of", "2026-11-05")
+        written = _messages(out) if out.exists() else []
+        return result.exit_code, result.stdout, result.stderr.replace(str(out), "OUT"), written
+
+    cold = run(cache=False)
+    assert cold[0] == 2 and "broken.md" in cold[2] and len(cold[3]) >= 5
+    assert run(cache=True) == cold
+    counted.update(parsed=0, unpacked=0)
+    assert run(cache=True) == cold
+    assert counted == {"parsed": 0, "unpacked": 0}
+    (root / "seniori" / "2026-10-08.md").unlink()
+    changed = run(cache=False)
+    assert changed != cold
+    assert run(cache=True) == changed
+    assert run(cache=True) == changed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -39,15 +39,7 @@ from .shared import (
     today_from,
 )
 
-if TYPE_CHECKING:
-    from ..core.model import Task
-
 AGENDA_FIELDS = frozenset({"next_meeting"})
-
-
-def is_open(task: Task) -> bool:
-    """The tasks an invitation lists (the view `agenda` keeps no others)."""
-    return task.status == "open"
 
 
 @app.command()
@@ -75,7 +67,7 @@ def agenda(
     """
     from ..documents.context import agenda_context
     from ..documents.public import PublicCopy
-    from ..meetings.upcoming import next_meeting, resolve_group
+    from ..meetings.upcoming import is_open, next_meeting, resolve_group
 
     today = today_from(as_of)
     # The public copy needs every person of every minutes; the invitation only the open tasks
