@@ -284,7 +284,9 @@ def test_remind_is_answered_the_same_from_its_view(
     root = tmp_path / "mail"
     write(root / "kpss.yaml", CONFIG.format(port=1, language="cs"))
     write(root / "seniori" / "2026-09-10.md", SEPTEMBER)
-    october = "group: seniori\ndate: 2026-10-08\nmembership:\n  - {joined: Pavla Nová, email: pavla@testov.cz}"
+    october = (
+        "group: seniori\ndate: 2026-10-08\nmembership:\n  - {joined: Pavla Nová, email: pavla@testov.cz}"
+    )
     write(root / "seniori" / "2026-10-08.md", minutes(october))
     write(root / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
     runs = iter(range(100))
