@@ -453,14 +453,16 @@ def _unpack_group(values: tuple[Any, ...]) -> GroupConfig:
 
 
 # The fields of a minutes record that hold more than one value, by name, at their position in
-# _minutes, with what stands for them when a view leaves them out (reduced_view). The
-# others (id, path, group, date, time, place…) are always kept: they cost next to nothing.
-_COLLECTIONS: dict[str, tuple[int, Any]] = {
-    "present": (9, []), "excused": (10, []), "absent": (11, []), "guests": (12, []),
-    "recorder": (14, None), "moderator": (15, None), "agenda": (16, []), "tasks": (17, []),
-    "updates": (18, []), "loose_checks": (19, []), "decisions": (20, []), "next_meeting": (21, None),
-    "extra": (22, {}), "key_lines": (23, {}), "body": (25, None), "progress": (28, []),
-    "membership": (29, []),
+# _minutes, with the type of what stands for them when a view leaves them out (reduced_view):
+# a fresh empty one for each record, for marshal would give one shared object to every record
+# that held the same. The others (id, path, group, date, time, place…) are always kept: they
+# cost next to nothing.
+_COLLECTIONS: dict[str, tuple[int, type]] = {
+    "present": (9, list), "excused": (10, list), "absent": (11, list), "guests": (12, list),
+    "recorder": (14, type(None)), "moderator": (15, type(None)), "agenda": (16, list),
+    "tasks": (17, list), "updates": (18, list), "loose_checks": (19, list), "decisions": (20, list),
+    "next_meeting": (21, type(None)), "extra": (22, dict), "key_lines": (23, dict),
+    "body": (25, type(None)), "progress": (28, list), "membership": (29, list),
 }  # fmt: skip
 
 
@@ -469,7 +471,10 @@ def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> 
     (_COLLECTIONS): a command that reads the dates and groups of every minutes unpacks little
     (store/views.load_reduced). Unpacked by unpack_attendance."""
     left_out = {at: empty for name, (at, empty) in _COLLECTIONS.items() if name not in keep}
-    return [tuple(left_out.get(at, value) for at, value in enumerate(_minutes(m))) for m in minutes]
+    return [
+        tuple(left_out[at]() if at in left_out else value for at, value in enumerate(_minutes(m)))
+        for m in minutes
+    ]
 
 
 def pack_minutes(m: Minutes) -> bytes:
