@@ -284,9 +284,7 @@ def test_remind_is_answered_the_same_from_its_view(
     root = tmp_path / "mail"
     write(root / "kpss.yaml", CONFIG.format(port=1, language="cs"))
     write(root / "seniori" / "2026-09-10.md", SEPTEMBER)
-    october = (
-        "group: seniori\ndate: 2026-10-08\nmembership:\n  - {joined: Pavla Nová, email: pavla@testov.cz}"
-    )
+    october = "group: seniori\ndate: 2026-10-08\nmembership:\n  - {name: Pavla Nová, org: Charita}"
     write(root / "seniori" / "2026-10-08.md", minutes(october))
     write(root / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
     runs = iter(range(100))
@@ -300,6 +298,7 @@ def test_remind_is_answered_the_same_from_its_view(
 
     cold = run(cache=False)
     assert cold[0] == 2 and "broken.md" in cold[2] and len(cold[3]) >= 5
+    assert "no e-mail address for Pavla Nová" in cold[2]  # invited: she joined in October
     assert run(cache=True) == cold
     counted.update(parsed=0, unpacked=0)
     assert run(cache=True) == cold
