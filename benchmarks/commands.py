@@ -59,14 +59,18 @@ def reading_commands(kpss: list[str], archive: Path, out: Path) -> list[tuple[st
         ("attendance", [*kpss, "attendance", "-f", "json", *a]),
         ("agenda", [*kpss, "agenda", group, *a]),
         ("schedule", [*kpss, "schedule", "--year", "2020", "-f", "json", *a]),
+        ("members", [*kpss, "members", group, *a]),
+        # The generated archives have no plan/: these load the archive and end with "no plan".
+        ("plan", [*kpss, "plan", *a]),
+        ("monitor", [*kpss, "monitor", "--year", "2020", *a]),
         ("export jsonl", [*kpss, "export", str(out / "export"), "--to", "jsonl", "--force", *a]),
         ("remind --dry-run", [*kpss, "remind", "--dry-run", str(out / "mail"), *a]),
         ("site", [*kpss, "site", str(out / "site"), *a]),
     ]
 
 
-LABELS = ("tasks --overdue", "list", "show", "check", "attendance", "agenda", "schedule", "export jsonl",
-          "remind --dry-run", "site")  # fmt: skip
+LABELS = ("tasks --overdue", "list", "show", "check", "attendance", "agenda", "schedule", "members",
+          "plan", "monitor", "export jsonl", "remind --dry-run", "site")  # fmt: skip
 
 
 def times(

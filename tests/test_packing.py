@@ -349,3 +349,23 @@ def test_dates_at_the_ends_of_the_calendar_round_trip() -> None:
     minutes.next_meeting = NextMeeting(date=dt.date.min)
     minutes.tasks.append(Task("a#1", "t", None, None, dt.date.min, "none", "open", "open", 1, "body"))
     assert_round_trip((minutes, []))
+
+
+def test_reduced_records_keep_what_is_asked_and_share_no_empty_field(tmp_path: Path) -> None:
+    """A field left out is a fresh empty one in each record: appending to one record's list
+    must not change every other record (marshal gives one object for one it was given twice)."""
+    from kpss_cli.store.loading import load_archive
+    from kpss_cli.store.packing import reduced_view, unpack_attendance
+
+    from .conftest import minutes, write
+
+    for day in ("2025-01-10", "2025-02-10"):
+        front = f"group: seniori\ndate: {day}\npresent: [Eva Malá]\nmembership:\n  - {{name: Jan Nový}}"
+        write(tmp_path / "seniori" / f"{day}.md", minutes(front, "Úkol: Napsat zápis; Zajistí: Eva Malá\n"))
+    loaded = load_archive(tmp_path, use_index=False)
+    view = marshal.loads(marshal.dumps(reduced_view(loaded.minutes, frozenset({"membership"})), 4))
+    first, second = unpack_attendance(view)
+    assert [c.name for c in first.membership] == ["Jan Nový"] and first.date == dt.date(2025, 1, 10)
+    assert first.present == [] and first.tasks == [] and first.next_meeting is None
+    first.present.append("x")
+    assert second.present == []

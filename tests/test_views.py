@@ -27,6 +27,18 @@ QUERIES = [
     ["attendance", "--by", "meeting", "-f", "csv", "--group", "seniori", "--since", "2018-06-01"],
     ["attendance", "--by", "org"],
     ["attendance", "--missed", "2", "-f", "json"],
+    ["show", "orp-001/seniori/2016-02-23"],
+    ["show", "orp-001/seniori/2019-01-24.md", "-f", "json"],
+    ["show", "orp-001/seniori/1999-01-01"],
+    ["agenda", "orp-001-seniori", *AS_OF],
+    ["agenda", "seniori", "--date", "2019-06-20", "--ids", *AS_OF],
+    ["agenda", "no-such-group", *AS_OF],
+    ["schedule", "--year", "2019", "-f", "json", *AS_OF],
+    ["schedule", "--group", "seniori", "--from", "2018-06-01", "--to", "2019-03-01", *AS_OF],
+    ["schedule", "-f", "ics", *AS_OF],
+    ["members", "orp-001-seniori", *AS_OF],
+    ["members", "seniori", "--history", "-f", "json", *AS_OF],
+    ["members", "seniori", "--on", "2017-01-01", "-f", "csv", *AS_OF],
 ]
 
 
@@ -181,6 +193,8 @@ def test_membership_over_time_is_answered_the_same_from_the_views(invoke: Invoke
         ["attendance", "--missed", "1", "-f", "json"],
         ["check", "-f", "json", "--as-of", "2026-05-01"],
         ["list", "-f", "json"],
+        ["members", "ridici", "--as-of", "2026-05-01"],
+        ["members", "ridici", "--history", "-f", "json"],
     ]
 
     def run(cache: bool) -> list[tuple[int, str, str]]:
@@ -303,3 +317,100 @@ def test_tasks_after_a_change_keep_the_problems_of_kpss_yaml(
     cold = invoke("--no-cache", "tasks", "--all", "-f", "json", "-a", str(root), "--as-of", "2026-05-01")
     assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
     assert "kpss.yaml:" in warm.stderr and "Nový úkol" in warm.stdout
+
+
+def test_plan_and_monitor_are_answered_the_same_from_their_view(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """Progress entries, tasks linked to measures, decisions; a bad minutes file and a plan
+    file edited between runs (plans are read afresh each run, beside the view)."""
+    from .test_plan import MINUTES, PLAN
+
+    root = tmp_path / "town"
+    write(root / "kpss.yaml", "groups:\n  - {slug: seniori, name: Senioři}\n  - {slug: ozp, name: OZP}\n")
+    write(root / "plan" / "kp-2025-2027.yaml", PLAN)
+    for path, front, body in MINUTES:
+        write(root / path, minutes(front, body))
+    write(root / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
+    queries = [
+        ["plan", "-f", "json", "--as-of", "2026-12-31"],
+        ["plan", "--state", "in_progress", "--as-of", "2027-03-01"],
+        ["plan", "--level", "no-such-level", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2026", "-f", "json", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2026", "-f", "csv", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2026", "-f", "md", "--as-of", "2027-03-01"],
+        ["monitor", "--year", "2031", "--as-of", "2027-03-01"],
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(root)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(cache=False)
+    assert "broken.md" in cold[0][2] and cold[0][0] == 2 and cold[6][0] == 2
+    assert run(cache=True) == cold
+    counted.update(parsed=0, unpacked=0)
+    assert run(cache=True) == cold
+    assert counted == {"parsed": 0, "unpacked": 0}
+    (root / "seniori" / "broken.md").unlink()
+    plan = root / "plan" / "kp-2025-2027.yaml"
+    plan.write_text(PLAN.replace("period:", "# upraveno\nperiod:", 1), encoding="utf-8")
+    changed = run(cache=False)
+    assert changed != cold
+    assert run(cache=True) == changed
+    assert run(cache=True) == changed
+
+
+def _messages(folder: Path) -> list[tuple[str, ...]]:
+    """The .eml files of a folder as what they say: name, addresses, subject and each part,
+    without what the clock puts in (Date, Message-ID, the boundaries, DTSTAMP)."""
+    import email
+    import email.policy
+    import re
+
+    found = []
+    for path in sorted(folder.iterdir()):
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        parts = [
+            re.sub(r"(?m)^DTSTAMP:.*$", "", str(part.get_content()))
+            for part in message.walk()
+            if not part.is_multipart()
+        ]
+        found.append((path.name, str(message["From"]), str(message["To"]), str(message["Subject"]), *parts))
+    return found
+
+
+def test_remind_is_answered_the_same_from_its_view(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """Reminders of open tasks, invitations to the next meeting with its members (one who
+    joined in the minutes), a person without an address and a bad file: the same messages."""
+    from .test_remind import CONFIG, SEPTEMBER
+
+    root = tmp_path / "mail"
+    write(root / "kpss.yaml", CONFIG.format(port=1, language="cs"))
+    write(root / "seniori" / "2026-09-10.md", SEPTEMBER)
+    october = "group: seniori\ndate: 2026-10-08\nmembership:\n  - {name: Pavla Nová, org: Charita}"
+    write(root / "seniori" / "2026-10-08.md", minutes(october))
+    write(root / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
+    runs = iter(range(100))
+
+    def run(cache: bool) -> tuple[int, str, str, list[tuple[str, ...]]]:
+        out = tmp_path / f"out-{next(runs)}"
+        prefix = [] if cache else ["--no-cache"]
+        result = invoke(*prefix, "remind", "--dry-run", str(out), "-a", str(root), "--as-of", "2026-11-05")
+        written = _messages(out) if out.exists() else []
+        return result.exit_code, result.stdout, result.stderr.replace(str(out), "OUT"), written
+
+    cold = run(cache=False)
+    assert cold[0] == 2 and "broken.md" in cold[2] and len(cold[3]) >= 5
+    assert "no e-mail address for Pavla Nová" in cold[2]  # invited: she joined in October
+    assert run(cache=True) == cold
+    counted.update(parsed=0, unpacked=0)
+    assert run(cache=True) == cold
+    assert counted == {"parsed": 0, "unpacked": 0}
+    (root / "seniori" / "2026-10-08.md").unlink()
+    changed = run(cache=False)
+    assert changed != cold
+    assert run(cache=True) == changed
+    assert run(cache=True) == changed

@@ -28,7 +28,18 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, emit_rows, exit_code, load, load_attendance, template_kind, today_from
+from .shared import (
+    date_option,
+    emit_rows,
+    exit_code,
+    load,
+    load_attendance,
+    load_reduced,
+    template_kind,
+    today_from,
+)
+
+AGENDA_FIELDS = frozenset({"next_meeting"})
 
 
 @app.command()
@@ -56,10 +67,12 @@ def agenda(
     """
     from ..documents.context import agenda_context
     from ..documents.public import PublicCopy
-    from ..meetings.upcoming import next_meeting, resolve_group
+    from ..meetings.upcoming import is_open, next_meeting, resolve_group
 
     today = today_from(as_of)
-    loaded = load(archive)
+    # The public copy needs every person of every minutes; the invitation only the open tasks
+    # and the next meeting the minutes announced.
+    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
     found = resolve_group(loaded, group)
     meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
     if meeting is None:

@@ -27,7 +27,7 @@ from .app import (
     formats,
     option,
 )
-from .shared import date_option, emit_rows, exit_code, load, settings, today_from
+from .shared import date_option, emit_rows, exit_code, load, load_reduced, settings, today_from
 
 
 @app.command("new-minutes")
@@ -167,7 +167,7 @@ def schedule(
     from ..meetings.schedule import meetings
 
     today = today_from(as_of)
-    loaded = load(archive)
+    loaded = load_reduced(archive, "schedule", frozenset())  # dates, groups, times, places
     if fmt == "ics" and year is None and from_ is None and to is None:
         # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
         first = min((m.date for m in loaded.minutes), default=today)
@@ -252,7 +252,7 @@ def members(
         raise KpssError(_("--history lists every change; give it or --on, not both"))
     today = today_from(as_of)
     day = date_option(on, "--on", today) or today
-    loaded = load(archive)
+    loaded = load_reduced(archive, "members", frozenset({"membership"}))
     found = group_members(loaded, resolve_group(loaded, group))
     if history:
         rows = history_rows(found)

@@ -24,11 +24,12 @@ from .app import (
     formats,
 )
 from .boundary import run_command
-from .shared import emit_rows, exit_code, load, report, template_kind, today_from
+from .shared import emit_rows, exit_code, load_reduced, report, template_kind, today_from
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ..core.model import Task
     from ..core.plan import Plan
     from ..plan.state import Links
     from ..store.archive import Archive
@@ -66,6 +67,15 @@ FLAT_COLUMNS = [
     Column("tasks", N_("Tasks"), "right"),
     Column("open_tasks", N_("Open"), "right"),
 ]
+# What plans and monitoring read of the minutes (plan/state.links, plan/monitor.monitor).
+PLAN_FIELDS = frozenset({"progress", "decisions"})
+
+
+def has_measure(task: Task) -> bool:
+    """The tasks a plan links (the view `plan` keeps no others)."""
+    return bool(task.measure)
+
+
 STATE_COLOURS = {"done": "green", "in_progress": "yellow", "not_done": "red", "cancelled": "dim"}
 
 
@@ -153,7 +163,7 @@ def _show_plan(
                 )
             )
     today = today_from(as_of)
-    loaded = load(archive)
+    loaded = load_reduced(archive, "plan", PLAN_FIELDS, tasks=has_measure)
     _plans_all, chosen, linked = _plans(loaded, plan_id, today)
     if level is not None:
         from ..core.names import fold
@@ -288,7 +298,7 @@ def monitor(
     from ..plan.monitor import monitor_rows, monitoring_day
 
     today = today_from(as_of)
-    loaded = load(archive)
+    loaded = load_reduced(archive, "plan", PLAN_FIELDS, tasks=has_measure)
     day = monitoring_day(year, today)
     plans, chosen, linked = _plans(loaded, plan_id, day)
     if plan_id is None and not chosen.covers(year):

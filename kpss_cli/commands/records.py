@@ -20,7 +20,7 @@ from .app import (
     default_format,
     formats,
 )
-from .shared import date_option, emit_rows, exit_code, load, load_view
+from .shared import date_option, emit_rows, exit_code, load_one, load_view
 
 LIST_COLUMNS = [
     Column("id", N_("ID")),
@@ -77,8 +77,7 @@ def show(
 
     Example: kpss show ridici-skupina/2025-01-22 --format json
     """
-    loaded = load(archive)
-    minutes = loaded.find_minutes(ref)
+    loaded, minutes = load_one(archive, ref)
     if minutes is None:
         raise KpssError(_("no minutes {ref!r} in the archive (see `kpss list`)").format(ref=ref))
     data = loaded.load_body(minutes).to_dict()

@@ -11,7 +11,7 @@ from ..core.errors import ExitStatus, warning_line
 from ..core.i18n import N_, _, ngettext
 from ..output.console import say
 from .app import ArchiveOption, AsOfOption, app, boundary
-from .shared import exit_code, load, today_from
+from .shared import exit_code, load_reduced, today_from
 
 NO_ADDRESS_HINT = N_("give them `email` under `people` in kpss.yaml")
 
@@ -60,9 +60,11 @@ def remind(
     from ..mail.compose import compose, dry_run_sender, redirected
     from ..mail.deliver import deliver, now, smtp_password, smtp_settings, write_eml
     from ..mail.sentlog import SentLog, one_run
+    from ..meetings.upcoming import is_open
 
     today = today_from(as_of)
-    loaded = load(archive)
+    # Reminders read the open tasks; invitations the next meeting, its open tasks, the members.
+    loaded = load_reduced(archive, "remind", frozenset({"next_meeting", "membership"}), tasks=is_open)
     settings = smtp_settings(loaded.config, required=dry_run is None, rate=rate)
     sender = settings.sender if settings else dry_run_sender(loaded.config.organisation)
     batch = compose(loaded, today, days, sender, now())

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..core.errors import Problem
+    from ..core.model import Minutes, Task
     from ..output.formats import Column
     from ..store.archive import Archive, TaskSnapshot
 
@@ -54,6 +55,40 @@ def load_attendance(archive: str | os.PathLike[str] | None) -> Archive:
     loaded = load_stored(archive, use_index=not settings["no_cache"], progress=progress_bar())
     report(loaded.problems)
     return loaded
+
+
+def load_reduced(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    keep: frozenset[str],
+    *,
+    tasks: Callable[[Task], bool] | None = None,
+) -> Archive:
+    """The archive with reduced minutes records and the tasks `tasks` selects (from the
+    index's view `name` when no file changed: store/views.load_reduced), with its problems
+    reported on stderr."""
+    from ..store.views import load_reduced as load_stored
+
+    loaded = load_stored(
+        archive,
+        name,
+        keep,
+        tasks=tasks,
+        use_index=not settings["no_cache"],
+        progress=progress_bar(),
+    )
+    report(loaded.problems)
+    return loaded
+
+
+def load_one(archive: str | os.PathLike[str] | None, ref: str) -> tuple[Archive, Minutes | None]:
+    """The archive without minutes, and the whole minutes record `ref` names (from the index's
+    view when no file changed: store/views.load_one), with its problems reported on stderr."""
+    from ..store.views import load_one as load_stored
+
+    loaded, minutes = load_stored(archive, ref, use_index=not settings["no_cache"], progress=progress_bar())
+    report(loaded.problems)
+    return loaded, minutes
 
 
 def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str]) -> TaskSnapshot:

@@ -45,6 +45,12 @@ def next_planned(group: GroupConfig, after: dt.date) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def is_open(task: Task) -> bool:
+    """A task an invitation or a reminder may list (the views `agenda` and `remind` keep no
+    others: commands/shared.load_reduced)."""
+    return task.status == "open"
+
+
 def open_tasks_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Task]:
     """Tasks of the group set before `day` and still open: what the meeting reviews."""
     tasks = [

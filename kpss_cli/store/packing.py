@@ -450,3 +450,38 @@ def _unpack_group(values: tuple[Any, ...]) -> GroupConfig:
         ],
         quorum,
     )
+
+
+# The fields of a minutes record that hold more than one value, by name, at their position in
+# _minutes, with the type of what stands for them when a view leaves them out (reduced_view):
+# a fresh empty one for each record, for marshal would give one shared object to every record
+# that held the same. The others (id, path, group, date, time, place…) are always kept: they
+# cost next to nothing.
+_COLLECTIONS: dict[str, tuple[int, type]] = {
+    "present": (9, list), "excused": (10, list), "absent": (11, list), "guests": (12, list),
+    "recorder": (14, type(None)), "moderator": (15, type(None)), "agenda": (16, list),
+    "tasks": (17, list), "updates": (18, list), "loose_checks": (19, list), "decisions": (20, list),
+    "next_meeting": (21, type(None)), "extra": (22, dict), "key_lines": (23, dict),
+    "body": (25, type(None)), "progress": (28, list), "membership": (29, list),
+}  # fmt: skip
+
+
+def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> list[tuple[Any, ...]]:
+    """The minutes with only the fields of `keep` among those that hold many values
+    (_COLLECTIONS): a command that reads the dates and groups of every minutes unpacks little
+    (store/views.load_reduced). Unpacked by unpack_attendance."""
+    left_out = {at: empty for name, (at, empty) in _COLLECTIONS.items() if name not in keep}
+    return [
+        tuple(left_out[at]() if at in left_out else value for at, value in enumerate(_minutes(m)))
+        for m in minutes
+    ]
+
+
+def pack_minutes(m: Minutes) -> bytes:
+    """One whole minutes record as bytes (the view of `kpss show` keeps one per file)."""
+    return marshal.dumps(_minutes(m), MARSHAL_VERSION)
+
+
+def unpack_minutes(data: bytes) -> Minutes:
+    """The record pack_minutes kept."""
+    return _unpack_minutes(marshal.loads(data))

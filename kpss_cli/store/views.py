@@ -1,0 +1,72 @@
+"""Views of whole minutes records for the commands that read more than rows (loading.load_view):
+reduced records for `schedule`, `members` and `agenda`, one packed record per file for `show`.
+A warm run unpacks what its command reads, not every record of the archive."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..core.model import Minutes, Task
+from .archive import Archive, TaskSnapshot, _relative_ref
+from .loading import Progress, load_view
+from .packing import pack_minutes, pack_task, reduced_view, unpack_attendance, unpack_minutes, unpack_task
+
+
+def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
+    """An Archive of `minutes` with the whole archive's problems, groups and configuration."""
+    result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
+    result.minutes = minutes
+    result.problems = loaded.problems
+    result.group_names = loaded.group_names
+    result.files = loaded.files
+    return result
+
+
+def load_reduced(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    keep: frozenset[str],
+    *,
+    tasks: Callable[[Task], bool] | None = None,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> Archive:
+    """The archive with minutes that keep, of the fields holding many values, only those of
+    `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it): from
+    the index's view `name` when no file changed. `name` tells one selection from another."""
+
+    def build(whole: Archive) -> Any:
+        selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
+        return reduced_view(whole.minutes, keep), selected
+
+    loaded, (records, packed) = load_view(archive, name, build, use_index=use_index, progress=progress)
+    result = _archive(loaded, unpack_attendance(records))
+    result.tasks = [unpack_task(t) for t in packed]
+    return result
+
+
+def load_one(
+    archive: str | os.PathLike[str] | None,
+    ref: str,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> tuple[Archive, Minutes | None]:
+    """The archive's problems, groups and configuration, and the whole minutes record whose id
+    or path is `ref` (as Archive.find_minutes finds it; None when none is), from the index's
+    view `show` when no file changed: one record unpacked, not every one."""
+
+    def build(whole: Archive) -> Any:
+        refs: dict[str, str] = {}
+        for m in whole.minutes:  # the first minutes of an id or a path is the one found
+            refs.setdefault(m.id, m.path)
+            refs.setdefault(m.path, m.path)
+        return refs, {m.path: pack_minutes(m) for m in whole.minutes}
+
+    loaded, (refs, records) = load_view(archive, "show", build, use_index=use_index, progress=progress)
+    result = _archive(loaded, [])
+    path = refs.get(_relative_ref(result.root, result.shown_root, ref))
+    return result, None if path is None else unpack_minutes(records[path])
