@@ -256,6 +256,19 @@ def test_tables_fit_80_columns_and_keep_their_ids_whole(
         assert "…" in narrow.stdout
 
 
+def test_a_narrow_table_shortens_long_text_before_short_words(invoke: Invoke, archive: Path) -> None:
+    """At 100 columns the tasks' text gives way, not their status: the widest columns are cut
+    first, and the group and meeting (which the id names) go before the text is unreadable."""
+    result = invoke("tasks", "--all", "-a", str(archive), "--as-of", "2023-01-01", env={"COLUMNS": "100"})
+    header, *rows = result.stdout.splitlines()[:-1]
+    assert result.exit_code == 0 and all(len(line) <= 100 for line in result.stdout.splitlines())
+    assert "Status" in header and "Meeting" not in header
+    at = header.index("Status")
+    statuses = {row[at:].split()[0] for row in rows if row[at:].strip()}
+    assert statuses <= {"open", "done", "cancelled", "carried"} and "open" in statuses
+    assert any("…" in row for row in rows)
+
+
 # --- kpss alone ---------------------------------------------------------------------------------
 
 

@@ -234,12 +234,13 @@ _WHOLE = frozenset(
     ("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "code", "field", "line")
 )
 _NARROWEST = 6  # a shortened text column keeps at least this many characters
+_READABLE = 20  # spare columns are left out before a text column is cut below this
 
 
 def _floor(column: Column, natural: int, values: int) -> int:
     """How narrow a column may become: ids and dates not at all; numbers (right-aligned) to
     their longest value, shortening only their header; text to _NARROWEST characters."""
-    if column.key in _WHOLE:
+    if column.key in _WHOLE or column.words:  # words: a closed set of short ones (statuses)
         return natural
     if column.justify == "right":
         return max(values, 3)
@@ -250,25 +251,36 @@ def fit_widths(
     columns: Sequence[Column], natural: list[int], width: int | None, gap: int, value_widths: list[int]
 ) -> list[int]:
     """The width of each column in a table at most `width` characters wide (None: no limit),
-    columns `gap` apart: text columns give way in proportion to what they can give (a task's
-    text keeps more than its owner); ids, dates and numbers never do. A table that cannot fit
-    even so keeps its whole ids and is wider than `width`."""
+    columns `gap` apart: the widest text columns give way first, down to a common width, so
+    that short values (a status, a group's slug) stay whole while a task's text is shortened;
+    ids, dates and numbers never give way. A table that cannot fit even so keeps its whole ids
+    and is wider than `width`."""
     widths = list(natural)
     if width is None:
         return widths
-    excess = sum(widths) + gap * (len(widths) - 1) - width
-    if excess <= 0:
+    room = width - gap * (len(widths) - 1)
+    if sum(widths) <= room:
         return widths
     floors = [_floor(c, w, values) for c, w, values in zip(columns, widths, value_widths, strict=True)]
-    room = [w - f for w, f in zip(widths, floors, strict=True)]
-    total = sum(room)
-    if total <= excess:
+    if sum(floors) >= room:
         return floors
-    cuts = [excess * r // total for r in room]
-    left = excess - sum(cuts)
-    for i in sorted(range(len(room)), key=lambda i: room[i] - cuts[i], reverse=True)[:left]:
-        cuts[i] += 1
-    return [w - cut for w, cut in zip(widths, cuts, strict=True)]
+
+    def total(level: int) -> int:
+        return sum(max(f, min(w, level)) for w, f in zip(widths, floors, strict=True))
+
+    level = max(widths)  # the widest level at which the table fits, found by bisection
+    low, high = 0, level
+    while low < high:
+        level = (low + high + 1) // 2
+        low, high = (level, high) if total(level) <= room else (low, level - 1)
+    fitted = [max(f, min(w, low)) for w, f in zip(widths, floors, strict=True)]
+    spare = room - sum(fitted)  # what rounding left: one more character to the widest cut ones
+    for i in sorted(range(len(fitted)), key=lambda i: widths[i] - fitted[i], reverse=True):
+        if spare <= 0 or fitted[i] >= widths[i]:
+            break
+        fitted[i] += 1
+        spare -= 1
+    return fitted
 
 
 def shorten(text: str, width: int) -> str:
@@ -279,14 +291,17 @@ def shorten(text: str, width: int) -> str:
 def _fitting(
     columns: Sequence[Column], rows: list[dict[str, Any]], width: int | None, gap: int
 ) -> list[Column]:
-    """The columns of a table: all, or without the spare ones when they cannot all fit `width`."""
+    """The columns of a table: all, or without the spare ones when with them a text column
+    would be cut below _READABLE characters."""
     if width is None or not any(c.spare for c in columns):
         return list(columns)
     cells = [[clean(shown(row, c)) for c in columns] for row in rows]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
     natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
-    narrowest = [_floor(c, n, v) for c, n, v in zip(columns, natural, values, strict=True)]
-    if sum(narrowest) + gap * (len(columns) - 1) <= width:
+    readable = [
+        max(_floor(c, n, v), min(n, _READABLE)) for c, n, v in zip(columns, natural, values, strict=True)
+    ]
+    if sum(readable) + gap * (len(columns) - 1) <= width:
         return list(columns)
     return [c for c in columns if not c.spare]
 
