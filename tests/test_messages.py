@@ -190,6 +190,54 @@ def test_clicks_own_words_are_czech_too() -> None:
     assert english.stderr.splitlines()[0] == "kpss: error: --owner needs a value"
 
 
+def test_clicks_errors_usage_words_and_completion_help_are_czech(archive_copy: Path) -> None:
+    """What the vendored Click and Typer word in English: a wrong choice, a number, extra words,
+    the usage line's placeholders, argument names and the completion options' help."""
+    cases = {
+        ("attendance", "--by", "member"): "kpss: error: --by: 'member' není z možností person, org, meeting",
+        ("remind", "--days", "x"): "kpss: error: --days: 'x' není číslo",
+        ("remind", "--days", "-1"): "kpss: error: --days: -1 není v rozsahu x>=0",
+        ("list", "navíc"): "kpss: error: nadbytečná slova: navíc",
+        ("export",): "kpss: error: kpss export potřebuje CÍL",
+    }
+    for words, first in cases.items():
+        result = kpss(*words, "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
+        assert (result.returncode, result.stderr.splitlines()[0]) == (2, first)
+    english = kpss("attendance", "--by", "member", LANG="C")
+    assert english.stderr.splitlines()[0] == "kpss: error: --by: 'member' is not one of person, org, meeting"
+    helped = kpss("--help", LANG="cs_CZ.UTF-8").stdout
+    assert helped.startswith("Použití: kpss [VOLBY] PŘÍKAZ [ARGUMENTY]...")
+    assert "Nainstaluje doplňování pro tento shell." in helped and "Install completion" not in helped
+    assert kpss("show", "--help", LANG="cs_CZ.UTF-8").stdout.startswith("Použití: kpss show [VOLBY] {ZÁPIS}")
+
+
+def test_captions_count_in_czech(archive_copy: Path) -> None:
+    tasks = kpss(
+        "tasks", "--all", "--archive", str(archive_copy), "--as-of", "2023-01-01", LANG="cs_CZ.UTF-8"
+    )
+    assert (
+        tasks.stdout.splitlines()[-1].endswith("(ke dni 2023-01-01)")
+        and " úkol" in tasks.stdout.splitlines()[-1]
+    )
+    examples = Path(__file__).parent.parent / "examples"
+    planned = kpss(
+        "--no-cache", "plan", "--archive", str(examples), "--as-of", "2026-12-05", LANG="cs_CZ.UTF-8"
+    )
+    assert "rozpracováno" in planned.stdout and "in_progress" not in planned.stdout
+    data = kpss(
+        "--no-cache",
+        "plan",
+        "--archive",
+        str(examples),
+        "--as-of",
+        "2026-12-05",
+        "-f",
+        "csv",
+        LANG="cs_CZ.UTF-8",
+    )
+    assert ",in_progress," in data.stdout
+
+
 def test_show_and_task_read_in_czech(archive_copy: Path) -> None:
     shown = kpss("show", "ridici/2021-12-15", "--archive", str(archive_copy), LANG="cs_CZ.UTF-8")
     lines = shown.stdout.splitlines()

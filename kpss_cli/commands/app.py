@@ -10,12 +10,14 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+import typer.completion
 import typer.core
 from typer import _click as click  # the Click Typer vendors (typer is pinned in pyproject.toml)
 from typer._click import decorators as click_decorators
@@ -156,11 +158,41 @@ def usage_error(exc: click.exceptions.UsageError, command: str = "kpss") -> list
         message, closest = wording.format(option=exc.option_name), None
     elif isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
         name = exc.param.opts[0] if exc.param.param_type_name == "option" else exc.param.human_readable_name
-        message, closest = f"{name}: {exc.message.rstrip('.')}", None
+        message, closest = f"{name}: {_click_words(exc.message)}", None
     else:
-        message, closest = exc.format_message().rstrip("."), None
+        message, closest = _click_words(exc.format_message()), None
     hint = _("did you mean {word}? {help}").format(word=closest, help=help_line) if closest else help_line
     return [error_line(message), f"kpss: {_('hint')}: {hint}"]
+
+
+# What the vendored Click says in English (it has no gettext), as the interface says it.
+_CLICK_WORDING = (
+    (
+        re.compile(r"(?P<value>.+) is not a valid (?:integer|float|int range|float range)\."),
+        N_("{value} is not a number"),
+    ),
+    (
+        re.compile(r"(?P<value>.+) is not in the range (?P<range>.+)\."),
+        N_("{value} is not in the range {range}"),
+    ),
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<words>.*)\)"), N_("unexpected words: {words}")),
+)
+
+
+def _click_words(message: str) -> str:
+    for pattern, wording in _CLICK_WORDING:
+        if found := pattern.fullmatch(message.strip()):
+            return _(wording).format(**found.groupdict())
+    return message.strip().rstrip(".")
+
+
+def _invalid_choice(self: TyperChoice[Any], value: Any, ctx: click.Context | None) -> str:
+    return _("{value!r} is not one of {choices}").format(
+        value=value, choices=", ".join(map(str, self.choices))
+    )
+
+
+TyperChoice.get_invalid_choice_message = _invalid_choice  # type: ignore[method-assign]
 
 
 def _closest(word: str, known: Sequence[str]) -> str | None:
@@ -218,7 +250,20 @@ def _help_option(param_decls: list[str]) -> Callable[[Any], Any]:
 
 
 def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+    args = args.replace("[OPTIONS]", _("[OPTIONS]")).replace("COMMAND [ARGS]...", _("COMMAND [ARGS]..."))
     _click_write_usage(self, prog, args, _("Usage: ") if prefix is None else prefix)
+
+
+# Typer's --install-completion and --show-completion are declared with English help, read when
+# the app is built: given in the interface's language here.
+_COMPLETION_HELP = {
+    "install_completion": N_("Install completion for the current shell."),
+    "show_completion": N_("Show completion for the current shell, to copy it or customize the installation."),
+}
+for _name, _parameter in inspect.signature(
+    typer.completion._install_completion_placeholder_function
+).parameters.items():
+    _parameter.default.help = _(_COMPLETION_HELP[_name])
 
 
 click_decorators.help_option = _help_option
@@ -321,7 +366,12 @@ GroupOption = Annotated[str | None, option(options.GROUP, autocompletion=complet
 # A group named as the command's first word (`kpss agenda seniori`).
 GroupArgument = Annotated[
     str,
-    typer.Argument(help=_("The group: its slug or name."), show_default=False, autocompletion=complete_group),
+    typer.Argument(
+        metavar=_("GROUP"),
+        help=_("The group: its slug or name."),
+        show_default=False,
+        autocompletion=complete_group,
+    ),
 ]
 SinceOption = Annotated[str | None, option(options.SINCE)]
 UntilOption = Annotated[str | None, option(options.UNTIL)]

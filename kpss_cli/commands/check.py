@@ -33,7 +33,9 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=_("Report only on these files (the whole archive is still read)."), show_default=False
+            metavar=_("FILE..."),
+            help=_("Report only on these files (the whole archive is still read)."),
+            show_default=False,
         ),
     ] = None,
     archive: ArchiveOption = None,

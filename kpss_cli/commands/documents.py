@@ -248,7 +248,9 @@ def attendance(
 @app.command()
 @boundary
 def render(
-    ref: Annotated[str, typer.Argument(help=_("Minutes id or file path."), show_default=False)],
+    ref: Annotated[
+        str, typer.Argument(metavar=_("MINUTES"), help=_("Minutes id or file path."), show_default=False)
+    ],
     archive: ArchiveOption = None,
     to: Annotated[
         str,

@@ -23,7 +23,9 @@ def export(
     target: Annotated[
         Path,
         typer.Argument(
-            help=_("The SQLite file, or the folder of Parquet or JSON Lines files."), show_default=False
+            metavar=_("TARGET"),
+            help=_("The SQLite file, or the folder of Parquet or JSON Lines files."),
+            show_default=False,
         ),
     ],
     to: Annotated[

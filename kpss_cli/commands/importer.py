@@ -40,6 +40,7 @@ def import_(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar=_("FILE..."),
             help=_(
                 "Documents (.txt, .md, .docx, .pdf; .doc, .odt, .rtf with LibreOffice) or folders of them."
             ),

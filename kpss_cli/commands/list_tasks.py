@@ -198,7 +198,11 @@ def list_tasks(
         )
     else:
         columns = TASK_TABLE_COLUMNS if fmt == "table" else TASK_COLUMNS
-        caption = f"{len(rows)} tasks, {overdue_count} overdue (as of {today.isoformat()})"
+        caption = ngettext(
+            "{count} task, {overdue} overdue (as of {today})",
+            "{count} tasks, {overdue} overdue (as of {today})",
+            len(rows),
+        ).format(count=len(rows), overdue=overdue_count, today=today.isoformat())
         if fmt in ("table", "md"):
             rows = _flag_unreadable(rows)
         emit_rows(rows, columns, fmt, row_style=_task_style(today), caption=caption, excel=excel)

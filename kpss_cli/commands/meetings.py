@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line
-from ..core.i18n import N_, _
+from ..core.i18n import N_, _, ngettext
 from ..output.console import say, write_document
 from ..output.formats import Column
 from . import options
@@ -189,9 +189,11 @@ def schedule(
     else:
         missing = sum(1 for r in rows if r["status"] == "missing")
         colours = {"missing": "red", "off-schedule": "yellow"}
-        caption = (
-            f"{len(rows)} meetings, {missing} without minutes ({start.isoformat()} to {end.isoformat()})"
-        )
+        caption = ngettext(
+            "{count} meeting, {missing} without minutes ({start} to {end})",
+            "{count} meetings, {missing} without minutes ({start} to {end})",
+            len(rows),
+        ).format(count=len(rows), missing=missing, start=start.isoformat(), end=end.isoformat())
         emit_rows(
             rows,
             SCHEDULE_COLUMNS,
@@ -272,7 +274,9 @@ def init(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            help=_("The archive folder (created if needed). Default: this one."), show_default=False
+            metavar=_("FOLDER"),
+            help=_("The archive folder (created if needed). Default: this one."),
+            show_default=False,
         ),
     ] = None,
     group: Annotated[
@@ -341,7 +345,8 @@ def next_steps(folder: Path, first_group: str | None, example: bool) -> list[str
 @boundary
 def approve(
     refs: Annotated[
-        list[str] | None, typer.Argument(help=_("Minutes ids or file paths."), show_default=False)
+        list[str] | None,
+        typer.Argument(metavar=_("MINUTES..."), help=_("Minutes ids or file paths."), show_default=False),
     ] = None,
     archive: ArchiveOption = None,
     group: Annotated[

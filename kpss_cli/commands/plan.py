@@ -9,6 +9,7 @@ import typer
 
 from ..core.errors import ExitStatus, KpssError
 from ..core.i18n import N_, _
+from ..core.model import PLAN_STATE_LABELS
 from ..output.console import write_document, write_pdf
 from ..output.formats import Column
 from .app import (
@@ -52,7 +53,7 @@ PLAN_COLUMNS = [
     Column("tree", N_("Item")),
     Column("level", N_("Level")),
     Column("group", N_("Group")),
-    Column("state", N_("State")),
+    Column("state", N_("State"), words=PLAN_STATE_LABELS),
     Column("tasks", N_("Tasks"), "right"),
     Column("open_tasks", N_("Open"), "right"),
 ]
@@ -62,7 +63,7 @@ FLAT_COLUMNS = [
     Column("level", N_("Level")),
     Column("title", N_("Title")),
     Column("group", N_("Group")),
-    Column("state", N_("State")),
+    Column("state", N_("State"), words=PLAN_STATE_LABELS),
     Column("state_since", N_("Since")),
     Column("tasks", N_("Tasks"), "right"),
     Column("open_tasks", N_("Open"), "right"),
@@ -198,7 +199,10 @@ def _show_plan(
 @boundary
 def import_plan(
     source: Annotated[
-        Path, typer.Argument(help=_("The table: a .csv (Excel's too) or .xlsx file."), show_default=False)
+        Path,
+        typer.Argument(
+            metavar=_("TABLE"), help=_("The table: a .csv (Excel's too) or .xlsx file."), show_default=False
+        ),
     ],
     archive: ArchiveOption = None,
     name: Annotated[
@@ -260,7 +264,7 @@ MONITOR_COLUMNS = [
     Column("title", N_("Title")),
     Column("priority", N_("Priority")),
     Column("group", N_("Group")),
-    Column("state", N_("State")),
+    Column("state", N_("State"), words=PLAN_STATE_LABELS),
     Column("active", N_("Active")),
     Column("indicators", N_("Indicators")),
     Column("minutes", N_("Minutes"), "right"),
@@ -302,7 +306,7 @@ def monitor(
     day = monitoring_day(year, today)
     plans, chosen, linked = _plans(loaded, plan_id, day)
     if plan_id is None and not chosen.covers(year):
-        known = ", ".join(f"{p.id} ({p.period or 'no period'})" for p in plans)
+        known = ", ".join(f"{p.id} ({p.period or _('no period')})" for p in plans)
         raise KpssError(
             _("no plan covers {year} (plans: {known}); name one with --plan").format(year=year, known=known)
         )

@@ -68,7 +68,11 @@ def list_minutes(
 def show(
     ref: Annotated[
         str,
-        typer.Argument(help=_("Minutes id (ridici-skupina/2025-01-22) or file path."), show_default=False),
+        typer.Argument(
+            metavar=_("MINUTES"),
+            help=_("Minutes id (ridici-skupina/2025-01-22) or file path."),
+            show_default=False,
+        ),
     ],
     archive: ArchiveOption = None,
     fmt: Annotated[str, formats("show")] = default_format("show"),

@@ -16,7 +16,10 @@ from .shared import exit_code, load, today_from
 @app.command()
 @boundary
 def site(
-    out: Annotated[Path, typer.Argument(help=_("The folder to build the site in."), show_default=False)],
+    out: Annotated[
+        Path,
+        typer.Argument(metavar=_("FOLDER"), help=_("The folder to build the site in."), show_default=False),
+    ],
     archive: ArchiveOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,

@@ -114,7 +114,7 @@ def task(
                 "done, cancel, reopen, postpone DEADLINE, note TEXT or owner NAME. Only ids: show them."
             ),
             show_default=False,
-            metavar="ID... [ACTION [VALUE]]",
+            metavar=_("ID... [ACTION [VALUE]]"),
             autocompletion=complete_task,
         ),
     ],

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .i18n import N_
+
 
 class Record:
     """Equality (same class, equal fields) and a repr, from the class's `__slots__`. Fields
@@ -54,6 +56,13 @@ STATUSES = ("open", "done", "cancelled")
 # The state of an item of the community plan (FORMAT.md 1.1): naplněno, rozpracováno,
 # nenaplněno, zrušeno.
 PLAN_STATES = ("done", "in_progress", "not_done", "cancelled")
+# The states as a table shows them, in the interface's language (JSON and CSV keep the key).
+PLAN_STATE_LABELS = {
+    "done": N_("fulfilled"),
+    "in_progress": N_("in progress"),
+    "not_done": N_("not fulfilled"),
+    "cancelled": N_("cancelled"),
+}
 
 
 class Person(Record):

@@ -10,7 +10,7 @@ written by the command that offers them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..core.i18n import N_, _
 from ..core.model import Value
@@ -51,12 +51,20 @@ class Column(Value):
     __slots__ = ("key", "header", "justify", "spare", "words")
 
     def __init__(
-        self, key: str, header: str, justify: str = "left", spare: bool = False, words: bool = False
+        self,
+        key: str,
+        header: str,
+        justify: str = "left",
+        spare: bool = False,
+        words: bool | Mapping[str, str] = False,
     ) -> None:
         self.key = key
         self.header = header
         self.justify = justify  # "left" | "right"
-        self.words = words  # values are words of a closed set (statuses), shown translated        # A table too narrow for every column leaves this one out (what it says is elsewhere
+        # Values are words of a closed set (statuses), shown translated: each word itself, or
+        # the label (marked with N_) a mapping gives it where the word is no English to show.
+        self.words = words
+        # A table too narrow for every column leaves this one out (what it says is elsewhere
         # in the row: a task's group and meeting are in its id).
         self.spare = spare
 
@@ -90,7 +98,9 @@ def shown(row: dict[str, Any], column: Column) -> str:
     """A cell as a table or Markdown shows it: words of a closed set in the interface's
     language (CSV, TSV and JSON keep the English word)."""
     text = cell(row.get(column.key))
-    return _(text) if column.words and text else text
+    if not column.words or not text:
+        return text
+    return _(column.words.get(text, text) if isinstance(column.words, Mapping) else text)
 
 
 def cell(value: Any) -> str:
