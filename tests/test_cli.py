@@ -122,7 +122,7 @@ def test_broken_files_are_reported_and_the_rest_still_listed(
         "kpss: error: broken/duplicate.md:4: duplicate key 'datum': 'date' is already given on line 3",
         "kpss: error: broken/not-mapping.md:2: front matter must be a mapping of keys to values",
         "kpss: error: broken/unclosed.md:1: front matter is not closed: no line `---` after it",
-        "kpss: error: broken/yaml-error.md:5: YAML: mapping values are not allowed in this context",
+        "kpss: error: broken/yaml-error.md:5: YAML: a colon inside a value: put the value in quotes",
     ]
 
 
@@ -426,3 +426,29 @@ def test_terminal_table_colours_overdue_red_and_soon_due_yellow() -> None:
     assert "\x1b[31m" in lines["a#1"] and "\x1b[33m" in lines["a#2"]
     assert "\x1b[31m" not in lines["a#3"] and "\x1b[33m" not in lines["a#3"]
     assert "3 tasks" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "advice"),
+    [
+        ("place: Radnice: zasedací místnost", 4, "a colon inside a value: put the value in quotes"),
+        ("present:\n\t- Jan Novák", 5, "a tab in the indentation: indent with spaces"),
+        ('place: "Radnice', 4, "a quote or a bracket is not closed"),
+        ("place: [Radnice", 4, "a quote or a bracket is not closed"),
+        (
+            "present:\n  - Jan Novák\n - Eva Malá",
+            6,
+            "a line out of line with the keys above it: indent it as they are",
+        ),
+        ("agenda:\n  - Úvod\n  Závěr: ano", 6, "a list item out of line with the items above it"),
+        ("place: @radnice", 4, "a value starts with a character YAML reserves: put it in quotes"),
+    ],
+)
+def test_a_yaml_mistake_is_told_as_what_to_do(
+    invoke: Invoke, archive: Path, front: str, line: int, advice: str
+) -> None:
+    """Hand-edited YAML goes wrong in a few ways; each is named with its line and its remedy."""
+    write(archive / "seniori" / "2022-05-09.md", minutes(f"group: seniori\ndate: 2022-05-09\n{front}"))
+    result = invoke("check", "-a", str(archive))
+    assert result.exit_code == 2
+    assert f"seniori/2022-05-09.md:{line}: error: YAML: {advice} [yaml]" in result.stdout

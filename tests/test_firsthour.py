@@ -78,7 +78,11 @@ def test_kpss_alone_with_global_options_after_nothing_still_works(invoke: Invoke
             "kpss: error: no such option --overdu",
             "kpss: hint: did you mean --overdue? `kpss tasks --help` shows its options",
         ),
-        (["show"], "kpss: error: kpss show needs MINUTES", "kpss: hint: `kpss show --help` shows its options"),
+        (
+            ["show"],
+            "kpss: error: kpss show needs MINUTES",
+            "kpss: hint: `kpss show --help` shows its options",
+        ),
         (
             ["list", "--format", "xml"],
             "kpss: error: --format: 'xml' is not one of table, json, jsonl, csv, tsv",

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from .yamldata import _BOOLS, _INT, _NULLS, LineDict, LineList, YamlProblem
 
 try:
@@ -109,6 +109,32 @@ def _data(node: yaml.Node, seen: set[int]) -> Any:
     return mapping
 
 
+# What people get wrong when they edit YAML by hand, said as what to do about it (libyaml's own
+# words, and the pure-Python loader's, start these; anything else is shown as libyaml says it).
+_ADVICE = (
+    ("mapping values are not allowed", N_("a colon inside a value: put the value in quotes")),
+    (
+        "found character that cannot start any token",
+        N_("a value starts with a character YAML reserves: put it in quotes"),
+    ),
+    ("could not find expected ':'", N_("a line without `key: value`, or a quote not closed")),
+    ("did not find expected key", N_("a line out of line with the keys above it: indent it as they are")),
+    ("did not find expected '-' indicator", N_("a list item out of line with the items above it")),
+    ("found unexpected end of stream", N_("a quote or a bracket is not closed")),
+    ("did not find expected ',' or", N_("a quote or a bracket is not closed")),
+    ("found undefined alias", N_("a value starts with a character YAML reserves: put it in quotes")),
+)
+_TAB = N_("a tab in the indentation: indent with spaces")
+
+
+def _problem(problem: str, line: str) -> str:
+    if line[: len(line) - len(line.lstrip())].count("\t"):
+        advice: str | None = _TAB
+    else:
+        advice = next((advice for start, advice in _ADVICE if problem.startswith(start)), None)
+    return _("YAML: {problem}").format(problem=_(advice) if advice else problem)
+
+
 def load_with_libyaml(text: str) -> Any:
     """Parse one YAML document with libyaml and kpss's resolvers (no size or depth check)."""
     loader = _Loader(text)
@@ -125,7 +151,9 @@ def load_with_libyaml(text: str) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
-        raise YamlProblem(_("YAML: {problem}").format(problem=problem), mark.line if mark else None) from None
+        lines = text.splitlines()
+        where = lines[mark.line] if mark and mark.line < len(lines) else ""
+        raise YamlProblem(_problem(problem, where), mark.line if mark else None) from None
     except yaml.reader.ReaderError as exc:  # NUL bytes, control characters
         line = text.count("\n", 0, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
