@@ -211,7 +211,7 @@ def test_clicks_errors_usage_words_and_completion_help_are_czech(archive_copy: P
     assert kpss("show", "--help", LANG="cs_CZ.UTF-8").stdout.startswith("Použití: kpss show [VOLBY] {ZÁPIS}")
 
 
-def test_captions_count_in_czech(archive_copy: Path) -> None:
+def test_captions_and_the_dashboard_count_and_date_in_czech(archive_copy: Path) -> None:
     tasks = kpss(
         "tasks", "--all", "--archive", str(archive_copy), "--as-of", "2023-01-01", LANG="cs_CZ.UTF-8"
     )
@@ -219,6 +219,10 @@ def test_captions_count_in_czech(archive_copy: Path) -> None:
         tasks.stdout.splitlines()[-1].endswith("(ke dni 2023-01-01)")
         and " úkol" in tasks.stdout.splitlines()[-1]
     )
+    dashboard = kpss("--archive", str(archive_copy), "--as-of", "2023-01-01", LANG="cs_CZ.UTF-8")
+    assert dashboard.stdout.splitlines()[0].endswith(", stav ke dni 1. 1. 2023")
+    english = kpss("--archive", str(archive_copy), "--as-of", "2023-01-01", LANG="C")
+    assert english.stdout.splitlines()[0].endswith(", as of 2023-01-01")
     examples = Path(__file__).parent.parent / "examples"
     planned = kpss(
         "--no-cache", "plan", "--archive", str(examples), "--as-of", "2026-12-05", LANG="cs_CZ.UTF-8"

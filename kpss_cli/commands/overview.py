@@ -26,7 +26,7 @@ def overview(ctx: typer.Context, archive: Path | None, as_of: str | None) -> int
         print(_("No archive here (no kpss.yaml in this folder or above). Start one: kpss init"))
         return 0
     from ..check.rules import check_archive
-    from ..core.dates import czech_day
+    from ..core.dates import spoken_day
     from ..meetings.overview import overview as archive_overview
 
     today = today_from(as_of)
@@ -34,7 +34,7 @@ def overview(ctx: typer.Context, archive: Path | None, as_of: str | None) -> int
     seen = archive_overview(loaded, today)
     findings = check_archive(loaded, today)
     name = loaded.config.organisation or str(loaded.root.resolve())
-    lines = [_("kpss: {name}, as of {day}").format(name=name, day=czech_day(today)), ""]
+    lines = [_("kpss: {name}, as of {day}").format(name=name, day=spoken_day(today)), ""]
 
     late = [group for group in seen.groups if group.overdue]
     lines.append(
@@ -57,7 +57,7 @@ def overview(ctx: typer.Context, archive: Path | None, as_of: str | None) -> int
     for group in planned[:SHOWN]:
         meeting = group.meeting
         assert meeting is not None
-        when = " ".join(filter(None, (czech_day(meeting.date, weekday=True), meeting.time)))
+        when = " ".join(filter(None, (spoken_day(meeting.date, weekday=True), meeting.time)))
         lines.append(f"  {group.slug}: {', '.join(filter(None, (when, meeting.place)))}")
     lines.extend(_more(len(planned)))
     if not planned:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .i18n import language
 from .model import Value
 from .names import fold
 from .vocabulary import (
@@ -224,6 +225,17 @@ def czech_day(day: dt.date, weekday: bool = False) -> str:
     """`5. 3. 2027` (with `weekday`: `pátek 5. 3. 2027`): how kpss writes a day in Czech."""
     text = f"{day.day}. {day.month}. {day.year}"
     return f"{WEEKDAYS[day.weekday()][0]} {text}" if weekday else text
+
+
+_ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def spoken_day(day: dt.date, weekday: bool = False) -> str:
+    """A day as the interface's language writes it: `pátek 5. 3. 2027` in Czech, `Friday
+    2027-03-05` in English (ISO, as the English tables write dates)."""
+    if language() == "cs":
+        return czech_day(day, weekday)
+    return f"{_ENGLISH_WEEKDAYS[day.weekday()]} {day.isoformat()}" if weekday else day.isoformat()
 
 
 def looks_like_date(text: str) -> bool:
