@@ -202,7 +202,7 @@ def test_a_folder_that_cannot_be_read_is_an_error_not_a_silence(
     for run in ("first", "from the snapshot"):
         denied = invoke(*query)
         assert denied.exit_code == 2, run
-        error = f"kpss: error: {blocked}: cannot read the folder: Permission denied"
+        error = f"kpss: error: {blocked}: cannot read the folder: permission denied"
         assert denied.stderr.splitlines()[0] == error, run
         assert "ridici/" in denied.stdout and "seniori/" not in denied.stdout, run
     monkeypatch.undo()

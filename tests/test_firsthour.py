@@ -424,7 +424,7 @@ def test_english_archives_get_english_calendars(invoke: Invoke, tmp_path: Path) 
     [
         (
             "no-such-editor-kpss",
-            "cannot start the editor 'no-such-editor-kpss' ($EDITOR): No such file or directory",
+            "cannot start the editor 'no-such-editor-kpss' ($EDITOR): no such file or folder",
         ),
         ("sh -c 'exit 3'", "the editor 'sh' ($EDITOR) ended with exit code 3"),
         ("vim 'unclosed", "$EDITOR is not a command line (No closing quotation): vim 'unclosed"),

@@ -346,3 +346,16 @@ def test_kpss_yaml_language_is_read_without_yaml(text: str, language: str) -> No
     from kpss_cli.commands.language import language_key
 
     assert language_key(text) == language
+
+
+def test_the_systems_reasons_are_czech(archive_copy: Path) -> None:
+    """Python words an OSError in English whatever the locale; kpss says the common ones itself."""
+    result = kpss(
+        "new-minutes", "seniori", "--date", "2023-03-01", "--edit", "--archive", str(archive_copy),
+        LANG="cs_CZ.UTF-8", EDITOR="no-such-editor-kpss",
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "kpss: error: editor 'no-such-editor-kpss' ($EDITOR) nelze spustit: soubor ani složka neexistuje;"
+    )
+    assert (archive_copy / "seniori" / "2023-03-01.md").exists()

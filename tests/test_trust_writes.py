@@ -140,7 +140,7 @@ def test_init_where_the_folder_cannot_be_made_is_a_clear_error(
     result = invoke("init", str(tmp_path / "jinde"))
     assert (result.exit_code, result.stderr) == (
         2,
-        f"kpss: error: cannot create the archive folder {tmp_path / 'jinde'}: Permission denied\n",
+        f"kpss: error: cannot create the archive folder {tmp_path / 'jinde'}: permission denied\n",
     )
 
 

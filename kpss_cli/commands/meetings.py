@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ..core.errors import ExitStatus, KpssError, error_line
+from ..core.errors import ExitStatus, KpssError, error_line, os_reason
 from ..core.i18n import N_, _, ngettext
 from ..output.console import say, write_document
 from ..output.formats import Column
@@ -110,7 +110,7 @@ def _open_editor(path: Path) -> None:
     except OSError as exc:
         raise KpssError(
             _("cannot start the editor {editor!r} (${variable}): {reason}; {written}").format(
-                editor=command[0], variable=variable, reason=exc.strerror or exc, written=written
+                editor=command[0], variable=variable, reason=os_reason(exc), written=written
             )
         ) from None
     if finished.returncode != 0:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
-from .i18n import N_
+from .i18n import N_, _
 from .model import Value
 
 
@@ -28,6 +29,33 @@ BUG_HINT = N_(
     "this is a bug in kpss; please report it as an issue of the kpss repository with the command "
     "you ran and the traceback that --debug shows (see docs/security.md for security problems)"
 )
+
+
+# The reasons the system gives most often, in the interface's language (Python words them in
+# English whatever the locale).
+_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EEXIST: N_("it already exists"),
+    errno.ELOOP: N_("too many symbolic links"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EDQUOT: N_("the disk quota is exceeded"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why an operation of the system failed, as a user reads it."""
+    if isinstance(exc, OSError):
+        if exc.errno in _REASONS:
+            return _(_REASONS[exc.errno])
+        if exc.strerror:
+            return exc.strerror
+    return str(exc)
 
 
 class KpssError(Exception):

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from jinja2.loaders import split_template_path
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 
 MAX_TEMPLATE = 1024 * 1024  # bytes of one template file; kpss's own are a few KiB
@@ -113,7 +113,7 @@ def _read(real: str, shown: str, bound: str) -> tuple[str, float] | None:
         return None
     except OSError as exc:
         raise KpssError(
-            _("cannot read the template: {reason}").format(reason=exc.strerror or exc), shown
+            _("cannot read the template: {reason}").format(reason=os_reason(exc)), shown
         ) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)

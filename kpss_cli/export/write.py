@@ -15,7 +15,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..store.safefile import sync_folder
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, sqlite_ddl
@@ -59,7 +59,7 @@ def export(
         return _write_folder(kind, target, rows, append and exists, exported_at)
     except OSError as exc:
         raise KpssError(
-            _("cannot write {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+            _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
         ) from None
 
 
@@ -82,7 +82,7 @@ def _check_is_export(kind: str, target: Path) -> None:
                 header = handle.read(len(SQLITE_HEADER))
         except OSError as exc:
             raise KpssError(
-                _("cannot read {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+                _("cannot read {target}: {reason}").format(target=target, reason=os_reason(exc))
             ) from None
         if header != SQLITE_HEADER or _sqlite_version(target) is None:
             raise KpssError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..core.model import Minutes
 from ..core.names import fold
@@ -39,7 +39,7 @@ def _approve(archive: Archive, minutes: Minutes) -> bool:
         data = path.read_bytes()
     except OSError as exc:
         raise KpssError(
-            _("cannot read {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+            _("cannot read {shown}: {reason}").format(shown=shown, reason=os_reason(exc))
         ) from None
     current, _problems = parse_minutes(data, minutes.path, shown, archive.config)
     if current is None:

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..core.names import fold
 from ..core.plan import read_value
@@ -54,9 +54,7 @@ def read_rows(path: Path, shown: str) -> list[tuple[int, list[str]]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KpssError(
-            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), shown
-        ) from None
+        raise KpssError(_("cannot read the file: {reason}").format(reason=os_reason(exc)), shown) from None
     if len(data) > MAX_TABLE:
         raise KpssError(
             _("the table is over {max_table} MiB").format(max_table=MAX_TABLE // 1024 // 1024), shown

@@ -11,7 +11,7 @@ import os
 import secrets
 from pathlib import Path
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 
 MANIFEST = ".kpss-site.json"  # the files kpss wrote into OUT last time
@@ -37,7 +37,7 @@ class FolderWriter:
             self._root = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as exc:
             raise KpssError(
-                _("cannot write the site into {out}: {reason}").format(out=out, reason=exc.strerror or exc)
+                _("cannot write the site into {out}: {reason}").format(out=out, reason=os_reason(exc))
             ) from None
         self._folders: dict[str, int] = {"": self._root}
         self.result = Written()
@@ -65,7 +65,7 @@ class FolderWriter:
                     )
                 ) from None
             raise KpssError(
-                _("cannot create {out}: {reason}").format(out=self.out / rel, reason=exc.strerror or exc)
+                _("cannot create {out}: {reason}").format(out=self.out / rel, reason=os_reason(exc))
             ) from None
         self._folders[rel] = fd
         return fd

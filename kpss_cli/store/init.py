@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..core.names import slugify
 from .safefile import create_new
@@ -33,7 +33,7 @@ def init_archive(
     except OSError as exc:
         raise KpssError(
             _("cannot create the archive folder {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from None
     starters = resources.files("kpss_cli.templates.init")

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 from ..core.config import Config
-from ..core.errors import Problem
+from ..core.errors import Problem, os_reason
 from ..core.i18n import N_, _
 from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
@@ -107,9 +107,8 @@ def _inspect(
     except FileNotFoundError:
         return None, None  # vanished while we were reading: no longer part of the archive
     except (OSError, RuntimeError) as exc:  # permissions, symlink loops
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return None, Problem(
-            rel, 1, "error", "unreadable", _("cannot read the file: {reason}").format(reason=reason)
+            rel, 1, "error", "unreadable", _("cannot read the file: {reason}").format(reason=os_reason(exc))
         )
     if stat.st_size > MAX_FILE_SIZE:
         limit = MAX_FILE_SIZE // 1024 // 1024
@@ -140,7 +139,7 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
                 1,
                 "error",
                 "unreadable",
-                _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+                _("cannot read the file: {reason}").format(reason=os_reason(exc)),
             )
         ]
     minutes, problems = parse_minutes(data, rel, rel, config)
@@ -368,7 +367,7 @@ def _load(
         elif stat is not None:
             stats[rel] = stat
     for folder, exc in unreadable:  # its minutes would be missing from every answer: say so
-        message = _("cannot read the folder: {reason}").format(reason=exc.strerror or exc)
+        message = _("cannot read the folder: {reason}").format(reason=os_reason(exc))
         result.problems.append(
             Problem(
                 shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message

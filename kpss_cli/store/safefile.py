@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..core.names import fold
 
@@ -63,7 +63,7 @@ def read_lines(path: Path, shown: str) -> list[str]:
         data = path.read_bytes()
     except OSError as exc:
         raise KpssError(
-            _("cannot read {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+            _("cannot read {shown}: {reason}").format(shown=shown, reason=os_reason(exc))
         ) from None
     return split_lines(_decode(data, shown)[0])
 
@@ -122,7 +122,7 @@ def _take_lock(lock: Path, shown: str) -> int:
             ) from None
         except OSError as exc:
             raise KpssError(
-                _("cannot change {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+                _("cannot change {shown}: {reason}").format(shown=shown, reason=os_reason(exc))
             ) from None
         with contextlib.suppress(OSError):
             os.write(fd, _OWNER.encode())
@@ -149,7 +149,7 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
         mode = path.stat().st_mode & 0o7777
     except OSError as exc:
         raise KpssError(
-            _("cannot read {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+            _("cannot read {shown}: {reason}").format(shown=shown, reason=os_reason(exc))
         ) from None
     if expected is not None and original != expected:
         raise FileChanged(
@@ -179,7 +179,7 @@ def _edit_locked(path: Path, change: Change, shown: str, expected: bytes | None)
     except OSError as exc:
         raise KpssError(
             _("cannot change {shown}: {reason}; the file is unchanged").format(
-                shown=shown, reason=exc.strerror or exc
+                shown=shown, reason=os_reason(exc)
             )
         ) from None
     sync_folder(path.parent)
@@ -200,7 +200,7 @@ def create_new(path: Path, text: str, shown: str) -> None:
         raise KpssError(_("{shown} already exists; nothing was written").format(shown=shown)) from None
     except OSError as exc:
         raise KpssError(
-            _("cannot create {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)
+            _("cannot create {shown}: {reason}").format(shown=shown, reason=os_reason(exc))
         ) from None
     sync_folder(path.parent)
 
