@@ -429,6 +429,17 @@ groups:
             {"name": "Jan Zástupce", "org": "Charita", "for": "Annu Bílou"},
         ),
         ("Petr Malý (Za Branou, z. s.)", {"name": "Petr Malý", "org": "Za Branou, z. s."}),  # an organisation
+        # The member first, then who stood in, in the instrumental (a kpss extension):
+        ("Anna Bílá (zastoupena Janem Horákem)", {"name": "Jan Horák", "org": None, "for": "Anna Bílá"}),
+        (
+            "Mgr. Jana Malá (Charita) (zastoupena: Bc. Evou Černou, DiS.)",
+            {"name": "Bc. Eva Černá, DiS.", "org": "Charita", "for": "Mgr. Jana Malá"},
+        ),
+        ("Bohumil Černý (zastoupen Pavlem Vaňkem)", {"name": "Pavel Vaněk", "for": "Bohumil Černý"}),
+        (
+            "Cyril Dlouhý (zastoupen Danou Erbenovou)",
+            {"name": "Dana Erbenová", "for": "Cyril Dlouhý"},
+        ),  # roster
     ],
 )
 def test_substitutes_as_minutes_write_them(invoke: Invoke, root: Path, written: str, person: dict) -> None:
@@ -436,3 +447,20 @@ def test_substitutes_as_minutes_write_them(invoke: Invoke, root: Path, written: 
     shown = json.loads(invoke("show", "ridici/2026-01-15", "-a", str(root), "-f", "json").stdout)
     got = shown["present"][0]
     assert {key: got.get(key) for key in person} == person and ("for" in got) == ("for" in person)
+
+
+def test_a_member_represented_in_the_instrumental_is_not_absent(invoke: Invoke, root: Path) -> None:
+    """`Bohumil Černý (zastoupen Janem Horákem)`: the member counts for the quorum through the
+    substitute, and the substitute is named in the nominative."""
+    write(
+        root / "ridici/2026-01-15.md",
+        minutes(
+            "group: ridici\ndate: 2026-01-15\npresent: [Anna Bílá, Bohumil Černý (zastoupen Janem Horákem)]"
+        ),
+    )
+    rows = {r["person"]: r for r in as_json(invoke, "attendance", "--until", "2026-01-31", "-a", str(root))}
+    keys = ("expected", "present", "substituted", "absent")
+    assert tuple(rows["Bohumil Černý"][k] for k in keys) == (1, 0, 1, 0)
+    meeting = as_json(invoke, "attendance", "--by", "meeting", "--until", "2026-01-31", "-a", str(root))[0]
+    assert (meeting["present_voting"], meeting["quorum"]) == (2, True)
+    assert meeting["substitutes"] == [{"name": "Jan Horák", "for": "Bohumil Černý"}]

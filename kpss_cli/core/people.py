@@ -123,6 +123,47 @@ def surname_order(name: str) -> tuple[tuple[int, ...], str]:
     return czech_sort_key(" ".join(words[-1:] + words[:-1]))
 
 
+def nominative(written: str, roster: Roster | None = None) -> str:
+    """A name written in the instrumental (`Petrem Svobodou`, `Mgr. Janou Malou`, as in
+    `zastoupen Petrem Svobodou`) in the nominative: as the roster names the person when it
+    knows them, else by the endings of the instrumental (`Pavlem` -> `Pavel`, `Malou` -> `Malá`
+    for a woman, `Svobodou` -> `Svoboda` for a man). Titles stay as they are."""
+    if roster is not None and (known := roster.find(written)) is not None:
+        return known
+    words = written.split()
+    names = [i for i, word in enumerate(words) if word.rstrip(",;").isalpha()]  # not `Mgr.`, `Ph.D.`
+    if not names:
+        return written
+    first = words[names[0]].rstrip(",;")
+    woman = first.endswith("ou") or (first.endswith("í") and not first.endswith("ím"))
+    for i in names:
+        name = words[i].rstrip(",;")
+        words[i] = _nominative_word(name, woman, i == names[-1] and len(names) > 1) + words[i][len(name) :]
+    return " ".join(words)
+
+
+_FLEETING_E = "lkc"  # Pavlem, Markem, Němcem: Pavel, Marek, Němec
+_VOWELS = "aeiouyáéěíóúůý"
+
+
+def _nominative_word(word: str, woman: bool, surname: bool) -> str:
+    if word.endswith("ovou"):
+        return word[:-2] + "á"
+    if word.endswith("ou"):
+        return word[:-2] + ("á" if woman and surname else "a")
+    if word.endswith("ií"):
+        return word[:-1] + "e"
+    if word.endswith(("ím", "ým")):
+        return word[:-2] + ("í" if word.endswith("ím") else "ý")
+    if word.endswith("em") and not woman and len(word) > 3:
+        stem = word[:-2]
+        if stem[-1] in _FLEETING_E and stem[-2] not in _VOWELS:
+            before = "n" if stem[-2] == "ň" else stem[-2]
+            stem = stem[:-2] + before + ("ě" if stem[-2] == "ň" else "e") + stem[-1]
+        return stem
+    return word
+
+
 def roster_of(config: Config) -> Roster:
     """Everyone kpss.yaml names: the groups' members (without their organisations) and
     managers, the people aliases stand for, and the people given an e-mail address."""

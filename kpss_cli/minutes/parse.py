@@ -149,6 +149,12 @@ _SUBSTITUTE = re.compile(
     r"^(.*?)\s*\((?:za|zastupuje|zastupující|zástup\s+za|v\s+zastoupení\s+za)\s+([^(),]+?)\s*\)\s*$"
 )
 
+# The other way round (a kpss extension, docs/format.md): the member, then who stood in for them
+# in the instrumental: `Jan Novák (zastoupen Petrem Svobodou)`, `(zastoupena: Janou Malou)`.
+_REPRESENTED = re.compile(
+    r"^(.*?)\s*\((?:zastoupen|zastoupena|zastoupený|zastoupená)\s*:?\s+([^()]+?)\s*\)\s*$"
+)
+
 
 @dataclass
 class _Context:
@@ -395,6 +401,14 @@ def parse_person_text(text: str, config: Config | None = None) -> Person:
         person = parse_person_text(substitute[1], config)  # `Name (Organisation) (za Name)`
         person.substitute_for = substitute[2]
         return person  # not cached: the cache holds people without a substitution
+    if "(" in text and (represented := _REPRESENTED.match(text.strip())):
+        from ..core.people import nominative, roster_of
+
+        member = parse_person_text(represented[1], config)
+        name = nominative(represented[2], roster_of(config) if config is not None else None)
+        person = make_person(name, member.org, config=config)  # of the member's organisation
+        person.substitute_for = member.name
+        return person
     if match := _PERSON_ORG.match(text.strip()):
         person = make_person(match[1], match[2].strip() or None, config=config)
     else:
