@@ -359,3 +359,20 @@ def test_the_systems_reasons_are_czech(archive_copy: Path) -> None:
         "kpss: error: editor 'no-such-editor-kpss' ($EDITOR) nelze spustit: soubor ani složka neexistuje;"
     )
     assert (archive_copy / "seniori" / "2023-03-01.md").exists()
+
+
+@pytest.mark.parametrize("example", [False, True], ids=["minimal", "example"])
+def test_init_writes_its_starters_in_the_interfaces_language(tmp_path: Path, example: bool) -> None:
+    """A Czech coordinator opens a kpss.yaml commented in Czech; both are valid archives."""
+    flags = ["--example"] if example else ["--group", "PS Senioři"]
+    for locale, words in (("cs_CZ.UTF-8", "nastavení tohoto archivu"), ("C", "the settings of this archive")):
+        folder = tmp_path / locale
+        assert kpss("init", str(folder), *flags, LANG=locale).returncode == 0
+        assert words in (folder / "kpss.yaml").read_text(encoding="utf-8").splitlines()[0]
+        checked = kpss("check", "--archive", str(folder), LANG="C")
+        assert (checked.returncode, checked.stderr) == (0, "kpss: 0 errors, 0 warnings in 1 file\n")
+    czech = (tmp_path / "cs_CZ.UTF-8" / "kpss.yaml").read_text(encoding="utf-8")
+    english = (tmp_path / "C" / "kpss.yaml").read_text(encoding="utf-8")
+    data = [line.partition("#")[0].rstrip() for line in (czech, english)[0].splitlines()]
+    assert data == [line.partition("#")[0].rstrip() for line in english.splitlines()]  # only comments differ
+    assert "Archiv zápisů" in (tmp_path / "cs_CZ.UTF-8" / "README.md").read_text(encoding="utf-8")

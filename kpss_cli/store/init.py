@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..core.errors import KpssError, os_reason
-from ..core.i18n import _
+from ..core.i18n import _, language
 from ..core.names import slugify
 from .safefile import create_new
 
@@ -41,6 +41,10 @@ def init_archive(
     for name, source in INIT_FILES.items():
         if name == "kpss.yaml" and example:
             source = "kpss-example.yaml"
+        if source and language() != "en":  # the starters in the interface's language, where written
+            stem, dot, suffix = source.rpartition(".")
+            translated = f"{stem}.{language()}{dot}{suffix}"
+            source = translated if starters.joinpath(translated).is_file() else source
         text = starters.joinpath(source).read_text(encoding="utf-8") if source else ".kpss/\n"
         if name == "kpss.yaml" and not example:
             text = text.replace("groups: []\n", config_text)
