@@ -19,6 +19,7 @@ from ..core.errors import Problem
 from ..core.i18n import _
 from ..core.model import AgendaItem, MembershipChange, Minutes, NextMeeting, Person, Progress, Task, Update
 from ..core.names import fold, slugify, split_people, strip_titles
+from ..core.people import nominative, roster_of
 from ..core.plan import read_value
 from .source import decode, split_front_matter
 from .yamldata import YamlProblem
@@ -402,8 +403,6 @@ def parse_person_text(text: str, config: Config | None = None) -> Person:
         person.substitute_for = substitute[2]
         return person  # not cached: the cache holds people without a substitution
     if "(" in text and (represented := _REPRESENTED.match(text.strip())):
-        from ..core.people import nominative, roster_of
-
         member = parse_person_text(represented[1], config)
         name = nominative(represented[2], roster_of(config) if config is not None else None)
         person = make_person(name, member.org, config=config)  # of the member's organisation
