@@ -450,7 +450,7 @@ def test_a_failed_export_leaves_the_good_one(
         monkeypatch.setattr(writer, f"_write_{kind}", broken)
     result = export_to(kind, target, EXAMPLES, extra=("--force",))
     assert result.exit_code == 2
-    assert result.stderr == f"kpss: error: cannot write {target}: No space left on device\n"
+    assert result.stderr == f"kpss: error: cannot write {target}: no space left on the disk\n"
     assert contents(kind, target, "tasks") == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["export"]  # the temporary one is gone
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import string
 import subprocess
@@ -209,6 +210,10 @@ def test_clicks_errors_usage_words_and_completion_help_are_czech(archive_copy: P
     assert helped.startswith("Použití: kpss [VOLBY] PŘÍKAZ [ARGUMENTY]...")
     assert "Nainstaluje doplňování pro tento shell." in helped and "Install completion" not in helped
     assert kpss("show", "--help", LANG="cs_CZ.UTF-8").stdout.startswith("Použití: kpss show [VOLBY] {ZÁPIS}")
+    for command in ("tasks", "schedule", "remind", "plan"):
+        page = kpss(command, "--help", LANG="cs_CZ.UTF-8", COLUMNS="200").stdout
+        assert "--archive SLOŽKA" in page and "--as-of DATUM" in page
+        assert not re.search(r"<(str|path|int|float|text)[ >]", page), page
 
 
 def test_captions_and_the_dashboard_count_and_date_in_czech(archive_copy: Path) -> None:

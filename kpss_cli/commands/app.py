@@ -254,6 +254,22 @@ def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None
     _click_write_usage(self, prog, args, _("Usage: ") if prefix is None else prefix)
 
 
+# What the help calls an option's value when its declaration names none: the type, in the
+# interface's language (Click gives `<int range>`, `<str>`).
+_TYPE_METAVARS = {
+    "<int>": N_("NUMBER"), "<int range>": N_("NUMBER"), "<float>": N_("NUMBER"), "<float range>": N_("NUMBER"),
+    "<str>": N_("TEXT"), "<text>": N_("TEXT"), "<path>": N_("PATH"),
+}  # fmt: skip
+_typer_option_metavar = TyperOption.make_metavar
+
+
+def _option_metavar(self: TyperOption, ctx: click.Context) -> str:
+    metavar = _typer_option_metavar(self, ctx)
+    return _(_TYPE_METAVARS[metavar]) if metavar in _TYPE_METAVARS else metavar
+
+
+TyperOption.make_metavar = _option_metavar  # type: ignore[method-assign]
+
 # Typer's --install-completion and --show-completion are declared with English help, read when
 # the app is built: given in the interface's language here.
 _COMPLETION_HELP = {
@@ -304,6 +320,8 @@ def boundary(command: F) -> F:
 def option(spec: options.Spec, help: str | None = None, **extra: Any) -> Any:
     """The Typer option that `spec` declares, with the help a command gives it (where it means
     more there) and Typer's own settings (`extra`, such as `min`)."""
+    if spec.metavar is not None:
+        extra.setdefault("metavar", _(spec.metavar))
     return typer.Option(*spec.flags, help=help or _(spec.help), envvar=spec.envvar, **extra)
 
 

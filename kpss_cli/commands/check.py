@@ -44,7 +44,10 @@ def check(
     explain: Annotated[
         str | None,
         typer.Option(
-            "--explain", help=_("Say what a finding code means and how to fix it."), show_default=False
+            "--explain",
+            metavar=_("CODE"),
+            help=_("Say what a finding code means and how to fix it."),
+            show_default=False,
         ),
     ] = None,
     as_of: AsOfOption = None,

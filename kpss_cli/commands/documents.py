@@ -169,7 +169,10 @@ def attendance(
     missed: Annotated[
         int | None,
         typer.Option(
-            "--missed", min=1, help=_("Only members who missed the last N meetings of their group in a row.")
+            "--missed",
+            metavar="N",
+            min=1,
+            help=_("Only members who missed the last N meetings of their group in a row."),
         ),
     ] = None,
     quorum: Annotated[

@@ -148,9 +148,11 @@ def schedule(
         ),
     ] = None,
     from_: Annotated[
-        str | None, typer.Option("--from", help=_("From this date (instead of --year)."))
+        str | None, typer.Option("--from", metavar=_("DATE"), help=_("From this date (instead of --year)."))
     ] = None,
-    to: Annotated[str | None, typer.Option("--to", help=_("Up to this date (instead of --year)."))] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", metavar=_("DATE"), help=_("Up to this date (instead of --year)."))
+    ] = None,
     fmt: Annotated[str, formats("schedule", help=_("Output format; ics for calendars."))] = default_format(
         "schedule"
     ),
@@ -231,7 +233,9 @@ def members(
     on: Annotated[
         str | None,
         typer.Option(
-            "--on", help=_("Who belongs on this day (2026-06-30, 30. 6. 2026, zítra…). Default: today.")
+            "--on",
+            metavar=_("DATE"),
+            help=_("Who belongs on this day (2026-06-30, 30. 6. 2026, zítra…). Default: today."),
         ),
     ] = None,
     history: Annotated[
@@ -284,6 +288,7 @@ def init(
         typer.Option(
             "--group",
             "-g",
+            metavar=_("NAME"),
             help=_("Add this group to kpss.yaml (its name; repeat for more)."),
             show_default=False,
         ),

@@ -16,7 +16,7 @@ class Spec(Value):
     """One option: its flags (the long one first), the parameter it fills, its help, the
     environment variable that stands in for it, and whether it takes a value."""
 
-    __slots__ = ("flags", "dest", "help", "envvar", "takes_value")
+    __slots__ = ("flags", "dest", "help", "envvar", "takes_value", "metavar")
 
     def __init__(
         self,
@@ -25,12 +25,14 @@ class Spec(Value):
         help: str,
         envvar: str | None = None,
         takes_value: bool = True,
+        metavar: str | None = None,
     ) -> None:
         self.flags = flags
         self.dest = dest
         self.help = help
         self.envvar = envvar
         self.takes_value = takes_value
+        self.metavar = metavar  # what the help calls its value (`--as-of DATE`), marked with N_
 
 
 # Options of kpss itself (read before the command, accepted after it too: commands/argv.py).
@@ -56,19 +58,37 @@ ARCHIVE = Spec(
     "archive",
     N_("The archive folder. Default: the nearest folder upwards with kpss.yaml."),
     "KPSS_ARCHIVE",
+    metavar=N_("FOLDER"),
 )
 AS_OF = Spec(
-    ("--as-of",), "as_of", N_("Take this date as today (2027-03-05, 5. 3. 2027, zítra…)."), "KPSS_TODAY"
+    ("--as-of",),
+    "as_of",
+    N_("Take this date as today (2027-03-05, 5. 3. 2027, zítra…)."),
+    "KPSS_TODAY",
+    metavar=N_("DATE"),
 )
-GROUP = Spec(("--group", "-g"), "group", N_("Only this group: its slug or name (case and accents ignored)."))
-SINCE = Spec(("--since",), "since", N_("Only meetings on or after this date."))
-UNTIL = Spec(("--until",), "until", N_("Only meetings on or before this date."))
+GROUP = Spec(
+    ("--group", "-g"),
+    "group",
+    N_("Only this group: its slug or name (case and accents ignored)."),
+    metavar=N_("GROUP"),
+)
+SINCE = Spec(("--since",), "since", N_("Only meetings on or after this date."), metavar=N_("DATE"))
+UNTIL = Spec(("--until",), "until", N_("Only meetings on or before this date."), metavar=N_("DATE"))
 FORMAT = Spec(("--format", "-f"), "fmt", N_("Output format."))
-DATE = Spec(("--date", "-d"), "date", N_("Meeting date. Default: the next one known."))
+DATE = Spec(("--date", "-d"), "date", N_("Meeting date. Default: the next one known."), metavar=N_("DATE"))
 TEMPLATE = Spec(
-    ("--template",), "template", N_("Render with this Jinja template: a name (as in templates/) or a file.")
+    ("--template",),
+    "template",
+    N_("Render with this Jinja template: a name (as in templates/) or a file."),
+    metavar=N_("TEMPLATE"),
 )
-LANG = Spec(("--lang",), "lang", N_("Language of the document: cs or en (default: kpss.yaml's, else cs)."))
+LANG = Spec(
+    ("--lang",),
+    "lang",
+    N_("Language of the document: cs or en (default: kpss.yaml's, else cs)."),
+    metavar="cs|en",
+)
 IDS = Spec(("--ids",), "ids", N_("Show the tasks' ids in the document."), takes_value=False)
 PUBLIC = Spec(
     ("--public",),
@@ -89,9 +109,10 @@ OWNER = Spec(
     ("--owner",),
     "owner",
     N_("Only tasks of this person (a surname is enough; titles, case, accents ignored)."),
+    metavar=N_("NAME"),
 )
-DUE_BEFORE = Spec(("--due-before",), "due_before", N_("Only deadlines before this date."))
-DUE_AFTER = Spec(("--due-after",), "due_after", N_("Only deadlines after this date."))
+DUE_BEFORE = Spec(("--due-before",), "due_before", N_("Only deadlines before this date."), metavar=N_("DATE"))
+DUE_AFTER = Spec(("--due-after",), "due_after", N_("Only deadlines after this date."), metavar=N_("DATE"))
 FAIL_IF_ANY = Spec(
     ("--fail-if-any",),
     "fail_if_any",

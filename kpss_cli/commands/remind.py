@@ -27,6 +27,7 @@ def remind(
         Path | None,
         typer.Option(
             "--dry-run",
+            metavar=_("FOLDER"),
             help=_("Write the messages as .eml files into this folder; send nothing, record nothing."),
             show_default=False,
         ),
@@ -35,6 +36,7 @@ def remind(
         str | None,
         typer.Option(
             "--to-me",
+            metavar=_("ADDRESS"),
             help=_("Send every message to this address instead, to try it out; record nothing."),
             show_default=False,
         ),

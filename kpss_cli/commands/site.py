@@ -1,4 +1,4 @@
-"""`kpss site OUT`: the archive as a static website (docs/site.md)."""
+"""`kpss site FOLDER`: the archive as a static website (docs/site.md)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ def site(
     as_of: AsOfOption = None,
 ) -> int:
     """The whole archive as a static website: groups, meetings (public minutes only), open
-    and overdue tasks, the next meetings, a calendar and a search. Open OUT/index.html from
-    disk or put OUT on any web server; a second run rewrites only what changed.
+    and overdue tasks, the next meetings, a calendar and a search. Open FOLDER/index.html from
+    disk or put FOLDER on any web server; a second run rewrites only what changed.
 
     Example: kpss site web/ && xdg-open web/index.html
     """

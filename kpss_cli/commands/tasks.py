@@ -54,7 +54,13 @@ def tasks(
     due_after: Annotated[str | None, option(options.DUE_AFTER)] = None,
     due_within: Annotated[
         int | None,
-        typer.Option("--due-within", min=0, max=36500, help=_("Only deadlines from today to N days ahead.")),
+        typer.Option(
+            "--due-within",
+            metavar="N",
+            min=0,
+            max=36500,
+            help=_("Only deadlines from today to N days ahead."),
+        ),
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
