@@ -24,8 +24,8 @@ from .shared import date_option, emit_rows, exit_code, load_one, load_view
 
 LIST_COLUMNS = [
     Column("id", N_("ID")),
-    Column("group", N_("Group")),
-    Column("date", N_("Date")),
+    Column("group", N_("Group"), spare=True),  # the id names both
+    Column("date", N_("Date"), spare=True),
     Column("time", N_("Time")),
     Column("place", N_("Place")),
     Column("present", N_("Present"), "right"),

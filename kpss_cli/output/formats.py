@@ -241,7 +241,7 @@ def _table(
 
 # Columns a table never shortens: ids and paths (copied into other commands), dates, codes.
 _WHOLE = frozenset(
-    ("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "code", "field", "line")
+    ("id", "minutes", "parent", "path", "date", "meeting_date", "deadline", "time", "code", "field", "line")
 )
 _NARROWEST = 6  # a shortened text column keeps at least this many characters
 _READABLE = 20  # spare columns are left out before a text column is cut below this
