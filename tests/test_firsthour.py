@@ -5,6 +5,7 @@ that fit the terminal, and `kpss` alone."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -331,6 +332,17 @@ def test_excel_wherever_csv_works(invoke: Invoke, archive: Path, words: list[str
     header = csv.stdout.splitlines()[0]
     assert excel.stdout.splitlines()[0] == "\ufeff" + header.replace(",", ";")
     assert excel.stdout_bytes.count(b"\r\n") == csv.stdout_bytes.count(b"\r\n") > 0
+
+
+def test_shares_are_percentages_in_tables_and_decimal_commas_for_excel(invoke: Invoke, archive: Path) -> None:
+    """An attendance rate of 0.5: `50.0%` in a table, `0,5` where Czech Excel reads it, 0.5 in data."""
+    words = ("attendance", "-a", str(archive), "--as-of", "2023-01-01")
+    data = {r["person"]: r["rate"] for r in json.loads(invoke(*words, "-f", "json").stdout)}
+    person, rate = next((p, r) for p, r in data.items() if r is not None and 0 < r < 1)
+    table = next(line for line in invoke(*words).stdout.splitlines() if line.startswith(person))
+    assert f" {rate * 100:.1f}% " in table
+    excel = next(line for line in invoke(*words, "--excel").stdout.splitlines() if line.startswith(person))
+    assert f";{str(rate).replace('.', ',')};" in excel
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,7 @@ _ATTENDANCE_FIGURES = [
     Column("excused", N_("Excused"), "right"),
     Column("absent", N_("Absent"), "right"),
     Column("guest", N_("Guest"), "right"),
-    Column("rate", N_("Rate"), "right"),
+    Column("rate", N_("Rate"), "right", share=True),
     Column("longest_missed", N_("Longest missed"), "right"),
 ]
 ATTENDANCE_COLUMNS = {

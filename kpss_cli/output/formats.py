@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from ..core.i18n import N_, _
+from ..core.i18n import N_, _, language
 from ..core.model import Value
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -48,7 +48,7 @@ class Column(Value):
     the column is declared and translated where a table or Markdown shows it; CSV and TSV name
     the column by its key, the same in every language."""
 
-    __slots__ = ("key", "header", "justify", "spare", "words")
+    __slots__ = ("key", "header", "justify", "spare", "words", "share")
 
     def __init__(
         self,
@@ -57,6 +57,7 @@ class Column(Value):
         justify: str = "left",
         spare: bool = False,
         words: bool | Mapping[str, str] = False,
+        share: bool = False,
     ) -> None:
         self.key = key
         self.header = header
@@ -67,6 +68,8 @@ class Column(Value):
         # A table too narrow for every column leaves this one out (what it says is elsewhere
         # in the row: a task's group and meeting are in its id).
         self.spare = spare
+        # The value is a share (0.875): a table shows it as a percentage, data keep the number.
+        self.share = share
 
 
 # Compiled on first use, by `re`'s own cache: most runs print only printable text.
@@ -97,7 +100,11 @@ BOOLEAN_WORDS = (N_("true"), N_("false"))
 def shown(row: dict[str, Any], column: Column) -> str:
     """A cell as a table or Markdown shows it: words of a closed set in the interface's
     language (CSV, TSV and JSON keep the English word)."""
-    text = cell(row.get(column.key))
+    value = row.get(column.key)
+    if column.share and isinstance(value, (int, float)) and not isinstance(value, bool):
+        percent = f"{value * 100:.1f}"
+        return f"{percent.replace('.', ',')} %" if language() == "cs" else f"{percent}%"
+    text = cell(value)
     if not column.words or not text:
         return text
     return _(column.words.get(text, text) if isinstance(column.words, Mapping) else text)
@@ -191,7 +198,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def _spreadsheet_cell(value: Any) -> str:
     """A cell a spreadsheet shows as text: one that would start a formula (`=`, `+`, `-`, `@`,
-    tab, CR) gets a leading `'`, as OWASP's CSV-injection rule says."""
+    tab, CR) gets a leading `'`, as OWASP's CSV-injection rule says. Numbers stay numbers, with
+    the decimal comma Czech Excel reads (a `;`-separated file is read in the Czech locale)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value).replace(".", ",")
     text = cell(value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
