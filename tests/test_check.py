@@ -99,6 +99,7 @@ def test_every_code_has_a_fixture() -> None:
         "former-member",
         "decision-without-quorum",
     }
+    elsewhere |= {"bad-schedule"}  # made by test_a_schedule_kpss_cannot_read_is_an_error
     assert set(CODES) == planted | elsewhere
 
 
@@ -174,3 +175,29 @@ def test_examples_archive_has_only_its_deliberate_warnings(
         ("examples/kpss.yaml", "missing-minutes"),
         ("examples/ridici-skupina/2025-12-10.md", "deadline-before-meeting"),
     ]
+
+
+@pytest.mark.parametrize("with_minutes", [False, True], ids=["new archive", "with minutes"])
+def test_a_schedule_kpss_cannot_read_is_an_error(invoke: Invoke, tmp_path: Path, with_minutes: bool) -> None:
+    """A broken rule is reported where kpss.yaml gives it, even before the first minutes; the
+    other group's missing minutes are still found."""
+    write(
+        tmp_path / "kpss.yaml",
+        "groups:\n"
+        "  - name: Senioři\n    slug: seniori\n    schedule: {dates: [2026-03-01]}\n"
+        "  - name: Rodina\n    slug: rodina\n    schedule: {rule: 'FREQ=MONTHLY;BYDAY=XX'}\n",
+    )
+    if with_minutes:
+        write(tmp_path / "seniori" / "2026-01-10.md", minutes("group: seniori\ndate: 2026-01-10"))
+    result = invoke("check", "-a", str(tmp_path), "--as-of", "2026-06-01")
+    assert result.exit_code == 2
+    lines = [line.removeprefix(f"{tmp_path}/") for line in result.stdout.splitlines()]
+    (broken,) = [line for line in lines if line.endswith("[bad-schedule]")]
+    assert broken.startswith(
+        "kpss.yaml:5: error: the schedule of group 'rodina': rule 'FREQ=MONTHLY;BYDAY=XX'"
+    )
+    missing = [line for line in lines if line.endswith("[missing-minutes]")]
+    planned = (
+        "kpss.yaml:2: warning: Senioři planned a meeting on 2026-03-01; the archive has no minutes of it"
+    )
+    assert missing == ([f"{planned} [missing-minutes]"] if with_minutes else [])

@@ -229,6 +229,15 @@ CODES: dict[str, Code] = {
         N_("two minutes of one group on one date"),
         N_("Usually a copy of a file. Delete one, or correct its date."),
     ),
+    "bad-schedule": Code(
+        "error",
+        N_("a group's schedule kpss cannot read"),
+        N_(
+            "The `schedule` of a group in kpss.yaml has a date that is no date or a rule that is no RRULE "
+            "(`FREQ=MONTHLY;BYDAY=+3WE`). Until it is fixed, the group's planned meetings are unknown: "
+            "no next meeting, no missing minutes. Correct it as the message says."
+        ),
+    ),
     "missing-minutes": Code(
         "warning",
         N_("a scheduled meeting without minutes"),

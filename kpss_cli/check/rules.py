@@ -15,7 +15,7 @@ from ..core.model import Minutes, Person
 from ..core.names import fold
 from ..meetings.attendance import MeetingAttendance, meeting_attendance
 from ..meetings.membership import GroupMembers, all_members
-from ..meetings.schedule import meetings
+from ..meetings.schedule import meetings, planned_dates
 from ..plan.state import links
 from ..store.archive import Archive, shown_path
 from ..store.plan import load_plans
@@ -321,11 +321,22 @@ def _closest(key: str, members: dict[str, str]) -> str | None:
 
 
 def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
-    """Past planned meetings without minutes, from the archive's first minutes on."""
+    """Schedules kpss cannot read (the group's meetings are then unknown to every command), and
+    past planned meetings without minutes of the others, from the archive's first minutes on."""
+    lines = {g.slug: g.line for g in archive.config.groups}
+    readable = set(lines)
+    for group in archive.config.groups:
+        if group.schedule:
+            try:
+                planned_dates(group, today, today)
+            except KpssError as exc:
+                readable.discard(group.slug)
+                yield Problem(
+                    archive.config.path or "kpss.yaml", group.line, "error", "bad-schedule", exc.message
+                )
     if not archive.minutes:
         return
-    lines = {g.slug: g.line for g in archive.config.groups}
-    for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today):
+    for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today, readable):
         if row["status"] == "missing":
             yield Problem(
                 archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
