@@ -201,3 +201,20 @@ def test_a_schedule_kpss_cannot_read_is_an_error(invoke: Invoke, tmp_path: Path,
         "kpss.yaml:2: warning: Senioři planned a meeting on 2026-03-01; the archive has no minutes of it"
     )
     assert missing == ([f"{planned} [missing-minutes]"] if with_minutes else [])
+
+
+def test_schedule_shows_the_groups_it_can_read(invoke: Invoke, tmp_path: Path) -> None:
+    """One group's broken rule is one error line and exit 2; the other group's meetings are listed."""
+    write(
+        tmp_path / "kpss.yaml",
+        "groups:\n"
+        "  - name: Senioři\n    slug: seniori\n    schedule: {dates: [2026-03-01]}\n"
+        "  - name: Rodina\n    slug: rodina\n    schedule: {rule: 'FREQ=MONTHLY;BYDAY=XX'}\n",
+    )
+    result = invoke("schedule", "-a", str(tmp_path), "--as-of", "2026-06-01", "-f", "csv")
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error.startswith(f"kpss: error: {tmp_path}/kpss.yaml:5: the schedule of group 'rodina': rule")
+    assert [row.split(",")[:3] for row in result.stdout.splitlines()[1:]] == [["2026-03-01", "", "Senioři"]]
+    alone = invoke("schedule", "-a", str(tmp_path), "--as-of", "2026-06-01", "--group", "seniori")
+    assert (alone.exit_code, alone.stderr) == (0, "")

@@ -15,7 +15,7 @@ from ..core.model import Minutes, Person
 from ..core.names import fold
 from ..meetings.attendance import MeetingAttendance, meeting_attendance
 from ..meetings.membership import GroupMembers, all_members
-from ..meetings.schedule import meetings, planned_dates
+from ..meetings.schedule import meetings, unreadable_schedules
 from ..plan.state import links
 from ..store.archive import Archive, shown_path
 from ..store.plan import load_plans
@@ -324,18 +324,11 @@ def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
     """Schedules kpss cannot read (the group's meetings are then unknown to every command), and
     past planned meetings without minutes of the others, from the archive's first minutes on."""
     lines = {g.slug: g.line for g in archive.config.groups}
-    readable = set(lines)
-    for group in archive.config.groups:
-        if group.schedule:
-            try:
-                planned_dates(group, today, today)
-            except KpssError as exc:
-                readable.discard(group.slug)
-                yield Problem(
-                    archive.config.path or "kpss.yaml", group.line, "error", "bad-schedule", exc.message
-                )
+    unreadable = unreadable_schedules(archive)
+    yield from unreadable.values()
     if not archive.minutes:
         return
+    readable = set(lines) - set(unreadable)
     for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today, readable):
         if row["status"] == "missing":
             yield Problem(

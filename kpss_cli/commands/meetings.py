@@ -166,7 +166,7 @@ def schedule(
     Example: kpss schedule --year 2026 --format ics > jednani.ics
     """
     from ..meetings.query import group_slugs
-    from ..meetings.schedule import meetings
+    from ..meetings.schedule import meetings, unreadable_schedules
 
     today = today_from(as_of)
     loaded = load_reduced(archive, "schedule", frozenset())  # dates, groups, times, places
@@ -182,8 +182,16 @@ def schedule(
         raise KpssError(
             _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
         )
-    slugs = group_slugs(loaded, group) if group else None
-    rows = meetings(loaded, start, end, today, slugs)
+    slugs = (
+        group_slugs(loaded, group)
+        if group
+        else set(loaded.group_names) | {g.slug for g in loaded.config.groups}
+    )
+    unreadable = unreadable_schedules(loaded)
+    for slug, problem in unreadable.items():  # that group's meetings are unknown; the others are shown
+        if slug in slugs:
+            say(error_line(str(problem)))
+    rows = meetings(loaded, start, end, today, slugs - set(unreadable))
     if fmt == "ics":
         from ..documents.ical import write_schedule
 
@@ -203,7 +211,7 @@ def schedule(
             row_style=lambda r: colours.get(r["status"]),
             caption=caption,
         )
-    return exit_code(loaded)
+    return ExitStatus.USER_ERROR if unreadable.keys() & slugs else exit_code(loaded)
 
 
 MEMBERS_COLUMNS = [

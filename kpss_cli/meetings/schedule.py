@@ -11,7 +11,7 @@ from dateutil.rrule import rrulestr
 
 from ..core.config import GroupConfig
 from ..core.dates import parse_date
-from ..core.errors import KpssError
+from ..core.errors import KpssError, Problem
 from ..core.i18n import N_, _
 from ..core.model import Minutes
 from ..store.archive import Archive
@@ -68,6 +68,20 @@ def planned_dates(group: GroupConfig, start: dt.date, end: dt.date) -> list[dt.d
     if rule := schedule.get("rule"):
         found |= _from_rule(group, str(rule), schedule, start, end)
     return sorted(found)
+
+
+def unreadable_schedules(archive: Archive) -> dict[str, Problem]:
+    """An error for each group (by slug) whose `schedule` kpss cannot read, where kpss.yaml
+    gives the group: that group's planned meetings are unknown, the others' are still found."""
+    problems = {}
+    for group in archive.config.groups:
+        if group.schedule:
+            try:
+                planned_dates(group, RULE_EPOCH, RULE_EPOCH)
+            except KpssError as exc:
+                path = archive.config.path or "kpss.yaml"
+                problems[group.slug] = Problem(path, group.line, "error", "bad-schedule", exc.message)
+    return problems
 
 
 def _date(group: GroupConfig, value: Any, what: str) -> dt.date:
