@@ -278,8 +278,9 @@ def test_bad_rule_is_reported(invoke: Invoke, tmp_path: Path) -> None:
     write(tmp_path / "kpss.yaml", "groups:\n  - slug: g\n    name: G\n    schedule: {rule: EVERY TUESDAY}\n")
     result = invoke("schedule", "-a", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.startswith(
-        "kpss: error: the schedule of group 'g': rule 'EVERY TUESDAY' is not an RRULE"
+    assert result.stderr == (
+        f"kpss: error: {tmp_path}/kpss.yaml:2: the schedule of group 'g': rule 'EVERY TUESDAY' is not an RRULE "
+        "(e.g. FREQ=MONTHLY;BYDAY=+3WE)\n"
     )
 
 

@@ -111,10 +111,12 @@ def _from_rule(
     try:
         recurrence = rrulestr(rule.removeprefix("RRULE:"), dtstart=dt.datetime.combine(first, dt.time()))
     except (ValueError, TypeError) as exc:
+        # dateutil names the part it could not read (`invalid 'BYDAY': XX`); other words are Python's.
+        detail = f"{exc}; " if str(exc).startswith(("invalid", "unknown", "unsupported")) else ""
         raise KpssError(
-            _("the schedule of group '{slug}': rule {rule!r} is not an RRULE ({exc})").format(
-                slug=group.slug, rule=rule, exc=exc
-            )
+            _(
+                "the schedule of group '{slug}': rule {rule!r} is not an RRULE ({detail}e.g. {example})"
+            ).format(slug=group.slug, rule=rule, detail=detail, example="FREQ=MONTHLY;BYDAY=+3WE")
         ) from None
     window_start = dt.datetime.combine(max(start, first), dt.time())
     window_end = dt.datetime.combine(min(end, last), dt.time())
