@@ -452,3 +452,14 @@ def test_a_yaml_mistake_is_told_as_what_to_do(
     result = invoke("check", "-a", str(archive))
     assert result.exit_code == 2
     assert f"seniori/2022-05-09.md:{line}: error: YAML: {advice} [yaml]" in result.stdout
+
+
+def test_help_lists_the_commands_in_the_order_of_the_work(invoke: Invoke) -> None:
+    """What is due first, the archive as a whole last; every command has its place."""
+    from kpss_cli.commands.app import COMMAND_ORDER
+    from kpss_cli.commands.cli import app
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands} | {"plan"}  # type: ignore[union-attr]
+    assert names == set(COMMAND_ORDER)
+    listed = invoke("--help").stdout.partition("Commands:")[2].split("\n")
+    assert [line.split()[0] for line in listed if line.strip()] == list(COMMAND_ORDER)

@@ -36,10 +36,22 @@ from .boundary import run_command
 from .completion import complete_group
 from .shared import settings, today_from
 
+# The commands as `kpss --help` lists them: in the order of a coordinator's work (what is due,
+# the minutes, meetings and people, the plan, then the archive as a whole).
+COMMAND_ORDER = (
+    "tasks", "task", "list", "show", "new-minutes", "approve", "agenda", "render", "schedule",
+    "attendance", "members", "plan", "monitor", "check", "remind", "import", "export", "site", "init",
+)  # fmt: skip
+
 
 class KpssGroup(TyperGroup):
     """The `kpss` command: global options anywhere on the line (argv.arrange), and a usage
     error as one line and one line of hint, exit 2, instead of Click's usage box."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = super().list_commands(ctx)
+        ordered = [name for name in COMMAND_ORDER if name in known]
+        return ordered + [name for name in known if name not in ordered]
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.parent is None:
