@@ -125,6 +125,9 @@ class Privacy:
         return initials(name)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_REMEMBERED = 200  # texts up to this long are remembered scrubbed (bodies are not: each is once)
+_LEAD = 80  # characters a name's titles and first name may take before its surname
 _TITLES = r"(?:(?:mgr|bc|ing|phdr|mudr|judr|rndr|paedr|doc|prof|ph\.d|dis)\.\s*)*"
 
 
@@ -134,7 +137,11 @@ class Scrubber:
     def __init__(self, privacy: Privacy, names: list[str]) -> None:
         self._privacy = privacy
         self._replacement: dict[str, str] = {}  # folded surname form -> what to show
-        patterns: list[str] = []
+        # The last word of a surname form -> the patterns of the people it may name, each a
+        # surname with what may stand before it (titles, a first name or an initial). A text is
+        # searched only where such a word is, not with every pattern at every place.
+        self._by_word: dict[str, list[re.Pattern[str]]] = {}
+        self._seen: dict[str, str] = {}  # short texts already scrubbed
         for name in dict.fromkeys(names):
             words = [w.rstrip(".,") for w in strip_titles(name.split(" (", 1)[0]).split()]
             words = [w for w in words if len(w) > 1]
@@ -148,23 +155,42 @@ class Scrubber:
             initial_letters = "".join(sorted({_char_fold(w)[0] for w in words[:-1]}))
             first = "|".join(re.escape(f) for f in firsts)
             lead = rf"(?:(?:{first})\s+|[{initial_letters}]\.\s*)?" if firsts else ""
-            patterns.append(_TITLES + lead + "(?:" + "|".join(re.escape(s) for s in surnames) + ")")
+            pattern = re.compile(
+                r"(?<![^\W\d_])" + _TITLES + lead + "(?:" + "|".join(re.escape(s) for s in surnames) + r")\Z"
+            )
             for form in surnames:
                 self._replacement.setdefault(form, privacy.shown(name))
-        self._pattern = (
-            re.compile(r"(?<![^\W\d_])(?:" + "|".join(patterns) + r")(?![^\W\d_])") if patterns else None
-        )
+                if parts := _WORD.findall(form):
+                    found = self._by_word.setdefault(parts[-1], [])
+                    if pattern not in found:
+                        found.append(pattern)
 
     def __call__(self, text: str) -> str:
         """`text` with every private name replaced by its initials or role."""
-        if not self._pattern or not text:
+        if not self._by_word or not text:
             return text
+        if len(text) > _REMEMBERED:
+            return self._scrubbed(text)
+        # Names, organisations and tasks come back page after page: each is scrubbed once.
+        if (known := self._seen.get(text)) is None:
+            known = self._seen[text] = self._scrubbed(text)
+        return known
+
+    def _scrubbed(self, text: str) -> str:
         folded = _char_fold(text)
         if len(folded) != len(text):  # a character that folds to several: match on the text itself
             return text
         pieces: list[str] = []
         last = 0
-        for match in self._pattern.finditer(folded):
+        for word in _WORD.finditer(folded):
+            patterns = self._by_word.get(word.group())
+            if patterns is None or word.start() < last:
+                continue
+            start = max(last, word.start() - _LEAD)  # each pattern ends where the word ends
+            matches = [m for p in patterns if (m := p.search(folded, start, word.end()))]
+            if not matches:
+                continue
+            match = min(matches, key=lambda m: m.start())  # the longest: with titles and first name
             written = text[match.start() : match.end()].split()[-1].split(".")[-1]
             if not written[:1].isupper():  # `veselá` is a word; `Veselá` is the name
                 continue

@@ -14,7 +14,7 @@ from ..core.dates import parse_date, parse_deadline
 from ..core.model import Minutes, Update
 from ..core.vocabulary import MONTHS_GENITIVE
 from ..meetings.attendance import meeting_attendance, meeting_row
-from ..meetings.membership import members_on
+from ..meetings.membership import GroupMembers, members_on
 from ..meetings.upcoming import Meeting, group_agenda, next_planned, open_tasks_on
 from ..store.archive import Archive
 from .templates import base_context, deadline_words
@@ -220,11 +220,13 @@ def document_context(
     html: bool,
     ids: bool = False,
     language: str | None = None,
+    members: dict[str, GroupMembers] | None = None,
 ) -> dict[str, Any]:
     """The context of `minutes-document.*.j2` (docs/templates.md): `minutes` (its JSON shape),
     `body`/`body_html` (the text without what the document shows itself), `tasks` (set at the
     meeting, each once), `reviewed` (earlier tasks reviewed, with their status in words),
-    `draft`, `signatures`, `ids`, `config`, `today`."""
+    `draft`, `signatures`, `ids`, `config`, `today`. `members`: `all_members(archive)`, given
+    by a caller that makes many documents of one archive (else computed)."""
     language = language or archive.config.language
     context = base_context(archive.config, today)
     context["minutes"] = minutes.to_dict()
@@ -284,13 +286,15 @@ def document_context(
         ),
     }
     context["ids"] = ids
-    context["quorum"] = _quorum(archive, minutes)
+    context["quorum"] = _quorum(archive, minutes, members)
     return context
 
 
-def _quorum(archive: Archive, minutes: Minutes) -> dict[str, Any] | None:
+def _quorum(
+    archive: Archive, minutes: Minutes, members: dict[str, GroupMembers] | None
+) -> dict[str, Any] | None:
     """Whether the meeting had a quorum, and the figures: None when kpss cannot tell."""
-    row = meeting_row(meeting_attendance(archive, minutes))
+    row = meeting_row(meeting_attendance(archive, minutes, members))
     if row["quorum"] is None:
         return None
     return {key: row[key] for key in ("quorum", "present_voting", "voting_members", "quorum_share")}

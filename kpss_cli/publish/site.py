@@ -23,6 +23,7 @@ from ..documents.context import document_context
 from ..documents.ical import write_schedule
 from ..documents.public import PublicCopy, people_of
 from ..documents.templates import base_context, czech_date, deadline_words, english_date, render_template
+from ..meetings.membership import all_members
 from ..meetings.schedule import meetings as schedule_rows
 from ..meetings.upcoming import next_meeting
 from ..store.archive import Archive
@@ -79,6 +80,7 @@ def build_site(archive: Archive, out: Path, today: dt.date, language: str) -> Wr
         return text
 
     summaries = []
+    members = all_members(archive)  # once for every page's quorum, not once a page
     for group in _groups(archive):
         config = archive.config.find_group(group.slug)
         planned = next_meeting(archive, config, today) if config else None
@@ -90,7 +92,7 @@ def build_site(archive: Archive, out: Path, today: dt.date, language: str) -> Wr
                 stem += "-1"
             pages[minutes.id] = stem
             rel = f"{group.slug}/{stem}.html"
-            context = document_context(archive, minutes, today, html=True, language=language)
+            context = document_context(archive, minutes, today, html=True, language=language, members=members)
             page("minutes-document.html.j2", context, rel, "../", group.name)
             words = " ".join(
                 [minutes.group, minutes.date.isoformat(), context["body"]]
