@@ -369,3 +369,19 @@ def test_reduced_records_keep_what_is_asked_and_share_no_empty_field(tmp_path: P
     assert first.present == [] and first.tasks == [] and first.next_meeting is None
     first.present.append("x")
     assert second.present == []
+
+
+def test_a_view_is_emptied_as_its_records_are_unpacked(generated: Path) -> None:
+    """unpack_attendance frees each packed record once it is made (issue #25's memory bar):
+    the records come back in the view's order, whole, and the view is left empty."""
+    from kpss_cli.store.loading import load_archive
+    from kpss_cli.store.packing import attendance_view, unpack_attendance
+
+    loaded = load_archive(generated, use_index=False)
+    view = marshal.loads(marshal.dumps(attendance_view(loaded.minutes), 4))
+    again = marshal.loads(marshal.dumps(attendance_view(loaded.minutes), 4))
+    records = unpack_attendance(view)
+    assert view == []
+    assert [m.path for m in records] == [m.path for m in loaded.minutes]
+    assert [m.present for m in records] == [m.present for m in loaded.minutes]
+    assert attendance_view(records) == again

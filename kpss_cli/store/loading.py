@@ -479,10 +479,12 @@ def load_tasks(
             parts = _brought_up_to_date(index, root, shown_root, walk, statuses)
         snapshot = None
         if parts is not None:
+            del walk  # some 70 MB at 100,000 files, freed before the tasks are unpacked
             try:
                 snapshot = from_parts(parts, root, shown_root)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
+                walk = _walk(root)
         index.close()
         if snapshot is not None:
             return snapshot
@@ -575,15 +577,19 @@ def load_view(
     index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
     if index is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
-        found = None
         if parts is not None:
             try:
-                found = from_parts({"head": parts["head"]}, root, shown_root), marshal.loads(parts[part])
+                head, data = from_parts({"head": parts["head"]}, root, shown_root), parts.pop(part)
+                # The walk (some 70 MB at 100,000 files) is freed before the view is unpacked.
+                del walk, parts
+                view = marshal.loads(data)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
+                walk = _walk(root)
+            else:
+                index.close()
+                return head, view
         index.close()
-        if found is not None:
-            return found
     loaded = _loaded(root, shown_root, None, use_index, progress, walk)
     data = marshal.dumps(build(loaded), MARSHAL_VERSION)
     if keep and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):

@@ -227,8 +227,14 @@ def attendance_view(minutes: list[Minutes]) -> list[tuple[Any, ...]]:
 
 
 def unpack_attendance(view: list[tuple[Any, ...]]) -> list[Minutes]:
-    """The records `attendance_view` kept."""
-    return [_unpack_minutes(values) for values in view]
+    """The records `attendance_view` (or `reduced_view`) kept, in their order. `view` is
+    emptied as they are made: each packed record is freed once it is unpacked, so the view
+    and its records are never both whole in memory (at 100,000 minutes each is over 100 MB)."""
+    view.reverse()
+    records = []
+    while view:
+        records.append(_unpack_minutes(view.pop()))
+    return records
 
 
 def pack_config(config: Config) -> tuple[Any, ...]:
