@@ -20,6 +20,7 @@ from ..core.model import STATUSES, Minutes
 from ..minutes.source import MAX_FILE_SIZE
 from .archive import (
     Archive,
+    FileStat,
     TaskSnapshot,
     printable,
     resolve,
@@ -79,9 +80,7 @@ def _not_a_file(rel: str, mode: int) -> Problem:
     )
 
 
-def _inspect(
-    root: str, rel: str, own: os.stat_result | OSError
-) -> tuple[os.stat_result | None, Problem | None]:
+def _inspect(root: str, rel: str, own: FileStat | OSError) -> tuple[FileStat | None, Problem | None]:
     """(the file's stat when kpss should read it, else why not: links, other kinds of files,
     size, permissions, a name that is not UTF-8), from its own stat (`own`, or the error it
     gave). Only regular files are ever read; a link inside the archive is not read itself,
@@ -302,7 +301,7 @@ def load_archive(
 
 
 # (files, folders it could not read, when it began): see _walk
-Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]], int]
+Walk = tuple[list[tuple[str, FileStat | OSError]], list[tuple[str, OSError]], int]
 
 
 def _walk(root: str) -> Walk:
@@ -324,7 +323,7 @@ def _walk(root: str) -> Walk:
 SETTLED_NS = 2_000_000_000
 
 
-def _settled(stat: os.stat_result, started: int) -> bool:
+def _settled(stat: FileStat | os.stat_result, started: int) -> bool:
     return max(stat.st_mtime_ns, stat.st_ctime_ns) <= started - SETTLED_NS
 
 
@@ -357,7 +356,7 @@ def _load(
     meaning = lambda: config_meaning(config)  # noqa: E731 - asked only when kpss.yaml changed
     index = Index.open(root, config_text, meaning) if use_index else None
     seen: list[str] = []
-    stats: dict[str, os.stat_result] = {}
+    stats: dict[str, FileStat] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
     files, unreadable, started = walk
     for rel, found in files:
@@ -436,7 +435,7 @@ def _load(
 
 
 def _links(
-    files: list[tuple[str, os.stat_result | OSError]],
+    files: list[tuple[str, FileStat | OSError]],
     unreadable: list[tuple[str, OSError]],
     not_read: dict[str, list[Problem]],
     outcomes: dict[str, Outcome],
@@ -509,7 +508,7 @@ def _brought_up_to_date(
     rows: list[Row] = []
     settled = True
 
-    def parse(rel: str, own: os.stat_result) -> Outcome | None:
+    def parse(rel: str, own: FileStat) -> Outcome | None:
         nonlocal settled
         stat, problem = _inspect(root, rel, own)
         if problem is not None or stat is None:

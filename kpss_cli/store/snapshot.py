@@ -9,11 +9,10 @@ from __future__ import annotations
 import heapq
 import io
 import marshal
-import os
 
 from ..core.errors import Problem
 from ..core.model import STATUSES, Task
-from .archive import Archive, TaskSnapshot, shown_path
+from .archive import Archive, FileStat, TaskSnapshot, shown_path
 from .config import CONFIG_NAME
 from .index import blake2b
 from .packing import MARSHAL_VERSION, pack_config, pack_task, unpack_config, unpack_task
@@ -23,21 +22,23 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def fingerprint(
-    files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
-) -> str:
+def fingerprint(files: list[tuple[str, FileStat | OSError]], unreadable: list[tuple[str, OSError]]) -> str:
     """The archive's fingerprint from its walk (archive.walk_files): every file's path, size,
     modification and change time and inode (of the link itself, if it is one; a pipe's or a
     device's too), and the folders it could not read. Names that are not UTF-8 count as the
     bytes they are."""
-    lines = [
-        f"{rel}\0gone\n"
-        if isinstance(own, OSError)
-        else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
-        for rel, own in files
-    ]
-    lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
-    return blake2b("".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = blake2b()
+    for start in range(0, len(files), 4096):  # in slices: the lines of every file are never all held
+        lines = [
+            f"{rel}\0gone\n"
+            if isinstance(own, OSError)
+            else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
+            for rel, own in files[start : start + 4096]
+        ]
+        digest.update("".join(lines).encode("utf-8", "surrogatepass"))
+    lines = [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
+    digest.update("".join(lines).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 LINKS = "links"  # what each file holds that resolution across files needs: incremental.py
