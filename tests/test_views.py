@@ -470,3 +470,54 @@ def test_show_reads_the_one_record_asked_for_from_a_row_of_its_own(
         cold[1].stdout,
         cold[1].stderr,
     )
+
+
+def test_views_of_one_value_per_minutes_are_built_from_the_index_a_record_at_a_time(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list`, `attendance`, `schedule` and `members` need nothing of a minutes record but the
+    record itself (loading.EachMinutes): once `kpss tasks` built the index, their views are
+    built from its rows, one at a time, without loading the archive (the whole of it would
+    not fit issue #25's memory bar); the answers are `--no-cache`'s. A file whose row is not
+    in the index means a load, with the same answers."""
+    import sqlite3
+
+    from kpss_cli.store import loading
+
+    queries = [q for q in QUERIES if q[0] in {"list", "attendance", "schedule", "members"}]
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0  # builds the index and the snapshot
+    whole = loading._loaded
+
+    def refused(*args: object) -> object:
+        raise AssertionError("the archive was loaded whole")
+
+    monkeypatch.setattr(loading, "_loaded", refused)
+    for query, expected in zip(queries, cold, strict=True):
+        built = invoke(*query, "-a", str(generated))
+        assert (built.exit_code, built.stdout, built.stderr) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        )
+
+    (found,) = (generated / ".kpss").glob("index-*.sqlite3")
+    db = sqlite3.connect(found)
+    db.execute("DELETE FROM snapshot WHERE part LIKE 'view%'")
+    db.execute("DELETE FROM files WHERE path LIKE '%2019-01-24.md'")
+    db.commit()
+    db.close()
+    loads: list[object] = []
+
+    def counted(*args: object) -> object:
+        loads.append(args)
+        return whole(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "_loaded", counted)
+    again = invoke(*queries[0], "-a", str(generated))
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        cold[0].exit_code,
+        cold[0].stdout,
+        cold[0].stderr,
+    )
+    assert len(loads) == 1

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.model import Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref
-from .loading import Progress, load_keyed, load_view
+from .loading import EachMinutes, Progress, load_keyed, load_view
 from .packing import pack_minutes, pack_task, reduced_view, unpack_attendance, unpack_minutes, unpack_task
 
 
@@ -43,7 +43,13 @@ def load_reduced(
         selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
         return reduced_view(whole.minutes, keep), selected
 
-    loaded, (records, packed) = load_view(archive, name, build, use_index=use_index, progress=progress)
+    # Without tasks (resolved across files), each record's part is its own: built a record at a time.
+    view = (
+        build
+        if tasks
+        else EachMinutes(lambda m: reduced_view([m], keep)[0], lambda records, _: (records, []))
+    )
+    loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]
     return result
