@@ -475,16 +475,18 @@ def test_show_reads_the_one_record_asked_for_from_a_row_of_its_own(
 def test_views_of_one_value_per_minutes_are_built_from_the_index_a_record_at_a_time(
     invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`list`, `attendance`, `schedule` and `members` need nothing of a minutes record but the
-    record itself (loading.EachMinutes): once `kpss tasks` built the index, their views are
-    built from its rows, one at a time, without loading the archive (the whole of it would
-    not fit issue #25's memory bar); the answers are `--no-cache`'s. A file whose row is not
-    in the index means a load, with the same answers."""
+    """`list`, `attendance`, `schedule`, `members` and `agenda` need nothing of a minutes
+    record but the record itself, and the tasks of the snapshot (loading.EachMinutes): once
+    `kpss tasks` built the index, their views are built from its rows, one at a time, and the
+    snapshot, without loading the archive (the whole of it would not fit issue #25's memory
+    bar); the answers are `--no-cache`'s. A file whose row is not in the index means a load,
+    with the same answers."""
     import sqlite3
 
     from kpss_cli.store import loading
 
-    queries = [q for q in QUERIES if q[0] in {"list", "attendance", "schedule", "members"}]
+    queries = [q for q in QUERIES if q[0] in {"list", "attendance", "schedule", "members", "agenda"}]
+    queries.append(["remind", "--dry-run", str(generated.parent / "mail"), "--as-of", "2019-06-01"])
     cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
     assert invoke("tasks", "-a", str(generated)).exit_code == 0  # builds the index and the snapshot
     whole = loading._loaded

@@ -58,7 +58,7 @@ def filter_minutes(
 
 
 def _list_rows(
-    rows: list[tuple[Any, ...]], sample: Minutes | None
+    rows: list[tuple[Any, ...]], sample: Minutes | None, _tasks: list[Any]
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     return ([], []) if sample is None else (list(sample.summary()), rows)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import heapq
 import marshal
 import os
 import stat as stat_module
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.i18n import N_, _
-from ..core.model import STATUSES, Minutes
+from ..core.model import STATUSES, Minutes, Task
 from ..minutes.source import MAX_FILE_SIZE
 from .archive import (
     Archive,
@@ -31,8 +32,17 @@ from .archive import (
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
 from .index import Index, Row, blake2b
-from .packing import MARSHAL_VERSION, attendance_view, config_meaning, pack, unpack, unpack_attendance
-from .snapshot import LINKS, PARTS, fingerprint, from_parts, snapshot_parts
+from .packing import (
+    MARSHAL_VERSION,
+    attendance_view,
+    config_meaning,
+    pack,
+    pack_task,
+    unpack,
+    unpack_attendance,
+    unpack_task,
+)
+from .snapshot import LINKS, PARTS, each_row, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -553,17 +563,27 @@ View = Callable[[Archive], "Any"]  # a loaded archive to its view: marshal data 
 class EachMinutes:
     """A view made of one value per minutes record (`each`, of that record alone), in the
     archive's order (by date and id, as archive.resolve sorts them), then `finish`ed with
-    any one of the records (None when there is none). Such a view needs no record beside
-    another: when the index holds the archive's snapshot but not the view, load_view builds
-    it from the index's rows one at a time, never loading the archive whole (at 100,000 files
-    that is some 800 MB instead of the view itself). Used as a View, it gives the same."""
+    any one of the records (None when there is none) and the tasks `tasks` selects, packed
+    (pack_task; none without it). Such a view needs no record beside another: when the index
+    holds the archive's snapshot but not the view, load_view builds it from the index's rows
+    one at a time and the tasks from the snapshot, never loading the archive whole (at
+    100,000 files that is some 800 MB instead of the view itself). Used as a View, it gives
+    the same."""
 
-    def __init__(self, each: Callable[[Minutes], Any], finish: Callable[[list[Any], Minutes | None], Any]):
+    def __init__(
+        self,
+        each: Callable[[Minutes], Any],
+        finish: Callable[[list[Any], Minutes | None, list[Any]], Any],
+        tasks: Callable[[Task], bool] | None = None,
+    ) -> None:
         self.each = each
         self.finish = finish
+        self.tasks = tasks
 
     def __call__(self, whole: Archive) -> Any:
-        return self.finish([self.each(m) for m in whole.minutes], next(iter(whole.minutes), None))
+        tasks = self.tasks
+        selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
+        return self.finish([self.each(m) for m in whole.minutes], next(iter(whole.minutes), None), selected)
 
 
 def load_view(
@@ -671,7 +691,21 @@ def _each_from_rows(
     keyed.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
     values = [value for _key, value in keyed]
     del keyed
-    return head, marshal.dumps(view.finish(values, sample), MARSHAL_VERSION)
+    selected: list[Any] = []
+    if (chosen := view.tasks) is not None:
+        # The snapshot's tasks are the loaded archive's, resolved, in its order (snapshot.py).
+        statuses = index.snapshot(digest, STATUSES)
+        if statuses is None:
+            return None
+        try:
+            for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+                packed = marshal.loads(kept[5])
+                if chosen(unpack_task(packed)):
+                    selected.append(packed)
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+            return None
+    return head, marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
 
 
 Keyed = Callable[[Archive], "tuple[dict[str, str], Callable[[str], bytes]]"]
@@ -749,7 +783,7 @@ def load_attendance(
     loaded, view = load_view(
         archive,
         "attendance",
-        EachMinutes(lambda m: attendance_view([m])[0], lambda records, _sample: records),
+        EachMinutes(lambda m: attendance_view([m])[0], lambda records, _sample, _tasks: records),
         use_index=use_index,
         progress=progress,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import io
 import marshal
+from collections.abc import Iterator
 
 from ..core.errors import Problem
 from ..core.model import STATUSES, Task
@@ -109,6 +110,13 @@ def read_rows(data: bytes) -> list[TaskRow]:
     while stream.tell() < len(data):
         rows += marshal.load(stream)
     return rows
+
+
+def each_row(data: bytes) -> Iterator[TaskRow]:
+    """The rows of a part of the snapshot, as read_rows gives them, a batch in memory at a time."""
+    stream = io.BytesIO(data)
+    while stream.tell() < len(data):
+        yield from marshal.load(stream)
 
 
 def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnapshot:

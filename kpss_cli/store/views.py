@@ -13,7 +13,7 @@ from typing import Any
 from ..core.model import Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref
 from .loading import EachMinutes, Progress, load_keyed, load_view
-from .packing import pack_minutes, pack_task, reduced_view, unpack_attendance, unpack_minutes, unpack_task
+from .packing import pack_minutes, reduced_view, unpack_attendance, unpack_minutes, unpack_task
 
 
 def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
@@ -39,16 +39,10 @@ def load_reduced(
     `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it): from
     the index's view `name` when no file changed. `name` tells one selection from another."""
 
-    def build(whole: Archive) -> Any:
-        selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
-        return reduced_view(whole.minutes, keep), selected
+    def finish(records: list[Any], _sample: Minutes | None, selected: list[Any]) -> Any:
+        return records, selected
 
-    # Without tasks (resolved across files), each record's part is its own: built a record at a time.
-    view = (
-        build
-        if tasks
-        else EachMinutes(lambda m: reduced_view([m], keep)[0], lambda records, _: (records, []))
-    )
+    view = EachMinutes(lambda m: reduced_view([m], keep)[0], finish, tasks)
     loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]
