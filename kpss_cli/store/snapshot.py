@@ -126,8 +126,9 @@ def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnaps
     config = unpack_config(head["config"])
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
-    # Each part keeps the archive's order; merged, they keep it too.
-    rows = [read_rows(data) for name, data in parts.items() if name != "head"]
+    # Each part keeps the archive's order; merged, they keep it too. Read a batch at a time:
+    # the rows are never all held beside their tasks (200,000 rows are some 60 MB).
+    rows = [each_row(data) for name, data in parts.items() if name != "head"]
     loads = marshal.loads
     tasks = [unpack_task(loads(row[5])) for row in heapq.merge(*rows)]  # keys are unique
     result = TaskSnapshot(root, shown_root, config, tasks, [], head["groups"], head["files"])
