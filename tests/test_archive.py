@@ -143,3 +143,28 @@ def test_a_link_to_minutes_inside_the_archive_is_not_read_twice(tmp_path: Path) 
     loaded = load_archive(tmp_path)
     assert [m.id for m in loaded.minutes] == ["g/2022-01-01"]
     assert loaded.problems == []
+
+
+def test_the_walk_keeps_of_each_file_what_kpss_reads_of_its_stat(tmp_path: Path) -> None:
+    """A walk holds one record per file (issue #25's memory bar: not a whole os.stat_result):
+    the kind, size, times and inode of the file's own lstat, a link's own ones for a link."""
+    import os
+    import stat
+
+    from kpss_cli.store.archive import FileStat, walk_files
+
+    write(tmp_path / "seniori" / "2025-01-10.md", minutes("group: seniori\ndate: 2025-01-10"))
+    (tmp_path / "seniori" / "odkaz.md").symlink_to(tmp_path / "seniori" / "2025-01-10.md")
+    found = dict(walk_files(tmp_path))
+    assert sorted(found) == ["seniori/2025-01-10.md", "seniori/odkaz.md"]
+    for rel, own in found.items():
+        expected = os.lstat(tmp_path / rel)
+        assert isinstance(own, FileStat) and not hasattr(own, "__dict__")
+        assert (own.st_mode, own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino) == (
+            expected.st_mode,
+            expected.st_size,
+            expected.st_mtime_ns,
+            expected.st_ctime_ns,
+            expected.st_ino,
+        )
+    assert stat.S_ISLNK(found["seniori/odkaz.md"].st_mode)

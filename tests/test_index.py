@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,14 @@ def test_a_snapshot_written_in_batches_is_read_whole(
 
     monkeypatch.setattr(snapshot, "ROWS_PER_BATCH", 7)
     read: list[int] = []
-    rows = snapshot.read_rows
-    monkeypatch.setattr(snapshot, "read_rows", lambda data: read.append(len(rows(data))) or rows(data))
+    rows = snapshot.each_row
+
+    def counted(data: bytes) -> Iterator[snapshot.TaskRow]:
+        found = list(rows(data))
+        read.append(len(found))
+        yield from found
+
+    monkeypatch.setattr(snapshot, "each_row", counted)
     cold = answers(invoke, generated, cache=False)
     assert answers(invoke, generated, cache=True) == cold  # builds the index, then reads it
     assert answers(invoke, generated, cache=True) == cold

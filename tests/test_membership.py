@@ -192,6 +192,26 @@ def test_attendance_per_organisation(invoke: Invoke, root: Path) -> None:
     assert (rows["Město Testov"]["substituted"], rows["Město Testov"]["rate"]) == (1, 1.0)
 
 
+def test_attendance_counts_each_meeting_and_lets_it_go(root: Path) -> None:
+    """The meetings are judged one at a time (issue #25's memory bar): the attendance of one
+    meeting is no longer held once the next is judged."""
+    import gc
+    import weakref
+
+    from kpss_cli.meetings.attendance import attendances
+    from kpss_cli.store.loading import load_archive
+
+    loaded = load_archive(root, use_index=False)
+    assert len(loaded.minutes) >= 2
+    judged = attendances(loaded, loaded.minutes)
+    first = next(judged)
+    gone = weakref.ref(first)
+    del first
+    assert next(judged).minutes is loaded.minutes[1]
+    gc.collect()
+    assert gone() is None
+
+
 def test_missed_in_a_row_counts_only_while_a_member(invoke: Invoke, root: Path) -> None:
     rows = as_json(invoke, "attendance", "--missed", "2", "-a", str(root))
     assert [(r["person"], r["missed"], r["last_present"]) for r in rows] == [

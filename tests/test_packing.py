@@ -351,9 +351,9 @@ def test_dates_at_the_ends_of_the_calendar_round_trip() -> None:
     assert_round_trip((minutes, []))
 
 
-def test_reduced_records_keep_what_is_asked_and_share_no_empty_field(tmp_path: Path) -> None:
-    """A field left out is a fresh empty one in each record: appending to one record's list
-    must not change every other record (marshal gives one object for one it was given twice)."""
+def test_reduced_records_keep_what_is_asked_and_cannot_change_a_field_left_out(tmp_path: Path) -> None:
+    """A field left out is empty and read-only in each record (one object for all of them):
+    changing it fails, rather than changing it for every other record."""
     from kpss_cli.store.loading import load_archive
     from kpss_cli.store.packing import reduced_view, unpack_attendance
 
@@ -366,6 +366,26 @@ def test_reduced_records_keep_what_is_asked_and_share_no_empty_field(tmp_path: P
     view = marshal.loads(marshal.dumps(reduced_view(loaded.minutes, frozenset({"membership"})), 4))
     first, second = unpack_attendance(view)
     assert [c.name for c in first.membership] == ["Jan Nový"] and first.date == dt.date(2025, 1, 10)
-    assert first.present == [] and first.tasks == [] and first.next_meeting is None
-    first.present.append("x")
-    assert second.present == []
+    assert not first.present and not first.tasks and first.next_meeting is None and not first.extra
+    with pytest.raises(AttributeError):
+        first.present.append("x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        first.extra["x"] = 1
+    assert not second.present and not second.extra
+    assert [c.name for c in second.membership] == ["Jan Nový"]
+
+
+def test_a_view_is_emptied_as_its_records_are_unpacked(generated: Path) -> None:
+    """unpack_attendance frees each packed record once it is made (issue #25's memory bar):
+    the records come back in the view's order, whole, and the view is left empty."""
+    from kpss_cli.store.loading import load_archive
+    from kpss_cli.store.packing import attendance_view, unpack_attendance
+
+    loaded = load_archive(generated, use_index=False)
+    view = marshal.loads(marshal.dumps(attendance_view(loaded.minutes), 4))
+    again = marshal.loads(marshal.dumps(attendance_view(loaded.minutes), 4))
+    records = unpack_attendance(view)
+    assert view == []
+    assert [m.path for m in records] == [m.path for m in loaded.minutes]
+    assert [m.present for m in records] == [m.present for m in loaded.minutes]
+    assert attendance_view(records) == again

@@ -414,3 +414,112 @@ def test_remind_is_answered_the_same_from_its_view(
     assert changed != cold
     assert run(cache=True) == changed
     assert run(cache=True) == changed
+
+
+def test_show_reads_the_one_record_asked_for_from_a_row_of_its_own(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view `show` keeps each minutes' record apart: a warm `show` reads the ids and
+    paths and one record, never every record; a record missing from the index (a write
+    that did not happen) means a full load, with the same answer."""
+    import sqlite3
+
+    from kpss_cli.store.index import Index
+
+    queries = [
+        ["show", "orp-001/seniori/2016-02-23"],
+        ["show", "orp-001/seniori/2019-01-24.md", "-f", "json"],
+    ]
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+    assert all(r.exit_code == 0 and r.stdout for r in cold)
+    invoke(*queries[0], "-a", str(generated))  # builds the index and the view
+    (found,) = (generated / ".kpss").glob("index-*.sqlite3")
+    db = sqlite3.connect(found)
+    records = db.execute(
+        "SELECT count(*) FROM snapshot WHERE part LIKE 'view' || char(0) || 'show%'"
+    ).fetchone()
+    assert records[0] == len(list(generated.glob("orp-*/*/*.md"))) + 1  # the keys, and a record per minutes
+    db.close()
+
+    asked: list[str] = []
+    whole = Index.snapshot
+
+    def counting(self: Index, fingerprint: str, parts: tuple[str, ...]) -> dict[str, bytes] | None:
+        asked.extend(parts)
+        return whole(self, fingerprint, parts)
+
+    monkeypatch.setattr(Index, "snapshot", counting)
+    for query, expected in zip(queries, cold, strict=True):
+        asked.clear()
+        warm = invoke(*query, "-a", str(generated))
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        )
+        shown = [part for part in asked if part.startswith("view\0show")]
+        assert len(shown) == 2 and shown[1].endswith(query[1].removesuffix(".md") + ".md")
+
+    db = sqlite3.connect(found)
+    db.execute("DELETE FROM snapshot WHERE part LIKE '%2019-01-24.md'")
+    db.commit()
+    db.close()
+    again = invoke(*queries[1], "-a", str(generated))
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        cold[1].exit_code,
+        cold[1].stdout,
+        cold[1].stderr,
+    )
+
+
+def test_views_of_one_value_per_minutes_are_built_from_the_index_a_record_at_a_time(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list`, `attendance`, `schedule`, `members` and `agenda` need nothing of a minutes
+    record but the record itself, and the tasks of the snapshot (loading.EachMinutes): once
+    `kpss tasks` built the index, their views are built from its rows, one at a time, and the
+    snapshot, without loading the archive (the whole of it would not fit issue #25's memory
+    bar); the answers are `--no-cache`'s. A file whose row is not in the index means a load,
+    with the same answers."""
+    import sqlite3
+
+    from kpss_cli.store import loading
+
+    queries = [q for q in QUERIES if q[0] in {"list", "attendance", "schedule", "members", "agenda"}]
+    queries.append(["remind", "--dry-run", str(generated.parent / "mail"), "--as-of", "2019-06-01"])
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0  # builds the index and the snapshot
+    whole = loading._loaded
+
+    def refused(*args: object) -> object:
+        raise AssertionError("the archive was loaded whole")
+
+    monkeypatch.setattr(loading, "_loaded", refused)
+    for query, expected in zip(queries, cold, strict=True):
+        built = invoke(*query, "-a", str(generated))
+        assert (built.exit_code, built.stdout, built.stderr) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        )
+
+    (found,) = (generated / ".kpss").glob("index-*.sqlite3")
+    db = sqlite3.connect(found)
+    db.execute("DELETE FROM snapshot WHERE part LIKE 'view%'")
+    db.execute("DELETE FROM files WHERE path LIKE '%2019-01-24.md'")
+    db.commit()
+    db.close()
+    loads: list[object] = []
+
+    def counted(*args: object) -> object:
+        loads.append(args)
+        return whole(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "_loaded", counted)
+    again = invoke(*queries[0], "-a", str(generated))
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        cold[0].exit_code,
+        cold[0].stdout,
+        cold[0].stderr,
+    )
+    assert len(loads) == 1

@@ -7,7 +7,7 @@ counts for the member they stand in for; the quorum counts the voting members of
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,10 +112,12 @@ _NO_GROUP = GroupConfig("", "", "")
 
 def attendances(
     archive: Archive, selected: Iterable[Minutes], share: float | None = None
-) -> list[MeetingAttendance]:
-    """The attendance of each selected meeting, in their order."""
+) -> Iterator[MeetingAttendance]:
+    """The attendance of each selected meeting, in their order, one at a time: each is
+    counted and dropped (at 100,000 meetings, all of them at once held some 200 MB)."""
     members = all_members(archive)
-    return [meeting_attendance(archive, minutes, members, share) for minutes in selected]
+    for minutes in selected:
+        yield meeting_attendance(archive, minutes, members, share)
 
 
 def attendance_of(seen: MeetingAttendance) -> dict[str, list[Person]]:
@@ -166,10 +168,14 @@ def by_person(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, A
     return _person_rows(attendances(archive, selected))
 
 
-def _person_rows(seen_meetings: list[MeetingAttendance]) -> list[dict[str, Any]]:
+def _person_rows(seen_meetings: Iterable[MeetingAttendance]) -> list[dict[str, Any]]:
     tallies: dict[str, _Tally] = {}
     for seen in seen_meetings:
         _count(seen, tallies)
+    return _rows_of(tallies)
+
+
+def _rows_of(tallies: dict[str, _Tally]) -> list[dict[str, Any]]:
     return sorted((t.row() for t in tallies.values()), key=lambda r: surname_order(r["person"]))
 
 
@@ -200,16 +206,10 @@ def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
 def by_org(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
     """Per organisation: the person rows summed (people without one under null), and the
     longest run of meetings at which none of its expected members came."""
-    seen_meetings = attendances(archive, selected)
-    orgs: dict[str | None, dict[str, Any]] = {}
-    keys = ("expected", "present", "substituted", "excused", "absent", "guest")
-    for row in _person_rows(seen_meetings):
-        total = orgs.setdefault(row["org"], {"org": row["org"], "people": 0, **dict.fromkeys(keys, 0)})
-        total["people"] += 1
-        for key in keys:
-            total[key] += row[key]
+    tallies: dict[str, _Tally] = {}
     runs: dict[str | None, _Tally] = {}
-    for seen in seen_meetings:
+    for seen in attendances(archive, selected):  # one pass: each meeting dropped once counted
+        _count(seen, tallies)
         came: dict[str | None, bool] = {}
         for member in seen.members:
             outcome = seen.outcome(member)
@@ -218,6 +218,13 @@ def by_org(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]
                 came[org] = came.get(org, False) or outcome in ("present", "substituted")
         for org, attended in came.items():
             runs.setdefault(org, _Tally("")).count(attended)
+    orgs: dict[str | None, dict[str, Any]] = {}
+    keys = ("expected", "present", "substituted", "excused", "absent", "guest")
+    for row in _rows_of(tallies):
+        total = orgs.setdefault(row["org"], {"org": row["org"], "people": 0, **dict.fromkeys(keys, 0)})
+        total["people"] += 1
+        for key in keys:
+            total[key] += row[key]
     for org, total in orgs.items():
         counted = total["present"] + total["substituted"] + total["excused"] + total["absent"]
         total["rate"] = round((total["present"] + total["substituted"]) / counted, 3) if counted else None

@@ -11,6 +11,7 @@ from ..core.model import Minutes, Record, Task
 from ..core.names import fold, person_key, slugify, split_people
 from ..core.sorting import czech_sort_key
 from ..store.archive import Archive, TaskSnapshot
+from ..store.loading import EachMinutes
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -56,13 +57,16 @@ def filter_minutes(
     ]
 
 
-def list_view(archive: Archive) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """The rows of `kpss list` for every minutes (Minutes.summary), as the index keeps them
-    (store/loading.load_view): the names of their fields, and their values in that order."""
-    if not archive.minutes:
-        return [], []
-    fields = list(archive.minutes[0].summary())
-    return fields, [tuple(m.summary().values()) for m in archive.minutes]
+def _list_rows(
+    rows: list[tuple[Any, ...]], sample: Minutes | None, _tasks: list[Any]
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    return ([], []) if sample is None else (list(sample.summary()), rows)
+
+
+# The rows of `kpss list` for every minutes (Minutes.summary), as the index keeps them
+# (store/loading.load_view): the names of their fields, and their values in that order; a
+# row per record, so built from the index a record at a time (EachMinutes).
+list_view = EachMinutes(lambda m: tuple(m.summary().values()), _list_rows)
 
 
 def filter_summaries(

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import marshal
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any  # not on the warm path: a file changed
@@ -26,7 +25,7 @@ from typing import Any  # not on the warm path: a file changed
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
-from .archive import Archive, duplicate_task, printable, resolve
+from .archive import Archive, FileStat, duplicate_task, printable, resolve
 from .packing import MARSHAL_VERSION
 from .snapshot import LINKS, TaskRow, read_rows, task_row, write_rows
 
@@ -40,7 +39,7 @@ MOST_CHANGES = 200
 Entry = tuple[Any, ...]
 
 
-def entry(stat: os.stat_result, problems: list[Problem], minutes: Minutes | None) -> Entry:
+def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> Entry:
     """One file's entry in LINKS."""
     info = None
     if minutes is not None:
@@ -78,7 +77,7 @@ def links_part(entries: dict[str, Entry] | None, config_problems: int) -> bytes:
     return marshal.dumps(data, MARSHAL_VERSION)
 
 
-def _same(found: Entry, stat: os.stat_result) -> bool:
+def _same(found: Entry, stat: FileStat) -> bool:
     return bool(
         found[0] == stat.st_size
         and found[1] == stat.st_mtime_ns
@@ -117,14 +116,14 @@ def _touches(info: Any) -> set[str]:
     return set(info[5]) | set(info[7]) if info is not None else set()
 
 
-Parse = Callable[[str, os.stat_result], tuple[Minutes | None, list[Problem]] | None]
+Parse = Callable[[str, FileStat], tuple[Minutes | None, list[Problem]] | None]
 Stored = Callable[[str, tuple[int, int, int, int]], Minutes | None]
 
 
 def updated_parts(
     links: bytes,
     parts: dict[str, bytes],
-    walk: list[tuple[str, os.stat_result | OSError]],
+    walk: list[tuple[str, FileStat | OSError]],
     root: str,
     shown_root: str,
     config: Config,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import heapq
 import marshal
 import os
 import stat as stat_module
@@ -16,10 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from ..core.config import Config
 from ..core.errors import Problem, os_reason
 from ..core.i18n import N_, _
-from ..core.model import STATUSES, Minutes
+from ..core.model import STATUSES, Minutes, Task
 from ..minutes.source import MAX_FILE_SIZE
 from .archive import (
     Archive,
+    FileStat,
     TaskSnapshot,
     printable,
     resolve,
@@ -30,8 +32,17 @@ from .archive import (
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
 from .index import Index, Row, blake2b
-from .packing import MARSHAL_VERSION, attendance_view, config_meaning, pack, unpack, unpack_attendance
-from .snapshot import LINKS, PARTS, fingerprint, from_parts, snapshot_parts
+from .packing import (
+    MARSHAL_VERSION,
+    attendance_view,
+    config_meaning,
+    pack,
+    pack_task,
+    unpack,
+    unpack_attendance,
+    unpack_task,
+)
+from .snapshot import LINKS, PARTS, each_row, fingerprint, from_parts, snapshot_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -79,9 +90,7 @@ def _not_a_file(rel: str, mode: int) -> Problem:
     )
 
 
-def _inspect(
-    root: str, rel: str, own: os.stat_result | OSError
-) -> tuple[os.stat_result | None, Problem | None]:
+def _inspect(root: str, rel: str, own: FileStat | OSError) -> tuple[FileStat | None, Problem | None]:
     """(the file's stat when kpss should read it, else why not: links, other kinds of files,
     size, permissions, a name that is not UTF-8), from its own stat (`own`, or the error it
     gave). Only regular files are ever read; a link inside the archive is not read itself,
@@ -301,7 +310,7 @@ def load_archive(
 
 
 # (files, folders it could not read, when it began): see _walk
-Walk = tuple[list[tuple[str, os.stat_result | OSError]], list[tuple[str, OSError]], int]
+Walk = tuple[list[tuple[str, FileStat | OSError]], list[tuple[str, OSError]], int]
 
 
 def _walk(root: str) -> Walk:
@@ -323,7 +332,7 @@ def _walk(root: str) -> Walk:
 SETTLED_NS = 2_000_000_000
 
 
-def _settled(stat: os.stat_result, started: int) -> bool:
+def _settled(stat: FileStat | os.stat_result, started: int) -> bool:
     return max(stat.st_mtime_ns, stat.st_ctime_ns) <= started - SETTLED_NS
 
 
@@ -356,7 +365,7 @@ def _load(
     meaning = lambda: config_meaning(config)  # noqa: E731 - asked only when kpss.yaml changed
     index = Index.open(root, config_text, meaning) if use_index else None
     seen: list[str] = []
-    stats: dict[str, os.stat_result] = {}
+    stats: dict[str, FileStat] = {}
     not_read: dict[str, list[Problem]] = {}  # links out, too large, unreadable
     files, unreadable, started = walk
     for rel, found in files:
@@ -435,7 +444,7 @@ def _load(
 
 
 def _links(
-    files: list[tuple[str, os.stat_result | OSError]],
+    files: list[tuple[str, FileStat | OSError]],
     unreadable: list[tuple[str, OSError]],
     not_read: dict[str, list[Problem]],
     outcomes: dict[str, Outcome],
@@ -478,10 +487,12 @@ def load_tasks(
             parts = _brought_up_to_date(index, root, shown_root, walk, statuses)
         snapshot = None
         if parts is not None:
+            del walk  # some 70 MB at 100,000 files, freed before the tasks are unpacked
             try:
                 snapshot = from_parts(parts, root, shown_root)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
+                walk = _walk(root)
         index.close()
         if snapshot is not None:
             return snapshot
@@ -506,7 +517,7 @@ def _brought_up_to_date(
     rows: list[Row] = []
     settled = True
 
-    def parse(rel: str, own: os.stat_result) -> Outcome | None:
+    def parse(rel: str, own: FileStat) -> Outcome | None:
         nonlocal settled
         stat, problem = _inspect(root, rel, own)
         if problem is not None or stat is None:
@@ -548,6 +559,32 @@ def _brought_up_to_date(
 View = Callable[[Archive], "Any"]  # a loaded archive to its view: marshal data (lists, dicts, str…)
 
 
+class EachMinutes:
+    """A view made of one value per minutes record (`each`, of that record alone), in the
+    archive's order (by date and id, as archive.resolve sorts them), then `finish`ed with
+    any one of the records (None when there is none) and the tasks `tasks` selects, packed
+    (pack_task; none without it). Such a view needs no record beside another: when the index
+    holds the archive's snapshot but not the view, load_view builds it from the index's rows
+    one at a time and the tasks from the snapshot, never loading the archive whole (at
+    100,000 files that is some 800 MB instead of the view itself). Used as a View, it gives
+    the same."""
+
+    def __init__(
+        self,
+        each: Callable[[Minutes], Any],
+        finish: Callable[[list[Any], Minutes | None, list[Any]], Any],
+        tasks: Callable[[Task], bool] | None = None,
+    ) -> None:
+        self.each = each
+        self.finish = finish
+        self.tasks = tasks
+
+    def __call__(self, whole: Archive) -> Any:
+        tasks = self.tasks
+        selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
+        return self.finish([self.each(m) for m in whole.minutes], next(iter(whole.minutes), None), selected)
+
+
 def load_view(
     archive: str | os.PathLike[str] | None,
     name: str,
@@ -574,15 +611,27 @@ def load_view(
     index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
     if index is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
-        found = None
         if parts is not None:
             try:
-                found = from_parts({"head": parts["head"]}, root, shown_root), marshal.loads(parts[part])
+                head, data = from_parts({"head": parts["head"]}, root, shown_root), parts.pop(part)
+                # The walk (some 70 MB at 100,000 files) is freed before the view is unpacked.
+                del walk, parts
+                view = marshal.loads(data)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
+                walk = _walk(root)
+            else:
+                index.close()
+                return head, view
+        elif isinstance(build, EachMinutes) and (
+            streamed := _each_from_rows(index, root, shown_root, walk, build)
+        ):
+            head, data = streamed
+            index.store_part(fingerprint(walk[0], walk[1]), part, data)
+            index.close()
+            del walk, streamed
+            return head, marshal.loads(data)
         index.close()
-        if found is not None:
-            return found
     loaded = _loaded(root, shown_root, None, use_index, progress, walk)
     data = marshal.dumps(build(loaded), MARSHAL_VERSION)
     if keep and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
@@ -595,6 +644,128 @@ def load_view(
     snapshot.tasks = []
     del loaded  # every record, freed before the view is unpacked: at 100,000 files that is the peak
     return snapshot, marshal.loads(data)
+
+
+def _each_from_rows(
+    index: Index, root: str, shown_root: str, walk: Walk, view: EachMinutes
+) -> tuple[TaskSnapshot, bytes] | None:
+    """(the archive's problems, groups and configuration, the view packed) built from the
+    index's rows one record at a time, when the index holds the snapshot of the archive as
+    it is (`walk`) and the row of every file read; else None (the archive is loaded)."""
+    digest = fingerprint(walk[0], walk[1])
+    parts = index.snapshot(digest, ("head",))
+    if parts is None or walk[1]:
+        return None
+    try:
+        head = from_parts(parts, root, shown_root)
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    each = view.each
+    keyed: list[tuple[tuple[Any, str, int], Any]] = []  # (date, id, place in the walk), value
+    sample: Minutes | None = None
+    collecting = gc.isenabled()
+    gc.disable()  # as in _loaded: many values, none of them garbage
+    try:
+        for place, (rel, own) in enumerate(walk[0]):
+            stat, problem = _inspect(root, rel, own)
+            if stat is None:
+                if problem is None:
+                    continue  # a link inside the archive: its file is read on its own
+                return None  # not read: a load says why, as ever (rare)
+            row = index.row(rel)
+            if row is None or row[1:5] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+                return None
+            minutes = unpack(row[5])[0]
+            if minutes is not None:
+                keyed.append(((minutes.date, minutes.id, place), each(minutes)))
+                if sample is None:
+                    sample = minutes
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    keyed.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
+    values = [value for _key, value in keyed]
+    del keyed
+    selected: list[Any] = []
+    if (chosen := view.tasks) is not None:
+        # The snapshot's tasks are the loaded archive's, resolved, in its order (snapshot.py).
+        statuses = index.snapshot(digest, STATUSES)
+        if statuses is None:
+            return None
+        try:
+            for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+                packed = marshal.loads(kept[5])
+                if chosen(unpack_task(packed)):
+                    selected.append(packed)
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+            return None
+    return head, marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
+
+
+Keyed = Callable[[Archive], "tuple[dict[str, str], Callable[[str], bytes]]"]
+
+
+def load_keyed(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    build: Keyed,
+    pick: Callable[[dict[str, str], TaskSnapshot], str | None],
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> tuple[TaskSnapshot, bytes | None]:
+    """(the archive's problems, groups and configuration without tasks, the one record of the
+    view `name` that `pick` chooses, None when it chooses none). `build` gives, of a loaded
+    archive, the view's keys (a name such as an id or a path, to the key of its record) and
+    a function packing the record of a key. The index keeps the keys as one part and each
+    record as a part of its own (`Index.store_parts`), so a warm run reads the keys and one
+    record, not every record (at 100,000 files they would be some 200 MB). Cold and warm give
+    the same bytes. `pick` is given the keys and the archive as shown."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    part = "\0".join(("view", name, "", printable(shown_root)))
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if use_index else None
+    if index is not None:
+        digest = fingerprint(walk[0], walk[1])
+        parts = index.snapshot(digest, ("head", part))
+        found: tuple[TaskSnapshot, bytes | None] | None = None
+        if parts is not None:
+            try:
+                snapshot = from_parts({"head": parts["head"]}, root, shown_root)
+                key = pick(marshal.loads(parts[part]), snapshot)
+                if key is None:
+                    found = snapshot, None
+                elif (kept := index.snapshot(digest, (f"{part}\0{key}",))) is not None:
+                    found = snapshot, kept[f"{part}\0{key}"]
+            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                index.damaged = True
+        index.close()
+        if found is not None:
+            return found
+    loaded = _loaded(root, shown_root, None, use_index, progress, walk)
+    keys, record = build(loaded)
+    data = marshal.dumps(keys, MARSHAL_VERSION)
+    if use_index and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
+        # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
+        digest = fingerprint(walk[0], walk[1])
+        if index.snapshot(digest, ("head",)) is not None:
+
+            def each() -> Iterator[tuple[str, bytes]]:  # packed one at a time, as SQLite takes them
+                yield part, data
+                for key in dict.fromkeys(keys.values()):
+                    yield f"{part}\0{key}", record(key)
+
+            index.store_parts(digest, "\0".join(("view", name, "")), each())
+        index.close()
+    snapshot = TaskSnapshot.of(loaded)
+    snapshot.tasks = []
+    key = pick(marshal.loads(data), snapshot)
+    return snapshot, None if key is None else record(key)
 
 
 def load_attendance(
@@ -611,7 +782,7 @@ def load_attendance(
     loaded, view = load_view(
         archive,
         "attendance",
-        lambda whole: attendance_view(whole.minutes),
+        EachMinutes(lambda m: attendance_view([m])[0], lambda records, _sample, _tasks: records),
         use_index=use_index,
         progress=progress,
     )

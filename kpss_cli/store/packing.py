@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+from collections.abc import Mapping
 from itertools import starmap
 from sys import intern
+from types import MappingProxyType
 
 from ..core.config import Config, GroupConfig, Membership
 from ..core.errors import Problem
@@ -217,18 +219,24 @@ def attendance_view(minutes: list[Minutes]) -> list[tuple[Any, ...]]:
     """The minutes as `kpss attendance` needs them (store/loading.load_attendance): who was
     there and when, without tasks, agenda, free keys and progress (a tenth of the unpacking)."""
     emptied = set(_NOT_FOR_ATTENDANCE.values())
-    return [
-        tuple(
-            ({} if at == 22 else None if at == 25 else []) if at in emptied else value
-            for at, value in enumerate(_minutes(m))
-        )
-        for m in minutes
-    ]
+    # A field left out is None in the view: unpack_attendance puts an empty read-only one there.
+    return [tuple(None if at in emptied else value for at, value in enumerate(_minutes(m))) for m in minutes]
 
 
 def unpack_attendance(view: list[tuple[Any, ...]]) -> list[Minutes]:
-    """The records `attendance_view` kept."""
-    return [_unpack_minutes(values) for values in view]
+    """The records `attendance_view` (or `reduced_view`) kept, in their order. `view` is
+    emptied as they are made: each packed record is freed once it is unpacked, so the view
+    and its records are never both whole in memory (at 100,000 minutes each is over 100 MB)."""
+    view.reverse()
+    records = []
+    empties = _EMPTIES
+    while view:
+        values = list(view.pop())
+        for at, empty in empties:  # left out of the view as None
+            if values[at] is None:
+                values[at] = empty
+        records.append(_unpack_minutes(tuple(values)))
+    return records
 
 
 def pack_config(config: Config) -> tuple[Any, ...]:
@@ -453,10 +461,9 @@ def _unpack_group(values: tuple[Any, ...]) -> GroupConfig:
 
 
 # The fields of a minutes record that hold more than one value, by name, at their position in
-# _minutes, with the type of what stands for them when a view leaves them out (reduced_view):
-# a fresh empty one for each record, for marshal would give one shared object to every record
-# that held the same. The others (id, path, group, date, time, place…) are always kept: they
-# cost next to nothing.
+# _minutes, with their type. A view leaves them out as None (reduced_view); unpacked, a field
+# left out is None, or an empty read-only one (_EMPTIES). The others (id, path, group, date,
+# time, place…) are always kept: they cost next to nothing.
 _COLLECTIONS: dict[str, tuple[int, type]] = {
     "present": (9, list), "excused": (10, list), "absent": (11, list), "guests": (12, list),
     "recorder": (14, type(None)), "moderator": (15, type(None)), "agenda": (16, list),
@@ -466,15 +473,25 @@ _COLLECTIONS: dict[str, tuple[int, type]] = {
 }  # fmt: skip
 
 
+# What stands for a list or dict field of _COLLECTIONS that a view left out, in every record
+# unpacked (unpack_attendance): one empty tuple or read-only mapping for all of them. A fresh
+# empty list per field was a dozen per record, some 70 MB of 100,000 reduced minutes (half
+# of all they held); and a command that changed a field it does not read now fails at once,
+# instead of changing it for every record had they shared one list.
+_EMPTY_MAPPING: Mapping[Any, Any] = MappingProxyType({})
+_EMPTIES = tuple(
+    (at, () if empty is list else _EMPTY_MAPPING)
+    for at, empty in _COLLECTIONS.values()
+    if empty is not type(None)
+)
+
+
 def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> list[tuple[Any, ...]]:
     """The minutes with only the fields of `keep` among those that hold many values
-    (_COLLECTIONS): a command that reads the dates and groups of every minutes unpacks little
-    (store/views.load_reduced). Unpacked by unpack_attendance."""
-    left_out = {at: empty for name, (at, empty) in _COLLECTIONS.items() if name not in keep}
-    return [
-        tuple(left_out[at]() if at in left_out else value for at, value in enumerate(_minutes(m)))
-        for m in minutes
-    ]
+    (_COLLECTIONS), the others None: a command that reads the dates and groups of every
+    minutes unpacks little (store/views.load_reduced). Unpacked by unpack_attendance."""
+    left_out = {at for name, (at, _empty) in _COLLECTIONS.items() if name not in keep}
+    return [tuple(None if at in left_out else value for at, value in enumerate(_minutes(m))) for m in minutes]
 
 
 def pack_minutes(m: Minutes) -> bytes:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import heapq
 import io
 import marshal
-import os
+from collections.abc import Iterator
 
 from ..core.errors import Problem
 from ..core.model import STATUSES, Task
-from .archive import Archive, TaskSnapshot, shown_path
+from .archive import Archive, FileStat, TaskSnapshot, shown_path
 from .config import CONFIG_NAME
 from .index import blake2b
 from .packing import MARSHAL_VERSION, pack_config, pack_task, unpack_config, unpack_task
@@ -23,21 +23,23 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def fingerprint(
-    files: list[tuple[str, os.stat_result | OSError]], unreadable: list[tuple[str, OSError]]
-) -> str:
+def fingerprint(files: list[tuple[str, FileStat | OSError]], unreadable: list[tuple[str, OSError]]) -> str:
     """The archive's fingerprint from its walk (archive.walk_files): every file's path, size,
     modification and change time and inode (of the link itself, if it is one; a pipe's or a
     device's too), and the folders it could not read. Names that are not UTF-8 count as the
     bytes they are."""
-    lines = [
-        f"{rel}\0gone\n"
-        if isinstance(own, OSError)
-        else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
-        for rel, own in files
-    ]
-    lines += [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
-    return blake2b("".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = blake2b()
+    for start in range(0, len(files), 4096):  # in slices: the lines of every file are never all held
+        lines = [
+            f"{rel}\0gone\n"
+            if isinstance(own, OSError)
+            else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
+            for rel, own in files[start : start + 4096]
+        ]
+        digest.update("".join(lines).encode("utf-8", "surrogatepass"))
+    lines = [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
+    digest.update("".join(lines).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 LINKS = "links"  # what each file holds that resolution across files needs: incremental.py
@@ -110,6 +112,13 @@ def read_rows(data: bytes) -> list[TaskRow]:
     return rows
 
 
+def each_row(data: bytes) -> Iterator[TaskRow]:
+    """The rows of a part of the snapshot, as read_rows gives them, a batch in memory at a time."""
+    stream = io.BytesIO(data)
+    while stream.tell() < len(data):
+        yield from marshal.load(stream)
+
+
 def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnapshot:
     """The snapshot the index's parts hold (signed with this user's key: index.py), seen from
     `shown_root`."""
@@ -117,8 +126,9 @@ def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnaps
     config = unpack_config(head["config"])
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
-    # Each part keeps the archive's order; merged, they keep it too.
-    rows = [read_rows(data) for name, data in parts.items() if name != "head"]
+    # Each part keeps the archive's order; merged, they keep it too. Read a batch at a time:
+    # the rows are never all held beside their tasks (200,000 rows are some 60 MB).
+    rows = [each_row(data) for name, data in parts.items() if name != "head"]
     loads = marshal.loads
     tasks = [unpack_task(loads(row[5])) for row in heapq.merge(*rows)]  # keys are unique
     result = TaskSnapshot(root, shown_root, config, tasks, [], head["groups"], head["files"])

@@ -1,5 +1,6 @@
 """Views of whole minutes records for the commands that read more than rows (loading.load_view):
-reduced records for `schedule`, `members` and `agenda`, one packed record per file for `show`.
+reduced records for `schedule`, `members` and `agenda`; for `show`, one packed record per file,
+each kept apart (loading.load_keyed).
 A warm run unpacks what its command reads, not every record of the archive."""
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Any
 
 from ..core.model import Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref
-from .loading import Progress, load_view
-from .packing import pack_minutes, pack_task, reduced_view, unpack_attendance, unpack_minutes, unpack_task
+from .loading import EachMinutes, Progress, load_keyed, load_view
+from .packing import pack_minutes, reduced_view, unpack_attendance, unpack_minutes, unpack_task
 
 
 def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
@@ -38,11 +39,11 @@ def load_reduced(
     `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it): from
     the index's view `name` when no file changed. `name` tells one selection from another."""
 
-    def build(whole: Archive) -> Any:
-        selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
-        return reduced_view(whole.minutes, keep), selected
+    def finish(records: list[Any], _sample: Minutes | None, selected: list[Any]) -> Any:
+        return records, selected
 
-    loaded, (records, packed) = load_view(archive, name, build, use_index=use_index, progress=progress)
+    view = EachMinutes(lambda m: reduced_view([m], keep)[0], finish, tasks)
+    loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]
     return result
@@ -57,16 +58,20 @@ def load_one(
 ) -> tuple[Archive, Minutes | None]:
     """The archive's problems, groups and configuration, and the whole minutes record whose id
     or path is `ref` (as Archive.find_minutes finds it; None when none is), from the index's
-    view `show` when no file changed: one record unpacked, not every one."""
+    view `show` when no file changed: the minutes' ids and paths, and the one record asked
+    for, read from a part of its own (loading.load_keyed), not every record."""
 
-    def build(whole: Archive) -> Any:
+    def build(whole: Archive) -> tuple[dict[str, str], Callable[[str], bytes]]:
         refs: dict[str, str] = {}
+        by_path: dict[str, Minutes] = {}
         for m in whole.minutes:  # the first minutes of an id or a path is the one found
             refs.setdefault(m.id, m.path)
             refs.setdefault(m.path, m.path)
-        return refs, {m.path: pack_minutes(m) for m in whole.minutes}
+            by_path.setdefault(m.path, m)
+        return refs, lambda path: pack_minutes(by_path[path])
 
-    loaded, (refs, records) = load_view(archive, "show", build, use_index=use_index, progress=progress)
-    result = _archive(loaded, [])
-    path = refs.get(_relative_ref(result.root, result.shown_root, ref))
-    return result, None if path is None else unpack_minutes(records[path])
+    def pick(refs: dict[str, str], shown: TaskSnapshot) -> str | None:
+        return refs.get(_relative_ref(Path(shown.root), shown.shown_root, ref))
+
+    loaded, record = load_keyed(archive, "show", build, pick, use_index=use_index, progress=progress)
+    return _archive(loaded, []), None if record is None else unpack_minutes(record)
