@@ -225,6 +225,17 @@ _OTHER_LABEL = re.compile(
 )
 
 
+def _declared_other(reader: _Reader) -> bool:
+    """True when the first lines name another kind of document (an invitation, a methodology, a
+    plan) before any title of minutes: the document says what it is before it quotes minutes."""
+    for line in [p for p in reader.plains if p][:6]:
+        if _is_title(line):
+            return False
+        if _OTHER_DOCUMENT.match(line):
+            return True
+    return False
+
+
 def _label_lines(plains: list[str]) -> list[bool]:
     patterns = [
         *(p for group in ATTENDANCE_LABELS.values() for p in group),
@@ -950,6 +961,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.
     looks_like_minutes = strong or (weak and result.date is not None and _OTHER_DOCUMENT.search(head) is None)
+    if _declared_other(reader):
+        # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
+        # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
+        looks_like_minutes = False
     result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
     if found.note:
