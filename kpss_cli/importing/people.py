@@ -8,18 +8,22 @@
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from .text import loose, plain, rx, squash
 
 
 class PersonDict(TypedDict):
-    """A person as imported: the name as written (titles kept), organisation and role."""
+    """A person as imported: the name as written (titles kept), organisation and role; a
+    substitute also names the member they stand in for (FORMAT.md `for`), and `guess` says why a
+    name was put in the nominative from a declined form."""
 
     name: str
     org: str | None
     role: str | None
+    substitute_for: NotRequired[str]
+    guess: NotRequired[str]
 
 
 ATTENDANCE_SHEET = rx(
@@ -174,9 +178,144 @@ def _split_bracket(fragment: str) -> tuple[str, list[str]]:
     return squash(_BRACKET.sub(" ", fragment)), [d for d in details if d.strip()]
 
 
+# --- substitutes and declined names -------------------------------------------------------------
+
+# `Jana Nová (zástup za Mgr. Petra Lise)`, `(za Jitku Malou)`, `(zastupuje Ing. Karla Vlka)`: the
+# person present stands in for a member named in the accusative.
+_STANDS_IN_FOR = rx(
+    r"^(?:zástup\s+za|v\s+zastoupení\s+za|zastupuje|zastupující|náhrada\s+za|za)\s+(?P<who>.+)$"
+)
+# `Petr Malý (zastoupen Bc. Evou Novou)`: the member was represented by someone named in the
+# instrumental, who is the one present.
+_REPRESENTED_BY = rx(r"^(?:zastoupen[aoýá]?|zastoupena|v\s+zastoupení)\s*:?\s+(?P<who>.+)$")
+Case = Literal["accusative", "instrumental"]
+
+# How a first name ends in a case, and how it ends in the nominative; the first rule whose result
+# is a known first name tells the gender, and with it the rules for the surname.
+_FIRST_NAME_RULES: dict[Case, tuple[tuple[str, str, str], ...]] = {
+    "accusative": (("ii", "ie", "f"), ("u", "a", "f"), ("a", "", "m"), ("e", "", "m")),
+    "instrumental": (
+        ("ií", "ie", "f"),
+        ("ou", "a", "f"),
+        ("em", "", "m"),
+        ("ím", "í", "m"),
+        ("ou", "a", "m"),
+    ),
+}
+_SURNAME_RULES: dict[tuple[Case, str], tuple[tuple[str, str], ...]] = {
+    ("accusative", "f"): (("ovou", "ová"), ("ou", "á")),
+    ("accusative", "m"): (("ého", "ý"), ("ího", "í"), ("u", "a"), ("a", ""), ("e", "")),
+    ("instrumental", "f"): (("ovou", "ová"), ("ou", "á")),
+    ("instrumental", "m"): (("ým", "ý"), ("ím", "í"), ("ou", "a"), ("em", "")),
+}
+# A stem that cannot end a Czech nominative (`Kubíčk`, `Němc`, `Pavl`) had its `e` dropped by the
+# ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`).
+_DROPPED_E = re.compile(r"([čšžřcňnrtdv]k|[čšžřňnrtdvlkpm]c|[vbpr]l|[čšžňr]n|[vd]r)$")
+_SOFT_BEFORE_E = {"ň": "ně", "ť": "tě", "ď": "dě"}  # `Zdeňka` -> `Zdeněk`
+
+
+def _restore_e(stem: str) -> str:
+    def insert(match: re.Match[str]) -> str:
+        first, last = match[1][0], match[1][1]
+        return f"{_SOFT_BEFORE_E.get(first, first + 'e')}{last}"
+
+    return _DROPPED_E.sub(insert, stem)
+
+
+def _first_name_nominative(word: str, case: Case) -> tuple[str, str] | None:
+    for ending, nominative, gender in _FIRST_NAME_RULES[case]:
+        if word.lower().endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            for candidate in dict.fromkeys((stem + nominative, _restore_e(stem) + nominative)):
+                if fold(candidate) in _FIRST_NAMES:
+                    return candidate, gender
+    return None
+
+
+def _surname_nominative(word: str, case: Case, gender: str) -> str:
+    for ending, nominative in _SURNAME_RULES[(case, gender)]:
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: len(word) - len(ending)]
+            return (_restore_e(stem) if not nominative else stem) + nominative
+    return word
+
+
+def nominative_name(text: str, case: Case) -> str | None:
+    """A person's name written in the accusative or instrumental (`Mgr. Petra Lise`, `Bc. Evou
+    Malinovou`, `Ing. Michalem Krejčím`) in the nominative (`Mgr. Petr Lis`, `Bc. Eva Malinová`,
+    `Ing. Michal Krejčí`), titles kept. The first name must be a known one (it gives the gender);
+    None otherwise. A guess: Czech names decline irregularly."""
+    name = normalise_name(text)
+    words = name.split()
+    plain_words = [
+        n for n, w in enumerate(words) if not is_title_only(w.strip(",")) and not _RANK.match(w + " X")
+    ]
+    if len(plain_words) < 2 or not looks_like_name(name):
+        return None
+    first = _first_name_nominative(words[plain_words[0]].strip(","), case)
+    if first is None:
+        return None
+    words[plain_words[0]], gender = first
+    for n in plain_words[1:]:
+        word = words[n]
+        comma = "," if word.endswith(",") else ""
+        words[n] = _surname_nominative(word.rstrip(","), case, gender) + comma
+    return " ".join(words)
+
+
+def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
+    """A person whose details say they stood in for a member, or that the member was represented
+    by them: the person present, with `substitute_for` (and `guess` for a declined name)."""
+    for detail in details:
+        detail = squash(detail)
+        if (instead := _REPRESENTED_BY.match(detail)) is not None:
+            substitute = nominative_name(instead["who"], "instrumental")
+            if substitute is not None:
+                return {
+                    "name": substitute,
+                    "org": person["org"],
+                    "role": None,
+                    "substitute_for": person["name"],
+                    "guess": "zástupce převeden z 7. pádu (zastoupen …)",
+                }
+        elif (stands_in := _STANDS_IN_FOR.match(detail)) is not None and looks_like_name(
+            normalise_name(stands_in["who"])
+        ):
+            member = nominative_name(stands_in["who"], "accusative")
+            person = {**person, "substitute_for": member or normalise_name(stands_in["who"])}
+            person["guess"] = "zastoupený člen převeden ze 4. pádu (za …)"
+            return person
+    return person
+
+
+# `za Bc. Věru Kotasovou: Lenka Marková`, `Za OSPOD: Bc. Lucie Černá`: whom or what the person
+# after the colon is there for, written before them (at the start of a list or an item).
+_FOR_BEFORE = re.compile(
+    r"(?P<lead>^|[,;]\s*)[Zz]a\s+(?P<who>[^:,;()\n]{2,60}?)\s*:\s*(?P<name>[^,;()\n]+(?:\([^()\n]*\))?)"
+)
+
+
+def stand_ins_first(text: str) -> str:
+    """`za <member in the accusative>: <name>` -> `<name> (za <member>)`, a substitute as FORMAT.md
+    writes it; `za <organisation>: <name>` -> `<name> (<organisation>)`. Other text unchanged."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        name, who = match["name"].strip(), match["who"].strip()
+        if not looks_like_name(_split_bracket(name)[0]):
+            return match[0]
+        if nominative_name(who, "accusative") is not None:
+            return f"{match['lead']}{name} (za {who})"
+        return f"{match['lead']}{name} ({who})"
+
+    return _FOR_BEFORE.sub(rewrite, text)
+
+
 def _person_from(fragment: str) -> PersonDict | None:
-    """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`."""
+    """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
+    (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
     main, details = _split_bracket(fragment)
+    substituting = [d for d in details if _REPRESENTED_BY.match(squash(d)) or _STANDS_IN_FOR.match(squash(d))]
+    details = [d for d in details if d not in substituting]
     details = [d for d in details if not d.strip().isdigit()]  # `Zusková (22)`: a count of the list
     parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
     if not parts:
@@ -193,7 +332,7 @@ def _person_from(fragment: str) -> PersonDict | None:
     person = _new(name)
     for detail in [*rest, *details]:
         _add_detail(person, detail)
-    return person
+    return _substitution(person, substituting) if substituting else person
 
 
 def _is_heading_row(cells: list[str]) -> bool:
@@ -288,7 +427,7 @@ def _lone_word(fragment: str) -> bool:
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
     sheet = bool(ATTENDANCE_SHEET.search(text))
-    text = ATTENDANCE_SHEET.sub(" ", text)
+    text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
     fragments: list[tuple[int, str]] = []
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))

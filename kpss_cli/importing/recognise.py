@@ -27,6 +27,7 @@ from .people import (
     names_in_text,
     parse_people,
     parse_person,
+    stand_ins_first,
 )
 from .tasks import TaskDict, find_tasks
 from .text import label_pattern, label_value, loose, plain, rx, squash
@@ -653,7 +654,7 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     j = index + 1
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
-        current = _SUBGROUP.sub("", reader.plains[j])
+        current = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
         if not current:
             blanks += 1
             if blanks > 3 or (
@@ -681,7 +682,7 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
-            line = _SUBGROUP.sub("", reader.plains[j])  # `Za starosty KSH: V. Švubová`
+            line = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))  # `Za starosty KSH: V. Švubová`
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
@@ -706,7 +707,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             index += 1
             continue
         kind, inline = found
-        parts = _inline_parts(kind, _SUBGROUP.sub("", inline)) if inline else []
+        parts = _inline_parts(kind, _SUBGROUP.sub("", stand_ins_first(inline))) if inline else []
         chunk, end = _list_lines(reader, index, inline)
         if chunk:
             last_kind = parts[-1][0] if parts else kind
@@ -735,7 +736,10 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
         key = person_key(person["name"])
         if key and key not in seen[target]:
             seen[target].add(key)
-            getattr(result, target).append(person)
+            people_there: list[PersonDict] = getattr(result, target)
+            if (why := person.pop("guess", None)) is not None:
+                result.guesses[f"{target}.{len(people_there) + 1}"] = why
+            people_there.append(person)
 
 
 _COLUMNS = re.compile(r"\t+|\s{3,}")
