@@ -136,3 +136,65 @@ def test_an_imported_substitute_is_written_with_for_marked_as_a_guess_and_passes
     assert "- name: Mgr. Karel Kubíček  # kpss: odhad – " in text and "  for: Ing. Petr Malý" in text
     check = invoke("check", str(written), "-a", str(archive))
     assert check.exit_code == 0, check.stdout
+
+
+# --- date, time and place ---------------------------------------------------------------------------
+
+
+def test_start_and_end_labels_on_one_line_make_a_range() -> None:
+    for line, expected in (
+        ("Začátek: 10:00, konec: 12:00", "10:00-12:00"),
+        ("Zahájení: 9.30 hod.; ukončení: 11.15 hod.", "09:30-11:15"),
+    ):
+        imported = recognise(f"Zápis z jednání pracovní skupiny Senioři\nDatum: 5. 6. 2024\n{line}\n")
+        assert imported.time == expected, line
+
+
+def test_bez_omluvy_lists_the_absent() -> None:
+    imported = recognise(HEAD + "Omluveni: Eva Dlouhá\nBez omluvy: Bc. Marek Vitásek, Ivo Krátký\n")
+    assert names(imported.absent) == ["Bc. Marek Vitásek", "Ivo Krátký"]
+    assert names(imported.excused) == ["Eva Dlouhá"]
+
+
+def test_a_line_opening_with_the_weekday_and_day_gives_date_time_and_place() -> None:
+    for line, day, time, place in (
+        (
+            "Ve středu 15. 5. 2024 od 9 hodin v malém sále Kulturního domu",
+            "2024-05-15",
+            "09:00",
+            "v malém sále Kulturního domu",
+        ),
+        (
+            "V pondělí dne 13. 5. 2024 v 14:00 v zasedací místnosti MěÚ",
+            "2024-05-13",
+            "14:00",
+            "v zasedací místnosti MěÚ",
+        ),
+    ):
+        imported = recognise(f"Zápis ze setkání pracovní skupiny Senioři\n\n{line}\n\nPřítomni: Jana Nová")
+        assert (str(imported.date), imported.time, imported.place) == (day, time, place), line
+
+
+def test_the_place_in_the_sentence_saying_the_group_met() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Rodina\n\nDne 14. března 2024 se v prostorách Centra pro rodinu, Nádražní 12, "
+        "sešla pracovní skupina Rodina. Setkání zahájila v 15:30 vedoucí skupiny.\n"
+    )
+    assert str(imported.date) == "2024-03-14"
+    assert imported.place == "v prostorách Centra pro rodinu, Nádražní 12"
+
+
+def test_the_place_named_after_the_time_the_meeting_was_opened() -> None:
+    imported = recognise(
+        HEAD + "Předsedkyně přivítala přítomné a zahájila jednání v 15.00 hod. v klubovně Domu dětí, "
+        "Palackého 3. Poté představila program.\n"
+    )
+    assert imported.time == "15:00"
+    assert imported.place == "v klubovně Domu dětí, Palackého 3"
+    assert "place" in imported.guesses
+
+
+def test_no_place_from_an_opening_time_followed_by_a_phrase_that_is_no_place() -> None:
+    for after in ("v souladu s programem", "v plném počtu členů"):
+        imported = recognise(HEAD + f"Předsedkyně zahájila jednání v 15.00 hod. {after}.\n")
+        assert imported.place is None, after

@@ -64,7 +64,9 @@ class Imported:
 
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
-        label_pattern(r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?", qualifier=40)
+        label_pattern(
+            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy", qualifier=40
+        )
     ],
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
@@ -151,9 +153,14 @@ _ON_DAY = rx(
     r"\b(?:ze\s+)?dne\s*$|(?:konan|konal|proběhl|uskutečnil|uskutečněn|sešl)\w*\s+(?:se\s+)?"
     r"(?:(?:v|ve)\s+\w+\s+)?(?:dne\s*)?$"
 )
+# A line that opens with the weekday and the day of the meeting, under the title: `Ve středu
+# 15. 5. 2024 od 9 hodin v malém sále …` (a day named so is the day of a meeting, not of writing).
+_WEEKDAY_FIRST = rx(
+    r"^(?:v|ve)\s+(?:" + "|".join(accusative for _, accusative in WEEKDAYS) + r")\s+(?:dne\s+)?\d{1,2}\s*\."
+)
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$")
@@ -421,12 +428,20 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
     if result.time is None or "-" in result.time:
         return
     end = reader.first(END_LABEL)
+    if end is None:  # `Začátek: 10:00, konec: 12:00`: the end label on the start's line
+        end = next(
+            ((m["value"], n) for n, line in enumerate(reader.plains) if (m := _END_INLINE.search(line))), None
+        )
     last = find_time(end[0]) if end else None
     finish = last.value if last is not None else _time_after(_ENDED, reader)
     if finish is not None and "-" not in finish and finish > result.time:
         result.time = f"{result.time}-{finish}"
 
 
+_END_INLINE = rx(
+    r"^(?:začátek|zahájení|čas)(?:\s+\w+)?\s*:\s*\d{1,2}[:.]\d{2}[^:]{0,12}?[,;]?\s+"
+    r"(?:konec|ukončení)(?:\s+\w+)?\s*:\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
+)
 _TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
 
 
@@ -490,6 +505,36 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.place = title_place
     if result.place is None:
         result.place = _place_in_title(reader) or _online(reader)
+    if result.place is None and (opened_in := _place_after_opening(reader)) is not None:
+        result.place = opened_in
+        result.guesses["place"] = "z vyprávění zápisu (kde bylo jednání zahájeno)"
+
+
+# How a place named in a sentence begins (`v klubovně`, `v zasedací místnosti`, `v sídle`, `v Domě
+# dětí`), unlike other phrases with `v` (`v souladu s programem`, `v plném počtu`).
+_PLACE_NOUN = rx(
+    r"^(?:v|ve|na)\s+(?:(?:malé|velké|hlavní|společensk|konferenčn|obřadn)\w*\s+)?"
+    r"(?:zasedac|budov|sídl|kancelář|místnost|sál|přízem|prostor|klubovn|knihovn|areál|učebn|jídeln|"
+    r"salonk|centr|dom[ěu]|zařízení|objekt|kuchyňk|(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]))"
+)
+
+
+def _place_after_opening(reader: _Reader) -> str | None:
+    """`… zahájil jednání v 15.00 hod. v klubovně K-centra, Palackého 3.`: the place named right
+    after the time the meeting was opened, outside lines about the next meeting; None if none."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED.finditer(line):
+            rest = line[match.end() :]
+            timing = find_time(rest)
+            if timing is None or timing.start > 6:
+                continue
+            place = _PLACE_AFTER.match(rest[timing.end :])
+            if place is not None and _PLACE_NOUN.match(place["place"]):
+                named = _SENTENCE.split(_PLACE_END.sub("", place["place"]))[0]
+                return squash(re.split(r"\.\s|\.$", named)[0]).strip(" ,;.") or None
+    return None
 
 
 _LABEL_ONLY = re.compile(r"^\s*[A-ZÁ-Ž][\wá-ž ]{1,30}:(?:\s|$)")
@@ -524,7 +569,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     and returns the place named after them (None when there is none)."""
     lines = [p for p in reader.plains if p][:15]
     for number, line in enumerate(lines):
-        if not _MEETING_WORDS.search(line):
+        if not _MEETING_WORDS.search(line) and not _WEEKDAY_FIRST.match(line):
             continue
         # Writing or next-meeting words count before the date, not after it (a one-line
         # transcript holds the whole document after the date: `… program byl schválen`).
@@ -537,7 +582,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         ]
         if not hits:
             continue
-        on_day = [h for h in hits if _ON_DAY.search(line[: h.start])]
+        on_day = [h for h in hits if _ON_DAY.search(line[: h.start]) or _WEEKDAY_FIRST.match(line[: h.end])]
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
