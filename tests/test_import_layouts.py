@@ -198,3 +198,42 @@ def test_no_place_from_an_opening_time_followed_by_a_phrase_that_is_no_place() -
     for after in ("v souladu s programem", "v plném počtu členů"):
         imported = recognise(HEAD + f"Předsedkyně zahájila jednání v 15.00 hod. {after}.\n")
         assert imported.place is None, after
+
+
+# --- people -----------------------------------------------------------------------------------------
+
+
+def test_a_tab_separated_first_row_on_the_label_line() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n"
+        "Přítomní:\tBc. Pavel Horák\tCharita Most, o. p. s.\n\tIng. Eva Malá\tMěÚ Most\n"
+        "Omluvení:\tJana Nová\n"
+    )
+    assert names(imported.present) == ["Bc. Pavel Horák", "Ing. Eva Malá"]
+    assert imported.present[0]["org"] == "Charita Most, o. p. s."
+    assert names(imported.excused) == ["Jana Nová"]
+
+
+def test_guests_introduced_inside_a_sentence_of_an_agenda_item() -> None:
+    imported = recognise(
+        HEAD + "1. Úvod\nK bodu 2 byli přizváni hosté, jimiž byli: Mgr. Jan Hrubý (Agentura pro "
+        "sociální začleňování) a Ing. Alena Zítková (Úřad práce ČR). Poté se přešlo k programu.\n"
+    )
+    assert names(imported.guests) == ["Mgr. Jan Hrubý", "Ing. Alena Zítková"]
+
+
+def test_the_moderator_with_a_role_that_names_the_body_by_its_acronym() -> None:
+    for sentence, name in (
+        ("Jednání zahájila a vedla koordinátorka KPSS Mgr. Lenka Pokorná.", "Mgr. Lenka Pokorná"),
+        ("Setkání řídil předseda ŘS Ing. Pavel Janata, který přivítal hosty.", "Ing. Pavel Janata"),
+    ):
+        assert recognise(HEAD + sentence).moderator == name, sentence
+
+
+def test_the_recorder_named_in_a_sentence() -> None:
+    for sentence, name in (
+        ("Setkání moderovala Mgr. Alžběta Rybová, zápis pořídila Lenka Marková.", "Lenka Marková"),
+        ("Zápis vyhotovil Bc. Jan Dub, DiS. dne 3. 4. 2022.", "Bc. Jan Dub, DiS."),
+    ):
+        assert recognise(HEAD + sentence).recorder == name, sentence
+    assert recognise(HEAD + "Zápis pořídila koordinátorka a rozešle jej členům.").recorder is None

@@ -391,7 +391,8 @@ def _split_and(fragment: str) -> list[str]:
     if len(stops) >= 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in stops):
         return stops
     parts = re.split(r"\s+(?:a|and|&)\s+", fragment)
-    if len(parts) == 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in parts):
+    heads = [_split_bracket(p)[0] for p in parts]  # `Jan Hrubý (ASZ) a Eva Malá (ÚP)`
+    if len(parts) == 2 and all(looks_like_name(h) and len(_bare(h).split()) >= 2 for h in heads):
         return parts
     head, dash, tail = fragment.partition(" – ") if " – " in fragment else fragment.partition(" - ")
     if dash and not looks_like_name(head) and len(named := _split_and(tail)) == 2:

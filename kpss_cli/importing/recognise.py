@@ -112,6 +112,8 @@ RECORDER_LABEL = label_pattern(
 )
 _RECORDER_FREE = (
     rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
+    # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
+    rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
     # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
     rx(
         r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
@@ -748,10 +750,20 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
         if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
             found = ("guests", "")  # `… přivítala přítomné hosty, jimiž byli:` and a list
+        if found is None and (guests := _GUESTS_IN_SENTENCE.search(reader.plains[index])) is not None:
+            # `K bodu 2 byli přizváni hosté, jimiž byli: Mgr. Jan Hrubý (ASZ) a Ing. Eva Malá.`
+            _store(result, seen, "guests", _SENTENCE_STOP.split(guests["value"])[0])
+            index += 1
+            continue
         if found is None:
             index += 1
             continue
         kind, inline = found
+        cells = _columns(reader.lines[index])
+        if inline and len(cells) >= 3 and (label := _attendance_label(cells[0])) is not None and not label[1]:
+            inline = "\t".join(
+                cells[1:]
+            )  # `Přítomní:<TAB>Jana Nová<TAB>Charita`: a table row after the label
         parts = _inline_parts(kind, _SUBGROUP.sub("", stand_ins_first(inline))) if inline else []
         chunk, end = _list_lines(reader, index, inline)
         if chunk:
@@ -766,6 +778,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
 _GUESTS_INTRODUCED = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
 )
+_GUESTS_IN_SENTENCE = rx(
+    r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*(?P<value>\S.+)$"
+)
+# The full stop that ends a sentence of names: after a bracket or a word of four letters or more
+# (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
+_SENTENCE_STOP = re.compile(r"(?:(?<=\))|(?<=[a-zá-ž]{4}))\.(?:\s|$)")
 _EXCUSED_NOTE = rx(r"^\(?\s*omluven[aáýi]?\s*\)?$")
 
 
@@ -874,7 +892,9 @@ _OPENED_BY = rx(
 # What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
 # an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.
 _ROLE_LEAD_IN = re.compile(
-    r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+)\s+){0,8}$"
+    r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?"
+    # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
+    r"(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s+){0,8}$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÁ-Ž]\.\s?){1,2}[A-ZÁ-Ž][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?(?!\w)")
