@@ -237,3 +237,42 @@ def test_the_recorder_named_in_a_sentence() -> None:
     ):
         assert recognise(HEAD + sentence).recorder == name, sentence
     assert recognise(HEAD + "Zápis pořídila koordinátorka a rozešle jej členům.").recorder is None
+
+
+# --- tasks ------------------------------------------------------------------------------------------
+
+
+def tasks_of(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(t["task"], t["owner"], t["due"]) for t in recognise(HEAD + text).tasks]
+
+
+def test_a_task_table_flattened_to_runs_of_spaces_or_tabs() -> None:
+    assert tasks_of(
+        "Úkoly:\nÚkol                          Zodpovídá           Termín\n"
+        "Rozeslat návrh plánu          Mgr. Iva Malá       30. 11. 2022\n"
+        "Doplnit kapacity služeb       poskytovatelé       průběžně\n\nZapsala: Jana Nová\n"
+    ) == [
+        ("Rozeslat návrh plánu", "Mgr. Iva Malá", "30. 11. 2022"),
+        ("Doplnit kapacity služeb", "poskytovatelé", "průběžně"),
+    ]
+    assert tasks_of("Úkol\tOdpovídá\tTermín\nSvolat setkání\tPetr Malý\tdo konce června\n") == [
+        ("Svolat setkání", "Petr Malý", "do konce června 2022")
+    ]
+
+
+def test_owner_and_deadline_lines_after_the_sentence_of_the_task() -> None:
+    assert tasks_of(
+        "3. Průvodce službami\nPoskytovatelé zkontrolují své údaje v průvodci.\nZ: všichni poskytovatelé\n"
+        "T: průběžně\n\n4. Různé\n"
+    ) == [("Poskytovatelé zkontrolují své údaje v průvodci.", "všichni poskytovatelé", "průběžně")]
+
+
+def test_owner_and_deadline_lines_before_the_task_line() -> None:
+    assert tasks_of(
+        "2. Dotace\nSkupina doporučuje zachovat podporu.\nZ: Bc. Jakub Ondruch\nT: do 30. 10.\n"
+        "Úkol: předat stanovisko řídící skupině\n\n3. Různé\n"
+    ) == [("předat stanovisko řídící skupině", "Bc. Jakub Ondruch", "do 30. 10. 2022")]
+
+
+def test_no_task_from_a_lone_deadline_after_a_heading() -> None:
+    assert tasks_of("2. Dotace\nT: do 30. 10.\n\n3. Různé\n") == []

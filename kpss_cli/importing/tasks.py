@@ -181,23 +181,41 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
 
     def finish() -> None:
         nonlocal current
+        if current is not None and "task" not in current:
+            # owner and deadline only: the task is the line before them, or there is none
+            current = {**current, "task": current.pop("before")} if "before" in current else None
         if current is not None and (task := _make(current, meeting)) is not None:
             tasks.append((start, task))
         current = None
 
+    previous = ""  # the line before, when it held no field: the task of `Z: … T: …` after it
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
             blanks += 1
+            previous = ""
             if blanks > 2:
                 finish()
             continue
         fields = _split_fields(line) if _ANY_FIELD.search(line) else {}
         starts = bool(fields) and _ANY_FIELD.match(line) is not None
+        if starts and "task" in fields and current is not None and "task" not in current:
+            if not set(fields) & set(current):  # `Z: …`, `T: …`, then `Úkol: …` of the same task
+                current = {**current, **fields}
+                current.pop("before", None)
+                blanks, previous = 0, ""
+                continue
         if starts and "task" in fields:
             finish()
             current, start = fields, number
-            blanks = 0
+            blanks, previous = 0, ""
+            continue
+        if current is None and starts and {"owner", "due"} & set(fields) and not fields.get("rest"):
+            # `Poskytovatelé zkontrolují údaje.` / `Z: poskytovatelé` / `T: průběžně`
+            current, start = dict(fields), number
+            if previous and not _ANY_FIELD.search(previous) and not _ITEM_NUMBER.match(previous):
+                current["before"] = previous
+            blanks, previous = 0, ""
             continue
         if current is not None and starts and not (set(fields) & set(current)):
             current.update(fields)
@@ -215,8 +233,19 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
             continue
         finish()
         blanks = 0
+        previous = line if not fields else ""
     finish()
     return tasks
+
+
+_WIDE_GAP = re.compile(r"\t+|\s{2,}")
+
+
+def _spaced_cells(raw: str) -> list[str]:
+    """The cells of a table row exported as text with tabs or runs of spaces between them
+    (`Rozeslat návrh    Mgr. Lenka Pokorná    30. 11. 2023`); empty for a line of one cell."""
+    cells = [plain(c) for c in _WIDE_GAP.split(raw.strip()) if c.strip()]
+    return cells if len(cells) >= 2 else []
 
 
 def _table_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -225,7 +254,7 @@ def _table_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
     columns: dict[str, int] | None = None
     for number, raw in enumerate(lines):
         line = plain(raw)
-        cells = [c.strip() for c in line.split("|")] if "|" in line else []
+        cells = [c.strip() for c in line.split("|")] if "|" in line else _spaced_cells(raw)
         if not cells:
             columns = None
             continue
