@@ -199,12 +199,13 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
             continue
         fields = _split_fields(line) if _ANY_FIELD.search(line) else {}
         starts = bool(fields) and _ANY_FIELD.match(line) is not None
-        if starts and "task" in fields and current is not None and "task" not in current:
-            if not set(fields) & set(current):  # `Z: …`, `T: …`, then `Úkol: …` of the same task
-                current = {**current, **fields}
-                current.pop("before", None)
-                blanks, previous = 0, ""
-                continue
+        # `Z: …`, `T: …`, then `Úkol: …` of the same task
+        pending = current is not None and "task" not in current
+        if starts and "task" in fields and pending and not set(fields) & set(current or {}):
+            current = {**(current or {}), **fields}
+            current.pop("before", None)
+            blanks, previous = 0, ""
+            continue
         if starts and "task" in fields:
             finish()
             current, start = fields, number
