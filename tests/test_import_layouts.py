@@ -276,3 +276,30 @@ def test_owner_and_deadline_lines_before_the_task_line() -> None:
 
 def test_no_task_from_a_lone_deadline_after_a_heading() -> None:
     assert tasks_of("2. Dotace\nT: do 30. 10.\n\n3. Různé\n") == []
+
+
+def test_several_tasks_set_in_the_sentences_of_one_paragraph() -> None:
+    assert tasks_of(
+        "Paní Bílá rozešle členům shrnutí dotazníku do konce dubna. Bc. Jan Král připraví návrh "
+        "opatření do 30. 4. 2022. Koordinátorka do příštího jednání zajistí pozvání hosta.\n"
+    ) == [
+        ("rozešle členům shrnutí dotazníku", "Paní Bílá", "do konce dubna 2022"),
+        ("připraví návrh opatření", "Bc. Jan Král", "30. 4. 2022"),
+        ("zajistí pozvání hosta", "Koordinátorka", "do příštího jednání"),
+    ]
+
+
+def test_a_task_sentence_after_a_label() -> None:
+    assert tasks_of("Dohodnuto: Bc. Pavel Oláh zmapuje počet rodin v lokalitě do 31. října 2022.\n") == [
+        ("zmapuje počet rodin v lokalitě", "Bc. Pavel Oláh", "31. října 2022")
+    ]
+
+
+def test_a_deadline_in_days_or_weeks() -> None:
+    assert tasks_of("Úkoly a termíny:\n- Koordinátorka rozešle zápis všem členům do 7 dnů.\n") == [
+        ("Koordinátorka rozešle zápis všem členům do 7 dnů.", "Koordinátorka", "do 7 dnů")
+    ]
+
+
+def test_a_role_in_a_sentence_without_a_deadline_sets_no_task() -> None:
+    assert tasks_of("Koordinátorka informuje členy o výsledcích dotačního řízení.\n") == []

@@ -312,9 +312,22 @@ _SENTENCE_DUE = rx(
     r"(?:\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
     r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
 )
+# A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
+_WORDED_DUE = rx(
+    r"\b(?P<value>do\s+konce\s+(?:"
+    + "|".join(dict.fromkeys(forms[1] for forms in MONTHS))
+    + r")(?:\s+\d{4})?|do\s+(?:\d{1,3}|jednoho|dvou|tří|čtyř|pěti|deseti|čtrnácti)\s+(?:pracovních\s+|kalendářních\s+)?"
+    r"(?:dnů|dní|týdnů|týdne|měsíců|měsíce))\b"
+)
+# A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
+_LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.)\s+)?[A-ZÁ-Ž]")
-_SPLIT_SENTENCES = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]\s+(?=[A-ZÁ-Ž])")
+# A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
+# (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
+_SPLIT_SENTENCES = re.compile(
+    r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])"
+)
 
 
 def sentence_fields(text: str) -> dict[str, str] | None:
@@ -326,7 +339,8 @@ def sentence_fields(text: str) -> dict[str, str] | None:
         verb = _VERB.search(sentence)
         if verb is None:
             continue
-        subject = _THAT.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])).strip(" ,;:–-")
+        subject = _THAT.sub("", _LEAD_LABEL.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])))
+        subject = subject.strip(" ,;:–-")
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
         if not subject or not _SUBJECT.match(subject) or len(subject.split()) > 6 or "," in subject:
@@ -337,6 +351,8 @@ def sentence_fields(text: str) -> dict[str, str] | None:
             dues = [m for m in _SENTENCE_DUE.finditer(text) if _deadline_like(m["value"])]
         if dues:
             fields["due"] = dues[-1]["value"]
+        elif (worded := _WORDED_DUE.search(sentence)) is not None:
+            fields["due"] = worded["value"]
         return fields
     return None
 
@@ -428,7 +444,12 @@ _PERSON_SUBJECT = re.compile(r"^(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ
 # `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
 _NEXT_DUE = rx(
     r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
-    r"\bna\s+příští\s+(?:schůzce|poradě)"
+    r"\bna\s+příští\s+(?:schůzce|poradě)|\bdo\s+příštího\s+(?:jednání|setkání|zasedání)(?:\s+(?:skupiny|PS)\b)?"
+)
+# Roles that are given tasks in the running text (`Koordinátorka do příštího jednání zajistí …`).
+_ROLE_SUBJECT = rx(
+    r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|členové|"
+    r"poskytovatelé|tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\wá-žÁ-Ž.]+){0,3}$"
 )
 # `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
 _OWNER_AFTER_VERB = re.compile(
@@ -450,7 +471,7 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if verb is None:
         return None
     fields = sentence_fields(sentence)
-    if fields is None or not _is_person(fields["owner"]):
+    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"])):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
         if after is None or fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
@@ -460,7 +481,7 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if "due" not in fields:
         return None
     owner = fields["owner"]
-    text = _NEXT_DUE.sub("", _SENTENCE_DUE.sub("", sentence))
+    text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
     text = text.replace(owner, "") if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
     return fields
@@ -474,16 +495,17 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if not _VERB.search(line) or NEXT.search(_NEXT_DUE.sub("", line)):
+        if not _VERB.search(line):
             continue
         for sentence in _SPLIT_SENTENCES.split(line):
+            if NEXT.search(_NEXT_DUE.sub("", sentence)):
+                continue  # about the next meeting: `Příští jednání připraví …`
             fields = _narrative_fields(sentence)
             if fields is None:
                 continue
             fields["guess"] = "úkol z vyprávění zápisu"
             if (task := _make(fields, meeting)) is not None:
-                found.append((number, task))
-                break
+                found.append((number, task))  # a paragraph may set several
     return found
 
 
@@ -534,21 +556,23 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
-        *_blocks(lines, meeting),
-        *_table_tasks(lines, meeting),
-        *_section_tasks(lines, meeting),
-        *_loose_tasks(lines, meeting),
-        *_task_for_tasks(lines, meeting),
-        *_narrative_tasks(lines, meeting),
+        *((number, False, task) for number, task in _blocks(lines, meeting)),
+        *((number, False, task) for number, task in _table_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _section_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _loose_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
+        *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
     ]
-    found.sort(key=lambda item: item[0])
+    found.sort(key=lambda item: (item[0], item[1]))  # stable: sentences of a paragraph stay in order
     unique: list[TaskDict] = []
     seen: set[str] = set()
-    seen_lines: set[int] = set()
-    for number, task in found:
+    claimed: set[int] = set()  # lines a task of a list, table or block was read from
+    narrated: set[int] = set()
+    for number, from_sentence, task in found:
         key = squash(task["task"]).casefold()
-        if key not in seen and number not in seen_lines:
-            seen.add(key)
-            seen_lines.add(number)
-            unique.append(task)
+        if key in seen or number in claimed or (not from_sentence and number in narrated):
+            continue
+        seen.add(key)
+        (narrated if from_sentence else claimed).add(number)
+        unique.append(task)
     return unique
