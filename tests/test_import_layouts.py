@@ -301,5 +301,6 @@ def test_a_deadline_in_days_or_weeks() -> None:
     ]
 
 
-def test_a_role_in_a_sentence_without_a_deadline_sets_no_task() -> None:
+def test_a_role_in_a_sentence_without_a_deadline_or_a_class_of_people_sets_no_task() -> None:
     assert tasks_of("Koordinátorka informuje členy o výsledcích dotačního řízení.\n") == []
+    assert tasks_of("Poskytovatelé zašlou podklady do 20. 5. 2022.\n") == []

@@ -446,10 +446,11 @@ _NEXT_DUE = rx(
     r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
     r"\bna\s+příští\s+(?:schůzce|poradě)|\bdo\s+příštího\s+(?:jednání|setkání|zasedání)(?:\s+(?:skupiny|PS)\b)?"
 )
-# Roles that are given tasks in the running text (`Koordinátorka do příštího jednání zajistí …`).
+# One person named by their role, given a task in the running text (`Koordinátorka do příštího
+# jednání zajistí …`); a whole class of people (`Poskytovatelé zašlou …`) is too vague to be one.
 _ROLE_SUBJECT = rx(
-    r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|členové|"
-    r"poskytovatelé|tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\wá-žÁ-Ž.]+){0,3}$"
+    r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|"
+    r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\wá-žÁ-Ž.]+){0,3}$"
 )
 # `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
 _OWNER_AFTER_VERB = re.compile(
