@@ -304,3 +304,33 @@ def test_a_deadline_in_days_or_weeks() -> None:
 def test_a_role_in_a_sentence_without_a_deadline_or_a_class_of_people_sets_no_task() -> None:
     assert tasks_of("Koordinátorka informuje členy o výsledcích dotačního řízení.\n") == []
     assert tasks_of("Poskytovatelé zašlou podklady do 20. 5. 2022.\n") == []
+
+
+def test_owner_and_deadline_named_by_words_inside_brackets() -> None:
+    assert tasks_of(
+        "Úkoly:\n1. zpracovat harmonogram (zodp. Mgr. Vašková, termín 31. 10. 2022)\n"
+        "2. svolat skupiny (odpovídá Bc. Pustějovská, termín do 30. 11. 2022)\n"
+    ) == [
+        ("zpracovat harmonogram", "Mgr. Vašková", "31. 10. 2022"),
+        ("svolat skupiny", "Bc. Pustějovská", "do 30. 11. 2022"),
+    ]
+
+
+def test_do_colon_is_a_deadline_label() -> None:
+    assert tasks_of("Úkoly:\n1) předložit návrh – odpovídá: Mgr. Bednářová, do: 31. 5. 2022\n") == [
+        ("předložit návrh", "Mgr. Bednářová", "31. 5. 2022")
+    ]
+
+
+def test_a_task_for_someone_with_a_labelled_deadline_after_it() -> None:
+    assert tasks_of(
+        "→ Úkol pro koordinátorku: zjistit možnosti financování, termín: 15. 4. 2022\n"
+        "→ Úkol pro Mgr. Bártu: zaslat kontakty, T: 31. 3. 2022\n"
+    ) == [
+        ("zjistit možnosti financování", "koordinátorka", "15. 4. 2022"),
+        ("zaslat kontakty", "Mgr. Bárta", "31. 3. 2022"),
+    ]
+
+
+def test_zaznam_poridila_names_the_recorder() -> None:
+    assert recognise(HEAD + "Záznam pořídila: Bc. Markéta Slaninová\n").recorder == "Bc. Markéta Slaninová"

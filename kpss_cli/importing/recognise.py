@@ -106,7 +106,7 @@ PLACE_LABEL = label_pattern(
     r"místo(?: jednání| konání| setkání| schůzky| zasedání)?|kde|adresa|místnost"
 )
 RECORDER_LABEL = label_pattern(
-    r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|zápis (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
+    r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
     r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )

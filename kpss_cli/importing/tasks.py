@@ -30,7 +30,7 @@ _FIELD_WORDS = {
     "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task",
     "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
     r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z",
-    "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T",
+    "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T|do",  # `odpovídá: …, do: 31. 1.`
 }
 _FIELD = {
     name: re.compile(r"(?:^|(?<=[\s;,.(|]))(?:" + loose(words) + r")\s*:\s*", re.IGNORECASE)
@@ -132,6 +132,13 @@ def _split_fields(line: str) -> dict[str, str]:
     return fields
 
 
+# An owner or a deadline named by a word before it, without a colon, inside brackets or cells.
+_OWNER_PREFIX = rx(
+    r"^\s*(?:zodp\.|odp\.|zodpovídá|odpovídá|zajistí|zodpovědná osoba|odpovědná osoba)\s*:?\s+"
+)
+_DUE_PREFIX = rx(r"^\s*(?:termín(?:\s+splnění)?|term\.)\s*:?\s+")
+
+
 def _cell_fields(text: str) -> dict[str, str]:
     """`text – owner – due`, `text | owner | due` or `text (owner, due)` -> fields."""
     cells = [c for c in re.split(r"\s+\|\s+|\s+[-–—]\s+|\t+", text) if c.strip()]
@@ -140,6 +147,16 @@ def _cell_fields(text: str) -> dict[str, str]:
         cells = [text[: bracket.start()], *bracket[1].split(",")]
     fields = {"task": cells[0] if cells else text}
     for cell in cells[1:]:
+        if "owner" not in fields and (owner := _OWNER_PREFIX.match(cell)) is not None:
+            fields["owner"] = cell[owner.end() :]  # `(zodp. Mgr. Vašková, termín 31. 10.)`
+            continue
+        if (
+            "due" not in fields
+            and (due := _DUE_PREFIX.match(cell)) is not None
+            and _deadline_like(cell[due.end() :])
+        ):
+            fields["due"] = cell[due.end() :]
+            continue
         if "due" not in fields and _deadline_like(cell):
             fields["due"] = cell
         elif "owner" not in fields and (looks_like_name(cell.split(",")[0]) or len(cell) <= 40):
@@ -513,6 +530,7 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 # `… – úkol pro předsedu Platila: zjistit historii ocenění`, `Úkol pro koordinátorku: svolat
 # schůzku do 30. 6.`: the owner after `pro` (in the accusative), the task after the colon.
 _TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;,()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
+_TRAILING_DUE = rx(r"[,;]?\s+[-–—]?\s*(?:termín|T|do)\s*:\s*(?P<value>[^,;:]+?)\s*\.?\s*$")
 _ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
 _ACCUSATIVE_WORDS = {"členy": "členové", "všechny": "všichni"}
 
@@ -542,12 +560,17 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
+        labelled_due = _TRAILING_DUE.search(line)
+        if labelled_due is not None:
+            line = line[: labelled_due.start()]  # `Úkol pro koordinátorku: zjistit …, termín: 15. 4.`
         match = _TASK_FOR.search(line)
         if match is None:
             continue
         fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
         fields["guess"] = "odpovědná osoba převedena ze 4. pádu (úkol pro …)"
-        if (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
+        if labelled_due is not None:
+            fields["due"] = labelled_due["value"]
+        elif (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
             fields["due"] = due["value"]
         if (task := _make(fields, meeting)) is not None:
             found.append((number, task))
