@@ -334,3 +334,80 @@ def test_a_task_for_someone_with_a_labelled_deadline_after_it() -> None:
 
 def test_zaznam_poridila_names_the_recorder() -> None:
     assert recognise(HEAD + "Záznam pořídila: Bc. Markéta Slaninová\n").recorder == "Bc. Markéta Slaninová"
+
+
+def test_pro_pristi_jednani_is_a_deadline() -> None:
+    assert tasks_of("Mgr. Eva Malá připraví pro příští jednání přehled kapacit.\n") == [
+        ("připraví přehled kapacit", "Mgr. Eva Malá", "pro příští jednání")
+    ]
+
+
+# --- more layouts of attendance and of the head ---------------------------------------------------
+
+
+def test_an_attendance_table_with_a_column_saying_who_came() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n\n"
+        "| Jméno | Organizace | Přítomen/a |\n| Mgr. Jan Hora | Charita | ano |\n"
+        "| Ing. Eva Malá | MěÚ | ne – omluvena |\n| Petr Dub | Naděje | ne |\n| Iva Nová | Diakonie | ✓ |\n"
+        "| Karel Vlk | Fokus | |\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Jan Hora", "Iva Nová"]
+    assert imported.present[0]["org"] == "Charita"
+    assert names(imported.excused) == ["Ing. Eva Malá"]
+    assert names(imported.absent) == ["Petr Dub"]
+
+
+def test_two_columns_of_people_separated_by_tabs() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n\nPřítomni:\n"
+        "Mgr. Petra Kotrbová\t\tIng. Aleš Mrkvička\nBc. Jana Pechová\t\tPhDr. Milan Doležal, Ph.D.\n\n"
+        "Omluveni:\nMgr. Dana Pokorná\t\tIng. Jan Horký\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == [
+        "Mgr. Petra Kotrbová",
+        "Ing. Aleš Mrkvička",
+        "Bc. Jana Pechová",
+        "PhDr. Milan Doležal, Ph.D.",
+    ]
+    assert names(imported.excused) == ["Mgr. Dana Pokorná", "Ing. Jan Horký"]
+
+
+def test_a_person_and_an_organisation_in_columns_stay_one_person() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n\nPřítomni:\n"
+        "Mgr. Petra Kotrbová\t\tCharita Jihlava\nIng. Aleš Mrkvička\t\tMěÚ Jihlava\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Petra Kotrbová", "Ing. Aleš Mrkvička"]
+    assert imported.present[0]["org"] == "Charita Jihlava"
+
+
+def test_the_excused_named_after_a_label_inside_a_sentence() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\n\nDne 11. 10. 2021 proběhlo jednání. Přítomno bylo "
+        "7 členů (viz prezenční listina), omluvili se: Mgr. Zbyněk Holub, Ing. Libuše Adámková. "
+        "Jednání vedla Bc. Jana Nová.\n"
+    )
+    assert names(imported.excused) == ["Mgr. Zbyněk Holub", "Ing. Libuše Adámková"]
+    assert imported.present == []
+
+
+def test_a_header_naming_the_working_group_and_whose_it_is() -> None:
+    imported = recognise(
+        "ZÁPIS – Pracovní skupina Osoby se zdravotním postižením, KPSS Prostějov\n\nDatum: 3. 4. 2023\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert imported.group == "Osoby se zdravotním postižením"
+
+
+def test_the_place_after_proběhlo_and_after_a_range_of_times_with_decimal_commas() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\n\nDne 11. 10. 2021 proběhlo v zasedací místnosti "
+        "Charity, Ostravská 69, páté jednání pracovní skupiny.\n\nPřítomni: Jana Nová, Petr Malý\n"
+    )
+    assert imported.place == "v zasedací místnosti Charity, Ostravská 69"
+    imported = recognise(
+        "Zápis z jednání PS Senioři\nDne: 4. 10. 2022, 14,00–15,30 hod., klubovna DPS Bystřice\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (imported.time, imported.place) == ("14:00-15:30", "klubovna DPS Bystřice")

@@ -17,7 +17,8 @@ _TITLE = rx(
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"
-    r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})\s*$"
+    r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})"
+    r"\s*(?:,\s*(?:KPSS|ORP|SO\s+ORP|města|obce|kraje)\b[^-–—|,]{0,40})?$"  # `…, KPSS Prostějov`: whose group it is
 )
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"

@@ -68,8 +68,30 @@ _NAME_HEADING = rx(r"^(?:jméno|příjmení)")
 # Column headings of an attendance table (`Jméno | Organizace | Podpis`).
 _HEADING_CELL = rx(
     r"^(?:jméno(?: a příjmení)?|příjmení(?: a jméno)?|titul|organizace|instituce|subjekt|funkce|pozice|"
-    r"podpis|za organizaci|zastupuje|kontakt|e-?mail|telefon|poř\.?\s*č\.?|č\.)$"
+    r"podpis|za organizaci|zastupuje|kontakt|e-?mail|telefon|poř\.?\s*č\.?|č\.|"
+    r"přítomen(?:\s*/\s*a|\s*\(a\))?|přítomna|přítomnost|účast)$"
 )
+# The column of an attendance table that says whether each person came (`Přítomen/a`, `Účast`).
+PRESENCE_HEADING = rx(r"^(?:přítomen(?:\s*/\s*a|\s*\(a\))?|přítomna|přítomnost|účast)$")
+# What that column says: came, excused, or absent (`ano`, `ne – omluven`, `ne`).
+_CAME = rx(r"^(?:ano|a|x|✓|✔|\+|přítomen|přítomna|přítomn[ýá])(?!\w)")
+_EXCUSED_CELL = rx(r"omluven")
+_ABSENT_CELL = rx(r"^(?:ne|n|-|–|nepřítomen|nepřítomna|nepřítomn[ýá])(?!\w)")
+
+
+def presence_kind(cell: str) -> str | None:
+    """The list a row of an attendance table belongs to by its presence cell: `present`,
+    `excused`, `absent`, or None when the cell says nothing (an empty cell)."""
+    text = squash(cell)
+    if _EXCUSED_CELL.search(text):
+        return "excused"
+    if _CAME.match(text):
+        return "present"
+    if _ABSENT_CELL.match(text):
+        return "absent"
+    return None
+
+
 _TITLE_SPACING = re.compile(
     r"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?=[A-ZÁ-Ž])"
 )
@@ -365,6 +387,10 @@ def _line_fragments(raw: str) -> list[str]:
     if _is_heading_row(columns) or _is_heading_row(split_people(line.replace(" | ", ", "))):
         return []
     head = plain(columns[0]) if columns else ""
+    if len(columns) >= 2 and all(looks_like_one_person(plain(c)) for c in columns):
+        return [
+            plain(c) for c in columns
+        ]  # `Mgr. Petra Kotrbová<TAB><TAB>Ing. Aleš Mrkvička`: two columns of people
     if len(columns) >= 2 and "," not in head and ";" not in head and looks_like_name(head):
         return [f"{head} ({', '.join(plain(c) for c in columns[1:])})"]
     pieces: list[str] = []

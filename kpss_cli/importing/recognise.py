@@ -19,6 +19,7 @@ from .people import (
     DECLINED_ENDINGS as _DECLINED_ENDINGS,
 )
 from .people import (
+    PRESENCE_HEADING,
     PersonDict,
     is_attendance_heading,
     looks_like_name,
@@ -27,6 +28,7 @@ from .people import (
     names_in_text,
     parse_people,
     parse_person,
+    presence_kind,
     stand_ins_first,
 )
 from .tasks import TaskDict, find_tasks
@@ -162,14 +164,20 @@ _WEEKDAY_FIRST = rx(
 )
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
-_PLACE_END = rx(r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$")
+_PLACE_END = rx(
+    r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
+    # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
+    r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+)
 # After the day in a `Dne:` label: `, kancelář …, Karla Čapka 1147, Jeseník` (letters first, not a
 # weekday, a time or another date).
 _PLACE_AFTER_DATE = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:hod\.?)?\s*)?,\s*(?!od\b|do\b|v\s*\d|ve\s*\d|"
+    # `, 14,00–15,30 hod., klubovna DPS`: a time or a range of times may stand between
+    r"^\s*(?:,?\s*(?:od\s+)?\d{1,2}[:.,]\d{2}(?:\s*(?:[-–—]|do)\s*\d{1,2}[:.,]\d{2})?\s*(?:hod(?:in)?\.?)?\s*)?"
+    r",\s*(?!od\b|do\b|v\s*\d|ve\s*\d|"
     + "|".join(day for day, _ in WEEKDAYS)
     + r")(?P<place>[^\W\d_]{3,}[^:]*\s[^:]*)$",
     re.IGNORECASE,
@@ -747,12 +755,37 @@ def _attendance(result: Imported, reader: _Reader) -> None:
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
         if found is None and is_attendance_heading(reader.lines[index]):
+            heading = _row(reader.lines[index]) or _columns(reader.lines[index])
+            presence = next(
+                (n for n, cell in enumerate(heading) if PRESENCE_HEADING.match(cell.strip(" :"))), None
+            )
+            if presence is not None:  # `Jméno | Organizace | Přítomen/a`: each row says where it belongs
+                chunk, end = _list_lines(reader, index, "")
+                for row in chunk:
+                    # raw cells: `plain` would take a `✓` for a bullet
+                    cells = (
+                        [c.strip() for c in row.strip().strip("|").split("|")]
+                        if "|" in row
+                        else _columns(row)
+                    )
+                    if presence < len(cells) and (kind := presence_kind(cells[presence])) is not None:
+                        rest = [cell for n, cell in enumerate(cells) if n != presence]
+                        _store(result, seen, kind, " | ".join(rest))
+                index = max(end, index + 1)
+                continue
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
         if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
             found = ("guests", "")  # `… přivítala přítomné hosty, jimiž byli:` and a list
         if found is None and (guests := _GUESTS_IN_SENTENCE.search(reader.plains[index])) is not None:
             # `K bodu 2 byli přizváni hosté, jimiž byli: Mgr. Jan Hrubý (ASZ) a Ing. Eva Malá.`
             _store(result, seen, "guests", _SENTENCE_STOP.split(guests["value"])[0])
+            index += 1
+            continue
+        if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
+            # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
+            words = fold(listed["label"])
+            kind = "excused" if "omluv" in words else "absent" if words.startswith("ne") else "guests"
+            _store(result, seen, kind, _SENTENCE_STOP.split(listed["value"])[0])
             index += 1
             continue
         if found is None:
@@ -780,6 +813,10 @@ _GUESTS_INTRODUCED = rx(
 )
 _GUESTS_IN_SENTENCE = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*(?P<value>\S.+)$"
+)
+# A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
+_LIST_IN_SENTENCE = rx(
+    r"[,;.]\s+(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté)\s*:\s*(?P<value>\S.+)$"
 )
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
 # (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).

@@ -461,7 +461,8 @@ _PERSON_SUBJECT = re.compile(r"^(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ
 # `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
 _NEXT_DUE = rx(
     r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
-    r"\bna\s+příští\s+(?:schůzce|poradě)|\bdo\s+příštího\s+(?:jednání|setkání|zasedání)(?:\s+(?:skupiny|PS)\b)?"
+    r"\bna\s+příští\s+(?:schůzce|poradě)|\bdo\s+příštího\s+(?:jednání|setkání|zasedání)(?:\s+(?:skupiny|PS)\b)?|"
+    r"\bpro\s+příští\s+(?:jednání|setkání|zasedání)"
 )
 # One person named by their role, given a task in the running text (`Koordinátorka do příštího
 # jednání zajistí …`); a whole class of people (`Poskytovatelé zašlou …`) is too vague to be one.
