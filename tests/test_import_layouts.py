@@ -411,3 +411,26 @@ def test_the_place_after_proběhlo_and_after_a_range_of_times_with_decimal_comma
         "Přítomni: Jana Nová, Petr Malý\n"
     )
     assert (imported.time, imported.place) == ("14:00-15:30", "klubovna DPS Bystřice")
+
+
+def test_a_group_whose_name_is_an_enumeration_with_a_comma() -> None:
+    for title, group in (
+        ("Zápis z jednání PS Rodina, děti a mládež", "Rodina, děti a mládež"),
+        ("Záznam ze setkání PS Děti, mládež a rodina", "Děti, mládež a rodina"),
+        ("Zápis z jednání PS Senioři, konaného dne 3. 4. 2023", "Senioři"),
+    ):
+        assert recognise(f"{title}\nDatum: 3. 4. 2023\nPřítomni: Jana Nová\n").group == group, title
+
+
+def test_a_joint_meeting_of_working_groups_in_the_genitive_plural() -> None:
+    for title, group in (
+        (
+            "Zápis ze společného jednání pracovních skupin Senioři a Zdravotně postižení",
+            "Senioři a Zdravotně postižení",
+        ),
+        (
+            "Zápis ze společného setkání pracovních skupin komunitního plánování Litovel",
+            "Pracovní skupiny komunitního plánování Litovel",
+        ),
+    ):
+        assert recognise(f"{title}\nDatum: 3. 4. 2023\nPřítomni: Jana Nová\n").group == group, title

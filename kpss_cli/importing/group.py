@@ -22,7 +22,10 @@ _HEADER_GROUP = rx(
 )
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
-    r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:" + "|".join(MONTHS_GENITIVE) + r").*$"
+    # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`)
+    r"|\s*(?:,(?!\s+[a-zá-ž]+(?:\s+[a-zá-ž]+)?\s+a\s+[a-zá-ž]+\s*(?:$|[,(]))|\().*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:"
+    + "|".join(MONTHS_GENITIVE)
+    + r").*$"
     r"|\s+č\.\s*\d.*$"  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
 )
 # Before the body: the meeting's number or year (`jednání 01/2001 městského …`, `zasedání roku
@@ -45,13 +48,14 @@ _GENITIVE = {
     "sítě": "síť",
     "zastupitelstva": "zastupitelstvo",
     "shromáždění": "shromáždění",
+    "skupin": "skupiny",  # `společného jednání pracovních skupin …` (plural)
 }
 _FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
 _NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
 # `Řídící tým`.
-_ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|é)$")
+_ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|ích|é)$")
 
 
 def _adjective(word: str, noun: str) -> str:
@@ -59,7 +63,7 @@ def _adjective(word: str, noun: str) -> str:
     if ending is None or len(word) < 4 or not word[:1].isalpha():
         return word
     stem = word[: ending.start()]
-    if ending[0] == "ího":
+    if ending[0] in ("ího", "ích"):  # `Řídícího týmu`, `pracovních skupin`
         return stem + "í"
     if noun in _FEMININE:
         return stem + "á" if ending[0] == "é" else word
@@ -68,7 +72,9 @@ def _adjective(word: str, noun: str) -> str:
     return word
 
 
-_WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
+_WORKING_GROUP = re.compile(
+    r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + r")\s+(?=[A-ZÁ-Ž\"„])"
+)
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
 _CATEGORY = rx(
