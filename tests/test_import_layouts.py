@@ -434,3 +434,51 @@ def test_a_joint_meeting_of_working_groups_in_the_genitive_plural() -> None:
         ),
     ):
         assert recognise(f"{title}\nDatum: 3. 4. 2023\nPřítomni: Jana Nová\n").group == group, title
+
+
+# --- one-line transcripts and the narrative ----------------------------------------------------------
+
+
+def test_a_list_of_a_transcript_ends_where_the_next_sentence_begins() -> None:
+    imported = recognise(
+        "Zápis z 1. jednání výboru konaného dne 3. 4. 2023 Přítomni: Jana Nová, Petr Malý "
+        "Omluveni: RNDr. Tomáš Hudeček, Ph.D., Ing. Milan Růžička Zasedání řídil předseda Jan Slezák.\n"
+    )
+    assert names(imported.excused) == ["RNDr. Tomáš Hudeček, Ph.D.", "Ing. Milan Růžička"]
+
+
+def test_a_name_with_its_role_after_it_without_a_comma() -> None:
+    imported = recognise(
+        HEAD + "Hosté: Milan Paulovič revizní komise, Ing. Jaroslav Fuksík předseda spolku, David Kaňovský\n"
+    )
+    assert names(imported.guests) == ["Milan Paulovič", "Ing. Jaroslav Fuksík", "David Kaňovský"]
+    assert imported.guests[1]["role"] == "předseda spolku"
+
+
+def test_no_person_from_capitalised_words_of_an_organisation_before_a_verb() -> None:
+    imported = recognise(HEAD + "Hosté: Senior Klub přispívá, Jana Malá\n")
+    assert names(imported.guests) == ["Jana Malá"]
+
+
+def test_the_moderator_by_surname_when_one_person_present_has_it() -> None:
+    imported = recognise(
+        "Zápis z jednání komise\nDne 3. 4. 2023\nPřítomni: Mgr. Monika Čermáková, p. Vladimír Hejnic\n\n"
+        "1. Předsedkyně komise Mgr. Čermáková oficiálně zahájila setkání a přivítala přítomné.\n"
+    )
+    assert imported.moderator == "Mgr. Monika Čermáková"
+    assert "moderator" in imported.guesses
+    unknown = recognise(
+        "Zápis z jednání komise\nDne 3. 4. 2023\nPřítomni: Jana Nová, Petr Malý\n\n"
+        "Předsedkyně komise Mgr. Čermáková zahájila setkání.\n"
+    )
+    assert unknown.moderator is None  # nobody present of that name: no guess
+
+
+def test_the_recorder_entrusted_with_the_minutes_in_the_accusative() -> None:
+    imported = recognise(
+        HEAD
+        + "Zpracováním zápisu z 3. zasedání pověřil předseda paní Janu Nekardovou, u které je k nahlédnutí.\n"
+    )
+    assert imported.recorder == "Jana Nekardová"
+    assert "recorder" in imported.guesses
+    assert recognise(HEAD + "Zapisováním byla pověřena Bc. Eva Malá.\n").recorder == "Bc. Eva Malá"

@@ -349,12 +349,26 @@ def _person_from(fragment: str) -> PersonDict | None:
         # `Jana Nová za Charitu Most`, `Eva Veselá z Charity`, `Petr Malý ze Slezské diakonie`
         name, org = name[: of.start()], name[of.end() :]
         details.insert(0, org)
+    if (
+        not looks_like_name(name)
+        and (lead := _NAME_THEN_ROLE.match(name)) is not None
+        and looks_like_one_person(lead["name"])  # a title or a common first name: no `Senior Klub`
+    ):
+        # `Jaroslav Fuksík předseda ŠSOK`: the comma before the role lost in a transcript
+        name, rest = lead["name"], [lead["role"], *rest]
     if not looks_like_name(name):
         return None
     person = _new(name)
     for detail in [*rest, *details]:
         _add_detail(person, detail)
     return _substitution(person, substituting) if substituting else person
+
+
+# A full name (a title or a common first name) and then lower-case words of a role.
+_NAME_THEN_ROLE = re.compile(
+    r"^(?P<name>(?:(?:[A-Z][A-Za-z]{0,6}\.\s*)*)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)"
+    r"\s+(?P<role>[a-zá-ž]{3,}\b.*)$"
+)
 
 
 def _is_heading_row(cells: list[str]) -> bool:
@@ -433,7 +447,10 @@ _STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
 
 # A numbered item run on after the last name of a list in a one-line transcript
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
-_ITEM_AFTER = re.compile(r"\s+\d{1,3}\.\s+[A-ZÁ-Ž][a-zá-ž].*$")
+# Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
+_ITEM_AFTER = re.compile(
+    r"\s+\d{1,3}\.\s+[A-ZÁ-Ž][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
+)
 
 
 def _tidy_fragment(text: str) -> str:

@@ -26,6 +26,7 @@ from .people import (
     looks_like_one_person,
     looks_like_people_line,
     names_in_text,
+    nominative_name,
     parse_people,
     parse_person,
     presence_kind,
@@ -116,6 +117,8 @@ _RECORDER_FREE = (
     rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
     rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
+    # `Zapisováním byla pověřena Bc. Jana Nová`
+    rx(r"\bzapisováním\b(?:\s+zápisu)?\s+(?:byl[a]?\s+)?pověřen[a]?\s+(?P<value>.+)$"),
     # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
     rx(
         r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
@@ -917,6 +920,22 @@ def _best(names: list[str]) -> str | None:
     return best
 
 
+# `Zpracováním zápisu pověřil paní Janu Nekardovou`: the recorder in the accusative.
+_ENTRUSTED = rx(
+    r"\b(?:zpracováním|pořízením|vyhotovením|sepsáním|psaním|zapisováním)\s+zápisu\b(?:[^.]|(?<=\d)\.){0,80}?\bpověřil[a]?\s+"
+    r"(?:[a-zá-ž]+\s+){0,3}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{0,5}\.\s*)*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+))"
+)
+
+
+def _recorder_entrusted(reader: _Reader) -> str | None:
+    """The person the chair entrusted with the minutes (`Zpracováním zápisu … pověřil paní Janu
+    Nekardovou`), in the nominative; None when no sentence says so or the name does not decline."""
+    for line in reader.plains:
+        if (match := _ENTRUSTED.search(line)) is not None:
+            return nominative_name(match["who"], "accusative")
+    return None
+
+
 # --- the moderator in the narrative ---------------------------------------------------------------
 
 _MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
@@ -976,6 +995,39 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             # `Předseda senátu, P. Strejc, zahájil zasedání`: initials right before the verb.
             if (just := re.search(rf"({_INITIALS_NAME.pattern}),?\s*$", before)) is not None:
                 return just[1]
+    return None
+
+
+# A surname after a title or `pan`/`paní` (`Mgr. Čermáková`, `paní Nová`), as the narrative
+# names someone already listed.
+_TITLED_SURNAME = re.compile(
+    r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:pan|paní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
+    r"(?P<surname>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]{2,}(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)(?![\w.])"
+)
+
+
+def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | None:
+    """`Předsedkyně komise Mgr. Čermáková oficiálně zahájila setkání`: a surname in the sentence
+    that says who opened or led the meeting, which is the surname of exactly one person present;
+    that person's name as the list writes it. None otherwise."""
+    by_surname: dict[str, set[str]] = {}
+    for person in present:
+        words = strip_titles(person["name"]).split()
+        if words:
+            by_surname.setdefault(fold(words[-1].strip(",")), set()).add(person["name"])
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for sentence in re.split(r"(?<=[a-zá-ž]{3})\.\s+", line):
+            if not (_OPENED.search(sentence) or _OPENED_BY.search(sentence)):
+                continue
+            found = {
+                name
+                for match in _TITLED_SURNAME.finditer(sentence)
+                for name in by_surname.get(fold(match["surname"]), set())
+            }
+            if len(found) == 1:
+                return found.pop()
     return None
 
 
@@ -1043,10 +1095,16 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     _when(result, reader)
     _attendance(result, reader)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
+    if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
+        result.recorder = entrusted
+        result.guesses["recorder"] = "zapisovatel převeden ze 4. pádu (pověřil …)"
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+    if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
+        result.moderator = known
+        result.guesses["moderator"] = "z vyprávění zápisu (příjmení) a ze seznamu přítomných"
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
     for number, task in enumerate(result.tasks, start=1):
