@@ -482,3 +482,48 @@ def test_the_recorder_entrusted_with_the_minutes_in_the_accusative() -> None:
     assert imported.recorder == "Jana Nekardová"
     assert "recorder" in imported.guesses
     assert recognise(HEAD + "Zapisováním byla pověřena Bc. Eva Malá.\n").recorder == "Bc. Eva Malá"
+
+
+# --- wrong values the third batch showed --------------------------------------------------------------
+
+
+def test_pritomni_hoste_are_guests() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Senioři\nDatum: 5. 11. 2019\nPřítomní členové PS: viz prezenční listina\n"
+        "Přítomní hosté: Ing. Lubomír Kaplan (kraj), Bc. Markéta Kubíčková\n"
+    )
+    assert imported.present == [] and imported.attendance_sheet
+    assert names(imported.guests) == ["Ing. Lubomír Kaplan", "Bc. Markéta Kubíčková"]
+
+
+def test_members_absent_excused_is_a_label_of_its_own() -> None:
+    imported = recognise(
+        "Zápis z jednání ŘS\nDatum: 30. 8. 2022\nČlenové ŘS přítomni: Ing. Jana Hadrbolcová, Věra Herdová\n"
+        "Členové ŘS nepřítomni (omluveni): Ing. Petr Hejma, Mgr. Eva Dušková\n"
+        "Členové ŘS nepřítomni: Karel Vlk\n"
+    )
+    assert names(imported.present) == ["Ing. Jana Hadrbolcová", "Věra Herdová"]
+    assert names(imported.excused) == ["Ing. Petr Hejma", "Mgr. Eva Dušková"]
+    assert names(imported.absent) == ["Karel Vlk"]
+
+
+def test_the_moderator_of_a_sentence_is_not_read_past_its_end() -> None:
+    imported = recognise(
+        "Zápis ze setkání PS Komunita\n\nSetkání se konalo 14. 2. 2023. Setkání zahájil a moderoval Mgr. Dominik "
+        "Lakatoš. Na setkání byli přítomni: Renata Horváthová, Bc. Kamil Bandy.\n"
+    )
+    assert imported.moderator == "Mgr. Dominik Lakatoš"
+
+
+def test_the_second_line_of_the_title_gives_the_day_not_the_next_meeting() -> None:
+    imported = recognise(
+        "Zápis z 9. jednání Řídící skupiny KPSS Rakovnicko\n"
+        "ze dne 30. 8. 2022, od 13:30 hod., v zasedací místnosti MěÚ Rakovník\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n\nDalší jednání ŘS: 25. 10. 2022 v 13:30 hod.\n"
+    )
+    assert (str(imported.date), imported.time) == ("2022-08-30", "13:30")
+    assert imported.place == "v zasedací místnosti MěÚ Rakovník"
+    no_day = recognise(
+        "Zápis z jednání ŘS\nPřítomni: Jana Nová, Petr Malý\n\nDalší jednání ŘS: 25. 10. 2022\n"
+    )
+    assert no_day.date is None

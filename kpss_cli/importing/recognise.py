@@ -68,7 +68,9 @@ class Imported:
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
-            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy", qualifier=40
+            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|"
+            r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
+            qualifier=40,
         )
     ],
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
@@ -165,6 +167,8 @@ _ON_DAY = rx(
 _WEEKDAY_FIRST = rx(
     r"^(?:v|ve)\s+(?:" + "|".join(accusative for _, accusative in WEEKDAYS) + r")\s+(?:dne\s+)?\d{1,2}\s*\."
 )
+# The second line of a title: `ze dne 30. 8. 2022, od 13:30 hod., v zasedací místnosti …`.
+_DAY_FIRST = rx(r"^(?:ze\s+dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
     r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
@@ -582,7 +586,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     and returns the place named after them (None when there is none)."""
     lines = [p for p in reader.plains if p][:15]
     for number, line in enumerate(lines):
-        if not _MEETING_WORDS.search(line) and not _WEEKDAY_FIRST.match(line):
+        if not _MEETING_WORDS.search(line) and not _WEEKDAY_FIRST.match(line) and not _DAY_FIRST.match(line):
             continue
         # Writing or next-meeting words count before the date, not after it (a one-line
         # transcript holds the whole document after the date: `… program byl schválen`).
@@ -633,8 +637,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     fills in the date (and time) and returns what else the line names as the place
     (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
-        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line):
-            continue
+        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line):
+            continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
         if len(hits) == 1 and len(rest) <= 25:
@@ -686,7 +690,11 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
             inline = label_value(pattern, line)
             if inline is not None:
                 head = fold(line[: line.find(":")] if ":" in line else line)
-                return ("excused" if _EXCUSED_WORD.search(head) else name), inline
+                if _EXCUSED_WORD.search(head):
+                    return "excused", inline
+                if name == "present" and re.search(r"\bhost", head):
+                    return "guests", inline  # `Přítomní hosté:`
+                return name, inline
     return None
 
 
@@ -888,6 +896,9 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
 _RUNNING_TEXT = re.compile(r"^(?!(?:pan|paní|pí|slečna)\b)[a-zá-ž]{2,}\b(?!\.).{70,}$")
 
 
+_END_OF_SENTENCE = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")
+
+
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
@@ -898,8 +909,10 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             if match is None:
                 continue
             value = match["value"]
-        # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border.
+        # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border;
+        # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
+        value = _END_OF_SENTENCE.split(value)[0] if value else value
         if value and _RUNNING_TEXT.match(value):
             continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
