@@ -527,3 +527,72 @@ def test_the_second_line_of_the_title_gives_the_day_not_the_next_meeting() -> No
         "Zápis z jednání ŘS\nPřítomni: Jana Nová, Petr Malý\n\nDalší jednání ŘS: 25. 10. 2022\n"
     )
     assert no_day.date is None
+
+
+# --- misses the third batch showed --------------------------------------------------------------------
+
+
+def test_a_running_header_after_a_page_number_inside_a_list_is_dropped() -> None:
+    imported = recognise(
+        "Město Vyškov – Komunitní plánování\n\nZápis z jednání pracovní skupiny Senioři\nDatum: 22. 3. 2021\n\n"
+        "Přítomni:\nMgr. Zdeňka Ondrová (Sociální služby)\nIng. Pavel Klíma (MěÚ)\n\nStrana 1 z 2\n"
+        "Město Vyškov – Komunitní plánování\n\nMarie Vybíralová (Klub seniorů)\n\nOmluveni: Eva Malá\n"
+    )
+    assert names(imported.present) == ["Mgr. Zdeňka Ondrová", "Ing. Pavel Klíma", "Marie Vybíralová"]
+    assert "Komunitní plánování" in imported.body.split("\n")[0]
+
+
+def test_narrative_tasks_owned_by_a_titled_surname_an_initial_or_p() -> None:
+    assert tasks_of(
+        "Ad 2) PhDr. Rösslerová zašle školám nabídku programů do 30. 4. 2022.\n"
+        "Sbírka – Horáková E. zajistí do 18. 12. 2022 předání dárků.\n"
+        "- p. Kučera zajistí kontakt na agenturu práce do 15. 6. 2022\n"
+    ) == [
+        ("zašle školám nabídku programů", "PhDr. Rösslerová", "30. 4. 2022"),
+        ("zajistí předání dárků", "Horáková E.", "18. 12. 2022"),
+        ("zajistí kontakt na agenturu práce", "p. Kučera", "15. 6. 2022"),
+    ]
+
+
+def test_o_colon_names_the_owner_after_t_colon() -> None:
+    assert tasks_of("U 2/2022/2 – předložit zprávu radě města, T: 31. 5. 2022, O: Mgr. Radek Slíva\n") == [
+        ("U 2/2022/2 – předložit zprávu radě města", "Mgr. Radek Slíva", "31. 5. 2022")
+    ]
+
+
+def test_a_bulleted_task_with_the_owner_first() -> None:
+    assert tasks_of(
+        "Úkoly:\n• Bc. Wolfová – rozeslat přehled výsledků dotačního řízení – do 9. 9. 2022\n"
+        "• Mgr. Vlasák – připravit návrh – do 31. 10. 2022\n"
+    ) == [
+        ("rozeslat přehled výsledků dotačního řízení", "Bc. Wolfová", "do 9. 9. 2022"),
+        ("připravit návrh", "Mgr. Vlasák", "do 31. 10. 2022"),
+    ]
+
+
+def test_a_short_title_with_a_town_and_the_end_without_a_colon() -> None:
+    imported = recognise(
+        "Zápis PS Děti a rodina, Hodonín, 12. 12. 2023\n\nPřítomni: Nováková J., Malý P.\n"
+        "Začátek: 14:00, konec 15:15, místo: OSPOD MěÚ Hodonín\n"
+    )
+    assert (imported.group, str(imported.date), imported.time) == (
+        "Děti a rodina",
+        "2023-12-12",
+        "14:00-15:15",
+    )
+    assert names(imported.present) == ["Nováková J.", "Malý P."]
+
+
+def test_zapisovala_in_a_sentence_and_byli_pritomni_in_a_paragraph() -> None:
+    imported = recognise(
+        "Zápis ze setkání PS Duševní zdraví\nDatum: 28. 11. 2023\n\nSetkání se konalo v klubovně. Na setkání "
+        "byli přítomni: Mgr. Irena Šustková, Ondřej Fiala. Setkání řídila Mgr. Irena Šustková. "
+        "Zapisovala Bc. Romana Bártová, DiS.\n"
+    )
+    assert names(imported.present) == ["Mgr. Irena Šustková", "Ondřej Fiala"]
+    assert imported.recorder == "Bc. Romana Bártová, DiS."
+
+
+def test_a_municipal_police_rank_is_kept_as_written() -> None:
+    imported = recognise(HEAD.replace("Jana Nová, Petr Malý", "str. Lukáš Havel, npor. Mgr. Tomáš Valenta"))
+    assert names(imported.present) == ["str. Lukáš Havel", "npor. Mgr. Tomáš Valenta"]

@@ -84,7 +84,9 @@ _CATEGORY = rx(
 )
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
-    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+    # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
+    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
+    r"(?:,\s*[A-ZÁ-Ž][^\d,:;()]{1,30})?,?\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
 )
 # A letterhead or site title that names the body itself (`Sdružení pro rozvoj Šluknovska`,
 # `Komise sociální a zdravotní`), when no title names the group.

@@ -56,7 +56,7 @@ _COURTESY = re.compile(
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
 # written, and not words of the name itself.
 _RANK = re.compile(
-    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
+    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm|str)\.\s*(?=[A-ZÁ-Ž])"
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.

@@ -119,6 +119,8 @@ _RECORDER_FREE = (
     rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
     rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
+    # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
+    rx(r"(?:^|[.;]\s+)(?:zapisoval[a]?|zapisovala)\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
     rx(r"\bzapisováním\b(?:\s+zápisu)?\s+(?:byl[a]?\s+)?pověřen[a]?\s+(?P<value>.+)$"),
     # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
@@ -457,7 +459,7 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
 
 _END_INLINE = rx(
     r"^(?:začátek|zahájení|čas)(?:\s+\w+)?\s*:\s*\d{1,2}[:.]\d{2}[^:]{0,12}?[,;]?\s+"
-    r"(?:konec|ukončení)(?:\s+\w+)?\s*:\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
+    r"(?:konec|ukončení)(?:\s+[^\W\d]+)?\s*:?\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
 )
 _TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
 
@@ -795,7 +797,15 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
             # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
             words = fold(listed["label"])
-            kind = "excused" if "omluv" in words else "absent" if words.startswith("ne") else "guests"
+            kind = (
+                "excused"
+                if "omluv" in words
+                else "absent"
+                if words.startswith(("ne", "chyb"))
+                else "guests"
+                if "host" in words
+                else "present"
+            )
             _store(result, seen, kind, _SENTENCE_STOP.split(listed["value"])[0])
             index += 1
             continue
@@ -827,7 +837,9 @@ _GUESTS_IN_SENTENCE = rx(
 )
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 _LIST_IN_SENTENCE = rx(
-    r"[,;.]\s+(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté)\s*:\s*(?P<value>\S.+)$"
+    r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
+    r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
+    r"\s*:\s*(?P<value>\S.+)$"
 )
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
 # (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).

@@ -29,7 +29,7 @@ class TaskDict(TypedDict):
 _FIELD_WORDS = {
     "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task",
     "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
-    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z",
+    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z|O",  # `O:` = odpovídá (`T: 31. 3., O: Mgr. …`)
     "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T|do",  # `odpovídá: …, do: 31. 1.`
 }
 _FIELD = {
@@ -145,6 +145,12 @@ def _cell_fields(text: str) -> dict[str, str]:
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
     if len(cells) < 2 and bracket:
         cells = [text[: bracket.start()], *bracket[1].split(",")]
+    if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
+        cells = [
+            cells[1],
+            cells[0],
+            *cells[2:],
+        ]  # `Bc. Wolfová – rozeslat přehled – do 9. 9.`: the owner first
     fields = {"task": cells[0] if cells else text}
     for cell in cells[1:]:
         if "owner" not in fields and (owner := _OWNER_PREFIX.match(cell)) is not None:
@@ -343,7 +349,7 @@ _SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.)\s+)?[A-ZÁ-Ž]")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
 # (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
 _SPLIT_SENTENCES = re.compile(
-    r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])"
+    r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])"
 )
 
 
@@ -357,7 +363,8 @@ def sentence_fields(text: str) -> dict[str, str] | None:
         if verb is None:
             continue
         subject = _THAT.sub("", _LEAD_LABEL.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])))
-        subject = subject.strip(" ,;:–-")
+        # `Vánoční sbírka – Horáková E. zajistí …`: the heading of an item before a dash is no subject
+        subject = re.split(r"\s[-–—]\s", subject)[-1].strip(" ,;:–-")
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
         if not subject or not _SUBJECT.match(subject) or len(subject.split()) > 6 or "," in subject:
@@ -455,7 +462,13 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
     return [(number, task) for number, task in found if task is not None]
 
 
-_PERSON_SUBJECT = re.compile(r"^(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+$")
+# `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
+# and an initial, as short minutes write people).
+_PERSON_SUBJECT = re.compile(
+    r"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+"
+    r"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?"
+    r"|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\.)$"
+)
 
 
 # `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
@@ -500,6 +513,9 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if "due" not in fields:
         return None
     owner = fields["owner"]
+    at = sentence.find(owner)
+    if 0 <= at < verb.start():
+        sentence = sentence[at:]  # what stands before the subject (`Sbírka – `, `Dohodnuto, že`) is no task
     text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
     text = text.replace(owner, "") if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
