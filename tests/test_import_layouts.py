@@ -596,3 +596,85 @@ def test_zapisovala_in_a_sentence_and_byli_pritomni_in_a_paragraph() -> None:
 def test_a_municipal_police_rank_is_kept_as_written() -> None:
     imported = recognise(HEAD.replace("Jana Nová, Petr Malý", "str. Lukáš Havel, npor. Mgr. Tomáš Valenta"))
     assert names(imported.present) == ["str. Lukáš Havel", "npor. Mgr. Tomáš Valenta"]
+
+
+# --- misses the fourth batch showed ---------------------------------------------------------------------
+
+
+def test_people_numbered_inside_an_inline_list() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Jednání se zúčastnili: 1) Mgr. Jana Nová, 2) Petr Malý, 3) Bc. Eva Veselá",
+        )
+    )
+    assert names(imported.present) == ["Mgr. Jana Nová", "Petr Malý", "Bc. Eva Veselá"]
+
+
+def test_a_head_written_as_questions() -> None:
+    imported = recognise(
+        "Zápis ze schůzky koordinační skupiny\n\nKdy: 17. 1. 2024, 13:00–14:30\nKde: MěÚ Vsetín, kancelář 214\n"
+        "Kdo: Mgr. Pavlína Orsáková, Ing. Jiří Čáp\nNepřišli: Bc. Ivana Holcová (omluvena), Petr Dub\n\n"
+        "Kdo co udělá:\n- Mgr. Orsáková – rozešle harmonogram – do 24. 1. 2024\n"
+    )
+    assert (str(imported.date), imported.time, imported.place) == (
+        "2024-01-17",
+        "13:00-14:30",
+        "MěÚ Vsetín, kancelář 214",
+    )
+    assert names(imported.present) == ["Mgr. Pavlína Orsáková", "Ing. Jiří Čáp"]
+    assert names(imported.excused) == ["Bc. Ivana Holcová"] and names(imported.absent) == ["Petr Dub"]
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Mgr. Orsáková", "24. 1. 2024")]
+
+
+def test_kdo_in_a_task_block_is_no_attendance() -> None:
+    imported = recognise(HEAD + "Úkol: rozeslat zápis\nKdo: Mgr. Eva Malá\nTermín: 20. 4. 2022\n")
+    assert names(imported.present) == ["Jana Nová", "Petr Malý"]
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Mgr. Eva Malá", "20. 4. 2022")]
+
+
+def test_the_recorder_after_the_moderator_in_sentences() -> None:
+    assert (
+        recognise(HEAD + "Jednání vedla Mgr. Alena Malá. Zapsala Bc. Zuzana Dubová.\n").recorder
+        == "Bc. Zuzana Dubová"
+    )
+    both = recognise(HEAD + "Jednání řídila a zapsala Mgr. Tereza Dvořáčková.\n")
+    assert (both.moderator, both.recorder) == ("Mgr. Tereza Dvořáčková", "Mgr. Tereza Dvořáčková")
+
+
+def test_a_first_line_opening_with_dne_gives_date_time_and_place() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři – Bruntál\n\nDne 9. 5. 2023 od 9:00 v Domě s pečovatelskou "
+        "službou, Zeyerova 12, Bruntál.\n\nPřítomni: p. Kovář, pí Nováková, Mgr. Dostál\n\n"
+        "2. Den seniorů – pí Nováková zajistí do 31. 5. 2023 pronájem sálu.\n"
+    )
+    assert (str(imported.date), imported.time) == ("2023-05-09", "09:00")
+    assert imported.place is not None and imported.place.startswith("v Domě s pečovatelskou službou")
+    assert names(imported.present) == ["Kovář", "Nováková", "Mgr. Dostál"]
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("pí Nováková", "31. 5. 2023")]
+
+
+def test_the_group_from_a_name_label_and_from_a_title_with_an_adjective() -> None:
+    labelled = recognise(
+        "Název jednání: PS Senioři | Datum: 4. 4. 2022 | Čas: 13:00\nPřítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (labelled.group, str(labelled.date)) == ("Senioři", "2022-04-04")
+    titled = recognise("Záznam z pracovní schůzky PS Bydlení\nDatum: 4. 4. 2022\nPřítomni: Jana Nová\n")
+    assert titled.group == "Bydlení"
+
+
+def test_dates_written_with_slashes() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Bydlení\nDatum: 15/03/2023\nPřítomni: Jana Nová\n\nTermín další schůzky: 19/04/2023 v 10:00\n"
+        "Usnesení U 2/2020/2 schváleno.\n"
+    )
+    assert str(imported.date) == "2023-03-15"
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2023-04-19"
+
+
+def test_a_surname_alone_is_written_in_full_from_the_attendance() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Děti\nDatum: 11. 9. 2023\nPřítomni: paní Jana Horká, pan Karel Dlouhý\n\n"
+        "Schůzku vedla paní Horká, vedoucí klubu.\n"
+    )
+    assert imported.moderator == "Jana Horká"

@@ -12,7 +12,7 @@ from .text import loose, plain, rx, squash
 _TITLE = rx(
     r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
-    r"(?:[a-zá-ž]+(?:ého|ího)\s+)?"
+    r"(?:[a-zá-ž]+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
@@ -87,6 +87,10 @@ _SHORT_TITLE = re.compile(
     # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
     r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
     r"(?:,\s*[A-ZÁ-Ž][^\d,:;()]{1,30})?,?\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+)
+# A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
+_NAME_LABEL = rx(
+    r"^(?:název\s+(?:jednání|skupiny|pracovní\s+skupiny)|pracovní\s+skupina|skupina)\s*:\s*(?P<group>[^|:]{2,80}?)\s*(?:\||$)"
 )
 # A letterhead or site title that names the body itself (`Sdružení pro rozvoj Šluknovska`,
 # `Komise sociální a zdravotní`), when no title names the group.
@@ -172,6 +176,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
     for line in head:
         match = _HEADER_GROUP.search(line)
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _NAME_LABEL.match(line)  # `Název jednání: PS Senioři | Datum: …`
         if match and (found := _tidy_why(match["group"]))[0]:
             return found
     for line in head:

@@ -454,8 +454,10 @@ _ITEM_AFTER = re.compile(
 
 
 def _tidy_fragment(text: str) -> str:
-    """Spaces and stray punctuation off; a final dot stays after a title or an initial."""
+    """Spaces and stray punctuation off, a number of an inline numbered list (`2) Bc. Petr Dub`)
+    too; a final dot stays after a title or an initial."""
     fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
+    fragment = re.sub(r"^\d{1,3}\s*\)\s+", "", fragment)
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
         if len(last) > 3 and not is_title_only(last):

@@ -68,7 +68,7 @@ class Imported:
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
-            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|"
+            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
         )
@@ -120,7 +120,9 @@ _RECORDER_FREE = (
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
     rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
-    rx(r"(?:^|[.;]\s+)(?:zapisoval[a]?|zapisovala)\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$"),
+    rx(r"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$"),
+    # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
+    rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
     rx(r"\bzapisováním\b(?:\s+zápisu)?\s+(?:byl[a]?\s+)?pověřen[a]?\s+(?P<value>.+)$"),
     # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
@@ -170,7 +172,7 @@ _WEEKDAY_FIRST = rx(
     r"^(?:v|ve)\s+(?:" + "|".join(accusative for _, accusative in WEEKDAYS) + r")\s+(?:dne\s+)?\d{1,2}\s*\."
 )
 # The second line of a title: `ze dne 30. 8. 2022, od 13:30 hod., v zasedací místnosti …`.
-_DAY_FIRST = rx(r"^(?:ze\s+dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
+_DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
     r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
@@ -767,6 +769,10 @@ def _attendance(result: Imported, reader: _Reader) -> None:
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
+        if found is None and (who := _WHO.match(reader.plains[index])) is not None:
+            # `Kdy: …` / `Kde: …` / `Kdo: names`: the head in questions; elsewhere `Kdo:` owns a task
+            if any(_WHEN_WHERE.match(line) for line in reader.plains[max(0, index - 3) : index]):
+                found = ("present", who["value"])
         if found is None and is_attendance_heading(reader.lines[index]):
             heading = _row(reader.lines[index]) or _columns(reader.lines[index])
             presence = next(
@@ -828,6 +834,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
+_WHO = rx(r"^kdo\s*:\s*(?P<value>\S.*)$")
+_WHEN_WHERE = rx(r"^(?:kdy|kde)\s*:")
 # A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
 _GUESTS_INTRODUCED = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
@@ -1031,6 +1039,16 @@ _TITLED_SURNAME = re.compile(
 )
 
 
+def _in_full(name: str | None, present: list[PersonDict]) -> str | None:
+    """A surname alone (`Horká`, from `vedla paní Horká`) as the attendance list writes that
+    person (`Jana Horká`), when exactly one person present has that surname; else as it was."""
+    if name is None or len(strip_titles(name).split()) != 1:
+        return name
+    surname = fold(strip_titles(name).strip(" ,."))
+    found = {p["name"] for p in present if fold(strip_titles(p["name"]).split()[-1].strip(",")) == surname}
+    return found.pop() if len(found) == 1 else name
+
+
 def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | None:
     """`Předsedkyně komise Mgr. Čermáková oficiálně zahájila setkání`: a surname in the sentence
     that says who opened or led the meeting, which is the surname of exactly one person present;
@@ -1127,6 +1145,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+    result.moderator = _in_full(result.moderator, result.present)
+    result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
         result.moderator = known
         result.guesses["moderator"] = "z vyprávění zápisu (příjmení) a ze seznamu přítomných"

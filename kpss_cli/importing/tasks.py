@@ -195,6 +195,9 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
     return task
 
 
+_LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:")
+
+
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """`Úkol:` blocks; a block ends at a line that is not one of its fields."""
     tasks: list[tuple[int, TaskDict]] = []
@@ -238,7 +241,8 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
             # `Poskytovatelé zkontrolují údaje.` / `Z: poskytovatelé` / `T: průběžně`
             current, start = dict(fields), number
             if previous and not _ANY_FIELD.search(previous) and not _ITEM_NUMBER.match(previous):
-                current["before"] = previous
+                if not _LABEL_LINE.match(previous):  # `Kde: MěÚ` / `Kdo: …`: a head's labels, no task
+                    current["before"] = previous
             blanks, previous = 0, ""
             continue
         if current is not None and starts and not (set(fields) & set(current)):
@@ -345,7 +349,7 @@ _WORDED_DUE = rx(
 # A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
 _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
-_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.)\s+)?[A-ZÁ-Ž]")
+_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.|pí)\s+)?[A-ZÁ-Ž]")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
 # (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
 _SPLIT_SENTENCES = re.compile(
@@ -364,7 +368,8 @@ def sentence_fields(text: str) -> dict[str, str] | None:
             continue
         subject = _THAT.sub("", _LEAD_LABEL.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])))
         # `Vánoční sbírka – Horáková E. zajistí …`: the heading of an item before a dash is no subject
-        subject = re.split(r"\s[-–—]\s", subject)[-1].strip(" ,;:–-")
+        subject = next((s for s in reversed(re.split(r"\s[-–—](?:\s|$)", subject)) if s.strip()), "")
+        subject = subject.strip(" ,;:–-")
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
         if not subject or not _SUBJECT.match(subject) or len(subject.split()) > 6 or "," in subject:
