@@ -769,10 +769,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
-        if found is None and (who := _WHO.match(reader.plains[index])) is not None:
-            # `Kdy: …` / `Kde: …` / `Kdo: names`: the head in questions; elsewhere `Kdo:` owns a task
-            if any(_WHEN_WHERE.match(line) for line in reader.plains[max(0, index - 3) : index]):
-                found = ("present", who["value"])
+        # `Kdy: …` / `Kde: …` / `Kdo: names`: the head in questions; elsewhere `Kdo:` owns a task
+        who = _WHO.match(reader.plains[index]) if found is None else None
+        if who is not None and any(
+            _WHEN_WHERE.match(line) for line in reader.plains[max(0, index - 3) : index]
+        ):
+            found = ("present", who["value"])
         if found is None and is_attendance_heading(reader.lines[index]):
             heading = _row(reader.lines[index]) or _columns(reader.lines[index])
             presence = next(

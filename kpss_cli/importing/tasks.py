@@ -240,9 +240,11 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
         if current is None and starts and {"owner", "due"} & set(fields) and not fields.get("rest"):
             # `Poskytovatelé zkontrolují údaje.` / `Z: poskytovatelé` / `T: průběžně`
             current, start = dict(fields), number
-            if previous and not _ANY_FIELD.search(previous) and not _ITEM_NUMBER.match(previous):
-                if not _LABEL_LINE.match(previous):  # `Kde: MěÚ` / `Kdo: …`: a head's labels, no task
-                    current["before"] = previous
+            # not after a numbered heading, nor after a head's label (`Kde: MěÚ`)
+            if previous and not (
+                _ANY_FIELD.search(previous) or _ITEM_NUMBER.match(previous) or _LABEL_LINE.match(previous)
+            ):
+                current["before"] = previous
             blanks, previous = 0, ""
             continue
         if current is not None and starts and not (set(fields) & set(current)):
