@@ -39,12 +39,15 @@ def test_an_invitation_with_a_date_and_a_program_is_not_minutes() -> None:
     assert not imported.looks_like_minutes
 
 
-def test_minutes_with_an_office_header_before_the_title_stay_minutes() -> None:
-    imported = recognise(
-        "Město Vsetín – odbor sociálních věcí\nKomunitní plánování sociálních služeb\n\n"
-        "Zápis z jednání pracovní skupiny Senioři\nDatum: 2. 3. 2023\nPřítomni: Jana Nová, Petr Malý\n"
-    )
-    assert imported.looks_like_minutes
+def test_minutes_with_an_office_header_or_a_web_menu_before_the_title_stay_minutes() -> None:
+    for header in (
+        "Město Vsetín – odbor sociálních věcí\nKomunitní plánování sociálních služeb",
+        "Úvod\nKomunitní plán\nStrategie\nZápisy",
+    ):
+        imported = recognise(
+            f"{header}\n\nZápis z jednání pracovní skupiny Senioři\nDatum: 2. 3. 2023\nPřítomni: Jana Nová, Petr Malý\n"
+        )
+        assert imported.looks_like_minutes, header
 
 
 # --- the next meeting -------------------------------------------------------------------------------

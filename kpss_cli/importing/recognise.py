@@ -260,9 +260,14 @@ def _declared_other(reader: _Reader) -> bool:
     for line in [p for p in reader.plains if p][:6]:
         if _is_title(line):
             return False
-        if _OTHER_DOCUMENT.match(line):
+        # A title of three words or more (`Metodika práce pracovních skupin`), or a word that only
+        # heads such a document (`POZVÁNKA`); not a web menu's `Komunitní plán` above minutes.
+        if _OTHER_DOCUMENT.match(line) and (len(line.split()) >= 3 or _ONLY_OTHER.match(line)):
             return True
     return False
+
+
+_ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
 
 
 def _label_lines(plains: list[str]) -> list[bool]:
