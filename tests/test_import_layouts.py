@@ -681,3 +681,26 @@ def test_a_surname_alone_is_written_in_full_from_the_attendance() -> None:
         "Schůzku vedla paní Horká, vedoucí klubu.\n"
     )
     assert imported.moderator == "Jana Horká"
+
+
+# --- the fifth batch ---------------------------------------------------------------------------------------
+
+
+def test_a_news_item_about_a_meeting_is_not_minutes() -> None:
+    imported = recognise(
+        "Aktuality\n\nPracovní skupina Senioři jednala o zimní údržbě\nPublikováno: 12. 1. 2024\n\n"
+        "Ve čtvrtek 11. ledna 2024 se na radnici sešla pracovní skupina Senioři. Přítomní zástupci "
+        "upozornili na nebezpečné chodníky.\n\nZápis z jednání bude zveřejněn v sekci Komunitní plánování.\n"
+    )
+    assert not imported.looks_like_minutes
+    assert imported.date is None  # a weekday and a day without a time open no head line
+
+
+def test_an_agenda_prepared_before_the_meeting_is_not_minutes() -> None:
+    imported = recognise(
+        "Program jednání pracovní skupiny Zaměstnanost\nTermín: 18. 10. 2023 od 13:00 hod.\n\n"
+        "1. Zahájení\n2. Různé\n\nPřítomni: …………………\nZapsal: …………………\n"
+    )
+    assert not imported.looks_like_minutes
+    minutes = recognise("Zápis z jednání PS Senioři\nProgram jednání:\n1. Zahájení\nPřítomni: Jana Nová\n")
+    assert minutes.looks_like_minutes

@@ -171,6 +171,18 @@ _ON_DAY = rx(
 _WEEKDAY_FIRST = rx(
     r"^(?:v|ve)\s+(?:" + "|".join(accusative for _, accusative in WEEKDAYS) + r")\s+(?:dne\s+)?\d{1,2}\s*\."
 )
+
+
+def _weekday_heading(line: str, hit: DateHit) -> bool:
+    """True for `Ve středu 15. 5. 2024 od 9 hodin …`: the weekday and the day open the line and a
+    time follows the day — a line of the head. `Ve čtvrtek 11. ledna se na radnici sešla …`
+    (a news report's sentence, no time) is none."""
+    if not _WEEKDAY_FIRST.match(line[: hit.end]):
+        return False
+    timing = find_time(line[hit.end :])
+    return timing is not None and timing.start <= 12
+
+
 # The second line of a title: `ze dne 30. 8. 2022, od 13:30 hod., v zasedací místnosti …`.
 _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
@@ -205,19 +217,23 @@ _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končil
 _MINUTES_SIGNS = rx(
     r"\bzápis\b|\b(?:zápis|záznam)\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)"
 )
+# What a sentence about minutes says after naming them: `Zápis z jednání je uložen v …`, `bude
+# zveřejněn`: no title.
+_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))"
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
-    r"^(?:\W*)z[áa]pis(?:\s|$)|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
-    r"(?:jednání|setkání|schůz|zasedání|porady)"
-    r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))",
+    r"^(?:\W*)z[áa]pis(?:\s|$)"
+    + _ABOUT_THE_MINUTES
+    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    r"(?:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
     r"^[^a-záčďéěíňóřšťúůýž\n]{0,60}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
-    r"(?i:jednání|setkání|schůz|zasedání|porady)",
+    r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 
@@ -231,7 +247,8 @@ def _is_title(text: str) -> bool:
 _OTHER_DOCUMENT = rx(
     r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
     r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
-    r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro)\b",
+    r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro|"
+    r"program\s+(?:jednání|setkání|schůze|zasedání)(?!\s*:))\b",  # `Program jednání PS …` as the title
     re.MULTILINE,
 )
 _OTHER_LABEL = re.compile(
@@ -597,6 +614,9 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     for number, line in enumerate(lines):
         if not _MEETING_WORDS.search(line) and not _WEEKDAY_FIRST.match(line) and not _DAY_FIRST.match(line):
             continue
+        if _WEEKDAY_FIRST.match(line) and not any(_weekday_heading(line, h) for h in find_dates(line)[:1]):
+            if not _MEETING_WORDS.search(line):
+                continue
         # Writing or next-meeting words count before the date, not after it (a one-line
         # transcript holds the whole document after the date: `… program byl schválen`).
         hits = [
@@ -608,7 +628,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         ]
         if not hits:
             continue
-        on_day = [h for h in hits if _ON_DAY.search(line[: h.start]) or _WEEKDAY_FIRST.match(line[: h.end])]
+        on_day = [h for h in hits if _ON_DAY.search(line[: h.start]) or _weekday_heading(line, h)]
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
