@@ -612,11 +612,9 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     and returns the place named after them (None when there is none)."""
     lines = [p for p in reader.plains if p][:15]
     for number, line in enumerate(lines):
-        if not _MEETING_WORDS.search(line) and not _WEEKDAY_FIRST.match(line) and not _DAY_FIRST.match(line):
+        heading = any(_weekday_heading(line, h) for h in find_dates(line)[:1])
+        if not (_MEETING_WORDS.search(line) or heading or _DAY_FIRST.match(line)):
             continue
-        if _WEEKDAY_FIRST.match(line) and not any(_weekday_heading(line, h) for h in find_dates(line)[:1]):
-            if not _MEETING_WORDS.search(line):
-                continue
         # Writing or next-meeting words count before the date, not after it (a one-line
         # transcript holds the whole document after the date: `… program byl schválen`).
         hits = [
