@@ -704,3 +704,85 @@ def test_an_agenda_prepared_before_the_meeting_is_not_minutes() -> None:
     assert not imported.looks_like_minutes
     minutes = recognise("Zápis z jednání PS Senioři\nProgram jednání:\n1. Zahájení\nPřítomni: Jana Nová\n")
     assert minutes.looks_like_minutes
+
+
+def test_time_and_place_in_a_sentence_naming_the_group_between() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Rodina – 7. 3. 2019\n\nJednání PS Rodina a děti se konalo dne 7. 3. 2019 od 15:00 hod. "
+        "v zasedací místnosti MěÚ Kralupy.\n\nPřítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (imported.time, imported.place) == ("15:00", "v zasedací místnosti MěÚ Kralupy")
+
+
+def test_a_time_written_in_the_place_label() -> None:
+    imported = recognise(HEAD + "Místo: Poradna Nová Šance, Dlouhá 22, od 16:00 do 17:30\n")
+    assert (imported.time, imported.place) == ("16:00-17:30", "Poradna Nová Šance, Dlouhá 22")
+
+
+def test_words_hyphenated_across_lines() -> None:
+    imported = recognise(
+        "Zápis z jednání Řídící skupiny sociál-\nních služeb Chrudim\nDatum: 21. 11. 2022\n"
+        "Přítomni: Ing. Zdeněk Kolář, Mgr. Dana Mach-\nková, Ing. Pavla Frýdek-\nMístková\n"
+    )
+    assert imported.group == "Řídící skupina sociálních služeb Chrudim"
+    assert names(imported.present)[:2] == ["Ing. Zdeněk Kolář", "Mgr. Dana Machková"]
+
+
+def test_an_attendance_table_with_a_role_column_and_an_excused_note_in_a_cell() -> None:
+    imported = recognise(
+        "Zápis z jednání\nPracovní skupina: Senioři\nDatum: 30. 5. 2024\n\nPřítomní:\n"
+        "Jméno                      Organizace              Funkce v PS\n"
+        "Mgr. Blanka Kosová         Arkádie, o. p. s.       vedoucí PS\n"
+        "Petr Fischer               uživatel služeb         člen\n\nNepřítomní:\n"
+        "Mgr. Věra Dlouhá           Diakonie                členka (omluvena)\n"
+        "Ing. Jan Kos               MěÚ                     člen\n\n1. Zahájení\n"
+    )
+    assert imported.group == "Senioři"
+    assert names(imported.present) == ["Mgr. Blanka Kosová", "Petr Fischer"]
+    assert names(imported.excused) == ["Mgr. Věra Dlouhá"] and names(imported.absent) == ["Ing. Jan Kos"]
+
+
+def test_an_attendance_table_exported_with_semicolons() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Bydlení\nDatum: 24. 4. 2024\n\nPrezence:\nJméno;Organizace;Přítomnost\n"
+        "Mgr. Petra Hanusová;Magistrát;přítomna\nIng. Olga Kramná;Armáda spásy;omluvena\nMichal Gebauer;Družstvo;přítomen\n"
+    )
+    assert names(imported.present) == ["Mgr. Petra Hanusová", "Michal Gebauer"]
+    assert names(imported.excused) == ["Ing. Olga Kramná"]
+
+
+def test_a_semicolon_list_of_surnames_stays_a_list() -> None:
+    imported = recognise(HEAD.replace("Jana Nová, Petr Malý", "Novák; Dvořáková; Svobodová"))
+    assert names(imported.present) == ["Novák", "Dvořáková", "Svobodová"]
+
+
+def test_present_per_group_of_a_joint_meeting() -> None:
+    imported = recognise(
+        "Zápis ze společného jednání PS Senioři a PS Zdravotně postižení\nDne: 10. 10. 2023\n\n"
+        "Za PS Senioři přítomni: Mgr. Hana Pelikánová, Bc. Josef Vojtek\nZa PS Zdravotně postižení přítomni: Ing. Luděk Straka\n"
+    )
+    assert names(imported.present) == ["Mgr. Hana Pelikánová", "Bc. Josef Vojtek", "Ing. Luděk Straka"]
+
+
+def test_the_time_and_place_after_the_name_of_who_opened_the_meeting() -> None:
+    imported = recognise(
+        "ZÁPIS\n\nz jednání pracovní skupiny Rodina ze dne 3.6.2015\n\nPřítomni: p. Bartošová, p. Mgr. Kratochvílová\n\n"
+        "Jednání zahájila p. Mgr. Kratochvílová v 16.00 hod. v budově MěÚ Litomyšl.\n"
+    )
+    assert (imported.time, imported.place) == ("16:00", "v budově MěÚ Litomyšl")
+    assert imported.moderator == "Mgr. Kratochvílová"
+
+
+def test_a_one_line_transcript_with_a_task_block_the_moderator_and_a_page_number() -> None:
+    imported = recognise(
+        "1 Zápis z jednání pracovní skupiny Senioři konaného dne 12. 4. 2018 Přítomni: Mgr. Libuše Vondráčková, "
+        "Bc. Martin Kos Omluveni: Bc. Hana Svobodová Jednání zahájila Mgr. Libuše Vondráčková a přivítala přítomné. "
+        "1. Katalog Úkol: dodat podklady Zodpovídá: všichni členové Termín: 30. 4. 2018 2. Různé "
+        "Příští jednání: 14. 6. 2018 ve 14:00 Zapsal: Bc. Martin Kos 2 Podobné dokumenty\n"
+    )
+    assert imported.moderator == "Mgr. Libuše Vondráčková"
+    assert imported.recorder == "Bc. Martin Kos"
+    assert [(t["task"], t["owner"], t["due"]) for t in imported.tasks] == [
+        ("dodat podklady", "všichni členové", "30. 4. 2018")
+    ]
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2018-06-14"

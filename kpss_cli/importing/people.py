@@ -67,7 +67,8 @@ _LEGAL_FORM = rx(
 _NAME_HEADING = rx(r"^(?:jméno|příjmení)")
 # Column headings of an attendance table (`Jméno | Organizace | Podpis`).
 _HEADING_CELL = rx(
-    r"^(?:jméno(?: a příjmení)?|příjmení(?: a jméno)?|titul|organizace|instituce|subjekt|funkce|pozice|"
+    r"^(?:jméno(?: a příjmení)?|příjmení(?: a jméno)?|titul|organizace|instituce|subjekt|"
+    r"(?:funkce|role|pozice)(?: v (?:PS|ŘS|KS|pracovní skupině|skupině))?|"
     r"podpis|za organizaci|zastupuje|kontakt|e-?mail|telefon|poř\.?\s*č\.?|č\.|"
     r"přítomen(?:\s*/\s*a|\s*\(a\))?|přítomna|přítomnost|účast)$"
 )
@@ -377,8 +378,11 @@ def _is_heading_row(cells: list[str]) -> bool:
 
 
 def is_attendance_heading(line: str) -> bool:
-    """True for the heading row of an attendance table (`Č. | Jméno a příjmení | Podpis`)."""
+    """True for the heading row of an attendance table (`Č. | Jméno a příjmení | Podpis`, also
+    exported as CSV: `Jméno;Organizace;Přítomnost`)."""
     cells = _cells(line)
+    if len(cells) < 2 and line.count(";") >= 2:
+        cells = [c.strip() for c in line.split(";") if c.strip()]
     return _is_heading_row(cells) and any(_NAME_HEADING.search(c) for c in cells)
 
 
@@ -406,7 +410,8 @@ def _line_fragments(raw: str) -> list[str]:
             plain(c) for c in columns
         ]  # `Mgr. Petra Kotrbová<TAB><TAB>Ing. Aleš Mrkvička`: two columns of people
     if len(columns) >= 2 and "," not in head and ";" not in head and looks_like_name(head):
-        return [f"{head} ({', '.join(plain(c) for c in columns[1:])})"]
+        # brackets inside a cell (`členka (omluvena)`) would end the one around the cells
+        return [f"{head} ({', '.join(squash(re.sub(r'[()]', ' ', plain(c))) for c in columns[1:])})"]
     pieces: list[str] = []
     for piece in split_people(line.replace(" | ", ", ")):
         if pieces and _LEGAL_FORM.match(piece.strip()):
@@ -449,7 +454,7 @@ _STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
 # Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
 _ITEM_AFTER = re.compile(
-    r"\s+\d{1,3}\.\s+[A-ZÁ-Ž][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
+    r"\s+\d{1,3}\.?\s+[A-ZÁ-Ž][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
 )
 
 

@@ -83,7 +83,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         label_pattern(
             # `Dle prezenční listiny přítomni: names` names them all the same.
             r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
-            r"(?:členové|zástupci)[^:|]{0,30}?\spřítomn[iíaoéýá]",
+            r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
         ),
         label_pattern(
@@ -208,7 +208,8 @@ _PLACE_AFTER_DATE = re.compile(
 _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 # `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
 _HELD = rx(
-    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:se\s+)?"
+    # `Jednání PS Rodina a děti se konalo …`: the body's name may stand between
+    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?(?:se\s+)?"
     r"(?:konal[oa]?|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
@@ -316,6 +317,12 @@ def _is_label_row(cells: list[str]) -> bool:
     )
 
 
+def _semicolon_row(line: str) -> list[str]:
+    """The cells of a row of a table exported as CSV with semicolons (`Jan Dub;Charita;ano`),
+    three or more; empty for any other line."""
+    return [c.strip() for c in line.strip().split(";")] if line.count(";") >= 2 and "|" not in line else []
+
+
 def _unfold_header_tables(lines: list[str]) -> list[str]:
     """`Datum | Čas | Místo` over `26. 4. 2023 | 9:00 | DPS` -> `Datum: 26. 4. 2023`, `Čas: 9:00`,
     `Místo: DPS`: a table with its labels in the heading row, read as labelled lines."""
@@ -340,7 +347,7 @@ _GLUED = re.compile(
     r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
-    r"Termín konání|Datum(?: konání| jednání)?)\s*:)"
+    r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
 )
 
 
@@ -364,10 +371,15 @@ def _unglue(lines: list[str]) -> list[str]:
     return out
 
 
+_HYPHENATED = re.compile(r"(?<=[a-zá-ž]{2})-\n(?=[a-zá-ž]{2})")
+
+
 class _Reader:
     """The document's lines, plain forms, and which of them are labels."""
 
     def __init__(self, body: str) -> None:
+        # `Mgr. Dana Mach-` / `ková`: a word a PDF hyphenated across two lines, joined
+        body = _HYPHENATED.sub("", body)
         self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
@@ -428,6 +440,10 @@ def _when(result: Imported, reader: _Reader) -> None:
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
+    if result.time is None and (where := reader.first(PLACE_LABEL)) is not None:
+        # `Místo: Poradna Nová Šance, Pelhřimov, od 16:00 do 17:30`
+        if (timing := find_time(without_dates(where[0]))) is not None:
+            result.time = timing.value
 
 
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
@@ -516,9 +532,25 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
             if _ITEM_BEFORE.search(line[max(0, match.start() - 60) : match.start()]):
                 continue
             timing = find_time(line[match.end() :])
-            if timing is not None and timing.start <= 12 and "-" not in timing.value:
+            if (
+                timing is not None
+                and "-" not in timing.value
+                and _just_after(line[match.end() :], timing.start)
+            ):
                 return timing.value
     return None
+
+
+# Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
+_NAME_THEN_AT = re.compile(
+    r"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+){1,3}(?:v|ve|od)\s+$"
+)
+
+
+def _just_after(text: str, start: int) -> bool:
+    """True when a time at `start` of `text` follows a verb closely: within a few words, or after
+    the name of who did it (`zahájila p. Mgr. Kratochvílová v 16.00 hod.`)."""
+    return start <= 12 or (start <= 60 and bool(_NAME_THEN_AT.match(text[:start])))
 
 
 def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
@@ -568,10 +600,10 @@ def _place_after_opening(reader: _Reader) -> str | None:
     for line in reader.plains:
         if NEXT.search(line):
             continue
-        for match in _OPENED.finditer(line):
+        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line)]:
             rest = line[match.end() :]
             timing = find_time(rest)
-            if timing is None or timing.start > 6:
+            if timing is None or not (timing.start <= 6 or _NAME_THEN_AT.match(rest[: timing.start])):
                 continue
             place = _PLACE_AFTER.match(rest[timing.end :])
             if place is not None and _PLACE_NOUN.match(place["place"]):
@@ -799,7 +831,11 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         ):
             found = ("present", who["value"])
         if found is None and is_attendance_heading(reader.lines[index]):
-            heading = _row(reader.lines[index]) or _columns(reader.lines[index])
+            heading = (
+                _row(reader.lines[index])
+                or _semicolon_row(reader.lines[index])
+                or _columns(reader.lines[index])
+            )
             presence = next(
                 (n for n, cell in enumerate(heading) if PRESENCE_HEADING.match(cell.strip(" :"))), None
             )
@@ -810,7 +846,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                     cells = (
                         [c.strip() for c in row.strip().strip("|").split("|")]
                         if "|" in row
-                        else _columns(row)
+                        else _semicolon_row(row) or _columns(row)
                     )
                     if presence < len(cells) and (kind := presence_kind(cells[presence])) is not None:
                         rest = [cell for n, cell in enumerate(cells) if n != presence]
@@ -877,7 +913,8 @@ _LIST_IN_SENTENCE = rx(
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
 # (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
 _SENTENCE_STOP = re.compile(r"(?:(?<=\))|(?<=[a-zá-ž]{4}))\.(?:\s|$)")
-_EXCUSED_NOTE = rx(r"^\(?\s*omluven[aáýi]?\s*\)?$")
+# `(omluven)` after a name, also as the last word of a table cell (`členka omluvena`).
+_EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
 
 def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) -> None:
@@ -1024,7 +1061,7 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
     for line in reader.plains:
-        if len(line) <= 300 and NEXT.search(line):
+        if len(line) <= 120 and NEXT.search(line):
             continue  # about the next meeting (a long line of a transcript: only near the verb)
         for match in _OPENED_BY.finditer(line):
             if NEXT.search(line[max(0, match.start() - 80) : match.end() + 80]):

@@ -125,6 +125,11 @@ def _split_fields(line: str) -> dict[str, str]:
         value = _clean(line[match.end() : end].rstrip(" –-(")).strip("()")
         if name not in fields:
             fields[name] = value
+    if (hits := find_dates(fields.get("due", ""))) and hits[0].start <= 3 and hits[0].year is not None:
+        # `Termín: 30. 4. 2018 2. Různé Příští …`: a one-line transcript runs on after the date
+        rest = fields["due"][hits[0].end :]
+        if len(rest.strip()) > 3 and not rest.lstrip().startswith(("–", "-", "—")):
+            fields["due"] = fields["due"][: hits[0].end]
     due = re.split(r"\s+[-–—]\s+", fields.get("due", ""), maxsplit=1)
     if len(due) == 2 and _deadline_like(due[0]) and not _deadline_like(due[1]):
         # `Z: Novák, T: 31. 10. 2022 – zpracovat podklady`: the task follows the deadline.
