@@ -440,10 +440,10 @@ def _when(result: Imported, reader: _Reader) -> None:
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
-    if result.time is None and (where := reader.first(PLACE_LABEL)) is not None:
-        # `Místo: Poradna Nová Šance, Pelhřimov, od 16:00 do 17:30`
-        if (timing := find_time(without_dates(where[0]))) is not None:
-            result.time = timing.value
+    # `Místo: Poradna Nová Šance, Pelhřimov, od 16:00 do 17:30`: a time in the place's value
+    where = reader.first(PLACE_LABEL) if result.time is None else None
+    if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
+        result.time = timing.value
 
 
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
