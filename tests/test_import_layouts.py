@@ -786,3 +786,12 @@ def test_a_one_line_transcript_with_a_task_block_the_moderator_and_a_page_number
         ("dodat podklady", "všichni členové", "30. 4. 2018")
     ]
     assert imported.next_meeting is not None and imported.next_meeting["date"] == "2018-06-14"
+
+
+def test_a_count_before_the_names_is_no_item_number() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý", "Přítomno: 7 z 10 členů – Mgr. Ivana Bartošová, Bc. Lukáš Fiala"
+        )
+    )
+    assert names(imported.present) == ["Mgr. Ivana Bartošová", "Bc. Lukáš Fiala"]

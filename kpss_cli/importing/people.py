@@ -454,7 +454,7 @@ _STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
 # Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
 _ITEM_AFTER = re.compile(
-    r"\s+\d{1,3}\.?\s+[A-ZÁ-Ž][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
+    r"\s+\d{1,3}\.?\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
 )
 
 
