@@ -795,3 +795,86 @@ def test_a_count_before_the_names_is_no_item_number() -> None:
         )
     )
     assert names(imported.present) == ["Mgr. Ivana Bartošová", "Bc. Lukáš Fiala"]
+
+
+# --- the sixth batch ---------------------------------------------------------------------------------------
+
+
+def test_an_abbreviation_of_an_office_after_a_comma_is_no_person() -> None:
+    imported = recognise(
+        "Zápis z jednání ŘS\nDatum: 28. 3. 2023\n\nPřítomní členové řídící skupiny:\n"
+        "Mgr. Ivo Kouřil – místostarosta\nIng. Lenka Habrmanová – Úřad práce ČR, KoP Šumperk\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Ivo Kouřil", "Ing. Lenka Habrmanová"]
+
+
+def test_a_group_in_capitals_whose_name_is_an_enumeration() -> None:
+    imported = recognise(
+        "ZÁPIS Z PRACOVNÍHO SETKÁNÍ – PS DĚTI, MLÁDEŽ A RODINA – MĚSTO BOSKOVICE\nDatum: 8. 2. 2024\nPřítomni: Jana Nová\n"
+    )
+    assert imported.group == "Děti, mládež a rodina"
+
+
+def test_attendance_by_organisation_with_a_colon() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Rodina\nDatum: 8. 2. 2024\n\nPřítomni:\nMěsto Boskovice: Mgr. Radka Skoupá, Bc. Ondřej Holík\n"
+        "Charita Blansko: Mgr. Věra Kupková\nSchůzi řídila: Mgr. Radka Skoupá\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Radka Skoupá", "Bc. Ondřej Holík", "Mgr. Věra Kupková"]
+    assert imported.present[2]["org"] == "Charita Blansko"
+
+
+def test_a_short_title_with_the_working_group_and_the_time_label_with_the_place() -> None:
+    imported = recognise(
+        "Zápis – online setkání PS Duševní zdraví, 25. 1. 2022\n\nČas: 15:00 – 16:00, Microsoft Teams\n"
+        "Účast: Bc. Kamila Rusová, Jakub Novotný\nNeúčast (omluveni): Mgr. Tereza Fojtíková\n"
+    )
+    assert (imported.group, str(imported.date), imported.time) == (
+        "Duševní zdraví",
+        "2022-01-25",
+        "15:00-16:00",
+    )
+    assert imported.place == "Microsoft Teams" and "place" in imported.guesses
+    assert names(imported.excused) == ["Mgr. Tereza Fojtíková"]
+
+
+def test_the_present_after_a_sentence_ending_with_se_sesli() -> None:
+    imported = recognise(
+        "Zápis ze schůzky pracovní skupiny Romové\n\nDne 6. 6. 2019 v 10 hodin se v kanceláři Romské rady sešli:\n"
+        "p. Jan Horváth (předseda), Mgr. Petr Kuna (Magistrát)\n\nSchůzku vedl p. Jan Horváth.\n"
+    )
+    assert names(imported.present) == ["Jan Horváth", "Mgr. Petr Kuna"]
+    assert imported.place == "v kanceláři Romské rady"
+
+
+def test_label_and_value_pairs_side_by_side_with_tabs() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Senioři\n\nDatum:\t3. 3. 2022\tČas:\t13:00–14:30\n"
+        "Místo:\tMěÚ Přelouč\tŘídil:\tBc. Martin Dvořák\n\nPřítomni:\tBc. Martin Dvořák, Jana Nová\n"
+    )
+    assert (imported.moderator, imported.time) == ("Bc. Martin Dvořák", "13:00-14:30")
+
+
+def test_owner_colon_task_lines_in_a_task_section() -> None:
+    assert tasks_of(
+        "Úkoly z jednání:\nMgr. Horká: zjistit nabídku kurzů do 16. 6. 2022\nIng. Holubová: připravit prezentaci do konce června\n"
+    ) == [
+        ("zjistit nabídku kurzů", "Mgr. Horká", "16. 6. 2022"),
+        ("připravit prezentaci", "Ing. Holubová", "do konce června 2022"),
+    ]
+
+
+def test_a_task_a_body_imposes_on_someone_in_the_dative() -> None:
+    imported = recognise(
+        HEAD + "Usnesení:\nŘS ukládá koordinátorce KPSS zveřejnit zprávu na webu do 15. 4. 2022.\n"
+    )
+    assert [(t["task"], t["owner"], t["due"]) for t in imported.tasks] == [
+        ("zveřejnit zprávu na webu", "koordinátorka KPSS", "15. 4. 2022")
+    ]
+    assert "tasks.1" in imported.guesses
+
+
+def test_se_priste_sejdou_is_the_next_meeting() -> None:
+    imported = recognise(HEAD + "Členové se shodli, že se příště sejdou 9. 6. 2022 od 13.00 hod.\n")
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2022-06-09", "13:00")

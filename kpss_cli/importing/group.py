@@ -23,10 +23,11 @@ _HEADER_GROUP = rx(
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`)
-    r"|\s*(?:,(?!\s+[a-zá-ž]+(?:\s+[a-zá-ž]+)?\s+a\s+[a-zá-ž]+\s*(?:$|[,(]))|\().*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:"
+    r"|\s*(?:,(?!\s+[a-zá-ž]+(?:\s+[a-zá-ž]+)?\s+a\s+[a-zá-ž]+\s*(?:$|[,(–—-]))|\().*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:"
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
-    r"|\s+č\.\s*\d.*$"  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
+    r"|\s+č\.\s*\d.*$"
+    r"|\s+[–—]\s.*$"  # `… Senioři – Bruntál`, `… A RODINA – MĚSTO BOSKOVICE`: a town or a date after a dash  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
 )
 # Before the body: the meeting's number or year (`jednání 01/2001 městského …`, `zasedání roku
 # 2014 Zastupitelstva …`).
@@ -72,6 +73,7 @@ def _adjective(word: str, noun: str) -> str:
     return word
 
 
+_WORKING_GROUP_ANY_CASE = rx(r"^(?:pracovní\s+skupin[ay]|pracovních\s+skupin|PS)\s+(?=\S)")
 _WORKING_GROUP = re.compile(
     r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + r")\s+(?=[A-ZÁ-Ž\"„])"
 )
@@ -88,6 +90,7 @@ _SHORT_TITLE = re.compile(
     r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
     r"(?:,\s*[A-ZÁ-Ž][^\d,:;()]{1,30})?,?\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
 )
+_PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
 # A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
 _NAME_LABEL = rx(
     r"^(?:název\s+(?:jednání|skupiny|pracovní\s+skupiny)|pracovní\s+skupina|skupina)\s*:\s*(?P<group>[^|:]{2,80}?)\s*(?:\||$)"
@@ -129,10 +132,15 @@ def _tidy_why(text: str) -> tuple[str | None, str | None]:
     if not text or len(text) > 120 or _NO_BODY.match(text):
         return None, None
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    shouted = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if shouted:
         text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
     if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
         return _WORKING_GROUP.sub("", text).strip('"„“ '), None
+    if shouted and (named := _WORKING_GROUP_ANY_CASE.match(text)) is not None:
+        # `PS DĚTI, MLÁDEŽ A RODINA` lowered to `PS děti, …`: the name after the abbreviation
+        rest = text[named.end() :].strip('"„“ ')
+        return (rest[:1].upper() + rest[1:]) or None, None
     nominative = _nominative(text)
     why = _DECLINED_WHY if nominative != text else None
     return nominative[0].upper() + nominative[1:], why
@@ -177,6 +185,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head:
         match = _HEADER_GROUP.search(line)
         if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _PS_AFTER_TITLE.match(line)  # `Zápis – online setkání PS Duševní zdraví, 25. 1. 2022`
+        if match and (found := _tidy_why(_CUT.sub("", match["group"])))[0]:
             return found
     for line in head:
         match = _NAME_LABEL.match(line)  # `Název jednání: PS Senioři | Datum: …`

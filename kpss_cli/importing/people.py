@@ -150,6 +150,9 @@ def _bare(text: str) -> str:
     return strip_titles(_RANK.sub("", normalise_name(text)))
 
 
+_INNER_CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]")
+
+
 def looks_like_name(text: str) -> bool:
     """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
     bare = _bare(text)
@@ -165,6 +168,8 @@ def looks_like_name(text: str) -> bool:
             continue
         if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
             return False
+        if _INNER_CAPITAL.match(token):
+            return False  # `KoP`, `MěÚ`, `SoVa`: an abbreviation of an office, not a name
     return not all(_INITIAL.match(t) for t in tokens)
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.i18n import _
-from ..core.names import fold, person_key, strip_titles
+from ..core.names import fold, person_key, split_people, strip_titles
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
@@ -68,7 +68,7 @@ class Imported:
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
-            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|"
+            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
         )
@@ -440,6 +440,12 @@ def _when(result: Imported, reader: _Reader) -> None:
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
+    if result.place is None and (when := reader.first(TIME_LABEL)) is not None and find_time(when[0]):
+        # `Čas: 15:00 – 16:00, Microsoft Teams`: the place after the time
+        named = leftover(when[0]).strip(" ,;")
+        if re.search(r"[^\W\d_]{3}", named) and not _HOURS_ONLY.match(named):
+            result.place = named
+            result.guesses["place"] = "za časem jednání (bez štítku Místo)"
     # `Místo: Poradna Nová Šance, Pelhřimov, od 16:00 do 17:30`: a time in the place's value
     where = reader.first(PLACE_LABEL) if result.time is None else None
     if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
@@ -497,6 +503,7 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
         result.time = f"{result.time}-{finish}"
 
 
+_HOURS_ONLY = rx(r"^(?:hod(?:in[ay]?)?\.?|h\.?|od|do|až|[-–—\s.,])*$")
 _END_INLINE = rx(
     r"^(?:začátek|zahájení|čas)(?:\s+\w+)?\s*:\s*\d{1,2}[:.]\d{2}[^:]{0,12}?[,;]?\s+"
     r"(?:konec|ukončení)(?:\s+[^\W\d]+)?\s*:?\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
@@ -772,6 +779,13 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     return [(k, text) for k, text in parts if text.strip(" ,;")]
 
 
+# `Město Boskovice: …`, `Rodinné centrum Boskovice: …`: an organisation, capitalised at both ends
+# (not `Schůzi řídila: …`, a label of a role), then a colon.
+_ORG_BEFORE_PEOPLE = re.compile(
+    r"^(?P<org>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ](?:[^:,;()]{0,48}\s)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^\s:,;()]*)\s*:\s+(?=\S)"
+)
+
+
 def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], int]:
     """The lines of the list a label on line `index` opens, and the index after them."""
     chunk: list[str] = []
@@ -780,6 +794,12 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
         current = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+        if (org := _ORG_BEFORE_PEOPLE.match(current)) is not None and not reader.labels[j]:
+            # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
+            if looks_like_people_line(current[org.end() :]):
+                current = ", ".join(
+                    f"{person} ({org['org']})" for person in split_people(current[org.end() :])
+                )
         if not current:
             blanks += 1
             if blanks > 3 or (
@@ -854,6 +874,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 index = max(end, index + 1)
                 continue
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if found is None and _MET_INTRODUCED.search(reader.plains[index]):
+            found = ("present", "")  # `Dne … se v kanceláři … sešli:` and the list below
         if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
             found = ("guests", "")  # `… přivítala přítomné hosty, jimiž byli:` and a list
         if found is None and (guests := _GUESTS_IN_SENTENCE.search(reader.plains[index])) is not None:
@@ -895,6 +917,9 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
+_MET_INTRODUCED = rx(
+    r"\b(?:sešl[iy]|zúčastnil[iy](?:\s+se)?|se\s+zúčastnil[iy]|byl[iy]\s+přítomn[iíy])\s*:\s*$"
+)
 _WHO = rx(r"^kdo\s*:\s*(?P<value>\S.*)$")
 _WHEN_WHERE = rx(r"^(?:kdy|kde)\s*:")
 # A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
@@ -967,8 +992,17 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
             value = _under(reader, index, 0)
         return value
     for column, cell in enumerate(cells if len(cells) >= 2 else []):
-        # `Zapsala:            Schválil:` with the names under the labels.
+        # `Zapsala:            Schválil:` with the names under the labels; `Místo:<TAB>MěÚ<TAB>Řídil:<TAB>
+        # Bc. Martin Dvořák`: label and value side by side.
         if (cell_value := label_value(pattern, cell)) is not None:
+            beside = cells[column + 1] if column + 1 < len(cells) else ""
+            if (
+                not cell_value
+                and beside
+                and _ANY_INLINE_LABEL.search(f" {beside}") is None
+                and ":" not in beside
+            ):
+                return beside
             return cell_value or _under(reader, index, column)
     return None
 

@@ -393,6 +393,9 @@ def sentence_fields(text: str) -> dict[str, str] | None:
     return None
 
 
+_OWNER_COLON = re.compile(r"^(?P<owner>[^:]{3,40}):\s+(?P<task>\S.+)$")
+
+
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     tasks: list[tuple[int, TaskDict]] = []
     in_section = False
@@ -429,6 +432,21 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         if not listed and ("|" in line or blanks > 1 or len(line) > 200):
             in_section = False
+            continue
+        owned = _OWNER_COLON.match(line)
+        if owned is not None and _is_person(owned["owner"].strip()):
+            # `Mgr. Horká: zjistit nabídku kurzů do 16. 6. 2023`: the owner, a colon, the task
+            fields = {"owner": owned["owner"].strip(), "task": owned["task"]}
+            if (due := _SENTENCE_DUE.search(owned["task"])) is not None or (
+                due := _WORDED_DUE.search(owned["task"])
+            ):
+                fields["due"] = due["value"]
+                fields["task"] = squash(owned["task"][: due.start()] + owned["task"][due.end() :]).strip(
+                    " ,;."
+                )
+            if (task := _make(fields, meeting)) is not None:
+                tasks.append((number, task))
+            blanks = 0
             continue
         if not listed and not _ANY_FIELD.search(line):
             in_section = False
@@ -606,6 +624,49 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
     return found
 
 
+# `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
+# named in the dative, the task an infinitive (`-t`, `-ci`).
+_IMPOSES = rx(
+    r"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){0,3}?[^\s,.;]+)\s+(?P<task>(?-i:[a-záčďéěíňóřšťúůýž]+(?:t|ci))\b.*)$"
+)
+_DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
+_DATIVE_WORDS = {"členům": "členové", "poskytovatelům": "poskytovatelé", "koordinátorovi": "koordinátor"}
+
+
+def nominative_of_dative(dative: str) -> str:
+    """A person or role in the dative (after `ukládá`) in the nominative: `koordinátorce KPSS` ->
+    `koordinátorka KPSS`, `Mgr. Novákové` -> `Mgr. Nováková`, `členům PS` -> `členové PS`. A guess."""
+    words = []
+    for word in dative.split():
+        lower = word.lower()
+        if lower in _DATIVE_WORDS:
+            word = _DATIVE_WORDS[lower]
+        elif not (word.isupper() or word.endswith(".") or len(word) < 3):
+            ending = next((e for e in _DATIVE_ENDINGS if lower.endswith(e[0])), None)
+            if ending is not None:
+                word = word[: len(word) - len(ending[0])] + ending[1]
+        words.append(word)
+    return " ".join(words)
+
+
+def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks a body imposes in its resolution (`ŘS ukládá koordinátorce KPSS zveřejnit …`)."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if (match := _IMPOSES.search(line)) is None:
+            continue
+        fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"]}
+        fields["guess"] = "odpovědná osoba převedena ze 3. pádu (ukládá …)"
+        if (due := _SENTENCE_DUE.search(match["task"])) is not None:
+            fields["due"] = due["value"]
+            fields["task"] = match["task"][: due.start()]
+        fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
+        if (task := _make(fields, meeting)) is not None:
+            found.append((number, task))
+    return found
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -614,6 +675,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *((number, False, task) for number, task in _section_tasks(lines, meeting)),
         *((number, False, task) for number, task in _loose_tasks(lines, meeting)),
         *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
         *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
     ]
     found.sort(key=lambda item: (item[0], item[1]))  # stable: sentences of a paragraph stay in order
