@@ -794,12 +794,11 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
         current = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
-        if (org := _ORG_BEFORE_PEOPLE.match(current)) is not None and not reader.labels[j]:
-            # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
-            if looks_like_people_line(current[org.end() :]):
-                current = ", ".join(
-                    f"{person} ({org['org']})" for person in split_people(current[org.end() :])
-                )
+        # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
+        org = _ORG_BEFORE_PEOPLE.match(current) if not reader.labels[j] else None
+        if org is not None and looks_like_people_line(current[org.end() :]):
+            people = split_people(current[org.end() :])
+            current = ", ".join(f"{person} ({org['org']})" for person in people)
         if not current:
             blanks += 1
             if blanks > 3 or (
