@@ -878,3 +878,87 @@ def test_se_priste_sejdou_is_the_next_meeting() -> None:
     imported = recognise(HEAD + "Členové se shodli, že se příště sejdou 9. 6. 2022 od 13.00 hod.\n")
     assert imported.next_meeting is not None
     assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2022-06-09", "13:00")
+
+
+# --- the seventh batch -------------------------------------------------------------------------------------
+
+
+def test_a_monitoring_report_and_a_call_for_members_are_not_minutes() -> None:
+    for text in (
+        "Monitorovací zpráva komunitního plánu města Tábor za rok 2023\n\nZpracovala: Mgr. Petra Holubová\n"
+        "Projednáno řídící skupinou dne 12. 3. 2024\nPřítomno bylo průměrně 8 členů.\n",
+        "Výzva k zapojení do pracovních skupin\n\nJednání se konají od 14:00. Přihlaste se do 31. 1. 2025.\n",
+    ):
+        assert not recognise(text).looks_like_minutes, text[:30]
+
+
+def test_the_head_as_a_two_column_table() -> None:
+    imported = recognise(
+        "| ZÁPIS | |\n| Jednání | Pracovní skupina Rodina a děti |\n| Datum | 13. 11. 2023 |\n"
+        "| Čas | 14:00 – 15:30 |\n| Místo | Komunitní centrum Žirovnice |\n| Zapsala | Mgr. Olga Novotná |\n\n"
+        "Přítomni: Mgr. Olga Novotná, Iveta Marková\n"
+    )
+    assert (imported.group, str(imported.date), imported.time) == (
+        "Rodina a děti",
+        "2023-11-13",
+        "14:00-15:30",
+    )
+    assert (imported.place, imported.recorder) == ("Komunitní centrum Žirovnice", "Mgr. Olga Novotná")
+
+
+def test_minutes_in_the_first_person_plural() -> None:
+    imported = recognise(
+        "Zápis ze schůzky PS Senioři, 2. 10. 2019\n\nSešli jsme se v klubovně Senior centra ve 14 hodin. "
+        "Přítomni byli: Marie Stejskalová, Jiří Novák. Omluvil se Josef Dušek.\n"
+    )
+    assert (imported.time, imported.place) == ("14:00", "v klubovně Senior centra")
+    assert names(imported.present) == ["Marie Stejskalová", "Jiří Novák"]
+    assert names(imported.excused) == ["Josef Dušek"]
+
+
+def test_attendance_marked_with_ticks_and_crosses() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Bydlení\nDatum: 17. 4. 2023\n\nPrezence členů:\n✔ Mgr. Jarmila Kučerová\n"
+        "✘ Ing. Renata Bábíková (omluvena)\n✔ Petr Zapletal\n✘ Mgr. Karel Fiala\n\nJednání vedla Mgr. Jarmila Kučerová.\n"
+    )
+    assert names(imported.present) == ["Mgr. Jarmila Kučerová", "Petr Zapletal"]
+    assert names(imported.excused) == ["Ing. Renata Bábíková"] and names(imported.absent) == [
+        "Mgr. Karel Fiala"
+    ]
+
+
+def test_the_role_on_the_line_under_each_name() -> None:
+    imported = recognise(
+        "Zápis z jednání ŘS\nDatum: 5. 9. 2023\n\nPřítomní:\nIng. Jiří Čeřovský\nmístostarosta, předseda ŘS\n"
+        "Mgr. Petra Stránská\nvedoucí odboru\nBc. Radek Hanuš\nkoordinátor KPSS\n\nOmluvení: Mgr. Ivana Kratochvílová\n"
+    )
+    assert names(imported.present) == ["Ing. Jiří Čeřovský", "Mgr. Petra Stránská", "Bc. Radek Hanuš"]
+    assert imported.present[1]["role"] == "vedoucí odboru"
+
+
+def test_tasks_as_kdo_co_do() -> None:
+    assert tasks_of(
+        "Úkoly:\n→ kdo: Bc. Jan Cibulka | co: ověřit bezbariérovost úřadu | do: 31. 7. 2022\n"
+    ) == [("ověřit bezbariérovost úřadu", "Bc. Jan Cibulka", "31. 7. 2022")]
+
+
+def test_roles_before_the_names() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: vedoucí PS Mgr. Věra Zapletalová, zástupce Klubu seniorů Josef Horák\nZapsala: koordinátorka KPSS Bc. Iva Malá",
+        )
+    )
+    assert names(imported.present) == ["Mgr. Věra Zapletalová", "Josef Horák"]
+    assert imported.recorder == "Bc. Iva Malá"
+    transcript = recognise(HEAD + "Omluven: Petr Záruba, ověřovatelem Viktor Novotný.\n")
+    assert names(transcript.excused) == ["Petr Záruba"]
+
+
+def test_months_in_roman_numerals() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Děti\n\nkonaného dne 21. XI. 2022 v 15:00 hod. v Klubu Zrzavá\n\nPřítomni: Jana Nová\n\n"
+        "Bc. Hrubá zajistí do 15. XII. 2022 vánoční besídku.\n"
+    )
+    assert (str(imported.date), imported.time) == ("2022-11-21", "15:00")
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Bc. Hrubá", "15. XII. 2022")]

@@ -93,7 +93,9 @@ _SHORT_TITLE = re.compile(
 _PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
 # A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
 _NAME_LABEL = rx(
-    r"^(?:název\s+(?:jednání|skupiny|pracovní\s+skupiny)|pracovní\s+skupina|skupina)\s*:\s*(?P<group>[^|:]{2,80}?)\s*(?:\||$)"
+    # also as a row of a two-column table: `| Jednání | Pracovní skupina Rodina a děti |`
+    r"^\|?\s*(?:název\s+(?:jednání|skupiny|pracovní\s+skupiny)|pracovní\s+skupina|skupina|jednání)\s*[:|]\s*"
+    r"(?P<group>[^|:]{2,80}?)\s*(?:\||$)"
 )
 # A letterhead or site title that names the body itself (`Sdružení pro rozvoj Šluknovska`,
 # `Komise sociální a zdravotní`), when no title names the group.

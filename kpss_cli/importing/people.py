@@ -351,6 +351,19 @@ def _person_from(fragment: str) -> PersonDict | None:
     name, rest = parts[0], parts[1:]
     if not looks_like_name(name) and len(parts) >= 2 and looks_like_name(parts[-1]):
         name, rest = parts[-1], parts[:-1]  # `Charita Kolín – Jana Nová`
+    if not looks_like_name(name) and name[:1].islower() and (found := names_in_text(name)):
+        # `vedoucí PS Mgr. Věra Zapletalová`, `zástupce Klubu seniorů Josef Horák`: the role first
+        start, end, whole = found[-1]
+        role = name[:start]
+        # a role is a few words (`ředitel Domova`), not a sentence of a transcript run into the list
+        if (
+            end == len(name.rstrip(" .,;"))
+            and 0 < len(role.split()) <= 4
+            and not re.search(r"[\d.:;]", role)
+            and _ROLE_WORDS.search(role)  # a word of a role: not `ověřovatelem Viktor Novotný`
+            and not fold(role.split()[0]).endswith(("em", "ou", "im"))
+        ):
+            name, rest = whole, [role, *rest]
     if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
         # `Jana Nová za Charitu Most`, `Eva Veselá z Charity`, `Petr Malý ze Slezské diakonie`
         name, org = name[: of.start()], name[of.end() :]

@@ -88,7 +88,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         ),
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
-            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence|"
+            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence(?:\s+členů)?|"
             r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
         ),
     ],
@@ -249,7 +249,8 @@ _OTHER_DOCUMENT = rx(
     r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
     r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
     r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro|"
-    r"program\s+(?:jednání|setkání|schůze|zasedání)(?!\s*:))\b",  # `Program jednání PS …` as the title
+    r"program\s+(?:jednání|setkání|schůze|zasedání)(?!\s*:)|"  # `Program jednání PS …` as the title
+    r"monitorovací\s+zpráva|zpráva\s+(?:o\s+činnosti|z\s+konference|o\s+plnění)|výzva\s+k)\b",
     re.MULTILINE,
 )
 _OTHER_LABEL = re.compile(
@@ -334,6 +335,11 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
         if _is_label_row(heading) and len(values) == len(heading):
             out.extend(f"{label.rstrip(' :')}: {value}" for label, value in zip(heading, values, strict=True))
             index += 2
+            continue
+        cells = [c for c in heading if c]
+        if len(cells) == 2 and _is_label_row([cells[0], cells[0]]) and not _is_label_row(cells):
+            out.append(f"{cells[0].rstrip(' :')}: {cells[1]}")  # `| Datum | 13. 11. 2023 |`: label, value
+            index += 1
             continue
         out.append(lines[index])
         index += 1
@@ -452,10 +458,30 @@ def _when(result: Imported, reader: _Reader) -> None:
         result.time = timing.value
 
 
+# `Sešli jsme se v klubovně … ve 14 hodin.`: the place first, then the time.
+_WE_MET = rx(r"\bsešli\s+jsme\s+se\s+(?P<rest>(?:v|ve|na)\s+.+)$")
+
+
+def _we_met(line: str) -> tuple[str | None, str | None]:
+    """The time and place of `Sešli jsme se v klubovně Senior centra ve 14 hodin.` (None each
+    when not said)."""
+    match = _WE_MET.search(line)
+    if match is None:
+        return None, None
+    sentence = _END_OF_SENTENCE.split(match["rest"])[0]
+    timing = find_time(sentence)
+    if timing is None:
+        return None, None
+    place = re.sub(r"(?i)\s+(?:od|v|ve|o)\s*$", "", sentence[: timing.start]).strip(" ,;.")
+    return timing.value, (place if _PLACE_NOUN.match(place) else None)
+
+
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
     for line in reader.plains:
+        if not NEXT.search(line) and (met := _we_met(line))[0] is not None:
+            return met
         if NEXT.search(line) or (match := _HELD.search(line)) is None:
             continue
         rest = line[match.end() :]
@@ -809,6 +835,11 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
             continue
         cells = _columns(reader.lines[j])
         probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
+        if chunk and not reader.labels[j] and _role_under_name(reader, j, current):
+            # `Ing. Jiří Čeřovský` / `místostarosta, předseda ŘS`: the role on the line under the name
+            chunk[-1] = f"{chunk[-1]} – {current}"
+            j += 1
+            continue
         if reader.labels[j] or NEXT.search(current) or not _continues(probe, previous):
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
@@ -819,6 +850,20 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         blanks = 0
         j += 1
     return chunk, j
+
+
+def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
+    """True for a short line in lower case (a role) between two lines of one person each."""
+    if not line[:1].islower() or len(line) > 80 or ":" in line:
+        return False
+    if not looks_like_one_person(reader.plains[index - 1]):
+        return False
+    following = next((p for p in reader.plains[index + 1 : index + 3] if p), "")
+    return (
+        not following
+        or looks_like_one_person(following)
+        or bool(reader.labels[index + 1 : index + 2] == [True])
+    )
 
 
 def _person_follows(reader: _Reader, index: int) -> bool:
@@ -882,6 +927,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             _store(result, seen, "guests", _SENTENCE_STOP.split(guests["value"])[0])
             index += 1
             continue
+        if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
+            _store(result, seen, "excused", _SENTENCE_STOP.split(apology["value"])[0])
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
             # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
             words = fold(listed["label"])
@@ -901,6 +948,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             index += 1
             continue
         kind, inline = found
+        if not inline and (marked := _marked_rows(reader, index)):
+            # `✔ Mgr. Jana Nová` / `✘ Ing. Eva Malá (omluvena)`: each line marked came or not
+            for row_kind, text in marked[0]:
+                _store(result, seen, row_kind, text)
+            index = marked[1]
+            continue
         cells = _columns(reader.lines[index])
         if inline and len(cells) >= 3 and (label := _attendance_label(cells[0])) is not None and not label[1]:
             inline = "\t".join(
@@ -921,6 +974,31 @@ _MET_INTRODUCED = rx(
 )
 _WHO = rx(r"^kdo\s*:\s*(?P<value>\S.*)$")
 _WHEN_WHERE = rx(r"^(?:kdy|kde)\s*:")
+_CAME_MARK = re.compile(r"^\s*[✔✓☑]\s*")
+_MISSED_MARK = re.compile(r"^\s*[✘✗☒×]\s*")
+
+
+def _marked_rows(reader: _Reader, index: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The lines under an attendance label when each is marked `✔` (came) or `✘` (did not:
+    excused with `omluven`, else absent), and the index after them; None when they are not."""
+    rows: list[tuple[str, str]] = []
+    j = index + 1
+    while j < len(reader.lines) and (reader.lines[j].strip() or not rows):
+        raw = reader.lines[j]
+        if not raw.strip():
+            j += 1
+            continue
+        if _CAME_MARK.match(raw):
+            rows.append(("present", _CAME_MARK.sub("", raw)))
+        elif _MISSED_MARK.match(raw):
+            text = _MISSED_MARK.sub("", raw)
+            rows.append(("excused" if _EXCUSED_WORD.search(fold(text)) else "absent", text))
+        else:
+            break
+        j += 1
+    return (rows, j) if rows else None
+
+
 # A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
 _GUESTS_INTRODUCED = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
@@ -929,6 +1007,8 @@ _GUESTS_IN_SENTENCE = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*(?P<value>\S.+)$"
 )
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
+# `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
+_EXCUSED_IN_SENTENCE = rx(r"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
     r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"

@@ -27,7 +27,7 @@ class TaskDict(TypedDict):
 
 
 _FIELD_WORDS = {
-    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task",
+    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task|co",  # `kdo: … | co: … | do: …`
     "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
     r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z|O",  # `O:` = odpovídá (`T: 31. 3., O: Mgr. …`)
     "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T|do",  # `odpovídá: …, do: 31. 1.`
@@ -106,11 +106,13 @@ def _deadline_like(text: str) -> bool:
         return False
     if dates.parse_deadline(value).kind not in ("unknown", "none"):
         return True
+    hits = find_dates(value)
     return bool(
         _NO_YEAR_DAY.match(value)
         or _NO_YEAR_MONTH.match(value)
         or _named_day(value)
         or _DEADLINE_WORDS.search(value)
+        or (len(hits) == 1 and hits[0].year is not None and hits[0].start <= 3)  # `15. XII. 2022`
     )
 
 
@@ -344,7 +346,7 @@ _SUBJECT_END = rx(r"\s+(?:společně|spolu|s|se|během|do|na|v|ve|po|před|dne|i
 _THAT = rx(r"^.*?\bže\s+")
 _SENTENCE_DUE = rx(
     r"(?:\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
-    r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
+    r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|(?-i:[IVX]{1,4})\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
 )
 # A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
 _WORDED_DUE = rx(
