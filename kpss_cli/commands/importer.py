@@ -226,9 +226,16 @@ def _guess_rows(document: Path, shown: str, imported: Any) -> list[dict[str, Any
     rows = []
     for key, why in imported.guesses.items():
         field, _dot, number = key.partition(".")
-        if number:
+        if number and field == "tasks":
             task = imported.tasks[int(number) - 1]
             value = f"{task['owner'] or '?'} – {task['due'] or '?'}: {task['task'][:60]}"
+        elif number:  # a person of an attendance list: a substitute read from a declined form
+            person = getattr(imported, field)[int(number) - 1]
+            value = (
+                f"{person['name']} (za {person['substitute_for']})"
+                if "substitute_for" in person
+                else person["name"]
+            )
         else:
             value = getattr(imported, field)
             if isinstance(value, dict):  # the next meeting: `2022-05-17 13:00`

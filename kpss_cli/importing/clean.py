@@ -143,6 +143,14 @@ def clean(text: str) -> str:
             lines.append(line.rstrip())
             pages.append(page)
     drop = _page_numbers(lines, pages)
+    # A text export without form feeds still numbers its pages (`Strana 1 z 2`): a new page
+    # starts after such a line, so a running header under it stands at a page's edge.
+    if PAGE_BREAK not in text:
+        shift = 0
+        for i, line in enumerate(lines):
+            pages[i] += shift
+            if _PAGE_LINE.match(line):
+                shift += 1
     drop.update(i for i, line in enumerate(lines) if _SCRAPE_JUNK.match(line))
     kept_for_repeats = [i for i in range(len(lines)) if i not in drop]
     sub_lines = [lines[i] for i in kept_for_repeats]

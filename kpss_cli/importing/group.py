@@ -12,17 +12,22 @@ from .text import loose, plain, rx, squash
 _TITLE = rx(
     r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
-    r"(?:[a-zá-ž]+(?:ého|ího)\s+)?"
+    r"(?:[a-zá-ž]+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"
-    r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})\s*$"
+    r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})"
+    r"\s*(?:,\s*(?:KPSS|ORP|SO\s+ORP|města|obce|kraje)\b[^-–—|,]{0,40})?$"  # `…, KPSS Prostějov`: whose group it is
 )
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
-    r"|\s*[,(].*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:" + "|".join(MONTHS_GENITIVE) + r").*$"
-    r"|\s+č\.\s*\d.*$"  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
+    # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`)
+    r"|\s*(?:,(?!\s+[a-zá-ž]+(?:\s+[a-zá-ž]+)?\s+a\s+[a-zá-ž]+\s*(?:$|[,(–—-]))|\().*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:"
+    + "|".join(MONTHS_GENITIVE)
+    + r").*$"
+    r"|\s+č\.\s*\d.*$"
+    r"|\s+[–—]\s.*$"  # `… Senioři – Bruntál`, `… A RODINA – MĚSTO BOSKOVICE`: a town or a date after a dash  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
 )
 # Before the body: the meeting's number or year (`jednání 01/2001 městského …`, `zasedání roku
 # 2014 Zastupitelstva …`).
@@ -44,13 +49,14 @@ _GENITIVE = {
     "sítě": "síť",
     "zastupitelstva": "zastupitelstvo",
     "shromáždění": "shromáždění",
+    "skupin": "skupiny",  # `společného jednání pracovních skupin …` (plural)
 }
 _FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
 _NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
 # `Řídící tým`.
-_ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|é)$")
+_ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|ích|é)$")
 
 
 def _adjective(word: str, noun: str) -> str:
@@ -58,7 +64,7 @@ def _adjective(word: str, noun: str) -> str:
     if ending is None or len(word) < 4 or not word[:1].isalpha():
         return word
     stem = word[: ending.start()]
-    if ending[0] == "ího":
+    if ending[0] in ("ího", "ích"):  # `Řídícího týmu`, `pracovních skupin`
         return stem + "í"
     if noun in _FEMININE:
         return stem + "á" if ending[0] == "é" else word
@@ -67,7 +73,10 @@ def _adjective(word: str, noun: str) -> str:
     return word
 
 
-_WORKING_GROUP = re.compile(r"^(?i:" + loose(r"pracovní\s+skupin[ay]|PS") + r")\s+(?=[A-ZÁ-Ž\"„])")
+_WORKING_GROUP_ANY_CASE = rx(r"^(?:pracovní\s+skupin[ay]|pracovních\s+skupin|PS)\s+(?=\S)")
+_WORKING_GROUP = re.compile(
+    r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + r")\s+(?=[A-ZÁ-Ž\"„])"
+)
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
 _CATEGORY = rx(
@@ -77,7 +86,16 @@ _CATEGORY = rx(
 )
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
-    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+    # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
+    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
+    r"(?:,\s*[A-ZÁ-Ž][^\d,:;()]{1,30})?,?\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+)
+_PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
+# A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
+_NAME_LABEL = rx(
+    # also as a row of a two-column table: `| Jednání | Pracovní skupina Rodina a děti |`
+    r"^\|?\s*(?:název\s+(?:jednání|skupiny|pracovní\s+skupiny)|pracovní\s+skupina|skupina|jednání)\s*[:|]\s*"
+    r"(?P<group>[^|:]{2,80}?)\s*(?:\||$)"
 )
 # A letterhead or site title that names the body itself (`Sdružení pro rozvoj Šluknovska`,
 # `Komise sociální a zdravotní`), when no title names the group.
@@ -116,10 +134,15 @@ def _tidy_why(text: str) -> tuple[str | None, str | None]:
     if not text or len(text) > 120 or _NO_BODY.match(text):
         return None, None
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    shouted = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if shouted:
         text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
     if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
         return _WORKING_GROUP.sub("", text).strip('"„“ '), None
+    if shouted and (named := _WORKING_GROUP_ANY_CASE.match(text)) is not None:
+        # `PS DĚTI, MLÁDEŽ A RODINA` lowered to `PS děti, …`: the name after the abbreviation
+        rest = text[named.end() :].strip('"„“ ')
+        return (rest[:1].upper() + rest[1:]) or None, None
     nominative = _nominative(text)
     why = _DECLINED_WHY if nominative != text else None
     return nominative[0].upper() + nominative[1:], why
@@ -163,6 +186,14 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
     for line in head:
         match = _HEADER_GROUP.search(line)
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line in head:
+        match = _PS_AFTER_TITLE.match(line)  # `Zápis – online setkání PS Duševní zdraví, 25. 1. 2022`
+        if match and (found := _tidy_why(_CUT.sub("", match["group"])))[0]:
+            return found
+    for line in head:
+        match = _NAME_LABEL.match(line)  # `Název jednání: PS Senioři | Datum: …`
         if match and (found := _tidy_why(match["group"]))[0]:
             return found
     for line in head:

@@ -23,6 +23,7 @@ class NextMeetingDict(TypedDict):
 NEXT = rx(
     r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné)(?:ho|m)?\s+)?"
     r"(?:jednání|setkání|schůzk[aye]|schůzce|schůze|zasedání|porad[ayě]|termín)\b"
+    r"|\bpříště\s+(?:se\s+)?(?:sejd|setk|potk)\w*"  # `se příště sejdou 9. 11. 2017`
 )
 _NOT_SET = rx(
     r"(?:nebyl[ao]?|není|zatím)\s+(?:\w+\s+){0,2}?(?:stanoven|určen|domluven|dohodnut|naplánován|znám)"
@@ -32,6 +33,11 @@ _PLACE_LABEL = rx(r"\bmísto(?:\s+konání)?\s*:\s*(?P<place>[^.;]+)")
 _PLACE_AFTER = re.compile(
     r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:[A-ZÁ-Ž]|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line)[^.;]*)"
 )
+# `do příštího jednání`, `na příští jednání`, `T: příští jednání`: a task's deadline, not a statement
+# about the next meeting.
+_AS_DEADLINE = rx(r"(?:\bdo|\bna|\bT\s*:|\btermín\w*\s*:)\s*$")
+# The end of a sentence: a full stop after a word or a year, before a capital.
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d]{3})|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])")
 _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 
@@ -95,20 +101,23 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None) -> NextFound:
     """The first statement about the next meeting that gives a date, or says there is none."""
     plains = [plain(line) for line in lines]
     for index, line in enumerate(plains):
-        match = NEXT.search(line)
-        if match is None:
-            continue
+        match = next((m for m in NEXT.finditer(line) if not _AS_DEADLINE.search(line[: m.start()])), None)
+        if match is None or "|" in line:
+            continue  # no statement, or a cell of a task table (`… | příští jednání`)
         tail = line[match.start() :]
         hits = [h for h in find_dates(tail) if h.year is not None or meeting is not None]
         if hits:
             return _from_text(tail, hits[0], meeting, own_line=False)
-        before = [h for h in find_dates(line[: match.start()]) if h.year is not None or meeting is not None]
+        # Only the sentence of the statement: `… do 30. 4. 2024. Příští jednání …` is a deadline before it.
+        sentence = _SENTENCE_END.split(line[: match.start()])[-1]
+        before = [h for h in find_dates(sentence) if h.year is not None or meeting is not None]
         if before:  # `Dne 12. 3. 2019 proběhne další jednání`
-            return _from_text(line, before[-1], meeting, own_line=False)
+            offset = len(line[: match.start()]) - len(sentence)
+            return _from_text(line[offset:], before[-1], meeting, own_line=False)
         if _NOT_SET.search(tail):
             return NextFound(None, True)
         # `Místo a datum dalšího setkání` as a heading; the value is on the next lines.
-        if len(line) <= 90:
+        if len(line) <= 90 and match.start() <= 30:
             following = [p for p in plains[index + 1 : index + 6] if p][:2]
             for value in following:
                 if NEXT.search(value):

@@ -8,18 +8,22 @@
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from .text import loose, plain, rx, squash
 
 
 class PersonDict(TypedDict):
-    """A person as imported: the name as written (titles kept), organisation and role."""
+    """A person as imported: the name as written (titles kept), organisation and role; a
+    substitute also names the member they stand in for (FORMAT.md `for`), and `guess` says why a
+    name was put in the nominative from a declined form."""
 
     name: str
     org: str | None
     role: str | None
+    substitute_for: NotRequired[str]
+    guess: NotRequired[str]
 
 
 ATTENDANCE_SHEET = rx(
@@ -52,7 +56,7 @@ _COURTESY = re.compile(
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
 # written, and not words of the name itself.
 _RANK = re.compile(
-    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm)\.\s*(?=[A-ZÁ-Ž])"
+    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm|str)\.\s*(?=[A-ZÁ-Ž])"
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.
@@ -63,9 +67,32 @@ _LEGAL_FORM = rx(
 _NAME_HEADING = rx(r"^(?:jméno|příjmení)")
 # Column headings of an attendance table (`Jméno | Organizace | Podpis`).
 _HEADING_CELL = rx(
-    r"^(?:jméno(?: a příjmení)?|příjmení(?: a jméno)?|titul|organizace|instituce|subjekt|funkce|pozice|"
-    r"podpis|za organizaci|zastupuje|kontakt|e-?mail|telefon|poř\.?\s*č\.?|č\.)$"
+    r"^(?:jméno(?: a příjmení)?|příjmení(?: a jméno)?|titul|organizace|instituce|subjekt|"
+    r"(?:funkce|role|pozice)(?: v (?:PS|ŘS|KS|pracovní skupině|skupině))?|"
+    r"podpis|za organizaci|zastupuje|kontakt|e-?mail|telefon|poř\.?\s*č\.?|č\.|"
+    r"přítomen(?:\s*/\s*a|\s*\(a\))?|přítomna|přítomnost|účast)$"
 )
+# The column of an attendance table that says whether each person came (`Přítomen/a`, `Účast`).
+PRESENCE_HEADING = rx(r"^(?:přítomen(?:\s*/\s*a|\s*\(a\))?|přítomna|přítomnost|účast)$")
+# What that column says: came, excused, or absent (`ano`, `ne – omluven`, `ne`).
+_CAME = rx(r"^(?:ano|a|x|✓|✔|\+|přítomen|přítomna|přítomn[ýá])(?!\w)")
+_EXCUSED_CELL = rx(r"omluven")
+_ABSENT_CELL = rx(r"^(?:ne|n|-|–|nepřítomen|nepřítomna|nepřítomn[ýá])(?!\w)")
+
+
+def presence_kind(cell: str) -> str | None:
+    """The list a row of an attendance table belongs to by its presence cell: `present`,
+    `excused`, `absent`, or None when the cell says nothing (an empty cell)."""
+    text = squash(cell)
+    if _EXCUSED_CELL.search(text):
+        return "excused"
+    if _CAME.match(text):
+        return "present"
+    if _ABSENT_CELL.match(text):
+        return "absent"
+    return None
+
+
 _TITLE_SPACING = re.compile(
     r"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?=[A-ZÁ-Ž])"
 )
@@ -123,6 +150,9 @@ def _bare(text: str) -> str:
     return strip_titles(_RANK.sub("", normalise_name(text)))
 
 
+_INNER_CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]")
+
+
 def looks_like_name(text: str) -> bool:
     """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
     bare = _bare(text)
@@ -138,6 +168,8 @@ def looks_like_name(text: str) -> bool:
             continue
         if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
             return False
+        if _INNER_CAPITAL.match(token):
+            return False  # `KoP`, `MěÚ`, `SoVa`: an abbreviation of an office, not a name
     return not all(_INITIAL.match(t) for t in tokens)
 
 
@@ -174,9 +206,144 @@ def _split_bracket(fragment: str) -> tuple[str, list[str]]:
     return squash(_BRACKET.sub(" ", fragment)), [d for d in details if d.strip()]
 
 
+# --- substitutes and declined names -------------------------------------------------------------
+
+# `Jana Nová (zástup za Mgr. Petra Lise)`, `(za Jitku Malou)`, `(zastupuje Ing. Karla Vlka)`: the
+# person present stands in for a member named in the accusative.
+_STANDS_IN_FOR = rx(
+    r"^(?:zástup\s+za|v\s+zastoupení\s+za|zastupuje|zastupující|náhrada\s+za|za)\s+(?P<who>.+)$"
+)
+# `Petr Malý (zastoupen Bc. Evou Novou)`: the member was represented by someone named in the
+# instrumental, who is the one present.
+_REPRESENTED_BY = rx(r"^(?:zastoupen[aoýá]?|zastoupena|v\s+zastoupení)\s*:?\s+(?P<who>.+)$")
+Case = Literal["accusative", "instrumental"]
+
+# How a first name ends in a case, and how it ends in the nominative; the first rule whose result
+# is a known first name tells the gender, and with it the rules for the surname.
+_FIRST_NAME_RULES: dict[Case, tuple[tuple[str, str, str], ...]] = {
+    "accusative": (("ii", "ie", "f"), ("u", "a", "f"), ("a", "", "m"), ("e", "", "m")),
+    "instrumental": (
+        ("ií", "ie", "f"),
+        ("ou", "a", "f"),
+        ("em", "", "m"),
+        ("ím", "í", "m"),
+        ("ou", "a", "m"),
+    ),
+}
+_SURNAME_RULES: dict[tuple[Case, str], tuple[tuple[str, str], ...]] = {
+    ("accusative", "f"): (("ovou", "ová"), ("ou", "á")),
+    ("accusative", "m"): (("ého", "ý"), ("ího", "í"), ("u", "a"), ("a", ""), ("e", "")),
+    ("instrumental", "f"): (("ovou", "ová"), ("ou", "á")),
+    ("instrumental", "m"): (("ým", "ý"), ("ím", "í"), ("ou", "a"), ("em", "")),
+}
+# A stem that cannot end a Czech nominative (`Kubíčk`, `Němc`, `Pavl`) had its `e` dropped by the
+# ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`).
+_DROPPED_E = re.compile(r"([čšžřcňnrtdv]k|[čšžřňnrtdvlkpm]c|[vbpr]l|[čšžňr]n|[vd]r)$")
+_SOFT_BEFORE_E = {"ň": "ně", "ť": "tě", "ď": "dě"}  # `Zdeňka` -> `Zdeněk`
+
+
+def _restore_e(stem: str) -> str:
+    def insert(match: re.Match[str]) -> str:
+        first, last = match[1][0], match[1][1]
+        return f"{_SOFT_BEFORE_E.get(first, first + 'e')}{last}"
+
+    return _DROPPED_E.sub(insert, stem)
+
+
+def _first_name_nominative(word: str, case: Case) -> tuple[str, str] | None:
+    for ending, nominative, gender in _FIRST_NAME_RULES[case]:
+        if word.lower().endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            for candidate in dict.fromkeys((stem + nominative, _restore_e(stem) + nominative)):
+                if fold(candidate) in _FIRST_NAMES:
+                    return candidate, gender
+    return None
+
+
+def _surname_nominative(word: str, case: Case, gender: str) -> str:
+    for ending, nominative in _SURNAME_RULES[(case, gender)]:
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: len(word) - len(ending)]
+            return (_restore_e(stem) if not nominative else stem) + nominative
+    return word
+
+
+def nominative_name(text: str, case: Case) -> str | None:
+    """A person's name written in the accusative or instrumental (`Mgr. Petra Lise`, `Bc. Evou
+    Malinovou`, `Ing. Michalem Krejčím`) in the nominative (`Mgr. Petr Lis`, `Bc. Eva Malinová`,
+    `Ing. Michal Krejčí`), titles kept. The first name must be a known one (it gives the gender);
+    None otherwise. A guess: Czech names decline irregularly."""
+    name = normalise_name(text)
+    words = name.split()
+    plain_words = [
+        n for n, w in enumerate(words) if not is_title_only(w.strip(",")) and not _RANK.match(w + " X")
+    ]
+    if len(plain_words) < 2 or not looks_like_name(name):
+        return None
+    first = _first_name_nominative(words[plain_words[0]].strip(","), case)
+    if first is None:
+        return None
+    words[plain_words[0]], gender = first
+    for n in plain_words[1:]:
+        word = words[n]
+        comma = "," if word.endswith(",") else ""
+        words[n] = _surname_nominative(word.rstrip(","), case, gender) + comma
+    return " ".join(words)
+
+
+def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
+    """A person whose details say they stood in for a member, or that the member was represented
+    by them: the person present, with `substitute_for` (and `guess` for a declined name)."""
+    for detail in details:
+        detail = squash(detail)
+        if (instead := _REPRESENTED_BY.match(detail)) is not None:
+            substitute = nominative_name(instead["who"], "instrumental")
+            if substitute is not None:
+                return {
+                    "name": substitute,
+                    "org": person["org"],
+                    "role": None,
+                    "substitute_for": person["name"],
+                    "guess": "zástupce převeden z 7. pádu (zastoupen …)",
+                }
+        elif (stands_in := _STANDS_IN_FOR.match(detail)) is not None and looks_like_name(
+            normalise_name(stands_in["who"])
+        ):
+            member = nominative_name(stands_in["who"], "accusative")
+            person = {**person, "substitute_for": member or normalise_name(stands_in["who"])}
+            person["guess"] = "zastoupený člen převeden ze 4. pádu (za …)"
+            return person
+    return person
+
+
+# `za Bc. Věru Kotasovou: Lenka Marková`, `Za OSPOD: Bc. Lucie Černá`: whom or what the person
+# after the colon is there for, written before them (at the start of a list or an item).
+_FOR_BEFORE = re.compile(
+    r"(?P<lead>^|[,;]\s*)[Zz]a\s+(?P<who>[^:,;()\n]{2,60}?)\s*:\s*(?P<name>[^,;()\n]+(?:\([^()\n]*\))?)"
+)
+
+
+def stand_ins_first(text: str) -> str:
+    """`za <member in the accusative>: <name>` -> `<name> (za <member>)`, a substitute as FORMAT.md
+    writes it; `za <organisation>: <name>` -> `<name> (<organisation>)`. Other text unchanged."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        name, who = match["name"].strip(), match["who"].strip()
+        if not looks_like_name(_split_bracket(name)[0]):
+            return match[0]
+        if nominative_name(who, "accusative") is not None:
+            return f"{match['lead']}{name} (za {who})"
+        return f"{match['lead']}{name} ({who})"
+
+    return _FOR_BEFORE.sub(rewrite, text)
+
+
 def _person_from(fragment: str) -> PersonDict | None:
-    """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`."""
+    """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
+    (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
     main, details = _split_bracket(fragment)
+    substituting = [d for d in details if _REPRESENTED_BY.match(squash(d)) or _STANDS_IN_FOR.match(squash(d))]
+    details = [d for d in details if d not in substituting]
     details = [d for d in details if not d.strip().isdigit()]  # `Zusková (22)`: a count of the list
     parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
     if not parts:
@@ -184,16 +351,43 @@ def _person_from(fragment: str) -> PersonDict | None:
     name, rest = parts[0], parts[1:]
     if not looks_like_name(name) and len(parts) >= 2 and looks_like_name(parts[-1]):
         name, rest = parts[-1], parts[:-1]  # `Charita Kolín – Jana Nová`
+    if not looks_like_name(name) and name[:1].islower() and (found := names_in_text(name)):
+        # `vedoucí PS Mgr. Věra Zapletalová`, `zástupce Klubu seniorů Josef Horák`: the role first
+        start, end, whole = found[-1]
+        role = name[:start]
+        # a role is a few words (`ředitel Domova`), not a sentence of a transcript run into the list
+        if (
+            end == len(name.rstrip(" .,;"))
+            and 0 < len(role.split()) <= 4
+            and not re.search(r"[\d.:;]", role)
+            and _ROLE_WORDS.search(role)  # a word of a role: not `ověřovatelem Viktor Novotný`
+            and not fold(role.split()[0]).endswith(("em", "ou", "im"))
+        ):
+            name, rest = whole, [role, *rest]
     if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
         # `Jana Nová za Charitu Most`, `Eva Veselá z Charity`, `Petr Malý ze Slezské diakonie`
         name, org = name[: of.start()], name[of.end() :]
         details.insert(0, org)
+    if (
+        not looks_like_name(name)
+        and (lead := _NAME_THEN_ROLE.match(name)) is not None
+        and looks_like_one_person(lead["name"])  # a title or a common first name: no `Senior Klub`
+    ):
+        # `Jaroslav Fuksík předseda ŠSOK`: the comma before the role lost in a transcript
+        name, rest = lead["name"], [lead["role"], *rest]
     if not looks_like_name(name):
         return None
     person = _new(name)
     for detail in [*rest, *details]:
         _add_detail(person, detail)
-    return person
+    return _substitution(person, substituting) if substituting else person
+
+
+# A full name (a title or a common first name) and then lower-case words of a role.
+_NAME_THEN_ROLE = re.compile(
+    r"^(?P<name>(?:(?:[A-Z][A-Za-z]{0,6}\.\s*)*)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)"
+    r"\s+(?P<role>[a-zá-ž]{3,}\b.*)$"
+)
 
 
 def _is_heading_row(cells: list[str]) -> bool:
@@ -202,8 +396,11 @@ def _is_heading_row(cells: list[str]) -> bool:
 
 
 def is_attendance_heading(line: str) -> bool:
-    """True for the heading row of an attendance table (`Č. | Jméno a příjmení | Podpis`)."""
+    """True for the heading row of an attendance table (`Č. | Jméno a příjmení | Podpis`, also
+    exported as CSV: `Jméno;Organizace;Přítomnost`)."""
     cells = _cells(line)
+    if len(cells) < 2 and line.count(";") >= 2:
+        cells = [c.strip() for c in line.split(";") if c.strip()]
     return _is_heading_row(cells) and any(_NAME_HEADING.search(c) for c in cells)
 
 
@@ -226,8 +423,13 @@ def _line_fragments(raw: str) -> list[str]:
     if _is_heading_row(columns) or _is_heading_row(split_people(line.replace(" | ", ", "))):
         return []
     head = plain(columns[0]) if columns else ""
+    if len(columns) >= 2 and all(looks_like_one_person(plain(c)) for c in columns):
+        return [
+            plain(c) for c in columns
+        ]  # `Mgr. Petra Kotrbová<TAB><TAB>Ing. Aleš Mrkvička`: two columns of people
     if len(columns) >= 2 and "," not in head and ";" not in head and looks_like_name(head):
-        return [f"{head} ({', '.join(plain(c) for c in columns[1:])})"]
+        # brackets inside a cell (`členka (omluvena)`) would end the one around the cells
+        return [f"{head} ({', '.join(squash(re.sub(r'[()]', ' ', plain(c))) for c in columns[1:])})"]
     pieces: list[str] = []
     for piece in split_people(line.replace(" | ", ", ")):
         if pieces and _LEGAL_FORM.match(piece.strip()):
@@ -252,7 +454,8 @@ def _split_and(fragment: str) -> list[str]:
     if len(stops) >= 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in stops):
         return stops
     parts = re.split(r"\s+(?:a|and|&)\s+", fragment)
-    if len(parts) == 2 and all(looks_like_name(p) and len(_bare(p).split()) >= 2 for p in parts):
+    heads = [_split_bracket(p)[0] for p in parts]  # `Jan Hrubý (ASZ) a Eva Malá (ÚP)`
+    if len(parts) == 2 and all(looks_like_name(h) and len(_bare(h).split()) >= 2 for h in heads):
         return parts
     head, dash, tail = fragment.partition(" – ") if " – " in fragment else fragment.partition(" - ")
     if dash and not looks_like_name(head) and len(named := _split_and(tail)) == 2:
@@ -267,12 +470,17 @@ _STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
 
 # A numbered item run on after the last name of a list in a one-line transcript
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
-_ITEM_AFTER = re.compile(r"\s+\d{1,3}\.\s+[A-ZÁ-Ž][a-zá-ž].*$")
+# Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
+_ITEM_AFTER = re.compile(
+    r"\s+\d{1,3}\.?\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
+)
 
 
 def _tidy_fragment(text: str) -> str:
-    """Spaces and stray punctuation off; a final dot stays after a title or an initial."""
+    """Spaces and stray punctuation off, a number of an inline numbered list (`2) Bc. Petr Dub`)
+    too; a final dot stays after a title or an initial."""
     fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
+    fragment = re.sub(r"^\d{1,3}\s*\)\s+", "", fragment)
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
         if len(last) > 3 and not is_title_only(last):
@@ -288,7 +496,7 @@ def _lone_word(fragment: str) -> bool:
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
     sheet = bool(ATTENDANCE_SHEET.search(text))
-    text = ATTENDANCE_SHEET.sub(" ", text)
+    text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
     fragments: list[tuple[int, str]] = []
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.i18n import _
-from ..core.names import fold, person_key, strip_titles
+from ..core.names import fold, person_key, split_people, strip_titles
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
@@ -19,14 +19,18 @@ from .people import (
     DECLINED_ENDINGS as _DECLINED_ENDINGS,
 )
 from .people import (
+    PRESENCE_HEADING,
     PersonDict,
     is_attendance_heading,
     looks_like_name,
     looks_like_one_person,
     looks_like_people_line,
     names_in_text,
+    nominative_name,
     parse_people,
     parse_person,
+    presence_kind,
+    stand_ins_first,
 )
 from .tasks import TaskDict, find_tasks
 from .text import label_pattern, label_value, loose, plain, rx, squash
@@ -63,7 +67,11 @@ class Imported:
 
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
-        label_pattern(r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?", qualifier=40)
+        label_pattern(
+            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
+            r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
+            qualifier=40,
+        )
     ],
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
@@ -75,12 +83,12 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         label_pattern(
             # `Dle prezenční listiny přítomni: names` names them all the same.
             r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
-            r"(?:členové|zástupci)[^:|]{0,30}?\spřítomn[iíaoéýá]",
+            r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
         ),
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
-            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence|"
+            r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence(?:\s+členů)?|"
             r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
         ),
     ],
@@ -103,12 +111,20 @@ PLACE_LABEL = label_pattern(
     r"místo(?: jednání| konání| setkání| schůzky| zasedání)?|kde|adresa|místnost"
 )
 RECORDER_LABEL = label_pattern(
-    r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|zápis (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
+    r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
     r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
 _RECORDER_FREE = (
     rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
+    # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
+    rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
+    # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
+    rx(r"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$"),
+    # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
+    rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
+    # `Zapisováním byla pověřena Bc. Jana Nová`
+    rx(r"\bzapisováním\b(?:\s+zápisu)?\s+(?:byl[a]?\s+)?pověřen[a]?\s+(?P<value>.+)$"),
     # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
     rx(
         r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
@@ -150,16 +166,41 @@ _ON_DAY = rx(
     r"\b(?:ze\s+)?dne\s*$|(?:konan|konal|proběhl|uskutečnil|uskutečněn|sešl)\w*\s+(?:se\s+)?"
     r"(?:(?:v|ve)\s+\w+\s+)?(?:dne\s*)?$"
 )
+# A line that opens with the weekday and the day of the meeting, under the title: `Ve středu
+# 15. 5. 2024 od 9 hodin v malém sále …` (a day named so is the day of a meeting, not of writing).
+_WEEKDAY_FIRST = rx(
+    r"^(?:v|ve)\s+(?:" + "|".join(accusative for _, accusative in WEEKDAYS) + r")\s+(?:dne\s+)?\d{1,2}\s*\."
+)
+
+
+def _weekday_heading(line: str, hit: DateHit) -> bool:
+    """True for `Ve středu 15. 5. 2024 od 9 hodin …`: the weekday and the day open the line and a
+    time follows the day — a line of the head. `Ve čtvrtek 11. ledna se na radnici sešla …`
+    (a news report's sentence, no time) is none."""
+    if not _WEEKDAY_FIRST.match(line[: hit.end]):
+        return False
+    timing = find_time(line[hit.end :])
+    return timing is not None and timing.start <= 12
+
+
+# The second line of a title: `ze dne 30. 8. 2022, od 13:30 hod., v zasedací místnosti …`.
+_DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
-_PLACE_END = rx(r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$")
+_PLACE_END = rx(
+    r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
+    # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
+    r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+)
 # After the day in a `Dne:` label: `, kancelář …, Karla Čapka 1147, Jeseník` (letters first, not a
 # weekday, a time or another date).
 _PLACE_AFTER_DATE = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:hod\.?)?\s*)?,\s*(?!od\b|do\b|v\s*\d|ve\s*\d|"
+    # `, 14,00–15,30 hod., klubovna DPS`: a time or a range of times may stand between
+    r"^\s*(?:,?\s*(?:od\s+)?\d{1,2}[:.,]\d{2}(?:\s*(?:[-–—]|do)\s*\d{1,2}[:.,]\d{2})?\s*(?:hod(?:in)?\.?)?\s*)?"
+    r",\s*(?!od\b|do\b|v\s*\d|ve\s*\d|"
     + "|".join(day for day, _ in WEEKDAYS)
     + r")(?P<place>[^\W\d_]{3,}[^:]*\s[^:]*)$",
     re.IGNORECASE,
@@ -167,7 +208,8 @@ _PLACE_AFTER_DATE = re.compile(
 _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 # `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
 _HELD = rx(
-    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:se\s+)?"
+    # `Jednání PS Rodina a děti se konalo …`: the body's name may stand between
+    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?(?:se\s+)?"
     r"(?:konal[oa]?|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
@@ -176,19 +218,23 @@ _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končil
 _MINUTES_SIGNS = rx(
     r"\bzápis\b|\b(?:zápis|záznam)\s+z|přítomn|omluven|zapsal|program jednání|jednání (?:se|bylo)"
 )
+# What a sentence about minutes says after naming them: `Zápis z jednání je uložen v …`, `bude
+# zveřejněn`: no title.
+_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))"
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
-    r"^(?:\W*)z[áa]pis(?:\s|$)|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
-    r"(?:jednání|setkání|schůz|zasedání|porady)"
-    r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))",
+    r"^(?:\W*)z[áa]pis(?:\s|$)"
+    + _ABOUT_THE_MINUTES
+    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    r"(?:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
     r"^[^a-záčďéěíňóřšťúůýž\n]{0,60}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
-    r"(?i:jednání|setkání|schůz|zasedání|porady)",
+    r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 
@@ -202,7 +248,9 @@ def _is_title(text: str) -> bool:
 _OTHER_DOCUMENT = rx(
     r"^\W*(?:pozvánka|pozvání|projev|proslov|prezentace|tisková zpráva|výroční zpráva|závěrečná zpráva|"
     r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
-    r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro)\b",
+    r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro|"
+    r"program\s+(?:jednání|setkání|schůze|zasedání)(?!\s*:)|"  # `Program jednání PS …` as the title
+    r"monitorovací\s+zpráva|zpráva\s+(?:o\s+činnosti|z\s+konference|o\s+plnění)|výzva\s+k)\b",
     re.MULTILINE,
 )
 _OTHER_LABEL = re.compile(
@@ -223,6 +271,22 @@ _OTHER_LABEL = re.compile(
     )
     + r")\s*:"
 )
+
+
+def _declared_other(reader: _Reader) -> bool:
+    """True when the first lines name another kind of document (an invitation, a methodology, a
+    plan) before any title of minutes: the document says what it is before it quotes minutes."""
+    for line in [p for p in reader.plains if p][:6]:
+        if _is_title(line):
+            return False
+        # A title of three words or more (`Metodika práce pracovních skupin`), or a word that only
+        # heads such a document (`POZVÁNKA`); not a web menu's `Komunitní plán` above minutes.
+        if _OTHER_DOCUMENT.match(line) and (len(line.split()) >= 3 or _ONLY_OTHER.match(line)):
+            return True
+    return False
+
+
+_ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
 
 
 def _label_lines(plains: list[str]) -> list[bool]:
@@ -254,6 +318,12 @@ def _is_label_row(cells: list[str]) -> bool:
     )
 
 
+def _semicolon_row(line: str) -> list[str]:
+    """The cells of a row of a table exported as CSV with semicolons (`Jan Dub;Charita;ano`),
+    three or more; empty for any other line."""
+    return [c.strip() for c in line.strip().split(";")] if line.count(";") >= 2 and "|" not in line else []
+
+
 def _unfold_header_tables(lines: list[str]) -> list[str]:
     """`Datum | Čas | Místo` over `26. 4. 2023 | 9:00 | DPS` -> `Datum: 26. 4. 2023`, `Čas: 9:00`,
     `Místo: DPS`: a table with its labels in the heading row, read as labelled lines."""
@@ -265,6 +335,11 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
         if _is_label_row(heading) and len(values) == len(heading):
             out.extend(f"{label.rstrip(' :')}: {value}" for label, value in zip(heading, values, strict=True))
             index += 2
+            continue
+        cells = [c for c in heading if c]
+        if len(cells) == 2 and _is_label_row([cells[0], cells[0]]) and not _is_label_row(cells):
+            out.append(f"{cells[0].rstrip(' :')}: {cells[1]}")  # `| Datum | 13. 11. 2023 |`: label, value
+            index += 1
             continue
         out.append(lines[index])
         index += 1
@@ -278,7 +353,7 @@ _GLUED = re.compile(
     r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
-    r"Termín konání|Datum(?: konání| jednání)?)\s*:)"
+    r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
 )
 
 
@@ -302,10 +377,15 @@ def _unglue(lines: list[str]) -> list[str]:
     return out
 
 
+_HYPHENATED = re.compile(r"(?<=[a-zá-ž]{2})-\n(?=[a-zá-ž]{2})")
+
+
 class _Reader:
     """The document's lines, plain forms, and which of them are labels."""
 
     def __init__(self, body: str) -> None:
+        # `Mgr. Dana Mach-` / `ková`: a word a PDF hyphenated across two lines, joined
+        body = _HYPHENATED.sub("", body)
         self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
@@ -366,12 +446,42 @@ def _when(result: Imported, reader: _Reader) -> None:
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
+    if result.place is None and (when := reader.first(TIME_LABEL)) is not None and find_time(when[0]):
+        # `Čas: 15:00 – 16:00, Microsoft Teams`: the place after the time
+        named = leftover(when[0]).strip(" ,;")
+        if re.search(r"[^\W\d_]{3}", named) and not _HOURS_ONLY.match(named):
+            result.place = named
+            result.guesses["place"] = "za časem jednání (bez štítku Místo)"
+    # `Místo: Poradna Nová Šance, Pelhřimov, od 16:00 do 17:30`: a time in the place's value
+    where = reader.first(PLACE_LABEL) if result.time is None else None
+    if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
+        result.time = timing.value
+
+
+# `Sešli jsme se v klubovně … ve 14 hodin.`: the place first, then the time.
+_WE_MET = rx(r"\bsešli\s+jsme\s+se\s+(?P<rest>(?:v|ve|na)\s+.+)$")
+
+
+def _we_met(line: str) -> tuple[str | None, str | None]:
+    """The time and place of `Sešli jsme se v klubovně Senior centra ve 14 hodin.` (None each
+    when not said)."""
+    match = _WE_MET.search(line)
+    if match is None:
+        return None, None
+    sentence = _END_OF_SENTENCE.split(match["rest"])[0]
+    timing = find_time(sentence)
+    if timing is None:
+        return None, None
+    place = re.sub(r"(?i)\s+(?:od|v|ve|o)\s*$", "", sentence[: timing.start]).strip(" ,;.")
+    return timing.value, (place if _PLACE_NOUN.match(place) else None)
 
 
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
     for line in reader.plains:
+        if not NEXT.search(line) and (met := _we_met(line))[0] is not None:
+            return met
         if NEXT.search(line) or (match := _HELD.search(line)) is None:
             continue
         rest = line[match.end() :]
@@ -409,12 +519,21 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
     if result.time is None or "-" in result.time:
         return
     end = reader.first(END_LABEL)
+    if end is None:  # `Začátek: 10:00, konec: 12:00`: the end label on the start's line
+        end = next(
+            ((m["value"], n) for n, line in enumerate(reader.plains) if (m := _END_INLINE.search(line))), None
+        )
     last = find_time(end[0]) if end else None
     finish = last.value if last is not None else _time_after(_ENDED, reader)
     if finish is not None and "-" not in finish and finish > result.time:
         result.time = f"{result.time}-{finish}"
 
 
+_HOURS_ONLY = rx(r"^(?:hod(?:in[ay]?)?\.?|h\.?|od|do|až|[-–—\s.,])*$")
+_END_INLINE = rx(
+    r"^(?:začátek|zahájení|čas)(?:\s+\w+)?\s*:\s*\d{1,2}[:.]\d{2}[^:]{0,12}?[,;]?\s+"
+    r"(?:konec|ukončení)(?:\s+[^\W\d]+)?\s*:?\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
+)
 _TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
 
 
@@ -446,9 +565,25 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
             if _ITEM_BEFORE.search(line[max(0, match.start() - 60) : match.start()]):
                 continue
             timing = find_time(line[match.end() :])
-            if timing is not None and timing.start <= 12 and "-" not in timing.value:
+            if (
+                timing is not None
+                and "-" not in timing.value
+                and _just_after(line[match.end() :], timing.start)
+            ):
                 return timing.value
     return None
+
+
+# Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
+_NAME_THEN_AT = re.compile(
+    r"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+){1,3}(?:v|ve|od)\s+$"
+)
+
+
+def _just_after(text: str, start: int) -> bool:
+    """True when a time at `start` of `text` follows a verb closely: within a few words, or after
+    the name of who did it (`zahájila p. Mgr. Kratochvílová v 16.00 hod.`)."""
+    return start <= 12 or (start <= 60 and bool(_NAME_THEN_AT.match(text[:start])))
 
 
 def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
@@ -478,6 +613,36 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.place = title_place
     if result.place is None:
         result.place = _place_in_title(reader) or _online(reader)
+    if result.place is None and (opened_in := _place_after_opening(reader)) is not None:
+        result.place = opened_in
+        result.guesses["place"] = "z vyprávění zápisu (kde bylo jednání zahájeno)"
+
+
+# How a place named in a sentence begins (`v klubovně`, `v zasedací místnosti`, `v sídle`, `v Domě
+# dětí`), unlike other phrases with `v` (`v souladu s programem`, `v plném počtu`).
+_PLACE_NOUN = rx(
+    r"^(?:v|ve|na)\s+(?:(?:malé|velké|hlavní|společensk|konferenčn|obřadn)\w*\s+)?"
+    r"(?:zasedac|budov|sídl|kancelář|místnost|sál|přízem|prostor|klubovn|knihovn|areál|učebn|jídeln|"
+    r"salonk|centr|dom[ěu]|zařízení|objekt|kuchyňk|(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]))"
+)
+
+
+def _place_after_opening(reader: _Reader) -> str | None:
+    """`… zahájil jednání v 15.00 hod. v klubovně K-centra, Palackého 3.`: the place named right
+    after the time the meeting was opened, outside lines about the next meeting; None if none."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line)]:
+            rest = line[match.end() :]
+            timing = find_time(rest)
+            if timing is None or not (timing.start <= 6 or _NAME_THEN_AT.match(rest[: timing.start])):
+                continue
+            place = _PLACE_AFTER.match(rest[timing.end :])
+            if place is not None and _PLACE_NOUN.match(place["place"]):
+                named = _SENTENCE.split(_PLACE_END.sub("", place["place"]))[0]
+                return squash(re.split(r"\.\s|\.$", named)[0]).strip(" ,;.") or None
+    return None
 
 
 _LABEL_ONLY = re.compile(r"^\s*[A-ZÁ-Ž][\wá-ž ]{1,30}:(?:\s|$)")
@@ -512,7 +677,8 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     and returns the place named after them (None when there is none)."""
     lines = [p for p in reader.plains if p][:15]
     for number, line in enumerate(lines):
-        if not _MEETING_WORDS.search(line):
+        heading = any(_weekday_heading(line, h) for h in find_dates(line)[:1])
+        if not (_MEETING_WORDS.search(line) or heading or _DAY_FIRST.match(line)):
             continue
         # Writing or next-meeting words count before the date, not after it (a one-line
         # transcript holds the whole document after the date: `… program byl schválen`).
@@ -525,7 +691,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         ]
         if not hits:
             continue
-        on_day = [h for h in hits if _ON_DAY.search(line[: h.start])]
+        on_day = [h for h in hits if _ON_DAY.search(line[: h.start]) or _weekday_heading(line, h)]
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
@@ -563,8 +729,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     fills in the date (and time) and returns what else the line names as the place
     (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
-        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line):
-            continue
+        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line):
+            continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
         if len(hits) == 1 and len(rest) <= 25:
@@ -616,7 +782,11 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
             inline = label_value(pattern, line)
             if inline is not None:
                 head = fold(line[: line.find(":")] if ":" in line else line)
-                return ("excused" if _EXCUSED_WORD.search(head) else name), inline
+                if _EXCUSED_WORD.search(head):
+                    return "excused", inline
+                if name == "present" and re.search(r"\bhost", head):
+                    return "guests", inline  # `Přítomní hosté:`
+                return name, inline
     return None
 
 
@@ -635,6 +805,13 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     return [(k, text) for k, text in parts if text.strip(" ,;")]
 
 
+# `Město Boskovice: …`, `Rodinné centrum Boskovice: …`: an organisation, capitalised at both ends
+# (not `Schůzi řídila: …`, a label of a role), then a colon.
+_ORG_BEFORE_PEOPLE = re.compile(
+    r"^(?P<org>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ](?:[^:,;()]{0,48}\s)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^\s:,;()]*)\s*:\s+(?=\S)"
+)
+
+
 def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], int]:
     """The lines of the list a label on line `index` opens, and the index after them."""
     chunk: list[str] = []
@@ -642,7 +819,12 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     j = index + 1
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
-        current = _SUBGROUP.sub("", reader.plains[j])
+        current = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+        # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
+        org = _ORG_BEFORE_PEOPLE.match(current) if not reader.labels[j] else None
+        if org is not None and looks_like_people_line(current[org.end() :]):
+            people = split_people(current[org.end() :])
+            current = ", ".join(f"{person} ({org['org']})" for person in people)
         if not current:
             blanks += 1
             if blanks > 3 or (
@@ -653,6 +835,11 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
             continue
         cells = _columns(reader.lines[j])
         probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
+        if chunk and not reader.labels[j] and _role_under_name(reader, j, current):
+            # `Ing. Jiří Čeřovský` / `místostarosta, předseda ŘS`: the role on the line under the name
+            chunk[-1] = f"{chunk[-1]} – {current}"
+            j += 1
+            continue
         if reader.labels[j] or NEXT.search(current) or not _continues(probe, previous):
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
@@ -665,12 +852,26 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     return chunk, j
 
 
+def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
+    """True for a short line in lower case (a role) between two lines of one person each."""
+    if not line[:1].islower() or len(line) > 80 or ":" in line:
+        return False
+    if not looks_like_one_person(reader.plains[index - 1]):
+        return False
+    following = next((p for p in reader.plains[index + 1 : index + 3] if p), "")
+    return (
+        not following
+        or looks_like_one_person(following)
+        or bool(reader.labels[index + 1 : index + 2] == [True])
+    )
+
+
 def _person_follows(reader: _Reader, index: int) -> bool:
     """True when the next paragraph after the blank line `index` holds one person (lists with
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
-            line = _SUBGROUP.sub("", reader.plains[j])  # `Za starosty KSH: V. Švubová`
+            line = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))  # `Za starosty KSH: V. Švubová`
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
@@ -687,15 +888,78 @@ def _attendance(result: Imported, reader: _Reader) -> None:
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
+        # `Kdy: …` / `Kde: …` / `Kdo: names`: the head in questions; elsewhere `Kdo:` owns a task
+        who = _WHO.match(reader.plains[index]) if found is None else None
+        if who is not None and any(
+            _WHEN_WHERE.match(line) for line in reader.plains[max(0, index - 3) : index]
+        ):
+            found = ("present", who["value"])
         if found is None and is_attendance_heading(reader.lines[index]):
+            heading = (
+                _row(reader.lines[index])
+                or _semicolon_row(reader.lines[index])
+                or _columns(reader.lines[index])
+            )
+            presence = next(
+                (n for n, cell in enumerate(heading) if PRESENCE_HEADING.match(cell.strip(" :"))), None
+            )
+            if presence is not None:  # `Jméno | Organizace | Přítomen/a`: each row says where it belongs
+                chunk, end = _list_lines(reader, index, "")
+                for row in chunk:
+                    # raw cells: `plain` would take a `✓` for a bullet
+                    cells = (
+                        [c.strip() for c in row.strip().strip("|").split("|")]
+                        if "|" in row
+                        else _semicolon_row(row) or _columns(row)
+                    )
+                    if presence < len(cells) and (kind := presence_kind(cells[presence])) is not None:
+                        rest = [cell for n, cell in enumerate(cells) if n != presence]
+                        _store(result, seen, kind, " | ".join(rest))
+                index = max(end, index + 1)
+                continue
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if found is None and _MET_INTRODUCED.search(reader.plains[index]):
+            found = ("present", "")  # `Dne … se v kanceláři … sešli:` and the list below
         if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
             found = ("guests", "")  # `… přivítala přítomné hosty, jimiž byli:` and a list
+        if found is None and (guests := _GUESTS_IN_SENTENCE.search(reader.plains[index])) is not None:
+            # `K bodu 2 byli přizváni hosté, jimiž byli: Mgr. Jan Hrubý (ASZ) a Ing. Eva Malá.`
+            _store(result, seen, "guests", _SENTENCE_STOP.split(guests["value"])[0])
+            index += 1
+            continue
+        if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
+            _store(result, seen, "excused", _SENTENCE_STOP.split(apology["value"])[0])
+        if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
+            # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
+            words = fold(listed["label"])
+            kind = (
+                "excused"
+                if "omluv" in words
+                else "absent"
+                if words.startswith(("ne", "chyb"))
+                else "guests"
+                if "host" in words
+                else "present"
+            )
+            _store(result, seen, kind, _SENTENCE_STOP.split(listed["value"])[0])
+            index += 1
+            continue
         if found is None:
             index += 1
             continue
         kind, inline = found
-        parts = _inline_parts(kind, _SUBGROUP.sub("", inline)) if inline else []
+        if not inline and (marked := _marked_rows(reader, index)):
+            # `✔ Mgr. Jana Nová` / `✘ Ing. Eva Malá (omluvena)`: each line marked came or not
+            for row_kind, text in marked[0]:
+                _store(result, seen, row_kind, text)
+            index = marked[1]
+            continue
+        cells = _columns(reader.lines[index])
+        if inline and len(cells) >= 3 and (label := _attendance_label(cells[0])) is not None and not label[1]:
+            inline = "\t".join(
+                cells[1:]
+            )  # `Přítomní:<TAB>Jana Nová<TAB>Charita`: a table row after the label
+        parts = _inline_parts(kind, _SUBGROUP.sub("", stand_ins_first(inline))) if inline else []
         chunk, end = _list_lines(reader, index, inline)
         if chunk:
             last_kind = parts[-1][0] if parts else kind
@@ -705,11 +969,56 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
+_MET_INTRODUCED = rx(
+    r"\b(?:sešl[iy]|zúčastnil[iy](?:\s+se)?|se\s+zúčastnil[iy]|byl[iy]\s+přítomn[iíy])\s*:\s*$"
+)
+_WHO = rx(r"^kdo\s*:\s*(?P<value>\S.*)$")
+_WHEN_WHERE = rx(r"^(?:kdy|kde)\s*:")
+_CAME_MARK = re.compile(r"^\s*[✔✓☑]\s*")
+_MISSED_MARK = re.compile(r"^\s*[✘✗☒×]\s*")
+
+
+def _marked_rows(reader: _Reader, index: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The lines under an attendance label when each is marked `✔` (came) or `✘` (did not:
+    excused with `omluven`, else absent), and the index after them; None when they are not."""
+    rows: list[tuple[str, str]] = []
+    j = index + 1
+    while j < len(reader.lines) and (reader.lines[j].strip() or not rows):
+        raw = reader.lines[j]
+        if not raw.strip():
+            j += 1
+            continue
+        if _CAME_MARK.match(raw):
+            rows.append(("present", _CAME_MARK.sub("", raw)))
+        elif _MISSED_MARK.match(raw):
+            text = _MISSED_MARK.sub("", raw)
+            rows.append(("excused" if _EXCUSED_WORD.search(fold(text)) else "absent", text))
+        else:
+            break
+        j += 1
+    return (rows, j) if rows else None
+
+
 # A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
 _GUESTS_INTRODUCED = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
 )
-_EXCUSED_NOTE = rx(r"^\(?\s*omluven[aáýi]?\s*\)?$")
+_GUESTS_IN_SENTENCE = rx(
+    r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*(?P<value>\S.+)$"
+)
+# A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
+# `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
+_EXCUSED_IN_SENTENCE = rx(r"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$")
+_LIST_IN_SENTENCE = rx(
+    r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
+    r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
+    r"\s*:\s*(?P<value>\S.+)$"
+)
+# The full stop that ends a sentence of names: after a bracket or a word of four letters or more
+# (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
+_SENTENCE_STOP = re.compile(r"(?:(?<=\))|(?<=[a-zá-ž]{4}))\.(?:\s|$)")
+# `(omluven)` after a name, also as the last word of a table cell (`členka omluvena`).
+_EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
 
 def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) -> None:
@@ -724,7 +1033,10 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
         key = person_key(person["name"])
         if key and key not in seen[target]:
             seen[target].add(key)
-            getattr(result, target).append(person)
+            people_there: list[PersonDict] = getattr(result, target)
+            if (why := person.pop("guess", None)) is not None:
+                result.guesses[f"{target}.{len(people_there) + 1}"] = why
+            people_there.append(person)
 
 
 _COLUMNS = re.compile(r"\t+|\s{3,}")
@@ -759,8 +1071,17 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
             value = _under(reader, index, 0)
         return value
     for column, cell in enumerate(cells if len(cells) >= 2 else []):
-        # `Zapsala:            Schválil:` with the names under the labels.
+        # `Zapsala:            Schválil:` with the names under the labels; `Místo:<TAB>MěÚ<TAB>Řídil:<TAB>
+        # Bc. Martin Dvořák`: label and value side by side.
         if (cell_value := label_value(pattern, cell)) is not None:
+            beside = cells[column + 1] if column + 1 < len(cells) else ""
+            if (
+                not cell_value
+                and beside
+                and _ANY_INLINE_LABEL.search(f" {beside}") is None
+                and ":" not in beside
+            ):
+                return beside
             return cell_value or _under(reader, index, column)
     return None
 
@@ -768,6 +1089,9 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
 # A long value that opens with a lower-case word (not `paní`, `pan`, `pí`) is running text, not
 # a name: the value of another label, or a paragraph (`dne 3. 5., K. Malá` is short, so kept).
 _RUNNING_TEXT = re.compile(r"^(?!(?:pan|paní|pí|slečna)\b)[a-zá-ž]{2,}\b(?!\.).{70,}$")
+
+
+_END_OF_SENTENCE = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")
 
 
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
@@ -780,8 +1104,10 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             if match is None:
                 continue
             value = match["value"]
-        # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border.
+        # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border;
+        # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
+        value = _END_OF_SENTENCE.split(value)[0] if value else value
         if value and _RUNNING_TEXT.match(value):
             continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
@@ -802,6 +1128,22 @@ def _best(names: list[str]) -> str | None:
     return best
 
 
+# `Zpracováním zápisu pověřil paní Janu Nekardovou`: the recorder in the accusative.
+_ENTRUSTED = rx(
+    r"\b(?:zpracováním|pořízením|vyhotovením|sepsáním|psaním|zapisováním)\s+zápisu\b(?:[^.]|(?<=\d)\.){0,80}?\bpověřil[a]?\s+"
+    r"(?:[a-zá-ž]+\s+){0,3}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{0,5}\.\s*)*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+))"
+)
+
+
+def _recorder_entrusted(reader: _Reader) -> str | None:
+    """The person the chair entrusted with the minutes (`Zpracováním zápisu … pověřil paní Janu
+    Nekardovou`), in the nominative; None when no sentence says so or the name does not decline."""
+    for line in reader.plains:
+        if (match := _ENTRUSTED.search(line)) is not None:
+            return nominative_name(match["who"], "accusative")
+    return None
+
+
 # --- the moderator in the narrative ---------------------------------------------------------------
 
 _MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
@@ -814,7 +1156,9 @@ _OPENED_BY = rx(
 # What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
 # an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.
 _ROLE_LEAD_IN = re.compile(
-    r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+)\s+){0,8}$"
+    r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?"
+    # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
+    r"(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s+){0,8}$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÁ-Ž]\.\s?){1,2}[A-ZÁ-Ž][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?(?!\w)")
@@ -830,7 +1174,7 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
     for line in reader.plains:
-        if len(line) <= 300 and NEXT.search(line):
+        if len(line) <= 120 and NEXT.search(line):
             continue  # about the next meeting (a long line of a transcript: only near the verb)
         for match in _OPENED_BY.finditer(line):
             if NEXT.search(line[max(0, match.start() - 80) : match.end() + 80]):
@@ -859,6 +1203,49 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             # `Předseda senátu, P. Strejc, zahájil zasedání`: initials right before the verb.
             if (just := re.search(rf"({_INITIALS_NAME.pattern}),?\s*$", before)) is not None:
                 return just[1]
+    return None
+
+
+# A surname after a title or `pan`/`paní` (`Mgr. Čermáková`, `paní Nová`), as the narrative
+# names someone already listed.
+_TITLED_SURNAME = re.compile(
+    r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:pan|paní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
+    r"(?P<surname>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]{2,}(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)(?![\w.])"
+)
+
+
+def _in_full(name: str | None, present: list[PersonDict]) -> str | None:
+    """A surname alone (`Horká`, from `vedla paní Horká`) as the attendance list writes that
+    person (`Jana Horká`), when exactly one person present has that surname; else as it was."""
+    if name is None or len(strip_titles(name).split()) != 1:
+        return name
+    surname = fold(strip_titles(name).strip(" ,."))
+    found = {p["name"] for p in present if fold(strip_titles(p["name"]).split()[-1].strip(",")) == surname}
+    return found.pop() if len(found) == 1 else name
+
+
+def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | None:
+    """`Předsedkyně komise Mgr. Čermáková oficiálně zahájila setkání`: a surname in the sentence
+    that says who opened or led the meeting, which is the surname of exactly one person present;
+    that person's name as the list writes it. None otherwise."""
+    by_surname: dict[str, set[str]] = {}
+    for person in present:
+        words = strip_titles(person["name"]).split()
+        if words:
+            by_surname.setdefault(fold(words[-1].strip(",")), set()).add(person["name"])
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for sentence in re.split(r"(?<=[a-zá-ž]{3})\.\s+", line):
+            if not (_OPENED.search(sentence) or _OPENED_BY.search(sentence)):
+                continue
+            found = {
+                name
+                for match in _TITLED_SURNAME.finditer(sentence)
+                for name in by_surname.get(fold(match["surname"]), set())
+            }
+            if len(found) == 1:
+                return found.pop()
     return None
 
 
@@ -926,10 +1313,18 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     _when(result, reader)
     _attendance(result, reader)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
+    if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
+        result.recorder = entrusted
+        result.guesses["recorder"] = "zapisovatel převeden ze 4. pádu (pověřil …)"
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+    result.moderator = _in_full(result.moderator, result.present)
+    result.recorder = _in_full(result.recorder, result.present)
+    if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
+        result.moderator = known
+        result.guesses["moderator"] = "z vyprávění zápisu (příjmení) a ze seznamu přítomných"
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
     for number, task in enumerate(result.tasks, start=1):
@@ -950,6 +1345,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.
     looks_like_minutes = strong or (weak and result.date is not None and _OTHER_DOCUMENT.search(head) is None)
+    if _declared_other(reader):
+        # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
+        # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
+        looks_like_minutes = False
     result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
     if found.note:

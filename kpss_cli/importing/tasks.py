@@ -27,10 +27,10 @@ class TaskDict(TypedDict):
 
 
 _FIELD_WORDS = {
-    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task",
+    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task|co",  # `kdo: … | co: … | do: …`
     "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
-    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z",
-    "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T",
+    r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z|O",  # `O:` = odpovídá (`T: 31. 3., O: Mgr. …`)
+    "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T|do",  # `odpovídá: …, do: 31. 1.`
 }
 _FIELD = {
     name: re.compile(r"(?:^|(?<=[\s;,.(|]))(?:" + loose(words) + r")\s*:\s*", re.IGNORECASE)
@@ -106,11 +106,13 @@ def _deadline_like(text: str) -> bool:
         return False
     if dates.parse_deadline(value).kind not in ("unknown", "none"):
         return True
+    hits = find_dates(value)
     return bool(
         _NO_YEAR_DAY.match(value)
         or _NO_YEAR_MONTH.match(value)
         or _named_day(value)
         or _DEADLINE_WORDS.search(value)
+        or (len(hits) == 1 and hits[0].year is not None and hits[0].start <= 3)  # `15. XII. 2022`
     )
 
 
@@ -125,11 +127,23 @@ def _split_fields(line: str) -> dict[str, str]:
         value = _clean(line[match.end() : end].rstrip(" –-(")).strip("()")
         if name not in fields:
             fields[name] = value
+    if (hits := find_dates(fields.get("due", ""))) and hits[0].start <= 3 and hits[0].year is not None:
+        # `Termín: 30. 4. 2018 2. Různé Příští …`: a one-line transcript runs on after the date
+        rest = fields["due"][hits[0].end :]
+        if len(rest.strip()) > 3 and not rest.lstrip().startswith(("–", "-", "—")):
+            fields["due"] = fields["due"][: hits[0].end]
     due = re.split(r"\s+[-–—]\s+", fields.get("due", ""), maxsplit=1)
     if len(due) == 2 and _deadline_like(due[0]) and not _deadline_like(due[1]):
         # `Z: Novák, T: 31. 10. 2022 – zpracovat podklady`: the task follows the deadline.
         fields["due"], fields["rest"] = due[0], due[1]
     return fields
+
+
+# An owner or a deadline named by a word before it, without a colon, inside brackets or cells.
+_OWNER_PREFIX = rx(
+    r"^\s*(?:zodp\.|odp\.|zodpovídá|odpovídá|zajistí|zodpovědná osoba|odpovědná osoba)\s*:?\s+"
+)
+_DUE_PREFIX = rx(r"^\s*(?:termín(?:\s+splnění)?|term\.)\s*:?\s+")
 
 
 def _cell_fields(text: str) -> dict[str, str]:
@@ -138,8 +152,24 @@ def _cell_fields(text: str) -> dict[str, str]:
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
     if len(cells) < 2 and bracket:
         cells = [text[: bracket.start()], *bracket[1].split(",")]
+    if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
+        cells = [
+            cells[1],
+            cells[0],
+            *cells[2:],
+        ]  # `Bc. Wolfová – rozeslat přehled – do 9. 9.`: the owner first
     fields = {"task": cells[0] if cells else text}
     for cell in cells[1:]:
+        if "owner" not in fields and (owner := _OWNER_PREFIX.match(cell)) is not None:
+            fields["owner"] = cell[owner.end() :]  # `(zodp. Mgr. Vašková, termín 31. 10.)`
+            continue
+        if (
+            "due" not in fields
+            and (due := _DUE_PREFIX.match(cell)) is not None
+            and _deadline_like(cell[due.end() :])
+        ):
+            fields["due"] = cell[due.end() :]
+            continue
         if "due" not in fields and _deadline_like(cell):
             fields["due"] = cell
         elif "owner" not in fields and (looks_like_name(cell.split(",")[0]) or len(cell) <= 40):
@@ -172,6 +202,9 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
     return task
 
 
+_LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:")
+
+
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """`Úkol:` blocks; a block ends at a line that is not one of its fields."""
     tasks: list[tuple[int, TaskDict]] = []
@@ -181,23 +214,45 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
 
     def finish() -> None:
         nonlocal current
+        if current is not None and "task" not in current:
+            # owner and deadline only: the task is the line before them, or there is none
+            current = {**current, "task": current.pop("before")} if "before" in current else None
         if current is not None and (task := _make(current, meeting)) is not None:
             tasks.append((start, task))
         current = None
 
+    previous = ""  # the line before, when it held no field: the task of `Z: … T: …` after it
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
             blanks += 1
+            previous = ""
             if blanks > 2:
                 finish()
             continue
         fields = _split_fields(line) if _ANY_FIELD.search(line) else {}
         starts = bool(fields) and _ANY_FIELD.match(line) is not None
+        # `Z: …`, `T: …`, then `Úkol: …` of the same task
+        pending = current is not None and "task" not in current
+        if starts and "task" in fields and pending and not set(fields) & set(current or {}):
+            current = {**(current or {}), **fields}
+            current.pop("before", None)
+            blanks, previous = 0, ""
+            continue
         if starts and "task" in fields:
             finish()
             current, start = fields, number
-            blanks = 0
+            blanks, previous = 0, ""
+            continue
+        if current is None and starts and {"owner", "due"} & set(fields) and not fields.get("rest"):
+            # `Poskytovatelé zkontrolují údaje.` / `Z: poskytovatelé` / `T: průběžně`
+            current, start = dict(fields), number
+            # not after a numbered heading, nor after a head's label (`Kde: MěÚ`)
+            if previous and not (
+                _ANY_FIELD.search(previous) or _ITEM_NUMBER.match(previous) or _LABEL_LINE.match(previous)
+            ):
+                current["before"] = previous
+            blanks, previous = 0, ""
             continue
         if current is not None and starts and not (set(fields) & set(current)):
             current.update(fields)
@@ -215,8 +270,19 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
             continue
         finish()
         blanks = 0
+        previous = line if not fields else ""
     finish()
     return tasks
+
+
+_WIDE_GAP = re.compile(r"\t+|\s{2,}")
+
+
+def _spaced_cells(raw: str) -> list[str]:
+    """The cells of a table row exported as text with tabs or runs of spaces between them
+    (`Rozeslat návrh    Mgr. Lenka Pokorná    30. 11. 2023`); empty for a line of one cell."""
+    cells = [plain(c) for c in _WIDE_GAP.split(raw.strip()) if c.strip()]
+    return cells if len(cells) >= 2 else []
 
 
 def _table_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -225,7 +291,7 @@ def _table_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
     columns: dict[str, int] | None = None
     for number, raw in enumerate(lines):
         line = plain(raw)
-        cells = [c.strip() for c in line.split("|")] if "|" in line else []
+        cells = [c.strip() for c in line.split("|")] if "|" in line else _spaced_cells(raw)
         if not cells:
             columns = None
             continue
@@ -280,11 +346,24 @@ _SUBJECT_END = rx(r"\s+(?:společně|spolu|s|se|během|do|na|v|ve|po|před|dne|i
 _THAT = rx(r"^.*?\bže\s+")
 _SENTENCE_DUE = rx(
     r"(?:\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
-    r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
+    r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|(?-i:[IVX]{1,4})\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
 )
+# A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
+_WORDED_DUE = rx(
+    r"\b(?P<value>do\s+konce\s+(?:"
+    + "|".join(dict.fromkeys(forms[1] for forms in MONTHS))
+    + r")(?:\s+\d{4})?|do\s+(?:\d{1,3}|jednoho|dvou|tří|čtyř|pěti|deseti|čtrnácti)\s+(?:pracovních\s+|kalendářních\s+)?"
+    r"(?:dnů|dní|týdnů|týdne|měsíců|měsíce))\b"
+)
+# A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
+_LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
-_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.)\s+)?[A-ZÁ-Ž]")
-_SPLIT_SENTENCES = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]\s+(?=[A-ZÁ-Ž])")
+_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.|pí)\s+)?[A-ZÁ-Ž]")
+# A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
+# (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
+_SPLIT_SENTENCES = re.compile(
+    r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])"
+)
 
 
 def sentence_fields(text: str) -> dict[str, str] | None:
@@ -296,7 +375,10 @@ def sentence_fields(text: str) -> dict[str, str] | None:
         verb = _VERB.search(sentence)
         if verb is None:
             continue
-        subject = _THAT.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])).strip(" ,;:–-")
+        subject = _THAT.sub("", _LEAD_LABEL.sub("", _ITEM_NUMBER.sub("", sentence[: verb.start()])))
+        # `Vánoční sbírka – Horáková E. zajistí …`: the heading of an item before a dash is no subject
+        subject = next((s for s in reversed(re.split(r"\s[-–—](?:\s|$)", subject)) if s.strip()), "")
+        subject = subject.strip(" ,;:–-")
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
         if not subject or not _SUBJECT.match(subject) or len(subject.split()) > 6 or "," in subject:
@@ -307,8 +389,13 @@ def sentence_fields(text: str) -> dict[str, str] | None:
             dues = [m for m in _SENTENCE_DUE.finditer(text) if _deadline_like(m["value"])]
         if dues:
             fields["due"] = dues[-1]["value"]
+        elif (worded := _WORDED_DUE.search(sentence)) is not None:
+            fields["due"] = worded["value"]
         return fields
     return None
+
+
+_OWNER_COLON = re.compile(r"^(?P<owner>[^:]{3,40}):\s+(?P<task>\S.+)$")
 
 
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -347,6 +434,21 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         if not listed and ("|" in line or blanks > 1 or len(line) > 200):
             in_section = False
+            continue
+        owned = _OWNER_COLON.match(line)
+        if owned is not None and _is_person(owned["owner"].strip()):
+            # `Mgr. Horká: zjistit nabídku kurzů do 16. 6. 2023`: the owner, a colon, the task
+            fields = {"owner": owned["owner"].strip(), "task": owned["task"]}
+            if (due := _SENTENCE_DUE.search(owned["task"])) is not None or (
+                due := _WORDED_DUE.search(owned["task"])
+            ):
+                fields["due"] = due["value"]
+                fields["task"] = squash(owned["task"][: due.start()] + owned["task"][due.end() :]).strip(
+                    " ,;."
+                )
+            if (task := _make(fields, meeting)) is not None:
+                tasks.append((number, task))
+            blanks = 0
             continue
         if not listed and not _ANY_FIELD.search(line):
             in_section = False
@@ -392,13 +494,26 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
     return [(number, task) for number, task in found if task is not None]
 
 
-_PERSON_SUBJECT = re.compile(r"^(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+$")
+# `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
+# and an initial, as short minutes write people).
+_PERSON_SUBJECT = re.compile(
+    r"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+"
+    r"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?"
+    r"|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\.)$"
+)
 
 
 # `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
 _NEXT_DUE = rx(
     r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
-    r"\bna\s+příští\s+(?:schůzce|poradě)"
+    r"\bna\s+příští\s+(?:schůzce|poradě)|\bdo\s+příštího\s+(?:jednání|setkání|zasedání)(?:\s+(?:skupiny|PS)\b)?|"
+    r"\bpro\s+příští\s+(?:jednání|setkání|zasedání)"
+)
+# One person named by their role, given a task in the running text (`Koordinátorka do příštího
+# jednání zajistí …`); a whole class of people (`Poskytovatelé zašlou …`) is too vague to be one.
+_ROLE_SUBJECT = rx(
+    r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|"
+    r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\wá-žÁ-Ž.]+){0,3}$"
 )
 # `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
 _OWNER_AFTER_VERB = re.compile(
@@ -420,7 +535,7 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if verb is None:
         return None
     fields = sentence_fields(sentence)
-    if fields is None or not _is_person(fields["owner"]):
+    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"])):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
         if after is None or fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
@@ -430,7 +545,10 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if "due" not in fields:
         return None
     owner = fields["owner"]
-    text = _NEXT_DUE.sub("", _SENTENCE_DUE.sub("", sentence))
+    at = sentence.find(owner)
+    if 0 <= at < verb.start():
+        sentence = sentence[at:]  # what stands before the subject (`Sbírka – `, `Dohodnuto, že`) is no task
+    text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
     text = text.replace(owner, "") if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
     return fields
@@ -444,22 +562,24 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if not _VERB.search(line) or NEXT.search(_NEXT_DUE.sub("", line)):
+        if not _VERB.search(line):
             continue
         for sentence in _SPLIT_SENTENCES.split(line):
+            if NEXT.search(_NEXT_DUE.sub("", sentence)):
+                continue  # about the next meeting: `Příští jednání připraví …`
             fields = _narrative_fields(sentence)
             if fields is None:
                 continue
             fields["guess"] = "úkol z vyprávění zápisu"
             if (task := _make(fields, meeting)) is not None:
-                found.append((number, task))
-                break
+                found.append((number, task))  # a paragraph may set several
     return found
 
 
 # `… – úkol pro předsedu Platila: zjistit historii ocenění`, `Úkol pro koordinátorku: svolat
 # schůzku do 30. 6.`: the owner after `pro` (in the accusative), the task after the colon.
 _TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;,()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
+_TRAILING_DUE = rx(r"[,;]?\s+[-–—]?\s*(?:termín|T|do)\s*:\s*(?P<value>[^,;:]+?)\s*\.?\s*$")
 _ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
 _ACCUSATIVE_WORDS = {"členy": "členové", "všechny": "všichni"}
 
@@ -489,13 +609,61 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
+        labelled_due = _TRAILING_DUE.search(line)
+        if labelled_due is not None:
+            line = line[: labelled_due.start()]  # `Úkol pro koordinátorku: zjistit …, termín: 15. 4.`
         match = _TASK_FOR.search(line)
         if match is None:
             continue
         fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
         fields["guess"] = "odpovědná osoba převedena ze 4. pádu (úkol pro …)"
-        if (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
+        if labelled_due is not None:
+            fields["due"] = labelled_due["value"]
+        elif (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
             fields["due"] = due["value"]
+        if (task := _make(fields, meeting)) is not None:
+            found.append((number, task))
+    return found
+
+
+# `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
+# named in the dative, the task an infinitive (`-t`, `-ci`).
+_IMPOSES = rx(
+    r"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){0,3}?[^\s,.;]+)\s+(?P<task>(?-i:[a-záčďéěíňóřšťúůýž]+(?:t|ci))\b.*)$"
+)
+_DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
+_DATIVE_WORDS = {"členům": "členové", "poskytovatelům": "poskytovatelé", "koordinátorovi": "koordinátor"}
+
+
+def nominative_of_dative(dative: str) -> str:
+    """A person or role in the dative (after `ukládá`) in the nominative: `koordinátorce KPSS` ->
+    `koordinátorka KPSS`, `Mgr. Novákové` -> `Mgr. Nováková`, `členům PS` -> `členové PS`. A guess."""
+    words = []
+    for word in dative.split():
+        lower = word.lower()
+        if lower in _DATIVE_WORDS:
+            word = _DATIVE_WORDS[lower]
+        elif not (word.isupper() or word.endswith(".") or len(word) < 3):
+            ending = next((e for e in _DATIVE_ENDINGS if lower.endswith(e[0])), None)
+            if ending is not None:
+                word = word[: len(word) - len(ending[0])] + ending[1]
+        words.append(word)
+    return " ".join(words)
+
+
+def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks a body imposes in its resolution (`ŘS ukládá koordinátorce KPSS zveřejnit …`)."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if (match := _IMPOSES.search(line)) is None:
+            continue
+        fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"]}
+        fields["guess"] = "odpovědná osoba převedena ze 3. pádu (ukládá …)"
+        if (due := _SENTENCE_DUE.search(match["task"])) is not None:
+            fields["due"] = due["value"]
+            fields["task"] = match["task"][: due.start()]
+        fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
         if (task := _make(fields, meeting)) is not None:
             found.append((number, task))
     return found
@@ -504,21 +672,24 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
-        *_blocks(lines, meeting),
-        *_table_tasks(lines, meeting),
-        *_section_tasks(lines, meeting),
-        *_loose_tasks(lines, meeting),
-        *_task_for_tasks(lines, meeting),
-        *_narrative_tasks(lines, meeting),
+        *((number, False, task) for number, task in _blocks(lines, meeting)),
+        *((number, False, task) for number, task in _table_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _section_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _loose_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
+        *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
     ]
-    found.sort(key=lambda item: item[0])
+    found.sort(key=lambda item: (item[0], item[1]))  # stable: sentences of a paragraph stay in order
     unique: list[TaskDict] = []
     seen: set[str] = set()
-    seen_lines: set[int] = set()
-    for number, task in found:
+    claimed: set[int] = set()  # lines a task of a list, table or block was read from
+    narrated: set[int] = set()
+    for number, from_sentence, task in found:
         key = squash(task["task"]).casefold()
-        if key not in seen and number not in seen_lines:
-            seen.add(key)
-            seen_lines.add(number)
-            unique.append(task)
+        if key in seen or number in claimed or (not from_sentence and number in narrated):
+            continue
+        seen.add(key)
+        (narrated if from_sentence else claimed).add(number)
+        unique.append(task)
     return unique

@@ -19,6 +19,15 @@ _NUMERIC = re.compile(
 )
 _NAMED = re.compile(r"(?<![\d.])(\d{1,2})\s*\.\s*(" + _MONTHS + r")\b(?:\s+(\d{4})(?!\d))?", re.IGNORECASE)
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# `21. XI. 2022`: the month in Roman numerals
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*\.\s*("
+    + "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True))
+    + r")\s*\.(?:\s*(\d{4})(?!\d))?"
+)
+# `15/03/2023` (a full year: `2/2020/2`, the number of a resolution, is none)
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 # `1.1.2018 do 31.12.2019`: a range of dates is a period, not the meeting day.
 _WEEKDAYS = {stem: number for number, stems in enumerate(WEEKDAY_STEMS) for stem in stems}
 _WEEKDAY_BEFORE = re.compile("(" + "|".join(_WEEKDAYS) + r")\w*\W{0,3}$")
@@ -79,6 +88,10 @@ def find_dates(text: str) -> list[DateHit]:
         add(int(m[1]), _MONTH_BY_FOLD[fold(m[2])], _year(m[3]), m.start(), m.end())
     for m in _NUMERIC.finditer(text):
         add(int(m[1]), int(m[2]), _year(m[3]), m.start(), m.end())
+    for m in _SLASHED.finditer(text):
+        add(int(m[1]), int(m[2]), int(m[3]), m.start(), m.end())
+    for m in _ROMAN.finditer(text):
+        add(int(m[1]), _ROMAN_MONTHS.index(m[2]) + 1, _year(m[3]), m.start(), m.end())
     hits.sort(key=lambda h: h.start)
     return hits
 

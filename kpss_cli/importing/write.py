@@ -29,13 +29,16 @@ def _person(person: PersonDict) -> str | dict[str, str]:
     """A plain name as a string; a mapping when there is an organisation or a role, or when the
     name itself holds brackets (which a string would read as an organisation)."""
     name = _one_line(person["name"])
-    if person["org"] is None and person["role"] is None and "(" not in name:
+    stands_in_for = person.get("substitute_for")
+    if person["org"] is None and person["role"] is None and "(" not in name and not stands_in_for:
         return name
     item = {"name": name}
     if person["org"]:
         item["org"] = _one_line(person["org"])
     if person["role"]:
         item["role"] = _one_line(person["role"])
+    if stands_in_for:
+        item["for"] = _one_line(stands_in_for)  # FORMAT.md: a substitute counts for that member
     return item
 
 

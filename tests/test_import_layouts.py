@@ -1,0 +1,964 @@
+"""More general patterns of Czech minutes (issue #19), found on a batch of excerpts the importer
+had not been tuned on (tests/data/import_heldout/37–48); each is tested here with variants written
+for the test, not with the excerpt."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kpss_cli.importing import recognise
+
+from .conftest import Invoke, write
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+HEAD = "Zápis z jednání pracovní skupiny Senioři\nDne 12. 4. 2022\nPřítomni: Jana Nová, Petr Malý\n\n"
+
+
+# --- documents that are not minutes ----------------------------------------------------------------
+
+
+def test_a_methodology_that_lists_the_labels_of_minutes_is_not_minutes() -> None:
+    imported = recognise(
+        "Metodika práce pracovních skupin KPSS\n\n2.4 Zápis z jednání\n\nZápis obsahuje:\n"
+        "- Přítomni: jména přítomných členů,\n- Omluveni: jména omluvených,\n"
+        "- Zapsal: jméno zapisovatele.\n\nSchváleno dne 3. 2. 2020."
+    )
+    assert not imported.looks_like_minutes
+
+
+def test_an_invitation_with_a_date_and_a_program_is_not_minutes() -> None:
+    imported = recognise(
+        "Odbor sociálních věcí\n\nPOZVÁNKA\nna setkání pracovní skupiny Rodina\n\n"
+        "dne: 3. 5. 2024\nčas: 14:00\nmísto: MěÚ, zasedací místnost\n\nProgram:\n1. Zahájení\n2. Různé\n"
+    )
+    assert not imported.looks_like_minutes
+
+
+def test_minutes_with_an_office_header_or_a_web_menu_before_the_title_stay_minutes() -> None:
+    for header in (
+        "Město Vsetín – odbor sociálních věcí\nKomunitní plánování sociálních služeb",
+        "Úvod\nKomunitní plán\nStrategie\nZápisy",
+    ):
+        imported = recognise(
+            f"{header}\n\nZápis z jednání pracovní skupiny Senioři\nDatum: 2. 3. 2023\nPřítomni: Jana Nová, Petr Malý\n"
+        )
+        assert imported.looks_like_minutes, header
+
+
+# --- the next meeting -------------------------------------------------------------------------------
+
+
+def test_a_deadline_until_the_next_meeting_is_no_next_meeting() -> None:
+    imported = recognise(
+        HEAD + "Pan Malý připraví návrh do 30. 4. 2022. Paní Nová do příštího jednání osloví školy.\n\n"
+        "Příští jednání proběhne 16. 5. 2022 od 15.30 hod.\n"
+    )
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2022-05-16", "15:30")
+
+
+def test_the_next_meeting_as_a_deadline_in_a_task_table_is_no_next_meeting() -> None:
+    imported = recognise(
+        HEAD + "Úkol | Odpovědnost | Termín\nSvolat setkání | Jana Nová | příští jednání\n"
+        "Zaslat podklady | Petr Malý | 31. 5. 2022\n\nDalší jednání se bude konat 7. 6. 2022 v 9:00 hod.\n"
+    )
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2022-06-07", "09:00")
+
+
+# --- substitutes ------------------------------------------------------------------------------------
+
+
+def test_a_member_represented_by_someone_in_the_instrumental_gives_the_substitute() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\nDne 2. 3. 2023\n"
+        "Přítomni: Jana Nová, Ing. Petr Malý (zastoupen Mgr. Karlem Kubíčkem), "
+        "Bc. Lucie Černá (zastoupena Bc. Marií Veselou), Eva Dlouhá\n"
+    )
+    assert names(imported.present) == ["Jana Nová", "Mgr. Karel Kubíček", "Bc. Marie Veselá", "Eva Dlouhá"]
+    assert [p.get("substitute_for") for p in imported.present[1:3]] == ["Ing. Petr Malý", "Bc. Lucie Černá"]
+    assert "present.2" in imported.guesses and "present.3" in imported.guesses
+
+
+def test_a_substitute_standing_in_for_a_member_in_the_accusative() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\nDne 2. 3. 2023\nPřítomní členové:\n"
+        "Ing. Karel Dub (zástup za Mgr. Zdeňka Vlka) – Charita\n"
+        "Bc. Hana Vránová (za Mgr. Jitku Šťastnou) – Diakonie\nPetr Lis – Naděje\n"
+    )
+    assert names(imported.present) == ["Ing. Karel Dub", "Bc. Hana Vránová", "Petr Lis"]
+    assert [p.get("substitute_for") for p in imported.present] == [
+        "Mgr. Zdeněk Vlk",
+        "Mgr. Jitka Šťastná",
+        None,
+    ]
+    assert imported.present[0]["org"] == "Charita"
+
+
+def test_za_someone_colon_name_is_a_substitute_and_za_an_office_colon_name_an_organisation() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\nDne 2. 3. 2023\n"
+        "Účast:\nČlenové: Jana Nová, Petr Malý\nNáhradníci: za Bc. Věru Kotasovou: Lenka Marková; "
+        "za OSPOD MěÚ Jeseník: Bc. Tomáš Hora\n"
+    )
+    assert names(imported.present) == ["Jana Nová", "Petr Malý", "Lenka Marková", "Bc. Tomáš Hora"]
+    assert imported.present[2].get("substitute_for") == "Bc. Věra Kotasová"
+    assert imported.present[3]["org"] == "OSPOD MěÚ Jeseník"
+    assert "substitute_for" not in imported.present[3]
+
+
+def test_a_name_that_cannot_be_put_in_the_nominative_keeps_the_person_written() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\nDne 2. 3. 2023\n"
+        "Přítomni: Jana Nová, Petr Malý (zastoupen kolegou z Charity)\n"
+    )
+    assert names(imported.present) == ["Jana Nová", "Petr Malý"]
+
+
+def test_an_imported_substitute_is_written_with_for_marked_as_a_guess_and_passes_check(
+    invoke: Invoke, archive: Path, tmp_path: Path
+) -> None:
+    source = write(
+        tmp_path / "zapis.txt",
+        "Zápis z jednání pracovní skupiny Senioři\nDne 2. 3. 2023 od 14:00\n"
+        "Přítomni: Jana Nová, Ing. Petr Malý (zastoupen Mgr. Karlem Kubíčkem)\nZapsala: Jana Nová\n",
+    )
+    report = invoke("import", str(source), "--report", "--dry-run", "--format", "json", "-a", str(archive))
+    assert report.exit_code == 0, report.stderr
+    rows = {row["field"]: row["value"] for row in json.loads(report.stdout)}
+    assert rows["present.2"] == "Mgr. Karel Kubíček (za Ing. Petr Malý)"
+    result = invoke("import", str(source), "-a", str(archive))
+    assert result.exit_code == 0, result.stderr
+    (written,) = archive.glob("*/2023-03-02.md")
+    text = written.read_text(encoding="utf-8")
+    assert "- name: Mgr. Karel Kubíček  # kpss: odhad – " in text and "  for: Ing. Petr Malý" in text
+    check = invoke("check", str(written), "-a", str(archive))
+    assert check.exit_code == 0, check.stdout
+
+
+# --- date, time and place ---------------------------------------------------------------------------
+
+
+def test_start_and_end_labels_on_one_line_make_a_range() -> None:
+    for line, expected in (
+        ("Začátek: 10:00, konec: 12:00", "10:00-12:00"),
+        ("Zahájení: 9.30 hod.; ukončení: 11.15 hod.", "09:30-11:15"),
+    ):
+        imported = recognise(f"Zápis z jednání pracovní skupiny Senioři\nDatum: 5. 6. 2024\n{line}\n")
+        assert imported.time == expected, line
+
+
+def test_bez_omluvy_lists_the_absent() -> None:
+    imported = recognise(HEAD + "Omluveni: Eva Dlouhá\nBez omluvy: Bc. Marek Vitásek, Ivo Krátký\n")
+    assert names(imported.absent) == ["Bc. Marek Vitásek", "Ivo Krátký"]
+    assert names(imported.excused) == ["Eva Dlouhá"]
+
+
+def test_a_line_opening_with_the_weekday_and_day_gives_date_time_and_place() -> None:
+    for line, day, time, place in (
+        (
+            "Ve středu 15. 5. 2024 od 9 hodin v malém sále Kulturního domu",
+            "2024-05-15",
+            "09:00",
+            "v malém sále Kulturního domu",
+        ),
+        (
+            "V pondělí dne 13. 5. 2024 v 14:00 v zasedací místnosti MěÚ",
+            "2024-05-13",
+            "14:00",
+            "v zasedací místnosti MěÚ",
+        ),
+    ):
+        imported = recognise(f"Zápis ze setkání pracovní skupiny Senioři\n\n{line}\n\nPřítomni: Jana Nová")
+        assert (str(imported.date), imported.time, imported.place) == (day, time, place), line
+
+
+def test_the_place_in_the_sentence_saying_the_group_met() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Rodina\n\nDne 14. března 2024 se v prostorách Centra pro rodinu, Nádražní 12, "
+        "sešla pracovní skupina Rodina. Setkání zahájila v 15:30 vedoucí skupiny.\n"
+    )
+    assert str(imported.date) == "2024-03-14"
+    assert imported.place == "v prostorách Centra pro rodinu, Nádražní 12"
+
+
+def test_the_place_named_after_the_time_the_meeting_was_opened() -> None:
+    imported = recognise(
+        HEAD + "Předsedkyně přivítala přítomné a zahájila jednání v 15.00 hod. v klubovně Domu dětí, "
+        "Palackého 3. Poté představila program.\n"
+    )
+    assert imported.time == "15:00"
+    assert imported.place == "v klubovně Domu dětí, Palackého 3"
+    assert "place" in imported.guesses
+
+
+def test_no_place_from_an_opening_time_followed_by_a_phrase_that_is_no_place() -> None:
+    for after in ("v souladu s programem", "v plném počtu členů"):
+        imported = recognise(HEAD + f"Předsedkyně zahájila jednání v 15.00 hod. {after}.\n")
+        assert imported.place is None, after
+
+
+# --- people -----------------------------------------------------------------------------------------
+
+
+def test_a_tab_separated_first_row_on_the_label_line() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n"
+        "Přítomní:\tBc. Pavel Horák\tCharita Most, o. p. s.\n\tIng. Eva Malá\tMěÚ Most\n"
+        "Omluvení:\tJana Nová\n"
+    )
+    assert names(imported.present) == ["Bc. Pavel Horák", "Ing. Eva Malá"]
+    assert imported.present[0]["org"] == "Charita Most, o. p. s."
+    assert names(imported.excused) == ["Jana Nová"]
+
+
+def test_guests_introduced_inside_a_sentence_of_an_agenda_item() -> None:
+    imported = recognise(
+        HEAD + "1. Úvod\nK bodu 2 byli přizváni hosté, jimiž byli: Mgr. Jan Hrubý (Agentura pro "
+        "sociální začleňování) a Ing. Alena Zítková (Úřad práce ČR). Poté se přešlo k programu.\n"
+    )
+    assert names(imported.guests) == ["Mgr. Jan Hrubý", "Ing. Alena Zítková"]
+
+
+def test_the_moderator_with_a_role_that_names_the_body_by_its_acronym() -> None:
+    for sentence, name in (
+        ("Jednání zahájila a vedla koordinátorka KPSS Mgr. Lenka Pokorná.", "Mgr. Lenka Pokorná"),
+        ("Setkání řídil předseda ŘS Ing. Pavel Janata, který přivítal hosty.", "Ing. Pavel Janata"),
+    ):
+        assert recognise(HEAD + sentence).moderator == name, sentence
+
+
+def test_the_recorder_named_in_a_sentence() -> None:
+    for sentence, name in (
+        ("Setkání moderovala Mgr. Alžběta Rybová, zápis pořídila Lenka Marková.", "Lenka Marková"),
+        ("Zápis vyhotovil Bc. Jan Dub, DiS. dne 3. 4. 2022.", "Bc. Jan Dub, DiS."),
+    ):
+        assert recognise(HEAD + sentence).recorder == name, sentence
+    assert recognise(HEAD + "Zápis pořídila koordinátorka a rozešle jej členům.").recorder is None
+
+
+# --- tasks ------------------------------------------------------------------------------------------
+
+
+def tasks_of(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(t["task"], t["owner"], t["due"]) for t in recognise(HEAD + text).tasks]
+
+
+def test_a_task_table_flattened_to_runs_of_spaces_or_tabs() -> None:
+    assert tasks_of(
+        "Úkoly:\nÚkol                          Zodpovídá           Termín\n"
+        "Rozeslat návrh plánu          Mgr. Iva Malá       30. 11. 2022\n"
+        "Doplnit kapacity služeb       poskytovatelé       průběžně\n\nZapsala: Jana Nová\n"
+    ) == [
+        ("Rozeslat návrh plánu", "Mgr. Iva Malá", "30. 11. 2022"),
+        ("Doplnit kapacity služeb", "poskytovatelé", "průběžně"),
+    ]
+    assert tasks_of("Úkol\tOdpovídá\tTermín\nSvolat setkání\tPetr Malý\tdo konce června\n") == [
+        ("Svolat setkání", "Petr Malý", "do konce června 2022")
+    ]
+
+
+def test_owner_and_deadline_lines_after_the_sentence_of_the_task() -> None:
+    assert tasks_of(
+        "3. Průvodce službami\nPoskytovatelé zkontrolují své údaje v průvodci.\nZ: všichni poskytovatelé\n"
+        "T: průběžně\n\n4. Různé\n"
+    ) == [("Poskytovatelé zkontrolují své údaje v průvodci.", "všichni poskytovatelé", "průběžně")]
+
+
+def test_owner_and_deadline_lines_before_the_task_line() -> None:
+    assert tasks_of(
+        "2. Dotace\nSkupina doporučuje zachovat podporu.\nZ: Bc. Jakub Ondruch\nT: do 30. 10.\n"
+        "Úkol: předat stanovisko řídící skupině\n\n3. Různé\n"
+    ) == [("předat stanovisko řídící skupině", "Bc. Jakub Ondruch", "do 30. 10. 2022")]
+
+
+def test_no_task_from_a_lone_deadline_after_a_heading() -> None:
+    assert tasks_of("2. Dotace\nT: do 30. 10.\n\n3. Různé\n") == []
+
+
+def test_several_tasks_set_in_the_sentences_of_one_paragraph() -> None:
+    assert tasks_of(
+        "Paní Bílá rozešle členům shrnutí dotazníku do konce dubna. Bc. Jan Král připraví návrh "
+        "opatření do 30. 4. 2022. Koordinátorka do příštího jednání zajistí pozvání hosta.\n"
+    ) == [
+        ("rozešle členům shrnutí dotazníku", "Paní Bílá", "do konce dubna 2022"),
+        ("připraví návrh opatření", "Bc. Jan Král", "30. 4. 2022"),
+        ("zajistí pozvání hosta", "Koordinátorka", "do příštího jednání"),
+    ]
+
+
+def test_a_task_sentence_after_a_label() -> None:
+    assert tasks_of("Dohodnuto: Bc. Pavel Oláh zmapuje počet rodin v lokalitě do 31. října 2022.\n") == [
+        ("zmapuje počet rodin v lokalitě", "Bc. Pavel Oláh", "31. října 2022")
+    ]
+
+
+def test_a_deadline_in_days_or_weeks() -> None:
+    assert tasks_of("Úkoly a termíny:\n- Koordinátorka rozešle zápis všem členům do 7 dnů.\n") == [
+        ("Koordinátorka rozešle zápis všem členům do 7 dnů.", "Koordinátorka", "do 7 dnů")
+    ]
+
+
+def test_a_role_in_a_sentence_without_a_deadline_or_a_class_of_people_sets_no_task() -> None:
+    assert tasks_of("Koordinátorka informuje členy o výsledcích dotačního řízení.\n") == []
+    assert tasks_of("Poskytovatelé zašlou podklady do 20. 5. 2022.\n") == []
+
+
+def test_owner_and_deadline_named_by_words_inside_brackets() -> None:
+    assert tasks_of(
+        "Úkoly:\n1. zpracovat harmonogram (zodp. Mgr. Vašková, termín 31. 10. 2022)\n"
+        "2. svolat skupiny (odpovídá Bc. Pustějovská, termín do 30. 11. 2022)\n"
+    ) == [
+        ("zpracovat harmonogram", "Mgr. Vašková", "31. 10. 2022"),
+        ("svolat skupiny", "Bc. Pustějovská", "do 30. 11. 2022"),
+    ]
+
+
+def test_do_colon_is_a_deadline_label() -> None:
+    assert tasks_of("Úkoly:\n1) předložit návrh – odpovídá: Mgr. Bednářová, do: 31. 5. 2022\n") == [
+        ("předložit návrh", "Mgr. Bednářová", "31. 5. 2022")
+    ]
+
+
+def test_a_task_for_someone_with_a_labelled_deadline_after_it() -> None:
+    assert tasks_of(
+        "→ Úkol pro koordinátorku: zjistit možnosti financování, termín: 15. 4. 2022\n"
+        "→ Úkol pro Mgr. Bártu: zaslat kontakty, T: 31. 3. 2022\n"
+    ) == [
+        ("zjistit možnosti financování", "koordinátorka", "15. 4. 2022"),
+        ("zaslat kontakty", "Mgr. Bárta", "31. 3. 2022"),
+    ]
+
+
+def test_zaznam_poridila_names_the_recorder() -> None:
+    assert recognise(HEAD + "Záznam pořídila: Bc. Markéta Slaninová\n").recorder == "Bc. Markéta Slaninová"
+
+
+def test_pro_pristi_jednani_is_a_deadline() -> None:
+    assert tasks_of("Mgr. Eva Malá připraví pro příští jednání přehled kapacit.\n") == [
+        ("připraví přehled kapacit", "Mgr. Eva Malá", "pro příští jednání")
+    ]
+
+
+# --- more layouts of attendance and of the head ---------------------------------------------------
+
+
+def test_an_attendance_table_with_a_column_saying_who_came() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n\n"
+        "| Jméno | Organizace | Přítomen/a |\n| Mgr. Jan Hora | Charita | ano |\n"
+        "| Ing. Eva Malá | MěÚ | ne – omluvena |\n| Petr Dub | Naděje | ne |\n| Iva Nová | Diakonie | ✓ |\n"
+        "| Karel Vlk | Fokus | |\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Jan Hora", "Iva Nová"]
+    assert imported.present[0]["org"] == "Charita"
+    assert names(imported.excused) == ["Ing. Eva Malá"]
+    assert names(imported.absent) == ["Petr Dub"]
+
+
+def test_two_columns_of_people_separated_by_tabs() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n\nPřítomni:\n"
+        "Mgr. Petra Kotrbová\t\tIng. Aleš Mrkvička\nBc. Jana Pechová\t\tPhDr. Milan Doležal, Ph.D.\n\n"
+        "Omluveni:\nMgr. Dana Pokorná\t\tIng. Jan Horký\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == [
+        "Mgr. Petra Kotrbová",
+        "Ing. Aleš Mrkvička",
+        "Bc. Jana Pechová",
+        "PhDr. Milan Doležal, Ph.D.",
+    ]
+    assert names(imported.excused) == ["Mgr. Dana Pokorná", "Ing. Jan Horký"]
+
+
+def test_a_person_and_an_organisation_in_columns_stay_one_person() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\nDatum: 3. 4. 2023\n\nPřítomni:\n"
+        "Mgr. Petra Kotrbová\t\tCharita Jihlava\nIng. Aleš Mrkvička\t\tMěÚ Jihlava\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Petra Kotrbová", "Ing. Aleš Mrkvička"]
+    assert imported.present[0]["org"] == "Charita Jihlava"
+
+
+def test_the_excused_named_after_a_label_inside_a_sentence() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\n\nDne 11. 10. 2021 proběhlo jednání. Přítomno bylo "
+        "7 členů (viz prezenční listina), omluvili se: Mgr. Zbyněk Holub, Ing. Libuše Adámková. "
+        "Jednání vedla Bc. Jana Nová.\n"
+    )
+    assert names(imported.excused) == ["Mgr. Zbyněk Holub", "Ing. Libuše Adámková"]
+    assert imported.present == []
+
+
+def test_a_header_naming_the_working_group_and_whose_it_is() -> None:
+    imported = recognise(
+        "ZÁPIS – Pracovní skupina Osoby se zdravotním postižením, KPSS Prostějov\n\nDatum: 3. 4. 2023\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert imported.group == "Osoby se zdravotním postižením"
+
+
+def test_the_place_after_proběhlo_and_after_a_range_of_times_with_decimal_commas() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\n\nDne 11. 10. 2021 proběhlo v zasedací místnosti "
+        "Charity, Ostravská 69, páté jednání pracovní skupiny.\n\nPřítomni: Jana Nová, Petr Malý\n"
+    )
+    assert imported.place == "v zasedací místnosti Charity, Ostravská 69"
+    imported = recognise(
+        "Zápis z jednání PS Senioři\nDne: 4. 10. 2022, 14,00–15,30 hod., klubovna DPS Bystřice\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (imported.time, imported.place) == ("14:00-15:30", "klubovna DPS Bystřice")
+
+
+def test_a_group_whose_name_is_an_enumeration_with_a_comma() -> None:
+    for title, group in (
+        ("Zápis z jednání PS Rodina, děti a mládež", "Rodina, děti a mládež"),
+        ("Záznam ze setkání PS Děti, mládež a rodina", "Děti, mládež a rodina"),
+        ("Zápis z jednání PS Senioři, konaného dne 3. 4. 2023", "Senioři"),
+    ):
+        assert recognise(f"{title}\nDatum: 3. 4. 2023\nPřítomni: Jana Nová\n").group == group, title
+
+
+def test_a_joint_meeting_of_working_groups_in_the_genitive_plural() -> None:
+    for title, group in (
+        (
+            "Zápis ze společného jednání pracovních skupin Senioři a Zdravotně postižení",
+            "Senioři a Zdravotně postižení",
+        ),
+        (
+            "Zápis ze společného setkání pracovních skupin komunitního plánování Litovel",
+            "Pracovní skupiny komunitního plánování Litovel",
+        ),
+    ):
+        assert recognise(f"{title}\nDatum: 3. 4. 2023\nPřítomni: Jana Nová\n").group == group, title
+
+
+# --- one-line transcripts and the narrative ----------------------------------------------------------
+
+
+def test_a_list_of_a_transcript_ends_where_the_next_sentence_begins() -> None:
+    imported = recognise(
+        "Zápis z 1. jednání výboru konaného dne 3. 4. 2023 Přítomni: Jana Nová, Petr Malý "
+        "Omluveni: RNDr. Tomáš Hudeček, Ph.D., Ing. Milan Růžička Zasedání řídil předseda Jan Slezák.\n"
+    )
+    assert names(imported.excused) == ["RNDr. Tomáš Hudeček, Ph.D.", "Ing. Milan Růžička"]
+
+
+def test_a_name_with_its_role_after_it_without_a_comma() -> None:
+    imported = recognise(
+        HEAD + "Hosté: Milan Paulovič revizní komise, Ing. Jaroslav Fuksík předseda spolku, David Kaňovský\n"
+    )
+    assert names(imported.guests) == ["Milan Paulovič", "Ing. Jaroslav Fuksík", "David Kaňovský"]
+    assert imported.guests[1]["role"] == "předseda spolku"
+
+
+def test_no_person_from_capitalised_words_of_an_organisation_before_a_verb() -> None:
+    imported = recognise(HEAD + "Hosté: Senior Klub přispívá, Jana Malá\n")
+    assert names(imported.guests) == ["Jana Malá"]
+
+
+def test_the_moderator_by_surname_when_one_person_present_has_it() -> None:
+    imported = recognise(
+        "Zápis z jednání komise\nDne 3. 4. 2023\nPřítomni: Mgr. Monika Čermáková, p. Vladimír Hejnic\n\n"
+        "1. Předsedkyně komise Mgr. Čermáková oficiálně zahájila setkání a přivítala přítomné.\n"
+    )
+    assert imported.moderator == "Mgr. Monika Čermáková"
+    assert "moderator" in imported.guesses
+    unknown = recognise(
+        "Zápis z jednání komise\nDne 3. 4. 2023\nPřítomni: Jana Nová, Petr Malý\n\n"
+        "Předsedkyně komise Mgr. Čermáková zahájila setkání.\n"
+    )
+    assert unknown.moderator is None  # nobody present of that name: no guess
+
+
+def test_the_recorder_entrusted_with_the_minutes_in_the_accusative() -> None:
+    imported = recognise(
+        HEAD
+        + "Zpracováním zápisu z 3. zasedání pověřil předseda paní Janu Nekardovou, u které je k nahlédnutí.\n"
+    )
+    assert imported.recorder == "Jana Nekardová"
+    assert "recorder" in imported.guesses
+    assert recognise(HEAD + "Zapisováním byla pověřena Bc. Eva Malá.\n").recorder == "Bc. Eva Malá"
+
+
+# --- wrong values the third batch showed --------------------------------------------------------------
+
+
+def test_pritomni_hoste_are_guests() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Senioři\nDatum: 5. 11. 2019\nPřítomní členové PS: viz prezenční listina\n"
+        "Přítomní hosté: Ing. Lubomír Kaplan (kraj), Bc. Markéta Kubíčková\n"
+    )
+    assert imported.present == [] and imported.attendance_sheet
+    assert names(imported.guests) == ["Ing. Lubomír Kaplan", "Bc. Markéta Kubíčková"]
+
+
+def test_members_absent_excused_is_a_label_of_its_own() -> None:
+    imported = recognise(
+        "Zápis z jednání ŘS\nDatum: 30. 8. 2022\nČlenové ŘS přítomni: Ing. Jana Hadrbolcová, Věra Herdová\n"
+        "Členové ŘS nepřítomni (omluveni): Ing. Petr Hejma, Mgr. Eva Dušková\n"
+        "Členové ŘS nepřítomni: Karel Vlk\n"
+    )
+    assert names(imported.present) == ["Ing. Jana Hadrbolcová", "Věra Herdová"]
+    assert names(imported.excused) == ["Ing. Petr Hejma", "Mgr. Eva Dušková"]
+    assert names(imported.absent) == ["Karel Vlk"]
+
+
+def test_the_moderator_of_a_sentence_is_not_read_past_its_end() -> None:
+    imported = recognise(
+        "Zápis ze setkání PS Komunita\n\nSetkání se konalo 14. 2. 2023. Setkání zahájil a moderoval Mgr. Dominik "
+        "Lakatoš. Na setkání byli přítomni: Renata Horváthová, Bc. Kamil Bandy.\n"
+    )
+    assert imported.moderator == "Mgr. Dominik Lakatoš"
+
+
+def test_the_second_line_of_the_title_gives_the_day_not_the_next_meeting() -> None:
+    imported = recognise(
+        "Zápis z 9. jednání Řídící skupiny KPSS Rakovnicko\n"
+        "ze dne 30. 8. 2022, od 13:30 hod., v zasedací místnosti MěÚ Rakovník\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n\nDalší jednání ŘS: 25. 10. 2022 v 13:30 hod.\n"
+    )
+    assert (str(imported.date), imported.time) == ("2022-08-30", "13:30")
+    assert imported.place == "v zasedací místnosti MěÚ Rakovník"
+    no_day = recognise(
+        "Zápis z jednání ŘS\nPřítomni: Jana Nová, Petr Malý\n\nDalší jednání ŘS: 25. 10. 2022\n"
+    )
+    assert no_day.date is None
+
+
+# --- misses the third batch showed --------------------------------------------------------------------
+
+
+def test_a_running_header_after_a_page_number_inside_a_list_is_dropped() -> None:
+    imported = recognise(
+        "Město Vyškov – Komunitní plánování\n\nZápis z jednání pracovní skupiny Senioři\nDatum: 22. 3. 2021\n\n"
+        "Přítomni:\nMgr. Zdeňka Ondrová (Sociální služby)\nIng. Pavel Klíma (MěÚ)\n\nStrana 1 z 2\n"
+        "Město Vyškov – Komunitní plánování\n\nMarie Vybíralová (Klub seniorů)\n\nOmluveni: Eva Malá\n"
+    )
+    assert names(imported.present) == ["Mgr. Zdeňka Ondrová", "Ing. Pavel Klíma", "Marie Vybíralová"]
+    assert "Komunitní plánování" in imported.body.split("\n")[0]
+
+
+def test_narrative_tasks_owned_by_a_titled_surname_an_initial_or_p() -> None:
+    assert tasks_of(
+        "Ad 2) PhDr. Rösslerová zašle školám nabídku programů do 30. 4. 2022.\n"
+        "Sbírka – Horáková E. zajistí do 18. 12. 2022 předání dárků.\n"
+        "- p. Kučera zajistí kontakt na agenturu práce do 15. 6. 2022\n"
+    ) == [
+        ("zašle školám nabídku programů", "PhDr. Rösslerová", "30. 4. 2022"),
+        ("zajistí předání dárků", "Horáková E.", "18. 12. 2022"),
+        ("zajistí kontakt na agenturu práce", "p. Kučera", "15. 6. 2022"),
+    ]
+
+
+def test_o_colon_names_the_owner_after_t_colon() -> None:
+    assert tasks_of("U 2/2022/2 – předložit zprávu radě města, T: 31. 5. 2022, O: Mgr. Radek Slíva\n") == [
+        ("U 2/2022/2 – předložit zprávu radě města", "Mgr. Radek Slíva", "31. 5. 2022")
+    ]
+
+
+def test_a_bulleted_task_with_the_owner_first() -> None:
+    assert tasks_of(
+        "Úkoly:\n• Bc. Wolfová – rozeslat přehled výsledků dotačního řízení – do 9. 9. 2022\n"
+        "• Mgr. Vlasák – připravit návrh – do 31. 10. 2022\n"
+    ) == [
+        ("rozeslat přehled výsledků dotačního řízení", "Bc. Wolfová", "do 9. 9. 2022"),
+        ("připravit návrh", "Mgr. Vlasák", "do 31. 10. 2022"),
+    ]
+
+
+def test_a_short_title_with_a_town_and_the_end_without_a_colon() -> None:
+    imported = recognise(
+        "Zápis PS Děti a rodina, Hodonín, 12. 12. 2023\n\nPřítomni: Nováková J., Malý P.\n"
+        "Začátek: 14:00, konec 15:15, místo: OSPOD MěÚ Hodonín\n"
+    )
+    assert (imported.group, str(imported.date), imported.time) == (
+        "Děti a rodina",
+        "2023-12-12",
+        "14:00-15:15",
+    )
+    assert names(imported.present) == ["Nováková J.", "Malý P."]
+
+
+def test_zapisovala_in_a_sentence_and_byli_pritomni_in_a_paragraph() -> None:
+    imported = recognise(
+        "Zápis ze setkání PS Duševní zdraví\nDatum: 28. 11. 2023\n\nSetkání se konalo v klubovně. Na setkání "
+        "byli přítomni: Mgr. Irena Šustková, Ondřej Fiala. Setkání řídila Mgr. Irena Šustková. "
+        "Zapisovala Bc. Romana Bártová, DiS.\n"
+    )
+    assert names(imported.present) == ["Mgr. Irena Šustková", "Ondřej Fiala"]
+    assert imported.recorder == "Bc. Romana Bártová, DiS."
+
+
+def test_a_municipal_police_rank_is_kept_as_written() -> None:
+    imported = recognise(HEAD.replace("Jana Nová, Petr Malý", "str. Lukáš Havel, npor. Mgr. Tomáš Valenta"))
+    assert names(imported.present) == ["str. Lukáš Havel", "npor. Mgr. Tomáš Valenta"]
+
+
+# --- misses the fourth batch showed ---------------------------------------------------------------------
+
+
+def test_people_numbered_inside_an_inline_list() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Jednání se zúčastnili: 1) Mgr. Jana Nová, 2) Petr Malý, 3) Bc. Eva Veselá",
+        )
+    )
+    assert names(imported.present) == ["Mgr. Jana Nová", "Petr Malý", "Bc. Eva Veselá"]
+
+
+def test_a_head_written_as_questions() -> None:
+    imported = recognise(
+        "Zápis ze schůzky koordinační skupiny\n\nKdy: 17. 1. 2024, 13:00–14:30\nKde: MěÚ Vsetín, kancelář 214\n"
+        "Kdo: Mgr. Pavlína Orsáková, Ing. Jiří Čáp\nNepřišli: Bc. Ivana Holcová (omluvena), Petr Dub\n\n"
+        "Kdo co udělá:\n- Mgr. Orsáková – rozešle harmonogram – do 24. 1. 2024\n"
+    )
+    assert (str(imported.date), imported.time, imported.place) == (
+        "2024-01-17",
+        "13:00-14:30",
+        "MěÚ Vsetín, kancelář 214",
+    )
+    assert names(imported.present) == ["Mgr. Pavlína Orsáková", "Ing. Jiří Čáp"]
+    assert names(imported.excused) == ["Bc. Ivana Holcová"] and names(imported.absent) == ["Petr Dub"]
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Mgr. Orsáková", "24. 1. 2024")]
+
+
+def test_kdo_in_a_task_block_is_no_attendance() -> None:
+    imported = recognise(HEAD + "Úkol: rozeslat zápis\nKdo: Mgr. Eva Malá\nTermín: 20. 4. 2022\n")
+    assert names(imported.present) == ["Jana Nová", "Petr Malý"]
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Mgr. Eva Malá", "20. 4. 2022")]
+
+
+def test_the_recorder_after_the_moderator_in_sentences() -> None:
+    assert (
+        recognise(HEAD + "Jednání vedla Mgr. Alena Malá. Zapsala Bc. Zuzana Dubová.\n").recorder
+        == "Bc. Zuzana Dubová"
+    )
+    both = recognise(HEAD + "Jednání řídila a zapsala Mgr. Tereza Dvořáčková.\n")
+    assert (both.moderator, both.recorder) == ("Mgr. Tereza Dvořáčková", "Mgr. Tereza Dvořáčková")
+
+
+def test_a_first_line_opening_with_dne_gives_date_time_and_place() -> None:
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři – Bruntál\n\nDne 9. 5. 2023 od 9:00 v Domě s pečovatelskou "
+        "službou, Zeyerova 12, Bruntál.\n\nPřítomni: p. Kovář, pí Nováková, Mgr. Dostál\n\n"
+        "2. Den seniorů – pí Nováková zajistí do 31. 5. 2023 pronájem sálu.\n"
+    )
+    assert (str(imported.date), imported.time) == ("2023-05-09", "09:00")
+    assert imported.place is not None and imported.place.startswith("v Domě s pečovatelskou službou")
+    assert names(imported.present) == ["Kovář", "Nováková", "Mgr. Dostál"]
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("pí Nováková", "31. 5. 2023")]
+
+
+def test_the_group_from_a_name_label_and_from_a_title_with_an_adjective() -> None:
+    labelled = recognise(
+        "Název jednání: PS Senioři | Datum: 4. 4. 2022 | Čas: 13:00\nPřítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (labelled.group, str(labelled.date)) == ("Senioři", "2022-04-04")
+    titled = recognise("Záznam z pracovní schůzky PS Bydlení\nDatum: 4. 4. 2022\nPřítomni: Jana Nová\n")
+    assert titled.group == "Bydlení"
+
+
+def test_dates_written_with_slashes() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Bydlení\nDatum: 15/03/2023\nPřítomni: Jana Nová\n\nTermín další schůzky: 19/04/2023 v 10:00\n"
+        "Usnesení U 2/2020/2 schváleno.\n"
+    )
+    assert str(imported.date) == "2023-03-15"
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2023-04-19"
+
+
+def test_a_surname_alone_is_written_in_full_from_the_attendance() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Děti\nDatum: 11. 9. 2023\nPřítomni: paní Jana Horká, pan Karel Dlouhý\n\n"
+        "Schůzku vedla paní Horká, vedoucí klubu.\n"
+    )
+    assert imported.moderator == "Jana Horká"
+
+
+# --- the fifth batch ---------------------------------------------------------------------------------------
+
+
+def test_a_news_item_about_a_meeting_is_not_minutes() -> None:
+    imported = recognise(
+        "Aktuality\n\nPracovní skupina Senioři jednala o zimní údržbě\nPublikováno: 12. 1. 2024\n\n"
+        "Ve čtvrtek 11. ledna 2024 se na radnici sešla pracovní skupina Senioři. Přítomní zástupci "
+        "upozornili na nebezpečné chodníky.\n\nZápis z jednání bude zveřejněn v sekci Komunitní plánování.\n"
+    )
+    assert not imported.looks_like_minutes
+    assert imported.date is None  # a weekday and a day without a time open no head line
+
+
+def test_an_agenda_prepared_before_the_meeting_is_not_minutes() -> None:
+    imported = recognise(
+        "Program jednání pracovní skupiny Zaměstnanost\nTermín: 18. 10. 2023 od 13:00 hod.\n\n"
+        "1. Zahájení\n2. Různé\n\nPřítomni: …………………\nZapsal: …………………\n"
+    )
+    assert not imported.looks_like_minutes
+    minutes = recognise("Zápis z jednání PS Senioři\nProgram jednání:\n1. Zahájení\nPřítomni: Jana Nová\n")
+    assert minutes.looks_like_minutes
+
+
+def test_time_and_place_in_a_sentence_naming_the_group_between() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Rodina – 7. 3. 2019\n\nJednání PS Rodina a děti se konalo dne 7. 3. 2019 od 15:00 hod. "
+        "v zasedací místnosti MěÚ Kralupy.\n\nPřítomni: Jana Nová, Petr Malý\n"
+    )
+    assert (imported.time, imported.place) == ("15:00", "v zasedací místnosti MěÚ Kralupy")
+
+
+def test_a_time_written_in_the_place_label() -> None:
+    imported = recognise(HEAD + "Místo: Poradna Nová Šance, Dlouhá 22, od 16:00 do 17:30\n")
+    assert (imported.time, imported.place) == ("16:00-17:30", "Poradna Nová Šance, Dlouhá 22")
+
+
+def test_words_hyphenated_across_lines() -> None:
+    imported = recognise(
+        "Zápis z jednání Řídící skupiny sociál-\nních služeb Chrudim\nDatum: 21. 11. 2022\n"
+        "Přítomni: Ing. Zdeněk Kolář, Mgr. Dana Mach-\nková, Ing. Pavla Frýdek-\nMístková\n"
+    )
+    assert imported.group == "Řídící skupina sociálních služeb Chrudim"
+    assert names(imported.present)[:2] == ["Ing. Zdeněk Kolář", "Mgr. Dana Machková"]
+
+
+def test_an_attendance_table_with_a_role_column_and_an_excused_note_in_a_cell() -> None:
+    imported = recognise(
+        "Zápis z jednání\nPracovní skupina: Senioři\nDatum: 30. 5. 2024\n\nPřítomní:\n"
+        "Jméno                      Organizace              Funkce v PS\n"
+        "Mgr. Blanka Kosová         Arkádie, o. p. s.       vedoucí PS\n"
+        "Petr Fischer               uživatel služeb         člen\n\nNepřítomní:\n"
+        "Mgr. Věra Dlouhá           Diakonie                členka (omluvena)\n"
+        "Ing. Jan Kos               MěÚ                     člen\n\n1. Zahájení\n"
+    )
+    assert imported.group == "Senioři"
+    assert names(imported.present) == ["Mgr. Blanka Kosová", "Petr Fischer"]
+    assert names(imported.excused) == ["Mgr. Věra Dlouhá"] and names(imported.absent) == ["Ing. Jan Kos"]
+
+
+def test_an_attendance_table_exported_with_semicolons() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Bydlení\nDatum: 24. 4. 2024\n\nPrezence:\nJméno;Organizace;Přítomnost\n"
+        "Mgr. Petra Hanusová;Magistrát;přítomna\nIng. Olga Kramná;Armáda spásy;omluvena\nMichal Gebauer;Družstvo;přítomen\n"
+    )
+    assert names(imported.present) == ["Mgr. Petra Hanusová", "Michal Gebauer"]
+    assert names(imported.excused) == ["Ing. Olga Kramná"]
+
+
+def test_a_semicolon_list_of_surnames_stays_a_list() -> None:
+    imported = recognise(HEAD.replace("Jana Nová, Petr Malý", "Novák; Dvořáková; Svobodová"))
+    assert names(imported.present) == ["Novák", "Dvořáková", "Svobodová"]
+
+
+def test_present_per_group_of_a_joint_meeting() -> None:
+    imported = recognise(
+        "Zápis ze společného jednání PS Senioři a PS Zdravotně postižení\nDne: 10. 10. 2023\n\n"
+        "Za PS Senioři přítomni: Mgr. Hana Pelikánová, Bc. Josef Vojtek\nZa PS Zdravotně postižení přítomni: Ing. Luděk Straka\n"
+    )
+    assert names(imported.present) == ["Mgr. Hana Pelikánová", "Bc. Josef Vojtek", "Ing. Luděk Straka"]
+
+
+def test_the_time_and_place_after_the_name_of_who_opened_the_meeting() -> None:
+    imported = recognise(
+        "ZÁPIS\n\nz jednání pracovní skupiny Rodina ze dne 3.6.2015\n\nPřítomni: p. Bartošová, p. Mgr. Kratochvílová\n\n"
+        "Jednání zahájila p. Mgr. Kratochvílová v 16.00 hod. v budově MěÚ Litomyšl.\n"
+    )
+    assert (imported.time, imported.place) == ("16:00", "v budově MěÚ Litomyšl")
+    assert imported.moderator == "Mgr. Kratochvílová"
+
+
+def test_a_one_line_transcript_with_a_task_block_the_moderator_and_a_page_number() -> None:
+    imported = recognise(
+        "1 Zápis z jednání pracovní skupiny Senioři konaného dne 12. 4. 2018 Přítomni: Mgr. Libuše Vondráčková, "
+        "Bc. Martin Kos Omluveni: Bc. Hana Svobodová Jednání zahájila Mgr. Libuše Vondráčková a přivítala přítomné. "
+        "1. Katalog Úkol: dodat podklady Zodpovídá: všichni členové Termín: 30. 4. 2018 2. Různé "
+        "Příští jednání: 14. 6. 2018 ve 14:00 Zapsal: Bc. Martin Kos 2 Podobné dokumenty\n"
+    )
+    assert imported.moderator == "Mgr. Libuše Vondráčková"
+    assert imported.recorder == "Bc. Martin Kos"
+    assert [(t["task"], t["owner"], t["due"]) for t in imported.tasks] == [
+        ("dodat podklady", "všichni členové", "30. 4. 2018")
+    ]
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2018-06-14"
+
+
+def test_a_count_before_the_names_is_no_item_number() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý", "Přítomno: 7 z 10 členů – Mgr. Ivana Bartošová, Bc. Lukáš Fiala"
+        )
+    )
+    assert names(imported.present) == ["Mgr. Ivana Bartošová", "Bc. Lukáš Fiala"]
+
+
+# --- the sixth batch ---------------------------------------------------------------------------------------
+
+
+def test_an_abbreviation_of_an_office_after_a_comma_is_no_person() -> None:
+    imported = recognise(
+        "Zápis z jednání ŘS\nDatum: 28. 3. 2023\n\nPřítomní členové řídící skupiny:\n"
+        "Mgr. Ivo Kouřil – místostarosta\nIng. Lenka Habrmanová – Úřad práce ČR, KoP Šumperk\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Ivo Kouřil", "Ing. Lenka Habrmanová"]
+
+
+def test_a_group_in_capitals_whose_name_is_an_enumeration() -> None:
+    imported = recognise(
+        "ZÁPIS Z PRACOVNÍHO SETKÁNÍ – PS DĚTI, MLÁDEŽ A RODINA – MĚSTO BOSKOVICE\nDatum: 8. 2. 2024\nPřítomni: Jana Nová\n"
+    )
+    assert imported.group == "Děti, mládež a rodina"
+
+
+def test_attendance_by_organisation_with_a_colon() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Rodina\nDatum: 8. 2. 2024\n\nPřítomni:\nMěsto Boskovice: Mgr. Radka Skoupá, Bc. Ondřej Holík\n"
+        "Charita Blansko: Mgr. Věra Kupková\nSchůzi řídila: Mgr. Radka Skoupá\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Mgr. Radka Skoupá", "Bc. Ondřej Holík", "Mgr. Věra Kupková"]
+    assert imported.present[2]["org"] == "Charita Blansko"
+
+
+def test_a_short_title_with_the_working_group_and_the_time_label_with_the_place() -> None:
+    imported = recognise(
+        "Zápis – online setkání PS Duševní zdraví, 25. 1. 2022\n\nČas: 15:00 – 16:00, Microsoft Teams\n"
+        "Účast: Bc. Kamila Rusová, Jakub Novotný\nNeúčast (omluveni): Mgr. Tereza Fojtíková\n"
+    )
+    assert (imported.group, str(imported.date), imported.time) == (
+        "Duševní zdraví",
+        "2022-01-25",
+        "15:00-16:00",
+    )
+    assert imported.place == "Microsoft Teams" and "place" in imported.guesses
+    assert names(imported.excused) == ["Mgr. Tereza Fojtíková"]
+
+
+def test_the_present_after_a_sentence_ending_with_se_sesli() -> None:
+    imported = recognise(
+        "Zápis ze schůzky pracovní skupiny Romové\n\nDne 6. 6. 2019 v 10 hodin se v kanceláři Romské rady sešli:\n"
+        "p. Jan Horváth (předseda), Mgr. Petr Kuna (Magistrát)\n\nSchůzku vedl p. Jan Horváth.\n"
+    )
+    assert names(imported.present) == ["Jan Horváth", "Mgr. Petr Kuna"]
+    assert imported.place == "v kanceláři Romské rady"
+
+
+def test_label_and_value_pairs_side_by_side_with_tabs() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Senioři\n\nDatum:\t3. 3. 2022\tČas:\t13:00–14:30\n"
+        "Místo:\tMěÚ Přelouč\tŘídil:\tBc. Martin Dvořák\n\nPřítomni:\tBc. Martin Dvořák, Jana Nová\n"
+    )
+    assert (imported.moderator, imported.time) == ("Bc. Martin Dvořák", "13:00-14:30")
+
+
+def test_owner_colon_task_lines_in_a_task_section() -> None:
+    assert tasks_of(
+        "Úkoly z jednání:\nMgr. Horká: zjistit nabídku kurzů do 16. 6. 2022\nIng. Holubová: připravit prezentaci do konce června\n"
+    ) == [
+        ("zjistit nabídku kurzů", "Mgr. Horká", "16. 6. 2022"),
+        ("připravit prezentaci", "Ing. Holubová", "do konce června 2022"),
+    ]
+
+
+def test_a_task_a_body_imposes_on_someone_in_the_dative() -> None:
+    imported = recognise(
+        HEAD + "Usnesení:\nŘS ukládá koordinátorce KPSS zveřejnit zprávu na webu do 15. 4. 2022.\n"
+    )
+    assert [(t["task"], t["owner"], t["due"]) for t in imported.tasks] == [
+        ("zveřejnit zprávu na webu", "koordinátorka KPSS", "15. 4. 2022")
+    ]
+    assert "tasks.1" in imported.guesses
+
+
+def test_se_priste_sejdou_is_the_next_meeting() -> None:
+    imported = recognise(HEAD + "Členové se shodli, že se příště sejdou 9. 6. 2022 od 13.00 hod.\n")
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2022-06-09", "13:00")
+
+
+# --- the seventh batch -------------------------------------------------------------------------------------
+
+
+def test_a_monitoring_report_and_a_call_for_members_are_not_minutes() -> None:
+    for text in (
+        "Monitorovací zpráva komunitního plánu města Tábor za rok 2023\n\nZpracovala: Mgr. Petra Holubová\n"
+        "Projednáno řídící skupinou dne 12. 3. 2024\nPřítomno bylo průměrně 8 členů.\n",
+        "Výzva k zapojení do pracovních skupin\n\nJednání se konají od 14:00. Přihlaste se do 31. 1. 2025.\n",
+    ):
+        assert not recognise(text).looks_like_minutes, text[:30]
+
+
+def test_the_head_as_a_two_column_table() -> None:
+    imported = recognise(
+        "| ZÁPIS | |\n| Jednání | Pracovní skupina Rodina a děti |\n| Datum | 13. 11. 2023 |\n"
+        "| Čas | 14:00 – 15:30 |\n| Místo | Komunitní centrum Žirovnice |\n| Zapsala | Mgr. Olga Novotná |\n\n"
+        "Přítomni: Mgr. Olga Novotná, Iveta Marková\n"
+    )
+    assert (imported.group, str(imported.date), imported.time) == (
+        "Rodina a děti",
+        "2023-11-13",
+        "14:00-15:30",
+    )
+    assert (imported.place, imported.recorder) == ("Komunitní centrum Žirovnice", "Mgr. Olga Novotná")
+
+
+def test_minutes_in_the_first_person_plural() -> None:
+    imported = recognise(
+        "Zápis ze schůzky PS Senioři, 2. 10. 2019\n\nSešli jsme se v klubovně Senior centra ve 14 hodin. "
+        "Přítomni byli: Marie Stejskalová, Jiří Novák. Omluvil se Josef Dušek.\n"
+    )
+    assert (imported.time, imported.place) == ("14:00", "v klubovně Senior centra")
+    assert names(imported.present) == ["Marie Stejskalová", "Jiří Novák"]
+    assert names(imported.excused) == ["Josef Dušek"]
+
+
+def test_attendance_marked_with_ticks_and_crosses() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Bydlení\nDatum: 17. 4. 2023\n\nPrezence členů:\n✔ Mgr. Jarmila Kučerová\n"
+        "✘ Ing. Renata Bábíková (omluvena)\n✔ Petr Zapletal\n✘ Mgr. Karel Fiala\n\nJednání vedla Mgr. Jarmila Kučerová.\n"
+    )
+    assert names(imported.present) == ["Mgr. Jarmila Kučerová", "Petr Zapletal"]
+    assert names(imported.excused) == ["Ing. Renata Bábíková"] and names(imported.absent) == [
+        "Mgr. Karel Fiala"
+    ]
+
+
+def test_the_role_on_the_line_under_each_name() -> None:
+    imported = recognise(
+        "Zápis z jednání ŘS\nDatum: 5. 9. 2023\n\nPřítomní:\nIng. Jiří Čeřovský\nmístostarosta, předseda ŘS\n"
+        "Mgr. Petra Stránská\nvedoucí odboru\nBc. Radek Hanuš\nkoordinátor KPSS\n\nOmluvení: Mgr. Ivana Kratochvílová\n"
+    )
+    assert names(imported.present) == ["Ing. Jiří Čeřovský", "Mgr. Petra Stránská", "Bc. Radek Hanuš"]
+    assert imported.present[1]["role"] == "vedoucí odboru"
+
+
+def test_tasks_as_kdo_co_do() -> None:
+    assert tasks_of(
+        "Úkoly:\n→ kdo: Bc. Jan Cibulka | co: ověřit bezbariérovost úřadu | do: 31. 7. 2022\n"
+    ) == [("ověřit bezbariérovost úřadu", "Bc. Jan Cibulka", "31. 7. 2022")]
+
+
+def test_roles_before_the_names() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: vedoucí PS Mgr. Věra Zapletalová, zástupce Klubu seniorů Josef Horák\nZapsala: koordinátorka KPSS Bc. Iva Malá",
+        )
+    )
+    assert names(imported.present) == ["Mgr. Věra Zapletalová", "Josef Horák"]
+    assert imported.recorder == "Bc. Iva Malá"
+    transcript = recognise(HEAD + "Omluven: Petr Záruba, ověřovatelem Viktor Novotný.\n")
+    assert names(transcript.excused) == ["Petr Záruba"]
+
+
+def test_months_in_roman_numerals() -> None:
+    imported = recognise(
+        "Zápis z jednání PS Děti\n\nkonaného dne 21. XI. 2022 v 15:00 hod. v Klubu Zrzavá\n\nPřítomni: Jana Nová\n\n"
+        "Bc. Hrubá zajistí do 15. XII. 2022 vánoční besídku.\n"
+    )
+    assert (str(imported.date), imported.time) == ("2022-11-21", "15:00")
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Bc. Hrubá", "15. XII. 2022")]
