@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TypedDict
 
+from ..core.dates import czech_day
+from ..core.i18n import _
 from .text import plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, roll_forward, weekday_fix
 
@@ -59,13 +61,12 @@ def _day(hit: DateHit, meeting: dt.date | None) -> tuple[dt.date | None, str | N
     if day < meeting:
         fixed = weekday_fix(hit, meeting)
         if fixed is not None:
-            return fixed, (
-                f"the next meeting is written as {day.day}. {day.month}. {day.year}, before this meeting; the weekday named "
-                f"fits {fixed.day}. {fixed.month}. {fixed.year}, which was taken: check `next_meeting`"
-            )
-        return (
-            day,
-            f"the next meeting {day.day}. {day.month}. {day.year} is before this meeting: check `next_meeting`",
+            return fixed, _(
+                "the next meeting is written as {written}, before this meeting; the weekday named fits "
+                "{fixed}, which was taken: check `next_meeting`"
+            ).format(written=czech_day(day), fixed=czech_day(fixed))
+        return day, _("the next meeting {day} is before this meeting: check `next_meeting`").format(
+            day=czech_day(day)
         )
     return day, None
 

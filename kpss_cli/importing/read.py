@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import KpssError
+from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..minutes.source import decode
 from .clean import PAGE_BREAK
@@ -48,7 +48,7 @@ def _read_document(path: Path) -> str:
     if suffix not in SUPPORTED:
         raise KpssError(
             _("cannot import {value}: supported are {supported}").format(
-                value=suffix or "a file without an extension", supported=", ".join(SUPPORTED)
+                value=suffix or _("a file without an extension"), supported=", ".join(SUPPORTED)
             ),
             str(path),
         )
@@ -59,9 +59,7 @@ def _read_document(path: Path) -> str:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise KpssError(
-            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), str(path)
-        ) from exc
+        raise KpssError(_("cannot read the file: {reason}").format(reason=os_reason(exc)), str(path)) from exc
     if size > MAX_SIZE:
         raise KpssError(
             _("the file is too large to be minutes ({size} MB)").format(size=size // (1024 * 1024)), str(path)
@@ -76,9 +74,7 @@ def _read_document(path: Path) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_SIZE + 1)
     except OSError as exc:
-        raise KpssError(
-            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), str(path)
-        ) from exc
+        raise KpssError(_("cannot read the file: {reason}").format(reason=os_reason(exc)), str(path)) from exc
     return decode(data).text
 
 
