@@ -10,10 +10,12 @@ fits several of the roster, or none, is left as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Literal
 
 from .config import Config
-from .names import person_key, split_people, strip_titles
+from .names import fold, person_key, split_people, strip_titles
 from .sorting import czech_sort_key
 
 # Words before a name that only say who is meant (`pan`, `paní`, `kolega`…), without diacritics.
@@ -123,45 +125,112 @@ def surname_order(name: str) -> tuple[tuple[int, ...], str]:
     return czech_sort_key(" ".join(words[-1:] + words[:-1]))
 
 
+# Common Czech first names (folded): a name in a case tells its gender by them, and the importer
+# tells `Kateřina, Šretrová` (one person split by a stray comma) from `Novák, Dvořák` by them.
+FIRST_NAMES = frozenset(
+    fold(n)
+    for n in (  # noqa: SIM905 - a word list reads better as text
+        "Adam Adéla Adriana Alena Aleš Alexandr Alexandra Alice Alois Alžběta Andrea Aneta Anežka Anna "
+        "Antonín Barbora Blanka Blažena Bohdan Bohumil Bohumila Bohuslav Božena Bronislava Dagmar "
+        "Dalibor Dana Daniel Daniela David Denisa Dominik Drahomíra Dušan Eliška Emil Emilie Erika Eva "
+        "Filip František Gabriela Hana Helena Ilona Irena Iva Ivan Ivana Iveta Jakub Jan Jana Jarmila "
+        "Jaromír Jaroslav Jaroslava Jindřich Jindřiška Jiří Jiřina Jitka Josef Kamil Kamila Karel "
+        "Karolína Kateřina Klára Kristýna Kvěstoslava Ladislav Lenka Libor Libuše Lucie Ludmila Lukáš "
+        "Lubomír Lubomíra Magdalena Marcela Marek Markéta Marie Martin Martina Matěj Michaela Michal "
+        "Milada Milan Milena Miloslav Miloslava Miloš Miroslav Miroslava Monika Naděžda Natálie Nikola "
+        "Olga Ondřej Otakar Patrik Pavel Pavla Pavlína Petr Petra Přemysl Radek Radka Radim Radomír "
+        "Renata Richard Robert Roman Romana Rostislav Růžena Sabina Simona Soňa Stanislav Stanislava "
+        "Svatopluk Světlana Šárka Štěpán Štěpánka Tereza Tomáš Vanda Václav Vendula Věra Veronika Viktor "
+        "Viktorie Vilém Vít Vítězslav Vladimír Vladimíra Vlasta Vlastimil Vojtěch Vratislav Zbyněk "
+        "Zdeněk Zdenka Zdeňka Zita Zlata Zuzana Žaneta Jolana Hedvika Kristina Ema Emma Ivo Ota Oto "
+        "Hynek Bedřich Leoš Ludvík Luboš Lubor Oldřich Mojmír René Ilja Kryštof Vojta Adolf Alfréd "
+        "Arnošt Dita Edita Ester Hanka Jiřinka Johana Julie Klaudie Leona Lada Marta Nela Nina Olivie "
+        "Radmila Silvie Sylva Sylvie Taťána Táňa Vladislava Zora"
+    ).split()
+)
+
+Case = Literal["accusative", "instrumental"]
+
+# How a first name ends in a case, and how it ends in the nominative; the first rule whose result
+# is a known first name tells the gender, and with it the rules for the surname.
+_FIRST_NAME_RULES: dict[Case, tuple[tuple[str, str, str], ...]] = {
+    "accusative": (("ii", "ie", "f"), ("u", "a", "f"), ("a", "", "m"), ("e", "", "m")),
+    "instrumental": (
+        ("ií", "ie", "f"),
+        ("ou", "a", "f"),
+        ("em", "", "m"),
+        ("ím", "í", "m"),
+        ("ou", "a", "m"),
+    ),
+}
+_SURNAME_RULES: dict[tuple[Case, str], tuple[tuple[str, str], ...]] = {
+    ("accusative", "f"): (("ovou", "ová"), ("ou", "á")),
+    ("accusative", "m"): (("ého", "ý"), ("ího", "í"), ("u", "a"), ("a", ""), ("e", "")),
+    ("instrumental", "f"): (("ovou", "ová"), ("ou", "á")),
+    ("instrumental", "m"): (("ým", "ý"), ("ím", "í"), ("ou", "a"), ("em", "")),
+}
+# A stem that cannot end a Czech nominative (`Kubíčk`, `Němc`, `Pavl`) had its `e` dropped by the
+# ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`).
+_DROPPED_E = re.compile(r"([čšžřcňnrtdv]k|[čšžřňnrtdvlkpm]c|[vbpr]l|[čšžňr]n|[vd]r)$")
+_SOFT_BEFORE_E = {"ň": "ně", "ť": "tě", "ď": "dě"}  # `Zdeňka` -> `Zdeněk`
+
+
+def _restore_e(stem: str) -> str:
+    def insert(match: re.Match[str]) -> str:
+        first, last = match[1][0], match[1][1]
+        return f"{_SOFT_BEFORE_E.get(first, first + 'e')}{last}"
+
+    return _DROPPED_E.sub(insert, stem)
+
+
+def _first_name_nominative(word: str, case: Case) -> tuple[str, str] | None:
+    for ending, nominative, gender in _FIRST_NAME_RULES[case]:
+        if word.lower().endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            for candidate in dict.fromkeys((stem + nominative, _restore_e(stem) + nominative)):
+                if fold(candidate) in FIRST_NAMES:
+                    return candidate, gender
+    return None
+
+
+def _surname_nominative(word: str, case: Case, gender: str) -> str:
+    for ending, nominative in _SURNAME_RULES[(case, gender)]:
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: len(word) - len(ending)]
+            return (_restore_e(stem) if not nominative else stem) + nominative
+    return word
+
+
+def nominative_words(words: list[str], case: Case) -> list[str] | None:
+    """The words of a name in the accusative or instrumental (first name first, no titles:
+    `Petra Lise`, `Evou Malinovou`) in the nominative (`Petr Lis`, `Eva Malinová`); a comma
+    after a word is kept. None when the first word is no known first name in that case (it
+    gives the gender). A guess: Czech names decline irregularly."""
+    first = _first_name_nominative(words[0].rstrip(","), case)
+    if first is None:
+        return None
+    converted, gender = [first[0] + ("," if words[0].endswith(",") else "")], first[1]
+    for word in words[1:]:
+        comma = "," if word.endswith(",") else ""
+        converted.append(_surname_nominative(word.rstrip(","), case, gender) + comma)
+    return converted
+
+
 def nominative(written: str, roster: Roster | None = None) -> str:
-    """A name written in the instrumental (`Petrem Svobodou`, `Mgr. Janou Malou`, as in
+    """A name written in the instrumental (`Petrem Svobodou`, `Mgr. Janou Malou, DiS.`, as in
     `zastoupen Petrem Svobodou`) in the nominative: as the roster names the person when it
-    knows them, else by the endings of the instrumental (`Pavlem` -> `Pavel`, `Malou` -> `Malá`
-    for a woman, `Svobodou` -> `Svoboda` for a man). Titles stay as they are."""
+    knows them, else by the endings (`nominative_words`); as written when neither can tell.
+    Titles stay as they are."""
     if roster is not None and (known := roster.find(written)) is not None:
         return known
     words = written.split()
     names = [i for i, word in enumerate(words) if word.rstrip(",;").isalpha()]  # not `Mgr.`, `Ph.D.`
-    if not names:
+    converted = nominative_words([words[i] for i in names], "instrumental") if names else None
+    if converted is None:
         return written
-    first = words[names[0]].rstrip(",;")
-    woman = first.endswith("ou") or (first.endswith("í") and not first.endswith("ím"))
-    for i in names:
-        name = words[i].rstrip(",;")
-        words[i] = _nominative_word(name, woman, i == names[-1] and len(names) > 1) + words[i][len(name) :]
+    for i, word in zip(names, converted, strict=True):
+        words[i] = word
     return " ".join(words)
-
-
-_FLEETING_E = "lkc"  # Pavlem, Markem, Němcem: Pavel, Marek, Němec
-_VOWELS = "aeiouyáéěíóúůý"
-
-
-def _nominative_word(word: str, woman: bool, surname: bool) -> str:
-    if word.endswith("ovou"):
-        return word[:-2] + "á"
-    if word.endswith("ou"):
-        return word[:-2] + ("á" if woman and surname else "a")
-    if word.endswith("ií"):
-        return word[:-1] + "e"
-    if word.endswith(("ím", "ým")):
-        return word[:-2] + ("í" if word.endswith("ím") else "ý")
-    if word.endswith("em") and not woman and len(word) > 3:
-        stem = word[:-2]
-        if stem[-1] in _FLEETING_E and stem[-2] not in _VOWELS:
-            before = "n" if stem[-2] == "ň" else stem[-2]
-            stem = stem[:-2] + before + ("ě" if stem[-2] == "ň" else "e") + stem[-1]
-        return stem
-    return word
 
 
 def roster_of(config: Config) -> Roster:

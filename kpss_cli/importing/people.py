@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
+from ..core.people import FIRST_NAMES, Case, nominative_words
 from .text import loose, plain, rx, squash
 
 
@@ -108,30 +109,6 @@ _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
 _NOBODY = rx(r"^(?:nikdo|žádn[íéý]|-+|–|—|0|x|nebyl[iy]?|bez omluvy)\.?$")
 
-# Common Czech first names (folded), to tell `Kateřina, Šretrová` (one person split by a stray
-# comma) from a list of surnames (`Novák, Dvořák`).
-_FIRST_NAMES = frozenset(
-    fold(n)
-    for n in (  # noqa: SIM905 - a word list reads better as text
-        "Adam Adéla Adriana Alena Aleš Alexandr Alexandra Alice Alois Alžběta Andrea Aneta Anežka Anna "
-        "Antonín Barbora Blanka Blažena Bohdan Bohumil Bohumila Bohuslav Božena Bronislava Dagmar "
-        "Dalibor Dana Daniel Daniela David Denisa Dominik Drahomíra Dušan Eliška Emil Emilie Erika Eva "
-        "Filip František Gabriela Hana Helena Ilona Irena Iva Ivan Ivana Iveta Jakub Jan Jana Jarmila "
-        "Jaromír Jaroslav Jaroslava Jindřich Jindřiška Jiří Jiřina Jitka Josef Kamil Kamila Karel "
-        "Karolína Kateřina Klára Kristýna Kvěstoslava Ladislav Lenka Libor Libuše Lucie Ludmila Lukáš "
-        "Lubomír Lubomíra Magdalena Marcela Marek Markéta Marie Martin Martina Matěj Michaela Michal "
-        "Milada Milan Milena Miloslav Miloslava Miloš Miroslav Miroslava Monika Naděžda Natálie Nikola "
-        "Olga Ondřej Otakar Patrik Pavel Pavla Pavlína Petr Petra Přemysl Radek Radka Radim Radomír "
-        "Renata Richard Robert Roman Romana Rostislav Růžena Sabina Simona Soňa Stanislav Stanislava "
-        "Svatopluk Světlana Šárka Štěpán Štěpánka Tereza Tomáš Vanda Václav Vendula Věra Veronika Viktor "
-        "Viktorie Vilém Vít Vítězslav Vladimír Vladimíra Vlasta Vlastimil Vojtěch Vratislav Zbyněk "
-        "Zdeněk Zdenka Zdeňka Zita Zlata Zuzana Žaneta Jolana Hedvika Kristina Ema Emma Ivo Ota Oto "
-        "Hynek Bedřich Leoš Ludvík Luboš Lubor Oldřich Mojmír René Ilja Kryštof Vojta Adolf Alfréd "
-        "Arnošt Dita Edita Ester Hanka Jiřinka Johana Julie Klaudie Leona Lada Marta Nela Nina Olivie "
-        "Radmila Silvie Sylva Sylvie Taťána Táňa Vladislava Zora"
-    ).split()
-)
-
 
 _FROM_ORG = re.compile(r"\s(?:za|z|ze)\s+(?=\S)")
 _TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et Mgr.`
@@ -175,12 +152,12 @@ def looks_like_name(text: str) -> bool:
 
 def _is_first_name(text: str) -> bool:
     bare = _bare(text)
-    return " " not in bare and fold(bare) in _FIRST_NAMES
+    return " " not in bare and fold(bare) in FIRST_NAMES
 
 
 def _single_surname(text: str) -> bool:
     bare = _bare(text)
-    return " " not in bare and bool(_NAME_TOKEN.match(bare)) and fold(bare) not in _FIRST_NAMES
+    return " " not in bare and bool(_NAME_TOKEN.match(bare)) and fold(bare) not in FIRST_NAMES
 
 
 def _new(name: str, org: str | None = None, role: str | None = None) -> PersonDict:
@@ -216,56 +193,6 @@ _STANDS_IN_FOR = rx(
 # `Petr Malý (zastoupen Bc. Evou Novou)`: the member was represented by someone named in the
 # instrumental, who is the one present.
 _REPRESENTED_BY = rx(r"^(?:zastoupen[aoýá]?|zastoupena|v\s+zastoupení)\s*:?\s+(?P<who>.+)$")
-Case = Literal["accusative", "instrumental"]
-
-# How a first name ends in a case, and how it ends in the nominative; the first rule whose result
-# is a known first name tells the gender, and with it the rules for the surname.
-_FIRST_NAME_RULES: dict[Case, tuple[tuple[str, str, str], ...]] = {
-    "accusative": (("ii", "ie", "f"), ("u", "a", "f"), ("a", "", "m"), ("e", "", "m")),
-    "instrumental": (
-        ("ií", "ie", "f"),
-        ("ou", "a", "f"),
-        ("em", "", "m"),
-        ("ím", "í", "m"),
-        ("ou", "a", "m"),
-    ),
-}
-_SURNAME_RULES: dict[tuple[Case, str], tuple[tuple[str, str], ...]] = {
-    ("accusative", "f"): (("ovou", "ová"), ("ou", "á")),
-    ("accusative", "m"): (("ého", "ý"), ("ího", "í"), ("u", "a"), ("a", ""), ("e", "")),
-    ("instrumental", "f"): (("ovou", "ová"), ("ou", "á")),
-    ("instrumental", "m"): (("ým", "ý"), ("ím", "í"), ("ou", "a"), ("em", "")),
-}
-# A stem that cannot end a Czech nominative (`Kubíčk`, `Němc`, `Pavl`) had its `e` dropped by the
-# ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`).
-_DROPPED_E = re.compile(r"([čšžřcňnrtdv]k|[čšžřňnrtdvlkpm]c|[vbpr]l|[čšžňr]n|[vd]r)$")
-_SOFT_BEFORE_E = {"ň": "ně", "ť": "tě", "ď": "dě"}  # `Zdeňka` -> `Zdeněk`
-
-
-def _restore_e(stem: str) -> str:
-    def insert(match: re.Match[str]) -> str:
-        first, last = match[1][0], match[1][1]
-        return f"{_SOFT_BEFORE_E.get(first, first + 'e')}{last}"
-
-    return _DROPPED_E.sub(insert, stem)
-
-
-def _first_name_nominative(word: str, case: Case) -> tuple[str, str] | None:
-    for ending, nominative, gender in _FIRST_NAME_RULES[case]:
-        if word.lower().endswith(ending):
-            stem = word[: len(word) - len(ending)]
-            for candidate in dict.fromkeys((stem + nominative, _restore_e(stem) + nominative)):
-                if fold(candidate) in _FIRST_NAMES:
-                    return candidate, gender
-    return None
-
-
-def _surname_nominative(word: str, case: Case, gender: str) -> str:
-    for ending, nominative in _SURNAME_RULES[(case, gender)]:
-        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
-            stem = word[: len(word) - len(ending)]
-            return (_restore_e(stem) if not nominative else stem) + nominative
-    return word
 
 
 def nominative_name(text: str, case: Case) -> str | None:
@@ -280,14 +207,11 @@ def nominative_name(text: str, case: Case) -> str | None:
     ]
     if len(plain_words) < 2 or not looks_like_name(name):
         return None
-    first = _first_name_nominative(words[plain_words[0]].strip(","), case)
-    if first is None:
+    converted = nominative_words([words[n] for n in plain_words], case)
+    if converted is None:
         return None
-    words[plain_words[0]], gender = first
-    for n in plain_words[1:]:
-        word = words[n]
-        comma = "," if word.endswith(",") else ""
-        words[n] = _surname_nominative(word.rstrip(","), case, gender) + comma
+    for n, word in zip(plain_words, converted, strict=True):
+        words[n] = word
     return " ".join(words)
 
 
@@ -584,7 +508,7 @@ def looks_like_one_person(line: str) -> bool:
     bare = _bare(head).split()
     if not looks_like_name(head) or not 2 <= len(bare) <= 3:
         return False
-    return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in _FIRST_NAMES
+    return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in FIRST_NAMES
 
 
 _UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
@@ -612,7 +536,7 @@ def names_in_text(text: str) -> list[tuple[int, int, str]]:
     for match in _NAME_IN_TEXT.finditer(text):
         words = match["words"].split()
         titled = bool(match["titles"].strip()) or bool(match["post"].strip())
-        if not titled and fold(words[0]) not in _FIRST_NAMES:
+        if not titled and fold(words[0]) not in FIRST_NAMES:
             continue
         if fold(words[-1]).endswith(DECLINED_ENDINGS):
             continue  # `Bc. Janu Juřenovou`, `panem Petrem Kubesou`: not the nominative
