@@ -545,3 +545,67 @@ def test_it_says_how_many_rows_each_table_holds(tmp_path: Path) -> None:
     [tasks] = sqlite_rows(tmp_path / "x.sqlite", "SELECT COUNT(*) AS n FROM tasks")
     assert result.stdout.startswith(f"{tmp_path / 'x.sqlite'}: archives 1, groups 4, ")
     assert f", tasks {tasks['n']}, " in result.stdout and result.stdout.count("\n") == 1
+
+
+# From the index, a record at a time
+
+
+def export_files(kind: str, target: Path) -> dict[str, Any]:
+    """What an export holds, its time left out: each file's text (JSON Lines), each table's
+    rows in their order (Parquet, SQLite: in the order `SELECT *` gives them)."""
+    if kind == "sqlite":
+        with sqlite3.connect(target) as db:
+            return {t.name: db.execute(f"SELECT * FROM {t.name}").fetchall() for t in TABLES}
+    found: dict[str, Any] = {}
+    for path in sorted(target.iterdir()):
+        if kind == "parquet" and path.suffix == ".parquet":
+            found[path.name] = pq.read_table(path).to_pylist()
+        elif path.name != "kpss-export.json":
+            found[path.name] = path.read_text(encoding="utf-8")
+    return found
+
+
+def without_times(found: dict[str, Any]) -> str:
+    return re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", "TIME", repr(found))
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "jsonl", "parquet"])
+def test_an_export_from_the_index_is_the_cold_one(
+    invoke: Invoke,
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    import shutil
+
+    from kpss_cli.store import loading
+
+    root = Path(shutil.copytree(generate(tmp_path_factory, 300, 31), tmp_path / "archive"))
+    write(root / "orp-001/broken.md", "---\ngroup: x\ndate: 2019-02-30\n---\n")
+
+    def exported(name: str, *options: str) -> tuple[str, str]:
+        result = invoke(*options, "export", "--to", kind, str(tmp_path / name), "--archive", str(root))
+        assert result.exit_code == 2 and "broken.md" in result.stderr  # reported either way
+        return without_times(export_files(kind, tmp_path / name)), result.stderr
+
+    cold = exported("cold", "--no-cache")
+    assert invoke("tasks", "--archive", str(root)).exit_code == 2  # the index and its snapshot
+    streamed: list[Any] = []
+    original = loading.stream_records
+
+    def spy(archive: Any) -> Any:
+        streamed.append(records := original(archive))
+        return records
+
+    monkeypatch.setattr(loading, "stream_records", spy)
+    assert exported("warm") == cold
+    assert streamed and streamed[-1] is not None  # from the index, not loaded
+    # A file changed since its row was kept: the archive is loaded, the answer the same.
+    files = sorted(root.glob("orp-001/seniori/*.md"))
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    changed = exported("changed-cold", "--no-cache")
+    assert changed != cold
+    assert exported("changed") == changed
+    assert streamed[-1] is None

@@ -12,7 +12,7 @@ from ..core.errors import ExitStatus, KpssError
 from ..core.i18n import _
 from . import options
 from .app import app, boundary, option
-from .shared import load
+from .shared import load, report, settings
 
 KINDS = ("sqlite", "parquet", "jsonl")  # export/write.py's KINDS, without importing it for --help
 
@@ -72,8 +72,10 @@ def export(
     """
     import datetime as dt
 
-    from ..export.tables import archive_rows, empty
+    from ..export.tables import archive_rows
+    from ..export.write import Spill
     from ..export.write import export as write_export
+    from ..store.loading import Records, stream_records
 
     if force and append:
         raise KpssError(_("--force and --append exclude each other: replace the export, or add to it"))
@@ -85,23 +87,35 @@ def export(
             )
         )
     exported_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    rows = empty()
-    seen: dict[str, str] = {}
     errors = False
-    for number, folder in enumerate(folders):
-        loaded = load(folder)
-        errors = errors or loaded.has_errors
-        name = names[number] if names else loaded.root.name
-        if name in seen:
-            raise KpssError(
-                _(
-                    "two archives are named {name!r} ({seen} and {shown_root}); tell them apart with --name"
-                ).format(name=name, seen=seen[name], shown_root=loaded.shown_root)
-            )
-        seen[name] = loaded.shown_root
-        for table, more in archive_rows(loaded, name, exported_at).items():
-            rows[table] += more
-    counts = write_export(to, target, rows, replace=force, append=append, exported_at=exported_at)
+
+    def produce(spill: Spill) -> None:
+        nonlocal errors
+        seen: dict[str, str] = {}
+        for number, folder in enumerate(folders):
+            # From the index a record at a time when it holds the archive as it is, else loaded.
+            records = None if settings["no_cache"] else stream_records(folder)
+            if records is None:
+                records = Records.of(load(folder))
+            else:
+                report(records.head.problems)
+            try:
+                head = records.head
+                errors = errors or head.has_errors
+                name = names[number] if names else Path(head.root).name
+                if name in seen:
+                    raise KpssError(
+                        _(
+                            "two archives are named {name!r} ({seen} and {shown_root}); tell them apart with --name"
+                        ).format(name=name, seen=seen[name], shown_root=head.shown_root)
+                    )
+                seen[name] = head.shown_root
+                archive_rows(records, name, exported_at, spill.add)
+            finally:
+                records.close()
+            del records
+
+    counts = write_export(to, target, produce, replace=force, append=append, exported_at=exported_at)
     summary = ", ".join(f"{table} {count}" for table, count in counts.items())
     print(f"{target}: {summary}")
     return ExitStatus.USER_ERROR if errors else ExitStatus.OK

@@ -1,9 +1,11 @@
-"""The rows of each table of an export (schema.py), from a loaded archive. Pure: no file is
-read or written here."""
+"""The rows of each table of an export (schema.py), from an archive's records one at a time
+(store/loading.Records). Pure: no file is read or written here."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..core import __version__
@@ -13,11 +15,13 @@ from ..core.names import person_key
 from ..core.people import roster_of
 from ..meetings.attendance import attendance_of, meeting_attendance
 from ..meetings.membership import all_members
-from ..store.archive import Archive, next_meetings
+from ..store.archive import Archive, TaskSnapshot
+from ..store.loading import Records
 from .schema import TABLES
 
 Row = tuple[Any, ...]
 Rows = dict[str, list[Row]]  # table name -> its rows, in the order of its columns
+Add = Callable[[str, list[Row]], None]  # takes rows of a table (by name), in the order of its columns
 
 
 def empty() -> Rows:
@@ -53,18 +57,21 @@ class _People:
         return [(name, key, person, org) for key, (person, org) in self.found.items()]
 
 
-def archive_rows(archive: Archive, name: str, exported_at: str) -> Rows:
-    """Every table's rows of one loaded archive, named `name` in the `archive` column."""
-    rows = empty()
+def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> None:
+    """Every table's rows of one archive, named `name` in the `archive` column, handed to
+    `add(table, rows)` a minutes (or a task) at a time, in the archive's order: the archive
+    is never held whole here (`records` may come from the index one record at a time)."""
+    head = records.head
     people = _People()
-    members = all_members(archive)
-    attendance = rows["attendance"]
-    meetings = rows["meetings"]
-    for minutes in archive.minutes:
-        on_day = meeting_attendance(archive, minutes, members)
+    joins = Archive(Path(head.root), head.shown_root, head.config)
+    joins.minutes = records.with_membership  # all that membership over time reads
+    members = all_members(joins)
+    for minutes in records.minutes():
+        on_day = meeting_attendance(joins, minutes, members)
         member_keys = on_day.member_keys  # the members of the meeting's date
         listed_absent = {p.key for p in minutes.absent}
         seen: set[tuple[str, str]] = set()
+        attendance: list[Row] = []
         for status, listed in attendance_of(on_day).items():
             for person in listed:
                 key = people.see(person)
@@ -84,35 +91,44 @@ def archive_rows(archive: Archive, name: str, exported_at: str) -> Rows:
                         status != "absent" or key in listed_absent,
                     )
                 )
-        meetings.append(_meeting_row(name, minutes, people))
-        rows["agenda_items"] += [
-            (name, minutes.id, position, item.title, item.presenter)
-            for position, item in enumerate(minutes.agenda, 1)
-        ]
-        rows["decisions"] += [
-            (name, minutes.id, position, text) for position, text in enumerate(minutes.decisions, 1)
-        ]
+        add("attendance", attendance)
+        add("meetings", [_meeting_row(name, minutes, people)])
+        if minutes.agenda:
+            add(
+                "agenda_items",
+                [
+                    (name, minutes.id, position, item.title, item.presenter)
+                    for position, item in enumerate(minutes.agenda, 1)
+                ],
+            )
+        if minutes.decisions:
+            add(
+                "decisions",
+                [(name, minutes.id, position, text) for position, text in enumerate(minutes.decisions, 1)],
+            )
     for group in members.values():
         for period in group.periods:
             people.note(group.person(period))  # members who never came, or only to meetings with a sheet
-    rows["people"] = people.rows(name)
-    rows["groups"] = _group_rows(archive, name)
-    _task_rows(archive, name, rows)
-    errors = sum(1 for p in archive.problems if p.is_error)
-    rows["archives"] = [
-        (
-            name,
-            archive.config.organisation,
-            str(archive.root),
-            archive.files,
-            len(archive.minutes),
-            len(archive.tasks),
-            errors,
-            exported_at,
-            __version__,
-        )
-    ]
-    return rows
+    add("people", people.rows(name))
+    add("groups", _group_rows(head, name))
+    tasks = _task_rows(records, name, add)
+    errors = sum(1 for p in head.problems if p.is_error)
+    add(
+        "archives",
+        [
+            (
+                name,
+                head.config.organisation,
+                str(Path(head.root)),
+                head.files,
+                records.count,
+                tasks,
+                errors,
+                exported_at,
+                __version__,
+            )
+        ],
+    )
 
 
 def _meeting_row(name: str, minutes: Minutes, people: _People) -> Row:
@@ -136,7 +152,7 @@ def _meeting_row(name: str, minutes: Minutes, people: _People) -> Row:
     )
 
 
-def _group_rows(archive: Archive, name: str) -> list[Row]:
+def _group_rows(archive: TaskSnapshot, name: str) -> list[Row]:
     rows: list[Row] = []
     configured = set()
     for group in archive.config.groups:
@@ -160,37 +176,44 @@ def _group_rows(archive: Archive, name: str) -> list[Row]:
     return rows
 
 
-def _task_rows(archive: Archive, name: str, rows: Rows) -> None:
-    roster = roster_of(archive.config)
-    after = next_meetings(archive.minutes)
-    for task in archive.tasks:
+def _task_rows(records: Records, name: str, add: Add) -> int:
+    """The rows of the tables of tasks, a task at a time; how many tasks there were."""
+    roster = roster_of(records.head.config)
+    after = records.after
+    count = 0
+    for task in records.tasks():
+        count += 1
         last = task.history[-1] if task.history else None
         closed = last if last is not None and task.status != "open" else None
         owner_key = person_key(roster.find(task.owner) or task.owner) if task.owner else None
-        rows["tasks"].append(
-            (
-                name,
-                task.id,
-                task.minutes_id,
-                task.group_slug,
-                task.meeting_date.isoformat(),
-                task.text,
-                task.owner,
-                owner_key or None,
-                task.due,
-                _iso(task.deadline),
-                task.deadline_kind,
-                task.status,
-                task.initial_status,
-                _iso(closed.date if closed else None),
-                closed.minutes_id if closed else None,
-                task.path,
-                task.line,
-                task.source,
-            )
+        add(
+            "tasks",
+            [
+                (
+                    name,
+                    task.id,
+                    task.minutes_id,
+                    task.group_slug,
+                    task.meeting_date.isoformat(),
+                    task.text,
+                    task.owner,
+                    owner_key or None,
+                    task.due,
+                    _iso(task.deadline),
+                    task.deadline_kind,
+                    task.status,
+                    task.initial_status,
+                    _iso(closed.date if closed else None),
+                    closed.minutes_id if closed else None,
+                    task.path,
+                    task.line,
+                    task.source,
+                )
+            ],
         )
-        for seq, step in enumerate(task.history):
-            rows["task_events"].append(
+        add(
+            "task_events",
+            [
                 (
                     name,
                     task.id,
@@ -203,8 +226,11 @@ def _task_rows(archive: Archive, name: str, rows: Rows) -> None:
                     step.path,
                     step.line,
                 )
-            )
-        rows["deadlines"] += _deadline_rows(name, task, after)
+                for seq, step in enumerate(task.history)
+            ],
+        )
+        add("deadlines", _deadline_rows(name, task, after))
+    return count
 
 
 def _deadline_rows(name: str, task: Task, after: dict[str, dt.date | None]) -> list[Row]:

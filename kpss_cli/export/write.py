@@ -11,15 +11,15 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..store.safefile import sync_folder
-from .schema import BY_NAME, SCHEMA_VERSION, TABLES, sqlite_ddl
-from .tables import Rows, empty
+from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Table, sqlite_ddl
+from .tables import Row, Rows, empty
 
 KINDS = ("sqlite", "parquet", "jsonl")
 MANIFEST = "kpss-export.json"  # in a Parquet or JSON Lines folder: schema version, archives, tables
@@ -27,12 +27,21 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def export(
-    kind: str, target: Path, rows: Rows, *, replace: bool, append: bool, exported_at: str
+    kind: str,
+    target: Path,
+    produce: Callable[[Spill], None],
+    *,
+    replace: bool,
+    append: bool,
+    exported_at: str,
 ) -> dict[str, int]:
-    """Write `rows` as an export of `kind` at `target`; return how many rows each table of the
-    export holds (with `append`, those it held before too). An existing target is refused
-    unless `replace` (it is then swapped for the new one) or `append` (the new rows are added
-    to a copy of it); an empty folder is as good as none."""
+    """Write an export of `kind` at `target` of the rows `produce(spill)` hands to
+    `spill.add`; return how many rows each table of the export holds (with `append`, those
+    it held before too). An existing target is refused unless `replace` (it is then swapped
+    for the new one) or `append` (the new rows are added to a copy of it); an empty folder is
+    as good as none. The rows go to a temporary SQLite file beside the target as they come
+    (`Spill`) and are written from it in each table's key order: they are never all in
+    memory."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -52,24 +61,98 @@ def export(
                     target=target
                 )
             )
-    rows = _in_key_order(rows)
     try:
-        if kind == "sqlite":
-            return _write_sqlite(target, rows, append and exists)
-        return _write_folder(kind, target, rows, append and exists, exported_at)
+        spill_path = _temporary(target, folder=False)
     except OSError as exc:
         raise KpssError(
             _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
         ) from None
+    try:
+        with contextlib.closing(Spill(spill_path)) as spill:
+            if kind != "sqlite" and append and exists:  # the old rows first, as they were
+                old = _read_folder(kind, target)
+                for table in TABLES:
+                    spill.add(table.name, old[table.name])
+                spill.old, spill.archives = spill.archives, []
+                del old
+            produce(spill)
+            spill.flush()
+            if kind == "sqlite":
+                return _write_sqlite(target, spill, append and exists)
+            return _write_folder(kind, target, spill, append and exists, exported_at)
+    except OSError as exc:
+        raise KpssError(
+            _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
+        ) from None
+    finally:
+        spill_path.unlink(missing_ok=True)
 
 
-def _in_key_order(rows: Rows) -> Rows:
-    """Each table's rows sorted by its primary key: SQLite inserts them a quarter faster (its
-    key index grows at one end), and every export of one archive lists them in one order."""
-    return {
-        table.name: sorted(rows[table.name], key=itemgetter(*(table.names.index(c) for c in table.key)))
-        for table in TABLES
-    }
+class Spill:
+    """The rows of an export as they come, in a temporary SQLite file: each table's columns
+    and the order they came in (`spill_order`), no key. `rows(table)` gives them back in the
+    table's key order (ties in the order they came: a stable sort, as Python's), sorted by
+    SQLite within a bounded memory."""
+
+    BATCH = 5_000  # rows of a table held before they are written
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = OFF")  # a temporary file, removed after
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("BEGIN")
+        for table in TABLES:
+            self.db.execute(
+                f"CREATE TABLE {table.name} (spill_order INTEGER PRIMARY KEY, {', '.join(table.names)})"
+            )
+        self.pending: dict[str, list[Row]] = {table.name: [] for table in TABLES}
+        self.archives: list[str] = []  # those added now, by name
+        self.old: list[str] = []  # those of an export added to
+
+    def add(self, table: str, rows: list[Row]) -> None:
+        """Take rows of the table `table` (by name), in the order of its columns."""
+        if table == "archives":
+            self.archives += [row[0] for row in rows]
+        pending = self.pending[table]
+        pending += rows
+        if len(pending) >= self.BATCH:
+            self._write(table)
+
+    def _write(self, table: str) -> None:
+        names = BY_NAME[table].names
+        marks = ", ".join("?" * len(names))
+        self.db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", self.pending[table])
+        self.pending[table] = []
+
+    def flush(self) -> None:
+        for table in TABLES:
+            self._write(table.name)
+        self.db.execute("COMMIT")
+
+    def ordered(self, table: Table) -> str:
+        """The SELECT of `table`'s rows in its key order."""
+        return f"SELECT {', '.join(table.names)} FROM {{spill}}{table.name} ORDER BY {', '.join(table.key)}, spill_order"
+
+    def rows(self, table: Table) -> Iterator[Row]:
+        """The rows of `table` in its key order, as they were added (booleans as SQLite gives
+        them back: 0 or 1, made True or False again)."""
+        flags = [at for at, column in enumerate(table.columns) if column.type == "bool"]
+        cursor = self.db.execute(self.ordered(table).format(spill=""))
+        while batch := cursor.fetchmany(1000):
+            for row in batch:
+                if flags:
+                    values = list(row)
+                    for at in flags:
+                        if values[at] is not None:
+                            values[at] = bool(values[at])
+                    row = tuple(values)
+                yield row
+
+    def count(self, table: str) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def _check_is_export(kind: str, target: Path) -> None:
@@ -116,10 +199,6 @@ def _sqlite_version(path: Path) -> int | None:
     return int(version) if "archives" in names and version else None
 
 
-def _archive_names(rows: Rows) -> list[str]:
-    return [row[0] for row in rows["archives"]]
-
-
 def _refuse_twice(old: list[str], new: list[str], target: Path) -> None:
     if twice := sorted(set(old) & set(new)):
         raise KpssError(
@@ -145,7 +224,7 @@ def _temporary(target: Path, folder: bool) -> Path:
     return Path(name)
 
 
-def _write_sqlite(target: Path, rows: Rows, append: bool) -> dict[str, int]:
+def _write_sqlite(target: Path, spill: Spill, append: bool) -> dict[str, int]:
     temporary = _temporary(target, folder=False)
     try:
         if append:
@@ -162,15 +241,26 @@ def _write_sqlite(target: Path, rows: Rows, append: bool) -> dict[str, int]:
             db.execute("PRAGMA synchronous = OFF")
             if append:
                 old = [name for (name,) in db.execute("SELECT archive FROM archives")]
-                _refuse_twice(old, _archive_names(rows), target)
+                _refuse_twice(old, spill.archives, target)
             else:
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 for table in TABLES:
                     db.execute(sqlite_ddl(table)[0])
-            with db:
-                for table in TABLES:
-                    marks = ", ".join("?" * len(table.columns))
-                    db.executemany(f"INSERT INTO {table.name} VALUES ({marks})", rows[table.name])
+            spill.db.execute("ATTACH DATABASE ? AS export", (str(temporary),))
+            try:
+                spill.db.execute("PRAGMA export.journal_mode = OFF")
+                spill.db.execute("PRAGMA export.synchronous = OFF")
+                with spill.db:
+                    # Each table's rows in its key order: SQLite inserts them a quarter faster
+                    # (its key index grows at one end), and every export of one archive lists
+                    # them in one order.
+                    for table in TABLES:
+                        spill.db.execute(
+                            f"INSERT INTO export.{table.name} ({', '.join(table.names)}) "
+                            + spill.ordered(table).format(spill="main.")
+                        )
+            finally:
+                spill.db.execute("DETACH DATABASE export")
             if not append:
                 for table in TABLES:
                     for statement in sqlite_ddl(table)[1:]:
@@ -192,25 +282,25 @@ def _sync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _write_folder(kind: str, target: Path, rows: Rows, append: bool, exported_at: str) -> dict[str, int]:
+def _write_folder(kind: str, target: Path, spill: Spill, append: bool, exported_at: str) -> dict[str, int]:
     if append:
-        old = _read_folder(kind, target)
-        _refuse_twice(_archive_names(old), _archive_names(rows), target)
-        rows = _in_key_order({name: old[name] + rows[name] for name in rows})
+        _refuse_twice(spill.old, spill.archives, target)
+    archives = [row[0] for row in spill.rows(BY_NAME["archives"])]  # in key order
     temporary = _temporary(target, folder=True)
     try:
         for table in TABLES:
             path = temporary / f"{table.name}.{kind}"
             if kind == "parquet":
-                _write_parquet(path, table.name, rows[table.name], _archive_names(rows), exported_at)
+                _write_parquet(path, table.name, spill.rows(table), archives, exported_at)
             else:
-                _write_jsonl(path, table.name, rows[table.name])
+                _write_jsonl(path, table.name, spill.rows(table))
+        counts = {table.name: spill.count(table.name) for table in TABLES}
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "format": kind,
             "exported_at": exported_at,
-            "archives": _archive_names(rows),
-            "tables": {table.name: len(rows[table.name]) for table in TABLES},
+            "archives": archives,
+            "tables": counts,
         }
         (temporary / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
         for path in temporary.iterdir():
@@ -221,7 +311,7 @@ def _write_folder(kind: str, target: Path, rows: Rows, append: bool, exported_at
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return {table.name: len(rows[table.name]) for table in TABLES}
+    return counts
 
 
 def _swap(temporary: Path, target: Path) -> None:
@@ -280,7 +370,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _write_jsonl(path: Path, name: str, rows: list[tuple[Any, ...]]) -> None:
+def _write_jsonl(path: Path, name: str, rows: Iterable[Row]) -> None:
     names = BY_NAME[name].names
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
@@ -294,9 +384,10 @@ def _arrow_type(kind: str) -> Any:
     return {"text": pa.string(), "int": pa.int64(), "date": pa.date32(), "bool": pa.bool_()}[kind]
 
 
-def _write_parquet(
-    path: Path, name: str, rows: list[tuple[Any, ...]], archives: list[str], exported_at: str
-) -> None:
+ROW_GROUP = 50_000  # rows of a Parquet row group: held in memory while it is made
+
+
+def _write_parquet(path: Path, name: str, rows: Iterable[Row], archives: list[str], exported_at: str) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -305,12 +396,6 @@ def _write_parquet(
             _("--to parquet needs pyarrow: pip install 'kpss[parquet]' (or pip install pyarrow)")
         ) from None
     table = BY_NAME[name]
-    columns = []
-    for index, column in enumerate(table.columns):
-        values = [row[index] for row in rows]
-        if column.type == "date":
-            values = [dt.date.fromisoformat(v) if v else None for v in values]
-        columns.append(pa.array(values, type=_arrow_type(column.type)))
     schema = pa.schema(
         [pa.field(c.name, _arrow_type(c.type), nullable=not c.required) for c in table.columns],
         metadata={
@@ -321,4 +406,24 @@ def _write_parquet(
             "kpss.primary_key": ",".join(table.key),
         },
     )
-    pq.write_table(pa.Table.from_arrays(columns, schema=schema), path, compression="zstd")
+    types = [(_arrow_type(c.type), c.type == "date") for c in table.columns]
+
+    def arrays(batch: list[Row]) -> list[Any]:
+        columns = []
+        for index, (kind, is_date) in enumerate(types):
+            values = [row[index] for row in batch]
+            if is_date:
+                values = [dt.date.fromisoformat(v) if v else None for v in values]
+            columns.append(pa.array(values, type=kind))
+        return columns
+
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        batch: list[Row] = []
+        written = False
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= ROW_GROUP:
+                writer.write_table(pa.Table.from_arrays(arrays(batch), schema=schema))
+                batch, written = [], True
+        if batch or not written:  # an empty table is one empty row group, as pq.write_table gives
+            writer.write_table(pa.Table.from_arrays(arrays(batch), schema=schema))

@@ -337,13 +337,22 @@ def resolve(archive: Archive, after: dict[str, dt.date | None] | None = None) ->
 def next_meetings(minutes_list: list[Minutes]) -> dict[str, dt.date | None]:
     """The date of the meeting after each minutes (by id), for `do příštího jednání`: the
     minutes' own `next_meeting`, else the group's next minutes held on a later day, else None."""
+    return next_meeting_dates(
+        [(m.id, m.group_slug, m.date, m.next_meeting.date if m.next_meeting else None) for m in minutes_list]
+    )
+
+
+def next_meeting_dates(
+    entries: list[tuple[str, str, dt.date, dt.date | None]],
+) -> dict[str, dt.date | None]:
+    """next_meetings of the minutes' (id, group slug, date, own next meeting's date), in the
+    archive's order: what it reads of each record, without the records."""
     found: dict[str, dt.date | None] = {}
     # Per group: the date of the earliest minutes seen so far walking back, and the first date after it.
     upcoming: dict[str, tuple[dt.date, dt.date | None]] = {}
-    for minutes in reversed(minutes_list):  # latest first
-        seen = upcoming.get(minutes.group_slug)
-        later = None if seen is None else seen[0] if seen[0] > minutes.date else seen[1]
-        own = minutes.next_meeting.date if minutes.next_meeting else None
-        found[minutes.id] = own or later
-        upcoming[minutes.group_slug] = (minutes.date, later)
+    for minutes_id, slug, date, own in reversed(entries):  # latest first
+        seen = upcoming.get(slug)
+        later = None if seen is None else seen[0] if seen[0] > date else seen[1]
+        found[minutes_id] = own or later
+        upcoming[slug] = (date, later)
     return found

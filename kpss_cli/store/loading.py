@@ -801,6 +801,152 @@ def load_attendance(
     return result
 
 
+# --- records one at a time: `kpss export` -------------------------------------------------------
+
+
+class Records:
+    """An archive's minutes and tasks one at a time, in the archive's order (`minutes()`,
+    `tasks()`: each may be gone through once), with its problems, groups and configuration
+    (`head`, without tasks), how many minutes it holds (`count`), those of them that record
+    joins or leaves (`with_membership`, in order: membership over time reads them all
+    first) and the date of each minutes' next meeting (`after`: archive.next_meetings).
+    From a loaded archive (`of`), or from the index without loading it (`stream_records`).
+    `close()` when done."""
+
+    def __init__(
+        self,
+        head: TaskSnapshot,
+        count: int,
+        with_membership: list[Minutes],
+        after: dict[str, Any],
+        minutes: Callable[[], Iterator[Minutes]],
+        tasks: Callable[[], Iterator[Task]],
+        close: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.head = head
+        self.count = count
+        self.with_membership = with_membership
+        self.after = after
+        self.minutes = minutes
+        self.tasks = tasks
+        self.close = close
+
+    @classmethod
+    def of(cls, whole: Archive) -> Records:
+        """The records of a loaded archive."""
+        from .archive import next_meetings
+
+        head = TaskSnapshot.of(whole)
+        head.tasks = []
+        return cls(
+            head,
+            len(whole.minutes),
+            [m for m in whole.minutes if m.membership],
+            next_meetings(whole.minutes),
+            lambda: iter(whole.minutes),
+            lambda: iter(whole.tasks),
+        )
+
+
+def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
+    """The archive's Records from the index, when it holds the snapshot of the archive as it
+    is and the current row of every file read: each minutes unpacked from its row when it
+    comes (twice read: once for the archive's order, once for the record), the tasks from the
+    snapshot's rows, a batch at a time. Never the whole archive in memory (at 100,000 files
+    some 800 MB). None otherwise: the archive is then to be loaded."""
+    import datetime as dt
+
+    from .archive import next_meeting_dates
+    from .packing import order_fields
+
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    if walk[1]:
+        return None  # a folder not read: a load says why
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    if index is None:
+        return None
+    digest = fingerprint(walk[0], walk[1])
+    try:
+        parts = index.snapshot(digest, ("head",))
+        if parts is None:
+            index.close()
+            return None
+        head = from_parts(parts, root, shown_root)
+        # Each file's (date, id, place in the walk) as archive.resolve sorts the minutes, its
+        # path and the stamp of its row; its group and next meeting for `after`.
+        order: list[tuple[tuple[int, str, int], str, tuple[int, int, int, int], str, int | None]] = []
+        with_membership: list[tuple[tuple[int, str, int], Minutes]] = []
+        files = walk[0]
+        for place in range(len(files)):
+            rel, own = files[place]
+            files[place] = None  # type: ignore[call-overload]  # each file's stat freed as it is read: the order grows as the walk goes
+            stat, problem = _inspect(root, rel, own)
+            if stat is None:
+                if problem is None:
+                    continue  # a link inside the archive: its file is read on its own
+                index.close()
+                return None  # not read: a load says why, as ever (rare)
+            stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            row = index.row(rel)
+            if row is None or row[1:5] != stamp:
+                index.close()
+                return None
+            fields = order_fields(row[5])
+            if fields is None:
+                continue
+            minutes_id, date, slug, meeting, joins = fields
+            key = (date, minutes_id, place)
+            order.append((key, rel, stamp, slug, meeting))
+            if joins:
+                record = unpack(row[5])[0]
+                assert record is not None
+                with_membership.append((key, record))
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        index.close()
+        return None
+    del walk, files
+    # The tasks' parts are read when the tasks are: here only known to be there.
+    if index.snapshot(digest, STATUSES) is None:
+        index.close()
+        return None
+    order.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
+    with_membership.sort(key=lambda item: item[0])
+    day = dt.date.fromordinal
+    after = next_meeting_dates(
+        [
+            (key[1], slug, day(key[0]), None if meeting is None else day(meeting))
+            for key, _r, _s, slug, meeting in order
+        ]
+    )
+    config = head.config
+
+    def minutes() -> Iterator[Minutes]:
+        for _key, rel, stamp, _slug, _meeting in order:
+            row = index.row(rel)
+            if row is not None and row[1:5] == stamp:
+                record = unpack(row[5])[0]
+            else:  # changed since, and parsed again by another kpss: read as it is now
+                record = _parse_file(root, rel, config)[0]
+            if record is not None:
+                yield record
+        order.clear()  # not held while the tasks are read
+
+    def tasks() -> Iterator[Task]:
+        statuses = index.snapshot(digest, STATUSES)
+        if statuses is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
+            yield from _loaded(root, shown_root, None, True, None, _walk(root)).tasks
+            return
+        loads = marshal.loads
+        for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+            yield unpack_task(loads(kept[5]))
+
+    return Records(
+        head, len(order), [record for _key, record in with_membership], after, minutes, tasks, index.close
+    )
+
+
 def _folder_stamp(root: str, folder: str, started: int) -> str | None:
     """A digest of the files of `root/folder` (names, sizes, times, inodes, as they lead);
     None when one changed too recently to be told from a change to come (SETTLED_NS)."""

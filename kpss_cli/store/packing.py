@@ -494,6 +494,18 @@ def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> 
     return [tuple(None if at in left_out else value for at, value in enumerate(_minutes(m))) for m in minutes]
 
 
+def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
+    """Of one file's packed outcome (`pack`), what putting its minutes in the archive's order
+    needs, without making records of them: (id, date as an ordinal, group slug, the next
+    meeting's date as an ordinal or None, whether they record joins or leaves); None when the
+    file holds no minutes."""
+    minutes = marshal.loads(data)[0]
+    if minutes is None:
+        return None
+    meeting = minutes[21]
+    return minutes[0], minutes[3], minutes[4], None if meeting is None else meeting[0], bool(minutes[29])
+
+
 def pack_minutes(m: Minutes) -> bytes:
     """One whole minutes record as bytes (the view of `kpss show` keeps one per file)."""
     return marshal.dumps(_minutes(m), MARSHAL_VERSION)
