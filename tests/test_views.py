@@ -523,3 +523,39 @@ def test_views_of_one_value_per_minutes_are_built_from_the_index_a_record_at_a_t
         cold[0].stderr,
     )
     assert len(loads) == 1
+
+
+def test_attendance_asked_again_is_answered_from_the_index_and_never_stale(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same question of the same archive is read from the index (store/answers.py), not
+    counted again; another question, or a changed file, is counted afresh."""
+    from kpss_cli.meetings import attendance
+
+    counts = {"counted": 0}
+    real = attendance.counted
+
+    def counting(*args: object) -> object:
+        counts["counted"] += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attendance, "counted", counting)
+    by_org = ["attendance", "--by", "org", "--group", "orp-001-seniori", "-f", "json", "-a", str(generated)]
+
+    def run(*query: str) -> tuple[int, str, str]:
+        result = invoke(*query)
+        return result.exit_code, result.stdout, result.stderr
+
+    cold = run("--no-cache", *by_org)
+    assert cold[0] == 0, cold[2]
+    counts["counted"] = 0
+    assert run(*by_org) == cold and counts["counted"] == 1
+    assert run(*by_org) == cold and counts["counted"] == 1  # read, not counted
+    assert run(*by_org[:3], *by_org[5:]) != cold and counts["counted"] == 2  # another question
+
+    newest = sorted(generated.glob("orp-001/seniori/*.md"))[-1]
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
+    changed = run("--no-cache", *by_org)
+    assert changed != cold
+    assert run(*by_org) == changed

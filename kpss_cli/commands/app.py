@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -31,7 +32,7 @@ from ..core.i18n import N_, _
 from ..output.console import say
 from ..output.formats import OFFERED
 from . import options
-from .argv import Command, arranged
+from .argv import Command, arranged, command_word
 from .boundary import run_command
 from .completion import complete_group
 from .shared import settings, today_from
@@ -55,9 +56,7 @@ class KpssGroup(TyperGroup):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.parent is None:
-            front = {flag: spec.takes_value for spec in options.FRONT for flag in spec.flags}
-            anywhere = {flag: spec.takes_value for spec in options.ANYWHERE for flag in spec.flags}
-            head, path, own = arranged(args, front, anywhere, lambda words: _command_of(self, ctx, words))
+            head, path, own = arranged(args, FRONT, ANYWHERE, lambda words: _command_of(self, ctx, words))
             if path and EXCEL in head:
                 own = _excel_as_csv(ctx, " ".join(path), own)
             args = [*head, *path, *own]
@@ -107,6 +106,27 @@ class KpssGroup(TyperGroup):
 
 
 EXCEL = options.EXCEL.flags[0]
+# The options of kpss and those commands share, for argv.py: each flag, whether it takes a value.
+FRONT = {flag: spec.takes_value for spec in options.FRONT for flag in spec.flags}
+ANYWHERE = {flag: spec.takes_value for spec in options.ANYWHERE for flag in spec.flags}
+
+
+def keep_only_named(words: list[str]) -> None:
+    """Keep on `app` only the command `words` name, when they name one exactly. Typer turns
+    every registered command into Click's on each run (some 50 ms for kpss's twenty); a run
+    needs one. Help of kpss itself, completion and a mistyped name keep them all."""
+    if os.environ.get("_KPSS_COMPLETE"):  # Typer's completion: it may list any command
+        return
+    word = command_word(words, FRONT, ANYWHERE)
+    commands = [c for c in app.registered_commands if _registered_name(c) == word]
+    groups = [g for g in app.registered_groups if g.name == word]
+    if commands or groups:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
+def _registered_name(command: typer.models.CommandInfo) -> str | None:
+    callback = command.callback
+    return command.name or (typer.main.get_command_name(callback.__name__) if callback else None)
 
 
 def _excel_as_csv(ctx: click.Context, command: str, words: list[str]) -> list[str]:

@@ -44,18 +44,11 @@ def arranged(
     Returns the options of kpss, the words naming the command, and the command's own words."""
     head: list[str] = []
     carried: list[list[str]] = []
-    position = 0
-    while position < len(words):  # the options before the command
-        word = words[position]
-        name, given, _ = word.partition("=")
-        if word == "--" or not word.startswith("-") or (name not in front and name not in anywhere):
-            break
-        takes_value = front.get(name, anywhere.get(name, False))
-        size = 2 if takes_value and not given else 1
-        chunk = words[position : position + size]
+    leading = _leading_options(words, front, anywhere)
+    for chunk in leading:
+        name = chunk[0].partition("=")[0]
         (carried.append(chunk) if name in anywhere and name not in front else head.extend(chunk))
-        position += size
-    rest = words[position:]
+    rest = words[sum(map(len, leading)) :]
     command = resolve(rest) if rest and not rest[0].startswith("-") else None
     if command is None:
         return words, [], []
@@ -81,3 +74,28 @@ def arranged(
             kept.extend(chunk)
         position += size
     return head, path, kept
+
+
+def command_word(words: list[str], front: Mapping[str, bool], anywhere: Mapping[str, bool]) -> str | None:
+    """The word naming the command: the first after the options of kpss (None when none does)."""
+    position = sum(map(len, _leading_options(words, front, anywhere)))
+    word = words[position] if position < len(words) else "-"
+    return None if word.startswith("-") else word
+
+
+def _leading_options(
+    words: list[str], front: Mapping[str, bool], anywhere: Mapping[str, bool]
+) -> list[list[str]]:
+    """The options before the command, each with its value (one word or two)."""
+    chunks: list[list[str]] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        name, given, _ = word.partition("=")
+        if word == "--" or not word.startswith("-") or (name not in front and name not in anywhere):
+            break
+        takes_value = front.get(name, anywhere.get(name, False))
+        size = 2 if takes_value and not given else 1
+        chunks.append(words[position : position + size])
+        position += size
+    return chunks

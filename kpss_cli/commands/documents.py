@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,12 +28,15 @@ from .app import (
     default_format,
     formats,
 )
+
+if TYPE_CHECKING:
+    from ..store.archive import Archive, TaskSnapshot
 from .shared import (
     date_option,
     emit_rows,
     exit_code,
     load,
-    load_attendance,
+    load_answer,
     load_reduced,
     template_kind,
     today_from,
@@ -204,25 +207,26 @@ def attendance(
     from ..meetings.query import filter_minutes
 
     today = today_from(as_of)
-    # A public copy reads every name of the minutes; counting reads only who attended.
-    loaded = load(archive) if public else load_attendance(archive)
     start, end = date_option(since, "--since"), date_option(until, "--until")
-    selected = filter_minutes(loaded, group=group, since=start, until=end)
-    kind: str = by.value
-    if missed is not None:
-        rows, kind = counting.missed_in_a_row(loaded, selected, missed), "missed"
-    elif by is AttendanceBy.meeting:
-        rows = counting.by_meeting(loaded, selected, quorum)
-    elif by is AttendanceBy.org:
-        rows = counting.by_org(loaded, selected)
-    else:
-        rows = counting.by_person(loaded, selected)
+
+    def count(loaded: Archive) -> tuple[list[dict[str, Any]], str, int]:
+        selected = filter_minutes(loaded, group=group, since=start, until=end)
+        return (*counting.counted(loaded, selected, by.value, missed, quorum), len(selected))
+
     copy = None
-    if public:
+    loaded: Archive | TaskSnapshot
+    if public:  # a public copy reads every name of the minutes
         from ..documents.public import PublicCopy, people_of
 
-        copy = PublicCopy(loaded.config, [name for m in loaded.minutes for name in people_of(m)])
-        rows = copy.rows(rows)
+        whole = load(archive)
+        rows, kind, meetings = count(whole)
+        copy = PublicCopy(whole.config, [name for m in whole.minutes for name in people_of(m)])
+        rows, loaded = copy.rows(rows), whole
+    else:  # counting reads only who attended; the same question again is answered from the index
+        from ..store.loading import load_attendance as attendance_view
+
+        arguments = repr((by.value, missed, quorum, group, start, end))
+        loaded, (rows, kind, meetings) = load_answer(archive, "attendance", arguments, attendance_view, count)
     if template or fmt == "pdf":
         from ..documents.templates import base_context
 
@@ -242,7 +246,7 @@ def attendance(
             ATTENDANCE_COLUMNS[kind],
             fmt,
             caption=_("{rows_count} rows from {selected_count} meetings").format(
-                rows_count=len(rows), selected_count=len(selected)
+                rows_count=len(rows), selected_count=meetings
             ),
         )
     return exit_code(loaded)

@@ -47,16 +47,6 @@ def load(archive: str | os.PathLike[str] | None) -> Archive:
     return loaded
 
 
-def load_attendance(archive: str | os.PathLike[str] | None) -> Archive:
-    """The archive's minutes as attendance needs them (from the index's view when no file
-    changed: store/loading.load_attendance), with its problems reported on stderr."""
-    from ..store.loading import load_attendance as load_stored
-
-    loaded = load_stored(archive, use_index=not settings["no_cache"], progress=progress_bar())
-    report(loaded.problems)
-    return loaded
-
-
 def load_reduced(
     archive: str | os.PathLike[str] | None,
     name: str,
@@ -79,6 +69,29 @@ def load_reduced(
     )
     report(loaded.problems)
     return loaded
+
+
+def load_answer(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    key: str,
+    loader: Callable[..., Archive],
+    compute: Callable[[Archive], Any],
+) -> tuple[Archive | TaskSnapshot, Any]:
+    """(the archive's problems, groups and configuration, `compute` of the archive as `loader`
+    loads it): from the index when it holds the answer of the command `name` to the arguments
+    `key` for the archive as it is (store/answers.py), with the problems reported on stderr."""
+    from ..store.answers import load_answer as load_stored
+
+    use_index = not settings["no_cache"]
+
+    def computed() -> tuple[Archive, Any]:
+        loaded = loader(archive, use_index=use_index, progress=progress_bar())
+        return loaded, compute(loaded)
+
+    loaded, answer = load_stored(archive, name, key, computed, use_index=use_index)
+    report(loaded.problems)
+    return loaded, answer
 
 
 def load_one(archive: str | os.PathLike[str] | None, ref: str) -> tuple[Archive, Minutes | None]:

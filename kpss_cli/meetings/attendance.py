@@ -272,6 +272,20 @@ def meeting_row(seen: MeetingAttendance) -> dict[str, Any]:
     }
 
 
+def counted(
+    archive: Archive, selected: list[Minutes], by: str, missed: int | None = None, quorum: float | None = None
+) -> tuple[list[dict[str, Any]], str]:
+    """(the rows, their kind) of `kpss attendance`: members who missed the last `missed`
+    meetings in a row when it is given, else the meetings counted `by` person, org or meeting."""
+    if missed is not None:
+        return missed_in_a_row(archive, selected, missed), "missed"
+    if by == "meeting":
+        return by_meeting(archive, selected, quorum), by
+    if by == "org":
+        return by_org(archive, selected), by
+    return by_person(archive, selected), by
+
+
 def missed_in_a_row(archive: Archive, selected: list[Minutes], at_least: int) -> list[dict[str, Any]]:
     """Members who did not come (in person or through a substitute) to the last `at_least`
     (or more) meetings of their group at which they were members."""

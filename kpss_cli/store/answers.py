@@ -1,0 +1,66 @@
+"""Answers kept in the index: what a command computed for one set of its arguments (the rows of
+`kpss attendance --by org --group seniori`), kept beside the snapshot of the archive it was
+computed from. Asked the same again of the archive as it is, the command reads its answer
+instead of counting again: counting 100,000 meetings' attendance takes seconds, reading the
+answer milliseconds. The last answer of each command is kept; any change to the archive, to
+kpss.yaml's meaning or to the arguments computes afresh. Cold and warm give the same: the
+answer goes through marshal either way.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Callable
+from typing import Any
+
+from .archive import Archive, TaskSnapshot, printable, resolve_root
+from .index import Index
+from .loading import _config_bytes, _meaning_of, _walk
+from .packing import MARSHAL_VERSION
+from .snapshot import fingerprint, from_parts
+
+Head = Archive | TaskSnapshot  # what tells the archive's problems, groups and configuration
+
+
+def load_answer(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    key: str,
+    compute: Callable[[], tuple[Head, Any]],
+    *,
+    use_index: bool = True,
+) -> tuple[Head, Any]:
+    """(the archive's problems, groups and configuration, the answer of the command `name` to
+    the arguments `key`): from the index when it holds that answer for the archive as it is,
+    else what `compute` gives (the archive as loaded, the answer: marshal's types only), then
+    kept when the index holds the archive's snapshot and no file changed meanwhile."""
+    root, shown_root = resolve_root(archive)
+    part = "\0".join(("view", f"answer {name}", key, printable(shown_root)))
+    digest = _digest(root) if use_index else None
+    if digest is not None and (index := _open(root, shown_root)):
+        parts = index.snapshot(digest, ("head", part))
+        try:
+            if parts is not None:
+                return from_parts({"head": parts["head"]}, root, shown_root), marshal.loads(parts[part])
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+        finally:
+            index.close()
+    head, answer = compute()
+    data = marshal.dumps(answer, MARSHAL_VERSION)
+    # Kept only when no file changed while it was computed, beside a snapshot of this archive.
+    if digest is not None and _digest(root) == digest and (index := _open(root, shown_root)):
+        if index.snapshot(digest, ("head",)) is not None:
+            index.store_part(digest, part, data)
+        index.close()
+    return head, marshal.loads(data)
+
+
+def _digest(root: str) -> str:
+    files, unreadable, _started = _walk(root)
+    return fingerprint(files, unreadable)
+
+
+def _open(root: str, shown_root: str) -> Index | None:
+    return Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
