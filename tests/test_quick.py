@@ -1,5 +1,6 @@
-"""The quick path (kpss_cli/quick.py) answers the everyday `kpss tasks` without Typer: it must
-answer exactly as the Typer command does, and leave everything else to Typer."""
+"""The quick path (kpss_cli/quick.py) answers the everyday `kpss tasks`, `list`, `show` and
+`check` without Typer: it must answer exactly as the Typer command does, and leave everything
+else to Typer."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kpss_cli.commands.options import QUICK_GLOBAL, QUICK_TASKS, Spec
-from kpss_cli.commands.quick import WARM_PATH, answer
+from kpss_cli.commands.options import AS_OF, QUICK, QUICK_GLOBAL, Spec
+from kpss_cli.commands.quick import COMMANDS, WARM_PATH, answer
 from kpss_cli.core import __version__
 
 from .conftest import REPO, Invoke
@@ -41,6 +42,17 @@ READ = [
     ["--archive", "{a}", "--as-of", "2026-01-01", "tasks", "--overdue"],
     ["-f", "csv", "tasks", "-a", "{a}", "--all"],
     ["tasks", "-a", "{a}", "--due-before", "zítra", "--as-of", "5. 1. 2026"],
+    ["list", "-a", "{a}"],
+    ["list", "-a", "{a}", "-f", "json", "--group", "seniori", "--since", "2025-01-01"],
+    ["list", "--archive={a}", "--until", "zítra", "--as-of", "2025-06-30", "-f", "csv"],
+    ["list", "-a", "{a}", "--as-of", "30. 2. 2025"],
+    ["--as-of", "2025-06-30", "-a", "{a}", "list", "--no-cache", "--format=tsv"],
+    ["show", "seniori/2022-03-14", "-a", "{a}"],
+    ["show", "-a", "{a}", "-f", "json", "seniori/2022-03-14"],
+    ["show", "-a", "{a}", "no-such-minutes"],
+    ["check", "-a", "{a}"],
+    ["check", "-a", "{a}", "--strict", "--as-of", "2026-01-01", "-f", "json"],
+    ["-f", "csv", "check", "-a", "{a}", "--as-of=2030-01-01"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.
@@ -48,8 +60,20 @@ LEFT = [
     [],
     ["--help"],
     ["--debug", "tasks"],
-    ["list"],
     ["task", "x#1"],
+    ["list", "--help"],
+    ["list", "extra"],
+    ["list", "--excel"],
+    ["list", "-f", "ics"],
+    ["list", "--overdue"],
+    ["--archive", "x", "--archive", "y", "list"],
+    ["show"],
+    ["show", "a", "b"],
+    ["show", "-f", "csv", "a"],
+    ["check", "--explain", "bad-date"],
+    ["check", "some/file.md"],
+    ["check", "--strict=yes"],
+    ["attendance"],
     ["tasks", "--help"],
     ["tasks", "--by", "owner"],
     ["tasks", "--template", "tasks.md.j2"],
@@ -182,18 +206,27 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
 SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori"}
 
 
-def _sample(spec: Spec) -> str:
+def _sample(spec: Spec, command: str) -> str:
+    if spec.dest == "fmt" and command == "show":
+        return "json"
     return SAMPLE_VALUES.get(spec.dest, "2025-06-30")
 
 
-@pytest.mark.parametrize("spec", QUICK_TASKS, ids=lambda spec: spec.flags[0])
+QUICK_OPTIONS = [(command, spec) for command, specs in QUICK.items() for spec in (*specs, AS_OF)]
+
+
+@pytest.mark.parametrize(
+    ("command", "spec"), QUICK_OPTIONS, ids=lambda x: x if isinstance(x, str) else x.flags[0]
+)
 def test_every_option_the_quick_path_reads_answers_as_typer_does(
-    spec: Spec, invoke: Invoke, archive: Path
+    command: str, spec: Spec, invoke: Invoke, archive: Path
 ) -> None:
-    """Each option of options.QUICK_TASKS, in each of its spellings, both ways."""
+    """Each option of options.QUICK, in each of its spellings, both ways."""
+    words_of = {"show": ["seniori/2022-03-14"]}
     for flag in spec.flags:
-        words = [flag, _sample(spec)] if spec.takes_value else [flag]
-        form = ["tasks", *(["-a", "{a}"] if spec.dest != "archive" else []), *words, "--as-of", "2026-01-01"]
+        words = [flag, _sample(spec, command)] if spec.takes_value else [flag]
+        form = [command, *words_of.get(command, [])]
+        form += [*(["-a", "{a}"] if spec.dest != "archive" else []), *words, "--as-of", "2026-01-01"]
         if spec.dest == "as_of":
             form = form[:-2]
         argv = _argv(form, archive)
@@ -209,12 +242,17 @@ def test_the_quick_path_reads_the_options_the_typer_command_declares() -> None:
     from kpss_cli.commands.cli import app
 
     command = typer.main.get_command(app)
-    declared = {param.name: param for param in command.commands["tasks"].params}  # type: ignore[attr-defined]
-    for spec in QUICK_TASKS:
-        param = declared[spec.dest]
-        assert tuple(param.opts) == spec.flags
-        assert param.envvar == spec.envvar
-        assert (not param.is_flag) == spec.takes_value
+    assert set(QUICK) == set(COMMANDS)
+    for name, specs in QUICK.items():
+        declared = {param.name: param for param in command.commands[name].params}  # type: ignore[attr-defined]
+        for spec in specs:
+            param = declared[spec.dest]
+            assert tuple(param.opts) == spec.flags
+            assert param.envvar == spec.envvar
+            assert (not param.is_flag) == spec.takes_value
+        # The words the quick path reads are the command's first arguments (check's files are not read).
+        words = list(COMMANDS[name][2])
+        assert [p.name for p in declared.values() if p.param_type_name == "argument"][: len(words)] == words
     global_params = {param.name: param for param in command.params}
     for spec in QUICK_GLOBAL:
         assert tuple(global_params[spec.dest].opts) == spec.flags

@@ -6,18 +6,20 @@ switches a warning off. The wording of findings lives here and in the places tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..core.i18n import N_
+from ..core.model import Value
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
-    """A kind of finding."""
+class Code(Value):
+    """A kind of finding. (A Value, not a dataclass: a warm `kpss check` imports this module,
+    and `dataclasses` alone takes some 6 ms to import.)"""
 
-    severity: str  # "error" | "warning"
-    summary: str  # marked with N_, translated where shown
-    explanation: str  # marked with N_, translated where shown
+    __slots__ = ("severity", "summary", "explanation")
+
+    def __init__(self, severity: str, summary: str, explanation: str) -> None:
+        self.severity = severity  # "error" | "warning"
+        self.summary = summary  # marked with N_, translated where shown
+        self.explanation = explanation  # marked with N_, translated where shown
 
 
 # The severities as a table and `--explain` show them (the data formats keep the English word).

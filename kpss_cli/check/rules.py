@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..core.config import Membership
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
-from ..core.i18n import _, ngettext
+from ..core.i18n import _
 from ..core.model import Minutes, Person
 from ..core.names import fold
 from ..meetings.attendance import MeetingAttendance, meeting_attendance
@@ -20,6 +20,7 @@ from ..plan.state import links
 from ..store.archive import Archive, shown_path
 from ..store.plan import load_plans
 from .codes import CODES
+from .findings import Finding
 
 DRAFT_AGE = dt.timedelta(days=30)
 
@@ -35,9 +36,6 @@ def check_archive(archive: Archive, today: dt.date, only: set[str] | None = None
     return sorted(set(selected), key=lambda f: (f.path, f.line or 0, f.code, f.message))
 
 
-Finding = tuple[str, int | None, str, str, str]  # a Problem's fields, as the index keeps them
-
-
 def check_view(today: dt.date) -> Callable[[Archive], list[Finding]]:
     """What the index keeps for `kpss check` on `today` (store/loading.load_view): every
     finding of the archive, cross-file ones (duplicate ids, unknown tasks) included."""
@@ -46,11 +44,6 @@ def check_view(today: dt.date) -> Callable[[Archive], list[Finding]]:
         return [(f.path, f.line, f.severity, f.code, f.message) for f in check_archive(archive, today)]
 
     return view
-
-
-def findings_of(view: list[Finding]) -> list[Problem]:
-    """The findings `check_view` kept."""
-    return [Problem(*finding) for finding in view]
 
 
 def disabled_codes(archive: Archive) -> set[str]:
@@ -399,15 +392,3 @@ def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
                         archive, entry.minutes.path, progress.line, "progress-unknown-indicator",
                         _("{which} for {id}, whose indicators are: {known}").format(which=which, id=target.id, known=known),
                     )  # fmt: skip
-
-
-def summary(findings: Iterable[Problem], files: int) -> str:
-    """`2 errors, 5 warnings in 29 files`."""
-    listed = list(findings)
-    errors = sum(1 for f in listed if f.is_error)
-    warnings = len(listed) - errors
-    return _("{errors}, {warnings} in {files}").format(
-        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
-        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
-        files=ngettext("{count} file", "{count} files", files).format(count=files),
-    )

@@ -120,14 +120,24 @@ FAIL_IF_ANY = Spec(
     takes_value=False,
 )
 
+# Options of `kpss check` (the quick path answers them too).
+STRICT = Spec(("--strict",), "strict", N_("Exit 1 when there are warnings."), takes_value=False)
+
 # Where global options may stand (commands/argv.py): kpss's own before or after the command;
 # the options commands share also before the command, meaning what they mean after it.
 FRONT = (DEBUG, NO_CACHE, EXCEL)
 ANYWHERE = (ARCHIVE, AS_OF, FORMAT)
 
-# What the quick path answers: `kpss [global flags] tasks [these options]`, each at most once.
+# What the quick path answers: `kpss [global flags] COMMAND [its options here]`, each at most
+# once; `--as-of` too where the command has none, read as kpss itself reads it then (app.main).
 QUICK_GLOBAL = (NO_CACHE,)
 QUICK_TASKS = (
     ARCHIVE, OVERDUE, OPEN, DONE, CANCELLED, ALL, OWNER, GROUP, DUE_BEFORE, DUE_AFTER,
     SINCE, UNTIL, AS_OF, FORMAT, FAIL_IF_ANY,
 )  # fmt: skip
+QUICK = {
+    "tasks": QUICK_TASKS,
+    "list": (ARCHIVE, GROUP, SINCE, UNTIL, FORMAT),
+    "show": (ARCHIVE, FORMAT),
+    "check": (ARCHIVE, FORMAT, STRICT, AS_OF),
+}

@@ -1,16 +1,15 @@
-"""The quick path: `kpss --version` and the everyday forms of `kpss tasks`, answered without
-Typer.
+"""The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
+`list`, `show`, `check`), answered without Typer.
 
-Importing Typer and building the command tree takes about 50 ms, as long as a warm
+Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
-command line to `answer`: when it is `kpss tasks` with only the options that options.py lists
-for the quick path (QUICK_GLOBAL, QUICK_TASKS; before or after `tasks` as argv.py allows
-them), each once, in a form that
-leaves no doubt (`--owner NAME` or `--owner=NAME`), it calls the same `list_tasks` the Typer
-command calls, through the same exit path. Anything else (help, other commands, other
-options, a value that starts with `-`, a format `tasks` does not offer) goes to Typer, which
-answers as it always does, error messages included. tests/test_quick.py runs every option
-read here both ways and requires the same output.
+command line to `answer`: when it is one of COMMANDS with only the options that options.QUICK
+lists for it (QUICK_GLOBAL too; before or after the command as argv.py allows them), each
+once, in a form that leaves no doubt (`--owner NAME` or `--owner=NAME`), it calls the same
+function the Typer command calls, through the same exit path. Anything else (help, other
+commands, other options, a value that starts with `-`, a format the command does not offer)
+goes to Typer, which answers as it always does, error messages included. tests/test_quick.py
+runs every option read here both ways and requires the same output.
 """
 
 from __future__ import annotations
@@ -42,49 +41,78 @@ WARM_PATH = frozenset(
 )  # fmt: skip
 
 
+# The commands the quick path answers: (the module beside this one and its function that the
+# Typer command calls too, the names of the words it takes besides options: `kpss show ID`).
+COMMANDS = {
+    "tasks": ("list_tasks", "list_tasks", ()),
+    "list": ("reading", "list_minutes", ()),
+    "show": ("reading", "show_minutes", ("ref",)),
+    "check": ("reading", "check_minutes", ()),
+}
+
+
 def answer(argv: list[str], environ: Mapping[str, str]) -> int | None:
     """Run the command line `argv` (without the program name) when it is one the quick path
     reads, and return its exit code; None when Typer should take it."""
     if argv == ["--version"]:
         print(f"kpss {__version__}")
         return 0
-    options = _task_options(argv, environ)
-    if options is None:
+    read = _read(argv, environ)
+    if read is None:
         return None
+    command, options, as_of = read
+    from importlib import import_module
+
     from .boundary import run_command
-    from .list_tasks import list_tasks
-    from .shared import settings
+    from .shared import settings, today_from
 
     settings.update(
         debug=False, no_cache=options.pop("no_cache", False), archive=None, today=None, excel=False
     )
-    return run_command(list_tasks, **options)
+    if as_of is not None:  # read by kpss itself, as app.main reads it
+
+        def read_today() -> None:
+            today_from(as_of)
+
+        code = run_command(read_today)
+        if code:
+            return code
+    module, name, _words = COMMANDS[command]
+    return run_command(getattr(import_module(f"{__package__}.{module}"), name), **options)
 
 
-def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
-    """The options of `kpss … tasks …` when every word is one read here (kpss's own flags
-    before or after `tasks`, the shared options before it too: argv.py)."""
+def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, Any], str | None] | None:
+    """(the command, its options, the `--as-of` kpss reads itself for a command without one of
+    its own) of `kpss … COMMAND …` when every word is one read here (kpss's own flags before
+    or after the command, the shared options before it too: argv.py)."""
     # Imported here, not above: `kpss --version` needs none of it.
     from ..output.formats import OFFERED
-    from .options import ANYWHERE, FORMAT, QUICK_GLOBAL, QUICK_TASKS
+    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL
 
-    global_flags = {flag: spec for spec in QUICK_GLOBAL for flag in spec.flags}
-    task_flags = {flag: spec for spec in QUICK_TASKS for flag in spec.flags}
-    # As in Typer (argv.arrange): kpss's own flags after `tasks` too, and the options commands
-    # share before it.
-    before = {**global_flags, **{f: s for f, s in task_flags.items() if s in ANYWHERE}}
-    after = {**task_flags, **global_flags}
     if any(spec.envvar and environ.get(spec.envvar) is not None for spec in QUICK_GLOBAL):
         return None  # Typer reads its many spellings of true and false
+    global_flags = {flag: spec for spec in QUICK_GLOBAL for flag in spec.flags}
+    # As in Typer (argv.arrange): kpss's own flags after the command too, the options commands
+    # share before it, and `--as-of` after a command without one of its own.
+    flags = {**global_flags, **{flag: spec for spec in ANYWHERE for flag in spec.flags}}
     options: dict[str, Any] = {}
+    command: str | None = None
+    words_left: list[str] = []  # the names of the words the command still takes
     words = iter(argv)
-    seen_tasks = False
     for word in words:
-        if word == "tasks" and not seen_tasks:
-            seen_tasks = True
+        if command is None and word in COMMANDS:
+            command = word
+            flags = {
+                **{flag: spec for spec in (*QUICK[command], AS_OF) for flag in spec.flags},
+                **global_flags,
+            }
+            words_left = list(COMMANDS[command][2])
+            continue
+        if words_left and word and not word.startswith("-"):
+            options[words_left.pop(0)] = word
             continue
         name, given, value = word.partition("=")
-        spec = (after if seen_tasks else before).get(name)
+        spec = flags.get(name)
         if spec is None or spec.dest in options:
             return None
         if not spec.takes_value:
@@ -96,12 +124,18 @@ def _task_options(argv: list[str], environ: Mapping[str, str]) -> dict[str, Any]
             return None
         if not given:
             value = next(words, "")
-        if not value or value.startswith("-") or (spec is FORMAT and value not in OFFERED["tasks"]):
+        if not value or value.startswith("-"):
             return None
         options[spec.dest] = value
-    if not seen_tasks:
+    if command is None or words_left:
         return None
-    for spec in QUICK_TASKS:
+    specs = (*QUICK[command], *QUICK_GLOBAL, AS_OF)
+    if any(spec.dest in options and spec not in specs for spec in ANYWHERE):
+        return None  # a shared option before a command that does not read it: Typer says so
+    if options.get(FORMAT.dest, OFFERED[command][0]) not in OFFERED[command]:
+        return None
+    for spec in specs:
         if spec.envvar and spec.dest not in options and environ.get(spec.envvar):
             options[spec.dest] = environ[spec.envvar]
-    return options
+    as_of = None if AS_OF in QUICK[command] else options.pop(AS_OF.dest, None)
+    return command, options, as_of
