@@ -7,7 +7,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,7 +27,18 @@ from .app import (
     formats,
     option,
 )
-from .shared import date_option, emit_rows, exit_code, load, load_reduced, settings, today_from
+from .shared import (
+    date_option,
+    emit_rows,
+    exit_code,
+    load,
+    load_reduced_answer,
+    settings,
+    today_from,
+)
+
+if TYPE_CHECKING:
+    from ..store.archive import Archive
 
 
 @app.command("new-minutes")
@@ -169,29 +180,40 @@ def schedule(
     from ..meetings.schedule import meetings, unreadable_schedules
 
     today = today_from(as_of)
-    loaded = load_reduced(archive, "schedule", frozenset())  # dates, groups, times, places
-    if fmt == "ics" and year is None and from_ is None and to is None:
-        # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
-        first = min((m.date for m in loaded.minutes), default=today)
-        last = max((m.date for m in loaded.minutes), default=today)
-        start, end = dt.date(first.year, 1, 1), max(last, today + dt.timedelta(days=366))
-    else:
-        start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
-        end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
-    if end < start:
-        raise KpssError(
-            _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
+
+    def planned(loaded: Archive) -> tuple[list[dict[str, Any]], str, str, list[str]]:
+        """(the rows, the first and last day, the groups' schedules kpss cannot read)."""
+        if fmt == "ics" and year is None and from_ is None and to is None:
+            # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
+            first = min((m.date for m in loaded.minutes), default=today)
+            last = max((m.date for m in loaded.minutes), default=today)
+            start, end = dt.date(first.year, 1, 1), max(last, today + dt.timedelta(days=366))
+        else:
+            start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
+            end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
+        if end < start:
+            raise KpssError(
+                _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
+            )
+        slugs = (
+            group_slugs(loaded, group)
+            if group
+            else set(loaded.group_names) | {g.slug for g in loaded.config.groups}
         )
-    slugs = (
-        group_slugs(loaded, group)
-        if group
-        else set(loaded.group_names) | {g.slug for g in loaded.config.groups}
+        unreadable = unreadable_schedules(loaded)
+        rows = meetings(loaded, start, end, today, slugs - set(unreadable))
+        # That group's meetings are unknown; the others are shown.
+        problems = [str(problem) for slug, problem in unreadable.items() if slug in slugs]
+        return rows, start.isoformat(), end.isoformat(), problems
+
+    question = repr((group, year, from_, to, fmt == "ics", today))
+    # dates, groups, times, places
+    loaded, (rows, first, last, problems) = load_reduced_answer(
+        archive, "schedule", frozenset(), question, planned
     )
-    unreadable = unreadable_schedules(loaded)
-    for slug, problem in unreadable.items():  # that group's meetings are unknown; the others are shown
-        if slug in slugs:
-            say(error_line(str(problem)))
-    rows = meetings(loaded, start, end, today, slugs - set(unreadable))
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    for problem in problems:
+        say(error_line(problem))
     if fmt == "ics":
         from ..documents.ical import write_schedule
 
@@ -211,7 +233,7 @@ def schedule(
             row_style=lambda r: colours.get(r["status"]),
             caption=caption,
         )
-    return ExitStatus.USER_ERROR if unreadable.keys() & slugs else exit_code(loaded)
+    return ExitStatus.USER_ERROR if problems else exit_code(loaded)
 
 
 MEMBERS_COLUMNS = [
@@ -266,15 +288,20 @@ def members(
         raise KpssError(_("--history lists every change; give it or --on, not both"))
     today = today_from(as_of)
     day = date_option(on, "--on", today) or today
-    loaded = load_reduced(archive, "members", frozenset({"membership"}))
-    found = group_members(loaded, resolve_group(loaded, group))
+
+    def listed(loaded: Archive) -> tuple[list[dict[str, Any]], str]:
+        found = group_members(loaded, resolve_group(loaded, group))
+        return (history_rows(found) if history else members_rows(found, day)), found.group.name
+
+    question = repr((group, history, day))
+    loaded, (rows, name) = load_reduced_answer(
+        archive, "members", frozenset({"membership"}), question, listed
+    )
     if history:
-        rows = history_rows(found)
         emit_rows(rows, HISTORY_COLUMNS, fmt, caption=_("{count} changes").format(count=len(rows)))
     else:
-        rows = members_rows(found, day)
         caption = _("{count} members of {group} on {day}").format(
-            count=len(rows), group=found.group.name, day=day.isoformat()
+            count=len(rows), group=name, day=day.isoformat()
         )
         emit_rows(rows, MEMBERS_COLUMNS, fmt, caption=caption)
     return exit_code(loaded)

@@ -94,6 +94,22 @@ def load_answer(
     return loaded, answer
 
 
+def load_reduced_answer(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    keep: frozenset[str],
+    key: str,
+    compute: Callable[[Archive], Any],
+) -> tuple[Archive | TaskSnapshot, Any]:
+    """`load_answer` of `compute` of the reduced records of `load_reduced` (the view `name`)."""
+    from ..store.views import load_reduced as load_stored
+
+    def loader(archive: str | os.PathLike[str] | None, **options: Any) -> Archive:
+        return load_stored(archive, name, keep, **options)
+
+    return load_answer(archive, name, key, loader, compute)
+
+
 def load_one(archive: str | os.PathLike[str] | None, ref: str) -> tuple[Archive, Minutes | None]:
     """The archive without minutes, and the whole minutes record `ref` names (from the index's
     view when no file changed: store/views.load_one), with its problems reported on stderr."""
