@@ -144,6 +144,8 @@ def test_the_domain_neither_prints_nor_imports_the_command_line() -> None:
 # run that does not need it more than the rest of that run (docs/architecture.md, "Start-up").
 HEAVY = {
     "yaml",
+    "icalendar",
+    "markdown_it",
     "docx",
     "pypdf",
     "rich",

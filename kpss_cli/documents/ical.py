@@ -17,20 +17,23 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
-
-import icalendar
 
 from ..core.config import Config
 from ..core.dates import czech_day
 from ..output.formats import clean  # a calendar is read on screens: no terminal escapes from minutes
+
+if TYPE_CHECKING:
+    import icalendar  # imported where a calendar is made: some 25 ms, and most runs make none
 
 PRAGUE = ZoneInfo("Europe/Prague")
 DEFAULT_LENGTH = dt.timedelta(hours=2)
 
 
 def _calendar(name: str) -> icalendar.Calendar:
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//kpss//komunitní plánování sociálních služeb//CS")
     calendar.add("version", "2.0")
@@ -66,6 +69,12 @@ WORDS = {
         "cancelled": "status: cancelled",
     },
 }
+
+
+def _event() -> icalendar.Event:
+    import icalendar
+
+    return icalendar.Event()
 
 
 def archive_id(config: Config) -> str:
@@ -123,7 +132,7 @@ def write_schedule(
         day = dt.date.fromisoformat(row["date"])
         planned = dt.date.fromisoformat(row["planned"]) if row.get("planned") else day
         start, end = _times(day, row.get("time"))
-        event = icalendar.Event()
+        event = _event()
         event.add("uid", meeting_uid(row["group_slug"], planned, archive))
         event.add("sequence", 0 if planned == day else 1)
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
@@ -161,7 +170,7 @@ def write_deadlines(
         day = dt.date.fromisoformat(row["deadline"])
         if day >= dt.date.max:
             continue  # `due: 9999`: no calendar holds the day after
-        event = icalendar.Event()
+        event = _event()
         event.add("uid", _uid(f"task-{row['id']}", archive))
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
         event.add("dtstart", day)
@@ -191,7 +200,7 @@ def meeting_invitation(
     --format ics` gives the meeting planned that day, so a calendar holding both keeps one event."""
     calendar = _calendar(group)
     start, end = _times(day, time)
-    event = icalendar.Event()
+    event = _event()
     event.add("uid", meeting_uid(group_slug, day, archive_id(config)))
     event.add("dtstamp", stamp.astimezone(dt.UTC))
     event.add("dtstart", start)
