@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
+from ..output.formats import json_encoder
 from ..store.safefile import sync_folder
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Table, sqlite_ddl
 from .tables import Row, Rows, empty
@@ -372,9 +373,10 @@ def _plain(value: Any) -> Any:
 
 def _write_jsonl(path: Path, name: str, rows: Iterable[Row]) -> None:
     names = BY_NAME[name].names
+    encode = json_encoder()
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
-            handle.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False))
+            handle.write(encode(dict(zip(names, row, strict=True))))
             handle.write("\n")
 
 

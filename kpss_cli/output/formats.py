@@ -147,7 +147,7 @@ def emit(
 
 def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
     # Streamed row by row; still a valid `[]` when there are no rows.
-    encode = _json_encoder()
+    encode = json_encoder()
     count = 0
     for row in rows:
         out.write("[\n  " if count == 0 else ",\n  ")
@@ -157,7 +157,7 @@ def _json(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO
     return count
 
 
-def _json_encoder() -> Callable[[Any], str]:
+def json_encoder() -> Callable[[Any], str]:
     """One row as JSON (UTF-8 kept). One encoder for every row: json.dumps with options
     builds a new one per call, a third of the time of writing 10,000 rows."""
     import json  # here: most runs print no JSON
@@ -166,7 +166,7 @@ def _json_encoder() -> Callable[[Any], str]:
 
 
 def _jsonl(rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, **_options: Any) -> int:
-    encode = _json_encoder()
+    encode = json_encoder()
     count = 0
     for row in rows:
         out.write(encode(row))
