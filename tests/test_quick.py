@@ -53,6 +53,16 @@ READ = [
     ["check", "-a", "{a}"],
     ["check", "-a", "{a}", "--strict", "--as-of", "2026-01-01", "-f", "json"],
     ["-f", "csv", "check", "-a", "{a}", "--as-of=2030-01-01"],
+    ["schedule", "-a", "{a}", "--as-of", "2022-03-01"],
+    ["schedule", "-a", "{a}", "--year", "2022", "-f", "json", "--group", "seniori"],
+    ["schedule", "-a", "{a}", "--from", "2021-06-01", "--to", "2022-06-30", "-f", "ics"],
+    ["schedule", "-a", "{a}", "-f", "ics", "--as-of", "2022-01-01"],
+    ["schedule", "-a", "{a}", "--from", "2022-06-01", "--to", "2022-01-01"],
+    ["members", "seniori", "-a", "{a}", "--as-of", "2022-02-01"],
+    ["members", "-a", "{a}", "--history", "-f", "json", "ridici"],
+    ["members", "seniori", "-a", "{a}", "--on", "2021-01-01", "-f", "csv"],
+    ["members", "no-such-group", "-a", "{a}"],
+    ["members", "seniori", "-a", "{a}", "--history", "--on", "2021-01-01"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.
@@ -74,6 +84,12 @@ LEFT = [
     ["check", "some/file.md"],
     ["check", "--strict=yes"],
     ["attendance"],
+    ["schedule", "--year", "0"],
+    ["schedule", "--year", "99999"],
+    ["schedule", "--year", "dvacet"],
+    ["schedule", "--year", "+5"],
+    ["members"],
+    ["members", "a", "b"],
     ["tasks", "--help"],
     ["tasks", "--by", "owner"],
     ["tasks", "--template", "tasks.md.j2"],
@@ -203,7 +219,7 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
     assert set(warm.stderr.splitlines()[-2].split()[1:]) == WARM_PATH
 
 
-SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori"}
+SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori", "year": "2022"}
 
 
 def _sample(spec: Spec, command: str) -> str:
@@ -222,7 +238,7 @@ def test_every_option_the_quick_path_reads_answers_as_typer_does(
     command: str, spec: Spec, invoke: Invoke, archive: Path
 ) -> None:
     """Each option of options.QUICK, in each of its spellings, both ways."""
-    words_of = {"show": ["seniori/2022-03-14"]}
+    words_of = {"show": ["seniori/2022-03-14"], "members": ["seniori"]}
     for flag in spec.flags:
         words = [flag, _sample(spec, command)] if spec.takes_value else [flag]
         form = [command, *words_of.get(command, [])]

@@ -354,6 +354,9 @@ def option(spec: options.Spec, help: str | None = None, **extra: Any) -> Any:
     more there) and Typer's own settings (`extra`, such as `min`)."""
     if spec.metavar is not None:
         extra.setdefault("metavar", _(spec.metavar))
+    if spec.numbers is not None:
+        extra.setdefault("min", spec.numbers[0])
+        extra.setdefault("max", spec.numbers[1])
     return typer.Option(*spec.flags, help=help or _(spec.help), envvar=spec.envvar, **extra)
 
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shlex
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..core.errors import ExitStatus, KpssError, error_line, os_reason
-from ..core.i18n import N_, _, ngettext
+from ..core.i18n import _
 from ..output.console import say, write_document
-from ..output.formats import Column
 from . import options
 from .app import (
     ArchiveOption,
@@ -27,18 +24,17 @@ from .app import (
     formats,
     option,
 )
+from .reading import list_members, schedule_meetings
 from .shared import (
     date_option,
-    emit_rows,
     exit_code,
     load,
-    load_reduced_answer,
     settings,
     today_from,
 )
 
 if TYPE_CHECKING:
-    from ..store.archive import Archive
+    pass
 
 
 @app.command("new-minutes")
@@ -132,38 +128,14 @@ def _open_editor(path: Path) -> None:
         )
 
 
-SCHEDULE_COLUMNS = [
-    Column("date", N_("Date")),
-    Column("time", N_("Time")),
-    Column("group", N_("Group")),
-    Column("place", N_("Place")),
-    Column("status", N_("Status"), words=True),
-    Column("minutes", N_("Minutes")),
-]
-
-
 @app.command()
 @boundary
 def schedule(
     archive: ArchiveOption = None,
     group: GroupOption = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            min=1,
-            max=9998,
-            help=_(
-                "One calendar year (default: this year; for ics every meeting in the archive and a year ahead)."
-            ),
-        ),
-    ] = None,
-    from_: Annotated[
-        str | None, typer.Option("--from", metavar=_("DATE"), help=_("From this date (instead of --year)."))
-    ] = None,
-    to: Annotated[
-        str | None, typer.Option("--to", metavar=_("DATE"), help=_("Up to this date (instead of --year)."))
-    ] = None,
+    year: Annotated[int | None, option(options.YEAR)] = None,
+    from_: Annotated[str | None, option(options.FROM)] = None,
+    to: Annotated[str | None, option(options.TO)] = None,
     fmt: Annotated[str, formats("schedule", help=_("Output format; ics for calendars."))] = default_format(
         "schedule"
     ),
@@ -176,83 +148,9 @@ def schedule(
 
     Example: kpss schedule --year 2026 --format ics > jednani.ics
     """
-    from ..meetings.query import group_slugs
-    from ..meetings.schedule import meetings, unreadable_schedules
-
-    today = today_from(as_of)
-
-    def planned(loaded: Archive) -> tuple[list[dict[str, Any]], str, str, list[str]]:
-        """(the rows, the first and last day, the groups' schedules kpss cannot read)."""
-        if fmt == "ics" and year is None and from_ is None and to is None:
-            # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
-            first = min((m.date for m in loaded.minutes), default=today)
-            last = max((m.date for m in loaded.minutes), default=today)
-            start, end = dt.date(first.year, 1, 1), max(last, today + dt.timedelta(days=366))
-        else:
-            start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
-            end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
-        if end < start:
-            raise KpssError(
-                _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
-            )
-        slugs = (
-            group_slugs(loaded, group)
-            if group
-            else set(loaded.group_names) | {g.slug for g in loaded.config.groups}
-        )
-        unreadable = unreadable_schedules(loaded)
-        rows = meetings(loaded, start, end, today, slugs - set(unreadable))
-        # That group's meetings are unknown; the others are shown.
-        problems = [str(problem) for slug, problem in unreadable.items() if slug in slugs]
-        return rows, start.isoformat(), end.isoformat(), problems
-
-    question = repr((group, year, from_, to, fmt == "ics", today))
-    # dates, groups, times, places
-    loaded, (rows, first, last, problems) = load_reduced_answer(
-        archive, "schedule", frozenset(), question, planned
+    return schedule_meetings(
+        archive=archive, group=group, year=year, from_=from_, to=to, fmt=fmt, as_of=as_of
     )
-    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    for problem in problems:
-        say(error_line(problem))
-    if fmt == "ics":
-        from ..documents.ical import write_schedule
-
-        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
-    else:
-        missing = sum(1 for r in rows if r["status"] == "missing")
-        colours = {"missing": "red", "off-schedule": "yellow"}
-        caption = ngettext(
-            "{count} meeting, {missing} without minutes ({start} to {end})",
-            "{count} meetings, {missing} without minutes ({start} to {end})",
-            len(rows),
-        ).format(count=len(rows), missing=missing, start=start.isoformat(), end=end.isoformat())
-        emit_rows(
-            rows,
-            SCHEDULE_COLUMNS,
-            fmt,
-            row_style=lambda r: colours.get(r["status"]),
-            caption=caption,
-        )
-    return ExitStatus.USER_ERROR if problems else exit_code(loaded)
-
-
-MEMBERS_COLUMNS = [
-    Column("person", N_("Person")),
-    Column("org", N_("Organisation")),
-    Column("role", N_("Role")),
-    Column("voting", N_("Votes"), words=True),
-    Column("from", N_("From")),
-    Column("to", N_("To")),
-]
-HISTORY_COLUMNS = [
-    Column("date", N_("Date")),
-    Column("change", N_("Change"), words=True),
-    Column("person", N_("Person")),
-    Column("org", N_("Organisation")),
-    Column("role", N_("Role")),
-    Column("voting", N_("Votes"), words=True),
-    Column("source", N_("Source")),
-]
 
 
 @app.command()
@@ -260,17 +158,8 @@ HISTORY_COLUMNS = [
 def members(
     group: GroupArgument,
     archive: ArchiveOption = None,
-    on: Annotated[
-        str | None,
-        typer.Option(
-            "--on",
-            metavar=_("DATE"),
-            help=_("Who belongs on this day (2026-06-30, 30. 6. 2026, zítra…). Default: today."),
-        ),
-    ] = None,
-    history: Annotated[
-        bool, typer.Option("--history", help=_("Every change: who joined and left, and when."))
-    ] = False,
+    on: Annotated[str | None, option(options.ON)] = None,
+    history: Annotated[bool, option(options.HISTORY)] = False,
     fmt: Annotated[str, formats("members")] = default_format("members"),
     as_of: AsOfOption = None,
 ) -> int:
@@ -281,30 +170,7 @@ def members(
 
     Example: kpss members ridici --on 2025-06-30
     """
-    from ..meetings.membership import group_members, history_rows, members_rows
-    from ..meetings.upcoming import resolve_group
-
-    if history and on is not None:
-        raise KpssError(_("--history lists every change; give it or --on, not both"))
-    today = today_from(as_of)
-    day = date_option(on, "--on", today) or today
-
-    def listed(loaded: Archive) -> tuple[list[dict[str, Any]], str]:
-        found = group_members(loaded, resolve_group(loaded, group))
-        return (history_rows(found) if history else members_rows(found, day)), found.group.name
-
-    question = repr((group, history, day))
-    loaded, (rows, name) = load_reduced_answer(
-        archive, "members", frozenset({"membership"}), question, listed
-    )
-    if history:
-        emit_rows(rows, HISTORY_COLUMNS, fmt, caption=_("{count} changes").format(count=len(rows)))
-    else:
-        caption = _("{count} members of {group} on {day}").format(
-            count=len(rows), group=name, day=day.isoformat()
-        )
-        emit_rows(rows, MEMBERS_COLUMNS, fmt, caption=caption)
-    return exit_code(loaded)
+    return list_members(group=group, archive=archive, on=on, history=history, fmt=fmt, as_of=as_of)
 
 
 @app.command()

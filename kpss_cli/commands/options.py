@@ -16,7 +16,7 @@ class Spec(Value):
     """One option: its flags (the long one first), the parameter it fills, its help, the
     environment variable that stands in for it, and whether it takes a value."""
 
-    __slots__ = ("flags", "dest", "help", "envvar", "takes_value", "metavar")
+    __slots__ = ("flags", "dest", "help", "envvar", "takes_value", "metavar", "numbers")
 
     def __init__(
         self,
@@ -26,6 +26,7 @@ class Spec(Value):
         envvar: str | None = None,
         takes_value: bool = True,
         metavar: str | None = None,
+        numbers: tuple[int, int] | None = None,
     ) -> None:
         self.flags = flags
         self.dest = dest
@@ -33,6 +34,7 @@ class Spec(Value):
         self.envvar = envvar
         self.takes_value = takes_value
         self.metavar = metavar  # what the help calls its value (`--as-of DATE`), marked with N_
+        self.numbers = numbers  # (least, most) when the value is a whole number
 
 
 # Options of kpss itself (read before the command, accepted after it too: commands/argv.py).
@@ -120,6 +122,25 @@ FAIL_IF_ANY = Spec(
     takes_value=False,
 )
 
+# Options of `kpss schedule` and `kpss members` (the quick path answers them too).
+YEAR = Spec(
+    ("--year",),
+    "year",
+    N_("One calendar year (default: this year; for ics every meeting in the archive and a year ahead)."),
+    numbers=(1, 9998),
+)
+FROM = Spec(("--from",), "from_", N_("From this date (instead of --year)."), metavar=N_("DATE"))
+TO = Spec(("--to",), "to", N_("Up to this date (instead of --year)."), metavar=N_("DATE"))
+ON = Spec(
+    ("--on",),
+    "on",
+    N_("Who belongs on this day (2026-06-30, 30. 6. 2026, zítra…). Default: today."),
+    metavar=N_("DATE"),
+)
+HISTORY = Spec(
+    ("--history",), "history", N_("Every change: who joined and left, and when."), takes_value=False
+)
+
 # Options of `kpss check` (the quick path answers them too).
 STRICT = Spec(("--strict",), "strict", N_("Exit 1 when there are warnings."), takes_value=False)
 
@@ -140,4 +161,6 @@ QUICK = {
     "list": (ARCHIVE, GROUP, SINCE, UNTIL, FORMAT),
     "show": (ARCHIVE, FORMAT),
     "check": (ARCHIVE, FORMAT, STRICT, AS_OF),
+    "schedule": (ARCHIVE, GROUP, YEAR, FROM, TO, FORMAT, AS_OF),
+    "members": (ARCHIVE, ON, HISTORY, FORMAT, AS_OF),
 }

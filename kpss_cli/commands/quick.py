@@ -1,5 +1,5 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
-`list`, `show`, `check`), answered without Typer.
+`list`, `show`, `check`, `schedule`, `members`), answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -48,6 +48,8 @@ COMMANDS = {
     "list": ("reading", "list_minutes", ()),
     "show": ("reading", "show_minutes", ("ref",)),
     "check": ("reading", "check_minutes", ()),
+    "schedule": ("reading", "schedule_meetings", ()),
+    "members": ("reading", "list_members", ("group",)),
 }
 
 
@@ -126,6 +128,15 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
             value = next(words, "")
         if not value or value.startswith("-"):
             return None
+        if spec.numbers is not None:  # a whole number in range, else Typer says what is wrong
+            if (
+                not value.isascii()
+                or not value.isdigit()
+                or not spec.numbers[0] <= int(value) <= spec.numbers[1]
+            ):
+                return None
+            options[spec.dest] = int(value)
+            continue
         options[spec.dest] = value
     if command is None or words_left:
         return None

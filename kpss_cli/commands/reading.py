@@ -1,19 +1,30 @@
-"""What `kpss list`, `kpss show` and `kpss check` do, without Typer: records.py and check.py
-declare them to Typer and call these, and the quick path (quick.py) calls them directly, so
-that a warm run does not spend its time importing and building the command tree."""
+"""What `kpss list`, `show`, `check`, `schedule` and `members` do, without Typer: records.py,
+check.py and meetings.py declare them to Typer and call these, and the quick path (quick.py)
+calls them directly, so that a warm run does not spend its time importing and building the
+command tree."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..core.errors import ExitStatus, KpssError
-from ..core.i18n import N_, _
+from ..core.errors import ExitStatus, KpssError, error_line
+from ..core.i18n import N_, _, ngettext
 from ..output.console import say
 from ..output.formats import Column, clean
-from .shared import date_option, emit_rows, exit_code, load_one, load_view, open_archive, today_from
+from .shared import (
+    date_option,
+    emit_rows,
+    exit_code,
+    load_one,
+    load_reduced_answer,
+    load_view,
+    open_archive,
+    today_from,
+)
 
 if TYPE_CHECKING:
     from ..check.findings import Finding
@@ -170,3 +181,139 @@ def _shown_ref(archive: Archive, path: Path) -> str:
             _("{path} is not in the archive {shown_root}").format(path=path, shown_root=archive.shown_root)
         ) from None
     return shown_path(archive, rel)
+
+
+SCHEDULE_COLUMNS = [
+    Column("date", N_("Date")),
+    Column("time", N_("Time")),
+    Column("group", N_("Group")),
+    Column("place", N_("Place")),
+    Column("status", N_("Status"), words=True),
+    Column("minutes", N_("Minutes")),
+]
+
+
+def schedule_meetings(
+    *,
+    archive: Folder = None,
+    group: str | None = None,
+    year: int | None = None,
+    from_: str | None = None,
+    to: str | None = None,
+    fmt: str = "table",
+    as_of: str | None = None,
+) -> int:
+    """Print the planned meetings with their minutes, as `kpss schedule` does."""
+    from ..meetings.query import group_slugs
+    from ..meetings.schedule import meetings, unreadable_schedules
+
+    today = today_from(as_of)
+
+    def planned(loaded: Archive) -> tuple[list[dict[str, Any]], str, str, list[str]]:
+        """(the rows, the first and last day, the groups' schedules kpss cannot read)."""
+        if fmt == "ics" and year is None and from_ is None and to is None:
+            # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
+            first = min((m.date for m in loaded.minutes), default=today)
+            last = max((m.date for m in loaded.minutes), default=today)
+            start, end = dt.date(first.year, 1, 1), max(last, today + dt.timedelta(days=366))
+        else:
+            start = date_option(from_, "--from") or dt.date(year or today.year, 1, 1)
+            end = date_option(to, "--to") or dt.date(year or (start.year if from_ else today.year), 12, 31)
+        if end < start:
+            raise KpssError(
+                _("--to {end} is before --from {start}").format(end=end.isoformat(), start=start.isoformat())
+            )
+        slugs = (
+            group_slugs(loaded, group)
+            if group
+            else set(loaded.group_names) | {g.slug for g in loaded.config.groups}
+        )
+        unreadable = unreadable_schedules(loaded)
+        rows = meetings(loaded, start, end, today, slugs - set(unreadable))
+        # That group's meetings are unknown; the others are shown.
+        problems = [str(problem) for slug, problem in unreadable.items() if slug in slugs]
+        return rows, start.isoformat(), end.isoformat(), problems
+
+    question = repr((group, year, from_, to, fmt == "ics", today))
+    # dates, groups, times, places
+    loaded, (rows, first, last, problems) = load_reduced_answer(
+        archive, "schedule", frozenset(), question, planned
+    )
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    for problem in problems:
+        say(error_line(problem))
+    if fmt == "ics":
+        from ..documents.ical import write_schedule
+
+        write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
+    else:
+        missing = sum(1 for r in rows if r["status"] == "missing")
+        colours = {"missing": "red", "off-schedule": "yellow"}
+        caption = ngettext(
+            "{count} meeting, {missing} without minutes ({start} to {end})",
+            "{count} meetings, {missing} without minutes ({start} to {end})",
+            len(rows),
+        ).format(count=len(rows), missing=missing, start=start.isoformat(), end=end.isoformat())
+        emit_rows(
+            rows,
+            SCHEDULE_COLUMNS,
+            fmt,
+            row_style=lambda r: colours.get(r["status"]),
+            caption=caption,
+        )
+    return ExitStatus.USER_ERROR if problems else exit_code(loaded)
+
+
+MEMBERS_COLUMNS = [
+    Column("person", N_("Person")),
+    Column("org", N_("Organisation")),
+    Column("role", N_("Role")),
+    Column("voting", N_("Votes"), words=True),
+    Column("from", N_("From")),
+    Column("to", N_("To")),
+]
+HISTORY_COLUMNS = [
+    Column("date", N_("Date")),
+    Column("change", N_("Change"), words=True),
+    Column("person", N_("Person")),
+    Column("org", N_("Organisation")),
+    Column("role", N_("Role")),
+    Column("voting", N_("Votes"), words=True),
+    Column("source", N_("Source")),
+]
+
+
+def list_members(
+    *,
+    group: str,
+    archive: Folder = None,
+    on: str | None = None,
+    history: bool = False,
+    fmt: str = "table",
+    as_of: str | None = None,
+) -> int:
+    """Print who belongs to a group on a day (or every change), as `kpss members` does."""
+    from ..meetings.membership import group_members, history_rows, members_rows
+    from ..meetings.upcoming import resolve_group
+
+    if history and on is not None:
+        raise KpssError(_("--history lists every change; give it or --on, not both"))
+    today = today_from(as_of)
+    day = date_option(on, "--on", today) or today
+
+    def listed(loaded: Archive) -> tuple[list[dict[str, Any]], str]:
+        found = group_members(loaded, resolve_group(loaded, group))
+        return (history_rows(found) if history else members_rows(found, day)), found.group.name
+
+    question = repr((group, history, day))
+    loaded, (rows, name) = load_reduced_answer(
+        archive, "members", frozenset({"membership"}), question, listed
+    )
+    if history:
+        emit_rows(rows, HISTORY_COLUMNS, fmt, caption=_("{count} changes").format(count=len(rows)))
+    else:
+        caption = _("{count} members of {group} on {day}").format(
+            count=len(rows), group=name, day=day.isoformat()
+        )
+        emit_rows(rows, MEMBERS_COLUMNS, fmt, caption=caption)
+    return exit_code(loaded)
