@@ -63,6 +63,9 @@ READ = [
     ["members", "seniori", "-a", "{a}", "--on", "2021-01-01", "-f", "csv"],
     ["members", "no-such-group", "-a", "{a}"],
     ["members", "seniori", "-a", "{a}", "--history", "--on", "2021-01-01"],
+    ["attendance", "-a", "{a}"],
+    ["attendance", "-a", "{a}", "-f", "json", "--group", "seniori", "--since", "2022-01-01"],
+    ["attendance", "-a", "{a}", "--until", "zítra", "--as-of", "2022-02-01", "-f", "csv"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.
@@ -83,7 +86,8 @@ LEFT = [
     ["check", "--explain", "bad-date"],
     ["check", "some/file.md"],
     ["check", "--strict=yes"],
-    ["attendance"],
+    ["attendance", "--by", "org"],
+    ["attendance", "--public"],
     ["schedule", "--year", "0"],
     ["schedule", "--year", "99999"],
     ["schedule", "--year", "dvacet"],

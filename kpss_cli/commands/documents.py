@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from ..core.errors import KpssError
-from ..core.i18n import N_, _
-from ..output.console import write_document, write_pdf
-from ..output.formats import Column
+from ..core.i18n import _
 from .app import (
     ArchiveOption,
     AsOfOption,
@@ -28,18 +26,15 @@ from .app import (
     default_format,
     formats,
 )
-
-if TYPE_CHECKING:
-    from ..store.archive import Archive, TaskSnapshot
+from .reading import count_attendance
 from .shared import (
     date_option,
-    emit_rows,
     exit_code,
     load,
-    load_answer,
     load_reduced,
     template_kind,
     today_from,
+    write_rendered,
 )
 
 AGENDA_FIELDS = frozenset({"next_meeting"})
@@ -95,23 +90,8 @@ def agenda(
         people = [name for m in loaded.minutes for name in people_of(m)]
         owners = [t["owner"] for t in context["tasks"] if t["owner"]]
         copy = PublicCopy(loaded.config, people + owners, members_of_any_group(loaded, meeting.date))
-    _write(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
+    write_rendered(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)
-
-
-def _write(context: dict[str, Any], name: str, root: Any, language: str, to: str, copy: Any) -> None:
-    """Render a document (a public copy when `copy` is given) and write it in format `to`."""
-    from ..documents.templates import render_template
-
-    if copy is not None:
-        context = copy.context(context)
-    text = render_template(name, context, root, language=language, html=to != "md")
-    if copy is not None:
-        text = copy.scrub(text)  # what a template added from elsewhere (config, extra) too
-    if to == "pdf":
-        write_pdf(text)
-    else:
-        write_document(text)
 
 
 class AttendanceBy(StrEnum):
@@ -120,43 +100,6 @@ class AttendanceBy(StrEnum):
     person = "person"
     org = "org"
     meeting = "meeting"
-
-
-# What attendance counts of a person, and of an organisation.
-_ATTENDANCE_FIGURES = [
-    Column("expected", N_("Expected"), "right"),
-    Column("present", N_("Present"), "right"),
-    Column("substituted", N_("Substituted"), "right"),
-    Column("excused", N_("Excused"), "right"),
-    Column("absent", N_("Absent"), "right"),
-    Column("guest", N_("Guest"), "right"),
-    Column("rate", N_("Rate"), "right", share=True),
-    Column("longest_missed", N_("Longest missed"), "right"),
-]
-ATTENDANCE_COLUMNS = {
-    "person": [Column("person", N_("Person")), Column("org", N_("Organisation")), *_ATTENDANCE_FIGURES],
-    "org": [Column("org", N_("Organisation")), Column("people", N_("People"), "right"), *_ATTENDANCE_FIGURES],
-    "meeting": [
-        Column("id", N_("Minutes")),
-        Column("date", N_("Date")),
-        Column("members", N_("Members"), "right"),
-        Column("present", N_("Present"), "right"),
-        Column("excused", N_("Excused"), "right"),
-        Column("absent", N_("Absent"), "right"),
-        Column("guests", N_("Guests"), "right"),
-        Column("present_voting", N_("Voting present"), "right"),
-        Column("voting_members", N_("Voting"), "right"),
-        Column("substitutes", N_("Substitutes")),
-        Column("quorum", N_("Quorum"), words=True),
-    ],
-    "missed": [
-        Column("person", N_("Person")),
-        Column("org", N_("Organisation")),
-        Column("group", N_("Group")),
-        Column("missed", N_("Missed"), "right"),
-        Column("last_present", N_("Last present")),
-    ],
-}
 
 
 @app.command()
@@ -203,53 +146,20 @@ def attendance(
 
     Example: kpss attendance --group seniori --since 2026-01-01 --missed 3
     """
-    from ..meetings import attendance as counting
-    from ..meetings.query import filter_minutes
-
-    today = today_from(as_of)
-    start, end = date_option(since, "--since"), date_option(until, "--until")
-
-    def count(loaded: Archive) -> tuple[list[dict[str, Any]], str, int]:
-        selected = filter_minutes(loaded, group=group, since=start, until=end)
-        return (*counting.counted(loaded, selected, by.value, missed, quorum), len(selected))
-
-    copy = None
-    loaded: Archive | TaskSnapshot
-    if public:  # a public copy reads every name of the minutes
-        from ..documents.public import PublicCopy, people_of
-
-        whole = load(archive)
-        rows, kind, meetings = count(whole)
-        copy = PublicCopy(whole.config, [name for m in whole.minutes for name in people_of(m)])
-        rows, loaded = copy.rows(rows), whole
-    else:  # counting reads only who attended; the same question again is answered from the index
-        from ..store.loading import load_attendance as attendance_view
-
-        arguments = repr((by.value, missed, quorum, group, start, end))
-        loaded, (rows, kind, meetings) = load_answer(archive, "attendance", arguments, attendance_view, count)
-    if template or fmt == "pdf":
-        from ..documents.templates import base_context
-
-        context = {
-            **base_context(loaded.config, today),
-            "rows": rows,
-            "by": kind,
-            "since": start,
-            "until": end,
-        }
-        name = template or "attendance.html.j2"
-        to = "pdf" if fmt == "pdf" else ("html" if name.endswith((".html", ".html.j2")) else "md")
-        _write(context, name, loaded.root, lang or loaded.config.language, to, copy)
-    else:
-        emit_rows(
-            rows,
-            ATTENDANCE_COLUMNS[kind],
-            fmt,
-            caption=_("{rows_count} rows from {selected_count} meetings").format(
-                rows_count=len(rows), selected_count=meetings
-            ),
-        )
-    return exit_code(loaded)
+    return count_attendance(
+        archive=archive,
+        group=group,
+        since=since,
+        until=until,
+        by=by.value,
+        missed=missed,
+        quorum=quorum,
+        fmt=fmt,
+        template=template,
+        lang=lang,
+        public=public,
+        as_of=as_of,
+    )
 
 
 @app.command()
@@ -292,5 +202,7 @@ def render(
         copy = PublicCopy(loaded.config, everyone, members_of_any_group(loaded, minutes.date))
     else:
         copy = None
-    _write(context, template or f"minutes-document.{template_kind(to)}.j2", loaded.root, language, to, copy)
+    write_rendered(
+        context, template or f"minutes-document.{template_kind(to)}.j2", loaded.root, language, to, copy
+    )
     return exit_code(loaded)

@@ -163,4 +163,5 @@ QUICK = {
     "check": (ARCHIVE, FORMAT, STRICT, AS_OF),
     "schedule": (ARCHIVE, GROUP, YEAR, FROM, TO, FORMAT, AS_OF),
     "members": (ARCHIVE, ON, HISTORY, FORMAT, AS_OF),
+    "attendance": (ARCHIVE, GROUP, SINCE, UNTIL, FORMAT, AS_OF),
 }

@@ -1,5 +1,5 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
-`list`, `show`, `check`, `schedule`, `members`), answered without Typer.
+`list`, `show`, `check`, `schedule`, `members`, `attendance`), answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -50,6 +50,7 @@ COMMANDS = {
     "check": ("reading", "check_minutes", ()),
     "schedule": ("reading", "schedule_meetings", ()),
     "members": ("reading", "list_members", ("group",)),
+    "attendance": ("reading", "count_attendance", ()),
 }
 
 

@@ -1,5 +1,5 @@
-"""What `kpss list`, `show`, `check`, `schedule` and `members` do, without Typer: records.py,
-check.py and meetings.py declare them to Typer and call these, and the quick path (quick.py)
+"""What `kpss list`, `show`, `check`, `schedule`, `members` and `attendance` do, without Typer:
+records.py, check.py, meetings.py and documents.py declare them to Typer and call these, and the quick path (quick.py)
 calls them directly, so that a warm run does not spend its time importing and building the
 command tree."""
 
@@ -19,11 +19,14 @@ from .shared import (
     date_option,
     emit_rows,
     exit_code,
+    load,
+    load_answer,
     load_one,
     load_reduced_answer,
     load_view,
     open_archive,
     today_from,
+    write_rendered,
 )
 
 if TYPE_CHECKING:
@@ -316,4 +319,106 @@ def list_members(
             count=len(rows), group=name, day=day.isoformat()
         )
         emit_rows(rows, MEMBERS_COLUMNS, fmt, caption=caption)
+    return exit_code(loaded)
+
+
+# What attendance counts of a person, and of an organisation.
+_ATTENDANCE_FIGURES = [
+    Column("expected", N_("Expected"), "right"),
+    Column("present", N_("Present"), "right"),
+    Column("substituted", N_("Substituted"), "right"),
+    Column("excused", N_("Excused"), "right"),
+    Column("absent", N_("Absent"), "right"),
+    Column("guest", N_("Guest"), "right"),
+    Column("rate", N_("Rate"), "right", share=True),
+    Column("longest_missed", N_("Longest missed"), "right"),
+]
+ATTENDANCE_COLUMNS = {
+    "person": [Column("person", N_("Person")), Column("org", N_("Organisation")), *_ATTENDANCE_FIGURES],
+    "org": [Column("org", N_("Organisation")), Column("people", N_("People"), "right"), *_ATTENDANCE_FIGURES],
+    "meeting": [
+        Column("id", N_("Minutes")),
+        Column("date", N_("Date")),
+        Column("members", N_("Members"), "right"),
+        Column("present", N_("Present"), "right"),
+        Column("excused", N_("Excused"), "right"),
+        Column("absent", N_("Absent"), "right"),
+        Column("guests", N_("Guests"), "right"),
+        Column("present_voting", N_("Voting present"), "right"),
+        Column("voting_members", N_("Voting"), "right"),
+        Column("substitutes", N_("Substitutes")),
+        Column("quorum", N_("Quorum"), words=True),
+    ],
+    "missed": [
+        Column("person", N_("Person")),
+        Column("org", N_("Organisation")),
+        Column("group", N_("Group")),
+        Column("missed", N_("Missed"), "right"),
+        Column("last_present", N_("Last present")),
+    ],
+}
+
+
+def count_attendance(
+    *,
+    archive: Folder = None,
+    group: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    by: str = "person",  # "person" | "org" | "meeting"
+    missed: int | None = None,
+    quorum: float | None = None,
+    fmt: str = "table",
+    template: str | None = None,
+    lang: str | None = None,
+    public: bool = False,
+    as_of: str | None = None,
+) -> int:
+    """Print who comes and who does not, as `kpss attendance` does."""
+    from ..meetings import attendance as counting
+    from ..meetings.query import filter_minutes
+
+    today = today_from(as_of)
+    start, end = date_option(since, "--since"), date_option(until, "--until")
+
+    def count(loaded: Archive) -> tuple[list[dict[str, Any]], str, int]:
+        selected = filter_minutes(loaded, group=group, since=start, until=end)
+        return (*counting.counted(loaded, selected, by, missed, quorum), len(selected))
+
+    copy = None
+    loaded: Archive | TaskSnapshot
+    if public:  # a public copy reads every name of the minutes
+        from ..documents.public import PublicCopy, people_of
+
+        whole = load(archive)
+        rows, kind, meetings = count(whole)
+        copy = PublicCopy(whole.config, [name for m in whole.minutes for name in people_of(m)])
+        rows, loaded = copy.rows(rows), whole
+    else:  # counting reads only who attended; the same question again is answered from the index
+        from ..store.loading import load_attendance as attendance_view
+
+        arguments = repr((by, missed, quorum, group, start, end))
+        loaded, (rows, kind, meetings) = load_answer(archive, "attendance", arguments, attendance_view, count)
+    if template or fmt == "pdf":
+        from ..documents.templates import base_context
+
+        context = {
+            **base_context(loaded.config, today),
+            "rows": rows,
+            "by": kind,
+            "since": start,
+            "until": end,
+        }
+        name = template or "attendance.html.j2"
+        to = "pdf" if fmt == "pdf" else ("html" if name.endswith((".html", ".html.j2")) else "md")
+        write_rendered(context, name, loaded.root, lang or loaded.config.language, to, copy)
+    else:
+        emit_rows(
+            rows,
+            ATTENDANCE_COLUMNS[kind],
+            fmt,
+            caption=_("{rows_count} rows from {selected_count} meetings").format(
+                rows_count=len(rows), selected_count=meetings
+            ),
+        )
     return exit_code(loaded)

@@ -211,3 +211,19 @@ def exit_code(archive: Archive | TaskSnapshot, found: bool = False) -> int:
 def template_kind(fmt: str) -> str:
     """The template a document format is rendered from: PDF is typeset from the HTML one."""
     return "html" if fmt == "pdf" else fmt
+
+
+def write_rendered(context: dict[str, Any], name: str, root: Any, language: str, to: str, copy: Any) -> None:
+    """Render a document (a public copy when `copy` is given) and write it in format `to`."""
+    from ..documents.templates import render_template
+    from ..output.console import write_document, write_pdf
+
+    if copy is not None:
+        context = copy.context(context)
+    text = render_template(name, context, root, language=language, html=to != "md")
+    if copy is not None:
+        text = copy.scrub(text)  # what a template added from elsewhere (config, extra) too
+    if to == "pdf":
+        write_pdf(text)
+    else:
+        write_document(text)
