@@ -291,8 +291,11 @@ def missed_in_a_row(archive: Archive, selected: list[Minutes], at_least: int) ->
     (or more) meetings of their group at which they were members."""
     rows = []
     members = all_members(archive)
+    by_group: dict[str, list[Minutes]] = {}
+    for minutes in selected:
+        by_group.setdefault(minutes.group_slug, []).append(minutes)
     for group in archive.config.groups:
-        meetings = [m for m in selected if m.group_slug == group.slug]
+        meetings = by_group.get(group.slug, [])
         if not meetings or not members[group.slug].known:
             continue
         seen = [meeting_attendance(archive, m, members) for m in meetings]

@@ -5,6 +5,7 @@ and close periods from their date on, in the order of the meetings."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from ..core.config import Config, GroupConfig, Membership
@@ -148,13 +149,16 @@ def _overlap(one: Membership, other: Membership) -> bool:
     return start <= end
 
 
-def group_members(archive: Archive, group: GroupConfig) -> GroupMembers:
+def group_members(
+    archive: Archive, group: GroupConfig, changing: Iterable[Minutes] | None = None
+) -> GroupMembers:
     """The group's periods of membership: kpss.yaml's, then its minutes' joins and leaves in
-    the order of the meetings (a join or leave takes effect on its day)."""
+    the order of the meetings (a join or leave takes effect on its day). `changing`: the
+    archive's minutes that record joins or leaves, when the caller has them at hand."""
     members = GroupMembers(group, archive.config)
     for period in group.memberships:
         members.add(period)
-    for minutes in archive.minutes:
+    for minutes in archive.minutes if changing is None else changing:
         if minutes.group_slug != group.slug or not minutes.membership:
             continue
         shown = shown_path(archive, minutes.path)
@@ -185,11 +189,22 @@ def members_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Membe
 def all_members(archive: Archive) -> dict[str, GroupMembers]:
     """Group slug -> its members over time, for every group of kpss.yaml and every group whose
     minutes alone say who joins it."""
-    found = {group.slug: group_members(archive, group) for group in archive.config.groups}
+    # The minutes of joins and leaves, by group, found once: an archive of many groups would
+    # otherwise be gone through once per group.
+    changing: dict[str, list[Minutes]] = {}
     for minutes in archive.minutes:
-        if minutes.membership and minutes.group_slug not in found:
-            group = GroupConfig(minutes.group_slug, minutes.group, minutes.path.rpartition("/")[0])
-            found[group.slug] = group_members(archive, group)
+        if minutes.membership:
+            changing.setdefault(minutes.group_slug, []).append(minutes)
+    found = {
+        group.slug: group_members(archive, group, changing.get(group.slug, ()))
+        for group in archive.config.groups
+    }
+    for slug, listed in changing.items():
+        if slug not in found:
+            first = listed[0]
+            found[slug] = group_members(
+                archive, GroupConfig(slug, first.group, first.path.rpartition("/")[0]), listed
+            )
     return found
 
 
