@@ -14,6 +14,7 @@ times are Europe/Prague with its VTIMEZONE.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -40,6 +41,27 @@ def _calendar(name: str) -> icalendar.Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", clean(name))
     return calendar
+
+
+def _add_timezones(calendar: icalendar.Calendar) -> None:
+    """calendar.add_missing_timezones(), each VTIMEZONE made once a run: making one walks its
+    zone's transitions (some 17 ms), and `kpss remind` may attach a calendar to many e-mails."""
+    timezones = len(calendar.timezones)
+    for tzid in sorted(calendar.get_missing_tzids()):
+        timezone = _timezone(tzid)
+        if timezone is not None:  # one kpss does not know is left out, as icalendar leaves it
+            calendar.subcomponents.insert(timezones, timezone)
+            timezones += 1
+
+
+@functools.cache
+def _timezone(tzid: str) -> icalendar.Timezone | None:
+    import icalendar
+
+    try:
+        return icalendar.Timezone.from_tzid(tzid)
+    except ValueError:
+        return None
 
 
 # What a calendar says of a meeting or a task, in the language of kpss.yaml.
@@ -151,7 +173,7 @@ def write_schedule(
         event.add("description", "\n".join(clean(line) for line in description))
         calendar.add_component(event)
         count += 1
-    calendar.add_missing_timezones()
+    _add_timezones(calendar)
     out.write(calendar.to_ical().decode("utf-8"))
     return count
 
@@ -209,5 +231,5 @@ def meeting_invitation(
     if place:
         event.add("location", clean(place))
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    _add_timezones(calendar)
     return bytes(calendar.to_ical())

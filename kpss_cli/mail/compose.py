@@ -11,6 +11,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+from typing import Any
 
 from ..core.config import GroupConfig
 from ..core.i18n import _, ngettext
@@ -19,6 +20,7 @@ from ..core.names import slugify
 from ..documents.context import agenda_context
 from ..documents.ical import meeting_invitation
 from ..documents.templates import base_context, czech_date, render_template
+from ..meetings.membership import all_members
 from ..meetings.query import sort_tasks
 from ..meetings.upcoming import Meeting, next_meeting
 from ..store.archive import Archive
@@ -80,8 +82,9 @@ def compose(archive: Archive, today: dt.date, days: int, sender: str, now: dt.da
     book = AddressBook(archive.config)
     batch = Batch()
     language = "en" if archive.config.language == "en" else "cs"
-    _reminders(archive, book, batch, today, days, sender, now, language)
-    _invitations(archive, book, batch, today, days, sender, now, language)
+    render = _Renderer(archive, language)
+    _reminders(archive, book, batch, today, days, sender, now, language, render)
+    _invitations(archive, book, batch, today, days, sender, now, language, render)
     return batch
 
 
@@ -94,6 +97,7 @@ def _reminders(
     sender: str,
     now: dt.datetime,
     language: str,
+    render: _Renderer,
 ) -> None:
     horizon = today + dt.timedelta(days=days)
     by_person: dict[str, list[Task]] = {}
@@ -128,7 +132,7 @@ def _reminders(
             if context[part]
         ]
         subject = words["reminder"].format(parts=", ".join(parts))
-        text, html = _render("reminder", context, archive, language)
+        text, html = render("reminder", context)
         message = _message(sender, person, address, subject, text, html, now)
         batch.messages.append(
             Outgoing("reminder", person, address, tuple(task_key(t, today) for t in tasks), message)
@@ -144,19 +148,21 @@ def _invitations(
     sender: str,
     now: dt.datetime,
     language: str,
+    render: _Renderer,
 ) -> None:
+    members = all_members(archive)  # once: each group's would go through every minutes
     for group in archive.config.groups:
         meeting = next_meeting(archive, group, today)
         if meeting is None or not today <= meeting.date <= today + dt.timedelta(days=days):
             continue
         context = agenda_context(archive, group, meeting, today)
-        text, html = _render("agenda", context, archive, language)
+        text, html = render("agenda", context)
         shown = czech_date(meeting.date) if language == "cs" else meeting.date.isoformat()
         subject = SUBJECTS[language]["invitation"].format(group=group.name, date=shown)
         calendar = meeting_invitation(
             group.name, group.slug, meeting.date, meeting.time, meeting.place, now, archive.config
         )
-        for invitee in invitees(archive, group, meeting.date):
+        for invitee in invitees(members[group.slug], meeting.date):
             person = book.person(invitee)
             address = book.address(person)
             if address is None or not valid_address(address):
@@ -179,11 +185,24 @@ def _invitations(
             )
 
 
-def _render(kind: str, context: dict[str, object], archive: Archive, language: str) -> tuple[str, str]:
-    """The text and HTML bodies: the archive's own templates when it has them, else kpss's."""
-    text = render_template(f"{kind}.md.j2", context, archive.root, language=language)
-    html = render_template(f"{kind}.html.j2", context, archive.root, language=language, html=True)
-    return text, html
+class _Renderer:
+    """The text and HTML bodies of one kind of e-mail: the archive's own templates when it has
+    them, else kpss's; each template compiled once a run, however many e-mails it makes."""
+
+    def __init__(self, archive: Archive, language: str) -> None:
+        self.root = archive.root
+        self.language = language
+        self.environments: dict[tuple[str, ...], Any] = {}
+
+    def __call__(self, kind: str, context: dict[str, object]) -> tuple[str, str]:
+        language, environments = self.language, self.environments
+        text = render_template(
+            f"{kind}.md.j2", context, self.root, language=language, environments=environments
+        )
+        html = render_template(
+            f"{kind}.html.j2", context, self.root, language=language, html=True, environments=environments
+        )
+        return text, html
 
 
 def _not_one(address: str | None) -> str:

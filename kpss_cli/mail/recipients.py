@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core.config import Config, GroupConfig
+from ..core.config import Config
 from ..core.names import person_key, split_people
 from ..core.people import Roster, roster_of
-from ..meetings.membership import members_on
-from ..store.archive import Archive
+from ..meetings.membership import GroupMembers
 
 
-def invitees(archive: Archive, group: GroupConfig, day: dt.date) -> list[str]:
+def invitees(group: GroupMembers, day: dt.date) -> list[str]:
     """The people invited to the group's meeting on `day`: its members on that day (kpss.yaml
     and the minutes' joins and leaves; without their organisations) and its manager."""
     names: list[str] = []
-    members = [member.membership.name for member in members_on(archive, group, day)]
-    for written in [*members, group.manager or ""]:
+    members = [member.membership.name for member in group.on(day)]
+    for written in [*members, group.group.manager or ""]:
         name = written.split(" (", 1)[0].strip()  # `Name (Organisation)`
         if name and person_key(name) not in {person_key(n) for n in names}:
             names.append(name)
