@@ -150,11 +150,15 @@ def _invitations(
     language: str,
     render: _Renderer,
 ) -> None:
-    members = all_members(archive)  # once: each group's would go through every minutes
+    meeting_soon: dict[str, Meeting] = {}
     for group in archive.config.groups:
         meeting = next_meeting(archive, group, today)
-        if meeting is None or not today <= meeting.date <= today + dt.timedelta(days=days):
-            continue
+        if meeting is not None and today <= meeting.date <= today + dt.timedelta(days=days):
+            meeting_soon[group.slug] = meeting
+    groups = [group for group in archive.config.groups if group.slug in meeting_soon]
+    members = all_members(archive, groups)  # at once: each group's alone would read every minutes
+    for group in groups:
+        meeting = meeting_soon[group.slug]
         context = agenda_context(archive, group, meeting, today)
         text, html = render("agenda", context)
         shown = czech_date(meeting.date) if language == "cs" else meeting.date.isoformat()

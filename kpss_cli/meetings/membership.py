@@ -186,25 +186,23 @@ def members_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Membe
     return group_members(archive, group).on(day)
 
 
-def all_members(archive: Archive) -> dict[str, GroupMembers]:
+def all_members(archive: Archive, only: Iterable[GroupConfig] | None = None) -> dict[str, GroupMembers]:
     """Group slug -> its members over time, for every group of kpss.yaml and every group whose
-    minutes alone say who joins it."""
+    minutes alone say who joins it; only for the groups `only` when it is given."""
     # The minutes of joins and leaves, by group, found once: an archive of many groups would
     # otherwise be gone through once per group.
     changing: dict[str, list[Minutes]] = {}
     for minutes in archive.minutes:
         if minutes.membership:
             changing.setdefault(minutes.group_slug, []).append(minutes)
-    found = {
-        group.slug: group_members(archive, group, changing.get(group.slug, ()))
-        for group in archive.config.groups
-    }
-    for slug, listed in changing.items():
-        if slug not in found:
-            first = listed[0]
-            found[slug] = group_members(
-                archive, GroupConfig(slug, first.group, first.path.rpartition("/")[0]), listed
-            )
+    groups = archive.config.groups if only is None else only
+    found = {group.slug: group_members(archive, group, changing.get(group.slug, ())) for group in groups}
+    if only is None:
+        for slug, listed in changing.items():
+            if slug not in found:
+                first = listed[0]
+                group = GroupConfig(slug, first.group, first.path.rpartition("/")[0])
+                found[slug] = group_members(archive, group, listed)
     return found
 
 
