@@ -7,12 +7,12 @@ import re
 
 from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
-from .text import loose, plain, rx, squash
+from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
 _TITLE = rx(
     r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
-    r"(?:[a-zá-ž]+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
+    rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
@@ -23,7 +23,7 @@ _HEADER_GROUP = rx(
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`)
-    r"|\s*(?:,(?!\s+[a-zá-ž]+(?:\s+[a-zá-ž]+)?\s+a\s+[a-zá-ž]+\s*(?:$|[,(–—-]))|\().*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:"
+    rf"|\s*(?:,(?!\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+\s*(?:$|[,(–—-]))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
     r"|\s+č\.\s*\d.*$"
@@ -75,7 +75,7 @@ def _adjective(word: str, noun: str) -> str:
 
 _WORKING_GROUP_ANY_CASE = rx(r"^(?:pracovní\s+skupin[ay]|pracovních\s+skupin|PS)\s+(?=\S)")
 _WORKING_GROUP = re.compile(
-    r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + r")\s+(?=[A-ZÁ-Ž\"„])"
+    r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + rf")\s+(?=[{UPPER}\"„])"
 )
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
@@ -88,7 +88,7 @@ _CATEGORY = rx(
 _SHORT_TITLE = re.compile(
     # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
     r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
-    r"(?:,\s*[A-ZÁ-Ž][^\d,:;()]{1,30})?,?\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+    rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+\d{{1,2}}\s*\.\s*\d{{1,2}}\s*\."
 )
 _PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
 # A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
@@ -171,7 +171,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line, following in itertools.pairwise(head):
         # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
         # meeting noun.
-        body = re.match(r"^(?:z|ze)\s+(?P<rest>[A-ZÁ-Ž].{3,})$", following)
+        body = re.match(rf"^(?:z|ze)\s+(?P<rest>{CAPITAL}.{{3,}})$", following)
         if (
             body is not None
             and re.fullmatch(r"(?i)z[áa](?:pis|znam)\.?", line)

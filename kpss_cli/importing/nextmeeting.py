@@ -10,7 +10,7 @@ from typing import TypedDict
 
 from ..core.dates import czech_day
 from ..core.i18n import _
-from .text import plain, rx, squash
+from .text import CAPITAL, plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, roll_forward, weekday_fix
 
 
@@ -33,13 +33,13 @@ _NOT_SET = rx(
 )
 _PLACE_LABEL = rx(r"\bmísto(?:\s+konání)?\s*:\s*(?P<place>[^.;]+)")
 _PLACE_AFTER = re.compile(
-    r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:[A-ZÁ-Ž]|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line)[^.;]*)"
+    rf"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:{CAPITAL}|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line)[^.;]*)"
 )
 # `do příštího jednání`, `na příští jednání`, `T: příští jednání`: a task's deadline, not a statement
 # about the next meeting.
 _AS_DEADLINE = rx(r"(?:\bdo|\bna|\bT\s*:|\btermín\w*\s*:)\s*$")
 # The end of a sentence: a full stop after a word or a year, before a capital.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d]{3})|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])")
+_SENTENCE_END = re.compile(rf"(?:(?<=[^\W\d]{{3}})|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})")
 _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 

@@ -12,7 +12,7 @@ from typing import NotRequired, TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from ..core.people import FIRST_NAMES, Case, nominative_words
-from .text import loose, plain, rx, squash
+from .text import CAPITAL, LOWER, SMALL, loose, plain, rx, squash
 
 
 class PersonDict(TypedDict):
@@ -52,12 +52,12 @@ _ORG_MARKERS = rx(
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
 _COURTESY = re.compile(
     loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.|pp\.)\s+(?=\S)")
-    + r"|^P\.\s+(?=[A-Z][A-Za-z]{0,6}\.|[A-ZÁ-Ž]\w+\s+[A-ZÁ-Ž]\w+)"
+    + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
 # written, and not words of the name itself.
 _RANK = re.compile(
-    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm|str)\.\s*(?=[A-ZÁ-Ž])"
+    rf"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm|str)\.\s*(?={CAPITAL})"
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.
@@ -95,15 +95,15 @@ def presence_kind(cell: str) -> str | None:
 
 
 _TITLE_SPACING = re.compile(
-    r"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?=[A-ZÁ-Ž])"
+    rf"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?={CAPITAL})"
 )
 _POSTNOMINAL = re.compile(
     r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
 )
 _BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
-_INITIAL = re.compile(r"^[A-ZÁ-Ž][a-zá-ž]?\.$")
-_NAME_TOKEN = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\wá-žÁ-Ž'’]*(?:-[A-ZÁ-Ž][\wá-žÁ-Ž'’]*)?\.?$")
+_INITIAL = re.compile(rf"^{CAPITAL}{SMALL}?\.$")
+_NAME_TOKEN = re.compile(rf"^{CAPITAL}[\w'’]*(?:-{CAPITAL}[\w'’]*)?\.?$")
 # Also `ml.`/`st.` after a name (`Jan Novák ml.`: junior, senior).
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "ml", "st", "nejml."}
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
@@ -127,7 +127,7 @@ def _bare(text: str) -> str:
     return strip_titles(_RANK.sub("", normalise_name(text)))
 
 
-_INNER_CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]")
+_INNER_CAPITAL = re.compile(rf"^{CAPITAL}{SMALL}*{CAPITAL}")
 
 
 def looks_like_name(text: str) -> bool:
@@ -309,8 +309,8 @@ def _person_from(fragment: str) -> PersonDict | None:
 
 # A full name (a title or a common first name) and then lower-case words of a role.
 _NAME_THEN_ROLE = re.compile(
-    r"^(?P<name>(?:(?:[A-Z][A-Za-z]{0,6}\.\s*)*)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)"
-    r"\s+(?P<role>[a-zá-ž]{3,}\b.*)$"
+    rf"^(?P<name>(?:(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*){CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"\s+(?P<role>{SMALL}{{3,}}\b.*)$"
 )
 
 
@@ -389,14 +389,14 @@ def _split_and(fragment: str) -> list[str]:
 
 
 # A full stop where a comma belongs, between two full names (`Viktor Novotný. Marek Vokáč`).
-_STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
+_STOP_BETWEEN_NAMES = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
 # A numbered item run on after the last name of a list in a one-line transcript
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
 # Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
 _ITEM_AFTER = re.compile(
-    r"\s+\d{1,3}\.?\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
+    rf"\s+\d{{1,3}}\.?\s+{CAPITAL}{SMALL}.*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[{LOWER}:].*$"
 )
 
 
@@ -491,7 +491,7 @@ def looks_like_people_line(line: str) -> bool:
 
 
 _HAS_TITLE = re.compile(
-    r"(?<![\w])(?:[A-Z][A-Za-z]{0,6}\.|Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr)(?=\s|\.|[A-ZÁ-Ž]|$)"
+    rf"(?<![\w])(?:[A-Z][A-Za-z]{{0,6}}\.|Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr)(?=\s|\.|{CAPITAL}|$)"
 )
 
 
@@ -511,9 +511,7 @@ def looks_like_one_person(line: str) -> bool:
     return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in FIRST_NAMES
 
 
-_UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
-_LOWER = "a-záčďéěíňóřšťúůýž"
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME_WORD = rf"{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
 # A name inside running text: titles, two or three capitalised words, post-nominal titles.
 _NAME_IN_TEXT = re.compile(
     rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.|Ing|Mgr|Bc)\s*)*)"

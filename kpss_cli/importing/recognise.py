@@ -33,7 +33,7 @@ from .people import (
     stand_ins_first,
 )
 from .tasks import TaskDict, find_tasks
-from .text import label_pattern, label_value, loose, plain, rx, squash
+from .text import CAPITAL, LOWER, SMALL, label_pattern, label_value, loose, plain, rx, squash
 from .when import DateHit, TimeHit, find_dates, find_time, leftover, without_dates
 
 
@@ -120,7 +120,7 @@ _RECORDER_FREE = (
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
     rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
-    rx(r"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$"),
+    rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -233,7 +233,7 @@ _TITLE_ZAPIS = rx(
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
-    r"^[^a-záčďéěíňóřšťúůýž\n]{0,60}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
+    rf"^[^{LOWER}\n]{{0,60}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
     r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
@@ -350,7 +350,7 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 # (`PřihlášeníZápis ze zasedání …`), or attendance labels run together in a transcript
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
-    r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
+    rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
@@ -362,7 +362,7 @@ _GLUED = re.compile(
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
-_STOP_LABEL = re.compile(r"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?=[A-ZÁ-Ž])")
+_STOP_LABEL = re.compile(rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?={CAPITAL})")
 
 
 def _unglue(lines: list[str]) -> list[str]:
@@ -377,7 +377,7 @@ def _unglue(lines: list[str]) -> list[str]:
     return out
 
 
-_HYPHENATED = re.compile(r"(?<=[a-zá-ž]{2})-\n(?=[a-zá-ž]{2})")
+_HYPHENATED = re.compile(rf"(?<={SMALL}{{2}})-\n(?={SMALL}{{2}})")
 
 
 class _Reader:
@@ -576,7 +576,7 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
 
 # Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
 _NAME_THEN_AT = re.compile(
-    r"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+){1,3}(?:v|ve|od)\s+$"
+    rf"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}{SMALL}+\s+){{1,3}}(?:v|ve|od)\s+$"
 )
 
 
@@ -623,7 +623,7 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
 _PLACE_NOUN = rx(
     r"^(?:v|ve|na)\s+(?:(?:malé|velké|hlavní|společensk|konferenčn|obřadn)\w*\s+)?"
     r"(?:zasedac|budov|sídl|kancelář|místnost|sál|přízem|prostor|klubovn|knihovn|areál|učebn|jídeln|"
-    r"salonk|centr|dom[ěu]|zařízení|objekt|kuchyňk|(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]))"
+    rf"salonk|centr|dom[ěu]|zařízení|objekt|kuchyňk|(?-i:{CAPITAL}))"
 )
 
 
@@ -645,12 +645,12 @@ def _place_after_opening(reader: _Reader) -> str | None:
     return None
 
 
-_LABEL_ONLY = re.compile(r"^\s*[A-ZÁ-Ž][\wá-ž ]{1,30}:(?:\s|$)")
+_LABEL_ONLY = re.compile(rf"^\s*{CAPITAL}[\w ]{{1,30}}:(?:\s|$)")
 
 # `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
 # locative after `v`/`ve`), or before the date there.
 _TOWN_IN_TITLE = re.compile(
-    r"\s(?P<place>(?:v|ve)\s+[A-ZÁ-Ž][a-zá-ž]+(?:\s+(?:nad|pod|u)\s+[A-ZÁ-Ž][a-zá-ž]+)?)"
+    rf"\s(?P<place>(?:v|ve)\s+{CAPITAL}{SMALL}+(?:\s+(?:nad|pod|u)\s+{CAPITAL}{SMALL}+)?)"
     r"\s*(?:$|[,\s]+\d{1,2}\.)"
 )
 # `Jednání Komise bylo konané online`, `Setkání proběhlo on-line formou`.
@@ -768,8 +768,8 @@ _EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
 _SUBGROUP = re.compile(
     loose(
         r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
-        r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})|(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}\s+){0,3}"
-        r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s*:\s*"
+        rf"uživatel[éi][^:]{{0,30}}|veřejnost|členové[^:]{{0,30}})|(?:{CAPITAL}{{2,6}}\s+){{0,3}}"
+        rf"{CAPITAL}{{2,6}})\s*:\s*"
     )
 )
 
@@ -808,7 +808,7 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
 # `Město Boskovice: …`, `Rodinné centrum Boskovice: …`: an organisation, capitalised at both ends
 # (not `Schůzi řídila: …`, a label of a role), then a colon.
 _ORG_BEFORE_PEOPLE = re.compile(
-    r"^(?P<org>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ](?:[^:,;()]{0,48}\s)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^\s:,;()]*)\s*:\s+(?=\S)"
+    rf"^(?P<org>{CAPITAL}(?:[^:,;()]{{0,48}}\s)?{CAPITAL}[^\s:,;()]*)\s*:\s+(?=\S)"
 )
 
 
@@ -1008,7 +1008,7 @@ _GUESTS_IN_SENTENCE = rx(
 )
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
-_EXCUSED_IN_SENTENCE = rx(r"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$")
+_EXCUSED_IN_SENTENCE = rx(rf"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:{CAPITAL}).+)$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
     r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
@@ -1016,7 +1016,7 @@ _LIST_IN_SENTENCE = rx(
 )
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
 # (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
-_SENTENCE_STOP = re.compile(r"(?:(?<=\))|(?<=[a-zá-ž]{4}))\.(?:\s|$)")
+_SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
 # `(omluven)` after a name, also as the last word of a table cell (`členka omluvena`).
 _EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
@@ -1088,10 +1088,10 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
 
 # A long value that opens with a lower-case word (not `paní`, `pan`, `pí`) is running text, not
 # a name: the value of another label, or a paragraph (`dne 3. 5., K. Malá` is short, so kept).
-_RUNNING_TEXT = re.compile(r"^(?!(?:pan|paní|pí|slečna)\b)[a-zá-ž]{2,}\b(?!\.).{70,}$")
+_RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!\.).{{70,}}$")
 
 
-_END_OF_SENTENCE = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")
+_END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
@@ -1131,7 +1131,7 @@ def _best(names: list[str]) -> str | None:
 # `Zpracováním zápisu pověřil paní Janu Nekardovou`: the recorder in the accusative.
 _ENTRUSTED = rx(
     r"\b(?:zpracováním|pořízením|vyhotovením|sepsáním|psaním|zapisováním)\s+zápisu\b(?:[^.]|(?<=\d)\.){0,80}?\bpověřil[a]?\s+"
-    r"(?:[a-zá-ž]+\s+){0,3}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{0,5}\.\s*)*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+))"
+    rf"(?:{SMALL}+\s+){{0,3}}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
 )
 
 
@@ -1158,16 +1158,18 @@ _OPENED_BY = rx(
 _ROLE_LEAD_IN = re.compile(
     r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?"
     # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
-    r"(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s+){0,8}$"
+    rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
-_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÁ-Ž]\.\s?){1,2}[A-ZÁ-Ž][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?(?!\w)")
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.])(?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?!\w)"
+)
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
 _OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b")
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
-_LEAD_IN = re.compile(r"^(?:\s*[a-zá-ž]+){0,8}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
-_SENTENCE = re.compile(r"[.!?]\s+(?=[A-ZÁ-Ž][a-zá-ž]+\s+[a-zá-ž])")
+_LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
+_SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
 
 
 def _narrative_moderator(reader: _Reader) -> str | None:
@@ -1210,7 +1212,7 @@ def _narrative_moderator(reader: _Reader) -> str | None:
 # names someone already listed.
 _TITLED_SURNAME = re.compile(
     r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:pan|paní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
-    r"(?P<surname>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]{2,}(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)(?![\w.])"
+    rf"(?P<surname>{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)(?![\w.])"
 )
 
 
@@ -1236,7 +1238,7 @@ def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | N
     for line in reader.plains:
         if NEXT.search(line):
             continue
-        for sentence in re.split(r"(?<=[a-zá-ž]{3})\.\s+", line):
+        for sentence in re.split(rf"(?<={SMALL}{{3}})\.\s+", line):
             if not (_OPENED.search(sentence) or _OPENED_BY.search(sentence)):
                 continue
             found = {

@@ -12,7 +12,7 @@ from ..core.names import fold
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import looks_like_name, names_in_text
-from .text import is_bullet, loose, plain, rx, squash
+from .text import CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
 
@@ -358,11 +358,11 @@ _WORDED_DUE = rx(
 # A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
 _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
-_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.|pí)\s+)?[A-ZÁ-Ž]")
+_SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
 # (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
 _SPLIT_SENTENCES = re.compile(
-    r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])"
+    rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
 )
 
 
@@ -497,9 +497,9 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
 # `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
 # and an initial, as short minutes write people).
 _PERSON_SUBJECT = re.compile(
-    r"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+"
-    r"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?"
-    r"|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\.)$"
+    rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+"
+    rf"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.)$"
 )
 
 
@@ -513,11 +513,11 @@ _NEXT_DUE = rx(
 # jednání zajistí …`); a whole class of people (`Poskytovatelé zašlou …`) is too vague to be one.
 _ROLE_SUBJECT = rx(
     r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|"
-    r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\wá-žÁ-Ž.]+){0,3}$"
+    r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\w.]+){0,3}$"
 )
 # `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
 _OWNER_AFTER_VERB = re.compile(
-    r"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+)(?![\w-])"
+    rf"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
 
@@ -629,7 +629,7 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 # `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
 # named in the dative, the task an infinitive (`-t`, `-ci`).
 _IMPOSES = rx(
-    r"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){0,3}?[^\s,.;]+)\s+(?P<task>(?-i:[a-záčďéěíňóřšťúůýž]+(?:t|ci))\b.*)$"
+    rf"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)\s+(?P<task>(?-i:{SMALL}+(?:t|ci))\b.*)$"
 )
 _DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
 _DATIVE_WORDS = {"členům": "členové", "poskytovatelům": "poskytovatelé", "koordinátorovi": "koordinátor"}
