@@ -962,3 +962,78 @@ def test_months_in_roman_numerals() -> None:
     )
     assert (str(imported.date), imported.time) == ("2022-11-21", "15:00")
     assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Bc. Hrubá", "15. XII. 2022")]
+
+
+# --- rules drawn from the real batch 121–140 (each with variants written here) ----------------------
+
+
+def test_an_inline_list_ends_at_a_full_stop_before_a_label_of_something_else() -> None:
+    for tail in (
+        "Mgr. Eva Malá. Delegující (delegovaný) člen: Ing. Jan Hrubý (Petr Malý).",
+        "Mgr. Eva Malá. Zapisovatel určen: Ing. Jan Hrubý",
+        "Mgr. Eva Malá Přítomno 3 (na část jednání 2) z 5 členů výboru.",
+        "Mgr. Eva Malá Přítomni 3 z 5 členů.",
+    ):
+        imported = recognise(
+            f"Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomní členové: Jana Nová, Petr Sýkora, {tail}\n"
+        )
+        assert names(imported.present) == ["Jana Nová", "Petr Sýkora", "Mgr. Eva Malá"], tail
+    # An attendance label after the full stop still opens its own list.
+    both = recognise(
+        "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomni: Jana Nová, Eva Malá. Omluveni: Petr Sýkora\n"
+    )
+    assert names(both.present) == ["Jana Nová", "Eva Malá"]
+    assert names(both.excused) == ["Petr Sýkora"]
+
+
+def test_after_a_sub_label_one_surname_is_a_person() -> None:
+    imported = recognise(
+        "Zápis z jednání školské rady ze dne 5. 10. 2021\nPřítomni členové:\nZa zřizovatele: Ing. Eva Malá\n"
+        "Za rodiče: p.Novák\nZa pedagogy: pí. řed. Mgr. Hrubá, Sýkorová, Mgr. Dubová\nOmluveni: p. Kos\n"
+    )
+    assert names(imported.present) == ["Ing. Eva Malá", "Novák", "Mgr. Hrubá", "Sýkorová", "Mgr. Dubová"]
+    assert names(imported.excused) == ["Kos"]
+
+
+def test_a_pupils_class_after_a_parent_is_no_part_of_the_name() -> None:
+    imported = recognise(HEAD + "Hosté z řad rodičů: p. Kolář 6. A, pí. Malá 4.B, pí. Dubová 1. C\n")
+    assert names(imported.guests) == ["Kolář", "Malá", "Dubová"]
+
+
+def test_courtesy_words_initials_and_titles_glued_to_the_name() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni:\nP.Pavel Kos, Mgr.Jan Dub, sestra Marie Malá, bratr Josef Hora, p.Novák, J.Sýkora",
+        )
+    )
+    assert names(imported.present) == [
+        "Pavel Kos",
+        "Mgr. Jan Dub",
+        "Marie Malá",
+        "Josef Hora",
+        "Novák",
+        "J. Sýkora",
+    ]
+
+
+def test_a_list_mostly_of_surnames_keeps_a_first_name_that_is_a_surname() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "PŘÍTOMNI: Hurych, Cejpek, Švec, Ludvík, Král, Bartoň, Dostál Míla, Beneš st., Mgr. Sláma",
+        )
+    )
+    assert names(imported.present) == [
+        "Hurych", "Cejpek", "Švec", "Ludvík", "Král", "Bartoň", "Dostál Míla", "Beneš st.", "Mgr. Sláma",
+    ]  # fmt: skip
+    # A first name and a surname split by a stray comma among full names are still one person.
+    split = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý", "Přítomni: Jana, Nová, Petr Malý, Eva Dubová")
+    )
+    assert names(split.present) == ["Jana Nová", "Petr Malý", "Eva Dubová"]
+
+
+def test_a_doctor_of_sciences_after_the_name() -> None:
+    imported = recognise(HEAD.replace("Petr Malý", "prof. MUDr. Josef Hora, DSc., Ing. Eva Malá, DrSc."))
+    assert names(imported.present) == ["Jana Nová", "prof. MUDr. Josef Hora, DSc.", "Ing. Eva Malá, DrSc."]

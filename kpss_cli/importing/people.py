@@ -48,10 +48,12 @@ _ORG_MARKERS = rx(
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
     r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
 )
-# Courtesy words before a name (`pp.` = pánové, before a list). A capital `P.` is one only before a title or a whole name
+# Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
+# association). A capital `P.` is one only before a title or a whole name
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
+# `řed.` (ředitel/ka) may follow (`pí. řed. Mgr. Hradská`): a role, no part of the name.
 _COURTESY = re.compile(
-    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.|pp\.)\s+(?=\S)")
+    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.|pp\.)\s+(?:řed\.\s*)?(?=\S)")
     + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
@@ -94,11 +96,12 @@ def presence_kind(cell: str) -> str | None:
     return None
 
 
+# A title, a courtesy word or an initial glued to the name (`Mgr.Jan`, `p.Dvořák`, `P.Pavel`).
 _TITLE_SPACING = re.compile(
-    rf"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?={CAPITAL})"
+    rf"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof|p|pí|{CAPITAL})\.(?={CAPITAL}{SMALL})"
 )
 _POSTNOMINAL = re.compile(
-    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
+    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|DSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
 )
 _BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
@@ -339,7 +342,7 @@ def _cells(raw: str) -> list[str]:
 def _line_fragments(raw: str) -> list[str]:
     """One line of a list of people, split into fragments."""
     line = plain(raw)
-    line = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)  # numbered lists
+    line = re.sub(r"^\s*(?:\d{1,3}|(?!p\.)[a-z])\s*[.)]\s+", "", line)  # numbered lists (`p.` is `pan`)
     if not line:
         return []
     # `Jana Nová<TAB>Charita` or wide columns of a table exported as text.
@@ -400,14 +403,20 @@ _ITEM_AFTER = re.compile(
 )
 
 
+# A pupil's class after a parent's name in the minutes of a school board (`p. Vykysalý 6. A`,
+# `pí. Vítková 4.B`): what the person is there for, no part of the name.
+_SCHOOL_CLASS = re.compile(r"\s+\d{1,2}\.\s?[A-Z]\.?$")
+
+
 def _tidy_fragment(text: str) -> str:
     """Spaces and stray punctuation off, a number of an inline numbered list (`2) Bc. Petr Dub`)
     too; a final dot stays after a title or an initial."""
     fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
+    fragment = _SCHOOL_CLASS.sub("", fragment)
     fragment = re.sub(r"^\d{1,3}\s*\)\s+", "", fragment)
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
-        if len(last) > 3 and not is_title_only(last):
+        if len(last) > 3 and not is_title_only(last) and not _POSTNOMINAL.match(last):
             fragment = fragment[:-1].rstrip()
     return fragment
 
@@ -425,8 +434,12 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))
     people: list[PersonDict] = []
-    singles = [f for _, f in fragments if " " not in _bare(f)]
-    surname_list = len(singles) == len(fragments)  # `Novák, Dvořák, Svoboda`
+    singles = [f for _, f in fragments if " " not in _bare(_split_bracket(_tidy_fragment(f))[0])]
+    # `Novák, Dvořák, Svoboda`; also mostly surnames with a few first names after them
+    # (`…, Ludvík, Král, Dostál Míla, …`): there a first name is someone's surname.
+    surname_list = len(singles) == len(fragments) or (
+        len(singles) >= 5 and 4 * len(singles) >= 3 * len(fragments)
+    )
     # With full names around, one word after a person on the same line is their organisation
     # (`Bc. Michal Rybář, Advaita`), not a person known by surname only.
     full_names = len(fragments) - len(singles) >= max(2, len(singles) + 1)
@@ -441,10 +454,11 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         if people and is_title_only(fragment):
             people[-1]["name"] = f"{people[-1]['name']}, {fragment}"
             continue
-        if people and (post := _POSTNOMINAL.match(fragment)) and post[2].strip():
-            # `Bc. Lucie Malá, DiS. – sociální pracovnice`
+        if people and (post := _POSTNOMINAL.match(fragment)):
+            # `Bc. Lucie Malá, DiS. – sociální pracovnice`, `prof. MUDr. Josef Vymazal, DSc.`
             people[-1]["name"] = f"{people[-1]['name']}, {post[1].strip(' ,')}"
-            _add_detail(people[-1], post[2])
+            if post[2].strip():
+                _add_detail(people[-1], post[2])
             continue
         # A lone first name followed by a lone surname: one person split by a stray comma.
         if (
@@ -455,7 +469,13 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         ):
             fragment = f"{fragment} {_tidy_fragment(fragments[i][1])}"
             i += 1
-        elif people and full_names and line == last_line and _lone_word(fragment):
+        elif (
+            people
+            and full_names
+            and line == last_line
+            and _lone_word(fragment)
+            and not _COURTESY.match(_TITLE_SPACING.sub(r"\1. ", fragment))
+        ):
             _add_detail(people[-1], fragment)
             continue
         person = _person_from(fragment)

@@ -795,14 +795,29 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     anything else (`Zapsal:`) ends the value."""
     parts: list[tuple[str, str]] = []
     rest = inline
-    while (match := _OTHER_LABEL.search(rest)) is not None and match.start() > 0:
+    while True:
+        match = _OTHER_LABEL.search(rest)
+        end = next((e for e in _LIST_END.finditer(rest) if _attendance_label(e["label"] or "") is None), None)
+        if end is not None and (match is None or end.start() < match.start()):
+            parts.append((kind, rest[: end.start()]))  # `… Jana Průšová. Delegující člen: …`
+            break
+        if match is None or match.start() == 0:
+            parts.append((kind, rest))
+            break
         parts.append((kind, rest[: match.start()]))
         other = _attendance_label(rest[match.start() :].strip())
         if other is None:
             return parts
         kind, rest = other
-    parts.append((kind, rest))
     return [(k, text) for k, text in parts if text.strip(" ,;")]
+
+
+# What ends an inline list of people in a one-line transcript: a full stop and a label of
+# something else (`… Mgr. Jana Průšová. Delegující (delegovaný) člen: …`), or a count of those
+# present (`… PhDr. Ludmila Vostřáková Přítomno 14 (na část jednání 13) z 19 členů`).
+_LIST_END = re.compile(
+    rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}\s*:)|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
+)
 
 
 # `Město Boskovice: …`, `Rodinné centrum Boskovice: …`: an organisation, capitalised at both ends
@@ -840,7 +855,9 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
             chunk[-1] = f"{chunk[-1]} – {current}"
             j += 1
             continue
-        if reader.labels[j] or NEXT.search(current) or not _continues(probe, previous):
+        # After a sub-label (`Za rodiče: p. Dvořák`) one surname is a person too.
+        sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
+        if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
         # exported table) is no column.
