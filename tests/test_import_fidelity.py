@@ -76,3 +76,13 @@ def test_the_held_out_set_keeps_recall_and_precision() -> None:
     assert len(per_file) >= 24
     assert (total.recall() or 0) >= 0.90, total.report()
     assert (total.precision() or 0) >= 0.97, total.report()
+
+
+def test_courtesy_words_and_glued_titles_do_not_make_another_person() -> None:
+    from kpss_cli.importing.fidelity import people_key
+
+    assert people_key("P. Pavel Kuneš") == people_key("Pavel Kuneš")  # `P.` = Pater, a courtesy
+    assert people_key("pí. Vítková") == people_key("Vítková")
+    assert people_key("Ing.Mgr. Richard Mašek") == people_key("Ing. Mgr. Richard Mašek") == "richard masek"
+    assert people_key("Mgr.Jan Martínek") == people_key("Jan Martínek")
+    assert people_key("Jan Novák") != people_key("Jana Nováková")
