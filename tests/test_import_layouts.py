@@ -1037,3 +1037,46 @@ def test_a_list_mostly_of_surnames_keeps_a_first_name_that_is_a_surname() -> Non
 def test_a_doctor_of_sciences_after_the_name() -> None:
     imported = recognise(HEAD.replace("Petr Malý", "prof. MUDr. Josef Hora, DSc., Ing. Eva Malá, DrSc."))
     assert names(imported.present) == ["Jana Nová", "prof. MUDr. Josef Hora, DSc.", "Ing. Eva Malá, DrSc."]
+
+
+def test_who_took_over_the_chairing_leads_the_meeting() -> None:
+    for sentence in (
+        "Pan Hora se ujal řízení zasedání.",
+        "Paní Hora se ujala řízení schůze.",
+        "Ujal se řízení jednání pan Hora.",
+    ):
+        imported = recognise(
+            HEAD.replace("Petr Malý", "Mgr. Petr Hora")
+            + "1. Volba předsedy\nPředsedou byl zvolen Mgr. Petr Hora.\n"
+            + sentence
+            + "\n"
+        )
+        expected = (
+            "Mgr. Petr Hora" if not sentence.startswith("Ujal") else None
+        )  # the name after: not this rule
+        assert imported.moderator == expected, sentence
+
+
+def test_who_welcomes_those_present_and_takes_them_through_the_agenda_leads() -> None:
+    for text in (
+        "Předsedkyně RNDr. Malá přivítala přítomné členy a hosty. Seznámila členy s programem jednání.",
+        "Předseda spolku p. Josef Hora všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům jednání.",
+        "Koordinátor R. Hora přivítal přítomné a seznámil je s programem.",
+    ):
+        imported = recognise(
+            "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomni: Josef Hora, Jana Malá, Eva Dubová\n\n"
+            + text
+            + "\n"
+        )
+        assert imported.moderator in ("Jana Malá", "Josef Hora", "R. Hora"), text
+    # A welcome alone, or a welcome on someone's behalf, does not say who led it.
+    for text in (
+        "Koordinátorka Mgr. Jana Malá přivítala všechny přítomné a představila nové členy.",
+        "Jménem hostitele V. Dubové přítomné přivítal Josef Hora.",
+    ):
+        imported = recognise(
+            "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomni: Josef Hora, Jana Malá, Eva Dubová\n\n"
+            + text
+            + "\n"
+        )
+        assert imported.moderator is None, text

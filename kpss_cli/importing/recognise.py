@@ -1183,7 +1183,17 @@ _INITIALS_NAME = re.compile(
 )
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
-_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b")
+# Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
+# through the agenda leads the meeting (`… přivítal přítomné. Seznámil senátory s programem`,
+# `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`); a welcome alone
+# does not say so (`… přivítala všechny přítomné a představila nové členy`).
+_TAKES_THROUGH = r"(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod)"
+_OPENED = rx(
+    rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
+    r"\b(?:se\s+ujal[a]?|ujal[a]?\s+se)\s+řízení\s+(?:jednání|zasedání|schůze|schůzky|setkání|porady)\b|"
+    r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
+    rf"(?=[^.]{{0,80}}?(?:\.\s+)?{_TAKES_THROUGH})"
+)
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
 _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
 _SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
@@ -1222,13 +1232,35 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             # `Předseda senátu, P. Strejc, zahájil zasedání`: initials right before the verb.
             if (just := re.search(rf"({_INITIALS_NAME.pattern}),?\s*$", before)) is not None:
                 return just[1]
+            if (subject := _subject_before(before)) is not None:
+                return subject
     return None
+
+
+_COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
+
+
+def _subject_before(before: str) -> str | None:
+    """The name right before the verb in a transcript that runs sentences together
+    (`… Petra Tomíčková Předseda MAS p. Josef Teuer všechny přítomné úvodem přivítal`): the last
+    name, with only lower-case words between it and the verb and only words of a role (and
+    `p.`, `pí.`) between it and the text before."""
+    found = names_in_text(before)
+    if not found:
+        return None
+    start, end, name = found[-1]
+    if not re.fullmatch(rf"(?:\s+{SMALL}+){{0,4}}\s*", before[end:]):
+        return None
+    lead = before[found[-2][1] if len(found) >= 2 else 0 : start]
+    lead = _COURTESY_END.sub("", lead)
+    lead = re.split(r"[,.;:]", lead)[-1]
+    return name if _ROLE_LEAD_IN.match(lead) else None
 
 
 # A surname after a title or `pan`/`paní` (`Mgr. Čermáková`, `paní Nová`), as the narrative
 # names someone already listed.
 _TITLED_SURNAME = re.compile(
-    r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:pan|paní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
+    r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
     rf"(?P<surname>{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)(?![\w.])"
 )
 
@@ -1255,8 +1287,12 @@ def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | N
     for line in reader.plains:
         if NEXT.search(line):
             continue
-        for sentence in re.split(rf"(?<={SMALL}{{3}})\.\s+", line):
-            if not (_OPENED.search(sentence) or _OPENED_BY.search(sentence)):
+        sentences = re.split(rf"(?<={SMALL}{{3}})\.\s+", line)
+        for number, sentence in enumerate(sentences):
+            # with the next sentence, which may say the one who welcomed went on through the agenda
+            window = ". ".join(sentences[number : number + 2])
+            opened = _OPENED.search(window)
+            if not ((opened is not None and opened.start() < len(sentence)) or _OPENED_BY.search(sentence)):
                 continue
             found = {
                 name
