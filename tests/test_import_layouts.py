@@ -1080,3 +1080,33 @@ def test_who_welcomes_those_present_and_takes_them_through_the_agenda_leads() ->
             + "\n"
         )
         assert imported.moderator is None, text
+
+
+def test_a_model_of_minutes_to_fill_in_is_not_minutes() -> None:
+    for title in (
+        "Vzor zápisu ze schůze spolku",
+        "Vzorový zápis z jednání výboru",
+        "Šablona zápisu z porady",
+    ):
+        imported = recognise(
+            f"{title}\n\nZápis z členské schůze spolku konané dne 3. 4. 2020\n\npřítomni: ……………\nomluveni ……………\n\nzapsal: ……………\n"
+        )
+        assert not imported.looks_like_minutes, title
+
+
+def test_a_title_of_minutes_over_a_text_about_minutes_is_not_minutes() -> None:
+    imported = recognise(
+        "Zápis z jednání ŠR\n\nZápis je jednou z možností, jak uchovat výstupy z jednání školské rady.\n\n"
+        "Jeho tvorba není zákonnou povinností. Průběh jednání v zápise být může a nemusí.\n\n"
+        "Školská rada má jako orgán školní samosprávy transparentně komunikovat.\n"
+    )
+    assert not imported.looks_like_minutes
+    # Under the same title, one fact of a meeting makes it minutes.
+    for fact in (
+        "Přítomni: Jana Nová, Petr Malý",
+        "Zapsala: Jana Nová",
+        "Konáno 3. 4. 2020 v 16:00 v knihovně.",
+    ):
+        assert recognise(f"Zápis z jednání ŠR\n\n{fact}\n\nŠR projednala rozpočet.\n").looks_like_minutes, (
+            fact
+        )

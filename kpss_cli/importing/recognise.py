@@ -250,7 +250,8 @@ _OTHER_DOCUMENT = rx(
     r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
     r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro|"
     r"program\s+(?:jednání|setkání|schůze|zasedání)(?!\s*:)|"  # `Program jednání PS …` as the title
-    r"monitorovací\s+zpráva|zpráva\s+(?:o\s+činnosti|z\s+konference|o\s+plnění)|výzva\s+k)\b",
+    r"monitorovací\s+zpráva|zpráva\s+(?:o\s+činnosti|z\s+konference|o\s+plnění)|výzva\s+k|"
+    r"vzor(?:ový)?\s+(?:zápisu|zápis)|šablona|formulář)\b",  # `Vzor zápisu ze schůze …`: a model to fill in
     re.MULTILINE,
 )
 _OTHER_LABEL = re.compile(
@@ -1395,6 +1396,22 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     gives_more = bool(result.date or result.excused or result.guests or result.agenda)
     listing = sum(1 for line in reader.plains[:40] if line and _is_title(line)) >= 3 and not gives_more
     titled = bool(_is_title(head)) and not listing
+    # A title alone, with no date, time, place, people, agenda or tasks under it, heads a text
+    # about minutes (`Zápis z jednání ŠR` / `Zápis je jednou z možností, jak …`), not minutes.
+    gives_anything = bool(
+        gives_more
+        or result.time
+        or result.place
+        or result.present
+        or result.absent
+        or result.attendance_sheet
+        or result.recorder
+        or result.moderator
+        or result.tasks
+        or result.next_meeting
+    )
+    # (A title with next to nothing under it stays minutes that lack their facts: the user is told which.)
+    titled = titled and (gives_anything or sum(1 for p in reader.plains if p) <= 3)
     strong = bool(titled or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
