@@ -1110,3 +1110,50 @@ def test_a_title_of_minutes_over_a_text_about_minutes_is_not_minutes() -> None:
         assert recognise(f"Zápis z jednání ŠR\n\n{fact}\n\nŠR projednala rozpočet.\n").looks_like_minutes, (
             fact
         )
+
+
+def test_present_members_run_into_a_transcript_line() -> None:
+    imported = recognise(
+        "1 Spolek Lípa Husova 5, Tábor Zápis z členské schůze spolku Lípa ze dne 3. 4. 2014 Přítomní členové: "
+        "Ing. Jana Nová, Petr Malý, Eva Dubová. Omluveni: Josef Kos\n"
+    )
+    assert names(imported.present) == ["Ing. Jana Nová", "Petr Malý", "Eva Dubová"]
+    assert names(imported.excused) == ["Josef Kos"]
+
+
+def test_the_meeting_in_the_genitive_right_after_zapis() -> None:
+    for title, group in (
+        ("Zápis schůze výboru MO ze dne 6.6.2019:", "Výbor MO"),
+        ("Zápis jednání komise sociální ze dne 6. 6. 2019", "Komise sociální"),
+        ("Zápis zasedání rady spolku Lípa 6. 6. 2019", "Rada spolku Lípa"),
+    ):
+        assert recognise(f"{title}\nPřítomni: Jana Nová, Petr Malý\n").group == group, title
+
+
+def test_za_body_zapsal_and_the_name_on_the_next_line() -> None:
+    for signature in ("Za výbor MO zapsala\nH. Nová, jednatelka", "Za výbor spolku zapsal:\nIng. Petr Malý"):
+        imported = recognise(HEAD + "1. Došlá pošta\n\n" + signature + "\n")
+        assert imported.recorder in ("H. Nová", "Ing. Petr Malý"), signature
+
+
+def test_nedostavil_se_as_the_label_of_the_absent() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: Jana Nová\nnedostavil se: Jan Němec,\nNedostavili se: Eva Malá",
+        )
+    )
+    assert names(imported.absent) == ["Jan Němec", "Eva Malá"]
+
+
+def test_konani_gives_the_date_time_and_place() -> None:
+    for value, time, place in (
+        ("10. února 2010 v hovorně AG v 16.00 hod.", "16:00", "v hovorně AG"),
+        ("19. dubna 2007 v 17:30 v knihovně AG", "17:30", "v knihovně AG"),
+        ("3. 5. 2021 ve 14:00", "14:00", None),
+        ("3. 5. 2021 v úterý", None, None),
+    ):
+        imported = recognise(
+            f"Zápis ze 6. jednání školské rady\n\nKonání:\n{value}\n\nPřítomni: Jana Nová, Petr Malý\n"
+        )
+        assert imported.date is not None and (imported.time, imported.place) == (time, place), value

@@ -69,6 +69,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
             r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
+            r"nedostavil[aiy]? se|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
         )
@@ -97,7 +98,7 @@ DATE_LABEL = label_pattern(
     r"datum, čas a místo(?: konání| jednání)?|datum, místo a čas|datum a místo(?: konání| jednání)?|"
     r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
     r"termín(?: a místo)? (?:konání|jednání|setkání|schůzky)|den konání|den a čas|kdy|konáno dne|konané dne|"
-    r"konáno|dne|datum a doba konání"
+    r"konáno|dne|datum a doba konání|konání"
 )
 TIME_LABEL = label_pattern(
     r"čas(?: jednání| konání| zahájení| setkání)?|časové rozvržení|hodina|od[-–]do|od|doba (?:jednání|konání)|"
@@ -112,7 +113,8 @@ PLACE_LABEL = label_pattern(
 )
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
-    r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
+    r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?|"
+    r"za\s[^:|]{1,30}?\szapsal[a]?",  # `Za výbor MO zapsala` and the name on the next line
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
 _RECORDER_FREE = (
@@ -194,6 +196,15 @@ _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
     # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+)
+# After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
+# a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
+_TIME_PHRASE = r"(?:,?\s*(?:v|ve|od|o)\s+\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|do)\s*\d{1,2}[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?)"
+_PLACE_WITH_TIME = re.compile(
+    rf"^{_TIME_PHRASE}?\s*,?\s*(?P<place>(?:v|ve)\s+(?!\d|roce\b|době\b|(?:"
+    + "|".join(accusative for _, accusative in WEEKDAYS)
+    + rf")\b)[^\W\d_]+(?:\s+[^\s\d,;]+){{0,5}}?)\s*{_TIME_PHRASE}?\s*\.?\s*$",
+    re.IGNORECASE,
 )
 # After the day in a `Dne:` label: `, kancelář …, Karla Čapka 1147, Jeseník` (letters first, not a
 # weekday, a time or another date).
@@ -352,7 +363,7 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
-    r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    r"|(?<=\S)\s+(?=(?:Přítomn[iío](?:\s+(?:členové|zástupci))?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
 )
@@ -440,6 +451,10 @@ def _when(result: Imported, reader: _Reader) -> None:
                 result.place = leftover(after["place"]) or None
                 if result.place:
                     result.guesses["place"] = "za datem jednání (bez štítku Místo)"
+            elif (within := _PLACE_WITH_TIME.match(value[hit.end :])) is not None:
+                # `Konání: 10. února 2010 v hovorně AG v 16.00 hod.`, `… v 17:30 v knihovně AG`
+                result.place = squash(within["place"]).strip(" ,;.")
+                result.guesses["place"] = "za datem jednání (bez štítku Místo)"
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
