@@ -1157,3 +1157,26 @@ def test_konani_gives_the_date_time_and_place() -> None:
             f"Zápis ze 6. jednání školské rady\n\nKonání:\n{value}\n\nPřítomni: Jana Nová, Petr Malý\n"
         )
         assert imported.date is not None and (imported.time, imported.place) == (time, place), value
+
+
+def test_the_time_and_place_after_which_the_meeting_was_held() -> None:
+    for title, time, place in (
+        (
+            "Zápis ze zasedání Výboru pro seniory, které se konalo 28. listopadu 2014 od 11:30 h v zasedací místnosti č. 140",
+            "11:30",
+            "v zasedací místnosti č. 140",
+        ),
+        (
+            "Zápis z jednání výboru Spolku Lípa, jež se uskutečnilo dne 3. 4. 2014 od 9 00 h v areálu školy ve Vlašimi",
+            "09:00",
+            "v areálu školy ve Vlašimi",
+        ),
+        ("Zápis z jednání výboru, které se konalo 3. 4. 2014 v 16 30 hod. v klubovně", "16:30", "v klubovně"),
+    ):
+        imported = recognise(f"{title}\nPřítomni: Jana Nová, Petr Malý\n")
+        assert (imported.time, imported.place) == (time, place), title
+
+
+def test_two_numbers_with_a_space_are_a_time_only_before_the_word_for_hours() -> None:
+    imported = recognise(HEAD + "Na schůzi v 16 30 členů hlasovalo.\n")
+    assert imported.time is None

@@ -228,7 +228,11 @@ def _iso(value: Any) -> str | None:
 
 
 def _time(value: Any) -> str | None:
-    return str(value).replace("–", "-").replace(" ", "") if value else None
+    """A time or range as `HH:MM` or `HH:MM-HH:MM` (`9:00` and `09:00` are one time)."""
+    if not value:
+        return None
+    text = str(value).replace("–", "-").replace(" ", "")
+    return re.sub(r"(?<!\d)(\d):", r"0\1:", text)
 
 
 def score_document(imported: Imported | None, expected: dict[str, Any], where: str) -> Score:

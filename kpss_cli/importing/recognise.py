@@ -189,7 +189,7 @@ def _weekday_heading(line: str, hit: DateHit) -> bool:
 _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(
@@ -220,7 +220,9 @@ _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 # `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
 _HELD = rx(
     # `Jednání PS Rodina a děti se konalo …`: the body's name may stand between
-    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?(?:se\s+)?"
+    # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
+    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
+    r"(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
     r"(?:konal[oa]?|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
