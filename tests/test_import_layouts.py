@@ -1180,3 +1180,32 @@ def test_the_time_and_place_after_which_the_meeting_was_held() -> None:
 def test_two_numbers_with_a_space_are_a_time_only_before_the_word_for_hours() -> None:
     imported = recognise(HEAD + "Na schůzi v 16 30 členů hlasovalo.\n")
     assert imported.time is None
+
+
+def test_acronyms_of_bodies_inside_an_inline_list() -> None:
+    imported = recognise(
+        "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomní: PV: pp. Josef Kos, Jan Dub, Petr Malý. "
+        "Eva Hora KRK: p. Petr Lis MAS: p. Dana Malá, Petra Nová Předseda MAS p. Josef Kos přivítal přítomné.\n"
+    )
+    assert names(imported.present) == [
+        "Josef Kos",
+        "Jan Dub",
+        "Petr Malý",
+        "Eva Hora",
+        "Petr Lis",
+        "Dana Malá",
+        "Petra Nová",
+    ]
+
+
+def test_the_recorder_proposed_in_the_accusative() -> None:
+    for sentence, recorder in (
+        (
+            "Na funkci zapisovatele navrhuje p. Petru Tomíčkovou a ověřovatele p. Josefa Kose.",
+            "Petra Tomíčková",
+        ),
+        ("Za zapisovatelku určil předseda paní Janu Novou.", None),  # a role between: not this pattern
+        ("Jako zapisovatele jmenoval Ing. Petra Malého.", "Ing. Petr Malý"),
+    ):
+        imported = recognise(HEAD + "1) Určení zapisovatele\n" + sentence + "\n")
+        assert imported.recorder == recorder, sentence

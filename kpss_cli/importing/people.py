@@ -397,9 +397,11 @@ _STOP_BETWEEN_NAMES = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 # A numbered item run on after the last name of a list in a one-line transcript
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
-# Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
+# Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`,
+# `Petra Tomíčková Předseda MAS p. Josef Teuer přivítal …`: a capitalised role opens it).
 _ITEM_AFTER = re.compile(
     rf"\s+\d{{1,3}}\.?\s+{CAPITAL}{SMALL}.*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[{LOWER}:].*$"
+    r"|\s+(?:Předsed|Místopředsed|Starost|Místostarost|Ředitel|Koordinátor|Tajemní)\w*\s+\S.*$"
 )
 
 

@@ -834,8 +834,12 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
 # something else (`… Mgr. Jana Průšová. Delegující (delegovaný) člen: …`), or a count of those
 # present (`… PhDr. Ludmila Vostřáková Přítomno 14 (na část jednání 13) z 19 členů`).
 _LIST_END = re.compile(
-    rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}\s*:)|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
+    rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
+    r"|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
 )
+# The acronym of a body inside an inline list (`… Kurt Kocián KRK: p. Petr Halfar MAS: p. Dagmar
+# Quisková`): a sub-label, read as a comma.
+_INLINE_SUBGROUP = re.compile(rf"\s+(?:{CAPITAL}{{2,6}}\s+){{0,2}}{CAPITAL}{{2,6}}\s*:\s+(?=\S)")
 
 
 # `Město Boskovice: …`, `Rodinné centrum Boskovice: …`: an organisation, capitalised at both ends
@@ -994,7 +998,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             inline = "\t".join(
                 cells[1:]
             )  # `Přítomní:<TAB>Jana Nová<TAB>Charita`: a table row after the label
-        parts = _inline_parts(kind, _SUBGROUP.sub("", stand_ins_first(inline))) if inline else []
+        inline = _INLINE_SUBGROUP.sub(", ", _SUBGROUP.sub("", stand_ins_first(inline))) if inline else ""
+        parts = _inline_parts(kind, inline) if inline else []
         chunk, end = _list_lines(reader, index, inline)
         if chunk:
             last_kind = parts[-1][0] if parts else kind
@@ -1170,11 +1175,21 @@ _ENTRUSTED = rx(
 )
 
 
+# `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `Za zapisovatelku určil paní Janu Novou`:
+# the recorder proposed or named in the accusative.
+_PROPOSED_RECORDER = rx(
+    r"\b(?:na\s+funkci|za|jako)\s+zapisovatel(?:e|ku|ky)\s+(?:byl[a]?\s+)?"
+    r"(?:navrhuje|navrhl[a]?|určuje|určil[a]?|jmenuje|jmenoval[a]?|volí|zvolil[a]?)\s+"
+    rf"(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
+)
+
+
 def _recorder_entrusted(reader: _Reader) -> str | None:
     """The person the chair entrusted with the minutes (`Zpracováním zápisu … pověřil paní Janu
-    Nekardovou`), in the nominative; None when no sentence says so or the name does not decline."""
+    Nekardovou`, `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`), in the nominative; None
+    when no sentence says so or the name does not decline."""
     for line in reader.plains:
-        if (match := _ENTRUSTED.search(line)) is not None:
+        if (match := _ENTRUSTED.search(line) or _PROPOSED_RECORDER.search(line)) is not None:
             return nominative_name(match["who"], "accusative")
     return None
 
