@@ -1209,3 +1209,42 @@ def test_the_recorder_proposed_in_the_accusative() -> None:
     ):
         imported = recognise(HEAD + "1) Určení zapisovatele\n" + sentence + "\n")
         assert imported.recorder == recorder, sentence
+
+
+def test_a_deadline_near_the_top_is_no_date_of_the_meeting() -> None:
+    imported = recognise(
+        "Zápis z jednání školské rady\nPřítomni: Jana Nová, Petr Malý\n1) Volby připraví výbor do 15. 10. 2010.\n"
+    )
+    assert imported.date is None
+    dated = recognise(
+        "Zápis z jednání školské rady\nTermín: 19. června 2023, 14:00 hod.\nPřítomni: Jana Nová\n"
+    )
+    assert str(dated.date) == "2023-06-19"
+
+
+def test_a_list_flattened_into_one_paragraph() -> None:
+    imported = recognise(
+        "Zápis ze zasedání školské rady 6/2012\n\n- Uvítání a seznámení s programem - Prohlídka školy a školní kuchyně, "
+        "kde je uvolněná dlažba - Volba předsedy a zapisovatele - všichni byli zvoleni v tajném hlasování - "
+        "zapisovatelka: **Mgr. Eva Malá** - Projednání a schválení Jednacího řádu - schválen bez připomínek - "
+        "Diskuse - počty žáků ve třídách s výhledem na další roky\n"
+    )
+    assert imported.recorder == "Mgr. Eva Malá"
+    # A line with a few dashes stays one line: roles after names.
+    roles = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: Jana Nová - ředitelka, Petr Malý - starosta, Eva Dubová - Charita",
+        )
+    )
+    assert names(roles.present) == ["Jana Nová", "Petr Malý", "Eva Dubová"]
+
+
+def test_a_body_imposes_a_task_in_a_clause_with_aby() -> None:
+    for sentence, owner in (
+        ("ŠR ukládá předsedovi ŠR, aby svolal další jednání do 31. 10. 2012.", "předseda ŠR"),
+        ("Výbor ukládá místostarostovi, aby zajistil opravu do 31. 10. 2012.", "místostarosta"),
+        ("Rada ukládá koordinátorce KPSS, aby rozeslala zápis do 31. 10. 2012.", "koordinátorka KPSS"),
+    ):
+        imported = recognise(HEAD + sentence + "\n")
+        assert [(t["owner"], t["due"]) for t in imported.tasks] == [(owner, "31. 10. 2012")], sentence

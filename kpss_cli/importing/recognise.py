@@ -387,8 +387,16 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
+        if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
+            # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
+            # one paragraph by a web page; each item on its line again
+            out.extend(part for item in _FLAT_ITEM.split(line) for part in _GLUED.split(item))
+            continue
         out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
     return out
+
+
+_FLAT_ITEM = re.compile(r"\s+-\s+(?=\S)")
 
 
 _HYPHENATED = re.compile(rf"(?<={SMALL}{{2}})-\n(?={SMALL}{{2}})")
@@ -742,6 +750,9 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
 _CMS_TIMESTAMP = re.compile(r"^\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}(?::\d{2})?$")
 
 
+_DEADLINE_BEFORE = rx(r"\bdo\s*$")  # `Termín: 19. 6. 2023` at the top is the meeting's day
+
+
 def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     """A date alone on a line near the top (`12. 3. 2019`), not a writing or publishing date:
     fills in the date (and time) and returns what else the line names as the place
@@ -751,6 +762,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
+        if len(hits) == 1 and _DEADLINE_BEFORE.search(line[: hits[0].start]):
+            continue  # `5) Volby připraví výbor do 15. 10. 2010.`: a task's deadline
         if len(hits) == 1 and len(rest) <= 25:
             result.date = hits[0].date()
             if (timing := find_time(line)) is not None:

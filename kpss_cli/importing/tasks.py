@@ -628,11 +628,22 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 
 # `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
 # named in the dative, the task an infinitive (`-t`, `-ci`).
+# Also `ŠR ukládá předsedovi ŠR, aby svolal další jednání`: the task a clause with `aby`.
 _IMPOSES = rx(
-    rf"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)\s+(?P<task>(?-i:{SMALL}+(?:t|ci))\b.*)$"
+    rf"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)"
+    rf"(?:\s+(?P<task>(?-i:{SMALL}+(?:t|ci))\b.*)|\s*,\s*aby\s+(?P<clause>(?-i:{SMALL}+l[aiy]?)\b.*))$"
 )
 _DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
-_DATIVE_WORDS = {"členům": "členové", "poskytovatelům": "poskytovatelé", "koordinátorovi": "koordinátor"}
+_DATIVE_WORDS = {
+    "členům": "členové",
+    "poskytovatelům": "poskytovatelé",
+    "koordinátorovi": "koordinátor",
+    # masculine nouns in -a: `předsedovi` -> `předseda`, not `předsed`
+    "předsedovi": "předseda",
+    "místopředsedovi": "místopředseda",
+    "starostovi": "starosta",
+    "místostarostovi": "místostarosta",
+}
 
 
 def nominative_of_dative(dative: str) -> str:
@@ -658,11 +669,11 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
         line = plain(raw)
         if (match := _IMPOSES.search(line)) is None:
             continue
-        fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"]}
+        fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"] or match["clause"]}
         fields["guess"] = "odpovědná osoba převedena ze 3. pádu (ukládá …)"
-        if (due := _SENTENCE_DUE.search(match["task"])) is not None:
+        if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
             fields["due"] = due["value"]
-            fields["task"] = match["task"][: due.start()]
+            fields["task"] = fields["task"][: due.start()]
         fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
         if (task := _make(fields, meeting)) is not None:
             found.append((number, task))
