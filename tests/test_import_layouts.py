@@ -1248,3 +1248,20 @@ def test_a_body_imposes_a_task_in_a_clause_with_aby() -> None:
     ):
         imported = recognise(HEAD + sentence + "\n")
         assert [(t["owner"], t["due"]) for t in imported.tasks] == [(owner, "31. 10. 2012")], sentence
+
+
+def test_a_role_or_body_after_the_verb_owns_the_task() -> None:
+    for sentence, owner in (
+        ("5) Volby připraví výbor do 15. 10. 2022.", "výbor"),
+        ("Pozvánky rozešle koordinátorka KPSS do 5. 10. 2022.", "koordinátorka KPSS"),
+        ("Rozpočet předloží místostarosta nejpozději do 5. 10. 2022.", "místostarosta"),
+    ):
+        imported = recognise(HEAD + sentence + "\n")
+        assert [t["owner"] for t in imported.tasks] == [owner], sentence
+    # A role in another case after the verb is not the one who does it.
+    assert recognise(HEAD + "Pozvánky rozešle členům výboru do 5. 10. 2022.\n").tasks == []
+
+
+def test_the_next_meetings_place_keeps_its_room_number() -> None:
+    imported = recognise(HEAD + "Další jednání bude 3. 11. 2022 v 18,00 hod. v místnosti č. 103.\n")
+    assert imported.next_meeting is not None and imported.next_meeting["place"] == "místnosti č. 103"

@@ -31,9 +31,11 @@ _NOT_SET = rx(
     r"(?:nebyl[ao]?|není|zatím)\s+(?:\w+\s+){0,2}?(?:stanoven|určen|domluven|dohodnut|naplánován|znám)"
     r"|(?:bude|budou)\s+(?:\w+\s+)?(?:upřesněn|stanoven|určen|oznámen|domluven|dohodnut)|\bneurčen|dle potřeby"
 )
-_PLACE_LABEL = rx(r"\bmísto(?:\s+konání)?\s*:\s*(?P<place>[^.;]+)")
+# A place runs to the end of its sentence; `č. 103` (číslo) and `nám.` inside it end nothing.
+_IN_PLACE = r"(?:[^.;]|(?<=\bč)\.\s*(?=\d)|(?<=\bnám)\.)"
+_PLACE_LABEL = rx(rf"\bmísto(?:\s+konání)?\s*:\s*(?P<place>{_IN_PLACE}+)")
 _PLACE_AFTER = re.compile(
-    rf"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:{CAPITAL}|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line)[^.;]*)"
+    rf"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:{CAPITAL}|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line){_IN_PLACE}*)"
 )
 # `do příštího jednání`, `na příští jednání`, `T: příští jednání`: a task's deadline, not a statement
 # about the next meeting.

@@ -520,6 +520,13 @@ _OWNER_AFTER_VERB = re.compile(
     rf"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
+# `Volby připraví výbor do 15. 10.`, `Pozvánky rozešle koordinátorka KPSS do 5. 5.`: a role or a
+# body in the nominative after the verb (Czech puts the subject last for weight).
+_ROLE_AFTER_VERB = rx(
+    r"^\s+(?P<owner>(?:přípravný\s+)?(?:koordinátor(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|"
+    r"tajemnice|vedoucí|ředitel(?:ka)?|starost(?:a|ka)|místostarost(?:a|ka)|výbor|zapisovatel(?:ka)?)"
+    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?)\s+(?:do|nejpozději|na|v|ve|termín)\b"
+)
 
 
 def _is_person(owner: str) -> bool:
@@ -537,8 +544,11 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     fields = sentence_fields(sentence)
     if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"])):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
-        if after is None or fold(after["owner"].split()[-1]).endswith(_DECLINED):
+        if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
+        after = after or _ROLE_AFTER_VERB.match(sentence[verb.end() :])
+        if after is None:
+            return None
         fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
     if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
         fields["due"] = next_meeting[0]
