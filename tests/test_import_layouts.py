@@ -1265,3 +1265,50 @@ def test_a_role_or_body_after_the_verb_owns_the_task() -> None:
 def test_the_next_meetings_place_keeps_its_room_number() -> None:
     imported = recognise(HEAD + "Další jednání bude 3. 11. 2022 v 18,00 hod. v místnosti č. 103.\n")
     assert imported.next_meeting is not None and imported.next_meeting["place"] == "místnosti č. 103"
+
+
+# --- rules drawn from the second real batch 141–149 ----------------------------------------------
+
+
+def test_sub_headings_without_a_colon_inside_the_attendance() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru spolku ze dne 4.11.2015\n\nPřítomni:\n\nVedení školy\nM. Nová – ředitelka\n"
+        "K. Malá – zástupkyně\n\nVýbor spolku\nMarkéta Dubová\nJana Hrubá – telefonicky\n\nOmluveny: Alice Holá\n\n"
+        "1. Informace ze školy\n"
+    )
+    assert names(imported.present) == ["M. Nová", "K. Malá", "Markéta Dubová", "Jana Hrubá"]
+    assert names(imported.excused) == ["Alice Holá"]
+
+
+def test_classes_before_parents_and_lines_that_name_no_one() -> None:
+    imported = recognise(
+        "Zápis z jednání školské rady ze dne 9. 9. 2021\n\nPřítomní zástupci rodičů:\n\n"
+        "1.A – zástupce bude zvolen na třídních schůzkách\n\n2.A – paní Helena Nová\n\n3.B – paní Eva Malá\n\n"
+        "5.B – za paní Dubovou bude zástupce zvolen\n\npaní Jana Hrubá – zapisuje průběh ŠR\n\nHosté:\n\nMgr. Petr Dub\n"
+    )
+    assert names(imported.present) == ["Helena Nová", "Eva Malá", "Jana Hrubá"]
+    assert names(imported.guests) == ["Mgr. Petr Dub"]
+
+
+def test_surnames_with_an_initial_after_them_and_courtesy_without_a_dot() -> None:
+    imported = recognise(
+        "Schůze Výboru spolku – 12.10.2010\n\nPřítomni:\n\npí Losová M.\npí Soukupová M.\np Fridrich M.\n\n"
+        "za školu: p. Jetmar J. – ředitel\nučitelky: pí Zátopková, Kopečná, Nekvindová….\n\nomluveni: pí Holá\n"
+    )
+    assert names(imported.present) == [
+        "Losová M.",
+        "Soukupová M.",
+        "Fridrich M.",
+        "Jetmar J.",
+        "Zátopková",
+        "Kopečná",
+        "Nekvindová",
+    ]
+    assert names(imported.excused) == ["Holá"]
+
+
+def test_initials_glued_to_surnames_one_a_line() -> None:
+    imported = recognise(
+        "Školská rada 6.9.2016\n\nPřítomni:\n\nV.Kotíková (za zřizovatele)\nZ.Piknová (za pedagogy)\nH.Chylíková\n\nHost :\nZ.Nová, ředitelka\n"
+    )
+    assert names(imported.present) == ["V. Kotíková", "Z. Piknová", "H. Chylíková"]

@@ -53,7 +53,7 @@ _ORG_MARKERS = rx(
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
 # `řed.` (ředitel/ka) may follow (`pí. řed. Mgr. Hradská`): a role, no part of the name.
 _COURTESY = re.compile(
-    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.|pp\.)\s+(?:řed\.\s*)?(?=\S)")
+    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.)\s+(?:řed\.\s*)?(?=\S)")
     + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
@@ -341,7 +341,7 @@ def _cells(raw: str) -> list[str]:
 
 def _line_fragments(raw: str) -> list[str]:
     """One line of a list of people, split into fragments."""
-    line = plain(raw)
+    line = _CLASS_FIRST.sub("", plain(raw))
     line = re.sub(r"^\s*(?:\d{1,3}|(?!p\.)[a-z])\s*[.)]\s+", "", line)  # numbered lists (`p.` is `pan`)
     if not line:
         return []
@@ -415,6 +415,7 @@ def _tidy_fragment(text: str) -> str:
     too; a final dot stays after a title or an initial."""
     fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
     fragment = _SCHOOL_CLASS.sub("", fragment)
+    fragment = re.sub(r"\s*(?:…|\.{3,})[.…]*$", "", fragment)  # `Nekvindová….`: and others unnamed
     fragment = re.sub(r"^\d{1,3}\s*\)\s+", "", fragment)
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
@@ -477,6 +478,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             and line == last_line
             and _lone_word(fragment)
             and not _COURTESY.match(_TITLE_SPACING.sub(r"\1. ", fragment))
+            and len(_bare(people[-1]["name"]).split()) >= 2  # `pí Zátopková, Kopečná`: surnames
         ):
             _add_detail(people[-1], fragment)
             continue
@@ -495,9 +497,18 @@ def parse_person(text: str) -> str | None:
     return people[0]["name"] if people else None
 
 
+# A pupil's class before a parent's name (`2.A – paní Helena Wohanková`), in a school board's list.
+_CLASS_FIRST = re.compile(r"^\s*\d{1,2}\.\s?[A-Z]\s*[-–—]\s+")
+
+
+def without_class_first(line: str) -> str:
+    """`2.A – paní Helena Wohanková` -> `paní Helena Wohanková` (see `_CLASS_FIRST`)."""
+    return _CLASS_FIRST.sub("", line)
+
+
 def looks_like_people_line(line: str) -> bool:
     """True when a line (already `plain`) reads as a list of people or one person."""
-    text = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
+    text = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", _CLASS_FIRST.sub("", line))
     if not text or ATTENDANCE_SHEET.search(text):
         return bool(text)
     if "|" in text:
@@ -521,7 +532,7 @@ def looks_like_one_person(line: str) -> bool:
     """True for a paragraph that holds exactly one person, as lists with one person per
     paragraph have them: `Mgr. Hana Nová – vedoucí OSV`, `Zdenka Malá (MěÚ Jeseník)`. The name
     has a title or a common first name, so a sentence or a heading does not pass."""
-    text = re.sub(r"^\s*(?:[-•*–]|\d{1,3}\s*[.)])\s+", "", line).strip()
+    text = re.sub(r"^\s*(?:[-•*–]|\d{1,3}\s*[.)])\s+", "", _CLASS_FIRST.sub("", line)).strip()
     if not text or ":" in text or len(text) > 160:
         return False
     main, _ = _split_bracket(text)

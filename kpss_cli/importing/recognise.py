@@ -31,6 +31,7 @@ from .people import (
     parse_person,
     presence_kind,
     stand_ins_first,
+    without_class_first,
 )
 from .tasks import TaskDict, find_tasks
 from .text import CAPITAL, LOWER, SMALL, label_pattern, label_value, loose, plain, rx, squash
@@ -786,10 +787,12 @@ def _continues(line: str, previous: str) -> bool:
     if previous.rstrip().endswith((",", ";")):
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
+    line = without_class_first(line)  # `2.A – paní Helena Wohanková`
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
     body = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
     head = body.split(",")[0].split("(")[0].split(" – ")[0].split(" - ")[0]
+    head = re.sub(r"(?<=\b[^\W\d_])\.(?=[^\W\d_])", ". ", head)  # `V.Kotíková`: an initial glued on
     return "," in body or len(strip_titles(head).split()) >= 2
 
 
@@ -800,7 +803,8 @@ _SUBGROUP = re.compile(
     loose(
         r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
         rf"uživatel[éi][^:]{{0,30}}|veřejnost|členové[^:]{{0,30}})|(?:{CAPITAL}{{2,6}}\s+){{0,3}}"
-        rf"{CAPITAL}{{2,6}})\s*:\s*"
+        # or a role of those under it in lower case (`učitelky: pí Zátopková, Kopečná`)
+        rf"{CAPITAL}{{2,6}}|{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}})\s*:\s*"
     )
 )
 
@@ -878,7 +882,10 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         if not current:
             blanks += 1
             if blanks > 3 or (
-                (chunk or inline) and not previous.rstrip().endswith(",") and not _person_follows(reader, j)
+                (chunk or inline)
+                and not previous.rstrip().endswith(",")
+                and not _person_follows(reader, j)
+                and not _heading_follows(reader, j)
             ):
                 break
             j += 1
@@ -893,6 +900,9 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         # After a sub-label (`Za rodiče: p. Dvořák`) one surname is a person too.
         sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
         if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
+            if _heading_in_list(reader, j, current):
+                j += 1  # `Vedení ZŠ`, `1.A – zástupce bude zvolen`: a heading or no one, people under it
+                continue
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
         # exported table) is no column.
@@ -904,10 +914,13 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     return chunk, j
 
 
+_COURTESY_FIRST = re.compile(rf"^(?:p|pí|pan|paní|sl|pp)\.?\s+{CAPITAL}")
+
+
 def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
     """True for a short line in lower case (a role) between two lines of one person each."""
-    if not line[:1].islower() or len(line) > 80 or ":" in line:
-        return False
+    if not line[:1].islower() or len(line) > 80 or ":" in line or _COURTESY_FIRST.match(line):
+        return False  # `pí Soukupová M.` under `pí Losová M.` is the next person
     if not looks_like_one_person(reader.plains[index - 1]):
         return False
     following = next((p for p in reader.plains[index + 1 : index + 3] if p), "")
@@ -916,6 +929,33 @@ def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
         or looks_like_one_person(following)
         or bool(reader.labels[index + 1 : index + 2] == [True])
     )
+
+
+def _heading_in_list(reader: _Reader, index: int, line: str) -> bool:
+    """True for a short line inside an attendance list that names no one (a sub-heading such as
+    `Vedení ZŠ` or `Výbor SRPŠ`, or `1.A – zástupce bude zvolen na třídních schůzkách`) when the
+    next line with text lists people."""
+    if reader.labels[index] or ":" in line or len(line) > 80 or looks_like_people_line(line):
+        return False
+    if names_in_text(line) or NEXT.search(line) or line.rstrip().endswith((".", "!", "?")):
+        return False
+    following = next(
+        (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
+    )
+    return (
+        following is not None
+        and not reader.labels[following]
+        and looks_like_people_line(_SUBGROUP.sub("", stand_ins_first(reader.plains[following])))
+    )
+
+
+def _heading_follows(reader: _Reader, index: int) -> bool:
+    """True when the next paragraph after the blank line `index` is a heading inside the list
+    (see `_heading_in_list`)."""
+    following = next(
+        (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
+    )
+    return following is not None and _heading_in_list(reader, following, reader.plains[following])
 
 
 def _person_follows(reader: _Reader, index: int) -> bool:
