@@ -1312,3 +1312,61 @@ def test_initials_glued_to_surnames_one_a_line() -> None:
         "Školská rada 6.9.2016\n\nPřítomni:\n\nV.Kotíková (za zřizovatele)\nZ.Piknová (za pedagogy)\nH.Chylíková\n\nHost :\nZ.Nová, ředitelka\n"
     )
     assert names(imported.present) == ["V. Kotíková", "Z. Piknová", "H. Chylíková"]
+
+
+def test_titles_without_zapis_or_without_a_meeting_noun() -> None:
+    for title, group in (
+        ("Zasedání školské rady 6.9.2016", "Školská rada"),
+        ("Schůze Výboru SRPŠ – 12.10.2010", "Výbor SRPŠ"),
+        ("Zápis z 8.rady města ze dne 21.2.2011", "Rada města"),
+        ("Zápis ze 3. zastupitelstva obce Lhota ze dne 21.2.2011", "Zastupitelstvo obce Lhota"),
+        ("Zápis SRPŠ ze dne 7. 11. 2023", "SRPŠ"),
+        ("Zápis KV dne 7. 11. 2023", "KV"),
+    ):
+        assert recognise(f"{title}\n\nPřítomni: Jana Nová, Petr Malý\n").group == group, title
+
+
+def test_people_there_for_one_item_are_guests() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni:\nJana Nová - starostka\nPetr Malý - místostarosta\n\nPřítomni:\nJitka Hora - k bodu 1\n"
+            "Štefan Kos - jednatel TS, s.r.o. (k bodu 2)",
+        )
+    )
+    assert names(imported.present) == ["Jana Nová", "Petr Malý"]
+    assert names(imported.guests) == ["Jitka Hora", "Štefan Kos"]
+
+
+def test_the_recorder_by_their_role_in_the_attendance() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni:\npaní Jana Nová – zapisuje průběh jednání\nPetr Malý – předseda",
+        )
+    )
+    assert imported.recorder == "Jana Nová"
+    two = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý", "Přítomni: Jana Nová – zapisovatelka, Eva Malá – zapisovatelka"
+        )
+    )
+    assert two.recorder is None  # two who write: no one is sure
+
+
+def test_a_chair_in_a_list_of_members_is_no_moderator() -> None:
+    imported = recognise(
+        HEAD + "Rekapitulace členů rady\nPředseda – pan Salava\nZa zřizovatele – paní Malá\n"
+    )
+    assert imported.moderator is None
+    labelled = recognise(HEAD + "Předsedkyně: Mgr. Jana Nová\n")
+    assert labelled.moderator == "Mgr. Jana Nová"
+
+
+def test_a_post_that_links_the_minutes_is_not_minutes() -> None:
+    for link in ("Zápis ze schůze výboru SRPŠ dne 16. 9. 2019 (pdf)", "Zápis z jednání ke stažení zde"):
+        imported = recognise(
+            "Schůze výboru SRPŠ dne 16. 9. 2019\n\nV pondělí 16. 9. 2019 se sešel výbor SRPŠ s vedením školy. "
+            "Děkuji všem rodičům, kteří se zúčastnili.\n\nMgr. Jana Nová\n\n" + link + "\n"
+        )
+        assert not imported.looks_like_minutes, link

@@ -88,8 +88,9 @@ _CATEGORY = rx(
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
     # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
-    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
-    rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+\d{{1,2}}\s*\.\s*\d{{1,2}}\s*\."
+    # `Zápis SRPŠ ze dne 7. 11. 2023`: any acronym of a body, `ze dne` before the day
+    rf"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS|{CAPITAL}{{2,6}}(?=\s+(?i:ze\s+dne|dne)\b))\b[^\d,:;()]{{0,50}}?)"
+    rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+(?i:(?:ze\s+)?dne\s+)?\d{{1,2}}\s*\.\s*\d{{1,2}}\s*\."
 )
 _PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
 # A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
@@ -105,6 +106,15 @@ _BODY_LETTERHEAD = rx(
     r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
 )
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+# `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
+# the body in the genitive and the day after it.
+_DATED_MEETING_TITLE = rx(
+    r"^(?:zasedání|schůze|jednání|setkání)\s+(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
+)
+# `Zápis z 8.rady města ze dne 21.2.2011`: the ordinal of the meeting before the body itself.
+_ORDINAL_BODY = rx(
+    r"\bz[áa]pis\w*\s+(?:z|ze)\s+\d{1,3}\.\s*(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\b.+)$"
+)
 
 
 _ACRONYM = re.compile(r"[^AEIOUYÁÉĚÍÓÚŮÝaeiouyáéěíóúůý]{2,5}|ORP|OSPOD|ÚMČ|MěÚ|PS|MČ|KÚ|SML|MMB")
@@ -165,7 +175,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     titles = [
         found
         for line in head
-        if (match := _TITLE.search(line))
+        if (match := _TITLE.search(line) or _ORDINAL_BODY.search(line))
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
     ]
@@ -205,6 +215,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         match = _CATEGORY.search(line)
         if match and (group := _tidy_why(match["group"])[0]):
             return group, "z kategorie webové stránky (Zápisy …), ne z nadpisu zápisu"
+    for line in head[:3]:
+        match = _DATED_MEETING_TITLE.match(line)  # `Zasedání školské rady 6.9.2016`
+        if match and (rest := _CUT.sub("", match["rest"])) and (found := _tidy_why(rest))[0]:
+            return found
     for line in head[:3]:
         if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
             return _tidy_why(line)

@@ -301,6 +301,9 @@ def _declared_other(reader: _Reader) -> bool:
     return False
 
 
+_LINKED_MINUTES = rx(
+    r"\bzápis\w*\b[^\n]{0,80}\((?:pdf|docx?|odt|rtf)\)|\bzápis\w*\b[^\n]{0,60}\bke\s+stažení\b"
+)
 _ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
 
 
@@ -1114,6 +1117,9 @@ _SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
 _EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
 
+_FOR_AN_ITEM = rx(r"\bk\s+bod(?:u|ům)\s+(?:č\.\s*)?\d")
+
+
 def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) -> None:
     """Add the people of one list to `kind`; `Jan Novák (omluven)` goes to the excused."""
     people, sheet = parse_people(text)
@@ -1123,6 +1129,10 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
         if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
             target = "excused"
             person = {**person, "org": None, "role": None}
+        elif kind == "present" and any(
+            _FOR_AN_ITEM.search(detail or "") for detail in (person["org"], person["role"])
+        ):
+            target = "guests"  # `Jitka Hejhalová – k bodu 1`: there for one item of the agenda
         key = person_key(person["name"])
         if key and key not in seen[target]:
             seen[target].add(key)
@@ -1187,10 +1197,28 @@ _RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!
 _END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
+_CHAIR_IN_A_LIST = rx(r"^\s*(?:předseda|předsedkyně|místopředsed\w*)\s+[-–—]\s")
+# `paní Marcela Petránková – zapisuje průběh ŠR`: who takes the minutes, by their role in the list.
+_WRITES_THE_MINUTES = rx(r"\b(?:zapisuje|zapisovatel(?:ka)?|zapisovala|zapisoval)\b")
+
+
+def _recorder_in_attendance(result: Imported) -> str | None:
+    """The one person of the attendance whose role says they take the minutes, or None."""
+    writers = [
+        person["name"]
+        for kind in ("present", "guests")
+        for person in getattr(result, kind)
+        if _WRITES_THE_MINUTES.search(f"{person['role'] or ''} {person['org'] or ''}")
+    ]
+    return writers[0] if len(writers) == 1 else None
+
+
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
+        if pattern is MODERATOR_LABEL and _CHAIR_IN_A_LIST.match(line):
+            continue  # `Předseda – pan Salava` in a list of members: the body's chair, not the meeting's
         value = _label_value(reader, index, pattern)
         if value is None:
             match = next((m for f in free if (m := f.search(line)) is not None), None)
@@ -1457,6 +1485,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
         result.recorder = entrusted
         result.guesses["recorder"] = "zapisovatel převeden ze 4. pádu (pověřil …)"
+    if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
+        result.recorder = writer
+        result.guesses["recorder"] = "z role u jména v prezenci (zapisuje …)"
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
@@ -1475,7 +1506,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     result.next_meeting = found.meeting
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
-    head = "\n".join([p for p in reader.plains if p][:15])
+    # (a link to the minutes as a file, `Zápis ze schůze … (pdf)`, is no title of this text)
+    head = "\n".join([p for p in reader.plains if p and not _LINKED_MINUTES.search(p)][:15])
     # A page that lists titles of other minutes (`Podobné dokumenty`) has many titles and no date,
     # no attendance, no recorder and no agenda: no title of its own.
     gives_more = bool(result.date or result.excused or result.guests or result.agenda)
@@ -1501,7 +1533,13 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.
-    looks_like_minutes = strong or (weak and result.date is not None and _OTHER_DOCUMENT.search(head) is None)
+    looks_like_minutes = strong or (
+        weak
+        and result.date is not None
+        and _OTHER_DOCUMENT.search(head) is None
+        # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none
+        and _LINKED_MINUTES.search(body) is None
+    )
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
