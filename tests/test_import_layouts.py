@@ -1370,3 +1370,9 @@ def test_a_post_that_links_the_minutes_is_not_minutes() -> None:
             "Děkuji všem rodičům, kteří se zúčastnili.\n\nMgr. Jana Nová\n\n" + link + "\n"
         )
         assert not imported.looks_like_minutes, link
+
+
+def test_deadlines_in_the_middle_or_at_the_start_of_a_month() -> None:
+    for words in ("do poloviny června", "do začátku října", "do konce května 2024"):
+        imported = recognise(HEAD + f"Paní Malá připraví zprávu a {words} ji rozešle.\n")
+        assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Paní Malá", words)], words

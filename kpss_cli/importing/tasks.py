@@ -350,7 +350,7 @@ _SENTENCE_DUE = rx(
 )
 # A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
 _WORDED_DUE = rx(
-    r"\b(?P<value>do\s+konce\s+(?:"
+    r"\b(?P<value>do\s+(?:konce|poloviny|začátku)\s+(?:"
     + "|".join(dict.fromkeys(forms[1] for forms in MONTHS))
     + r")(?:\s+\d{4})?|do\s+(?:\d{1,3}|jednoho|dvou|tří|čtyř|pěti|deseti|čtrnácti)\s+(?:pracovních\s+|kalendářních\s+)?"
     r"(?:dnů|dní|týdnů|týdne|měsíců|měsíce))\b"
