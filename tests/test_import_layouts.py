@@ -1376,3 +1376,50 @@ def test_deadlines_in_the_middle_or_at_the_start_of_a_month() -> None:
     for words in ("do poloviny června", "do začátku října", "do konce května 2024"):
         imported = recognise(HEAD + f"Paní Malá připraví zprávu a {words} ji rozešle.\n")
         assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Paní Malá", words)], words
+
+
+# --- rules drawn from the third real batch 150–156 -----------------------------------------------
+
+
+def test_a_committee_meeting_named_by_its_adjective_and_its_place() -> None:
+    for title, place in (
+        (
+            "Zápis z výborové schůze konané v místní restauraci Na Chmelnici. Velitel Josef Kos zahájil tradičně schůzi.",
+            "v místní restauraci Na Chmelnici",
+        ),
+        (
+            "Zápis z výborové schůze konané v hasičské zbrojnici ve Svatém Poli, dne 2. 1. 2019.",
+            "v hasičské zbrojnici ve Svatém Poli",
+        ),
+        ("Zápis z výborové schůze konané v klubovně „ U Lípy“ dne 3.7.2017 od 19h.", "v klubovně „ U Lípy“"),
+    ):
+        imported = recognise(f"{title}\n\nPřítomno členů: 8\nDne: 6. 1. 2019; zapsal: Petr Hora, jednatel\n")
+        assert (imported.group, imported.place, imported.recorder) == ("Výbor", place, "Petr Hora"), title
+    assert recognise("Zápis z výborové schůze konané dne 5. 3. 2019\n\nZapsal: Jan Kos\n").place is None
+
+
+def test_who_opened_with_a_time_or_an_adverb_between() -> None:
+    for sentence, moderator in (
+        ("Milan Hora zahájil v 19h schůzi a seznámil nás s programem.", "Milan Hora"),
+        ("Velitel Josef Kos zahájil tradičně schůzi.", "Josef Kos"),
+        ("Starosta Petr Malý zahájil v 17:30 jednání.", "Petr Malý"),
+    ):
+        assert recognise(HEAD + sentence + "\n").moderator == moderator, sentence
+
+
+def test_zapsal_after_a_semicolon_or_a_count() -> None:
+    for line, recorder in (
+        ("Dne: 6. 1. 2014; zapsal: Petr Hora, jednatel", "Petr Hora"),
+        ("Přítomno: 8 členů zapsal: Hora Petr", "Hora Petr"),
+    ):
+        assert recognise(HEAD + "1) Zahájení\n\n" + line + "\n").recorder == recorder, line
+
+
+def test_the_next_committee_meeting_with_glued_superscript_minutes() -> None:
+    imported = recognise(
+        HEAD + "Příští výborová schůze se bude konat v úterý, dne 6. 2. 2024 od 1900 hod. v restauraci.\n"
+    )
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2024-02-06", "19:00")
+    # Four digits without the word for hours are no time (a year, a sum).
+    assert recognise(HEAD + "Rozpočet v 2024 Kč byl schválen.\n").time is None

@@ -105,6 +105,8 @@ _BODY_LETTERHEAD = rx(
     r"^(?:sdružení|spolek|svaz|komise|výbor|rada|fórum|platforma|kolegium|senát|"
     r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
 )
+# `Zápis z výborové schůze konané …`: the committee named only by the adjective of its meeting.
+_COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
 # `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
 # the body in the genitive and the day after it.
@@ -195,6 +197,8 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")
         return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
+    if any(_COMMITTEE_MEETING.search(line) for line in head):
+        return "Výbor", "ze slova výborová schůze (název spolku v nadpisu není)"
     for line in head:
         match = _HEADER_GROUP.search(line)
         if match and (found := _tidy_why(match["group"]))[0]:

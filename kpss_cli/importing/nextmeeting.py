@@ -23,7 +23,7 @@ class NextMeetingDict(TypedDict):
 
 
 NEXT = rx(
-    r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné)(?:ho|m)?\s+)?"
+    r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné|výborov[áé]|člensk[áé])(?:ho|m)?\s+)?"
     r"(?:jednání|setkání|schůzk[aye]|schůzce|schůze|zasedání|porad[ayě]|termín)\b"
     r"|\bpříště\s+(?:se\s+)?(?:sejd|setk|potk)\w*"  # `se příště sejdou 9. 11. 2017`
 )

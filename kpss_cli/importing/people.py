@@ -567,11 +567,21 @@ def names_in_text(text: str) -> list[tuple[int, int, str]]:
     for match in _NAME_IN_TEXT.finditer(text):
         words = match["words"].split()
         titled = bool(match["titles"].strip()) or bool(match["post"].strip())
-        if not titled and fold(words[0]) not in FIRST_NAMES:
+        start = match.start()
+        if (
+            not titled
+            and fold(words[0]) not in FIRST_NAMES
+            and len(words) == 3
+            and fold(words[1]) in FIRST_NAMES
+        ):
+            # `Velitel Josef Pecka zahájil …`: a capitalised role at the start of a sentence
+            start = match.start("words") + len(words[0]) + 1
+            words = words[1:]
+        elif not titled and fold(words[0]) not in FIRST_NAMES:
             continue
         if fold(words[-1]).endswith(DECLINED_ENDINGS):
             continue  # `Bc. Janu Juřenovou`, `panem Petrem Kubesou`: not the nominative
-        name = squash(f"{match['titles']} {match['words']}{match['post']}".strip())
+        name = squash(f"{match['titles']} {' '.join(words)}{match['post']}".strip())
         if looks_like_name(name):
-            found.append((match.start(), match.end(), name))
+            found.append((start, match.end(), name))
     return found

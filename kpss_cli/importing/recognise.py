@@ -124,6 +124,8 @@ _RECORDER_FREE = (
     rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
+    rx(rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -224,7 +226,7 @@ _HELD = rx(
     # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
     r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
     r"(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
-    r"(?:konal[oa]?|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+    r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
@@ -506,6 +508,14 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
     return timing.value, (place if _PLACE_NOUN.match(place) else None)
 
 
+# The place right after `konané`/`konalo se`, up to the day, a time or the end of the sentence.
+_PLACE_HELD = rx(
+    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:"
+    + "|".join(accusative for _, accusative in WEEKDAYS)
+    + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*(?=\d))+?)\s*(?=,?\s*(?:dne\b|od\s+\d|v\s+\d|\d)|[.;](?:\s|$)|$)"
+)
+
+
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
@@ -516,6 +526,16 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             continue
         rest = line[match.end() :]
         timing = find_time(rest)
+        where = _PLACE_HELD.match(rest)
+        if where is not None and (timing is None or timing.start >= where.end("place")):
+            # `Zápis z výborové schůze konané v klubovně …, dne 2. 1. 2019 od 19h.`: the place first,
+            # then the day and the time of the same sentence, if any
+            same_sentence = timing is not None and not re.search(
+                r"[.;](?:\s|$)", rest[where.end() : timing.start]
+            )
+            return (timing.value if timing and same_sentence else None), squash(where["place"]).strip(
+                " ,;."
+            ) or None
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -1303,7 +1323,8 @@ _INITIALS_NAME = re.compile(
 # does not say so (`… přivítala všechny přítomné a představila nové členy`).
 _TAKES_THROUGH = r"(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod)"
 _OPENED = rx(
-    rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
+    # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
+    rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:v\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:h|hod)?\.?\s+)?(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
     r"\b(?:se\s+ujal[a]?|ujal[a]?\s+se)\s+řízení\s+(?:jednání|zasedání|schůze|schůzky|setkání|porady)\b|"
     r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
     rf"(?=[^.]{{0,80}}?(?:\.\s+)?{_TAKES_THROUGH})"
