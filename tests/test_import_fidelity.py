@@ -76,3 +76,22 @@ def test_the_held_out_set_keeps_recall_and_precision() -> None:
     assert len(per_file) >= 24
     assert (total.recall() or 0) >= 0.90, total.report()
     assert (total.precision() or 0) >= 0.97, total.report()
+
+
+def test_courtesy_words_and_glued_titles_do_not_make_another_person() -> None:
+    from kpss_cli.importing.fidelity import people_key
+
+    assert people_key("P. Pavel Kuneš") == people_key("Pavel Kuneš")  # `P.` = Pater, a courtesy
+    assert people_key("pí. Vítková") == people_key("Vítková")
+    assert people_key("Ing.Mgr. Richard Mašek") == people_key("Ing. Mgr. Richard Mašek") == "richard masek"
+    assert people_key("Mgr.Jan Martínek") == people_key("Jan Martínek")
+    assert people_key("Jan Novák") != people_key("Jana Nováková")
+
+
+def test_an_hour_with_or_without_its_leading_zero_is_one_time() -> None:
+    imported = recognise(TEXT)
+    for written in ("14:00", "14:00 "):
+        assert score_document(imported, {"date": "2022-05-03", "time": written}, "t").recall("time") == 1.0
+    early = recognise(TEXT.replace("od 14:00", "od 9:00"))
+    assert score_document(early, {"date": "2022-05-03", "time": "9:00"}, "t").recall("time") == 1.0
+    assert score_document(early, {"date": "2022-05-03", "time": "19:00"}, "t").recall("time") == 0.0

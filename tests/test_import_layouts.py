@@ -962,3 +962,464 @@ def test_months_in_roman_numerals() -> None:
     )
     assert (str(imported.date), imported.time) == ("2022-11-21", "15:00")
     assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Bc. Hrubá", "15. XII. 2022")]
+
+
+# --- rules drawn from the real batch 121–140 (each with variants written here) ----------------------
+
+
+def test_an_inline_list_ends_at_a_full_stop_before_a_label_of_something_else() -> None:
+    for tail in (
+        "Mgr. Eva Malá. Delegující (delegovaný) člen: Ing. Jan Hrubý (Petr Malý).",
+        "Mgr. Eva Malá. Zapisovatel určen: Ing. Jan Hrubý",
+        "Mgr. Eva Malá Přítomno 3 (na část jednání 2) z 5 členů výboru.",
+        "Mgr. Eva Malá Přítomni 3 z 5 členů.",
+    ):
+        imported = recognise(
+            f"Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomní členové: Jana Nová, Petr Sýkora, {tail}\n"
+        )
+        assert names(imported.present) == ["Jana Nová", "Petr Sýkora", "Mgr. Eva Malá"], tail
+    # An attendance label after the full stop still opens its own list.
+    both = recognise(
+        "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomni: Jana Nová, Eva Malá. Omluveni: Petr Sýkora\n"
+    )
+    assert names(both.present) == ["Jana Nová", "Eva Malá"]
+    assert names(both.excused) == ["Petr Sýkora"]
+
+
+def test_after_a_sub_label_one_surname_is_a_person() -> None:
+    imported = recognise(
+        "Zápis z jednání školské rady ze dne 5. 10. 2021\nPřítomni členové:\nZa zřizovatele: Ing. Eva Malá\n"
+        "Za rodiče: p.Novák\nZa pedagogy: pí. řed. Mgr. Hrubá, Sýkorová, Mgr. Dubová\nOmluveni: p. Kos\n"
+    )
+    assert names(imported.present) == ["Ing. Eva Malá", "Novák", "Mgr. Hrubá", "Sýkorová", "Mgr. Dubová"]
+    assert names(imported.excused) == ["Kos"]
+
+
+def test_a_pupils_class_after_a_parent_is_no_part_of_the_name() -> None:
+    imported = recognise(HEAD + "Hosté z řad rodičů: p. Kolář 6. A, pí. Malá 4.B, pí. Dubová 1. C\n")
+    assert names(imported.guests) == ["Kolář", "Malá", "Dubová"]
+
+
+def test_courtesy_words_initials_and_titles_glued_to_the_name() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni:\nP.Pavel Kos, Mgr.Jan Dub, sestra Marie Malá, bratr Josef Hora, p.Novák, J.Sýkora",
+        )
+    )
+    assert names(imported.present) == [
+        "Pavel Kos",
+        "Mgr. Jan Dub",
+        "Marie Malá",
+        "Josef Hora",
+        "Novák",
+        "J. Sýkora",
+    ]
+
+
+def test_a_list_mostly_of_surnames_keeps_a_first_name_that_is_a_surname() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "PŘÍTOMNI: Hurych, Cejpek, Švec, Ludvík, Král, Bartoň, Dostál Míla, Beneš st., Mgr. Sláma",
+        )
+    )
+    assert names(imported.present) == [
+        "Hurych", "Cejpek", "Švec", "Ludvík", "Král", "Bartoň", "Dostál Míla", "Beneš st.", "Mgr. Sláma",
+    ]  # fmt: skip
+    # A first name and a surname split by a stray comma among full names are still one person.
+    split = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý", "Přítomni: Jana, Nová, Petr Malý, Eva Dubová")
+    )
+    assert names(split.present) == ["Jana Nová", "Petr Malý", "Eva Dubová"]
+
+
+def test_a_doctor_of_sciences_after_the_name() -> None:
+    imported = recognise(HEAD.replace("Petr Malý", "prof. MUDr. Josef Hora, DSc., Ing. Eva Malá, DrSc."))
+    assert names(imported.present) == ["Jana Nová", "prof. MUDr. Josef Hora, DSc.", "Ing. Eva Malá, DrSc."]
+
+
+def test_who_took_over_the_chairing_leads_the_meeting() -> None:
+    for sentence in (
+        "Pan Hora se ujal řízení zasedání.",
+        "Paní Hora se ujala řízení schůze.",
+        "Ujal se řízení jednání pan Hora.",
+    ):
+        imported = recognise(
+            HEAD.replace("Petr Malý", "Mgr. Petr Hora")
+            + "1. Volba předsedy\nPředsedou byl zvolen Mgr. Petr Hora.\n"
+            + sentence
+            + "\n"
+        )
+        expected = (
+            "Mgr. Petr Hora" if not sentence.startswith("Ujal") else None
+        )  # the name after: not this rule
+        assert imported.moderator == expected, sentence
+
+
+def test_who_welcomes_those_present_and_takes_them_through_the_agenda_leads() -> None:
+    for text in (
+        "Předsedkyně RNDr. Malá přivítala přítomné členy a hosty. Seznámila členy s programem jednání.",
+        "Předseda spolku p. Josef Hora všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům jednání.",
+        "Koordinátor R. Hora přivítal přítomné a seznámil je s programem.",
+    ):
+        imported = recognise(
+            "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomni: Josef Hora, Jana Malá, Eva Dubová\n\n"
+            + text
+            + "\n"
+        )
+        assert imported.moderator in ("Jana Malá", "Josef Hora", "R. Hora"), text
+    # A welcome alone, or a welcome on someone's behalf, does not say who led it.
+    for text in (
+        "Koordinátorka Mgr. Jana Malá přivítala všechny přítomné a představila nové členy.",
+        "Jménem hostitele V. Dubové přítomné přivítal Josef Hora.",
+    ):
+        imported = recognise(
+            "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomni: Josef Hora, Jana Malá, Eva Dubová\n\n"
+            + text
+            + "\n"
+        )
+        assert imported.moderator is None, text
+
+
+def test_a_model_of_minutes_to_fill_in_is_not_minutes() -> None:
+    for title in (
+        "Vzor zápisu ze schůze spolku",
+        "Vzorový zápis z jednání výboru",
+        "Šablona zápisu z porady",
+    ):
+        imported = recognise(
+            f"{title}\n\nZápis z členské schůze spolku konané dne 3. 4. 2020\n\npřítomni: ……………\nomluveni ……………\n\nzapsal: ……………\n"
+        )
+        assert not imported.looks_like_minutes, title
+
+
+def test_a_title_of_minutes_over_a_text_about_minutes_is_not_minutes() -> None:
+    imported = recognise(
+        "Zápis z jednání ŠR\n\nZápis je jednou z možností, jak uchovat výstupy z jednání školské rady.\n\n"
+        "Jeho tvorba není zákonnou povinností. Průběh jednání v zápise být může a nemusí.\n\n"
+        "Školská rada má jako orgán školní samosprávy transparentně komunikovat.\n"
+    )
+    assert not imported.looks_like_minutes
+    # Under the same title, one fact of a meeting makes it minutes.
+    for fact in (
+        "Přítomni: Jana Nová, Petr Malý",
+        "Zapsala: Jana Nová",
+        "Konáno 3. 4. 2020 v 16:00 v knihovně.",
+    ):
+        assert recognise(f"Zápis z jednání ŠR\n\n{fact}\n\nŠR projednala rozpočet.\n").looks_like_minutes, (
+            fact
+        )
+
+
+def test_present_members_run_into_a_transcript_line() -> None:
+    imported = recognise(
+        "1 Spolek Lípa Husova 5, Tábor Zápis z členské schůze spolku Lípa ze dne 3. 4. 2014 Přítomní členové: "
+        "Ing. Jana Nová, Petr Malý, Eva Dubová. Omluveni: Josef Kos\n"
+    )
+    assert names(imported.present) == ["Ing. Jana Nová", "Petr Malý", "Eva Dubová"]
+    assert names(imported.excused) == ["Josef Kos"]
+
+
+def test_the_meeting_in_the_genitive_right_after_zapis() -> None:
+    for title, group in (
+        ("Zápis schůze výboru MO ze dne 6.6.2019:", "Výbor MO"),
+        ("Zápis jednání komise sociální ze dne 6. 6. 2019", "Komise sociální"),
+        ("Zápis zasedání rady spolku Lípa 6. 6. 2019", "Rada spolku Lípa"),
+    ):
+        assert recognise(f"{title}\nPřítomni: Jana Nová, Petr Malý\n").group == group, title
+
+
+def test_za_body_zapsal_and_the_name_on_the_next_line() -> None:
+    for signature in ("Za výbor MO zapsala\nH. Nová, jednatelka", "Za výbor spolku zapsal:\nIng. Petr Malý"):
+        imported = recognise(HEAD + "1. Došlá pošta\n\n" + signature + "\n")
+        assert imported.recorder in ("H. Nová", "Ing. Petr Malý"), signature
+
+
+def test_nedostavil_se_as_the_label_of_the_absent() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: Jana Nová\nnedostavil se: Jan Němec,\nNedostavili se: Eva Malá",
+        )
+    )
+    assert names(imported.absent) == ["Jan Němec", "Eva Malá"]
+
+
+def test_konani_gives_the_date_time_and_place() -> None:
+    for value, time, place in (
+        ("10. února 2010 v hovorně AG v 16.00 hod.", "16:00", "v hovorně AG"),
+        ("19. dubna 2007 v 17:30 v knihovně AG", "17:30", "v knihovně AG"),
+        ("3. 5. 2021 ve 14:00", "14:00", None),
+        ("3. 5. 2021 v úterý", None, None),
+    ):
+        imported = recognise(
+            f"Zápis ze 6. jednání školské rady\n\nKonání:\n{value}\n\nPřítomni: Jana Nová, Petr Malý\n"
+        )
+        assert imported.date is not None and (imported.time, imported.place) == (time, place), value
+
+
+def test_the_time_and_place_after_which_the_meeting_was_held() -> None:
+    for title, time, place in (
+        (
+            "Zápis ze zasedání Výboru pro seniory, které se konalo 28. listopadu 2014 od 11:30 h v zasedací místnosti č. 140",
+            "11:30",
+            "v zasedací místnosti č. 140",
+        ),
+        (
+            "Zápis z jednání výboru Spolku Lípa, jež se uskutečnilo dne 3. 4. 2014 od 9 00 h v areálu školy ve Vlašimi",
+            "09:00",
+            "v areálu školy ve Vlašimi",
+        ),
+        ("Zápis z jednání výboru, které se konalo 3. 4. 2014 v 16 30 hod. v klubovně", "16:30", "v klubovně"),
+    ):
+        imported = recognise(f"{title}\nPřítomni: Jana Nová, Petr Malý\n")
+        assert (imported.time, imported.place) == (time, place), title
+
+
+def test_two_numbers_with_a_space_are_a_time_only_before_the_word_for_hours() -> None:
+    imported = recognise(HEAD + "Na schůzi v 16 30 členů hlasovalo.\n")
+    assert imported.time is None
+
+
+def test_acronyms_of_bodies_inside_an_inline_list() -> None:
+    imported = recognise(
+        "Zápis z jednání výboru spolku Lípa ze dne 3. 4. 2014\nPřítomní: PV: pp. Josef Kos, Jan Dub, Petr Malý. "
+        "Eva Hora KRK: p. Petr Lis MAS: p. Dana Malá, Petra Nová Předseda MAS p. Josef Kos přivítal přítomné.\n"
+    )
+    assert names(imported.present) == [
+        "Josef Kos",
+        "Jan Dub",
+        "Petr Malý",
+        "Eva Hora",
+        "Petr Lis",
+        "Dana Malá",
+        "Petra Nová",
+    ]
+
+
+def test_the_recorder_proposed_in_the_accusative() -> None:
+    for sentence, recorder in (
+        (
+            "Na funkci zapisovatele navrhuje p. Petru Tomíčkovou a ověřovatele p. Josefa Kose.",
+            "Petra Tomíčková",
+        ),
+        ("Za zapisovatelku určil předseda paní Janu Novou.", None),  # a role between: not this pattern
+        ("Jako zapisovatele jmenoval Ing. Petra Malého.", "Ing. Petr Malý"),
+    ):
+        imported = recognise(HEAD + "1) Určení zapisovatele\n" + sentence + "\n")
+        assert imported.recorder == recorder, sentence
+
+
+def test_a_deadline_near_the_top_is_no_date_of_the_meeting() -> None:
+    imported = recognise(
+        "Zápis z jednání školské rady\nPřítomni: Jana Nová, Petr Malý\n1) Volby připraví výbor do 15. 10. 2010.\n"
+    )
+    assert imported.date is None
+    dated = recognise(
+        "Zápis z jednání školské rady\nTermín: 19. června 2023, 14:00 hod.\nPřítomni: Jana Nová\n"
+    )
+    assert str(dated.date) == "2023-06-19"
+
+
+def test_a_list_flattened_into_one_paragraph() -> None:
+    imported = recognise(
+        "Zápis ze zasedání školské rady 6/2012\n\n- Uvítání a seznámení s programem - Prohlídka školy a školní kuchyně, "
+        "kde je uvolněná dlažba - Volba předsedy a zapisovatele - všichni byli zvoleni v tajném hlasování - "
+        "zapisovatelka: **Mgr. Eva Malá** - Projednání a schválení Jednacího řádu - schválen bez připomínek - "
+        "Diskuse - počty žáků ve třídách s výhledem na další roky\n"
+    )
+    assert imported.recorder == "Mgr. Eva Malá"
+    # A line with a few dashes stays one line: roles after names.
+    roles = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: Jana Nová - ředitelka, Petr Malý - starosta, Eva Dubová - Charita",
+        )
+    )
+    assert names(roles.present) == ["Jana Nová", "Petr Malý", "Eva Dubová"]
+
+
+def test_a_body_imposes_a_task_in_a_clause_with_aby() -> None:
+    for sentence, owner in (
+        ("ŠR ukládá předsedovi ŠR, aby svolal další jednání do 31. 10. 2012.", "předseda ŠR"),
+        ("Výbor ukládá místostarostovi, aby zajistil opravu do 31. 10. 2012.", "místostarosta"),
+        ("Rada ukládá koordinátorce KPSS, aby rozeslala zápis do 31. 10. 2012.", "koordinátorka KPSS"),
+    ):
+        imported = recognise(HEAD + sentence + "\n")
+        assert [(t["owner"], t["due"]) for t in imported.tasks] == [(owner, "31. 10. 2012")], sentence
+
+
+def test_a_role_or_body_after_the_verb_owns_the_task() -> None:
+    for sentence, owner in (
+        ("5) Volby připraví výbor do 15. 10. 2022.", "výbor"),
+        ("Pozvánky rozešle koordinátorka KPSS do 5. 10. 2022.", "koordinátorka KPSS"),
+        ("Rozpočet předloží místostarosta nejpozději do 5. 10. 2022.", "místostarosta"),
+    ):
+        imported = recognise(HEAD + sentence + "\n")
+        assert [t["owner"] for t in imported.tasks] == [owner], sentence
+    # A role in another case after the verb is not the one who does it.
+    assert recognise(HEAD + "Pozvánky rozešle členům výboru do 5. 10. 2022.\n").tasks == []
+
+
+def test_the_next_meetings_place_keeps_its_room_number() -> None:
+    imported = recognise(HEAD + "Další jednání bude 3. 11. 2022 v 18,00 hod. v místnosti č. 103.\n")
+    assert imported.next_meeting is not None and imported.next_meeting["place"] == "místnosti č. 103"
+
+
+# --- rules drawn from the second real batch 141–149 ----------------------------------------------
+
+
+def test_sub_headings_without_a_colon_inside_the_attendance() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru spolku ze dne 4.11.2015\n\nPřítomni:\n\nVedení školy\nM. Nová – ředitelka\n"
+        "K. Malá – zástupkyně\n\nVýbor spolku\nMarkéta Dubová\nJana Hrubá – telefonicky\n\nOmluveny: Alice Holá\n\n"
+        "1. Informace ze školy\n"
+    )
+    assert names(imported.present) == ["M. Nová", "K. Malá", "Markéta Dubová", "Jana Hrubá"]
+    assert names(imported.excused) == ["Alice Holá"]
+
+
+def test_classes_before_parents_and_lines_that_name_no_one() -> None:
+    imported = recognise(
+        "Zápis z jednání školské rady ze dne 9. 9. 2021\n\nPřítomní zástupci rodičů:\n\n"
+        "1.A – zástupce bude zvolen na třídních schůzkách\n\n2.A – paní Helena Nová\n\n3.B – paní Eva Malá\n\n"
+        "5.B – za paní Dubovou bude zástupce zvolen\n\npaní Jana Hrubá – zapisuje průběh ŠR\n\nHosté:\n\nMgr. Petr Dub\n"
+    )
+    assert names(imported.present) == ["Helena Nová", "Eva Malá", "Jana Hrubá"]
+    assert names(imported.guests) == ["Mgr. Petr Dub"]
+
+
+def test_surnames_with_an_initial_after_them_and_courtesy_without_a_dot() -> None:
+    imported = recognise(
+        "Schůze Výboru spolku – 12.10.2010\n\nPřítomni:\n\npí Losová M.\npí Soukupová M.\np Fridrich M.\n\n"
+        "za školu: p. Jetmar J. – ředitel\nučitelky: pí Zátopková, Kopečná, Nekvindová….\n\nomluveni: pí Holá\n"
+    )
+    assert names(imported.present) == [
+        "Losová M.",
+        "Soukupová M.",
+        "Fridrich M.",
+        "Jetmar J.",
+        "Zátopková",
+        "Kopečná",
+        "Nekvindová",
+    ]
+    assert names(imported.excused) == ["Holá"]
+
+
+def test_initials_glued_to_surnames_one_a_line() -> None:
+    imported = recognise(
+        "Školská rada 6.9.2016\n\nPřítomni:\n\nV.Kotíková (za zřizovatele)\nZ.Piknová (za pedagogy)\nH.Chylíková\n\nHost :\nZ.Nová, ředitelka\n"
+    )
+    assert names(imported.present) == ["V. Kotíková", "Z. Piknová", "H. Chylíková"]
+
+
+def test_titles_without_zapis_or_without_a_meeting_noun() -> None:
+    for title, group in (
+        ("Zasedání školské rady 6.9.2016", "Školská rada"),
+        ("Schůze Výboru SRPŠ – 12.10.2010", "Výbor SRPŠ"),
+        ("Zápis z 8.rady města ze dne 21.2.2011", "Rada města"),
+        ("Zápis ze 3. zastupitelstva obce Lhota ze dne 21.2.2011", "Zastupitelstvo obce Lhota"),
+        ("Zápis SRPŠ ze dne 7. 11. 2023", "SRPŠ"),
+        ("Zápis KV dne 7. 11. 2023", "KV"),
+    ):
+        assert recognise(f"{title}\n\nPřítomni: Jana Nová, Petr Malý\n").group == group, title
+
+
+def test_people_there_for_one_item_are_guests() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni:\nJana Nová - starostka\nPetr Malý - místostarosta\n\nPřítomni:\nJitka Hora - k bodu 1\n"
+            "Štefan Kos - jednatel TS, s.r.o. (k bodu 2)",
+        )
+    )
+    assert names(imported.present) == ["Jana Nová", "Petr Malý"]
+    assert names(imported.guests) == ["Jitka Hora", "Štefan Kos"]
+
+
+def test_the_recorder_by_their_role_in_the_attendance() -> None:
+    imported = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni:\npaní Jana Nová – zapisuje průběh jednání\nPetr Malý – předseda",
+        )
+    )
+    assert imported.recorder == "Jana Nová"
+    two = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý", "Přítomni: Jana Nová – zapisovatelka, Eva Malá – zapisovatelka"
+        )
+    )
+    assert two.recorder is None  # two who write: no one is sure
+
+
+def test_a_chair_in_a_list_of_members_is_no_moderator() -> None:
+    imported = recognise(
+        HEAD + "Rekapitulace členů rady\nPředseda – pan Salava\nZa zřizovatele – paní Malá\n"
+    )
+    assert imported.moderator is None
+    labelled = recognise(HEAD + "Předsedkyně: Mgr. Jana Nová\n")
+    assert labelled.moderator == "Mgr. Jana Nová"
+
+
+def test_a_post_that_links_the_minutes_is_not_minutes() -> None:
+    for link in ("Zápis ze schůze výboru SRPŠ dne 16. 9. 2019 (pdf)", "Zápis z jednání ke stažení zde"):
+        imported = recognise(
+            "Schůze výboru SRPŠ dne 16. 9. 2019\n\nV pondělí 16. 9. 2019 se sešel výbor SRPŠ s vedením školy. "
+            "Děkuji všem rodičům, kteří se zúčastnili.\n\nMgr. Jana Nová\n\n" + link + "\n"
+        )
+        assert not imported.looks_like_minutes, link
+
+
+def test_deadlines_in_the_middle_or_at_the_start_of_a_month() -> None:
+    for words in ("do poloviny června", "do začátku října", "do konce května 2024"):
+        imported = recognise(HEAD + f"Paní Malá připraví zprávu a {words} ji rozešle.\n")
+        assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Paní Malá", words)], words
+
+
+# --- rules drawn from the third real batch 150–156 -----------------------------------------------
+
+
+def test_a_committee_meeting_named_by_its_adjective_and_its_place() -> None:
+    for title, place in (
+        (
+            "Zápis z výborové schůze konané v místní restauraci Na Chmelnici. Velitel Josef Kos zahájil tradičně schůzi.",
+            "v místní restauraci Na Chmelnici",
+        ),
+        (
+            "Zápis z výborové schůze konané v hasičské zbrojnici ve Svatém Poli, dne 2. 1. 2019.",
+            "v hasičské zbrojnici ve Svatém Poli",
+        ),
+        ("Zápis z výborové schůze konané v klubovně „ U Lípy“ dne 3.7.2017 od 19h.", "v klubovně „ U Lípy“"),
+    ):
+        imported = recognise(f"{title}\n\nPřítomno členů: 8\nDne: 6. 1. 2019; zapsal: Petr Hora, jednatel\n")
+        assert (imported.group, imported.place, imported.recorder) == ("Výbor", place, "Petr Hora"), title
+    assert recognise("Zápis z výborové schůze konané dne 5. 3. 2019\n\nZapsal: Jan Kos\n").place is None
+
+
+def test_who_opened_with_a_time_or_an_adverb_between() -> None:
+    for sentence, moderator in (
+        ("Milan Hora zahájil v 19h schůzi a seznámil nás s programem.", "Milan Hora"),
+        ("Velitel Josef Kos zahájil tradičně schůzi.", "Josef Kos"),
+        ("Starosta Petr Malý zahájil v 17:30 jednání.", "Petr Malý"),
+    ):
+        assert recognise(HEAD + sentence + "\n").moderator == moderator, sentence
+
+
+def test_zapsal_after_a_semicolon_or_a_count() -> None:
+    for line, recorder in (
+        ("Dne: 6. 1. 2014; zapsal: Petr Hora, jednatel", "Petr Hora"),
+        ("Přítomno: 8 členů zapsal: Hora Petr", "Hora Petr"),
+    ):
+        assert recognise(HEAD + "1) Zahájení\n\n" + line + "\n").recorder == recorder, line
+
+
+def test_the_next_committee_meeting_with_glued_superscript_minutes() -> None:
+    imported = recognise(
+        HEAD + "Příští výborová schůze se bude konat v úterý, dne 6. 2. 2024 od 1900 hod. v restauraci.\n"
+    )
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2024-02-06", "19:00")
+    # Four digits without the word for hours are no time (a year, a sum).
+    assert recognise(HEAD + "Rozpočet v 2024 Kč byl schválen.\n").time is None

@@ -658,3 +658,56 @@ def test_no_recorder_from_a_long_lower_case_value() -> None:
         "Zápis ze zasedání výboru spolku Lípa ze dne 3. 5. 2019\nZapsala: dne 3. 5. 2019, K. Malá\n"
     )
     assert short.recorder == "K. Malá"
+
+
+# --- Czech letters by case -------------------------------------------------------------------------
+
+
+def test_the_upper_case_class_holds_no_lower_case_letter_and_the_lower_case_class_no_capital() -> None:
+    import re
+
+    from kpss_cli.importing.text import CAPITAL, SMALL
+
+    capital, small = re.compile(f"^{CAPITAL}$"), re.compile(f"^{SMALL}$")
+    for letter in "AZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽÄĹĽÔŔÖÜ":
+        assert capital.match(letter) and not small.match(letter), letter
+        assert small.match(letter.lower()) and not capital.match(letter.lower()), letter.lower()
+    # Letters between Á and Ž that are neither Czech nor Slovak are in neither class.
+    for other in "×÷ÆæØøÞþßĐđ":
+        assert not capital.match(other) and not small.match(other), other
+
+
+def test_a_lower_case_accented_word_is_no_town_in_the_title() -> None:
+    for title, place in (
+        ("Zápis ze schůze výboru SRPŠ ve čtvrtek 12. 3. 2024", None),
+        ("Zápis z jednání pracovní skupiny Senioři v úterý 12. 3. 2024", None),
+        ("Zápis ze schůze výboru SRPŠ v Šumperku 12. 3. 2024", "v Šumperku"),
+        ("Zápis ze schůze výboru SRPŠ ve Žďáru nad Sázavou 12. 3. 2024", "ve Žďáru nad Sázavou"),
+    ):
+        imported = recognise(f"{title}\nPřítomni: Jana Nová, Petr Malý\n")
+        assert imported.place == place, title
+
+
+def test_a_lower_case_accented_abbreviation_is_no_initial_of_a_name() -> None:
+    from kpss_cli.importing.people import looks_like_name
+
+    assert not looks_like_name("Jan č. Novák")  # `č.`: číslo
+    assert not looks_like_name("Petr ř. Malý")
+    assert looks_like_name("Jan Č. Novák")  # a capital with diacritics is an initial
+    assert looks_like_name("Š. Nováková")
+    assert looks_like_name("Ľubica Ôrová")  # Slovak capitals begin names
+
+
+def test_no_pattern_of_the_importer_writes_letters_as_a_range_through_accented_ones() -> None:
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "kpss_cli"
+    accented_range = re.compile(r"[A-Za-z\u00c0-\u024f]-[\u00c0-\u024f]")
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if accented_range.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert offenders == []

@@ -7,8 +7,8 @@ Each field gives points:
 
 - a scalar field (date, time, place, group, moderator, recorder, next meeting date and time,
   task count) is one point;
-- each person of present / excused / absent / guests is one point (titles, case and accents
-  ignored; a missing and an extra person are each a wrong point);
+- each person of present / excused / absent / guests is one point (titles, ranks, courtesy words,
+  case and accents ignored; a missing and an extra person are each a wrong point);
 - each task deadline and each task owner is one point (matched in order);
 - a document whose truth is `kind: not-minutes` gives one `refused` point.
 
@@ -160,10 +160,16 @@ def _same_deadline(found: str | None, expected: Any) -> bool:
 _RANKS = re.compile(r"^(?:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|s)?prap|(?:n|s)?strm)\.\s*")
 
 
+# Courtesy words before a name (`p.`, `pí.`, `P.` = Pater, `sestra`) are no more part of the person
+# than a title is.
+_COURTESY = re.compile(r"^(?:p|pi|pan|pani|sestra|bratr)\.?\s+")
+
+
 def people_key(name: str) -> str:
-    """A person as the scoring compares them: `person_key`, ranks ignored too."""
-    key = person_key(name)
-    while (shorter := _RANKS.sub("", key)) != key:
+    """A person as the scoring compares them: `person_key`, ranks and courtesy words ignored too,
+    titles glued to what follows (`Ing.Mgr. Jan`, `Mgr.Jan`) as titles."""
+    key = person_key(re.sub(r"(?<=\.)(?=[^\W\d_])", " ", name))
+    while (shorter := _COURTESY.sub("", _RANKS.sub("", key))) != key:
         key = shorter
     return key
 
@@ -222,7 +228,11 @@ def _iso(value: Any) -> str | None:
 
 
 def _time(value: Any) -> str | None:
-    return str(value).replace("–", "-").replace(" ", "") if value else None
+    """A time or range as `HH:MM` or `HH:MM-HH:MM` (`9:00` and `09:00` are one time)."""
+    if not value:
+        return None
+    text = str(value).replace("–", "-").replace(" ", "")
+    return re.sub(r"(?<!\d)(\d):", r"0\1:", text)
 
 
 def score_document(imported: Imported | None, expected: dict[str, Any], where: str) -> Score:
@@ -257,7 +267,7 @@ def score_document(imported: Imported | None, expected: dict[str, Any], where: s
         if name == "moderator" and "group" not in expected:
             continue  # the JSON truths do not score the moderator
         got, want = getattr(imported, name), expected.get(name)
-        same = (person_key(got) if got else None) == (person_key(want) if want else None)
+        same = (people_key(got) if got else None) == (people_key(want) if want else None)
         _scalar(score, where, name, got, want, same)
     _score_tasks(score, where, imported, expected)
     _score_next(score, where, imported, expected.get("next_meeting"))

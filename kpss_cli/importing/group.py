@@ -7,12 +7,13 @@ import re
 
 from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
-from .text import loose, plain, rx, squash
+from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
 _TITLE = rx(
-    r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w))(?:\d{1,3}\.\s*)?"
+    # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
+    r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[sm]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
-    r"(?:[a-zá-ž]+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
+    rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
@@ -23,7 +24,7 @@ _HEADER_GROUP = rx(
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`)
-    r"|\s*(?:,(?!\s+[a-zá-ž]+(?:\s+[a-zá-ž]+)?\s+a\s+[a-zá-ž]+\s*(?:$|[,(–—-]))|\().*$|\s+\d{1,2}\.\s*\d{1,2}\..*$|\s+\d{1,2}\.\s*(?:"
+    rf"|\s*(?:,(?!\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+\s*(?:$|[,(–—-]))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
     r"|\s+č\.\s*\d.*$"
@@ -75,7 +76,7 @@ def _adjective(word: str, noun: str) -> str:
 
 _WORKING_GROUP_ANY_CASE = rx(r"^(?:pracovní\s+skupin[ay]|pracovních\s+skupin|PS)\s+(?=\S)")
 _WORKING_GROUP = re.compile(
-    r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + r")\s+(?=[A-ZÁ-Ž\"„])"
+    r"^(?i:" + loose(r"pracovní\s+skupin[ay]|pracovních\s+skupin|PS") + rf")\s+(?=[{UPPER}\"„])"
 )
 # A web page's category or breadcrumb: `Zveřejněno v: Zápisy řídící skupiny`, `úvod»Zápisy
 # pracovní skupiny Senioři»Zápis ze dne …` (the group in the genitive after `Zápisy`).
@@ -87,8 +88,9 @@ _CATEGORY = rx(
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
     # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
-    r"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS)\b[^\d,:;()]{0,50}?)"
-    r"(?:,\s*[A-ZÁ-Ž][^\d,:;()]{1,30})?,?\s+\d{1,2}\s*\.\s*\d{1,2}\s*\."
+    # `Zápis SRPŠ ze dne 7. 11. 2023`: any acronym of a body, `ze dne` before the day
+    rf"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS|{CAPITAL}{{2,6}}(?=\s+(?i:ze\s+dne|dne)\b))\b[^\d,:;()]{{0,50}}?)"
+    rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+(?i:(?:ze\s+)?dne\s+)?\d{{1,2}}\s*\.\s*\d{{1,2}}\s*\."
 )
 _PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
 # A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
@@ -103,7 +105,18 @@ _BODY_LETTERHEAD = rx(
     r"^(?:sdružení|spolek|svaz|komise|výbor|rada|fórum|platforma|kolegium|senát|"
     r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
 )
+# `Zápis z výborové schůze konané …`: the committee named only by the adjective of its meeting.
+_COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+# `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
+# the body in the genitive and the day after it.
+_DATED_MEETING_TITLE = rx(
+    r"^(?:zasedání|schůze|jednání|setkání)\s+(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
+)
+# `Zápis z 8.rady města ze dne 21.2.2011`: the ordinal of the meeting before the body itself.
+_ORDINAL_BODY = rx(
+    r"\bz[áa]pis\w*\s+(?:z|ze)\s+\d{1,3}\.\s*(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\b.+)$"
+)
 
 
 _ACRONYM = re.compile(r"[^AEIOUYÁÉĚÍÓÚŮÝaeiouyáéěíóúůý]{2,5}|ORP|OSPOD|ÚMČ|MěÚ|PS|MČ|KÚ|SML|MMB")
@@ -164,14 +177,14 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     titles = [
         found
         for line in head
-        if (match := _TITLE.search(line))
+        if (match := _TITLE.search(line) or _ORDINAL_BODY.search(line))
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
     ]
     for line, following in itertools.pairwise(head):
         # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
         # meeting noun.
-        body = re.match(r"^(?:z|ze)\s+(?P<rest>[A-ZÁ-Ž].{3,})$", following)
+        body = re.match(rf"^(?:z|ze)\s+(?P<rest>{CAPITAL}.{{3,}})$", following)
         if (
             body is not None
             and re.fullmatch(r"(?i)z[áa](?:pis|znam)\.?", line)
@@ -184,6 +197,8 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")
         return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
+    if any(_COMMITTEE_MEETING.search(line) for line in head):
+        return "Výbor", "ze slova výborová schůze (název spolku v nadpisu není)"
     for line in head:
         match = _HEADER_GROUP.search(line)
         if match and (found := _tidy_why(match["group"]))[0]:
@@ -204,6 +219,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         match = _CATEGORY.search(line)
         if match and (group := _tidy_why(match["group"])[0]):
             return group, "z kategorie webové stránky (Zápisy …), ne z nadpisu zápisu"
+    for line in head[:3]:
+        match = _DATED_MEETING_TITLE.match(line)  # `Zasedání školské rady 6.9.2016`
+        if match and (rest := _CUT.sub("", match["rest"])) and (found := _tidy_why(rest))[0]:
+            return found
     for line in head[:3]:
         if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
             return _tidy_why(line)

@@ -10,7 +10,7 @@ from typing import TypedDict
 
 from ..core.dates import czech_day
 from ..core.i18n import _
-from .text import plain, rx, squash
+from .text import CAPITAL, plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, roll_forward, weekday_fix
 
 
@@ -23,7 +23,7 @@ class NextMeetingDict(TypedDict):
 
 
 NEXT = rx(
-    r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné)(?:ho|m)?\s+)?"
+    r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné|výborov[áé]|člensk[áé])(?:ho|m)?\s+)?"
     r"(?:jednání|setkání|schůzk[aye]|schůzce|schůze|zasedání|porad[ayě]|termín)\b"
     r"|\bpříště\s+(?:se\s+)?(?:sejd|setk|potk)\w*"  # `se příště sejdou 9. 11. 2017`
 )
@@ -31,15 +31,17 @@ _NOT_SET = rx(
     r"(?:nebyl[ao]?|není|zatím)\s+(?:\w+\s+){0,2}?(?:stanoven|určen|domluven|dohodnut|naplánován|znám)"
     r"|(?:bude|budou)\s+(?:\w+\s+)?(?:upřesněn|stanoven|určen|oznámen|domluven|dohodnut)|\bneurčen|dle potřeby"
 )
-_PLACE_LABEL = rx(r"\bmísto(?:\s+konání)?\s*:\s*(?P<place>[^.;]+)")
+# A place runs to the end of its sentence; `č. 103` (číslo) and `nám.` inside it end nothing.
+_IN_PLACE = r"(?:[^.;]|(?<=\bč)\.\s*(?=\d)|(?<=\bnám)\.)"
+_PLACE_LABEL = rx(rf"\bmísto(?:\s+konání)?\s*:\s*(?P<place>{_IN_PLACE}+)")
 _PLACE_AFTER = re.compile(
-    r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:[A-ZÁ-Ž]|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line)[^.;]*)"
+    rf"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*,?\s*(?:v|ve)\s+(?P<place>(?:{CAPITAL}|zasedac|budov|sídle|kancel|místnost|sál|přízemí|prostor|klubovn|knihovn|areálu|učebn|jídeln|salonk|online|on-line){_IN_PLACE}*)"
 )
 # `do příštího jednání`, `na příští jednání`, `T: příští jednání`: a task's deadline, not a statement
 # about the next meeting.
 _AS_DEADLINE = rx(r"(?:\bdo|\bna|\bT\s*:|\btermín\w*\s*:)\s*$")
 # The end of a sentence: a full stop after a word or a year, before a capital.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d]{3})|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])")
+_SENTENCE_END = re.compile(rf"(?:(?<=[^\W\d]{{3}})|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})")
 _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 

@@ -12,7 +12,7 @@ from typing import NotRequired, TypedDict
 
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from ..core.people import FIRST_NAMES, Case, nominative_words
-from .text import loose, plain, rx, squash
+from .text import CAPITAL, LOWER, SMALL, loose, plain, rx, squash
 
 
 class PersonDict(TypedDict):
@@ -48,16 +48,18 @@ _ORG_MARKERS = rx(
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
     r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
 )
-# Courtesy words before a name (`pp.` = pánové, before a list). A capital `P.` is one only before a title or a whole name
+# Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
+# association). A capital `P.` is one only before a title or a whole name
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
+# `řed.` (ředitel/ka) may follow (`pí. řed. Mgr. Hradská`): a role, no part of the name.
 _COURTESY = re.compile(
-    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní)|p\.|pp\.)\s+(?=\S)")
-    + r"|^P\.\s+(?=[A-Z][A-Za-z]{0,6}\.|[A-ZÁ-Ž]\w+\s+[A-ZÁ-Ž]\w+)"
+    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.)\s+(?:řed\.\s*)?(?=\S)")
+    + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
 # written, and not words of the name itself.
 _RANK = re.compile(
-    r"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm|str)\.\s*(?=[A-ZÁ-Ž])"
+    rf"(?<![\w.])(?i:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|š)?prap|št\.\s?prap|(?:n|š)?strm|str)\.\s*(?={CAPITAL})"
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.
@@ -94,16 +96,17 @@ def presence_kind(cell: str) -> str | None:
     return None
 
 
+# A title, a courtesy word or an initial glued to the name (`Mgr.Jan`, `p.Dvořák`, `P.Pavel`).
 _TITLE_SPACING = re.compile(
-    r"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof)\.(?=[A-ZÁ-Ž])"
+    rf"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof|p|pí|{CAPITAL})\.(?={CAPITAL}{SMALL})"
 )
 _POSTNOMINAL = re.compile(
-    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
+    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|DSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
 )
 _BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
-_INITIAL = re.compile(r"^[A-ZÁ-Ž][a-zá-ž]?\.$")
-_NAME_TOKEN = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\wá-žÁ-Ž'’]*(?:-[A-ZÁ-Ž][\wá-žÁ-Ž'’]*)?\.?$")
+_INITIAL = re.compile(rf"^{CAPITAL}{SMALL}?\.$")
+_NAME_TOKEN = re.compile(rf"^{CAPITAL}[\w'’]*(?:-{CAPITAL}[\w'’]*)?\.?$")
 # Also `ml.`/`st.` after a name (`Jan Novák ml.`: junior, senior).
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "ml", "st", "nejml."}
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
@@ -127,7 +130,7 @@ def _bare(text: str) -> str:
     return strip_titles(_RANK.sub("", normalise_name(text)))
 
 
-_INNER_CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]")
+_INNER_CAPITAL = re.compile(rf"^{CAPITAL}{SMALL}*{CAPITAL}")
 
 
 def looks_like_name(text: str) -> bool:
@@ -309,8 +312,8 @@ def _person_from(fragment: str) -> PersonDict | None:
 
 # A full name (a title or a common first name) and then lower-case words of a role.
 _NAME_THEN_ROLE = re.compile(
-    r"^(?P<name>(?:(?:[A-Z][A-Za-z]{0,6}\.\s*)*)[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)"
-    r"\s+(?P<role>[a-zá-ž]{3,}\b.*)$"
+    rf"^(?P<name>(?:(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*){CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"\s+(?P<role>{SMALL}{{3,}}\b.*)$"
 )
 
 
@@ -338,8 +341,8 @@ def _cells(raw: str) -> list[str]:
 
 def _line_fragments(raw: str) -> list[str]:
     """One line of a list of people, split into fragments."""
-    line = plain(raw)
-    line = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)  # numbered lists
+    line = _CLASS_FIRST.sub("", plain(raw))
+    line = re.sub(r"^\s*(?:\d{1,3}|(?!p\.)[a-z])\s*[.)]\s+", "", line)  # numbered lists (`p.` is `pan`)
     if not line:
         return []
     # `Jana Nová<TAB>Charita` or wide columns of a table exported as text.
@@ -389,25 +392,34 @@ def _split_and(fragment: str) -> list[str]:
 
 
 # A full stop where a comma belongs, between two full names (`Viktor Novotný. Marek Vokáč`).
-_STOP_BETWEEN_NAMES = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁ-Ž])")
+_STOP_BETWEEN_NAMES = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
 # A numbered item run on after the last name of a list in a one-line transcript
 # (`Omluven: Petr Záruba 1. Zahájení, určení zapisovatele`).
-# Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`).
+# Also the next sentence of the transcript (`Ing. Milan Růžička Zasedání řídil předseda …`,
+# `Petra Tomíčková Předseda MAS p. Josef Teuer přivítal …`: a capitalised role opens it).
 _ITEM_AFTER = re.compile(
-    r"\s+\d{1,3}\.?\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž].*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[a-zá-ž:].*$"
+    rf"\s+\d{{1,3}}\.?\s+{CAPITAL}{SMALL}.*$|\s+(?:Zasedání|Jednání|Schůzi|Schůze|Setkání|Program|Ověřovatel\w*)\s+[{LOWER}:].*$"
+    r"|\s+(?:Předsed|Místopředsed|Starost|Místostarost|Ředitel|Koordinátor|Tajemní)\w*\s+\S.*$"
 )
+
+
+# A pupil's class after a parent's name in the minutes of a school board (`p. Vykysalý 6. A`,
+# `pí. Vítková 4.B`): what the person is there for, no part of the name.
+_SCHOOL_CLASS = re.compile(r"\s+\d{1,2}\.\s?[A-Z]\.?$")
 
 
 def _tidy_fragment(text: str) -> str:
     """Spaces and stray punctuation off, a number of an inline numbered list (`2) Bc. Petr Dub`)
     too; a final dot stays after a title or an initial."""
     fragment = _ITEM_AFTER.sub("", squash(text)).strip(" ,;:")
+    fragment = _SCHOOL_CLASS.sub("", fragment)
+    fragment = re.sub(r"\s*(?:…|\.{3,})[.…]*$", "", fragment)  # `Nekvindová….`: and others unnamed
     fragment = re.sub(r"^\d{1,3}\s*\)\s+", "", fragment)
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
-        if len(last) > 3 and not is_title_only(last):
+        if len(last) > 3 and not is_title_only(last) and not _POSTNOMINAL.match(last):
             fragment = fragment[:-1].rstrip()
     return fragment
 
@@ -425,8 +437,12 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))
     people: list[PersonDict] = []
-    singles = [f for _, f in fragments if " " not in _bare(f)]
-    surname_list = len(singles) == len(fragments)  # `Novák, Dvořák, Svoboda`
+    singles = [f for _, f in fragments if " " not in _bare(_split_bracket(_tidy_fragment(f))[0])]
+    # `Novák, Dvořák, Svoboda`; also mostly surnames with a few first names after them
+    # (`…, Ludvík, Král, Dostál Míla, …`): there a first name is someone's surname.
+    surname_list = len(singles) == len(fragments) or (
+        len(singles) >= 5 and 4 * len(singles) >= 3 * len(fragments)
+    )
     # With full names around, one word after a person on the same line is their organisation
     # (`Bc. Michal Rybář, Advaita`), not a person known by surname only.
     full_names = len(fragments) - len(singles) >= max(2, len(singles) + 1)
@@ -441,10 +457,11 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         if people and is_title_only(fragment):
             people[-1]["name"] = f"{people[-1]['name']}, {fragment}"
             continue
-        if people and (post := _POSTNOMINAL.match(fragment)) and post[2].strip():
-            # `Bc. Lucie Malá, DiS. – sociální pracovnice`
+        if people and (post := _POSTNOMINAL.match(fragment)):
+            # `Bc. Lucie Malá, DiS. – sociální pracovnice`, `prof. MUDr. Josef Vymazal, DSc.`
             people[-1]["name"] = f"{people[-1]['name']}, {post[1].strip(' ,')}"
-            _add_detail(people[-1], post[2])
+            if post[2].strip():
+                _add_detail(people[-1], post[2])
             continue
         # A lone first name followed by a lone surname: one person split by a stray comma.
         if (
@@ -455,7 +472,14 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         ):
             fragment = f"{fragment} {_tidy_fragment(fragments[i][1])}"
             i += 1
-        elif people and full_names and line == last_line and _lone_word(fragment):
+        elif (
+            people
+            and full_names
+            and line == last_line
+            and _lone_word(fragment)
+            and not _COURTESY.match(_TITLE_SPACING.sub(r"\1. ", fragment))
+            and len(_bare(people[-1]["name"]).split()) >= 2  # `pí Zátopková, Kopečná`: surnames
+        ):
             _add_detail(people[-1], fragment)
             continue
         person = _person_from(fragment)
@@ -473,9 +497,18 @@ def parse_person(text: str) -> str | None:
     return people[0]["name"] if people else None
 
 
+# A pupil's class before a parent's name (`2.A – paní Helena Wohanková`), in a school board's list.
+_CLASS_FIRST = re.compile(r"^\s*\d{1,2}\.\s?[A-Z]\s*[-–—]\s+")
+
+
+def without_class_first(line: str) -> str:
+    """`2.A – paní Helena Wohanková` -> `paní Helena Wohanková` (see `_CLASS_FIRST`)."""
+    return _CLASS_FIRST.sub("", line)
+
+
 def looks_like_people_line(line: str) -> bool:
     """True when a line (already `plain`) reads as a list of people or one person."""
-    text = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
+    text = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", _CLASS_FIRST.sub("", line))
     if not text or ATTENDANCE_SHEET.search(text):
         return bool(text)
     if "|" in text:
@@ -491,7 +524,7 @@ def looks_like_people_line(line: str) -> bool:
 
 
 _HAS_TITLE = re.compile(
-    r"(?<![\w])(?:[A-Z][A-Za-z]{0,6}\.|Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr)(?=\s|\.|[A-ZÁ-Ž]|$)"
+    rf"(?<![\w])(?:[A-Z][A-Za-z]{{0,6}}\.|Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr)(?=\s|\.|{CAPITAL}|$)"
 )
 
 
@@ -499,7 +532,7 @@ def looks_like_one_person(line: str) -> bool:
     """True for a paragraph that holds exactly one person, as lists with one person per
     paragraph have them: `Mgr. Hana Nová – vedoucí OSV`, `Zdenka Malá (MěÚ Jeseník)`. The name
     has a title or a common first name, so a sentence or a heading does not pass."""
-    text = re.sub(r"^\s*(?:[-•*–]|\d{1,3}\s*[.)])\s+", "", line).strip()
+    text = re.sub(r"^\s*(?:[-•*–]|\d{1,3}\s*[.)])\s+", "", _CLASS_FIRST.sub("", line)).strip()
     if not text or ":" in text or len(text) > 160:
         return False
     main, _ = _split_bracket(text)
@@ -511,9 +544,7 @@ def looks_like_one_person(line: str) -> bool:
     return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in FIRST_NAMES
 
 
-_UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
-_LOWER = "a-záčďéěíňóřšťúůýž"
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME_WORD = rf"{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
 # A name inside running text: titles, two or three capitalised words, post-nominal titles.
 _NAME_IN_TEXT = re.compile(
     rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.|Ing|Mgr|Bc)\s*)*)"
@@ -536,11 +567,21 @@ def names_in_text(text: str) -> list[tuple[int, int, str]]:
     for match in _NAME_IN_TEXT.finditer(text):
         words = match["words"].split()
         titled = bool(match["titles"].strip()) or bool(match["post"].strip())
-        if not titled and fold(words[0]) not in FIRST_NAMES:
+        start = match.start()
+        if (
+            not titled
+            and fold(words[0]) not in FIRST_NAMES
+            and len(words) == 3
+            and fold(words[1]) in FIRST_NAMES
+        ):
+            # `Velitel Josef Pecka zahájil …`: a capitalised role at the start of a sentence
+            start = match.start("words") + len(words[0]) + 1
+            words = words[1:]
+        elif not titled and fold(words[0]) not in FIRST_NAMES:
             continue
         if fold(words[-1]).endswith(DECLINED_ENDINGS):
             continue  # `Bc. Janu Juřenovou`, `panem Petrem Kubesou`: not the nominative
-        name = squash(f"{match['titles']} {match['words']}{match['post']}".strip())
+        name = squash(f"{match['titles']} {' '.join(words)}{match['post']}".strip())
         if looks_like_name(name):
-            found.append((match.start(), match.end(), name))
+            found.append((start, match.end(), name))
     return found

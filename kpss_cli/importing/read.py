@@ -16,6 +16,7 @@ from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..minutes.source import decode
 from .clean import PAGE_BREAK
+from .text import CAPITAL
 
 CONVERTED = (".doc", ".odt", ".rtf")  # through LibreOffice (`soffice --headless`), when installed
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf", *CONVERTED)
@@ -305,7 +306,7 @@ def _pdf(path: Path) -> str:
 _LINE_END = re.compile(r"(?:[.:;!?)]|[.:;!?)][\"“”])\s*$")
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:Ing|Mgr|Bc|MUDr|PhDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|Ph\.D|CSc|p|pí|č|tzv|např|mj)\.|"
-    r"(?<![\w.])[A-ZÁ-Ž]\.)\s*$"
+    rf"(?<![\w.]){CAPITAL}\.)\s*$"
 )
 # A line that starts something new: an item, a bullet, a label (`Omluveni:`), an `Ad 1)`.
 _NEW_ITEM = re.compile(
@@ -333,7 +334,7 @@ def reflow_pdf_page(text: str) -> str:
     return "\n".join(out)
 
 
-_NAME_REST = re.compile(r"^[A-ZÁ-Ž][\w-]*(?:,|$)")
+_NAME_REST = re.compile(rf"^{CAPITAL}[\w-]*(?:,|$)")
 
 
 def _continues_line(previous: str, line: str) -> bool:

@@ -31,9 +31,10 @@ from .people import (
     parse_person,
     presence_kind,
     stand_ins_first,
+    without_class_first,
 )
 from .tasks import TaskDict, find_tasks
-from .text import label_pattern, label_value, loose, plain, rx, squash
+from .text import CAPITAL, LOWER, SMALL, label_pattern, label_value, loose, plain, rx, squash
 from .when import DateHit, TimeHit, find_dates, find_time, leftover, without_dates
 
 
@@ -69,6 +70,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
             r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
+            r"nedostavil[aiy]? se|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
         )
@@ -97,7 +99,7 @@ DATE_LABEL = label_pattern(
     r"datum, čas a místo(?: konání| jednání)?|datum, místo a čas|datum a místo(?: konání| jednání)?|"
     r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
     r"termín(?: a místo)? (?:konání|jednání|setkání|schůzky)|den konání|den a čas|kdy|konáno dne|konané dne|"
-    r"konáno|dne|datum a doba konání"
+    r"konáno|dne|datum a doba konání|konání"
 )
 TIME_LABEL = label_pattern(
     r"čas(?: jednání| konání| zahájení| setkání)?|časové rozvržení|hodina|od[-–]do|od|doba (?:jednání|konání)|"
@@ -112,7 +114,8 @@ PLACE_LABEL = label_pattern(
 )
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
-    r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?",
+    r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?|"
+    r"za\s[^:|]{1,30}?\szapsal[a]?",  # `Za výbor MO zapsala` and the name on the next line
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
 _RECORDER_FREE = (
@@ -120,7 +123,9 @@ _RECORDER_FREE = (
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
     rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
-    rx(r"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$"),
+    rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
+    rx(rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -187,13 +192,22 @@ def _weekday_heading(line: str, hit: DateHit) -> bool:
 _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
     # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+)
+# After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
+# a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
+_TIME_PHRASE = r"(?:,?\s*(?:v|ve|od|o)\s+\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|do)\s*\d{1,2}[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?)"
+_PLACE_WITH_TIME = re.compile(
+    rf"^{_TIME_PHRASE}?\s*,?\s*(?P<place>(?:v|ve)\s+(?!\d|roce\b|době\b|(?:"
+    + "|".join(accusative for _, accusative in WEEKDAYS)
+    + rf")\b)[^\W\d_]+(?:\s+[^\s\d,;]+){{0,5}}?)\s*{_TIME_PHRASE}?\s*\.?\s*$",
+    re.IGNORECASE,
 )
 # After the day in a `Dne:` label: `, kancelář …, Karla Čapka 1147, Jeseník` (letters first, not a
 # weekday, a time or another date).
@@ -209,8 +223,10 @@ _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 # `Jednání se konalo …`, `Setkání proběhlo …`: a sentence saying when and where the meeting was.
 _HELD = rx(
     # `Jednání PS Rodina a děti se konalo …`: the body's name may stand between
-    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?(?:se\s+)?"
-    r"(?:konal[oa]?|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+    # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
+    r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
+    r"(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
+    r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
 )
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
@@ -233,7 +249,7 @@ _TITLE_ZAPIS = rx(
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
-    r"^[^a-záčďéěíňóřšťúůýž\n]{0,60}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
+    rf"^[^{LOWER}\n]{{0,60}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
     r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
@@ -250,7 +266,8 @@ _OTHER_DOCUMENT = rx(
     r"(?:komunitní|střednědobý|akční|roční)\s+plán|plán\s+(?:rozvoje|sociálních|aktivit|činnosti)|"
     r"strategie|metodika|příručka|leták|harmonogram|dotazník|analýza|vyhodnocení|informace pro|"
     r"program\s+(?:jednání|setkání|schůze|zasedání)(?!\s*:)|"  # `Program jednání PS …` as the title
-    r"monitorovací\s+zpráva|zpráva\s+(?:o\s+činnosti|z\s+konference|o\s+plnění)|výzva\s+k)\b",
+    r"monitorovací\s+zpráva|zpráva\s+(?:o\s+činnosti|z\s+konference|o\s+plnění)|výzva\s+k|"
+    r"vzor(?:ový)?\s+(?:zápisu|zápis)|šablona|formulář)\b",  # `Vzor zápisu ze schůze …`: a model to fill in
     re.MULTILINE,
 )
 _OTHER_LABEL = re.compile(
@@ -286,6 +303,9 @@ def _declared_other(reader: _Reader) -> bool:
     return False
 
 
+_LINKED_MINUTES = rx(
+    r"\bzápis\w*\b[^\n]{0,80}\((?:pdf|docx?|odt|rtf)\)|\bzápis\w*\b[^\n]{0,60}\bke\s+stažení\b"
+)
 _ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
 
 
@@ -350,8 +370,8 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 # (`PřihlášeníZápis ze zasedání …`), or attendance labels run together in a transcript
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
-    r"(?<=[a-zá-ž])(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
-    r"|(?<=\S)\s+(?=(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
+    r"|(?<=\S)\s+(?=(?:Přítomn[iío](?:\s+(?:členové|zástupci))?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
 )
@@ -362,7 +382,7 @@ _GLUED = re.compile(
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
-_STOP_LABEL = re.compile(r"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?=[A-ZÁ-Ž])")
+_STOP_LABEL = re.compile(rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?={CAPITAL})")
 
 
 def _unglue(lines: list[str]) -> list[str]:
@@ -373,11 +393,19 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
+        if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
+            # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
+            # one paragraph by a web page; each item on its line again
+            out.extend(part for item in _FLAT_ITEM.split(line) for part in _GLUED.split(item))
+            continue
         out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
     return out
 
 
-_HYPHENATED = re.compile(r"(?<=[a-zá-ž]{2})-\n(?=[a-zá-ž]{2})")
+_FLAT_ITEM = re.compile(r"\s+-\s+(?=\S)")
+
+
+_HYPHENATED = re.compile(rf"(?<={SMALL}{{2}})-\n(?={SMALL}{{2}})")
 
 
 class _Reader:
@@ -439,6 +467,10 @@ def _when(result: Imported, reader: _Reader) -> None:
                 result.place = leftover(after["place"]) or None
                 if result.place:
                     result.guesses["place"] = "za datem jednání (bez štítku Místo)"
+            elif (within := _PLACE_WITH_TIME.match(value[hit.end :])) is not None:
+                # `Konání: 10. února 2010 v hovorně AG v 16.00 hod.`, `… v 17:30 v knihovně AG`
+                result.place = squash(within["place"]).strip(" ,;.")
+                result.guesses["place"] = "za datem jednání (bez štítku Místo)"
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
@@ -476,6 +508,14 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
     return timing.value, (place if _PLACE_NOUN.match(place) else None)
 
 
+# The place right after `konané`/`konalo se`, up to the day, a time or the end of the sentence.
+_PLACE_HELD = rx(
+    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:"
+    + "|".join(accusative for _, accusative in WEEKDAYS)
+    + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*(?=\d))+?)\s*(?=,?\s*(?:dne\b|od\s+\d|v\s+\d|\d)|[.;](?:\s|$)|$)"
+)
+
+
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
@@ -486,6 +526,16 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             continue
         rest = line[match.end() :]
         timing = find_time(rest)
+        where = _PLACE_HELD.match(rest)
+        if where is not None and (timing is None or timing.start >= where.end("place")):
+            # `Zápis z výborové schůze konané v klubovně …, dne 2. 1. 2019 od 19h.`: the place first,
+            # then the day and the time of the same sentence, if any
+            same_sentence = timing is not None and not re.search(
+                r"[.;](?:\s|$)", rest[where.end() : timing.start]
+            )
+            return (timing.value if timing and same_sentence else None), squash(where["place"]).strip(
+                " ,;."
+            ) or None
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -576,7 +626,7 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
 
 # Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
 _NAME_THEN_AT = re.compile(
-    r"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+){1,3}(?:v|ve|od)\s+$"
+    rf"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}{SMALL}+\s+){{1,3}}(?:v|ve|od)\s+$"
 )
 
 
@@ -623,7 +673,7 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
 _PLACE_NOUN = rx(
     r"^(?:v|ve|na)\s+(?:(?:malé|velké|hlavní|společensk|konferenčn|obřadn)\w*\s+)?"
     r"(?:zasedac|budov|sídl|kancelář|místnost|sál|přízem|prostor|klubovn|knihovn|areál|učebn|jídeln|"
-    r"salonk|centr|dom[ěu]|zařízení|objekt|kuchyňk|(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]))"
+    rf"salonk|centr|dom[ěu]|zařízení|objekt|kuchyňk|(?-i:{CAPITAL}))"
 )
 
 
@@ -645,12 +695,12 @@ def _place_after_opening(reader: _Reader) -> str | None:
     return None
 
 
-_LABEL_ONLY = re.compile(r"^\s*[A-ZÁ-Ž][\wá-ž ]{1,30}:(?:\s|$)")
+_LABEL_ONLY = re.compile(rf"^\s*{CAPITAL}[\w ]{{1,30}}:(?:\s|$)")
 
 # `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
 # locative after `v`/`ve`), or before the date there.
 _TOWN_IN_TITLE = re.compile(
-    r"\s(?P<place>(?:v|ve)\s+[A-ZÁ-Ž][a-zá-ž]+(?:\s+(?:nad|pod|u)\s+[A-ZÁ-Ž][a-zá-ž]+)?)"
+    rf"\s(?P<place>(?:v|ve)\s+{CAPITAL}{SMALL}+(?:\s+(?:nad|pod|u)\s+{CAPITAL}{SMALL}+)?)"
     r"\s*(?:$|[,\s]+\d{1,2}\.)"
 )
 # `Jednání Komise bylo konané online`, `Setkání proběhlo on-line formou`.
@@ -724,6 +774,9 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
 _CMS_TIMESTAMP = re.compile(r"^\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}(?::\d{2})?$")
 
 
+_DEADLINE_BEFORE = rx(r"\bdo\s*$")  # `Termín: 19. 6. 2023` at the top is the meeting's day
+
+
 def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     """A date alone on a line near the top (`12. 3. 2019`), not a writing or publishing date:
     fills in the date (and time) and returns what else the line names as the place
@@ -733,6 +786,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
+        if len(hits) == 1 and _DEADLINE_BEFORE.search(line[: hits[0].start]):
+            continue  # `5) Volby připraví výbor do 15. 10. 2010.`: a task's deadline
         if len(hits) == 1 and len(rest) <= 25:
             result.date = hits[0].date()
             if (timing := find_time(line)) is not None:
@@ -755,10 +810,12 @@ def _continues(line: str, previous: str) -> bool:
     if previous.rstrip().endswith((",", ";")):
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
+    line = without_class_first(line)  # `2.A – paní Helena Wohanková`
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
     body = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
     head = body.split(",")[0].split("(")[0].split(" – ")[0].split(" - ")[0]
+    head = re.sub(r"(?<=\b[^\W\d_])\.(?=[^\W\d_])", ". ", head)  # `V.Kotíková`: an initial glued on
     return "," in body or len(strip_titles(head).split()) >= 2
 
 
@@ -768,8 +825,9 @@ _EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
 _SUBGROUP = re.compile(
     loose(
         r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
-        r"uživatel[éi][^:]{0,30}|veřejnost|členové[^:]{0,30})|(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}\s+){0,3}"
-        r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s*:\s*"
+        rf"uživatel[éi][^:]{{0,30}}|veřejnost|členové[^:]{{0,30}})|(?:{CAPITAL}{{2,6}}\s+){{0,3}}"
+        # or a role of those under it in lower case (`učitelky: pí Zátopková, Kopečná`)
+        rf"{CAPITAL}{{2,6}}|{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}})\s*:\s*"
     )
 )
 
@@ -795,20 +853,39 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     anything else (`Zapsal:`) ends the value."""
     parts: list[tuple[str, str]] = []
     rest = inline
-    while (match := _OTHER_LABEL.search(rest)) is not None and match.start() > 0:
+    while True:
+        match = _OTHER_LABEL.search(rest)
+        end = next((e for e in _LIST_END.finditer(rest) if _attendance_label(e["label"] or "") is None), None)
+        if end is not None and (match is None or end.start() < match.start()):
+            parts.append((kind, rest[: end.start()]))  # `… Jana Průšová. Delegující člen: …`
+            break
+        if match is None or match.start() == 0:
+            parts.append((kind, rest))
+            break
         parts.append((kind, rest[: match.start()]))
         other = _attendance_label(rest[match.start() :].strip())
         if other is None:
             return parts
         kind, rest = other
-    parts.append((kind, rest))
     return [(k, text) for k, text in parts if text.strip(" ,;")]
+
+
+# What ends an inline list of people in a one-line transcript: a full stop and a label of
+# something else (`… Mgr. Jana Průšová. Delegující (delegovaný) člen: …`), or a count of those
+# present (`… PhDr. Ludmila Vostřáková Přítomno 14 (na část jednání 13) z 19 členů`).
+_LIST_END = re.compile(
+    rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
+    r"|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
+)
+# The acronym of a body inside an inline list (`… Kurt Kocián KRK: p. Petr Halfar MAS: p. Dagmar
+# Quisková`): a sub-label, read as a comma.
+_INLINE_SUBGROUP = re.compile(rf"\s+(?:{CAPITAL}{{2,6}}\s+){{0,2}}{CAPITAL}{{2,6}}\s*:\s+(?=\S)")
 
 
 # `Město Boskovice: …`, `Rodinné centrum Boskovice: …`: an organisation, capitalised at both ends
 # (not `Schůzi řídila: …`, a label of a role), then a colon.
 _ORG_BEFORE_PEOPLE = re.compile(
-    r"^(?P<org>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ](?:[^:,;()]{0,48}\s)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^\s:,;()]*)\s*:\s+(?=\S)"
+    rf"^(?P<org>{CAPITAL}(?:[^:,;()]{{0,48}}\s)?{CAPITAL}[^\s:,;()]*)\s*:\s+(?=\S)"
 )
 
 
@@ -828,7 +905,10 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         if not current:
             blanks += 1
             if blanks > 3 or (
-                (chunk or inline) and not previous.rstrip().endswith(",") and not _person_follows(reader, j)
+                (chunk or inline)
+                and not previous.rstrip().endswith(",")
+                and not _person_follows(reader, j)
+                and not _heading_follows(reader, j)
             ):
                 break
             j += 1
@@ -840,7 +920,12 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
             chunk[-1] = f"{chunk[-1]} – {current}"
             j += 1
             continue
-        if reader.labels[j] or NEXT.search(current) or not _continues(probe, previous):
+        # After a sub-label (`Za rodiče: p. Dvořák`) one surname is a person too.
+        sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
+        if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
+            if _heading_in_list(reader, j, current):
+                j += 1  # `Vedení ZŠ`, `1.A – zástupce bude zvolen`: a heading or no one, people under it
+                continue
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
         # exported table) is no column.
@@ -852,10 +937,13 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     return chunk, j
 
 
+_COURTESY_FIRST = re.compile(rf"^(?:p|pí|pan|paní|sl|pp)\.?\s+{CAPITAL}")
+
+
 def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
     """True for a short line in lower case (a role) between two lines of one person each."""
-    if not line[:1].islower() or len(line) > 80 or ":" in line:
-        return False
+    if not line[:1].islower() or len(line) > 80 or ":" in line or _COURTESY_FIRST.match(line):
+        return False  # `pí Soukupová M.` under `pí Losová M.` is the next person
     if not looks_like_one_person(reader.plains[index - 1]):
         return False
     following = next((p for p in reader.plains[index + 1 : index + 3] if p), "")
@@ -864,6 +952,33 @@ def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
         or looks_like_one_person(following)
         or bool(reader.labels[index + 1 : index + 2] == [True])
     )
+
+
+def _heading_in_list(reader: _Reader, index: int, line: str) -> bool:
+    """True for a short line inside an attendance list that names no one (a sub-heading such as
+    `Vedení ZŠ` or `Výbor SRPŠ`, or `1.A – zástupce bude zvolen na třídních schůzkách`) when the
+    next line with text lists people."""
+    if reader.labels[index] or ":" in line or len(line) > 80 or looks_like_people_line(line):
+        return False
+    if names_in_text(line) or NEXT.search(line) or line.rstrip().endswith((".", "!", "?")):
+        return False
+    following = next(
+        (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
+    )
+    return (
+        following is not None
+        and not reader.labels[following]
+        and looks_like_people_line(_SUBGROUP.sub("", stand_ins_first(reader.plains[following])))
+    )
+
+
+def _heading_follows(reader: _Reader, index: int) -> bool:
+    """True when the next paragraph after the blank line `index` is a heading inside the list
+    (see `_heading_in_list`)."""
+    following = next(
+        (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
+    )
+    return following is not None and _heading_in_list(reader, following, reader.plains[following])
 
 
 def _person_follows(reader: _Reader, index: int) -> bool:
@@ -959,7 +1074,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             inline = "\t".join(
                 cells[1:]
             )  # `Přítomní:<TAB>Jana Nová<TAB>Charita`: a table row after the label
-        parts = _inline_parts(kind, _SUBGROUP.sub("", stand_ins_first(inline))) if inline else []
+        inline = _INLINE_SUBGROUP.sub(", ", _SUBGROUP.sub("", stand_ins_first(inline))) if inline else ""
+        parts = _inline_parts(kind, inline) if inline else []
         chunk, end = _list_lines(reader, index, inline)
         if chunk:
             last_kind = parts[-1][0] if parts else kind
@@ -1008,7 +1124,7 @@ _GUESTS_IN_SENTENCE = rx(
 )
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
-_EXCUSED_IN_SENTENCE = rx(r"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]).+)$")
+_EXCUSED_IN_SENTENCE = rx(rf"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:{CAPITAL}).+)$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
     r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
@@ -1016,9 +1132,12 @@ _LIST_IN_SENTENCE = rx(
 )
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
 # (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
-_SENTENCE_STOP = re.compile(r"(?:(?<=\))|(?<=[a-zá-ž]{4}))\.(?:\s|$)")
+_SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
 # `(omluven)` after a name, also as the last word of a table cell (`členka omluvena`).
 _EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
+
+
+_FOR_AN_ITEM = rx(r"\bk\s+bod(?:u|ům)\s+(?:č\.\s*)?\d")
 
 
 def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) -> None:
@@ -1030,6 +1149,10 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
         if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
             target = "excused"
             person = {**person, "org": None, "role": None}
+        elif kind == "present" and any(
+            _FOR_AN_ITEM.search(detail or "") for detail in (person["org"], person["role"])
+        ):
+            target = "guests"  # `Jitka Hejhalová – k bodu 1`: there for one item of the agenda
         key = person_key(person["name"])
         if key and key not in seen[target]:
             seen[target].add(key)
@@ -1088,16 +1211,34 @@ def _label_value(reader: _Reader, index: int, pattern: re.Pattern[str]) -> str |
 
 # A long value that opens with a lower-case word (not `paní`, `pan`, `pí`) is running text, not
 # a name: the value of another label, or a paragraph (`dne 3. 5., K. Malá` is short, so kept).
-_RUNNING_TEXT = re.compile(r"^(?!(?:pan|paní|pí|slečna)\b)[a-zá-ž]{2,}\b(?!\.).{70,}$")
+_RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!\.).{{70,}}$")
 
 
-_END_OF_SENTENCE = re.compile(r"(?<=[a-zá-ž]{3})\.\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")
+_END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
+
+
+_CHAIR_IN_A_LIST = rx(r"^\s*(?:předseda|předsedkyně|místopředsed\w*)\s+[-–—]\s")
+# `paní Marcela Petránková – zapisuje průběh ŠR`: who takes the minutes, by their role in the list.
+_WRITES_THE_MINUTES = rx(r"\b(?:zapisuje|zapisovatel(?:ka)?|zapisovala|zapisoval)\b")
+
+
+def _recorder_in_attendance(result: Imported) -> str | None:
+    """The one person of the attendance whose role says they take the minutes, or None."""
+    writers = [
+        person["name"]
+        for kind in ("present", "guests")
+        for person in getattr(result, kind)
+        if _WRITES_THE_MINUTES.search(f"{person['role'] or ''} {person['org'] or ''}")
+    ]
+    return writers[0] if len(writers) == 1 else None
 
 
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
+        if pattern is MODERATOR_LABEL and _CHAIR_IN_A_LIST.match(line):
+            continue  # `Předseda – pan Salava` in a list of members: the body's chair, not the meeting's
         value = _label_value(reader, index, pattern)
         if value is None:
             match = next((m for f in free if (m := f.search(line)) is not None), None)
@@ -1131,15 +1272,25 @@ def _best(names: list[str]) -> str | None:
 # `Zpracováním zápisu pověřil paní Janu Nekardovou`: the recorder in the accusative.
 _ENTRUSTED = rx(
     r"\b(?:zpracováním|pořízením|vyhotovením|sepsáním|psaním|zapisováním)\s+zápisu\b(?:[^.]|(?<=\d)\.){0,80}?\bpověřil[a]?\s+"
-    r"(?:[a-zá-ž]+\s+){0,3}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{0,5}\.\s*)*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\w+))"
+    rf"(?:{SMALL}+\s+){{0,3}}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
+)
+
+
+# `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `Za zapisovatelku určil paní Janu Novou`:
+# the recorder proposed or named in the accusative.
+_PROPOSED_RECORDER = rx(
+    r"\b(?:na\s+funkci|za|jako)\s+zapisovatel(?:e|ku|ky)\s+(?:byl[a]?\s+)?"
+    r"(?:navrhuje|navrhl[a]?|určuje|určil[a]?|jmenuje|jmenoval[a]?|volí|zvolil[a]?)\s+"
+    rf"(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
 )
 
 
 def _recorder_entrusted(reader: _Reader) -> str | None:
     """The person the chair entrusted with the minutes (`Zpracováním zápisu … pověřil paní Janu
-    Nekardovou`), in the nominative; None when no sentence says so or the name does not decline."""
+    Nekardovou`, `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`), in the nominative; None
+    when no sentence says so or the name does not decline."""
     for line in reader.plains:
-        if (match := _ENTRUSTED.search(line)) is not None:
+        if (match := _ENTRUSTED.search(line) or _PROPOSED_RECORDER.search(line)) is not None:
             return nominative_name(match["who"], "accusative")
     return None
 
@@ -1158,16 +1309,29 @@ _OPENED_BY = rx(
 _ROLE_LEAD_IN = re.compile(
     r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?"
     # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
-    r"(?:(?:[a-zá-ž]+|\d{1,2}\.|[A-ZÁ-Ž][a-zá-ž]+|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s+){0,8}$"
+    rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
-_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÁ-Ž]\.\s?){1,2}[A-ZÁ-Ž][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?(?!\w)")
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.])(?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?!\w)"
+)
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
-_OPENED = rx(rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b")
+# Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
+# through the agenda leads the meeting (`… přivítal přítomné. Seznámil senátory s programem`,
+# `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`); a welcome alone
+# does not say so (`… přivítala všechny přítomné a představila nové členy`).
+_TAKES_THROUGH = r"(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod)"
+_OPENED = rx(
+    # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
+    rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:v\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:h|hod)?\.?\s+)?(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
+    r"\b(?:se\s+ujal[a]?|ujal[a]?\s+se)\s+řízení\s+(?:jednání|zasedání|schůze|schůzky|setkání|porady)\b|"
+    r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
+    rf"(?=[^.]{{0,80}}?(?:\.\s+)?{_TAKES_THROUGH})"
+)
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
-_LEAD_IN = re.compile(r"^(?:\s*[a-zá-ž]+){0,8}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
-_SENTENCE = re.compile(r"[.!?]\s+(?=[A-ZÁ-Ž][a-zá-ž]+\s+[a-zá-ž])")
+_LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
+_SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
 
 
 def _narrative_moderator(reader: _Reader) -> str | None:
@@ -1203,14 +1367,36 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             # `Předseda senátu, P. Strejc, zahájil zasedání`: initials right before the verb.
             if (just := re.search(rf"({_INITIALS_NAME.pattern}),?\s*$", before)) is not None:
                 return just[1]
+            if (subject := _subject_before(before)) is not None:
+                return subject
     return None
+
+
+_COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
+
+
+def _subject_before(before: str) -> str | None:
+    """The name right before the verb in a transcript that runs sentences together
+    (`… Petra Tomíčková Předseda MAS p. Josef Teuer všechny přítomné úvodem přivítal`): the last
+    name, with only lower-case words between it and the verb and only words of a role (and
+    `p.`, `pí.`) between it and the text before."""
+    found = names_in_text(before)
+    if not found:
+        return None
+    start, end, name = found[-1]
+    if not re.fullmatch(rf"(?:\s+{SMALL}+){{0,4}}\s*", before[end:]):
+        return None
+    lead = before[found[-2][1] if len(found) >= 2 else 0 : start]
+    lead = _COURTESY_END.sub("", lead)
+    lead = re.split(r"[,.;:]", lead)[-1]
+    return name if _ROLE_LEAD_IN.match(lead) else None
 
 
 # A surname after a title or `pan`/`paní` (`Mgr. Čermáková`, `paní Nová`), as the narrative
 # names someone already listed.
 _TITLED_SURNAME = re.compile(
-    r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:pan|paní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
-    r"(?P<surname>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]{2,}(?:-[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+)?)(?![\w.])"
+    r"(?:(?<![\w.])(?:[A-Z][A-Za-z]{0,5}\.\s*)+|\b(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*)"
+    rf"(?P<surname>{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)(?![\w.])"
 )
 
 
@@ -1236,8 +1422,12 @@ def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | N
     for line in reader.plains:
         if NEXT.search(line):
             continue
-        for sentence in re.split(r"(?<=[a-zá-ž]{3})\.\s+", line):
-            if not (_OPENED.search(sentence) or _OPENED_BY.search(sentence)):
+        sentences = re.split(rf"(?<={SMALL}{{3}})\.\s+", line)
+        for number, sentence in enumerate(sentences):
+            # with the next sentence, which may say the one who welcomed went on through the agenda
+            window = ". ".join(sentences[number : number + 2])
+            opened = _OPENED.search(window)
+            if not ((opened is not None and opened.start() < len(sentence)) or _OPENED_BY.search(sentence)):
                 continue
             found = {
                 name
@@ -1316,6 +1506,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
         result.recorder = entrusted
         result.guesses["recorder"] = "zapisovatel převeden ze 4. pádu (pověřil …)"
+    if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
+        result.recorder = writer
+        result.guesses["recorder"] = "z role u jména v prezenci (zapisuje …)"
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
@@ -1334,17 +1527,40 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     result.next_meeting = found.meeting
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
-    head = "\n".join([p for p in reader.plains if p][:15])
+    # (a link to the minutes as a file, `Zápis ze schůze … (pdf)`, is no title of this text)
+    head = "\n".join([p for p in reader.plains if p and not _LINKED_MINUTES.search(p)][:15])
     # A page that lists titles of other minutes (`Podobné dokumenty`) has many titles and no date,
     # no attendance, no recorder and no agenda: no title of its own.
     gives_more = bool(result.date or result.excused or result.guests or result.agenda)
     listing = sum(1 for line in reader.plains[:40] if line and _is_title(line)) >= 3 and not gives_more
     titled = bool(_is_title(head)) and not listing
+    # A title alone, with no date, time, place, people, agenda or tasks under it, heads a text
+    # about minutes (`Zápis z jednání ŠR` / `Zápis je jednou z možností, jak …`), not minutes.
+    gives_anything = bool(
+        gives_more
+        or result.time
+        or result.place
+        or result.present
+        or result.absent
+        or result.attendance_sheet
+        or result.recorder
+        or result.moderator
+        or result.tasks
+        or result.next_meeting
+    )
+    # (A title with next to nothing under it stays minutes that lack their facts: the user is told which.)
+    titled = titled and (gives_anything or sum(1 for p in reader.plains if p) <= 3)
     strong = bool(titled or result.present or result.attendance_sheet or result.recorder)
     weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.
-    looks_like_minutes = strong or (weak and result.date is not None and _OTHER_DOCUMENT.search(head) is None)
+    looks_like_minutes = strong or (
+        weak
+        and result.date is not None
+        and _OTHER_DOCUMENT.search(head) is None
+        # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none
+        and _LINKED_MINUTES.search(body) is None
+    )
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.

@@ -12,7 +12,7 @@ from ..core.names import fold
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import looks_like_name, names_in_text
-from .text import is_bullet, loose, plain, rx, squash
+from .text import CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
 
@@ -350,7 +350,7 @@ _SENTENCE_DUE = rx(
 )
 # A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
 _WORDED_DUE = rx(
-    r"\b(?P<value>do\s+konce\s+(?:"
+    r"\b(?P<value>do\s+(?:konce|poloviny|začátku)\s+(?:"
     + "|".join(dict.fromkeys(forms[1] for forms in MONTHS))
     + r")(?:\s+\d{4})?|do\s+(?:\d{1,3}|jednoho|dvou|tří|čtyř|pěti|deseti|čtrnácti)\s+(?:pracovních\s+|kalendářních\s+)?"
     r"(?:dnů|dní|týdnů|týdne|měsíců|měsíce))\b"
@@ -358,11 +358,11 @@ _WORDED_DUE = rx(
 # A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
 _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
-_SUBJECT = re.compile(r"^(?:(?:pan|paní|p\.|pí)\s+)?[A-ZÁ-Ž]")
+_SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
 # (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
 _SPLIT_SENTENCES = re.compile(
-    r"(?:(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{4}))[.!?]\s+(?=[A-ZÁ-Ž])"
+    rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
 )
 
 
@@ -497,9 +497,9 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
 # `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
 # and an initial, as short minutes write people).
 _PERSON_SUBJECT = re.compile(
-    r"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{0,5}\.\s*)*(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+"
-    r"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+(?:-[A-ZÁ-Ž][a-zá-ž]+)?"
-    r"|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-zá-ž]+\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\.)$"
+    rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+"
+    rf"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.)$"
 )
 
 
@@ -513,13 +513,20 @@ _NEXT_DUE = rx(
 # jednání zajistí …`); a whole class of people (`Poskytovatelé zašlou …`) is too vague to be one.
 _ROLE_SUBJECT = rx(
     r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|"
-    r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\wá-žÁ-Ž.]+){0,3}$"
+    r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\w.]+){0,3}$"
 )
 # `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
 _OWNER_AFTER_VERB = re.compile(
-    r"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:[A-ZÁ-Ž]\.\s*)?[A-ZÁ-Ž][\w-]+)(?![\w-])"
+    rf"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
+# `Volby připraví výbor do 15. 10.`, `Pozvánky rozešle koordinátorka KPSS do 5. 5.`: a role or a
+# body in the nominative after the verb (Czech puts the subject last for weight).
+_ROLE_AFTER_VERB = rx(
+    r"^\s+(?P<owner>(?:přípravný\s+)?(?:koordinátor(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|"
+    r"tajemnice|vedoucí|ředitel(?:ka)?|starost(?:a|ka)|místostarost(?:a|ka)|výbor|zapisovatel(?:ka)?)"
+    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?)\s+(?:do|nejpozději|na|v|ve|termín)\b"
+)
 
 
 def _is_person(owner: str) -> bool:
@@ -537,8 +544,11 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     fields = sentence_fields(sentence)
     if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"])):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
-        if after is None or fold(after["owner"].split()[-1]).endswith(_DECLINED):
+        if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
+        after = after or _ROLE_AFTER_VERB.match(sentence[verb.end() :])
+        if after is None:
+            return None
         fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
     if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
         fields["due"] = next_meeting[0]
@@ -628,11 +638,22 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 
 # `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
 # named in the dative, the task an infinitive (`-t`, `-ci`).
+# Also `ŠR ukládá předsedovi ŠR, aby svolal další jednání`: the task a clause with `aby`.
 _IMPOSES = rx(
-    r"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){0,3}?[^\s,.;]+)\s+(?P<task>(?-i:[a-záčďéěíňóřšťúůýž]+(?:t|ci))\b.*)$"
+    rf"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)"
+    rf"(?:\s+(?P<task>(?-i:{SMALL}+(?:t|ci))\b.*)|\s*,\s*aby\s+(?P<clause>(?-i:{SMALL}+l[aiy]?)\b.*))$"
 )
 _DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
-_DATIVE_WORDS = {"členům": "členové", "poskytovatelům": "poskytovatelé", "koordinátorovi": "koordinátor"}
+_DATIVE_WORDS = {
+    "členům": "členové",
+    "poskytovatelům": "poskytovatelé",
+    "koordinátorovi": "koordinátor",
+    # masculine nouns in -a: `předsedovi` -> `předseda`, not `předsed`
+    "předsedovi": "předseda",
+    "místopředsedovi": "místopředseda",
+    "starostovi": "starosta",
+    "místostarostovi": "místostarosta",
+}
 
 
 def nominative_of_dative(dative: str) -> str:
@@ -658,11 +679,11 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
         line = plain(raw)
         if (match := _IMPOSES.search(line)) is None:
             continue
-        fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"]}
+        fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"] or match["clause"]}
         fields["guess"] = "odpovědná osoba převedena ze 3. pádu (ukládá …)"
-        if (due := _SENTENCE_DUE.search(match["task"])) is not None:
+        if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
             fields["due"] = due["value"]
-            fields["task"] = match["task"][: due.start()]
+            fields["task"] = fields["task"][: due.start()]
         fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
         if (task := _make(fields, meeting)) is not None:
             found.append((number, task))

@@ -4,25 +4,42 @@ from __future__ import annotations
 
 import re
 
-# Czech letters with diacritics and their bare form, so that a pattern written with
-# diacritics also matches text typed without them (`Pritomni`, `Zapsal`).
+# The letters with diacritics of Czech and Slovak names (and ö, ü of German surnames common in
+# Czech lands: Müller, Jörg) and their bare form, so that a pattern written with diacritics also
+# matches text typed without them (`Pritomni`, `Zapsal`).
 _BARE = {
     "á": "a",
+    "ä": "a",
     "č": "c",
     "ď": "d",
     "é": "e",
     "ě": "e",
     "í": "i",
+    "ĺ": "l",
+    "ľ": "l",
     "ň": "n",
     "ó": "o",
+    "ô": "o",
+    "ö": "o",
+    "ŕ": "r",
     "ř": "r",
     "š": "s",
     "ť": "t",
     "ú": "u",
     "ů": "u",
+    "ü": "u",
     "ý": "y",
     "ž": "z",
 }
+
+# Those letters by case: UPPER and LOWER go inside a character class (`[{UPPER}"„]`), CAPITAL and
+# SMALL are one letter. Written out, never as a range: `Á-Ž` (U+00C1..U+017D) holds lower-case
+# letters too (á, č, ě, š…), so `[A-ZÁ-Ž]` took `ve čtvrtek` for a town and `č.` for an initial.
+# Patterns that stand for any letter use `\w` or `[^\W\d_]`.
+LOWER = "a-z" + "".join(_BARE)
+UPPER = "A-Z" + "".join(_BARE).upper()
+CAPITAL = f"[{UPPER}]"  # one upper-case letter
+SMALL = f"[{LOWER}]"  # one lower-case letter
 
 
 def loose(pattern: str) -> str:

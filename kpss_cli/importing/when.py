@@ -144,6 +144,18 @@ _SINGLE = re.compile(r"(?<![\d.,:/])" + _H + r"\s?[:.]\s?" + _M + r"(?![\d]|\.\d
 _COMMA_HOUR = re.compile(
     r"(?<![\d.,:/])" + _H + r",\s?" + _M + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)", re.IGNORECASE
 )
+# `od 9 00 h`: minutes set in superscript in Word (`9⁰⁰ h`), flattened to a space; only before
+# the word for hours.
+_SPACED_MINUTES = re.compile(
+    loose(r"(?:\bod|\bv|\bve|začátek|zahájení)\s+") + _H + r"\s" + _M + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
+    re.IGNORECASE,
+)
+# `od 1900 hod.`: the same without even the space (19⁰⁰); four digits only before the word for hours.
+_GLUED_MINUTES = re.compile(
+    loose(r"(?:\bod|\bv|\bve|začátek|zahájení)\s+")
+    + r"([01]?\d|2[0-3])([0-5]\d)\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
+    re.IGNORECASE,
+)
 _HOUR = re.compile(
     loose(r"(?:\bod|\bv|\bve|začátek|zahájení|začátkem)\s+") + _H + r"\s*(?:hod(?:in[ay]?)?|h)\b",
     re.IGNORECASE,
@@ -182,7 +194,7 @@ def find_time(text: str) -> TimeHit | None:
                 continue
             if first and second and first < second:
                 found.append(TimeHit(f"{first}-{second}", m.start(), m.end()))
-    for pattern in (_SINGLE, _COMMA_HOUR, _HOUR):
+    for pattern in (_SINGLE, _COMMA_HOUR, _SPACED_MINUTES, _GLUED_MINUTES, _HOUR):
         for m in pattern.finditer(blank):
             groups = m.groups()
             value = _hhmm(groups[0], groups[1] if len(groups) > 1 else None)
