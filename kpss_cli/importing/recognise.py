@@ -85,6 +85,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         label_pattern(
             # `Dle prezenční listiny přítomni: names` names them all the same.
             r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
+            r"za účasti|"  # `Za účasti: Vlasta Málková, p. Komárková`
             r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
         ),
@@ -126,6 +127,8 @@ _RECORDER_FREE = (
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
     rx(rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it
+    rx(rf"^zápis\s*:\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -249,7 +252,7 @@ _TITLE_ZAPIS = rx(
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
-    rf"^[^{LOWER}\n]{{0,60}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
+    rf"^[^{LOWER}\n]{{0,100}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
     r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
@@ -1321,13 +1324,17 @@ _INITIALS_NAME = re.compile(
 # through the agenda leads the meeting (`… přivítal přítomné. Seznámil senátory s programem`,
 # `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`); a welcome alone
 # does not say so (`… přivítala všechny přítomné a představila nové členy`).
+# The full stop of a title or a short abbreviation (`Mgr.`, `Bc.`, `PhDr.`) inside a sentence.
+_TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
 _TAKES_THROUGH = r"(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod)"
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
     rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:v\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:h|hod)?\.?\s+)?(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
     r"\b(?:se\s+ujal[a]?|ujal[a]?\s+se)\s+řízení\s+(?:jednání|zasedání|schůze|schůzky|setkání|porady)\b|"
     r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
-    rf"(?=[^.]{{0,80}}?(?:\.\s+)?{_TAKES_THROUGH})"
+    # (in the same sentence, however long — a title's full stop ends none: `… představil vedoucí
+    # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
+    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
 )
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
 _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
@@ -1523,7 +1530,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     for number, task in enumerate(result.tasks, start=1):
         if (why := task.pop("guess", None)) is not None:
             result.guesses[f"tasks.{number}"] = why
-    found = find_next_meeting(reader.lines, result.date)
+    found = find_next_meeting(reader.lines, result.date, result.group)
     result.next_meeting = found.meeting
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
