@@ -227,10 +227,15 @@ _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 _HELD = rx(
     # `Jednání PS Rodina a děti se konalo …`: the body's name may stand between
     # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
+    # and a bracket (`zasedání Poradního sboru … (dále jen „PS“) se konalo …`)
     r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
-    r"(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
+    r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
     r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+    # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
+    r"|^\s*konan(?:ého|é|ém|á|ý)\b"
 )
+# The day before a place in such a sentence: `se konalo 21. listopadu 2011 v sídle …`.
+_DAY_BEFORE_PLACE = rx(r"^\s*(?:dne\s+)?(?=\d)")
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
 # `Zápis` or `Záznam` (a record: `Záznam z jednání výboru`) opens minutes.
@@ -528,6 +533,9 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
         if NEXT.search(line) or (match := _HELD.search(line)) is None:
             continue
         rest = line[match.end() :]
+        day = next(iter(find_dates(rest)), None) if _DAY_BEFORE_PLACE.match(rest) else None
+        if day is not None and day.start <= 8:
+            rest = " " + rest[day.end :].lstrip(" ,")
         timing = find_time(rest)
         where = _PLACE_HELD.match(rest)
         if where is not None and (timing is None or timing.start >= where.end("place")):
@@ -1379,6 +1387,38 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     return None
 
 
+# `Zasedání … bylo zahájeno v 18.00 hodin dosavadním starostou p. Stanislavem Freslem`: the one who
+# opened the meeting in the instrumental after the passive, with a role before the name.
+_OPENED_PASSIVE = rx(
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
+)
+_BY_WHOM = re.compile(
+    r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
+    # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`)
+    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým)(?:\s+{SMALL}+){{0,2}})\s+"
+    r"(?:(?:p|pí)\.\s*|panem\s+|paní\s+)?"
+    rf"(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:em|ou|ím|ým)\s+{CAPITAL}{SMALL}+(?:em|ou|ím|ým))\b"
+)
+
+
+def _passive_moderator(reader: _Reader) -> str | None:
+    """Who the passive says opened the meeting (`bylo zahájeno … starostou p. Stanislavem
+    Freslem`), in the nominative; None when no sentence says so of a name in full."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED_PASSIVE.finditer(line):
+            by_whom = _BY_WHOM.match(line[match.end() : match.end() + 200])
+            if by_whom is not None and (name := nominative_name(by_whom["name"], "instrumental")) is not None:
+                return name
+    return None
+
+
+# The word of a role that opens the subject of `… zahájil jednání` (`Předseda Rady vlády …`).
+_ROLE_NOUN = rx(
+    r"\b(?:místo)?(?:předsed(?:a|kyně)|starost(?:a|ka))\b|\b(?:vedoucí|koordinátor(?:ka)?|ředitel(?:ka)?|"
+    r"primátor(?:ka)?|hejtman(?:ka)?|děkan(?:ka)?|velitel(?:ka)?|náměst(?:ek|kyně))\b"
+)
 _COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
 
 
@@ -1396,6 +1436,11 @@ def _subject_before(before: str) -> str | None:
     lead = before[found[-2][1] if len(found) >= 2 else 0 : start]
     lead = _COURTESY_END.sub("", lead)
     lead = re.split(r"[,.;:]", lead)[-1]
+    # `Přítomni: dle podpisové listiny Předseda Rady vlády pro … Jiří Dienstbier zahájil`: the role
+    # starts the subject; what stands before it ends a label or a heading.
+    roles = list(_ROLE_NOUN.finditer(lead))
+    if roles:
+        lead = lead[roles[-1].start() :]
     return name if _ROLE_LEAD_IN.match(lead) else None
 
 
@@ -1520,6 +1565,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+    if result.moderator is None and (opener := _passive_moderator(reader)) is not None:
+        result.moderator = opener
+        result.guesses["moderator"] = "z vyprávění zápisu (kým bylo jednání zahájeno), převedeno ze 7. pádu"
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
