@@ -1541,6 +1541,30 @@ def _warnings(result: Imported, looks_like_minutes: bool, next_decided: bool) ->
     return warnings
 
 
+# A finite verb in the past right before the day: `Výroční schůze … se konala 7.3.2024`, as a report tells of
+# a meeting (minutes head it: `ze dne`, `konaného dne`, `Datum:`).
+_TOLD_HELD = rx(
+    r"(?:\bse\s+(?:konal|uskutečnil|sešl)[aoiy]?|\b(?:konal|uskutečnil|sešl)[aoiy]?\s+se|\bproběhl[aoiy]?)"
+    r"\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?$"
+)
+
+
+def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
+    """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
+    the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
+    if day is None:
+        return False
+    told = False
+    for line in reader.plains:
+        for hit in find_dates(line):
+            if hit.date(day.year) != day:
+                continue
+            if not _TOLD_HELD.search(line[: hit.start]):
+                return False
+            told = True
+    return told
+
+
 def recognise(text: str, *, source_name: str = "", group_hint: str | None = None) -> Imported:
     """Read the facts of a minutes document from its text (see the module docstring)."""
     body = clean(text)
@@ -1615,6 +1639,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         and _OTHER_DOCUMENT.search(head) is None
         # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none
         and _LINKED_MINUTES.search(body) is None
+        # nor a report that gives the day only as told (`Výroční schůze … se konala 7.3.2024 …`)
+        and not _told_as_news(reader, result.date)
     )
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
