@@ -1395,7 +1395,7 @@ _OPENED_PASSIVE = rx(
 _BY_WHOM = re.compile(
     r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
     # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`)
-    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým)(?:\s+{SMALL}+){{0,2}})\s+"
+    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým|í)(?:\s+{SMALL}+){{0,2}})\s+"
     r"(?:(?:p|pí)\.\s*|panem\s+|paní\s+)?"
     rf"(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:em|ou|ím|ým)\s+{CAPITAL}{SMALL}+(?:em|ou|ím|ým))\b"
 )
