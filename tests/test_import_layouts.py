@@ -1553,3 +1553,33 @@ def test_a_report_that_tells_the_day_is_not_minutes() -> None:
         "Přítomné přivítala předsedkyně Jana Nová.\n"
     )
     assert minutes.looks_like_minutes
+
+
+def test_a_bare_late_time_after_the_titles_day_is_a_stamp_of_the_page() -> None:
+    for title, time in (
+        ("Zápis z výborové schůze klubu chovatelů, 16.11.2022 23:00", None),
+        ("Zápis z výborové schůze klubu chovatelů, 16.11.2022 05:12", None),
+        ("Zápis z výborové schůze klubu chovatelů, 16.11.2022 17:00", "17:00"),
+        ("Zápis z výborové schůze klubu chovatelů ze dne 16.11.2022 od 18:30 hod.", "18:30"),
+    ):
+        imported = recognise(title + "\n\nPřítomni: Nová, Malý, Kos\n")
+        assert (imported.date is not None, imported.time) == (True, time), title
+
+
+def test_a_chair_elected_at_the_meeting_is_no_moderator() -> None:
+    for text in (
+        "Volba předsedy a zapisovatele - všichni byli jednohlasně zvoleni\n- předseda: Mgr. Jana Nová\n",
+        "3. Volba předsedkyně rady\npředsedkyně: Ing. Eva Malá\n",
+    ):
+        assert recognise(HEAD + text).moderator is None, text
+    assert recognise(HEAD + "Předseda: Mgr. Jan Kos\n").moderator == "Mgr. Jan Kos"
+
+
+def test_an_excused_member_for_a_side_followed_by_a_sentence() -> None:
+    imported = recognise(
+        "Zápis ze zasedání školské rady dne 3. 3. 2023\n\nPřítomni:\n\npaní Jana Nová\n\nOmluveni:\n\n"
+        "za zřizovatele – pan Martin Kos (OÚ). Místo pana Kose přišel pan starosta Mgr. Petr Malý, za což "
+        "jsme rádi.\n\nProgram:\n\n1. Zahájení\n"
+    )
+    assert names(imported.excused) == ["Martin Kos"]
+    assert names(imported.present) == ["Jana Nová"]

@@ -732,6 +732,11 @@ def _online(reader: _Reader) -> str | None:
     return next((m["online"] for line in reader.plains[:60] if (m := _ONLINE.search(line))), None)
 
 
+# A bare time right after the title's day and ending the line (no `od`, `v`, `hod.`): a stamp of the
+# page; it is the meeting's start only at an hour a meeting can begin.
+_STAMP_AFTER_DAY = re.compile(r"^\s*(?P<hour>\d{1,2}):\d{2}\s*$")
+
+
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
     `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
@@ -760,6 +765,8 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day
         result.date = hit.date()
         rest = line[hit.end :]
+        if (stamp := _STAMP_AFTER_DAY.match(rest)) is not None and not 6 <= int(stamp["hour"]) < 22:
+            rest = ""  # `… klubu, 16.11.2018 23:00`: when the page was written, not when the meeting began
         if (timing := find_time(rest)) is not None and timing.start < 15:
             if result.time is None:
                 result.time = timing.value
@@ -890,6 +897,8 @@ _LIST_END = re.compile(
 )
 # The acronym of a body inside an inline list (`… Kurt Kocián KRK: p. Petr Halfar MAS: p. Dagmar
 # Quisková`): a sub-label, read as a comma.
+# `za školskou radu – pan Martin Knotek`: whom the people after the dash stand for
+_SUBGROUP_DASH = re.compile(r"^(?i:za)\s+(?:[^\W\d_]+\s+){0,3}?[^\W\d_]+\s+[-–—]\s+(?=\S)")
 _INLINE_SUBGROUP = re.compile(rf"\s+(?:{CAPITAL}{{2,6}}\s+){{0,2}}{CAPITAL}{{2,6}}\s*:\s+(?=\S)")
 
 
@@ -907,7 +916,15 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     j = index + 1
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
-        current = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+        current = _SUBGROUP.sub("", _SUBGROUP_DASH.sub("", stand_ins_first(reader.plains[j])))
+        # `pan Martin Knotek (OÚ). Místo pana Knotka byl přítomen …`: a sentence after the person ends the list
+        stop = _SENTENCE_STOP.search(current)
+        if (
+            stop is not None
+            and looks_like_people_line(current[: stop.start()])
+            and re.match(rf"\s+{CAPITAL}{SMALL}+\s+{SMALL}", current[stop.end() - 1 :])
+        ):
+            current = current[: stop.start()]
         # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
         org = _ORG_BEFORE_PEOPLE.match(current) if not reader.labels[j] else None
         if org is not None and looks_like_people_line(current[org.end() :]):
@@ -1228,6 +1245,9 @@ _RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!
 _END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
+# `předseda:` as a result of an election (`Volba předsedy … – všichni byli zvoleni – předseda: …`).
+_CHAIR_LABEL = rx(r"^\W*(?:místo)?předsed(?:a|kyně)\b")
+_ELECTED = rx(r"\bvolb[ayě]\b|\bvolil[iy]?\b|\bzvolen[aiyo]?\b|\bzvolil[aiy]?\b")
 _CHAIR_IN_A_LIST = rx(r"^\s*(?:předseda|předsedkyně|místopředsed\w*)\s+[-–—]\s")
 # `paní Marcela Petránková – zapisuje průběh ŠR`: who takes the minutes, by their role in the list.
 _WRITES_THE_MINUTES = rx(r"\b(?:zapisuje|zapisovatel(?:ka)?|zapisovala|zapisoval)\b")
@@ -1250,6 +1270,12 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
     for index, line in enumerate(reader.plains):
         if pattern is MODERATOR_LABEL and _CHAIR_IN_A_LIST.match(line):
             continue  # `Předseda – pan Salava` in a list of members: the body's chair, not the meeting's
+        if (
+            pattern is MODERATOR_LABEL
+            and _CHAIR_LABEL.match(line)
+            and _ELECTED.search(" ".join(reader.plains[max(0, index - 2) : index + 1]))
+        ):
+            continue  # `Volba předsedy … zvoleni: předseda: Mgr. Jana Nová`: the body's new chair, not who led
         value = _label_value(reader, index, pattern)
         if value is None:
             match = next((m for f in free if (m := f.search(line)) is not None), None)
