@@ -1583,3 +1583,33 @@ def test_an_excused_member_for_a_side_followed_by_a_sentence() -> None:
     )
     assert names(imported.excused) == ["Martin Kos"]
     assert names(imported.present) == ["Jana Nová"]
+
+
+def test_guests_presented_in_the_accusative() -> None:
+    imported = recognise(
+        HEAD + "Předseda přivítal přítomné a představil hosty: paní Mgr. Novotnou (odbor sociálních věcí), "
+        "paní Bc. Malou (vedoucí oddělení prevence a krizového řízení), pana Ing. Petra Kose (Charita) "
+        "a paní Mgr. Horskou (ředitelka domova). Poté se přešlo k bodu 2.\n"
+    )
+    assert names(imported.guests) == ["Mgr. Novotná", "Bc. Malá", "Ing. Petr Kos", "Mgr. Horská"]
+    assert "guests" in imported.guesses
+    # a surname alone after `pana` does not decline safely: left out
+    assert names(recognise(HEAD + "Představil hosty: pana Nováka.\n").guests) == []
+
+
+def test_a_welcome_then_an_outline_of_the_agenda_in_the_next_sentence() -> None:
+    imported = recognise(
+        "Záznam ze setkání starostů ze dne 3. 3. 2023\n\nMísto: sál radnice, Lhota\n\nÚvod Místostarosta pan "
+        "Karel Malý přivítal přítomné starosty a zástupce obcí a poděkoval jim za spolupráci (projekt MOS). "
+        "Dále nastínil program jednání.\n"
+    )
+    assert imported.moderator == "Karel Malý"
+
+
+def test_talks_between_parties_and_an_online_meeting() -> None:
+    imported = recognise(
+        "Zápis z jednání mezi zástupci Dopravního podniku, a. s. a zástupci odborů konaného jako on-line "
+        "konference dne 7. 4. 2022\n\nPřítomni: Jan Kos, Eva Malá\n"
+    )
+    assert imported.group == "Zástupci Dopravního podniku"
+    assert imported.place == "on-line"

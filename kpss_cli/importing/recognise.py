@@ -716,8 +716,8 @@ _TOWN_IN_TITLE = re.compile(
 )
 # `Jednání Komise bylo konané online`, `Setkání proběhlo on-line formou`.
 _ONLINE = rx(
-    r"\b(?:jednání|setkání|schůz\w*|zasedání|porada)\b[^.]{0,40}?\b(?:konan\w*|konal\w*|proběhl\w*|"
-    r"uskutečnil\w*(?:\s+se)?)\s+(?:formou\s+)?(?P<online>on-?line)\b"
+    r"(?:\b(?:jednání|setkání|schůz\w*|zasedání|porada)\b[^.]{0,40}?\b(?:konan\w*|konal\w*|proběhl\w*|"
+    r"uskutečnil\w*(?:\s+se)?)|\bkonan\w*)\s+(?:formou\s+|jako\s+)?(?P<online>on-?line)\b"
 )
 
 
@@ -1070,6 +1070,18 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             _store(result, seen, "guests", _SENTENCE_STOP.split(guests["value"])[0])
             index += 1
             continue
+        if found is None and (presented := _GUESTS_PRESENTED.search(reader.plains[index])) is not None:
+            # `… a představil hosty: paní Mgr. Karpovičovou (krizové řízení), paní Bc. Vanickou (…) a …`
+            guests_named = [
+                name
+                for part in re.split(
+                    r",\s+|\s+a\s+", re.sub(r"\([^)]*\)", "", _SENTENCE_STOP.split(presented["value"])[0])
+                )
+                if (name := _guest_named(part)) is not None
+            ]
+            if guests_named:
+                _store(result, seen, "guests", ", ".join(guests_named))
+                result.guesses["guests"] = "hosté převedeni ze 4. pádu (představil hosty: …)"
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
             _store(result, seen, "excused", _SENTENCE_STOP.split(apology["value"])[0])
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
@@ -1150,6 +1162,26 @@ _GUESTS_INTRODUCED = rx(
 _GUESTS_IN_SENTENCE = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*(?P<value>\S.+)$"
 )
+# `Dále představil hosty: paní Mgr. Karpovičovou (…), …`: guests named in the accusative.
+_GUESTS_PRESENTED = rx(r"\b(?:představil|přivítal)[a]?\s+(?:\w+\s+)?host[ye]\s*:\s*(?P<value>\S.+)$")
+_COURTESY_ACCUSATIVE = rx(r"^(?P<courtesy>paní|pí\.?|pana|p\.)?\s*(?P<name>.+)$")
+_HER_SURNAME = re.compile(rf"^(?P<titles>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*)(?P<stem>{CAPITAL}{SMALL}+)ou$")
+
+
+def _guest_named(text: str) -> str | None:
+    """`paní Mgr. Karpovičovou (krizové řízení)` in the nominative (`Mgr. Karpovičová`); a name with
+    its first name declines by it, a woman's surname alone from `-ou` to `-á`; None otherwise."""
+    found = _COURTESY_ACCUSATIVE.match(squash(re.sub(r"\([^)]*\)", "", text)).strip(" .,;"))
+    if found is None:
+        return None
+    if (full := nominative_name(found["name"], "accusative")) is not None:
+        return full
+    hers = _HER_SURNAME.match(found["name"])
+    if hers is not None and (found["courtesy"] or "").lower().startswith("p") and found["courtesy"] != "pana":
+        return f"{hers['titles']}{hers['stem']}á"
+    return None
+
+
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
 _EXCUSED_IN_SENTENCE = rx(rf"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:{CAPITAL}).+)$")
@@ -1360,7 +1392,10 @@ _INITIALS_NAME = re.compile(
 # does not say so (`… přivítala všechny přítomné a představila nové členy`).
 # The full stop of a title or a short abbreviation (`Mgr.`, `Bc.`, `PhDr.`) inside a sentence.
 _TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
-_TAKES_THROUGH = r"(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod)"
+_TAKES_THROUGH = (
+    r"(?:(?:dále|poté|následně|pak)\s+)?(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|"
+    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil)[a]?\s+program)"
+)
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
     rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:v\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:h|hod)?\.?\s+)?(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
