@@ -1423,3 +1423,193 @@ def test_the_next_committee_meeting_with_glued_superscript_minutes() -> None:
     assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2024-02-06", "19:00")
     # Four digits without the word for hours are no time (a year, a sum).
     assert recognise(HEAD + "Rozpočet v 2024 Kč byl schválen.\n").time is None
+
+
+# --- rules drawn from the fourth real batch 157–170 ----------------------------------------------
+
+
+def test_a_title_after_a_long_heading_in_capitals_of_a_transcript() -> None:
+    imported = recognise(
+        "Transkript\n\n1 PRACOVNÍ SKUPINA OSOBY SE ZDRAVOTNÍM POSTIŽENÍM A JEJICH PEČUJÍCÍ Zápis ze setkání "
+        "Termín konání: úterý Časové rozvržení: 9:00 11:00 Místo konání: radnice, malý sál PROGRAM: "
+        "1. Úvod Koordinátorka P. Malá přivítala přítomné a seznámila je s programem.\n"
+    )
+    assert imported.looks_like_minutes
+    assert imported.time == "09:00-11:00"
+    # a heading in lower case before `Zápis` is a sentence, not a title
+    sentence = recognise("Na webu města je od dnešního dne ke stažení Zápis ze setkání pracovní skupiny.\n")
+    assert not sentence.looks_like_minutes
+
+
+def test_a_welcome_then_the_agenda_at_the_end_of_a_long_sentence() -> None:
+    for sentence, moderator in (
+        (
+            "Koordinátorka KPSS P. Malá přivítala přítomné, představila nové členy, a to za Charitu "
+            "Mgr. Janu Novou a za Diakonii Bc. Petra Kose a seznámila je s programem.",
+            "P. Malá",
+        ),
+        (
+            "Vedoucí skupiny Eva Horká přivítala všechny přítomné, poděkovala Ing. Malému za pronájem sálu "
+            "a seznámila přítomné s programem.",
+            "Eva Horká",
+        ),
+    ):
+        assert recognise(HEAD + sentence + "\n").moderator == moderator, sentence
+    # a welcome and an introduction without the agenda say nothing of who led the meeting
+    assert recognise(HEAD + "Paní Eva Horká přivítala přítomné a představila hosty.\n").moderator is None
+
+
+def test_za_ucasti_and_zapis_name() -> None:
+    imported = recognise(
+        "Zápis z porady komise ze dne 3. 3. 2023\n\nZa účasti: Jana Nová, p. Malá, J. Kos\n\n"
+        "1. Posvícení\n\nZápis: Petra Malá\n"
+    )
+    assert names(imported.present) == ["Jana Nová", "Malá", "J. Kos"]
+    assert imported.recorder == "Petra Malá"
+    # `Zápis:` before something that is no name is no recorder
+    assert recognise(HEAD + "Zápis: Schválen bez připomínek\n").recorder is None
+
+
+def test_an_event_the_body_holds_for_others_is_not_its_next_meeting() -> None:
+    imported = recognise(
+        "Zápis z jednání sociální komise ze dne 5. 9. 2022\n\nÚčast: Jana Nová, Petr Malý\n\n"
+        "Další setkání seniorů proběhne ve středu 12.10. od 15 hodin.\n"
+        "Další setkání komise bude 3.10. ve 14 hodin.\n"
+    )
+    assert imported.next_meeting is not None
+    assert (imported.next_meeting["date"], imported.next_meeting["time"]) == ("2022-10-03", "14:00")
+    # the members, or people the body's name has, are the body's meeting
+    for line, day in (
+        ("Další setkání členů proběhne 10.10.2022.", "2022-10-10"),
+        ("Další setkání poskytovatelů proběhne 11.10.2022.", "2022-10-11"),
+    ):
+        found = recognise(
+            "Zápis ze setkání poskytovatelů sociálních služeb ze dne 5. 9. 2022\n\nPřítomni: Jana Nová\n\n"
+            + line
+            + "\n"
+        )
+        assert found.next_meeting is not None and found.next_meeting["date"] == day, line
+
+
+def test_the_place_after_the_day_of_a_held_sentence_or_the_titles_next_line() -> None:
+    for text, place in (
+        (
+            "Zápis\nz ustavujícího zasedání Zastupitelstva obce Lhota,\nkonaného dne 3.11.2022, od 17:00 hodin "
+            "v sále kulturního domu.\n",
+            "v sále kulturního domu",
+        ),
+        (
+            "Zápis z jednání rady\nkonané dne 12. 1. 2023 v zasedací místnosti obecního úřadu\n",
+            "v zasedací místnosti obecního úřadu",
+        ),
+        (
+            "Zápis\n\n5. zasedání Rady seniorů (dále jen „RS“) se konalo 14. března 2023 v sídle Charity Louny. "
+            "Přítomni: Jana Nová.\n",
+            "v sídle Charity Louny",
+        ),
+    ):
+        assert recognise(text + "\nZapsal: Petr Malý\n").place == place, text
+
+
+def test_the_opener_in_the_passive_and_in_the_instrumental() -> None:
+    for sentence, moderator in (
+        (
+            "Zasedání zastupitelstva bylo zahájeno v 17.05 hodin starostou obce panem Ing. Pavlem Novákem.",
+            "Ing. Pavel Novák",
+        ),
+        ("Jednání bylo zahájeno předsedkyní komise paní Janou Novou (dále jen předsedající).", "Jana Nová"),
+    ):
+        imported = recognise(HEAD + sentence + "\n")
+        assert imported.moderator == moderator, sentence
+        assert "moderator" in imported.guesses
+    # the passive without a person opening is none
+    assert recognise(HEAD + "Jednání bylo zahájeno v 9 hodin projednáním rozpočtu.\n").moderator is None
+
+
+def test_a_role_with_its_bodys_name_before_the_opener() -> None:
+    for text, moderator in (
+        (
+            "Přítomni: dle prezenční listiny Předseda Rady města pro bezpečnost Jan Kos zahájil jednání v 9 hodin.",
+            "Jan Kos",
+        ),
+        ("Omluveni: nikdo Předsedkyně Výboru pro sociální věci Eva Malá zahájila zasedání.", "Eva Malá"),
+    ):
+        assert (
+            recognise("Záznam z 2. jednání rady ze dne 3. 3. 2023\n\n" + text + "\n").moderator == moderator
+        )
+
+
+def test_a_report_that_tells_the_day_is_not_minutes() -> None:
+    for report in (
+        "Schůze klubu seniorů\n\nVýroční schůze Klubu seniorů Lhota se konala 7.3.2024 v sokolovně. "
+        "Schůzi řídil Mgr. Petr Malý. Schůze se účastnil starosta obce.",
+        "Jednání rady seniorů\n\nJednání rady seniorů proběhlo 12. 4. 2023 na radnici. Přítomné přivítala "
+        "předsedkyně Jana Nová.",
+    ):
+        assert not recognise(report).looks_like_minutes, report
+    # minutes that head the day as well stay minutes
+    minutes = recognise(
+        "Jednání rady seniorů ze dne 12. 4. 2023\n\nJednání rady seniorů proběhlo 12. 4. 2023 na radnici. "
+        "Přítomné přivítala předsedkyně Jana Nová.\n"
+    )
+    assert minutes.looks_like_minutes
+
+
+def test_a_bare_late_time_after_the_titles_day_is_a_stamp_of_the_page() -> None:
+    for title, time in (
+        ("Zápis z výborové schůze klubu chovatelů, 16.11.2022 23:00", None),
+        ("Zápis z výborové schůze klubu chovatelů, 16.11.2022 05:12", None),
+        ("Zápis z výborové schůze klubu chovatelů, 16.11.2022 17:00", "17:00"),
+        ("Zápis z výborové schůze klubu chovatelů ze dne 16.11.2022 od 18:30 hod.", "18:30"),
+    ):
+        imported = recognise(title + "\n\nPřítomni: Nová, Malý, Kos\n")
+        assert (imported.date is not None, imported.time) == (True, time), title
+
+
+def test_a_chair_elected_at_the_meeting_is_no_moderator() -> None:
+    for text in (
+        "Volba předsedy a zapisovatele - všichni byli jednohlasně zvoleni\n- předseda: Mgr. Jana Nová\n",
+        "3. Volba předsedkyně rady\npředsedkyně: Ing. Eva Malá\n",
+    ):
+        assert recognise(HEAD + text).moderator is None, text
+    assert recognise(HEAD + "Předseda: Mgr. Jan Kos\n").moderator == "Mgr. Jan Kos"
+
+
+def test_an_excused_member_for_a_side_followed_by_a_sentence() -> None:
+    imported = recognise(
+        "Zápis ze zasedání školské rady dne 3. 3. 2023\n\nPřítomni:\n\npaní Jana Nová\n\nOmluveni:\n\n"
+        "za zřizovatele – pan Martin Kos (OÚ). Místo pana Kose přišel pan starosta Mgr. Petr Malý, za což "
+        "jsme rádi.\n\nProgram:\n\n1. Zahájení\n"
+    )
+    assert names(imported.excused) == ["Martin Kos"]
+    assert names(imported.present) == ["Jana Nová"]
+
+
+def test_guests_presented_in_the_accusative() -> None:
+    imported = recognise(
+        HEAD + "Předseda přivítal přítomné a představil hosty: paní Mgr. Novotnou (odbor sociálních věcí), "
+        "paní Bc. Malou (vedoucí oddělení prevence a krizového řízení), pana Ing. Petra Kose (Charita) "
+        "a paní Mgr. Horskou (ředitelka domova). Poté se přešlo k bodu 2.\n"
+    )
+    assert names(imported.guests) == ["Mgr. Novotná", "Bc. Malá", "Ing. Petr Kos", "Mgr. Horská"]
+    assert "guests" in imported.guesses
+    # a surname alone after `pana` does not decline safely: left out
+    assert names(recognise(HEAD + "Představil hosty: pana Nováka.\n").guests) == []
+
+
+def test_a_welcome_then_an_outline_of_the_agenda_in_the_next_sentence() -> None:
+    imported = recognise(
+        "Záznam ze setkání starostů ze dne 3. 3. 2023\n\nMísto: sál radnice, Lhota\n\nÚvod Místostarosta pan "
+        "Karel Malý přivítal přítomné starosty a zástupce obcí a poděkoval jim za spolupráci (projekt MOS). "
+        "Dále nastínil program jednání.\n"
+    )
+    assert imported.moderator == "Karel Malý"
+
+
+def test_talks_between_parties_and_an_online_meeting() -> None:
+    imported = recognise(
+        "Zápis z jednání mezi zástupci Dopravního podniku, a. s. a zástupci odborů konaného jako on-line "
+        "konference dne 7. 4. 2022\n\nPřítomni: Jan Kos, Eva Malá\n"
+    )
+    assert imported.group == "Zástupci Dopravního podniku"
+    assert imported.place == "on-line"

@@ -32,7 +32,8 @@ _CUT = rx(
 )
 # Before the body: the meeting's number or year (`jednání 01/2001 městského …`, `zasedání roku
 # 2014 Zastupitelstva …`).
-_LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+)\s+")
+# `jednání mezi zástupci České pošty a …`: the parties of talks, without the preposition.
+_LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+|mezi)\s+")
 # What is no name of a body: a month and year (`Zápis ze schůze září 2022`, the month it belongs
 # to), or a number (`Zápis ze schůze 3`).
 _NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+)$")

@@ -10,6 +10,7 @@ from typing import TypedDict
 
 from ..core.dates import czech_day
 from ..core.i18n import _
+from ..core.names import fold
 from .text import CAPITAL, plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, roll_forward, weekday_fix
 
@@ -43,6 +44,10 @@ _AS_DEADLINE = rx(r"(?:\bdo|\bna|\bT\s*:|\btermín\w*\s*:)\s*$")
 # The end of a sentence: a full stop after a word or a year, before a capital.
 _SENTENCE_END = re.compile(rf"(?:(?<=[^\W\d]{{3}})|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})")
 _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
+# `Další setkání seniorů proběhne 21.9.`: the meeting noun with people in the genitive plural after it
+# is an event for them (which the body organises), not the body's own next meeting — unless they are
+# its members or the body's name has them (`Setkání poskytovatelů`).
+_EVENT_FOR = rx(r"^\s+(?P<who>[^\W\d_]{3,}ů)\b")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 
 
@@ -100,11 +105,27 @@ def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool)
     return NextFound(meeting_dict, True, note, guess)
 
 
-def find_next_meeting(lines: list[str], meeting: dt.date | None) -> NextFound:
-    """The first statement about the next meeting that gives a date, or says there is none."""
+def _event_for_others(line: str, end: int, group: str | None) -> bool:
+    """True when the meeting noun ending at `end` names whom an event is for (`setkání seniorů`)."""
+    found = _EVENT_FOR.match(line[end:])
+    if found is None or fold(found["who"]) == "clenu":
+        return False
+    return fold(found["who"])[:-2] not in fold(group or "")
+
+
+def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | None = None) -> NextFound:
+    """The first statement about the next meeting that gives a date, or says there is none
+    (`group`, the body's name, tells its meetings from events it holds for others)."""
     plains = [plain(line) for line in lines]
     for index, line in enumerate(plains):
-        match = next((m for m in NEXT.finditer(line) if not _AS_DEADLINE.search(line[: m.start()])), None)
+        match = next(
+            (
+                m
+                for m in NEXT.finditer(line)
+                if not _AS_DEADLINE.search(line[: m.start()]) and not _event_for_others(line, m.end(), group)
+            ),
+            None,
+        )
         if match is None or "|" in line:
             continue  # no statement, or a cell of a task table (`… | příští jednání`)
         tail = line[match.start() :]

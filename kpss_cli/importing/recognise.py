@@ -85,6 +85,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         label_pattern(
             # `Dle prezenční listiny přítomni: names` names them all the same.
             r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
+            r"za účasti|"  # `Za účasti: Vlasta Málková, p. Komárková`
             r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
         ),
@@ -126,6 +127,8 @@ _RECORDER_FREE = (
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
     rx(rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it
+    rx(rf"^zápis\s*:\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -224,10 +227,15 @@ _NOTHING_AFTER = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.)?\s*[.,;]?\s*$")
 _HELD = rx(
     # `Jednání PS Rodina a děti se konalo …`: the body's name may stand between
     # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
+    # and a bracket (`zasedání Poradního sboru … (dále jen „PS“) se konalo …`)
     r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
-    r"(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
+    r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
     r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+    # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
+    r"|^\s*konan(?:ého|é|ém|á|ý)\b"
 )
+# The day before a place in such a sentence: `se konalo 21. listopadu 2011 v sídle …`.
+_DAY_BEFORE_PLACE = rx(r"^\s*(?:dne\s+)?(?=\d)")
 _STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
 # `Zápis` or `Záznam` (a record: `Záznam z jednání výboru`) opens minutes.
@@ -249,7 +257,7 @@ _TITLE_ZAPIS = rx(
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
-    rf"^[^{LOWER}\n]{{0,60}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
+    rf"^[^{LOWER}\n]{{0,100}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
     r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
@@ -525,6 +533,9 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
         if NEXT.search(line) or (match := _HELD.search(line)) is None:
             continue
         rest = line[match.end() :]
+        day = next(iter(find_dates(rest)), None) if _DAY_BEFORE_PLACE.match(rest) else None
+        if day is not None and day.start <= 8:
+            rest = " " + rest[day.end :].lstrip(" ,")
         timing = find_time(rest)
         where = _PLACE_HELD.match(rest)
         if where is not None and (timing is None or timing.start >= where.end("place")):
@@ -705,8 +716,8 @@ _TOWN_IN_TITLE = re.compile(
 )
 # `Jednání Komise bylo konané online`, `Setkání proběhlo on-line formou`.
 _ONLINE = rx(
-    r"\b(?:jednání|setkání|schůz\w*|zasedání|porada)\b[^.]{0,40}?\b(?:konan\w*|konal\w*|proběhl\w*|"
-    r"uskutečnil\w*(?:\s+se)?)\s+(?:formou\s+)?(?P<online>on-?line)\b"
+    r"(?:\b(?:jednání|setkání|schůz\w*|zasedání|porada)\b[^.]{0,40}?\b(?:konan\w*|konal\w*|proběhl\w*|"
+    r"uskutečnil\w*(?:\s+se)?)|\bkonan\w*)\s+(?:formou\s+|jako\s+)?(?P<online>on-?line)\b"
 )
 
 
@@ -719,6 +730,11 @@ def _place_in_title(reader: _Reader) -> str | None:
 
 def _online(reader: _Reader) -> str | None:
     return next((m["online"] for line in reader.plains[:60] if (m := _ONLINE.search(line))), None)
+
+
+# A bare time right after the title's day and ending the line (no `od`, `v`, `hod.`): a stamp of the
+# page; it is the meeting's start only at an hour a meeting can begin.
+_STAMP_AFTER_DAY = re.compile(r"^\s*(?P<hour>\d{1,2}):\d{2}\s*$")
 
 
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
@@ -749,6 +765,8 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day
         result.date = hit.date()
         rest = line[hit.end :]
+        if (stamp := _STAMP_AFTER_DAY.match(rest)) is not None and not 6 <= int(stamp["hour"]) < 22:
+            rest = ""  # `… klubu, 16.11.2018 23:00`: when the page was written, not when the meeting began
         if (timing := find_time(rest)) is not None and timing.start < 15:
             if result.time is None:
                 result.time = timing.value
@@ -879,6 +897,8 @@ _LIST_END = re.compile(
 )
 # The acronym of a body inside an inline list (`… Kurt Kocián KRK: p. Petr Halfar MAS: p. Dagmar
 # Quisková`): a sub-label, read as a comma.
+# `za školskou radu – pan Martin Knotek`: whom the people after the dash stand for
+_SUBGROUP_DASH = re.compile(r"^(?i:za)\s+(?:[^\W\d_]+\s+){0,3}?[^\W\d_]+\s+[-–—]\s+(?=\S)")
 _INLINE_SUBGROUP = re.compile(rf"\s+(?:{CAPITAL}{{2,6}}\s+){{0,2}}{CAPITAL}{{2,6}}\s*:\s+(?=\S)")
 
 
@@ -896,7 +916,15 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
     j = index + 1
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
-        current = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+        current = _SUBGROUP.sub("", _SUBGROUP_DASH.sub("", stand_ins_first(reader.plains[j])))
+        # `pan Martin Knotek (OÚ). Místo pana Knotka byl přítomen …`: a sentence after the person ends the list
+        stop = _SENTENCE_STOP.search(current)
+        if (
+            stop is not None
+            and looks_like_people_line(current[: stop.start()])
+            and re.match(rf"\s+{CAPITAL}{SMALL}+\s+{SMALL}", current[stop.end() - 1 :])
+        ):
+            current = current[: stop.start()]
         # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
         org = _ORG_BEFORE_PEOPLE.match(current) if not reader.labels[j] else None
         if org is not None and looks_like_people_line(current[org.end() :]):
@@ -1042,6 +1070,18 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             _store(result, seen, "guests", _SENTENCE_STOP.split(guests["value"])[0])
             index += 1
             continue
+        if found is None and (presented := _GUESTS_PRESENTED.search(reader.plains[index])) is not None:
+            # `… a představil hosty: paní Mgr. Karpovičovou (krizové řízení), paní Bc. Vanickou (…) a …`
+            guests_named = [
+                name
+                for part in re.split(
+                    r",\s+|\s+a\s+", re.sub(r"\([^)]*\)", "", _SENTENCE_STOP.split(presented["value"])[0])
+                )
+                if (name := _guest_named(part)) is not None
+            ]
+            if guests_named:
+                _store(result, seen, "guests", ", ".join(guests_named))
+                result.guesses["guests"] = "hosté převedeni ze 4. pádu (představil hosty: …)"
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
             _store(result, seen, "excused", _SENTENCE_STOP.split(apology["value"])[0])
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
@@ -1122,6 +1162,26 @@ _GUESTS_INTRODUCED = rx(
 _GUESTS_IN_SENTENCE = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*(?P<value>\S.+)$"
 )
+# `Dále představil hosty: paní Mgr. Karpovičovou (…), …`: guests named in the accusative.
+_GUESTS_PRESENTED = rx(r"\b(?:představil|přivítal)[a]?\s+(?:\w+\s+)?host[ye]\s*:\s*(?P<value>\S.+)$")
+_COURTESY_ACCUSATIVE = rx(r"^(?P<courtesy>paní|pí\.?|pana|p\.)?\s*(?P<name>.+)$")
+_HER_SURNAME = re.compile(rf"^(?P<titles>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*)(?P<stem>{CAPITAL}{SMALL}+)ou$")
+
+
+def _guest_named(text: str) -> str | None:
+    """`paní Mgr. Karpovičovou (krizové řízení)` in the nominative (`Mgr. Karpovičová`); a name with
+    its first name declines by it, a woman's surname alone from `-ou` to `-á`; None otherwise."""
+    found = _COURTESY_ACCUSATIVE.match(squash(re.sub(r"\([^)]*\)", "", text)).strip(" .,;"))
+    if found is None:
+        return None
+    if (full := nominative_name(found["name"], "accusative")) is not None:
+        return full
+    hers = _HER_SURNAME.match(found["name"])
+    if hers is not None and (found["courtesy"] or "").lower().startswith("p") and found["courtesy"] != "pana":
+        return f"{hers['titles']}{hers['stem']}á"
+    return None
+
+
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
 _EXCUSED_IN_SENTENCE = rx(rf"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:{CAPITAL}).+)$")
@@ -1217,6 +1277,9 @@ _RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!
 _END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
+# `předseda:` as a result of an election (`Volba předsedy … – všichni byli zvoleni – předseda: …`).
+_CHAIR_LABEL = rx(r"^\W*(?:místo)?předsed(?:a|kyně)\b")
+_ELECTED = rx(r"\bvolb[ayě]\b|\bvolil[iy]?\b|\bzvolen[aiyo]?\b|\bzvolil[aiy]?\b")
 _CHAIR_IN_A_LIST = rx(r"^\s*(?:předseda|předsedkyně|místopředsed\w*)\s+[-–—]\s")
 # `paní Marcela Petránková – zapisuje průběh ŠR`: who takes the minutes, by their role in the list.
 _WRITES_THE_MINUTES = rx(r"\b(?:zapisuje|zapisovatel(?:ka)?|zapisovala|zapisoval)\b")
@@ -1239,6 +1302,12 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
     for index, line in enumerate(reader.plains):
         if pattern is MODERATOR_LABEL and _CHAIR_IN_A_LIST.match(line):
             continue  # `Předseda – pan Salava` in a list of members: the body's chair, not the meeting's
+        if (
+            pattern is MODERATOR_LABEL
+            and _CHAIR_LABEL.match(line)
+            and _ELECTED.search(" ".join(reader.plains[max(0, index - 2) : index + 1]))
+        ):
+            continue  # `Volba předsedy … zvoleni: předseda: Mgr. Jana Nová`: the body's new chair, not who led
         value = _label_value(reader, index, pattern)
         if value is None:
             match = next((m for f in free if (m := f.search(line)) is not None), None)
@@ -1321,13 +1390,20 @@ _INITIALS_NAME = re.compile(
 # through the agenda leads the meeting (`… přivítal přítomné. Seznámil senátory s programem`,
 # `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`); a welcome alone
 # does not say so (`… přivítala všechny přítomné a představila nové členy`).
-_TAKES_THROUGH = r"(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod)"
+# The full stop of a title or a short abbreviation (`Mgr.`, `Bc.`, `PhDr.`) inside a sentence.
+_TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
+_TAKES_THROUGH = (
+    r"(?:(?:dále|poté|následně|pak)\s+)?(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|"
+    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil)[a]?\s+program)"
+)
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
     rf"\b(?:zahájil|vedl|řídil)[a]?\s+(?:v\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:h|hod)?\.?\s+)?(?:\d{{1,3}}\.\s*)?(?:\w+\s+)?{_MEETING_NOUN}\b|"
     r"\b(?:se\s+ujal[a]?|ujal[a]?\s+se)\s+řízení\s+(?:jednání|zasedání|schůze|schůzky|setkání|porady)\b|"
     r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
-    rf"(?=[^.]{{0,80}}?(?:\.\s+)?{_TAKES_THROUGH})"
+    # (in the same sentence, however long — a title's full stop ends none: `… představil vedoucí
+    # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
+    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
 )
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
 _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
@@ -1372,6 +1448,38 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     return None
 
 
+# `Zasedání … bylo zahájeno v 18.00 hodin dosavadním starostou p. Stanislavem Freslem`: the one who
+# opened the meeting in the instrumental after the passive, with a role before the name.
+_OPENED_PASSIVE = rx(
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
+)
+_BY_WHOM = re.compile(
+    r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
+    # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`)
+    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým|í)(?:\s+{SMALL}+){{0,2}})\s+"
+    r"(?:(?:p|pí)\.\s*|panem\s+|paní\s+)?"
+    rf"(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:em|ou|ím|ým)\s+{CAPITAL}{SMALL}+(?:em|ou|ím|ým))\b"
+)
+
+
+def _passive_moderator(reader: _Reader) -> str | None:
+    """Who the passive says opened the meeting (`bylo zahájeno … starostou p. Stanislavem
+    Freslem`), in the nominative; None when no sentence says so of a name in full."""
+    for line in reader.plains:
+        if NEXT.search(line):
+            continue
+        for match in _OPENED_PASSIVE.finditer(line):
+            by_whom = _BY_WHOM.match(line[match.end() : match.end() + 200])
+            if by_whom is not None and (name := nominative_name(by_whom["name"], "instrumental")) is not None:
+                return name
+    return None
+
+
+# The word of a role that opens the subject of `… zahájil jednání` (`Předseda Rady vlády …`).
+_ROLE_NOUN = rx(
+    r"\b(?:místo)?(?:předsed(?:a|kyně)|starost(?:a|ka))\b|\b(?:vedoucí|koordinátor(?:ka)?|ředitel(?:ka)?|"
+    r"primátor(?:ka)?|hejtman(?:ka)?|děkan(?:ka)?|velitel(?:ka)?|náměst(?:ek|kyně))\b"
+)
 _COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
 
 
@@ -1389,6 +1497,11 @@ def _subject_before(before: str) -> str | None:
     lead = before[found[-2][1] if len(found) >= 2 else 0 : start]
     lead = _COURTESY_END.sub("", lead)
     lead = re.split(r"[,.;:]", lead)[-1]
+    # `Přítomni: dle podpisové listiny Předseda Rady vlády pro … Jiří Dienstbier zahájil`: the role
+    # starts the subject; what stands before it ends a label or a heading.
+    roles = list(_ROLE_NOUN.finditer(lead))
+    if roles:
+        lead = lead[roles[-1].start() :]
     return name if _ROLE_LEAD_IN.match(lead) else None
 
 
@@ -1489,6 +1602,30 @@ def _warnings(result: Imported, looks_like_minutes: bool, next_decided: bool) ->
     return warnings
 
 
+# A finite verb in the past right before the day: `Výroční schůze … se konala 7.3.2024`, as a report tells of
+# a meeting (minutes head it: `ze dne`, `konaného dne`, `Datum:`).
+_TOLD_HELD = rx(
+    r"(?:\bse\s+(?:konal|uskutečnil|sešl)[aoiy]?|\b(?:konal|uskutečnil|sešl)[aoiy]?\s+se|\bproběhl[aoiy]?)"
+    r"\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?$"
+)
+
+
+def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
+    """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
+    the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
+    if day is None:
+        return False
+    told = False
+    for line in reader.plains:
+        for hit in find_dates(line):
+            if hit.date(day.year) != day:
+                continue
+            if not _TOLD_HELD.search(line[: hit.start]):
+                return False
+            told = True
+    return told
+
+
 def recognise(text: str, *, source_name: str = "", group_hint: str | None = None) -> Imported:
     """Read the facts of a minutes document from its text (see the module docstring)."""
     body = clean(text)
@@ -1513,6 +1650,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+    if result.moderator is None and (opener := _passive_moderator(reader)) is not None:
+        result.moderator = opener
+        result.guesses["moderator"] = "z vyprávění zápisu (kým bylo jednání zahájeno), převedeno ze 7. pádu"
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
@@ -1523,7 +1663,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     for number, task in enumerate(result.tasks, start=1):
         if (why := task.pop("guess", None)) is not None:
             result.guesses[f"tasks.{number}"] = why
-    found = find_next_meeting(reader.lines, result.date)
+    found = find_next_meeting(reader.lines, result.date, result.group)
     result.next_meeting = found.meeting
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
@@ -1560,6 +1700,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         and _OTHER_DOCUMENT.search(head) is None
         # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none
         and _LINKED_MINUTES.search(body) is None
+        # nor a report that gives the day only as told (`Výroční schůze … se konala 7.3.2024 …`)
+        and not _told_as_news(reader, result.date)
     )
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
