@@ -246,6 +246,10 @@ def test_people_forms() -> None:
         ("Ing. Ivan Langr, Ph.D.", "Ivan Langr"),
         ("doc. MUDr. Eva Malá, CSc.", "EVA MALÁ"),
         ("JUDr. RNDr. Petr Kos", "Petr Kos"),
+        ("Ing.Bc.Petr Kos", "Petr Kos"),  # titles glued to each other and to the name
+        ("prof. MUDr. Josef Vymazal, DSc.", "Josef Vymazal"),
+        ("JCDr. Petr Kos, ArtD.", "Petr Kos"),
+        ("Mgr. Eva Malá, LL.B., MPH", "Eva Malá"),
     ],
 )
 def test_titles_case_spaces_and_commas_are_ignored_in_identity(a: str, b: str) -> None:

@@ -18,6 +18,7 @@ _TITLES = (
     "Ph\\. ?D",
     "Th\\. ?D",
     "LL\\. ?M",
+    "LL\\. ?B",
     "PharmDr",
     "PaedDr",
     "MUDr",
@@ -31,6 +32,16 @@ _TITLES = (
     "PhMr",
     "RSDr",
     "DrSc",
+    "ThMgr",
+    "PhLic",
+    "JCLic",
+    "ICLic",
+    "JCDr",
+    "ICDr",
+    "MSDr",
+    "RCDr",
+    "ArtD",
+    "DSc",
     "CSc",
     "PhD",
     "MgA",
@@ -41,6 +52,8 @@ _TITLES = (
     "DiS",
     "MBA",
     "MPA",
+    "MPH",
+    "DBA",
     "MSc",
     "Dr",
 )
@@ -77,7 +90,10 @@ _TITLES_JOINED = re.compile(r"(?<=\.)\s*\bet\s+(?=[A-Z][A-Za-z]{1,6}\.)")
 
 @lru_cache(maxsize=65536)
 def _strip_titles(name: str) -> str:
-    bare = _TITLE_RE.sub(" ", _TITLES_JOINED.sub(" ", name))
+    bare = _TITLES_JOINED.sub(" ", name)
+    # Titles glued to each other (`Ing.Bc.Jana`): the second shows only once the first is gone.
+    while (fewer := _TITLE_RE.sub(" ", bare)) != bare:
+        bare = fewer
     bare = _SPACES.sub(" ", bare.replace(",", " ")).strip(" .,;")
     return bare or name.strip()
 
