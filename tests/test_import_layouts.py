@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from kpss_cli.importing import recognise
+from kpss_cli.importing.group import find_group
 
 from .conftest import Invoke, write
 
@@ -1613,3 +1614,85 @@ def test_talks_between_parties_and_an_online_meeting() -> None:
     )
     assert imported.group == "Zástupci Dopravního podniku"
     assert imported.place == "on-line"
+
+
+# --- rules drawn from the misses left on 157–176 -------------------------------------------------
+
+
+def test_zapis_inside_a_sentence_is_no_title() -> None:
+    for text, group in (
+        ("Jana Nová zápis z jednání poslala všem členům.", None),
+        ("Zápis z jednání poslala Jana Nová všem členům.", None),
+        ("Zápis ze zasedání byl schválen bez připomínek.", None),
+        ("Zápis z jednání vypracuje paní Eva Malá.", None),
+        ("Zápis z jednání pracovní skupiny Senioři", "Senioři"),
+        ('Download "Zápis z 3. zasedání Výboru pro sociální věci"', "Výbor pro sociální věci"),
+    ):
+        assert find_group([text]) == group, text
+
+
+def test_titles_of_a_council_without_a_meeting_noun_or_with_a_spaced_number() -> None:
+    for text, group in (
+        ("Zápis ze zastupitelstva obce Lhota č.7/2008 konaného dne 27.11.2008", "Zastupitelstvo obce Lhota"),
+        ("Zápis z rady města Kosova ze dne 3. 3. 2020", "Rada města Kosova"),
+        ("ZÁPIS č. 4 / 2011 ze zasedání Zastupitelstva obce Lhota konaného dne", "Zastupitelstvo obce Lhota"),
+        ("1 Průběh zasedání Zastupitelstva obce Vrbno č. 4/2015 konaného dne", "Zastupitelstvo obce Vrbno"),
+        ("Průběh jednání komise sociální ze dne 3. 3. 2020", "Komise sociální"),
+        ("Zápis z rady přečetl pan starosta.", None),
+    ):
+        assert find_group([text]) == group, text
+    spaced = recognise(
+        "Z Á P I S č. 4 / 2011 ze zasedání Zastupitelstva obce Lhota dne 3. 3. 2011\n\nPřítomni: Nová, Kos\n"
+    )
+    assert spaced.group == "Zastupitelstvo obce Lhota"
+
+
+def test_the_opener_after_a_comma_and_a_courtesy_word_or_a_body_in_the_passive() -> None:
+    for sentence, moderator in (
+        (
+            "Jednání zastupitelstva obce zahájil a řídil starosta obce, pan Jan Kos, který přivítal hosty.",
+            "Jan Kos",
+        ),
+        ("Zasedání zahájila místostarostka, paní Eva Malá.", "Eva Malá"),
+        ("Zastupitelstvo obce Lhota bylo zahájeno v 18.00 hodin starostou obce Petrem Malým.", "Petr Malý"),
+        ("Zastupitelstvo bylo zahájeno místostarostkou Janou Novou.", "Jana Nová"),
+        # a comma without a courtesy word: a list, no one named as the opener
+        ("Jednání zahájil starosta obce, zastupitelé Jan Kos a Eva Malá přednesli zprávu.", None),
+    ):
+        assert recognise(HEAD + sentence + "\n").moderator == moderator, sentence
+
+
+def test_the_excused_in_a_sentence_with_jsou_and_courtesy_words() -> None:
+    for sentence, excused in (
+        (
+            "Omluveni jsou pí. Nová, p. Malý a p. Kos, který se možná dostaví později.",
+            ["Nová", "Malý", "Kos"],
+        ),
+        ("Omluvena je paní Eva Malá.", ["Eva Malá"]),
+        ("Omluveni byli Jan Kos a Eva Malá.", ["Jan Kos", "Eva Malá"]),
+        ("P. Kos a p. Malý by se měli dostavit, omluveni nejsou.", []),
+    ):
+        imported = recognise("Zápis z jednání komise sociální\nDne 12. 4. 2022\n\n" + sentence + "\n")
+        assert names(imported.excused) == excused, sentence
+
+
+def test_the_recorder_of_the_minutes_in_the_future() -> None:
+    for sentence, recorder in (
+        ("Zápis z jednání vypracuje paní Gabriela Malá.", "Gabriela Malá"),
+        ("Zápis zpracuje Ing. Jan Kos.", "Ing. Jan Kos"),
+        ("Zápis ze zasedání pořídí Eva Nová.", "Eva Nová"),
+    ):
+        assert recognise(HEAD + sentence + "\n").recorder == recorder, sentence
+
+
+def test_a_page_title_that_lost_its_day_yields_to_the_dated_heading_below() -> None:
+    lines = [
+        "Zápis z jednání sociální a kulturní komise ze dne",
+        "Datum:",
+        "10.09.2012",
+        "Zápis z porady sociální komise dne 10.9.2012",
+    ]
+    assert find_group(lines) == "Sociální komise"
+    # with its day on the page title's line, the fuller name of the page title still wins
+    dated = ["Zápis z jednání sociální a kulturní komise ze dne 10. 9. 2012", lines[3]]
+    assert find_group(dated) == "Sociální a kulturní komise"

@@ -9,12 +9,20 @@ from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
+# A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
+# `Zápis z jednání byl schválen`): no title.
+_VERB_AFTER = rf"(?!(?-i:{SMALL}+(?:l|l[aoi]|[aeiyý]ly|uje|ují)|je|jsou|bude|budou)\b)"
 _TITLE = rx(
+    # `Zápis` starts the line (after a transcript's number) or, capitalised, heads text inside a
+    # line (`Download "Zápis z …"`); `zápis` in lower case inside a line is a sentence's word.
     # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
-    r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[sm]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
+    # `Průběh zasedání Zastupitelstva …` and `Z Á P I S č. 4 / 2011 ze …` also head minutes.
+    r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
+    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+)?)"
+    r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
-    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
+    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+" + _VERB_AFTER + r"(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"
@@ -115,9 +123,15 @@ _DATED_MEETING_TITLE = rx(
     r"^(?:zasedání|schůze|jednání|setkání)\s+(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
 )
 # `Zápis z 8.rady města ze dne 21.2.2011`: the ordinal of the meeting before the body itself.
+# `Zápis ze zastupitelstva obce Koclířov č.7/2008`: the body itself after `ze`, without a meeting.
 _ORDINAL_BODY = rx(
-    r"\bz[áa]pis\w*\s+(?:z|ze)\s+\d{1,3}\.\s*(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\b.+)$"
+    r"(?:^\W*(?:\d{1,3}\.?\s+)?\bz[áa]pis|\b(?-i:Zápis|ZÁPIS))\w*\s+(?:z|ze)\s+(?:\d{1,3}\.\s*)?"
+    r"(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\s+" + _VERB_AFTER + r".+)$"
 )
+
+
+_DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
+_WITH_DAY = rx(r"\bdne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}")
 
 
 _ACRONYM = re.compile(r"[^AEIOUYÁÉĚÍÓÚŮÝaeiouyáéěíóúůý]{2,5}|ORP|OSPOD|ÚMČ|MěÚ|PS|MČ|KÚ|SML|MMB")
@@ -175,13 +189,22 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
     head = [plain(line) for line in lines if line.strip()][:15]
-    titles = [
-        found
+    titled = [
+        (found, line)
         for line in head
         if (match := _TITLE.search(line) or _ORDINAL_BODY.search(line))
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
     ]
+    # A web page's title whose day was dropped (`Zápis z jednání … komise ze dne`) above the
+    # minutes' own heading with the day (`Zápis z porady sociální komise dne 10.9.2012`): the heading.
+    if (
+        len(titled) >= 2
+        and _DAY_LOST.search(titled[0][1])
+        and (dated := next((t for t in titled[1:] if _WITH_DAY.search(t[1])), None))
+    ):
+        return dated[0]
+    titles = [found for found, _line in titled]
     for line, following in itertools.pairwise(head):
         # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
         # meeting noun.

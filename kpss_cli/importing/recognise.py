@@ -122,7 +122,12 @@ RECORDER_LABEL = label_pattern(
 _RECORDER_FREE = (
     rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
-    rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
+    # `Zápis z jednání vypracuje paní Gabriela Sodomková.`: the future, the meeting named.
+    rx(
+        r"\bzápis\s+(?:(?:z|ze)\s+(?:jednání|zasedání|schůze|setkání)\s+)?"
+        r"(?:(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?|vypracuje|zpracuje|pořídí|vyhotoví|sepíše)"
+        r"\s+(?P<value>.+)$"
+    ),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
@@ -1083,7 +1088,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 _store(result, seen, "guests", ", ".join(guests_named))
                 result.guesses["guests"] = "hosté převedeni ze 4. pádu (představil hosty: …)"
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
-            _store(result, seen, "excused", _SENTENCE_STOP.split(apology["value"])[0])
+            named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(apology["value"])[0])
+            _store(result, seen, "excused", _LAST_AND.sub(", ", named))
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
             # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
             words = fold(listed["label"])
@@ -1184,7 +1190,15 @@ def _guest_named(text: str) -> str | None:
 
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
-_EXCUSED_IN_SENTENCE = rx(rf"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:{CAPITAL}).+)$")
+# `Omluveni jsou pí. Fialová, p. Mazanec a p. Kala, který se …`: the same with `jsou`, courtesy words.
+_EXCUSED_IN_SENTENCE = rx(
+    r"(?:^|[.;]\s+)(?:omluvil[aiy]?\s+se|omluven[iaoyí]?\s+(?:jsou|je|byl[aiy]?))\s+"
+    rf"(?P<value>(?:(?:p|pí|pan|paní)\.?\s*)?(?-i:{CAPITAL}).+)$"
+)
+# `pí. Fialová, p. Mazanec a p. Kala`: the last name of a sentence's list after `a`.
+_LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní)\.?\s|(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL})")
+# `…, p. Kala, který se možná dostaví později`: a relative clause ends a list of names.
+_RELATIVE_CLAUSE = rx(r",\s+(?:kter[ýáéří]\w*|jenž|jež|již)\b.*$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
     r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
@@ -1378,7 +1392,9 @@ _OPENED_BY = rx(
 _ROLE_LEAD_IN = re.compile(
     r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?"
     # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
-    rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}$"
+    rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}"
+    # `zahájil a řídil starosta obce, pan Jaromír Lenoch`: a comma, then the courtesy word
+    rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(
@@ -1450,8 +1466,9 @@ def _narrative_moderator(reader: _Reader) -> str | None:
 
 # `Zasedání … bylo zahájeno v 18.00 hodin dosavadním starostou p. Stanislavem Freslem`: the one who
 # opened the meeting in the instrumental after the passive, with a role before the name.
+# `Zastupitelstvo obce Zbilidy bylo zahájeno … starostou obce Romanem Hejdukem`: the body itself.
 _OPENED_PASSIVE = rx(
-    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada|zastupitelstvo|valná\s+hromada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
 )
 _BY_WHOM = re.compile(
     r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
