@@ -12,6 +12,8 @@ from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 # A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
 # `Zápis z jednání byl schválen`): no title.
 _VERB_AFTER = rf"(?!(?-i:{SMALL}+(?:l|l[aoi]|[aeiyý]ly|uje|ují)|je|jsou|bude|budou)\b)"
+# `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
+_LABEL_AHEAD = r"(?!(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:)"
 _TITLE = rx(
     # `Zápis` starts the line (after a transcript's number) or, capitalised, heads text inside a
     # line (`Download "Zápis z …"`); `zápis` in lower case inside a line is a sentence's word.
@@ -22,7 +24,7 @@ _TITLE = rx(
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
-    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+" + _VERB_AFTER + r"(?P<rest>.+)$"
+    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+" + _VERB_AFTER + _LABEL_AHEAD + r"(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"
@@ -60,8 +62,9 @@ _GENITIVE = {
     "zastupitelstva": "zastupitelstvo",
     "shromáždění": "shromáždění",
     "skupin": "skupiny",  # `společného jednání pracovních skupin …` (plural)
+    "konference": "konference",
 }
-_FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
+_FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference"}
 _NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
@@ -180,6 +183,23 @@ def _words(group: str) -> set[str]:
     return set(re.sub(r"\bpracovn[íi] skupin[ay]\b", "ps", fold(group)).split())
 
 
+# Other words that head a record of a meeting: `Zpráva o jednání Pracovní skupiny …`, `STENOZÁPIS z 27.
+# zasedání Zastupitelstva …`, `Stenografický záznam z …` read as `Zápis z …`.
+_TITLE_SYNONYM = rx(
+    r"^(?P<lead>\W*(?:\d{1,3}\.?\s+)?)(?:zpráva\s+o(?=\s+(?:jednání|zasedání|setkání)\s)|stenozápis(?=\s+(?:z|ze)\s)|"
+    r"stenografický\s+záznam(?=\s+(?:z|ze)\s))"
+)
+# `Výbor pro výchovu a vzdělávání ZHMP zápis z jednání ze dne …`, `ZASTUPITELSTVO PLZEŇSKÉHO KRAJE Zápis ze
+# zasedání`: the body before the title on its line.
+_BODY_BEFORE_TITLE = rx(
+    r"^\W*(?:\d{1,3}\s+)?(?P<group>(?:výbor|komise|rada|zastupitelstvo|senát|kolegium|sbor|"
+    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\b[^:.]{2,80}?)\s+z[áa]pis\s+(?:z|ze)\s+"
+    r"(?:jednání|zasedání|schůze|setkání)\b"
+)
+# `Zápis z Krajské konference`: a conference (or a general assembly) is itself the body that met.
+_CONFERENCE = rx(rf"^\W*z[áa]pis\s+(?:z|ze)\s+(?P<group>(?:(?-i:{CAPITAL}){SMALL}+\s+){{1,2}}konference)\s*$")
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -188,7 +208,7 @@ def find_group(lines: list[str]) -> str | None:
 def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
-    head = [plain(line) for line in lines if line.strip()][:15]
+    head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
     titled = [
         (found, line)
         for line in head
@@ -221,6 +241,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")
         return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
+    for line in head:
+        match = _BODY_BEFORE_TITLE.match(line) or _CONFERENCE.match(line)
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
     if any(_COMMITTEE_MEETING.search(line) for line in head):
         return "Výbor", "ze slova výborová schůze (název spolku v nadpisu není)"
     for line in head:

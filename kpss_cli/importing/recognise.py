@@ -98,7 +98,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
 }
 DATE_LABEL = label_pattern(
     r"datum, čas a místo(?: konání| jednání)?|datum, místo a čas|datum a místo(?: konání| jednání)?|"
-    r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
+    r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina(?: konání| jednání)?|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
     r"termín(?: a místo)? (?:konání|jednání|setkání|schůzky)|den konání|den a čas|kdy|konáno dne|konané dne|"
     r"konáno|dne|datum a doba konání|konání"
 )
@@ -127,6 +127,12 @@ _RECORDER_FREE = (
         r"\bzápis\s+(?:(?:z|ze)\s+(?:jednání|zasedání|schůze|setkání)\s+)?"
         r"(?:(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?|vypracuje|zpracuje|pořídí|vyhotoví|sepíše)"
         r"\s+(?P<value>.+)$"
+    ),
+    # `…, že zápis ze zasedání provedou pracovnice obecního úřadu p. Ilona Jahodářová a p. Miluše Malíková`:
+    # who will write it, after lower-case words of their job (the first of two)
+    rx(
+        r"\bzápis\b[^.;]{0,60}?\b(?:provede|provedou|pořídí|vyhotoví|zpracuje|zpracují)\s+"
+        rf"(?:{SMALL}+\s+){{0,4}}(?:p\.|pí\.?|paní|pan)\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\s+(?-i:{CAPITAL}){SMALL}+)"
     ),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
@@ -207,6 +213,8 @@ _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
     # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+    # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence
+    rf"|\s+(?-i:(?:Ve|V|Dne|Na|Po|Od)\s+{SMALL}).*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
@@ -295,6 +303,7 @@ _OTHER_LABEL = re.compile(
             "přítomn[iíaoéýá]",
             "zapsal[a]?",
             "program",
+            "příloh[ay]?",
             "místo",
             "datum",
         )
@@ -384,9 +393,12 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
-    r"|(?<=\S)\s+(?=(?:Přítomn[iío](?:\s+(?:členové|zástupci))?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
+    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté)(?:\s+"
+    + SMALL
+    + r"+){0,2})?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
-    r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
+    r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
 )
 
 
@@ -467,12 +479,12 @@ def _when(result: Imported, reader: _Reader) -> None:
     title_place: str | None = None
     if found is not None:
         value = found[0]
+        label_line = reader.plains[found[1]] if found[1] < len(reader.plains) else ""
         hit = _dated(find_dates(value))
         if hit is not None:
             result.date = hit.date()
             if (timing := find_time(value)) is not None:
                 result.time = timing.value
-            label_line = reader.plains[found[1]] if found[1] < len(reader.plains) else ""
             if re.search(r"(?i)m[íi]sto", label_line[: label_line.find(":") + 1] or label_line):
                 result.place = leftover(value) or None
             elif (after := _PLACE_AFTER_DATE.match(value[hit.end :])) is not None:
@@ -484,6 +496,16 @@ def _when(result: Imported, reader: _Reader) -> None:
                 # `Konání: 10. února 2010 v hovorně AG v 16.00 hod.`, `… v 17:30 v knihovně AG`
                 result.place = squash(within["place"]).strip(" ,;.")
                 result.guesses["place"] = "za datem jednání (bez štítku Místo)"
+        elif (
+            re.search(r"(?i)hodin|čas", label_line[: label_line.find(":") + 1])
+            and (timing := find_time(value)) is not None
+            and not find_dates(value)
+        ):
+            # `Datum a hodina konání: od 9.00 hod. v sídle KÚPK`: the day lost, the time and place kept
+            result.time = timing.value
+            if (within := _PLACE_WITH_TIME.match(value)) is not None:
+                result.place = squash(within["place"]).strip(" ,;.")
+                result.guesses["place"] = "za časem jednání (bez štítku Místo)"
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
@@ -766,8 +788,8 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
-        if len(hits) >= 2 and not on_day:
-            continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day
+        if len({h.date() for h in hits}) >= 2 and not on_day:
+            continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day (one day twice is none)
         result.date = hit.date()
         rest = line[hit.end :]
         if (stamp := _STAMP_AFTER_DAY.match(rest)) is not None and not 6 <= int(stamp["hour"]) < 22:
@@ -1121,6 +1143,15 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 cells[1:]
             )  # `Přítomní:<TAB>Jana Nová<TAB>Charita`: a table row after the label
         inline = _INLINE_SUBGROUP.sub(", ", _SUBGROUP.sub("", stand_ins_first(inline))) if inline else ""
+        if len(_BRACKETS.findall(inline)) >= 2 and not re.search(r"\)\s*[,;]", inline):
+            # `Ing. Marie Kousalíková (předsedkyně) Mgr. Ludmila Štvánová (místopředsedkyně) …`: a
+            # transcript lost the line breaks; each bracket ends a person
+            inline = _ROLE_THEN_NAME.sub("), ", inline)
+        inline = _ARRIVAL.sub("", inline)  # `JUDr. Pošpíšil do 10 hod.`: until when, no part of the name
+        inline = _AND_OTHERS.sub("", inline)  # `…, Mgr. Eva Malá (ČMOS) a další hosté dle prezenční listiny`
+        if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
+            # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
+            inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
         parts = _inline_parts(kind, inline) if inline else []
         chunk, end = _list_lines(reader, index, inline)
         if chunk:
@@ -1131,6 +1162,14 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
+_ROLE_THEN_NAME = re.compile(rf"\)\s+(?=(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL})")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_ARRIVAL = rx(r"\s+(?:do|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\b\.?|h\b\.?)")
+_COUNT_THEN_NAMES = re.compile(rf"^\s*\d{{1,3}}\s+{SMALL}[^()]{{0,60}}\((?P<names>[^()]+)\)")
+_VERB_AFTER_NAMES = re.compile(rf"\s+(?:se\s+)?{SMALL}+(?:ou|í|e|l[aiy]?)(?:\s+{SMALL}+)*\s*$")
+_AND_OTHERS = rx(
+    r"\s*,?\s+a\s+(?:další|ostatní)\s+(?:hosté|účastníci|členové|zástupci)?\s*(?:dle|podle)\b.*$"
+)
 _MET_INTRODUCED = rx(
     r"\b(?:sešl[iy]|zúčastnil[iy](?:\s+se)?|se\s+zúčastnil[iy]|byl[iy]\s+přítomn[iíy])\s*:\s*$"
 )
@@ -1626,6 +1665,9 @@ _TOLD_HELD = rx(
     r"\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?$"
 )
 
+# `Dne 21. listopadu 2011 se konalo 13. zasedání …`: the day, then the verb, as a report tells it.
+_HELD_AFTER_DAY = rx(r"^\s*(?:se\s+(?:konal|uskutečnil|sešl)[aoiy]?|proběhl[aoiy]?)\b")
+
 
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
@@ -1637,7 +1679,7 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
         for hit in find_dates(line):
             if hit.date(day.year) != day:
                 continue
-            if not _TOLD_HELD.search(line[: hit.start]):
+            if not (_TOLD_HELD.search(line[: hit.start]) or _HELD_AFTER_DAY.match(line[hit.end :])):
                 return False
             told = True
     return told
