@@ -1815,3 +1815,41 @@ def test_who_will_write_the_minutes_after_their_job() -> None:
         ("Zápis pořídí referentka odboru paní Jana Nová.", "Jana Nová"),
     ):
         assert recognise(HEAD + sentence + "\n").recorder == recorder, sentence
+
+
+def test_sub_headings_with_a_colon_under_the_attendance_and_branches_before_people() -> None:
+    imported = recognise(
+        "Zápis z Krajské konference\n\n29.06.2019\n\nPřítomni:\n\nVýbor KV:\n\nK. Malý, M. Nová\n\nRevizní komise:\n\n"
+        "K. Dub, V. Lípová\n\nHosté:\n\nO. Kos, J. Kosová\n\n\nDelegáti ZKO:\n\nZKO Lhota u Brna, Nováková Eva, DiS.\n\n"
+        "ZKO Brantice, Čeplová Dagmar\n\nZKO Frýdlant n.Ostravicí, Ing. Gavlas Bohumil, Cviček Karel\n"
+    )
+    assert imported.group == "Krajská konference"
+    assert names(imported.present) == [
+        "K. Malý",
+        "M. Nová",
+        "K. Dub",
+        "V. Lípová",
+        "Nováková Eva, DiS.",
+        "Čeplová Dagmar",
+        "Ing. Gavlas Bohumil",
+        "Cviček Karel",
+    ]
+    assert names(imported.guests) == ["O. Kos", "J. Kosová"]
+    # a label of something else with a colon still ends the list
+    ended = recognise(
+        "Zápis z jednání komise dne 3. 3. 2020\n\nPřítomni:\n\nJan Kos, Eva Malá\n\nProgram:\n\n1. Zahájení\n"
+    )
+    assert names(ended.present) == ["Jan Kos", "Eva Malá"]
+
+
+def test_the_place_of_a_held_sentence_with_a_room_number_and_abbreviations() -> None:
+    imported = recognise(
+        "Výbor pro dopravu zápis z jednání ze dne 3. října 2012\n\nJednání výboru pro dopravu (dále jen výbor) dne "
+        "3. října 2012 se konalo v místnosti č. 349 budovy Magistrátu hl. m. Prahy, bylo zahájeno v 10 hod.\n"
+    )
+    assert imported.place == "v místnosti č. 349 budovy Magistrátu hl. m. Prahy"
+
+
+def test_a_post_nominal_ma_without_a_comma() -> None:
+    imported = recognise(HEAD + "Omluveni: Mgr. Klára Nová M.A., Mgr. Petr Kos, Eva Malá M.Sc.\n")
+    assert names(imported.excused) == ["Mgr. Klára Nová, M.A.", "Mgr. Petr Kos", "Eva Malá, M.Sc."]

@@ -213,6 +213,8 @@ _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
     # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+    # `v místnosti č. 349 budovy Magistrátu, bylo zahájeno v …`: a clause of its own after a comma
+    r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
     # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence
     rf"|\s+(?-i:(?:Ve|V|Dne|Na|Po|Od)\s+{SMALL}).*$"
 )
@@ -242,7 +244,9 @@ _HELD = rx(
     # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
     # and a bracket (`zasedání Poradního sboru … (dále jen „PS“) se konalo …`)
     r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
-    r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
+    r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?"
+    # `Jednání výboru … (dále jen výbor) dne 12. září 2011 se konalo v místnosti …`: the day before the verb
+    r"(?:dne\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*\d{4}\s+)?(?:se\s+)?"
     r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
     # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
     r"|^\s*konan(?:ého|é|ém|á|ý)\b"
@@ -547,7 +551,18 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
 _PLACE_HELD = rx(
     r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
-    + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*(?=\d))+?)\s*(?=,?\s*(?:dne\b|od\s+\d|v\s+\d|\d)|[.;](?:\s|$)|$)"
+    # `č. 349`, `hl. m. Prahy`: a number after `č.` and the full stops of short abbreviations stay in it
+    + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*\d+|(?<=\b"
+    + SMALL
+    + r")\.(?=\s)|(?<=\b"
+    + SMALL
+    + SMALL
+    + r")\.(?=\s))+?)\s*(?=,?\s*(?:dne\b|od\s+\d|v\s+\d|\d)|(?<!\b"
+    + SMALL
+    + r")(?<!\b"
+    + SMALL
+    + SMALL
+    + r")[.;](?:\s|$)|$)"
 )
 
 
@@ -571,9 +586,9 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             same_sentence = timing is not None and not re.search(
                 r"[.;](?:\s|$)", rest[where.end() : timing.start]
             )
-            return (timing.value if timing and same_sentence else None), squash(where["place"]).strip(
-                " ,;."
-            ) or None
+            return (timing.value if timing and same_sentence else None), squash(
+                _PLACE_END.sub("", where["place"])
+            ).strip(" ,;.") or None
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -936,8 +951,15 @@ _ORG_BEFORE_PEOPLE = re.compile(
 )
 
 
-def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], int]:
-    """The lines of the list a label on line `index` opens, and the index after them."""
+# `ZKO Frýdlant n.Ostravicí, Ing. Gavlasová Bohumila, Cviček Karel`: the branch first, then its people.
+_ACRONYM_ORG_FIRST = re.compile(rf"^(?P<org>{CAPITAL}{{2,6}}\s+{CAPITAL}[^,:;()]{{1,40}}),\s+(?=\S)")
+# `Výbor KV:`, `Delegáti ZKO:`: a sub-heading of the attendance, nothing after its colon.
+_COLON_HEADING = re.compile(rf"^{CAPITAL}[^:]{{1,40}}:\s*$")
+
+
+def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False) -> tuple[list[str], int]:
+    """The lines of the list a label on line `index` opens, and the index after them; with
+    `colon`, sub-headings with a colon (`Výbor KV:`, `Revizní komise:`) stay inside the list."""
     chunk: list[str] = []
     previous = inline
     j = index + 1
@@ -953,7 +975,11 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         ):
             current = current[: stop.start()]
         # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
-        org = _ORG_BEFORE_PEOPLE.match(current) if not reader.labels[j] else None
+        org = (
+            (_ORG_BEFORE_PEOPLE.match(current) or _ACRONYM_ORG_FIRST.match(current))
+            if not reader.labels[j]
+            else None
+        )
         if org is not None and looks_like_people_line(current[org.end() :]):
             people = split_people(current[org.end() :])
             current = ", ".join(f"{person} ({org['org']})" for person in people)
@@ -963,7 +989,7 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
                 (chunk or inline)
                 and not previous.rstrip().endswith(",")
                 and not _person_follows(reader, j)
-                and not _heading_follows(reader, j)
+                and not _heading_follows(reader, j, colon=colon)
             ):
                 break
             j += 1
@@ -978,7 +1004,7 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         # After a sub-label (`Za rodiče: p. Dvořák`) one surname is a person too.
         sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
         if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
-            if _heading_in_list(reader, j, current):
+            if _heading_in_list(reader, j, current, colon=colon):
                 j += 1  # `Vedení ZŠ`, `1.A – zástupce bude zvolen`: a heading or no one, people under it
                 continue
             break
@@ -1009,10 +1035,12 @@ def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
     )
 
 
-def _heading_in_list(reader: _Reader, index: int, line: str) -> bool:
+def _heading_in_list(reader: _Reader, index: int, line: str, *, colon: bool = False) -> bool:
     """True for a short line inside an attendance list that names no one (a sub-heading such as
     `Vedení ZŠ` or `Výbor SRPŠ`, or `1.A – zástupce bude zvolen na třídních schůzkách`) when the
     next line with text lists people."""
+    if colon and _COLON_HEADING.match(line):
+        line = line.rstrip(" :")  # `Revizní komise:` (nothing after its colon) heads the people under it
     if reader.labels[index] or ":" in line or len(line) > 80 or looks_like_people_line(line):
         return False
     if names_in_text(line) or NEXT.search(line) or line.rstrip().endswith((".", "!", "?")):
@@ -1023,17 +1051,25 @@ def _heading_in_list(reader: _Reader, index: int, line: str) -> bool:
     return (
         following is not None
         and not reader.labels[following]
-        and looks_like_people_line(_SUBGROUP.sub("", stand_ins_first(reader.plains[following])))
+        and looks_like_people_line(_without_org(_SUBGROUP.sub("", stand_ins_first(reader.plains[following]))))
     )
 
 
-def _heading_follows(reader: _Reader, index: int) -> bool:
+def _without_org(line: str) -> str:
+    """`ZKO Brantice, Čeplová Dagmar` -> `Čeplová Dagmar`: the people after their branch."""
+    org = _ACRONYM_ORG_FIRST.match(line)
+    return line[org.end() :] if org is not None else line
+
+
+def _heading_follows(reader: _Reader, index: int, *, colon: bool = False) -> bool:
     """True when the next paragraph after the blank line `index` is a heading inside the list
     (see `_heading_in_list`)."""
     following = next(
         (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
     )
-    return following is not None and _heading_in_list(reader, following, reader.plains[following])
+    return following is not None and _heading_in_list(
+        reader, following, reader.plains[following], colon=colon
+    )
 
 
 def _person_follows(reader: _Reader, index: int) -> bool:
@@ -1041,7 +1077,9 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
-            line = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))  # `Za starosty KSH: V. Švubová`
+            line = _without_org(
+                _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+            )  # `Za starosty KSH: V. Švubová`
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
@@ -1055,6 +1093,9 @@ def _person_follows(reader: _Reader, index: int) -> bool:
 def _attendance(result: Imported, reader: _Reader) -> None:
     """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
+    # Where the lists under `Přítomni:` ended: a sub-heading with a colon right after them (`Hosté: …`,
+    # blank, `Delegáti ZKO:`) goes on with those present.
+    present_block_end = -1
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
@@ -1088,6 +1129,14 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 index = max(end, index + 1)
                 continue
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if (
+            found is None
+            and 0 <= index - present_block_end <= 3
+            and _COLON_HEADING.match(reader.plains[index])
+            and not reader.labels[index]
+            and _heading_in_list(reader, index, reader.plains[index], colon=True)
+        ):
+            found = ("present", "")
         if found is None and _MET_INTRODUCED.search(reader.plains[index]):
             found = ("present", "")  # `Dne … se v kanceláři … sešli:` and the list below
         if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
@@ -1153,12 +1202,14 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
         parts = _inline_parts(kind, inline) if inline else []
-        chunk, end = _list_lines(reader, index, inline)
+        chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
         if chunk:
             last_kind = parts[-1][0] if parts else kind
             parts.append((last_kind, "\n".join(chunk)))
         for part_kind, text in parts:
             _store(result, seen, part_kind, text)
+        if kind == "present" or (kind == "guests" and 0 <= index - present_block_end <= 3):
+            present_block_end = max(end, index + 1)
         index = max(end, index + 1)
 
 
