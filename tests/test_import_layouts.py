@@ -1630,6 +1630,8 @@ def test_zapis_inside_a_sentence_is_no_title() -> None:
         ('Download "Zápis z 3. zasedání Výboru pro sociální věci"', "Výbor pro sociální věci"),
     ):
         assert find_group([text]) == group, text
+    # a noun of a doer in `-tel` after the meeting is no verb: the title stands
+    assert find_group(["Zápis ze setkání obyvatel obce Lhota"]) is not None
 
 
 def test_titles_of_a_council_without_a_meeting_noun_or_with_a_spaced_number() -> None:

@@ -11,7 +11,10 @@ from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
 # A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
 # `Zápis z jednání byl schválen`): no title.
-_VERB_AFTER = rf"(?!(?-i:{SMALL}+(?:l|l[aoi]|[aeiyý]ly|uje|ují)|je|jsou|bude|budou)\b)"
+# (not a noun of a doer in `-tel`: `Zápis ze setkání obyvatel obce …`)
+_VERB_AFTER = (
+    rf"(?!(?-i:{SMALL}+(?<!te)(?:l|l[aoi])|{SMALL}+[aeiyý]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
+)
 # `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
 _LABEL_AHEAD = r"(?!(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:)"
 _TITLE = rx(
