@@ -1728,8 +1728,9 @@ def test_the_body_before_the_title_on_its_line() -> None:
         ),
         ("Komise sociální Zápis ze schůze 3/2020", "Komise sociální"),
         ("Zápis z Krajské konference", "Krajská konference"),
-        # a label after the meeting noun is no body
+        # a label after the meeting noun is no body; a group's name before a colon is one
         ("Zápis ze zasedání Číslo zasedání: 12", None),
+        ("Zápis z jednání PS Senioři: 12. 3. 2019", "Senioři"),
         ("Petr Malý zápis z jednání rozeslal", None),
     ):
         assert find_group([text]) == group, text

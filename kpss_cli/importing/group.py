@@ -16,7 +16,8 @@ _VERB_AFTER = (
     rf"(?!(?-i:{SMALL}+(?<!te)(?:l|l[aoi])|{SMALL}+[aeiyý]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
 )
 # `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
-_LABEL_AHEAD = r"(?!(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:)"
+# (a label is a capitalised word and lower-case ones: not `… pracovní skupiny Senioři: 12. 3.`)
+_LABEL_AHEAD = rf"(?!(?-i:{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{1,2}})\s*:)"
 _TITLE = rx(
     # `Zápis` starts the line (after a transcript's number) or, capitalised, heads text inside a
     # line (`Download "Zápis z …"`); `zápis` in lower case inside a line is a sentence's word.
