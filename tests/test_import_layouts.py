@@ -4,10 +4,12 @@ for the test, not with the excerpt."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from kpss_cli.importing import recognise
+from kpss_cli.importing.group import find_group
 
 from .conftest import Invoke, write
 
@@ -1613,3 +1615,244 @@ def test_talks_between_parties_and_an_online_meeting() -> None:
     )
     assert imported.group == "Zástupci Dopravního podniku"
     assert imported.place == "on-line"
+
+
+# --- rules drawn from the misses left on 157–176 -------------------------------------------------
+
+
+def test_zapis_inside_a_sentence_is_no_title() -> None:
+    for text, group in (
+        ("Jana Nová zápis z jednání poslala všem členům.", None),
+        ("Zápis z jednání poslala Jana Nová všem členům.", None),
+        ("Zápis ze zasedání byl schválen bez připomínek.", None),
+        ("Zápis z jednání vypracuje paní Eva Malá.", None),
+        ("Zápis z jednání pracovní skupiny Senioři", "Senioři"),
+        ('Download "Zápis z 3. zasedání Výboru pro sociální věci"', "Výbor pro sociální věci"),
+    ):
+        assert find_group([text]) == group, text
+    # a noun of a doer in `-tel` after the meeting is no verb: the title stands
+    assert find_group(["Zápis ze setkání obyvatel obce Lhota"]) is not None
+
+
+def test_titles_of_a_council_without_a_meeting_noun_or_with_a_spaced_number() -> None:
+    for text, group in (
+        ("Zápis ze zastupitelstva obce Lhota č.7/2008 konaného dne 27.11.2008", "Zastupitelstvo obce Lhota"),
+        ("Zápis z rady města Kosova ze dne 3. 3. 2020", "Rada města Kosova"),
+        ("ZÁPIS č. 4 / 2011 ze zasedání Zastupitelstva obce Lhota konaného dne", "Zastupitelstvo obce Lhota"),
+        ("1 Průběh zasedání Zastupitelstva obce Vrbno č. 4/2015 konaného dne", "Zastupitelstvo obce Vrbno"),
+        ("Průběh jednání komise sociální ze dne 3. 3. 2020", "Komise sociální"),
+        ("Zápis z rady přečetl pan starosta.", None),
+    ):
+        assert find_group([text]) == group, text
+    spaced = recognise(
+        "Z Á P I S č. 4 / 2011 ze zasedání Zastupitelstva obce Lhota dne 3. 3. 2011\n\nPřítomni: Nová, Kos\n"
+    )
+    assert spaced.group == "Zastupitelstvo obce Lhota"
+
+
+def test_the_opener_after_a_comma_and_a_courtesy_word_or_a_body_in_the_passive() -> None:
+    for sentence, moderator in (
+        (
+            "Jednání zastupitelstva obce zahájil a řídil starosta obce, pan Jan Kos, který přivítal hosty.",
+            "Jan Kos",
+        ),
+        ("Zasedání zahájila místostarostka, paní Eva Malá.", "Eva Malá"),
+        ("Zastupitelstvo obce Lhota bylo zahájeno v 18.00 hodin starostou obce Petrem Malým.", "Petr Malý"),
+        ("Zastupitelstvo bylo zahájeno místostarostkou Janou Novou.", "Jana Nová"),
+        # a comma without a courtesy word: a list, no one named as the opener
+        ("Jednání zahájil starosta obce, zastupitelé Jan Kos a Eva Malá přednesli zprávu.", None),
+    ):
+        assert recognise(HEAD + sentence + "\n").moderator == moderator, sentence
+
+
+def test_the_excused_in_a_sentence_with_jsou_and_courtesy_words() -> None:
+    for sentence, excused in (
+        (
+            "Omluveni jsou pí. Nová, p. Malý a p. Kos, který se možná dostaví později.",
+            ["Nová", "Malý", "Kos"],
+        ),
+        ("Omluvena je paní Eva Malá.", ["Eva Malá"]),
+        ("Omluveni byli Jan Kos a Eva Malá.", ["Jan Kos", "Eva Malá"]),
+        ("P. Kos a p. Malý by se měli dostavit, omluveni nejsou.", []),
+    ):
+        imported = recognise("Zápis z jednání komise sociální\nDne 12. 4. 2022\n\n" + sentence + "\n")
+        assert names(imported.excused) == excused, sentence
+
+
+def test_the_recorder_of_the_minutes_in_the_future() -> None:
+    for sentence, recorder in (
+        ("Zápis z jednání vypracuje paní Gabriela Malá.", "Gabriela Malá"),
+        ("Zápis zpracuje Ing. Jan Kos.", "Ing. Jan Kos"),
+        ("Zápis ze zasedání pořídí Eva Nová.", "Eva Nová"),
+    ):
+        assert recognise(HEAD + sentence + "\n").recorder == recorder, sentence
+
+
+def test_a_page_title_that_lost_its_day_yields_to_the_dated_heading_below() -> None:
+    lines = [
+        "Zápis z jednání sociální a kulturní komise ze dne",
+        "Datum:",
+        "10.09.2012",
+        "Zápis z porady sociální komise dne 10.9.2012",
+    ]
+    assert find_group(lines) == "Sociální komise"
+    # with its day on the page title's line, the fuller name of the page title still wins
+    dated = ["Zápis z jednání sociální a kulturní komise ze dne 10. 9. 2012", lines[3]]
+    assert find_group(dated) == "Sociální a kulturní komise"
+
+
+# --- rules drawn from the fifth real batch 177–188 -----------------------------------------------
+
+
+def test_other_words_that_head_a_record_of_a_meeting() -> None:
+    for text, group in (
+        ("Zpráva o jednání Pracovní skupiny Senioři ze dne 12. 3. 2019", "Senioři"),
+        ("Zpráva o zasedání Komise sociální ze dne 3. 3. 2020", "Komise sociální"),
+        ("1 STENOZÁPIS z 27. zasedání Zastupitelstva města Kosova ze dne", "Zastupitelstvo města Kosova"),
+        ("Stenografický záznam z 4. zasedání Zastupitelstva obce Lhota", "Zastupitelstvo obce Lhota"),
+        # a report about a talk is no title
+        ("Zpráva o činnosti komise za rok 2019", None),
+    ):
+        assert find_group([text]) == group, text
+
+
+def test_the_body_before_the_title_on_its_line() -> None:
+    for text, group in (
+        (
+            "Výbor pro výchovu a vzdělávání ZHMP zápis z jednání ze dne 12. září 2011",
+            "Výbor pro výchovu a vzdělávání ZHMP",
+        ),
+        (
+            "1 ZASTUPITELSTVO KRAJE VYSOČINA Zápis ze zasedání Číslo zasedání: 12",
+            "Zastupitelstvo kraje vysočina",
+        ),
+        ("Komise sociální Zápis ze schůze 3/2020", "Komise sociální"),
+        ("Zápis z Krajské konference", "Krajská konference"),
+        # a label after the meeting noun is no body; a group's name before a colon is one
+        ("Zápis ze zasedání Číslo zasedání: 12", None),
+        ("Zápis z jednání PS Senioři: 12. 3. 2019", "Senioři"),
+        ("Petr Malý zápis z jednání rozeslal", None),
+    ):
+        assert find_group([text]) == group, text
+
+
+def test_labels_of_a_body_in_a_one_line_transcript_and_people_ended_by_brackets() -> None:
+    imported = recognise(
+        "1 Výbor pro dopravu zápis z jednání ze dne 3. října 2012 Jednání výboru se konalo v místnosti č. 12. "
+        "Přítomní členové výboru: Ing. Jana Nová (předsedkyně) Mgr. Petr Malý (místopředseda) Eva Kosová (členka) "
+        "Nepřítomní členové výboru: Mgr. Jan Dub (člen) Ing. Ota Lípa (tajemník) Přítomní hosté: Ing. Karel Buk, "
+        "CSc. (náměstek) Mgr. Lenka Jílková (ředitelka odboru) a další hosté dle přiložené prezenční listiny Program "
+        "a obsah jednání Na úvod předsedkyně uvítala členy.\n"
+    )
+    assert names(imported.present) == ["Ing. Jana Nová", "Mgr. Petr Malý", "Eva Kosová"]
+    assert names(imported.absent) == ["Mgr. Jan Dub", "Ing. Ota Lípa"]
+    assert names(imported.guests) == ["Ing. Karel Buk, CSc.", "Mgr. Lenka Jílková"]
+    # commas between the people: the brackets are their roles, as before
+    listed = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý", "Přítomni: Jana Nová (ČR), Petr Malý (MěÚ)")
+    )
+    assert names(listed.present) == ["Jana Nová", "Petr Malý"]
+
+
+def test_one_day_written_twice_is_no_period() -> None:
+    imported = recognise(
+        "1 MĚSTO LHOTA Náměstí 8, Lhota ZÁPIS Z AKCE beseda o parku 16. května 2013 od 17:00 hod v zasedací "
+        "místnosti MěÚ Lhota Ve čtvrtek 16. května 2013 se v zasedací místnosti uskutečnila beseda.\n"
+    )
+    assert (imported.date, imported.time, imported.place) == (
+        dt.date(2013, 5, 16),
+        "17:00",
+        "v zasedací místnosti MěÚ Lhota",
+    )
+    period = recognise("Zápis z porady\nPlatnost od 1. 1. 2018 do 31. 12. 2019\n")
+    assert period.date is None
+
+
+def test_a_report_that_gives_the_day_before_se_konalo_is_not_minutes() -> None:
+    report = recognise(
+        "06. 01. 2012\n\nZpráva ze 13. zasedání poradního sboru.\n\nDne 21. listopadu 2011 se konalo 13. zasedání "
+        "Poradního sboru. Po uvítání všech přítomných představil Mgr. Jan Kos svůj klub.\n"
+    )
+    assert not report.looks_like_minutes
+    minutes = recognise("Dne 21. listopadu 2011 se konalo jednání komise.\n\nPřítomni: Jan Kos, Eva Malá\n")
+    assert minutes.looks_like_minutes
+
+
+def test_excused_named_in_brackets_after_a_count_and_a_time_of_arrival() -> None:
+    for line, excused in (
+        (
+            "Omluveni: 2 členové zastupitelstva obce (Michal Kos a Ivana Malá přijdou později)",
+            ["Michal Kos", "Ivana Malá"],
+        ),
+        ("Omluveni: 1 člen (Jan Dub)", ["Jan Dub"]),
+        ("Omluveni: JUDr. Pošta do 10 hod.", ["JUDr. Pošta"]),
+        ("Omluveni: Ing. Jan Dub od 11:30 h, Eva Malá", ["Ing. Jan Dub", "Eva Malá"]),
+    ):
+        imported = recognise("Zápis ze zasedání zastupitelstva obce Lhota dne 3. 3. 2015\n" + line + "\n")
+        assert names(imported.excused) == excused, line
+
+
+def test_guests_end_at_an_attachment_label() -> None:
+    imported = recognise(
+        "Zápis ze zasedání zastupitelstva dne 3. 3. 2015\nHosté: Mgr. Hajná, MUDr. Petr Kos (bod č. 3), Mgr. Eva "
+        "Malá (bod č. 9) Příloha: usnesení č. 749/15\n"
+    )
+    assert names(imported.guests) == ["Mgr. Hajná", "MUDr. Petr Kos", "Mgr. Eva Malá"]
+
+
+def test_the_time_and_place_of_a_date_label_whose_day_was_lost() -> None:
+    imported = recognise(
+        "Zápis ze zasedání zastupitelstva kraje\nDatum a hodina konání: od 9.00 hod. v sídle KÚ\n"
+    )
+    assert (imported.time, imported.place) == ("09:00", "v sídle KÚ")
+    # a placeholder day with no hour in the label gives no time
+    assert recognise("Zápis z výborové schůze dne 10.3.2024\nDne: XX.YY.2022 od 00:00h\n").time is None
+
+
+def test_who_will_write_the_minutes_after_their_job() -> None:
+    for sentence, recorder in (
+        (
+            "Starosta sdělil, že zápis ze zasedání provedou pracovnice úřadu p. Ilona Malá a p. Eva Kosová.",
+            "Ilona Malá",
+        ),
+        ("Zápis pořídí referentka odboru paní Jana Nová.", "Jana Nová"),
+    ):
+        assert recognise(HEAD + sentence + "\n").recorder == recorder, sentence
+
+
+def test_sub_headings_with_a_colon_under_the_attendance_and_branches_before_people() -> None:
+    imported = recognise(
+        "Zápis z Krajské konference\n\n29.06.2019\n\nPřítomni:\n\nVýbor KV:\n\nK. Malý, M. Nová\n\nRevizní komise:\n\n"
+        "K. Dub, V. Lípová\n\nHosté:\n\nO. Kos, J. Kosová\n\n\nDelegáti ZKO:\n\nZKO Lhota u Brna, Nováková Eva, DiS.\n\n"
+        "ZKO Brantice, Čeplová Dagmar\n\nZKO Frýdlant n.Ostravicí, Ing. Gavlas Bohumil, Cviček Karel\n"
+    )
+    assert imported.group == "Krajská konference"
+    assert names(imported.present) == [
+        "K. Malý",
+        "M. Nová",
+        "K. Dub",
+        "V. Lípová",
+        "Nováková Eva, DiS.",
+        "Čeplová Dagmar",
+        "Ing. Gavlas Bohumil",
+        "Cviček Karel",
+    ]
+    assert names(imported.guests) == ["O. Kos", "J. Kosová"]
+    # a label of something else with a colon still ends the list
+    ended = recognise(
+        "Zápis z jednání komise dne 3. 3. 2020\n\nPřítomni:\n\nJan Kos, Eva Malá\n\nProgram:\n\n1. Zahájení\n"
+    )
+    assert names(ended.present) == ["Jan Kos", "Eva Malá"]
+
+
+def test_the_place_of_a_held_sentence_with_a_room_number_and_abbreviations() -> None:
+    imported = recognise(
+        "Výbor pro dopravu zápis z jednání ze dne 3. října 2012\n\nJednání výboru pro dopravu (dále jen výbor) dne "
+        "3. října 2012 se konalo v místnosti č. 349 budovy Magistrátu hl. m. Prahy, bylo zahájeno v 10 hod.\n"
+    )
+    assert imported.place == "v místnosti č. 349 budovy Magistrátu hl. m. Prahy"
+
+
+def test_a_post_nominal_ma_without_a_comma() -> None:
+    imported = recognise(HEAD + "Omluveni: Mgr. Klára Nová M.A., Mgr. Petr Kos, Eva Malá M.Sc.\n")
+    assert names(imported.excused) == ["Mgr. Klára Nová, M.A.", "Mgr. Petr Kos", "Eva Malá, M.Sc."]

@@ -9,12 +9,26 @@ from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
+# A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
+# `Zápis z jednání byl schválen`): no title.
+# (not a noun of a doer in `-tel`: `Zápis ze setkání obyvatel obce …`)
+_VERB_AFTER = (
+    rf"(?!(?-i:{SMALL}+(?<!te)(?:l|l[aoi])|{SMALL}+[aeiyý]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
+)
+# `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
+# (a label is a capitalised word and lower-case ones: not `… pracovní skupiny Senioři: 12. 3.`)
+_LABEL_AHEAD = rf"(?!(?-i:{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{1,2}})\s*:)"
 _TITLE = rx(
+    # `Zápis` starts the line (after a transcript's number) or, capitalised, heads text inside a
+    # line (`Download "Zápis z …"`); `zápis` in lower case inside a line is a sentence's word.
     # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
-    r"(?:^|\b(?:zápis|záznam)\w*\.?\s+(?:č\.\s*\S+\s+)?)(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[sm]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
+    # `Průběh zasedání Zastupitelstva …` and `Z Á P I S č. 4 / 2011 ze …` also head minutes.
+    r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
+    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+)?)"
+    r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
-    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+(?P<rest>.+)$"
+    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+" + _VERB_AFTER + _LABEL_AHEAD + r"(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"
@@ -52,8 +66,9 @@ _GENITIVE = {
     "zastupitelstva": "zastupitelstvo",
     "shromáždění": "shromáždění",
     "skupin": "skupiny",  # `společného jednání pracovních skupin …` (plural)
+    "konference": "konference",
 }
-_FEMININE = {"skupina", "komise", "rada", "platforma", "síť"}
+_FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference"}
 _NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
@@ -115,9 +130,15 @@ _DATED_MEETING_TITLE = rx(
     r"^(?:zasedání|schůze|jednání|setkání)\s+(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
 )
 # `Zápis z 8.rady města ze dne 21.2.2011`: the ordinal of the meeting before the body itself.
+# `Zápis ze zastupitelstva obce Koclířov č.7/2008`: the body itself after `ze`, without a meeting.
 _ORDINAL_BODY = rx(
-    r"\bz[áa]pis\w*\s+(?:z|ze)\s+\d{1,3}\.\s*(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\b.+)$"
+    r"(?:^\W*(?:\d{1,3}\.?\s+)?\bz[áa]pis|\b(?-i:Zápis|ZÁPIS))\w*\s+(?:z|ze)\s+(?:\d{1,3}\.\s*)?"
+    r"(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\s+" + _VERB_AFTER + r".+)$"
 )
+
+
+_DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
+_WITH_DAY = rx(r"\bdne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}")
 
 
 _ACRONYM = re.compile(r"[^AEIOUYÁÉĚÍÓÚŮÝaeiouyáéěíóúůý]{2,5}|ORP|OSPOD|ÚMČ|MěÚ|PS|MČ|KÚ|SML|MMB")
@@ -166,6 +187,23 @@ def _words(group: str) -> set[str]:
     return set(re.sub(r"\bpracovn[íi] skupin[ay]\b", "ps", fold(group)).split())
 
 
+# Other words that head a record of a meeting: `Zpráva o jednání Pracovní skupiny …`, `STENOZÁPIS z 27.
+# zasedání Zastupitelstva …`, `Stenografický záznam z …` read as `Zápis z …`.
+_TITLE_SYNONYM = rx(
+    r"^(?P<lead>\W*(?:\d{1,3}\.?\s+)?)(?:zpráva\s+o(?=\s+(?:jednání|zasedání|setkání)\s)|stenozápis(?=\s+(?:z|ze)\s)|"
+    r"stenografický\s+záznam(?=\s+(?:z|ze)\s))"
+)
+# `Výbor pro výchovu a vzdělávání ZHMP zápis z jednání ze dne …`, `ZASTUPITELSTVO PLZEŇSKÉHO KRAJE Zápis ze
+# zasedání`: the body before the title on its line.
+_BODY_BEFORE_TITLE = rx(
+    r"^\W*(?:\d{1,3}\s+)?(?P<group>(?:výbor|komise|rada|zastupitelstvo|senát|kolegium|sbor|"
+    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\b[^:.]{2,80}?)\s+z[áa]pis\s+(?:z|ze)\s+"
+    r"(?:jednání|zasedání|schůze|setkání)\b"
+)
+# `Zápis z Krajské konference`: a conference (or a general assembly) is itself the body that met.
+_CONFERENCE = rx(rf"^\W*z[áa]pis\s+(?:z|ze)\s+(?P<group>(?:(?-i:{CAPITAL}){SMALL}+\s+){{1,2}}konference)\s*$")
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -174,14 +212,23 @@ def find_group(lines: list[str]) -> str | None:
 def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
-    head = [plain(line) for line in lines if line.strip()][:15]
-    titles = [
-        found
+    head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
+    titled = [
+        (found, line)
         for line in head
         if (match := _TITLE.search(line) or _ORDINAL_BODY.search(line))
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
     ]
+    # A web page's title whose day was dropped (`Zápis z jednání … komise ze dne`) above the
+    # minutes' own heading with the day (`Zápis z porady sociální komise dne 10.9.2012`): the heading.
+    if (
+        len(titled) >= 2
+        and _DAY_LOST.search(titled[0][1])
+        and (dated := next((t for t in titled[1:] if _WITH_DAY.search(t[1])), None))
+    ):
+        return dated[0]
+    titles = [found for found, _line in titled]
     for line, following in itertools.pairwise(head):
         # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
         # meeting noun.
@@ -198,6 +245,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")
         return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
+    for line in head:
+        match = _BODY_BEFORE_TITLE.match(line) or _CONFERENCE.match(line)
+        if match and (found := _tidy_why(match["group"]))[0]:
+            return found
     if any(_COMMITTEE_MEETING.search(line) for line in head):
         return "Výbor", "ze slova výborová schůze (název spolku v nadpisu není)"
     for line in head:

@@ -101,8 +101,9 @@ _TITLE_SPACING = re.compile(
     rf"\b(Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|DiS|doc|prof|p|pí|{CAPITAL})\.(?={CAPITAL}{SMALL})"
 )
 _POSTNOMINAL = re.compile(
-    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|DSc|MBA|MPA|LL\.\s?M|MSc|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
+    r"^((?:(?:DiS|Ph\.\s?D|PhD|Th\.\s?D|CSc|DrSc|DSc|MBA|MPA|LL\.\s?M|MSc|M\.\s?Sc|M\.\s?A|B\.\s?A|ArtD)\.?\s*,?\s*)+)(?=\s|$|[-–—(])(.*)$"
 )
+_BARE_POSTNOMINAL = re.compile(rf"(?<={SMALL})\s+(?=(?:M\.\s?A|B\.\s?A|M\.\s?Sc)\.(?:\s|,|$))")
 _BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _INITIAL = re.compile(rf"^{CAPITAL}{SMALL}?\.$")
@@ -433,6 +434,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
+    text = _BARE_POSTNOMINAL.sub(", ", text)  # `Mgr. Klára Janoušková M.A., …`: no comma before `M.A.`
     fragments: list[tuple[int, str]] = []
     for number, fragment in _fragments(text):
         fragments.extend((number, part) for part in _split_and(squash(fragment)))

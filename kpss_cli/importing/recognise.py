@@ -98,7 +98,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
 }
 DATE_LABEL = label_pattern(
     r"datum, čas a místo(?: konání| jednání)?|datum, místo a čas|datum a místo(?: konání| jednání)?|"
-    r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
+    r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina(?: konání| jednání)?|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
     r"termín(?: a místo)? (?:konání|jednání|setkání|schůzky)|den konání|den a čas|kdy|konáno dne|konané dne|"
     r"konáno|dne|datum a doba konání|konání"
 )
@@ -122,7 +122,18 @@ RECORDER_LABEL = label_pattern(
 _RECORDER_FREE = (
     rx(r"^(?:zapsal[a]?|zapsal\s?\(a\)|zapisovatel(?:ka)?)\s+(?!se\b|jsem\b)(?P<value>.+)$"),
     # `…, zápis pořídila Lenka Marková.`, `Zápis vyhotovil Bc. Jan Dub`: in a sentence.
-    rx(r"\bzápis\s+(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?\s+(?P<value>.+)$"),
+    # `Zápis z jednání vypracuje paní Gabriela Sodomková.`: the future, the meeting named.
+    rx(
+        r"\bzápis\s+(?:(?:z|ze)\s+(?:jednání|zasedání|schůze|setkání)\s+)?"
+        r"(?:(?:pořídil|vyhotovil|sepsal|zapsal|zpracoval|vypracoval|napsal)[a]?|vypracuje|zpracuje|pořídí|vyhotoví|sepíše)"
+        r"\s+(?P<value>.+)$"
+    ),
+    # `…, že zápis ze zasedání provedou pracovnice obecního úřadu p. Ilona Jahodářová a p. Miluše Malíková`:
+    # who will write it, after lower-case words of their job (the first of two)
+    rx(
+        r"\bzápis\b[^.;]{0,60}?\b(?:provede|provedou|pořídí|vyhotoví|zpracuje|zpracují)\s+"
+        rf"(?:{SMALL}+\s+){{0,4}}(?:p\.|pí\.?|paní|pan)\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\s+(?-i:{CAPITAL}){SMALL}+)"
+    ),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
@@ -202,6 +213,10 @@ _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
     # `v zasedací místnosti Charity, Ostravská 69, páté jednání pracovní skupiny`
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
+    # `v místnosti č. 349 budovy Magistrátu, bylo zahájeno v …`: a clause of its own after a comma
+    r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
+    # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence
+    rf"|\s+(?-i:(?:Ve|V|Dne|Na|Po|Od)\s+{SMALL}).*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
@@ -229,7 +244,9 @@ _HELD = rx(
     # or the body and `, které`/`, jež` (`zasedání Vládního výboru …, které se konalo 28. 11. 2014 …`)
     # and a bracket (`zasedání Poradního sboru … (dále jen „PS“) se konalo …`)
     r"\b(?:jednání|setkání|schůzk[ay]|schůze|zasedání|porada)\s+(?:[^\s.,;:]+\s+){0,6}?"
-    r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?(?:se\s+)?"
+    r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?"
+    # `Jednání výboru … (dále jen výbor) dne 12. září 2011 se konalo v místnosti …`: the day before the verb
+    r"(?:dne\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*\d{4}\s+)?(?:se\s+)?"
     r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
     # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
     r"|^\s*konan(?:ého|é|ém|á|ý)\b"
@@ -290,6 +307,7 @@ _OTHER_LABEL = re.compile(
             "přítomn[iíaoéýá]",
             "zapsal[a]?",
             "program",
+            "příloh[ay]?",
             "místo",
             "datum",
         )
@@ -379,9 +397,12 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
-    r"|(?<=\S)\s+(?=(?:Přítomn[iío](?:\s+(?:členové|zástupci))?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
+    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté)(?:\s+"
+    + SMALL
+    + r"+){0,2})?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
-    r"Termín konání|Datum(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
+    r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
 )
 
 
@@ -462,12 +483,12 @@ def _when(result: Imported, reader: _Reader) -> None:
     title_place: str | None = None
     if found is not None:
         value = found[0]
+        label_line = reader.plains[found[1]] if found[1] < len(reader.plains) else ""
         hit = _dated(find_dates(value))
         if hit is not None:
             result.date = hit.date()
             if (timing := find_time(value)) is not None:
                 result.time = timing.value
-            label_line = reader.plains[found[1]] if found[1] < len(reader.plains) else ""
             if re.search(r"(?i)m[íi]sto", label_line[: label_line.find(":") + 1] or label_line):
                 result.place = leftover(value) or None
             elif (after := _PLACE_AFTER_DATE.match(value[hit.end :])) is not None:
@@ -479,6 +500,16 @@ def _when(result: Imported, reader: _Reader) -> None:
                 # `Konání: 10. února 2010 v hovorně AG v 16.00 hod.`, `… v 17:30 v knihovně AG`
                 result.place = squash(within["place"]).strip(" ,;.")
                 result.guesses["place"] = "za datem jednání (bez štítku Místo)"
+        elif (
+            re.search(r"(?i)hodin|čas", label_line[: label_line.find(":") + 1])
+            and (timing := find_time(value)) is not None
+            and not find_dates(value)
+        ):
+            # `Datum a hodina konání: od 9.00 hod. v sídle KÚPK`: the day lost, the time and place kept
+            result.time = timing.value
+            if (within := _PLACE_WITH_TIME.match(value)) is not None:
+                result.place = squash(within["place"]).strip(" ,;.")
+                result.guesses["place"] = "za časem jednání (bez štítku Místo)"
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
@@ -520,7 +551,18 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
 _PLACE_HELD = rx(
     r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
-    + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*(?=\d))+?)\s*(?=,?\s*(?:dne\b|od\s+\d|v\s+\d|\d)|[.;](?:\s|$)|$)"
+    # `č. 349`, `hl. m. Prahy`: a number after `č.` and the full stops of short abbreviations stay in it
+    + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*\d+|(?<=\b"
+    + SMALL
+    + r")\.(?=\s)|(?<=\b"
+    + SMALL
+    + SMALL
+    + r")\.(?=\s))+?)\s*(?=,?\s*(?:dne\b|od\s+\d|v\s+\d|\d)|(?<!\b"
+    + SMALL
+    + r")(?<!\b"
+    + SMALL
+    + SMALL
+    + r")[.;](?:\s|$)|$)"
 )
 
 
@@ -544,9 +586,9 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             same_sentence = timing is not None and not re.search(
                 r"[.;](?:\s|$)", rest[where.end() : timing.start]
             )
-            return (timing.value if timing and same_sentence else None), squash(where["place"]).strip(
-                " ,;."
-            ) or None
+            return (timing.value if timing and same_sentence else None), squash(
+                _PLACE_END.sub("", where["place"])
+            ).strip(" ,;.") or None
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -761,8 +803,8 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
-        if len(hits) >= 2 and not on_day:
-            continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day
+        if len({h.date() for h in hits}) >= 2 and not on_day:
+            continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day (one day twice is none)
         result.date = hit.date()
         rest = line[hit.end :]
         if (stamp := _STAMP_AFTER_DAY.match(rest)) is not None and not 6 <= int(stamp["hour"]) < 22:
@@ -909,8 +951,15 @@ _ORG_BEFORE_PEOPLE = re.compile(
 )
 
 
-def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], int]:
-    """The lines of the list a label on line `index` opens, and the index after them."""
+# `ZKO Frýdlant n.Ostravicí, Ing. Gavlasová Bohumila, Cviček Karel`: the branch first, then its people.
+_ACRONYM_ORG_FIRST = re.compile(rf"^(?P<org>{CAPITAL}{{2,6}}\s+{CAPITAL}[^,:;()]{{1,40}}),\s+(?=\S)")
+# `Výbor KV:`, `Delegáti ZKO:`: a sub-heading of the attendance, nothing after its colon.
+_COLON_HEADING = re.compile(rf"^{CAPITAL}[^:]{{1,40}}:\s*$")
+
+
+def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False) -> tuple[list[str], int]:
+    """The lines of the list a label on line `index` opens, and the index after them; with
+    `colon`, sub-headings with a colon (`Výbor KV:`, `Revizní komise:`) stay inside the list."""
     chunk: list[str] = []
     previous = inline
     j = index + 1
@@ -926,7 +975,11 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         ):
             current = current[: stop.start()]
         # `Charita Blansko: Mgr. Věra Kupková`: the organisation of the people after it
-        org = _ORG_BEFORE_PEOPLE.match(current) if not reader.labels[j] else None
+        org = (
+            (_ORG_BEFORE_PEOPLE.match(current) or _ACRONYM_ORG_FIRST.match(current))
+            if not reader.labels[j]
+            else None
+        )
         if org is not None and looks_like_people_line(current[org.end() :]):
             people = split_people(current[org.end() :])
             current = ", ".join(f"{person} ({org['org']})" for person in people)
@@ -936,7 +989,7 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
                 (chunk or inline)
                 and not previous.rstrip().endswith(",")
                 and not _person_follows(reader, j)
-                and not _heading_follows(reader, j)
+                and not _heading_follows(reader, j, colon=colon)
             ):
                 break
             j += 1
@@ -951,7 +1004,7 @@ def _list_lines(reader: _Reader, index: int, inline: str) -> tuple[list[str], in
         # After a sub-label (`Za rodiče: p. Dvořák`) one surname is a person too.
         sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
         if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
-            if _heading_in_list(reader, j, current):
+            if _heading_in_list(reader, j, current, colon=colon):
                 j += 1  # `Vedení ZŠ`, `1.A – zástupce bude zvolen`: a heading or no one, people under it
                 continue
             break
@@ -982,10 +1035,12 @@ def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
     )
 
 
-def _heading_in_list(reader: _Reader, index: int, line: str) -> bool:
+def _heading_in_list(reader: _Reader, index: int, line: str, *, colon: bool = False) -> bool:
     """True for a short line inside an attendance list that names no one (a sub-heading such as
     `Vedení ZŠ` or `Výbor SRPŠ`, or `1.A – zástupce bude zvolen na třídních schůzkách`) when the
     next line with text lists people."""
+    if colon and _COLON_HEADING.match(line):
+        line = line.rstrip(" :")  # `Revizní komise:` (nothing after its colon) heads the people under it
     if reader.labels[index] or ":" in line or len(line) > 80 or looks_like_people_line(line):
         return False
     if names_in_text(line) or NEXT.search(line) or line.rstrip().endswith((".", "!", "?")):
@@ -996,17 +1051,25 @@ def _heading_in_list(reader: _Reader, index: int, line: str) -> bool:
     return (
         following is not None
         and not reader.labels[following]
-        and looks_like_people_line(_SUBGROUP.sub("", stand_ins_first(reader.plains[following])))
+        and looks_like_people_line(_without_org(_SUBGROUP.sub("", stand_ins_first(reader.plains[following]))))
     )
 
 
-def _heading_follows(reader: _Reader, index: int) -> bool:
+def _without_org(line: str) -> str:
+    """`ZKO Brantice, Čeplová Dagmar` -> `Čeplová Dagmar`: the people after their branch."""
+    org = _ACRONYM_ORG_FIRST.match(line)
+    return line[org.end() :] if org is not None else line
+
+
+def _heading_follows(reader: _Reader, index: int, *, colon: bool = False) -> bool:
     """True when the next paragraph after the blank line `index` is a heading inside the list
     (see `_heading_in_list`)."""
     following = next(
         (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
     )
-    return following is not None and _heading_in_list(reader, following, reader.plains[following])
+    return following is not None and _heading_in_list(
+        reader, following, reader.plains[following], colon=colon
+    )
 
 
 def _person_follows(reader: _Reader, index: int) -> bool:
@@ -1014,7 +1077,9 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
-            line = _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))  # `Za starosty KSH: V. Švubová`
+            line = _without_org(
+                _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+            )  # `Za starosty KSH: V. Švubová`
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
@@ -1028,6 +1093,9 @@ def _person_follows(reader: _Reader, index: int) -> bool:
 def _attendance(result: Imported, reader: _Reader) -> None:
     """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
+    # Where the lists under `Přítomni:` ended: a sub-heading with a colon right after them (`Hosté: …`,
+    # blank, `Delegáti ZKO:`) goes on with those present.
+    present_block_end = -1
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
@@ -1061,6 +1129,14 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 index = max(end, index + 1)
                 continue
             found = ("present", "")  # `Č. | Jméno a příjmení | Organizace | Podpis`
+        if (
+            found is None
+            and 0 <= index - present_block_end <= 3
+            and _COLON_HEADING.match(reader.plains[index])
+            and not reader.labels[index]
+            and _heading_in_list(reader, index, reader.plains[index], colon=True)
+        ):
+            found = ("present", "")
         if found is None and _MET_INTRODUCED.search(reader.plains[index]):
             found = ("present", "")  # `Dne … se v kanceláři … sešli:` and the list below
         if found is None and _GUESTS_INTRODUCED.search(reader.plains[index]):
@@ -1083,7 +1159,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 _store(result, seen, "guests", ", ".join(guests_named))
                 result.guesses["guests"] = "hosté převedeni ze 4. pádu (představil hosty: …)"
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
-            _store(result, seen, "excused", _SENTENCE_STOP.split(apology["value"])[0])
+            named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(apology["value"])[0])
+            _store(result, seen, "excused", _LAST_AND.sub(", ", named))
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
             # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
             words = fold(listed["label"])
@@ -1115,16 +1192,35 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 cells[1:]
             )  # `Přítomní:<TAB>Jana Nová<TAB>Charita`: a table row after the label
         inline = _INLINE_SUBGROUP.sub(", ", _SUBGROUP.sub("", stand_ins_first(inline))) if inline else ""
+        if len(_BRACKETS.findall(inline)) >= 2 and not re.search(r"\)\s*[,;]", inline):
+            # `Ing. Marie Kousalíková (předsedkyně) Mgr. Ludmila Štvánová (místopředsedkyně) …`: a
+            # transcript lost the line breaks; each bracket ends a person
+            inline = _ROLE_THEN_NAME.sub("), ", inline)
+        inline = _ARRIVAL.sub("", inline)  # `JUDr. Pošpíšil do 10 hod.`: until when, no part of the name
+        inline = _AND_OTHERS.sub("", inline)  # `…, Mgr. Eva Malá (ČMOS) a další hosté dle prezenční listiny`
+        if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
+            # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
+            inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
         parts = _inline_parts(kind, inline) if inline else []
-        chunk, end = _list_lines(reader, index, inline)
+        chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
         if chunk:
             last_kind = parts[-1][0] if parts else kind
             parts.append((last_kind, "\n".join(chunk)))
         for part_kind, text in parts:
             _store(result, seen, part_kind, text)
+        if kind == "present" or (kind == "guests" and 0 <= index - present_block_end <= 3):
+            present_block_end = max(end, index + 1)
         index = max(end, index + 1)
 
 
+_ROLE_THEN_NAME = re.compile(rf"\)\s+(?=(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL})")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_ARRIVAL = rx(r"\s+(?:do|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\b\.?|h\b\.?)")
+_COUNT_THEN_NAMES = re.compile(rf"^\s*\d{{1,3}}\s+{SMALL}[^()]{{0,60}}\((?P<names>[^()]+)\)")
+_VERB_AFTER_NAMES = re.compile(rf"\s+(?:se\s+)?{SMALL}+(?:ou|í|e|l[aiy]?)(?:\s+{SMALL}+)*\s*$")
+_AND_OTHERS = rx(
+    r"\s*,?\s+a\s+(?:další|ostatní)\s+(?:hosté|účastníci|členové|zástupci)?\s*(?:dle|podle)\b.*$"
+)
 _MET_INTRODUCED = rx(
     r"\b(?:sešl[iy]|zúčastnil[iy](?:\s+se)?|se\s+zúčastnil[iy]|byl[iy]\s+přítomn[iíy])\s*:\s*$"
 )
@@ -1184,7 +1280,15 @@ def _guest_named(text: str) -> str | None:
 
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
-_EXCUSED_IN_SENTENCE = rx(rf"(?:^|[.;]\s+)omluvil[aiy]?\s+se\s+(?P<value>(?-i:{CAPITAL}).+)$")
+# `Omluveni jsou pí. Fialová, p. Mazanec a p. Kala, který se …`: the same with `jsou`, courtesy words.
+_EXCUSED_IN_SENTENCE = rx(
+    r"(?:^|[.;]\s+)(?:omluvil[aiy]?\s+se|omluven[iaoyí]?\s+(?:jsou|je|byl[aiy]?))\s+"
+    rf"(?P<value>(?:(?:p|pí|pan|paní)\.?\s*)?(?-i:{CAPITAL}).+)$"
+)
+# `pí. Fialová, p. Mazanec a p. Kala`: the last name of a sentence's list after `a`.
+_LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní)\.?\s|(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL})")
+# `…, p. Kala, který se možná dostaví později`: a relative clause ends a list of names.
+_RELATIVE_CLAUSE = rx(r",\s+(?:kter[ýáéří]\w*|jenž|jež|již)\b.*$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
     r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
@@ -1378,7 +1482,9 @@ _OPENED_BY = rx(
 _ROLE_LEAD_IN = re.compile(
     r"^\s*(?:v\s+\d{1,2}[:.]\d{2}\s*(?:hod\.?\s*)?)?"
     # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
-    rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}$"
+    rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}"
+    # `zahájil a řídil starosta obce, pan Jaromír Lenoch`: a comma, then the courtesy word
+    rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(
@@ -1450,8 +1556,9 @@ def _narrative_moderator(reader: _Reader) -> str | None:
 
 # `Zasedání … bylo zahájeno v 18.00 hodin dosavadním starostou p. Stanislavem Freslem`: the one who
 # opened the meeting in the instrumental after the passive, with a role before the name.
+# `Zastupitelstvo obce Zbilidy bylo zahájeno … starostou obce Romanem Hejdukem`: the body itself.
 _OPENED_PASSIVE = rx(
-    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada|zastupitelstvo|valná\s+hromada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
 )
 _BY_WHOM = re.compile(
     r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
@@ -1609,6 +1716,9 @@ _TOLD_HELD = rx(
     r"\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?$"
 )
 
+# `Dne 21. listopadu 2011 se konalo 13. zasedání …`: the day, then the verb, as a report tells it.
+_HELD_AFTER_DAY = rx(r"^\s*(?:se\s+(?:konal|uskutečnil|sešl)[aoiy]?|proběhl[aoiy]?)\b")
+
 
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
@@ -1620,7 +1730,7 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
         for hit in find_dates(line):
             if hit.date(day.year) != day:
                 continue
-            if not _TOLD_HELD.search(line[: hit.start]):
+            if not (_TOLD_HELD.search(line[: hit.start]) or _HELD_AFTER_DAY.match(line[hit.end :])):
                 return False
             told = True
     return told
