@@ -1856,3 +1856,43 @@ def test_the_place_of_a_held_sentence_with_a_room_number_and_abbreviations() -> 
 def test_a_post_nominal_ma_without_a_comma() -> None:
     imported = recognise(HEAD + "Omluveni: Mgr. Klára Nová M.A., Mgr. Petr Kos, Eva Malá M.Sc.\n")
     assert names(imported.excused) == ["Mgr. Klára Nová, M.A.", "Mgr. Petr Kos", "Eva Malá, M.Sc."]
+
+
+# --- guards on two rules of the fifth batch (a reviewer's risks) -----------------------------------
+
+
+def test_a_place_whose_own_name_opens_with_na_or_v_stays_whole() -> None:
+    for place in ("v restauraci Na růžku", "v kavárně V zahradě", "v klubovně Na hrázi", "v sále Po schodech"):
+        imported = recognise(f"Zápis z jednání pracovní skupiny Senioři\nDne 5. 3. 2024 od 9:00 hod. {place}\n")
+        assert imported.place == place, place
+    # the next sentence of a transcript still ends the place
+    for rest in (
+        "Ve čtvrtek 5. března se sešli členové.",
+        "V pondělí proběhla schůzka.",
+        "Dne 5. 3. 2024 se sešli členové.",
+        "Na úvod přivítala předsedkyně členy.",
+        "Po přivítání přítomných zahájila jednání.",
+    ):
+        imported = recognise(
+            f"Zápis z jednání pracovní skupiny Senioři\nDne 5. 3. 2024 od 9:00 hod. v zasedací místnosti MěÚ {rest}\n"
+        )
+        assert imported.place == "v zasedací místnosti MěÚ", rest
+
+
+def test_a_noun_in_l_after_the_meeting_noun_is_no_verb() -> None:
+    for text, group in (
+        ("Zápis ze schůze kapely Rovina", "Kapela Rovina"),
+        ("Zápis ze zasedání kola vyjednávání", "Kola vyjednávání"),
+        ("Zápis ze schůze oddílu sokola Lhota", "Oddíl sokola Lhota"),
+    ):
+        assert find_group([text]) is not None, text
+    # the past forms are verbs still: a sentence, no title
+    for text in (
+        "Zápis z jednání byly rozeslány členům.",
+        "Zápis z jednání měly členky k dispozici.",
+        "Zápis z jednání schválily členky bez připomínek.",
+        "Zápis z jednání poslala Jana Nová všem členům.",
+        "Zápis ze zasedání byl schválen bez připomínek.",
+        "Zápis z jednání chtěla Eva Malá doplnit.",
+    ):
+        assert find_group([text]) is None, text

@@ -11,9 +11,12 @@ from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
 # A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
 # `Zápis z jednání byl schválen`): no title.
-# (not a noun of a doer in `-tel`: `Zápis ze setkání obyvatel obce …`)
+# (not a noun of a doer in `-tel`: `Zápis ze setkání obyvatel obce …`; not a noun with `o` before
+# the `l`, which no past form has: `Zápis ze schůze kola soutěže`, `… oddílu sokola`; nor a plural
+# in `-ely`, which the loose match cannot tell from `-ěly` (`… kapely Rovina`): the past forms stay,
+# `byl`, `poslala`, `měla`, `byly`, `schválily`, `poslaly`, and the few in `-ěly` by name)
 _VERB_AFTER = (
-    rf"(?!(?-i:{SMALL}+(?<!te)(?:l|l[aoi])|{SMALL}+[aeiyý]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
+    rf"(?!(?-i:{SMALL}+(?<!te)(?<!o)(?:l|l[aoi])|{SMALL}+[aiy]ly|m[ěe]ly|cht[ěe]ly|mus[ea]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
 )
 # `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
 # (a label is a capitalised word and lower-case ones: not `… pracovní skupiny Senioři: 12. 3.`)

@@ -208,6 +208,7 @@ _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+
 _PLACE_AFTER = rx(
     r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
+_WEEKDAY_WORDS = "|".join(accusative for _, accusative in WEEKDAYS)
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
@@ -215,8 +216,11 @@ _PLACE_END = rx(
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
     # `v místnosti č. 349 budovy Magistrátu, bylo zahájeno v …`: a clause of its own after a comma
     r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
-    # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence
-    rf"|\s+(?-i:(?:Ve|V|Dne|Na|Po|Od)\s+{SMALL}).*$"
+    # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence,
+    # which opens with a weekday or a day (`Dne 5.`, `Od 1. 3.`) or with the opening of the meeting
+    # (`Na úvod`, `Po přivítání`); a place's own name stays whole (`v restauraci Na růžku`,
+    # `v kavárně V zahradě`)
+    rf"|\s+(?-i:(?:Ve|V)\s+(?:{_WEEKDAY_WORDS})\b|(?:Dne|Od)\s+\d|(?:Na|Po)\s+(?:úvod|začátku|zahájení|přivítání)\w*\b).*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
