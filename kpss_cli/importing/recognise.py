@@ -92,6 +92,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
             r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence(?:\s+členů)?|"
+            r"prezenční\s+listina|"  # `Prezenční listina: ♦ Radek Pupák, předseda klubu ♦ …` (the sheet itself, written out)
             r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
         ),
     ],
@@ -406,7 +407,11 @@ _GLUED = re.compile(
     + SMALL
     + r"+){0,2})?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
-    r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
+    r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
+    # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
+    r"Prezenční listina|Program(?: jednání| schůze| zasedání)?)\s*:)"
+    # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
+    r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
 )
 
 
@@ -426,13 +431,20 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
+        line = _WIDE_BULLET.sub(r"\1 ", line)
         if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
             # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
             # one paragraph by a web page; each item on its line again
             out.extend(part for item in _FLAT_ITEM.split(line) for part in _GLUED.split(item))
             continue
         out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
-    return out
+    # `♦ ♦ ♦ ♦`: a row of bullets whose items the page lost is no line of text
+    return ["" if _BULLETS_ONLY.fullmatch(line) else line for line in out]
+
+
+# `-         Ing. Jana Nová – …`: Word's tab after a bullet, flattened to spaces, is no column.
+_WIDE_BULLET = re.compile(r"^(\s*[-–—•·▪])\s{2,}(?=\S)")
+_BULLETS_ONLY = re.compile(r"\s*(?:[♦❖•]\s*){2,}")
 
 
 _FLAT_ITEM = re.compile(r"\s+-\s+(?=\S)")
@@ -1504,7 +1516,7 @@ _INITIALS_NAME = re.compile(
 _TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
 _TAKES_THROUGH = (
     r"(?:(?:dále|poté|následně|pak)\s+)?(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|"
-    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil)[a]?\s+program)"
+    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil|přednesl)[a]?\s+(?:návrh\s+)?program)"
 )
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
@@ -1516,6 +1528,14 @@ _OPENED = rx(
     rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
 )
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
+# `MUDr. Jiří Veselý, předseda výboru … přivítal přítomné členy, uvítal hosty a zahájil a dále řídil
+# jednání výboru`: the name, then its role after a comma, then (in the same sentence) the opening.
+_NAME_ROLE_OPENED = rx(
+    r",\s+(?:místo)?(?:předsed(?:a|kyně)|vedoucí|starost(?:a|ka)|ředitel(?:ka)?|koordinátor(?:ka)?)\b"
+    rf"(?:[^.;:]|{_TITLE_STOP}){{0,200}}?\b(?:zahájil|řídil|vedl)[a]?"
+    r"(?:\s+a\s+(?:dále\s+|také\s+)?(?:zahájil|řídil|vedl)[a]?)?\s+(?:\w+\s+)?"
+    rf"{_MEETING_NOUN}\b"
+)
 _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
 _SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
 
@@ -1555,6 +1575,11 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return just[1]
             if (subject := _subject_before(before)) is not None:
                 return subject
+        for match in _NAME_ROLE_OPENED.finditer(line):
+            before = line[: match.start()]
+            named = [n for start, end, n in names_in_text(before) if not before[end:].strip()]
+            if named and not fold(named[-1]).endswith(_DECLINED_ENDINGS):
+                return named[-1]
     return None
 
 
