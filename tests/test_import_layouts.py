@@ -1887,10 +1887,10 @@ def test_a_place_whose_own_name_opens_with_na_or_v_stays_whole() -> None:
 
 
 def test_a_noun_in_l_after_the_meeting_noun_is_no_verb() -> None:
-    for text, group in (
-        ("Zápis ze schůze kapely Rovina", "Kapela Rovina"),
-        ("Zápis ze zasedání kola vyjednávání", "Kola vyjednávání"),
-        ("Zápis ze schůze oddílu sokola Lhota", "Oddíl sokola Lhota"),
+    for text in (
+        "Zápis ze schůze kapely Rovina",
+        "Zápis ze zasedání kola vyjednávání",
+        "Zápis ze schůze oddílu sokola Lhota",
     ):
         assert find_group([text]) is not None, text
     # the past forms are verbs still: a sentence, no title
@@ -1984,3 +1984,30 @@ def test_the_chair_who_welcomes_and_presents_the_programme_or_named_before_a_rol
         "Jednání bylo ukončeno.\n"
     )
     assert other.moderator is None
+
+
+def test_a_letter_that_sends_minutes_is_not_minutes() -> None:
+    letter = recognise(
+        "Zápis z VČS s přílohami a zápis z VS 5.3.2023\n\nVážené přítelkyně, vážení přátelé,\n\n"
+        "konečně jsem shromáždil všechny podklady pro zápisy z obou schůzí, které se konaly dne 5.3.2023.\n\n"
+        "Zdraví\nJ. Petr\n"
+    )
+    assert not letter.looks_like_minutes
+    # minutes that greet those present under their attendance stay minutes
+    minutes = recognise(
+        "Zápis ze schůze výboru dne 5. 3. 2023\nVážení členové výboru,\nPřítomni: Jana Nová, Petr Malý\n"
+        "Zapsala: Jana Nová\n"
+    )
+    assert minutes.looks_like_minutes
+
+
+def test_the_place_of_a_title_whose_day_and_hour_were_lost() -> None:
+    imported = recognise(
+        "Z á p i s z 24. jednání výboru zdravotního Zastupitelstva kraje, konaného dne od hod., v zasedací "
+        "místnosti Karla Čapka (N2.903) RegioCentrum, Hradec Králové Přítomni: dle prezenční listiny\n"
+    )
+    assert imported.date is None
+    assert imported.place == "v zasedací místnosti Karla Čapka (N2.903) RegioCentrum, Hradec Králové"
+    # a day kept in the title: its own place, as before
+    kept = recognise("Zápis z jednání výboru konaného dne 5. 3. 2024 v zasedací místnosti MěÚ\n")
+    assert kept.place == "v zasedací místnosti MěÚ"

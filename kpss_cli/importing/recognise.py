@@ -529,7 +529,7 @@ def _when(result: Imported, reader: _Reader) -> None:
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
-        title_place = _date_from_header(result, reader)
+        title_place = _date_from_header(result, reader) or title_place
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
@@ -842,7 +842,18 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
                 result.time = timing.value
             named = re.sub(r"(?i)\s+(?:od|v|ve|o)\s*$", "", named[: timing.start])
         return named.strip(" ,;.") or None
+    for line in lines:
+        # `…, konaného dne od hod., v zasedací místnosti Karla Čapka (N2.903) …`: a transcript
+        # lost the day (and the hour) of the title, not the place after them
+        if (lost := _LOST_DAY_PLACE.search(line)) is not None and _MEETING_WORDS.search(line[: lost.start()]):
+            return squash(_PLACE_END.sub("", lost["place"])).strip(" ,;.") or None
     return None
+
+
+_LOST_DAY_PLACE = rx(
+    r"\b(?:konan\w*|ze)\s+dne\s+(?:od\s+hod(?:in)?\.?\s*)?,?\s*(?P<place>(?:v|ve)\s+(?!\d)"
+    r"(?:zasedací|jednací|malé|velké|budově|sídle|místnosti|sále|zasedačce|kanceláři)\b.*)$"
+)
 
 
 # `28.05.2018 05:40`: when a web page published the minutes (zero-padded, to the minute),
@@ -1527,6 +1538,8 @@ _OPENED = rx(
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
     rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
 )
+# The salutation of a letter on a line of its own: `Vážené přítelkyně, vážení přátelé,`, `Milí členové,`.
+_LETTER = rx(r"(?:^|\n)\s*(?:vážen[áéíý]|milí|milé|drazí|dobrý\s+den)\b[^\n]{0,80}[,!]\s*(?:\n|$)")
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
 # `MUDr. Jiří Veselý, předseda výboru … přivítal přítomné členy, uvítal hosty a zahájil a dále řídil
 # jednání výboru`: the name, then its role after a comma, then (in the same sentence) the opening.
@@ -1842,6 +1855,17 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         # nor a report that gives the day only as told (`Výroční schůze … se konala 7.3.2024 …`)
         and not _told_as_news(reader, result.date)
     )
+    # `Zápis z VČS s přílohami …` / `Vážené přítelkyně, vážení přátelé,` / `konečně jsem shromáždil …`:
+    # a letter that sends minutes (a salutation under the title, no attendance, no recorder) is none.
+    if _LETTER.search("\n".join([p for p in reader.plains if p][:4])) and not (
+        result.present
+        or result.excused
+        or result.absent
+        or result.guests
+        or result.attendance_sheet
+        or result.recorder
+    ):
+        looks_like_minutes = False
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
