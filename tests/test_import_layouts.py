@@ -1856,3 +1856,158 @@ def test_the_place_of_a_held_sentence_with_a_room_number_and_abbreviations() -> 
 def test_a_post_nominal_ma_without_a_comma() -> None:
     imported = recognise(HEAD + "Omluveni: Mgr. Klára Nová M.A., Mgr. Petr Kos, Eva Malá M.Sc.\n")
     assert names(imported.excused) == ["Mgr. Klára Nová, M.A.", "Mgr. Petr Kos", "Eva Malá, M.Sc."]
+
+
+# --- guards on two rules of the fifth batch (a reviewer's risks) -----------------------------------
+
+
+def test_a_place_whose_own_name_opens_with_na_or_v_stays_whole() -> None:
+    for place in (
+        "v restauraci Na růžku",
+        "v kavárně V zahradě",
+        "v klubovně Na hrázi",
+        "v sále Po schodech",
+    ):
+        imported = recognise(
+            f"Zápis z jednání pracovní skupiny Senioři\nDne 5. 3. 2024 od 9:00 hod. {place}\n"
+        )
+        assert imported.place == place, place
+    # the next sentence of a transcript still ends the place
+    for rest in (
+        "Ve čtvrtek 5. března se sešli členové.",
+        "V pondělí proběhla schůzka.",
+        "Dne 5. 3. 2024 se sešli členové.",
+        "Na úvod přivítala předsedkyně členy.",
+        "Po přivítání přítomných zahájila jednání.",
+    ):
+        imported = recognise(
+            f"Zápis z jednání pracovní skupiny Senioři\nDne 5. 3. 2024 od 9:00 hod. v zasedací místnosti MěÚ {rest}\n"
+        )
+        assert imported.place == "v zasedací místnosti MěÚ", rest
+
+
+def test_a_noun_in_l_after_the_meeting_noun_is_no_verb() -> None:
+    for text in (
+        "Zápis ze schůze kapely Rovina",
+        "Zápis ze zasedání kola vyjednávání",
+        "Zápis ze schůze oddílu sokola Lhota",
+    ):
+        assert find_group([text]) is not None, text
+    # the past forms are verbs still: a sentence, no title
+    for text in (
+        "Zápis z jednání byly rozeslány členům.",
+        "Zápis z jednání měly členky k dispozici.",
+        "Zápis z jednání schválily členky bez připomínek.",
+        "Zápis z jednání poslala Jana Nová všem členům.",
+        "Zápis ze zasedání byl schválen bez připomínek.",
+        "Zápis z jednání chtěla Eva Malá doplnit.",
+    ):
+        assert find_group([text]) is None, text
+
+
+# --- rules drawn from the sixth real batch 189–200 --------------------------------------------------
+
+
+def test_prezencni_listina_written_out_with_its_bullets_in_one_line() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru klubu Lípa Datum konání: 15.10. 2008, od 20:00 hod Místo konání: klubovna "
+        "klubu Lípa Prezenční listina: ♦ Jan Dub, předseda klubu ♦ Eva Malá, správce bloku B (příchod 20:15) "
+        "♦ Petr Kos, správce sítě Hosté:\n♦ ♦ ♦ ♦\nOmluveni: ♦ Ota Lípa, správce bloku D ♦ Jana Nová, správce webu\n"
+    )
+    assert imported.place == "klubovna klubu Lípa"
+    assert names(imported.present) == ["Jan Dub", "Eva Malá", "Petr Kos"]
+    assert names(imported.excused) == ["Ota Lípa", "Jana Nová"]
+    # on its own line, with the names one a line
+    listed = recognise(
+        "Zápis z jednání PS Senioři dne 3. 3. 2024\nPrezenční listina:\nJana Nová\nPetr Malý\n"
+    )
+    assert names(listed.present) == ["Jana Nová", "Petr Malý"]
+    # the sheet only named: no one present, the sheet noted
+    sheet = recognise("Zápis z jednání PS Senioři dne 3. 3. 2024\nPrezenční listina: viz příloha\n")
+    assert sheet.present == []
+
+
+def test_a_program_label_glued_to_the_last_person_of_a_list() -> None:
+    imported = recognise(
+        "Zápis z jednání výboru sociálního dne 3. 3. 2024 Přítomni: Jana Nová, Petr Malý Omluveni: R. Fiala, "
+        "MUDr. Koblása, Program jednání: 1. Zahájení 2. Různé\n"
+    )
+    assert names(imported.present) == ["Jana Nová", "Petr Malý"]
+    assert names(imported.excused) == ["R. Fiala", "MUDr. Koblása"]
+
+
+def test_a_bullet_with_a_wide_gap_before_its_item_is_no_column() -> None:
+    imported = recognise(
+        "Zápis z 2. zasedání sociální komise\nkonaného dne 29. srpna 2001\n\nPřítomni:\n\n"
+        "-         10 členů sociální komise – viz presenční listina\n\n"
+        "-         Ing. Jana Nová – společnost GAREP\n\n-         JUDr. Eva Malá – vedoucí odboru\n\nProgram:\n"
+    )
+    assert names(imported.present) == ["Ing. Jana Nová", "JUDr. Eva Malá"]
+    # a real table with a run of spaces between its cells keeps its columns
+    table = recognise(
+        "Zápis z jednání PS Senioři dne 3. 3. 2024\nPřítomni:\nJana Nová         Charita\nPetr Malý         MěÚ\n"
+    )
+    assert names(table.present) == ["Jana Nová", "Petr Malý"]
+
+
+def test_an_adjective_after_the_body_noun_and_a_board_in_the_genitive() -> None:
+    for text, group in (
+        (
+            "Zápis z 24. jednání výboru zdravotního Zastupitelstva Královéhradeckého kraje",
+            "Výbor zdravotní Zastupitelstva Královéhradeckého kraje",
+        ),
+        ("Zápis ze zasedání výboru finančního", "Výbor finanční"),
+        ("Zápis ze zasedání rady seniorské", "Rada seniorská"),
+        ("Zápis ze schůze představenstva klubu Pod-O-Lee", "Představenstvo klubu Pod-O-Lee"),
+        ("Zápis z jednání předsednictva Rady seniorů", "Předsednictvo Rady seniorů"),
+        # an adjective before another lower-case noun goes with that noun
+        ("Zápis ze schůze výboru rodičovského sdružení", "Výbor rodičovského sdružení"),
+    ):
+        assert find_group([text]) == group, text
+
+
+def test_the_chair_who_welcomes_and_presents_the_programme_or_named_before_a_role() -> None:
+    welcomed = recognise(
+        "Zápis z 2. zasedání sociální komise dne 29. 8. 2001\n\n1. Zahájení\nPředseda Bc. Jan Dub přivítal všechny "
+        "přítomné a přednesl program 2. zasedání sociální komise, který byl přijat.\n"
+    )
+    assert welcomed.moderator == "Bc. Jan Dub"
+    named = recognise(
+        "Zápis z 24. jednání výboru zdravotního dne 3. 3. 2024\nK bodu 1 Zahájení MUDr. Jiří Kos, předseda výboru "
+        "zdravotního Zastupitelstva kraje přivítal přítomné členy výboru, uvítal hosty a v 10 hodin zahájil a dále "
+        "řídil jednání výboru.\n"
+    )
+    assert named.moderator == "MUDr. Jiří Kos"
+    # a name and a role, then someone else's welcome: no moderator from the role alone
+    other = recognise(
+        "Zápis z jednání výboru dne 3. 3. 2024\nMUDr. Jiří Kos, předseda výboru, poděkoval za pozvání. "
+        "Jednání bylo ukončeno.\n"
+    )
+    assert other.moderator is None
+
+
+def test_a_letter_that_sends_minutes_is_not_minutes() -> None:
+    letter = recognise(
+        "Zápis z VČS s přílohami a zápis z VS 5.3.2023\n\nVážené přítelkyně, vážení přátelé,\n\n"
+        "konečně jsem shromáždil všechny podklady pro zápisy z obou schůzí, které se konaly dne 5.3.2023.\n\n"
+        "Zdraví\nJ. Petr\n"
+    )
+    assert not letter.looks_like_minutes
+    # minutes that greet those present under their attendance stay minutes
+    minutes = recognise(
+        "Zápis ze schůze výboru dne 5. 3. 2023\nVážení členové výboru,\nPřítomni: Jana Nová, Petr Malý\n"
+        "Zapsala: Jana Nová\n"
+    )
+    assert minutes.looks_like_minutes
+
+
+def test_the_place_of_a_title_whose_day_and_hour_were_lost() -> None:
+    imported = recognise(
+        "Z á p i s z 24. jednání výboru zdravotního Zastupitelstva kraje, konaného dne od hod., v zasedací "
+        "místnosti Karla Čapka (N2.903) RegioCentrum, Hradec Králové Přítomni: dle prezenční listiny\n"
+    )
+    assert imported.date is None
+    assert imported.place == "v zasedací místnosti Karla Čapka (N2.903) RegioCentrum, Hradec Králové"
+    # a day kept in the title: its own place, as before
+    kept = recognise("Zápis z jednání výboru konaného dne 5. 3. 2024 v zasedací místnosti MěÚ\n")
+    assert kept.place == "v zasedací místnosti MěÚ"

@@ -11,10 +11,11 @@ from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
 
 # A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
 # `Zápis z jednání byl schválen`): no title.
-# (not a noun of a doer in `-tel`: `Zápis ze setkání obyvatel obce …`)
-_VERB_AFTER = (
-    rf"(?!(?-i:{SMALL}+(?<!te)(?:l|l[aoi])|{SMALL}+[aeiyý]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
-)
+# (not a noun of a doer in `-tel`: `Zápis ze setkání obyvatel obce …`; not a noun with `o` before
+# the `l`, which no past form has: `Zápis ze schůze kola soutěže`, `… oddílu sokola`; nor a plural
+# in `-ely`, which the loose match cannot tell from `-ěly` (`… kapely Rovina`): the past forms stay,
+# `byl`, `poslala`, `měla`, `byly`, `schválily`, `poslaly`, and the few in `-ěly` by name)
+_VERB_AFTER = rf"(?!(?-i:{SMALL}+(?<!te)(?<!o)(?:l|l[aoi])|{SMALL}+[aiy]ly|m[ěe]ly|cht[ěe]ly|mus[ea]ly|{SMALL}+(?:uje|ují)|je|jsou|bude|budou)\b)"
 # `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
 # (a label is a capitalised word and lower-case ones: not `… pracovní skupiny Senioři: 12. 3.`)
 _LABEL_AHEAD = rf"(?!(?-i:{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{1,2}})\s*:)"
@@ -67,9 +68,11 @@ _GENITIVE = {
     "shromáždění": "shromáždění",
     "skupin": "skupiny",  # `společného jednání pracovních skupin …` (plural)
     "konference": "konference",
+    "představenstva": "představenstvo",  # `Zápis ze schůze představenstva klubu …`
+    "předsednictva": "předsednictvo",
 }
 _FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference"}
-_NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění"}
+_NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění", "představenstvo", "předsednictvo"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
 # `Řídící tým`.
@@ -152,6 +155,13 @@ def _nominative(text: str) -> str:
             noun = _GENITIVE[lower]
             words[n] = noun if word.islower() else noun.capitalize()
             words[:n] = [_adjective(before, noun) for before in words[:n]]
+            # `výboru zdravotního Zastupitelstva …` -> `výbor zdravotní Zastupitelstva …`: an adjective
+            # after the noun, in lower case, before a capital or at the end (`výboru rodičovského
+            # sdružení` keeps it: there it goes with the next noun)
+            after = words[n + 1] if n + 1 < len(words) else ""
+            following = words[n + 2] if n + 2 < len(words) else ""
+            if after.islower() and (not following or following[:1].isupper()):
+                words[n + 1] = _adjective(after, noun)
             break
     return " ".join(words)
 

@@ -92,6 +92,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
             r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence(?:\s+členů)?|"
+            r"prezenční\s+listina|"  # `Prezenční listina: ♦ Radek Pupák, předseda klubu ♦ …` (the sheet itself, written out)
             r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
         ),
     ],
@@ -208,6 +209,7 @@ _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+
 _PLACE_AFTER = rx(
     r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
 )
+_WEEKDAY_WORDS = "|".join(accusative for _, accusative in WEEKDAYS)
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
 _PLACE_END = rx(
     r",?\s+(?:se\s+)?(?:sešl|konal|proběhl|uskutečnil|jednal|zúčastnil)\w*\b.*$"
@@ -215,8 +217,11 @@ _PLACE_END = rx(
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
     # `v místnosti č. 349 budovy Magistrátu, bylo zahájeno v …`: a clause of its own after a comma
     r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
-    # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence
-    rf"|\s+(?-i:(?:Ve|V|Dne|Na|Po|Od)\s+{SMALL}).*$"
+    # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence,
+    # which opens with a weekday or a day (`Dne 5.`, `Od 1. 3.`) or with the opening of the meeting
+    # (`Na úvod`, `Po přivítání`); a place's own name stays whole (`v restauraci Na růžku`,
+    # `v kavárně V zahradě`)
+    rf"|\s+(?-i:(?:Ve|V)\s+(?:{_WEEKDAY_WORDS})\b|(?:Dne|Od)\s+\d|(?:Na|Po)\s+(?:úvod|začátku|zahájení|přivítání)\w*\b).*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
@@ -402,7 +407,11 @@ _GLUED = re.compile(
     + SMALL
     + r"+){0,2})?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
-    r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání))\s*:)"
+    r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
+    # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
+    r"Prezenční listina|Program(?: jednání| schůze| zasedání)?)\s*:)"
+    # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
+    r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
 )
 
 
@@ -422,13 +431,20 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
+        line = _WIDE_BULLET.sub(r"\1 ", line)
         if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
             # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
             # one paragraph by a web page; each item on its line again
             out.extend(part for item in _FLAT_ITEM.split(line) for part in _GLUED.split(item))
             continue
         out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
-    return out
+    # `♦ ♦ ♦ ♦`: a row of bullets whose items the page lost is no line of text
+    return ["" if _BULLETS_ONLY.fullmatch(line) else line for line in out]
+
+
+# `-         Ing. Jana Nová – …`: Word's tab after a bullet, flattened to spaces, is no column.
+_WIDE_BULLET = re.compile(r"^(\s*[-–—•·▪])\s{2,}(?=\S)")
+_BULLETS_ONLY = re.compile(r"\s*(?:[♦❖•]\s*){2,}")
 
 
 _FLAT_ITEM = re.compile(r"\s+-\s+(?=\S)")
@@ -513,7 +529,7 @@ def _when(result: Imported, reader: _Reader) -> None:
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
-        title_place = _date_from_header(result, reader)
+        title_place = _date_from_header(result, reader) or title_place
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
@@ -826,7 +842,18 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
                 result.time = timing.value
             named = re.sub(r"(?i)\s+(?:od|v|ve|o)\s*$", "", named[: timing.start])
         return named.strip(" ,;.") or None
+    for line in lines:
+        # `…, konaného dne od hod., v zasedací místnosti Karla Čapka (N2.903) …`: a transcript
+        # lost the day (and the hour) of the title, not the place after them
+        if (lost := _LOST_DAY_PLACE.search(line)) is not None and _MEETING_WORDS.search(line[: lost.start()]):
+            return squash(_PLACE_END.sub("", lost["place"])).strip(" ,;.") or None
     return None
+
+
+_LOST_DAY_PLACE = rx(
+    r"\b(?:konan\w*|ze)\s+dne\s+(?:od\s+hod(?:in)?\.?\s*)?,?\s*(?P<place>(?:v|ve)\s+(?!\d)"
+    r"(?:zasedací|jednací|malé|velké|budově|sídle|místnosti|sále|zasedačce|kanceláři)\b.*)$"
+)
 
 
 # `28.05.2018 05:40`: when a web page published the minutes (zero-padded, to the minute),
@@ -1500,7 +1527,7 @@ _INITIALS_NAME = re.compile(
 _TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
 _TAKES_THROUGH = (
     r"(?:(?:dále|poté|následně|pak)\s+)?(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|"
-    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil)[a]?\s+program)"
+    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil|přednesl)[a]?\s+(?:návrh\s+)?program)"
 )
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
@@ -1511,7 +1538,17 @@ _OPENED = rx(
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
     rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
 )
+# The salutation of a letter on a line of its own: `Vážené přítelkyně, vážení přátelé,`, `Milí členové,`.
+_LETTER = rx(r"(?:^|\n)\s*(?:vážen[áéíý]|milí|milé|drazí|dobrý\s+den)\b[^\n]{0,80}[,!]\s*(?:\n|$)")
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
+# `MUDr. Jiří Veselý, předseda výboru … přivítal přítomné členy, uvítal hosty a zahájil a dále řídil
+# jednání výboru`: the name, then its role after a comma, then (in the same sentence) the opening.
+_NAME_ROLE_OPENED = rx(
+    r",\s+(?:místo)?(?:předsed(?:a|kyně)|vedoucí|starost(?:a|ka)|ředitel(?:ka)?|koordinátor(?:ka)?)\b"
+    rf"(?:[^.;:]|{_TITLE_STOP}){{0,200}}?\b(?:zahájil|řídil|vedl)[a]?"
+    r"(?:\s+a\s+(?:dále\s+|také\s+)?(?:zahájil|řídil|vedl)[a]?)?\s+(?:\w+\s+)?"
+    rf"{_MEETING_NOUN}\b"
+)
 _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only: `vedoucí pracovní skupiny`
 _SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
 
@@ -1551,6 +1588,11 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return just[1]
             if (subject := _subject_before(before)) is not None:
                 return subject
+        for match in _NAME_ROLE_OPENED.finditer(line):
+            before = line[: match.start()]
+            named = [n for start, end, n in names_in_text(before) if not before[end:].strip()]
+            if named and not fold(named[-1]).endswith(_DECLINED_ENDINGS):
+                return named[-1]
     return None
 
 
@@ -1813,6 +1855,17 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         # nor a report that gives the day only as told (`Výroční schůze … se konala 7.3.2024 …`)
         and not _told_as_news(reader, result.date)
     )
+    # `Zápis z VČS s přílohami …` / `Vážené přítelkyně, vážení přátelé,` / `konečně jsem shromáždil …`:
+    # a letter that sends minutes (a salutation under the title, no attendance, no recorder) is none.
+    if _LETTER.search("\n".join([p for p in reader.plains if p][:4])) and not (
+        result.present
+        or result.excused
+        or result.absent
+        or result.guests
+        or result.attendance_sheet
+        or result.recorder
+    ):
+        looks_like_minutes = False
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.

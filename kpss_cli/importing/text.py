@@ -78,7 +78,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 # Bullets of Word, PDF and Markdown lists; a lone `-` or `o` needs a space after it.
-BULLET = re.compile(r"^\s*(?:[·•▪■□◦●○►▸‣⁃∙✓✔➢➤❖*+→⇒]|[-–—](?=\s)|o(?=\s))\s*")
+BULLET = re.compile(r"^\s*(?:[·•▪■□◦●○►▸‣⁃∙✓✔➢➤❖♦*+→⇒]|[-–—](?=\s)|o(?=\s))\s*")
 _CHECKBOX = re.compile(r"^\[[ xX✓-]?\]\s*")
 _SPACES = re.compile(r"[^\S\n]+")  # every kind of space (no-break, em, vertical tab…) but the line break
 
