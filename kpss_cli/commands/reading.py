@@ -9,7 +9,6 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ExitStatus, KpssError, error_line
 from ..core.i18n import N_, _, ngettext
@@ -21,15 +20,20 @@ from .shared import (
     exit_code,
     load,
     load_answer,
+    load_computed,
     load_one,
     load_reduced_answer,
     load_view,
     open_archive,
+    settings,
     today_from,
     write_rendered,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..check.findings import Finding
     from ..store.archive import Archive, TaskSnapshot
 
@@ -56,6 +60,10 @@ CHECK_COLUMNS = [
 
 Folder = str | os.PathLike[str] | None
 
+# The formats whose text is the same wherever it goes (no terminal, no width, no language):
+# `kpss list` keeps it as its answer.
+STORED_TEXT = frozenset(("json", "jsonl", "csv", "tsv"))
+
 
 def list_minutes(
     *,
@@ -68,10 +76,30 @@ def list_minutes(
     """Print the minutes of the archive, one row per meeting, as `kpss list` does."""
     from ..meetings.query import filter_summaries, list_view
 
+    start, end = date_option(since, "--since"), date_option(until, "--until")
+    if fmt in STORED_TEXT:
+        # The text itself is the answer kept (store/answers.py): writing 10,000 rows as JSON
+        # takes longer than everything else a warm run does.
+        excel = bool(settings["excel"]) and fmt == "csv"
+
+        def written() -> tuple[TaskSnapshot, str]:
+            from io import StringIO
+
+            from ..output.formats import emit
+
+            loaded, view = load_view(archive, "list", list_view, report_problems=False)
+            selected = filter_summaries(loaded, view, group=group, since=start, until=end)
+            rows = (dict(zip(view[0], row, strict=True)) for row in selected)
+            out = StringIO()
+            emit(rows, LIST_COLUMNS, fmt, out, excel=excel)
+            return loaded, out.getvalue()
+
+        head, text = load_computed(archive, "list", repr((group, start, end, fmt, excel)), written)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return exit_code(head)
     loaded, view = load_view(archive, "list", list_view)
-    selected = filter_summaries(
-        loaded, view, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
-    )
+    selected = filter_summaries(loaded, view, group=group, since=start, until=end)
     fields = view[0]
     rows = (dict(zip(fields, row, strict=True)) for row in selected)
     emit_rows(
@@ -207,13 +235,14 @@ def schedule_meetings(
     as_of: str | None = None,
 ) -> int:
     """Print the planned meetings with their minutes, as `kpss schedule` does."""
-    from ..meetings.query import group_slugs
-    from ..meetings.schedule import meetings, unreadable_schedules
-
     today = today_from(as_of)
 
     def planned(loaded: Archive) -> tuple[list[dict[str, Any]], str, str, list[str]]:
         """(the rows, the first and last day, the groups' schedules kpss cannot read)."""
+        # Imported here: a warm run reads the answer and needs none of it (dateutil).
+        from ..meetings.query import group_slugs
+        from ..meetings.schedule import meetings, unreadable_schedules
+
         if fmt == "ics" and year is None and from_ is None and to is None:
             # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
             first = min((m.date for m in loaded.minutes), default=today)
@@ -296,15 +325,16 @@ def list_members(
     as_of: str | None = None,
 ) -> int:
     """Print who belongs to a group on a day (or every change), as `kpss members` does."""
-    from ..meetings.membership import group_members, history_rows, members_rows
-    from ..meetings.upcoming import resolve_group
-
     if history and on is not None:
         raise KpssError(_("--history lists every change; give it or --on, not both"))
     today = today_from(as_of)
     day = date_option(on, "--on", today) or today
 
     def listed(loaded: Archive) -> tuple[list[dict[str, Any]], str]:
+        # Imported here: a warm run reads the answer and needs none of it (some 20 ms).
+        from ..meetings.membership import group_members, history_rows, members_rows
+        from ..meetings.upcoming import resolve_group
+
         found = group_members(loaded, resolve_group(loaded, group))
         return (history_rows(found) if history else members_rows(found, day)), found.group.name
 
@@ -375,13 +405,14 @@ def count_attendance(
     as_of: str | None = None,
 ) -> int:
     """Print who comes and who does not, as `kpss attendance` does."""
-    from ..meetings import attendance as counting
-    from ..meetings.query import filter_minutes
-
     today = today_from(as_of)
     start, end = date_option(since, "--since"), date_option(until, "--until")
 
     def count(loaded: Archive) -> tuple[list[dict[str, Any]], str, int]:
+        # Imported here: a warm run reads the answer and needs none of it (some 15 ms).
+        from ..meetings import attendance as counting
+        from ..meetings.query import filter_minutes
+
         selected = filter_minutes(loaded, group=group, since=start, until=end)
         return (*counting.counted(loaded, selected, by, missed, quorum), len(selected))
 
