@@ -66,6 +66,11 @@ READ = [
     ["attendance", "-a", "{a}"],
     ["attendance", "-a", "{a}", "-f", "json", "--group", "seniori", "--since", "2022-01-01"],
     ["attendance", "-a", "{a}", "--until", "zítra", "--as-of", "2022-02-01", "-f", "csv"],
+    ["agenda", "seniori", "-a", "{a}", "--as-of", "2022-03-01"],
+    ["agenda", "-a", "{a}", "seniori", "--date", "2022-04-01", "--ids", "--lang", "en"],
+    ["agenda", "no-such-group", "-a", "{a}"],
+    ["agenda", "seniori", "-a", "{a}", "--lang", "de"],
+    ["agenda", "seniori", "-a", "{a}", "--date", "31. 2. 2022"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.
@@ -94,6 +99,11 @@ LEFT = [
     ["schedule", "--year", "+5"],
     ["members"],
     ["members", "a", "b"],
+    ["agenda"],
+    ["agenda", "seniori", "--public"],
+    ["agenda", "seniori", "--to", "html"],
+    ["agenda", "seniori", "--template", "agenda.md.j2"],
+    ["-f", "md", "agenda", "seniori"],
     ["tasks", "--help"],
     ["tasks", "--by", "owner"],
     ["tasks", "--template", "tasks.md.j2"],
@@ -223,7 +233,9 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
     assert set(warm.stderr.splitlines()[-2].split()[1:]) == WARM_PATH
 
 
-SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori", "year": "2022"}
+SAMPLE_VALUES = {
+    "archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori", "year": "2022", "lang": "en",
+}  # fmt: skip
 
 
 def _sample(spec: Spec, command: str) -> str:
@@ -242,7 +254,7 @@ def test_every_option_the_quick_path_reads_answers_as_typer_does(
     command: str, spec: Spec, invoke: Invoke, archive: Path
 ) -> None:
     """Each option of options.QUICK, in each of its spellings, both ways."""
-    words_of = {"show": ["seniori/2022-03-14"], "members": ["seniori"]}
+    words_of = {"show": ["seniori/2022-03-14"], "members": ["seniori"], "agenda": ["seniori"]}
     for flag in spec.flags:
         words = [flag, _sample(spec, command)] if spec.takes_value else [flag]
         form = [command, *words_of.get(command, [])]

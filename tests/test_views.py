@@ -562,3 +562,24 @@ def test_attendance_asked_again_is_answered_from_the_index_and_never_stale(
     changed = run("--no-cache", *by_org)
     assert changed != cold
     assert run(*by_org) == changed
+
+
+def test_agenda_is_rendered_again_when_a_template_of_the_archive_changes(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """The invitation is kept as its text: a template put in the archive's templates/ (which
+    the archive's fingerprint does not cover) makes a new one, the same as without the index."""
+    from .conftest import REPO
+
+    archive = Path(shutil.copytree(REPO / "examples", tmp_path / "examples"))
+    argv = ["agenda", "seniori", "-a", str(archive), "--as-of", "2022-03-01"]
+    first = invoke(*argv)
+    assert first.exit_code == 0 and "Pozvánka" in first.stdout
+    assert invoke(*argv).stdout == first.stdout  # warm: the answer kept
+    template = write(archive / "templates" / "cs" / "agenda.md.j2", "Vlastní pozvánka: {{ group.name }}\n")
+    changed = invoke(*argv)
+    assert changed.stdout.startswith("Vlastní pozvánka: ")
+    cold = invoke("--no-cache", *argv)
+    assert (changed.exit_code, changed.stdout, changed.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    template.write_text("Jiná pozvánka: {{ group.name }}\n", encoding="utf-8")
+    assert invoke(*argv).stdout.startswith("Jiná pozvánka: ")

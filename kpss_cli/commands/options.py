@@ -164,4 +164,5 @@ QUICK = {
     "schedule": (ARCHIVE, GROUP, YEAR, FROM, TO, FORMAT, AS_OF),
     "members": (ARCHIVE, ON, HISTORY, FORMAT, AS_OF),
     "attendance": (ARCHIVE, GROUP, SINCE, UNTIL, FORMAT, AS_OF),
+    "agenda": (ARCHIVE, DATE, LANG, IDS, AS_OF),  # Markdown, kpss's template, not --public
 }

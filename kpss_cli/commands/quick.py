@@ -1,5 +1,5 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
-`list`, `show`, `check`, `schedule`, `members`, `attendance`), answered without Typer.
+`list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`), answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -51,6 +51,7 @@ COMMANDS = {
     "schedule": ("reading", "schedule_meetings", ()),
     "members": ("reading", "list_members", ("group",)),
     "attendance": ("reading", "count_attendance", ()),
+    "agenda": ("reading", "write_agenda", ("group",)),
 }
 
 

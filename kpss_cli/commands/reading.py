@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import ExitStatus, KpssError, error_line
 from ..core.i18n import N_, _, ngettext
-from ..output.console import say
+from ..output.console import progress_bar, say, write_document
 from ..output.formats import Column, clean
 from .shared import (
     date_option,
@@ -22,10 +22,12 @@ from .shared import (
     load_answer,
     load_computed,
     load_one,
+    load_reduced,
     load_reduced_answer,
     load_view,
     open_archive,
     settings,
+    template_kind,
     today_from,
     write_rendered,
 )
@@ -452,4 +454,113 @@ def count_attendance(
                 rows_count=len(rows), selected_count=meetings
             ),
         )
+    return exit_code(loaded)
+
+
+# What the invitation reads of the minutes besides their dates, groups, times and places.
+AGENDA_FIELDS = frozenset({"next_meeting"})
+# The archive's template folders (documents/loader.folders, for each language): the files in
+# them are part of the key of a rendered answer.
+TEMPLATE_FOLDERS = ("templates", "templates/cs", "templates/en")
+
+
+def write_agenda(
+    *,
+    group: str,
+    archive: Folder = None,
+    date: str | None = None,
+    to: str = "md",
+    template: str | None = None,
+    lang: str | None = None,
+    ids: bool = False,
+    public: bool = False,
+    as_of: str | None = None,
+) -> int:
+    """Print the invitation to a group's next meeting, as `kpss agenda` does. The Markdown or
+    HTML of kpss's template (or the archive's) is the answer kept (store/answers.py), or the
+    error that there is no next meeting: a warm run renders nothing and imports no Jinja."""
+    today = today_from(as_of)
+    if public or template is not None or to == "pdf":
+        return _agenda_document(group, archive, date, to, template, lang, ids, public, today)
+
+    def rendered() -> tuple[Archive, str | tuple[str, str | None, int | None]]:
+        from ..documents.templates import render_template
+        from ..meetings.upcoming import is_open
+        from ..store.views import load_reduced as load_stored
+
+        loaded = load_stored(
+            archive,
+            "agenda",
+            AGENDA_FIELDS,
+            tasks=is_open,
+            use_index=not settings["no_cache"],
+            progress=progress_bar(),
+        )
+        try:
+            context, language = _agenda_context(loaded, group, date, today, lang, ids)
+            text = render_template(
+                f"agenda.{to}.j2", context, loaded.root, language=language, html=to != "md"
+            )
+        except KpssError as exc:  # an answer too: the same question gets the same error
+            return loaded, (exc.message, exc.path, exc.line)
+        return loaded, text
+
+    question = repr((group, date, to, lang, ids, today))
+    head, answer = load_computed(archive, "agenda", question, rendered, folders=TEMPLATE_FOLDERS)
+    if not isinstance(answer, str):
+        raise KpssError(*answer)
+    write_document(answer)
+    return exit_code(head)
+
+
+def _agenda_context(
+    loaded: Archive, group: str, date: str | None, today: dt.date, lang: str | None, ids: bool
+) -> tuple[dict[str, Any], str]:
+    """The context of the invitation to `group`'s next meeting, and its language."""
+    from ..documents.context import agenda_context
+    from ..meetings.upcoming import next_meeting, resolve_group
+
+    found = resolve_group(loaded, group)
+    meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
+    if meeting is None:
+        raise KpssError(
+            _("no next meeting of {name} is known (no schedule, no announced date); give --date").format(
+                name=found.name
+            )
+        )
+    language = lang or loaded.config.language
+    context = agenda_context(loaded, found, meeting, today, language=language)
+    context["ids"] = ids
+    return context, language
+
+
+def _agenda_document(
+    group: str,
+    archive: Folder,
+    date: str | None,
+    to: str,
+    template: str | None,
+    lang: str | None,
+    ids: bool,
+    public: bool,
+    today: dt.date,
+) -> int:
+    """`kpss agenda` with a template of the user's, in PDF, or as a public copy: rendered
+    each run."""
+    from ..documents.public import PublicCopy
+    from ..meetings.upcoming import is_open
+
+    # The public copy needs every person of every minutes; the invitation only the open tasks
+    # and the next meeting the minutes announced.
+    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
+    context, language = _agenda_context(loaded, group, date, today, lang, ids)
+    copy = None
+    if public:
+        from ..documents.public import people_of
+        from ..meetings.membership import members_of_any_group
+
+        people = [name for m in loaded.minutes for name in people_of(m)]
+        owners = [t["owner"] for t in context["tasks"] if t["owner"]]
+        copy = PublicCopy(loaded.config, people + owners, members_of_any_group(loaded, context["date"]))
+    write_rendered(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)
