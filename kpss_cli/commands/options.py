@@ -141,6 +141,18 @@ HISTORY = Spec(
     ("--history",), "history", N_("Every change: who joined and left, and when."), takes_value=False
 )
 
+# Options of `kpss plan` and `kpss monitor` (the quick path answers them too).
+PLAN = Spec(
+    ("--plan", "-p"), "plan_id", N_("The plan: its file name in plan/ without .yaml (default: today's).")
+)
+LEVEL = Spec(("--level", "-l"), "level", N_("Only items of this level: its name or number (1 = top)."))
+STATE = Spec(
+    ("--state", "-s"),
+    "state",
+    N_("Only items in this state: done, in_progress, not_done, cancelled (or Czech)."),
+)
+MONITOR_YEAR = Spec(("--year", "-y"), "year", N_("The year to report on."), numbers=(1, 9998))
+
 # Options of `kpss check` (the quick path answers them too).
 STRICT = Spec(("--strict",), "strict", N_("Exit 1 when there are warnings."), takes_value=False)
 
@@ -165,4 +177,8 @@ QUICK = {
     "members": (ARCHIVE, ON, HISTORY, FORMAT, AS_OF),
     "attendance": (ARCHIVE, GROUP, SINCE, UNTIL, FORMAT, AS_OF),
     "agenda": (ARCHIVE, DATE, LANG, IDS, AS_OF),  # Markdown, kpss's template, not --public
+    "plan": (ARCHIVE, PLAN, GROUP, LEVEL, STATE, FORMAT, AS_OF),
+    "monitor": (MONITOR_YEAR, ARCHIVE, PLAN, FORMAT, LANG, AS_OF),
 }
+# The options a command cannot go without (Typer says so when they are missing).
+QUICK_REQUIRED = {"monitor": (MONITOR_YEAR,)}

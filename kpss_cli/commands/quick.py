@@ -1,5 +1,6 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
-`list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`), answered without Typer.
+`list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`, `plan`, `monitor`),
+answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -23,9 +24,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 # The modules a warm `kpss tasks` imports, and nothing else of kpss (tests/test_quick.py runs
-# one and compares). Only these may import inside functions what not every run needs, and
-# name annotation-only types under `TYPE_CHECKING = False`: docs/architecture.md, "Start-up".
-WARM_PATH = frozenset(
+# one and compares).
+WARM_TASKS = frozenset(
     (
         "kpss_cli", "kpss_cli.main",
         "kpss_cli.commands", "kpss_cli.commands.boundary", "kpss_cli.commands.language", "kpss_cli.commands.list_tasks",
@@ -37,6 +37,17 @@ WARM_PATH = frozenset(
         "kpss_cli.output", "kpss_cli.output.console", "kpss_cli.output.formats",
         "kpss_cli.store", "kpss_cli.store.archive", "kpss_cli.store.config", "kpss_cli.store.files", "kpss_cli.store.index",
         "kpss_cli.store.loading", "kpss_cli.store.packing", "kpss_cli.store.snapshot",
+    )
+)  # fmt: skip
+# The modules warm runs of the commands below import (tests/test_quick.py runs each and
+# compares). Only these may import inside functions what not every run needs, and name
+# annotation-only types under `TYPE_CHECKING = False`: docs/architecture.md, "Start-up".
+WARM_PATH = WARM_TASKS | frozenset(
+    (
+        "kpss_cli.commands.reading", "kpss_cli.commands.planning", "kpss_cli.store.answers", "kpss_cli.store.views",
+        "kpss_cli.check", "kpss_cli.check.codes", "kpss_cli.check.findings", "kpss_cli.store.plan",
+        "kpss_cli.core.plan", "kpss_cli.minutes.fastyaml", "kpss_cli.minutes.yamldata", "kpss_cli.minutes.yamlsafe",
+        "kpss_cli.documents", "kpss_cli.documents.textview", "kpss_cli.plan", "kpss_cli.plan.state",
     )
 )  # fmt: skip
 
@@ -52,6 +63,8 @@ COMMANDS = {
     "members": ("reading", "list_members", ("group",)),
     "attendance": ("reading", "count_attendance", ()),
     "agenda": ("reading", "write_agenda", ("group",)),
+    "plan": ("planning", "show_plan", ()),
+    "monitor": ("planning", "monitor_plan", ()),
 }
 
 
@@ -91,7 +104,7 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
     or after the command, the shared options before it too: argv.py)."""
     # Imported here, not above: `kpss --version` needs none of it.
     from ..output.formats import OFFERED
-    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL
+    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL, QUICK_REQUIRED
 
     if any(spec.envvar and environ.get(spec.envvar) is not None for spec in QUICK_GLOBAL):
         return None  # Typer reads its many spellings of true and false
@@ -150,5 +163,7 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
     for spec in specs:
         if spec.envvar and spec.dest not in options and environ.get(spec.envvar):
             options[spec.dest] = environ[spec.envvar]
+    if any(spec.dest not in options for spec in QUICK_REQUIRED.get(command, ())):
+        return None
     as_of = None if AS_OF in QUICK[command] else options.pop(AS_OF.dest, None)
     return command, options, as_of
