@@ -153,6 +153,14 @@ STATE = Spec(
 )
 MONITOR_YEAR = Spec(("--year", "-y"), "year", N_("The year to report on."), numbers=(1, 9998))
 
+# Options of `kpss remind` (the quick path answers them too).
+DRY_RUN = Spec(
+    ("--dry-run",),
+    "dry_run",
+    N_("Write the messages as .eml files into this folder; send nothing, record nothing."),
+    metavar=N_("FOLDER"),
+)
+
 # Options of `kpss check` (the quick path answers them too).
 STRICT = Spec(("--strict",), "strict", N_("Exit 1 when there are warnings."), takes_value=False)
 
@@ -179,6 +187,7 @@ QUICK = {
     "agenda": (ARCHIVE, DATE, LANG, IDS, AS_OF),  # Markdown, kpss's template, not --public
     "plan": (ARCHIVE, PLAN, GROUP, LEVEL, STATE, FORMAT, AS_OF),
     "monitor": (MONITOR_YEAR, ARCHIVE, PLAN, FORMAT, LANG, AS_OF),
+    "remind": (ARCHIVE, DRY_RUN, AS_OF),  # writing the messages into a folder, not sending them
 }
 # The options a command cannot go without (Typer says so when they are missing).
-QUICK_REQUIRED = {"monitor": (MONITOR_YEAR,)}
+QUICK_REQUIRED = {"monitor": (MONITOR_YEAR,), "remind": (DRY_RUN,)}

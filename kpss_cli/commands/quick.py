@@ -1,6 +1,6 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
-`list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`, `plan`, `monitor`),
-answered without Typer.
+`list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`, `plan`, `monitor`,
+`remind --dry-run`), answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -48,6 +48,8 @@ WARM_PATH = WARM_TASKS | frozenset(
         "kpss_cli.check", "kpss_cli.check.codes", "kpss_cli.check.findings", "kpss_cli.store.plan",
         "kpss_cli.core.plan", "kpss_cli.minutes.fastyaml", "kpss_cli.minutes.yamldata", "kpss_cli.minutes.yamlsafe",
         "kpss_cli.documents", "kpss_cli.documents.textview", "kpss_cli.plan", "kpss_cli.plan.state",
+        "kpss_cli.commands.mailing", "kpss_cli.mail", "kpss_cli.mail.deliver", "kpss_cli.mail.message",
+        "kpss_cli.mail.sentlog", "kpss_cli.store.safefile",
     )
 )  # fmt: skip
 
@@ -65,6 +67,7 @@ COMMANDS = {
     "agenda": ("reading", "write_agenda", ("group",)),
     "plan": ("planning", "show_plan", ()),
     "monitor": ("planning", "monitor_plan", ()),
+    "remind": ("mailing", "remind_by_mail", ()),
 }
 
 
@@ -158,7 +161,7 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
     specs = (*QUICK[command], *QUICK_GLOBAL, AS_OF)
     if any(spec.dest in options and spec not in specs for spec in ANYWHERE):
         return None  # a shared option before a command that does not read it: Typer says so
-    if options.get(FORMAT.dest, OFFERED[command][0]) not in OFFERED[command]:
+    if FORMAT.dest in options and options[FORMAT.dest] not in OFFERED[command]:
         return None
     for spec in specs:
         if spec.envvar and spec.dest not in options and environ.get(spec.envvar):

@@ -21,7 +21,7 @@ from ..core.errors import KpssError
 from ..core.i18n import _
 from ..core.names import slugify
 from ..store.safefile import create_new
-from .compose import Outgoing
+from .message import Outgoing
 
 PASSWORD_VARIABLE = "KPSS_SMTP_PASSWORD"
 KEYRING_SERVICE = "kpss-smtp"  # `keyring set kpss-smtp USER`
