@@ -60,8 +60,14 @@ def remind_by_mail(
             use_index=not settings["no_cache"],
             progress=progress_bar(),
         )
+        # With the From of messages written to files (the `email` package words it; when it
+        # cannot, it is asked again where the run needs it, and says why there).
         try:
-            return loaded, (True, drafts(loaded, today, days))
+            sender: str | None = dry_run_sender(loaded.config.organisation)
+        except Exception:
+            sender = None
+        try:
+            return loaded, (True, (*drafts(loaded, today, days), sender))
         except KpssError as exc:  # an answer too: the same question gets the same error
             return loaded, (False, (exc.message, exc.path, exc.line))
 
@@ -69,10 +75,10 @@ def remind_by_mail(
         archive, "remind", repr((today, days)), drafted, folders=TEMPLATE_FOLDERS
     )
     smtp = smtp_settings(loaded.config, required=dry_run is None, rate=rate)
-    sender = smtp.sender if smtp else dry_run_sender(loaded.config.organisation)
     if not ok:
         raise KpssError(*answer)
-    drafts, unreachable = answer
+    drafts, unreachable, dry_run_from = answer
+    sender = smtp.sender if smtp else dry_run_from or dry_run_sender(loaded.config.organisation)
     batch = messages_of(drafts, unreachable, sender, now(), loaded.config)
     root = Path(loaded.root)
     for person, why in sorted(batch.unreachable.items()):

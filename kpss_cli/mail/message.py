@@ -8,17 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
 
 from ..core.config import Config
 from ..core.names import slugify
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
 if TYPE_CHECKING:
+    from email.message import EmailMessage
     from typing import Any
+
+# The `email` package (some 10 ms) is imported where an e-mail is made: a run that writes none
+# (`kpss remind --dry-run` with nothing due) goes without it.
 
 # One e-mail as drafted: its kind ("reminder" | "invitation"), the person and address, what it
 # tells (keys, as Outgoing's), subject, text, HTML, and for an invitation the meeting of its
@@ -78,6 +78,11 @@ _DOMAIN = re.compile(r"@([^@>\s]+)>?\s*$")
 def _message(
     sender: str, person: str, address: str, subject: str, text: str, html: str, now: dt.datetime
 ) -> EmailMessage:
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.policy import SMTP
+    from email.utils import format_datetime, make_msgid
+
     message = EmailMessage(policy=SMTP)
     message["Subject"] = subject
     message["From"] = sender
@@ -93,6 +98,8 @@ def _message(
 
 def valid_address(address: str) -> bool:
     """True when `address` is one e-mail address (`name@domain`)."""
+    from email.headerregistry import Address
+
     try:
         parsed = Address(addr_spec=address)
     except (ValueError, IndexError):
@@ -109,4 +116,6 @@ def redirected(messages: list[Outgoing], address: str) -> list[Outgoing]:
 
 def dry_run_sender(organisation: str | None) -> str:
     """The From of messages written to files when kpss.yaml has no `smtp`."""
+    from email.headerregistry import Address
+
     return str(Address(display_name=organisation or "kpss", addr_spec="kpss@localhost"))
