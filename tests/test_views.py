@@ -583,3 +583,25 @@ def test_agenda_is_rendered_again_when_a_template_of_the_archive_changes(
     assert (changed.exit_code, changed.stdout, changed.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
     template.write_text("Jiná pozvánka: {{ group.name }}\n", encoding="utf-8")
     assert invoke(*argv).stdout.startswith("Jiná pozvánka: ")
+
+
+def test_a_kept_answer_says_the_archives_problems_before_its_error(invoke: Invoke, tmp_path: Path) -> None:
+    """An error the user can act on (an unknown group, a date that is not one, no next meeting,
+    no plan) comes after the archive's problems, as when nothing is kept: cold, first, warm."""
+    from .conftest import REPO
+
+    archive = Path(shutil.copytree(REPO / "examples", tmp_path / "examples"))
+    write(archive / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
+    forms = [
+        ["list", "-f", "json", "--group", "no-such-group"],
+        ["list", "-f", "csv", "--since", "30. 2. 2025"],
+        ["agenda", "no-such-group"],
+        ["plan", "--plan", "no-such-plan"],
+        ["monitor", "--year", "2031"],
+    ]
+    for form in forms:
+        argv = [*form, "-a", str(archive), "--as-of", "2026-01-01"]
+        results = [invoke("--no-cache", *argv), invoke(*argv), invoke(*argv)]
+        assert {(r.exit_code, r.stdout, r.stderr) for r in results} == {(2, "", results[0].stderr)}, form
+        lines = results[0].stderr.splitlines()
+        assert "broken.md" in lines[0] and lines[-1].startswith("kpss: error: "), (form, lines)

@@ -78,30 +78,44 @@ def list_minutes(
     """Print the minutes of the archive, one row per meeting, as `kpss list` does."""
     from ..meetings.query import filter_summaries, list_view
 
-    start, end = date_option(since, "--since"), date_option(until, "--until")
-    if fmt in STORED_TEXT:
+    try:  # the dates asked for; when they are not dates, said after the archive's problems
+        start, end = date_option(since, "--since"), date_option(until, "--until")
+    except KpssError:
+        start = end = None
+        fmt_kept = False
+    else:
+        fmt_kept = fmt in STORED_TEXT
+    if fmt_kept:
         # The text itself is the answer kept (store/answers.py): writing 10,000 rows as JSON
         # takes longer than everything else a warm run does.
         excel = bool(settings["excel"]) and fmt == "csv"
 
-        def written() -> tuple[TaskSnapshot, str]:
+        def written() -> tuple[TaskSnapshot, tuple[bool, Any]]:
             from io import StringIO
 
             from ..output.formats import emit
 
             loaded, view = load_view(archive, "list", list_view, report_problems=False)
-            selected = filter_summaries(loaded, view, group=group, since=start, until=end)
+            try:
+                selected = filter_summaries(loaded, view, group=group, since=start, until=end)
+            except KpssError as exc:  # an unknown group: an answer too, said after the problems
+                return loaded, (False, (exc.message, exc.path, exc.line))
             rows = (dict(zip(view[0], row, strict=True)) for row in selected)
             out = StringIO()
             emit(rows, LIST_COLUMNS, fmt, out, excel=excel)
-            return loaded, out.getvalue()
+            return loaded, (True, out.getvalue())
 
-        head, text = load_computed(archive, "list", repr((group, start, end, fmt, excel)), written)
+        question = repr((group, start, end, fmt, excel))
+        head, (ok, text) = load_computed(archive, "list", question, written)
+        if not ok:
+            raise KpssError(*text)
         sys.stdout.write(text)
         sys.stdout.flush()
         return exit_code(head)
     loaded, view = load_view(archive, "list", list_view)
-    selected = filter_summaries(loaded, view, group=group, since=start, until=end)
+    selected = filter_summaries(
+        loaded, view, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
+    )
     fields = view[0]
     rows = (dict(zip(fields, row, strict=True)) for row in selected)
     emit_rows(
