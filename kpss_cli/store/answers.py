@@ -60,6 +60,7 @@ def load_answer(
             index.close()
     head, answer = compute()
     data = marshal.dumps(answer, MARSHAL_VERSION)
+    del answer  # the answer given is the one read back: never both held (some 70 MB of text)
     # Kept only when no file changed while it was computed, beside a snapshot of this archive.
     if (
         digest is not None
