@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kpss_cli.commands.options import AS_OF, QUICK, QUICK_GLOBAL, Spec
-from kpss_cli.commands.quick import COMMANDS, WARM_PATH, answer
+from kpss_cli.commands.quick import COMMANDS, WARM_PATH, WARM_TASKS, answer
 from kpss_cli.core import __version__
 
 from .conftest import REPO, Invoke
@@ -66,6 +66,21 @@ READ = [
     ["attendance", "-a", "{a}"],
     ["attendance", "-a", "{a}", "-f", "json", "--group", "seniori", "--since", "2022-01-01"],
     ["attendance", "-a", "{a}", "--until", "zítra", "--as-of", "2022-02-01", "-f", "csv"],
+    ["agenda", "seniori", "-a", "{a}", "--as-of", "2022-03-01"],
+    ["agenda", "-a", "{a}", "seniori", "--date", "2022-04-01", "--ids", "--lang", "en"],
+    ["agenda", "no-such-group", "-a", "{a}"],
+    ["agenda", "seniori", "-a", "{a}", "--lang", "de"],
+    ["agenda", "seniori", "-a", "{a}", "--date", "31. 2. 2022"],
+    ["plan", "-a", "{a}", "--as-of", "2026-01-01"],
+    ["plan", "-a", "{a}", "-f", "json", "--state", "hotovo", "--level", "1", "--group", "seniori"],
+    ["plan", "-a", "{a}", "--plan", "no-such-plan"],
+    ["plan", "-a", "{a}", "--level", "no-such-level", "--as-of", "2026-01-01"],
+    ["monitor", "--year", "2025", "-a", "{a}", "--as-of", "2026-01-01"],
+    ["monitor", "-a", "{a}", "-y", "2025", "-f", "json", "--plan", "kp-2024-2027", "--lang", "en"],
+    ["monitor", "-a", "{a}", "--year=2025", "-f", "csv"],
+    ["monitor", "-a", "{a}", "--year", "2031", "--as-of", "2026-01-01"],
+    ["remind", "-a", "{a}", "--dry-run", "{a}/../mail-out", "--as-of", "2025-05-10"],
+    ["remind", "--dry-run={a}/../mail-out/", "-a", "{a}"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.
@@ -94,6 +109,19 @@ LEFT = [
     ["schedule", "--year", "+5"],
     ["members"],
     ["members", "a", "b"],
+    ["agenda"],
+    ["agenda", "seniori", "--public"],
+    ["agenda", "seniori", "--to", "html"],
+    ["agenda", "seniori", "--template", "agenda.md.j2"],
+    ["-f", "md", "agenda", "seniori"],
+    ["plan", "import", "kp.csv"],
+    ["plan", "--help"],
+    ["monitor"],
+    ["monitor", "--year", "0"],
+    ["monitor", "--year", "2025", "--template", "x.md.j2"],
+    ["remind"],
+    ["remind", "--dry-run", "out", "--days", "3"],
+    ["remind", "--to-me", "a@example.org", "--dry-run", "out"],
     ["tasks", "--help"],
     ["tasks", "--by", "owner"],
     ["tasks", "--template", "tasks.md.j2"],
@@ -177,11 +205,33 @@ def test_version_is_answered_without_typer() -> None:
     assert _quick(["--version"], {}) == (0, f"kpss {__version__}\n", "")
 
 
-def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
-    """The point of the quick path: a warm `kpss tasks` loads only what it needs (here with a
-    kpss.yaml of schedules, whose YAML data lies in the snapshot): not Typer, rich or YAML, no
-    process pool, no `dataclasses` (whose import of `inspect` alone took 10 ms), no `typing`, no `pickle`,
-    no `pathlib` (4 ms). Run without `site`, whose editable-install hook imports pathlib itself."""
+# A warm run of each command of the quick path, on examples/ (tasks first).
+WARM_FORMS = [
+    ["tasks", "--overdue"],
+    ["list", "-f", "json"],
+    ["show", "seniori/2025-02-13"],
+    ["check"],
+    ["schedule"],
+    ["members", "seniori"],
+    ["attendance", "-f", "json"],
+    ["agenda", "seniori"],
+    ["plan"],
+    ["monitor", "--year", "2025"],
+    ["remind", "--dry-run", "{out}"],
+]
+# What no warm run imports: Typer, rich, YAML, Jinja, dateutil, no process pool, no
+# `dataclasses` (whose import of `inspect` alone took 10 ms), no `pickle`. (`remind` still
+# imports `dataclasses`, with the `email` package and smtplib: mail/message.py, mail/deliver.py.)
+HEAVY = ("typer", "rich", "yaml", "jinja2", "dateutil", "multiprocessing", "dataclasses", "inspect", "pickle")
+ALLOWED = {"remind": {"dataclasses", "inspect"}}
+
+
+def test_warm_runs_import_neither_typer_nor_yaml_nor_jinja(tmp_path: Path) -> None:
+    """The point of the quick path: a warm run loads only what it needs (here with a kpss.yaml
+    of schedules, whose YAML data lies in the snapshot). A warm `kpss tasks` not even `typing`
+    or `pathlib` (4 ms). Run without `site`, whose editable-install hook imports pathlib
+    itself; the first run of each (which builds the index, and may render with kpss's
+    templates, which `-S` does not find) is an ordinary one."""
     archive = tmp_path / "examples"
     shutil.copytree(REPO / "examples", archive)
     import sysconfig
@@ -197,33 +247,39 @@ def test_warm_kpss_tasks_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
         "try:\n"
         "    run()\n"
         "finally:\n"
-        "    heavy = sorted(m for m in ('typer', 'rich', 'yaml', 'multiprocessing', 'dataclasses', 'inspect', 'typing', 'pickle', 'pathlib') if m in sys.modules)\n"
+        f"    heavy = sorted(m for m in {(*HEAVY, 'typing', 'pathlib')!r} if m in sys.modules)\n"
         "    print('kpss:', ' '.join(sorted(m for m in sys.modules if m.startswith('kpss_cli'))), file=sys.stderr)\n"
         "    print('loaded:', ' '.join(heavy), file=sys.stderr)\n"
     )
-    command = [
-        sys.executable,
-        "-S",
-        "-c",
-        script,
-        "tasks",
-        "-a",
-        str(archive),
-        "--overdue",
-        "--as-of",
-        "2026-01-01",
-    ]
-    first = subprocess.run(command, capture_output=True, text=True, check=False)
-    warm = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert first.returncode == warm.returncode == 0, first.stderr
-    assert warm.stdout == first.stdout and "overdue (as of 2026-01-01)" in warm.stdout
-    assert "yaml" in first.stderr  # the first run parsed the minutes
-    assert warm.stderr.splitlines()[-1].strip() == "loaded:"
+    imported: set[str] = set()
+    for form in WARM_FORMS:
+        words = [*(w.replace("{out}", str(tmp_path / "mail")) for w in form), "-a", str(archive)]
+        words += ["--as-of", "2026-01-01"]
+        first = subprocess.run(
+            [sys.executable, "-c", script, *words], capture_output=True, text=True, check=False
+        )
+        warm = subprocess.run(
+            [sys.executable, "-S", "-c", script, *words], capture_output=True, text=True, check=False
+        )
+        assert first.returncode == warm.returncode == 0, (form, first.stderr, warm.stderr)
+        assert warm.stdout == first.stdout and (warm.stdout or form[0] == "remind"), form
+        loaded = warm.stderr.splitlines()[-1].split()[1:]
+        assert not set(loaded) & {*HEAVY} - ALLOWED.get(form[0], set()), (form, loaded)
+        modules = set(warm.stderr.splitlines()[-2].split()[1:])
+        if form[0] == "tasks":
+            assert "yaml" in first.stderr  # the first run parsed the minutes
+            assert loaded == [] and "overdue (as of 2026-01-01)" in warm.stdout
+            # The warm `kpss tasks` is what quick.WARM_TASKS declares.
+            assert modules == WARM_TASKS
+        imported |= modules
     # The warm path is what quick.WARM_PATH declares, whose modules keep their imports lean.
-    assert set(warm.stderr.splitlines()[-2].split()[1:]) == WARM_PATH
+    assert imported == WARM_PATH, " ".join(sorted(imported ^ WARM_PATH))
 
 
-SAMPLE_VALUES = {"archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori", "year": "2022"}
+SAMPLE_VALUES = {
+    "archive": "{a}", "fmt": "csv", "owner": "Nováková", "group": "seniori", "year": "2025", "lang": "en",
+    "plan_id": "kp-2024-2027", "level": "1", "state": "done", "dry_run": "{a}/../mail-sample",
+}  # fmt: skip
 
 
 def _sample(spec: Spec, command: str) -> str:
@@ -242,10 +298,12 @@ def test_every_option_the_quick_path_reads_answers_as_typer_does(
     command: str, spec: Spec, invoke: Invoke, archive: Path
 ) -> None:
     """Each option of options.QUICK, in each of its spellings, both ways."""
-    words_of = {"show": ["seniori/2022-03-14"], "members": ["seniori"]}
+    words_of = {"show": ["seniori/2022-03-14"], "members": ["seniori"], "agenda": ["seniori"]}
     for flag in spec.flags:
         words = [flag, _sample(spec, command)] if spec.takes_value else [flag]
         form = [command, *words_of.get(command, [])]
+        form += ["--year", "2025"] if command == "monitor" and spec.dest != "year" else []
+        form += ["--dry-run", "{a}/../mail"] if command == "remind" and spec.dest != "dry_run" else []
         form += [*(["-a", "{a}"] if spec.dest != "archive" else []), *words, "--as-of", "2026-01-01"]
         if spec.dest == "as_of":
             form = form[:-2]

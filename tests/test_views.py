@@ -19,6 +19,9 @@ QUERIES = [
     ["list", "-f", "csv", "--group", "seniori", "--since", "2018-01-01", "--until", "2019-03-31"],
     ["list", "--group", "no-such-group"],
     ["list"],
+    ["list", "-f", "tsv", "--until", "2018-12-31"],
+    ["--excel", "list", "-f", "csv", "--group", "seniori"],
+    ["list", "-f", "jsonl", "--group", "no-such-group"],
     ["tasks", "--all", "-f", "json", *AS_OF],
     ["check", "-f", "json", *AS_OF],
     ["check", *AS_OF],
@@ -559,3 +562,46 @@ def test_attendance_asked_again_is_answered_from_the_index_and_never_stale(
     changed = run("--no-cache", *by_org)
     assert changed != cold
     assert run(*by_org) == changed
+
+
+def test_agenda_is_rendered_again_when_a_template_of_the_archive_changes(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """The invitation is kept as its text: a template put in the archive's templates/ (which
+    the archive's fingerprint does not cover) makes a new one, the same as without the index."""
+    from .conftest import REPO
+
+    archive = Path(shutil.copytree(REPO / "examples", tmp_path / "examples"))
+    argv = ["agenda", "seniori", "-a", str(archive), "--as-of", "2022-03-01"]
+    first = invoke(*argv)
+    assert first.exit_code == 0 and "Pozvánka" in first.stdout
+    assert invoke(*argv).stdout == first.stdout  # warm: the answer kept
+    template = write(archive / "templates" / "cs" / "agenda.md.j2", "Vlastní pozvánka: {{ group.name }}\n")
+    changed = invoke(*argv)
+    assert changed.stdout.startswith("Vlastní pozvánka: ")
+    cold = invoke("--no-cache", *argv)
+    assert (changed.exit_code, changed.stdout, changed.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    template.write_text("Jiná pozvánka: {{ group.name }}\n", encoding="utf-8")
+    assert invoke(*argv).stdout.startswith("Jiná pozvánka: ")
+
+
+def test_a_kept_answer_says_the_archives_problems_before_its_error(invoke: Invoke, tmp_path: Path) -> None:
+    """An error the user can act on (an unknown group, a date that is not one, no next meeting,
+    no plan) comes after the archive's problems, as when nothing is kept: cold, first, warm."""
+    from .conftest import REPO
+
+    archive = Path(shutil.copytree(REPO / "examples", tmp_path / "examples"))
+    write(archive / "seniori" / "broken.md", minutes("group: seniori\ndate: 2026-02-30"))
+    forms = [
+        ["list", "-f", "json", "--group", "no-such-group"],
+        ["list", "-f", "csv", "--since", "30. 2. 2025"],
+        ["agenda", "no-such-group"],
+        ["plan", "--plan", "no-such-plan"],
+        ["monitor", "--year", "2031"],
+    ]
+    for form in forms:
+        argv = [*form, "-a", str(archive), "--as-of", "2026-01-01"]
+        results = [invoke("--no-cache", *argv), invoke(*argv), invoke(*argv)]
+        assert {(r.exit_code, r.stdout, r.stderr) for r in results} == {(2, "", results[0].stderr)}, form
+        lines = results[0].stderr.splitlines()
+        assert "broken.md" in lines[0] and lines[-1].startswith("kpss: error: "), (form, lines)

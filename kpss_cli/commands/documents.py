@@ -26,18 +26,14 @@ from .app import (
     default_format,
     formats,
 )
-from .reading import count_attendance
+from .reading import count_attendance, write_agenda
 from .shared import (
-    date_option,
     exit_code,
     load,
-    load_reduced,
     template_kind,
     today_from,
     write_rendered,
 )
-
-AGENDA_FIELDS = frozenset({"next_meeting"})
 
 
 @app.command()
@@ -63,35 +59,17 @@ def agenda(
 
     Example: kpss agenda seniori --to pdf > pozvanka.pdf
     """
-    from ..documents.context import agenda_context
-    from ..documents.public import PublicCopy
-    from ..meetings.upcoming import is_open, next_meeting, resolve_group
-
-    today = today_from(as_of)
-    # The public copy needs every person of every minutes; the invitation only the open tasks
-    # and the next meeting the minutes announced.
-    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
-    found = resolve_group(loaded, group)
-    meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
-    if meeting is None:
-        raise KpssError(
-            _("no next meeting of {name} is known (no schedule, no announced date); give --date").format(
-                name=found.name
-            )
-        )
-    language = lang or loaded.config.language
-    context = agenda_context(loaded, found, meeting, today, language=language)
-    context["ids"] = ids
-    copy = None
-    if public:
-        from ..documents.public import people_of
-        from ..meetings.membership import members_of_any_group
-
-        people = [name for m in loaded.minutes for name in people_of(m)]
-        owners = [t["owner"] for t in context["tasks"] if t["owner"]]
-        copy = PublicCopy(loaded.config, people + owners, members_of_any_group(loaded, meeting.date))
-    write_rendered(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
-    return exit_code(loaded)
+    return write_agenda(
+        group=group,
+        archive=archive,
+        date=date,
+        to=to,
+        template=template,
+        lang=lang,
+        ids=ids,
+        public=public,
+        as_of=as_of,
+    )
 
 
 class AttendanceBy(StrEnum):

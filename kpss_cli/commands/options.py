@@ -141,6 +141,26 @@ HISTORY = Spec(
     ("--history",), "history", N_("Every change: who joined and left, and when."), takes_value=False
 )
 
+# Options of `kpss plan` and `kpss monitor` (the quick path answers them too).
+PLAN = Spec(
+    ("--plan", "-p"), "plan_id", N_("The plan: its file name in plan/ without .yaml (default: today's).")
+)
+LEVEL = Spec(("--level", "-l"), "level", N_("Only items of this level: its name or number (1 = top)."))
+STATE = Spec(
+    ("--state", "-s"),
+    "state",
+    N_("Only items in this state: done, in_progress, not_done, cancelled (or Czech)."),
+)
+MONITOR_YEAR = Spec(("--year", "-y"), "year", N_("The year to report on."), numbers=(1, 9998))
+
+# Options of `kpss remind` (the quick path answers them too).
+DRY_RUN = Spec(
+    ("--dry-run",),
+    "dry_run",
+    N_("Write the messages as .eml files into this folder; send nothing, record nothing."),
+    metavar=N_("FOLDER"),
+)
+
 # Options of `kpss check` (the quick path answers them too).
 STRICT = Spec(("--strict",), "strict", N_("Exit 1 when there are warnings."), takes_value=False)
 
@@ -164,4 +184,10 @@ QUICK = {
     "schedule": (ARCHIVE, GROUP, YEAR, FROM, TO, FORMAT, AS_OF),
     "members": (ARCHIVE, ON, HISTORY, FORMAT, AS_OF),
     "attendance": (ARCHIVE, GROUP, SINCE, UNTIL, FORMAT, AS_OF),
+    "agenda": (ARCHIVE, DATE, LANG, IDS, AS_OF),  # Markdown, kpss's template, not --public
+    "plan": (ARCHIVE, PLAN, GROUP, LEVEL, STATE, FORMAT, AS_OF),
+    "monitor": (MONITOR_YEAR, ARCHIVE, PLAN, FORMAT, LANG, AS_OF),
+    "remind": (ARCHIVE, DRY_RUN, AS_OF),  # writing the messages into a folder, not sending them
 }
+# The options a command cannot go without (Typer says so when they are missing).
+QUICK_REQUIRED = {"monitor": (MONITOR_YEAR,), "remind": (DRY_RUN,)}

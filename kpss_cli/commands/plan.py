@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from ..core.errors import ExitStatus, KpssError
-from ..core.i18n import N_, _
-from ..core.model import PLAN_STATE_LABELS
-from ..output.console import write_document, write_pdf
-from ..output.formats import Column
+from ..core.errors import ExitStatus
+from ..core.i18n import _
+from ..output.console import write_document
+from . import options
 from .app import (
     ArchiveOption,
     AsOfOption,
@@ -23,17 +22,11 @@ from .app import (
     default_format,
     documented,
     formats,
+    option,
 )
 from .boundary import run_command
-from .shared import emit_rows, exit_code, load_reduced, report, template_kind, today_from
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from ..core.model import Task
-    from ..core.plan import Plan
-    from ..plan.state import Links
-    from ..store.archive import Archive
+from .planning import monitor_plan, show_plan
+from .shared import report
 
 plan_app = typer.Typer(
     invoke_without_command=True,
@@ -42,70 +35,7 @@ plan_app = typer.Typer(
 )
 app.add_typer(plan_app, name="plan")
 
-PlanOption = Annotated[
-    str | None,
-    typer.Option(
-        "--plan", "-p", help=_("The plan: its file name in plan/ without .yaml (default: today's).")
-    ),
-]
-
-PLAN_COLUMNS = [
-    Column("tree", N_("Item")),
-    Column("level", N_("Level")),
-    Column("group", N_("Group")),
-    Column("state", N_("State"), words=PLAN_STATE_LABELS),
-    Column("tasks", N_("Tasks"), "right"),
-    Column("open_tasks", N_("Open"), "right"),
-]
-FLAT_COLUMNS = [
-    Column("id", N_("Id")),
-    Column("parent", N_("Parent")),
-    Column("level", N_("Level")),
-    Column("title", N_("Title")),
-    Column("group", N_("Group")),
-    Column("state", N_("State"), words=PLAN_STATE_LABELS),
-    Column("state_since", N_("Since")),
-    Column("tasks", N_("Tasks"), "right"),
-    Column("open_tasks", N_("Open"), "right"),
-]
-# What plans and monitoring read of the minutes (plan/state.links, plan/monitor.monitor).
-PLAN_FIELDS = frozenset({"progress", "decisions"})
-
-
-def has_measure(task: Task) -> bool:
-    """The tasks a plan links (the view `plan` keeps no others)."""
-    return bool(task.measure)
-
-
-STATE_COLOURS = {"done": "green", "in_progress": "yellow", "not_done": "red", "cancelled": "dim"}
-
-
-def _plans(loaded: Archive, wanted: str | None, day: dt.date) -> tuple[list[Plan], Plan, Links]:
-    """The archive's plans (problems reported), the one asked for (or of `day`), and its links."""
-    from ..plan.state import links, plan_for
-    from ..store.plan import PLAN_FOLDER, load_plans
-
-    plans, problems = load_plans(str(loaded.root), loaded.shown_root)
-    report(problems)
-    loaded.problems.extend(problems)  # their errors make the exit code 2
-    if wanted is not None:
-        chosen = next((p for p in plans if p.id == wanted.strip()), None)
-        if chosen is None:
-            known = ", ".join(p.id for p in plans) or "none"
-            raise KpssError(
-                _("no plan {wanted!r} in {plan_folder}/ (plans: {known})").format(
-                    wanted=wanted, plan_folder=PLAN_FOLDER, known=known
-                )
-            )
-    else:
-        chosen = plan_for(plans, day)
-        if chosen is None:
-            raise KpssError(
-                _(
-                    "the archive has no plan: write one in {plan_folder}/ (docs/plan.md) or `kpss plan import`"
-                ).format(plan_folder=PLAN_FOLDER)
-            )
-    return plans, chosen, links(plans, loaded.minutes, loaded.tasks)[chosen.id]
+PlanOption = Annotated[str | None, option(options.PLAN)]
 
 
 @plan_app.callback()
@@ -115,18 +45,8 @@ def plan(
     archive: ArchiveOption = None,
     plan_id: PlanOption = None,
     group: GroupOption = None,
-    level: Annotated[
-        str | None,
-        typer.Option("--level", "-l", help=_("Only items of this level: its name or number (1 = top).")),
-    ] = None,
-    state: Annotated[
-        str | None,
-        typer.Option(
-            "--state",
-            "-s",
-            help=_("Only items in this state: done, in_progress, not_done, cancelled (or Czech)."),
-        ),
-    ] = None,
+    level: Annotated[str | None, option(options.LEVEL)] = None,
+    state: Annotated[str | None, option(options.STATE)] = None,
     fmt: Annotated[str, formats("plan")] = default_format("plan"),
     as_of: AsOfOption = None,
 ) -> None:
@@ -140,59 +60,18 @@ def plan(
     """
     if ctx.invoked_subcommand is not None:
         return
-    raise typer.Exit(run_command(_show_plan, archive, plan_id, group, level, state, fmt, as_of))
-
-
-def _show_plan(
-    archive: Path | None,
-    plan_id: str | None,
-    group: str | None,
-    level: str | None,
-    state: str | None,
-    fmt: str,
-    as_of: str | None,
-) -> int:
-    from ..plan.state import parse_state, plan_rows
-
-    wanted_state = None
-    if state is not None:
-        wanted_state = parse_state(state)
-        if wanted_state is None:
-            raise KpssError(
-                _("--state: {state!r} is not a state (done, in_progress, not_done, cancelled)").format(
-                    state=state
-                )
-            )
-    today = today_from(as_of)
-    loaded = load_reduced(archive, "plan", PLAN_FIELDS, tasks=has_measure)
-    _plans_all, chosen, linked = _plans(loaded, plan_id, today)
-    if level is not None:
-        from ..core.names import fold
-
-        numbers = [str(n) for n in range(1, len(chosen.levels) + 1)]
-        if fold(level) not in [fold(name) for name in chosen.levels] + numbers:
-            raise KpssError(
-                _("--level: the plan's levels are {levels}, not {level!r}").format(
-                    levels=", ".join(chosen.levels), level=level
-                )
-            )
-    rows = plan_rows(chosen, linked, today, loaded.config, group=group, level=level, state=wanted_state)
-    if fmt in ("table", "md"):
-        shown: list[dict[str, Any]] = [
-            {**row, "tree": f"{'  ' * row['depth']}{row['id']} {row['title']}"} for row in rows
-        ]
-        emit_rows(
-            shown,
-            PLAN_COLUMNS,
-            fmt,
-            row_style=lambda r: STATE_COLOURS.get(r["state"]),
-            caption=_("{name} ({period}), {today}: {rows_count} items").format(
-                name=chosen.name, period=chosen.period, today=today.isoformat(), rows_count=len(rows)
-            ),
+    raise typer.Exit(
+        run_command(
+            show_plan,
+            archive=archive,
+            plan_id=plan_id,
+            group=group,
+            level=level,
+            state=state,
+            fmt=fmt,
+            as_of=as_of,
         )
-    else:
-        emit_rows(rows, FLAT_COLUMNS, fmt)
-    return exit_code(loaded)
+    )
 
 
 @plan_app.command("import")
@@ -259,25 +138,10 @@ def import_plan(
     return ExitStatus.USER_ERROR if any(p.is_error for p in problems) else ExitStatus.OK
 
 
-MONITOR_COLUMNS = [
-    Column("id", N_("Id")),
-    Column("title", N_("Title")),
-    Column("priority", N_("Priority")),
-    Column("group", N_("Group")),
-    Column("state", N_("State"), words=PLAN_STATE_LABELS),
-    Column("active", N_("Active")),
-    Column("indicators", N_("Indicators")),
-    Column("minutes", N_("Minutes"), "right"),
-    Column("tasks", N_("Tasks"), "right"),
-    Column("open_tasks", N_("Open"), "right"),
-    Column("decisions", N_("Decisions"), "right"),
-]
-
-
 @app.command()
 @boundary
 def monitor(
-    year: Annotated[int, typer.Option("--year", "-y", min=1, max=9998, help=_("The year to report on."))],
+    year: Annotated[int, option(options.MONITOR_YEAR)],
     archive: ArchiveOption = None,
     plan_id: PlanOption = None,
     fmt: Annotated[
@@ -296,33 +160,6 @@ def monitor(
 
     Example: kpss monitor --year 2026 --format html > monitoring-2026.html
     """
-    import json
-
-    from ..plan.monitor import monitor as monitoring
-    from ..plan.monitor import monitor_rows, monitoring_day
-
-    today = today_from(as_of)
-    loaded = load_reduced(archive, "plan", PLAN_FIELDS, tasks=has_measure)
-    day = monitoring_day(year, today)
-    plans, chosen, linked = _plans(loaded, plan_id, day)
-    if plan_id is None and not chosen.covers(year):
-        known = ", ".join(f"{p.id} ({p.period or _('no period')})" for p in plans)
-        raise KpssError(
-            _("no plan covers {year} (plans: {known}); name one with --plan").format(year=year, known=known)
-        )
-    report_data = monitoring(chosen, linked, loaded.minutes, year, today, loaded.config)
-    if fmt == "json":
-        print(json.dumps(report_data, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        emit_rows(monitor_rows(report_data), MONITOR_COLUMNS, fmt)
-    else:
-        from ..documents.templates import base_context, render_template
-
-        context = {**base_context(loaded.config, today), **report_data}
-        kind = template_kind(fmt)
-        name = template or f"monitor.{kind}.j2"
-        text = render_template(
-            name, context, loaded.root, language=lang or loaded.config.language, html=kind == "html"
-        )
-        (write_pdf if fmt == "pdf" else write_document)(text)
-    return exit_code(loaded)
+    return monitor_plan(
+        year=year, archive=archive, plan_id=plan_id, fmt=fmt, template=template, lang=lang, as_of=as_of
+    )

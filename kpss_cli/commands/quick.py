@@ -1,5 +1,6 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
-`list`, `show`, `check`, `schedule`, `members`, `attendance`), answered without Typer.
+`list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`, `plan`, `monitor`,
+`remind --dry-run`), answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -23,9 +24,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 # The modules a warm `kpss tasks` imports, and nothing else of kpss (tests/test_quick.py runs
-# one and compares). Only these may import inside functions what not every run needs, and
-# name annotation-only types under `TYPE_CHECKING = False`: docs/architecture.md, "Start-up".
-WARM_PATH = frozenset(
+# one and compares).
+WARM_TASKS = frozenset(
     (
         "kpss_cli", "kpss_cli.main",
         "kpss_cli.commands", "kpss_cli.commands.boundary", "kpss_cli.commands.language", "kpss_cli.commands.list_tasks",
@@ -37,6 +37,19 @@ WARM_PATH = frozenset(
         "kpss_cli.output", "kpss_cli.output.console", "kpss_cli.output.formats",
         "kpss_cli.store", "kpss_cli.store.archive", "kpss_cli.store.config", "kpss_cli.store.files", "kpss_cli.store.index",
         "kpss_cli.store.loading", "kpss_cli.store.packing", "kpss_cli.store.snapshot",
+    )
+)  # fmt: skip
+# The modules warm runs of the commands below import (tests/test_quick.py runs each and
+# compares). Only these may import inside functions what not every run needs, and name
+# annotation-only types under `TYPE_CHECKING = False`: docs/architecture.md, "Start-up".
+WARM_PATH = WARM_TASKS | frozenset(
+    (
+        "kpss_cli.commands.reading", "kpss_cli.commands.planning", "kpss_cli.store.answers", "kpss_cli.store.views",
+        "kpss_cli.check", "kpss_cli.check.codes", "kpss_cli.check.findings", "kpss_cli.store.plan",
+        "kpss_cli.core.plan", "kpss_cli.minutes.fastyaml", "kpss_cli.minutes.yamldata", "kpss_cli.minutes.yamlsafe",
+        "kpss_cli.documents", "kpss_cli.documents.textview", "kpss_cli.plan", "kpss_cli.plan.state",
+        "kpss_cli.commands.mailing", "kpss_cli.mail", "kpss_cli.mail.deliver", "kpss_cli.mail.message",
+        "kpss_cli.mail.sentlog", "kpss_cli.store.safefile",
     )
 )  # fmt: skip
 
@@ -51,6 +64,10 @@ COMMANDS = {
     "schedule": ("reading", "schedule_meetings", ()),
     "members": ("reading", "list_members", ("group",)),
     "attendance": ("reading", "count_attendance", ()),
+    "agenda": ("reading", "write_agenda", ("group",)),
+    "plan": ("planning", "show_plan", ()),
+    "monitor": ("planning", "monitor_plan", ()),
+    "remind": ("mailing", "remind_by_mail", ()),
 }
 
 
@@ -90,7 +107,7 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
     or after the command, the shared options before it too: argv.py)."""
     # Imported here, not above: `kpss --version` needs none of it.
     from ..output.formats import OFFERED
-    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL
+    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL, QUICK_REQUIRED
 
     if any(spec.envvar and environ.get(spec.envvar) is not None for spec in QUICK_GLOBAL):
         return None  # Typer reads its many spellings of true and false
@@ -144,10 +161,12 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
     specs = (*QUICK[command], *QUICK_GLOBAL, AS_OF)
     if any(spec.dest in options and spec not in specs for spec in ANYWHERE):
         return None  # a shared option before a command that does not read it: Typer says so
-    if options.get(FORMAT.dest, OFFERED[command][0]) not in OFFERED[command]:
+    if FORMAT.dest in options and options[FORMAT.dest] not in OFFERED[command]:
         return None
     for spec in specs:
         if spec.envvar and spec.dest not in options and environ.get(spec.envvar):
             options[spec.dest] = environ[spec.envvar]
+    if any(spec.dest not in options for spec in QUICK_REQUIRED.get(command, ())):
+        return None
     as_of = None if AS_OF in QUICK[command] else options.pop(AS_OF.dest, None)
     return command, options, as_of

@@ -9,11 +9,10 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ExitStatus, KpssError, error_line
 from ..core.i18n import N_, _, ngettext
-from ..output.console import say
+from ..output.console import progress_bar, say, write_document
 from ..output.formats import Column, clean
 from .shared import (
     date_option,
@@ -21,15 +20,22 @@ from .shared import (
     exit_code,
     load,
     load_answer,
+    load_computed,
     load_one,
+    load_reduced,
     load_reduced_answer,
     load_view,
     open_archive,
+    settings,
+    template_kind,
     today_from,
     write_rendered,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..check.findings import Finding
     from ..store.archive import Archive, TaskSnapshot
 
@@ -56,6 +62,59 @@ CHECK_COLUMNS = [
 
 Folder = str | os.PathLike[str] | None
 
+# The formats whose text is the same wherever it goes (no terminal, no width, no language):
+# `kpss list` keeps it as its answer.
+STORED_TEXT = frozenset(("json", "jsonl", "csv", "tsv"))
+
+
+class _Encoded:
+    """What is written, as UTF-8 (a third of the room of Czech text in a `str`), a batch of
+    pieces at a time; as text when it holds what UTF-8 cannot (names that are not)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.done: list[bytes] = []
+        self.text_only = False
+
+    def write(self, piece: str) -> None:
+        self.pieces.append(piece)
+        if len(self.pieces) >= 4096 and not self.text_only:
+            self._encode()
+
+    def _encode(self) -> None:
+        try:
+            self.done.append("".join(self.pieces).encode("utf-8"))
+        except UnicodeEncodeError:
+            self.text_only = True
+            self.pieces = [b.decode("utf-8") for b in self.done] + self.pieces
+            self.done = []
+        else:
+            self.pieces = []
+
+    def text(self) -> bytes | str:
+        if self.text_only:
+            return "".join(self.pieces)
+        self._encode()
+        return self.text() if self.text_only else b"".join(self.done)
+
+
+def _write_text(text: bytes | str) -> None:
+    """Write what _Encoded kept as sys.stdout writes its text: its bytes as they are when
+    stdout is UTF-8 and translates no line ends (the text encoded without error, so any error
+    handler gives the same bytes), else decoded and written."""
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    buffer = getattr(out, "buffer", None)
+    if isinstance(text, bytes):
+        if buffer is not None and encoding == "utf8" and os.linesep == "\n":
+            out.flush()
+            buffer.write(text)
+            buffer.flush()
+            return
+        text = text.decode("utf-8")
+    out.write(text)
+    out.flush()
+
 
 def list_minutes(
     *,
@@ -68,6 +127,38 @@ def list_minutes(
     """Print the minutes of the archive, one row per meeting, as `kpss list` does."""
     from ..meetings.query import filter_summaries, list_view
 
+    try:  # the dates asked for; when they are not dates, said after the archive's problems
+        start, end = date_option(since, "--since"), date_option(until, "--until")
+    except KpssError:
+        start = end = None
+        fmt_kept = False
+    else:
+        fmt_kept = fmt in STORED_TEXT
+    if fmt_kept:
+        # The text itself is the answer kept (store/answers.py): writing 10,000 rows as JSON
+        # takes longer than everything else a warm run does.
+        excel = bool(settings["excel"]) and fmt == "csv"
+
+        def written() -> tuple[TaskSnapshot, tuple[bool, Any]]:
+            from ..output.formats import emit
+
+            loaded, view = load_view(archive, "list", list_view, report_problems=False)
+            try:
+                selected = filter_summaries(loaded, view, group=group, since=start, until=end)
+            except KpssError as exc:  # an unknown group: an answer too, said after the problems
+                return loaded, (False, (exc.message, exc.path, exc.line))
+            rows = (dict(zip(view[0], row, strict=True)) for row in selected)
+            out = _Encoded()
+            emit(rows, LIST_COLUMNS, fmt, out, excel=excel)  # type: ignore[arg-type]
+            del view, selected, rows  # freed before the text is joined (at 100,000 files, 70 MB)
+            return loaded, (True, out.text())
+
+        question = repr((group, start, end, fmt, excel))
+        head, (ok, text) = load_computed(archive, "list", question, written)
+        if not ok:
+            raise KpssError(*text)
+        _write_text(text)
+        return exit_code(head)
     loaded, view = load_view(archive, "list", list_view)
     selected = filter_summaries(
         loaded, view, group=group, since=date_option(since, "--since"), until=date_option(until, "--until")
@@ -207,13 +298,14 @@ def schedule_meetings(
     as_of: str | None = None,
 ) -> int:
     """Print the planned meetings with their minutes, as `kpss schedule` does."""
-    from ..meetings.query import group_slugs
-    from ..meetings.schedule import meetings, unreadable_schedules
-
     today = today_from(as_of)
 
     def planned(loaded: Archive) -> tuple[list[dict[str, Any]], str, str, list[str]]:
         """(the rows, the first and last day, the groups' schedules kpss cannot read)."""
+        # Imported here: a warm run reads the answer and needs none of it (dateutil).
+        from ..meetings.query import group_slugs
+        from ..meetings.schedule import meetings, unreadable_schedules
+
         if fmt == "ics" and year is None and from_ is None and to is None:
             # A calendar to subscribe to: every meeting the archive knows of, and a year ahead.
             first = min((m.date for m in loaded.minutes), default=today)
@@ -296,15 +388,16 @@ def list_members(
     as_of: str | None = None,
 ) -> int:
     """Print who belongs to a group on a day (or every change), as `kpss members` does."""
-    from ..meetings.membership import group_members, history_rows, members_rows
-    from ..meetings.upcoming import resolve_group
-
     if history and on is not None:
         raise KpssError(_("--history lists every change; give it or --on, not both"))
     today = today_from(as_of)
     day = date_option(on, "--on", today) or today
 
     def listed(loaded: Archive) -> tuple[list[dict[str, Any]], str]:
+        # Imported here: a warm run reads the answer and needs none of it (some 20 ms).
+        from ..meetings.membership import group_members, history_rows, members_rows
+        from ..meetings.upcoming import resolve_group
+
         found = group_members(loaded, resolve_group(loaded, group))
         return (history_rows(found) if history else members_rows(found, day)), found.group.name
 
@@ -375,13 +468,14 @@ def count_attendance(
     as_of: str | None = None,
 ) -> int:
     """Print who comes and who does not, as `kpss attendance` does."""
-    from ..meetings import attendance as counting
-    from ..meetings.query import filter_minutes
-
     today = today_from(as_of)
     start, end = date_option(since, "--since"), date_option(until, "--until")
 
     def count(loaded: Archive) -> tuple[list[dict[str, Any]], str, int]:
+        # Imported here: a warm run reads the answer and needs none of it (some 15 ms).
+        from ..meetings import attendance as counting
+        from ..meetings.query import filter_minutes
+
         selected = filter_minutes(loaded, group=group, since=start, until=end)
         return (*counting.counted(loaded, selected, by, missed, quorum), len(selected))
 
@@ -421,4 +515,113 @@ def count_attendance(
                 rows_count=len(rows), selected_count=meetings
             ),
         )
+    return exit_code(loaded)
+
+
+# What the invitation reads of the minutes besides their dates, groups, times and places.
+AGENDA_FIELDS = frozenset({"next_meeting"})
+# The archive's template folders (documents/loader.folders, for each language): the files in
+# them are part of the key of a rendered answer.
+TEMPLATE_FOLDERS = ("templates", "templates/cs", "templates/en")
+
+
+def write_agenda(
+    *,
+    group: str,
+    archive: Folder = None,
+    date: str | None = None,
+    to: str = "md",
+    template: str | None = None,
+    lang: str | None = None,
+    ids: bool = False,
+    public: bool = False,
+    as_of: str | None = None,
+) -> int:
+    """Print the invitation to a group's next meeting, as `kpss agenda` does. The Markdown or
+    HTML of kpss's template (or the archive's) is the answer kept (store/answers.py), or the
+    error that there is no next meeting: a warm run renders nothing and imports no Jinja."""
+    today = today_from(as_of)
+    if public or template is not None or to == "pdf":
+        return _agenda_document(group, archive, date, to, template, lang, ids, public, today)
+
+    def rendered() -> tuple[Archive, str | tuple[str, str | None, int | None]]:
+        from ..documents.templates import render_template
+        from ..meetings.upcoming import is_open
+        from ..store.views import load_reduced as load_stored
+
+        loaded = load_stored(
+            archive,
+            "agenda",
+            AGENDA_FIELDS,
+            tasks=is_open,
+            use_index=not settings["no_cache"],
+            progress=progress_bar(),
+        )
+        try:
+            context, language = _agenda_context(loaded, group, date, today, lang, ids)
+            text = render_template(
+                f"agenda.{to}.j2", context, loaded.root, language=language, html=to != "md"
+            )
+        except KpssError as exc:  # an answer too: the same question gets the same error
+            return loaded, (exc.message, exc.path, exc.line)
+        return loaded, text
+
+    question = repr((group, date, to, lang, ids, today))
+    head, answer = load_computed(archive, "agenda", question, rendered, folders=TEMPLATE_FOLDERS)
+    if not isinstance(answer, str):
+        raise KpssError(*answer)
+    write_document(answer)
+    return exit_code(head)
+
+
+def _agenda_context(
+    loaded: Archive, group: str, date: str | None, today: dt.date, lang: str | None, ids: bool
+) -> tuple[dict[str, Any], str]:
+    """The context of the invitation to `group`'s next meeting, and its language."""
+    from ..documents.context import agenda_context
+    from ..meetings.upcoming import next_meeting, resolve_group
+
+    found = resolve_group(loaded, group)
+    meeting = next_meeting(loaded, found, today, date_option(date, "--date"))
+    if meeting is None:
+        raise KpssError(
+            _("no next meeting of {name} is known (no schedule, no announced date); give --date").format(
+                name=found.name
+            )
+        )
+    language = lang or loaded.config.language
+    context = agenda_context(loaded, found, meeting, today, language=language)
+    context["ids"] = ids
+    return context, language
+
+
+def _agenda_document(
+    group: str,
+    archive: Folder,
+    date: str | None,
+    to: str,
+    template: str | None,
+    lang: str | None,
+    ids: bool,
+    public: bool,
+    today: dt.date,
+) -> int:
+    """`kpss agenda` with a template of the user's, in PDF, or as a public copy: rendered
+    each run."""
+    from ..documents.public import PublicCopy
+    from ..meetings.upcoming import is_open
+
+    # The public copy needs every person of every minutes; the invitation only the open tasks
+    # and the next meeting the minutes announced.
+    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
+    context, language = _agenda_context(loaded, group, date, today, lang, ids)
+    copy = None
+    if public:
+        from ..documents.public import people_of
+        from ..meetings.membership import members_of_any_group
+
+        people = [name for m in loaded.minutes for name in people_of(m)]
+        owners = [t["owner"] for t in context["tasks"] if t["owner"]]
+        copy = PublicCopy(loaded.config, people + owners, members_of_any_group(loaded, context["date"]))
+    write_rendered(context, template or f"agenda.{template_kind(to)}.j2", loaded.root, language, to, copy)
     return exit_code(loaded)

@@ -81,15 +81,30 @@ def load_answer(
     """(the archive's problems, groups and configuration, `compute` of the archive as `loader`
     loads it): from the index when it holds the answer of the command `name` to the arguments
     `key` for the archive as it is (store/answers.py), with the problems reported on stderr."""
-    from ..store.answers import load_answer as load_stored
-
     use_index = not settings["no_cache"]
 
     def computed() -> tuple[Archive, Any]:
         loaded = loader(archive, use_index=use_index, progress=progress_bar())
         return loaded, compute(loaded)
 
-    loaded, answer = load_stored(archive, name, key, computed, use_index=use_index)
+    return load_computed(archive, name, key, computed)
+
+
+def load_computed(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    key: str,
+    compute: Callable[[], tuple[Archive | TaskSnapshot, Any]],
+    folders: tuple[str, ...] = (),
+) -> tuple[Archive | TaskSnapshot, Any]:
+    """`load_answer` of a `compute` that loads what it reads itself (without reporting the
+    problems: they are reported here) and gives (the archive's head, the answer); `folders`
+    name the folders of other files the answer depends on (`plan/`)."""
+    from ..store.answers import load_answer as load_stored
+
+    loaded, answer = load_stored(
+        archive, name, key, compute, use_index=not settings["no_cache"], folders=folders
+    )
     report(loaded.problems)
     return loaded, answer
 

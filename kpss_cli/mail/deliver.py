@@ -8,20 +8,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import smtplib
-import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..core.config import Config
 from ..core.errors import KpssError
 from ..core.i18n import _
 from ..core.names import slugify
 from ..store.safefile import create_new
-from .compose import Outgoing
+from .message import Outgoing
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
+if TYPE_CHECKING:
+    import smtplib
+    from typing import Any
 
 PASSWORD_VARIABLE = "KPSS_SMTP_PASSWORD"
 KEYRING_SERVICE = "kpss-smtp"  # `keyring set kpss-smtp USER`
@@ -186,6 +188,8 @@ def deliver(
     and the next one goes on. When the server cannot be reached again, the batch stops and the
     rest stay pending. A message whose acceptance the server never confirmed counts as unsent:
     it may arrive twice, but never not at all."""
+    import smtplib  # here: `kpss remind --dry-run` sends nothing (smtplib and ssl take 10 ms)
+
     result = Delivery()
     connection: smtplib.SMTP | None = None
     interval = 60.0 / settings.rate
@@ -249,6 +253,8 @@ def _reply(code: int, text: bytes | str) -> str:
 
 
 def _send(connection: smtplib.SMTP, item: Outgoing, settings: SmtpSettings) -> None:
+    import smtplib
+
     try:
         connection.send_message(item.message, from_addr=settings.envelope_sender, to_addrs=[item.address])
     except smtplib.SMTPRecipientsRefused as exc:
@@ -272,6 +278,9 @@ def _raise(code: int, text: bytes | str) -> None:
 
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
     """A connection to the server, secured and logged in as the settings say."""
+    import smtplib
+    import ssl
+
     try:
         connection: smtplib.SMTP
         if settings.security == "ssl":
@@ -307,6 +316,8 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
 
 
 def _drop(connection: smtplib.SMTP | None) -> None:
+    import smtplib
+
     if connection is not None:
         with contextlib.suppress(smtplib.SMTPException, OSError):
             connection.close()

@@ -14,7 +14,7 @@ from ..core.errors import KpssError
 from ..core.i18n import _
 from ..store.files import read_regular
 from ..store.safefile import create_new, edit_file, held
-from .compose import Outgoing
+from .message import Outgoing
 
 LOG_NAME = "kpss-sent.tsv"
 HEADER = (

@@ -12,13 +12,16 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Callable
-from typing import Any
 
 from .archive import Archive, TaskSnapshot, printable, resolve_root
 from .index import Index
-from .loading import _config_bytes, _meaning_of, _walk
+from .loading import _config_bytes, _folder_stamp, _meaning_of, _walk
 from .packing import MARSHAL_VERSION
 from .snapshot import fingerprint, from_parts
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
+if TYPE_CHECKING:
+    from typing import Any
 
 Head = Archive | TaskSnapshot  # what tells the archive's problems, groups and configuration
 
@@ -30,14 +33,22 @@ def load_answer(
     compute: Callable[[], tuple[Head, Any]],
     *,
     use_index: bool = True,
+    folders: tuple[str, ...] = (),
 ) -> tuple[Head, Any]:
     """(the archive's problems, groups and configuration, the answer of the command `name` to
     the arguments `key`): from the index when it holds that answer for the archive as it is,
     else what `compute` gives (the archive as loaded, the answer: marshal's types only), then
-    kept when the index holds the archive's snapshot and no file changed meanwhile."""
+    kept when the index holds the archive's snapshot and no file changed meanwhile. `folders`
+    name the folders of other files the answer depends on (`plan/`, `templates/`): their
+    files' sizes, times and inodes are part of its key (as of loading.load_view)."""
     root, shown_root = resolve_root(archive)
-    part = "\0".join(("view", f"answer {name}", key, printable(shown_root)))
-    digest = _digest(root) if use_index else None
+    walk = _walk(root) if use_index else None
+    others = [] if walk is None else [_folder_stamp(root, folder, walk[2]) for folder in folders]
+    if None in others:
+        walk = None  # a file of those folders changed a moment ago: computed, not kept
+    part = "\0".join(("view", f"answer {name}", key, printable(shown_root), *map(str, others)))
+    digest = None if walk is None else fingerprint(walk[0], walk[1])
+    del walk
     if digest is not None and (index := _open(root, shown_root)):
         parts = index.snapshot(digest, ("head", part))
         try:
@@ -49,17 +60,22 @@ def load_answer(
             index.close()
     head, answer = compute()
     data = marshal.dumps(answer, MARSHAL_VERSION)
+    del answer  # the answer given is the one read back: never both held (some 70 MB of text)
     # Kept only when no file changed while it was computed, beside a snapshot of this archive.
-    if digest is not None and _digest(root) == digest and (index := _open(root, shown_root)):
+    if (
+        digest is not None
+        and _digest(root, folders) == (digest, others)
+        and (index := _open(root, shown_root))
+    ):
         if index.snapshot(digest, ("head",)) is not None:
             index.store_part(digest, part, data)
         index.close()
     return head, marshal.loads(data)
 
 
-def _digest(root: str) -> str:
-    files, unreadable, _started = _walk(root)
-    return fingerprint(files, unreadable)
+def _digest(root: str, folders: tuple[str, ...]) -> tuple[str, list[str | None]]:
+    files, unreadable, started = _walk(root)
+    return fingerprint(files, unreadable), [_folder_stamp(root, folder, started) for folder in folders]
 
 
 def _open(root: str, shown_root: str) -> Index | None:

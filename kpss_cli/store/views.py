@@ -8,12 +8,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from ..core.model import Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref
 from .loading import EachMinutes, Progress, load_keyed, load_view
 from .packing import pack_minutes, reduced_view, unpack_attendance, unpack_minutes, unpack_task
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
