@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import marshal
 import os
 import shutil
 import signal
@@ -227,7 +228,7 @@ def forge(archive: Path, monkeypatch: pytest.MonkeyPatch, key: bytes, text: str)
         for task in loaded.tasks:
             task.text = text
         files, unreadable, _ = loading._walk(str(archive))
-        index.store_snapshot(snapshot.fingerprint(files, unreadable), snapshot.snapshot_parts(loaded))
+        snapshot.store(index, snapshot.fingerprint(files, unreadable), loaded, marshal.dumps(None), {})
         index.close()
     key_file().parent.mkdir(parents=True, exist_ok=True)
 

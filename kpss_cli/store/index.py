@@ -50,7 +50,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "17"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "18"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -60,8 +60,38 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS snapshot (
     part TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rows (
+    kind TEXT NOT NULL, key BLOB NOT NULL, bucket INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rows_bucket ON rows (kind, bucket);
 """
-_TABLES = ("meta", "files", "snapshot")
+_TABLES = ("meta", "files", "snapshot", "rows")
+# Rows of the snapshot's tables (`Index.table`) fall into this many buckets each; the snapshot
+# keeps a digest of each bucket's signatures, so a row removed, added or put back is told by
+# reading its bucket alone.
+BUCKETS = 1024
+
+
+def bucket(text: str) -> int:
+    """The bucket of the rows looked up by `text` (a folder, a task id, a group)."""
+    import zlib  # only where rows are written
+
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) & (BUCKETS - 1)
+
+
+def encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _set_digest(macs: Iterable[bytes]) -> bytes:
+    """The digest of a bucket: of its rows' signatures in order (a set: no order of writing
+    counts). Not linear like a sum or XOR of them: no other set of signed rows gives it."""
+    return blake2b(b"".join(sorted(macs)), digest_size=32).digest()
+
+
+class Rollback(Exception):
+    """Raised in `Index.transaction` to leave the index as it was."""
 
 Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
@@ -269,6 +299,7 @@ def _restamp(connection: sqlite3.Connection, stamp: str) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.execute("DELETE FROM snapshot")
+        connection.execute("DELETE FROM rows")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
         connection.execute("COMMIT")
     except BaseException:
@@ -533,6 +564,149 @@ class Index:
                 for part, data in parts
             ),
         )
+
+    # --- the snapshot's tables: rows signed one by one, their set by the snapshot's digests ---
+
+    def _row_mac(self, kind: str, key: bytes, data: bytes) -> bytes:
+        mac = blake2b(f"{kind}\0{len(key)}\0".encode(), key=self._key, digest_size=32)
+        mac.update(key)
+        mac.update(data)
+        return mac.digest()
+
+    def table(
+        self, kind: str, digests: dict[int, bytes], buckets: Iterable[int] | None = None
+    ) -> list[tuple[bytes, bytes]] | None:
+        """(key, data) of the rows of the table `kind`, all or those of `buckets`, when each
+        row's signature is right and each bucket read holds exactly the rows whose signatures
+        `digests` (a signed part of the snapshot) was made of: a row changed, removed, added or
+        put back from an earlier index makes it None (the caller then loads the archive)."""
+        found: list[tuple[bytes, bytes]] = []
+        macs: dict[int, list[bytes]] = {}
+        try:
+            wanted: Iterable[int] = digests if buckets is None else set(buckets)
+            row_mac = self._row_mac
+            for key, number, data, mac in self._select(kind, buckets):
+                if not (type(key) is type(data) is type(mac) is bytes and type(number) is int):
+                    raise TypeError("a row of the wrong types")
+                if not compare_digest(mac, row_mac(kind, key, data)):
+                    raise ValueError("a row of another key")
+                macs.setdefault(number, []).append(mac)
+                found.append((key, data))
+            if buckets is None and macs.keys() != digests.keys():
+                raise ValueError("a bucket more or less")
+            for number in wanted:
+                kept = digests.get(number)
+                here = macs.get(number)
+                if (kept is None) != (here is None) or (here is not None and _set_digest(here) != kept):
+                    raise ValueError("a row more, less or of another time")
+        except Exception:  # not what this reader wrote: the index is rebuilt
+            self.damaged = True
+            return None
+        return found
+
+    def _select(self, kind: str, buckets: Iterable[int] | None) -> Iterator[Any]:
+        if buckets is None:
+            yield from self._db.execute("SELECT key, bucket, data, mac FROM rows WHERE kind = ?", (kind,))
+            return
+        for number in set(buckets):
+            yield from self._db.execute(
+                "SELECT key, bucket, data, mac FROM rows WHERE kind = ? AND bucket = ?", (kind, number)
+            )
+
+    def write(self, write: Callable[..., None], *args: Any) -> None:
+        """Run `write(*args)` in one transaction (it may use the methods said to be for one);
+        skipped when the index cannot be written now, as `update`."""
+        self._write(write, *args)
+
+    def change_table(
+        self,
+        kind: str,
+        digests: dict[int, bytes],
+        put: dict[bytes, tuple[int, bytes]],
+        drop: dict[bytes, int],
+    ) -> dict[int, bytes] | None:
+        """In a transaction: write the rows `put` (key: (bucket, data)) and remove those of
+        `drop` (key: bucket) in the table `kind`, whose buckets `digests` describes; the
+        digests after, or None when a bucket changed is not as `digests` says (nothing
+        written then: the caller loads the archive)."""
+        new = dict(digests)
+        touched: dict[int, dict[bytes, bytes]] = {}
+        for number in {b for b, _ in put.values()} | set(drop.values()):
+            rows = dict(
+                self._db.execute(
+                    "SELECT key, mac FROM rows WHERE kind = ? AND bucket = ?", (kind, number)
+                ).fetchall()
+            )
+            kept = digests.get(number)
+            if (kept is None) != (not rows) or (rows and _set_digest(rows.values()) != kept):
+                self.damaged = True  # not what this reader wrote: the index is rebuilt
+                return None
+            touched[number] = rows
+        for key, number in drop.items():
+            touched[number].pop(key, None)
+        signed = []
+        for key, (number, data) in put.items():
+            mac = self._row_mac(kind, key, data)
+            touched[number][key] = mac
+            signed.append((kind, key, number, data, mac))
+        for number, rows in touched.items():
+            if rows:
+                new[number] = _set_digest(rows.values())
+            else:
+                new.pop(number, None)
+        self._db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", ((kind, k) for k in drop))
+        self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", signed)
+        return new
+
+    def fill_table(self, kind: str, rows: Iterable[tuple[bytes, int, bytes]]) -> dict[int, bytes]:
+        """In a transaction: the table `kind` made of `rows` (key, bucket, data); its digests."""
+        macs: dict[int, list[bytes]] = {}
+        row_mac = self._row_mac
+
+        def signed() -> Iterator[tuple[str, bytes, int, bytes, bytes]]:
+            for key, number, data in rows:
+                mac = row_mac(kind, key, data)
+                macs.setdefault(number, []).append(mac)
+                yield kind, key, number, data, mac
+
+        self._db.execute("DELETE FROM rows WHERE kind = ?", (kind,))
+        self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", signed())
+        return {number: _set_digest(found) for number, found in macs.items()}
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write: all of it or nothing (`Rollback` leaves the index as it was)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads that see one state of the index, whatever another kpss writes meanwhile."""
+        try:
+            self._db.execute("BEGIN")
+        except sqlite3.Error:
+            self.damaged = True
+            yield
+            return
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("COMMIT")
+
+    def put_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
+        """In a transaction: store_snapshot."""
+        self._store_snapshot(fingerprint, parts)
+
+    def put_files(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
+        """In a transaction: update."""
+        self._update(changed, removed)
 
     def close(self) -> None:
         """Close the database; remove it when it was found damaged, so that the next run

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import gc
-import heapq
 import marshal
 import os
 import stat as stat_module
@@ -31,7 +30,7 @@ from .archive import (
 )
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
-from .index import Index, Row, blake2b
+from .index import Index, Rollback, Row, blake2b
 from .packing import (
     MARSHAL_VERSION,
     attendance_view,
@@ -42,7 +41,7 @@ from .packing import (
     unpack_attendance,
     unpack_task,
 )
-from .snapshot import LINKS, PARTS, each_row, fingerprint, from_parts, snapshot_parts
+from .snapshot import STATE, fingerprint, from_parts, status_parts, status_rows
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -434,11 +433,13 @@ def _load(
         # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
         if all(_settled(stat, started) for stat in stats.values()):
             digest = fingerprint(files, unreadable)
-            if index.snapshot(digest, PARTS) is None:  # else it is current
-                from .incremental import links_part  # not on the warm path
+            if index.snapshot(digest, ("head", STATE)) is None:  # else it is current
+                from .incremental import state_of  # not on the warm path
+                from .snapshot import store
 
                 links = _links(files, unreadable, not_read, outcomes)
-                index.store_snapshot(digest, snapshot_parts(result, links_part(links, len(config.problems))))
+                state, tables = state_of(links, files, len(config.problems))
+                store(index, digest, result, state, tables)
         index.close()
     return result
 
@@ -449,7 +450,7 @@ def _links(
     not_read: dict[str, list[Problem]],
     outcomes: dict[str, Outcome],
 ) -> dict[str, Entry] | None:
-    """Every file's entry in the snapshot's part LINKS (incremental.py); None when a file or
+    """Every file's row in the snapshot's table FILE (incremental.py); None when a file or
     folder could not be read (a change then loads the archive whole, which says why)."""
     from .incremental import entry
 
@@ -482,16 +483,24 @@ def load_tasks(
         use_index
         and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))) is not None
     ):
-        parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
+        wanted = status_parts(statuses)
+        rows = None
+        with index.reading():
+            parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *wanted))
+            if parts is not None:
+                rows = status_rows(index, parts, statuses)
         if parts is None and not walk[1]:
-            parts = _brought_up_to_date(index, root, shown_root, walk, statuses)
+            found = _brought_up_to_date(index, root, shown_root, walk, statuses)
+            if found is not None:
+                parts, rows = found
         snapshot = None
-        if parts is not None:
+        if parts is not None and rows is not None:
             del walk  # some 70 MB at 100,000 files, freed before the tasks are unpacked
             try:
-                snapshot = from_parts(parts, root, shown_root)
+                snapshot = from_parts(parts, root, shown_root, rows)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
+            if snapshot is None:
                 walk = _walk(root)
         index.close()
         if snapshot is not None:
@@ -501,16 +510,19 @@ def load_tasks(
 
 def _brought_up_to_date(
     index: Index, root: str, shown_root: str, walk: Walk, statuses: Iterable[str]
-) -> dict[str, bytes] | None:
-    """The parts `statuses` of the snapshot, brought up to date from the one kept when only a
-    few files changed since (incremental.py), and kept; None when the archive is to be
-    loaded whole."""
-    kept = index.latest(PARTS)
+) -> tuple[dict[str, bytes], list[Any]] | None:
+    """(the head, the rows of the tasks of `statuses`) of the snapshot brought up to date from
+    the one kept when only a few files changed since (incremental.py), and kept when every
+    changed file was settled; None when the archive is to be loaded whole."""
+    from .incremental import KINDS  # a file changed: not the warm path
+    from .snapshot import ROWS
+
+    kept = index.latest(("head", STATE, *(ROWS + kind for kind in KINDS)))
     if kept is None:
         return None
     from pathlib import Path
 
-    from .incremental import updated_parts  # a file changed: not the warm path
+    from .incremental import bring_up_to_date
 
     config = load_config(Path(root), shown_root)
     files, _unreadable, started = walk
@@ -535,23 +547,33 @@ def _brought_up_to_date(
             return None
         return unpack(row[5])[0]
 
+    answer: tuple[dict[str, bytes], list[Any]] | None = None
     collecting = gc.isenabled()
     gc.disable()  # as in _loaded
     try:
-        found = updated_parts(kept[1][LINKS], kept[1], files, root, shown_root, config, parse, stored)
-    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
-        index.damaged = True
+        with index.transaction():
+            found = bring_up_to_date(index, kept[1], files, root, shown_root, config, parse, stored)
+            if found is not None:
+                digest, parts, removed = found
+                index.put_files(rows, removed)
+                index.put_snapshot(digest, parts)
+                tasks = status_rows(index, parts, statuses)
+                if tasks is not None:
+                    answer = {"head": parts["head"]}, tasks
+            if answer is None or not settled:
+                raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
+    except Rollback:
+        pass
+    except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+        from .index import _cannot_write
+
+        if not _cannot_write(exc):
+            index.damaged = True
         return None
     finally:
         if collecting:
             gc.enable()
-    if found is None:
-        return None
-    parts, removed = found
-    index.update(rows, removed)
-    if settled:
-        index.store_snapshot(fingerprint(files, []), parts)
-    return {name: parts[name] for name in ("head", *statuses)}
+    return answer
 
 
 # --- views: a command's answer kept beside the snapshot ------------------------------------------
@@ -693,11 +715,14 @@ def _each_from_rows(
     selected: list[Any] = []
     if (chosen := view.tasks) is not None:
         # The snapshot's tasks are the loaded archive's, resolved, in its order (snapshot.py).
-        statuses = index.snapshot(digest, STATUSES)
+        statuses = index.snapshot(digest, status_parts(STATUSES))
         if statuses is None:
             return None
         try:
-            for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+            found = status_rows(index, statuses, STATUSES)
+            if found is None:
+                return None
+            for kept in found:
                 packed = marshal.loads(kept[5])
                 if chosen(unpack_task(packed)):
                     selected.append(packed)
@@ -908,7 +933,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         return None
     del walk, files
     # The tasks' parts are read when the tasks are: here only known to be there.
-    if index.snapshot(digest, STATUSES) is None:
+    if index.snapshot(digest, status_parts(STATUSES)) is None:
         index.close()
         return None
     order.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
@@ -934,12 +959,13 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         order.clear()  # not held while the tasks are read
 
     def tasks() -> Iterator[Task]:
-        statuses = index.snapshot(digest, STATUSES)
-        if statuses is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
+        statuses = index.snapshot(digest, status_parts(STATUSES))
+        found = None if statuses is None else status_rows(index, statuses, STATUSES)
+        if found is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
             yield from _loaded(root, shown_root, None, True, None, _walk(root)).tasks
             return
         loads = marshal.loads
-        for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+        for kept in found:
             yield unpack_task(loads(kept[5]))
 
     return Records(
