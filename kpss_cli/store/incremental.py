@@ -35,9 +35,9 @@ from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
 from .archive import Archive, FileStat, duplicate_task, printable, resolve
-from .index import Index, blake2b, bucket, encode
+from .index import Index, bucket, encode
 from .packing import MARSHAL_VERSION
-from .snapshot import ROWS, STATE, TaskRow, fingerprint, status_kind, table_row, task_row
+from .snapshot import ROWS, STATE, Folders, TaskRow, folders, status_kind, table_row, task_row
 
 # Beyond this many changed files (or folders) a full load is about as quick, and simpler.
 MOST_CHANGES = 200
@@ -77,36 +77,6 @@ def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> E
         [(p.line, p.severity, p.code, p.message) for p in problems],
         info,
     )
-
-
-def _folder(rel: str) -> str:
-    return rel.rpartition("/")[0]
-
-
-def _folders(walk: Walk) -> dict[str, tuple[bytes, int, int]] | None:
-    """Each folder's (digest of its files' paths, sizes, times and inodes, first and last
-    place in the walk + 1); the walk lists a folder's files one after the other. None when a
-    file could not be looked at."""
-    found: dict[str, tuple[bytes, int, int]] = {}
-    current: str | None = None
-    lines: list[str] = []
-    start = 0
-
-    def flush(end: int) -> None:
-        if current is not None:
-            digest = blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-            found[current] = (digest, start, end)
-
-    for place, (rel, own) in enumerate(walk):
-        if isinstance(own, OSError):
-            return None
-        folder = rel[: rel.rfind("/") + 1]
-        if folder != current:
-            flush(place)
-            current, lines, start = folder, [], place
-        lines.append(f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}")
-    flush(len(walk))
-    return found
 
 
 def _walk_key(rel: str) -> tuple[tuple[int, str], ...]:
@@ -158,14 +128,14 @@ def state_of(
     are `files` in the walk's order (`walk`); STATE is None and the tables empty when a file
     or folder could not be read, or two minutes share an id (a change then loads the archive
     whole)."""
-    folders = _folders(walk) if files is not None else None
+    found_folders = folders(walk) if files is not None else None
     ids: set[str] = set()
     for found in (files or {}).values():
         if (info := found[5]) is not None:
             if info[0] in ids:
-                folders = None
+                found_folders = None
             ids.add(info[0])
-    if files is None or folders is None:
+    if files is None or found_folders is None:
         return marshal.dumps(None), {FILE: (), MEET: (), REF: ()}
     meets = [value for rel, found in files.items() for value in _meet_rows(rel, found)]
     refs = [value for rel, found in files.items() for value in _ref_rows(rel, found)]
@@ -186,7 +156,7 @@ def state_of(
         "problems": {rel: found[4] for rel, found in files.items() if found[4]},
         "dups": dups,
         "groups": {slug: _group(found) for slug, found in groups.items()},
-        "folders": {folder: digest for folder, (digest, _s, _e) in folders.items()},
+        "folders": {folder: digest for folder, (digest, _s, _e) in found_folders.items()},
     }
     tables: dict[str, Rows] = {
         FILE: [_file_row(rel, found) for rel, found in files.items()],
@@ -270,30 +240,33 @@ def bring_up_to_date(
     index: Index,
     parts: dict[str, bytes],
     walk: Walk,
+    now: Folders,
     root: str,
     shown_root: str,
     config: Config,
     parse: Parse,
     stored: Stored,
-) -> tuple[str, dict[str, bytes], list[str]] | None:
-    """(the fingerprint of the archive as `walk` found it, the snapshot's parts for it, the
-    files gone since), the tables rewritten (in the caller's transaction), from the snapshot
-    kept (`parts`: its head, STATE and digests); None when it cannot be told without a full
-    load. `parse(rel, stat)` parses a changed file (None: it is not to be read as minutes, a
-    full load says why); `stored(rel, (size, mtime_ns, ctime_ns, inode))` gives an unchanged
-    file's minutes from the index (None when its row is not of that file)."""
+) -> tuple[dict[str, bytes], list[str]] | None:
+    """(the snapshot's parts for the archive as `walk` found it, its folders `now`
+    (snapshot.folders), the files gone since), the tables rewritten (in the caller's
+    transaction), from the snapshot kept (`parts`: its head, STATE and digests); None when it
+    cannot be told without a full load. `parse(rel, stat)` parses a changed file (None: it is
+    not to be read as minutes, a full load says why); `stored(rel, (size, mtime_ns, ctime_ns,
+    inode))` gives an unchanged file's minutes from the index (None when its row is not of that
+    file)."""
     state = marshal.loads(parts[STATE])
-    folders = _folders(walk) if state is not None else None
-    if state is None or folders is None:
+    if state is None:
         return None
     kept_folders: dict[str, bytes] = state["folders"]
-    changed_folders = [f for f, (digest, _s, _e) in folders.items() if kept_folders.get(f) != digest]
-    changed_folders += [f for f in kept_folders if f not in folders]
+    changed_folders = [f for f, (digest, _s, _e) in now.items() if kept_folders.get(f) != digest]
+    changed_folders += [f for f in kept_folders if f not in now]
     if len(changed_folders) > MOST_CHANGES:
         return None
     tables = _Tables(index, parts)
     try:
-        return _bring(tables, state, parts, folders, changed_folders, walk, root, shown_root, config, parse, stored)
+        return _bring(
+            tables, state, parts, now, changed_folders, walk, root, shown_root, config, parse, stored
+        )
     except LookupError:
         return None
 
@@ -302,7 +275,7 @@ def _bring(
     tables: _Tables,
     state: dict[str, Any],
     parts: dict[str, bytes],
-    folders: dict[str, tuple[bytes, int, int]],
+    now: Folders,
     changed_folders: list[str],
     walk: Walk,
     root: str,
@@ -310,7 +283,7 @@ def _bring(
     config: Config,
     parse: Parse,
     stored: Stored,
-) -> tuple[str, dict[str, bytes], list[str]] | None:
+) -> tuple[dict[str, bytes], list[str]] | None:
     # The files of the folders that changed, as they were and as they are.
     old: dict[str, Entry] = {}
     for folder in changed_folders:
@@ -322,11 +295,12 @@ def _bring(
     changed: list[str] = []
     present: set[str] = set()
     for folder in changed_folders:
-        if folder not in folders:
+        if folder not in now:
             continue
-        _digest, start, end = folders[folder]
+        _digest, start, end = now[folder]
         for rel, own in walk[start:end]:
-            assert not isinstance(own, OSError)  # _folders said so
+            if isinstance(own, OSError):
+                return None  # a full load says why
             present.add(rel)
             found = old.get(rel)
             if found is not None and found[:4] == (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino):
@@ -358,7 +332,7 @@ def _bring(
 
     touched_groups: set[str] = set()
     before: dict[str, dict[str, Any]] = {}
-    for rel, found in gone.items():
+    for found in gone.values():
         if (info := found[5]) is not None:
             touched_groups.add(info[2])
     for found in new.values():
@@ -366,7 +340,7 @@ def _bring(
             touched_groups.add(info[2])
     for slug in touched_groups:
         before[slug] = dict(group(slug))
-    for rel, found in gone.items():
+    for found in gone.values():
         if (info := found[5]) is not None:
             group(info[2]).pop(info[0], None)
             key = encode(_pair(info[2], f"{info[1]}\0{info[0]}"))
@@ -388,8 +362,8 @@ def _bring(
         affected |= _touches(found[5])
     for slug in touched_groups:
         was = _after((v[1], v[2], v[4]) for v in before[slug].values())
-        now = _after((v[1], v[2], v[4]) for v in group(slug).values())
-        for mid, value in now.items():
+        is_now = _after((v[1], v[2], v[4]) for v in group(slug).values())
+        for mid, value in is_now.items():
             if mid in was and was[mid] != value:
                 affected |= set(group(slug)[mid][6])
 
@@ -416,7 +390,7 @@ def _bring(
             involved.append(parsed[rel])
             continue
         value = next(found[rel] for found in refs.values() if rel in found)
-        minutes = stored(rel, tuple(value[4]))  # type: ignore[arg-type]
+        minutes = stored(rel, tuple(value[4]))
         if minutes is None:
             return None
         involved.append(minutes)
@@ -427,8 +401,8 @@ def _bring(
     some = Archive(Path(root), shown_root, config)
     some.minutes = involved
     resolve(some, after)
-    number = {id(task): n for minutes in involved for n, task in enumerate(minutes.tasks)}
-    for task_id, definers in old_refs.items():  # the rows of the tasks as they were
+    places = {id(task): n for minutes in involved for n, task in enumerate(minutes.tasks)}
+    for definers in old_refs.values():  # the rows of the tasks as they were
         for value in definers.values():
             for place, _line in value[5]:
                 key = encode(f"{value[2]}\0{value[3]}\0{0}\0{place}")
@@ -436,7 +410,9 @@ def _bring(
                     tables.drop[status_kind(status)][key] = bucket(key.decode("utf-8", "surrogatepass"))
     for task in some.tasks:
         if task.id in affected:
-            row: TaskRow = task_row((task.meeting_date.toordinal(), task.minutes_id, 0, number[id(task)]), task)
+            row: TaskRow = task_row(
+                (task.meeting_date.toordinal(), task.minutes_id, 0, places[id(task)]), task
+            )
             key, where, data = table_row(row)
             kind = status_kind(task.status)
             tables.drop[kind].pop(key, None)
@@ -449,12 +425,12 @@ def _bring(
         key, where, data = _file_row(rel, found)
         tables.drop[FILE].pop(key, None)
         tables.put[FILE][key] = (where, data)
-    problems: dict[str, list[Any]] = state["problems"]
+    kept_problems: dict[str, list[Any]] = state["problems"]
     for rel in gone:
-        problems.pop(rel, None)
+        kept_problems.pop(rel, None)
     for rel, found in new.items():
         if found[4]:
-            problems[rel] = found[4]
+            kept_problems[rel] = found[4]
     dups: dict[tuple[int, str, int, int], tuple[Any, ...]] = {
         key: value for key, value in state["dups"].items() if value[0] not in affected
     }
@@ -468,11 +444,11 @@ def _bring(
         else:
             names.pop(slug, None)
     state["dups"] = dups
-    state["folders"] = {folder: digest for folder, (digest, _s, _e) in folders.items()}
+    state["folders"] = {folder: digest for folder, (digest, _s, _e) in now.items()}
     result = tables.write()
     result[STATE] = marshal.dumps(state, MARSHAL_VERSION)
     result["head"] = _head(parts["head"], state, len(walk), shown_root)
-    return fingerprint(walk, []), result, removed
+    return result, removed
 
 
 def _head(data: bytes, state: dict[str, Any], files: int, shown_root: str) -> bytes:

@@ -62,14 +62,13 @@ CREATE TABLE IF NOT EXISTS snapshot (
 );
 CREATE TABLE IF NOT EXISTS rows (
     kind TEXT NOT NULL, key BLOB NOT NULL, bucket INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL,
-    PRIMARY KEY (kind, key)
+    PRIMARY KEY (kind, bucket, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rows_bucket ON rows (kind, bucket);
 """
 _TABLES = ("meta", "files", "snapshot", "rows")
-# Rows of the snapshot's tables (`Index.table`) fall into this many buckets each; the snapshot
-# keeps a digest of each bucket's signatures, so a row removed, added or put back is told by
-# reading its bucket alone.
+# Rows of the snapshot's tables (`Index.table`) fall into this many buckets each, a bucket's
+# rows side by side in the file; the snapshot keeps a digest of each bucket's signatures, so a
+# row removed, added or put back is told by reading its bucket alone.
 BUCKETS = 1024
 
 
@@ -92,6 +91,7 @@ def _set_digest(macs: Iterable[bytes]) -> bytes:
 
 class Rollback(Exception):
     """Raised in `Index.transaction` to leave the index as it was."""
+
 
 Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
@@ -654,7 +654,10 @@ class Index:
                 new[number] = _set_digest(rows.values())
             else:
                 new.pop(number, None)
-        self._db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", ((kind, k) for k in drop))
+        self._db.executemany(
+            "DELETE FROM rows WHERE kind = ? AND bucket = ? AND key = ?",
+            ((kind, b, k) for k, b in drop.items()),
+        )
         self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", signed)
         return new
 

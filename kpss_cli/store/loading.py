@@ -41,7 +41,7 @@ from .packing import (
     unpack_attendance,
     unpack_task,
 )
-from .snapshot import STATE, fingerprint, from_parts, status_parts, status_rows
+from .snapshot import STATE, fingerprint, folders, from_parts, status_parts, status_rows
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .incremental import Entry
+    from .snapshot import Folders
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -485,12 +486,14 @@ def load_tasks(
     ):
         wanted = status_parts(statuses)
         rows = None
+        now = folders(walk[0])
+        digest = fingerprint(walk[0], walk[1], now)
         with index.reading():
-            parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *wanted))
+            parts = index.snapshot(digest, ("head", *wanted))
             if parts is not None:
                 rows = status_rows(index, parts, statuses)
         if parts is None and not walk[1]:
-            found = _brought_up_to_date(index, root, shown_root, walk, statuses)
+            found = _brought_up_to_date(index, root, shown_root, walk, now, digest, statuses)
             if found is not None:
                 parts, rows = found
         snapshot = None
@@ -509,7 +512,7 @@ def load_tasks(
 
 
 def _brought_up_to_date(
-    index: Index, root: str, shown_root: str, walk: Walk, statuses: Iterable[str]
+    index: Index, root: str, shown_root: str, walk: Walk, now: Folders, digest: str, statuses: Iterable[str]
 ) -> tuple[dict[str, bytes], list[Any]] | None:
     """(the head, the rows of the tasks of `statuses`) of the snapshot brought up to date from
     the one kept when only a few files changed since (incremental.py), and kept when every
@@ -520,11 +523,16 @@ def _brought_up_to_date(
     kept = index.latest(("head", STATE, *(ROWS + kind for kind in KINDS)))
     if kept is None:
         return None
-    from pathlib import Path
-
     from .incremental import bring_up_to_date
+    from .packing import unpack_config
 
-    config = load_config(Path(root), shown_root)
+    try:
+        # kpss.yaml as the index stamped it: what parsing needs of it is what it means, which
+        # the index was kept for (Index.open); the head holds it packed.
+        config = unpack_config(marshal.loads(kept[1]["head"])["config"])
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
     files, _unreadable, started = walk
     rows: list[Row] = []
     settled = True
@@ -552,9 +560,9 @@ def _brought_up_to_date(
     gc.disable()  # as in _loaded
     try:
         with index.transaction():
-            found = bring_up_to_date(index, kept[1], files, root, shown_root, config, parse, stored)
+            found = bring_up_to_date(index, kept[1], files, now, root, shown_root, config, parse, stored)
             if found is not None:
-                digest, parts, removed = found
+                parts, removed = found
                 index.put_files(rows, removed)
                 index.put_snapshot(digest, parts)
                 tasks = status_rows(index, parts, statuses)

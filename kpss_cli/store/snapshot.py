@@ -21,20 +21,51 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def fingerprint(files: list[tuple[str, FileStat | OSError]], unreadable: list[tuple[str, OSError]]) -> str:
-    """The archive's fingerprint from its walk (archive.walk_files): every file's path, size,
-    modification and change time and inode (of the link itself, if it is one; a pipe's or a
-    device's too), and the folders it could not read. Names that are not UTF-8 count as the
-    bytes they are."""
-    digest = blake2b()
-    for start in range(0, len(files), 4096):  # in slices: the lines of every file are never all held
-        lines = [
-            f"{rel}\0gone\n"
+Folders = dict[str, tuple[bytes, int, int]]  # a folder: (its digest, its files' stretch of the walk)
+
+
+def folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
+    """Each folder's digest of its files' paths, sizes, modification and change times and
+    inodes (of the link itself, if it is one; a pipe's or a device's too), with where its
+    files are in the walk (first, last + 1: the walk lists a folder's files one after the
+    other). Folders are named with their trailing `/` ("" for the root)."""
+    found: Folders = {}
+    current: str | None = None
+    lines: list[str] = []
+    start = 0
+    for place, (rel, own) in enumerate(files):
+        folder = rel[: rel.rfind("/") + 1]
+        if folder != current:
+            if current is not None:
+                found[current] = (_digest(lines), start, place)
+            current, lines, start = folder, [], place
+        lines.append(
+            f"{rel}\0gone"
             if isinstance(own, OSError)
-            else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
-            for rel, own in files[start : start + 4096]
-        ]
-        digest.update("".join(lines).encode("utf-8", "surrogatepass"))
+            else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}"
+        )
+    if current is not None:
+        found[current] = (_digest(lines), start, len(files))
+    return found
+
+
+def _digest(lines: list[str]) -> bytes:
+    return blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def fingerprint(
+    files: list[tuple[str, FileStat | OSError]],
+    unreadable: list[tuple[str, OSError]],
+    found: Folders | None = None,
+) -> str:
+    """The archive's fingerprint from its walk (archive.walk_files): the digest of each of its
+    folders (`folders`, given when already made), and the folders it could not read. Names
+    that are not UTF-8 count as the bytes they are."""
+    found = folders(files) if found is None else found
+    digest = blake2b()
+    digest.update(
+        b"".join(f"{name}\0".encode("utf-8", "surrogatepass") + value[0] for name, value in found.items())
+    )
     lines = [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
     digest.update("".join(lines).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -139,7 +170,9 @@ def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables
     index.write(write)
 
 
-def from_parts(parts: dict[str, bytes], root: str, shown_root: str, rows: Iterable[TaskRow] = ()) -> TaskSnapshot:
+def from_parts(
+    parts: dict[str, bytes], root: str, shown_root: str, rows: Iterable[TaskRow] = ()
+) -> TaskSnapshot:
     """The snapshot the index's head holds, with the tasks of `rows` (status_rows), seen from
     `shown_root` (signed with this user's key: index.py)."""
     head: dict[str, Any] = marshal.loads(parts["head"])
