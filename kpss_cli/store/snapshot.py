@@ -29,23 +29,20 @@ def folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
     inodes (of the link itself, if it is one; a pipe's or a device's too), with where its
     files are in the walk (first, last + 1: the walk lists a folder's files one after the
     other). Folders are named with their trailing `/` ("" for the root)."""
+    lines = [
+        f"{rel}\0gone"
+        if isinstance(own, OSError)
+        else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}"
+        for rel, own in files
+    ]
+    names = [rel[: rel.rfind("/") + 1] for rel, _own in files]
     found: Folders = {}
-    current: str | None = None
-    lines: list[str] = []
+    if not files:
+        return found
     start = 0
-    for place, (rel, own) in enumerate(files):
-        folder = rel[: rel.rfind("/") + 1]
-        if folder != current:
-            if current is not None:
-                found[current] = (_digest(lines), start, place)
-            current, lines, start = folder, [], place
-        lines.append(
-            f"{rel}\0gone"
-            if isinstance(own, OSError)
-            else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}"
-        )
-    if current is not None:
-        found[current] = (_digest(lines), start, len(files))
+    for end in (*(i for i in range(1, len(names)) if names[i] != names[i - 1]), len(names)):
+        found[names[start]] = (_digest(lines[start:end]), start, end)
+        start = end
     return found
 
 
