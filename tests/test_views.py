@@ -228,7 +228,7 @@ def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files
     edits, additions, deletions, renames, a moved date, a status update of a task of another
     file, a meeting put between two others (moving "until the next meeting"), a broken file."""
 
-    def same_as_cold(most_unpacked: int) -> None:
+    def same_as_cold(most_unpacked: int) -> str:
         counted.update(parsed=0, unpacked=0)
         warm = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]  # the first brings it up to date
         assert counted["parsed"] <= 2 and counted["unpacked"] <= most_unpacked, counted
@@ -236,6 +236,7 @@ def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files
         assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == [
             (r.exit_code, r.stdout, r.stderr) for r in cold
         ]
+        return "".join(r.stdout + r.stderr for r in cold)
 
     group = generated / "orp-001/seniori"
     invoke("tasks", "-a", str(generated))  # builds the index
@@ -278,6 +279,32 @@ def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files
     broken = write(generated / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
     same_as_cold(20)
     broken.write_text(minutes("group: orp-001-seniori\ndate: 2019-02-28"), encoding="utf-8")
+    same_as_cold(20)
+    # A task id used twice (a duplicate, an error), in another group too; the first removed,
+    # then the task updated from a third file.
+    write(
+        group / "2016-01-01.md",
+        minutes("group: orp-001-seniori\ndate: 2016-01-01\ntasks: [{id: X, task: A}]"),
+    )
+    same_as_cold(20)
+    other = generated / "orp-002/jina/2017-05-05.md"
+    write(
+        other, minutes("group: orp-002-jina\ndate: 2017-05-05\ntasks: [{id: X, task: B}, {id: Y, task: C}]")
+    )
+    same_as_cold(20)
+    write(
+        group / "2015-06-01.md",
+        minutes("group: orp-001-seniori\ndate: 2015-06-01\ntasks: [{id: X, task: D}]"),
+    )
+    same_as_cold(20)
+    (group / "2015-06-01.md").unlink()
+    (group / "2016-01-01.md").unlink()
+    same_as_cold(20)
+    write(group / "2018-03-03.md", minutes("group: orp-001-seniori\ndate: 2018-03-03", "- [x] X hotovo\n"))
+    assert '"X", ' in same_as_cold(20)
+    # A folder removed whole.
+    other.unlink()
+    other.parent.rmdir()
     same_as_cold(20)
 
 
