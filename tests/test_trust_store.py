@@ -467,6 +467,30 @@ def test_a_removed_row_of_who_updates_a_task_is_not_trusted_after_a_change(
     assert_answers_as_without_cache(invoke, archive)
 
 
+def test_a_row_of_a_views_table_removed_is_not_trusted(invoke: Invoke, archive: Path) -> None:
+    """`kpss list` keeps its rows as a table of signed rows too (store/viewtable.py), with
+    its buckets' digests in a signed part: a row removed from it is told, the view built
+    again, and the table with it."""
+    query = ["list", "-f", "json"]
+    run(invoke, archive, TASKS_ALL)
+    expected = run(invoke, archive, query, cache=False)
+    assert run(invoke, archive, query) == expected  # the view, and its table
+    db = sqlite3.connect(index_file(archive))
+    (table,) = {kind for (kind,) in db.execute("SELECT kind FROM rows WHERE kind LIKE 'kept:%'")}
+    honest = db.execute("SELECT count(*) FROM rows WHERE kind = ?", (table,)).fetchone()[0]
+    rows = db.execute("SELECT key, data FROM rows WHERE kind = ?", (table,)).fetchall()
+    key = next(key for key, data in rows if marshal.loads(data)[2] is not None)  # of minutes
+    db.execute("DELETE FROM rows WHERE kind = ? AND key = ?", (table, key))
+    db.execute("DELETE FROM snapshot WHERE part LIKE 'view%'")  # the view itself, made again from the table
+    db.commit()
+    db.close()
+    assert run(invoke, archive, query) == expected
+    db = sqlite3.connect(index_file(archive))
+    assert db.execute("SELECT count(*) FROM rows WHERE kind = ?", (table,)).fetchone()[0] == honest
+    db.close()
+    assert run(invoke, archive, query) == expected
+
+
 # --- 4. freshness: change time and inode, and files changed too recently to tell ------------------
 
 

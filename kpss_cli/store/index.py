@@ -89,6 +89,9 @@ def _set_digest(macs: Iterable[bytes]) -> bytes:
     return blake2b(b"".join(sorted(macs)), digest_size=32).digest()
 
 
+KEPT = "kept:"  # parts whose names start so outlive the snapshot they were made with
+
+
 class Rollback(Exception):
     """Raised in `Index.transaction` to leave the index as it was."""
 
@@ -455,7 +458,7 @@ class Index:
         )
         self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
 
-    def _write(self, write: Callable[..., None], *args: Any) -> None:
+    def _write(self, write: Callable[..., object], *args: Any) -> None:
         """Run `write(*args)` in one transaction. When it fails, the index is not written
         this time (the next run tries again), or, when it is broken, removed on close."""
         try:
@@ -501,6 +504,41 @@ class Index:
         found = self.snapshot(row[0], parts)
         return None if found is None else (row[0], found)
 
+    def kept_part(self, part: str) -> tuple[str, bytes] | None:
+        """(the fingerprint it was stored with, the data) of the part `part` (named KEPT…),
+        whatever the archive looks like now; None when there is none or its signature is wrong."""
+        try:
+            row = self._db.execute(
+                "SELECT fingerprint, data, mac FROM snapshot WHERE part = ?", (part,)
+            ).fetchone()
+            if row is None:
+                return None
+            fingerprint, data, mac = row
+            if not (type(fingerprint) is str and type(data) is type(mac) is bytes):
+                raise TypeError("a part of the wrong type")
+        except Exception:
+            self.damaged = True
+            return None
+        if not compare_digest(mac, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)):
+            return None
+        return fingerprint, data
+
+    def put_part(self, fingerprint: str, part: str, data: bytes) -> None:
+        """In a transaction: keep the part `part` of `fingerprint`, in place of any of that name."""
+        mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
+        self._db.execute(
+            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
+        )
+
+    def drop_tables(self, prefix: str) -> None:
+        """In a transaction: remove the tables whose kinds start with `prefix`, and their parts."""
+        # As bytes: SQLite's functions of text end it at its first NUL.
+        start = prefix.encode("utf-8", "surrogatepass")
+        for table, column in (("rows", "kind"), ("snapshot", "part")):
+            self._db.execute(
+                f"DELETE FROM {table} WHERE substr(CAST({column} AS BLOB), 1, ?) = ?", (len(start), start)
+            )
+
     def row(self, path: str) -> Row | None:
         """The row of `path` when its signature is right, else None."""
         try:
@@ -526,7 +564,8 @@ class Index:
         self._write(self._store_snapshot, fingerprint, parts)
 
     def _store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
-        self._db.execute("DELETE FROM snapshot")
+        # A view's table and its state (viewtable.py) stay: they say what archive they are of.
+        self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) != ?", (len(KEPT), KEPT))
         self._db.executemany(
             "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
             (
@@ -613,7 +652,7 @@ class Index:
                 "SELECT key, bucket, data, mac FROM rows WHERE kind = ? AND bucket = ?", (kind, number)
             )
 
-    def write(self, write: Callable[..., None], *args: Any) -> None:
+    def write(self, write: Callable[..., object], *args: Any) -> None:
         """Run `write(*args)` in one transaction (it may use the methods said to be for one);
         skipped when the index cannot be written now, as `update`."""
         self._write(write, *args)

@@ -41,7 +41,8 @@ from .packing import (
     unpack_attendance,
     unpack_task,
 )
-from .snapshot import STATE, fingerprint, folders, from_parts, status_parts, status_rows
+from .snapshot import STATE, fingerprint, from_parts, status_parts, status_rows
+from .snapshot import folders as walk_folders
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -486,7 +487,7 @@ def load_tasks(
     ):
         wanted = status_parts(statuses)
         rows = None
-        now = folders(walk[0])
+        now = walk_folders(walk[0])
         digest = fingerprint(walk[0], walk[1], now)
         with index.reading():
             parts = index.snapshot(digest, ("head", *wanted))
@@ -638,6 +639,8 @@ def load_view(
     keep = use_index and None not in others
     # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
     part = "\0".join(("view", name, key, printable(shown_root), *map(str, others)))
+    # A view of one value per minutes, of nothing else: kept as a table too (viewtable.py).
+    tabled = isinstance(build, EachMinutes) and not key and not folders
     index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
     if index is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
@@ -653,8 +656,14 @@ def load_view(
             else:
                 index.close()
                 return head, view
-        elif isinstance(build, EachMinutes) and (
-            streamed := _each_from_rows(index, root, shown_root, walk, build)
+        elif tabled and (streamed := _view_from_table(index, root, shown_root, walk, name, part, build)):  # type: ignore[arg-type]
+            index.close()
+            del walk
+            return streamed
+        elif (
+            isinstance(build, EachMinutes)
+            and not index.damaged
+            and (streamed := _each_from_rows(index, root, shown_root, walk, build))
         ):
             head, data = streamed
             index.store_part(fingerprint(walk[0], walk[1]), part, data)
@@ -669,11 +678,139 @@ def load_view(
         digest = fingerprint(walk[0], walk[1])
         if index.snapshot(digest, ("head",)) is not None:
             index.store_part(digest, part, data)
+            if tabled:
+                _fill_view(index, name, shown_root, walk, loaded, build)  # type: ignore[arg-type]
         index.close()
     snapshot = TaskSnapshot.of(loaded)
     snapshot.tasks = []
     del loaded  # every record, freed before the view is unpacked: at 100,000 files that is the peak
     return snapshot, marshal.loads(data)
+
+
+def _fill_view(
+    index: Index, name: str, shown_root: str, walk: Walk, loaded: Archive, view: EachMinutes
+) -> None:
+    """Keep the view's table (viewtable.py) of a loaded archive."""
+    from . import viewtable
+
+    if walk[1] or any(isinstance(own, OSError) for _rel, own in walk[0]):
+        return
+    by_path = {m.path: m for m in loaded.minutes}
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    rows = [
+        viewtable.row(
+            rel, (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino), by_path.get(rel), view.each
+        )
+        for rel, own in walk[0]
+        if not isinstance(own, OSError)
+    ]
+    index.write(viewtable.fill, index, viewtable.kind(name, shown_root), digest, now, rows)
+
+
+def _view_from_table(
+    index: Index, root: str, shown_root: str, walk: Walk, name: str, part: str, view: EachMinutes
+) -> tuple[TaskSnapshot, Any] | None:
+    """(the archive's problems, groups and configuration, the view) from the view's table
+    (viewtable.py), brought up to date with the task snapshot when a few files changed, or
+    made from the index's rows when there is none; the view kept as a part for the next run.
+    None when the archive is to be loaded."""
+    from . import viewtable
+    from .packing import unpack_config
+
+    if walk[1]:
+        return None
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    statuses = STATUSES if view.tasks is not None else ()
+    parts = index.snapshot(digest, ("head", *status_parts(statuses)))
+    tasks: list[Any] | None = []
+    if parts is None:
+        brought = _brought_up_to_date(index, root, shown_root, walk, now, digest, statuses)
+        if brought is None:
+            return None
+        parts, tasks = brought
+    elif statuses:
+        tasks = status_rows(index, parts, statuses)
+    if tasks is None:
+        return None
+    try:
+        head = from_parts({"head": parts["head"]}, root, shown_root)
+        config = unpack_config(marshal.loads(parts["head"])["config"])
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    table = viewtable.kind(name, shown_root)
+    started = walk[2]
+    settled = True
+
+    def minutes_of(rel: str, own: FileStat) -> tuple[Minutes | None] | None:
+        nonlocal settled
+        stat, problem = _inspect(root, rel, own)
+        if problem is not None:
+            return None  # not read: a load says why, as ever (rare)
+        if stat is None:
+            return (None,)  # a link inside the archive: its file is read on its own
+        row = index.row(rel)
+        if row is not None and row[1:5] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+            return (unpack(row[5])[0],)
+        if not _settled(stat, started):
+            settled = False
+        return (_parse_file(root, rel, config)[0],)
+
+    data: bytes | None = None
+    collecting = gc.isenabled()
+    gc.disable()  # as in _loaded: many values, none of them garbage
+    try:
+        with index.transaction():
+            digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
+            if digests is None:
+                rows = []
+                for rel, own in walk[0]:
+                    if isinstance(own, OSError) or (found := minutes_of(rel, own)) is None:
+                        raise Rollback
+                    stamp = (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino)
+                    rows.append(viewtable.row(rel, stamp, found[0], view.each))
+                digests = viewtable.fill(index, table, digest, now, rows)
+                del rows
+            found_values = viewtable.values(index, table, digests)
+            if found_values is None:
+                raise Rollback
+            values, first = found_values
+            sample = None
+            if first is not None:
+                own = next(
+                    own for rel, own in walk[0][now[first[: first.rfind("/") + 1]][1] :] if rel == first
+                )
+                sampled = minutes_of(first, own)  # type: ignore[arg-type]
+                if sampled is None:
+                    raise Rollback
+                sample = sampled[0]
+            selected: list[Any] = []
+            if (chosen := view.tasks) is not None:
+                for kept in tasks:
+                    packed = marshal.loads(kept[5])
+                    if chosen(unpack_task(packed)):
+                        selected.append(packed)
+            data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
+            if not settled or index.snapshot(digest, ("head",)) is None:
+                raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
+            index.put_part(digest, part, data)
+    except Rollback:
+        pass
+    except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+        from .index import _cannot_write
+
+        if not _cannot_write(exc):
+            index.damaged = True
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if data is None:
+        return None
+    head.tasks = []
+    return head, marshal.loads(data)
 
 
 def _each_from_rows(
