@@ -3,9 +3,11 @@ the files that changed. It is never a source of truth: deleting it changes no an
 
 Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
 keyed by path, size, modification and change time and inode. Beside them lies a snapshot of the
-archive's tasks with their statuses resolved, in parts (a head, and the tasks of each status),
-keyed by a fingerprint of the same of every file: when nothing changed, `kpss tasks` reads the
-parts it needs and no minutes at all. Views (the rows of `kpss list`, the findings of
+archive's tasks with their statuses resolved, keyed by a fingerprint of the same of every file:
+parts (a head, and what bringing it up to date needs) and tables of rows (a row per task of
+each status, per file, per minutes, per task id and file: `table`), so that a change rewrites
+only the rows it affects (incremental.py). When nothing changed, `kpss tasks` reads the head
+and the rows of the statuses it shows, and no minutes at all. Views (the rows of `kpss list`, the findings of
 `kpss check`…: loading.load_view) are more parts of the same table, under the same
 fingerprint. The index is stamped with kpss.yaml's bytes; when they change and what kpss.yaml
 means does not (a comment), the rows stay and the snapshot goes (`open`).
@@ -13,7 +15,9 @@ means does not (a comment), the rows stay and the snapshot goes (`open`).
 Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
 lies in the archive, which anyone may have written to. Every row and part is therefore signed
 (keyed BLAKE2) with a key kept outside the archive (in the user's cache folder), and a row
-whose signature does not match is parsed afresh. So each user keeps an index of their own
+whose signature does not match is parsed afresh. The rows of a table are signed each, and the
+snapshot holds a digest of the signatures of each bucket of them: no row can be removed,
+added or put back from an earlier index unseen (`table`, docs/security.md). So each user keeps an index of their own
 (`index-<id>.sqlite3`, named after their key; `index-<id>-cs.sqlite3` for runs in Czech, whose
 problems are kept in Czech): on a shared drive, one index for all would be
 rebuilt whenever another user ran kpss. A corrupt index, one written by another kpss or Python

@@ -1,7 +1,8 @@
 """The task snapshot (archive.TaskSnapshot) as the index keeps it, so that a warm `kpss tasks`
-reads no minutes at all. It is stored in parts (a head, and the tasks of each
-status apart: most tasks of an old archive are done, and daily questions are about open ones)
-as marshal data laid out by packing.py, keyed by the archive's fingerprint.
+reads no minutes at all: a head (problems, groups, configuration) and a table of signed rows
+per status (Index.table), one row per task keyed by its place in the archive (most tasks of
+an old archive are done, and daily questions are about open ones), keyed by the archive's
+fingerprint, made of a digest of each of its folders (`folders`).
 """
 
 from __future__ import annotations
