@@ -610,31 +610,44 @@ class Index:
 
     # --- the snapshot's tables: rows signed one by one, their set by the snapshot's digests ---
 
-    def _row_mac(self, kind: str, key: bytes, data: bytes) -> bytes:
-        mac = blake2b(f"{kind}\0{len(key)}\0".encode(), key=self._key, digest_size=32)
-        mac.update(key)
-        mac.update(data)
-        return mac.digest()
+    def _signer(self, kind: str) -> Callable[[bytes, bytes], bytes]:
+        """The signature of a row of the table `kind`, of its key and data: keyed BLAKE2 of the
+        kind, the key's length, the key and the data (the key started once per table)."""
+        start = blake2b(f"{kind}\0".encode(), key=self._key, digest_size=32)
+
+        def sign(key: bytes, data: bytes) -> bytes:
+            mac = start.copy()
+            mac.update(b"%d\0" % len(key))
+            mac.update(key)
+            mac.update(data)
+            return mac.digest()
+
+        return sign
 
     def table(
-        self, kind: str, digests: dict[int, bytes], buckets: Iterable[int] | None = None
-    ) -> list[tuple[bytes, bytes]] | None:
+        self,
+        kind: str,
+        digests: dict[int, bytes],
+        buckets: Iterable[int] | None = None,
+        convert: Callable[[bytes], Any] | None = None,
+    ) -> list[Any] | None:
         """(key, data) of the rows of the table `kind`, all or those of `buckets`, when each
         row's signature is right and each bucket read holds exactly the rows whose signatures
         `digests` (a signed part of the snapshot) was made of: a row changed, removed, added or
-        put back from an earlier index makes it None (the caller then loads the archive)."""
-        found: list[tuple[bytes, bytes]] = []
+        put back from an earlier index makes it None (the caller then loads the archive).
+        With `convert`, each row is given as `convert(data)` (its bytes not held)."""
+        found: list[Any] = []
         macs: dict[int, list[bytes]] = {}
         try:
             wanted: Iterable[int] = digests if buckets is None else set(buckets)
-            row_mac = self._row_mac
+            row_mac = self._signer(kind)
             for key, number, data, mac in self._select(kind, buckets):
                 if not (type(key) is type(data) is type(mac) is bytes and type(number) is int):
                     raise TypeError("a row of the wrong types")
-                if not compare_digest(mac, row_mac(kind, key, data)):
+                if not compare_digest(mac, row_mac(key, data)):
                     raise ValueError("a row of another key")
                 macs.setdefault(number, []).append(mac)
-                found.append((key, data))
+                found.append((key, data) if convert is None else convert(data))
             if buckets is None and macs.keys() != digests.keys():
                 raise ValueError("a bucket more or less")
             for number in wanted:
@@ -688,8 +701,9 @@ class Index:
         for key, number in drop.items():
             touched[number].pop(key, None)
         signed = []
+        sign = self._signer(kind)
         for key, (number, data) in put.items():
-            mac = self._row_mac(kind, key, data)
+            mac = sign(key, data)
             touched[number][key] = mac
             signed.append((kind, key, number, data, mac))
         for number, rows in touched.items():
@@ -707,11 +721,11 @@ class Index:
     def fill_table(self, kind: str, rows: Iterable[tuple[bytes, int, bytes]]) -> dict[int, bytes]:
         """In a transaction: the table `kind` made of `rows` (key, bucket, data); its digests."""
         macs: dict[int, list[bytes]] = {}
-        row_mac = self._row_mac
+        sign = self._signer(kind)
 
         def signed() -> Iterator[tuple[str, bytes, int, bytes, bytes]]:
             for key, number, data in rows:
-                mac = row_mac(kind, key, data)
+                mac = sign(key, data)
                 macs.setdefault(number, []).append(mac)
                 yield kind, key, number, data, mac
 

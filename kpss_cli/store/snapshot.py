@@ -126,10 +126,11 @@ def status_rows(index: Index, parts: dict[str, bytes], statuses: Iterable[str]) 
     try:
         for status in statuses:
             kind = status_kind(status)
-            found = index.table(kind, loads(parts[ROWS + kind]))
+            found = index.table(kind, loads(parts[ROWS + kind]), convert=loads)
             if found is None:
                 return None
-            rows += [loads(data) for _key, data in found]
+            rows += found
+            del found
         rows.sort()  # by key: keys are unique
     except Exception:  # whatever it was, the index is not to be trusted: rebuilt
         index.damaged = True
@@ -168,6 +169,17 @@ def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables
     index.write(write)
 
 
+def _drain(rows: Iterable[TaskRow]) -> Iterable[TaskRow]:
+    """The rows of a list one by one, each let go of as it is given (200,000 rows are some
+    60 MB, not held beside their tasks); other iterables as they are."""
+    if not isinstance(rows, list):
+        yield from rows
+        return
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
 def from_parts(
     parts: dict[str, bytes], root: str, shown_root: str, rows: Iterable[TaskRow] = ()
 ) -> TaskSnapshot:
@@ -178,7 +190,7 @@ def from_parts(
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
     loads = marshal.loads
-    tasks = [unpack_task(loads(row[5])) for row in rows]
+    tasks = [unpack_task(loads(row[5])) for row in _drain(rows)]
     result = TaskSnapshot(root, shown_root, config, tasks, [], head["groups"], head["files"])
     old_root = head["shown_root"]
     for path, line, severity, code, message in head["problems"]:

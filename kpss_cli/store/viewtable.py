@@ -130,14 +130,10 @@ def bring_up_to_date(
 def values(index: Index, name: str, digests: dict[int, bytes]) -> tuple[list[Any], str | None] | None:
     """(the view's values in the archive's order, the path of one of its minutes: None when
     it has none) from its table; None when the table is not as `digests` says."""
-    found = index.table(name, digests)
+    found = index.table(name, digests, convert=marshal.loads)
     if found is None:
         return None
-    loads = marshal.loads
-    keyed = []
-    for _key, data in found:
-        value = loads(data)
-        if value[2] is not None:
-            keyed.append(value)
+    keyed = [value for value in found if value[2] is not None]
+    del found
     keyed.sort(key=lambda value: (value[2], value[3]))  # as archive.resolve sorts the minutes
     return [value[4] for value in keyed], (keyed[0][0] if keyed else None)
