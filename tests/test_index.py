@@ -10,7 +10,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,29 +76,6 @@ def test_warm_runs_give_the_cold_answers_through_edits_additions_and_deletions(
     assert changed != cold
     assert answers(invoke, generated, cache=True) == changed
     assert answers(invoke, generated, cache=True) == changed
-
-
-def test_a_snapshot_written_in_batches_is_read_whole(
-    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The snapshot writes tasks a batch at a time (to bound a first run's memory): every
-    batch is read back, in order."""
-    from kpss_cli.store import snapshot
-
-    monkeypatch.setattr(snapshot, "ROWS_PER_BATCH", 7)
-    read: list[int] = []
-    rows = snapshot.each_row
-
-    def counted(data: bytes) -> Iterator[snapshot.TaskRow]:
-        found = list(rows(data))
-        read.append(len(found))
-        yield from found
-
-    monkeypatch.setattr(snapshot, "each_row", counted)
-    cold = answers(invoke, generated, cache=False)
-    assert answers(invoke, generated, cache=True) == cold  # builds the index, then reads it
-    assert answers(invoke, generated, cache=True) == cold
-    assert max(read) > 7  # `tasks` was answered from the snapshot, from parts of several batches
 
 
 def test_a_changed_kpss_yaml_is_not_answered_from_the_old_index(invoke: Invoke, generated: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import marshal
 import os
 import shutil
 import signal
@@ -227,7 +228,7 @@ def forge(archive: Path, monkeypatch: pytest.MonkeyPatch, key: bytes, text: str)
         for task in loaded.tasks:
             task.text = text
         files, unreadable, _ = loading._walk(str(archive))
-        index.store_snapshot(snapshot.fingerprint(files, unreadable), snapshot.snapshot_parts(loaded))
+        snapshot.store(index, snapshot.fingerprint(files, unreadable), loaded, marshal.dumps(None), {})
         index.close()
     key_file().parent.mkdir(parents=True, exist_ok=True)
 
@@ -360,6 +361,134 @@ def test_damaged_marshal_data_with_a_right_signature_is_rebuilt(
     index.store_snapshot(fingerprint, parts)
     db.close()
     assert_answers_as_without_cache(invoke, archive)
+
+
+def _rows(archive: Path, kind: str) -> list[tuple[bytes, int, bytes, bytes]]:
+    """(key, bucket, data, signature) of the rows of one of the snapshot's tables."""
+    db = sqlite3.connect(index_file(archive))
+    found = db.execute("SELECT key, bucket, data, mac FROM rows WHERE kind = ?", (kind,)).fetchall()
+    db.close()
+    assert found, kind
+    return found
+
+
+def _put(
+    archive: Path, kind: str, rows: list[tuple[bytes, int, bytes, bytes]], drop: list[bytes] = ()
+) -> None:  # type: ignore[assignment]
+    db = sqlite3.connect(index_file(archive))
+    db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", [(kind, key) for key in drop])
+    db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", [(kind, *row) for row in rows])
+    db.commit()
+    db.close()
+
+
+TASKS_ALL = ["tasks", "--all", "-f", "json"]
+
+
+def _all_rows(archive: Path) -> list[tuple[str, bytes, int, Any]]:
+    """Every row of the snapshot's tables, as what it holds (marshal's bytes of the same value
+    may differ from one run to the next)."""
+    db = sqlite3.connect(index_file(archive))
+    found = db.execute("SELECT kind, key, bucket, data FROM rows ORDER BY kind, key").fetchall()
+    db.close()
+    values = [(kind, key, number, marshal.loads(data)) for kind, key, number, data in found]
+    return [
+        (kind, key, number, (*value[:5], marshal.loads(value[5])) if kind.startswith("task") else value)
+        for kind, key, number, value in values
+    ]
+
+
+def _rebuilt(invoke: Invoke, archive: Path, honest: list[tuple[str, bytes, int, Any]]) -> None:
+    """The next runs give the answers without the index (the rows changed would change them),
+    and the index is made again of rows as this reader writes them (`honest`)."""
+    for query in (TASKS_ALL, ["tasks", "-f", "json"]):
+        assert run(invoke, archive, query) == run(invoke, archive, query, cache=False)
+    assert _all_rows(archive) == honest
+    assert_answers_as_without_cache(invoke, archive)
+
+
+@pytest.mark.parametrize("change", ["tampered", "deleted", "added", "another status", "another key"])
+def test_a_row_of_the_snapshot_changed_removed_or_added_is_not_trusted(
+    invoke: Invoke, archive: Path, change: str
+) -> None:
+    """Each task's row is signed over its table, key and content, and the snapshot's signed
+    digests say which rows each bucket holds: a row altered, removed, added or moved to
+    another table or key is told, and the index rebuilt."""
+    run(invoke, archive, TASKS_ALL)  # builds the index
+    honest = _all_rows(archive)
+    (key, number, data, mac), *_others = _rows(archive, "task\0open")
+    if change == "tampered":
+        _put(archive, "task\0open", [(key, number, data[:-1] + bytes([data[-1] ^ 1]), mac)])
+    elif change == "deleted":
+        _put(archive, "task\0open", [], [key])
+    elif change == "added":  # a second copy of a row: under its own signature, at another key
+        _put(archive, "task\0open", [(key + b"0", number, data, mac)])
+    elif change == "another status":
+        _put(archive, "task\0done", [(key, number, data, mac)])
+        _put(archive, "task\0open", [], [key])
+    else:
+        _put(archive, "task\0open", [(key[:-1] + b"9", number, data, mac)], [key])
+    _rebuilt(invoke, archive, honest)
+
+
+def test_a_row_of_an_earlier_snapshot_put_back_is_not_trusted(invoke: Invoke, archive: Path) -> None:
+    """A row rightly signed, but of an earlier state of the archive (its task's old text), put
+    back in place of the current one, is not read: its bucket's digest tells it."""
+    run(invoke, archive, TASKS_ALL)
+    old = _rows(archive, "task\0open")
+    edit_same_size(archive / EDITED, "Oslovit", "Oslavit")
+    assert "Oslavit" in run(invoke, archive, TASKS_ALL)[1]  # brought up to date: rows rewritten
+    honest = _all_rows(archive)
+    now = _rows(archive, "task\0open")
+    (replayed,) = [row for row in old if row not in now and b"Oslovit" in row[2]]
+    _put(archive, "task\0open", [replayed])
+    _rebuilt(invoke, archive, honest)
+    assert "Oslovit nové" not in run(invoke, archive, TASKS_ALL)[1]
+
+
+def test_a_removed_row_of_who_updates_a_task_is_not_trusted_after_a_change(
+    invoke: Invoke, archive: Path
+) -> None:
+    """Bringing the snapshot up to date reads who defines or updates each task it touches from
+    signed rows; one removed (so that an update of a task would be left out) is told, and the
+    archive loaded whole."""
+    run(invoke, archive, TASKS_ALL)
+    refs = [(row, marshal.loads(row[2])) for row in _rows(archive, "ref")]
+    status = {task["id"]: task["status"] for task in json.loads(run(invoke, archive, TASKS_ALL)[1])}
+    updating, task_id = next(  # a file that updates a task (defines none of that id), and makes it done
+        (value[1], value[0]) for _row, value in refs if not value[5] and status.get(value[0]) == "done"
+    )
+    (defining,) = [value[1] for _row, value in refs if value[0] == task_id and value[5]]
+    _put(archive, "ref", [], [row[0] for row, value in refs if value[1] == updating])  # all its rows
+    path = archive / defining
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    expected = run(invoke, archive, TASKS_ALL, cache=False)
+    assert run(invoke, archive, TASKS_ALL) == expected
+    assert_answers_as_without_cache(invoke, archive)
+
+
+def test_a_row_of_a_views_table_removed_is_not_trusted(invoke: Invoke, archive: Path) -> None:
+    """`kpss list` keeps its rows as a table of signed rows too (store/viewtable.py), with
+    its buckets' digests in a signed part: a row removed from it is told, the view built
+    again, and the table with it."""
+    query = ["list", "-f", "json"]
+    run(invoke, archive, TASKS_ALL)
+    expected = run(invoke, archive, query, cache=False)
+    assert run(invoke, archive, query) == expected  # the view, and its table
+    db = sqlite3.connect(index_file(archive))
+    (table,) = {kind for (kind,) in db.execute("SELECT kind FROM rows WHERE kind LIKE 'kept:%'")}
+    honest = db.execute("SELECT count(*) FROM rows WHERE kind = ?", (table,)).fetchone()[0]
+    rows = db.execute("SELECT key, data FROM rows WHERE kind = ?", (table,)).fetchall()
+    key = next(key for key, data in rows if marshal.loads(data)[2] is not None)  # of minutes
+    db.execute("DELETE FROM rows WHERE kind = ? AND key = ?", (table, key))
+    db.execute("DELETE FROM snapshot WHERE part LIKE 'view%'")  # the view itself, made again from the table
+    db.commit()
+    db.close()
+    assert run(invoke, archive, query) == expected
+    db = sqlite3.connect(index_file(archive))
+    assert db.execute("SELECT count(*) FROM rows WHERE kind = ?", (table,)).fetchone()[0] == honest
+    db.close()
+    assert run(invoke, archive, query) == expected
 
 
 # --- 4. freshness: change time and inode, and files changed too recently to tell ------------------

@@ -1,24 +1,33 @@
 """The task snapshot brought up to date after a few files changed, without loading the archive.
 
 A full load unpacks every row and resolves every task: after one edit of a 100,000-file
-archive that is many times a warm run. Beside the snapshot the index keeps the part LINKS
-(`links_part`): for each file, its size, times and inode as they were, its problems, and what
-resolving tasks across files needs of its minutes (id, date, group, next meeting, the ids of
-the tasks it defines and of those it updates). From it, `updated_parts` finds what changed
-(files changed, added, removed), which tasks the change can affect (those the changed files
-define or update, before and after, and those of the minutes whose next meeting moved), and
-resolves only those, from the few files that define or update them; every other task keeps
-its row. Anything out of the ordinary (unreadable files or folders, duplicate minutes ids, many
-changes) gives None: the caller loads the archive as before. The answers are those of a full
-load (tests/test_views.py compares them with `--no-cache`).
+archive that is many times a warm run. Beside the snapshot the index keeps, in signed tables
+(Index.table) looked up by bucket, what resolving tasks across files needs:
+
+- FILE, a row per file (bucket: its folder): its size, times and inode as they were, its
+  problems, and of its minutes the id, date, group, next meeting, the tasks it defines and the
+  ids of those it updates;
+- MEET, a row per minutes (bucket: its group): what finding each minutes' next meeting needs;
+- REF, a row per task id and file that defines or updates it (bucket: the task id), with the
+  file's stamp and the places and lines of the tasks of that id it defines;
+
+and the part STATE: kpss.yaml's problems, each file's problems, the duplicate task ids, each
+group's first minutes and name, and a digest of each folder's files (sizes, times, inodes).
+`bring_up_to_date` finds the folders whose digest changed, and in them the files changed,
+added or removed; the tasks the change can affect (those the changed files define or update,
+before and after, and those of the minutes of their groups whose next meeting moved); and
+resolves only those, from the few files that define or update them. Only the rows of these
+tasks, files, minutes and ids are rewritten. Anything out of the ordinary (unreadable files or
+folders, many changes, a table not as its signed digests say) gives None: the caller loads
+the archive as before. The answers are those of a full load (tests/test_views.py compares them
+with `--no-cache`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any  # not on the warm path: a file changed
 
@@ -26,21 +35,27 @@ from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
 from .archive import Archive, FileStat, duplicate_task, printable, resolve
+from .index import Index, bucket, encode
 from .packing import MARSHAL_VERSION
-from .snapshot import LINKS, TaskRow, read_rows, task_row, write_rows
+from .snapshot import ROWS, STATE, Folders, TaskRow, folders, status_kind, table_row, task_row
 
-# Beyond this many changed files a full load is about as quick, and simpler.
+# Beyond this many changed files (or folders) a full load is about as quick, and simpler.
 MOST_CHANGES = 200
 
-# What LINKS holds of one file: (size, mtime_ns, ctime_ns, inode, problems, minutes or None),
+FILE, MEET, REF = "file", "meet", "ref"
+KINDS = (FILE, MEET, REF, *(status_kind(s) for s in STATUSES))
+
+# What FILE holds of one file: (size, mtime_ns, ctime_ns, inode, problems, minutes or None),
 # problems as (line, severity, code, message), minutes as
 # (id, date ordinal, group slug, group name, next meeting ordinal or None, task ids, task lines,
 #  ids of the tasks it updates).
 Entry = tuple[Any, ...]
+Rows = Iterable[tuple[bytes, int, bytes]]
+Walk = list[tuple[str, FileStat | OSError]]
 
 
 def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> Entry:
-    """One file's entry in LINKS."""
+    """One file's row in FILE."""
     info = None
     if minutes is not None:
         meeting = minutes.next_meeting.date if minutes.next_meeting else None
@@ -64,163 +79,381 @@ def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> E
     )
 
 
-def links_part(entries: dict[str, Entry] | None, config_problems: int) -> bytes:
-    """The part LINKS: every file's entry in the walk's order and each minutes' next meeting
-    (as next_meetings gives it, so that the next change finds the ones that moved without
-    computing them before it); None when the archive had files or folders that could not be
-    read, or two minutes of one date and id (then the next change loads it whole)."""
-    order = None if entries is None else _order(entries)
-    data = None
-    if entries is not None and order is not None:
-        after = _next_meetings(order, entries)
-        data = {"config_problems": config_problems, "files": entries, "after": after}
-    return marshal.dumps(data, MARSHAL_VERSION)
-
-
-def _same(found: Entry, stat: FileStat) -> bool:
-    return bool(
-        found[0] == stat.st_size
-        and found[1] == stat.st_mtime_ns
-        and found[2] == stat.st_ctime_ns
-        and found[3] == stat.st_ino
-    )
-
-
-def _order(files: dict[str, Entry]) -> list[tuple[int, str, str]] | None:
-    """(date, id, path) of every minutes, sorted as archive.resolve sorts them; None when two
-    share a date and an id (their order would be the walk's, which keys do not keep)."""
-    order = sorted(
-        ((info[1], info[0], rel) for rel, found in files.items() if (info := found[5]) is not None),
-        key=lambda item: (item[0], item[1]),
-    )
-    for before, after in itertools.pairwise(order):
-        if before[:2] == after[:2]:
-            return None
-    return order
-
-
-def _next_meetings(order: list[tuple[int, str, str]], files: dict[str, Entry]) -> dict[str, int | None]:
-    """archive.next_meetings from the entries: each minutes id to its next meeting's ordinal."""
-    found: dict[str, int | None] = {}
-    upcoming: dict[str, tuple[int, int | None]] = {}
-    for date, minutes_id, rel in reversed(order):
-        info = files[rel][5]
-        seen = upcoming.get(info[2])
-        later = None if seen is None else seen[0] if seen[0] > date else seen[1]
-        found[minutes_id] = info[4] or later
-        upcoming[info[2]] = (date, later)
-    return found
+def _walk_key(rel: str) -> tuple[tuple[int, str], ...]:
+    """A file's place in the walk's order (archive.walk_files): a folder's files by name, then
+    its subfolders."""
+    parts = rel.split("/")
+    return (*((1, name) for name in parts[:-1]), (0, parts[-1]))
 
 
 def _touches(info: Any) -> set[str]:
     return set(info[5]) | set(info[7]) if info is not None else set()
 
 
+def _pair(first: str, second: str) -> str:
+    return f"{len(first)}\0{first}\0{second}"
+
+
+# --- the tables' rows -----------------------------------------------------------------------------
+
+
+def _file_row(rel: str, found: Entry) -> tuple[bytes, int, bytes]:
+    return encode(rel), bucket(rel[: rel.rfind("/") + 1]), marshal.dumps((rel, found), MARSHAL_VERSION)
+
+
+def _meet_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
+    info = found[5]
+    if info is not None:
+        mid, date, slug, name, meeting = info[:5]
+        value = (slug, date, mid, name, meeting, rel, sorted(_touches(info)))
+        yield encode(_pair(slug, f"{date}\0{mid}")), bucket(slug), marshal.dumps(value, MARSHAL_VERSION)
+
+
+def _ref_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
+    info = found[5]
+    if info is None:
+        return
+    defines: dict[str, list[tuple[int, int | None]]] = {}
+    for number, (task_id, line) in enumerate(zip(info[5], info[6], strict=True)):
+        defines.setdefault(task_id, []).append((number, line))
+    for task_id in sorted(_touches(info)):
+        value = (task_id, rel, info[1], info[0], found[:4], defines.get(task_id, []))
+        yield encode(_pair(task_id, rel)), bucket(task_id), marshal.dumps(value, MARSHAL_VERSION)
+
+
+def state_of(
+    files: dict[str, Entry] | None, walk: Walk, config_problems: int
+) -> tuple[bytes, dict[str, Rows]]:
+    """(the part STATE, the tables FILE, MEET and REF) of a loaded archive whose files' rows
+    are `files` in the walk's order (`walk`); STATE is None and the tables empty when a file
+    or folder could not be read, or two minutes share an id (a change then loads the archive
+    whole)."""
+    found_folders = folders(walk) if files is not None else None
+    ids: set[str] = set()
+    for found in (files or {}).values():
+        if (info := found[5]) is not None:
+            if info[0] in ids:
+                found_folders = None
+            ids.add(info[0])
+    if files is None or found_folders is None:
+        return marshal.dumps(None), {FILE: (), MEET: (), REF: ()}
+    meets = [value for rel, found in files.items() for value in _meet_rows(rel, found)]
+    refs = [value for rel, found in files.items() for value in _ref_rows(rel, found)]
+    groups: dict[str, list[tuple[int, str, str, Any]]] = {}
+    for _key, _bucket, data in meets:
+        slug, date, mid, name, *_rest = marshal.loads(data)
+        groups.setdefault(slug, []).append((date, mid, name, None))
+    by_task: dict[str, list[Any]] = {}
+    for _key, _bucket, data in refs:
+        value = marshal.loads(data)
+        if value[5]:
+            by_task.setdefault(value[0], []).append(value)
+    dups: dict[tuple[int, str, int, int], tuple[Any, ...]] = {}
+    for task_id, definers in by_task.items():
+        dups.update(_duplicates(task_id, definers))
+    state = {
+        "config_problems": config_problems,
+        "problems": {rel: found[4] for rel, found in files.items() if found[4]},
+        "dups": dups,
+        "groups": {slug: _group(found) for slug, found in groups.items()},
+        "folders": {folder: digest for folder, (digest, _s, _e) in found_folders.items()},
+    }
+    tables: dict[str, Rows] = {
+        FILE: [_file_row(rel, found) for rel, found in files.items()],
+        MEET: meets,
+        REF: refs,
+    }
+    return marshal.dumps(state, MARSHAL_VERSION), tables
+
+
+def _group(minutes: list[tuple[int, str, str, Any]]) -> tuple[tuple[int, str], str]:
+    """(the (date, id) of a group's first minutes, the name of its last) of its minutes'
+    (date, id, name, …): as archive.resolve names groups."""
+    minutes = sorted(minutes, key=lambda m: (m[0], m[1]))
+    return (minutes[0][0], minutes[0][1]), minutes[-1][2]
+
+
+def _duplicates(task_id: str, definers: list[Any]) -> dict[tuple[int, str, int, int], tuple[Any, ...]]:
+    """The duplicate task ids of `task_id` as archive.resolve finds them, from the REF rows of
+    the files defining it: by the duplicate's key, (task id, path, line, first path, first line)."""
+    places = sorted(
+        ((value[2], value[3], number, value[1], line) for value in definers for number, line in value[5]),
+        key=lambda p: (p[0], p[1], p[2]),
+    )
+    found = {}
+    for date, mid, number, rel, line in places[1:]:
+        found[(date, mid, 0, number)] = (task_id, rel, line, places[0][3], places[0][4])
+    return found
+
+
+def _after(group: Iterable[tuple[int, str, int | None]]) -> dict[str, int | None]:
+    """archive.next_meetings of one group's minutes, (date, id, own next meeting) in any order."""
+    found: dict[str, int | None] = {}
+    seen: tuple[int, int | None] | None = None
+    for date, mid, own in sorted(group, key=lambda m: (m[0], m[1]), reverse=True):
+        later = None if seen is None else seen[0] if seen[0] > date else seen[1]
+        found[mid] = own or later
+        seen = (date, later)
+    return found
+
+
+# --- bringing it up to date -----------------------------------------------------------------------
+
 Parse = Callable[[str, FileStat], tuple[Minutes | None, list[Problem]] | None]
 Stored = Callable[[str, tuple[int, int, int, int]], Minutes | None]
 
 
-def updated_parts(
-    links: bytes,
+class _Tables:
+    """The tables' rows read (verified) and to write, and their digests."""
+
+    def __init__(self, index: Index, parts: dict[str, bytes]) -> None:
+        self.index = index
+        self.digests = {kind: marshal.loads(parts[ROWS + kind]) for kind in KINDS}
+        self.put: dict[str, dict[bytes, tuple[int, bytes]]] = {kind: {} for kind in KINDS}
+        self.drop: dict[str, dict[bytes, int]] = {kind: {} for kind in KINDS}
+        self.read: dict[tuple[str, int], list[Any]] = {}
+
+    def bucket(self, kind: str, number: int) -> list[Any]:
+        """The values of the rows of a bucket (as they were); a LookupError when the bucket is not
+        as its digest says."""
+        if (kind, number) not in self.read:
+            found = self.index.table(kind, self.digests[kind], (number,))
+            if found is None:
+                raise LookupError(kind)
+            self.read[kind, number] = [marshal.loads(data) for _key, data in found]
+        return self.read[kind, number]
+
+    def write(self) -> dict[str, bytes]:
+        parts = {}
+        for kind in KINDS:
+            new = self.digests[kind]
+            if self.put[kind] or self.drop[kind]:
+                changed = self.index.change_table(kind, new, self.put[kind], self.drop[kind])
+                if changed is None:
+                    raise LookupError(kind)
+                new = changed
+            parts[ROWS + kind] = marshal.dumps(new, MARSHAL_VERSION)
+        return parts
+
+
+def bring_up_to_date(
+    index: Index,
     parts: dict[str, bytes],
-    walk: list[tuple[str, FileStat | OSError]],
+    walk: Walk,
+    now: Folders,
     root: str,
     shown_root: str,
     config: Config,
     parse: Parse,
     stored: Stored,
 ) -> tuple[dict[str, bytes], list[str]] | None:
-    """(the snapshot's parts for the archive as `walk` found it, the files gone since) from the
-    parts kept (`parts`: head, every status; `links`: LINKS); None when it cannot be told
-    without a full load. `parse(rel, stat)` parses a changed file (None: it is not to be
-    read as minutes, a full load says why); `stored(rel, (size, mtime_ns, ctime_ns, inode))`
-    gives an unchanged file's minutes from the index (None when its row is not of that file)."""
-    kept = marshal.loads(links)
-    if kept is None:
+    """(the snapshot's parts for the archive as `walk` found it, its folders `now`
+    (snapshot.folders), the files gone since), the tables rewritten (in the caller's
+    transaction), from the snapshot kept (`parts`: its head, STATE and digests); None when it
+    cannot be told without a full load. `parse(rel, stat)` parses a changed file (None: it is
+    not to be read as minutes, a full load says why); `stored(rel, (size, mtime_ns, ctime_ns,
+    inode))` gives an unchanged file's minutes from the index (None when its row is not of that
+    file)."""
+    state = marshal.loads(parts[STATE])
+    if state is None:
         return None
-    old: dict[str, Entry] = kept["files"]
-    files: dict[str, Entry] = {}
+    kept_folders: dict[str, bytes] = state["folders"]
+    changed_folders = [f for f, (digest, _s, _e) in now.items() if kept_folders.get(f) != digest]
+    changed_folders += [f for f in kept_folders if f not in now]
+    if len(changed_folders) > MOST_CHANGES:
+        return None
+    tables = _Tables(index, parts)
+    try:
+        return _bring(
+            tables, state, parts, now, changed_folders, walk, root, shown_root, config, parse, stored
+        )
+    except LookupError:
+        return None
+
+
+def _bring(
+    tables: _Tables,
+    state: dict[str, Any],
+    parts: dict[str, bytes],
+    now: Folders,
+    changed_folders: list[str],
+    walk: Walk,
+    root: str,
+    shown_root: str,
+    config: Config,
+    parse: Parse,
+    stored: Stored,
+) -> tuple[dict[str, bytes], list[str]] | None:
+    # The files of the folders that changed, as they were and as they are.
+    old: dict[str, Entry] = {}
+    for folder in changed_folders:
+        for rel, found in tables.bucket(FILE, bucket(folder)):
+            if rel[: rel.rfind("/") + 1] == folder:
+                old[rel] = found
+    new: dict[str, Entry] = {}
     parsed: dict[str, Minutes] = {}
     changed: list[str] = []
-    for rel, own in walk:
-        if isinstance(own, OSError):
-            return None
-        found = old.get(rel)
-        if found is not None and _same(found, own):
-            files[rel] = found
+    present: set[str] = set()
+    for folder in changed_folders:
+        if folder not in now:
             continue
-        changed.append(rel)
-        if len(changed) > MOST_CHANGES:
-            return None
-        outcome = parse(rel, own)
-        if outcome is None:
-            return None
-        minutes, problems = outcome
-        files[rel] = entry(own, problems, minutes)
-        if minutes is not None:
-            parsed[rel] = minutes
-    removed = [rel for rel in old if rel not in files]
+        _digest, start, end = now[folder]
+        for rel, own in walk[start:end]:
+            if isinstance(own, OSError):
+                return None  # a full load says why
+            present.add(rel)
+            found = old.get(rel)
+            if found is not None and found[:4] == (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino):
+                continue
+            changed.append(rel)
+            if len(changed) > MOST_CHANGES:
+                return None
+            outcome = parse(rel, own)
+            if outcome is None:
+                return None
+            minutes, problems = outcome
+            new[rel] = entry(own, problems, minutes)
+            if minutes is not None:
+                parsed[rel] = minutes
+    removed = [rel for rel in old if rel not in present]
     if len(changed) + len(removed) > MOST_CHANGES:
         return None
-    order = _order(files)
-    if order is None:
-        return None
-    old_after: dict[str, int | None] = kept["after"]
-    after = _next_meetings(order, files)
+    gone = {rel: old[rel] for rel in (*changed, *removed) if rel in old}
 
-    # The tasks the change can affect.
-    affected: set[str] = set()
-    for rel in (*changed, *removed):
-        affected |= _touches(old[rel][5] if rel in old else None)
-        affected |= _touches(files[rel][5] if rel in files else None)
-    moved = {mid for mid, date in after.items() if old_after.get(mid, date) != date}
-    for _date, minutes_id, rel in order if moved else ():
-        if minutes_id in moved:  # its "until the next meeting" moved
-            affected |= _touches(files[rel][5])
+    # The minutes of the groups the change touches, before and after; an id seen twice: a load.
+    groups: dict[str, dict[str, Any]] = {}
 
-    # Resolved again from every file that defines or updates one of them, with the archive's
-    # next meetings.
-    involved: list[Minutes] = []
-    for rel, found in files.items():
-        info = found[5]
-        if info is None or (affected.isdisjoint(info[5]) and affected.isdisjoint(info[7])):
+    def group(slug: str) -> dict[str, Any]:
+        if slug not in groups:
+            groups[slug] = {
+                value[2]: value for value in tables.bucket(MEET, bucket(slug)) if value[0] == slug
+            }
+        return groups[slug]
+
+    touched_groups: set[str] = set()
+    before: dict[str, dict[str, Any]] = {}
+    for found in gone.values():
+        if (info := found[5]) is not None:
+            touched_groups.add(info[2])
+    for found in new.values():
+        if (info := found[5]) is not None:
+            touched_groups.add(info[2])
+    for slug in touched_groups:
+        before[slug] = dict(group(slug))
+    for found in gone.values():
+        if (info := found[5]) is not None:
+            group(info[2]).pop(info[0], None)
+            key = encode(_pair(info[2], f"{info[1]}\0{info[0]}"))
+            tables.drop[MEET][key] = bucket(info[2])
+    for rel, found in new.items():
+        if (info := found[5]) is None:
             continue
-        minutes = parsed.get(rel) or stored(rel, found[:4])
+        for key, number, data in _meet_rows(rel, found):
+            group(info[2])[info[0]] = marshal.loads(data)
+            tables.drop[MEET].pop(key, None)
+            tables.put[MEET][key] = (number, data)
+
+    # The tasks the change can affect: those the changed files define or update, and those of
+    # the minutes whose next meeting moved ("until the next meeting").
+    affected: set[str] = set()
+    for found in gone.values():
+        affected |= _touches(found[5])
+    for found in new.values():
+        affected |= _touches(found[5])
+    for slug in touched_groups:
+        was = _after((v[1], v[2], v[4]) for v in before[slug].values())
+        is_now = _after((v[1], v[2], v[4]) for v in group(slug).values())
+        for mid, value in is_now.items():
+            if mid in was and was[mid] != value:
+                affected |= set(group(slug)[mid][6])
+
+    # Who defines or updates them, before and after.
+    refs: dict[str, dict[str, Any]] = {}
+    for task_id in affected:
+        refs[task_id] = {v[1]: v for v in tables.bucket(REF, bucket(task_id)) if v[0] == task_id}
+    old_refs = {task_id: dict(found) for task_id, found in refs.items()}
+    for rel, found in gone.items():
+        for task_id in _touches(found[5]):
+            refs[task_id].pop(rel, None)
+            tables.drop[REF][encode(_pair(task_id, rel))] = bucket(task_id)
+    for rel, found in new.items():
+        for key, number, data in _ref_rows(rel, found):
+            value = marshal.loads(data)
+            refs[value[0]][rel] = value
+            tables.drop[REF].pop(key, None)
+            tables.put[REF][key] = (number, data)
+
+    # Resolved again from every file that defines or updates one of them.
+    involved: list[Minutes] = []
+    for rel in sorted({rel for found in refs.values() for rel in found}):
+        if rel in parsed:
+            involved.append(parsed[rel])
+            continue
+        value = next(found[rel] for found in refs.values() if rel in found)
+        minutes = stored(rel, tuple(value[4]))
         if minutes is None:
             return None
         involved.append(minutes)
+    after: dict[str, dt.date | None] = {}
+    for minutes in involved:
+        day = _after((v[1], v[2], v[4]) for v in group(minutes.group_slug).values()).get(minutes.id)
+        after[minutes.id] = None if day is None else dt.date.fromordinal(day)
     some = Archive(Path(root), shown_root, config)
     some.minutes = involved
-    resolve(some, {mid: None if day is None else dt.date.fromordinal(day) for mid, day in after.items()})
-    number = {id(task): n for minutes in involved for n, task in enumerate(minutes.tasks)}
-    fresh: dict[str, list[TaskRow]] = {status: [] for status in STATUSES}
+    resolve(some, after)
+    places = {id(task): n for minutes in involved for n, task in enumerate(minutes.tasks)}
+    for definers in old_refs.values():  # the rows of the tasks as they were
+        for value in definers.values():
+            for place, _line in value[5]:
+                key = encode(f"{value[2]}\0{value[3]}\0{0}\0{place}")
+                for status in STATUSES:
+                    tables.drop[status_kind(status)][key] = bucket(key.decode("utf-8", "surrogatepass"))
     for task in some.tasks:
         if task.id in affected:
-            key = (task.meeting_date.toordinal(), task.minutes_id, 0, number[id(task)])
-            fresh[task.status].append(task_row(key, task))
+            row: TaskRow = task_row(
+                (task.meeting_date.toordinal(), task.minutes_id, 0, places[id(task)]), task
+            )
+            key, where, data = table_row(row)
+            kind = status_kind(task.status)
+            tables.drop[kind].pop(key, None)
+            tables.put[kind][key] = (where, data)
 
-    result: dict[str, bytes] = {}
-    for status in STATUSES:
-        rows = [row for row in read_rows(parts[status]) if row[4] not in affected]
-        rows += fresh[status]
-        rows.sort()  # by key: keys are unique
-        result[status] = write_rows(rows)
-    result["head"] = _head(parts["head"], kept["config_problems"], files, order, shown_root)
-    result[LINKS] = marshal.dumps(
-        {"config_problems": kept["config_problems"], "files": files, "after": after}, MARSHAL_VERSION
-    )
+    # The files' own rows, and STATE.
+    for rel in gone:
+        tables.drop[FILE][encode(rel)] = bucket(rel[: rel.rfind("/") + 1])
+    for rel, found in new.items():
+        key, where, data = _file_row(rel, found)
+        tables.drop[FILE].pop(key, None)
+        tables.put[FILE][key] = (where, data)
+    kept_problems: dict[str, list[Any]] = state["problems"]
+    for rel in gone:
+        kept_problems.pop(rel, None)
+    for rel, found in new.items():
+        if found[4]:
+            kept_problems[rel] = found[4]
+    dups: dict[tuple[int, str, int, int], tuple[Any, ...]] = {
+        key: value for key, value in state["dups"].items() if value[0] not in affected
+    }
+    for task_id, definers in refs.items():
+        dups.update(_duplicates(task_id, [v for v in definers.values() if v[5]]))
+    names: dict[str, tuple[tuple[int, str], str]] = state["groups"]
+    for slug in touched_groups:
+        members = [(v[1], v[2], v[3], None) for v in group(slug).values()]
+        if members:
+            names[slug] = _group(members)
+        else:
+            names.pop(slug, None)
+    state["dups"] = dups
+    state["folders"] = {folder: digest for folder, (digest, _s, _e) in now.items()}
+    result = tables.write()
+    result[STATE] = marshal.dumps(state, MARSHAL_VERSION)
+    result["head"] = _head(parts["head"], state, len(walk), shown_root)
     return result, removed
 
 
-def _head(
-    data: bytes,
-    config_problems: int,
-    files: dict[str, Entry],
-    order: list[tuple[int, str, str]],
-    shown_root: str,
-) -> bytes:
-    """The head of the snapshot: problems (kpss.yaml's, each file's, the duplicate task ids as
-    archive.resolve finds them), groups, the number of files, the configuration."""
+def _head(data: bytes, state: dict[str, Any], files: int, shown_root: str) -> bytes:
+    """The head of the snapshot: problems (kpss.yaml's, each file's in the walk's order, the
+    duplicate task ids in the archive's), groups, the number of files, the configuration."""
     head: dict[str, Any] = marshal.loads(data)
 
     def shown(rel: str) -> str:  # archive.shown_path
@@ -228,26 +461,18 @@ def _head(
 
     old_root = head["shown_root"]
     problems = []
-    for path, line, severity, code, message in head["problems"][:config_problems]:
+    for path, line, severity, code, message in head["problems"][: state["config_problems"]]:
         rel = path if old_root == "." else path.removeprefix(f"{old_root}/")
         problems.append((shown(rel), line, severity, code, message))
-    for rel, found in files.items():
+    for rel in sorted(state["problems"], key=_walk_key):
         where = shown(printable(rel))
-        problems += [(where, line, severity, code, message) for line, severity, code, message in found[4]]
-    first: dict[str, tuple[str, int]] = {}
-    groups: dict[str, str] = {}
-    for _date, _id, rel in order:
-        info = files[rel][5]
-        groups[info[2]] = info[3]
-        for task_id, line in zip(info[5], info[6], strict=True):
-            if task_id in first:
-                path, first_line = first[task_id]
-                twice = duplicate_task(shown(rel), line, task_id, shown(path), first_line)
-                problems.append((twice.path, twice.line, twice.severity, twice.code, twice.message))
-            else:
-                first[task_id] = (rel, line)
+        problems += [(where, *problem) for problem in state["problems"][rel]]
+    for _key, (task_id, rel, line, first, first_line) in sorted(state["dups"].items()):
+        twice = duplicate_task(shown(rel), line, task_id, shown(first), first_line)
+        problems.append((twice.path, twice.line, twice.severity, twice.code, twice.message))
+    order = sorted(state["groups"].items(), key=lambda item: item[1][0])
     head["problems"] = problems
-    head["groups"] = groups
-    head["files"] = len(files)
+    head["groups"] = {slug: name for slug, (_first, name) in order}
+    head["files"] = files
     head["shown_root"] = shown_root
     return marshal.dumps(head, MARSHAL_VERSION)

@@ -3,9 +3,11 @@ the files that changed. It is never a source of truth: deleting it changes no an
 
 Each row holds one file's parse result (packed by packing.py, as parallel parsing sends it)
 keyed by path, size, modification and change time and inode. Beside them lies a snapshot of the
-archive's tasks with their statuses resolved, in parts (a head, and the tasks of each status),
-keyed by a fingerprint of the same of every file: when nothing changed, `kpss tasks` reads the
-parts it needs and no minutes at all. Views (the rows of `kpss list`, the findings of
+archive's tasks with their statuses resolved, keyed by a fingerprint of the same of every file:
+parts (a head, and what bringing it up to date needs) and tables of rows (a row per task of
+each status, per file, per minutes, per task id and file: `table`), so that a change rewrites
+only the rows it affects (incremental.py). When nothing changed, `kpss tasks` reads the head
+and the rows of the statuses it shows, and no minutes at all. Views (the rows of `kpss list`, the findings of
 `kpss check`…: loading.load_view) are more parts of the same table, under the same
 fingerprint. The index is stamped with kpss.yaml's bytes; when they change and what kpss.yaml
 means does not (a comment), the rows stay and the snapshot goes (`open`).
@@ -13,7 +15,9 @@ means does not (a comment), the rows stay and the snapshot goes (`open`).
 Rows and parts are marshal data (packing.py), which is not made for untrusted bytes; the index
 lies in the archive, which anyone may have written to. Every row and part is therefore signed
 (keyed BLAKE2) with a key kept outside the archive (in the user's cache folder), and a row
-whose signature does not match is parsed afresh. So each user keeps an index of their own
+whose signature does not match is parsed afresh. The rows of a table are signed each, and the
+snapshot holds a digest of the signatures of each bucket of them: no row can be removed,
+added or put back from an earlier index unseen (`table`, docs/security.md). So each user keeps an index of their own
 (`index-<id>.sqlite3`, named after their key; `index-<id>-cs.sqlite3` for runs in Czech, whose
 problems are kept in Czech): on a shared drive, one index for all would be
 rebuilt whenever another user ran kpss. A corrupt index, one written by another kpss or Python
@@ -50,7 +54,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "17"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "18"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -60,8 +64,41 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS snapshot (
     part TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rows (
+    kind TEXT NOT NULL, key BLOB NOT NULL, bucket INTEGER NOT NULL, data BLOB NOT NULL, mac BLOB NOT NULL,
+    PRIMARY KEY (kind, bucket, key)
+) WITHOUT ROWID;
 """
-_TABLES = ("meta", "files", "snapshot")
+_TABLES = ("meta", "files", "snapshot", "rows")
+# Rows of the snapshot's tables (`Index.table`) fall into this many buckets each, a bucket's
+# rows side by side in the file; the snapshot keeps a digest of each bucket's signatures, so a
+# row removed, added or put back is told by reading its bucket alone.
+BUCKETS = 1024
+
+
+def bucket(text: str) -> int:
+    """The bucket of the rows looked up by `text` (a folder, a task id, a group)."""
+    import zlib  # only where rows are written
+
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) & (BUCKETS - 1)
+
+
+def encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _set_digest(macs: Iterable[bytes]) -> bytes:
+    """The digest of a bucket: of its rows' signatures in order (a set: no order of writing
+    counts). Not linear like a sum or XOR of them: no other set of signed rows gives it."""
+    return blake2b(b"".join(sorted(macs)), digest_size=32).digest()
+
+
+KEPT = "kept:"  # parts whose names start so outlive the snapshot they were made with
+
+
+class Rollback(Exception):
+    """Raised in `Index.transaction` to leave the index as it was."""
+
 
 Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
@@ -269,6 +306,7 @@ def _restamp(connection: sqlite3.Connection, stamp: str) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.execute("DELETE FROM snapshot")
+        connection.execute("DELETE FROM rows")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
         connection.execute("COMMIT")
     except BaseException:
@@ -424,7 +462,7 @@ class Index:
         )
         self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
 
-    def _write(self, write: Callable[..., None], *args: Any) -> None:
+    def _write(self, write: Callable[..., object], *args: Any) -> None:
         """Run `write(*args)` in one transaction. When it fails, the index is not written
         this time (the next run tries again), or, when it is broken, removed on close."""
         try:
@@ -470,6 +508,41 @@ class Index:
         found = self.snapshot(row[0], parts)
         return None if found is None else (row[0], found)
 
+    def kept_part(self, part: str) -> tuple[str, bytes] | None:
+        """(the fingerprint it was stored with, the data) of the part `part` (named KEPT…),
+        whatever the archive looks like now; None when there is none or its signature is wrong."""
+        try:
+            row = self._db.execute(
+                "SELECT fingerprint, data, mac FROM snapshot WHERE part = ?", (part,)
+            ).fetchone()
+            if row is None:
+                return None
+            fingerprint, data, mac = row
+            if not (type(fingerprint) is str and type(data) is type(mac) is bytes):
+                raise TypeError("a part of the wrong type")
+        except Exception:
+            self.damaged = True
+            return None
+        if not compare_digest(mac, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)):
+            return None
+        return fingerprint, data
+
+    def put_part(self, fingerprint: str, part: str, data: bytes) -> None:
+        """In a transaction: keep the part `part` of `fingerprint`, in place of any of that name."""
+        mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
+        self._db.execute(
+            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
+        )
+
+    def drop_tables(self, prefix: str) -> None:
+        """In a transaction: remove the tables whose kinds start with `prefix`, and their parts."""
+        # As bytes: SQLite's functions of text end it at its first NUL.
+        start = prefix.encode("utf-8", "surrogatepass")
+        for table, column in (("rows", "kind"), ("snapshot", "part")):
+            self._db.execute(
+                f"DELETE FROM {table} WHERE substr(CAST({column} AS BLOB), 1, ?) = ?", (len(start), start)
+            )
+
     def row(self, path: str) -> Row | None:
         """The row of `path` when its signature is right, else None."""
         try:
@@ -495,7 +568,8 @@ class Index:
         self._write(self._store_snapshot, fingerprint, parts)
 
     def _store_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
-        self._db.execute("DELETE FROM snapshot")
+        # A view's table and its state (viewtable.py) stay: they say what archive they are of.
+        self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) != ?", (len(KEPT), KEPT))
         self._db.executemany(
             "INSERT INTO snapshot VALUES (?, ?, ?, ?)",
             (
@@ -533,6 +607,166 @@ class Index:
                 for part, data in parts
             ),
         )
+
+    # --- the snapshot's tables: rows signed one by one, their set by the snapshot's digests ---
+
+    def _signer(self, kind: str) -> Callable[[bytes, bytes], bytes]:
+        """The signature of a row of the table `kind`, of its key and data: keyed BLAKE2 of the
+        kind, the key's length, the key and the data (the key started once per table)."""
+        start = blake2b(f"{kind}\0".encode(), key=self._key, digest_size=32)
+
+        def sign(key: bytes, data: bytes) -> bytes:
+            mac = start.copy()
+            mac.update(b"%d\0" % len(key))
+            mac.update(key)
+            mac.update(data)
+            return mac.digest()
+
+        return sign
+
+    def table(
+        self,
+        kind: str,
+        digests: dict[int, bytes],
+        buckets: Iterable[int] | None = None,
+        convert: Callable[[bytes], Any] | None = None,
+    ) -> list[Any] | None:
+        """(key, data) of the rows of the table `kind`, all or those of `buckets`, when each
+        row's signature is right and each bucket read holds exactly the rows whose signatures
+        `digests` (a signed part of the snapshot) was made of: a row changed, removed, added or
+        put back from an earlier index makes it None (the caller then loads the archive).
+        With `convert`, each row is given as `convert(data)` (its bytes not held)."""
+        found: list[Any] = []
+        macs: dict[int, list[bytes]] = {}
+        try:
+            wanted: Iterable[int] = digests if buckets is None else set(buckets)
+            row_mac = self._signer(kind)
+            for key, number, data, mac in self._select(kind, buckets):
+                if not (type(key) is type(data) is type(mac) is bytes and type(number) is int):
+                    raise TypeError("a row of the wrong types")
+                if not compare_digest(mac, row_mac(key, data)):
+                    raise ValueError("a row of another key")
+                macs.setdefault(number, []).append(mac)
+                found.append((key, data) if convert is None else convert(data))
+            if buckets is None and macs.keys() != digests.keys():
+                raise ValueError("a bucket more or less")
+            for number in wanted:
+                kept = digests.get(number)
+                here = macs.get(number)
+                if (kept is None) != (here is None) or (here is not None and _set_digest(here) != kept):
+                    raise ValueError("a row more, less or of another time")
+        except Exception:  # not what this reader wrote: the index is rebuilt
+            self.damaged = True
+            return None
+        return found
+
+    def _select(self, kind: str, buckets: Iterable[int] | None) -> Iterator[Any]:
+        if buckets is None:
+            yield from self._db.execute("SELECT key, bucket, data, mac FROM rows WHERE kind = ?", (kind,))
+            return
+        for number in set(buckets):
+            yield from self._db.execute(
+                "SELECT key, bucket, data, mac FROM rows WHERE kind = ? AND bucket = ?", (kind, number)
+            )
+
+    def write(self, write: Callable[..., object], *args: Any) -> None:
+        """Run `write(*args)` in one transaction (it may use the methods said to be for one);
+        skipped when the index cannot be written now, as `update`."""
+        self._write(write, *args)
+
+    def change_table(
+        self,
+        kind: str,
+        digests: dict[int, bytes],
+        put: dict[bytes, tuple[int, bytes]],
+        drop: dict[bytes, int],
+    ) -> dict[int, bytes] | None:
+        """In a transaction: write the rows `put` (key: (bucket, data)) and remove those of
+        `drop` (key: bucket) in the table `kind`, whose buckets `digests` describes; the
+        digests after, or None when a bucket changed is not as `digests` says (nothing
+        written then: the caller loads the archive)."""
+        new = dict(digests)
+        touched: dict[int, dict[bytes, bytes]] = {}
+        for number in {b for b, _ in put.values()} | set(drop.values()):
+            rows = dict(
+                self._db.execute(
+                    "SELECT key, mac FROM rows WHERE kind = ? AND bucket = ?", (kind, number)
+                ).fetchall()
+            )
+            kept = digests.get(number)
+            if (kept is None) != (not rows) or (rows and _set_digest(rows.values()) != kept):
+                self.damaged = True  # not what this reader wrote: the index is rebuilt
+                return None
+            touched[number] = rows
+        for key, number in drop.items():
+            touched[number].pop(key, None)
+        signed = []
+        sign = self._signer(kind)
+        for key, (number, data) in put.items():
+            mac = sign(key, data)
+            touched[number][key] = mac
+            signed.append((kind, key, number, data, mac))
+        for number, rows in touched.items():
+            if rows:
+                new[number] = _set_digest(rows.values())
+            else:
+                new.pop(number, None)
+        self._db.executemany(
+            "DELETE FROM rows WHERE kind = ? AND bucket = ? AND key = ?",
+            ((kind, b, k) for k, b in drop.items()),
+        )
+        self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", signed)
+        return new
+
+    def fill_table(self, kind: str, rows: Iterable[tuple[bytes, int, bytes]]) -> dict[int, bytes]:
+        """In a transaction: the table `kind` made of `rows` (key, bucket, data); its digests."""
+        macs: dict[int, list[bytes]] = {}
+        sign = self._signer(kind)
+
+        def signed() -> Iterator[tuple[str, bytes, int, bytes, bytes]]:
+            for key, number, data in rows:
+                mac = sign(key, data)
+                macs.setdefault(number, []).append(mac)
+                yield kind, key, number, data, mac
+
+        self._db.execute("DELETE FROM rows WHERE kind = ?", (kind,))
+        self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", signed())
+        return {number: _set_digest(found) for number, found in macs.items()}
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write: all of it or nothing (`Rollback` leaves the index as it was)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads that see one state of the index, whatever another kpss writes meanwhile."""
+        try:
+            self._db.execute("BEGIN")
+        except sqlite3.Error:
+            self.damaged = True
+            yield
+            return
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("COMMIT")
+
+    def put_snapshot(self, fingerprint: str, parts: dict[str, bytes]) -> None:
+        """In a transaction: store_snapshot."""
+        self._store_snapshot(fingerprint, parts)
+
+    def put_files(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
+        """In a transaction: update."""
+        self._update(changed, removed)
 
     def close(self) -> None:
         """Close the database; remove it when it was found damaged, so that the next run

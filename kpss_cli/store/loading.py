@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import gc
-import heapq
 import marshal
 import os
 import stat as stat_module
@@ -31,7 +30,7 @@ from .archive import (
 )
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
-from .index import Index, Row, blake2b
+from .index import Index, Rollback, Row, blake2b
 from .packing import (
     MARSHAL_VERSION,
     attendance_view,
@@ -42,7 +41,8 @@ from .packing import (
     unpack_attendance,
     unpack_task,
 )
-from .snapshot import LINKS, PARTS, each_row, fingerprint, from_parts, snapshot_parts
+from .snapshot import STATE, fingerprint, from_parts, status_parts, status_rows
+from .snapshot import folders as walk_folders
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .incremental import Entry
+    from .snapshot import Folders
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -434,11 +435,13 @@ def _load(
         # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
         if all(_settled(stat, started) for stat in stats.values()):
             digest = fingerprint(files, unreadable)
-            if index.snapshot(digest, PARTS) is None:  # else it is current
-                from .incremental import links_part  # not on the warm path
+            if index.snapshot(digest, ("head", STATE)) is None:  # else it is current
+                from .incremental import state_of  # not on the warm path
+                from .snapshot import store
 
                 links = _links(files, unreadable, not_read, outcomes)
-                index.store_snapshot(digest, snapshot_parts(result, links_part(links, len(config.problems))))
+                state, tables = state_of(links, files, len(config.problems))
+                store(index, digest, result, state, tables)
         index.close()
     return result
 
@@ -449,7 +452,7 @@ def _links(
     not_read: dict[str, list[Problem]],
     outcomes: dict[str, Outcome],
 ) -> dict[str, Entry] | None:
-    """Every file's entry in the snapshot's part LINKS (incremental.py); None when a file or
+    """Every file's row in the snapshot's table FILE (incremental.py); None when a file or
     folder could not be read (a change then loads the archive whole, which says why)."""
     from .incremental import entry
 
@@ -482,16 +485,26 @@ def load_tasks(
         use_index
         and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))) is not None
     ):
-        parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", *statuses))
+        wanted = status_parts(statuses)
+        rows = None
+        now = walk_folders(walk[0])
+        digest = fingerprint(walk[0], walk[1], now)
+        with index.reading():
+            parts = index.snapshot(digest, ("head", *wanted))
+            if parts is not None:
+                rows = status_rows(index, parts, statuses)
         if parts is None and not walk[1]:
-            parts = _brought_up_to_date(index, root, shown_root, walk, statuses)
+            found = _brought_up_to_date(index, root, shown_root, walk, now, digest, statuses)
+            if found is not None:
+                parts, rows = found
         snapshot = None
-        if parts is not None:
+        if parts is not None and rows is not None:
             del walk  # some 70 MB at 100,000 files, freed before the tasks are unpacked
             try:
-                snapshot = from_parts(parts, root, shown_root)
+                snapshot = from_parts(parts, root, shown_root, rows)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
+            if snapshot is None:
                 walk = _walk(root)
         index.close()
         if snapshot is not None:
@@ -500,19 +513,27 @@ def load_tasks(
 
 
 def _brought_up_to_date(
-    index: Index, root: str, shown_root: str, walk: Walk, statuses: Iterable[str]
-) -> dict[str, bytes] | None:
-    """The parts `statuses` of the snapshot, brought up to date from the one kept when only a
-    few files changed since (incremental.py), and kept; None when the archive is to be
-    loaded whole."""
-    kept = index.latest(PARTS)
+    index: Index, root: str, shown_root: str, walk: Walk, now: Folders, digest: str, statuses: Iterable[str]
+) -> tuple[dict[str, bytes], list[Any]] | None:
+    """(the head, the rows of the tasks of `statuses`) of the snapshot brought up to date from
+    the one kept when only a few files changed since (incremental.py), and kept when every
+    changed file was settled; None when the archive is to be loaded whole."""
+    from .incremental import KINDS  # a file changed: not the warm path
+    from .snapshot import ROWS
+
+    kept = index.latest(("head", STATE, *(ROWS + kind for kind in KINDS)))
     if kept is None:
         return None
-    from pathlib import Path
+    from .incremental import bring_up_to_date
+    from .packing import unpack_config
 
-    from .incremental import updated_parts  # a file changed: not the warm path
-
-    config = load_config(Path(root), shown_root)
+    try:
+        # kpss.yaml as the index stamped it: what parsing needs of it is what it means, which
+        # the index was kept for (Index.open); the head holds it packed.
+        config = unpack_config(marshal.loads(kept[1]["head"])["config"])
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
     files, _unreadable, started = walk
     rows: list[Row] = []
     settled = True
@@ -535,23 +556,33 @@ def _brought_up_to_date(
             return None
         return unpack(row[5])[0]
 
+    answer: tuple[dict[str, bytes], list[Any]] | None = None
     collecting = gc.isenabled()
     gc.disable()  # as in _loaded
     try:
-        found = updated_parts(kept[1][LINKS], kept[1], files, root, shown_root, config, parse, stored)
-    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
-        index.damaged = True
+        with index.transaction():
+            found = bring_up_to_date(index, kept[1], files, now, root, shown_root, config, parse, stored)
+            if found is not None:
+                parts, removed = found
+                index.put_files(rows, removed)
+                index.put_snapshot(digest, parts)
+                tasks = status_rows(index, parts, statuses)
+                if tasks is not None:
+                    answer = {"head": parts["head"]}, tasks
+            if answer is None or not settled:
+                raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
+    except Rollback:
+        pass
+    except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+        from .index import _cannot_write
+
+        if not _cannot_write(exc):
+            index.damaged = True
         return None
     finally:
         if collecting:
             gc.enable()
-    if found is None:
-        return None
-    parts, removed = found
-    index.update(rows, removed)
-    if settled:
-        index.store_snapshot(fingerprint(files, []), parts)
-    return {name: parts[name] for name in ("head", *statuses)}
+    return answer
 
 
 # --- views: a command's answer kept beside the snapshot ------------------------------------------
@@ -608,6 +639,8 @@ def load_view(
     keep = use_index and None not in others
     # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
     part = "\0".join(("view", name, key, printable(shown_root), *map(str, others)))
+    # A view of one value per minutes, of nothing else: kept as a table too (viewtable.py).
+    tabled = isinstance(build, EachMinutes) and not key and not folders
     index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
     if index is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
@@ -623,8 +656,14 @@ def load_view(
             else:
                 index.close()
                 return head, view
-        elif isinstance(build, EachMinutes) and (
-            streamed := _each_from_rows(index, root, shown_root, walk, build)
+        elif tabled and (streamed := _view_from_table(index, root, shown_root, walk, name, part, build)):  # type: ignore[arg-type]
+            index.close()
+            del walk
+            return streamed
+        elif (
+            isinstance(build, EachMinutes)
+            and not index.damaged
+            and (streamed := _each_from_rows(index, root, shown_root, walk, build))
         ):
             head, data = streamed
             index.store_part(fingerprint(walk[0], walk[1]), part, data)
@@ -639,11 +678,139 @@ def load_view(
         digest = fingerprint(walk[0], walk[1])
         if index.snapshot(digest, ("head",)) is not None:
             index.store_part(digest, part, data)
+            if tabled:
+                _fill_view(index, name, shown_root, walk, loaded, build)  # type: ignore[arg-type]
         index.close()
     snapshot = TaskSnapshot.of(loaded)
     snapshot.tasks = []
     del loaded  # every record, freed before the view is unpacked: at 100,000 files that is the peak
     return snapshot, marshal.loads(data)
+
+
+def _fill_view(
+    index: Index, name: str, shown_root: str, walk: Walk, loaded: Archive, view: EachMinutes
+) -> None:
+    """Keep the view's table (viewtable.py) of a loaded archive."""
+    from . import viewtable
+
+    if walk[1] or any(isinstance(own, OSError) for _rel, own in walk[0]):
+        return
+    by_path = {m.path: m for m in loaded.minutes}
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    rows = [
+        viewtable.row(
+            rel, (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino), by_path.get(rel), view.each
+        )
+        for rel, own in walk[0]
+        if not isinstance(own, OSError)
+    ]
+    index.write(viewtable.fill, index, viewtable.kind(name, shown_root), digest, now, rows)
+
+
+def _view_from_table(
+    index: Index, root: str, shown_root: str, walk: Walk, name: str, part: str, view: EachMinutes
+) -> tuple[TaskSnapshot, Any] | None:
+    """(the archive's problems, groups and configuration, the view) from the view's table
+    (viewtable.py), brought up to date with the task snapshot when a few files changed, or
+    made from the index's rows when there is none; the view kept as a part for the next run.
+    None when the archive is to be loaded."""
+    from . import viewtable
+    from .packing import unpack_config
+
+    if walk[1]:
+        return None
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    statuses = STATUSES if view.tasks is not None else ()
+    parts = index.snapshot(digest, ("head", *status_parts(statuses)))
+    tasks: list[Any] | None = []
+    if parts is None:
+        brought = _brought_up_to_date(index, root, shown_root, walk, now, digest, statuses)
+        if brought is None:
+            return None
+        parts, tasks = brought
+    elif statuses:
+        tasks = status_rows(index, parts, statuses)
+    if tasks is None:
+        return None
+    try:
+        head = from_parts({"head": parts["head"]}, root, shown_root)
+        config = unpack_config(marshal.loads(parts["head"])["config"])
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    table = viewtable.kind(name, shown_root)
+    started = walk[2]
+    settled = True
+
+    def minutes_of(rel: str, own: FileStat) -> tuple[Minutes | None] | None:
+        nonlocal settled
+        stat, problem = _inspect(root, rel, own)
+        if problem is not None:
+            return None  # not read: a load says why, as ever (rare)
+        if stat is None:
+            return (None,)  # a link inside the archive: its file is read on its own
+        row = index.row(rel)
+        if row is not None and row[1:5] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+            return (unpack(row[5])[0],)
+        if not _settled(stat, started):
+            settled = False
+        return (_parse_file(root, rel, config)[0],)
+
+    data: bytes | None = None
+    collecting = gc.isenabled()
+    gc.disable()  # as in _loaded: many values, none of them garbage
+    try:
+        with index.transaction():
+            digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
+            if digests is None:
+                rows = []
+                for rel, own in walk[0]:
+                    if isinstance(own, OSError) or (found := minutes_of(rel, own)) is None:
+                        raise Rollback
+                    stamp = (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino)
+                    rows.append(viewtable.row(rel, stamp, found[0], view.each))
+                digests = viewtable.fill(index, table, digest, now, rows)
+                del rows
+            found_values = viewtable.values(index, table, digests)
+            if found_values is None:
+                raise Rollback
+            values, first = found_values
+            sample = None
+            if first is not None:
+                own = next(
+                    own for rel, own in walk[0][now[first[: first.rfind("/") + 1]][1] :] if rel == first
+                )
+                sampled = minutes_of(first, own)  # type: ignore[arg-type]
+                if sampled is None:
+                    raise Rollback
+                sample = sampled[0]
+            selected: list[Any] = []
+            if (chosen := view.tasks) is not None:
+                for kept in tasks:
+                    packed = marshal.loads(kept[5])
+                    if chosen(unpack_task(packed)):
+                        selected.append(packed)
+            data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
+            if not settled or index.snapshot(digest, ("head",)) is None:
+                raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
+            index.put_part(digest, part, data)
+    except Rollback:
+        pass
+    except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+        from .index import _cannot_write
+
+        if not _cannot_write(exc):
+            index.damaged = True
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if data is None:
+        return None
+    head.tasks = []
+    return head, marshal.loads(data)
 
 
 def _each_from_rows(
@@ -693,11 +860,14 @@ def _each_from_rows(
     selected: list[Any] = []
     if (chosen := view.tasks) is not None:
         # The snapshot's tasks are the loaded archive's, resolved, in its order (snapshot.py).
-        statuses = index.snapshot(digest, STATUSES)
+        statuses = index.snapshot(digest, status_parts(STATUSES))
         if statuses is None:
             return None
         try:
-            for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+            found = status_rows(index, statuses, STATUSES)
+            if found is None:
+                return None
+            for kept in found:
                 packed = marshal.loads(kept[5])
                 if chosen(unpack_task(packed)):
                     selected.append(packed)
@@ -908,7 +1078,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         return None
     del walk, files
     # The tasks' parts are read when the tasks are: here only known to be there.
-    if index.snapshot(digest, STATUSES) is None:
+    if index.snapshot(digest, status_parts(STATUSES)) is None:
         index.close()
         return None
     order.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
@@ -934,12 +1104,13 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         order.clear()  # not held while the tasks are read
 
     def tasks() -> Iterator[Task]:
-        statuses = index.snapshot(digest, STATUSES)
-        if statuses is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
+        statuses = index.snapshot(digest, status_parts(STATUSES))
+        found = None if statuses is None else status_rows(index, statuses, STATUSES)
+        if found is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
             yield from _loaded(root, shown_root, None, True, None, _walk(root)).tasks
             return
         loads = marshal.loads
-        for kept in heapq.merge(*map(each_row, statuses.values())):  # keys are unique
+        for kept in found:
             yield unpack_task(loads(kept[5]))
 
     return Records(

@@ -1,21 +1,20 @@
 """The task snapshot (archive.TaskSnapshot) as the index keeps it, so that a warm `kpss tasks`
-reads no minutes at all. It is stored in parts (a head, and the tasks of each
-status apart: most tasks of an old archive are done, and daily questions are about open ones)
-as marshal data laid out by packing.py, keyed by the archive's fingerprint.
+reads no minutes at all: a head (problems, groups, configuration) and a table of signed rows
+per status (Index.table), one row per task keyed by its place in the archive (most tasks of
+an old archive are done, and daily questions are about open ones), keyed by the archive's
+fingerprint, made of a digest of each of its folders (`folders`).
 """
 
 from __future__ import annotations
 
-import heapq
-import io
 import marshal
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..core.errors import Problem
 from ..core.model import STATUSES, Task
 from .archive import Archive, FileStat, TaskSnapshot, shown_path
 from .config import CONFIG_NAME
-from .index import blake2b
+from .index import Index, blake2b, bucket, encode
 from .packing import MARSHAL_VERSION, pack_config, pack_task, unpack_config, unpack_task
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -23,28 +22,55 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def fingerprint(files: list[tuple[str, FileStat | OSError]], unreadable: list[tuple[str, OSError]]) -> str:
-    """The archive's fingerprint from its walk (archive.walk_files): every file's path, size,
-    modification and change time and inode (of the link itself, if it is one; a pipe's or a
-    device's too), and the folders it could not read. Names that are not UTF-8 count as the
-    bytes they are."""
+Folders = dict[str, tuple[bytes, int, int]]  # a folder: (its digest, its files' stretch of the walk)
+
+
+def folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
+    """Each folder's digest of its files' paths, sizes, modification and change times and
+    inodes (of the link itself, if it is one; a pipe's or a device's too), with where its
+    files are in the walk (first, last + 1: the walk lists a folder's files one after the
+    other). Folders are named with their trailing `/` ("" for the root)."""
+    lines = [
+        f"{rel}\0gone"
+        if isinstance(own, OSError)
+        else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}"
+        for rel, own in files
+    ]
+    names = [rel[: rel.rfind("/") + 1] for rel, _own in files]
+    found: Folders = {}
+    if not files:
+        return found
+    start = 0
+    for end in (*(i for i in range(1, len(names)) if names[i] != names[i - 1]), len(names)):
+        found[names[start]] = (_digest(lines[start:end]), start, end)
+        start = end
+    return found
+
+
+def _digest(lines: list[str]) -> bytes:
+    return blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def fingerprint(
+    files: list[tuple[str, FileStat | OSError]],
+    unreadable: list[tuple[str, OSError]],
+    found: Folders | None = None,
+) -> str:
+    """The archive's fingerprint from its walk (archive.walk_files): the digest of each of its
+    folders (`folders`, given when already made), and the folders it could not read. Names
+    that are not UTF-8 count as the bytes they are."""
+    found = folders(files) if found is None else found
     digest = blake2b()
-    for start in range(0, len(files), 4096):  # in slices: the lines of every file are never all held
-        lines = [
-            f"{rel}\0gone\n"
-            if isinstance(own, OSError)
-            else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}\n"
-            for rel, own in files[start : start + 4096]
-        ]
-        digest.update("".join(lines).encode("utf-8", "surrogatepass"))
+    digest.update(
+        b"".join(f"{name}\0".encode("utf-8", "surrogatepass") + value[0] for name, value in found.items())
+    )
     lines = [f"{folder}/\0unreadable\n" for folder, _ in unreadable]
     digest.update("".join(lines).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-LINKS = "links"  # what each file holds that resolution across files needs: incremental.py
-PARTS = ("head", *STATUSES, LINKS)
-ROWS_PER_BATCH = 10_000
+STATE = "state"  # what bringing the snapshot up to date needs beside its tables: incremental.py
+ROWS = "rows\0"  # a part named ROWS + a table's kind holds the digests of the table's buckets
 
 Key = tuple[int, str, int, int]  # a task's place in the archive: task_keys
 
@@ -66,29 +92,53 @@ def task_keys(archive: Archive) -> dict[int, Key]:
     return keys
 
 
-# A row of a part: the task's key (four fields), its id, and its packed task as marshal bytes
-# of its own: bringing the snapshot up to date (incremental.py) reads and writes the rows of
-# every task but unpacks none, and a warm run unpacks only the rows it shows.
+# A task as its table keeps it: its key (four fields), its id, and its packed task as marshal
+# bytes of its own. Each status is a table of its own (`status_kind`), one signed row per task
+# keyed by its place: a change rewrites the rows of the tasks it affects (incremental.py), and
+# a warm run reads the rows of the statuses it shows and unpacks only those.
 TaskRow = tuple[int, str, int, int, str, bytes]
+
+
+def status_kind(status: str) -> str:
+    return f"task\0{status}"
 
 
 def task_row(key: Key, task: Task) -> TaskRow:
     return (*key, task.id, marshal.dumps(pack_task(task), MARSHAL_VERSION))
 
 
-def write_rows(rows: list[TaskRow]) -> bytes:
-    """A part of the snapshot: its rows in the archive's order, a batch at a time (the 170,000 done tasks of 100,000 minutes at once held 90 MiB more at the peak
-    of a first run)."""
-    out = io.BytesIO()
-    for start in range(0, len(rows), ROWS_PER_BATCH):
-        marshal.dump(rows[start : start + ROWS_PER_BATCH], out, MARSHAL_VERSION)
-    return out.getvalue()
+def table_row(row: TaskRow) -> tuple[bytes, int, bytes]:
+    """(key, bucket, data) of a task's row in its table (Index.table)."""
+    text = f"{row[0]}\0{row[1]}\0{row[2]}\0{row[3]}"
+    return encode(text), bucket(text), marshal.dumps(row, MARSHAL_VERSION)
 
 
-def snapshot_parts(archive: Archive, links: bytes | None = None) -> dict[str, bytes]:
-    """The parts of a loaded archive's snapshot, by name (PARTS), as the index stores them;
-    `links` is its part LINKS (incremental.links_part; without it, a change loads the
-    archive whole)."""
+def status_parts(statuses: Iterable[str]) -> tuple[str, ...]:
+    """The names of the parts holding the digests of the tables of `statuses`."""
+    return tuple(ROWS + status_kind(status) for status in statuses)
+
+
+def status_rows(index: Index, parts: dict[str, bytes], statuses: Iterable[str]) -> list[TaskRow] | None:
+    """The rows of the tasks of `statuses` in the archive's order, their digests read from
+    `parts` (status_parts); None when a table is not as its digests say."""
+    rows: list[TaskRow] = []
+    loads = marshal.loads
+    try:
+        for status in statuses:
+            kind = status_kind(status)
+            found = index.table(kind, loads(parts[ROWS + kind]), convert=loads)
+            if found is None:
+                return None
+            rows += found
+            del found
+        rows.sort()  # by key: keys are unique
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    return rows
+
+
+def head_part(archive: Archive) -> bytes:
     head = {
         "problems": [(p.path, p.line, p.severity, p.code, p.message) for p in archive.problems],
         "groups": archive.group_names,
@@ -96,41 +146,51 @@ def snapshot_parts(archive: Archive, links: bytes | None = None) -> dict[str, by
         "shown_root": archive.shown_root,
         "config": pack_config(archive.config),
     }
-    parts = {"head": marshal.dumps(head, MARSHAL_VERSION), LINKS: links or marshal.dumps(None)}
-    keys = task_keys(archive)
-    for status in STATUSES:
-        parts[status] = write_rows([task_row(keys[id(t)], t) for t in archive.tasks if t.status == status])
-    return parts
+    return marshal.dumps(head, MARSHAL_VERSION)
 
 
-def read_rows(data: bytes) -> list[TaskRow]:
-    """The rows of a part of the snapshot (TaskRow): its batches, one after the other."""
-    stream = io.BytesIO(data)
-    rows: list[TaskRow] = []
-    while stream.tell() < len(data):
-        rows += marshal.load(stream)
-    return rows
+Tables = dict[str, "Iterable[tuple[bytes, int, bytes]]"]
 
 
-def each_row(data: bytes) -> Iterator[TaskRow]:
-    """The rows of a part of the snapshot, as read_rows gives them, a batch in memory at a time."""
-    stream = io.BytesIO(data)
-    while stream.tell() < len(data):
-        yield from marshal.load(stream)
+def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables: Tables) -> None:
+    """Keep a loaded archive's snapshot (`fingerprint`): its head, the table of each status,
+    and what bringing it up to date needs (`state`, `tables`: incremental.state_of)."""
+
+    def write() -> None:
+        parts = {"head": head_part(archive), STATE: state}
+        keys = task_keys(archive)
+        for status in STATUSES:
+            rows = (table_row(task_row(keys[id(t)], t)) for t in archive.tasks if t.status == status)
+            parts[ROWS + status_kind(status)] = marshal.dumps(index.fill_table(status_kind(status), rows))
+        for kind, found in tables.items():
+            parts[ROWS + kind] = marshal.dumps(index.fill_table(kind, found))
+        index.put_snapshot(fingerprint, parts)
+
+    index.write(write)
 
 
-def from_parts(parts: dict[str, bytes], root: str, shown_root: str) -> TaskSnapshot:
-    """The snapshot the index's parts hold (signed with this user's key: index.py), seen from
-    `shown_root`."""
+def _drain(rows: Iterable[TaskRow]) -> Iterable[TaskRow]:
+    """The rows of a list one by one, each let go of as it is given (200,000 rows are some
+    60 MB, not held beside their tasks); other iterables as they are."""
+    if not isinstance(rows, list):
+        yield from rows
+        return
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
+def from_parts(
+    parts: dict[str, bytes], root: str, shown_root: str, rows: Iterable[TaskRow] = ()
+) -> TaskSnapshot:
+    """The snapshot the index's head holds, with the tasks of `rows` (status_rows), seen from
+    `shown_root` (signed with this user's key: index.py)."""
     head: dict[str, Any] = marshal.loads(parts["head"])
     config = unpack_config(head["config"])
     if config.path is not None:
         config.path = f"{shown_root}/{CONFIG_NAME}"
-    # Each part keeps the archive's order; merged, they keep it too. Read a batch at a time:
-    # the rows are never all held beside their tasks (200,000 rows are some 60 MB).
-    rows = [each_row(data) for name, data in parts.items() if name != "head"]
     loads = marshal.loads
-    tasks = [unpack_task(loads(row[5])) for row in heapq.merge(*rows)]  # keys are unique
+    tasks = [unpack_task(loads(row[5])) for row in _drain(rows)]
     result = TaskSnapshot(root, shown_root, config, tasks, [], head["groups"], head["files"])
     old_root = head["shown_root"]
     for path, line, severity, code, message in head["problems"]:
