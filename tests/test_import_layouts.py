@@ -2011,3 +2011,73 @@ def test_the_place_of_a_title_whose_day_and_hour_were_lost() -> None:
     # a day kept in the title: its own place, as before
     kept = recognise("Zápis z jednání výboru konaného dne 5. 3. 2024 v zasedací místnosti MěÚ\n")
     assert kept.place == "v zasedací místnosti MěÚ"
+
+
+# --- rules drawn from the seventh real batch 201–212 ------------------------------------------------
+
+
+def test_a_list_of_tasks_flattened_into_one_line_of_a_transcript() -> None:
+    assert tasks_of(
+        "4) Výbor schválil tyto úkoly: - Opravit plot u hřiště – termín listopad 2022 ( zodpovídá Novák Petr ) "
+        "- Zaplatit pojištění termín 15.1.2023 (zodpovídá Malá Jana) - Připravit ples Úkol zajištění hudby "
+        "(Dvořák Jan) trvá. 5) Různé Předseda poděkoval přítomným.\n"
+    ) == [
+        ("Opravit plot u hřiště", "Novák Petr", "listopad 2022"),
+        ("Zaplatit pojištění", "Malá Jana", "15.1.2023"),
+        ("Připravit ples", None, None),
+        ("zajištění hudby", "Dvořák Jan", None),
+    ]
+    # the owner after `zajistí` in an item, the day the task is set for, brackets that name no one
+    assert tasks_of(
+        "Výbor schválil následující úkoly: - Zúčastnit se soutěže v Lázních (muži, ženy) - Uklidit sklad dne "
+        "6.8. - vyhlášení zajistí Malý P. a Nová J. - Zkontrolovat hydranty – termín 30.9.2022 Konec schůze.\n"
+    ) == [
+        ("Zúčastnit se soutěže v Lázních (muži, ženy)", None, None),
+        ("Uklidit sklad dne 6.8.", "Malý P. a Nová J", "6.8. 2022"),
+        ("Zkontrolovat hydranty", None, "30.9.2022"),
+    ]
+
+
+def test_a_flattened_list_of_tasks_on_the_lines_after_its_sentence() -> None:
+    items = " - ".join(
+        [
+            "Provést nábor dětí – Malý Jos. ml.",
+            "Vyměnit chladič – Nový Lub.",
+            "Natřít terče – Gabriel Jiří",
+            "Zajistit odznaky (70 ks) – Bárta V. st.",
+            "Svolat schůzi na 13.5.2022 – Michálek Jos.",
+        ]
+    )
+    assert tasks_of(
+        f"3) Kontrola úkolů 4) Výbor odsouhlasil následující úkoly: - {items} 5) Diskuse proběhla.\n"
+    ) == [
+        ("Provést nábor dětí", "Malý Jos. ml.", None),
+        ("Vyměnit chladič", "Nový Lub.", None),
+        ("Natřít terče", "Gabriel Jiří", None),
+        ("Zajistit odznaky (70 ks)", "Bárta V. st.", None),
+        ("Svolat schůzi na 13.5.2022", "Michálek Jos.", None),
+    ]
+    # `Nové úkoly:` heading labelled blocks is no sentence that opens such a list
+    assert tasks_of("Nové úkoly:\nÚkol: svolat jednání\nOdpovědnost: Petr Malý\nTermín: září 2022\n") == [
+        ("svolat jednání", "Petr Malý", "září 2022")
+    ]
+
+
+def test_tasks_whose_owner_follows_a_dash_and_an_owner_word() -> None:
+    assert tasks_of(
+        "Úkoly:\n\nZajistit průběh turnaje – zodpovídá V. Sláma a R. Pátek\n\n"
+        "Zprůhlednit půjčování hřiště – odpovídají M. Čížek a J. Vošmik – průběžně\n\n"
+        "Zapsat nové hráče – zodpovídá průběžně V. Sláma\n"
+    ) == [
+        ("Zajistit průběh turnaje", "V. Sláma a R. Pátek", None),
+        ("Zprůhlednit půjčování hřiště", "M. Čížek a J. Vošmik", "průběžně"),
+        ("Zapsat nové hráče", "V. Sláma", "průběžně"),
+    ]
+    # numbered items of the running text, and `– úkol pro …` at an item's end
+    assert tasks_of(
+        "1. Informace o financích\n2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí\n"
+        "3. Je nutno zajistit sponzory – úkol pro celý výbor\n4. Za hospodaření zodpovídá pokladník.\n"
+    ) == [
+        ("Výběr příspěvků u všech oddílů", "jejich vedoucí", None),
+        ("Je nutno zajistit sponzory", "celý výbor", None),
+    ]
