@@ -712,7 +712,7 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
             continue
         if (match := _DASH_TASK_FOR.match(line)) is not None:
             fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
-        elif (owner := _DASH_OWNER.search(line)) is not None:
+        elif _DASH_OWNER.search(line) is not None:
             fields = _cell_fields(line)
             if "owner" not in fields or len(fields["owner"].split()) > 8:
                 continue
