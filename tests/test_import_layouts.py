@@ -2081,3 +2081,42 @@ def test_tasks_whose_owner_follows_a_dash_and_an_owner_word() -> None:
         ("Výběr příspěvků u všech oddílů", "jejich vedoucí", None),
         ("Je nutno zajistit sponzory", "celý výbor", None),
     ]
+
+
+def test_one_task_for_several_owners_in_the_accusative() -> None:
+    assert tasks_of("Úkol pro J. Nováka, L. Malou a P. Dvořáka: Oslovit nové členy.\n") == [
+        ("Oslovit nové členy", "J. Novák, L. Malá a P. Dvořák", None)
+    ]
+
+
+def test_the_opener_as_short_minutes_write_a_surname() -> None:
+    opened = recognise(
+        "Zápis z výborové schůze SDH dne 6.5.2022 Přítomni: Novák Jan, Malý Petr 1) Jednání zahájil v 19.35 "
+        "hodin Novák J. st., přivítal přítomné.\n"
+    )
+    assert opened.moderator == "Novák J. st."
+    assert (
+        recognise(
+            "Zápis ze schůze výboru dne 6.5.2022\nSchůzi výboru zahájil bratr Novák ml., přivítal členy.\n"
+        ).moderator
+        == "Novák ml."
+    )
+    assert (
+        recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi výboru zahájil p. Muchna.\n").moderator
+        == "Muchna"
+    )
+    # a bare capitalised word after the verb is no surname, nor a title after `p.` (see
+    # test_the_time_and_place_after_the_name_of_who_opened_the_meeting)
+    assert recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi zahájil Starosta obce.\n").moderator is None
+    assert (
+        recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi zahájila p. Mgr. Malá.\n").moderator != "Mgr"
+    )
+
+
+def test_those_not_present_who_are_also_excused_are_no_absent() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru dne 6. 5. 2022\nPřítomni: Jan Novák, Petr Malý\n"
+        "Nepřítomni: Eva Malá, Jiří Dvořák, Olga Nová\nOmluveni: Jiří Dvořák, Olga Nová\n"
+    )
+    assert names(imported.absent) == ["Eva Malá"]
+    assert names(imported.excused) == ["Jiří Dvořák", "Olga Nová"]

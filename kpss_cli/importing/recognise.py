@@ -1117,6 +1117,12 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     return False
 
 
+def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[PersonDict]:
+    """`Nepřítomni: A, B, C` then `Omluveni: B, C`: those excused are not also absent without excuse."""
+    excused_keys = {fold(strip_titles(p["name"])).strip(" ,.") for p in excused}
+    return [p for p in absent if fold(strip_titles(p["name"])).strip(" ,.") not in excused_keys]
+
+
 def _attendance(result: Imported, reader: _Reader) -> None:
     """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
@@ -1517,6 +1523,16 @@ _ROLE_LEAD_IN = re.compile(
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?!\w)"
 )
+# A surname as short minutes write it after the verb: with an initial, `st.`/`ml.` (a father and a
+# son of one name) or after a courtesy word (`bratr`, as firemen write, `p.`): `Jednání zahájil
+# v 19.35 hodin Bárta V. st.`, `… zahájil bratr Bárta st.`, `Schůzi výboru zahájil p. Muchna.`
+_SURNAME_OPENER = re.compile(
+    r"^\s*(?:v\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hodin|hod\.?|h\.?)?\s+)?"
+    r"(?:(?P<courtesy>bratr|sestra|pan|paní|p\.|pí\.?)\s*)?"
+    # (a title is no surname: `zahájila p. Mgr. Kratochvílová` is read as a name in full elsewhere)
+    r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS)\.)"
+    rf"(?P<name>{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?(?:\s+(?:st|ml)\.)?)(?=[\s,;]|\.?$|\.\s)"
+)
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
 # Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
@@ -1576,6 +1592,13 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 and not fold(initials[0]).endswith(_DECLINED_ENDINGS)
             ):
                 return initials[0]  # `Schůzi zahájil v 17:05 předseda V. Novotný.`
+            surname = _SURNAME_OPENER.match(rest)
+            if (
+                surname is not None
+                and (surname["courtesy"] or "." in surname["name"])
+                and not fold(surname["name"].split()[0]).endswith(_DECLINED_ENDINGS)
+            ):
+                return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`, `… zahájil p. Muchna.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))
@@ -1791,6 +1814,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    result.absent = _not_excused(result.absent, result.excused)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
         result.recorder = entrusted

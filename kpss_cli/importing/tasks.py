@@ -593,7 +593,8 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 
 # `… – úkol pro předsedu Platila: zjistit historii ocenění`, `Úkol pro koordinátorku: svolat
 # schůzku do 30. 6.`: the owner after `pro` (in the accusative), the task after the colon.
-_TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;,()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
+# Several owners may share one (`Úkol pro D. Černého, L. Vacušku a P. Stejskala: …`).
+_TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
 _TRAILING_DUE = rx(r"[,;]?\s+[-–—]?\s*(?:termín|T|do)\s*:\s*(?P<value>[^,;:]+?)\s*\.?\s*$")
 _ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
 _ACCUSATIVE_WORDS = {"členy": "členové", "všechny": "všichni"}
@@ -604,7 +605,8 @@ def nominative_of(accusative: str) -> str:
     `předseda Platil`, `B. Hrnčířovou` -> `B. Hrnčířová`, `koordinátorku KPSS` ->
     `koordinátorka KPSS`. Initials, titles and acronyms stay; a guess, marked where used."""
     words = []
-    for word in accusative.split():
+    for token in accusative.split():
+        word, comma = (token[:-1], ",") if token.endswith(",") else (token, "")  # a list of owners
         lower = word.lower()
         if lower in _ACCUSATIVE_WORDS:
             word = _ACCUSATIVE_WORDS[lower]
@@ -614,7 +616,7 @@ def nominative_of(accusative: str) -> str:
             word = word[: -len(ending[0])] + ending[1]
         elif lower.endswith("a") and word[:1].isupper():
             word = word[:-1]  # `Platila` -> `Platil`, `Nováka` -> `Novák` (masculine)
-        words.append(word)
+        words.append(word + comma)
     return " ".join(words)
 
 
