@@ -2101,9 +2101,9 @@ def test_the_opener_as_short_minutes_write_a_surname() -> None:
         ).moderator
         == "Novák ml."
     )
+    # a surname alone stays too little (test_no_moderator_from_a_declined_or_partial_name)
     assert (
-        recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi výboru zahájil p. Muchna.\n").moderator
-        == "Muchna"
+        recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi výboru zahájil p. Muchna.\n").moderator is None
     )
     # a bare capitalised word after the verb is no surname, nor a title after `p.` (see
     # test_the_time_and_place_after_the_name_of_who_opened_the_meeting)

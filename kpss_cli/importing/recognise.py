@@ -1523,12 +1523,12 @@ _ROLE_LEAD_IN = re.compile(
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?!\w)"
 )
-# A surname as short minutes write it after the verb: with an initial, `st.`/`ml.` (a father and a
-# son of one name) or after a courtesy word (`bratr`, as firemen write, `p.`): `Jednání zahájil
-# v 19.35 hodin Bárta V. st.`, `… zahájil bratr Bárta st.`, `Schůzi výboru zahájil p. Muchna.`
+# A surname as short minutes write it after the verb, with an initial or `st.`/`ml.` (a father and
+# a son of one name), a courtesy word before it (`bratr`, as firemen write): `Jednání zahájil
+# v 19.35 hodin Bárta V. st.`, `… zahájil bratr Bárta st.`.
 _SURNAME_OPENER = re.compile(
     r"^\s*(?:v\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hodin|hod\.?|h\.?)?\s+)?"
-    r"(?:(?P<courtesy>bratr|sestra|pan|paní|p\.|pí\.?)\s*)?"
+    r"(?:(?:bratr|sestra|pan|paní|p\.|pí\.?)\s*)?"
     # (a title is no surname: `zahájila p. Mgr. Kratochvílová` is read as a name in full elsewhere)
     r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS)\.)"
     rf"(?P<name>{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?(?:\s+(?:st|ml)\.)?)(?=[\s,;]|\.?$|\.\s)"
@@ -1595,10 +1595,10 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             surname = _SURNAME_OPENER.match(rest)
             if (
                 surname is not None
-                and (surname["courtesy"] or "." in surname["name"])
+                and "." in surname["name"]  # a surname alone (`pan Malý`) is too little
                 and not fold(surname["name"].split()[0]).endswith(_DECLINED_ENDINGS)
             ):
-                return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`, `… zahájil p. Muchna.`
+                return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))
