@@ -2120,3 +2120,39 @@ def test_those_not_present_who_are_also_excused_are_no_absent() -> None:
     )
     assert names(imported.absent) == ["Eva Malá"]
     assert names(imported.excused) == ["Jiří Dvořák", "Olga Nová"]
+
+
+def test_a_date_that_lost_the_dot_after_its_month() -> None:
+    assert recognise("Zápis ze schůze 1.7 2019\nPřítomni: Jana Nová, Petr Malý\n").date == dt.date(2019, 7, 1)
+    # a decimal number before a year, or a time, is no date
+    assert recognise("Zápis ze schůze výboru\nRozpočet 2.5 2019 navýšen.\n").date is None
+    assert recognise("Zápis ze schůze výboru 3. 5. 2019\nZačátek v 19.30 2019 členů.\n").date == dt.date(
+        2019, 5, 3
+    )
+
+
+def test_the_acronym_of_a_body_alone_after_zapis_z() -> None:
+    assert find_group(["Zápis z VV z 28. 4. 2020"]) == "VV"
+    assert find_group(["Zápis z ŘS KPSS ze dne 3. 5. 2020"]) == "ŘS KPSS"
+    # a lower-case word is no acronym, nor a date without a year
+    assert find_group(["Zápis z VV z 28. 4."]) != "VV z 28. 4."
+
+
+def test_visitors_of_a_council_are_guests() -> None:
+    imported = recognise(
+        "Zápis jednání Rady č. 8/2019 konané dne 03.12.2019\n\n • Návštěva: Dominik, Samson\n"
+    )
+    assert names(imported.guests) == ["Dominik", "Samson"]
+
+
+def test_an_article_about_minutes_under_a_question_with_a_reading_time_is_not_minutes() -> None:
+    article = recognise(
+        "Zápis ze schůze nebo jednání: Co musí obsahovat a jak je napsat?\n\nJUDr. Jan Novák\n28. ledna 2025\n"
+        "7 minut čtení\n\nZapisujeme na schůzích. V seznamu přítomných zmiňte funkce (předseda, zapisovatel).\n"
+    )
+    assert not article.looks_like_minutes
+    # minutes with their title stay minutes though a page shows a reading time
+    minutes = recognise(
+        "Zápis ze schůze výboru dne 28. 1. 2025\n3 minuty čtení\nPřítomni: Jana Nová, Petr Malý\nZapsala: Jana Nová\n"
+    )
+    assert minutes.looks_like_minutes

@@ -78,7 +78,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
         label_pattern(
-            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30
+            # `Návštěva: Dominik, KI, Samson` (visitors of a council)
+            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci|návštěv[ay]",
+            qualifier=30,
         )
     ],
     "present": [
@@ -1554,6 +1556,10 @@ _OPENED = rx(
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
     rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
 )
+# The reading time a blog or a news site puts under a headline: `7 minut čtení`, `Čtení na 5 min`.
+_READING_TIME = rx(
+    r"^\s*(?:\d{1,2}\s+(?:minut[ay]?|min\.?)\s+čtení|čtení\s+na\s+\d{1,2}\s+min(?:ut)?\.?)\s*$", re.M
+)
 # The salutation of a letter on a line of its own: `Vážené přítelkyně, vážení přátelé,`, `Milí členové,`.
 _LETTER = rx(r"(?:^|\n)\s*(?:vážen[áéíý]|milí|milé|drazí|dobrý\s+den)\b[^\n]{0,80}[,!]\s*(?:\n|$)")
 _WELCOMED = rx(r"\bzahájil|\bzahájen|\bpřivítal")
@@ -1844,7 +1850,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
     # (a link to the minutes as a file, `Zápis ze schůze … (pdf)`, is no title of this text)
-    head = "\n".join([p for p in reader.plains if p and not _LINKED_MINUTES.search(p)][:15])
+    # (nor is a question: `Zápis ze schůze nebo jednání: Co musí obsahovat a jak je napsat?` heads an article)
+    head = "\n".join(
+        [p for p in reader.plains if p and not _LINKED_MINUTES.search(p) and not p.endswith("?")][:15]
+    )
     # A page that lists titles of other minutes (`Podobné dokumenty`) has many titles and no date,
     # no attendance, no recorder and no agenda: no title of its own.
     gives_more = bool(result.date or result.excused or result.guests or result.agenda)
@@ -1890,6 +1899,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         or result.recorder
     ):
         looks_like_minutes = False
+    if _READING_TIME.search(head) and not strong:
+        looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
