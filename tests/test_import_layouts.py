@@ -2011,3 +2011,148 @@ def test_the_place_of_a_title_whose_day_and_hour_were_lost() -> None:
     # a day kept in the title: its own place, as before
     kept = recognise("Zápis z jednání výboru konaného dne 5. 3. 2024 v zasedací místnosti MěÚ\n")
     assert kept.place == "v zasedací místnosti MěÚ"
+
+
+# --- rules drawn from the seventh real batch 201–212 ------------------------------------------------
+
+
+def test_a_list_of_tasks_flattened_into_one_line_of_a_transcript() -> None:
+    assert tasks_of(
+        "4) Výbor schválil tyto úkoly: - Opravit plot u hřiště – termín listopad 2022 ( zodpovídá Novák Petr ) "
+        "- Zaplatit pojištění termín 15.1.2023 (zodpovídá Malá Jana) - Připravit ples Úkol zajištění hudby "
+        "(Dvořák Jan) trvá. 5) Různé Předseda poděkoval přítomným.\n"
+    ) == [
+        ("Opravit plot u hřiště", "Novák Petr", "listopad 2022"),
+        ("Zaplatit pojištění", "Malá Jana", "15.1.2023"),
+        ("Připravit ples", None, None),
+        ("zajištění hudby", "Dvořák Jan", None),
+    ]
+    # the owner after `zajistí` in an item, the day the task is set for, brackets that name no one
+    assert tasks_of(
+        "Výbor schválil následující úkoly: - Zúčastnit se soutěže v Lázních (muži, ženy) - Uklidit sklad dne "
+        "6.8. - vyhlášení zajistí Malý P. a Nová J. - Zkontrolovat hydranty – termín 30.9.2022 Konec schůze.\n"
+    ) == [
+        ("Zúčastnit se soutěže v Lázních (muži, ženy)", None, None),
+        ("Uklidit sklad dne 6.8.", "Malý P. a Nová J", "6.8. 2022"),
+        ("Zkontrolovat hydranty", None, "30.9.2022"),
+    ]
+
+
+def test_a_flattened_list_of_tasks_on_the_lines_after_its_sentence() -> None:
+    items = " - ".join(
+        [
+            "Provést nábor dětí – Malý Jos. ml.",
+            "Vyměnit chladič – Nový Lub.",
+            "Natřít terče – Gabriel Jiří",
+            "Zajistit odznaky (70 ks) – Bárta V. st.",
+            "Svolat schůzi na 13.5.2022 – Michálek Jos.",
+        ]
+    )
+    assert tasks_of(
+        f"3) Kontrola úkolů 4) Výbor odsouhlasil následující úkoly: - {items} 5) Diskuse proběhla.\n"
+    ) == [
+        ("Provést nábor dětí", "Malý Jos. ml.", None),
+        ("Vyměnit chladič", "Nový Lub.", None),
+        ("Natřít terče", "Gabriel Jiří", None),
+        ("Zajistit odznaky (70 ks)", "Bárta V. st.", None),
+        ("Svolat schůzi na 13.5.2022", "Michálek Jos.", None),
+    ]
+    # `Nové úkoly:` heading labelled blocks is no sentence that opens such a list
+    assert tasks_of("Nové úkoly:\nÚkol: svolat jednání\nOdpovědnost: Petr Malý\nTermín: září 2022\n") == [
+        ("svolat jednání", "Petr Malý", "září 2022")
+    ]
+
+
+def test_tasks_whose_owner_follows_a_dash_and_an_owner_word() -> None:
+    assert tasks_of(
+        "Úkoly:\n\nZajistit průběh turnaje – zodpovídá V. Sláma a R. Pátek\n\n"
+        "Zprůhlednit půjčování hřiště – odpovídají M. Čížek a J. Vošmik – průběžně\n\n"
+        "Zapsat nové hráče – zodpovídá průběžně V. Sláma\n"
+    ) == [
+        ("Zajistit průběh turnaje", "V. Sláma a R. Pátek", None),
+        ("Zprůhlednit půjčování hřiště", "M. Čížek a J. Vošmik", "průběžně"),
+        ("Zapsat nové hráče", "V. Sláma", "průběžně"),
+    ]
+    # numbered items of the running text, and `– úkol pro …` at an item's end
+    assert tasks_of(
+        "1. Informace o financích\n2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí\n"
+        "3. Je nutno zajistit sponzory – úkol pro celý výbor\n4. Za hospodaření zodpovídá pokladník.\n"
+    ) == [
+        ("Výběr příspěvků u všech oddílů", "jejich vedoucí", None),
+        ("Je nutno zajistit sponzory", "celý výbor", None),
+    ]
+
+
+def test_one_task_for_several_owners_in_the_accusative() -> None:
+    assert tasks_of("Úkol pro J. Nováka, L. Malou a P. Dvořáka: Oslovit nové členy.\n") == [
+        ("Oslovit nové členy", "J. Novák, L. Malá a P. Dvořák", None)
+    ]
+
+
+def test_the_opener_as_short_minutes_write_a_surname() -> None:
+    opened = recognise(
+        "Zápis z výborové schůze SDH dne 6.5.2022 Přítomni: Novák Jan, Malý Petr 1) Jednání zahájil v 19.35 "
+        "hodin Novák J. st., přivítal přítomné.\n"
+    )
+    assert opened.moderator == "Novák J. st."
+    assert (
+        recognise(
+            "Zápis ze schůze výboru dne 6.5.2022\nSchůzi výboru zahájil bratr Novák ml., přivítal členy.\n"
+        ).moderator
+        == "Novák ml."
+    )
+    # a surname alone stays too little (test_no_moderator_from_a_declined_or_partial_name)
+    assert (
+        recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi výboru zahájil p. Muchna.\n").moderator is None
+    )
+    # a bare capitalised word after the verb is no surname, nor a title after `p.` (see
+    # test_the_time_and_place_after_the_name_of_who_opened_the_meeting)
+    assert recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi zahájil Starosta obce.\n").moderator is None
+    assert (
+        recognise("Zápis ze schůze výboru dne 6.5.2022\nSchůzi zahájila p. Mgr. Malá.\n").moderator != "Mgr"
+    )
+
+
+def test_those_not_present_who_are_also_excused_are_no_absent() -> None:
+    imported = recognise(
+        "Zápis ze schůze výboru dne 6. 5. 2022\nPřítomni: Jan Novák, Petr Malý\n"
+        "Nepřítomni: Eva Malá, Jiří Dvořák, Olga Nová\nOmluveni: Jiří Dvořák, Olga Nová\n"
+    )
+    assert names(imported.absent) == ["Eva Malá"]
+    assert names(imported.excused) == ["Jiří Dvořák", "Olga Nová"]
+
+
+def test_a_date_that_lost_the_dot_after_its_month() -> None:
+    assert recognise("Zápis ze schůze 1.7 2019\nPřítomni: Jana Nová, Petr Malý\n").date == dt.date(2019, 7, 1)
+    # a decimal number before a year, or a time, is no date
+    assert recognise("Zápis ze schůze výboru\nRozpočet 2.5 2019 navýšen.\n").date is None
+    assert recognise("Zápis ze schůze výboru 3. 5. 2019\nZačátek v 19.30 2019 členů.\n").date == dt.date(
+        2019, 5, 3
+    )
+
+
+def test_the_acronym_of_a_body_alone_after_zapis_z() -> None:
+    assert find_group(["Zápis z VV z 28. 4. 2020"]) == "VV"
+    assert find_group(["Zápis z ŘS KPSS ze dne 3. 5. 2020"]) == "ŘS KPSS"
+    # a lower-case word is no acronym, nor a date without a year
+    assert find_group(["Zápis z VV z 28. 4."]) != "VV z 28. 4."
+
+
+def test_visitors_of_a_council_are_guests() -> None:
+    imported = recognise(
+        "Zápis jednání Rady č. 8/2019 konané dne 03.12.2019\n\n • Návštěva: Dominik, Samson\n"
+    )
+    assert names(imported.guests) == ["Dominik", "Samson"]
+
+
+def test_an_article_about_minutes_under_a_question_with_a_reading_time_is_not_minutes() -> None:
+    article = recognise(
+        "Zápis ze schůze nebo jednání: Co musí obsahovat a jak je napsat?\n\nJUDr. Jan Novák\n28. ledna 2025\n"
+        "7 minut čtení\n\nZapisujeme na schůzích. V seznamu přítomných zmiňte funkce (předseda, zapisovatel).\n"
+    )
+    assert not article.looks_like_minutes
+    # minutes with their title stay minutes though a page shows a reading time
+    minutes = recognise(
+        "Zápis ze schůze výboru dne 28. 1. 2025\n3 minuty čtení\nPřítomni: Jana Nová, Petr Malý\nZapsala: Jana Nová\n"
+    )
+    assert minutes.looks_like_minutes

@@ -140,6 +140,11 @@ _ORDINAL_BODY = rx(
 )
 
 
+# `Zápis z VV z 28. 4. 2020`, `Zápis z RR 26. 5. 2015`: the body's acronym alone after `z`, then the day.
+_ACRONYM_TITLE = re.compile(
+    rf"^\W*(?:Zápis|ZÁPIS)\s+(?:z|ze)\s+(?P<group>{CAPITAL}{{2,6}}(?:\s+{CAPITAL}{{2,6}})?)\s+"
+    r"(?:(?:z|ze)\s+)?(?:dne\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
+)
 _DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
 _WITH_DAY = rx(r"\bdne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}")
 
@@ -273,6 +278,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         match = _NAME_LABEL.match(line)  # `Název jednání: PS Senioři | Datum: …`
         if match and (found := _tidy_why(match["group"]))[0]:
             return found
+    for line in head[:5]:
+        match = _ACRONYM_TITLE.match(line)  # `Zápis z VV z 28. 4. 2020`
+        if match:
+            return match["group"], None
     for line in head:
         match = _SHORT_TITLE.search(line)
         if match and (found := _tidy_why(match["group"]))[0]:

@@ -78,7 +78,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
     "guests": [
         label_pattern(
-            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci", qualifier=30
+            # `Návštěva: Dominik, KI, Samson` (visitors of a council)
+            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci|návštěv[ay]",
+            qualifier=30,
         )
     ],
     "present": [
@@ -1117,6 +1119,12 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     return False
 
 
+def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[PersonDict]:
+    """`Nepřítomni: A, B, C` then `Omluveni: B, C`: those excused are not also absent without excuse."""
+    excused_keys = {fold(strip_titles(p["name"])).strip(" ,.") for p in excused}
+    return [p for p in absent if fold(strip_titles(p["name"])).strip(" ,.") not in excused_keys]
+
+
 def _attendance(result: Imported, reader: _Reader) -> None:
     """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
@@ -1517,6 +1525,16 @@ _ROLE_LEAD_IN = re.compile(
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?!\w)"
 )
+# A surname as short minutes write it after the verb, with an initial or `st.`/`ml.` (a father and
+# a son of one name), a courtesy word before it (`bratr`, as firemen write): `Jednání zahájil
+# v 19.35 hodin Bárta V. st.`, `… zahájil bratr Bárta st.`.
+_SURNAME_OPENER = re.compile(
+    r"^\s*(?:v\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hodin|hod\.?|h\.?)?\s+)?"
+    r"(?:(?:bratr|sestra|pan|paní|p\.|pí\.?)\s*)?"
+    # (a title is no surname: `zahájila p. Mgr. Kratochvílová` is read as a name in full elsewhere)
+    r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS)\.)"
+    rf"(?P<name>{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?(?:\s+(?:st|ml)\.)?)(?=[\s,;]|\.?$|\.\s)"
+)
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
 # Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
@@ -1537,6 +1555,10 @@ _OPENED = rx(
     # (in the same sentence, however long — a title's full stop ends none: `… představil vedoucí
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
     rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
+)
+# The reading time a blog or a news site puts under a headline: `7 minut čtení`, `Čtení na 5 min`.
+_READING_TIME = rx(
+    r"^\s*(?:\d{1,2}\s+(?:minut[ay]?|min\.?)\s+čtení|čtení\s+na\s+\d{1,2}\s+min(?:ut)?\.?)\s*$", re.M
 )
 # The salutation of a letter on a line of its own: `Vážené přítelkyně, vážení přátelé,`, `Milí členové,`.
 _LETTER = rx(r"(?:^|\n)\s*(?:vážen[áéíý]|milí|milé|drazí|dobrý\s+den)\b[^\n]{0,80}[,!]\s*(?:\n|$)")
@@ -1576,6 +1598,13 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 and not fold(initials[0]).endswith(_DECLINED_ENDINGS)
             ):
                 return initials[0]  # `Schůzi zahájil v 17:05 předseda V. Novotný.`
+            surname = _SURNAME_OPENER.match(rest)
+            if (
+                surname is not None
+                and "." in surname["name"]  # a surname alone (`pan Malý`) is too little
+                and not fold(surname["name"].split()[0]).endswith(_DECLINED_ENDINGS)
+            ):
+                return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))
@@ -1791,6 +1820,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    result.absent = _not_excused(result.absent, result.excused)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
         result.recorder = entrusted
@@ -1820,7 +1850,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
     # (a link to the minutes as a file, `Zápis ze schůze … (pdf)`, is no title of this text)
-    head = "\n".join([p for p in reader.plains if p and not _LINKED_MINUTES.search(p)][:15])
+    # (nor is a question: `Zápis ze schůze nebo jednání: Co musí obsahovat a jak je napsat?` heads an article)
+    head = "\n".join(
+        [p for p in reader.plains if p and not _LINKED_MINUTES.search(p) and not p.endswith("?")][:15]
+    )
     # A page that lists titles of other minutes (`Podobné dokumenty`) has many titles and no date,
     # no attendance, no recorder and no agenda: no title of its own.
     gives_more = bool(result.date or result.excused or result.guests or result.agenda)
@@ -1866,6 +1899,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         or result.recorder
     ):
         looks_like_minutes = False
+    if _READING_TIME.search(head) and not strong:
+        looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.

@@ -141,8 +141,11 @@ def _split_fields(line: str) -> dict[str, str]:
 
 # An owner or a deadline named by a word before it, without a colon, inside brackets or cells.
 _OWNER_PREFIX = rx(
-    r"^\s*(?:zodp\.|odp\.|zodpovídá|odpovídá|zajistí|zodpovědná osoba|odpovědná osoba)\s*:?\s+"
+    r"^\s*(?:zodp\.|odp\.|zodpovídá|zodpovídají|odpovídá|odpovídají|zajistí|zodpovědná osoba|odpovědná osoba)"
+    r"\s*:?\s+"
 )
+# `zodpovídá průběžně V. Sláma a J. Burian`: a deadline in a word between the owner word and the owners.
+_DUE_BEFORE_OWNER = rx(r"^(?P<due>průběžně|trvale|ihned|neprodleně|stále)\s+(?=\S)")
 _DUE_PREFIX = rx(r"^\s*(?:termín(?:\s+splnění)?|term\.)\s*:?\s+")
 
 
@@ -162,6 +165,8 @@ def _cell_fields(text: str) -> dict[str, str]:
     for cell in cells[1:]:
         if "owner" not in fields and (owner := _OWNER_PREFIX.match(cell)) is not None:
             fields["owner"] = cell[owner.end() :]  # `(zodp. Mgr. Vašková, termín 31. 10.)`
+            if "due" not in fields and (early := _DUE_BEFORE_OWNER.match(fields["owner"])) is not None:
+                fields["due"], fields["owner"] = early["due"], fields["owner"][early.end() :]
             continue
         if (
             "due" not in fields
@@ -450,7 +455,7 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
                 tasks.append((number, task))
             blanks = 0
             continue
-        if not listed and not _ANY_FIELD.search(line):
+        if not listed and not _ANY_FIELD.search(line) and not _DASH_OWNER.search(line):
             in_section = False
             continue
         if (task := _item_task(item, meeting)) is not None:
@@ -588,7 +593,8 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 
 # `… – úkol pro předsedu Platila: zjistit historii ocenění`, `Úkol pro koordinátorku: svolat
 # schůzku do 30. 6.`: the owner after `pro` (in the accusative), the task after the colon.
-_TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;,()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
+# Several owners may share one (`Úkol pro D. Černého, L. Vacušku a P. Stejskala: …`).
+_TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
 _TRAILING_DUE = rx(r"[,;]?\s+[-–—]?\s*(?:termín|T|do)\s*:\s*(?P<value>[^,;:]+?)\s*\.?\s*$")
 _ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
 _ACCUSATIVE_WORDS = {"členy": "členové", "všechny": "všichni"}
@@ -599,7 +605,8 @@ def nominative_of(accusative: str) -> str:
     `předseda Platil`, `B. Hrnčířovou` -> `B. Hrnčířová`, `koordinátorku KPSS` ->
     `koordinátorka KPSS`. Initials, titles and acronyms stay; a guess, marked where used."""
     words = []
-    for word in accusative.split():
+    for token in accusative.split():
+        word, comma = (token[:-1], ",") if token.endswith(",") else (token, "")  # a list of owners
         lower = word.lower()
         if lower in _ACCUSATIVE_WORDS:
             word = _ACCUSATIVE_WORDS[lower]
@@ -609,7 +616,7 @@ def nominative_of(accusative: str) -> str:
             word = word[: -len(ending[0])] + ending[1]
         elif lower.endswith("a") and word[:1].isupper():
             word = word[:-1]  # `Platila` -> `Platil`, `Nováka` -> `Novák` (masculine)
-        words.append(word)
+        words.append(word + comma)
     return " ".join(words)
 
 
@@ -690,6 +697,126 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     return found
 
 
+# `… – zodpovídá V. Sláma a R. Pátek`, `… – odpovídají M. Čížek a J. Vošmik – průběžně`: an owner
+# word after a dash ends the item; `… – úkol pro celý VV`: the owner after `úkol pro`.
+_DASH_OWNER = rx(r"\s[-–—]\s+(?:zodpovídá|zodpovídají|odpovídá|odpovídají)\s+\S")
+_DASH_TASK_FOR = rx(r"^(?P<task>.{3,}?)\s+[-–—]\s+úkol\s+pro\s+(?P<owner>[^:;,()]{2,40}?)\s*\.?\s*$")
+
+
+def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Items of the running text (numbered or not) whose end names the owner after a dash:
+    `2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí`, `Je nutno zajistit sponzory
+    – úkol pro celý VV`. A line that says more after its owner is left alone."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        line = _ITEM_NUMBER.sub("", plain(raw))
+        if len(line) > 200:
+            continue
+        if (match := _DASH_TASK_FOR.match(line)) is not None:
+            fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
+        elif _DASH_OWNER.search(line) is not None:
+            fields = _cell_fields(line)
+            if "owner" not in fields or len(fields["owner"].split()) > 8:
+                continue
+        else:
+            continue
+        if (task := _make(fields, meeting)) is not None:
+            found.append((number, task))
+    return found
+
+
+# `Výbor schválil následující úkoly: - Naplánovat … – termín říjen 2005 ( zodpovídá Bárta Václav st. )
+# - Vybrat členské příspěvky termín 31.12.2005 (zodpovídá Otřísal Václav) - …`: a list of tasks
+# flattened into one line of a transcript, each item after its marker and a capital letter.
+_INLINE_LIST = rx(
+    r"\b(?:(?:následující|tyto|tyto\s+nové|nové|další)\s+úkoly|úkoly)\s*:\s*(?P<marker>[-–•])\s+"
+)
+# Where the last item of such a list ends: the next numbered item (`5) Diskuse`), a sentence that
+# starts with `Úkol …`, or a full stop after a word (not an initial or `st.`, `ml.`).
+_LIST_END = re.compile(rf"\s\d{{1,2}}\s*\)\s|\s(?=Úkol\s)|(?<={SMALL}{{4}})\.\s+(?={CAPITAL})")
+_ITEM_DUE = rx(r"(?:^|\s)[-–—]?\s*termín\s+(?P<value>[^()]+?)\s*(?=\(|\s[-–—]\s|$)")
+_ITEM_BRACKET_OWNER = rx(
+    r"\(\s*(?P<word>(?:zodpovídá|zodpovídají|odpovídá|odpovídají|zajistí)\s+)?(?P<owner>[^()]+?)\s*\)\s*$"
+)
+_ITEM_ON_DAY = rx(r"\b(?:dne|do)\s+(?P<value>\d{1,2}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{4})?)")
+# `Úkol objednání předplatného časopisu Český hasič (Otřísal Václav) přetrvává.`: a task carried over.
+_CARRIED = rx(
+    r"\búkol\s+(?P<task>[^()]{3,100}?)\s*\((?P<owner>[^()]{3,60})\)\s*(?:stále\s+|nadále\s+)?(?:přetrvává|trvá)\b"
+)
+
+
+def _list_item(item: str, meeting: dt.date | None) -> TaskDict | None:
+    """One item of a list of tasks flattened into a line: the task, `termín …`, the owner in
+    brackets (`( zodpovídá Bárta Václav st. )`), after a dash (`– Gabriel Jiří`) or after
+    `zajistí`, and a day the task is set for (`dne 6.8.`) when no deadline is given."""
+    fields: dict[str, str] = {}
+    if (bracket := _ITEM_BRACKET_OWNER.search(item)) is not None and (
+        bracket["word"] or looks_like_name(bracket["owner"])
+    ):
+        fields["owner"], item = bracket["owner"], item[: bracket.start()]
+    if (due := _ITEM_DUE.search(item)) is not None and _deadline_like(due["value"]):
+        fields["due"], item = due["value"], item[: due.start()] + item[due.end() :]
+        if (hits := find_dates(fields["due"])) and hits[0].start <= 3 and hits[0].year is not None:
+            fields["due"] = fields["due"][: hits[0].end]  # `termín 30.9.2022 Konec schůze.`: the list ran on
+    if "owner" not in fields and (owner := _PROSE_OWNER.search(item)) is not None:
+        fields["owner"] = owner["value"]
+        item = item[: owner.start()].rstrip(" -–—")
+        item = re.sub(r"\s[-–—]\s+\S+$", "", item)  # `… dne 6.8. - vyhlášení zajistí …`
+    dashed = "owner" not in fields and re.search(r"\s[-–—]\s", item) is not None
+    cells = _cell_fields(item) if dashed else {"task": item}  # `(M, Ž, MH)` is no owner
+    fields = {**cells, **fields}
+    if "due" not in fields and (day := _ITEM_ON_DAY.search(fields["task"])) is not None:
+        fields["due"] = day["value"]
+    return _make(fields, meeting)
+
+
+def _line_tasks(line: str, meeting: dt.date | None) -> list[TaskDict]:
+    """Every task of one line that holds several: the items of a list flattened into it (see
+    `_INLINE_LIST`) and the tasks carried over (`Úkol … (Name) přetrvává`), in order."""
+    found: list[tuple[int, TaskDict]] = []
+    if (start := _INLINE_LIST.search(line)) is not None:
+        rest = line[start.end() :]
+        end = _LIST_END.search(rest)
+        rest = rest[: end.start()] if end is not None else rest
+        marker = re.escape(start["marker"])
+        at = start.end()
+        for item in re.split(rf"\s{marker}\s+(?={CAPITAL})", rest):
+            if (task := _list_item(item.strip(), meeting)) is not None:
+                found.append((at, task))
+            at += len(item) + 3
+    for carried in _CARRIED.finditer(line):
+        fields = {"task": carried["task"], "owner": carried["owner"]}
+        if (task := _make(fields, meeting)) is not None:
+            found.append((carried.start(), task))
+    return [task for _at, task in sorted(found, key=lambda item: item[0])]
+
+
+# `Výbor odsouhlasil následující úkoly:` ending a line whose items a web page's flattened list put
+# on the lines after it (`Provést nábor dětí – Macháček Jos. ml.`).
+# A sentence, not a heading alone (`Nové úkoly:` heads labelled blocks or a list of its own).
+_LIST_INTRO = rx(r"\w.*\s(?:následující|tyto(?:\s+nové)?|nové|další)\s+úkoly\s*:\s*$")
+
+
+def _intro_list_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
+    """The items after a line that ends with `následující úkoly:`, one a line, up to a blank
+    line or the end of the list inside the last item (see `_LIST_END`); line -> its tasks."""
+    found: dict[int, list[TaskDict]] = {}
+    for number, raw in enumerate(lines):
+        if not _LIST_INTRO.search(plain(raw)):
+            continue
+        for at in range(number + 1, len(lines)):
+            line = plain(lines[at])
+            if not line or _ANY_FIELD.match(line):
+                break
+            end = _LIST_END.search(line)
+            item = line[: end.start()] if end is not None else line
+            tasks = [task] if (task := _list_item(item.strip(), meeting)) is not None else []
+            found[at] = tasks + [t for t in _line_tasks(line, meeting) if t not in tasks]
+            if end is not None:
+                break
+    return found
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -699,8 +826,18 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *((number, False, task) for number, task in _loose_tasks(lines, meeting)),
         *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
     ]
+    # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
+    several = {
+        number: tasks
+        for number, raw in enumerate(lines)
+        if len(tasks := _line_tasks(plain(raw), meeting)) >= 2
+    }
+    several.update(_intro_list_tasks(lines, meeting))
+    found = [item for item in found if item[0] not in several]
+    found += [(number, False, task) for number, tasks in several.items() for task in tasks]
     found.sort(key=lambda item: (item[0], item[1]))  # stable: sentences of a paragraph stay in order
     unique: list[TaskDict] = []
     seen: set[str] = set()
@@ -708,6 +845,9 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     narrated: set[int] = set()
     for number, from_sentence, task in found:
         key = squash(task["task"]).casefold()
+        if number in several:
+            unique.append(task)
+            continue
         if key in seen or number in claimed or (not from_sentence and number in narrated):
             continue
         seen.add(key)

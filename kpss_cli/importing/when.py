@@ -26,6 +26,12 @@ _ROMAN = re.compile(
     + "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True))
     + r")\s*\.(?:\s*(\d{4})(?!\d))?"
 )
+# `Zápis ze schůze 1.7 2019`: the dot after the month lost before a full year, right after the
+# meeting noun or `dne` (elsewhere `2.5 2019` may be a decimal number before a year).
+_LOST_DOT = re.compile(
+    r"\b(?:dne|schůze|schůzky|jednání|zasedání|porady|setkání)\s+(\d{1,2})\s*\.\s*(\d{1,2})\s+(\d{4})(?![\d.,:])",
+    re.IGNORECASE,
+)
 # `15/03/2023` (a full year: `2/2020/2`, the number of a resolution, is none)
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 # `1.1.2018 do 31.12.2019`: a range of dates is a period, not the meeting day.
@@ -88,6 +94,8 @@ def find_dates(text: str) -> list[DateHit]:
         add(int(m[1]), _MONTH_BY_FOLD[fold(m[2])], _year(m[3]), m.start(), m.end())
     for m in _NUMERIC.finditer(text):
         add(int(m[1]), int(m[2]), _year(m[3]), m.start(), m.end())
+    for m in _LOST_DOT.finditer(text):
+        add(int(m[1]), int(m[2]), int(m[3]), m.start(1), m.end())
     for m in _SLASHED.finditer(text):
         add(int(m[1]), int(m[2]), int(m[3]), m.start(), m.end())
     for m in _ROMAN.finditer(text):
