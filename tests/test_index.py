@@ -171,3 +171,12 @@ def test_each_user_keeps_an_index_of_their_own(
     assert answers(invoke, generated, cache=True) == cold
     assert len(list((generated / ".kpss").glob("index-*.sqlite3"))) == 2
     assert first.read_bytes() == before  # the second user left the first one's index alone
+
+
+def test_a_view_of_another_day_takes_the_place_of_the_old_one(invoke: Invoke, generated: Path) -> None:
+    # The index keeps one view of each kind: asked on many days, it must not grow day by day.
+    for day in ("2019-06-01", "2019-06-02", "2019-06-03"):
+        assert invoke("check", "-f", "json", "-a", str(generated), "--as-of", day).exit_code in (0, 1, 2)
+    parts = [part for (part,) in sqlite3.connect(index_file(generated)).execute("SELECT part FROM snapshot")]
+    days = {part.split("\0")[2] for part in parts if part.startswith("view\0check\0")}
+    assert len(days) == 1, parts

@@ -586,10 +586,17 @@ class Index:
     def _store_part(self, fingerprint: str, part: str, data: bytes) -> None:
         mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
         # One of each view: the one of another day or root (its first two fields) goes.
-        kind = "\0".join(part.split("\0")[:2]) + "\0"
-        self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) = ?", (len(kind), kind))
+        self._delete_parts("\0".join(part.split("\0")[:2]) + "\0")
         self._db.execute(
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
+        )
+
+    def _delete_parts(self, start: str) -> None:
+        """Remove the snapshot's parts whose names start with `start` (which may hold NULs)."""
+        # As bytes: SQLite's functions of text end it at its first NUL.
+        prefix = start.encode("utf-8", "surrogatepass")
+        self._db.execute(
+            "DELETE FROM snapshot WHERE substr(CAST(part AS BLOB), 1, ?) = ?", (len(prefix), prefix)
         )
 
     def store_parts(self, fingerprint: str, kind: str, parts: Iterable[tuple[str, bytes]]) -> None:
@@ -599,7 +606,7 @@ class Index:
         self._write(self._store_parts, fingerprint, kind, parts)
 
     def _store_parts(self, fingerprint: str, kind: str, parts: Iterable[tuple[str, bytes]]) -> None:
-        self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) = ?", (len(kind), kind))
+        self._delete_parts(kind)
         self._db.executemany(
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)",
             (
