@@ -27,6 +27,7 @@ import argparse
 import importlib.util
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -187,6 +188,33 @@ def markdown(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def summary(rows: list[dict[str, object]]) -> str:
+    """The rows as the README's table: one line per command and size, each run's median with
+    its ratio to the reference the issue's target is stated against, and the highest peak."""
+    lines = [
+        "| files | command | warm s | × rg | cold s | × floor | after 1 edit s | × warm | peak MiB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    by_command: dict[tuple[object, str], dict[str, dict[str, object]]] = {}
+    floors = {r["size"]: r["median"] for r in rows if r["kind"] == "cold" and r["ratio"] is None}
+    for r in rows:
+        if r["kind"] == "first run":  # building the index: the issue's cold target is against the floor
+            r = {**r, "kind": "cold", "ratio": float(str(r["median"])) / float(str(floors[r["size"]]))}
+        if r["kind"] in ("cold", "warm", "after 1 edit") and r["ratio"] is not None:
+            by_command.setdefault((r["size"], str(r["command"])), {})[str(r["kind"])] = r
+
+    def cells(found: dict[str, object] | None) -> str:
+        return "– | –" if found is None else f"{found['median']:.3f} | {found['ratio']:.2f}"
+
+    for (size, command), kinds in by_command.items():
+        peak = max(float(str(r["peak_mib"])) for r in kinds.values())
+        lines.append(
+            f"| {size:,} | `{command}` | {cells(kinds.get('warm'))} | {cells(kinds.get('cold'))} "
+            f"| {cells(kinds.get('after 1 edit'))} | {peak:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -211,7 +239,11 @@ def main() -> None:
     if shutil.which("rg") is None:
         raise SystemExit("rg is not installed (apt-get install ripgrep)")
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
-    print(f"kpss command benchmarks: {os.cpu_count()} cores, load {load}, Python {sys.version.split()[0]}")
+    rg_version = subprocess.run(["rg", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    print(
+        f"kpss command benchmarks: {os.cpu_count()} cores, load {load}, Python {sys.version.split()[0]},"
+        f" {rg_version}, {platform.platform()}"
+    )
     rows: list[dict[str, object]] = []
     only = {c.strip() for c in args.commands.split(",") if c.strip()}
     with tempfile.TemporaryDirectory(prefix="kpss-commands-") as folder:
@@ -219,8 +251,12 @@ def main() -> None:
         kpss, python = installed or run.this_environment()
         for size in (int(s) for s in args.sizes.split(",")):
             rows += bench(size, Path(folder), args.runs, args.cold_runs, kpss, python, only)
+    if hasattr(os, "getloadavg"):
+        print(f"load at the end {os.getloadavg()}")
     print()
     print(markdown(rows))
+    print()
+    print(summary(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
