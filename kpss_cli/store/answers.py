@@ -2,7 +2,8 @@
 `kpss attendance --by org --group seniori`), kept beside the snapshot of the archive it was
 computed from. Asked the same again of the archive as it is, the command reads its answer
 instead of counting again: counting 100,000 meetings' attendance takes seconds, reading the
-answer milliseconds. The last answer of each command is kept; any change to the archive, to
+answer milliseconds. The last sixteen answers of each command are kept
+(index.VIEWS_KEPT); any change to the archive, to
 kpss.yaml's meaning or to the arguments computes afresh. Cold and warm give the same: the
 answer goes through marshal either way.
 """

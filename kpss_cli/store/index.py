@@ -93,6 +93,7 @@ def _set_digest(macs: Iterable[bytes]) -> bytes:
     return blake2b(b"".join(sorted(macs)), digest_size=32).digest()
 
 
+VIEWS_KEPT = 16  # views of one kind (a command's answers: answers.py) kept at once
 KEPT = "kept:"  # parts whose names start so outlive the snapshot they were made with
 
 
@@ -585,18 +586,24 @@ class Index:
 
     def _store_part(self, fingerprint: str, part: str, data: bytes) -> None:
         mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
-        # One of each view: the one of another day or root (its first two fields) goes.
-        self._delete_parts("\0".join(part.split("\0")[:2]) + "\0")
+        # The last few of each view (its first two fields) stay, the oldest going: people ask a
+        # few questions in turn (`check` of two days, `attendance --by org` then `--missed 2`),
+        # and asked day after day the index must not grow.
+        kind, name, _rest = part.split("\0", 2)
+        self._delete_parts(f"{kind}\0{name}\0", keep=VIEWS_KEPT - 1)
         self._db.execute(
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
         )
 
-    def _delete_parts(self, start: str) -> None:
-        """Remove the snapshot's parts whose names start with `start` (which may hold NULs)."""
+    def _delete_parts(self, start: str, keep: int = 0) -> None:
+        """Remove the snapshot's parts whose names start with `start` (which may hold NULs) but
+        the `keep` written last."""
         # As bytes: SQLite's functions of text end it at its first NUL.
         prefix = start.encode("utf-8", "surrogatepass")
         self._db.execute(
-            "DELETE FROM snapshot WHERE substr(CAST(part AS BLOB), 1, ?) = ?", (len(prefix), prefix)
+            "DELETE FROM snapshot WHERE rowid IN (SELECT rowid FROM snapshot"
+            " WHERE substr(CAST(part AS BLOB), 1, ?) = ? ORDER BY rowid DESC LIMIT -1 OFFSET ?)",
+            (len(prefix), prefix, keep),
         )
 
     def store_parts(self, fingerprint: str, kind: str, parts: Iterable[tuple[str, bytes]]) -> None:
