@@ -2265,3 +2265,27 @@ def test_the_excused_after_a_comma_on_the_line_of_those_present() -> None:
     # `Omluveni:` as a label is read as before
     labelled = recognise("Zápis ze schůze dne 8. 3. 2012\nPřítomni: Jana Nová\nOmluveni: Petr Malý\n")
     assert names(labelled.excused) == ["Petr Malý"]
+
+
+def test_a_meeting_with_others_is_no_next_meeting_of_the_body() -> None:
+    head = "Zápis z jednání sociální komise dne 14.3.2011\nÚčast: Jana Nová, Petr Malý\n"
+    for event in ("Příští setkání se seniory proběhne 13.5.2011.", "Příští setkání s rodiči bude 13.5.2011."):
+        assert recognise(head + event + "\n").next_meeting is None
+    # `se` of a verb, and a meeting with the members, are the body's own
+    for own in (
+        "Příští setkání se uskuteční 13.5.2011.",
+        "Příští setkání s členy komise proběhne 13.5.2011.",
+    ):
+        found = recognise(head + own + "\n").next_meeting
+        assert found is not None and found["date"] == "2011-05-13"
+
+
+def test_a_transcript_titled_by_its_first_sentence_names_no_group() -> None:
+    assert (
+        find_group(["Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.", "Praha, 10. února 2015"])
+        is None
+    )
+    assert find_group(["Setkání bylo ukončeno v 12:00."]) is None
+    # a title of the meeting with the body after it still names the body
+    titled = find_group(["Jednání pracovní skupiny Senioři"])
+    assert titled is not None and titled.endswith("skupina Senioři")
