@@ -2289,3 +2289,27 @@ def test_a_transcript_titled_by_its_first_sentence_names_no_group() -> None:
     # a title of the meeting with the body after it still names the body
     titled = find_group(["Jednání pracovní skupiny Senioři"])
     assert titled is not None and titled.endswith("skupina Senioři")
+
+
+def test_tasks_numbered_by_the_meeting_that_set_them() -> None:
+    # on lines of their own: `Úkol 3/26:` is a task label like `Úkol:`
+    assert tasks_of("Úkol 3/26: Naplnit seznam kontaktů.\nTermín: průběžně\n") == [
+        ("Naplnit seznam kontaktů.", None, "průběžně")
+    ]
+    # run into one line of a transcript, each under the body that owns it; the next sentence ends the deadline
+    assert tasks_of(
+        "1. Kontrola úkolů Úkol 3/26: Naplnit seznam kontaktů. Oslovit starosty. Termín: průběžně Novák "
+        "informuje o stavu. A) PS Propagace Úkol 1/28: Připravit koncepci výstav. Termín: jednání 1 / 2012, "
+        "podle plánu. Úkol pokračuje B) Komise pro dotace Úkol 1/30: Zjistit pravidla výzvy. Termín: 30. 4. 2012\n"
+    ) == [
+        ("Naplnit seznam kontaktů. Oslovit starosty.", None, "průběžně"),
+        ("Připravit koncepci výstav.", "PS Propagace", "jednání 1 / 2012"),
+        ("Zjistit pravidla výzvy.", "Komise pro dotace", "30. 4. 2012"),
+    ]
+    # a page title that repeats one of them adds no task
+    titled = recognise(
+        "Úkol 1/28: Připravit koncepci výstav.\n\nHanušovice, Přítomni: dle prezenční listiny\n"
+        "Kontrola úkolů Úkol 3/26: Naplnit seznam. Termín: průběžně Úkol 1/28: Připravit koncepci výstav. "
+        "Termín: jednání 1 / 2012\n"
+    )
+    assert [t["due"] for t in titled.tasks] == ["průběžně", "jednání 1 / 2012"]
