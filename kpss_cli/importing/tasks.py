@@ -826,7 +826,7 @@ _NUMBERED_DUE = re.compile(
     rf"\s*\b(?i:termín)\s*:\s*(?P<due>[^,;]+?)(?=\s*[,;]|\s+{CAPITAL}{SMALL}+\s+{SMALL}|\s*$)"
 )
 _OWNING_BODY = re.compile(
-    rf"(?:^|\s)[A-H]\)\s+(?P<owner>(?:PS|(?i:pracovní\s+skupina|skupina|komise|výbor))\s+[^:()]{{1,60}}?)\s*$"
+    r"(?:^|\s)[A-H]\)\s+(?P<owner>(?:PS|(?i:pracovní\s+skupina|skupina|komise|výbor))\s+[^:()]{1,60}?)\s*$"
 )
 
 
