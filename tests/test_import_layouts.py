@@ -2313,3 +2313,17 @@ def test_tasks_numbered_by_the_meeting_that_set_them() -> None:
         "Termín: jednání 1 / 2012\n"
     )
     assert [t["due"] for t in titled.tasks] == ["průběžně", "jednání 1 / 2012"]
+
+
+def test_a_resolution_names_the_body_when_no_title_does() -> None:
+    assert find_group(
+        ["Konstantinovy Lázně, 15. října 2014", "Usnesení 1/61: Výbor NS MAS schvaluje přijetí."]
+    ) == ("Výbor NS MAS")
+    assert (
+        find_group(["Text", "Usnesení č. 5/2020: Rada obce Lhota bere na vědomí zprávu"]) == "Rada obce Lhota"
+    )
+    # the body alone, with no name, says too little; a title still comes first
+    assert find_group(["Text", "Usnesení: Komise schvaluje program"]) is None
+    assert find_group(["Zápis z jednání Komise pro seniory", "Usnesení 1: Rada města Lhota schvaluje"]) == (
+        "Komise pro seniory"
+    )

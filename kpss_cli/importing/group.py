@@ -224,6 +224,17 @@ _BODY_BEFORE_TITLE = rx(
 _CONFERENCE = rx(rf"^\W*z[áa]pis\s+(?:z|ze)\s+(?P<group>(?:(?-i:{CAPITAL}){SMALL}+\s+){{1,2}}konference)\s*$")
 
 
+# `Usnesení 1/61: Výbor NS MAS schvaluje …`: a resolution names the body that passed it, in the
+# nominative — when no title names it (a transcript that lost its title).
+_RESOLVING_BODY = re.compile(
+    r"\b(?i:usnesení)(?:\s+(?:č\.\s*)?[\w/.-]{1,15})?\s*:\s*"
+    r"(?P<group>(?:Výbor|Rada|Komise|Zastupitelstvo|Valná\s+hromada|Předsednictvo|Představenstvo|"
+    r"Pracovní\s+skupina|Řídící\s+skupina|Řídicí\s+skupina)(?:\s+(?!(?:schvaluje|bere|doporučuje|souhlasí|"
+    r"ukládá|volí|jmenuje|zamítá|nesouhlasí|pověřuje)\b)[^\s,.;:]+){1,5}?)"
+    r"\s+(?:schvaluje|bere\s+na\s+vědomí|doporučuje|souhlasí|ukládá|volí|jmenuje|zamítá|nesouhlasí|pověřuje)\b"
+)
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -312,4 +323,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return squash(line).strip(
                 " -–—:;,."
             ), "z hlavičky stránky nebo dokumentu (název sdružení či orgánu)"
+    for line in lines:
+        if (resolved := _RESOLVING_BODY.search(plain(line))) is not None:
+            return squash(resolved["group"]), "z usnesení (orgán, který usnesení přijal)"
     return None, None
