@@ -2156,3 +2156,174 @@ def test_an_article_about_minutes_under_a_question_with_a_reading_time_is_not_mi
         "Zápis ze schůze výboru dne 28. 1. 2025\n3 minuty čtení\nPřítomni: Jana Nová, Petr Malý\nZapsala: Jana Nová\n"
     )
     assert minutes.looks_like_minutes
+
+
+# --- rules drawn from the eighth real batch 213–224 ------------------------------------------------
+
+
+def test_a_run_of_people_without_commas_splits_at_their_titles() -> None:
+    imported = recognise(
+        "Zápis č. 2 ze zasedání Výboru pro dopravu ze dne 4. 5. 2016 Přítomni: Ing. Jan Malý - předseda "
+        "Bc. Eva Nová Mgr. Petr Dub Karel Veselý Olga Malá Ing. Jiří Vrba Nepřítomni: Ing. Ota Král "
+        "Omluveni: Bc. Iva Lysá, DiS. Ing. Tomáš Hrubý Tajemník výboru: Alena Křížová Hosté: PhDr. Jan Sýkora "
+        "Mgr. Dana Horká Pavel Bílý Jana Černá Bc. Ota Malý Program: 1. Kontrola usnesení\n"
+    )
+    assert names(imported.present) == [
+        "Ing. Jan Malý", "Bc. Eva Nová", "Mgr. Petr Dub", "Karel Veselý", "Olga Malá", "Ing. Jiří Vrba",
+    ]  # fmt: skip
+    assert names(imported.absent) == ["Ing. Ota Král"]
+    assert names(imported.excused) == ["Bc. Iva Lysá, DiS.", "Ing. Tomáš Hrubý"]
+    assert names(imported.guests) == [
+        "PhDr. Jan Sýkora",
+        "Mgr. Dana Horká",
+        "Pavel Bílý",
+        "Jana Černá",
+        "Bc. Ota Malý",
+    ]
+    # a person and whom they stand in for stay one, as do two titled names in a row
+    stand_in = recognise(
+        "Zápis z jednání PS Senioři dne 3. 4. 2022\nPřítomni: Ing. Karel Dub (zástup za Mgr. Petra Lise), "
+        "Bc. Jan Matějka – zastupuje Mgr. Pavla Rumla, Jana Nová\n"
+    )
+    assert [p["name"] for p in stand_in.present][:2] == ["Ing. Karel Dub", "Bc. Jan Matějka"]
+    # an odd count of bare words between titles is not cut into pairs
+    odd = recognise(
+        "Zápis z jednání výboru dne 3. 4. 2022\nPřítomni: Ing. Jan Malý Bc. Eva Nová Karel Veselý Malá "
+        "Mgr. Petr Dub\n"
+    )
+    assert "Karel Veselý" not in names(odd.present)
+
+
+def test_the_verifiers_or_a_secretary_end_an_inline_list() -> None:
+    imported = recognise(
+        "Zápis z jednání výboru\nPraha, 10. února 2015 Přítomni: dle prezenční listiny Omluveni: Malý, Nová "
+        "Hosté: Adamcová, Hanoldová, Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová Jednání "
+        "zahájeno v 10:00.\n"
+    )
+    assert names(imported.guests) == ["Adamcová", "Hanoldová", "Bartošová"]
+    verifiers = recognise(
+        "Zápis z jednání výboru 3. 4. 2022\nPřítomni: Jana Nová, Petr Malý Zapisovatelka: Eva Veselá\n"
+    )
+    assert names(verifiers.present) == ["Jana Nová", "Petr Malý"]
+
+
+def test_the_opening_done_by_a_named_chair() -> None:
+    for opening, who in (
+        ("Zahájení provedl předseda František Winter a vyzval k doplnění programu.", "František Winter"),
+        (
+            "Zahájení jednání provedl předseda Ing. František Winter a přivítal přítomné.",
+            "Ing. František Winter",
+        ),
+        ("Zahájení provedla místopředsedkyně Jana Nová, omluvila předsedu.", "Jana Nová"),
+    ):
+        assert recognise(f"Zápis z jednání výboru dne 3. 4. 2022\n{opening}\n").moderator == who
+    # the opening of a conference by someone else's name in the genitive is no moderator
+    assert (
+        recognise("Zápis z jednání výboru dne 3. 4. 2022\nZahájení konference proběhlo včas.\n").moderator
+        is None
+    )
+
+
+def test_a_town_and_the_day_before_the_attendance() -> None:
+    for head, town in (
+        ("1 Praha, 10. února 2015 Přítomni: dle prezenční listiny", "Praha"),
+        ("Konstantinovy Lázně, 15. října 2014\nPřítomni: dle prezenční listiny", "Konstantinovy Lázně"),
+        ("Hanušovice, Přítomni: dle prezenční listiny", "Hanušovice"),
+        ("Ústí nad Orlicí, 3. 4. 2022 Přítomni: Jana Nová, Petr Malý", "Ústí nad Orlicí"),
+    ):
+        assert recognise(f"Zápis z jednání výboru\n{head}\nJednání zahájeno v 10:00.\n").place == town
+    # the day the minutes were written, at the end, and a town with no attendance after it are no place
+    assert (
+        recognise("Zápis z jednání výboru 3. 4. 2022\nPřítomni: Jana Nová\nV Ostravě 9. 4. 2022\n").place
+        is None
+    )
+    assert recognise("Zápis z jednání výboru\nBrno, 3. 4. 2022\nProgram: 1. Zahájení\n").place is None
+
+
+def test_the_start_of_the_meeting_without_a_colon() -> None:
+    assert (
+        recognise("Zápis z jednání Komise pro seniory 8.4.2015\nZačátek jednání 16:00 hodin\n").time
+        == "16:00"
+    )
+    assert recognise("Zápis ze schůze 8.4.2015\nZačátek setkání v 9.30 hod.\n").time == "09:30"
+    # a time far after the words is something else's
+    late = "Zápis ze schůze 8.4.2015\nPřítomni: Jana Nová, Petr Malý\nZačátek jednání se posunul, host dorazil až v 16:00.\n"
+    assert recognise(late).time is None
+
+
+def test_the_excused_after_a_comma_on_the_line_of_those_present() -> None:
+    imported = recognise(
+        "Zápis z jednání zastupitelstva obce ze dne 8. 3. 2012\n"
+        "Přítomni: dle prezenční listiny přítomno 14 zastupitelů, omluven Tomáš Dušek\n"
+    )
+    assert names(imported.present) == [] and names(imported.excused) == ["Tomáš Dušek"]
+    listed = recognise(
+        "Zápis ze schůze dne 8. 3. 2012\nPřítomni: Jana Nová, Petr Malý, omluvena Mgr. Eva Veselá\n"
+    )
+    assert names(listed.present) == ["Jana Nová", "Petr Malý"]
+    assert names(listed.excused) == ["Mgr. Eva Veselá"]
+    # `Omluveni:` as a label is read as before
+    labelled = recognise("Zápis ze schůze dne 8. 3. 2012\nPřítomni: Jana Nová\nOmluveni: Petr Malý\n")
+    assert names(labelled.excused) == ["Petr Malý"]
+
+
+def test_a_meeting_with_others_is_no_next_meeting_of_the_body() -> None:
+    head = "Zápis z jednání sociální komise dne 14.3.2011\nÚčast: Jana Nová, Petr Malý\n"
+    for event in ("Příští setkání se seniory proběhne 13.5.2011.", "Příští setkání s rodiči bude 13.5.2011."):
+        assert recognise(head + event + "\n").next_meeting is None
+    # `se` of a verb, and a meeting with the members, are the body's own
+    for own in (
+        "Příští setkání se uskuteční 13.5.2011.",
+        "Příští setkání s členy komise proběhne 13.5.2011.",
+    ):
+        found = recognise(head + own + "\n").next_meeting
+        assert found is not None and found["date"] == "2011-05-13"
+
+
+def test_a_transcript_titled_by_its_first_sentence_names_no_group() -> None:
+    assert (
+        find_group(["Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.", "Praha, 10. února 2015"])
+        is None
+    )
+    assert find_group(["Setkání bylo ukončeno v 12:00."]) is None
+    # a title of the meeting with the body after it still names the body
+    titled = find_group(["Jednání pracovní skupiny Senioři"])
+    assert titled is not None and titled.endswith("skupina Senioři")
+
+
+def test_tasks_numbered_by_the_meeting_that_set_them() -> None:
+    # on lines of their own: `Úkol 3/26:` is a task label like `Úkol:`
+    assert tasks_of("Úkol 3/26: Naplnit seznam kontaktů.\nTermín: průběžně\n") == [
+        ("Naplnit seznam kontaktů.", None, "průběžně")
+    ]
+    # run into one line of a transcript, each under the body that owns it; the next sentence ends the deadline
+    assert tasks_of(
+        "1. Kontrola úkolů Úkol 3/26: Naplnit seznam kontaktů. Oslovit starosty. Termín: průběžně Novák "
+        "informuje o stavu. A) PS Propagace Úkol 1/28: Připravit koncepci výstav. Termín: jednání 1 / 2012, "
+        "podle plánu. Úkol pokračuje B) Komise pro dotace Úkol 1/30: Zjistit pravidla výzvy. Termín: 30. 4. 2012\n"
+    ) == [
+        ("Naplnit seznam kontaktů. Oslovit starosty.", None, "průběžně"),
+        ("Připravit koncepci výstav.", "PS Propagace", "jednání 1 / 2012"),
+        ("Zjistit pravidla výzvy.", "Komise pro dotace", "30. 4. 2012"),
+    ]
+    # a page title that repeats one of them adds no task
+    titled = recognise(
+        "Úkol 1/28: Připravit koncepci výstav.\n\nHanušovice, Přítomni: dle prezenční listiny\n"
+        "Kontrola úkolů Úkol 3/26: Naplnit seznam. Termín: průběžně Úkol 1/28: Připravit koncepci výstav. "
+        "Termín: jednání 1 / 2012\n"
+    )
+    assert [t["due"] for t in titled.tasks] == ["průběžně", "jednání 1 / 2012"]
+
+
+def test_a_resolution_names_the_body_when_no_title_does() -> None:
+    assert find_group(
+        ["Konstantinovy Lázně, 15. října 2014", "Usnesení 1/61: Výbor NS MAS schvaluje přijetí."]
+    ) == ("Výbor NS MAS")
+    assert (
+        find_group(["Text", "Usnesení č. 5/2020: Rada obce Lhota bere na vědomí zprávu"]) == "Rada obce Lhota"
+    )
+    # the body alone, with no name, says too little; a title still comes first
+    assert find_group(["Text", "Usnesení: Komise schvaluje program"]) is None
+    assert find_group(["Zápis z jednání Komise pro seniory", "Usnesení 1: Rada města Lhota schvaluje"]) == (
+        "Komise pro seniory"
+    )

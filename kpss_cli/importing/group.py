@@ -127,6 +127,11 @@ _BODY_LETTERHEAD = rx(
 # `Zápis z výborové schůze konané …`: the committee named only by the adjective of its meeting.
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+# `Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.` (a transcript titled by its first
+# sentence): the meeting noun, then what happened to it — no body's name.
+_MEETING_SENTENCE = rx(
+    r"^\w+\s+(?:(?:bylo|byla|byl|se)\s+)?(?:zahájen|ukončen|přerušen|proběhl|pokračoval|začal|skončil|konal)\w*\b"
+)
 # `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
 # the body in the genitive and the day after it.
 _DATED_MEETING_TITLE = rx(
@@ -219,6 +224,17 @@ _BODY_BEFORE_TITLE = rx(
 _CONFERENCE = rx(rf"^\W*z[áa]pis\s+(?:z|ze)\s+(?P<group>(?:(?-i:{CAPITAL}){SMALL}+\s+){{1,2}}konference)\s*$")
 
 
+# `Usnesení 1/61: Výbor NS MAS schvaluje …`: a resolution names the body that passed it, in the
+# nominative — when no title names it (a transcript that lost its title).
+_RESOLVING_BODY = re.compile(
+    r"\b(?i:usnesení)(?:\s+(?:č\.\s*)?[\w/.-]{1,15})?\s*:\s*"
+    r"(?P<group>(?:Výbor|Rada|Komise|Zastupitelstvo|Valná\s+hromada|Předsednictvo|Představenstvo|"
+    r"Pracovní\s+skupina|Řídící\s+skupina|Řídicí\s+skupina)(?:\s+(?!(?:schvaluje|bere|doporučuje|souhlasí|"
+    r"ukládá|volí|jmenuje|zamítá|nesouhlasí|pověřuje)\b)[^\s,.;:]+){1,5}?)"
+    r"\s+(?:schvaluje|bere\s+na\s+vědomí|doporučuje|souhlasí|ukládá|volí|jmenuje|zamítá|nesouhlasí|pověřuje)\b"
+)
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -295,11 +311,19 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         if match and (rest := _CUT.sub("", match["rest"])) and (found := _tidy_why(rest))[0]:
             return found
     for line in head[:3]:
-        if _MEETING_TITLE.match(line) and len(line) <= 120 and not re.search(r"\d{4}", line):
+        if (
+            _MEETING_TITLE.match(line)
+            and len(line) <= 120
+            and not re.search(r"\d{4}", line)
+            and not _MEETING_SENTENCE.match(line)
+        ):
             return _tidy_why(line)
     for line in head[:4]:
         if _BODY_LETTERHEAD.match(line):
             return squash(line).strip(
                 " -–—:;,."
             ), "z hlavičky stránky nebo dokumentu (název sdružení či orgánu)"
+    for line in lines:
+        if (resolved := _RESOLVING_BODY.search(plain(line))) is not None:
+            return squash(resolved["group"]), "z usnesení (orgán, který usnesení přijal)"
     return None, None

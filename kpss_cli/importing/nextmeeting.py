@@ -47,7 +47,9 @@ _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)
 # `Další setkání seniorů proběhne 21.9.`: the meeting noun with people in the genitive plural after it
 # is an event for them (which the body organises), not the body's own next meeting — unless they are
 # its members or the body's name has them (`Setkání poskytovatelů`).
-_EVENT_FOR = rx(r"^\s+(?P<who>[^\W\d_]{3,}ů)\b")
+# So is a meeting with them (`Příští setkání se seniory proběhne 13.5.2011`, `setkání s rodiči`), the
+# people in the instrumental plural after `s`/`se` (not `setkání se uskuteční`: a verb).
+_EVENT_FOR = rx(r"^\s+(?:(?P<who>[^\W\d_]{3,}ů)|(?:s|se)\s+(?P<with>[^\W\d_]{3,}(?:y|i|ami|emi|mi)))\b")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 
 
@@ -108,9 +110,10 @@ def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool)
 def _event_for_others(line: str, end: int, group: str | None) -> bool:
     """True when the meeting noun ending at `end` names whom an event is for (`setkání seniorů`)."""
     found = _EVENT_FOR.match(line[end:])
-    if found is None or fold(found["who"]) == "clenu":
+    who = (found["who"] or found["with"]) if found is not None else None
+    if who is None or fold(who) in {"clenu", "cleny", "členy"}:
         return False
-    return fold(found["who"])[:-2] not in fold(group or "")
+    return fold(who)[:-2] not in fold(group or "")
 
 
 def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | None = None) -> NextFound:

@@ -359,12 +359,49 @@ def _line_fragments(raw: str) -> list[str]:
         # brackets inside a cell (`členka (omluvena)`) would end the one around the cells
         return [f"{head} ({', '.join(squash(re.sub(r'[()]', ' ', plain(c))) for c in columns[1:])})"]
     pieces: list[str] = []
-    for piece in split_people(line.replace(" | ", ", ")):
+    for piece in (run for part in split_people(line.replace(" | ", ", ")) for run in _split_run(part)):
         if pieces and _LEGAL_FORM.match(piece.strip()):
             pieces[-1] = f"{pieces[-1]}, {piece.strip()}"  # `Advaita, z. ú.`
         else:
             pieces.append(piece)
     return pieces
+
+
+# A title that opens a person's name (`Ing.`, `Bc.`, `PhDr.`), then the capitalised name.
+_PRE_TITLE = (
+    r"(?:Ing\.\s?arch|Ing|Mgr|Bc|MgA|BcA|MUDr|MDDr|MVDr|PhDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|Dr|doc|prof)\."
+)
+# Where the next person of a run without commas starts: a title after a word or after a
+# post-nominal title (`… Bc. Milan Blaho Ing. Michal Blaško …`, `DiS. Ing. Lubomír Žmolík`).
+_TITLE_STARTS = re.compile(
+    rf"(?:(?<=[^\W\d_]{{2}})|(?<=DiS\.)|(?<=Ph\.D\.)|(?<=CSc\.))\s+(?={_PRE_TITLE}\s?{CAPITAL})"
+)
+_TITLED_PIECE = re.compile(rf"^(?P<title>(?:{_PRE_TITLE}\s?)*)(?P<words>.+)$")
+_NAME_WORD_ONLY = re.compile(rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?$")
+
+
+def _split_run(piece: str) -> list[str]:
+    """A run of people a one-line transcript wrote without commas (`Ing. Miroslav Marek - předseda
+    Bc. Milan Blaho Ing. Michal Blaško …`): split before each title that follows a name; when
+    there are titles to split at, a stretch of capitalised words alone between them is read as
+    two-word names (`Bc. Lucie Tesařová Kamil Veselý` -> two people). Anything else stays whole."""
+    runs = _TITLE_STARTS.split(piece)
+    # three names at least, none in brackets (`Ing. Karel Dub (zástup za Mgr. Petra Lise)`,
+    # `Bc. Jan Matějka – zastupuje Mgr. Pavla Rumla`: one person and whom they stand in for);
+    # or a post-nominal title of the person before, then the next person (`DiS. Ing. Lubomír Žmolík`)
+    if not (len(runs) >= 3 and "(" not in piece) and not (len(runs) == 2 and is_title_only(runs[0])):
+        return [piece]
+    names: list[str] = []
+    for run in runs:
+        match = _TITLED_PIECE.match(run.strip())
+        words = match["words"].split() if match else []
+        if len(words) >= 4 and len(words) % 2 == 0 and all(_NAME_WORD_ONLY.match(w) for w in words):
+            pairs = [" ".join(words[k : k + 2]) for k in range(0, len(words), 2)]
+            names.append(f"{match['title'] if match else ''}{pairs[0]}")
+            names.extend(pairs[1:])
+        else:
+            names.append(run)
+    return names
 
 
 def _fragments(text: str) -> list[tuple[int, str]]:

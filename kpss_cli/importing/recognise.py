@@ -260,7 +260,10 @@ _HELD = rx(
 )
 # The day before a place in such a sentence: `se konalo 21. listopadu 2011 v sídle …`.
 _DAY_BEFORE_PLACE = rx(r"^\s*(?:dne\s+)?(?=\d)")
-_STARTED = rx(r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?)\b")
+# (`Začátek jednání 16:00 hodin` with no colon after it, as a web page sets it above the attendance)
+_STARTED = rx(
+    r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?|začátek\s+(?:jednání|setkání|schůze|zasedání))\b"
+)
 _ENDED = rx(r"\b(?:ukončen[oaí]?|ukončil[ao]?|skončil[ao]?|skončeno|končilo)\b")
 # `Zápis` or `Záznam` (a record: `Záznam z jednání výboru`) opens minutes.
 _MINUTES_SIGNS = rx(
@@ -317,6 +320,11 @@ _OTHER_LABEL = re.compile(
             "příloh[ay]?",
             "místo",
             "datum",
+            # `… a Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová`, `Tajemník výboru: …`:
+            # the verifiers, the secretary and the recorder are no attendance
+            r"ověřovatel\w*(?:\s+zápisu)?",
+            r"tajemní(?:k|ce)(?:\s+\w+)?",
+            r"zapisovatel\w*",
         )
     )
     + r")\s*:"
@@ -733,7 +741,7 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
     if result.place is None and title_place:
         result.place = title_place
     if result.place is None:
-        result.place = _place_in_title(reader) or _online(reader)
+        result.place = _place_in_title(reader) or _place_at_head(reader) or _online(reader)
     if result.place is None and (opened_in := _place_after_opening(reader)) is not None:
         result.place = opened_in
         result.guesses["place"] = "z vyprávění zápisu (kde bylo jednání zahájeno)"
@@ -785,6 +793,28 @@ def _place_in_title(reader: _Reader) -> str | None:
     for line in [p for p in reader.plains if p][:15]:
         if _is_title(line) and (town := _TOWN_IN_TITLE.search(line[:200])) is not None:
             return town["place"]
+    return None
+
+
+# `Praha, 10. února 2015 Přítomni: …`, `Hanušovice, Přítomni: …` (its day lost): a town, a comma,
+# the day, then the attendance at once — how minutes of a network's board head their first page.
+# Not the day the minutes were written (`V Ostravě 9. března 2020`: a preposition, no attendance after).
+_TOWN_FIRST = re.compile(
+    rf"^(?:\d{{1,3}}\s+)?(?P<town>{CAPITAL}{SMALL}+(?:\s+(?:(?:nad|pod|na|u)\s+)?{CAPITAL}{SMALL}+){{0,2}}),"
+    r"\s*(?P<day>[^:]{0,30}?)\s*(?:$|(?=(?:Přítomn[iíoa]|Prezence)\s*:))"
+)
+_ATTENDANCE_NEXT = rx(r"^(?:přítomn[iíoa]|prezence)\s*:")
+
+
+def _place_at_head(reader: _Reader) -> str | None:
+    lines = [p for p in reader.plains if p][:15]
+    for number, line in enumerate(lines):
+        head = _TOWN_FIRST.match(line)
+        if head is None or (head["day"] and not find_dates(head["day"])):
+            continue
+        after = line[head.end() :] or (lines[number + 1] if number + 1 < len(lines) else "")
+        if _ATTENDANCE_NEXT.match(after):
+            return head["town"]
     return None
 
 
@@ -937,9 +967,19 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
     return None
 
 
+# `Přítomni: dle prezenční listiny přítomno 14 zastupitelů, omluven Tomáš Dušek`: the excused after
+# a comma on the line of those present, in lower case and with no colon.
+_EXCUSED_AFTER = re.compile(rf"[,;]\s*(?:a\s+)?omluven[aiyé]?\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))")
+
+
 def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
+    if kind == "present" and (excused := _EXCUSED_AFTER.search(inline)) is not None:
+        return [
+            *_inline_parts(kind, inline[: excused.start()]),
+            *_inline_parts("excused", inline[excused.end() :]),
+        ]
     parts: list[tuple[str, str]] = []
     rest = inline
     while True:
@@ -954,7 +994,17 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
         parts.append((kind, rest[: match.start()]))
         other = _attendance_label(rest[match.start() :].strip())
         if other is None:
-            return parts
+            # `… Tajemník výboru: Alena Křetínská Hosté: Ing. Jiří Rozbořil …`: a label of something
+            # else stands between two lists; the next attendance label goes on
+            later = (
+                (m, found)
+                for m in _OTHER_LABEL.finditer(rest, match.end())
+                if (found := _attendance_label(rest[m.start() :].strip())) is not None
+            )
+            nxt = next(later, None)
+            if nxt is None:
+                return [(k, text) for k, text in parts if text.strip(" ,;")]
+            other = nxt[1]
         kind, rest = other
     return [(k, text) for k, text in parts if text.strip(" ,;")]
 
@@ -1510,7 +1560,9 @@ _MEETING_NOUN = r"(?:jednání|setkání|schůzi|schůzku|zasedání|poradu)"
 # The meeting noun may have its genitive after it: `Zasedání Rady vlády pro seniory řídil Ing. …`.
 _OPENED_BY = rx(
     rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil[a]?\s+a\s+)?(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
-    r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b"
+    r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b|"
+    # `Zahájení jednání provedl předseda Ing. František Winter`, `Zahájení provedl místopředseda …`
+    r"\bzahájení(?:\s+(?:jednání|setkání|schůze|schůzky|zasedání|porady))?\s+provedl[a]?\b"
 )
 # What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
 # an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.

@@ -27,7 +27,8 @@ class TaskDict(TypedDict):
 
 
 _FIELD_WORDS = {
-    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|task|co",  # `kdo: … | co: … | do: …`
+    # `kdo: … | co: … | do: …`; `Úkol 3/26:` numbered by the meeting that set it
+    "task": r"úkol(?:\s+č\.\s*\d+(?:/\d+)?|\s+\d{1,3}\s*/\s*\d{1,3})?|task|co",
     "owner": r"zajistí|zajišťuje|odpovídá|zodpovídá|zodpovědná osoba|zodpovědnost|odpovědná osoba|odpovědnost|"
     r"odpovědný|zodpovědný|řešitel|kdo|owner|gestor|Z|O",  # `O:` = odpovídá (`T: 31. 3., O: Mgr. …`)
     "due": r"termín(?:\s+splnění|\s+plnění)?|do kdy|due|deadline|T|do",  # `odpovídá: …, do: 31. 1.`
@@ -817,6 +818,40 @@ def _intro_list_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, li
     return found
 
 
+# `… A) PS Medializace a propagace Úkol 1/28: Rozpracovat koncepci výstav. Termín: jednání 1 / 2012,
+# v návaznosti na … B) PS Leader Úkol 1/30: …`: tasks numbered by the meeting that set them, run
+# into one line of a transcript (a control of earlier tasks), each under the body that owns it.
+_NUMBERED_TASK = rx(r"\búkol\s+\d{1,3}\s*/\s*\d{1,3}\s*:\s*")
+_NUMBERED_DUE = re.compile(
+    rf"\s*\b(?i:termín)\s*:\s*(?P<due>[^,;]+?)(?=\s*[,;]|\s+{CAPITAL}{SMALL}+\s+{SMALL}|\s*$)"
+)
+_OWNING_BODY = re.compile(
+    r"(?:^|\s)[A-H]\)\s+(?P<owner>(?:PS|(?i:pracovní\s+skupina|skupina|komise|výbor))\s+[^:()]{1,60}?)\s*$"
+)
+
+
+def _numbered_tasks(line: str, meeting: dt.date | None) -> list[TaskDict]:
+    """The tasks of a line that runs several `Úkol N/M: … Termín: …` together; [] for fewer than two."""
+    markers = list(_NUMBERED_TASK.finditer(line))
+    if len(markers) < 2:
+        return []
+    tasks: list[TaskDict] = []
+    for k, marker in enumerate(markers):
+        end = markers[k + 1].start() if k + 1 < len(markers) else len(line)
+        segment = line[marker.end() : end]
+        fields: dict[str, str] = {}
+        if (due := _NUMBERED_DUE.search(segment)) is not None:
+            fields["task"], fields["due"] = segment[: due.start()], due["due"]
+        else:
+            fields["task"] = re.split(r"(?<=[^\W\d]{3})\.\s+(?=\S)", segment)[0]
+        before = line[markers[k - 1].end() if k else 0 : marker.start()]
+        if (body := _OWNING_BODY.search(before)) is not None:
+            fields["owner"] = body["owner"]
+        if (task := _make(fields, meeting)) is not None:
+            tasks.append(task)
+    return tasks
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -836,7 +871,13 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         if len(tasks := _line_tasks(plain(raw), meeting)) >= 2
     }
     several.update(_intro_list_tasks(lines, meeting))
+    several.update(
+        (number, tasks) for number, raw in enumerate(lines) if (tasks := _numbered_tasks(plain(raw), meeting))
+    )
     found = [item for item in found if item[0] not in several]
+    # a page's title that repeats one of them (a docplayer page titled by its first sentence) adds none
+    listed = {squash(task["task"]).casefold() for tasks in several.values() for task in tasks}
+    found = [item for item in found if squash(item[2]["task"]).casefold() not in listed]
     found += [(number, False, task) for number, tasks in several.items() for task in tasks]
     found.sort(key=lambda item: (item[0], item[1]))  # stable: sentences of a paragraph stay in order
     unique: list[TaskDict] = []
