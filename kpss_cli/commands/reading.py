@@ -489,10 +489,13 @@ def count_attendance(
         copy = PublicCopy(whole.config, [name for m in whole.minutes for name in people_of(m)])
         rows, loaded = copy.rows(rows), whole
     else:  # counting reads only who attended; the same question again is answered from the index
+        from ..store.loading import ATTENDANCE_VIEW
         from ..store.loading import load_attendance as attendance_view
 
         arguments = repr((by, missed, quorum, group, start, end))
-        loaded, (rows, kind, meetings) = load_answer(archive, "attendance", arguments, attendance_view, count)
+        loaded, (rows, kind, meetings) = load_answer(
+            archive, "attendance", arguments, attendance_view, count, ("attendance", ATTENDANCE_VIEW)
+        )
     if template or fmt == "pdf":
         from ..documents.templates import base_context
 

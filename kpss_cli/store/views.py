@@ -29,6 +29,15 @@ def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
     return result
 
 
+def _finish(records: list[Any], _sample: Minutes | None, selected: list[Any]) -> Any:
+    return records, selected
+
+
+def reduced(keep: frozenset[str], tasks: Callable[[Task], bool] | None = None) -> EachMinutes:
+    """The view of `load_reduced`: each minutes reduced to `keep`, and the tasks `tasks` selects."""
+    return EachMinutes(lambda m: reduced_view([m], keep)[0], _finish, tasks)
+
+
 def load_reduced(
     archive: str | os.PathLike[str] | None,
     name: str,
@@ -42,10 +51,7 @@ def load_reduced(
     `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it): from
     the index's view `name` when no file changed. `name` tells one selection from another."""
 
-    def finish(records: list[Any], _sample: Minutes | None, selected: list[Any]) -> Any:
-        return records, selected
-
-    view = EachMinutes(lambda m: reduced_view([m], keep)[0], finish, tasks)
+    view = reduced(keep, tasks)
     loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]
