@@ -649,9 +649,11 @@ def test_a_kept_answer_says_the_archives_problems_before_its_error(invoke: Invok
 def test_answers_after_an_edit_that_leaves_their_view_as_it_was_are_read_not_computed(
     invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A change to what a view does not read (a minutes' text) keeps the view's version (store/viewtable.py): `attendance`, `schedule` and `members` read the
-    answer they kept, not count again; a change to what it reads, a rename, a deletion are
-    counted afresh. Every answer is `--no-cache`'s."""
+    """A change to what a view does not read (a minutes' text) keeps the view's version
+    (store/viewtable.py): `attendance`, `schedule`, `members` and `agenda` read the answer
+    they kept, not count again; a change to what it reads, a rename, a deletion are counted
+    afresh; `agenda` is rendered again when a task changes. Every answer is `--no-cache`'s."""
+    from kpss_cli.documents import templates
     from kpss_cli.meetings import attendance
 
     counts = {"counted": 0}
@@ -662,8 +664,16 @@ def test_answers_after_an_edit_that_leaves_their_view_as_it_was_are_read_not_com
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(attendance, "counted", counting)
+    rendered = {"count": 0}
+    render = templates.render_template
+
+    def rendering(*args: object, **options: object) -> object:
+        rendered["count"] += 1
+        return render(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(templates, "render_template", rendering)
     # One question of each: the last answer of each command is kept (store/answers.py).
-    queries = [["attendance", "--by", "org"], QUERIES[23], QUERIES[26]]
+    queries = [["attendance", "--by", "org"], QUERIES[23], QUERIES[26], QUERIES[18]]
 
     def run(cache: bool) -> list[tuple[int, str, str]]:
         prefix = [] if cache else ["--no-cache"]
@@ -675,9 +685,15 @@ def test_answers_after_an_edit_that_leaves_their_view_as_it_was_are_read_not_com
     assert run(True) == cold
     files = sorted(generated.glob("orp-001/seniori/*.md"))
     files[2].write_text(files[2].read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
-    counts["counted"] = 0
+    counts["counted"] = rendered["count"] = 0
     assert run(True) == run(False) == cold
-    assert counts["counted"] == 1  # that of --no-cache: none after the edit
+    assert counts["counted"] == rendered["count"] == 1  # that of --no-cache: none after the edit
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    rendered["count"] = 0
+    tasked = run(False)
+    assert tasked[3] != cold[3] and tasked[:3] == cold[:3]
+    assert run(True) == tasked and rendered["count"] == 2  # a task more: rendered again
     text = files[4].read_text(encoding="utf-8")
     files[4].write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
     files[6].rename(files[6].with_name("2099-01-01.md"))

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from ..check.findings import Finding
     from ..store.archive import Archive, TaskSnapshot
+    from ..store.loading import Walk
 
 LIST_COLUMNS = [
     Column("id", N_("ID")),
@@ -523,6 +524,7 @@ def count_attendance(
 
 # What the invitation reads of the minutes besides their dates, groups, times and places.
 AGENDA_FIELDS = frozenset({"next_meeting"})
+OPEN = ("open",)  # the statuses of the tasks it may list (meetings/upcoming.is_open)
 # The archive's template folders (documents/loader.folders, for each language): the files in
 # them are part of the key of a rendered answer.
 TEMPLATE_FOLDERS = ("templates", "templates/cs", "templates/en")
@@ -557,6 +559,7 @@ def write_agenda(
             "agenda",
             AGENDA_FIELDS,
             tasks=is_open,
+            statuses=OPEN,
             use_index=not settings["no_cache"],
             progress=progress_bar(),
         )
@@ -569,8 +572,17 @@ def write_agenda(
             return loaded, (exc.message, exc.path, exc.line)
         return loaded, text
 
+    def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
+        from ..meetings.upcoming import is_open
+        from ..store.loading import view_version
+        from ..store.views import reduced
+
+        return view_version(archive, walk, "agenda", reduced(AGENDA_FIELDS, is_open, OPEN))
+
     question = repr((group, date, to, lang, ids, today))
-    head, answer = load_computed(archive, "agenda", question, rendered, folders=TEMPLATE_FOLDERS)
+    head, answer = load_computed(
+        archive, "agenda", question, rendered, folders=TEMPLATE_FOLDERS, versioned=versioned
+    )
     if not isinstance(answer, str):
         raise KpssError(*answer)
     write_document(answer)
@@ -616,7 +628,11 @@ def _agenda_document(
 
     # The public copy needs every person of every minutes; the invitation only the open tasks
     # and the next meeting the minutes announced.
-    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
+    loaded = (
+        load(archive)
+        if public
+        else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open, statuses=OPEN)
+    )
     context, language = _agenda_context(loaded, group, date, today, lang, ids)
     copy = None
     if public:

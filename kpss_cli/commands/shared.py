@@ -54,10 +54,12 @@ def load_reduced(
     keep: frozenset[str],
     *,
     tasks: Callable[[Task], bool] | None = None,
+    statuses: tuple[str, ...] | None = None,
 ) -> Archive:
-    """The archive with reduced minutes records and the tasks `tasks` selects (from the
-    index's view `name` when no file changed: store/views.load_reduced), with its problems
-    reported on stderr."""
+    """The archive with reduced minutes records and the tasks `tasks` selects, of `statuses`
+    when given (from the index's view `name` when no file changed: store/views.load_reduced),
+    with its problems reported on stderr."""
+    from ..core.model import STATUSES
     from ..store.views import load_reduced as load_stored
 
     loaded = load_stored(
@@ -65,6 +67,7 @@ def load_reduced(
         name,
         keep,
         tasks=tasks,
+        statuses=STATUSES if statuses is None else statuses,
         use_index=not settings["no_cache"],
         progress=progress_bar(),
     )

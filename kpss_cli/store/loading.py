@@ -605,10 +605,12 @@ class EachMinutes:
         each: Callable[[Minutes], Any],
         finish: Callable[[list[Any], Minutes | None, list[Any]], Any],
         tasks: Callable[[Task], bool] | None = None,
+        statuses: tuple[str, ...] = STATUSES,
     ) -> None:
         self.each = each
         self.finish = finish
         self.tasks = tasks
+        self.statuses = statuses  # the statuses of the tasks `tasks` may select
 
     def __call__(self, whole: Archive) -> Any:
         tasks = self.tasks
@@ -715,10 +717,9 @@ def view_version(
     that of the view's table (viewtable.version) and of the head) with the task snapshot and
     the table brought up to date for the archive as `walk` found it, when a few files changed
     since they were kept; None when there is no such table, the view reads tasks, or a file
-    changed too recently to keep. The same version, the same view: an answer computed from
-    it is the same (answers.py)."""
-    if view.tasks is not None:
-        return None  # the open tasks are not in the table: no version tells them
+    changed too recently to keep. A view with tasks is versioned with the digests of the
+    snapshot's task tables too. The same version, the same view: an answer computed from it
+    is the same (answers.py)."""
     root, shown_root = resolve_root(archive)
     index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
     if index is None:
@@ -753,7 +754,7 @@ def _view_from_table(
         return None
     now = walk_folders(walk[0])
     digest = fingerprint(walk[0], walk[1], now)
-    statuses = STATUSES if view.tasks is not None else ()
+    statuses = view.statuses if view.tasks is not None else ()
     parts = index.snapshot(digest, ("head", *status_parts(statuses)))
     tasks: list[Any] | None = []
     if parts is None:
@@ -800,7 +801,12 @@ def _view_from_table(
                 if found_version is None or not settled or index.snapshot(digest, ("head",)) is None:
                     raise Rollback  # nothing kept: the answer is computed, as ever
                 # The head's value, not its bytes: marshal's differ with how the value was made.
-                shown = repr(marshal.loads(parts["head"])).encode("utf-8", "surrogatepass")
+                told: list[Any] = [marshal.loads(parts["head"])]
+                if (chosen := view.tasks) is not None:  # the tasks selected, as below
+                    told += [
+                        packed for kept in tasks if chosen(unpack_task(packed := marshal.loads(kept[5])))
+                    ]
+                shown = repr(told).encode("utf-8", "surrogatepass")
                 data = found_version + blake2b(shown).digest()
             else:
                 if digests is None:
@@ -899,11 +905,11 @@ def _each_from_rows(
     selected: list[Any] = []
     if (chosen := view.tasks) is not None:
         # The snapshot's tasks are the loaded archive's, resolved, in its order (snapshot.py).
-        statuses = index.snapshot(digest, status_parts(STATUSES))
+        statuses = index.snapshot(digest, status_parts(view.statuses))
         if statuses is None:
             return None
         try:
-            found = status_rows(index, statuses, STATUSES)
+            found = status_rows(index, statuses, view.statuses)
             if found is None:
                 return None
             for kept in found:
