@@ -67,8 +67,10 @@ def load_answer(
         finally:
             index.close()
     kept_name = "\0".join((f"{KEPT}answer", name, printable(shown_root)))
+    before = None  # the version of the view for `digest`, when there is one
     if versioned is not None and walk is not None and digest is not None:
-        found = _by_version(root, shown_root, kept_name, part, digest, versioned(walk))
+        before = versioned(walk)
+        found = _by_version(root, shown_root, kept_name, part, digest, before)
         if found is not None:
             return found
     del walk
@@ -79,8 +81,11 @@ def load_answer(
     if digest is not None:
         after = _walk(root)
         same = _digest(root, folders, after) == (digest, others)
-        # The version of the view the answer was computed from: the archive is as it was.
-        version = versioned(after) if same and versioned is not None else None
+        # The version of the view the answer was computed from: the archive is as it was, so
+        # its version is the one read before (the table is that of `digest`), or made now.
+        version = before
+        if same and version is None and versioned is not None:
+            version = versioned(after)
         del after
         if same and (index := _open(root, shown_root)):
             if index.snapshot(digest, ("head",)) is not None:
