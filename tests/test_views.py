@@ -644,3 +644,63 @@ def test_a_kept_answer_says_the_archives_problems_before_its_error(invoke: Invok
         assert {(r.exit_code, r.stdout, r.stderr) for r in results} == {(2, "", results[0].stderr)}, form
         lines = results[0].stderr.splitlines()
         assert "broken.md" in lines[0] and lines[-1].startswith("kpss: error: "), (form, lines)
+
+
+def test_answers_after_an_edit_that_leaves_their_view_as_it_was_are_read_not_computed(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change to what a view does not read (a minutes' text) keeps the view's version
+    (store/viewtable.py): `attendance`, `schedule`, `members` and `agenda` read the answer
+    they kept, not count again; a change to what it reads, a rename, a deletion are counted
+    afresh; `agenda` is rendered again when a task changes. Every answer is `--no-cache`'s."""
+    from kpss_cli.documents import templates
+    from kpss_cli.meetings import attendance
+
+    counts = {"counted": 0}
+    real = attendance.counted
+
+    def counting(*args: object) -> object:
+        counts["counted"] += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attendance, "counted", counting)
+    rendered = {"count": 0}
+    render = templates.render_template
+
+    def rendering(*args: object, **options: object) -> object:
+        rendered["count"] += 1
+        return render(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(templates, "render_template", rendering)
+    # One question of each: the last answer of each command is kept (store/answers.py).
+    queries = [["attendance", "--by", "org"], QUERIES[23], QUERIES[26], QUERIES[18]]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        prefix = [] if cache else ["--no-cache"]
+        results = [invoke(*prefix, *query, "-a", str(generated)) for query in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    cold = run(False)
+    assert run(True) == cold
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
+    counts["counted"] = rendered["count"] = 0
+    assert run(True) == run(False) == cold
+    assert counts["counted"] == rendered["count"] == 1  # that of --no-cache: none after the edit
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    rendered["count"] = 0
+    tasked = run(False)
+    assert tasked[3] != cold[3] and tasked[:3] == cold[:3]
+    assert run(True) == tasked and rendered["count"] == 2  # a task more: rendered again
+    text = files[4].read_text(encoding="utf-8")
+    files[4].write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
+    files[6].rename(files[6].with_name("2099-01-01.md"))
+    files[7].unlink()
+    write(generated / "orp-001/poznamky.txt", "nic\n")
+    counts["counted"] = 0
+    changed = run(False)
+    assert changed != cold
+    assert run(True) == changed and counts["counted"] == 2
+    assert run(True) == changed and counts["counted"] == 2  # warm: read

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from ..check.findings import Finding
     from ..store.archive import Archive, TaskSnapshot
+    from ..store.loading import Walk
 
 LIST_COLUMNS = [
     Column("id", N_("ID")),
@@ -489,10 +490,13 @@ def count_attendance(
         copy = PublicCopy(whole.config, [name for m in whole.minutes for name in people_of(m)])
         rows, loaded = copy.rows(rows), whole
     else:  # counting reads only who attended; the same question again is answered from the index
+        from ..store.loading import ATTENDANCE_VIEW
         from ..store.loading import load_attendance as attendance_view
 
         arguments = repr((by, missed, quorum, group, start, end))
-        loaded, (rows, kind, meetings) = load_answer(archive, "attendance", arguments, attendance_view, count)
+        loaded, (rows, kind, meetings) = load_answer(
+            archive, "attendance", arguments, attendance_view, count, ("attendance", ATTENDANCE_VIEW)
+        )
     if template or fmt == "pdf":
         from ..documents.templates import base_context
 
@@ -520,6 +524,7 @@ def count_attendance(
 
 # What the invitation reads of the minutes besides their dates, groups, times and places.
 AGENDA_FIELDS = frozenset({"next_meeting"})
+OPEN = ("open",)  # the statuses of the tasks it may list (meetings/upcoming.is_open)
 # The archive's template folders (documents/loader.folders, for each language): the files in
 # them are part of the key of a rendered answer.
 TEMPLATE_FOLDERS = ("templates", "templates/cs", "templates/en")
@@ -554,6 +559,7 @@ def write_agenda(
             "agenda",
             AGENDA_FIELDS,
             tasks=is_open,
+            statuses=OPEN,
             use_index=not settings["no_cache"],
             progress=progress_bar(),
         )
@@ -566,8 +572,17 @@ def write_agenda(
             return loaded, (exc.message, exc.path, exc.line)
         return loaded, text
 
+    def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
+        from ..meetings.upcoming import is_open
+        from ..store.loading import view_version
+        from ..store.views import reduced
+
+        return view_version(archive, walk, "agenda", reduced(AGENDA_FIELDS, is_open, OPEN))
+
     question = repr((group, date, to, lang, ids, today))
-    head, answer = load_computed(archive, "agenda", question, rendered, folders=TEMPLATE_FOLDERS)
+    head, answer = load_computed(
+        archive, "agenda", question, rendered, folders=TEMPLATE_FOLDERS, versioned=versioned
+    )
     if not isinstance(answer, str):
         raise KpssError(*answer)
     write_document(answer)
@@ -613,7 +628,11 @@ def _agenda_document(
 
     # The public copy needs every person of every minutes; the invitation only the open tasks
     # and the next meeting the minutes announced.
-    loaded = load(archive) if public else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open)
+    loaded = (
+        load(archive)
+        if public
+        else load_reduced(archive, "agenda", AGENDA_FIELDS, tasks=is_open, statuses=OPEN)
+    )
     context, language = _agenda_context(loaded, group, date, today, lang, ids)
     copy = None
     if public:

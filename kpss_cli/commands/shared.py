@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..core.model import Minutes, Task
     from ..output.formats import Column
     from ..store.archive import Archive, TaskSnapshot
+    from ..store.loading import EachMinutes, Walk
 
 # Set once per run from the global options: `--debug`, `--no-cache`; `--archive` for a command
 # with no option of its own for it (`kpss init`); `today`, the day `--as-of` gave once read
@@ -53,10 +54,12 @@ def load_reduced(
     keep: frozenset[str],
     *,
     tasks: Callable[[Task], bool] | None = None,
+    statuses: tuple[str, ...] | None = None,
 ) -> Archive:
-    """The archive with reduced minutes records and the tasks `tasks` selects (from the
-    index's view `name` when no file changed: store/views.load_reduced), with its problems
-    reported on stderr."""
+    """The archive with reduced minutes records and the tasks `tasks` selects, of `statuses`
+    when given (from the index's view `name` when no file changed: store/views.load_reduced),
+    with its problems reported on stderr."""
+    from ..core.model import STATUSES
     from ..store.views import load_reduced as load_stored
 
     loaded = load_stored(
@@ -64,6 +67,7 @@ def load_reduced(
         name,
         keep,
         tasks=tasks,
+        statuses=STATUSES if statuses is None else statuses,
         use_index=not settings["no_cache"],
         progress=progress_bar(),
     )
@@ -77,17 +81,27 @@ def load_answer(
     key: str,
     loader: Callable[..., Archive],
     compute: Callable[[Archive], Any],
+    view: tuple[str, EachMinutes] | None = None,
 ) -> tuple[Archive | TaskSnapshot, Any]:
     """(the archive's problems, groups and configuration, `compute` of the archive as `loader`
     loads it): from the index when it holds the answer of the command `name` to the arguments
-    `key` for the archive as it is (store/answers.py), with the problems reported on stderr."""
+    `key` for the archive as it is (store/answers.py), with the problems reported on stderr.
+    `view` names the view (kept as a table) that `loader` reads: an answer computed of the same
+    version of it is not computed again."""
     use_index = not settings["no_cache"]
 
     def computed() -> tuple[Archive, Any]:
         loaded = loader(archive, use_index=use_index, progress=progress_bar())
         return loaded, compute(loaded)
 
-    return load_computed(archive, name, key, computed)
+    versioned = None
+    if view is not None:
+        from ..store.loading import view_version
+
+        def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
+            return view_version(archive, walk, view[0], view[1])
+
+    return load_computed(archive, name, key, computed, versioned=versioned)
 
 
 def load_computed(
@@ -96,6 +110,7 @@ def load_computed(
     key: str,
     compute: Callable[[], tuple[Archive | TaskSnapshot, Any]],
     folders: tuple[str, ...] = (),
+    versioned: Callable[[Walk], tuple[TaskSnapshot, bytes] | None] | None = None,
 ) -> tuple[Archive | TaskSnapshot, Any]:
     """`load_answer` of a `compute` that loads what it reads itself (without reporting the
     problems: they are reported here) and gives (the archive's head, the answer); `folders`
@@ -103,7 +118,7 @@ def load_computed(
     from ..store.answers import load_answer as load_stored
 
     loaded, answer = load_stored(
-        archive, name, key, compute, use_index=not settings["no_cache"], folders=folders
+        archive, name, key, compute, use_index=not settings["no_cache"], folders=folders, versioned=versioned
     )
     report(loaded.problems)
     return loaded, answer
@@ -118,11 +133,12 @@ def load_reduced_answer(
 ) -> tuple[Archive | TaskSnapshot, Any]:
     """`load_answer` of `compute` of the reduced records of `load_reduced` (the view `name`)."""
     from ..store.views import load_reduced as load_stored
+    from ..store.views import reduced
 
     def loader(archive: str | os.PathLike[str] | None, **options: Any) -> Archive:
         return load_stored(archive, name, keep, **options)
 
-    return load_answer(archive, name, key, loader, compute)
+    return load_answer(archive, name, key, loader, compute, (name, reduced(keep)))
 
 
 def load_one(archive: str | os.PathLike[str] | None, ref: str) -> tuple[Archive, Minutes | None]:

@@ -6,6 +6,11 @@ answer milliseconds. The last sixteen answers of each command are kept
 (index.VIEWS_KEPT); any change to the archive, to
 kpss.yaml's meaning or to the arguments computes afresh. Cold and warm give the same: the
 answer goes through marshal either way.
+
+An answer computed from a view kept as a table (viewtable.py) is also kept with the version of
+that view and of the archive's head (loading.view_version): after a change that leaves the
+view as it was (a word of a minutes' text, which attendance does not read), the answer is read,
+not computed again from the whole view.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ import os
 from collections.abc import Callable
 
 from .archive import Archive, TaskSnapshot, printable, resolve_root
-from .index import Index
-from .loading import _config_bytes, _folder_stamp, _meaning_of, _walk
+from .index import KEPT, Index
+from .loading import Walk, _config_bytes, _folder_stamp, _meaning_of, _walk
 from .packing import MARSHAL_VERSION
 from .snapshot import fingerprint, from_parts
 
@@ -35,13 +40,17 @@ def load_answer(
     *,
     use_index: bool = True,
     folders: tuple[str, ...] = (),
+    versioned: Callable[[Walk], tuple[Head, bytes] | None] | None = None,
 ) -> tuple[Head, Any]:
     """(the archive's problems, groups and configuration, the answer of the command `name` to
     the arguments `key`): from the index when it holds that answer for the archive as it is,
     else what `compute` gives (the archive as loaded, the answer: marshal's types only), then
     kept when the index holds the archive's snapshot and no file changed meanwhile. `folders`
     name the folders of other files the answer depends on (`plan/`, `templates/`): their
-    files' sizes, times and inodes are part of its key (as of loading.load_view)."""
+    files' sizes, times and inodes are part of its key (as of loading.load_view). `versioned`
+    gives the version of the view the answer is computed from (loading.view_version) for the
+    archive as a walk found it, None when it has none: an answer of the same version is the
+    same."""
     root, shown_root = resolve_root(archive)
     walk = _walk(root) if use_index else None
     others = [] if walk is None else [_folder_stamp(root, folder, walk[2]) for folder in folders]
@@ -49,7 +58,6 @@ def load_answer(
         walk = None  # a file of those folders changed a moment ago: computed, not kept
     part = "\0".join(("view", f"answer {name}", key, printable(shown_root), *map(str, others)))
     digest = None if walk is None else fingerprint(walk[0], walk[1])
-    del walk
     if digest is not None and (index := _open(root, shown_root)):
         parts = index.snapshot(digest, ("head", part))
         try:
@@ -59,23 +67,65 @@ def load_answer(
             index.damaged = True
         finally:
             index.close()
+    kept_name = "\0".join((f"{KEPT}answer", name, printable(shown_root)))
+    before = None  # the version of the view for `digest`, when there is one
+    if versioned is not None and walk is not None and digest is not None:
+        before = versioned(walk)
+        found = _by_version(root, shown_root, kept_name, part, digest, before)
+        if found is not None:
+            return found
+    del walk
     head, answer = compute()
     data = marshal.dumps(answer, MARSHAL_VERSION)
     del answer  # the answer given is the one read back: never both held (some 70 MB of text)
     # Kept only when no file changed while it was computed, beside a snapshot of this archive.
-    if (
-        digest is not None
-        and _digest(root, folders) == (digest, others)
-        and (index := _open(root, shown_root))
-    ):
-        if index.snapshot(digest, ("head",)) is not None:
-            index.store_part(digest, part, data)
-        index.close()
+    if digest is not None:
+        after = _walk(root)
+        same = _digest(root, folders, after) == (digest, others)
+        # The version of the view the answer was computed from: the archive is as it was, so
+        # its version is the one read before (the table is that of `digest`), or made now.
+        version = before
+        if same and version is None and versioned is not None:
+            version = versioned(after)
+        del after
+        if same and (index := _open(root, shown_root)):
+            if index.snapshot(digest, ("head",)) is not None:
+                index.store_part(digest, part, data)
+                if version is not None:
+                    kept = marshal.dumps((version[1], part, data), MARSHAL_VERSION)
+                    index.write(index.put_part, digest, kept_name, kept)
+            index.close()
     return head, marshal.loads(data)
 
 
-def _digest(root: str, folders: tuple[str, ...]) -> tuple[str, list[str | None]]:
-    files, unreadable, started = _walk(root)
+def _by_version(
+    root: str, shown_root: str, kept_name: str, part: str, digest: str, found: tuple[Head, bytes] | None
+) -> tuple[Head, Any] | None:
+    """(the head, the answer) kept as `kept_name` for the version `found` gives and the same
+    arguments (`part`), kept beside the snapshot of `digest` for the next warm run; None when
+    there is none."""
+    if found is None or (index := _open(root, shown_root)) is None:
+        return None
+    head, version = found
+    try:
+        kept = index.kept_part(kept_name)
+        if kept is None:
+            return None
+        kept_version, kept_part, data = marshal.loads(kept[1])
+        if kept_version != version or kept_part != part:
+            return None
+        if index.snapshot(digest, ("head",)) is not None:
+            index.store_part(digest, part, data)
+        return head, marshal.loads(data)
+    except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+        index.damaged = True
+        return None
+    finally:
+        index.close()
+
+
+def _digest(root: str, folders: tuple[str, ...], walk: Walk) -> tuple[str, list[str | None]]:
+    files, unreadable, started = walk
     return fingerprint(files, unreadable), [_folder_stamp(root, folder, started) for folder in folders]
 
 

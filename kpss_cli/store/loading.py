@@ -605,10 +605,12 @@ class EachMinutes:
         each: Callable[[Minutes], Any],
         finish: Callable[[list[Any], Minutes | None, list[Any]], Any],
         tasks: Callable[[Task], bool] | None = None,
+        statuses: tuple[str, ...] = STATUSES,
     ) -> None:
         self.each = each
         self.finish = finish
         self.tasks = tasks
+        self.statuses = statuses  # the statuses of the tasks `tasks` may select
 
     def __call__(self, whole: Archive) -> Any:
         tasks = self.tasks
@@ -708,13 +710,43 @@ def _fill_view(
     index.write(viewtable.fill, index, viewtable.kind(name, shown_root), digest, now, rows)
 
 
+def view_version(
+    archive: str | os.PathLike[str] | None, walk: Walk, name: str, view: EachMinutes
+) -> tuple[TaskSnapshot, bytes] | None:
+    """(the archive's problems, groups and configuration, the version of its view `name`:
+    that of the view's table (viewtable.version) and of the head) with the task snapshot and
+    the table brought up to date for the archive as `walk` found it, when a few files changed
+    since they were kept; None when there is no such table, the view reads tasks, or a file
+    changed too recently to keep. A view with tasks is versioned with the digests of the
+    snapshot's task tables too. The same version, the same view: an answer computed from it
+    is the same (answers.py)."""
+    root, shown_root = resolve_root(archive)
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    if index is None:
+        return None
+    try:
+        found = _view_from_table(index, root, shown_root, walk, name, "", view, versioned=True)
+    finally:
+        index.close()
+    return found
+
+
 def _view_from_table(
-    index: Index, root: str, shown_root: str, walk: Walk, name: str, part: str, view: EachMinutes
+    index: Index,
+    root: str,
+    shown_root: str,
+    walk: Walk,
+    name: str,
+    part: str,
+    view: EachMinutes,
+    *,
+    versioned: bool = False,
 ) -> tuple[TaskSnapshot, Any] | None:
     """(the archive's problems, groups and configuration, the view) from the view's table
     (viewtable.py), brought up to date with the task snapshot when a few files changed, or
     made from the index's rows when there is none; the view kept as a part for the next run.
-    None when the archive is to be loaded."""
+    None when the archive is to be loaded. `versioned`: the table only brought up to date (none
+    made), and its version given in place of the view (view_version)."""
     from . import viewtable
     from .packing import unpack_config
 
@@ -722,7 +754,7 @@ def _view_from_table(
         return None
     now = walk_folders(walk[0])
     digest = fingerprint(walk[0], walk[1], now)
-    statuses = STATUSES if view.tasks is not None else ()
+    statuses = view.statuses if view.tasks is not None else ()
     parts = index.snapshot(digest, ("head", *status_parts(statuses)))
     tasks: list[Any] | None = []
     if parts is None:
@@ -764,38 +796,51 @@ def _view_from_table(
     try:
         with index.transaction():
             digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
-            if digests is None:
-                rows = []
-                for rel, own in walk[0]:
-                    if isinstance(own, OSError) or (found := minutes_of(rel, own)) is None:
-                        raise Rollback
-                    stamp = (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino)
-                    rows.append(viewtable.row(rel, stamp, found[0], view.each))
-                digests = viewtable.fill(index, table, digest, now, rows)
-                del rows
-            found_values = viewtable.values(index, table, digests)
-            if found_values is None:
-                raise Rollback
-            values, first = found_values
-            sample = None
-            if first is not None:
-                own = next(
-                    own for rel, own in walk[0][now[first[: first.rfind("/") + 1]][1] :] if rel == first
-                )
-                sampled = minutes_of(first, own)  # type: ignore[arg-type]
-                if sampled is None:
+            if versioned:
+                found_version = None if digests is None else viewtable.version(index, table, digest)
+                if found_version is None or not settled or index.snapshot(digest, ("head",)) is None:
+                    raise Rollback  # nothing kept: the answer is computed, as ever
+                # The head's value, not its bytes: marshal's differ with how the value was made.
+                told: list[Any] = [marshal.loads(parts["head"])]
+                if (chosen := view.tasks) is not None:  # the tasks selected, as below
+                    told += [
+                        packed for kept in tasks if chosen(unpack_task(packed := marshal.loads(kept[5])))
+                    ]
+                shown = repr(told).encode("utf-8", "surrogatepass")
+                data = found_version + blake2b(shown).digest()
+            else:
+                if digests is None:
+                    rows = []
+                    for rel, own in walk[0]:
+                        if isinstance(own, OSError) or (found := minutes_of(rel, own)) is None:
+                            raise Rollback
+                        stamp = (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino)
+                        rows.append(viewtable.row(rel, stamp, found[0], view.each))
+                    digests = viewtable.fill(index, table, digest, now, rows)
+                    del rows
+                found_values = viewtable.values(index, table, digests)
+                if found_values is None:
                     raise Rollback
-                sample = sampled[0]
-            selected: list[Any] = []
-            if (chosen := view.tasks) is not None:
-                for kept in tasks:
-                    packed = marshal.loads(kept[5])
-                    if chosen(unpack_task(packed)):
-                        selected.append(packed)
-            data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
-            if not settled or index.snapshot(digest, ("head",)) is None:
-                raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
-            index.put_part(digest, part, data)
+                values, first = found_values
+                sample = None
+                if first is not None:
+                    own = next(
+                        own for rel, own in walk[0][now[first[: first.rfind("/") + 1]][1] :] if rel == first
+                    )
+                    sampled = minutes_of(first, own)  # type: ignore[arg-type]
+                    if sampled is None:
+                        raise Rollback
+                    sample = sampled[0]
+                selected: list[Any] = []
+                if (chosen := view.tasks) is not None:
+                    for kept in tasks:
+                        packed = marshal.loads(kept[5])
+                        if chosen(unpack_task(packed)):
+                            selected.append(packed)
+                data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
+                if not settled or index.snapshot(digest, ("head",)) is None:
+                    raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
+                index.put_part(digest, part, data)
     except Rollback:
         pass
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
@@ -810,7 +855,7 @@ def _view_from_table(
     if data is None:
         return None
     head.tasks = []
-    return head, marshal.loads(data)
+    return head, (data if versioned else marshal.loads(data))
 
 
 def _each_from_rows(
@@ -860,11 +905,11 @@ def _each_from_rows(
     selected: list[Any] = []
     if (chosen := view.tasks) is not None:
         # The snapshot's tasks are the loaded archive's, resolved, in its order (snapshot.py).
-        statuses = index.snapshot(digest, status_parts(STATUSES))
+        statuses = index.snapshot(digest, status_parts(view.statuses))
         if statuses is None:
             return None
         try:
-            found = status_rows(index, statuses, STATUSES)
+            found = status_rows(index, statuses, view.statuses)
             if found is None:
                 return None
             for kept in found:
@@ -938,6 +983,18 @@ def load_keyed(
     return snapshot, None if key is None else record(key)
 
 
+def _attendance_each(minutes: Minutes) -> Any:
+    return attendance_view([minutes])[0]
+
+
+def _records(records: list[Any], _sample: Minutes | None, _tasks: list[Any]) -> Any:
+    return records
+
+
+# The view `attendance` (load_attendance): who attended each minutes.
+ATTENDANCE_VIEW = EachMinutes(_attendance_each, _records)
+
+
 def load_attendance(
     archive: str | os.PathLike[str] | None = None,
     *,
@@ -952,7 +1009,7 @@ def load_attendance(
     loaded, view = load_view(
         archive,
         "attendance",
-        EachMinutes(lambda m: attendance_view([m])[0], lambda records, _sample, _tasks: records),
+        ATTENDANCE_VIEW,
         use_index=use_index,
         progress=progress,
     )

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.model import Minutes, Task
+from ..core.model import STATUSES, Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref
 from .loading import EachMinutes, Progress, load_keyed, load_view
 from .packing import pack_minutes, reduced_view, unpack_attendance, unpack_minutes, unpack_task
@@ -29,23 +29,33 @@ def _archive(loaded: TaskSnapshot, minutes: list[Minutes]) -> Archive:
     return result
 
 
+def _finish(records: list[Any], _sample: Minutes | None, selected: list[Any]) -> Any:
+    return records, selected
+
+
+def reduced(
+    keep: frozenset[str], tasks: Callable[[Task], bool] | None = None, statuses: tuple[str, ...] = STATUSES
+) -> EachMinutes:
+    """The view of `load_reduced`: each minutes reduced to `keep`, and the tasks `tasks` selects
+    (of the statuses `statuses`: the others are not read)."""
+    return EachMinutes(lambda m: reduced_view([m], keep)[0], _finish, tasks, statuses)
+
+
 def load_reduced(
     archive: str | os.PathLike[str] | None,
     name: str,
     keep: frozenset[str],
     *,
     tasks: Callable[[Task], bool] | None = None,
+    statuses: tuple[str, ...] = STATUSES,
     use_index: bool = True,
     progress: Progress | None = None,
 ) -> Archive:
     """The archive with minutes that keep, of the fields holding many values, only those of
-    `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it): from
-    the index's view `name` when no file changed. `name` tells one selection from another."""
-
-    def finish(records: list[Any], _sample: Minutes | None, selected: list[Any]) -> Any:
-        return records, selected
-
-    view = EachMinutes(lambda m: reduced_view([m], keep)[0], finish, tasks)
+    `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it) of the
+    statuses `statuses`: from the index's view `name` when no file changed. `name` tells one
+    selection from another."""
+    view = reduced(keep, tasks, statuses)
     loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]

@@ -6,12 +6,16 @@ and of the archive's folders (snapshot.folders) when it was made. After a change
 rows of the files of the folders that changed are read and rewritten (`bring_up_to_date`),
 and the view is put together from the table (`assemble`) without unpacking a record but one.
 The table is kept only of an archive whose every file was settled (loading.SETTLED_NS), as
-the snapshot is.
+the snapshot is. The state also holds the view's `version`: new whenever a row's minutes or
+value changes, the same when the changed files hold the same values as before (a word of a
+minutes' text changed, which a view of attendance or dates does not read), so that an answer
+computed from the view can be kept per version (answers.py) and not computed again.
 """
 
 from __future__ import annotations
 
 import marshal
+import os
 from collections.abc import Callable, Iterable
 from typing import Any  # not on the warm path: a file changed or a view is built
 
@@ -54,13 +58,29 @@ def fill(
     view (seen from elsewhere) dropped, and its state kept; the table's digests."""
     index.drop_tables(name.rpartition("\0")[0] + "\0")
     digests = index.fill_table(name, rows)
-    _keep(index, name, fingerprint, now, digests)
+    _keep(index, name, fingerprint, now, digests, os.urandom(16))
     return digests
 
 
-def _keep(index: Index, name: str, fingerprint: str, now: Folders, digests: dict[int, bytes]) -> None:
-    state = {"folders": {folder: value[0] for folder, value in now.items()}, "digests": digests}
+def _keep(
+    index: Index, name: str, fingerprint: str, now: Folders, digests: dict[int, bytes], version: bytes
+) -> None:
+    state = {
+        "folders": {folder: value[0] for folder, value in now.items()},
+        "digests": digests,
+        "version": version,
+    }
     index.put_part(fingerprint, name, marshal.dumps(state, MARSHAL_VERSION))
+
+
+def version(index: Index, name: str, fingerprint: str) -> bytes | None:
+    """The version of the view's content (see above) when its table is that of `fingerprint`;
+    None when it is not, or has none."""
+    kept = index.kept_part(name)
+    if kept is None or kept[0] != fingerprint:
+        return None
+    found = marshal.loads(kept[1]).get("version")
+    return found if type(found) is bytes else None
 
 
 MinutesOf = Callable[[str, FileStat], "tuple[Minutes | None] | None"]
@@ -92,16 +112,19 @@ def bring_up_to_date(
     if len(changed) > MOST_CHANGES:
         return None
     old: dict[str, Stamp] = {}
+    contents: dict[str, list[Any]] = {}  # each old row's date, id and value
     for folder in changed:
         found = index.table(name, state["digests"], (bucket(folder),))
         if found is None:
             return None
         for _key, data in found:
-            rel, stamp, *_rest = marshal.loads(data)
+            rel, stamp, *rest = marshal.loads(data)
             if rel[: rel.rfind("/") + 1] == folder:
                 old[rel] = tuple(stamp)
+                contents[rel] = rest
     put: dict[bytes, tuple[int, bytes]] = {}
     present: set[str] = set()
+    same = True
     for folder in changed:
         if folder not in now:
             continue
@@ -119,11 +142,18 @@ def bring_up_to_date(
             put[key] = (number, data)
             if len(put) > MOST_CHANGES:
                 return None
+            # The same value as before (as marshal gives it back): the view is as it was.
+            same = same and list(marshal.loads(data)[2:]) == contents.get(rel, [None, None, None])
     drop = {encode(rel): bucket(rel[: rel.rfind("/") + 1]) for rel in old if rel not in present}
+    # A file dropped that held minutes changes the view; one that held none does not.
+    same = same and all(contents[rel][0] is None for rel in old if rel not in present)
     digests = index.change_table(name, state["digests"], put, drop)
     if digests is None:
         return None
-    _keep(index, name, fingerprint, now, digests)
+    kept_version = state.get("version")
+    if not (same and type(kept_version) is bytes):
+        kept_version = os.urandom(16)
+    _keep(index, name, fingerprint, now, digests, kept_version)
     return digests
 
 
