@@ -4,6 +4,7 @@ file changed."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import marshal
@@ -344,17 +345,33 @@ def _loaded(
 
     folder = Path(root)
     config = config if config is not None else load_config(folder, shown_root)
-    # Loading makes a few hundred thousand objects and frees none: the cycle collector would
-    # only walk them again and again (it doubled the time on 10,000 files). Once loaded, they
-    # are frozen out of its sight; reference counting still frees them.
+    with _collector_paused(freeze=True):
+        return _load(folder, shown_root, config, use_index, progress, walk)
+
+
+@contextlib.contextmanager
+def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
+    """The cycle collector paused for the block. Loading makes a few hundred thousand objects
+    and frees none: the collector would only walk them again and again (it doubled the time on
+    10,000 files). `freeze`: what was made is kept out of its sight afterwards; reference
+    counting still frees it."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(folder, shown_root, config, use_index, progress, walk)
+        yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if collecting:
             gc.enable()
+
+
+def _distrust(index: Index, exc: Exception) -> None:
+    """Mark the index to be rebuilt after `exc`, unless the index merely cannot be written."""
+    from .index import _cannot_write
+
+    if not _cannot_write(exc):
+        index.damaged = True
 
 
 def _load(
@@ -557,10 +574,8 @@ def _brought_up_to_date(
         return unpack(row[5])[0]
 
     answer: tuple[dict[str, bytes], list[Any]] | None = None
-    collecting = gc.isenabled()
-    gc.disable()  # as in _loaded
     try:
-        with index.transaction():
+        with _collector_paused(), index.transaction():
             found = bring_up_to_date(index, kept[1], files, now, root, shown_root, config, parse, stored)
             if found is not None:
                 parts, removed = found
@@ -574,14 +589,8 @@ def _brought_up_to_date(
     except Rollback:
         pass
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
-        from .index import _cannot_write
-
-        if not _cannot_write(exc):
-            index.damaged = True
+        _distrust(index, exc)
         return None
-    finally:
-        if collecting:
-            gc.enable()
     return answer
 
 
@@ -791,10 +800,8 @@ def _view_from_table(
         return (_parse_file(root, rel, config)[0],)
 
     data: bytes | None = None
-    collecting = gc.isenabled()
-    gc.disable()  # as in _loaded: many values, none of them garbage
     try:
-        with index.transaction():
+        with _collector_paused(), index.transaction():
             digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
             if versioned:
                 found_version = None if digests is None else viewtable.version(index, table, digest)
@@ -844,14 +851,8 @@ def _view_from_table(
     except Rollback:
         pass
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
-        from .index import _cannot_write
-
-        if not _cannot_write(exc):
-            index.damaged = True
+        _distrust(index, exc)
         return None
-    finally:
-        if collecting:
-            gc.enable()
     if data is None:
         return None
     head.tasks = []
@@ -876,29 +877,25 @@ def _each_from_rows(
     each = view.each
     keyed: list[tuple[tuple[Any, str, int], Any]] = []  # (date, id, place in the walk), value
     sample: Minutes | None = None
-    collecting = gc.isenabled()
-    gc.disable()  # as in _loaded: many values, none of them garbage
     try:
-        for place, (rel, own) in enumerate(walk[0]):
-            stat, problem = _inspect(root, rel, own)
-            if stat is None:
-                if problem is None:
-                    continue  # a link inside the archive: its file is read on its own
-                return None  # not read: a load says why, as ever (rare)
-            row = index.row(rel)
-            if row is None or row[1:5] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
-                return None
-            minutes = unpack(row[5])[0]
-            if minutes is not None:
-                keyed.append(((minutes.date, minutes.id, place), each(minutes)))
-                if sample is None:
-                    sample = minutes
+        with _collector_paused():
+            for place, (rel, own) in enumerate(walk[0]):
+                stat, problem = _inspect(root, rel, own)
+                if stat is None:
+                    if problem is None:
+                        continue  # a link inside the archive: its file is read on its own
+                    return None  # not read: a load says why, as ever (rare)
+                row = index.row(rel)
+                if row is None or row[1:5] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+                    return None
+                minutes = unpack(row[5])[0]
+                if minutes is not None:
+                    keyed.append(((minutes.date, minutes.id, place), each(minutes)))
+                    if sample is None:
+                        sample = minutes
     except Exception:  # whatever it was, the index is not to be trusted: rebuilt
         index.damaged = True
         return None
-    finally:
-        if collecting:
-            gc.enable()
     keyed.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
     values = [value for _key, value in keyed]
     del keyed
@@ -1014,14 +1011,8 @@ def load_attendance(
         progress=progress,
     )
     result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
-    collecting = gc.isenabled()
-    gc.disable()  # as in _loaded: a hundred thousand people, none of them garbage
-    try:
+    with _collector_paused(freeze=True):  # a hundred thousand people, none of them garbage
         result.minutes = unpack_attendance(view)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
     result.problems = loaded.problems
     result.group_names = loaded.group_names
     result.files = loaded.files
