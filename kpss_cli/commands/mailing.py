@@ -69,7 +69,7 @@ def remind_by_mail(
         try:
             return loaded, (True, (*drafts(loaded, today, days), sender))
         except KpssError as exc:  # an answer too: the same question gets the same error
-            return loaded, (False, (exc.message, exc.path, exc.line))
+            return loaded, (False, exc.fields())
 
     loaded, (ok, answer) = load_computed(
         archive, "remind", repr((today, days)), drafted, folders=TEMPLATE_FOLDERS

@@ -149,7 +149,7 @@ def _answered(
         try:
             answer: Kept = ([], True, compute(loaded, problems))
         except KpssError as exc:  # an answer too: the same question gets the same error
-            answer = ([], False, (exc.message, exc.path, exc.line))
+            answer = ([], False, exc.fields())
         answer[0].extend((p.path, p.line, p.severity, p.code, p.message) for p in problems)
         return loaded, answer
 

@@ -147,7 +147,7 @@ def list_minutes(
             try:
                 selected = filter_summaries(loaded, view, group=group, since=start, until=end)
             except KpssError as exc:  # an unknown group: an answer too, said after the problems
-                return loaded, (False, (exc.message, exc.path, exc.line))
+                return loaded, (False, exc.fields())
             rows = (dict(zip(view[0], row, strict=True)) for row in selected)
             out = _Encoded()
             emit(rows, LIST_COLUMNS, fmt, out, excel=excel)  # type: ignore[arg-type]
@@ -569,7 +569,7 @@ def write_agenda(
                 f"agenda.{to}.j2", context, loaded.root, language=language, html=to != "md"
             )
         except KpssError as exc:  # an answer too: the same question gets the same error
-            return loaded, (exc.message, exc.path, exc.line)
+            return loaded, exc.fields()
         return loaded, text
 
     def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:

@@ -70,6 +70,11 @@ class KpssError(Exception):
     def __str__(self) -> str:
         return format_location(self.path, self.line) + self.message
 
+    def fields(self) -> tuple[str, str | None, int | None]:
+        """What the error is made of, to be kept (as an answer in the index) and raised again
+        as `KpssError(*fields)`."""
+        return self.message, self.path, self.line
+
 
 class Problem(Value):
     """A finding about one file: an error (the file or field is unusable) or a warning."""
