@@ -51,6 +51,16 @@ def invoke() -> Invoke:
 
 
 @pytest.fixture
+def examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of examples/, the current folder its parent: `-a examples` reads it and
+    prints its paths as `examples/…`, and its index is written there, not into the repository."""
+    target = tmp_path / "checkout" / "examples"
+    shutil.copytree(REPO / "examples", target, ignore=shutil.ignore_patterns(".kpss"))
+    monkeypatch.chdir(target.parent)
+    return target
+
+
+@pytest.fixture
 def archive(tmp_path: Path) -> Path:
     """A private copy of the valid test archive (tests/data/archive)."""
     target = tmp_path / "archive"

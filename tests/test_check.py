@@ -12,7 +12,7 @@ import pytest
 
 from kpss_cli.check.codes import CODES
 
-from .conftest import DATA, REPO, Invoke, minutes, write
+from .conftest import DATA, Invoke, minutes, write
 
 AS_OF = "2022-06-01"
 
@@ -165,10 +165,7 @@ def test_explain(invoke: Invoke) -> None:
     )
 
 
-def test_examples_archive_has_only_its_deliberate_warnings(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(REPO)
+def test_examples_archive_has_only_its_deliberate_warnings(invoke: Invoke, examples: Path) -> None:
     result = invoke("check", "-a", "examples", "--as-of", "2026-11-22", "-f", "json")
     assert result.exit_code == 0
     assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -17,10 +18,7 @@ CONSOLE = re.compile(r"```console\n\$ (kpss [^\n]+)\n(.*?)```", re.DOTALL)
 
 
 @pytest.mark.parametrize(("command", "output"), CONSOLE.findall(README), ids=lambda v: v[:60])
-def test_readme_examples_are_real_output(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, command: str, output: str
-) -> None:
-    monkeypatch.chdir(REPO)
+def test_readme_examples_are_real_output(invoke: Invoke, examples: Path, command: str, output: str) -> None:
     result = invoke(*shlex.split(command)[1:])
     assert (result.exit_code, result.stdout) == (0, output)
 
@@ -47,8 +45,7 @@ def keys_of(value: object) -> set[str]:
     return set()
 
 
-def test_every_json_key_is_documented(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
+def test_every_json_key_is_documented(invoke: Invoke, examples: Path) -> None:
     outputs = [
         invoke("show", "ridici-skupina/2026-06-17", "-a", "examples", "-f", "json").stdout,
         invoke("list", "-a", "examples", "-f", "json").stdout,

@@ -751,16 +751,14 @@ def test_import_xlsx_without_openpyxl_says_what_to_install(
     assert "pip install 'kpss[xlsx]'" in result.stderr
 
 
-def test_the_examples_plan_shows_something_real(invoke: Invoke) -> None:
-    from .conftest import REPO
-
+def test_the_examples_plan_shows_something_real(invoke: Invoke, examples: Path) -> None:
     report = _json(
         invoke,
         "monitor",
         "--year",
         "2026",
         "-a",
-        str(REPO / "examples"),
+        str(examples),
         "--as-of",
         "2026-11-22",
         "-f",
