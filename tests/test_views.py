@@ -4,6 +4,7 @@ the answer of a run without the index (`--no-cache`): cold, warm, and after edit
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -135,6 +136,41 @@ def test_a_comment_in_kpss_yaml_keeps_the_index(
     assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
     # (the --no-cache runs parse too: 400 files each)
     assert after_comment == len(QUERIES) * 400
+    assert counted["parsed"] == len(QUERIES) * 400 + 400
+
+
+def test_a_forged_stamp_and_meaning_do_not_keep_rows_of_another_kpss_yaml(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    """Another writer of the archive changes what kpss.yaml means and writes, beside the index's
+    rows, the stamp and meaning of the new kpss.yaml as anyone can compute them: the rows parsed
+    under the old one are not kept (both are keyed digests)."""
+    import sqlite3
+    from hashlib import blake2b
+
+    from kpss_cli.core import __version__, i18n
+    from kpss_cli.store.config import load_config
+    from kpss_cli.store.index import FORMAT
+    from kpss_cli.store.packing import config_meaning
+
+    answers(invoke, generated, cache=True)
+    config = generated / "kpss.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            'name: "Pracovní skupina Senioři (ORP 001)"', 'name: "Senioři 001"'
+        ),
+        "utf-8",
+    )
+    python = "{}.{}".format(*__import__("sys").version_info)
+    stamp = f"{__version__}/{FORMAT}/{python}/{i18n.language()}/{blake2b(config.read_bytes()).hexdigest()}"
+    (index,) = (generated / ".kpss").glob("*.sqlite*")
+    with contextlib.closing(sqlite3.connect(index)) as db, db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'stamp'", (stamp,))
+        db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'meaning'", (config_meaning(load_config(generated)),)
+        )
+    counted.update(parsed=0)
+    assert answers(invoke, generated, cache=True) == answers(invoke, generated, cache=False)
     assert counted["parsed"] == len(QUERIES) * 400 + 400
 
 

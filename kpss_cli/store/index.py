@@ -296,7 +296,7 @@ def _start_afresh(connection: sqlite3.Connection, stamp: str, meaning: str) -> N
 
 
 def _meaning(connection: sqlite3.Connection) -> str:
-    """What kpss.yaml meant when the rows were parsed ("" when not known)."""
+    """What kpss.yaml meant when the rows were parsed, as a keyed digest ("" when not known)."""
     row = connection.execute("SELECT value FROM meta WHERE key = 'meaning'").fetchone()
     return row[0] if row is not None and type(row[0]) is str else ""
 
@@ -370,7 +370,10 @@ class Index:
         python = "{}.{}".format(*sys.version_info)
         # The problems of a file are kept with their messages, in the interface's language.
         base = f"{__version__}/{FORMAT}/{python}/{i18n.language()}"
-        stamp = f"{base}/{blake2b(config_text).hexdigest()}"
+        # Both the stamp and the meaning kept beside it are keyed digests: a writer of the
+        # archive without this user's key cannot make rows parsed under another kpss.yaml
+        # pass for this one's.
+        stamp = f"{base}/{blake2b(config_text, key=key).hexdigest()}"
         for _ in (1, 2):
             found = _own_file(path)
             if found is None:
@@ -397,6 +400,7 @@ class Index:
                 if row is None or row[0] != stamp:
                     try:
                         now = meaning() if meaning is not None else ""
+                        now = blake2b(now.encode(), key=key).hexdigest() if now else ""
                     except Exception:
                         connection.close()
                         return None
