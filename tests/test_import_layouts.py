@@ -2327,3 +2327,43 @@ def test_a_resolution_names_the_body_when_no_title_does() -> None:
     assert find_group(["Zápis z jednání Komise pro seniory", "Usnesení 1: Rada města Lhota schvaluje"]) == (
         "Komise pro seniory"
     )
+
+
+# --- rules drawn from the ninth real batch 225–236 ---------------------------------------------------
+
+
+def test_initials_after_a_comma_are_a_title_of_the_person_before() -> None:
+    for line in (
+        "Přítomni: Eva Malá, Bc. Petr Nový, R. N. (vedoucí), Mgr. Jana Zelená, Jan Dub.",
+        "Přítomni: Eva Malá,Bc. Petr Nový, R.N., Mgr. Jana Zelená, Jan Dub",
+    ):
+        present = names(recognise(HEAD.replace("Přítomni: Jana Nová, Petr Malý", line)).present)
+        assert (
+            len(present) == 4 and present[0] == "Eva Malá" and present[2:] == ["Mgr. Jana Zelená", "Jan Dub"]
+        )
+        assert present[1] in ("Bc. Petr Nový, R. N.", "Bc. Petr Nový, R.N.")
+    # a name with an initial and a surname is still a person
+    present = names(recognise(HEAD.replace("Jana Nová, Petr Malý", "Eva Malá, J. Novák, P. Dub")).present)
+    assert present == ["Eva Malá", "J. Novák", "P. Dub"]
+
+
+def test_a_short_title_in_capitals_keeps_its_acronyms() -> None:
+    assert find_group(["Zápis z jednání ÚŘS - 07.10.2010"]) == "ÚŘS"
+    assert find_group(["Zápis z jednání OPS S a OPS OZP 22.07.2010"]) == "OPS S a OPS OZP"
+    # a shouted title is still lowered, and short words that are Czech words are no acronyms
+    assert find_group(["ZÁPIS Z JEDNÁNÍ RADY"]) == "Rada"
+    assert find_group(["ZÁPIS ZE SCHŮZE VÝBORU"]) == "Výbor"
+
+
+def test_the_body_on_the_line_under_a_bare_title_and_an_acronym_spelled_out() -> None:
+    assert find_group(["Zápis z jednání", "Pracovní skupiny Senioři", "Dne 1. 2. 2020"]) == "Senioři"
+    lines = [
+        "Zápis z jednání ÚŘS - 7.10.2010",
+        "Komunitní plánování obcí",
+        "Zápis z jednání",
+        "Územní řídicí skupiny",
+    ]
+    assert find_group(lines) == "Územní řídicí skupina"
+    # an acronym that the later name does not spell stays; a label or a sentence under the title is no body
+    assert find_group(["Zápis z jednání ŘS - 7.10.2010", "Zápis z jednání", "Řídící skupiny KPSS"]) == "ŘS"
+    assert find_group(["Zápis z jednání ÚŘS - 7.10.2010", "Zápis z jednání", "Přítomni: Jana Nová"]) == "ÚŘS"

@@ -112,6 +112,9 @@ _NAME_TOKEN = re.compile(rf"^{CAPITAL}[\w'’]*(?:-{CAPITAL}[\w'’]*)?\.?$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "ml", "st", "nejml."}
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
 _NOBODY = rx(r"^(?:nikdo|žádn[íéý]|-+|–|—|0|x|nebyl[iy]?|bez omluvy)\.?$")
+# Initials alone after a comma are a post-nominal title of the person before (`Bc. Jana Malá, R. N.`,
+# a registered nurse), never a person: a person has a surname.
+_INITIALS_ONLY = re.compile(rf"^((?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}\.?)\s*(\(.*\))?\.?$")
 
 
 _FROM_ORG = re.compile(r"\s(?:za|z|ze)\s+(?=\S)")
@@ -495,6 +498,11 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             continue
         if people and is_title_only(fragment):
             people[-1]["name"] = f"{people[-1]['name']}, {fragment}"
+            continue
+        if people and line == last_line and (initials := _INITIALS_ONLY.match(raw_fragment.strip())):
+            people[-1]["name"] = f"{people[-1]['name']}, {initials[1]}"
+            if initials[2]:
+                _add_detail(people[-1], initials[2].strip("()"))
             continue
         if people and (post := _POSTNOMINAL.match(fragment)):
             # `Bc. Lucie Malá, DiS. – sociální pracovnice`, `prof. MUDr. Josef Vymazal, DSc.`
