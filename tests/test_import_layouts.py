@@ -2367,3 +2367,37 @@ def test_the_body_on_the_line_under_a_bare_title_and_an_acronym_spelled_out() ->
     # an acronym that the later name does not spell stays; a label or a sentence under the title is no body
     assert find_group(["Zápis z jednání ŘS - 7.10.2010", "Zápis z jednání", "Řídící skupiny KPSS"]) == "ŘS"
     assert find_group(["Zápis z jednání ÚŘS - 7.10.2010", "Zápis z jednání", "Přítomni: Jana Nová"]) == "ÚŘS"
+
+
+def test_the_hours_and_place_on_a_line_that_repeats_the_day_under_the_title() -> None:
+    title = "Zápis z jednání ŘS - 07.10.2010\nPlánování sociálních služeb\n"
+    for line, time, place in (
+        (
+            "čtvrtek 7. října 2010, 9 - 12 hodin, jednací místnost MěÚ Lhota",
+            "09:00-12:00",
+            "jednací místnost MěÚ Lhota",
+        ),
+        ("7. 10. 2010 od 13 hodin, zasedačka obecního úřadu", "13:00", "zasedačka obecního úřadu"),
+        (
+            "Čtvrtek 7.10.2010 od 9 - 11 hod. v budově radnice ve Lhotě",
+            "09:00-11:00",
+            "v budově radnice ve Lhotě",
+        ),
+        ("Termín: 7. 10. 2010 od 10,00 hod", "10:00", None),
+    ):
+        found = recognise(title + line + "\nPřítomni: Jana Nová, Petr Malý\n")
+        assert (str(found.date), found.time, found.place) == ("2010-10-07", time, place), line
+    # another day (a deadline, a past event) or a line of the narrative gives no hours
+    for line in (
+        "Termín: 31. 12. 2010 od 10 hodin, kancelář",
+        "Uzávěrka podkladů 7. 10. 2010, 9 - 12 hodin, jednací místnost",
+    ):
+        found = recognise(title + line + "\nPřítomni: Jana Nová, Petr Malý\n")
+        assert found.time is None and found.place is None, line
+
+
+def test_a_time_phrase_after_a_meeting_verb_is_no_place() -> None:
+    found = recognise(HEAD + "Schůzka proběhla na začátku února s paní Novou, radní kraje.\n")
+    assert found.place is None
+    found = recognise(HEAD + "Jednání proběhlo v klubovně Senior centra.\n")
+    assert found.place == "v klubovně Senior centra"

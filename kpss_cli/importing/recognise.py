@@ -540,6 +540,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_header(result, reader) or title_place
+    if result.date is not None and (result.time is None or result.place is None):
+        _day_line(result, reader)
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
@@ -553,6 +555,50 @@ def _when(result: Imported, reader: _Reader) -> None:
     where = reader.first(PLACE_LABEL) if result.time is None else None
     if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
         result.time = timing.value
+
+
+# What may stand before the meeting's day repeated on a line of the head: a label, a weekday, `dne`
+# (`čtvrtek 7. října 2010, 9 - 12 hodin, …`, `Termín: 19. 11. 2009 od 10,00 hod`).
+_DAY_LINE_LEAD = rx(
+    r"^(?:[^\W\d_]{3,12}\s*:\s*)?(?:(?:v|ve)\s+)?(?:(?:"
+    + "|".join(f"{day}|{accusative}" for day, accusative in WEEKDAYS)
+    + r")\s*,?\s*)?(?:dne\s+)?$"
+)
+_AFTER_HOURS = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.?)?\s*(?P<comma>[.,;]\s*)*")
+
+
+def _day_line(result: Imported, reader: _Reader) -> None:
+    """The hours and the place on a line of the head that repeats the meeting's day under the
+    title: `čtvrtek 7. října 2010, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`, `10. května 2012
+    od 13 hodin v budově radnice`; only a line that opens with the day (after a weekday or a label)
+    and names the hours right after it."""
+    for line in [p for p in reader.plains if p][:15]:
+        hits = find_dates(line)
+        if len(hits) != 1 or hits[0].date() != result.date or len(line) > 140:
+            continue
+        if not _DAY_LINE_LEAD.match(line[: hits[0].start]) or NEXT.search(line) or _WRITING.search(line):
+            continue
+        rest = line[hits[0].end :]
+        timing = find_time(rest)
+        if timing is None or timing.start > 6:
+            continue
+        if result.time is None:
+            result.time = timing.value
+        if result.place is not None:
+            return
+        after = rest[timing.end :]
+        lead = _AFTER_HOURS.match(after)
+        tail = after[lead.end() if lead else 0 :].strip(" ,;.")
+        if (place := _PLACE_AFTER.match(" " + tail)) is not None:
+            named = squash(_PLACE_END.sub("", place["place"])).strip(" ,;.")
+        elif lead is not None and lead["comma"] and re.match(rf"(?-i:{CAPITAL}|{SMALL}{{3}})", tail):
+            named = squash(tail)  # `…, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`: after a comma
+        else:
+            return
+        if named and len(named) <= 90 and ":" not in named and re.search(r"[^\W\d_]{3}", named):
+            result.place = named
+            result.guesses["place"] = "z řádku se dnem a hodinou jednání pod nadpisem"
+        return
 
 
 # `Sešli jsme se v klubovně … ve 14 hodin.`: the place first, then the time.
@@ -575,7 +621,8 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
 
 # The place right after `konané`/`konalo se`, up to the day, a time or the end of the sentence.
 _PLACE_HELD = rx(
-    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:"
+    # `proběhla na začátku února`, `v průběhu roku`: a time, not a place
+    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:začátk|konc|počát|průběh|přelom)\w*\b|(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
     # `č. 349`, `hl. m. Prahy`: a number after `č.` and the full stops of short abbreviations stay in it
     + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*\d+|(?<=\b"
