@@ -2401,3 +2401,19 @@ def test_a_time_phrase_after_a_meeting_verb_is_no_place() -> None:
     assert found.place is None
     found = recognise(HEAD + "Jednání proběhlo v klubovně Senior centra.\n")
     assert found.place == "v klubovně Senior centra"
+
+
+def test_a_photo_caption_run_into_the_text_is_page_furniture() -> None:
+    from kpss_cli.importing.clean import clean
+
+    text = (
+        "Zápis z jednání PS Senioři\nDne 12. 4. 2022\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+        "Nepřítomni: Jiří Horák, Mgr. Marie Malá. PS 12042022 1, obrázek se otevře v novém okně\n"
+        "Setkání v Domově Lhota 12. 4. 2022, obrázek se otevře v novém okně2. Různé\n"
+    )
+    cleaned = clean(text)
+    assert "obrázek" not in cleaned and "12042022" not in cleaned and "\n2. Různé\n" in cleaned
+    assert names(recognise(text).absent) == ["Jiří Horák", "Mgr. Marie Malá"]
+    # a caption with its own dates stays whole to the label before it
+    assert "Přítomni:\n" in clean("Přítomni: Jednání PS 11. 2. 2010, obrázek se otevře v novém okně\n")
