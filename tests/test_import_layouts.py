@@ -2417,3 +2417,20 @@ def test_a_photo_caption_run_into_the_text_is_page_furniture() -> None:
     assert names(recognise(text).absent) == ["Jiří Horák", "Mgr. Marie Malá"]
     # a caption with its own dates stays whole to the label before it
     assert "Přítomni:\n" in clean("Přítomni: Jednání PS 11. 2. 2010, obrázek se otevře v novém okně\n")
+
+
+def test_the_one_who_led_the_meeting_after_a_pronoun_and_a_titled_surname() -> None:
+    head = "Z Á P I S\nz jednání dne 7. března 2003 v hotelu Lípa\nPřítomni: členové dle presenční listiny\n"
+    for sentence, who in (
+        ("Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, p. Ing. Kořínek.", "Ing. Kořínek"),
+        ("Jednání bylo zahájeno v 9:00 a vedl jej místopředseda Mgr. Petr Novák.", "Mgr. Petr Novák"),
+        ("Zasedání začalo včas a řídil ho starosta MUDr. Dvořák.", "MUDr. Dvořák"),
+    ):
+        assert recognise(head + sentence + "\n").moderator == who, sentence
+    # a surname without a title, a declined one, or a pronoun of something else names no one
+    for sentence in (
+        "Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, pan Kořínek.",
+        "Jednání bylo zahájeno a řídil jej s panem Ing. Kořínkem.",
+        "Projekt byl schválen a řídil jej Ing. Kořínek.",
+    ):
+        assert recognise(head + sentence + "\n").moderator is None, sentence

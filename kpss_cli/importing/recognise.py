@@ -1609,7 +1609,15 @@ _OPENED_BY = rx(
     rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil[a]?\s+a\s+)?(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
     r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b|"
     # `Zahájení jednání provedl předseda Ing. František Winter`, `Zahájení provedl místopředseda …`
-    r"\bzahájení(?:\s+(?:jednání|setkání|schůze|schůzky|zasedání|porady))?\s+provedl[a]?\b"
+    r"\bzahájení(?:\s+(?:jednání|setkání|schůze|schůzky|zasedání|porady))?\s+provedl[a]?\b|"
+    # `Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, p. Ing. Kořínek`: the meeting
+    # as a pronoun after it was named
+    rf"\b{_MEETING_NOUN}\b(?:[^.;]|\.(?=\d)|(?<=hod)\.){{0,80}}?\ba\s+(?:řídil|vedl)[a]?\s+(?:jej|ho)\b"
+)
+# An academic title and a surname (`Ing. Kořínek`): a person, as minutes name one they all know.
+_TITLE_AND_SURNAME = re.compile(
+    r"(?<![\w.])(?:(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|doc|prof)\.\s*)+"
+    rf"{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?(?=[\s,;]|\.?$|\.\s)"
 )
 # What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
 # an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.
@@ -1704,6 +1712,13 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 and not fold(surname["name"].split()[0]).endswith(_DECLINED_ENDINGS)
             ):
                 return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`
+            titled = _TITLE_AND_SURNAME.search(rest)
+            if (
+                titled is not None
+                and _ROLE_LEAD_IN.match(rest[: titled.start()])
+                and not fold(titled[0].split()[-1]).endswith(_DECLINED_ENDINGS)
+            ):
+                return titled[0]  # `… a řídil jej předseda sdružení, p. Ing. Kořínek.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))
