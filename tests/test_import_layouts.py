@@ -2434,3 +2434,23 @@ def test_the_one_who_led_the_meeting_after_a_pronoun_and_a_titled_surname() -> N
         "Projekt byl schválen a řídil jej Ing. Kořínek.",
     ):
         assert recognise(head + sentence + "\n").moderator is None, sentence
+
+
+def test_a_guest_and_a_body_s_delegate_inside_the_present_line() -> None:
+    found = recognise(
+        HEAD.replace("Jana Nová, Petr Malý", "Nová, Malá, Dubová, za RK Musilová, host Holíková")
+        + "Omluveni: Pišanová\n"
+    )
+    assert names(found.present) == ["Nová", "Malá", "Dubová", "Musilová"]
+    assert found.present[-1]["org"] == "RK"
+    assert names(found.guests) == ["Holíková"] and names(found.excused) == ["Pišanová"]
+    found = recognise(
+        HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Petr Malý a hosté Ing. Eva Veselá, Jan Dub")
+    )
+    assert names(found.present) == ["Jana Nová", "Petr Malý"] and names(found.guests) == [
+        "Ing. Eva Veselá",
+        "Jan Dub",
+    ]
+    # `za` before a member in the accusative stays a substitute's note; a host's word inside a name is no label
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Petr Hostinský"))
+    assert names(found.present) == ["Jana Nová", "Petr Hostinský"] and not found.guests

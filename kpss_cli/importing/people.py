@@ -266,7 +266,15 @@ def stand_ins_first(text: str) -> str:
             return f"{match['lead']}{name} (za {who})"
         return f"{match['lead']}{name} ({who})"
 
-    return _FOR_BEFORE.sub(rewrite, text)
+    return _FOR_ACRONYM.sub(r"\g<lead>\g<name> (\g<org>)", _FOR_BEFORE.sub(rewrite, text))
+
+
+# `…, Šponerová, za RK Musilová`: a body's acronym before a person of the list, who is there for it
+# (no colon); the person, with the body as the organisation.
+_FOR_ACRONYM = re.compile(
+    rf"(?P<lead>^|[,;]\s*)[Zz]a\s+(?P<org>{CAPITAL}{{2,6}})\s+"
+    rf"(?P<name>(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?)(?=\s*(?:[,;]|$))"
+)
 
 
 def _person_from(fragment: str) -> PersonDict | None:

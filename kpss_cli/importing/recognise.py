@@ -1019,9 +1019,20 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
 _EXCUSED_AFTER = re.compile(rf"[,;]\s*(?:a\s+)?omluven[aiyé]?\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))")
 
 
+# `Přítomni: Neplechová, Blatná, host Holíková`: the guests after a comma, in lower case, no colon.
+_GUEST_AFTER = re.compile(
+    rf"(?:[,;]\s*(?:a\s+)?|\s+a\s+)host(?:é|ka|ky|)\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))"
+)
+
+
 def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
+    if kind == "present" and (guest := _GUEST_AFTER.search(inline)) is not None:
+        return [
+            *_inline_parts(kind, inline[: guest.start()]),
+            *_inline_parts("guests", inline[guest.end() :]),
+        ]
     if kind == "present" and (excused := _EXCUSED_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: excused.start()]),
