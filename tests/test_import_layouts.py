@@ -2454,3 +2454,19 @@ def test_a_guest_and_a_body_s_delegate_inside_the_present_line() -> None:
     # `za` before a member in the accusative stays a substitute's note; a host's word inside a name is no label
     found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Petr Hostinský"))
     assert names(found.present) == ["Jana Nová", "Petr Hostinský"] and not found.guests
+
+
+def test_who_welcomes_those_present_and_then_gives_the_floor_leads_the_meeting() -> None:
+    head = HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Pavel Chroust, Petr Malý")
+    for text in (
+        "Pan Chroust přivítal přítomné na společné schůzce skupin. Shrnul závěry z minula a předal slovo koordinátorce.",
+        "Pan Chroust přivítal všechny přítomné a předal slovo paní Nové.",
+    ):
+        assert recognise(head + text + "\n").moderator == "Pavel Chroust", text
+    # a welcome alone, or the floor given by someone else, says nothing of who led it
+    for text in (
+        "Pan Chroust přivítal přítomné na společné schůzce skupin.",
+        "Pan Chroust přivítal přítomné. Paní Nová poté představila nové členy. Dlouho se diskutovalo o dotacích a o "
+        "plánu na příští rok, nakonec koordinátorka předala slovo hostům.",
+    ):
+        assert recognise(head + text + "\n").moderator is None, text

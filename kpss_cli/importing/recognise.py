@@ -1672,7 +1672,10 @@ _OPENED = rx(
     r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
     # (in the same sentence, however long — a title's full stop ends none: `… představil vedoucí
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
-    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
+    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH}"
+    # `… přivítal přítomné na společné schůzce … Pro účastníky shrnul závěry z poslední schůzky a
+    # předal slovo koordinátorce`: who gives the floor after the welcome leads the meeting
+    rf"|(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+(?:[^.]|{_TITLE_STOP}){{0,120}}?)?\bpředal[a]?\s+slovo\b)"
 )
 # The reading time a blog or a news site puts under a headline: `7 minut čtení`, `Čtení na 5 min`.
 _READING_TIME = rx(
