@@ -2470,3 +2470,24 @@ def test_who_welcomes_those_present_and_then_gives_the_floor_leads_the_meeting()
         "plánu na příští rok, nakonec koordinátorka předala slovo hostům.",
     ):
         assert recognise(head + text + "\n").moderator is None, text
+
+
+def test_the_open_items_of_a_control_of_earlier_tasks() -> None:
+    review = (
+        "1. Kontrola plnění úkolů\nPředsedkyně provedla kontrolu plnění úkolů z minulého jednání:\n\n"
+        " 1. Aktualizace webu - Mgr. Nová + OK - plnění průběžně.\n"
+        " 2. Tisková zpráva z jednání - Petr Malý - splněno.\n"
+        " 3. Podpora poradenství - město Lhota. Termín: 31. 12. 2010\n"
+        " 4. Dotazník pro rodiny - tvorba dotazníku - PS Rodina. Úkol zrušen.\n"
+        " 5. Schůzka s radní kraje – Mgr. Žáková, Ing. Dub.\n  Termín: 31. 01. 2011 splněno\n"
+        " 6. Oslovit starosty – členové ŘS.\n  Termín: 30. 6. 2011\n"
+        "\n2. Různé\n"
+    )
+    assert tasks_of(review) == [
+        ("Aktualizace webu", "Mgr. Nová + OK", "průběžně"),
+        ("Podpora poradenství", "město Lhota", "31. 12. 2010"),
+        ("Oslovit starosty", "členové ŘS", "30. 6. 2011"),
+    ]
+    # items without a control's introduction, or an owner without a deadline, are no open tasks
+    assert tasks_of(review.replace("provedla kontrolu plnění úkolů z minulého jednání:", "shrnula:")) == []
+    assert tasks_of("Kontrola úkolů z minulého jednání:\n 1. Aktualizace webu - Mgr. Nová.\n") == []
