@@ -2391,6 +2391,8 @@ def test_the_hours_and_place_on_a_line_that_repeats_the_day_under_the_title() ->
     for line in (
         "Termín: 31. 12. 2010 od 10 hodin, kancelář",
         "Uzávěrka podkladů 7. 10. 2010, 9 - 12 hodin, jednací místnost",
+        "07.10.2010 10:12",
+        "Vytvořeno: 7. 10. 2010 10:00",
     ):
         found = recognise(title + line + "\nPřítomni: Jana Nová, Petr Malý\n")
         assert found.time is None and found.place is None, line

@@ -578,6 +578,8 @@ def _day_line(result: Imported, reader: _Reader) -> None:
             continue
         if not _DAY_LINE_LEAD.match(line[: hits[0].start]) or NEXT.search(line) or _WRITING.search(line):
             continue
+        if _CMS_TIMESTAMP.match(line.strip()):
+            continue  # `07.10.2010 10:12`: when a web page published it
         rest = line[hits[0].end :]
         timing = find_time(rest)
         if timing is None or timing.start > 6:
