@@ -2327,3 +2327,169 @@ def test_a_resolution_names_the_body_when_no_title_does() -> None:
     assert find_group(["Zápis z jednání Komise pro seniory", "Usnesení 1: Rada města Lhota schvaluje"]) == (
         "Komise pro seniory"
     )
+
+
+# --- rules drawn from the ninth real batch 225–236 ---------------------------------------------------
+
+
+def test_initials_after_a_comma_are_a_title_of_the_person_before() -> None:
+    for line in (
+        "Přítomni: Eva Malá, Bc. Petr Nový, R. N. (vedoucí), Mgr. Jana Zelená, Jan Dub.",
+        "Přítomni: Eva Malá,Bc. Petr Nový, R.N., Mgr. Jana Zelená, Jan Dub",
+    ):
+        present = names(recognise(HEAD.replace("Přítomni: Jana Nová, Petr Malý", line)).present)
+        assert (
+            len(present) == 4 and present[0] == "Eva Malá" and present[2:] == ["Mgr. Jana Zelená", "Jan Dub"]
+        )
+        assert present[1] in ("Bc. Petr Nový, R. N.", "Bc. Petr Nový, R.N.")
+    # a name with an initial and a surname is still a person
+    present = names(recognise(HEAD.replace("Jana Nová, Petr Malý", "Eva Malá, J. Novák, P. Dub")).present)
+    assert present == ["Eva Malá", "J. Novák", "P. Dub"]
+
+
+def test_a_short_title_in_capitals_keeps_its_acronyms() -> None:
+    assert find_group(["Zápis z jednání ÚŘS - 07.10.2010"]) == "ÚŘS"
+    assert find_group(["Zápis z jednání OPS S a OPS OZP 22.07.2010"]) == "OPS S a OPS OZP"
+    # a shouted title is still lowered, and short words that are Czech words are no acronyms
+    assert find_group(["ZÁPIS Z JEDNÁNÍ RADY"]) == "Rada"
+    assert find_group(["ZÁPIS ZE SCHŮZE VÝBORU"]) == "Výbor"
+
+
+def test_the_body_on_the_line_under_a_bare_title_and_an_acronym_spelled_out() -> None:
+    assert find_group(["Zápis z jednání", "Pracovní skupiny Senioři", "Dne 1. 2. 2020"]) == "Senioři"
+    lines = [
+        "Zápis z jednání ÚŘS - 7.10.2010",
+        "Komunitní plánování obcí",
+        "Zápis z jednání",
+        "Územní řídicí skupiny",
+    ]
+    assert find_group(lines) == "Územní řídicí skupina"
+    # an acronym that the later name does not spell stays; a label or a sentence under the title is no body
+    assert find_group(["Zápis z jednání ŘS - 7.10.2010", "Zápis z jednání", "Řídící skupiny KPSS"]) == "ŘS"
+    assert find_group(["Zápis z jednání ÚŘS - 7.10.2010", "Zápis z jednání", "Přítomni: Jana Nová"]) == "ÚŘS"
+
+
+def test_the_hours_and_place_on_a_line_that_repeats_the_day_under_the_title() -> None:
+    title = "Zápis z jednání ŘS - 07.10.2010\nPlánování sociálních služeb\n"
+    for line, time, place in (
+        (
+            "čtvrtek 7. října 2010, 9 - 12 hodin, jednací místnost MěÚ Lhota",
+            "09:00-12:00",
+            "jednací místnost MěÚ Lhota",
+        ),
+        ("7. 10. 2010 od 13 hodin, zasedačka obecního úřadu", "13:00", "zasedačka obecního úřadu"),
+        (
+            "Čtvrtek 7.10.2010 od 9 - 11 hod. v budově radnice ve Lhotě",
+            "09:00-11:00",
+            "v budově radnice ve Lhotě",
+        ),
+        ("Termín: 7. 10. 2010 od 10,00 hod", "10:00", None),
+    ):
+        found = recognise(title + line + "\nPřítomni: Jana Nová, Petr Malý\n")
+        assert (str(found.date), found.time, found.place) == ("2010-10-07", time, place), line
+    # another day (a deadline, a past event) or a line of the narrative gives no hours
+    for line in (
+        "Termín: 31. 12. 2010 od 10 hodin, kancelář",
+        "Uzávěrka podkladů 7. 10. 2010, 9 - 12 hodin, jednací místnost",
+        "07.10.2010 10:12",
+        "Vytvořeno: 7. 10. 2010 10:00",
+    ):
+        found = recognise(title + line + "\nPřítomni: Jana Nová, Petr Malý\n")
+        assert found.time is None and found.place is None, line
+
+
+def test_a_time_phrase_after_a_meeting_verb_is_no_place() -> None:
+    found = recognise(HEAD + "Schůzka proběhla na začátku února s paní Novou, radní kraje.\n")
+    assert found.place is None
+    found = recognise(HEAD + "Jednání proběhlo v klubovně Senior centra.\n")
+    assert found.place == "v klubovně Senior centra"
+
+
+def test_a_photo_caption_run_into_the_text_is_page_furniture() -> None:
+    from kpss_cli.importing.clean import clean
+
+    text = (
+        "Zápis z jednání PS Senioři\nDne 12. 4. 2022\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+        "Nepřítomni: Jiří Horák, Mgr. Marie Malá. PS 12042022 1, obrázek se otevře v novém okně\n"
+        "Setkání v Domově Lhota 12. 4. 2022, obrázek se otevře v novém okně2. Různé\n"
+    )
+    cleaned = clean(text)
+    assert "obrázek" not in cleaned and "12042022" not in cleaned and "\n2. Různé\n" in cleaned
+    assert names(recognise(text).absent) == ["Jiří Horák", "Mgr. Marie Malá"]
+    # a caption with its own dates stays whole to the label before it
+    assert "Přítomni:\n" in clean("Přítomni: Jednání PS 11. 2. 2010, obrázek se otevře v novém okně\n")
+
+
+def test_the_one_who_led_the_meeting_after_a_pronoun_and_a_titled_surname() -> None:
+    head = "Z Á P I S\nz jednání dne 7. března 2003 v hotelu Lípa\nPřítomni: členové dle presenční listiny\n"
+    for sentence, who in (
+        ("Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, p. Ing. Kořínek.", "Ing. Kořínek"),
+        ("Jednání bylo zahájeno v 9:00 a vedl jej místopředseda Mgr. Petr Novák.", "Mgr. Petr Novák"),
+        ("Zasedání začalo včas a řídil ho starosta MUDr. Dvořák.", "MUDr. Dvořák"),
+    ):
+        assert recognise(head + sentence + "\n").moderator == who, sentence
+    # a surname without a title, a declined one, or a pronoun of something else names no one
+    for sentence in (
+        "Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, pan Kořínek.",
+        "Jednání bylo zahájeno a řídil jej s panem Ing. Kořínkem.",
+        "Projekt byl schválen a řídil jej Ing. Kořínek.",
+    ):
+        assert recognise(head + sentence + "\n").moderator is None, sentence
+
+
+def test_a_guest_and_a_body_s_delegate_inside_the_present_line() -> None:
+    found = recognise(
+        HEAD.replace("Jana Nová, Petr Malý", "Nová, Malá, Dubová, za RK Musilová, host Holíková")
+        + "Omluveni: Pišanová\n"
+    )
+    assert names(found.present) == ["Nová", "Malá", "Dubová", "Musilová"]
+    assert found.present[-1]["org"] == "RK"
+    assert names(found.guests) == ["Holíková"] and names(found.excused) == ["Pišanová"]
+    found = recognise(
+        HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Petr Malý a hosté Ing. Eva Veselá, Jan Dub")
+    )
+    assert names(found.present) == ["Jana Nová", "Petr Malý"] and names(found.guests) == [
+        "Ing. Eva Veselá",
+        "Jan Dub",
+    ]
+    # `za` before a member in the accusative stays a substitute's note; a host's word inside a name is no label
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Petr Hostinský"))
+    assert names(found.present) == ["Jana Nová", "Petr Hostinský"] and not found.guests
+
+
+def test_who_welcomes_those_present_and_then_gives_the_floor_leads_the_meeting() -> None:
+    head = HEAD.replace("Jana Nová, Petr Malý", "Jana Nová, Pavel Chroust, Petr Malý")
+    for text in (
+        "Pan Chroust přivítal přítomné na společné schůzce skupin. Shrnul závěry z minula a předal slovo koordinátorce.",
+        "Pan Chroust přivítal všechny přítomné a předal slovo paní Nové.",
+    ):
+        assert recognise(head + text + "\n").moderator == "Pavel Chroust", text
+    # a welcome alone, or the floor given by someone else, says nothing of who led it
+    for text in (
+        "Pan Chroust přivítal přítomné na společné schůzce skupin.",
+        "Pan Chroust přivítal přítomné. Paní Nová poté představila nové členy. Dlouho se diskutovalo o dotacích a o "
+        "plánu na příští rok, nakonec koordinátorka předala slovo hostům.",
+    ):
+        assert recognise(head + text + "\n").moderator is None, text
+
+
+def test_the_open_items_of_a_control_of_earlier_tasks() -> None:
+    review = (
+        "1. Kontrola plnění úkolů\nPředsedkyně provedla kontrolu plnění úkolů z minulého jednání:\n\n"
+        " 1. Aktualizace webu - Mgr. Nová + OK - plnění průběžně.\n"
+        " 2. Tisková zpráva z jednání - Petr Malý - splněno.\n"
+        " 3. Podpora poradenství - město Lhota. Termín: 31. 12. 2010\n"
+        " 4. Dotazník pro rodiny - tvorba dotazníku - PS Rodina. Úkol zrušen.\n"
+        " 5. Schůzka s radní kraje – Mgr. Žáková, Ing. Dub.\n  Termín: 31. 01. 2011 splněno\n"
+        " 6. Oslovit starosty – členové ŘS.\n  Termín: 30. 6. 2011\n"
+        "\n2. Různé\n"
+    )
+    assert tasks_of(review) == [
+        ("Aktualizace webu", "Mgr. Nová + OK", "průběžně"),
+        ("Podpora poradenství", "město Lhota", "31. 12. 2010"),
+        ("Oslovit starosty", "členové ŘS", "30. 6. 2011"),
+    ]
+    # items without a control's introduction, or an owner without a deadline, are no open tasks
+    assert tasks_of(review.replace("provedla kontrolu plnění úkolů z minulého jednání:", "shrnula:")) == []
+    assert tasks_of("Kontrola úkolů z minulého jednání:\n 1. Aktualizace webu - Mgr. Nová.\n") == []

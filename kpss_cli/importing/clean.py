@@ -28,6 +28,25 @@ _SCRAPE_JUNK = re.compile(
     re.IGNORECASE,
 )
 _LABELISH = re.compile(r"[:|]")
+# The caption a town's web page puts on a photo, run into the text (`Nepřítomni: Jiří Horák. ÚŘS
+# 07102010 1, obrázek se otevře v novém okně`): from the sentence or label before it up to its end.
+_PHOTO_CAPTION = re.compile(r",?\s*obrázek se otevře v novém okně", re.IGNORECASE)
+
+
+def _without_captions(line: str) -> str:
+    while (caption := _PHOTO_CAPTION.search(line)) is not None:
+        before = line[: caption.start()]
+        # the caption begins after the last full stop or colon that a capital follows (not `11. 2.`)
+        starts = [
+            m.end()
+            for m in re.finditer(r"(?:^|[.:!?]\s+)(?=[^\W\d_])", before)
+            if before[m.end() : m.end() + 1].isupper()
+        ]
+        start = starts[-1] if starts else 0
+        kept = line[:start].rstrip()
+        rest = line[caption.end() :]
+        line = f"{kept} {rest.lstrip()}".strip() if kept else rest.lstrip()
+    return line
 
 
 def _key(line: str) -> str:
@@ -140,7 +159,7 @@ def clean(text: str) -> str:
     pages: list[int] = []
     for page, chunk in enumerate(text.split(PAGE_BREAK)):
         for line in chunk.split("\n"):
-            lines.append(line.rstrip())
+            lines.append(_without_captions(line).rstrip())
             pages.append(page)
     drop = _page_numbers(lines, pages)
     # A text export without form feeds still numbers its pages (`Strana 1 z 2`): a new page

@@ -190,7 +190,11 @@ def _tidy_why(text: str) -> tuple[str | None, str | None]:
         return None, None
     letters = [c for c in text if c.isalpha()]
     shouted = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    if shouted:
+    # Only short words in capitals (`ÚŘS`, `OPS S a OPS OZP`) are acronyms, not a shouted name.
+    acronyms = all(
+        len(w.strip(",.()")) <= 4 and len(re.findall("[AEIOUYÁÉĚÍÓÚŮÝ]", w)) <= 1 for w in text.split()
+    )
+    if shouted and not acronyms:
         text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
     if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
         return _WORKING_GROUP.sub("", text).strip('"„“ '), None
@@ -235,6 +239,10 @@ _RESOLVING_BODY = re.compile(
 )
 
 
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split()).upper()
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -271,7 +279,23 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             and (found := _tidy_why(rest))[0]
         ):
             titles.append(found)
+        # `Zápis z jednání` / `Územní řídicí skupiny`: the meeting noun ends the title's first line
+        # and the body in the genitive makes the next one.
+        if (
+            re.fullmatch(r"(?i)z[áa](?:pis|znam)\s+ze?\s+(?:jednání|zasedání|schůze|schůzky|setkání)", line)
+            and re.fullmatch(rf"{CAPITAL}[^:\d]{{3,80}}", following)
+            and not following.endswith(".")
+            and len(following.split()) <= 8
+            and (found := _tidy_why(following))[0]
+        ):
+            titles.append(found)
     if titles:
+        # A page title with the body's acronym (`Zápis z jednání ÚŘS`) above its name written out
+        # (`Územní řídicí skupiny`): the name, when its words' initials spell the acronym.
+        if (acronym := titles[0][0] or "") and re.fullmatch(rf"{CAPITAL}{{2,5}}", acronym):
+            spelled = next((t for t in titles[1:] if _initials(t[0] or "") == acronym), None)
+            if spelled is not None:
+                return spelled
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")

@@ -112,6 +112,9 @@ _NAME_TOKEN = re.compile(rf"^{CAPITAL}[\w'’]*(?:-{CAPITAL}[\w'’]*)?\.?$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "ml.", "st.", "ml", "st", "nejml."}
 _COUNT = rx(r"^\(?\s*(?:celkem\s+)?\d+\s*(?:osob|členů|členové|účastníků|lidí)?\s*\)?$")
 _NOBODY = rx(r"^(?:nikdo|žádn[íéý]|-+|–|—|0|x|nebyl[iy]?|bez omluvy)\.?$")
+# Initials alone after a comma are a post-nominal title of the person before (`Bc. Jana Malá, R. N.`,
+# a registered nurse), never a person: a person has a surname.
+_INITIALS_ONLY = re.compile(rf"^((?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}\.?)\s*(\(.*\))?\.?$")
 
 
 _FROM_ORG = re.compile(r"\s(?:za|z|ze)\s+(?=\S)")
@@ -263,7 +266,15 @@ def stand_ins_first(text: str) -> str:
             return f"{match['lead']}{name} (za {who})"
         return f"{match['lead']}{name} ({who})"
 
-    return _FOR_BEFORE.sub(rewrite, text)
+    return _FOR_ACRONYM.sub(r"\g<lead>\g<name> (\g<org>)", _FOR_BEFORE.sub(rewrite, text))
+
+
+# `…, Šponerová, za RK Musilová`: a body's acronym before a person of the list, who is there for it
+# (no colon); the person, with the body as the organisation.
+_FOR_ACRONYM = re.compile(
+    rf"(?P<lead>^|[,;]\s*)[Zz]a\s+(?P<org>{CAPITAL}{{2,6}})\s+"
+    rf"(?P<name>(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?)(?=\s*(?:[,;]|$))"
+)
 
 
 def _person_from(fragment: str) -> PersonDict | None:
@@ -495,6 +506,11 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             continue
         if people and is_title_only(fragment):
             people[-1]["name"] = f"{people[-1]['name']}, {fragment}"
+            continue
+        if people and line == last_line and (initials := _INITIALS_ONLY.match(raw_fragment.strip())):
+            people[-1]["name"] = f"{people[-1]['name']}, {initials[1]}"
+            if initials[2]:
+                _add_detail(people[-1], initials[2].strip("()"))
             continue
         if people and (post := _POSTNOMINAL.match(fragment)):
             # `Bc. Lucie Malá, DiS. – sociální pracovnice`, `prof. MUDr. Josef Vymazal, DSc.`

@@ -540,6 +540,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_header(result, reader) or title_place
+    if result.date is not None and (result.time is None or result.place is None):
+        _day_line(result, reader)
     held_time, held_place = _held_sentence(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
@@ -553,6 +555,52 @@ def _when(result: Imported, reader: _Reader) -> None:
     where = reader.first(PLACE_LABEL) if result.time is None else None
     if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
         result.time = timing.value
+
+
+# What may stand before the meeting's day repeated on a line of the head: a label, a weekday, `dne`
+# (`čtvrtek 7. října 2010, 9 - 12 hodin, …`, `Termín: 19. 11. 2009 od 10,00 hod`).
+_DAY_LINE_LEAD = rx(
+    r"^(?:[^\W\d_]{3,12}\s*:\s*)?(?:(?:v|ve)\s+)?(?:(?:"
+    + "|".join(f"{day}|{accusative}" for day, accusative in WEEKDAYS)
+    + r")\s*,?\s*)?(?:dne\s+)?$"
+)
+_AFTER_HOURS = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.?)?\s*(?P<comma>[.,;]\s*)*")
+
+
+def _day_line(result: Imported, reader: _Reader) -> None:
+    """The hours and the place on a line of the head that repeats the meeting's day under the
+    title: `čtvrtek 7. října 2010, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`, `10. května 2012
+    od 13 hodin v budově radnice`; only a line that opens with the day (after a weekday or a label)
+    and names the hours right after it."""
+    for line in [p for p in reader.plains if p][:15]:
+        hits = find_dates(line)
+        if len(hits) != 1 or hits[0].date() != result.date or len(line) > 140:
+            continue
+        if not _DAY_LINE_LEAD.match(line[: hits[0].start]) or NEXT.search(line) or _WRITING.search(line):
+            continue
+        if _CMS_TIMESTAMP.match(line.strip()):
+            continue  # `07.10.2010 10:12`: when a web page published it
+        rest = line[hits[0].end :]
+        timing = find_time(rest)
+        if timing is None or timing.start > 6:
+            continue
+        if result.time is None:
+            result.time = timing.value
+        if result.place is not None:
+            return
+        after = rest[timing.end :]
+        lead = _AFTER_HOURS.match(after)
+        tail = after[lead.end() if lead else 0 :].strip(" ,;.")
+        if (place := _PLACE_AFTER.match(" " + tail)) is not None:
+            named = squash(_PLACE_END.sub("", place["place"])).strip(" ,;.")
+        elif lead is not None and lead["comma"] and re.match(rf"(?-i:{CAPITAL}|{SMALL}{{3}})", tail):
+            named = squash(tail)  # `…, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`: after a comma
+        else:
+            return
+        if named and len(named) <= 90 and ":" not in named and re.search(r"[^\W\d_]{3}", named):
+            result.place = named
+            result.guesses["place"] = "z řádku se dnem a hodinou jednání pod nadpisem"
+        return
 
 
 # `Sešli jsme se v klubovně … ve 14 hodin.`: the place first, then the time.
@@ -575,7 +623,8 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
 
 # The place right after `konané`/`konalo se`, up to the day, a time or the end of the sentence.
 _PLACE_HELD = rx(
-    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:"
+    # `proběhla na začátku února`, `v průběhu roku`: a time, not a place
+    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:začátk|konc|počát|průběh|přelom)\w*\b|(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
     # `č. 349`, `hl. m. Prahy`: a number after `č.` and the full stops of short abbreviations stay in it
     + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*\d+|(?<=\b"
@@ -972,9 +1021,20 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
 _EXCUSED_AFTER = re.compile(rf"[,;]\s*(?:a\s+)?omluven[aiyé]?\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))")
 
 
+# `Přítomni: Neplechová, Blatná, host Holíková`: the guests after a comma, in lower case, no colon.
+_GUEST_AFTER = re.compile(
+    rf"(?:[,;]\s*(?:a\s+)?|\s+a\s+)host(?:é|ka|ky|)\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))"
+)
+
+
 def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
+    if kind == "present" and (guest := _GUEST_AFTER.search(inline)) is not None:
+        return [
+            *_inline_parts(kind, inline[: guest.start()]),
+            *_inline_parts("guests", inline[guest.end() :]),
+        ]
     if kind == "present" and (excused := _EXCUSED_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: excused.start()]),
@@ -1562,7 +1622,15 @@ _OPENED_BY = rx(
     rf"\b{_MEETING_NOUN}(?:\s+[^\s,.;:]+){{0,8}}?\s+(?:zahájil[a]?\s+a\s+)?(?:zahájil|vedl|řídil|moderoval)[a]?\b|"
     r"\bslova\s+se\s+(?:hned\s+)?ujal[a]?\b|"
     # `Zahájení jednání provedl předseda Ing. František Winter`, `Zahájení provedl místopředseda …`
-    r"\bzahájení(?:\s+(?:jednání|setkání|schůze|schůzky|zasedání|porady))?\s+provedl[a]?\b"
+    r"\bzahájení(?:\s+(?:jednání|setkání|schůze|schůzky|zasedání|porady))?\s+provedl[a]?\b|"
+    # `Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, p. Ing. Kořínek`: the meeting
+    # as a pronoun after it was named
+    rf"\b{_MEETING_NOUN}\b(?:[^.;]|\.(?=\d)|(?<=hod)\.){{0,80}}?\ba\s+(?:řídil|vedl)[a]?\s+(?:jej|ho)\b"
+)
+# An academic title and a surname (`Ing. Kořínek`): a person, as minutes name one they all know.
+_TITLE_AND_SURNAME = re.compile(
+    r"(?<![\w.])(?:(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|doc|prof)\.\s*)+"
+    rf"{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?(?=[\s,;]|\.?$|\.\s)"
 )
 # What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
 # an ordinal and the body it belongs to (`1. místopředseda Rady`), no punctuation.
@@ -1606,7 +1674,10 @@ _OPENED = rx(
     r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
     # (in the same sentence, however long — a title's full stop ends none: `… představil vedoucí
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
-    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH})"
+    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH}"
+    # `… přivítal přítomné na společné schůzce … Pro účastníky shrnul závěry z poslední schůzky a
+    # předal slovo koordinátorce`: who gives the floor after the welcome leads the meeting
+    rf"|(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+(?:[^.]|{_TITLE_STOP}){{0,120}}?)?\bpředal[a]?\s+slovo\b)"
 )
 # The reading time a blog or a news site puts under a headline: `7 minut čtení`, `Čtení na 5 min`.
 _READING_TIME = rx(
@@ -1657,6 +1728,13 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 and not fold(surname["name"].split()[0]).endswith(_DECLINED_ENDINGS)
             ):
                 return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`
+            titled = _TITLE_AND_SURNAME.search(rest)
+            if (
+                titled is not None
+                and _ROLE_LEAD_IN.match(rest[: titled.start()])
+                and not fold(titled[0].split()[-1]).endswith(_DECLINED_ENDINGS)
+            ):
+                return titled[0]  # `… a řídil jej předseda sdružení, p. Ing. Kořínek.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
             sentences = list(_SENTENCE.finditer(before))

@@ -852,6 +852,79 @@ def _numbered_tasks(line: str, meeting: dt.date | None) -> list[TaskDict]:
     return tasks
 
 
+# `Poté provedla kontrolu plnění úkolů z minulého jednání:`: a control of earlier tasks introduced
+# by a sentence or a heading that ends with a colon; its numbered items follow.
+_REVIEW_INTRO = rx(r"\bkontrol\w*\s+(?:plnění\s+)?úkolů\b[^:]{0,60}:\s*$")
+_REVIEW_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?P<item>\S.*)$")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+# what says an earlier task is closed: done, cancelled, dropped
+_CLOSED = rx(r"\b(?:splněn[oa]?|zrušen[oa]?|vypuštěn[oa]?|bezpředmětn\w*|ukončen[oa]?)\b")
+_REVIEW_OWNER = rx(
+    rf"^(?:(?:[A-Z][a-z]{{0,5}}\.\s*)*{CAPITAL}|(?:město|obec|členové|koordinátor\w*|předsed\w*|vedoucí)\b)"
+)
+_REVIEW_DUE = rx(r"(?:^|[.\s])\s*termín\s*:\s*(?P<value>[^;]+?(?:\d{4}|průběžně))\s*\.?\s*$")
+_REVIEW_ONGOING = rx(r"^(?:plnění\s+)?(?P<value>průběžně|trvale|stále)\.?$")
+
+
+def _review_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """The open items of a control of earlier tasks, `1. Aktualizace webových stránek - Mgr.
+    Švejdová - plnění průběžně.`, `3. Podpora poradenství - město Frýdlant. Termín: 31. 12. 2010`:
+    each still owed by its owner (after a spaced dash) with its deadline; an item said to be done or
+    cancelled (`splněno`, `Úkol zrušen`), on its line or the lines under it, is closed."""
+    found: list[tuple[int, TaskDict]] = []
+    number = 0
+    while number < len(lines):
+        if not _REVIEW_INTRO.search(plain(lines[number])):
+            number += 1
+            continue
+        number += 1
+        while number < len(lines):
+            item = _REVIEW_ITEM.match(plain(lines[number]))
+            if item is None:
+                if plain(lines[number]).strip():
+                    break
+                number += 1
+                continue
+            at, text = number, item["item"]
+            number += 1
+            # the lines under the item, up to the next item (its state, a note)
+            under: list[str] = []
+            while (
+                number < len(lines)
+                and plain(lines[number]).strip()
+                and not _REVIEW_ITEM.match(plain(lines[number]))
+            ):
+                if not lines[number][:1].isspace():
+                    break
+                under.append(plain(lines[number]).strip())
+                number += 1
+            if _CLOSED.search(text) or any(_CLOSED.search(line) for line in under[:1]):
+                continue
+            parts = _SPACED_DASH.split(text.strip())
+            if len(parts) < 2:
+                continue
+            fields: dict[str, str] = {"task": parts[0]}
+            owner_part = parts[1]
+            if (due := _REVIEW_DUE.search(owner_part)) is not None:
+                fields["due"], owner_part = due["value"], owner_part[: due.start()]
+            owner_part = owner_part.strip(" .,;")
+            if not owner_part or len(owner_part.split()) > 6 or not _REVIEW_OWNER.match(owner_part):
+                continue
+            fields["owner"] = owner_part
+            for rest in parts[2:]:
+                if (ongoing := _REVIEW_ONGOING.match(rest.strip())) is not None:
+                    fields["due"] = ongoing["value"]
+                elif (due := _REVIEW_DUE.search(rest)) is not None:
+                    fields["due"] = due["value"]
+            if "due" not in fields and under and (due := _REVIEW_DUE.search(under[0])) is not None:
+                fields["due"] = due["value"]
+            if "due" not in fields:
+                continue  # an owner alone on a line of a control is too little for an open task
+            if (task := _make(fields, meeting)) is not None:
+                found.append((at, task))
+    return found
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -862,6 +935,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
