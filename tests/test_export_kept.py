@@ -58,7 +58,9 @@ def content(path: Path) -> dict[str, bytes]:
 
 
 def kept_files(archive: Path) -> list[Path]:
-    return sorted(p for p in (archive / ".kpss").iterdir() if ".export-" in p.name and not p.name.startswith("."))
+    return sorted(
+        p for p in (archive / ".kpss").iterdir() if ".export-" in p.name and not p.name.startswith(".")
+    )
 
 
 def same_as_no_cache(kind: str, archive: Path, tmp_path: Path, *extra: str) -> dict[str, bytes]:
