@@ -71,7 +71,6 @@ def export(
     Example: kpss export --to sqlite kpss.sqlite --archive town-a --archive town-b
     """
     from ..export.kept import find as find_kept
-    from ..export.tables import archive_rows
     from ..export.write import Spill, export_time
     from ..export.write import export as write_export
     from ..store.loading import Records, stream_records
@@ -89,6 +88,8 @@ def export(
     errors = False
 
     def produce(spill: Spill) -> None:
+        from ..export.tables import archive_rows  # the rows are made: not when a kept export is copied
+
         nonlocal errors
         seen: dict[str, str] = {}
         for number, folder in enumerate(folders):

@@ -23,8 +23,7 @@ from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.safefile import sync_folder
 from .kept import Kept, copy
-from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Table, sqlite_ddl
-from .tables import Row, Rows, empty
+from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 KINDS = ("sqlite", "parquet", "jsonl")
 MANIFEST = "kpss-export.json"  # in a Parquet or JSON Lines folder: schema version, archives, tables
