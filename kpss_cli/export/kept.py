@@ -30,7 +30,9 @@ import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from io import FileIO
 from pathlib import Path
+from typing import BinaryIO
 
 from ..store.archive import TaskSnapshot, printable, resolve_root
 from ..store.index import Index, blake2b
@@ -94,8 +96,8 @@ class Kept:
     entry: Entry | None
     used: bool = False  # the export was copied from it
 
-    def open(self) -> int | None:
-        """A descriptor of the kept file when it is a regular file of the size the index
+    def open(self) -> FileIO | None:
+        """The kept file, unbuffered, when it is a regular file of the size the index
         says (its bytes are checked as they are copied); None otherwise."""
         if self.entry is None:
             return None
@@ -111,7 +113,7 @@ class Kept:
         if not stat_module.S_ISREG(found.st_mode) or found.st_size != self.entry.size:
             os.close(fd)
             return None
-        return fd
+        return open(fd, "rb", buffering=0)  # closed by the caller
 
     def keep(
         self,
@@ -142,7 +144,7 @@ class Kept:
                 with open(handle, "wb", buffering=0, closefd=True) as out:
                     for table, path in sources:
                         with open(path, "rb", buffering=0) as source:
-                            size = copy(source.fileno(), out, None, sha)
+                            size = copy(source, out, None, sha)
                         layout.append((table, size))
                 total = sum(size for _, size in layout)
                 temporary.replace(kept)
@@ -192,15 +194,15 @@ def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) ->
         index.close()
 
 
-def copy(source: int, out: object, size: int | None, sha: hashlib._Hash) -> int:
-    """Copy `size` bytes (None: all there are) from the descriptor `source` to the binary
-    file `out`, hashing them with `sha` as they pass; how many were copied (fewer when the
+def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) -> int:
+    """Copy `size` bytes (None: all there are) from the unbuffered binary file `source` to
+    `out`, hashing them with `sha` as they pass; how many were copied (fewer when the
     source ended first). Each chunk is hashed by a second thread while it is written (both
     let go of the GIL): the bytes hashed are the bytes written, in about the time of the
     slower of the two."""
     buffers = [bytearray(CHUNK), bytearray(CHUNK)]
     views = [memoryview(b) for b in buffers]
-    write = out.write  # type: ignore[attr-defined]
+    write = out.write
     chunks: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
     hashed: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()
 
@@ -224,7 +226,7 @@ def copy(source: int, out: object, size: int | None, sha: hashlib._Hash) -> int:
                 pending -= 1
             want = CHUNK if size is None else min(CHUNK, size - done)
             view = views[turn][:want]
-            got = os.readv(source, [view])
+            got = source.readinto(view)
             if not got:
                 break
             chunk = view[:got]

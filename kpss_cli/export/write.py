@@ -314,7 +314,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
             raise
         return entry.counts
     finally:
-        os.close(source)
+        source.close()
 
 
 def _stamp_sqlite(path: Path, exported_at: str) -> None:
