@@ -32,7 +32,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # then given its time by one UPDATE, so that a copy of the kept one given the same time is
 # the same file byte for byte.
 UNSTAMPED = "0000-00-00T00:00:00+00:00"
-EXPORTED_AT = 7  # the column of `exported_at` in `archives`
+EXPORTED_AT = BY_NAME["archives"].names.index("exported_at")  # its column in `archives`
 
 
 def export_time() -> str:
