@@ -72,8 +72,8 @@ def reading_commands(kpss: list[str], archive: Path, out: Path) -> list[tuple[st
 
 
 # Timed after one edit too: the commands whose index is brought up to date (store/incremental.py,
-# store/viewtable.py).
-AFTER_EDIT = ("tasks --overdue", "list", "attendance", "schedule", "members", "agenda")
+# store/viewtable.py), and `export jsonl`, whose kept export (export/kept.py) is then written afresh.
+AFTER_EDIT = ("tasks --overdue", "list", "attendance", "schedule", "members", "agenda", "export jsonl")
 LABELS = ("tasks --overdue", "list", "show", "check", "attendance", "agenda", "schedule", "members",
           "plan", "monitor", "export jsonl", "remind --dry-run", "site")  # fmt: skip
 

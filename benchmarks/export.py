@@ -7,7 +7,8 @@ repository:
 The archive comes from ../shared/bench/make_archive.py, into a temporary folder. Each export
 runs as a user runs it (`python -m kpss_cli`, a new process), with this environment's kpss
 (set PYTHONPATH to time a worktree): first with the index cold (`--no-cache`: every file
-parsed), then warm (the index filled by a first run), to SQLite, Parquet and JSON Lines.
+parsed), then warm (the index filled by a first run; the export made, and kept), then once
+more (`kept`: the kept export copied, export/kept.py), to SQLite, Parquet and JSON Lines.
 Peak memory is the largest resident set of the process or any it started (the parsing
 workers), as getrusage reports it.
 """
@@ -56,7 +57,7 @@ def bench(size: int, work: Path) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for kind, name in (("sqlite", "export.sqlite"), ("parquet", "parquet"), ("jsonl", "jsonl")):
         target = work / f"{size}-{name}"
-        for index in ("cold", "warm"):
+        for index in ("cold", "warm", "kept"):
             cache = ["--no-cache"] if index == "cold" else []
             if index == "warm":  # fill the index first
                 subprocess.run([*kpss, "list", "-a", str(archive)], capture_output=True, check=False)

@@ -70,10 +70,8 @@ def export(
 
     Example: kpss export --to sqlite kpss.sqlite --archive town-a --archive town-b
     """
-    import datetime as dt
-
-    from ..export.tables import archive_rows
-    from ..export.write import Spill
+    from ..export.kept import find as find_kept
+    from ..export.write import Spill, export_time
     from ..export.write import export as write_export
     from ..store.loading import Records, stream_records
 
@@ -86,10 +84,12 @@ def export(
                 names_count=len(names), folders_count=len(folders)
             )
         )
-    exported_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    exported_at = export_time()
     errors = False
 
     def produce(spill: Spill) -> None:
+        from ..export.tables import archive_rows  # the rows are made: not when a kept export is copied
+
         nonlocal errors
         seen: dict[str, str] = {}
         for number, folder in enumerate(folders):
@@ -115,7 +115,17 @@ def export(
                 records.close()
             del records
 
-    counts = write_export(to, target, produce, replace=force, append=append, exported_at=exported_at)
+    # One archive, exported afresh: the last export of this kind kept beside its index is
+    # copied when the archive is as it was (export/kept.py), else it is written and kept.
+    kept = None
+    if len(folders) == 1 and not append and not settings["no_cache"]:
+        kept = find_kept(folders[0], to, names[0] if names else None)
+    counts = write_export(
+        to, target, produce, replace=force, append=append, exported_at=exported_at, kept=kept
+    )
+    if kept is not None and kept.used and kept.head is not None:
+        report(kept.head.problems)
+        errors = kept.head.has_errors
     summary = ", ".join(f"{table} {count}" for table, count in counts.items())
     print(f"{target}: {summary}")
     return ExitStatus.USER_ERROR if errors else ExitStatus.OK

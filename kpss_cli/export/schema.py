@@ -4,7 +4,7 @@ not a new column at the end of a table bumps SCHEMA_VERSION."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 SCHEMA_VERSION = 1
 
@@ -231,6 +231,14 @@ TABLES = (
 )
 
 BY_NAME = {table.name: table for table in TABLES}
+
+Row = tuple[Any, ...]  # a row of a table, in the order of its columns
+Rows = dict[str, list[Row]]  # table name -> its rows
+
+
+def empty() -> Rows:
+    """No rows in any table."""
+    return {table.name: [] for table in TABLES}
 
 
 def sqlite_ddl(table: Table) -> list[str]:

@@ -17,16 +17,9 @@ from ..meetings.attendance import attendance_of, meeting_attendance
 from ..meetings.membership import all_members
 from ..store.archive import Archive, TaskSnapshot
 from ..store.loading import Records
-from .schema import TABLES
+from .schema import Row
 
-Row = tuple[Any, ...]
-Rows = dict[str, list[Row]]  # table name -> its rows, in the order of its columns
 Add = Callable[[str, list[Row]], None]  # takes rows of a table (by name), in the order of its columns
-
-
-def empty() -> Rows:
-    """No rows in any table."""
-    return {table.name: [] for table in TABLES}
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -4,8 +4,11 @@ into place when complete, so a half-written export never replaces a good one."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -19,12 +22,22 @@ from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.safefile import sync_folder
-from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Table, sqlite_ddl
-from .tables import Row, Rows, empty
+from .kept import Kept, copy
+from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 KINDS = ("sqlite", "parquet", "jsonl")
 MANIFEST = "kpss-export.json"  # in a Parquet or JSON Lines folder: schema version, archives, tables
 SQLITE_HEADER = b"SQLite format 3\x00"
+# `exported_at` of the SQLite export kept (kept.py): every SQLite export is written with it,
+# then given its time by one UPDATE, so that a copy of the kept one given the same time is
+# the same file byte for byte.
+UNSTAMPED = "0000-00-00T00:00:00+00:00"
+EXPORTED_AT = BY_NAME["archives"].names.index("exported_at")  # its column in `archives`
+
+
+def export_time() -> str:
+    """Now, as `exported_at` gives it (UTC, to the second)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def export(
@@ -35,6 +48,7 @@ def export(
     replace: bool,
     append: bool,
     exported_at: str,
+    kept: Kept | None = None,
 ) -> dict[str, int]:
     """Write an export of `kind` at `target` of the rows `produce(spill)` hands to
     `spill.add`; return how many rows each table of the export holds (with `append`, those
@@ -42,7 +56,11 @@ def export(
     for the new one) or `append` (the new rows are added to a copy of it); an empty folder is
     as good as none. The rows go to a temporary SQLite file beside the target as they come
     (`Spill`) and are written from it in each table's key order: they are never all in
-    memory."""
+    memory.
+
+    With `kept` (one archive, not `append`): the export is copied from the kept one when the
+    index holds one for the archive as it is and its bytes are those it signed (`kept.used`
+    then says so, and `produce` is not called); else written, and then kept."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -62,6 +80,18 @@ def export(
                     target=target
                 )
             )
+    if append:
+        kept = None
+    if kept is not None and kept.entry is not None:
+        try:
+            counts = _serve(kind, target, kept, exported_at)
+        except OSError as exc:
+            raise KpssError(
+                _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
+            ) from None
+        if counts is not None:
+            kept.used = True
+            return counts
     try:
         spill_path = _temporary(target, folder=False)
     except OSError as exc:
@@ -79,8 +109,8 @@ def export(
             produce(spill)
             spill.flush()
             if kind == "sqlite":
-                return _write_sqlite(target, spill, append and exists)
-            return _write_folder(kind, target, spill, append and exists, exported_at)
+                return _write_sqlite(target, spill, append and exists, exported_at, kept)
+            return _write_folder(kind, target, spill, append and exists, exported_at, kept)
     except OSError as exc:
         raise KpssError(
             _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
@@ -225,7 +255,132 @@ def _temporary(target: Path, folder: bool) -> Path:
     return Path(name)
 
 
-def _write_sqlite(target: Path, spill: Spill, append: bool) -> dict[str, int]:
+def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, int] | None:
+    """Write the kept export at `target` (as _write_sqlite and _write_folder would), given
+    `exported_at`; None, and nothing written, when the kept bytes are not those the index
+    signed."""
+    entry = kept.entry
+    assert entry is not None
+    source = kept.open()
+    if source is None:
+        return None
+    sha = hashlib.sha256()
+    archives = [(*row[:EXPORTED_AT], exported_at, *row[EXPORTED_AT + 1 :]) for row in entry.archives]
+    try:
+        if kind == "sqlite":
+            temporary = _temporary(target, folder=False)
+            try:
+                with open(temporary, "wb", buffering=0) as out:
+                    done = copy(source, out, entry.size, sha)
+                if done != entry.size or not hmac.compare_digest(sha.digest(), entry.digest):
+                    temporary.unlink()
+                    return None
+                _stamp_sqlite(temporary, exported_at)
+                _sync(temporary)
+                temporary.replace(target)
+                sync_folder(target.parent)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
+            return entry.counts
+        temporary = _temporary(target, folder=True)
+        try:
+            for name, size in entry.layout:
+                with open(temporary / f"{name}.{kind}", "wb", buffering=0) as out:
+                    done = copy(source, out, size, sha)
+                if done != size:
+                    shutil.rmtree(temporary, ignore_errors=True)
+                    return None
+            if not hmac.compare_digest(sha.digest(), entry.digest):
+                shutil.rmtree(temporary, ignore_errors=True)
+                return None
+            names = [row[0] for row in archives]
+            if kind == "parquet":
+                for name, _size in entry.layout:
+                    if not _restamp_parquet(temporary / f"{name}.{kind}", entry.exported_at, exported_at):
+                        shutil.rmtree(temporary, ignore_errors=True)
+                        return None
+                _write_parquet(temporary / "archives.parquet", "archives", archives, names, exported_at)
+            else:
+                _write_jsonl(temporary / "archives.jsonl", "archives", archives)
+            _write_manifest(temporary, kind, exported_at, names, entry.counts)
+            for path in temporary.iterdir():
+                _sync(path)
+            sync_folder(temporary)
+            _swap(temporary, target)
+            sync_folder(target.parent)
+        except BaseException:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
+        return entry.counts
+    finally:
+        source.close()
+
+
+def _stamp_sqlite(path: Path, exported_at: str) -> None:
+    """Give every archive of the SQLite export at `path` the time `exported_at`."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed into place when whole
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("UPDATE archives SET exported_at = ?", (exported_at,))
+
+
+def _restamp_parquet(path: Path, old: str, new: str) -> bool:
+    """Put `new` in place of `old` as `kpss.exported_at` in the footer metadata of the
+    Parquet file `path` (the key's value, and in the Arrow schema pyarrow keeps there,
+    base64): the same length, so nothing else moves, and the file is the one _write_parquet
+    writes given `new`. False when the footer is not as expected (the export is then
+    written afresh)."""
+    if old == new:
+        return True
+    before, after = old.encode(), new.encode()
+    if len(before) != len(after) or len(before) > 127:
+        return False
+    with open(path, "r+b") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size < 12:
+            return False
+        handle.seek(size - 8)
+        tail = handle.read(8)
+        length = int.from_bytes(tail[:4], "little")
+        if tail[4:] != b"PAR1" or length > size - 12:
+            return False
+        start = handle.seek(size - 8 - length)
+        footer = handle.read(length)
+        # Thrift's compact protocol: field 1 (binary) of 16 bytes, field 2 (binary) of len(old).
+        key = b"\x18\x10kpss.exported_at\x18" + bytes([len(before)])
+        if footer.count(key + before) != 1:
+            return False
+        footer = footer.replace(key + before, key + after)
+        schema_key = b"\x18\x0cARROW:schema\x18"
+        if footer.count(schema_key) > 1:
+            return False
+        at = footer.find(schema_key)
+        if at >= 0:
+            at += len(schema_key)
+            count, shift = 0, 0
+            while True:  # a varint: the value's length
+                byte = footer[at]
+                at += 1
+                count |= (byte & 0x7F) << shift
+                shift += 7
+                if not byte & 0x80:
+                    break
+            schema = base64.b64decode(footer[at : at + count])
+            if schema.count(before) != 1:
+                return False
+            value = base64.b64encode(schema.replace(before, after))
+            if len(value) != count:
+                return False
+            footer = footer[:at] + value + footer[at + count :]
+        handle.seek(start)
+        handle.write(footer)
+    return True
+
+
+def _write_sqlite(
+    target: Path, spill: Spill, append: bool, exported_at: str, kept: Kept | None
+) -> dict[str, int]:
     temporary = _temporary(target, folder=False)
     try:
         if append:
@@ -268,6 +423,11 @@ def _write_sqlite(target: Path, spill: Spill, append: bool) -> dict[str, int]:
                         db.execute(statement)
                 db.execute("ANALYZE")
             counts = {t.name: db.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}
+        if not append:
+            _stamp_sqlite(temporary, UNSTAMPED)
+            if kept is not None:
+                kept.keep([("sqlite", temporary)], counts, list(spill.rows(BY_NAME["archives"])), UNSTAMPED)
+            _stamp_sqlite(temporary, exported_at)
         _sync(temporary)
         temporary.replace(target)
         sync_folder(target.parent)
@@ -283,7 +443,9 @@ def _sync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _write_folder(kind: str, target: Path, spill: Spill, append: bool, exported_at: str) -> dict[str, int]:
+def _write_folder(
+    kind: str, target: Path, spill: Spill, append: bool, exported_at: str, kept: Kept | None
+) -> dict[str, int]:
     if append:
         _refuse_twice(spill.old, spill.archives, target)
     archives = [row[0] for row in spill.rows(BY_NAME["archives"])]  # in key order
@@ -296,14 +458,10 @@ def _write_folder(kind: str, target: Path, spill: Spill, append: bool, exported_
             else:
                 _write_jsonl(path, table.name, spill.rows(table))
         counts = {table.name: spill.count(table.name) for table in TABLES}
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "format": kind,
-            "exported_at": exported_at,
-            "archives": archives,
-            "tables": counts,
-        }
-        (temporary / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        if kept is not None and not append:
+            sources = [(t.name, temporary / f"{t.name}.{kind}") for t in TABLES if t.name != "archives"]
+            kept.keep(sources, counts, list(spill.rows(BY_NAME["archives"])), exported_at)
+        _write_manifest(temporary, kind, exported_at, archives, counts)
         for path in temporary.iterdir():
             _sync(path)
         sync_folder(temporary)
@@ -313,6 +471,19 @@ def _write_folder(kind: str, target: Path, spill: Spill, append: bool, exported_
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return counts
+
+
+def _write_manifest(
+    folder: Path, kind: str, exported_at: str, archives: list[str], counts: dict[str, int]
+) -> None:
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "format": kind,
+        "exported_at": exported_at,
+        "archives": archives,
+        "tables": counts,
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 def _swap(temporary: Path, target: Path) -> None:

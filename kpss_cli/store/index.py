@@ -423,6 +423,11 @@ class Index:
                     return None
         return None
 
+    @property
+    def path(self) -> str:
+        """The index file's path (files kept beside it are named after it: export/kept.py)."""
+        return self._path
+
     def _mac(self, path: str, size: int, mtime_ns: int, ctime_ns: int, ino: int, data: bytes) -> bytes:
         # The data hashed after its stamp, not copied after it: a part of the snapshot or a
         # view is tens of MB at 100,000 files, and a copy of it doubled its room at the peak.

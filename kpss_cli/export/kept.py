@@ -1,0 +1,261 @@
+"""The last export of an archive kept beside its index (docs/export.md, "A warm export").
+
+Writing an export takes seconds (some 260,000 rows at 10,000 files); copying one takes
+milliseconds. So the bytes of the last export of each kind (and archive name) are kept in the
+archive's `.kpss/` folder, beside the index and named after it
+(`index-<id>.sqlite3.export-jsonl-<tag>`), and the index keeps, as a signed part beside the
+snapshot of the archive they were made from, their size and SHA-256 digest, each table's
+row count and the `archives` rows. Asked again of the archive as it is, `kpss export` copies
+the kept bytes to its target, hashing them as they are copied: bytes that are not those the
+index signed (another writer's, a torn write, a truncated file) are never served, and the
+export is written afresh instead.
+
+What varies from run to run is made again each time: `exported_at` (the `archives` table and
+the manifest, written anew; in SQLite an UPDATE of that one column, which every SQLite export
+goes through; in Parquet, the one value of each file's footer metadata, put in place).
+
+The kept file is a cache: written under a temporary name and renamed into place, but not
+fsynced (a torn file fails its digest and is a miss).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import queue
+import stat as stat_module
+import tempfile
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from io import FileIO
+from pathlib import Path
+from typing import BinaryIO
+
+from ..store.archive import TaskSnapshot, printable, resolve_root
+from ..store.index import Index, blake2b
+from ..store.loading import _config_bytes, _meaning_of, _walk
+from ..store.packing import MARSHAL_VERSION
+from ..store.snapshot import fingerprint, from_parts
+from .schema import Row
+
+CHUNK = 1 << 20  # bytes copied and hashed at a time
+KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the oldest go
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass
+class Entry:
+    """What the index says of a kept export: its size and digest, the files it is made of
+    (name, size) in order, each table's row count, the `archives` rows and the
+    `exported_at` its bytes hold."""
+
+    size: int
+    digest: bytes
+    layout: list[tuple[str, int]]
+    counts: dict[str, int]
+    archives: list[Row]
+    exported_at: str
+
+    def pack(self) -> bytes:
+        return marshal.dumps(
+            (self.size, self.digest, self.layout, self.counts, self.archives, self.exported_at),
+            MARSHAL_VERSION,
+        )
+
+    @classmethod
+    def unpack(cls, data: bytes) -> Entry:
+        size, digest, layout, counts, archives, exported_at = marshal.loads(data)
+        if not (type(size) is int and type(digest) is bytes and type(exported_at) is str):
+            raise TypeError("a kept export of the wrong types")
+        return cls(
+            size,
+            digest,
+            [(str(n), int(s)) for n, s in layout],
+            {str(t): int(c) for t, c in counts.items()},
+            [tuple(row) for row in archives],
+            exported_at,
+        )
+
+
+@dataclass
+class Kept:
+    """The kept export of one kind and archive name: where it lies, and what the index says
+    of it for the archive as it is now (`entry`, with the archive's `head`), if anything."""
+
+    root: str
+    shown_root: str
+    digest: str  # the archive's fingerprint when it was looked at
+    part: str  # the name of the index's part describing it
+    path: str  # the kept file
+    head: TaskSnapshot | None
+    entry: Entry | None
+    used: bool = False  # the export was copied from it
+
+    def open(self) -> FileIO | None:
+        """The kept file, unbuffered, when it is a regular file of the size the index
+        says (its bytes are checked as they are copied); None otherwise."""
+        if self.entry is None:
+            return None
+        try:
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+        except OSError:
+            return None
+        try:
+            found = os.fstat(fd)
+        except OSError:
+            os.close(fd)
+            return None
+        if not stat_module.S_ISREG(found.st_mode) or found.st_size != self.entry.size:
+            os.close(fd)
+            return None
+        return open(fd, "rb", buffering=0)  # closed by the caller
+
+    def keep(
+        self,
+        sources: Iterable[tuple[str, Path]],
+        counts: dict[str, int],
+        archives: list[Row],
+        exported_at: str,
+    ) -> None:
+        """Keep the files `sources` (name, path; in this order) of an export just written,
+        when the archive is still as it was looked at and the index holds its snapshot. Any
+        failure just keeps nothing."""
+        after = _walk(self.root)
+        if after[1] or fingerprint(after[0], after[1]) != self.digest:
+            return  # a file changed meanwhile: what was exported is not the archive as it is
+        del after
+        index = Index.open(self.root, _config_bytes(self.root), _meaning_of(self.root, self.shown_root))
+        if index is None:
+            return
+        try:
+            if index.snapshot(self.digest, ("head",)) is None or index.path + ".export-" not in self.path:
+                return
+            kept = Path(self.path)
+            handle, name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
+            temporary = Path(name)
+            try:
+                sha = hashlib.sha256()
+                layout: list[tuple[str, int]] = []
+                with open(handle, "wb", buffering=0, closefd=True) as out:
+                    for table, path in sources:
+                        with open(path, "rb", buffering=0) as source:
+                            size = copy(source, out, None, sha)
+                        layout.append((table, size))
+                total = sum(size for _, size in layout)
+                temporary.replace(kept)
+            except OSError:
+                temporary.unlink(missing_ok=True)
+                return
+            entry = Entry(total, sha.digest(), layout, counts, archives, exported_at)
+            index.store_part(self.digest, self.part, entry.pack())
+            _prune(index.path, self.path)
+        except OSError:
+            return
+        finally:
+            index.close()
+
+
+def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) -> Kept | None:
+    """The kept export of `kind` for the archive and its name in the export (None: its
+    folder's name), with what the index says of it when it holds one for the archive as it
+    is; None when the archive has no index (a read-only one, a folder not read)."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    if walk[1]:
+        return None  # a folder not read: a load says why
+    digest = fingerprint(walk[0], walk[1])
+    del walk
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    if index is None:
+        return None
+    try:
+        name = Path(root).name if name is None else name
+        key = f"{name}\0{Path(root)}\0{printable(shown_root)}"
+        tag = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+        path = f"{index.path}.export-{kind}-{tag}"
+        part = "\0".join(("view", f"export {kind}", key))
+        head: TaskSnapshot | None = None
+        entry: Entry | None = None
+        parts = index.snapshot(digest, ("head", part))
+        if parts is not None:
+            try:
+                head = from_parts({"head": parts["head"]}, root, shown_root)
+                entry = Entry.unpack(parts[part])
+            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                index.damaged = True
+                head = entry = None
+        return Kept(root, shown_root, digest, part, path, head, entry)
+    finally:
+        index.close()
+
+
+def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) -> int:
+    """Copy `size` bytes (None: all there are) from the unbuffered binary file `source` to
+    `out`, hashing them with `sha` as they pass; how many were copied (fewer when the
+    source ended first). Each chunk is hashed by a second thread while it is written (both
+    let go of the GIL): the bytes hashed are the bytes written, in about the time of the
+    slower of the two."""
+    buffers = [bytearray(CHUNK), bytearray(CHUNK)]
+    views = [memoryview(b) for b in buffers]
+    write = out.write
+    chunks: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
+    hashed: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()
+
+    def hasher() -> None:
+        while (chunk := chunks.get()) is not None:
+            try:
+                sha.update(chunk)
+            except BaseException as exc:  # pragma: no cover - hashlib does not fail
+                hashed.put(exc)
+                return
+            hashed.put(None)
+
+    thread = threading.Thread(target=hasher, daemon=True)
+    thread.start()
+    done = pending = turn = 0
+    try:
+        while size is None or done < size:
+            if pending == 2:  # the buffer about to be filled is still being hashed
+                if (failed := hashed.get()) is not None:
+                    raise failed
+                pending -= 1
+            want = CHUNK if size is None else min(CHUNK, size - done)
+            view = views[turn][:want]
+            got = source.readinto(view)
+            if not got:
+                break
+            chunk = view[:got]
+            chunks.put(chunk)
+            pending += 1
+            write(chunk)
+            done += got
+            turn ^= 1
+    finally:
+        chunks.put(None)
+        for _ in range(pending):
+            if (failed := hashed.get()) is not None:
+                raise failed
+        thread.join()
+    return done
+
+
+def _prune(index_path: str, keep: str) -> None:
+    """Remove the oldest kept exports beside the index beyond KEPT_FILES (never `keep`)."""
+    folder, start = os.path.split(index_path + ".export-")
+    found: list[tuple[int, str]] = []
+    try:
+        for entry in os.scandir(folder):
+            if entry.name.startswith(start) and entry.is_file(follow_symlinks=False):
+                found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+    except OSError:
+        return
+    found.sort(reverse=True)
+    for _, path in found[KEPT_FILES:]:
+        if path != keep:
+            with contextlib.suppress(OSError):
+                Path(path).unlink()

@@ -1,0 +1,206 @@
+"""The last export kept beside the index (export/kept.py): a warm export is the `--no-cache`
+one byte for byte, in every kind; an edit makes a new one; a kept file that is not what this
+reader's kpss wrote is never served; each kind and archive name is kept apart."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kpss_cli.commands.cli import app
+from kpss_cli.export import write
+from kpss_cli.store import loading
+
+KINDS = ["sqlite", "jsonl"] + (["parquet"] if importlib.util.find_spec("pyarrow") else [])
+FIRST, LATER = "2026-11-22T08:00:00+00:00", "2026-11-23T17:45:09+00:00"
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Set the time an export gives as `exported_at`."""
+
+    def set_to(when: str) -> None:
+        monkeypatch.setattr(write, "export_time", lambda: when)
+
+    set_to(FIRST)
+    return set_to
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the exports whose rows were made (the archive read from the index), not copied."""
+    made: list[int] = []
+    real = loading.stream_records
+
+    def counted(archive: Any) -> Any:
+        made.append(1)
+        return real(archive)
+
+    monkeypatch.setattr(loading, "stream_records", counted)
+    return made
+
+
+def export(kind: str, target: Path, archive: Path, *extra: str, cache: bool = True) -> Any:
+    args = ["export", "--to", kind, str(target), "--archive", str(archive), "--force", *extra]
+    return CliRunner().invoke(app, args if cache else ["--no-cache", *args], catch_exceptions=False)
+
+
+def content(path: Path) -> dict[str, bytes]:
+    """The export's bytes: its file, or each file of its folder."""
+    if path.is_file():
+        return {"": path.read_bytes()}
+    return {child.name: child.read_bytes() for child in sorted(path.iterdir())}
+
+
+def kept_files(archive: Path) -> list[Path]:
+    return sorted(
+        p for p in (archive / ".kpss").iterdir() if ".export-" in p.name and not p.name.startswith(".")
+    )
+
+
+def same_as_no_cache(kind: str, archive: Path, tmp_path: Path, *extra: str) -> dict[str, bytes]:
+    """Export warm and with --no-cache; both the same (bytes, stdout, stderr, exit code)."""
+    warm = export(kind, tmp_path / f"warm.{kind}", archive, *extra)
+    cold = export(kind, tmp_path / f"cold.{kind}", archive, *extra, cache=False)
+    assert (warm.exit_code, warm.stderr) == (cold.exit_code, cold.stderr)
+    assert warm.stdout.replace("warm.", "cold.") == cold.stdout
+    assert content(tmp_path / f"warm.{kind}") == content(tmp_path / f"cold.{kind}")
+    return content(tmp_path / f"warm.{kind}")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_warm_export_is_the_no_cache_one(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    first = export(kind, tmp_path / f"first.{kind}", examples)
+    assert first.exit_code == 0, first.stderr
+    assert len(fresh) == 1
+    assert [p.name.split(".export-")[1][: len(kind)] for p in kept_files(examples)] == [kind]
+    # The same second, then a later one: exported_at made again, the rest copied.
+    same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 1  # copied, not made
+    assert content(tmp_path / f"warm.{kind}") != {} and len(fresh) == 1
+    clock(LATER)
+    again = same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 1
+    assert again != content(tmp_path / f"first.{kind}")  # the new time is in it
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_edit_makes_a_new_export(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    assert export(kind, tmp_path / "before", examples).exit_code == 0
+    before = content(tmp_path / "before")
+    minutes = sorted((examples / "seniori").glob("*.md"))[-1]
+    text = minutes.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("# "))
+    minutes.write_text(text.replace(title, title + " (upraveno)", 1), encoding="utf-8")
+    after = same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 2  # made again after the edit
+    changed = [name for name in after if after[name] != before.get(name)]
+    if kind == "jsonl":
+        assert changed == ["meetings.jsonl"]
+        assert b"(upraveno)" in after["meetings.jsonl"]
+    else:
+        assert changed  # the title is compressed in Parquet, somewhere in SQLite's pages
+    same_as_no_cache(kind, examples, tmp_path)  # and kept again
+    assert len(fresh) == 2
+
+
+def _flip(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:-100])
+
+
+def _replace(path: Path) -> None:
+    data = path.read_bytes()
+    forged = data.replace(b"Senio", b"Forge")
+    if forged == data:  # compressed (Parquet): a byte of its data changed instead
+        forged = data[:100] + bytes([data[100] ^ 0x01]) + data[101:]
+    other = path.with_name("forged")
+    other.write_bytes(forged)
+    other.replace(path)
+
+
+def _link(path: Path) -> None:
+    other = path.with_name("elsewhere")
+    path.replace(other)
+    path.symlink_to(other)
+
+
+def _removed(path: Path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("tamper", [_flip, _truncate, _replace, _link, _removed])
+def test_a_kept_file_not_as_written_is_never_served(
+    kind: str, tamper: Any, examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    (kept,) = kept_files(examples)
+    tamper(kept)
+    same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 2  # made afresh, not copied
+    assert b"Forge" not in b"".join(content(tmp_path / f"warm.{kind}").values())
+    same_as_no_cache(kind, examples, tmp_path)  # and kept again, as written
+    assert len(fresh) == 2
+
+
+def test_a_kept_file_of_another_export_is_not_served(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    """A kept file put in the place of another (rightly made, but of another kind or name)
+    fails the digest the index holds for that place."""
+    assert export("jsonl", tmp_path / "a", examples, "--name", "a").exit_code == 0
+    assert export("jsonl", tmp_path / "b", examples, "--name", "b").exit_code == 0
+    first, second = kept_files(examples)
+    shutil.copyfile(first, second)
+    same_as_no_cache("jsonl", examples, tmp_path, "--name", "a")
+    same_as_no_cache("jsonl", examples, tmp_path, "--name", "b")
+    assert len(fresh) == 3
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_names_and_kinds_are_kept_apart(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    assert export(kind, tmp_path / "one", examples, "--name", "town-a").exit_code == 0
+    assert export(kind, tmp_path / "two", examples, "--name", "town-b").exit_code == 0
+    other = "jsonl" if kind != "jsonl" else "sqlite"
+    assert export(other, tmp_path / "three", examples).exit_code == 0
+    assert len(kept_files(examples)) == 3
+    a = same_as_no_cache(kind, examples, tmp_path, "--name", "town-a")
+    b = same_as_no_cache(kind, examples, tmp_path, "--name", "town-b")
+    assert a != b
+    assert len(fresh) == 3  # the three first exports; the warm ones copied
+
+
+def test_problems_are_reported_and_exit_2_when_copied(
+    broken: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    first = export("jsonl", tmp_path / "first", broken)
+    assert first.exit_code == 2 and "kpss: error:" in first.stderr
+    same_as_no_cache("jsonl", broken, tmp_path)
+    assert len(fresh) == 1
+
+
+def test_several_archives_and_append_are_made_each_time(
+    examples: Path, archive: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    args = ["export", "--to", "jsonl", str(tmp_path / "pooled"), "-a", str(examples), "-a", str(archive)]
+    for _ in (1, 2):
+        assert CliRunner().invoke(app, [*args, "--force"], catch_exceptions=False).exit_code == 0
+    assert len(fresh) == 4
+    assert kept_files(examples) == kept_files(archive) == []
