@@ -514,3 +514,35 @@ def pack_minutes(m: Minutes) -> bytes:
 def unpack_minutes(data: bytes) -> Minutes:
     """The record pack_minutes kept."""
     return _unpack_minutes(marshal.loads(data))
+
+
+# The fields of a minutes record that neither resolving tasks (archive.resolve) nor the task
+# snapshot and its tables (snapshot.store, incremental.entry) read: a lean load (loading.Lean)
+# lets go of them once the record's row is made. A field added to Minutes is kept unless it is
+# named here.
+_NOT_FOR_TASKS = ("present", "excused", "absent", "guests", "recorder", "moderator", "agenda",
+                  "decisions", "extra", "key_lines", "progress", "membership")  # fmt: skip
+_LEAN = tuple(
+    (name, at, () if empty is list else _EMPTY_MAPPING if empty is dict else None)
+    for name, (at, empty) in _COLLECTIONS.items()
+    if name in _NOT_FOR_TASKS
+)
+
+
+def make_lean(minutes: Minutes) -> None:
+    """Let go of the fields of `minutes` that tasks do not read (_NOT_FOR_TASKS): each is None,
+    or an empty read-only one (as in the reduced views)."""
+    for name, _at, empty in _LEAN:
+        setattr(minutes, name, empty)
+
+
+def unpack_lean(data: bytes) -> Outcome:
+    """The parse outcome that `pack` made `data` of, its minutes as make_lean leaves them:
+    what is let go of is not made at all."""
+    minutes, problems = marshal.loads(data)
+    if minutes is not None:
+        values = list(minutes)
+        for _name, at, empty in _LEAN:
+            values[at] = empty
+        minutes = _unpack_minutes(tuple(values))
+    return minutes, list(starmap(Problem, problems)) if problems else problems
