@@ -522,18 +522,30 @@ def unpack_minutes(data: bytes) -> Minutes:
 # named here.
 _NOT_FOR_TASKS = ("present", "excused", "absent", "guests", "recorder", "moderator", "agenda",
                   "decisions", "extra", "key_lines", "progress", "membership")  # fmt: skip
-_LEAN = tuple(
-    (name, at, () if empty is list else _EMPTY_MAPPING if empty is dict else None)
-    for name, (at, empty) in _COLLECTIONS.items()
-    if name in _NOT_FOR_TASKS
+# (name, position in _minutes, what stands for it)
+_LEAN = (
+    *(
+        (name, at, () if empty is list else _EMPTY_MAPPING if empty is dict else None)
+        for name, (at, empty) in _COLLECTIONS.items()
+        if name in _NOT_FOR_TASKS
+    ),
+    ("group_as_written", 5, ""),
+    ("place", 7, None),
+    ("title", 24, None),
 )
 
 
 def make_lean(minutes: Minutes) -> None:
-    """Let go of the fields of `minutes` that tasks do not read (_NOT_FOR_TASKS): each is None,
-    or an empty read-only one (as in the reduced views)."""
+    """Let go of the fields of `minutes` that tasks do not read (_LEAN): each is None, "", or
+    an empty read-only one (as in the reduced views). Its tasks' owners and deadlines as
+    written are made one string each for all tasks, as they are once unpacked (pack_task)."""
     for name, _at, empty in _LEAN:
         setattr(minutes, name, empty)
+    for task in minutes.tasks:
+        if task.owner:
+            task.owner = intern(task.owner)
+        if task.due:
+            task.due = intern(task.due)
 
 
 def unpack_lean(data: bytes) -> Outcome:
