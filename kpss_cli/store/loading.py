@@ -515,11 +515,6 @@ def _load(
 
                 links = _links(files, unreadable, not_read, outcomes)
                 state, tables = state_of(links, files, len(config.problems))
-                if lean is not None:  # read into the files' rows (`links`): not needed to store
-                    for minutes in result.minutes:
-                        if minutes is not lean.sample:
-                            minutes.updates = minutes.loose_checks = ()  # type: ignore[assignment]
-                            minutes.next_meeting = None
                 store(index, digest, result, state, tables)
         index.close()
     return result
