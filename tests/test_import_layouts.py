@@ -2493,3 +2493,68 @@ def test_the_open_items_of_a_control_of_earlier_tasks() -> None:
     # items without a control's introduction, or an owner without a deadline, are no open tasks
     assert tasks_of(review.replace("provedla kontrolu plnění úkolů z minulého jednání:", "shrnula:")) == []
     assert tasks_of("Kontrola úkolů z minulého jednání:\n 1. Aktualizace webu - Mgr. Nová.\n") == []
+
+
+# --- rules drawn from the tenth real batch 237–248 ---------------------------------------------------
+
+
+def test_names_a_site_masked_are_no_people() -> None:
+    found = recognise(
+        "Zápis ze zasedání Zastupitelstva obce Lhota konaného 3. května 2021\n"
+        "Přítomni: Xxxx Xxxxx, Xxxxxxx Xxxxxx, Jana Nová\nOmluveni: Xxxxx Xxxxxxx\n"
+        "1. Pan starosta Xxxx Xxxxx zahájil v 18.00 hod zasedání.\n"
+    )
+    assert names(found.present) == ["Jana Nová"] and found.excused == [] and found.moderator is None
+    # names with an x in them, and Xaver, stay people
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Xaver Nox, Alex Marx"))
+    assert names(found.present) == ["Xaver Nox", "Alex Marx"]
+
+
+def test_an_attendance_label_with_its_n_dropped_by_a_typo() -> None:
+    found = recognise(
+        "Zápis ze 3. zasedání Komise sociální\n24. 5. 2012\nPřítomi: Bc. R. Sedlák, J. Mrázková\n"
+        "Nepřítomi: Mgr. D. Bubníková, J. Nedvěd\nHosté: V. Janouškovec\n"
+    )
+    assert names(found.present) == ["Bc. R. Sedlák", "J. Mrázková"]
+    assert names(found.absent) == ["Mgr. D. Bubníková", "J. Nedvěd"]
+    assert names(found.guests) == ["V. Janouškovec"]
+
+
+def test_the_last_of_a_body_s_adjectives_after_the_noun_in_the_nominative() -> None:
+    for title, group in (
+        (
+            "Zápis ze 3. zasedání Komise bezpečnostní, prevence kriminality a protidrogové",
+            "Komise bezpečnostní, prevence kriminality a protidrogová",
+        ),
+        ("Zápis z jednání Komise sociální, zdravotní a bytové", "Komise sociální, zdravotní a bytová"),
+        # a noun after `a` is no adjective; nothing after the noun's own words changes
+        ("Zápis z jednání Komise pro rodinu a seniory", "Komise pro rodinu a seniory"),
+        ("Zápis z jednání Rady seniorů a zdravotně postižených", "Rada seniorů a zdravotně postižených"),
+    ):
+        assert find_group([title, "Dne 24. 5. 2012"]) == group, title
+
+
+def test_the_hours_in_a_title_s_genitive_konaneho_after_a_page_title_without_them() -> None:
+    found = recognise(
+        "Zápis ze 4. jednání bezpečnostního výboru konaného dne 2. 6. 2010\n\nZápis č. 4/2010\n\n"
+        "z jednání bezpečnostního výboru konaného dne 2. 6. 2010 od 17,00 hodin\n"
+        " v zasedací místnosti RMČ Praha 5, Štefánikova 13\n\nPřítomni: dle prezenční listiny\n"
+    )
+    assert found.date == dt.date(2010, 6, 2) and found.time == "17:00"
+    found = recognise(
+        "Zápis z jednání komise konaného dne 8. 3. 2021 od 16.00 do 17.30 hod. v klubovně DPS\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert found.time == "16:00-17:30" and found.place == "v klubovně DPS"
+    # the place on the line under the title's sentence that ends with the hours
+    found = recognise(
+        "Zápis z jednání výboru konaného dne 2. 6. 2010 od 17,00 hodin\n v zasedací místnosti ÚMČ, Husova 13\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert found.time == "17:00" and found.place == "v zasedací místnosti ÚMČ, Husova 13"
+    # a sentence of the body on the next line is no place
+    found = recognise(
+        "Zápis z jednání výboru konaného dne 2. 6. 2010 od 17,00 hodin\nPřítomni: Jana Nová, Petr Malý\n"
+        "V úvodu předseda přivítal přítomné.\n"
+    )
+    assert found.place is None

@@ -172,6 +172,17 @@ def _nominative(text: str) -> str:
             following = words[n + 2] if n + 2 < len(words) else ""
             if after.islower() and (not following or following[:1].isupper()):
                 words[n + 1] = _adjective(after, noun)
+            # `Komise bezpečnostní, prevence kriminality a protidrogové` -> `… a protidrogová`: the
+            # last of adjectives after the noun, joined by `a`, agrees with it too
+            last = len(words) - 1
+            if (
+                last >= n + 3
+                and words[last - 1] == "a"
+                and words[last].islower()
+                and re.search(r"[íé],?$", after)
+                and _ADJECTIVE_GENITIVE.search(words[last])
+            ):
+                words[last] = _adjective(words[last], noun)
             break
     return " ".join(words)
 

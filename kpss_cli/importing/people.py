@@ -135,6 +135,8 @@ def _bare(text: str) -> str:
 
 
 _INNER_CAPITAL = re.compile(rf"^{CAPITAL}{SMALL}*{CAPITAL}")
+# A word a site put for a name it masked (`Xxxx Xxxxx`, `Xxxxxxx`): only `x` letters, no vowel of a name.
+_MASK = re.compile(r"^X[xX]{2,}\.?$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -150,6 +152,8 @@ def looks_like_name(text: str) -> bool:
     for token in tokens:
         if token.lower() in _PARTICLES:
             continue
+        if _MASK.match(token):
+            return False  # `Xxxx Xxxxx`: a name a publisher masked is no person
         if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
             return False
         if _INNER_CAPITAL.match(token):

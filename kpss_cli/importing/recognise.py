@@ -69,7 +69,7 @@ class Imported:
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
-            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
+            r"nepřítomn[iíaoéýá]|nepřítomi|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
             r"nedostavil[aiy]? se|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
@@ -86,7 +86,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "present": [
         label_pattern(
             # `Dle prezenční listiny přítomni: names` names them all the same.
-            r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
+            r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomi|přítomen|přítomné)|"
             r"za účasti|"  # `Za účasti: Vlasta Málková, p. Komárková`
             r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
@@ -254,7 +254,7 @@ _HELD = rx(
     r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?"
     # `Jednání výboru … (dále jen výbor) dne 12. září 2011 se konalo v místnosti …`: the day before the verb
     r"(?:dne\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*\d{4}\s+)?(?:se\s+)?"
-    r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+    r"(?:konal[oa]?|konan(?:[éáý]|ého|ém)|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
     # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
     r"|^\s*konan(?:ého|é|ém|á|ý)\b"
 )
@@ -641,10 +641,14 @@ _PLACE_HELD = rx(
 )
 
 
+# A line that is a place alone: `v zasedací místnosti RMČ Praha 5, Štefánikova 13`.
+_PLACE_ON_ITS_LINE = re.compile(rf"^(?:v|ve|na)\s+{SMALL}{{3,}}\s+[^:]+$")
+
+
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
-    for line in reader.plains:
+    for index, line in enumerate(reader.plains):
         if not NEXT.search(line) and (met := _we_met(line))[0] is not None:
             return met
         if NEXT.search(line) or (match := _HELD.search(line)) is None:
@@ -667,6 +671,17 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
+        if place is None and _AFTER_HOURS.fullmatch(rest[timing.end :]):
+            # `… konaného dne 2. 6. 2010 od 17,00 hodin` / `v zasedací místnosti RMČ, Štefánikova 13`:
+            # the title's sentence goes on on the next line with the place
+            following = next((p for p in reader.plains[index + 1 : index + 2] if p), "").strip(" ,;.")
+            if (
+                len(following) <= 90
+                and _PLACE_ON_ITS_LINE.match(following)
+                and find_time(following) is None
+                and not find_dates(following)
+            ):
+                return timing.value, squash(following)
         return timing.value, squash(_PLACE_END.sub("", place["place"])).strip(
             " ,;."
         ) or None if place else None
