@@ -2558,3 +2558,18 @@ def test_the_hours_in_a_title_s_genitive_konaneho_after_a_page_title_without_the
         "V úvodu předseda přivítal přítomné.\n"
     )
     assert found.place is None
+
+
+def test_a_place_between_se_and_the_verb_after_the_day() -> None:
+    head = "12. zasedání Poradního sboru pro prevenci konaného dne 13. prosince 2012\n\n"
+    for sentence, place in (
+        ("Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo 12. zasedání sboru.", "v hotelu Chvalská tvrz"),
+        ("Dne 13. 12. 2012 se na radnici v Lipníku sešli členové sboru.", "na radnici v Lipníku"),
+    ):
+        assert recognise(head + sentence + " Zasedání zahájila Jitka Malá.\n").place == place, sentence
+    # the next meeting's place, or a capitalised word after `se v` (a sentence, not a place), is none
+    for sentence in (
+        "Příští zasedání: dne 13. března 2013 se v hotelu Lípa konalo nebude.",
+        "Dne 13. prosince 2012 se v Praze konalo.",
+    ):
+        assert recognise(head + sentence + "\n").place is None, sentence

@@ -543,6 +543,8 @@ def _when(result: Imported, reader: _Reader) -> None:
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
     held_time, held_place = _held_sentence(reader)
+    if held_place is None:
+        held_place = _place_before_verb(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
     if result.place is None and (when := reader.first(TIME_LABEL)) is not None and find_time(when[0]):
@@ -639,6 +641,25 @@ _PLACE_HELD = rx(
     + SMALL
     + r")[.;](?:\s|$)|$)"
 )
+
+
+# `Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo … zasedání …`: the day first, then the
+# place between `se` and the verb.
+_PLACE_BEFORE_VERB = rx(
+    r"(?:^|[.]\s+)dne\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*\d{4}\s+se\s+"
+    rf"(?P<place>(?:v|ve|na)\s+(?-i:{SMALL}){{3,}}[^.;,:\d]{{2,70}}?)\s+"
+    r"(?:konal[oa]?|konaly|uskutečnil[oa]?|uskutečnily|proběhl[oa]?|proběhly|sešl[aiy]|sešel)\b"
+)
+
+
+def _place_before_verb(reader: _Reader) -> str | None:
+    """The place of `Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo 14. zasedání …` in
+    the first lines, unless the sentence is about the next meeting."""
+    for line in [p for p in reader.plains if p][:12]:
+        if NEXT.search(line) or (match := _PLACE_BEFORE_VERB.search(line)) is None:
+            continue
+        return squash(match["place"])
+    return None
 
 
 # A line that is a place alone: `v zasedací místnosti RMČ Praha 5, Štefánikova 13`.
