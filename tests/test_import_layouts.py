@@ -2563,7 +2563,10 @@ def test_the_hours_in_a_title_s_genitive_konaneho_after_a_page_title_without_the
 def test_a_place_between_se_and_the_verb_after_the_day() -> None:
     head = "12. zasedání Poradního sboru pro prevenci konaného dne 13. prosince 2012\n\n"
     for sentence, place in (
-        ("Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo 12. zasedání sboru.", "v hotelu Chvalská tvrz"),
+        (
+            "Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo 12. zasedání sboru.",
+            "v hotelu Chvalská tvrz",
+        ),
         ("Dne 13. 12. 2012 se na radnici v Lipníku sešli členové sboru.", "na radnici v Lipníku"),
     ):
         assert recognise(head + sentence + " Zasedání zahájila Jitka Malá.\n").place == place, sentence
@@ -2573,3 +2576,37 @@ def test_a_place_between_se_and_the_verb_after_the_day() -> None:
         "Dne 13. prosince 2012 se v Praze konalo.",
     ):
         assert recognise(head + sentence + "\n").place is None, sentence
+
+
+def test_a_commission_s_form_run_into_one_line_by_a_transcript() -> None:
+    found = recognise(
+        "1 ZÁPIS Z JEDNÁNÍ KOMISE PRO DOPRAVU Den a místo jednání komise: , radnice - místnost č. 5 "
+        "Zasedání bylo: zahájeno 16:00 skončeno 17:30 Komisi předsedala: Ing. Eva Malá Zapisovatel: Jan Dub "
+        "Ověřovatel průběhu zasedání komise: Petr Lis Členové komise, kteří byli přítomní: Ing. Eva Malá "
+        "Karel Novák Mgr. Jana Horká Bc. Petr Lis Omluvení členové komise: Jan Vávra Hosté: Nová Marie "
+        "Pozdní příchody: Karel Novák příchod v 16:10 Program jednání: 1. Zahájení 2. Různé\n"
+    )
+    assert found.group == "Komise pro dopravu"
+    assert found.place == "radnice - místnost č. 5" and found.time == "16:00-17:30"
+    assert found.moderator == "Ing. Eva Malá" and found.recorder == "Jan Dub"
+    assert names(found.present) == ["Ing. Eva Malá", "Karel Novák", "Mgr. Jana Horká", "Bc. Petr Lis"]
+    assert names(found.excused) == ["Jan Vávra"] and names(found.guests) == ["Nová Marie"]
+
+
+def test_after_a_post_nominal_title_in_a_run_the_next_person_starts() -> None:
+    found = recognise(
+        HEAD.replace(
+            "Jana Nová, Petr Malý",
+            "Ing. Eva Malá, Ph.D. Josef Hřebík Dagmar Volencová Ing. Jan Dub Bc. Petr Lis",
+        )
+    )
+    assert names(found.present) == [
+        "Ing. Eva Malá, Ph.D.",
+        "Josef Hřebík",
+        "Dagmar Volencová",
+        "Ing. Jan Dub",
+        "Bc. Petr Lis",
+    ]
+    # one person with a post-nominal title and a role stays one
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Ing. Eva Malá, Ph.D. Vedoucí Odboru"))
+    assert len(found.present) == 1

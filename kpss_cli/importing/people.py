@@ -390,6 +390,9 @@ _PRE_TITLE = (
 # post-nominal title (`… Bc. Milan Blaho Ing. Michal Blaško …`, `DiS. Ing. Lubomír Žmolík`).
 _TITLE_STARTS = re.compile(
     rf"(?:(?<=[^\W\d_]{{2}})|(?<=DiS\.)|(?<=Ph\.D\.)|(?<=CSc\.))\s+(?={_PRE_TITLE}\s?{CAPITAL})"
+    # `… Vejchodská, Ph.D. Josef Hřebík Dagmar Volencová Ing. …`: after a post-nominal title the
+    # next person starts, titled or not
+    rf"|(?:(?<=DiS\.)|(?<=Ph\.D\.)|(?<=CSc\.))\s+(?={CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
 )
 _TITLED_PIECE = re.compile(rf"^(?P<title>(?:{_PRE_TITLE}\s?)*)(?P<words>.+)$")
 _NAME_WORD_ONLY = re.compile(rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?$")
@@ -404,7 +407,9 @@ def _split_run(piece: str) -> list[str]:
     # three names at least, none in brackets (`Ing. Karel Dub (zástup za Mgr. Petra Lise)`,
     # `Bc. Jan Matějka – zastupuje Mgr. Pavla Rumla`: one person and whom they stand in for);
     # or a post-nominal title of the person before, then the next person (`DiS. Ing. Lubomír Žmolík`)
-    if not (len(runs) >= 3 and "(" not in piece) and not (len(runs) == 2 and is_title_only(runs[0])):
+    if not (len(runs) >= 3 and "(" not in piece) and not (
+        len(runs) == 2 and is_title_only(runs[0]) and re.match(_PRE_TITLE, runs[1].strip())
+    ):
         return [piece]
     names: list[str] = []
     for run in runs:

@@ -103,7 +103,7 @@ DATE_LABEL = label_pattern(
     r"datum, čas a místo(?: konání| jednání)?|datum, místo a čas|datum a místo(?: konání| jednání)?|"
     r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina(?: konání| jednání)?|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
     r"termín(?: a místo)? (?:konání|jednání|setkání|schůzky)|den konání|den a čas|kdy|konáno dne|konané dne|"
-    r"konáno|dne|datum a doba konání|konání"
+    r"konáno|dne|datum a doba konání|konání|den a místo jednání(?: komise| výboru)?"
 )
 TIME_LABEL = label_pattern(
     r"čas(?: jednání| konání| zahájení| setkání)?|časové rozvržení|hodina|od[-–]do|od|doba (?:jednání|konání)|"
@@ -114,7 +114,8 @@ END_LABEL = label_pattern(
 )
 PLACE_LABEL = label_pattern(
     r"místo a čas(?: konání| jednání)?|místo a datum(?: konání| jednání)?|"
-    r"místo(?: jednání| konání| setkání| schůzky| zasedání)?|kde|adresa|místnost"
+    r"místo(?: jednání| konání| setkání| schůzky| zasedání)?|kde|adresa|místnost|"
+    r"den a místo jednání(?: komise| výboru)?"  # `Den a místo jednání komise: , Libeňský zámeček` (the day lost)
 )
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
@@ -161,7 +162,7 @@ _RECORDER_FREE = (
 MODERATOR_LABEL = label_pattern(
     r"moderátor(?:ka)?|moderoval[a]?|moderace|řídil[a]?|jednání řídil[a]?|předsedající|předsedal[a]?|"
     r"facilitátor(?:ka)?|facilitace|vedoucí jednání|jednání vedl[a]?|vedl[a]? jednání|vedení jednání|"
-    r"předseda|předsedkyně"
+    r"předseda|předsedkyně|(?:komisi|výboru|jednání|zasedání|schůzi)\s+předsedal[a]?"
 )
 _MODERATOR_FREE = (
     rx(
@@ -322,7 +323,8 @@ _OTHER_LABEL = re.compile(
             "datum",
             # `… a Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová`, `Tajemník výboru: …`:
             # the verifiers, the secretary and the recorder are no attendance
-            r"ověřovatel\w*(?:\s+zápisu)?",
+            r"ověřovatel\w*(?:\s+zápisu|\s+průběhu\s+zasedání(?:\s+komise|\s+výboru)?)?",
+            r"pozdní\s+příchody",  # late arrivals of members already listed
             r"tajemní(?:k|ce)(?:\s+\w+)?",
             r"zapisovatel\w*",
         )
@@ -419,7 +421,12 @@ _GLUED = re.compile(
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
-    r"Prezenční listina|Program(?: jednání| schůze| zasedání)?)\s*:)"
+    r"Prezenční listina|Program(?: jednání| schůze| zasedání)?|"
+    # a Prague commission's form run into one line: `… Komisi předsedal: Mgr. Vít Céza Zapisovatel: …
+    # Členové komise, kteří byli přítomní: … Omluvení členové komise: … Pozdní příchody: …`
+    r"Den a místo jednání(?: komise| výboru)?|(?:Komisi|Výboru|Jednání|Zasedání) předsedal[a]?|Zasedání bylo|"
+    r"Ověřovatel(?:é|ka)?(?: zápisu| průběhu zasedání(?: komise| výboru)?)?|"
+    r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody)\s*:)"
     # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
     r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
 )
