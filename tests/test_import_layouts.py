@@ -2610,3 +2610,22 @@ def test_after_a_post_nominal_title_in_a_run_the_next_person_starts() -> None:
     # one person with a post-nominal title and a role stays one
     found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Ing. Eva Malá, Ph.D. Vedoucí Odboru"))
     assert len(found.present) == 1
+
+
+def test_a_transcript_s_participation_label_and_a_list_run_into_the_body() -> None:
+    found = recognise(
+        "1 Zápis jednání zástupců obcí regionu Horka Dne 3. 5. 2016 v Lipníku Účast: Jana Nová, Petr Malý, "
+        "Karel Dub Hlavním cílem setkání bylo nalézt shodu obcí. Rekapitulace kroků obcí a jejich důvodů: "
+        "obce podaly námitky a požádaly kraj o stanovisko k záměru.\n"
+    )
+    assert found.looks_like_minutes and found.group == "Zástupci obcí regionu Horka"
+    # the last name, run into the body's first sentence, is left out rather than read with the sentence
+    assert names(found.present) == ["Jana Nová", "Petr Malý"]
+    assert all(p["role"] is None and p["org"] is None for p in found.present)
+    # villages and surnames run together are no people with roles: nothing is read from them
+    found = recognise(
+        "1 Zápis jednání zástupců obcí regionu Horka Dne 3. 5. 2016 v Lipníku Účast: Budišov Piňos, Ondráček, "
+        "Mareček Hodov Jaša Nárameč Jelínková Rudíkov Souček Hlavním cílem setkání bylo nalézt shodu. "
+        "Rekapitulace kroků obcí a jejich důvodů: obce podaly námitky.\n"
+    )
+    assert found.present == []

@@ -54,6 +54,7 @@ _LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+|mezi)\s+"
 _NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+)$")
 _GENITIVE = {
     "skupiny": "skupina",
+    "zástupců": "zástupci",  # `Zápis jednání zástupců obcí lokality Horka`: representatives who met
     "komise": "komise",
     "rady": "rada",
     "výboru": "výbor",

@@ -421,7 +421,7 @@ _GLUED = re.compile(
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
-    r"Prezenční listina|Program(?: jednání| schůze| zasedání)?|"
+    r"Prezenční listina|Účast|Program(?: jednání| schůze| zasedání)?|"
     # a Prague commission's form run into one line: `… Komisi předsedal: Mgr. Vít Céza Zapisovatel: …
     # Členové komise, kteří byli přítomní: … Omluvení členové komise: … Pozdní příchody: …`
     r"Den a místo jednání(?: komise| výboru)?|(?:Komisi|Výboru|Jednání|Zasedání) předsedal[a]?|Zasedání bylo|"
