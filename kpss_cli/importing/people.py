@@ -550,19 +550,23 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         if person is not None:
             people.append(person)
             last_line = line
+        elif _CAPITALISED_RUN.match(fragment):
+            # `Budišov Piňos, Ondráček, Mareček Hodov Jaša Nárameč Jelínková Rudíkov Souček …`: six
+            # capitalised words or more in a row are no role or organisation but a layout this reading
+            # did not understand (villages and surnames): the person it would attach to is left out
+            if people and line == last_line:
+                people.pop()
+            break
         elif len(fragment.split()) > 15 and re.search(r"[.:]\s", fragment):
             # `… Souček + 2 Rohy Voborná …, Rudíkovu a Náramči. Rekapitulace kroků obcí …: …`: a
             # transcript ran the list into the body's sentences; no role of the person before
             break
         elif people:
             _add_detail(people[-1], fragment)
-    # `Budišov Piňos` with `Mareček Hodov Jaša Nárameč Jelínková Rudíkov Souček` by it: a run of six
-    # capitalised words or more is no role or organisation but a list this reading did not understand
-    people = [p for p in people if not any(_CAPITALISED_RUN.match(p[key] or "") for key in ("org", "role"))]
     return people, sheet
 
 
-_CAPITALISED_RUN = re.compile(rf"^\s*(?:{CAPITAL}{SMALL}+\s+){{5,}}{CAPITAL}{SMALL}+\W*$")
+_CAPITALISED_RUN = re.compile(rf"^\s*(?:{CAPITAL}{SMALL}+\s+){{5,}}{CAPITAL}{SMALL}+(?:\W|$)")
 
 
 def parse_person(text: str) -> str | None:
