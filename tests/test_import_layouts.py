@@ -2629,3 +2629,16 @@ def test_a_transcript_s_participation_label_and_a_list_run_into_the_body() -> No
         "Rekapitulace kroků obcí a jejich důvodů: obce podaly námitky.\n"
     )
     assert found.present == []
+
+
+def test_an_association_s_letterhead_with_its_registration_number_names_the_body() -> None:
+    text = (
+        "6. 3. 2023\n\nSvaz diabetiků České republiky, z. s., územní organizace Lhota, IČ: 75097486\n\n"
+        "Zápis z výroční členské schůze konaného dne 1. 3. 2023\n\nMísto konání: sokolovna\n"
+        "Schůzi zahájila Anna Zborníková.\n"
+    )
+    assert find_group(text.split("\n")) == "Svaz diabetiků České republiky, z. s., územní organizace Lhota"
+    # a line of the body with a number in it is no letterhead
+    assert (
+        find_group(["Svaz obcí schválil 12 žádostí, IČ: 12345678", "Zápis z výroční členské schůze"]) is None
+    )

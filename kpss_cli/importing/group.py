@@ -123,8 +123,10 @@ _NAME_LABEL = rx(
 # `Komise sociální a zdravotní`), when no title names the group.
 _BODY_LETTERHEAD = rx(
     r"^(?:sdružení|spolek|svaz|komise|výbor|rada|fórum|platforma|kolegium|senát|"
-    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
+    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,90}$"
 )
+# `…, místní organizace Kbely, IČ: 75097486`: the registration number after an association's name
+_REGISTRATION = rx(r",?\s*IČO?\s*:?\s*\d{6,8}\s*$")
 # `Zápis z výborové schůze konané …`: the committee named only by the adjective of its meeting.
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
@@ -355,6 +357,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         ):
             return _tidy_why(line)
     for line in head[:4]:
+        line = _REGISTRATION.sub("", line)
         if _BODY_LETTERHEAD.match(line):
             return squash(line).strip(
                 " -–—:;,."
