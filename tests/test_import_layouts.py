@@ -2493,3 +2493,152 @@ def test_the_open_items_of_a_control_of_earlier_tasks() -> None:
     # items without a control's introduction, or an owner without a deadline, are no open tasks
     assert tasks_of(review.replace("provedla kontrolu plnění úkolů z minulého jednání:", "shrnula:")) == []
     assert tasks_of("Kontrola úkolů z minulého jednání:\n 1. Aktualizace webu - Mgr. Nová.\n") == []
+
+
+# --- rules drawn from the tenth real batch 237–248 ---------------------------------------------------
+
+
+def test_names_a_site_masked_are_no_people() -> None:
+    found = recognise(
+        "Zápis ze zasedání Zastupitelstva obce Lhota konaného 3. května 2021\n"
+        "Přítomni: Xxxx Xxxxx, Xxxxxxx Xxxxxx, Jana Nová\nOmluveni: Xxxxx Xxxxxxx\n"
+        "1. Pan starosta Xxxx Xxxxx zahájil v 18.00 hod zasedání.\n"
+    )
+    assert names(found.present) == ["Jana Nová"] and found.excused == [] and found.moderator is None
+    # names with an x in them, and Xaver, stay people
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Xaver Nox, Alex Marx"))
+    assert names(found.present) == ["Xaver Nox", "Alex Marx"]
+
+
+def test_an_attendance_label_with_its_n_dropped_by_a_typo() -> None:
+    found = recognise(
+        "Zápis ze 3. zasedání Komise sociální\n24. 5. 2012\nPřítomi: Bc. R. Sedlák, J. Mrázková\n"
+        "Nepřítomi: Mgr. D. Bubníková, J. Nedvěd\nHosté: V. Janouškovec\n"
+    )
+    assert names(found.present) == ["Bc. R. Sedlák", "J. Mrázková"]
+    assert names(found.absent) == ["Mgr. D. Bubníková", "J. Nedvěd"]
+    assert names(found.guests) == ["V. Janouškovec"]
+
+
+def test_the_last_of_a_body_s_adjectives_after_the_noun_in_the_nominative() -> None:
+    for title, group in (
+        (
+            "Zápis ze 3. zasedání Komise bezpečnostní, prevence kriminality a protidrogové",
+            "Komise bezpečnostní, prevence kriminality a protidrogová",
+        ),
+        ("Zápis z jednání Komise sociální, zdravotní a bytové", "Komise sociální, zdravotní a bytová"),
+        # a noun after `a` is no adjective; nothing after the noun's own words changes
+        ("Zápis z jednání Komise pro rodinu a seniory", "Komise pro rodinu a seniory"),
+        ("Zápis z jednání Rady seniorů a zdravotně postižených", "Rada seniorů a zdravotně postižených"),
+    ):
+        assert find_group([title, "Dne 24. 5. 2012"]) == group, title
+
+
+def test_the_hours_in_a_title_s_genitive_konaneho_after_a_page_title_without_them() -> None:
+    found = recognise(
+        "Zápis ze 4. jednání bezpečnostního výboru konaného dne 2. 6. 2010\n\nZápis č. 4/2010\n\n"
+        "z jednání bezpečnostního výboru konaného dne 2. 6. 2010 od 17,00 hodin\n"
+        " v zasedací místnosti RMČ Praha 5, Štefánikova 13\n\nPřítomni: dle prezenční listiny\n"
+    )
+    assert found.date == dt.date(2010, 6, 2) and found.time == "17:00"
+    found = recognise(
+        "Zápis z jednání komise konaného dne 8. 3. 2021 od 16.00 do 17.30 hod. v klubovně DPS\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert found.time == "16:00-17:30" and found.place == "v klubovně DPS"
+    # the place on the line under the title's sentence that ends with the hours
+    found = recognise(
+        "Zápis z jednání výboru konaného dne 2. 6. 2010 od 17,00 hodin\n v zasedací místnosti ÚMČ, Husova 13\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    assert found.time == "17:00" and found.place == "v zasedací místnosti ÚMČ, Husova 13"
+    # a sentence of the body on the next line is no place
+    found = recognise(
+        "Zápis z jednání výboru konaného dne 2. 6. 2010 od 17,00 hodin\nPřítomni: Jana Nová, Petr Malý\n"
+        "V úvodu předseda přivítal přítomné.\n"
+    )
+    assert found.place is None
+
+
+def test_a_place_between_se_and_the_verb_after_the_day() -> None:
+    head = "12. zasedání Poradního sboru pro prevenci konaného dne 13. prosince 2012\n\n"
+    for sentence, place in (
+        (
+            "Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo 12. zasedání sboru.",
+            "v hotelu Chvalská tvrz",
+        ),
+        ("Dne 13. 12. 2012 se na radnici v Lipníku sešli členové sboru.", "na radnici v Lipníku"),
+    ):
+        assert recognise(head + sentence + " Zasedání zahájila Jitka Malá.\n").place == place, sentence
+    # the next meeting's place, or a capitalised word after `se v` (a sentence, not a place), is none
+    for sentence in (
+        "Příští zasedání: dne 13. března 2013 se v hotelu Lípa konalo nebude.",
+        "Dne 13. prosince 2012 se v Praze konalo.",
+    ):
+        assert recognise(head + sentence + "\n").place is None, sentence
+
+
+def test_a_commission_s_form_run_into_one_line_by_a_transcript() -> None:
+    found = recognise(
+        "1 ZÁPIS Z JEDNÁNÍ KOMISE PRO DOPRAVU Den a místo jednání komise: , radnice - místnost č. 5 "
+        "Zasedání bylo: zahájeno 16:00 skončeno 17:30 Komisi předsedala: Ing. Eva Malá Zapisovatel: Jan Dub "
+        "Ověřovatel průběhu zasedání komise: Petr Lis Členové komise, kteří byli přítomní: Ing. Eva Malá "
+        "Karel Novák Mgr. Jana Horká Bc. Petr Lis Omluvení členové komise: Jan Vávra Hosté: Nová Marie "
+        "Pozdní příchody: Karel Novák příchod v 16:10 Program jednání: 1. Zahájení 2. Různé\n"
+    )
+    assert found.group == "Komise pro dopravu"
+    assert found.place == "radnice - místnost č. 5" and found.time == "16:00-17:30"
+    assert found.moderator == "Ing. Eva Malá" and found.recorder == "Jan Dub"
+    assert names(found.present) == ["Ing. Eva Malá", "Karel Novák", "Mgr. Jana Horká", "Bc. Petr Lis"]
+    assert names(found.excused) == ["Jan Vávra"] and names(found.guests) == ["Nová Marie"]
+
+
+def test_after_a_post_nominal_title_in_a_run_the_next_person_starts() -> None:
+    found = recognise(
+        HEAD.replace(
+            "Jana Nová, Petr Malý",
+            "Ing. Eva Malá, Ph.D. Josef Hřebík Dagmar Volencová Ing. Jan Dub Bc. Petr Lis",
+        )
+    )
+    assert names(found.present) == [
+        "Ing. Eva Malá, Ph.D.",
+        "Josef Hřebík",
+        "Dagmar Volencová",
+        "Ing. Jan Dub",
+        "Bc. Petr Lis",
+    ]
+    # one person with a post-nominal title and a role stays one
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Ing. Eva Malá, Ph.D. Vedoucí Odboru"))
+    assert len(found.present) == 1
+
+
+def test_a_transcript_s_participation_label_and_a_list_run_into_the_body() -> None:
+    found = recognise(
+        "1 Zápis jednání zástupců obcí regionu Horka Dne 3. 5. 2016 v Lipníku Účast: Jana Nová, Petr Malý, "
+        "Karel Dub Hlavním cílem setkání bylo nalézt shodu obcí. Rekapitulace kroků obcí a jejich důvodů: "
+        "obce podaly námitky a požádaly kraj o stanovisko k záměru.\n"
+    )
+    assert found.looks_like_minutes and found.group == "Zástupci obcí regionu Horka"
+    # the last name, run into the body's first sentence, is left out rather than read with the sentence
+    assert names(found.present) == ["Jana Nová", "Petr Malý"]
+    assert all(p["role"] is None and p["org"] is None for p in found.present)
+    # villages and surnames run together are no people with roles: nothing is read from them
+    found = recognise(
+        "1 Zápis jednání zástupců obcí regionu Horka Dne 3. 5. 2016 v Lipníku Účast: Budišov Piňos, Ondráček, "
+        "Mareček Hodov Jaša Nárameč Jelínková Rudíkov Souček Hlavním cílem setkání bylo nalézt shodu. "
+        "Rekapitulace kroků obcí a jejich důvodů: obce podaly námitky.\n"
+    )
+    assert found.present == []
+
+
+def test_an_association_s_letterhead_with_its_registration_number_names_the_body() -> None:
+    text = (
+        "6. 3. 2023\n\nSvaz diabetiků České republiky, z. s., územní organizace Lhota, IČ: 75097486\n\n"
+        "Zápis z výroční členské schůze konaného dne 1. 3. 2023\n\nMísto konání: sokolovna\n"
+        "Schůzi zahájila Anna Zborníková.\n"
+    )
+    assert find_group(text.split("\n")) == "Svaz diabetiků České republiky, z. s., územní organizace Lhota"
+    # a line of the body with a number in it is no letterhead
+    assert (
+        find_group(["Svaz obcí schválil 12 žádostí, IČ: 12345678", "Zápis z výroční členské schůze"]) is None
+    )

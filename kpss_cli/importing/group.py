@@ -54,6 +54,7 @@ _LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+|mezi)\s+"
 _NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+)$")
 _GENITIVE = {
     "skupiny": "skupina",
+    "zástupců": "zástupci",  # `Zápis jednání zástupců obcí lokality Horka`: representatives who met
     "komise": "komise",
     "rady": "rada",
     "výboru": "výbor",
@@ -122,8 +123,10 @@ _NAME_LABEL = rx(
 # `Komise sociální a zdravotní`), when no title names the group.
 _BODY_LETTERHEAD = rx(
     r"^(?:sdružení|spolek|svaz|komise|výbor|rada|fórum|platforma|kolegium|senát|"
-    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,60}$"
+    r"(?:řídicí|řídící|koordinační|pracovní)\s+skupina)\s+[^\d:|»/]{3,90}$"
 )
+# `…, místní organizace Kbely, IČ: 75097486`: the registration number after an association's name
+_REGISTRATION = rx(r",?\s*IČO?\s*:?\s*\d{6,8}\s*$")
 # `Zápis z výborové schůze konané …`: the committee named only by the adjective of its meeting.
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
@@ -172,6 +175,17 @@ def _nominative(text: str) -> str:
             following = words[n + 2] if n + 2 < len(words) else ""
             if after.islower() and (not following or following[:1].isupper()):
                 words[n + 1] = _adjective(after, noun)
+            # `Komise bezpečnostní, prevence kriminality a protidrogové` -> `… a protidrogová`: the
+            # last of adjectives after the noun, joined by `a`, agrees with it too
+            last = len(words) - 1
+            if (
+                last >= n + 3
+                and words[last - 1] == "a"
+                and words[last].islower()
+                and re.search(r"[íé],?$", after)
+                and _ADJECTIVE_GENITIVE.search(words[last])
+            ):
+                words[last] = _adjective(words[last], noun)
             break
     return " ".join(words)
 
@@ -343,6 +357,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         ):
             return _tidy_why(line)
     for line in head[:4]:
+        line = _REGISTRATION.sub("", line)
         if _BODY_LETTERHEAD.match(line):
             return squash(line).strip(
                 " -–—:;,."

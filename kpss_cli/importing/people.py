@@ -135,6 +135,8 @@ def _bare(text: str) -> str:
 
 
 _INNER_CAPITAL = re.compile(rf"^{CAPITAL}{SMALL}*{CAPITAL}")
+# A word a site put for a name it masked (`Xxxx Xxxxx`, `Xxxxxxx`): only `x` letters, no vowel of a name.
+_MASK = re.compile(r"^X[xX]{2,}\.?$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -150,6 +152,8 @@ def looks_like_name(text: str) -> bool:
     for token in tokens:
         if token.lower() in _PARTICLES:
             continue
+        if _MASK.match(token):
+            return False  # `Xxxx Xxxxx`: a name a publisher masked is no person
         if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
             return False
         if _INNER_CAPITAL.match(token):
@@ -386,6 +390,9 @@ _PRE_TITLE = (
 # post-nominal title (`… Bc. Milan Blaho Ing. Michal Blaško …`, `DiS. Ing. Lubomír Žmolík`).
 _TITLE_STARTS = re.compile(
     rf"(?:(?<=[^\W\d_]{{2}})|(?<=DiS\.)|(?<=Ph\.D\.)|(?<=CSc\.))\s+(?={_PRE_TITLE}\s?{CAPITAL})"
+    # `… Vejchodská, Ph.D. Josef Hřebík Dagmar Volencová Ing. …`: after a post-nominal title the
+    # next person starts, titled or not
+    rf"|(?:(?<=DiS\.)|(?<=Ph\.D\.)|(?<=CSc\.))\s+(?={CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
 )
 _TITLED_PIECE = re.compile(rf"^(?P<title>(?:{_PRE_TITLE}\s?)*)(?P<words>.+)$")
 _NAME_WORD_ONLY = re.compile(rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?$")
@@ -400,7 +407,9 @@ def _split_run(piece: str) -> list[str]:
     # three names at least, none in brackets (`Ing. Karel Dub (zástup za Mgr. Petra Lise)`,
     # `Bc. Jan Matějka – zastupuje Mgr. Pavla Rumla`: one person and whom they stand in for);
     # or a post-nominal title of the person before, then the next person (`DiS. Ing. Lubomír Žmolík`)
-    if not (len(runs) >= 3 and "(" not in piece) and not (len(runs) == 2 and is_title_only(runs[0])):
+    if not (len(runs) >= 3 and "(" not in piece) and not (
+        len(runs) == 2 and is_title_only(runs[0]) and re.match(_PRE_TITLE, runs[1].strip())
+    ):
         return [piece]
     names: list[str] = []
     for run in runs:
@@ -541,9 +550,23 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         if person is not None:
             people.append(person)
             last_line = line
+        elif _CAPITALISED_RUN.match(fragment):
+            # `Budišov Piňos, Ondráček, Mareček Hodov Jaša Nárameč Jelínková Rudíkov Souček …`: six
+            # capitalised words or more in a row are no role or organisation but a layout this reading
+            # did not understand (villages and surnames): the person it would attach to is left out
+            if people and line == last_line:
+                people.pop()
+            break
+        elif len(fragment.split()) > 15 and re.search(r"[.:]\s", fragment):
+            # `… Souček + 2 Rohy Voborná …, Rudíkovu a Náramči. Rekapitulace kroků obcí …: …`: a
+            # transcript ran the list into the body's sentences; no role of the person before
+            break
         elif people:
             _add_detail(people[-1], fragment)
     return people, sheet
+
+
+_CAPITALISED_RUN = re.compile(rf"^\s*(?:{CAPITAL}{SMALL}+\s+){{5,}}{CAPITAL}{SMALL}+(?:\W|$)")
 
 
 def parse_person(text: str) -> str | None:

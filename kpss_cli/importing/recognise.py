@@ -69,7 +69,7 @@ class Imported:
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
-            r"nepřítomn[iíaoéýá]|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
+            r"nepřítomn[iíaoéýá]|nepřítomi|nepřítomen|neomluven[iíaoyéá]?|chyběl[iay]?|bez omluvy|nepřišl[iay]|nepřišel|neúčast|"
             r"nedostavil[aiy]? se|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
@@ -86,7 +86,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "present": [
         label_pattern(
             # `Dle prezenční listiny přítomni: names` names them all the same.
-            r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomen|přítomné)|"
+            r"(?:(?:dle|podle)\s+prezenční\s+listiny\s+)?(?:přítomn[iíaoéýá]|přítomi|přítomen|přítomné)|"
             r"za účasti|"  # `Za účasti: Vlasta Málková, p. Komárková`
             r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
@@ -103,7 +103,7 @@ DATE_LABEL = label_pattern(
     r"datum, čas a místo(?: konání| jednání)?|datum, místo a čas|datum a místo(?: konání| jednání)?|"
     r"datum a čas(?: konání| jednání)?|datum/čas|datum a hodina(?: konání| jednání)?|datum(?: konání| jednání| setkání| schůzky| zasedání)?|"
     r"termín(?: a místo)? (?:konání|jednání|setkání|schůzky)|den konání|den a čas|kdy|konáno dne|konané dne|"
-    r"konáno|dne|datum a doba konání|konání"
+    r"konáno|dne|datum a doba konání|konání|den a místo jednání(?: komise| výboru)?"
 )
 TIME_LABEL = label_pattern(
     r"čas(?: jednání| konání| zahájení| setkání)?|časové rozvržení|hodina|od[-–]do|od|doba (?:jednání|konání)|"
@@ -114,7 +114,8 @@ END_LABEL = label_pattern(
 )
 PLACE_LABEL = label_pattern(
     r"místo a čas(?: konání| jednání)?|místo a datum(?: konání| jednání)?|"
-    r"místo(?: jednání| konání| setkání| schůzky| zasedání)?|kde|adresa|místnost"
+    r"místo(?: jednání| konání| setkání| schůzky| zasedání)?|kde|adresa|místnost|"
+    r"den a místo jednání(?: komise| výboru)?"  # `Den a místo jednání komise: , Libeňský zámeček` (the day lost)
 )
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
@@ -161,7 +162,7 @@ _RECORDER_FREE = (
 MODERATOR_LABEL = label_pattern(
     r"moderátor(?:ka)?|moderoval[a]?|moderace|řídil[a]?|jednání řídil[a]?|předsedající|předsedal[a]?|"
     r"facilitátor(?:ka)?|facilitace|vedoucí jednání|jednání vedl[a]?|vedl[a]? jednání|vedení jednání|"
-    r"předseda|předsedkyně"
+    r"předseda|předsedkyně|(?:komisi|výboru|jednání|zasedání|schůzi)\s+předsedal[a]?"
 )
 _MODERATOR_FREE = (
     rx(
@@ -254,7 +255,7 @@ _HELD = rx(
     r"(?:\([^()]{0,40}\)\s+)?(?:[^\s.,;:]+,\s+(?:které|jež)\s+)?"
     # `Jednání výboru … (dále jen výbor) dne 12. září 2011 se konalo v místnosti …`: the day before the verb
     r"(?:dne\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*\d{4}\s+)?(?:se\s+)?"
-    r"(?:konal[oa]?|konan[éáý]|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
+    r"(?:konal[oa]?|konan(?:[éáý]|ého|ém)|proběhl[oa]?|probíhal[oa]?|uskutečnil[oa]?)(?:\s+se)?\b"
     # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
     r"|^\s*konan(?:ého|é|ém|á|ý)\b"
 )
@@ -322,7 +323,8 @@ _OTHER_LABEL = re.compile(
             "datum",
             # `… a Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová`, `Tajemník výboru: …`:
             # the verifiers, the secretary and the recorder are no attendance
-            r"ověřovatel\w*(?:\s+zápisu)?",
+            r"ověřovatel\w*(?:\s+zápisu|\s+průběhu\s+zasedání(?:\s+komise|\s+výboru)?)?",
+            r"pozdní\s+příchody",  # late arrivals of members already listed
             r"tajemní(?:k|ce)(?:\s+\w+)?",
             r"zapisovatel\w*",
         )
@@ -419,7 +421,12 @@ _GLUED = re.compile(
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
-    r"Prezenční listina|Program(?: jednání| schůze| zasedání)?)\s*:)"
+    r"Prezenční listina|Účast|Program(?: jednání| schůze| zasedání)?|"
+    # a Prague commission's form run into one line: `… Komisi předsedal: Mgr. Vít Céza Zapisovatel: …
+    # Členové komise, kteří byli přítomní: … Omluvení členové komise: … Pozdní příchody: …`
+    r"Den a místo jednání(?: komise| výboru)?|(?:Komisi|Výboru|Jednání|Zasedání) předsedal[a]?|Zasedání bylo|"
+    r"Ověřovatel(?:é|ka)?(?: zápisu| průběhu zasedání(?: komise| výboru)?)?|"
+    r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody)\s*:)"
     # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
     r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
 )
@@ -543,6 +550,8 @@ def _when(result: Imported, reader: _Reader) -> None:
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
     held_time, held_place = _held_sentence(reader)
+    if held_place is None:
+        held_place = _place_before_verb(reader)
     _labelled_time(result, reader, held_time)
     _place(result, reader, title_place or held_place)
     if result.place is None and (when := reader.first(TIME_LABEL)) is not None and find_time(when[0]):
@@ -641,10 +650,33 @@ _PLACE_HELD = rx(
 )
 
 
+# `Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo … zasedání …`: the day first, then the
+# place between `se` and the verb.
+_PLACE_BEFORE_VERB = rx(
+    r"(?:^|[.]\s+)dne\s+\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]+)\s*\d{4}\s+se\s+"
+    rf"(?P<place>(?:v|ve|na)\s+(?-i:{SMALL}){{3,}}[^.;,:\d]{{2,70}}?)\s+"
+    r"(?:konal[oa]?|konaly|uskutečnil[oa]?|uskutečnily|proběhl[oa]?|proběhly|sešl[aiy]|sešel)\b"
+)
+
+
+def _place_before_verb(reader: _Reader) -> str | None:
+    """The place of `Dne 13. prosince 2012 se v hotelu Chvalská tvrz konalo 14. zasedání …` in
+    the first lines, unless the sentence is about the next meeting."""
+    for line in [p for p in reader.plains if p][:12]:
+        if NEXT.search(line) or (match := _PLACE_BEFORE_VERB.search(line)) is None:
+            continue
+        return squash(match["place"])
+    return None
+
+
+# A line that is a place alone: `v zasedací místnosti RMČ Praha 5, Štefánikova 13`.
+_PLACE_ON_ITS_LINE = re.compile(rf"^(?:v|ve|na)\s+{SMALL}{{3,}}\s+[^:]+$")
+
+
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
-    for line in reader.plains:
+    for index, line in enumerate(reader.plains):
         if not NEXT.search(line) and (met := _we_met(line))[0] is not None:
             return met
         if NEXT.search(line) or (match := _HELD.search(line)) is None:
@@ -667,6 +699,17 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
+        if place is None and _AFTER_HOURS.fullmatch(rest[timing.end :]):
+            # `… konaného dne 2. 6. 2010 od 17,00 hodin` / `v zasedací místnosti RMČ, Štefánikova 13`:
+            # the title's sentence goes on on the next line with the place
+            following = next((p for p in reader.plains[index + 1 : index + 2] if p), "").strip(" ,;.")
+            if (
+                len(following) <= 90
+                and _PLACE_ON_ITS_LINE.match(following)
+                and find_time(following) is None
+                and not find_dates(following)
+            ):
+                return timing.value, squash(following)
         return timing.value, squash(_PLACE_END.sub("", place["place"])).strip(
             " ,;."
         ) or None if place else None
