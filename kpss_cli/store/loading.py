@@ -266,12 +266,9 @@ def _parse_many(
     from ..minutes import parse  # noqa: F401 - imported before the workers start, who then have it too
 
     def theirs(chunk: list[str], future: Future[list[bytes]]) -> Iterator[Parsed]:
+        unpacked = unpack if lean is None else lean.unpack
         for rel, blob in zip(chunk, future.result(), strict=True):
-            yield (
-                rel,
-                unpack(blob) if lean is None else lean.unpack(blob),
-                blob,
-            )  # made by this process's workers
+            yield rel, unpacked(blob), blob  # made by this process's workers
         advance(len(chunk))
 
     own = len(chunks) // workers
