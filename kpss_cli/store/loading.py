@@ -535,6 +535,27 @@ def _brought_up_to_date(
     """(the head, the rows of the tasks of `statuses`) of the snapshot brought up to date from
     the one kept when only a few files changed since (incremental.py), and kept when every
     changed file was settled; None when the archive is to be loaded whole."""
+
+    def tasks(parts: dict[str, bytes]) -> tuple[dict[str, bytes], list[Any]] | None:
+        found = status_rows(index, parts, statuses)
+        return None if found is None else ({"head": parts["head"]}, found)
+
+    return _up_to_date(index, root, shown_root, walk, now, digest, tasks)  # type: ignore[no-any-return]
+
+
+def _up_to_date(
+    index: Index,
+    root: str,
+    shown_root: str,
+    walk: Walk,
+    now: Folders,
+    digest: str,
+    then: Callable[[dict[str, bytes]], Any],
+) -> Any:
+    """`then(parts)` of the parts of the snapshot brought up to date from the one kept when
+    only a few files changed since (incremental.py), read in the transaction that writes
+    them, which is kept when every changed file was settled; None when the archive is to be
+    loaded whole (or `then` gives None)."""
     from .incremental import KINDS  # a file changed: not the warm path
     from .snapshot import ROWS
 
@@ -573,7 +594,7 @@ def _brought_up_to_date(
             return None
         return unpack(row[5])[0]
 
-    answer: tuple[dict[str, bytes], list[Any]] | None = None
+    answer: Any = None
     try:
         with _collector_paused(), index.transaction():
             found = bring_up_to_date(index, kept[1], files, now, root, shown_root, config, parse, stored)
@@ -581,9 +602,7 @@ def _brought_up_to_date(
                 parts, removed = found
                 index.put_files(rows, removed)
                 index.put_snapshot(digest, parts)
-                tasks = status_rows(index, parts, statuses)
-                if tasks is not None:
-                    answer = {"head": parts["head"]}, tasks
+                answer = then(parts)
             if answer is None or not settled:
                 raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
     except Rollback:
@@ -592,6 +611,44 @@ def _brought_up_to_date(
         _distrust(index, exc)
         return None
     return answer
+
+
+def read_snapshot(
+    archive: str | os.PathLike[str] | None,
+    names: tuple[str, ...],
+    read: Callable[[Index, dict[str, bytes]], Any],
+) -> Any:
+    """`read(index, parts)` of the parts `names` and the head of the task snapshot of the
+    archive as it is: the one kept, or, when a few files changed since, the one brought up to
+    date from it (incremental.py; read in the transaction that writes it). None when there is
+    no such snapshot, or `read` gives None: the archive is then to be loaded."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    if walk[1]:
+        return None  # a folder not read: a load says why
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    if index is None:
+        return None
+
+    def reading(parts: dict[str, bytes]) -> Any:
+        try:
+            return read(index, parts)
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+            return None
+
+    try:
+        now = walk_folders(walk[0])
+        digest = fingerprint(walk[0], walk[1], now)
+        with index.reading():
+            parts = index.snapshot(digest, ("head", *names))
+            if parts is not None:
+                return reading(parts)
+        if index.damaged:
+            return None
+        return _up_to_date(index, root, shown_root, walk, now, digest, reading)
+    finally:
+        index.close()
 
 
 # --- views: a command's answer kept beside the snapshot ------------------------------------------
@@ -917,67 +974,6 @@ def _each_from_rows(
             index.damaged = True
             return None
     return head, marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
-
-
-Keyed = Callable[[Archive], "tuple[dict[str, str], Callable[[str], bytes]]"]
-
-
-def load_keyed(
-    archive: str | os.PathLike[str] | None,
-    name: str,
-    build: Keyed,
-    pick: Callable[[dict[str, str], TaskSnapshot], str | None],
-    *,
-    use_index: bool = True,
-    progress: Progress | None = None,
-) -> tuple[TaskSnapshot, bytes | None]:
-    """(the archive's problems, groups and configuration without tasks, the one record of the
-    view `name` that `pick` chooses, None when it chooses none). `build` gives, of a loaded
-    archive, the view's keys (a name such as an id or a path, to the key of its record) and
-    a function packing the record of a key. The index keeps the keys as one part and each
-    record as a part of its own (`Index.store_parts`), so a warm run reads the keys and one
-    record, not every record (at 100,000 files they would be some 200 MB). Cold and warm give
-    the same bytes. `pick` is given the keys and the archive as shown."""
-    root, shown_root = resolve_root(archive)
-    walk = _walk(root)
-    part = "\0".join(("view", name, "", printable(shown_root)))
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if use_index else None
-    if index is not None:
-        digest = fingerprint(walk[0], walk[1])
-        parts = index.snapshot(digest, ("head", part))
-        found: tuple[TaskSnapshot, bytes | None] | None = None
-        if parts is not None:
-            try:
-                snapshot = from_parts({"head": parts["head"]}, root, shown_root)
-                key = pick(marshal.loads(parts[part]), snapshot)
-                if key is None:
-                    found = snapshot, None
-                elif (kept := index.snapshot(digest, (f"{part}\0{key}",))) is not None:
-                    found = snapshot, kept[f"{part}\0{key}"]
-            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
-                index.damaged = True
-        index.close()
-        if found is not None:
-            return found
-    loaded = _loaded(root, shown_root, None, use_index, progress, walk)
-    keys, record = build(loaded)
-    data = marshal.dumps(keys, MARSHAL_VERSION)
-    if use_index and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
-        # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
-        digest = fingerprint(walk[0], walk[1])
-        if index.snapshot(digest, ("head",)) is not None:
-
-            def each() -> Iterator[tuple[str, bytes]]:  # packed one at a time, as SQLite takes them
-                yield part, data
-                for key in dict.fromkeys(keys.values()):
-                    yield f"{part}\0{key}", record(key)
-
-            index.store_parts(digest, "\0".join(("view", name, "")), each())
-        index.close()
-    snapshot = TaskSnapshot.of(loaded)
-    snapshot.tasks = []
-    key = pick(marshal.loads(data), snapshot)
-    return snapshot, None if key is None else record(key)
 
 
 def _attendance_each(minutes: Minutes) -> Any:
