@@ -553,6 +553,18 @@ def test_show_and_list_after_each_kind_of_change_are_the_cold_answers_and_read_f
     # An id another minutes holds: the archive is loaded, and says so.
     write(group / "2019-06-30.md", minutes("id: NEW-ID\ngroup: orp-001-seniori\ndate: 2019-06-30"))
     same_as_cold(10**6)
+    # The text put together from the rows is what the writers of output/formats.py write.
+    import io
+
+    from kpss_cli.commands.reading import LIST_COLUMNS
+    from kpss_cli.output.formats import emit
+    from kpss_cli.store.loading import load_archive
+
+    whole = load_archive(generated, use_index=False)
+    for fmt in ("json", "jsonl"):
+        out = io.StringIO()
+        emit((m.summary() for m in whole.minutes), LIST_COLUMNS, fmt, out)
+        assert invoke("list", "-f", fmt, "-a", str(generated)).stdout == out.getvalue()
 
 
 def test_show_and_list_from_a_damaged_index_are_the_cold_answers(invoke: Invoke, generated: Path) -> None:

@@ -672,11 +672,17 @@ class EachMinutes:
         finish: Callable[[list[Any], Minutes | None, list[Any]], Any],
         tasks: Callable[[Task], bool] | None = None,
         statuses: tuple[str, ...] = STATUSES,
+        *,
+        kept_whole: bool = True,
     ) -> None:
         self.each = each
         self.finish = finish
         self.tasks = tasks
         self.statuses = statuses  # the statuses of the tasks `tasks` may select
+        # False: the view is kept only as its table (viewtable.py), not also whole beside the
+        # snapshot, for a view that only answers kept beside the snapshot read (the text of
+        # `kpss list -f json`: the answer holds it once already).
+        self.kept_whole = kept_whole
 
     def __call__(self, whole: Archive) -> Any:
         tasks = self.tasks
@@ -734,7 +740,8 @@ def load_view(
             and (streamed := _each_from_rows(index, root, shown_root, walk, build))
         ):
             head, data = streamed
-            index.store_part(fingerprint(walk[0], walk[1]), part, data)
+            if build.kept_whole:
+                index.store_part(fingerprint(walk[0], walk[1]), part, data)
             index.close()
             del walk, streamed
             return head, marshal.loads(data)
@@ -745,7 +752,8 @@ def load_view(
         # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
         digest = fingerprint(walk[0], walk[1])
         if index.snapshot(digest, ("head",)) is not None:
-            index.store_part(digest, part, data)
+            if not tabled or build.kept_whole:  # type: ignore[attr-defined]
+                index.store_part(digest, part, data)
             if tabled:
                 _fill_view(index, name, shown_root, walk, loaded, build)  # type: ignore[arg-type]
         index.close()
@@ -904,7 +912,8 @@ def _view_from_table(
                 data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
                 if not settled or index.snapshot(digest, ("head",)) is None:
                     raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
-                index.put_part(digest, part, data)
+                if view.kept_whole:
+                    index.put_part(digest, part, data)
     except Rollback:
         pass
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
