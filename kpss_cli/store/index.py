@@ -539,6 +539,12 @@ class Index:
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
         )
 
+    def keep_part(self, fingerprint: str, prefix: str, part: str, data: bytes) -> None:
+        """In a transaction: put_part, and of the parts whose names start with `prefix`, only
+        the VIEWS_KEPT written last kept."""
+        self._delete_parts(prefix, keep=VIEWS_KEPT - 1)
+        self.put_part(fingerprint, part, data)
+
     def drop_tables(self, prefix: str) -> None:
         """In a transaction: remove the tables whose kinds start with `prefix`, and their parts."""
         # As bytes: SQLite's functions of text end it at its first NUL.
