@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from .archive import Archive, TaskSnapshot, printable, resolve_root
 from .index import KEPT, Index, blake2b
-from .loading import Walk, _config_bytes, _folder_stamp, _meaning_of, _walk
+from .loading import Walk, _config_bytes, _folder_stamp, _meaning_of, _walk, handed
 from .packing import MARSHAL_VERSION
 from .snapshot import fingerprint, from_parts
 
@@ -77,8 +77,13 @@ def load_answer(
         found = _by_version(root, shown_root, kept_name, part, digest, before)
         if found is not None:
             return found
+    if walk is not None:
+        handed[root] = walk  # the view `compute` reads takes this walk, not one more (load_view)
     del walk
-    head, answer = compute()
+    try:
+        head, answer = compute()
+    finally:
+        handed.pop(root, None)
     data = marshal.dumps(answer, MARSHAL_VERSION)
     del answer  # the answer given is the one read back: never both held (some 70 MB of text)
     # Kept only when no file changed while it was computed, beside a snapshot of this archive.
