@@ -7,6 +7,7 @@ fingerprint, made of a digest of each of its folders (`folders`).
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 from collections.abc import Iterable
 
@@ -29,7 +30,18 @@ def folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
     """Each folder's digest of its files' paths, sizes, modification and change times and
     inodes (of the link itself, if it is one; a pipe's or a device's too), with where its
     files are in the walk (first, last + 1: the walk lists a folder's files one after the
-    other). Folders are named with their trailing `/` ("" for the root)."""
+    other). Folders are named with their trailing `/` ("" for the root). Made once per walk
+    (archive.WalkFiles keeps them): a command asks several times."""
+    kept = getattr(files, "folders", None)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
+    found = _folders(files)
+    with contextlib.suppress(AttributeError):  # a list made otherwise
+        files.folders = found  # type: ignore[attr-defined]
+    return found
+
+
+def _folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
     lines = [
         f"{rel}\0gone"
         if isinstance(own, OSError)
