@@ -872,6 +872,7 @@ def _view_from_table(
         return (_parse_file(root, rel, config)[0],)
 
     data: bytes | None = None
+    whole: Any = None
     try:
         with _collector_paused(), index.transaction():
             digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
@@ -916,7 +917,13 @@ def _view_from_table(
                         packed = marshal.loads(kept[5])
                         if chosen(unpack_task(packed)):
                             selected.append(packed)
-                data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
+                finished = view.finish(values, sample, selected)
+                del values
+                if view.kept_whole:  # kept as it is given: through marshal, as cold
+                    data = marshal.dumps(finished, MARSHAL_VERSION)
+                    del finished
+                else:  # not kept whole (text, as marshal gives it back): given as it is
+                    data, whole = b"", finished
                 if not settled or index.snapshot(digest, ("head",)) is None:
                     raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
                 if view.kept_whole:
@@ -929,6 +936,8 @@ def _view_from_table(
     if data is None:
         return None
     head.tasks = []
+    if not (versioned or view.kept_whole):
+        return head, whole
     return head, (data if versioned else marshal.loads(data))
 
 
