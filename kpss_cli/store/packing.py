@@ -504,13 +504,3 @@ def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
         return None
     meeting = minutes[21]
     return minutes[0], minutes[3], minutes[4], None if meeting is None else meeting[0], bool(minutes[29])
-
-
-def pack_minutes(m: Minutes) -> bytes:
-    """One whole minutes record as bytes (the view of `kpss show` keeps one per file)."""
-    return marshal.dumps(_minutes(m), MARSHAL_VERSION)
-
-
-def unpack_minutes(data: bytes) -> Minutes:
-    """The record pack_minutes kept."""
-    return _unpack_minutes(marshal.loads(data))
