@@ -521,60 +521,135 @@ def test_remind_is_answered_the_same_from_its_view(
     assert run(cache=True) == changed
 
 
-def test_show_reads_the_one_record_asked_for_from_a_row_of_its_own(
-    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+def test_show_and_list_after_each_kind_of_change_are_the_cold_answers_and_read_few_files(
+    invoke: Invoke, generated: Path, counted: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The view `show` keeps each minutes' record apart: a warm `show` reads the ids and
-    paths and one record, never every record; a record missing from the index (a write
-    that did not happen) means a full load, with the same answer."""
+    """`show` reads the one record asked for: its file's row and its tasks' rows in the task
+    snapshot, warm or brought up to date after a change (store/views.load_one); `list` in
+    every format puts its answer together from its tables (store/viewtable.py). After a
+    content edit, a moved date, an id given, a file added, removed or renamed, every answer
+    is `--no-cache`'s, and few files are parsed or rows unpacked."""
+    from kpss_cli.store import loading, views
+
+    monkeypatch.setattr(views, "unpack", loading.unpack)  # counted too
+    group = generated / "orp-001/seniori"
+    files = sorted(group.glob("*.md"))
+    shows = [f"orp-001/seniori/{f.stem}" for f in files[2:5]]
+    shows += [
+        f"orp-001/seniori/{files[6].name}",
+        "orp-001/seniori/renamed",
+        "NEW-ID",
+        "orp-001/seniori/2019-05-30",
+    ]
+    lists = [
+        ["list", "-f", "json"],
+        ["list", "-f", "jsonl", "--group", "seniori"],
+        ["list", "-f", "csv", "--since", "2018-01-01"],
+        ["--excel", "list", "-f", "csv"],
+        ["list", "-f", "tsv", "--group", "seniori", "--until", "2019-01-01"],
+        ["list"],
+    ]
+    queries = [["show", ref, *fmt] for ref in shows for fmt in ([], ["-f", "json"])] + lists
+
+    def same_as_cold(most_unpacked: int) -> None:
+        counted.update(parsed=0, unpacked=0)
+        for query in queries:
+            warm = invoke(*query, "-a", str(generated))
+            cold = invoke("--no-cache", *query, "-a", str(generated))
+            assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr), (
+                query
+            )
+        # The cold runs parse every file: only the warm runs' count is asked of.
+        assert counted["unpacked"] <= most_unpacked, counted
+
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0  # builds the index
+    for query in queries:  # the views' tables and answers
+        invoke(*query, "-a", str(generated))
+    counted.update(parsed=0, unpacked=0)
+    warm = invoke("show", shows[0], "-a", str(generated))
+    assert warm.exit_code == 0 and counted == {"parsed": 0, "unpacked": 1}  # one record, no file parsed
+    same_as_cold(40)
+    # A content edit: a task more in the body.
+    text = files[3].read_text(encoding="utf-8")
+    files[3].write_text(text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), "utf-8")
+    same_as_cold(40)
+    # A moved date; an id given; a file added, one removed, one renamed.
+    moved = files[2].read_text(encoding="utf-8")
+    files[2].write_text(moved.replace(f"date: {files[2].stem}", "date: 2015-01-01", 1), encoding="utf-8")
+    same_as_cold(40)
+    given = files[4].read_text(encoding="utf-8")
+    files[4].write_text(given.replace("date:", "id: NEW-ID\ndate:", 1), encoding="utf-8")
+    same_as_cold(40)
+    write(
+        group / "2019-05-30.md",
+        minutes("group: orp-001-seniori\ndate: 2019-05-30\ntasks: [{id: Z, task: Z}]"),
+    )
+    same_as_cold(40)
+    files[5].unlink()
+    same_as_cold(40)
+    files[6].rename(group / "renamed.md")
+    same_as_cold(40)
+    # An id another minutes holds: the archive is loaded, and says so.
+    write(group / "2019-06-30.md", minutes("id: NEW-ID\ngroup: orp-001-seniori\ndate: 2019-06-30"))
+    same_as_cold(10**6)
+    # The text put together from the rows is what the writers of output/formats.py write.
+    import io
+
+    from kpss_cli.commands.reading import LIST_COLUMNS
+    from kpss_cli.output.formats import emit
+    from kpss_cli.store.loading import load_archive
+
+    whole = load_archive(generated, use_index=False)
+    for fmt in ("json", "jsonl"):
+        out = io.StringIO()
+        emit((m.summary() for m in whole.minutes), LIST_COLUMNS, fmt, out)
+        assert invoke("list", "-f", fmt, "-a", str(generated)).stdout == out.getvalue()
+
+
+def test_show_and_list_from_a_damaged_index_are_the_cold_answers(invoke: Invoke, generated: Path) -> None:
+    """A row of a file, of a table of the snapshot or of a view's table removed or changed
+    behind kpss's back never changes an answer: it is read from the file, or the archive
+    loaded (and the index rebuilt)."""
     import sqlite3
 
-    from kpss_cli.store.index import Index
-
     queries = [
-        ["show", "orp-001/seniori/2016-02-23"],
-        ["show", "orp-001/seniori/2019-01-24.md", "-f", "json"],
+        ["show", "orp-001/seniori/2016-02-23", "-f", "json"],
+        ["list", "-f", "json"],
+        ["list", "-f", "csv"],
     ]
     cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
     assert all(r.exit_code == 0 and r.stdout for r in cold)
-    invoke(*queries[0], "-a", str(generated))  # builds the index and the view
-    (found,) = (generated / ".kpss").glob("index-*.sqlite3")
-    db = sqlite3.connect(found)
-    records = db.execute(
-        "SELECT count(*) FROM snapshot WHERE part LIKE 'view' || char(0) || 'show%'"
-    ).fetchone()
-    assert records[0] == len(list(generated.glob("orp-*/*/*.md"))) + 1  # the keys, and a record per minutes
-    db.close()
 
-    asked: list[str] = []
-    whole = Index.snapshot
+    def same_as_cold() -> None:
+        for query, expected in zip(queries, cold, strict=True):
+            warm = invoke(*query, "-a", str(generated))
+            assert (warm.exit_code, warm.stdout, warm.stderr) == (
+                expected.exit_code,
+                expected.stdout,
+                expected.stderr,
+            )
 
-    def counting(self: Index, fingerprint: str, parts: tuple[str, ...]) -> dict[str, bytes] | None:
-        asked.extend(parts)
-        return whole(self, fingerprint, parts)
+    def damage(sql: str) -> None:
+        (found,) = (generated / ".kpss").glob("index-*.sqlite3")
+        db = sqlite3.connect(found)
+        assert db.execute(sql).rowcount > 0
+        db.commit()
+        db.close()
 
-    monkeypatch.setattr(Index, "snapshot", counting)
-    for query, expected in zip(queries, cold, strict=True):
-        asked.clear()
-        warm = invoke(*query, "-a", str(generated))
-        assert (warm.exit_code, warm.stdout, warm.stderr) == (
-            expected.exit_code,
-            expected.stdout,
-            expected.stderr,
-        )
-        shown = [part for part in asked if part.startswith("view\0show")]
-        assert len(shown) == 2 and shown[1].endswith(query[1].removesuffix(".md") + ".md")
-
-    db = sqlite3.connect(found)
-    db.execute("DELETE FROM snapshot WHERE part LIKE '%2019-01-24.md'")
-    db.commit()
-    db.close()
-    again = invoke(*queries[1], "-a", str(generated))
-    assert (again.exit_code, again.stdout, again.stderr) == (
-        cold[1].exit_code,
-        cold[1].stdout,
-        cold[1].stderr,
-    )
+    edited = sorted(generated.glob("orp-001/seniori/*.md"))[3]
+    for sql in (
+        "DELETE FROM files WHERE path = 'orp-001/seniori/2016-02-23.md'",
+        "DELETE FROM rows WHERE kind = 'mid'",
+        "UPDATE rows SET data = data || x'00' WHERE kind LIKE 'task%'",
+        "DELETE FROM rows WHERE kind LIKE 'kept:view%' AND CAST(key AS TEXT) LIKE 'orp-001/seniori/2016%'",
+        "UPDATE rows SET data = data || x'00' WHERE kind = 'file'",
+    ):
+        same_as_cold()  # builds the index, its views and their tables
+        same_as_cold()
+        if edited.exists():  # brought up to date from damaged tables
+            edited.write_text(edited.read_text(encoding="utf-8") + "\nVěta.\n", "utf-8")
+        damage(sql)
+        same_as_cold()
 
 
 def test_views_of_one_value_per_minutes_are_built_from_the_index_a_record_at_a_time(

@@ -94,14 +94,22 @@ def load_answer(
         loaded = loader(archive, use_index=use_index, progress=progress_bar())
         return loaded, compute(loaded)
 
-    versioned = None
-    if view is not None:
-        from ..store.loading import view_version
-
-        def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
-            return view_version(archive, walk, view[0], view[1])
-
+    versioned = None if view is None else versioned_by(archive, *view)
     return load_computed(archive, name, key, computed, versioned=versioned)
+
+
+def versioned_by(
+    archive: str | os.PathLike[str] | None, name: str, view: EachMinutes
+) -> Callable[[Walk], tuple[TaskSnapshot, bytes] | None]:
+    """The version of the view `name` (kept as a table) for the archive as a walk found it
+    (store/loading.view_version), for `load_computed`: an answer computed of the same
+    version of it is not computed again."""
+    from ..store.loading import view_version
+
+    def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
+        return view_version(archive, walk, name, view)
+
+    return versioned
 
 
 def load_computed(

@@ -69,6 +69,53 @@ def _list_rows(
 list_view = EachMinutes(lambda m: tuple(m.summary().values()), _list_rows)
 
 
+def _list_text(minutes: Minutes) -> tuple[str, str, str]:
+    if not _encoder:
+        from ..output.formats import json_encoder
+
+        _encoder.append(json_encoder())
+    return minutes.group_slug, minutes.date.isoformat(), _encoder[0](minutes.summary())
+
+
+_encoder: list[Any] = []  # one JSON encoder for every row (output.formats.json_encoder)
+
+
+def _texts(rows: list[tuple[str, str, str]], _sample: Minutes | None, _tasks: list[Any]) -> list[Any]:
+    return rows
+
+
+# The rows of `kpss list -f json` and `-f jsonl` as text, one per minutes: (group slug, date,
+# the row as JSON). Kept as a table only (store/viewtable.py): after a change, only the rows
+# of the files changed are written again, and the answer is put together from the table.
+list_text_view = EachMinutes(_list_text, _texts, kept_whole=False)
+
+
+def list_text(
+    archive: Archive | TaskSnapshot,
+    rows: list[tuple[str, str, str]],
+    fmt: str,
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> str:
+    """The text `kpss list` writes in `fmt` (json or jsonl, as output.formats writes them)
+    of the rows of `list_text_view` that `filter_minutes` would keep."""
+    slugs = group_slugs(archive, group) if group else None  # an unknown group is an error
+    first = since.isoformat() if since else None
+    last = until.isoformat() if until else None
+    texts = [
+        text
+        for slug, date, text in rows
+        if (slugs is None or slug in slugs)
+        and (first is None or date >= first)
+        and (last is None or date <= last)
+    ]
+    if fmt == "jsonl":
+        return "".join(f"{text}\n" for text in texts)
+    return "[\n  " + ",\n  ".join(texts) + "\n]\n" if texts else "[]\n"
+
+
 def filter_summaries(
     archive: Archive | TaskSnapshot,
     view: tuple[list[str], list[tuple[Any, ...]]],

@@ -8,7 +8,7 @@ kpss.yaml's meaning or to the arguments computes afresh. Cold and warm give the 
 answer goes through marshal either way.
 
 An answer computed from a view kept as a table (viewtable.py) is also kept with the version of
-that view and of the archive's head (loading.view_version): after a change that leaves the
+that view and of the archive's head (loading.view_version), the last sixteen of each command: after a change that leaves the
 view as it was (a word of a minutes' text, which attendance does not read), the answer is read,
 not computed again from the whole view.
 """
@@ -20,8 +20,8 @@ import os
 from collections.abc import Callable
 
 from .archive import Archive, TaskSnapshot, printable, resolve_root
-from .index import KEPT, Index
-from .loading import Walk, _config_bytes, _folder_stamp, _meaning_of, _walk
+from .index import KEPT, Index, blake2b
+from .loading import Walk, _config_bytes, _folder_stamp, _meaning_of, _walk, handed
 from .packing import MARSHAL_VERSION
 from .snapshot import fingerprint, from_parts
 
@@ -67,15 +67,23 @@ def load_answer(
             index.damaged = True
         finally:
             index.close()
-    kept_name = "\0".join((f"{KEPT}answer", name, printable(shown_root)))
+    # The last answers of each command (index.VIEWS_KEPT), each to its arguments: people ask a
+    # few questions in turn (`list -f json` and `-f csv`), each read again after an edit.
+    kept_kind = "\0".join((f"{KEPT}answer", name, printable(shown_root), ""))
+    kept_name = kept_kind + blake2b(part.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     before = None  # the version of the view for `digest`, when there is one
     if versioned is not None and walk is not None and digest is not None:
         before = versioned(walk)
         found = _by_version(root, shown_root, kept_name, part, digest, before)
         if found is not None:
             return found
+    if walk is not None:
+        handed[root] = walk  # the view `compute` reads takes this walk, not one more (load_view)
     del walk
-    head, answer = compute()
+    try:
+        head, answer = compute()
+    finally:
+        handed.pop(root, None)
     data = marshal.dumps(answer, MARSHAL_VERSION)
     del answer  # the answer given is the one read back: never both held (some 70 MB of text)
     # Kept only when no file changed while it was computed, beside a snapshot of this archive.
@@ -93,7 +101,7 @@ def load_answer(
                 index.store_part(digest, part, data)
                 if version is not None:
                     kept = marshal.dumps((version[1], part, data), MARSHAL_VERSION)
-                    index.write(index.put_part, digest, kept_name, kept)
+                    index.write(index.keep_part, digest, kept_kind, kept_name, kept)
             index.close()
     return head, marshal.loads(data)
 

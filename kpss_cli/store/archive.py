@@ -173,6 +173,13 @@ def find_files(root: str | os.PathLike[str]) -> Iterator[str]:
         yield rel
 
 
+class WalkFiles(list):  # type: ignore[type-arg]  # of (str, FileStat | OSError)
+    """The files a walk found (walk_files), with room for the digests of their folders
+    (snapshot.folders), made once per walk however often they are asked for."""
+
+    __slots__ = ("folders",)
+
+
 def walk_files(
     root: str | os.PathLike[str], unreadable: list[tuple[str, OSError]] | None = None
 ) -> list[tuple[str, FileStat | OSError]]:
@@ -180,7 +187,7 @@ def walk_files(
     minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,
     `templates/` and folders reached through links are skipped. Folders that cannot be read
     go to `unreadable` (their relative path, "" for the root, and the error) when given."""
-    found: list[tuple[str, FileStat | OSError]] = []
+    found: list[tuple[str, FileStat | OSError]] = WalkFiles()
     pending = [(str(root), "")]
     while pending:
         folder, prefix = pending.pop()

@@ -10,6 +10,8 @@ archive that is many times a warm run. Beside the snapshot the index keeps, in s
 - MEET, a row per minutes (bucket: its group): what finding each minutes' next meeting needs;
 - REF, a row per task id and file that defines or updates it (bucket: the task id), with the
   file's stamp and the places and lines of the tasks of that id it defines;
+- MID, a row per minutes (bucket: its id): its id and path, so that `kpss show ID` finds the
+  file of an id (views.load_one);
 
 and the part STATE: kpss.yaml's problems, each file's problems, the duplicate task ids, each
 group's first minutes and name, and a digest of each folder's files (sizes, times, inodes).
@@ -37,13 +39,26 @@ from ..core.model import STATUSES, Minutes
 from .archive import Archive, FileStat, duplicate_task, printable, resolve
 from .index import Index, bucket, encode
 from .packing import MARSHAL_VERSION
-from .snapshot import ROWS, STATE, Folders, TaskRow, folders, status_kind, table_row, task_row
+from .snapshot import (
+    FILE,
+    MEET,
+    MID,
+    NO_STATE,
+    REF,
+    ROWS,
+    STATE,
+    Folders,
+    TaskRow,
+    folders,
+    status_kind,
+    table_row,
+    task_row,
+)
 
 # Beyond this many changed files (or folders) a full load is about as quick, and simpler.
 MOST_CHANGES = 200
 
-FILE, MEET, REF = "file", "meet", "ref"
-KINDS = (FILE, MEET, REF, *(status_kind(s) for s in STATUSES))
+KINDS = (FILE, MEET, REF, MID, *(status_kind(s) for s in STATUSES))
 
 # What FILE holds of one file: (size, mtime_ns, ctime_ns, inode, problems, minutes or None),
 # problems as (line, severity, code, message), minutes as
@@ -121,6 +136,12 @@ def _ref_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
         yield encode(_pair(task_id, rel)), bucket(task_id), marshal.dumps(value, MARSHAL_VERSION)
 
 
+def _mid_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
+    info = found[5]
+    if info is not None:
+        yield encode(info[0]), bucket(info[0]), marshal.dumps((info[0], rel), MARSHAL_VERSION)
+
+
 def state_of(
     files: dict[str, Entry] | None, walk: Walk, config_problems: int
 ) -> tuple[bytes, dict[str, Rows]]:
@@ -136,7 +157,7 @@ def state_of(
                 found_folders = None
             ids.add(info[0])
     if files is None or found_folders is None:
-        return marshal.dumps(None), {FILE: (), MEET: (), REF: ()}
+        return NO_STATE, {FILE: (), MEET: (), REF: (), MID: ()}
     # What STATE needs is taken from the files' rows as they are; the tables' rows are made
     # one at a time as the index writes them (generators over `files`, which the caller keeps
     # as it is until then): at 100,000 files the rows made at once were some 250 MB, and
@@ -173,6 +194,7 @@ def state_of(
         FILE: (_file_row(rel, found) for rel, found in files.items()),
         MEET: (value for rel, found in files.items() for value in _meet_rows(rel, found)),
         REF: (value for rel, found in files.items() for value in _ref_rows(rel, found)),
+        MID: (value for rel, found in files.items() for value in _mid_rows(rel, found)),
     }
     return marshal.dumps(state, MARSHAL_VERSION), tables
 
@@ -363,6 +385,19 @@ def _bring(
             group(info[2])[info[0]] = marshal.loads(data)
             tables.drop[MEET].pop(key, None)
             tables.put[MEET][key] = (number, data)
+
+    # Each minutes id to its file; an id that another file's minutes hold too: a full load
+    # (which says so, and keeps no tables: state_of).
+    for found in gone.values():
+        if (info := found[5]) is not None:
+            tables.drop[MID][encode(info[0])] = bucket(info[0])
+    for rel, found in new.items():
+        for key, number, data in _mid_rows(rel, found):
+            holders = [v[1] for v in tables.bucket(MID, number) if v[0] == found[5][0]]
+            if any(holder != rel and holder not in gone for holder in holders) or key in tables.put[MID]:
+                return None
+            tables.drop[MID].pop(key, None)
+            tables.put[MID][key] = (number, data)
 
     # The tasks the change can affect: those the changed files define or update, and those of
     # the minutes whose next meeting moved ("until the next meeting").

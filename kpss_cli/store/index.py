@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "18"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "19"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -544,6 +544,12 @@ class Index:
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
         )
 
+    def keep_part(self, fingerprint: str, prefix: str, part: str, data: bytes) -> None:
+        """In a transaction: put_part, and of the parts whose names start with `prefix`, only
+        the VIEWS_KEPT written last kept."""
+        self._delete_parts(prefix, keep=VIEWS_KEPT - 1)
+        self.put_part(fingerprint, part, data)
+
     def drop_tables(self, prefix: str) -> None:
         """In a transaction: remove the tables whose kinds start with `prefix`, and their parts."""
         # As bytes: SQLite's functions of text end it at its first NUL.
@@ -613,22 +619,6 @@ class Index:
             "DELETE FROM snapshot WHERE rowid IN (SELECT rowid FROM snapshot"
             " WHERE substr(CAST(part AS BLOB), 1, ?) = ? ORDER BY rowid DESC LIMIT -1 OFFSET ?)",
             (len(prefix), prefix, keep),
-        )
-
-    def store_parts(self, fingerprint: str, kind: str, parts: Iterable[tuple[str, bytes]]) -> None:
-        """Keep the parts of one keyed view (loading.load_keyed: a part per record) beside the
-        snapshot of `fingerprint`, in place of every part whose name starts with `kind`.
-        `parts` is consumed as it is written: the records are never all in memory."""
-        self._write(self._store_parts, fingerprint, kind, parts)
-
-    def _store_parts(self, fingerprint: str, kind: str, parts: Iterable[tuple[str, bytes]]) -> None:
-        self._delete_parts(kind)
-        self._db.executemany(
-            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)",
-            (
-                (part, fingerprint, data, self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data))
-                for part, data in parts
-            ),
         )
 
     # --- the snapshot's tables: rows signed one by one, their set by the snapshot's digests ---

@@ -319,6 +319,13 @@ def load_archive(
 Walk = tuple[list[tuple[str, FileStat | OSError]], list[tuple[str, OSError]], int]
 
 
+# A walk made by answers.load_answer just before it computes an answer, for the view that the
+# computing reads (load_view) to take instead of walking the archive once more (at 100,000
+# files a walk takes a fifth of a second). The answer is kept only when a walk after it finds
+# the archive as this one did (answers.py).
+handed: dict[str, Walk] = {}
+
+
 def _walk(root: str) -> Walk:
     """The archive's candidate files with their own `lstat` (walk_files), the folders it
     could not read, and the time (time.time_ns) before it began: before any file was read."""
@@ -589,6 +596,27 @@ def _brought_up_to_date(
     """(the head, the rows of the tasks of `statuses`) of the snapshot brought up to date from
     the one kept when only a few files changed since (incremental.py), and kept when every
     changed file was settled; None when the archive is to be loaded whole."""
+
+    def tasks(parts: dict[str, bytes]) -> tuple[dict[str, bytes], list[Any]] | None:
+        found = status_rows(index, parts, statuses)
+        return None if found is None else ({"head": parts["head"]}, found)
+
+    return _up_to_date(index, root, shown_root, walk, now, digest, tasks)  # type: ignore[no-any-return]
+
+
+def _up_to_date(
+    index: Index,
+    root: str,
+    shown_root: str,
+    walk: Walk,
+    now: Folders,
+    digest: str,
+    then: Callable[[dict[str, bytes]], Any],
+) -> Any:
+    """`then(parts)` of the parts of the snapshot brought up to date from the one kept when
+    only a few files changed since (incremental.py), read in the transaction that writes
+    them, which is kept when every changed file was settled; None when the archive is to be
+    loaded whole (or `then` gives None)."""
     from .incremental import KINDS  # a file changed: not the warm path
     from .snapshot import ROWS
 
@@ -627,7 +655,7 @@ def _brought_up_to_date(
             return None
         return unpack(row[5])[0]
 
-    answer: tuple[dict[str, bytes], list[Any]] | None = None
+    answer: Any = None
     try:
         with _collector_paused(), index.transaction():
             found = bring_up_to_date(index, kept[1], files, now, root, shown_root, config, parse, stored)
@@ -635,9 +663,7 @@ def _brought_up_to_date(
                 parts, removed = found
                 index.put_files(rows, removed)
                 index.put_snapshot(digest, parts)
-                tasks = status_rows(index, parts, statuses)
-                if tasks is not None:
-                    answer = {"head": parts["head"]}, tasks
+                answer = then(parts)
             if answer is None or not settled:
                 raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
     except Rollback:
@@ -646,6 +672,44 @@ def _brought_up_to_date(
         _distrust(index, exc)
         return None
     return answer
+
+
+def read_snapshot(
+    archive: str | os.PathLike[str] | None,
+    names: tuple[str, ...],
+    read: Callable[[Index, dict[str, bytes]], Any],
+) -> Any:
+    """`read(index, parts)` of the parts `names` and the head of the task snapshot of the
+    archive as it is: the one kept, or, when a few files changed since, the one brought up to
+    date from it (incremental.py; read in the transaction that writes it). None when there is
+    no such snapshot, or `read` gives None: the archive is then to be loaded."""
+    root, shown_root = resolve_root(archive)
+    walk = _walk(root)
+    if walk[1]:
+        return None  # a folder not read: a load says why
+    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    if index is None:
+        return None
+
+    def reading(parts: dict[str, bytes]) -> Any:
+        try:
+            return read(index, parts)
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+            return None
+
+    try:
+        now = walk_folders(walk[0])
+        digest = fingerprint(walk[0], walk[1], now)
+        with index.reading():
+            parts = index.snapshot(digest, ("head", *names))
+            if parts is not None:
+                return reading(parts)
+        if index.damaged:
+            return None
+        return _up_to_date(index, root, shown_root, walk, now, digest, reading)
+    finally:
+        index.close()
 
 
 # --- views: a command's answer kept beside the snapshot ------------------------------------------
@@ -669,11 +733,17 @@ class EachMinutes:
         finish: Callable[[list[Any], Minutes | None, list[Any]], Any],
         tasks: Callable[[Task], bool] | None = None,
         statuses: tuple[str, ...] = STATUSES,
+        *,
+        kept_whole: bool = True,
     ) -> None:
         self.each = each
         self.finish = finish
         self.tasks = tasks
         self.statuses = statuses  # the statuses of the tasks `tasks` may select
+        # False: the view is kept only as its table (viewtable.py), not also whole beside the
+        # snapshot, for a view that only answers kept beside the snapshot read (the text of
+        # `kpss list -f json`: the answer holds it once already).
+        self.kept_whole = kept_whole
 
     def __call__(self, whole: Archive) -> Any:
         tasks = self.tasks
@@ -707,7 +777,7 @@ def load_view(
     files' sizes, times and inodes are part of its key. The archive's root as shown is part of
     it too. Cold and warm give the same: the view goes through marshal either way."""
     root, shown_root = resolve_root(archive)
-    walk = _walk(root)
+    walk = handed.pop(root, None) or _walk(root)
     others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
     keep = use_index and None not in others
     # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
@@ -739,7 +809,8 @@ def load_view(
             and (streamed := _each_from_rows(index, root, shown_root, walk, build))
         ):
             head, data = streamed
-            index.store_part(fingerprint(walk[0], walk[1]), part, data)
+            if build.kept_whole:
+                index.store_part(fingerprint(walk[0], walk[1]), part, data)
             index.close()
             del walk, streamed
             return head, marshal.loads(data)
@@ -756,7 +827,8 @@ def load_view(
         # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
         digest = fingerprint(walk[0], walk[1])
         if index.snapshot(digest, ("head",)) is not None:
-            index.store_part(digest, part, data)
+            if not tabled or build.kept_whole:  # type: ignore[attr-defined]
+                index.store_part(digest, part, data)
             if tabled:
                 _fill_view(index, name, shown_root, walk, loaded, build, lean)  # type: ignore[arg-type]
         index.close()
@@ -876,6 +948,7 @@ def _view_from_table(
         return (_parse_file(root, rel, config)[0],)
 
     data: bytes | None = None
+    whole: Any = None
     try:
         with _collector_paused(), index.transaction():
             digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
@@ -920,10 +993,17 @@ def _view_from_table(
                         packed = marshal.loads(kept[5])
                         if chosen(unpack_task(packed)):
                             selected.append(packed)
-                data = marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
+                finished = view.finish(values, sample, selected)
+                del values
+                if view.kept_whole:  # kept as it is given: through marshal, as cold
+                    data = marshal.dumps(finished, MARSHAL_VERSION)
+                    del finished
+                else:  # not kept whole (text, as marshal gives it back): given as it is
+                    data, whole = b"", finished
                 if not settled or index.snapshot(digest, ("head",)) is None:
                     raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
-                index.put_part(digest, part, data)
+                if view.kept_whole:
+                    index.put_part(digest, part, data)
     except Rollback:
         pass
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
@@ -932,6 +1012,8 @@ def _view_from_table(
     if data is None:
         return None
     head.tasks = []
+    if not (versioned or view.kept_whole):
+        return head, whole
     return head, (data if versioned else marshal.loads(data))
 
 
@@ -993,67 +1075,6 @@ def _each_from_rows(
             index.damaged = True
             return None
     return head, marshal.dumps(view.finish(values, sample, selected), MARSHAL_VERSION)
-
-
-Keyed = Callable[[Archive], "tuple[dict[str, str], Callable[[str], bytes]]"]
-
-
-def load_keyed(
-    archive: str | os.PathLike[str] | None,
-    name: str,
-    build: Keyed,
-    pick: Callable[[dict[str, str], TaskSnapshot], str | None],
-    *,
-    use_index: bool = True,
-    progress: Progress | None = None,
-) -> tuple[TaskSnapshot, bytes | None]:
-    """(the archive's problems, groups and configuration without tasks, the one record of the
-    view `name` that `pick` chooses, None when it chooses none). `build` gives, of a loaded
-    archive, the view's keys (a name such as an id or a path, to the key of its record) and
-    a function packing the record of a key. The index keeps the keys as one part and each
-    record as a part of its own (`Index.store_parts`), so a warm run reads the keys and one
-    record, not every record (at 100,000 files they would be some 200 MB). Cold and warm give
-    the same bytes. `pick` is given the keys and the archive as shown."""
-    root, shown_root = resolve_root(archive)
-    walk = _walk(root)
-    part = "\0".join(("view", name, "", printable(shown_root)))
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if use_index else None
-    if index is not None:
-        digest = fingerprint(walk[0], walk[1])
-        parts = index.snapshot(digest, ("head", part))
-        found: tuple[TaskSnapshot, bytes | None] | None = None
-        if parts is not None:
-            try:
-                snapshot = from_parts({"head": parts["head"]}, root, shown_root)
-                key = pick(marshal.loads(parts[part]), snapshot)
-                if key is None:
-                    found = snapshot, None
-                elif (kept := index.snapshot(digest, (f"{part}\0{key}",))) is not None:
-                    found = snapshot, kept[f"{part}\0{key}"]
-            except Exception:  # whatever it was, the index is not to be trusted: rebuilt
-                index.damaged = True
-        index.close()
-        if found is not None:
-            return found
-    loaded = _loaded(root, shown_root, None, use_index, progress, walk)
-    keys, record = build(loaded)
-    data = marshal.dumps(keys, MARSHAL_VERSION)
-    if use_index and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
-        # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
-        digest = fingerprint(walk[0], walk[1])
-        if index.snapshot(digest, ("head",)) is not None:
-
-            def each() -> Iterator[tuple[str, bytes]]:  # packed one at a time, as SQLite takes them
-                yield part, data
-                for key in dict.fromkeys(keys.values()):
-                    yield f"{part}\0{key}", record(key)
-
-            index.store_parts(digest, "\0".join(("view", name, "")), each())
-        index.close()
-    snapshot = TaskSnapshot.of(loaded)
-    snapshot.tasks = []
-    key = pick(marshal.loads(data), snapshot)
-    return snapshot, None if key is None else record(key)
 
 
 def _attendance_each(minutes: Minutes) -> Any:

@@ -506,16 +506,6 @@ def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
     return minutes[0], minutes[3], minutes[4], None if meeting is None else meeting[0], bool(minutes[29])
 
 
-def pack_minutes(m: Minutes) -> bytes:
-    """One whole minutes record as bytes (the view of `kpss show` keeps one per file)."""
-    return marshal.dumps(_minutes(m), MARSHAL_VERSION)
-
-
-def unpack_minutes(data: bytes) -> Minutes:
-    """The record pack_minutes kept."""
-    return _unpack_minutes(marshal.loads(data))
-
-
 # The fields of a minutes record that neither resolving tasks (archive.resolve) nor the task
 # snapshot and its tables (snapshot.store, incremental.entry) read: a lean load (loading.Lean)
 # lets go of them once the record's row is made. A field added to Minutes is kept unless it is

@@ -7,6 +7,7 @@ fingerprint, made of a digest of each of its folders (`folders`).
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 from collections.abc import Iterable, Iterator
 
@@ -29,7 +30,18 @@ def folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
     """Each folder's digest of its files' paths, sizes, modification and change times and
     inodes (of the link itself, if it is one; a pipe's or a device's too), with where its
     files are in the walk (first, last + 1: the walk lists a folder's files one after the
-    other). Folders are named with their trailing `/` ("" for the root)."""
+    other). Folders are named with their trailing `/` ("" for the root). Made once per walk
+    (archive.WalkFiles keeps them): a command asks several times."""
+    kept = getattr(files, "folders", None)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
+    found = _folders(files)
+    with contextlib.suppress(AttributeError):  # a list made otherwise
+        files.folders = found  # type: ignore[attr-defined]
+    return found
+
+
+def _folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
     lines = [
         f"{rel}\0gone"
         if isinstance(own, OSError)
@@ -70,6 +82,10 @@ def fingerprint(
 
 
 STATE = "state"  # what bringing the snapshot up to date needs beside its tables: incremental.py
+# The tables of what each file, minutes and task id holds (incremental.py), beside those of
+# the statuses: files by folder, minutes by group, task ids, minutes ids.
+FILE, MEET, REF, MID = "file", "meet", "ref", "mid"
+NO_STATE = marshal.dumps(None)  # STATE when a file or folder was not read, or an id is twice
 ROWS = "rows\0"  # a part named ROWS + a table's kind holds the digests of the table's buckets
 
 Key = tuple[int, str, int, int]  # a task's place in the archive: keyed_tasks
