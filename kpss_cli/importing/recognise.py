@@ -415,9 +415,11 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
-    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté)(?:\s+"
+    # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
+    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
-    + r"+){0,2})?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    + r"+){0,2})?|Omluven[iyí](?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
+    r"Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
@@ -440,6 +442,16 @@ _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 _STOP_LABEL = re.compile(rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?={CAPITAL})")
 
 
+# `Přítomni JUDr. Monika Krobová Hášová – předsedkyně komise, Radek Čermák, …`, `Hosté  radní  ing. Jiří
+# Nouza`: a Word form's label cell flattened without its colon, the names after it (a title, or a
+# whole name and a comma or dash) or after the wide gap of the cell border.
+_BARE_LABEL = re.compile(
+    rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))(?:\s{{2,}}(?=\S)|\s+(?="
+    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s)))"
+)
+
+
 def _unglue(lines: list[str]) -> list[str]:
     """Lines split where a web page glued a title or attendance labels to other text; letter-
     spaced words joined; `Přítomni.` read as `Přítomni:`."""
@@ -448,6 +460,7 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
+        line = _BARE_LABEL.sub(r"\1: ", line)
         line = _WIDE_BULLET.sub(r"\1 ", line)
         if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
             # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
@@ -1439,6 +1452,36 @@ def _marked_rows(reader: _Reader, index: int) -> tuple[list[tuple[str, str]], in
     return (rows, j) if rows else None
 
 
+# A roll call without a label, one member a line with what they did after the name, written surname
+# first or not: `Bešťák Luboš přítomen` / `Duchková Stanislava přítomna` / `Jindrová Magdalena`.
+_ROLL_CALL_ROW = re.compile(
+    rf"^\s*(?P<name>(?:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*){CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"(?:\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?){{1,2}})"
+    r"(?:\s*[-–—,:]?\s+(?P<mark>přítomen|přítomna|přítomno|omluven[a]?|nepřítomen|nepřítomna))?\s*$"
+)
+
+
+def _roll_call(result: Imported, reader: _Reader) -> None:
+    """The members of a roll call (see `_ROLL_CALL_ROW`): three lines or more in a row, most of
+    them marked; a line without a mark says nothing of its member, who is left out."""
+    index = 0
+    lines = reader.plains
+    while index < len(lines):
+        rows: list[re.Match[str]] = []
+        while index < len(lines) and (row := _ROLL_CALL_ROW.match(lines[index])) is not None:
+            rows.append(row)
+            index += 1
+        marked = [row for row in rows if row["mark"]]
+        if len(rows) >= 3 and 2 * len(marked) > len(rows):
+            seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
+            for row in marked:
+                mark = fold(row["mark"])
+                kind = "excused" if mark.startswith("omluven") else "absent" if mark.startswith("ne") else "present"
+                _store(result, seen, kind, row["name"])
+            return
+        index += 1
+
+
 # A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
 _GUESTS_INTRODUCED = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
@@ -1682,7 +1725,9 @@ _ROLE_LEAD_IN = re.compile(
     # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
     rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}"
     # `zahájil a řídil starosta obce, pan Jaromír Lenoch`: a comma, then the courtesy word
-    rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?$"
+    rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?"
+    # `… řídil předseda výboru posl. V. Koníček`: the abbreviation of a deputy's office before the name
+    r"(?:(?:posl|sen)\.\s*)?$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(
@@ -1993,6 +2038,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    if not (result.present or result.excused or result.absent):
+        _roll_call(result, reader)
     result.absent = _not_excused(result.absent, result.excused)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
