@@ -54,7 +54,9 @@ _ORG_MARKERS = rx(
 # `řed.` (ředitel/ka) may follow (`pí. řed. Mgr. Hradská`): a role, no part of the name.
 _COURTESY = re.compile(
     # `posl.` (poslanec/poslankyně), `sen.` (senátor): the office before a member of parliament's name
-    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.|posl\.|sen\.)\s+(?:řed\.\s*)?(?=\S)")
+    loose(
+        r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.|posl\.|sen\.)\s+(?:řed\.\s*)?(?=\S)"
+    )
     + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
@@ -501,7 +503,9 @@ _ORG_THEN_TITLED = re.compile(
     rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+.*)$"
 )
 # The abbreviated office of a member of parliament before a name: `posl. Mgr. Jan Farský`, `sen. Jan Malý`.
-_OFFICE_BEFORE_NAME = re.compile(rf"(?:,\s*)?(?<![\w.])(?:posl|sen)\.\s+(?=(?:[A-Za-z]{{1,6}}\.\s*)*{CAPITAL})")
+_OFFICE_BEFORE_NAME = re.compile(
+    rf"(?:,\s*)?(?<![\w.])(?:posl|sen)\.\s+(?=(?:[A-Za-z]{{1,6}}\.\s*)*{CAPITAL})"
+)
 
 
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:

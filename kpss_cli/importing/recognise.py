@@ -1476,7 +1476,13 @@ def _roll_call(result: Imported, reader: _Reader) -> None:
             seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
             for row in marked:
                 mark = fold(row["mark"])
-                kind = "excused" if mark.startswith("omluven") else "absent" if mark.startswith("ne") else "present"
+                kind = (
+                    "excused"
+                    if mark.startswith("omluven")
+                    else "absent"
+                    if mark.startswith("ne")
+                    else "present"
+                )
                 _store(result, seen, kind, row["name"])
             return
         index += 1
