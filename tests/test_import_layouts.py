@@ -2727,3 +2727,28 @@ def test_a_roll_call_one_member_a_line_with_what_they_did_after_the_name() -> No
     # names one a line without marks (a list of members) are no roll call
     found = recognise("Zápis ze schůze výboru\n\nJan Kos\nEva Malá\nPetr Dub přítomen\nOta Lis\n")
     assert found.present == []
+
+
+def test_the_hours_alone_on_the_line_under_the_day() -> None:
+    found = recognise(
+        "Zápis z jednání komise pro dopravu\nPřítomni: Jana Nová, Petr Malý\nDatum\n\n17. 12. 2013\n\n"
+        "od 17:00 hod. do 19:00 hod.\n\n1. Sčítače cyklistů\n"
+    )
+    assert found.date == dt.date(2013, 12, 17) and found.time == "17:00-19:00"
+    # hours under a line that says more than the day are not taken for the meeting's
+    found = recognise(
+        "Zápis z jednání komise pro dopravu\nPřítomni: Jana Nová, Petr Malý\nDatum: 17. 12. 2013\n"
+        "Příští jednání 20. 1. 2014\n9:00 – 11:00\n"
+    )
+    assert found.time is None
+
+
+def test_a_heading_of_the_meeting_and_its_body_that_ends_with_the_day() -> None:
+    text = "Synchronní on-line zasedání školské rady 19. října 2020\n\nPřítomni: Jana Nová, Petr Malý\n"
+    assert recognise(text).date == dt.date(2020, 10, 19)
+    assert recognise(text.replace("zasedání školské rady", "jednání komise pro seniory")).date == dt.date(
+        2020, 10, 19
+    )
+    # a day that does not end the heading, or a heading far down the page, gives no date
+    assert recognise(text.replace("2020\n", "2020 bylo zrušeno\n")).date is None
+    assert recognise("Program\n\nÚvod\n\nOstatní\n\n" + text).date is None

@@ -562,6 +562,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_header(result, reader) or title_place
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
+    if result.date is not None and result.time is None:
+        _hours_under_day(result, reader)
     held_time, held_place = _held_sentence(reader)
     if held_place is None:
         held_place = _place_before_verb(reader)
@@ -577,6 +579,25 @@ def _when(result: Imported, reader: _Reader) -> None:
     where = reader.first(PLACE_LABEL) if result.time is None else None
     if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
         result.time = timing.value
+
+
+# A line of nothing but the hours: `od 17:00 hod. do 19:00 hod.`, `9:00 – 11:30`.
+_HOURS_LINE = rx(
+    r"^(?:od\s+)?\d{1,2}[:.]\d{2}\s*(?:hod(?:in)?\.?|h\.?)?\s*(?:do|[-–])\s*\d{1,2}[:.]\d{2}\s*(?:hod(?:in)?\.?|h\.?)?\s*$"
+)
+
+
+def _hours_under_day(result: Imported, reader: _Reader) -> None:
+    """The hours on the line right under a line of the head that holds only the meeting's day
+    (`Datum` / `17. 12. 2013` / `od 17:00 hod. do 19:00 hod.`, a form flattened to lines)."""
+    lines = [p for p in reader.plains if p][:20]
+    for index, line in enumerate(lines[:-1]):
+        hits = find_dates(line)
+        if len(hits) != 1 or hits[0].date() != result.date or leftover(line).strip(" ,.;:"):
+            continue
+        if _HOURS_LINE.match(lines[index + 1]) and (timing := find_time(lines[index + 1])) is not None:
+            result.time = timing.value
+        return
 
 
 # What may stand before the meeting's day repeated on a line of the head: a label, a weekday, `dne`
@@ -932,6 +953,22 @@ def _online(reader: _Reader) -> str | None:
 _STAMP_AFTER_DAY = re.compile(r"^\s*(?P<hour>\d{1,2}):\d{2}\s*$")
 
 
+# `Synchronní on-line zasedání školské rady 19. října 2020`: a heading of the meeting and its
+# body in the genitive that ends with the day (no `dne`, no `Zápis`).
+_MEETING_THEN_BODY = rx(rf"\b(?:zasedání|jednání|schůze|setkání)\s+{SMALL}+(?:\s+{SMALL}+){{0,4}}\s*$")
+
+
+def _day_ends_title(number: int, line: str, hit: DateHit) -> bool:
+    """True when the day ends one of the first lines, right after a meeting noun and its body
+    (see `_MEETING_THEN_BODY`)."""
+    return (
+        number < 3
+        and len(line) <= 100
+        and not line[hit.end :].strip(" .")
+        and _MEETING_THEN_BODY.search(line[: hit.start]) is not None
+    )
+
+
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
     `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
@@ -952,7 +989,13 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         ]
         if not hits:
             continue
-        on_day = [h for h in hits if _ON_DAY.search(line[: h.start]) or _weekday_heading(line, h)]
+        on_day = [
+            h
+            for h in hits
+            if _ON_DAY.search(line[: h.start])
+            or _weekday_heading(line, h)
+            or _day_ends_title(number, line, h)
+        ]
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
