@@ -2752,3 +2752,20 @@ def test_a_heading_of_the_meeting_and_its_body_that_ends_with_the_day() -> None:
     # a day that does not end the heading, or a heading far down the page, gives no date
     assert recognise(text.replace("2020\n", "2020 bylo zrušeno\n")).date is None
     assert recognise("Program\n\nÚvod\n\nOstatní\n\n" + text).date is None
+
+
+def test_who_welcomed_all_and_then_under_the_next_heading_presents_the_agenda_leads() -> None:
+    found = recognise(
+        HEAD
+        + "1. Zahájení\n\nPředseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise a požádal je, "
+        "aby se představili.\n\n2. Návrh programu\n\nMUDr. Jan Kos seznámil přítomné členy s návrhem programu.\n"
+    )
+    assert found.moderator == "MUDr. Jan Kos"
+    # another person presenting the agenda, or the welcome alone, says nothing of who led the meeting
+    found = recognise(
+        HEAD + "Předseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise.\n\n"
+        "Ing. Eva Malá seznámila přítomné s návrhem programu.\n"
+    )
+    assert found.moderator is None
+    found = recognise(HEAD + "Předseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise.\n")
+    assert found.moderator is None

@@ -1835,6 +1835,34 @@ _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only:
 _SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
 
 
+# `Předseda komise MUDr. Antoine Katra přivítal všechny přítomné členy komise …` and, a line or two
+# later (under an item's heading), `MUDr. Antoine Katra seznámil přítomné členy s návrhem programu`:
+# who welcomed those present and then takes them through the agenda leads the meeting.
+_WELCOMED_ALL = rx(r"^(?P<before>.{0,80}?)\s+přivítal[a]?\s+(?:všechny\s+)?přítomné\b")
+_THROUGH_AGENDA = rx(r"^\s*seznámil[a]?\s+(?:\w+\s+){0,3}s\s+(?:návrhem\s+)?program(?:em|u)\b")
+
+
+def _welcomer_then_agenda(reader: _Reader, line: str) -> str | None:
+    """The person of `_WELCOMED_ALL` when one of the next three lines starts with the same
+    name and `_THROUGH_AGENDA`; None otherwise."""
+    welcomed = _WELCOMED_ALL.match(line)
+    if welcomed is None:
+        return None
+    named = names_in_text(welcomed["before"])
+    if not named or welcomed["before"][named[-1][1] :].strip():
+        return None  # the name right before the verb
+    name = named[-1][2]
+    plains = [p for p in reader.plains if p]
+    try:
+        index = plains.index(line)
+    except ValueError:
+        return None
+    for following in plains[index + 1 : index + 4]:
+        if following.startswith(name) and _THROUGH_AGENDA.match(following[len(name) :]):
+            return name
+    return None
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -1884,6 +1912,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return just[1]
             if (subject := _subject_before(before)) is not None:
                 return subject
+        if (welcomer := _welcomer_then_agenda(reader, line)) is not None:
+            return welcomer
         for match in _NAME_ROLE_OPENED.finditer(line):
             before = line[: match.start()]
             named = [n for start, end, n in names_in_text(before) if not before[end:].strip()]
