@@ -2769,3 +2769,16 @@ def test_who_welcomed_all_and_then_under_the_next_heading_presents_the_agenda_le
     assert found.moderator is None
     found = recognise(HEAD + "Předseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise.\n")
     assert found.moderator is None
+
+
+def test_a_first_heading_of_a_meeting_of_a_body_ending_with_its_day_names_the_body() -> None:
+    lines = ["Synchronní on-line zasedání školské rady 19. října 2020", "", "Přítomni: Jana Nová"]
+    assert find_group(lines) == "Školská rada"
+    assert (
+        find_group(["Jednání komise pro seniory 19. 10. 2020", "Přítomni: Jana Nová"]) == "Komise pro seniory"
+    )
+    # the next meeting, or a heading far down the page, names no body
+    assert find_group(["Příští zasedání školské rady 19. října 2020", "Přítomni: Jana Nová"]) is None
+    assert find_group(["Úvod", "Program", "Různé", "Zasedání školské rady 19. října 2020"]) is None
+    # a title with `Zápis` keeps its own reading (`Zápis z výborové schůze konané dne …`)
+    assert find_group(["Zápis z výborové schůze konané dne 5. 3. 2019", "Přítomni: Jana Nová"]) == "Výbor"
