@@ -2642,3 +2642,143 @@ def test_an_association_s_letterhead_with_its_registration_number_names_the_body
     assert (
         find_group(["Svaz obcí schválil 12 žádostí, IČ: 12345678", "Zápis z výroční členské schůze"]) is None
     )
+
+
+# --- rules drawn from the eleventh real batch 249–260 ------------------------------------------------
+
+
+def test_a_deputy_s_office_before_every_name_separates_a_run_without_commas() -> None:
+    found = recognise(
+        HEAD.replace(
+            "Jana Nová, Petr Malý",
+            "posl. Karel Vlk posl. Mgr. Eva Malá posl. JUDr. Jan Dub, Ph.D. posl. Petra Horká",
+        )
+    )
+    assert names(found.present) == ["Karel Vlk", "Mgr. Eva Malá", "JUDr. Jan Dub, Ph.D.", "Petra Horká"]
+    # one deputy: the office is no part of the name either
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "sen. Ing. Jan Dub, Eva Malá"))
+    assert names(found.present) == ["Ing. Jan Dub", "Eva Malá"]
+    # `posl.` inside the sentences of a list run into the body splits nothing
+    found = recognise(
+        HEAD.replace(
+            "Přítomni: Jana Nová, Petr Malý",
+            "Přítomni: Jana Nová, Petr Malý\nHosté: dle prezenční listiny Jednání řídil předseda posl. V. Kos. "
+            "Předseda posl. V. Kos přivítal hosty.",
+        )
+    )
+    assert found.guests == []
+
+
+def test_run_in_attendance_labels_with_who_they_are_after_the_word() -> None:
+    found = recognise(
+        "1 Zápis z 12. schůze kontrolního výboru, která se konala dne 21. ledna 2009 Přítomni poslanci: "
+        "J. Kos, P. Malý, E. Nová, Omluveni poslanci: R. Dub, M. Vlk Nepřítomen: Ing. Jan Lis Hosté: dle "
+        "prezenční listiny Tuto schůzi řídil předseda výboru posl. J. Kos. Předseda výboru navrhl pořad.\n"
+    )
+    assert names(found.present) == ["J. Kos", "P. Malý", "E. Nová"]
+    assert names(found.excused) == ["R. Dub", "M. Vlk"] and names(found.absent) == ["Ing. Jan Lis"]
+    assert found.guests == [] and found.moderator == "J. Kos"
+
+
+def test_an_institution_and_the_next_titled_name_between_two_commas() -> None:
+    found = recognise(
+        HEAD.replace(
+            "Jana Nová, Petr Malý",
+            "JUDr. Hana Malá, Ministerstvo spravedlnosti ČR Mgr. Jan Dub, Senát Parlamentu ČR MUDr. Eva Lísková, "
+            "NKÚ prof. Ing. Petr Kos, CSc.",
+        )
+    )
+    assert names(found.present) == [
+        "JUDr. Hana Malá",
+        "Mgr. Jan Dub",
+        "MUDr. Eva Lísková",
+        "prof. Ing. Petr Kos, CSc.",
+    ]
+    # a whole name without a title after the institution is not guessed at
+    found = recognise(HEAD.replace("Jana Nová, Petr Malý", "Mgr. Jan Dub, Senát Parlamentu ČR Jaroslav Kos"))
+    assert names(found.present) == ["Mgr. Jan Dub"]
+
+
+def test_a_form_s_label_without_its_colon_before_names() -> None:
+    found = recognise(
+        "Zápis z jednání komise pro dopravu\nDatum 17. 12. 2013\n"
+        "Přítomni JUDr. Eva Malá – předsedkyně komise, Radek Kos, Ing. Jan Dub\n"
+        "Hosté  radní  ing. Jiří Lis\nOmluveni Petr Vlk, Ing. Ota Horák – tajemník komise\n"
+    )
+    assert names(found.present) == ["JUDr. Eva Malá", "Radek Kos", "Ing. Jan Dub"]
+    assert names(found.guests) == ["ing. Jiří Lis"]  # the office before the name, its title in lower case
+    assert names(found.excused) == ["Petr Vlk", "Ing. Ota Horák"]
+    # a sentence that starts with the word is no label
+    found = recognise(HEAD + "Přítomni byli seznámeni s programem.\nOmluveni jsou nepřítomní členové.\n")
+    assert names(found.present) == ["Jana Nová", "Petr Malý"] and found.excused == []
+
+
+def test_a_roll_call_one_member_a_line_with_what_they_did_after_the_name() -> None:
+    found = recognise(
+        "Zasedání školské rady 19. října 2020\n\nBešťák Luboš přítomen\nDuchková Stanislava přítomna\n"
+        "Filípková Jana omluvena\nJindrová Magdalena\nŠatrová Silvie přítomna\n\n1. Výroční zpráva byla schválena.\n"
+    )
+    assert names(found.present) == ["Bešťák Luboš", "Duchková Stanislava", "Šatrová Silvie"]
+    assert names(found.excused) == ["Filípková Jana"]
+    # a line without a mark says nothing of its member; a labelled list wins over the roll call
+    assert "Jindrová Magdalena" not in names(found.present + found.excused + found.absent)
+    found = recognise(HEAD + "Jan Kos přítomen\nEva Malá přítomna\nPetr Dub přítomen\n")
+    assert names(found.present) == ["Jana Nová", "Petr Malý"]
+    # names one a line without marks (a list of members) are no roll call
+    found = recognise("Zápis ze schůze výboru\n\nJan Kos\nEva Malá\nPetr Dub přítomen\nOta Lis\n")
+    assert found.present == []
+
+
+def test_the_hours_alone_on_the_line_under_the_day() -> None:
+    found = recognise(
+        "Zápis z jednání komise pro dopravu\nPřítomni: Jana Nová, Petr Malý\nDatum\n\n17. 12. 2013\n\n"
+        "od 17:00 hod. do 19:00 hod.\n\n1. Sčítače cyklistů\n"
+    )
+    assert found.date == dt.date(2013, 12, 17) and found.time == "17:00-19:00"
+    # hours under a line that says more than the day are not taken for the meeting's
+    found = recognise(
+        "Zápis z jednání komise pro dopravu\nPřítomni: Jana Nová, Petr Malý\nDatum: 17. 12. 2013\n"
+        "Příští jednání 20. 1. 2014\n9:00 – 11:00\n"
+    )
+    assert found.time is None
+
+
+def test_a_heading_of_the_meeting_and_its_body_that_ends_with_the_day() -> None:
+    text = "Synchronní on-line zasedání školské rady 19. října 2020\n\nPřítomni: Jana Nová, Petr Malý\n"
+    assert recognise(text).date == dt.date(2020, 10, 19)
+    assert recognise(text.replace("zasedání školské rady", "jednání komise pro seniory")).date == dt.date(
+        2020, 10, 19
+    )
+    # a day that does not end the heading, or a heading far down the page, gives no date
+    assert recognise(text.replace("2020\n", "2020 bylo zrušeno\n")).date is None
+    assert recognise("Program\n\nÚvod\n\nOstatní\n\n" + text).date is None
+
+
+def test_who_welcomed_all_and_then_under_the_next_heading_presents_the_agenda_leads() -> None:
+    found = recognise(
+        HEAD
+        + "1. Zahájení\n\nPředseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise a požádal je, "
+        "aby se představili.\n\n2. Návrh programu\n\nMUDr. Jan Kos seznámil přítomné členy s návrhem programu.\n"
+    )
+    assert found.moderator == "MUDr. Jan Kos"
+    # another person presenting the agenda, or the welcome alone, says nothing of who led the meeting
+    found = recognise(
+        HEAD + "Předseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise.\n\n"
+        "Ing. Eva Malá seznámila přítomné s návrhem programu.\n"
+    )
+    assert found.moderator is None
+    found = recognise(HEAD + "Předseda komise MUDr. Jan Kos přivítal všechny přítomné členy komise.\n")
+    assert found.moderator is None
+
+
+def test_a_first_heading_of_a_meeting_of_a_body_ending_with_its_day_names_the_body() -> None:
+    lines = ["Synchronní on-line zasedání školské rady 19. října 2020", "", "Přítomni: Jana Nová"]
+    assert find_group(lines) == "Školská rada"
+    assert (
+        find_group(["Jednání komise pro seniory 19. 10. 2020", "Přítomni: Jana Nová"]) == "Komise pro seniory"
+    )
+    # the next meeting, or a heading far down the page, names no body
+    assert find_group(["Příští zasedání školské rady 19. října 2020", "Přítomni: Jana Nová"]) is None
+    assert find_group(["Úvod", "Program", "Různé", "Zasedání školské rady 19. října 2020"]) is None
+    # a title with `Zápis` keeps its own reading (`Zápis z výborové schůze konané dne …`)
+    assert find_group(["Zápis z výborové schůze konané dne 5. 3. 2019", "Přítomni: Jana Nová"]) == "Výbor"

@@ -231,6 +231,11 @@ _TITLE_SYNONYM = rx(
     r"^(?P<lead>\W*(?:\d{1,3}\.?\s+)?)(?:zpráva\s+o(?=\s+(?:jednání|zasedání|setkání)\s)|stenozápis(?=\s+(?:z|ze)\s)|"
     r"stenografický\s+záznam(?=\s+(?:z|ze)\s))"
 )
+_ZAPIS_WORD = rx(r"\bz[áa](?:pis|znam)")
+_MEETING_HEADING = rx(
+    r"^(?P<lead>\W*)(?!(?:příští|další|následující|nejbližší)\b)(?:[^\W\d_][\w-]*\s+){0,3}?"
+    r"(?=(?:zasedání|jednání|schůze)\s+[^\W\d_].{3,80}?\s\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]{4,9})\s*\d{4}\s*$)"
+)
 # `Výbor pro výchovu a vzdělávání ZHMP zápis z jednání ze dne …`, `ZASTUPITELSTVO PLZEŇSKÉHO KRAJE Zápis ze
 # zasedání`: the body before the title on its line.
 _BODY_BEFORE_TITLE = rx(
@@ -266,6 +271,12 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
+    # `Synchronní on-line zasedání školské rady 19. října 2020`: one of the first lines heads the
+    # meeting of a body and ends with its day; read as `Zápis zasedání školské rady …`
+    head[:3] = [
+        line if _ZAPIS_WORD.search(line) else _MEETING_HEADING.sub(r"\g<lead>Zápis ", line)
+        for line in head[:3]
+    ]
     titled = [
         (found, line)
         for line in head

@@ -53,7 +53,10 @@ _ORG_MARKERS = rx(
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
 # `řed.` (ředitel/ka) may follow (`pí. řed. Mgr. Hradská`): a role, no part of the name.
 _COURTESY = re.compile(
-    loose(r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.)\s+(?:řed\.\s*)?(?=\S)")
+    # `posl.` (poslanec/poslankyně), `sen.` (senátor): the office before a member of parliament's name
+    loose(
+        r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.|posl\.|sen\.)\s+(?:řed\.\s*)?(?=\S)"
+    )
     + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )
 # Police and army ranks (`npor. Jiří Fišer`, `Kpt. Mgr. Bc. Milan Kozák`): kept in the name as
@@ -281,6 +284,9 @@ _FOR_ACRONYM = re.compile(
 )
 
 
+_SMALL_TITLE_AT_END = re.compile(r"(?<!\w)(?:(?:ing|mgr|bc|judr|mudr|phdr|rndr)\.\s*)+$")
+
+
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
     (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
@@ -298,6 +304,9 @@ def _person_from(fragment: str) -> PersonDict | None:
         # `vedoucí PS Mgr. Věra Zapletalová`, `zástupce Klubu seniorů Josef Horák`: the role first
         start, end, whole = found[-1]
         role = name[:start]
+        if (small_title := _SMALL_TITLE_AT_END.search(role)) is not None:
+            # `radní ing. Jiří Nouza`: a title written in lower case belongs to the name after it
+            role, whole = role[: small_title.start()], role[small_title.start() :] + whole
         # a role is a few words (`ředitel Domova`), not a sentence of a transcript run into the list
         if (
             end == len(name.rstrip(" .,;"))
@@ -487,14 +496,36 @@ def _lone_word(fragment: str) -> bool:
     return _single_surname(fragment) and not is_title_only(fragment)
 
 
+# Words of an institution (not a name), then a name with an academic title before it.
+_ORG_THEN_TITLED = re.compile(
+    rf"^(?P<org>(?:{CAPITAL}|[a-z])[^,;()]{{0,60}}?(?:{CAPITAL}{{2,6}}|{SMALL}{{3,}}))\s+"
+    rf"(?P<person>(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|doc|prof)\.\s*)+"
+    rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+.*)$"
+)
+# The abbreviated office of a member of parliament before a name: `posl. Mgr. Jan Farský`, `sen. Jan Malý`.
+_OFFICE_BEFORE_NAME = re.compile(
+    rf"(?:,\s*)?(?<![\w.])(?:posl|sen)\.\s+(?=(?:[A-Za-z]{{1,6}}\.\s*)*{CAPITAL})"
+)
+
+
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
     text = _BARE_POSTNOMINAL.sub(", ", text)  # `Mgr. Klára Janoušková M.A., …`: no comma before `M.A.`
+    if _OFFICE_BEFORE_NAME.match(text.lstrip()) and len(_OFFICE_BEFORE_NAME.findall(text)) >= 2:
+        # `posl. Miloš Babiš posl. Marek Benda posl. Mgr. Marie Benešová …`: the office written before
+        # every name of a run without commas is what separates them
+        text = _OFFICE_BEFORE_NAME.sub(", ", text)
     fragments: list[tuple[int, str]] = []
     for number, fragment in _fragments(text):
-        fragments.extend((number, part) for part in _split_and(squash(fragment)))
+        for part in _split_and(squash(fragment)):
+            # `JUDr. Hana Marvanová, Ministerstvo spravedlnosti ČR Mgr. Jana Přibylová, …`: the institution
+            # of one person and the next person's titled name in one piece between commas
+            if fragments and fragments[-1][0] == number and (org := _ORG_THEN_TITLED.match(part)):
+                fragments.extend([(number, org["org"]), (number, org["person"])])
+            else:
+                fragments.append((number, part))
     people: list[PersonDict] = []
     singles = [f for _, f in fragments if " " not in _bare(_split_bracket(_tidy_fragment(f))[0])]
     # `Novák, Dvořák, Svoboda`; also mostly surnames with a few first names after them

@@ -415,9 +415,11 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
 _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
-    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté)(?:\s+"
+    # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
+    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
-    + r"+){0,2})?|Omluven[iyí]|Nepřítomn[iíy]|Neomluven[iyí]|Hosté|Zapsal[a]?|"
+    + r"+){0,2})?|Omluven[iyí](?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
+    r"Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
@@ -440,6 +442,16 @@ _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 _STOP_LABEL = re.compile(rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?={CAPITAL})")
 
 
+# `Přítomni JUDr. Monika Krobová Hášová – předsedkyně komise, Radek Čermák, …`, `Hosté  radní  ing. Jiří
+# Nouza`: a Word form's label cell flattened without its colon, the names after it (a title, or a
+# whole name and a comma or dash) or after the wide gap of the cell border.
+_BARE_LABEL = re.compile(
+    rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))(?:\s{{2,}}(?=\S)|\s+(?="
+    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s)))"
+)
+
+
 def _unglue(lines: list[str]) -> list[str]:
     """Lines split where a web page glued a title or attendance labels to other text; letter-
     spaced words joined; `Přítomni.` read as `Přítomni:`."""
@@ -448,6 +460,7 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
+        line = _BARE_LABEL.sub(r"\1: ", line)
         line = _WIDE_BULLET.sub(r"\1 ", line)
         if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
             # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
@@ -549,6 +562,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_header(result, reader) or title_place
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
+    if result.date is not None and result.time is None:
+        _hours_under_day(result, reader)
     held_time, held_place = _held_sentence(reader)
     if held_place is None:
         held_place = _place_before_verb(reader)
@@ -564,6 +579,25 @@ def _when(result: Imported, reader: _Reader) -> None:
     where = reader.first(PLACE_LABEL) if result.time is None else None
     if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
         result.time = timing.value
+
+
+# A line of nothing but the hours: `od 17:00 hod. do 19:00 hod.`, `9:00 – 11:30`.
+_HOURS_LINE = rx(
+    r"^(?:od\s+)?\d{1,2}[:.]\d{2}\s*(?:hod(?:in)?\.?|h\.?)?\s*(?:do|[-–])\s*\d{1,2}[:.]\d{2}\s*(?:hod(?:in)?\.?|h\.?)?\s*$"
+)
+
+
+def _hours_under_day(result: Imported, reader: _Reader) -> None:
+    """The hours on the line right under a line of the head that holds only the meeting's day
+    (`Datum` / `17. 12. 2013` / `od 17:00 hod. do 19:00 hod.`, a form flattened to lines)."""
+    lines = [p for p in reader.plains if p][:20]
+    for index, line in enumerate(lines[:-1]):
+        hits = find_dates(line)
+        if len(hits) != 1 or hits[0].date() != result.date or leftover(line).strip(" ,.;:"):
+            continue
+        if _HOURS_LINE.match(lines[index + 1]) and (timing := find_time(lines[index + 1])) is not None:
+            result.time = timing.value
+        return
 
 
 # What may stand before the meeting's day repeated on a line of the head: a label, a weekday, `dne`
@@ -919,6 +953,22 @@ def _online(reader: _Reader) -> str | None:
 _STAMP_AFTER_DAY = re.compile(r"^\s*(?P<hour>\d{1,2}):\d{2}\s*$")
 
 
+# `Synchronní on-line zasedání školské rady 19. října 2020`: a heading of the meeting and its
+# body in the genitive that ends with the day (no `dne`, no `Zápis`).
+_MEETING_THEN_BODY = rx(rf"\b(?:zasedání|jednání|schůze|setkání)\s+{SMALL}+(?:\s+{SMALL}+){{0,4}}\s*$")
+
+
+def _day_ends_title(number: int, line: str, hit: DateHit) -> bool:
+    """True when the day ends one of the first lines, right after a meeting noun and its body
+    (see `_MEETING_THEN_BODY`)."""
+    return (
+        number < 3
+        and len(line) <= 100
+        and not line[hit.end :].strip(" .")
+        and _MEETING_THEN_BODY.search(line[: hit.start]) is not None
+    )
+
+
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
     `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
@@ -939,7 +989,13 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         ]
         if not hits:
             continue
-        on_day = [h for h in hits if _ON_DAY.search(line[: h.start]) or _weekday_heading(line, h)]
+        on_day = [
+            h
+            for h in hits
+            if _ON_DAY.search(line[: h.start])
+            or _weekday_heading(line, h)
+            or _day_ends_title(number, line, h)
+        ]
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
         hit = on_day[0] if on_day else hits[0]
@@ -1439,6 +1495,42 @@ def _marked_rows(reader: _Reader, index: int) -> tuple[list[tuple[str, str]], in
     return (rows, j) if rows else None
 
 
+# A roll call without a label, one member a line with what they did after the name, written surname
+# first or not: `Bešťák Luboš přítomen` / `Duchková Stanislava přítomna` / `Jindrová Magdalena`.
+_ROLL_CALL_ROW = re.compile(
+    rf"^\s*(?P<name>(?:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*){CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"(?:\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?){{1,2}})"
+    r"(?:\s*[-–—,:]?\s+(?P<mark>přítomen|přítomna|přítomno|omluven[a]?|nepřítomen|nepřítomna))?\s*$"
+)
+
+
+def _roll_call(result: Imported, reader: _Reader) -> None:
+    """The members of a roll call (see `_ROLL_CALL_ROW`): three lines or more in a row, most of
+    them marked; a line without a mark says nothing of its member, who is left out."""
+    index = 0
+    lines = reader.plains
+    while index < len(lines):
+        rows: list[re.Match[str]] = []
+        while index < len(lines) and (row := _ROLL_CALL_ROW.match(lines[index])) is not None:
+            rows.append(row)
+            index += 1
+        marked = [row for row in rows if row["mark"]]
+        if len(rows) >= 3 and 2 * len(marked) > len(rows):
+            seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
+            for row in marked:
+                mark = fold(row["mark"])
+                kind = (
+                    "excused"
+                    if mark.startswith("omluven")
+                    else "absent"
+                    if mark.startswith("ne")
+                    else "present"
+                )
+                _store(result, seen, kind, row["name"])
+            return
+        index += 1
+
+
 # A sentence that ends by introducing the guests: `… přivítal hosty, jimiž byli:`.
 _GUESTS_INTRODUCED = rx(
     r"\bhost[éeya]\w*\s*,?\s*(?:jimiž|kterými|kterým[i]?|a\s+to)\s+(?:byl[iya]?|jsou)\s*:\s*$"
@@ -1682,7 +1774,9 @@ _ROLE_LEAD_IN = re.compile(
     # `koordinátorka KPSS`, `předseda ŘS`: an acronym of the body may stand in the role
     rf"(?:(?:{SMALL}+|\d{{1,2}}\.|{CAPITAL}{SMALL}+|{CAPITAL}{{2,6}})\s+){{0,8}}"
     # `zahájil a řídil starosta obce, pan Jaromír Lenoch`: a comma, then the courtesy word
-    rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?$"
+    rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?"
+    # `… řídil předseda výboru posl. V. Koníček`: the abbreviation of a deputy's office before the name
+    r"(?:(?:posl|sen)\.\s*)?$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(
@@ -1741,6 +1835,34 @@ _LEAD_IN = re.compile(rf"^(?:\s*{SMALL}+){{0,8}}\s*$")  # lower-case words only:
 _SENTENCE = re.compile(rf"[.!?]\s+(?={CAPITAL}{SMALL}+\s+{SMALL})")
 
 
+# `Předseda komise MUDr. Antoine Katra přivítal všechny přítomné členy komise …` and, a line or two
+# later (under an item's heading), `MUDr. Antoine Katra seznámil přítomné členy s návrhem programu`:
+# who welcomed those present and then takes them through the agenda leads the meeting.
+_WELCOMED_ALL = rx(r"^(?P<before>.{0,80}?)\s+přivítal[a]?\s+(?:všechny\s+)?přítomné\b")
+_THROUGH_AGENDA = rx(r"^\s*seznámil[a]?\s+(?:\w+\s+){0,3}s\s+(?:návrhem\s+)?program(?:em|u)\b")
+
+
+def _welcomer_then_agenda(reader: _Reader, line: str) -> str | None:
+    """The person of `_WELCOMED_ALL` when one of the next three lines starts with the same
+    name and `_THROUGH_AGENDA`; None otherwise."""
+    welcomed = _WELCOMED_ALL.match(line)
+    if welcomed is None:
+        return None
+    named = names_in_text(welcomed["before"])
+    if not named or welcomed["before"][named[-1][1] :].strip():
+        return None  # the name right before the verb
+    name = named[-1][2]
+    plains = [p for p in reader.plains if p]
+    try:
+        index = plains.index(line)
+    except ValueError:
+        return None
+    for following in plains[index + 1 : index + 4]:
+        if following.startswith(name) and _THROUGH_AGENDA.match(following[len(name) :]):
+            return name
+    return None
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -1790,6 +1912,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return just[1]
             if (subject := _subject_before(before)) is not None:
                 return subject
+        if (welcomer := _welcomer_then_agenda(reader, line)) is not None:
+            return welcomer
         for match in _NAME_ROLE_OPENED.finditer(line):
             before = line[: match.start()]
             named = [n for start, end, n in names_in_text(before) if not before[end:].strip()]
@@ -1993,6 +2117,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    if not (result.present or result.excused or result.absent):
+        _roll_call(result, reader)
     result.absent = _not_excused(result.absent, result.excused)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
