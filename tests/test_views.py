@@ -80,6 +80,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     monkeypatch.setattr(loading, "_parse_file", counting("parsed", loading._parse_file))
     monkeypatch.setattr(loading, "unpack", counting("unpacked", loading.unpack))
+    monkeypatch.setattr(loading, "unpack_lean", counting("unpacked", loading.unpack_lean))
     return counts
 
 
@@ -345,6 +346,44 @@ def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files
     other.unlink()
     other.parent.rmdir()
     same_as_cold(20)
+
+
+def test_tasks_after_a_change_to_an_index_built_with_duplicate_task_ids(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    """The state kept when the index is built (incremental.state_of) holds the duplicate task
+    ids found then, from the files' rows: an id twice in one file and in another group's
+    file. After edits elsewhere and of those files, `kpss tasks` brings the snapshot up to
+    date and answers as `--no-cache` does."""
+    group = generated / "orp-001/seniori"
+    twice = write(
+        group / "2016-01-01.md",
+        minutes("group: orp-001-seniori\ndate: 2016-01-01\ntasks: [{id: X, task: A}, {id: X, task: B}]"),
+    )
+    other = write(
+        generated / "orp-002/jina/2017-05-05.md",
+        minutes("group: orp-002-jina\ndate: 2017-05-05\ntasks: [{id: X, task: C}, {id: Y, task: D}]"),
+    )
+    invoke("tasks", "-a", str(generated))  # builds the index, its duplicates and all
+
+    def same_as_cold() -> str:
+        counted.update(parsed=0, unpacked=0)
+        warm = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]
+        assert counted["parsed"] == 1 and counted["unpacked"] < 20, counted  # not loaded whole
+        cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == [
+            (r.exit_code, r.stdout, r.stderr) for r in cold
+        ]
+        return cold[0].stderr
+
+    edited = sorted(group.glob("*.md"))[3]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    told = same_as_cold()
+    assert told.count("task id 'X' is already used at") == 2 and "2016-01-01.md:" in told
+    other.write_text(other.read_text(encoding="utf-8").replace("{id: X, task: C}, ", ""), "utf-8")
+    assert same_as_cold().count("task id 'X' is already used at") == 1
+    twice.write_text(twice.read_text(encoding="utf-8").replace(", {id: X, task: B}", ""), "utf-8")
+    assert "already used" not in same_as_cold()
 
 
 def test_tasks_after_a_change_name_files_as_seen_from_where_kpss_runs(

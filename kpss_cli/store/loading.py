@@ -36,10 +36,12 @@ from .packing import (
     MARSHAL_VERSION,
     attendance_view,
     config_meaning,
+    make_lean,
     pack,
     pack_task,
     unpack,
     unpack_attendance,
+    unpack_lean,
     unpack_task,
 )
 from .snapshot import STATE, fingerprint, from_parts, status_parts, status_rows
@@ -230,10 +232,11 @@ Parsed = tuple[str, Outcome, bytes | None]  # a file, its outcome, and that pack
 
 
 def _parse_many(
-    root: Path, rels: list[str], config: Config, progress: Progress | None, packed: bool
+    root: Path, rels: list[str], config: Config, progress: Progress | None, packed: bool, lean: Lean | None
 ) -> Iterator[Parsed]:
     """(file, outcome, its bytes when `packed` or made anyway) for each of `rels`, in no set
-    order; parsed in parallel on every core when there are many."""
+    order; parsed in parallel on every core when there are many. The workers' outcomes are
+    unpacked for the `lean` load when there is one."""
     base = str(root)
     workers = min(os.cpu_count() or 1, 8)
     # Chunks small enough that those a worker has already taken when this process runs out of
@@ -263,8 +266,9 @@ def _parse_many(
     from ..minutes import parse  # noqa: F401 - imported before the workers start, who then have it too
 
     def theirs(chunk: list[str], future: Future[list[bytes]]) -> Iterator[Parsed]:
+        unpacked = unpack if lean is None else lean.unpack
         for rel, blob in zip(chunk, future.result(), strict=True):
-            yield rel, unpack(blob), blob  # made by this process's workers
+            yield rel, unpacked(blob), blob  # made by this process's workers
         advance(len(chunk))
 
     own = len(chunks) // workers
@@ -346,14 +350,51 @@ def _settled(stat: FileStat | os.stat_result, started: int) -> bool:
 
 
 def _loaded(
-    root: str, shown_root: str, config: Config | None, use_index: bool, progress: Progress | None, walk: Walk
+    root: str,
+    shown_root: str,
+    config: Config | None,
+    use_index: bool,
+    progress: Progress | None,
+    walk: Walk,
+    lean: Lean | None = None,
 ) -> Archive:
+    """The archive loaded; with `lean`, its minutes records keep only what resolving tasks
+    reads (Lean)."""
     from pathlib import Path  # a whole archive is loaded: not the warm path
 
     folder = Path(root)
     config = config if config is not None else load_config(folder, shown_root)
     with _collector_paused(freeze=True):
-        return _load(folder, shown_root, config, use_index, progress, walk)
+        return _load(folder, shown_root, config, use_index, progress, walk, lean)
+
+
+class Lean:
+    """A load whose minutes records keep only what tasks read (packing.make_lean: their tasks,
+    updates, next meeting and scalars) once each record's row is made. With `each` (an
+    EachMinutes view's value of one record), `each` of every record is taken first (by path,
+    in `values`) and one record is kept whole (`sample`); without it, records that come from
+    the index or the workers as bytes are unpacked lean (packing.unpack_lean). At 100,000
+    files the records whole are some 570 MB, most of it who attended, the agenda and the free
+    keys, which neither `kpss tasks` nor the views of one value per minutes read from the
+    loaded archive."""
+
+    def __init__(self, each: Callable[[Minutes], Any] | None = None) -> None:
+        self.each = each
+        self.values: dict[str, Any] = {}
+        self.sample: Minutes | None = None
+
+    def take(self, minutes: Minutes) -> None:
+        """Take what is wanted of a record just parsed, then let go of the rest."""
+        if self.each is not None:
+            self.values[minutes.path] = self.each(minutes)
+            if self.sample is None:
+                self.sample = minutes  # kept whole
+                return
+        make_lean(minutes)
+
+    def unpack(self, data: bytes) -> Outcome:
+        """A row's outcome (packing.pack's bytes), unpacked for this load."""
+        return unpack(data) if self.each is not None else unpack_lean(data)
 
 
 @contextlib.contextmanager
@@ -382,7 +423,13 @@ def _distrust(index: Index, exc: Exception) -> None:
 
 
 def _load(
-    root: Path, shown_root: str, config: Config, use_index: bool, progress: Progress | None, walk: Walk
+    root: Path,
+    shown_root: str,
+    config: Config,
+    use_index: bool,
+    progress: Progress | None,
+    walk: Walk,
+    lean: Lean | None = None,
 ) -> Archive:
     result = Archive(root=root, shown_root=shown_root, config=config)
     result.problems.extend(config.problems)  # kpss.yaml's bad members: reported, the rest goes on
@@ -422,22 +469,29 @@ def _load(
                     and stat.st_ctime_ns == ctime_ns
                     and stat.st_ino == ino
                 ):
-                    outcomes[path] = unpack(data)  # signed with this user's key, for this Python: index.py
+                    # signed with this user's key, for this Python: index.py
+                    outcomes[path] = outcome = unpack(data) if lean is None else lean.unpack(data)
+                    if lean is not None and outcome[0] is not None:
+                        lean.take(outcome[0])
         except Exception:  # whatever it was, the index is not to be trusted: rebuilt
             index.damaged = True
         if index.damaged:  # rebuilt from every file, now
             index.close()
             index = Index.open(root, config_text, meaning)
             outcomes, gone = {}, []
+            if lean is not None:
+                lean.values, lean.sample = {}, None
     pending = [rel for rel in stats if rel not in outcomes]
     batch: list[Row] = []
-    for rel, outcome, blob in _parse_many(root, pending, config, progress, packed=index is not None):
+    for rel, outcome, blob in _parse_many(root, pending, config, progress, index is not None, lean):
         outcomes[rel] = outcome
         if index and blob is not None and _settled(own := stats[rel], started):
             batch.append((rel, own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino, blob))
             if len(batch) >= 1000:
                 index.update(batch, ())
                 batch = []
+        if lean is not None and outcome[0] is not None:
+            lean.take(outcome[0])  # its row is made: what the tasks do not need is let go of
     if index:
         index.update(batch, gone)
     for rel in seen:
@@ -533,7 +587,7 @@ def load_tasks(
         index.close()
         if snapshot is not None:
             return snapshot
-    return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk))
+    return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk, Lean()))
 
 
 def _brought_up_to_date(
@@ -696,6 +750,14 @@ class EachMinutes:
         selected = [pack_task(t) for t in whole.tasks if tasks(t)] if tasks else []
         return self.finish([self.each(m) for m in whole.minutes], next(iter(whole.minutes), None), selected)
 
+    def made(self, lean: Archive, taken: Lean) -> Any:
+        """The view of an archive loaded lean (Lean), whose records' values `taken` holds: the
+        same as of the archive loaded whole."""
+        tasks = self.tasks
+        selected = [pack_task(t) for t in lean.tasks if tasks(t)] if tasks else []
+        values = taken.values
+        return self.finish([values[m.path] for m in lean.minutes], taken.sample, selected)
+
 
 def load_view(
     archive: str | os.PathLike[str] | None,
@@ -753,8 +815,14 @@ def load_view(
             del walk, streamed
             return head, marshal.loads(data)
         index.close()
-    loaded = _loaded(root, shown_root, None, use_index, progress, walk)
-    data = marshal.dumps(build(loaded), MARSHAL_VERSION)
+    if isinstance(build, EachMinutes):  # each record's value taken as it comes, the rest let go of
+        lean = Lean(build.each)
+        loaded = _loaded(root, shown_root, None, use_index, progress, walk, lean)
+        data = marshal.dumps(build.made(loaded, lean), MARSHAL_VERSION)
+    else:
+        lean = None
+        loaded = _loaded(root, shown_root, None, use_index, progress, walk)
+        data = marshal.dumps(build(loaded), MARSHAL_VERSION)
     if keep and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
         # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
         digest = fingerprint(walk[0], walk[1])
@@ -762,32 +830,40 @@ def load_view(
             if not tabled or build.kept_whole:  # type: ignore[attr-defined]
                 index.store_part(digest, part, data)
             if tabled:
-                _fill_view(index, name, shown_root, walk, loaded, build)  # type: ignore[arg-type]
+                _fill_view(index, name, shown_root, walk, loaded, build, lean)  # type: ignore[arg-type]
         index.close()
     snapshot = TaskSnapshot.of(loaded)
     snapshot.tasks = []
-    del loaded  # every record, freed before the view is unpacked: at 100,000 files that is the peak
+    del loaded, lean  # every record, freed before the view is unpacked
     return snapshot, marshal.loads(data)
 
 
 def _fill_view(
-    index: Index, name: str, shown_root: str, walk: Walk, loaded: Archive, view: EachMinutes
+    index: Index,
+    name: str,
+    shown_root: str,
+    walk: Walk,
+    loaded: Archive,
+    view: EachMinutes,
+    lean: Lean | None,
 ) -> None:
-    """Keep the view's table (viewtable.py) of a loaded archive."""
+    """Keep the view's table (viewtable.py) of a loaded archive (loaded lean: the values
+    `lean` took of its records), its rows made as they are written."""
     from . import viewtable
 
     if walk[1] or any(isinstance(own, OSError) for _rel, own in walk[0]):
         return
     by_path = {m.path: m for m in loaded.minutes}
+    each = view.each if lean is None else lambda m: lean.values[m.path]
     now = walk_folders(walk[0])
     digest = fingerprint(walk[0], walk[1], now)
-    rows = [
+    rows = (
         viewtable.row(
-            rel, (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino), by_path.get(rel), view.each
+            rel, (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino), by_path.get(rel), each
         )
         for rel, own in walk[0]
         if not isinstance(own, OSError)
-    ]
+    )
     index.write(viewtable.fill, index, viewtable.kind(name, shown_root), digest, now, rows)
 
 

@@ -504,3 +504,47 @@ def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
         return None
     meeting = minutes[21]
     return minutes[0], minutes[3], minutes[4], None if meeting is None else meeting[0], bool(minutes[29])
+
+
+# The fields of a minutes record that neither resolving tasks (archive.resolve) nor the task
+# snapshot and its tables (snapshot.store, incremental.entry) read: a lean load (loading.Lean)
+# lets go of them once the record's row is made. A field added to Minutes is kept unless it is
+# named here.
+_NOT_FOR_TASKS = ("present", "excused", "absent", "guests", "recorder", "moderator", "agenda",
+                  "decisions", "extra", "key_lines", "progress", "membership")  # fmt: skip
+# (name, position in _minutes, what stands for it)
+_LEAN = (
+    *(
+        (name, at, () if empty is list else _EMPTY_MAPPING if empty is dict else None)
+        for name, (at, empty) in _COLLECTIONS.items()
+        if name in _NOT_FOR_TASKS
+    ),
+    ("group_as_written", 5, ""),
+    ("place", 7, None),
+    ("title", 24, None),
+)
+
+
+def make_lean(minutes: Minutes) -> None:
+    """Let go of the fields of `minutes` that tasks do not read (_LEAN): each is None, "", or
+    an empty read-only one (as in the reduced views). Its tasks' owners and deadlines as
+    written are made one string each for all tasks, as they are once unpacked (pack_task)."""
+    for name, _at, empty in _LEAN:
+        setattr(minutes, name, empty)
+    for task in minutes.tasks:
+        if task.owner:
+            task.owner = intern(task.owner)
+        if task.due:
+            task.due = intern(task.due)
+
+
+def unpack_lean(data: bytes) -> Outcome:
+    """The parse outcome that `pack` made `data` of, its minutes as make_lean leaves them:
+    what is let go of is not made at all."""
+    minutes, problems = marshal.loads(data)
+    if minutes is not None:
+        values = list(minutes)
+        for _name, at, empty in _LEAN:
+            values[at] = empty
+        minutes = _unpack_minutes(tuple(values))
+    return minutes, list(starmap(Problem, problems)) if problems else problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..core.errors import Problem
 from ..core.model import STATUSES, Task
@@ -88,24 +88,7 @@ FILE, MEET, REF, MID = "file", "meet", "ref", "mid"
 NO_STATE = marshal.dumps(None)  # STATE when a file or folder was not read, or an id is twice
 ROWS = "rows\0"  # a part named ROWS + a table's kind holds the digests of the table's buckets
 
-Key = tuple[int, str, int, int]  # a task's place in the archive: task_keys
-
-
-def task_keys(archive: Archive) -> dict[int, Key]:
-    """Each task's place in the archive's order (by `id()` of the task): its meeting's date
-    (ordinal) and id, which of the minutes of that date and id it is (0 but for duplicate
-    minutes ids), and its place in them. Unlike a position in the whole list, a key stays
-    the same when other files change (incremental.py)."""
-    keys: dict[int, Key] = {}
-    previous: tuple[int, str] | None = None
-    tie = 0
-    for minutes in archive.minutes:  # sorted (archive.resolve)
-        here = (minutes.date.toordinal(), minutes.id)
-        tie = tie + 1 if here == previous else 0
-        previous = here
-        for number, task in enumerate(minutes.tasks):
-            keys[id(task)] = (*here, tie, number)
-    return keys
+Key = tuple[int, str, int, int]  # a task's place in the archive: keyed_tasks
 
 
 # A task as its table keeps it: its key (four fields), its id, and its packed task as marshal
@@ -174,15 +157,33 @@ def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables
 
     def write() -> None:
         parts = {"head": head_part(archive), STATE: state}
-        keys = task_keys(archive)
         for status in STATUSES:
-            rows = (table_row(task_row(keys[id(t)], t)) for t in archive.tasks if t.status == status)
+            rows = (table_row(task_row(key, t)) for key, t in keyed_tasks(archive) if t.status == status)
             parts[ROWS + status_kind(status)] = marshal.dumps(index.fill_table(status_kind(status), rows))
         for kind, found in tables.items():
             parts[ROWS + kind] = marshal.dumps(index.fill_table(kind, found))
         index.put_snapshot(fingerprint, parts)
 
     index.write(write)
+
+
+def keyed_tasks(archive: Archive) -> Iterator[tuple[Key, Task]]:
+    """(key, task) of each task of `archive.tasks` (not the later tasks of a duplicate id),
+    one at a time. A task's key is its place in the archive's order: its meeting's date
+    (ordinal) and id, which of the minutes of that date and id it is (0 but for duplicate
+    minutes ids), and its place in them. Unlike a position in the whole list, a key stays the
+    same when other files change (incremental.py). Made as the rows are written, not as a
+    dict of every task's key (some 40 MB at 200,000 tasks)."""
+    by_id = archive._tasks_by_id
+    previous: tuple[int, str] | None = None
+    tie = 0
+    for minutes in archive.minutes:  # sorted (archive.resolve)
+        here = (minutes.date.toordinal(), minutes.id)
+        tie = tie + 1 if here == previous else 0
+        previous = here
+        for number, task in enumerate(minutes.tasks):
+            if by_id.get(task.id) is task:
+                yield (*here, tie, number), task
 
 
 def _drain(rows: Iterable[TaskRow]) -> Iterable[TaskRow]:
