@@ -95,7 +95,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
             r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence(?:\s+členů)?|"
             r"prezenční\s+listina|"  # `Prezenční listina: ♦ Radek Pupák, předseda klubu ♦ …` (the sheet itself, written out)
-            r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
+            r"náhradní(?:ci|ce|k)|"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
+            # `STÁLÍ ZÁSTUPCI:`, `Pověření zástupci: Božena Danihelová (za Lenku Kurovou, …)`: deputies who attended
+            r"(?:stálí|stálé|pověření|pověřené)\s+zástup(?:ci|kyně)"
         ),
     ],
 }
@@ -162,7 +164,8 @@ _RECORDER_FREE = (
 MODERATOR_LABEL = label_pattern(
     r"moderátor(?:ka)?|moderoval[a]?|moderace|řídil[a]?|jednání řídil[a]?|předsedající|předsedal[a]?|"
     r"facilitátor(?:ka)?|facilitace|vedoucí jednání|jednání vedl[a]?|vedl[a]? jednání|vedení jednání|"
-    r"předseda|předsedkyně|(?:komisi|výboru|jednání|zasedání|schůzi)\s+předsedal[a]?"
+    r"předseda|předsedkyně|(?:komisi|výboru|jednání|zasedání|schůzi)\s+předsedal[a]?|"
+    r"(?:zasedání|schůzi|schůze|setkání)\s+řídil[a]?"  # `Zasedání řídil: MUDr. Jan Jařab`
 )
 _MODERATOR_FREE = (
     rx(
@@ -428,7 +431,13 @@ _GLUED = re.compile(
     # Členové komise, kteří byli přítomní: … Omluvení členové komise: … Pozdní příchody: …`
     r"Den a místo jednání(?: komise| výboru)?|(?:Komisi|Výboru|Jednání|Zasedání) předsedal[a]?|Zasedání bylo|"
     r"Ověřovatel(?:é|ka)?(?: zápisu| průběhu zasedání(?: komise| výboru)?)?|"
+    # `… Nepřítomni: Tajemnice: Mgr. Jindřiška Smejkalová Přizváni: Mgr. Martina Berdychová, …`: the
+    # invited, and the secretary's label that ends the list before it
+    r"Přizván[iíy]|Tajemní(?:k|ce)(?: výboru| komise)?|"
     r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody)\s*:)"
+    # `ze dne 25. února 2003 v PrazePřítomní členové: …`, `Zasedání řídil: MUDr. Jan JařabProgram:`: a
+    # label glued to the lower-case end of the line before it, with no space (a lost line break)
+    rf"|(?<={SMALL})(?=(?:Přítomn[iíé](?:\s+členové)?|Omluven[iíy]|Nepřítomn[iíy](?:\s+členové)?|Hosté|Program)\s*:)"
     # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
     r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
 )
@@ -1203,6 +1212,8 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
     j = index + 1
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
+        if _CAPITALS_SECTION.match(reader.plains[j]):
+            break
         current = _SUBGROUP.sub("", _SUBGROUP_DASH.sub("", stand_ins_first(reader.plains[j])))
         # `pan Martin Knotek (OÚ). Místo pana Knotka byl přítomen …`: a sentence after the person ends the list
         stop = _SENTENCE_STOP.search(current)
@@ -1310,6 +1321,24 @@ def _heading_follows(reader: _Reader, index: int, *, colon: bool = False) -> boo
     )
 
 
+# `Lýdie Poláčková (Moravskoslezský kraj)`: two capitalised words and a bracket, nothing else — the
+# shape of a paragraph of one person whose first name is not a common one.
+_NAME_AND_BRACKET = re.compile(
+    rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"(?:,\s+{SMALL}[^()]{{0,60}})?\s+\([^()]{{1,60}}\)$"  # `Milan Kováč, stálý zástupce Květy Jačové (…)`
+)
+# `ZA KANCELÁŘ: David Beňák` under `HOSTÉ:` of a page whose labels are in capitals: a new section of
+# its own (a word of six capitals or more is no acronym of a body, as `VV SH ČMS:` is).
+_CAPITALS_SECTION = re.compile(rf"^\s*(?:{CAPITAL}+\s+){{0,3}}{CAPITAL}{{6,}}(?:\s+{CAPITAL}+){{0,3}}\s*:")
+
+
+def _same_shape_as_before(reader: _Reader, index: int, line: str) -> bool:
+    """True when `line` and the paragraph before the blank line `index` both have the shape of one
+    person and a bracket (`Karel Holomek (Jihomoravský kraj)`, blank, `Lýdie Poláčková (…)`)."""
+    before = next((reader.plains[j] for j in range(index - 1, max(-1, index - 4), -1) if reader.plains[j]), "")
+    return bool(_NAME_AND_BRACKET.match(line.strip())) and bool(_NAME_AND_BRACKET.match(before.strip()))
+
+
 def _person_follows(reader: _Reader, index: int) -> bool:
     """True when the next paragraph after the blank line `index` holds one person (lists with
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
@@ -1322,7 +1351,9 @@ def _person_follows(reader: _Reader, index: int) -> bool:
                 not reader.labels[j]
                 and not NEXT.search(line)
                 and (
-                    looks_like_one_person(line) or (line != reader.plains[j] and looks_like_people_line(line))
+                    looks_like_one_person(line)
+                    or (line != reader.plains[j] and looks_like_people_line(line))
+                    or _same_shape_as_before(reader, index, line)
                 )
             )
     return False
