@@ -275,7 +275,7 @@ _MINUTES_SIGNS = rx(
 )
 # What a sentence about minutes says after naming them: `Zápis z jednání je uložen v …`, `bude
 # zveřejněn`: no title.
-_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))"
+_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici))"
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
@@ -461,11 +461,22 @@ _BARE_LABEL = re.compile(
 )
 
 
+# `Číslo zasedání: Místo konání: Datum konání: Přítomni: Omluveni: Hosté: Předsedající: …` then the
+# values in the same order: a form's labels all first in a one-line transcript, four or more with
+# nothing between them. No value can be told to its label, so none is read as one.
+_LABEL_RUN = re.compile(rf"(?:(?<=\s)|^)(?:{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:\s+){{4,}}")
+
+
+def _unlabel_run(match: re.Match[str]) -> str:
+    return match[0].replace(":", "")
+
+
 def _unglue(lines: list[str]) -> list[str]:
     """Lines split where a web page glued a title or attendance labels to other text; letter-
     spaced words joined; `Přítomni.` read as `Přítomni:`."""
     out: list[str] = []
     for line in lines:
+        line = _LABEL_RUN.sub(_unlabel_run, line)
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
