@@ -2782,3 +2782,110 @@ def test_a_first_heading_of_a_meeting_of_a_body_ending_with_its_day_names_the_bo
     assert find_group(["Úvod", "Program", "Různé", "Zasedání školské rady 19. října 2020"]) is None
     # a title with `Zápis` keeps its own reading (`Zápis z výborové schůze konané dne …`)
     assert find_group(["Zápis z výborové schůze konané dne 5. 3. 2019", "Přítomni: Jana Nová"]) == "Výbor"
+
+
+# --- rules drawn from the twelfth real batch 261–272 ------------------------------------------------
+
+
+def test_a_label_glued_to_the_lower_case_end_of_the_line_before_it() -> None:
+    found = recognise(
+        "Zápis z jednání komise pro seniory\n\nze dne 3. května 2021 v BrněPřítomni: Jana Nová, Petr Malý\n"
+        "Hosté: Ing. Eva Veselá\n\nJednání vedl: Mgr. Ota LisProgram:\n\n1. Úvod\n"
+    )
+    assert names(found.present) == ["Jana Nová", "Petr Malý"]
+    assert names(found.guests) == ["Ing. Eva Veselá"]
+    # a label word glued on without its colon opens nothing
+    found = recognise(
+        "Zápis z jednání komise pro seniory\nPřítomni: Jana Nová, Petr Malý\n\nV BrněHosté Eva Veselá\n"
+    )
+    assert found.guests == []
+
+
+def test_invited_and_a_secretary_in_a_one_line_run_of_labels() -> None:
+    found = recognise(
+        "Zápis ze 17. jednání výboru pro školství konaného dne 1. 10. 2018 Přítomni: Mgr. Jana Nová, "
+        "Ing. Petr Malý Omluveni: Mgr. Eva Veselá Nepřítomni: Tajemnice: Mgr. Ida Suchá Přizváni: "
+        "Ing. Ota Lis, RNDr. Jiří Ort Program: 1. Zahájení\n"
+    )
+    assert names(found.present) == ["Mgr. Jana Nová", "Ing. Petr Malý"]
+    assert names(found.excused) == ["Mgr. Eva Veselá"]
+    assert found.absent == []  # the empty `Nepřítomni:`, then the secretary: nobody absent
+    assert names(found.guests) == ["Ing. Ota Lis", "RNDr. Jiří Ort"]
+
+
+def test_standing_and_authorised_deputies_are_present() -> None:
+    found = recognise(
+        "Zápis ze zasedání rady pro národnostní menšiny\nDne 12. 4. 2022\n"
+        "Přítomní členové: Jana Nová, Petr Malý\n"
+        "Pověření zástupci: Božena Dlouhá (za Lenku Kurovou, Liberecký kraj) MUDr. Vlasta Vrchová (za MZ), "
+        "Mgr. Ota Lis (za MV)\nHosté: Ing. Eva Veselá (MK)\nZasedání řídil: MUDr. Jan KosProgram:\n1. Úvod\n"
+    )
+    assert names(found.present) == [
+        "Jana Nová",
+        "Petr Malý",
+        "Božena Dlouhá",
+        "MUDr. Vlasta Vrchová",
+        "Mgr. Ota Lis",
+    ]
+    assert names(found.guests) == ["Ing. Eva Veselá"]
+    assert found.moderator == "MUDr. Jan Kos"
+    found = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý\n", "STÁLÍ ZÁSTUPCI:\n\nOta Lis (MV ČR)\n")
+    )
+    assert names(found.present) == ["Ota Lis"]
+
+
+def test_one_person_a_paragraph_with_an_uncommon_first_name_in_a_list_of_that_shape() -> None:
+    text = (
+        "Zápis z jednání pracovní skupiny Senioři\nDne 19. 7. 2004\n\nPŘÍTOMNÍ ČLENOVÉ:\n\n"
+        "Karel Holub (Jihomoravský kraj)\n\nLýdie Pokorná (Moravskoslezský kraj)\n\n"
+        "Zbislav Morava (MPSV ČR)\n\nMarián Eremiáš, stálý zástupce Jana Kose (MV ČR)\n\n"
+        "HOSTÉ:\n\nKvěta Jarošová (MK ČR)\n"
+    )
+    found = recognise(text)
+    assert names(found.present) == ["Karel Holub", "Lýdie Pokorná", "Zbislav Morava", "Marián Eremiáš"]
+    assert names(found.guests) == ["Květa Jarošová"]
+    # after a person without a bracket, an uncommon name in brackets is not taken on its shape alone
+    found = recognise(text.replace("Karel Holub (Jihomoravský kraj)", "Karel Holub, předseda"))
+    assert names(found.present) == ["Karel Holub"]
+    # nor a heading after the list (`Program jednání (návrh)`: not two capitalised words)
+    found = recognise(text.replace("HOSTÉ:\n\nKvěta Jarošová (MK ČR)\n", "Program jednání (návrh)\n"))
+    assert "Program jednání" not in " ".join(names(found.present))
+
+
+def test_a_section_in_capitals_ends_the_list_above_it() -> None:
+    found = recognise(
+        "Zápis z jednání rady pro romské záležitosti\nDne 19. 7. 2004\n\nHOSTÉ:\n\nVáclav Appl (MK ČR)\n\n"
+        "Petr Dobrý (MF ČR)\n\n\nZA KANCELÁŘ: David Beňák\n\nHana Fišerová\n\nProgram:\n\n1) Úvod\n"
+    )
+    assert names(found.guests) == ["Václav Appl", "Petr Dobrý"]
+    # an acronym of a body (`VV SH ČMS:`) stays a sub-heading of the list
+    found = recognise(
+        "Zápis z jednání výboru\nDne 19. 7. 2004\nPřítomni:\nVV SH ČMS: R. Dudek, M. Němečková\n"
+        "Omluveni: J. Slámečka\n"
+    )
+    assert names(found.present) == ["R. Dudek", "M. Němečková"]
+
+
+def test_a_run_of_a_forms_labels_before_their_values_names_nobody() -> None:
+    found = recognise(
+        "ZASTUPITELSTVO KRAJE ZÁPIS Číslo zasedání: Místo konání: Datum konání: Přítomni: Omluveni: "
+        "Hosté: Předsedající: JEDN-Z-16 Kruhový sál od 10,00 hod. dle prezenční listiny J. Zahradník, "
+        "M. Kuba dle prezenční listiny I. Stráská 1. bod programu Zahájení\n"
+    )
+    assert found.guests == [] and found.excused == [] and found.present == []
+    # three labels with their values after each stay labels
+    found = recognise(
+        "Zápis z jednání komise\nDatum: 3. 5. 2021 Přítomni: Jana Nová, Petr Malý Omluveni: Ota Lis\n"
+    )
+    assert names(found.present) == ["Jana Nová", "Petr Malý"] and names(found.excused) == ["Ota Lis"]
+
+
+def test_a_sentence_about_the_minutes_names_no_body() -> None:
+    assert (
+        find_group(["Předsedou byl zvolen P. Eliáš. Zápis z jednání zastupitelstva kraje byl ověřen"]) is None
+    )
+    assert find_group(["Zápis z jednání zastupitelstva kraje bude zveřejněn na webu"]) is None
+    assert (
+        find_group(["Zápis z jednání zastupitelstva kraje", "Přítomni: Jana Nová"]) == "Zastupitelstvo kraje"
+    )

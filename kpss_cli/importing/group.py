@@ -32,7 +32,11 @@ _TITLE = rx(
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
-    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+" + _VERB_AFTER + _LABEL_AHEAD + _SAID_OF + r"(?P<rest>.+)$"
+    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+"
+    + _VERB_AFTER
+    + _LABEL_AHEAD
+    + _SAID_OF
+    + r"(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"

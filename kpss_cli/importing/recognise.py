@@ -1346,7 +1346,9 @@ _CAPITALS_SECTION = re.compile(rf"^\s*(?:{CAPITAL}+\s+){{0,3}}{CAPITAL}{{6,}}(?:
 def _same_shape_as_before(reader: _Reader, index: int, line: str) -> bool:
     """True when `line` and the paragraph before the blank line `index` both have the shape of one
     person and a bracket (`Karel Holomek (Jihomoravský kraj)`, blank, `Lýdie Poláčková (…)`)."""
-    before = next((reader.plains[j] for j in range(index - 1, max(-1, index - 4), -1) if reader.plains[j]), "")
+    before = next(
+        (reader.plains[j] for j in range(index - 1, max(-1, index - 4), -1) if reader.plains[j]), ""
+    )
     return bool(_NAME_AND_BRACKET.match(line.strip())) and bool(_NAME_AND_BRACKET.match(before.strip()))
 
 
