@@ -2889,3 +2889,29 @@ def test_a_sentence_about_the_minutes_names_no_body() -> None:
     assert (
         find_group(["Zápis z jednání zastupitelstva kraje", "Přítomni: Jana Nová"]) == "Zastupitelstvo kraje"
     )
+
+
+def test_sub_labels_of_the_present_with_the_people_after_a_wide_gap() -> None:
+    text = (
+        "Zápis z jednání výboru svazu\nDne 20. 7. 2023\nPřítomni:\n\n"
+        "Výkonný výbor (VV):      Jiří Hýža (JH) do 13:20, Petra Kafková (PK),\n\n"
+        "                         Martin Soušek (MS)\n\nGenerální sekretář:      Dana Dvořáková (DD)\n\n"
+        "Kontrolní komise:        Jiří Bobek (JB) od 14:00\n\nHosté:                   Eva Skořepová (ES)\n"
+    )
+    found = recognise(text)
+    assert names(found.present) == [
+        "Jiří Hýža",
+        "Petra Kafková",
+        "Martin Soušek",
+        "Dana Dvořáková",
+        "Jiří Bobek",
+    ]
+    assert names(found.guests) == ["Eva Skořepová"]
+    # a sub-label with a sentence after the gap is no one
+    found = recognise(text.replace("Dana Dvořáková (DD)", "bude zvolen na příštím jednání"))
+    assert "Dana Dvořáková" not in names(found.present) and "Jiří Hýža" in names(found.present)
+
+
+def test_when_a_person_came_or_left_is_no_part_of_them() -> None:
+    found = recognise(HEAD.replace("Petr Malý", "Petr Malý do 13:20, Eva Veselá (MV) od 14:00"))
+    assert names(found.present) == ["Jana Nová", "Petr Malý", "Eva Veselá"]

@@ -1254,7 +1254,15 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
                 break
             j += 1
             continue
-        cells = _columns(reader.lines[j])
+        # `Výkonný výbor (VV):               Jiří Hýža (JH), …`: a sub-label of the list, its people
+        # after the wide gap of a flattened table cell
+        gap = _GAP_SUBLABEL.match(reader.lines[j]) if not reader.labels[j] else None
+        if gap is not None and looks_like_people_line(_without_hours(plain(reader.lines[j][gap.end() :]))):
+            current = plain(reader.lines[j][gap.end() :])
+        else:
+            gap = None
+        current = _without_hours(current)
+        cells = _columns(reader.lines[j]) if gap is None else []
         probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
         if chunk and not reader.labels[j] and _role_under_name(reader, j, current):
             # `Ing. Jiří Čeřovský` / `místostarosta, předseda ŘS`: the role on the line under the name
@@ -1270,7 +1278,7 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
         # exported table) is no column.
-        table_row = len([c for c in _row(reader.lines[j]) if c]) >= 2 or len(cells) >= 2
+        table_row = gap is None and (len([c for c in _row(reader.lines[j]) if c]) >= 2 or len(cells) >= 2)
         chunk.append(reader.lines[j] if table_row else current.strip(" |"))
         previous = current
         blanks = 0
@@ -1340,6 +1348,17 @@ _NAME_AND_BRACKET = re.compile(
 )
 # `ZA KANCELÁŘ: David Beňák` under `HOSTÉ:` of a page whose labels are in capitals: a new section of
 # its own (a word of six capitals or more is no acronym of a body, as `VV SH ČMS:` is).
+# `Jiří Hýža (JH) do 13:20, Jiří Bobek (JB) od 14:00`: when a person came or left, no part of them.
+_HOURS_AFTER = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=\)))\s+(?:od|do)\s+\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|h))?(?=\s*(?:,|;|$))"
+)
+
+
+def _without_hours(line: str) -> str:
+    return _HOURS_AFTER.sub("", line)
+
+
+_GAP_SUBLABEL = re.compile(rf"^\s*{CAPITAL}[^:\n]{{1,40}}?:[ \t]{{3,}}(?=\S)")
 _CAPITALS_SECTION = re.compile(rf"^\s*(?:{CAPITAL}+\s+){{0,3}}{CAPITAL}{{6,}}(?:\s+{CAPITAL}+){{0,3}}\s*:")
 
 
@@ -1360,6 +1379,11 @@ def _person_follows(reader: _Reader, index: int) -> bool:
             line = _without_org(
                 _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
             )  # `Za starosty KSH: V. Švubová`
+            if (gap := _GAP_SUBLABEL.match(reader.lines[j])) is not None and not reader.labels[j]:
+                line = _without_hours(
+                    plain(reader.lines[j][gap.end() :])
+                )  # `Kontrolní komise:    Jiří Bobek (JB)`
+                return looks_like_people_line(line)
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
@@ -1489,7 +1513,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
-        parts = _inline_parts(kind, inline) if inline else []
+        parts = _inline_parts(kind, _without_hours(inline)) if inline else []
         chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
         if chunk:
             last_kind = parts[-1][0] if parts else kind
