@@ -2915,3 +2915,23 @@ def test_sub_labels_of_the_present_with_the_people_after_a_wide_gap() -> None:
 def test_when_a_person_came_or_left_is_no_part_of_them() -> None:
     found = recognise(HEAD.replace("Petr Malý", "Petr Malý do 13:20, Eva Veselá (MV) od 14:00"))
     assert names(found.present) == ["Jana Nová", "Petr Malý", "Eva Veselá"]
+
+
+def test_a_byline_is_no_meeting_day_and_a_line_opening_with_the_weekday_is() -> None:
+    text = (
+        "ZÁPIS Z ČERVENCOVÉHO JEDNÁNÍ VV ČSJ 2023\n\nDana Dvořáková | 21.07.2023\n\n"
+        "Čtvrtek, 20. července 2023, 12:00 – on-line jednání přes Microsoft Teams\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    found = recognise(text)
+    assert found.date == dt.date(2023, 7, 20) and found.time == "12:00"
+    # without the weekday line the byline's day is still no meeting day
+    assert (
+        recognise(
+            text.replace("Čtvrtek, 20. července 2023, 12:00 – on-line jednání přes Microsoft Teams", "")
+        ).date
+        is None
+    )
+    # a weekday line that names the next meeting gives no day
+    found = recognise(text.replace("Čtvrtek, 20.", "Příští jednání čtvrtek, 20."))
+    assert found.date is None

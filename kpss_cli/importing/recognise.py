@@ -580,6 +580,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_header(result, reader) or title_place
+    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+        _date_after_weekday(result, reader)
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
     if result.date is not None and result.time is None:
@@ -1061,6 +1063,8 @@ _LOST_DAY_PLACE = rx(
 _CMS_TIMESTAMP = re.compile(r"^\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}(?::\d{2})?$")
 
 
+# `Dana Dvořáková | 21.07.2023`: a web page's byline, its author and when it was published.
+_BYLINE = re.compile(rf"^{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+\s*\|\s*\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}$")
 _DEADLINE_BEFORE = rx(r"\bdo\s*$")  # `Termín: 19. 6. 2023` at the top is the meeting's day
 
 
@@ -1069,7 +1073,7 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     fills in the date (and time) and returns what else the line names as the place
     (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
-        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line):
+        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line) or _BYLINE.match(line):
             continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
@@ -1082,6 +1086,24 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             named = re.sub(r"(?i)^(?:(?:ze|z|konan\w*|konal\w*|se)\b\W*)+", "", rest)
             return named if re.search(r"[^\W\d_]{3}", named) and timing is not None else None
     return None
+
+
+def _date_after_weekday(result: Imported, reader: _Reader) -> None:
+    """`Čtvrtek, 20. července 2023, 12:00 – on-line jednání přes Microsoft Teams`: a line near the top
+    that opens with the weekday and the day (the hour right after it), when nothing else gave the day."""
+    for line in [p for p in reader.plains if p][:15]:
+        hits = [h for h in find_dates(line) if h.year is not None]
+        if len(hits) != 1 or len(line) > 140 or NEXT.search(line) or _WRITING.search(line):
+            continue
+        if _WEEKDAY_LEAD.match(line[: hits[0].start]):
+            result.date = hits[0].date()
+            timing = find_time(line[hits[0].end :])
+            if timing is not None and timing.start <= 6:
+                result.time = timing.value
+            return
+
+
+_WEEKDAY_LEAD = rx(r"^\s*(?:" + "|".join(day for day, _ in WEEKDAYS) + r")\s*,?\s*(?:dne\s+)?$")
 
 
 # --- people ------------------------------------------------------------------------------------
