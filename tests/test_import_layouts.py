@@ -2935,3 +2935,24 @@ def test_a_byline_is_no_meeting_day_and_a_line_opening_with_the_weekday_is() -> 
     # a weekday line that names the next meeting gives no day
     found = recognise(text.replace("Čtvrtek, 20.", "Příští jednání čtvrtek, 20."))
     assert found.date is None
+
+
+def test_a_form_s_label_run_keeps_the_document_minutes_and_no_label_is_a_value() -> None:
+    text = (
+        "1 Zveřejněna upravená verze dokumentu ZASTUPITELSTVO KRAJE ZÁPIS Číslo zasedání: Místo konání: "
+        "Předsedající: Přítomni: Omluveni: Ověřovatelé: JEDN-Z-16 Kruhový sál I. Stráská dle prezenční listiny "
+        "J. Zahradník Z. Mráz 1. bod programu Zahájení 16. zasedání zastupitelstva zahájila hejtmanka kraje "
+        "Ivana Stráská, přivítala přítomné.\n"
+    )
+    found = recognise(text)
+    assert found.looks_like_minutes
+    assert found.moderator == "Ivana Stráská" and found.excused == []  # the narrative, not the run
+    # a body in capitals then `ZÁPIS` inside running text is no title
+    assert not recognise(
+        "Obec vydává OBECNÍ ZPRAVODAJ ZÁPIS\nNa jaře jsme uklidili obec.\n"
+    ).looks_like_minutes
+    # a label alone on the line under another label is not its value
+    found = recognise(
+        "Zápis z jednání komise\nDne 3. 5. 2021\nPředsedající:\nOvěřovatelé:\nPřítomni: Jana Nová\n"
+    )
+    assert found.moderator is None

@@ -294,9 +294,17 @@ _HEADING_ZAPIS = re.compile(
 )
 
 
+# `… ZASTUPITELSTVO JIHOČESKÉHO KRAJE ZÁPIS` ending the line, a form's labels after it: the body in
+# capitals, then the word, as a letterhead of minutes sets them.
+_BODY_THEN_ZAPIS = re.compile(
+    rf"(?:^|(?<=\s))(?:{CAPITAL}{{2,}}\s+){{2,6}}Z[ÁA]PIS[ \t]*\n\s*{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:",
+    re.MULTILINE,
+)
+
+
 def _is_title(text: str) -> bool:
     """True when `text` (lines) holds the title of minutes (see _TITLE_ZAPIS, _HEADING_ZAPIS)."""
-    return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text))
+    return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text) or _BODY_THEN_ZAPIS.search(text))
 
 
 # The title of a document that is not minutes: an invitation, a talk, a plan, a report.
@@ -467,16 +475,26 @@ _BARE_LABEL = re.compile(
 _LABEL_RUN = re.compile(rf"(?:(?<=\s)|^)(?:{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:\s+){{4,}}")
 
 
-def _unlabel_run(match: re.Match[str]) -> str:
-    return match[0].replace(":", "")
+# A line of nothing but a label (`Ověřovatelé:`).
+_ALONE_LABEL = re.compile(rf"^\s*{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:\s*$")
+_ONE_LABEL = re.compile(rf"{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:")
+
+
+def _split_label_run(line: str) -> list[str]:
+    """The line cut before and after such a run, each label of it alone on a line of its own (a
+    label with nothing after it), the values after them on the next line."""
+    match = _LABEL_RUN.search(line)
+    if match is None:
+        return [line]
+    labels = [m[0] for m in _ONE_LABEL.finditer(match[0])]
+    return [line[: match.start()], *labels, *_split_label_run(line[match.end() :])]
 
 
 def _unglue(lines: list[str]) -> list[str]:
     """Lines split where a web page glued a title or attendance labels to other text; letter-
     spaced words joined; `Přítomni.` read as `Přítomni:`."""
     out: list[str] = []
-    for line in lines:
-        line = _LABEL_RUN.sub(_unlabel_run, line)
+    for line in (part for whole in lines for part in _split_label_run(whole)):
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
@@ -520,8 +538,8 @@ class _Reader:
         for j in range(index + 1, min(len(self.plains), index + 6)):
             if not self.plains[j]:
                 continue
-            if self.labels[j]:
-                return "", index
+            if self.labels[j] or _ALONE_LABEL.match(self.plains[j]):
+                return "", index  # `Předsedající:` over `Ověřovatelé:`: another label is no value
             return self.plains[j], j
         return "", index
 
@@ -1792,6 +1810,8 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
         value = _END_OF_SENTENCE.split(value)[0] if value else value
+        if value and _ALONE_LABEL.match(value):
+            continue  # `Předsedající:` over `Přítomno:` (a form's labels one a line): no value
         if value and _RUNNING_TEXT.match(value):
             continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
