@@ -2956,3 +2956,14 @@ def test_a_form_s_label_run_keeps_the_document_minutes_and_no_label_is_a_value()
         "Zápis z jednání komise\nDne 3. 5. 2021\nPředsedající:\nOvěřovatelé:\nPřítomni: Jana Nová\n"
     )
     assert found.moderator is None
+
+
+def test_the_number_of_the_minutes_in_brackets_after_zapis() -> None:
+    lines = [
+        "Rada pro menšiny",
+        "",
+        "Zápis (č. KRP 4/2004) z mimořádného zasedání Rady pro romské záležitosti, ze dne 19. 7. 2004",
+    ]
+    assert find_group(lines) == "Rada pro romské záležitosti"
+    # a bracket of anything else after `Zápis` is no number of the minutes
+    assert find_group(["Zápis (návrh) z jednání", "Přítomni: Jana Nová"]) is None

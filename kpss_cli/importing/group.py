@@ -28,7 +28,8 @@ _TITLE = rx(
     # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
     # `Průběh zasedání Zastupitelstva …` and `Z Á P I S č. 4 / 2011 ze …` also head minutes.
     r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
-    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+)?)"
+    # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
+    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+|\(č\.[^()\n]{1,20}\)\s+)?)"
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
