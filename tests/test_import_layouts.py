@@ -2782,3 +2782,188 @@ def test_a_first_heading_of_a_meeting_of_a_body_ending_with_its_day_names_the_bo
     assert find_group(["Úvod", "Program", "Různé", "Zasedání školské rady 19. října 2020"]) is None
     # a title with `Zápis` keeps its own reading (`Zápis z výborové schůze konané dne …`)
     assert find_group(["Zápis z výborové schůze konané dne 5. 3. 2019", "Přítomni: Jana Nová"]) == "Výbor"
+
+
+# --- rules drawn from the twelfth real batch 261–272 ------------------------------------------------
+
+
+def test_a_label_glued_to_the_lower_case_end_of_the_line_before_it() -> None:
+    found = recognise(
+        "Zápis z jednání komise pro seniory\n\nze dne 3. května 2021 v BrněPřítomni: Jana Nová, Petr Malý\n"
+        "Hosté: Ing. Eva Veselá\n\nJednání vedl: Mgr. Ota LisProgram:\n\n1. Úvod\n"
+    )
+    assert names(found.present) == ["Jana Nová", "Petr Malý"]
+    assert names(found.guests) == ["Ing. Eva Veselá"]
+    # a label word glued on without its colon opens nothing
+    found = recognise(
+        "Zápis z jednání komise pro seniory\nPřítomni: Jana Nová, Petr Malý\n\nV BrněHosté Eva Veselá\n"
+    )
+    assert found.guests == []
+
+
+def test_invited_and_a_secretary_in_a_one_line_run_of_labels() -> None:
+    found = recognise(
+        "Zápis ze 17. jednání výboru pro školství konaného dne 1. 10. 2018 Přítomni: Mgr. Jana Nová, "
+        "Ing. Petr Malý Omluveni: Mgr. Eva Veselá Nepřítomni: Tajemnice: Mgr. Ida Suchá Přizváni: "
+        "Ing. Ota Lis, RNDr. Jiří Ort Program: 1. Zahájení\n"
+    )
+    assert names(found.present) == ["Mgr. Jana Nová", "Ing. Petr Malý"]
+    assert names(found.excused) == ["Mgr. Eva Veselá"]
+    assert found.absent == []  # the empty `Nepřítomni:`, then the secretary: nobody absent
+    assert names(found.guests) == ["Ing. Ota Lis", "RNDr. Jiří Ort"]
+
+
+def test_standing_and_authorised_deputies_are_present() -> None:
+    found = recognise(
+        "Zápis ze zasedání rady pro národnostní menšiny\nDne 12. 4. 2022\n"
+        "Přítomní členové: Jana Nová, Petr Malý\n"
+        "Pověření zástupci: Božena Dlouhá (za Lenku Kurovou, Liberecký kraj) MUDr. Vlasta Vrchová (za MZ), "
+        "Mgr. Ota Lis (za MV)\nHosté: Ing. Eva Veselá (MK)\nZasedání řídil: MUDr. Jan KosProgram:\n1. Úvod\n"
+    )
+    assert names(found.present) == [
+        "Jana Nová",
+        "Petr Malý",
+        "Božena Dlouhá",
+        "MUDr. Vlasta Vrchová",
+        "Mgr. Ota Lis",
+    ]
+    assert names(found.guests) == ["Ing. Eva Veselá"]
+    assert found.moderator == "MUDr. Jan Kos"
+    found = recognise(
+        HEAD.replace("Přítomni: Jana Nová, Petr Malý\n", "STÁLÍ ZÁSTUPCI:\n\nOta Lis (MV ČR)\n")
+    )
+    assert names(found.present) == ["Ota Lis"]
+
+
+def test_one_person_a_paragraph_with_an_uncommon_first_name_in_a_list_of_that_shape() -> None:
+    text = (
+        "Zápis z jednání pracovní skupiny Senioři\nDne 19. 7. 2004\n\nPŘÍTOMNÍ ČLENOVÉ:\n\n"
+        "Karel Holub (Jihomoravský kraj)\n\nLýdie Pokorná (Moravskoslezský kraj)\n\n"
+        "Zbislav Morava (MPSV ČR)\n\nMarián Eremiáš, stálý zástupce Jana Kose (MV ČR)\n\n"
+        "HOSTÉ:\n\nKvěta Jarošová (MK ČR)\n"
+    )
+    found = recognise(text)
+    assert names(found.present) == ["Karel Holub", "Lýdie Pokorná", "Zbislav Morava", "Marián Eremiáš"]
+    assert names(found.guests) == ["Květa Jarošová"]
+    # after a person without a bracket, an uncommon name in brackets is not taken on its shape alone
+    found = recognise(text.replace("Karel Holub (Jihomoravský kraj)", "Karel Holub, předseda"))
+    assert names(found.present) == ["Karel Holub"]
+    # nor a heading after the list (`Program jednání (návrh)`: not two capitalised words)
+    found = recognise(text.replace("HOSTÉ:\n\nKvěta Jarošová (MK ČR)\n", "Program jednání (návrh)\n"))
+    assert "Program jednání" not in " ".join(names(found.present))
+
+
+def test_a_section_in_capitals_ends_the_list_above_it() -> None:
+    found = recognise(
+        "Zápis z jednání rady pro romské záležitosti\nDne 19. 7. 2004\n\nHOSTÉ:\n\nVáclav Appl (MK ČR)\n\n"
+        "Petr Dobrý (MF ČR)\n\n\nZA KANCELÁŘ: David Beňák\n\nHana Fišerová\n\nProgram:\n\n1) Úvod\n"
+    )
+    assert names(found.guests) == ["Václav Appl", "Petr Dobrý"]
+    # an acronym of a body (`VV SH ČMS:`) stays a sub-heading of the list
+    found = recognise(
+        "Zápis z jednání výboru\nDne 19. 7. 2004\nPřítomni:\nVV SH ČMS: R. Dudek, M. Němečková\n"
+        "Omluveni: J. Slámečka\n"
+    )
+    assert names(found.present) == ["R. Dudek", "M. Němečková"]
+
+
+def test_a_run_of_a_forms_labels_before_their_values_names_nobody() -> None:
+    found = recognise(
+        "ZASTUPITELSTVO KRAJE ZÁPIS Číslo zasedání: Místo konání: Datum konání: Přítomni: Omluveni: "
+        "Hosté: Předsedající: JEDN-Z-16 Kruhový sál od 10,00 hod. dle prezenční listiny J. Zahradník, "
+        "M. Kuba dle prezenční listiny I. Stráská 1. bod programu Zahájení\n"
+    )
+    assert found.guests == [] and found.excused == [] and found.present == []
+    # three labels with their values after each stay labels
+    found = recognise(
+        "Zápis z jednání komise\nDatum: 3. 5. 2021 Přítomni: Jana Nová, Petr Malý Omluveni: Ota Lis\n"
+    )
+    assert names(found.present) == ["Jana Nová", "Petr Malý"] and names(found.excused) == ["Ota Lis"]
+
+
+def test_a_sentence_about_the_minutes_names_no_body() -> None:
+    assert (
+        find_group(["Předsedou byl zvolen P. Eliáš. Zápis z jednání zastupitelstva kraje byl ověřen"]) is None
+    )
+    assert find_group(["Zápis z jednání zastupitelstva kraje bude zveřejněn na webu"]) is None
+    assert (
+        find_group(["Zápis z jednání zastupitelstva kraje", "Přítomni: Jana Nová"]) == "Zastupitelstvo kraje"
+    )
+
+
+def test_sub_labels_of_the_present_with_the_people_after_a_wide_gap() -> None:
+    text = (
+        "Zápis z jednání výboru svazu\nDne 20. 7. 2023\nPřítomni:\n\n"
+        "Výkonný výbor (VV):      Jiří Hýža (JH) do 13:20, Petra Kafková (PK),\n\n"
+        "                         Martin Soušek (MS)\n\nGenerální sekretář:      Dana Dvořáková (DD)\n\n"
+        "Kontrolní komise:        Jiří Bobek (JB) od 14:00\n\nHosté:                   Eva Skořepová (ES)\n"
+    )
+    found = recognise(text)
+    assert names(found.present) == [
+        "Jiří Hýža",
+        "Petra Kafková",
+        "Martin Soušek",
+        "Dana Dvořáková",
+        "Jiří Bobek",
+    ]
+    assert names(found.guests) == ["Eva Skořepová"]
+    # a sub-label with a sentence after the gap is no one
+    found = recognise(text.replace("Dana Dvořáková (DD)", "bude zvolen na příštím jednání"))
+    assert "Dana Dvořáková" not in names(found.present) and "Jiří Hýža" in names(found.present)
+
+
+def test_when_a_person_came_or_left_is_no_part_of_them() -> None:
+    found = recognise(HEAD.replace("Petr Malý", "Petr Malý do 13:20, Eva Veselá (MV) od 14:00"))
+    assert names(found.present) == ["Jana Nová", "Petr Malý", "Eva Veselá"]
+
+
+def test_a_byline_is_no_meeting_day_and_a_line_opening_with_the_weekday_is() -> None:
+    text = (
+        "ZÁPIS Z ČERVENCOVÉHO JEDNÁNÍ VV ČSJ 2023\n\nDana Dvořáková | 21.07.2023\n\n"
+        "Čtvrtek, 20. července 2023, 12:00 – on-line jednání přes Microsoft Teams\n\n"
+        "Přítomni: Jana Nová, Petr Malý\n"
+    )
+    found = recognise(text)
+    assert found.date == dt.date(2023, 7, 20) and found.time == "12:00"
+    # without the weekday line the byline's day is still no meeting day
+    assert (
+        recognise(
+            text.replace("Čtvrtek, 20. července 2023, 12:00 – on-line jednání přes Microsoft Teams", "")
+        ).date
+        is None
+    )
+    # a weekday line that names the next meeting gives no day
+    found = recognise(text.replace("Čtvrtek, 20.", "Příští jednání čtvrtek, 20."))
+    assert found.date is None
+
+
+def test_a_form_s_label_run_keeps_the_document_minutes_and_no_label_is_a_value() -> None:
+    text = (
+        "1 Zveřejněna upravená verze dokumentu ZASTUPITELSTVO KRAJE ZÁPIS Číslo zasedání: Místo konání: "
+        "Předsedající: Přítomni: Omluveni: Ověřovatelé: JEDN-Z-16 Kruhový sál I. Stráská dle prezenční listiny "
+        "J. Zahradník Z. Mráz 1. bod programu Zahájení 16. zasedání zastupitelstva zahájila hejtmanka kraje "
+        "Ivana Stráská, přivítala přítomné.\n"
+    )
+    found = recognise(text)
+    assert found.looks_like_minutes
+    assert found.moderator == "Ivana Stráská" and found.excused == []  # the narrative, not the run
+    # a body in capitals then `ZÁPIS` inside running text is no title
+    assert not recognise(
+        "Obec vydává OBECNÍ ZPRAVODAJ ZÁPIS\nNa jaře jsme uklidili obec.\n"
+    ).looks_like_minutes
+    # a label alone on the line under another label is not its value
+    found = recognise(
+        "Zápis z jednání komise\nDne 3. 5. 2021\nPředsedající:\nOvěřovatelé:\nPřítomni: Jana Nová\n"
+    )
+    assert found.moderator is None
+
+
+def test_the_number_of_the_minutes_in_brackets_after_zapis() -> None:
+    lines = [
+        "Rada pro menšiny",
+        "",
+        "Zápis (č. KRP 4/2004) z mimořádného zasedání Rady pro romské záležitosti, ze dne 19. 7. 2004",
+    ]
+    assert find_group(lines) == "Rada pro romské záležitosti"
+    # a bracket of anything else after `Zápis` is no number of the minutes
+    assert find_group(["Zápis (návrh) z jednání", "Přítomni: Jana Nová"]) is None

@@ -19,17 +19,25 @@ _VERB_AFTER = rf"(?!(?-i:{SMALL}+(?<!te)(?<!o)(?:l|l[aoi])|{SMALL}+[aiy]ly|m[ěe
 # `Zápis ze zasedání Číslo zasedání: 12 …`: a label after the meeting noun, no body.
 # (a label is a capitalised word and lower-case ones: not `… pracovní skupiny Senioři: 12. 3.`)
 _LABEL_AHEAD = rf"(?!(?-i:{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{1,2}})\s*:)"
+# `Zápis z jednání zastupitelstva kraje byl ověř[en] …`: a sentence about minutes, the verb a few
+# words after the body.
+_SAID_OF = r"(?![^.:;]{0,80}?\s(?:byl[aoy]?|je|jsou|bude|budou)\s+(?:ověř|schválen|uložen|rozeslán|zveřejněn|zaslán|předán))"
 _TITLE = rx(
     # `Zápis` starts the line (after a transcript's number) or, capitalised, heads text inside a
     # line (`Download "Zápis z …"`); `zápis` in lower case inside a line is a sentence's word.
     # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
     # `Průběh zasedání Zastupitelstva …` and `Z Á P I S č. 4 / 2011 ze …` also head minutes.
     r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
-    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+)?)"
+    # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
+    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+|\(č\.[^()\n]{1,20}\)\s+)?)"
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
-    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+" + _VERB_AFTER + _LABEL_AHEAD + r"(?P<rest>.+)$"
+    r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+"
+    + _VERB_AFTER
+    + _LABEL_AHEAD
+    + _SAID_OF
+    + r"(?P<rest>.+)$"
 )
 _HEADER_GROUP = rx(
     r"(?:^|[-–—:|]\s*)(?P<group>(?:(?:řídicí|řídící|koordinační|pracovní|odborná|tematická|expertní)\s+)+"

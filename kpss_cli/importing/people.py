@@ -383,7 +383,12 @@ def _line_fragments(raw: str) -> list[str]:
         # brackets inside a cell (`členka (omluvena)`) would end the one around the cells
         return [f"{head} ({', '.join(squash(re.sub(r'[()]', ' ', plain(c))) for c in columns[1:])})"]
     pieces: list[str] = []
-    for piece in (run for part in split_people(line.replace(" | ", ", ")) for run in _split_run(part)):
+    parts = (
+        after
+        for part in split_people(line.replace(" | ", ", "))
+        for after in _AFTER_BRACKET_TITLED.split(part)
+    )
+    for piece in (run for part in parts for run in _split_run(part)):
         if pieces and _LEGAL_FORM.match(piece.strip()):
             pieces[-1] = f"{pieces[-1]}, {piece.strip()}"  # `Advaita, z. ú.`
         else:
@@ -403,6 +408,9 @@ _TITLE_STARTS = re.compile(
     # next person starts, titled or not
     rf"|(?:(?<=DiS\.)|(?<=Ph\.D\.)|(?<=CSc\.))\s+(?={CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
 )
+# `Božena Danihelová (za Lenku Kurovou, Královehradecký kraj) MUDr. Vlasta Vrtochová (za …)`: a
+# titled name right after a person's closing bracket, with no comma, is the next person.
+_AFTER_BRACKET_TITLED = re.compile(rf"(?<=\))\s+(?=(?:{_PRE_TITLE}\s?)+{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})")
 _TITLED_PIECE = re.compile(rf"^(?P<title>(?:{_PRE_TITLE}\s?)*)(?P<words>.+)$")
 _NAME_WORD_ONLY = re.compile(rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?$")
 

@@ -95,7 +95,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
             r"(?:(?:jednání|schůzky|schůze|setkání|zasedání|porady)\s+)?se\s+zúčastnil[iay]?|účast|prezence(?:\s+členů)?|"
             r"prezenční\s+listina|"  # `Prezenční listina: ♦ Radek Pupák, předseda klubu ♦ …` (the sheet itself, written out)
-            r"náhradní(?:ci|ce|k)"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
+            r"náhradní(?:ci|ce|k)|"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
+            # `STÁLÍ ZÁSTUPCI:`, `Pověření zástupci: Božena Danihelová (za Lenku Kurovou, …)`: deputies who attended
+            r"(?:stálí|stálé|pověření|pověřené)\s+zástup(?:ci|kyně)"
         ),
     ],
 }
@@ -162,7 +164,8 @@ _RECORDER_FREE = (
 MODERATOR_LABEL = label_pattern(
     r"moderátor(?:ka)?|moderoval[a]?|moderace|řídil[a]?|jednání řídil[a]?|předsedající|předsedal[a]?|"
     r"facilitátor(?:ka)?|facilitace|vedoucí jednání|jednání vedl[a]?|vedl[a]? jednání|vedení jednání|"
-    r"předseda|předsedkyně|(?:komisi|výboru|jednání|zasedání|schůzi)\s+předsedal[a]?"
+    r"předseda|předsedkyně|(?:komisi|výboru|jednání|zasedání|schůzi)\s+předsedal[a]?|"
+    r"(?:zasedání|schůzi|schůze|setkání)\s+řídil[a]?"  # `Zasedání řídil: MUDr. Jan Jařab`
 )
 _MODERATOR_FREE = (
     rx(
@@ -272,7 +275,7 @@ _MINUTES_SIGNS = rx(
 )
 # What a sentence about minutes says after naming them: `Zápis z jednání je uložen v …`, `bude
 # zveřejněn`: no title.
-_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|přílohou|k\s+dispozici))"
+_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici))"
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
@@ -291,9 +294,17 @@ _HEADING_ZAPIS = re.compile(
 )
 
 
+# `… ZASTUPITELSTVO JIHOČESKÉHO KRAJE ZÁPIS` ending the line, a form's labels after it: the body in
+# capitals, then the word, as a letterhead of minutes sets them.
+_BODY_THEN_ZAPIS = re.compile(
+    rf"(?:^|(?<=\s))(?:{CAPITAL}{{2,}}\s+){{2,6}}Z[ÁA]PIS[ \t]*\n\s*{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:",
+    re.MULTILINE,
+)
+
+
 def _is_title(text: str) -> bool:
     """True when `text` (lines) holds the title of minutes (see _TITLE_ZAPIS, _HEADING_ZAPIS)."""
-    return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text))
+    return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text) or _BODY_THEN_ZAPIS.search(text))
 
 
 # The title of a document that is not minutes: an invitation, a talk, a plan, a report.
@@ -428,7 +439,13 @@ _GLUED = re.compile(
     # Členové komise, kteří byli přítomní: … Omluvení členové komise: … Pozdní příchody: …`
     r"Den a místo jednání(?: komise| výboru)?|(?:Komisi|Výboru|Jednání|Zasedání) předsedal[a]?|Zasedání bylo|"
     r"Ověřovatel(?:é|ka)?(?: zápisu| průběhu zasedání(?: komise| výboru)?)?|"
+    # `… Nepřítomni: Tajemnice: Mgr. Jindřiška Smejkalová Přizváni: Mgr. Martina Berdychová, …`: the
+    # invited, and the secretary's label that ends the list before it
+    r"Přizván[iíy]|Tajemní(?:k|ce)(?: výboru| komise)?|"
     r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody)\s*:)"
+    # `ze dne 25. února 2003 v PrazePřítomní členové: …`, `Zasedání řídil: MUDr. Jan JařabProgram:`: a
+    # label glued to the lower-case end of the line before it, with no space (a lost line break)
+    rf"|(?<={SMALL})(?=(?:Přítomn[iíé](?:\s+členové)?|Omluven[iíy]|Nepřítomn[iíy](?:\s+členové)?|Hosté|Program)\s*:)"
     # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
     r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
 )
@@ -452,11 +469,32 @@ _BARE_LABEL = re.compile(
 )
 
 
+# `Číslo zasedání: Místo konání: Datum konání: Přítomni: Omluveni: Hosté: Předsedající: …` then the
+# values in the same order: a form's labels all first in a one-line transcript, four or more with
+# nothing between them. No value can be told to its label, so none is read as one.
+_LABEL_RUN = re.compile(rf"(?:(?<=\s)|^)(?:{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:\s+){{4,}}")
+
+
+# A line of nothing but a label (`Ověřovatelé:`).
+_ALONE_LABEL = re.compile(rf"^\s*{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:\s*$")
+_ONE_LABEL = re.compile(rf"{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:")
+
+
+def _split_label_run(line: str) -> list[str]:
+    """The line cut before and after such a run, each label of it alone on a line of its own (a
+    label with nothing after it), the values after them on the next line."""
+    match = _LABEL_RUN.search(line)
+    if match is None:
+        return [line]
+    labels = [m[0] for m in _ONE_LABEL.finditer(match[0])]
+    return [line[: match.start()], *labels, *_split_label_run(line[match.end() :])]
+
+
 def _unglue(lines: list[str]) -> list[str]:
     """Lines split where a web page glued a title or attendance labels to other text; letter-
     spaced words joined; `Přítomni.` read as `Přítomni:`."""
     out: list[str] = []
-    for line in lines:
+    for line in (part for whole in lines for part in _split_label_run(whole)):
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
@@ -500,8 +538,8 @@ class _Reader:
         for j in range(index + 1, min(len(self.plains), index + 6)):
             if not self.plains[j]:
                 continue
-            if self.labels[j]:
-                return "", index
+            if self.labels[j] or _ALONE_LABEL.match(self.plains[j]):
+                return "", index  # `Předsedající:` over `Ověřovatelé:`: another label is no value
             return self.plains[j], j
         return "", index
 
@@ -560,6 +598,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_header(result, reader) or title_place
+    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+        _date_after_weekday(result, reader)
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
     if result.date is not None and result.time is None:
@@ -1041,6 +1081,8 @@ _LOST_DAY_PLACE = rx(
 _CMS_TIMESTAMP = re.compile(r"^\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}(?::\d{2})?$")
 
 
+# `Dana Dvořáková | 21.07.2023`: a web page's byline, its author and when it was published.
+_BYLINE = re.compile(rf"^{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+\s*\|\s*\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}$")
 _DEADLINE_BEFORE = rx(r"\bdo\s*$")  # `Termín: 19. 6. 2023` at the top is the meeting's day
 
 
@@ -1049,7 +1091,7 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     fills in the date (and time) and returns what else the line names as the place
     (`12. 4. 2023, 9:00 – 11:00, MěÚ Vsetín`), or None."""
     for line in [p for p in reader.plains if p][:15]:
-        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line):
+        if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line) or _BYLINE.match(line):
             continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
@@ -1062,6 +1104,24 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             named = re.sub(r"(?i)^(?:(?:ze|z|konan\w*|konal\w*|se)\b\W*)+", "", rest)
             return named if re.search(r"[^\W\d_]{3}", named) and timing is not None else None
     return None
+
+
+def _date_after_weekday(result: Imported, reader: _Reader) -> None:
+    """`Čtvrtek, 20. července 2023, 12:00 – on-line jednání přes Microsoft Teams`: a line near the top
+    that opens with the weekday and the day (the hour right after it), when nothing else gave the day."""
+    for line in [p for p in reader.plains if p][:15]:
+        hits = [h for h in find_dates(line) if h.year is not None]
+        if len(hits) != 1 or len(line) > 140 or NEXT.search(line) or _WRITING.search(line):
+            continue
+        if _WEEKDAY_LEAD.match(line[: hits[0].start]):
+            result.date = hits[0].date()
+            timing = find_time(line[hits[0].end :])
+            if timing is not None and timing.start <= 6:
+                result.time = timing.value
+            return
+
+
+_WEEKDAY_LEAD = rx(r"^\s*(?:" + "|".join(day for day, _ in WEEKDAYS) + r")\s*,?\s*(?:dne\s+)?$")
 
 
 # --- people ------------------------------------------------------------------------------------
@@ -1203,6 +1263,8 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
     j = index + 1
     blanks = 0
     while j < len(reader.plains) and j - index < 80:
+        if _CAPITALS_SECTION.match(reader.plains[j]):
+            break
         current = _SUBGROUP.sub("", _SUBGROUP_DASH.sub("", stand_ins_first(reader.plains[j])))
         # `pan Martin Knotek (OÚ). Místo pana Knotka byl přítomen …`: a sentence after the person ends the list
         stop = _SENTENCE_STOP.search(current)
@@ -1232,7 +1294,15 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
                 break
             j += 1
             continue
-        cells = _columns(reader.lines[j])
+        # `Výkonný výbor (VV):               Jiří Hýža (JH), …`: a sub-label of the list, its people
+        # after the wide gap of a flattened table cell
+        gap = _GAP_SUBLABEL.match(reader.lines[j]) if not reader.labels[j] else None
+        if gap is not None and looks_like_people_line(_without_hours(plain(reader.lines[j][gap.end() :]))):
+            current = plain(reader.lines[j][gap.end() :])
+        else:
+            gap = None
+        current = _without_hours(current)
+        cells = _columns(reader.lines[j]) if gap is None else []
         probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
         if chunk and not reader.labels[j] and _role_under_name(reader, j, current):
             # `Ing. Jiří Čeřovský` / `místostarosta, předseda ŘS`: the role on the line under the name
@@ -1248,7 +1318,7 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
             break
         # A table row keeps its cells; a lone border (`Jan Novák, Eva Nová |`, a one-cell row of an
         # exported table) is no column.
-        table_row = len([c for c in _row(reader.lines[j]) if c]) >= 2 or len(cells) >= 2
+        table_row = gap is None and (len([c for c in _row(reader.lines[j]) if c]) >= 2 or len(cells) >= 2)
         chunk.append(reader.lines[j] if table_row else current.strip(" |"))
         previous = current
         blanks = 0
@@ -1310,6 +1380,37 @@ def _heading_follows(reader: _Reader, index: int, *, colon: bool = False) -> boo
     )
 
 
+# `Lýdie Poláčková (Moravskoslezský kraj)`: two capitalised words and a bracket, nothing else — the
+# shape of a paragraph of one person whose first name is not a common one.
+_NAME_AND_BRACKET = re.compile(
+    rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"(?:,\s+{SMALL}[^()]{{0,60}})?\s+\([^()]{{1,60}}\)$"  # `Milan Kováč, stálý zástupce Květy Jačové (…)`
+)
+# `ZA KANCELÁŘ: David Beňák` under `HOSTÉ:` of a page whose labels are in capitals: a new section of
+# its own (a word of six capitals or more is no acronym of a body, as `VV SH ČMS:` is).
+# `Jiří Hýža (JH) do 13:20, Jiří Bobek (JB) od 14:00`: when a person came or left, no part of them.
+_HOURS_AFTER = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=\)))\s+(?:od|do)\s+\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|h))?(?=\s*(?:,|;|$))"
+)
+
+
+def _without_hours(line: str) -> str:
+    return _HOURS_AFTER.sub("", line)
+
+
+_GAP_SUBLABEL = re.compile(rf"^\s*{CAPITAL}[^:\n]{{1,40}}?:[ \t]{{3,}}(?=\S)")
+_CAPITALS_SECTION = re.compile(rf"^\s*(?:{CAPITAL}+\s+){{0,3}}{CAPITAL}{{6,}}(?:\s+{CAPITAL}+){{0,3}}\s*:")
+
+
+def _same_shape_as_before(reader: _Reader, index: int, line: str) -> bool:
+    """True when `line` and the paragraph before the blank line `index` both have the shape of one
+    person and a bracket (`Karel Holomek (Jihomoravský kraj)`, blank, `Lýdie Poláčková (…)`)."""
+    before = next(
+        (reader.plains[j] for j in range(index - 1, max(-1, index - 4), -1) if reader.plains[j]), ""
+    )
+    return bool(_NAME_AND_BRACKET.match(line.strip())) and bool(_NAME_AND_BRACKET.match(before.strip()))
+
+
 def _person_follows(reader: _Reader, index: int) -> bool:
     """True when the next paragraph after the blank line `index` holds one person (lists with
     one person per paragraph: `Mgr. Jana Nová – vedoucí OSV`, blank, `Petr Malý (MěÚ)`)."""
@@ -1318,11 +1419,18 @@ def _person_follows(reader: _Reader, index: int) -> bool:
             line = _without_org(
                 _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
             )  # `Za starosty KSH: V. Švubová`
+            if (gap := _GAP_SUBLABEL.match(reader.lines[j])) is not None and not reader.labels[j]:
+                line = _without_hours(
+                    plain(reader.lines[j][gap.end() :])
+                )  # `Kontrolní komise:    Jiří Bobek (JB)`
+                return looks_like_people_line(line)
             return (
                 not reader.labels[j]
                 and not NEXT.search(line)
                 and (
-                    looks_like_one_person(line) or (line != reader.plains[j] and looks_like_people_line(line))
+                    looks_like_one_person(line)
+                    or (line != reader.plains[j] and looks_like_people_line(line))
+                    or _same_shape_as_before(reader, index, line)
                 )
             )
     return False
@@ -1445,7 +1553,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
-        parts = _inline_parts(kind, inline) if inline else []
+        parts = _inline_parts(kind, _without_hours(inline)) if inline else []
         chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
         if chunk:
             last_kind = parts[-1][0] if parts else kind
@@ -1702,6 +1810,8 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
         value = _END_OF_SENTENCE.split(value)[0] if value else value
+        if value and _ALONE_LABEL.match(value):
+            continue  # `Předsedající:` over `Přítomno:` (a form's labels one a line): no value
         if value and _RUNNING_TEXT.match(value):
             continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
