@@ -228,7 +228,7 @@ def forge(archive: Path, monkeypatch: pytest.MonkeyPatch, key: bytes, text: str)
         index.update(forged, ())
         for task in loaded.tasks:
             task.text = text
-        files, unreadable, _ = loading._walk(str(archive))
+        files, unreadable, _ = loading.walk_archive(str(archive))
         snapshot.store(index, snapshot.fingerprint(files, unreadable), loaded, marshal.dumps(None), {})
         index.close()
     key_file().parent.mkdir(parents=True, exist_ok=True)

@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..store.archive import TaskSnapshot, printable, resolve_root
-from ..store.index import Index, blake2b
-from ..store.loading import _config_bytes, _meaning_of, _walk
+from ..store.index import blake2b
+from ..store.loading import open_index, walk_archive
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
 from .schema import Row
@@ -125,11 +125,11 @@ class Kept:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot. Any
         failure just keeps nothing."""
-        after = _walk(self.root)
+        after = walk_archive(self.root)
         if after[1] or fingerprint(after[0], after[1]) != self.digest:
             return  # a file changed meanwhile: what was exported is not the archive as it is
         del after
-        index = Index.open(self.root, _config_bytes(self.root), _meaning_of(self.root, self.shown_root))
+        index = open_index(self.root, self.shown_root)
         if index is None:
             return
         try:
@@ -165,12 +165,12 @@ def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) ->
     folder's name), with what the index says of it when it holds one for the archive as it
     is; None when the archive has no index (a read-only one, a folder not read)."""
     root, shown_root = resolve_root(archive)
-    walk = _walk(root)
+    walk = walk_archive(root)
     if walk[1]:
         return None  # a folder not read: a load says why
     digest = fingerprint(walk[0], walk[1])
     del walk
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    index = open_index(root, shown_root)
     if index is None:
         return None
     try:

@@ -304,11 +304,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
             else:
                 _write_jsonl(temporary / "archives.jsonl", "archives", archives)
             _write_manifest(temporary, kind, exported_at, names, entry.counts)
-            for path in temporary.iterdir():
-                _sync(path)
-            sync_folder(temporary)
-            _swap(temporary, target)
-            sync_folder(target.parent)
+            _publish(temporary, target)
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
@@ -462,11 +458,7 @@ def _write_folder(
             sources = [(t.name, temporary / f"{t.name}.{kind}") for t in TABLES if t.name != "archives"]
             kept.keep(sources, counts, list(spill.rows(BY_NAME["archives"])), exported_at)
         _write_manifest(temporary, kind, exported_at, archives, counts)
-        for path in temporary.iterdir():
-            _sync(path)
-        sync_folder(temporary)
-        _swap(temporary, target)
-        sync_folder(target.parent)
+        _publish(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -484,6 +476,16 @@ def _write_manifest(
         "tables": counts,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def _publish(temporary: Path, target: Path) -> None:
+    """Put the export written in the folder `temporary` at `target`, every file of it on disk
+    first (_swap)."""
+    for path in temporary.iterdir():
+        _sync(path)
+    sync_folder(temporary)
+    _swap(temporary, target)
+    sync_folder(target.parent)
 
 
 def _swap(temporary: Path, target: Path) -> None:

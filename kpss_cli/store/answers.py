@@ -20,8 +20,8 @@ import os
 from collections.abc import Callable
 
 from .archive import Archive, TaskSnapshot, printable, resolve_root
-from .index import KEPT, Index, blake2b
-from .loading import Walk, _config_bytes, _folder_stamp, _meaning_of, _walk, handed
+from .index import KEPT, blake2b
+from .loading import Walk, _folder_stamp, handed, open_index, walk_archive
 from .packing import MARSHAL_VERSION
 from .snapshot import fingerprint, from_parts
 
@@ -52,13 +52,13 @@ def load_answer(
     archive as a walk found it, None when it has none: an answer of the same version is the
     same."""
     root, shown_root = resolve_root(archive)
-    walk = _walk(root) if use_index else None
+    walk = walk_archive(root) if use_index else None
     others = [] if walk is None else [_folder_stamp(root, folder, walk[2]) for folder in folders]
     if None in others:
         walk = None  # a file of those folders changed a moment ago: computed, not kept
     part = "\0".join(("view", f"answer {name}", key, printable(shown_root), *map(str, others)))
     digest = None if walk is None else fingerprint(walk[0], walk[1])
-    if digest is not None and (index := _open(root, shown_root)):
+    if digest is not None and (index := open_index(root, shown_root)):
         parts = index.snapshot(digest, ("head", part))
         try:
             if parts is not None:
@@ -88,7 +88,7 @@ def load_answer(
     del answer  # the answer given is the one read back: never both held (some 70 MB of text)
     # Kept only when no file changed while it was computed, beside a snapshot of this archive.
     if digest is not None:
-        after = _walk(root)
+        after = walk_archive(root)
         same = _digest(root, folders, after) == (digest, others)
         # The version of the view the answer was computed from: the archive is as it was, so
         # its version is the one read before (the table is that of `digest`), or made now.
@@ -96,7 +96,7 @@ def load_answer(
         if same and version is None and versioned is not None:
             version = versioned(after)
         del after
-        if same and (index := _open(root, shown_root)):
+        if same and (index := open_index(root, shown_root)):
             if index.snapshot(digest, ("head",)) is not None:
                 index.store_part(digest, part, data)
                 if version is not None:
@@ -112,7 +112,7 @@ def _by_version(
     """(the head, the answer) kept as `kept_name` for the version `found` gives and the same
     arguments (`part`), kept beside the snapshot of `digest` for the next warm run; None when
     there is none."""
-    if found is None or (index := _open(root, shown_root)) is None:
+    if found is None or (index := open_index(root, shown_root)) is None:
         return None
     head, version = found
     try:
@@ -135,7 +135,3 @@ def _by_version(
 def _digest(root: str, folders: tuple[str, ...], walk: Walk) -> tuple[str, list[str | None]]:
     files, unreadable, started = walk
     return fingerprint(files, unreadable), [_folder_stamp(root, folder, started) for folder in folders]
-
-
-def _open(root: str, shown_root: str) -> Index | None:
-    return Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))

@@ -312,10 +312,10 @@ def load_archive(
     `progress(done, total)` is called while many files are parsed.
     """
     root, shown_root = resolve_root(archive)
-    return _loaded(root, shown_root, config, use_index, progress, _walk(root))
+    return _loaded(root, shown_root, config, use_index, progress, walk_archive(root))
 
 
-# (files, folders it could not read, when it began): see _walk
+# (files, folders it could not read, when it began): see walk_archive
 Walk = tuple[list[tuple[str, FileStat | OSError]], list[tuple[str, OSError]], int]
 
 
@@ -326,7 +326,7 @@ Walk = tuple[list[tuple[str, FileStat | OSError]], list[tuple[str, OSError]], in
 handed: dict[str, Walk] = {}
 
 
-def _walk(root: str) -> Walk:
+def walk_archive(root: str) -> Walk:
     """The archive's candidate files with their own `lstat` (walk_files), the folders it
     could not read, and the time (time.time_ns) before it began: before any file was read."""
     started = time.time_ns()
@@ -558,11 +558,8 @@ def load_tasks(
     """The tasks of `statuses` with the archive's problems, groups and configuration: from the
     index's snapshot when no file changed since the last load, else from a full load."""
     root, shown_root = resolve_root(archive)
-    walk = _walk(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
-    if (
-        use_index
-        and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))) is not None
-    ):
+    walk = walk_archive(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
+    if use_index and (index := open_index(root, shown_root)) is not None:
         wanted = status_parts(statuses)
         rows = None
         now = walk_folders(walk[0])
@@ -583,7 +580,7 @@ def load_tasks(
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
             if snapshot is None:
-                walk = _walk(root)
+                walk = walk_archive(root)
         index.close()
         if snapshot is not None:
             return snapshot
@@ -684,10 +681,10 @@ def read_snapshot(
     date from it (incremental.py; read in the transaction that writes it). None when there is
     no such snapshot, or `read` gives None: the archive is then to be loaded."""
     root, shown_root = resolve_root(archive)
-    walk = _walk(root)
+    walk = walk_archive(root)
     if walk[1]:
         return None  # a folder not read: a load says why
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    index = open_index(root, shown_root)
     if index is None:
         return None
 
@@ -777,14 +774,14 @@ def load_view(
     files' sizes, times and inodes are part of its key. The archive's root as shown is part of
     it too. Cold and warm give the same: the view goes through marshal either way."""
     root, shown_root = resolve_root(archive)
-    walk = handed.pop(root, None) or _walk(root)
+    walk = handed.pop(root, None) or walk_archive(root)
     others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
     keep = use_index and None not in others
     # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
     part = "\0".join(("view", name, key, printable(shown_root), *map(str, others)))
     # A view of one value per minutes, of nothing else: kept as a table too (viewtable.py).
     tabled = isinstance(build, EachMinutes) and not key and not folders
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root)) if keep else None
+    index = open_index(root, shown_root) if keep else None
     if index is not None:
         parts = index.snapshot(fingerprint(walk[0], walk[1]), ("head", part))
         if parts is not None:
@@ -795,7 +792,7 @@ def load_view(
                 view = marshal.loads(data)
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
-                walk = _walk(root)
+                walk = walk_archive(root)
             else:
                 index.close()
                 return head, view
@@ -823,7 +820,7 @@ def load_view(
         lean = None
         loaded = _loaded(root, shown_root, None, use_index, progress, walk)
         data = marshal.dumps(build(loaded), MARSHAL_VERSION)
-    if keep and (index := Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))):
+    if keep and (index := open_index(root, shown_root)):
         # Kept only beside a snapshot of this very archive (which _loaded kept when settled).
         digest = fingerprint(walk[0], walk[1])
         if index.snapshot(digest, ("head",)) is not None:
@@ -878,7 +875,7 @@ def view_version(
     snapshot's task tables too. The same version, the same view: an answer computed from it
     is the same (answers.py)."""
     root, shown_root = resolve_root(archive)
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    index = open_index(root, shown_root)
     if index is None:
         return None
     try:
@@ -1175,10 +1172,10 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     from .packing import order_fields
 
     root, shown_root = resolve_root(archive)
-    walk = _walk(root)
+    walk = walk_archive(root)
     if walk[1]:
         return None  # a folder not read: a load says why
-    index = Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+    index = open_index(root, shown_root)
     if index is None:
         return None
     digest = fingerprint(walk[0], walk[1])
@@ -1252,7 +1249,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         statuses = index.snapshot(digest, status_parts(STATUSES))
         found = None if statuses is None else status_rows(index, statuses, STATUSES)
         if found is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
-            yield from _loaded(root, shown_root, None, True, None, _walk(root)).tasks
+            yield from _loaded(root, shown_root, None, True, None, walk_archive(root)).tasks
             return
         loads = marshal.loads
         for kept in found:
@@ -1302,3 +1299,8 @@ def _config_bytes(root: str | os.PathLike[str]) -> bytes:
         return read_regular(os.path.join(root, CONFIG_NAME))
     except OSError:
         return b""
+
+
+def open_index(root: str, shown_root: str) -> Index | None:
+    """The archive's index, stamped with its kpss.yaml as it is now (Index.open)."""
+    return Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
