@@ -127,7 +127,7 @@ def list_minutes(
     fmt: str = "table",
 ) -> int:
     """Print the minutes of the archive, one row per meeting, as `kpss list` does."""
-    from ..meetings.query import filter_summaries, list_view
+    from ..meetings.query import filter_summaries, list_text, list_text_view, list_view
 
     try:  # the dates asked for; when they are not dates, said after the archive's problems
         start, end = date_option(since, "--since"), date_option(until, "--until")
@@ -148,8 +148,6 @@ def list_minutes(
             from ..output.formats import emit
 
             if from_text:
-                from ..meetings.query import list_text, list_text_view
-
                 loaded, texts = load_view(archive, "list-text", list_text_view, report_problems=False)
                 try:
                     text = list_text(loaded, texts, fmt, group=group, since=start, until=end)
@@ -174,8 +172,6 @@ def list_minutes(
 
         question = repr((group, start, end, fmt, excel))
         if from_text:
-            from ..meetings.query import list_text_view
-
             versioned = versioned_by(archive, "list-text", list_text_view)
         else:
             versioned = versioned_by(archive, "list", list_view)

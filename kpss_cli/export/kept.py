@@ -34,9 +34,9 @@ from io import FileIO
 from pathlib import Path
 from typing import BinaryIO
 
-from ..store.archive import TaskSnapshot, printable, resolve_root
+from ..store.archive import TaskSnapshot, printable
 from ..store.index import blake2b
-from ..store.loading import open_index, walk_archive
+from ..store.loading import open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
 from .schema import Row
@@ -164,15 +164,12 @@ def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) ->
     """The kept export of `kind` for the archive and its name in the export (None: its
     folder's name), with what the index says of it when it holds one for the archive as it
     is; None when the archive has no index (a read-only one, a folder not read)."""
-    root, shown_root = resolve_root(archive)
-    walk = walk_archive(root)
-    if walk[1]:
-        return None  # a folder not read: a load says why
-    digest = fingerprint(walk[0], walk[1])
-    del walk
-    index = open_index(root, shown_root)
-    if index is None:
+    opened = walked_index(archive)
+    if opened is None:
         return None
+    root, shown_root, walk, index = opened
+    digest = fingerprint(walk[0], walk[1])
+    del walk, opened
     try:
         name = Path(root).name if name is None else name
         key = f"{name}\0{Path(root)}\0{printable(shown_root)}"

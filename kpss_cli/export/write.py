@@ -276,9 +276,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
                     temporary.unlink()
                     return None
                 _stamp_sqlite(temporary, exported_at)
-                _sync(temporary)
-                temporary.replace(target)
-                sync_folder(target.parent)
+                _publish_file(temporary, target)
             except BaseException:
                 temporary.unlink(missing_ok=True)
                 raise
@@ -424,9 +422,7 @@ def _write_sqlite(
             if kept is not None:
                 kept.keep([("sqlite", temporary)], counts, list(spill.rows(BY_NAME["archives"])), UNSTAMPED)
             _stamp_sqlite(temporary, exported_at)
-        _sync(temporary)
-        temporary.replace(target)
-        sync_folder(target.parent)
+        _publish_file(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -476,6 +472,13 @@ def _write_manifest(
         "tables": counts,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def _publish_file(temporary: Path, target: Path) -> None:
+    """Put the file `temporary` at `target`, on disk before it is renamed into place."""
+    _sync(temporary)
+    temporary.replace(target)
+    sync_folder(target.parent)
 
 
 def _publish(temporary: Path, target: Path) -> None:

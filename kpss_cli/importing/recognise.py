@@ -455,15 +455,17 @@ _GLUED = re.compile(
 # or more, each alone; running text never has four one-letter words in a row).
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
+# The attendance labels a line may begin with when their colon is lost.
+_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté)"
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
-_STOP_LABEL = re.compile(rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))\.\s+(?={CAPITAL})")
+_STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 
 
 # `Přítomni JUDr. Monika Krobová Hášová – předsedkyně komise, Radek Čermák, …`, `Hosté  radní  ing. Jiří
 # Nouza`: a Word form's label cell flattened without its colon, the names after it (a title, or a
 # whole name and a comma or dash) or after the wide gap of the cell border.
 _BARE_LABEL = re.compile(
-    rf"^(\s*(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté))(?:\s{{2,}}(?=\S)|\s+(?="
+    rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
     rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
     rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s)))"
 )

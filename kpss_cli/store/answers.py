@@ -8,9 +8,9 @@ kpss.yaml's meaning or to the arguments computes afresh. Cold and warm give the 
 answer goes through marshal either way.
 
 An answer computed from a view kept as a table (viewtable.py) is also kept with the version of
-that view and of the archive's head (loading.view_version), the last sixteen of each command: after a change that leaves the
-view as it was (a word of a minutes' text, which attendance does not read), the answer is read,
-not computed again from the whole view.
+that view and of the archive's head (loading.view_version), the last sixteen of each command:
+after a change that leaves the view as it was (a word of a minutes' text, which attendance does
+not read), the answer is read, not computed again from the whole view.
 """
 
 from __future__ import annotations

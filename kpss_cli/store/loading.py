@@ -680,13 +680,10 @@ def read_snapshot(
     archive as it is: the one kept, or, when a few files changed since, the one brought up to
     date from it (incremental.py; read in the transaction that writes it). None when there is
     no such snapshot, or `read` gives None: the archive is then to be loaded."""
-    root, shown_root = resolve_root(archive)
-    walk = walk_archive(root)
-    if walk[1]:
-        return None  # a folder not read: a load says why
-    index = open_index(root, shown_root)
-    if index is None:
+    opened = walked_index(archive)
+    if opened is None:
         return None
+    root, shown_root, walk, index = opened
 
     def reading(parts: dict[str, bytes]) -> Any:
         try:
@@ -1171,13 +1168,10 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     from .archive import next_meeting_dates
     from .packing import order_fields
 
-    root, shown_root = resolve_root(archive)
-    walk = walk_archive(root)
-    if walk[1]:
-        return None  # a folder not read: a load says why
-    index = open_index(root, shown_root)
-    if index is None:
+    opened = walked_index(archive)
+    if opened is None:
         return None
+    root, shown_root, walk, index = opened
     digest = fingerprint(walk[0], walk[1])
     try:
         parts = index.snapshot(digest, ("head",))
@@ -1304,3 +1298,14 @@ def _config_bytes(root: str | os.PathLike[str]) -> bytes:
 def open_index(root: str, shown_root: str) -> Index | None:
     """The archive's index, stamped with its kpss.yaml as it is now (Index.open)."""
     return Index.open(root, _config_bytes(root), _meaning_of(root, shown_root))
+
+
+def walked_index(archive: str | os.PathLike[str] | None) -> tuple[str, str, Walk, Index] | None:
+    """The archive's root, its root as shown, its walk and its index; None when a folder was
+    not read (a load says why) or there is no index (a read-only archive)."""
+    root, shown_root = resolve_root(archive)
+    walk = walk_archive(root)
+    if walk[1]:
+        return None
+    index = open_index(root, shown_root)
+    return None if index is None else (root, shown_root, walk, index)
