@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..store.archive import TaskSnapshot, printable
+from ..store.files import READ_FLAGS
 from ..store.index import blake2b
 from ..store.loading import open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
@@ -43,9 +44,6 @@ from .schema import Row
 
 CHUNK = 1 << 20  # bytes copied and hashed at a time
 KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the oldest go
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass
@@ -102,7 +100,7 @@ class Kept:
         if self.entry is None:
             return None
         try:
-            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+            fd = os.open(self.path, READ_FLAGS)  # never through a link, never waiting on a pipe
         except OSError:
             return None
         try:

@@ -10,7 +10,7 @@ from ..core.i18n import _
 
 # A file is opened as the file the walk saw: without waiting when a pipe was put in its place
 # since (its descriptor then shows what it is), and not through a link.
-_READ_FLAGS = (
+READ_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_NOFOLLOW", 0)
@@ -30,7 +30,7 @@ class NotAFile(OSError):
 def read_regular(path: str, limit: int | None = None) -> bytes:
     """The bytes of the regular file `path` (at most `limit` + 1 of them), never through a
     link, never waiting on a pipe; NotAFile for anything but a regular file."""
-    with open(os.open(path, _READ_FLAGS), "rb") as handle:
+    with open(os.open(path, READ_FLAGS), "rb") as handle:
         found = os.fstat(handle.fileno())
         if not stat.S_ISREG(found.st_mode):
             raise NotAFile(found.st_mode)
