@@ -1,0 +1,141 @@
+"""The parse cost per file, stage by stage, beside the CSafeLoader floor on the same files
+(issue #25). One process, no index:
+
+    python benchmarks/parse_cost.py ARCHIVE [--files 3000] [--repeat 3]
+
+For each of the first `--files` minutes of ARCHIVE (in the walk's order), each stage of
+`minutes/parse.parse_minutes` is timed on its own, in the order it runs: reading the bytes
+(store/files.read_regular), decoding them (minutes/source.decode), splitting the front matter
+(split_front_matter), its YAML (minutes/yamlsafe.load_yaml), building the record from it
+(parse._build_minutes: people, agenda, tasks and updates of the front matter), the body's tasks
+and checks (parse._parse_body), and packing the outcome as the index and the workers take it
+(store/packing.pack). The floor is benchmarks/reference_csafeloader.py's loop (read, decode,
+split, `yaml.load` with CSafeLoader) on the same files. Each is the median of `--repeat`
+rounds, as µs per file: the machine's load moves single rounds a lot, so read the ratio to
+the floor taken in the same run, not the microseconds alone. Caches that kpss keeps across
+files (people, YAML scalars) are warm after the first round, as they are in a real run
+after the first few files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kpss_cli.minutes import parse as parse_module
+from kpss_cli.minutes.source import MAX_FILE_SIZE, decode, split_front_matter
+from kpss_cli.minutes.yamlsafe import load_yaml
+from kpss_cli.store.config import load_config
+from kpss_cli.store.files import read_regular
+from kpss_cli.store.packing import pack
+
+STAGES = ("read", "decode", "split", "yaml", "record", "body", "pack")
+
+
+def files_of(root: Path, count: int) -> list[str]:
+    found: list[str] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith(".md") and name.lower() != "readme.md":
+                found.append(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
+                if len(found) >= count:
+                    return found
+    return found
+
+
+def kpss_round(root: Path, rels: list[str], config: object) -> dict[str, float]:
+    """Seconds spent in each stage over `rels`."""
+    spent = dict.fromkeys(STAGES, 0.0)
+    clock = time.perf_counter
+    for rel in rels:
+        t0 = clock()
+        data = read_regular(f"{root}/{rel}", MAX_FILE_SIZE)
+        t1 = clock()
+        decoded = decode(data)
+        t2 = clock()
+        split = split_front_matter(decoded.text)
+        t3 = clock()
+        if split is None:
+            spent["read"] += t1 - t0
+            spent["decode"] += t2 - t1
+            spent["split"] += t3 - t2
+            continue
+        context = parse_module._Context(rel, 1)
+        context.offset = split.front_matter_line - 1
+        front = load_yaml(split.front_matter)
+        t4 = clock()
+        minutes = parse_module._build_minutes(front, rel, context, config)  # type: ignore[arg-type]
+        t5 = clock()
+        if minutes is not None:
+            minutes.encoding = decoded.encoding
+            minutes.body_line = split.body_line
+            parse_module._parse_body(minutes, split.body, split.body_line, context)
+            minutes.body = None  # as loading._parse_file lets it go
+        t6 = clock()
+        pack((minutes, context.problems))
+        t7 = clock()
+        for stage, seconds in zip(
+            STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6), strict=True
+        ):
+            spent[stage] += seconds
+    return spent
+
+
+def floor_round(root: Path, rels: list[str]) -> float:
+    """reference_csafeloader.py's work on `rels`, in seconds."""
+    started = time.perf_counter()
+    for rel in rels:
+        with open(os.path.join(root, rel), "rb") as handle:
+            text = handle.read().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        if not text.startswith("---\n"):
+            continue
+        end = text.find("\n---", 4)
+        if end >= 0:
+            yaml.load(text[4:end], Loader=yaml.CSafeLoader)  # CSafeLoader: safe
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("archive", type=Path)
+    parser.add_argument("--files", type=int, default=3000, help="how many files to parse")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds (medians are reported)")
+    args = parser.parse_args()
+    root = args.archive.resolve()
+    rels = files_of(root, args.files)
+    if not rels:
+        sys.exit(f"no minutes in {root}")
+    config = load_config(root, str(root))
+    kpss_round(root, rels[: min(200, len(rels))], config)  # imports and first caches
+    rounds: dict[str, list[float]] = {stage: [] for stage in STAGES}
+    rounds["total"], rounds["floor"] = [], []
+    for _ in range(args.repeat):  # interleaved: the same load for both
+        rounds["floor"].append(floor_round(root, rels))
+        spent = kpss_round(root, rels, config)
+        for stage in STAGES:
+            rounds[stage].append(spent[stage])
+        rounds["total"].append(sum(spent.values()))
+    per_file: Callable[[str], float] = lambda name: statistics.median(rounds[name]) / len(rels) * 1e6  # noqa: E731
+    floor = per_file("floor")
+    print(f"{len(rels):,} files of {root}, median of {args.repeat} rounds, µs per file")
+    print(f"  {'stage':<10} {'µs':>8} {'× floor':>8} {'share':>7}")
+    total = per_file("total")
+    for stage in STAGES:
+        cost = per_file(stage)
+        print(f"  {stage:<10} {cost:8.1f} {cost / floor:8.2f} {cost / total:7.1%}")
+    print(f"  {'kpss':<10} {total:8.1f} {total / floor:8.2f}")
+    print(f"  {'floor':<10} {floor:8.1f} {1:8.2f}   (read, decode, split, CSafeLoader)")
+
+
+if __name__ == "__main__":
+    main()
