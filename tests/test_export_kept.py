@@ -204,3 +204,37 @@ def test_several_archives_and_append_are_made_each_time(
         assert CliRunner().invoke(app, [*args, "--force"], catch_exceptions=False).exit_code == 0
     assert len(fresh) == 4
     assert kept_files(examples) == kept_files(archive) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_edits_additions_and_removals_are_streamed_from_the_index(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After files change, the export is made from the index brought up to date (the task
+    snapshot as `kpss tasks` brings it, the changed files parsed), never from the archive
+    loaded whole; each time the `--no-cache` one byte for byte."""
+    streamed: list[Any] = []
+    real = loading.stream_records
+
+    def spy(archive: Any) -> Any:
+        streamed.append(records := real(archive))
+        return records
+
+    monkeypatch.setattr(loading, "stream_records", spy)
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    files = sorted((examples / "seniori").glob("*.md"))
+    # An edit: a new task, and a status update of an earlier minutes' task.
+    text = files[-1].read_text(encoding="utf-8")
+    files[-1].write_text(
+        text.replace("---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n", 1), encoding="utf-8"
+    )
+    after_edit = same_as_no_cache(kind, examples, tmp_path)
+    assert streamed[-1] is not None  # the --no-cache run does not ask
+    # A file added (a copy of a meeting on another day), then one removed.
+    added = files[0].with_name("2031-01-15.md")
+    added.write_text(files[0].read_text(encoding="utf-8").replace(files[0].stem, added.stem), "utf-8")
+    after_add = same_as_no_cache(kind, examples, tmp_path)
+    assert streamed[-1] is not None and after_add != after_edit
+    files[1].unlink()
+    after_removal = same_as_no_cache(kind, examples, tmp_path)
+    assert streamed[-1] is not None and after_removal != after_add

@@ -1159,10 +1159,11 @@ class Records:
 
 def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     """The archive's Records from the index, when it holds the snapshot of the archive as it
-    is and the current row of every file read: each minutes unpacked from its row when it
-    comes (twice read: once for the archive's order, once for the record), the tasks from the
-    snapshot's rows, a batch at a time. Never the whole archive in memory (at 100,000 files
-    some 800 MB). None otherwise: the archive is then to be loaded."""
+    is, or one that a few changed files bring up to date (incremental.py, as `kpss tasks`
+    does after an edit): each minutes unpacked from its row when it comes (twice read: once
+    for the archive's order, once for the record; a file changed too recently for its row to
+    be kept is parsed), the tasks from the snapshot's rows. Never the whole archive in memory
+    (at 100,000 files some 800 MB). None otherwise: the archive is then to be loaded."""
     import datetime as dt
 
     from .archive import next_meeting_dates
@@ -1172,13 +1173,23 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     if opened is None:
         return None
     root, shown_root, walk, index = opened
-    digest = fingerprint(walk[0], walk[1])
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    # The tasks, when a few files changed since the snapshot was kept: brought up to date from
+    # it (incremental.py) and held here when a change was too recent to keep it (SETTLED_NS).
+    held: list[Any] | None = None
     try:
         parts = index.snapshot(digest, ("head",))
         if parts is None:
-            index.close()
-            return None
+            brought = _brought_up_to_date(index, root, shown_root, walk, now, digest, STATUSES)
+            if brought is None:
+                index.close()
+                return None
+            parts, held = brought
+            if index.snapshot(digest, ("head",)) is not None:
+                held = None  # kept: read from the index when the tasks are, as warm
         head = from_parts(parts, root, shown_root)
+        config = head.config
         # Each file's (date, id, place in the walk) as archive.resolve sorts the minutes, its
         # path and the stamp of its row; its group and next meeting for `after`.
         order: list[tuple[tuple[int, str, int], str, tuple[int, int, int, int], str, int | None]] = []
@@ -1195,17 +1206,24 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
                 return None  # not read: a load says why, as ever (rare)
             stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
             row = index.row(rel)
-            if row is None or row[1:5] != stamp:
-                index.close()
-                return None
-            fields = order_fields(row[5])
-            if fields is None:
-                continue
-            minutes_id, date, slug, meeting, joins = fields
+            if row is not None and row[1:5] == stamp:
+                fields = order_fields(row[5])
+                if fields is None:
+                    continue
+                minutes_id, date, slug, meeting, joins = fields
+            else:  # changed too recently for its row to be kept: parsed (and again when read)
+                parsed = _parse_file(root, rel, config)[0]
+                if parsed is None:
+                    continue
+                minutes_id, date, slug = parsed.id, parsed.date.toordinal(), parsed.group_slug
+                next_date = parsed.next_meeting.date if parsed.next_meeting else None
+                meeting = None if next_date is None else next_date.toordinal()
+                joins = bool(parsed.membership)
+                row = None
             key = (date, minutes_id, place)
             order.append((key, rel, stamp, slug, meeting))
             if joins:
-                record = unpack(row[5])[0]
+                record = parsed if row is None else unpack(row[5])[0]
                 assert record is not None
                 with_membership.append((key, record))
     except Exception:  # whatever it was, the index is not to be trusted: rebuilt
@@ -1214,7 +1232,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         return None
     del walk, files
     # The tasks' parts are read when the tasks are: here only known to be there.
-    if index.snapshot(digest, status_parts(STATUSES)) is None:
+    if held is None and index.snapshot(digest, status_parts(STATUSES)) is None:
         index.close()
         return None
     order.sort(key=lambda item: item[0])  # as archive.resolve sorts the minutes (a stable sort)
@@ -1226,7 +1244,6 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
             for key, _r, _s, slug, meeting in order
         ]
     )
-    config = head.config
 
     def minutes() -> Iterator[Minutes]:
         for _key, rel, stamp, _slug, _meeting in order:
@@ -1240,8 +1257,13 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         order.clear()  # not held while the tasks are read
 
     def tasks() -> Iterator[Task]:
-        statuses = index.snapshot(digest, status_parts(STATUSES))
-        found = None if statuses is None else status_rows(index, statuses, STATUSES)
+        nonlocal held
+        found: list[Any] | None
+        if held is not None:
+            found, held = held, None
+        else:
+            statuses = index.snapshot(digest, status_parts(STATUSES))
+            found = None if statuses is None else status_rows(index, statuses, STATUSES)
         if found is None:  # another kpss replaced the snapshot meanwhile: the archive loaded
             yield from _loaded(root, shown_root, None, True, None, walk_archive(root)).tasks
             return
