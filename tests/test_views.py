@@ -464,6 +464,15 @@ def test_plan_and_monitor_are_answered_the_same_from_their_view(
     assert changed != cold
     assert run(cache=True) == changed
     assert run(cache=True) == changed
+    # An edit the view does not read (a minutes' text: the answer kept for its version is
+    # read), then one it reads (a minutes with progress removed): `--no-cache`'s answers.
+    first, second = (root / path for path, _front, _body in MINUTES[:2])
+    first.write_text(first.read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
+    assert run(cache=True) == run(cache=False) == changed
+    second.unlink()
+    removed = run(cache=False)
+    assert run(cache=True) == removed
+    assert run(cache=True) == removed
 
 
 def _messages(folder: Path) -> list[tuple[str, ...]]:
@@ -519,6 +528,15 @@ def test_remind_is_answered_the_same_from_its_view(
     assert changed != cold
     assert run(cache=True) == changed
     assert run(cache=True) == changed
+    # An edit the view does not read (a minutes' text: the answer kept for its version is
+    # read), then one it reads (the minutes with the open tasks removed).
+    september = root / "seniori" / "2026-09-10.md"
+    september.write_text(SEPTEMBER + "\nJeště jedna věta.\n", "utf-8")
+    assert run(cache=True) == run(cache=False) == changed
+    september.unlink()
+    removed = run(cache=False)
+    assert removed != changed
+    assert run(cache=True) == removed
 
 
 def test_show_and_list_after_each_kind_of_change_are_the_cold_answers_and_read_few_files(

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     import os
     from typing import Any
 
-    from ..store.archive import Archive
+    from ..store.archive import Archive, TaskSnapshot
+    from ..store.loading import Walk
 
 NO_ADDRESS_HINT = N_("give them `email` under `people` in kpss.yaml")
 # What reminders and invitations read of the minutes besides dates, groups, times and places.
@@ -71,8 +72,17 @@ def remind_by_mail(
         except KpssError as exc:  # an answer too: the same question gets the same error
             return loaded, (False, exc.fields())
 
+    def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
+        """The version of the view `remind` (loading.view_version): an edit it does not read
+        (a word of a minutes' text) keeps the answer."""
+        from ..meetings.upcoming import is_open
+        from ..store.loading import view_version
+        from ..store.views import reduced
+
+        return view_version(archive, walk, "remind", reduced(REMIND_FIELDS, is_open))
+
     loaded, (ok, answer) = load_computed(
-        archive, "remind", repr((today, days)), drafted, folders=TEMPLATE_FOLDERS
+        archive, "remind", repr((today, days)), drafted, folders=TEMPLATE_FOLDERS, versioned=versioned
     )
     smtp = smtp_settings(loaded.config, required=dry_run is None, rate=rate)
     if not ok:

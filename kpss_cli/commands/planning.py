@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..core.plan import Plan
     from ..plan.state import Links
     from ..store.archive import Archive, TaskSnapshot
+    from ..store.loading import Walk
 
     Folder = str | os.PathLike[str] | None
     # An answer kept: the plan files' problems (Problem's fields), whether it was computed,
@@ -153,7 +154,17 @@ def _answered(
         answer[0].extend((p.path, p.line, p.severity, p.code, p.message) for p in problems)
         return loaded, answer
 
-    head, (kept, ok, answer) = load_computed(archive, name, question, computed, folders=folders)
+    def versioned(walk: Walk) -> tuple[TaskSnapshot, bytes] | None:
+        """The version of the view `plan` (loading.view_version): an edit it does not read
+        (a word of a minutes' text) keeps the answer."""
+        from ..store.loading import view_version
+        from ..store.views import reduced
+
+        return view_version(archive, walk, "plan", reduced(PLAN_FIELDS, has_measure))
+
+    head, (kept, ok, answer) = load_computed(
+        archive, name, question, computed, folders=folders, versioned=versioned
+    )
     found = [Problem(*fields) for fields in kept]
     report(found)
     head.problems.extend(found)
