@@ -131,10 +131,12 @@ def bench(
     )
     rows: list[dict[str, object]] = []
 
-    def record(kind: str, found: dict[str, Timing], reference: str | None) -> None:
-        base = statistics.median(found[reference][0]) if reference else None
+    def record(kind: str, found: dict[str, Timing], reference: str | None) -> dict[str, float]:
+        """Print and keep the rows of one kind; return each command's median."""
+        medians = {label: statistics.median(seconds) for label, (seconds, _) in found.items()}
+        base = medians[reference] if reference else None
         for label, (seconds, peak) in found.items():
-            median = statistics.median(seconds)
+            median = medians[label]
             row = {
                 "size": size, "kind": kind, "command": label, "median": median,
                 "low": min(seconds), "high": max(seconds), "runs": len(seconds),
@@ -147,6 +149,7 @@ def bench(
                 f"  {ratio}  {peak / 1024:6.0f} MiB",
                 flush=True,
             )
+        return medians
 
     # Cold first: they leave no index. Then the first run that builds it.
     cold = [(label, [*line[: len(kpss)], "--no-cache", *line[len(kpss) :]]) for label, line in commands]
@@ -159,8 +162,7 @@ def bench(
     record("first run", times([("tasks --overdue (builds index)", tasks)], env, cold_runs, drop_index), None)
     for _, line in commands:  # each command's view is made by its first warm run
         subprocess.run(line, env=env, capture_output=True, check=False)
-    record("warm", times([rg, *commands], env, runs, None), rg[0])
-    warm = {r["command"]: r["median"] for r in rows if r["kind"] == "warm"}
+    warm = record("warm", times([rg, *commands], env, runs, None), rg[0])
     incremental = [(label, line) for label, line in commands if label in AFTER_EDIT]
     found = times(incremental, env, max(1, runs // 2), edit)
     base = {label: warm[label] for label, _ in incremental}

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 
 from kpss_cli.importing import recognise
+from kpss_cli.importing.people import PersonDict
 from kpss_cli.importing.read import reflow_pdf_page
 
 PEOPLE = ["Mgr. Jana Nová", "Petr Malý", "Ing. Eva Veselá", "Bc. Karel Dvořák", "Iva Krátká", "Tomáš Vlk"]
@@ -92,7 +93,8 @@ def _pdfminer_layout(data: bytes) -> str:
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
 
-    return extract_text(io.BytesIO(data), laparams=LAParams())
+    text: str = extract_text(io.BytesIO(data), laparams=LAParams())
+    return text
 
 
 def _pymupdf(data: bytes, *, sort: bool = False) -> str:
@@ -128,16 +130,19 @@ def order_score(text: str) -> float:
     return (max(longest) if found else 0) / len(SENTENCES)
 
 
+def _names(people: list[PersonDict]) -> list[str]:
+    return [person["name"] for person in people]
+
+
 def field_score(text: str) -> float:
     """The share of fields read right, after kpss joins the lines the layout wrapped (as
     `kpss import` does for every PDF page)."""
     imported = recognise("\f".join(reflow_pdf_page(page) for page in text.split("\f")))
-    names = lambda people: [p["name"] for p in people]  # noqa: E731
     checks = [
         imported.date is not None and imported.date.isoformat() == EXPECTED["date"],
         imported.group == EXPECTED["group"],
-        names(imported.present) == EXPECTED["present"],
-        names(imported.excused) == EXPECTED["excused"],
+        _names(imported.present) == EXPECTED["present"],
+        _names(imported.excused) == EXPECTED["excused"],
         imported.recorder == EXPECTED["recorder"],
         [t["due"] for t in imported.tasks] == [EXPECTED["due"]],
     ]

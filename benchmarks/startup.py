@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +76,7 @@ def main() -> None:
             name: {**os.environ, "XDG_CACHE_HOME": str(work / f"cache-{n}"), "KPSS_TODAY": "2024-01-01"}
             for n, name in enumerate(scripts)
         }
-        commands = {
+        commands: dict[str, Callable[[Path], list[str]]] = {
             "python -c pass (same venv)": lambda kpss: [str(kpss.with_name("python")), "-c", "pass"],
             "kpss --version": lambda kpss: [str(kpss), "--version"],
             "kpss tasks --overdue, warm": lambda kpss: [str(kpss), "tasks", "--overdue", "-a", str(archive)],
