@@ -711,3 +711,108 @@ def test_no_pattern_of_the_importer_writes_letters_as_a_range_through_accented_o
         if accented_range.search(line) and not line.lstrip().startswith("#")
     ]
     assert offenders == []
+
+
+# --- roles told in sentences, tasks with the owner in brackets (issue #19, 273–284) --------------
+
+
+def test_recorder_and_chair_in_one_sentence_of_a_transcript() -> None:
+    imported = recognise(
+        HEAD + "Shromáždění je usnášeníschopné, předsedajícím je Karel Dub, zapisovatelem je Ivo Lipský, "
+        "skrutátorem je Jan Hrách."
+    )
+    assert imported.moderator == "Karel Dub"
+    assert imported.recorder == "Ivo Lipský"
+    assert "věty" in imported.guesses["moderator"]
+    assert "věty" in imported.guesses["recorder"]
+
+
+def test_recorder_in_a_sentence_past_tense_feminine_and_titled() -> None:
+    assert recognise(HEAD + "Zapisovatelkou byla Mgr. Lucie Horká.").recorder == "Mgr. Lucie Horká"
+    assert recognise(HEAD + "Zapisovatelem jednání byl Bc. Tomáš Vrba, ověřovatelem Jan Kos.").recorder == (
+        "Bc. Tomáš Vrba"
+    )
+
+
+def test_recorder_elected_with_an_office_and_a_lower_case_title_before_the_name() -> None:
+    imported = recognise(
+        HEAD
+        + "Do návrhové komise byli zvoleni Mgr. Ota Kaplan a p. Libor Sýkora, jako zapisovatel byl zvolen "
+        "místostarosta obce, ing. Josef Zima. Kontrolou úkolů začalo jednání."
+    )
+    assert imported.recorder == "Josef Zima"
+    assert "recorder" in imported.guesses
+
+
+def test_recorder_approved_in_the_accusative_before_jako_zapisovatele() -> None:
+    imported = recognise(
+        HEAD + "Členové schválili Martinu Kubovou jako zapisovatele a Petra Kmocha jako ověřovatele."
+    )
+    assert imported.recorder == "Martina Kubová"
+    assert "4. pádu" in imported.guesses["recorder"]
+
+
+def test_chair_in_a_sentence_with_an_election_and_a_courtesy_word() -> None:
+    imported = recognise(HEAD + "Předsedající schůze byla zvolena paní Alena Vondrová.")
+    assert imported.moderator == "Alena Vondrová"
+    assert "moderator" in imported.guesses
+
+
+def test_a_role_in_a_sentence_without_a_name_gives_nobody() -> None:
+    imported = recognise(
+        HEAD + "Zapisovatelem je pověřen tajemník úřadu. Předsedající byl přítomen celou dobu."
+    )
+    assert imported.recorder is None
+    assert imported.moderator is None
+
+
+def test_a_label_wins_over_a_sentence() -> None:
+    imported = recognise(HEAD + "Zapisovatelka: Eva Malá\n\nZapisovatelem příště bude Jan Novák.")
+    assert imported.recorder == "Eva Malá"
+    assert "recorder" not in imported.guesses
+
+
+def test_meeting_opened_by_a_lower_case_title_and_a_surname() -> None:
+    imported = recognise(HEAD + "Zasedání zahájil ing. Zima. Popřál všem členům hodně zdaru.")
+    assert imported.moderator == "ing. Zima"
+    assert "moderator" in imported.guesses
+
+
+def test_a_lower_case_title_before_a_full_name_is_not_read_as_title_and_surname() -> None:
+    # the first name alone (`ing. Rudolf`) is not who led; the full name has a role before it
+    imported = recognise(HEAD + "Jednání zahájil z pověření představenstva ing. Rudolf Klas v 10 hodin.")
+    assert imported.moderator != "ing. Rudolf"
+
+
+def tasks_of(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(t["task"], t["owner"], t["due"]) for t in recognise(HEAD + text).tasks]
+
+
+def test_bullets_with_the_owner_in_brackets_outside_a_task_section() -> None:
+    imported = recognise(
+        HEAD + "Závěry:\n\n- připravit podklady (Novák)\n- Rozeslat pozvánku členům (Mgr. Jana Nová)\n"
+        " • Oslovit nové poskytovatele (PO - Petr Bajgar)\n • Dokončit inventuru (Nováková J.)\n"
+    )
+    assert [(t["task"], t["owner"]) for t in imported.tasks] == [
+        ("připravit podklady", "Novák"),
+        ("Rozeslat pozvánku členům", "Mgr. Jana Nová"),
+        ("Oslovit nové poskytovatele", "Petr Bajgar"),
+        ("Dokončit inventuru", "Nováková J."),
+    ]
+    assert "závorce" in imported.guesses["tasks.1"]
+
+
+def test_bullet_with_owner_and_deadline_labelled_in_brackets() -> None:
+    assert tasks_of("2. Různé\n\n- připravit podklady pro radu (zodpovídá: Novák, T: 31. 3.)\n") == [
+        ("připravit podklady pro radu", "Novák", "31. 3. 2023")
+    ]
+
+
+def test_brackets_without_a_person_make_no_task() -> None:
+    assert (
+        tasks_of(
+            "Program:\n\n- schválit program (15 min)\n- projednat rozpočet (Kč)\n"
+            "- Vypracovat svodky (funkcionáři povinně, členové dobrovolně)\n- Jana Malá (Charita)\n"
+        )
+        == []
+    )

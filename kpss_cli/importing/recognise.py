@@ -1850,12 +1850,56 @@ _PROPOSED_RECORDER = rx(
 )
 
 
+# `Členové schválili Zdeňku Svobodovou jako zapisovatele`: the recorder elected, in the accusative
+# before the role.
+_ELECTED_AS_RECORDER = rx(
+    r"\b(?:schválil|zvolil|určil|jmenoval|navrhl)[aiy]?\s+(?:paní|pana|p\.|pí)?\s*"
+    rf"(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))\s+"
+    r"(?:jako|za)\s+zapisovatel(?:e|ku|ky)\b"
+)
+
+# A role told in a sentence, the name after it in the nominative: `zapisovatelem je Pavel Brázda`,
+# `Zapisovatelkou byla Jana Nová`, `jako zapisovatel byl zvolen místostarosta obce, ing. Josef
+# Zvěřina`, `předsedajícím je Oldřich Bednář`, `Předsedající schůze byla Eva Malá`.
+_ROLE_VERB = r"(?:je|byl[a]?|bude)\s+(?:(?:určen|zvolen|jmenován|schválen|navržen|pověřen)[a]?\s+)?"
+_RECORDER_SENTENCE = rx(
+    r"\b(?:zapisovatel(?:em|kou)|(?:jako|za)\s+zapisovatel(?:ka|e|ku)?)\s+"
+    rf"(?:(?:zápisu|jednání|schůze|zasedání|setkání)\s+)?{_ROLE_VERB}"
+)
+_MODERATOR_SENTENCE = rx(
+    r"\b(?:předsedající(?:m|ho)?|(?:jako|za)\s+předsedající(?:ho)?)\s+"
+    rf"(?:(?:jednání|schůze|zasedání|setkání|shromáždění)\s+)?{_ROLE_VERB}"
+)
+# What may stand between the verb and the name: lower-case words of an office, a comma, a courtesy
+# word or a lower-case title (`místostarosta obce, ing. `, `paní `).
+_SENTENCE_LEAD_IN = re.compile(
+    rf"^\s*(?:{SMALL}+\s+){{0,4}}?(?:{SMALL}+,\s+)?(?:(?:pan|paní|p\.|pí\.?|ing\.|mgr\.|bc\.)\s*)*$"
+)
+
+
+def _role_in_sentence(reader: _Reader, pattern: re.Pattern[str]) -> str | None:
+    """The person a sentence names in a role (`zapisovatelem je Pavel Brázda`, `předsedajícím byl
+    …`), as written; None when no sentence says so of a name written in full."""
+    for line in reader.plains:
+        for match in pattern.finditer(line):
+            rest = line[match.end() : match.end() + 160]
+            for start, _end, name in names_in_text(rest):
+                if _SENTENCE_LEAD_IN.match(rest[:start]):
+                    return name
+                break
+    return None
+
+
 def _recorder_entrusted(reader: _Reader) -> str | None:
     """The person the chair entrusted with the minutes (`Zpracováním zápisu … pověřil paní Janu
     Nekardovou`, `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`), in the nominative; None
     when no sentence says so or the name does not decline."""
     for line in reader.plains:
-        if (match := _ENTRUSTED.search(line) or _PROPOSED_RECORDER.search(line)) is not None:
+        if (
+            match := _ENTRUSTED.search(line)
+            or _PROPOSED_RECORDER.search(line)
+            or _ELECTED_AS_RECORDER.search(line)
+        ) is not None:
             return nominative_name(match["who"], "accusative")
     return None
 
@@ -1876,7 +1920,8 @@ _OPENED_BY = rx(
 )
 # An academic title and a surname (`Ing. Kořínek`): a person, as minutes name one they all know.
 _TITLE_AND_SURNAME = re.compile(
-    r"(?<![\w.])(?:(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|doc|prof)\.\s*)+"
+    # (`Zasedání zahájil ing. Zima.`: transcripts write the title in lower case)
+    r"(?<![\w.])(?:(?:Mgr|mgr|Bc|bc|Ing|ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|doc|prof)\.\s*)+"
     rf"{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?(?=[\s,;]|\.?$|\.\s)"
 )
 # What may stand between the verb and the name: a time (`v 17:05`), lower-case words of a role,
@@ -2010,6 +2055,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 titled is not None
                 and _ROLE_LEAD_IN.match(rest[: titled.start()])
                 and not fold(titled[0].split()[-1]).endswith(_DECLINED_ENDINGS)
+                # (`ing. Rudolf Klas`: a first name, the surname after it, is no surname alone)
+                and not re.match(rf"\s+{CAPITAL}{SMALL}", rest[titled.end() :])
             ):
                 return titled[0]  # `… a řídil jej předseda sdružení, p. Ing. Kořínek.`
         for match in _OPENED.finditer(line):
@@ -2236,10 +2283,16 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
         result.recorder = entrusted
         result.guesses["recorder"] = "zapisovatel převeden ze 4. pádu (pověřil …)"
+    if result.recorder is None and (told := _role_in_sentence(reader, _RECORDER_SENTENCE)) is not None:
+        result.recorder = told
+        result.guesses["recorder"] = "z věty zápisu (zapisovatelem je …)"
     if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
         result.recorder = writer
         result.guesses["recorder"] = "z role u jména v prezenci (zapisuje …)"
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
+    if result.moderator is None and (told := _role_in_sentence(reader, _MODERATOR_SENTENCE)) is not None:
+        result.moderator = told
+        result.guesses["moderator"] = "z věty zápisu (předsedajícím je …)"
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"

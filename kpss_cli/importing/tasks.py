@@ -925,6 +925,51 @@ def _review_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, 
     return found
 
 
+# A bullet anywhere that opens with an infinitive and ends with its owner in brackets:
+# `- připravit podklady (Novák)`, `• Koupit megafon (Martin Šmída)`, `- rozeslat zápis (zodpovídá:
+# Mgr. Nová, T: 31. 3.)`. Under no heading of tasks, so a guess.
+_INFINITIVE_ITEM = rx(
+    rf"^(?P<task>(?:{SMALL}|{CAPITAL})(?:{SMALL})+(?:at|et|ět|it|ít|out|ovat|nout|ýt|ci)\s+[^()]{{3,}}?)"
+    r"\s*\((?P<bracket>[^()]{2,80})\)\s*\.?\s*$"
+)
+# The owner in the bracket: a name (`Mgr. Jana Nová`), a surname (`Novák`), with an initial
+# (`Nováková J.`), or a role before a dash (`PO - Petr Bajgar`: the name after it).
+_BRACKET_OWNER = re.compile(
+    rf"^(?:[^()\-–—]{{1,20}}\s[-–—]\s+)?(?P<owner>(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?"
+    rf"(?:\s+{CAPITAL}\.)?)$"
+)
+
+
+def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Bullets outside a section of tasks whose text is a task (an infinitive) and whose bracket
+    names who does it, with the deadline when the bracket labels one (see `_INFINITIVE_ITEM`)."""
+    tasks: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        if not is_bullet(raw):
+            continue
+        item = re.sub(r"^\s*[-–—•·*]\s*", "", plain(raw))
+        if (match := _INFINITIVE_ITEM.match(item)) is None:
+            continue
+        bracket = squash(match["bracket"])
+        fields: dict[str, str]
+        if _ANY_FIELD.search(bracket):
+            fields = _split_fields(bracket)
+            fields.pop("task", None)
+            if "owner" not in fields:
+                continue
+        elif (owner := _BRACKET_OWNER.match(bracket)) is not None:
+            fields = {"owner": owner["owner"]}
+        elif " " in (named := re.split(r"\s[-–—]\s", bracket)[-1]) and looks_like_name(named):
+            fields = {"owner": named}  # `(Mgr. Jana Nová)`: a name of two words or more
+        else:
+            continue  # `(funkcionáři povinně, členové dobrovolně)`: no owner
+        fields["task"] = match["task"]
+        fields["guess"] = "úkol z odrážky s odpovědným v závorce"
+        if (task := _make(fields, meeting)) is not None:
+            tasks.append((number, task))
+    return tasks
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -936,6 +981,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
