@@ -816,3 +816,10 @@ def test_brackets_without_a_person_make_no_task() -> None:
         )
         == []
     )
+
+
+def test_a_dash_inside_the_owners_bracket_of_a_task_section_stays_in_the_owner() -> None:
+    assert tasks_of("Úkoly:\n\n - Vytvořit seznam členů (PO - Petr Bajgar)\n - Rozchodit Mumble (TO)\n") == [
+        ("Vytvořit seznam členů", "PO - Petr Bajgar", None),
+        ("Rozchodit Mumble", "TO", None),
+    ]

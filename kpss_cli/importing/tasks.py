@@ -154,6 +154,8 @@ def _cell_fields(text: str) -> dict[str, str]:
     """`text – owner – due`, `text | owner | due` or `text (owner, due)` -> fields."""
     cells = [c for c in re.split(r"\s+\|\s+|\s+[-–—]\s+|\t+", text) if c.strip()]
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    if bracket and not re.search(r"\s+\|\s+|\s+[-–—]\s+|\t+", text[: bracket.start()]):
+        cells = cells[:1]  # `Vytvořit seznam členů (PO - Petr Bajgar)`: the dash is the bracket's own
     if len(cells) < 2 and bracket:
         cells = [text[: bracket.start()], *bracket[1].split(",")]
     if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
