@@ -872,3 +872,55 @@ def test_answers_after_an_edit_that_leaves_their_view_as_it_was_are_read_not_com
     assert changed != cold
     assert run(True) == changed and counts["counted"] == 2
     assert run(True) == changed and counts["counted"] == 2  # warm: read
+
+
+def test_plan_after_an_edit_reads_its_kept_answer_unless_the_edit_changes_its_tasks(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The version of the view `plan` holds its tasks as the digests of their statuses' tables
+    (loading.view_version): an edit of a minutes' text reads the kept answer, computing
+    nothing; an edit of a task linked to a measure gives another answer, `--no-cache`'s."""
+    from kpss_cli.commands import planning
+
+    from .test_plan import MINUTES, PLAN
+
+    root = tmp_path / "town"
+    write(root / "kpss.yaml", "groups:\n  - {slug: seniori, name: Senioři}\n  - {slug: ozp, name: OZP}\n")
+    write(root / "plan" / "kp-2025-2027.yaml", PLAN)
+    for path, front, body in MINUTES:
+        write(root / path, minutes(front, body))
+    computed = {"count": 0}
+    real = planning._planned
+
+    def planned(*args: object) -> object:
+        computed["count"] += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(planning, "_planned", planned)
+    queries = [["plan", "-f", "json", "--as-of", "2026-12-31"], ["monitor", "--year", "2026", "-f", "json"]]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(root)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    assert invoke("tasks", "-a", str(root)).exit_code == 0
+    cold = run(cache=False)
+    assert cold[0][0] == 0 and '"tasks": 1' in cold[0][1]
+    assert run(cache=True) == cold
+    tasked = root / MINUTES[0][0]
+    tasked.write_text(tasked.read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
+    computed["count"] = 0
+    assert run(cache=True) == cold
+    assert computed["count"] == 0  # the kept answers read: nothing computed
+    assert run(cache=False) == cold
+    text = tasked.read_text(encoding="utf-8")
+    tasked.write_text(
+        text.replace('due: 2026-12, measure: "1.1"', 'due: 2026-12, measure: "1.3"', 1), "utf-8"
+    )
+    changed = run(cache=False)
+    assert changed[0] != cold[0] and changed[1] != cold[1]
+    computed["count"] = 0
+    assert run(cache=True) == changed
+    assert computed["count"] == 2  # computed again, once per command
+    assert run(cache=True) == changed
+    assert computed["count"] == 2

@@ -44,7 +44,7 @@ from .packing import (
     unpack_lean,
     unpack_task,
 )
-from .snapshot import STATE, fingerprint, from_parts, status_parts, status_rows
+from .snapshot import ROWS, STATE, fingerprint, from_parts, status_kind, status_parts, status_rows
 from .snapshot import folders as walk_folders
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -615,7 +615,6 @@ def _up_to_date(
     them, which is kept when every changed file was settled; None when the archive is to be
     loaded whole (or `then` gives None)."""
     from .incremental import KINDS  # a file changed: not the warm path
-    from .snapshot import ROWS
 
     kept = index.latest(("head", STATE, *(ROWS + kind for kind in KINDS)))
     if kept is None:
@@ -906,9 +905,19 @@ def _view_from_table(
     now = walk_folders(walk[0])
     digest = fingerprint(walk[0], walk[1], now)
     statuses = view.statuses if view.tasks is not None else ()
-    parts = index.snapshot(digest, ("head", *status_parts(statuses)))
+    wanted = ("head", *status_parts(statuses))
+    parts = index.snapshot(digest, wanted)
     tasks: list[Any] | None = []
-    if parts is None:
+    if versioned:
+        # No task read here: the version reads only the buckets of the tasks' tables that
+        # changed since it was last made (_tasks_version), not every task.
+        if parts is None:
+            parts = _up_to_date(
+                index, root, shown_root, walk, now, digest, lambda p: {k: p[k] for k in wanted}
+            )
+            if parts is None:
+                return None
+    elif parts is None:
         brought = _brought_up_to_date(index, root, shown_root, walk, now, digest, statuses)
         if brought is None:
             return None
@@ -952,10 +961,11 @@ def _view_from_table(
                     raise Rollback  # nothing kept: the answer is computed, as ever
                 # The head's value, not its bytes: marshal's differ with how the value was made.
                 told: list[Any] = [marshal.loads(parts["head"])]
-                if (chosen := view.tasks) is not None:  # the tasks selected, as below
-                    told += [
-                        packed for kept in tasks if chosen(unpack_task(packed := marshal.loads(kept[5])))
-                    ]
+                if view.tasks is not None:  # the tasks selected, bucket by bucket
+                    selected_version = _tasks_version(index, f"{table}\0tasks", parts, statuses, view.tasks)
+                    if selected_version is None:
+                        raise Rollback
+                    told.append(selected_version)
                 shown = repr(told).encode("utf-8", "surrogatepass")
                 data = found_version + blake2b(shown).digest()
             else:
@@ -1009,6 +1019,54 @@ def _view_from_table(
     if not (versioned or view.kept_whole):
         return head, whole
     return head, (data if versioned else marshal.loads(data))
+
+
+def _tasks_version(
+    index: Index,
+    name: str,
+    parts: dict[str, bytes],
+    statuses: tuple[str, ...],
+    chosen: Callable[[Task], bool],
+) -> list[Any] | None:
+    """What a view's version holds of the tasks `chosen` selects among those of `statuses`:
+    per bucket of their tables (Index.table) that holds any, its number and the digest of
+    those tasks' values (not of their bytes: marshal's differ with how a value was made).
+    The digest of each bucket is kept (the part `name`) by the digest of its rows, which the
+    snapshot's parts hold: only a bucket whose rows changed since is read and unpacked (at
+    first, every one). In a transaction; None when a table is not as its digests say."""
+    kept = index.kept_part(name)
+    try:
+        known: dict[bytes, bytes] = marshal.loads(kept[1]) if kept is not None else {}
+        if type(known) is not dict:
+            known = {}
+    except Exception:
+        known = {}
+    found: list[Any] = []
+    now: dict[bytes, bytes] = {}
+    for status in statuses:
+        kind = status_kind(status)
+        digests: dict[int, bytes] = marshal.loads(parts[ROWS + kind])
+        for number in sorted(digests):
+            digest = digests[number]
+            value = known.get(digest)
+            if type(value) is not bytes:
+                rows = index.table(kind, digests, (number,), convert=marshal.loads)
+                if rows is None:
+                    return None
+                picked = sorted(
+                    (row[:5], packed) for row in rows if chosen(unpack_task(packed := marshal.loads(row[5])))
+                )
+                value = (
+                    blake2b(repr(picked).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+                    if picked
+                    else b""
+                )
+            now[digest] = value
+            if value:
+                found.append((status, number, value))
+    if now != known:
+        index.put_part("", name, marshal.dumps(now, MARSHAL_VERSION))
+    return found
 
 
 def _each_from_rows(
