@@ -823,3 +823,78 @@ def test_a_dash_inside_the_owners_bracket_of_a_task_section_stays_in_the_owner()
         ("Vytvořit seznam členů", "PO - Petr Bajgar", None),
         ("Rozchodit Mumble", "TO", None),
     ]
+
+
+# --- labels run together in a one-paragraph transcript -----------------------------------------
+
+RUN = "Zápis ze zasedání zastupitelstva obce Lhota konaného dne 3. 4. 2019 Přítomno 9 členů "
+
+
+def test_recorder_ends_where_a_label_with_a_colon_begins() -> None:
+    assert recognise(RUN + "Zapisovatelka: Jana Langová Hlasování: pro 5, proti 0").recorder == "Jana Langová"
+    assert (
+        recognise(RUN + "Zapisovatelka: Jana Langová Hlasování v pořadí: PRO, PROTI").recorder
+        == "Jana Langová"
+    )
+    assert recognise(RUN + "Zapsal: Petr Novák Návrhová komise: Eva Malá").recorder == "Petr Novák"
+
+
+def test_recorder_ends_where_a_capitalised_label_word_begins() -> None:
+    assert recognise(RUN + "Zapisovatel: Ing. Karel Jan Dvořák Usnesení č. 1 bylo schváleno.").recorder == (
+        "Ing. Karel Jan Dvořák"
+    )
+    assert recognise(RUN + "Zapisovatelka: Marie Malá Program jednání byl schválen.").recorder == "Marie Malá"
+
+
+def test_moderator_ends_where_the_next_label_begins() -> None:
+    assert recognise(RUN + "Předsedající: Mgr. Jan Kos Hlasování: pro 9").moderator == "Mgr. Jan Kos"
+
+
+def attendance(text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    imported = recognise("Zápis z jednání skupiny Senioři\nDne 2. 3. 2021\n" + text)
+    return names(imported.present), names(imported.excused), names(imported.guests), names(imported.absent)
+
+
+def test_an_empty_label_before_another_gets_nobody() -> None:
+    assert attendance("Přítomni: Omluveni: Jan Novák\n") == ([], ["Jan Novák"], [], [])
+    assert attendance("Přítomni: Omluven: Jan Novák\n") == ([], ["Jan Novák"], [], [])
+    assert attendance("Přítomni: Omluveni: Hosté: Jan Novák\n") == ([], [], ["Jan Novák"], [])
+    assert attendance("Přítomni: Petr Malý Omluven: Hosté: Eva Malá, Jan Novák\n") == (
+        ["Petr Malý"],
+        [],
+        ["Eva Malá", "Jan Novák"],
+        [],
+    )
+
+
+def test_an_attendance_label_without_its_colon_inside_a_list_is_no_surname() -> None:
+    assert attendance("Přítomni: Petr Malý, Jana Nová Omluveni Hosté: Eva Malá\n") == (
+        ["Petr Malý", "Jana Nová"],
+        [],
+        ["Eva Malá"],
+        [],
+    )
+    assert attendance("Přítomni: Petr Malý, Jana Nová Omluveni Nepřítomni Jan Novák\n") == (
+        ["Petr Malý", "Jana Nová"],
+        [],
+        [],
+        ["Jan Novák"],
+    )
+
+
+def test_a_count_of_those_present_after_the_list_is_no_label() -> None:
+    present = attendance("Přítomni: Petr Malý, Jana Nová Přítomno 2 z 5 členů\n")[0]
+    assert present == ["Petr Malý", "Jana Nová"]
+
+
+def test_another_label_word_right_after_the_last_name_ends_the_list() -> None:
+    assert attendance("Přítomni: Petr Malý, Jana Nová Hlasování v pořadí: pro, proti\n")[0] == [
+        "Petr Malý",
+        "Jana Nová",
+    ]
+    assert attendance("Přítomni: Petr Malý, Ing. Jana Nová Usnesení č. 1\n")[0] == [
+        "Petr Malý",
+        "Ing. Jana Nová",
+    ]
+    # a role after a dash is not a label
+    assert attendance("Přítomni: Petr Malý – Zapisovatel, Jana Nová\n")[0] == ["Petr Malý", "Jana Nová"]

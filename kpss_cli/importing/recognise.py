@@ -429,9 +429,9 @@ _GLUED = re.compile(
     # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
     r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
-    + r"+){0,2})?|Omluven[iyí](?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
+    + r"+){0,2})?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
     r"Neomluven[iyí]|Hosté|Zapsal[a]?|"
-    r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
+    r"Zapisovatel(?:ka)?|Předsedající|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
     r"Prezenční listina|Účast|Program(?: jednání| schůze| zasedání)?|"
@@ -1191,6 +1191,7 @@ _GUEST_AFTER = re.compile(
 def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
+    inline = _BARE_IN_LIST.sub(r" \1:", inline)
     if kind == "present" and (guest := _GUEST_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: guest.start()]),
@@ -1209,6 +1210,13 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
         if end is not None and (match is None or end.start() < match.start()):
             parts.append((kind, rest[: end.start()]))  # `… Jana Průšová. Delegující člen: …`
             break
+        if (
+            match is not None
+            and match.start() == 0
+            and (empty := _attendance_label(rest.strip())) is not None
+        ):
+            kind, rest = empty  # `Přítomni: Omluven: Jan Novák`: an empty label gets nobody
+            continue
         if match is None or match.start() == 0:
             parts.append((kind, rest))
             break
@@ -1227,7 +1235,19 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
                 return [(k, text) for k, text in parts if text.strip(" ,;")]
             other = nxt[1]
         kind, rest = other
-    return [(k, text) for k, text in parts if text.strip(" ,;")]
+    return [
+        (k, cut) for k, text in parts if (cut := _LABEL_AFTER_NAME.split(text, maxsplit=1)[0]).strip(" ,;")
+    ]
+
+
+# `Přítomni: Petr Malý, Jana Nová Omluveni Hosté: Eva Malá`: a one-paragraph transcript runs an
+# attendance label without its colon (or with nothing after it) into the list; it is read as a label.
+_BARE_IN_LIST = re.compile(rf"(?<=\S)\s+({_BARE_ATTENDANCE})(?=\s|$)(?!\s*:)(?!\s+(?:bylo\s+)?\d)")
+# `… Jana Nová Hlasování v pořadí: …`, `… Ing. Eva Malá Usnesení č. 1`: the label of something else
+# right after the last name ends the list (not a role after a dash or comma: `Jana Nová – Zapsala`).
+_LABEL_AFTER_NAME = re.compile(
+    rf"(?<={SMALL})\s+(?=(?:Hlasování|Program|Usnesení|Ověřovatel(?:é|ka|ky)?|Zapsal[a]?)(?!{SMALL}))"
+)
 
 
 # What ends an inline list of people in a one-line transcript: a full stop and a label of
@@ -1771,6 +1791,17 @@ _RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!
 _END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
+# `Zapisovatelka: Jana Langová Hlasování v pořadí: PRO NÁVRH …`, `Zapsal: Petr Malý Usnesení č. 1 …`: a
+# one-paragraph transcript runs the next label into the name; the name ends where a label with a
+# colon (a capitalised word, up to three lower-case ones, the colon) or a capitalised label word begins.
+_LABEL_WORD = (
+    r"(?:Hlasování|Program|Usnesení|Přítomn[iíoé]|Nepřítomn[iíoé]|Omluven[iíyaé]?|Neomluven[iíyaé]?|Hosté|"
+    r"Ověřovatel(?:é|ka|ky)?|Ověřil[a]?|Zapsal[a]?|Zapisovatel(?:ka)?|Předsedající|Řídil[a]?|Schválil[a]?|"
+    r"Místo|Datum|Zahájení|Příloh[ay]?|Návrhová)"
+)
+_NEXT_LABEL = re.compile(rf"\s+(?={CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,3}}\s*:|{_LABEL_WORD}(?!{SMALL}))")
+
+
 # `předseda:` as a result of an election (`Volba předsedy … – všichni byli zvoleni – předseda: …`).
 _CHAIR_LABEL = rx(r"^\W*(?:místo)?předsed(?:a|kyně)\b")
 _ELECTED = rx(r"\bvolb[ayě]\b|\bvolil[iy]?\b|\bzvolen[aiyo]?\b|\bzvolil[aiy]?\b")
@@ -1812,6 +1843,7 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
         value = _END_OF_SENTENCE.split(value)[0] if value else value
+        value = _NEXT_LABEL.split(value, maxsplit=1)[0] if value else value
         if value and _ALONE_LABEL.match(value):
             continue  # `Předsedající:` over `Přítomno:` (a form's labels one a line): no value
         if value and _RUNNING_TEXT.match(value):
