@@ -131,7 +131,7 @@ def test_sentences_in_a_task_section_give_owner_and_deadline() -> None:
         ("Koordinátor", "15. dubna 2020"),
     ]
     imported = recognise(MEETING + section)
-    assert "rok termínu" in imported.guesses["tasks.3"]
+    assert "deadline's year" in imported.guesses["tasks.3"]
 
 
 def test_sub_items_of_a_task_ending_in_a_colon_stay_in_that_task() -> None:
@@ -248,14 +248,14 @@ def test_a_narrative_task_with_the_person_after_the_verb_and_the_next_meeting_as
 def test_a_yearless_next_meeting_is_marked_as_a_guess() -> None:
     imported = recognise(HEAD + "Příští jednání se uskuteční 17. 5. ve 13:00.\n")
     assert imported.next_meeting is not None and imported.next_meeting["date"] == "2022-05-17"
-    assert "rok" in imported.guesses["next_meeting"]
+    assert "year" in imported.guesses["next_meeting"]
     dated = recognise(HEAD + "Příští jednání se uskuteční 17. 5. 2022 ve 13:00.\n")
     assert "next_meeting" not in dated.guesses
 
 
 def test_a_group_turned_from_the_genitive_or_read_from_a_web_category_is_a_guess() -> None:
     genitive = recognise("Zápis z jednání řídící skupiny ze dne 3. 4. 2019\n")
-    assert genitive.group == "Řídící skupina" and "pádu" in genitive.guesses["group"]
+    assert genitive.group == "Řídící skupina" and "genitive" in genitive.guesses["group"]
     category = recognise("Zveřejněno v: Zápisy koordinační skupiny\nDne 3.4.2019\nPřítomni: Jana Nová\n")
     assert category.group == "Koordinační skupina" and "kategorie" in category.guesses["group"]
     named = recognise("Zápis z jednání pracovní skupiny Senioři ze dne 3. 4. 2019\n")
@@ -723,7 +723,7 @@ def test_recorder_and_chair_in_one_sentence_of_a_transcript() -> None:
     )
     assert imported.moderator == "Karel Dub"
     assert imported.recorder == "Ivo Lipský"
-    assert "věty" in imported.guesses["moderator"]
+    assert "sentence" in imported.guesses["moderator"]
     assert "věty" in imported.guesses["recorder"]
 
 
@@ -749,7 +749,7 @@ def test_recorder_approved_in_the_accusative_before_jako_zapisovatele() -> None:
         HEAD + "Členové schválili Martinu Kubovou jako zapisovatele a Petra Kmocha jako ověřovatele."
     )
     assert imported.recorder == "Martina Kubová"
-    assert "4. pádu" in imported.guesses["recorder"]
+    assert "accusative" in imported.guesses["recorder"]
 
 
 def test_chair_in_a_sentence_with_an_election_and_a_courtesy_word() -> None:
@@ -799,7 +799,7 @@ def test_bullets_with_the_owner_in_brackets_outside_a_task_section() -> None:
         ("Oslovit nové poskytovatele", "Petr Bajgar"),
         ("Dokončit inventuru", "Nováková J."),
     ]
-    assert "závorce" in imported.guesses["tasks.1"]
+    assert "brackets" in imported.guesses["tasks.1"]
 
 
 def test_bullet_with_owner_and_deadline_labelled_in_brackets() -> None:
