@@ -724,7 +724,7 @@ def test_recorder_and_chair_in_one_sentence_of_a_transcript() -> None:
     assert imported.moderator == "Karel Dub"
     assert imported.recorder == "Ivo Lipský"
     assert "sentence" in imported.guesses["moderator"]
-    assert "věty" in imported.guesses["recorder"]
+    assert "sentence" in imported.guesses["recorder"]
 
 
 def test_recorder_in_a_sentence_past_tense_feminine_and_titled() -> None:
