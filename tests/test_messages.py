@@ -9,6 +9,7 @@ and the message translated in kpss_cli/locale/cs/LC_MESSAGES/kpss.po.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -381,3 +382,25 @@ def test_init_writes_its_starters_in_the_interfaces_language(tmp_path: Path, exa
     data = [line.partition("#")[0].rstrip() for line in (czech, english)[0].splitlines()]
     assert data == [line.partition("#")[0].rstrip() for line in english.splitlines()]  # only comments differ
     assert "Archiv zápisů" in (tmp_path / "cs_CZ.UTF-8" / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_reasons_of_guessed_values_are_in_the_interfaces_language(
+    archive_copy: Path, tmp_path: Path
+) -> None:
+    """`# kpss: odhad – …` and `kpss import --report` say why a value is a guess in Czech for a
+    Czech user, in English in the C locale (issue #19)."""
+    document = tmp_path / "zapis.txt"
+    document.write_text(
+        "Zápis z jednání pracovní skupiny Senioři\n\nDne 12. 4. 2023\n\nPřítomni: Olga Merglová, Pavel Kalous\n\n"
+        "Předsedkyně skupiny Mgr. Jana Dobrá přivítala členy a v 14:00 zahájila jednání.\n\n"
+        "Zpracováním zápisu pověřila paní Olgu Merglovou.\n",
+        encoding="utf-8",
+    )
+    args = ("import", str(document), "--dry-run", "--report", "-f", "json", "--archive", str(archive_copy))
+    czech = {row["field"]: row["why"] for row in json.loads(kpss(*args, LANG="cs_CZ.UTF-8").stdout)}
+    english = {row["field"]: row["why"] for row in json.loads(kpss(*args, LANG="C").stdout)}
+    assert czech["recorder"] == "zapisovatel převeden ze 4. pádu (pověřil …)"
+    assert english["recorder"] == "recorder turned from the accusative (pověřil …)"
+    assert czech["moderator"] == "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+    assert czech["time"] == "z vyprávění zápisu (kdy bylo jednání zahájeno)"
+    assert english["time"] == "from the minutes' narrative (when the meeting was opened)"

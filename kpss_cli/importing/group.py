@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..core.i18n import N_, _
 from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
@@ -198,7 +199,7 @@ def _nominative(text: str) -> str:
     return " ".join(words)
 
 
-_DECLINED_WHY = "název skupiny převeden z 2. pádu (skupiny) do 1. pádu"
+_DECLINED_WHY = N_("group name turned from the genitive (skupiny) to the nominative")
 
 
 def _tidy(text: str) -> str | None:
@@ -225,7 +226,7 @@ def _tidy_why(text: str) -> tuple[str | None, str | None]:
         rest = text[named.end() :].strip('"„“ ')
         return (rest[:1].upper() + rest[1:]) or None, None
     nominative = _nominative(text)
-    why = _DECLINED_WHY if nominative != text else None
+    why = _(_DECLINED_WHY) if nominative != text else None
     return nominative[0].upper() + nominative[1:], why
 
 

@@ -103,7 +103,9 @@ def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool)
         "time": timing.value if timing is not None and timing.start < 40 else None,
         "place": squash(place).strip(" ,;:-–") or None if place else None,
     }
-    guess = "rok data doplněn podle data jednání" if hit.year is None and day is not None else None
+    guess = (
+        _("the date's year taken from the meeting's date") if hit.year is None and day is not None else None
+    )
     return NextFound(meeting_dict, True, note, guess)
 
 

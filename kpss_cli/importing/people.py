@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NotRequired, TypedDict
 
+from ..core.i18n import _
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from ..core.people import FIRST_NAMES, Case, nominative_words
 from .text import CAPITAL, LOWER, SMALL, loose, plain, rx, squash
@@ -242,14 +243,14 @@ def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
                     "org": person["org"],
                     "role": None,
                     "substitute_for": person["name"],
-                    "guess": "zástupce převeden z 7. pádu (zastoupen …)",
+                    "guess": _("substitute turned from the instrumental (zastoupen …)"),
                 }
         elif (stands_in := _STANDS_IN_FOR.match(detail)) is not None and looks_like_name(
             normalise_name(stands_in["who"])
         ):
             member = nominative_name(stands_in["who"], "accusative")
             person = {**person, "substitute_for": member or normalise_name(stands_in["who"])}
-            person["guess"] = "zastoupený člen převeden ze 4. pádu (za …)"
+            person["guess"] = _("member substituted for turned from the accusative (za …)")
             return person
     return person
 

@@ -429,9 +429,9 @@ _GLUED = re.compile(
     # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
     r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
-    + r"+){0,2})?|Omluven[iyí](?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
+    + r"+){0,2})?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
     r"Neomluven[iyí]|Hosté|Zapsal[a]?|"
-    r"Zapisovatel(?:ka)?|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
+    r"Zapisovatel(?:ka)?|Předsedající|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
     # `… Místo konání: klubovna Prezenční listina: ♦ …`, `… MUDr. Koblása, Program jednání: 1. …`
     r"Prezenční listina|Účast|Program(?: jednání| schůze| zasedání)?|"
@@ -581,11 +581,11 @@ def _when(result: Imported, reader: _Reader) -> None:
                 # `Dne: 10.9.2010, kancelář ředitele, Husova 5, Jeseník`: a place after the day.
                 result.place = leftover(after["place"]) or None
                 if result.place:
-                    result.guesses["place"] = "za datem jednání (bez štítku Místo)"
+                    result.guesses["place"] = _("after the meeting's date (no Místo label)")
             elif (within := _PLACE_WITH_TIME.match(value[hit.end :])) is not None:
                 # `Konání: 10. února 2010 v hovorně AG v 16.00 hod.`, `… v 17:30 v knihovně AG`
                 result.place = squash(within["place"]).strip(" ,;.")
-                result.guesses["place"] = "za datem jednání (bez štítku Místo)"
+                result.guesses["place"] = _("after the meeting's date (no Místo label)")
         elif (
             re.search(r"(?i)hodin|čas", label_line[: label_line.find(":") + 1])
             and (timing := find_time(value)) is not None
@@ -595,7 +595,7 @@ def _when(result: Imported, reader: _Reader) -> None:
             result.time = timing.value
             if (within := _PLACE_WITH_TIME.match(value)) is not None:
                 result.place = squash(within["place"]).strip(" ,;.")
-                result.guesses["place"] = "za časem jednání (bez štítku Místo)"
+                result.guesses["place"] = _("after the meeting's time (no Místo label)")
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
@@ -616,7 +616,7 @@ def _when(result: Imported, reader: _Reader) -> None:
         named = leftover(when[0]).strip(" ,;")
         if re.search(r"[^\W\d_]{3}", named) and not _HOURS_ONLY.match(named):
             result.place = named
-            result.guesses["place"] = "za časem jednání (bez štítku Místo)"
+            result.guesses["place"] = _("after the meeting's time (no Místo label)")
     # `Místo: Poradna Nová Šance, Pelhřimov, od 16:00 do 17:30`: a time in the place's value
     where = reader.first(PLACE_LABEL) if result.time is None else None
     if where is not None and (timing := find_time(without_dates(where[0]))) is not None:
@@ -684,7 +684,7 @@ def _day_line(result: Imported, reader: _Reader) -> None:
             return
         if named and len(named) <= 90 and ":" not in named and re.search(r"[^\W\d_]{3}", named):
             result.place = named
-            result.guesses["place"] = "z řádku se dnem a hodinou jednání pod nadpisem"
+            result.guesses["place"] = _("from the line with the meeting's day and hour under the title")
         return
 
 
@@ -812,7 +812,7 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
         result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
         if result.time is None and (opened := _time_before_start(reader)) is not None:
             result.time = opened
-            result.guesses["time"] = "z vyprávění zápisu (kdy bylo jednání zahájeno)"
+            result.guesses["time"] = _("from the minutes' narrative (when the meeting was opened)")
     if result.time is None or "-" in result.time:
         return
     end = reader.first(END_LABEL)
@@ -912,7 +912,7 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.place = _place_in_title(reader) or _place_at_head(reader) or _online(reader)
     if result.place is None and (opened_in := _place_after_opening(reader)) is not None:
         result.place = opened_in
-        result.guesses["place"] = "z vyprávění zápisu (kde bylo jednání zahájeno)"
+        result.guesses["place"] = _("from the minutes' narrative (where the meeting was opened)")
 
 
 # How a place named in a sentence begins (`v klubovně`, `v zasedací místnosti`, `v sídle`, `v Domě
@@ -1191,6 +1191,7 @@ _GUEST_AFTER = re.compile(
 def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
+    inline = _BARE_IN_LIST.sub(r" \1:", inline)
     if kind == "present" and (guest := _GUEST_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: guest.start()]),
@@ -1209,6 +1210,13 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
         if end is not None and (match is None or end.start() < match.start()):
             parts.append((kind, rest[: end.start()]))  # `… Jana Průšová. Delegující člen: …`
             break
+        if (
+            match is not None
+            and match.start() == 0
+            and (empty := _attendance_label(rest.strip())) is not None
+        ):
+            kind, rest = empty  # `Přítomni: Omluven: Jan Novák`: an empty label gets nobody
+            continue
         if match is None or match.start() == 0:
             parts.append((kind, rest))
             break
@@ -1227,7 +1235,19 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
                 return [(k, text) for k, text in parts if text.strip(" ,;")]
             other = nxt[1]
         kind, rest = other
-    return [(k, text) for k, text in parts if text.strip(" ,;")]
+    return [
+        (k, cut) for k, text in parts if (cut := _LABEL_AFTER_NAME.split(text, maxsplit=1)[0]).strip(" ,;")
+    ]
+
+
+# `Přítomni: Petr Malý, Jana Nová Omluveni Hosté: Eva Malá`: a one-paragraph transcript runs an
+# attendance label without its colon (or with nothing after it) into the list; it is read as a label.
+_BARE_IN_LIST = re.compile(rf"(?<=\S)\s+({_BARE_ATTENDANCE})(?=\s|$)(?!\s*:)(?!\s+(?:bylo\s+)?\d)")
+# `… Jana Nová Hlasování v pořadí: …`, `… Ing. Eva Malá Usnesení č. 1`: the label of something else
+# right after the last name ends the list (not a role after a dash or comma: `Jana Nová – Zapsala`).
+_LABEL_AFTER_NAME = re.compile(
+    rf"(?<={SMALL})\s+(?=(?:Hlasování|Program|Usnesení|Ověřovatel(?:é|ka|ky)?|Zapsal[a]?)(?!{SMALL}))"
+)
 
 
 # What ends an inline list of people in a one-line transcript: a full stop and a label of
@@ -1511,7 +1531,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             ]
             if guests_named:
                 _store(result, seen, "guests", ", ".join(guests_named))
-                result.guesses["guests"] = "hosté převedeni ze 4. pádu (představil hosty: …)"
+                result.guesses["guests"] = _("guests turned from the accusative (představil hosty: …)")
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
             named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(apology["value"])[0])
             _store(result, seen, "excused", _LAST_AND.sub(", ", named))
@@ -1771,6 +1791,17 @@ _RUNNING_TEXT = re.compile(rf"^(?!(?:pan|paní|pí|slečna)\b){SMALL}{{2,}}\b(?!
 _END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 
 
+# `Zapisovatelka: Jana Langová Hlasování v pořadí: PRO NÁVRH …`, `Zapsal: Petr Malý Usnesení č. 1 …`: a
+# one-paragraph transcript runs the next label into the name; the name ends where a label with a
+# colon (a capitalised word, up to three lower-case ones, the colon) or a capitalised label word begins.
+_LABEL_WORD = (
+    r"(?:Hlasování|Program|Usnesení|Přítomn[iíoé]|Nepřítomn[iíoé]|Omluven[iíyaé]?|Neomluven[iíyaé]?|Hosté|"
+    r"Ověřovatel(?:é|ka|ky)?|Ověřil[a]?|Zapsal[a]?|Zapisovatel(?:ka)?|Předsedající|Řídil[a]?|Schválil[a]?|"
+    r"Místo|Datum|Zahájení|Příloh[ay]?|Návrhová)"
+)
+_NEXT_LABEL = re.compile(rf"\s+(?={CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,3}}\s*:|{_LABEL_WORD}(?!{SMALL}))")
+
+
 # `předseda:` as a result of an election (`Volba předsedy … – všichni byli zvoleni – předseda: …`).
 _CHAIR_LABEL = rx(r"^\W*(?:místo)?předsed(?:a|kyně)\b")
 _ELECTED = rx(r"\bvolb[ayě]\b|\bvolil[iy]?\b|\bzvolen[aiyo]?\b|\bzvolil[aiy]?\b")
@@ -1812,6 +1843,7 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
         value = _END_OF_SENTENCE.split(value)[0] if value else value
+        value = _NEXT_LABEL.split(value, maxsplit=1)[0] if value else value
         if value and _ALONE_LABEL.match(value):
             continue  # `Předsedající:` over `Přítomno:` (a form's labels one a line): no value
         if value and _RUNNING_TEXT.match(value):
@@ -2282,28 +2314,32 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
         result.recorder = entrusted
-        result.guesses["recorder"] = "zapisovatel převeden ze 4. pádu (pověřil …)"
+        result.guesses["recorder"] = _("recorder turned from the accusative (pověřil …)")
     if result.recorder is None and (told := _role_in_sentence(reader, _RECORDER_SENTENCE)) is not None:
         result.recorder = told
-        result.guesses["recorder"] = "z věty zápisu (zapisovatelem je …)"
+        result.guesses["recorder"] = _("from a sentence of the minutes (zapisovatelem je …)")
     if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
         result.recorder = writer
-        result.guesses["recorder"] = "z role u jména v prezenci (zapisuje …)"
+        result.guesses["recorder"] = _("from the role beside a name in the attendance (zapisuje …)")
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
     if result.moderator is None and (told := _role_in_sentence(reader, _MODERATOR_SENTENCE)) is not None:
         result.moderator = told
-        result.guesses["moderator"] = "z věty zápisu (předsedajícím je …)"
+        result.guesses["moderator"] = _("from a sentence of the minutes (předsedajícím je …)")
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
-        result.guesses["moderator"] = "z vyprávění zápisu (kdo zahájil nebo vedl jednání)"
+        result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
     if result.moderator is None and (opener := _passive_moderator(reader)) is not None:
         result.moderator = opener
-        result.guesses["moderator"] = "z vyprávění zápisu (kým bylo jednání zahájeno), převedeno ze 7. pádu"
+        result.guesses["moderator"] = _(
+            "from the minutes' narrative (who opened the meeting), turned from the instrumental"
+        )
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
         result.moderator = known
-        result.guesses["moderator"] = "z vyprávění zápisu (příjmení) a ze seznamu přítomných"
+        result.guesses["moderator"] = _(
+            "from the minutes' narrative (a surname) and the list of those present"
+        )
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
     for number, task in enumerate(result.tasks, start=1):

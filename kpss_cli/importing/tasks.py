@@ -8,6 +8,7 @@ import re
 from typing import NotRequired, TypedDict
 
 from ..core import dates
+from ..core.i18n import _
 from ..core.names import fold
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
@@ -204,7 +205,7 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
     task: TaskDict = {"task": text, "owner": owner, "due": due or None}
     why = [fields["guess"]] if fields.get("guess") else []
     if due and due != _clean(fields["due"]):
-        why.append("rok termínu doplněn podle data jednání")
+        why.append(_("the deadline's year taken from the meeting's date"))
     if why:
         task["guess"] = "; ".join(why)
     return task
@@ -332,7 +333,7 @@ def _item_task(text: str, meeting: dt.date | None) -> TaskDict | None:
         return _make(fields, meeting)
     cells = _cell_fields(text)
     if "owner" not in cells and "due" not in cells and (sentence := sentence_fields(text)) is not None:
-        return _make({**sentence, "task": text, "guess": "odpovědný a termín z věty"}, meeting)
+        return _make({**sentence, "task": text, "guess": _("owner and deadline from a sentence")}, meeting)
     return _make(cells, meeting)
 
 
@@ -588,7 +589,7 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
             fields = _narrative_fields(sentence)
             if fields is None:
                 continue
-            fields["guess"] = "úkol z vyprávění zápisu"
+            fields["guess"] = _("a task from the minutes' narrative")
             if (task := _make(fields, meeting)) is not None:
                 found.append((number, task))  # a paragraph may set several
     return found
@@ -636,7 +637,7 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
         if match is None:
             continue
         fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
-        fields["guess"] = "odpovědná osoba převedena ze 4. pádu (úkol pro …)"
+        fields["guess"] = _("owner turned from the accusative (úkol pro …)")
         if labelled_due is not None:
             fields["due"] = labelled_due["value"]
         elif (due := _SENTENCE_DUE.search(line[match.start("task") :])) is not None:
@@ -690,7 +691,7 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
         if (match := _IMPOSES.search(line)) is None:
             continue
         fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"] or match["clause"]}
-        fields["guess"] = "odpovědná osoba převedena ze 3. pádu (ukládá …)"
+        fields["guess"] = _("owner turned from the dative (ukládá …)")
         if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
             fields["due"] = due["value"]
             fields["task"] = fields["task"][: due.start()]
@@ -966,7 +967,7 @@ def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tupl
         else:
             continue  # `(funkcionáři povinně, členové dobrovolně)`: no owner
         fields["task"] = match["task"]
-        fields["guess"] = "úkol z odrážky s odpovědným v závorce"
+        fields["guess"] = _("a task from a bullet with the owner in brackets")
         if (task := _make(fields, meeting)) is not None:
             tasks.append((number, task))
     return tasks
