@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kpss_cli.minutes import parse as parse_module
 from kpss_cli.minutes.source import MAX_FILE_SIZE, decode, split_front_matter
 from kpss_cli.minutes.yamlsafe import load_yaml
+from kpss_cli.store.archive import walk_files
 from kpss_cli.store.config import load_config
 from kpss_cli.store.files import read_regular
 from kpss_cli.store.packing import pack
@@ -42,15 +43,8 @@ STAGES = ("read", "decode", "split", "yaml", "record", "body", "pack")
 
 
 def files_of(root: Path, count: int) -> list[str]:
-    found: list[str] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith(".md") and name.lower() != "readme.md":
-                found.append(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/"))
-                if len(found) >= count:
-                    return found
-    return found
+    """The first `count` minutes files in the order kpss walks the archive."""
+    return [rel for rel, _stat in walk_files(root)[:count]]
 
 
 def kpss_round(root: Path, rels: list[str], config: object) -> dict[str, float]:

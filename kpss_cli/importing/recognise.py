@@ -1245,9 +1245,8 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
 _BARE_IN_LIST = re.compile(rf"(?<=\S)\s+({_BARE_ATTENDANCE})(?=\s|$)(?!\s*:)(?!\s+(?:bylo\s+)?\d)")
 # `… Jana Nová Hlasování v pořadí: …`, `… Ing. Eva Malá Usnesení č. 1`: the label of something else
 # right after the last name ends the list (not a role after a dash or comma: `Jana Nová – Zapsala`).
-_LABEL_AFTER_NAME = re.compile(
-    rf"(?<={SMALL})\s+(?=(?:Hlasování|Program|Usnesení|Ověřovatel(?:é|ka|ky)?|Zapsal[a]?)(?!{SMALL}))"
-)
+_OTHER_LABEL_WORD = r"(?:Hlasování|Program|Usnesení|Ověřovatel(?:é|ka|ky)?|Zapsal[a]?)"
+_LABEL_AFTER_NAME = re.compile(rf"(?<={SMALL})\s+(?={_OTHER_LABEL_WORD}(?!{SMALL}))")
 
 
 # What ends an inline list of people in a one-line transcript: a full stop and a label of
@@ -1795,8 +1794,8 @@ _END_OF_SENTENCE = re.compile(rf"(?<={SMALL}{{3}})\.\s+(?={CAPITAL})")
 # one-paragraph transcript runs the next label into the name; the name ends where a label with a
 # colon (a capitalised word, up to three lower-case ones, the colon) or a capitalised label word begins.
 _LABEL_WORD = (
-    r"(?:Hlasování|Program|Usnesení|Přítomn[iíoé]|Nepřítomn[iíoé]|Omluven[iíyaé]?|Neomluven[iíyaé]?|Hosté|"
-    r"Ověřovatel(?:é|ka|ky)?|Ověřil[a]?|Zapsal[a]?|Zapisovatel(?:ka)?|Předsedající|Řídil[a]?|Schválil[a]?|"
+    rf"(?:{_OTHER_LABEL_WORD}|Přítomn[iíoé]|Nepřítomn[iíoé]|Omluven[iíyaé]?|Neomluven[iíyaé]?|Hosté|"
+    r"Ověřil[a]?|Zapisovatel(?:ka)?|Předsedající|Řídil[a]?|Schválil[a]?|"
     r"Místo|Datum|Zahájení|Příloh[ay]?|Návrhová)"
 )
 _NEXT_LABEL = re.compile(rf"\s+(?={CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,3}}\s*:|{_LABEL_WORD}(?!{SMALL}))")

@@ -151,11 +151,15 @@ _DUE_BEFORE_OWNER = rx(r"^(?P<due>průběžně|trvale|ihned|neprodleně|stále)\
 _DUE_PREFIX = rx(r"^\s*(?:termín(?:\s+splnění)?|term\.)\s*:?\s+")
 
 
+# What parts the cells of a task line: ` | `, a dash between spaces, tabs.
+_CELL_SEPARATOR = re.compile(r"\s+\|\s+|\s+[-–—]\s+|\t+")
+
+
 def _cell_fields(text: str) -> dict[str, str]:
     """`text – owner – due`, `text | owner | due` or `text (owner, due)` -> fields."""
-    cells = [c for c in re.split(r"\s+\|\s+|\s+[-–—]\s+|\t+", text) if c.strip()]
+    cells = [c for c in _CELL_SEPARATOR.split(text) if c.strip()]
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
-    if bracket and not re.search(r"\s+\|\s+|\s+[-–—]\s+|\t+", text[: bracket.start()]):
+    if bracket and not _CELL_SEPARATOR.search(text[: bracket.start()]):
         cells = cells[:1]  # `Vytvořit seznam členů (PO - Petr Bajgar)`: the dash is the bracket's own
     if len(cells) < 2 and bracket:
         cells = [text[: bracket.start()], *bracket[1].split(",")]

@@ -1225,7 +1225,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     import datetime as dt
 
     from .archive import next_meeting_dates
-    from .packing import order_fields
+    from .packing import order_fields, record_order_fields
 
     opened = walked_index(archive)
     if opened is None:
@@ -1273,10 +1273,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
                 parsed = _parse_file(root, rel, config)[0]
                 if parsed is None:
                     continue
-                minutes_id, date, slug = parsed.id, parsed.date.toordinal(), parsed.group_slug
-                next_date = parsed.next_meeting.date if parsed.next_meeting else None
-                meeting = None if next_date is None else next_date.toordinal()
-                joins = bool(parsed.membership)
+                minutes_id, date, slug, meeting, joins = record_order_fields(parsed)
                 row = None
             key = (date, minutes_id, place)
             order.append((key, rel, stamp, slug, meeting))

@@ -506,6 +506,13 @@ def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
     return minutes[0], minutes[3], minutes[4], None if meeting is None else meeting[0], bool(minutes[29])
 
 
+def record_order_fields(minutes: Minutes) -> tuple[str, int, str, int | None, bool]:
+    """`order_fields` of a parsed record (a file whose row is not kept)."""
+    meeting = minutes.next_meeting.date if minutes.next_meeting else None
+    next_day = None if meeting is None else meeting.toordinal()
+    return minutes.id, minutes.date.toordinal(), minutes.group_slug, next_day, bool(minutes.membership)
+
+
 # The fields of a minutes record that neither resolving tasks (archive.resolve) nor the task
 # snapshot and its tables (snapshot.store, incremental.entry) read: a lean load (loading.Lean)
 # lets go of them once the record's row is made. A field added to Minutes is kept unless it is
