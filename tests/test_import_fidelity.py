@@ -83,6 +83,7 @@ def test_courtesy_words_and_glued_titles_do_not_make_another_person() -> None:
 
     assert people_key("P. Pavel Kuneš") == people_key("Pavel Kuneš")  # `P.` = Pater, a courtesy
     assert people_key("pí. Vítková") == people_key("Vítková")
+    assert people_key("sl. Čivrná") == people_key("slečna Čivrná") == people_key("Čivrná")  # slečna
     assert people_key("Ing.Mgr. Richard Mašek") == people_key("Ing. Mgr. Richard Mašek") == "richard masek"
     assert people_key("Mgr.Jan Martínek") == people_key("Jan Martínek")
     assert people_key("Jan Novák") != people_key("Jana Nováková")

@@ -898,3 +898,44 @@ def test_another_label_word_right_after_the_last_name_ends_the_list() -> None:
     ]
     # a role after a dash is not a label
     assert attendance("Přítomni: Petr Malý – Zapisovatel, Jana Nová\n")[0] == ["Petr Malý", "Jana Nová"]
+
+
+# --- attendance of a one-paragraph transcript, excused and chairs told in sentences, page chrome and
+# --- a newsletter around the minutes (issue #19, 273–284, second pass) ------------------------------
+
+
+def test_a_members_label_with_the_bodys_acronym_splits_a_one_line_transcript() -> None:
+    for label in ("Přítomní členové MZ", "Přítomní členové ZO", "Přítomni členové RM"):
+        imported = recognise(
+            f"1 Zápis z jednání č. 4 zastupitelstva obce Lhota ze dne 3. 4. 2019 {label}: ing. Zima, "
+            "Mgr. Novák, pí Dvořáková, p. Macko Omluveni členové ZO: p. Kos Hosté: ing. Toman"
+        )
+        assert names(imported.present) == ["ing. Zima", "Mgr. Novák", "Dvořáková", "Macko"], label
+        assert names(imported.excused) == ["Kos"], label
+        assert names(imported.guests) == ["ing. Toman"], label
+    # an acronym inside a sentence is no label
+    assert names(recognise(HEAD + "Přítomní členové ZO schválili program.").present) == [
+        "Jana Nová",
+        "Petr Malý",
+    ]
+
+
+def test_a_courtesy_word_after_a_surname_opens_the_next_person() -> None:
+    assert attendance("Hosté: p. Čuma, p. Kubát pí Horká, sl. Malá p. Kos\n")[2] == [
+        "Čuma",
+        "Kubát",
+        "Horká",
+        "Malá",
+        "Kos",
+    ]
+    # a whole name before the courtesy word too; a lower-case word before it is not a name
+    assert attendance("Hosté: Jan Kubát pí Horká\n")[2] == ["Jan Kubát", "Horká"]
+
+
+def test_a_section_heading_in_capitals_after_the_last_name_ends_the_list() -> None:
+    for heading in ("PROGRAM JEDNÁNÍ 01. Zahájení, přítomnost", "USNESENÍ č. 1", "HLASOVÁNÍ: pro 5"):
+        assert attendance(f"Hosté: ing. Toman, pí Skalická {heading}\n")[2] == ["ing. Toman", "Skalická"], (
+            heading
+        )
+    # a word of the programme in capitals inside a name is none of those headings
+    assert attendance("Hosté: ing. Toman (PROGRAMOVÝ VÝBOR), pí Skalická\n")[2] == ["ing. Toman", "Skalická"]

@@ -517,10 +517,16 @@ _OFFICE_BEFORE_NAME = re.compile(
 )
 
 
+# `p. Dobrohruška pí Procházková`: a transcript lost the comma between two people; the abbreviated
+# courtesy word (`p.`, `pí`, `sl.`) after a capitalised word opens the next person.
+_COURTESY_BETWEEN = re.compile(rf"(\b{CAPITAL}{SMALL}+\.?)\s+(?=(?:pí\.?|p\.|sl\.)\s*{CAPITAL}{SMALL})")
+
+
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
+    text = _COURTESY_BETWEEN.sub(r"\1, ", text)
     text = _BARE_POSTNOMINAL.sub(", ", text)  # `Mgr. Klára Janoušková M.A., …`: no comma before `M.A.`
     if _OFFICE_BEFORE_NAME.match(text.lstrip()) and len(_OFFICE_BEFORE_NAME.findall(text)) >= 2:
         # `posl. Miloš Babiš posl. Marek Benda posl. Mgr. Marie Benešová …`: the office written before

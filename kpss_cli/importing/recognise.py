@@ -427,9 +427,11 @@ _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
     # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
     # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
+    # (`Přítomní členové MZ: …`, `Omluvení členové ZO: …`: the body's acronym after the members)
     r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
-    + r"+){0,2})?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé))?|Nepřítomn[iíy]|Nepřítomen|"
+    + rf"+){{0,2}}(?:\s+{CAPITAL}{{2,4}})?)?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé)(?:\s+{CAPITAL}{{2,4}})?)?|"
+    r"Nepřítomn[iíy]|Nepřítomen|"
     r"Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Předsedající|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
     r"Termín konání|Datum(?: a (?:hodina|čas))?(?: konání| jednání)?|Úkol(?:\s+č\.\s*\d+(?:/\d+)?)?|Příští (?:jednání|setkání)|"
@@ -1245,7 +1247,10 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
 _BARE_IN_LIST = re.compile(rf"(?<=\S)\s+({_BARE_ATTENDANCE})(?=\s|$)(?!\s*:)(?!\s+(?:bylo\s+)?\d)")
 # `… Jana Nová Hlasování v pořadí: …`, `… Ing. Eva Malá Usnesení č. 1`: the label of something else
 # right after the last name ends the list (not a role after a dash or comma: `Jana Nová – Zapsala`).
-_OTHER_LABEL_WORD = r"(?:Hlasování|Program|Usnesení|Ověřovatel(?:é|ka|ky)?|Zapsal[a]?)"
+# (also a section in capitals: `… pí Skalická PROGRAM JEDNÁNÍ 01. Zahájení …`)
+_OTHER_LABEL_WORD = (
+    r"(?:Hlasování|Program|Usnesení|Ověřovatel(?:é|ka|ky)?|Zapsal[a]?|HLASOVÁNÍ|PROGRAM|USNESENÍ)"
+)
 _LABEL_AFTER_NAME = re.compile(rf"(?<={SMALL})\s+(?={_OTHER_LABEL_WORD}(?!{SMALL}))")
 
 
