@@ -939,3 +939,38 @@ def test_a_section_heading_in_capitals_after_the_last_name_ends_the_list() -> No
         )
     # a word of the programme in capitals inside a name is none of those headings
     assert attendance("Hosté: ing. Toman (PROGRAMOVÝ VÝBOR), pí Skalická\n")[2] == ["ing. Toman", "Skalická"]
+
+
+def test_a_wikis_permission_lines_above_the_minutes_are_page_chrome() -> None:
+    chrome = (
+        "• Jana Malá má oprávnění mazat\n • @ALL má oprávnění číst\n • @Registrovaní členové má oprávnění "
+        "upravovat\n • petr.kos nemá žádná oprávnění\n\n"
+    )
+    minutes = "Zápis z jednání pracovní skupiny Senioři\nDne 12. 4. 2022\nPřítomni: Jana Nová, Petr Malý\n"
+    imported = recognise(chrome + minutes)
+    assert imported.looks_like_minutes and imported.group == "Senioři"
+    assert "oprávnění" not in imported.body
+    # a sentence about permissions inside the minutes stays
+    inside = recognise(minutes + "\nKoordinátorka má oprávnění číst data ze systému KISSoS.\n")
+    assert "oprávnění" in inside.body
+
+
+def test_a_first_line_heading_of_a_meeting_with_its_day_and_tasks_is_minutes() -> None:
+    for heading, day in (
+        ("Setkání OLK v Nirváně dne 9.12. 2013", "2013-12-09"),
+        ("Schůze výboru v klubovně dne 3. 4. 2019", "2019-04-03"),
+        ("Jednání PS Senioři dne 14. 2. 2022", "2022-02-14"),
+    ):
+        imported = recognise(
+            f"{heading}\n\nZasedání proběhlo v malém sále dne 9.12. od 16:00 do 20:00.\n\nÚkoly\n\n"
+            " • Vytvořit seznam členů (Petr Bajgar)\n • Koupit megafon (Martin Šmída)\n"
+        )
+        assert imported.looks_like_minutes, heading
+        assert str(imported.date) == day, heading
+        assert imported.time == "16:00-20:00", heading
+    # the same heading over a report, with no tasks and no agenda, is no record of the meeting
+    report = recognise("Setkání seniorů v klubu dne 5. 5. 2023\n\nSenioři si zazpívali a pobavili se.\n")
+    assert not report.looks_like_minutes
+    # a town before `dne` on a line that is no meeting's heading is a signature, not the meeting's day
+    signed = recognise("Úkoly\n\n • Koupit megafon (Martin Šmída)\n\nV Olomouci dne 9. 12. 2013\n")
+    assert signed.date is None and not signed.looks_like_minutes

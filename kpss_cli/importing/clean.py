@@ -24,7 +24,10 @@ _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _SCRAPE_JUNK = re.compile(
     r"^\s*(?:Prezentace se nahrává,? počkejte prosím\.?|Podobné prezentace|Reklamy Google|"
     r"Stáhnout (?:ppt|prezentaci|dokument)\b.*|Načítání\.*|Loading\.*|Nahoru|Zpět nahoru|"
-    r"Sdílet(?: na Facebooku)?|Tisk(?:nout)?|Vytisknout|Cookies?.*souhlas.*)\s*$",
+    r"Sdílet(?: na Facebooku)?|Tisk(?:nout)?|Vytisknout|Cookies?.*souhlas.*|"
+    # a wiki page's permissions listed above its text (`• @ALL má oprávnění číst`, `• jan.novy nemá
+    # žádná oprávnění`): who may read or edit the page, nothing of the document
+    r"(?:[•*·-]\s*)?@?[^\s:]+(?:\s+[^\s:]+){0,3}\s+(?:má\s+oprávnění\s+\w+|nemá\s+žádná\s+oprávnění))\s*$",
     re.IGNORECASE,
 )
 _LABELISH = re.compile(r"[:|]")

@@ -560,6 +560,20 @@ class _Reader:
 # --- date, time, place -------------------------------------------------------------------------
 
 
+# `Setkání OLK v Nirváně dne 9.12. 2013`, `Schůze výboru konaná dne …`: the first line names a meeting
+# and gives its day after `dne` (no `Zápis`, no label): the heading of the meeting's record.
+_MEETING_HEADING_FIRST = rx(
+    r"^(?:setkání|zasedání|schůze|schůzka|jednání|porada)\s+(?!(?:se|bylo|byla|byl|proběhl\w*|konal\w*)\b)"
+    r"[^.:;]{1,80}?\bdne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
+)
+
+
+def _meeting_heading_first(reader: _Reader) -> bool:
+    """True when the first line of text is such a heading (see `_MEETING_HEADING_FIRST`)."""
+    first = next((p for p in reader.plains if p), "")
+    return _MEETING_HEADING_FIRST.match(first) is not None
+
+
 def _dated(hits: list[DateHit]) -> DateHit | None:
     return next((h for h in hits if h.year is not None), None)
 
@@ -598,7 +612,9 @@ def _when(result: Imported, reader: _Reader) -> None:
             if (within := _PLACE_WITH_TIME.match(value)) is not None:
                 result.place = squash(within["place"]).strip(" ,;.")
                 result.guesses["place"] = _("after the meeting's time (no Místo label)")
-    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+    if result.date is None and (
+        _MINUTES_SIGNS.search("\n".join(reader.plains[:40])) or _meeting_heading_first(reader)
+    ):
         title_place = _date_from_title(result, reader)
     if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
         title_place = _date_from_header(result, reader) or title_place
@@ -768,8 +784,9 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
         if where is not None and (timing is None or timing.start >= where.end("place")):
             # `Zápis z výborové schůze konané v klubovně …, dne 2. 1. 2019 od 19h.`: the place first,
             # then the day and the time of the same sentence, if any
+            # (the full stops of a day between them end no sentence: `… v Olomouci dne 9.12. od 16:00`)
             same_sentence = timing is not None and not re.search(
-                r"[.;](?:\s|$)", rest[where.end() : timing.start]
+                r"[.;](?:\s|$)", without_dates(rest[where.end() : timing.start])
             )
             return (timing.value if timing and same_sentence else None), squash(
                 _PLACE_END.sub("", where["place"])
@@ -1024,11 +1041,14 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             continue
         # Writing or next-meeting words count before the date, not after it (a one-line
         # transcript holds the whole document after the date: `… program byl schválen`).
+        # (`Setkání OLK v Nirváně dne …` heading the text: the place before `dne` of a meeting's
+        # heading, not of a signature's `V Praze dne …`)
+        heading_first = number == 0 and _MEETING_HEADING_FIRST.match(line) is not None
         hits = [
             h
             for h in find_dates(line)
             if h.year is not None
-            and not _WRITING.search(line[: h.start])
+            and (heading_first or not _WRITING.search(line[: h.start]))
             and not NEXT.search(line[: h.start])
         ]
         if not hits:
@@ -2380,7 +2400,11 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     # (A title with next to nothing under it stays minutes that lack their facts: the user is told which.)
     titled = titled and (gives_anything or sum(1 for p in reader.plains if p) <= 3)
     strong = bool(titled or result.present or result.attendance_sheet or result.recorder)
-    weak = bool(_MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and result.agenda))
+    # (a day with an agenda or with tasks, `Úkoly` / `• Koupit megafon (Martin Šmída)`, is a record of
+    # a meeting too: a report of one gives neither)
+    weak = bool(
+        _MINUTES_SIGNS.search(body[:3000]) or (result.date is not None and (result.agenda or result.tasks))
+    )
     # Words of minutes alone (`přítomných`, `omluvil`) also fill a news report of a meeting:
     # without a title, attendance or a recorder, the text must give the meeting's date too.
     looks_like_minutes = strong or (
