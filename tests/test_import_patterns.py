@@ -974,3 +974,36 @@ def test_a_first_line_heading_of_a_meeting_with_its_day_and_tasks_is_minutes() -
     # a town before `dne` on a line that is no meeting's heading is a signature, not the meeting's day
     signed = recognise("Úkoly\n\n • Koupit megafon (Martin Šmída)\n\nV Olomouci dne 9. 12. 2013\n")
     assert signed.date is None and not signed.looks_like_minutes
+
+
+def test_minutes_inside_a_newsletter_take_their_body_and_day_from_their_own_heading() -> None:
+    for contents, heading, group, day in (
+        (
+            "1 ročník XX., číslo 5/2008 Zápis ze zasedání obce Hasiči slavili 115 let od založení Společenská "
+            "kronika V NEDĚLI 11. KVĚTNA 2008 SE KONALY OSLAVY 115. LET ZALOŽENÍ SDH",
+            "2 Z á p i s z 9. zasedání Zastupitelstva obce Lhota konaného dne 29. dubna 2008 v zasedací "
+            "místnosti Obecního úřadu Lhota v hodin Jednání zahájil starosta obce, p. Jan Kos.",
+            "Zastupitelstvo obce Lhota",
+            "2008-04-29",
+        ),
+        (
+            "Zpravodaj obce Zápis ze zasedání rady Den dětí Ve čtvrtek 5. června 2014 proběhl den dětí",
+            "Zápis ze schůze Rady obce Horní Ves ze dne 12. 5. 2014 v kanceláři starosty. Přítomni: Jan Kos",
+            "Rada obce Horní Ves",
+            "2014-05-12",
+        ),
+    ):
+        imported = recognise(f"{contents}\n\n{heading}\n")
+        assert imported.group == group, heading
+        assert str(imported.date) == day, heading
+    # the hour a transcript lost (`v hodin`) ends the place
+    assert recognise(f"{contents}\n\n{heading}\n").place == "v kanceláři starosty"
+    first = recognise(
+        "Zápis z 9. zasedání Zastupitelstva obce Lhota konaného dne 29. dubna 2008 v zasedací místnosti "
+        "Obecního úřadu Lhota v hodin Jednání zahájil starosta obce, p. Jan Kos.\n"
+    )
+    assert first.place == "v zasedací místnosti Obecního úřadu Lhota"
+    # one title with no day of its own keeps its body; a day told after `se konala` in the minutes'
+    # own title line is still the day when it is the only one
+    alone = recognise("Zápis ze zasedání Zastupitelstva obce Lhota\n\nDne 3. 4. 2019 se konalo zasedání.\n")
+    assert alone.group == "Zastupitelstvo obce Lhota" and str(alone.date) == "2019-04-03"

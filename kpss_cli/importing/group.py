@@ -163,6 +163,19 @@ _ACRONYM_TITLE = re.compile(
     r"(?:(?:z|ze)\s+)?(?:dne\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
 )
 _DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
+# The day right after the body of a title: `… obce Hovězí konaného dne 29. dubna 2008`, `… ze dne 3. 4.`.
+_DAY_AFTER_BODY = rx(
+    r"^\s*,?\s*(?:(?:konan\w*|konal\w*\s+se)\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?|(?:ze\s+)?dne\s+)"
+    r"\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.|[^\W\d_]{4,9})"
+)
+
+
+def _own_day(rest: str) -> bool:
+    """True when the day of the meeting follows the body named in a title's `rest`."""
+    cut = _CUT.search(rest)
+    return cut is not None and _DAY_AFTER_BODY.match(rest[cut.start() :]) is not None
+
+
 _WITH_DAY = rx(r"\bdne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}")
 
 
@@ -287,7 +300,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         for line in head[:3]
     ]
     titled = [
-        (found, line)
+        (found, line, _own_day(match["rest"]))
         for line in head
         if (match := _TITLE.search(line) or _ORDINAL_BODY.search(line))
         and (rest := _CUT.sub("", match["rest"]))
@@ -301,7 +314,16 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         and (dated := next((t for t in titled[1:] if _WITH_DAY.search(t[1])), None))
     ):
         return dated[0]
-    titles = [found for found, _line in titled]
+    # A newsletter's contents (`… Zápis ze zasedání obce Hasiči slavili 115 let …`) or a page title
+    # without a day above the minutes' own heading that gives the day right after the body (`Zápis z
+    # 9. zasedání Zastupitelstva obce Hovězí konaného dne 29. dubna 2008`): the heading.
+    if (
+        len(titled) >= 2
+        and not titled[0][2]
+        and (dated := next((t for t in titled[1:] if t[2]), None)) is not None
+    ):
+        return dated[0]
+    titles = [found for found, _line, _day in titled]
     for line, following in itertools.pairwise(head):
         # `Z á p i s` / `z Regionální rady seniorů …`: the title's two lines, the body without a
         # meeting noun.

@@ -228,6 +228,9 @@ _PLACE_END = rx(
     # (`Na úvod`, `Po přivítání`); a place's own name stays whole (`v restauraci Na růžku`,
     # `v kavárně V zahradě`)
     rf"|\s+(?-i:(?:Ve|V)\s+(?:{_WEEKDAY_WORDS})\b|(?:Dne|Od)\s+\d|(?:Na|Po)\s+(?:úvod|začátku|zahájení|přivítání)\w*\b).*$"
+    # `v zasedací místnosti OÚ Hovězí v hodin Deváté jednání …`: a transcript lost the hour (set in
+    # superscript), its words end the place
+    r"|\s+(?:v|ve|od|o)\s+hod(?:in[ay]?\b|\.)(?!\s*\d).*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
@@ -1062,6 +1065,13 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         ]
         if not on_day and not re.search(r"(?i)z[áa](?:pis|znam)", line):
             continue
+        if not on_day:
+            # `… Zápis ze zasedání obce Hasiči slavili … V NEDĚLI 11. KVĚTNA 2008 SE KONALY OSLAVY …` (a
+            # newsletter's contents line): a day told as an event's, the verb after it, is not the
+            # minutes' day; their own heading below gives it
+            hits = [h for h in hits if not _HELD_AFTER_DAY.match(line[h.end :])]
+            if not hits:
+                continue
         hit = on_day[0] if on_day else hits[0]
         if len({h.date() for h in hits}) >= 2 and not on_day:
             continue  # `od 1.1.2018 do 31.12.2019`: a period, not a meeting day (one day twice is none)
