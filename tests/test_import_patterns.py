@@ -1007,3 +1007,50 @@ def test_minutes_inside_a_newsletter_take_their_body_and_day_from_their_own_head
     # own title line is still the day when it is the only one
     alone = recognise("Zápis ze zasedání Zastupitelstva obce Lhota\n\nDne 3. 4. 2019 se konalo zasedání.\n")
     assert alone.group == "Zastupitelstvo obce Lhota" and str(alone.date) == "2019-04-03"
+
+
+def test_the_excused_named_after_a_count_in_a_sentence() -> None:
+    town = "Zápis z jednání zastupitelstva obce Lhota\nDne 2. 3. 2021\n"
+    for sentence, excused in (
+        (
+            "Podle prezenční listiny bylo přítomno 11 členů, 3 členové omluveni Ing. J. Pinc, M. Hora, "
+            "D. Valterová, dne v 17:20 hod podal Ing. Antonín Kučera rezignaci.",
+            ["Ing. J. Pinc", "M. Hora", "D. Valterová"],
+        ),
+        ("Přítomno 9 členů, 2 zastupitelé byli omluveni: Jan Novák a Eva Malá.", ["Jan Novák", "Eva Malá"]),
+        ("Přítomno 9 členů, 1 člen omluven Petr Kos. Jednání zahájil starosta.", ["Petr Kos"]),
+        (
+            "Přítomno 7, 2 členové výboru omluveni doc. Jan Kos, Eva Malá. Program.",
+            ["doc. Jan Kos", "Eva Malá"],
+        ),
+    ):
+        assert names(recognise(town + sentence).excused) == excused, sentence
+    # a count with a reason and no name gives nobody
+    assert recognise(town + "Přítomno 9 členů a 2 členové omluveni (nemoc).").excused == []
+    assert recognise(town + "Přítomno 9 členů, 2 členové omluveni, jednání zahájil starosta.").excused == []
+
+
+def test_who_welcomed_those_present_right_after_an_opening_without_its_opener_led() -> None:
+    town = "Zápis z jednání zastupitelstva obce Lhota\nDne 2. 3. 2021\n"
+    for sentence, chair in (
+        (
+            "Zasedání zahájeno v 18:15 hod. Starosta města Ivo Kurhajec přivítal přítomné na zasedání, které "
+            "bylo řádně svoláno.",
+            "Ivo Kurhajec",
+        ),
+        (
+            "Jednání bylo zahájeno v 9:00.\nPředsedkyně Mgr. Jana Malá přivítala všechny přítomné.",
+            "Mgr. Jana Malá",
+        ),
+        ("Schůze byla zahájena. Petr Kos přivítal přítomné členy.", "Petr Kos"),
+    ):
+        imported = recognise(town + sentence)
+        assert imported.moderator == chair, sentence
+        assert "welcomed" in imported.guesses["moderator"]
+    # the opener named, a sentence between, or a welcome with no opening before it says nothing of who led
+    for sentence in (
+        "Zasedání zahájil starosta. Ivo Kurhajec přivítal přítomné.",
+        "Jednání bylo zahájeno v 9:00. Program byl schválen. Jana Malá přivítala přítomné.",
+        "Pan Petr Kos přivítal přítomné a představil hosty.",
+    ):
+        assert recognise(town + sentence).moderator is None, sentence

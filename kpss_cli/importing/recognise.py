@@ -1569,6 +1569,13 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
             named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(apology["value"])[0])
             _store(result, seen, "excused", _LAST_AND.sub(", ", named))
+        if (
+            found is None
+            and (counted := _COUNTED_EXCUSED.search(reader.plains[index])) is not None
+            and (named := _leading_names(counted["value"]))
+        ):
+            # `…, 3 členové omluveni Ing. J. Pinc, M. Hora, D. Valterová, dne v 17:20 hod podal …`
+            _store(result, seen, "excused", named)
         if found is None and (listed := _LIST_IN_SENTENCE.search(reader.plains[index])) is not None:
             # `Přítomno bylo 7 členů, omluvili se: Mgr. Jan Holub, Ing. Eva Malá.`
             words = fold(listed["label"])
@@ -1738,6 +1745,34 @@ _LIST_IN_SENTENCE = rx(
     r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
     r"\s*:\s*(?P<value>\S.+)$"
 )
+# `bylo přítomno 11 členů, 3 členové omluveni Ing. J. Pinc, M. Hora, D. Valterová, …`, `2 zastupitelé byli
+# omluveni: Jan Kos a Eva Malá.`: a count of members, then the excused named in the same sentence.
+_COUNTED_EXCUSED = rx(
+    r"(?:^|[,.;]\s+|\s+a\s+)\d{1,2}\s+(?:členov[éeé]|člen[ůy]?|zastupitel\w*|radn[íý]\w*|poslan\w*|senátor\w*)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:(?:byl[iyo]?|jsou|je)\s+)?omluven[iíyo]?\s*:?\s+"
+    rf"(?P<value>(?:(?:p|pí|pan|paní)\.?\s*)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?-i:{CAPITAL}).+)$"
+)
+
+
+def _leading_names(text: str) -> str:
+    """The names that open `text`, up to the first piece between commas (or before `a`) that is no
+    name (`Ing. J. Pinc, M. Hora, D. Valterová, dne v 17:20 hod podal …` -> the three), joined by
+    commas; the sentence ends them too."""
+    sentence = _SENTENCE.split(_SENTENCE_STOP.split(text)[0])[0]
+    names: list[str] = []
+    for piece in re.split(r",\s*|\s+a\s+", sentence):
+        piece = piece.strip(" .;")
+        # `Eva Malá. Program …`: a full stop after a name (not after a title, `doc. Jan Kos`) ends it
+        last, *after = _END_OF_SENTENCE.split(piece, maxsplit=1)
+        if after and looks_like_name(last):
+            names.append(last)
+            break
+        if not piece or not looks_like_name(piece):
+            break
+        names.append(piece)
+    return ", ".join(names)
+
+
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
 # (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
 _SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
@@ -2086,6 +2121,36 @@ def _welcomer_then_agenda(reader: _Reader, line: str) -> str | None:
     return None
 
 
+# `Zasedání zahájeno v 18:15 hod. Starosta města Ivo Kurhajec přivítal přítomné …`: the opening told
+# without who opened it, and the next sentence names who welcomed those present — who opened it.
+_OPENED_BY_NOBODY = rx(
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\s+(?:bylo\s+|byla\s+|byl\s+)?zahájen[oa]?"
+    r"(?:\s+(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?)?\s*[.;]?\s*$"
+)
+
+
+def _welcomer_after_opening(reader: _Reader) -> str | None:
+    """The one who welcomed those present (`_WELCOMED_ALL`, the name right before the verb) in the
+    sentence right after one that says the meeting was opened and not by whom; None otherwise."""
+    plains = [p for p in reader.plains if p]
+    for index, line in enumerate(plains):
+        if NEXT.search(line):
+            continue
+        for stop in re.finditer(r"[.;]\s+|$", line):
+            if stop.start() == 0 or not _OPENED_BY_NOBODY.search(line[: stop.end()]):
+                continue
+            # the next sentence, on this line or (the opening ending it) on the next one
+            after = line[stop.end() :] or (plains[index + 1] if index + 1 < len(plains) else "")
+            welcomed = _WELCOMED_ALL.match(after)
+            if welcomed is None or _END_OF_SENTENCE.search(welcomed["before"]):
+                break
+            named = names_in_text(welcomed["before"])
+            if named and not welcomed["before"][named[-1][1] :].strip():
+                return named[-1][2]
+            break
+    return None
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -2366,6 +2431,11 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.moderator = opener
         result.guesses["moderator"] = _(
             "from the minutes' narrative (who opened the meeting), turned from the instrumental"
+        )
+    if result.moderator is None and (welcomer := _welcomer_after_opening(reader)) is not None:
+        result.moderator = welcomer
+        result.guesses["moderator"] = _(
+            "from the minutes' narrative (who welcomed those present right after the opening)"
         )
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
