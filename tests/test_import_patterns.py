@@ -1054,3 +1054,15 @@ def test_who_welcomed_those_present_right_after_an_opening_without_its_opener_le
         "Pan Petr Kos přivítal přítomné a představil hosty.",
     ):
         assert recognise(town + sentence).moderator is None, sentence
+
+
+def test_a_text_that_only_says_who_was_there_is_no_minutes() -> None:
+    news = (
+        "Setkání u ministra\n\nVyjádřili jsme znepokojení nad politikou vlády.\n\n"
+        "Za svaz byli přítomni: předsedkyně Jana Malá, místopředseda Petr Kos a Eva Nová.\n"
+    )
+    assert not recognise(news).looks_like_minutes
+    # with a title, a day, the excused or a recorder beside them they are minutes (a day to fill in)
+    for more in ("Omluveni: Jan Hrubý\n", "Zapsala: Eva Nová\n", "Dne 3. 4. 2019\n"):
+        assert recognise(news + more).looks_like_minutes, more
+    assert recognise("Zápis z porady\n\n" + news).looks_like_minutes

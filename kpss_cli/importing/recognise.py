@@ -2507,6 +2507,25 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         or result.recorder
     ):
         looks_like_minutes = False
+    if (
+        not titled
+        and result.date is None
+        and not (
+            result.excused
+            or result.absent
+            or result.guests
+            or result.recorder
+            or result.moderator
+            or result.agenda
+            or result.tasks
+            or result.time
+            or result.place
+            or result.attendance_sheet
+        )
+    ):
+        # `Setkání u premiéra vlády` / … / `Za KPV byli přítomni — předsedkyně N. Kavalírová, …`: a news item
+        # that says who was there gives only those present; minutes give a title, a day or more of a meeting
+        looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
     if _declared_other(reader):
