@@ -1066,3 +1066,33 @@ def test_a_text_that_only_says_who_was_there_is_no_minutes() -> None:
     for more in ("Omluveni: Jan Hrubý\n", "Zapsala: Eva Nová\n", "Dne 3. 4. 2019\n"):
         assert recognise(news + more).looks_like_minutes, more
     assert recognise("Zápis z porady\n\n" + news).looks_like_minutes
+
+
+def test_the_title_with_the_meetings_number_and_day_after_the_body_wins_over_a_page_title() -> None:
+    imported = recognise(
+        "Samospráva\n\nZápis z jednání RK 26/2020\n\nZápis ze zasedání rady kraje č. 26/2020, které se konalo "
+        "dne 1. 9. 2020 v zasedací místnosti Rady Kraje Vysočina\n"
+    )
+    assert imported.group == "Rada kraje"
+    assert str(imported.date) == "2020-09-01"
+    # a second title without a day of its own does not displace the first
+    assert recognise(
+        "Zápis z jednání PS Senioři\n\nZápis z jednání Rady kraje\n\nDne 3. 4. 2019\n"
+    ).group == ("Senioři")
+
+
+def test_an_associations_legal_form_is_no_part_of_its_name() -> None:
+    for title, group in (
+        ("Zápis z 3. schůze občanského sdružení Spolku Fakt-Um o. s.", "Spolek Fakt-Um"),
+        ("Zápis ze schůze Spolku rodičů při ZŠ Lípa", "Spolek rodičů při ZŠ Lípa"),
+        ("Zápis z jednání Okrašlovacího spolku Stupárovice z. s.", "Okrašlovací spolek Stupárovice"),
+        ("Zápis ze schůze výboru Senioři Lhota, z.s.", "Výbor Senioři Lhota"),
+    ):
+        imported = recognise(f"{title}\nDne 3. 4. 2019\nPřítomni: Jan Kos\n")
+        assert imported.group == group, title
+        assert "group" in imported.guesses, title
+    # `o. s.` inside a name (no legal form at its end) stays
+    assert (
+        recognise("Zápis ze schůze výboru o. s. Lípa Tábor\nDne 3. 4. 2019\n").group
+        == "Výbor o. s. Lípa Tábor"
+    )

@@ -80,6 +80,7 @@ _GENITIVE = {
     "konference": "konference",
     "představenstva": "představenstvo",  # `Zápis ze schůze představenstva klubu …`
     "předsednictva": "předsednictvo",
+    "spolku": "spolek",  # `Zápis ze schůze Spolku rodičů …`, `… Okrašlovacího spolku Stupárovice`
 }
 _FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference"}
 _NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění", "představenstvo", "předsednictvo"}
@@ -164,8 +165,10 @@ _ACRONYM_TITLE = re.compile(
 )
 _DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
 # The day right after the body of a title: `… obce Hovězí konaného dne 29. dubna 2008`, `… ze dne 3. 4.`.
+# (the meeting's number may stand between: `… rady kraje č. 26/2020, které se konalo dne 1. 9. 2020`)
 _DAY_AFTER_BODY = rx(
-    r"^\s*,?\s*(?:(?:konan\w*|konal\w*\s+se)\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?|(?:ze\s+)?dne\s+)"
+    r"^\s*(?:č\.\s*[\w/.-]+\s*)?,?\s*"
+    r"(?:(?:konan\w*|konal\w*\s+se|(?:které|jež)\s+se\s+konal\w*)\s+(?:(?:v|ve)\s+\w+\s+)?(?:dne\s+)?|(?:ze\s+)?dne\s+)"
     r"\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.|[^\W\d_]{4,9})"
 )
 
@@ -219,9 +222,16 @@ def _tidy(text: str) -> str | None:
     return _tidy_why(text)[0]
 
 
+# An association's legal form, written out before its name (`občanského sdružení Spolku Fakt-Um`) or
+# abbreviated after it (`… Fakt-Um o. s.`, `… z. s.`): no part of the name.
+_LEGAL_FORM_BEFORE = rx(rf"^občansk\w+\s+sdružení\s+(?=(?-i:{CAPITAL}))")
+_LEGAL_FORM_AFTER = rx(r"\s+(?:o\.\s?s|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s)\.?$")
+
+
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
     """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
     text = _LEAD.sub("", squash(text).strip(' -–—:;,."„“'))
+    text = _LEGAL_FORM_AFTER.sub("", _LEGAL_FORM_BEFORE.sub("", text))
     if not text or len(text) > 120 or _NO_BODY.match(text):
         return None, None
     letters = [c for c in text if c.isalpha()]
