@@ -1096,3 +1096,15 @@ def test_an_associations_legal_form_is_no_part_of_its_name() -> None:
         recognise("Zápis ze schůze výboru o. s. Lípa Tábor\nDne 3. 4. 2019\n").group
         == "Výbor o. s. Lípa Tábor"
     )
+
+
+def test_a_forms_label_of_the_body_alone_on_its_line_names_the_group() -> None:
+    for label in ("Spolek:", "Název spolku:", "Orgán:"):
+        imported = recognise(
+            f"17. schůze 16. 6. 2023\n\n{label}\n\nOkrašlovací spolek Lhota, z.s,\n\nSvolavatel:\n\nJan Kos\n\n"
+            "Přítomni: Jan Kos, Eva Malá\n"
+        )
+        assert imported.group == "Okrašlovací spolek Lhota", label
+    # a label with its value on the same line, or another label under it, is none of these
+    assert recognise("Schůze 16. 6. 2023\n\nSpolek:\n\nSvolavatel:\n\nJan Kos\n").group != "Svolavatel:"
+    assert recognise("Schůze 16. 6. 2023\n\nSpolek:\nDatum: 16. 6. 2023\n").group is None

@@ -222,10 +222,12 @@ def _tidy(text: str) -> str | None:
     return _tidy_why(text)[0]
 
 
+# A form's label of the body that met, alone on its line (the name on the next one).
+_BODY_LABEL = rx(r"\s*(?:spolek|sdružení|orgán|název\s+(?:spolku|sdružení|orgánu))\s*:\s*")
 # An association's legal form, written out before its name (`občanského sdružení Spolku Fakt-Um`) or
 # abbreviated after it (`… Fakt-Um o. s.`, `… z. s.`): no part of the name.
 _LEGAL_FORM_BEFORE = rx(rf"^občansk\w+\s+sdružení\s+(?=(?-i:{CAPITAL}))")
-_LEGAL_FORM_AFTER = rx(r"\s+(?:o\.\s?s|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s)\.?$")
+_LEGAL_FORM_AFTER = rx(r",?\s+(?:o\.\s?s|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s)\.?$")
 
 
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
@@ -383,6 +385,16 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head:
         match = _NAME_LABEL.match(line)  # `Název jednání: PS Senioři | Datum: …`
         if match and (found := _tidy_why(match["group"]))[0]:
+            return found
+    for line, following in itertools.pairwise(head):
+        # `Spolek:` / `Okrašlovací spolek Stupárovice, z.s,`: a form's label of the body alone on its
+        # line, the name under it (blank lines between)
+        if (
+            _BODY_LABEL.fullmatch(line)
+            and not _BODY_LABEL.fullmatch(following)
+            and ":" not in following
+            and (found := _tidy_why(_CUT.sub("", following)))[0]
+        ):
             return found
     for line in head[:5]:
         match = _ACRONYM_TITLE.match(line)  # `Zápis z VV z 28. 4. 2020`
