@@ -1108,3 +1108,15 @@ def test_a_forms_label_of_the_body_alone_on_its_line_names_the_group() -> None:
     # a label with its value on the same line, or another label under it, is none of these
     assert recognise("Schůze 16. 6. 2023\n\nSpolek:\n\nSvolavatel:\n\nJan Kos\n").group != "Svolavatel:"
     assert recognise("Schůze 16. 6. 2023\n\nSpolek:\nDatum: 16. 6. 2023\n").group is None
+
+
+def test_two_whole_names_run_together_after_a_title_are_two_people() -> None:
+    present = attendance(
+        "Přítomni: Ing. Jan Malý, starosta Ing. Karel Čvančara Iveta Hrubá, Bc. Ivo Chytil\n"
+    )[0]
+    assert present == ["Ing. Jan Malý", "Ing. Karel Čvančara", "Iveta Hrubá", "Bc. Ivo Chytil"]
+    # two first names then two surnames (or a double surname) stay one person
+    assert attendance("Přítomni: Ing. Jan Karel Novák Dvořák, Eva Malá\n")[0] == [
+        "Ing. Jan Karel Novák Dvořák",
+        "Eva Malá",
+    ]

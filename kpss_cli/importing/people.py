@@ -422,6 +422,20 @@ def _split_run(piece: str) -> list[str]:
     there are titles to split at, a stretch of capitalised words alone between them is read as
     two-word names (`Bc. Lucie Tesařová Kamil Veselý` -> two people). Anything else stays whole."""
     runs = _TITLE_STARTS.split(piece)
+    # `Ing. Karel Čvančara Iveta Hrubá`: four capitalised words whose first and third are first names
+    # (and the second and fourth are not) are two people a transcript ran together
+    last = _TITLED_PIECE.match(runs[-1].strip())
+    words = last["words"].split() if last else []
+    if (
+        last is not None
+        and len(words) == 4
+        and all(_NAME_WORD_ONLY.match(w) for w in words)
+        and _is_first_name(words[0])
+        and _is_first_name(words[2])
+        and not _is_first_name(words[1])
+        and not _is_first_name(words[3])
+    ):
+        return [*runs[:-1], f"{last['title']}{words[0]} {words[1]}", f"{words[2]} {words[3]}"]
     # three names at least, none in brackets (`Ing. Karel Dub (zástup za Mgr. Petra Lise)`,
     # `Bc. Jan Matějka – zastupuje Mgr. Pavla Rumla`: one person and whom they stand in for);
     # or a post-nominal title of the person before, then the next person (`DiS. Ing. Lubomír Žmolík`)
