@@ -373,7 +373,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         if match and (found := _tidy_why(match["group"]))[0]:
             return found
     if any(_COMMITTEE_MEETING.search(line) for line in head):
-        return "Výbor", "ze slova výborová schůze (název spolku v nadpisu není)"
+        return "Výbor", _("from the words `výborová schůze` (the title does not name the association)")
     for line in head:
         match = _HEADER_GROUP.search(line)
         if match and (found := _tidy_why(match["group"]))[0]:
@@ -407,7 +407,7 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head:
         match = _CATEGORY.search(line)
         if match and (group := _tidy_why(match["group"])[0]):
-            return group, "z kategorie webové stránky (Zápisy …), ne z nadpisu zápisu"
+            return group, _("from the web page's category (Zápisy …), not from the minutes' title")
     for line in head[:3]:
         match = _DATED_MEETING_TITLE.match(line)  # `Zasedání školské rady 6.9.2016`
         if match and (rest := _CUT.sub("", match["rest"])) and (found := _tidy_why(rest))[0]:
@@ -423,10 +423,10 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head[:4]:
         line = _REGISTRATION.sub("", line)
         if _BODY_LETTERHEAD.match(line):
-            return squash(line).strip(
-                " -–—:;,."
-            ), "z hlavičky stránky nebo dokumentu (název sdružení či orgánu)"
+            return squash(line).strip(" -–—:;,."), _(
+                "from the page's or document's letterhead (the name of the association or body)"
+            )
     for line in lines:
         if (resolved := _RESOLVING_BODY.search(plain(line))) is not None:
-            return squash(resolved["group"]), "z usnesení (orgán, který usnesení přijal)"
+            return squash(resolved["group"]), _("from a resolution (the body that passed it)")
     return None, None
