@@ -1748,7 +1748,7 @@ _LIST_IN_SENTENCE = rx(
 # `bylo přítomno 11 členů, 3 členové omluveni Ing. J. Pinc, M. Hora, D. Valterová, …`, `2 zastupitelé byli
 # omluveni: Jan Kos a Eva Malá.`: a count of members, then the excused named in the same sentence.
 _COUNTED_EXCUSED = rx(
-    r"(?:^|[,.;]\s+|\s+a\s+)\d{1,2}\s+(?:členov[éeé]|člen[ůy]?|zastupitel\w*|radn[íý]\w*|poslan\w*|senátor\w*)"
+    r"(?:^|[,.;]\s+|\s+a\s+)\d{1,2}\s+(?:členov[ée]|člen[ůy]?|zastupitel\w*|radn[íý]\w*|poslan\w*|senátor\w*)"
     r"(?:\s+[^\W\d_]+){0,2}?\s+(?:(?:byl[iyo]?|jsou|je)\s+)?omluven[iíyo]?\s*:?\s+"
     rf"(?P<value>(?:(?:p|pí|pan|paní)\.?\s*)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?-i:{CAPITAL}).+)$"
 )
