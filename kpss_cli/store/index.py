@@ -599,6 +599,10 @@ class Index:
         it goes when the snapshot is next replaced."""
         self._write(self._store_part, fingerprint, part, data)
 
+    def put_view_part(self, fingerprint: str, part: str, data: bytes) -> None:
+        """In a transaction: store_part."""
+        self._store_part(fingerprint, part, data)
+
     def _store_part(self, fingerprint: str, part: str, data: bytes) -> None:
         mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
         # The last few of each view (its first two fields) stay, the oldest going: people ask a
