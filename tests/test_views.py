@@ -1021,3 +1021,39 @@ def test_an_answer_whose_computation_read_a_file_that_changed_meanwhile_is_not_k
     counts["counted"] = 0
     assert run() == changed and counts["counted"] == 1  # not kept: computed again
     assert run() == changed and counts["counted"] == 1  # then kept
+
+
+def test_attendance_schedule_and_members_kept_as_the_text_they_write(invoke: Invoke, generated: Path) -> None:
+    """`attendance`, `schedule` and `members` in JSON, JSON Lines, CSV (Czech Excel's too) and
+    TSV keep the text they write as their answer (commands/reading._written): warm, after an
+    edit their views do not read (a minutes' text) and after one they read (who attended, a
+    date), the same text as `--no-cache`, and each format its own."""
+    forms = [
+        [*prefix, command, *options, "-f", fmt]
+        for fmt, prefix in (("json", []), ("jsonl", []), ("csv", []), ("csv", ["--excel"]), ("tsv", []))
+        for command, *options in (
+            ["attendance", "--by", "org"],
+            ["schedule", "--year", "2018", *AS_OF],
+            ["members", "orp-001-seniori", "--history", *AS_OF],
+        )
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *form, "-a", str(generated)) for form in forms]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(False)
+    assert all(code == 0 for code, _out, _err in cold), cold
+    assert len({out for _code, out, _err in cold}) == len(forms)  # each format its own text
+    assert run(True) == cold  # kept
+    assert run(True) == cold  # read
+    files = sorted(generated.glob("orp-001/seniori/2018-*.md"))
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
+    assert run(True) == cold == run(False)
+    text = files[1].read_text(encoding="utf-8")
+    files[1].write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
+    files[2].rename(files[2].with_name("2018-12-30.md"))
+    changed = run(False)
+    assert changed != cold
+    assert run(True) == changed
+    assert run(True) == changed

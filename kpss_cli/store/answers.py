@@ -159,7 +159,7 @@ def _referred(index: Index, part: str, data: bytes) -> bytes | None:
     kept_version, kept_part, answer = marshal.loads(kept[1])
     if kept_version != version or kept_part != part or type(answer) is not bytes:
         return None
-    return answer  # type: ignore[no-any-return]
+    return answer
 
 
 def _unchanged(root: str, then: dict[str, bytes], reads: Reads) -> bool:
