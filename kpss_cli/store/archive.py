@@ -205,10 +205,13 @@ def find_files(root: str | os.PathLike[str]) -> Iterator[str]:
 
 
 class WalkFiles(list):  # type: ignore[type-arg]  # of (str, FileStat | OSError)
-    """The files a walk found (walk_files), with room for the digests of their folders
-    (snapshot.folders), made once per walk however often they are asked for."""
+    """The files a walk found (walk_files), with where each folder's files are in it
+    (`spans`: the folder as walk_files names it, first, last + 1, as the walk found them)
+    and room for the digests of the folders (snapshot.folders), made once per walk however
+    often they are asked for."""
 
-    __slots__ = ("folders",)
+    __slots__ = ("folders", "spans")
+    spans: list[tuple[str, int, int]]
 
 
 def walk_files(
@@ -220,7 +223,8 @@ def walk_files(
     go to `unreadable` (their relative path, "" for the root, and the error) when given."""
     for reads in watching:
         reads.walks += 1
-    found: list[tuple[str, FileStat | OSError]] = WalkFiles()
+    found = WalkFiles()
+    found.spans = []
     pending = [(str(root), "")]
     while pending:
         folder, prefix = pending.pop()
@@ -250,6 +254,7 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]])
     try:
         with os.scandir(folder if descriptor is None else descriptor) as listing:
             entries = sorted(listing, key=_name)
+        start = len(found)
         subfolders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
@@ -266,6 +271,9 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]])
                 except OSError as exc:
                     own = exc
                 found.append((prefix + name, own))
+        spans = getattr(found, "spans", None)
+        if spans is not None and len(found) > start:
+            spans.append((prefix, start, len(found)))
         return subfolders
     finally:
         if descriptor is not None:
