@@ -924,3 +924,136 @@ def test_plan_after_an_edit_reads_its_kept_answer_unless_the_edit_changes_its_ta
     assert computed["count"] == 2  # computed again, once per command
     assert run(cache=True) == changed
     assert computed["count"] == 2
+
+
+def test_an_answer_computed_after_an_edit_walks_the_archive_once_and_is_kept_once(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit of what `attendance` reads, its answer is computed with one walk of the
+    archive (store/answers.py: only the folders of files read from disk are looked at again),
+    kept, and read warm; beside the snapshot lies only a reference to the answer kept per
+    version: when that one is gone (more questions asked than are kept), the answer is
+    computed again. Every answer is `--no-cache`'s."""
+    from kpss_cli.meetings import attendance
+    from kpss_cli.store import loading
+
+    counts = {"counted": 0, "walks": 0}
+    real_count, real_walk = attendance.counted, loading.walk_files
+
+    def counting(*args: object) -> object:
+        counts["counted"] += 1
+        return real_count(*args)  # type: ignore[arg-type]
+
+    def walking(*args: object) -> object:
+        counts["walks"] += 1
+        return real_walk(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attendance, "counted", counting)
+    monkeypatch.setattr(loading, "walk_files", walking)
+    query = ["attendance", "--by", "org", "-f", "json", "-a", str(generated)]
+
+    def run(*options: str) -> tuple[int, str, str]:
+        result = invoke(*options, *query)
+        return result.exit_code, result.stdout, result.stderr
+
+    assert run() == run("--no-cache")
+    newest = sorted(generated.glob("orp-001/seniori/*.md"))[-1]
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
+    counts.update(counted=0, walks=0)
+    changed = run()
+    assert counts == {"counted": 1, "walks": 1}  # computed again, the archive walked once
+    assert changed == run("--no-cache")
+    counts.update(counted=0, walks=0)
+    assert run() == changed and counts == {"counted": 0, "walks": 1}  # warm: read, through its reference
+    # A text edit: the answer read by its version; warm again through the reference.
+    newest.write_text(newest.read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
+    counts["counted"] = 0
+    assert run() == changed and counts["counted"] == 0
+    assert run() == changed and counts["counted"] == 0
+    # Sixteen other questions: the answer the reference names is no longer kept.
+    for missed in range(1, 17):
+        assert invoke("attendance", "--missed", str(missed), "-a", str(generated)).exit_code == 0
+    counts["counted"] = 0
+    assert run() == changed and counts["counted"] == 1
+
+
+def test_an_answer_whose_computation_read_a_file_that_changed_meanwhile_is_not_kept(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file a computation read from disk (not from the index) that changes before the
+    computation ends, even back to what it held: the answer is not kept (its folder is looked
+    at again: store/answers.py), the next run computes it again, `--no-cache`'s answer."""
+    from kpss_cli.meetings import attendance
+    from kpss_cli.store import loading
+
+    newest = sorted(generated.glob("orp-001/seniori/*.md"))[-1]
+    rel = newest.relative_to(generated).as_posix()
+    counts = {"counted": 0}
+    real = attendance.counted
+    touch = {"now": False}
+
+    def counting(loaded: object, *args: object) -> object:
+        counts["counted"] += 1
+        if touch["now"]:  # a computation that reads the file from disk, which then changes
+            touch["now"] = False
+            loading._parse_file(str(generated), rel, loaded.config)  # type: ignore[attr-defined]
+            text = newest.read_text(encoding="utf-8")
+            newest.write_text(text + "\n", "utf-8")
+            newest.write_text(text, "utf-8")  # the same text, but not the same file as walked
+        return real(loaded, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attendance, "counted", counting)
+    query = ["attendance", "--by", "org", "-f", "json", "-a", str(generated)]
+
+    def run(*options: str) -> tuple[int, str, str]:
+        result = invoke(*options, *query)
+        return result.exit_code, result.stdout, result.stderr
+
+    assert run() == run("--no-cache")
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
+    touch["now"] = True
+    counts["counted"] = 0
+    changed = run()
+    assert counts["counted"] == 1 and not touch["now"]
+    assert changed == run("--no-cache")
+    counts["counted"] = 0
+    assert run() == changed and counts["counted"] == 1  # not kept: computed again
+    assert run() == changed and counts["counted"] == 1  # then kept
+
+
+def test_attendance_schedule_and_members_kept_as_the_text_they_write(invoke: Invoke, generated: Path) -> None:
+    """`attendance`, `schedule` and `members` in JSON, JSON Lines, CSV (Czech Excel's too) and
+    TSV keep the text they write as their answer (commands/reading._written): warm, after an
+    edit their views do not read (a minutes' text) and after one they read (who attended, a
+    date), the same text as `--no-cache`, and each format its own."""
+    forms = [
+        [*prefix, command, *options, "-f", fmt]
+        for fmt, prefix in (("json", []), ("jsonl", []), ("csv", []), ("csv", ["--excel"]), ("tsv", []))
+        for command, *options in (
+            ["attendance", "--by", "org"],
+            ["schedule", "--year", "2018", *AS_OF],
+            ["members", "orp-001-seniori", "--history", *AS_OF],
+        )
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *form, "-a", str(generated)) for form in forms]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(False)
+    assert all(code == 0 for code, _out, _err in cold), cold
+    assert len({out for _code, out, _err in cold}) == len(forms)  # each format its own text
+    assert run(True) == cold  # kept
+    assert run(True) == cold  # read
+    files = sorted(generated.glob("orp-001/seniori/2018-*.md"))
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\nJeště jedna věta.\n", "utf-8")
+    assert run(True) == cold == run(False)
+    text = files[1].read_text(encoding="utf-8")
+    files[1].write_text(text.replace("present:", "present:\n  - Nový Člen", 1), "utf-8")
+    files[2].rename(files[2].with_name("2018-12-30.md"))
+    changed = run(False)
+    assert changed != cold
+    assert run(True) == changed
+    assert run(True) == changed

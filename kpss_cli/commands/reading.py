@@ -118,6 +118,22 @@ def _write_text(text: bytes | str) -> None:
     out.flush()
 
 
+def _written(rows: list[dict[str, Any]], columns: list[Column], fmt: str) -> bytes | str:
+    """`rows` in `fmt` (one of STORED_TEXT) as emit_rows writes them (`--excel` too), for a
+    command to keep as its answer: a warm run writes the text kept (_write_text), neither
+    formatting the rows nor importing json or csv."""
+    from ..output.formats import emit
+
+    out = _Encoded()
+    emit(rows, columns, fmt, out, excel=bool(settings["excel"]) and fmt == "csv")  # type: ignore[arg-type]
+    return out.text()
+
+
+def _text_key(fmt: str) -> tuple[str, bool] | tuple[()]:
+    """What a kept answer's key holds of the format when the answer is its text (_written)."""
+    return (fmt, bool(settings["excel"]) and fmt == "csv") if fmt in STORED_TEXT else ()
+
+
 def list_minutes(
     *,
     archive: Folder = None,
@@ -321,8 +337,9 @@ def schedule_meetings(
     """Print the planned meetings with their minutes, as `kpss schedule` does."""
     today = today_from(as_of)
 
-    def planned(loaded: Archive) -> tuple[list[dict[str, Any]], str, str, list[str]]:
-        """(the rows, the first and last day, the groups' schedules kpss cannot read)."""
+    def planned(loaded: Archive) -> tuple[Any, str, str, list[str]]:
+        """(the rows, or their text (STORED_TEXT), the first and last day, the groups'
+        schedules kpss cannot read)."""
         # Imported here: a warm run reads the answer and needs none of it (dateutil).
         from ..meetings.query import group_slugs
         from ..meetings.schedule import meetings, unreadable_schedules
@@ -348,9 +365,11 @@ def schedule_meetings(
         rows = meetings(loaded, start, end, today, slugs - set(unreadable))
         # That group's meetings are unknown; the others are shown.
         problems = [str(problem) for slug, problem in unreadable.items() if slug in slugs]
+        if fmt in STORED_TEXT:  # the text written is the answer kept
+            return _written(rows, SCHEDULE_COLUMNS, fmt), start.isoformat(), end.isoformat(), problems
         return rows, start.isoformat(), end.isoformat(), problems
 
-    question = repr((group, year, from_, to, fmt == "ics", today))
+    question = repr((group, year, from_, to, fmt == "ics", today, *_text_key(fmt)))
     # dates, groups, times, places
     loaded, (rows, first, last, problems) = load_reduced_answer(
         archive, "schedule", frozenset(), question, planned
@@ -358,7 +377,9 @@ def schedule_meetings(
     start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
     for problem in problems:
         say(error_line(problem))
-    if fmt == "ics":
+    if fmt in STORED_TEXT:
+        _write_text(rows)
+    elif fmt == "ics":
         from ..documents.ical import write_schedule
 
         write_schedule(rows, sys.stdout, today, loaded.config.organisation or "kpss", loaded.config)
@@ -414,19 +435,24 @@ def list_members(
     today = today_from(as_of)
     day = date_option(on, "--on", today) or today
 
-    def listed(loaded: Archive) -> tuple[list[dict[str, Any]], str]:
+    def listed(loaded: Archive) -> tuple[Any, str]:
         # Imported here: a warm run reads the answer and needs none of it (some 20 ms).
         from ..meetings.membership import group_members, history_rows, members_rows
         from ..meetings.upcoming import resolve_group
 
         found = group_members(loaded, resolve_group(loaded, group))
-        return (history_rows(found) if history else members_rows(found, day)), found.group.name
+        rows = history_rows(found) if history else members_rows(found, day)
+        if fmt in STORED_TEXT:  # the text written is the answer kept
+            return _written(rows, HISTORY_COLUMNS if history else MEMBERS_COLUMNS, fmt), found.group.name
+        return rows, found.group.name
 
-    question = repr((group, history, day))
+    question = repr((group, history, day, *_text_key(fmt)))
     loaded, (rows, name) = load_reduced_answer(
         archive, "members", frozenset({"membership"}), question, listed
     )
-    if history:
+    if fmt in STORED_TEXT:
+        _write_text(rows)
+    elif history:
         emit_rows(rows, HISTORY_COLUMNS, fmt, caption=_("{count} changes").format(count=len(rows)))
     else:
         caption = _("{count} members of {group} on {day}").format(
@@ -492,13 +518,18 @@ def count_attendance(
     today = today_from(as_of)
     start, end = date_option(since, "--since"), date_option(until, "--until")
 
-    def count(loaded: Archive) -> tuple[list[dict[str, Any]], str, int]:
+    written = not public and template is None and fmt in STORED_TEXT  # the text is the answer kept
+
+    def count(loaded: Archive) -> tuple[Any, str, int]:
         # Imported here: a warm run reads the answer and needs none of it (some 15 ms).
         from ..meetings import attendance as counting
         from ..meetings.query import filter_minutes
 
         selected = filter_minutes(loaded, group=group, since=start, until=end)
-        return (*counting.counted(loaded, selected, by, missed, quorum), len(selected))
+        rows, kind = counting.counted(loaded, selected, by, missed, quorum)
+        if written:  # the text written is the answer kept
+            return _written(rows, ATTENDANCE_COLUMNS[kind], fmt), kind, len(selected)
+        return rows, kind, len(selected)
 
     copy = None
     loaded: Archive | TaskSnapshot
@@ -513,7 +544,7 @@ def count_attendance(
         from ..store.loading import ATTENDANCE_VIEW
         from ..store.loading import load_attendance as attendance_view
 
-        arguments = repr((by, missed, quorum, group, start, end))
+        arguments = repr((by, missed, quorum, group, start, end, *(_text_key(fmt) if written else ())))
         loaded, (rows, kind, meetings) = load_answer(
             archive, "attendance", arguments, attendance_view, count, ("attendance", ATTENDANCE_VIEW)
         )
@@ -530,6 +561,8 @@ def count_attendance(
         name = template or "attendance.html.j2"
         to = "pdf" if fmt == "pdf" else ("html" if name.endswith((".html", ".html.j2")) else "md")
         write_rendered(context, name, loaded.root, lang or loaded.config.language, to, copy)
+    elif written:
+        _write_text(rows)
     else:
         emit_rows(
             rows,

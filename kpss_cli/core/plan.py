@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from .model import Record
 from .names import fold
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
+if TYPE_CHECKING:
+    from typing import Any
 
 # A number as Czech tables write it: `150`, `-3`, `12,5`, `1 250`, `15 000,5` (ASCII digits only).
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:[ \u00a0][0-9]{3})*(?:[.,][0-9]+)?\Z", re.ASCII)

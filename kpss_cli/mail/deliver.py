@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.config import Config
@@ -31,19 +30,34 @@ SECURITIES = {"starttls": 587, "ssl": 465, "none": 25}
 KNOWN = {"host", "port", "security", "user", "from", "rate", "retries", "backoff", "timeout"}
 
 
-@dataclass(frozen=True, slots=True)
 class SmtpSettings:
-    """The `smtp` mapping of kpss.yaml."""
+    """The `smtp` mapping of kpss.yaml. (A plain class, not a dataclass: `kpss remind
+    --dry-run` is on the quick path, and importing dataclasses takes some 10 ms.)"""
 
-    host: str
-    port: int
-    security: str
-    user: str | None
-    sender: str  # the From header: an address, or `Name <address>`
-    rate: float  # messages per minute at most
-    retries: int  # tries after the first, per message, on a temporary failure
-    backoff: float  # seconds before the first retry; doubled for each further one
-    timeout: float
+    __slots__ = ("host", "port", "security", "user", "sender", "rate", "retries", "backoff", "timeout")
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        security: str,
+        user: str | None,
+        sender: str,
+        rate: float,
+        retries: int,
+        backoff: float,
+        timeout: float,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.security = security
+        self.user = user
+        self.sender = sender  # the From header: an address, or `Name <address>`
+        self.rate = rate  # messages per minute at most
+        self.retries = retries  # tries after the first, per message, on a temporary failure
+        self.backoff = backoff  # seconds before the first retry; doubled for each further one
+        self.timeout = timeout
 
     @property
     def envelope_sender(self) -> str:
@@ -149,15 +163,17 @@ def smtp_password(settings: SmtpSettings) -> str | None:
     )
 
 
-@dataclass(slots=True)
 class Delivery:
     """What became of a batch: sent, refused for good (pending), and not tried (pending)."""
 
-    sent: list[Outgoing] = field(default_factory=list)
-    refused: list[tuple[Outgoing, str]] = field(default_factory=list)
-    untried: list[Outgoing] = field(default_factory=list)
-    stopped: str | None = None  # why the batch stopped early
-    to_fix: bool = False  # stopped by something the user must fix (the login refused), not by chance
+    __slots__ = ("sent", "refused", "untried", "stopped", "to_fix")
+
+    def __init__(self) -> None:
+        self.sent: list[Outgoing] = []
+        self.refused: list[tuple[Outgoing, str]] = []
+        self.untried: list[Outgoing] = []
+        self.stopped: str | None = None  # why the batch stopped early
+        self.to_fix = False  # stopped by something the user must fix (the login refused), not by chance
 
     @property
     def pending(self) -> list[Outgoing]:

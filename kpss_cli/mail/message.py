@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from ..core.config import Config
 from ..core.names import slugify
@@ -26,24 +25,31 @@ if TYPE_CHECKING:
 Draft = tuple[str, str, str, tuple[str, ...], str, str, str, "tuple[str, str, str, Any, Any] | None"]
 
 
-@dataclass(frozen=True, slots=True)
 class Outgoing:
     """One e-mail to one person. `keys` say what it tells them (a task in one state, a meeting
-    on one day): the sent-log records each, so that nothing is told twice."""
+    on one day): the sent-log records each, so that nothing is told twice. (Plain classes
+    here, not dataclasses: `kpss remind --dry-run` is on the quick path.)"""
 
-    kind: str  # "reminder" | "invitation"
-    person: str
-    address: str
-    keys: tuple[str, ...]
-    message: EmailMessage
+    __slots__ = ("kind", "person", "address", "keys", "message")
+
+    def __init__(
+        self, kind: str, person: str, address: str, keys: tuple[str, ...], message: EmailMessage
+    ) -> None:
+        self.kind = kind  # "reminder" | "invitation"
+        self.person = person
+        self.address = address
+        self.keys = keys
+        self.message = message
 
 
-@dataclass(slots=True)
 class Batch:
     """What a run would send, and the people it cannot reach (person -> why they are wanted)."""
 
-    messages: list[Outgoing] = field(default_factory=list)
-    unreachable: dict[str, list[str]] = field(default_factory=dict)
+    __slots__ = ("messages", "unreachable")
+
+    def __init__(self, unreachable: dict[str, list[str]] | None = None) -> None:
+        self.messages: list[Outgoing] = []
+        self.unreachable: dict[str, list[str]] = {} if unreachable is None else unreachable
 
 
 def messages_of(

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from ..core.model import PLAN_STATES, Minutes, Progress, Task
 from ..core.names import fold, slugify
 from ..core.plan import Indicator, Plan, PlanItem
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Czech words of the states (FORMAT.md): what documents show, and what --state also takes.
 STATE_WORDS = {

@@ -56,6 +56,7 @@ class Archive(Record):
     def load_body(self, minutes: Minutes) -> Minutes:
         """`minutes` with its Markdown body, read from its file."""
         if minutes.body is None:
+            read_from_disk(minutes.path)
             from ..minutes.source import decode, split_front_matter  # only `show` and `render` need bodies
 
             data = read_regular(f"{self.root}/{minutes.path}")
@@ -167,6 +168,36 @@ class FileStat:
         self.st_ino = found.st_ino
 
 
+class Reads:
+    """What a computation read of the archive other than through the index, while it is in
+    `watching`: the minutes files read from disk (relative paths) and how many walks it made.
+    An answer computed is kept only when those files are as the walk before it found them
+    (answers.py)."""
+
+    __slots__ = ("files", "walks")
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self.walks = 0
+
+
+watching: list[Reads] = []  # the computations under way (answers.load_answer)
+
+
+def read_from_disk(rel: str) -> None:
+    """Note that the minutes file `rel` is read from disk (loading._parse_file, load_body)."""
+    for reads in watching:
+        reads.files.add(rel)
+
+
+def walk_folder(root: str | os.PathLike[str], prefix: str) -> list[tuple[str, FileStat | OSError]]:
+    """The candidate files of one folder of the archive (`prefix`, as walk_files names it:
+    "" or ending in `/`), as walk_files finds them; an OSError when it cannot be read."""
+    found: list[tuple[str, FileStat | OSError]] = []
+    _scan(f"{root}/{prefix[:-1]}" if prefix else str(root), prefix, found)
+    return found
+
+
 def find_files(root: str | os.PathLike[str]) -> Iterator[str]:
     """Yield the relative paths (with `/`) of candidate minutes files, in sorted order."""
     for rel, _stat in walk_files(root):
@@ -174,10 +205,13 @@ def find_files(root: str | os.PathLike[str]) -> Iterator[str]:
 
 
 class WalkFiles(list):  # type: ignore[type-arg]  # of (str, FileStat | OSError)
-    """The files a walk found (walk_files), with room for the digests of their folders
-    (snapshot.folders), made once per walk however often they are asked for."""
+    """The files a walk found (walk_files), with where each folder's files are in it
+    (`spans`: the folder as walk_files names it, first, last + 1, as the walk found them)
+    and room for the digests of the folders (snapshot.folders), made once per walk however
+    often they are asked for."""
 
-    __slots__ = ("folders",)
+    __slots__ = ("folders", "spans")
+    spans: list[tuple[str, int, int]]
 
 
 def walk_files(
@@ -187,7 +221,10 @@ def walk_files(
     minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,
     `templates/` and folders reached through links are skipped. Folders that cannot be read
     go to `unreadable` (their relative path, "" for the root, and the error) when given."""
-    found: list[tuple[str, FileStat | OSError]] = WalkFiles()
+    for reads in watching:
+        reads.walks += 1
+    found = WalkFiles()
+    found.spans = []
     pending = [(str(root), "")]
     while pending:
         folder, prefix = pending.pop()
@@ -217,6 +254,7 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]])
     try:
         with os.scandir(folder if descriptor is None else descriptor) as listing:
             entries = sorted(listing, key=_name)
+        start = len(found)
         subfolders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
@@ -233,6 +271,9 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]])
                 except OSError as exc:
                     own = exc
                 found.append((prefix + name, own))
+        spans = getattr(found, "spans", None)
+        if spans is not None and len(found) > start:
+            spans.append((prefix, start, len(found)))
         return subfolders
     finally:
         if descriptor is not None:

@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "19"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "20"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -598,6 +598,10 @@ class Index:
         """Keep one more part (a view: loading.load_view) beside the snapshot of `fingerprint`;
         it goes when the snapshot is next replaced."""
         self._write(self._store_part, fingerprint, part, data)
+
+    def put_view_part(self, fingerprint: str, part: str, data: bytes) -> None:
+        """In a transaction: store_part."""
+        self._store_part(fingerprint, part, data)
 
     def _store_part(self, fingerprint: str, part: str, data: bytes) -> None:
         mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)

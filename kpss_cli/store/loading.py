@@ -24,10 +24,12 @@ from .archive import (
     FileStat,
     TaskSnapshot,
     printable,
+    read_from_disk,
     resolve,
     resolve_root,
     shown_path,
     walk_files,
+    watching,
 )
 from .config import CONFIG_NAME, load_config
 from .files import NotAFile, read_regular
@@ -139,6 +141,8 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
     """Parse the file `rel` below the folder `base`."""
     from ..minutes.parse import parse_minutes  # only when something is to be parsed: warm runs skip YAML
 
+    if watching:
+        read_from_disk(rel)
     try:
         data = read_regular(f"{base}/{rel}", MAX_FILE_SIZE)
     except NotAFile as exc:  # put in the file's place since the walk
@@ -238,6 +242,8 @@ def _parse_many(
     order; parsed in parallel on every core when there are many. The workers' outcomes are
     unpacked for the `lean` load when there is one."""
     base = str(root)
+    for rel in rels if watching else ():  # the workers' reads too
+        read_from_disk(rel)
     workers = min(os.cpu_count() or 1, 8)
     # Chunks small enough that those a worker has already taken when this process runs out of
     # work (up to three: ProcessPoolExecutor queues ahead) end soon after.

@@ -48,8 +48,13 @@ def _folders(files: list[tuple[str, FileStat | OSError]]) -> Folders:
         else f"{rel}\0{own.st_size}\0{own.st_mtime_ns}\0{own.st_ctime_ns}\0{own.st_ino}"
         for rel, own in files
     ]
-    names = [rel[: rel.rfind("/") + 1] for rel, _own in files]
     found: Folders = {}
+    spans = getattr(files, "spans", None)  # where the walk put each folder's files (archive.WalkFiles)
+    if spans is not None:
+        for name, start, end in spans:
+            found[name] = (_digest(lines[start:end]), start, end)
+        return found
+    names = [rel[: rel.rfind("/") + 1] for rel, _own in files]
     if not files:
         return found
     start = 0
