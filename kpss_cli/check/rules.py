@@ -60,13 +60,17 @@ class Parts(Record):
     id (every file that defines or updates it), those of each group's minutes (two on one
     date), and the rest (members' periods, the plan, schedules)."""
 
-    __slots__ = ("files", "tasks", "meetings", "rest")
+    __slots__ = ("files", "tasks", "meetings", "rest", "alone")
 
     def __init__(self) -> None:
         self.files: dict[str, list[Problem]] = {}
         self.tasks: dict[str, list[Problem]] = {}
         self.meetings: dict[str, list[Problem]] = {}
         self.rest: list[Problem] = []
+        # True when no finding of the rest depends on the minutes but through the members: no
+        # plan (its links read every task and progress entry), no schedule (missing minutes
+        # read every meeting's date). Only then is a change checked file by file (kept.py).
+        self.alone = True
 
     def every(self) -> Iterator[Problem]:
         for found in (*self.files.values(), *self.tasks.values(), *self.meetings.values(), self.rest):
@@ -91,6 +95,7 @@ def check_parts(archive: Archive, today: dt.date) -> Parts:
     parts.rest.extend(problems)
     if plans:
         parts.rest.extend(_plan_findings(archive, today, plans))
+    parts.alone = not plans and not any(group.schedule for group in archive.config.groups)
     for task_id, problem in task_findings(archive, not plans):
         parts.tasks.setdefault(task_id, []).append(problem)
     parts.rest.extend(_schedule_findings(archive, today))
