@@ -26,19 +26,20 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-from ..store.archive import printable
+from ..core.errors import Problem
+from ..core.model import Minutes
+from ..meetings.membership import all_members
+from ..store.archive import Archive, printable, resolve
 from ..store.index import KEPT, Index, bucket, encode
-from ..store.loading import KeptView, Walk
+from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
 from ..store.packing import MARSHAL_VERSION
-
-if TYPE_CHECKING:
-    from ..core.errors import Problem
-    from ..core.model import Minutes
-    from ..store.archive import Archive
-    from .findings import Finding
-    from .rules import Parts
+from ..store.snapshot import MEET, REF, ROWS, STATE, fingerprint, from_parts
+from ..store.snapshot import folders as walk_folders
+from .findings import Finding
+from .rules import Parts, check_parts, chosen, file_findings, meeting_findings, task_findings
 
 # Beyond this many changed folders or files the archive is loaded (as incremental.py does).
 MOST_CHANGES = 200
@@ -86,8 +87,6 @@ class KeptCheck(KeptView):
 
     def build(self, whole: Archive) -> list[Finding]:
         """The findings of an archive loaded whole (rules.check_view), their parts kept for `keep`."""
-        from .rules import check_parts, chosen
-
         self.parts = parts = check_parts(whole, self.today)
         return _tuples(chosen(whole, [*whole.problems, *parts.every()]))
 
@@ -100,8 +99,6 @@ class KeptCheck(KeptView):
             or any(isinstance(own, OSError) for _r, own in walk[0])
         ):
             return
-        from ..store.snapshot import fingerprint
-        from ..store.snapshot import folders as walk_folders
 
         by_path = {m.path: m for m in loaded.minutes}
         now = walk_folders(walk[0])
@@ -129,9 +126,6 @@ class KeptCheck(KeptView):
         index.write(fill)
 
     def after_change(self, index: Index, root: str, shown_root: str, walk: Walk, part: str) -> Any:
-        from ..store.loading import with_snapshot
-        from ..store.snapshot import MEET, REF, ROWS, STATE
-
         if walk[1]:
             return None
         kept = index.kept_part(_name(shown_root))
@@ -168,16 +162,9 @@ class _Change:
         self.minutes: dict[str, Minutes | None] = {}  # of the changed files, as they are
 
     def made(self, parts: dict[str, bytes]) -> tuple[Any, bytes] | None:
-        from pathlib import Path
-
-        from ..core.errors import Problem
-        from ..meetings.membership import all_members
-        from ..store.archive import Archive, resolve
-        from ..store.loading import is_not_minutes
-        from ..store.snapshot import MEET, REF, ROWS, STATE, fingerprint, from_parts
-        from ..store.snapshot import folders as walk_folders
-        from .rules import chosen, file_findings, meeting_findings, task_findings
-
+        """(the archive's problems, groups and configuration, the findings packed) from the
+        snapshot's `parts` (brought up to date) and what was kept, which is brought up to date
+        too when every changed file was settled; None when the archive is to be loaded."""
         index, state, walk = self.index, self.state, self.walk
         if marshal.loads(parts[STATE]) is None:
             return None  # the snapshot's tables are empty: a file or folder was not read
@@ -327,8 +314,6 @@ class _Change:
 
     def _outcome(self, rel: str, own: Any) -> tuple[Minutes | None, list[Problem] | None] | None:
         """(a changed file's minutes, its problems: None for a link inside the archive)."""
-        from ..store.loading import file_outcome
-
         found = file_outcome(self.index, self.root, rel, own, self.config, self.walk[2])
         if found is None:
             return None
