@@ -1027,3 +1027,44 @@ def test_check_after_each_kind_of_change_is_the_cold_answer_and_reads_few_files(
         text.replace("---\n", "---\nmembership: [{name: Eva Nová, joined: 2015-01-01}]\n", 1), "utf-8"
     )
     same_as_cold(loads=True)
+
+
+def test_check_after_a_change_of_an_archive_with_schedules_and_a_plan(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """The example archive: with its plan, a change loads the archive and checks it whole (the
+    plan's links read every task); without it, the changed file is checked alone and a group's
+    meetings without minutes (its schedule) made again from its minutes' rows. Each answer is
+    `--no-cache`'s."""
+    root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
+    query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
+
+    def same_as_cold(*, loads: bool) -> str:
+        counted.update(parsed=0, unpacked=0)
+        warm = invoke(*query)
+        if not loads:
+            assert counted["parsed"] <= 2 and counted["unpacked"] <= 10, counted
+        cold = invoke("--no-cache", *query)
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+        return cold.stdout
+
+    invoke(*query)
+    held = root / "ridici-skupina/2026-06-17.md"
+    text = held.read_text(encoding="utf-8")
+    held.write_text(text + "\nDoplněno.\n", encoding="utf-8")
+    same_as_cold(loads=True)
+    shutil.rmtree(root / "plan")
+    before = same_as_cold(loads=True)  # another state of plan/: the findings are made anew
+    held.unlink()
+    assert "2026-06-17" in (missing := same_as_cold(loads=False)) and missing.count(
+        "missing-minutes"
+    ) > before.count("missing-minutes")
+    held.write_text(text, encoding="utf-8")
+    assert same_as_cold(loads=False) == before
+    # The archive's first minutes removed: every schedule's window starts later.
+    first = root / "ridici-skupina/2025-01-22.md"
+    text = first.read_text(encoding="utf-8")
+    first.unlink()
+    same_as_cold(loads=False)
+    first.write_text(text, encoding="utf-8")
+    assert same_as_cold(loads=False) == before

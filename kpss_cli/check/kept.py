@@ -9,17 +9,18 @@ as shown and one state of `plan/`: the view's part names them):
 - in the state, the findings by what they depend on (rules.Parts): each file's own (given the
   day, kpss.yaml and the groups' members), each task id's (unknown tasks, updates older than
   their task, checklist deadlines, unknown measures: of the files that define or update it),
-  each group's minutes' (two minutes on one date), and the rest (members' periods, the plan's
-  files); and the files whose minutes say who joins or leaves.
+  each group's minutes' (two minutes on one date, planned meetings without minutes), and the
+  rest (members' periods, unreadable schedules, the plan's files); the files whose minutes say
+  who joins or leaves; the date of the archive's first minutes.
 
 After a change, the task snapshot is brought up to date (store/incremental.py), then the files
 of the folders whose digest moved are compared with their rows; each changed file is checked
 alone, the findings of the task ids its rows name (before and after) are made again from the
 files that define or update them (the snapshot's table REF), and those of its groups from the
-group's minutes (the table MEET). The answer is the snapshot's problems and these findings, as
-a full check gives them (tests/test_views.py compares them with `--no-cache`). An archive with
-a plan or a group's schedule, an edit of a join or leave, an unreadable file, or many changes
-load the archive, as before.
+group's minutes (the table MEET: two minutes on one day, a schedule's meetings without
+minutes). The answer is the snapshot's problems and these findings, as a full check gives them
+(tests/test_views.py compares them with `--no-cache`). An archive with a plan, an edit of a
+join or leave, an unreadable file, or many changes load the archive, as before.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import Any
 from ..core.errors import Problem
 from ..core.model import Minutes
 from ..meetings.membership import all_members
+from ..meetings.schedule import unreadable_schedules
 from ..store.archive import Archive, printable, resolve
 from ..store.index import KEPT, Index, bucket, encode
 from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
@@ -39,7 +41,7 @@ from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import MEET, REF, ROWS, STATE, fingerprint, from_parts
 from ..store.snapshot import folders as walk_folders
 from .findings import Finding
-from .rules import Parts, check_parts, chosen, file_findings, meeting_findings, task_findings
+from .rules import Parts, check_parts, chosen, file_findings, meeting_findings, missing_minutes, task_findings
 
 # Beyond this many changed folders or files the archive is loaded (as incremental.py does).
 MOST_CHANGES = 200
@@ -113,6 +115,8 @@ class KeptCheck(KeptView):
             "files": {rel: _tuples(found) for rel, found in parts.files.items() if found},
             "tasks": {task_id: _tuples(found) for task_id, found in parts.tasks.items() if found},
             "meetings": {slug: _tuples(found) for slug, found in parts.meetings.items() if found},
+            "schedules": {slug: _tuples(found) for slug, found in parts.schedules.items() if found},
+            "start": loaded.minutes[0].date.toordinal() if loaded.minutes else None,
             "rest": _tuples(parts.rest),
             "joins": sorted(m.path for m in loaded.minutes if m.membership),
         }
@@ -166,7 +170,8 @@ class _Change:
         snapshot's `parts` (brought up to date) and what was kept, which is brought up to date
         too when every changed file was settled; None when the archive is to be loaded."""
         index, state, walk = self.index, self.state, self.walk
-        if marshal.loads(parts[STATE]) is None:
+        snapshot_state = marshal.loads(parts[STATE])
+        if snapshot_state is None:
             return None  # the snapshot's tables are empty: a file or folder was not read
         head = from_parts({"head": parts["head"]}, self.root, self.shown_root)
         self.config = head.config
@@ -280,17 +285,38 @@ class _Change:
             for task_id, problem in task_findings(some, True, affected):
                 tasks.setdefault(task_id, []).append(_tuples([problem])[0])
 
-        # Two minutes of one group on one date: from the group's minutes (MEET).
+        # Two minutes of one group on one date, and the group's missing minutes: from the
+        # group's minutes (MEET). The window of missing minutes starts at the archive's first
+        # minutes: when their date moved, every scheduled group's is another.
+        scheduled = {g.slug for g in self.config.groups if g.schedule}
+        firsts = [first[0] for first, _name in snapshot_state["groups"].values()]
+        first_day = min(firsts) if firsts else None
+        if first_day != state["start"]:
+            state["start"] = first_day
+            state["schedules"] = {}
+            slugs |= scheduled
+        if scheduled & slugs:
+            scheduled -= set(unreadable_schedules(lite))
         meets = marshal.loads(parts[ROWS + MEET])
         meetings: dict[str, list[Any]] = state["meetings"]
+        schedules: dict[str, list[Any]] = state["schedules"]
         for slug in slugs:
             found = index.table(MEET, meets, (bucket(slug),), convert=marshal.loads)
             if found is None:
                 return None
             days: dict[int, list[str]] = {}
+            held = Archive(Path(self.root), self.shown_root, self.config)
             for value in found:
                 if value[0] == slug:
                     days.setdefault(value[1], []).append(value[5])
+                    if slug in scheduled:  # what matching planned days reads of minutes
+                        day = dt.date.fromordinal(value[1])
+                        held.minutes.append(Minutes(value[2], value[5], value[3], day, slug))
+            schedules.pop(slug, None)
+            if held.minutes and first_day is not None:
+                held.minutes.sort(key=lambda m: (m.date, m.id))
+                missing = missing_minutes(held, self.today, dt.date.fromordinal(first_day), {slug})
+                schedules[slug] = _tuples([problem for _slug, problem in missing])
             twice = [rel for rels in days.values() if len(rels) > 1 for rel in rels]
             meetings.pop(slug, None)
             if twice:
@@ -314,7 +340,13 @@ class _Change:
             state["folders"] = {folder: value[0] for folder, value in now.items()}
             index.put_part(fingerprint(walk[0], walk[1], now), name, marshal.dumps(state, MARSHAL_VERSION))
         every = [*head.problems]
-        for found_lists in (files.values(), tasks.values(), meetings.values(), (state["rest"],)):
+        for found_lists in (
+            files.values(),
+            tasks.values(),
+            meetings.values(),
+            schedules.values(),
+            (state["rest"],),
+        ):
             for listed in found_lists:
                 every.extend(Problem(*finding) for finding in listed)
         head.tasks = []

@@ -60,20 +60,27 @@ class Parts(Record):
     id (every file that defines or updates it), those of each group's minutes (two on one
     date), and the rest (members' periods, the plan, schedules)."""
 
-    __slots__ = ("files", "tasks", "meetings", "rest", "alone")
+    __slots__ = ("files", "tasks", "meetings", "schedules", "rest", "alone")
 
     def __init__(self) -> None:
         self.files: dict[str, list[Problem]] = {}
         self.tasks: dict[str, list[Problem]] = {}
-        self.meetings: dict[str, list[Problem]] = {}
+        self.meetings: dict[str, list[Problem]] = {}  # two minutes of a group on one day
+        self.schedules: dict[str, list[Problem]] = {}  # a group's missing minutes (missing_minutes)
         self.rest: list[Problem] = []
         # True when no finding of the rest depends on the minutes but through the members: no
-        # plan (its links read every task and progress entry), no schedule (missing minutes
-        # read every meeting's date). Only then is a change checked file by file (kept.py).
+        # plan (its links read every task and progress entry). Only then is a change checked
+        # file by file (kept.py).
         self.alone = True
 
     def every(self) -> Iterator[Problem]:
-        for found in (*self.files.values(), *self.tasks.values(), *self.meetings.values(), self.rest):
+        for found in (
+            *self.files.values(),
+            *self.tasks.values(),
+            *self.meetings.values(),
+            *self.schedules.values(),
+            self.rest,
+        ):
             yield from found
 
 
@@ -95,10 +102,15 @@ def check_parts(archive: Archive, today: dt.date) -> Parts:
     parts.rest.extend(problems)
     if plans:
         parts.rest.extend(_plan_findings(archive, today, plans))
-    parts.alone = not plans and not any(group.schedule for group in archive.config.groups)
+    parts.alone = not plans
     for task_id, problem in task_findings(archive, not plans):
         parts.tasks.setdefault(task_id, []).append(problem)
-    parts.rest.extend(_schedule_findings(archive, today))
+    unreadable = unreadable_schedules(archive)
+    parts.rest.extend(unreadable.values())  # the group's meetings are then unknown to every command
+    if archive.minutes:
+        readable = {g.slug for g in archive.config.groups} - set(unreadable)
+        for slug, problem in missing_minutes(archive, today, archive.minutes[0].date, readable):
+            parts.schedules.setdefault(slug, []).append(problem)
     return parts
 
 
@@ -405,18 +417,16 @@ def _closest(key: str, members: dict[str, str]) -> str | None:
     return members[close[0]] if close else None
 
 
-def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
-    """Schedules kpss cannot read (the group's meetings are then unknown to every command), and
-    past planned meetings without minutes of the others, from the archive's first minutes on."""
+def missing_minutes(
+    archive: Archive, today: dt.date, start: dt.date, slugs: set[str]
+) -> Iterator[tuple[str, Problem]]:
+    """(group slug, finding) of the past planned meetings without minutes of the groups `slugs`
+    (whose schedules kpss reads), from `start` (the archive's first minutes) on: of each
+    group, its schedule and its minutes' dates and ids."""
     lines = {g.slug: g.line for g in archive.config.groups}
-    unreadable = unreadable_schedules(archive)
-    yield from unreadable.values()
-    if not archive.minutes:
-        return
-    readable = set(lines) - set(unreadable)
-    for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today, readable):
+    for row in meetings(archive, start, today - dt.timedelta(days=1), today, slugs):
         if row["status"] == "missing":
-            yield Problem(
+            yield row["group_slug"], Problem(
                 archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
                 _("{group} planned a meeting on {date}; the archive has no minutes of it").format(group=row['group'], date=row['date']),
             )  # fmt: skip
