@@ -88,7 +88,7 @@ class KeptCheck(KeptView):
         self.parts: Parts | None = None
 
     def build(self, whole: Archive) -> list[Finding]:
-        """The findings of an archive loaded whole (rules.check_view), their parts kept for `keep`."""
+        """The findings of an archive loaded whole (rules.check_archive), their parts kept for `keep`."""
         self.parts = parts = check_parts(whole, self.today)
         return _tuples(chosen(whole, [*whole.problems, *parts.every()]))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..core.config import Membership
 from ..core.dates import parse_deadline
@@ -21,7 +21,6 @@ from ..plan.state import links
 from ..store.archive import Archive, TaskSnapshot, shown_path
 from ..store.plan import load_plans
 from .codes import CODES
-from .findings import Finding
 
 DRAFT_AGE = dt.timedelta(days=30)
 
@@ -42,16 +41,6 @@ def chosen(
     disabled = disabled_codes(archive)
     selected = [f for f in findings if f.code not in disabled and (only is None or f.path in only)]
     return sorted(set(selected), key=lambda f: (f.path, f.line or 0, f.code, f.message))
-
-
-def check_view(today: dt.date) -> Callable[[Archive], list[Finding]]:
-    """What the index keeps for `kpss check` on `today` (store/loading.load_view): every
-    finding of the archive, cross-file ones (duplicate ids, unknown tasks) included."""
-
-    def view(archive: Archive) -> list[Finding]:
-        return [(f.path, f.line, f.severity, f.code, f.message) for f in check_archive(archive, today)]
-
-    return view
 
 
 class Parts(Record):
