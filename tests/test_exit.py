@@ -35,13 +35,14 @@ def _explode(*args: object, **kwargs: object) -> None:
 def test_a_bug_in_kpss_is_exit_70_with_one_line_saying_so(
     command: list[str], invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kpss_cli.check import rules
+    from kpss_cli.check import kept, rules
     from kpss_cli.meetings import query
 
     monkeypatch.setattr(query, "filter_minutes", _explode)
     monkeypatch.setattr(query, "filter_summaries", _explode)
     monkeypatch.setattr(query, "find_tasks", _explode)
     monkeypatch.setattr(rules, "check_archive", _explode)
+    monkeypatch.setattr(kept, "check_parts", _explode)
     result = invoke(*command, "-a", str(archive))
     assert result.exit_code == ExitStatus.INTERNAL
     assert result.stderr.startswith("kpss: error: RuntimeError: boom; this is a bug in kpss")

@@ -1057,3 +1057,147 @@ def test_attendance_schedule_and_members_kept_as_the_text_they_write(invoke: Inv
     assert changed != cold
     assert run(True) == changed
     assert run(True) == changed
+
+
+def test_check_after_each_kind_of_change_is_the_cold_answer_and_reads_few_files(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    """After a change, `kpss check` checks the changed files alone and makes the findings
+    across files again from the index's tables (check/kept.py), not from the archive loaded
+    whole: an error of one file, a task id used in two files, an update of a task that does
+    not exist (and then does), a checklist line's deadline, two minutes of one day, a file
+    that is not minutes, each added and removed, and an edit of a minutes' text, give the
+    output and exit code of `--no-cache`."""
+    queries = [["check", *AS_OF], ["check", "-f", "json", "--strict", *AS_OF]]
+    group = generated / "orp-001/seniori"
+    files = sorted(group.glob("*.md"))
+
+    def same_as_cold(*, loads: bool = False) -> str:
+        counted.update(parsed=0, unpacked=0)
+        warm = [invoke(*q, "-a", str(generated)) for q in queries]  # the first brings it up to date
+        if not loads:  # the changed files, and the few rows of those naming the same tasks
+            assert counted["parsed"] <= 3 and counted["unpacked"] <= 30, counted
+        again = [invoke(*q, "-a", str(generated)) for q in queries]  # read as kept
+        cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+        found = [(r.exit_code, r.stdout, r.stderr) for r in cold]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == found
+        assert [(r.exit_code, r.stdout, r.stderr) for r in again] == found
+        return "".join(r.stdout + r.stderr for r in cold[:1])
+
+    invoke("check", *AS_OF, "-a", str(generated))  # the index and the kept findings built
+    clean = same_as_cold()
+    # An error of one file, then mended.
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("---\n\n", "---\n\nÚkol: Něco; Termín: kdysi brzy\n\n", 1), "utf-8")
+    assert "[bad-deadline]" in same_as_cold()
+    broken = write(group / "2019-02-01.md", minutes("group: orp-001-seniori\ndate: 2019-02-30"))
+    assert "[bad-date]" in same_as_cold()
+    broken.write_text(minutes("group: orp-001-seniori\ndate: 2019-02-01"), encoding="utf-8")
+    assert "[bad-date]" not in same_as_cold()
+    broken.unlink()
+    files[2].write_text(text, encoding="utf-8")
+    assert same_as_cold() == clean
+    # A task id used in two files (an error), the second removed.
+    write(
+        group / "2016-01-01.md",
+        minutes("group: orp-001-seniori\ndate: 2016-01-01\ntasks: [{id: X, task: A}]"),
+    )
+    same_as_cold()
+    other = write(
+        generated / "orp-002/jina/2017-05-05.md",
+        minutes("group: orp-002-jina\ndate: 2017-05-05\ntasks: [{id: X, task: B, measure: '1.1'}]"),
+    )
+    assert "[duplicate-task-id]" in same_as_cold()
+    other.unlink()
+    assert "[duplicate-task-id]" not in same_as_cold()
+    # An update of a task no file defines; then defined (earlier, then later), then gone.
+    updates = "updates: [{id: Z, status: done}]"
+    write(group / "2018-03-03.md", minutes(f"group: orp-001-seniori\ndate: 2018-03-03\n{updates}"))
+    assert "[unknown-task]" in same_as_cold()
+    defines = write(
+        group / "2017-01-01.md",
+        minutes("group: orp-001-seniori\ndate: 2017-01-01\ntasks: [{id: Z, task: C}]"),
+    )
+    assert "[unknown-task]" not in same_as_cold()
+    defines.write_text(
+        minutes("group: orp-001-seniori\ndate: 2019-01-01\ntasks: [{id: Z, task: C}]"), "utf-8"
+    )
+    assert "[update-before-task]" in same_as_cold()
+    defines.unlink()
+    assert "[unknown-task]" in same_as_cold()
+    # A checklist line's deadline, read only when the task exists.
+    write(
+        group / "2018-04-04.md",
+        minutes("group: orp-001-seniori\ndate: 2018-04-04", "- [ ] X trvá, nový termín 01/17\n"),
+    )
+    assert "[deadline-before-meeting]" in same_as_cold()
+    (group / "2016-01-01.md").unlink()
+    assert "[deadline-before-meeting]" not in same_as_cold()
+    # Two minutes of one group on one day; a Markdown file that is not minutes.
+    copy = write(group / "copy.md", files[4].read_text(encoding="utf-8"))
+    assert "[duplicate-meeting]" in same_as_cold()
+    notes = write(group / "notes.md", "# Poznámky\n")
+    assert "[not-minutes]" in same_as_cold()
+    copy.unlink()
+    notes.unlink()
+    (group / "2018-03-03.md").unlink()
+    (group / "2018-04-04.md").unlink()
+    assert same_as_cold() == clean
+    # An edit of a minutes' text: the same answer.
+    files[5].write_text(files[5].read_text(encoding="utf-8") + "\nDoplněno.\n", encoding="utf-8")
+    assert same_as_cold() == clean
+    # A file of tasks removed, then `kpss tasks` run (it brings the snapshot up to date: check's
+    # kept findings are then behind it); the updates of its tasks in later files name no task.
+    texts = {f: f.read_text(encoding="utf-8") for f in files if f.exists()}
+    ids = {f: f.relative_to(generated).with_suffix("").as_posix() + "#" for f in texts}
+    defined = next(f for f in texts if any(ids[f] in text for g, text in texts.items() if g != f))
+    defined.unlink()
+    invoke("tasks", "-a", str(generated))
+    assert "[unknown-task]" in same_as_cold()
+    # Who joins a group changes the members of its every meeting: the archive is loaded.
+    text = files[6].read_text(encoding="utf-8")
+    files[6].write_text(
+        text.replace("---\n", "---\nmembership: [{name: Eva Nová, joined: 2015-01-01}]\n", 1), "utf-8"
+    )
+    same_as_cold(loads=True)
+
+
+def test_check_after_a_change_of_an_archive_with_schedules_and_a_plan(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """The example archive: with its plan, a change loads the archive and checks it whole (the
+    plan's links read every task); without it, the changed file is checked alone and a group's
+    meetings without minutes (its schedule) made again from its minutes' rows. Each answer is
+    `--no-cache`'s."""
+    root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
+    query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
+
+    def same_as_cold(*, loads: bool) -> str:
+        counted.update(parsed=0, unpacked=0)
+        warm = invoke(*query)
+        if not loads:
+            assert counted["parsed"] <= 2 and counted["unpacked"] <= 10, counted
+        cold = invoke("--no-cache", *query)
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+        return cold.stdout
+
+    invoke(*query)
+    held = root / "ridici-skupina/2026-06-17.md"
+    text = held.read_text(encoding="utf-8")
+    held.write_text(text + "\nDoplněno.\n", encoding="utf-8")
+    same_as_cold(loads=True)
+    shutil.rmtree(root / "plan")
+    before = same_as_cold(loads=True)  # another state of plan/: the findings are made anew
+    held.unlink()
+    assert "2026-06-17" in (missing := same_as_cold(loads=False)) and missing.count(
+        "missing-minutes"
+    ) > before.count("missing-minutes")
+    held.write_text(text, encoding="utf-8")
+    assert same_as_cold(loads=False) == before
+    # The archive's first minutes removed: every schedule's window starts later.
+    first = root / "ridici-skupina/2025-01-22.md"
+    text = first.read_text(encoding="utf-8")
+    first.unlink()
+    same_as_cold(loads=False)
+    first.write_text(text, encoding="utf-8")
+    assert same_as_cold(loads=False) == before

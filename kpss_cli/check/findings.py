@@ -1,4 +1,4 @@
-"""The findings of `kpss check` as the index keeps them (rules.check_view), and the line that
+"""The findings of `kpss check` as the index keeps them (kept.KeptCheck.build), and the line that
 sums them up. Apart from rules.py, so that a warm `kpss check` reads its findings without
 importing the rules and everything they count with."""
 
@@ -13,7 +13,7 @@ Finding = tuple[str, int | None, str, str, str]  # a Problem's fields, as the in
 
 
 def findings_of(view: list[Finding]) -> list[Problem]:
-    """The findings `rules.check_view` kept."""
+    """The findings `kept.KeptCheck.build` kept."""
     return [Problem(*finding) for finding in view]
 
 

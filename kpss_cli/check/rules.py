@@ -5,22 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..core.config import Membership
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
 from ..core.i18n import _
-from ..core.model import Minutes, Person
+from ..core.model import Minutes, Person, Record
 from ..core.names import fold
+from ..core.plan import Plan
 from ..meetings.attendance import MeetingAttendance, meeting_attendance
 from ..meetings.membership import GroupMembers, all_members
 from ..meetings.schedule import meetings, unreadable_schedules
 from ..plan.state import links
-from ..store.archive import Archive, shown_path
+from ..store.archive import Archive, TaskSnapshot, shown_path
 from ..store.plan import load_plans
 from .codes import CODES
-from .findings import Finding
 
 DRAFT_AGE = dt.timedelta(days=30)
 
@@ -30,23 +30,156 @@ def check_archive(archive: Archive, today: dt.date, only: set[str] | None = None
 
     Codes listed under `check: disable:` in kpss.yaml are left out.
     """
-    findings = [*archive.problems, *_archive_findings(archive, today)]
+    return chosen(archive, [*archive.problems, *_archive_findings(archive, today)], only)
+
+
+def chosen(
+    archive: Archive | TaskSnapshot, findings: Iterable[Problem], only: set[str] | None = None
+) -> list[Problem]:
+    """The findings kpss check shows: the codes `check: disable:` lists left out, those of the
+    paths `only` (as shown) kept when given, each once, sorted by file and line."""
     disabled = disabled_codes(archive)
     selected = [f for f in findings if f.code not in disabled and (only is None or f.path in only)]
     return sorted(set(selected), key=lambda f: (f.path, f.line or 0, f.code, f.message))
 
 
-def check_view(today: dt.date) -> Callable[[Archive], list[Finding]]:
-    """What the index keeps for `kpss check` on `today` (store/loading.load_view): every
-    finding of the archive, cross-file ones (duplicate ids, unknown tasks) included."""
+class Parts(Record):
+    """The findings of an archive by what they depend on, as check/kept.py keeps them: those
+    of each file alone (given the day, kpss.yaml and the groups' members), those of each task
+    id (every file that defines or updates it), those of each group's minutes (two on one
+    date), and the rest (members' periods, the plan, schedules)."""
 
-    def view(archive: Archive) -> list[Finding]:
-        return [(f.path, f.line, f.severity, f.code, f.message) for f in check_archive(archive, today)]
+    __slots__ = ("files", "tasks", "meetings", "schedules", "rest", "alone")
 
-    return view
+    def __init__(self) -> None:
+        self.files: dict[str, list[Problem]] = {}
+        self.tasks: dict[str, list[Problem]] = {}
+        self.meetings: dict[str, list[Problem]] = {}  # two minutes of a group on one day
+        self.schedules: dict[str, list[Problem]] = {}  # a group's missing minutes (missing_minutes)
+        self.rest: list[Problem] = []
+        # True when no finding of the rest depends on the minutes but through the members: no
+        # plan (its links read every task and progress entry). Only then is a change checked
+        # file by file (kept.py).
+        self.alone = True
+
+    def every(self) -> Iterator[Problem]:
+        for found in (
+            *self.files.values(),
+            *self.tasks.values(),
+            *self.meetings.values(),
+            *self.schedules.values(),
+            self.rest,
+        ):
+            yield from found
 
 
-def disabled_codes(archive: Archive) -> set[str]:
+def check_parts(archive: Archive, today: dt.date) -> Parts:
+    """The findings of `archive` but its own problems (archive.problems), in their Parts."""
+    parts = Parts()
+    for rel in archive.not_minutes:
+        parts.files.setdefault(rel, []).extend(file_findings(archive, rel, None, today, {}))
+    members = all_members(archive)
+    for group_members in members.values():
+        parts.rest.extend(group_members.problems)  # overlapping periods, leaves of non-members
+    for minutes in archive.minutes:
+        found = file_findings(archive, minutes.path, minutes, today, members)
+        if found:
+            parts.files.setdefault(minutes.path, []).extend(found)
+    for slug, problem in meeting_findings(archive):
+        parts.meetings.setdefault(slug, []).append(problem)
+    plans, problems = load_plans(str(archive.root), archive.shown_root)
+    parts.rest.extend(problems)
+    if plans:
+        parts.rest.extend(_plan_findings(archive, today, plans))
+    parts.alone = not plans
+    for task_id, problem in task_findings(archive, not plans):
+        parts.tasks.setdefault(task_id, []).append(problem)
+    unreadable = unreadable_schedules(archive)
+    parts.rest.extend(unreadable.values())  # the group's meetings are then unknown to every command
+    if archive.minutes:
+        readable = {g.slug for g in archive.config.groups} - set(unreadable)
+        for slug, problem in missing_minutes(archive, today, archive.minutes[0].date, readable):
+            parts.schedules.setdefault(slug, []).append(problem)
+    return parts
+
+
+def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
+    yield from check_parts(archive, today).every()
+
+
+def file_findings(
+    archive: Archive, rel: str, minutes: Minutes | None, today: dt.date, members: dict[str, GroupMembers]
+) -> list[Problem]:
+    """The findings of one file that depend on it alone (and on the day, kpss.yaml and the
+    groups' `members`): of minutes (`minutes`), or of a Markdown file that is not (None)."""
+    if minutes is None:
+        return [
+            _finding(
+                archive,
+                rel,
+                1,
+                "not-minutes",
+                _("no front matter: this file is not minutes (`kpss import` converts legacy minutes)"),
+            )
+        ]
+    return list(_minutes_findings(archive, minutes, today, members))
+
+
+def meeting_findings(archive: Archive) -> Iterator[tuple[str, Problem]]:
+    """(group slug, finding) of two minutes of one group on one date: the later id is the copy."""
+    seen: dict[tuple[str, dt.date], Minutes] = {}
+    for minutes in archive.minutes:
+        first = seen.setdefault((minutes.group_slug, minutes.date), minutes)
+        if first is not minutes:
+            yield minutes.group_slug, _finding(
+                archive, minutes.path, minutes.key_lines.get("date"), "duplicate-meeting",
+                _("{group} already has minutes of {date}: {path}").format(group=minutes.group, date=minutes.date.isoformat(), path=shown_path(archive, first.path)),
+            )  # fmt: skip
+
+
+def task_findings(
+    archive: Archive, no_plan: bool, ids: set[str] | None = None
+) -> Iterator[tuple[str, Problem]]:
+    """(task id, finding) of what depends on the files that define or update a task id: updates
+    and checklist lines naming no task or a later one, deadlines of checklist lines (of a task
+    that exists), and, with `no_plan`, tasks serving a measure of a plan the archive lacks;
+    only of the ids `ids` when given (the archive then holds every file that defines or updates
+    them: check/kept.py)."""
+    for minutes in archive.minutes:
+        for check in minutes.loose_checks:
+            if check.due is not None and (ids is None or check.id in ids) and archive.task(check.id):
+                for problem in _deadline_findings(archive, minutes, check.line, check.due):
+                    yield check.id, problem
+    if no_plan:
+        for task in archive.tasks:
+            if task.measure and (ids is None or task.id in ids):
+                yield task.id, _finding(
+                    archive, task.path, task.line, "unknown-measure",
+                    _("task {id} serves measure {measure!r}, but the archive has no plan (plan/*.yaml)").format(id=task.id, measure=task.measure),
+                )  # fmt: skip
+    for minutes, update in archive.unmatched_updates:
+        if ids is not None and update.id not in ids:
+            continue
+        target = archive.task(update.id)
+        if target is None:
+            yield (
+                update.id,
+                _finding(
+                    archive,
+                    minutes.path,
+                    update.line,
+                    "unknown-task",
+                    _("no task {id!r} in the archive").format(id=update.id),
+                ),
+            )
+        else:
+            yield update.id, _finding(
+                archive, minutes.path, update.line, "update-before-task",
+                _("task {id} was set on {meeting_date}, not before this meeting").format(id=update.id, meeting_date=target.meeting_date.isoformat()),
+            )  # fmt: skip
+
+
+def disabled_codes(archive: Archive | TaskSnapshot) -> set[str]:
     """Codes switched off by `check: {disable: [...]}` in kpss.yaml."""
     section = archive.config.extra.get("check") or {}
     codes = section.get("disable") if isinstance(section, dict) else None
@@ -69,46 +202,6 @@ def _finding(archive: Archive, minutes_path: str, line: int | None, code: str, m
     return Problem(shown_path(archive, minutes_path), line, CODES[code].severity, code, message)
 
 
-def _archive_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
-    for rel in archive.not_minutes:
-        yield _finding(
-            archive,
-            rel,
-            1,
-            "not-minutes",
-            _("no front matter: this file is not minutes (`kpss import` converts legacy minutes)"),
-        )
-    seen: dict[tuple[str, dt.date], Minutes] = {}
-    members = all_members(archive)
-    for group_members in members.values():
-        yield from group_members.problems  # overlapping periods, leaves of non-members
-    for minutes in archive.minutes:
-        yield from _minutes_findings(archive, minutes, today, members)
-        first = seen.setdefault((minutes.group_slug, minutes.date), minutes)
-        if first is not minutes:
-            yield _finding(
-                archive, minutes.path, minutes.key_lines.get("date"), "duplicate-meeting",
-                _("{group} already has minutes of {date}: {path}").format(group=minutes.group, date=minutes.date.isoformat(), path=shown_path(archive, first.path)),
-            )  # fmt: skip
-    yield from _plan_findings(archive, today)
-    for minutes, update in archive.unmatched_updates:
-        task = archive.task(update.id)
-        if task is None:
-            yield _finding(
-                archive,
-                minutes.path,
-                update.line,
-                "unknown-task",
-                _("no task {id!r} in the archive").format(id=update.id),
-            )
-        else:
-            yield _finding(
-                archive, minutes.path, update.line, "update-before-task",
-                _("task {id} was set on {meeting_date}, not before this meeting").format(id=update.id, meeting_date=task.meeting_date.isoformat()),
-            )  # fmt: skip
-    yield from _schedule_findings(archive, today)
-
-
 def _minutes_findings(
     archive: Archive, minutes: Minutes, today: dt.date, members: dict[str, GroupMembers]
 ) -> Iterator[Problem]:
@@ -118,7 +211,7 @@ def _minutes_findings(
         yield from _deadline_findings(
             archive, minutes, task.line, task.history[0].due if task.history else task.due
         )
-    for update in minutes.updates + [u for u in minutes.loose_checks if archive.task(u.id)]:
+    for update in minutes.updates:  # checklist lines: of a task that exists (task_findings)
         if update.due is not None:
             yield from _deadline_findings(archive, minutes, update.line, update.due)
     nxt = minutes.next_meeting
@@ -313,28 +406,24 @@ def _closest(key: str, members: dict[str, str]) -> str | None:
     return members[close[0]] if close else None
 
 
-def _schedule_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
-    """Schedules kpss cannot read (the group's meetings are then unknown to every command), and
-    past planned meetings without minutes of the others, from the archive's first minutes on."""
+def missing_minutes(
+    archive: Archive, today: dt.date, start: dt.date, slugs: set[str]
+) -> Iterator[tuple[str, Problem]]:
+    """(group slug, finding) of the past planned meetings without minutes of the groups `slugs`
+    (whose schedules kpss reads), from `start` (the archive's first minutes) on: of each
+    group, its schedule and its minutes' dates and ids."""
     lines = {g.slug: g.line for g in archive.config.groups}
-    unreadable = unreadable_schedules(archive)
-    yield from unreadable.values()
-    if not archive.minutes:
-        return
-    readable = set(lines) - set(unreadable)
-    for row in meetings(archive, archive.minutes[0].date, today - dt.timedelta(days=1), today, readable):
+    for row in meetings(archive, start, today - dt.timedelta(days=1), today, slugs):
         if row["status"] == "missing":
-            yield Problem(
+            yield row["group_slug"], Problem(
                 archive.config.path or "kpss.yaml", lines.get(row["group_slug"]), "warning", "missing-minutes",
                 _("{group} planned a meeting on {date}; the archive has no minutes of it").format(group=row['group'], date=row['date']),
             )  # fmt: skip
 
 
-def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
-    """The plan files' problems; tasks and progress entries naming an item the plan lacks;
-    measures of a current plan nobody is responsible for; indicators without a unit."""
-    plans, problems = load_plans(str(archive.root), archive.shown_root)
-    yield from problems
+def _plan_findings(archive: Archive, today: dt.date, plans: list[Plan]) -> Iterator[Problem]:
+    """Of an archive with a plan (`plans`): tasks and progress entries naming an item the plan
+    lacks; measures of a current plan nobody is responsible for; indicators without a unit."""
     for plan in plans:
         for item in plan.walk():
             for indicator in item.indicators:
@@ -351,14 +440,6 @@ def _plan_findings(archive: Archive, today: dt.date) -> Iterator[Problem]:
                         plan.path, item.line, CODES["plan-no-group"].severity, "plan-no-group",
                         _("{level} {id} has no responsible group (skupina), nor has any item above it").format(level=item.level, id=item.id),
                     )  # fmt: skip
-    if not plans:
-        for task in archive.tasks:
-            if task.measure:
-                yield _finding(
-                    archive, task.path, task.line, "unknown-measure",
-                    _("task {id} serves measure {measure!r}, but the archive has no plan (plan/*.yaml)").format(id=task.id, measure=task.measure),
-                )  # fmt: skip
-        return
     every = links(plans, archive.minutes, archive.tasks)
     for plan in plans:
         linked = every[plan.id]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..check.findings import Finding
+    from ..check.kept import KeptCheck
     from ..store.archive import Archive, TaskSnapshot
     from ..store.loading import Walk
 
@@ -258,11 +259,17 @@ def check_minutes(
         only = {_shown_ref(whole, p) for p in paths}
         findings = check_archive(whole, today, only)
     else:  # the findings the index keeps for today (store/loading.load_view)
+        made: list[KeptCheck] = []
 
-        def build(whole: Archive) -> list[Finding]:  # the rules imported only when they run
-            from ..check.rules import check_view
+        def kept() -> KeptCheck:  # imported only when the findings are not read as kept
+            if not made:
+                from ..check.kept import KeptCheck
 
-            return check_view(today)(whole)
+                made.append(KeptCheck(today))
+            return made[0]
+
+        def build(whole: Archive) -> list[Finding]:
+            return kept().build(whole)
 
         loaded, view = load_view(
             archive,
@@ -271,6 +278,7 @@ def check_minutes(
             key=today.isoformat(),
             folders=(PLAN_FOLDER,),
             report_problems=False,
+            kept=kept,
         )
         findings = findings_of(view)
     if fmt == "table":

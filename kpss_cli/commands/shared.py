@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..core.model import Minutes, Task
     from ..output.formats import Column
     from ..store.archive import Archive, TaskSnapshot
-    from ..store.loading import EachMinutes, Walk
+    from ..store.loading import EachMinutes, KeptView, Walk
 
 # Set once per run from the global options: `--debug`, `--no-cache`; `--archive` for a command
 # with no option of its own for it (`kpss init`); `today`, the day `--as-of` gave once read
@@ -185,15 +185,24 @@ def load_view(
     key: str = "",
     folders: tuple[str, ...] = (),
     report_problems: bool = True,
+    kept: Callable[[], KeptView] | None = None,
 ) -> tuple[TaskSnapshot, Any]:
     """The archive's problems, groups and configuration, and its view `name` (from the index
-    when no file changed: store/loading.load_view), with the problems reported on stderr
-    unless the view holds them itself (`report_problems`)."""
+    when no file changed: store/loading.load_view; after a change from what `kept` keeps, when
+    given), with the problems reported on stderr unless the view holds them itself
+    (`report_problems`)."""
     from ..store.loading import load_view as load_stored_view
 
     use_index = not settings["no_cache"]
     loaded, view = load_stored_view(
-        archive, name, build, key=key, folders=folders, use_index=use_index, progress=progress_bar()
+        archive,
+        name,
+        build,
+        key=key,
+        folders=folders,
+        use_index=use_index,
+        progress=progress_bar(),
+        kept=kept,
     )
     if report_problems:
         report(loaded.problems)

@@ -508,11 +508,7 @@ def _load(
             result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
         if minutes is not None:
             result.minutes.append(minutes)
-        elif (
-            rel in outcomes
-            and not any(p.is_error for p in problems)
-            and rel.rpartition("/")[2].lower() != "readme.md"
-        ):
+        elif rel in outcomes and is_not_minutes(rel, problems):
             result.not_minutes.append(rel)
     resolve(result)
     if index:
@@ -528,6 +524,12 @@ def _load(
                 store(index, digest, result, state, tables)
         index.close()
     return result
+
+
+def is_not_minutes(rel: str, problems: list[Problem]) -> bool:
+    """Whether a file read without minutes in it is a Markdown file that is not minutes (a
+    finding of `kpss check`): no error made it unreadable, and it is no README.md."""
+    return not any(p.is_error for p in problems) and rel.rpartition("/")[2].lower() != "readme.md"
 
 
 def _links(
@@ -711,6 +713,50 @@ def read_snapshot(
         index.close()
 
 
+def with_snapshot(
+    index: Index,
+    root: str,
+    shown_root: str,
+    walk: Walk,
+    names: tuple[str, ...],
+    work: Callable[[dict[str, bytes]], Any],
+) -> Any:
+    """`work(parts)` in a transaction of the index, of the parts `names` and the head of the
+    task snapshot of the archive as `walk` found it: the one kept, or the one brought up to
+    date from it when a few files changed since (incremental.py; in the transaction that
+    writes it, which is undone when a changed file was too recent to keep). None when there is
+    no such snapshot, or `work` gives None: the archive is then to be loaded."""
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    parts = index.snapshot(digest, ("head", *names))
+    if parts is None:
+        return None if index.damaged else _up_to_date(index, root, shown_root, walk, now, digest, work)
+    try:
+        with _collector_paused(), index.transaction():
+            return work(parts)
+    except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+        _distrust(index, exc)
+        return None
+
+
+def file_outcome(
+    index: Index, root: str, rel: str, own: FileStat, config: Config, started: int
+) -> tuple[Outcome | None, bool] | None:
+    """(a file's parse outcome: its row in the index when it is of the file as it is, else
+    the file parsed; whether it was settled (SETTLED_NS) since before the walk `started`).
+    The outcome is None for a link to a file inside the archive (read as that file); the whole
+    is None when the file cannot be read as minutes (a load says why)."""
+    stat, problem = _inspect(root, rel, own)
+    if problem is not None:
+        return None
+    if stat is None:
+        return None, True
+    row = index.row(rel)
+    if row is not None and row[1:5] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+        return unpack(row[5]), True
+    return _parse_file(root, rel, config), _settled(stat, started)
+
+
 # --- views: a command's answer kept beside the snapshot ------------------------------------------
 
 View = Callable[[Archive], "Any"]  # a loaded archive to its view: marshal data (lists, dicts, str…)
@@ -758,6 +804,23 @@ class EachMinutes:
         return self.finish([values[m.path] for m in lean.minutes], taken.sample, selected)
 
 
+class KeptView:
+    """What a view keeps of the archive (its own table and state in the index: check/kept.py)
+    so that after a few files changed it is made again from that and the changed files, not
+    from the archive loaded whole. `part` (the view's part: its name, key and folders) names
+    what it was kept for."""
+
+    def after_change(self, index: Index, root: str, shown_root: str, walk: Walk, part: str) -> Any:
+        """(the archive's problems, groups and configuration, the view packed) of the archive as
+        `walk` found it, from what was kept; None when the archive is to be loaded."""
+        raise NotImplementedError
+
+    def keep(self, index: Index, loaded: Archive, walk: Walk, part: str) -> None:
+        """Keep what after_change reads, of the archive loaded whole (whose view was just built,
+        beside a snapshot of it)."""
+        raise NotImplementedError
+
+
 def load_view(
     archive: str | os.PathLike[str] | None,
     name: str,
@@ -767,6 +830,7 @@ def load_view(
     folders: tuple[str, ...] = (),
     use_index: bool = True,
     progress: Progress | None = None,
+    kept: Callable[[], KeptView] | None = None,
 ) -> tuple[TaskSnapshot, Any]:
     """(the archive's problems, groups and configuration without tasks, the view `name`
     built from it by `build`). A view is what a command needs of the whole archive, such as
@@ -774,7 +838,8 @@ def load_view(
     fingerprint, so a warm run reads neither minutes nor rows. `key` names what else the view
     depends on (the day), `folders` the folders of other files it reads (`plan/`): their
     files' sizes, times and inodes are part of its key. The archive's root as shown is part of
-    it too. Cold and warm give the same: the view goes through marshal either way."""
+    it too. Cold and warm give the same: the view goes through marshal either way. `kept`
+    gives what the view keeps to be made again after a change without a load (KeptView)."""
     root, shown_root = resolve_root(archive)
     walk = handed.pop(root, None) or walk_archive(root)
     others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
@@ -803,6 +868,18 @@ def load_view(
             del walk
             return streamed
         elif (
+            kept is not None
+            and not index.damaged
+            and (made := kept().after_change(index, root, shown_root, walk, part)) is not None
+        ):
+            head, data = made
+            digest = fingerprint(walk[0], walk[1])
+            if not index.damaged and index.snapshot(digest, ("head",)) is not None:
+                index.store_part(digest, part, data)  # the next run reads it, as any view
+            index.close()
+            del walk, made
+            return head, marshal.loads(data)
+        elif (
             isinstance(build, EachMinutes)
             and not index.damaged
             and (streamed := _each_from_rows(index, root, shown_root, walk, build))
@@ -830,6 +907,8 @@ def load_view(
                 index.store_part(digest, part, data)
             if tabled:
                 _fill_view(index, name, shown_root, walk, loaded, build, lean)  # type: ignore[arg-type]
+            if kept is not None:
+                kept().keep(index, loaded, walk, part)
         index.close()
     snapshot = TaskSnapshot.of(loaded)
     snapshot.tasks = []
