@@ -1120,3 +1120,23 @@ def test_two_whole_names_run_together_after_a_title_are_two_people() -> None:
         "Ing. Jan Karel Novák Dvořák",
         "Eva Malá",
     ]
+
+
+# --- rules drawn from the fourteenth real batch 285–293 ------------------------------------------
+
+
+def test_a_title_and_then_only_similar_documents_is_no_minutes() -> None:
+    page = (
+        "Zápis ze schůze kontrolního výboru ze dne 3.10.2019\n\n\n\nPodobné dokumenty\n"
+        "Zápis ze schůze finančního výboru č. 2/2018\n\nPřítomni: Nováková, Malý, Kos\n\n"
+        "Zápis č. 4/2017 ze zasedání zastupitelstva obce Lhota, dne v hod.\n\nZapsal: Jan Kos\n"
+    )
+    assert not recognise(page).looks_like_minutes
+    # the minutes' own text before the list of similar documents keeps them minutes
+    minutes = page.replace("\n\n\n\nPodobné", "\nPřítomni: Eva Malá, Jan Kos\nZapsala: Eva Malá\n\nPodobné")
+    assert recognise(minutes).looks_like_minutes
+    # and so does a transcript that ends with the heading on its own line
+    assert recognise(
+        "Zápis ze schůze výboru ze dne 3.10.2019 Přítomni: Eva Malá, Jan Kos Zapsala: Eva Malá\n\n"
+        "Similar documents\nZápis ze schůze výboru č. 2/2018\n"
+    ).looks_like_minutes

@@ -347,6 +347,22 @@ _OTHER_LABEL = re.compile(
 )
 
 
+# `Podobné dokumenty` (a document site's list of other documents) as a heading of its own
+_SIMILAR_DOCUMENTS = rx(r"^\W*(?:podobné\s+dokumenty|similar\s+documents)\W*$")
+
+
+def _only_similar_documents(reader: _Reader) -> bool:
+    """True when no more than a title stands before a heading of similar documents: the page shows
+    the document's name and a list of others, none of its text."""
+    before = []
+    for line in reader.plains:
+        if _SIMILAR_DOCUMENTS.match(line):
+            return len(before) <= 1
+        if line:
+            before.append(line)
+    return False
+
+
 def _declared_other(reader: _Reader) -> bool:
     """True when the first lines name another kind of document (an invitation, a methodology, a
     plan) before any title of minutes: the document says what it is before it quotes minutes."""
@@ -2528,6 +2544,11 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
+    if _only_similar_documents(reader):
+        # `Zápis z jednání finančního výboru ze dne 17.4.2012` / `Podobné dokumenty` / other titles: a
+        # document site that shows a title and then other documents shows no minutes (the title's day
+        # and the other titles' `Přítomni:` or `Zapsal:` are none of this text).
+        looks_like_minutes = False
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
