@@ -1140,3 +1140,38 @@ def test_a_title_and_then_only_similar_documents_is_no_minutes() -> None:
         "Zápis ze schůze výboru ze dne 3.10.2019 Přítomni: Eva Malá, Jan Kos Zapsala: Eva Malá\n\n"
         "Similar documents\nZápis ze schůze výboru č. 2/2018\n"
     ).looks_like_minutes
+
+
+def test_a_web_pages_byline_names_who_put_the_page_up_not_who_wrote_the_minutes() -> None:
+    head = "Zápis ze schůze výboru ze dne 3.10.2019\n\nZveřejněno: 12. 11. 2019, zapsal: Karel Web, přečteno: 310x\n\n"
+    text = head + "Přítomni: Eva Malá, Jan Kos\n\n1) Rozpočet\n"
+    assert recognise(text).recorder is None
+    for byline in ("zapsala: Jana Webová, zobrazeno: 12", "zapsal: Karel Web, počet zobrazení: 4"):
+        assert recognise(text.replace("zapsal: Karel Web, přečteno: 310x", byline)).recorder is None
+    # a recorder after a comma in the minutes' own line is still read
+    assert recognise(text + "Dne: 3.10.2019; zapsal: Petr Kozel\n").recorder == "Petr Kozel"
+
+
+def test_zapsal_dne_alone_on_its_line_with_the_name_on_the_next() -> None:
+    for line, name in (
+        ("Zapsal dne 6.12.2006\n\nZbyněk Tůma", "Zbyněk Tůma"),
+        ("Zapsala dne 14. 3. 2022\nMgr. Ivana Hrubá", "Mgr. Ivana Hrubá"),
+    ):
+        text = f"Zápis ze schůze výboru ze dne 3.10.2019\n\nPřítomni: Eva Malá, Jan Kos\n\n1) Rozpočet\n\n{line}\n"
+        assert recognise(text).recorder == name, line
+    # a day alone under it is no name
+    assert recognise("Zápis ze schůze výboru ze dne 3.10.2019\n\nZapsal dne 6.12.2006\n\n7. 12. 2006\n").recorder is None
+
+
+def test_the_recorder_told_as_zpracovatel_zapisu() -> None:
+    for sentence, name in (
+        ("Zpracovatelem zápisu byla určena pí Jana Vodolánová, skrutátorem ing. Pavel Vejvar.", "Jana Vodolánová"),
+        ("Zpracovatelkou zápisu byla zvolena Mgr. Eva Dušková.", "Mgr. Eva Dušková"),
+    ):
+        text = f"Zápis ze zasedání zastupitelstva města ze dne 3.10.2019\n\nPřítomno 12 členů. {sentence} Program:\n"
+        assert recognise(text).recorder == name, sentence
+    # who processes a report is no recorder
+    assert (
+        recognise("Zápis z jednání rady ze dne 3.10.2019\n\nZpracovatelem zprávy byl určen Jan Kos.\n").recorder
+        is None
+    )

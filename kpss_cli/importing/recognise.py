@@ -122,7 +122,9 @@ PLACE_LABEL = label_pattern(
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
     r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?|"
-    r"za\s[^:|]{1,30}?\szapsal[a]?",  # `Za výbor MO zapsala` and the name on the next line
+    r"za\s[^:|]{1,30}?\szapsal[a]?|"  # `Za výbor MO zapsala` and the name on the next line
+    # `Zapsal dne 6.12.2006` alone on its line, the name on the next (no colon after the day)
+    r"zapsal[a]?\s+dne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}",
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
 _RECORDER_FREE = (
@@ -142,17 +144,22 @@ _RECORDER_FREE = (
     ),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
-    # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
-    rx(rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`; not a web
+    # page's byline (`Zveřejněno: 2. 10. 2007, zapsal: Lukáš Fišer, přečteno: 2525x`: who put the page up)
+    rx(
+        rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?!.*\b(?:přečteno|zobrazeno|počet\s+zobrazení)\b)"
+        rf"(?P<value>(?-i:{CAPITAL}).+)$"
+    ),
     # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it
     rx(rf"^zápis\s*:\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
     rx(r"\bzapisováním\b(?:\s+zápisu)?\s+(?:byl[a]?\s+)?pověřen[a]?\s+(?P<value>.+)$"),
-    # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
+    # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`,
+    # `Zpracovatelem zápisu byla určena pí Jana Vodolánová, skrutátorem …`
     rx(
-        r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
+        r"\b(?:zapisovatel(?:em|kou)|zpracovatel(?:em|kou)(?=\s+zápisu))\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
         r"(?:určen[a]?|zvolen[a]?|jmenován[a]?|schválen[a]?|navržen[a]?)\s+(?P<value>.+)$"
     ),
     # `Určení a schválení zapisovatele jednání: Mojmír Dostál`, `Volba zapisovatelky: …`
