@@ -1175,3 +1175,15 @@ def test_the_recorder_told_as_zpracovatel_zapisu() -> None:
         recognise("Zápis z jednání rady ze dne 3.10.2019\n\nZpracovatelem zprávy byl určen Jan Kos.\n").recorder
         is None
     )
+
+
+def test_the_registration_that_opens_before_the_meeting_gives_no_hour() -> None:
+    head = "Zápis z valné hromady spolku Lípa konané dne 24. dubna 2014 v Lipnici\n"
+    for sentence, hour in (
+        ("Prezentace akcionářů byla zahájena ve 13.30 hod., jednání valné hromady začalo v 14.00 hod.", "14:00"),
+        ("Prezence členů zahájena v 9:15. Schůze byla zahájena v 9:30 hodin.", "09:30"),
+        ("Registrace účastníků začala v 8.00 hod., jednání zahájeno v 8.30 hod.", "08:30"),
+    ):
+        assert recognise(head + sentence + "\n").time == hour, sentence
+    # registration alone says nothing of the meeting's hour
+    assert recognise(head + "Prezentace akcionářů byla zahájena ve 13.30 hod.\n").time is None

@@ -893,8 +893,12 @@ def _time_before_start(reader: _Reader) -> str | None:
 
 
 # `Projednávání bodu bylo ukončeno v 17:35`, `Diskuze zahájena v 17:32`: an agenda item or a
-# debate began or ended, not the meeting.
-_ITEM_BEFORE = rx(r"\b(?:bod[ua]?|projednávání|diskus[ez]|diskuz[ea]|rozprava|hlasování)\b[^.;]{0,30}$")
+# debate began or ended, not the meeting; `Prezentace akcionářů byla zahájena ve 13.30 hod.`: nor does
+# the registration of those who came (the meeting begins after it).
+_ITEM_BEFORE = rx(
+    r"\b(?:bod[ua]?|projednávání|diskus[ez]|diskuz[ea]|rozprava|hlasování|prezentace|prezence|registrace)\b"
+    r"[^.;]{0,30}$"
+)
 
 
 def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
