@@ -1187,3 +1187,16 @@ def test_the_registration_that_opens_before_the_meeting_gives_no_hour() -> None:
         assert recognise(head + sentence + "\n").time == hour, sentence
     # registration alone says nothing of the meeting's hour
     assert recognise(head + "Prezentace akcionářů byla zahájena ve 13.30 hod.\n").time is None
+
+
+def test_a_general_meeting_is_the_body_that_met() -> None:
+    for title, group in (
+        ("Zápis z mimořádné valné hromady společnosti Lipa Agro, a.s. se sídlem v Lipnici", "Valná hromada společnosti Lipa Agro"),
+        ("Zápis ze řádné valné hromady Mysliveckého spolku Hůrka konané dne 3. 3. 2019", "Valná hromada Mysliveckého spolku Hůrka"),
+        ("Zápis z valné hromady Sdružení rodičů ZŠ Lípa, z. s.", "Valná hromada Sdružení rodičů ZŠ Lípa"),
+    ):
+        imported = recognise(f"{title}\nDne 3. 3. 2019\n")
+        assert imported.group == group, title
+        assert "group" in imported.guesses, title
+    # a sentence about such minutes names no body
+    assert recognise("Zápis z valné hromady byl schválen dne 3. 3. 2019\n").group is None
