@@ -1200,3 +1200,16 @@ def test_a_general_meeting_is_the_body_that_met() -> None:
         assert "group" in imported.guesses, title
     # a sentence about such minutes names no body
     assert recognise("Zápis z valné hromady byl schválen dne 3. 3. 2019\n").group is None
+
+
+def test_a_roster_of_commissions_with_a_recorder_each_is_no_minutes() -> None:
+    roster = (
+        "Komise rady města\n\nKOMISE SOCIÁLNÍ\n\nPředsedkyně: Mgr. Eva Malá\n\nČlenové: Jan Kos, Petr Vlk\n\n"
+        "Zapisovatelka: Hana Bílá\n\nKOMISE STAVEBNÍ\n\nPředseda: Ivo Dub\n\nČlenové: Jiří Lev, Ota Sýkora\n\n"
+        "Zapisovatel: Bc. Lucie Černá\n"
+    )
+    assert not recognise(roster).looks_like_minutes
+    # one recorder, or a day of the meeting, keeps minutes minutes
+    one = roster.split("KOMISE STAVEBNÍ")[0]
+    assert recognise(one + "Přítomni: Jan Kos, Petr Vlk\n").looks_like_minutes
+    assert recognise("Zápis z jednání komisí\n\nDne 3. 4. 2019\n\n" + roster).looks_like_minutes

@@ -2555,6 +2555,11 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
+    if not titled and result.date is None and len(set(_one_person(reader, RECORDER_LABEL, ()))) >= 2:
+        # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY
+        # MAJETKU` / … / `Zapisovatel: …`: a town's page of its commissions names each one's recorder and
+        # no meeting's day — a roster of bodies, not minutes (minutes have one recorder).
+        looks_like_minutes = False
     if _only_similar_documents(reader):
         # `Zápis z jednání finančního výboru ze dne 17.4.2012` / `Podobné dokumenty` / other titles: a
         # document site that shows a title and then other documents shows no minutes (the title's day
