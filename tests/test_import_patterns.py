@@ -1213,3 +1213,13 @@ def test_a_roster_of_commissions_with_a_recorder_each_is_no_minutes() -> None:
     one = roster.split("KOMISE STAVEBNÍ")[0]
     assert recognise(one + "Přítomni: Jan Kos, Petr Vlk\n").looks_like_minutes
     assert recognise("Zápis z jednání komisí\n\nDne 3. 4. 2019\n\n" + roster).looks_like_minutes
+
+
+def test_a_place_read_from_a_quoted_download_line_loses_the_closing_quote() -> None:
+    for title, place in (
+        ('Download "Zápis z jednání zastupitelstva města konaného dne 16. 2. 2004 v městské hale Roháč"', "v městské hale Roháč"),
+        ('Download "Zápis z 5. zasedání rady obce, které se konalo 20. 4. 2015 v zasedací místnosti OÚ Lhota."', "v zasedací místnosti OÚ Lhota"),
+    ):
+        assert recognise(title + "\n").place == place, title
+    # a place that quotes a name keeps its quotation marks
+    assert recognise("Zápis z jednání výboru\nDne 3. 4. 2019\nMísto: klubovna „U Lípy“\n").place == "klubovna „U Lípy“"

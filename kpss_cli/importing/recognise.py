@@ -962,6 +962,18 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
     if result.place is None and (opened_in := _place_after_opening(reader)) is not None:
         result.place = opened_in
         result.guesses["place"] = _("from the minutes' narrative (where the meeting was opened)")
+    if result.place is not None:
+        result.place = _without_closing_quote(result.place)
+
+
+def _without_closing_quote(place: str) -> str:
+    """`V MĚSTSKÉ HALE ROHÁČ"` (read from a document site's `Download "Zápis … V MĚSTSKÉ HALE ROHÁČ"`):
+    a quotation mark that closes what the place did not open, and the full stop before it, are the
+    line's, not the place's."""
+    stripped = place.rstrip()
+    if stripped.endswith(('"', "“")) and stripped.count('"') + stripped.count("„") + stripped.count("“") == 1:
+        return stripped[:-1].rstrip(" .,;") or place
+    return place
 
 
 # How a place named in a sentence begins (`v klubovně`, `v zasedací místnosti`, `v sídle`, `v Domě
