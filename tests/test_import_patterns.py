@@ -1223,3 +1223,10 @@ def test_a_place_read_from_a_quoted_download_line_loses_the_closing_quote() -> N
         assert recognise(title + "\n").place == place, title
     # a place that quotes a name keeps its quotation marks
     assert recognise("Zápis z jednání výboru\nDne 3. 4. 2019\nMísto: klubovna „U Lípy“\n").place == "klubovna „U Lípy“"
+
+
+def test_a_lower_case_first_name_glued_to_a_title_is_a_person() -> None:
+    present = attendance("Přítomni: Libor Kos, Václav Adam, ing.miloš Fišer, mgr.jana Malá, Roman Knob\n")[0]
+    assert present == ["Libor Kos", "Václav Adam", "ing. Miloš Fišer", "mgr. Jana Malá", "Roman Knob"]
+    # a lower-case word after a title that is no first name stays the role of the person before
+    assert attendance("Přítomni: Václav Adam, ing.stavby Novák\n")[0] == ["Václav Adam"]
