@@ -1230,3 +1230,14 @@ def test_a_lower_case_first_name_glued_to_a_title_is_a_person() -> None:
     assert present == ["Libor Kos", "Václav Adam", "ing. Miloš Fišer", "mgr. Jana Malá", "Roman Knob"]
     # a lower-case word after a title that is no first name stays the role of the person before
     assert attendance("Přítomni: Václav Adam, ing.stavby Novák\n")[0] == ["Václav Adam"]
+
+
+def test_the_opener_in_the_instrumental_after_a_lost_hour_and_a_comma() -> None:
+    for sentence, name in (
+        ("Veřejné zasedání ZO bylo zahájeno v hodin starostou obce, panem Liborem Kašpárkem, který přivítal členy.", "Libor Kašpárek"),
+        ("Zasedání bylo zahájeno v hod. místostarostkou obce, paní Janou Malou.", "Jana Malá"),
+        ("Jednání bylo zahájeno v 18.00 hod. předsedou výboru, Ing. Petrem Novákem.", "Ing. Petr Novák"),
+    ):
+        imported = recognise("Zápis ze zasedání zastupitelstva obce Lhota\nDne 3. 4. 2019\n" + sentence + "\n")
+        assert imported.moderator == name, sentence
+        assert "moderator" in imported.guesses, sentence

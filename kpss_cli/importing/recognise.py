@@ -2258,9 +2258,11 @@ _OPENED_PASSIVE = rx(
     r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada|zastupitelstvo|valná\s+hromada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
 )
 _BY_WHOM = re.compile(
-    r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
-    # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`)
-    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým|í)(?:\s+{SMALL}+){{0,2}})\s+"
+    # (the hour may be lost in a transcript: `bylo zahájeno v hodin starostou obce, panem …`)
+    r"^\s*(?:(?:v|ve|od)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?|hod(?:in)?\.?)\s*)?,?\s*"
+    # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`), and a
+    # comma before the name after it (`starostou obce, panem Liborem Kašpárkem`)
+    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým|í)(?:\s+{SMALL}+){{0,2}}),?\s+"
     r"(?:(?:p|pí)\.\s*|panem\s+|paní\s+)?"
     rf"(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:em|ou|ím|ým)\s+{CAPITAL}{SMALL}+(?:em|ou|ím|ým))\b"
 )
