@@ -1241,3 +1241,20 @@ def test_the_opener_in_the_instrumental_after_a_lost_hour_and_a_comma() -> None:
         imported = recognise("Zápis ze zasedání zastupitelstva obce Lhota\nDne 3. 4. 2019\n" + sentence + "\n")
         assert imported.moderator == name, sentence
         assert "moderator" in imported.guesses, sentence
+
+
+def test_the_excused_and_the_recorder_named_by_the_chair_in_the_accusative() -> None:
+    head = "Zápis z 5. zasedání zastupitelstva obce Lhota\nDne 20. 4. 2015\n"
+    imported = recognise(
+        head + "Konstatoval, že je přítomno 13 z 15 zastupitelů. Omluvil Ing. Miroslava Mouchu a pana Pavla "
+        "Kurku. Zapisovateli určil Ing. Jana Houšku a paní Marcelu Tomanovou. Navrhl ověřovatele.\n"
+    )
+    assert names(imported.excused) == ["Ing. Miroslav Moucha", "Pavel Kurka"]
+    assert "excused" in imported.guesses
+    assert imported.recorder == "Ing. Jan Houška"
+    assert "recorder" in imported.guesses
+    women = recognise(head + "Starosta omluvil paní Janu Malou, Evu Dvořákovou a Bc. Petru Kosovou.\n")
+    assert names(women.excused) == ["Jana Malá", "Eva Dvořáková", "Bc. Petra Kosová"]
+    # `omluvil se`, `omluvil neúčast …` and `omluvil nepřítomné` name no one in the accusative
+    for sentence in ("Omluvil se Petr Malý.", "Omluvil neúčast P. Pacala.", "Předseda omluvil nepřítomné."):
+        assert "excused" not in recognise(head + sentence + "\n").guesses, sentence

@@ -1981,10 +1981,11 @@ _ENTRUSTED = rx(
 )
 
 
-# `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `Za zapisovatelku určil paní Janu Novou`:
-# the recorder proposed or named in the accusative.
+# `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `Za zapisovatelku určil paní Janu Novou`,
+# `Zapisovateli určil Ing. Jana Houšku a paní …` (the first of two): the recorder proposed or named
+# in the accusative.
 _PROPOSED_RECORDER = rx(
-    r"\b(?:na\s+funkci|za|jako)\s+zapisovatel(?:e|ku|ky)\s+(?:byl[a]?\s+)?"
+    r"\b(?:(?:na\s+funkci|za|jako)\s+zapisovatel(?:e|ku|ky)|zapisovatel(?:em|kou|i))\s+(?:byl[a]?\s+)?"
     r"(?:navrhuje|navrhl[a]?|určuje|určil[a]?|jmenuje|jmenoval[a]?|volí|zvolil[a]?)\s+"
     rf"(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
 )
@@ -2028,6 +2029,30 @@ def _role_in_sentence(reader: _Reader, pattern: re.Pattern[str]) -> str | None:
                     return name
                 break
     return None
+
+
+# `Omluvil Ing. Miroslava Mouchu a pana Pavla Kurku.`: the chair excused members by name, in the
+# accusative, in a sentence of its own (not `omluvil se`, nor `omluvil neúčast …`, `omluvil nepřítomné`).
+_APOLOGISED_FOR = re.compile(
+    rf"(?:^|[.;]\s+)(?:[^\s.;]+\s+){{0,3}}?(?i:omluvil[a]?)\s+(?!(?i:se)\b)"
+    rf"(?P<who>(?:(?:(?i:pana|paní|p\.|pí)\s*)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+"
+    rf"(?:,\s+|\s+a\s+)?)+)(?=[.;]|$)"
+)
+
+def _excused_in_accusative(reader: _Reader) -> list[str]:
+    """The members the chair excused by name (`Omluvil Ing. Miroslava Mouchu a pana Pavla Kurku.`),
+    in the nominative; empty when no sentence says so or a name does not decline."""
+    for line in reader.plains:
+        if (match := _APOLOGISED_FOR.search(line)) is None:
+            continue
+        parts = [p.strip() for p in re.split(r",\s+|\s+a\s+", match["who"]) if p.strip()]
+        names = [
+            nominative_name(found["name"], "accusative") if (found := _COURTESY_ACCUSATIVE.match(part)) else None
+            for part in parts
+        ]
+        if names and all(names):
+            return [name for name in names if name]
+    return []
 
 
 def _recorder_entrusted(reader: _Reader) -> str | None:
@@ -2448,6 +2473,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    if not result.excused and (apologised := _excused_in_accusative(reader)):
+        result.excused = [{"name": name, "org": None, "role": None} for name in apologised]
+        result.guesses["excused"] = _("excused turned from the accusative (omluvil …)")
     if not (result.present or result.excused or result.absent):
         _roll_call(result, reader)
     result.absent = _not_excused(result.absent, result.excused)
