@@ -1258,3 +1258,18 @@ def test_the_excused_and_the_recorder_named_by_the_chair_in_the_accusative() -> 
     # `omluvil se`, `omluvil neúčast …` and `omluvil nepřítomné` name no one in the accusative
     for sentence in ("Omluvil se Petr Malý.", "Omluvil neúčast P. Pacala.", "Předseda omluvil nepřítomné."):
         assert "excused" not in recognise(head + sentence + "\n").guesses, sentence
+
+
+def test_a_deadline_of_the_next_meeting_that_says_when_it_is_gives_its_day() -> None:
+    head = "Zápis ze zasedání FV ze dne 6.12.2006\n\nPřítomni: Jan Kos, Eva Malá\n\n"
+    for sentence, day in (
+        ("- předseda FV do dalšího zasedání výboru, které se bude konat 14.12.2006 předloží plán práce", "2006-12-14"),
+        ("Členové do příštího jednání, jež se koná 3. 1. 2007, připraví návrhy.", "2007-01-03"),
+        ("Tajemnice rozešle podklady do příští schůze komise, která se uskuteční dne 10. 1. 2007.", "2007-01-10"),
+    ):
+        found = recognise(head + sentence + "\n").next_meeting
+        assert found is not None and found["date"] == day, sentence
+    # a deadline alone says nothing of the next meeting's day
+    assert recognise(head + "Předseda do dalšího zasedání výboru připraví plán do 14.12.2006.\n").next_meeting is None
+    # an event for people (`setkání seniorů`) is still no meeting of the body
+    assert recognise(head + "Další setkání seniorů proběhne 21. 12. 2006.\n").next_meeting is None
