@@ -1273,3 +1273,16 @@ def test_a_deadline_of_the_next_meeting_that_says_when_it_is_gives_its_day() -> 
     assert recognise(head + "Předseda do dalšího zasedání výboru připraví plán do 14.12.2006.\n").next_meeting is None
     # an event for people (`setkání seniorů`) is still no meeting of the body
     assert recognise(head + "Další setkání seniorů proběhne 21. 12. 2006.\n").next_meeting is None
+
+
+def test_a_role_in_lower_case_sets_a_task_due_at_the_next_meeting_whose_day_is_told() -> None:
+    head = "Zápis ze zasedání FV ze dne 6.12.2006\n\nPřítomni: Jan Kos, Eva Malá\n\nUsnesení výboru:\n\n"
+    for line, owner, due in (
+        ("- předseda FV do dalšího zasedání výboru, které se bude konat 14.12.2006 předloží plán práce", "předseda FV", "14.12.2006"),
+        ("- tajemnice do 20. 12. 2006 rozešle zápis členům", "tajemnice", "20. 12. 2006"),
+        ("- koordinátorka KPSS do příštího jednání, které se koná 3. 1. 2007, zajistí sál", "koordinátorka KPSS", "3. 1. 2007"),
+    ):
+        tasks = recognise(head + line + "\n").tasks
+        assert [(t["owner"], t["due"]) for t in tasks] == [(owner, due)], line
+    # a whole class of people in lower case is too vague to own a task
+    assert recognise(head + "- členové do 20. 12. 2006 zašlou připomínky\n").tasks == []
