@@ -361,7 +361,7 @@ _SIMILAR_DOCUMENTS = rx(r"^\W*(?:podobné\s+dokumenty|similar\s+documents)\W*$")
 def _only_similar_documents(reader: _Reader) -> bool:
     """True when no more than a title stands before a heading of similar documents: the page shows
     the document's name and a list of others, none of its text."""
-    before = []
+    before: list[str] = []
     for line in reader.plains:
         if _SIMILAR_DOCUMENTS.match(line):
             return len(before) <= 1
@@ -2039,6 +2039,7 @@ _APOLOGISED_FOR = re.compile(
     rf"(?:,\s+|\s+a\s+)?)+)(?=[.;]|$)"
 )
 
+
 def _excused_in_accusative(reader: _Reader) -> list[str]:
     """The members the chair excused by name (`Omluvil Ing. Miroslava Mouchu a pana Pavla Kurku.`),
     in the nominative; empty when no sentence says so or a name does not decline."""
@@ -2047,7 +2048,9 @@ def _excused_in_accusative(reader: _Reader) -> list[str]:
             continue
         parts = [p.strip() for p in re.split(r",\s+|\s+a\s+", match["who"]) if p.strip()]
         names = [
-            nominative_name(found["name"], "accusative") if (found := _COURTESY_ACCUSATIVE.match(part)) else None
+            nominative_name(found["name"], "accusative")
+            if (found := _COURTESY_ACCUSATIVE.match(part))
+            else None
             for part in parts
         ]
         if names and all(names):

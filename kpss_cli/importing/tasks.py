@@ -364,7 +364,9 @@ _NEXT_MEETING_TOLD = (
     r"(?:bude\s+konat|koná|uskuteční)(?:\s+dne)?"
 )
 _SENTENCE_DUE = rx(
-    r"(?:" + _NEXT_MEETING_TOLD + r"|\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
+    r"(?:"
+    + _NEXT_MEETING_TOLD
+    + r"|\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
     r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|(?-i:[IVX]{1,4})\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
 )
 # A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
