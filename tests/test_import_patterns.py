@@ -1120,3 +1120,217 @@ def test_two_whole_names_run_together_after_a_title_are_two_people() -> None:
         "Ing. Jan Karel Novák Dvořák",
         "Eva Malá",
     ]
+
+
+# --- rules drawn from the fourteenth real batch 285–293 ------------------------------------------
+
+
+def test_a_title_and_then_only_similar_documents_is_no_minutes() -> None:
+    page = (
+        "Zápis ze schůze kontrolního výboru ze dne 3.10.2019\n\n\n\nPodobné dokumenty\n"
+        "Zápis ze schůze finančního výboru č. 2/2018\n\nPřítomni: Nováková, Malý, Kos\n\n"
+        "Zápis č. 4/2017 ze zasedání zastupitelstva obce Lhota, dne v hod.\n\nZapsal: Jan Kos\n"
+    )
+    assert not recognise(page).looks_like_minutes
+    # the minutes' own text before the list of similar documents keeps them minutes
+    minutes = page.replace("\n\n\n\nPodobné", "\nPřítomni: Eva Malá, Jan Kos\nZapsala: Eva Malá\n\nPodobné")
+    assert recognise(minutes).looks_like_minutes
+    # and so does a transcript that ends with the heading on its own line
+    assert recognise(
+        "Zápis ze schůze výboru ze dne 3.10.2019 Přítomni: Eva Malá, Jan Kos Zapsala: Eva Malá\n\n"
+        "Similar documents\nZápis ze schůze výboru č. 2/2018\n"
+    ).looks_like_minutes
+
+
+def test_a_web_pages_byline_names_who_put_the_page_up_not_who_wrote_the_minutes() -> None:
+    head = "Zápis ze schůze výboru ze dne 3.10.2019\n\nZveřejněno: 12. 11. 2019, zapsal: Karel Web, přečteno: 310x\n\n"
+    text = head + "Přítomni: Eva Malá, Jan Kos\n\n1) Rozpočet\n"
+    assert recognise(text).recorder is None
+    for byline in ("zapsala: Jana Webová, zobrazeno: 12", "zapsal: Karel Web, počet zobrazení: 4"):
+        assert recognise(text.replace("zapsal: Karel Web, přečteno: 310x", byline)).recorder is None
+    # a recorder after a comma in the minutes' own line is still read
+    assert recognise(text + "Dne: 3.10.2019; zapsal: Petr Kozel\n").recorder == "Petr Kozel"
+
+
+def test_zapsal_dne_alone_on_its_line_with_the_name_on_the_next() -> None:
+    for line, name in (
+        ("Zapsal dne 6.12.2006\n\nZbyněk Tůma", "Zbyněk Tůma"),
+        ("Zapsala dne 14. 3. 2022\nMgr. Ivana Hrubá", "Mgr. Ivana Hrubá"),
+    ):
+        text = f"Zápis ze schůze výboru ze dne 3.10.2019\n\nPřítomni: Eva Malá, Jan Kos\n\n1) Rozpočet\n\n{line}\n"
+        assert recognise(text).recorder == name, line
+    # a day alone under it is no name
+    assert (
+        recognise("Zápis ze schůze výboru ze dne 3.10.2019\n\nZapsal dne 6.12.2006\n\n7. 12. 2006\n").recorder
+        is None
+    )
+
+
+def test_the_recorder_told_as_zpracovatel_zapisu() -> None:
+    for sentence, name in (
+        (
+            "Zpracovatelem zápisu byla určena pí Jana Vodolánová, skrutátorem ing. Pavel Vejvar.",
+            "Jana Vodolánová",
+        ),
+        ("Zpracovatelkou zápisu byla zvolena Mgr. Eva Dušková.", "Mgr. Eva Dušková"),
+    ):
+        text = f"Zápis ze zasedání zastupitelstva města ze dne 3.10.2019\n\nPřítomno 12 členů. {sentence} Program:\n"
+        assert recognise(text).recorder == name, sentence
+    # who processes a report is no recorder
+    assert (
+        recognise(
+            "Zápis z jednání rady ze dne 3.10.2019\n\nZpracovatelem zprávy byl určen Jan Kos.\n"
+        ).recorder
+        is None
+    )
+
+
+def test_the_registration_that_opens_before_the_meeting_gives_no_hour() -> None:
+    head = "Zápis z valné hromady spolku Lípa konané dne 24. dubna 2014 v Lipnici\n"
+    for sentence, hour in (
+        (
+            "Prezentace akcionářů byla zahájena ve 13.30 hod., jednání valné hromady začalo v 14.00 hod.",
+            "14:00",
+        ),
+        ("Prezence členů zahájena v 9:15. Schůze byla zahájena v 9:30 hodin.", "09:30"),
+        ("Registrace účastníků začala v 8.00 hod., jednání zahájeno v 8.30 hod.", "08:30"),
+    ):
+        assert recognise(head + sentence + "\n").time == hour, sentence
+    # registration alone says nothing of the meeting's hour
+    assert recognise(head + "Prezentace akcionářů byla zahájena ve 13.30 hod.\n").time is None
+
+
+def test_a_general_meeting_is_the_body_that_met() -> None:
+    for title, group in (
+        (
+            "Zápis z mimořádné valné hromady společnosti Lipa Agro, a.s. se sídlem v Lipnici",
+            "Valná hromada společnosti Lipa Agro",
+        ),
+        (
+            "Zápis ze řádné valné hromady Mysliveckého spolku Hůrka konané dne 3. 3. 2019",
+            "Valná hromada Mysliveckého spolku Hůrka",
+        ),
+        ("Zápis z valné hromady Sdružení rodičů ZŠ Lípa, z. s.", "Valná hromada Sdružení rodičů ZŠ Lípa"),
+    ):
+        imported = recognise(f"{title}\nDne 3. 3. 2019\n")
+        assert imported.group == group, title
+        assert "group" in imported.guesses, title
+    # a sentence about such minutes names no body
+    assert recognise("Zápis z valné hromady byl schválen dne 3. 3. 2019\n").group is None
+
+
+def test_a_roster_of_commissions_with_a_recorder_each_is_no_minutes() -> None:
+    roster = (
+        "Komise rady města\n\nKOMISE SOCIÁLNÍ\n\nPředsedkyně: Mgr. Eva Malá\n\nČlenové: Jan Kos, Petr Vlk\n\n"
+        "Zapisovatelka: Hana Bílá\n\nKOMISE STAVEBNÍ\n\nPředseda: Ivo Dub\n\nČlenové: Jiří Lev, Ota Sýkora\n\n"
+        "Zapisovatel: Bc. Lucie Černá\n"
+    )
+    assert not recognise(roster).looks_like_minutes
+    # one recorder, or a day of the meeting, keeps minutes minutes
+    one = roster.split("KOMISE STAVEBNÍ")[0]
+    assert recognise(one + "Přítomni: Jan Kos, Petr Vlk\n").looks_like_minutes
+    assert recognise("Zápis z jednání komisí\n\nDne 3. 4. 2019\n\n" + roster).looks_like_minutes
+
+
+def test_a_place_read_from_a_quoted_download_line_loses_the_closing_quote() -> None:
+    for title, place in (
+        (
+            'Download "Zápis z jednání zastupitelstva města konaného dne 16. 2. 2004 v městské hale Roháč"',
+            "v městské hale Roháč",
+        ),
+        (
+            'Download "Zápis z 5. zasedání rady obce, které se konalo 20. 4. 2015 v zasedací místnosti OÚ Lhota."',
+            "v zasedací místnosti OÚ Lhota",
+        ),
+    ):
+        assert recognise(title + "\n").place == place, title
+    # a place that quotes a name keeps its quotation marks
+    assert (
+        recognise("Zápis z jednání výboru\nDne 3. 4. 2019\nMísto: klubovna „U Lípy“\n").place
+        == "klubovna „U Lípy“"
+    )
+
+
+def test_a_lower_case_first_name_glued_to_a_title_is_a_person() -> None:
+    present = attendance("Přítomni: Libor Kos, Václav Adam, ing.miloš Fišer, mgr.jana Malá, Roman Knob\n")[0]
+    assert present == ["Libor Kos", "Václav Adam", "ing. Miloš Fišer", "mgr. Jana Malá", "Roman Knob"]
+    # a lower-case word after a title that is no first name stays the role of the person before
+    assert attendance("Přítomni: Václav Adam, ing.stavby Novák\n")[0] == ["Václav Adam"]
+
+
+def test_the_opener_in_the_instrumental_after_a_lost_hour_and_a_comma() -> None:
+    for sentence, name in (
+        (
+            "Veřejné zasedání ZO bylo zahájeno v hodin starostou obce, panem Liborem Kašpárkem, který přivítal členy.",
+            "Libor Kašpárek",
+        ),
+        ("Zasedání bylo zahájeno v hod. místostarostkou obce, paní Janou Malou.", "Jana Malá"),
+        ("Jednání bylo zahájeno v 18.00 hod. předsedou výboru, Ing. Petrem Novákem.", "Ing. Petr Novák"),
+    ):
+        imported = recognise(
+            "Zápis ze zasedání zastupitelstva obce Lhota\nDne 3. 4. 2019\n" + sentence + "\n"
+        )
+        assert imported.moderator == name, sentence
+        assert "moderator" in imported.guesses, sentence
+
+
+def test_the_excused_and_the_recorder_named_by_the_chair_in_the_accusative() -> None:
+    head = "Zápis z 5. zasedání zastupitelstva obce Lhota\nDne 20. 4. 2015\n"
+    imported = recognise(
+        head + "Konstatoval, že je přítomno 13 z 15 zastupitelů. Omluvil Ing. Miroslava Mouchu a pana Pavla "
+        "Kurku. Zapisovateli určil Ing. Jana Houšku a paní Marcelu Tomanovou. Navrhl ověřovatele.\n"
+    )
+    assert names(imported.excused) == ["Ing. Miroslav Moucha", "Pavel Kurka"]
+    assert "excused" in imported.guesses
+    assert imported.recorder == "Ing. Jan Houška"
+    assert "recorder" in imported.guesses
+    women = recognise(head + "Starosta omluvil paní Janu Malou, Evu Dvořákovou a Bc. Petru Kosovou.\n")
+    assert names(women.excused) == ["Jana Malá", "Eva Dvořáková", "Bc. Petra Kosová"]
+    # `omluvil se`, `omluvil neúčast …` and `omluvil nepřítomné` name no one in the accusative
+    for sentence in ("Omluvil se Petr Malý.", "Omluvil neúčast P. Pacala.", "Předseda omluvil nepřítomné."):
+        assert "excused" not in recognise(head + sentence + "\n").guesses, sentence
+
+
+def test_a_deadline_of_the_next_meeting_that_says_when_it_is_gives_its_day() -> None:
+    head = "Zápis ze zasedání FV ze dne 6.12.2006\n\nPřítomni: Jan Kos, Eva Malá\n\n"
+    for sentence, day in (
+        (
+            "- předseda FV do dalšího zasedání výboru, které se bude konat 14.12.2006 předloží plán práce",
+            "2006-12-14",
+        ),
+        ("Členové do příštího jednání, jež se koná 3. 1. 2007, připraví návrhy.", "2007-01-03"),
+        (
+            "Tajemnice rozešle podklady do příští schůze komise, která se uskuteční dne 10. 1. 2007.",
+            "2007-01-10",
+        ),
+    ):
+        found = recognise(head + sentence + "\n").next_meeting
+        assert found is not None and found["date"] == day, sentence
+    # a deadline alone says nothing of the next meeting's day
+    assert (
+        recognise(head + "Předseda do dalšího zasedání výboru připraví plán do 14.12.2006.\n").next_meeting
+        is None
+    )
+    # an event for people (`setkání seniorů`) is still no meeting of the body
+    assert recognise(head + "Další setkání seniorů proběhne 21. 12. 2006.\n").next_meeting is None
+
+
+def test_a_role_in_lower_case_sets_a_task_due_at_the_next_meeting_whose_day_is_told() -> None:
+    head = "Zápis ze zasedání FV ze dne 6.12.2006\n\nPřítomni: Jan Kos, Eva Malá\n\nUsnesení výboru:\n\n"
+    for line, owner, due in (
+        (
+            "- předseda FV do dalšího zasedání výboru, které se bude konat 14.12.2006 předloží plán práce",
+            "předseda FV",
+            "14.12.2006",
+        ),
+        ("- tajemnice do 20. 12. 2006 rozešle zápis členům", "tajemnice", "20. 12. 2006"),
+        (
+            "- koordinátorka KPSS do příštího jednání, které se koná 3. 1. 2007, zajistí sál",
+            "koordinátorka KPSS",
+            "3. 1. 2007",
+        ),
+    ):
+        tasks = recognise(head + line + "\n").tasks
+        assert [(t["owner"], t["due"]) for t in tasks] == [(owner, due)], line
+    # a whole class of people in lower case is too vague to own a task
+    assert recognise(head + "- členové do 20. 12. 2006 zašlou připomínky\n").tasks == []

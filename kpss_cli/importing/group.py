@@ -80,9 +80,10 @@ _GENITIVE = {
     "konference": "konference",
     "představenstva": "představenstvo",  # `Zápis ze schůze představenstva klubu …`
     "předsednictva": "předsednictvo",
+    "hromady": "hromada",  # `Zápis z valné hromady společnosti …`
     "spolku": "spolek",  # `Zápis ze schůze Spolku rodičů …`, `… Okrašlovacího spolku Stupárovice`
 }
-_FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference"}
+_FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference", "hromada"}
 _NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění", "představenstvo", "předsednictvo"}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
@@ -154,7 +155,10 @@ _DATED_MEETING_TITLE = rx(
 # `Zápis ze zastupitelstva obce Koclířov č.7/2008`: the body itself after `ze`, without a meeting.
 _ORDINAL_BODY = rx(
     r"(?:^\W*(?:\d{1,3}\.?\s+)?\bz[áa]pis|\b(?-i:Zápis|ZÁPIS))\w*\s+(?:z|ze)\s+(?:\d{1,3}\.\s*)?"
-    r"(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu)\s+" + _VERB_AFTER + r".+)$"
+    # `Zápis z mimořádné valné hromady společnosti Tereos TTD, a.s.`: a general meeting is the body
+    # itself; what kind of it (řádná, mimořádná) is no part of the name
+    r"(?:(?:řádné|mimořádné|výroční|náhradní)\s+(?=valné\s))?"
+    r"(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)\s+" + _VERB_AFTER + r".+)$"
 )
 
 

@@ -41,6 +41,11 @@ _PLACE_AFTER = re.compile(
 # `do příštího jednání`, `na příští jednání`, `T: příští jednání`: a task's deadline, not a statement
 # about the next meeting.
 _AS_DEADLINE = rx(r"(?:\bdo|\bna|\bT\s*:|\btermín\w*\s*:)\s*$")
+# … unless a clause after it says when that meeting is: `do dalšího zasedání výboru, které se bude
+# konat 14.12.2006` (a deadline, and the next meeting's day).
+_TOLD_WHEN = rx(
+    r"^(?:\s+[^\W\d]+){0,2}\s*,?\s+(?:které|jež|kter[ýá])\s+se\s+(?:bude\s+konat|koná|uskuteční|bude)\s+(?:dne\s+)?\d"
+)
 # The end of a sentence: a full stop after a word or a year, before a capital.
 _SENTENCE_END = re.compile(rf"(?:(?<=[^\W\d]{{3}})|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})")
 _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
@@ -49,7 +54,9 @@ _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)
 # its members or the body's name has them (`Setkání poskytovatelů`).
 # So is a meeting with them (`Příští setkání se seniory proběhne 13.5.2011`, `setkání s rodiči`), the
 # people in the instrumental plural after `s`/`se` (not `setkání se uskuteční`: a verb).
-_EVENT_FOR = rx(r"^\s+(?:(?P<who>[^\W\d_]{3,}ů)|(?:s|se)\s+(?P<with>[^\W\d_]{3,}(?:y|i|ami|emi|mi)))\b")
+# (`ů` written as an escape: the loose match would let `u` stand for it, and `zasedání výboru` is the
+# body's own meeting, no event for people)
+_EVENT_FOR = rx(r"^\s+(?:(?P<who>[^\W\d_]{3,}\u016f)|(?:s|se)\s+(?P<with>[^\W\d_]{3,}(?:y|i|ami|emi|mi)))\b")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 
 
@@ -127,7 +134,8 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
             (
                 m
                 for m in NEXT.finditer(line)
-                if not _AS_DEADLINE.search(line[: m.start()]) and not _event_for_others(line, m.end(), group)
+                if (not _AS_DEADLINE.search(line[: m.start()]) or _TOLD_WHEN.match(line[m.end() :]))
+                and not _event_for_others(line, m.end(), group)
             ),
             None,
         )

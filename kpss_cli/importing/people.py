@@ -288,9 +288,26 @@ _FOR_ACRONYM = re.compile(
 _SMALL_TITLE_AT_END = re.compile(r"(?<!\w)(?:(?:ing|mgr|bc|judr|mudr|phdr|rndr)\.\s*)+$")
 
 
+# `ing.miloš Fišer`: a transcript that lost the capital of a first name glued to a title
+_TITLE_THEN_SMALL_FIRST = re.compile(
+    rf"^(?P<title>(?i:ing|mgr|bc|judr|mudr|phdr|rndr|paeddr|mvdr|doc|prof)\.\s*)(?P<first>{SMALL}+)(?=\s+{CAPITAL})"
+)
+
+
+def _capital_first_name(fragment: str) -> str:
+    """`ing.miloš Fišer` -> `ing. Miloš Fišer` when the word after the title is a first name."""
+    match = _TITLE_THEN_SMALL_FIRST.match(fragment.strip())
+    if match is None or fold(match["first"]) not in FIRST_NAMES:
+        return fragment
+    title = match["title"].strip()
+    first = match["first"]
+    return f"{title} {first[:1].upper()}{first[1:]}{fragment.strip()[match.end() :]}"
+
+
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
     (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
+    fragment = _capital_first_name(fragment)
     main, details = _split_bracket(fragment)
     substituting = [d for d in details if _REPRESENTED_BY.match(squash(d)) or _STANDS_IN_FOR.match(squash(d))]
     details = [d for d in details if d not in substituting]

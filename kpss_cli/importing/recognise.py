@@ -122,7 +122,9 @@ PLACE_LABEL = label_pattern(
 RECORDER_LABEL = label_pattern(
     r"zapsal[a]?|zapisovatel(?:ka)?|sepsal[a]?|zapsáno|(?:zápis|záznam) (?:provedl|pořídil|vyhotovil|zpracoval|sepsal|"
     r"napsal|zapsal|vypracoval)[a]?|vypracoval[a]?|zpracoval[a]?|vyhotovil[a]?|"
-    r"za\s[^:|]{1,30}?\szapsal[a]?",  # `Za výbor MO zapsala` and the name on the next line
+    r"za\s[^:|]{1,30}?\szapsal[a]?|"  # `Za výbor MO zapsala` and the name on the next line
+    # `Zapsal dne 6.12.2006` alone on its line, the name on the next (no colon after the day)
+    r"zapsal[a]?\s+dne\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}",
     qualifier=25,  # `Zapsala dne 16. 2. 2023:`, `Zapsal a ověřil:`
 )
 _RECORDER_FREE = (
@@ -142,17 +144,22 @@ _RECORDER_FREE = (
     ),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
     rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
-    # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`
-    rx(rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`; not a web
+    # page's byline (`Zveřejněno: 2. 10. 2007, zapsal: Lukáš Fišer, přečteno: 2525x`: who put the page up)
+    rx(
+        rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?!.*\b(?:přečteno|zobrazeno|počet\s+zobrazení)\b)"
+        rf"(?P<value>(?-i:{CAPITAL}).+)$"
+    ),
     # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it
     rx(rf"^zápis\s*:\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
     rx(r"\bzapisováním\b(?:\s+zápisu)?\s+(?:byl[a]?\s+)?pověřen[a]?\s+(?P<value>.+)$"),
-    # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`
+    # `Zapisovatelem byl určen Zdeněk Hába, ověřovatelem …`, `Zapisovatelkou byla zvolena …`,
+    # `Zpracovatelem zápisu byla určena pí Jana Vodolánová, skrutátorem …`
     rx(
-        r"\bzapisovatel(?:em|kou)\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
+        r"\b(?:zapisovatel(?:em|kou)|zpracovatel(?:em|kou)(?=\s+zápisu))\s+(?:zápisu\s+|jednání\s+)?(?:byl[a]?\s+|je\s+)?"
         r"(?:určen[a]?|zvolen[a]?|jmenován[a]?|schválen[a]?|navržen[a]?)\s+(?P<value>.+)$"
     ),
     # `Určení a schválení zapisovatele jednání: Mojmír Dostál`, `Volba zapisovatelky: …`
@@ -345,6 +352,22 @@ _OTHER_LABEL = re.compile(
     )
     + r")\s*:"
 )
+
+
+# `Podobné dokumenty` (a document site's list of other documents) as a heading of its own
+_SIMILAR_DOCUMENTS = rx(r"^\W*(?:podobné\s+dokumenty|similar\s+documents)\W*$")
+
+
+def _only_similar_documents(reader: _Reader) -> bool:
+    """True when no more than a title stands before a heading of similar documents: the page shows
+    the document's name and a list of others, none of its text."""
+    before: list[str] = []
+    for line in reader.plains:
+        if _SIMILAR_DOCUMENTS.match(line):
+            return len(before) <= 1
+        if line:
+            before.append(line)
+    return False
 
 
 def _declared_other(reader: _Reader) -> bool:
@@ -870,8 +893,12 @@ def _time_before_start(reader: _Reader) -> str | None:
 
 
 # `Projednávání bodu bylo ukončeno v 17:35`, `Diskuze zahájena v 17:32`: an agenda item or a
-# debate began or ended, not the meeting.
-_ITEM_BEFORE = rx(r"\b(?:bod[ua]?|projednávání|diskus[ez]|diskuz[ea]|rozprava|hlasování)\b[^.;]{0,30}$")
+# debate began or ended, not the meeting; `Prezentace akcionářů byla zahájena ve 13.30 hod.`: nor does
+# the registration of those who came (the meeting begins after it).
+_ITEM_BEFORE = rx(
+    r"\b(?:bod[ua]?|projednávání|diskus[ez]|diskuz[ea]|rozprava|hlasování|prezentace|prezence|registrace)\b"
+    r"[^.;]{0,30}$"
+)
 
 
 def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
@@ -935,6 +962,18 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
     if result.place is None and (opened_in := _place_after_opening(reader)) is not None:
         result.place = opened_in
         result.guesses["place"] = _("from the minutes' narrative (where the meeting was opened)")
+    if result.place is not None:
+        result.place = _without_closing_quote(result.place)
+
+
+def _without_closing_quote(place: str) -> str:
+    """`V MĚSTSKÉ HALE ROHÁČ"` (read from a document site's `Download "Zápis … V MĚSTSKÉ HALE ROHÁČ"`):
+    a quotation mark that closes what the place did not open, and the full stop before it, are the
+    line's, not the place's."""
+    stripped = place.rstrip()
+    if stripped.endswith(('"', "“")) and stripped.count('"') + stripped.count("„") + stripped.count("“") == 1:
+        return stripped[:-1].rstrip(" .,;") or place
+    return place
 
 
 # How a place named in a sentence begins (`v klubovně`, `v zasedací místnosti`, `v sídle`, `v Domě
@@ -1942,10 +1981,11 @@ _ENTRUSTED = rx(
 )
 
 
-# `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `Za zapisovatelku určil paní Janu Novou`:
-# the recorder proposed or named in the accusative.
+# `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `Za zapisovatelku určil paní Janu Novou`,
+# `Zapisovateli určil Ing. Jana Houšku a paní …` (the first of two): the recorder proposed or named
+# in the accusative.
 _PROPOSED_RECORDER = rx(
-    r"\b(?:na\s+funkci|za|jako)\s+zapisovatel(?:e|ku|ky)\s+(?:byl[a]?\s+)?"
+    r"\b(?:(?:na\s+funkci|za|jako)\s+zapisovatel(?:e|ku|ky)|zapisovatel(?:em|kou|i))\s+(?:byl[a]?\s+)?"
     r"(?:navrhuje|navrhl[a]?|určuje|určil[a]?|jmenuje|jmenoval[a]?|volí|zvolil[a]?)\s+"
     rf"(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
 )
@@ -1989,6 +2029,33 @@ def _role_in_sentence(reader: _Reader, pattern: re.Pattern[str]) -> str | None:
                     return name
                 break
     return None
+
+
+# `Omluvil Ing. Miroslava Mouchu a pana Pavla Kurku.`: the chair excused members by name, in the
+# accusative, in a sentence of its own (not `omluvil se`, nor `omluvil neúčast …`, `omluvil nepřítomné`).
+_APOLOGISED_FOR = re.compile(
+    rf"(?:^|[.;]\s+)(?:[^\s.;]+\s+){{0,3}}?(?i:omluvil[a]?)\s+(?!(?i:se)\b)"
+    rf"(?P<who>(?:(?:(?i:pana|paní|p\.|pí)\s*)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+"
+    rf"(?:,\s+|\s+a\s+)?)+)(?=[.;]|$)"
+)
+
+
+def _excused_in_accusative(reader: _Reader) -> list[str]:
+    """The members the chair excused by name (`Omluvil Ing. Miroslava Mouchu a pana Pavla Kurku.`),
+    in the nominative; empty when no sentence says so or a name does not decline."""
+    for line in reader.plains:
+        if (match := _APOLOGISED_FOR.search(line)) is None:
+            continue
+        parts = [p.strip() for p in re.split(r",\s+|\s+a\s+", match["who"]) if p.strip()]
+        names = [
+            nominative_name(found["name"], "accusative")
+            if (found := _COURTESY_ACCUSATIVE.match(part))
+            else None
+            for part in parts
+        ]
+        if names and all(names):
+            return [name for name in names if name]
+    return []
 
 
 def _recorder_entrusted(reader: _Reader) -> str | None:
@@ -2219,9 +2286,11 @@ _OPENED_PASSIVE = rx(
     r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada|zastupitelstvo|valná\s+hromada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
 )
 _BY_WHOM = re.compile(
-    r"^\s*(?:(?:v|ve|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?\s*)?,?\s*"
-    # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`)
-    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým|í)(?:\s+{SMALL}+){{0,2}})\s+"
+    # (the hour may be lost in a transcript: `bylo zahájeno v hodin starostou obce, panem …`)
+    r"^\s*(?:(?:v|ve|od)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\.?|h\.?)?|hod(?:in)?\.?)\s*)?,?\s*"
+    # the role, lower-case words with a noun in the instrumental (`dosavadním starostou města`), and a
+    # comma before the name after it (`starostou obce, panem Liborem Kašpárkem`)
+    rf"(?P<role>(?:{SMALL}+\s+){{0,3}}?{SMALL}+(?:ou|em|ím|ým|í)(?:\s+{SMALL}+){{0,2}}),?\s+"
     r"(?:(?:p|pí)\.\s*|panem\s+|paní\s+)?"
     rf"(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:em|ou|ím|ým)\s+{CAPITAL}{SMALL}+(?:em|ou|ím|ým))\b"
 )
@@ -2407,6 +2476,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    if not result.excused and (apologised := _excused_in_accusative(reader)):
+        result.excused = [{"name": name, "org": None, "role": None} for name in apologised]
+        result.guesses["excused"] = _("excused turned from the accusative (omluvil …)")
     if not (result.present or result.excused or result.absent):
         _roll_call(result, reader)
     result.absent = _not_excused(result.absent, result.excused)
@@ -2528,6 +2600,16 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
+    if not titled and result.date is None and len(set(_one_person(reader, RECORDER_LABEL, ()))) >= 2:
+        # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY
+        # MAJETKU` / … / `Zapisovatel: …`: a town's page of its commissions names each one's recorder and
+        # no meeting's day — a roster of bodies, not minutes (minutes have one recorder).
+        looks_like_minutes = False
+    if _only_similar_documents(reader):
+        # `Zápis z jednání finančního výboru ze dne 17.4.2012` / `Podobné dokumenty` / other titles: a
+        # document site that shows a title and then other documents shows no minutes (the title's day
+        # and the other titles' `Přítomni:` or `Zapsal:` are none of this text).
+        looks_like_minutes = False
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.

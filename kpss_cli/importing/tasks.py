@@ -357,8 +357,16 @@ _VERB = rx(r"(?<![\w])(?:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=
 _SUBJECT_END = rx(r"\s+(?:společně|spolu|s|se|během|do|na|v|ve|po|před|dne|ihned|následně|neprodleně)\s")
 # `…, že` before the subject: `Domluveno, že pan Novák zpracuje …`.
 _THAT = rx(r"^.*?\bže\s+")
+# `do dalšího zasedání výboru, které se bude konat 14.12.2006`: the next meeting as the deadline, and
+# its day told in a clause
+_NEXT_MEETING_TOLD = (
+    r"\bdo\s+(?:příštího|dalšího)\s+(?:jednání|setkání|zasedání)(?:\s+[^\W\d]+)?\s*,\s*(?:které|jež)\s+se\s+"
+    r"(?:bude\s+konat|koná|uskuteční)(?:\s+dne)?"
+)
 _SENTENCE_DUE = rx(
-    r"(?:\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
+    r"(?:"
+    + _NEXT_MEETING_TOLD
+    + r"|\bs\s+termínem|\bv(?:e)?\s+(?:stanoveném\s+)?termínu(?:\s+do)?|\btermín(?:em)?(?:\s+do)?|\bdo)\s+"
     r"(?P<value>\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.(?:\s*\d{4})?|(?-i:[IVX]{1,4})\s*\.(?:\s*\d{4})?|[^\W\d]+(?:\s+\d{4})?))"
 )
 # A deadline in words, kept with its `do`: `do konce dubna`, `do 7 dnů`, `do dvou týdnů`.
@@ -394,7 +402,13 @@ def sentence_fields(text: str) -> dict[str, str] | None:
         subject = subject.strip(" ,;:–-")
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
-        if not subject or not _SUBJECT.match(subject) or len(subject.split()) > 6 or "," in subject:
+        # (a role in lower case opens a bullet: `- předseda FV do … předloží plán práce`)
+        if (
+            not subject
+            or not (_SUBJECT.match(subject) or _ROLE_SUBJECT.match(subject))
+            or len(subject.split()) > 6
+            or "," in subject
+        ):
             continue
         fields = {"owner": subject, "task": sentence[verb.start() :]}
         dues = [m for m in _SENTENCE_DUE.finditer(sentence) if _deadline_like(m["value"])]
@@ -518,6 +532,7 @@ _PERSON_SUBJECT = re.compile(
 
 # `na příštím setkání pracovní skupiny`: a deadline that is the next meeting.
 _NEXT_DUE = rx(
+    _NEXT_MEETING_TOLD + r"\s+\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}|"
     r"\bna\s+příštím\s+(?:jednání|setkání|zasedání)(?:\s+(?:pracovní\s+skupiny|skupiny|PS)\b)?|"
     r"\bna\s+příští\s+(?:schůzce|poradě)|\bdo\s+příštího\s+(?:jednání|setkání|zasedání)(?:\s+(?:skupiny|PS)\b)?|"
     r"\bpro\s+příští\s+(?:jednání|setkání|zasedání)"
