@@ -405,6 +405,22 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
     assert first[2] == 400 and {"file", "meet", "ref", "mid", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
 
 
+def test_a_first_build_whose_batches_cannot_be_written_makes_its_tables_after_the_parse(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a batch of a first build's rows cannot be written (another kpss holds the index),
+    the files' rows are written as any load writes them and the tables after the parse."""
+    from kpss_cli.store import index
+
+    monkeypatch.setattr(index.Index, "put_parsed", lambda self, *args, **kwargs: False)
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+    built = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]  # the first builds the index
+    assert [(r.exit_code, r.stdout) for r in built] == [(r.exit_code, r.stdout) for r in cold]
+    content = _index_content(generated)
+    assert content[2] == 400 and "head" in content[1]
+    assert {"file", "meet", "ref", "mid"} <= {row[0] for row in content[0]}  # type: ignore[index]
+
+
 def test_answers_after_a_first_build_on_every_core_are_the_cold_answers(
     invoke: Invoke, generated: Path
 ) -> None:

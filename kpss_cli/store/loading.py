@@ -640,8 +640,9 @@ class FirstBuild:
         ):
             self.count += len(self.files)
             self.cleared = True
-        else:
+        else:  # the files' rows at least, as any load writes them; the tables after the parse
             self.written = False
+            self.index.update([row for row, _mac in self.files], ())
         self.files, self.rows = [], []
 
     def complete(self, files: int) -> bool:
