@@ -603,7 +603,10 @@ class FirstBuild:
     not be written, or a file has no rows (a link in the archive, a file changed too recently
     to keep), the tables are made after the parse as before (`complete`)."""
 
-    BATCH = 1000  # files per transaction
+    # Rows per transaction: each commit writes every page it touched, and a batch's table rows
+    # fall in every bucket. 50,000 rows (about 5,000 files, some 15 MB) took a 10,000-file
+    # build about 0.3 s less CPU than 1,000 files a time.
+    BATCH = 50_000
 
     def __init__(self, index: Index) -> None:
         from .incremental import FILE_KINDS
@@ -628,7 +631,7 @@ class FirstBuild:
                 macs[kind][number] = bytearray(mac)
             else:
                 found += mac
-        if len(self.files) >= self.BATCH:
+        if len(self.rows) >= self.BATCH:
             self.flush()
 
     def flush(self) -> None:
