@@ -348,6 +348,104 @@ def test_tasks_after_each_kind_of_change_are_the_cold_answers_and_read_few_files
     same_as_cold(20)
 
 
+def _index_content(root: Path) -> tuple[list[object], dict[str, object], int]:
+    """The index's tables' rows (kind, bucket, key, value: what marshal's bytes hold, which may
+    differ with how the values were made) and its snapshot's parts (but the digests of the
+    tables' buckets: of their rows' bytes), and how many files' rows it holds."""
+    import marshal
+    import sqlite3
+
+    def value(kind: str, data: bytes) -> object:
+        found = marshal.loads(data)
+        return (*found[:5], marshal.loads(found[5])) if kind.startswith("task\0") else found  # a task packed
+
+    (found,) = (root / ".kpss").glob("index-*.sqlite3")
+    db = sqlite3.connect(found)
+    try:
+        query = "SELECT kind, bucket, key, data FROM rows ORDER BY kind, bucket, key"
+        rows: list[object] = [
+            (kind, number, key, value(kind, data)) for kind, number, key, data in db.execute(query)
+        ]
+        parts = {
+            part: marshal.loads(data)
+            for part, data in db.execute("SELECT part, data FROM snapshot")
+            if not part.startswith("rows\0")
+        }
+        files = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    finally:
+        db.close()
+    return rows, parts, files
+
+
+def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build makes each file's rows of the snapshot's tables where the file is parsed
+    (loading.FirstBuild, on every core): the same rows as the tables made from the loaded
+    archive after the parse."""
+    from kpss_cli.store import index, loading
+
+    written: list[int] = []
+    put_parsed = index.Index.put_parsed
+
+    def counting(self: index.Index, files: list[object], *args: object, **kwargs: object) -> bool:
+        written.append(len(files))
+        return put_parsed(self, files, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index.Index, "put_parsed", counting)
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert sum(written) == 400  # every file's rows written as it was parsed
+    first = _index_content(generated)
+    shutil.rmtree(generated / ".kpss")
+    monkeypatch.setattr(loading, "FirstBuild", lambda index: None)  # the tables made after the parse
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert sum(written) == 400
+    after = _index_content(generated)
+    assert first == after
+    assert first[2] == 400 and {"file", "meet", "ref", "mid", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
+
+
+def test_a_first_build_whose_batches_cannot_be_written_makes_its_tables_after_the_parse(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a batch of a first build's rows cannot be written (another kpss holds the index),
+    the files' rows are written as any load writes them and the tables after the parse."""
+    from kpss_cli.store import index
+
+    monkeypatch.setattr(index.Index, "put_parsed", lambda self, *args, **kwargs: False)
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+    built = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]  # the first builds the index
+    assert [(r.exit_code, r.stdout) for r in built] == [(r.exit_code, r.stdout) for r in cold]
+    content = _index_content(generated)
+    assert content[2] == 400 and "head" in content[1]
+    assert {"file", "meet", "ref", "mid"} <= {row[0] for row in content[0]}  # type: ignore[index]
+
+
+def test_answers_after_a_first_build_on_every_core_are_the_cold_answers(
+    invoke: Invoke, generated: Path
+) -> None:
+    """The first build (400 files: parsed by two processes where there are two cores) answers as
+    `--no-cache` does, and so do the runs after edits that read its tables (incremental.py)."""
+
+    def same_as_cold() -> None:
+        queries = [*QUERIES, *TASK_QUERIES]
+        cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+        kept = [invoke(*q, "-a", str(generated)) for q in queries]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in kept] == [
+            (r.exit_code, r.stdout, r.stderr) for r in cold
+        ]
+
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0  # the first build
+    same_as_cold()
+    group = generated / "orp-001/seniori"
+    files = sorted(group.glob("*.md"))
+    updating = next(f for f in files if "status: done" in f.read_text(encoding="utf-8"))
+    updating.write_text(updating.read_text(encoding="utf-8").replace("status: done", "status: cancelled", 1))
+    write(group / "2019-05-30.md", minutes("group: orp-001-seniori\ndate: 2019-05-30"))
+    files[4].unlink()
+    same_as_cold()
+
+
 def test_tasks_after_a_change_to_an_index_built_with_duplicate_task_ids(
     invoke: Invoke, generated: Path, counted: dict[str, int]
 ) -> None:

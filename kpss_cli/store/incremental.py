@@ -71,6 +71,13 @@ Walk = list[tuple[str, FileStat | OSError]]
 
 def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> Entry:
     """One file's row in FILE."""
+    return stamped_entry((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino), problems, minutes)
+
+
+def stamped_entry(
+    stamp: tuple[int, int, int, int], problems: list[Problem], minutes: Minutes | None
+) -> Entry:
+    """One file's row in FILE, of its (size, mtime_ns, ctime_ns, inode)."""
     info = None
     if minutes is not None:
         meeting = minutes.next_meeting.date if minutes.next_meeting else None
@@ -84,14 +91,7 @@ def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> E
             [t.line for t in minutes.tasks],
             sorted({u.id for u in minutes.updates} | {u.id for u in minutes.loose_checks}),
         )
-    return (
-        stat.st_size,
-        stat.st_mtime_ns,
-        stat.st_ctime_ns,
-        stat.st_ino,
-        [(p.line, p.severity, p.code, p.message) for p in problems],
-        info,
-    )
+    return (*stamp, [(p.line, p.severity, p.code, p.message) for p in problems], info)
 
 
 def _walk_key(rel: str) -> tuple[tuple[int, str], ...]:
@@ -140,6 +140,22 @@ def _mid_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
     info = found[5]
     if info is not None:
         yield encode(info[0]), bucket(info[0]), marshal.dumps((info[0], rel), MARSHAL_VERSION)
+
+
+def entry_rows(rel: str, found: Entry) -> Iterator[tuple[str, bytes, int, bytes]]:
+    """(kind, key, bucket, data) of each row of one file (its `entry`) in FILE, MEET, REF and
+    MID: what state_of's tables hold of it. A file's rows depend on that file alone, so the
+    processes that parse the files make them (loading._parse_many) on a first build."""
+    yield (FILE, *_file_row(rel, found))
+    for row in _meet_rows(rel, found):
+        yield (MEET, *row)
+    for row in _ref_rows(rel, found):
+        yield (REF, *row)
+    for row in _mid_rows(rel, found):
+        yield (MID, *row)
+
+
+FILE_KINDS = (FILE, MEET, REF, MID)  # the tables of entry_rows
 
 
 def state_of(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..core.errors import Problem
 from ..core.model import STATUSES, Task
@@ -153,7 +153,9 @@ def head_part(archive: Archive) -> bytes:
     return marshal.dumps(head, MARSHAL_VERSION)
 
 
-Tables = dict[str, "Iterable[tuple[bytes, int, bytes]]"]
+# Each table's rows (key, bucket, data), or the digests of its buckets when its rows are
+# written already (loading.FirstBuild).
+Tables = Mapping[str, "Iterable[tuple[bytes, int, bytes]] | dict[int, bytes]"]
 
 
 def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables: Tables) -> None:
@@ -166,7 +168,8 @@ def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables
             rows = (table_row(task_row(key, t)) for key, t in keyed_tasks(archive) if t.status == status)
             parts[ROWS + status_kind(status)] = marshal.dumps(index.fill_table(status_kind(status), rows))
         for kind, found in tables.items():
-            parts[ROWS + kind] = marshal.dumps(index.fill_table(kind, found))
+            digests = found if isinstance(found, dict) else index.fill_table(kind, found)
+            parts[ROWS + kind] = marshal.dumps(digests)
         index.put_snapshot(fingerprint, parts)
 
     index.write(write)
