@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer._types import TyperChoice
@@ -13,6 +13,9 @@ from ..core.i18n import _
 from . import options
 from .app import app, boundary, option
 from .shared import load, report, settings
+
+if TYPE_CHECKING:
+    from ..export.rows import Made
 
 KINDS = ("sqlite", "parquet", "jsonl")  # export/write.py's KINDS, without importing it for --help
 
@@ -117,15 +120,31 @@ def export(
 
     # One archive, exported afresh: the last export of this kind kept beside its index is
     # copied when the archive is as it was (export/kept.py), else it is written and kept.
+    # Else, for JSON Lines, its rows' text as the index keeps them (export/rows.py), the rows of
+    # the files changed since made again.
     kept = None
+    made = None
+    used: list[Made] = []
     if len(folders) == 1 and not append and not settings["no_cache"]:
         kept = find_kept(folders[0], to, names[0] if names else None)
+
+        def made() -> Made | None:
+            from ..export.rows import from_index
+
+            found = from_index(folders[0], names[0] if names else None, exported_at)
+            if found is not None:
+                used.append(found)
+            return found
+
     counts = write_export(
-        to, target, produce, replace=force, append=append, exported_at=exported_at, kept=kept
+        to, target, produce, replace=force, append=append, exported_at=exported_at, kept=kept, made=made
     )
     if kept is not None and kept.used and kept.head is not None:
         report(kept.head.problems)
         errors = kept.head.has_errors
+    for found in used:
+        report(found.head.problems)
+        errors = found.head.has_errors
     summary = ", ".join(f"{table} {count}" for table, count in counts.items())
     print(f"{target}: {summary}")
     return ExitStatus.USER_ERROR if errors else ExitStatus.OK

@@ -1,0 +1,261 @@
+"""An export's rows kept in the index as the JSON text they are written as (docs/export.md,
+"After a change"): one signed row per file of the archive holding its minutes' rows of
+`meetings`, `attendance`, `agenda_items` and `decisions` and the people it names
+(store/viewtable.py: after an edit only the changed files' rows are made again), and one per
+bucket of the task snapshot's tables holding its tasks' rows of `tasks`, `task_events` and
+`deadlines` (only the buckets an edit rewrote are made again). The rows are those tables.py
+makes, byte for byte: a JSON Lines export is then the kept text put in each table's key order.
+
+A minutes' attendance reads the membership of its group on its date, which the minutes that
+record joins or leaves give (and kpss.yaml): a change of one of those makes every file's rows
+again (store/loading.kept_rows), as a change of kpss.yaml does (the index starts afresh).
+The text is kept without the archive's name, which each export gives (`--name`): each line
+starts with LEAD, put in place of `{"archive": NAME, ` when it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core import __version__
+from ..core.model import Minutes, Person
+from ..core.people import roster_of
+from ..meetings.membership import all_members
+from ..output.formats import json_encoder
+from ..store.archive import Archive, TaskSnapshot
+from ..store.loading import kept_rows
+from ..store.packing import unpack_task
+from .schema import BY_NAME, Row, Table
+from .tables import _group_rows, _People, minutes_rows, task_rows
+
+VIEW = "export"  # the view's name (store/viewtable.kind)
+LEAD = b"\x00"  # begins each kept line; never in JSON text (control characters are escaped)
+_EMPTY = '{"archive": "", '  # how a row of the archive named "" begins
+PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
+PER_TASK = ("tasks", "task_events", "deadlines")
+
+
+def _text(table: Table, rows: list[Row]) -> bytes:
+    """The JSON Lines of `rows` (of the archive named ""), as write._write_jsonl writes them
+    after the spill (booleans as it gives them back), each line begun with LEAD in place of
+    its archive."""
+    names = table.names
+    flags = [at for at, column in enumerate(table.columns) if column.type == "bool"]
+    encode = json_encoder()
+    lines = []
+    for row in rows:
+        if flags:
+            values = list(row)
+            for at in flags:
+                if values[at] is not None:
+                    values[at] = bool(values[at])
+            row = tuple(values)
+        line = encode(dict(zip(names, row, strict=True)))
+        if not line.startswith(_EMPTY):
+            raise ValueError("a row not of the archive named ''")
+        lines.append(line[len(_EMPTY) :])
+    if not lines:
+        return b""
+    return ("\0" + "\n\0".join(lines) + "\n").encode("utf-8")
+
+
+class _Seen(_People):
+    """The people of one minutes as _People sees them, summed up so that the people of many
+    minutes combine in order (`people`): for each key, in order, what its first mention gave
+    (name, organisation), whether it was seen (not only noted) and then the name last seen
+    and the organisation last given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first: dict[str, tuple[str, str | None]] = {}
+        self.last: dict[str, tuple[str, str | None]] = {}
+
+    def see(self, person: Person) -> str:
+        key = person.key
+        self.first.setdefault(key, (person.person, person.org))
+        before = self.last.get(key)
+        self.last[key] = (person.person, person.org or (before[1] if before else None))
+        return key
+
+    def note(self, person: Person) -> str:
+        self.first.setdefault(person.key, (person.person, person.org))
+        return person.key
+
+    def summary(self) -> list[tuple[str, str, str | None, bool, str | None, str | None]]:
+        return [
+            (key, person, org, key in self.last, *self.last.get(key, (None, None)))
+            for key, (person, org) in self.first.items()
+        ]
+
+
+def each_for(head: TaskSnapshot, shared: list[Minutes]) -> Callable[[Minutes], Any]:
+    """The function making a minutes' kept value, given the minutes that record joins or
+    leaves (`shared`, in the archive's order): (its group, its next meeting as an ordinal,
+    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts)."""
+    joins = Archive(Path(head.root), head.shown_root, head.config)
+    joins.minutes = shared  # all that membership over time reads
+    members = all_members(joins)
+
+    def each(minutes: Minutes) -> Any:
+        people = _Seen()
+        attendance, meeting, agenda, decisions = minutes_rows("", minutes, joins, members, people)
+        # Each table in its key order (a minutes' rows are together: its id leads each key).
+        attendance.sort(key=lambda row: (row[2], row[3]))
+        meeting_day = minutes.next_meeting.date if minutes.next_meeting else None
+        return (
+            minutes.group_slug,
+            None if meeting_day is None else meeting_day.toordinal(),
+            people.summary(),
+            tuple(
+                _text(BY_NAME[name], rows)
+                for name, rows in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
+            ),
+            (1, len(attendance), len(agenda), len(decisions)),
+        )
+
+    return each
+
+
+class _Reads(dict[str, "dt.date | None"]):
+    """`after` (archive.next_meetings) noting which minutes' next meeting was read."""
+
+    def __init__(self, after: dict[str, dt.date | None]) -> None:
+        super().__init__(after)
+        self.read: dict[str, int | None] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = super().get(key, default)
+        self.read[key] = None if found is None else found.toordinal()
+        return found
+
+
+@dataclass
+class Made:
+    """An export's rows from the index: the archive's head, each table's text in key order
+    (chunks of lines begun with LEAD), each table's row count and the `archives` rows."""
+
+    head: TaskSnapshot
+    lead: bytes  # what LEAD stands for: `{"archive": NAME, `
+    texts: dict[str, list[bytes]]
+    counts: dict[str, int]
+    archives: list[Row]
+
+
+def from_index(archive: str | Path | None, name: str | None, exported_at: str) -> Made | None:
+    """The rows of the export of `archive` (named `name`, None: its folder's name) from the rows
+    kept in its index, brought up to date; None when the index cannot give them (the export
+    is then made from the records, as ever): no index, a change too recent to keep, or a
+    minutes id or task id that two hold (their rows' order is the spill's)."""
+    from ..store.archive import next_meeting_dates
+
+    kept = kept_rows(archive, VIEW, each_for)
+    if kept is None:
+        return None
+    try:
+        head = kept.head
+        name = Path(head.root).name if name is None else name
+        values = kept.values
+        ids = [value[1] for value in values]
+        if len(set(ids)) != len(ids):
+            return None
+        day = dt.date.fromordinal
+        after = next_meeting_dates(
+            [
+                (minutes_id, value[0], day(date), None if value[1] is None else day(value[1]))
+                for date, minutes_id, value in values
+            ]
+        )
+        roster = roster_of(head.config)
+
+        def make(rows: list[Any]) -> Any:
+            reads = _Reads(after)
+            made = []
+            loads = marshal.loads
+            for row in rows:
+                task = unpack_task(loads(row[5]))
+                task_row, events, deadlines = task_rows("", task, roster, reads)
+                made.append(
+                    (
+                        task.id,
+                        _text(BY_NAME["tasks"], [task_row]),
+                        _text(BY_NAME["task_events"], events),
+                        _text(BY_NAME["deadlines"], deadlines),
+                        len(events),
+                        len(deadlines),
+                    )
+                )
+            return made, sorted(reads.read.items())
+
+        def still(made: Any) -> bool:
+            for minutes_id, ordinal in made[1]:
+                found = after.get(minutes_id)
+                if (None if found is None else found.toordinal()) != ordinal:
+                    return False
+            return True
+
+        buckets = kept.by_bucket("tasks", make, still)
+        if buckets is None:
+            return None
+        tasks = [task for made, _reads in buckets for task in made]
+        del buckets
+        tasks.sort(key=lambda task: task[0])
+        if any(tasks[at][0] == tasks[at - 1][0] for at in range(1, len(tasks))):
+            return None
+        # The people: each key's first mention, then what it was last seen as (_People).
+        people: dict[str, list[Any]] = {}
+        for _date, _id, value in values:
+            for key, person, org, seen, last, last_org in value[2]:
+                entry = people.get(key)
+                if entry is None:
+                    entry = people[key] = [person, org]
+                if seen:
+                    entry[0] = last
+                    entry[1] = last_org or entry[1]
+        joins = Archive(Path(head.root), head.shown_root, head.config)
+        joins.minutes = kept.shared
+        for group in all_members(joins).values():  # members who never came (tables.archive_rows)
+            for period in group.periods:
+                person = group.person(period)
+                people.setdefault(person.key, [person.person, person.org])
+        values.sort(key=lambda value: value[1])  # by minutes id: the key of each table here
+        texts: dict[str, list[bytes]] = {}
+        counts: dict[str, int] = {}
+        for at, table in enumerate(PER_MINUTES):
+            texts[table] = [value[2][3][at] for value in values]
+            counts[table] = sum(value[2][4][at] for value in values)
+        for at, table in enumerate(PER_TASK, 1):
+            texts[table] = [task[at] for task in tasks]
+        counts["tasks"] = len(tasks)
+        counts["task_events"] = sum(task[4] for task in tasks)
+        counts["deadlines"] = sum(task[5] for task in tasks)
+        groups = sorted(_group_rows(head, ""), key=lambda row: row[1])
+        texts["groups"] = [_text(BY_NAME["groups"], groups)]
+        counts["groups"] = len(groups)
+        texts["people"] = [_text(BY_NAME["people"], [("", key, *people[key]) for key in sorted(people)])]
+        counts["people"] = len(people)
+        errors = sum(1 for p in head.problems if p.is_error)
+        archives = [
+            (
+                name,
+                head.config.organisation,
+                str(Path(head.root)),
+                head.files,
+                len(values),
+                len(tasks),
+                errors,
+                exported_at,
+                __version__,
+            )
+        ]
+        counts["archives"] = 1
+        lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
+        return Made(head, lead, texts, counts, archives)
+    except UnicodeEncodeError:
+        return None  # a text not UTF-8: the export made as ever says so
+    finally:
+        kept.close()
