@@ -27,7 +27,7 @@ from ..core.model import Minutes, Person
 from ..core.people import roster_of
 from ..meetings.membership import all_members
 from ..output.formats import json_encoder
-from ..store.archive import Archive, TaskSnapshot
+from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.loading import kept_rows
 from ..store.packing import unpack_task
 from .schema import BY_NAME, Row, Table
@@ -151,8 +151,6 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str) -
     kept in its index, brought up to date; None when the index cannot give them (the export
     is then made from the records, as ever): no index, a change too recent to keep, or a
     minutes id or task id that two hold (their rows' order is the spill's)."""
-    from ..store.archive import next_meeting_dates
-
     kept = kept_rows(archive, VIEW, each_for)
     if kept is None:
         return None
