@@ -331,9 +331,10 @@ def test_joins_leaves_and_kpss_yaml_make_every_row_again(
     made_rows.clear()
     after = same_as_no_cache("jsonl", examples, tmp_path)
     assert len(made_rows) == count
-    assert b'"minutes_id": "seniori/2026-11-12", "person_key": "karel novy", "status": "absent"' in after[
-        "attendance.jsonl"
-    ]
+    assert (
+        b'"minutes_id": "seniori/2026-11-12", "person_key": "karel novy", "status": "absent"'
+        in after["attendance.jsonl"]
+    )
     # An edit elsewhere: only its rows (the join still known).
     made_rows.clear()
     _edit(seniori[0], "# ", "# Upraveno: ")
