@@ -28,8 +28,9 @@ from ..core.people import roster_of
 from ..meetings.membership import all_members
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
+from ..store.index import blake2b
 from ..store.loading import kept_rows
-from ..store.packing import unpack_task
+from ..store.packing import MARSHAL_VERSION, unpack_task
 from .schema import BY_NAME, Row, Table
 from .tables import _group_rows, _People, minutes_rows, task_rows
 
@@ -110,7 +111,7 @@ def each_for(head: TaskSnapshot, shared: list[Minutes]) -> Callable[[Minutes], A
         return (
             minutes.group_slug,
             None if meeting_day is None else meeting_day.toordinal(),
-            people.summary(),
+            marshal.dumps(people.summary(), MARSHAL_VERSION),  # unpacked only when people change
             tuple(
                 _text(BY_NAME[name], rows)
                 for name, rows in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
@@ -204,22 +205,40 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str) -
         tasks.sort(key=lambda task: task[0])
         if any(tasks[at][0] == tasks[at - 1][0] for at in range(1, len(tasks))):
             return None
-        # The people: each key's first mention, then what it was last seen as (_People).
-        people: dict[str, list[Any]] = {}
-        for _date, _id, value in values:
-            for key, person, org, seen, last, last_org in value[2]:
-                entry = people.get(key)
-                if entry is None:
-                    entry = people[key] = [person, org]
-                if seen:
-                    entry[0] = last
-                    entry[1] = last_org or entry[1]
+        # The people: each key's first mention, then what it was last seen as (_People), and
+        # the members who never came; computed again only when a minutes' people (or their
+        # order, or the members) changed.
         joins = Archive(Path(head.root), head.shown_root, head.config)
         joins.minutes = kept.shared
-        for group in all_members(joins).values():  # members who never came (tables.archive_rows)
-            for period in group.periods:
-                person = group.person(period)
-                people.setdefault(person.key, [person.person, person.org])
+        noted = [
+            (person.key, person.person, person.org)
+            for group in all_members(joins).values()
+            for person in map(group.person, group.periods)
+        ]
+        seen = blake2b(repr(noted).encode("utf-8", "surrogatepass"), digest_size=32)
+        for _date, _id, value in values:
+            seen.update(b"%d\0" % len(value[2]))
+            seen.update(value[2])
+        people_digest = seen.digest()
+        known = kept.part("people")
+        if type(known) is tuple and len(known) == 3 and known[0] == people_digest:
+            _digest, people_text, people_count = known
+        else:
+            people: dict[str, list[Any]] = {}
+            for _date, _id, value in values:
+                for key, person, org, was_seen, last, last_org in marshal.loads(value[2]):
+                    entry = people.get(key)
+                    if entry is None:
+                        entry = people[key] = [person, org]
+                    if was_seen:
+                        entry[0] = last
+                        entry[1] = last_org or entry[1]
+            for key, person, org in noted:  # members who never came (tables.archive_rows)
+                people.setdefault(key, [person, org])
+            people_text = _text(BY_NAME["people"], [("", key, *people[key]) for key in sorted(people)])
+            people_count = len(people)
+            del people
+            kept.keep("people", (people_digest, people_text, people_count))
         values.sort(key=lambda value: value[1])  # by minutes id: the key of each table here
         texts: dict[str, list[bytes]] = {}
         counts: dict[str, int] = {}
@@ -234,8 +253,8 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str) -
         groups = sorted(_group_rows(head, ""), key=lambda row: row[1])
         texts["groups"] = [_text(BY_NAME["groups"], groups)]
         counts["groups"] = len(groups)
-        texts["people"] = [_text(BY_NAME["people"], [("", key, *people[key]) for key in sorted(people)])]
-        counts["people"] = len(people)
+        texts["people"] = [people_text]
+        counts["people"] = people_count
         errors = sum(1 for p in head.problems if p.is_error)
         archives = [
             (

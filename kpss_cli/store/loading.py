@@ -1438,6 +1438,21 @@ class KeptRows:
             return None
         return found
 
+    def part(self, name: str) -> Any:
+        """The value kept as `name` beside the table (`keep`), None when there is none."""
+        found = self.index.kept_part(f"{self.table}\0{name}")
+        try:
+            return None if found is None else marshal.loads(found[1])
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            self.index.damaged = True
+            return None
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep `value` as `name` beside the table (dropped with it when it is made whole)."""
+        self.index.write(
+            self.index.put_part, "", f"{self.table}\0{name}", marshal.dumps(value, MARSHAL_VERSION)
+        )
+
     def close(self) -> None:
         self.index.close()
 
