@@ -360,3 +360,20 @@ def test_joins_leaves_and_kpss_yaml_make_every_row_again(
     after = same_as_no_cache("jsonl", examples, tmp_path)
     assert len(made_rows) == count  # the rows' table made again, of kpss.yaml as it is
     assert b'"person_key": "jana nova", "status": "absent"' in after["attendance.jsonl"]
+
+
+def test_a_task_id_used_twice_is_exported_as_without_an_index(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    """A task id used twice (an error kpss check reports; the later one is not resolved): the
+    export after it is the `--no-cache` one byte for byte."""
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    assert export("jsonl", tmp_path / "first", examples).exit_code == 0
+    for folder, group, task in (("seniori", "Pracovní skupina Senioři", "A"), ("ozp", "ozp", "B")):
+        (examples / folder / "2027-03-01.md").write_text(
+            f"---\ngroup: {group}\ndate: 2027-03-01\ntasks: [{{id: X, task: {task}}}]\n---\n", "utf-8"
+        )
+    fresh.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert fresh == [1]
+    assert after["tasks.jsonl"].count(b'"task_id": "X"') == 1

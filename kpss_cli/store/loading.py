@@ -1568,7 +1568,12 @@ def _kept_rows(
                         found.append(((parsed[0].date.toordinal(), parsed[0].id, place), rel))
                 found.sort()  # as archive.resolve sorts the minutes
                 rels = [rel for _key, rel in found]
-                records = [record for rel in rels if (record := minutes_of(rel, stats[rel])[0]) is not None]  # type: ignore[index]
+                records = []
+                for rel in rels:
+                    got = minutes_of(rel, stats[rel])
+                    if got is None or got[0] is None:
+                        raise Rollback
+                    records.append(got[0])
                 each = each_for(head, records)
 
                 def rows() -> Iterator[tuple[bytes, int, bytes]]:
