@@ -32,7 +32,7 @@ from ..store.index import blake2b
 from ..store.loading import kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .schema import BY_NAME, Row, Table
-from .tables import _group_rows, _People, minutes_rows, task_rows
+from .tables import People, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
 LEAD = b"\x00"  # begins each kept line; never in JSON text (control characters are escaped)
@@ -65,8 +65,8 @@ def _text(table: Table, rows: list[Row]) -> bytes:
     return ("\0" + "\n\0".join(lines) + "\n").encode("utf-8")
 
 
-class _Seen(_People):
-    """The people of one minutes as _People sees them, summed up so that the people of many
+class _Seen(People):
+    """The people of one minutes as People sees them, summed up so that the people of many
     minutes combine in order (`people`): for each key, in order, what its first mention gave
     (name, organisation), whether it was seen (not only noted) and then the name last seen
     and the organisation last given."""
@@ -205,7 +205,7 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str) -
         tasks.sort(key=lambda task: task[0])
         if any(tasks[at][0] == tasks[at - 1][0] for at in range(1, len(tasks))):
             return None
-        # The people: each key's first mention, then what it was last seen as (_People), and
+        # The people: each key's first mention, then what it was last seen as (People), and
         # the members who never came; computed again only when a minutes' people (or their
         # order, or the members) changed.
         joins = Archive(Path(head.root), head.shown_root, head.config)
@@ -250,7 +250,7 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str) -
         counts["tasks"] = len(tasks)
         counts["task_events"] = sum(task[4] for task in tasks)
         counts["deadlines"] = sum(task[5] for task in tasks)
-        groups = sorted(_group_rows(head, ""), key=lambda row: row[1])
+        groups = sorted(group_rows(head, ""), key=lambda row: row[1])
         texts["groups"] = [_text(BY_NAME["groups"], groups)]
         counts["groups"] = len(groups)
         texts["people"] = [people_text]

@@ -26,7 +26,7 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-class _People:
+class People:
     """The people of one archive by key: their name as last written and the organisation last
     given, in the order `kpss attendance` reads them (minutes by date, then present, excused,
     absent, guests)."""
@@ -55,7 +55,7 @@ def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> Non
     `add(table, rows)` a minutes (or a task) at a time, in the archive's order: the archive
     is never held whole here (`records` may come from the index one record at a time)."""
     head = records.head
-    people = _People()
+    people = People()
     joins = Archive(Path(head.root), head.shown_root, head.config)
     joins.minutes = records.with_membership  # all that membership over time reads
     members = all_members(joins)
@@ -71,7 +71,7 @@ def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> Non
         for period in group.periods:
             people.note(group.person(period))  # members who never came, or only to meetings with a sheet
     add("people", people.rows(name))
-    add("groups", _group_rows(head, name))
+    add("groups", group_rows(head, name))
     tasks = _task_rows(records, name, add)
     errors = sum(1 for p in head.problems if p.is_error)
     add(
@@ -93,7 +93,7 @@ def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> Non
 
 
 def minutes_rows(
-    name: str, minutes: Minutes, joins: Archive, members: dict[str, GroupMembers], people: _People
+    name: str, minutes: Minutes, joins: Archive, members: dict[str, GroupMembers], people: People
 ) -> tuple[list[Row], Row, list[Row], list[Row]]:
     """The rows of one minutes (attendance, its meeting, agenda items, decisions), its people
     seen by `people`: of that record alone, given the archive's membership over time
@@ -131,7 +131,7 @@ def minutes_rows(
     return attendance, meeting, agenda, decisions
 
 
-def _meeting_row(name: str, minutes: Minutes, people: _People) -> Row:
+def _meeting_row(name: str, minutes: Minutes, people: People) -> Row:
     recorder = people.note(minutes.recorder) if minutes.recorder else None
     moderator = people.note(minutes.moderator) if minutes.moderator else None
     return (
@@ -152,7 +152,7 @@ def _meeting_row(name: str, minutes: Minutes, people: _People) -> Row:
     )
 
 
-def _group_rows(archive: TaskSnapshot, name: str) -> list[Row]:
+def group_rows(archive: TaskSnapshot, name: str) -> list[Row]:
     rows: list[Row] = []
     configured = set()
     for group in archive.config.groups:
