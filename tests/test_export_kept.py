@@ -377,3 +377,24 @@ def test_a_task_id_used_twice_is_exported_as_without_an_index(
     after = same_as_no_cache("jsonl", examples, tmp_path)
     assert fresh == [1]
     assert after["tasks.jsonl"].count(b'"task_id": "X"') == 1
+
+
+def test_the_rows_text_is_written_piece_by_piece_and_leaves_nothing_behind(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit the rows' text read from the index is put aside in a temporary file
+    beside the target and written back in key order a piece at a time (rows.Spool): pieces
+    of a few rows, spans read one by one and those that follow one another read at once, give
+    the `--no-cache` export byte for byte, and nothing is left beside the target."""
+    monkeypatch.setattr(rows, "CHUNK", 300)  # a piece of one to a few rows
+    out = tmp_path / "out"
+    out.mkdir()
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    assert export("jsonl", out / "first", examples).exit_code == 0
+    seniori = sorted(examples.glob("seniori/*.md"))
+    _edit(seniori[-1], "    status: done\n", "    status: cancelled\n")
+    fresh.clear()
+    after = same_as_no_cache("jsonl", examples, out)
+    assert fresh == [1]  # from the rows kept in the index, not copied nor loaded
+    assert b'"status": "cancelled"' in after["tasks.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["cold.jsonl", "first", "warm.jsonl"]

@@ -89,10 +89,10 @@ def export_archives(
     if len(folders) == 1 and not append and not settings["no_cache"]:
         kept = find_kept(folders[0], to, names[0] if names else None)
 
-        def made() -> Made | None:
+        def made(folder: Path) -> Made | None:
             from ..export.rows import from_index
 
-            found = from_index(folders[0], names[0] if names else None, exported_at)
+            found = from_index(folders[0], names[0] if names else None, exported_at, folder)
             if found is not None:
                 used.append(found)
             return found

@@ -53,7 +53,7 @@ def export(
     append: bool,
     exported_at: str,
     kept: Kept | None = None,
-    made: Callable[[], Made | None] | None = None,
+    made: Callable[[Path], Made | None] | None = None,
 ) -> dict[str, int]:
     """Write an export of `kind` at `target` of the rows `produce(spill)` hands to
     `spill.add`; return how many rows each table of the export holds (with `append`, those
@@ -67,7 +67,8 @@ def export(
     index holds one for the archive as it is and its bytes are those it signed (`kept.used`
     then says so, and `produce` is not called); else written, and then kept. With `made` (a
     JSON Lines export of one archive, not `append`): the text of its rows as the index keeps
-    them (rows.py), written as it is, when `made()` gives it; else `produce` is called."""
+    them (rows.py), written as it is, when `made(folder)` gives it (its text put aside in a
+    temporary file in `folder`, the target's); else `produce` is called."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -99,9 +100,12 @@ def export(
         if counts is not None:
             kept.used = True
             return counts
-    if made is not None and kind == "jsonl" and not append and (found := made()) is not None:
+    if made is not None and kind == "jsonl" and not append:
         try:
-            return _write_made(target, found, exported_at, kept)
+            found = made(parent)
+            if found is not None:
+                with contextlib.closing(found):
+                    return _write_made(target, found, exported_at, kept)
         except OSError as exc:
             raise KpssError(
                 _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
@@ -487,10 +491,9 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
             if table.name == "archives":
                 _write_jsonl(path, table.name, made.archives)
                 continue
-            chunks = made.texts[table.name]
             with open(path, "wb") as out:
-                for start in range(0, len(chunks), 1000):
-                    out.write(b"".join(chunks[start : start + 1000]).replace(LEAD, made.lead))
+                for piece in made.pieces(table.name):
+                    out.write(piece.replace(LEAD, made.lead))
         counts = {table.name: made.counts[table.name] for table in TABLES}
         if kept is not None:
             sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]

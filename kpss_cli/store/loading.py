@@ -1349,6 +1349,10 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
 # --- rows kept per file and per bucket of tasks: `kpss export` after a change ---------------------
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 class KeptRows:
     """What a view of one value per minutes kept as a table (viewtable.py) gives of the archive
     as it is (kept_rows): its problems, groups and configuration (`head`, without tasks), the
@@ -1373,13 +1377,19 @@ class KeptRows:
         self.shared = shared  # the minutes that record joins or leaves, in order
 
     def by_bucket(
-        self, name: str, make: Callable[[list[Any]], Any], still: Callable[[Any], bool]
+        self,
+        name: str,
+        make: Callable[[list[Any]], Any],
+        still: Callable[[Any], bool],
+        shrink: Callable[[Any], Any] = _same,
     ) -> list[Any] | None:
-        """`make(rows)` of the rows of each bucket of the tasks' tables (snapshot.status_rows'
-        rows, in no order), in no order: kept in a table of its own (one signed row per bucket,
-        with the digest of the bucket it was made of), so that only the buckets a change
-        rewrote are read and made again, and those whose value is no longer `still` true.
-        None when the task tables are not as the snapshot says."""
+        """`shrink(make(rows))` of the rows of each bucket of the tasks' tables
+        (snapshot.status_rows' rows, in no order), in no order: `make(rows)` kept in a table of
+        its own (one signed row per bucket, with the digest of the bucket it was made of), so
+        that only the buckets a change rewrote are read and made again, and those whose value
+        is no longer `still` true (asked of the value shrunk). A kept value is shrunk as it is
+        read, so that what `shrink` puts elsewhere (the rows' text, rows.py) is never held for
+        every bucket at once. None when the task tables are not as the snapshot says."""
         from .index import bucket, encode
 
         index = self.index
@@ -1393,9 +1403,14 @@ class KeptRows:
             with _collector_paused(), index.transaction():
                 state = index.kept_part(kind)
                 mine: dict[int, bytes] = {} if state is None else loads(state[1])
-                cached: dict[bytes, Any] = {}
+                cached: dict[bytes, tuple[bytes, Any]] = {}
                 if state is not None:
-                    rows = index.table(kind, mine)
+
+                    def shrunk(data: bytes) -> Any:
+                        made_of, value = loads(data)
+                        return made_of, shrink(value)
+
+                    rows = index.table(kind, mine, convert=shrunk, keyed=True)
                     if rows is None:
                         raise Rollback
                     cached = dict(rows)
@@ -1411,7 +1426,7 @@ class KeptRows:
                         present[key] = bucket(text)
                         hit = cached.pop(key, None)
                         if hit is not None:
-                            made_of, value = loads(hit)
+                            made_of, value = hit
                             if made_of == digest and still(value):
                                 found.append(value)
                                 continue
@@ -1420,7 +1435,8 @@ class KeptRows:
                             raise Rollback
                         value = make(rows)
                         put[key] = (present[key], marshal.dumps((digest, value), MARSHAL_VERSION))
-                        found.append(value)
+                        found.append(shrink(value))
+                        del value
                 drop = {key: bucket(key.decode("utf-8", "surrogatepass")) for key in cached}
                 if put or drop or state is None:
                     if state is None:
@@ -1461,6 +1477,7 @@ def kept_rows(
     archive: str | os.PathLike[str] | None,
     name: str,
     each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
+    shrink: Callable[[Any], Any] = _same,
 ) -> KeptRows | None:
     """The view `name` of one value per minutes kept as a table (viewtable.py), brought up to
     date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
@@ -1468,13 +1485,15 @@ def kept_rows(
     read, beside its own record, the minutes that record joins or leaves (`each_for(head,
     those minutes in order)` gives the function making each value): a change of one of those
     (or of kpss.yaml, which starts the index afresh) makes the table again whole. None when the
-    archive is to be loaded (no index, a file not read, a change too recent to keep)."""
+    archive is to be loaded (no index, a file not read, a change too recent to keep). Each
+    value is given as `shrink(value)`, shrunk as it is read from the table (so that what
+    `shrink` puts elsewhere is never held for every file at once)."""
     opened = walked_index(archive)
     if opened is None:
         return None
     root, shown_root, walk, index = opened
     try:
-        found = _kept_rows(index, root, shown_root, walk, name, each_for)
+        found = _kept_rows(index, root, shown_root, walk, name, each_for, shrink)
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
         _distrust(index, exc)
         found = None
@@ -1490,6 +1509,7 @@ def _kept_rows(
     walk: Walk,
     name: str,
     each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
+    shrink: Callable[[Any], Any],
 ) -> KeptRows | None:
     from . import viewtable
     from .packing import order_fields
@@ -1585,12 +1605,17 @@ def _kept_rows(
 
                 digests = viewtable.fill(index, table, digest, now, rows())
             index.put_part(digest, shared_part, marshal.dumps(rels, MARSHAL_VERSION))
-            values = index.table(table, digests, convert=loads)
+
+            def shrunk(data: bytes) -> Any:
+                _rel, _stamp, date, minutes_id, value = loads(data)
+                return None if date is None else (date, minutes_id, shrink(value))
+
+            values = index.table(table, digests, convert=shrunk)
             if values is None or not minutes_of.settled:
                 raise Rollback
     except Rollback:
         return None
-    keyed = [(value[2], value[3], value[4]) for value in values if value[2] is not None]
+    keyed = [value for value in values if value is not None]
     del values
     keyed.sort(key=lambda value: (value[0], value[1]))  # as archive.resolve sorts the minutes
     assert records is not None
