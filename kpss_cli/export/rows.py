@@ -22,7 +22,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..core import __version__
 from ..core.model import Minutes, Person
@@ -42,6 +42,7 @@ _EMPTY = '{"archive": "", '  # how a row of the archive named "" begins
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
 CHUNK = 1 << 20  # bytes of text read back from the spool at a time
+PEOPLE = "people of each minutes"  # the spool's file of each minutes' people (_Seen.summary)
 
 
 def _text(table: Table, rows: list[Row]) -> bytes:
@@ -139,31 +140,38 @@ class _Reads(dict[str, "dt.date | None"]):
 
 
 class Spool:
-    """The rows' text put aside as it is read from the index, in a temporary file (in `folder`,
-    removed when closed), and read back table by table in key order a piece at a time: an
-    export after a change never holds every row's text (some 66 MB at 10,000 files)."""
+    """The rows' text put aside as it is read from the index, in temporary files (in `folder`,
+    one per table: a table's text read back in key order is then mostly in one run; removed
+    when closed), and read back table by table in key order a piece at a time: an export
+    after a change never holds every row's text (some 66 MB at 10,000 files)."""
 
     def __init__(self, folder: Path) -> None:
-        self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - closed by close()
-        self.end = 0
+        self.folder = folder
+        self.files: dict[str, BinaryIO] = {}
+        self.ends: dict[str, int] = {}
 
-    def put(self, text: bytes) -> tuple[int, int]:
-        """Where `text` lies in the spool: (offset, length)."""
-        at = self.end
-        self.file.write(text)
-        self.end += len(text)
+    def put(self, part: str, text: bytes) -> tuple[int, int]:
+        """Where `text` lies in the spool's file `part`: (offset, length)."""
+        file = self.files.get(part)
+        if file is None:
+            file = self.files[part] = tempfile.TemporaryFile(dir=self.folder)  # noqa: SIM115 - close()
+            self.ends[part] = 0
+        at = self.ends[part]
+        file.write(text)
+        self.ends[part] = at + len(text)
         return at, len(text)
 
-    def read(self, offset: int, length: int) -> bytes:
-        self.file.flush()
-        got = os.pread(self.file.fileno(), length, offset)
+    def read(self, part: str, offset: int, length: int) -> bytes:
+        file = self.files[part]
+        file.flush()
+        got = os.pread(file.fileno(), length, offset)
         if len(got) != length:
             raise OSError(errno.EIO, "the spool of the rows' text ended early")
         return got
 
-    def pieces(self, spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
-        """The text of `spans` (offset, length) in order, some CHUNK bytes at a time (spans
-        that follow one another in the spool read at once)."""
+    def pieces(self, part: str, spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
+        """The text of `spans` (offset, length) of `part` in order, some CHUNK bytes at a time
+        (spans that follow one another in the file read at once)."""
         pieces: list[bytes] = []
         held = 0
         start = stop = 0
@@ -174,19 +182,20 @@ class Spool:
                 stop += length
                 continue
             if stop > start:
-                pieces.append(self.read(start, stop - start))
+                pieces.append(self.read(part, start, stop - start))
                 held += stop - start
                 if held >= CHUNK:
                     yield b"".join(pieces)
                     pieces, held = [], 0
             start, stop = offset, offset + length
         if stop > start:
-            pieces.append(self.read(start, stop - start))
+            pieces.append(self.read(part, start, stop - start))
         if pieces:
             yield b"".join(pieces)
 
     def close(self) -> None:
-        self.file.close()
+        for file in self.files.values():
+            file.close()
 
 
 class Made:
@@ -211,7 +220,7 @@ class Made:
         self.archives = archives
 
     def pieces(self, table: str) -> Iterator[bytes]:
-        return self.spool.pieces(self.spans[table])
+        return self.spool.pieces(table, self.spans[table])
 
     def close(self) -> None:
         self.spool.close()
@@ -223,8 +232,15 @@ def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
 
     def shrink(value: Any) -> Any:
         group, meeting, people, texts, counts = value
-        spans = tuple(spool.put(text) for text in texts)
-        return (group, meeting, (blake2b(people, digest_size=16).digest(), *spool.put(people)), spans, counts)
+        put = spool.put
+        spans = tuple(put(table, text) for table, text in zip(PER_MINUTES, texts, strict=True))
+        return (
+            group,
+            meeting,
+            (blake2b(people, digest_size=16).digest(), *put(PEOPLE, people)),
+            spans,
+            counts,
+        )
 
     return shrink
 
@@ -232,11 +248,21 @@ def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
 def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
     """A bucket's kept value (from_index's make) with its tasks' text put in `spool`."""
 
+    put = spool.put
+    tasks_table, events_table, deadlines_table = PER_TASK
+
     def shrink(value: Any) -> Any:
         made, reads = value
         return (
             [
-                (task_id, spool.put(task), spool.put(events), spool.put(deadlines), n_events, n_deadlines)
+                (
+                    task_id,
+                    put(tasks_table, task),
+                    put(events_table, events),
+                    put(deadlines_table, deadlines),
+                    n_events,
+                    n_deadlines,
+                )
                 for task_id, task, events, deadlines, n_events, n_deadlines in made
             ],
             reads,
@@ -331,7 +357,9 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
         else:
             people: dict[str, list[Any]] = {}
             for _date, _id, value in values:
-                for key, person, org, was_seen, last, last_org in marshal.loads(spool.read(*value[2][1:])):
+                for key, person, org, was_seen, last, last_org in marshal.loads(
+                    spool.read(PEOPLE, *value[2][1:])
+                ):
                     entry = people.get(key)
                     if entry is None:
                         entry = people[key] = [person, org]
@@ -356,9 +384,9 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
         counts["task_events"] = sum(task[4] for task in tasks)
         counts["deadlines"] = sum(task[5] for task in tasks)
         groups = sorted(group_rows(head, ""), key=lambda row: row[1])
-        spans["groups"] = [spool.put(_text(BY_NAME["groups"], groups))]
+        spans["groups"] = [spool.put("groups", _text(BY_NAME["groups"], groups))]
         counts["groups"] = len(groups)
-        spans["people"] = [spool.put(people_text)]
+        spans["people"] = [spool.put("people", people_text)]
         counts["people"] = people_count
         errors = sum(1 for p in head.problems if p.is_error)
         archives = [
