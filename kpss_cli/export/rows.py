@@ -20,6 +20,7 @@ import errno
 import marshal
 import os
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -142,26 +143,38 @@ class _Reads(dict[str, "dt.date | None"]):
 class Spool:
     """The rows' text put aside as it is read from the index, in temporary files (in `folder`,
     one per table: a table's text read back in key order is then mostly in one run; removed
-    when closed), and read back table by table in key order a piece at a time: an export
-    after a change never holds every row's text (some 66 MB at 10,000 files)."""
+    when closed), where each lies kept in arrays (not a tuple per row: some 100,000 minutes and
+    200,000 tasks at 100,000 files), and read back table by table in key order a piece at a
+    time: an export after a change never holds every row's text (some 66 MB at 10,000 files)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: dict[str, BinaryIO] = {}
-        self.ends: dict[str, int] = {}
+        self.offsets: dict[str, array[int]] = {}
+        self.lengths: dict[str, array[int]] = {}
 
-    def put(self, part: str, text: bytes) -> tuple[int, int]:
-        """Where `text` lies in the spool's file `part`: (offset, length)."""
-        file = self.files.get(part)
-        if file is None:
-            file = self.files[part] = tempfile.TemporaryFile(dir=self.folder)  # noqa: SIM115 - close()
-            self.ends[part] = 0
-        at = self.ends[part]
-        file.write(text)
-        self.ends[part] = at + len(text)
-        return at, len(text)
+    def put(self, parts: tuple[str, ...], texts: Iterable[bytes]) -> int:
+        """Put `texts` in the spool's files `parts` (one each); the number of the row they
+        make there (parts always put together number their rows alike)."""
+        number = -1
+        for part, text in zip(parts, texts, strict=True):
+            file = self.files.get(part)
+            if file is None:
+                file = self.files[part] = tempfile.TemporaryFile(dir=self.folder)  # noqa: SIM115 - close()
+                self.offsets[part] = array("q")
+                self.lengths[part] = array("q")
+            offsets, lengths = self.offsets[part], self.lengths[part]
+            number = len(offsets)
+            offsets.append(offsets[-1] + lengths[-1] if number else 0)
+            lengths.append(len(text))
+            file.write(text)
+        return number
 
-    def read(self, part: str, offset: int, length: int) -> bytes:
+    def read(self, part: str, number: int) -> bytes:
+        """The text of row `number` of `part`."""
+        return self._read(part, self.offsets[part][number], self.lengths[part][number])
+
+    def _read(self, part: str, offset: int, length: int) -> bytes:
         file = self.files[part]
         file.flush()
         got = os.pread(file.fileno(), length, offset)
@@ -169,27 +182,29 @@ class Spool:
             raise OSError(errno.EIO, "the spool of the rows' text ended early")
         return got
 
-    def pieces(self, part: str, spans: Iterable[tuple[int, int]]) -> Iterator[bytes]:
-        """The text of `spans` (offset, length) of `part` in order, some CHUNK bytes at a time
-        (spans that follow one another in the file read at once)."""
+    def pieces(self, part: str, numbers: Iterable[int]) -> Iterator[bytes]:
+        """The text of the rows `numbers` of `part` in order, some CHUNK bytes at a time (rows
+        that follow one another in the file read at once)."""
+        offsets, lengths = self.offsets.get(part, array("q")), self.lengths.get(part, array("q"))
         pieces: list[bytes] = []
         held = 0
         start = stop = 0
-        for offset, length in spans:
+        for number in numbers:
+            offset, length = offsets[number], lengths[number]
             if not length:
                 continue
             if offset == stop and stop - start < CHUNK:
                 stop += length
                 continue
             if stop > start:
-                pieces.append(self.read(part, start, stop - start))
+                pieces.append(self._read(part, start, stop - start))
                 held += stop - start
                 if held >= CHUNK:
                     yield b"".join(pieces)
                     pieces, held = [], 0
             start, stop = offset, offset + length
         if stop > start:
-            pieces.append(self.read(part, start, stop - start))
+            pieces.append(self._read(part, start, stop - start))
         if pieces:
             yield b"".join(pieces)
 
@@ -208,19 +223,19 @@ class Made:
         head: TaskSnapshot,
         lead: bytes,
         spool: Spool,
-        spans: dict[str, list[tuple[int, int]]],
+        rows: dict[str, list[int]],
         counts: dict[str, int],
         archives: list[Row],
     ) -> None:
         self.head = head
         self.lead = lead  # what LEAD stands for: `{"archive": NAME, `
         self.spool = spool
-        self.spans = spans
+        self.rows = rows  # the spool's rows of each table, in key order
         self.counts = counts
         self.archives = archives
 
     def pieces(self, table: str) -> Iterator[bytes]:
-        return self.spool.pieces(table, self.spans[table])
+        return self.spool.pieces(table, self.rows[table])
 
     def close(self) -> None:
         self.spool.close()
@@ -228,42 +243,29 @@ class Made:
 
 def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
     """A minutes' kept value (each_for) with its text and people put in `spool`: (group, next
-    meeting, (digest, offset, length) of its people, the spans of its rows' text, counts)."""
+    meeting, the digest of its people, its row in the spool, its counts of attendance, agenda
+    items and decisions)."""
+    parts = (*PER_MINUTES, PEOPLE)
 
     def shrink(value: Any) -> Any:
         group, meeting, people, texts, counts = value
-        put = spool.put
-        spans = tuple(put(table, text) for table, text in zip(PER_MINUTES, texts, strict=True))
-        return (
-            group,
-            meeting,
-            (blake2b(people, digest_size=16).digest(), *put(PEOPLE, people)),
-            spans,
-            counts,
-        )
+        number = spool.put(parts, (*texts, people))
+        return (group, meeting, blake2b(people, digest_size=16).digest(), number, *counts[1:])
 
     return shrink
 
 
 def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
-    """A bucket's kept value (from_index's make) with its tasks' text put in `spool`."""
-
+    """A bucket's kept value (from_index's make) with its tasks' text put in `spool`: each
+    task as (id, its row in the spool, its counts of events and deadlines)."""
     put = spool.put
-    tasks_table, events_table, deadlines_table = PER_TASK
 
     def shrink(value: Any) -> Any:
         made, reads = value
         return (
             [
-                (
-                    task_id,
-                    put(tasks_table, task),
-                    put(events_table, events),
-                    put(deadlines_table, deadlines),
-                    n_events,
-                    n_deadlines,
-                )
-                for task_id, task, events, deadlines, n_events, n_deadlines in made
+                (task_id, put(PER_TASK, texts), n_events, n_deadlines)
+                for task_id, *texts, n_events, n_deadlines in made
             ],
             reads,
         )
@@ -349,7 +351,7 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
         ]
         seen = blake2b(repr(noted).encode("utf-8", "surrogatepass"), digest_size=32)
         for _date, _id, value in values:
-            seen.update(value[2][0])
+            seen.update(value[2])
         people_digest = seen.digest()
         known = kept.part("people")
         if type(known) is tuple and len(known) == 3 and known[0] == people_digest:
@@ -357,9 +359,7 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
         else:
             people: dict[str, list[Any]] = {}
             for _date, _id, value in values:
-                for key, person, org, was_seen, last, last_org in marshal.loads(
-                    spool.read(PEOPLE, *value[2][1:])
-                ):
+                for key, person, org, was_seen, last, last_org in marshal.loads(spool.read(PEOPLE, value[3])):
                     entry = people.get(key)
                     if entry is None:
                         entry = people[key] = [person, org]
@@ -373,20 +373,24 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
             del people
             kept.keep("people", (people_digest, people_text, people_count))
         values.sort(key=lambda value: value[1])  # by minutes id: the key of each table here
-        spans: dict[str, list[tuple[int, int]]] = {}
+        numbers: dict[str, list[int]] = {}
         counts: dict[str, int] = {}
-        for at, table in enumerate(PER_MINUTES):
-            spans[table] = [value[2][3][at] for value in values]
-            counts[table] = sum(value[2][4][at] for value in values)
-        for at, table in enumerate(PER_TASK, 1):
-            spans[table] = [task[at] for task in tasks]
+        minutes_in_order = [value[3] for _date, _id, value in values]
+        for table in PER_MINUTES:
+            numbers[table] = minutes_in_order
+        counts["meetings"] = len(values)
+        for at, table in enumerate(PER_MINUTES[1:], 4):
+            counts[table] = sum(value[at] for _date, _id, value in values)
+        tasks_in_order = [task[1] for task in tasks]
+        for table in PER_TASK:
+            numbers[table] = tasks_in_order
         counts["tasks"] = len(tasks)
-        counts["task_events"] = sum(task[4] for task in tasks)
-        counts["deadlines"] = sum(task[5] for task in tasks)
+        counts["task_events"] = sum(task[2] for task in tasks)
+        counts["deadlines"] = sum(task[3] for task in tasks)
         groups = sorted(group_rows(head, ""), key=lambda row: row[1])
-        spans["groups"] = [spool.put("groups", _text(BY_NAME["groups"], groups))]
+        numbers["groups"] = [spool.put(("groups",), (_text(BY_NAME["groups"], groups),))]
         counts["groups"] = len(groups)
-        spans["people"] = [spool.put("people", people_text)]
+        numbers["people"] = [spool.put(("people",), (people_text,))]
         counts["people"] = people_count
         errors = sum(1 for p in head.problems if p.is_error)
         archives = [
@@ -404,7 +408,7 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
         ]
         counts["archives"] = 1
         lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
-        made = Made(head, lead, spool, spans, counts, archives)
+        made = Made(head, lead, spool, numbers, counts, archives)
         done = True
         return made
     except UnicodeEncodeError:
