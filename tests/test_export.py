@@ -579,6 +579,7 @@ def test_an_export_from_the_index_is_the_cold_one(
 ) -> None:
     import shutil
 
+    from kpss_cli.export import rows
     from kpss_cli.store import loading
 
     root = Path(shutil.copytree(generate(tmp_path_factory, 300, 31), tmp_path / "archive"))
@@ -594,11 +595,19 @@ def test_an_export_from_the_index_is_the_cold_one(
     streamed: list[Any] = []
     original = loading.stream_records
 
+    original_text = rows.from_index
+
     def spy(archive: Any) -> Any:
         streamed.append(records := original(archive))
         return records
 
+    def spy_text(*args: Any) -> Any:  # JSON Lines: the rows' text kept in the index
+        if (found := original_text(*args)) is not None:
+            streamed.append(found)
+        return found
+
     monkeypatch.setattr(loading, "stream_records", spy)
+    monkeypatch.setattr(rows, "from_index", spy_text)
     assert exported("warm") == cold
     assert streamed and streamed[-1] is not None  # from the index, not loaded
     # A file changed since its row was kept: the snapshot is brought up to date (incremental.py)

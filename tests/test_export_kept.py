@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kpss_cli.commands.cli import app
-from kpss_cli.export import write
+from kpss_cli.export import rows, write
 from kpss_cli.store import loading
 
 KINDS = ["sqlite", "jsonl"] + (["parquet"] if importlib.util.find_spec("pyarrow") else [])
@@ -33,15 +33,24 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the exports whose rows were made (the archive read from the index), not copied."""
+    """Counts the exports whose rows were made (the archive read from the index, or its rows'
+    text kept there: export/rows.py), not copied."""
     made: list[int] = []
     real = loading.stream_records
+    real_text = rows.from_index
 
     def counted(archive: Any) -> Any:
         made.append(1)
         return real(archive)
 
+    def counted_text(*args: Any) -> Any:
+        found = real_text(*args)
+        if found is not None:
+            made.append(1)
+        return found
+
     monkeypatch.setattr(loading, "stream_records", counted)
+    monkeypatch.setattr(rows, "from_index", counted_text)
     return made
 
 
@@ -215,12 +224,19 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     loaded whole; each time the `--no-cache` one byte for byte."""
     streamed: list[Any] = []
     real = loading.stream_records
+    real_text = rows.from_index
 
     def spy(archive: Any) -> Any:
         streamed.append(records := real(archive))
         return records
 
+    def spy_text(*args: Any) -> Any:  # JSON Lines: the rows' text kept in the index
+        if (found := real_text(*args)) is not None:
+            streamed.append(found)
+        return found
+
     monkeypatch.setattr(loading, "stream_records", spy)
+    monkeypatch.setattr(rows, "from_index", spy_text)
     assert export(kind, tmp_path / "first", examples).exit_code == 0
     files = sorted((examples / "seniori").glob("*.md"))
     # An edit: a new task, and a status update of an earlier minutes' task.
@@ -238,3 +254,147 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     files[1].unlink()
     after_removal = same_as_no_cache(kind, examples, tmp_path)
     assert streamed[-1] is not None and after_removal != after_add
+
+
+@pytest.fixture
+def made_rows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the minutes whose export rows were made (export/rows.py), as they were."""
+    made: list[str] = []
+    real = rows.each_for
+
+    def counted(*args: Any) -> Any:
+        each = real(*args)
+
+        def counting(minutes: Any) -> Any:
+            made.append(minutes.id)
+            return each(minutes)
+
+        return counting
+
+    monkeypatch.setattr(rows, "each_for", counted)
+    return made
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_after_an_edit_only_its_rows_are_made_again(
+    examples: Path, tmp_path: Path, clock: Any, made_rows: list[str]
+) -> None:
+    """JSON Lines after an edit: written from the rows' text kept in the index, only the
+    changed file's rows made again; each time the `--no-cache` export byte for byte."""
+    count = len(list(examples.glob("*/*.md")))
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0  # the index
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(made_rows) == count  # from the index: every file's rows made, and kept
+    made_rows.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied: nothing made
+    assert made_rows == []
+    kept = sorted(examples.glob("seniori/*.md"))
+    # Who attended, the title and a task's status: the rows of one file, and of tasks.
+    _edit(kept[-1], "  - Zdeňka Kopecká (Klub seniorů Dolní Rovná, z. s.)\n", "")
+    _edit(kept[-1], "    status: done\n", "    status: cancelled\n")
+    made_rows.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert made_rows == ["seniori/2026-11-12"]
+    gone = b'"minutes_id": "seniori/2026-11-12", "person_key": "zdenka kopecka", "status": "absent"'
+    assert gone in after["attendance.jsonl"]  # a member not listed: absent
+    # A meeting's next date moved (the deadlines "until the next meeting" of earlier tasks).
+    _edit(kept[-2], "date: 2026-09-10", "date: 2026-10-01")
+    made_rows.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert made_rows == ["seniori/2026-09-10"]  # its id is its file name
+    # A file added, one removed.
+    added = kept[0].with_name("2027-01-15.md")
+    added.write_text(kept[0].read_text(encoding="utf-8").replace("2025-02-13", "2027-01-15"), "utf-8")
+    kept[1].unlink()
+    made_rows.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert made_rows == ["seniori/2027-01-15"]
+
+
+def test_joins_leaves_and_kpss_yaml_make_every_row_again(
+    examples: Path, tmp_path: Path, clock: Any, made_rows: list[str]
+) -> None:
+    """A minutes recording a join or a leave changes the attendance of other minutes (who
+    was a member on their date), as kpss.yaml's members do: every row is made again, and the
+    export is the `--no-cache` one byte for byte."""
+    count = len(list(examples.glob("*/*.md")))
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0  # the index
+    assert export("jsonl", tmp_path / "first", examples).exit_code == 0
+    seniori = sorted(examples.glob("seniori/*.md"))
+    joined = "membership:\n  - {name: Karel Nový, org: Klub seniorů, joined: 2026-05-14}\nstatus:"
+    _edit(seniori[-3], "status:", joined)
+    made_rows.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(made_rows) == count
+    assert (
+        b'"minutes_id": "seniori/2026-11-12", "person_key": "karel novy", "status": "absent"'
+        in after["attendance.jsonl"]
+    )
+    # An edit elsewhere: only its rows (the join still known).
+    made_rows.clear()
+    _edit(seniori[0], "# ", "# Upraveno: ")
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert made_rows == ["seniori/2025-02-13"]
+    # The join made a leave.
+    _edit(seniori[-3], "joined: 2026-05-14", "left: 2026-05-14")
+    made_rows.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(made_rows) == count
+    assert b'"person_key": "karel novy", "status": "absent"' not in after["attendance.jsonl"]
+    # A member added in kpss.yaml: the index starts afresh, the rows made again.
+    _edit(
+        examples / "kpss.yaml",
+        '      - "PhDr. Tomáš Kratochvíl (Charita Dolní Rovná)"\n    schedule:\n      dates: [2025-02-13',
+        '      - "PhDr. Tomáš Kratochvíl (Charita Dolní Rovná)"\n      - "Jana Nová (Senior Point)"\n'
+        "    schedule:\n      dates: [2025-02-13",
+    )
+    after = same_as_no_cache("jsonl", examples, tmp_path)  # the index started afresh: made from records
+    assert b'"person_key": "jana nova", "status": "absent"' in after["attendance.jsonl"]
+    made_rows.clear()
+    _edit(seniori[0], "# Upraveno: ", "# ")
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(made_rows) == count  # the rows' table made again, of kpss.yaml as it is
+    assert b'"person_key": "jana nova", "status": "absent"' in after["attendance.jsonl"]
+
+
+def test_a_task_id_used_twice_is_exported_as_without_an_index(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int]
+) -> None:
+    """A task id used twice (an error kpss check reports; the later one is not resolved): the
+    export after it is the `--no-cache` one byte for byte."""
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    assert export("jsonl", tmp_path / "first", examples).exit_code == 0
+    for folder, group, task in (("seniori", "Pracovní skupina Senioři", "A"), ("ozp", "ozp", "B")):
+        (examples / folder / "2027-03-01.md").write_text(
+            f"---\ngroup: {group}\ndate: 2027-03-01\ntasks: [{{id: X, task: {task}}}]\n---\n", "utf-8"
+        )
+    fresh.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert fresh == [1]
+    assert after["tasks.jsonl"].count(b'"task_id": "X"') == 1
+
+
+def test_the_rows_text_is_written_piece_by_piece_and_leaves_nothing_behind(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit the rows' text read from the index is put aside in a temporary file
+    beside the target and written back in key order a piece at a time (rows.Spool): pieces
+    of a few rows, spans read one by one and those that follow one another read at once, give
+    the `--no-cache` export byte for byte, and nothing is left beside the target."""
+    monkeypatch.setattr(rows, "CHUNK", 300)  # a piece of one to a few rows
+    out = tmp_path / "out"
+    out.mkdir()
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    assert export("jsonl", out / "first", examples).exit_code == 0
+    seniori = sorted(examples.glob("seniori/*.md"))
+    _edit(seniori[-1], "    status: done\n", "    status: cancelled\n")
+    fresh.clear()
+    after = same_as_no_cache("jsonl", examples, out)
+    assert fresh == [1]  # from the rows kept in the index, not copied nor loaded
+    assert b'"status": "cancelled"' in after["tasks.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["cold.jsonl", "first", "warm.jsonl"]

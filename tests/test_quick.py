@@ -81,6 +81,11 @@ READ = [
     ["monitor", "-a", "{a}", "--year", "2031", "--as-of", "2026-01-01"],
     ["remind", "-a", "{a}", "--dry-run", "{a}/../mail-out", "--as-of", "2025-05-10"],
     ["remind", "--dry-run={a}/../mail-out/", "-a", "{a}"],
+    ["export", "{a}/../out", "--to", "jsonl", "-a", "{a}", "--force"],
+    ["export", "--to=sqlite", "--force", "{a}/../out.sqlite", "--archive={a}", "--name", "town"],
+    ["export", "-t", "jsonl", "{a}/../out", "-a", "{a}", "--force", "--append"],
+    ["--archive", "{a}", "export", "{a}/../out/", "-t", "jsonl", "--force", "--no-cache"],
+    ["export", "{a}", "--to", "jsonl", "-a", "{a}"],
 ]
 
 # Forms left to Typer: its help, its errors, and options the quick path does not read.
@@ -122,6 +127,12 @@ LEFT = [
     ["remind"],
     ["remind", "--dry-run", "out", "--days", "3"],
     ["remind", "--to-me", "a@example.org", "--dry-run", "out"],
+    ["export", "out", "--to", "xml"],
+    ["export", "out"],
+    ["export", "--to", "jsonl"],
+    ["export", "out", "--to", "jsonl", "-a", "x", "-a", "y"],
+    ["export", "out", "--to", "jsonl", "--name", "x", "--name", "y"],
+    ["export", "--help"],
     ["tasks", "--help"],
     ["tasks", "--by", "owner"],
     ["tasks", "--template", "tasks.md.j2"],
@@ -218,6 +229,7 @@ WARM_FORMS = [
     ["plan"],
     ["monitor", "--year", "2025"],
     ["remind", "--dry-run", "{out}"],
+    ["export", "{out}-export", "--to", "jsonl", "--force"],
 ]
 # What no warm run imports: Typer, rich, YAML, Jinja, dateutil, no process pool, no
 # `dataclasses` (whose import of `inspect` alone took 10 ms), no `pickle`. (`remind` still
@@ -285,6 +297,8 @@ SAMPLE_VALUES = {
 def _sample(spec: Spec, command: str) -> str:
     if spec.dest == "fmt" and command == "show":
         return "json"
+    if spec.choices is not None:
+        return spec.choices[-1]
     return SAMPLE_VALUES.get(spec.dest, "2025-06-30")
 
 
@@ -298,12 +312,19 @@ def test_every_option_the_quick_path_reads_answers_as_typer_does(
     command: str, spec: Spec, invoke: Invoke, archive: Path
 ) -> None:
     """Each option of options.QUICK, in each of its spellings, both ways."""
-    words_of = {"show": ["seniori/2022-03-14"], "members": ["seniori"], "agenda": ["seniori"]}
+    words_of = {
+        "show": ["seniori/2022-03-14"],
+        "members": ["seniori"],
+        "agenda": ["seniori"],
+        "export": ["{a}/../export"],
+    }
     for flag in spec.flags:
         words = [flag, _sample(spec, command)] if spec.takes_value else [flag]
         form = [command, *words_of.get(command, [])]
         form += ["--year", "2025"] if command == "monitor" and spec.dest != "year" else []
         form += ["--dry-run", "{a}/../mail"] if command == "remind" and spec.dest != "dry_run" else []
+        form += ["--to", "jsonl"] if command == "export" and spec.dest != "to" else []
+        form += ["--force"] if command == "export" and spec.dest != "force" else []
         form += [*(["-a", "{a}"] if spec.dest != "archive" else []), *words, "--as-of", "2026-01-01"]
         if spec.dest == "as_of":
             form = form[:-2]

@@ -1,4 +1,5 @@
-"""`kpss export`: the archive (or several) as one dataset for analysts (docs/export.md)."""
+"""`kpss export`: the archive (or several) as one dataset for analysts (docs/export.md); what it
+does: exporting.py."""
 
 from __future__ import annotations
 
@@ -8,13 +9,10 @@ from typing import Annotated
 import typer
 from typer._types import TyperChoice
 
-from ..core.errors import ExitStatus, KpssError
 from ..core.i18n import _
 from . import options
 from .app import app, boundary, option
-from .shared import load, report, settings
-
-KINDS = ("sqlite", "parquet", "jsonl")  # export/write.py's KINDS, without importing it for --help
+from .exporting import export_archives
 
 
 @app.command()
@@ -30,11 +28,9 @@ def export(
     ],
     to: Annotated[
         str,
-        typer.Option(
-            "--to", "-t", click_type=TyperChoice(KINDS), help=_("What to write."), show_default=False
-        ),
+        option(options.EXPORT_TO, click_type=TyperChoice(options.EXPORT_TO.choices), show_default=False),
     ],
-    archives: Annotated[
+    archive: Annotated[
         list[Path] | None,
         option(
             options.ARCHIVE,
@@ -45,22 +41,9 @@ def export(
             show_default=False,
         ),
     ] = None,
-    names: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--name",
-            help=_(
-                "The archive's name in the `archive` column (default: its folder's name); "
-                "once per --archive, in the same order."
-            ),
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace an existing export (atomically)."))
-    ] = False,
-    append: Annotated[
-        bool, typer.Option("--append", help=_("Add the archives to an existing export of the same kind."))
-    ] = False,
+    name: Annotated[list[str] | None, option(options.EXPORT_NAME)] = None,
+    force: Annotated[bool, option(options.FORCE)] = False,
+    append: Annotated[bool, option(options.APPEND)] = False,
 ) -> int:
     """Export the archive as tables for analysts: meetings, attendance, people, groups, tasks,
     task events, deadlines, agenda items, decisions (schema: docs/export.md).
@@ -70,62 +53,4 @@ def export(
 
     Example: kpss export --to sqlite kpss.sqlite --archive town-a --archive town-b
     """
-    from ..export.kept import find as find_kept
-    from ..export.write import Spill, export_time
-    from ..export.write import export as write_export
-    from ..store.loading import Records, stream_records
-
-    if force and append:
-        raise KpssError(_("--force and --append exclude each other: replace the export, or add to it"))
-    folders: list[Path | None] = list(archives) if archives else [None]
-    if names and len(names) != len(folders):
-        raise KpssError(
-            _("give --name once per --archive: {names_count} names for {folders_count} archives").format(
-                names_count=len(names), folders_count=len(folders)
-            )
-        )
-    exported_at = export_time()
-    errors = False
-
-    def produce(spill: Spill) -> None:
-        from ..export.tables import archive_rows  # the rows are made: not when a kept export is copied
-
-        nonlocal errors
-        seen: dict[str, str] = {}
-        for number, folder in enumerate(folders):
-            # From the index a record at a time when it holds the archive as it is, else loaded.
-            records = None if settings["no_cache"] else stream_records(folder)
-            if records is None:
-                records = Records.of(load(folder))
-            else:
-                report(records.head.problems)
-            try:
-                head = records.head
-                errors = errors or head.has_errors
-                name = names[number] if names else Path(head.root).name
-                if name in seen:
-                    raise KpssError(
-                        _(
-                            "two archives are named {name!r} ({seen} and {shown_root}); tell them apart with --name"
-                        ).format(name=name, seen=seen[name], shown_root=head.shown_root)
-                    )
-                seen[name] = head.shown_root
-                archive_rows(records, name, exported_at, spill.add)
-            finally:
-                records.close()
-            del records
-
-    # One archive, exported afresh: the last export of this kind kept beside its index is
-    # copied when the archive is as it was (export/kept.py), else it is written and kept.
-    kept = None
-    if len(folders) == 1 and not append and not settings["no_cache"]:
-        kept = find_kept(folders[0], to, names[0] if names else None)
-    counts = write_export(
-        to, target, produce, replace=force, append=append, exported_at=exported_at, kept=kept
-    )
-    if kept is not None and kept.used and kept.head is not None:
-        report(kept.head.problems)
-        errors = kept.head.has_errors
-    summary = ", ".join(f"{table} {count}" for table, count in counts.items())
-    print(f"{target}: {summary}")
-    return ExitStatus.USER_ERROR if errors else ExitStatus.OK
+    return export_archives(target=target, to=to, archive=archive, name=name, force=force, append=append)

@@ -16,7 +16,7 @@ class Spec(Value):
     """One option: its flags (the long one first), the parameter it fills, its help, the
     environment variable that stands in for it, and whether it takes a value."""
 
-    __slots__ = ("flags", "dest", "help", "envvar", "takes_value", "metavar", "numbers")
+    __slots__ = ("flags", "dest", "help", "envvar", "takes_value", "metavar", "numbers", "choices")
 
     def __init__(
         self,
@@ -27,6 +27,7 @@ class Spec(Value):
         takes_value: bool = True,
         metavar: str | None = None,
         numbers: tuple[int, int] | None = None,
+        choices: tuple[str, ...] | None = None,
     ) -> None:
         self.flags = flags
         self.dest = dest
@@ -35,6 +36,7 @@ class Spec(Value):
         self.takes_value = takes_value
         self.metavar = metavar  # what the help calls its value (`--as-of DATE`), marked with N_
         self.numbers = numbers  # (least, most) when the value is a whole number
+        self.choices = choices  # the values it takes, when they are few
 
 
 # Options of kpss itself (read before the command, accepted after it too: commands/argv.py).
@@ -164,6 +166,22 @@ DRY_RUN = Spec(
 # Options of `kpss check` (the quick path answers them too).
 STRICT = Spec(("--strict",), "strict", N_("Exit 1 when there are warnings."), takes_value=False)
 
+# Options of `kpss export` (the quick path answers them too). Its --archive and --name are
+# given once per archive (Typer: lists).
+EXPORT_TO = Spec(("--to", "-t"), "to", N_("What to write."), choices=("sqlite", "parquet", "jsonl"))
+EXPORT_NAME = Spec(
+    ("--name",),
+    "name",
+    N_(
+        "The archive's name in the `archive` column (default: its folder's name); "
+        "once per --archive, in the same order."
+    ),
+)
+FORCE = Spec(("--force",), "force", N_("Replace an existing export (atomically)."), takes_value=False)
+APPEND = Spec(
+    ("--append",), "append", N_("Add the archives to an existing export of the same kind."), takes_value=False
+)
+
 # Where global options may stand (commands/argv.py): kpss's own before or after the command;
 # the options commands share also before the command, meaning what they mean after it.
 FRONT = (DEBUG, NO_CACHE, EXCEL)
@@ -188,6 +206,11 @@ QUICK = {
     "plan": (ARCHIVE, PLAN, GROUP, LEVEL, STATE, FORMAT, AS_OF),
     "monitor": (MONITOR_YEAR, ARCHIVE, PLAN, FORMAT, LANG, AS_OF),
     "remind": (ARCHIVE, DRY_RUN, AS_OF),  # writing the messages into a folder, not sending them
+    "export": (ARCHIVE, EXPORT_TO, EXPORT_NAME, FORCE, APPEND),  # one archive
 }
 # The options a command cannot go without (Typer says so when they are missing).
-QUICK_REQUIRED = {"monitor": (MONITOR_YEAR,), "remind": (DRY_RUN,)}
+QUICK_REQUIRED = {"monitor": (MONITOR_YEAR,), "remind": (DRY_RUN,), "export": (EXPORT_TO,)}
+# The options a command takes several times (Typer: a list, whose environment variable it
+# splits at whitespace): the quick path reads one, and leaves such a value with whitespace
+# to Typer.
+QUICK_MANY = {"export": (ARCHIVE, EXPORT_NAME)}

@@ -1,6 +1,6 @@
 """The quick path: `kpss --version` and the everyday forms of the reading commands (`tasks`,
 `list`, `show`, `check`, `schedule`, `members`, `attendance`, `agenda`, `plan`, `monitor`,
-`remind --dry-run`), answered without Typer.
+`remind --dry-run`, `export` of one archive), answered without Typer.
 
 Importing Typer and building the command tree takes some 40 ms, nearly as long as a warm
 `kpss tasks --overdue` over 10,000 minutes takes in all. So the entry point first offers the
@@ -50,6 +50,8 @@ WARM_PATH = WARM_TASKS | frozenset(
         "kpss_cli.documents", "kpss_cli.documents.textview", "kpss_cli.plan", "kpss_cli.plan.state",
         "kpss_cli.commands.mailing", "kpss_cli.mail", "kpss_cli.mail.deliver", "kpss_cli.mail.message",
         "kpss_cli.mail.sentlog", "kpss_cli.store.safefile",
+        "kpss_cli.commands.exporting", "kpss_cli.export", "kpss_cli.export.kept", "kpss_cli.export.schema",
+        "kpss_cli.export.write",
     )
 )  # fmt: skip
 
@@ -68,6 +70,7 @@ COMMANDS = {
     "plan": ("planning", "show_plan", ()),
     "monitor": ("planning", "monitor_plan", ()),
     "remind": ("mailing", "remind_by_mail", ()),
+    "export": ("exporting", "export_archives", ("target",)),
 }
 
 
@@ -107,7 +110,7 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
     or after the command, the shared options before it too: argv.py)."""
     # Imported here, not above: `kpss --version` needs none of it.
     from ..output.formats import OFFERED
-    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL, QUICK_REQUIRED
+    from .options import ANYWHERE, AS_OF, FORMAT, QUICK, QUICK_GLOBAL, QUICK_MANY, QUICK_REQUIRED
 
     if any(spec.envvar and environ.get(spec.envvar) is not None for spec in QUICK_GLOBAL):
         return None  # Typer reads its many spellings of true and false
@@ -144,7 +147,7 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
             return None
         if not given:
             value = next(words, "")
-        if not value or value.startswith("-"):
+        if not value or value.startswith("-") or (spec.choices is not None and value not in spec.choices):
             return None
         if spec.numbers is not None:  # a whole number in range, else Typer says what is wrong
             if (
@@ -165,6 +168,8 @@ def _read(argv: list[str], environ: Mapping[str, str]) -> tuple[str, dict[str, A
         return None
     for spec in specs:
         if spec.envvar and spec.dest not in options and environ.get(spec.envvar):
+            if spec in QUICK_MANY.get(command, ()) and any(c.isspace() for c in environ[spec.envvar]):
+                return None  # several values for Typer
             options[spec.dest] = environ[spec.envvar]
     if any(spec.dest not in options for spec in QUICK_REQUIRED.get(command, ())):
         return None

@@ -29,7 +29,6 @@ import stat as stat_module
 import tempfile
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from io import FileIO
 from pathlib import Path
 from typing import BinaryIO
@@ -46,18 +45,27 @@ CHUNK = 1 << 20  # bytes copied and hashed at a time
 KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the oldest go
 
 
-@dataclass
 class Entry:
     """What the index says of a kept export: its size and digest, the files it is made of
     (name, size) in order, each table's row count, the `archives` rows and the
-    `exported_at` its bytes hold."""
+    `exported_at` its bytes hold. (No dataclass: a warm export does without importing
+    `dataclasses`, commands/quick.py.)"""
 
-    size: int
-    digest: bytes
-    layout: list[tuple[str, int]]
-    counts: dict[str, int]
-    archives: list[Row]
-    exported_at: str
+    def __init__(
+        self,
+        size: int,
+        digest: bytes,
+        layout: list[tuple[str, int]],
+        counts: dict[str, int],
+        archives: list[Row],
+        exported_at: str,
+    ) -> None:
+        self.size = size
+        self.digest = digest
+        self.layout = layout
+        self.counts = counts
+        self.archives = archives
+        self.exported_at = exported_at
 
     def pack(self) -> bytes:
         return marshal.dumps(
@@ -80,19 +88,28 @@ class Entry:
         )
 
 
-@dataclass
 class Kept:
     """The kept export of one kind and archive name: where it lies, and what the index says
     of it for the archive as it is now (`entry`, with the archive's `head`), if anything."""
 
-    root: str
-    shown_root: str
-    digest: str  # the archive's fingerprint when it was looked at
-    part: str  # the name of the index's part describing it
-    path: str  # the kept file
-    head: TaskSnapshot | None
-    entry: Entry | None
-    used: bool = False  # the export was copied from it
+    def __init__(
+        self,
+        root: str,
+        shown_root: str,
+        digest: str,
+        part: str,
+        path: str,
+        head: TaskSnapshot | None,
+        entry: Entry | None,
+    ) -> None:
+        self.root = root
+        self.shown_root = shown_root
+        self.digest = digest  # the archive's fingerprint when it was looked at
+        self.part = part  # the name of the index's part describing it
+        self.path = path  # the kept file
+        self.head = head
+        self.entry = entry
+        self.used = False  # the export was copied from it
 
     def open(self) -> FileIO | None:
         """The kept file, unbuffered, when it is a regular file of the size the index

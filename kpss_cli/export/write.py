@@ -25,6 +25,10 @@ from ..store.safefile import sync_folder
 from .kept import Kept, copy
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from .rows import Made
+
 KINDS = ("sqlite", "parquet", "jsonl")
 MANIFEST = "kpss-export.json"  # in a Parquet or JSON Lines folder: schema version, archives, tables
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,6 +53,7 @@ def export(
     append: bool,
     exported_at: str,
     kept: Kept | None = None,
+    made: Callable[[Path], Made | None] | None = None,
 ) -> dict[str, int]:
     """Write an export of `kind` at `target` of the rows `produce(spill)` hands to
     `spill.add`; return how many rows each table of the export holds (with `append`, those
@@ -60,7 +65,10 @@ def export(
 
     With `kept` (one archive, not `append`): the export is copied from the kept one when the
     index holds one for the archive as it is and its bytes are those it signed (`kept.used`
-    then says so, and `produce` is not called); else written, and then kept."""
+    then says so, and `produce` is not called); else written, and then kept. With `made` (a
+    JSON Lines export of one archive, not `append`): the text of its rows as the index keeps
+    them (rows.py), written as it is, when `made(folder)` gives it (its text put aside in a
+    temporary file in `folder`, the target's); else `produce` is called."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -92,6 +100,16 @@ def export(
         if counts is not None:
             kept.used = True
             return counts
+    if made is not None and kind == "jsonl" and not append:
+        try:
+            found = made(parent)
+            if found is not None:
+                with contextlib.closing(found):
+                    return _write_made(target, found, exported_at, kept)
+        except OSError as exc:
+            raise KpssError(
+                _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
+            ) from None
     try:
         spill_path = _temporary(target, folder=False)
     except OSError as exc:
@@ -454,6 +472,33 @@ def _write_folder(
             sources = [(t.name, temporary / f"{t.name}.{kind}") for t in TABLES if t.name != "archives"]
             kept.keep(sources, counts, list(spill.rows(BY_NAME["archives"])), exported_at)
         _write_manifest(temporary, kind, exported_at, archives, counts)
+        _publish(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return counts
+
+
+def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -> dict[str, int]:
+    """Write a JSON Lines export of the rows' text `made` (rows.py), as _write_folder writes
+    it: each kept line's LEAD made the archive's name, a table's text as it comes."""
+    from .rows import LEAD
+
+    temporary = _temporary(target, folder=True)
+    try:
+        for table in TABLES:
+            path = temporary / f"{table.name}.jsonl"
+            if table.name == "archives":
+                _write_jsonl(path, table.name, made.archives)
+                continue
+            with open(path, "wb") as out:
+                for piece in made.pieces(table.name):
+                    out.write(piece.replace(LEAD, made.lead))
+        counts = {table.name: made.counts[table.name] for table in TABLES}
+        if kept is not None:
+            sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]
+            kept.keep(sources, counts, made.archives, exported_at)
+        _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
         _publish(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

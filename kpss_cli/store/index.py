@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "20"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "21"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -731,12 +731,14 @@ class Index:
         digests: dict[int, bytes],
         buckets: Iterable[int] | None = None,
         convert: Callable[[bytes], Any] | None = None,
+        keyed: bool = False,
     ) -> list[Any] | None:
         """(key, data) of the rows of the table `kind`, all or those of `buckets`, when each
         row's signature is right and each bucket read holds exactly the rows whose signatures
         `digests` (a signed part of the snapshot) was made of: a row changed, removed, added or
         put back from an earlier index makes it None (the caller then loads the archive).
-        With `convert`, each row is given as `convert(data)` (its bytes not held)."""
+        With `convert`, each row is given as `convert(data)` (its bytes not held), or as
+        (key, convert(data)) when `keyed`."""
         found: list[Any] = []
         macs: dict[int, list[bytes]] = {}
         try:
@@ -748,7 +750,10 @@ class Index:
                 if not compare_digest(mac, row_mac(key, data)):
                     raise ValueError("a row of another key")
                 macs.setdefault(number, []).append(mac)
-                found.append((key, data) if convert is None else convert(data))
+                if convert is None:
+                    found.append((key, data))
+                else:
+                    found.append((key, convert(data)) if keyed else convert(data))
             if buckets is None and macs.keys() != digests.keys():
                 raise ValueError("a bucket more or less")
             for number in wanted:

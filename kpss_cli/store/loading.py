@@ -1109,6 +1109,32 @@ def view_version(
     return found
 
 
+class _MinutesOf:
+    """`minutes_of` of viewtable.bring_up_to_date: a file's (minutes,) from its row in the
+    index when it is the file's as it is, else parsed (`settled` False when such a file changed
+    too recently to be kept: SETTLED_NS); None when it is not read (a load says why)."""
+
+    def __init__(self, index: Index, root: str, config: Config, started: int) -> None:
+        self.index = index
+        self.root = root
+        self.config = config
+        self.started = started
+        self.settled = True
+
+    def __call__(self, rel: str, own: FileStat) -> tuple[Minutes | None] | None:
+        stat, problem = _inspect(self.root, rel, own)
+        if problem is not None:
+            return None  # not read: a load says why, as ever (rare)
+        if stat is None:
+            return (None,)  # a link inside the archive: its file is read on its own
+        row = self.index.row(rel)
+        if row is not None and row[1:5] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+            return (unpack(row[5])[0],)
+        if not _settled(stat, self.started):
+            self.settled = False
+        return (_parse_file(self.root, rel, self.config)[0],)
+
+
 def _view_from_table(
     index: Index,
     root: str,
@@ -1161,22 +1187,7 @@ def _view_from_table(
         index.damaged = True
         return None
     table = viewtable.kind(name, shown_root)
-    started = walk[2]
-    settled = True
-
-    def minutes_of(rel: str, own: FileStat) -> tuple[Minutes | None] | None:
-        nonlocal settled
-        stat, problem = _inspect(root, rel, own)
-        if problem is not None:
-            return None  # not read: a load says why, as ever (rare)
-        if stat is None:
-            return (None,)  # a link inside the archive: its file is read on its own
-        row = index.row(rel)
-        if row is not None and row[1:5] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
-            return (unpack(row[5])[0],)
-        if not _settled(stat, started):
-            settled = False
-        return (_parse_file(root, rel, config)[0],)
+    minutes_of = _MinutesOf(index, root, config, walk[2])
 
     data: bytes | None = None
     whole: Any = None
@@ -1185,7 +1196,11 @@ def _view_from_table(
             digests = viewtable.bring_up_to_date(index, table, digest, now, walk[0], minutes_of, view.each)
             if versioned:
                 found_version = None if digests is None else viewtable.version(index, table, digest)
-                if found_version is None or not settled or index.snapshot(digest, ("head",)) is None:
+                if (
+                    found_version is None
+                    or not minutes_of.settled
+                    or index.snapshot(digest, ("head",)) is None
+                ):
                     raise Rollback  # nothing kept: the answer is computed, as ever
                 # The head's value, not its bytes: marshal's differ with how the value was made.
                 told: list[Any] = [marshal.loads(parts["head"])]
@@ -1232,7 +1247,7 @@ def _view_from_table(
                     del finished
                 else:  # not kept whole (text, as marshal gives it back): given as it is
                     data, whole = b"", finished
-                if not settled or index.snapshot(digest, ("head",)) is None:
+                if not minutes_of.settled or index.snapshot(digest, ("head",)) is None:
                     raise Rollback  # a change too recent to keep (SETTLED_NS): taken again next time
                 if view.kept_whole:
                     index.put_part(digest, part, data)
@@ -1557,6 +1572,282 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     return Records(
         head, len(order), [record for _key, record in with_membership], after, minutes, tasks, index.close
     )
+
+
+# --- rows kept per file and per bucket of tasks: `kpss export` after a change ---------------------
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+class KeptRows:
+    """What a view of one value per minutes kept as a table (viewtable.py) gives of the archive
+    as it is (kept_rows): its problems, groups and configuration (`head`, without tasks), the
+    value of each minutes in the archive's order (`values`: (date as an ordinal, id, value)),
+    the minutes that record joins or leaves (`shared`), and, asked for, a value per bucket of the task snapshot's tables (`by_bucket`), kept too.
+    `close()` when done."""
+
+    def __init__(
+        self,
+        index: Index,
+        table: str,
+        digest: str,
+        head: TaskSnapshot,
+        values: list[Any],
+        shared: list[Minutes],
+    ) -> None:
+        self.index = index
+        self.table = table
+        self.digest = digest
+        self.head = head
+        self.values = values
+        self.shared = shared  # the minutes that record joins or leaves, in order
+
+    def by_bucket(
+        self,
+        name: str,
+        make: Callable[[list[Any]], Any],
+        still: Callable[[Any], bool],
+        shrink: Callable[[Any], Any] = _same,
+    ) -> list[Any] | None:
+        """`shrink(make(rows))` of the rows of each bucket of the tasks' tables
+        (snapshot.status_rows' rows, in no order), in no order: `make(rows)` kept in a table of
+        its own (one signed row per bucket, with the digest of the bucket it was made of), so
+        that only the buckets a change rewrote are read and made again, and those whose value
+        is no longer `still` true (asked of the value shrunk). A kept value is shrunk as it is
+        read, so that what `shrink` puts elsewhere (the rows' text, rows.py) is never held for
+        every bucket at once. None when the task tables are not as the snapshot says."""
+        from .index import bucket, encode
+
+        index = self.index
+        kind = f"{self.table}\0{name}"
+        loads = marshal.loads
+        parts = index.snapshot(self.digest, status_parts(STATUSES))
+        if parts is None:
+            return None
+        found: list[Any] = []
+        try:
+            with _collector_paused(), index.transaction():
+                state = index.kept_part(kind)
+                mine: dict[int, bytes] = {} if state is None else loads(state[1])
+                cached: dict[bytes, tuple[bytes, Any]] = {}
+                if state is not None:
+
+                    def shrunk(data: bytes) -> Any:
+                        made_of, value = loads(data)
+                        return made_of, shrink(value)
+
+                    rows = index.table(kind, mine, convert=shrunk, keyed=True)
+                    if rows is None:
+                        raise Rollback
+                    cached = dict(rows)
+                    del rows
+                put: dict[bytes, tuple[int, bytes]] = {}
+                present: dict[bytes, int] = {}
+                for status in STATUSES:
+                    status_table = status_kind(status)
+                    digests: dict[int, bytes] = loads(parts[ROWS + status_table])
+                    for number, digest in digests.items():
+                        text = f"{status}\0{number}"
+                        key = encode(text)
+                        present[key] = bucket(text)
+                        hit = cached.pop(key, None)
+                        if hit is not None:
+                            made_of, value = hit
+                            if made_of == digest and still(value):
+                                found.append(value)
+                                continue
+                        rows = index.table(status_table, digests, (number,), convert=loads)
+                        if rows is None:
+                            raise Rollback
+                        value = make(rows)
+                        put[key] = (present[key], marshal.dumps((digest, value), MARSHAL_VERSION))
+                        found.append(shrink(value))
+                        del value
+                drop = {key: bucket(key.decode("utf-8", "surrogatepass")) for key in cached}
+                if put or drop or state is None:
+                    if state is None:
+                        new = index.fill_table(kind, ((k, b, d) for k, (b, d) in put.items()))
+                    else:
+                        changed = index.change_table(kind, mine, put, drop)
+                        if changed is None:
+                            raise Rollback
+                        new = changed
+                    index.put_part("", kind, marshal.dumps(new, MARSHAL_VERSION))
+        except Rollback:
+            return None
+        except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+            _distrust(index, exc)
+            return None
+        return found
+
+    def part(self, name: str) -> Any:
+        """The value kept as `name` beside the table (`keep`), None when there is none."""
+        found = self.index.kept_part(f"{self.table}\0{name}")
+        try:
+            return None if found is None else marshal.loads(found[1])
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            self.index.damaged = True
+            return None
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep `value` as `name` beside the table (dropped with it when it is made whole)."""
+        self.index.write(
+            self.index.put_part, "", f"{self.table}\0{name}", marshal.dumps(value, MARSHAL_VERSION)
+        )
+
+    def close(self) -> None:
+        self.index.close()
+
+
+def kept_rows(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
+    shrink: Callable[[Any], Any] = _same,
+) -> KeptRows | None:
+    """The view `name` of one value per minutes kept as a table (viewtable.py), brought up to
+    date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
+    files changed, incremental.py), then the rows of the changed files made again. A value may
+    read, beside its own record, the minutes that record joins or leaves (`each_for(head,
+    those minutes in order)` gives the function making each value): a change of one of those
+    (or of kpss.yaml, which starts the index afresh) makes the table again whole. None when the
+    archive is to be loaded (no index, a file not read, a change too recent to keep). Each
+    value is given as `shrink(value)`, shrunk as it is read from the table (so that what
+    `shrink` puts elsewhere is never held for every file at once)."""
+    opened = walked_index(archive)
+    if opened is None:
+        return None
+    root, shown_root, walk, index = opened
+    try:
+        found = _kept_rows(index, root, shown_root, walk, name, each_for, shrink)
+    except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
+        _distrust(index, exc)
+        found = None
+    if found is None:
+        index.close()
+    return found
+
+
+def _kept_rows(
+    index: Index,
+    root: str,
+    shown_root: str,
+    walk: Walk,
+    name: str,
+    each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
+    shrink: Callable[[Any], Any],
+) -> KeptRows | None:
+    from . import viewtable
+    from .packing import order_fields
+
+    if walk[1] or any(isinstance(own, OSError) for _rel, own in walk[0]):
+        return None
+    now = walk_folders(walk[0])
+    digest = fingerprint(walk[0], walk[1], now)
+    if index.snapshot(digest, ("head",)) is None:
+        _brought_up_to_date(index, root, shown_root, walk, now, digest, ())
+    parts = index.snapshot(digest, ("head",))  # None: a change too recent to keep
+    if parts is None:
+        return None
+    head = from_parts(parts, root, shown_root)
+    head.tasks = []
+    table = viewtable.kind(name, shown_root)
+    shared_part = f"{table}\0shared"  # the files of the minutes that record joins or leaves
+    minutes_of = _MinutesOf(index, root, head.config, walk[2])
+    files: list[tuple[str, FileStat]] = walk[0]  # type: ignore[assignment]  # no OSError: above
+    stats = dict(files)
+    loads = marshal.loads
+
+    def stamp(own: FileStat) -> tuple[int, int, int, int]:
+        return own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino
+
+    def shared_records(rels: list[str]) -> list[Minutes] | None:
+        """The records of `rels` from their rows, when each is its file's as it is."""
+        records = []
+        for rel in rels:
+            own = stats.get(rel)
+            row = None if own is None else index.row(rel)
+            if own is None or row is None or row[1:5] != stamp(own):
+                return None
+            record = unpack(row[5])[0]
+            if record is None or not record.membership:
+                return None
+            records.append(record)
+        return records
+
+    try:
+        with _collector_paused(), index.transaction():
+            digests = None
+            records: list[Minutes] | None = None
+            kept = index.kept_part(shared_part)
+            rels: list[str] = []
+            if kept is not None:
+                rels = loads(kept[1])
+                records = shared_records(rels)
+                if records is not None:
+                    known = set(rels)
+                    digests = viewtable.bring_up_to_date(
+                        index,
+                        table,
+                        digest,
+                        now,
+                        walk[0],
+                        minutes_of,
+                        each_for(head, records),
+                        lambda rel, minutes: (
+                            rel in known or (minutes is not None and bool(minutes.membership))
+                        ),
+                    )
+            if digests is None:  # made whole: first the minutes that record joins or leaves
+                found: list[tuple[tuple[int, str, int], str]] = []
+                for place, (rel, own) in enumerate(files):
+                    row = index.row(rel)
+                    if row is not None and row[1:5] == stamp(own):
+                        fields = order_fields(row[5])
+                        if fields is not None and fields[4]:
+                            found.append(((fields[1], fields[0], place), rel))
+                        continue
+                    parsed = minutes_of(rel, own)
+                    if parsed is None:
+                        raise Rollback
+                    if parsed[0] is not None and parsed[0].membership:
+                        found.append(((parsed[0].date.toordinal(), parsed[0].id, place), rel))
+                found.sort()  # as archive.resolve sorts the minutes
+                rels = [rel for _key, rel in found]
+                records = []
+                for rel in rels:
+                    got = minutes_of(rel, stats[rel])
+                    if got is None or got[0] is None:
+                        raise Rollback
+                    records.append(got[0])
+                each = each_for(head, records)
+
+                def rows() -> Iterator[tuple[bytes, int, bytes]]:
+                    for rel, own in files:
+                        got = minutes_of(rel, own)
+                        if got is None:
+                            raise Rollback
+                        yield viewtable.row(rel, stamp(own), got[0], each)
+
+                digests = viewtable.fill(index, table, digest, now, rows())
+            index.put_part(digest, shared_part, marshal.dumps(rels, MARSHAL_VERSION))
+
+            def shrunk(data: bytes) -> Any:
+                _rel, _stamp, date, minutes_id, value = loads(data)
+                return None if date is None else (date, minutes_id, shrink(value))
+
+            values = index.table(table, digests, convert=shrunk)
+            if values is None or not minutes_of.settled:
+                raise Rollback
+    except Rollback:
+        return None
+    keyed = [value for value in values if value is not None]
+    del values
+    keyed.sort(key=lambda value: (value[0], value[1]))  # as archive.resolve sorts the minutes
+    assert records is not None
+    return KeptRows(index, table, digest, head, keyed, records)
 
 
 def _folder_stamp(root: str, folder: str, started: int) -> str | None:

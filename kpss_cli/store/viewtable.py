@@ -94,12 +94,15 @@ def bring_up_to_date(
     walk: list[tuple[str, FileStat | OSError]],
     minutes_of: MinutesOf,
     each: Callable[[Minutes], Any],
+    shared: Callable[[str, Minutes | None], bool] | None = None,
 ) -> dict[int, bytes] | None:
     """In a transaction: the table `name` brought up to date for the archive as `walk` found
     it (its folders `now`, its `fingerprint`) and its state kept; its digests. None when it
     has none, when too much changed, or when it is not as its state says (then the view is
     built again). `minutes_of(rel, stat)` gives a changed file's (minutes,), None when it
-    cannot be told (a full load says why)."""
+    cannot be told (a full load says why). `shared(rel, minutes)`: whether the file `rel`,
+    changed or removed (`minutes` None), held or holds minutes whose record every row's value
+    reads (not its own record alone): then None too, and the table is made again whole."""
     kept = index.kept_part(name)
     if kept is None:
         return None
@@ -138,6 +141,8 @@ def bring_up_to_date(
             found_minutes = minutes_of(rel, own)
             if found_minutes is None:
                 return None
+            if shared is not None and shared(rel, found_minutes[0]):
+                return None
             key, number, data = row(rel, _stamp(own), found_minutes[0], each)
             put[key] = (number, data)
             if len(put) > MOST_CHANGES:
@@ -145,6 +150,8 @@ def bring_up_to_date(
             # The same value as before (as marshal gives it back): the view is as it was.
             same = same and list(marshal.loads(data)[2:]) == contents.get(rel, [None, None, None])
     drop = {encode(rel): bucket(rel[: rel.rfind("/") + 1]) for rel in old if rel not in present}
+    if shared is not None and any(shared(rel, None) for rel in old if rel not in present):
+        return None
     # A file dropped that held minutes changes the view; one that held none does not.
     same = same and all(contents[rel][0] is None for rel in old if rel not in present)
     digests = index.change_table(name, state["digests"], put, drop)
