@@ -51,16 +51,9 @@ def _text(table: Table, rows: list[Row]) -> bytes:
     after the spill (booleans as it gives them back), each line begun with LEAD in place of
     its archive."""
     names = table.names
-    flags = [at for at, column in enumerate(table.columns) if column.type == "bool"]
     encode = json_encoder()
     lines = []
-    for row in rows:
-        if flags:
-            values = list(row)
-            for at in flags:
-                if values[at] is not None:
-                    values[at] = bool(values[at])
-            row = tuple(values)
+    for row in table.booleans_restored(rows):
         line = encode(dict(zip(names, row, strict=True)))
         if not line.startswith(_EMPTY):
             raise ValueError("a row not of the archive named ''")

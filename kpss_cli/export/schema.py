@@ -4,6 +4,7 @@ not a new column at the end of a table bumps SCHEMA_VERSION."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 SCHEMA_VERSION = 1
@@ -35,6 +36,19 @@ class Table(NamedTuple):
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    def booleans_restored(self, rows: Iterable[Row]) -> Iterator[Row]:
+        """`rows` with their booleans True or False again: SQLite gives them back as 0 or 1."""
+        flags = [at for at, column in enumerate(self.columns) if column.type == "bool"]
+        if not flags:
+            yield from rows
+            return
+        for row in rows:
+            values = list(row)
+            for at in flags:
+                if values[at] is not None:
+                    values[at] = bool(values[at])
+            yield tuple(values)
 
 
 def _c(name: str, type: str = "text", required: bool = False) -> Column:

@@ -185,17 +185,9 @@ class Spill:
     def rows(self, table: Table) -> Iterator[Row]:
         """The rows of `table` in its key order, as they were added (booleans as SQLite gives
         them back: 0 or 1, made True or False again)."""
-        flags = [at for at, column in enumerate(table.columns) if column.type == "bool"]
         cursor = self.db.execute(self.ordered(table).format(spill=""))
         while batch := cursor.fetchmany(1000):
-            for row in batch:
-                if flags:
-                    values = list(row)
-                    for at in flags:
-                        if values[at] is not None:
-                            values[at] = bool(values[at])
-                    row = tuple(values)
-                yield row
+            yield from table.booleans_restored(batch)
 
     def count(self, table: str) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
