@@ -1299,3 +1299,8 @@ def test_check_after_a_change_of_an_archive_with_schedules_and_a_plan(
     same_as_cold(loads=False)
     first.write_text(text, encoding="utf-8")
     assert same_as_cold(loads=False) == before
+    # A scheduled group left without minutes: every planned day of it is missing.
+    gone = tmp_path / "rodina"
+    (root / "rodina").rename(gone)
+    (root / "rodina").mkdir()
+    assert same_as_cold(loads=False).count("missing-minutes") > before.count("missing-minutes")

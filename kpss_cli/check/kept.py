@@ -313,7 +313,7 @@ class _Change:
                         day = dt.date.fromordinal(value[1])
                         held.minutes.append(Minutes(value[2], value[5], value[3], day, slug))
             schedules.pop(slug, None)
-            if held.minutes and first_day is not None:
+            if slug in scheduled and first_day is not None:
                 held.minutes.sort(key=lambda m: (m.date, m.id))
                 missing = missing_minutes(held, self.today, dt.date.fromordinal(first_day), {slug})
                 schedules[slug] = _tuples([problem for _slug, problem in missing])
