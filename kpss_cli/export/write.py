@@ -29,7 +29,6 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from .rows import Made
 
-KINDS = ("sqlite", "parquet", "jsonl")
 MANIFEST = "kpss-export.json"  # in a Parquet or JSON Lines folder: schema version, archives, tables
 SQLITE_HEADER = b"SQLite format 3\x00"
 # `exported_at` of the SQLite export kept (kept.py): every SQLite export is written with it,
