@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..core import __version__
 from ..core.model import Minutes, Person
 from ..core.people import roster_of
 from ..meetings.membership import all_members
@@ -35,7 +34,7 @@ from ..store.index import blake2b
 from ..store.loading import kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .schema import BY_NAME, Row, Table
-from .tables import People, group_rows, minutes_rows, task_rows
+from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
 LEAD = b"\x00"  # begins each kept line; never in JSON text (control characters are escaped)
@@ -385,20 +384,7 @@ def from_index(archive: str | Path | None, name: str | None, exported_at: str, f
         counts["groups"] = len(groups)
         numbers["people"] = [spool.put(("people",), (people_text,))]
         counts["people"] = people_count
-        errors = sum(1 for p in head.problems if p.is_error)
-        archives = [
-            (
-                name,
-                head.config.organisation,
-                str(Path(head.root)),
-                head.files,
-                len(values),
-                len(tasks),
-                errors,
-                exported_at,
-                __version__,
-            )
-        ]
+        archives = [archive_row(head, name, len(values), len(tasks), exported_at)]
         counts["archives"] = 1
         lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
         made = Made(head, lead, spool, numbers, counts, archives)

@@ -73,22 +73,23 @@ def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> Non
     add("people", people.rows(name))
     add("groups", group_rows(head, name))
     tasks = _task_rows(records, name, add)
+    add("archives", [archive_row(head, name, records.count, tasks, exported_at)])
+
+
+def archive_row(head: TaskSnapshot, name: str, minutes: int, tasks: int, exported_at: str) -> Row:
+    """The one row of the table `archives` for the archive `head`, exported as `name`."""
     errors = sum(1 for p in head.problems if p.is_error)
-    add(
-        "archives",
-        [
-            (
-                name,
-                head.config.organisation,
-                str(Path(head.root)),
-                head.files,
-                records.count,
-                tasks,
-                errors,
-                exported_at,
-                __version__,
-            )
-        ],
+    root = str(Path(head.root))
+    return (
+        name,
+        head.config.organisation,
+        root,
+        head.files,
+        minutes,
+        tasks,
+        errors,
+        exported_at,
+        __version__,
     )
 
 
