@@ -177,3 +177,29 @@ def test_a_folder_import_draws_its_progress_bar_on_stderr_and_one_bad_file_stops
     records = json.loads(stdout)  # nothing of the bar on stdout
     assert [r["date"] for r in records] == [f"2021-03-0{day}" for day in range(1, 7)]
     assert len(list(archive.rglob("2021-03-0*.md"))) == 6
+
+
+@pytest.mark.parametrize(
+    ("attendance", "warning", "not_said"),
+    [
+        ("Omluveni: Jana Nováková, Petr Dvořák", "nobody present found: fill in `present`", "no attendance"),
+        ("", "no attendance found: fill in `present`", "nobody present"),
+    ],
+)
+def test_the_attendance_warning_says_what_is_missing(
+    invoke: Invoke, tmp_path: Path, attendance: str, warning: str, not_said: str
+) -> None:
+    """Minutes naming only the excused are told that nobody present was found, not that no
+    attendance was: the excused were read."""
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    minutes = tmp_path / "zapis.txt"
+    minutes.write_text(
+        "Zápis z jednání pracovní skupiny Senioři\nkonaného dne 12. 3. 2025 od 14:00 v zasedací místnosti\n\n"
+        f"{attendance}\n\nProgram:\n1. Úvod\n2. Informace z KPSS\n\nZapsala: Marie Svobodová\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", str(minutes), "--dry-run", "-a", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert f"kpss: warning: {minutes}: {warning}" in result.stderr
+    assert not_said not in result.stderr

@@ -2411,6 +2411,8 @@ def _warnings(result: Imported, looks_like_minutes: bool, next_decided: bool) ->
             warnings.append(
                 _("attendance is only 'dle prezenční listiny': fill in `present` from the attendance sheet")
             )
+        elif result.excused or result.absent or result.guests:
+            warnings.append(_("nobody present found: fill in `present`"))
         else:
             warnings.append(_("no attendance found: fill in `present` (and `excused`, `absent`, `guests`)"))
     if result.recorder is None:
