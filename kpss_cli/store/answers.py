@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from .archive import Archive, Reads, TaskSnapshot, printable, resolve_root, walk_folder, watching
 from .index import KEPT, Index, blake2b
-from .loading import Walk, _folder_stamp, handed, open_index, walk_archive
+from .loading import Walk, folder_stamp, handed, open_index, walk_archive
 from .packing import MARSHAL_VERSION
 from .snapshot import fingerprint, from_parts
 from .snapshot import folders as walk_folders
@@ -69,7 +69,7 @@ def load_answer(
     same."""
     root, shown_root = resolve_root(archive)
     walk = walk_archive(root) if use_index else None
-    others = [] if walk is None else [_folder_stamp(root, folder, walk[2]) for folder in folders]
+    others = [] if walk is None else [folder_stamp(root, folder, walk[2]) for folder in folders]
     if None in others:
         walk = None  # a file of those folders changed a moment ago: computed, not kept
     part = "\0".join(("view", f"answer {name}", key, printable(shown_root), *map(str, others)))
@@ -121,7 +121,7 @@ def load_answer(
                 version = versioned(after)
             del after
         else:  # what came from the index is of the walk's stamps: only what came from disk is seen to
-            same = [_folder_stamp(root, folder, started) for folder in folders] == others and _unchanged(
+            same = [folder_stamp(root, folder, started) for folder in folders] == others and _unchanged(
                 root, then, reads
             )
         if same and (index := open_index(root, shown_root)):
@@ -203,4 +203,4 @@ def _by_version(
 
 def _digest(root: str, folders: tuple[str, ...], walk: Walk) -> tuple[str, list[str | None]]:
     files, unreadable, started = walk
-    return fingerprint(files, unreadable), [_folder_stamp(root, folder, started) for folder in folders]
+    return fingerprint(files, unreadable), [folder_stamp(root, folder, started) for folder in folders]

@@ -985,7 +985,7 @@ def load_view(
     gives what the view keeps to be made again after a change without a load (KeptView)."""
     root, shown_root = resolve_root(archive)
     walk = handed.pop(root, None) or walk_archive(root)
-    others = [_folder_stamp(root, folder, walk[2]) for folder in folders]
+    others = [folder_stamp(root, folder, walk[2]) for folder in folders]
     keep = use_index and None not in others
     # printable: a root whose name is not UTF-8 cannot go into SQLite as it is
     part = "\0".join(("view", name, key, printable(shown_root), *map(str, others)))
@@ -1850,7 +1850,7 @@ def _kept_rows(
     return KeptRows(index, table, digest, head, keyed, records)
 
 
-def _folder_stamp(root: str, folder: str, started: int) -> str | None:
+def folder_stamp(root: str, folder: str, started: int) -> str | None:
     """A digest of the files of `root/folder` (names, sizes, times, inodes, as they lead);
     None when one changed too recently to be told from a change to come (SETTLED_NS)."""
     try:
