@@ -62,6 +62,19 @@ def answers(invoke: Invoke, root: Path, *, cache: bool) -> list[tuple[int, str, 
     return [(r.exit_code, r.stdout, r.stderr) for r in results]
 
 
+def count_calls(
+    monkeypatch: pytest.MonkeyPatch, owner: object, attribute: str, counts: dict[str, int], key: str
+) -> None:
+    """`owner.attribute` replaced by the same function counting its calls in `counts[key]`."""
+    real: Callable[..., object] = getattr(owner, attribute)
+
+    def counted_call(*args: object, **options: object) -> object:
+        counts[key] += 1
+        return real(*args, **options)
+
+    monkeypatch.setattr(owner, attribute, counted_call)
+
+
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """How many files each run parses and how many index rows it unpacks (in this process:
@@ -70,17 +83,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     counts = {"parsed": 0, "unpacked": 0}
     monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
-
-    def counting(name: str, function: Callable[..., object]) -> Callable[..., object]:
-        def counted_call(*args: object) -> object:
-            counts[name] += 1
-            return function(*args)
-
-        return counted_call
-
-    monkeypatch.setattr(loading, "_parse_file", counting("parsed", loading._parse_file))
-    monkeypatch.setattr(loading, "unpack", counting("unpacked", loading.unpack))
-    monkeypatch.setattr(loading, "unpack_lean", counting("unpacked", loading.unpack_lean))
+    count_calls(monkeypatch, loading, "_parse_file", counts, "parsed")
+    count_calls(monkeypatch, loading, "unpack", counts, "unpacked")
+    count_calls(monkeypatch, loading, "unpack_lean", counts, "unpacked")
     return counts
 
 
@@ -841,13 +846,7 @@ def test_attendance_asked_again_is_answered_from_the_index_and_never_stale(
     from kpss_cli.meetings import attendance
 
     counts = {"counted": 0}
-    real = attendance.counted
-
-    def counting(*args: object) -> object:
-        counts["counted"] += 1
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(attendance, "counted", counting)
+    count_calls(monkeypatch, attendance, "counted", counts, "counted")
     by_org = ["attendance", "--by", "org", "--group", "orp-001-seniori", "-f", "json", "-a", str(generated)]
 
     def run(*query: str) -> tuple[int, str, str]:
@@ -923,13 +922,7 @@ def test_answers_after_an_edit_that_leaves_their_view_as_it_was_are_read_not_com
     from kpss_cli.meetings import attendance
 
     counts = {"counted": 0}
-    real = attendance.counted
-
-    def counting(*args: object) -> object:
-        counts["counted"] += 1
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(attendance, "counted", counting)
+    count_calls(monkeypatch, attendance, "counted", counts, "counted")
     rendered = {"count": 0}
     render = templates.render_template
 
@@ -988,13 +981,7 @@ def test_plan_after_an_edit_reads_its_kept_answer_unless_the_edit_changes_its_ta
     for path, front, body in MINUTES:
         write(root / path, minutes(front, body))
     computed = {"count": 0}
-    real = planning._planned
-
-    def planned(*args: object) -> object:
-        computed["count"] += 1
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(planning, "_planned", planned)
+    count_calls(monkeypatch, planning, "_planned", computed, "count")
     queries = [["plan", "-f", "json", "--as-of", "2026-12-31"], ["monitor", "--year", "2026", "-f", "json"]]
 
     def run(cache: bool) -> list[tuple[int, str, str]]:
@@ -1036,18 +1023,8 @@ def test_an_answer_computed_after_an_edit_walks_the_archive_once_and_is_kept_onc
     from kpss_cli.store import loading
 
     counts = {"counted": 0, "walks": 0}
-    real_count, real_walk = attendance.counted, loading.walk_files
-
-    def counting(*args: object) -> object:
-        counts["counted"] += 1
-        return real_count(*args)  # type: ignore[arg-type]
-
-    def walking(*args: object) -> object:
-        counts["walks"] += 1
-        return real_walk(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(attendance, "counted", counting)
-    monkeypatch.setattr(loading, "walk_files", walking)
+    count_calls(monkeypatch, attendance, "counted", counts, "counted")
+    count_calls(monkeypatch, loading, "walk_files", counts, "walks")
     query = ["attendance", "--by", "org", "-f", "json", "-a", str(generated)]
 
     def run(*options: str) -> tuple[int, str, str]:
