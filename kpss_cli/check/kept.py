@@ -34,7 +34,7 @@ from ..core.errors import Problem
 from ..core.model import Minutes
 from ..meetings.membership import all_members
 from ..meetings.schedule import unreadable_schedules
-from ..store.archive import Archive, printable, resolve
+from ..store.archive import Archive, Stamp, printable, resolve, stamp_of
 from ..store.index import KEPT, Index, bucket, encode
 from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
 from ..store.packing import MARSHAL_VERSION
@@ -45,8 +45,6 @@ from .rules import Parts, check_parts, chosen, file_findings, meeting_findings, 
 
 # Beyond this many changed folders or files the archive is loaded (as incremental.py does).
 MOST_CHANGES = 200
-
-Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
 def _name(shown_root: str) -> str:
@@ -105,9 +103,7 @@ class KeptCheck(KeptView):
         by_path = {m.path: m for m in loaded.minutes}
         now = walk_folders(walk[0])
         rows = (
-            _row(rel, (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino), by_path.get(rel))
-            for rel, own in walk[0]
-            if not isinstance(own, OSError)
+            _row(rel, stamp_of(own), by_path.get(rel)) for rel, own in walk[0] if not isinstance(own, OSError)
         )
         name = _name(loaded.shown_root)
         state: dict[str, Any] = {
@@ -202,7 +198,7 @@ class _Change:
                 if isinstance(own, OSError):
                     return None
                 present.add(rel)
-                stamp = (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino)
+                stamp = stamp_of(own)
                 if rel in old and tuple(old[rel][1]) == stamp:
                     continue
                 if len(new) >= MOST_CHANGES:
@@ -375,7 +371,7 @@ class _Change:
         own = next((own for path, own in self.walk[0][start:end] if path == rel), None)
         if own is None or isinstance(own, OSError):
             return None
-        if stamp is not None and stamp != (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino):
+        if stamp is not None and stamp != stamp_of(own):
             return None
         outcome = self._outcome(rel, own)
         return None if outcome is None else outcome[0]

@@ -168,6 +168,13 @@ class FileStat:
         self.st_ino = found.st_ino
 
 
+Stamp = tuple[int, int, int, int]  # a file's size, mtime_ns, ctime_ns and inode: changed or not
+
+
+def stamp_of(stat: FileStat | os.stat_result) -> Stamp:
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
 class Reads:
     """What a computation read of the archive other than through the index, while it is in
     `watching`: the minutes files read from disk (relative paths) and how many walks it made.

@@ -22,12 +22,14 @@ from ..minutes.source import MAX_FILE_SIZE
 from .archive import (
     Archive,
     FileStat,
+    Stamp,
     TaskSnapshot,
     printable,
     read_from_disk,
     resolve,
     resolve_root,
     shown_path,
+    stamp_of,
     walk_files,
     watching,
 )
@@ -219,7 +221,6 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
-Stamp = tuple[int, int, int, int]  # a file's size, mtime_ns, ctime_ns and inode
 # A file parsed on a first build: the signature of its row (Index.update) and its rows of the
 # snapshot's tables FILE, MEET, REF and MID (incremental.entry_rows), signed (Signer).
 SignedFile = tuple[bytes, list[Signed]]
@@ -292,7 +293,7 @@ def _parse_many(
     # work (up to three: ProcessPoolExecutor queues ahead) end soon after.
     size = min(250, max(50, len(rels) // (workers * 32)))
     items: Chunk = [
-        (rel, None if stamps is None else _stamp(stamps[rel])) if signer is not None else (rel, None)
+        (rel, None if stamps is None else stamp_of(stamps[rel])) if signer is not None else (rel, None)
         for rel in rels
     ]
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
@@ -349,10 +350,6 @@ def _parse_many(
 
 
 Progress = Callable[[int, int], None]
-
-
-def _stamp(stat: FileStat) -> Stamp:
-    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 def load_archive(
@@ -1079,9 +1076,7 @@ def _fill_view(
     now = walk_folders(walk[0])
     digest = fingerprint(walk[0], walk[1], now)
     rows = (
-        viewtable.row(
-            rel, (own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino), by_path.get(rel), each
-        )
+        viewtable.row(rel, stamp_of(own), by_path.get(rel), each)
         for rel, own in walk[0]
         if not isinstance(own, OSError)
     )
@@ -1760,16 +1755,13 @@ def _kept_rows(
     stats = dict(files)
     loads = marshal.loads
 
-    def stamp(own: FileStat) -> tuple[int, int, int, int]:
-        return own.st_size, own.st_mtime_ns, own.st_ctime_ns, own.st_ino
-
     def shared_records(rels: list[str]) -> list[Minutes] | None:
         """The records of `rels` from their rows, when each is its file's as it is."""
         records = []
         for rel in rels:
             own = stats.get(rel)
             row = None if own is None else index.row(rel)
-            if own is None or row is None or row[1:5] != stamp(own):
+            if own is None or row is None or row[1:5] != stamp_of(own):
                 return None
             record = unpack(row[5])[0]
             if record is None or not record.membership:
@@ -1804,7 +1796,7 @@ def _kept_rows(
                 found: list[tuple[tuple[int, str, int], str]] = []
                 for place, (rel, own) in enumerate(files):
                     row = index.row(rel)
-                    if row is not None and row[1:5] == stamp(own):
+                    if row is not None and row[1:5] == stamp_of(own):
                         fields = order_fields(row[5])
                         if fields is not None and fields[4]:
                             found.append(((fields[1], fields[0], place), rel))
@@ -1829,7 +1821,7 @@ def _kept_rows(
                         got = minutes_of(rel, own)
                         if got is None:
                             raise Rollback
-                        yield viewtable.row(rel, stamp(own), got[0], each)
+                        yield viewtable.row(rel, stamp_of(own), got[0], each)
 
                 digests = viewtable.fill(index, table, digest, now, rows())
             index.put_part(digest, shared_part, marshal.dumps(rels, MARSHAL_VERSION))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any  # not on the warm path: a file changed or a view is built
 
 from ..core.model import Minutes
-from .archive import FileStat, printable
+from .archive import FileStat, Stamp, printable, stamp_of
 from .index import KEPT, Index, bucket, encode
 from .packing import MARSHAL_VERSION
 from .snapshot import Folders
@@ -28,16 +28,10 @@ from .snapshot import Folders
 # Beyond this many changed folders the view is built again from the index's rows.
 MOST_CHANGES = 200
 
-Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-
 
 def kind(name: str, shown_root: str) -> str:
     """The table (and the name of its state) of the view `name` seen from `shown_root`."""
     return f"{KEPT}view\0{name}\0{printable(shown_root)}"
-
-
-def _stamp(stat: FileStat) -> Stamp:
-    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 def row(
@@ -136,14 +130,14 @@ def bring_up_to_date(
             if isinstance(own, OSError):
                 return None
             present.add(rel)
-            if old.get(rel) == _stamp(own):
+            if old.get(rel) == stamp_of(own):
                 continue
             found_minutes = minutes_of(rel, own)
             if found_minutes is None:
                 return None
             if shared is not None and shared(rel, found_minutes[0]):
                 return None
-            key, number, data = row(rel, _stamp(own), found_minutes[0], each)
+            key, number, data = row(rel, stamp_of(own), found_minutes[0], each)
             put[key] = (number, data)
             if len(put) > MOST_CHANGES:
                 return None
