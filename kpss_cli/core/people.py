@@ -149,7 +149,7 @@ FIRST_NAMES = frozenset(
     ).split()
 )
 
-Case = Literal["accusative", "instrumental"]
+Case = Literal["accusative", "instrumental", "genitive"]
 
 # How a first name ends in a case, and how it ends in the nominative; the first rule whose result
 # is a known first name tells the gender, and with it the rules for the surname.
@@ -162,12 +162,16 @@ _FIRST_NAME_RULES: dict[Case, tuple[tuple[str, str, str], ...]] = {
         ("ím", "í", "m"),
         ("ou", "a", "m"),
     ),
+    # `omluvil neúčast Jany Malé, Petra Nováka, Jiřího Kose, Lucie Dvořákové`
+    "genitive": (("ie", "ie", "f"), ("y", "a", "f"), ("ího", "í", "m"), ("a", "", "m"), ("e", "", "m")),
 }
 _SURNAME_RULES: dict[tuple[Case, str], tuple[tuple[str, str], ...]] = {
     ("accusative", "f"): (("ovou", "ová"), ("ou", "á")),
     ("accusative", "m"): (("ého", "ý"), ("ího", "í"), ("u", "a"), ("a", ""), ("e", "")),
     ("instrumental", "f"): (("ovou", "ová"), ("ou", "á")),
     ("instrumental", "m"): (("ým", "ý"), ("ím", "í"), ("ou", "a"), ("em", "")),
+    ("genitive", "f"): (("ové", "ová"), ("é", "á"), ("y", "a")),
+    ("genitive", "m"): (("ého", "ý"), ("ího", "í"), ("y", "a"), ("a", ""), ("e", "")),
 }
 # A stem that cannot end a Czech nominative (`Kubíčk`, `Němc`, `Pavl`) had its `e` dropped by the
 # ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`).
@@ -191,6 +195,14 @@ def _first_name_nominative(word: str, case: Case) -> tuple[str, str] | None:
                 if fold(candidate) in FIRST_NAMES:
                     return candidate, gender
     return None
+
+
+def surname_nominative(word: str, case: Case, gender: str | None = None) -> str:
+    """A surname in a case in the nominative; without a gender (an initial before it, `P. Pacala`)
+    a woman's by its ending (`Novákové`, `Malé`), else a man's. A guess."""
+    if gender is None:
+        gender = "f" if word.lower().endswith(("ové", "é", "ovou")) else "m"
+    return _surname_nominative(word, case, gender)
 
 
 def _surname_nominative(word: str, case: Case, gender: str) -> str:

@@ -300,6 +300,29 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split()).upper()
 
 
+# `Zápis z jednání komise při Radě města Litoměřice` / `Zdravého města a místní Agendy 21`: the title
+# names whom the commission serves, and its own name goes on on the next line.
+_SERVING = rx(r"^(?P<noun>komise|výbor|pracovní\s+skupina)\s+při\s+(?:radě|zastupitelstvu)\b")
+_NAME_GOES_ON = re.compile(rf"^(?:{CAPITAL}|(?i:komise|výbor)\b)[^:]{{2,80}}(?<![.:;])$")
+
+
+def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | None] | None:
+    """The commission's own name on the line under a title that ends with whom it serves (`komise
+    při Radě města X`), in the nominative; None when the title is no such one or the next line no name."""
+    if (serving := _SERVING.match(group)) is None:
+        return None
+    for line, following in itertools.pairwise(head):
+        if not (_TITLE.search(line) and line.rstrip().endswith(group.split()[-1])):
+            continue
+        following = _CUT.sub("", following).strip()
+        if not _NAME_GOES_ON.match(following) or len(following.split()) > 10:
+            return None
+        own = following if following.lower().startswith(serving["noun"].lower()) else f"{serving['noun']} {following}"
+        found = _tidy_why(own)
+        return found if found[0] else None
+    return None
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -361,6 +384,8 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             and (found := _tidy_why(following))[0]
         ):
             titles.append(found)
+    if titles and (named := _served_body_named(titles[0][0] or "", head)) is not None:
+        return named
     if titles:
         # A page title with the body's acronym (`Zápis z jednání ÚŘS`) above its name written out
         # (`Územní řídicí skupiny`): the name, when its words' initials spell the acronym.

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.i18n import _
-from ..core.names import fold, person_key, split_people, strip_titles
+from ..core.names import fold, is_title_only, person_key, split_people, strip_titles
+from ..core.people import surname_nominative
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
@@ -315,6 +316,15 @@ _BODY_THEN_ZAPIS = re.compile(
 def _is_title(text: str) -> bool:
     """True when `text` (lines) holds the title of minutes (see _TITLE_ZAPIS, _HEADING_ZAPIS)."""
     return bool(_TITLE_ZAPIS.search(text) or _HEADING_ZAPIS.search(text) or _BODY_THEN_ZAPIS.search(text))
+
+
+# A title that numbers the minutes or the meeting (`Zápis č. 2/2010 ze zasedání ZMM`, `Zápis z 5. zasedání
+# …`) heads the minutes of one meeting, not a text about minutes in general.
+_NUMBERED_TITLE = rx(
+    r"^\W*z[áa](?:pis|znam)\s+(?:č\.\s*\d+(?:\s*/\s*\d{2,4})?\s+(?:z|ze)\s|(?:z|ze)\s+\d{1,3}\.\s*"
+    r"(?:(?:řádného|mimořádného|veřejného|ustavujícího)\s+)?(?:jednání|setkání|schůz|zasedání))",
+    re.MULTILINE,
+)
 
 
 # The title of a document that is not minutes: an invitation, a talk, a plan, a report.
@@ -1606,7 +1616,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 _store(result, seen, "guests", ", ".join(guests_named))
                 result.guesses["guests"] = _("guests turned from the accusative (představil hosty: …)")
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
-            named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(apology["value"])[0])
+            named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(_EXCUSE_REASON.sub("", apology["value"]))[0])
             _store(result, seen, "excused", _LAST_AND.sub(", ", named))
         if (
             found is None
@@ -1771,10 +1781,16 @@ def _guest_named(text: str) -> str | None:
 # A list of people after a label inside a sentence, with its colon (`…, omluvili se: …`).
 # `Omluvil se Josef Dušek.`, `Omluvily se Eva Malá a Jana Nová.`: the excused without a colon.
 # `Omluveni jsou pí. Fialová, p. Mazanec a p. Kala, který se …`: the same with `jsou`, courtesy words.
+# `Z jednání se omluvil p. Novák J.`, `Z jednání je omluvena paní Nováková J.`, `Omluvena paní Nováková
+# J. (nemoc)`: the same after where from, with `se` or `je` before the verb, or the participle alone.
 _EXCUSED_IN_SENTENCE = rx(
-    r"(?:^|[.;]\s+)(?:omluvil[aiy]?\s+se|omluven[iaoyí]?\s+(?:jsou|je|byl[aiy]?))\s+"
+    r"(?:^|[.;]\s+)(?:(?:z|na)\s+(?:jednání|setkání|schůz\w+|zasedání)\s+|jednání\s+)?"
+    r"(?:omluvil[aiy]?\s+se|se\s+omluvil[aiy]?|(?:(?:je|jsou|byl[aiy]?)\s+)?omluven[iaoyí]?(?:\s+(?:jsou|je|byl[aiy]?))?)"
+    r"(?:\s+(?:z|na)\s+(?:jednání|setkání|schůze|zasedání))?\s+"
     rf"(?P<value>(?:(?:p|pí|pan|paní)\.?\s*)?(?-i:{CAPITAL}).+)$"
 )
+# `… paní Nováková J. z důvodu nemoci`: the reason after the excused is no name.
+_EXCUSE_REASON = rx(r"\s+(?:z\s+důvodu|ze?\s+(?:zdravotních|pracovních|rodinných|osobních)|pro\s+nemoc|kvůli)\b.*$")
 # `pí. Fialová, p. Mazanec a p. Kala`: the last name of a sentence's list after `a`.
 _LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní)\.?\s|(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL})")
 # `…, p. Kala, který se možná dostaví později`: a relative clause ends a list of names.
@@ -2053,6 +2069,52 @@ def _excused_in_accusative(reader: _Reader) -> list[str]:
             else None
             for part in parts
         ]
+        if names and all(names):
+            return [name for name in names if name]
+    return []
+
+
+# `hejtman J. Běhounek omluvil neúčast P. Pacala`, `omluvila nepřítomnost paní Novákové J. a Ing. Petra
+# Nováka`: the members the chair excused, in the genitive after the noun of their absence.
+_APOLOGISED_ABSENCE = re.compile(
+    r"(?i:omluvil[a]?)\s+(?:(?i:také|též|rovněž|i)\s+)?(?i:neúčast|nepřítomnost|absenci)\s+"
+    r"(?:(?i:člen[ae]?|členky|zastupitel[ae]?|radní(?:ho)?)\s+)?"
+    rf"(?P<who>(?:(?:(?i:pana|paní|p\.|pí\.?)\s*)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+"
+    rf"(?:\s+{CAPITAL}\w+)?(?:\s+[A-Z]\.)?(?:,\s+|\s+a\s+)?)+)"
+)
+# `p.` in lower case only: `P. Pacala` is an initial.
+_COURTESY_GENITIVE = re.compile(r"^(?P<courtesy>[Pp]aní|[Pp]í\.?|[Pp]ana|p\.)?\s*(?P<name>.+)$")
+_INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
+
+
+def _genitive_person(part: str) -> str | None:
+    """`paní Novákové J.`, `P. Pacala`, `Ing. Petra Nováka` in the nominative (`Nováková J.`, `P. Pacal`,
+    `Ing. Petr Novák`): by the first name when there is one, else the surname alone by its ending
+    (or `paní`/`pana`); None when it is no name."""
+    found = _COURTESY_GENITIVE.match(part.strip(" ,"))
+    if found is None:
+        return None
+    name = found["name"].strip()
+    if (whole := nominative_name(name, "genitive")) is not None:
+        return whole
+    words = name.split()
+    surnames = [n for n, w in enumerate(words) if not _INITIAL.match(w) and not is_title_only(w)]
+    if len(surnames) != 1 or (len(words) < 2 and not found["courtesy"]):  # `P. Pacala`, `pana Kubíčka`
+        return None
+    courtesy = (found["courtesy"] or "").lower()
+    gender = "f" if courtesy.startswith(("paní", "pí")) else "m" if courtesy == "pana" else None
+    words[surnames[0]] = surname_nominative(words[surnames[0]], "genitive", gender)
+    return " ".join(words)
+
+
+def _excused_in_genitive(reader: _Reader) -> list[str]:
+    """The members the chair excused by the noun of their absence (`omluvil neúčast P. Pacala`), in
+    the nominative; empty when no sentence says so or a name does not decline."""
+    for line in reader.plains:
+        if (match := _APOLOGISED_ABSENCE.search(line)) is None:
+            continue
+        parts = [p.strip() for p in re.split(r",\s+|\s+a\s+", match["who"]) if p.strip()]
+        names = [_genitive_person(part) for part in parts]
         if names and all(names):
             return [name for name in names if name]
     return []
@@ -2481,6 +2543,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if not result.excused and (apologised := _excused_in_accusative(reader)):
         result.excused = [{"name": name, "org": None, "role": None} for name in apologised]
         result.guesses["excused"] = _("excused turned from the accusative (omluvil …)")
+    if not result.excused and (absences := _excused_in_genitive(reader)):
+        result.excused = [{"name": name, "org": None, "role": None} for name in absences]
+        result.guesses["excused"] = _("excused turned from the genitive (omluvil neúčast …)")
     if not (result.present or result.excused or result.absent):
         _roll_call(result, reader)
     result.absent = _not_excused(result.absent, result.excused)
@@ -2550,6 +2615,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         or result.moderator
         or result.tasks
         or result.next_meeting
+        or _NUMBERED_TITLE.search(head)
     )
     # (A title with next to nothing under it stays minutes that lack their facts: the user is told which.)
     titled = titled and (gives_anything or sum(1 for p in reader.plains if p) <= 3)
