@@ -28,7 +28,8 @@ _TITLE = rx(
     # line (`Download "Zápis z …"`); `zápis` in lower case inside a line is a sentence's word.
     # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
     # `Průběh zasedání Zastupitelstva …` and `Z Á P I S č. 4 / 2011 ze …` also head minutes.
-    r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
+    # `Stenografický záznam 4. ZASEDÁNÍ ZASTUPITELSTVA MČ PRAHA 1`: a verbatim record heads them too.
+    r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:stenografick\w+\s+)?(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
     # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
     r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+|\(č\.[^()\n]{1,20}\)\s+)?)"
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
@@ -52,6 +53,8 @@ _CUT = rx(
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
     r"|\s+č\.\s*\d.*$"
+    # `ZMM Doc. jak je to s …?`: a transcript runs the title into a speaker's turn (a title, then lower case)
+    rf"|\s+(?-i:Doc|Ing|Mgr|MUDr|JUDr|PhDr|RNDr|Bc|Prof|Dr)\.\s+(?-i:{SMALL}).*$"
     r"|\s+[–—]\s.*$"  # `… Senioři – Bruntál`, `… A RODINA – MĚSTO BOSKOVICE`: a town or a date after a dash  # `Zastupitelstva města X č. 1/2018`: the number of the meeting
 )
 # Before the body: the meeting's number or year (`jednání 01/2001 městského …`, `zasedání roku
@@ -234,6 +237,9 @@ _LEGAL_FORM_BEFORE = rx(rf"^občansk\w+\s+sdružení\s+(?=(?-i:{CAPITAL}))")
 _LEGAL_FORM_AFTER = rx(r",?\s+(?:o\.\s?s|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s)\.?$")
 
 
+_PLACE_AFTER = re.compile(r"(\b(?:MČ|ORP|města|obce|městyse|kraje|městské\s+části)\s+)(\w)")
+
+
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
     """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
     text = _LEAD.sub("", squash(text).strip(' -–—:;,."„“'))
@@ -248,6 +254,8 @@ def _tidy_why(text: str) -> tuple[str | None, str | None]:
     )
     if shouted and not acronyms:
         text = " ".join(w if _ACRONYM.fullmatch(w) else w.lower() for w in text.split())
+        # `ZASTUPITELSTVA MČ PRAHA 1`, `… MĚSTA JESENÍK`: the place after them keeps its capital
+        text = _PLACE_AFTER.sub(lambda m: m[1] + m[2].upper(), text)
     if _WORKING_GROUP.match(text):  # `pracovní skupiny Senioři` -> `Senioři`
         return _WORKING_GROUP.sub("", text).strip('"„“ '), None
     if shouted and (named := _WORKING_GROUP_ANY_CASE.match(text)) is not None:

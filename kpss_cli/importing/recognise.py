@@ -346,6 +346,7 @@ _OTHER_LABEL = re.compile(
             "neomluven[iíaoyéá]?",
             "host[éey]?",
             "hosté",
+            r"přítomn[iíaoéýá]\s+za\s+[^\s:]{1,12}",  # `… Přítomní za ÚMČ: Radana Šímová`
             "přítomn[iíaoéýá]",
             "zapsal[a]?",
             "program",
@@ -464,7 +465,8 @@ _GLUED = re.compile(
     # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
     # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
     # (`Přítomní členové MZ: …`, `Omluvení členové ZO: …`: the body's acronym after the members)
-    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
+    # (`Přítomní za ÚMČ: …`: whom they are there for after the label)
+    r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+za\s+[^\s:]{1,12}|\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
     + rf"+){{0,2}}(?:\s+{CAPITAL}{{2,4}})?)?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé)(?:\s+{CAPITAL}{{2,4}})?)?|"
     r"Nepřítomn[iíy]|Nepřítomen|"
@@ -763,7 +765,8 @@ def _we_met(line: str) -> tuple[str | None, str | None]:
 # The place right after `konané`/`konalo se`, up to the day, a time or the end of the sentence.
 _PLACE_HELD = rx(
     # `proběhla na začátku února`, `v průběhu roku`: a time, not a place
-    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:začátk|konc|počát|průběh|přelom)\w*\b|(?:"
+    # `proběhlo na zasedání pléna KS MAS`: at another meeting, not a place
+    r"^\s+(?P<place>(?:v|ve|na)\s+(?!\d|(?:začátk|konc|počát|průběh|přelom|zasedání|jednání|schůz|setkání|porad)\w*\b|(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
     # `č. 349`, `hl. m. Prahy`: a number after `č.` and the full stops of short abbreviations stay in it
     + r")\b)(?:[^.;\d]|(?<=\bč)\.\s*\d+|(?<=\b"
@@ -1242,6 +1245,11 @@ _SUBGROUP = re.compile(
 )
 
 
+# `Přítomní za ÚMČ:`, `Přítomni za MěÚ:`: those present for the municipality's office (its staff)
+# beside the body's members; folded (`umc`, `meu`), as the head of a label is.
+_FOR_THE_OFFICE = re.compile(r"\bpritomn\w*\s+za\s+(?:umc|umo|meu|mu|ou|ku|kru|urad\w*|magistrat\w*)\b")
+
+
 def _attendance_label(line: str) -> tuple[str, str] | None:
     """The kind of attendance list a line opens, and the value after its label; None when
     the line is no attendance label. `Nepřítomni – omluveni:` opens the excused."""
@@ -1254,6 +1262,8 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
                     return "excused", inline
                 if name == "present" and re.search(r"\bhost", head):
                     return "guests", inline  # `Přítomní hosté:`
+                if name == "present" and _FOR_THE_OFFICE.search(head):
+                    return "guests", inline  # `Přítomní za ÚMČ: Radana Šímová, tajemnice ÚMČ` (staff, no members)
                 return name, inline
     return None
 
@@ -1323,7 +1333,10 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
 
 # `Přítomni: Petr Malý, Jana Nová Omluveni Hosté: Eva Malá`: a one-paragraph transcript runs an
 # attendance label without its colon (or with nothing after it) into the list; it is read as a label.
-_BARE_IN_LIST = re.compile(rf"(?<=\S)\s+({_BARE_ATTENDANCE})(?=\s|$)(?!\s*:)(?!\s+(?:bylo\s+)?\d)")
+# (not `Přítomní za ÚMČ: …`: the label goes on with whom they are there for, then its colon)
+_BARE_IN_LIST = re.compile(
+    rf"(?<=\S)\s+({_BARE_ATTENDANCE})(?=\s|$)(?!\s*:)(?!\s+(?:bylo\s+)?\d)(?!\s+za\s+[^\s:]{{1,12}}\s*:)"
+)
 # `… Jana Nová Hlasování v pořadí: …`, `… Ing. Eva Malá Usnesení č. 1`: the label of something else
 # right after the last name ends the list (not a role after a dash or comma: `Jana Nová – Zapsala`).
 # (also a section in capitals: `… pí Skalická PROGRAM JEDNÁNÍ 01. Zahájení …`)

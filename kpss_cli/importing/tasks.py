@@ -151,6 +151,12 @@ _DUE_BEFORE_OWNER = rx(r"^(?P<due>průběžně|trvale|ihned|neprodleně|stále)\
 _DUE_PREFIX = rx(r"^\s*(?:termín(?:\s+splnění)?|term\.)\s*:?\s+")
 
 
+# `funkcionáři povinně`, `členové dobrovolně`: how they take part, no part of who they are.
+_MANNER = rx(r"\s+(?:povinně|dobrovolně|nepovinně|fakultativně)\s*$")
+# `funkcionáři, termín 20. 4. 2019`, `Novák; do 15. 4.`: an owner cell that goes on with the deadline.
+_OWNER_THEN_DUE = rx(r"^(?P<owner>.+?)\s*[,;]\s*(?:termín(?:\s+splnění)?|term\.)?\s*:?\s*(?P<due>(?:do\s+)?\d.*|do\s+\S.*)$")
+
+
 # What parts the cells of a task line: ` | `, a dash between spaces, tabs.
 _CELL_SEPARATOR = re.compile(r"\s+\|\s+|\s+[-–—]\s+|\t+")
 
@@ -162,6 +168,16 @@ def _cell_fields(text: str) -> dict[str, str]:
     if bracket and not _CELL_SEPARATOR.search(text[: bracket.start()]):
         cells = cells[:1]  # `Vytvořit seznam členů (PO - Petr Bajgar)`: the dash is the bracket's own
     if len(cells) < 2 and bracket:
+        parts = [part.strip() for part in bracket[1].split(",") if part.strip()]
+        if parts and all(_MANNER.search(part) for part in parts):
+            # `(funkcionáři povinně, členové dobrovolně)`: who takes part how, no one's task to own
+            return {"task": text[: bracket.start()]}
+        if len(parts) >= 2 and not any(
+            _deadline_like(part) or _OWNER_PREFIX.match(part) or _DUE_PREFIX.match(part) or len(part.split()) > 3
+            for part in parts
+        ):
+            # `(předsednictvo, vedoucí odborů)`, `(Martin Šmída, Jan Novák)`: owners together
+            return {"task": text[: bracket.start()], "owner": ", ".join(parts)}
         cells = [text[: bracket.start()], *bracket[1].split(",")]
     if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
         cells = [
@@ -173,6 +189,11 @@ def _cell_fields(text: str) -> dict[str, str]:
     for cell in cells[1:]:
         if "owner" not in fields and (owner := _OWNER_PREFIX.match(cell)) is not None:
             fields["owner"] = cell[owner.end() :]  # `(zodp. Mgr. Vašková, termín 31. 10.)`
+            if (then := _OWNER_THEN_DUE.match(fields["owner"])) is not None and _deadline_like(then["due"]):
+                # `zodpovídají funkcionáři, termín 20. 4. 2019`: the deadline after the owner, in one cell
+                fields["owner"] = then["owner"]
+                fields.setdefault("due", then["due"])
+            fields["owner"] = _MANNER.sub("", fields["owner"]) or fields["owner"]
             if "due" not in fields and (early := _DUE_BEFORE_OWNER.match(fields["owner"])) is not None:
                 fields["due"], fields["owner"] = early["due"], fields["owner"][early.end() :]
             continue

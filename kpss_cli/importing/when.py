@@ -143,6 +143,12 @@ _HOUR_RANGE = re.compile(
     + r")?\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
     re.IGNORECASE,
 )
+# `v 9:30 h 14:00 h`: a transcript lost the dash between two times, each with its word for hours.
+_UNDASHED_RANGE = re.compile(
+    r"(?<![\d.,:])" + _H + r"\s*[:.]\s*" + _M + r"\s*(?:hod\.?|h\b\.?)\s+"
+    + _H + r"\s*[:.]\s*" + _M + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
+    re.IGNORECASE,
+)
 # `9 – 11 hod.`: whole hours, the word for hours after the second one.
 _BARE_HOUR_RANGE = re.compile(
     r"(?<![\d.,:/])" + _H + r"\s*(?:[-–—]|do)\s*" + _H + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)", re.IGNORECASE
@@ -190,7 +196,7 @@ def find_time(text: str) -> TimeHit | None:
     """The first time or time range in `text` (dates in it are ignored)."""
     blank = without_dates(text)
     found: list[TimeHit] = []
-    for pattern in (_RANGE, _HOUR_RANGE, _BARE_HOUR_RANGE):
+    for pattern in (_RANGE, _HOUR_RANGE, _UNDASHED_RANGE, _BARE_HOUR_RANGE):
         for m in pattern.finditer(blank):
             groups = m.groups()
             first, second = (
