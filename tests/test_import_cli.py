@@ -203,3 +203,25 @@ def test_the_attendance_warning_says_what_is_missing(
     assert result.exit_code == 0, result.stderr
     assert f"kpss: warning: {minutes}: {warning}" in result.stderr
     assert not_said not in result.stderr
+
+
+def test_minutes_with_a_numbered_title_and_no_day_are_refused_for_the_missing_date(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A transcript that gives the minutes' number and body but no day (`Zápis č. 2/2010 ze zasedání
+    ZMM`, then the discussion) is minutes that lack their date: the user is told to add the date, not
+    that it is no minutes."""
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    numbered = write(
+        tmp_path / "zmm.txt",
+        "Zápis č. 2/2010 ze zasedání ZMM\n\n1 Zápis č. 2/2010 ze zasedání ZMM Doc. jak je to s investičními "
+        "akcemi města? Je dobré se podívat na financování. Ing. řešení je dražší.\n",
+    )
+    result = invoke("import", str(numbered), "--dry-run", "--format", "json", "-a", str(archive))
+    assert result.exit_code == 2
+    assert f"kpss: error: {numbered}: no meeting date found; nothing was written" in result.stderr
+    assert "does not look like minutes" not in result.stderr
+    [record] = json.loads(result.stdout)
+    assert (record["date"], record["group"]) == (None, "ZMM")
+    assert not any("zmm" in str(path).lower() for path in archive.rglob("*.md"))

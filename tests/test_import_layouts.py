@@ -1724,7 +1724,7 @@ def test_the_body_before_the_title_on_its_line() -> None:
         ),
         (
             "1 ZASTUPITELSTVO KRAJE VYSOČINA Zápis ze zasedání Číslo zasedání: 12",
-            "Zastupitelstvo kraje vysočina",
+            "Zastupitelstvo kraje Vysočina",  # the place after `kraje` keeps its capital
         ),
         ("Komise sociální Zápis ze schůze 3/2020", "Komise sociální"),
         ("Zápis z Krajské konference", "Krajská konference"),

@@ -325,7 +325,11 @@ def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | N
         following = _CUT.sub("", following).strip()
         if not _NAME_GOES_ON.match(following) or len(following.split()) > 10:
             return None
-        own = following if following.lower().startswith(serving["noun"].lower()) else f"{serving['noun']} {following}"
+        own = (
+            following
+            if following.lower().startswith(serving["noun"].lower())
+            else f"{serving['noun']} {following}"
+        )
         found = _tidy_why(own)
         return found if found[0] else None
     return None

@@ -292,7 +292,8 @@ _ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|roze
 _TITLE_ZAPIS = rx(
     r"^(?:\W*)z[áa]pis(?:\s|$)"
     + _ABOUT_THE_MINUTES
-    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    # (`Záznam č. 14 z jednání rady`: the minutes' number before the meeting)
+    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*\d+(?:\s*/\s*\d{2,4})?\s+)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
     r"(?:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
@@ -496,18 +497,19 @@ _GLUED = re.compile(
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 # The attendance labels a line may begin with when their colon is lost.
-_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyí]|Nepřítomn[iíy]|Hosté)"
+_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Hosté)"
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
 _STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 
 
 # `Přítomni JUDr. Monika Krobová Hášová – předsedkyně komise, Radek Čermák, …`, `Hosté  radní  ing. Jiří
 # Nouza`: a Word form's label cell flattened without its colon, the names after it (a title, or a
-# whole name and a comma or dash) or after the wide gap of the cell border.
+# whole name and a comma or dash, or the line's end: `Omluven Karel Novák`) or after the wide gap of the
+# cell border.
 _BARE_LABEL = re.compile(
     rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
     rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s)))"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)))"
 )
 
 
@@ -1263,7 +1265,8 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
                 if name == "present" and re.search(r"\bhost", head):
                     return "guests", inline  # `Přítomní hosté:`
                 if name == "present" and _FOR_THE_OFFICE.search(head):
-                    return "guests", inline  # `Přítomní za ÚMČ: Radana Šímová, tajemnice ÚMČ` (staff, no members)
+                    # `Přítomní za ÚMČ: Radana Šímová, tajemnice ÚMČ`: the office's staff, no members
+                    return "guests", inline
                 return name, inline
     return None
 
@@ -1629,7 +1632,9 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 _store(result, seen, "guests", ", ".join(guests_named))
                 result.guesses["guests"] = _("guests turned from the accusative (představil hosty: …)")
         if found is None and (apology := _EXCUSED_IN_SENTENCE.search(reader.plains[index])) is not None:
-            named = _RELATIVE_CLAUSE.sub("", _SENTENCE_STOP.split(_EXCUSE_REASON.sub("", apology["value"]))[0])
+            named = _RELATIVE_CLAUSE.sub(
+                "", _SENTENCE_STOP.split(_EXCUSE_REASON.sub("", apology["value"]))[0]
+            )
             _store(result, seen, "excused", _LAST_AND.sub(", ", named))
         if (
             found is None
@@ -1803,7 +1808,9 @@ _EXCUSED_IN_SENTENCE = rx(
     rf"(?P<value>(?:(?:p|pí|pan|paní)\.?\s*)?(?-i:{CAPITAL}).+)$"
 )
 # `… paní Nováková J. z důvodu nemoci`: the reason after the excused is no name.
-_EXCUSE_REASON = rx(r"\s+(?:z\s+důvodu|ze?\s+(?:zdravotních|pracovních|rodinných|osobních)|pro\s+nemoc|kvůli)\b.*$")
+_EXCUSE_REASON = rx(
+    r"\s+(?:z\s+důvodu|ze?\s+(?:zdravotních|pracovních|rodinných|osobních)|pro\s+nemoc|kvůli)\b.*$"
+)
 # `pí. Fialová, p. Mazanec a p. Kala`: the last name of a sentence's list after `a`.
 _LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní)\.?\s|(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL})")
 # `…, p. Kala, který se možná dostaví později`: a relative clause ends a list of names.

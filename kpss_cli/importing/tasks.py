@@ -154,7 +154,9 @@ _DUE_PREFIX = rx(r"^\s*(?:termín(?:\s+splnění)?|term\.)\s*:?\s+")
 # `funkcionáři povinně`, `členové dobrovolně`: how they take part, no part of who they are.
 _MANNER = rx(r"\s+(?:povinně|dobrovolně|nepovinně|fakultativně)\s*$")
 # `funkcionáři, termín 20. 4. 2019`, `Novák; do 15. 4.`: an owner cell that goes on with the deadline.
-_OWNER_THEN_DUE = rx(r"^(?P<owner>.+?)\s*[,;]\s*(?:termín(?:\s+splnění)?|term\.)?\s*:?\s*(?P<due>(?:do\s+)?\d.*|do\s+\S.*)$")
+_OWNER_THEN_DUE = rx(
+    r"^(?P<owner>.+?)\s*[,;]\s*(?:termín(?:\s+splnění)?|term\.)?\s*:?\s*(?P<due>(?:do\s+)?\d.*|do\s+\S.*)$"
+)
 
 
 # What parts the cells of a task line: ` | `, a dash between spaces, tabs.
@@ -173,7 +175,10 @@ def _cell_fields(text: str) -> dict[str, str]:
             # `(funkcionáři povinně, členové dobrovolně)`: who takes part how, no one's task to own
             return {"task": text[: bracket.start()]}
         if len(parts) >= 2 and not any(
-            _deadline_like(part) or _OWNER_PREFIX.match(part) or _DUE_PREFIX.match(part) or len(part.split()) > 3
+            _deadline_like(part)
+            or _OWNER_PREFIX.match(part)
+            or _DUE_PREFIX.match(part)
+            or len(part.split()) > 3
             for part in parts
         ):
             # `(předsednictvo, vedoucí odborů)`, `(Martin Šmída, Jan Novák)`: owners together

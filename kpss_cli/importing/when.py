@@ -145,8 +145,15 @@ _HOUR_RANGE = re.compile(
 )
 # `v 9:30 h 14:00 h`: a transcript lost the dash between two times, each with its word for hours.
 _UNDASHED_RANGE = re.compile(
-    r"(?<![\d.,:])" + _H + r"\s*[:.]\s*" + _M + r"\s*(?:hod\.?|h\b\.?)\s+"
-    + _H + r"\s*[:.]\s*" + _M + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
+    r"(?<![\d.,:])"
+    + _H
+    + r"\s*[:.]\s*"
+    + _M
+    + r"\s*(?:hod\.?|h\b\.?)\s+"
+    + _H
+    + r"\s*[:.]\s*"
+    + _M
+    + r"\s*(?:hod(?:in[ay]?)?\.?|h\b\.?)",
     re.IGNORECASE,
 )
 # `9 – 11 hod.`: whole hours, the word for hours after the second one.
