@@ -1524,3 +1524,37 @@ def test_those_present_for_the_municipal_office_are_guests() -> None:
         "Přítomni za poskytovatele: Ing. Jan Kos\n"
     )
     assert names(imported.present) == ["Radana Šímová", "Ing. Jan Kos"] and imported.guests == []
+
+
+def test_members_who_apologised_named_after_a_colon_in_a_sentence() -> None:
+    for line, excused in (
+        (
+            "Předsedající uvedla, že do zahájení zasedání se omluvili členové zastupitelstva: J. Zahradník, "
+            "M. Kuba, H. Tůmová.",
+            ["J. Zahradník", "M. Kuba", "H. Tůmová"],
+        ),
+        ("Konstatoval, že se omluvili členové výboru: Jan Kos a Eva Dlouhá.", ["Jan Kos", "Eva Dlouhá"]),
+        ("Starosta sdělil, že se omluvili radní: Ing. Petr Beneš.", ["Ing. Petr Beneš"]),
+    ):
+        assert _attended(line)[1] == excused, line
+    # who apologised for what, with no one named, gives nobody
+    assert _attended("Starosta konstatoval, že se omluvili všichni radní.")[1] == []
+
+
+def test_the_participle_after_a_name_closing_its_clause() -> None:
+    for line, excused in (
+        (
+            "Podle účasti na videokonferenci zastupuje J. Budweiserová, L. Michalec (SOSaD) omluven",
+            ["L. Michalec"],
+        ),
+        ("Ing. Jana Dvořáková omluvena.", ["Ing. Jana Dvořáková"]),
+        ("Bc. Petr Sýkora (Charita) je omluven, ostatní přišli.", ["Bc. Petr Sýkora"]),
+    ):
+        assert _attended(line)[1] == excused, line
+    # a thing excused, or the participle before more words, names no one
+    for line in (
+        "Bod 3 byl omluven.",
+        "Jednání bylo omluveno.",
+        "Petr Sýkora omluven z důvodu nemoci zůstal.",
+    ):
+        assert _attended(line)[1] == [], line

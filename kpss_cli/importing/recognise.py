@@ -1817,7 +1817,10 @@ _LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní)\.?\s|(?:[A-Z][a-z]{{0,4}
 _RELATIVE_CLAUSE = rx(r",\s+(?:kter[ýáéří]\w*|jenž|jež|již)\b.*$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
-    r"(?P<label>omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
+    # `…, že do zahájení zasedání se omluvili členové zastupitelstva: J. Zahradník, M. Kuba.`
+    r"(?P<label>(?:(?<=\s)|(?<=^))?(?:[^\W\d_]+\s+){0,4}?se\s+omluvil[iy]\s+(?:všichni\s+)?"
+    r"(?:členové|zastupitelé|radní|poslanci|senátoři)(?:\s+[^\W\d_]+){0,2}|"
+    r"omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
     r"\s*:\s*(?P<value>\S.+)$"
 )
 # `bylo přítomno 11 členů, 3 členové omluveni Ing. J. Pinc, M. Hora, D. Valterová, …`, `2 zastupitelé byli
@@ -2125,6 +2128,26 @@ def _genitive_person(part: str) -> str | None:
     gender = "f" if courtesy.startswith(("paní", "pí")) else "m" if courtesy == "pana" else None
     words[surnames[0]] = surname_nominative(words[surnames[0]], "genitive", gender)
     return " ".join(words)
+
+
+# `…, L. Michalec (SOSaD) omluven`, `Ing. Jana Malá omluvena.`: a name, its organisation in brackets, then
+# the participle after it, closing its clause.
+_EXCUSED_AFTER_NAME = re.compile(
+    rf"(?:^|[,;.]\s+|\s[-–—]\s+)(?P<who>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?)"
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:je\s+|byl[a]?\s+)?omluven[aáý]?(?=\s*(?:[,;.]|$))"
+)
+
+
+def _excused_after_name(reader: _Reader) -> list[str]:
+    """The people a clause names with `omluven` after them (`L. Michalec (SOSaD) omluven`); empty when
+    none, or when what stands before it is no name."""
+    found: list[str] = []
+    for line in reader.plains:
+        for match in _EXCUSED_AFTER_NAME.finditer(line):
+            who = match["who"].strip()
+            if len(who.split()) >= 2 and looks_like_name(who) and who not in found:
+                found.append(who)
+    return found
 
 
 def _excused_in_genitive(reader: _Reader) -> list[str]:
@@ -2568,6 +2591,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["excused"] = _("excused turned from the genitive (omluvil neúčast …)")
     if not (result.present or result.excused or result.absent):
         _roll_call(result, reader)
+    # (after the roll call: `Filípková Jana omluvena` one member a line is a roll call's row)
+    if not result.excused and (after := _excused_after_name(reader)):
+        result.excused = [{"name": name, "org": None, "role": None} for name in after]
+        result.guesses["excused"] = _("from the minutes' narrative (a name, then omluven)")
     result.absent = _not_excused(result.absent, result.excused)
     result.recorder = _best(_one_person(reader, RECORDER_LABEL, _RECORDER_FREE))
     if result.recorder is None and (entrusted := _recorder_entrusted(reader)) is not None:
