@@ -1818,7 +1818,7 @@ _RELATIVE_CLAUSE = rx(r",\s+(?:kter[ýáéří]\w*|jenž|jež|již)\b.*$")
 _LIST_IN_SENTENCE = rx(
     r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
     # `…, že do zahájení zasedání se omluvili členové zastupitelstva: J. Zahradník, M. Kuba.`
-    r"(?P<label>(?:(?<=\s)|(?<=^))?(?:[^\W\d_]+\s+){0,4}?se\s+omluvil[iy]\s+(?:všichni\s+)?"
+    r"(?P<label>(?:[^\W\d_]+\s+){0,4}?se\s+omluvil[iy]\s+(?:všichni\s+)?"
     r"(?:členové|zastupitelé|radní|poslanci|senátoři)(?:\s+[^\W\d_]+){0,2}|"
     r"omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
     r"\s*:\s*(?P<value>\S.+)$"
