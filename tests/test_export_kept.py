@@ -5,6 +5,7 @@ reader's kpss wrote is never served; each kind and archive name is kept apart.""
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kpss_cli.commands.cli import app
+from kpss_cli.export import kept as kept_module
 from kpss_cli.export import rows, write
 from kpss_cli.store import loading
 
@@ -164,6 +166,70 @@ def test_a_kept_file_not_as_written_is_never_served(
     assert len(fresh) == 2  # made afresh, not copied
     assert b"Forge" not in b"".join(content(tmp_path / f"warm.{kind}").values())
     same_as_no_cache(kind, examples, tmp_path)  # and kept again, as written
+    assert len(fresh) == 2
+
+
+@pytest.fixture
+def copies(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the kept bytes copied hashed (`copy`) and by the kernel, unhashed (`kernel_copy`),
+    file by file."""
+    counted = {"copy": 0, "kernel_copy": 0}
+    for name in counted:
+        real = getattr(write, name)
+
+        def spy(*args: Any, _real: Any = real, _name: str = name) -> Any:
+            counted[_name] += 1
+            return _real(*args)
+
+        monkeypatch.setattr(write, name, spy)
+    return counted
+
+
+def _flip_in_place(path: Path) -> None:
+    """A byte changed, the file's size and mtime as they were (its ctime moves)."""
+    before = path.stat()
+    _flip(path)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_kept_file_is_hashed_until_its_stamp_settled(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """The kept file is not trusted by its stamp while a write could leave it as it is."""
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    for _ in range(2):
+        same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 1 and copies["kernel_copy"] == 0 and copies["copy"] > 0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("tamper", [_flip_in_place, _flip, _truncate, _replace, _link, _removed])
+def test_a_kept_file_is_copied_unhashed_only_while_its_signed_stamp_holds(
+    kind: str,
+    tamper: Any,
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    fresh: list[int],
+    copies: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # every stamp settled at once
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    same_as_no_cache(kind, examples, tmp_path)  # hashed, and its stamp signed
+    hashed = copies["copy"]
+    assert hashed > 0 and copies["kernel_copy"] == 0
+    same_as_no_cache(kind, examples, tmp_path)  # by its stamp: not hashed
+    assert copies["copy"] == hashed and copies["kernel_copy"] > 0
+    assert len(fresh) == 1
+    (kept,) = kept_files(examples)
+    tamper(kept)
+    same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 2  # made afresh: the stamp moved, the bytes were hashed and refused
+    assert b"Forge" not in b"".join(content(tmp_path / f"warm.{kind}").values())
+    for _ in range(2):
+        same_as_no_cache(kind, examples, tmp_path)  # kept again, then its new stamp signed
     assert len(fresh) == 2
 
 

@@ -10,6 +10,16 @@ the kept bytes to its target, hashing them as they are copied: bytes that are no
 index signed (another writer's, a torn write, a truncated file) are never served, and the
 export is written afresh instead.
 
+Once a copy has found the kept bytes to be those signed, the kept file's stamp (size, mtime,
+ctime, inode: store/archive.stamp_of) is signed beside them (`Entry.stamp`), and while the
+file shows that stamp it is copied by the kernel (`kernel_copy`: no bytes through Python, a
+clone on file systems that share blocks) without being hashed again. No write can leave the
+stamp as it was: a write sets the file's ctime to the time of the write, which user programs
+cannot set back, and a file put in its place has another inode (and a ctime of its own). The
+stamp is signed only when it was settled before the verified copy began (loading.SETTLED_NS:
+a write in the same tick of the clock as the last one would not move it), and is looked at
+again after the copy (a write during it makes the export written afresh).
+
 What varies from run to run is made again each time: `exported_at` (the `archives` table and
 the manifest, written anew; in SQLite an UPDATE of that one column, which every SQLite export
 goes through; in Parquet, the one value of each file's footer metadata, put in place).
@@ -21,6 +31,7 @@ fsynced (a torn file fails its digest and is a miss).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import marshal
 import os
@@ -28,15 +39,16 @@ import queue
 import stat as stat_module
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from io import FileIO
 from pathlib import Path
 from typing import BinaryIO
 
-from ..store.archive import TaskSnapshot, printable
+from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import blake2b
-from ..store.loading import open_index, walk_archive, walked_index
+from ..store.loading import SETTLED_NS, open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
 from .schema import Row
@@ -47,9 +59,10 @@ KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the ol
 
 class Entry:
     """What the index says of a kept export: its size and digest, the files it is made of
-    (name, size) in order, each table's row count, the `archives` rows and the
-    `exported_at` its bytes hold. (No dataclass: a warm export does without importing
-    `dataclasses`, commands/quick.py.)"""
+    (name, size) in order, each table's row count, the `archives` rows, the
+    `exported_at` its bytes hold and, once a copy found its bytes to be those signed, the
+    kept file's stamp then (None before). (No dataclass: a warm export does without
+    importing `dataclasses`, commands/quick.py.)"""
 
     def __init__(
         self,
@@ -59,6 +72,7 @@ class Entry:
         counts: dict[str, int],
         archives: list[Row],
         exported_at: str,
+        stamp: Stamp | None = None,
     ) -> None:
         self.size = size
         self.digest = digest
@@ -66,18 +80,22 @@ class Entry:
         self.counts = counts
         self.archives = archives
         self.exported_at = exported_at
+        self.stamp = stamp
 
     def pack(self) -> bytes:
         return marshal.dumps(
-            (self.size, self.digest, self.layout, self.counts, self.archives, self.exported_at),
+            (self.size, self.digest, self.layout, self.counts, self.archives, self.exported_at, self.stamp),
             MARSHAL_VERSION,
         )
 
     @classmethod
     def unpack(cls, data: bytes) -> Entry:
-        size, digest, layout, counts, archives, exported_at = marshal.loads(data)
+        size, digest, layout, counts, archives, exported_at, stamp = marshal.loads(data)
         if not (type(size) is int and type(digest) is bytes and type(exported_at) is str):
             raise TypeError("a kept export of the wrong types")
+        if stamp is not None:
+            a, b, c, d = stamp
+            stamp = (int(a), int(b), int(c), int(d))
         return cls(
             size,
             digest,
@@ -85,6 +103,7 @@ class Entry:
             {str(t): int(c) for t, c in counts.items()},
             [tuple(row) for row in archives],
             exported_at,
+            stamp,
         )
 
 
@@ -111,9 +130,10 @@ class Kept:
         self.entry = entry
         self.used = False  # the export was copied from it
 
-    def open(self) -> FileIO | None:
-        """The kept file, unbuffered, when it is a regular file of the size the index
-        says (its bytes are checked as they are copied); None otherwise."""
+    def open(self) -> tuple[FileIO, os.stat_result] | None:
+        """The kept file, unbuffered, and what fstat said of it, when it is a regular file of
+        the size the index says (its bytes are checked as they are copied, unless its stamp
+        is the one signed: `trusted`); None otherwise."""
         if self.entry is None:
             return None
         try:
@@ -128,7 +148,39 @@ class Kept:
         if not stat_module.S_ISREG(found.st_mode) or found.st_size != self.entry.size:
             os.close(fd)
             return None
-        return open(fd, "rb", buffering=0)  # closed by the caller
+        return open(fd, "rb", buffering=0), found  # closed by the caller
+
+    def trusted(self, found: os.stat_result) -> bool:
+        """Whether the kept file, as fstat found it, shows the stamp signed when its bytes
+        were last found to be those signed: then it holds them still, and is copied without
+        being hashed (see the top of this module)."""
+        return self.entry is not None and self.entry.stamp is not None and stamp_of(found) == self.entry.stamp
+
+    def vouch(self, before: os.stat_result, started: int, after: os.stat_result) -> None:
+        """Sign the kept file's stamp beside its entry, its bytes just found to be those
+        signed by a copy begun at `started` (time.time_ns) that found the file as `before`
+        and left it as `after`: when that stamp had settled before the copy began (a later
+        write moves it) and did not move during it. Any failure just signs nothing."""
+        entry = self.entry
+        stamp = stamp_of(before)
+        if entry is None or entry.stamp == stamp or stamp_of(after) != stamp:
+            return
+        if max(before.st_mtime_ns, before.st_ctime_ns) > started - SETTLED_NS:
+            return  # too recent: verified again next time
+        index = open_index(self.root, self.shown_root)
+        if index is None:
+            return
+        try:
+            if index.snapshot(self.digest, ("head", self.part)) is None:
+                return  # the archive or the entry changed meanwhile
+            vouched = Entry(
+                entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
+            )
+            index.store_part(self.digest, self.part, vouched.pack())
+        except OSError:
+            return
+        finally:
+            index.close()
 
     def keep(
         self,
@@ -204,6 +256,52 @@ def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) ->
         return Kept(root, shown_root, digest, part, path, head, entry)
     finally:
         index.close()
+
+
+def now() -> int:
+    """The time a copy begins (Kept.vouch)."""
+    return time.time_ns()
+
+
+# What copy_file_range and sendfile say when they cannot copy between these two files (another
+# file system, a kernel or file system without them): the next way is tried.
+_UNSUPPORTED = frozenset(
+    (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.EPERM)
+)
+
+
+def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
+    """Copy `size` bytes of the file `source` from `offset` to the file `out` at its position,
+    by the kernel (os.copy_file_range: within one file system, a clone of the blocks where it
+    shares them, Btrfs or XFS; else os.sendfile), or, where neither works, a megabyte at a time
+    through Python; how many were copied (fewer when the source ended first)."""
+    done = 0
+    for way in ("copy_file_range", "sendfile"):
+        call = getattr(os, way, None)
+        if call is None:
+            continue
+        try:
+            while done < size:
+                if way == "copy_file_range":
+                    got = call(source, out, size - done, offset + done)
+                else:
+                    got = call(out, source, offset + done, size - done)
+                if not got:
+                    return done
+                done += got
+            return done
+        except OSError as exc:
+            if exc.errno not in _UNSUPPORTED or done:
+                raise
+    while done < size:
+        chunk = os.pread(source, min(CHUNK, size - done), offset + done)
+        if not chunk:
+            break
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(out, view) :]
+        done += len(chunk)
+    return done
 
 
 def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) -> int:

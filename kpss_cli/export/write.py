@@ -22,7 +22,7 @@ from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.safefile import sync_folder
-from .kept import Kept, copy
+from .kept import Kept, copy, kernel_copy, now
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -267,21 +267,43 @@ def _temporary(target: Path, folder: bool) -> Path:
 def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, int] | None:
     """Write the kept export at `target` (as _write_sqlite and _write_folder would), given
     `exported_at`; None, and nothing written, when the kept bytes are not those the index
-    signed."""
+    signed. They are hashed as they are copied, unless the kept file shows the stamp signed
+    when they last were (kept.py: then the kernel copies them, and the stamp is looked at
+    again after the copy); once hashed and found right, the stamp is signed."""
     entry = kept.entry
     assert entry is not None
-    source = kept.open()
-    if source is None:
+    opened = kept.open()
+    if opened is None:
         return None
+    source, before = opened
+    trusted = kept.trusted(before)
+    started = now()
     sha = hashlib.sha256()
     archives = [(*row[:EXPORTED_AT], exported_at, *row[EXPORTED_AT + 1 :]) for row in entry.archives]
+    offset = 0
+
+    def fill(path: Path, size: int) -> bool:
+        """Copy the next `size` kept bytes to the new file `path`; whether they were all there."""
+        nonlocal offset
+        with open(path, "wb", buffering=0) as out:
+            if trusted:
+                done = kernel_copy(source.fileno(), out.fileno(), offset, size)
+            else:
+                done = copy(source, out, size, sha)
+        offset += done
+        return done == size
+
+    def intact() -> bool:
+        """Whether the bytes copied are those the index signed."""
+        if trusted:
+            return kept.trusted(os.fstat(source.fileno()))  # no write since the stamp was signed
+        return hmac.compare_digest(sha.digest(), entry.digest)
+
     try:
         if kind == "sqlite":
             temporary = _temporary(target, folder=False)
             try:
-                with open(temporary, "wb", buffering=0) as out:
-                    done = copy(source, out, entry.size, sha)
-                if done != entry.size or not hmac.compare_digest(sha.digest(), entry.digest):
+                if not fill(temporary, entry.size) or not intact():
                     temporary.unlink()
                     return None
                 _stamp_sqlite(temporary, exported_at)
@@ -289,32 +311,32 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
             except BaseException:
                 temporary.unlink(missing_ok=True)
                 raise
-            return entry.counts
-        temporary = _temporary(target, folder=True)
-        try:
-            for name, size in entry.layout:
-                with open(temporary / f"{name}.{kind}", "wb", buffering=0) as out:
-                    done = copy(source, out, size, sha)
-                if done != size:
-                    shutil.rmtree(temporary, ignore_errors=True)
-                    return None
-            if not hmac.compare_digest(sha.digest(), entry.digest):
-                shutil.rmtree(temporary, ignore_errors=True)
-                return None
-            names = [row[0] for row in archives]
-            if kind == "parquet":
-                for name, _size in entry.layout:
-                    if not _restamp_parquet(temporary / f"{name}.{kind}", entry.exported_at, exported_at):
+        else:
+            temporary = _temporary(target, folder=True)
+            try:
+                for name, size in entry.layout:
+                    if not fill(temporary / f"{name}.{kind}", size):
                         shutil.rmtree(temporary, ignore_errors=True)
                         return None
-                _write_parquet(temporary / "archives.parquet", "archives", archives, names, exported_at)
-            else:
-                _write_jsonl(temporary / "archives.jsonl", "archives", archives)
-            _write_manifest(temporary, kind, exported_at, names, entry.counts)
-            _publish(temporary, target)
-        except BaseException:
-            shutil.rmtree(temporary, ignore_errors=True)
-            raise
+                if not intact():
+                    shutil.rmtree(temporary, ignore_errors=True)
+                    return None
+                names = [row[0] for row in archives]
+                if kind == "parquet":
+                    for name, _size in entry.layout:
+                        if not _restamp_parquet(temporary / f"{name}.{kind}", entry.exported_at, exported_at):
+                            shutil.rmtree(temporary, ignore_errors=True)
+                            return None
+                    _write_parquet(temporary / "archives.parquet", "archives", archives, names, exported_at)
+                else:
+                    _write_jsonl(temporary / "archives.jsonl", "archives", archives)
+                _write_manifest(temporary, kind, exported_at, names, entry.counts)
+                _publish(temporary, target)
+            except BaseException:
+                shutil.rmtree(temporary, ignore_errors=True)
+                raise
+        if not trusted:
+            kept.vouch(before, started, os.fstat(source.fileno()))
         return entry.counts
     finally:
         source.close()
