@@ -74,14 +74,17 @@ def kept_files(archive: Path) -> list[Path]:
     )
 
 
-def same_as_no_cache(kind: str, archive: Path, tmp_path: Path, *extra: str) -> dict[str, bytes]:
-    """Export warm and with --no-cache; both the same (bytes, stdout, stderr, exit code)."""
-    warm = export(kind, tmp_path / f"warm.{kind}", archive, *extra)
+def same_as_no_cache(
+    kind: str, archive: Path, tmp_path: Path, *extra: str, warm_name: str = "warm"
+) -> dict[str, bytes]:
+    """Export warm (to `warm_name`.kind) and with --no-cache; both the same (bytes, stdout,
+    stderr, exit code)."""
+    warm = export(kind, tmp_path / f"{warm_name}.{kind}", archive, *extra)
     cold = export(kind, tmp_path / f"cold.{kind}", archive, *extra, cache=False)
     assert (warm.exit_code, warm.stderr) == (cold.exit_code, cold.stderr)
-    assert warm.stdout.replace("warm.", "cold.") == cold.stdout
-    assert content(tmp_path / f"warm.{kind}") == content(tmp_path / f"cold.{kind}")
-    return content(tmp_path / f"warm.{kind}")
+    assert warm.stdout.replace(f"{warm_name}.", "cold.") == cold.stdout
+    assert content(tmp_path / f"{warm_name}.{kind}") == content(tmp_path / f"cold.{kind}")
+    return content(tmp_path / f"{warm_name}.{kind}")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -216,20 +219,90 @@ def test_a_kept_file_is_copied_unhashed_only_while_its_signed_stamp_holds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # every stamp settled at once
+    # Each export to a new target: a JSON Lines one copied to the target of the last copy is
+    # not copied again (test_a_target_copied_to_last_is_refreshed_while_its_stamps_hold).
+    targets = iter(f"warm{n}" for n in range(10))
     assert export(kind, tmp_path / "first", examples).exit_code == 0
-    same_as_no_cache(kind, examples, tmp_path)  # hashed, and its stamp signed
+    same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))  # hashed, its stamp signed
     hashed = copies["copy"]
     assert hashed > 0 and copies["kernel_copy"] == 0
-    same_as_no_cache(kind, examples, tmp_path)  # by its stamp: not hashed
+    same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))  # by its stamp: not hashed
     assert copies["copy"] == hashed and copies["kernel_copy"] > 0
     assert len(fresh) == 1
     (kept,) = kept_files(examples)
     tamper(kept)
-    same_as_no_cache(kind, examples, tmp_path)
+    served = same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))
     assert len(fresh) == 2  # made afresh: the stamp moved, the bytes were hashed and refused
-    assert b"Forge" not in b"".join(content(tmp_path / f"warm.{kind}").values())
-    for _ in range(2):
-        same_as_no_cache(kind, examples, tmp_path)  # kept again, then its new stamp signed
+    assert b"Forge" not in b"".join(served.values())
+    for _ in range(2):  # kept again, then its new stamp signed
+        same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))
+    assert len(fresh) == 2
+
+
+def _appended(folder: Path) -> None:
+    with open(folder / "tasks.jsonl", "ab") as handle:
+        handle.write(b'{"forged": 1}\n')
+
+
+def _rewritten(folder: Path) -> None:
+    """A byte changed, the file's size and mtime as they were (its ctime moves)."""
+    _flip_in_place(folder / "attendance.jsonl")
+
+
+def _put_in_place(folder: Path) -> None:
+    path = folder / "meetings.jsonl"
+    other = folder / "other"
+    other.write_bytes(path.read_bytes().replace(b"Senio", b"Forge"))
+    other.replace(path)
+
+
+def _extra_file(folder: Path) -> None:
+    (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+
+def _file_removed(folder: Path) -> None:
+    (folder / "groups.jsonl").unlink()
+
+
+def _made_a_link(folder: Path) -> None:
+    moved = folder.with_name("moved")
+    folder.rename(moved)
+    folder.symlink_to(moved)
+
+
+@pytest.mark.parametrize(
+    "tamper", [_appended, _rewritten, _put_in_place, _extra_file, _file_removed, _made_a_link]
+)
+def test_a_target_copied_to_last_is_refreshed_while_its_stamps_hold(
+    tamper: Any, examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """A JSON Lines export to the target the kept export was last copied to, its tables as
+    copied, writes only the two files that hold the time; anything else there is copied again."""
+    target = tmp_path / "warm.jsonl"
+    assert export("jsonl", target, examples).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied, and the copy's stamps signed
+    copied = copies["copy"] + copies["kernel_copy"]
+    assert copied > 0
+    inodes = {p.name: p.stat().st_ino for p in target.iterdir()}
+    clock(LATER)
+    again = same_as_no_cache("jsonl", examples, tmp_path)  # refreshed: nothing copied
+    assert copies["copy"] + copies["kernel_copy"] == copied
+    assert LATER.encode() in again["archives.jsonl"] and LATER.encode() in again["kpss-export.json"]
+    now = {p.name: p.stat().st_ino for p in target.iterdir()}
+    assert sorted(n for n in now if now[n] != inodes[n]) == ["archives.jsonl", "kpss-export.json"]
+    tamper(target)
+    served = same_as_no_cache("jsonl", examples, tmp_path)  # copied again, as --no-cache writes it
+    assert copies["copy"] + copies["kernel_copy"] > copied
+    assert b"forged" not in b"".join(served.values()) and b"Forge" not in b"".join(served.values())
+    assert not target.is_symlink() and "notes.txt" not in served
+    assert len(fresh) == 1
+    copied = copies["copy"] + copies["kernel_copy"]
+    same_as_no_cache("jsonl", examples, tmp_path)  # refreshed again
+    assert copies["copy"] + copies["kernel_copy"] == copied
+    # After an edit the export is made again, whatever the target holds.
+    minutes = sorted((examples / "seniori").glob("*.md"))[-1]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nDodatek.\n", encoding="utf-8")
+    same_as_no_cache("jsonl", examples, tmp_path)
     assert len(fresh) == 2
 
 

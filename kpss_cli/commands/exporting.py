@@ -87,7 +87,7 @@ def export_archives(
     made = None
     used: list[Made] = []
     if len(folders) == 1 and not append and not settings["no_cache"]:
-        kept = find_kept(folders[0], to, names[0] if names else None)
+        kept = find_kept(folders[0], to, names[0] if names else None, target)
 
         def made(folder: Path) -> Made | None:
             from ..export.rows import from_index

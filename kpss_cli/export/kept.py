@@ -120,6 +120,8 @@ class Kept:
         path: str,
         head: TaskSnapshot | None,
         entry: Entry | None,
+        target_part: str | None = None,
+        served: dict[str, Stamp] | None = None,
     ) -> None:
         self.root = root
         self.shown_root = shown_root
@@ -128,6 +130,10 @@ class Kept:
         self.path = path  # the kept file
         self.head = head
         self.entry = entry
+        self.target_part = target_part  # the name of the part of what was copied to the target
+        # The stamp of each file of the kept export (by table) as it was copied to the target
+        # last, when it was copied from this entry (None: not known).
+        self.served = served
         self.used = False  # the export was copied from it
 
     def open(self) -> tuple[FileIO, os.stat_result] | None:
@@ -156,6 +162,33 @@ class Kept:
         being hashed (see the top of this module)."""
         return self.entry is not None and self.entry.stamp is not None and stamp_of(found) == self.entry.stamp
 
+    def remember(self, files: Iterable[tuple[str, Path]]) -> None:
+        """Sign the stamps of `files` (table, path), the kept export's files just copied to
+        the target: while they show them, the target holds those bytes (write._refresh).
+        Any failure just signs nothing."""
+        if self.entry is None or self.target_part is None:
+            return
+        try:
+            stamps = [(table, stamp_of(path.lstat())) for table, path in files]
+        except OSError:
+            return
+        self._store(self.target_part, marshal.dumps((self.entry.digest, stamps), MARSHAL_VERSION))
+
+    def _store(self, part: str, data: bytes) -> None:
+        """Keep `part` beside the snapshot, when the archive and its entry are still as they
+        were looked at; any failure keeps nothing."""
+        index = open_index(self.root, self.shown_root)
+        if index is None:
+            return
+        try:
+            if index.snapshot(self.digest, ("head", self.part)) is None:
+                return  # the archive or the entry changed meanwhile
+            index.store_part(self.digest, part, data)
+        except OSError:
+            return
+        finally:
+            index.close()
+
     def vouch(self, before: os.stat_result, started: int, after: os.stat_result) -> None:
         """Sign the kept file's stamp beside its entry, its bytes just found to be those
         signed by a copy begun at `started` (time.time_ns) that found the file as `before`
@@ -167,20 +200,10 @@ class Kept:
             return
         if max(before.st_mtime_ns, before.st_ctime_ns) > started - SETTLED_NS:
             return  # too recent: verified again next time
-        index = open_index(self.root, self.shown_root)
-        if index is None:
-            return
-        try:
-            if index.snapshot(self.digest, ("head", self.part)) is None:
-                return  # the archive or the entry changed meanwhile
-            vouched = Entry(
-                entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
-            )
-            index.store_part(self.digest, self.part, vouched.pack())
-        except OSError:
-            return
-        finally:
-            index.close()
+        vouched = Entry(
+            entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
+        )
+        self._store(self.part, vouched.pack())
 
     def keep(
         self,
@@ -227,10 +250,16 @@ class Kept:
             index.close()
 
 
-def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) -> Kept | None:
+def find(
+    archive: str | os.PathLike[str] | None,
+    kind: str,
+    name: str | None,
+    target: str | os.PathLike[str] | None = None,
+) -> Kept | None:
     """The kept export of `kind` for the archive and its name in the export (None: its
     folder's name), with what the index says of it when it holds one for the archive as it
-    is; None when the archive has no index (a read-only one, a folder not read)."""
+    is (and of what it last copied to `target`); None when the archive has no index (a
+    read-only one, a folder not read)."""
     opened = walked_index(archive)
     if opened is None:
         return None
@@ -253,7 +282,20 @@ def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) ->
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
                 head = entry = None
-        return Kept(root, shown_root, digest, part, path, head, entry)
+        target_part: str | None = None
+        served: dict[str, Stamp] | None = None
+        if target is not None:
+            where = blake2b(os.fsencode(Path(target).absolute()), digest_size=16).hexdigest()
+            target_part = "\0".join(("view", f"export {kind} copied", key, where))
+            found = index.snapshot(digest, (target_part,)) if entry is not None else None
+            if found is not None and entry is not None:
+                try:
+                    signed, stamps = marshal.loads(found[target_part])
+                    if signed == entry.digest:
+                        served = {str(t): (int(a), int(b), int(c), int(d)) for t, (a, b, c, d) in stamps}
+                except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                    index.damaged = True
+        return Kept(root, shown_root, digest, part, path, head, entry, target_part, served)
     finally:
         index.close()
 
