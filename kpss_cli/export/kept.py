@@ -48,7 +48,7 @@ from typing import BinaryIO
 from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import blake2b
-from ..store.loading import SETTLED_NS, open_index, walk_archive, walked_index
+from ..store.loading import SETTLED_NS, Walk, open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
 from .schema import Row
@@ -135,6 +135,9 @@ class Kept:
         # last, when it was copied from this entry (None: not known).
         self.served = served
         self.used = False  # the export was copied from it
+        # The archive's root, root as shown and walk when it was looked at, for its rows'
+        # text (rows.from_index) when there is no entry; else None.
+        self.walked: tuple[str, str, Walk] | None = None
 
     def open(self) -> tuple[FileIO, os.stat_result] | None:
         """The kept file, unbuffered, and what fstat said of it, when it is a regular file of
@@ -211,10 +214,14 @@ class Kept:
         counts: dict[str, int],
         archives: list[Row],
         exported_at: str,
+        hashed: tuple[bytes, list[tuple[str, int]]] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
-        when the archive is still as it was looked at and the index holds its snapshot. Any
-        failure just keeps nothing."""
+        when the archive is still as it was looked at and the index holds its snapshot; with
+        `hashed` (the digest and layout of what the writer wrote, `Hasher`), copied by the
+        kernel, else hashed as they are copied. The entry kept is then `entry`. Any failure
+        just keeps nothing (and `entry` is None)."""
+        self.entry = None
         after = walk_archive(self.root)
         if after[1] or fingerprint(after[0], after[1]) != self.digest:
             return  # a file changed meanwhile: what was exported is not the archive as it is
@@ -229,21 +236,35 @@ class Kept:
             handle, name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
             temporary = Path(name)
             try:
-                sha = hashlib.sha256()
                 layout: list[tuple[str, int]] = []
                 with open(handle, "wb", buffering=0, closefd=True) as out:
-                    for table, path in sources:
-                        with open(path, "rb", buffering=0) as source:
-                            size = copy(source, out, None, sha)
-                        layout.append((table, size))
+                    if hashed is None:
+                        sha = hashlib.sha256()
+                        for table, path in sources:
+                            with open(path, "rb", buffering=0) as source:
+                                size = copy(source, out, None, sha)
+                            layout.append((table, size))
+                        digest = sha.digest()
+                    else:
+                        # Bytes another writer put in these files meanwhile fail the digest
+                        # when the kept file is first copied (hashed: `trusted` only after).
+                        digest, layout = hashed
+                        for (table, size), (name, path) in zip(layout, sources, strict=True):
+                            with open(path, "rb", buffering=0) as source:
+                                if (
+                                    table != name
+                                    or kernel_copy(source.fileno(), out.fileno(), 0, size) != size
+                                ):
+                                    raise OSError(errno.EIO, "an export's file ended early")
                 total = sum(size for _, size in layout)
                 temporary.replace(kept)
             except OSError:
                 temporary.unlink(missing_ok=True)
                 return
-            entry = Entry(total, sha.digest(), layout, counts, archives, exported_at)
+            entry = Entry(total, digest, layout, counts, archives, exported_at)
             index.store_part(self.digest, self.part, entry.pack())
             _prune(index.path, self.path)
+            self.entry = entry
         except OSError:
             return
         finally:
@@ -265,7 +286,7 @@ def find(
         return None
     root, shown_root, walk, index = opened
     digest = fingerprint(walk[0], walk[1])
-    del walk, opened
+    del opened
     try:
         name = Path(root).name if name is None else name
         key = f"{name}\0{Path(root)}\0{printable(shown_root)}"
@@ -295,9 +316,40 @@ def find(
                         served = {str(t): (int(a), int(b), int(c), int(d)) for t, (a, b, c, d) in stamps}
                 except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                     index.damaged = True
-        return Kept(root, shown_root, digest, part, path, head, entry, target_part, served)
+        kept = Kept(root, shown_root, digest, part, path, head, entry, target_part, served)
+        if entry is None:  # the walk is not held while a kept export is copied
+            kept.walked = (root, shown_root, walk)
+        return kept
     finally:
         index.close()
+
+
+class Hasher:
+    """The SHA-256 digest of the bytes `feed` is given, in order, taken by a second thread
+    while the caller goes on (hashlib lets go of the GIL): what an export's writer writes is
+    hashed as it is written, not read back to be kept. A few chunks wait at most."""
+
+    def __init__(self) -> None:
+        self.sha = hashlib.sha256()
+        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self.chunks.get()) is not None:
+            self.sha.update(chunk)
+
+    def feed(self, chunk: bytes) -> None:
+        self.chunks.put(chunk)
+
+    def digest(self) -> bytes:
+        self.close()
+        return self.sha.digest()
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.chunks.put(None)
+            self.thread.join()
 
 
 def now() -> int:

@@ -23,7 +23,7 @@ from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.archive import stamp_of
-from .kept import Kept, copy, kernel_copy, now
+from .kept import Hasher, Kept, copy, kernel_copy, now
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -339,7 +339,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
                 shutil.rmtree(temporary, ignore_errors=True)
                 raise
             if kind == "jsonl":
-                kept.remember((name, target / f"{name}.jsonl") for name, _size in entry.layout)
+                _remember(kept, target)
         if not trusted:
             kept.vouch(before, started, os.fstat(source.fileno()))
         return entry.counts
@@ -532,6 +532,8 @@ def _write_folder(
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    if kind == "jsonl" and not append:
+        _remember(kept, target)
     return counts
 
 
@@ -541,25 +543,44 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
     from .rows import LEAD
 
     temporary = _temporary(target, folder=True)
+    hasher = None if kept is None else Hasher()  # what is kept, hashed as it is written
     try:
+        layout: list[tuple[str, int]] = []
         for table in TABLES:
             path = temporary / f"{table.name}.jsonl"
             if table.name == "archives":
                 _write_jsonl(path, table.name, made.archives)
                 continue
+            size = 0
             with open(path, "wb") as out:
                 for piece in made.pieces(table.name):
-                    out.write(piece.replace(LEAD, made.lead))
+                    text = piece.replace(LEAD, made.lead)
+                    out.write(text)
+                    size += len(text)
+                    if hasher is not None:
+                        hasher.feed(text)
+            layout.append((table.name, size))
         counts = {table.name: made.counts[table.name] for table in TABLES}
-        if kept is not None:
+        if kept is not None and hasher is not None:
             sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]
-            kept.keep(sources, counts, made.archives, exported_at)
+            kept.keep(sources, counts, made.archives, exported_at, (hasher.digest(), layout))
         _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
         _publish(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    finally:
+        if hasher is not None:
+            hasher.close()
+    _remember(kept, target)
     return counts
+
+
+def _remember(kept: Kept | None, target: Path) -> None:
+    """Sign the stamps of the tables of the JSON Lines export just written at `target` and
+    kept (Kept.remember): the next export there of the archive as it is refreshes it."""
+    if kept is not None and kept.entry is not None:
+        kept.remember((name, target / f"{name}.jsonl") for name, _size in kept.entry.layout)
 
 
 def _manifest(kind: str, exported_at: str, archives: list[str], counts: dict[str, int]) -> str:
