@@ -397,6 +397,41 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     assert streamed[-1] is not None and after_removal != after_add
 
 
+def test_edits_renames_and_updates_then_refreshes_are_the_no_cache_export(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """JSON Lines to one target: after each change (an edit, a file added, renamed, removed,
+    a task updated from another file) the export is made from the rows kept in the index,
+    then refreshed in place at the next run; each time the `--no-cache` one byte for byte."""
+    assert export("jsonl", tmp_path / "warm.jsonl", examples).exit_code == 0
+    files = sorted((examples / "seniori").glob("*.md"))
+    renamed = files[2].with_name("2025-09-12.md")
+    added = files[0].with_name("2031-01-15.md")
+
+    def update_from_another_file() -> None:
+        _edit(files[1], "Vyhodnocení předáno", "Vyhodnocení (doplněné) předáno")
+
+    changes = [
+        lambda: _edit(files[-1], "---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n"),
+        lambda: added.write_text(
+            files[0].read_text(encoding="utf-8").replace(files[0].stem, added.stem), "utf-8"
+        ),
+        lambda: files[2].rename(renamed),
+        update_from_another_file,
+        lambda: files[3].unlink(),
+    ]
+    seen = [content(tmp_path / "warm.jsonl")]
+    for number, change in enumerate(changes, 2):
+        change()
+        seen.append(same_as_no_cache("jsonl", examples, tmp_path))
+        assert len(fresh) == number  # made again
+        assert seen[-1] != seen[-2]
+        copied = copies["copy"] + copies["kernel_copy"]
+        assert same_as_no_cache("jsonl", examples, tmp_path) == seen[-1]
+        assert len(fresh) == number and copies["copy"] + copies["kernel_copy"] == copied  # refreshed
+    assert b"(dopln\xc4\x9bn\xc3\xa9)" in seen[4]["task_events.jsonl"]
+
+
 @pytest.fixture
 def made_rows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the minutes whose export rows were made (export/rows.py), as they were."""
