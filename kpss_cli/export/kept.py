@@ -327,11 +327,11 @@ def find(
 class Hasher:
     """The SHA-256 digest of the bytes `feed` is given, in order, taken by a second thread
     while the caller goes on (hashlib lets go of the GIL): what an export's writer writes is
-    hashed as it is written, not read back to be kept. A few chunks wait at most."""
+    hashed as it is written, not read back to be kept. Two chunks wait at most."""
 
     def __init__(self) -> None:
         self.sha = hashlib.sha256()
-        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
