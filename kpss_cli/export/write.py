@@ -349,14 +349,14 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
 
 def _refresh(target: Path, kept: Kept, archives: list[Row], exported_at: str) -> bool:
     """Give the JSON Lines export at `target` its new `archives` table and manifest, when it
-    is the one kpss copied there from the kept export last (kept.Kept.served): the folder holds
-    its files and no other, and each file of a table shows the stamp it had when copied (a
-    write sets its ctime, a file put in its place has another inode). Its tables are then the
+    is the one kpss last wrote or copied there for the kept export (kept.Kept.served): the
+    folder holds its files and no other, and each file of a table shows the stamp it had then
+    (a write sets its ctime, a file put in its place has another inode). Its tables are then the
     bytes a copy would write (no time in them), and are left as they are; the two files that
     hold the time are each written whole under a temporary name and renamed into place, so
     that the folder always holds a whole export (for a moment, the `archives` table's time may
-    be the new one and the manifest's the old). A write in the same tick of the clock as the
-    copy could leave a stamp as it was: no more than a write just after kpss ends, as the
+    be the new one and the manifest's the old). A write in the same tick of the clock as
+    kpss's own could leave a stamp as it was: no more than a write just after kpss ends, as the
     target is the user's, not the archive's. False, and nothing written, otherwise."""
     entry, served = kept.entry, kept.served
     if entry is None or served is None:
