@@ -1701,6 +1701,7 @@ def kept_rows(
     name: str,
     each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
     shrink: Callable[[Any], Any] = _same,
+    walked: tuple[str, str, Walk] | None = None,
 ) -> KeptRows | None:
     """The view `name` of one value per minutes kept as a table (viewtable.py), brought up to
     date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
@@ -1710,11 +1711,19 @@ def kept_rows(
     (or of kpss.yaml, which starts the index afresh) makes the table again whole. None when the
     archive is to be loaded (no index, a file not read, a change too recent to keep). Each
     value is given as `shrink(value)`, shrunk as it is read from the table (so that what
-    `shrink` puts elsewhere is never held for every file at once)."""
-    opened = walked_index(archive)
-    if opened is None:
-        return None
-    root, shown_root, walk, index = opened
+    `shrink` puts elsewhere is never held for every file at once). `walked`: the archive's
+    root, root as shown and walk, when the caller has just walked it (else walked here)."""
+    if walked is None:
+        opened = walked_index(archive)
+        if opened is None:
+            return None
+        root, shown_root, walk, index = opened
+    else:
+        root, shown_root, walk = walked
+        found_index = None if walk[1] else open_index(root, shown_root)
+        if found_index is None:
+            return None
+        index = found_index
     try:
         found = _kept_rows(index, root, shown_root, walk, name, each_for, shrink)
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
