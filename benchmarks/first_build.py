@@ -1,0 +1,156 @@
+"""Where the time and memory of a first build go (issue #25): one `kpss tasks` load of an
+archive with an empty index, in this process, its phases timed:
+
+    python benchmarks/first_build.py ARCHIVE [--runs 1]
+
+Each run builds the index afresh in a temporary XDG_CACHE_HOME (KPSS_TODAY=2024-01-01) by
+`store.loading.load_tasks`, the functions of its phases wrapped here (kpss is not changed):
+the files parsed in this process (`_parse_here`), the workers' outcomes unpacked
+(`Lean.unpack`), the rows written as they come (`FirstBuild.add`), the last batch and what
+follows it (`FirstBuild.finish`, and on branches that have it the wait for its rows
+written by a second thread, `FirstBuild.join`), the tasks resolved (`archive.resolve`), the
+part STATE (`FirstBuild.state` or `incremental.state_of`) and the snapshot's status tables
+(`snapshot.store`). For each phase: the CPU seconds of the main thread (time.thread_time:
+threads beside it, such as the pool's that takes in the workers' outcomes or one writing
+rows, are not counted), wall-clock seconds, and the resident memory after it with its
+high-water mark (VmRSS, VmHWM). Then the whole load: wall clock, CPU of this process (every
+thread) and of its workers (getrusage of the children), and the peak. The machine's load
+moves wall-clock seconds most; the load average is printed with each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def memory() -> tuple[int, int]:
+    """(VmRSS, VmHWM) of this process in MiB; zeros where /proc is not."""
+    try:
+        with open("/proc/self/status") as status:
+            found = dict(line.split(":", 1) for line in status if line.startswith("Vm"))
+    except OSError:
+        return 0, 0
+    return int(found["VmRSS"].split()[0]) // 1024, int(found["VmHWM"].split()[0]) // 1024
+
+
+class Phases:
+    """CPU (this thread), wall-clock seconds and calls of each wrapped phase; memory after it."""
+
+    def __init__(self) -> None:
+        self.cpu: dict[str, float] = {}
+        self.wall: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self.memory: dict[str, tuple[int, int]] = {}
+
+    def count(self, name: str, cpu: float, wall: float) -> None:
+        self.cpu[name] = self.cpu.get(name, 0.0) + cpu
+        self.wall[name] = self.wall.get(name, 0.0) + wall
+        self.calls[name] = self.calls.get(name, 0) + 1
+        self.memory[name] = memory()
+
+    def wrap(self, owner: Any, attribute: str, name: str) -> None:
+        """Time calls of `owner.attribute` (left alone when it has none)."""
+        function = getattr(owner, attribute, None)
+        if function is None:
+            return
+
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            cpu, wall = time.thread_time(), time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.count(name, time.thread_time() - cpu, time.perf_counter() - wall)
+
+        setattr(owner, attribute, timed)
+
+    def wrap_generator(self, owner: Any, attribute: str, name: str) -> None:
+        """Time each step of the generators `owner.attribute` gives."""
+        function = getattr(owner, attribute)
+
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            steps = function(*args, **kwargs)
+            while True:
+                cpu, wall = time.thread_time(), time.perf_counter()
+                try:
+                    item = next(steps)
+                except StopIteration:
+                    return
+                finally:
+                    self.count(name, time.thread_time() - cpu, time.perf_counter() - wall)
+                yield item
+
+        setattr(owner, attribute, timed)
+
+
+def one_run(archive: Path) -> None:
+    from kpss_cli.store import archive as archive_module
+    from kpss_cli.store import incremental, loading, snapshot
+
+    phases = Phases()
+    phases.wrap_generator(loading, "_parse_here", "parsed here (read, parse, pack, rows signed)")
+    phases.wrap(loading.Lean, "unpack", "the workers' outcomes unpacked")
+    phases.wrap(loading.FirstBuild, "add", "rows written as they come (FirstBuild.add)")
+    phases.wrap(loading.FirstBuild, "finish", "the last batch (FirstBuild.finish)")
+    phases.wrap(loading, "resolve", "the tasks resolved (archive.resolve)")
+    phases.wrap(loading.FirstBuild, "join", "waiting for the rows put aside (FirstBuild.join)")
+    phases.wrap(loading.FirstBuild, "state", "STATE (FirstBuild.state)")
+    phases.wrap(incremental, "state_of", "STATE (incremental.state_of)")
+    phases.wrap(snapshot, "store", "the status tables (snapshot.store)")
+    assert archive_module is not None
+    cache = tempfile.mkdtemp(prefix="kpss-first-build-")
+    os.environ["XDG_CACHE_HOME"] = cache
+    os.environ["KPSS_TODAY"] = "2024-01-01"
+    load = os.getloadavg()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu, wall = time.process_time(), time.perf_counter()
+    try:
+        loading.load_tasks(archive, ("open",))
+    finally:
+        wall = time.perf_counter() - wall
+        cpu = time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        shutil.rmtree(cache, ignore_errors=True)
+    workers = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    print(f"{archive}: load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
+    print(f"  {'phase':<55} {'calls':>7} {'CPU s':>7} {'wall s':>7} {'MiB':>5} {'peak':>5}")
+    for name, spent in phases.cpu.items():
+        rss, hwm = phases.memory[name]
+        print(f"  {name:<55} {phases.calls[name]:>7} {spent:7.2f} {phases.wall[name]:7.2f} {rss:5} {hwm:5}")
+    rss, hwm = memory()
+    print(
+        f"  the load: wall {wall:.2f} s, CPU {cpu:.2f} s (every thread), workers' CPU {workers:.2f} s, peak {hwm} MiB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("archive", type=Path)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    root = args.archive.resolve()
+    if args.runs == 1:
+        one_run(root)
+        return
+    for _ in range(args.runs):  # a new process each: the high-water mark is its own
+        run: Callable[[], int] = lambda: os.spawnv(  # noqa: E731
+            os.P_WAIT, sys.executable, [sys.executable, __file__, str(root)]
+        )
+        run()
+
+
+if __name__ == "__main__":
+    main()
