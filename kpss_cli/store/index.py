@@ -870,6 +870,29 @@ class Index:
         self._unstage()
         return {number: _set_digest(found) for number, found in macs.items()}
 
+    def fill_tables(
+        self, kinds: Iterable[str], shares: Iterable[Iterable[Signed]]
+    ) -> dict[str, dict[int, bytes]]:
+        """In a transaction: the tables `kinds` made of the rows of `shares`, signed where they
+        were made (Signer: made by more than one process, snapshot.store); each one's digests."""
+        macs: dict[str, dict[int, list[bytes]]] = {kind: {} for kind in kinds}
+
+        def kept(rows: Iterable[Signed]) -> Iterator[Signed]:
+            for row in rows:
+                macs[row[0]].setdefault(row[2], []).append(row[4])
+                yield row
+
+        self._db.executemany("DELETE FROM rows WHERE kind = ?", ((kind,) for kind in macs))
+        self._db.execute(_STAGED)
+        self._db.execute("DELETE FROM temp.staged")
+        for rows in shares:
+            self._db.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?, ?)", kept(rows))
+        self._unstage()
+        return {
+            kind: {number: _set_digest(found) for number, found in table.items()}
+            for kind, table in macs.items()
+        }
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One write: all of it or nothing (`Rollback` leaves the index as it was)."""
