@@ -568,6 +568,10 @@ def _load(
         if first is not None:
             first.finish()  # its tables written by a second thread meanwhile: first.join()
     try:
+        if first is not None and not unreadable and first.count == len(files):
+            # Made now, while the second thread writes the rows (the files' rows it reads are
+            # not changed by resolving), and let go of before the tasks' histories are made.
+            first.state(files, outcomes, stats, len(config.problems))
         for rel in seen:
             result.files += 1
             minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
@@ -639,6 +643,7 @@ class FirstBuild:
         self.digests: dict[str, dict[int, bytes]] = {}
         self.behind: threading.Thread | None = None  # writing the rows put aside (finish)
         self.failed: BaseException | None = None
+        self.made: tuple[bytes, dict[str, Any]] | None = None  # `state`, once made
 
     def add(self, row: Row, signed: SignedFile) -> None:
         self.files.append((row, signed[0]))
@@ -714,15 +719,19 @@ class FirstBuild:
     ) -> tuple[bytes, dict[str, Any]]:
         """(STATE, the tables' digests) once every one of the walk's `files` was parsed
         (`outcomes`, their `stats`) and its rows written (`complete`); with two minutes of one
-        id, NO_STATE and the tables emptied (as incremental.state_of gives them)."""
+        id, NO_STATE and the tables emptied (as incremental.state_of gives them). Made once."""
         from .incremental import entry, state_of, state_part
+
+        if self.made is not None:
+            return self.made
 
         def entry_of(rel: str) -> Entry:
             minutes, problems = outcomes[rel]
             return entry(stats[rel], problems, minutes)
 
         state = state_part(((rel, entry_of(rel)) for rel, _own in files), entry_of, files, config_problems)
-        return (state, self.digests) if state != NO_STATE else state_of(None, files, config_problems)
+        self.made = (state, self.digests) if state != NO_STATE else state_of(None, files, config_problems)
+        return self.made
 
 
 def _links(
