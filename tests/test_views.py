@@ -416,8 +416,8 @@ def test_the_status_tables_made_by_two_processes_are_those_made_by_one(
 ) -> None:
     """With many tasks, a process forked by snapshot.store makes two thirds of the rows of the
     status tables: the index is the one a single process writes, and when the forked process
-    fails its rows are made by the first."""
-    from kpss_cli.store import snapshot
+    fails, or no process can be forked, its rows are made by the first."""
+    from kpss_cli.store import loading, snapshot
 
     if not hasattr(os, "fork"):
         pytest.skip("no os.fork here: one process makes every row")
@@ -448,6 +448,16 @@ def test_the_status_tables_made_by_two_processes_are_those_made_by_one(
     shutil.rmtree(generated / ".kpss")
     assert invoke("tasks", "-a", str(generated)).exit_code == 0
     assert len(forks) == 2 and _index_content(generated) == alone
+
+    def no_fork() -> int:
+        raise BlockingIOError("no process to be had")
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)  # the parse forks no worker either
+    monkeypatch.setattr(os, "fork", no_fork)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert len(forks) == 3 and _index_content(generated) == alone
+    monkeypatch.undo()
     cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
     kept = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]
     assert [(r.exit_code, r.stdout) for r in kept] == [(r.exit_code, r.stdout) for r in cold]

@@ -176,12 +176,14 @@ def store(index: Index, fingerprint: str, archive: Archive, state: bytes, tables
         parts = {"head": head_part(archive), STATE: state}
         kinds = [status_kind(status) for status in STATUSES]
         signer = index.signer()
-        forked = len(archive.tasks) >= SHARED_FROM and hasattr(os, "fork")
-        aside = _Aside(lambda: _signed_tasks(archive, signer, False)) if forked else None
+        aside = None
+        if len(archive.tasks) >= SHARED_FROM and hasattr(os, "fork"):
+            with contextlib.suppress(OSError):  # no process or file to be had: all made here
+                aside = _Aside(lambda: _signed_tasks(archive, signer, False))
 
         def rows() -> Iterator[Iterable[Signed]]:
             try:
-                yield _signed_tasks(archive, signer, True if forked else None)
+                yield _signed_tasks(archive, signer, None if aside is None else True)
                 if aside is not None:
                     theirs = aside.rows()  # made by the process forked: else made here
                     yield _signed_tasks(archive, signer, False) if theirs is None else theirs
