@@ -5,6 +5,7 @@ the answer of a run without the index (`--no-cache`): cold, warm, and after edit
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -408,6 +409,59 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
     after = _index_content(generated)
     assert first == after
     assert first[2] == 400 and {"file", "meet", "ref", "mid", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
+
+
+def test_the_status_tables_made_by_two_processes_are_those_made_by_one(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With many tasks, a process forked by snapshot.store makes two thirds of the rows of the
+    status tables: the index is the one a single process writes, and when the forked process
+    fails, or no process can be forked, its rows are made by the first."""
+    from kpss_cli.store import loading, snapshot
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no os.fork here: one process makes every row")
+    forks: list[int] = []
+    aside = snapshot._Aside
+
+    def counted(make: object) -> object:
+        forks.append(1)
+        return aside(make)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(snapshot, "_Aside", counted)
+    monkeypatch.setattr(snapshot, "SHARED_FROM", 10**9)
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    alone = _index_content(generated)
+    assert not forks
+    monkeypatch.setattr(snapshot, "SHARED_FROM", 0)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert forks and _index_content(generated) == alone
+
+    def failed(self: snapshot._Aside) -> bool:
+        ended = aside_ended(self)
+        assert ended  # it did end well: taken as failed
+        return False
+
+    aside_ended = aside._ended
+    monkeypatch.setattr(aside, "_ended", failed)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert len(forks) == 2 and _index_content(generated) == alone
+
+    def no_fork() -> int:
+        raise BlockingIOError("no process to be had")
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)  # the parse forks no worker either
+    monkeypatch.setattr(os, "fork", no_fork)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert len(forks) == 3 and _index_content(generated) == alone
+    monkeypatch.undo()
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+    kept = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]
+    assert [(r.exit_code, r.stdout) for r in kept] == [(r.exit_code, r.stdout) for r in cold]
+    assert {row[0] for row in alone[0]} >= {"task\0open", "task\0done"}  # type: ignore[index]
 
 
 def test_a_first_build_whose_batches_cannot_be_written_makes_its_tables_after_the_parse(
