@@ -7,11 +7,12 @@ as shown and one state of `plan/`: the view's part names them):
 - a row per file (bucket: its folder): its size, times and inode, its minutes' group, the task
   ids it defines or updates, and what it says of membership (joins and leaves);
 - in the state, the findings by what they depend on (rules.Parts): each file's own (given the
-  day, kpss.yaml and the groups' members), each task id's (unknown tasks, updates older than
-  their task, checklist deadlines, unknown measures: of the files that define or update it),
-  each group's minutes' (two minutes on one date, planned meetings without minutes), and the
-  rest (members' periods, unreadable schedules, the plan's files); the files whose minutes say
-  who joins or leaves; the date of the archive's first minutes.
+  day, kpss.yaml, the groups' members and the plan: its progress entries), each task id's
+  (unknown tasks, updates older than their task, checklist deadlines, unknown measures: of the
+  files that define or update it, and the plan), each group's minutes' (two minutes on one
+  date, planned meetings without minutes), and the rest (members' periods, unreadable
+  schedules, the plan's files and their own findings); the files whose minutes say who joins
+  or leaves; the date of the archive's first minutes.
 
 After a change, the task snapshot is brought up to date (store/incremental.py), then the files
 of the folders whose digest moved are compared with their rows; each changed file is checked
@@ -19,8 +20,10 @@ alone, the findings of the task ids its rows name (before and after) are made ag
 files that define or update them (the snapshot's table REF), and those of its groups from the
 group's minutes (the table MEET: two minutes on one day, a schedule's meetings without
 minutes). The answer is the snapshot's problems and these findings, as a full check gives them
-(tests/test_views.py compares them with `--no-cache`). An archive with a plan, an edit of a
-join or leave, an unreadable file, or many changes load the archive, as before.
+(tests/test_views.py compares them with `--no-cache`). With a plan, the changed files' progress
+entries and the affected task ids' measures are checked against it (rules.PlanLinks); a change
+of the plan's files is another key (the findings are made anew). An edit of a join or leave,
+an unreadable file, or many changes load the archive, as before.
 """
 
 from __future__ import annotations
@@ -38,10 +41,20 @@ from ..store.archive import Archive, Stamp, printable, resolve, stamp_of
 from ..store.index import KEPT, Index, bucket, encode
 from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
 from ..store.packing import MARSHAL_VERSION
+from ..store.plan import load_plans
 from ..store.snapshot import MEET, REF, ROWS, STATE, fingerprint, from_parts
 from ..store.snapshot import folders as walk_folders
 from .findings import Finding
-from .rules import Parts, check_parts, chosen, file_findings, meeting_findings, missing_minutes, task_findings
+from .rules import (
+    Parts,
+    PlanLinks,
+    check_parts,
+    chosen,
+    file_findings,
+    meeting_findings,
+    missing_minutes,
+    task_findings,
+)
 
 # Beyond this many changed folders or files the archive is loaded (as incremental.py does).
 MOST_CHANGES = 200
@@ -92,12 +105,7 @@ class KeptCheck(KeptView):
 
     def keep(self, index: Index, loaded: Archive, walk: Walk, part: str) -> None:
         parts = self.parts
-        if (
-            parts is None
-            or not parts.alone
-            or walk[1]
-            or any(isinstance(own, OSError) for _r, own in walk[0])
-        ):
+        if parts is None or walk[1] or any(isinstance(own, OSError) for _r, own in walk[0]):
             return
 
         by_path = {m.path: m for m in loaded.minutes}
@@ -233,12 +241,16 @@ class _Change:
                 members = all_members(lite)
             else:
                 members = all_members(lite, {g.slug: g for g in groups.values() if g is not None}.values())
+        # The plans are those the findings were kept with (their files are in the view's key).
+        plans, _problems = load_plans(self.root, self.shown_root)
         files: dict[str, list[Any]] = state["files"]
         for rel in (*new, *removed):
             files.pop(rel, None)
         for rel, minutes in self.minutes.items():
             if minutes is not None or rel in plain:
                 found = file_findings(lite, rel, minutes, self.today, members)
+                if plans and minutes is not None:
+                    found += PlanLinks(lite, plans).of_minutes(minutes)
                 if found:
                     files[rel] = _tuples(found)
 
@@ -278,8 +290,14 @@ class _Change:
             some = Archive(Path(self.root), self.shown_root, self.config)
             some.minutes = list(involved.values())
             resolve(some)
-            for task_id, problem in task_findings(some, True, affected):
+            for task_id, problem in task_findings(some, not plans, affected):
                 tasks.setdefault(task_id, []).append(_tuples([problem])[0])
+            if plans:
+                linked = PlanLinks(some, plans)
+                for task in some.tasks:
+                    if task.id in affected:
+                        for problem in linked.of_task(task):
+                            tasks.setdefault(task.id, []).append(_tuples([problem])[0])
 
         # Two minutes of one group on one date, and the group's missing minutes: from the
         # group's minutes (MEET). The window of missing minutes starts at the archive's first
