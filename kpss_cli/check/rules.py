@@ -47,15 +47,17 @@ class Parts(Record):
     """The findings of an archive by what they depend on, as check/kept.py keeps them: those
     of each file alone (given the day, kpss.yaml, the groups' members and the plan), those of
     each task id (every file that defines or updates it, and the plan), those of each group's
-    minutes (two on one date), and the rest (members' periods, the plan's own, schedules)."""
+    minutes (two on one date), those of each group's members (overlapping periods, leaves of
+    non-members), and the rest (the plan's own, schedules)."""
 
-    __slots__ = ("files", "tasks", "meetings", "schedules", "rest")
+    __slots__ = ("files", "tasks", "meetings", "schedules", "members", "rest")
 
     def __init__(self) -> None:
         self.files: dict[str, list[Problem]] = {}
         self.tasks: dict[str, list[Problem]] = {}
         self.meetings: dict[str, list[Problem]] = {}  # two minutes of a group on one day
         self.schedules: dict[str, list[Problem]] = {}  # a group's missing minutes (missing_minutes)
+        self.members: dict[str, list[Problem]] = {}  # by group slug (all_members)
         self.rest: list[Problem] = []
 
     def every(self) -> Iterator[Problem]:
@@ -64,6 +66,7 @@ class Parts(Record):
             *self.tasks.values(),
             *self.meetings.values(),
             *self.schedules.values(),
+            *self.members.values(),
             self.rest,
         ):
             yield from found
@@ -75,8 +78,9 @@ def check_parts(archive: Archive, today: dt.date) -> Parts:
     for rel in archive.not_minutes:
         parts.files.setdefault(rel, []).extend(file_findings(archive, rel, None, today, {}))
     members = all_members(archive)
-    for group_members in members.values():
-        parts.rest.extend(group_members.problems)  # overlapping periods, leaves of non-members
+    for slug, group_members in members.items():
+        if group_members.problems:  # overlapping periods, leaves of non-members
+            parts.members[slug] = list(group_members.problems)
     for minutes in archive.minutes:
         found = file_findings(archive, minutes.path, minutes, today, members)
         if found:
