@@ -1308,8 +1308,9 @@ def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_al
 ) -> None:
     """With a plan, an edit of a task's measure, of a progress entry (its measure, its
     indicator), and a file of such added and removed are checked from the changed files and the
-    few that name the same tasks (check/kept.py); an edit of the plan's file or of who joins a
-    group checks the archive whole. Each answer is `--no-cache`'s."""
+    few that name the same tasks (check/kept.py); an edit of who joins a group checks that
+    group's minutes again from their rows; an edit of the plan's file checks the archive whole.
+    Each answer is `--no-cache`'s."""
     root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
     query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
 
