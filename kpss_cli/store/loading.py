@@ -1031,6 +1031,15 @@ def load_view(
             del walk, streamed
             return head, marshal.loads(data)
         index.close()
+    if not use_index and isinstance(build, EachMinutes):  # --no-cache: no record held (cold.py)
+        from .cold import cold_view
+
+        made = cold_view(root, shown_root, walk, build, progress)
+        if made is not None:
+            del walk
+            head, data = made
+            del made
+            return head, marshal.loads(data)
     if isinstance(build, EachMinutes):  # each record's value taken as it comes, the rest let go of
         lean = Lean(build.each)
         loaded = _loaded(root, shown_root, None, use_index, progress, walk, lean)

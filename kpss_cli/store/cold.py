@@ -1,0 +1,235 @@
+"""Cold views (`--no-cache`: no index read or written) of one value per minutes (loading.
+EachMinutes: `list`, `attendance`, `schedule`, `members`, `agenda`, `remind`, `plan`,
+`monitor`), made without holding the archive's records.
+
+The process that parses a file keeps of it only the view's value (`each`, of that record
+alone), its problems, and what resolving the tasks reads: for a view that selects no tasks,
+the minutes' date, id, group and the ids and lines of the tasks it defines (the archive's
+problems include the task ids defined twice: archive.resolve), a few dozen bytes; for one
+that selects tasks, the record made lean (packing.make_lean), resolved as a lean load does.
+The workers send only that back, so the parent neither unpacks nor holds whole records (at
+100,000 files a cold `list` held every lean record, some 360 MB, and the parent unpacked
+each worker's record whole before taking its value). The answer is the one the archive
+loaded whole gives (tests/test_views.py compares the two paths).
+
+Only for a forked worker (the view's `each` is a closure, not sent to a spawned process);
+elsewhere the view is made from the archive loaded lean, as before (None here).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Iterator
+
+from ..core.config import Config
+from ..core.errors import Problem
+from ..core.model import Minutes
+from .archive import Archive, FileStat, TaskSnapshot, duplicate_task, printable, resolve, shown_path
+from .config import load_config
+from .loading import (
+    PARALLEL_FROM,
+    EachMinutes,
+    Progress,
+    Walk,
+    _collector_paused,
+    _end_with,
+    _inspect,
+    _parse_file,
+)
+from .packing import MARSHAL_VERSION, make_lean, pack, unpack_lean
+
+from typing import Any
+
+# What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
+# reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
+Kept = tuple[list[tuple[Any, ...]], Any, Any]
+# The minutes' date, id, group's slug, group as written, and (id, line) of each task it defines.
+Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...]]
+
+_worker_view: list[tuple[Config, EachMinutes]] = []  # set once in each worker (_start)
+
+
+def _kept(base: str, rel: str, config: Config, view: EachMinutes, packed: bool) -> Kept:
+    """What the view keeps of the file `rel` (Kept); `packed`: a lean record as bytes (sent by
+    a worker), else the record itself."""
+    minutes, problems = _parse_file(base, rel, config)
+    found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems]
+    if minutes is None:
+        return found, None, None
+    value = view.each(minutes)
+    if view.tasks is None:
+        tasks = tuple((t.id, t.line) for t in minutes.tasks)
+        return found, value, (minutes.date, minutes.id, minutes.group_slug, minutes.group, tasks)
+    make_lean(minutes)
+    return found, value, pack((minutes, [])) if packed else minutes
+
+
+def _start(config: Config, view: EachMinutes, parent: int) -> None:
+    _end_with(parent)
+    _worker_view.append((config, view))
+
+
+def _chunk(base: str, chunk: list[str]) -> list[Kept]:
+    config, view = _worker_view[0]
+    return [_kept(base, rel, config, view, True) for rel in chunk]
+
+
+def _each_kept(
+    base: str, rels: list[str], config: Config, view: EachMinutes, progress: Progress | None
+) -> Iterator[tuple[str, Kept]]:
+    """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
+    workers, shared as loading._parse_many shares them."""
+    workers = min(os.cpu_count() or 1, 8)
+    size = min(250, max(50, len(rels) // (workers * 32)))
+    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
+    done = 0
+
+    def here(chunk: list[str]) -> Iterator[tuple[str, Kept]]:
+        nonlocal done
+        for rel in chunk:
+            yield rel, _kept(base, rel, config, view, False)
+        done += len(chunk)
+        if progress:
+            progress(done, len(rels))
+
+    if len(rels) < PARALLEL_FROM or workers < 2:
+        for chunk in chunks:
+            yield from here(chunk)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
+
+    with ProcessPoolExecutor(
+        max_workers=workers - 1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start,
+        initargs=(config, view, os.getpid()),
+    ) as pool:
+        pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
+        while pending:  # as loading._parse_many: the workers from the front, this process from the back
+            if not pending[0][1].done() and pending[-1][1].cancel():
+                yield from here(pending.pop()[0])
+            else:
+                chunk, future = pending.popleft()
+                yield from zip(chunk, future.result(), strict=True)
+                done += len(chunk)
+                if progress:
+                    progress(done, len(rels))
+
+
+def cold_view(
+    root: str, shown_root: str, walk: Walk, view: EachMinutes, progress: Progress | None
+) -> tuple[TaskSnapshot, bytes] | None:
+    """(the archive's problems, groups and configuration without tasks, the view packed) of
+    the archive as `walk` found it, parsed without the index; None where workers cannot be
+    forked and there are enough files to want them (the caller loads the archive lean)."""
+    import multiprocessing
+    from pathlib import Path
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    folder = Path(root)
+    config = load_config(folder, shown_root)
+    with _collector_paused(freeze=True):
+        return _made(folder, shown_root, config, walk, view, progress)
+
+
+def _made(
+    root: Path, shown_root: str, config: Config, walk: Walk, view: EachMinutes, progress: Progress | None
+) -> tuple[TaskSnapshot, bytes]:
+    from ..core.i18n import _
+    from ..core.errors import os_reason
+
+    # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
+    # folders', each file's in the walk's order, then those of resolving the tasks.
+    result = Archive(root=root, shown_root=shown_root, config=config)
+    result.problems.extend(config.problems)
+    files, unreadable, _started = walk
+    base = str(root)
+    stats: dict[str, FileStat] = {}
+    not_read: dict[str, Problem] = {}
+    for rel, found in files:
+        stat, problem = _inspect(base, rel, found)
+        if problem:
+            not_read[rel] = problem
+        elif stat is not None:
+            stats[rel] = stat
+    for name, exc in unreadable:
+        message = _("cannot read the folder: {reason}").format(reason=os_reason(exc))
+        result.problems.append(
+            Problem(shown_path(result, name) if name else shown_root, None, "error", "unreadable", message)
+        )
+    kept: dict[str, Kept] = {}
+    for rel, found_kept in _each_kept(base, list(stats), config, view, progress):
+        kept[rel] = found_kept
+    del stats
+    # (date, id, place in the walk): the archive's order, as archive.resolve sorts its minutes.
+    order: list[tuple[Any, str, int, str]] = []
+    values: dict[str, Any] = {}
+    skeletons: dict[str, Skeleton] = {}
+    for place, (rel, _own) in enumerate(files):
+        result.files += 1
+        if rel in kept:
+            problems, value, resolving = kept.pop(rel)
+            if problems:
+                shown = shown_path(result, printable(rel))
+                result.problems.extend(Problem(shown, *p[1:]) for p in problems)
+        elif rel in not_read:
+            problem = not_read[rel]
+            shown = shown_path(result, printable(rel))
+            result.problems.append(Problem(shown, problem.line, problem.severity, problem.code, problem.message))
+            continue
+        else:
+            continue
+        if resolving is None:
+            continue
+        values[rel] = value
+        if view.tasks is None:
+            skeletons[rel] = resolving
+            order.append((resolving[0], resolving[1], place, rel))
+        else:
+            minutes = unpack_lean(resolving)[0] if isinstance(resolving, bytes) else resolving
+            assert minutes is not None
+            result.minutes.append(minutes)
+    del kept
+    selected: list[Any] = []
+    if view.tasks is None:
+        order.sort()
+        by_id: dict[str, tuple[str, int]] = {}
+        for _date, _id, _place, rel in order:
+            _day, _minutes_id, slug, group, tasks = skeletons[rel]
+            # As resolve: the groups in the order of their first minutes, named by their last.
+            result.group_names[slug] = group
+            for task_id, line in tasks:
+                first = by_id.get(task_id)
+                if first is not None:
+                    result.problems.append(
+                        duplicate_task(
+                            shown_path(result, rel), line, task_id, shown_path(result, first[0]), first[1]
+                        )
+                    )
+                else:
+                    by_id[task_id] = (rel, line)
+        ordered = [values.pop(rel) for _date, _id, _place, rel in order]
+        first_rel = order[0][3] if order else None
+        del skeletons, order
+    else:
+        resolve(result)
+        chosen = view.tasks
+        from .packing import pack_task
+
+        selected = [pack_task(t) for t in result.tasks if chosen(t)]
+        ordered = [values.pop(m.path) for m in result.minutes]
+        first_rel = result.minutes[0].path if result.minutes else None
+    # The view's `finish` reads one record whole at most (the names of `list`'s fields).
+    sample: Minutes | None = None
+    if first_rel is not None:
+        sample = _parse_file(str(root), first_rel, config)[0]
+    data = marshal.dumps(view.finish(ordered, sample, selected), MARSHAL_VERSION)
+    head = TaskSnapshot.of(result)
+    head.tasks = []
+    return head, data
