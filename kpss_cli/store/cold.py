@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from sys import intern
 from collections.abc import Iterator
 
 from ..core.config import Config
@@ -43,7 +44,7 @@ from typing import Any
 
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
 # reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
-Kept = tuple[list[tuple[Any, ...]], Any, Any]
+Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
 # The minutes' date, id, group's slug, group as written, and (id, line) of each task it defines.
 Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...]]
 
@@ -52,15 +53,16 @@ _worker_view: list[tuple[Config, EachMinutes]] = []  # set once in each worker (
 
 def _kept(base: str, rel: str, config: Config, view: EachMinutes, packed: bool) -> Kept:
     """What the view keeps of the file `rel` (Kept); `packed`: a lean record as bytes (sent by
-    a worker), else the record itself."""
+    a worker), else the record itself. The value is kept as marshal's bytes (UTF-8: Czech
+    text takes about half the room of a `str`), unpacked when the view is put together."""
     minutes, problems = _parse_file(base, rel, config)
-    found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems]
+    found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
     if minutes is None:
         return found, None, None
-    value = view.each(minutes)
+    value = marshal.dumps(view.each(minutes), MARSHAL_VERSION)
     if view.tasks is None:
-        tasks = tuple((t.id, t.line) for t in minutes.tasks)
-        return found, value, (minutes.date, minutes.id, minutes.group_slug, minutes.group, tasks)
+        tasks = tuple((t.id, t.line) for t in minutes.tasks) if minutes.tasks else ()
+        return found, value, (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), tasks)
     make_lean(minutes)
     return found, value, pack((minutes, [])) if packed else minutes
 
@@ -121,12 +123,45 @@ def _each_kept(
                     progress(done, len(rels))
 
 
+class Cold:
+    """A cold view's parts: the archive's head (problems, groups, configuration, no tasks),
+    its minutes' values in the archive's order (`values()`, each unpacked as it comes: once),
+    one record whole (`sample`, the first in order) and the tasks the view selects, packed."""
+
+    def __init__(self, head: TaskSnapshot, order: list[str], values: dict[str, bytes], sample: Minutes | None, selected: list[Any]) -> None:
+        self.head = head
+        self.order = order
+        self.kept = values
+        self.sample = sample
+        self.selected = selected
+
+    def values(self) -> Iterator[Any]:
+        kept, loads = self.kept, marshal.loads
+        for rel in self.order:
+            yield loads(kept.pop(rel))
+        self.order = []
+
+    def finished(self, view: EachMinutes) -> Any:
+        """The view, as the archive loaded whole gives it (EachMinutes.__call__)."""
+        return view.finish(list(self.values()), self.sample, self.selected)
+
+
+def cold_parts(
+    archive: str | os.PathLike[str] | None, view: EachMinutes, progress: Progress | None
+) -> Cold | None:
+    """cold_view of the archive (default: found from the current folder), walked now."""
+    from .archive import resolve_root
+    from .loading import walk_archive
+
+    root, shown_root = resolve_root(archive)
+    return cold_view(root, shown_root, walk_archive(root), view, progress)
+
+
 def cold_view(
     root: str, shown_root: str, walk: Walk, view: EachMinutes, progress: Progress | None
-) -> tuple[TaskSnapshot, bytes] | None:
-    """(the archive's problems, groups and configuration without tasks, the view packed) of
-    the archive as `walk` found it, parsed without the index; None where workers cannot be
-    forked and there are enough files to want them (the caller loads the archive lean)."""
+) -> Cold | None:
+    """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
+    index; None where workers cannot be forked (the caller loads the archive lean)."""
     import multiprocessing
     from pathlib import Path
 
@@ -140,9 +175,9 @@ def cold_view(
 
 def _made(
     root: Path, shown_root: str, config: Config, walk: Walk, view: EachMinutes, progress: Progress | None
-) -> tuple[TaskSnapshot, bytes]:
-    from ..core.i18n import _
+) -> Cold:
     from ..core.errors import os_reason
+    from ..core.i18n import _
 
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
@@ -163,13 +198,10 @@ def _made(
         result.problems.append(
             Problem(shown_path(result, name) if name else shown_root, None, "error", "unreadable", message)
         )
-    kept: dict[str, Kept] = {}
-    for rel, found_kept in _each_kept(base, list(stats), config, view, progress):
-        kept[rel] = found_kept
+    kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, progress))
     del stats
-    # (date, id, place in the walk): the archive's order, as archive.resolve sorts its minutes.
-    order: list[tuple[Any, str, int, str]] = []
-    values: dict[str, Any] = {}
+    order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
+    values: dict[str, bytes] = {}
     skeletons: dict[str, Skeleton] = {}
     for place, (rel, _own) in enumerate(files):
         result.files += 1
@@ -185,7 +217,7 @@ def _made(
             continue
         else:
             continue
-        if resolving is None:
+        if resolving is None or value is None:
             continue
         values[rel] = value
         if view.tasks is None:
@@ -198,6 +230,8 @@ def _made(
     del kept
     selected: list[Any] = []
     if view.tasks is None:
+        # archive.resolve of records that hold only what it reads: the archive's order (a
+        # stable sort of the walk's), the task ids defined twice, the groups' names.
         order.sort()
         by_id: dict[str, tuple[str, int]] = {}
         for _date, _id, _place, rel in order:
@@ -214,22 +248,22 @@ def _made(
                     )
                 else:
                     by_id[task_id] = (rel, line)
-        ordered = [values.pop(rel) for _date, _id, _place, rel in order]
-        first_rel = order[0][3] if order else None
-        del skeletons, order
+        del skeletons, by_id
+        ordered = [rel for _date, _id, _place, rel in order]
+        del order
     else:
-        resolve(result)
-        chosen = view.tasks
         from .packing import pack_task
 
+        resolve(result)
+        chosen = view.tasks
         selected = [pack_task(t) for t in result.tasks if chosen(t)]
-        ordered = [values.pop(m.path) for m in result.minutes]
-        first_rel = result.minutes[0].path if result.minutes else None
+        ordered = [m.path for m in result.minutes]
+        result.minutes = []
+        result.tasks = []
+        result.unmatched_updates = []
+        result._tasks_by_id = {}
     # The view's `finish` reads one record whole at most (the names of `list`'s fields).
-    sample: Minutes | None = None
-    if first_rel is not None:
-        sample = _parse_file(str(root), first_rel, config)[0]
-    data = marshal.dumps(view.finish(ordered, sample, selected), MARSHAL_VERSION)
+    sample = _parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = []
-    return head, data
+    return Cold(head, ordered, values, sample, selected)

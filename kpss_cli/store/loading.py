@@ -1035,11 +1035,9 @@ def load_view(
         from .cold import cold_view
 
         made = cold_view(root, shown_root, walk, build, progress)
-        if made is not None:
+        if made is not None:  # not through marshal: the values were, one at a time
             del walk
-            head, data = made
-            del made
-            return head, marshal.loads(data)
+            return made.head, made.finished(build)
     if isinstance(build, EachMinutes):  # each record's value taken as it comes, the rest let go of
         lean = Lean(build.each)
         loaded = _loaded(root, shown_root, None, use_index, progress, walk, lean)
