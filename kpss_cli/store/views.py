@@ -89,6 +89,10 @@ def load_one(
         found = read_snapshot(archive, names, read)
         if found is not None:
             return found  # type: ignore[no-any-return]
+    else:  # --no-cache: one record whole, the others lean (cold.py)
+        from .cold import cold_one
+
+        return cold_one(archive, ref, progress)
     whole = load_archive(archive, use_index=use_index, progress=progress)
     return whole, whole.find_minutes(ref)
 
