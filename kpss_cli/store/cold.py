@@ -28,17 +28,9 @@ from ..core.errors import Problem
 from ..core.model import Minutes
 from .archive import Archive, FileStat, TaskSnapshot, duplicate_task, printable, resolve, shown_path
 from .config import load_config
-from .loading import (
-    PARALLEL_FROM,
-    EachMinutes,
-    Progress,
-    Walk,
-    _collector_paused,
-    _end_with,
-    _inspect,
-    _parse_file,
-)
-from .packing import MARSHAL_VERSION, make_lean, pack, unpack_lean
+from . import loading
+from .loading import EachMinutes, Lean, Progress, Walk, _collector_paused, _end_with, _inspect
+from .packing import MARSHAL_VERSION, make_lean, pack, unpack, unpack_lean
 
 from typing import Any
 
@@ -51,20 +43,27 @@ Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...]]
 _worker_view: list[tuple[Config, EachMinutes]] = []  # set once in each worker (_start)
 
 
-def _kept(base: str, rel: str, config: Config, view: EachMinutes, packed: bool) -> Kept:
-    """What the view keeps of the file `rel` (Kept); `packed`: a lean record as bytes (sent by
-    a worker), else the record itself. The value is kept as marshal's bytes (UTF-8: Czech
-    text takes about half the room of a `str`), unpacked when the view is put together."""
-    minutes, problems = _parse_file(base, rel, config)
+def _kept(base: str, rel: str, config: Config, view: EachMinutes, sample: list[Minutes] | None) -> Kept:
+    """What the view keeps of the file `rel` (Kept). In a worker (`sample` None) a lean record
+    is sent as bytes; in this process it is the record itself, and the first minutes parsed
+    is kept whole in `sample` (the view's `finish` reads one record). The value is kept as
+    marshal's bytes (UTF-8: Czech text takes about half the room of a `str`), unpacked when
+    the view is put together."""
+    minutes, problems = loading._parse_file(base, rel, config)
     found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
     if minutes is None:
         return found, None, None
     value = marshal.dumps(view.each(minutes), MARSHAL_VERSION)
+    whole = sample is not None and not sample
+    if whole:
+        sample.append(minutes)  # type: ignore[union-attr]
     if view.tasks is None:
         tasks = tuple((t.id, t.line) for t in minutes.tasks) if minutes.tasks else ()
         return found, value, (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), tasks)
+    if whole:
+        return found, value, minutes  # kept whole, as a lean load keeps its sample
     make_lean(minutes)
-    return found, value, pack((minutes, [])) if packed else minutes
+    return found, value, pack((minutes, [])) if sample is None else minutes
 
 
 def _start(config: Config, view: EachMinutes, parent: int) -> None:
@@ -74,14 +73,15 @@ def _start(config: Config, view: EachMinutes, parent: int) -> None:
 
 def _chunk(base: str, chunk: list[str]) -> list[Kept]:
     config, view = _worker_view[0]
-    return [_kept(base, rel, config, view, True) for rel in chunk]
+    return [_kept(base, rel, config, view, None) for rel in chunk]
 
 
 def _each_kept(
-    base: str, rels: list[str], config: Config, view: EachMinutes, progress: Progress | None
+    base: str, rels: list[str], config: Config, view: EachMinutes, progress: Progress | None, sample: list[Minutes]
 ) -> Iterator[tuple[str, Kept]]:
     """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
-    workers, shared as loading._parse_many shares them."""
+    workers, shared as loading._parse_many shares them; the first minutes this process
+    parses is kept whole in `sample`."""
     workers = min(os.cpu_count() or 1, 8)
     size = min(250, max(50, len(rels) // (workers * 32)))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
@@ -90,12 +90,12 @@ def _each_kept(
     def here(chunk: list[str]) -> Iterator[tuple[str, Kept]]:
         nonlocal done
         for rel in chunk:
-            yield rel, _kept(base, rel, config, view, False)
+            yield rel, _kept(base, rel, config, view, sample)
         done += len(chunk)
         if progress:
             progress(done, len(rels))
 
-    if len(rels) < PARALLEL_FROM or workers < 2:
+    if len(rels) < loading.PARALLEL_FROM or workers < 2:
         for chunk in chunks:
             yield from here(chunk)
         return
@@ -198,7 +198,8 @@ def _made(
         result.problems.append(
             Problem(shown_path(result, name) if name else shown_root, None, "error", "unreadable", message)
         )
-    kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, progress))
+    taken: list[Minutes] = []
+    kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, progress, taken))
     del stats
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
     values: dict[str, bytes] = {}
@@ -262,37 +263,47 @@ def _made(
         result.tasks = []
         result.unmatched_updates = []
         result._tasks_by_id = {}
-    # The view's `finish` reads one record whole at most (the names of `list`'s fields).
-    sample = _parse_file(base, ordered[0], config)[0] if ordered else None
+    # The view's `finish` reads one record whole at most (the names of `list`'s fields): when
+    # the workers parsed every file, one is parsed again.
+    sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = []
     return Cold(head, ordered, values, sample, selected)
+
+
+class _Keeping(Lean):
+    """A lean load (Lean) that keeps whole the records whose id or path is `wanted`."""
+
+    def __init__(self, wanted: str) -> None:
+        super().__init__()
+        self.wanted = wanted
+
+    def take(self, minutes: Minutes) -> None:
+        if self.wanted not in (minutes.id, minutes.path):
+            make_lean(minutes)
+
+    def unpack(self, data: bytes) -> loading.Outcome:
+        outcome = unpack_lean(data)
+        found = outcome[0]
+        return unpack(data) if found is not None and self.wanted in (found.id, found.path) else outcome
 
 
 def cold_one(
     archive: str | os.PathLike[str] | None, ref: str, progress: Progress | None
 ) -> tuple[Archive, Minutes | None]:
     """`kpss show --no-cache`: the archive loaded lean (loading.Lean: the records keep what
-    resolving the tasks reads, as a cold `kpss tasks` loads them), without minutes but its
-    problems, groups and configuration, and the minutes whose id or path is `ref` (as
-    Archive.find_minutes finds it) parsed again whole, with its tasks as resolved. At 100,000
-    files the records whole were some 570 MB."""
-    from .archive import resolve_root
-    from .loading import Lean, _loaded, load_archive, walk_archive
+    resolving the tasks reads, as a cold `kpss tasks` loads them) but for the minutes whose
+    id or path is `ref`, kept whole; the minutes Archive.find_minutes finds, with its tasks
+    resolved, and the archive's problems, groups and configuration without minutes. At
+    100,000 files the records whole were some 570 MB."""
+    from pathlib import Path
+
+    from .archive import _relative_ref, resolve_root
+    from .loading import _loaded, walk_archive
 
     root, shown_root = resolve_root(archive)
-    lean = _loaded(root, shown_root, None, False, progress, walk_archive(root), Lean())
-    found = lean.find_minutes(ref)
-    minutes = None if found is None else _parse_file(root, found.path, lean.config)[0]
-    lean.minutes, lean.tasks, lean.unmatched_updates, lean._tasks_by_id = [], [], [], {}
-    if found is None:
-        return lean, None
-    if minutes is None or (minutes.id, minutes.date, len(minutes.tasks)) != (
-        found.id,
-        found.date,
-        len(found.tasks),
-    ):  # changed while it was read: as ever
-        whole = load_archive(archive, use_index=False, progress=progress)
-        return whole, whole.find_minutes(ref)
-    minutes.tasks = found.tasks  # resolved across the archive, as a whole load leaves them
-    return lean, minutes
+    keeping = _Keeping(_relative_ref(Path(root), shown_root, ref))
+    loaded = _loaded(root, shown_root, None, False, progress, walk_archive(root), keeping)
+    found = loaded.find_minutes(ref)
+    loaded.minutes, loaded.tasks, loaded.unmatched_updates, loaded._tasks_by_id = [], [], [], {}
+    return loaded, found
