@@ -17,7 +17,6 @@ the wall-clock ones.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import statistics
@@ -64,7 +63,9 @@ def commands(archive: Path, out: Path) -> list[tuple[str, list[str]]]:
 
 
 def run_once(line: list[str], env: dict[str, str]) -> list[object]:
-    done = subprocess.run([sys.executable, "-c", WRAPPER, *line], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *line], env=env, capture_output=True, text=True, check=True
+    )
     return list(json.loads(done.stdout))
 
 
@@ -73,7 +74,9 @@ def load() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("archive", type=Path)
     parser.add_argument("trees", nargs="+", help="NAME=PATH of a kpss source tree")
     parser.add_argument("--runs", type=int, default=1)

@@ -153,7 +153,11 @@ def list_minutes(
         fmt_kept = False
     else:
         fmt_kept = fmt in STORED_TEXT
-    if fmt_kept and settings["no_cache"] and (code := _list_cold(archive, fmt, group, start, end)) is not None:
+    if (
+        fmt_kept
+        and settings["no_cache"]
+        and (code := _list_cold(archive, fmt, group, start, end)) is not None
+    ):
         return code
     if fmt_kept:
         # The text itself is the answer kept (store/answers.py): writing 10,000 rows as JSON

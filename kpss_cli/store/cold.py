@@ -20,19 +20,19 @@ from __future__ import annotations
 
 import marshal
 import os
-from sys import intern
 from collections.abc import Iterator
+from pathlib import Path
+from sys import intern
+from typing import Any
 
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import Minutes
+from . import loading
 from .archive import Archive, FileStat, TaskSnapshot, duplicate_task, printable, resolve, shown_path
 from .config import load_config
-from . import loading
 from .loading import EachMinutes, Lean, Progress, Walk, _collector_paused, _end_with, _inspect
 from .packing import MARSHAL_VERSION, make_lean, pack, unpack, unpack_lean
-
-from typing import Any
 
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
 # reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
@@ -59,7 +59,11 @@ def _kept(base: str, rel: str, config: Config, view: EachMinutes, sample: list[M
         sample.append(minutes)  # type: ignore[union-attr]
     if view.tasks is None:
         tasks = tuple((t.id, t.line) for t in minutes.tasks) if minutes.tasks else ()
-        return found, value, (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), tasks)
+        return (
+            found,
+            value,
+            (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), tasks),
+        )
     if whole:
         return found, value, minutes  # kept whole, as a lean load keeps its sample
     make_lean(minutes)
@@ -77,7 +81,12 @@ def _chunk(base: str, chunk: list[str]) -> list[Kept]:
 
 
 def _each_kept(
-    base: str, rels: list[str], config: Config, view: EachMinutes, progress: Progress | None, sample: list[Minutes]
+    base: str,
+    rels: list[str],
+    config: Config,
+    view: EachMinutes,
+    progress: Progress | None,
+    sample: list[Minutes],
 ) -> Iterator[tuple[str, Kept]]:
     """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
     workers, shared as loading._parse_many shares them; the first minutes this process
@@ -128,7 +137,14 @@ class Cold:
     its minutes' values in the archive's order (`values()`, each unpacked as it comes: once),
     one record whole (`sample`, the first in order) and the tasks the view selects, packed."""
 
-    def __init__(self, head: TaskSnapshot, order: list[str], values: dict[str, bytes], sample: Minutes | None, selected: list[Any]) -> None:
+    def __init__(
+        self,
+        head: TaskSnapshot,
+        order: list[str],
+        values: dict[str, bytes],
+        sample: Minutes | None,
+        selected: list[Any],
+    ) -> None:
         self.head = head
         self.order = order
         self.kept = values
@@ -214,7 +230,9 @@ def _made(
         elif rel in not_read:
             problem = not_read[rel]
             shown = shown_path(result, printable(rel))
-            result.problems.append(Problem(shown, problem.line, problem.severity, problem.code, problem.message))
+            result.problems.append(
+                Problem(shown, problem.line, problem.severity, problem.code, problem.message)
+            )
             continue
         else:
             continue
