@@ -584,7 +584,11 @@ def count_attendance(
         rows, loaded = copy.rows(rows), whole
     else:  # counting reads only who attended; the same question again is answered from the index
         from ..store.loading import ATTENDANCE_VIEW
-        from ..store.loading import load_attendance as attendance_view
+
+        if settings["no_cache"]:  # made without holding the records
+            from ..store.cold import load_attendance as attendance_view
+        else:
+            from ..store.loading import load_attendance as attendance_view
 
         arguments = repr((by, missed, quorum, group, start, end, *(_text_key(fmt) if written else ())))
         loaded, (rows, kind, meetings) = load_answer(

@@ -19,20 +19,47 @@ elsewhere the view is made from the archive loaded lean, as before (None here).
 from __future__ import annotations
 
 import marshal
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from sys import intern
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import Problem
+from ..core.errors import Problem, os_reason
+from ..core.i18n import _
 from ..core.model import Minutes
+from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
 from . import loading
-from .archive import Archive, FileStat, TaskSnapshot, duplicate_task, printable, resolve, shown_path
+from .archive import (
+    Archive,
+    FileStat,
+    TaskSnapshot,
+    _relative_ref,
+    duplicate_task,
+    printable,
+    resolve,
+    resolve_root,
+    shown_path,
+)
 from .config import load_config
-from .loading import EachMinutes, Lean, Progress, Walk, _collector_paused, _end_with, _inspect
-from .packing import MARSHAL_VERSION, make_lean, pack, unpack, unpack_lean
+from .loading import (
+    ATTENDANCE_VIEW,
+    EachMinutes,
+    Lean,
+    Progress,
+    Walk,
+    _collector_paused,
+    _end_with,
+    _inspect,
+    _loaded,
+    attendance_archive,
+    walk_archive,
+)
+from .packing import MARSHAL_VERSION, make_lean, pack, pack_task, unpack, unpack_lean
 
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
 # reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
@@ -108,12 +135,6 @@ def _each_kept(
         for chunk in chunks:
             yield from here(chunk)
         return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
-
     with ProcessPoolExecutor(
         max_workers=workers - 1,
         mp_context=multiprocessing.get_context("fork"),
@@ -166,9 +187,6 @@ def cold_parts(
     archive: str | os.PathLike[str] | None, view: EachMinutes, progress: Progress | None
 ) -> Cold | None:
     """cold_view of the archive (default: found from the current folder), walked now."""
-    from .archive import resolve_root
-    from .loading import walk_archive
-
     root, shown_root = resolve_root(archive)
     return cold_view(root, shown_root, walk_archive(root), view, progress)
 
@@ -178,9 +196,6 @@ def cold_view(
 ) -> Cold | None:
     """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
     index; None where workers cannot be forked (the caller loads the archive lean)."""
-    import multiprocessing
-    from pathlib import Path
-
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     folder = Path(root)
@@ -192,9 +207,6 @@ def cold_view(
 def _made(
     root: Path, shown_root: str, config: Config, walk: Walk, view: EachMinutes, progress: Progress | None
 ) -> Cold:
-    from ..core.errors import os_reason
-    from ..core.i18n import _
-
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
     result = Archive(root=root, shown_root=shown_root, config=config)
@@ -271,8 +283,6 @@ def _made(
         ordered = [rel for _date, _id, _place, rel in order]
         del order
     else:
-        from .packing import pack_task
-
         resolve(result)
         chosen = view.tasks
         selected = [pack_task(t) for t in result.tasks if chosen(t)]
@@ -314,14 +324,41 @@ def cold_one(
     id or path is `ref`, kept whole; the minutes Archive.find_minutes finds, with its tasks
     resolved, and the archive's problems, groups and configuration without minutes. At
     100,000 files the records whole were some 570 MB."""
-    from pathlib import Path
-
-    from .archive import _relative_ref, resolve_root
-    from .loading import _loaded, walk_archive
-
     root, shown_root = resolve_root(archive)
     keeping = _Keeping(_relative_ref(Path(root), shown_root, ref))
     loaded = _loaded(root, shown_root, None, False, progress, walk_archive(root), keeping)
     found = loaded.find_minutes(ref)
     loaded.minutes, loaded.tasks, loaded.unmatched_updates, loaded._tasks_by_id = [], [], [], {}
     return loaded, found
+
+
+def load_view(
+    archive: str | os.PathLike[str] | None,
+    name: str,
+    build: Any,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+    **options: Any,
+) -> tuple[TaskSnapshot, Any]:
+    """loading.load_view; without the index (`--no-cache`), a view of one value per minutes is
+    made here (cold_view), no record held."""
+    if not use_index and isinstance(build, EachMinutes):
+        made = cold_parts(archive, build, progress)
+        if made is not None:
+            return made.head, made.finished(build)
+    return loading.load_view(archive, name, build, use_index=use_index, progress=progress, **options)
+
+
+def load_attendance(
+    archive: str | os.PathLike[str] | None = None,
+    *,
+    use_index: bool = True,
+    progress: Progress | None = None,
+) -> Archive:
+    """loading.load_attendance; without the index, its view made here (cold_view)."""
+    if not use_index:
+        made = cold_parts(archive, ATTENDANCE_VIEW, progress)
+        if made is not None:
+            return attendance_archive(made.head, made.finished(ATTENDANCE_VIEW))
+    return loading.load_attendance(archive, use_index=use_index, progress=progress)

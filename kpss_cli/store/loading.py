@@ -1031,13 +1031,6 @@ def load_view(
             del walk, streamed
             return head, marshal.loads(data)
         index.close()
-    if not use_index and isinstance(build, EachMinutes):  # --no-cache: no record held (cold.py)
-        from .cold import cold_view
-
-        made = cold_view(root, shown_root, walk, build, progress)
-        if made is not None:  # not through marshal: the values were, one at a time
-            del walk
-            return made.head, made.finished(build)
     if isinstance(build, EachMinutes):  # each record's value taken as it comes, the rest let go of
         lean = Lean(build.each)
         loaded = _loaded(root, shown_root, None, use_index, progress, walk, lean)
@@ -1395,8 +1388,6 @@ def load_attendance(
     """The archive with minutes that tell who attended and when, but hold no tasks, agenda,
     decisions, free keys or progress (packing.attendance_view): from the index's view when
     no file changed. Its problems, groups and configuration are the whole archive's."""
-    from pathlib import Path
-
     loaded, view = load_view(
         archive,
         "attendance",
@@ -1404,6 +1395,13 @@ def load_attendance(
         use_index=use_index,
         progress=progress,
     )
+    return attendance_archive(loaded, view)
+
+
+def attendance_archive(loaded: TaskSnapshot, view: Any) -> Archive:
+    """The archive of load_attendance from its head and its view."""
+    from pathlib import Path
+
     result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
     with _collector_paused(freeze=True):  # a hundred thousand people, none of them garbage
         result.minutes = unpack_attendance(view)
