@@ -10,7 +10,7 @@ that selects tasks, the record made lean (packing.make_lean), resolved as a lean
 The workers send only that back, so the parent neither unpacks nor holds whole records (at
 100,000 files a cold `list` held every lean record, some 360 MB, and the parent unpacked
 each worker's record whole before taking its value). The answer is the one the archive
-loaded whole gives (tests/test_views.py compares the two paths).
+loaded gives (tests/test_cold.py compares the two; tests/test_views.py these with the index's).
 
 Only for a forked worker (the view's `each` is a closure, not sent to a spawned process);
 elsewhere the view is made from the archive loaded lean, as before (None here).
@@ -64,7 +64,7 @@ from .packing import MARSHAL_VERSION, make_lean, pack, pack_task, unpack, unpack
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
 # reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
 Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
-# The minutes' date, id, group's slug, group as written, and (id, line) of each task it defines.
+# The minutes' date, id, group's slug and name, and (id, line) of each task it defines.
 Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...]]
 
 _worker_view: list[tuple[Config, EachMinutes]] = []  # set once in each worker (_start)
