@@ -153,6 +153,12 @@ def list_minutes(
         fmt_kept = False
     else:
         fmt_kept = fmt in STORED_TEXT
+    if (
+        fmt_kept
+        and settings["no_cache"]
+        and (code := _list_cold(archive, fmt, group, start, end)) is not None
+    ):
+        return code
     if fmt_kept:
         # The text itself is the answer kept (store/answers.py): writing 10,000 rows as JSON
         # takes longer than everything else a warm run does. Kept per version of the view it
@@ -207,6 +213,34 @@ def list_minutes(
         rows, LIST_COLUMNS, fmt, caption=_("{selected_count} minutes").format(selected_count=len(selected))
     )
     return exit_code(loaded)
+
+
+def _list_cold(archive: Folder, fmt: str, group: str | None, start: Any, end: Any) -> int | None:
+    """`kpss list --no-cache` in one of STORED_TEXT: each row written as it is unpacked, in
+    the archive's order, none of the records held (store/cold.py); None where that cannot be
+    (the caller answers as ever)."""
+    from ..meetings.query import list_text_pieces, list_text_view, list_view, summary_filter
+    from ..store.cold import cold_parts
+    from .shared import report
+
+    from_text = fmt in ("json", "jsonl")
+    parts = cold_parts(archive, list_text_view if from_text else list_view, progress_bar())
+    if parts is None:
+        return None
+    report(parts.head.problems)
+    out = sys.stdout
+    if from_text:
+        for piece in list_text_pieces(parts.head, parts.values(), fmt, group=group, since=start, until=end):
+            out.write(piece)
+    else:
+        from ..output.formats import emit
+
+        fields = [] if parts.sample is None else list(parts.sample.summary())
+        keep = summary_filter(parts.head, fields, group=group, since=start, until=end)
+        rows = (dict(zip(fields, row, strict=True)) for row in parts.values() if keep(row))
+        emit(rows, LIST_COLUMNS, fmt, out, excel=bool(settings["excel"]) and fmt == "csv")
+    out.flush()
+    return exit_code(parts.head)
 
 
 def show_minutes(*, ref: str, archive: Folder = None, fmt: str = "text") -> int:
@@ -550,7 +584,11 @@ def count_attendance(
         rows, loaded = copy.rows(rows), whole
     else:  # counting reads only who attended; the same question again is answered from the index
         from ..store.loading import ATTENDANCE_VIEW
-        from ..store.loading import load_attendance as attendance_view
+
+        if settings["no_cache"]:  # made without holding the records
+            from ..store.cold import load_attendance as attendance_view
+        else:
+            from ..store.loading import load_attendance as attendance_view
 
         arguments = repr((by, missed, quorum, group, start, end, *(_text_key(fmt) if written else ())))
         loaded, (rows, kind, meetings) = load_answer(

@@ -191,9 +191,11 @@ def load_view(
     when no file changed: store/loading.load_view; after a change from what `kept` keeps, when
     given), with the problems reported on stderr unless the view holds them itself
     (`report_problems`)."""
-    from ..store.loading import load_view as load_stored_view
-
     use_index = not settings["no_cache"]
+    if use_index:
+        from ..store.loading import load_view as load_stored_view
+    else:  # a view of one value per minutes made without holding the records
+        from ..store.cold import load_view as load_stored_view
     loaded, view = load_stored_view(
         archive,
         name,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..core.errors import KpssError
 from ..core.i18n import N_, _
@@ -101,19 +101,41 @@ def list_text(
 ) -> str:
     """The text `kpss list` writes in `fmt` (json or jsonl, as output.formats writes them)
     of the rows of `list_text_view` that `filter_minutes` would keep."""
+    return "".join(list_text_pieces(archive, rows, fmt, group=group, since=since, until=until))
+
+
+def list_text_pieces(
+    archive: Archive | TaskSnapshot,
+    rows: Iterable[tuple[str, str, str]],
+    fmt: str,
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Iterator[str]:
+    """list_text as pieces, each row's as it comes (a cold `kpss list` writes them as the rows
+    are unpacked: store/cold.py); an unknown group is an error before the first piece."""
     slugs = group_slugs(archive, group) if group else None  # an unknown group is an error
     first = since.isoformat() if since else None
     last = until.isoformat() if until else None
-    texts = [
-        text
-        for slug, date, text in rows
-        if (slugs is None or slug in slugs)
-        and (first is None or date >= first)
-        and (last is None or date <= last)
-    ]
-    if fmt == "jsonl":
-        return "".join(f"{text}\n" for text in texts)
-    return "[\n  " + ",\n  ".join(texts) + "\n]\n" if texts else "[]\n"
+
+    def pieces() -> Iterator[str]:
+        count = 0
+        for slug, date, text in rows:
+            if (
+                (slugs is None or slug in slugs)
+                and (first is None or date >= first)
+                and (last is None or date <= last)
+            ):
+                if fmt == "jsonl":
+                    yield f"{text}\n"
+                else:
+                    yield ("[\n  " if count == 0 else ",\n  ") + text
+                count += 1
+        if fmt != "jsonl":
+            yield "\n]\n" if count else "[]\n"
+
+    return pieces()
 
 
 def filter_summaries(
@@ -131,17 +153,31 @@ def filter_summaries(
         if group:
             group_slugs(archive, group)  # an unknown group is an error, as ever
         return []
-    slug_at, date_at = fields.index("group_slug"), fields.index("date")
+    keep = summary_filter(archive, fields, group=group, since=since, until=until)
+    return [row for row in rows if keep(row)]
+
+
+def summary_filter(
+    archive: Archive | TaskSnapshot,
+    fields: list[str],
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Callable[[tuple[Any, ...]], bool]:
+    """Whether `filter_minutes` would keep a row of `list_view` whose fields are `fields`; an
+    unknown group is an error."""
     slugs = group_slugs(archive, group) if group else None
+    if not fields:  # no minutes: no rows
+        return lambda _row: True
+    slug_at, date_at = fields.index("group_slug"), fields.index("date")
     first = since.isoformat() if since else None
     last = until.isoformat() if until else None
-    return [
-        row
-        for row in rows
-        if (slugs is None or row[slug_at] in slugs)
+    return lambda row: (
+        (slugs is None or row[slug_at] in slugs)
         and (first is None or row[date_at] >= first)
         and (last is None or row[date_at] <= last)
-    ]
+    )
 
 
 def owner_matches(

@@ -1450,8 +1450,6 @@ def load_attendance(
     """The archive with minutes that tell who attended and when, but hold no tasks, agenda,
     decisions, free keys or progress (packing.attendance_view): from the index's view when
     no file changed. Its problems, groups and configuration are the whole archive's."""
-    from pathlib import Path
-
     loaded, view = load_view(
         archive,
         "attendance",
@@ -1459,6 +1457,13 @@ def load_attendance(
         use_index=use_index,
         progress=progress,
     )
+    return attendance_archive(loaded, view)
+
+
+def attendance_archive(loaded: TaskSnapshot, view: Any) -> Archive:
+    """The archive of load_attendance from its head and its view."""
+    from pathlib import Path
+
     result = Archive(Path(loaded.root), loaded.shown_root, loaded.config)
     with _collector_paused(freeze=True):  # a hundred thousand people, none of them garbage
         result.minutes = unpack_attendance(view)

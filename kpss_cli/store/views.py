@@ -59,7 +59,12 @@ def load_reduced(
     statuses `statuses`: from the index's view `name` when no file changed. `name` tells one
     selection from another."""
     view = reduced(keep, tasks, statuses)
-    loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
+    if use_index:
+        loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
+    else:  # made without holding the records (cold.py)
+        from .cold import load_view as load_cold
+
+        loaded, (records, packed) = load_cold(archive, name, view, use_index=False, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]
     return result
@@ -89,6 +94,10 @@ def load_one(
         found = read_snapshot(archive, names, read)
         if found is not None:
             return found  # type: ignore[no-any-return]
+    else:  # --no-cache: one record whole, the others lean (cold.py)
+        from .cold import cold_one
+
+        return cold_one(archive, ref, progress)
     whole = load_archive(archive, use_index=use_index, progress=progress)
     return whole, whole.find_minutes(ref)
 

@@ -1,0 +1,158 @@
+"""Cold runs (`--no-cache`) of the views made without holding the archive's records
+(store/cold.py): the same answers as the archive loaded whole gives them, in one process and
+with workers, on an archive with duplicate task ids, a group renamed, unreadable minutes, a
+file that is not minutes and tasks updated from other files; and the parent unpacks no
+record the view does not need."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke, generate, minutes, write
+from .test_views import AS_OF, QUERIES, count_calls
+
+# Besides the views of tests/test_views.py: those that select tasks, and `show` of minutes
+# whose tasks other minutes update.
+MORE = [
+    ["plan", *AS_OF],
+    ["monitor", "--year", "2019", *AS_OF],
+    ["agenda", "orp-001-seniori", "--date", "2019-06-20", *AS_OF],
+    ["show", "orp-001/seniori/2019-05-30"],
+    ["show", "orp-001/seniori/2019-05-30.md", "-f", "json"],
+    ["list", "-f", "jsonl"],
+    ["list", "-f", "json", "--group", "seniori", "--since", "2018-01-01"],
+    ["list", "-f", "tsv", "--group", "no-such-group"],
+    ["list", "-f", "csv", "--group", "ORP 002 Jiné"],  # a group by its name
+    ["list", "-f", "json", "--since", "zítra", "--until", "2018-01-01", *AS_OF],
+]
+
+
+@pytest.fixture(scope="module")
+def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory, 400, 9)
+
+
+@pytest.fixture
+def awkward(generated_once: Path, tmp_path: Path) -> Path:
+    """The generated archive with what resolving the tasks reports and reads across files."""
+    root = Path(shutil.copytree(generated_once, tmp_path / "archive"))
+    # A task id defined again (in its file, its group and another), and updated later.
+    tasks = "tasks: [{id: T-dvakrat, task: Poprvé, owner: Eva Nová, due: do příštího jednání}, {id: T-dvakrat, task: Znovu}]"
+    write(
+        root / "orp-001/seniori/2019-05-30.md", minutes(f"group: orp-001-seniori\ndate: 2019-05-30\n{tasks}")
+    )
+    again = "tasks: [{id: T-dvakrat, task: Podruhé, owner: Jan Malý}]"
+    write(
+        root / "orp-001/seniori/2019-06-13.md", minutes(f"group: orp-001-seniori\ndate: 2019-06-13\n{again}")
+    )
+    write(root / "orp-002/jine/2019-07-01.md", minutes(f"group: orp-002-jine\ndate: 2019-07-01\n{again}"))
+    # A group outside kpss.yaml, written two ways.
+    write(root / "orp-002/jine/2019-08-01.md", minutes('group: "ORP 002 Jiné"\ndate: 2019-08-01'))
+    update = "updates: [{id: T-dvakrat, status: done, note: Hotovo}]"
+    write(
+        root / "orp-001/seniori/2019-06-27.md", minutes(f"group: orp-001-seniori\ndate: 2019-06-27\n{update}")
+    )
+    write(root / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
+    write(root / "orp-001/poznamky.md", "Jen poznámky, žádné záhlaví.\n")
+    return root
+
+
+def run_all(invoke: Invoke, root: Path, out: Path) -> list[tuple[int, str, str]]:
+    queries = [*QUERIES, *MORE, ["remind", "--dry-run", str(out), *AS_OF]]
+    found = []
+    for query in queries:
+        shutil.rmtree(out, ignore_errors=True)
+        result = invoke("--no-cache", *query, "-a", str(root))
+        written = sorted(p.name for p in out.rglob("*")) if out.exists() else []
+        found.append((result.exit_code, result.stdout, result.stderr + repr(written)))
+    return found
+
+
+@pytest.fixture
+def old_path(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Switch the cold runs to the archive loaded (lean, or whole for `show`), as before
+    store/cold.py."""
+
+    def switch() -> None:
+        from kpss_cli.store import cold, loading
+
+        monkeypatch.setattr(cold, "cold_view", lambda *args: None)
+
+        def whole(archive: object, ref: str, progress: object) -> object:
+            loaded = loading.load_archive(archive, use_index=False)  # type: ignore[arg-type]
+            return loaded, loaded.find_minutes(ref)
+
+        monkeypatch.setattr(cold, "cold_one", whole)
+
+    return switch
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_cold_views_answer_as_the_archive_loaded(
+    invoke: Invoke,
+    awkward: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    old_path: Callable[[], None],
+    parallel_from: int,
+) -> None:
+    from kpss_cli.store import loading
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    new = run_all(invoke, awkward, tmp_path / "out")
+    stderr = "".join(err for _code, _out, err in new)
+    assert "task id 'T-dvakrat' is already used at" in stderr  # resolved across files
+    assert "broken.md" in stderr
+    assert "orp-002/jine/2019-08-01" in new[len(QUERIES) + 8][1]  # the group by its name
+    assert any("Podruhé" not in out and "T-dvakrat" in out for _c, out, _e in new)  # the update read
+    old_path()
+    assert run_all(invoke, awkward, tmp_path / "out") == new
+
+
+def test_cold_views_unpack_no_record_they_do_not_need(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers send back values, not records: `list` and `schedule` unpack none, `agenda`
+    (its open tasks resolved) only lean ones, `show` only the minutes it shows whole."""
+    from kpss_cli.store import cold, loading
+
+    counts = {"whole": 0, "lean": 0}
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)  # workers parse nearly every file
+    for owner in (loading, cold):
+        count_calls(monkeypatch, owner, "unpack", counts, "whole")
+        count_calls(monkeypatch, owner, "unpack_lean", counts, "lean")
+
+    def counted(*query: str) -> dict[str, int]:
+        counts.update(whole=0, lean=0)
+        assert invoke("--no-cache", *query, "-a", str(awkward)).exit_code == 2  # broken.md
+        return dict(counts)
+
+    assert counted("list", "-f", "json") == {"whole": 0, "lean": 0}
+    assert counted("schedule", "--year", "2019", *AS_OF) == {"whole": 0, "lean": 0}
+    agenda = counted("agenda", "orp-001-seniori", "--date", "2019-06-20", *AS_OF)
+    assert agenda["whole"] == 0 and agenda["lean"] > 100
+    show = counted("show", "orp-001/seniori/2019-05-30")
+    assert show["whole"] <= 1 and show["lean"] > 100
+
+
+def test_cold_list_writes_rows_as_they_come(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list --no-cache -f json` writes each row as it is unpacked: the text whole is never
+    made (meetings/query.list_text is not called), and it is the text the index gives."""
+    from kpss_cli.meetings import query
+
+    cold = invoke("--no-cache", "list", "-f", "json", "-a", str(awkward))
+
+    def never(*args: object, **options: object) -> Iterator[str]:
+        raise AssertionError("the whole text made")
+
+    warm = invoke("list", "-f", "json", "-a", str(awkward))
+    monkeypatch.setattr(query, "list_text", never)
+    again = invoke("--no-cache", "list", "-f", "json", "-a", str(awkward))
+    assert cold.stdout == warm.stdout == again.stdout and cold.stderr == warm.stderr == again.stderr
+    assert cold.stdout.startswith("[\n  {") and cold.exit_code == warm.exit_code == 2
