@@ -29,8 +29,7 @@ from sys import intern
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import Problem, os_reason
-from ..core.i18n import _
+from ..core.errors import Problem
 from ..core.model import Minutes
 from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
 from . import loading
@@ -221,11 +220,7 @@ def _made(
             not_read[rel] = problem
         elif stat is not None:
             stats[rel] = stat
-    for name, exc in unreadable:
-        message = _("cannot read the folder: {reason}").format(reason=os_reason(exc))
-        result.problems.append(
-            Problem(shown_path(result, name) if name else shown_root, None, "error", "unreadable", message)
-        )
+    result.problems.extend(loading.unreadable_folders(result, unreadable, shown_root))
     taken: list[Minutes] = []
     kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, progress, taken))
     del stats

@@ -99,6 +99,18 @@ def _not_a_file(rel: str, mode: int) -> Problem:
     )
 
 
+def unreadable_folders(
+    result: Archive, unreadable: Iterable[tuple[str, OSError]], shown_root: str
+) -> Iterator[Problem]:
+    """An error for each folder the walk could not read: its minutes would be missing from
+    every answer, so it is said."""
+    for folder, exc in unreadable:
+        message = _("cannot read the folder: {reason}").format(reason=os_reason(exc))
+        yield Problem(
+            shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message
+        )
+
+
 def _inspect(root: str, rel: str, own: FileStat | OSError) -> tuple[FileStat | None, Problem | None]:
     """(the file's stat when kpss should read it, else why not: links, other kinds of files,
     size, permissions, a name that is not UTF-8), from its own stat (`own`, or the error it
@@ -501,13 +513,7 @@ def _load(
             not_read[rel] = [problem]
         elif stat is not None:
             stats[rel] = stat
-    for folder, exc in unreadable:  # its minutes would be missing from every answer: say so
-        message = _("cannot read the folder: {reason}").format(reason=os_reason(exc))
-        result.problems.append(
-            Problem(
-                shown_path(result, folder) if folder else shown_root, None, "error", "unreadable", message
-            )
-        )
+    result.problems.extend(unreadable_folders(result, unreadable, shown_root))
     # Unchanged files from the index, one row at a time (the rows are never all in memory).
     outcomes: dict[str, Outcome] = {}
     gone: list[str] = []
