@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.errors import KpssError
 from ..core.i18n import N_, _
@@ -90,6 +90,16 @@ def _texts(rows: list[tuple[str, str, str]], _sample: Minutes | None, _tasks: li
 list_text_view = EachMinutes(_list_text, _texts, kept_whole=False)
 
 
+def text_view(line: Callable[[dict[str, Any]], Any]) -> EachMinutes:
+    """A view like `list_text_view`: (group slug, date, `line` of the minutes' `kpss list`
+    row), kept as a table only (the lines of `-f csv`: commands/reading.py)."""
+
+    def each(minutes: Minutes) -> tuple[str, str, Any]:
+        return minutes.group_slug, minutes.date.isoformat(), line(minutes.summary())
+
+    return EachMinutes(each, _texts, kept_whole=False)
+
+
 def list_text(
     archive: Archive | TaskSnapshot,
     rows: list[tuple[str, str, str]],
@@ -101,19 +111,33 @@ def list_text(
 ) -> str:
     """The text `kpss list` writes in `fmt` (json or jsonl, as output.formats writes them)
     of the rows of `list_text_view` that `filter_minutes` would keep."""
-    slugs = group_slugs(archive, group) if group else None  # an unknown group is an error
-    first = since.isoformat() if since else None
-    last = until.isoformat() if until else None
     texts = [
-        text
-        for slug, date, text in rows
-        if (slugs is None or slug in slugs)
-        and (first is None or date >= first)
-        and (last is None or date <= last)
+        text for _slug, _date, text in selected_texts(archive, rows, group=group, since=since, until=until)
     ]
     if fmt == "jsonl":
         return "".join(f"{text}\n" for text in texts)
     return "[\n  " + ",\n  ".join(texts) + "\n]\n" if texts else "[]\n"
+
+
+def selected_texts(
+    archive: Archive | TaskSnapshot,
+    rows: list[tuple[Any, ...]],
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[tuple[Any, ...]]:
+    """The rows of a `text_view` (or `list_text_view`) that `filter_minutes` would keep."""
+    slugs = group_slugs(archive, group) if group else None  # an unknown group is an error
+    first = since.isoformat() if since else None
+    last = until.isoformat() if until else None
+    return [
+        row
+        for row in rows
+        if (slugs is None or row[0] in slugs)
+        and (first is None or row[1] >= first)
+        and (last is None or row[1] <= last)
+    ]
 
 
 def filter_summaries(
