@@ -1347,3 +1347,44 @@ def test_list_csv_after_an_edit_of_what_its_rows_read_makes_only_that_files_line
         emit((m.summary() for m in whole.minutes), LIST_COLUMNS, "csv", out, excel=excel)
         result = invoke(*(["--excel"] if excel else []), "list", "-f", "csv", "-a", str(generated))
         assert result.stdout == out.getvalue().replace("\r\n", "\n")  # as click's result gives it
+
+
+def test_attendance_after_an_edit_of_a_place_or_time_reads_its_kept_answer(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attendance view holds no time or place (packing.attendance_view): an edit of a
+    minutes' place or time leaves its version as it was, and the answer kept is read, not
+    counted again; an edit of who attended is counted again. Every answer is `--no-cache`'s."""
+    import re
+
+    from kpss_cli.meetings import attendance
+
+    counts = {"counted": 0}
+    count_calls(monkeypatch, attendance, "counted", counts, "counted")
+    queries = [["attendance", "--by", "meeting", "-f", "json"], ["attendance", "--by", "org", "-f", "csv"]]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(generated)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(False)
+    assert run(True) == cold
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+
+    def edit(pattern: str, new: str) -> None:
+        edited = next(f for f in files if re.search(pattern, f.read_text(encoding="utf-8"), re.M))
+        text = edited.read_text(encoding="utf-8")
+        found = re.search(pattern, text, re.M)
+        assert found is not None
+        edited.write_text(text[: found.start(1)] + new + text[found.end(1) :], "utf-8")
+
+    edit(r"^(?:place|místo): (.+)$", '"Jinde, sál 2"')
+    edit(r"^(?:time|čas): (.+)$", '"7:00-8:00"')
+    counts["counted"] = 0
+    assert run(True) == cold and counts["counted"] == 0  # read
+    assert run(False) == cold
+    edit(r'^  - "([^"]+)"$', "Nové Jméno")  # the first person listed (present)
+    changed = run(False)
+    assert changed != cold
+    counts["counted"] = 0
+    assert run(True) == changed and counts["counted"] == 2  # counted again, each question once
