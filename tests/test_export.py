@@ -445,7 +445,7 @@ def test_a_failed_export_leaves_the_good_one(
         raise OSError(28, "No space left on device")
 
     if kind == "sqlite":
-        monkeypatch.setattr(writer, "_sync", broken)
+        monkeypatch.setattr(writer, "_stamp_sqlite", broken)
     else:
         monkeypatch.setattr(writer, f"_write_{kind}", broken)
     result = export_to(kind, target, EXAMPLES, extra=("--force",))

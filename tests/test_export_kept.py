@@ -5,6 +5,7 @@ reader's kpss wrote is never served; each kind and archive name is kept apart.""
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kpss_cli.commands.cli import app
+from kpss_cli.export import kept as kept_module
 from kpss_cli.export import rows, write
 from kpss_cli.store import loading
 
@@ -72,14 +74,17 @@ def kept_files(archive: Path) -> list[Path]:
     )
 
 
-def same_as_no_cache(kind: str, archive: Path, tmp_path: Path, *extra: str) -> dict[str, bytes]:
-    """Export warm and with --no-cache; both the same (bytes, stdout, stderr, exit code)."""
-    warm = export(kind, tmp_path / f"warm.{kind}", archive, *extra)
+def same_as_no_cache(
+    kind: str, archive: Path, tmp_path: Path, *extra: str, warm_name: str = "warm"
+) -> dict[str, bytes]:
+    """Export warm (to `warm_name`.kind) and with --no-cache; both the same (bytes, stdout,
+    stderr, exit code)."""
+    warm = export(kind, tmp_path / f"{warm_name}.{kind}", archive, *extra)
     cold = export(kind, tmp_path / f"cold.{kind}", archive, *extra, cache=False)
     assert (warm.exit_code, warm.stderr) == (cold.exit_code, cold.stderr)
-    assert warm.stdout.replace("warm.", "cold.") == cold.stdout
-    assert content(tmp_path / f"warm.{kind}") == content(tmp_path / f"cold.{kind}")
-    return content(tmp_path / f"warm.{kind}")
+    assert warm.stdout.replace(f"{warm_name}.", "cold.") == cold.stdout
+    assert content(tmp_path / f"{warm_name}.{kind}") == content(tmp_path / f"cold.{kind}")
+    return content(tmp_path / f"{warm_name}.{kind}")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -165,6 +170,142 @@ def test_a_kept_file_not_as_written_is_never_served(
     assert b"Forge" not in b"".join(content(tmp_path / f"warm.{kind}").values())
     same_as_no_cache(kind, examples, tmp_path)  # and kept again, as written
     assert len(fresh) == 2
+
+
+@pytest.fixture
+def copies(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the kept bytes copied hashed (`copy`) and by the kernel, unhashed (`kernel_copy`),
+    file by file."""
+    counted = {"copy": 0, "kernel_copy": 0}
+    for name in counted:
+        real = getattr(write, name)
+
+        def spy(*args: Any, _real: Any = real, _name: str = name) -> Any:
+            counted[_name] += 1
+            return _real(*args)
+
+        monkeypatch.setattr(write, name, spy)
+    return counted
+
+
+def _flip_in_place(path: Path) -> None:
+    """A byte changed, the file's size and mtime as they were (its ctime moves)."""
+    before = path.stat()
+    _flip(path)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_kept_file_is_hashed_until_its_stamp_settled(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """The kept file is not trusted by its stamp while a write could leave it as it is."""
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    for _ in range(2):
+        same_as_no_cache(kind, examples, tmp_path)
+    assert len(fresh) == 1 and copies["kernel_copy"] == 0 and copies["copy"] > 0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("tamper", [_flip_in_place, _flip, _truncate, _replace, _link, _removed])
+def test_a_kept_file_is_copied_unhashed_only_while_its_signed_stamp_holds(
+    kind: str,
+    tamper: Any,
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    fresh: list[int],
+    copies: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # every stamp settled at once
+    # Each export to a new target: a JSON Lines one copied to the target of the last copy is
+    # not copied again (test_a_target_copied_to_last_is_refreshed_while_its_stamps_hold).
+    targets = iter(f"warm{n}" for n in range(10))
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))  # hashed, its stamp signed
+    hashed = copies["copy"]
+    assert hashed > 0 and copies["kernel_copy"] == 0
+    same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))  # by its stamp: not hashed
+    assert copies["copy"] == hashed and copies["kernel_copy"] > 0
+    assert len(fresh) == 1
+    (kept,) = kept_files(examples)
+    tamper(kept)
+    served = same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))
+    assert len(fresh) == 2  # made afresh: the stamp moved, the bytes were hashed and refused
+    assert b"Forge" not in b"".join(served.values())
+    for _ in range(2):  # kept again, then its new stamp signed
+        same_as_no_cache(kind, examples, tmp_path, warm_name=next(targets))
+    assert len(fresh) == 2
+
+
+def _appended(folder: Path) -> None:
+    with open(folder / "tasks.jsonl", "ab") as handle:
+        handle.write(b'{"forged": 1}\n')
+
+
+def _rewritten(folder: Path) -> None:
+    """A byte changed, the file's size and mtime as they were (its ctime moves)."""
+    _flip_in_place(folder / "attendance.jsonl")
+
+
+def _put_in_place(folder: Path) -> None:
+    path = folder / "meetings.jsonl"
+    other = folder / "other"
+    other.write_bytes(path.read_bytes().replace(b"Senio", b"Forge"))
+    other.replace(path)
+
+
+def _extra_file(folder: Path) -> None:
+    (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+
+def _file_removed(folder: Path) -> None:
+    (folder / "groups.jsonl").unlink()
+
+
+def _made_a_link(folder: Path) -> None:
+    moved = folder.with_name("moved")
+    folder.rename(moved)
+    folder.symlink_to(moved)
+
+
+@pytest.mark.parametrize(
+    "tamper", [_appended, _rewritten, _put_in_place, _extra_file, _file_removed, _made_a_link]
+)
+def test_a_target_copied_to_last_is_refreshed_while_its_stamps_hold(
+    tamper: Any, examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """A JSON Lines export to the target the kept export was last written or copied to, its
+    tables as they were, writes only the two files that hold the time; anything else there
+    is copied again."""
+    target = tmp_path / "warm.jsonl"
+    assert export("jsonl", target, examples).exit_code == 0  # written, kept, its stamps signed
+    assert copies["copy"] + copies["kernel_copy"] == 0
+    copied = 0
+    inodes = {p.name: p.stat().st_ino for p in target.iterdir()}
+    clock(LATER)
+    again = same_as_no_cache("jsonl", examples, tmp_path)  # refreshed: nothing copied
+    assert copies["copy"] + copies["kernel_copy"] == copied
+    assert LATER.encode() in again["archives.jsonl"] and LATER.encode() in again["kpss-export.json"]
+    now = {p.name: p.stat().st_ino for p in target.iterdir()}
+    assert sorted(n for n in now if now[n] != inodes[n]) == ["archives.jsonl", "kpss-export.json"]
+    tamper(target)
+    served = same_as_no_cache("jsonl", examples, tmp_path)  # copied again, as --no-cache writes it
+    assert copies["copy"] + copies["kernel_copy"] > copied
+    assert b"forged" not in b"".join(served.values()) and b"Forge" not in b"".join(served.values())
+    assert not target.is_symlink() and "notes.txt" not in served
+    assert len(fresh) == 1
+    copied = copies["copy"] + copies["kernel_copy"]
+    same_as_no_cache("jsonl", examples, tmp_path)  # refreshed again
+    assert copies["copy"] + copies["kernel_copy"] == copied
+    # After an edit the export is made again, whatever the target holds; then refreshed.
+    minutes = sorted((examples / "seniori").glob("*.md"))[-1]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nDodatek.\n", encoding="utf-8")
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(fresh) == 2
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(fresh) == 2 and copies["copy"] + copies["kernel_copy"] == copied
 
 
 def test_a_kept_file_of_another_export_is_not_served(
@@ -254,6 +395,41 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     files[1].unlink()
     after_removal = same_as_no_cache(kind, examples, tmp_path)
     assert streamed[-1] is not None and after_removal != after_add
+
+
+def test_edits_renames_and_updates_then_refreshes_are_the_no_cache_export(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """JSON Lines to one target: after each change (an edit, a file added, renamed, removed,
+    a task updated from another file) the export is made from the rows kept in the index,
+    then refreshed in place at the next run; each time the `--no-cache` one byte for byte."""
+    assert export("jsonl", tmp_path / "warm.jsonl", examples).exit_code == 0
+    files = sorted((examples / "seniori").glob("*.md"))
+    renamed = files[2].with_name("2025-09-12.md")
+    added = files[0].with_name("2031-01-15.md")
+
+    def update_from_another_file() -> None:
+        _edit(files[1], "Vyhodnocení předáno", "Vyhodnocení (doplněné) předáno")
+
+    changes = [
+        lambda: _edit(files[-1], "---\n\n", "---\n\nÚkol: Nový úkol; Zajistí: Eva Nová\n\n"),
+        lambda: added.write_text(
+            files[0].read_text(encoding="utf-8").replace(files[0].stem, added.stem), "utf-8"
+        ),
+        lambda: files[2].rename(renamed),
+        update_from_another_file,
+        lambda: files[3].unlink(),
+    ]
+    seen = [content(tmp_path / "warm.jsonl")]
+    for number, change in enumerate(changes, 2):
+        change()
+        seen.append(same_as_no_cache("jsonl", examples, tmp_path))
+        assert len(fresh) == number  # made again
+        assert seen[-1] != seen[-2]
+        copied = copies["copy"] + copies["kernel_copy"]
+        assert same_as_no_cache("jsonl", examples, tmp_path) == seen[-1]
+        assert len(fresh) == number and copies["copy"] + copies["kernel_copy"] == copied  # refreshed
+    assert b"(dopln\xc4\x9bn\xc3\xa9)" in seen[4]["task_events.jsonl"]
 
 
 @pytest.fixture

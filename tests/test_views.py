@@ -5,11 +5,14 @@ the answer of a run without the index (`--no-cache`): cold, warm, and after edit
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import Invoke, generate, minutes, write
 
@@ -408,6 +411,59 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
     after = _index_content(generated)
     assert first == after
     assert first[2] == 400 and {"file", "meet", "ref", "mid", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
+
+
+def test_the_status_tables_made_by_two_processes_are_those_made_by_one(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With many tasks, a process forked by snapshot.store makes two thirds of the rows of the
+    status tables: the index is the one a single process writes, and when the forked process
+    fails, or no process can be forked, its rows are made by the first."""
+    from kpss_cli.store import loading, snapshot
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no os.fork here: one process makes every row")
+    forks: list[int] = []
+    aside = snapshot._Aside
+
+    def counted(make: object) -> object:
+        forks.append(1)
+        return aside(make)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(snapshot, "_Aside", counted)
+    monkeypatch.setattr(snapshot, "SHARED_FROM", 10**9)
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    alone = _index_content(generated)
+    assert not forks
+    monkeypatch.setattr(snapshot, "SHARED_FROM", 0)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert forks and _index_content(generated) == alone
+
+    def failed(self: snapshot._Aside) -> bool:
+        ended = aside_ended(self)
+        assert ended  # it did end well: taken as failed
+        return False
+
+    aside_ended = aside._ended
+    monkeypatch.setattr(aside, "_ended", failed)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert len(forks) == 2 and _index_content(generated) == alone
+
+    def no_fork() -> int:
+        raise BlockingIOError("no process to be had")
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)  # the parse forks no worker either
+    monkeypatch.setattr(os, "fork", no_fork)
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert len(forks) == 3 and _index_content(generated) == alone
+    monkeypatch.undo()
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+    kept = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]
+    assert [(r.exit_code, r.stdout) for r in kept] == [(r.exit_code, r.stdout) for r in cold]
+    assert {row[0] for row in alone[0]} >= {"task\0open", "task\0done"}  # type: ignore[index]
 
 
 def test_a_first_build_whose_batches_cannot_be_written_makes_its_tables_after_the_parse(
@@ -1147,11 +1203,11 @@ def test_check_after_each_kind_of_change_is_the_cold_answer_and_reads_few_files(
     group = generated / "orp-001/seniori"
     files = sorted(group.glob("*.md"))
 
-    def same_as_cold(*, loads: bool = False) -> str:
+    def same_as_cold(*, loads: bool = False, unpacked: int = 30) -> str:
         counted.update(parsed=0, unpacked=0)
         warm = [invoke(*q, "-a", str(generated)) for q in queries]  # the first brings it up to date
         if not loads:  # the changed files, and the few rows of those naming the same tasks
-            assert counted["parsed"] <= 3 and counted["unpacked"] <= 30, counted
+            assert counted["parsed"] <= 3 and counted["unpacked"] <= unpacked, counted
         again = [invoke(*q, "-a", str(generated)) for q in queries]  # read as kept
         cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
         found = [(r.exit_code, r.stdout, r.stderr) for r in cold]
@@ -1229,21 +1285,39 @@ def test_check_after_each_kind_of_change_is_the_cold_answer_and_reads_few_files(
     defined.unlink()
     invoke("tasks", "-a", str(generated))
     assert "[unknown-task]" in same_as_cold()
-    # Who joins a group changes the members of its every meeting: the archive is loaded.
+    # Who joins or leaves a group changes the members of its every meeting: they are made again
+    # and each minutes of the group checked again from its row, the archive not loaded. A member
+    # leaves (the later minutes listing them), someone joins, a non-member leaves (a finding of
+    # the group's members), the file moves to another group, and it is as it was.
     text = files[6].read_text(encoding="utf-8")
+    config = yaml.safe_load((generated / "kpss.yaml").read_text(encoding="utf-8"))
+    (seniori,) = [g for g in config["groups"] if g["slug"] == "orp-001-seniori"]
+    names = [m if isinstance(m, str) else m["name"] for m in seniori["members"]]
+    last = [f for f in files if f.exists()][-1]
+    member = next(n for n in names if n in last.read_text(encoding="utf-8"))  # at the last meeting
+    leaving = f"membership: [{{name: {member}, left: 2016-01-01}}, {{name: Eva Nová, joined: 2015-01-01}}]"
+    files[6].write_text(text.replace("---\n", f"---\n{leaving}\n", 1), "utf-8")
+    assert f"{last.name}:" in (left := same_as_cold(unpacked=len(files) + 30))
+    assert "[former-member]" in left
     files[6].write_text(
-        text.replace("---\n", "---\nmembership: [{name: Eva Nová, joined: 2015-01-01}]\n", 1), "utf-8"
+        text.replace("---\n", "---\nmembership: [{name: Nikdo Nikdo, left: 2016-01-01}]\n", 1), "utf-8"
     )
-    same_as_cold(loads=True)
+    assert "Nikdo" in same_as_cold(unpacked=len(files) + 30)
+    moved = re.sub(r"^(group|skupina): .*$", r"\1: orp-001-dusevni", text, count=1, flags=re.MULTILINE)
+    assert moved != text
+    files[6].write_text(moved.replace("---\n", f"---\n{leaving}\n", 1), "utf-8")
+    same_as_cold(unpacked=3 * len(files) + 30)
+    files[6].write_text(text, encoding="utf-8")
+    same_as_cold(unpacked=3 * len(files) + 30)
 
 
 def test_check_after_a_change_of_an_archive_with_schedules_and_a_plan(
     invoke: Invoke, tmp_path: Path, counted: dict[str, int]
 ) -> None:
-    """The example archive: with its plan, a change loads the archive and checks it whole (the
-    plan's links read every task); without it, the changed file is checked alone and a group's
-    meetings without minutes (its schedule) made again from its minutes' rows. Each answer is
-    `--no-cache`'s."""
+    """The example archive: with its plan or without it, the changed file is checked alone (with
+    the plan, its progress entries and tasks against the plan too) and a group's meetings
+    without minutes (its schedule) made again from its minutes' rows; a change of the plan's
+    files checks the archive whole. Each answer is `--no-cache`'s."""
     root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
     query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
 
@@ -1260,7 +1334,7 @@ def test_check_after_a_change_of_an_archive_with_schedules_and_a_plan(
     held = root / "ridici-skupina/2026-06-17.md"
     text = held.read_text(encoding="utf-8")
     held.write_text(text + "\nDoplněno.\n", encoding="utf-8")
-    same_as_cold(loads=True)
+    same_as_cold(loads=False)
     shutil.rmtree(root / "plan")
     before = same_as_cold(loads=True)  # another state of plan/: the findings are made anew
     held.unlink()
@@ -1388,3 +1462,75 @@ def test_attendance_after_an_edit_of_a_place_or_time_reads_its_kept_answer(
     assert changed != cold
     counts["counted"] = 0
     assert run(True) == changed and counts["counted"] == 2  # counted again, each question once
+
+
+def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_alone(
+    invoke: Invoke, tmp_path: Path, counted: dict[str, int]
+) -> None:
+    """With a plan, an edit of a task's measure, of a progress entry (its measure, its
+    indicator), and a file of such added and removed are checked from the changed files and the
+    few that name the same tasks (check/kept.py); an edit of who joins a group checks that
+    group's minutes again from their rows; an edit of the plan's file checks the archive whole.
+    Each answer is `--no-cache`'s."""
+    root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
+    query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
+
+    def same_as_cold(*, loads: bool = False, unpacked: int = 10) -> str:
+        counted.update(parsed=0, unpacked=0)
+        warm = invoke(*query)
+        if not loads:
+            assert counted["parsed"] <= 2 and counted["unpacked"] <= unpacked, counted
+        again = invoke(*query)  # read as kept
+        cold = invoke("--no-cache", *query)
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+        assert (again.exit_code, again.stdout, again.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+        return cold.stdout
+
+    invoke(*query)
+    clean = same_as_cold(loads=True)
+    unknown = clean.count('"unknown-measure"')
+    # A task serving a measure the plan lacks, then one it has again.
+    tasks = root / "ridici-skupina/2026-03-18.md"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text.replace('measure: "4.1.2"', 'measure: "9.9.9"'), encoding="utf-8")
+    assert same_as_cold().count('"unknown-measure"') == unknown + 1
+    tasks.write_text(text, encoding="utf-8")
+    assert same_as_cold() == clean
+    # A progress entry of an item the plan lacks, then of an indicator the item lacks.
+    progress = root / "ozp/2026-04-28.md"
+    text = progress.read_text(encoding="utf-8")
+    progress.write_text(text.replace('- measure: "2.1.1"', '- measure: "8.8"'), encoding="utf-8")
+    assert same_as_cold().count('"unknown-measure"') == unknown + 1
+    progress.write_text(text.replace("    value: 10\n", "    value: 10\n    indicator: nic\n"), "utf-8")
+    assert '"progress-unknown-indicator"' in same_as_cold()
+    progress.write_text(text, encoding="utf-8")
+    assert same_as_cold() == clean
+    # Minutes added with a task of an unknown measure and progress of an unknown item, removed.
+    added = write(
+        root / "ozp/2026-11-30.md",
+        minutes(
+            "group: ozp\ndate: 2026-11-30\ntasks: [{id: N, task: A, measure: '6.6'}]\n"
+            "progress: [{measure: '2.1.1', value: 3, indicator: nic}, {measure: '5.5', state: done}]"
+        ),
+    )
+    added_answer = same_as_cold()
+    assert added_answer.count('"unknown-measure"') == unknown + 2
+    assert '"progress-unknown-indicator"' in added_answer
+    added.unlink()
+    assert same_as_cold() == clean
+    # The plan's file: another key of the kept findings, made anew from the archive.
+    plan = root / "plan/kp-2024-2027.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace('id: "4.1.2"', 'id: "4.1.9"'), encoding="utf-8")
+    assert same_as_cold(loads=True).count('"unknown-measure"') > unknown
+    plan.write_text(text, encoding="utf-8")
+    assert same_as_cold(loads=True) == clean
+    # Who joins a group: the members of every meeting of it made again, the archive not loaded.
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(
+        text.replace("---\n", "---\nmembership: [{name: Eva Nová, joined: 2015-01-01}]\n", 1), "utf-8"
+    )
+    members = len(list(tasks.parent.glob("*.md")))
+    same_as_cold(unpacked=members + 10)
+    tasks.write_text(text, encoding="utf-8")
+    assert same_as_cold(unpacked=members + 10) == clean

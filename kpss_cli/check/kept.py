@@ -7,11 +7,13 @@ as shown and one state of `plan/`: the view's part names them):
 - a row per file (bucket: its folder): its size, times and inode, its minutes' group, the task
   ids it defines or updates, and what it says of membership (joins and leaves);
 - in the state, the findings by what they depend on (rules.Parts): each file's own (given the
-  day, kpss.yaml and the groups' members), each task id's (unknown tasks, updates older than
-  their task, checklist deadlines, unknown measures: of the files that define or update it),
-  each group's minutes' (two minutes on one date, planned meetings without minutes), and the
-  rest (members' periods, unreadable schedules, the plan's files); the files whose minutes say
-  who joins or leaves; the date of the archive's first minutes.
+  day, kpss.yaml, the groups' members and the plan: its progress entries), each task id's
+  (unknown tasks, updates older than their task, checklist deadlines, unknown measures: of the
+  files that define or update it, and the plan), each group's minutes' (two minutes on one
+  date, planned meetings without minutes), and the rest (members' periods, unreadable
+  schedules, the plan's files and their own findings); each group's members' (overlapping
+  periods, leaves of non-members); the files whose minutes say who joins or leaves; the date
+  of the archive's first minutes.
 
 After a change, the task snapshot is brought up to date (store/incremental.py), then the files
 of the folders whose digest moved are compared with their rows; each changed file is checked
@@ -19,8 +21,12 @@ alone, the findings of the task ids its rows name (before and after) are made ag
 files that define or update them (the snapshot's table REF), and those of its groups from the
 group's minutes (the table MEET: two minutes on one day, a schedule's meetings without
 minutes). The answer is the snapshot's problems and these findings, as a full check gives them
-(tests/test_views.py compares them with `--no-cache`). An archive with a plan, an edit of a
-join or leave, an unreadable file, or many changes load the archive, as before.
+(tests/test_views.py compares them with `--no-cache`). With a plan, the changed files' progress
+entries and the affected task ids' measures are checked against it (rules.PlanLinks); a change
+of the plan's files is another key (the findings are made anew). An edit of who joins or leaves
+makes the members of its group again (from kpss.yaml and the files that say who joins or
+leaves) and checks every minutes of the group again (its rows in MEET). An unreadable file or
+many changes load the archive, as before.
 """
 
 from __future__ import annotations
@@ -38,10 +44,20 @@ from ..store.archive import Archive, Stamp, printable, resolve, stamp_of
 from ..store.index import KEPT, Index, bucket, encode
 from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
 from ..store.packing import MARSHAL_VERSION
+from ..store.plan import load_plans
 from ..store.snapshot import MEET, REF, ROWS, STATE, fingerprint, from_parts
 from ..store.snapshot import folders as walk_folders
 from .findings import Finding
-from .rules import Parts, check_parts, chosen, file_findings, meeting_findings, missing_minutes, task_findings
+from .rules import (
+    Parts,
+    PlanLinks,
+    check_parts,
+    chosen,
+    file_findings,
+    meeting_findings,
+    missing_minutes,
+    task_findings,
+)
 
 # Beyond this many changed folders or files the archive is loaded (as incremental.py does).
 MOST_CHANGES = 200
@@ -92,12 +108,7 @@ class KeptCheck(KeptView):
 
     def keep(self, index: Index, loaded: Archive, walk: Walk, part: str) -> None:
         parts = self.parts
-        if (
-            parts is None
-            or not parts.alone
-            or walk[1]
-            or any(isinstance(own, OSError) for _r, own in walk[0])
-        ):
+        if parts is None or walk[1] or any(isinstance(own, OSError) for _r, own in walk[0]):
             return
 
         by_path = {m.path: m for m in loaded.minutes}
@@ -112,6 +123,7 @@ class KeptCheck(KeptView):
             "tasks": {task_id: _tuples(found) for task_id, found in parts.tasks.items() if found},
             "meetings": {slug: _tuples(found) for slug, found in parts.meetings.items() if found},
             "schedules": {slug: _tuples(found) for slug, found in parts.schedules.items() if found},
+            "members": {slug: _tuples(found) for slug, found in parts.members.items() if found},
             "start": loaded.minutes[0].date.toordinal() if loaded.minutes else None,
             "rest": _tuples(parts.rest),
             "joins": sorted(m.path for m in loaded.minutes if m.membership),
@@ -212,33 +224,73 @@ class _Change:
                 new[rel] = _row(rel, stamp, minutes)
         removed = [rel for rel in old if rel not in present]
         before = {rel: old[rel] for rel in (*new, *removed) if rel in old}
-        # An edit of who joins or leaves changes the members of every meeting of the group.
+        if "members" not in state:  # kept by an earlier kpss: made anew
+            return None
+        # An edit of who joins or leaves changes the members of every meeting of the group (of
+        # the group it was in and the one it is in).
+        regrouped: set[str] = set()
         for rel in (*new, *removed):
             was = before[rel][4] if rel in before else None
-            if was != _joins(self.minutes.get(rel)):
-                return None
+            minutes = self.minutes.get(rel)
+            if was != _joins(minutes):
+                if rel in before and before[rel][2] is not None:
+                    regrouped.add(before[rel][2])
+                if minutes is not None:
+                    regrouped.add(minutes.group_slug)
+        changed_files = {*new, *removed}
+        joining = {rel for rel in state["joins"] if rel not in changed_files}
+        joining.update(
+            rel for rel, minutes in self.minutes.items() if minutes is not None and minutes.membership
+        )
+        state["joins"] = sorted(joining)
 
-        # The members of the changed minutes' groups (all_members of those: of every group,
-        # at 10,000 files, it was most of the time), from kpss.yaml and the kept joins and leaves.
+        # The members of the changed minutes' groups and of those regrouped (all_members of
+        # those: of every group, at 10,000 files, it was most of the time), from kpss.yaml and
+        # the kept joins and leaves.
         lite = Archive(Path(self.root), self.shown_root, self.config)
         changed_minutes = [m for m in self.minutes.values() if m is not None]
         members = {}
-        if changed_minutes:
+        if changed_minutes or regrouped:
             joins = [self._stored(rel) for rel in state["joins"]]
             if any(m is None for m in joins):
                 return None
             lite.minutes = sorted((m for m in joins if m is not None), key=lambda m: (m.date, m.id))
             groups = {m.group_slug: self.config.find_group(m.group) for m in changed_minutes}
+            groups.update((slug, self.config.find_group(slug)) for slug in regrouped)
             if None in groups.values():  # a group kpss.yaml lacks: its members are its minutes' joins
                 members = all_members(lite)
             else:
                 members = all_members(lite, {g.slug: g for g in groups.values() if g is not None}.values())
+        kept_members: dict[str, list[Any]] = state["members"]
+        for slug in regrouped:
+            group_members = members.get(slug)
+            if group_members is not None and group_members.problems:
+                kept_members[slug] = _tuples(group_members.problems)
+            else:
+                kept_members.pop(slug, None)
+        # The plans are those the findings were kept with (their files are in the view's key).
+        plans, _problems = load_plans(self.root, self.shown_root)
+        linked = PlanLinks(lite, plans) if plans else None
         files: dict[str, list[Any]] = state["files"]
-        for rel in (*new, *removed):
+        checked: dict[str, Minutes | None] = dict(self.minutes)
+        for slug in regrouped:  # every minutes of the group, with its members as they are now
+            found_meetings = index.table(
+                MEET, marshal.loads(parts[ROWS + MEET]), (bucket(slug),), convert=marshal.loads
+            )
+            if found_meetings is None:
+                return None
+            for value in found_meetings:
+                if value[0] == slug and value[5] not in checked:
+                    if (stored := self._stored(value[5])) is None:
+                        return None
+                    checked[value[5]] = stored
+        for rel in (*changed_files, *checked):
             files.pop(rel, None)
-        for rel, minutes in self.minutes.items():
+        for rel, minutes in checked.items():
             if minutes is not None or rel in plain:
                 found = file_findings(lite, rel, minutes, self.today, members)
+                if linked is not None and minutes is not None:
+                    found += linked.of_minutes(minutes)
                 if found:
                     files[rel] = _tuples(found)
 
@@ -278,8 +330,14 @@ class _Change:
             some = Archive(Path(self.root), self.shown_root, self.config)
             some.minutes = list(involved.values())
             resolve(some)
-            for task_id, problem in task_findings(some, True, affected):
+            for task_id, problem in task_findings(some, not plans, affected):
                 tasks.setdefault(task_id, []).append(_tuples([problem])[0])
+            if plans:
+                linked = PlanLinks(some, plans)
+                for task in some.tasks:
+                    if task.id in affected:
+                        for problem in linked.of_task(task):
+                            tasks.setdefault(task.id, []).append(_tuples([problem])[0])
 
         # Two minutes of one group on one date, and the group's missing minutes: from the
         # group's minutes (MEET). The window of missing minutes starts at the archive's first
@@ -341,6 +399,7 @@ class _Change:
             tasks.values(),
             meetings.values(),
             schedules.values(),
+            kept_members.values(),
             (state["rest"],),
         ):
             for listed in found_lists:

@@ -11,13 +11,13 @@ from ..core.config import Membership
 from ..core.dates import parse_deadline
 from ..core.errors import KpssError, Problem
 from ..core.i18n import _
-from ..core.model import Minutes, Person, Record
+from ..core.model import Minutes, Person, Record, Task
 from ..core.names import fold
 from ..core.plan import Plan
 from ..meetings.attendance import MeetingAttendance, meeting_attendance
 from ..meetings.membership import GroupMembers, all_members
 from ..meetings.schedule import meetings, unreadable_schedules
-from ..plan.state import links
+from ..plan.state import plan_for
 from ..store.archive import Archive, TaskSnapshot, shown_path
 from ..store.plan import load_plans
 from .codes import CODES
@@ -45,22 +45,20 @@ def chosen(
 
 class Parts(Record):
     """The findings of an archive by what they depend on, as check/kept.py keeps them: those
-    of each file alone (given the day, kpss.yaml and the groups' members), those of each task
-    id (every file that defines or updates it), those of each group's minutes (two on one
-    date), and the rest (members' periods, the plan, schedules)."""
+    of each file alone (given the day, kpss.yaml, the groups' members and the plan), those of
+    each task id (every file that defines or updates it, and the plan), those of each group's
+    minutes (two on one date), those of each group's members (overlapping periods, leaves of
+    non-members), and the rest (the plan's own, schedules)."""
 
-    __slots__ = ("files", "tasks", "meetings", "schedules", "rest", "alone")
+    __slots__ = ("files", "tasks", "meetings", "schedules", "members", "rest")
 
     def __init__(self) -> None:
         self.files: dict[str, list[Problem]] = {}
         self.tasks: dict[str, list[Problem]] = {}
         self.meetings: dict[str, list[Problem]] = {}  # two minutes of a group on one day
         self.schedules: dict[str, list[Problem]] = {}  # a group's missing minutes (missing_minutes)
+        self.members: dict[str, list[Problem]] = {}  # by group slug (all_members)
         self.rest: list[Problem] = []
-        # True when no finding of the rest depends on the minutes but through the members: no
-        # plan (its links read every task and progress entry). Only then is a change checked
-        # file by file (kept.py).
-        self.alone = True
 
     def every(self) -> Iterator[Problem]:
         for found in (
@@ -68,6 +66,7 @@ class Parts(Record):
             *self.tasks.values(),
             *self.meetings.values(),
             *self.schedules.values(),
+            *self.members.values(),
             self.rest,
         ):
             yield from found
@@ -79,8 +78,9 @@ def check_parts(archive: Archive, today: dt.date) -> Parts:
     for rel in archive.not_minutes:
         parts.files.setdefault(rel, []).extend(file_findings(archive, rel, None, today, {}))
     members = all_members(archive)
-    for group_members in members.values():
-        parts.rest.extend(group_members.problems)  # overlapping periods, leaves of non-members
+    for slug, group_members in members.items():
+        if group_members.problems:  # overlapping periods, leaves of non-members
+            parts.members[slug] = list(group_members.problems)
     for minutes in archive.minutes:
         found = file_findings(archive, minutes.path, minutes, today, members)
         if found:
@@ -89,11 +89,21 @@ def check_parts(archive: Archive, today: dt.date) -> Parts:
         parts.meetings.setdefault(slug, []).append(problem)
     plans, problems = load_plans(str(archive.root), archive.shown_root)
     parts.rest.extend(problems)
-    if plans:
-        parts.rest.extend(_plan_findings(archive, today, plans))
-    parts.alone = not plans
     for task_id, problem in task_findings(archive, not plans):
         parts.tasks.setdefault(task_id, []).append(problem)
+    if plans:
+        # What the plan's links say is of each minutes (its progress entries) and of each task
+        # (its measure): kept with the file's and the task id's findings (check/kept.py).
+        parts.rest.extend(plan_findings(plans, today))
+        linked = PlanLinks(archive, plans)
+        for minutes in archive.minutes:
+            found = list(linked.of_minutes(minutes))
+            if found:
+                parts.files.setdefault(minutes.path, []).extend(found)
+        for task in archive.tasks:
+            found = list(linked.of_task(task))
+            if found:
+                parts.tasks.setdefault(task.id, []).extend(found)
     unreadable = unreadable_schedules(archive)
     parts.rest.extend(unreadable.values())  # the group's meetings are then unknown to every command
     if archive.minutes:
@@ -421,9 +431,9 @@ def missing_minutes(
             )  # fmt: skip
 
 
-def _plan_findings(archive: Archive, today: dt.date, plans: list[Plan]) -> Iterator[Problem]:
-    """Of an archive with a plan (`plans`): tasks and progress entries naming an item the plan
-    lacks; measures of a current plan nobody is responsible for; indicators without a unit."""
+def plan_findings(plans: list[Plan], today: dt.date) -> Iterator[Problem]:
+    """The plans' own findings: indicators with values but no unit; measures of a current plan
+    nobody is responsible for."""
     for plan in plans:
         for item in plan.walk():
             for indicator in item.indicators:
@@ -440,23 +450,59 @@ def _plan_findings(archive: Archive, today: dt.date, plans: list[Plan]) -> Itera
                         plan.path, item.line, CODES["plan-no-group"].severity, "plan-no-group",
                         _("{level} {id} has no responsible group (skupina), nor has any item above it").format(level=item.level, id=item.id),
                     )  # fmt: skip
-    every = links(plans, archive.minutes, archive.tasks)
-    for plan in plans:
-        linked = every[plan.id]
-        for task in linked.unknown_tasks:
+
+
+class PlanLinks:
+    """What the links of minutes and tasks to the plans (plan.state.links) say is wrong: tasks
+    and progress entries naming an item the plan of their day lacks, values of an indicator the
+    item lacks. Each depends on one minutes or one task and the plans alone, so that a change
+    is checked file by file and task id by task id (check/kept.py)."""
+
+    def __init__(self, archive: Archive, plans: list[Plan]) -> None:
+        self.archive = archive
+        self.plans = plans
+        self.by_day: dict[dt.date, Plan | None] = {}
+
+    def _plan_of(self, day: dt.date) -> Plan | None:
+        if day not in self.by_day:
+            self.by_day[day] = plan_for(self.plans, day)
+        return self.by_day[day]
+
+    def _alike(self, plan: Plan) -> list[Plan]:
+        # links() keeps one set of links per plan id: each plan of that id reports them.
+        return [other for other in self.plans if other.id == plan.id]
+
+    def of_task(self, task: Task) -> Iterator[Problem]:
+        """A task serving a measure the plan of its meeting's day lacks."""
+        if not task.measure:
+            return
+        plan = self._plan_of(task.meeting_date)
+        if plan is None or plan.item(task.measure) is not None:
+            return
+        for other in self._alike(plan):
             yield _finding(
-                archive, task.path, task.line, "unknown-measure",
-                _("task {id} serves {measure!r}, which {name} ({path}) does not have").format(id=task.id, measure=task.measure, name=plan.name, path=plan.path),
+                self.archive, task.path, task.line, "unknown-measure",
+                _("task {id} serves {measure!r}, which {name} ({path}) does not have").format(id=task.id, measure=task.measure, name=other.name, path=other.path),
             )  # fmt: skip
-        for entry in linked.unknown_entries:
-            yield _finding(
-                archive, entry.minutes.path, entry.progress.line, "unknown-measure",
-                _("progress of {measure!r}, which {name} ({path}) does not have").format(measure=entry.progress.measure, name=plan.name, path=plan.path),
-            )  # fmt: skip
-        for entries in linked.entries.values():
-            for entry in entries:
-                progress = entry.progress
-                target = plan.item(progress.measure)
+
+    def of_minutes(self, minutes: Minutes) -> Iterator[Problem]:
+        """The minutes' progress entries naming an item the plan of their day lacks, or an
+        indicator the item lacks."""
+        if not minutes.progress:
+            return
+        plan = self._plan_of(minutes.date)
+        if plan is None:
+            return
+        for progress in minutes.progress:
+            known = plan.item(progress.measure) is not None
+            for other in self._alike(plan):
+                if not known:
+                    yield _finding(
+                        self.archive, minutes.path, progress.line, "unknown-measure",
+                        _("progress of {measure!r}, which {name} ({path}) does not have").format(measure=progress.measure, name=other.name, path=other.path),
+                    )  # fmt: skip
+                    continue
+                target = other.item(progress.measure)
                 if target is None or progress.value is None:
                     continue
                 names = [fold(i.name) for i in target.indicators]
@@ -468,8 +514,8 @@ def _plan_findings(archive: Archive, today: dt.date, plans: list[Plan]) -> Itera
                         if progress.indicator
                         else _("a value without 'indicator'")
                     )
-                    known = ", ".join(i.name for i in target.indicators) or _("none")
+                    indicators = ", ".join(i.name for i in target.indicators) or _("none")
                     yield _finding(
-                        archive, entry.minutes.path, progress.line, "progress-unknown-indicator",
-                        _("{which} for {id}, whose indicators are: {known}").format(which=which, id=target.id, known=known),
+                        self.archive, minutes.path, progress.line, "progress-unknown-indicator",
+                        _("{which} for {id}, whose indicators are: {known}").format(which=which, id=target.id, known=indicators),
                     )  # fmt: skip

@@ -87,12 +87,15 @@ def export_archives(
     made = None
     used: list[Made] = []
     if len(folders) == 1 and not append and not settings["no_cache"]:
-        kept = find_kept(folders[0], to, names[0] if names else None)
+        kept = find_kept(folders[0], to, names[0] if names else None, target)
 
         def made(folder: Path) -> Made | None:
             from ..export.rows import from_index
 
-            found = from_index(folders[0], names[0] if names else None, exported_at, folder)
+            walked = None if kept is None else kept.walked  # the walk find_kept made
+            found = from_index(folders[0], names[0] if names else None, exported_at, folder, walked)
+            if kept is not None:
+                kept.walked = None
             if found is not None:
                 used.append(found)
             return found

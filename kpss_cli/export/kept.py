@@ -10,6 +10,16 @@ the kept bytes to its target, hashing them as they are copied: bytes that are no
 index signed (another writer's, a torn write, a truncated file) are never served, and the
 export is written afresh instead.
 
+Once a copy has found the kept bytes to be those signed, the kept file's stamp (size, mtime,
+ctime, inode: store/archive.stamp_of) is signed beside them (`Entry.stamp`), and while the
+file shows that stamp it is copied by the kernel (`kernel_copy`: no bytes through Python, a
+clone on file systems that share blocks) without being hashed again. No write can leave the
+stamp as it was: a write sets the file's ctime to the time of the write, which user programs
+cannot set back, and a file put in its place has another inode (and a ctime of its own). The
+stamp is signed only when it was settled before the verified copy began (loading.SETTLED_NS:
+a write in the same tick of the clock as the last one would not move it), and is looked at
+again after the copy (a write during it makes the export written afresh).
+
 What varies from run to run is made again each time: `exported_at` (the `archives` table and
 the manifest, written anew; in SQLite an UPDATE of that one column, which every SQLite export
 goes through; in Parquet, the one value of each file's footer metadata, put in place).
@@ -21,6 +31,7 @@ fsynced (a torn file fails its digest and is a miss).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import marshal
 import os
@@ -28,15 +39,16 @@ import queue
 import stat as stat_module
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from io import FileIO
 from pathlib import Path
 from typing import BinaryIO
 
-from ..store.archive import TaskSnapshot, printable
+from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import blake2b
-from ..store.loading import open_index, walk_archive, walked_index
+from ..store.loading import SETTLED_NS, Walk, open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
 from .schema import Row
@@ -47,9 +59,10 @@ KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the ol
 
 class Entry:
     """What the index says of a kept export: its size and digest, the files it is made of
-    (name, size) in order, each table's row count, the `archives` rows and the
-    `exported_at` its bytes hold. (No dataclass: a warm export does without importing
-    `dataclasses`, commands/quick.py.)"""
+    (name, size) in order, each table's row count, the `archives` rows, the
+    `exported_at` its bytes hold and, once a copy found its bytes to be those signed, the
+    kept file's stamp then (None before). (No dataclass: a warm export does without
+    importing `dataclasses`, commands/quick.py.)"""
 
     def __init__(
         self,
@@ -59,6 +72,7 @@ class Entry:
         counts: dict[str, int],
         archives: list[Row],
         exported_at: str,
+        stamp: Stamp | None = None,
     ) -> None:
         self.size = size
         self.digest = digest
@@ -66,18 +80,22 @@ class Entry:
         self.counts = counts
         self.archives = archives
         self.exported_at = exported_at
+        self.stamp = stamp
 
     def pack(self) -> bytes:
         return marshal.dumps(
-            (self.size, self.digest, self.layout, self.counts, self.archives, self.exported_at),
+            (self.size, self.digest, self.layout, self.counts, self.archives, self.exported_at, self.stamp),
             MARSHAL_VERSION,
         )
 
     @classmethod
     def unpack(cls, data: bytes) -> Entry:
-        size, digest, layout, counts, archives, exported_at = marshal.loads(data)
+        size, digest, layout, counts, archives, exported_at, stamp = marshal.loads(data)
         if not (type(size) is int and type(digest) is bytes and type(exported_at) is str):
             raise TypeError("a kept export of the wrong types")
+        if stamp is not None:
+            a, b, c, d = stamp
+            stamp = (int(a), int(b), int(c), int(d))
         return cls(
             size,
             digest,
@@ -85,6 +103,7 @@ class Entry:
             {str(t): int(c) for t, c in counts.items()},
             [tuple(row) for row in archives],
             exported_at,
+            stamp,
         )
 
 
@@ -101,6 +120,8 @@ class Kept:
         path: str,
         head: TaskSnapshot | None,
         entry: Entry | None,
+        target_part: str | None = None,
+        served: dict[str, Stamp] | None = None,
     ) -> None:
         self.root = root
         self.shown_root = shown_root
@@ -109,11 +130,19 @@ class Kept:
         self.path = path  # the kept file
         self.head = head
         self.entry = entry
+        self.target_part = target_part  # the name of the part of what was copied to the target
+        # The stamp of each file of the kept export (by table) as it was copied to the target
+        # last, when it was copied from this entry (None: not known).
+        self.served = served
         self.used = False  # the export was copied from it
+        # The archive's root, root as shown and walk when it was looked at, for its rows'
+        # text (rows.from_index) when there is no entry; else None.
+        self.walked: tuple[str, str, Walk] | None = None
 
-    def open(self) -> FileIO | None:
-        """The kept file, unbuffered, when it is a regular file of the size the index
-        says (its bytes are checked as they are copied); None otherwise."""
+    def open(self) -> tuple[FileIO, os.stat_result] | None:
+        """The kept file, unbuffered, and what fstat said of it, when it is a regular file of
+        the size the index says (its bytes are checked as they are copied, unless its stamp
+        is the one signed: `trusted`); None otherwise."""
         if self.entry is None:
             return None
         try:
@@ -128,7 +157,56 @@ class Kept:
         if not stat_module.S_ISREG(found.st_mode) or found.st_size != self.entry.size:
             os.close(fd)
             return None
-        return open(fd, "rb", buffering=0)  # closed by the caller
+        return open(fd, "rb", buffering=0), found  # closed by the caller
+
+    def trusted(self, found: os.stat_result) -> bool:
+        """Whether the kept file, as fstat found it, shows the stamp signed when its bytes
+        were last found to be those signed: then it holds them still, and is copied without
+        being hashed (see the top of this module)."""
+        return self.entry is not None and self.entry.stamp is not None and stamp_of(found) == self.entry.stamp
+
+    def remember(self, files: Iterable[tuple[str, Path]]) -> None:
+        """Sign the stamps of `files` (table, path), the kept export's files just copied to
+        the target: while they show them, the target holds those bytes (write._refresh).
+        Any failure just signs nothing."""
+        if self.entry is None or self.target_part is None:
+            return
+        try:
+            stamps = [(table, stamp_of(path.lstat())) for table, path in files]
+        except OSError:
+            return
+        self._store(self.target_part, marshal.dumps((self.entry.digest, stamps), MARSHAL_VERSION))
+
+    def _store(self, part: str, data: bytes) -> None:
+        """Keep `part` beside the snapshot, when the archive and its entry are still as they
+        were looked at; any failure keeps nothing."""
+        index = open_index(self.root, self.shown_root)
+        if index is None:
+            return
+        try:
+            if index.snapshot(self.digest, ("head", self.part)) is None:
+                return  # the archive or the entry changed meanwhile
+            index.store_part(self.digest, part, data)
+        except OSError:
+            return
+        finally:
+            index.close()
+
+    def vouch(self, before: os.stat_result, started: int, after: os.stat_result) -> None:
+        """Sign the kept file's stamp beside its entry, its bytes just found to be those
+        signed by a copy begun at `started` (time.time_ns) that found the file as `before`
+        and left it as `after`: when that stamp had settled before the copy began (a later
+        write moves it) and did not move during it. Any failure just signs nothing."""
+        entry = self.entry
+        stamp = stamp_of(before)
+        if entry is None or entry.stamp == stamp or stamp_of(after) != stamp:
+            return
+        if max(before.st_mtime_ns, before.st_ctime_ns) > started - SETTLED_NS:
+            return  # too recent: verified again next time
+        vouched = Entry(
+            entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
+        )
+        self._store(self.part, vouched.pack())
 
     def keep(
         self,
@@ -136,10 +214,14 @@ class Kept:
         counts: dict[str, int],
         archives: list[Row],
         exported_at: str,
+        hashed: tuple[bytes, list[tuple[str, int]]] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
-        when the archive is still as it was looked at and the index holds its snapshot. Any
-        failure just keeps nothing."""
+        when the archive is still as it was looked at and the index holds its snapshot; with
+        `hashed` (the digest and layout of what the writer wrote, `Hasher`), copied by the
+        kernel, else hashed as they are copied. The entry kept is then `entry`. Any failure
+        just keeps nothing (and `entry` is None)."""
+        self.entry = None
         after = walk_archive(self.root)
         if after[1] or fingerprint(after[0], after[1]) != self.digest:
             return  # a file changed meanwhile: what was exported is not the archive as it is
@@ -154,37 +236,57 @@ class Kept:
             handle, name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
             temporary = Path(name)
             try:
-                sha = hashlib.sha256()
                 layout: list[tuple[str, int]] = []
                 with open(handle, "wb", buffering=0, closefd=True) as out:
-                    for table, path in sources:
-                        with open(path, "rb", buffering=0) as source:
-                            size = copy(source, out, None, sha)
-                        layout.append((table, size))
+                    if hashed is None:
+                        sha = hashlib.sha256()
+                        for table, path in sources:
+                            with open(path, "rb", buffering=0) as source:
+                                size = copy(source, out, None, sha)
+                            layout.append((table, size))
+                        digest = sha.digest()
+                    else:
+                        # Bytes another writer put in these files meanwhile fail the digest
+                        # when the kept file is first copied (hashed: `trusted` only after).
+                        digest, layout = hashed
+                        for (table, size), (name, path) in zip(layout, sources, strict=True):
+                            with open(path, "rb", buffering=0) as source:
+                                if (
+                                    table != name
+                                    or kernel_copy(source.fileno(), out.fileno(), 0, size) != size
+                                ):
+                                    raise OSError(errno.EIO, "an export's file ended early")
                 total = sum(size for _, size in layout)
                 temporary.replace(kept)
             except OSError:
                 temporary.unlink(missing_ok=True)
                 return
-            entry = Entry(total, sha.digest(), layout, counts, archives, exported_at)
+            entry = Entry(total, digest, layout, counts, archives, exported_at)
             index.store_part(self.digest, self.part, entry.pack())
             _prune(index.path, self.path)
+            self.entry = entry
         except OSError:
             return
         finally:
             index.close()
 
 
-def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) -> Kept | None:
+def find(
+    archive: str | os.PathLike[str] | None,
+    kind: str,
+    name: str | None,
+    target: str | os.PathLike[str] | None = None,
+) -> Kept | None:
     """The kept export of `kind` for the archive and its name in the export (None: its
     folder's name), with what the index says of it when it holds one for the archive as it
-    is; None when the archive has no index (a read-only one, a folder not read)."""
+    is (and of what it last copied to `target`); None when the archive has no index (a
+    read-only one, a folder not read)."""
     opened = walked_index(archive)
     if opened is None:
         return None
     root, shown_root, walk, index = opened
     digest = fingerprint(walk[0], walk[1])
-    del walk, opened
+    del opened
     try:
         name = Path(root).name if name is None else name
         key = f"{name}\0{Path(root)}\0{printable(shown_root)}"
@@ -201,9 +303,99 @@ def find(archive: str | os.PathLike[str] | None, kind: str, name: str | None) ->
             except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                 index.damaged = True
                 head = entry = None
-        return Kept(root, shown_root, digest, part, path, head, entry)
+        target_part: str | None = None
+        served: dict[str, Stamp] | None = None
+        if target is not None:
+            where = blake2b(os.fsencode(Path(target).absolute()), digest_size=16).hexdigest()
+            target_part = "\0".join(("view", f"export {kind} copied", key, where))
+            found = index.snapshot(digest, (target_part,)) if entry is not None else None
+            if found is not None and entry is not None:
+                try:
+                    signed, stamps = marshal.loads(found[target_part])
+                    if signed == entry.digest:
+                        served = {str(t): (int(a), int(b), int(c), int(d)) for t, (a, b, c, d) in stamps}
+                except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                    index.damaged = True
+        kept = Kept(root, shown_root, digest, part, path, head, entry, target_part, served)
+        if entry is None:  # the walk is not held while a kept export is copied
+            kept.walked = (root, shown_root, walk)
+        return kept
     finally:
         index.close()
+
+
+class Hasher:
+    """The SHA-256 digest of the bytes `feed` is given, in order, taken by a second thread
+    while the caller goes on (hashlib lets go of the GIL): what an export's writer writes is
+    hashed as it is written, not read back to be kept. Two chunks wait at most."""
+
+    def __init__(self) -> None:
+        self.sha = hashlib.sha256()
+        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self.chunks.get()) is not None:
+            self.sha.update(chunk)
+
+    def feed(self, chunk: bytes) -> None:
+        self.chunks.put(chunk)
+
+    def digest(self) -> bytes:
+        self.close()
+        return self.sha.digest()
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.chunks.put(None)
+            self.thread.join()
+
+
+def now() -> int:
+    """The time a copy begins (Kept.vouch)."""
+    return time.time_ns()
+
+
+# What copy_file_range and sendfile say when they cannot copy between these two files (another
+# file system, a kernel or file system without them): the next way is tried.
+_UNSUPPORTED = frozenset(
+    (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.EPERM)
+)
+
+
+def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
+    """Copy `size` bytes of the file `source` from `offset` to the file `out` at its position,
+    by the kernel (os.copy_file_range: within one file system, a clone of the blocks where it
+    shares them, Btrfs or XFS; else os.sendfile), or, where neither works, a megabyte at a time
+    through Python; how many were copied (fewer when the source ended first)."""
+    done = 0
+    for way in ("copy_file_range", "sendfile"):
+        call = getattr(os, way, None)
+        if call is None:
+            continue
+        try:
+            while done < size:
+                if way == "copy_file_range":
+                    got = call(source, out, size - done, offset + done)
+                else:
+                    got = call(out, source, offset + done, size - done)
+                if not got:
+                    return done
+                done += got
+            return done
+        except OSError as exc:
+            if exc.errno not in _UNSUPPORTED or done:
+                raise
+    while done < size:
+        chunk = os.pread(source, min(CHUNK, size - done), offset + done)
+        if not chunk:
+            break
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(out, view) :]
+        done += len(chunk)
+    return done
 
 
 def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) -> int:

@@ -31,7 +31,7 @@ from ..meetings.membership import all_members
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import blake2b
-from ..store.loading import kept_rows
+from ..store.loading import Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .schema import BY_NAME, Row, Table
 from .tables import People, archive_row, group_rows, minutes_rows, task_rows
@@ -265,15 +265,22 @@ def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
     return shrink
 
 
-def from_index(archive: str | Path | None, name: str | None, exported_at: str, folder: Path) -> Made | None:
+def from_index(
+    archive: str | Path | None,
+    name: str | None,
+    exported_at: str,
+    folder: Path,
+    walked: tuple[str, str, Walk] | None = None,
+) -> Made | None:
     """The rows of the export of `archive` (named `name`, None: its folder's name) from the rows
     kept in its index, brought up to date, their text put aside in a spool in `folder`; None
     when the index cannot give them (the export is then made from the records, as ever): no
     index, a change too recent to keep, or a minutes id or task id that two hold (their rows'
-    order is the spill's)."""
+    order is the spill's). `walked`: the archive's root, root as shown and walk when the
+    caller has just walked it (export/kept.find)."""
     spool = Spool(folder)
     try:
-        kept = kept_rows(archive, VIEW, each_for, _spool_minutes(spool))
+        kept = kept_rows(archive, VIEW, each_for, _spool_minutes(spool), walked)
     except BaseException:
         spool.close()
         raise

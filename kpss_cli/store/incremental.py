@@ -165,54 +165,70 @@ def state_of(
     are `files` in the walk's order (`walk`); STATE is None and the tables empty when a file
     or folder could not be read, or two minutes share an id (a change then loads the archive
     whole)."""
-    found_folders = folders(walk) if files is not None else None
-    ids: set[str] = set()
-    for found in (files or {}).values():
-        if (info := found[5]) is not None:
-            if info[0] in ids:
-                found_folders = None
-            ids.add(info[0])
-    if files is None or found_folders is None:
+    state = NO_STATE if files is None else state_part(files.items(), files.__getitem__, walk, config_problems)
+    if files is None or state == NO_STATE:
         return NO_STATE, {FILE: (), MEET: (), REF: (), MID: ()}
-    # What STATE needs is taken from the files' rows as they are; the tables' rows are made
-    # one at a time as the index writes them (generators over `files`, which the caller keeps
-    # as it is until then): at 100,000 files the rows made at once were some 250 MB, and
-    # 440 MB more while STATE was read back from them.
-    groups: dict[str, list[tuple[int, str, str, Any]]] = {}
-    defined: dict[str, int] = {}  # how many tasks of each id the files define
-    for found in files.values():
-        if (info := found[5]) is not None:
-            groups.setdefault(info[2], []).append((info[1], info[0], info[3], None))
-            for task_id in info[5]:
-                defined[task_id] = defined.get(task_id, 0) + 1
-    twice = {task_id for task_id, count in defined.items() if count > 1}
-    del defined
-    by_task: dict[str, list[Any]] = {}  # of the ids defined twice: the REF values of their definers
-    if twice:
-        for rel, found in files.items():
-            info = found[5]
-            if info is not None and twice.intersection(info[5]):
-                for _key, _bucket, data in _ref_rows(rel, found):
-                    value = marshal.loads(data)
-                    if value[0] in twice and value[5]:
-                        by_task.setdefault(value[0], []).append(value)
-    dups: dict[tuple[int, str, int, int], tuple[Any, ...]] = {}
-    for task_id, definers in by_task.items():
-        dups.update(_duplicates(task_id, definers))
-    state = {
-        "config_problems": config_problems,
-        "problems": {rel: found[4] for rel, found in files.items() if found[4]},
-        "dups": dups,
-        "groups": {slug: _group(found) for slug, found in groups.items()},
-        "folders": {folder: digest for folder, (digest, _s, _e) in found_folders.items()},
-    }
+    # The tables' rows are made one at a time as the index writes them (generators over
+    # `files`, which the caller keeps as it is until then): at 100,000 files the rows made at
+    # once were some 250 MB, and 440 MB more while STATE was read back from them.
     tables: dict[str, Rows] = {
         FILE: (_file_row(rel, found) for rel, found in files.items()),
         MEET: (value for rel, found in files.items() for value in _meet_rows(rel, found)),
         REF: (value for rel, found in files.items() for value in _ref_rows(rel, found)),
         MID: (value for rel, found in files.items() for value in _mid_rows(rel, found)),
     }
-    return marshal.dumps(state, MARSHAL_VERSION), tables
+    return state, tables
+
+
+def state_part(
+    files: Iterable[tuple[str, Entry]], entry_of: Callable[[str], Entry], walk: Walk, config_problems: int
+) -> bytes:
+    """The part STATE of an archive whose files' rows (`entry`) are `files`, in the walk's order
+    (`walk`), taken in one pass as they come (a first build makes them one at a time: not
+    every file's row held); `entry_of(rel)` gives one file's row again, for the few files
+    defining a task id twice. NO_STATE when two minutes share an id."""
+    found_folders = folders(walk)
+    ids: set[str] = set()
+    groups: dict[str, list[tuple[int, str, str, Any]]] = {}
+    definers: dict[str, str | list[str]] = {}  # the file defining each task id (files, if several)
+    problems: dict[str, list[Any]] = {}
+    for rel, found in files:
+        if found[4]:
+            problems[rel] = found[4]
+        if (info := found[5]) is None:
+            continue
+        if info[0] in ids:
+            return NO_STATE
+        ids.add(info[0])
+        groups.setdefault(info[2], []).append((info[1], info[0], info[3], None))
+        for task_id in info[5]:
+            first = definers.get(task_id)
+            if first is None:
+                definers[task_id] = rel
+            elif isinstance(first, list):
+                first.append(rel)
+            else:  # in another file or the same
+                definers[task_id] = [first, rel]
+    del ids
+    twice = {task_id: rels for task_id, rels in definers.items() if isinstance(rels, list)}
+    del definers
+    by_task: dict[str, list[Any]] = {}  # of the ids defined twice: the REF values of their definers
+    for rel in dict.fromkeys(rel for rels in twice.values() for rel in rels):
+        for _key, _bucket, data in _ref_rows(rel, entry_of(rel)):
+            value = marshal.loads(data)
+            if value[0] in twice and value[5]:
+                by_task.setdefault(value[0], []).append(value)
+    dups: dict[tuple[int, str, int, int], tuple[Any, ...]] = {}
+    for task_id, values in by_task.items():
+        dups.update(_duplicates(task_id, values))
+    state = {
+        "config_problems": config_problems,
+        "problems": problems,
+        "dups": dups,
+        "groups": {slug: _group(found) for slug, found in groups.items()},
+        "folders": {folder: digest for folder, (digest, _s, _e) in found_folders.items()},
+    }
+    return marshal.dumps(state, MARSHAL_VERSION)
 
 
 def _group(minutes: list[tuple[int, str, str, Any]]) -> tuple[tuple[int, str], str]:

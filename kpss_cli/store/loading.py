@@ -53,6 +53,7 @@ from .snapshot import folders as walk_folders
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    import threading
     from pathlib import Path
     from typing import Any
 
@@ -563,20 +564,30 @@ def _load(
         if lean is not None and outcome[0] is not None:
             lean.take(outcome[0])  # its row is made: what the tasks do not need is let go of
     if index:
-        if first is not None:
-            first.finish()
         index.update(batch, gone)
-    for rel in seen:
-        result.files += 1
-        minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
-        if problems:
-            shown = shown_path(result, printable(rel))
-            result.problems.extend(Problem(shown, p.line, p.severity, p.code, p.message) for p in problems)
-        if minutes is not None:
-            result.minutes.append(minutes)
-        elif rel in outcomes and is_not_minutes(rel, problems):
-            result.not_minutes.append(rel)
-    resolve(result)
+        if first is not None:
+            first.finish()  # its tables written by a second thread meanwhile: first.join()
+    try:
+        if first is not None and not unreadable and first.count == len(files):
+            # Made now, while the second thread writes the rows (the files' rows it reads are
+            # not changed by resolving), and let go of before the tasks' histories are made.
+            first.state(files, outcomes, stats, len(config.problems))
+        for rel in seen:
+            result.files += 1
+            minutes, problems = outcomes.get(rel, (None, not_read.get(rel, [])))
+            if problems:
+                shown = shown_path(result, printable(rel))
+                result.problems.extend(
+                    Problem(shown, p.line, p.severity, p.code, p.message) for p in problems
+                )
+            if minutes is not None:
+                result.minutes.append(minutes)
+            elif rel in outcomes and is_not_minutes(rel, problems):
+                result.not_minutes.append(rel)
+        resolve(result)
+    finally:
+        if first is not None:
+            first.join()
     if index:
         # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
         if all(_settled(stat, started) for stat in stats.values()):
@@ -585,10 +596,13 @@ def _load(
                 from .incremental import state_of  # not on the warm path
                 from .snapshot import store
 
-                links = _links(files, unreadable, not_read, outcomes)
-                state, tables = state_of(links, files, len(config.problems))
-                if first is not None and state != NO_STATE and first.complete(len(files)):
-                    tables = first.tables()  # already written: their digests
+                if first is not None and not unreadable and first.complete(len(files)):
+                    # The tables are written (their digests kept): STATE from the files' rows
+                    # made one at a time, not every one held (some 60 MB at 100,000 files).
+                    state, tables = first.state(files, outcomes, stats, len(config.problems))
+                else:
+                    links = _links(files, unreadable, not_read, outcomes)
+                    state, tables = state_of(links, files, len(config.problems))
                 store(index, digest, result, state, tables)
         index.close()
     return result
@@ -627,6 +641,9 @@ class FirstBuild:
         self.written = True  # every batch was
         self.cleared = False
         self.digests: dict[str, dict[int, bytes]] = {}
+        self.behind: threading.Thread | None = None  # writing the rows put aside (finish)
+        self.failed: BaseException | None = None
+        self.made: tuple[bytes, dict[str, Any]] | None = None  # `state`, once made
 
     def add(self, row: Row, signed: SignedFile) -> None:
         self.files.append((row, signed[0]))
@@ -657,19 +674,64 @@ class FirstBuild:
 
     def finish(self) -> None:
         """Write the last batch; the tables' digests made, the signatures let go of (at 100,000
-        files some 26 MB, not held while the tasks are resolved)."""
+        files some 26 MB, not held while the tasks are resolved). The rows put aside are
+        written into their tables by a second thread (SQLite works without Python's lock), while
+        this one lists the records and resolves the tasks: at 100,000 files some 2 s each, and
+        the second core was idle (`join` waits for it)."""
+        import threading
+
         from .index import digests
 
         self.flush()
         self.digests = {kind: digests(self.macs[kind]) for kind in self.kinds}
         self.macs = {}
+        if self.written and self.count:
+            self.behind = threading.Thread(target=self._put_staged, name="kpss-first-build")
+            self.behind.start()
+
+    def _put_staged(self) -> None:
+        try:
+            written = self.index.put_staged()
+        except BaseException as exc:  # given to the thread that waits for it (join)
+            self.failed = exc
+            written = False
+        if not written:
+            self.written = False  # its tables made after the parse, as when a batch was not written
+
+    def join(self) -> None:
+        """Wait for the rows put aside to be written (finish); what went wrong there raised here."""
+        if self.behind is not None:
+            self.behind.join()
+            self.behind = None
+        if self.failed is not None:
+            raise self.failed
 
     def complete(self, files: int) -> bool:
         """True when every one of the walk's `files` has its rows written."""
         return self.written and self.count == files
 
-    def tables(self) -> dict[str, Any]:
-        return self.digests
+    def state(
+        self,
+        files: list[tuple[str, FileStat | OSError]],
+        outcomes: dict[str, Outcome],
+        stats: dict[str, FileStat],
+        config_problems: int,
+    ) -> tuple[bytes, dict[str, Any]]:
+        """(STATE, the tables' digests) once every one of the walk's `files` was parsed
+        (`outcomes`, their `stats`) and its rows written (`complete`); with two minutes of one
+        id, NO_STATE and the tables emptied (as incremental.state_of gives them). Made once."""
+        from .incremental import entry, state_of, state_part
+
+        if self.made is not None:
+            return self.made
+
+        def entry_of(rel: str) -> Entry:
+            minutes, problems = outcomes[rel]
+            return entry(stats[rel], problems, minutes)
+
+        state = state_part(((rel, entry_of(rel)) for rel, _own in files), entry_of, files, config_problems)
+        self.made = (state, self.digests) if state != NO_STATE else state_of(None, files, config_problems)
+        return self.made
 
 
 def _links(
@@ -1701,6 +1763,7 @@ def kept_rows(
     name: str,
     each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
     shrink: Callable[[Any], Any] = _same,
+    walked: tuple[str, str, Walk] | None = None,
 ) -> KeptRows | None:
     """The view `name` of one value per minutes kept as a table (viewtable.py), brought up to
     date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
@@ -1710,11 +1773,19 @@ def kept_rows(
     (or of kpss.yaml, which starts the index afresh) makes the table again whole. None when the
     archive is to be loaded (no index, a file not read, a change too recent to keep). Each
     value is given as `shrink(value)`, shrunk as it is read from the table (so that what
-    `shrink` puts elsewhere is never held for every file at once)."""
-    opened = walked_index(archive)
-    if opened is None:
-        return None
-    root, shown_root, walk, index = opened
+    `shrink` puts elsewhere is never held for every file at once). `walked`: the archive's
+    root, root as shown and walk, when the caller has just walked it (else walked here)."""
+    if walked is None:
+        opened = walked_index(archive)
+        if opened is None:
+            return None
+        root, shown_root, walk, index = opened
+    else:
+        root, shown_root, walk = walked
+        found_index = None if walk[1] else open_index(root, shown_root)
+        if found_index is None:
+            return None
+        index = found_index
     try:
         found = _kept_rows(index, root, shown_root, walk, name, each_for, shrink)
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
