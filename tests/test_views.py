@@ -1357,6 +1357,113 @@ def test_check_after_a_change_of_an_archive_with_schedules_and_a_plan(
     assert same_as_cold(loads=False).count("missing-minutes") > before.count("missing-minutes")
 
 
+def test_list_csv_after_an_edit_of_what_its_rows_read_makes_only_that_files_lines_again(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list -f csv` keeps each minutes' CSV line (plain and Czech Excel's) in a table
+    (commands/reading._list_csv_view) and puts its answer together from it: after an edit of
+    who attended, of a place, of a task's status (an update in a later minutes), each answer
+    is `--no-cache`'s, and only the changed file's lines are made again (its cells, not
+    every row's)."""
+    import re
+
+    from kpss_cli.commands import reading
+    from kpss_cli.output import formats
+
+    counts = {"cells": 0}
+    count_calls(monkeypatch, formats, "cell", counts, "cells")
+    monkeypatch.setattr(reading, "_csv_view", [])  # made again with the counted cell
+    queries = [
+        ["list", "-f", "csv"],
+        ["--excel", "list", "-f", "csv"],
+        ["list", "-f", "csv", "--group", "seniori", "--since", "2018-01-01"],
+        ["--excel", "list", "-f", "csv", "--until", "2018-06-30"],
+        ["list", "-f", "csv", "--group", "no-such-group"],
+    ]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(generated)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(False)
+    assert cold[4][0] == 2 and "no group 'no-such-group'" in cold[4][2]
+    assert run(True) == cold  # the table and the answers kept
+    counts["cells"] = 0
+    assert run(True) == cold and counts["cells"] == 0  # read
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+    edits = [
+        (r'^  - "([^"]+)"$', "Nové Jméno"),  # the first person listed (present)
+        (r"^(?:place|místo): (.+)$", '"Jinde, sál 2"'),
+        (r"^    status: (done|cancelled|open)$", "cancelled"),
+    ]
+    for pattern, new in edits:
+        edited = next(f for f in files if re.search(pattern, f.read_text(encoding="utf-8"), re.M))
+        text = edited.read_text(encoding="utf-8")
+        found = re.search(pattern, text, re.M)
+        assert found is not None
+        edited.write_text(text[: found.start(1)] + new + text[found.end(1) :], "utf-8")
+        counts["cells"] = 0
+        warm = run(True)
+        assert 0 < counts["cells"] <= 2 * len(reading.LIST_COLUMNS), (pattern, counts)  # that file's lines
+        assert warm == run(False), pattern
+        assert run(True) == warm
+    assert run(False)[0] != cold[0]  # the place is in the rows
+    # The text put together from the lines is what output/formats.py's CSV writer writes.
+    import io
+
+    from kpss_cli.commands.reading import LIST_COLUMNS
+    from kpss_cli.output.formats import emit
+    from kpss_cli.store.loading import load_archive
+
+    whole = load_archive(generated, use_index=False)
+    for excel in (False, True):
+        out = io.StringIO(newline="")
+        emit((m.summary() for m in whole.minutes), LIST_COLUMNS, "csv", out, excel=excel)
+        result = invoke(*(["--excel"] if excel else []), "list", "-f", "csv", "-a", str(generated))
+        assert result.stdout == out.getvalue().replace("\r\n", "\n")  # as click's result gives it
+
+
+def test_attendance_after_an_edit_of_a_place_or_time_reads_its_kept_answer(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attendance view holds no time or place (packing.attendance_view): an edit of a
+    minutes' place or time leaves its version as it was, and the answer kept is read, not
+    counted again; an edit of who attended is counted again. Every answer is `--no-cache`'s."""
+    import re
+
+    from kpss_cli.meetings import attendance
+
+    counts = {"counted": 0}
+    count_calls(monkeypatch, attendance, "counted", counts, "counted")
+    queries = [["attendance", "--by", "meeting", "-f", "json"], ["attendance", "--by", "org", "-f", "csv"]]
+
+    def run(cache: bool) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(generated)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    cold = run(False)
+    assert run(True) == cold
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+
+    def edit(pattern: str, new: str) -> None:
+        edited = next(f for f in files if re.search(pattern, f.read_text(encoding="utf-8"), re.M))
+        text = edited.read_text(encoding="utf-8")
+        found = re.search(pattern, text, re.M)
+        assert found is not None
+        edited.write_text(text[: found.start(1)] + new + text[found.end(1) :], "utf-8")
+
+    edit(r"^(?:place|místo): (.+)$", '"Jinde, sál 2"')
+    edit(r"^(?:time|čas): (.+)$", '"7:00-8:00"')
+    counts["counted"] = 0
+    assert run(True) == cold and counts["counted"] == 0  # read
+    assert run(False) == cold
+    edit(r'^  - "([^"]+)"$', "Nové Jméno")  # the first person listed (present)
+    changed = run(False)
+    assert changed != cold
+    counts["counted"] = 0
+    assert run(True) == changed and counts["counted"] == 2  # counted again, each question once
+
+
 def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_alone(
     invoke: Invoke, tmp_path: Path, counted: dict[str, int]
 ) -> None:

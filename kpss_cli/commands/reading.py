@@ -144,7 +144,7 @@ def list_minutes(
     fmt: str = "table",
 ) -> int:
     """Print the minutes of the archive, one row per meeting, as `kpss list` does."""
-    from ..meetings.query import filter_summaries, list_text, list_text_view, list_view
+    from ..meetings.query import filter_summaries, list_text, list_text_view, list_view, selected_texts
 
     try:  # the dates asked for; when they are not dates, said after the archive's problems
         start, end = date_option(since, "--since"), date_option(until, "--until")
@@ -170,6 +170,19 @@ def list_minutes(
         def written() -> tuple[TaskSnapshot, tuple[bool, Any]]:
             from ..output.formats import emit
 
+            if fmt == "csv":  # put together from each minutes' line kept (_list_csv_view)
+                loaded, lines = load_view(archive, "list-csv", _list_csv_view(), report_problems=False)
+                try:
+                    chosen = selected_texts(loaded, lines, group=group, since=start, until=end)
+                except KpssError as exc:  # an unknown group: an answer too, said after the problems
+                    return loaded, (False, exc.fields())
+                del lines
+                out = _Encoded()
+                out.write(_csv_head(excel))
+                for row in chosen:
+                    out.write(row[2][excel])
+                del chosen
+                return loaded, (True, out.text())
             if from_text:
                 loaded, texts = load_view(archive, "list-text", list_text_view, report_problems=False)
                 try:
@@ -194,7 +207,9 @@ def list_minutes(
             return loaded, (True, out.text())
 
         question = repr((group, start, end, fmt, excel))
-        if from_text:
+        if fmt == "csv":
+            versioned = versioned_by(archive, "list-csv", _list_csv_view())
+        elif from_text:
             versioned = versioned_by(archive, "list-text", list_text_view)
         else:
             versioned = versioned_by(archive, "list", list_view)
@@ -241,6 +256,28 @@ def _list_cold(archive: Folder, fmt: str, group: str | None, start: Any, end: An
         emit(rows, LIST_COLUMNS, fmt, out, excel=bool(settings["excel"]) and fmt == "csv")
     out.flush()
     return exit_code(parts.head)
+
+
+_csv_view: list[Any] = []  # the view of _list_csv_view, made once
+
+
+def _list_csv_view() -> Any:
+    """The lines of `kpss list -f csv` (plain, `--excel`), one per minutes, as (group slug,
+    date, (line, Excel's line)), kept as a table only (store/viewtable.py): after an edit only
+    the changed file's lines are made again, and the answer is put together from the table."""
+    if not _csv_view:
+        from ..meetings.query import text_view
+        from ..output.formats import csv_lines
+
+        plain, excel = csv_lines(LIST_COLUMNS)[1], csv_lines(LIST_COLUMNS, excel=True)[1]
+        _csv_view.append(text_view(lambda row: (plain(row), excel(row))))
+    return _csv_view[0]
+
+
+def _csv_head(excel: bool) -> str:
+    from ..output.formats import csv_lines
+
+    return csv_lines(LIST_COLUMNS, excel=excel)[0]
 
 
 def show_minutes(*, ref: str, archive: Folder = None, fmt: str = "text") -> int:

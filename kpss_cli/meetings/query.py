@@ -90,6 +90,16 @@ def _texts(rows: list[tuple[str, str, str]], _sample: Minutes | None, _tasks: li
 list_text_view = EachMinutes(_list_text, _texts, kept_whole=False)
 
 
+def text_view(line: Callable[[dict[str, Any]], Any]) -> EachMinutes:
+    """A view like `list_text_view`: (group slug, date, `line` of the minutes' `kpss list`
+    row), kept as a table only (the lines of `-f csv`: commands/reading.py)."""
+
+    def each(minutes: Minutes) -> tuple[str, str, Any]:
+        return minutes.group_slug, minutes.date.isoformat(), line(minutes.summary())
+
+    return EachMinutes(each, _texts, kept_whole=False)
+
+
 def list_text(
     archive: Archive | TaskSnapshot,
     rows: list[tuple[str, str, str]],
@@ -115,27 +125,42 @@ def list_text_pieces(
 ) -> Iterator[str]:
     """list_text as pieces, each row's as it comes (a cold `kpss list` writes them as the rows
     are unpacked: store/cold.py); an unknown group is an error before the first piece."""
-    slugs = group_slugs(archive, group) if group else None  # an unknown group is an error
-    first = since.isoformat() if since else None
-    last = until.isoformat() if until else None
+    selected = selected_texts(archive, rows, group=group, since=since, until=until)
 
     def pieces() -> Iterator[str]:
         count = 0
-        for slug, date, text in rows:
-            if (
-                (slugs is None or slug in slugs)
-                and (first is None or date >= first)
-                and (last is None or date <= last)
-            ):
-                if fmt == "jsonl":
-                    yield f"{text}\n"
-                else:
-                    yield ("[\n  " if count == 0 else ",\n  ") + text
-                count += 1
+        for _slug, _date, text in selected:
+            if fmt == "jsonl":
+                yield f"{text}\n"
+            else:
+                yield ("[\n  " if count == 0 else ",\n  ") + text
+            count += 1
         if fmt != "jsonl":
             yield "\n]\n" if count else "[]\n"
 
     return pieces()
+
+
+def selected_texts(
+    archive: Archive | TaskSnapshot,
+    rows: Iterable[tuple[Any, ...]],
+    *,
+    group: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of a `text_view` (or `list_text_view`) that `filter_minutes` would keep, as
+    they come; an unknown group is an error at once, not when the rows are read."""
+    slugs = group_slugs(archive, group) if group else None
+    first = since.isoformat() if since else None
+    last = until.isoformat() if until else None
+    return (
+        row
+        for row in rows
+        if (slugs is None or row[0] in slugs)
+        and (first is None or row[1] >= first)
+        and (last is None or row[1] <= last)
+    )
 
 
 def filter_summaries(

@@ -185,18 +185,35 @@ def _csv(
 ) -> int:
     # RFC 4180: comma, CRLF, quotes where needed. `--excel`: what Czech Excel opens as is,
     # with formulas written in minutes kept as text (OWASP's rule against CSV injection).
-    import csv
-
-    value = _spreadsheet_cell if excel else cell
-    if excel:
-        out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
-    writer.writerow([c.key for c in columns])
+    head, line = csv_lines(columns, excel)
+    out.write(head)
     count = 0
     for row in rows:
-        writer.writerow([value(row.get(c.key)) for c in columns])
+        out.write(line(row))
         count += 1
     return count
+
+
+def csv_lines(columns: Sequence[Column], excel: bool = False) -> tuple[str, Callable[[dict[str, Any]], str]]:
+    """(the head of a CSV file of `columns`, what gives a row's line) as `-f csv` writes them:
+    `kpss list` keeps each minutes' line (meetings/query.py) and puts the text together."""
+    import csv
+    import io
+
+    value = _spreadsheet_cell if excel else cell
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+
+    writer.writerow([c.key for c in columns])
+    head = ("\ufeff" if excel else "") + buffer.getvalue()
+
+    def line(row: dict[str, Any]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([value(row.get(c.key)) for c in columns])
+        return buffer.getvalue()
+
+    return head, line
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -211,13 +211,16 @@ def pack(outcome: Outcome) -> bytes:
 # The fields of a Minutes (as laid out above) that who-attended questions never read: emptied in
 # the attendance view (attendance_view), whose records are the rest. A field added to Minutes
 # is carried unless it is named here.
-_NOT_FOR_ATTENDANCE = {"agenda": 16, "tasks": 17, "updates": 18, "loose_checks": 19, "decisions": 20,
-                       "extra": 22, "body": 25, "progress": 28}  # fmt: skip
+# Its time and place too (None in its records): no count reads them, and an edit of a place
+# then leaves the view, and so the answers kept per its version, as they were.
+_NOT_FOR_ATTENDANCE = {"time": 6, "place": 7, "agenda": 16, "tasks": 17, "updates": 18, "loose_checks": 19,
+                       "decisions": 20, "extra": 22, "body": 25, "progress": 28}  # fmt: skip
 
 
 def attendance_view(minutes: list[Minutes]) -> list[tuple[Any, ...]]:
     """The minutes as `kpss attendance` needs them (store/loading.load_attendance): who was
-    there and when, without tasks, agenda, free keys and progress (a tenth of the unpacking)."""
+    there and when, without time, place, tasks, agenda, free keys and progress (a tenth of
+    the unpacking)."""
     emptied = set(_NOT_FOR_ATTENDANCE.values())
     # A field left out is None in the view: unpack_attendance puts an empty read-only one there.
     return [tuple(None if at in emptied else value for at, value in enumerate(_minutes(m))) for m in minutes]
