@@ -35,7 +35,18 @@ from .people import (
     without_class_first,
 )
 from .tasks import TaskDict, find_tasks
-from .text import CAPITAL, LOWER, SMALL, label_pattern, label_value, loose, plain, rx, squash
+from .text import (
+    CAPITAL,
+    LOWER,
+    OTHER_LABEL_WORDS,
+    SMALL,
+    label_pattern,
+    label_value,
+    loose,
+    plain,
+    rx,
+    squash,
+)
 from .when import DateHit, TimeHit, find_dates, find_time, leftover, without_dates
 
 
@@ -338,32 +349,7 @@ _OTHER_DOCUMENT = rx(
     r"vzor(?:ový)?\s+(?:zápisu|zápis)|šablona|formulář)\b",  # `Vzor zápisu ze schůze …`: a model to fill in
     re.MULTILINE,
 )
-_OTHER_LABEL = re.compile(
-    r"(?:^|\s)(?i:"
-    + "|".join(
-        (
-            "omluven[iíaoyéá]?",
-            "nepřítomn[iíaoéýá]",
-            "neomluven[iíaoyéá]?",
-            "host[éey]?",
-            "hosté",
-            r"přítomn[iíaoéýá]\s+za\s+[^\s:]{1,12}",  # `… Přítomní za ÚMČ: Radana Šímová`
-            "přítomn[iíaoéýá]",
-            "zapsal[a]?",
-            "program",
-            "příloh[ay]?",
-            "místo",
-            "datum",
-            # `… a Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová`, `Tajemník výboru: …`:
-            # the verifiers, the secretary and the recorder are no attendance
-            r"ověřovatel\w*(?:\s+zápisu|\s+průběhu\s+zasedání(?:\s+komise|\s+výboru)?)?",
-            r"pozdní\s+příchody",  # late arrivals of members already listed
-            r"tajemní(?:k|ce)(?:\s+\w+)?",
-            r"zapisovatel\w*",
-        )
-    )
-    + r")\s*:"
-)
+_OTHER_LABEL = re.compile(r"(?:^|\s)(?i:" + "|".join(OTHER_LABEL_WORDS) + r")\s*:")
 
 
 # `Podobné dokumenty` (a document site's list of other documents) as a heading of its own
