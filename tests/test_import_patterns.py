@@ -1666,3 +1666,12 @@ def test_those_present_for_the_office_as_the_only_list_are_the_present() -> None
         "Přítomni za OÚ: Radana Šímová\nPřítomni: Ing. Jan Kos, Eva Malá",
     ):
         assert _attendance_of(attendance) == (["Ing. Jan Kos", "Eva Malá"], ["Radana Šímová"]), attendance
+
+
+def test_a_guest_or_the_excused_after_a_comma_on_the_offices_line() -> None:
+    head = "Zápis ze zasedání zastupitelstva obce Lhota dne 3. 4. 2019\n\nPřítomni za OÚ: Jan Novák, Petra Malá, "
+    guest = recognise(head + "host Eva Horká\n")
+    assert (names(guest.present), names(guest.guests)) == (["Jan Novák", "Petra Malá"], ["Eva Horká"])
+    excused = recognise(head + "omluven Karel Dub\n")
+    assert (names(excused.present), names(excused.excused)) == (["Jan Novák", "Petra Malá"], ["Karel Dub"])
+    assert excused.guests == []

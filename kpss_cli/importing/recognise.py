@@ -1277,12 +1277,12 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
     inline = _BARE_IN_LIST.sub(r" \1:", inline)
-    if kind == "present" and (guest := _GUEST_AFTER.search(inline)) is not None:
+    if kind in ("present", _OFFICE) and (guest := _GUEST_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: guest.start()]),
             *_inline_parts("guests", inline[guest.end() :]),
         ]
-    if kind == "present" and (excused := _EXCUSED_AFTER.search(inline)) is not None:
+    if kind in ("present", _OFFICE) and (excused := _EXCUSED_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: excused.start()]),
             *_inline_parts("excused", inline[excused.end() :]),
