@@ -240,8 +240,7 @@ _LEGAL_FORM_AFTER = rx(r",?\s+(?:o\.\s?s|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s)\.?$")
 # (a function word after them is no place: `KOMISE PRO ROZVOJ OBCE A ŽIVOTNÍ PROSTŘEDÍ`, `… MĚSTA A
 # CESTOVNÍHO RUCHU` keep `a` in lower case)
 _FUNCTION_WORD = (
-    r"(?:a|i|o|u|k|ke|s|se|v|ve|z|ze|na|do|za|pro|po|při|od|nad|pod|před|mezi|bez|ani|nebo|či|že|jako|"
-    r"dne|ve\s+dnech)\b"
+    r"(?:a|i|o|u|k|ke|s|se|v|ve|z|ze|na|do|za|pro|po|při|od|nad|pod|před|mezi|bez|ani|nebo|či|že|jako|dne)\b"
 )
 _PLACE_AFTER = re.compile(
     rf"(\b(?:MČ|ORP|města|obce|městyse|kraje|městské\s+části)\s+)(?!{_FUNCTION_WORD})(\w)"
