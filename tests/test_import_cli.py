@@ -225,3 +225,50 @@ def test_minutes_with_a_numbered_title_and_no_day_are_refused_for_the_missing_da
     [record] = json.loads(result.stdout)
     assert (record["date"], record["group"]) == (None, "ZMM")
     assert not any("zmm" in str(path).lower() for path in archive.rglob("*.md"))
+
+
+def test_a_label_under_a_served_commission_and_the_offices_people_alone_through_the_cli(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """`Program jednání` under `… komise při Radě města X` is no name of the commission; those present
+    for the office, as the only list, are the present; a bracket of examples stays in the task."""
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    before = sorted(archive.rglob("*"))
+    minutes = write(
+        tmp_path / "komise.txt",
+        "Zápis z jednání komise při Radě města Litoměřice\nProgram jednání\n\nkonané dne 3. 5. 2022 od 15:00\n\n"
+        "Přítomni za OÚ: Jan Novák – starosta, Petra Malá, Eva Horká\n\n"
+        "Úkoly:\n- Zajistit propagaci (letáky, plakáty, web)\n",
+    )
+    result = invoke("import", str(minutes), "--dry-run", "--format", "json", "-a", str(archive))
+    assert result.exit_code == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert record["group"] == "Komise při Radě města Litoměřice"
+    assert [p["name"] for p in record["present"]] == ["Jan Novák", "Petra Malá", "Eva Horká"]
+    assert record["guests"] == []
+    assert [(t["task"], t["owner"]) for t in record["tasks"]] == [
+        ("Zajistit propagaci (letáky, plakáty, web)", None)
+    ]
+    assert "kpss: warning: " in result.stderr and "Program" not in result.stderr
+    assert sorted(archive.rglob("*")) == before  # a dry run writes nothing
+
+
+def test_a_commissions_own_name_under_its_title_is_written_as_a_guess(invoke: Invoke, tmp_path: Path) -> None:
+    archive = tmp_path / "new"
+    invoke("init", str(archive))
+    minutes = write(
+        tmp_path / "komise.txt",
+        "Zápis z jednání komise při Radě města Litoměřice\nZdravého města a místní Agendy 21\n\n"
+        "konané dne 3. 5. 2022\n\nPřítomni: Jan Novák, Petra Malá\n",
+    )
+    dry = invoke("import", str(minutes), "--dry-run", "--format", "json", "-a", str(archive))
+    assert dry.exit_code == 0, dry.stderr
+    assert json.loads(dry.stdout)[0]["group"] == "Komise Zdravého města a místní Agendy 21"
+    result = invoke("import", str(minutes), "-a", str(archive))
+    assert result.exit_code == 0, result.stderr
+    [written] = archive.rglob("2022-05-03.md")
+    assert (
+        "group: Komise Zdravého města a místní Agendy 21  # kpss: odhad – the commission's own name from the "
+        "line under the title" in written.read_text(encoding="utf-8")
+    )

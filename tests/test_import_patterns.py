@@ -1558,3 +1558,120 @@ def test_the_participle_after_a_name_closing_its_clause() -> None:
         "Petr Sýkora omluven z důvodu nemoci zůstal.",
     ):
         assert _attended(line)[1] == [], line
+
+
+# --- the regressions the review of #19 found in the rules above ----------------------------------
+
+
+def test_a_label_under_a_served_commissions_title_is_no_part_of_its_name() -> None:
+    for second in (
+        "Program jednání",
+        "Přítomni",
+        "Prezenční listina",
+        "Místo konání MěÚ Litoměřice",
+        "Hosté",
+        "Zasedací místnost",
+        "Městský úřad Litoměřice",
+    ):
+        imported = recognise(
+            f"Zápis z jednání komise při Radě města Litoměřice\n{second}\n\nkonané dne 3. 5. 2022\n\n"
+            "Přítomni: Petr Malý, Eva Nová\n"
+        )
+        assert imported.group == "Komise při Radě města Litoměřice", second
+        assert "group" not in imported.guesses, second
+    # a real continuation of the name is read, and marked as a guess
+    for second, group in (
+        ("Zdravého města a místní Agendy 21", "Komise Zdravého města a místní Agendy 21"),
+        ("sociální a zdravotní", "Komise sociální a zdravotní"),
+        ("pro rodinu a seniory", "Komise pro rodinu a seniory"),
+        ("Komise bytová", "Komise bytová"),
+    ):
+        imported = recognise(
+            f"Zápis z jednání komise při Radě města Litoměřice\n{second}\n\nkonané dne 3. 5. 2022\n\n"
+            "Přítomni: Petr Malý, Eva Nová\n"
+        )
+        assert imported.group == group, second
+        assert "komise při Radě" in imported.guesses["group"], second
+
+
+def test_a_function_word_after_a_shouted_place_stays_in_lower_case() -> None:
+    for title, group in (
+        (
+            "ZÁPIS Z JEDNÁNÍ KOMISE PRO ROZVOJ OBCE A ŽIVOTNÍ PROSTŘEDÍ",
+            "Komise pro rozvoj obce a životní prostředí",
+        ),
+        (
+            "ZÁPIS Z JEDNÁNÍ KOMISE ROZVOJE MĚSTA A CESTOVNÍHO RUCHU",
+            "Komise rozvoje města a cestovního ruchu",
+        ),
+        ("ZÁPIS ZE SCHŮZE VÝBORU MĚSTA PRO SPORT", "Výbor města pro sport"),
+        ("ZÁPIS ZE ZASEDÁNÍ RADY KRAJE I OBCÍ", "Rada kraje i obcí"),
+        # a place keeps its capital
+        ("ZÁPIS ZE ZASEDÁNÍ ZASTUPITELSTVA MĚSTA JESENÍK", "Zastupitelstvo města Jeseník"),
+        ("ZÁPIS ZE ZASEDÁNÍ ZASTUPITELSTVA OBCE ORLOVICE", "Zastupitelstvo obce Orlovice"),
+    ):
+        assert recognise(f"{title}\nDne 3. 4. 2019\n\nPřítomni: Jan Kos, Eva Malá\n").group == group, title
+
+
+def test_a_bracket_of_examples_stays_in_the_task_with_no_owner() -> None:
+    head = "Zápis ze setkání OLK dne 9.12.2013\n\nÚkoly\n\n"
+    for item, task, owner in (
+        ("- Zajistit propagaci (letáky, plakáty, web)", "Zajistit propagaci (letáky, plakáty, web)", None),
+        (
+            "- Připravit podklady pro radu (rozpočet, harmonogram)",
+            "Připravit podklady pro radu (rozpočet, harmonogram)",
+            None,
+        ),
+        ("- Doplnit vybavení (stoly, židle)", "Doplnit vybavení (stoly, židle)", None),
+        # people or roles together still own the task
+        ("- Oslovit školy (starosta, koordinátorka KPSS)", "Oslovit školy", "starosta, koordinátorka KPSS"),
+        ("- Svolat schůzku (předsedkyně, tajemník)", "Svolat schůzku", "předsedkyně, tajemník"),
+        (
+            "- Sepsat žádost (Mgr. Eva Malá, odbor sociálních věcí)",
+            "Sepsat žádost",
+            "Mgr. Eva Malá, odbor sociálních věcí",
+        ),
+        # a person mixed with a thing is no list of owners
+        ("- Zajistit sál (Jan Kos, projektor)", "Zajistit sál (Jan Kos, projektor)", None),
+    ):
+        tasks = recognise(head + item + "\n").tasks
+        assert [(t["task"], t["owner"]) for t in tasks] == [(task, owner)], item
+
+
+def _attendance_of(attendance: str) -> tuple[list[str], list[str]]:
+    imported = recognise(
+        f"Zápis ze zasedání zastupitelstva obce Lhota dne 3. 4. 2019\n\n{attendance}\n\nProgram:\n1. Úvod\n"
+    )
+    return names(imported.present), names(imported.guests)
+
+
+def test_those_present_for_the_office_as_the_only_list_are_the_present() -> None:
+    for attendance, present in (
+        (
+            "Přítomni za OÚ: Jan Novák – starosta, Petra Malá, Eva Horká",
+            ["Jan Novák", "Petra Malá", "Eva Horká"],
+        ),
+        ("Přítomní za obecní úřad: Jan Novák, Petra Malá", ["Jan Novák", "Petra Malá"]),
+        ("Přítomni za OÚ:\nJan Novák\nPetra Malá", ["Jan Novák", "Petra Malá"]),
+    ):
+        assert _attendance_of(attendance) == (present, []), attendance
+    # other guests stay guests
+    assert _attendance_of("Přítomni za OÚ: Jan Novák, Petra Malá\nHosté: Ing. Karel Dub") == (
+        ["Jan Novák", "Petra Malá"],
+        ["Ing. Karel Dub"],
+    )
+    # beside the members' own list they are guests, before it or after it
+    for attendance in (
+        "Přítomni: Ing. Jan Kos, Eva Malá\nPřítomni za OÚ: Radana Šímová",
+        "Přítomni za OÚ: Radana Šímová\nPřítomni: Ing. Jan Kos, Eva Malá",
+    ):
+        assert _attendance_of(attendance) == (["Ing. Jan Kos", "Eva Malá"], ["Radana Šímová"]), attendance
+
+
+def test_a_guest_or_the_excused_after_a_comma_on_the_offices_line() -> None:
+    head = "Zápis ze zasedání zastupitelstva obce Lhota dne 3. 4. 2019\n\nPřítomni za OÚ: Jan Novák, Petra Malá, "
+    guest = recognise(head + "host Eva Horká\n")
+    assert (names(guest.present), names(guest.guests)) == (["Jan Novák", "Petra Malá"], ["Eva Horká"])
+    excused = recognise(head + "omluven Karel Dub\n")
+    assert (names(excused.present), names(excused.excused)) == (["Jan Novák", "Petra Malá"], ["Karel Dub"])
+    assert excused.guests == []

@@ -8,7 +8,7 @@ import re
 from ..core.i18n import N_, _
 from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
-from .text import CAPITAL, SMALL, UPPER, loose, plain, rx, squash
+from .text import CAPITAL, LOWER, OTHER_LABEL_WORDS, SMALL, UPPER, loose, plain, rx, squash
 
 # A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
 # `Zápis z jednání byl schválen`): no title.
@@ -237,7 +237,14 @@ _LEGAL_FORM_BEFORE = rx(rf"^občansk\w+\s+sdružení\s+(?=(?-i:{CAPITAL}))")
 _LEGAL_FORM_AFTER = rx(r",?\s+(?:o\.\s?s|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s)\.?$")
 
 
-_PLACE_AFTER = re.compile(r"(\b(?:MČ|ORP|města|obce|městyse|kraje|městské\s+části)\s+)(\w)")
+# (a function word after them is no place: `KOMISE PRO ROZVOJ OBCE A ŽIVOTNÍ PROSTŘEDÍ`, `… MĚSTA A
+# CESTOVNÍHO RUCHU` keep `a` in lower case)
+_FUNCTION_WORD = (
+    r"(?:a|i|o|u|k|ke|s|se|v|ve|z|ze|na|do|za|pro|po|při|od|nad|pod|před|mezi|bez|ani|nebo|či|že|jako|dne)\b"
+)
+_PLACE_AFTER = re.compile(
+    rf"(\b(?:MČ|ORP|města|obce|městyse|kraje|městské\s+části)\s+)(?!{_FUNCTION_WORD})(\w)"
+)
 
 
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
@@ -311,7 +318,21 @@ def _initials(name: str) -> str:
 # `Zápis z jednání komise při Radě města Litoměřice` / `Zdravého města a místní Agendy 21`: the title
 # names whom the commission serves, and its own name goes on on the next line.
 _SERVING = rx(r"^(?P<noun>komise|výbor|pracovní\s+skupina)\s+při\s+(?:radě|zastupitelstvu)\b")
-_NAME_GOES_ON = re.compile(rf"^(?:{CAPITAL}|(?i:komise|výbor)\b)[^:]{{2,80}}(?<![.:;])$")
+_LETTER = f"[{LOWER}{UPPER}]"
+# Only what carries a name on: its noun written out (`Komise projektu Zdravé město …`), its purpose
+# (`pro rodinu a seniory`), a genitive (`Zdravého města a místní Agendy 21`) or adjectives alone
+# (`sociální a zdravotní`); not any capitalised line (`Program jednání`, `Místo konání MěÚ …`).
+_NAME_GOES_ON = re.compile(
+    rf"^(?:(?i:komise|výbor|pracovní\s+skupina|pro)\s|{_LETTER}+(?:ého|ího|ých|ích)\s"
+    rf"|{_LETTER}+[íá](?:(?:,\s*|\s+[ai]\s+){_LETTER}+[íá])*$)[^:]{{0,80}}(?<![.:;])$"
+)
+# A label of the minutes' head, with its colon lost or on the next line: never a name.
+_HEAD_LABEL = rx(
+    r"^(?:"
+    + "|".join(OTHER_LABEL_WORDS)
+    + r"|prezenční|konán\w*|čas|začátek|termín|zahájení|pořad\w*|jednání|přítomno|zápis\w*)\b"
+)
+_SERVED_NAME_WHY = N_("the commission's own name from the line under the title (komise při Radě …)")
 
 
 def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | None] | None:
@@ -323,15 +344,15 @@ def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | N
         if not (_TITLE.search(line) and line.rstrip().endswith(group.split()[-1])):
             continue
         following = _CUT.sub("", following).strip()
-        if not _NAME_GOES_ON.match(following) or len(following.split()) > 10:
+        if _HEAD_LABEL.match(following) or not _NAME_GOES_ON.match(following) or len(following.split()) > 10:
             return None
         own = (
             following
             if following.lower().startswith(serving["noun"].lower())
             else f"{serving['noun']} {following}"
         )
-        found = _tidy_why(own)
-        return found if found[0] else None
+        found = _tidy_why(own)[0]
+        return (found, _(_SERVED_NAME_WHY)) if found else None
     return None
 
 

@@ -35,7 +35,18 @@ from .people import (
     without_class_first,
 )
 from .tasks import TaskDict, find_tasks
-from .text import CAPITAL, LOWER, SMALL, label_pattern, label_value, loose, plain, rx, squash
+from .text import (
+    CAPITAL,
+    LOWER,
+    OTHER_LABEL_WORDS,
+    SMALL,
+    label_pattern,
+    label_value,
+    loose,
+    plain,
+    rx,
+    squash,
+)
 from .when import DateHit, TimeHit, find_dates, find_time, leftover, without_dates
 
 
@@ -338,32 +349,7 @@ _OTHER_DOCUMENT = rx(
     r"vzor(?:ový)?\s+(?:zápisu|zápis)|šablona|formulář)\b",  # `Vzor zápisu ze schůze …`: a model to fill in
     re.MULTILINE,
 )
-_OTHER_LABEL = re.compile(
-    r"(?:^|\s)(?i:"
-    + "|".join(
-        (
-            "omluven[iíaoyéá]?",
-            "nepřítomn[iíaoéýá]",
-            "neomluven[iíaoyéá]?",
-            "host[éey]?",
-            "hosté",
-            r"přítomn[iíaoéýá]\s+za\s+[^\s:]{1,12}",  # `… Přítomní za ÚMČ: Radana Šímová`
-            "přítomn[iíaoéýá]",
-            "zapsal[a]?",
-            "program",
-            "příloh[ay]?",
-            "místo",
-            "datum",
-            # `… a Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová`, `Tajemník výboru: …`:
-            # the verifiers, the secretary and the recorder are no attendance
-            r"ověřovatel\w*(?:\s+zápisu|\s+průběhu\s+zasedání(?:\s+komise|\s+výboru)?)?",
-            r"pozdní\s+příchody",  # late arrivals of members already listed
-            r"tajemní(?:k|ce)(?:\s+\w+)?",
-            r"zapisovatel\w*",
-        )
-    )
-    + r")\s*:"
-)
+_OTHER_LABEL = re.compile(r"(?:^|\s)(?i:" + "|".join(OTHER_LABEL_WORDS) + r")\s*:")
 
 
 # `Podobné dokumenty` (a document site's list of other documents) as a heading of its own
@@ -1249,6 +1235,10 @@ _SUBGROUP = re.compile(
 
 # `Přítomní za ÚMČ:`, `Přítomni za MěÚ:`: those present for the municipality's office (its staff)
 # beside the body's members; folded (`umc`, `meu`), as the head of a label is.
+# Their list is read as guests (kind `_OFFICE`, stored with the guests); when the minutes have no
+# other list of those present (a small village, where the office's people are the members) they are
+# moved to the present at the end of `_attendance`.
+_OFFICE = "office"
 _FOR_THE_OFFICE = re.compile(r"\bpritomn\w*\s+za\s+(?:umc|umo|meu|mu|ou|ku|kru|urad\w*|magistrat\w*)\b")
 
 
@@ -1265,8 +1255,9 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
                 if name == "present" and re.search(r"\bhost", head):
                     return "guests", inline  # `Přítomní hosté:`
                 if name == "present" and _FOR_THE_OFFICE.search(head):
-                    # `Přítomní za ÚMČ: Radana Šímová, tajemnice ÚMČ`: the office's staff, no members
-                    return "guests", inline
+                    # `Přítomní za ÚMČ: Radana Šímová, tajemnice ÚMČ`: the office's staff — guests
+                    # beside the members' own list, else the members themselves (see `_OFFICE`)
+                    return _OFFICE, inline
                 return name, inline
     return None
 
@@ -1286,12 +1277,12 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     """`Jana Nová, Petr Malý, host: Ing. Eva Veselá` -> the present and the guests; a label of
     anything else (`Zapsal:`) ends the value."""
     inline = _BARE_IN_LIST.sub(r" \1:", inline)
-    if kind == "present" and (guest := _GUEST_AFTER.search(inline)) is not None:
+    if kind in ("present", _OFFICE) and (guest := _GUEST_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: guest.start()]),
             *_inline_parts("guests", inline[guest.end() :]),
         ]
-    if kind == "present" and (excused := _EXCUSED_AFTER.search(inline)) is not None:
+    if kind in ("present", _OFFICE) and (excused := _EXCUSED_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: excused.start()]),
             *_inline_parts("excused", inline[excused.end() :]),
@@ -1690,9 +1681,25 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             parts.append((last_kind, "\n".join(chunk)))
         for part_kind, text in parts:
             _store(result, seen, part_kind, text)
-        if kind == "present" or (kind == "guests" and 0 <= index - present_block_end <= 3):
+        if kind == "present" or (kind in ("guests", _OFFICE) and 0 <= index - present_block_end <= 3):
             present_block_end = max(end, index + 1)
         index = max(end, index + 1)
+    if not result.present and seen.get(_OFFICE):
+        _office_present(result, seen[_OFFICE])
+
+
+def _office_present(result: Imported, office: set[str]) -> None:
+    """Those present for the office (`Přítomni za OÚ: …`) as the only list of those present: the
+    present, not guests (a village's office's people are its members); their guesses move along."""
+    guests: list[PersonDict] = []
+    guesses = {k: v for k, v in result.guesses.items() if not k.startswith(("guests.", "present."))}
+    for n, person in enumerate(result.guests, start=1):
+        target = result.present if person_key(person["name"]) in office else guests
+        target.append(person)
+        if (why := result.guesses.get(f"guests.{n}")) is not None:
+            guesses[f"{'present' if target is result.present else 'guests'}.{len(target)}"] = why
+    result.guests = guests
+    result.guesses = guesses
 
 
 _ROLE_THEN_NAME = re.compile(rf"\)\s+(?=(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL})")
@@ -1865,8 +1872,9 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
     """Add the people of one list to `kind`; `Jan Novák (omluven)` goes to the excused."""
     people, sheet = parse_people(text)
     result.attendance_sheet |= sheet
+    office = kind == _OFFICE
     for person in people:
-        target = kind
+        target = "guests" if office else kind
         if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
             target = "excused"
             person = {**person, "org": None, "role": None}
@@ -1877,6 +1885,8 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
         key = person_key(person["name"])
         if key and key not in seen[target]:
             seen[target].add(key)
+            if office and target == "guests":
+                seen.setdefault(_OFFICE, set()).add(key)
             people_there: list[PersonDict] = getattr(result, target)
             if (why := person.pop("guess", None)) is not None:
                 result.guesses[f"{target}.{len(people_there) + 1}"] = why

@@ -181,8 +181,11 @@ def _cell_fields(text: str) -> dict[str, str]:
             or len(part.split()) > 3
             for part in parts
         ):
-            # `(předsednictvo, vedoucí odborů)`, `(Martin Šmída, Jan Novák)`: owners together
-            return {"task": text[: bracket.start()], "owner": ", ".join(parts)}
+            if all(_is_person(part) or _OWNER_ROLE.match(part) for part in parts):
+                # `(předsednictvo, vedoucí odborů)`, `(Martin Šmída, Jan Novák)`: owners together
+                return {"task": text[: bracket.start()], "owner": ", ".join(parts)}
+            # `Zajistit propagaci (letáky, plakáty, web)`: examples of what to do, part of the task
+            return {"task": text}
         cells = [text[: bracket.start()], *bracket[1].split(",")]
     if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
         cells = [
@@ -580,6 +583,16 @@ _ROLE_AFTER_VERB = rx(
     r"^\s+(?P<owner>(?:přípravný\s+)?(?:koordinátor(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|"
     r"tajemnice|vedoucí|ředitel(?:ka)?|starost(?:a|ka)|místostarost(?:a|ka)|výbor|zapisovatel(?:ka)?)"
     rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?)\s+(?:do|nejpozději|na|v|ve|termín)\b"
+)
+
+
+# Who may own a task together with others in a bracket (`(předsednictvo, vedoucí odborů)`): a role or
+# a body, with up to three words of whose it is.
+_OWNER_ROLE = rx(
+    r"^(?:(?:všichni|všechny)\s+)?(?:vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|členové|členky|"
+    r"koordinátor(?:ka|ky|ři)?|tajemník|tajemnice|starost(?:a|ka)|místostarost(?:a|ka)|předsednictvo|"
+    r"odbor\w*|pracovní\s+skupin\w*|výbor|rada|ředitel(?:ka)?|manažer(?:ka)?|garant(?:ka)?|"
+    r"zapisovatel(?:ka)?|funkcionáři|vedení)(?:\s+[\w.]+){0,3}$"
 )
 
 

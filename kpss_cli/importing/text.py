@@ -110,6 +110,31 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# The labels of the minutes' head that open something other than a body's name or an attendance
+# list of its own kind (regex alternatives, matched case-insensitively before a colon): the excused,
+# absent, guests, those present for someone, the recorder, the programme, the place, the date.
+OTHER_LABEL_WORDS = (
+    "omluven[iíaoyéá]?",
+    "nepřítomn[iíaoéýá]",
+    "neomluven[iíaoyéá]?",
+    "host[éey]?",
+    "hosté",
+    r"přítomn[iíaoéýá]\s+za\s+[^\s:]{1,12}",  # `… Přítomní za ÚMČ: Radana Šímová`
+    "přítomn[iíaoéýá]",
+    "zapsal[a]?",
+    "program",
+    "příloh[ay]?",
+    "místo",
+    "datum",
+    # `… a Bartošová ze SZIF Ověřovatelé zápisu: Florian, Zemanová`, `Tajemník výboru: …`:
+    # the verifiers, the secretary and the recorder are no attendance
+    r"ověřovatel\w*(?:\s+zápisu|\s+průběhu\s+zasedání(?:\s+komise|\s+výboru)?)?",
+    r"pozdní\s+příchody",  # late arrivals of members already listed
+    r"tajemní(?:k|ce)(?:\s+\w+)?",
+    r"zapisovatel\w*",
+)
+
+
 def label_pattern(words: str, *, qualifier: int = 0) -> re.Pattern[str]:
     """A line that starts with one of `words` (a regex alternation) used as a label.
 
