@@ -397,6 +397,54 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     assert streamed[-1] is not None and after_removal != after_add
 
 
+def _coarse_stamp(stat: Any) -> tuple[int, int, int, int]:
+    """A stamp as a file system with coarse timestamps shows it: a write in the same tick
+    leaves mtime and ctime as they were (here: ctime not seen; mtime set back by the test)."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_mtime_ns, stat.st_ino
+
+
+def test_a_write_in_the_tick_of_kpss_own_is_not_refreshed_over(
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    fresh: list[int],
+    copies: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where timestamps are coarse, a same-size write to the target just after kpss wrote it
+    leaves the tables' stamps as they were signed: they are hashed until settled, so the
+    export is copied again, never refreshed over the edit; once settled and found right,
+    they are trusted."""
+    monkeypatch.setattr(write, "stamp_of", _coarse_stamp)
+    monkeypatch.setattr(kept_module, "stamp_of", _coarse_stamp)
+    target = tmp_path / "warm.jsonl"
+    assert export("jsonl", target, examples).exit_code == 0  # written, its stamps signed
+    _flip_in_place(target / "meetings.jsonl")  # in the same tick: the stamp as signed
+    same_as_no_cache("jsonl", examples, tmp_path)  # hashed, refused, copied again
+    assert copies["copy"] + copies["kernel_copy"] > 0 and len(fresh) == 1
+    copied = copies["copy"] + copies["kernel_copy"]
+    hashed: list[int] = []
+    real = write._tables_intact
+
+    def counted(*args: Any) -> Any:
+        hashed.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(write, "_tables_intact", counted)
+    same_as_no_cache("jsonl", examples, tmp_path)  # racy still: hashed, found right, refreshed
+    assert len(hashed) == 1 and copies["copy"] + copies["kernel_copy"] == copied
+    later = kept_module.now() + 3 * kept_module.SETTLED_NS
+    monkeypatch.setattr(write, "now", lambda: later)  # the clock moved on: settled, signed again
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(hashed) == 2
+    same_as_no_cache("jsonl", examples, tmp_path)  # trusted by its stamps: not hashed
+    assert len(hashed) == 2 and copies["copy"] + copies["kernel_copy"] == copied
+    _flip_in_place(target / "meetings.jsonl")
+    os.utime(target / "meetings.jsonl", ns=(0, 10**9))  # a later tick: the stamp moves
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied again
+    assert copies["copy"] + copies["kernel_copy"] > copied and len(fresh) == 1
+
+
 def test_edits_renames_and_updates_then_refreshes_are_the_no_cache_export(
     examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
 ) -> None:
