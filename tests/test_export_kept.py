@@ -397,6 +397,34 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     assert streamed[-1] is not None and after_removal != after_add
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_file_is_fsynced_once_before_its_stamp_is_signed(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamp trusted over a torn file would serve it for good: the kept file (and a JSON
+    Lines target's tables) are fsynced once, when their stamp is first signed; not after."""
+    monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # every stamp settled at once
+    synced: list[int] = []
+    real = os.fsync
+
+    def counted(fd: int) -> None:
+        synced.append(os.fstat(fd).st_ino)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", counted)
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    same_as_no_cache(kind, examples, tmp_path, warm_name="a")  # hashed: its stamp signed
+    (kept,) = kept_files(examples)
+    assert synced.count(kept.stat().st_ino) == 1
+    target = tmp_path / f"a.{kind}"
+    tables = [p.stat().st_ino for p in target.glob("*.jsonl") if p.name != "archives.jsonl"]
+    assert [synced.count(inode) for inode in tables] == [1] * len(tables)  # signed, settled
+    for name in ("a", "b", "a"):
+        same_as_no_cache(kind, examples, tmp_path, warm_name=name)
+    assert synced.count(kept.stat().st_ino) == 1
+    assert [synced.count(inode) for inode in tables] == [1] * len(tables)
+
+
 def _coarse_stamp(stat: Any) -> tuple[int, int, int, int]:
     """A stamp as a file system with coarse timestamps shows it: a write in the same tick
     leaves mtime and ctime as they were (here: ctime not seen; mtime set back by the test)."""

@@ -634,6 +634,13 @@ def _remember(kept: Kept | None, target: Path) -> None:
     at = now()
     try:
         stamps = [(name, stamp_of((target / f"{name}.jsonl").lstat())) for name, _size in kept.entry.layout]
+        if all(settled(stamp, at) for _name, stamp in stamps):  # rare: just written (a clock behind)
+            for name, _size in kept.entry.layout:
+                fd = os.open(target / f"{name}.jsonl", READ_FLAGS)
+                try:
+                    os.fsync(fd)  # a crash must not leave torn tables that show the stamps signed
+                finally:
+                    os.close(fd)
     except OSError:
         return
     kept.remember(stamps, at)
