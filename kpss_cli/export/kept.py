@@ -45,7 +45,7 @@ import time
 from collections.abc import Iterable
 from io import FileIO
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
@@ -95,9 +95,6 @@ class Entry:
         size, digest, layout, counts, archives, exported_at, stamp = marshal.loads(data)
         if not (type(size) is int and type(digest) is bytes and type(exported_at) is str):
             raise TypeError("a kept export of the wrong types")
-        if stamp is not None:
-            a, b, c, d = stamp
-            stamp = (int(a), int(b), int(c), int(d))
         return cls(
             size,
             digest,
@@ -105,8 +102,14 @@ class Entry:
             {str(t): int(c) for t, c in counts.items()},
             [tuple(row) for row in archives],
             exported_at,
-            stamp,
+            None if stamp is None else _stamp(stamp),
         )
+
+
+def _stamp(value: Any) -> Stamp:
+    """A stamp as the index keeps it (marshal), checked to be one."""
+    a, b, c, d = value
+    return int(a), int(b), int(c), int(d)
 
 
 class Kept:
@@ -141,9 +144,6 @@ class Kept:
         # not a tick older (`settled`) could stay as it was through a write after it.
         self.served_at = served_at
         self.used = False  # the export was copied from it
-        # The archive's root, root as shown and walk when it was looked at, for its rows'
-        # text (rows.from_index) when there is no entry; else None.
-        self.walked: tuple[str, str, Walk] | None = None
 
     def open(self) -> tuple[FileIO, os.stat_result] | None:
         """The kept file, unbuffered, and what fstat said of it, when it is a regular file of
@@ -284,10 +284,12 @@ def find(
     kind: str,
     name: str | None,
     target: str | os.PathLike[str] | None = None,
-) -> Kept | None:
+) -> tuple[Kept, tuple[str, str, Walk] | None] | None:
     """The kept export of `kind` for the archive and its name in the export (None: its
     folder's name), with what the index says of it when it holds one for the archive as it
-    is (and of what it last copied to `target`); None when the archive has no index (a
+    is (and of what it last copied to `target`), and, when it holds none, the archive's root,
+    root as shown and walk as looked at (for its rows' text, rows.from_index; else None, the
+    walk not held while a kept export is copied); None when the archive has no index (a
     read-only one, a folder not read)."""
     opened = walked_index(archive)
     if opened is None:
@@ -322,14 +324,12 @@ def find(
                 try:
                     signed, stamps, *at = marshal.loads(found[target_part])  # no time: not known
                     if signed == entry.digest:
-                        served = {str(t): (int(a), int(b), int(c), int(d)) for t, (a, b, c, d) in stamps}
+                        served = {str(table): _stamp(stamp) for table, stamp in stamps}
                         served_at = int(at[0]) if at else 0
                 except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                     index.damaged = True
         kept = Kept(root, shown_root, digest, part, path, head, entry, target_part, served, served_at)
-        if entry is None:  # the walk is not held while a kept export is copied
-            kept.walked = (root, shown_root, walk)
-        return kept
+        return kept, ((root, shown_root, walk) if entry is None else None)
     finally:
         index.close()
 
