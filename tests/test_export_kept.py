@@ -4,6 +4,7 @@ reader's kpss wrote is never served; each kind and archive name is kept apart.""
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import os
 import shutil
@@ -650,3 +651,28 @@ def test_the_rows_text_is_written_piece_by_piece_and_leaves_nothing_behind(
     assert fresh == [1]  # from the rows kept in the index, not copied nor loaded
     assert b'"status": "cancelled"' in after["tasks.jsonl"]
     assert sorted(p.name for p in out.iterdir()) == ["cold.jsonl", "first", "warm.jsonl"]
+
+
+@pytest.mark.parametrize("way", ["kernel", "python"])
+def test_kernel_copy_copies_from_an_offset_whichever_way(
+    way: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kernel_copy copies the bytes asked for, at the output's position, by the kernel or,
+    where it cannot, through Python; fewer when the source ends first."""
+    if way == "python":
+
+        def unsupported(*args: Any) -> int:
+            raise OSError(errno.ENOSYS, "not here")
+
+        monkeypatch.setattr(os, "copy_file_range", unsupported, raising=False)
+        monkeypatch.setattr(os, "sendfile", unsupported, raising=False)
+    data = os.urandom(3 * kept_module.CHUNK + 17)
+    (tmp_path / "source").write_bytes(data)
+    with open(tmp_path / "source", "rb") as source, open(tmp_path / "out", "wb") as out:
+        out.write(b"head")
+        out.flush()
+        assert kept_module.kernel_copy(source.fileno(), out.fileno(), 5, 2 * kept_module.CHUNK) == (
+            2 * kept_module.CHUNK
+        )
+        assert kept_module.kernel_copy(source.fileno(), out.fileno(), len(data) - 3, 10) == 3
+    assert (tmp_path / "out").read_bytes() == b"head" + data[5 : 5 + 2 * kept_module.CHUNK] + data[-3:]

@@ -377,15 +377,24 @@ def settled(stamp: Stamp, at: int) -> bool:
 # What copy_file_range and sendfile say when they cannot copy between these two files (another
 # file system, a kernel or file system without them): the next way is tried.
 _UNSUPPORTED = frozenset(
-    (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.EPERM)
+    (
+        errno.EXDEV,
+        errno.ENOSYS,
+        errno.EINVAL,
+        errno.EOPNOTSUPP,
+        errno.ENOTSUP,
+        errno.EBADF,
+        errno.EPERM,
+        errno.ENOTSOCK,
+    )
 )
 
 
 def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
     """Copy `size` bytes of the file `source` from `offset` to the file `out` at its position,
     by the kernel (os.copy_file_range: within one file system, a clone of the blocks where it
-    shares them, Btrfs or XFS; else os.sendfile), or, where neither works, a megabyte at a time
-    through Python; how many were copied (fewer when the source ended first)."""
+    shares them, Btrfs or XFS; else os.sendfile), or, where neither works, by `copy`; how many
+    were copied (fewer when the source ended first)."""
     done = 0
     for way in ("copy_file_range", "sendfile"):
         call = getattr(os, way, None)
@@ -404,20 +413,14 @@ def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
         except OSError as exc:
             if exc.errno not in _UNSUPPORTED or done:
                 raise
-    while done < size:
-        chunk = os.pread(source, min(CHUNK, size - done), offset + done)
-        if not chunk:
-            break
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(out, view) :]
-        done += len(chunk)
-    return done
+    os.lseek(source, offset + done, os.SEEK_SET)
+    with open(source, "rb", buffering=0, closefd=False) as reader, open(out, "wb", closefd=False) as writer:
+        return done + copy(reader, writer, size - done, None)
 
 
-def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) -> int:
+def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash | None) -> int:
     """Copy `size` bytes (None: all there are) from the unbuffered binary file `source` to
-    `out`, hashing them with `sha` as they pass; how many were copied (fewer when the
+    `out`, hashing them with `sha` (None: not hashed) as they pass; how many were copied (fewer when the
     source ended first). Each chunk is hashed by a second thread while it is written (both
     let go of the GIL): the bytes hashed are the bytes written, in about the time of the
     slower of the two."""
@@ -430,7 +433,8 @@ def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) ->
     def hasher() -> None:
         while (chunk := chunks.get()) is not None:
             try:
-                sha.update(chunk)
+                if sha is not None:
+                    sha.update(chunk)
             except BaseException as exc:  # pragma: no cover - hashlib does not fail
                 hashed.put(exc)
                 return
