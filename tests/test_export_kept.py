@@ -4,6 +4,7 @@ reader's kpss wrote is never served; each kind and archive name is kept apart.""
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import os
 import shutil
@@ -397,6 +398,82 @@ def test_edits_additions_and_removals_are_streamed_from_the_index(
     assert streamed[-1] is not None and after_removal != after_add
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_file_is_fsynced_once_before_its_stamp_is_signed(
+    kind: str, examples: Path, tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamp trusted over a torn file would serve it for good: the kept file (and a JSON
+    Lines target's tables) are fsynced once, when their stamp is first signed; not after."""
+    monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # every stamp settled at once
+    synced: list[int] = []
+    real = os.fsync
+
+    def counted(fd: int) -> None:
+        synced.append(os.fstat(fd).st_ino)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", counted)
+    assert export(kind, tmp_path / "first", examples).exit_code == 0
+    same_as_no_cache(kind, examples, tmp_path, warm_name="a")  # hashed: its stamp signed
+    (kept,) = kept_files(examples)
+    assert synced.count(kept.stat().st_ino) == 1
+    target = tmp_path / f"a.{kind}"
+    tables = [p.stat().st_ino for p in target.glob("*.jsonl") if p.name != "archives.jsonl"]
+    assert [synced.count(inode) for inode in tables] == [1] * len(tables)  # signed, settled
+    for name in ("a", "b", "a"):
+        same_as_no_cache(kind, examples, tmp_path, warm_name=name)
+    assert synced.count(kept.stat().st_ino) == 1
+    assert [synced.count(inode) for inode in tables] == [1] * len(tables)
+
+
+def _coarse_stamp(stat: Any) -> tuple[int, int, int, int]:
+    """A stamp as a file system with coarse timestamps shows it: a write in the same tick
+    leaves mtime and ctime as they were (here: ctime not seen; mtime set back by the test)."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_mtime_ns, stat.st_ino
+
+
+def test_a_write_in_the_tick_of_kpss_own_is_not_refreshed_over(
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    fresh: list[int],
+    copies: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where timestamps are coarse, a same-size write to the target just after kpss wrote it
+    leaves the tables' stamps as they were signed: they are hashed until settled, so the
+    export is copied again, never refreshed over the edit; once settled and found right,
+    they are trusted."""
+    monkeypatch.setattr(write, "stamp_of", _coarse_stamp)
+    monkeypatch.setattr(kept_module, "stamp_of", _coarse_stamp)
+    target = tmp_path / "warm.jsonl"
+    assert export("jsonl", target, examples).exit_code == 0  # written, its stamps signed
+    _flip_in_place(target / "meetings.jsonl")  # in the same tick: the stamp as signed
+    same_as_no_cache("jsonl", examples, tmp_path)  # hashed, refused, copied again
+    assert copies["copy"] + copies["kernel_copy"] > 0 and len(fresh) == 1
+    copied = copies["copy"] + copies["kernel_copy"]
+    hashed: list[int] = []
+    real = write._tables_intact
+
+    def counted(*args: Any) -> Any:
+        hashed.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(write, "_tables_intact", counted)
+    same_as_no_cache("jsonl", examples, tmp_path)  # racy still: hashed, found right, refreshed
+    assert len(hashed) == 1 and copies["copy"] + copies["kernel_copy"] == copied
+    later = kept_module.now() + 3 * kept_module.SETTLED_NS
+    monkeypatch.setattr(write, "now", lambda: later)  # the clock moved on: settled, signed again
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(hashed) == 2
+    same_as_no_cache("jsonl", examples, tmp_path)  # trusted by its stamps: not hashed
+    assert len(hashed) == 2 and copies["copy"] + copies["kernel_copy"] == copied
+    _flip_in_place(target / "meetings.jsonl")
+    os.utime(target / "meetings.jsonl", ns=(0, 10**9))  # a later tick: the stamp moves
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied again
+    assert copies["copy"] + copies["kernel_copy"] > copied and len(fresh) == 1
+
+
 def test_edits_renames_and_updates_then_refreshes_are_the_no_cache_export(
     examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
 ) -> None:
@@ -574,3 +651,28 @@ def test_the_rows_text_is_written_piece_by_piece_and_leaves_nothing_behind(
     assert fresh == [1]  # from the rows kept in the index, not copied nor loaded
     assert b'"status": "cancelled"' in after["tasks.jsonl"]
     assert sorted(p.name for p in out.iterdir()) == ["cold.jsonl", "first", "warm.jsonl"]
+
+
+@pytest.mark.parametrize("way", ["kernel", "python"])
+def test_kernel_copy_copies_from_an_offset_whichever_way(
+    way: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kernel_copy copies the bytes asked for, at the output's position, by the kernel or,
+    where it cannot, through Python; fewer when the source ends first."""
+    if way == "python":
+
+        def unsupported(*args: Any) -> int:
+            raise OSError(errno.ENOSYS, "not here")
+
+        monkeypatch.setattr(os, "copy_file_range", unsupported, raising=False)
+        monkeypatch.setattr(os, "sendfile", unsupported, raising=False)
+    data = os.urandom(3 * kept_module.CHUNK + 17)
+    (tmp_path / "source").write_bytes(data)
+    with open(tmp_path / "source", "rb") as source, open(tmp_path / "out", "wb") as out:
+        out.write(b"head")
+        out.flush()
+        assert kept_module.kernel_copy(source.fileno(), out.fileno(), 5, 2 * kept_module.CHUNK) == (
+            2 * kept_module.CHUNK
+        )
+        assert kept_module.kernel_copy(source.fileno(), out.fileno(), len(data) - 3, 10) == 3
+    assert (tmp_path / "out").read_bytes() == b"head" + data[5 : 5 + 2 * kept_module.CHUNK] + data[-3:]

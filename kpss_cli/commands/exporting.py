@@ -87,15 +87,16 @@ def export_archives(
     made = None
     used: list[Made] = []
     if len(folders) == 1 and not append and not settings["no_cache"]:
-        kept = find_kept(folders[0], to, names[0] if names else None, target)
+        looked = find_kept(folders[0], to, names[0] if names else None, target)
+        kept, walked = looked if looked is not None else (None, None)  # walked: the walk find_kept made
+        del looked
 
         def made(folder: Path) -> Made | None:
             from ..export.rows import from_index
 
-            walked = None if kept is None else kept.walked  # the walk find_kept made
+            nonlocal walked
             found = from_index(folders[0], names[0] if names else None, exported_at, folder, walked)
-            if kept is not None:
-                kept.walked = None
+            walked = None  # not held while the export is written
             if found is not None:
                 used.append(found)
             return found

@@ -25,7 +25,9 @@ the manifest, written anew; in SQLite an UPDATE of that one column, which every 
 goes through; in Parquet, the one value of each file's footer metadata, put in place).
 
 The kept file is a cache: written under a temporary name and renamed into place, but not
-fsynced (a torn file fails its digest and is a miss).
+fsynced (a torn file fails its digest and is a miss). It is fsynced once, before its stamp is
+signed: a crash that kept the file's size and times but not its bytes (ext4's data=writeback)
+would otherwise leave a torn file that shows the stamp signed and is never hashed again.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ import time
 from collections.abc import Iterable
 from io import FileIO
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
@@ -93,9 +95,6 @@ class Entry:
         size, digest, layout, counts, archives, exported_at, stamp = marshal.loads(data)
         if not (type(size) is int and type(digest) is bytes and type(exported_at) is str):
             raise TypeError("a kept export of the wrong types")
-        if stamp is not None:
-            a, b, c, d = stamp
-            stamp = (int(a), int(b), int(c), int(d))
         return cls(
             size,
             digest,
@@ -103,8 +102,14 @@ class Entry:
             {str(t): int(c) for t, c in counts.items()},
             [tuple(row) for row in archives],
             exported_at,
-            stamp,
+            None if stamp is None else _stamp(stamp),
         )
+
+
+def _stamp(value: Any) -> Stamp:
+    """A stamp as the index keeps it (marshal), checked to be one."""
+    a, b, c, d = value
+    return int(a), int(b), int(c), int(d)
 
 
 class Kept:
@@ -122,6 +127,7 @@ class Kept:
         entry: Entry | None,
         target_part: str | None = None,
         served: dict[str, Stamp] | None = None,
+        served_at: int = 0,
     ) -> None:
         self.root = root
         self.shown_root = shown_root
@@ -134,10 +140,10 @@ class Kept:
         # The stamp of each file of the kept export (by table) as it was copied to the target
         # last, when it was copied from this entry (None: not known).
         self.served = served
+        # When those stamps were signed (time.time_ns; 0: not known): a stamp whose times are
+        # not a tick older (`settled`) could stay as it was through a write after it.
+        self.served_at = served_at
         self.used = False  # the export was copied from it
-        # The archive's root, root as shown and walk when it was looked at, for its rows'
-        # text (rows.from_index) when there is no entry; else None.
-        self.walked: tuple[str, str, Walk] | None = None
 
     def open(self) -> tuple[FileIO, os.stat_result] | None:
         """The kept file, unbuffered, and what fstat said of it, when it is a regular file of
@@ -165,17 +171,14 @@ class Kept:
         being hashed (see the top of this module)."""
         return self.entry is not None and self.entry.stamp is not None and stamp_of(found) == self.entry.stamp
 
-    def remember(self, files: Iterable[tuple[str, Path]]) -> None:
-        """Sign the stamps of `files` (table, path), the kept export's files just copied to
-        the target: while they show them, the target holds those bytes (write._refresh).
-        Any failure just signs nothing."""
+    def remember(self, stamps: list[tuple[str, Stamp]], at: int) -> None:
+        """Sign `stamps` (table, stamp), those of the kept export's files just written or
+        copied to the target, taken after `at` (time.time_ns): while they show them, the
+        target holds those bytes (write._refresh; hashed while they are not `settled` at
+        `at`). Any failure just signs nothing."""
         if self.entry is None or self.target_part is None:
             return
-        try:
-            stamps = [(table, stamp_of(path.lstat())) for table, path in files]
-        except OSError:
-            return
-        self._store(self.target_part, marshal.dumps((self.entry.digest, stamps), MARSHAL_VERSION))
+        self._store(self.target_part, marshal.dumps((self.entry.digest, stamps, at), MARSHAL_VERSION))
 
     def _store(self, part: str, data: bytes) -> None:
         """Keep `part` beside the snapshot, when the archive and its entry are still as they
@@ -192,17 +195,22 @@ class Kept:
         finally:
             index.close()
 
-    def vouch(self, before: os.stat_result, started: int, after: os.stat_result) -> None:
+    def vouch(self, source: int, before: os.stat_result, started: int) -> None:
         """Sign the kept file's stamp beside its entry, its bytes just found to be those
-        signed by a copy begun at `started` (time.time_ns) that found the file as `before`
-        and left it as `after`: when that stamp had settled before the copy began (a later
-        write moves it) and did not move during it. Any failure just signs nothing."""
+        signed by a copy begun at `started` (time.time_ns) that found the open file `source`
+        as `before`: when that stamp had settled before the copy began (a later write moves
+        it) and did not move during it. The file is fsynced first (see the top of this
+        module), once: later its stamp is the one signed. Any failure just signs nothing."""
         entry = self.entry
         stamp = stamp_of(before)
-        if entry is None or entry.stamp == stamp or stamp_of(after) != stamp:
+        if entry is None or entry.stamp == stamp or not settled(stamp, started):
+            return  # already signed, or too recent: verified again next time
+        try:
+            os.fsync(source)
+            if stamp_of(os.fstat(source)) != stamp:
+                return
+        except OSError:
             return
-        if max(before.st_mtime_ns, before.st_ctime_ns) > started - SETTLED_NS:
-            return  # too recent: verified again next time
         vouched = Entry(
             entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
         )
@@ -276,10 +284,12 @@ def find(
     kind: str,
     name: str | None,
     target: str | os.PathLike[str] | None = None,
-) -> Kept | None:
+) -> tuple[Kept, tuple[str, str, Walk] | None] | None:
     """The kept export of `kind` for the archive and its name in the export (None: its
     folder's name), with what the index says of it when it holds one for the archive as it
-    is (and of what it last copied to `target`); None when the archive has no index (a
+    is (and of what it last copied to `target`), and, when it holds none, the archive's root,
+    root as shown and walk as looked at (for its rows' text, rows.from_index; else None, the
+    walk not held while a kept export is copied); None when the archive has no index (a
     read-only one, a folder not read)."""
     opened = walked_index(archive)
     if opened is None:
@@ -305,21 +315,21 @@ def find(
                 head = entry = None
         target_part: str | None = None
         served: dict[str, Stamp] | None = None
+        served_at = 0
         if target is not None:
             where = blake2b(os.fsencode(Path(target).absolute()), digest_size=16).hexdigest()
             target_part = "\0".join(("view", f"export {kind} copied", key, where))
             found = index.snapshot(digest, (target_part,)) if entry is not None else None
             if found is not None and entry is not None:
                 try:
-                    signed, stamps = marshal.loads(found[target_part])
+                    signed, stamps, *at = marshal.loads(found[target_part])  # no time: not known
                     if signed == entry.digest:
-                        served = {str(t): (int(a), int(b), int(c), int(d)) for t, (a, b, c, d) in stamps}
+                        served = {str(table): _stamp(stamp) for table, stamp in stamps}
+                        served_at = int(at[0]) if at else 0
                 except Exception:  # whatever it was, the index is not to be trusted: rebuilt
                     index.damaged = True
-        kept = Kept(root, shown_root, digest, part, path, head, entry, target_part, served)
-        if entry is None:  # the walk is not held while a kept export is copied
-            kept.walked = (root, shown_root, walk)
-        return kept
+        kept = Kept(root, shown_root, digest, part, path, head, entry, target_part, served, served_at)
+        return kept, ((root, shown_root, walk) if entry is None else None)
     finally:
         index.close()
 
@@ -353,22 +363,38 @@ class Hasher:
 
 
 def now() -> int:
-    """The time a copy begins (Kept.vouch)."""
+    """The time a copy begins (Kept.vouch), or stamps are taken (Kept.remember)."""
     return time.time_ns()
+
+
+def settled(stamp: Stamp, at: int) -> bool:
+    """Whether any write after `at` (time.time_ns) moves `stamp`: its times are a tick of the
+    coarsest clock (SETTLED_NS) older than `at`. Else the stamp is "racy": a write in the
+    same tick could leave it as it was."""
+    return max(stamp[1], stamp[2]) <= at - SETTLED_NS
 
 
 # What copy_file_range and sendfile say when they cannot copy between these two files (another
 # file system, a kernel or file system without them): the next way is tried.
 _UNSUPPORTED = frozenset(
-    (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.EPERM)
+    (
+        errno.EXDEV,
+        errno.ENOSYS,
+        errno.EINVAL,
+        errno.EOPNOTSUPP,
+        errno.ENOTSUP,
+        errno.EBADF,
+        errno.EPERM,
+        errno.ENOTSOCK,
+    )
 )
 
 
 def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
     """Copy `size` bytes of the file `source` from `offset` to the file `out` at its position,
     by the kernel (os.copy_file_range: within one file system, a clone of the blocks where it
-    shares them, Btrfs or XFS; else os.sendfile), or, where neither works, a megabyte at a time
-    through Python; how many were copied (fewer when the source ended first)."""
+    shares them, Btrfs or XFS; else os.sendfile), or, where neither works, by `copy`; how many
+    were copied (fewer when the source ended first)."""
     done = 0
     for way in ("copy_file_range", "sendfile"):
         call = getattr(os, way, None)
@@ -387,20 +413,14 @@ def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
         except OSError as exc:
             if exc.errno not in _UNSUPPORTED or done:
                 raise
-    while done < size:
-        chunk = os.pread(source, min(CHUNK, size - done), offset + done)
-        if not chunk:
-            break
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(out, view) :]
-        done += len(chunk)
-    return done
+    os.lseek(source, offset + done, os.SEEK_SET)
+    with open(source, "rb", buffering=0, closefd=False) as reader, open(out, "wb", closefd=False) as writer:
+        return done + copy(reader, writer, size - done, None)
 
 
-def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) -> int:
+def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash | None) -> int:
     """Copy `size` bytes (None: all there are) from the unbuffered binary file `source` to
-    `out`, hashing them with `sha` as they pass; how many were copied (fewer when the
+    `out`, hashing them with `sha` (None: not hashed) as they pass; how many were copied (fewer when the
     source ended first). Each chunk is hashed by a second thread while it is written (both
     let go of the GIL): the bytes hashed are the bytes written, in about the time of the
     slower of the two."""
@@ -413,7 +433,8 @@ def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash) ->
     def hasher() -> None:
         while (chunk := chunks.get()) is not None:
             try:
-                sha.update(chunk)
+                if sha is not None:
+                    sha.update(chunk)
             except BaseException as exc:  # pragma: no cover - hashlib does not fail
                 hashed.put(exc)
                 return

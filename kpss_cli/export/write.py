@@ -23,7 +23,8 @@ from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.archive import stamp_of
-from .kept import Hasher, Kept, copy, kernel_copy, now
+from ..store.files import READ_FLAGS
+from .kept import CHUNK, Hasher, Kept, copy, kernel_copy, now, settled
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -341,7 +342,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
             if kind == "jsonl":
                 _remember(kept, target)
         if not trusted:
-            kept.vouch(before, started, os.fstat(source.fileno()))
+            kept.vouch(source.fileno(), before, started)
         return entry.counts
     finally:
         source.close()
@@ -355,9 +356,14 @@ def _refresh(target: Path, kept: Kept, archives: list[Row], exported_at: str) ->
     bytes a copy would write (no time in them), and are left as they are; the two files that
     hold the time are each written whole under a temporary name and renamed into place, so
     that the folder always holds a whole export (for a moment, the `archives` table's time may
-    be the new one and the manifest's the old). A write in the same tick of the clock as
-    kpss's own could leave a stamp as it was: no more than a write just after kpss ends, as the
-    target is the user's, not the archive's. False, and nothing written, otherwise."""
+    be the new one and the manifest's the old).
+
+    Where timestamps are coarse (FAT's 2 s, SMB, ext4's small inodes' 1 s), a write in the same
+    tick as kpss's own leaves the stamp as it was, for good. So while a signed stamp is not
+    `settled` at the time it was signed (kept.py), the tables are hashed (read, not written)
+    and kept only when they are the kept export's bytes; their stamps are then signed again,
+    once settled (after an fsync: a crash must not leave torn tables that show them). False,
+    and nothing written, otherwise."""
     entry, served = kept.entry, kept.served
     if entry is None or served is None:
         return False
@@ -367,28 +373,72 @@ def _refresh(target: Path, kept: Kept, archives: list[Row], exported_at: str) ->
             return False  # a link: replaced by a folder, as a copy does
         if sorted(p.name for p in target.iterdir()) != sorted([*tables, "archives.jsonl", MANIFEST]):
             return False
+        racy = False
         for (name, _size), file in zip(entry.layout, tables, strict=True):
             found = (target / file).lstat()
-            if not stat_module.S_ISREG(found.st_mode) or stamp_of(found) != served.get(name):
+            stamp = stamp_of(found)
+            if not stat_module.S_ISREG(found.st_mode) or stamp != served.get(name):
                 return False
+            racy = racy or not settled(stamp, kept.served_at)
     except OSError:
         return False
+    if racy and not _tables_intact(target, kept, tables):
+        return False
     names = [row[0] for row in archives]
-    for file, write_to in (
-        ("archives.jsonl", lambda path: _write_jsonl(path, "archives", archives)),
-        (
-            MANIFEST,
-            lambda path: path.write_text(_manifest("jsonl", exported_at, names, entry.counts), "utf-8"),
-        ),
-    ):
-        temporary = _temporary(target / file, folder=False)
-        try:
-            write_to(temporary)
-            temporary.replace(target / file)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+    _replace_file(target / "archives.jsonl", lambda path: _write_jsonl(path, "archives", archives))
+    _replace_file(
+        target / MANIFEST,
+        lambda path: path.write_text(_manifest("jsonl", exported_at, names, entry.counts), "utf-8"),
+    )
     return True
+
+
+def _tables_intact(target: Path, kept: Kept, tables: list[str]) -> bool:
+    """Whether the files `tables` at `target`, in this order, hold the kept export's bytes
+    (its digest); when they do and their stamps have settled, those stamps are signed again
+    (Kept.remember), the files fsynced first."""
+    entry = kept.entry
+    assert entry is not None
+    at = now()
+    sha = hashlib.sha256()
+    buffer = bytearray(CHUNK)
+    stamps: list[tuple[str, tuple[int, int, int, int]]] = []
+    try:
+        for (name, size), file in zip(entry.layout, tables, strict=True):
+            fd = os.open(target / file, READ_FLAGS)
+            try:
+                before = os.fstat(fd)
+                if not stat_module.S_ISREG(before.st_mode) or before.st_size != size:
+                    return False
+                with open(fd, "rb", buffering=0, closefd=False) as source:
+                    while got := source.readinto(buffer):
+                        sha.update(memoryview(buffer)[:got])
+                stamp = stamp_of(before)
+                if settled(stamp, at):
+                    os.fsync(fd)  # only once: signed next, and trusted after
+                if stamp_of(os.fstat(fd)) != stamp:
+                    return False  # written meanwhile
+                stamps.append((name, stamp))
+            finally:
+                os.close(fd)
+    except OSError:
+        return False
+    if not hmac.compare_digest(sha.digest(), entry.digest):
+        return False
+    if all(settled(stamp, at) for _name, stamp in stamps):
+        kept.remember(stamps, at)
+    return True
+
+
+def _replace_file(target: Path, write_to: Callable[[Path], object]) -> None:
+    """Write the file `target` whole under a temporary name (`write_to`), then put it in place."""
+    temporary = _temporary(target, folder=False)
+    try:
+        write_to(temporary)
+        _publish_file(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _stamp_sqlite(path: Path, exported_at: str) -> None:
@@ -579,8 +629,21 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
 def _remember(kept: Kept | None, target: Path) -> None:
     """Sign the stamps of the tables of the JSON Lines export just written at `target` and
     kept (Kept.remember): the next export there of the archive as it is refreshes it."""
-    if kept is not None and kept.entry is not None:
-        kept.remember((name, target / f"{name}.jsonl") for name, _size in kept.entry.layout)
+    if kept is None or kept.entry is None:
+        return
+    at = now()
+    try:
+        stamps = [(name, stamp_of((target / f"{name}.jsonl").lstat())) for name, _size in kept.entry.layout]
+        if all(settled(stamp, at) for _name, stamp in stamps):  # rare: just written (a clock behind)
+            for name, _size in kept.entry.layout:
+                fd = os.open(target / f"{name}.jsonl", READ_FLAGS)
+                try:
+                    os.fsync(fd)  # a crash must not leave torn tables that show the stamps signed
+                finally:
+                    os.close(fd)
+    except OSError:
+        return
+    kept.remember(stamps, at)
 
 
 def _manifest(kind: str, exported_at: str, archives: list[str], counts: dict[str, int]) -> str:
