@@ -22,7 +22,7 @@ from typing import Any
 from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
 from ..output.formats import json_encoder
-from ..store.archive import stamp_of
+from ..store.archive import Stamp, stamp_of
 from ..store.files import READ_FLAGS
 from .kept import CHUNK, Hasher, Kept, copy, kernel_copy, now, settled
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
@@ -402,7 +402,7 @@ def _tables_intact(target: Path, kept: Kept, tables: list[str]) -> bool:
     at = now()
     sha = hashlib.sha256()
     buffer = bytearray(CHUNK)
-    stamps: list[tuple[str, tuple[int, int, int, int]]] = []
+    stamps: list[tuple[str, Stamp]] = []
     try:
         for (name, size), file in zip(entry.layout, tables, strict=True):
             fd = os.open(target / file, READ_FLAGS)

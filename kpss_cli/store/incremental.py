@@ -36,7 +36,7 @@ from typing import Any  # not on the warm path: a file changed
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
-from .archive import Archive, FileStat, duplicate_task, printable, resolve
+from .archive import Archive, FileStat, Stamp, duplicate_task, printable, resolve
 from .index import Index, bucket, encode
 from .packing import MARSHAL_VERSION
 from .snapshot import (
@@ -74,9 +74,7 @@ def entry(stat: FileStat, problems: list[Problem], minutes: Minutes | None) -> E
     return stamped_entry((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino), problems, minutes)
 
 
-def stamped_entry(
-    stamp: tuple[int, int, int, int], problems: list[Problem], minutes: Minutes | None
-) -> Entry:
+def stamped_entry(stamp: Stamp, problems: list[Problem], minutes: Minutes | None) -> Entry:
     """One file's row in FILE, of its (size, mtime_ns, ctime_ns, inode)."""
     info = None
     if minutes is not None:
@@ -265,7 +263,7 @@ def _after(group: Iterable[tuple[int, str, int | None]]) -> dict[str, int | None
 # --- bringing it up to date -----------------------------------------------------------------------
 
 Parse = Callable[[str, FileStat], tuple[Minutes | None, list[Problem]] | None]
-Stored = Callable[[str, tuple[int, int, int, int]], Minutes | None]
+Stored = Callable[[str, Stamp], Minutes | None]
 
 
 class _Tables:

@@ -861,7 +861,7 @@ def _up_to_date(
             settled = False
         return outcome
 
-    def stored(rel: str, stamp: tuple[int, int, int, int]) -> Minutes | None:
+    def stored(rel: str, stamp: Stamp) -> Minutes | None:
         row = index.row(rel)
         if row is None or row[1:5] != stamp:
             return None
@@ -1561,7 +1561,7 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         config = head.config
         # Each file's (date, id, place in the walk) as archive.resolve sorts the minutes, its
         # path and the stamp of its row; its group and next meeting for `after`.
-        order: list[tuple[tuple[int, str, int], str, tuple[int, int, int, int], str, int | None]] = []
+        order: list[tuple[tuple[int, str, int], str, Stamp, str, int | None]] = []
         with_membership: list[tuple[tuple[int, str, int], Minutes]] = []
         files = walk[0]
         for place in range(len(files)):
