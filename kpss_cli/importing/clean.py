@@ -155,9 +155,39 @@ def _page_numbers(lines: list[str], pages: list[int]) -> set[int]:
     return drop
 
 
+# A document site's transcript numbers its pages at both ends of a page's one paragraph: `… Michal
+# Ondra, FO Hranice 1`, a blank line, `2 23. Vladimíra Kubešová, …`. The page ends with its number
+# and the next page starts with the number after it.
+_TRANSCRIPT_PAGE_END = re.compile(r"^(?P<text>.{160,}?\S)\s+(?P<number>\d{1,3})$")
+_TRANSCRIPT_PAGE_START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
+
+
+def _join_transcript_pages(lines: list[str]) -> list[str]:
+    """A transcript's page that a page break cut inside a paragraph, joined to the next page's
+    first paragraph, without the two page numbers."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        end = _TRANSCRIPT_PAGE_END.match(line)
+        j = i + 1
+        while end is not None and j < len(lines) and j - i <= 2 and not lines[j].strip():
+            j += 1
+        start = _TRANSCRIPT_PAGE_START.match(lines[j]) if end is not None and j < len(lines) else None
+        if end is not None and start is not None and int(start["number"]) == int(end["number"]) + 1:
+            lines[j] = f"{end['text']} {start['text']}"
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def clean(text: str) -> str:
     """Return `text` without page furniture; form feeds (`\\f`) mark page breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if PAGE_BREAK not in text:
+        text = "\n".join(_join_transcript_pages(text.split("\n")))
     lines: list[str] = []
     pages: list[int] = []
     for page, chunk in enumerate(text.split(PAGE_BREAK)):

@@ -160,9 +160,20 @@ def looks_like_name(text: str) -> bool:
             return False  # `Xxxx Xxxxx`: a name a publisher masked is no person
         if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
             return False
-        if _INNER_CAPITAL.match(token):
+        if _INNER_CAPITAL.match(token) and not _shouted_surname(tokens, token):
             return False  # `KoP`, `MěÚ`, `SoVa`: an abbreviation of an office, not a name
     return not all(_INITIAL.match(t) for t in tokens)
+
+
+def _shouted_surname(tokens: list[str], token: str) -> bool:
+    """`Zdeněk PETR`: the surname in capitals, last after a common first name (not `Město HK`)."""
+    return (
+        token is tokens[-1]
+        and len(tokens) >= 2
+        and len(token) >= 3
+        and token.isupper()
+        and fold(tokens[0]) in FIRST_NAMES
+    )
 
 
 def _is_first_name(text: str) -> bool:
@@ -553,8 +564,39 @@ _OFFICE_BEFORE_NAME = re.compile(
 _COURTESY_BETWEEN = re.compile(rf"(\b{CAPITAL}{SMALL}+\.?)\s+(?=(?:pí\.?|p\.|sl\.)\s*{CAPITAL}{SMALL})")
 
 
+# `1. Václav Vomáčka, Městys Hustopeče 2. Radim Haitl, obec Střítež n. L. 3. …`: a numbered list a
+# one-paragraph transcript ran into one line; each number that counts up starts the next person.
+_NUMBERED_PERSON = re.compile(
+    rf"(?:^|(?<=\s))(?P<n>\d{{1,2}})\.\s+(?=(?:{_PRE_TITLE}\s?)*{CAPITAL}{SMALL}+\s+{CAPITAL})"
+)
+
+
+def _numbered_run(text: str) -> str:
+    """A run of three numbered people or more in one line, one a line again; what follows a
+    person's name after a comma (their body, `FO Hranice`) in brackets. Anything else unchanged."""
+    if "\n" in text.strip():
+        return text
+    run: list[re.Match[str]] = []
+    for hit in _NUMBERED_PERSON.finditer(text):
+        if int(hit["n"]) == len(run) + 1:
+            run.append(hit)
+    if len(run) < 3 or text[: run[0].start()].strip():
+        return text
+    ends = [hit.start() for hit in run[1:]] + [len(text)]
+    lines: list[str] = []
+    for hit, end in zip(run, ends, strict=True):
+        item = text[hit.end() : end].strip(" ,;")
+        name, comma, rest = item.partition(",")
+        first_after = rest.strip().split(",")[0]
+        if comma and looks_like_name(name.strip()) and not is_title_only(first_after):
+            item = f"{name.strip()} ({re.sub(r'[()]', ' ', rest).strip()})"
+        lines.append(item)
+    return "\n".join(lines)
+
+
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
+    text = _numbered_run(text)
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
     text = _COURTESY_BETWEEN.sub(r"\1, ", text)
