@@ -1,0 +1,69 @@
+"""General patterns of Czech minutes drawn from the sixteenth real held-out batch (`303`–`314`,
+issue #19), each tested with variants written here, not taken from those files."""
+
+from __future__ import annotations
+
+from kpss_cli.importing import recognise
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+# --- attendance ----------------------------------------------------------------------------------
+
+_LONG = (
+    "Zápis z jednání výboru spolku Lhota konaného dne 4. 5. 2021 v klubovně Přítomni: "
+    + ", ".join(
+        f"{first} {last}"
+        for first, last in (
+            ("Jan", "Kos"),
+            ("Eva", "Malá"),
+            ("Petr", "Dub"),
+            ("Jana", "Horká"),
+            ("Karel", "Sýkora"),
+            ("Marie", "Nová"),
+            ("Pavel", "Hrubý"),
+            ("Lenka", "Černá"),
+            ("Tomáš", "Bílý"),
+        )
+    )
+)
+
+
+def test_a_transcripts_page_break_inside_the_attendance_is_no_end_of_the_list() -> None:
+    for end, start in (("1", "2"), ("3", "4")):
+        imported = recognise(f"{_LONG}, Ivana Zelená {end}\n\n{start} Josef Malina, Alena Tichá Omluveni: Jiří Lev\n")
+        assert names(imported.present)[-3:] == ["Ivana Zelená", "Josef Malina", "Alena Tichá"], end
+        assert names(imported.excused) == ["Jiří Lev"]
+    # numbers that do not follow each other are no page break
+    imported = recognise(f"{_LONG}, Ivana Zelená 1\n\n5 Josef Malina, Alena Tichá\n")
+    assert "Josef Malina" not in names(imported.present)
+
+
+def test_a_numbered_list_run_into_one_line_is_one_person_a_number() -> None:
+    head = "Zápis z jednání valné hromady spolku Lhota dne 4. 5. 2021\n\n"
+    imported = recognise(
+        head + "Přítomni: 1. Jan Kos, Obec Lhota 2. Ing. Eva Malá, Charita Lhota, z. s. 3. Petr Dub, FO Brno "
+        "4. Jana Horká, soukromá zemědělkyně Hosté: 1. Karel Sýkora, MAS Lhota 2. Marie Nová, MAS Lhota "
+        "3. Pavel Hrubý, MAS Lhota\n\nProgram:\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Jan Kos", "Ing. Eva Malá", "Petr Dub", "Jana Horká"]
+    assert [p["org"] for p in imported.present][:2] == ["Obec Lhota", "Charita Lhota, z. s."]
+    assert names(imported.guests) == ["Karel Sýkora", "Marie Nová", "Pavel Hrubý"]
+    # a post-nominal title after the comma stays with the name
+    imported = recognise(
+        head + "Přítomni: 1. Mgr. Jan Kos, Ph.D., Obec Lhota 2. Eva Malá, Charita 3. Petr Dub, FO Brno\n"
+    )
+    assert names(imported.present) == ["Mgr. Jan Kos, Ph.D.", "Eva Malá", "Petr Dub"]
+
+
+def test_a_surname_in_capitals_after_a_first_name_is_a_person() -> None:
+    head = "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\n"
+    for listed, expected in (
+        ("Přítomni: Jan Kos, Zdeněk PETR, Eva Malá", ["Jan Kos", "Zdeněk PETR", "Eva Malá"]),
+        ("Přítomni: Jana NOVÁKOVÁ (Charita), Petr Dub", ["Jana NOVÁKOVÁ", "Petr Dub"]),
+    ):
+        assert names(recognise(head + listed + "\n").present) == expected, listed
+    # an office's abbreviation is still no person
+    assert names(recognise(head + "Přítomni: Jan Kos, Město HK, Eva Malá\n").present) == ["Jan Kos", "Eva Malá"]
