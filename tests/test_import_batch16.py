@@ -67,3 +67,43 @@ def test_a_surname_in_capitals_after_a_first_name_is_a_person() -> None:
         assert names(recognise(head + listed + "\n").present) == expected, listed
     # an office's abbreviation is still no person
     assert names(recognise(head + "Přítomni: Jan Kos, Město HK, Eva Malá\n").present) == ["Jan Kos", "Eva Malá"]
+
+
+def test_one_guest_a_paragraph_written_surname_first() -> None:
+    imported = recognise(
+        "Zápis z jednání komise Lhota č. 1/2020\n\nkonaného dne 3. 2. 2020\n\n"
+        "Přítomno: 5 členů komise\n\n        Hosté:        Dvořák Karel\n\n"
+        "                      Malá Eva\n\n                      Mgr. Petr Kos\n\n"
+        "                      Nová Jana\n\nProgram: 1. Zahájení\n"
+    )
+    assert names(imported.guests) == ["Dvořák Karel", "Malá Eva", "Mgr. Petr Kos", "Nová Jana"]
+
+
+def test_deputies_written_x_za_y_one_a_paragraph() -> None:
+    imported = recognise(
+        "Zápis ze zasedání rady spolku Lhota\n\nDATUM A ČAS: 3. 2. 2020, 14:00\n\n"
+        "PŘÍTOMNÍ ČLENOVÉ:\n\nJan Kos (obec Lhota)\n\nEva Malá (Charita)\n\n"
+        "POVĚŘENÍ ZÁSTUPCI:\n\nPetr Dub za Karla Vlka (MF)\n\nJana Horká za Alenu Tichou (MO)\n\n"
+        "Marie Nová a Lenka Bílá\n\nza Tomáše Zeleného (MK)\n\nPavel Hrubý za Ivanu Černou (MZ)\n\n"
+        "HOSTÉ:\n\nKarel Sýkora (MMR)\n"
+    )
+    assert names(imported.present) == [
+        "Jan Kos",
+        "Eva Malá",
+        "Petr Dub",
+        "Jana Horká",
+        "Marie Nová",
+        "Lenka Bílá",
+        "Pavel Hrubý",
+    ]
+    assert names(imported.guests) == ["Karel Sýkora"]
+
+
+def test_a_guest_whose_bracket_lost_its_opening_goes_on_with_the_list() -> None:
+    for lost, name in (("Věra Malá MMR)", "Věra Malá"), ("Ing. Věra Malá KÚ Olomouc)", "Ing. Věra Malá")):
+        imported = recognise(
+            "Zápis ze zasedání rady spolku Lhota\n\nDATUM A ČAS: 3. 2. 2020, 14:00\n\n"
+            f"PŘÍTOMNÍ ČLENOVÉ:\n\nJan Kos (obec)\n\nHOSTÉ:\n\nJiří Dub (MMR)\n\n{lost}\n\n"
+            "Čeněk Hrubý (VPORH)\n\nAnna Bílá (VOP)\n"
+        )
+        assert names(imported.guests) == ["Jiří Dub", name, "Čeněk Hrubý", "Anna Bílá"], lost

@@ -735,10 +735,14 @@ def looks_like_one_person(line: str) -> bool:
     main, _ = _split_bracket(text)
     head = _DASH_SPLIT.split(main)[0].strip()
     head = re.split(r",\s*(?![A-Z][A-Za-z]{0,4}\.)", head)[0]  # `Jana Nová, DiS., SPS` -> name + DiS.
+    if (of := _FROM_ORG.search(head)) is not None:
+        head = head[: of.start()]  # `Petr Dorociak za Pavla Šafaříka (MF)`: a deputy and whom for
     bare = _bare(head).split()
     if not looks_like_name(head) or not 2 <= len(bare) <= 3:
         return False
-    return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in FIRST_NAMES
+    # `Hanáková Milena`: the surname first, then a common first name
+    surname_first = len(bare) == 2 and fold(bare[1]) in FIRST_NAMES and fold(bare[0]) not in FIRST_NAMES
+    return bool(_HAS_TITLE.search(head)) or fold(bare[0]) in FIRST_NAMES or surname_first
 
 
 _NAME_WORD = rf"{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"

@@ -1212,6 +1212,8 @@ def _continues(line: str, previous: str) -> bool:
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     line = without_class_first(line)  # `2.A – paní Helena Wohanková`
+    if _two_people(line):
+        return True  # `Zuzana Malcová a Květoslava Gabrielová`
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
     body = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
@@ -1414,6 +1416,13 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
         else:
             gap = None
         current = _without_hours(current)
+        if chunk and (for_whom := _FOR_WHOM_UNDER.match(current)) is not None:
+            # `Zuzana Malcová a Květoslava Gabrielová`, `za Zdeňka Nováka (MK)`: whom they stand in for
+            rest = (for_whom["rest"] or "").strip("() ")
+            chunk[-1] = f"{chunk[-1]} (za {for_whom['who']}{', ' + rest if rest else ''})"
+            j += 1
+            continue
+        current = _with_open_bracket(current)
         cells = _columns(reader.lines[j]) if gap is None else []
         probe = cells[0] if len(cells) >= 2 else current  # `Jana Nová<TAB>Charita`
         if chunk and not reader.labels[j] and _role_under_name(reader, j, current):
@@ -1495,7 +1504,7 @@ def _heading_follows(reader: _Reader, index: int, *, colon: bool = False) -> boo
 # `Lýdie Poláčková (Moravskoslezský kraj)`: two capitalised words and a bracket, nothing else — the
 # shape of a paragraph of one person whose first name is not a common one.
 _NAME_AND_BRACKET = re.compile(
-    rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+    rf"^(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
     rf"(?:,\s+{SMALL}[^()]{{0,60}})?\s+\([^()]{{1,60}}\)$"  # `Milan Kováč, stálý zástupce Květy Jačové (…)`
 )
 # `ZA KANCELÁŘ: David Beňák` under `HOSTÉ:` of a page whose labels are in capitals: a new section of
@@ -1520,7 +1529,9 @@ def _same_shape_as_before(reader: _Reader, index: int, line: str) -> bool:
     before = next(
         (reader.plains[j] for j in range(index - 1, max(-1, index - 4), -1) if reader.plains[j]), ""
     )
-    return bool(_NAME_AND_BRACKET.match(line.strip())) and bool(_NAME_AND_BRACKET.match(before.strip()))
+    return bool(_NAME_AND_BRACKET.match(line.strip())) and bool(
+        _NAME_AND_BRACKET.match(_with_open_bracket(before.strip()))
+    )
 
 
 def _person_follows(reader: _Reader, index: int) -> bool:
@@ -1529,7 +1540,7 @@ def _person_follows(reader: _Reader, index: int) -> bool:
     for j in range(index + 1, min(len(reader.plains), index + 4)):
         if reader.plains[j]:
             line = _without_org(
-                _SUBGROUP.sub("", stand_ins_first(reader.plains[j]))
+                _SUBGROUP.sub("", stand_ins_first(_with_open_bracket(reader.plains[j])))
             )  # `Za starosty KSH: V. Švubová`
             if (gap := _GAP_SUBLABEL.match(reader.lines[j])) is not None and not reader.labels[j]:
                 line = _without_hours(
@@ -1543,9 +1554,40 @@ def _person_follows(reader: _Reader, index: int) -> bool:
                     looks_like_one_person(line)
                     or (line != reader.plains[j] and looks_like_people_line(line))
                     or _same_shape_as_before(reader, index, line)
+                    # `Zuzana Malcová a Květoslava Gabrielová`: two deputies for one member
+                    or _two_people(line)
+                    or _FOR_WHOM_UNDER.match(line) is not None
                 )
             )
     return False
+
+
+_TWO_PEOPLE = re.compile(r"\s+a\s+")
+
+
+def _with_open_bracket(line: str) -> str:
+    """`Věra Pelíšková MMR)` -> `Věra Pelíšková (MMR)`; other lines unchanged."""
+    lost = _LOST_OPEN_BRACKET.match(line)
+    return f"{lost['name']} ({lost['org'].strip()})" if lost is not None else line
+
+
+def _two_people(line: str) -> bool:
+    """`Zuzana Malcová a Květoslava Gabrielová`: one person, `a`, and another full name."""
+    pair = _TWO_PEOPLE.split(line.strip(), maxsplit=1)
+    return (
+        len(pair) == 2
+        and looks_like_one_person(pair[0])
+        and looks_like_name(pair[1])
+        and len(strip_titles(pair[1]).split()) >= 2
+    )
+
+# `Zuzana Malcová a Květoslava Gabrielová` / `za Zdeňka Nováka (MK)`: whom the deputies above stand
+# in for, on a line of its own (a member named in the accusative, then the body).
+_FOR_WHOM_UNDER = re.compile(rf"^za\s+(?P<who>(?:[A-Z][a-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)\s*(?P<rest>\([^()]*\))?\s*$")
+# `Věra Pelíšková MMR)`: a body whose opening bracket the page lost
+_LOST_OPEN_BRACKET = re.compile(
+    rf"^(?P<name>(?:[A-Z][a-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+){{1,2}})\s+(?P<org>[^()]+)\)\s*,?\s*$"
+)
 
 
 def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[PersonDict]:
