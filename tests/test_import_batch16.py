@@ -107,3 +107,46 @@ def test_a_guest_whose_bracket_lost_its_opening_goes_on_with_the_list() -> None:
             "Čeněk Hrubý (VPORH)\n\nAnna Bílá (VOP)\n"
         )
         assert names(imported.guests) == ["Jiří Dub", name, "Čeněk Hrubý", "Anna Bílá"], lost
+
+
+# --- documents that are not minutes --------------------------------------------------------------
+
+
+def test_a_page_that_says_the_minutes_are_still_to_come_is_no_minutes() -> None:
+    for later in (
+        "Zápis ze setkání bude vložen po jeho zpracování",
+        "Zápis z jednání bude zveřejněn později.",
+        "Zápis bude k dispozici dodatečně.",
+    ):
+        imported = recognise(
+            "Třetí setkání pracovní skupiny pro seniory\n\n 4. 3. 2021, publikováno: 5. 3. 2021\n\n"
+            "Dne 4. března 2021 se sešla pracovní skupina pro seniory ke svému třetímu jednání. "
+            "Vedoucí skupiny paní Jana Nová seznámila členy s plánem.\n\n"
+            f"{later}\n\nFotogalerie\n"
+        )
+        assert not imported.looks_like_minutes, later
+    # minutes that say their fair copy will be added later are still minutes
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři dne 4. 3. 2021\n\nPřítomni: Jana Nová, Petr Malý\n\n"
+        "Zápis bude doplněn po schválení.\n"
+    )
+    assert imported.looks_like_minutes
+
+
+def test_a_news_item_under_a_headline_with_the_day_is_no_minutes() -> None:
+    for headline, stamp in (
+        ("3. Jednání Pracovní skupiny pro sociální oblast 24. listopadu 2015", "24. 11. 2015"),
+        ("Jednání pracovní skupiny Senioři 24. 11. 2015", "24. 11. 2015, publikováno: 25. 11. 2015"),
+    ):
+        imported = recognise(
+            f"{headline}\n\n{stamp}\n\nDne 24. listopadu 2015 proběhlo třetí jednání pracovní skupiny. "
+            "Hlavním bodem jednání byla prezentace analýzy. Jednání se zúčastnili i zástupci obcí.\n\n"
+            "Ke stažení\n"
+        )
+        assert not imported.looks_like_minutes, headline
+    # the day written in a line of the minutes' own keeps them minutes
+    imported = recognise(
+        "Jednání pracovní skupiny Senioři\n\nDatum: 24. 11. 2015\n\nDne 24. listopadu 2015 proběhlo jednání "
+        "pracovní skupiny. Jednání se zúčastnili zástupci obcí.\n"
+    )
+    assert imported.looks_like_minutes

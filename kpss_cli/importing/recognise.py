@@ -297,7 +297,7 @@ _MINUTES_SIGNS = rx(
 )
 # What a sentence about minutes says after naming them: `Zápis z jednání je uložen v …`, `bude
 # zveřejněn`: no title.
-_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici))"
+_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici|vložen|doplněn|přidán|připojen))"
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
@@ -385,6 +385,12 @@ _LINKED_MINUTES = rx(
     r"\bzápis\w*\b[^\n]{0,80}\((?:pdf|docx?|odt|rtf)\)|\bzápis\w*\b[^\n]{0,60}\bke\s+stažení\b"
 )
 _ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
+# `Zápis ze setkání bude vložen po jeho zpracování`: a page that says the minutes are still to come
+# tells of the meeting; it is not its minutes.
+_MINUTES_TO_COME = rx(
+    r"^\W*zápis\w*\b[^\n]{0,60}?\b(?:bude|budou)\s+(?:vložen|zveřejněn|doplněn|přidán|připojen|"
+    r"k\s+dispozici)\w*\s+(?:po\b|později|dodatečně|následně|v\s+nejbližší)"
+)
 
 
 def _label_lines(plains: list[str]) -> list[bool]:
@@ -2606,15 +2612,28 @@ _TOLD_HELD = rx(
 _HELD_AFTER_DAY = rx(r"^\s*(?:se\s+(?:konal|uskutečnil|sešl)[aoiy]?|proběhl[aoiy]?)\b")
 
 
+# A web page's date stamp: the day alone on its line, or with when it was published.
+_STAMP_LINE = rx(
+    r"^\W*\d{1,2}\.\s*(?:\d{1,2}\.|\w+)\s*\d{4}\W*(?:(?:publikováno|zveřejněno|vloženo|aktualizováno)\s*:?"
+    r"\s*\d{1,2}\.\s*(?:\d{1,2}\.|\w+)\s*\d{4}\W*)?$"
+)
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
     if day is None:
         return False
     told = False
-    for line in reader.plains:
+    first = next((n for n, line in enumerate(reader.plains) if line), -1)
+    for n, line in enumerate(reader.plains):
         for hit in find_dates(line):
             if hit.date(day.year) != day:
+                continue
+            if _STAMP_LINE.match(line) or (n == first and not _is_title(line)):
+                # `24. 11. 2015` / `25. 6. 2020, publikováno: 25. 6. 2020` under a headline, and the
+                # headline itself (`3. Jednání Pracovní skupiny … 24. listopadu 2015`): a news page's
+                # own stamp and title, not a line of minutes
                 continue
             if not (_TOLD_HELD.search(line[: hit.start]) or _HELD_AFTER_DAY.match(line[hit.end :])):
                 return False
@@ -2776,6 +2795,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         # `Zápis z jednání finančního výboru ze dne 17.4.2012` / `Podobné dokumenty` / other titles: a
         # document site that shows a title and then other documents shows no minutes (the title's day
         # and the other titles' `Přítomni:` or `Zapsal:` are none of this text).
+        looks_like_minutes = False
+    if _MINUTES_TO_COME.search(body) and not (
+        result.present or result.excused or result.attendance_sheet or result.recorder
+    ):
         looks_like_minutes = False
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
