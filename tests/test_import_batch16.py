@@ -150,3 +150,53 @@ def test_a_news_item_under_a_headline_with_the_day_is_no_minutes() -> None:
         "pracovní skupiny. Jednání se zúčastnili zástupci obcí.\n"
     )
     assert imported.looks_like_minutes
+
+
+# --- the group, the next meeting -----------------------------------------------------------------
+
+
+def test_the_next_meeting_named_by_the_bodys_abbreviation() -> None:
+    for sentence, day, time in (
+        ("Další PR bude 08.10.2017 od 18.00 hodin.", "2017-10-08", "18:00"),
+        ("Příští PRF se uskuteční 11.10.2017 od 19:00 hodin.", "2017-10-11", "19:00"),
+        ("Příští ŘS se koná 3. 11. 2017 v 9:00.", "2017-11-03", "09:00"),
+        ("6. Další VV proběhne 20. 10. 2017.", "2017-10-20", None),
+    ):
+        imported = recognise(f"Zápis z jednání rady spolku Lhota dne 25. 9. 2017\n\nPřítomni: Jan Kos, Eva Malá\n\n{sentence}\n")
+        assert imported.next_meeting is not None, sentence
+        assert (imported.next_meeting["date"], imported.next_meeting["time"]) == (day, time), sentence
+    # a word in capitals that is no abbreviation of a body before the verb is still nothing
+    imported = recognise(
+        "Zápis z jednání rady spolku Lhota dne 25. 9. 2017\n\nPřítomni: Jan Kos\n\nDalší KOLO dotací bude 1. 12. 2017.\n"
+    )
+    assert imported.next_meeting is None
+
+
+def test_the_body_as_an_abbreviation_straight_after_zapis() -> None:
+    for title, group in (
+        ("Zápis PRF 11.9.2023", "PRF"),
+        ("Zápis ŠR 3. 2. 2021", "ŠR"),
+        ("Zápis z VV 28. 4. 2020", "VV"),
+    ):
+        assert recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").group == group, title
+
+
+def test_a_title_with_the_bodys_adjective_before_its_noun() -> None:
+    for title, group in (
+        ("Zápis z pastorační rady - 25.09.2017", "Pastorační rada"),
+        ("Zápis ze školské rady konané 3. 2. 2021", "Školská rada"),
+        ("Zápis z kontrolního výboru ze dne 3. 2. 2021", "Kontrolní výbor"),
+    ):
+        assert recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").group == group, title
+    # a page title with the acronym above it gives way to the name written out
+    imported = recognise("zápis z PR ze dne 25.9.2017\n\nZápis z pastorační rady - 25.09.2017\n\nPřítomni: Jan Kos\n")
+    assert imported.group == "Pastorační rada"
+
+
+def test_the_body_that_met_in_the_first_sentence() -> None:
+    for sentence, group in (
+        ("18. 1. 2022 zasedala pastorační rada farnosti. Zápis nabízíme níže.", "pastorační rada farnosti"),
+        ("Dne 3. 5. 2021 se sešel výbor spolku Lhota.", "výbor spolku Lhota"),
+    ):
+        imported = recognise(f"{sentence}\n\npřítomní: Jan Kos, Eva Malá\n\n1. Zhodnocení roku\n")
+        assert (imported.group or "").lower() == group.lower(), sentence

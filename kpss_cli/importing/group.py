@@ -161,14 +161,25 @@ _ORDINAL_BODY = rx(
     # `Zápis z mimořádné valné hromady společnosti Tereos TTD, a.s.`: a general meeting is the body
     # itself; what kind of it (řádná, mimořádná) is no part of the name
     r"(?:(?:řádné|mimořádné|výroční|náhradní)\s+(?=valné\s))?"
-    r"(?P<rest>(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)\s+" + _VERB_AFTER + r".+)$"
+    # `Zápis z pastorační rady - 25.09.2017`, `Zápis ze školské rady konané …`: a body's adjective first
+    # (not `Zápis z jednání zastupitelstva …`: a meeting noun in `-ání` is no adjective)
+    r"(?P<rest>(?:(?-i:[a-zá-ž]+(?:(?<!á)ní|ské|cké|ého|ího))\s+)?"
+    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)\s+" + _VERB_AFTER + r".+)$"
 )
 
 
 # `Zápis z VV z 28. 4. 2020`, `Zápis z RR 26. 5. 2015`: the body's acronym alone after `z`, then the day.
 _ACRONYM_TITLE = re.compile(
-    rf"^\W*(?:Zápis|ZÁPIS)\s+(?:z|ze)\s+(?P<group>{CAPITAL}{{2,6}}(?:\s+{CAPITAL}{{2,6}})?)\s+"
+    # (`Zápis PRF 11.9.2023`: the acronym straight after the word, without `z`)
+    rf"^\W*(?:Zápis|ZÁPIS)\s+(?:(?:z|ze)\s+)?(?P<group>{CAPITAL}{{2,6}}(?:\s+{CAPITAL}{{2,6}})?)\s+"
     r"(?:(?:z|ze)\s+)?(?:dne\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
+)
+# `18. 1. 2022 zasedala pastorační rada farnosti.`, `Dne 3. 5. 2021 se sešel výbor spolku.`: a post
+# whose first sentence gives the day, then the body that met (in the nominative).
+_BODY_MET = rx(
+    r"^(?:dne\s+)?\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\s+(?:zasedal[aoiy]?|jednal[aoiy]?|se\s+sešl[aoiy]?|se\s+sešel)\s+"
+    r"(?P<group>(?:[^\W\d_]+\s+){0,3}(?:rada|výbor|komise|skupina|zastupitelstvo|kolegium|předsednictvo)"
+    r"(?:\s+[^\W\d_]+){0,3}?)\s*[.,]"
 )
 _DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
 # The day right after the body of a title: `… obce Hovězí konaného dne 29. dubna 2008`, `… ze dne 3. 4.`.
@@ -466,6 +477,11 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         match = _SHORT_TITLE.search(line)
         if match and (found := _tidy_why(match["group"]))[0]:
             return found
+    for line in head[:3]:
+        match = _BODY_MET.match(line)  # `18. 1. 2022 zasedala pastorační rada farnosti.`
+        if match:  # the subject of the verb: already in the nominative
+            named = squash(match["group"])
+            return named[:1].upper() + named[1:], None
     for line in head:
         match = _CATEGORY.search(line)
         if match and (group := _tidy_why(match["group"])[0]):

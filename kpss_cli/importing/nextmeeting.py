@@ -27,6 +27,9 @@ NEXT = rx(
     r"\b(?:příští|další|následující|nejbližší)(?:ho|m|ch|mu)?\s+(?:(?:společné|pracovní|řádné|výborov[áé]|člensk[áé])(?:ho|m)?\s+)?"
     r"(?:jednání|setkání|schůzk[aye]|schůzce|schůze|zasedání|porad[ayě]|termín)\b"
     r"|\bpříště\s+(?:se\s+)?(?:sejd|setk|potk)\w*"  # `se příště sejdou 9. 11. 2017`
+    # `Další PR bude 08.10.2017 od 18.00 hodin`, `Příští PRF se uskuteční 11.10.2023`: the body's own
+    # abbreviation for its meeting, then a verb of taking place
+    rf"|\b(?:příští|další)\s+(?-i:{CAPITAL}{{2,6}})\s+(?=(?:bude|proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b)"
 )
 _NOT_SET = rx(
     r"(?:nebyl[ao]?|není|zatím)\s+(?:\w+\s+){0,2}?(?:stanoven|určen|domluven|dohodnut|naplánován|znám)"
