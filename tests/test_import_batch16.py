@@ -200,3 +200,18 @@ def test_the_body_that_met_in_the_first_sentence() -> None:
     ):
         imported = recognise(f"{sentence}\n\npřítomní: Jan Kos, Eva Malá\n\n1. Zhodnocení roku\n")
         assert (imported.group or "").lower() == group.lower(), sentence
+
+
+def test_the_place_in_a_title_after_the_participle_or_after_the_day() -> None:
+    for title, place in (
+        (
+            "Zápis ze zasedání výboru MAS Lhota uskutečněného v sídle sdružení Lhota čp. 1 dne 9. 1. 2014",
+            "v sídle sdružení Lhota čp. 1",
+        ),
+        ("Zápis z jednání výboru spolku konaného v zasedací místnosti OÚ Lhota dne 9. 1. 2014", "v zasedací místnosti OÚ Lhota"),
+        ("Zápis z jednání VH MAS 27. září 2022, KD Zbrašov, Teplice nad Bečvou č.p. 99", "KD Zbrašov, Teplice nad Bečvou č.p. 99"),
+        ("Zápis ze schůze výboru 3. 2. 2021, Klubovna Sokola", "Klubovna Sokola"),
+    ):
+        assert recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").place == place, title
+    # a label of the minutes after the day is no place
+    assert recognise("Zápis ze schůze výboru 3. 2. 2021, Přítomni: Jan Kos, Eva Malá\n").place is None

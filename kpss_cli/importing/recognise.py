@@ -1029,7 +1029,26 @@ def _place_in_title(reader: _Reader) -> str | None:
     for line in [p for p in reader.plains if p][:15]:
         if _is_title(line) and (town := _TOWN_IN_TITLE.search(line[:200])) is not None:
             return town["place"]
+    for line in [p for p in reader.plains if p][:15]:
+        if not _is_title(line):
+            continue
+        if (held := _HELD_AT_IN_TITLE.search(line[:300])) is not None:
+            return squash(held["place"])
+        hits = find_dates(line[:200])
+        if hits and (after := _PLACE_AFTER_TITLE_DAY.match(line[hits[-1].end :])) is not None:
+            return squash(after["place"])
     return None
+
+
+# `Zápis ze zasedání … uskutečněného v sídle sdružení Třanovice čp. 1 dne`: where the meeting was
+# held, between the participle and the day (or the end of the title).
+_HELD_AT_IN_TITLE = rx(
+    r"\b(?:konan|uskutečněn|pořádan)\w*\s+(?P<place>(?:v|ve)\s+(?:sídle|budově|zasedací|místnosti|sále|klubovně|"
+    r"kanceláři|prostorách)\b[^,;:]{2,80}?)\s*(?:\bdne\b|\d{1,2}\.\s*\d|\bod\s+\d|$)"
+)
+# `Zápis z jednání VH MAS 27. září 2022, KD Zbrašov, Teplice nad Bečvou č.p. 99`: the place after the
+# title's day and a comma, to the end of the line.
+_PLACE_AFTER_TITLE_DAY = re.compile(rf"^\s*,\s*(?P<place>{CAPITAL}[^:]{{2,80}}?)\s*$")
 
 
 # `Praha, 10. února 2015 Přítomni: …`, `Hanušovice, Přítomni: …` (its day lost): a town, a comma,
