@@ -215,3 +215,34 @@ def test_the_place_in_a_title_after_the_participle_or_after_the_day() -> None:
         assert recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").place == place, title
     # a label of the minutes after the day is no place
     assert recognise("Zápis ze schůze výboru 3. 2. 2021, Přítomni: Jan Kos, Eva Malá\n").place is None
+
+
+# --- recorder and moderator ----------------------------------------------------------------------
+
+_HEAD = "Zápis ze zasedání výboru spolku Lhota dne 9. 1. 2014\n\nPřítomni: Ing. Dana Malá, Petr Kos, Jan Dub\n\n"
+
+
+def test_the_recorder_approved_in_the_accusative() -> None:
+    for sentence, recorder in (
+        ("Účastníci jednomyslně schválili zapisovatelku Krystynu Novákovou a ověřovatele Jana Duba.", "Krystyna Nováková"),
+        ("Výbor zvolil za zapisovatele Ing. Jana Kose.", "Ing. Jan Kos"),
+        ("Členové určili zapisovatelku paní Evu Malou.", "Eva Malá"),
+    ):
+        imported = recognise(_HEAD + sentence + "\n")
+        assert imported.recorder == recorder, sentence
+        assert "recorder" in imported.guesses
+
+
+def test_who_led_the_meeting_when_the_chair_handed_it_over() -> None:
+    for sentence, moderator in (
+        (
+            "Zasedání zahájila místopředsedkyně Ing. Dana Malá. Vedením zasedání místopředsedkyně pověřila "
+            "ředitelku Krystyna Novákovou.",
+            "Krystyna Nováková",
+        ),
+        ("Jednání zahájil předseda. Vedením jednání pověřil pana Petra Kose.", "Petr Kos"),
+    ):
+        imported = recognise(_HEAD + sentence + "\n")
+        assert imported.moderator == moderator, sentence
+    # without the hand-over, who opened it leads
+    assert recognise(_HEAD + "Zasedání zahájila místopředsedkyně Ing. Dana Malá.\n").moderator == "Ing. Dana Malá"

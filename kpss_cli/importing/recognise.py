@@ -2242,15 +2242,52 @@ def _excused_in_genitive(reader: _Reader) -> list[str]:
 
 def _recorder_entrusted(reader: _Reader) -> str | None:
     """The person the chair entrusted with the minutes (`Zpracováním zápisu … pověřil paní Janu
-    Nekardovou`, `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`), in the nominative; None
-    when no sentence says so or the name does not decline."""
+    Nekardovou`, `Na funkci zapisovatele navrhuje p. Petru Tomíčkovou`, `schválili zapisovatelku
+    Krystynu Novákovou`), in the nominative; None when no sentence says so or the name does not
+    decline."""
     for line in reader.plains:
         if (
             match := _ENTRUSTED.search(line)
             or _PROPOSED_RECORDER.search(line)
             or _ELECTED_AS_RECORDER.search(line)
+            or _APPROVED_RECORDER.search(line)
         ) is not None:
-            return nominative_name(match["who"], "accusative")
+            return nominative_name(match["who"], "accusative") or _woman_in_accusative(match["who"])
+    return None
+
+
+# `Účastníci jednomyslně schválili zapisovatelku Krystynu Novákovou`, `zvolili za zapisovatele Ing.
+# Jana Nováka`: the verb, the role in the accusative, then the person in the accusative.
+_APPROVED_RECORDER = rx(
+    r"\b(?:schválil|zvolil|určil|jmenoval|navrhl)[aiy]?\s+(?:(?:za|jako)\s+)?zapisovatel(?:e|ku)\s+"
+    rf"(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
+)
+# `Krystynu Novákovou`, `Krystyna Novákovou`: a woman's surname in `-ovou`, her first name in `-u`
+# (or left in the nominative); her first name need not be a common one.
+_WOMAN_ACCUSATIVE = re.compile(
+    rf"^(?P<title>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*)(?P<first>{CAPITAL}{SMALL}+)[ua]\s+(?P<last>{CAPITAL}{SMALL}+)ovou$"
+)
+
+
+def _woman_in_accusative(who: str) -> str | None:
+    """`Krystynu Novákovou` -> `Krystyna Nováková` (see `_WOMAN_ACCUSATIVE`); None otherwise."""
+    woman = _WOMAN_ACCUSATIVE.match(squash(who))
+    return f"{woman['title']}{woman['first']}a {woman['last']}ová" if woman is not None else None
+
+
+# `Vedením zasedání místopředsedkyně pověřila ředitelku Krystyna Novákovou`: the chair handed the
+# leading of the meeting to someone, named in the accusative.
+_LEADING_ENTRUSTED = rx(
+    r"\bvedením\s+(?:jednání|zasedání|schůze|setkání|porady)\b(?:[^.]){0,60}?\bpověřil[a]?\s+"
+    rf"(?:{SMALL}+\s+){{0,2}}?(?:paní|pana|p\.|pí)?\s*(?P<who>(?-i:(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\w+\s+{CAPITAL}\w+))"
+)
+
+
+def _leading_entrusted(reader: _Reader) -> str | None:
+    """Who the chair entrusted with leading the meeting (`_LEADING_ENTRUSTED`), in the nominative."""
+    for line in reader.plains:
+        if (match := _LEADING_ENTRUSTED.search(line)) is not None:
+            return nominative_name(match["who"], "accusative") or _woman_in_accusative(match["who"])
     return None
 
 
@@ -2700,6 +2737,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if result.moderator is None and (told := _role_in_sentence(reader, _MODERATOR_SENTENCE)) is not None:
         result.moderator = told
         result.guesses["moderator"] = _("from a sentence of the minutes (předsedajícím je …)")
+    if result.moderator is None and (handed := _leading_entrusted(reader)) is not None:
+        result.moderator = handed  # who led it, not who opened it and handed it over
+        result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
         result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
