@@ -246,3 +246,26 @@ def test_who_led_the_meeting_when_the_chair_handed_it_over() -> None:
         assert imported.moderator == moderator, sentence
     # without the hand-over, who opened it leads
     assert recognise(_HEAD + "Zasedání zahájila místopředsedkyně Ing. Dana Malá.\n").moderator == "Ing. Dana Malá"
+
+
+def test_two_names_run_together_after_a_priests_p_or_an_initial() -> None:
+    head = "Zápis ze setkání Pastorační rady farnosti dne 27. 8. 2013\n\n"
+    for listed, expected in (
+        ("Přítomni: P. Jiří Kos, P. Štefan Brinda Josef Dub, Eva Malá", ["Jiří Kos", "Štefan Brinda", "Josef Dub", "Eva Malá"]),
+        ("Přítomni: Jan Kos, J. Karel Malý Petr Dub", ["Jan Kos", "J. Karel Malý", "Petr Dub"]),
+    ):
+        assert names(recognise(head + listed + "\n").present) == expected, listed
+    # one person with two surnames stays one
+    assert names(recognise(head + "Přítomni: P. Jan Kos Novák, Eva Malá\n").present) == ["Jan Kos Novák", "Eva Malá"]
+
+
+def test_the_full_council_present_names_nobody() -> None:
+    for value in ("plné složení", "všichni členové", "Všichni členové výboru.", "v plném počtu"):
+        imported = recognise(
+            f"18. 1. 2022 zasedala pastorační rada farnosti.\n\npřítomní: {value}\n\n 1. Zhodnocení aktivit\n"
+            "  • Vítání Ježíška - povedené, ale chyběli herci\n 2. Farní adresář\n"
+        )
+        assert imported.present == [], value
+    # names after the label are still read
+    imported = recognise("Zápis z jednání výboru dne 3. 2. 2021\n\nPřítomni: Jan Kos, Eva Malá\n")
+    assert names(imported.present) == ["Jan Kos", "Eva Malá"]

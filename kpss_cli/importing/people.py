@@ -444,6 +444,9 @@ _TITLED_PIECE = re.compile(rf"^(?P<title>(?:{_PRE_TITLE}\s?)*)(?P<words>.+)$")
 _NAME_WORD_ONLY = re.compile(rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?$")
 
 
+_INITIAL_OR_COURTESY = re.compile(rf"^(?:{CAPITAL}|o|p|pí)\.$")
+
+
 def _split_run(piece: str) -> list[str]:
     """A run of people a one-line transcript wrote without commas (`Ing. Miroslav Marek - předseda
     Bc. Milan Blaho Ing. Michal Blaško …`): split before each title that follows a name; when
@@ -454,16 +457,20 @@ def _split_run(piece: str) -> list[str]:
     # (and the second and fourth are not) are two people a transcript ran together
     last = _TITLED_PIECE.match(runs[-1].strip())
     words = last["words"].split() if last else []
+    lead = ""
+    if len(words) == 5 and _INITIAL_OR_COURTESY.match(words[0]):
+        # `P. Štefan Brinda Josef Boháč`: a priest's `P.` (or an initial) before the two names
+        lead, words = f"{words[0]} ", words[1:]
     if (
         last is not None
         and len(words) == 4
         and all(_NAME_WORD_ONLY.match(w) for w in words)
-        and _is_first_name(words[0])
+        and (_is_first_name(words[0]) or bool(lead))  # after `P.` the first word opens a name anyway
         and _is_first_name(words[2])
         and not _is_first_name(words[1])
         and not _is_first_name(words[3])
     ):
-        return [*runs[:-1], f"{last['title']}{words[0]} {words[1]}", f"{words[2]} {words[3]}"]
+        return [*runs[:-1], f"{last['title']}{lead}{words[0]} {words[1]}", f"{words[2]} {words[3]}"]
     # three names at least, none in brackets (`Ing. Karel Dub (zástup za Mgr. Petra Lise)`,
     # `Bc. Jan Matějka – zastupuje Mgr. Pavla Rumla`: one person and whom they stand in for);
     # or a post-nominal title of the person before, then the next person (`DiS. Ing. Lubomír Žmolík`)

@@ -1720,6 +1720,11 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             index += 1
             continue
         kind, inline = found
+        if _EVERYONE.match(inline):
+            # `přítomní: plné složení`, `Přítomni: všichni členové`: nobody named, and what follows
+            # (`1. Zhodnocení aktivit` / `• Vítání Ježíška - povedené`) is no list of people
+            index += 1
+            continue
         if not inline and (marked := _marked_rows(reader, index)):
             # `✔ Mgr. Jana Nová` / `✘ Ing. Eva Malá (omluvena)`: each line marked came or not
             for row_kind, text in marked[0]:
@@ -1753,6 +1758,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+_EVERYONE = rx(
+    r"^\s*(?:(?:plné|kompletní|úplné)\s+složení|v\s+plném\s+(?:počtu|složení)|všichni(?:\s+členové)?"
+    r"(?:\s+(?:výboru|rady|komise|skupiny|spolku))?)\s*[.,;]?\s*$"
+)
 
 
 def _office_present(result: Imported, office: set[str]) -> None:
