@@ -269,3 +269,10 @@ def test_the_full_council_present_names_nobody() -> None:
     # names after the label are still read
     imported = recognise("Zápis z jednání výboru dne 3. 2. 2021\n\nPřítomni: Jan Kos, Eva Malá\n")
     assert names(imported.present) == ["Jan Kos", "Eva Malá"]
+
+
+def test_the_scoring_reads_o_otec_as_a_courtesy_like_p_pater() -> None:
+    from kpss_cli.importing.fidelity import people_key
+
+    assert people_key("o. Benedikt Machalík") == people_key("Benedikt Machalík") == "benedikt machalik"
+    assert people_key("Ota Novák") == "ota novak"  # a name beginning with the letter stays whole

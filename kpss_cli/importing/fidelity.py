@@ -160,9 +160,9 @@ def _same_deadline(found: str | None, expected: Any) -> bool:
 _RANKS = re.compile(r"^(?:(?:n|p)?por|kpt|mjr|p?plk|gen|(?:n|p|s)?prap|(?:n|s)?strm)\.\s*")
 
 
-# Courtesy words before a name (`p.`, `pí.`, `sl.` = slečna, `P.` = Pater, `sestra`) are no more part
-# of the person than a title is.
-_COURTESY = re.compile(r"^(?:p|pi|pan|pani|sl|slecna|sestra|bratr)\.?\s+")
+# Courtesy words before a name (`p.`, `pí.`, `sl.` = slečna, `P.` = Pater, `o.` = otec, `sestra`) are no
+# more part of the person than a title is.
+_COURTESY = re.compile(r"^(?:(?:p|pi|pan|pani|sl|slecna|sestra|bratr)\.?|o\.)\s+")
 
 
 def people_key(name: str) -> str:
