@@ -12,28 +12,27 @@ def names(people: list) -> list[str]:
 
 # --- attendance ----------------------------------------------------------------------------------
 
-_LONG = (
-    "Zápis z jednání výboru spolku Lhota konaného dne 4. 5. 2021 v klubovně Přítomni: "
-    + ", ".join(
-        f"{first} {last}"
-        for first, last in (
-            ("Jan", "Kos"),
-            ("Eva", "Malá"),
-            ("Petr", "Dub"),
-            ("Jana", "Horká"),
-            ("Karel", "Sýkora"),
-            ("Marie", "Nová"),
-            ("Pavel", "Hrubý"),
-            ("Lenka", "Černá"),
-            ("Tomáš", "Bílý"),
-        )
+_LONG = "Zápis z jednání výboru spolku Lhota konaného dne 4. 5. 2021 v klubovně Přítomni: " + ", ".join(
+    f"{first} {last}"
+    for first, last in (
+        ("Jan", "Kos"),
+        ("Eva", "Malá"),
+        ("Petr", "Dub"),
+        ("Jana", "Horká"),
+        ("Karel", "Sýkora"),
+        ("Marie", "Nová"),
+        ("Pavel", "Hrubý"),
+        ("Lenka", "Černá"),
+        ("Tomáš", "Bílý"),
     )
 )
 
 
 def test_a_transcripts_page_break_inside_the_attendance_is_no_end_of_the_list() -> None:
     for end, start in (("1", "2"), ("3", "4")):
-        imported = recognise(f"{_LONG}, Ivana Zelená {end}\n\n{start} Josef Malina, Alena Tichá Omluveni: Jiří Lev\n")
+        imported = recognise(
+            f"{_LONG}, Ivana Zelená {end}\n\n{start} Josef Malina, Alena Tichá Omluveni: Jiří Lev\n"
+        )
         assert names(imported.present)[-3:] == ["Ivana Zelená", "Josef Malina", "Alena Tichá"], end
         assert names(imported.excused) == ["Jiří Lev"]
     # numbers that do not follow each other are no page break
@@ -66,7 +65,10 @@ def test_a_surname_in_capitals_after_a_first_name_is_a_person() -> None:
     ):
         assert names(recognise(head + listed + "\n").present) == expected, listed
     # an office's abbreviation is still no person
-    assert names(recognise(head + "Přítomni: Jan Kos, Město HK, Eva Malá\n").present) == ["Jan Kos", "Eva Malá"]
+    assert names(recognise(head + "Přítomni: Jan Kos, Město HK, Eva Malá\n").present) == [
+        "Jan Kos",
+        "Eva Malá",
+    ]
 
 
 def test_one_guest_a_paragraph_written_surname_first() -> None:
@@ -162,7 +164,9 @@ def test_the_next_meeting_named_by_the_bodys_abbreviation() -> None:
         ("Příští ŘS se koná 3. 11. 2017 v 9:00.", "2017-11-03", "09:00"),
         ("6. Další VV proběhne 20. 10. 2017.", "2017-10-20", None),
     ):
-        imported = recognise(f"Zápis z jednání rady spolku Lhota dne 25. 9. 2017\n\nPřítomni: Jan Kos, Eva Malá\n\n{sentence}\n")
+        imported = recognise(
+            f"Zápis z jednání rady spolku Lhota dne 25. 9. 2017\n\nPřítomni: Jan Kos, Eva Malá\n\n{sentence}\n"
+        )
         assert imported.next_meeting is not None, sentence
         assert (imported.next_meeting["date"], imported.next_meeting["time"]) == (day, time), sentence
     # a word in capitals that is no abbreviation of a body before the verb is still nothing
@@ -189,7 +193,9 @@ def test_a_title_with_the_bodys_adjective_before_its_noun() -> None:
     ):
         assert recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").group == group, title
     # a page title with the acronym above it gives way to the name written out
-    imported = recognise("zápis z PR ze dne 25.9.2017\n\nZápis z pastorační rady - 25.09.2017\n\nPřítomni: Jan Kos\n")
+    imported = recognise(
+        "zápis z PR ze dne 25.9.2017\n\nZápis z pastorační rady - 25.09.2017\n\nPřítomni: Jan Kos\n"
+    )
     assert imported.group == "Pastorační rada"
 
 
@@ -208,8 +214,14 @@ def test_the_place_in_a_title_after_the_participle_or_after_the_day() -> None:
             "Zápis ze zasedání výboru MAS Lhota uskutečněného v sídle sdružení Lhota čp. 1 dne 9. 1. 2014",
             "v sídle sdružení Lhota čp. 1",
         ),
-        ("Zápis z jednání výboru spolku konaného v zasedací místnosti OÚ Lhota dne 9. 1. 2014", "v zasedací místnosti OÚ Lhota"),
-        ("Zápis z jednání VH MAS 27. září 2022, KD Zbrašov, Teplice nad Bečvou č.p. 99", "KD Zbrašov, Teplice nad Bečvou č.p. 99"),
+        (
+            "Zápis z jednání výboru spolku konaného v zasedací místnosti OÚ Lhota dne 9. 1. 2014",
+            "v zasedací místnosti OÚ Lhota",
+        ),
+        (
+            "Zápis z jednání VH MAS 27. září 2022, KD Zbrašov, Teplice nad Bečvou č.p. 99",
+            "KD Zbrašov, Teplice nad Bečvou č.p. 99",
+        ),
         ("Zápis ze schůze výboru 3. 2. 2021, Klubovna Sokola", "Klubovna Sokola"),
     ):
         assert recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").place == place, title
@@ -219,12 +231,17 @@ def test_the_place_in_a_title_after_the_participle_or_after_the_day() -> None:
 
 # --- recorder and moderator ----------------------------------------------------------------------
 
-_HEAD = "Zápis ze zasedání výboru spolku Lhota dne 9. 1. 2014\n\nPřítomni: Ing. Dana Malá, Petr Kos, Jan Dub\n\n"
+_HEAD = (
+    "Zápis ze zasedání výboru spolku Lhota dne 9. 1. 2014\n\nPřítomni: Ing. Dana Malá, Petr Kos, Jan Dub\n\n"
+)
 
 
 def test_the_recorder_approved_in_the_accusative() -> None:
     for sentence, recorder in (
-        ("Účastníci jednomyslně schválili zapisovatelku Krystynu Novákovou a ověřovatele Jana Duba.", "Krystyna Nováková"),
+        (
+            "Účastníci jednomyslně schválili zapisovatelku Krystynu Novákovou a ověřovatele Jana Duba.",
+            "Krystyna Nováková",
+        ),
         ("Výbor zvolil za zapisovatele Ing. Jana Kose.", "Ing. Jan Kos"),
         ("Členové určili zapisovatelku paní Evu Malou.", "Eva Malá"),
     ):
@@ -245,18 +262,27 @@ def test_who_led_the_meeting_when_the_chair_handed_it_over() -> None:
         imported = recognise(_HEAD + sentence + "\n")
         assert imported.moderator == moderator, sentence
     # without the hand-over, who opened it leads
-    assert recognise(_HEAD + "Zasedání zahájila místopředsedkyně Ing. Dana Malá.\n").moderator == "Ing. Dana Malá"
+    assert (
+        recognise(_HEAD + "Zasedání zahájila místopředsedkyně Ing. Dana Malá.\n").moderator
+        == "Ing. Dana Malá"
+    )
 
 
 def test_two_names_run_together_after_a_priests_p_or_an_initial() -> None:
     head = "Zápis ze setkání Pastorační rady farnosti dne 27. 8. 2013\n\n"
     for listed, expected in (
-        ("Přítomni: P. Jiří Kos, P. Štefan Brinda Josef Dub, Eva Malá", ["Jiří Kos", "Štefan Brinda", "Josef Dub", "Eva Malá"]),
+        (
+            "Přítomni: P. Jiří Kos, P. Štefan Brinda Josef Dub, Eva Malá",
+            ["Jiří Kos", "Štefan Brinda", "Josef Dub", "Eva Malá"],
+        ),
         ("Přítomni: Jan Kos, J. Karel Malý Petr Dub", ["Jan Kos", "J. Karel Malý", "Petr Dub"]),
     ):
         assert names(recognise(head + listed + "\n").present) == expected, listed
     # one person with two surnames stays one
-    assert names(recognise(head + "Přítomni: P. Jan Kos Novák, Eva Malá\n").present) == ["Jan Kos Novák", "Eva Malá"]
+    assert names(recognise(head + "Přítomni: P. Jan Kos Novák, Eva Malá\n").present) == [
+        "Jan Kos Novák",
+        "Eva Malá",
+    ]
 
 
 def test_the_full_council_present_names_nobody() -> None:

@@ -480,8 +480,8 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in head[:3]:
         match = _BODY_MET.match(line)  # `18. 1. 2022 zasedala pastorační rada farnosti.`
         if match:  # the subject of the verb: already in the nominative
-            named = squash(match["group"])
-            return named[:1].upper() + named[1:], None
+            subject = squash(match["group"])
+            return subject[:1].upper() + subject[1:], None
     for line in head:
         match = _CATEGORY.search(line)
         if match and (group := _tidy_why(match["group"])[0]):

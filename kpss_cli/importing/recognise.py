@@ -1606,9 +1606,12 @@ def _two_people(line: str) -> bool:
         and len(strip_titles(pair[1]).split()) >= 2
     )
 
+
 # `Zuzana Malcová a Květoslava Gabrielová` / `za Zdeňka Nováka (MK)`: whom the deputies above stand
 # in for, on a line of its own (a member named in the accusative, then the body).
-_FOR_WHOM_UNDER = re.compile(rf"^za\s+(?P<who>(?:[A-Z][a-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)\s*(?P<rest>\([^()]*\))?\s*$")
+_FOR_WHOM_UNDER = re.compile(
+    rf"^za\s+(?P<who>(?:[A-Z][a-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)\s*(?P<rest>\([^()]*\))?\s*$"
+)
 # `Věra Pelíšková MMR)`: a body whose opening bracket the page lost
 _LOST_OPEN_BRACKET = re.compile(
     rf"^(?P<name>(?:[A-Z][a-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+){{1,2}})\s+(?P<org>[^()]+)\)\s*,?\s*$"
