@@ -163,7 +163,7 @@ _ORDINAL_BODY = rx(
     r"(?:(?:řádné|mimořádné|výroční|náhradní)\s+(?=valné\s))?"
     # `Zápis z pastorační rady - 25.09.2017`, `Zápis ze školské rady konané …`: a body's adjective first
     # (not `Zápis z jednání zastupitelstva …`: a meeting noun in `-ání` is no adjective)
-    r"(?P<rest>(?:(?-i:[a-zá-ž]+(?:(?<!á)ní|ské|cké|ého|ího))\s+)?"
+    rf"(?P<rest>(?:(?-i:{SMALL}+(?:(?<!á)ní|ské|cké|ého|ího))\s+)?"
     r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)\s+" + _VERB_AFTER + r".+)$"
 )
 
