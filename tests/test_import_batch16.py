@@ -146,6 +146,12 @@ def test_a_news_item_under_a_headline_with_the_day_is_no_minutes() -> None:
             "Ke stažení\n"
         )
         assert not imported.looks_like_minutes, headline
+    # a headline that gives the day as minutes head it (`ze dne`) keeps them minutes
+    imported = recognise(
+        "Jednání pracovní skupiny Senioři ze dne 24. 11. 2015\n\nDne 24. listopadu 2015 proběhlo jednání "
+        "pracovní skupiny. Jednání se zúčastnili zástupci obcí.\n"
+    )
+    assert imported.looks_like_minutes
     # the day written in a line of the minutes' own keeps them minutes
     imported = recognise(
         "Jednání pracovní skupiny Senioři\n\nDatum: 24. 11. 2015\n\nDne 24. listopadu 2015 proběhlo jednání "

@@ -2689,6 +2689,10 @@ _STAMP_LINE = rx(
 )
 
 
+# `Jednání rady seniorů ze dne 12. 4. 2023`: a heading that gives the day as minutes head it
+_DAY_OF_TITLE = rx(r"(?:\b(?:ze\s+)?dne|\bkonan\w*(?:\s+dne)?)\s*$")
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
@@ -2700,7 +2704,9 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
         for hit in find_dates(line):
             if hit.date(day.year) != day:
                 continue
-            if _STAMP_LINE.match(line) or (n == first and not _is_title(line)):
+            if _STAMP_LINE.match(line) or (
+                n == first and not _is_title(line) and not _DAY_OF_TITLE.search(line[: hit.start])
+            ):
                 # `24. 11. 2015` / `25. 6. 2020, publikováno: 25. 6. 2020` under a headline, and the
                 # headline itself (`3. Jednání Pracovní skupiny … 24. listopadu 2015`): a news page's
                 # own stamp and title, not a line of minutes
