@@ -40,6 +40,13 @@ _ROLE_WORDS = rx(
     r"za\s|z\s|ze\s|odbor|oddělení|projektov|krajsk|městsk|náměst|primátor|poslan|senátor|zastupitel|"
     r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|správce|jednatel|statutár|vedoucí)"
 )
+
+
+def is_role(text: str) -> bool:
+    """True when `text` begins with a word of a role (`předsedkyně spolku`, `pokladník`)."""
+    return bool(_ROLE_WORDS.search(text.strip()))
+
+
 _ORG_MARKERS = rx(
     r"(?:\bz\.\s?s\.|\bo\.\s?p\.\s?s\.|\bs\.\s?r\.\s?o\.|\bz\.\s?ú\.|\bp\.\s?o\.|\ba\.\s?s\.|\bo\.\s?s\.|"
     r"\bspolek\b|\bcharit|\bdiakoni|\bcentrum\b|\bcentra\b|\bdomov\b|\bMěÚ\b|\bÚMČ\b|\bMČ\b|\bMÚ\b|\bOÚ\b|"
@@ -586,7 +593,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     i = 0
     while i < len(fragments):
         line, raw_fragment = fragments[i]
-        fragment = _tidy_fragment(raw_fragment)
+        fragment = _OMLUVEN_AFTER.sub(r" (\1)", _tidy_fragment(raw_fragment))
         i += 1
         if not fragment or _COUNT.match(fragment) or _NOBODY.match(fragment):
             continue
@@ -641,6 +648,12 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         elif people:
             _add_detail(people[-1], fragment)
     return people, sheet
+
+
+# `P. Sýkora (SOSaD) omluven`, `I. Horká omluvena` inside a list: the participle after one person (also after
+# their organisation in brackets) is a note of that person, as `(omluven)` is; without the bracket it would
+# spoil the name and be read as the organisation of the person before.
+_OMLUVEN_AFTER = re.compile(r"(?<=[\w.)])\s+(?:[-–—]\s+)?(?:je\s+|byl[a]?\s+)?(omluven[aáýi]?)$")
 
 
 _CAPITALISED_RUN = re.compile(rf"^\s*(?:{CAPITAL}{SMALL}+\s+){{5,}}{CAPITAL}{SMALL}+(?:\W|$)")

@@ -1220,7 +1220,8 @@ def _continues(line: str, previous: str) -> bool:
     return "," in body or len(strip_titles(head).split()) >= 2
 
 
-_EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
+# (`Přítomno bylo 7 členů, omluvili se: …`: the verb of those who apologised opens the excused too)
+_EXCUSED_WORD = re.compile(r"(?<!ne)omluven|\bomluvil[aiy]?\s+se\b|\bse\s+omluvil")
 # Sub-headings inside a list of those present: `Za MěÚ: …`, `Za poskytovatele: …`.
 # Also an acronym of a body (`VV SH ČMS: R. Dudek, …`).
 _SUBGROUP = re.compile(
@@ -1263,8 +1264,12 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
 
 
 # `Přítomni: dle prezenční listiny přítomno 14 zastupitelů, omluven Tomáš Dušek`: the excused after
-# a comma on the line of those present, in lower case and with no colon.
-_EXCUSED_AFTER = re.compile(rf"[,;]\s*(?:a\s+)?omluven[aiyé]?\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))")
+# a comma on the line of those present, in lower case; also with the verb and a colon (`Přítomno: 7
+# členů, omluvili se: Karel Dub, Ivana Horká`).
+_EXCUSED_AFTER = re.compile(
+    r"[,;]\s*(?:a\s+)?(?:omluven[aiyé]?|omluvil[aiy]?\s+se|se\s+omluvil[aiy]?)\s*:?\s+"
+    rf"(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))"
+)
 
 
 # `Přítomni: Neplechová, Blatná, host Holíková`: the guests after a comma, in lower case, no colon.

@@ -12,7 +12,7 @@ from ..core.i18n import _
 from ..core.names import fold
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
-from .people import looks_like_name, names_in_text
+from .people import is_role, looks_like_name, names_in_text
 from .text import CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
@@ -163,6 +163,28 @@ _OWNER_THEN_DUE = rx(
 _CELL_SEPARATOR = re.compile(r"\s+\|\s+|\s+[-–—]\s+|\t+")
 
 
+def _names_no_one(part: str) -> bool:
+    """True for a bracket's one part that names no one: words in lower case (`letáky`, `tisk a web`)
+    that are neither a role or body that owns tasks (`předsedkyně`, `všichni členové`, `starosta`) nor
+    a deadline or a labelled owner or deadline."""
+    part = part.strip()
+    return (
+        bool(part)
+        and part[:1].islower()
+        and len(part.split()) <= 3
+        and not _OWNER_ROLE.match(part)
+        and not is_role(part)
+        and not _deadline_like(part)
+        and not _OWNER_PREFIX.match(part)
+        and not _DUE_PREFIX.match(part)
+        and not _COURTESY_WORD.match(part)
+    )
+
+
+# `pan Novák`, `p. Nová`, `pí Malá`: a person in lower case
+_COURTESY_WORD = rx(r"^(?:pan|paní|pí|p|sl|slečna)\.?\s+\S")
+
+
 def _cell_fields(text: str) -> dict[str, str]:
     """`text – owner – due`, `text | owner | due` or `text (owner, due)` -> fields."""
     cells = [c for c in _CELL_SEPARATOR.split(text) if c.strip()]
@@ -185,6 +207,9 @@ def _cell_fields(text: str) -> dict[str, str]:
                 # `(předsednictvo, vedoucí odborů)`, `(Martin Šmída, Jan Novák)`: owners together
                 return {"task": text[: bracket.start()], "owner": ", ".join(parts)}
             # `Zajistit propagaci (letáky, plakáty, web)`: examples of what to do, part of the task
+            return {"task": text}
+        if len(parts) == 1 and _names_no_one(parts[0]):
+            # `Zajistit propagaci (letáky)`: one common noun in lower case says what, not who
             return {"task": text}
         cells = [text[: bracket.start()], *bracket[1].split(",")]
     if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
@@ -592,7 +617,8 @@ _OWNER_ROLE = rx(
     r"^(?:(?:všichni|všechny)\s+)?(?:vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|členové|členky|"
     r"koordinátor(?:ka|ky|ři)?|tajemník|tajemnice|starost(?:a|ka)|místostarost(?:a|ka)|předsednictvo|"
     r"odbor\w*|pracovní\s+skupin\w*|výbor|rada|ředitel(?:ka)?|manažer(?:ka)?|garant(?:ka)?|"
-    r"zapisovatel(?:ka)?|funkcionáři|vedení)(?:\s+[\w.]+){0,3}$"
+    r"zapisovatel(?:ka)?|funkcionáři|vedení|pokladní(?:k|ce)?|hospodář(?:ka)?|velitel(?:ka)?|strojník|"
+    r"jednatel(?:ka)?|sekretář(?:ka)?|účetní|kronikář(?:ka)?|revizor(?:ka)?|správce|správkyně)(?:\s+[\w.]+){0,3}$"
 )
 
 

@@ -1,0 +1,91 @@
+"""General patterns of Czech minutes (issue #19) behind the misses the last round left and the wrong
+values of a precision audit, each with variants written here, not taken from the corpus: the
+importer is judged on minutes it has never seen."""
+
+from __future__ import annotations
+
+from kpss_cli.importing import recognise
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+HEAD = "Zápis z jednání pracovní skupiny Senioři ze dne 4. 5. 2021\n\n"
+
+
+def _attendance(lines: str) -> tuple[list[str], list[str]]:
+    imported = recognise(f"{HEAD}{lines}\n\n1. Úvod\nKoordinátorka přivítala přítomné.\n")
+    return names(imported.present), names(imported.excused)
+
+
+# --- the misses named in #19 --------------------------------------------------------------------
+
+
+def test_a_count_of_the_present_then_those_who_apologised_after_a_colon() -> None:
+    for line in (
+        "Přítomno bylo 7 členů, omluvili se: Karel Dub, Ivana Horká",
+        "Přítomno: 7 členů, omluvili se: Karel Dub, Ivana Horká",
+        "Přítomno 7 členů, se omluvili: Karel Dub, Ivana Horká",
+        "Přítomno bylo 7 členů, omluvily se: Karel Dub, Ivana Horká",
+    ):
+        present, excused = _attendance(f"Přítomni: Jana Malá, Petr Veselý\n{line}")
+        assert (present, excused) == (["Jana Malá", "Petr Veselý"], ["Karel Dub", "Ivana Horká"]), line
+    # on the line of those present, after a comma, with the verb and a colon
+    assert _attendance("Přítomni: Jana Malá, Petr Veselý, omluvila se: Eva Nová") == (
+        ["Jana Malá", "Petr Veselý"],
+        ["Eva Nová"],
+    )
+
+
+def test_the_participle_after_one_person_of_a_sub_list_excuses_that_person_only() -> None:
+    for lines, present, excused in (
+        (
+            "Přítomni: Jana Malá, Petr Veselý\nZa odbory: K. Dub, I. Horká, P. Sýkora (SOSaD) omluven",
+            ["Jana Malá", "Petr Veselý", "K. Dub", "I. Horká"],
+            ["P. Sýkora"],
+        ),
+        (
+            "Přítomni:\nZa odbory: K. Dub, I. Horká omluvena, P. Sýkora",
+            ["K. Dub", "P. Sýkora"],
+            ["I. Horká"],
+        ),
+        (
+            "Přítomni:\nZa obec: Jana Malá\nZa odbory: K. Dub (OSPO), I. Horká (NOS) omluvena, P. Sýkora (SOSaD)",
+            ["Jana Malá", "K. Dub", "P. Sýkora"],
+            ["I. Horká"],
+        ),
+        (
+            "Přítomni: Jana Malá, K. Dub, P. Sýkora – omluven",
+            ["Jana Malá", "K. Dub"],
+            ["P. Sýkora"],
+        ),
+    ):
+        assert _attendance(lines) == (present, excused), lines
+
+
+def _tasks(item: str) -> list[tuple[str, str | None, str | None]]:
+    text = f"Zápis ze setkání OLK dne 9.12.2013\n\nPřítomni: Jana Malá\n\nÚkoly\n\n{item}\n"
+    return [(t["task"], t["owner"], t["due"]) for t in recognise(text).tasks]
+
+
+def test_a_bracket_of_one_common_noun_is_no_owner() -> None:
+    for item, task in (
+        ("- Zajistit propagaci (letáky)", "Zajistit propagaci (letáky)"),
+        ("- Objednat tisk (plakáty a web)", "Objednat tisk (plakáty a web)"),
+        ("- Doplnit vybavení klubovny (židle)", "Doplnit vybavení klubovny (židle)"),
+    ):
+        assert _tasks(item) == [(task, None, None)], item
+    # one person, role or body in the bracket still owns the task
+    for item, owner in (
+        ("- Svolat schůzku (předsedkyně)", "předsedkyně"),
+        ("- Svolat schůzku (starosta)", "starosta"),
+        ("- Vybrat příspěvky (pokladník)", "pokladník"),
+        ("- Koupit megafon (Šmída)", "Šmída"),
+        ("- Koupit megafon (p. Šmída)", "p. Šmída"),
+        ("- Koupit megafon (TO)", "TO"),
+        ("- Uklidit hřiště (všichni členové)", "všichni členové"),
+    ):
+        assert [owner for _task, owner, _due in _tasks(item)] == [owner], item
+    # a deadline in the bracket is a deadline
+    assert _tasks("- Objednat sál (do 15. 1.)") == [("Objednat sál", None, "do 15. 1. 2014")]
