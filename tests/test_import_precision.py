@@ -89,3 +89,26 @@ def test_a_bracket_of_one_common_noun_is_no_owner() -> None:
         assert [owner for _task, owner, _due in _tasks(item)] == [owner], item
     # a deadline in the bracket is a deadline
     assert _tasks("- Objednat sál (do 15. 1.)") == [("Objednat sál", None, "do 15. 1. 2014")]
+
+
+def test_a_place_label_that_lost_its_colon() -> None:
+    for line, place in (
+        ("Místo konání Městský úřad Kolín, zasedací místnost", "Městský úřad Kolín, zasedací místnost"),
+        ("Místo jednání Klubovna SDH Lhota", "Klubovna SDH Lhota"),
+        (
+            "Termín pátek 21. února 2014 v 9:30 h Místo MAS Brdy, Zasedací sál MěÚ, Nám. Míru 51 "
+            "Program jednání: 1. Zahájení",
+            "MAS Brdy, Zasedací sál MěÚ, Nám. Míru 51",
+        ),
+        ("Místo Obecní úřad Lhota Přítomni: Jana Malá", "Obecní úřad Lhota"),
+    ):
+        imported = recognise(f"{HEAD}{line}\n\nPřítomni: Jana Malá, Petr Veselý\n")
+        assert imported.place == place, line
+        assert "place" in imported.guesses, line
+    # `Místo` alone meaning "instead of", before a person, names no place
+    for line in (
+        "Místo předsedy řídil jednání místopředseda Jan Kos.",
+        "Místo Petra Nováka přišla Jana Malá.",
+        "Místo Obědů pro seniory se probírala doprava.",
+    ):
+        assert recognise(f"{HEAD}Přítomni: Jana Malá, Petr Veselý\n\n{line}\n").place is None, line

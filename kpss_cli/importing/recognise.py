@@ -945,6 +945,10 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
             if (inline := _INLINE_PLACE.search(line)) is not None and not NEXT.search(line):
                 found_place = (inline["value"], number)
                 break
+    if found_place is None and (bare := _place_without_colon(reader)) is not None:
+        result.place = bare
+        result.guesses["place"] = _("from a Místo label that lost its colon")
+        return
     if found_place is not None:
         value = found_place[0]
         after = found_place[1] + 1
@@ -965,6 +969,40 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.guesses["place"] = _("from the minutes' narrative (where the meeting was opened)")
     if result.place is not None:
         result.place = _without_closing_quote(result.place)
+
+
+# `Místo konání Městský úřad Kolín`, `… v 9:30 h Místo MAS Vyhlídky, Mělník, Zasedací sál MěÚ, Nám. Míru 51
+# Program …`: a form's place label whose colon a transcript lost, before a capitalised value. `Místo`
+# alone also means "instead of" (`Místo předsedy řídil …`), so after it the value must name a place.
+_BARE_PLACE_LABEL = re.compile(
+    rf"(?:^|(?<=\s))(?:Místo|MÍSTO)(?P<long>\s+(?i:konání|jednání|setkání|schůzky|zasedání))?\s+"
+    rf"(?P<value>(?:{CAPITAL}|\d).+)$"
+)
+_PLACE_WORD = rx(
+    r"(?:úřad|ÚMČ|MěÚ|OÚ|MÚ|KÚ|sál|místnost|zasedac|budov|klubovn|sídl|radnic|kancelář|knihovn|"
+    r"\bnám\.|náměstí|\bul\.|ulice|čp\.|č\.\s?p\.|\b\d{1,4}\b)"
+)
+# Where such a value ends: the next label of the form, with or without its colon.
+_AFTER_BARE_PLACE = re.compile(
+    rf"\s+(?=(?:Program|PROGRAM|Usnesení|Hlasování|Ověřovatel\w*|Zapsal[a]?|Přítomn[iíoé]|Omluven[iíyaé]?|Hosté|Účast|Zahájení|Čas|Datum|Termín|"
+    rf"Zapisovatel(?:ka)?|Předsedající|Řídil[a]?)(?!{SMALL})|{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,3}}\s*:)"
+)
+
+
+def _place_without_colon(reader: _Reader) -> str | None:
+    """The place after a `Místo` label without its colon (see `_BARE_PLACE_LABEL`), up to the next
+    label; None when there is none or `Místo` alone is not followed by words of a place."""
+    for line in reader.plains:
+        if NEXT.search(line) or (match := _BARE_PLACE_LABEL.search(line)) is None:
+            continue
+        value = _AFTER_BARE_PLACE.split(match["value"], maxsplit=1)[0]
+        value = squash(value).strip(" ,;.")
+        if not value or len(value) > 120 or (not match["long"] and not _PLACE_WORD.search(value)):
+            continue
+        if find_dates(value) or find_time(without_dates(value)):
+            continue
+        return value
+    return None
 
 
 def _without_closing_quote(place: str) -> str:
