@@ -112,3 +112,47 @@ def test_a_place_label_that_lost_its_colon() -> None:
         "Místo Obědů pro seniory se probírala doprava.",
     ):
         assert recognise(f"{HEAD}Přítomni: Jana Malá, Petr Veselý\n\n{line}\n").place is None, line
+
+
+def _told(paragraph: str) -> list[tuple[str, str | None, str | None]]:
+    text = f"{HEAD}Přítomni: Jana Malá, Petr Veselý\n\n1. Plán\n{paragraph}\n\n2. Různé\nNic.\n"
+    return [(t["task"].rstrip("."), t["owner"], t["due"]) for t in recognise(text).tasks]
+
+
+def test_a_task_of_the_members_as_a_whole_even_without_a_deadline() -> None:
+    for paragraph, owner, task, due in (
+        (
+            "Úkol: všichni členové PS zašlou připomínky k plánu.",
+            "všichni členové PS",
+            "zašlou připomínky k plánu",
+            None,
+        ),
+        ("Úkol: členové komise připraví návrh rozpočtu", "členové komise", "připraví návrh rozpočtu", None),
+        (
+            "Komise se shodla na akcích. Členky osloví občany, kteří by chtěli pomoci.",
+            "Členky",
+            "osloví občany, kteří by chtěli pomoci",
+            None,
+        ),
+        (
+            "Ing. Malý představil harmonogram. Členové skupiny zašlou připomínky do 15. 3. 2024.",
+            "Členové skupiny",
+            "zašlou připomínky",
+            "15. 3. 2024",
+        ),
+        (
+            "Všichni členové ŘS prověří údaje v katalogu.",
+            "Všichni členové ŘS",
+            "prověří údaje v katalogu",
+            None,
+        ),
+    ):
+        assert _told(paragraph) == [(task, owner, due)], paragraph
+    # what the members did, a whole class of people, or members of someone else set no task
+    for paragraph in (
+        "Členové skupiny projednali návrh a souhlasí.",
+        "Členky diskutovaly o akcích pro seniory.",
+        "Poskytovatelé zašlou údaje do katalogu.",
+        "Členové rodin klientů osloví obec.",
+    ):
+        assert _told(paragraph) == [], paragraph

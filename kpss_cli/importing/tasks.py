@@ -255,6 +255,9 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
         and (cells := _cell_fields(fields.get("task", ""))).get("due")
     ):
         fields = cells
+    if "owner" not in fields and (members := _members_first(fields.get("task", ""))) is not None:
+        # `Úkol: všichni členové PS zašlou připomínky …`: the members, then the verb of the task
+        fields = {**fields, "owner": members[0], "task": members[1]}
     text = _clean(fields.get("task", "")) or _clean(fields.get("rest", ""))
     if not text:
         return None
@@ -622,6 +625,28 @@ _OWNER_ROLE = rx(
 )
 
 
+# The body's members as a whole, the subject of a task (`Členové PS zašlou …`, `Členky osloví …`,
+# `všichni členové komise připraví …`): whose the members are in up to two words, an acronym or a noun
+# in the genitive.
+_MEMBERS_SUBJECT = rx(
+    r"^(?:všichni\s+|všechny\s+)?(?:členové|členky)"
+    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|skupiny|komise|výboru|rady|spolku|sdružení|"
+    r"zastupitelstva|školské\s+rady|řídící\s+skupiny))?$"
+)
+
+
+def _members_first(text: str) -> tuple[str, str] | None:
+    """`všichni členové PS zašlou připomínky` -> (`všichni členové PS`, `zašlou připomínky`): a task's
+    text that opens with the members as its subject and a verb of a task; None otherwise."""
+    verb = _VERB.search(text)
+    if verb is None:
+        return None
+    subject = text[: verb.start()].strip(" ,;:–-")
+    if not _MEMBERS_SUBJECT.match(subject):
+        return None
+    return subject, text[verb.start() :]
+
+
 def _is_person(owner: str) -> bool:
     """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`)."""
     return bool(_PERSON_SUBJECT.match(owner)) or any(
@@ -635,7 +660,8 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if verb is None:
         return None
     fields = sentence_fields(sentence)
-    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"])):
+    members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
+    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
         if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
@@ -645,8 +671,8 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
         fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
     if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
         fields["due"] = next_meeting[0]
-    if "due" not in fields:
-        return None
+    if "due" not in fields and not members:
+        return None  # (the members as a whole set themselves a task even without a deadline)
     owner = fields["owner"]
     at = sentence.find(owner)
     if 0 <= at < verb.start():
