@@ -197,3 +197,28 @@ def test_more_bodies_and_people_who_met_are_turned_from_the_genitive() -> None:
         ("Zápis z jednání Výkonné rady Svazu měst a obcí", "Výkonná rada Svazu měst a obcí"),
     ):
         assert _group(title) == group, title
+
+
+# --- the precision audit: another meeting taken for the next one ---------------------------------
+
+
+def test_a_meeting_with_one_person_or_body_is_no_next_meeting_of_the_group() -> None:
+    head = "Zápis z jednání pracovní skupiny Rodina\nDne 3. 4. 2019 od 14:00\n\nPřítomni: Jan Kos, Eva Malá\n\n1. Úvod\n"
+    for sentence in (
+        "Příští schůzka s dodavatelem bude 15. 5. 2019.",
+        "Příští setkání s ředitelkou Charity bude 15. 5. 2019.",
+        "Další schůzka se starostou proběhne 15. 5. 2019.",
+        "Další jednání s panem ředitelem se uskuteční 15. 5. 2019.",
+        "Příští jednání s městem proběhne 15. 5. 2019.",
+    ):
+        assert recognise(head + sentence + "\n").next_meeting is None, sentence
+    # the group's own next meeting still
+    for sentence in (
+        "Příští setkání se uskuteční 15. 5. 2019.",
+        "Příští jednání s termínem 15. 5. 2019.",
+        "Další jednání se budou konat 15. 5. 2019 a 12. 6. 2019.",
+        "Příští setkání s členy skupiny 15. 5. 2019.",
+        "Další jednání pracovní skupiny se uskuteční 15. 5. 2019 v 9:00.",
+    ):
+        found = recognise(head + sentence + "\n").next_meeting
+        assert found is not None and found["date"] == "2019-05-15", sentence

@@ -56,7 +56,13 @@ _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)
 # people in the instrumental plural after `s`/`se` (not `setkání se uskuteční`: a verb).
 # (`ů` written as an escape: the loose match would let `u` stand for it, and `zasedání výboru` is the
 # body's own meeting, no event for people)
-_EVENT_FOR = rx(r"^\s+(?:(?P<who>[^\W\d_]{3,}\u016f)|(?:s|se)\s+(?P<with>[^\W\d_]{3,}(?:y|i|ami|emi|mi)))\b")
+# One person or body after `s` is such a meeting too (`Příští schůzka s dodavatelem bude …`, `jednání s
+# ředitelkou`, `setkání s městem`), in the instrumental singular; not a word of the meeting itself
+# (`s termínem`, `s programem`).
+_EVENT_FOR = rx(
+    r"^\s+(?:(?P<who>[^\W\d_]{3,}\u016f)|(?:s|se)\s+(?:(?:panem|paní)\s+)?"
+    r"(?P<with>(?!(?:termínem|programem|tématem|začátkem|obsahem|ohledem|důrazem|budou|mohou|sejdou|uskuteční)\b)[^\W\d_]{3,}(?:y|i|ami|emi|mi|em|ou)))\b"
+)
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 
 
