@@ -222,3 +222,40 @@ def test_a_meeting_with_one_person_or_body_is_no_next_meeting_of_the_group() -> 
     ):
         found = recognise(head + sentence + "\n").next_meeting
         assert found is not None and found["date"] == "2019-05-15", sentence
+
+
+# --- the precision audit: pages that are not minutes --------------------------------------------
+
+
+def test_a_news_item_with_its_authors_byline_is_no_minutes() -> None:
+    story = (
+        "Ve středu 10. dubna 2019 se v zasedací místnosti MěÚ Kolín sešla pracovní skupina Senioři. "
+        "Jednání zahájila koordinátorka Mgr. Eva Malá. Přítomní členové diskutovali o chodnících.\n"
+    )
+    for byline in (
+        "12. 4. 2019 | Autor: Jana Nová",
+        "Autor: Jana Nová, 12. 4. 2019",
+        "12. 4. 2019, přečteno 245x",
+    ):
+        imported = recognise(f"Senioři jednali o bezbariérovosti\n\n{byline}\n\n{story}")
+        assert not imported.looks_like_minutes, byline
+    # minutes whose head names their author stay minutes
+    minutes = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\n\n12. 4. 2019\n\nPřítomni: Jana Nová, Eva Malá\n\n"
+        "Autor zápisu: Jana Nová\n"
+    )
+    assert minutes.looks_like_minutes and str(minutes.date) == "2019-04-12"
+
+
+def test_a_form_with_blanks_to_fill_in_is_no_minutes() -> None:
+    for blank in ("………", ".........", "________", "…"):
+        imported = recognise(
+            f"Zápis z jednání pracovní skupiny {blank}\n\nDatum: {blank}\nMísto: {blank}\n"
+            f"Přítomni: {blank}\nZapsal: {blank}\n"
+        )
+        assert not imported.looks_like_minutes, blank
+    # minutes with one blank left (a time not filled in) are still minutes
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Senioři\n\nDatum: 3. 4. 2019\nČas: ………\nPřítomni: Jana Nová, Eva Malá\n"
+    )
+    assert imported.looks_like_minutes and imported.group == "Senioři"

@@ -294,6 +294,8 @@ _PLACE_AFTER = re.compile(
 
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
     """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
+    # `pracovní skupiny ………`: a form's blank is no part of a name
+    text = re.sub(r"\s*(?:(?:\.\s?){4,}|…|_{3,}).*$", "", squash(text))
     text = _LEAD.sub("", squash(text).strip(' -–—:;,."„“'))
     text = _LEGAL_FORM_AFTER.sub("", _LEGAL_FORM_BEFORE.sub("", text))
     if not text or len(text) > 120 or _NO_BODY.match(text):

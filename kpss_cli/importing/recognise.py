@@ -203,7 +203,7 @@ _WRITING = rx(
     r"\bv\s+(?!(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
     + r")\b)\w+(?:\s+\w+)?\s+dne|platnost|účinnost|rozeslán|odeslán|registrační|usnesení|č\.\s*j\.|čj\.|"
-    r"změněn|upraven|revize|verze"
+    r"změněn|upraven|revize|verze|\bautor(?:ka)?\b|přečteno|zobrazeno"
 )
 _MEETING_WORDS = rx(r"\bzápis|\bjednání|\bsetkání|\bschůz|\bzasedání|\bporad[ayě]|\bkonan|\bkonal|\bsešl")
 # What stands before the meeting day: `ze dne`, `konaného v pondělí dne`, `se konala ve čtvrtek`.
@@ -2607,6 +2607,18 @@ _TOLD_HELD = rx(
 _HELD_AFTER_DAY = rx(r"^\s*(?:se\s+(?:konal|uskutečnil|sešl)[aoiy]?|proběhl[aoiy]?)\b")
 
 
+# A blank to fill in: dots, an ellipsis or underscores in a run (`………`, `.....`, `____`).
+_BLANK = re.compile(r"(?:\.\s?){4,}|…{2,}|_{3,}|…\s*$")
+
+
+def _blank_form(reader: _Reader) -> bool:
+    """True when the title of the first lines and at least two labels hold blanks to fill in."""
+    lines = [p for p in reader.plains if p][:20]
+    titled = any(_BLANK.search(line) and _is_title(line) for line in lines)
+    blanks = sum(1 for line in lines if ":" in line and _BLANK.search(line.split(":", 1)[1]))
+    return titled and blanks >= 2
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
@@ -2781,6 +2793,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
+        looks_like_minutes = False
+    if result.date is None and _blank_form(reader):
+        # `Zápis z jednání pracovní skupiny ………` / `Datum: ………` / `Přítomni: ………`: a form to fill in
+        # (a template, a guide's example) gives blanks where minutes give their facts
         looks_like_minutes = False
     result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)
