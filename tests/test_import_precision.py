@@ -259,3 +259,22 @@ def test_a_form_with_blanks_to_fill_in_is_no_minutes() -> None:
         "Zápis z jednání pracovní skupiny Senioři\n\nDatum: 3. 4. 2019\nČas: ………\nPřítomni: Jana Nová, Eva Malá\n"
     )
     assert imported.looks_like_minutes and imported.group == "Senioři"
+
+
+# --- the precision audit: the excused member and the one who represented them --------------------
+
+
+def test_an_excused_member_represented_by_someone_stays_excused() -> None:
+    for line, excused, substitute in (
+        ("Omluven: Mgr. Jan Dub (zastoupen Mgr. Evou Lví)", "Mgr. Jan Dub", "Mgr. Eva Lví"),
+        ("Omluveni: Ivana Horká (zastoupena Petrem Malým), Tomáš Vlk", "Ivana Horká", "Petr Malý"),
+        ("Nepřítomni: Karel Dub (v zastoupení Janou Novou)", "Karel Dub", "Jana Nová"),
+    ):
+        imported = recognise(f"{HEAD}Přítomni: Jana Malá, Petr Kos\n{line}\n\n1. Úvod\n")
+        gone = names(imported.excused) + names(imported.absent)
+        assert excused in gone and substitute not in gone, line
+        assert names(imported.present) == ["Jana Malá", "Petr Kos", substitute], line
+        assert imported.present[-1].get("substitute_for") == excused, line
+    # in the list of those present the one who represented a member is present, as before
+    imported = recognise(f"{HEAD}Přítomni: Jana Malá, Jan Dub (zastoupen Mgr. Evou Lví)\n\n1. Úvod\n")
+    assert names(imported.present) == ["Jana Malá", "Mgr. Eva Lví"] and imported.excused == []

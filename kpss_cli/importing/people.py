@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NotRequired, TypedDict
 
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from ..core.people import FIRST_NAMES, Case, nominative_words
 from .text import CAPITAL, LOWER, SMALL, loose, plain, rx, squash
@@ -237,6 +237,16 @@ def nominative_name(text: str, case: Case) -> str | None:
     return " ".join(words)
 
 
+# Why the one present is a substitute named in the instrumental; `recognise` tells such a person by it.
+REPRESENTED_WHY = N_("substitute turned from the instrumental (zastoupen …)")
+
+
+def represented(person: PersonDict) -> bool:
+    """True for the one who represented a member (`Jan Dub (zastoupen Mgr. Evou Lví)` -> Eva Lví, with
+    `substitute_for` Jan Dub)."""
+    return "substitute_for" in person and person.get("guess") == _(REPRESENTED_WHY)
+
+
 def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
     """A person whose details say they stood in for a member, or that the member was represented
     by them: the person present, with `substitute_for` (and `guess` for a declined name)."""
@@ -250,7 +260,7 @@ def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
                     "org": person["org"],
                     "role": None,
                     "substitute_for": person["name"],
-                    "guess": _("substitute turned from the instrumental (zastoupen …)"),
+                    "guess": _(REPRESENTED_WHY),
                 }
         elif (stands_in := _STANDS_IN_FOR.match(detail)) is not None and looks_like_name(
             normalise_name(stands_in["who"])

@@ -31,6 +31,7 @@ from .people import (
     parse_people,
     parse_person,
     presence_kind,
+    represented,
     stand_ins_first,
     without_class_first,
 )
@@ -1918,6 +1919,13 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
     office = kind == _OFFICE
     for person in people:
         target = "guests" if office else kind
+        if kind in ("excused", "absent") and represented(person):
+            # `Omluven: Mgr. Jan Dub (zastoupen Mgr. Evou Lví)`: the member stays excused; the one who
+            # represented them was there
+            _store_one(
+                result, seen, kind, {"name": person["substitute_for"], "org": person["org"], "role": None}
+            )
+            target = "present"
         if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
             target = "excused"
             person = {**person, "org": None, "role": None}
@@ -1925,15 +1933,21 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
             _FOR_AN_ITEM.search(detail or "") for detail in (person["org"], person["role"])
         ):
             target = "guests"  # `Jitka Hejhalová – k bodu 1`: there for one item of the agenda
-        key = person_key(person["name"])
-        if key and key not in seen[target]:
-            seen[target].add(key)
-            if office and target == "guests":
-                seen.setdefault(_OFFICE, set()).add(key)
-            people_there: list[PersonDict] = getattr(result, target)
-            if (why := person.pop("guess", None)) is not None:
-                result.guesses[f"{target}.{len(people_there) + 1}"] = why
-            people_there.append(person)
+        if _store_one(result, seen, target, person) and office and target == "guests":
+            seen.setdefault(_OFFICE, set()).add(person_key(person["name"]))
+
+
+def _store_one(result: Imported, seen: dict[str, set[str]], target: str, person: PersonDict) -> bool:
+    """Add one person to the list `target`, unless already there; True when added."""
+    key = person_key(person["name"])
+    if not key or key in seen[target]:
+        return False
+    seen[target].add(key)
+    people_there: list[PersonDict] = getattr(result, target)
+    if (why := person.pop("guess", None)) is not None:
+        result.guesses[f"{target}.{len(people_there) + 1}"] = why
+    people_there.append(person)
+    return True
 
 
 _COLUMNS = re.compile(r"\t+|\s{3,}")
