@@ -278,3 +278,21 @@ def test_an_excused_member_represented_by_someone_stays_excused() -> None:
     # in the list of those present the one who represented a member is present, as before
     imported = recognise(f"{HEAD}Přítomni: Jana Malá, Jan Dub (zastoupen Mgr. Evou Lví)\n\n1. Úvod\n")
     assert names(imported.present) == ["Jana Malá", "Mgr. Eva Lví"] and imported.excused == []
+
+
+# --- the precision audit: the day's label under the title ---------------------------------------
+
+
+def test_the_days_label_under_the_title_is_no_place_and_no_task() -> None:
+    for line in ("Termín: 3. 4. 2019, 14:00 – 16:00", "Termín: 3. 4. 2019", "Termín: 3. 4. 2019 od 14:00"):
+        imported = recognise(
+            f"Zápis z jednání pracovní skupiny Rodina\n{line}\n\nPřítomni: Jan Kos, Eva Malá\n\n1. Úvod\nNic.\n"
+        )
+        assert (str(imported.date), imported.place, imported.tasks) == ("2019-04-03", None, []), line
+    # a place after the day on that line is still read, and a task's deadline under a task still counts
+    imported = recognise(
+        "Zápis z jednání pracovní skupiny Rodina\nTermín: 3. 4. 2019, 14:00 – 16:00, MěÚ Kolín\n\n"
+        "Přítomni: Jan Kos, Eva Malá\n\n1. Úvod\nKatalog doplní koordinátorka.\nTermín: 30. 4. 2019\n"
+    )
+    assert imported.place == "MěÚ Kolín"
+    assert [t["due"] for t in imported.tasks] == ["30. 4. 2019"]

@@ -1215,6 +1215,9 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             if (timing := find_time(line)) is not None:
                 result.time = timing.value
             named = re.sub(r"(?i)^(?:(?:ze|z|konan\w*|konal\w*|se)\b\W*)+", "", rest)
+            if re.search(r":\s*$", line[: hits[0].start]):
+                # `Termín: 3. 4. 2019, 14:00 – 16:00`: the label of the day is no place
+                named = leftover(line[hits[0].end :])
             return named if re.search(r"[^\W\d_]{3}", named) and timing is not None else None
     return None
 

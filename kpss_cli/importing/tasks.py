@@ -273,6 +273,7 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
 
 
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:")
+_MINUTES_TITLE = rx(r"^\W*(?:\d{1,3}\s+)?(?:zápis|záznam|z\s?á\s?p\s?i\s?s)\b")
 
 
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -317,7 +318,12 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
         if current is None and starts and {"owner", "due"} & set(fields) and not fields.get("rest"):
             # `Poskytovatelé zkontrolují údaje.` / `Z: poskytovatelé` / `T: průběžně`
             current, start = dict(fields), number
-            # not after a numbered heading, nor after a head's label (`Kde: MěÚ`)
+            # not after a numbered heading, nor after a head's label (`Kde: MěÚ`), nor under the title
+            # (`Zápis z jednání …` / `Termín: 3. 4. 2019, 14:00`: the meeting's day, no task's deadline)
+            if _MINUTES_TITLE.match(previous) and set(fields) == {"due"}:
+                current = None
+                blanks, previous = 0, ""
+                continue
             if previous and not (
                 _ANY_FIELD.search(previous) or _ITEM_NUMBER.match(previous) or _LABEL_LINE.match(previous)
             ):
