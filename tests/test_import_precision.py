@@ -296,3 +296,19 @@ def test_the_days_label_under_the_title_is_no_place_and_no_task() -> None:
     )
     assert imported.place == "MěÚ Kolín"
     assert [t["due"] for t in imported.tasks] == ["30. 4. 2019"]
+
+
+def test_a_topic_or_a_number_after_the_meeting_noun_is_no_body() -> None:
+    for title in (
+        "Zápis ze schůze č. 2",
+        "Zápis z jednání č. 5/2019",
+        "Zápis z jednání o rozpočtu",
+        "Zápis z jednání k projektu Senioři",
+        "Zápis z jednání s vedením města",
+        "Zápis z úvodního setkání k 3. etapě komunitního plánování",
+        "Zápis z jednání ohledně dopravy seniorů",
+    ):
+        assert _group(title) is None, title
+    # those met with, in the instrumental plural that reads as the nominative, are the group
+    assert _group("Zápis z jednání se zástupci Charity Kolín") == "Zástupci Charity Kolín"
+    assert _group("Zápis z jednání mezi zástupci obcí a kraje") == "Zástupci obcí a kraje"

@@ -63,7 +63,10 @@ _CUT = rx(
 _LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+|mezi)\s+")
 # What is no name of a body: a month and year (`Zápis ze schůze září 2022`, the month it belongs
 # to), or a number (`Zápis ze schůze 3`).
-_NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+)$")
+# A preposition opening what follows the meeting noun: its topic or whom it was with, not the body
+# that met (`Zápis z jednání o rozpočtu`, `… k projektu Senioři`, `… s vedením města`).
+_TOPIC = rx(r"^(?:o|k|ke|s|se|na|nad|ohledně|ve\s+věci|k\s+projektu|u|při)\s+\S")
+_NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+|č\.\s*\d+\S*)$")
 _GENITIVE = {
     "skupiny": "skupina",
     "zástupců": "zástupci",  # `Zápis jednání zástupců obcí lokality Horka`: representatives who met
@@ -297,6 +300,10 @@ def _tidy_why(text: str) -> tuple[str | None, str | None]:
     # `pracovní skupiny ………`: a form's blank is no part of a name
     text = re.sub(r"\s*(?:(?:\.\s?){4,}|…|_{3,}).*$", "", squash(text))
     text = _LEAD.sub("", squash(text).strip(' -–—:;,."„“'))
+    # `jednání se zástupci obcí`: those met with, the instrumental plural the same as the nominative
+    text = re.sub(r"(?i)^(?:s|se)\s+(?=zástupci\b)", "", text)
+    if _TOPIC.match(text):
+        return None, None  # `jednání o rozpočtu`, `jednání s vedením města`: what or whom about, no body
     text = _LEGAL_FORM_AFTER.sub("", _LEGAL_FORM_BEFORE.sub("", text))
     if not text or len(text) > 120 or _NO_BODY.match(text):
         return None, None
