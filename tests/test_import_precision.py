@@ -312,3 +312,35 @@ def test_a_topic_or_a_number_after_the_meeting_noun_is_no_body() -> None:
     # those met with, in the instrumental plural that reads as the nominative, are the group
     assert _group("Zápis z jednání se zástupci Charity Kolín") == "Zástupci Charity Kolín"
     assert _group("Zápis z jednání mezi zástupci obcí a kraje") == "Zástupci obcí a kraje"
+
+
+# --- the precision audit: a person of a list who did not come -----------------------------------
+
+
+def test_a_person_of_a_list_noted_as_not_come_is_not_there() -> None:
+    for lines, present, absent, guests in (
+        ("Přítomni: Jan Kos, Eva Malá, Petr Dub (nepřítomen)", ["Jan Kos", "Eva Malá"], ["Petr Dub"], []),
+        ("Přítomni: Jan Kos, Eva Malá, Petr Dub – nedorazil", ["Jan Kos", "Eva Malá"], ["Petr Dub"], []),
+        (
+            "Přítomni: Jan Kos, Eva Malá\nPřizvaní hosté: Mgr. Tomáš Vlk, Bc. Eva Lví – nedorazila",
+            ["Jan Kos", "Eva Malá"],
+            [],
+            ["Mgr. Tomáš Vlk"],
+        ),
+        (
+            "Přítomni: Jan Kos\nHosté: Mgr. Tomáš Vlk (nepřišel), Bc. Eva Lví",
+            ["Jan Kos"],
+            [],
+            ["Bc. Eva Lví"],
+        ),
+        ("Přítomni: Jan Kos\nNepřítomni: Petr Dub – nedorazil", ["Jan Kos"], ["Petr Dub"], []),
+    ):
+        imported = recognise(f"{HEAD}{lines}\n\n1. Úvod\n")
+        assert (names(imported.present), names(imported.absent), names(imported.guests)) == (
+            present,
+            absent,
+            guests,
+        ), lines
+    # excused and marked not there: still excused
+    imported = recognise(f"{HEAD}Přítomni: Jan Kos\nOmluveni: Petr Dub (nepřítomen)\n\n1. Úvod\n")
+    assert (names(imported.excused), imported.absent) == (["Petr Dub"], [])

@@ -1912,6 +1912,11 @@ _SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
 _EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
 
+# `– nedorazila`, `(nepřítomen)`, `nepřišel` after a name in a list: that person did not come.
+_ABSENT_NOTE = rx(
+    r"^\(?\s*(?:nedorazil[aoiy]?|nepřišel|nepřišl[aoiy]|nepřítomen|nepřítomn[aáéíý]|(?:se\s+)?nedostavil[aoiy]?"
+    r"(?:\s+se)?)\s*\)?\.?$"
+)
 _FOR_AN_ITEM = rx(r"\bk\s+bod(?:u|ům)\s+(?:č\.\s*)?\d")
 
 
@@ -1931,6 +1936,11 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
             target = "present"
         if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
             target = "excused"
+            person = {**person, "org": None, "role": None}
+        elif any(_ABSENT_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
+            if kind in ("guests", _OFFICE):
+                continue  # `Hosté: …, Bc. Eva Lví – nedorazila`: a guest invited who did not come
+            target = "absent" if kind == "present" else kind  # `Přítomni: …, Petr Dub (nepřítomen)`
             person = {**person, "org": None, "role": None}
         elif kind == "present" and any(
             _FOR_AN_ITEM.search(detail or "") for detail in (person["org"], person["role"])
