@@ -344,3 +344,22 @@ def test_a_person_of_a_list_noted_as_not_come_is_not_there() -> None:
     # excused and marked not there: still excused
     imported = recognise(f"{HEAD}Přítomni: Jan Kos\nOmluveni: Petr Dub (nepřítomen)\n\n1. Úvod\n")
     assert (names(imported.excused), imported.absent) == (["Petr Dub"], [])
+
+
+def test_a_labelled_tasks_text_that_opens_with_a_named_person_and_a_task_verb() -> None:
+    head = "Zápis z jednání pracovní skupiny Rodina\nDne 3. 4. 2019\n\nPřítomni: Jan Kos, Eva Malá\n\n"
+    for tasks, expected in (
+        (
+            "Úkoly:\n- Jan Kos zašle pozvánky – T: 10. 4. 2019\n",
+            [("zašle pozvánky", "Jan Kos", "10. 4. 2019")],
+        ),
+        ("Úkol: Mgr. Eva Malá připraví katalog\n", [("připraví katalog", "Mgr. Eva Malá", None)]),
+        ("Úkol: pan Kos svolá schůzku\n", [("svolá schůzku", "pan Kos", None)]),
+        # an organisation, or two people, stay in the text
+        ("Úkol: Charita Kolín zajistí sál\n", [("Charita Kolín zajistí sál", None, None)]),
+        ("Úkol: Jan Kos a Eva Malá zašlou pozvánky\n", [("Jan Kos a Eva Malá zašlou pozvánky", None, None)]),
+    ):
+        found = [
+            (t["task"], t["owner"], t["due"]) for t in recognise(head + tasks + "\nZapsala: Eva Malá\n").tasks
+        ]
+        assert found == expected, tasks

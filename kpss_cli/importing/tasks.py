@@ -256,7 +256,7 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
     ):
         fields = cells
     if "owner" not in fields and (members := _members_first(fields.get("task", ""))) is not None:
-        # `Úkol: všichni členové PS zašlou připomínky …`: the members, then the verb of the task
+        # `Úkol: všichni členové PS zašlou připomínky …`: the members (or a person), then the verb of the task
         fields = {**fields, "owner": members[0], "task": members[1]}
     text = _clean(fields.get("task", "")) or _clean(fields.get("rest", ""))
     if not text:
@@ -648,7 +648,8 @@ def _members_first(text: str) -> tuple[str, str] | None:
     if verb is None:
         return None
     subject = text[: verb.start()].strip(" ,;:–-")
-    if not _MEMBERS_SUBJECT.match(subject):
+    # (or one person named in the nominative: `Jan Kos zašle pozvánky – T: 10. 4.`)
+    if not (_MEMBERS_SUBJECT.match(subject) or (subject and _is_person(subject))):
         return None
     return subject, text[verb.start() :]
 
