@@ -363,3 +363,40 @@ def test_a_labelled_tasks_text_that_opens_with_a_named_person_and_a_task_verb() 
             (t["task"], t["owner"], t["due"]) for t in recognise(head + tasks + "\nZapsala: Eva Malá\n").tasks
         ]
         assert found == expected, tasks
+
+
+# --- the precision audit: a place that is none ---------------------------------------------------
+
+
+def _place(lines: str) -> str | None:
+    return recognise(f"Zápis z jednání pracovní skupiny Rodina\n{lines}\n").place
+
+
+def test_a_manner_or_frame_after_a_verb_of_meeting_is_no_place() -> None:
+    head = "Dne 3. 4. 2019\n\nPřítomni: Jan Kos, Eva Malá\n\n1. Úvod\n"
+    for sentence in (
+        "Jednání proběhlo v příjemné atmosféře.",
+        "Jednání se konalo v souladu s jednacím řádem.",
+        "Jednání proběhlo v rámci projektu Podpora KPSS.",
+        "Jednání proběhlo v plném počtu členů.",
+        "Jednání se uskutečnilo v zastoupení starosty.",
+        "Setkání proběhlo ve spolupráci s Charitou.",
+    ):
+        assert _place(head + sentence) is None, sentence
+    # a place the sentence names is read, without the clause or the subject after it
+    for sentence, place in (
+        ("Setkání proběhlo v Domově Lhota, kde nás provedla ředitelka.", "v Domově Lhota"),
+        ("Jednání proběhlo v zasedací místnosti MěÚ Kolín.", "v zasedací místnosti MěÚ Kolín"),
+        ("Jednání zahájila ve 14:00 v knihovně koordinátorka Eva Malá.", "v knihovně"),
+        ("Jednání proběhlo v kanceláři vedoucí odboru.", "v kanceláři vedoucí odboru"),
+    ):
+        assert _place(head + sentence) == place, sentence
+
+
+def test_a_place_label_that_points_elsewhere_gives_no_place() -> None:
+    for value in ("viz pozvánka", "dle pozvánky", "jako obvykle", "neuvedeno", "–"):
+        assert _place(f"Dne 3. 4. 2019\nMísto: {value}\n\nPřítomni: Jan Kos, Eva Malá") is None, value
+    assert (
+        _place("Dne 3. 4. 2019\nMísto: MěÚ Kolín, dle pozvánky\n\nPřítomni: Jan Kos")
+        == "MěÚ Kolín, dle pozvánky"
+    )

@@ -816,9 +816,7 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             same_sentence = timing is not None and not re.search(
                 r"[.;](?:\s|$)", without_dates(rest[where.end() : timing.start])
             )
-            return (timing.value if timing and same_sentence else None), squash(
-                _PLACE_END.sub("", where["place"])
-            ).strip(" ,;.") or None
+            return (timing.value if timing and same_sentence else None), _named_place(where["place"])
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -833,10 +831,30 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
                 and not find_dates(following)
             ):
                 return timing.value, squash(following)
-        return timing.value, squash(_PLACE_END.sub("", place["place"])).strip(
-            " ,;."
-        ) or None if place else None
+        return timing.value, _named_place(place["place"]) if place else None
     return None, None
+
+
+# What `v`/`ve`/`na` after a verb of meeting says when it names no place: the manner, the frame or who
+# attended (`proběhlo v příjemné atmosféře`, `v souladu s jednacím řádem`, `v rámci projektu`, `v plném
+# počtu`, `v zastoupení starosty`, `ve složení`).
+_NO_PLACE = rx(
+    r"^(?:v|ve|na)\s+(?:\w+\s+){0,2}?(?:atmosféř|duchu|soulad|rámci|počtu|zastoupení|složení|spoluprác|"
+    r"souvislost|návaznost|závislost|znění|rozsahu|délce|pořadí|termínu|čase|režimu\s+(?!on-?line))"
+)
+# A clause that goes on after the place (`v Domově Lhota, kde nás provedla ředitelka`), or the subject
+# after it (`v knihovně koordinátorka Eva Malá`).
+_AFTER_PLACE = rx(
+    r",\s+(?:kde|který|která|které|jež|jenž|kam|odkud)\b.*$"
+    r"|\s+(?:koordinátor(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)|starost(?:a|ka)|místostarost(?:a|ka)|"
+    r"ředitel(?:ka)?|tajemník|tajemnice|manažer(?:ka)?)\s.*$"
+)
+
+
+def _named_place(text: str) -> str | None:
+    """The place a sentence of the meeting names, tidied; None when it names no place (`_NO_PLACE`)."""
+    place = squash(_AFTER_PLACE.sub("", _PLACE_END.sub("", text))).strip(" ,;.")
+    return None if not place or _NO_PLACE.match(place) else place
 
 
 def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
@@ -960,6 +978,8 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
             value = leftover(value)
         if _LABEL_ONLY.match(value):
             value = ""  # `Místo konání: Předsedající: Přítomno:`: a table flattened, its values elsewhere
+        if _PLACE_ELSEWHERE.match(squash(value).strip(" .,;")):
+            value = ""  # `Místo: viz pozvánka`: the place is told elsewhere, not here
         result.place = squash(value).strip(" ,;") or None
     if result.place is None and title_place:
         result.place = title_place
@@ -1039,10 +1059,13 @@ def _place_after_opening(reader: _Reader) -> str | None:
             place = _PLACE_AFTER.match(rest[timing.end :])
             if place is not None and _PLACE_NOUN.match(place["place"]):
                 named = _SENTENCE.split(_PLACE_END.sub("", place["place"]))[0]
-                return squash(re.split(r"\.\s|\.$", named)[0]).strip(" ,;.") or None
+                return _named_place(re.split(r"\.\s|\.$", named)[0])
     return None
 
 
+_PLACE_ELSEWHERE = rx(
+    r"^(?:(?:viz|dle|podle|jako\s+obvykle)\b.*|neuveden\w*|nebylo\s+uvedeno|nezjištěn\w*|[-–—x?]+)$"
+)
 _LABEL_ONLY = re.compile(rf"^\s*{CAPITAL}[\w ]{{1,30}}:(?:\s|$)")
 
 # `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
