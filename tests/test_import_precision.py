@@ -400,3 +400,32 @@ def test_a_place_label_that_points_elsewhere_gives_no_place() -> None:
         _place("Dne 3. 4. 2019\nMísto: MěÚ Kolín, dle pozvánky\n\nPřítomni: Jan Kos")
         == "MěÚ Kolín, dle pozvánky"
     )
+
+
+# --- the precision audit: the day of another meeting or event -----------------------------------
+
+
+def _date(body: str) -> str | None:
+    imported = recognise(
+        f"Zápis z jednání pracovní skupiny Rodina\n\nPřítomni: Jan Kos, Eva Malá\n\n{body}\n"
+    )
+    return str(imported.date) if imported.date else None
+
+
+def test_the_day_of_an_earlier_meeting_or_an_event_told_is_not_the_meetings() -> None:
+    for body in (
+        "1. Úvod\nZápis z minulého jednání ze dne 6. 3. 2019 byl schválen.",
+        "1. Úvod\nZápis z předchozího setkání ze dne 6. 3. 2019 byl ověřen bez připomínek.",
+        "1. Úvod\nPaní Malá shrnula akci ze dne 20. 3. 2019.",
+        "1. Úvod\nJan Kos informoval o akci dne 20. 3. 2019.",
+    ):
+        assert _date(body) is None, body
+    # the meeting's own day stays
+    for body in ("Dne 3. 4. 2019\n\n1. Úvod", "Komise jednala dne 3. 4. 2019 v 15:00\n\n1. Úvod"):
+        assert _date(body) == "2019-04-03", body
+    assert (
+        recognise(
+            "Zápis z jednání pracovní skupiny Rodina ze dne 3. 4. 2019\n\nPřítomni: Jan Kos\n"
+        ).date.isoformat()
+        == "2019-04-03"
+    )

@@ -1135,6 +1135,18 @@ def _day_ends_title(number: int, line: str, hit: DateHit) -> bool:
     )
 
 
+# `Zápis z minulého jednání ze dne 6. 3. 2019 byl schválen`: the day of an earlier meeting.
+_PREVIOUS_MEETING = rx(
+    r"\b(?:minul|předchozí|předešl|posledn|loňsk)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:jednání|setkání|schůz\w*|zasedání|porad\w*)\b[^.;]{0,40}$"
+)
+# A sentence of the narrative before a day (`… shrnula akci ze dne`, `… informoval o akci dne`): a person
+# (capitalised) and a verb in the past before it.
+_TOLD_DAY = re.compile(
+    rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+{CAPITAL}{SMALL}+|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)\s+{SMALL}+l[aioy]?\s+\S"
+)
+
+
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
     `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
@@ -1155,6 +1167,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             if h.year is not None
             and (heading_first or not _WRITING.search(line[: h.start]))
             and not NEXT.search(line[: h.start])
+            and not _PREVIOUS_MEETING.search(line[: h.start])
         ]
         if not hits:
             continue
@@ -1229,6 +1242,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     for line in [p for p in reader.plains if p][:15]:
         if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line) or _BYLINE.match(line):
             continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
+        if _TOLD_DAY.search(line):
+            continue  # `Paní Malá shrnula akci ze dne 20. 3. 2019.`: a sentence of what was said
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
         if len(hits) == 1 and _DEADLINE_BEFORE.search(line[: hits[0].start]):
