@@ -429,3 +429,19 @@ def test_the_day_of_an_earlier_meeting_or_an_event_told_is_not_the_meetings() ->
         ).date.isoformat()
         == "2019-04-03"
     )
+
+
+def test_more_verbs_of_a_task_in_a_sentence() -> None:
+    for paragraph, owner, due in (
+        (
+            "Členové PS zkontrolují údaje v katalogu a zašlou opravy do 31. 3. 2019.",
+            "Členové PS",
+            "31. 3. 2019",
+        ),
+        ("Pan Kos zorganizuje besedu do 15. 5. 2019.", "Pan Kos", "15. 5. 2019"),
+        ("Paní Malá pozve zástupce Charity do 20. 4. 2019.", "Paní Malá", "20. 4. 2019"),
+        ("Koordinátorka vytvoří dotazník do 30. 4. 2019.", "Koordinátorka", "30. 4. 2019"),
+    ):
+        assert [(owner_, due_) for _task, owner_, due_ in _told(paragraph)] == [(owner, due)], paragraph
+    # in the past tense, what was done is no task
+    assert _told("Pan Kos zorganizoval besedu dne 15. 3. 2019.") == []

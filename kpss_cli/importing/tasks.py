@@ -413,7 +413,9 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "projedná projednají vyjádří připraví sestaví zajistí osloví prověří zjistí doplní aktualizuje "
     "aktualizují svolá svolají informuje informují provede provedou navrhne navrhnou ověří domluví "
     "kontaktuje kontaktují dodá dodají vypracuje vypracují zveřejní upraví odešle odešlou vyhodnotí "
-    "zmapuje zmapují prodiskutuje prodiskutují promyslí"
+    "zmapuje zmapují prodiskutuje prodiskutují promyslí "
+    "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
+    "objednají vytvoří"
 ).split()
 _VERB = rx(r"(?<![\w])(?:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=True)) + r")(?![\w])")
 # Where the subject of the sentence ends before the verb: `Koordinátorka KPSS společně s …`.
