@@ -445,3 +445,25 @@ def test_more_verbs_of_a_task_in_a_sentence() -> None:
         assert [(owner_, due_) for _task, owner_, due_ in _told(paragraph)] == [(owner, due)], paragraph
     # in the past tense, what was done is no task
     assert _told("Pan Kos zorganizoval besedu dne 15. 3. 2019.") == []
+
+
+def test_the_role_that_opened_the_meeting_names_the_one_present_with_that_role() -> None:
+    attendance = "Přítomni: Mgr. Ivana Horká (předsedkyně), Bc. Pavel Zach, Marie Švecová\n\n"
+    for sentence in (
+        "Předsedkyně komise zahájila jednání v 15:05.",
+        "Jednání zahájila předsedkyně komise a přivítala přítomné.",
+        "Předsedkyně zahájila a řídila jednání.",
+    ):
+        imported = recognise(f"{HEAD}{attendance}1. Zahájení\n{sentence}\n")
+        assert imported.moderator == "Mgr. Ivana Horká", sentence
+        assert "moderator" in imported.guesses, sentence
+    # no one, or two, with that role, or another role: no moderator
+    for attendance_, sentence in (
+        ("Přítomni: Mgr. Ivana Horká, Bc. Pavel Zach\n\n", "Předsedkyně komise zahájila jednání."),
+        (
+            "Přítomni: Mgr. Ivana Horká (předsedkyně), Bc. Eva Zachová (předsedkyně spolku)\n\n",
+            "Předsedkyně zahájila jednání.",
+        ),
+        (attendance, "Koordinátorka zahájila jednání."),
+    ):
+        assert recognise(f"{HEAD}{attendance_}1. Zahájení\n{sentence}\n").moderator is None, sentence

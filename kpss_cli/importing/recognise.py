@@ -2075,6 +2075,36 @@ _CHAIR_IN_A_LIST = rx(r"^\s*(?:předseda|předsedkyně|místopředsed\w*)\s+[-�
 _WRITES_THE_MINUTES = rx(r"\b(?:zapisuje|zapisovatel(?:ka)?|zapisovala|zapisoval)\b")
 
 
+# `Předsedkyně komise zahájila jednání`, `Jednání zahájil předseda výboru`: the meeting opened by a role.
+_OPENED_BY_ROLE = rx(
+    r"(?:^|[.;]\s+|\)\s*)(?P<role>předsed(?:a|kyně)|koordinátor(?:ka)?|starost(?:a|ka)|ředitel(?:ka)?|vedoucí)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:zahájil[a]?|řídil[a]?|vedl[a]?)\s+(?:a\s+řídil[a]?\s+)?(?:jednání|setkání|schůzi|zasedání)"
+    r"|\b(?:jednání|setkání|schůzi|zasedání)\s+(?:zahájil[a]?|řídil[a]?|vedl[a]?)\s+"
+    r"(?P<role_after>předsed(?:a|kyně)|koordinátor(?:ka)?|starost(?:a|ka)|ředitel(?:ka)?|vedoucí)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*(?:[.,;]|\s+a\s|$)"
+)
+
+
+def _opener_by_role(reader: _Reader, result: Imported) -> str | None:
+    """The one person of those present whose role (`Mgr. Jana Nová (předsedkyně)`) is the role that
+    opened or led the meeting in the narrative (`Předsedkyně komise zahájila jednání`); None when no
+    sentence says so or no one, or more than one, has that role."""
+    for line in reader.plains:
+        if (match := _OPENED_BY_ROLE.search(line)) is None or NEXT.search(line):
+            continue
+        role = fold(match["role"] or match["role_after"])[:6]  # `predse`, `koordi`, `staros` …
+        holders = [
+            person["name"]
+            for person in result.present
+            if any(
+                fold(word).startswith(role)
+                for word in f"{person['role'] or ''} {person['org'] or ''}".split()[:1]
+            )
+        ]
+        return holders[0] if len(holders) == 1 else None
+    return None
+
+
 def _recorder_in_attendance(result: Imported) -> str | None:
     """The one person of the attendance whose role says they take the minutes, or None."""
     writers = [
@@ -2759,6 +2789,12 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.moderator = known
         result.guesses["moderator"] = _(
             "from the minutes' narrative (a surname) and the list of those present"
+        )
+    if result.moderator is None and (chair := _opener_by_role(reader, result)) is not None:
+        result.moderator = chair
+        result.guesses["moderator"] = _(
+            "from the minutes' narrative (the role that opened the meeting) and the role beside a name in the "
+            "attendance"
         )
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
