@@ -467,3 +467,27 @@ def test_the_role_that_opened_the_meeting_names_the_one_present_with_that_role()
         (attendance, "Koordinátorka zahájila jednání."),
     ):
         assert recognise(f"{HEAD}{attendance_}1. Zahájení\n{sentence}\n").moderator is None, sentence
+
+
+def test_another_bodys_next_meeting_and_a_meeting_moved_to_another_day() -> None:
+    def next_of(group: str, sentence: str) -> str | None:
+        found = recognise(
+            f"Zápis z jednání {group}\nDne 3. 4. 2019\n\nPřítomni: Jan Kos, Eva Malá\n\n1. Úvod\n{sentence}\n"
+        ).next_meeting
+        return found["date"] if found else None
+
+    for group, sentence in (
+        ("pracovní skupiny Rodina", "Příští jednání řídící skupiny proběhne 20. 5. 2019."),
+        ("pracovní skupiny Rodina", "Příští jednání ŘS proběhne 20. 5. 2019."),
+        ("Komise sociální", "Příští jednání rady města proběhne 20. 5. 2019."),
+    ):
+        assert next_of(group, sentence) is None, (group, sentence)
+    for group, sentence in (
+        ("Řídicí skupiny KPSS", "Příští jednání ŘS proběhne 20. 5. 2019."),
+        ("Řídící skupiny KPSS", "Příští jednání řídící skupiny proběhne 20. 5. 2019."),
+        ("Rady seniorů", "Příští jednání rady proběhne 20. 5. 2019."),
+        ("Zastupitelstva obce Lhota", "Příští zasedání zastupitelstva proběhne 20. 5. 2019."),
+        ("pracovní skupiny Rodina", "Příští jednání bylo přesunuto z 10. 5. na 20. 5. 2019."),
+        ("pracovní skupiny Rodina", "Další setkání je přeloženo ze dne 12. 5. 2019 na 20. 5. 2019."),
+    ):
+        assert next_of(group, sentence) == "2019-05-20", (group, sentence)
