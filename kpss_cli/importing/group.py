@@ -63,7 +63,10 @@ _CUT = rx(
 _LEAD = rx(r"^(?:(?:roku|v\s+roce)\s+\d{4}|č\.\s*\d+(?:/\d+)?|\d+/\d+|mezi)\s+")
 # What is no name of a body: a month and year (`Zápis ze schůze září 2022`, the month it belongs
 # to), or a number (`Zápis ze schůze 3`).
-_NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+)$")
+# A preposition opening what follows the meeting noun: its topic or whom it was with, not the body
+# that met (`Zápis z jednání o rozpočtu`, `… k projektu Senioři`, `… s vedením města`).
+_TOPIC = rx(r"^(?:o|k|ke|s|se|na|nad|ohledně|ve\s+věci|k\s+projektu|u|při)\s+\S")
+_NO_BODY = rx(r"^(?:(?:" + "|".join(MONTHS_NOMINATIVE) + r")\b.*|[\d\s./]+|č\.\s*\d+\S*)$")
 _GENITIVE = {
     "skupiny": "skupina",
     "zástupců": "zástupci",  # `Zápis jednání zástupců obcí lokality Horka`: representatives who met
@@ -85,13 +88,50 @@ _GENITIVE = {
     "předsednictva": "předsednictvo",
     "hromady": "hromada",  # `Zápis z valné hromady společnosti …`
     "spolku": "spolek",  # `Zápis ze schůze Spolku rodičů …`, `… Okrašlovacího spolku Stupárovice`
+    # bodies and the people who met, as titles name them after `z jednání`, `ze setkání`, `ze schůze`
+    "orgánu": "orgán",  # `Řídícího orgánu MAS …`
+    "klubu": "klub",
+    "svazu": "svaz",
+    "svazku": "svazek",  # `Svazku obcí Brdy`
+    "mikroregionu": "mikroregion",
+    "sněmu": "sněm",
+    "parlamentu": "parlament",
+    "pléna": "plénum",
+    "grémia": "grémium",
+    "kuratoria": "kuratorium",
+    "družstva": "družstvo",
+    "představitelů": "představitelé",  # `setkání představitelů obcí …`
+    "členů": "členové",
+    "starostů": "starostové",
+    "poskytovatelů": "poskytovatelé",
+    "zastupitelů": "zastupitelé",
+    "delegátů": "delegáti",
 }
+# Plural nouns of people: the adjectives before them are left as written.
+_PLURAL = {"zástupci", "představitelé", "členové", "starostové", "poskytovatelé", "zastupitelé", "delegáti"}
 _FEMININE = {"skupina", "komise", "rada", "platforma", "síť", "konference", "hromada"}
-_NEUTER = {"fórum", "kolegium", "zastupitelstvo", "shromáždění", "představenstvo", "předsednictvo"}
+_NEUTER = {
+    "fórum",
+    "kolegium",
+    "zastupitelstvo",
+    "shromáždění",
+    "představenstvo",
+    "předsednictvo",
+    "plénum",
+    "grémium",
+    "kuratorium",
+    "družstvo",
+}
 # The adjectives before the noun, genitive to nominative by the noun's gender: `Výkonného
 # výboru` -> `Výkonný výbor`, `Republikové rady` -> `Republiková rada`, `Řídícího týmu` ->
 # `Řídící tým`.
 _ADJECTIVE_GENITIVE = re.compile(r"(?:ého|ího|ích|é)$")
+
+
+# What may stand before the noun of the body in the genitive: an adjective (`Výkonného`, `pracovních`,
+# `Dozorčí`), an ordinal (`2.`), a quotation mark.
+# `Řídící a realizační skupiny`, `Ústavně právního výboru`: adjectives joined by `a`, an adverb before one.
+_GENITIVE_BEFORE = re.compile(r"(?:ého|ího|ích|ých|é|í|ě|^a|^i|^obou|\d\.|[\"„“,])$", re.IGNORECASE)
 
 
 def _adjective(word: str, noun: str) -> str:
@@ -142,6 +182,9 @@ _BODY_LETTERHEAD = rx(
 # `…, místní organizace Kbely, IČ: 75097486`: the registration number after an association's name
 _REGISTRATION = rx(r",?\s*IČO?\s*:?\s*\d{6,8}\s*$")
 # `Zápis z výborové schůze konané …`: the committee named only by the adjective of its meeting.
+_COMMITTEE_OF = rx(
+    rf"\bvýborové\s+schůze\s+(?=(?:klubu|spolku|sdružení|svazu|jednoty|sboru|oddílu|(?-i:{CAPITAL}{SMALL}))\w*\s+\w)"
+)
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
 # `Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.` (a transcript titled by its first
@@ -209,8 +252,13 @@ def _nominative(text: str) -> str:
         lower = word.lower()
         if lower in _GENITIVE:
             noun = _GENITIVE[lower]
+            if not all(_GENITIVE_BEFORE.search(before) for before in words[:n]):
+                # `členů Místní akční skupiny`: a word before that is no adjective is the head, in a case
+                # this table does not know; turning a later noun would make a name no one wrote
+                break
             words[n] = noun if word.islower() else noun.capitalize()
-            words[:n] = [_adjective(before, noun) for before in words[:n]]
+            if noun not in _PLURAL:
+                words[:n] = [_adjective(before, noun) for before in words[:n]]
             # `výboru zdravotního Zastupitelstva …` -> `výbor zdravotní Zastupitelstva …`: an adjective
             # after the noun, in lower case, before a capital or at the end (`výboru rodičovského
             # sdružení` keeps it: there it goes with the next noun)
@@ -260,7 +308,13 @@ _PLACE_AFTER = re.compile(
 
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
     """The group name tidied, and why it is a guess (a genitive turned nominative) or None."""
+    # `pracovní skupiny ………`: a form's blank is no part of a name
+    text = re.sub(r"\s*(?:(?:\.\s?){4,}|…|_{3,}).*$", "", squash(text))
     text = _LEAD.sub("", squash(text).strip(' -–—:;,."„“'))
+    # `jednání se zástupci obcí`: those met with, the instrumental plural the same as the nominative
+    text = re.sub(r"(?i)^(?:s|se)\s+(?=zástupci\b)", "", text)
+    if _TOPIC.match(text):
+        return None, None  # `jednání o rozpočtu`, `jednání s vedením města`: what or whom about, no body
     text = _LEGAL_FORM_AFTER.sub("", _LEGAL_FORM_BEFORE.sub("", text))
     if not text or len(text) > 120 or _NO_BODY.match(text):
         return None, None
@@ -376,6 +430,8 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
+    # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
+    head = [_COMMITTEE_OF.sub("schůze výboru ", line) for line in head]
     # `Synchronní on-line zasedání školské rady 19. října 2020`: one of the first lines heads the
     # meeting of a body and ends with its day; read as `Zápis zasedání školské rady …`
     head[:3] = [

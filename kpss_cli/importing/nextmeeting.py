@@ -59,7 +59,16 @@ _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)
 # people in the instrumental plural after `s`/`se` (not `setkání se uskuteční`: a verb).
 # (`ů` written as an escape: the loose match would let `u` stand for it, and `zasedání výboru` is the
 # body's own meeting, no event for people)
-_EVENT_FOR = rx(r"^\s+(?:(?P<who>[^\W\d_]{3,}\u016f)|(?:s|se)\s+(?P<with>[^\W\d_]{3,}(?:y|i|ami|emi|mi)))\b")
+# One person or body after `s` is such a meeting too (`Příští schůzka s dodavatelem bude …`, `jednání s
+# ředitelkou`, `setkání s městem`), in the instrumental singular; not a word of the meeting itself
+# (`s termínem`, `s programem`).
+_EVENT_FOR = rx(
+    r"^\s+(?:(?P<who>[^\W\d_]{3,}\u016f)|(?:s|se)\s+(?:(?:panem|paní)\s+)?"
+    r"(?P<with>(?!(?:termínem|programem|tématem|začátkem|obsahem|ohledem|důrazem|budou|mohou|sejdou|uskuteční)\b)[^\W\d_]{3,}(?:y|i|ami|emi|mi|em|ou)))\b"
+)
+# A meeting moved from one day to another: `přesunuto z 10. 5. na 15. 5.`, `přeloženo ze dne … na …`.
+_FROM = rx(r"\b(?:přesunut|přeložen|posunut|změněn)\w*\s+(?:z|ze)\s+(?:dne\s+)?$")
+_MOVED = rx(r"^\s*(?:\d{4}\s*)?na\s+(?:dne\s+)?$")
 _FILLER = rx(r"^(?:\d{1,2}\.\s*|[-–—:,]\s*)+|\s*[-–—:,]+\s*$")
 
 
@@ -119,8 +128,23 @@ def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool)
     return NextFound(meeting_dict, True, note, guess)
 
 
+# `Příští jednání řídící skupiny proběhne …` in a working group's minutes: another body's meeting; the
+# body after the meeting noun is this one's only when its name has that word (`Rada seniorů` and `rady`).
+_OTHER_BODY = rx(
+    r"^\s+(?P<body>(?:řídící|řídicí|koordinační)\s+skupiny|rady|zastupitelstva|valné\s+hromady|"
+    r"(?-i:ŘS|RM|ZM|ZO|RO))\b"
+)
+# The stem of each such body in the folded name of the group whose meeting it would be.
+_BODY_STEM = {"ridici": "ridi", "koordinacni": "koordin", "rady": "rad", "zastupitelstva": "zastup"}
+_BODY_STEM |= {"valne": "valn", "rs": "ridi", "rm": "rad", "ro": "rad", "zm": "zastup", "zo": "zastup"}
+
+
 def _event_for_others(line: str, end: int, group: str | None) -> bool:
-    """True when the meeting noun ending at `end` names whom an event is for (`setkání seniorů`)."""
+    """True when the meeting noun ending at `end` names whom an event is for (`setkání seniorů`) or
+    another body whose meeting it is (`jednání řídící skupiny` in a working group's minutes)."""
+    if (body := _OTHER_BODY.match(line[end:])) is not None and group:
+        stem = _BODY_STEM.get(fold(body["body"]).split()[0], fold(body["body"]))
+        return stem not in fold(group) and body["body"] not in group
     found = _EVENT_FOR.match(line[end:])
     who = (found["who"] or found["with"]) if found is not None else None
     if who is None or fold(who) in {"clenu", "cleny", "členy"}:
@@ -146,6 +170,12 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
             continue  # no statement, or a cell of a task table (`… | příští jednání`)
         tail = line[match.start() :]
         hits = [h for h in find_dates(tail) if h.year is not None or meeting is not None]
+        if (
+            len(hits) >= 2
+            and _MOVED.search(tail[hits[0].end : hits[1].start])
+            and _FROM.search(tail[: hits[0].start])
+        ):
+            hits = hits[1:]  # `přesunuto z 10. 5. na 15. 5. 2019`: the day it was moved to
         if hits:
             return _from_text(tail, hits[0], meeting, own_line=False)
         # Only the sentence of the statement: `… do 30. 4. 2024. Příští jednání …` is a deadline before it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NotRequired, TypedDict
 
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..core.names import fold, is_title_only, split_people, strip_titles
 from ..core.people import FIRST_NAMES, Case, nominative_words
 from .text import CAPITAL, LOWER, SMALL, loose, plain, rx, squash
@@ -40,6 +40,13 @@ _ROLE_WORDS = rx(
     r"za\s|z\s|ze\s|odbor|oddělení|projektov|krajsk|městsk|náměst|primátor|poslan|senátor|zastupitel|"
     r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|správce|jednatel|statutár|vedoucí)"
 )
+
+
+def is_role(text: str) -> bool:
+    """True when `text` begins with a word of a role (`předsedkyně spolku`, `pokladník`)."""
+    return bool(_ROLE_WORDS.search(text.strip()))
+
+
 _ORG_MARKERS = rx(
     r"(?:\bz\.\s?s\.|\bo\.\s?p\.\s?s\.|\bs\.\s?r\.\s?o\.|\bz\.\s?ú\.|\bp\.\s?o\.|\ba\.\s?s\.|\bo\.\s?s\.|"
     r"\bspolek\b|\bcharit|\bdiakoni|\bcentrum\b|\bcentra\b|\bdomov\b|\bMěÚ\b|\bÚMČ\b|\bMČ\b|\bMÚ\b|\bOÚ\b|"
@@ -241,6 +248,16 @@ def nominative_name(text: str, case: Case) -> str | None:
     return " ".join(words)
 
 
+# Why the one present is a substitute named in the instrumental; `recognise` tells such a person by it.
+REPRESENTED_WHY = N_("substitute turned from the instrumental (zastoupen …)")
+
+
+def represented(person: PersonDict) -> bool:
+    """True for the one who represented a member (`Jan Dub (zastoupen Mgr. Evou Lví)` -> Eva Lví, with
+    `substitute_for` Jan Dub)."""
+    return "substitute_for" in person and person.get("guess") == _(REPRESENTED_WHY)
+
+
 def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
     """A person whose details say they stood in for a member, or that the member was represented
     by them: the person present, with `substitute_for` (and `guess` for a declined name)."""
@@ -254,7 +271,7 @@ def _substitution(person: PersonDict, details: list[str]) -> PersonDict:
                     "org": person["org"],
                     "role": None,
                     "substitute_for": person["name"],
-                    "guess": _("substitute turned from the instrumental (zastoupen …)"),
+                    "guess": _(REPRESENTED_WHY),
                 }
         elif (stands_in := _STANDS_IN_FOR.match(detail)) is not None and looks_like_name(
             normalise_name(stands_in["who"])
@@ -635,7 +652,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     i = 0
     while i < len(fragments):
         line, raw_fragment = fragments[i]
-        fragment = _tidy_fragment(raw_fragment)
+        fragment = _OMLUVEN_AFTER.sub(r" (\1)", _tidy_fragment(raw_fragment))
         i += 1
         if not fragment or _COUNT.match(fragment) or _NOBODY.match(fragment):
             continue
@@ -690,6 +707,12 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         elif people:
             _add_detail(people[-1], fragment)
     return people, sheet
+
+
+# `P. Sýkora (SOSaD) omluven`, `I. Horká omluvena` inside a list: the participle after one person (also after
+# their organisation in brackets) is a note of that person, as `(omluven)` is; without the bracket it would
+# spoil the name and be read as the organisation of the person before.
+_OMLUVEN_AFTER = re.compile(r"(?<=[\w.)])\s+(?:[-–—]\s+)?(?:je\s+|byl[a]?\s+)?(omluven[aáýi]?)$")
 
 
 _CAPITALISED_RUN = re.compile(rf"^\s*(?:{CAPITAL}{SMALL}+\s+){{5,}}{CAPITAL}{SMALL}+(?:\W|$)")

@@ -31,6 +31,7 @@ from .people import (
     parse_people,
     parse_person,
     presence_kind,
+    represented,
     stand_ins_first,
     without_class_first,
 )
@@ -203,7 +204,7 @@ _WRITING = rx(
     r"\bv\s+(?!(?:"
     + "|".join(accusative for _, accusative in WEEKDAYS)
     + r")\b)\w+(?:\s+\w+)?\s+dne|platnost|účinnost|rozeslán|odeslán|registrační|usnesení|č\.\s*j\.|čj\.|"
-    r"změněn|upraven|revize|verze"
+    r"změněn|upraven|revize|verze|\bautor(?:ka)?\b|přečteno|zobrazeno"
 )
 _MEETING_WORDS = rx(r"\bzápis|\bjednání|\bsetkání|\bschůz|\bzasedání|\bporad[ayě]|\bkonan|\bkonal|\bsešl")
 # What stands before the meeting day: `ze dne`, `konaného v pondělí dne`, `se konala ve čtvrtek`.
@@ -821,9 +822,7 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             same_sentence = timing is not None and not re.search(
                 r"[.;](?:\s|$)", without_dates(rest[where.end() : timing.start])
             )
-            return (timing.value if timing and same_sentence else None), squash(
-                _PLACE_END.sub("", where["place"])
-            ).strip(" ,;.") or None
+            return (timing.value if timing and same_sentence else None), _named_place(where["place"])
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -838,10 +837,30 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
                 and not find_dates(following)
             ):
                 return timing.value, squash(following)
-        return timing.value, squash(_PLACE_END.sub("", place["place"])).strip(
-            " ,;."
-        ) or None if place else None
+        return timing.value, _named_place(place["place"]) if place else None
     return None, None
+
+
+# What `v`/`ve`/`na` after a verb of meeting says when it names no place: the manner, the frame or who
+# attended (`proběhlo v příjemné atmosféře`, `v souladu s jednacím řádem`, `v rámci projektu`, `v plném
+# počtu`, `v zastoupení starosty`, `ve složení`).
+_NO_PLACE = rx(
+    r"^(?:v|ve|na)\s+(?:\w+\s+){0,2}?(?:atmosféř|duchu|soulad|rámci|počtu|zastoupení|složení|spoluprác|"
+    r"souvislost|návaznost|závislost|znění|rozsahu|délce|pořadí|termínu|čase|režimu\s+(?!on-?line))"
+)
+# A clause that goes on after the place (`v Domově Lhota, kde nás provedla ředitelka`), or the subject
+# after it (`v knihovně koordinátorka Eva Malá`).
+_AFTER_PLACE = rx(
+    r",\s+(?:kde|který|která|které|jež|jenž|kam|odkud)\b.*$"
+    r"|\s+(?:koordinátor(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)|starost(?:a|ka)|místostarost(?:a|ka)|"
+    r"ředitel(?:ka)?|tajemník|tajemnice|manažer(?:ka)?)\s.*$"
+)
+
+
+def _named_place(text: str) -> str | None:
+    """The place a sentence of the meeting names, tidied; None when it names no place (`_NO_PLACE`)."""
+    place = squash(_AFTER_PLACE.sub("", _PLACE_END.sub("", text))).strip(" ,;.")
+    return None if not place or _NO_PLACE.match(place) else place
 
 
 def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
@@ -951,6 +970,10 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
             if (inline := _INLINE_PLACE.search(line)) is not None and not NEXT.search(line):
                 found_place = (inline["value"], number)
                 break
+    if found_place is None and (bare := _place_without_colon(reader)) is not None:
+        result.place = bare
+        result.guesses["place"] = _("from a Místo label that lost its colon")
+        return
     if found_place is not None:
         value = found_place[0]
         after = found_place[1] + 1
@@ -961,6 +984,8 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
             value = leftover(value)
         if _LABEL_ONLY.match(value):
             value = ""  # `Místo konání: Předsedající: Přítomno:`: a table flattened, its values elsewhere
+        if _PLACE_ELSEWHERE.match(squash(value).strip(" .,;")):
+            value = ""  # `Místo: viz pozvánka`: the place is told elsewhere, not here
         result.place = squash(value).strip(" ,;") or None
     if result.place is None and title_place:
         result.place = title_place
@@ -971,6 +996,40 @@ def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
         result.guesses["place"] = _("from the minutes' narrative (where the meeting was opened)")
     if result.place is not None:
         result.place = _without_closing_quote(result.place)
+
+
+# `Místo konání Městský úřad Kolín`, `… v 9:30 h Místo MAS Vyhlídky, Mělník, Zasedací sál MěÚ, Nám. Míru 51
+# Program …`: a form's place label whose colon a transcript lost, before a capitalised value. `Místo`
+# alone also means "instead of" (`Místo předsedy řídil …`), so after it the value must name a place.
+_BARE_PLACE_LABEL = re.compile(
+    rf"(?:^|(?<=\s))(?:Místo|MÍSTO)(?P<long>\s+(?i:konání|jednání|setkání|schůzky|zasedání))?\s+"
+    rf"(?P<value>(?:{CAPITAL}|\d).+)$"
+)
+_PLACE_WORD = rx(
+    r"(?:úřad|ÚMČ|MěÚ|OÚ|MÚ|KÚ|sál|místnost|zasedac|budov|klubovn|sídl|radnic|kancelář|knihovn|"
+    r"\bnám\.|náměstí|\bul\.|ulice|čp\.|č\.\s?p\.|\b\d{1,4}\b)"
+)
+# Where such a value ends: the next label of the form, with or without its colon.
+_AFTER_BARE_PLACE = re.compile(
+    rf"\s+(?=(?:Program|PROGRAM|Usnesení|Hlasování|Ověřovatel\w*|Zapsal[a]?|Přítomn[iíoé]|Omluven[iíyaé]?|Hosté|Účast|Zahájení|Čas|Datum|Termín|"
+    rf"Zapisovatel(?:ka)?|Předsedající|Řídil[a]?)(?!{SMALL})|{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,3}}\s*:)"
+)
+
+
+def _place_without_colon(reader: _Reader) -> str | None:
+    """The place after a `Místo` label without its colon (see `_BARE_PLACE_LABEL`), up to the next
+    label; None when there is none or `Místo` alone is not followed by words of a place."""
+    for line in reader.plains:
+        if NEXT.search(line) or (match := _BARE_PLACE_LABEL.search(line)) is None:
+            continue
+        value = _AFTER_BARE_PLACE.split(match["value"], maxsplit=1)[0]
+        value = squash(value).strip(" ,;.")
+        if not value or len(value) > 120 or (not match["long"] and not _PLACE_WORD.search(value)):
+            continue
+        if find_dates(value) or find_time(without_dates(value)):
+            continue
+        return value
+    return None
 
 
 def _without_closing_quote(place: str) -> str:
@@ -1006,10 +1065,13 @@ def _place_after_opening(reader: _Reader) -> str | None:
             place = _PLACE_AFTER.match(rest[timing.end :])
             if place is not None and _PLACE_NOUN.match(place["place"]):
                 named = _SENTENCE.split(_PLACE_END.sub("", place["place"]))[0]
-                return squash(re.split(r"\.\s|\.$", named)[0]).strip(" ,;.") or None
+                return _named_place(re.split(r"\.\s|\.$", named)[0])
     return None
 
 
+_PLACE_ELSEWHERE = rx(
+    r"^(?:(?:viz|dle|podle|jako\s+obvykle)\b.*|neuveden\w*|nebylo\s+uvedeno|nezjištěn\w*|[-–—x?]+)$"
+)
 _LABEL_ONLY = re.compile(rf"^\s*{CAPITAL}[\w ]{{1,30}}:(?:\s|$)")
 
 # `Zápis ze 79. schůze VV ŠSČR v Praze`: a town at the end of the title (capitalised, in the
@@ -1098,6 +1160,18 @@ def _day_ends_title(number: int, line: str, hit: DateHit) -> bool:
     )
 
 
+# `Zápis z minulého jednání ze dne 6. 3. 2019 byl schválen`: the day of an earlier meeting.
+_PREVIOUS_MEETING = rx(
+    r"\b(?:minul|předchozí|předešl|posledn|loňsk)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:jednání|setkání|schůz\w*|zasedání|porad\w*)\b[^.;]{0,40}$"
+)
+# A sentence of the narrative before a day (`… shrnula akci ze dne`, `… informoval o akci dne`): a person
+# (capitalised) and a verb in the past before it.
+_TOLD_DAY = re.compile(
+    rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+{CAPITAL}{SMALL}+|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)\s+{SMALL}+l[aioy]?\s+\S"
+)
+
+
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
     `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
@@ -1118,6 +1192,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             if h.year is not None
             and (heading_first or not _WRITING.search(line[: h.start]))
             and not NEXT.search(line[: h.start])
+            and not _PREVIOUS_MEETING.search(line[: h.start])
         ]
         if not hits:
             continue
@@ -1192,6 +1267,8 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
     for line in [p for p in reader.plains if p][:15]:
         if _WRITING.search(line) or _CMS_TIMESTAMP.match(line) or NEXT.search(line) or _BYLINE.match(line):
             continue  # `Další jednání ŘS: 25. 10. 2022` is the next meeting's day
+        if _TOLD_DAY.search(line):
+            continue  # `Paní Malá shrnula akci ze dne 20. 3. 2019.`: a sentence of what was said
         hits = [h for h in find_dates(line) if h.year is not None]
         rest = leftover(line)
         if len(hits) == 1 and _DEADLINE_BEFORE.search(line[: hits[0].start]):
@@ -1201,6 +1278,9 @@ def _date_from_header(result: Imported, reader: _Reader) -> str | None:
             if (timing := find_time(line)) is not None:
                 result.time = timing.value
             named = re.sub(r"(?i)^(?:(?:ze|z|konan\w*|konal\w*|se)\b\W*)+", "", rest)
+            if re.search(r":\s*$", line[: hits[0].start]):
+                # `Termín: 3. 4. 2019, 14:00 – 16:00`: the label of the day is no place
+                named = leftover(line[hits[0].end :])
             return named if re.search(r"[^\W\d_]{3}", named) and timing is not None else None
     return None
 
@@ -1247,7 +1327,8 @@ def _continues(line: str, previous: str) -> bool:
     return "," in body or len(strip_titles(head).split()) >= 2
 
 
-_EXCUSED_WORD = re.compile(r"(?<!ne)omluven")
+# (`Přítomno bylo 7 členů, omluvili se: …`: the verb of those who apologised opens the excused too)
+_EXCUSED_WORD = re.compile(r"(?<!ne)omluven|\bomluvil[aiy]?\s+se\b|\bse\s+omluvil")
 # Sub-headings inside a list of those present: `Za MěÚ: …`, `Za poskytovatele: …`.
 # Also an acronym of a body (`VV SH ČMS: R. Dudek, …`).
 _SUBGROUP = re.compile(
@@ -1290,8 +1371,12 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
 
 
 # `Přítomni: dle prezenční listiny přítomno 14 zastupitelů, omluven Tomáš Dušek`: the excused after
-# a comma on the line of those present, in lower case and with no colon.
-_EXCUSED_AFTER = re.compile(rf"[,;]\s*(?:a\s+)?omluven[aiyé]?\s+(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))")
+# a comma on the line of those present, in lower case; also with the verb and a colon (`Přítomno: 7
+# členů, omluvili se: Karel Dub, Ivana Horká`).
+_EXCUSED_AFTER = re.compile(
+    r"[,;]\s*(?:a\s+)?(?:omluven[aiyé]?|omluvil[aiy]?\s+se|se\s+omluvil[aiy]?)\s*:?\s+"
+    rf"(?=(?:{CAPITAL}|[A-Z][a-z]{{1,5}}\.))"
+)
 
 
 # `Přítomni: Neplechová, Blatná, host Holíková`: the guests after a comma, in lower case, no colon.
@@ -1946,6 +2031,11 @@ _SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
 _EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
 
+# `– nedorazila`, `(nepřítomen)`, `nepřišel` after a name in a list: that person did not come.
+_ABSENT_NOTE = rx(
+    r"^\(?\s*(?:nedorazil[aoiy]?|nepřišel|nepřišl[aoiy]|nepřítomen|nepřítomn[aáéíý]|(?:se\s+)?nedostavil[aoiy]?"
+    r"(?:\s+se)?)\s*\)?\.?$"
+)
 _FOR_AN_ITEM = rx(r"\bk\s+bod(?:u|ům)\s+(?:č\.\s*)?\d")
 
 
@@ -1956,22 +2046,40 @@ def _store(result: Imported, seen: dict[str, set[str]], kind: str, text: str) ->
     office = kind == _OFFICE
     for person in people:
         target = "guests" if office else kind
+        if kind in ("excused", "absent") and represented(person):
+            # `Omluven: Mgr. Jan Dub (zastoupen Mgr. Evou Lví)`: the member stays excused; the one who
+            # represented them was there
+            _store_one(
+                result, seen, kind, {"name": person["substitute_for"], "org": person["org"], "role": None}
+            )
+            target = "present"
         if any(_EXCUSED_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
             target = "excused"
+            person = {**person, "org": None, "role": None}
+        elif any(_ABSENT_NOTE.match(detail or "") for detail in (person["org"], person["role"])):
+            if kind in ("guests", _OFFICE):
+                continue  # `Hosté: …, Bc. Eva Lví – nedorazila`: a guest invited who did not come
+            target = "absent" if kind == "present" else kind  # `Přítomni: …, Petr Dub (nepřítomen)`
             person = {**person, "org": None, "role": None}
         elif kind == "present" and any(
             _FOR_AN_ITEM.search(detail or "") for detail in (person["org"], person["role"])
         ):
             target = "guests"  # `Jitka Hejhalová – k bodu 1`: there for one item of the agenda
-        key = person_key(person["name"])
-        if key and key not in seen[target]:
-            seen[target].add(key)
-            if office and target == "guests":
-                seen.setdefault(_OFFICE, set()).add(key)
-            people_there: list[PersonDict] = getattr(result, target)
-            if (why := person.pop("guess", None)) is not None:
-                result.guesses[f"{target}.{len(people_there) + 1}"] = why
-            people_there.append(person)
+        if _store_one(result, seen, target, person) and office and target == "guests":
+            seen.setdefault(_OFFICE, set()).add(person_key(person["name"]))
+
+
+def _store_one(result: Imported, seen: dict[str, set[str]], target: str, person: PersonDict) -> bool:
+    """Add one person to the list `target`, unless already there; True when added."""
+    key = person_key(person["name"])
+    if not key or key in seen[target]:
+        return False
+    seen[target].add(key)
+    people_there: list[PersonDict] = getattr(result, target)
+    if (why := person.pop("guess", None)) is not None:
+        result.guesses[f"{target}.{len(people_there) + 1}"] = why
+    people_there.append(person)
+    return True
 
 
 _COLUMNS = re.compile(r"\t+|\s{3,}")
@@ -2046,6 +2154,36 @@ _ELECTED = rx(r"\bvolb[ayě]\b|\bvolil[iy]?\b|\bzvolen[aiyo]?\b|\bzvolil[aiy]?\b
 _CHAIR_IN_A_LIST = rx(r"^\s*(?:předseda|předsedkyně|místopředsed\w*)\s+[-–—]\s")
 # `paní Marcela Petránková – zapisuje průběh ŠR`: who takes the minutes, by their role in the list.
 _WRITES_THE_MINUTES = rx(r"\b(?:zapisuje|zapisovatel(?:ka)?|zapisovala|zapisoval)\b")
+
+
+# `Předsedkyně komise zahájila jednání`, `Jednání zahájil předseda výboru`: the meeting opened by a role.
+_OPENED_BY_ROLE = rx(
+    r"(?:^|[.;]\s+|\)\s*)(?P<role>předsed(?:a|kyně)|koordinátor(?:ka)?|starost(?:a|ka)|ředitel(?:ka)?|vedoucí)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:zahájil[a]?|řídil[a]?|vedl[a]?)\s+(?:a\s+řídil[a]?\s+)?(?:jednání|setkání|schůzi|zasedání)"
+    r"|\b(?:jednání|setkání|schůzi|zasedání)\s+(?:zahájil[a]?|řídil[a]?|vedl[a]?)\s+"
+    r"(?P<role_after>předsed(?:a|kyně)|koordinátor(?:ka)?|starost(?:a|ka)|ředitel(?:ka)?|vedoucí)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*(?:[.,;]|\s+a\s|$)"
+)
+
+
+def _opener_by_role(reader: _Reader, result: Imported) -> str | None:
+    """The one person of those present whose role (`Mgr. Jana Nová (předsedkyně)`) is the role that
+    opened or led the meeting in the narrative (`Předsedkyně komise zahájila jednání`); None when no
+    sentence says so or no one, or more than one, has that role."""
+    for line in reader.plains:
+        if (match := _OPENED_BY_ROLE.search(line)) is None or NEXT.search(line):
+            continue
+        role = fold(match["role"] or match["role_after"])[:6]  # `predse`, `koordi`, `staros` …
+        holders = [
+            person["name"]
+            for person in result.present
+            if any(
+                fold(word).startswith(role)
+                for word in f"{person['role'] or ''} {person['org'] or ''}".split()[:1]
+            )
+        ]
+        return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _recorder_in_attendance(result: Imported) -> str | None:
@@ -2691,6 +2829,16 @@ _STAMP_LINE = rx(
 
 # `Jednání rady seniorů ze dne 12. 4. 2023`: a heading that gives the day as minutes head it
 _DAY_OF_TITLE = rx(r"(?:\b(?:ze\s+)?dne|\bkonan\w*(?:\s+dne)?)\s*$")
+# A blank to fill in: dots, an ellipsis or underscores in a run (`………`, `.....`, `____`).
+_BLANK = re.compile(r"(?:\.\s?){4,}|…{2,}|_{3,}|…\s*$")
+
+
+def _blank_form(reader: _Reader) -> bool:
+    """True when the title of the first lines and at least two labels hold blanks to fill in."""
+    lines = [p for p in reader.plains if p][:20]
+    titled = any(_BLANK.search(line) and _is_title(line) for line in lines)
+    blanks = sum(1 for line in lines if ":" in line and _BLANK.search(line.split(":", 1)[1]))
+    return titled and blanks >= 2
 
 
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
@@ -2779,6 +2927,12 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.moderator = known
         result.guesses["moderator"] = _(
             "from the minutes' narrative (a surname) and the list of those present"
+        )
+    if result.moderator is None and (chair := _opener_by_role(reader, result)) is not None:
+        result.moderator = chair
+        result.guesses["moderator"] = _(
+            "from the minutes' narrative (the role that opened the meeting) and the role beside a name in the "
+            "attendance"
         )
     result.agenda = find_agenda(reader.lines)
     result.tasks = find_tasks(reader.lines, result.date)
@@ -2882,6 +3036,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if _declared_other(reader):
         # `Metodika …` or `Pozvánka na jednání …` before any title of minutes: labels of minutes in it
         # (`Přítomni: jména přítomných`, `3.1 Zápis z jednání`) describe minutes, they are none.
+        looks_like_minutes = False
+    if result.date is None and _blank_form(reader):
+        # `Zápis z jednání pracovní skupiny ………` / `Datum: ………` / `Přítomni: ………`: a form to fill in
+        # (a template, a guide's example) gives blanks where minutes give their facts
         looks_like_minutes = False
     result.looks_like_minutes = looks_like_minutes
     result.warnings = _warnings(result, looks_like_minutes, found.decided)

@@ -12,7 +12,7 @@ from ..core.i18n import _
 from ..core.names import fold
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
-from .people import looks_like_name, names_in_text
+from .people import is_role, looks_like_name, names_in_text
 from .text import CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
@@ -163,6 +163,28 @@ _OWNER_THEN_DUE = rx(
 _CELL_SEPARATOR = re.compile(r"\s+\|\s+|\s+[-–—]\s+|\t+")
 
 
+def _names_no_one(part: str) -> bool:
+    """True for a bracket's one part that names no one: words in lower case (`letáky`, `tisk a web`)
+    that are neither a role or body that owns tasks (`předsedkyně`, `všichni členové`, `starosta`) nor
+    a deadline or a labelled owner or deadline."""
+    part = part.strip()
+    return (
+        bool(part)
+        and part[:1].islower()
+        and len(part.split()) <= 3
+        and not _OWNER_ROLE.match(part)
+        and not is_role(part)
+        and not _deadline_like(part)
+        and not _OWNER_PREFIX.match(part)
+        and not _DUE_PREFIX.match(part)
+        and not _COURTESY_WORD.match(part)
+    )
+
+
+# `pan Novák`, `p. Nová`, `pí Malá`: a person in lower case
+_COURTESY_WORD = rx(r"^(?:pan|paní|pí|p|sl|slečna)\.?\s+\S")
+
+
 def _cell_fields(text: str) -> dict[str, str]:
     """`text – owner – due`, `text | owner | due` or `text (owner, due)` -> fields."""
     cells = [c for c in _CELL_SEPARATOR.split(text) if c.strip()]
@@ -185,6 +207,9 @@ def _cell_fields(text: str) -> dict[str, str]:
                 # `(předsednictvo, vedoucí odborů)`, `(Martin Šmída, Jan Novák)`: owners together
                 return {"task": text[: bracket.start()], "owner": ", ".join(parts)}
             # `Zajistit propagaci (letáky, plakáty, web)`: examples of what to do, part of the task
+            return {"task": text}
+        if len(parts) == 1 and _names_no_one(parts[0]):
+            # `Zajistit propagaci (letáky)`: one common noun in lower case says what, not who
             return {"task": text}
         cells = [text[: bracket.start()], *bracket[1].split(",")]
     if len(cells) >= 3 and _is_person(cells[0].strip()) and not _is_person(cells[1].strip()):
@@ -230,6 +255,9 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
         and (cells := _cell_fields(fields.get("task", ""))).get("due")
     ):
         fields = cells
+    if "owner" not in fields and (members := _members_first(fields.get("task", ""))) is not None:
+        # `Úkol: všichni členové PS zašlou připomínky …`: the members (or a person), then the verb of the task
+        fields = {**fields, "owner": members[0], "task": members[1]}
     text = _clean(fields.get("task", "")) or _clean(fields.get("rest", ""))
     if not text:
         return None
@@ -245,6 +273,7 @@ def _make(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
 
 
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:")
+_MINUTES_TITLE = rx(r"^\W*(?:\d{1,3}\s+)?(?:zápis|záznam|z\s?á\s?p\s?i\s?s)\b")
 
 
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -289,7 +318,12 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
         if current is None and starts and {"owner", "due"} & set(fields) and not fields.get("rest"):
             # `Poskytovatelé zkontrolují údaje.` / `Z: poskytovatelé` / `T: průběžně`
             current, start = dict(fields), number
-            # not after a numbered heading, nor after a head's label (`Kde: MěÚ`)
+            # not after a numbered heading, nor after a head's label (`Kde: MěÚ`), nor under the title
+            # (`Zápis z jednání …` / `Termín: 3. 4. 2019, 14:00`: the meeting's day, no task's deadline)
+            if _MINUTES_TITLE.match(previous) and set(fields) == {"due"}:
+                current = None
+                blanks, previous = 0, ""
+                continue
             if previous and not (
                 _ANY_FIELD.search(previous) or _ITEM_NUMBER.match(previous) or _LABEL_LINE.match(previous)
             ):
@@ -379,7 +413,9 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "projedná projednají vyjádří připraví sestaví zajistí osloví prověří zjistí doplní aktualizuje "
     "aktualizují svolá svolají informuje informují provede provedou navrhne navrhnou ověří domluví "
     "kontaktuje kontaktují dodá dodají vypracuje vypracují zveřejní upraví odešle odešlou vyhodnotí "
-    "zmapuje zmapují prodiskutuje prodiskutují promyslí"
+    "zmapuje zmapují prodiskutuje prodiskutují promyslí "
+    "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
+    "objednají vytvoří"
 ).split()
 _VERB = rx(r"(?<![\w])(?:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=True)) + r")(?![\w])")
 # Where the subject of the sentence ends before the verb: `Koordinátorka KPSS společně s …`.
@@ -592,8 +628,32 @@ _OWNER_ROLE = rx(
     r"^(?:(?:všichni|všechny)\s+)?(?:vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|členové|členky|"
     r"koordinátor(?:ka|ky|ři)?|tajemník|tajemnice|starost(?:a|ka)|místostarost(?:a|ka)|předsednictvo|"
     r"odbor\w*|pracovní\s+skupin\w*|výbor|rada|ředitel(?:ka)?|manažer(?:ka)?|garant(?:ka)?|"
-    r"zapisovatel(?:ka)?|funkcionáři|vedení)(?:\s+[\w.]+){0,3}$"
+    r"zapisovatel(?:ka)?|funkcionáři|vedení|pokladní(?:k|ce)?|hospodář(?:ka)?|velitel(?:ka)?|strojník|"
+    r"jednatel(?:ka)?|sekretář(?:ka)?|účetní|kronikář(?:ka)?|revizor(?:ka)?|správce|správkyně)(?:\s+[\w.]+){0,3}$"
 )
+
+
+# The body's members as a whole, the subject of a task (`Členové PS zašlou …`, `Členky osloví …`,
+# `všichni členové komise připraví …`): whose the members are in up to two words, an acronym or a noun
+# in the genitive.
+_MEMBERS_SUBJECT = rx(
+    r"^(?:všichni\s+|všechny\s+)?(?:členové|členky)"
+    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|skupiny|komise|výboru|rady|spolku|sdružení|"
+    r"zastupitelstva|školské\s+rady|řídící\s+skupiny))?$"
+)
+
+
+def _members_first(text: str) -> tuple[str, str] | None:
+    """`všichni členové PS zašlou připomínky` -> (`všichni členové PS`, `zašlou připomínky`): a task's
+    text that opens with the members as its subject and a verb of a task; None otherwise."""
+    verb = _VERB.search(text)
+    if verb is None:
+        return None
+    subject = text[: verb.start()].strip(" ,;:–-")
+    # (or one person named in the nominative: `Jan Kos zašle pozvánky – T: 10. 4.`)
+    if not (_MEMBERS_SUBJECT.match(subject) or (subject and _is_person(subject))):
+        return None
+    return subject, text[verb.start() :]
 
 
 def _is_person(owner: str) -> bool:
@@ -609,7 +669,8 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     if verb is None:
         return None
     fields = sentence_fields(sentence)
-    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"])):
+    members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
+    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
         if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
@@ -619,8 +680,8 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
         fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
     if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
         fields["due"] = next_meeting[0]
-    if "due" not in fields:
-        return None
+    if "due" not in fields and not members:
+        return None  # (the members as a whole set themselves a task even without a deadline)
     owner = fields["owner"]
     at = sentence.find(owner)
     if 0 <= at < verb.start():
