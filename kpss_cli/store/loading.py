@@ -602,6 +602,11 @@ def _load(
     finally:
         if first is not None:
             first.join()
+    if first is not None and first.made is not None and first.complete(len(files)):
+        # STATE made and the tables written: the outcomes are in the records and problems now
+        # (at 100,000 files some 20 MB, let go of before the status tables are written).
+        outcomes.clear()
+        stats.clear()
     if index:
         # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
         if settled:
