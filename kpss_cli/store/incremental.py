@@ -32,6 +32,7 @@ import marshal
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any  # not on the warm path: a file changed
+from zlib import crc32
 
 from ..core.config import Config
 from ..core.errors import Problem
@@ -161,8 +162,6 @@ def signed_rows(rel: str, found: Entry, signer: Signer) -> list[Signed]:
     first build, where every file's rows are made (some 7 a file). The keys' buckets are taken
     from the keys' bytes where they begin so, each string encoded once, each table's signer
     looked up once (loading._signed)."""
-    from zlib import crc32
-
     dumps, mask = marshal.dumps, BUCKETS - 1
     key = encode(rel)
     data = dumps((rel, found), MARSHAL_VERSION)
