@@ -593,7 +593,7 @@ def _load(
             elif rel in outcomes and is_not_minutes(rel, problems):
                 result.not_minutes.append(rel)
         resolve(result)
-        settled = all(_settled(stat, started) for stat in stats.values())
+        settled = index is not None and all(_settled(stat, started) for stat in stats.values())
         if settled and first is not None and first.writing():
             from .snapshot import Ahead  # a first build's
 
