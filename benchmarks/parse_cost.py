@@ -15,6 +15,12 @@ rounds, as µs per file: the machine's load moves single rounds a lot, so read t
 the floor taken in the same run, not the microseconds alone. Caches that kpss keeps across
 files (people, YAML scalars) are warm after the first round, as they are in a real run
 after the first few files.
+
+With `--rows`, what a first build does beside the parse is timed too, per file, after the
+table (not in its total): the file's row of FILE (incremental.stamped_entry), its rows of
+FILE, MEET, REF and MID made and signed (incremental.signed_rows), its row of `files` signed
+(index.Signer.file), and its outcome unpacked lean, as the main process unpacks a worker's
+(packing.unpack_lean), with the cycle collector off as in a load.
 """
 
 from __future__ import annotations
@@ -34,12 +40,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kpss_cli.minutes import parse as parse_module
 from kpss_cli.minutes.source import MAX_FILE_SIZE, decode, split_front_matter
 from kpss_cli.minutes.yamlsafe import load_yaml
-from kpss_cli.store.archive import walk_files
+from kpss_cli.store.archive import stamp_of, walk_files
 from kpss_cli.store.config import load_config
 from kpss_cli.store.files import read_regular
-from kpss_cli.store.packing import pack
+from kpss_cli.store.incremental import signed_rows, stamped_entry
+from kpss_cli.store.index import Signer
+from kpss_cli.store.packing import pack, unpack_lean
 
 STAGES = ("read", "decode", "split", "yaml", "record", "body", "pack")
+ROW_STAGES = ("FILE entry", "rows+sign", "file sign", "unpack lean")
 
 
 def files_of(root: Path, count: int) -> list[str]:
@@ -85,6 +94,38 @@ def kpss_round(root: Path, rels: list[str], config: object) -> dict[str, float]:
     return spent
 
 
+def rows_round(root: Path, rels: list[str], config: object) -> dict[str, float]:
+    """Seconds spent in each of ROW_STAGES over `rels` (parsed first, not timed)."""
+    import gc
+
+    signer = Signer(os.urandom(32))
+    spent = dict.fromkeys(ROW_STAGES, 0.0)
+    clock = time.perf_counter
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for rel in rels:
+            stamp = stamp_of(os.lstat(f"{root}/{rel}"))
+            data = read_regular(f"{root}/{rel}", MAX_FILE_SIZE)
+            outcome = parse_module.parse_minutes(data, rel, rel, config)  # type: ignore[arg-type]
+            blob = pack(outcome)
+            t0 = clock()
+            found = stamped_entry(stamp, outcome[1], outcome[0])
+            t1 = clock()
+            signed_rows(rel, found, signer)
+            t2 = clock()
+            signer.file(rel, *stamp, blob)
+            t3 = clock()
+            unpack_lean(blob)
+            t4 = clock()
+            for stage, seconds in zip(ROW_STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                spent[stage] += seconds
+    finally:
+        if collecting:
+            gc.enable()
+    return spent
+
+
 def floor_round(root: Path, rels: list[str]) -> float:
     """reference_csafeloader.py's work on `rels`, in seconds."""
     started = time.perf_counter()
@@ -104,6 +145,7 @@ def main() -> None:
     parser.add_argument("archive", type=Path)
     parser.add_argument("--files", type=int, default=3000, help="how many files to parse")
     parser.add_argument("--repeat", type=int, default=3, help="rounds (medians are reported)")
+    parser.add_argument("--rows", action="store_true", help="also what a first build does beside the parse")
     args = parser.parse_args()
     root = args.archive.resolve()
     rels = files_of(root, args.files)
@@ -111,7 +153,7 @@ def main() -> None:
         sys.exit(f"no minutes in {root}")
     config = load_config(root, str(root))
     kpss_round(root, rels[: min(200, len(rels))], config)  # imports and first caches
-    rounds: dict[str, list[float]] = {stage: [] for stage in STAGES}
+    rounds: dict[str, list[float]] = {stage: [] for stage in (*STAGES, *ROW_STAGES)}
     rounds["total"], rounds["floor"] = [], []
     for _ in range(args.repeat):  # interleaved: the same load for both
         rounds["floor"].append(floor_round(root, rels))
@@ -119,6 +161,9 @@ def main() -> None:
         for stage in STAGES:
             rounds[stage].append(spent[stage])
         rounds["total"].append(sum(spent.values()))
+        if args.rows:
+            for stage, seconds in rows_round(root, rels, config).items():
+                rounds[stage].append(seconds)
     per_file: Callable[[str], float] = lambda name: statistics.median(rounds[name]) / len(rels) * 1e6  # noqa: E731
     floor = per_file("floor")
     print(f"{len(rels):,} files of {root}, median of {args.repeat} rounds, µs per file")
@@ -129,6 +174,11 @@ def main() -> None:
         print(f"  {stage:<10} {cost:8.1f} {cost / floor:8.2f} {cost / total:7.1%}")
     print(f"  {'kpss':<10} {total:8.1f} {total / floor:8.2f}")
     print(f"  {'floor':<10} {floor:8.1f} {1:8.2f}   (read, decode, split, CSafeLoader)")
+    if args.rows:
+        print("  beside the parse, on a first build:")
+        for stage in ROW_STAGES:
+            cost = per_file(stage)
+            print(f"  {stage:<10} {cost:8.1f} {cost / floor:8.2f}")
 
 
 if __name__ == "__main__":

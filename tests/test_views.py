@@ -10,6 +10,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -411,6 +412,43 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
     after = _index_content(generated)
     assert first == after
     assert first[2] == 400 and {"file", "meet", "ref", "mid", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
+
+
+def test_status_rows_made_while_a_first_build_writes_are_those_made_after_it(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build's second thread writes the last batch and the per-file tables' rows
+    (FirstBuild.finish) while the tasks are resolved; the status tables' rows are begun then
+    (snapshot.Ahead): the index is the one written when they are all made after it, and its
+    answers are `--no-cache`'s."""
+    from kpss_cli.store import loading, snapshot
+
+    made: list[int] = []
+    ahead = snapshot.Ahead.__init__
+
+    def counted(self: snapshot.Ahead, *args: Any) -> None:
+        ahead(self, *args)
+        made.append(len(self.made))
+
+    monkeypatch.setattr(snapshot.Ahead, "__init__", counted)
+    monkeypatch.setattr(loading.FirstBuild, "writing", lambda self: False)  # none made ahead
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    after = _index_content(generated)
+    assert not made
+    monkeypatch.setattr(loading.FirstBuild, "writing", lambda self: True)  # every row made ahead
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert made and made[0] > 0 and _index_content(generated) == after
+    monkeypatch.setattr(snapshot.Ahead, "STEP", 7)  # some made ahead, the rest as they are written
+    busy = iter([True] * 5)
+    monkeypatch.setattr(loading.FirstBuild, "writing", lambda self: next(busy, False))
+    shutil.rmtree(generated / ".kpss")
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert made[1] == 28 and _index_content(generated) == after
+    monkeypatch.undo()
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
+    kept = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]
+    assert [(r.exit_code, r.stdout) for r in kept] == [(r.exit_code, r.stdout) for r in cold]
 
 
 def test_the_status_tables_made_by_two_processes_are_those_made_by_one(

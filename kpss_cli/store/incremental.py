@@ -32,12 +32,13 @@ import marshal
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any  # not on the warm path: a file changed
+from zlib import crc32
 
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.model import STATUSES, Minutes
 from .archive import Archive, FileStat, Stamp, duplicate_task, printable, resolve
-from .index import Index, bucket, encode
+from .index import BUCKETS, Index, Signed, Signer, bucket, encode
 from .packing import MARSHAL_VERSION
 from .snapshot import (
     FILE,
@@ -154,6 +155,43 @@ def entry_rows(rel: str, found: Entry) -> Iterator[tuple[str, bytes, int, bytes]
 
 
 FILE_KINDS = (FILE, MEET, REF, MID)  # the tables of entry_rows
+
+
+def signed_rows(rel: str, found: Entry, signer: Signer) -> list[Signed]:
+    """entry_rows(rel, found), each signed (Signer.row): the same rows, made in one pass for a
+    first build, where every file's rows are made (some 7 a file). The keys' buckets are taken
+    from the keys' bytes where they begin so, each string encoded once, each table's signer
+    looked up once (loading._signed)."""
+    dumps, mask = marshal.dumps, BUCKETS - 1
+    key = encode(rel)
+    data = dumps((rel, found), MARSHAL_VERSION)
+    rows: list[Signed] = [
+        (FILE, key, crc32(key[: key.rfind(b"/") + 1]) & mask, data, signer.signs(FILE)(key, data))
+    ]
+    info = found[5]
+    if info is None:
+        return rows
+    mid, date, slug, name, meeting = info[:5]
+    touches = sorted(_touches(info))
+    key = encode(_pair(slug, f"{date}\0{mid}"))
+    # Held by a name and its list its own, as in _meet_rows: marshal marks an object held
+    # elsewhere too (FLAG_REF), and the rows' bytes are to be those of entry_rows.
+    meet: tuple[Any, ...] = (slug, date, mid, name, meeting, rel, touches[:])
+    data = dumps(meet, MARSHAL_VERSION)
+    rows.append((MEET, key, bucket(slug), data, signer.signs(MEET)(key, data)))
+    defines: dict[str, list[tuple[int, int | None]]] = {}
+    for number, (task_id, line) in enumerate(zip(info[5], info[6], strict=True)):
+        defines.setdefault(task_id, []).append((number, line))
+    sign = signer.signs(REF)
+    for task_id in touches:
+        value = (task_id, rel, info[1], info[0], found[:4], defines.get(task_id, []))
+        key = encode(_pair(task_id, rel))
+        data = dumps(value, MARSHAL_VERSION)
+        rows.append((REF, key, bucket(task_id), data, sign(key, data)))
+    key = encode(mid)
+    data = dumps((mid, rel), MARSHAL_VERSION)
+    rows.append((MID, key, crc32(key) & mask, data, signer.signs(MID)(key, data)))
+    return rows
 
 
 def state_of(

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .incremental import Entry
-    from .snapshot import Folders
+    from .snapshot import Ahead, Folders
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -242,10 +242,10 @@ Chunk = list[tuple[str, "Stamp | None"]]  # files to parse, with their stamps on
 
 def _signed(rel: str, stamp: Stamp, outcome: Outcome, blob: bytes, signer: Signer) -> SignedFile:
     """A parsed file's row signed, and its rows of the snapshot's per-file tables."""
-    from .incremental import entry_rows, stamped_entry
+    from .incremental import signed_rows, stamped_entry
 
     found = stamped_entry(stamp, outcome[1], outcome[0])
-    return signer.file(rel, *stamp, blob), [signer.row(*row) for row in entry_rows(rel, found)]
+    return signer.file(rel, *stamp, blob), signed_rows(rel, found, signer)
 
 
 def _parse_chunk(base: str, chunk: Chunk) -> list[tuple[bytes, SignedFile | None]]:
@@ -573,8 +573,10 @@ def _load(
         index.update(batch, gone)
         if first is not None:
             first.finish()  # its tables written by a second thread meanwhile: first.join()
+    ahead: Ahead | None = None
+    settled = False
     try:
-        if first is not None and not unreadable and first.count == len(files):
+        if first is not None and not unreadable and first.added == len(files):
             # Made now, while the second thread writes the rows (the files' rows it reads are
             # not changed by resolving), and let go of before the tasks' histories are made.
             first.state(files, outcomes, stats, len(config.problems))
@@ -591,12 +593,23 @@ def _load(
             elif rel in outcomes and is_not_minutes(rel, problems):
                 result.not_minutes.append(rel)
         resolve(result)
+        settled = index is not None and all(_settled(stat, started) for stat in stats.values())
+        if settled and first is not None and first.writing():
+            from .snapshot import Ahead  # a first build's
+
+            if Ahead.wanted(result):  # the status tables' rows begun while the second thread writes
+                ahead = Ahead(result, first.signer, first.writing)
     finally:
         if first is not None:
             first.join()
+    if first is not None and first.made is not None and first.complete(len(files)):
+        # STATE made and the tables written: the outcomes are in the records and problems now
+        # (at 100,000 files some 20 MB, let go of before the status tables are written).
+        outcomes.clear()
+        stats.clear()
     if index:
         # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
-        if all(_settled(stat, started) for stat in stats.values()):
+        if settled:
             digest = fingerprint(files, unreadable)
             if index.snapshot(digest, ("head", STATE)) is None:  # else it is current
                 from .incremental import state_of  # not on the warm path
@@ -609,7 +622,7 @@ def _load(
                 else:
                     links = _links(files, unreadable, not_read, outcomes)
                     state, tables = state_of(links, files, len(config.problems))
-                store(index, digest, result, state, tables)
+                store(index, digest, result, state, tables, ahead)
         index.close()
     return result
 
@@ -644,6 +657,7 @@ class FirstBuild:
         self.files: list[tuple[Row, bytes]] = []
         self.rows: list[Signed] = []
         self.count = 0  # files whose rows were written
+        self.added = 0  # files whose rows were given (add)
         self.written = True  # every batch was
         self.cleared = False
         self.digests: dict[str, dict[int, bytes]] = {}
@@ -652,6 +666,7 @@ class FirstBuild:
         self.made: tuple[bytes, dict[str, Any]] | None = None  # `state`, once made
 
     def add(self, row: Row, signed: SignedFile) -> None:
+        self.added += 1
         self.files.append((row, signed[0]))
         self.rows += signed[1]
         macs = self.macs
@@ -679,25 +694,28 @@ class FirstBuild:
         self.files, self.rows = [], []
 
     def finish(self) -> None:
-        """Write the last batch; the tables' digests made, the signatures let go of (at 100,000
-        files some 26 MB, not held while the tasks are resolved). The rows put aside are
-        written into their tables by a second thread (SQLite works without Python's lock), while
-        this one lists the records and resolves the tasks: at 100,000 files some 2 s each, and
-        the second core was idle (`join` waits for it)."""
+        """The tables' digests made, the signatures let go of (at 100,000 files some 26 MB, not
+        held while the tasks are resolved). The last batch, and then the rows put aside into
+        their tables, are written by a second thread (SQLite works without Python's lock),
+        while this one makes STATE, lists the records and resolves the tasks: at 100,000 files
+        some 2 s each, and the second core was idle (`join` waits for it). (At 10,000 files the
+        last batch alone was 0.1–0.17 s of this thread's CPU, after the parse.)"""
         import threading
 
         from .index import digests
 
-        self.flush()
         self.digests = {kind: digests(self.macs[kind]) for kind in self.kinds}
         self.macs = {}
-        if self.written and self.count:
-            self.behind = threading.Thread(target=self._put_staged, name="kpss-first-build")
+        if self.written and (self.count or self.files):
+            self.behind = threading.Thread(target=self._write_rest, name="kpss-first-build")
             self.behind.start()
+        else:
+            self.flush()  # the files' rows, as any load writes them; the tables after the parse
 
-    def _put_staged(self) -> None:
+    def _write_rest(self) -> None:
         try:
-            written = self.index.put_staged()
+            self.flush()
+            written = self.written and self.count > 0 and self.index.put_staged()
         except BaseException as exc:  # given to the thread that waits for it (join)
             self.failed = exc
             written = False
@@ -711,6 +729,10 @@ class FirstBuild:
             self.behind = None
         if self.failed is not None:
             raise self.failed
+
+    def writing(self) -> bool:
+        """Whether the second thread (finish) is still writing."""
+        return self.behind is not None and self.behind.is_alive()
 
     def complete(self, files: int) -> bool:
         """True when every one of the walk's `files` has its rows written."""
