@@ -37,6 +37,8 @@ MORE = [
     ["show", "orp-001/seniori/2019-06-13", "-f", "json"],  # its task id defined before
     ["show", "orp-001/seniori/2019-04-04", "-f", "json"],  # its tasks handed over, carried on
     ["monitor", "--year", "2019", "-f", "json", *AS_OF],
+    ["attendance", "--by", "org", "-f", "json", "--since", "2019-01-01"],
+    ["attendance", "--missed", "1", "--group", "seniori", "-f", "csv"],
 ]
 
 PLAN = """\
@@ -94,6 +96,15 @@ def awkward(generated_once: Path, tmp_path: Path) -> Path:
     )
     write(
         root / "orp-001/seniori/2019-04-18.md", minutes(f"group: orp-001-seniori\ndate: 2019-04-18\n{handed}")
+    )
+    # A member who joins and then leaves (membership over time: `attendance`).
+    joins = "present: [Vilém Nováček]\nmembership: [{name: Vilém Nováček, org: Spolek, joined: 2019-03-07}]"
+    write(
+        root / "orp-001/seniori/2019-03-07.md", minutes(f"group: orp-001-seniori\ndate: 2019-03-07\n{joins}")
+    )
+    leaves = "membership: [{name: Vilém Nováček, left: 2019-09-01}]"
+    write(
+        root / "orp-001/seniori/2019-08-08.md", minutes(f"group: orp-001-seniori\ndate: 2019-08-08\n{leaves}")
     )
     write(root / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
     write(root / "orp-001/poznamky.md", "Jen poznámky, žádné záhlaví.\n")

@@ -22,7 +22,7 @@ import marshal
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from sys import intern
@@ -57,13 +57,28 @@ from .loading import (
     attendance_archive,
     walk_archive,
 )
-from .packing import _DATES, MARSHAL_VERSION, _updates, pack, pack_task, unpack, unpack_task
+from .packing import (
+    _DATES,
+    MARSHAL_VERSION,
+    _updates,
+    pack,
+    pack_task,
+    unpack,
+    unpack_attendance,
+    unpack_task,
+)
 
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
-# reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
+# reads: a Skeleton or a Resolving, or None when the file holds no minutes).
 Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
-# The minutes' date, id, group's slug and name, and (id, line) of each task it defines.
-Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...]]
+# For a view that selects no tasks: the minutes' date, id, group's slug and name, (id, line) of
+# each task it defines, and whether it records joins or leaves (membership over time reads it).
+Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...], bool]
+# Else the first five of these, then the date of its own next meeting (or None), its tasks as
+# parsed (pack_task of each, by marshal) and its updates and unchecked lines (`_updates`, by
+# marshal), None when it has none, and the record whole (`show`: its id or path is the one
+# asked for; packed in a worker) or None: what archive.resolve reads, without the record.
+Resolving = tuple[Any, str, str, str, tuple[tuple[str, int], ...], Any, bytes | None, bytes | None, Any]
 
 _worker_view: list[tuple[Config, EachMinutes | None, str | None]] = []  # set once in each worker (_start)
 
@@ -93,7 +108,7 @@ def _kept(
     defined = tuple((t.id, t.line) for t in tasks) if tasks else ()
     skeleton = (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), defined)
     if view is not None and view.tasks is None:
-        return found, value, skeleton
+        return found, value, (*skeleton, bool(minutes.membership))
     updates, loose, meeting = minutes.updates, minutes.loose_checks, minutes.next_meeting
     whole: Any = None
     if wanted is not None and wanted in (minutes.id, minutes.path):
@@ -184,6 +199,7 @@ class Cold:
         sample: Minutes | None,
         selected: list[Any],
         whole: list[Minutes] | None = None,
+        where: list[tuple[Any, str, bool]] | None = None,
     ) -> None:
         self.head = head
         self.order = order
@@ -191,6 +207,7 @@ class Cold:
         self.sample = sample
         self.selected = selected
         self.whole = whole or []
+        self.where = where or []  # each minutes' (date, group's slug, joins or leaves), in order
 
     def values(self) -> Iterator[Any]:
         kept, loads = self.kept, marshal.loads
@@ -210,12 +227,14 @@ def cold_parts(
     *,
     statuses: Iterable[str] = (),
     wanted: str | None = None,
+    keys: bool = False,
 ) -> Cold | None:
     """cold_view of the archive (default: found from the current folder), walked now."""
     root, shown_root = resolve_root(archive)
     if wanted is not None:
         wanted = _relative_ref(Path(root), shown_root, wanted)
-    return cold_view(root, shown_root, walk_archive(root), view, progress, statuses=statuses, wanted=wanted)
+    walk = walk_archive(root)
+    return cold_view(root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys)
 
 
 def cold_view(
@@ -227,17 +246,19 @@ def cold_view(
     *,
     statuses: Iterable[str] = (),
     wanted: str | None = None,
+    keys: bool = False,
 ) -> Cold | None:
     """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
     index; None where workers cannot be forked (the caller loads the archive lean). `view`
     None: no view, the tasks of `statuses` resolved into the head (`kpss tasks`), and the
-    records whose id or path is `wanted` kept whole with their tasks resolved (`show`)."""
+    records whose id or path is `wanted` kept whole with their tasks resolved (`show`). `keys`:
+    each minutes' date, group and whether it records joins or leaves kept too (Cold.where)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     folder = Path(root)
     config = load_config(folder, shown_root)
     with _collector_paused(freeze=True):
-        return _made(folder, shown_root, config, walk, view, progress, frozenset(statuses), wanted)
+        return _made(folder, shown_root, config, walk, view, progress, frozenset(statuses), wanted, keys)
 
 
 def _made(
@@ -249,6 +270,7 @@ def _made(
     progress: Progress | None,
     statuses: frozenset[str],
     wanted: str | None,
+    keys: bool = False,
 ) -> Cold:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
@@ -325,6 +347,7 @@ def _made(
         if view is not None:
             selected = [pack_task(t) for t in chosen]
             chosen = []
+    where = [(s[0], s[2], s[5]) for s in map(skeletons.__getitem__, ordered)] if keys else None
     del skeletons
     sample = None
     if view is not None:
@@ -333,7 +356,7 @@ def _made(
         sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = chosen
-    return Cold(head, ordered, values, sample, selected, whole)
+    return Cold(head, ordered, values, sample, selected, whole, where)
 
 
 # A task's state as resolving the tasks changes it, at these places of a list: its status,
@@ -501,9 +524,56 @@ def load_attendance(
     use_index: bool = True,
     progress: Progress | None = None,
 ) -> Archive:
-    """loading.load_attendance; without the index, its view made here (cold_view)."""
+    """loading.load_attendance; without the index, its view made here (cold_view) and its
+    minutes records made one at a time as they are gone through (ColdMinutes)."""
     if not use_index:
-        made = cold_parts(archive, ATTENDANCE_VIEW, progress)
+        made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True)
         if made is not None:
-            return attendance_archive(made.head, made.finished(ATTENDANCE_VIEW))
+            kept, where = made.kept, made.where
+            values = [kept.pop(rel) for rel in made.order]
+            del kept
+            joins = [
+                unpack_attendance([marshal.loads(value)])[0]
+                for value, at in zip(values, where, strict=True)
+                if at[2]
+            ]
+            result = attendance_archive(made.head, [])
+            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins)
+            return result
     return loading.load_attendance(archive, use_index=use_index, progress=progress)
+
+
+class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
+    """The minutes of a cold `kpss attendance` (Archive.minutes), in the archive's order, each
+    record made from its view's bytes (packing.attendance_view, by marshal) as it is gone
+    through and let go of after: they are never all held (at 100,000 minutes the records were
+    some 270 MB). `select` keeps those of some groups and dates (meetings/query.
+    filter_minutes) without making the records; `with_membership` holds the records that
+    record joins or leaves, all that membership over time reads (meetings/membership.
+    all_members). Only gone through (`for`, `len`): the list itself stays empty."""
+
+    def __init__(self, values: list[bytes], where: list[tuple[Any, str]], joins: list[Minutes]) -> None:
+        super().__init__()
+        self.values = values
+        self.where = where  # each minutes' (date, group's slug)
+        self.with_membership = joins
+
+    def __iter__(self) -> Iterator[Minutes]:
+        loads = marshal.loads
+        for value in self.values:
+            yield unpack_attendance([loads(value)])[0]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def select(self, slugs: Container[str] | None, since: Any, until: Any) -> ColdMinutes:
+        """The minutes of the groups `slugs` (any: None) held between `since` and `until`."""
+        chosen = [
+            at
+            for at, (day, slug) in enumerate(self.where)
+            if (slugs is None or slug in slugs)
+            and (since is None or day >= since)
+            and (until is None or day <= until)
+        ]
+        values, where = self.values, self.where
+        return ColdMinutes([values[at] for at in chosen], [where[at] for at in chosen], self.with_membership)
