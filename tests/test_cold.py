@@ -195,6 +195,30 @@ def test_cold_views_unpack_no_record_they_do_not_need(
     assert 10 < done["task"] < every["task"]
 
 
+def test_cold_attendance_makes_its_records_one_at_a_time(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`attendance --no-cache` makes each minutes record from its view's bytes as it counts it
+    (store/cold.ColdMinutes): never the records of the archive at once; the answer is the
+    index's."""
+    from kpss_cli.store import cold, loading
+
+    made: list[int] = []
+    real = loading.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        made.append(len(view))
+        return real(view)  # type: ignore[arg-type]
+
+    warm = invoke("attendance", "--by", "org", "-f", "json", "-a", str(awkward))
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(cold, "unpack_attendance", counted, raising=False)
+    monkeypatch.setattr(loading, "unpack_attendance", counted)
+    result = invoke("--no-cache", "attendance", "--by", "org", "-f", "json", "-a", str(awkward))
+    assert (result.exit_code, result.stdout, result.stderr) == (warm.exit_code, warm.stdout, warm.stderr)
+    assert len(made) > 300 and max(made) == 1
+
+
 def test_cold_list_writes_rows_as_they_come(
     invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
