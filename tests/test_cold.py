@@ -176,7 +176,7 @@ def test_cold_views_unpack_no_record_they_do_not_need(
     for owner in (loading, cold):
         count_calls(monkeypatch, owner, "unpack", counts, "whole")
     count_calls(monkeypatch, loading, "unpack_lean", counts, "lean")
-    count_calls(monkeypatch, cold, "unpack_task", counts, "task")
+    count_calls(monkeypatch, cold, "_task", counts, "task")
 
     def counted(*query: str) -> dict[str, int]:
         counts.update(whole=0, lean=0, task=0)

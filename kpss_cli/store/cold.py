@@ -65,7 +65,6 @@ from .packing import (
     pack_task,
     unpack,
     unpack_attendance,
-    unpack_task,
 )
 
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
@@ -74,11 +73,55 @@ Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
 # For a view that selects no tasks: the minutes' date, id, group's slug and name, (id, line) of
 # each task it defines, and whether it records joins or leaves (membership over time reads it).
 Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...], bool]
-# Else the first five of these, then the date of its own next meeting (or None), its tasks as
-# parsed (pack_task of each, by marshal) and its updates and unchecked lines (`_updates`, by
-# marshal), None when it has none, and the record whole (`show`: its id or path is the one
-# asked for; packed in a worker) or None: what archive.resolve reads, without the record.
-Resolving = tuple[Any, str, str, str, tuple[tuple[str, int], ...], Any, bytes | None, bytes | None, Any]
+# Else what archive.resolve reads of it, without the record: the minutes' date, id, group's slug
+# and name, the date of its own next meeting (or None), its tasks as parsed (_short of each, by
+# marshal: what a task holds of its own) and its updates and unchecked lines (`_updates`, by
+# marshal), each None when it has none, and the record whole (`show`: its id or path is the one
+# asked for; packed in a worker) or None.
+Resolving = tuple[Any, str, str, str, Any, bytes | None, bytes | None, Any]
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _TASKS, _UPDATES, _WHOLE = range(8)
+
+
+def _short(t: Task) -> tuple[Any, ...]:
+    """What a task holds of its own (pack_task without what its minutes give: _task)."""
+    deadline = t.deadline
+    return (
+        t.id,
+        t.text,
+        t.owner and intern(t.owner),
+        t.due and intern(t.due),
+        None if deadline is None else deadline.toordinal(),
+        t.deadline_kind,
+        t.initial_status,
+        t.line,
+        t.source,
+        t.measure,
+    )
+
+
+def _task(short: tuple[Any, ...], found: Any, rel: str) -> Task:
+    """The task as parsed from its _short and its minutes' Resolving (parse._new_task)."""
+    task_id, text, owner, due, deadline, kind, initial, line, source, measure = short
+    return Task(
+        task_id,
+        text,
+        owner,
+        due,
+        None if deadline is None else _DATES[deadline],
+        kind,
+        initial,
+        initial,
+        line,
+        source,
+        found[_ID],
+        found[_GROUP],
+        found[_SLUG],
+        found[_DAY],
+        rel,
+        None,
+        measure,
+    )
+
 
 _worker_view: list[tuple[Config, EachMinutes | None, str | None]] = []  # set once in each worker (_start)
 
@@ -105,10 +148,10 @@ def _kept(
     if view is not None and sample is not None and not sample:
         sample.append(minutes)
     tasks = minutes.tasks
-    defined = tuple((t.id, t.line) for t in tasks) if tasks else ()
-    skeleton = (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), defined)
+    slug, group = intern(minutes.group_slug), intern(minutes.group)
     if view is not None and view.tasks is None:
-        return found, value, (*skeleton, bool(minutes.membership))
+        defined = tuple((t.id, t.line) for t in tasks) if tasks else ()
+        return found, value, (minutes.date, minutes.id, slug, group, defined, bool(minutes.membership))
     updates, loose, meeting = minutes.updates, minutes.loose_checks, minutes.next_meeting
     whole: Any = None
     if wanted is not None and wanted in (minutes.id, minutes.path):
@@ -117,9 +160,12 @@ def _kept(
         found,
         value,
         (
-            *skeleton,
+            minutes.date,
+            minutes.id,
+            slug,
+            group,
             None if meeting is None else meeting.date,
-            marshal.dumps([pack_task(t) for t in tasks], MARSHAL_VERSION) if tasks else None,
+            marshal.dumps([_short(t) for t in tasks], MARSHAL_VERSION) if tasks else None,
             marshal.dumps((_updates(updates), _updates(loose)), MARSHAL_VERSION)
             if updates or loose
             else None,
@@ -321,8 +367,18 @@ def _made(
     order.sort()
     ordered = [rel for _date, _id, _place, rel in order]
     del order
+    selected: list[Any] = []
+    chosen: list[Task] = []
+    whole: list[Minutes] = []
+    if view is None or view.tasks is not None:
+        keep = statuses if view is None else frozenset(view.statuses)
+        picked = None if view is None else view.tasks
+        chosen, whole = _resolved(result, ordered, skeletons, keep, picked)
+        if view is not None:
+            selected = [pack_task(t) for t in chosen]
+            chosen = []
     by_id: dict[str, tuple[str, int]] = {}
-    for rel in ordered:
+    for rel in ordered if view is not None and view.tasks is None else ():
         _day, _minutes_id, slug, group, tasks = skeletons[rel][:5]
         # As resolve: the groups in the order of their first minutes, named by their last.
         result.group_names[slug] = group
@@ -337,16 +393,6 @@ def _made(
             else:
                 by_id[task_id] = (rel, line)
     del by_id
-    selected: list[Any] = []
-    chosen: list[Task] = []
-    whole: list[Minutes] = []
-    if view is None or view.tasks is not None:
-        keep = statuses if view is None else frozenset(view.statuses)
-        picked = None if view is None else view.tasks
-        chosen, whole = _resolved(ordered, skeletons, keep, picked, wanted is not None)
-        if view is not None:
-            selected = [pack_task(t) for t in chosen]
-            chosen = []
     where = [(s[0], s[2], s[5]) for s in map(skeletons.__getitem__, ordered)] if keys else None
     del skeletons
     sample = None
@@ -362,43 +408,58 @@ def _made(
 # A task's state as resolving the tasks changes it, at these places of a list: its status,
 # owner, deadline as written, kind of deadline, deadline, and what never changes: its meeting's
 # date and minutes id, and where it is defined (the minutes' place in the archive's order, the
-# task's place in the minutes).
-_STATUS, _OWNER, _DUE, _KIND, _DEADLINE, _DATE, _MID, _AT, _NTH = range(9)
+# task's place in the minutes, its line).
+_STATUS, _OWNER, _DUE, _KIND, _DEADLINE, _DATE, _MID, _AT, _NTH, _LINE = range(10)
 
 
 def _resolved(
+    result: Archive,
     ordered: list[str],
     skeletons: dict[str, Any],
     statuses: frozenset[str],
     picked: Callable[[Task], bool] | None,
-    whole: bool,
 ) -> tuple[list[Task], list[Minutes]]:
     """archive.resolve of the minutes' Resolving (in the archive's order `ordered`), without
-    their records: (the tasks of `statuses` that `picked` selects, in the order they are
-    defined, their histories made when `picked` is given; the records kept whole, their tasks
-    resolved as archive.resolve resolves them, when `whole`). Each task's state is a short
-    list; a Task is made only for those kept, and the updates, kept as bytes per minutes, are
-    read once for the statuses and once more for the histories wanted. At 100,000 files the
-    tasks resolved with their histories were some 200 MB."""
+    their records: the task ids defined twice and the groups' names into `result`; (the tasks
+    of `statuses` that `picked` selects, in the order they are defined, their histories made
+    when `picked` is given; the records kept whole, their tasks resolved as archive.resolve
+    resolves them). Each task's state is a short list; a Task is made only for those kept,
+    and the updates, kept as bytes per minutes, are read once for the statuses and once more
+    for the histories wanted. At 100,000 files the tasks resolved with their histories were
+    some 200 MB."""
     loads, dates = marshal.loads, _DATES
-    after = next_meeting_dates([(s[1], s[2], s[0], s[5]) for s in map(skeletons.__getitem__, ordered)])
+    after = next_meeting_dates(
+        [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
+    )
     state: dict[str, list[Any]] = {}
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
-        if found[6] is None:
+        # As resolve: the groups in the order of their first minutes, named by their last.
+        result.group_names[found[_SLUG]] = found[_GROUP]
+        if found[_TASKS] is None:
             continue
-        minutes_id = found[1]
-        for nth, t in enumerate(loads(found[6])):
-            if t[0] in state:
-                continue  # defined before: a duplicate, reported above
+        minutes_id = found[_ID]
+        for nth, t in enumerate(loads(found[_TASKS])):
+            first = state.get(t[0])
+            if first is not None:
+                result.problems.append(
+                    duplicate_task(
+                        shown_path(result, rel),
+                        t[7],
+                        t[0],
+                        shown_path(result, ordered[first[_AT]]),
+                        first[_LINE],
+                    )
+                )
+                continue
             kind = t[5]
             deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]
-            state[t[0]] = [t[6], t[2], t[3], kind, deadline, found[0], minutes_id, at, nth]
+            state[t[0]] = [t[6], t[2], t[3], kind, deadline, found[_DAY], minutes_id, at, nth, t[7]]
 
     def updates(found: Any) -> Iterator[tuple[Any, ...]]:
         """The updates of one minutes that change a task (the rest are unmatched: check.py)."""
-        day, minutes_id = found[0], found[1]
-        done, loose = loads(found[7])
+        day, minutes_id = found[_DAY], found[_ID]
+        done, loose = loads(found[_UPDATES])
         for update in [*done, *(u for u in loose if u[0] in state)]:
             target = state.get(update[0])
             if target is not None and (day, minutes_id) > (target[_DATE], target[_MID]):
@@ -406,9 +467,9 @@ def _resolved(
 
     for rel in ordered:
         found = skeletons[rel]
-        if found[7] is None:
+        if found[_UPDATES] is None:
             continue
-        day, minutes_id = found[0], found[1]
+        day, minutes_id = found[_DAY], found[_ID]
         for _id, status, _note, _line, _source, due, owner in updates(found):
             target = state[_id]
             target[_STATUS] = status
@@ -425,7 +486,7 @@ def _resolved(
     kept: list[Minutes] = []
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
-        record = found[8]
+        record = found[_WHOLE]
         if record is not None:
             minutes = record if isinstance(record, Minutes) else unpack(record)[0]
             assert minutes is not None
@@ -436,14 +497,14 @@ def _resolved(
                     _resolve_task(task, own, found, rel)
                     histories[task.id] = task
                 elif task.deadline_kind == "next_meeting":
-                    task.deadline = after[found[1]]
-        if found[6] is None or not statuses:
+                    task.deadline = after[found[_ID]]
+        if found[_TASKS] is None or not statuses:
             continue
-        for nth, t in enumerate(loads(found[6])):
+        for nth, t in enumerate(loads(found[_TASKS])):
             own = state[t[0]]
             if own[_AT] != at or own[_NTH] != nth or own[_STATUS] not in statuses:
                 continue
-            task = unpack_task(t)
+            task = _task(t, found, rel)
             if picked is None:
                 _resolve_task(task, own, None, rel)
                 chosen.append(task)
@@ -455,12 +516,12 @@ def _resolved(
     if histories:
         for rel in ordered:
             found = skeletons[rel]
-            if found[7] is None:
+            if found[_UPDATES] is None:
                 continue
             for _id, status, note, line, _source, due, _owner in updates(found):
                 made = histories.get(_id)
                 if made is not None:
-                    made.history.append(StatusChange(found[1], found[0], status, note, rel, line, due))
+                    made.history.append(StatusChange(found[_ID], found[_DAY], status, note, rel, line, due))
     return chosen, kept
 
 
@@ -468,7 +529,9 @@ def _resolve_task(task: Task, own: list[Any], found: Any, rel: str) -> None:
     """`task` as parsed given its resolved state `own`; with its minutes' Resolving `found`,
     the first step of its history too (the updates' steps are added after)."""
     if found is not None:
-        task.history = [StatusChange(found[1], found[0], task.initial_status, None, rel, task.line, task.due)]
+        task.history = [
+            StatusChange(found[_ID], found[_DAY], task.initial_status, None, rel, task.line, task.due)
+        ]
     task.status, task.owner, task.due, task.deadline_kind, task.deadline = own[:5]
 
 
