@@ -28,7 +28,31 @@ MORE = [
     ["list", "-f", "tsv", "--group", "no-such-group"],
     ["list", "-f", "csv", "--group", "ORP 002 Jiné"],  # a group by its name
     ["list", "-f", "json", "--since", "zítra", "--until", "2018-01-01", *AS_OF],
+    ["tasks", *AS_OF],
+    ["tasks", "--overdue", "-f", "json", *AS_OF],
+    ["tasks", "--overdue", "--done", "-f", "json", *AS_OF],  # overdue: open, whatever is asked
+    ["tasks", "--done", "--cancelled", "--by", "owner", "-f", "md", *AS_OF],
+    ["tasks", "--group", "seniori", "--due-within", "400", "-f", "csv", *AS_OF],
+    ["tasks", "--all", "-f", "ics", *AS_OF],
+    ["show", "orp-001/seniori/2019-06-13", "-f", "json"],  # its task id defined before
+    ["show", "orp-001/seniori/2019-04-04", "-f", "json"],  # its tasks handed over, carried on
+    ["monitor", "--year", "2019", "-f", "json", *AS_OF],
+    ["attendance", "--by", "org", "-f", "json", "--since", "2019-01-01"],
+    ["attendance", "--missed", "1", "--group", "seniori", "-f", "csv"],
 ]
+
+PLAN = """\
+plan: Komunitní plán
+period: 2019-2020
+levels: [Priorita, Opatření]
+items:
+  - id: "1"
+    title: Senioři
+    group: seniori
+    items:
+      - {id: "1.1", title: Pečovatelská služba}
+      - {id: "1.2", title: Senior taxi}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +80,32 @@ def awkward(generated_once: Path, tmp_path: Path) -> Path:
     write(
         root / "orp-001/seniori/2019-06-27.md", minutes(f"group: orp-001-seniori\ndate: 2019-06-27\n{update}")
     )
+    # Tasks that serve a plan's measures, handed over with a new deadline, carried on to the
+    # next meeting while open (their histories: `plan`, `monitor`).
+    write(root / "plan/kp.yaml", PLAN)
+    served = (
+        "tasks: [{id: T-plan-1, task: Služba, owner: Eva Nová, due: do příštího jednání, measure: '1.1'},"
+        " {id: T-plan-2, task: Taxi, owner: Jan Malý, due: 30. 9. 2019, measure: '1.2'}]"
+    )
+    write(
+        root / "orp-001/seniori/2019-04-04.md", minutes(f"group: orp-001-seniori\ndate: 2019-04-04\n{served}")
+    )
+    handed = (
+        "updates: [{id: T-plan-1, status: open, note: Trvá}, {id: T-plan-2, status: open, owner: Petr Dlouhý,"
+        " due: do konce roku, note: Předáno}]"
+    )
+    write(
+        root / "orp-001/seniori/2019-04-18.md", minutes(f"group: orp-001-seniori\ndate: 2019-04-18\n{handed}")
+    )
+    # A member who joins and then leaves (membership over time: `attendance`).
+    joins = "present: [Vilém Nováček]\nmembership: [{name: Vilém Nováček, org: Spolek, joined: 2019-03-07}]"
+    write(
+        root / "orp-001/seniori/2019-03-07.md", minutes(f"group: orp-001-seniori\ndate: 2019-03-07\n{joins}")
+    )
+    leaves = "membership: [{name: Vilém Nováček, left: 2019-09-01}]"
+    write(
+        root / "orp-001/seniori/2019-08-08.md", minutes(f"group: orp-001-seniori\ndate: 2019-08-08\n{leaves}")
+    )
     write(root / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
     write(root / "orp-001/poznamky.md", "Jen poznámky, žádné záhlaví.\n")
     return root
@@ -80,7 +130,7 @@ def old_path(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     def switch() -> None:
         from kpss_cli.store import cold, loading
 
-        monkeypatch.setattr(cold, "cold_view", lambda *args: None)
+        monkeypatch.setattr(cold, "cold_view", lambda *args, **options: None)
 
         def whole(archive: object, ref: str, progress: object) -> object:
             loaded = loading.load_archive(archive, use_index=False)  # type: ignore[arg-type]
@@ -116,27 +166,57 @@ def test_cold_views_answer_as_the_archive_loaded(
 def test_cold_views_unpack_no_record_they_do_not_need(
     invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The workers send back values, not records: `list` and `schedule` unpack none, `agenda`
-    (its open tasks resolved) only lean ones, `show` only the minutes it shows whole."""
+    """The workers send back values, not records: `list`, `schedule`, `agenda` and `tasks`
+    unpack none (the tasks are resolved from what resolving reads, not from lean records),
+    `show` only the minutes it shows whole; `tasks` makes the tasks it lists, not every one."""
     from kpss_cli.store import cold, loading
 
-    counts = {"whole": 0, "lean": 0}
+    counts = {"whole": 0, "lean": 0, "task": 0}
     monkeypatch.setattr(loading, "PARALLEL_FROM", 1)  # workers parse nearly every file
     for owner in (loading, cold):
         count_calls(monkeypatch, owner, "unpack", counts, "whole")
-        count_calls(monkeypatch, owner, "unpack_lean", counts, "lean")
+    count_calls(monkeypatch, loading, "unpack_lean", counts, "lean")
+    count_calls(monkeypatch, cold, "_task", counts, "task")
 
     def counted(*query: str) -> dict[str, int]:
-        counts.update(whole=0, lean=0)
+        counts.update(whole=0, lean=0, task=0)
         assert invoke("--no-cache", *query, "-a", str(awkward)).exit_code == 2  # broken.md
         return dict(counts)
 
-    assert counted("list", "-f", "json") == {"whole": 0, "lean": 0}
-    assert counted("schedule", "--year", "2019", *AS_OF) == {"whole": 0, "lean": 0}
+    assert counted("list", "-f", "json") == {"whole": 0, "lean": 0, "task": 0}
+    assert counted("schedule", "--year", "2019", *AS_OF) == {"whole": 0, "lean": 0, "task": 0}
     agenda = counted("agenda", "orp-001-seniori", "--date", "2019-06-20", *AS_OF)
-    assert agenda["whole"] == 0 and agenda["lean"] > 100
+    assert agenda["whole"] == agenda["lean"] == 0 and agenda["task"] > 10
     show = counted("show", "orp-001/seniori/2019-05-30")
-    assert show["whole"] <= 1 and show["lean"] > 100
+    assert show["whole"] <= 1 and show["lean"] == show["task"] == 0
+    done = counted("tasks", "--done", "-f", "json", *AS_OF)
+    every = counted("tasks", "--all", "-f", "json", *AS_OF)
+    assert done["whole"] == done["lean"] == every["whole"] == every["lean"] == 0
+    assert 10 < done["task"] < every["task"]
+
+
+def test_cold_attendance_makes_its_records_one_at_a_time(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`attendance --no-cache` makes each minutes record from its view's bytes as it counts it
+    (store/cold.ColdMinutes): never the records of the archive at once; the answer is the
+    index's."""
+    from kpss_cli.store import cold, loading
+
+    made: list[int] = []
+    real = loading.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        made.append(len(view))
+        return real(view)  # type: ignore[arg-type]
+
+    warm = invoke("attendance", "--by", "org", "-f", "json", "-a", str(awkward))
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(cold, "unpack_attendance", counted, raising=False)
+    monkeypatch.setattr(loading, "unpack_attendance", counted)
+    result = invoke("--no-cache", "attendance", "--by", "org", "-f", "json", "-a", str(awkward))
+    assert (result.exit_code, result.stdout, result.stderr) == (warm.exit_code, warm.stdout, warm.stderr)
+    assert len(made) > 300 and max(made) == 1
 
 
 def test_cold_list_writes_rows_as_they_come(

@@ -165,7 +165,13 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
     from ..store.loading import load_tasks as load_snapshot
 
     use_index = not settings["no_cache"]
-    loaded = load_snapshot(archive, statuses, use_index=use_index, progress=progress_bar())
+    loaded = None
+    if not use_index:  # resolved without holding the records (store/cold.py)
+        from ..store.cold import cold_tasks
+
+        loaded = cold_tasks(archive, statuses, progress_bar())
+    if loaded is None:
+        loaded = load_snapshot(archive, statuses, use_index=use_index, progress=progress_bar())
     report(loaded.problems)
     return loaded
 

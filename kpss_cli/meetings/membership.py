@@ -192,7 +192,8 @@ def all_members(archive: Archive, only: Iterable[GroupConfig] | None = None) -> 
     # The minutes of joins and leaves, by group, found once: an archive of many groups would
     # otherwise be gone through once per group.
     changing: dict[str, list[Minutes]] = {}
-    for minutes in archive.minutes:
+    # Those records alone where the archive's minutes are made as they are gone through (store/cold.py).
+    for minutes in getattr(archive.minutes, "with_membership", archive.minutes):
         if minutes.membership:
             changing.setdefault(minutes.group_slug, []).append(minutes)
     groups = archive.config.groups if only is None else only

@@ -22,15 +22,16 @@ import marshal
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from sys import intern
 from typing import Any
 
 from ..core.config import Config
+from ..core.dates import parse_deadline
 from ..core.errors import Problem
-from ..core.model import Minutes
+from ..core.model import Minutes, StatusChange, Task
 from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
 from . import loading
 from .archive import (
@@ -39,8 +40,8 @@ from .archive import (
     TaskSnapshot,
     _relative_ref,
     duplicate_task,
+    next_meeting_dates,
     printable,
-    resolve,
     resolve_root,
     shown_path,
 )
@@ -48,69 +49,147 @@ from .config import load_config
 from .loading import (
     ATTENDANCE_VIEW,
     EachMinutes,
-    Lean,
     Progress,
     Walk,
     _collector_paused,
     _end_with,
     _inspect,
-    _loaded,
     attendance_archive,
     walk_archive,
 )
-from .packing import MARSHAL_VERSION, make_lean, pack, pack_task, unpack, unpack_lean
+from .packing import (
+    _DATES,
+    MARSHAL_VERSION,
+    _updates,
+    pack,
+    pack_task,
+    unpack,
+    unpack_attendance,
+)
 
 # What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
-# reads: a Skeleton, or the lean record packed, or None when the file holds no minutes).
+# reads: a Skeleton or a Resolving, or None when the file holds no minutes).
 Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
-# The minutes' date, id, group's slug and name, and (id, line) of each task it defines.
-Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...]]
+# For a view that selects no tasks: the minutes' date, id, group's slug and name, (id, line) of
+# each task it defines, and whether it records joins or leaves (membership over time reads it).
+Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...], bool]
+# Else what archive.resolve reads of it, without the record: the minutes' date, id, group's slug
+# and name, the date of its own next meeting (or None), its tasks as parsed (_short of each, by
+# marshal: what a task holds of its own) and its updates and unchecked lines (`_updates`, by
+# marshal), each None when it has none, and the record whole (`show`: its id or path is the one
+# asked for; packed in a worker) or None.
+Resolving = tuple[Any, str, str, str, Any, bytes | None, bytes | None, Any]
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _TASKS, _UPDATES, _WHOLE = range(8)
 
-_worker_view: list[tuple[Config, EachMinutes]] = []  # set once in each worker (_start)
+
+def _short(t: Task) -> tuple[Any, ...]:
+    """What a task holds of its own (pack_task without what its minutes give: _task)."""
+    deadline = t.deadline
+    return (
+        t.id,
+        t.text,
+        t.owner and intern(t.owner),
+        t.due and intern(t.due),
+        None if deadline is None else deadline.toordinal(),
+        t.deadline_kind,
+        t.initial_status,
+        t.line,
+        t.source,
+        t.measure,
+    )
 
 
-def _kept(base: str, rel: str, config: Config, view: EachMinutes, sample: list[Minutes] | None) -> Kept:
-    """What the view keeps of the file `rel` (Kept). In a worker (`sample` None) a lean record
-    is sent as bytes; in this process it is the record itself, and the first minutes parsed
-    is kept whole in `sample` (the view's `finish` reads one record). The value is kept as
-    marshal's bytes (UTF-8: Czech text takes about half the room of a `str`), unpacked when
-    the view is put together."""
+def _task(short: tuple[Any, ...], found: Any, rel: str) -> Task:
+    """The task as parsed from its _short and its minutes' Resolving (parse._new_task)."""
+    task_id, text, owner, due, deadline, kind, initial, line, source, measure = short
+    return Task(
+        task_id,
+        text,
+        owner,
+        due,
+        None if deadline is None else _DATES[deadline],
+        kind,
+        initial,
+        initial,
+        line,
+        source,
+        found[_ID],
+        found[_GROUP],
+        found[_SLUG],
+        found[_DAY],
+        rel,
+        None,
+        measure,
+    )
+
+
+_worker_view: list[tuple[Config, EachMinutes | None, str | None]] = []  # set once in each worker (_start)
+
+
+def _kept(
+    base: str,
+    rel: str,
+    config: Config,
+    view: EachMinutes | None,
+    sample: list[Minutes] | None,
+    wanted: str | None,
+) -> Kept:
+    """What the view keeps of the file `rel` (Kept); `view` None: no value, only what resolving
+    the tasks reads (a cold `kpss tasks`, `show`). In a worker (`sample` None) a record kept
+    whole (`wanted` is its id or path) is sent as bytes; in this process it is the record
+    itself, and the first minutes parsed is kept whole in `sample` (the view's `finish` reads
+    one record). The value is kept as marshal's bytes (UTF-8: Czech text takes about half the
+    room of a `str`), unpacked when the view is put together."""
     minutes, problems = loading._parse_file(base, rel, config)
     found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
     if minutes is None:
         return found, None, None
-    value = marshal.dumps(view.each(minutes), MARSHAL_VERSION)
-    whole = sample is not None and not sample
-    if whole:
-        sample.append(minutes)  # type: ignore[union-attr]
-    if view.tasks is None:
-        tasks = tuple((t.id, t.line) for t in minutes.tasks) if minutes.tasks else ()
-        return (
-            found,
-            value,
-            (minutes.date, minutes.id, intern(minutes.group_slug), intern(minutes.group), tasks),
-        )
-    if whole:
-        return found, value, minutes  # kept whole, as a lean load keeps its sample
-    make_lean(minutes)
-    return found, value, pack((minutes, [])) if sample is None else minutes
+    value = None if view is None else marshal.dumps(view.each(minutes), MARSHAL_VERSION)
+    if view is not None and sample is not None and not sample:
+        sample.append(minutes)
+    tasks = minutes.tasks
+    slug, group = intern(minutes.group_slug), intern(minutes.group)
+    if view is not None and view.tasks is None:
+        defined = tuple((t.id, t.line) for t in tasks) if tasks else ()
+        return found, value, (minutes.date, minutes.id, slug, group, defined, bool(minutes.membership))
+    updates, loose, meeting = minutes.updates, minutes.loose_checks, minutes.next_meeting
+    whole: Any = None
+    if wanted is not None and wanted in (minutes.id, minutes.path):
+        whole = minutes if sample is not None else pack((minutes, []))
+    return (
+        found,
+        value,
+        (
+            minutes.date,
+            minutes.id,
+            slug,
+            group,
+            None if meeting is None else meeting.date,
+            marshal.dumps([_short(t) for t in tasks], MARSHAL_VERSION) if tasks else None,
+            marshal.dumps((_updates(updates), _updates(loose)), MARSHAL_VERSION)
+            if updates or loose
+            else None,
+            whole,
+        ),
+    )
 
 
-def _start(config: Config, view: EachMinutes, parent: int) -> None:
+def _start(config: Config, view: EachMinutes | None, wanted: str | None, parent: int) -> None:
     _end_with(parent)
-    _worker_view.append((config, view))
+    _worker_view.append((config, view, wanted))
 
 
 def _chunk(base: str, chunk: list[str]) -> list[Kept]:
-    config, view = _worker_view[0]
-    return [_kept(base, rel, config, view, None) for rel in chunk]
+    config, view, wanted = _worker_view[0]
+    return [_kept(base, rel, config, view, None, wanted) for rel in chunk]
 
 
 def _each_kept(
     base: str,
     rels: list[str],
     config: Config,
-    view: EachMinutes,
+    view: EachMinutes | None,
+    wanted: str | None,
     progress: Progress | None,
     sample: list[Minutes],
 ) -> Iterator[tuple[str, Kept]]:
@@ -125,7 +204,7 @@ def _each_kept(
     def here(chunk: list[str]) -> Iterator[tuple[str, Kept]]:
         nonlocal done
         for rel in chunk:
-            yield rel, _kept(base, rel, config, view, sample)
+            yield rel, _kept(base, rel, config, view, sample, wanted)
         done += len(chunk)
         if progress:
             progress(done, len(rels))
@@ -138,7 +217,7 @@ def _each_kept(
         max_workers=workers - 1,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start,
-        initargs=(config, view, os.getpid()),
+        initargs=(config, view, wanted, os.getpid()),
     ) as pool:
         pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
         while pending:  # as loading._parse_many: the workers from the front, this process from the back
@@ -153,9 +232,10 @@ def _each_kept(
 
 
 class Cold:
-    """A cold view's parts: the archive's head (problems, groups, configuration, no tasks),
-    its minutes' values in the archive's order (`values()`, each unpacked as it comes: once),
-    one record whole (`sample`, the first in order) and the tasks the view selects, packed."""
+    """A cold view's parts: the archive's head (problems, groups, configuration, and the tasks
+    of a cold `kpss tasks`), its minutes' values in the archive's order (`values()`, each
+    unpacked as it comes: once), one record whole (`sample`, the first in order), the tasks the
+    view selects, packed, and the records kept whole (`whole`, in the archive's order: `show`)."""
 
     def __init__(
         self,
@@ -164,12 +244,16 @@ class Cold:
         values: dict[str, bytes],
         sample: Minutes | None,
         selected: list[Any],
+        whole: list[Minutes] | None = None,
+        where: list[tuple[Any, str, bool]] | None = None,
     ) -> None:
         self.head = head
         self.order = order
         self.kept = values
         self.sample = sample
         self.selected = selected
+        self.whole = whole or []
+        self.where = where or []  # each minutes' (date, group's slug, joins or leaves), in order
 
     def values(self) -> Iterator[Any]:
         kept, loads = self.kept, marshal.loads
@@ -183,28 +267,56 @@ class Cold:
 
 
 def cold_parts(
-    archive: str | os.PathLike[str] | None, view: EachMinutes, progress: Progress | None
+    archive: str | os.PathLike[str] | None,
+    view: EachMinutes | None,
+    progress: Progress | None,
+    *,
+    statuses: Iterable[str] = (),
+    wanted: str | None = None,
+    keys: bool = False,
 ) -> Cold | None:
     """cold_view of the archive (default: found from the current folder), walked now."""
     root, shown_root = resolve_root(archive)
-    return cold_view(root, shown_root, walk_archive(root), view, progress)
+    if wanted is not None:
+        wanted = _relative_ref(Path(root), shown_root, wanted)
+    walk = walk_archive(root)
+    return cold_view(root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys)
 
 
 def cold_view(
-    root: str, shown_root: str, walk: Walk, view: EachMinutes, progress: Progress | None
+    root: str,
+    shown_root: str,
+    walk: Walk,
+    view: EachMinutes | None,
+    progress: Progress | None,
+    *,
+    statuses: Iterable[str] = (),
+    wanted: str | None = None,
+    keys: bool = False,
 ) -> Cold | None:
     """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
-    index; None where workers cannot be forked (the caller loads the archive lean)."""
+    index; None where workers cannot be forked (the caller loads the archive lean). `view`
+    None: no view, the tasks of `statuses` resolved into the head (`kpss tasks`), and the
+    records whose id or path is `wanted` kept whole with their tasks resolved (`show`). `keys`:
+    each minutes' date, group and whether it records joins or leaves kept too (Cold.where)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     folder = Path(root)
     config = load_config(folder, shown_root)
     with _collector_paused(freeze=True):
-        return _made(folder, shown_root, config, walk, view, progress)
+        return _made(folder, shown_root, config, walk, view, progress, frozenset(statuses), wanted, keys)
 
 
 def _made(
-    root: Path, shown_root: str, config: Config, walk: Walk, view: EachMinutes, progress: Progress | None
+    root: Path,
+    shown_root: str,
+    config: Config,
+    walk: Walk,
+    view: EachMinutes | None,
+    progress: Progress | None,
+    statuses: frozenset[str],
+    wanted: str | None,
+    keys: bool = False,
 ) -> Cold:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
@@ -222,11 +334,11 @@ def _made(
             stats[rel] = stat
     result.problems.extend(loading.unreadable_folders(result, unreadable, shown_root))
     taken: list[Minutes] = []
-    kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, progress, taken))
+    kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, wanted, progress, taken))
     del stats
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
     values: dict[str, bytes] = {}
-    skeletons: dict[str, Skeleton] = {}
+    skeletons: dict[str, Any] = {}  # file: Skeleton, or Resolving
     for place, (rel, _own) in enumerate(files):
         result.files += 1
         if rel in kept:
@@ -243,88 +355,215 @@ def _made(
             continue
         else:
             continue
-        if resolving is None or value is None:
+        if resolving is None:
             continue
-        values[rel] = value
-        if view.tasks is None:
-            skeletons[rel] = resolving
-            order.append((resolving[0], resolving[1], place, rel))
-        else:
-            minutes = unpack_lean(resolving)[0] if isinstance(resolving, bytes) else resolving
-            assert minutes is not None
-            result.minutes.append(minutes)
+        if value is not None:
+            values[rel] = value
+        skeletons[rel] = resolving
+        order.append((resolving[0], resolving[1], place, rel))
     del kept
+    # archive.resolve of what it reads, not of records: the archive's order (a stable sort
+    # of the walk's), the task ids defined twice, the groups' names.
+    order.sort()
+    ordered = [rel for _date, _id, _place, rel in order]
+    del order
     selected: list[Any] = []
-    if view.tasks is None:
-        # archive.resolve of records that hold only what it reads: the archive's order (a
-        # stable sort of the walk's), the task ids defined twice, the groups' names.
-        order.sort()
-        by_id: dict[str, tuple[str, int]] = {}
-        for _date, _id, _place, rel in order:
-            _day, _minutes_id, slug, group, tasks = skeletons[rel]
-            # As resolve: the groups in the order of their first minutes, named by their last.
-            result.group_names[slug] = group
-            for task_id, line in tasks:
-                first = by_id.get(task_id)
-                if first is not None:
-                    result.problems.append(
-                        duplicate_task(
-                            shown_path(result, rel), line, task_id, shown_path(result, first[0]), first[1]
-                        )
+    chosen: list[Task] = []
+    whole: list[Minutes] = []
+    if view is None or view.tasks is not None:
+        keep = statuses if view is None else frozenset(view.statuses)
+        picked = None if view is None else view.tasks
+        chosen, whole = _resolved(result, ordered, skeletons, keep, picked)
+        if view is not None:  # packed one at a time, each task let go of once packed
+            chosen.reverse()
+            while chosen:
+                selected.append(pack_task(chosen.pop()))
+    by_id: dict[str, tuple[str, int]] = {}
+    for rel in ordered if view is not None and view.tasks is None else ():
+        _day, _minutes_id, slug, group, tasks = skeletons[rel][:5]
+        # As resolve: the groups in the order of their first minutes, named by their last.
+        result.group_names[slug] = group
+        for task_id, line in tasks:
+            first = by_id.get(task_id)
+            if first is not None:
+                result.problems.append(
+                    duplicate_task(
+                        shown_path(result, rel), line, task_id, shown_path(result, first[0]), first[1]
                     )
-                else:
-                    by_id[task_id] = (rel, line)
-        del skeletons, by_id
-        ordered = [rel for _date, _id, _place, rel in order]
-        del order
-    else:
-        resolve(result)
-        chosen = view.tasks
-        selected = [pack_task(t) for t in result.tasks if chosen(t)]
-        ordered = [m.path for m in result.minutes]
-        result.minutes = []
-        result.tasks = []
-        result.unmatched_updates = []
-        result._tasks_by_id = {}
-    # The view's `finish` reads one record whole at most (the names of `list`'s fields): when
-    # the workers parsed every file, one is parsed again.
-    sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
+                )
+            else:
+                by_id[task_id] = (rel, line)
+    del by_id
+    where = [(s[0], s[2], s[5]) for s in map(skeletons.__getitem__, ordered)] if keys else None
+    del skeletons
+    sample = None
+    if view is not None:
+        # The view's `finish` reads one record whole at most (the names of `list`'s fields):
+        # when the workers parsed every file, one is parsed again.
+        sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
-    head.tasks = []
-    return Cold(head, ordered, values, sample, selected)
+    head.tasks = chosen
+    return Cold(head, ordered, values, sample, selected, whole, where)
 
 
-class _Keeping(Lean):
-    """A lean load (Lean) that keeps whole the records whose id or path is `wanted`."""
+# A task's state as resolving the tasks changes it, at these places of a list: its status,
+# owner, deadline as written, kind of deadline, deadline, and what never changes: its meeting's
+# date and minutes id, and where it is defined (the minutes' place in the archive's order, the
+# task's place in the minutes, its line).
+_STATUS, _OWNER, _DUE, _KIND, _DEADLINE, _DATE, _MID, _AT, _NTH, _LINE = range(10)
 
-    def __init__(self, wanted: str) -> None:
-        super().__init__()
-        self.wanted = wanted
 
-    def take(self, minutes: Minutes) -> None:
-        if self.wanted not in (minutes.id, minutes.path):
-            make_lean(minutes)
+def _resolved(
+    result: Archive,
+    ordered: list[str],
+    skeletons: dict[str, Any],
+    statuses: frozenset[str],
+    picked: Callable[[Task], bool] | None,
+) -> tuple[list[Task], list[Minutes]]:
+    """archive.resolve of the minutes' Resolving (in the archive's order `ordered`), without
+    their records: the task ids defined twice and the groups' names into `result`; (the tasks
+    of `statuses` that `picked` selects, in the order they are defined, their histories made
+    when `picked` is given; the records kept whole, their tasks resolved as archive.resolve
+    resolves them). Each task's state is a short list; a Task is made only for those kept,
+    and the updates, kept as bytes per minutes, are read once for the statuses and once more
+    for the histories wanted. At 100,000 files the tasks resolved with their histories were
+    some 200 MB."""
+    loads, dates = marshal.loads, _DATES
+    after = next_meeting_dates(
+        [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
+    )
+    state: dict[str, list[Any]] = {}
+    for at, rel in enumerate(ordered):
+        found = skeletons[rel]
+        # As resolve: the groups in the order of their first minutes, named by their last.
+        result.group_names[found[_SLUG]] = found[_GROUP]
+        if found[_TASKS] is None:
+            continue
+        minutes_id = found[_ID]
+        for nth, t in enumerate(loads(found[_TASKS])):
+            first = state.get(t[0])
+            if first is not None:
+                result.problems.append(
+                    duplicate_task(
+                        shown_path(result, rel),
+                        t[7],
+                        t[0],
+                        shown_path(result, ordered[first[_AT]]),
+                        first[_LINE],
+                    )
+                )
+                continue
+            kind = t[5]
+            deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]
+            state[t[0]] = [t[6], t[2], t[3], kind, deadline, found[_DAY], minutes_id, at, nth, t[7]]
 
-    def unpack(self, data: bytes) -> loading.Outcome:
-        outcome = unpack_lean(data)
-        found = outcome[0]
-        return unpack(data) if found is not None and self.wanted in (found.id, found.path) else outcome
+    def updates(found: Any) -> Iterator[tuple[Any, ...]]:
+        """The updates of one minutes that change a task (the rest are unmatched: check.py)."""
+        day, minutes_id = found[_DAY], found[_ID]
+        done, loose = loads(found[_UPDATES])
+        for update in [*done, *(u for u in loose if u[0] in state)]:
+            target = state.get(update[0])
+            if target is not None and (day, minutes_id) > (target[_DATE], target[_MID]):
+                yield update
+
+    for rel in ordered:
+        found = skeletons[rel]
+        if found[_UPDATES] is None:
+            continue
+        day, minutes_id = found[_DAY], found[_ID]
+        for _id, status, _note, _line, _source, due, owner in updates(found):
+            target = state[_id]
+            target[_STATUS] = status
+            if owner:  # handed over, from this meeting on
+                target[_OWNER] = owner
+            if due is not None:  # a new deadline, from this meeting on
+                read = parse_deadline(due, day)
+                target[_DUE], target[_KIND] = due, read.kind
+                target[_DEADLINE] = after[minutes_id] if read.kind == "next_meeting" else read.end
+            elif status == "open" and target[_KIND] == "next_meeting":
+                target[_DEADLINE] = after[minutes_id]  # carried on: to the meeting after this one
+    histories: dict[str, Task] = {}  # the tasks whose histories are made, by id
+    chosen: list[Task] = []
+    kept: list[Minutes] = []
+    for at, rel in enumerate(ordered):
+        found = skeletons[rel]
+        record = found[_WHOLE]
+        if record is not None:
+            minutes = record if isinstance(record, Minutes) else unpack(record)[0]
+            assert minutes is not None
+            kept.append(minutes)
+            for nth, task in enumerate(minutes.tasks):
+                own = state[task.id]
+                if own[_AT] == at and own[_NTH] == nth:
+                    _resolve_task(task, own, found, rel)
+                    histories[task.id] = task
+                elif task.deadline_kind == "next_meeting":
+                    task.deadline = after[found[_ID]]
+        if found[_TASKS] is None or not statuses:
+            continue
+        # Read for the last time: let go of (some 45 MB at 100,000 files) as the tasks are made.
+        skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None)
+        for nth, t in enumerate(loads(found[_TASKS])):
+            own = state[t[0]]
+            if own[_AT] != at or own[_NTH] != nth or own[_STATUS] not in statuses:
+                continue
+            task = _task(t, found, rel)
+            if picked is None:
+                _resolve_task(task, own, None, rel)
+                chosen.append(task)
+            else:
+                _resolve_task(task, own, found, rel)
+                if picked(task):
+                    chosen.append(task)
+                    histories[t[0]] = task
+    if histories:
+        for rel in ordered:
+            found = skeletons[rel]
+            if found[_UPDATES] is None:
+                continue
+            for _id, status, note, line, _source, due, _owner in updates(found):
+                made = histories.get(_id)
+                if made is not None:
+                    made.history.append(StatusChange(found[_ID], found[_DAY], status, note, rel, line, due))
+    return chosen, kept
+
+
+def _resolve_task(task: Task, own: list[Any], found: Any, rel: str) -> None:
+    """`task` as parsed given its resolved state `own`; with its minutes' Resolving `found`,
+    the first step of its history too (the updates' steps are added after)."""
+    if found is not None:
+        task.history = [
+            StatusChange(found[_ID], found[_DAY], task.initial_status, None, rel, task.line, task.due)
+        ]
+    task.status, task.owner, task.due, task.deadline_kind, task.deadline = own[:5]
 
 
 def cold_one(
     archive: str | os.PathLike[str] | None, ref: str, progress: Progress | None
-) -> tuple[Archive, Minutes | None]:
-    """`kpss show --no-cache`: the archive loaded lean (loading.Lean: the records keep what
-    resolving the tasks reads, as a cold `kpss tasks` loads them) but for the minutes whose
-    id or path is `ref`, kept whole; the minutes Archive.find_minutes finds, with its tasks
-    resolved, and the archive's problems, groups and configuration without minutes. At
-    100,000 files the records whole were some 570 MB."""
-    root, shown_root = resolve_root(archive)
-    keeping = _Keeping(_relative_ref(Path(root), shown_root, ref))
-    loaded = _loaded(root, shown_root, None, False, progress, walk_archive(root), keeping)
-    found = loaded.find_minutes(ref)
-    loaded.minutes, loaded.tasks, loaded.unmatched_updates, loaded._tasks_by_id = [], [], [], {}
-    return loaded, found
+) -> tuple[Archive, Minutes | None] | None:
+    """`kpss show --no-cache`: the minutes Archive.find_minutes finds (by id or path), whole,
+    with its tasks resolved across the archive, and the archive's problems, groups and
+    configuration without minutes; the other records are not held (cold_view: what resolving
+    reads of them). None where workers cannot be forked."""
+    made = cold_parts(archive, None, progress, wanted=ref)
+    if made is None:
+        return None
+    head = made.head
+    loaded = Archive(Path(head.root), head.shown_root, head.config)
+    loaded.problems, loaded.group_names, loaded.files = head.problems, head.group_names, head.files
+    return loaded, made.whole[0] if made.whole else None
+
+
+def cold_tasks(
+    archive: str | os.PathLike[str] | None, statuses: Iterable[str], progress: Progress | None
+) -> TaskSnapshot | None:
+    """`kpss tasks --no-cache`: the tasks of `statuses` and the open ones (an overdue task is
+    open whatever statuses are asked for: meetings/query.find_tasks), without their histories
+    (the listing reads none), and the archive's problems, groups and configuration: resolved
+    from what cold_view keeps of each file, no record held. None where workers cannot be
+    forked."""
+    made = cold_parts(archive, None, progress, statuses={"open", *statuses})
+    return None if made is None else made.head
 
 
 def load_view(
@@ -351,9 +590,56 @@ def load_attendance(
     use_index: bool = True,
     progress: Progress | None = None,
 ) -> Archive:
-    """loading.load_attendance; without the index, its view made here (cold_view)."""
+    """loading.load_attendance; without the index, its view made here (cold_view) and its
+    minutes records made one at a time as they are gone through (ColdMinutes)."""
     if not use_index:
-        made = cold_parts(archive, ATTENDANCE_VIEW, progress)
+        made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True)
         if made is not None:
-            return attendance_archive(made.head, made.finished(ATTENDANCE_VIEW))
+            kept, where = made.kept, made.where
+            values = [kept.pop(rel) for rel in made.order]
+            del kept
+            joins = [
+                unpack_attendance([marshal.loads(value)])[0]
+                for value, at in zip(values, where, strict=True)
+                if at[2]
+            ]
+            result = attendance_archive(made.head, [])
+            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins)
+            return result
     return loading.load_attendance(archive, use_index=use_index, progress=progress)
+
+
+class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
+    """The minutes of a cold `kpss attendance` (Archive.minutes), in the archive's order, each
+    record made from its view's bytes (packing.attendance_view, by marshal) as it is gone
+    through and let go of after: they are never all held (at 100,000 minutes the records were
+    some 270 MB). `select` keeps those of some groups and dates (meetings/query.
+    filter_minutes) without making the records; `with_membership` holds the records that
+    record joins or leaves, all that membership over time reads (meetings/membership.
+    all_members). Only gone through (`for`, `len`): the list itself stays empty."""
+
+    def __init__(self, values: list[bytes], where: list[tuple[Any, str]], joins: list[Minutes]) -> None:
+        super().__init__()
+        self.values = values
+        self.where = where  # each minutes' (date, group's slug)
+        self.with_membership = joins
+
+    def __iter__(self) -> Iterator[Minutes]:
+        loads = marshal.loads
+        for value in self.values:
+            yield unpack_attendance([loads(value)])[0]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def select(self, slugs: Container[str] | None, since: Any, until: Any) -> ColdMinutes:
+        """The minutes of the groups `slugs` (any: None) held between `since` and `until`."""
+        chosen = [
+            at
+            for at, (day, slug) in enumerate(self.where)
+            if (slugs is None or slug in slugs)
+            and (since is None or day >= since)
+            and (until is None or day <= until)
+        ]
+        values, where = self.values, self.where
+        return ColdMinutes([values[at] for at in chosen], [where[at] for at in chosen], self.with_membership)

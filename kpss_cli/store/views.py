@@ -94,10 +94,12 @@ def load_one(
         found = read_snapshot(archive, names, read)
         if found is not None:
             return found  # type: ignore[no-any-return]
-    else:  # --no-cache: one record whole, the others lean (cold.py)
+    else:  # --no-cache: one record whole, of the others what resolving reads (cold.py)
         from .cold import cold_one
 
-        return cold_one(archive, ref, progress)
+        made = cold_one(archive, ref, progress)
+        if made is not None:
+            return made
     whole = load_archive(archive, use_index=use_index, progress=progress)
     return whole, whole.find_minutes(ref)
 
