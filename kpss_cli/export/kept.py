@@ -34,18 +34,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import marshal
 import os
-import queue
 import stat as stat_module
-import tempfile
-import threading
 import time
-from collections.abc import Iterable
-from io import FileIO
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
@@ -53,7 +46,18 @@ from ..store.index import blake2b
 from ..store.loading import SETTLED_NS, Walk, open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
-from .schema import Row
+
+# A warm export (a copy, or a refresh: write.py) imports this module, and needs neither hashlib,
+# threading nor tempfile (some 8 ms of its start): only what keeps an export or hashes a copy
+# (a miss, or the first copy of a kept file) imports them, where it does.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (commands/quick.py)
+if TYPE_CHECKING:
+    import hashlib
+    from collections.abc import Iterable
+    from io import FileIO
+    from typing import Any, BinaryIO
+
+    from .schema import Row
 
 CHUNK = 1 << 20  # bytes copied and hashed at a time
 KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the oldest go
@@ -240,6 +244,9 @@ class Kept:
         try:
             if index.snapshot(self.digest, ("head",)) is None or index.path + ".export-" not in self.path:
                 return
+            import hashlib
+            import tempfile
+
             kept = Path(self.path)
             handle, name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
             temporary = Path(name)
@@ -340,6 +347,10 @@ class Hasher:
     hashed as it is written, not read back to be kept. Two chunks wait at most."""
 
     def __init__(self) -> None:
+        import hashlib
+        import queue
+        import threading
+
         self.sha = hashlib.sha256()
         self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -424,6 +435,9 @@ def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash | N
     source ended first). Each chunk is hashed by a second thread while it is written (both
     let go of the GIL): the bytes hashed are the bytes written, in about the time of the
     slower of the two."""
+    import queue
+    import threading
+
     buffers = [bytearray(CHUNK), bytearray(CHUNK)]
     views = [memoryview(b) for b in buffers]
     write = out.write
