@@ -53,10 +53,11 @@ from ..store.snapshot import fingerprint, from_parts
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (commands/quick.py)
 if TYPE_CHECKING:
     import hashlib
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from io import FileIO
     from typing import Any, BinaryIO
 
+    from ..store.index import Index
     from .schema import Row
 
 CHUNK = 1 << 20  # bytes copied and hashed at a time
@@ -219,6 +220,46 @@ class Kept:
             entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
         )
         self._store(self.part, vouched.pack())
+        if self.part.startswith("view\0export jsonl\0"):  # its splice entry (splice.py) too
+            index = open_index(self.root, self.shown_root)
+            if index is None:
+                return
+            try:
+                index.write(self._vouch_splice, index, vouched)
+            finally:
+                index.close()
+
+    def splice_parts(self) -> tuple[str, str]:
+        """The names of the KEPT parts (beside the table of the view `export`, dropped with
+        it: store/viewtable.py) of the entry and the map of this kept export (splice.py)."""
+        from ..store.viewtable import kind  # an export after a change: not the warm path
+
+        table = kind("export", self.shown_root)
+        key = self.part.split("\0", 2)[2]
+        return f"{table}\0splice entry\0{key}", f"{table}\0splice map\0{key}"
+
+    def _keep_splice(self, index: Index, entry: Entry, packed: bytes | None) -> None:
+        """In a transaction: keep `entry` and the map `packed` as the splice parts; without
+        a map (an export not made from the rows kept in the index), remove them."""
+        entry_part, map_part = self.splice_parts()
+        if packed is None:
+            index.drop_tables(entry_part)
+            index.drop_tables(map_part)
+            return
+        index.put_part("", entry_part, entry.pack())
+        index.put_part("", map_part, packed)
+
+    def _vouch_splice(self, index: Index, entry: Entry) -> None:
+        """In a transaction: the splice entry given `entry`'s stamp, when it is of the same
+        bytes."""
+        entry_part, _map_part = self.splice_parts()
+        found = index.kept_part(entry_part)
+        try:
+            same = found is not None and Entry.unpack(found[1]).digest == entry.digest
+        except Exception:  # whatever it was: not the entry of these bytes
+            same = False
+        if same:
+            index.put_part("", entry_part, entry.pack())
 
     def keep(
         self,
@@ -227,12 +268,15 @@ class Kept:
         archives: list[Row],
         exported_at: str,
         hashed: tuple[bytes, list[tuple[str, int]]] | None = None,
+        map_of: Callable[[bytes], bytes] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot; with
         `hashed` (the digest and layout of what the writer wrote, `Hasher`), copied by the
-        kernel, else hashed as they are copied. The entry kept is then `entry`. Any failure
-        just keeps nothing (and `entry` is None)."""
+        kernel, else hashed as they are copied; with `map_of`, the map of where its rows lie
+        kept too (`map_of(digest)`, packed: splice.py, a later export spliced from it), else
+        any map of the export it replaces removed. The entry kept is then `entry`. Any failure just keeps nothing (and
+        `entry` is None)."""
         self.entry = None
         after = walk_archive(self.root)
         if after[1] or fingerprint(after[0], after[1]) != self.digest:
@@ -277,7 +321,10 @@ class Kept:
                 temporary.unlink(missing_ok=True)
                 return
             entry = Entry(total, digest, layout, counts, archives, exported_at)
+            packed = None if map_of is None else map_of(digest)
             index.store_part(self.digest, self.part, entry.pack())
+            index.write(self._keep_splice, index, entry, packed)
+            del packed
             _prune(index.path, self.path)
             self.entry = entry
         except OSError:

@@ -55,7 +55,7 @@ def export(
     append: bool,
     exported_at: str,
     kept: Kept | None = None,
-    made: Callable[[Path], Made | None] | None = None,
+    made: Callable[[Path, bool], Made | None] | None = None,
 ) -> dict[str, int]:
     """Write an export of `kind` at `target` of the rows `produce(spill)` hands to
     `spill.add`; return how many rows each table of the export holds (with `append`, those
@@ -69,8 +69,9 @@ def export(
     index holds one for the archive as it is and its bytes are those it signed (`kept.used`
     then says so, and `produce` is not called); else written, and then kept. With `made` (a
     JSON Lines export of one archive, not `append`): the text of its rows as the index keeps
-    them (rows.py), written as it is, when `made(folder)` gives it (its text put aside in a
-    temporary file in `folder`, the target's); else `produce` is called."""
+    them (rows.py), written as it is, when `made(folder, whole)` gives it (its text put aside in a
+    temporary file in `folder`, the target's; with `whole`, none spliced from the kept export);
+    else `produce` is called."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -104,10 +105,17 @@ def export(
             return counts
     if made is not None and kind == "jsonl" and not append:
         try:
-            found = made(parent)
+            found = made(parent, False)
             if found is not None:
                 with contextlib.closing(found):
-                    return _write_made(target, found, exported_at, kept)
+                    written = _write_made(target, found, exported_at, kept)
+                if written is None:  # the kept export spliced from changed: every row read
+                    found = made(parent, True)
+                    if found is not None:
+                        with contextlib.closing(found):
+                            written = _write_made(target, found, exported_at, kept)
+                if written is not None:
+                    return written
         except OSError as exc:
             raise KpssError(
                 _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
@@ -608,11 +616,10 @@ def _write_folder(
     return counts
 
 
-def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -> dict[str, int]:
+def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -> dict[str, int] | None:
     """Write a JSON Lines export of the rows' text `made` (rows.py), as _write_folder writes
-    it: each kept line's LEAD made the archive's name, a table's text as it comes."""
-    from .rows import LEAD
-
+    it, a table's text as it comes. None, and nothing written, when the kept export it was
+    spliced from (splice.py) did not stay as it was checked."""
     temporary = _temporary(target, folder=True)
     hasher = None if kept is None else Hasher()  # what is kept, hashed as it is written
     try:
@@ -624,17 +631,19 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
                 continue
             size = 0
             with open(path, "wb") as out:
-                for piece in made.pieces(table.name):
-                    text = piece.replace(LEAD, made.lead)
+                for text in made.pieces(table.name):
                     out.write(text)
                     size += len(text)
                     if hasher is not None:
                         hasher.feed(text)
             layout.append((table.name, size))
+        if not made.intact():
+            _remove_tree(temporary)
+            return None
         counts = {table.name: made.counts[table.name] for table in TABLES}
         if kept is not None and hasher is not None:
             sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]
-            kept.keep(sources, counts, made.archives, exported_at, (hasher.digest(), layout))
+            kept.keep(sources, counts, made.archives, exported_at, (hasher.digest(), layout), made.map_of)
         _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
         _publish(temporary, target)
     except BaseException:
