@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kpss_cli.commands.cli import app
 from kpss_cli.export import kept as kept_module
-from kpss_cli.export import rows, write
+from kpss_cli.export import rows, splice, write
 from kpss_cli.store import loading
 
 KINDS = ["sqlite", "jsonl"] + (["parquet"] if importlib.util.find_spec("pyarrow") else [])
@@ -693,7 +693,7 @@ def spliced(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return seen
 
 
-@pytest.mark.parametrize("stamp", ["signed", "hashed"])
+@pytest.mark.parametrize("stamp", ["signed", "hashed", "signed, in small pieces"])
 def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     stamp: str,
     examples: Path,
@@ -708,8 +708,11 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     only the changed ones' rows written; after every kind of change, the export is the
     `--no-cache` one byte for byte. What changes the people of minutes not read (a file added
     or removed) or every minutes' attendance (a join) is made from every row's text."""
-    if stamp == "signed":
+    if stamp.startswith("signed"):
         monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # the kept file's stamp signed at once
+    if stamp.endswith("small pieces"):  # runs of the kept file and the spool of a row or a few
+        monkeypatch.setattr(rows, "CHUNK", 300)
+        monkeypatch.setattr(splice, "CHUNK", 300)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, and kept with its map
     assert spliced == [False]

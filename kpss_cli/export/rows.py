@@ -209,6 +209,32 @@ class Spool:
             file.close()
 
 
+def segments(rows: list[int]) -> list[tuple[bool, int, int]]:
+    """`rows` (Made.rows: a row of the spool, or -1 - N, the minutes (task) N of the kept
+    export's map) as segments in order: (False, a row of the spool, 0), or (True, first, end)
+    for the places first..end-1 of the map, one after another in the kept export. Computed
+    once per list (the tables of PER_MINUTES share one, those of PER_TASK another: Made)."""
+    made: list[tuple[bool, int, int]] = []
+    first = end = -1
+    for number in rows:
+        if number < 0:
+            place = -1 - number
+            if place == end:
+                end += 1
+                continue
+            if end > first:
+                made.append((True, first, end))
+            first, end = place, place + 1
+        else:
+            if end > first:
+                made.append((True, first, end))
+                first = end = -1
+            made.append((False, number, 0))
+    if end > first:
+        made.append((True, first, end))
+    return made
+
+
 class Made:
     """An export's rows from the index: the archive's head, each table's text in key order
     (`pieces(table)`: chunks of lines, each begun with the archive's name, read from the spool
@@ -237,6 +263,14 @@ class Made:
         self.archives = archives
         self.source = source
         self.map_of = map_of
+        # Spliced: each table's rows as segments (`segments`), made once per list of rows.
+        self.segments: dict[str, list[tuple[bool, int, int]]] = {}
+        if source is not None:
+            made: dict[int, list[tuple[bool, int, int]]] = {}
+            for table, numbers in rows.items():
+                if id(numbers) not in made:
+                    made[id(numbers)] = segments(numbers)
+                self.segments[table] = made[id(numbers)]
 
     def pieces(self, table: str) -> Iterator[bytes]:
         spool, source, lead = self.spool, self.source, self.lead
@@ -245,14 +279,20 @@ class Made:
                 yield piece.replace(LEAD, lead)
             return
         offsets, lengths = spool.offsets.get(table, array("q")), spool.lengths.get(table, array("q"))
-        span = source.span
+        # Where each minutes' (task's) text begins in the kept export, and the table's end
+        # (none for `groups` and `people`, made again each time).
+        kept = source.offsets.get(table, array("q"))
+        start = source.starts.get(table, 0)
 
         def where() -> Iterator[tuple[int, int, int]]:
-            for number in self.rows[table]:
-                if number >= 0:
-                    yield 0, offsets[number], lengths[number]
-                else:
-                    yield (1, *span(table, -1 - number))
+            for spliced, first, end in self.segments[table]:
+                if not spliced:
+                    yield 0, offsets[first], lengths[first]
+                    continue
+                at, stop = start + kept[first], start + kept[end]
+                while at < stop:  # a long run read a piece at a time
+                    yield 1, at, min(CHUNK, stop - at)
+                    at += CHUNK
 
         def read(kind: int, offset: int, length: int) -> bytes:
             if kind:
@@ -558,17 +598,26 @@ def _from_index(
 
             grown = len(lead) - len(LEAD)  # each line's LEAD is written as `lead`
 
-            def lengths(table: str, rows: list[int], lines: Iterable[int]) -> array[int]:
-                """The length of each minutes' (task's) text of `table` as written."""
+            def lengths(table: str, rows: list[int], at: int) -> array[int]:
+                """The length of each minutes' (task's) text of `table` as written: its row's
+                count of lines is item `at` of its minutes (task) in `minutes` (`tasks`; -1:
+                one)."""
                 mine = spool.lengths.get(table, array("q"))
-                theirs = array("q") if old is None else old.map.lengths[table]
-                return array(
-                    "q",
-                    (
-                        mine[n] + grown * count if n >= 0 else theirs[-1 - n]
-                        for n, count in zip(rows, lines, strict=True)
-                    ),
-                )
+                items: list[Any] = minutes if table in PER_MINUTES else tasks
+                if old is None:
+                    lines = (1 for _item in items) if at < 0 else (item[at] for item in items)
+                    return array("q", (mine[n] + grown * count for n, count in zip(rows, lines, strict=True)))
+                theirs = old.map.lengths[table]
+                found = array("q")
+                place = 0
+                for spliced, first, end in made.segments[table]:  # mostly long runs of the map's
+                    if spliced:
+                        found.extend(theirs[first:end])
+                        place += end - first
+                    else:
+                        found.append(mine[first] + grown * (1 if at < 0 else items[place][at]))
+                        place += 1
+                return found
 
             keys = sorted(task_buckets)
             place = {key: at for at, key in enumerate(keys)}
@@ -586,13 +635,13 @@ def _from_index(
                     array("q", (each[8] for each in minutes)),
                 ),
                 {
-                    "meetings": lengths("meetings", minutes_in_order, (1 for _each in minutes)),
-                    "attendance": lengths("attendance", minutes_in_order, (each[6] for each in minutes)),
-                    "agenda_items": lengths("agenda_items", minutes_in_order, (each[7] for each in minutes)),
-                    "decisions": lengths("decisions", minutes_in_order, (each[8] for each in minutes)),
-                    "tasks": lengths("tasks", tasks_in_order, (1 for _task in tasks)),
-                    "task_events": lengths("task_events", tasks_in_order, (task[2] for task in tasks)),
-                    "deadlines": lengths("deadlines", tasks_in_order, (task[3] for task in tasks)),
+                    "meetings": lengths("meetings", minutes_in_order, -1),
+                    "attendance": lengths("attendance", minutes_in_order, 6),
+                    "agenda_items": lengths("agenda_items", minutes_in_order, 7),
+                    "decisions": lengths("decisions", minutes_in_order, 8),
+                    "tasks": lengths("tasks", tasks_in_order, -1),
+                    "task_events": lengths("task_events", tasks_in_order, 2),
+                    "deadlines": lengths("deadlines", tasks_in_order, 3),
                 },
                 task_buckets,
                 [task[0] for task in tasks],

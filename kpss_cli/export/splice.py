@@ -27,6 +27,7 @@ import os
 import stat as stat_module
 from array import array
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from ..store.archive import stamp_of
@@ -172,23 +173,15 @@ class Source:
         for table, size in entry.layout:
             self.starts[table] = start
             start += size
-        # Where each minutes' (task's) text begins in each table, from the table's start.
+        # Where each minutes' (task's) text begins in each table, from the table's start, and
+        # (last) where the table ends.
         self.offsets: dict[str, array[int]] = {}
         sizes = dict(entry.layout)
         for table, lengths in made.lengths.items():
-            offsets = array("q", bytes(8 * len(lengths)))
-            at = 0
-            for number, length in enumerate(lengths):
-                offsets[number] = at
-                at += length
-            if at != sizes.get(table):
+            offsets = array("q", accumulate(lengths, initial=0))
+            if offsets[-1] != sizes.get(table):
                 raise ValueError("a splice map not of its kept export")
             self.offsets[table] = offsets
-
-    def span(self, table: str, number: int) -> tuple[int, int]:
-        """(offset in the kept file, length) of the text of minutes (task) `number` of the map
-        in `table`."""
-        return self.starts[table] + self.offsets[table][number], self.map.lengths[table][number]
 
     def read(self, offset: int, length: int) -> bytes:
         got = os.pread(self.fd, length, offset)
