@@ -777,8 +777,9 @@ def test_a_kept_export_not_as_written_is_never_spliced_from(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A kept export whose bytes are not those its entry signed (its stamp moved, and its
-    digest is not theirs) gives no byte to an export after an edit: every row's text is read,
-    and the export is the `--no-cache` one byte for byte."""
+    digest is not theirs) gives no byte to an export after an edit: nothing spliced from it is
+    published or kept, every row's text is read, and the export is the `--no-cache` one byte
+    for byte."""
     monkeypatch.setattr(kept_module, "SETTLED_NS", 0)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)
@@ -788,5 +789,6 @@ def test_a_kept_export_not_as_written_is_never_spliced_from(
     _edit(sorted(examples.glob("seniori/*.md"))[0], "# ", "# Upraveno: ")
     spliced.clear()
     after = same_as_no_cache("jsonl", examples, tmp_path)
-    assert spliced == [False]
+    # Spliced while its bytes were hashed (same size), then the splice dropped: every row read.
+    assert spliced[-1:] == [False] and len(spliced) <= 2
     assert b"Upraveno" in after["meetings.jsonl"]
