@@ -649,6 +649,13 @@ def _from_index(
                 array("q", (place[task[4]] for task in tasks)),
                 (array("q", (task[2] for task in tasks)), array("q", (task[3] for task in tasks))),
             )
+            # Called once, when the export is written: what it was made of is let go of before
+            # the map is packed and stored (at 100,000 files, some 70 MB).
+            for held in (minutes, tasks, minutes_in_order, tasks_in_order):
+                held.clear()
+            after.clear()
+            if old is not None:
+                old.drop()
             return found.pack(digest)
 
         made = Made(head, lead, spool, numbers, counts, archives, old, map_of)

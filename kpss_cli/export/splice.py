@@ -29,6 +29,7 @@ import threading
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
+from sys import intern
 from typing import Any
 
 from ..store.archive import stamp_of
@@ -135,7 +136,7 @@ class Map:
             list(ids),
             _longs(dates),
             _longs(buckets),
-            list(groups),
+            [intern(group) for group in groups],  # a few names, each held once
             list(meetings),
             list(people),
             (_longs(counts[0]), _longs(counts[1]), _longs(counts[2])),
@@ -233,6 +234,17 @@ class Source:
         if len(changed) * MOST_CHANGED > max(len(digests), 16):
             return None
         return changed
+
+    def drop(self) -> None:
+        """Let go of the map and offsets (the export written and its new map made): at 100,000
+        files some tens of megabytes, not held while the new map is stored."""
+        made = self.map
+        for found in (made.ids, made.groups, made.meetings, made.people, made.task_ids, made.task_keys):
+            found.clear()
+        made.view.clear()
+        made.task_buckets.clear()
+        made.lengths.clear()
+        self.offsets.clear()
 
     def close(self) -> None:
         if self.checking is not None:
