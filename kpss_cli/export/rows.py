@@ -239,8 +239,9 @@ class Made:
     """An export's rows from the index: the archive's head, each table's text in key order
     (`pieces(table)`: chunks of lines, each begun with the archive's name, read from the spool
     or, spliced, from the kept export: splice.py), each table's row count and the `archives`
-    rows, and where each minutes' and task's rows lie (`map`, kept beside the export when it
-    is kept: splice.Map). `close()` when done."""
+    rows, and where each minutes' and task's rows lie (`map_of(digest)`: splice.Map packed,
+    kept beside the export when it is kept; called once, it lets go of what the export was made
+    of). `close()` when done."""
 
     def __init__(
         self,
@@ -302,7 +303,8 @@ class Made:
         yield from runs(where(), read)
 
     def intact(self) -> bool:
-        """Whether the kept export spliced from (if any) still shows its stamp."""
+        """Whether the kept export spliced from (if any) held the bytes of its entry and still
+        shows its stamp (splice.Source.intact)."""
         return self.source is None or self.source.intact()
 
     def close(self) -> None:
