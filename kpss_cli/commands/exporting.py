@@ -95,7 +95,10 @@ def export_archives(
             from ..export.rows import from_index
 
             nonlocal walked
-            splice_from = None if whole or to != "jsonl" else kept  # the kept export: splice.py
+            # After a change, the kept export to splice from (splice.py); not when it is of the
+            # archive as it is and was not served (its bytes are not those signed).
+            spliceable = not whole and to == "jsonl" and kept is not None and kept.entry is None
+            splice_from = kept if spliceable else None
             found = from_index(
                 folders[0], names[0] if names else None, exported_at, folder, walked, splice_from
             )
