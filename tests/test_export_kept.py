@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kpss_cli.commands.cli import app
 from kpss_cli.export import kept as kept_module
-from kpss_cli.export import rows, write
+from kpss_cli.export import rows, splice, write
 from kpss_cli.store import loading
 
 KINDS = ["sqlite", "jsonl"] + (["parquet"] if importlib.util.find_spec("pyarrow") else [])
@@ -676,3 +676,119 @@ def test_kernel_copy_copies_from_an_offset_whichever_way(
         )
         assert kept_module.kernel_copy(source.fileno(), out.fileno(), len(data) - 3, 10) == 3
     assert (tmp_path / "out").read_bytes() == b"head" + data[5 : 5 + 2 * kept_module.CHUNK] + data[-3:]
+
+
+@pytest.fixture
+def spliced(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each JSON Lines export made from the rows kept in the index (export/rows.py):
+    whether it was spliced from the kept export (export/splice.py)."""
+    seen: list[bool] = []
+    real = rows.Made.__init__
+
+    def noting(self: Any, *args: Any) -> None:
+        real(self, *args)
+        seen.append(self.source is not None)
+
+    monkeypatch.setattr(rows.Made, "__init__", noting)
+    return seen
+
+
+@pytest.mark.parametrize("stamp", ["signed", "hashed", "signed, in small pieces"])
+def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
+    stamp: str,
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    made_rows: list[str],
+    spliced: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """JSON Lines after an edit: the rows of the files and tasks that did not change are copied
+    from the kept export (its stamp signed, or, before it is, the whole file hashed first),
+    only the changed ones' rows written; after every kind of change, the export is the
+    `--no-cache` one byte for byte. What changes the people of minutes not read (a file added
+    or removed) or every minutes' attendance (a join) is made from every row's text."""
+    if stamp.startswith("signed"):
+        monkeypatch.setattr(kept_module, "SETTLED_NS", 0)  # the kept file's stamp signed at once
+    if stamp.endswith("small pieces"):  # runs of the kept file and the spool of a row or a few
+        monkeypatch.setattr(rows, "CHUNK", 300)
+        monkeypatch.setattr(splice, "CHUNK", 300)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, and kept with its map
+    assert spliced == [False]
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied (and its stamp signed)
+    seniori = sorted(examples.glob("seniori/*.md"))
+    ozp = sorted(examples.glob("ozp/*.md"))
+    added = seniori[0].with_name("2027-01-15.md")
+    joined = "membership:\n  - {name: Karel Nový, org: Klub seniorů, joined: 2026-05-14}\nstatus:"
+    changes: list[tuple[str, Any, bool]] = [  # what changed, how, whether it is spliced
+        (
+            "a task's status",
+            lambda: _edit(seniori[-1], "    status: done\n", "    status: cancelled\n"),
+            True,
+        ),
+        (
+            "a task updated from another file",
+            lambda: _edit(ozp[-1], "status: done", "status: cancelled"),
+            True,
+        ),
+        ("a word of the text", lambda: _edit(seniori[0], "# ", "# Upraveno: "), True),
+        # Moved past other groups' minutes: the order the people are seen in changed.
+        ("a meeting's date", lambda: _edit(seniori[-2], "date: 2026-09-10", "date: 2026-10-01"), False),
+        (
+            "who attended",
+            lambda: _edit(seniori[-1], "  - Zdeňka Kopecká (Klub seniorů Dolní Rovná, z. s.)\n", ""),
+            False,
+        ),
+        (
+            "a file added",
+            lambda: added.write_text(
+                seniori[0].read_text(encoding="utf-8").replace("2025-02-13", "2027-01-15"), "utf-8"
+            ),
+            False,
+        ),
+        ("a file removed", lambda: seniori[1].unlink(), False),
+        ("a file renamed", lambda: seniori[2].rename(seniori[2].with_name("2025-09-12.md")), True),
+        ("a join", lambda: _edit(seniori[-3], "status:", joined), False),
+        ("a word after the join", lambda: _edit(seniori[0], "# Upraveno: ", "# "), True),
+    ]
+    before = content(tmp_path / "warm.jsonl")
+    for what, change, splices in changes:
+        change()
+        spliced.clear()
+        made_rows.clear()
+        after = same_as_no_cache("jsonl", examples, tmp_path)
+        assert after != before, what
+        assert spliced[-1:] == [splices], what
+        if splices:
+            assert spliced == [True], what  # made once, spliced
+            assert len(made_rows) <= 2, (what, made_rows)  # only the changed files' rows made
+        before = after
+    assert b'"person_key": "karel novy", "status": "absent"' in before["attendance.jsonl"]
+
+
+@pytest.mark.parametrize("tamper", [_flip_in_place, _flip, _truncate, _removed])
+def test_a_kept_export_not_as_written_is_never_spliced_from(
+    tamper: Any,
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    spliced: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A kept export whose bytes are not those its entry signed (its stamp moved, and its
+    digest is not theirs) gives no byte to an export after an edit: nothing spliced from it is
+    published or kept, every row's text is read, and the export is the `--no-cache` one byte
+    for byte."""
+    monkeypatch.setattr(kept_module, "SETTLED_NS", 0)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)
+    same_as_no_cache("jsonl", examples, tmp_path)  # its stamp signed
+    (kept,) = kept_files(examples)
+    tamper(kept)
+    _edit(sorted(examples.glob("seniori/*.md"))[0], "# ", "# Upraveno: ")
+    spliced.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    # Spliced while its bytes were hashed (same size), then the splice dropped: every row read.
+    assert spliced[-1:] == [False] and len(spliced) <= 2
+    assert b"Upraveno" in after["meetings.jsonl"]

@@ -91,11 +91,17 @@ def export_archives(
         kept, walked = looked if looked is not None else (None, None)  # walked: the walk find_kept made
         del looked
 
-        def made(folder: Path) -> Made | None:
+        def made(folder: Path, whole: bool) -> Made | None:
             from ..export.rows import from_index
 
             nonlocal walked
-            found = from_index(folders[0], names[0] if names else None, exported_at, folder, walked)
+            # After a change, the kept export to splice from (splice.py); not when it is of the
+            # archive as it is and was not served (its bytes are not those signed).
+            spliceable = not whole and to == "jsonl" and kept is not None and kept.entry is None
+            splice_from = kept if spliceable else None
+            found = from_index(
+                folders[0], names[0] if names else None, exported_at, folder, walked, splice_from
+            )
             walked = None  # not held while the export is written
             if found is not None:
                 used.append(found)

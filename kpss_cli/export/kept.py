@@ -34,18 +34,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import marshal
 import os
-import queue
 import stat as stat_module
-import tempfile
-import threading
 import time
-from collections.abc import Iterable
-from io import FileIO
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from ..store.archive import Stamp, TaskSnapshot, printable, stamp_of
 from ..store.files import READ_FLAGS
@@ -53,7 +46,19 @@ from ..store.index import blake2b
 from ..store.loading import SETTLED_NS, Walk, open_index, walk_archive, walked_index
 from ..store.packing import MARSHAL_VERSION
 from ..store.snapshot import fingerprint, from_parts
-from .schema import Row
+
+# A warm export (a copy, or a refresh: write.py) imports this module, and needs neither hashlib,
+# threading nor tempfile (some 8 ms of its start): only what keeps an export or hashes a copy
+# (a miss, or the first copy of a kept file) imports them, where it does.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (commands/quick.py)
+if TYPE_CHECKING:
+    import hashlib
+    from collections.abc import Callable, Iterable
+    from io import FileIO
+    from typing import Any, BinaryIO
+
+    from ..store.index import Index
+    from .schema import Row
 
 CHUNK = 1 << 20  # bytes copied and hashed at a time
 KEPT_FILES = 6  # kept exports beside one index (kinds × archive names); the oldest go
@@ -215,6 +220,46 @@ class Kept:
             entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
         )
         self._store(self.part, vouched.pack())
+        if self.part.startswith("view\0export jsonl\0"):  # its splice entry (splice.py) too
+            index = open_index(self.root, self.shown_root)
+            if index is None:
+                return
+            try:
+                index.write(self._vouch_splice, index, vouched)
+            finally:
+                index.close()
+
+    def splice_parts(self) -> tuple[str, str]:
+        """The names of the KEPT parts (beside the table of the view `export`, dropped with
+        it: store/viewtable.py) of the entry and the map of this kept export (splice.py)."""
+        from ..store.viewtable import kind  # an export after a change: not the warm path
+
+        table = kind("export", self.shown_root)
+        key = self.part.split("\0", 2)[2]
+        return f"{table}\0splice entry\0{key}", f"{table}\0splice map\0{key}"
+
+    def _keep_splice(self, index: Index, entry: Entry, packed: bytes | None) -> None:
+        """In a transaction: keep `entry` and the map `packed` as the splice parts; without
+        a map (an export not made from the rows kept in the index), remove them."""
+        entry_part, map_part = self.splice_parts()
+        if packed is None:
+            index.drop_tables(entry_part)
+            index.drop_tables(map_part)
+            return
+        index.put_part("", entry_part, entry.pack())
+        index.put_part("", map_part, packed)
+
+    def _vouch_splice(self, index: Index, entry: Entry) -> None:
+        """In a transaction: the splice entry given `entry`'s stamp, when it is of the same
+        bytes."""
+        entry_part, _map_part = self.splice_parts()
+        found = index.kept_part(entry_part)
+        try:
+            same = found is not None and Entry.unpack(found[1]).digest == entry.digest
+        except Exception:  # whatever it was: not the entry of these bytes
+            same = False
+        if same:
+            index.put_part("", entry_part, entry.pack())
 
     def keep(
         self,
@@ -223,12 +268,15 @@ class Kept:
         archives: list[Row],
         exported_at: str,
         hashed: tuple[bytes, list[tuple[str, int]]] | None = None,
+        map_of: Callable[[bytes], bytes] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot; with
         `hashed` (the digest and layout of what the writer wrote, `Hasher`), copied by the
-        kernel, else hashed as they are copied. The entry kept is then `entry`. Any failure
-        just keeps nothing (and `entry` is None)."""
+        kernel, else hashed as they are copied; with `map_of`, the map of where its rows lie
+        kept too (`map_of(digest)`, packed: splice.py, a later export spliced from it), else
+        any map of the export it replaces removed. The entry kept is then `entry`. Any failure just keeps nothing (and
+        `entry` is None)."""
         self.entry = None
         after = walk_archive(self.root)
         if after[1] or fingerprint(after[0], after[1]) != self.digest:
@@ -240,6 +288,9 @@ class Kept:
         try:
             if index.snapshot(self.digest, ("head",)) is None or index.path + ".export-" not in self.path:
                 return
+            import hashlib
+            import tempfile
+
             kept = Path(self.path)
             handle, name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
             temporary = Path(name)
@@ -270,7 +321,10 @@ class Kept:
                 temporary.unlink(missing_ok=True)
                 return
             entry = Entry(total, digest, layout, counts, archives, exported_at)
+            packed = None if map_of is None else map_of(digest)
             index.store_part(self.digest, self.part, entry.pack())
+            index.write(self._keep_splice, index, entry, packed)
+            del packed
             _prune(index.path, self.path)
             self.entry = entry
         except OSError:
@@ -340,6 +394,10 @@ class Hasher:
     hashed as it is written, not read back to be kept. Two chunks wait at most."""
 
     def __init__(self) -> None:
+        import hashlib
+        import queue
+        import threading
+
         self.sha = hashlib.sha256()
         self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -424,6 +482,9 @@ def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash | N
     source ended first). Each chunk is hashed by a second thread while it is written (both
     let go of the GIL): the bytes hashed are the bytes written, in about the time of the
     slower of the two."""
+    import queue
+    import threading
+
     buffers = [bytearray(CHUNK), bytearray(CHUNK)]
     views = [memoryview(b) for b in buffers]
     write = out.write

@@ -30,17 +30,17 @@ from ..core.people import roster_of
 from ..meetings.membership import all_members
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
-from ..store.index import blake2b
+from ..store.index import Index, blake2b
 from ..store.loading import Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
+from .kept import Kept
 from .schema import BY_NAME, Row, Table
+from .splice import PER_MINUTES, PER_TASK, Map, Source, runs, source
 from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
 LEAD = b"\x00"  # begins each kept line; never in JSON text (control characters are escaped)
 _EMPTY = '{"archive": "", '  # how a row of the archive named "" begins
-PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
-PER_TASK = ("tasks", "task_events", "deadlines")
 CHUNK = 1 << 20  # bytes of text read back from the spool at a time
 PEOPLE = "people of each minutes"  # the spool's file of each minutes' people (_Seen.summary)
 
@@ -166,6 +166,10 @@ class Spool:
         """The text of row `number` of `part`."""
         return self._read(part, self.offsets[part][number], self.lengths[part][number])
 
+    def read_span(self, part: str, offset: int, length: int) -> bytes:
+        """The `length` bytes at `offset` of `part`."""
+        return self._read(part, offset, length)
+
     def _read(self, part: str, offset: int, length: int) -> bytes:
         file = self.files[part]
         file.flush()
@@ -205,10 +209,39 @@ class Spool:
             file.close()
 
 
+def segments(rows: list[int]) -> list[tuple[bool, int, int]]:
+    """`rows` (Made.rows: a row of the spool, or -1 - N, the minutes (task) N of the kept
+    export's map) as segments in order: (False, a row of the spool, 0), or (True, first, end)
+    for the places first..end-1 of the map, one after another in the kept export. Computed
+    once per list (the tables of PER_MINUTES share one, those of PER_TASK another: Made)."""
+    made: list[tuple[bool, int, int]] = []
+    first = end = -1
+    for number in rows:
+        if number < 0:
+            place = -1 - number
+            if place == end:
+                end += 1
+                continue
+            if end > first:
+                made.append((True, first, end))
+            first, end = place, place + 1
+        else:
+            if end > first:
+                made.append((True, first, end))
+                first = end = -1
+            made.append((False, number, 0))
+    if end > first:
+        made.append((True, first, end))
+    return made
+
+
 class Made:
     """An export's rows from the index: the archive's head, each table's text in key order
-    (`pieces(table)`: chunks of lines begun with LEAD, read from the spool), each table's row
-    count and the `archives` rows. `close()` when done."""
+    (`pieces(table)`: chunks of lines, each begun with the archive's name, read from the spool
+    or, spliced, from the kept export: splice.py), each table's row count and the `archives`
+    rows, and where each minutes' and task's rows lie (`map_of(digest)`: splice.Map packed,
+    kept beside the export when it is kept; called once, it lets go of what the export was made
+    of). `close()` when done."""
 
     def __init__(
         self,
@@ -218,19 +251,66 @@ class Made:
         rows: dict[str, list[int]],
         counts: dict[str, int],
         archives: list[Row],
+        source: Source | None = None,
+        map_of: Callable[[bytes], bytes] | None = None,
     ) -> None:
         self.head = head
         self.lead = lead  # what LEAD stands for: `{"archive": NAME, `
         self.spool = spool
-        self.rows = rows  # the spool's rows of each table, in key order
+        # The rows of each table, in key order: a row of the spool (>= 0), or the minutes (task)
+        # -1 - N of the kept export's map (`source`).
+        self.rows = rows
         self.counts = counts
         self.archives = archives
+        self.source = source
+        self.map_of = map_of
+        # Spliced: each table's rows as segments (`segments`), made once per list of rows.
+        self.segments: dict[str, list[tuple[bool, int, int]]] = {}
+        if source is not None:
+            made: dict[int, list[tuple[bool, int, int]]] = {}
+            for table, numbers in rows.items():
+                if id(numbers) not in made:
+                    made[id(numbers)] = segments(numbers)
+                self.segments[table] = made[id(numbers)]
 
     def pieces(self, table: str) -> Iterator[bytes]:
-        return self.spool.pieces(table, self.rows[table])
+        spool, source, lead = self.spool, self.source, self.lead
+        if source is None:
+            for piece in spool.pieces(table, self.rows[table]):
+                yield piece.replace(LEAD, lead)
+            return
+        offsets, lengths = spool.offsets.get(table, array("q")), spool.lengths.get(table, array("q"))
+        # Where each minutes' (task's) text begins in the kept export, and the table's end
+        # (none for `groups` and `people`, made again each time).
+        kept = source.offsets.get(table, array("q"))
+        start = source.starts.get(table, 0)
+
+        def where() -> Iterator[tuple[int, int, int]]:
+            for spliced, first, end in self.segments[table]:
+                if not spliced:
+                    yield 0, offsets[first], lengths[first]
+                    continue
+                at, stop = start + kept[first], start + kept[end]
+                while at < stop:  # a long run read a piece at a time
+                    yield 1, at, min(CHUNK, stop - at)
+                    at += CHUNK
+
+        def read(kind: int, offset: int, length: int) -> bytes:
+            if kind:
+                return source.read(offset, length)
+            return spool.read_span(table, offset, length).replace(LEAD, lead)
+
+        yield from runs(where(), read)
+
+    def intact(self) -> bool:
+        """Whether the kept export spliced from (if any) held the bytes of its entry and still
+        shows its stamp (splice.Source.intact)."""
+        return self.source is None or self.source.intact()
 
     def close(self) -> None:
         self.spool.close()
+        if self.source is not None:
+            self.source.close()
 
 
 def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
@@ -271,19 +351,70 @@ def from_index(
     exported_at: str,
     folder: Path,
     walked: tuple[str, str, Walk] | None = None,
+    kept_export: Kept | None = None,
 ) -> Made | None:
     """The rows of the export of `archive` (named `name`, None: its folder's name) from the rows
     kept in its index, brought up to date, their text put aside in a spool in `folder`; None
     when the index cannot give them (the export is then made from the records, as ever): no
     index, a change too recent to keep, or a minutes id or task id that two hold (their rows'
     order is the spill's). `walked`: the archive's root, root as shown and walk when the
-    caller has just walked it (export/kept.find)."""
-    spool = Spool(folder)
+    caller has just walked it (export/kept.find). With `kept_export` (the kept JSON Lines
+    export of this archive and name, export/kept.py), the rows of what did not change since it
+    are spliced from it (splice.py) when its map allows; else every row's text is read."""
     try:
-        kept = kept_rows(archive, VIEW, each_for, _spool_minutes(spool), walked)
+        return _from_index(archive, name, exported_at, folder, walked, kept_export)
+    except _ReadAll:
+        return _from_index(archive, name, exported_at, folder)
+
+
+def _from_index(
+    archive: str | Path | None,
+    name: str | None,
+    exported_at: str,
+    folder: Path,
+    walked: tuple[str, str, Walk] | None = None,
+    kept_export: Kept | None = None,
+) -> Made | None:
+    spool = Spool(folder)
+    opened: list[Source] = []  # the kept export to splice from, when there is one
+    spliced: list[tuple[Source, set[int]]] = []  # it and the view's buckets to read
+
+    def select(index: Index) -> Callable[[dict[int, bytes]], set[int] | None]:
+        assert kept_export is not None
+        try:
+            found = source(index, kept_export)
+        except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+            index.damaged = True
+            found = None
+        if found is not None:
+            opened.append(found)
+
+        def changed(digests: dict[int, bytes]) -> set[int] | None:
+            if found is None:
+                return None
+            buckets = found.changed(digests)
+            if buckets is None:
+                return None
+            spliced.append((found, buckets))
+            return buckets
+
+        return changed
+
+    try:
+        kept = kept_rows(
+            archive, VIEW, each_for, _spool_minutes(spool), walked, None if kept_export is None else select
+        )
     except BaseException:
         spool.close()
+        for found in opened:
+            found.close()
         raise
+    old: Source | None = None
+    if spliced and kept is not None and kept.selected is not None:
+        old = spliced[0][0]
+    for found in opened:
+        if found is not old:
+            found.close()
     if kept is None:
         spool.close()
         return None
@@ -291,15 +422,46 @@ def from_index(
     try:
         head = kept.head
         name = Path(head.root).name if name is None else name
-        values = kept.values
-        ids = [value[1] for value in values]
+        # Each minutes: (date, id, group, own next meeting, people's digest, bucket, counts of
+        # attendance, agenda items and decisions, its row: of the spool, or -1 - its place in
+        # the kept export's map).
+        minutes: list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]] = [
+            (date, minutes_id, group, meeting, people, bucket, n_att, n_agenda, n_decisions, number)
+            for date, minutes_id, (group, meeting, people, number, n_att, n_agenda, n_decisions), bucket in (
+                kept.values
+            )
+        ]
+        kept.values = []
+        if old is not None:
+            m = old.map
+            read_again = kept.selected or set()
+            att, agenda, decisions = m.counts
+            for place, bucket in enumerate(m.buckets):
+                if bucket not in read_again:
+                    minutes.append(
+                        (
+                            m.dates[place],
+                            m.ids[place],
+                            m.groups[place],
+                            m.meetings[place],
+                            m.people[place],
+                            bucket,
+                            att[place],
+                            agenda[place],
+                            decisions[place],
+                            -1 - place,
+                        )
+                    )
+            minutes.sort(key=lambda each: (each[0], each[1]))  # as archive.resolve sorts them
+        ids = [each[1] for each in minutes]
         if len(set(ids)) != len(ids):
             return None
+        del ids
         day = dt.date.fromordinal
         after = next_meeting_dates(
             [
-                (minutes_id, value[0], day(date), None if value[1] is None else day(value[1]))
-                for date, minutes_id, value in values
+                (minutes_id, group, day(date), None if meeting is None else day(meeting))
+                for date, minutes_id, group, meeting, *_rest in minutes
             ]
         )
         roster = roster_of(head.config)
@@ -323,18 +485,49 @@ def from_index(
                 )
             return made, sorted(reads.read.items())
 
-        def still(made: Any) -> bool:
-            for minutes_id, ordinal in made[1]:
+        def holds(reads: list[tuple[str, int | None]]) -> bool:
+            for minutes_id, ordinal in reads:
                 found = after.get(minutes_id)
                 if (None if found is None else found.toordinal()) != ordinal:
                     return False
             return True
 
-        buckets = kept.by_bucket("tasks", make, still, _spool_tasks(spool))
+        def still(made: Any) -> bool:
+            return holds(made[1])
+
+        skipped: set[bytes] = set()
+        skip = None
+        if old is not None:
+            known_buckets = old.map.task_buckets
+
+            def skip(key: bytes, digest: bytes) -> bool:
+                known = known_buckets.get(key)
+                if known is None or known[0] != digest or not holds(known[1]):
+                    return False
+                skipped.add(key)
+                return True
+
+        buckets = kept.by_bucket("tasks", make, still, _spool_tasks(spool), skip)
         if buckets is None:
             return None
-        tasks = [task for made, _reads in buckets for task in made]
+        # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
+        # events and deadlines, its bucket's key).
+        tasks = [
+            (task_id, number, n_events, n_deadlines, key)
+            for key, _digest, (made, _reads) in buckets
+            for task_id, number, n_events, n_deadlines in made
+        ]
+        task_buckets = {key: (digest, reads) for key, digest, (_made, reads) in buckets}
         del buckets
+        if old is not None:
+            m = old.map
+            events, deadlines = m.task_counts
+            for place, (task_id, which) in enumerate(zip(m.task_ids, m.task_bucket, strict=True)):
+                key = m.task_keys[which]
+                if key in skipped:
+                    tasks.append((task_id, -1 - place, events[place], deadlines[place], key))
+            for key in skipped:
+                task_buckets[key] = m.task_buckets[key]
         tasks.sort(key=lambda task: task[0])
         if any(tasks[at][0] == tasks[at - 1][0] for at in range(1, len(tasks))):
             return None
@@ -349,37 +542,42 @@ def from_index(
             for person in map(group.person, group.periods)
         ]
         seen = blake2b(repr(noted).encode("utf-8", "surrogatepass"), digest_size=32)
-        for _date, _id, value in values:
-            seen.update(value[2])
+        for each in minutes:
+            seen.update(each[4])
         people_digest = seen.digest()
         known = kept.part("people")
         if type(known) is tuple and len(known) == 3 and known[0] == people_digest:
             _digest, people_text, people_count = known
+        elif old is not None:
+            raise _ReadAll  # the people of minutes not read changed: every row's text is read
         else:
             people: dict[str, list[Any]] = {}
-            for _date, _id, value in values:
-                for key, person, org, was_seen, last, last_org in marshal.loads(spool.read(PEOPLE, value[3])):
-                    entry = people.get(key)
+            for each in minutes:
+                for person_key, person, org, was_seen, last, last_org in marshal.loads(
+                    spool.read(PEOPLE, each[9])
+                ):
+                    entry = people.get(person_key)
                     if entry is None:
-                        entry = people[key] = [person, org]
+                        entry = people[person_key] = [person, org]
                     if was_seen:
                         entry[0] = last
                         entry[1] = last_org or entry[1]
-            for key, person, org in noted:  # members who never came (tables.archive_rows)
-                people.setdefault(key, [person, org])
-            people_text = _text(BY_NAME["people"], [("", key, *people[key]) for key in sorted(people)])
+            for person_key, person, org in noted:  # members who never came (tables.archive_rows)
+                people.setdefault(person_key, [person, org])
+            people_text = _text(BY_NAME["people"], [("", k, *people[k]) for k in sorted(people)])
             people_count = len(people)
             del people
             kept.keep("people", (people_digest, people_text, people_count))
-        values.sort(key=lambda value: value[1])  # by minutes id: the key of each table here
+        minutes.sort(key=lambda each: each[1])  # by minutes id: the key of each table here
         numbers: dict[str, list[int]] = {}
         counts: dict[str, int] = {}
-        minutes_in_order = [value[3] for _date, _id, value in values]
+        minutes_in_order = [each[9] for each in minutes]
         for table in PER_MINUTES:
             numbers[table] = minutes_in_order
-        counts["meetings"] = len(values)
-        for at, table in enumerate(PER_MINUTES[1:], 4):
-            counts[table] = sum(value[at] for _date, _id, value in values)
+        counts["meetings"] = len(minutes)
+        counts["attendance"] = sum(each[6] for each in minutes)
+        counts["agenda_items"] = sum(each[7] for each in minutes)
+        counts["decisions"] = sum(each[8] for each in minutes)
         tasks_in_order = [task[1] for task in tasks]
         for table in PER_TASK:
             numbers[table] = tasks_in_order
@@ -391,10 +589,78 @@ def from_index(
         counts["groups"] = len(groups)
         numbers["people"] = [spool.put(("people",), (people_text,))]
         counts["people"] = people_count
-        archives = [archive_row(head, name, len(values), len(tasks), exported_at)]
+        archives = [archive_row(head, name, len(minutes), len(tasks), exported_at)]
         counts["archives"] = 1
         lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
-        made = Made(head, lead, spool, numbers, counts, archives)
+        view = kept.digests
+
+        def map_of(digest: bytes) -> bytes:
+            """Where each minutes' and task's rows lie in this export (splice.Map), packed for
+            the kept export of `digest`."""
+
+            grown = len(lead) - len(LEAD)  # each line's LEAD is written as `lead`
+
+            def lengths(table: str, rows: list[int], at: int) -> array[int]:
+                """The length of each minutes' (task's) text of `table` as written: its row's
+                count of lines is item `at` of its minutes (task) in `minutes` (`tasks`; -1:
+                one)."""
+                mine = spool.lengths.get(table, array("q"))
+                items: list[Any] = minutes if table in PER_MINUTES else tasks
+                if old is None:
+                    lines = (1 for _item in items) if at < 0 else (item[at] for item in items)
+                    return array("q", (mine[n] + grown * count for n, count in zip(rows, lines, strict=True)))
+                theirs = old.map.lengths[table]
+                found = array("q")
+                place = 0
+                for spliced, first, end in made.segments[table]:  # mostly long runs of the map's
+                    if spliced:
+                        found.extend(theirs[first:end])
+                        place += end - first
+                    else:
+                        found.append(mine[first] + grown * (1 if at < 0 else items[place][at]))
+                        place += 1
+                return found
+
+            keys = sorted(task_buckets)
+            place = {key: at for at, key in enumerate(keys)}
+            found = Map(
+                view,
+                [each[1] for each in minutes],
+                array("q", (each[0] for each in minutes)),
+                array("q", (each[5] for each in minutes)),
+                [each[2] for each in minutes],
+                [each[3] for each in minutes],
+                [each[4] for each in minutes],
+                (
+                    array("q", (each[6] for each in minutes)),
+                    array("q", (each[7] for each in minutes)),
+                    array("q", (each[8] for each in minutes)),
+                ),
+                {
+                    "meetings": lengths("meetings", minutes_in_order, -1),
+                    "attendance": lengths("attendance", minutes_in_order, 6),
+                    "agenda_items": lengths("agenda_items", minutes_in_order, 7),
+                    "decisions": lengths("decisions", minutes_in_order, 8),
+                    "tasks": lengths("tasks", tasks_in_order, -1),
+                    "task_events": lengths("task_events", tasks_in_order, 2),
+                    "deadlines": lengths("deadlines", tasks_in_order, 3),
+                },
+                task_buckets,
+                [task[0] for task in tasks],
+                keys,
+                array("q", (place[task[4]] for task in tasks)),
+                (array("q", (task[2] for task in tasks)), array("q", (task[3] for task in tasks))),
+            )
+            # Called once, when the export is written: what it was made of is let go of before
+            # the map is packed and stored (at 100,000 files, some 70 MB).
+            for held in (minutes, tasks, minutes_in_order, tasks_in_order):
+                held.clear()
+            after.clear()
+            if old is not None:
+                old.drop()
+            return found.pack(digest)
+
+        made = Made(head, lead, spool, numbers, counts, archives, old, map_of)
         done = True
         return made
     except UnicodeEncodeError:
@@ -403,3 +669,9 @@ def from_index(
         kept.close()
         if not done:
             spool.close()
+            if old is not None:
+                old.close()
+
+
+class _ReadAll(Exception):
+    """A splice cannot give the export (from_index): every row's text is read instead."""

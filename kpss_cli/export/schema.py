@@ -5,7 +5,10 @@ not a new column at the end of a table bumps SCHEMA_VERSION."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a warm export: quick.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_VERSION = 1
 
@@ -13,25 +16,44 @@ SCHEMA_VERSION = 1
 # text (`2026-03-18`, which SQLite's date functions read), booleans 0 or 1.
 SQLITE_TYPES = {"text": "TEXT", "int": "INTEGER", "date": "DATE", "bool": "BOOLEAN"}
 
-
-class Column(NamedTuple):
-    name: str
-    type: str  # a key of SQLITE_TYPES
-    required: bool = False  # NOT NULL
+# Plain classes, not typing.NamedTuple: a warm export imports this module, and NamedTuple (with
+# `typing`) took some 4 ms of its start.
 
 
-class ForeignKey(NamedTuple):
-    columns: tuple[str, ...]
-    table: str
-    references: tuple[str, ...]
+class Column:
+    __slots__ = ("name", "type", "required")
+
+    def __init__(self, name: str, type: str, required: bool = False) -> None:
+        self.name = name
+        self.type = type  # a key of SQLITE_TYPES
+        self.required = required  # NOT NULL
 
 
-class Table(NamedTuple):
-    name: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...]
-    foreign: tuple[ForeignKey, ...] = ()
-    indexes: tuple[tuple[str, ...], ...] = ()
+class ForeignKey:
+    __slots__ = ("columns", "table", "references")
+
+    def __init__(self, columns: tuple[str, ...], table: str, references: tuple[str, ...]) -> None:
+        self.columns = columns
+        self.table = table
+        self.references = references
+
+
+class Table:
+    __slots__ = ("name", "columns", "key", "foreign", "indexes")
+
+    def __init__(
+        self,
+        name: str,
+        columns: tuple[Column, ...],
+        key: tuple[str, ...],
+        foreign: tuple[ForeignKey, ...] = (),
+        indexes: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
+        self.name = name
+        self.columns = columns
+        self.key = key
+        self.foreign = foreign
+        self.indexes = indexes
 
     @property
     def names(self) -> list[str]:
@@ -246,7 +268,7 @@ TABLES = (
 
 BY_NAME = {table.name: table for table in TABLES}
 
-Row = tuple[Any, ...]  # a row of a table, in the order of its columns
+Row = tuple["Any", ...]  # a row of a table, in the order of its columns
 Rows = dict[str, list[Row]]  # table name -> its rows
 
 

@@ -4,20 +4,15 @@ into place when complete, so a half-written export never replaces a good one."""
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import datetime as dt
-import hashlib
-import hmac
+import errno
 import json
 import os
-import shutil
 import sqlite3
 import stat as stat_module
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
@@ -27,8 +22,14 @@ from ..store.files import READ_FLAGS
 from .kept import CHUNK, Hasher, Kept, copy, kernel_copy, now, settled
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
+# A warm export (the kept one refreshed at its target, or copied) imports this module: it
+# names no temporary file through `tempfile` (`_temporary`), and imports hashlib, hmac, shutil
+# and base64 only where a copy that hashes, a removal or a Parquet file needs them (some 8 ms of
+# a start of some 70 ms, with kept.py's).
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from .rows import Made
 
 MANIFEST = "kpss-export.json"  # in a Parquet or JSON Lines folder: schema version, archives, tables
@@ -54,7 +55,7 @@ def export(
     append: bool,
     exported_at: str,
     kept: Kept | None = None,
-    made: Callable[[Path], Made | None] | None = None,
+    made: Callable[[Path, bool], Made | None] | None = None,
 ) -> dict[str, int]:
     """Write an export of `kind` at `target` of the rows `produce(spill)` hands to
     `spill.add`; return how many rows each table of the export holds (with `append`, those
@@ -68,8 +69,9 @@ def export(
     index holds one for the archive as it is and its bytes are those it signed (`kept.used`
     then says so, and `produce` is not called); else written, and then kept. With `made` (a
     JSON Lines export of one archive, not `append`): the text of its rows as the index keeps
-    them (rows.py), written as it is, when `made(folder)` gives it (its text put aside in a
-    temporary file in `folder`, the target's); else `produce` is called."""
+    them (rows.py), written as it is, when `made(folder, whole)` gives it (its text put aside in a
+    temporary file in `folder`, the target's; with `whole`, none spliced from the kept export);
+    else `produce` is called."""
     target = target.absolute()
     parent = target.parent
     if not parent.is_dir():
@@ -103,10 +105,17 @@ def export(
             return counts
     if made is not None and kind == "jsonl" and not append:
         try:
-            found = made(parent)
+            found = made(parent, False)
             if found is not None:
                 with contextlib.closing(found):
-                    return _write_made(target, found, exported_at, kept)
+                    written = _write_made(target, found, exported_at, kept)
+                if written is None:  # the kept export spliced from changed: every row read
+                    found = made(parent, True)
+                    if found is not None:
+                        with contextlib.closing(found):
+                            written = _write_made(target, found, exported_at, kept)
+                if written is not None:
+                    return written
         except OSError as exc:
             raise KpssError(
                 _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
@@ -250,20 +259,30 @@ def _refuse_twice(old: list[str], new: list[str], target: Path) -> None:
         )
 
 
-def _temporary(target: Path, folder: bool) -> Path:
-    """A new file or folder beside `target`, with the permissions the umask gives new ones
-    (tempfile makes them private)."""
-    prefix = f".{target.name}."
-    mask = os.umask(0o22)
-    os.umask(mask)
-    if folder:
-        path = Path(tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=target.parent))
-        path.chmod(0o777 & ~mask)
+def _temporary(target: Path, folder: bool, suffix: str = ".tmp") -> Path:
+    """A new file or folder beside `target` (hidden, a random part in its name), made
+    exclusively (never through a link), with the permissions the umask gives new ones."""
+    for _attempt in range(100):
+        path = target.with_name(f".{target.name}.{os.urandom(6).hex()}{suffix}")
+        try:
+            if folder:
+                path.mkdir(0o777)
+            else:
+                os.close(
+                    os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+                )
+        except FileExistsError:
+            continue
         return path
-    handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    Path(name).chmod(0o666 & ~mask)
-    return Path(name)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove the folder `path` and what it holds, as far as it can (a temporary export, or one
+    replaced)."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, int] | None:
@@ -283,6 +302,9 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
     source, before = opened
     trusted = kept.trusted(before)
     started = now()
+    import hashlib
+    import hmac
+
     sha = hashlib.sha256()
     offset = 0
 
@@ -320,16 +342,16 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
             try:
                 for name, size in entry.layout:
                     if not fill(temporary / f"{name}.{kind}", size):
-                        shutil.rmtree(temporary, ignore_errors=True)
+                        _remove_tree(temporary)
                         return None
                 if not intact():
-                    shutil.rmtree(temporary, ignore_errors=True)
+                    _remove_tree(temporary)
                     return None
                 names = [row[0] for row in archives]
                 if kind == "parquet":
                     for name, _size in entry.layout:
                         if not _restamp_parquet(temporary / f"{name}.{kind}", entry.exported_at, exported_at):
-                            shutil.rmtree(temporary, ignore_errors=True)
+                            _remove_tree(temporary)
                             return None
                     _write_parquet(temporary / "archives.parquet", "archives", archives, names, exported_at)
                 else:
@@ -337,7 +359,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
                 _write_manifest(temporary, kind, exported_at, names, entry.counts)
                 _publish(temporary, target)
             except BaseException:
-                shutil.rmtree(temporary, ignore_errors=True)
+                _remove_tree(temporary)
                 raise
             if kind == "jsonl":
                 _remember(kept, target)
@@ -397,6 +419,9 @@ def _tables_intact(target: Path, kept: Kept, tables: list[str]) -> bool:
     """Whether the files `tables` at `target`, in this order, hold the kept export's bytes
     (its digest); when they do and their stamps have settled, those stamps are signed again
     (Kept.remember), the files fsynced first."""
+    import hashlib
+    import hmac
+
     entry = kept.entry
     assert entry is not None
     at = now()
@@ -457,6 +482,8 @@ def _restamp_parquet(path: Path, old: str, new: str) -> bool:
     written afresh)."""
     if old == new:
         return True
+    import base64
+
     before, after = old.encode(), new.encode()
     if len(before) != len(after) or len(before) > 127:
         return False
@@ -515,6 +542,8 @@ def _write_sqlite(
                         target=target, version=version, schema_version=SCHEMA_VERSION
                     )
                 )
+            import shutil
+
             shutil.copyfile(target, temporary)
         with contextlib.closing(sqlite3.connect(temporary)) as db:
             db.execute("PRAGMA journal_mode = OFF")  # a temporary file: renamed into place when whole
@@ -580,18 +609,17 @@ def _write_folder(
         _write_manifest(temporary, kind, exported_at, archives, counts)
         _publish(temporary, target)
     except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
+        _remove_tree(temporary)
         raise
     if kind == "jsonl" and not append:
         _remember(kept, target)
     return counts
 
 
-def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -> dict[str, int]:
+def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -> dict[str, int] | None:
     """Write a JSON Lines export of the rows' text `made` (rows.py), as _write_folder writes
-    it: each kept line's LEAD made the archive's name, a table's text as it comes."""
-    from .rows import LEAD
-
+    it, a table's text as it comes. None, and nothing written, when the kept export it was
+    spliced from (splice.py) did not stay as it was checked."""
     temporary = _temporary(target, folder=True)
     hasher = None if kept is None else Hasher()  # what is kept, hashed as it is written
     try:
@@ -603,21 +631,23 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
                 continue
             size = 0
             with open(path, "wb") as out:
-                for piece in made.pieces(table.name):
-                    text = piece.replace(LEAD, made.lead)
+                for text in made.pieces(table.name):
                     out.write(text)
                     size += len(text)
                     if hasher is not None:
                         hasher.feed(text)
             layout.append((table.name, size))
+        if not made.intact():
+            _remove_tree(temporary)
+            return None
         counts = {table.name: made.counts[table.name] for table in TABLES}
         if kept is not None and hasher is not None:
             sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]
-            kept.keep(sources, counts, made.archives, exported_at, (hasher.digest(), layout))
+            kept.keep(sources, counts, made.archives, exported_at, (hasher.digest(), layout), made.map_of)
         _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
         _publish(temporary, target)
     except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
+        _remove_tree(temporary)
         raise
     finally:
         if hasher is not None:
@@ -689,7 +719,7 @@ def _swap(temporary: Path, target: Path) -> None:
     if not target.exists():
         temporary.rename(target)
         return
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    aside = _temporary(target, folder=True, suffix=".old")
     aside.rmdir()
     target.rename(aside)
     try:
@@ -697,7 +727,7 @@ def _swap(temporary: Path, target: Path) -> None:
     except BaseException:
         aside.rename(target)
         raise
-    shutil.rmtree(aside, ignore_errors=True)
+    _remove_tree(aside)
 
 
 def _read_folder(kind: str, target: Path) -> Rows:

@@ -1686,6 +1686,8 @@ class KeptRows:
         head: TaskSnapshot,
         values: list[Any],
         shared: list[Minutes],
+        digests: dict[int, bytes] | None = None,
+        selected: set[int] | None = None,
     ) -> None:
         self.index = index
         self.table = table
@@ -1693,6 +1695,8 @@ class KeptRows:
         self.head = head
         self.values = values
         self.shared = shared  # the minutes that record joins or leaves, in order
+        self.digests = digests or {}  # the table's digest of each bucket (viewtable.py)
+        self.selected = selected  # the buckets whose values were read (None: all)
 
     def by_bucket(
         self,
@@ -1700,14 +1704,18 @@ class KeptRows:
         make: Callable[[list[Any]], Any],
         still: Callable[[Any], bool],
         shrink: Callable[[Any], Any] = _same,
-    ) -> list[Any] | None:
-        """`shrink(make(rows))` of the rows of each bucket of the tasks' tables
-        (snapshot.status_rows' rows, in no order), in no order: `make(rows)` kept in a table of
-        its own (one signed row per bucket, with the digest of the bucket it was made of), so
-        that only the buckets a change rewrote are read and made again, and those whose value
-        is no longer `still` true (asked of the value shrunk). A kept value is shrunk as it is
-        read, so that what `shrink` puts elsewhere (the rows' text, rows.py) is never held for
-        every bucket at once. None when the task tables are not as the snapshot says."""
+        skip: Callable[[bytes, bytes], bool] | None = None,
+    ) -> list[tuple[bytes, bytes, Any]] | None:
+        """(its key, the digest of the bucket it was made of, `shrink(make(rows))`) of the rows
+        of each bucket of the tasks' tables (snapshot.status_rows' rows, in no order), in no
+        order: `make(rows)` kept in a table of its own (one signed row per bucket, with the
+        digest of the bucket it was made of), so that only the buckets a change rewrote are
+        read and made again, and those whose value is no longer `still` true (asked of the
+        value shrunk). A kept value is shrunk as it is read, so that what `shrink` puts
+        elsewhere (the rows' text, rows.py) is never held for every bucket at once. The
+        buckets `skip(key, digest)` names (the caller holds their value made of that digest)
+        are neither read nor made, nor given. None when the task tables are not as the
+        snapshot says."""
         from .index import bucket, encode
 
         index = self.index
@@ -1716,24 +1724,12 @@ class KeptRows:
         parts = index.snapshot(self.digest, status_parts(STATUSES))
         if parts is None:
             return None
-        found: list[Any] = []
+        found: list[tuple[bytes, bytes, Any]] = []
         try:
             with _collector_paused(), index.transaction():
                 state = index.kept_part(kind)
                 mine: dict[int, bytes] = {} if state is None else loads(state[1])
-                cached: dict[bytes, tuple[bytes, Any]] = {}
-                if state is not None:
-
-                    def shrunk(data: bytes) -> Any:
-                        made_of, value = loads(data)
-                        return made_of, shrink(value)
-
-                    rows = index.table(kind, mine, convert=shrunk, keyed=True)
-                    if rows is None:
-                        raise Rollback
-                    cached = dict(rows)
-                    del rows
-                put: dict[bytes, tuple[int, bytes]] = {}
+                wanted: list[tuple[bytes, str, int, bytes, dict[int, bytes]]] = []
                 present: dict[bytes, int] = {}
                 for status in STATUSES:
                     status_table = status_kind(status)
@@ -1742,20 +1738,41 @@ class KeptRows:
                         text = f"{status}\0{number}"
                         key = encode(text)
                         present[key] = bucket(text)
-                        hit = cached.pop(key, None)
-                        if hit is not None:
-                            made_of, value = hit
-                            if made_of == digest and still(value):
-                                found.append(value)
-                                continue
-                        rows = index.table(status_table, digests, (number,), convert=loads)
-                        if rows is None:
-                            raise Rollback
-                        value = make(rows)
-                        put[key] = (present[key], marshal.dumps((digest, value), MARSHAL_VERSION))
-                        found.append(shrink(value))
-                        del value
-                drop = {key: bucket(key.decode("utf-8", "surrogatepass")) for key in cached}
+                        if skip is None or not skip(key, digest):
+                            wanted.append((key, status_table, number, digest, digests))
+                cached: dict[bytes, tuple[bytes, Any]] = {}
+                if state is not None and wanted:
+
+                    def shrunk(data: bytes) -> Any:
+                        made_of, value = loads(data)
+                        return made_of, shrink(value)
+
+                    read = None if skip is None else {present[key] for key, *_rest in wanted}
+                    rows = index.table(kind, mine, read, convert=shrunk, keyed=True)
+                    if rows is None:
+                        raise Rollback
+                    cached = dict(rows)
+                    del rows
+                put: dict[bytes, tuple[int, bytes]] = {}
+                for key, status_table, number, digest, digests in wanted:
+                    hit = cached.pop(key, None)
+                    if hit is not None:
+                        made_of, value = hit
+                        if made_of == digest and still(value):
+                            found.append((key, digest, value))
+                            continue
+                    rows = index.table(status_table, digests, (number,), convert=loads)
+                    if rows is None:
+                        raise Rollback
+                    value = make(rows)
+                    put[key] = (present[key], marshal.dumps((digest, value), MARSHAL_VERSION))
+                    found.append((key, digest, shrink(value)))
+                    del value
+                # What the table holds of a bucket there is no more (a skipped one, read with
+                # others of its bucket of this table, stays).
+                drop = {
+                    key: bucket(key.decode("utf-8", "surrogatepass")) for key in cached if key not in present
+                }
                 if put or drop or state is None:
                     if state is None:
                         new = index.fill_table(kind, ((k, b, d) for k, (b, d) in put.items()))
@@ -1797,6 +1814,7 @@ def kept_rows(
     each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
     shrink: Callable[[Any], Any] = _same,
     walked: tuple[str, str, Walk] | None = None,
+    select: Callable[[Index], Callable[[dict[int, bytes]], set[int] | None]] | None = None,
 ) -> KeptRows | None:
     """The view `name` of one value per minutes kept as a table (viewtable.py), brought up to
     date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
@@ -1807,7 +1825,12 @@ def kept_rows(
     archive is to be loaded (no index, a file not read, a change too recent to keep). Each
     value is given as `shrink(value)`, shrunk as it is read from the table (so that what
     `shrink` puts elsewhere is never held for every file at once). `walked`: the archive's
-    root, root as shown and walk, when the caller has just walked it (else walked here)."""
+    root, root as shown and walk, when the caller has just walked it (else walked here).
+    Each value is given as (date, id, value, the number of its bucket in the table); with
+    `select`, only those of the buckets `select(index)(the table's digests)` names (all when
+    it names None: `KeptRows.selected`): `select(index)` is asked before the table is brought
+    up to date (what it reads of the index beside the table may go when the table is made
+    whole)."""
     if walked is None:
         opened = walked_index(archive)
         if opened is None:
@@ -1820,7 +1843,7 @@ def kept_rows(
             return None
         index = found_index
     try:
-        found = _kept_rows(index, root, shown_root, walk, name, each_for, shrink)
+        found = _kept_rows(index, root, shown_root, walk, name, each_for, shrink, select)
     except Exception as exc:  # whatever it was, the index is not to be trusted: rebuilt
         _distrust(index, exc)
         found = None
@@ -1837,12 +1860,15 @@ def _kept_rows(
     name: str,
     each_for: Callable[[TaskSnapshot, list[Minutes]], Callable[[Minutes], Any]],
     shrink: Callable[[Any], Any],
+    select: Callable[[Index], Callable[[dict[int, bytes]], set[int] | None]] | None,
 ) -> KeptRows | None:
     from . import viewtable
+    from .index import bucket
     from .packing import order_fields
 
     if walk[1] or any(isinstance(own, OSError) for _rel, own in walk[0]):
         return None
+    chosen = None if select is None else select(index)
     now = walk_folders(walk[0])
     digest = fingerprint(walk[0], walk[1], now)
     if index.snapshot(digest, ("head",)) is None:
@@ -1931,10 +1957,13 @@ def _kept_rows(
             index.put_part(digest, shared_part, marshal.dumps(rels, MARSHAL_VERSION))
 
             def shrunk(data: bytes) -> Any:
-                _rel, _stamp, date, minutes_id, value = loads(data)
-                return None if date is None else (date, minutes_id, shrink(value))
+                rel, _stamp, date, minutes_id, value = loads(data)
+                if date is None:
+                    return None
+                return date, minutes_id, shrink(value), bucket(rel[: rel.rfind("/") + 1])
 
-            values = index.table(table, digests, convert=shrunk)
+            selected = None if chosen is None else chosen(digests)
+            values = index.table(table, digests, selected, convert=shrunk)
             if values is None or not minutes_of.settled:
                 raise Rollback
     except Rollback:
@@ -1943,7 +1972,7 @@ def _kept_rows(
     del values
     keyed.sort(key=lambda value: (value[0], value[1]))  # as archive.resolve sorts the minutes
     assert records is not None
-    return KeptRows(index, table, digest, head, keyed, records)
+    return KeptRows(index, table, digest, head, keyed, records, digests, selected)
 
 
 def folder_stamp(root: str, folder: str, started: int) -> str | None:

@@ -1,0 +1,323 @@
+"""A JSON Lines export after a change spliced from the kept one (docs/export.md, "JSON Lines
+after a change"): the bytes of the rows of the files and buckets of tasks that did not change
+are copied from the kept export (kept.py), only the changed ones' text is read from the index
+(rows.py) and written.
+
+Beside the kept export the index keeps (KEPT parts, beside the view's table: dropped with it
+when it is made whole) its entry (kept.Entry: size, SHA-256 digest, layout, stamp once
+vouched) and its map (`Map`): for each minutes in id order its date, group, next meeting,
+digest of its people, its bucket of the view's table and the length of its text in each
+table of PER_MINUTES (a minutes' rows lie together there: its id leads each key); for each
+task in id order its bucket of the task tables and the length of its text in each of
+PER_TASK; the digests of the view table's buckets and of each bucket of tasks it was made of
+(with the next meetings that bucket's deadlines read). After a change, the buckets of the view
+table whose digest moved are read (rows with the same signatures hold the same text), the
+buckets of tasks whose rows and next meetings are as they were are not; everything else is
+copied from the kept file, whose bytes are trusted as they are on a warm run: its stamp is the
+one signed when they were last found to be those signed (kept.Kept.vouch), else the whole
+file is hashed first; its stamp is looked at again once the export is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import stat as stat_module
+import threading
+from array import array
+from collections.abc import Iterator
+from itertools import accumulate
+from sys import intern
+from typing import Any
+
+from ..store.archive import stamp_of
+from ..store.files import READ_FLAGS
+from ..store.index import Index
+from ..store.packing import MARSHAL_VERSION
+from .kept import CHUNK, Entry, Kept
+
+PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
+PER_TASK = ("tasks", "task_events", "deadlines")
+MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the export is made whole
+FORMAT = 1
+
+
+def _longs(data: bytes) -> array[int]:
+    found = array("q")
+    found.frombytes(data)
+    return found
+
+
+class Map:
+    """Where each minutes' and task's rows lie in a kept JSON Lines export (see the top)."""
+
+    def __init__(
+        self,
+        view: dict[int, bytes],
+        ids: list[str],
+        dates: array[int],
+        buckets: array[int],
+        groups: list[str],
+        meetings: list[int | None],
+        people: list[bytes],
+        counts: tuple[array[int], array[int], array[int]],
+        lengths: dict[str, array[int]],
+        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]]]],
+        task_ids: list[str],
+        task_keys: list[bytes],
+        task_bucket: array[int],
+        task_counts: tuple[array[int], array[int]],
+    ) -> None:
+        self.view = view  # the view table's digest of each bucket
+        self.ids = ids
+        self.dates = dates  # ordinals
+        self.buckets = buckets  # of the view table
+        self.groups = groups
+        self.meetings = meetings  # the minutes' own next meeting, an ordinal
+        self.people = people  # digests (rows._spool_minutes)
+        self.counts = counts  # attendance, agenda items, decisions
+        self.lengths = lengths  # by table (PER_MINUTES: per minutes; PER_TASK: per task)
+        self.task_buckets = task_buckets  # key: (the digest it was made of, next meetings read)
+        self.task_ids = task_ids
+        self.task_keys = task_keys
+        self.task_bucket = task_bucket  # each task's key, as its place in task_keys
+        self.task_counts = task_counts  # events, deadlines
+
+    def pack(self, digest: bytes) -> bytes:
+        return marshal.dumps(
+            (
+                FORMAT,
+                digest,
+                self.view,
+                self.ids,
+                self.dates.tobytes(),
+                self.buckets.tobytes(),
+                self.groups,
+                self.meetings,
+                self.people,
+                tuple(counts.tobytes() for counts in self.counts),
+                {table: lengths.tobytes() for table, lengths in self.lengths.items()},
+                self.task_buckets,
+                self.task_ids,
+                self.task_keys,
+                self.task_bucket.tobytes(),
+                tuple(counts.tobytes() for counts in self.task_counts),
+            ),
+            MARSHAL_VERSION,
+        )
+
+    @classmethod
+    def unpack(cls, data: bytes, digest: bytes) -> Map | None:
+        """The map packed in `data`, when it is that of the kept export of `digest`."""
+        (
+            form,
+            made_for,
+            view,
+            ids,
+            dates,
+            buckets,
+            groups,
+            meetings,
+            people,
+            counts,
+            lengths,
+            task_buckets,
+            task_ids,
+            task_keys,
+            task_bucket,
+            task_counts,
+        ) = marshal.loads(data)
+        if form != FORMAT or made_for != digest:
+            return None
+        found = cls(
+            dict(view),
+            list(ids),
+            _longs(dates),
+            _longs(buckets),
+            [intern(group) for group in groups],  # a few names, each held once
+            list(meetings),
+            list(people),
+            (_longs(counts[0]), _longs(counts[1]), _longs(counts[2])),
+            {str(table): _longs(value) for table, value in lengths.items()},
+            {bytes(key): (bytes(made_of), list(reads)) for key, (made_of, reads) in task_buckets.items()},
+            list(task_ids),
+            list(task_keys),
+            _longs(task_bucket),
+            (_longs(task_counts[0]), _longs(task_counts[1])),
+        )
+        n, t = len(found.ids), len(found.task_ids)
+        if not (
+            len(found.dates) == len(found.buckets) == len(found.groups) == len(found.meetings) == n
+            and len(found.people) == n
+            and all(len(c) == n for c in found.counts)
+            and all(len(found.lengths.get(table, ())) == n for table in PER_MINUTES)
+            and all(len(found.lengths.get(table, ())) == t for table in PER_TASK)
+            and len(found.task_bucket) == t
+            and all(len(c) == t for c in found.task_counts)
+        ):
+            raise ValueError("a splice map of the wrong shape")
+        return found
+
+
+class Source:
+    """The kept export a splice copies from: its entry and map, the file open and checked (see
+    the top), the start of each table in it."""
+
+    def __init__(self, entry: Entry, made: Map, fd: int, stamp: tuple[int, int, int, int]) -> None:
+        self.entry = entry
+        self.map = made
+        self.fd = fd
+        self.stamp = stamp
+        self.checking: threading.Thread | None = None  # the hash of the whole file (`check`)
+        self.hashed = True
+        self.starts: dict[str, int] = {}
+        start = 0
+        for table, size in entry.layout:
+            self.starts[table] = start
+            start += size
+        # Where each minutes' (task's) text begins in each table, from the table's start, and
+        # (last) where the table ends.
+        self.offsets: dict[str, array[int]] = {}
+        sizes = dict(entry.layout)
+        for table, lengths in made.lengths.items():
+            offsets = array("q", accumulate(lengths, initial=0))
+            if offsets[-1] != sizes.get(table):
+                raise ValueError("a splice map not of its kept export")
+            self.offsets[table] = offsets
+
+    def read(self, offset: int, length: int) -> bytes:
+        got = os.pread(self.fd, length, offset)
+        if len(got) != length:
+            raise OSError(5, "the kept export ended early")
+        return got
+
+    def check(self) -> None:
+        """Hash the kept file whole, by a second thread (hashlib lets go of the GIL), while
+        the export is made: `intact` says whether it holds the bytes of its entry's digest."""
+
+        def run() -> None:
+            try:
+                self.hashed = _hashed_right(self.fd, self.entry.digest)
+            except OSError:
+                self.hashed = False
+
+        self.hashed = False
+        self.checking = threading.Thread(target=run, daemon=True)
+        self.checking.start()
+
+    def _checked(self) -> bool:
+        if self.checking is None:
+            return True  # its stamp is the one signed
+        self.checking.join()
+        self.checking = None
+        return self.hashed
+
+    def intact(self) -> bool:
+        """Whether the kept file held the bytes of its entry (its stamp the one signed, or
+        hashed: `check`) and still shows the stamp it had when it was opened."""
+        if not self._checked():
+            return False
+        try:
+            return stamp_of(os.fstat(self.fd)) == self.stamp
+        except OSError:
+            return False
+
+    def changed(self, digests: dict[int, bytes]) -> set[int] | None:
+        """The buckets of the view table whose rows changed since the kept export, its digests
+        now `digests`; None when too many did (the export is then made whole)."""
+        before = self.map.view
+        changed = {
+            number for number in digests.keys() | before.keys() if digests.get(number) != before.get(number)
+        }
+        if len(changed) * MOST_CHANGED > max(len(digests), 16):
+            return None
+        return changed
+
+    def drop(self) -> None:
+        """Let go of the map and offsets (the export written and its new map made): at 100,000
+        files some tens of megabytes, not held while the new map is stored."""
+        made = self.map
+        for found in (made.ids, made.groups, made.meetings, made.people, made.task_ids, made.task_keys):
+            found.clear()
+        made.view.clear()
+        made.task_buckets.clear()
+        made.lengths.clear()
+        self.offsets.clear()
+
+    def close(self) -> None:
+        if self.checking is not None:
+            self.checking.join()
+            self.checking = None
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def source(index: Index, kept: Kept) -> Source | None:
+    """The kept export of `kept` to splice from; None when there is none or it is not the
+    one its map describes."""
+    entry_part, map_part = kept.splice_parts()
+    found_entry = index.kept_part(entry_part)
+    found_map = index.kept_part(map_part) if found_entry is not None else None
+    if found_entry is None or found_map is None:
+        return None
+    entry = Entry.unpack(found_entry[1])
+    made = Map.unpack(found_map[1], entry.digest)
+    del found_map
+    if made is None:
+        return None
+    try:
+        fd = os.open(kept.path, READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        before = os.fstat(fd)
+        if not stat_module.S_ISREG(before.st_mode) or before.st_size != entry.size:
+            os.close(fd)
+            return None
+        stamp = stamp_of(before)
+        found = Source(entry, made, fd, stamp)
+        if entry.stamp != stamp:  # not vouched: hashed whole while the export is made
+            found.check()
+        return found
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _hashed_right(fd: int, digest: bytes) -> bool:
+    """Whether the file `fd` holds the bytes of the SHA-256 `digest`."""
+    sha = hashlib.sha256()
+    offset = 0
+    while chunk := os.pread(fd, CHUNK, offset):
+        sha.update(chunk)
+        offset += len(chunk)
+    return hmac.compare_digest(sha.digest(), digest)
+
+
+def runs(pieces: Iterator[tuple[int, int, int]], read: Any) -> Iterator[bytes]:
+    """The text of `pieces` (a source, offset, length each, in order), those of one source
+    that follow one another read at once, some CHUNK bytes at a time: `read(source, offset,
+    length)` reads one run."""
+    held: list[bytes] = []
+    size = 0
+    kind = start = stop = -1
+    for where, offset, length in pieces:
+        if not length:
+            continue
+        if where == kind and offset == stop and stop - start < CHUNK:
+            stop += length
+            continue
+        if stop > start >= 0:
+            held.append(read(kind, start, stop - start))
+            size += stop - start
+            if size >= CHUNK:
+                yield b"".join(held)
+                held, size = [], 0
+        kind, start, stop = where, offset, offset + length
+    if stop > start >= 0:
+        held.append(read(kind, start, stop - start))
+    if held:
+        yield b"".join(held)
