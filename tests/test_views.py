@@ -1470,8 +1470,10 @@ def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_al
     """With a plan, an edit of a task's measure, of a progress entry (its measure, its
     indicator), and a file of such added and removed are checked from the changed files and the
     few that name the same tasks (check/kept.py); an edit of who joins a group checks that
-    group's minutes again from their rows; an edit of the plan's file checks the archive whole.
-    Each answer is `--no-cache`'s."""
+    group's minutes again from their rows; an edit of the plan's file (a measure renamed, added,
+    removed, an indicator added or without its unit, the plan removed) checks again the
+    minutes with progress entries and the task ids serving a measure, from their rows. Each
+    answer is `--no-cache`'s."""
     root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
     query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
 
@@ -1518,13 +1520,46 @@ def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_al
     assert '"progress-unknown-indicator"' in added_answer
     added.unlink()
     assert same_as_cold() == clean
-    # The plan's file: another key of the kept findings, made anew from the archive.
+    # The plan's file: the minutes with progress entries and the task ids serving a measure
+    # checked again from their rows, the archive not loaded. A measure renamed, then added.
     plan = root / "plan/kp-2024-2027.yaml"
     text = plan.read_text(encoding="utf-8")
+    # The files that name a measure or progress (some twice: a task's and a progress's file).
+    linked = 4 + sum(
+        1 for f in root.glob("*/*.md") if re.search("measure|progress|opatření|plnění", f.read_text("utf-8"))
+    )
+    assert linked < len(list(root.glob("*/*.md")))  # fewer than a load unpacks
     plan.write_text(text.replace('id: "4.1.2"', 'id: "4.1.9"'), encoding="utf-8")
-    assert same_as_cold(loads=True).count('"unknown-measure"') > unknown
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') > unknown
     plan.write_text(text, encoding="utf-8")
-    assert same_as_cold(loads=True) == clean
+    assert same_as_cold(unpacked=linked) == clean
+    tasks_text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(tasks_text.replace('measure: "4.1.2"', 'measure: "9.9.9"'), encoding="utf-8")
+    assert same_as_cold().count('"unknown-measure"') == unknown + 1
+    added_measure = '          - id: "9.9.9"\n            title: Nové opatření\n'
+    plan.write_text(text.replace('      - id: "1.2"\n', added_measure + '      - id: "1.2"\n', 1), "utf-8")
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') == unknown
+    # A measure removed (progress entries of it), an indicator more (progress without one is
+    # ambiguous), an indicator without a unit.
+    plan.write_text(text.replace('id: "2.1.1"', 'id: "2.1.7"'), encoding="utf-8")
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') > unknown + 1
+    second = "              - {name: druhý, unit: osob, target: 2, year: 2027}\n"
+    anchor = "              - {name: klienti podpory samostatného bydlení, unit: osob, baseline: 8, target: 12, year: 2027}\n"
+    assert anchor in text
+    plan.write_text(text.replace(anchor, anchor + second), encoding="utf-8")
+    assert '"progress-unknown-indicator"' in same_as_cold(unpacked=linked)
+    plan.write_text(text.replace(anchor, anchor.replace(" unit: osob,", "")), encoding="utf-8")
+    same_as_cold(unpacked=linked)
+    plan.write_text("plan: [nedokončený\n", encoding="utf-8")  # the plan file's own problem
+    same_as_cold(unpacked=linked)
+    # No plan at all (tasks serving a measure of none), then the plan again.
+    moved = plan.rename(root / "plan.yaml.txt")
+    assert "but the archive has no plan" in same_as_cold(unpacked=linked)
+    plan = moved.rename(plan)
+    plan.write_text(text, encoding="utf-8")
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') == unknown + 1
+    tasks.write_text(tasks_text, encoding="utf-8")
+    assert same_as_cold() == clean
     # Who joins a group: the members of every meeting of it made again, the archive not loaded.
     text = tasks.read_text(encoding="utf-8")
     tasks.write_text(
