@@ -69,10 +69,12 @@ EDITS: list[tuple[str, Callable[[str], str]]] = [
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float, float, bytes]:
-    """(wall seconds, CPU seconds (user and system), peak resident MiB, stdout) of one run."""
+    """(wall seconds, CPU seconds (user and system), peak resident MiB, stdout) of one run, in
+    the folder of KPSS_SOURCE when it is set: `python -m` puts its working folder first on the
+    path, before PYTHONPATH (run from the repository, --source would run the repository's kpss)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=err)
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=err, cwd=env.get("KPSS_SOURCE"))
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -99,7 +101,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kpss-edit-kinds-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache, "KPSS_TODAY": TODAY}
         if args.source is not None:  # its kpss_cli first on the path, and no .pyc written into it
-            env.update(PYTHONPATH=str(args.source.resolve()), PYTHONDONTWRITEBYTECODE="1")
+            source = str(args.source.resolve())
+            env.update(PYTHONPATH=source, PYTHONDONTWRITEBYTECODE="1", KPSS_SOURCE=source)
         print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
         for _label, line in chosen:  # the index and each answer built
             run(line, env)

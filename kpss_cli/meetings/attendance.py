@@ -208,12 +208,12 @@ def meeting_steps(seen: MeetingAttendance) -> dict[str, list[Step]]:
     return steps
 
 
-def take_steps(tallies: dict[str, _Tally], key: str, steps: Iterable[Step], slug: str) -> None:
-    """Count a meeting of the group `slug` in the tally of the person `key` (meeting_steps)."""
-    tally = tallies.get(key)
+def take_steps(tally: _Tally | None, steps: Iterable[Step], slug: str) -> _Tally | None:
+    """A person's tally (None before their first meeting) with a meeting of the group `slug`
+    counted in it (meeting_steps)."""
     for code, name, org in steps:
         if tally is None:
-            tally = tallies[key] = _Tally(name)
+            tally = _Tally(name)
         if code < MEMBER:
             tally.person = name  # the latest spelling (minutes come in date order)
             tally.org = org or tally.org
@@ -225,12 +225,15 @@ def take_steps(tallies: dict[str, _Tally], key: str, steps: Iterable[Step], slug
                 tally.substituted += 1
                 tally.groups.add(slug)
             tally.count(code <= MEMBER + 1)
+    return tally
 
 
 def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
     slug = seen.minutes.group_slug
     for key, steps in meeting_steps(seen).items():
-        take_steps(tallies, key, steps, slug)
+        tally = take_steps(tallies.get(key), steps, slug)
+        if tally is not None:
+            tallies[key] = tally
 
 
 def by_org(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:

@@ -44,7 +44,7 @@ from ..store.index import KEPT, Index, Rollback, blake2b, bucket, encode
 from ..store.loading import handed, open_index, walk_archive
 from ..store.packing import MARSHAL_VERSION, unpack_attendance
 from ..store.snapshot import fingerprint, from_parts
-from .attendance import Step, _Tally, meeting_attendance, meeting_steps, take_steps
+from .attendance import Step, meeting_attendance, meeting_steps, take_steps
 from .membership import all_members
 from .query import group_slugs
 
@@ -158,10 +158,18 @@ def _up_to_date(
         return None
     old = {row[0]: row for row in old_rows}
     new: dict[str, tuple[int, str, Any, bytes]] = {}
-    for rel, _stamp, ordinal, minutes_id, value in now_rows:
-        if ordinal is not None:
-            new[rel] = (ordinal, minutes_id, value, _digest_of(ordinal, minutes_id, value))
-    edited = [rel for rel, found in new.items() if rel not in old or old[rel][4] != found[3]]
+    stamps: dict[str, Any] = {}
+    edited = []
+    for rel, stamp, ordinal, minutes_id, value in now_rows:
+        if ordinal is None:
+            continue
+        stamps[rel] = stamp
+        if rel in old and old[rel][7] == stamp:  # the view's row as it was: its value too
+            new[rel] = (ordinal, minutes_id, value, old[rel][4])
+            continue
+        new[rel] = (ordinal, minutes_id, value, _digest_of(ordinal, minutes_id, value))
+        if rel not in old or old[rel][4] != new[rel][3]:
+            edited.append(rel)
     removed = [rel for rel in old if rel not in new]
     if not edited and not removed:
         _keep_state(index, state_name, state, view_digests)
@@ -196,7 +204,16 @@ def _up_to_date(
         place = bucket(rel[: rel.rfind("/") + 1])
         for position, (key, steps) in enumerate(steps_of[rel].items()):
             events[key].append((ordinal, minutes_id, place, rel, minutes.group_slug, position, tuple(steps)))
-        data = (rel, ordinal, minutes_id, minutes.group_slug, value_digest, False, tuple(steps_of[rel]))
+        data = (
+            rel,
+            ordinal,
+            minutes_id,
+            minutes.group_slug,
+            value_digest,
+            False,
+            tuple(steps_of[rel]),
+            stamps[rel],
+        )
         put[encode(rel)] = (place, marshal.dumps(data, MARSHAL_VERSION))
     drop = {encode(rel): bucket(rel[: rel.rfind("/") + 1]) for rel in removed}
     meetings_digests = index.change_table(meetings_kind, state["meetings"], put, drop)
@@ -275,7 +292,7 @@ def _made(
     meetings: list[tuple[bytes, int, bytes]] = []
     changing: list[str] = []
     for row, minutes in zip(values, records, strict=True):
-        rel, _stamp, ordinal, minutes_id, value = row
+        rel, stamp, ordinal, minutes_id, value = row
         place = bucket(rel[: rel.rfind("/") + 1])
         steps = meeting_steps(meeting_attendance(whole, minutes, members))
         slug = same.setdefault(minutes.group_slug, minutes.group_slug)
@@ -295,6 +312,7 @@ def _made(
             _digest_of(ordinal, minutes_id, value),
             joins,
             tuple(steps),
+            stamp,
         )
         meetings.append((encode(rel), place, marshal.dumps(data, MARSHAL_VERSION)))
     index.drop_tables(question_prefix)
@@ -382,14 +400,13 @@ def _row(events: Iterable[Event], selected: Callable[[int, str], bool]) -> tuple
     """(its place in the answer's order, a person's row) of the meetings of theirs `selected`
     chooses (attendance._Tally.row): by surname, then by where they first came (the meeting,
     and their place among its people)."""
-    tallies: dict[str, _Tally] = {}
+    tally = None
     first = None
     for ordinal, minutes_id, place, rel, slug, position, steps in events:
         if selected(ordinal, slug):
             if first is None:
                 first = (ordinal, minutes_id, place, encode(rel), position)
-            take_steps(tallies, "", steps, slug)
-    tally = tallies.get("")
+            tally = take_steps(tally, steps, slug)
     if tally is None:
         return None
     row = tally.row()
