@@ -53,7 +53,7 @@ def _toggle(pattern: str, one: str, other: str) -> Callable[[str], str]:
     def edit(text: str) -> str:
         found = re.search(pattern, text, re.M)
         if found is None:
-            raise SystemExit(f"{EDITED}: nothing matches {pattern!r}")
+            raise SystemExit(f"the edited minutes: nothing matches {pattern!r}")
         now = found.group(1)
         new = other if now == one else one
         return text[: found.start(1)] + new + text[found.end(1) :]
@@ -92,12 +92,15 @@ def main() -> None:
     parser.add_argument("--commands", default="", help="labels, comma-separated (default: all)")
     parser.add_argument("--no-compare", action="store_true", help="do not run --no-cache")
     parser.add_argument("--source", type=Path, help="run kpss from this source tree (another commit's)")
+    parser.add_argument(
+        "--edited", default=EDITED, help=f"the minutes edited (default: {EDITED}, of 10,000 files)"
+    )
     args = parser.parse_args()
     archive: Path = args.archive.resolve()
     kpss = [sys.executable, "-m", "kpss_cli"]
     only = {c.strip() for c in args.commands.split(",") if c.strip()}
     chosen = [(label, line) for label, line in commands(kpss, archive) if not only or label in only]
-    path = archive / EDITED
+    path = archive / args.edited
     with tempfile.TemporaryDirectory(prefix="kpss-edit-kinds-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache, "KPSS_TODAY": TODAY}
         if args.source is not None:  # its kpss_cli first on the path, and no .pyc written into it
