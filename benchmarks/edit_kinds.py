@@ -12,7 +12,9 @@ ARCHIVE is a copy of a generated archive (`../shared/bench/make_archive.py --see
 this script edits (each edit is undone by the next of its kind); its index goes to a
 temporary XDG_CACHE_HOME. Each command is timed after an edit of its own (the edit 3 s old
 when it runs: loading.SETTLED_NS keeps younger files out of the index), so that no other
-command brought the index up to date before it. The machine and its load go with any figure.
+command brought the index up to date before it. Each run's CPU seconds (user and system) and
+peak resident memory are its own (os.wait4): on a loaded machine they say more than its
+wall-clock seconds. The machine and its load go with any figure.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _toggle(pattern: str, one: str, other: str) -> Callable[[str], str]:
     def edit(text: str) -> str:
         found = re.search(pattern, text, re.M)
         if found is None:
-            raise SystemExit(f"{EDITED}: nothing matches {pattern!r}")
+            raise SystemExit(f"the edited minutes: nothing matches {pattern!r}")
         now = found.group(1)
         new = other if now == one else one
         return text[: found.start(1)] + new + text[found.end(1) :]
@@ -66,13 +68,21 @@ EDITS: list[tuple[str, Callable[[str], str]]] = [
 ]
 
 
-def run(command: list[str], env: dict[str, str]) -> tuple[float, bytes]:
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, check=False)
-    seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1, 2):
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr.decode()}")
-    return seconds, done.stdout
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float, float, bytes]:
+    """(wall seconds, CPU seconds (user and system), peak resident MiB, stdout) of one run, in
+    the folder of KPSS_SOURCE when it is set: `python -m` puts its working folder first on the
+    path, before PYTHONPATH (run from the repository, --source would run the repository's kpss)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=err, cwd=env.get("KPSS_SOURCE"))
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode not in (0, 1, 2):
+            raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{err.read().decode()}")
+        return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
 
 
 def main() -> None:
@@ -82,35 +92,43 @@ def main() -> None:
     parser.add_argument("--commands", default="", help="labels, comma-separated (default: all)")
     parser.add_argument("--no-compare", action="store_true", help="do not run --no-cache")
     parser.add_argument("--source", type=Path, help="run kpss from this source tree (another commit's)")
+    parser.add_argument(
+        "--edited", default=EDITED, help=f"the minutes edited (default: {EDITED}, of 10,000 files)"
+    )
     args = parser.parse_args()
     archive: Path = args.archive.resolve()
     kpss = [sys.executable, "-m", "kpss_cli"]
     only = {c.strip() for c in args.commands.split(",") if c.strip()}
     chosen = [(label, line) for label, line in commands(kpss, archive) if not only or label in only]
-    path = archive / EDITED
+    path = archive / args.edited
     with tempfile.TemporaryDirectory(prefix="kpss-edit-kinds-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache, "KPSS_TODAY": TODAY}
         if args.source is not None:  # its kpss_cli first on the path, and no .pyc written into it
-            env.update(PYTHONPATH=str(args.source.resolve()), PYTHONDONTWRITEBYTECODE="1")
+            source = str(args.source.resolve())
+            env.update(PYTHONPATH=source, PYTHONDONTWRITEBYTECODE="1", KPSS_SOURCE=source)
         print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
         for _label, line in chosen:  # the index and each answer built
             run(line, env)
-        warm: dict[str, list[float]] = {label: [] for label, _ in chosen}
+        warm: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in chosen}
         for _ in range(args.runs):  # in turns: a slow spell of the machine falls on all alike
             for label, line in chosen:
-                warm[label].append(run(line, env)[0])
-        medians = {label: statistics.median(seconds) for label, seconds in warm.items()}
-        print("\n| command | warm median s | edit | next run s | × warm | same as --no-cache |")
-        print("|---|---:|---|---:|---:|---|")
+                warm[label].append(run(line, env)[:2])
+        medians = {label: statistics.median(s for s, _cpu in found) for label, found in warm.items()}
+        cpus = {label: statistics.median(cpu for _s, cpu in found) for label, found in warm.items()}
+        print(
+            "\n| command | warm median s | warm CPU s | edit | next run s | × warm | next run CPU s |"
+            " × warm CPU | peak MiB | same as --no-cache |"
+        )
+        print("|---|---:|---:|---|---:|---:|---:|---:|---:|---|")
         for label, line in chosen:
             for what, edit in EDITS:
                 path.write_text(edit(path.read_text("utf-8")), "utf-8")
                 time.sleep(3)  # files younger than 2.5 s are kept out of the index
-                seconds, answer = run(line, env)
-                same = "—" if args.no_compare else str(answer == run([*line, "--no-cache"], env)[1]).lower()
+                seconds, cpu, peak, answer = run(line, env)
+                same = "—" if args.no_compare else str(answer == run([*line, "--no-cache"], env)[3]).lower()
                 print(
-                    f"| `{label}` | {medians[label]:.3f} | {what} | {seconds:.3f} | "
-                    f"{seconds / medians[label]:.2f} | {same} |",
+                    f"| `{label}` | {medians[label]:.3f} | {cpus[label]:.3f} | {what} | {seconds:.3f} | "
+                    f"{seconds / medians[label]:.2f} | {cpu:.3f} | {cpu / cpus[label]:.2f} | {peak:.0f} | {same} |",
                     flush=True,
                 )
         print(f"\nload average after: {os.getloadavg()[0]:.1f}")

@@ -36,9 +36,10 @@ def test_a_bug_in_kpss_is_exit_70_with_one_line_saying_so(
     command: list[str], invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kpss_cli.check import kept, rules
-    from kpss_cli.meetings import query
+    from kpss_cli.meetings import keptcount, query
 
     monkeypatch.setattr(query, "filter_minutes", _explode)
+    monkeypatch.setattr(keptcount, "by_person", _explode)  # attendance by person after an edit
     monkeypatch.setattr(query, "filter_summaries", _explode)
     monkeypatch.setattr(query, "find_tasks", _explode)
     monkeypatch.setattr(rules, "check_archive", _explode)

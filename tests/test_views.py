@@ -1508,8 +1508,10 @@ def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_al
     """With a plan, an edit of a task's measure, of a progress entry (its measure, its
     indicator), and a file of such added and removed are checked from the changed files and the
     few that name the same tasks (check/kept.py); an edit of who joins a group checks that
-    group's minutes again from their rows; an edit of the plan's file checks the archive whole.
-    Each answer is `--no-cache`'s."""
+    group's minutes again from their rows; an edit of the plan's file (a measure renamed, added,
+    removed, an indicator added or without its unit, the plan removed) checks again the
+    minutes with progress entries and the task ids serving a measure, from their rows. Each
+    answer is `--no-cache`'s."""
     root = Path(shutil.copytree(Path(__file__).parent.parent / "examples", tmp_path / "examples"))
     query = ["check", "-f", "json", "--as-of", "2026-12-31", "-a", str(root)]
 
@@ -1556,13 +1558,46 @@ def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_al
     assert '"progress-unknown-indicator"' in added_answer
     added.unlink()
     assert same_as_cold() == clean
-    # The plan's file: another key of the kept findings, made anew from the archive.
+    # The plan's file: the minutes with progress entries and the task ids serving a measure
+    # checked again from their rows, the archive not loaded. A measure renamed, then added.
     plan = root / "plan/kp-2024-2027.yaml"
     text = plan.read_text(encoding="utf-8")
+    # The files that name a measure or progress (some twice: a task's and a progress's file).
+    linked = 4 + sum(
+        1 for f in root.glob("*/*.md") if re.search("measure|progress|opatření|plnění", f.read_text("utf-8"))
+    )
+    assert linked < len(list(root.glob("*/*.md")))  # fewer than a load unpacks
     plan.write_text(text.replace('id: "4.1.2"', 'id: "4.1.9"'), encoding="utf-8")
-    assert same_as_cold(loads=True).count('"unknown-measure"') > unknown
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') > unknown
     plan.write_text(text, encoding="utf-8")
-    assert same_as_cold(loads=True) == clean
+    assert same_as_cold(unpacked=linked) == clean
+    tasks_text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(tasks_text.replace('measure: "4.1.2"', 'measure: "9.9.9"'), encoding="utf-8")
+    assert same_as_cold().count('"unknown-measure"') == unknown + 1
+    added_measure = '          - id: "9.9.9"\n            title: Nové opatření\n'
+    plan.write_text(text.replace('      - id: "1.2"\n', added_measure + '      - id: "1.2"\n', 1), "utf-8")
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') == unknown
+    # A measure removed (progress entries of it), an indicator more (progress without one is
+    # ambiguous), an indicator without a unit.
+    plan.write_text(text.replace('id: "2.1.1"', 'id: "2.1.7"'), encoding="utf-8")
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') > unknown + 1
+    second = "              - {name: druhý, unit: osob, target: 2, year: 2027}\n"
+    anchor = "              - {name: klienti podpory samostatného bydlení, unit: osob, baseline: 8, target: 12, year: 2027}\n"
+    assert anchor in text
+    plan.write_text(text.replace(anchor, anchor + second), encoding="utf-8")
+    assert '"progress-unknown-indicator"' in same_as_cold(unpacked=linked)
+    plan.write_text(text.replace(anchor, anchor.replace(" unit: osob,", "")), encoding="utf-8")
+    same_as_cold(unpacked=linked)
+    plan.write_text("plan: [nedokončený\n", encoding="utf-8")  # the plan file's own problem
+    same_as_cold(unpacked=linked)
+    # No plan at all (tasks serving a measure of none), then the plan again.
+    moved = plan.rename(root / "plan.yaml.txt")
+    assert "but the archive has no plan" in same_as_cold(unpacked=linked)
+    plan = moved.rename(plan)
+    plan.write_text(text, encoding="utf-8")
+    assert same_as_cold(unpacked=linked).count('"unknown-measure"') == unknown + 1
+    tasks.write_text(tasks_text, encoding="utf-8")
+    assert same_as_cold() == clean
     # Who joins a group: the members of every meeting of it made again, the archive not loaded.
     text = tasks.read_text(encoding="utf-8")
     tasks.write_text(
@@ -1572,3 +1607,121 @@ def test_check_after_edits_of_an_archive_with_a_plan_checks_the_changed_files_al
     same_as_cold(unpacked=members + 10)
     tasks.write_text(text, encoding="utf-8")
     assert same_as_cold(unpacked=members + 10) == clean
+
+
+# `attendance` by person in the forms that take other paths through meetings/keptcount.py.
+PERSON_QUERIES = [
+    ["attendance", "-f", "json"],
+    ["attendance", "--group", "seniori", "--since", "2018-01-01", "-f", "csv"],
+    ["attendance", "--until", "2018-06-30", "--group", "orp-001-dusevni"],
+    ["--excel", "attendance", "--since", "2019-01-01", "-f", "csv"],
+    ["attendance", "--group", "no-such-group"],
+]
+# The others, counted whole after an edit of what they read.
+OTHER_QUERIES = [
+    ["attendance", "--by", "org", "-f", "json"],
+    ["attendance", "--missed", "1", "-f", "json"],
+    ["attendance", "--missed", "3", "--since", "2018-01-01"],
+    ["attendance", "--by", "meeting", "-f", "json", "--group", "seniori"],
+]
+
+
+def _toggle_line(path: Path, pattern: str, new: str) -> None:
+    """Put `new` in place of the first match of `pattern`'s group 1 in `path`."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(pattern, text, re.M)
+    assert found is not None, (path, pattern)
+    path.write_text(text[: found.start(1)] + new + text[found.end(1) :], "utf-8")
+
+
+def test_attendance_by_person_after_each_kind_of_edit_counts_again_only_the_edited_minutes(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit of who attended, of a date (the minutes' place in the archive's order
+    moves), a file added or removed, a join and a leave, or kpss.yaml's members, `attendance`
+    answers as `--no-cache` in every form. By person, an edit of who attended takes the
+    attendance of the edited minutes alone again (meetings/keptcount.py), not of every one."""
+    from kpss_cli.meetings import attendance, keptcount
+
+    counts = {"meetings": 0, "counted": 0}
+    count_calls(monkeypatch, keptcount, "meeting_attendance", counts, "meetings")
+    count_calls(monkeypatch, attendance, "counted", counts, "counted")
+
+    def run(
+        cache: bool, queries: list[list[str]] = PERSON_QUERIES + OTHER_QUERIES
+    ) -> list[tuple[int, str, str]]:
+        results = [invoke(*([] if cache else ["--no-cache"]), *q, "-a", str(generated)) for q in queries]
+        return [(r.exit_code, r.stdout, r.stderr) for r in results]
+
+    def same_as_cold(label: str) -> list[tuple[int, str, str]]:
+        cold = run(False)
+        assert run(True) == cold, label
+        assert run(True) == cold, label  # warm
+        return cold
+
+    first = same_as_cold("built")
+    assert first[4][0] == 2 and "no-such-group" in first[4][2]
+    files = sorted(generated.glob("orp-001/seniori/*.md"))
+    dusevni = sorted(generated.glob("orp-001/dusevni/*.md"))
+
+    # Who attended: a present person renamed, then an excused one made present.
+    _toggle_line(files[4], r'^  - "([^"]+)"$', "Nová Přítomná")
+    cold = run(False, PERSON_QUERIES)
+    counts.update(meetings=0, counted=0)
+    assert run(True, PERSON_QUERIES) == cold
+    assert counts == {"meetings": 1, "counted": 0}  # the edited minutes' attendance, once
+    before = same_as_cold("who attended")
+    assert before != first
+    text = files[6].read_text(encoding="utf-8")
+    excused = re.search(r'^(?:omluveni|excused):\n  - "([^"]+)"$', text, re.M)
+    if excused is not None:
+        files[6].write_text(text.replace(f'  - "{excused.group(1)}"', '  - "Jiná Omluvená"', 1), "utf-8")
+        now = same_as_cold("excused")
+        assert now != before, "excused"
+        before = now
+    # A date moved between two others of another group (the order changes), and back.
+    _toggle_line(files[8], r"^(?:datum|date): (\S+)$", dusevni[3].stem)
+    now = same_as_cold("date moved")
+    assert now != before, "date moved"
+    before = now
+    # A file added (a new person, a member excused), one removed.
+    write(
+        generated / "orp-001/seniori/2019-05-30.md",
+        minutes(
+            'skupina: "orp-001-seniori"\ndatum: 2019-05-30\npřítomni:\n  - "Úplně Nový"\nomluveni:\n  - "Pavel Novák"'
+        ),
+    )
+    now = same_as_cold("added")
+    assert now != before, "added"
+    before = now
+    files[2].unlink()
+    now = same_as_cold("removed")
+    assert now != before, "removed"
+    before = now
+    # A join, then a leave, in minutes of one group: its members change from then on.
+    _toggle_line(files[10], r"^(---)\n\n", 'členství:\n  - {jméno: "Úplně Nový", od: 2017-01-01}\n---')
+    now = same_as_cold("joined")
+    assert now != before, "joined"
+    before = now
+    _toggle_line(files[12], r"^(---)\n\n", 'členství:\n  - {jméno: "Úplně Nový", odstoupil: 2018-01-01}\n---')
+    now = same_as_cold("left")
+    assert now != before, "left"
+    before = now
+    # Who attended again, in an archive whose minutes record joins and leaves.
+    _toggle_line(files[14], r'^  - "([^"]+)"$', "Úplně Nový")
+    cold = run(False, PERSON_QUERIES)
+    counts.update(meetings=0, counted=0)
+    assert run(True, PERSON_QUERIES) == cold
+    assert counts == {"meetings": 1, "counted": 0}
+    now = same_as_cold("who attended, with joins")
+    assert now != before
+    before = now
+    # kpss.yaml's members.
+    config = generated / "kpss.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "    members:\n", '    members:\n      - "Úplně Nový"\n', 1
+        ),
+        "utf-8",
+    )
+    assert same_as_cold("kpss.yaml") != before

@@ -56,6 +56,7 @@ from .rules import (
     file_findings,
     meeting_findings,
     missing_minutes,
+    plan_findings,
     task_findings,
 )
 
@@ -126,7 +127,12 @@ class KeptCheck(KeptView):
             "members": {slug: _tuples(found) for slug, found in parts.members.items() if found},
             "start": loaded.minutes[0].date.toordinal() if loaded.minutes else None,
             "rest": _tuples(parts.rest),
+            "plan": _tuples(parts.plan),
             "joins": sorted(m.path for m in loaded.minutes if m.membership),
+            # What a change of the plan's files checks again: the minutes with progress
+            # entries, the task ids serving a measure.
+            "progress": sorted(m.path for m in loaded.minutes if m.progress),
+            "measured": sorted({t.id for t in loaded.tasks if t.measure}),
         }
 
         def fill() -> None:
@@ -144,9 +150,13 @@ class KeptCheck(KeptView):
         if kept is None:
             return None
         state = marshal.loads(kept[1])
-        if type(state) is not dict or state.get("key") != part:
+        if type(state) is not dict or "plan" not in state:  # none, or kept by an earlier kpss
             return None
-        check = _Change(self.today, index, root, shown_root, walk, state)
+        # The view's key ends with the stamps of the plan's files (loading.load_view): another
+        # day or root is made anew, other plan files check again what reads them.
+        if state.get("key") != part and str(state.get("key")).rpartition("\0")[0] != part.rpartition("\0")[0]:
+            return None
+        check = _Change(self.today, index, root, shown_root, walk, state, part)
 
         def work(snapshot: dict[str, bytes]) -> Any:
             try:
@@ -162,9 +172,18 @@ class _Change:
     transaction that brings the task snapshot up to date."""
 
     def __init__(
-        self, today: dt.date, index: Index, root: str, shown_root: str, walk: Walk, state: dict[str, Any]
+        self,
+        today: dt.date,
+        index: Index,
+        root: str,
+        shown_root: str,
+        walk: Walk,
+        state: dict[str, Any],
+        part: str,
     ) -> None:
         self.today = today
+        self.part = part
+        self.replanned = state["key"] != part  # the plan's files changed
         self.index = index
         self.root = root
         self.shown_root = shown_root
@@ -243,12 +262,26 @@ class _Change:
             rel for rel, minutes in self.minutes.items() if minutes is not None and minutes.membership
         )
         state["joins"] = sorted(joining)
+        # After a change of the plan's files, the minutes with progress entries are checked
+        # again (with the changed ones), and the task ids serving a measure (below).
+        progressed: dict[str, Minutes | None] = {}
+        if self.replanned:
+            for rel in state["progress"]:
+                if rel not in changed_files:
+                    if (stored := self._stored(rel)) is None:
+                        return None
+                    progressed[rel] = stored
+        progress = {rel for rel in state["progress"] if rel not in changed_files}
+        progress.update(
+            rel for rel, minutes in self.minutes.items() if minutes is not None and minutes.progress
+        )
+        state["progress"] = sorted(progress)
 
         # The members of the changed minutes' groups and of those regrouped (all_members of
         # those: of every group, at 10,000 files, it was most of the time), from kpss.yaml and
         # the kept joins and leaves.
         lite = Archive(Path(self.root), self.shown_root, self.config)
-        changed_minutes = [m for m in self.minutes.values() if m is not None]
+        changed_minutes = [m for m in (*self.minutes.values(), *progressed.values()) if m is not None]
         members = {}
         if changed_minutes or regrouped:
             joins = [self._stored(rel) for rel in state["joins"]]
@@ -269,10 +302,10 @@ class _Change:
             else:
                 kept_members.pop(slug, None)
         # The plans are those the findings were kept with (their files are in the view's key).
-        plans, _problems = load_plans(self.root, self.shown_root)
+        plans, plan_problems = load_plans(self.root, self.shown_root)
         linked = PlanLinks(lite, plans) if plans else None
         files: dict[str, list[Any]] = state["files"]
-        checked: dict[str, Minutes | None] = dict(self.minutes)
+        checked: dict[str, Minutes | None] = {**self.minutes, **progressed}
         for slug in regrouped:  # every minutes of the group, with its members as they are now
             found_meetings = index.table(
                 MEET, marshal.loads(parts[ROWS + MEET]), (bucket(slug),), convert=marshal.loads
@@ -307,6 +340,8 @@ class _Change:
             affected.update(_touches(minutes))
             if minutes is not None:
                 slugs.add(minutes.group_slug)
+        if self.replanned:
+            affected.update(state["measured"])
         refs = marshal.loads(parts[ROWS + REF])
         involved: dict[str, Minutes] = {}
         read: dict[int, list[Any]] = {}
@@ -338,6 +373,11 @@ class _Change:
                     if task.id in affected:
                         for problem in linked.of_task(task):
                             tasks.setdefault(task.id, []).append(_tuples([problem])[0])
+            measured = {task_id for task_id in state["measured"] if task_id not in affected}
+            measured.update(t.id for t in some.tasks if t.id in affected and t.measure)
+            state["measured"] = sorted(measured)
+        if self.replanned:  # the plan's own findings
+            state["plan"] = _tuples([*plan_problems, *(plan_findings(plans, self.today) if plans else ())])
 
         # Two minutes of one group on one date, and the group's missing minutes: from the
         # group's minutes (MEET). The window of missing minutes starts at the archive's first
@@ -392,6 +432,7 @@ class _Change:
                 return None
             state["digests"] = digests
             state["folders"] = {folder: value[0] for folder, value in now.items()}
+            state["key"] = self.part
             index.put_part(fingerprint(walk[0], walk[1], now), name, marshal.dumps(state, MARSHAL_VERSION))
         every = [*head.problems]
         for found_lists in (
@@ -400,7 +441,7 @@ class _Change:
             meetings.values(),
             schedules.values(),
             kept_members.values(),
-            (state["rest"],),
+            (state["rest"], state["plan"]),
         ):
             for listed in found_lists:
                 every.extend(Problem(*finding) for finding in listed)

@@ -48,9 +48,10 @@ class Parts(Record):
     of each file alone (given the day, kpss.yaml, the groups' members and the plan), those of
     each task id (every file that defines or updates it, and the plan), those of each group's
     minutes (two on one date), those of each group's members (overlapping periods, leaves of
-    non-members), and the rest (the plan's own, schedules)."""
+    non-members), the plan's own (its files' problems and plan_findings) and the rest
+    (unreadable schedules)."""
 
-    __slots__ = ("files", "tasks", "meetings", "schedules", "members", "rest")
+    __slots__ = ("files", "tasks", "meetings", "schedules", "members", "plan", "rest")
 
     def __init__(self) -> None:
         self.files: dict[str, list[Problem]] = {}
@@ -58,6 +59,7 @@ class Parts(Record):
         self.meetings: dict[str, list[Problem]] = {}  # two minutes of a group on one day
         self.schedules: dict[str, list[Problem]] = {}  # a group's missing minutes (missing_minutes)
         self.members: dict[str, list[Problem]] = {}  # by group slug (all_members)
+        self.plan: list[Problem] = []
         self.rest: list[Problem] = []
 
     def every(self) -> Iterator[Problem]:
@@ -67,6 +69,7 @@ class Parts(Record):
             *self.meetings.values(),
             *self.schedules.values(),
             *self.members.values(),
+            self.plan,
             self.rest,
         ):
             yield from found
@@ -88,13 +91,13 @@ def check_parts(archive: Archive, today: dt.date) -> Parts:
     for slug, problem in meeting_findings(archive):
         parts.meetings.setdefault(slug, []).append(problem)
     plans, problems = load_plans(str(archive.root), archive.shown_root)
-    parts.rest.extend(problems)
+    parts.plan.extend(problems)
     for task_id, problem in task_findings(archive, not plans):
         parts.tasks.setdefault(task_id, []).append(problem)
     if plans:
         # What the plan's links say is of each minutes (its progress entries) and of each task
         # (its measure): kept with the file's and the task id's findings (check/kept.py).
-        parts.rest.extend(plan_findings(plans, today))
+        parts.plan.extend(plan_findings(plans, today))
         linked = PlanLinks(archive, plans)
         for minutes in archive.minutes:
             found = list(linked.of_minutes(minutes))

@@ -179,28 +179,61 @@ def _rows_of(tallies: dict[str, _Tally]) -> list[dict[str, Any]]:
     return sorted((t.row() for t in tallies.values()), key=lambda r: surname_order(r["person"]))
 
 
-def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
-    slug = seen.minutes.group_slug
+# What a meeting does to a person's tally, step by step (meeting_steps): a code, the name as
+# written there and the organisation. Codes below MEMBER are the lists the person is on (in the
+# order of attendance_of); from MEMBER on, what became of a member (OUTCOMES).
+KINDS = ("present", "excused", "absent", "guest")
+MEMBER = 4
+OUTCOMES = ("present", "substituted", "excused", "absent")
+Step = tuple[int, str, "str | None"]
+
+
+def meeting_steps(seen: MeetingAttendance) -> dict[str, list[Step]]:
+    """Person key -> what the meeting does to their tally, in the order _count takes it: each
+    list they are on (those excused or absent whom a substitute stood in for are counted once,
+    as substituted), then, for a member whose outcome the minutes tell, that outcome."""
+    steps: dict[str, list[Step]] = {}
     represented = seen.represented
-    for kind, people in attendance_of(seen).items():
+    for code, people in enumerate((seen.present, seen.excused, seen.absent, seen.guests)):
         for person in people:
-            if represented and kind in ("excused", "absent") and person.key in represented:
+            if represented and code in (1, 2) and person.key in represented:
                 continue  # excused, and a substitute came: counted once, as substituted (below)
-            tally = tallies.get(person.key) or tallies.setdefault(person.key, _Tally(person.person))
-            tally.person = person.person  # the latest spelling (minutes come in date order)
-            tally.org = person.org or tally.org
-            setattr(tally, kind, getattr(tally, kind) + 1)
-            tally.groups.add(slug)
+            steps.setdefault(person.key, []).append((code, person.person, person.org))
     for member in seen.members:
         outcome = seen.outcome(member)
-        if outcome is None:
-            continue
-        tally = tallies.get(member.key) or tallies.setdefault(member.key, _Tally(member.person.person))
-        tally.org = member.org or tally.org
-        if outcome == "substituted":
-            tally.substituted += 1
+        if outcome is not None:
+            steps.setdefault(member.key, []).append(
+                (MEMBER + OUTCOMES.index(outcome), member.person.person, member.org)
+            )
+    return steps
+
+
+def take_steps(tally: _Tally | None, steps: Iterable[Step], slug: str) -> _Tally | None:
+    """A person's tally (None before their first meeting) with a meeting of the group `slug`
+    counted in it (meeting_steps)."""
+    for code, name, org in steps:
+        if tally is None:
+            tally = _Tally(name)
+        if code < MEMBER:
+            tally.person = name  # the latest spelling (minutes come in date order)
+            tally.org = org or tally.org
+            setattr(tally, KINDS[code], getattr(tally, KINDS[code]) + 1)
             tally.groups.add(slug)
-        tally.count(outcome in ("present", "substituted"))
+        else:
+            tally.org = org or tally.org
+            if code == MEMBER + 1:  # substituted
+                tally.substituted += 1
+                tally.groups.add(slug)
+            tally.count(code <= MEMBER + 1)
+    return tally
+
+
+def _count(seen: MeetingAttendance, tallies: dict[str, _Tally]) -> None:
+    slug = seen.minutes.group_slug
+    for key, steps in meeting_steps(seen).items():
+        tally = take_steps(tallies.get(key), steps, slug)
+        if tally is not None:
+            tallies[key] = tally
 
 
 def by_org(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
