@@ -308,3 +308,18 @@ def test_the_scoring_reads_o_otec_as_a_courtesy_like_p_pater() -> None:
 
     assert people_key("o. Benedikt Machalík") == people_key("Benedikt Machalík") == "benedikt machalik"
     assert people_key("Ota Novák") == "ota novak"  # a name beginning with the letter stays whole
+
+
+# --- misfires of the rules above, found by review ------------------------------------------------
+
+
+def test_minutes_with_a_heading_and_the_day_under_it_are_no_news_item() -> None:
+    agenda = "\n\nProgram:\n1. Úvod\n2. Katalog služeb\n3. Různé\n\n"
+    for text in (
+        "Pracovní skupina Senioři\n12. 3. 2024\n\nSetkání pracovní skupiny proběhlo 12. 3. 2024 v klubovně "
+        "DPS.\nPřítomno: 8 členů, skupina je usnášeníschopná." + agenda + "K bodu 2: Katalog služeb bude "
+        "aktualizován do konce dubna.",
+        "Pracovní skupina Senioři – 12. 3. 2024\n\nJednání se konalo dne 12. 3. 2024 od 14:00 v zasedací "
+        "místnosti MěÚ.\nPřítomno: 8 členů" + agenda + "Příští jednání bude 9. 4. 2024.",
+    ):
+        assert recognise(text).looks_like_minutes, text[:60]

@@ -2693,19 +2693,40 @@ _STAMP_LINE = rx(
 _DAY_OF_TITLE = rx(r"(?:\b(?:ze\s+)?dne|\bkonan\w*(?:\s+dne)?)\s*$")
 
 
+# What minutes have and a news item has not: a label of the minutes' own (`Program:`, `Přítomno: 8
+# členů`, `K bodu 2:`) or a numbered agenda (`1. Úvod` then `2. …` on the lines after).
+_MINUTES_FRAME = rx(
+    r"^\W*(?:program(?:\s+jednání|\s+setkání)?|přítomn\w*|omluven\w*|nepřítomn\w*|hosté|zapsal\w*|"
+    r"ověřil\w*|usnesení|k\s+bodu\s+\d{1,2})\s*:"
+)
+_AGENDA_ITEM = re.compile(r"^\s*(?P<number>\d{1,2})\s*[.)]\s+\S")
+
+
+def _minutes_frame(reader: _Reader) -> bool:
+    """True when the text has a label of minutes or a numbered agenda (`1.`, then `2.` on a later
+    line, as lines of their own): the shape of minutes, which a news item about a meeting lacks."""
+    if any(_MINUTES_FRAME.match(line) for line in reader.plains):
+        return True
+    numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    return any(a == 1 and b == 2 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
     if day is None:
         return False
     told = False
+    # a page stamp or headline with the day is read past only on a page without the shape of minutes
+    news_page = not _minutes_frame(reader)
     first = next((n for n, line in enumerate(reader.plains) if line), -1)
     for n, line in enumerate(reader.plains):
         for hit in find_dates(line):
             if hit.date(day.year) != day:
                 continue
-            if _STAMP_LINE.match(line) or (
-                n == first and not _is_title(line) and not _DAY_OF_TITLE.search(line[: hit.start])
+            if news_page and (
+                _STAMP_LINE.match(line)
+                or (n == first and not _is_title(line) and not _DAY_OF_TITLE.search(line[: hit.start]))
             ):
                 # `24. 11. 2015` / `25. 6. 2020, publikováno: 25. 6. 2020` under a headline, and the
                 # headline itself (`3. Jednání Pracovní skupiny … 24. listopadu 2015`): a news page's
