@@ -164,15 +164,23 @@ def test_a_news_item_under_a_headline_with_the_day_is_no_minutes() -> None:
 
 
 def test_the_next_meeting_named_by_the_bodys_abbreviation() -> None:
-    for sentence, day, time in (
-        ("Další PR bude 08.10.2017 od 18.00 hodin.", "2017-10-08", "18:00"),
-        ("Příští PRF se uskuteční 11.10.2017 od 19:00 hodin.", "2017-10-11", "19:00"),
-        ("Příští ŘS se koná 3. 11. 2017 v 9:00.", "2017-11-03", "09:00"),
-        ("6. Další VV proběhne 20. 10. 2017.", "2017-10-20", None),
+    for title, sentence, day, time in (
+        (
+            "Zápis z jednání pastorační rady dne 25. 9. 2017",
+            "Další PR bude 08.10.2017 od 18.00 hodin.",
+            "2017-10-08",
+            "18:00",
+        ),
+        ("Zápis PRF 25.9.2017", "Příští PRF se uskuteční 11.10.2017 od 19:00 hodin.", "2017-10-11", "19:00"),
+        (
+            "Zápis z jednání řídící skupiny (ŘS) dne 25. 9. 2017",
+            "Příští ŘS se koná 3. 11. 2017 v 9:00.",
+            "2017-11-03",
+            "09:00",
+        ),
+        ("Zápis z VV z 25. 9. 2017", "6. Další VV proběhne 20. 10. 2017.", "2017-10-20", None),
     ):
-        imported = recognise(
-            f"Zápis z jednání rady spolku Lhota dne 25. 9. 2017\n\nPřítomni: Jan Kos, Eva Malá\n\n{sentence}\n"
-        )
+        imported = recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n\n{sentence}\n")
         assert imported.next_meeting is not None, sentence
         assert (imported.next_meeting["date"], imported.next_meeting["time"]) == (day, time), sentence
     # a word in capitals that is no abbreviation of a body before the verb is still nothing
@@ -180,6 +188,21 @@ def test_the_next_meeting_named_by_the_bodys_abbreviation() -> None:
         "Zápis z jednání rady spolku Lhota dne 25. 9. 2017\n\nPřítomni: Jan Kos\n\nDalší KOLO dotací bude 1. 12. 2017.\n"
     )
     assert imported.next_meeting is None
+
+
+def test_an_abbreviation_not_the_bodys_own_or_a_verb_not_of_meeting_is_no_next_meeting() -> None:
+    for title, sentence in (
+        ("Zápis z jednání KPSS dne 25. 9. 2025", "Další KPSS bude platit od 1. 1. 2026."),
+        ("Zápis z jednání pracovní skupiny Senioři dne 25. 6. 2025", "Další DPS bude otevřen 1. 9. 2025."),
+        (
+            "Zápis z jednání pracovní skupiny Senioři dne 25. 3. 2024",
+            "Příští MPSV bude vyhlašovat dotační výzvu 1. 6. 2024.",
+        ),
+        # the verb of meeting, but another body's abbreviation
+        ("Zápis z jednání pastorační rady dne 25. 9. 2017", "Další VV bude 08.10.2017 od 18.00 hodin."),
+    ):
+        imported = recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n\n{sentence}\n")
+        assert imported.next_meeting is None, sentence
 
 
 def test_the_body_as_an_abbreviation_straight_after_zapis() -> None:
