@@ -346,3 +346,16 @@ def test_minutes_with_a_heading_and_the_day_under_it_are_no_news_item() -> None:
         "místnosti MěÚ.\nPřítomno: 8 členů" + agenda + "Příští jednání bude 9. 4. 2024.",
     ):
         assert recognise(text).looks_like_minutes, text[:60]
+
+
+def test_what_follows_the_titles_day_is_a_place_only_when_it_reads_as_one() -> None:
+    title = "Zápis z jednání pracovní skupiny Rodina a děti 12. 3. 2024, "
+    for after in (
+        "Zapsala Petra Malá",
+        "Komunitní plánování sociálních služeb ORP Hranice",
+        "Číslo jednací MMH/1234/2024",
+        "Pracovní skupina Rodina a děti",
+    ):
+        assert recognise(f"{title}{after}\n\nPřítomni: Jan Kos, Eva Malá\n").place is None, after
+    for after in ("Kulturní dům Lhota", "Masarykova 12, Hranice", "v zasedací místnosti MěÚ", "Sál radnice"):
+        assert recognise(f"{title}{after}\n\nPřítomni: Jan Kos, Eva Malá\n").place == after, after

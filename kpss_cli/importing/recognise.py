@@ -5,6 +5,7 @@ empty and is named in `warnings`."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1035,7 +1036,8 @@ def _place_in_title(reader: _Reader) -> str | None:
         if (held := _HELD_AT_IN_TITLE.search(line[:300])) is not None:
             return squash(held["place"])
         hits = find_dates(line[:200])
-        if hits and (after := _PLACE_AFTER_TITLE_DAY.match(line[hits[-1].end :])) is not None:
+        after = _PLACE_AFTER_TITLE_DAY.match(line[hits[-1].end :]) if hits else None
+        if after is not None and _VENUE.search(after["place"]) and not _NO_VENUE.match(after["place"]):
             return squash(after["place"])
     return None
 
@@ -1049,6 +1051,19 @@ _HELD_AT_IN_TITLE = rx(
 # `Zápis z jednání VH MAS 27. září 2022, KD Zbrašov, Teplice nad Bečvou č.p. 99`: the place after the
 # title's day and a comma, to the end of the line.
 _PLACE_AFTER_TITLE_DAY = re.compile(rf"^\s*,\s*(?P<place>{CAPITAL}[^:]{{2,80}}?)\s*$")
+# … when it reads as a place: a venue's noun (`KD`, `kulturní dům`, `zasedací místnost`, `sál`,
+# `budova`, `úřad`, `klubovna`), a house number (`č.p. 99`, `Masarykova 12`) or `v …`; not a label
+# or a name that is none (`Zapsala Petra Malá`, `Číslo jednací MMH/1234/2024`, `Komunitní plánování
+# sociálních služeb ORP Hranice`).
+_VENUE = rx(
+    r"^(?:v|ve)\s|\b(?:(?-i:KD|OÚ|MÚ|MěÚ|ÚMČ|KC|DPS)|kulturní\w*\s+d[ůo]m\w*|zasedací\w*|místnost\w*|sál\w*|"
+    r"budov\w*|úřad\w*|klubovn\w*|knihovn\w*|radnic\w*|far[aye]|faře|sokolovn\w*|hasičsk\w+\s+zbrojnic\w*|"
+    r"restaura\w*|hotel\w*|jídeln\w*|učebn\w*|kancelář\w*|sídl[eo])\b"
+    rf"|\bč\.\s*p\.|\bčp\.|\b{CAPITAL}{SMALL}+\s+\d{{1,4}}(?:/\d{{1,4}})?\s*(?:,|$)"
+)
+_NO_VENUE = rx(
+    r"^(?:zaps\w*|zapisovatel\w*|číslo|č\.\s*j|čj|přítomn\w*|ověř\w*|komunitní\s+plánování|kpss)\b"
+)
 
 
 # `Praha, 10. února 2015 Přítomni: …`, `Hanušovice, Přítomni: …` (its day lost): a town, a comma,
@@ -2708,7 +2723,7 @@ def _minutes_frame(reader: _Reader) -> bool:
     if any(_MINUTES_FRAME.match(line) for line in reader.plains):
         return True
     numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
-    return any(a == 1 and b == 2 for a, b in zip(numbers, numbers[1:], strict=False))
+    return (1, 2) in itertools.pairwise(numbers)
 
 
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
