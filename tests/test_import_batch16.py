@@ -31,12 +31,12 @@ _LONG = "Zápis z jednání výboru spolku Lhota konaného dne 4. 5. 2021 v klub
 def test_a_transcripts_page_break_inside_the_attendance_is_no_end_of_the_list() -> None:
     for end, start in (("1", "2"), ("3", "4")):
         imported = recognise(
-            f"{_LONG}, Ivana Zelená {end}\n\n{start} Josef Malina, Alena Tichá Omluveni: Jiří Lev\n"
+            f"Transkript\n\n{end} {_LONG}, Ivana Zelená {end}\n\n{start} Josef Malina, Alena Tichá Omluveni: Jiří Lev\n"
         )
         assert names(imported.present)[-3:] == ["Ivana Zelená", "Josef Malina", "Alena Tichá"], end
         assert names(imported.excused) == ["Jiří Lev"]
     # numbers that do not follow each other are no page break
-    imported = recognise(f"{_LONG}, Ivana Zelená 1\n\n5 Josef Malina, Alena Tichá\n")
+    imported = recognise(f"Transkript\n\n1 {_LONG}, Ivana Zelená 1\n\n5 Josef Malina, Alena Tichá\n")
     assert "Josef Malina" not in names(imported.present)
 
 
@@ -359,3 +359,21 @@ def test_what_follows_the_titles_day_is_a_place_only_when_it_reads_as_one() -> N
         assert recognise(f"{title}{after}\n\nPřítomni: Jan Kos, Eva Malá\n").place is None, after
     for after in ("Kulturní dům Lhota", "Masarykova 12, Hranice", "v zasedací místnosti MěÚ", "Sál radnice"):
         assert recognise(f"{title}{after}\n\nPřítomni: Jan Kos, Eva Malá\n").place == after, after
+
+
+def test_a_vote_tally_at_a_lines_end_is_no_page_number_and_the_text_stays_whole() -> None:
+    voted = (
+        "Členové skupiny projednali návrh katalogu služeb a hlasovali o něm po delší diskusi, v níž zazněly "
+        "připomínky k rozpočtu, k harmonogramu i k rozsahu služeb, hlasování: pro 5, proti 0, zdržel se 1"
+    )
+    head = "Zápis z jednání pracovní skupiny Senioři dne 12. 3. 2024\n\nPřítomni: Jan Kos, Eva Malá\n\n"
+    for gap in ("\n", "\n\n"):
+        imported = recognise(f"{head}{voted}{gap}2 Úkoly\n\nJan Kos připraví katalog.\n")
+        assert f"zdržel se 1{gap}2 Úkoly" in imported.body, repr(gap)
+    # a transcript page's paragraph (`Transkript`, each page numbered at both ends) is still joined
+    imported = recognise(
+        "Transkript\n\n1 Zápis z jednání pracovní skupiny Senioři dne 12. 3. 2024 Přítomni: Jan Kos, Eva Malá, "
+        + voted.removesuffix(" 1")
+        + " Petr Dub 1\n\n2 Jana Horká, Karel Sýkora Omluveni: Jiří Lev\n"
+    )
+    assert "Petr Dub Jana Horká" in imported.body
