@@ -377,3 +377,20 @@ def test_a_vote_tally_at_a_lines_end_is_no_page_number_and_the_text_stays_whole(
         + " Petr Dub 1\n\n2 Jana Horká, Karel Sýkora Omluveni: Jiří Lev\n"
     )
     assert "Petr Dub Jana Horká" in imported.body
+
+
+def test_the_body_that_met_ends_at_a_preposition() -> None:
+    for sentence, group in (
+        ("Dne 12. 3. 2024 se sešla řídící skupina v zasedací místnosti.", "Řídící skupina"),
+        ("12. 3. 2024 zasedal výbor spolku Lhota na faře.", "Výbor spolku Lhota"),
+        ("Dne 12. 3. 2024 se sešla pracovní skupina od 14:00.", "Pracovní skupina"),
+    ):
+        imported = recognise(f"{sentence}\n\npřítomní: Jan Kos, Eva Malá\n\n1. Zhodnocení roku\n")
+        assert imported.group == group, sentence
+
+
+def test_ze_in_capitals_and_a_meeting_noun_are_no_acronym_of_the_body() -> None:
+    for title in ("ZÁPIS ZE SCHŮZE 12. 3. 2024", "ZÁPIS Z JEDNÁNÍ 12. 3. 2024", "Zápis ze SCHŮZE 12. 3. 2024"):
+        group = recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").group or ""
+        assert not any(word in group.upper() for word in ("ZE", "SCHŮZE", "JEDNÁNÍ", "DNE")), title
+    assert recognise("ZÁPIS ZE ŘS 12. 3. 2024\n\nPřítomni: Jan Kos, Eva Malá\n").group == "ŘS"
