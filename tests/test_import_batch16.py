@@ -390,7 +390,21 @@ def test_the_body_that_met_ends_at_a_preposition() -> None:
 
 
 def test_ze_in_capitals_and_a_meeting_noun_are_no_acronym_of_the_body() -> None:
-    for title in ("ZÁPIS ZE SCHŮZE 12. 3. 2024", "ZÁPIS Z JEDNÁNÍ 12. 3. 2024", "Zápis ze SCHŮZE 12. 3. 2024"):
+    for title in (
+        "ZÁPIS ZE SCHŮZE 12. 3. 2024",
+        "ZÁPIS Z JEDNÁNÍ 12. 3. 2024",
+        "Zápis ze SCHŮZE 12. 3. 2024",
+    ):
         group = recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n").group or ""
         assert not any(word in group.upper() for word in ("ZE", "SCHŮZE", "JEDNÁNÍ", "DNE")), title
     assert recognise("ZÁPIS ZE ŘS 12. 3. 2024\n\nPřítomni: Jan Kos, Eva Malá\n").group == "ŘS"
+
+
+def test_names_listed_under_the_full_council_present_are_read() -> None:
+    head = "Zápis z jednání výboru dne 3. 2. 2021\n\n"
+    for value, listed in (
+        ("všichni členové výboru", "Jan Kos\nEva Malá\nPetr Dub"),
+        ("plné složení", "1. Jan Kos\n2. Eva Malá\n3. Petr Dub"),
+    ):
+        imported = recognise(f"{head}Přítomni: {value}\n{listed}\n\nProgram:\n1. Úvod\n2. Různé\n")
+        assert names(imported.present) == ["Jan Kos", "Eva Malá", "Petr Dub"], value

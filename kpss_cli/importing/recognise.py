@@ -1739,9 +1739,17 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             continue
         kind, inline = found
         if _EVERYONE.match(inline):
-            # `přítomní: plné složení`, `Přítomni: všichni členové`: nobody named, and what follows
-            # (`1. Zhodnocení aktivit` / `• Vítání Ježíška - povedené`) is no list of people
-            index += 1
+            # `přítomní: plné složení`, `Přítomni: všichni členové`: nobody named inline; the names
+            # listed under it (one a line, or numbered) are read, and what follows that is no list of
+            # people (`1. Zhodnocení aktivit` / `• Vítání Ježíška - povedené`) is not
+            chunk, end = _list_lines(reader, index, "", colon=kind == "present")
+            if chunk and all(_listed_person(line) for line in chunk):
+                _store(result, seen, kind, "\n".join(chunk))
+                if kind == "present":
+                    present_block_end = max(end, index + 1)
+                index = max(end, index + 1)
+            else:
+                index += 1
             continue
         if not inline and (marked := _marked_rows(reader, index)):
             # `✔ Mgr. Jana Nová` / `✘ Ing. Eva Malá (omluvena)`: each line marked came or not
@@ -1776,6 +1784,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+def _listed_person(line: str) -> bool:
+    """`2. Eva Malá`, `Jan Kos, Charita`: one person on a line of a list (its number first)."""
+    body = re.sub(r"^\s*(?:\d{1,3}\s*[.)]|[-•*–])\s*", "", line).split(",")[0]
+    return looks_like_one_person(body.strip())
 
 
 _EVERYONE = rx(
