@@ -408,3 +408,11 @@ def test_names_listed_under_the_full_council_present_are_read() -> None:
     ):
         imported = recognise(f"{head}Přítomni: {value}\n{listed}\n\nProgram:\n1. Úvod\n2. Různé\n")
         assert names(imported.present) == ["Jan Kos", "Eva Malá", "Petr Dub"], value
+
+
+def test_a_numbered_run_of_people_ends_at_an_agenda_item() -> None:
+    imported = recognise(
+        "Zápis z jednání výboru dne 3. 2. 2021\n\nPřítomni: 1. Jan Kos, Charita 2. Petr Dub, Obec "
+        "3. Eva Černá, Diakonie 4. Kontrola Úkolů z minulého jednání\n"
+    )
+    assert names(imported.present) == ["Jan Kos", "Petr Dub", "Eva Černá"]
