@@ -1059,7 +1059,7 @@ _VENUE = rx(
     r"^(?:v|ve)\s|\b(?:(?-i:KD|OÚ|MÚ|MěÚ|ÚMČ|KC|DPS)|kulturní\w*\s+d[ůo]m\w*|zasedací\w*|místnost\w*|sál\w*|"
     r"budov\w*|úřad\w*|klubovn\w*|knihovn\w*|radnic\w*|far[aye]|faře|sokolovn\w*|hasičsk\w+\s+zbrojnic\w*|"
     r"restaura\w*|hotel\w*|jídeln\w*|učebn\w*|kancelář\w*|sídl[eo])\b"
-    rf"|\bč\.\s*p\.|\bčp\.|\b{CAPITAL}{SMALL}+\s+\d{{1,4}}(?:/\d{{1,4}})?\s*(?:,|$)"
+    rf"|\bč\.\s*p\.|\bčp\.|\b(?-i:{CAPITAL}{SMALL}+)\s+\d{{1,4}}(?:/\d{{1,4}})?\s*(?:,|$)"
 )
 _NO_VENUE = rx(
     r"^(?:zaps\w*|zapisovatel\w*|číslo|č\.\s*j|čj|přítomn\w*|ověř\w*|komunitní\s+plánování|kpss)\b"
