@@ -155,27 +155,43 @@ def _page_numbers(lines: list[str], pages: list[int]) -> set[int]:
     return drop
 
 
-# A document site's transcript numbers its pages at both ends of a page's one paragraph: `… Michal
-# Ondra, FO Hranice 1`, a blank line, `2 23. Vladimíra Kubešová, …`. The page ends with its number
-# and the next page starts with the number after it.
-_TRANSCRIPT_PAGE_END = re.compile(r"^(?P<text>.{160,}?\S)\s+(?P<number>\d{1,3})$")
+# A document site's transcript (`Transkript` on a line of its own, then a paragraph a page) numbers
+# each page at both ends of its paragraph: `1 Zápis z … Michal Ondra, FO Hranice 1`, a blank line,
+# `2 23. Vladimíra Kubešová, …`. A page that ends with its number, whose paragraph began with a
+# page's number, and the next paragraph that starts with the number after it: a page break inside
+# one paragraph. Nothing else is joined (not `… zdržel se 1` / `2 Úkoly` of other minutes).
+_TRANSCRIPT_HEAD = re.compile(r"^\s*Transkript\s*$")
+_TRANSCRIPT_PAGE_END = re.compile(r"^(?P<first>\d{1,3})\s+(?P<text>.{160,}?\S)\s+(?P<number>\d{1,3})$")
 _TRANSCRIPT_PAGE_START = re.compile(r"^(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 
 
 def _join_transcript_pages(lines: list[str]) -> list[str]:
     """A transcript's page that a page break cut inside a paragraph, joined to the next page's
-    first paragraph, without the two page numbers."""
-    out: list[str] = []
-    i = 0
+    first paragraph, without the two page numbers (see `_TRANSCRIPT_HEAD`)."""
+    head = next((n for n, line in enumerate(lines) if _TRANSCRIPT_HEAD.match(line)), None)
+    if head is None:
+        return lines
+    out: list[str] = lines[: head + 1]
+    i = head + 1
     while i < len(lines):
         line = lines[i]
         end = _TRANSCRIPT_PAGE_END.match(line)
         j = i + 1
         while end is not None and j < len(lines) and j - i <= 2 and not lines[j].strip():
             j += 1
-        start = _TRANSCRIPT_PAGE_START.match(lines[j]) if end is not None and j < len(lines) else None
-        if end is not None and start is not None and int(start["number"]) == int(end["number"]) + 1:
-            lines[j] = f"{end['text']} {start['text']}"
+        start = (
+            _TRANSCRIPT_PAGE_START.match(lines[j])
+            if end is not None and j > i + 1 and j < len(lines)
+            else None
+        )
+        if (
+            end is not None
+            and start is not None
+            and int(end["first"]) <= int(end["number"])
+            and int(start["number"]) == int(end["number"]) + 1
+        ):
+            # the joined paragraph keeps the first page's number in front, as it began
+            lines[j] = f"{end['first']} {end['text']} {start['text']}"
             i = j
             continue
         out.append(line)

@@ -211,18 +211,26 @@ _ORDINAL_BODY = rx(
 )
 
 
+_NO_ACRONYM = (
+    r"(?!(?:ZE|DNE|ZÁPIS|SCHŮZE|SCHŮZKY|JEDNÁNÍ|ZASEDÁNÍ|SETKÁNÍ|PORADA|PORADY|RADY|RADA|VÝBORU|KOMISE|"
+    r"SKUPINY|HROMADY|VALNÉ|ČLENSKÉ|MĚSTA|OBCE|KONANÉ|KONANÉHO)\b)"
+)
 # `Zápis z VV z 28. 4. 2020`, `Zápis z RR 26. 5. 2015`: the body's acronym alone after `z`, then the day.
 _ACRONYM_TITLE = re.compile(
     # (`Zápis PRF 11.9.2023`: the acronym straight after the word, without `z`)
-    rf"^\W*(?:Zápis|ZÁPIS)\s+(?:(?:z|ze)\s+)?(?P<group>{CAPITAL}{{2,6}}(?:\s+{CAPITAL}{{2,6}})?)\s+"
-    r"(?:(?:z|ze)\s+)?(?:dne\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
+    # (`ZÁPIS ZE SCHŮZE 12. 3. 2024`: `ze` in capitals, and a function word or a meeting's noun is no acronym)
+    rf"^\W*(?:Zápis|ZÁPIS)\s+(?:(?i:z|ze)\s+)?(?P<group>{_NO_ACRONYM}{CAPITAL}{{2,6}}(?:\s+{_NO_ACRONYM}{CAPITAL}{{2,6}})?)\s+"
+    r"(?:(?i:z|ze)\s+)?(?:(?i:dne)\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
 )
+_PREPOSITION = r"(?:v|ve|na|od|do|u|k|ke|s|se|o|po|při|pod|nad|před|za|mezi|dne)"
+_NOT_PREPOSITION = rf"(?!{_PREPOSITION}\b)"
 # `18. 1. 2022 zasedala pastorační rada farnosti.`, `Dne 3. 5. 2021 se sešel výbor spolku.`: a post
 # whose first sentence gives the day, then the body that met (in the nominative).
 _BODY_MET = rx(
     r"^(?:dne\s+)?\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\s+(?:zasedal[aoiy]?|jednal[aoiy]?|se\s+sešl[aoiy]?|se\s+sešel)\s+"
     r"(?P<group>(?:[^\W\d_]+\s+){0,3}(?:rada|výbor|komise|skupina|zastupitelstvo|kolegium|předsednictvo)"
-    r"(?:\s+[^\W\d_]+){0,3}?)\s*[.,]"
+    # (the name ends at a preposition: `se sešla řídící skupina v zasedací místnosti.`)
+    rf"(?:\s+{_NOT_PREPOSITION}[^\W\d_]+){{0,3}}?)(?:\s*[.,]|\s+{_PREPOSITION}\s)"
 )
 _DAY_LOST = rx(r"\b(?:ze\s+)?dne\s*$")
 # The day right after the body of a title: `… obce Hovězí konaného dne 29. dubna 2008`, `… ze dne 3. 4.`.

@@ -29,8 +29,13 @@ NEXT = rx(
     r"|\bpříště\s+(?:se\s+)?(?:sejd|setk|potk)\w*"  # `se příště sejdou 9. 11. 2017`
     # `Další PR bude 08.10.2017 od 18.00 hodin`, `Příští PRF se uskuteční 11.10.2023`: the body's own
     # abbreviation for its meeting, then a verb of taking place
-    rf"|\b(?:příští|další)\s+(?-i:{CAPITAL}{{2,6}})\s+(?=(?:bude|proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b)"
+    # (`bude` only before the day: not `Další KPSS bude platit od …`, `Další DPS bude otevřen …`)
+    rf"|\b(?:příští|další)\s+(?P<abbreviation>(?-i:{CAPITAL}{{2,6}}))\s+(?=(?:bude\s+(?:dne\s+|ve?\s+\w+\s+)?\d"
+    r"|(?:proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b))"
 )
+# Words of a body's name its abbreviation has no letter for (`Výbor pro seniory` is `VS`, `Rada
+# a výbor` is `RV`).
+_NO_INITIAL = {"a", "i", "v", "ve", "z", "ze", "pro", "na", "do", "s", "se", "o", "k", "ke"}
 _NOT_SET = rx(
     r"(?:nebyl[ao]?|není|zatím)\s+(?:\w+\s+){0,2}?(?:stanoven|určen|domluven|dohodnut|naplánován|znám)"
     r"|(?:bude|budou)\s+(?:\w+\s+)?(?:upřesněn|stanoven|určen|oznámen|domluven|dohodnut)|\bneurčen|dle potřeby"
@@ -152,6 +157,21 @@ def _event_for_others(line: str, end: int, group: str | None) -> bool:
     return fold(who)[:-2] not in fold(group or "")
 
 
+def _own_abbreviation(abbreviation: str, group: str | None, plains: list[str]) -> bool:
+    """True when `abbreviation` (`PR`) is the body's own: a word of its name (`PRF`), the initials
+    of it (`Pastorační rada farnosti`: `PRF`, `PR`), or the body in its title (`Zápis z PR …`) or in
+    brackets (`pastorační rada (PR)`) — not a ministry, a service or a plan (`Další MPSV …`)."""
+    folded = fold(abbreviation)
+    words = re.findall(r"[^\W\d_]+", fold(group or ""))
+    initials = "".join(word[0] for word in words if word not in _NO_INITIAL)
+    if folded in words or (len(folded) >= 2 and initials.startswith(folded)):
+        return True
+    title = rx(rf"^\W*zápis\w*\s+(?:(?:z|ze)\s+)?(?:\w+\s+)?(?-i:{re.escape(abbreviation)})\b")
+    return any(title.search(line) for line in plains[:8]) or any(
+        f"({abbreviation})" in line for line in plains
+    )
+
+
 def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | None = None) -> NextFound:
     """The first statement about the next meeting that gives a date, or says there is none
     (`group`, the body's name, tells its meetings from events it holds for others)."""
@@ -163,6 +183,8 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
                 for m in NEXT.finditer(line)
                 if (not _AS_DEADLINE.search(line[: m.start()]) or _TOLD_WHEN.match(line[m.end() :]))
                 and not _event_for_others(line, m.end(), group)
+                # `Další PR bude …`: only the body's own abbreviation names its meeting
+                and (m["abbreviation"] is None or _own_abbreviation(m["abbreviation"], group, plains))
             ),
             None,
         )

@@ -600,13 +600,22 @@ def _numbered_run(text: str) -> str:
     person's name after a comma (their body, `FO Hranice`) in brackets. Anything else unchanged."""
     if "\n" in text.strip():
         return text
+    hits = list(_NUMBERED_PERSON.finditer(text))
     run: list[re.Match[str]] = []
-    for hit in _NUMBERED_PERSON.finditer(text):
-        if int(hit["n"]) == len(run) + 1:
-            run.append(hit)
+    stop = len(text)
+    for k, hit in enumerate(hits):
+        if int(hit["n"]) != len(run) + 1:
+            continue
+        following = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        if run and not looks_like_name(text[hit.end() : following].partition(",")[0].strip(" ,;")):
+            # `… 3. Eva Černá, Diakonie 4. Kontrola úkolů z minulého jednání`: the number after the
+            # people opens an agenda's item, no person; the run ends there
+            stop = hit.start()
+            break
+        run.append(hit)
     if len(run) < 3 or text[: run[0].start()].strip():
         return text
-    ends = [hit.start() for hit in run[1:]] + [len(text)]
+    ends = [hit.start() for hit in run[1:]] + [stop]
     lines: list[str] = []
     for hit, end in zip(run, ends, strict=True):
         item = text[hit.end() : end].strip(" ,;")

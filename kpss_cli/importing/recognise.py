@@ -5,6 +5,7 @@ empty and is named in `warnings`."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1097,7 +1098,8 @@ def _place_in_title(reader: _Reader) -> str | None:
         if (held := _HELD_AT_IN_TITLE.search(line[:300])) is not None:
             return squash(held["place"])
         hits = find_dates(line[:200])
-        if hits and (after := _PLACE_AFTER_TITLE_DAY.match(line[hits[-1].end :])) is not None:
+        after = _PLACE_AFTER_TITLE_DAY.match(line[hits[-1].end :]) if hits else None
+        if after is not None and _VENUE.search(after["place"]) and not _NO_VENUE.match(after["place"]):
             return squash(after["place"])
     return None
 
@@ -1111,6 +1113,19 @@ _HELD_AT_IN_TITLE = rx(
 # `Zápis z jednání VH MAS 27. září 2022, KD Zbrašov, Teplice nad Bečvou č.p. 99`: the place after the
 # title's day and a comma, to the end of the line.
 _PLACE_AFTER_TITLE_DAY = re.compile(rf"^\s*,\s*(?P<place>{CAPITAL}[^:]{{2,80}}?)\s*$")
+# … when it reads as a place: a venue's noun (`KD`, `kulturní dům`, `zasedací místnost`, `sál`,
+# `budova`, `úřad`, `klubovna`), a house number (`č.p. 99`, `Masarykova 12`) or `v …`; not a label
+# or a name that is none (`Zapsala Petra Malá`, `Číslo jednací MMH/1234/2024`, `Komunitní plánování
+# sociálních služeb ORP Hranice`).
+_VENUE = rx(
+    r"^(?:v|ve)\s|\b(?:(?-i:KD|OÚ|MÚ|MěÚ|ÚMČ|KC|DPS)|kulturní\w*\s+d[ůo]m\w*|zasedací\w*|místnost\w*|sál\w*|"
+    r"budov\w*|úřad\w*|klubovn\w*|knihovn\w*|radnic\w*|far[aye]|faře|sokolovn\w*|hasičsk\w+\s+zbrojnic\w*|"
+    r"restaura\w*|hotel\w*|jídeln\w*|učebn\w*|kancelář\w*|sídl[eo])\b"
+    rf"|\bč\.\s*p\.|\bčp\.|\b(?-i:{CAPITAL}{SMALL}+)\s+\d{{1,4}}(?:/\d{{1,4}})?\s*(?:,|$)"
+)
+_NO_VENUE = rx(
+    r"^(?:zaps\w*|zapisovatel\w*|číslo|č\.\s*j|čj|přítomn\w*|ověř\w*|komunitní\s+plánování|kpss)\b"
+)
 
 
 # `Praha, 10. února 2015 Přítomni: …`, `Hanušovice, Přítomni: …` (its day lost): a town, a comma,
@@ -1809,9 +1824,17 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             continue
         kind, inline = found
         if _EVERYONE.match(inline):
-            # `přítomní: plné složení`, `Přítomni: všichni členové`: nobody named, and what follows
-            # (`1. Zhodnocení aktivit` / `• Vítání Ježíška - povedené`) is no list of people
-            index += 1
+            # `přítomní: plné složení`, `Přítomni: všichni členové`: nobody named inline; the names
+            # listed under it (one a line, or numbered) are read, and what follows that is no list of
+            # people (`1. Zhodnocení aktivit` / `• Vítání Ježíška - povedené`) is not
+            chunk, end = _list_lines(reader, index, "", colon=kind == "present")
+            if chunk and all(_listed_person(line) for line in chunk):
+                _store(result, seen, kind, "\n".join(chunk))
+                if kind == "present":
+                    present_block_end = max(end, index + 1)
+                index = max(end, index + 1)
+            else:
+                index += 1
             continue
         if not inline and (marked := _marked_rows(reader, index)):
             # `✔ Mgr. Jana Nová` / `✘ Ing. Eva Malá (omluvena)`: each line marked came or not
@@ -1846,6 +1869,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+def _listed_person(line: str) -> bool:
+    """`2. Eva Malá`, `Jan Kos, Charita`: one person on a line of a list (its number first)."""
+    body = re.sub(r"^\s*(?:\d{1,3}\s*[.)]|[-•*–])\s*", "", line).split(",")[0]
+    return looks_like_one_person(body.strip())
 
 
 _EVERYONE = rx(
@@ -2841,19 +2870,40 @@ def _blank_form(reader: _Reader) -> bool:
     return titled and blanks >= 2
 
 
+# What minutes have and a news item has not: a label of the minutes' own (`Program:`, `Přítomno: 8
+# členů`, `K bodu 2:`) or a numbered agenda (`1. Úvod` then `2. …` on the lines after).
+_MINUTES_FRAME = rx(
+    r"^\W*(?:program(?:\s+jednání|\s+setkání)?|přítomn\w*|omluven\w*|nepřítomn\w*|hosté|zapsal\w*|"
+    r"ověřil\w*|usnesení|k\s+bodu\s+\d{1,2})\s*:"
+)
+_AGENDA_ITEM = re.compile(r"^\s*(?P<number>\d{1,2})\s*[.)]\s+\S")
+
+
+def _minutes_frame(reader: _Reader) -> bool:
+    """True when the text has a label of minutes or a numbered agenda (`1.`, then `2.` on a later
+    line, as lines of their own): the shape of minutes, which a news item about a meeting lacks."""
+    if any(_MINUTES_FRAME.match(line) for line in reader.plains):
+        return True
+    numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    return (1, 2) in itertools.pairwise(numbers)
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
     if day is None:
         return False
     told = False
+    # a page stamp or headline with the day is read past only on a page without the shape of minutes
+    news_page = not _minutes_frame(reader)
     first = next((n for n, line in enumerate(reader.plains) if line), -1)
     for n, line in enumerate(reader.plains):
         for hit in find_dates(line):
             if hit.date(day.year) != day:
                 continue
-            if _STAMP_LINE.match(line) or (
-                n == first and not _is_title(line) and not _DAY_OF_TITLE.search(line[: hit.start])
+            if news_page and (
+                _STAMP_LINE.match(line)
+                or (n == first and not _is_title(line) and not _DAY_OF_TITLE.search(line[: hit.start]))
             ):
                 # `24. 11. 2015` / `25. 6. 2020, publikováno: 25. 6. 2020` under a headline, and the
                 # headline itself (`3. Jednání Pracovní skupiny … 24. listopadu 2015`): a news page's
