@@ -113,6 +113,9 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
 def split_people(text: str) -> list[str]:
     """Split `A, B (Org, z. s.), Mgr. C, DiS.` into people, keeping titles with their owner."""
     if "," not in text and ";" not in text:  # one person (the recorder, most often)
@@ -135,8 +138,9 @@ def split_people(text: str) -> list[str]:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if people and is_title_only(part):
-            people[-1] = f"{people[-1]}, {part}"  # `Jana Nová, DiS.`
+        if people and (is_title_only(part) or ("(" in part and is_title_only(_BRACKETS.sub("", part)))):
+            # `Jana Nová, DiS.`; `SOUČEK Miloslav, Ing. (16.06 hod.)`: titles after the name, then a bracket
+            people[-1] = f"{people[-1]}, {part}"
         else:
             people.append(part)
     return people

@@ -173,14 +173,13 @@ def looks_like_name(text: str) -> bool:
 
 
 def _shouted_surname(tokens: list[str], token: str) -> bool:
-    """`Zdeněk PETR`: the surname in capitals, last after a common first name (not `Město HK`)."""
-    return (
-        token is tokens[-1]
-        and len(tokens) >= 2
-        and len(token) >= 3
-        and token.isupper()
-        and fold(tokens[0]) in FIRST_NAMES
-    )
+    """`Zdeněk PETR`: the surname in capitals, last after a common first name (not `Město HK`);
+    or first, before a common first name, as a roll writes surnames first (`SOUČEK Miloslav`)."""
+    if len(tokens) < 2 or len(token) < 3 or not token.isupper():
+        return False
+    if token is tokens[-1]:
+        return fold(tokens[0]) in FIRST_NAMES
+    return len(tokens) == 2 and token is tokens[0] and fold(tokens[1]) in FIRST_NAMES
 
 
 def _is_first_name(text: str) -> bool:
@@ -332,10 +331,24 @@ def _capital_first_name(fragment: str) -> str:
     return f"{title} {first[:1].upper()}{first[1:]}{fragment.strip()[match.end() :]}"
 
 
+# `pan místostarosta Pešek Pavel`, `paní ředitelka Jana Nová`: a courtesy word before a role in
+# lower case belongs to neither; the role and the name follow.
+_COURTESY_BEFORE_ROLE = re.compile(rf"^(?i:pan|paní|pí\.?|p\.)\s+(?={SMALL}{{3,}}\s)")
+# `místostarosta Pešek Pavel`: a role, then a name written surname first (the last word a common
+# first name).
+_ROLE_THEN_SURNAME_FIRST = re.compile(
+    rf"^(?P<role>{SMALL}+(?:\s+{SMALL}+){{0,3}})\s+(?P<name>{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?\s+(?P<first>{CAPITAL}{SMALL}+))$"
+)
+
+
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
     (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
     fragment = _capital_first_name(fragment)
+    if _ROLE_WORDS.search(_COURTESY_BEFORE_ROLE.sub("", fragment.strip())) and _COURTESY_BEFORE_ROLE.match(
+        fragment.strip()
+    ):
+        fragment = _COURTESY_BEFORE_ROLE.sub("", fragment.strip())
     main, details = _split_bracket(fragment)
     substituting = [d for d in details if _REPRESENTED_BY.match(squash(d)) or _STANDS_IN_FOR.match(squash(d))]
     details = [d for d in details if d not in substituting]
@@ -362,6 +375,13 @@ def _person_from(fragment: str) -> PersonDict | None:
             and not fold(role.split()[0]).endswith(("em", "ou", "im"))
         ):
             name, rest = whole, [role, *rest]
+    if (
+        not looks_like_name(name)
+        and (late := _ROLE_THEN_SURNAME_FIRST.match(name.strip(" .,;"))) is not None
+        and _ROLE_WORDS.search(late["role"])
+        and _is_first_name(late["first"])
+    ):
+        name, rest = late["name"], [late["role"], *rest]
     if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
         # `Jana Nová za Charitu Most`, `Eva Veselá z Charity`, `Petr Malý ze Slezské diakonie`
         name, org = name[: of.start()], name[of.end() :]

@@ -89,11 +89,18 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             qualifier=40,
         )
     ],
-    "excused": [label_pattern(r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky", qualifier=40)],
+    "excused": [
+        label_pattern(
+            # `Předem se řádně omluvil: Ing. Milan Horňáček, …` (who apologised before the meeting)
+            r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky|(?:předem|včas)\s+se\s+(?:řádně\s+)?omluvil[iay]?",
+            qualifier=40,
+        )
+    ],
     "guests": [
         label_pattern(
             # `Návštěva: Dominik, KI, Samson` (visitors of a council)
-            r"host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci|návštěv[ay]",
+            # `Stálý host: pan místostarosta Pešek Pavel` (a guest at every meeting)
+            r"(?:stál[ýáíé]\s+)?host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci|návštěv[ay]",
             qualifier=30,
         )
     ],
@@ -111,7 +118,9 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             r"prezenční\s+listina|"  # `Prezenční listina: ♦ Radek Pupák, předseda klubu ♦ …` (the sheet itself, written out)
             r"náhradní(?:ci|ce|k)|"  # substitutes who attended: `Náhradníci: Kujanová za Velemínskou`
             # `STÁLÍ ZÁSTUPCI:`, `Pověření zástupci: Božena Danihelová (za Lenku Kurovou, …)`: deputies who attended
-            r"(?:stálí|stálé|pověření|pověřené)\s+zástup(?:ci|kyně)"
+            r"(?:stálí|stálé|pověření|pověřené)\s+zástup(?:ci|kyně)|"
+            # `Přišli později : ŠLAPANSKÝ František, Ing. (16.06 hod.)`: members who came late are present
+            r"přišl[iay]\s+později|přišel\s+později|později\s+přišl[iay]"
         ),
     ],
 }
@@ -477,7 +486,10 @@ _GLUED = re.compile(
     # `… Nepřítomni: Tajemnice: Mgr. Jindřiška Smejkalová Přizváni: Mgr. Martina Berdychová, …`: the
     # invited, and the secretary's label that ends the list before it
     r"Přizván[iíy]|Tajemní(?:k|ce)(?: výboru| komise)?|"
-    r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody)\s*:)"
+    r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody|"
+    # `… 12 členů. Předem se řádně omluvil: Ing. Milan Horňáček, …`, `… (17.24 hod.) Přišli později : …`,
+    # `Stálý host: …`
+    r"(?:Předem|Včas) se (?:řádně )?omluvil[aiy]?|Přišl[iay] později|Přišel později|Stál[ýí] host[éi]?)\s*:)"
     # `ze dne 25. února 2003 v PrazePřítomní členové: …`, `Zasedání řídil: MUDr. Jan JařabProgram:`: a
     # label glued to the lower-case end of the line before it, with no space (a lost line break)
     rf"|(?<={SMALL})(?=(?:Přítomn[iíé](?:\s+členové)?|Omluven[iíy]|Nepřítomn[iíy](?:\s+členové)?|Hosté|Program)\s*:)"
