@@ -32,6 +32,13 @@ NEXT = rx(
     # (`bude` only before the day: not `Další KPSS bude platit od …`, `Další DPS bude otevřen …`)
     rf"|\b(?:příští|další)\s+(?P<abbreviation>(?-i:{CAPITAL}{{2,6}}))\s+(?=(?:bude\s+(?:dne\s+|ve?\s+\w+\s+)?\d"
     r"|(?:proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b))"
+    # `pozvat na 3. jednání Komise …, které se uskuteční dne 15.11.2021`: a numbered meeting of the
+    # body that will take place (future tense only: not `2. jednání, které se uskutečnilo …`)
+    r"|\b(?P<numbered>\d{1,3}\.\s+(?:jednání|setkání|zasedání|schůz[ei]))\b(?=[^.;]{0,160}?,\s*(?:kter[éáý]|jež)\s+se\s+"
+    r"(?:uskuteční|bude\s+konat|sejde)\s+(?:dne\s+)?\d)"
+    # `předseda navrhnul přesunout jednání na příští týden, to je na 8.10.2009 v 16:30 hod.`: the
+    # meeting adjourned to a day the same sentence gives
+    r"|\b(?:přesun\w*|přeruš\w*|odlož\w*|odroč\w*)\s+(?:jednání|zasedání|schůz[ei]|setkání)\s+(?=na\s+[^.;]{0,40}?\d{1,2}\.\s*\d{1,2}\.)"
 )
 # Words of a body's name its abbreviation has no letter for (`Výbor pro seniory` is `VS`, `Rada
 # a výbor` is `RV`).
@@ -181,7 +188,12 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
             (
                 m
                 for m in NEXT.finditer(line)
-                if (not _AS_DEADLINE.search(line[: m.start()]) or _TOLD_WHEN.match(line[m.end() :]))
+                # (`pozvat na 3. jednání …, které se uskuteční dne …` says when it is held itself)
+                if (
+                    m["numbered"] is not None
+                    or not _AS_DEADLINE.search(line[: m.start()])
+                    or _TOLD_WHEN.match(line[m.end() :])
+                )
                 and not _event_for_others(line, m.end(), group)
                 # `Další PR bude …`: only the body's own abbreviation names its meeting
                 and (m["abbreviation"] is None or _own_abbreviation(m["abbreviation"], group, plains))
@@ -198,6 +210,13 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
             and _FROM.search(tail[: hits[0].start])
         ):
             hits = hits[1:]  # `přesunuto z 10. 5. na 15. 5. 2019`: the day it was moved to
+        if hits and match["numbered"] is not None:
+            # the sentence goes on about something else (`… v zasedací místnosti ÚMČ organizaci
+            # RomPraha, která by …`): its day and hour only, no place
+            found = _from_text(tail, hits[0], meeting, own_line=False)
+            if found.meeting is not None:
+                found.meeting["place"] = None
+            return found
         if hits:
             return _from_text(tail, hits[0], meeting, own_line=False)
         # Only the sentence of the statement: `… do 30. 4. 2024. Příští jednání …` is a deadline before it.

@@ -394,6 +394,9 @@ def _declared_other(reader: _Reader) -> bool:
 
 _LINKED_MINUTES = rx(
     r"\bzápis\w*\b[^\n]{0,80}\((?:pdf|docx?|odt|rtf)\)|\bzápis\w*\b[^\n]{0,60}\bke\s+stažení\b"
+    # `Kompletní zápis z jednání si můžete přečíst zde:` (a report that points to the minutes elsewhere)
+    r"|\b(?:kompletní|celý|celé|úplný|úplné|podrobný)\s+(?:znění\s+)?zápis\w*\b[^\n]{0,60}?"
+    r"\b(?:zde|najdete|naleznete|přečíst|k\s+dispozici\s+(?:zde|na)|na\s+odkazu|v\s+příloze)\b"
 )
 _ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
 # `Zápis ze setkání bude vložen po jeho zpracování`: a page that says the minutes are still to come
@@ -1502,6 +1505,12 @@ _ORG_BEFORE_PEOPLE = re.compile(
 
 # `ZKO Frýdlant n.Ostravicí, Ing. Gavlasová Bohumila, Cviček Karel`: the branch first, then its people.
 _ACRONYM_ORG_FIRST = re.compile(rf"^(?P<org>{CAPITAL}{{2,6}}\s+{CAPITAL}[^,:;()]{{1,40}}),\s+(?=\S)")
+# A Roman-numbered item of the minutes (`I.Úvod`, `II. Schválení programu`): `I.` is no initial when
+# a word of an agenda follows it.
+_ROMAN_ITEM = re.compile(
+    r"^\s*(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s*(?:Úvod|Zahájení|Program|Schválení|Kontrola|Různé|Diskus[ez]|"
+    r"Diskuz[ez]|Závěr|Informace|Volba|Projednání|Návrh)\w*\b"
+)
 # `Výbor KV:`, `Delegáti ZKO:`: a sub-heading of the attendance, nothing after its colon.
 _COLON_HEADING = re.compile(rf"^{CAPITAL}[^:]{{1,40}}:\s*$")
 
@@ -1569,6 +1578,8 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
             continue
         # After a sub-label (`Za rodiče: p. Dvořák`) one surname is a person too.
         sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
+        if _ROMAN_ITEM.match(current):
+            break  # `I.Úvod`, `II. Schválení programu jednání`: the first item of the minutes, no person
         if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
             if _heading_in_list(reader, j, current, colon=colon):
                 j += 1  # `Vedení ZŠ`, `1.A – zástupce bude zvolen`: a heading or no one, people under it
