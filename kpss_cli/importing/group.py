@@ -29,10 +29,13 @@ _TITLE = rx(
     # `Zápis schůze výboru MO`: the meeting in the genitive right after `zápis`, without `z`
     # `Průběh zasedání Zastupitelstva …` and `Z Á P I S č. 4 / 2011 ze …` also head minutes.
     # `Stenografický záznam 4. ZASEDÁNÍ ZASTUPITELSTVA MČ PRAHA 1`: a verbatim record heads them too.
+    # `Zápis a usnesení z XX. veřejného zasedání …`: the minutes and the resolutions in one document
     r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:stenografick\w+\s+)?(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
+    r"(?:a\s+usnesení\s+)?"
     # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
     r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+|\(č\.[^()\n]{1,20}\)\s+)?)"
-    r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
+    # (the meeting's number in Roman numerals too: `z XX. veřejného zasedání`)
+    r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+"

@@ -1202,6 +1202,11 @@ _TOLD_DAY = re.compile(
 )
 
 
+# `Zápis a usnesení z XX. veřejného zasedání … ze dne 23. června 2005`: the minutes with their
+# resolutions; `usnesení` here names the document, not a resolution's own day.
+_MINUTES_AND_RESOLUTIONS = rx(r"^\W*(?:\d{1,3}\.?\s+)?z[áa]pis\s+a\s+usnesení\b")
+
+
 def _date_from_title(result: Imported, reader: _Reader) -> str | None:
     """`Zápis z jednání … ze dne 29. března 2018 od 14:00 v zasedací místnosti …` or
     `Schůzka se konala ve čtvrtek 22. září 2022 v 10 hodin v …`: fills in the date (and time),
@@ -1220,7 +1225,7 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             h
             for h in find_dates(line)
             if h.year is not None
-            and (heading_first or not _WRITING.search(line[: h.start]))
+            and (heading_first or not _WRITING.search(_MINUTES_AND_RESOLUTIONS.sub("", line[: h.start])))
             and not NEXT.search(line[: h.start])
             and not _PREVIOUS_MEETING.search(line[: h.start])
         ]
@@ -1488,6 +1493,10 @@ _LABEL_AFTER_NAME = re.compile(rf"(?<={SMALL})\s+(?={_OTHER_LABEL_WORD}(?!{SMALL
 _LIST_END = re.compile(
     rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
     r"|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
+    # `… Ing. Štěpán Hubačka ZO je tím usnášeníschopné.`: the quorum's sentence after the last name
+    # (not inside a bracket: `Klára (celkem přítomno 7 ze 7 členů, Komise byla usnášeníschopná)`)
+    rf"|\s+(?![^()]*\))(?=(?:{CAPITAL}{{2,5}}|Zastupitelstvo|Komise|Výbor|Rada|Zasedání|Jednání)\s+(?:je|jsou|bylo|byl[ao]?)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}?(?:usnášení\s?schopn|schopn[éáýo]\s+usnášení))"
 )
 # The acronym of a body inside an inline list (`… Kurt Kocián KRK: p. Petr Halfar MAS: p. Dagmar
 # Quisková`): a sub-label, read as a comma.
