@@ -810,7 +810,9 @@ _NAME_IN_TEXT = re.compile(
     rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.|Ing|Mgr|Bc)\s*)*)"
     # A full stop may end the sentence after a name (`řídil předseda Josef Špát.`), but not an
     # abbreviation in it (`Ing.`: the title of the next name, `Rady Ing. Karel Vlk`).
-    rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    # (or a first name and the surname in capitals: `starosta obce Ing. Jaroslav KREML v 17:00`; a
+    # word of four capitals or more with a vowel, not an office's acronym such as `MPSV`, `ORP`)
+    rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}|{_NAME_WORD}\s+(?!(?:OSPOD|STAN|KSČM|ODBOR|OBEC|MĚSTO|KRAJ)\b)(?=[^\W\d_]*[AEIOUYÁÉÍÓÚŮÝĚ])(?-i:{CAPITAL}{{4,}})(?!\w))"
     r"(?!\w|\.\w|(?:(?<=Ing)|(?<=Mgr)|(?<=Bc)|(?<=Doc)|(?<=Prof)|(?<=Dr)|(?<=Ph)|(?<=Th))\.)"
     r"(?P<post>(?:,?\s*(?:Ph\.\s?D\.|PhD\.|Th\.\s?D\.|DiS\.|CSc\.|MBA|MPA)(?![\w]))*)"
 )

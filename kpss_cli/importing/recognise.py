@@ -2650,6 +2650,17 @@ def _welcomer_after_opening(reader: _Reader) -> str | None:
     return None
 
 
+def _cut_at_the_end(name: str | None, reader: _Reader) -> bool:
+    """True when `name`, read from a sentence, ends where the text stops mid-sentence (no full
+    stop after it): an excerpt cut inside the name (`… řídil starosta obce Ing. Lad`)."""
+    last = next((p for p in reversed(reader.plains) if p.strip()), "").rstrip()
+    if not name or not last or last[-1] in ".!?)\"“”'’:;," or not last.endswith(name):
+        return False
+    # (the name named once, in a sentence: not a signature's label at the end, `Ověřila: Mgr. Petra Kotrbová`)
+    before = last[: -len(name)]
+    return ":" not in before[-40:] and sum(len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", p)) for p in reader.plains) == 1
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -3003,6 +3014,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["moderator"] = _(
             "from the minutes' narrative (who welcomed those present right after the opening)"
         )
+    if "moderator" in result.guesses and _cut_at_the_end(result.moderator, reader):
+        result.moderator = None  # `… zahájil a řídil starosta obce Ing. Lad` where the excerpt stops
+        del result.guesses["moderator"]
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
