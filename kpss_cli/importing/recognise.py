@@ -963,8 +963,12 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
 
 
 # Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
+# (`zahájil a řídil starosta obce Ing. Jaroslav KREML v 17:00`: whether they also led it, their post, a
+# surname in capitals)
 _NAME_THEN_AT = re.compile(
-    rf"^\s*(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}{SMALL}+\s+){{1,3}}(?:v|ve|od)\s+$"
+    r"^\s*(?:a\s+(?:řídil|vedl|moderoval)[a]?\s+)?"
+    rf"(?:(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
+    rf"(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}(?:{SMALL}+|{CAPITAL}{{2,}})\s+){{1,3}}(?:v|ve|od)\s+$"
 )
 
 
@@ -1494,6 +1498,9 @@ _LIST_END = re.compile(
     rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
     r"|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
     # `… Ing. Štěpán Hubačka ZO je tím usnášeníschopné.`: the quorum's sentence after the last name
+    # `… JUDr. Jana Špičková Na zasedání 23. Zastupitelstva … je přítomno 17 členů`: a sentence about the
+    # meeting opened by a capitalised preposition after the last name
+    rf"|\s+(?=(?:Na|V|Ve|Při|Během|Po)\s+(?:{SMALL}+\s+){{0,2}}(?:zasedání|jednání|schůzi|setkání)\s)"
     # (not inside a bracket: `Klára (celkem přítomno 7 ze 7 členů, Komise byla usnášeníschopná)`)
     rf"|\s+(?![^()]*\))(?=(?:{CAPITAL}{{2,5}}|Zastupitelstvo|Komise|Výbor|Rada|Zasedání|Jednání)\s+(?:je|jsou|bylo|byl[ao]?)\s+"
     r"(?:[^\W\d_]+\s+){0,2}?(?:usnášení\s?schopn|schopn[éáýo]\s+usnášení))"
