@@ -2665,7 +2665,10 @@ def _cut_at_the_end(name: str | None, reader: _Reader) -> bool:
         return False
     # (the name named once, in a sentence: not a signature's label at the end, `Ověřila: Mgr. Petra Kotrbová`)
     before = last[: -len(name)]
-    return ":" not in before[-40:] and sum(len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", p)) for p in reader.plains) == 1
+    return (
+        ":" not in before[-40:]
+        and sum(len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", p)) for p in reader.plains) == 1
+    )
 
 
 def _narrative_moderator(reader: _Reader) -> str | None:
