@@ -236,3 +236,39 @@ def test_kpss_import_refuses_the_report_and_writes_nothing(invoke: Invoke, tmp_p
     assert result.exit_code == 2
     assert "this does not look like minutes" in result.stderr
     assert sorted(archive.rglob("*.md")) == before
+
+
+# --- a document site's transcript that lost the day or the hour ------------------------------------
+
+_SITE = 'Rozměr: px\nZačít zobrazení ze stránky:\n\nDownload "{download}"\n\nTranskript\n\n1 {body}\n'
+
+
+def test_the_hour_a_transcript_lost_is_read_from_the_download_line_of_the_same_title() -> None:
+    lost = "Zápis z 24. zasedání Zastupitelstva obce Lhota, konaného dne 19. března 2014 v hodin v sále KD"
+    body = lost + " Přítomni: Jan Novák, Eva Malá Program: 1. Zahájení"
+    for hour, expected in (("17.00", "17:00"), ("9:30", "09:30")):
+        download = lost.replace("v hodin", f"v {hour} hodin")
+        imported = recognise(
+            "Zápis z 24. zasedání Zastupitelstva obce Lhota\n\n" + _SITE.format(download=download, body=body)
+        )
+        assert str(imported.date) == "2014-03-19"
+        assert imported.time == expected, hour
+        assert imported.place == "v sále KD"
+    # without such a line the hour stays unknown, and the lost hour is no part of the place
+    imported = recognise(body + "\n")
+    assert imported.time is None
+    assert imported.place == "v sále KD"
+
+
+def test_the_place_where_a_transcript_lost_the_day_when_the_download_line_gives_the_day() -> None:
+    body = (
+        "ZÁPIS z 31. zasedání zastupitelstva města Lhota, konaného dne v zasedací místnosti Městského úřadu, "
+        "začátek zasedání v 16:00 hod. Přítomni: Jan Novák, Eva Malá"
+    )
+    imported = recognise(
+        "31. zasedání Zastupitelstva města Lhota konané dne\n\n"
+        + _SITE.format(download="31. zasedání Zastupitelstva města Lhota konané dne 10.02.2014", body=body)
+    )
+    assert str(imported.date) == "2014-02-10"
+    assert imported.place == "v zasedací místnosti Městského úřadu"
+    assert imported.time == "16:00"

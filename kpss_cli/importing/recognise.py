@@ -1262,12 +1262,18 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
             if result.time is None:
                 result.time = timing.value
             rest = rest[timing.end :]
+        elif (lost := _LOST_HOUR.match(rest)) is not None:
+            # `… konaného dne 19. března 2014 v hodin v banketce …`: a transcript lost the hour, which
+            # the document site's `Download "…"` line of the same title still gives
+            rest = " " + rest[lost.end() :]
+            if result.time is None:
+                result.time = _hour_in_download_line(reader, hit)
         following = lines[number + 1] if number + 1 < len(lines) else ""
         if _NOTHING_AFTER.match(rest) and not _WRITING.search(following) and not find_dates(following):
             rest = " " + following  # `konaná 16. května 2023 od 14:00` / `v zasedací místnosti …`
         place = _PLACE_AFTER.match(rest)
         if place is None:
-            return None
+            break  # (a transcript may still give the place where it lost the day, below)
         named = squash(_PLACE_END.sub("", place["place"]))
         if (timing := find_time(named)) is not None:
             # `Dne 29. března 2013 v budově MPSV od 9:30 hod. do 12:30 hod.`: the time after the place
@@ -1280,6 +1286,24 @@ def _date_from_title(result: Imported, reader: _Reader) -> str | None:
         # lost the day (and the hour) of the title, not the place after them
         if (lost := _LOST_DAY_PLACE.search(line)) is not None and _MEETING_WORDS.search(line[: lost.start()]):
             return squash(_PLACE_END.sub("", lost["place"])).strip(" ,;.") or None
+    return None
+
+
+_LOST_HOUR = rx(r"^\s*,?\s*(?:v|ve|od)\s+hod(?:in[ay]?|\.)?(?=[\s,.]|$)")
+_DOWNLOAD_LINE = re.compile(r'^\s*Download\s+"')
+
+
+def _hour_in_download_line(reader: _Reader, hit: DateHit) -> str | None:
+    """The hour right after the meeting's day in a document site's `Download "Zápis … dne 19. března
+    2014 v 17.00 hodin …"` line; None when it gives none."""
+    for line in reader.plains:
+        if not _DOWNLOAD_LINE.match(line):
+            continue
+        for other in find_dates(line):
+            if other.year is not None and other.date() == hit.date():
+                timing = find_time(line[other.end :])
+                if timing is not None and timing.start < 15 and "-" not in timing.value:
+                    return timing.value
     return None
 
 
