@@ -61,7 +61,7 @@ def test_members_who_came_late_are_present_and_titles_after_a_surname_first_stay
     ]
     assert imported.recorder == "Bc. Lucie Malá"
     # a surname in capitals first is a person only before a common first name (not `MAS Lhota`)
-    imported = recognise(_TITLE + "Přítomni: NOVÁK Jan, MAS Lhota, DUBOVÁ Eva\n")
+    imported = recognise(_TITLE + "Přítomni: NOVÁK Jan, MAS Lhota, MPSV Jan, DUBOVÁ Eva\n")
     assert names(imported.present) == ["NOVÁK Jan", "DUBOVÁ Eva"]
 
 
@@ -156,6 +156,25 @@ def test_a_narrated_moderator_cut_off_where_the_excerpt_stops_is_none() -> None:
         _TITLE + "Přítomni: Eva Malá\n\nJednání řídil Ing. Karel Novák.\n\nOvěřil: Ing. Karel Novák\n"
     )
     assert imported.moderator == "Ing. Karel Novák"
+
+
+def test_who_opened_the_meeting_named_with_their_post_after_the_verb_and_the_meeting() -> None:
+    head = "Zápis z jednání výboru ze dne 1. 10. 2009\n\nPřítomni: dle prezenční listiny\n\n"
+    for sentence in (
+        "- v 16:30 zahájil jednání předseda výboru bytové politiky ZHMP Bohumil Zoufalík.",
+        "Ve 14:00 zahájila setkání koordinátorka KPSS Jana Malá.",
+        "Zahájil a řídil zasedání starosta obce, pan Petr Dub.",
+    ):
+        imported = recognise(head + sentence + "\n")
+        assert imported.moderator in {"Bohumil Zoufalík", "Jana Malá", "Petr Dub"}, sentence
+        assert "moderator" in imported.guesses
+    # whom the chair gave the floor or welcomed is none, nor a name with no post before it
+    for sentence in (
+        "Předseda zahájil jednání a předal slovo Ing. Petr Malý.",
+        "Předseda zahájil jednání a přivítal Ing. Petr Malý.",
+        "Starosta zahájil zasedání Petr Malý přednesl zprávu.",
+    ):
+        assert recognise(head + sentence + "\n").moderator is None, sentence
 
 
 # --- the next meeting --------------------------------------------------------------------------------

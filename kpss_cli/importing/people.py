@@ -179,7 +179,13 @@ def _shouted_surname(tokens: list[str], token: str) -> bool:
         return False
     if token is tokens[-1]:
         return fold(tokens[0]) in FIRST_NAMES
-    return len(tokens) == 2 and token is tokens[0] and fold(tokens[1]) in FIRST_NAMES
+    # (a word with a vowel, not an office's acronym: `MPSV Jan`)
+    return (
+        len(tokens) == 2
+        and token is tokens[0]
+        and fold(tokens[1]) in FIRST_NAMES
+        and re.search(r"[AEIOUYÁÉÍÓÚŮÝĚ]", token) is not None
+    )
 
 
 def _is_first_name(text: str) -> bool:

@@ -2547,7 +2547,10 @@ _OPENED_BY = rx(
     r"\bzahájení(?:\s+(?:jednání|setkání|schůze|schůzky|zasedání|porady))?\s+provedl[a]?\b|"
     # `Jednání bylo zahájeno v 8.45 hod. a řídil jej předseda sdružení, p. Ing. Kořínek`: the meeting
     # as a pronoun after it was named
-    rf"\b{_MEETING_NOUN}\b(?:[^.;]|\.(?=\d)|(?<=hod)\.){{0,80}}?\ba\s+(?:řídil|vedl)[a]?\s+(?:jej|ho)\b"
+    rf"\b{_MEETING_NOUN}\b(?:[^.;]|\.(?=\d)|(?<=hod)\.){{0,80}}?\ba\s+(?:řídil|vedl)[a]?\s+(?:jej|ho)\b|"
+    # `- v 16:30 zahájil jednání předseda výboru bytové politiky ZHMP Bohumil Zoufalík.`: the verb first,
+    # who did it after the meeting noun (read only when nothing but their post stands between)
+    rf"(?P<verb_first>\b(?:zahájil|řídil|vedl)[a]?\s+(?:a\s+(?:řídil|vedl)[a]?\s+)?{_MEETING_NOUN}\b)"
 )
 # An academic title and a surname (`Ing. Kořínek`): a person, as minutes name one they all know.
 _TITLE_AND_SURNAME = re.compile(
@@ -2565,6 +2568,13 @@ _ROLE_LEAD_IN = re.compile(
     rf"(?:{SMALL}+,\s+(?:pan|paní|p\.|pí\.?)\s*)?"
     # `… řídil předseda výboru posl. V. Koníček`: the abbreviation of a deputy's office before the name
     r"(?:(?:posl|sen)\.\s*)?$"
+)
+# A post and whose it is, right after the meeting noun (`předseda výboru bytové politiky ZHMP`): a word of a
+# post first, then lower-case words or an acronym, no conjunction or verb between.
+_POST_LEAD_IN = re.compile(
+    r"^\s+(?:předsed|místopředsed|předsedající|starost|místostarost|primátor|hejtman|ředitel|vedoucí|"
+    r"koordinátor|radní|náměst)\w*"
+    rf"(?:\s+(?!a\b|i\b)(?:{SMALL}+|{CAPITAL}{{2,6}})){{0,6}}\s*,?\s*(?:(?:pan|paní|p\.|pí\.?)\s*)?$"
 )
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(
@@ -2707,6 +2717,12 @@ def _narrative_moderator(reader: _Reader) -> str | None:
             if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
                 continue  # `slova se ujal` alone: a speaker, not who led the meeting
             rest = line[match.end() : match.end() + 160]
+            if match["verb_first"] is not None:
+                # (`… zahájil jednání a předal slovo Ing. Petru Malému`: who spoke next, no post before them)
+                found = names_in_text(rest)[:1]
+                if found and _POST_LEAD_IN.match(rest[: found[0][0]]):
+                    return found[0][2]
+                continue
             for start, _end, name in names_in_text(rest):
                 if _LEAD_IN.match(rest[:start]) or _ROLE_LEAD_IN.match(rest[:start]):
                     return name
