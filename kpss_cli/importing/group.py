@@ -159,11 +159,16 @@ _CATEGORY = rx(
     r"(?:(?:řídicí|řídící|koordinační|pracovní|odborné|tematické|realizační)\s+(?:a\s+\w+\s+)?)+"
     r"(?:pracovní\s+)?skupiny(?:\s+[^»>/|,.\d]{0,60}?)?)\s*(?:$|[»>/|])"
 )
+# A function word or a meeting's noun in capitals is no acronym of a body (`Zápis ZE DNE …`).
+_NO_ACRONYM = (
+    r"(?!(?:ZE|DNE|ZÁPIS|SCHŮZE|SCHŮZKY|JEDNÁNÍ|ZASEDÁNÍ|SETKÁNÍ|PORADA|PORADY|RADY|RADA|VÝBORU|KOMISE|"
+    r"SKUPINY|HROMADY|VALNÉ|ČLENSKÉ|MĚSTA|OBCE|KONANÉ|KONANÉHO)\b)"
+)
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
     # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
     # `Zápis SRPŠ ze dne 7. 11. 2023`: any acronym of a body, `ze dne` before the day
-    rf"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS|{CAPITAL}{{2,6}}(?=\s+(?i:ze\s+dne|dne)\b))\b[^\d,:;()]{{0,50}}?)"
+    rf"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS|{_NO_ACRONYM}{CAPITAL}{{2,6}}(?=\s+(?i:ze\s+dne|dne)\b))\b[^\d,:;()]{{0,50}}?)"
     rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+(?i:(?:ze\s+)?dne\s+)?\d{{1,2}}\s*\.\s*\d{{1,2}}\s*\."
 )
 _PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
@@ -193,9 +198,11 @@ _MEETING_SENTENCE = rx(
     r"^\w+\s+(?:(?:bylo|byla|byl|se)\s+)?(?:zahájen|ukončen|přerušen|proběhl|pokračoval|začal|skončil|konal)\w*\b"
 )
 # `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
-# the body in the genitive and the day after it.
+# the body in the genitive and the day after it (not a sentence: `Jednání komise proběhlo 12. 3. 2024`).
 _DATED_MEETING_TITLE = rx(
-    r"^(?:zasedání|schůze|jednání|setkání)\s+(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
+    r"^(?:zasedání|schůze|jednání|setkání)\s+"
+    r"(?![^\d]*?\b(?:konal|proběhl|uskutečnil|sešl|sešel|probíhal)\w*\b)"
+    r"(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
 )
 # `Zápis z 8.rady města ze dne 21.2.2011`: the ordinal of the meeting before the body itself.
 # `Zápis ze zastupitelstva obce Koclířov č.7/2008`: the body itself after `ze`, without a meeting.
@@ -211,10 +218,6 @@ _ORDINAL_BODY = rx(
 )
 
 
-_NO_ACRONYM = (
-    r"(?!(?:ZE|DNE|ZÁPIS|SCHŮZE|SCHŮZKY|JEDNÁNÍ|ZASEDÁNÍ|SETKÁNÍ|PORADA|PORADY|RADY|RADA|VÝBORU|KOMISE|"
-    r"SKUPINY|HROMADY|VALNÉ|ČLENSKÉ|MĚSTA|OBCE|KONANÉ|KONANÉHO)\b)"
-)
 # `Zápis z VV z 28. 4. 2020`, `Zápis z RR 26. 5. 2015`: the body's acronym alone after `z`, then the day.
 _ACRONYM_TITLE = re.compile(
     # (`Zápis PRF 11.9.2023`: the acronym straight after the word, without `z`)

@@ -646,13 +646,12 @@ def _when(result: Imported, reader: _Reader) -> None:
             if (within := _PLACE_WITH_TIME.match(value)) is not None:
                 result.place = squash(within["place"]).strip(" ,;.")
                 result.guesses["place"] = _("after the meeting's time (no Místo label)")
-    if result.date is None and (
-        _MINUTES_SIGNS.search("\n".join(reader.plains[:40])) or _meeting_heading_first(reader)
-    ):
+    signs = bool(_MINUTES_SIGNS.search("\n".join(reader.plains[:40]))) or _agenda_and_held(reader)
+    if result.date is None and (signs or _meeting_heading_first(reader)):
         title_place = _date_from_title(result, reader)
-    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+    if result.date is None and signs:
         title_place = _date_from_header(result, reader) or title_place
-    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+    if result.date is None and signs:
         _date_after_weekday(result, reader)
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
@@ -2888,10 +2887,22 @@ def _minutes_frame(reader: _Reader) -> bool:
     return (1, 2) in itertools.pairwise(numbers)
 
 
+def _agenda_and_held(reader: _Reader) -> bool:
+    """True when the text has a numbered agenda (`1. Zahájení`, `2. …` as lines of their own) and,
+    in its first lines, a sentence of the meeting held (`Jednání komise proběhlo 12. 3. 2024 …`):
+    minutes with neither a title nor a label, whose only day is told in that sentence."""
+    numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    return (1, 2) in itertools.pairwise(numbers) and any(
+        _HELD.search(line) for line in reader.plains[:12] if not _AGENDA_ITEM.match(line)
+    )
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
-    if day is None:
+    if day is None or _agenda_and_held(reader):
+        # (minutes that open with `Jednání proběhlo 12. 3. 2024` above a numbered agenda tell their
+        # day so too; a news report of a meeting has no agenda of its own)
         return False
     told = False
     # a page stamp or headline with the day is read past only on a page without the shape of minutes
