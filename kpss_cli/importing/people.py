@@ -54,7 +54,13 @@ _ORG_MARKERS = rx(
     r"\bporadna\b|\bporadn|\bfokus\b|\bzařízení\b|\bslužb|\bspolečnost|\bunie\b|\bsvaz\b|\bškola\b|\bnemocnic|"
     r"\bhospic|\bazylov|\bklub\b|\bcírk|\bfarnost|\bobec\b|\bměsto\b|\bměsta\b|\bkraj\b|\bKÚ\b|\bMPSV\b|\bÚP\b|"
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
-    r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
+    r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient|"
+    # a business or a venue (`Penzion Ostravanka`, `Hotel Slunce`) and an event (`Vítání Ježíška`, `Den
+    # matek`, `Ples obce`): a verbal noun in `-ání`/`-ení` first is never a name, nor is a venue's noun
+    r"^\w+(?:ání|ení|ění)\s|"
+    r"\b(?:penzion|pension|hotel|motel|restaurace|hostinec|kavárna|cukrárna|chata|statek|farma|pivovar|"
+    r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba|"
+    r"tábor|den)\b)"
 )
 # Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
 # association). A capital `P.` is one only before a title or a whole name
