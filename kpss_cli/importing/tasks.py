@@ -10,6 +10,7 @@ from typing import NotRequired, TypedDict
 from ..core import dates
 from ..core.i18n import _
 from ..core.names import fold
+from ..core.people import FIRST_NAMES
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import is_role, looks_like_name, names_in_text
@@ -826,6 +827,22 @@ _DASH_OWNER = rx(r"\s[-–—]\s+(?:zodpovídá|zodpovídají|odpovídá|odpoví
 _DASH_TASK_FOR = rx(r"^(?P<task>.{3,}?)\s+[-–—]\s+úkol\s+pro\s+(?P<owner>[^:;,()]{2,40}?)\s*\.?\s*$")
 
 
+# `• nový vysavač - Tomáš F.`: a bullet of a thing to get or see to, and after a dash who sees to it,
+# written as a first name and the surname's initial — the way members name each other, not how
+# minutes name who presented an item (`Zpráva o činnosti – Ing. Jan Kos`), which is left alone.
+_BULLET_FIRST_NAME_OWNER = re.compile(
+    rf"^\s*(?P<task>[^\s\-–—].{{2,120}}?)\s+[-–—]\s+(?P<first>{CAPITAL}{SMALL}+)\s+(?P<initial>{CAPITAL})\.?\s*$"
+)
+
+# `do příští PR - každý člen sepsat podstatné body`: the deadline first, after a dash the members as a
+# whole and what each is to do, in the infinitive.
+_DUE_DASH_MEMBERS = rx(
+    r"^(?P<due>do\s+(?:příští(?:ho|m)?|další(?:ho)?)\s+\S+(?:\s+\S+)?)\s+[-–—]\s+"
+    r"(?P<owner>každý\s+člen|každá\s+členka|všichni\s+členové|všichni)\s+"
+    r"(?P<task>\w+(?:t|ti)\s+\S.{2,150}?)\s*\.?$"
+)
+
+
 def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Items of the running text (numbered or not) whose end names the owner after a dash:
     `2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí`, `Je nutno zajistit sponzory
@@ -841,6 +858,15 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
             fields = _cell_fields(line)
             if "owner" not in fields or len(fields["owner"].split()) > 8:
                 continue
+        elif (
+            is_bullet(raw)
+            and (match := _BULLET_FIRST_NAME_OWNER.match(plain(raw))) is not None
+            and fold(match["first"]) in FIRST_NAMES
+            and not _VERB.search(match["task"])
+        ):
+            fields = {"task": match["task"], "owner": f"{match['first']} {match['initial']}."}
+        elif (match := _DUE_DASH_MEMBERS.match(line)) is not None:
+            fields = {"task": match["task"], "owner": match["owner"], "due": match["due"]}
         else:
             continue
         if (task := _make(fields, meeting)) is not None:
