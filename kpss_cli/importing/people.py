@@ -593,13 +593,15 @@ _SENTENCE_IN = rx(r"[:>]|\b(?:je|jsou|byl[aoiy]?|bude|určen\w*|zvolen\w*|pově�
 
 def _org_then_name(piece: str, before: list[str]) -> tuple[str, str] | None:
     """The body and the next person of one piece of such a list, or None. Only in a list whose
-    pieces already hold a body (a piece before that is no name), only after a body of two words or
+    pieces already hold a body (a piece before that is no name) or after a word of a body, only after a body of two words or
     a legal form (`FO Rakov`, `z.s.`), and only for a name in the nominative: a woman's first name
     before a surname not in `-á` is a genitive (`Základní škola Karla Čapka`, `Nadace Jana Nováka`)."""
     match = _ORG_THEN_NAME.match(piece.strip())
-    if match is None or not any(not looks_like_name(b) for b in before):
+    if match is None or not before:
         return None
     org, first, last = match["org"], match["first"], match["last"]
+    if not (any(not looks_like_name(b) for b in before) or _ORG_MARKERS.search(org)):
+        return None  # (`Obec Lhota Petr Dub`: a word of a body says so without a body before)
     if fold(first) not in FIRST_NAMES or fold(last) in FIRST_NAMES or looks_like_name(org):
         return None
     if _TITLE_AT_END.search(org) and not _LEGAL_FORM.search(org.split()[-1]):
