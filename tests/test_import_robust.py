@@ -116,3 +116,25 @@ def test_a_members_task_after_its_deadline_and_a_dash() -> None:
         assert [(t.get("owner"), t.get("due")) for t in imported.tasks] == [
             (owner, line.split(" -")[0].split(" –")[0])
         ], line
+
+
+def test_the_next_meeting_fronted_as_a_deadline_then_the_verb_and_its_subject() -> None:
+    for sentence, owner, due in (
+        (
+            "Na příštím jednání předloží poskytovatelé sociálních služeb v Lhotě, zařazení v síti, návrh rozpočtu.",
+            "poskytovatelé sociálních služeb v Lhotě",
+            "Na příštím jednání",
+        ),
+        (
+            "Do příštího setkání zašlou členové skupiny, každý za svou službu, počty klientů.",
+            "členové skupiny",
+            "Do příštího setkání",
+        ),
+    ):
+        imported = recognise(_HEAD + f"Přítomni: Jan Kos, Eva Malá\n\n1. Financování\n{sentence}\n")
+        assert [(t.get("owner"), t.get("due")) for t in imported.tasks] == [(owner, due)], sentence
+    # the fronted deadline with no task verb after it sets no task
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos, Eva Malá\n\nNa příštím jednání budou poskytovatelé, kteří přijdou, hlasovat.\n"
+    )
+    assert imported.tasks == []

@@ -664,11 +664,25 @@ def _is_person(owner: str) -> bool:
     )
 
 
+# `Na příštím jednání předloží poskytovatelé sociálních služeb …, návrh …`: the next meeting fronted as
+# the deadline, the verb right after it and its subject after the verb (up to a comma), a plural class
+# of people or a body; the deadline first is what makes a class of people the task's owner here.
+_FRONTED_NEXT_DUE = rx(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?P<due>(?:na\s+příštím|do\s+příštího)\s+(?:jednání|setkání|zasedání)"
+    r"(?:\s+(?:pracovní\s+skupiny|skupiny|PS|komise|výboru))?)\s+(?P<verb>\w+)\s+"
+    r"(?P<owner>[^\W\d_]+(?:é|ové|i|y|ky|ci|ři|tví|vo)(?:\s+[^\s,.;:]+){0,6}?)\s*,\s*(?P<task>\S.{5,})$"
+)
+
+
 def _narrative_fields(sentence: str) -> dict[str, str] | None:
     """Owner, deadline and text of a task set in one sentence of the running text, or None."""
     verb = _VERB.search(sentence)
     if verb is None:
         return None
+    fronted = _FRONTED_NEXT_DUE.match(sentence.strip())
+    if fronted is not None and _VERB.fullmatch(fronted["verb"]):
+        owner = fronted["owner"]
+        return {"owner": owner, "due": fronted["due"], "task": f"{fronted['verb']} {fronted['task']}".strip(" .")}
     fields = sentence_fields(sentence)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
     if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members):
