@@ -138,3 +138,13 @@ def test_the_next_meeting_fronted_as_a_deadline_then_the_verb_and_its_subject() 
         _HEAD + "Přítomni: Jan Kos, Eva Malá\n\nNa příštím jednání budou poskytovatelé, kteří přijdou, hlasovat.\n"
     )
     assert imported.tasks == []
+
+
+def test_a_title_whose_number_lost_its_digits() -> None:
+    for title in ("Zápis č. z jednání Výboru spolku Lhota", "1 Zápis č. ze zasedání Výboru spolku Lhota"):
+        imported = recognise(f"{title}\nMísto: klubovna na hřišti Čas: 17:00\nHosté: Petr Dub, Jana Malá\n")
+        assert imported.looks_like_minutes, title
+        assert imported.group == "Výbor spolku Lhota", title
+    # the number written out is read as before
+    imported = recognise("Zápis č. 5 z jednání Výboru spolku Lhota\nMísto: klubovna\nHosté: Petr Dub\n")
+    assert imported.group == "Výbor spolku Lhota"

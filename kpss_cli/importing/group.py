@@ -31,7 +31,8 @@ _TITLE = rx(
     # `Stenografický záznam 4. ZASEDÁNÍ ZASTUPITELSTVA MČ PRAHA 1`: a verbatim record heads them too.
     r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:stenografick\w+\s+)?(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
     # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
-    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+|\(č\.[^()\n]{1,20}\)\s+)?)"
+    # (`Zápis č. z jednání …`: a transcript that lost the digits of the number keeps `č.` alone)
+    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*(?:(?!ze?\s)\S+\s+)?|\(č\.[^()\n]{1,20}\)\s+)?)"
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`

@@ -306,7 +306,8 @@ _TITLE_ZAPIS = rx(
     r"^(?:\W*)z[áa]pis(?:\s|$)"
     + _ABOUT_THE_MINUTES
     # (`Záznam č. 14 z jednání rady`: the minutes' number before the meeting)
-    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*\d+(?:\s*/\s*\d{2,4})?\s+)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    # (`Zápis č. z jednání …`: a transcript that lost the number's digits keeps `č.` alone)
+    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*(?:\d+(?:\s*/\s*\d{2,4})?\s+)?)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
     r"(?:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
