@@ -64,9 +64,20 @@ def _labels(text: str, how: Callable[[re.Match[str]], str]) -> str:
     return _LABEL.sub(how, text)
 
 
+def _top_commas(text: str) -> list[str]:
+    """`text` split at the commas outside brackets."""
+    parts, depth, start = [], 0, 0
+    for n, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == "," and depth <= 0:
+            parts.append(text[start:n])
+            start = n + 1
+    return [*parts, text[start:]]
+
+
 def _one_per_line(match: re.Match[str]) -> str:
     items: list[str] = []
-    for item in (i.strip() for i in match["list"].split(",")):
+    for item in (i.strip() for i in _top_commas(match["list"])):
         if items and (is_title_only(item) or not item):
             items[-1] = f"{items[-1]}, {item}" if item else items[-1]
         else:

@@ -1858,7 +1858,13 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
         parts = _inline_parts(kind, _without_hours(inline)) if inline else []
-        chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
+        if not inline and (lone := _lone_names_under(reader, index)) is not None:
+            # `Přítomni:` / `Muchna` / `Vavřička` / `Kratochvílová` …: one surname a line; the list goes
+            # on as any other after them (`DK: Havlová, Čadek`)
+            chunk, end = _list_lines(reader, lone[1] - 1, lone[0][-1], colon=kind == "present")
+            chunk = [*lone[0], *chunk]
+        else:
+            chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
         if chunk:
             last_kind = parts[-1][0] if parts else kind
             parts.append((last_kind, "\n".join(chunk)))
@@ -1869,6 +1875,20 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | None:
+    """Three or more lines right under an attendance label, each one capitalised word that reads as a
+    name (a surname), and the index after them; None otherwise (one word alone may be a heading)."""
+    names: list[str] = []
+    j = index + 1
+    while j < len(reader.plains) and not reader.labels[j]:
+        word = reader.plains[j].strip(" ,;")
+        if not word or " " in word or not looks_like_name(word):
+            break
+        names.append(word)
+        j += 1
+    return (names, j) if len(names) >= 3 else None
 
 
 def _listed_person(line: str) -> bool:
