@@ -492,19 +492,21 @@ _GLUED = re.compile(
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 # The attendance labels a line may begin with when their colon is lost.
-_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Hosté)"
+_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Host(?:é|ka|ky)?)"
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
 _STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 
 
 # `Přítomni JUDr. Monika Krobová Hášová – předsedkyně komise, Radek Čermák, …`, `Hosté  radní  ing. Jiří
 # Nouza`: a Word form's label cell flattened without its colon, the names after it (a title, or a
-# whole name and a comma or dash, or the line's end: `Omluven Karel Novák`) or after the wide gap of the
-# cell border.
+# whole name and a comma or dash, or the line's end: `Omluven Karel Novák`; surnames alone) or after
+# the wide gap of the cell border. `Host Mgr. Daniel Vrána`: one guest's label too.
 _BARE_LABEL = re.compile(
     rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
     rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)))"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
+    # (surnames alone: `Přítomni Muchna, Vavřička, Senft`, `Hosté Plšková` — a list, or one to the end)
+    rf"|{CAPITAL}{SMALL}+(?:\s*,\s*{CAPITAL}{SMALL}+)+\s*(?:,|$)|{CAPITAL}{SMALL}+\s*$))"
 )
 
 
