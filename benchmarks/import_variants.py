@@ -39,6 +39,7 @@ from kpss_cli.core.names import is_title_only  # noqa: E402
 from kpss_cli.core.vocabulary import MONTHS_GENITIVE  # noqa: E402
 from kpss_cli.importing import Imported, recognise  # noqa: E402
 from kpss_cli.importing.fidelity import Score, score_document  # noqa: E402
+from kpss_cli.importing.text import CAPITAL  # noqa: E402
 
 _LABEL_WORDS = (
     r"Přítomn[iíoa]|Přítomen|Omluven[iíoa]?|Nepřítomn[iíoa]|Hosté|Host|Zapsal[a]?|Zapisovatel(?:ka)?|"
@@ -56,7 +57,8 @@ _PEOPLE_LABEL = re.compile(
 _DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])(?P<h>\d{1,2}):(?P<min>\d{2})(?![\d:])(?:\s*(?:hod(?:in)?\.?|h\b\.?))?")
 _BULLET = re.compile(r"^(?P<lead>[ \t]*)(?:[-*•–·▪]|o(?=\s))[ \t]+(?=\S)", re.MULTILINE)
-_NUMBERED = re.compile(r"^(?P<lead>[ \t]*)(?P<n>\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE)
+# an item of a numbered list (`1. Zahájení`), not an ordinal (`1. jednání`) or a day (`12. dubna`)
+_NUMBERED = re.compile(rf"^(?P<lead>[ \t]*)(?P<n>\d{{1,2}})\.[ \t]+(?={CAPITAL})", re.MULTILINE)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
