@@ -905,7 +905,8 @@ _END_INLINE = rx(
     r"^(?:začátek|zahájení|čas)(?:\s+\w+)?\s*:\s*\d{1,2}[:.]\d{2}[^:]{0,12}?[,;]?\s+"
     r"(?:konec|ukončení)(?:\s+[^\W\d]+)?\s*:?\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
 )
-_TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
+# (`v 11:00h`, `v 11.00 hod.`, `v 11:00 h`: the hour's abbreviation glued on or not)
+_TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:(?:hod(?:in)?|h)\.?\s*)?$")
 
 
 def _time_before_start(reader: _Reader) -> str | None:
