@@ -491,12 +491,20 @@ def sentence_fields(text: str) -> dict[str, str] | None:
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{3,40}):\s+(?P<task>\S.+)$")
 
 
+_ARABIC_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+")
+_ROMAN_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})\.)\s+")
+_SECOND_ROMAN = re.compile(r"^\s*II\.\s+\S")
+
+
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     tasks: list[tuple[int, TaskDict]] = []
     in_section = False
     blanks = 0
     kinds: set[str] = set()  # how the section's items are marked
     opened: int | None = None  # the indent of an item ending in `:`, whose sub-items follow
+    # `I. Koordinátorka zpracuje …` / `II. Členové zašlou …`: items numbered in Roman numerals, only
+    # where a second one (`II.`) shows it (a lone `I.` or `V.` is as likely an initial)
+    marker = _ROMAN_ITEM if any(_SECOND_ROMAN.match(plain(raw)) for raw in lines) else _ARABIC_ITEM
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
@@ -507,7 +515,7 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         if not in_section:
             continue
-        item = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+", "", line)
+        item = marker.sub("", line)
         listed = is_bullet(raw) or item != line
         indent = len(raw) - len(raw.lstrip())
         if listed and opened is not None and indent > opened and tasks:
