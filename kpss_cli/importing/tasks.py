@@ -48,7 +48,8 @@ _SECTION = rx(
     r"(?:nové\s+|zadané\s+|přijaté\s+|přehled\s+|seznam\s+)?(?:úkoly|úkolů)\b"
     r"(?!\s+(?:z\s+minulého|z\s+předchozího))[^:]{0,80}:?\s*$"
 )
-_REVIEW = rx(r"^(?:\d{1,2}\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)")
+# (the item numbered any way: `3. Kontrola úkolů`, `III. Kontrola plnění úkolů`, `c) Kontrola úkolů`)
+_REVIEW = rx(r"^(?:(?:\d{1,2}|(?-i:[IVX]{1,4})|[a-h])\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)")
 _HEADER_WORDS = {
     "task": rx(r"^(?:úkol|úkoly|popis úkolu|činnost|aktivita|co)$"),
     "owner": rx(
@@ -277,6 +278,11 @@ _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:")
 _MINUTES_TITLE = rx(r"^\W*(?:\d{1,3}\s+)?(?:zápis|záznam|z\s?á\s?p\s?i\s?s)\b")
 
 
+_ARABIC_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+")
+_ROMAN_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})\.)\s+")
+_SECOND_ROMAN = re.compile(r"^\s*II\.\s+\S")
+
+
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """`Úkol:` blocks; a block ends at a line that is not one of its fields."""
     tasks: list[tuple[int, TaskDict]] = []
@@ -294,6 +300,7 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
         current = None
 
     previous = ""  # the line before, when it held no field: the task of `Z: … T: …` after it
+    numbered = _ROMAN_ITEM if any(_SECOND_ROMAN.match(plain(raw)) for raw in lines) else _ITEM_NUMBER
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
@@ -326,7 +333,7 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
                 blanks, previous = 0, ""
                 continue
             if previous and not (
-                _ANY_FIELD.search(previous) or _ITEM_NUMBER.match(previous) or _LABEL_LINE.match(previous)
+                _ANY_FIELD.search(previous) or numbered.match(previous) or _LABEL_LINE.match(previous)
             ):
                 current["before"] = previous
             blanks, previous = 0, ""
@@ -489,11 +496,6 @@ def sentence_fields(text: str) -> dict[str, str] | None:
 
 
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{3,40}):\s+(?P<task>\S.+)$")
-
-
-_ARABIC_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+")
-_ROMAN_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})\.)\s+")
-_SECOND_ROMAN = re.compile(r"^\s*II\.\s+\S")
 
 
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
