@@ -56,8 +56,9 @@ _ORG_MARKERS = rx(
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
     r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient|"
     # a business or a venue (`Penzion Ostravanka`, `Hotel Slunce`) and an event (`Vítání Ježíška`, `Den
-    # matek`, `Ples obce`): a verbal noun in `-ání`/`-ení` first is never a name, nor is a venue's noun
-    r"^\w+(?:ání|ení|ění)\s|"
+    # matek`, `Ples obce`): a verbal noun in `-ání`/`-ení` is never part of a name, nor is a venue's noun
+    # (`I. Zahájení`, an agenda item numbered in Roman numerals, is none either)
+    r"\b\w+(?:ání|ení|ění)\b|"
     r"\b(?:penzion|pension|hotel|motel|restaurace|hostinec|kavárna|cukrárna|chata|statek|farma|pivovar|"
     r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba|"
     r"tábor|den)\b)"
