@@ -4,7 +4,12 @@ showed it), each checked to fail on the code before its rule."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from kpss_cli.importing import recognise
+
+from .conftest import Invoke, write
 
 
 def names(people: list) -> list[str]:
@@ -148,3 +153,115 @@ def test_a_title_whose_number_lost_its_digits() -> None:
     # the number written out is read as before
     imported = recognise("Zápis č. 5 z jednání Výboru spolku Lhota\nMísto: klubovna\nHosté: Petr Dub\n")
     assert imported.group == "Výbor spolku Lhota"
+
+
+# --- layouts: the same facts written another way (benchmarks/import_variants.py) ---------------
+
+
+def test_one_surname_a_line_under_an_attendance_label() -> None:
+    imported = recognise(
+        _HEAD + "Přítomni:\nMuchna\nVavřička\nKratochvílová\nŠimice\nDK: Havlová, Čadek\n\n1. Zahájení\n2. Různé\n"
+    )
+    assert names(imported.present) == ["Muchna", "Vavřička", "Kratochvílová", "Šimice", "Havlová", "Čadek"]
+    # one or two words alone under the label may be a heading: no list of surnames
+    imported = recognise(_HEAD + "Přítomni:\nProgram\n\n1. Zahájení\n2. Různé\n")
+    assert imported.present == []
+
+
+def test_a_label_ended_by_a_dash_alone_on_its_line() -> None:
+    for dash in ("–", "-", "—"):
+        imported = recognise(
+            _HEAD + f"Přítomni {dash}\n\nMgr. Hana Malá – vedoucí OSV\n\nPetr Dub - místostarosta\n\n"
+            f"Hosté {dash}\n\nMgr. Petr Kos – terénní pracovník\n"
+        )
+        assert names(imported.present) == ["Mgr. Hana Malá", "Petr Dub"], dash
+        assert names(imported.guests) == ["Mgr. Petr Kos"], dash
+
+
+def test_a_colon_less_label_before_surnames_alone_and_host_before_one_guest() -> None:
+    imported = recognise(
+        _HEAD + "Přítomni Muchna, Vavřička, Kratochvílová, Šimice\n\nOmluveni Stuchlá\n\nHosté Plšková\n"
+    )
+    assert names(imported.present) == ["Muchna", "Vavřička", "Kratochvílová", "Šimice"]
+    assert names(imported.excused) == ["Stuchlá"]
+    assert names(imported.guests) == ["Plšková"]
+    imported = recognise(_HEAD + "Přítomni Jan Kos, Eva Malá\nHost Mgr. Daniel Vrána\n")
+    assert names(imported.guests) == ["Mgr. Daniel Vrána"]
+    # a sentence that opens with the word is no label
+    imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\nPřítomni souhlasili s programem.\n")
+    assert names(imported.present) == ["Jan Kos", "Eva Malá"]
+
+
+def test_a_two_digit_year_and_a_months_name_in_a_title() -> None:
+    for title, group, day in (
+        ("Zápis ze schůze výboru spolku Lhota ze dne 13.03.24:", "Výbor spolku Lhota", "2024-03-13"),
+        ("Úvodní zasedání školské rady dne 13.03.18", "Školská rada", "2018-03-13"),
+        ("Zasedání školské rady 6.9.16", "Školská rada", "2016-09-06"),
+        ("Zápis ŘS KPSS 3. července 2014", "ŘS KPSS", "2014-07-03"),
+        ("Zápis z VV z 28.04.20", "VV", "2020-04-28"),
+    ):
+        imported = recognise(f"{title}\n\nPřítomni: Jan Kos, Eva Malá\n\nProgram:\n1. Zahájení\n")
+        assert (imported.group, str(imported.date)) == (group, day), title
+    # a day and month before a time is no two-digit year
+    imported = recognise("Zápis z jednání PS Senioři\n\nDatum: 12. 3. 2024, 14:00\nPřítomni: Jan Kos\n")
+    assert (str(imported.date), imported.time) == ("2024-03-12", "14:00")
+
+
+def test_the_hour_with_a_glued_h_before_the_verb_that_opened_the_meeting() -> None:
+    for hour in ("11:00h", "11:00 h", "11.00 hod.", "11:00"):
+        imported = recognise(
+            _HEAD + f"Přítomni: Jan Kos, Eva Malá\n\nVedoucí přivítala přítomné členy a v {hour} zahájila jednání.\n"
+        )
+        assert imported.time == "11:00", hour
+
+
+def test_task_items_numbered_in_roman_numerals() -> None:
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos, Eva Malá\n\nÚkoly a termíny vyplývající z jednání:\n\n"
+        "  I. Koordinátorka KPSS zpracuje připomínky s termínem 8. 2. 2021.\n\n"
+        "  II. Členové pracovních skupin zašlou připomínky ve stanoveném termínu 16. 2. 2021.\n"
+    )
+    assert [t.get("owner") for t in imported.tasks] == ["Koordinátorka KPSS", "Členové pracovních skupin"]
+    # a review of earlier tasks numbered so sets none
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos, Eva Malá\n\nI. Kontrola plnění úkolů\n\n"
+        " I. Schůzka s JUDr. Malou – Mgr. Žáková.\n  Termín: 31. 01. 2021 splněno\n"
+        " II. Vyzvat starosty k potvrzení zástupců – členové ÚŘS.\n  Termín: 7. 12. 2020 splněno\n\nII. Různé\n"
+    )
+    assert imported.tasks == []
+
+
+def test_an_agenda_item_in_roman_numerals_is_no_person() -> None:
+    imported = recognise(_HEAD + "Přítomni:\nMuchna\nVavřička\nŠimice\n\nI. Zahájení\nII. Kontrola usnesení\n")
+    assert names(imported.present) == ["Muchna", "Vavřička", "Šimice"]
+    imported = recognise(_HEAD + "Přítomni: Jan Kos, I. Horká, V. Dub\n")
+    assert names(imported.present) == ["Jan Kos", "I. Horká", "V. Dub"]
+
+
+def test_the_cli_reads_a_layout_variant_as_it_reads_the_original(invoke: Invoke, tmp_path: Path) -> None:
+    """Through `kpss import --dry-run --format json`: minutes written with colon-less labels in a
+    Word export (CRLF, non-breaking spaces, a two-digit year, one surname a line, a dash label,
+    Roman numerals) give the same fields as the plain layout; nothing is written."""
+    archive = tmp_path / "archiv"
+    invoke("init", str(archive))
+    plain = (
+        "Zápis ze schůze výboru spolku Lhota ze dne 13. 3. 2024:\n\nPřítomni: Muchna, Vavřička, Šimice\n"
+        "Omluveni: Stuchlá\nHosté: Plšková\n\n1. Zahájení\n2. Různé\n"
+    )
+    variant = (
+        "Zápis ze schůze výboru spolku Lhota ze dne 13.03.24:\r\n\r\nPřítomni –\r\nMuchna\r\nVavřička\r\n"
+        "Šimice\r\n\r\nOmluveni\u00a0Stuchlá\r\nHosté Plšková\r\n\r\nI. Zahájení\r\nII. Různé\r\n"
+    )
+    records = []
+    for name, text in (("puvodni.txt", plain), ("varianta.txt", variant)):
+        source = write(tmp_path / name, text)
+        result = invoke("import", str(source), "--dry-run", "--format", "json", "-a", str(archive))
+        assert result.exit_code == 0, result.stderr
+        [record] = json.loads(result.stdout)
+        records.append(record)
+    for record in records:
+        assert (record["group"], record["date"]) == ("Výbor spolku Lhota", "2024-03-13")
+        assert [p["name"] for p in record["present"]] == ["Muchna", "Vavřička", "Šimice"]
+        assert [p["name"] for p in record["excused"]] == ["Stuchlá"]
+        assert [p["name"] for p in record["guests"]] == ["Plšková"]
+    assert not list(archive.rglob("*.md")) or all("2024-03-13" not in p.name for p in archive.rglob("*.md"))
