@@ -32,14 +32,14 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_fidelity import CORPUS, HELDOUT, minutes_text  # noqa: E402
+from import_fidelity import CORPUS, HELDOUT, minutes_text
 
-from kpss_cli.core.errors import KpssError  # noqa: E402
-from kpss_cli.core.names import is_title_only  # noqa: E402
-from kpss_cli.core.vocabulary import MONTHS_GENITIVE  # noqa: E402
-from kpss_cli.importing import Imported, recognise  # noqa: E402
-from kpss_cli.importing.fidelity import Score, score_document  # noqa: E402
-from kpss_cli.importing.text import CAPITAL  # noqa: E402
+from kpss_cli.core.errors import KpssError
+from kpss_cli.core.names import is_title_only
+from kpss_cli.core.vocabulary import MONTHS_GENITIVE
+from kpss_cli.importing import Imported, recognise
+from kpss_cli.importing.fidelity import Score, score_document
+from kpss_cli.importing.text import CAPITAL
 
 _LABEL_WORDS = (
     r"Přítomn[iíoa]|Přítomen|Omluven[iíoa]?|Nepřítomn[iíoa]|Hosté|Host|Zapsal[a]?|Zapisovatel(?:ka)?|"

@@ -44,16 +44,16 @@ def test_a_name_in_the_genitive_or_a_sentence_after_a_body_stays_in_it() -> None
         imported = recognise(_HEAD + f"Přítomni: Karel Sýkora, Obec Lhota, Eva Malá, {body}\n")
         assert names(imported.present) == ["Karel Sýkora", "Eva Malá"], body
     # a sentence that names someone after the list is no body and a person
-    imported = recognise(
-        _HEAD + "Přítomni: Karel Sýkora, Obec Lhota, zapisovatelem byl určen Petr Dub\n"
-    )
+    imported = recognise(_HEAD + "Přítomni: Karel Sýkora, Obec Lhota, zapisovatelem byl určen Petr Dub\n")
     assert "Petr Dub" not in names(imported.present)
 
 
 def test_a_venue_or_an_event_is_no_person() -> None:
     imported = recognise(_HEAD + "Přítomni:\nJan Kos\nPenzion Ostravanka\nEva Malá\n")
     assert names(imported.present) == ["Jan Kos", "Eva Malá"]
-    imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\nHosté: Penzion U Lípy, Hotel Slunce, Petr Dub\n")
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos, Eva Malá\nHosté: Penzion U Lípy, Hotel Slunce, Petr Dub\n"
+    )
     assert names(imported.guests) == ["Petr Dub"]
     for event in ("Vítání Ježíška", "Rozsvěcení Stromečku", "Den Matek", "Ples Obce"):
         imported = recognise(_HEAD + f"Přítomni: Jan Kos, Eva Malá, {event}\n")
@@ -140,7 +140,8 @@ def test_the_next_meeting_fronted_as_a_deadline_then_the_verb_and_its_subject() 
         assert [(t.get("owner"), t.get("due")) for t in imported.tasks] == [(owner, due)], sentence
     # the fronted deadline with no task verb after it sets no task
     imported = recognise(
-        _HEAD + "Přítomni: Jan Kos, Eva Malá\n\nNa příštím jednání budou poskytovatelé, kteří přijdou, hlasovat.\n"
+        _HEAD
+        + "Přítomni: Jan Kos, Eva Malá\n\nNa příštím jednání budou poskytovatelé, kteří přijdou, hlasovat.\n"
     )
     assert imported.tasks == []
 
@@ -160,7 +161,8 @@ def test_a_title_whose_number_lost_its_digits() -> None:
 
 def test_one_surname_a_line_under_an_attendance_label() -> None:
     imported = recognise(
-        _HEAD + "Přítomni:\nMuchna\nVavřička\nKratochvílová\nŠimice\nDK: Havlová, Čadek\n\n1. Zahájení\n2. Různé\n"
+        _HEAD
+        + "Přítomni:\nMuchna\nVavřička\nKratochvílová\nŠimice\nDK: Havlová, Čadek\n\n1. Zahájení\n2. Různé\n"
     )
     assert names(imported.present) == ["Muchna", "Vavřička", "Kratochvílová", "Šimice", "Havlová", "Čadek"]
     # one or two words alone under the label may be a heading: no list of surnames
@@ -210,7 +212,8 @@ def test_a_two_digit_year_and_a_months_name_in_a_title() -> None:
 def test_the_hour_with_a_glued_h_before_the_verb_that_opened_the_meeting() -> None:
     for hour in ("11:00h", "11:00 h", "11.00 hod.", "11:00"):
         imported = recognise(
-            _HEAD + f"Přítomni: Jan Kos, Eva Malá\n\nVedoucí přivítala přítomné členy a v {hour} zahájila jednání.\n"
+            _HEAD
+            + f"Přítomni: Jan Kos, Eva Malá\n\nVedoucí přivítala přítomné členy a v {hour} zahájila jednání.\n"
         )
         assert imported.time == "11:00", hour
 
@@ -232,7 +235,9 @@ def test_task_items_numbered_in_roman_numerals() -> None:
 
 
 def test_an_agenda_item_in_roman_numerals_is_no_person() -> None:
-    imported = recognise(_HEAD + "Přítomni:\nMuchna\nVavřička\nŠimice\n\nI. Zahájení\nII. Kontrola usnesení\n")
+    imported = recognise(
+        _HEAD + "Přítomni:\nMuchna\nVavřička\nŠimice\n\nI. Zahájení\nII. Kontrola usnesení\n"
+    )
     assert names(imported.present) == ["Muchna", "Vavřička", "Šimice"]
     imported = recognise(_HEAD + "Přítomni: Jan Kos, I. Horká, V. Dub\n")
     assert names(imported.present) == ["Jan Kos", "I. Horká", "V. Dub"]

@@ -49,7 +49,9 @@ _SECTION = rx(
     r"(?!\s+(?:z\s+minulého|z\s+předchozího))[^:]{0,80}:?\s*$"
 )
 # (the item numbered any way: `3. Kontrola úkolů`, `III. Kontrola plnění úkolů`, `c) Kontrola úkolů`)
-_REVIEW = rx(r"^(?:(?:\d{1,2}|(?-i:[IVX]{1,4})|[a-h])\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)")
+_REVIEW = rx(
+    r"^(?:(?:\d{1,2}|(?-i:[IVX]{1,4})|[a-h])\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)"
+)
 _HEADER_WORDS = {
     "task": rx(r"^(?:úkol|úkoly|popis úkolu|činnost|aktivita|co)$"),
     "owner": rx(
@@ -692,7 +694,11 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     fronted = _FRONTED_NEXT_DUE.match(sentence.strip())
     if fronted is not None and _VERB.fullmatch(fronted["verb"]):
         owner = fronted["owner"]
-        return {"owner": owner, "due": fronted["due"], "task": f"{fronted['verb']} {fronted['task']}".strip(" .")}
+        return {
+            "owner": owner,
+            "due": fronted["due"],
+            "task": f"{fronted['verb']} {fronted['task']}".strip(" ."),
+        }
     fields = sentence_fields(sentence)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
     if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members):
