@@ -5,11 +5,13 @@ showed it), each checked to fail on the code before its rule."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from kpss_cli.importing import recognise
 
-from .conftest import Invoke, write
+from .conftest import REPO, Invoke, needs_shared, write
 
 
 def names(people: list) -> list[str]:
@@ -270,3 +272,23 @@ def test_the_cli_reads_a_layout_variant_as_it_reads_the_original(invoke: Invoke,
         assert [p["name"] for p in record["excused"]] == ["Stuchlá"]
         assert [p["name"] for p in record["guests"]] == ["Plšková"]
     assert not list(archive.rglob("*.md")) or all("2024-03-13" not in p.name for p in archive.rglob("*.md"))
+
+
+@needs_shared
+def test_the_layout_variants_benchmark_runs_and_finds_no_layout_that_loses_a_labelled_list() -> None:
+    """`benchmarks/import_variants.py` on two excerpts: it prints its table, and the layouts these
+    rules were drawn for (labels without a colon or with a dash) lose no field on them."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "import_variants.py"), "--limit", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 excerpts: corpus/01.txt, corpus/02.txt" in result.stdout
+    rows = {line[:28].strip(): line[28:].split() for line in result.stdout.splitlines()[3:26]}
+    assert set(rows) >= {"label without colon", "label with a dash", "date 03.07.14", "numbered I."}
+    for kind in ("label without colon", "label with a dash"):
+        assert rows[kind][1:3] == ["0", "0"], (kind, result.stdout)
+    assert "variant kinds that lose a field on some excerpt:" in result.stdout
