@@ -170,6 +170,9 @@ def test_one_surname_a_line_under_an_attendance_label() -> None:
     # one or two words alone under the label may be a heading: no list of surnames
     imported = recognise(_HEAD + "Přítomni:\nProgram\n\n1. Zahájení\n2. Různé\n")
     assert imported.present == []
+    # nor are the words that head parts of minutes, one a line
+    imported = recognise(_HEAD + "Přítomni:\nProgram\nRozpočet\nRůzné\nZávěr\n")
+    assert imported.present == []
 
 
 def test_a_label_ended_by_a_dash_alone_on_its_line() -> None:

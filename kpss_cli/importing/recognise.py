@@ -1880,6 +1880,16 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         _office_present(result, seen[_OFFICE])
 
 
+# One capitalised word a line that heads a part of minutes, not a surname (`Program` / `Rozpočet` / …).
+_HEADING_WORDS = {
+    fold(word)
+    for word in (  # noqa: SIM905 - a word list reads better as text
+        "Program Úvod Různé Diskuse Diskuze Závěr Rozpočet Členové Hosté Omluveni Přítomni Informace "
+        "Úkoly Hlasování Pro Proti Zdržel Výsledek Usnesení Schváleno Ověřovatelé Zapisovatel Zapsal"
+    ).split()
+}
+
+
 def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | None:
     """Three or more lines right under an attendance label, each one capitalised word that reads as a
     name (a surname), and the index after them; None otherwise (one word alone may be a heading)."""
@@ -1887,7 +1897,7 @@ def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | No
     j = index + 1
     while j < len(reader.plains) and not reader.labels[j]:
         word = reader.plains[j].strip(" ,;")
-        if not word or " " in word or not looks_like_name(word):
+        if not word or " " in word or not looks_like_name(word) or fold(word) in _HEADING_WORDS:
             break
         names.append(word)
         j += 1
