@@ -33,7 +33,8 @@ _TITLE = rx(
     r"(?:^|(?:^\W*(?:\d{1,3}\.?\s+)?\b(?:stenografick\w+\s+)?(?:zápis|záznam|průběh)|\b(?-i:Zápis|ZÁPIS|Záznam|ZÁZNAM|Průběh))\w*\.?\s+"
     r"(?:a\s+usnesení\s+)?"
     # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
-    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*\S+\s+|\(č\.[^()\n]{1,20}\)\s+)?)"
+    # (`Zápis č. z jednání …`: a transcript that lost the digits of the number keeps `č.` alone)
+    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*(?:(?!ze?\s)\S+\s+)?|\(č\.[^()\n]{1,20}\)\s+)?)"
     # (the meeting's number in Roman numerals too: `z XX. veřejného zasedání`)
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
@@ -162,12 +163,19 @@ _CATEGORY = rx(
     r"(?:(?:řídicí|řídící|koordinační|pracovní|odborné|tematické|realizační)\s+(?:a\s+\w+\s+)?)+"
     r"(?:pracovní\s+)?skupiny(?:\s+[^»>/|,.\d]{0,60}?)?)\s*(?:$|[»>/|])"
 )
+_MONTH_NAMES = "|".join(sorted({*MONTHS_GENITIVE, *MONTHS_NOMINATIVE}, key=len, reverse=True))
+# A function word or a meeting's noun in capitals is no acronym of a body (`Zápis ZE DNE …`).
+_NO_ACRONYM = (
+    r"(?!(?:ZE|DNE|ZÁPIS|SCHŮZE|SCHŮZKY|JEDNÁNÍ|ZASEDÁNÍ|SETKÁNÍ|PORADA|PORADY|RADY|RADA|VÝBORU|KOMISE|"
+    r"SKUPINY|HROMADY|VALNÉ|ČLENSKÉ|MĚSTA|OBCE|KONANÉ|KONANÉHO)\b)"
+)
 # `Zápis ŘS KPSS 3.7.2014`, `Zápis PS Senioři 12. 3. 2019`: an abbreviated group before the date.
 _SHORT_TITLE = re.compile(
     # `Zápis PS Děti a rodina, Hodonín, 12. 12. 2023`: a town may stand between
     # `Zápis SRPŠ ze dne 7. 11. 2023`: any acronym of a body, `ze dne` before the day
-    rf"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS|{CAPITAL}{{2,6}}(?=\s+(?i:ze\s+dne|dne)\b))\b[^\d,:;()]{{0,50}}?)"
-    rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+(?i:(?:ze\s+)?dne\s+)?\d{{1,2}}\s*\.\s*\d{{1,2}}\s*\."
+    rf"^(?i:z[áa]pis)\s+(?:z\s+)?(?P<group>(?:ŘS|RS|PS|KS|ŘG|KPSS|{_NO_ACRONYM}{CAPITAL}{{2,6}}(?=\s+(?i:ze\s+dne|dne)\b))\b[^\d,:;()]{{0,50}}?)"
+    # (the month in digits or by its name: `Zápis ŘS KPSS 3. července 2014`)
+    rf"(?:,\s*{CAPITAL}[^\d,:;()]{{1,30}})?,?\s+(?i:(?:ze\s+)?dne\s+)?\d{{1,2}}\s*\.\s*(?:\d{{1,2}}\s*\.|(?i:{_MONTH_NAMES})\s+\d{{4}})"
 )
 _PS_AFTER_TITLE = rx(r"^z[áa]pis\b[^:]{0,40}?\b(?P<group>(?-i:PS)\s+[^|:]{2,80})$")
 # A label that names the group: `Název jednání: PS Senioři`, `Pracovní skupina: Senioři`.
@@ -196,9 +204,11 @@ _MEETING_SENTENCE = rx(
     r"^\w+\s+(?:(?:bylo|byla|byl|se)\s+)?(?:zahájen|ukončen|přerušen|proběhl|pokračoval|začal|skončil|konal)\w*\b"
 )
 # `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
-# the body in the genitive and the day after it.
+# the body in the genitive and the day after it (not a sentence: `Jednání komise proběhlo 12. 3. 2024`).
 _DATED_MEETING_TITLE = rx(
-    r"^(?:zasedání|schůze|jednání|setkání)\s+(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}.*)$"
+    r"^(?:zasedání|schůze|jednání|setkání)\s+"
+    r"(?![^\d]*?\b(?:konal|proběhl|uskutečnil|sešl|sešel|probíhal)\w*\b)"
+    r"(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*(?:\d{4}|\d{2}(?![\d.:])).*)$"
 )
 # `Zápis z 8.rady města ze dne 21.2.2011`: the ordinal of the meeting before the body itself.
 # `Zápis ze zastupitelstva obce Koclířov č.7/2008`: the body itself after `ze`, without a meeting.
@@ -214,16 +224,14 @@ _ORDINAL_BODY = rx(
 )
 
 
-_NO_ACRONYM = (
-    r"(?!(?:ZE|DNE|ZÁPIS|SCHŮZE|SCHŮZKY|JEDNÁNÍ|ZASEDÁNÍ|SETKÁNÍ|PORADA|PORADY|RADY|RADA|VÝBORU|KOMISE|"
-    r"SKUPINY|HROMADY|VALNÉ|ČLENSKÉ|MĚSTA|OBCE|KONANÉ|KONANÉHO)\b)"
-)
 # `Zápis z VV z 28. 4. 2020`, `Zápis z RR 26. 5. 2015`: the body's acronym alone after `z`, then the day.
 _ACRONYM_TITLE = re.compile(
     # (`Zápis PRF 11.9.2023`: the acronym straight after the word, without `z`)
     # (`ZÁPIS ZE SCHŮZE 12. 3. 2024`: `ze` in capitals, and a function word or a meeting's noun is no acronym)
     rf"^\W*(?:Zápis|ZÁPIS)\s+(?:(?i:z|ze)\s+)?(?P<group>{_NO_ACRONYM}{CAPITAL}{{2,6}}(?:\s+{_NO_ACRONYM}{CAPITAL}{{2,6}})?)\s+"
-    r"(?:(?i:z|ze)\s+)?(?:(?i:dne)\s+)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}"
+    r"(?:(?i:z|ze)\s+)?(?:(?i:dne)\s+)?\d{1,2}\s*\.\s*(?:\d{1,2}\s*\.\s*(?:\d{4}|\d{2}(?![\d.:]))|(?i:"
+    + _MONTH_NAMES
+    + r")\s+\d{4})"
 )
 _PREPOSITION = r"(?:v|ve|na|od|do|u|k|ke|s|se|o|po|při|pod|nad|před|za|mezi|dne)"
 _NOT_PREPOSITION = rf"(?!{_PREPOSITION}\b)"
@@ -363,7 +371,8 @@ _TITLE_SYNONYM = rx(
 _ZAPIS_WORD = rx(r"\bz[áa](?:pis|znam)")
 _MEETING_HEADING = rx(
     r"^(?P<lead>\W*)(?!(?:příští|další|následující|nejbližší)\b)(?:[^\W\d_][\w-]*\s+){0,3}?"
-    r"(?=(?:zasedání|jednání|schůze)\s+[^\W\d_].{3,80}?\s\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_]{4,9})\s*\d{4}\s*$)"
+    # (`… dne 13.03.18`: a year of two digits after a day and month in digits)
+    r"(?=(?:zasedání|jednání|schůze)\s+[^\W\d_].{3,80}?\s\d{1,2}\.\s*(?:(?:\d{1,2}\.|[^\W\d_]{4,9})\s*\d{4}|\d{1,2}\.\s*\d{2})\s*$)"
 )
 # `Výbor pro výchovu a vzdělávání ZHMP zápis z jednání ze dne …`, `ZASTUPITELSTVO PLZEŇSKÉHO KRAJE Zápis ze
 # zasedání`: the body before the title on its line.

@@ -54,7 +54,14 @@ _ORG_MARKERS = rx(
     r"\bporadna\b|\bporadn|\bfokus\b|\bzařízení\b|\bslužb|\bspolečnost|\bunie\b|\bsvaz\b|\bškola\b|\bnemocnic|"
     r"\bhospic|\bazylov|\bklub\b|\bcírk|\bfarnost|\bobec\b|\bměsto\b|\bměsta\b|\bkraj\b|\bKÚ\b|\bMPSV\b|\bÚP\b|"
     r"\bcentrum|\bstacionář|\bústav\b|\bpolicie\b|\bČR\b|\bZŠ\b|\bMŠ\b|\bSŠ\b|\bOSPOD\b|\bNZDM\b|\bDDM\b|"
-    r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient)"
+    r"\bÚMOb\b|\bOSV\b|\bgymnázi|\bknihovn|\bpeer\b|\buživatel|\bklient|"
+    # a business or a venue (`Penzion Ostravanka`, `Hotel Slunce`) and an event (`Vítání Ježíška`, `Den
+    # matek`, `Ples obce`): a verbal noun in `-ání`/`-ení` is never part of a name, nor is a venue's noun
+    # (`I. Zahájení`, an agenda item numbered in Roman numerals, is none either)
+    r"\b\w+(?:ání|ení|ění)\b|"
+    r"\b(?:penzion|pension|hotel|motel|restaurace|hostinec|kavárna|cukrárna|chata|statek|farma|pivovar|"
+    r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba|"
+    r"tábor|den)\b)"
 )
 # Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
 # association). A capital `P.` is one only before a title or a whole name
@@ -603,6 +610,36 @@ _ORG_THEN_TITLED = re.compile(
     rf"(?P<person>(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|PharmDr|ThDr|MVDr|doc|prof)\.\s*)+"
     rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+.*)$"
 )
+# `Omluveni: Eduard Tomeček, TJ Sokol, z.s. Vojtěch Skácel, FO Rakov Martin Šimák, …`: a list of a name and
+# its body after a comma each, whose transcript lost the comma after the body: the body, then a first
+# name and a surname end one piece.
+_ORG_THEN_NAME = re.compile(rf"^(?P<org>\S.*?)\s+(?P<first>{CAPITAL}{SMALL}+)\s+(?P<last>{CAPITAL}{SMALL}+)$")
+_TITLE_AT_END = re.compile(r"(?:^|\s)[A-Za-z]{1,7}\.$")
+_SENTENCE_IN = rx(r"[:>]|\b(?:je|jsou|byl[aoiy]?|bude|určen\w*|zvolen\w*|pověřen\w*)\b|\w{3}\.\s")
+
+
+def _org_then_name(piece: str, before: list[str]) -> tuple[str, str] | None:
+    """The body and the next person of one piece of such a list, or None. Only in a list whose
+    pieces already hold a body (a piece before that is no name) or after a word of a body, only after a body of two words or
+    a legal form (`FO Rakov`, `z.s.`), and only for a name in the nominative: a woman's first name
+    before a surname not in `-á` is a genitive (`Základní škola Karla Čapka`, `Nadace Jana Nováka`)."""
+    match = _ORG_THEN_NAME.match(piece.strip())
+    if match is None or not before:
+        return None
+    org, first, last = match["org"], match["first"], match["last"]
+    if not (any(not looks_like_name(b) for b in before) or _ORG_MARKERS.search(org)):
+        return None  # (`Obec Lhota Petr Dub`: a word of a body says so without a body before)
+    if fold(first) not in FIRST_NAMES or fold(last) in FIRST_NAMES or looks_like_name(org):
+        return None
+    if _TITLE_AT_END.search(org) and not _LEGAL_FORM.search(org.split()[-1]):
+        return None  # `Ing. Jan Kos`: a title, not a body
+    if (first.endswith("a") and not last.endswith("á")) or last.endswith(("y", "ého", "ovi", "ové")):
+        return None
+    if not (_LEGAL_FORM.match(org.split()[-1]) or 2 <= len(org.split()) <= 6) or _SENTENCE_IN.search(org):
+        return None  # (`Zapisovatelem byl určen Petr Dub`, `předsedajícím je …`: a sentence, no body)
+    return org, f"{first} {last}"
+
+
 # The abbreviated office of a member of parliament before a name: `posl. Mgr. Jan Farský`, `sen. Jan Malý`.
 _OFFICE_BEFORE_NAME = re.compile(
     rf"(?:,\s*)?(?<![\w.])(?:posl|sen)\.\s+(?=(?:[A-Za-z]{{1,6}}\.\s*)*{CAPITAL})"
@@ -671,6 +708,8 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             # of one person and the next person's titled name in one piece between commas
             if fragments and fragments[-1][0] == number and (org := _ORG_THEN_TITLED.match(part)):
                 fragments.extend([(number, org["org"]), (number, org["person"])])
+            elif (split := _org_then_name(part, [f for n, f in fragments if n == number])) is not None:
+                fragments.extend([(number, split[0]), (number, split[1])])
             else:
                 fragments.append((number, part))
     people: list[PersonDict] = []

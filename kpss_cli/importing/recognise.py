@@ -315,7 +315,8 @@ _TITLE_ZAPIS = rx(
     r"^(?:\W*)z[áa]pis(?:\s|$)"
     + _ABOUT_THE_MINUTES
     # (`Záznam č. 14 z jednání rady`: the minutes' number before the meeting)
-    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*\d+(?:\s*/\s*\d{2,4})?\s+)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
+    # (`Zápis č. z jednání …`: a transcript that lost the number's digits keeps `č.` alone)
+    + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*(?:\d+(?:\s*/\s*\d{2,4})?\s+)?)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
     r"(?:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
@@ -506,19 +507,21 @@ _GLUED = re.compile(
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
 # The attendance labels a line may begin with when their colon is lost.
-_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Hosté)"
+_BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Host(?:é|ka|ky)?)"
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
 _STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 
 
 # `Přítomni JUDr. Monika Krobová Hášová – předsedkyně komise, Radek Čermák, …`, `Hosté  radní  ing. Jiří
 # Nouza`: a Word form's label cell flattened without its colon, the names after it (a title, or a
-# whole name and a comma or dash, or the line's end: `Omluven Karel Novák`) or after the wide gap of the
-# cell border.
+# whole name and a comma or dash, or the line's end: `Omluven Karel Novák`; surnames alone) or after
+# the wide gap of the cell border. `Host Mgr. Daniel Vrána`: one guest's label too.
 _BARE_LABEL = re.compile(
     rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
     rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)))"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
+    # (surnames alone: `Přítomni Muchna, Vavřička, Senft`, `Hosté Plšková` — a list, or one to the end)
+    rf"|{CAPITAL}{SMALL}+(?:\s*,\s*{CAPITAL}{SMALL}+)+\s*(?:,|$)|{CAPITAL}{SMALL}+\s*$))"
 )
 
 
@@ -661,13 +664,12 @@ def _when(result: Imported, reader: _Reader) -> None:
             if (within := _PLACE_WITH_TIME.match(value)) is not None:
                 result.place = squash(within["place"]).strip(" ,;.")
                 result.guesses["place"] = _("after the meeting's time (no Místo label)")
-    if result.date is None and (
-        _MINUTES_SIGNS.search("\n".join(reader.plains[:40])) or _meeting_heading_first(reader)
-    ):
+    signs = bool(_MINUTES_SIGNS.search("\n".join(reader.plains[:40]))) or _agenda_and_held(reader)
+    if result.date is None and (signs or _meeting_heading_first(reader)):
         title_place = _date_from_title(result, reader)
-    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+    if result.date is None and signs:
         title_place = _date_from_header(result, reader) or title_place
-    if result.date is None and _MINUTES_SIGNS.search("\n".join(reader.plains[:40])):
+    if result.date is None and signs:
         _date_after_weekday(result, reader)
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
@@ -918,7 +920,8 @@ _END_INLINE = rx(
     r"^(?:začátek|zahájení|čas)(?:\s+\w+)?\s*:\s*\d{1,2}[:.]\d{2}[^:]{0,12}?[,;]?\s+"
     r"(?:konec|ukončení)(?:\s+[^\W\d]+)?\s*:?\s*(?P<value>\d{1,2}[:.]\d{2}.*)$"
 )
-_TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?\s*)?$")
+# (`v 11:00h`, `v 11.00 hod.`, `v 11:00 h`: the hour's abbreviation glued on or not)
+_TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:(?:hod(?:in)?|h)\.?\s*)?$")
 
 
 def _time_before_start(reader: _Reader) -> str | None:
@@ -1921,7 +1924,13 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
         parts = _inline_parts(kind, _without_hours(inline)) if inline else []
-        chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
+        if not inline and (lone := _lone_names_under(reader, index)) is not None:
+            # `Přítomni:` / `Muchna` / `Vavřička` / `Kratochvílová` …: one surname a line; the list goes
+            # on as any other after them (`DK: Havlová, Čadek`)
+            chunk, end = _list_lines(reader, lone[1] - 1, lone[0][-1], colon=kind == "present")
+            chunk = [*lone[0], *chunk]
+        else:
+            chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
         if chunk:
             last_kind = parts[-1][0] if parts else kind
             parts.append((last_kind, "\n".join(chunk)))
@@ -1932,6 +1941,30 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         index = max(end, index + 1)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+# One capitalised word a line that heads a part of minutes, not a surname (`Program` / `Rozpočet` / …).
+_HEADING_WORDS = {
+    fold(word)
+    for word in (  # noqa: SIM905 - a word list reads better as text
+        "Program Úvod Různé Diskuse Diskuze Závěr Rozpočet Členové Hosté Omluveni Přítomni Informace "
+        "Úkoly Hlasování Pro Proti Zdržel Výsledek Usnesení Schváleno Ověřovatelé Zapisovatel Zapsal"
+    ).split()
+}
+
+
+def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | None:
+    """Three or more lines right under an attendance label, each one capitalised word that reads as a
+    name (a surname), and the index after them; None otherwise (one word alone may be a heading)."""
+    names: list[str] = []
+    j = index + 1
+    while j < len(reader.plains) and not reader.labels[j]:
+        word = reader.plains[j].strip(" ,;")
+        if not word or " " in word or not looks_like_name(word) or fold(word) in _HEADING_WORDS:
+            break
+        names.append(word)
+        j += 1
+    return (names, j) if len(names) >= 3 else None
 
 
 def _listed_person(line: str) -> bool:
@@ -2981,10 +3014,22 @@ def _minutes_frame(reader: _Reader) -> bool:
     return (1, 2) in itertools.pairwise(numbers)
 
 
+def _agenda_and_held(reader: _Reader) -> bool:
+    """True when the text has a numbered agenda (`1. Zahájení`, `2. …` as lines of their own) and,
+    in its first lines, a sentence of the meeting held (`Jednání komise proběhlo 12. 3. 2024 …`):
+    minutes with neither a title nor a label, whose only day is told in that sentence."""
+    numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    return (1, 2) in itertools.pairwise(numbers) and any(
+        _HELD.search(line) for line in reader.plains[:12] if not _AGENDA_ITEM.match(line)
+    )
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
-    if day is None:
+    if day is None or _agenda_and_held(reader):
+        # (minutes that open with `Jednání proběhlo 12. 3. 2024` above a numbered agenda tell their
+        # day so too; a news report of a meeting has no agenda of its own)
         return False
     told = False
     # a page stamp or headline with the day is read past only on a page without the shape of minutes

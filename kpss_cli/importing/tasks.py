@@ -10,6 +10,7 @@ from typing import NotRequired, TypedDict
 from ..core import dates
 from ..core.i18n import _
 from ..core.names import fold
+from ..core.people import FIRST_NAMES
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import is_role, looks_like_name, names_in_text
@@ -47,7 +48,10 @@ _SECTION = rx(
     r"(?:nové\s+|zadané\s+|přijaté\s+|přehled\s+|seznam\s+)?(?:úkoly|úkolů)\b"
     r"(?!\s+(?:z\s+minulého|z\s+předchozího))[^:]{0,80}:?\s*$"
 )
-_REVIEW = rx(r"^(?:\d{1,2}\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)")
+# (the item numbered any way: `3. Kontrola úkolů`, `III. Kontrola plnění úkolů`, `c) Kontrola úkolů`)
+_REVIEW = rx(
+    r"^(?:(?:\d{1,2}|(?-i:[IVX]{1,4})|[a-h])\s*[.)]\s*)?(?:kontrola|plnění|vyhodnocení|stav)\s+(?:úkolů|plnění)"
+)
 _HEADER_WORDS = {
     "task": rx(r"^(?:úkol|úkoly|popis úkolu|činnost|aktivita|co)$"),
     "owner": rx(
@@ -276,6 +280,11 @@ _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:")
 _MINUTES_TITLE = rx(r"^\W*(?:\d{1,3}\s+)?(?:zápis|záznam|z\s?á\s?p\s?i\s?s)\b")
 
 
+_ARABIC_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+")
+_ROMAN_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})\.)\s+")
+_SECOND_ROMAN = re.compile(r"^\s*II\.\s+\S")
+
+
 def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """`Úkol:` blocks; a block ends at a line that is not one of its fields."""
     tasks: list[tuple[int, TaskDict]] = []
@@ -293,6 +302,7 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
         current = None
 
     previous = ""  # the line before, when it held no field: the task of `Z: … T: …` after it
+    numbered = _ROMAN_ITEM if any(_SECOND_ROMAN.match(plain(raw)) for raw in lines) else _ITEM_NUMBER
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
@@ -325,7 +335,7 @@ def _blocks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDi
                 blanks, previous = 0, ""
                 continue
             if previous and not (
-                _ANY_FIELD.search(previous) or _ITEM_NUMBER.match(previous) or _LABEL_LINE.match(previous)
+                _ANY_FIELD.search(previous) or numbered.match(previous) or _LABEL_LINE.match(previous)
             ):
                 current["before"] = previous
             blanks, previous = 0, ""
@@ -496,6 +506,9 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     blanks = 0
     kinds: set[str] = set()  # how the section's items are marked
     opened: int | None = None  # the indent of an item ending in `:`, whose sub-items follow
+    # `I. Koordinátorka zpracuje …` / `II. Členové zašlou …`: items numbered in Roman numerals, only
+    # where a second one (`II.`) shows it (a lone `I.` or `V.` is as likely an initial)
+    marker = _ROMAN_ITEM if any(_SECOND_ROMAN.match(plain(raw)) for raw in lines) else _ARABIC_ITEM
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
@@ -506,7 +519,7 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         if not in_section:
             continue
-        item = re.sub(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\))\s+", "", line)
+        item = marker.sub("", line)
         listed = is_bullet(raw) or item != line
         indent = len(raw) - len(raw.lstrip())
         if listed and opened is not None and indent > opened and tasks:
@@ -663,11 +676,29 @@ def _is_person(owner: str) -> bool:
     )
 
 
+# `Na příštím jednání předloží poskytovatelé sociálních služeb …, návrh …`: the next meeting fronted as
+# the deadline, the verb right after it and its subject after the verb (up to a comma), a plural class
+# of people or a body; the deadline first is what makes a class of people the task's owner here.
+_FRONTED_NEXT_DUE = rx(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?P<due>(?:na\s+příštím|do\s+příštího)\s+(?:jednání|setkání|zasedání)"
+    r"(?:\s+(?:pracovní\s+skupiny|skupiny|PS|komise|výboru))?)\s+(?P<verb>\w+)\s+"
+    r"(?P<owner>[^\W\d_]+(?:é|ové|i|y|ky|ci|ři|tví|vo)(?:\s+[^\s,.;:]+){0,6}?)\s*,\s*(?P<task>\S.{5,})$"
+)
+
+
 def _narrative_fields(sentence: str) -> dict[str, str] | None:
     """Owner, deadline and text of a task set in one sentence of the running text, or None."""
     verb = _VERB.search(sentence)
     if verb is None:
         return None
+    fronted = _FRONTED_NEXT_DUE.match(sentence.strip())
+    if fronted is not None and _VERB.fullmatch(fronted["verb"]):
+        owner = fronted["owner"]
+        return {
+            "owner": owner,
+            "due": fronted["due"],
+            "task": f"{fronted['verb']} {fronted['task']}".strip(" ."),
+        }
     fields = sentence_fields(sentence)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
     if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members):
@@ -826,6 +857,22 @@ _DASH_OWNER = rx(r"\s[-–—]\s+(?:zodpovídá|zodpovídají|odpovídá|odpoví
 _DASH_TASK_FOR = rx(r"^(?P<task>.{3,}?)\s+[-–—]\s+úkol\s+pro\s+(?P<owner>[^:;,()]{2,40}?)\s*\.?\s*$")
 
 
+# `• nový vysavač - Tomáš F.`: a bullet of a thing to get or see to, and after a dash who sees to it,
+# written as a first name and the surname's initial — the way members name each other, not how
+# minutes name who presented an item (`Zpráva o činnosti – Ing. Jan Kos`), which is left alone.
+_BULLET_FIRST_NAME_OWNER = re.compile(
+    rf"^\s*(?P<task>[^\s\-–—].{{2,120}}?)\s+[-–—]\s+(?P<first>{CAPITAL}{SMALL}+)\s+(?P<initial>{CAPITAL})\.?\s*$"
+)
+
+# `do příští PR - každý člen sepsat podstatné body`: the deadline first, after a dash the members as a
+# whole and what each is to do, in the infinitive.
+_DUE_DASH_MEMBERS = rx(
+    r"^(?P<due>do\s+(?:příští(?:ho|m)?|další(?:ho)?)\s+\S+(?:\s+\S+)?)\s+[-–—]\s+"
+    r"(?P<owner>každý\s+člen|každá\s+členka|všichni\s+členové|všichni)\s+"
+    r"(?P<task>\w+(?:t|ti)\s+\S.{2,150}?)\s*\.?$"
+)
+
+
 def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Items of the running text (numbered or not) whose end names the owner after a dash:
     `2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí`, `Je nutno zajistit sponzory
@@ -841,6 +888,15 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
             fields = _cell_fields(line)
             if "owner" not in fields or len(fields["owner"].split()) > 8:
                 continue
+        elif (
+            is_bullet(raw)
+            and (match := _BULLET_FIRST_NAME_OWNER.match(plain(raw))) is not None
+            and fold(match["first"]) in FIRST_NAMES
+            and not _VERB.search(match["task"])
+        ):
+            fields = {"task": match["task"], "owner": f"{match['first']} {match['initial']}."}
+        elif (match := _DUE_DASH_MEMBERS.match(line)) is not None:
+            fields = {"task": match["task"], "owner": match["owner"], "due": match["due"]}
         else:
             continue
         if (task := _make(fields, meeting)) is not None:

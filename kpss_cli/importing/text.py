@@ -139,14 +139,15 @@ def label_pattern(words: str, *, qualifier: int = 0) -> re.Pattern[str]:
     """A line that starts with one of `words` (a regex alternation) used as a label.
 
     The label ends with `:` (or a table cell border `|`, or ` – `) and the value follows;
-    or the label stands alone on its line and the value is on the next lines. With
+    or the label stands alone on its line (a dash may end it) and the value is on the next lines. With
     `qualifier`, up to that many characters may stand between the words and the colon
     (`Přítomni za poskytovatele:`).
     """
     extra = rf"[^:|\n]{{0,{qualifier}}}?" if qualifier else ""
     return re.compile(
         r"^(?:" + loose(words) + r")\b(?:\s?\((?:a|ka|y|i|é)\)|/(?:a|ka))?"
-        r"(?:" + extra + r"[\s.]*[:|]\s*(?P<value>.*)|[\s.]*\s[-–—]\s+(?P<dash>.*)|[\s.:]*$)",
+        # (`Přítomni –` alone on its line: a dash that ends the label, the value under it)
+        r"(?:" + extra + r"[\s.]*[:|]\s*(?P<value>.*)|[\s.]*\s[-–—]\s+(?P<dash>.*)|[\s.:]*(?:\s[-–—])?\s*$)",
         re.IGNORECASE,
     )
 

@@ -15,7 +15,7 @@ _MONTH_BY_FOLD = {fold(name): number for name, number in _MONTH_FORMS.items()}
 _MONTHS = "|".join(loose(m) for m in sorted(_MONTH_FORMS, key=len, reverse=True))
 
 _NUMERIC = re.compile(
-    r"(?<![\d.,/])(\d{1,2})\s*\.\s*(\d{1,2})\s*\.(?:\s*(\d{4}(?!\d)|\d{2}(?![\d:]|\s*[.:]\s*\d)))?"
+    r"(?<![\d.,/])(\d{1,2})\s*\.\s*(\d{1,2})\s*\.(?:\s*(\d{4}(?!\d)|\d{2}(?!\d|\s*[.:]\s*\d)))?"
 )
 _NAMED = re.compile(r"(?<![\d.])(\d{1,2})\s*\.\s*(" + _MONTHS + r")\b(?:\s+(\d{4})(?!\d))?", re.IGNORECASE)
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
