@@ -314,7 +314,7 @@ class Kept:
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot; with
-        `hashed` (the digest, layout and leaves of what the writer wrote, `Hasher`), copied by the
+        `hashed` (the digest, layout and leaves of what the writer wrote, `TreeHash`), copied by the
         kernel, else hashed as they are copied; with `map_of`, the map of where its rows lie
         kept too (`map_of(digest)`, packed: splice.py, a later export spliced from it), else
         any map of the export it replaces removed. The entry kept is then `entry`. Any failure just keeps nothing (and
@@ -509,41 +509,6 @@ class TreeHash:
         from array import array
 
         return array("q", (length for length, _known in self.plan)).tobytes()
-
-
-class Hasher:
-    """The digest of the bytes `feed` is given, in order, taken by a second thread while the
-    caller goes on (hashlib lets go of the GIL): what an export's writer writes is hashed as
-    it is written, not read back to be kept. Two chunks wait at most. SHA-256, or with `tree`
-    the root of its hash tree (TreeHash: the bytes of leaves whose digest is known not
-    hashed)."""
-
-    def __init__(self, tree: TreeHash | None = None) -> None:
-        import hashlib
-        import queue
-        import threading
-
-        self.sha: Any = hashlib.sha256() if tree is None else tree
-        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while (chunk := self.chunks.get()) is not None:
-            self.sha.update(chunk)
-
-    def feed(self, chunk: bytes) -> None:
-        self.chunks.put(chunk)
-
-    def digest(self) -> bytes:
-        self.close()
-        found: bytes = self.sha.digest()
-        return found
-
-    def close(self) -> None:
-        if self.thread.is_alive():
-            self.chunks.put(None)
-            self.thread.join()
 
 
 def now() -> int:

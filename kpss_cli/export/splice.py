@@ -16,6 +16,15 @@ buckets of tasks whose rows and next meetings are as they were are not; everythi
 copied from the kept file, whose bytes are trusted as they are on a warm run: its stamp is the
 one signed when they were last found to be those signed (kept.Kept.vouch), else the whole
 file is hashed first; its stamp is looked at again once the export is written.
+
+The export's digest is the root of a hash tree (kept.TreeHash, kept.tree_root): its leaves
+are runs of minutes (tasks) of a table, each ending after one whose id's CRC-32 is a multiple
+of LEAF (`leaf_ends`: told by the id alone, so a leaf whose rows and neighbours did not change
+ends where it did), `groups` and `people` a leaf each. The map keeps every leaf's digest (and
+is taken only when the root of them is its entry's signed digest); a leaf of the new export
+holding the same rows as one of the kept export, copied whole from it (`reused`), takes its
+digest unhashed, trusted as the kept file's bytes are (`Source.intact`): only the leaves with
+a row read again are hashed.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.archive import Stamp, stamp_of
 from ..store.files import READ_FLAGS
-from .kept import CHUNK, Hasher, Kept, TreeHash, copy, kernel_copy, now, settled
+from .kept import CHUNK, Kept, TreeHash, copy, kernel_copy, now, settled
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 # A warm export (the kept one refreshed at its target, or copied) imports this module: it
@@ -620,9 +620,11 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
     spliced from (splice.py) did not stay as it was checked."""
     temporary = _temporary(target, folder=True)
     # What is kept, hashed as it is written: its hash tree, whose leaves copied whole from the
-    # kept export it is spliced from (trusted once `made.intact()`) are not hashed again.
-    tree = TreeHash(made.plan)
-    hasher = None if kept is None else Hasher(tree)
+    # kept export it is spliced from (trusted once `made.intact()`) are not hashed again. Hashed
+    # here, not by a second thread: after an edit few leaves are (SHA-256 hashes some 1.4 GB/s
+    # where the CPU has SHA instructions), and handing every chunk to a thread cost more, the
+    # two threads taking turns at the GIL.
+    tree = None if kept is None else TreeHash(made.plan)
     try:
         layout: list[tuple[str, int]] = []
         for table in TABLES:
@@ -635,33 +637,30 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
                 for text in made.pieces(table.name):
                     out.write(text)
                     size += len(text)
-                    if hasher is not None:
-                        hasher.feed(text)
+                    if tree is not None:
+                        tree.update(text)
             layout.append((table.name, size))
         if not made.intact():
             _remove_tree(temporary)
             return None
         counts = {table.name: made.counts[table.name] for table in TABLES}
-        digest = b"" if hasher is None else hasher.digest()
-        if kept is not None and digest and made.map_of is not None:  # b"": not the leaves planned
+        digest = b"" if tree is None else tree.digest()
+        if kept is not None and tree is not None and digest and made.map_of is not None:
             sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]
-            map_of = made.map_of
+            map_of, digests = made.map_of, tree.digests
             kept.keep(
                 sources,
                 counts,
                 made.archives,
                 exported_at,
                 (digest, layout, tree.lengths()),
-                lambda digest: map_of(digest, tree.digests),
+                lambda digest: map_of(digest, digests),
             )
         _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
         _publish(temporary, target)
     except BaseException:
         _remove_tree(temporary)
         raise
-    finally:
-        if hasher is not None:
-            hasher.close()
     _remember(kept, target)
     return counts
 
