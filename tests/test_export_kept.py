@@ -693,7 +693,25 @@ def spliced(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return seen
 
 
-@pytest.mark.parametrize("stamp", ["signed", "hashed", "signed, in small pieces"])
+@pytest.fixture
+def trees(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The hash trees (kept.TreeHash) of the JSON Lines exports written from the rows kept in
+    the index (write._write_made), as they were made."""
+    made: list[Any] = []
+    real = write.TreeHash
+
+    def noted(plan: Any) -> Any:
+        tree = real(plan)
+        made.append(tree)
+        return tree
+
+    monkeypatch.setattr(write, "TreeHash", noted)
+    return made
+
+
+@pytest.mark.parametrize(
+    "stamp", ["signed", "hashed", "signed, in small pieces", "signed, a leaf a row", "hashed, a leaf a row"]
+)
 def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     stamp: str,
     examples: Path,
@@ -701,6 +719,8 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     clock: Any,
     made_rows: list[str],
     spliced: list[bool],
+    trees: list[Any],
+    fresh: list[int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """JSON Lines after an edit: the rows of the files and tasks that did not change are copied
@@ -713,6 +733,8 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     if stamp.endswith("small pieces"):  # runs of the kept file and the spool of a row or a few
         monkeypatch.setattr(rows, "CHUNK", 300)
         monkeypatch.setattr(splice, "CHUNK", 300)
+    if stamp.endswith("a leaf a row"):  # a leaf of the hash tree ends after every minutes and task
+        monkeypatch.setattr(splice, "LEAF", 1)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, and kept with its map
     assert spliced == [False]
@@ -763,12 +785,24 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
         if splices:
             assert spliced == [True], what  # made once, spliced
             assert len(made_rows) <= 2, (what, made_rows)  # only the changed files' rows made
+            if stamp.endswith("a leaf a row"):  # the leaves of what did not change not hashed
+                tree = trees[-1]
+                hashed = sum(size for size, known in tree.plan if known is None)
+                assert 0 < hashed < sum(size for size, _known in tree.plan) // 2, what
+        # The digest kept (hashed leaves and leaves copied whole) is that of the kept bytes:
+        # a copy to another folder, which hashes them, serves them.
+        fresh.clear()
+        assert export("jsonl", tmp_path / "other.jsonl", examples).exit_code == 0
+        assert fresh == [], what
+        assert content(tmp_path / "other.jsonl") == after, what
         before = after
     assert b'"person_key": "karel novy", "status": "absent"' in before["attendance.jsonl"]
 
 
+@pytest.mark.parametrize("leaf", [splice.LEAF, 1])
 @pytest.mark.parametrize("tamper", [_flip_in_place, _flip, _truncate, _removed])
 def test_a_kept_export_not_as_written_is_never_spliced_from(
+    leaf: int,
     tamper: Any,
     examples: Path,
     tmp_path: Path,
@@ -779,8 +813,10 @@ def test_a_kept_export_not_as_written_is_never_spliced_from(
     """A kept export whose bytes are not those its entry signed (its stamp moved, and its
     digest is not theirs) gives no byte to an export after an edit: nothing spliced from it is
     published or kept, every row's text is read, and the export is the `--no-cache` one byte
-    for byte."""
+    for byte. With a leaf of the hash tree a row (`leaf` 1), the byte flipped lies in a leaf
+    of rows that did not change, whose digest the map holds: not taken without the bytes."""
     monkeypatch.setattr(kept_module, "SETTLED_NS", 0)
+    monkeypatch.setattr(splice, "LEAF", leaf)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)
     same_as_no_cache("jsonl", examples, tmp_path)  # its stamp signed
@@ -792,3 +828,38 @@ def test_a_kept_export_not_as_written_is_never_spliced_from(
     # Spliced while its bytes were hashed (same size), then the splice dropped: every row read.
     assert spliced[-1:] == [False] and len(spliced) <= 2
     assert b"Upraveno" in after["meetings.jsonl"]
+
+
+def test_an_export_after_an_edit_walks_once_and_finds_the_members_once(
+    examples: Path, tmp_path: Path, clock: Any, spliced: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON Lines after an edit, made from the rows kept in the index: the archive is walked
+    once (the export is of that walk: no second walk to see that nothing changed meanwhile),
+    and each group's members over time are computed once (for the rows made again and for
+    the people)."""
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)
+    walks: list[str] = []
+    members: list[int] = []
+    for module in (loading, kept_module):
+        real_walk = module.walk_archive
+
+        def walking(root: Any, *args: Any, _real: Any = real_walk) -> Any:
+            walks.append(str(root))
+            return _real(root, *args)
+
+        monkeypatch.setattr(module, "walk_archive", walking)
+    real_members = rows.all_members
+
+    def counted(*args: Any) -> Any:
+        members.append(1)
+        return real_members(*args)
+
+    monkeypatch.setattr(rows, "all_members", counted)
+    _edit(sorted(examples.glob("seniori/*.md"))[0], "# ", "# Upraveno: ")
+    spliced.clear()
+    warm = export("jsonl", tmp_path / "warm.jsonl", examples)
+    assert warm.exit_code == 0 and spliced == [True]
+    assert (len(walks), len(members)) == (1, 1)
+    cold = export("jsonl", tmp_path / "cold.jsonl", examples, cache=False)
+    assert content(tmp_path / "warm.jsonl") == content(tmp_path / "cold.jsonl") and cold.exit_code == 0

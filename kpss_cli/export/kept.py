@@ -52,7 +52,6 @@ from ..store.snapshot import fingerprint, from_parts
 # (a miss, or the first copy of a kept file) imports them, where it does.
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (commands/quick.py)
 if TYPE_CHECKING:
-    import hashlib
     from collections.abc import Callable, Iterable
     from io import FileIO
     from typing import Any, BinaryIO
@@ -80,6 +79,7 @@ class Entry:
         archives: list[Row],
         exported_at: str,
         stamp: Stamp | None = None,
+        leaves: bytes | None = None,
     ) -> None:
         self.size = size
         self.digest = digest
@@ -88,17 +88,34 @@ class Entry:
         self.archives = archives
         self.exported_at = exported_at
         self.stamp = stamp
+        # None: `digest` is the SHA-256 digest of the bytes; else the lengths of its leaves
+        # (array "q", packed), in order, and `digest` the root of its hash tree (`TreeHash`).
+        self.leaves = leaves
 
     def pack(self) -> bytes:
         return marshal.dumps(
-            (self.size, self.digest, self.layout, self.counts, self.archives, self.exported_at, self.stamp),
+            (
+                self.size,
+                self.digest,
+                self.layout,
+                self.counts,
+                self.archives,
+                self.exported_at,
+                self.stamp,
+                self.leaves,
+            ),
             MARSHAL_VERSION,
         )
 
     @classmethod
     def unpack(cls, data: bytes) -> Entry:
-        size, digest, layout, counts, archives, exported_at, stamp = marshal.loads(data)
-        if not (type(size) is int and type(digest) is bytes and type(exported_at) is str):
+        size, digest, layout, counts, archives, exported_at, stamp, leaves = marshal.loads(data)
+        if not (
+            type(size) is int
+            and type(digest) is bytes
+            and type(exported_at) is str
+            and (leaves is None or (type(leaves) is bytes and len(leaves) % 8 == 0))
+        ):
             raise TypeError("a kept export of the wrong types")
         return cls(
             size,
@@ -108,6 +125,33 @@ class Entry:
             [tuple(row) for row in archives],
             exported_at,
             None if stamp is None else _stamp(stamp),
+            leaves,
+        )
+
+    def hash(self) -> Any:
+        """What hashes bytes (`update`) into what `digest` is (`digest()`): SHA-256, or the
+        root of the hash tree of the entry's leaves."""
+        if self.leaves is None:
+            import hashlib
+
+            return hashlib.sha256()
+        from array import array
+
+        lengths = array("q")
+        lengths.frombytes(self.leaves)
+        return TreeHash([(length, None) for length in lengths])
+
+    def again(self, stamp: Stamp) -> Entry:
+        """This entry with the kept file's stamp `stamp` signed."""
+        return Entry(
+            self.size,
+            self.digest,
+            self.layout,
+            self.counts,
+            self.archives,
+            self.exported_at,
+            stamp,
+            self.leaves,
         )
 
 
@@ -216,9 +260,7 @@ class Kept:
                 return
         except OSError:
             return
-        vouched = Entry(
-            entry.size, entry.digest, entry.layout, entry.counts, entry.archives, entry.exported_at, stamp
-        )
+        vouched = entry.again(stamp)
         self._store(self.part, vouched.pack())
         if self.part.startswith("view\0export jsonl\0"):  # its splice entry (splice.py) too
             index = open_index(self.root, self.shown_root)
@@ -267,21 +309,28 @@ class Kept:
         counts: dict[str, int],
         archives: list[Row],
         exported_at: str,
-        hashed: tuple[bytes, list[tuple[str, int]]] | None = None,
+        hashed: tuple[bytes, list[tuple[str, int]], bytes] | None = None,
         map_of: Callable[[bytes], bytes] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot; with
-        `hashed` (the digest and layout of what the writer wrote, `Hasher`), copied by the
+        `hashed` (the digest, layout and leaves of what the writer wrote, `TreeHash`), copied by the
         kernel, else hashed as they are copied; with `map_of`, the map of where its rows lie
         kept too (`map_of(digest)`, packed: splice.py, a later export spliced from it), else
         any map of the export it replaces removed. The entry kept is then `entry`. Any failure just keeps nothing (and
         `entry` is None)."""
         self.entry = None
-        after = walk_archive(self.root)
-        if after[1] or fingerprint(after[0], after[1]) != self.digest:
-            return  # a file changed meanwhile: what was exported is not the archive as it is
-        del after
+        if hashed is None:
+            # Made from records read as the export was made (a load, or the index's rows as a
+            # later walk found them): kept only when no file changed meanwhile. An export made
+            # from the index's rows for this walk (`hashed`: rows.from_index) is of the
+            # archive as it was walked whatever changed since, and is kept beside the snapshot
+            # of that walk, served only when the archive shows that walk again (a changed file
+            # never does: a write moves its ctime); no second walk.
+            after = walk_archive(self.root)
+            if after[1] or fingerprint(after[0], after[1]) != self.digest:
+                return  # a file changed meanwhile: what was exported is not the archive as it is
+            del after
         index = open_index(self.root, self.shown_root)
         if index is None:
             return
@@ -291,6 +340,7 @@ class Kept:
             import hashlib
             import tempfile
 
+            leaves: bytes | None = None
             kept = Path(self.path)
             handle, name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
             temporary = Path(name)
@@ -307,7 +357,7 @@ class Kept:
                     else:
                         # Bytes another writer put in these files meanwhile fail the digest
                         # when the kept file is first copied (hashed: `trusted` only after).
-                        digest, layout = hashed
+                        digest, layout, leaves = hashed
                         for (table, size), (name, path) in zip(layout, sources, strict=True):
                             with open(path, "rb", buffering=0) as source:
                                 if (
@@ -320,7 +370,7 @@ class Kept:
             except OSError:
                 temporary.unlink(missing_ok=True)
                 return
-            entry = Entry(total, digest, layout, counts, archives, exported_at)
+            entry = Entry(total, digest, layout, counts, archives, exported_at, None, leaves)
             packed = None if map_of is None else map_of(digest)
             index.store_part(self.digest, self.part, entry.pack())
             index.write(self._keep_splice, index, entry, packed)
@@ -388,36 +438,77 @@ def find(
         index.close()
 
 
-class Hasher:
-    """The SHA-256 digest of the bytes `feed` is given, in order, taken by a second thread
-    while the caller goes on (hashlib lets go of the GIL): what an export's writer writes is
-    hashed as it is written, not read back to be kept. Two chunks wait at most."""
+TREE = b"kpss export leaves 1\0"  # begins what a tree's root is the SHA-256 digest of
 
-    def __init__(self) -> None:
+
+def tree_root(leaves: Iterable[tuple[int, bytes]]) -> bytes:
+    """The root of the hash tree of `leaves` (each leaf's length and SHA-256 digest, in
+    order): the SHA-256 digest of TREE and each leaf's length (8 bytes) and digest. A leaf
+    of no bytes is none (`TreeHash` never makes one)."""
+    import hashlib
+
+    sha = hashlib.sha256(TREE)
+    sha.update(b"".join(length.to_bytes(8, "big") + digest for length, digest in leaves if length))
+    return sha.digest()
+
+
+class TreeHash:
+    """The root of the hash tree (`tree_root`) of the bytes given to `update` in order, cut
+    into leaves of the lengths `plan` gives (each with its digest when it is known: such a
+    leaf's bytes are not hashed, see export/splice.py; None: hashed). `digest()` is that
+    root, or b"" when the bytes were not as long as the plan. `digests` holds each leaf's
+    digest once done. (What the copies of a kept export hash in place of SHA-256 when its
+    entry has leaves: `Entry.hash`.)"""
+
+    def __init__(self, plan: list[tuple[int, bytes | None]]) -> None:
         import hashlib
-        import queue
-        import threading
 
-        self.sha = hashlib.sha256()
-        self.chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
+        self.new = hashlib.sha256
+        self.plan = [(length, known) for length, known in plan if length]
+        self.digests: list[bytes] = []
+        self.sha: Any = None
+        self.left = 0
+        self.wrong = False
+        self._next()
 
-    def _run(self) -> None:
-        while (chunk := self.chunks.get()) is not None:
-            self.sha.update(chunk)
+    def _next(self) -> None:
+        """Begin the next leaf."""
+        at = len(self.digests)
+        if at < len(self.plan):
+            self.left, known = self.plan[at]
+            self.sha = self.new() if known is None else None
 
-    def feed(self, chunk: bytes) -> None:
-        self.chunks.put(chunk)
+    def update(self, data: Any) -> None:
+        view = memoryview(data)
+        size = len(view)
+        at = 0
+        while at < size:
+            if len(self.digests) >= len(self.plan):
+                self.wrong = True  # more bytes than the leaves hold
+                return
+            take = min(self.left, size - at)
+            if self.sha is not None:
+                self.sha.update(view[at : at + take])
+            at += take
+            self.left -= take
+            if not self.left:
+                done = len(self.digests)
+                known = self.plan[done][1]
+                self.digests.append(known if known is not None else self.sha.digest())
+                self._next()
 
     def digest(self) -> bytes:
-        self.close()
-        return self.sha.digest()
+        if self.wrong or len(self.digests) != len(self.plan):
+            return b""
+        return tree_root(
+            (length, digest) for (length, _known), digest in zip(self.plan, self.digests, strict=True)
+        )
 
-    def close(self) -> None:
-        if self.thread.is_alive():
-            self.chunks.put(None)
-            self.thread.join()
+    def lengths(self) -> bytes:
+        """The leaves' lengths, as an entry keeps them (Entry.leaves)."""
+        from array import array
+
+        return array("q", (length for length, _known in self.plan)).tobytes()
 
 
 def now() -> int:
@@ -476,9 +567,9 @@ def kernel_copy(source: int, out: int, offset: int, size: int) -> int:
         return done + copy(reader, writer, size - done, None)
 
 
-def copy(source: FileIO, out: BinaryIO, size: int | None, sha: hashlib._Hash | None) -> int:
+def copy(source: FileIO, out: BinaryIO, size: int | None, sha: Any) -> int:
     """Copy `size` bytes (None: all there are) from the unbuffered binary file `source` to
-    `out`, hashing them with `sha` (None: not hashed) as they pass; how many were copied (fewer when the
+    `out`, hashing them with `sha` (hashlib's, a TreeHash; None: not hashed) as they pass; how many were copied (fewer when the
     source ended first). Each chunk is hashed by a second thread while it is written (both
     let go of the GIL): the bytes hashed are the bytes written, in about the time of the
     slower of the two."""

@@ -22,20 +22,21 @@ import os
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..core.model import Minutes, Person
 from ..core.people import roster_of
-from ..meetings.membership import all_members
+from ..meetings.membership import GroupMembers, all_members
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
 from ..store.loading import Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .kept import Kept
-from .schema import BY_NAME, Row, Table
-from .splice import PER_MINUTES, PER_TASK, Map, Source, runs, source
+from .schema import BY_NAME, TABLES, Row, Table
+from .splice import DIGEST, PER_MINUTES, PER_TASK, Map, Source, leaf_ends, reused, runs, source
 from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
@@ -91,13 +92,26 @@ class _Seen(People):
         ]
 
 
-def each_for(head: TaskSnapshot, shared: list[Minutes]) -> Callable[[Minutes], Any]:
-    """The function making a minutes' kept value, given the minutes that record joins or
-    leaves (`shared`, in the archive's order): (its group, its next meeting as an ordinal,
-    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts)."""
+def members_of(head: TaskSnapshot, shared: list[Minutes]) -> dict[str, GroupMembers]:
+    """Each group's members over time, given the minutes that record joins or leaves."""
     joins = Archive(Path(head.root), head.shown_root, head.config)
     joins.minutes = shared  # all that membership over time reads
-    members = all_members(joins)
+    return all_members(joins)
+
+
+def each_for(
+    head: TaskSnapshot, shared: list[Minutes], noted: list[tuple[list[Minutes], Any]] | None = None
+) -> Callable[[Minutes], Any]:
+    """The function making a minutes' kept value, given the minutes that record joins or
+    leaves (`shared`, in the archive's order): (its group, its next meeting as an ordinal,
+    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts).
+    With `noted`, (shared, the groups' members over time) is put in it: the people of the
+    export read the members too (from_index), computed once."""
+    members = members_of(head, shared)
+    joins = Archive(Path(head.root), head.shown_root, head.config)
+    joins.minutes = shared
+    if noted is not None:
+        noted.append((shared, members))
 
     def each(minutes: Minutes) -> Any:
         people = _Seen()
@@ -252,7 +266,7 @@ class Made:
         counts: dict[str, int],
         archives: list[Row],
         source: Source | None = None,
-        map_of: Callable[[bytes], bytes] | None = None,
+        map_of: Callable[[bytes, list[bytes]], bytes] | None = None,
     ) -> None:
         self.head = head
         self.lead = lead  # what LEAD stands for: `{"archive": NAME, `
@@ -264,6 +278,9 @@ class Made:
         self.archives = archives
         self.source = source
         self.map_of = map_of
+        # The leaves of its hash tree in order (kept.TreeHash): each one's length and, when it
+        # is copied whole from a leaf of the kept export, that leaf's digest.
+        self.plan: list[tuple[int, bytes | None]] = []
         # Spliced: each table's rows as segments (`segments`), made once per list of rows.
         self.segments: dict[str, list[tuple[bool, int, int]]] = {}
         if source is not None:
@@ -378,6 +395,7 @@ def _from_index(
     spool = Spool(folder)
     opened: list[Source] = []  # the kept export to splice from, when there is one
     spliced: list[tuple[Source, set[int]]] = []  # it and the view's buckets to read
+    noted: list[tuple[list[Minutes], Any]] = []  # the members over time each_for computed
 
     def select(index: Index) -> Callable[[dict[int, bytes]], set[int] | None]:
         assert kept_export is not None
@@ -402,7 +420,12 @@ def _from_index(
 
     try:
         kept = kept_rows(
-            archive, VIEW, each_for, _spool_minutes(spool), walked, None if kept_export is None else select
+            archive,
+            VIEW,
+            lambda head, shared: each_for(head, shared, noted),
+            _spool_minutes(spool),
+            walked,
+            None if kept_export is None else select,
         )
     except BaseException:
         spool.close()
@@ -534,14 +557,17 @@ def _from_index(
         # The people: each key's first mention, then what it was last seen as (People), and
         # the members who never came; computed again only when a minutes' people (or their
         # order, or the members) changed.
-        joins = Archive(Path(head.root), head.shown_root, head.config)
-        joins.minutes = kept.shared
-        noted = [
+        members = next((found for shared, found in noted if shared is kept.shared), None)
+        if members is None:
+            members = members_of(head, kept.shared)
+        del noted[:]
+        people_noted = [
             (person.key, person.person, person.org)
-            for group in all_members(joins).values()
+            for group in members.values()
             for person in map(group.person, group.periods)
         ]
-        seen = blake2b(repr(noted).encode("utf-8", "surrogatepass"), digest_size=32)
+        del members
+        seen = blake2b(repr(people_noted).encode("utf-8", "surrogatepass"), digest_size=32)
         for each in minutes:
             seen.update(each[4])
         people_digest = seen.digest()
@@ -562,7 +588,7 @@ def _from_index(
                     if was_seen:
                         entry[0] = last
                         entry[1] = last_org or entry[1]
-            for person_key, person, org in noted:  # members who never came (tables.archive_rows)
+            for person_key, person, org in people_noted:  # members who never came (tables.archive_rows)
                 people.setdefault(person_key, [person, org])
             people_text = _text(BY_NAME["people"], [("", k, *people[k]) for k in sorted(people)])
             people_count = len(people)
@@ -594,33 +620,87 @@ def _from_index(
         lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
         view = kept.digests
 
-        def map_of(digest: bytes) -> bytes:
+        made = Made(head, lead, spool, numbers, counts, archives, old)
+        grown = len(lead) - len(LEAD)  # each line's LEAD is written as `lead`
+
+        def lengths(table: str, rows: list[int], at: int) -> array[int]:
+            """The length of each minutes' (task's) text of `table` as written: its row's
+            count of lines is item `at` of its minutes (task) in `minutes` (`tasks`; -1:
+            one)."""
+            mine = spool.lengths.get(table, array("q"))
+            items: list[Any] = minutes if table in PER_MINUTES else tasks
+            if old is None:
+                lines = (1 for _item in items) if at < 0 else (item[at] for item in items)
+                return array("q", (mine[n] + grown * count for n, count in zip(rows, lines, strict=True)))
+            theirs = old.map.lengths[table]
+            found = array("q")
+            place = 0
+            for spliced, first, end in made.segments[table]:  # mostly long runs of the map's
+                if spliced:
+                    found.extend(theirs[first:end])
+                    place += end - first
+                else:
+                    found.append(mine[first] + grown * (1 if at < 0 else items[place][at]))
+                    place += 1
+            return found
+
+        written = {
+            "meetings": lengths("meetings", minutes_in_order, -1),
+            "attendance": lengths("attendance", minutes_in_order, 6),
+            "agenda_items": lengths("agenda_items", minutes_in_order, 7),
+            "decisions": lengths("decisions", minutes_in_order, 8),
+            "tasks": lengths("tasks", tasks_in_order, -1),
+            "task_events": lengths("task_events", tasks_in_order, 2),
+            "deadlines": lengths("deadlines", tasks_in_order, 3),
+        }
+        ends = (leaf_ends([each[1] for each in minutes]), leaf_ends([task[0] for task in tasks]))
+        # The leaves of the export's hash tree (kept.TreeHash), in the order of its tables:
+        # (table, number, length, digest when copied whole from a leaf of the kept export).
+        plan: list[tuple[str, int, int, bytes | None]] = []
+        for each_table in TABLES:
+            name_of = each_table.name
+            if name_of == "archives":
+                continue
+            if name_of not in written:  # `groups`, `people`: one leaf, made again
+                text = spool.lengths[name_of][numbers[name_of][0]]
+                plan.append((name_of, 0, text + grown * counts[name_of], None))
+                continue
+            group = 0 if name_of in PER_MINUTES else 1
+            offsets = array("q", accumulate(written[name_of], initial=0))
+            olds: list[int | None] = [None] * len(ends[group])
+            if old is not None:
+                olds = reused(ends[group], made.segments[name_of], old.map.ends[group])
+                old_offsets = old.offsets[name_of]
+                old_ends = old.map.ends[group]
+            begin = 0
+            for number, (stop, was) in enumerate(zip(ends[group], olds, strict=True)):
+                size = offsets[stop] - offsets[begin]
+                known = None
+                if was is not None and old is not None:
+                    was_begin = 0 if was == 0 else old_ends[was - 1]
+                    if old_offsets[old_ends[was]] - old_offsets[was_begin] == size:
+                        known = old.leaf(name_of, was)
+                plan.append((name_of, number, size, known))
+                begin = stop
+        made.plan = [(size, known) for _table, _number, size, known in plan]
+
+        def map_of(digest: bytes, digests: list[bytes]) -> bytes:
             """Where each minutes' and task's rows lie in this export (splice.Map), packed for
-            the kept export of `digest`."""
-
-            grown = len(lead) - len(LEAD)  # each line's LEAD is written as `lead`
-
-            def lengths(table: str, rows: list[int], at: int) -> array[int]:
-                """The length of each minutes' (task's) text of `table` as written: its row's
-                count of lines is item `at` of its minutes (task) in `minutes` (`tasks`; -1:
-                one)."""
-                mine = spool.lengths.get(table, array("q"))
-                items: list[Any] = minutes if table in PER_MINUTES else tasks
-                if old is None:
-                    lines = (1 for _item in items) if at < 0 else (item[at] for item in items)
-                    return array("q", (mine[n] + grown * count for n, count in zip(rows, lines, strict=True)))
-                theirs = old.map.lengths[table]
-                found = array("q")
-                place = 0
-                for spliced, first, end in made.segments[table]:  # mostly long runs of the map's
-                    if spliced:
-                        found.extend(theirs[first:end])
-                        place += end - first
-                    else:
-                        found.append(mine[first] + grown * (1 if at < 0 else items[place][at]))
-                        place += 1
-                return found
-
+            the kept export of `digest`, its leaves' digests `digests` (those of no bytes left
+            out, as kept.TreeHash gives them)."""
+            leaves: dict[str, bytearray] = {}
+            for each_table in TABLES:
+                if each_table.name != "archives":
+                    count = (
+                        len(ends[0 if each_table.name in PER_MINUTES else 1])
+                        if each_table.name in written
+                        else 1
+                    )
+                    leaves[each_table.name] = bytearray(DIGEST * count)
+            given = iter(digests)
+            for table_name, number, size, _known in plan:
+                if size:
+                    leaves[table_name][DIGEST * number : DIGEST * (number + 1)] = next(given)
             keys = sorted(task_buckets)
             place = {key: at for at, key in enumerate(keys)}
             found = Map(
@@ -636,31 +716,26 @@ def _from_index(
                     array("q", (each[7] for each in minutes)),
                     array("q", (each[8] for each in minutes)),
                 ),
-                {
-                    "meetings": lengths("meetings", minutes_in_order, -1),
-                    "attendance": lengths("attendance", minutes_in_order, 6),
-                    "agenda_items": lengths("agenda_items", minutes_in_order, 7),
-                    "decisions": lengths("decisions", minutes_in_order, 8),
-                    "tasks": lengths("tasks", tasks_in_order, -1),
-                    "task_events": lengths("task_events", tasks_in_order, 2),
-                    "deadlines": lengths("deadlines", tasks_in_order, 3),
-                },
+                written,
                 task_buckets,
                 [task[0] for task in tasks],
                 keys,
                 array("q", (place[task[4]] for task in tasks)),
                 (array("q", (task[2] for task in tasks)), array("q", (task[3] for task in tasks))),
+                ends,
+                {table: bytes(value) for table, value in leaves.items()},
             )
             # Called once, when the export is written: what it was made of is let go of before
             # the map is packed and stored (at 100,000 files, some 70 MB).
             for held in (minutes, tasks, minutes_in_order, tasks_in_order):
                 held.clear()
             after.clear()
+            plan.clear()
             if old is not None:
                 old.drop()
             return found.pack(digest)
 
-        made = Made(head, lead, spool, numbers, counts, archives, old, map_of)
+        made.map_of = map_of
         done = True
         return made
     except UnicodeEncodeError:

@@ -16,16 +16,25 @@ buckets of tasks whose rows and next meetings are as they were are not; everythi
 copied from the kept file, whose bytes are trusted as they are on a warm run: its stamp is the
 one signed when they were last found to be those signed (kept.Kept.vouch), else the whole
 file is hashed first; its stamp is looked at again once the export is written.
+
+The export's digest is the root of a hash tree (kept.TreeHash, kept.tree_root): its leaves
+are runs of minutes (tasks) of a table, each ending after one whose id's CRC-32 is a multiple
+of LEAF (`leaf_ends`: told by the id alone, so a leaf whose rows and neighbours did not change
+ends where it did), `groups` and `people` a leaf each. The map keeps every leaf's digest (and
+is taken only when the root of them is its entry's signed digest); a leaf of the new export
+holding the same rows as one of the kept export, copied whole from it (`reused`), takes its
+digest unhashed, trusted as the kept file's bytes are (`Source.intact`): only the leaves with
+a row read again are hashed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import marshal
 import os
 import stat as stat_module
 import threading
+import zlib
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
@@ -36,17 +45,70 @@ from ..store.archive import stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import Index
 from ..store.packing import MARSHAL_VERSION
-from .kept import CHUNK, Entry, Kept
+from .kept import CHUNK, Entry, Kept, tree_root
 
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
 MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the export is made whole
-FORMAT = 1
+FORMAT = 2  # 2: the hash tree's leaves
+LEAF = 64  # a leaf of the hash tree ends, on average, after one minutes (task) in LEAF (`leaf_ends`)
+DIGEST = 32  # bytes of a leaf's digest (SHA-256)
 
 
 def _longs(data: bytes) -> array[int]:
     found = array("q")
     found.frombytes(data)
+    return found
+
+
+def _ends_right(ends: array[int], size: int) -> bool:
+    """Whether `ends` are where leaves over `size` places end: rising, the last `size`."""
+    return bool(ends) and ends[-1] == size and all(ends[at] < ends[at + 1] for at in range(len(ends) - 1))
+
+
+def leaf_ends(ids: list[str]) -> array[int]:
+    """Where the leaves of the hash tree of a table of PER_MINUTES (PER_TASK) end, given the
+    ids of its minutes (tasks) in order: after each whose id's CRC-32 is a multiple of LEAF,
+    and at the last. Told by each id alone, so a leaf of rows that did not change and whose
+    neighbours did not either ends where it ended: a splice finds its digest in the map
+    (`reused`). (The CRC chooses where leaves end, not what is trusted: a leaf's bytes are
+    trusted by its SHA-256 digest.)"""
+    crc = zlib.crc32
+    ends = array(
+        "q",
+        (place for place, each in enumerate(ids, 1) if not crc(each.encode("utf-8", "surrogatepass")) % LEAF),
+    )
+    if not ends or ends[-1] != len(ids):
+        ends.append(len(ids))
+    return ends
+
+
+def reused(ends: array[int], segments: list[tuple[bool, int, int]], old: array[int]) -> list[int | None]:
+    """For each leaf of a new export's table (its places end at `ends`; the rows of each place
+    as `segments` say: rows.segments), the number of the leaf of the kept export's table (its
+    leaves end at `old`) that holds the same rows, all copied from it in one run; else None."""
+    starts = {(0 if number == 0 else old[number - 1], end): number for number, end in enumerate(old)}
+    spans: list[tuple[int, int, int]] = []  # new first place, new end, the kept first place (-1: read)
+    at = 0
+    for spliced, first, end in segments:
+        if spliced:
+            spans.append((at, at + end - first, first))
+            at += end - first
+        else:
+            spans.append((at, at + 1, -1))
+            at += 1
+    found: list[int | None] = []
+    span = start = 0
+    for stop in ends:
+        while span < len(spans) and spans[span][1] <= start:
+            span += 1
+        number = None
+        if span < len(spans) and stop > start:
+            first, end, kept = spans[span]
+            if kept >= 0 and first <= start and stop <= end:
+                number = starts.get((kept + start - first, kept + stop - first))
+        found.append(number)
+        start = stop
     return found
 
 
@@ -69,6 +131,8 @@ class Map:
         task_keys: list[bytes],
         task_bucket: array[int],
         task_counts: tuple[array[int], array[int]],
+        ends: tuple[array[int], array[int]],
+        leaves: dict[str, bytes],
     ) -> None:
         self.view = view  # the view table's digest of each bucket
         self.ids = ids
@@ -84,6 +148,11 @@ class Map:
         self.task_keys = task_keys
         self.task_bucket = task_bucket  # each task's key, as its place in task_keys
         self.task_counts = task_counts  # events, deadlines
+        # Where the leaves of the hash tree end (`leaf_ends`), in the minutes and in the tasks,
+        # and each table's leaves' digests, DIGEST bytes each (of no bytes: zeros; `groups`
+        # and `people`: one leaf).
+        self.ends = ends
+        self.leaves = leaves
 
     def pack(self, digest: bytes) -> bytes:
         return marshal.dumps(
@@ -104,6 +173,8 @@ class Map:
                 self.task_keys,
                 self.task_bucket.tobytes(),
                 tuple(counts.tobytes() for counts in self.task_counts),
+                tuple(ends.tobytes() for ends in self.ends),
+                self.leaves,
             ),
             MARSHAL_VERSION,
         )
@@ -128,6 +199,8 @@ class Map:
             task_keys,
             task_bucket,
             task_counts,
+            ends,
+            leaves,
         ) = marshal.loads(data)
         if form != FORMAT or made_for != digest:
             return None
@@ -146,6 +219,8 @@ class Map:
             list(task_keys),
             _longs(task_bucket),
             (_longs(task_counts[0]), _longs(task_counts[1])),
+            (_longs(ends[0]), _longs(ends[1])),
+            {str(table): bytes(value) for table, value in leaves.items()},
         )
         n, t = len(found.ids), len(found.task_ids)
         if not (
@@ -156,6 +231,12 @@ class Map:
             and all(len(found.lengths.get(table, ())) == t for table in PER_TASK)
             and len(found.task_bucket) == t
             and all(len(c) == t for c in found.task_counts)
+            and all(_ends_right(ends, size) for ends, size in zip(found.ends, (n, t), strict=True))
+            and all(
+                len(found.leaves.get(table, b""))
+                == DIGEST * len(found.ends[0 if table in PER_MINUTES else 1])
+                for table in (*PER_MINUTES, *PER_TASK)
+            )
         ):
             raise ValueError("a splice map of the wrong shape")
         return found
@@ -186,6 +267,29 @@ class Source:
             if offsets[-1] != sizes.get(table):
                 raise ValueError("a splice map not of its kept export")
             self.offsets[table] = offsets
+        if self.root() != entry.digest:  # the leaves' digests are those of the signed root
+            raise ValueError("a splice map not of its kept export")
+
+    def root(self) -> bytes:
+        """The root of the hash tree of the kept export as its map says (kept.tree_root)."""
+        leaves: list[tuple[int, bytes]] = []
+        for table, size in self.entry.layout:
+            digests = self.map.leaves.get(table, b"")
+            offsets = self.offsets.get(table)
+            if offsets is None:  # `groups`, `people`: one leaf
+                leaves.append((size, digests[:DIGEST]))
+                continue
+            start = 0
+            for number, end in enumerate(self.map.ends[0 if table in PER_MINUTES else 1]):
+                leaves.append(
+                    (offsets[end] - offsets[start], digests[DIGEST * number : DIGEST * (number + 1)])
+                )
+                start = end
+        return tree_root(leaves)
+
+    def leaf(self, table: str, number: int) -> bytes:
+        """The digest of leaf `number` of `table` in the kept export."""
+        return self.map.leaves[table][DIGEST * number : DIGEST * (number + 1)]
 
     def read(self, offset: int, length: int) -> bytes:
         got = os.pread(self.fd, length, offset)
@@ -199,7 +303,7 @@ class Source:
 
         def run() -> None:
             try:
-                self.hashed = _hashed_right(self.fd, self.entry.digest)
+                self.hashed = _hashed_right(self.fd, self.entry)
             except OSError:
                 self.hashed = False
 
@@ -242,6 +346,7 @@ class Source:
         for found in (made.ids, made.groups, made.meetings, made.people, made.task_ids, made.task_keys):
             found.clear()
         made.view.clear()
+        made.leaves.clear()
         made.task_buckets.clear()
         made.lengths.clear()
         self.offsets.clear()
@@ -264,6 +369,8 @@ def source(index: Index, kept: Kept) -> Source | None:
     if found_entry is None or found_map is None:
         return None
     entry = Entry.unpack(found_entry[1])
+    if entry.leaves is None:
+        return None  # not made from the rows kept in the index: no map of it
     made = Map.unpack(found_map[1], entry.digest)
     del found_map
     if made is None:
@@ -287,14 +394,14 @@ def source(index: Index, kept: Kept) -> Source | None:
         raise
 
 
-def _hashed_right(fd: int, digest: bytes) -> bool:
-    """Whether the file `fd` holds the bytes of the SHA-256 `digest`."""
-    sha = hashlib.sha256()
+def _hashed_right(fd: int, entry: Entry) -> bool:
+    """Whether the file `fd` holds the bytes of `entry`'s digest (Entry.hash)."""
+    sha = entry.hash()
     offset = 0
     while chunk := os.pread(fd, CHUNK, offset):
         sha.update(chunk)
         offset += len(chunk)
-    return hmac.compare_digest(sha.digest(), digest)
+    return hmac.compare_digest(sha.digest(), entry.digest)
 
 
 def runs(pieces: Iterator[tuple[int, int, int]], read: Any) -> Iterator[bytes]:

@@ -19,7 +19,7 @@ from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.archive import Stamp, stamp_of
 from ..store.files import READ_FLAGS
-from .kept import CHUNK, Hasher, Kept, copy, kernel_copy, now, settled
+from .kept import CHUNK, Kept, TreeHash, copy, kernel_copy, now, settled
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 # A warm export (the kept one refreshed at its target, or copied) imports this module: it
@@ -302,10 +302,9 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
     source, before = opened
     trusted = kept.trusted(before)
     started = now()
-    import hashlib
     import hmac
 
-    sha = hashlib.sha256()
+    sha = entry.hash()
     offset = 0
 
     def fill(path: Path, size: int) -> bool:
@@ -419,13 +418,12 @@ def _tables_intact(target: Path, kept: Kept, tables: list[str]) -> bool:
     """Whether the files `tables` at `target`, in this order, hold the kept export's bytes
     (its digest); when they do and their stamps have settled, those stamps are signed again
     (Kept.remember), the files fsynced first."""
-    import hashlib
     import hmac
 
     entry = kept.entry
     assert entry is not None
     at = now()
-    sha = hashlib.sha256()
+    sha = entry.hash()
     buffer = bytearray(CHUNK)
     stamps: list[tuple[str, Stamp]] = []
     try:
@@ -621,7 +619,12 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
     it, a table's text as it comes. None, and nothing written, when the kept export it was
     spliced from (splice.py) did not stay as it was checked."""
     temporary = _temporary(target, folder=True)
-    hasher = None if kept is None else Hasher()  # what is kept, hashed as it is written
+    # What is kept, hashed as it is written: its hash tree, whose leaves copied whole from the
+    # kept export it is spliced from (trusted once `made.intact()`) are not hashed again. Hashed
+    # here, not by a second thread: after an edit few leaves are (SHA-256 hashes some 1.4 GB/s
+    # where the CPU has SHA instructions), and handing every chunk to a thread cost more, the
+    # two threads taking turns at the GIL.
+    tree = None if kept is None else TreeHash(made.plan)
     try:
         layout: list[tuple[str, int]] = []
         for table in TABLES:
@@ -634,24 +637,30 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
                 for text in made.pieces(table.name):
                     out.write(text)
                     size += len(text)
-                    if hasher is not None:
-                        hasher.feed(text)
+                    if tree is not None:
+                        tree.update(text)
             layout.append((table.name, size))
         if not made.intact():
             _remove_tree(temporary)
             return None
         counts = {table.name: made.counts[table.name] for table in TABLES}
-        if kept is not None and hasher is not None:
+        digest = b"" if tree is None else tree.digest()
+        if kept is not None and tree is not None and digest and made.map_of is not None:
             sources = [(t.name, temporary / f"{t.name}.jsonl") for t in TABLES if t.name != "archives"]
-            kept.keep(sources, counts, made.archives, exported_at, (hasher.digest(), layout), made.map_of)
+            map_of, digests = made.map_of, tree.digests
+            kept.keep(
+                sources,
+                counts,
+                made.archives,
+                exported_at,
+                (digest, layout, tree.lengths()),
+                lambda digest: map_of(digest, digests),
+            )
         _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
         _publish(temporary, target)
     except BaseException:
         _remove_tree(temporary)
         raise
-    finally:
-        if hasher is not None:
-            hasher.close()
     _remember(kept, target)
     return counts
 
