@@ -41,6 +41,7 @@ from ..core.model import Minutes
 from ..meetings.membership import all_members
 from ..meetings.schedule import unreadable_schedules
 from ..store.archive import Archive, Stamp, printable, resolve, stamp_of
+from ..store.incremental import task_refs
 from ..store.index import KEPT, Index, bucket, encode
 from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
 from ..store.packing import MARSHAL_VERSION
@@ -343,8 +344,6 @@ class _Change:
                 slugs.add(minutes.group_slug)
         if self.replanned:
             affected.update(state["measured"])
-        from ..store.incremental import task_refs  # a file changed: not the warm path
-
         tables = {kind: marshal.loads(parts[ROWS + kind]) for kind in (REF, FILE)}
         read: dict[tuple[str, int], list[Any]] = {}
 
