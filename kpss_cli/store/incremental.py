@@ -14,9 +14,8 @@ archive that is many times a warm run. Beside the snapshot the index keeps, in s
   gives, `ID#N`: most of them), which are told by that file's row in FILE (a minutes id is
   its file's path without `.md`), so not stored (`_derived`, `task_refs`);
 
-(a minutes id is its file's path without `.md`: `kpss show ID` finds its file in FILE);
-
-and the part STATE: kpss.yaml's problems, each file's problems, the duplicate task ids, each
+(no table of minutes ids: an id is its file's path without `.md`, and `kpss show ID` finds the
+file's row in FILE, views.load_one) and the part STATE: kpss.yaml's problems, each file's problems, the duplicate task ids, each
 group's first minutes and name, and a digest of each folder's files (sizes, times, inodes).
 `bring_up_to_date` finds the folders whose digest changed, and in them the files changed,
 added or removed; the tasks the change can affect (those the changed files define or update,
