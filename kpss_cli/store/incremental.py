@@ -15,8 +15,9 @@ archive that is many times a warm run. Beside the snapshot the index keeps, in s
   its file's path without `.md`), so not stored (`_derived`, `task_refs`);
 
 (no table of minutes ids: an id is its file's path without `.md`, and `kpss show ID` finds the
-file's row in FILE, views.load_one) and the part STATE: kpss.yaml's problems, each file's problems, the duplicate task ids, each
-group's first minutes and name, and a digest of each folder's files (sizes, times, inodes).
+file's row in FILE, views.load_one) and the part STATE: kpss.yaml's problems, each file's
+problems, the duplicate task ids, each group's first minutes and name, and a digest of each
+folder's files (sizes, times, inodes).
 `bring_up_to_date` finds the folders whose digest changed, and in them the files changed,
 added or removed; the tasks the change can affect (those the changed files define or update,
 before and after, and those of the minutes of their groups whose next meeting moved); and
