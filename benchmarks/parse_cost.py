@@ -18,7 +18,7 @@ after the first few files.
 
 With `--rows`, what a first build does beside the parse is timed too, per file, after the
 table (not in its total): the file's row of FILE (incremental.stamped_entry), its rows of
-FILE, MEET, REF and MID made and signed (incremental.signed_rows), its row of `files` signed
+FILE, MEET and REF made and signed (incremental.signed_rows), its row of `files` signed
 (index.Signer.file), and its outcome unpacked lean, as the main process unpacks a worker's
 (packing.unpack_lean), with the cycle collector off as in a load.
 """

@@ -411,7 +411,7 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
     assert sum(written) == 400
     after = _index_content(generated)
     assert first == after
-    assert first[2] == 400 and {"file", "meet", "ref", "mid", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
+    assert first[2] == 400 and {"file", "meet", "ref", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
 
 
 def test_status_rows_made_while_a_first_build_writes_are_those_made_after_it(
@@ -517,7 +517,7 @@ def test_a_first_build_whose_batches_cannot_be_written_makes_its_tables_after_th
     assert [(r.exit_code, r.stdout) for r in built] == [(r.exit_code, r.stdout) for r in cold]
     content = _index_content(generated)
     assert content[2] == 400 and "head" in content[1]
-    assert {"file", "meet", "ref", "mid"} <= {row[0] for row in content[0]}  # type: ignore[index]
+    assert {"file", "meet", "ref"} <= {row[0] for row in content[0]}  # type: ignore[index]
 
 
 def test_answers_after_a_first_build_on_every_core_are_the_cold_answers(
@@ -581,6 +581,66 @@ def test_tasks_after_a_change_to_an_index_built_with_duplicate_task_ids(
     assert same_as_cold().count("task id 'X' is already used at") == 1
     twice.write_text(twice.read_text(encoding="utf-8").replace(", {id: X, task: B}", ""), "utf-8")
     assert "already used" not in same_as_cold()
+
+
+def test_tasks_after_changes_whose_definers_are_told_by_their_files_rows(
+    invoke: Invoke, generated: Path, counted: dict[str, int]
+) -> None:
+    """The table REF keeps who defines or updates a task id but for the files that define an
+    id `ID#N` of their own minutes `ID` (incremental._derived): those are read from the file's
+    row in FILE. Ids of that form given by hand, an id of another file's form, one of no file,
+    and updates of them: after edits of the files that define and update them, `kpss tasks`,
+    `check` and `show` answer as `--no-cache` does, from the index."""
+    defining = write(
+        generated / "orp-001/seniori/2016-01-01.md",
+        minutes(
+            "group: orp-001-seniori\ndate: 2016-01-01\ntasks:\n  - {task: Own}\n"
+            "  - {id: 'orp-001/seniori/2016-01-01#7', task: Own by hand}\n"
+            "  - {id: 'orp-002/jina/2017-05-05#1', task: Of another file}\n"
+            "  - {id: 'elsewhere#2', task: Of no file}"
+        ),
+    )
+    updating = write(
+        generated / "orp-002/jina/2017-05-05.md",
+        minutes(
+            "group: orp-002-jina\ndate: 2017-05-05\ntasks: [{task: Its own}]\nupdates:\n"
+            "  - {id: 'orp-001/seniori/2016-01-01#7', status: done}\n"
+            "  - {id: 'orp-001/seniori/2016-01-01#1', status: cancelled}\n"
+            "  - {id: 'elsewhere#2', status: done}"
+        ),
+    )
+    queries = [
+        *TASK_QUERIES,
+        ["check", "-f", "json", *AS_OF],
+        ["show", "orp-001/seniori/2016-01-01", "-f", "json"],
+        ["show", "orp-002/jina/2017-05-05"],
+    ]
+    built = [invoke(*q, "-a", str(generated)) for q in queries]  # builds the index and the views
+    assert "task id 'orp-002/jina/2017-05-05#1' is already used" in built[0].stderr
+
+    def same_as_cold(parsed: int) -> None:
+        counted.update(parsed=0, unpacked=0)
+        warm = [invoke(*q, "-a", str(generated)) for q in queries]
+        assert counted["parsed"] <= parsed and counted["unpacked"] < 40, counted  # not loaded whole
+        cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+        assert [(r.exit_code, r.stdout, r.stderr) for r in warm] == [
+            (r.exit_code, r.stdout, r.stderr) for r in cold
+        ]
+
+    same_as_cold(0)
+    assert (
+        '"status": "done"'
+        in invoke("show", "orp-001/seniori/2016-01-01", "-f", "json", "-a", str(generated)).stdout
+    )
+    updating.write_text(
+        updating.read_text(encoding="utf-8").replace("status: done", "status: cancelled"), "utf-8"
+    )
+    same_as_cold(1)
+    text = defining.read_text(encoding="utf-8")
+    defining.write_text(text.replace("  - {task: Own}\n", "").replace("Of no file", "Moved"), "utf-8")
+    same_as_cold(1)
+    updating.unlink()
+    same_as_cold(0)
 
 
 def test_tasks_after_a_change_name_files_as_seen_from_where_kpss_runs(
@@ -854,7 +914,7 @@ def test_show_and_list_from_a_damaged_index_are_the_cold_answers(invoke: Invoke,
     edited = sorted(generated.glob("orp-001/seniori/*.md"))[3]
     for sql in (
         "DELETE FROM files WHERE path = 'orp-001/seniori/2016-02-23.md'",
-        "DELETE FROM rows WHERE kind = 'mid'",
+        "DELETE FROM rows WHERE kind = 'file' AND CAST(key AS TEXT) = 'orp-001/seniori/2016-02-23.md'",
         "UPDATE rows SET data = data || x'00' WHERE kind LIKE 'task%'",
         "DELETE FROM rows WHERE kind LIKE 'kept:view%' AND CAST(key AS TEXT) LIKE 'orp-001/seniori/2016%'",
         "UPDATE rows SET data = data || x'00' WHERE kind = 'file'",

@@ -41,11 +41,12 @@ from ..core.model import Minutes
 from ..meetings.membership import all_members
 from ..meetings.schedule import unreadable_schedules
 from ..store.archive import Archive, Stamp, printable, resolve, stamp_of
+from ..store.incremental import task_refs
 from ..store.index import KEPT, Index, bucket, encode
 from ..store.loading import KeptView, Walk, file_outcome, is_not_minutes, with_snapshot
 from ..store.packing import MARSHAL_VERSION
 from ..store.plan import load_plans
-from ..store.snapshot import MEET, REF, ROWS, STATE, fingerprint, from_parts
+from ..store.snapshot import FILE, MEET, REF, ROWS, STATE, fingerprint, from_parts
 from ..store.snapshot import folders as walk_folders
 from .findings import Finding
 from .rules import (
@@ -164,7 +165,8 @@ class KeptCheck(KeptView):
             except LookupError:  # a table not as its digests say: loaded
                 return None
 
-        return with_snapshot(index, root, shown_root, walk, (STATE, ROWS + REF, ROWS + MEET), work)
+        names = (STATE, ROWS + REF, ROWS + FILE, ROWS + MEET)
+        return with_snapshot(index, root, shown_root, walk, names, work)
 
 
 class _Change:
@@ -342,18 +344,21 @@ class _Change:
                 slugs.add(minutes.group_slug)
         if self.replanned:
             affected.update(state["measured"])
-        refs = marshal.loads(parts[ROWS + REF])
-        involved: dict[str, Minutes] = {}
-        read: dict[int, list[Any]] = {}
-        for task_id in affected:
-            number = bucket(task_id)
-            if number not in read:
-                found = index.table(REF, refs, (number,), convert=marshal.loads)
+        tables = {kind: marshal.loads(parts[ROWS + kind]) for kind in (REF, FILE)}
+        read: dict[tuple[str, int], list[Any]] = {}
+
+        def bucket_of(kind: str, number: int) -> list[Any]:
+            if (kind, number) not in read:
+                found = index.table(kind, tables[kind], (number,), convert=marshal.loads)
                 if found is None:
-                    return None
-                read[number] = found
-            for value in read[number]:
-                if value[0] == task_id and value[1] not in involved:
+                    raise LookupError(kind)  # made(): the archive loaded
+                read[kind, number] = found
+            return read[kind, number]
+
+        involved: dict[str, Minutes] = {}
+        for found_refs in task_refs(sorted(affected), bucket_of).values():
+            for value in found_refs.values():
+                if value[1] not in involved:
                     minutes = self._stored(value[1], tuple(value[4]))
                     if minutes is None:
                         return None

@@ -9,12 +9,15 @@ archive that is many times a warm run. Beside the snapshot the index keeps, in s
   ids of those it updates;
 - MEET, a row per minutes (bucket: its group): what finding each minutes' next meeting needs;
 - REF, a row per task id and file that defines or updates it (bucket: the task id), with the
-  file's stamp and the places and lines of the tasks of that id it defines;
-- MID, a row per minutes (bucket: its id): its id and path, so that `kpss show ID` finds the
-  file of an id (views.load_one);
+  file's stamp and the places and lines of the tasks of that id it defines; but for the rows
+  of a task id whose part before its last `#` is the file's own minutes id (the ids kpss
+  gives, `ID#N`: most of them), which are told by that file's row in FILE (a minutes id is
+  its file's path without `.md`), so not stored (`_derived`, `task_refs`);
 
-and the part STATE: kpss.yaml's problems, each file's problems, the duplicate task ids, each
-group's first minutes and name, and a digest of each folder's files (sizes, times, inodes).
+(no table of minutes ids: an id is its file's path without `.md`, and `kpss show ID` finds the
+file's row in FILE, views.load_one) and the part STATE: kpss.yaml's problems, each file's
+problems, the duplicate task ids, each group's first minutes and name, and a digest of each
+folder's files (sizes, times, inodes).
 `bring_up_to_date` finds the folders whose digest changed, and in them the files changed,
 added or removed; the tasks the change can affect (those the changed files define or update,
 before and after, and those of the minutes of their groups whose next meeting moved); and
@@ -43,7 +46,6 @@ from .packing import MARSHAL_VERSION
 from .snapshot import (
     FILE,
     MEET,
-    MID,
     NO_STATE,
     REF,
     ROWS,
@@ -59,7 +61,7 @@ from .snapshot import (
 # Beyond this many changed files (or folders) a full load is about as quick, and simpler.
 MOST_CHANGES = 200
 
-KINDS = (FILE, MEET, REF, MID, *(status_kind(s) for s in STATUSES))
+KINDS = (FILE, MEET, REF, *(status_kind(s) for s in STATUSES))
 
 # What FILE holds of one file: (size, mtime_ns, ctime_ns, inode, problems, minutes or None),
 # problems as (line, severity, code, message), minutes as
@@ -123,7 +125,17 @@ def _meet_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
         yield encode(_pair(slug, f"{date}\0{mid}")), bucket(slug), marshal.dumps(value, MARSHAL_VERSION)
 
 
-def _ref_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
+def _derived(task_id: str, minutes_id: str) -> bool:
+    """Whether the REF row of `task_id` in the file of the minutes `minutes_id` is told by that
+    file's row in FILE, and so not stored: the id's part before its last `#` is the minutes id
+    (`ID#N`, as kpss numbers tasks; the file is then the id's path with `.md`: task_refs)."""
+    return task_id.rpartition("#")[0] == minutes_id  # "" without a `#`: no minutes id is ""
+
+
+def _ref_values(rel: str, found: Entry) -> Iterator[tuple[Any, ...]]:
+    """The REF value of each task id a file (its `entry`) defines or updates: (task id, path,
+    date ordinal, minutes id, stamp, [(place, line) of each task of that id it defines]),
+    stored or not (_derived)."""
     info = found[5]
     if info is None:
         return
@@ -131,30 +143,48 @@ def _ref_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
     for number, (task_id, line) in enumerate(zip(info[5], info[6], strict=True)):
         defines.setdefault(task_id, []).append((number, line))
     for task_id in sorted(_touches(info)):
-        value = (task_id, rel, info[1], info[0], found[:4], defines.get(task_id, []))
-        yield encode(_pair(task_id, rel)), bucket(task_id), marshal.dumps(value, MARSHAL_VERSION)
+        yield (task_id, rel, info[1], info[0], found[:4], defines.get(task_id, []))
 
 
-def _mid_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
-    info = found[5]
-    if info is not None:
-        yield encode(info[0]), bucket(info[0]), marshal.dumps((info[0], rel), MARSHAL_VERSION)
+def _ref_rows(rel: str, found: Entry) -> Iterator[tuple[bytes, int, bytes]]:
+    """The rows of REF of a file: its REF values but those told by its row in FILE (_derived)."""
+    for value in _ref_values(rel, found):
+        if not _derived(value[0], value[3]):
+            yield encode(_pair(value[0], rel)), bucket(value[0]), marshal.dumps(value, MARSHAL_VERSION)
+
+
+def task_refs(task_ids: Iterable[str], read: Callable[[str, int], list[Any]]) -> dict[str, dict[str, Any]]:
+    """Who defines or updates each of `task_ids`: by task id, the REF values (_ref_values) by
+    path, from its bucket of REF and, for an id `ID#N`, the row in FILE of the file `ID.md`
+    (the rows not stored: _derived). `read(kind, bucket)` gives the values of a bucket of a
+    table (a LookupError when it is not as its digests say)."""
+    refs: dict[str, dict[str, Any]] = {}
+    for task_id in task_ids:
+        found = refs[task_id] = {v[1]: v for v in read(REF, bucket(task_id)) if v[0] == task_id}
+        minutes_id, mark, _number = task_id.rpartition("#")
+        if not mark:
+            continue
+        rel = f"{minutes_id}.md"
+        for path, entry_found in read(FILE, bucket(rel[: rel.rfind("/") + 1])):
+            if path == rel:
+                for value in _ref_values(rel, entry_found):
+                    if value[0] == task_id:
+                        found[rel] = value
+    return refs
 
 
 def entry_rows(rel: str, found: Entry) -> Iterator[tuple[str, bytes, int, bytes]]:
-    """(kind, key, bucket, data) of each row of one file (its `entry`) in FILE, MEET, REF and
-    MID: what state_of's tables hold of it. A file's rows depend on that file alone, so the
+    """(kind, key, bucket, data) of each row of one file (its `entry`) in FILE, MEET and REF:
+    what state_of's tables hold of it. A file's rows depend on that file alone, so the
     processes that parse the files make them (loading._parse_many) on a first build."""
     yield (FILE, *_file_row(rel, found))
     for row in _meet_rows(rel, found):
         yield (MEET, *row)
     for row in _ref_rows(rel, found):
         yield (REF, *row)
-    for row in _mid_rows(rel, found):
-        yield (MID, *row)
 
 
-FILE_KINDS = (FILE, MEET, REF, MID)  # the tables of entry_rows
+FILE_KINDS = (FILE, MEET, REF)  # the tables of entry_rows
 
 
 def signed_rows(rel: str, found: Entry, signer: Signer) -> list[Signed]:
@@ -184,13 +214,12 @@ def signed_rows(rel: str, found: Entry, signer: Signer) -> list[Signed]:
         defines.setdefault(task_id, []).append((number, line))
     sign = signer.signs(REF)
     for task_id in touches:
+        if task_id.rpartition("#")[0] == mid:
+            continue  # told by the file's row in FILE (_derived)
         value = (task_id, rel, info[1], info[0], found[:4], defines.get(task_id, []))
         key = encode(_pair(task_id, rel))
         data = dumps(value, MARSHAL_VERSION)
         rows.append((REF, key, bucket(task_id), data, sign(key, data)))
-    key = encode(mid)
-    data = dumps((mid, rel), MARSHAL_VERSION)
-    rows.append((MID, key, crc32(key) & mask, data, signer.signs(MID)(key, data)))
     return rows
 
 
@@ -203,7 +232,7 @@ def state_of(
     whole)."""
     state = NO_STATE if files is None else state_part(files.items(), files.__getitem__, walk, config_problems)
     if files is None or state == NO_STATE:
-        return NO_STATE, {FILE: (), MEET: (), REF: (), MID: ()}
+        return NO_STATE, {FILE: (), MEET: (), REF: ()}
     # The tables' rows are made one at a time as the index writes them (generators over
     # `files`, which the caller keeps as it is until then): at 100,000 files the rows made at
     # once were some 250 MB, and 440 MB more while STATE was read back from them.
@@ -211,7 +240,6 @@ def state_of(
         FILE: (_file_row(rel, found) for rel, found in files.items()),
         MEET: (value for rel, found in files.items() for value in _meet_rows(rel, found)),
         REF: (value for rel, found in files.items() for value in _ref_rows(rel, found)),
-        MID: (value for rel, found in files.items() for value in _mid_rows(rel, found)),
     }
     return state, tables
 
@@ -250,8 +278,7 @@ def state_part(
     del definers
     by_task: dict[str, list[Any]] = {}  # of the ids defined twice: the REF values of their definers
     for rel in dict.fromkeys(rel for rels in twice.values() for rel in rels):
-        for _key, _bucket, data in _ref_rows(rel, entry_of(rel)):
-            value = marshal.loads(data)
+        for value in _ref_values(rel, entry_of(rel)):
             if value[0] in twice and value[5]:
                 by_task.setdefault(value[0], []).append(value)
     dups: dict[tuple[int, str, int, int], tuple[Any, ...]] = {}
@@ -454,19 +481,6 @@ def _bring(
             tables.drop[MEET].pop(key, None)
             tables.put[MEET][key] = (number, data)
 
-    # Each minutes id to its file; an id that another file's minutes hold too: a full load
-    # (which says so, and keeps no tables: state_of).
-    for found in gone.values():
-        if (info := found[5]) is not None:
-            tables.drop[MID][encode(info[0])] = bucket(info[0])
-    for rel, found in new.items():
-        for key, number, data in _mid_rows(rel, found):
-            holders = [v[1] for v in tables.bucket(MID, number) if v[0] == found[5][0]]
-            if any(holder != rel and holder not in gone for holder in holders) or key in tables.put[MID]:
-                return None
-            tables.drop[MID].pop(key, None)
-            tables.put[MID][key] = (number, data)
-
     # The tasks the change can affect: those the changed files define or update, and those of
     # the minutes whose next meeting moved ("until the next meeting").
     affected: set[str] = set()
@@ -481,19 +495,18 @@ def _bring(
             if mid in was and was[mid] != value:
                 affected |= set(group(slug)[mid][6])
 
-    # Who defines or updates them, before and after.
-    refs: dict[str, dict[str, Any]] = {}
-    for task_id in affected:
-        refs[task_id] = {v[1]: v for v in tables.bucket(REF, bucket(task_id)) if v[0] == task_id}
+    # Who defines or updates them, before and after (REF, and FILE for the rows it tells).
+    refs = task_refs(affected, tables.bucket)
     old_refs = {task_id: dict(found) for task_id, found in refs.items()}
     for rel, found in gone.items():
         for task_id in _touches(found[5]):
             refs[task_id].pop(rel, None)
-            tables.drop[REF][encode(_pair(task_id, rel))] = bucket(task_id)
+            if not _derived(task_id, found[5][0]):
+                tables.drop[REF][encode(_pair(task_id, rel))] = bucket(task_id)
     for rel, found in new.items():
+        for told in _ref_values(rel, found):
+            refs[told[0]][rel] = told
         for key, number, data in _ref_rows(rel, found):
-            value = marshal.loads(data)
-            refs[value[0]][rel] = value
             tables.drop[REF].pop(key, None)
             tables.put[REF][key] = (number, data)
 

@@ -235,7 +235,7 @@ def _watch(parent: int) -> None:
 
 
 # A file parsed on a first build: the signature of its row (Index.update) and its rows of the
-# snapshot's tables FILE, MEET, REF and MID (incremental.entry_rows), signed (Signer).
+# snapshot's tables FILE, MEET and REF (incremental.entry_rows), signed (Signer).
 SignedFile = tuple[bytes, list[Signed]]
 Chunk = list[tuple[str, "Stamp | None"]]  # files to parse, with their stamps on a first build
 
@@ -635,7 +635,7 @@ def is_not_minutes(rel: str, problems: list[Problem]) -> bool:
 
 class FirstBuild:
     """The rows of a first build written as the files are parsed: each file's row and its rows
-    of the snapshot's tables FILE, MEET, REF and MID, made and signed by the process that
+    of the snapshot's tables FILE, MEET and REF, made and signed by the process that
     parsed it (_signed), in batches, each bucket's signatures kept for the tables' digests.
     The old snapshot goes with the first batch (its tables are rewritten). When a batch could
     not be written, or a file has no rows (a link in the archive, a file changed too recently

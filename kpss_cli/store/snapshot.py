@@ -90,8 +90,8 @@ def fingerprint(
 
 STATE = "state"  # what bringing the snapshot up to date needs beside its tables: incremental.py
 # The tables of what each file, minutes and task id holds (incremental.py), beside those of
-# the statuses: files by folder, minutes by group, task ids, minutes ids.
-FILE, MEET, REF, MID = "file", "meet", "ref", "mid"
+# the statuses: files by folder, minutes by group, task ids.
+FILE, MEET, REF = "file", "meet", "ref"
 NO_STATE = marshal.dumps(None)  # STATE when a file or folder was not read, or an id is twice
 ROWS = "rows\0"  # a part named ROWS + a table's kind holds the digests of the table's buckets
 

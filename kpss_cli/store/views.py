@@ -15,7 +15,7 @@ from .archive import Archive, TaskSnapshot, _relative_ref, resolve_root
 from .index import Index, bucket
 from .loading import EachMinutes, Progress, _parse_file, load_archive, load_view, read_snapshot
 from .packing import reduced_view, unpack, unpack_attendance, unpack_config, unpack_task
-from .snapshot import FILE, MEET, MID, NO_STATE, ROWS, STATE, from_parts, status_kind, status_parts
+from .snapshot import FILE, MEET, NO_STATE, ROWS, STATE, from_parts, status_kind, status_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
 if TYPE_CHECKING:
@@ -80,13 +80,13 @@ def load_one(
     """The archive's problems, groups and configuration, and the whole minutes record whose id
     or path is `ref` (as Archive.find_minutes finds it; None when none is). From the index
     when it holds the task snapshot of the archive as it is, or one a few changed files bring
-    up to date (loading.read_snapshot): the file of the id (the snapshot's table MID) or
-    path (FILE), its parsed record (its row in the index, or the file parsed when its row is
+    up to date (loading.read_snapshot): the file of the id (its path without `.md`) or
+    path (the snapshot's table FILE), its parsed record (its row in the index, or the file parsed when its row is
     not kept) and its tasks as resolved (the rows of the statuses' tables): no other record
     is read. Else from the archive loaded."""
     if use_index:
         root, shown_root = resolve_root(archive)
-        names = (STATE, *(ROWS + kind for kind in (FILE, MID, MEET)), *status_parts(STATUSES))
+        names = (STATE, *(ROWS + kind for kind in (FILE, MEET)), *status_parts(STATUSES))
 
         def read(index: Index, parts: dict[str, bytes]) -> tuple[Archive, Minutes | None] | None:
             return _record(index, parts, root, shown_root, ref)
@@ -127,15 +127,11 @@ def _record(
 
     # As find_minutes: the first minutes in the archive's order (date, id) whose id or path it is.
     candidates = []
-    ids = index.table(MID, loads(parts[ROWS + MID]), (bucket(wanted),), convert=loads)
-    if ids is None:
-        return None
-    for minutes_id, rel in ids:
-        if minutes_id == wanted:
-            found = entry(rel)
-            if found is None or found[5] is None or found[5][0] != wanted:
-                return None  # not as the tables say of each other
-            candidates.append((found[5][1], found[5][0], rel, found))
+    found = entry(f"{wanted}.md")  # a minutes id is its file's path without `.md`
+    if found is not None and found[5] is not None:
+        if found[5][0] != wanted:
+            return None  # not as the table says of its files
+        candidates.append((found[5][1], wanted, f"{wanted}.md", found))
     found = entry(wanted)
     if found is not None and found[5] is not None:
         candidates.append((found[5][1], found[5][0], wanted, found))
