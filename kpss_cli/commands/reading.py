@@ -323,7 +323,18 @@ def check_minutes(
         return ExitStatus.OK
     today = today_from(as_of)
     loaded: Archive | TaskSnapshot
-    if paths:
+    cold = None
+    if settings["no_cache"]:  # checked where each file is parsed, the records never all held
+        from ..check.cold import cold_check
+
+        cold = cold_check(archive, today, progress_bar(), [str(p) for p in paths or () if not p.exists()])
+    if cold is not None:
+        from ..check.rules import chosen
+
+        loaded = cold.head
+        only = {_shown_ref(cold.named, p) for p in paths} if paths else None
+        findings = chosen(loaded, [*loaded.problems, *cold.findings], only)
+    elif paths:
         from ..check.rules import check_archive
 
         loaded = whole = open_archive(archive)
