@@ -243,19 +243,31 @@ def findings_of_every_kind(tmp_path: Path) -> list[tuple[Path, list[str]]]:
     """Archives with findings of every kind `kpss check` finds across files, and the queries
     asked of each: tests/data/check (a defect per finding) with task ids defined twice, a
     measure without a plan (of the first definition only), checklist deadlines of a task that
-    exists and of one that does not, an update older than its task and a join in one group's
-    minutes; the members over time of tests/test_membership.py; a plan with gaps; the example
-    archive (schedules and a plan)."""
+    exists and of one that does not, updates older than their task or of its own meeting and a
+    join in one group's minutes; the members over time of tests/test_membership.py; a plan
+    with gaps beside a scheduled group without minutes; the example archive (schedules and a
+    plan)."""
     from .conftest import DATA, REPO
     from .test_membership import CONFIG, MEETINGS
 
     planted = Path(shutil.copytree(DATA / "check", tmp_path / "check"))
     extra = {
-        "ridici/2016-01-01.md": minutes("group: ridici\ndate: 2016-01-01\ntasks: [{id: X, task: A, measure: '1.1'}]"),
-        "seniori/2016-02-02.md": minutes("group: seniori\ndate: 2016-02-02\ntasks: [{id: X, task: B, measure: '2.2'}]"),
-        "ridici/2018-04-04.md": minutes("group: ridici\ndate: 2018-04-04", "- [ ] X trvá, nový termín 01/17\n"),
-        "ridici/2018-04-05.md": minutes("group: ridici\ndate: 2018-04-05", "- [ ] NIKDO trvá, nový termín 01/17\n"),
+        "ridici/2016-01-01.md": minutes(
+            "group: ridici\ndate: 2016-01-01\ntasks: [{id: X, task: A, measure: '1.1'}]"
+        ),
+        "seniori/2016-02-02.md": minutes(
+            "group: seniori\ndate: 2016-02-02\ntasks: [{id: X, task: B, measure: '2.2'}]"
+        ),
+        "ridici/2018-04-04.md": minutes(
+            "group: ridici\ndate: 2018-04-04", "- [ ] X trvá, nový termín 01/17\n"
+        ),
+        "ridici/2018-04-05.md": minutes(
+            "group: ridici\ndate: 2018-04-05", "- [ ] NIKDO trvá, nový termín 01/17\n"
+        ),
         "ridici/2015-05-05.md": minutes("group: ridici\ndate: 2015-05-05\nupdates: [{id: X, status: done}]"),
+        "ridici/2015-06-06.md": minutes(  # an update of a task set at the same meeting
+            "group: ridici\ndate: 2015-06-06\ntasks: [{id: Y, task: A}]\nupdates: [{id: Y, status: done}]"
+        ),
         "seniori/2022-03-01.md": minutes(
             "group: seniori\ndate: 2022-03-01\npresent: [Olga Merglová, Nový Člen]\n"
             "membership: [{name: Nový Člen, joined: 2022-03-01}]"
@@ -277,7 +289,10 @@ def findings_of_every_kind(tmp_path: Path) -> list[tuple[Path, list[str]]]:
         ),
     )
     gaps = tmp_path / "gaps"
-    write(gaps / "kpss.yaml", "organisation: Testov\ngroups: [{slug: g, name: G}]\n")
+    write(  # a group with a schedule and no minutes
+        gaps / "kpss.yaml",
+        "organisation: Testov\ngroups: [{slug: g, name: G}, {slug: h, name: H, schedule: {dates: [2026-01-15]}}]\n",
+    )
     write(
         gaps / "plan/kp.yaml",
         "plan: Plán\nperiod: 2025-2027\nlevels: [Priorita, Opatření]\nitems:\n  - id: '1'\n    title: A\n"
@@ -292,15 +307,24 @@ def findings_of_every_kind(tmp_path: Path) -> list[tuple[Path, list[str]]]:
             "  - {measure: '1.1', value: 3, indicator: počet lůžek}"
         ),
     )
-    write(gaps / "g/2026-02-01.md", minutes("group: G\ndate: 2026-02-01\ntasks: [{id: N, task: C, measure: '9.8'}]"))
+    write(
+        gaps / "g/2026-02-01.md",
+        minutes("group: G\ndate: 2026-02-01\ntasks: [{id: N, task: C, measure: '9.8'}]"),
+    )
     examples = Path(shutil.copytree(REPO / "examples", tmp_path / "examples"))
     on = "2022-06-01"
     return [
         (planted, ["--as-of", on]),
         (planted, ["-f", "json", "--as-of", on]),
         (planted, ["-f", "csv", "--strict", "--as-of", "2023-01-01"]),
-        (planted, [str(planted / "ridici/2022-01-19.md"), str(planted / "seniori/poznamky.md"), "--as-of", on]),
-        (planted, ["ridici/2022-02-16", "seniori/2022-04-01.md", "-f", "tsv", "--as-of", on]),  # an id, a path
+        (
+            planted,
+            [str(planted / "ridici/2022-01-19.md"), str(planted / "seniori/poznamky.md"), "--as-of", on],
+        ),
+        (
+            planted,
+            ["ridici/2022-02-16", "seniori/2022-04-01.md", "-f", "tsv", "--as-of", on],
+        ),  # an id, a path
         (planted, ["ridici/2099-01-01", "--as-of", on]),  # no such minutes
         (members, ["-f", "json", "--as-of", "2026-06-01"]),
         (members, ["--as-of", "2026-05-01"]),
@@ -327,8 +351,9 @@ def test_cold_check_finds_what_the_archive_loaded_finds(
     from kpss_cli.store import loading
 
     monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
-    counts = {"whole": 0}
+    counts = {"whole": 0, "loaded": 0}
     count_calls(monkeypatch, cold, "unpack", counts, "whole")
+    count_calls(monkeypatch, loading, "_load", counts, "loaded")
 
     def run_every() -> list[tuple[int, str, str]]:
         found = []
@@ -341,7 +366,14 @@ def test_cold_check_finds_what_the_archive_loaded_finds(
     # The records that say who joins or leaves: one of tests/data/check's (six runs), three of
     # test_membership's (two runs).
     assert counts["whole"] == 6 * 1 + 2 * 3
-    codes = {code for _exit, out, _err in new for code in re.findall(r'\[([a-z-]+)\]$|"code": "([a-z-]+)"', out, re.M) for code in code if code}
+    assert counts["loaded"] == 0  # the archive never loaded
+    codes = {
+        code
+        for _exit, out, _err in new
+        for code in re.findall(r'\[([a-z-]+)\]$|"code": "([a-z-]+)"', out, re.M)
+        for code in code
+        if code
+    }
     codes |= {code for _exit, out, _err in new for code in re.findall(r",(?:warning|error),([a-z-]+),", out)}
     assert {
         "duplicate-task-id", "unknown-task", "update-before-task", "deadline-before-meeting",
@@ -352,3 +384,4 @@ def test_cold_check_finds_what_the_archive_loaded_finds(
     assert "no such file in the archive" in new[5][2]
     monkeypatch.setattr(cold, "cold_check", lambda *args: None)  # the archive loaded whole
     assert run_every() == new
+    assert counts["loaded"] == len(findings_of_every_kind)

@@ -35,7 +35,15 @@ from ..core.model import Minutes
 from ..meetings.membership import GroupMembers, all_members
 from ..meetings.schedule import unreadable_schedules
 from ..store import loading
-from ..store.archive import Archive, TaskSnapshot, _relative_ref, duplicate_task, printable, resolve_root, shown_path
+from ..store.archive import (
+    Archive,
+    TaskSnapshot,
+    _relative_ref,
+    duplicate_task,
+    printable,
+    resolve_root,
+    shown_path,
+)
 from ..store.cold import _each_kept
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, _inspect, is_not_minutes, walk_archive
@@ -54,7 +62,9 @@ from .rules import (
 
 Found = tuple[str, int | None, str, str, str]  # a Problem's fields
 # What the parent keeps of one minutes (by marshal), at these places.
-_DAY, _ID, _SLUG, _GROUP, _LINE, _KEY, _TASKS, _UPDATES, _LOOSE, _DEADLINES, _MEASURED, _FOUND, _JOINS = range(13)
+_DAY, _ID, _SLUG, _GROUP, _LINE, _KEY, _TASKS, _UPDATES, _LOOSE, _DEADLINES, _MEASURED, _FOUND, _JOINS = (
+    range(13)
+)
 
 
 def _tuple(problem: Problem) -> Found:
@@ -65,7 +75,9 @@ class _Checker:
     """What checking a file alone reads: the archive's root and configuration, the day, the
     groups' members (kpss.yaml's, or over time), the plans. Made before the workers fork."""
 
-    def __init__(self, archive: Archive, today: dt.date, members: dict[str, GroupMembers], plans: list[Any]) -> None:
+    def __init__(
+        self, archive: Archive, today: dt.date, members: dict[str, GroupMembers], plans: list[Any]
+    ) -> None:
         self.archive = archive
         self.today = today
         self.members = members
@@ -80,7 +92,9 @@ class _Checker:
         measured = []
         for task in minutes.tasks:
             if task.measure:
-                made = list(linked.of_task(task)) if linked is not None else [unplanned_measure(archive, task)]
+                made = (
+                    list(linked.of_task(task)) if linked is not None else [unplanned_measure(archive, task)]
+                )
                 measured.append((task.id, task.line, [_tuple(p) for p in made]))
         return (
             minutes.date.toordinal(),
@@ -189,7 +203,9 @@ def _checked(
         elif rel in not_read:
             problem = not_read[rel]
             shown = shown_path(result, printable(rel))
-            result.problems.append(Problem(shown, problem.line, problem.severity, problem.code, problem.message))
+            result.problems.append(
+                Problem(shown, problem.line, problem.severity, problem.code, problem.message)
+            )
     del kept
     order.sort()  # the archive's order (archive.resolve: a stable sort of the walk's)
     ordered = [values.pop(rel) for _day, _id, _place, rel in order]
@@ -278,7 +294,9 @@ def _checked(
     del ordered, by_id, order
     if again:
         checker.members = members
-        for _rel, (_problems, value, _plain) in _each_kept(base, again, config, checker, None, None, [], _kept):
+        for _rel, (_problems, value, _plain) in _each_kept(
+            base, again, config, checker, None, None, [], _kept
+        ):
             if value is not None:
                 findings.extend(Problem(*f) for f in marshal.loads(value)[_FOUND])
     findings.extend(plan_problems)
@@ -290,7 +308,9 @@ def _checked(
             one = Archive(root=root, shown_root=shown_root, config=config)
             listed = held.get(slug, [])
             one.minutes = [Minutes(m_id, rel, group, _DATES[day], slug) for m_id, rel, group, day in listed]
-            findings.extend(problem for _slug, problem in missing_minutes(one, today, _DATES[first_day], {slug}))
+            findings.extend(
+                problem for _slug, problem in missing_minutes(one, today, _DATES[first_day], {slug})
+            )
     named_archive = Archive(root=root, shown_root=shown_root, config=config)
     named_archive.minutes = named
     return ColdCheck(TaskSnapshot.of(result), findings, named_archive)

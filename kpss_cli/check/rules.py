@@ -144,8 +144,16 @@ def meeting_findings(archive: Archive) -> Iterator[tuple[str, Problem]]:
     for minutes in archive.minutes:
         first = seen.setdefault((minutes.group_slug, minutes.date), minutes)
         if first is not minutes:
-            yield minutes.group_slug, duplicate_meeting(
-                archive, minutes.path, minutes.key_lines.get("date"), minutes.group, minutes.date, first.path
+            yield (
+                minutes.group_slug,
+                duplicate_meeting(
+                    archive,
+                    minutes.path,
+                    minutes.key_lines.get("date"),
+                    minutes.group,
+                    minutes.date,
+                    first.path,
+                ),
             )
 
 
@@ -180,8 +188,11 @@ def task_findings(
         if ids is not None and update.id not in ids:
             continue
         target = archive.task(update.id)
-        yield update.id, unmatched_update(
-            archive, minutes.path, update.id, update.line, None if target is None else target.meeting_date
+        yield (
+            update.id,
+            unmatched_update(
+                archive, minutes.path, update.id, update.line, None if target is None else target.meeting_date
+            ),
         )
 
 

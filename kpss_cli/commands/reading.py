@@ -323,6 +323,7 @@ def check_minutes(
         return ExitStatus.OK
     today = today_from(as_of)
     loaded: Archive | TaskSnapshot
+    only: set[str] | None = None
     cold = None
     if settings["no_cache"]:  # checked where each file is parsed, the records never all held
         from ..check.cold import cold_check
@@ -373,7 +374,7 @@ def check_minutes(
             for f in findings
         )
         emit_rows(rows, CHECK_COLUMNS, fmt)
-    files = len(only) if paths else loaded.files
+    files = len(only) if only is not None else loaded.files
     say(f"kpss: {summary(findings, files)}")
     if any(f.is_error for f in findings):
         return ExitStatus.USER_ERROR
