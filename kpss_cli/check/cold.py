@@ -15,8 +15,9 @@ planned meetings without minutes, the plan's own findings. When some minutes say
 leaves, the minutes of those groups are checked again (parsed again) with the members over
 time; no other file is parsed twice.
 
-At 100,000 files the archive loaded whole for `check` peaked at about 800 MiB. The findings
-are those of rules.check_archive (tests/test_cold.py compares the two)."""
+At 100,000 files the archive loaded whole for `check` peaked at about 800 MiB, this at 202
+(docs/performance.md, "Cold `check` without the records"). The findings are those of
+rules.check_archive (tests/test_cold.py compares the two)."""
 
 from __future__ import annotations
 
