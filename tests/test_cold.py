@@ -385,3 +385,34 @@ def test_cold_check_finds_what_the_archive_loaded_finds(
     monkeypatch.setattr(cold, "cold_check", lambda *args: None)  # the archive loaded whole
     assert run_every() == new
     assert counts["loaded"] == len(findings_of_every_kind)
+
+
+def test_check_of_given_files_is_answered_from_the_kept_findings(
+    invoke: Invoke, findings_of_every_kind: list[tuple[Path, list[str]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check FILE...` with the index gives those files' findings of the ones it keeps for the
+    day (check/kept.py): the archive is not loaded (it was, every record unpacked from the
+    index); each answer is `--no-cache`'s. A minutes id given still loads the archive."""
+    from kpss_cli.store import loading
+
+    root, on = findings_of_every_kind[0][0], "2022-06-01"
+    files = [str(root / "ridici/2022-01-19.md"), str(root / "seniori/poznamky.md"), str(root / "kpss.yaml")]
+    queries = [
+        ["--as-of", on, *files],
+        ["-f", "json", "--strict", "--as-of", on, files[0]],
+        ["--as-of", on, str(root / "ridici/2022-02-16.md"), "ridici/2022-02-16"],  # an id too
+        ["--as-of", on, "/etc/hostname"],  # not in the archive
+    ]
+    assert invoke("check", "--as-of", on, "-a", str(root)).exit_code == 2  # the findings kept
+    counts = {"loaded": 0}
+    count_calls(monkeypatch, loading, "_load", counts, "loaded")
+    found = []
+    for query in queries:
+        cold = invoke("--no-cache", "check", *query, "-a", str(root))
+        counts["loaded"] = 0
+        warm = invoke("check", *query, "-a", str(root))
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+        assert counts["loaded"] == (1 if query is queries[2] else 0)
+        found.append(warm.stdout + warm.stderr)
+    assert all(f"[{code}]" in found[0] for code in ("bad-time", "not-minutes", "missing-minutes"))
+    assert "in 3 files" in found[0] and "is not in the archive" in found[3]

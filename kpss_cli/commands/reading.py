@@ -335,13 +335,13 @@ def check_minutes(
         loaded = cold.head
         only = {_shown_ref(cold.named, p) for p in paths} if paths else None
         findings = chosen(loaded, [*loaded.problems, *cold.findings], only)
-    elif paths:
+    elif paths and not all(p.exists() for p in paths):  # a minutes id, found in the archive loaded
         from ..check.rules import check_archive
 
         loaded = whole = open_archive(archive)
         only = {_shown_ref(whole, p) for p in paths}
         findings = check_archive(whole, today, only)
-    else:  # the findings the index keeps for today (store/loading.load_view)
+    else:  # the findings the index keeps for today (store/loading.load_view), of the files given
         made: list[KeptCheck] = []
 
         def kept() -> KeptCheck:  # imported only when the findings are not read as kept
@@ -364,6 +364,9 @@ def check_minutes(
             kept=kept,
         )
         findings = findings_of(view)
+        if paths:  # sorted and each once already (rules.chosen): those of these files
+            only = {_shown_file(loaded, p) for p in paths}
+            findings = [f for f in findings if f.path in only]
     if fmt == "table":
         for finding in findings:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
@@ -396,8 +399,15 @@ def _shown_ref(archive: Archive, path: Path) -> str:
                 )
             )
         return shown_path(archive, minutes.path)
+    return _shown_file(archive, path)
+
+
+def _shown_file(archive: Archive | TaskSnapshot, path: Path) -> str:
+    """A file given on the command line (it exists), as findings show it."""
+    from ..store.archive import shown_path
+
     try:
-        rel = path.resolve().relative_to(archive.root.resolve()).as_posix()
+        rel = path.resolve().relative_to(Path(archive.root).resolve()).as_posix()
     except ValueError:
         raise KpssError(
             _("{path} is not in the archive {shown_root}").format(path=path, shown_root=archive.shown_root)
