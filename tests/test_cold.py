@@ -236,3 +236,183 @@ def test_cold_list_writes_rows_as_they_come(
     again = invoke("--no-cache", "list", "-f", "json", "-a", str(awkward))
     assert cold.stdout == warm.stdout == again.stdout and cold.stderr == warm.stderr == again.stderr
     assert cold.stdout.startswith("[\n  {") and cold.exit_code == warm.exit_code == 2
+
+
+@pytest.fixture
+def findings_of_every_kind(tmp_path: Path) -> list[tuple[Path, list[str]]]:
+    """Archives with findings of every kind `kpss check` finds across files, and the queries
+    asked of each: tests/data/check (a defect per finding) with task ids defined twice, a
+    measure without a plan (of the first definition only), checklist deadlines of a task that
+    exists and of one that does not, updates older than their task or of its own meeting and a
+    join in one group's minutes; the members over time of tests/test_membership.py; a plan
+    with gaps beside a scheduled group without minutes; the example archive (schedules and a
+    plan)."""
+    from .conftest import DATA, REPO
+    from .test_membership import CONFIG, MEETINGS
+
+    planted = Path(shutil.copytree(DATA / "check", tmp_path / "check"))
+    extra = {
+        "ridici/2016-01-01.md": minutes(
+            "group: ridici\ndate: 2016-01-01\ntasks: [{id: X, task: A, measure: '1.1'}]"
+        ),
+        "seniori/2016-02-02.md": minutes(
+            "group: seniori\ndate: 2016-02-02\ntasks: [{id: X, task: B, measure: '2.2'}]"
+        ),
+        "ridici/2018-04-04.md": minutes(
+            "group: ridici\ndate: 2018-04-04", "- [ ] X trvá, nový termín 01/17\n"
+        ),
+        "ridici/2018-04-05.md": minutes(
+            "group: ridici\ndate: 2018-04-05", "- [ ] NIKDO trvá, nový termín 01/17\n"
+        ),
+        "ridici/2015-05-05.md": minutes("group: ridici\ndate: 2015-05-05\nupdates: [{id: X, status: done}]"),
+        "ridici/2015-06-06.md": minutes(  # an update of a task set at the same meeting
+            "group: ridici\ndate: 2015-06-06\ntasks: [{id: Y, task: A}]\nupdates: [{id: Y, status: done}]"
+        ),
+        "seniori/2022-03-01.md": minutes(
+            "group: seniori\ndate: 2022-03-01\npresent: [Olga Merglová, Nový Člen]\n"
+            "membership: [{name: Nový Člen, joined: 2022-03-01}]"
+        ),
+        "seniori/2022-04-01.md": minutes("group: seniori\ndate: 2022-04-01\npresent: [Nový Člen, Nový Cizí]"),
+        "seniori/2021-04-01.md": minutes("group: seniori\ndate: 2021-04-01\npresent: [Nový Člen]"),
+    }
+    for rel, text in extra.items():
+        write(planted / rel, text)
+    members = tmp_path / "members"
+    write(members / "kpss.yaml", CONFIG)
+    for day, (front, body) in MEETINGS.items():
+        write(members / "ridici" / f"{day}.md", minutes(f"group: ridici\ndate: {day}\n{front}", body))
+    write(
+        members / "ridici/2026-05-14.md",
+        minutes(
+            "group: ridici\ndate: 2026-05-14\npresent: [Anna Bílá, Bohumil Černý]\n"
+            "membership:\n  - {org: Nikdo}\n  - {name: Nikdo Nečlen, left: 2026-05-14}"
+        ),
+    )
+    gaps = tmp_path / "gaps"
+    write(  # a group with a schedule and no minutes
+        gaps / "kpss.yaml",
+        "organisation: Testov\ngroups: [{slug: g, name: G}, {slug: h, name: H, schedule: {dates: [2026-01-15]}}]\n",
+    )
+    write(
+        gaps / "plan/kp.yaml",
+        "plan: Plán\nperiod: 2025-2027\nlevels: [Priorita, Opatření]\nitems:\n  - id: '1'\n    title: A\n"
+        "    items:\n      - {id: '1.1', title: B, indicators: [{name: počet klientů, baseline: 1, target: 5}]}\n"
+        "      - {id: '1.2', title: C, group: g}\n",
+    )
+    write(
+        gaps / "g/2026-01-01.md",
+        minutes(
+            "group: G\ndate: 2026-01-01\ntasks:\n  - {id: M, task: A, measure: '1.1'}\n  - {id: N, task: B, measure: '9.9'}\n"
+            "progress:\n  - {measure: '7', state: done}\n  - {measure: '1.2', value: 3}\n"
+            "  - {measure: '1.1', value: 3, indicator: počet lůžek}"
+        ),
+    )
+    write(
+        gaps / "g/2026-02-01.md",
+        minutes("group: G\ndate: 2026-02-01\ntasks: [{id: N, task: C, measure: '9.8'}]"),
+    )
+    examples = Path(shutil.copytree(REPO / "examples", tmp_path / "examples"))
+    on = "2022-06-01"
+    return [
+        (planted, ["--as-of", on]),
+        (planted, ["-f", "json", "--as-of", on]),
+        (planted, ["-f", "csv", "--strict", "--as-of", "2023-01-01"]),
+        (
+            planted,
+            [str(planted / "ridici/2022-01-19.md"), str(planted / "seniori/poznamky.md"), "--as-of", on],
+        ),
+        (
+            planted,
+            ["ridici/2022-02-16", "seniori/2022-04-01.md", "-f", "tsv", "--as-of", on],
+        ),  # an id, a path
+        (planted, ["ridici/2099-01-01", "--as-of", on]),  # no such minutes
+        (members, ["-f", "json", "--as-of", "2026-06-01"]),
+        (members, ["--as-of", "2026-05-01"]),
+        (gaps, ["--as-of", "2026-06-01"]),
+        (examples, ["-f", "json", "--as-of", "2026-12-31"]),
+        (examples, ["--strict", "--as-of", "2026-11-22"]),
+    ]
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_cold_check_finds_what_the_archive_loaded_finds(
+    invoke: Invoke,
+    findings_of_every_kind: list[tuple[Path, list[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+    parallel_from: int,
+) -> None:
+    """`check --no-cache` checks each file where it is parsed and what is across files from
+    what is kept of each (check/cold.py): the findings, the summary and the exit code of the
+    archive loaded whole (rules.check_archive), byte for byte, in every format, for given files
+    and minutes ids; only the records that say who joins or leaves are unpacked."""
+    import re
+
+    from kpss_cli.check import cold
+    from kpss_cli.store import loading
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    counts = {"whole": 0, "loaded": 0}
+    count_calls(monkeypatch, cold, "unpack", counts, "whole")
+    count_calls(monkeypatch, loading, "_load", counts, "loaded")
+
+    def run_every() -> list[tuple[int, str, str]]:
+        found = []
+        for root, query in findings_of_every_kind:
+            result = invoke("--no-cache", "check", *query, "-a", str(root))
+            found.append((result.exit_code, result.stdout, result.stderr))
+        return found
+
+    new = run_every()
+    # The records that say who joins or leaves: one of tests/data/check's (six runs), three of
+    # test_membership's (two runs).
+    assert counts["whole"] == 6 * 1 + 2 * 3
+    assert counts["loaded"] == 0  # the archive never loaded
+    codes = {
+        code
+        for _exit, out, _err in new
+        for code in re.findall(r'\[([a-z-]+)\]$|"code": "([a-z-]+)"', out, re.M)
+        for code in code
+        if code
+    }
+    codes |= {code for _exit, out, _err in new for code in re.findall(r",(?:warning|error),([a-z-]+),", out)}
+    assert {
+        "duplicate-task-id", "unknown-task", "update-before-task", "deadline-before-meeting",
+        "duplicate-meeting", "missing-minutes", "not-minutes", "former-member", "unknown-person",
+        "substitute-for-non-member", "decision-without-quorum", "left-non-member", "unknown-measure",
+        "progress-unknown-indicator", "plan-no-group", "indicator-no-unit", "old-draft",
+    } <= codes  # fmt: skip
+    assert "no such file in the archive" in new[5][2]
+    monkeypatch.setattr(cold, "cold_check", lambda *args: None)  # the archive loaded whole
+    assert run_every() == new
+    assert counts["loaded"] == len(findings_of_every_kind)
+
+
+def test_check_of_given_files_is_answered_from_the_kept_findings(
+    invoke: Invoke, findings_of_every_kind: list[tuple[Path, list[str]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check FILE...` with the index gives those files' findings of the ones it keeps for the
+    day (check/kept.py): the archive is not loaded (it was, every record unpacked from the
+    index); each answer is `--no-cache`'s. A minutes id given still loads the archive."""
+    from kpss_cli.store import loading
+
+    root, on = findings_of_every_kind[0][0], "2022-06-01"
+    files = [str(root / "ridici/2022-01-19.md"), str(root / "seniori/poznamky.md"), str(root / "kpss.yaml")]
+    queries = [
+        ["--as-of", on, *files],
+        ["-f", "json", "--strict", "--as-of", on, files[0]],
+        ["--as-of", on, str(root / "ridici/2022-02-16.md"), "ridici/2022-02-16"],  # an id too
+        ["--as-of", on, "/etc/hostname"],  # not in the archive
+    ]
+    assert invoke("check", "--as-of", on, "-a", str(root)).exit_code == 2  # the findings kept
+    counts = {"loaded": 0}
+    count_calls(monkeypatch, loading, "_load", counts, "loaded")
+    found = []
+    for query in queries:
+        cold = invoke("--no-cache", "check", *query, "-a", str(root))
+        counts["loaded"] = 0
+        warm = invoke("check", *query, "-a", str(root))
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+        assert counts["loaded"] == (1 if query is queries[2] else 0)
+        found.append(warm.stdout + warm.stderr)
+    assert all(f"[{code}]" in found[0] for code in ("bad-time", "not-minutes", "missing-minutes"))
+    assert "in 3 files" in found[0] and "is not in the archive" in found[3]

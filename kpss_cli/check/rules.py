@@ -144,10 +144,28 @@ def meeting_findings(archive: Archive) -> Iterator[tuple[str, Problem]]:
     for minutes in archive.minutes:
         first = seen.setdefault((minutes.group_slug, minutes.date), minutes)
         if first is not minutes:
-            yield minutes.group_slug, _finding(
-                archive, minutes.path, minutes.key_lines.get("date"), "duplicate-meeting",
-                _("{group} already has minutes of {date}: {path}").format(group=minutes.group, date=minutes.date.isoformat(), path=shown_path(archive, first.path)),
-            )  # fmt: skip
+            yield (
+                minutes.group_slug,
+                duplicate_meeting(
+                    archive,
+                    minutes.path,
+                    minutes.key_lines.get("date"),
+                    minutes.group,
+                    minutes.date,
+                    first.path,
+                ),
+            )
+
+
+def duplicate_meeting(
+    archive: Archive, path: str, line: int | None, group: str, day: dt.date, first: str
+) -> Problem:
+    """The minutes at `path` of `group` on `day`, which already has minutes of that day at
+    `first` (earlier in the archive's order)."""
+    return _finding(
+        archive, path, line, "duplicate-meeting",
+        _("{group} already has minutes of {date}: {path}").format(group=group, date=day.isoformat(), path=shown_path(archive, first)),
+    )  # fmt: skip
 
 
 def task_findings(
@@ -159,37 +177,55 @@ def task_findings(
     only of the ids `ids` when given (the archive then holds every file that defines or updates
     them: check/kept.py)."""
     for minutes in archive.minutes:
-        for check in minutes.loose_checks:
-            if check.due is not None and (ids is None or check.id in ids) and archive.task(check.id):
-                for problem in _deadline_findings(archive, minutes, check.line, check.due):
-                    yield check.id, problem
+        for task_id, problem in loose_deadline_findings(archive, minutes):
+            if (ids is None or task_id in ids) and archive.task(task_id):
+                yield task_id, problem
     if no_plan:
         for task in archive.tasks:
             if task.measure and (ids is None or task.id in ids):
-                yield task.id, _finding(
-                    archive, task.path, task.line, "unknown-measure",
-                    _("task {id} serves measure {measure!r}, but the archive has no plan (plan/*.yaml)").format(id=task.id, measure=task.measure),
-                )  # fmt: skip
+                yield task.id, unplanned_measure(archive, task)
     for minutes, update in archive.unmatched_updates:
         if ids is not None and update.id not in ids:
             continue
         target = archive.task(update.id)
-        if target is None:
-            yield (
-                update.id,
-                _finding(
-                    archive,
-                    minutes.path,
-                    update.line,
-                    "unknown-task",
-                    _("no task {id!r} in the archive").format(id=update.id),
-                ),
-            )
-        else:
-            yield update.id, _finding(
-                archive, minutes.path, update.line, "update-before-task",
-                _("task {id} was set on {meeting_date}, not before this meeting").format(id=update.id, meeting_date=target.meeting_date.isoformat()),
-            )  # fmt: skip
+        yield (
+            update.id,
+            unmatched_update(
+                archive, minutes.path, update.id, update.line, None if target is None else target.meeting_date
+            ),
+        )
+
+
+def loose_deadline_findings(archive: Archive, minutes: Minutes) -> Iterator[tuple[str, Problem]]:
+    """(task id, finding) of the deadlines of the minutes' checklist lines: findings only where
+    the task exists (task_findings)."""
+    for check in minutes.loose_checks:
+        if check.due is not None:
+            for problem in _deadline_findings(archive, minutes, check.line, check.due):
+                yield check.id, problem
+
+
+def unplanned_measure(archive: Archive, task: Task) -> Problem:
+    """A task serving a measure when the archive has no plan."""
+    return _finding(
+        archive, task.path, task.line, "unknown-measure",
+        _("task {id} serves measure {measure!r}, but the archive has no plan (plan/*.yaml)").format(id=task.id, measure=task.measure),
+    )  # fmt: skip
+
+
+def unmatched_update(
+    archive: Archive, path: str, task_id: str, line: int, task_date: dt.date | None
+) -> Problem:
+    """An update (or checklist line) at `path` of a task that does not exist (`task_date`
+    None) or was set on `task_date`, not before it (archive.unmatched_updates)."""
+    if task_date is None:
+        return _finding(
+            archive, path, line, "unknown-task", _("no task {id!r} in the archive").format(id=task_id)
+        )
+    return _finding(
+        archive, path, line, "update-before-task",
+        _("task {id} was set on {meeting_date}, not before this meeting").format(id=task_id, meeting_date=task_date.isoformat()),
+    )  # fmt: skip
 
 
 def disabled_codes(archive: Archive | TaskSnapshot) -> set[str]:

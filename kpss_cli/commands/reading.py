@@ -323,13 +323,25 @@ def check_minutes(
         return ExitStatus.OK
     today = today_from(as_of)
     loaded: Archive | TaskSnapshot
-    if paths:
+    only: set[str] | None = None
+    cold = None
+    if settings["no_cache"]:  # checked where each file is parsed, the records never all held
+        from ..check.cold import cold_check
+
+        cold = cold_check(archive, today, progress_bar(), [str(p) for p in paths or () if not p.exists()])
+    if cold is not None:
+        from ..check.rules import chosen
+
+        loaded = cold.head
+        only = {_shown_ref(cold.named, p) for p in paths} if paths else None
+        findings = chosen(loaded, [*loaded.problems, *cold.findings], only)
+    elif paths and not all(p.exists() for p in paths):  # a minutes id, found in the archive loaded
         from ..check.rules import check_archive
 
         loaded = whole = open_archive(archive)
         only = {_shown_ref(whole, p) for p in paths}
         findings = check_archive(whole, today, only)
-    else:  # the findings the index keeps for today (store/loading.load_view)
+    else:  # the findings the index keeps for today (store/loading.load_view), of the files given
         made: list[KeptCheck] = []
 
         def kept() -> KeptCheck:  # imported only when the findings are not read as kept
@@ -352,6 +364,9 @@ def check_minutes(
             kept=kept,
         )
         findings = findings_of(view)
+        if paths:  # sorted and each once already (rules.chosen): those of these files
+            only = {_shown_file(loaded, p) for p in paths}
+            findings = [f for f in findings if f.path in only]
     if fmt == "table":
         for finding in findings:
             location = f"{finding.path}:{finding.line}" if finding.line else finding.path
@@ -362,7 +377,7 @@ def check_minutes(
             for f in findings
         )
         emit_rows(rows, CHECK_COLUMNS, fmt)
-    files = len(only) if paths else loaded.files
+    files = len(only) if only is not None else loaded.files
     say(f"kpss: {summary(findings, files)}")
     if any(f.is_error for f in findings):
         return ExitStatus.USER_ERROR
@@ -384,8 +399,15 @@ def _shown_ref(archive: Archive, path: Path) -> str:
                 )
             )
         return shown_path(archive, minutes.path)
+    return _shown_file(archive, path)
+
+
+def _shown_file(archive: Archive | TaskSnapshot, path: Path) -> str:
+    """A file given on the command line (it exists), as findings show it."""
+    from ..store.archive import shown_path
+
     try:
-        rel = path.resolve().relative_to(archive.root.resolve()).as_posix()
+        rel = path.resolve().relative_to(Path(archive.root).resolve()).as_posix()
     except ValueError:
         raise KpssError(
             _("{path} is not in the archive {shown_root}").format(path=path, shown_root=archive.shown_root)

@@ -123,7 +123,9 @@ def _task(short: tuple[Any, ...], found: Any, rel: str) -> Task:
     )
 
 
-_worker_view: list[tuple[Config, EachMinutes | None, str | None]] = []  # set once in each worker (_start)
+# Set once in each worker (_start): the configuration, the view, the record wanted and what is
+# kept of each file (_kept, or another's: check/cold.py).
+_worker_view: list[tuple[Config, Any, str | None, Callable[..., Any]]] = []
 
 
 def _kept(
@@ -174,37 +176,39 @@ def _kept(
     )
 
 
-def _start(config: Config, view: EachMinutes | None, wanted: str | None, parent: int) -> None:
+def _start(config: Config, view: Any, wanted: str | None, parent: int, keep: Callable[..., Any]) -> None:
     _end_with(parent)
-    _worker_view.append((config, view, wanted))
+    _worker_view.append((config, view, wanted, keep))
 
 
-def _chunk(base: str, chunk: list[str]) -> list[Kept]:
-    config, view, wanted = _worker_view[0]
-    return [_kept(base, rel, config, view, None, wanted) for rel in chunk]
+def _chunk(base: str, chunk: list[str]) -> list[Any]:
+    config, view, wanted, keep = _worker_view[0]
+    return [keep(base, rel, config, view, None, wanted) for rel in chunk]
 
 
 def _each_kept(
     base: str,
     rels: list[str],
     config: Config,
-    view: EachMinutes | None,
+    view: Any,  # EachMinutes or None for _kept
     wanted: str | None,
     progress: Progress | None,
     sample: list[Minutes],
-) -> Iterator[tuple[str, Kept]]:
+    keep: Callable[..., Any] = _kept,
+) -> Iterator[tuple[str, Any]]:
     """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
     workers, shared as loading._parse_many shares them; the first minutes this process
-    parses is kept whole in `sample`."""
+    parses is kept whole in `sample`. `keep`: what is kept of each file, called as _kept is
+    (`view` is then its own: check/cold.py)."""
     workers = min(os.cpu_count() or 1, 8)
     size = min(250, max(50, len(rels) // (workers * 32)))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     done = 0
 
-    def here(chunk: list[str]) -> Iterator[tuple[str, Kept]]:
+    def here(chunk: list[str]) -> Iterator[tuple[str, Any]]:
         nonlocal done
         for rel in chunk:
-            yield rel, _kept(base, rel, config, view, sample, wanted)
+            yield rel, keep(base, rel, config, view, sample, wanted)
         done += len(chunk)
         if progress:
             progress(done, len(rels))
@@ -217,7 +221,7 @@ def _each_kept(
         max_workers=workers - 1,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start,
-        initargs=(config, view, wanted, os.getpid()),
+        initargs=(config, view, wanted, os.getpid(), keep),
     ) as pool:
         pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
         while pending:  # as loading._parse_many: the workers from the front, this process from the back
