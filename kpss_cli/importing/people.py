@@ -347,6 +347,25 @@ _ROLE_THEN_SURNAME_FIRST = re.compile(
 )
 
 
+# The stems of the bodies a role belongs to, in the genitive after it (`vedoucí Domova`, `ředitelka
+# Hospice`, `předseda Spolku`): no surname.
+_ORG_GENITIVE = rx(
+    r"^(?:domov|hospic|spolk|centr|klub|charit|diakoni|ústav|úřad|odbor|městy?|obce|kraj|nadac|sdružen|"
+    r"stacionář|poradn|služb|škol|nemocnic|azylov|farnost|církv)\w*$"
+)
+
+
+def _could_be_surname(word: str, first: str) -> bool:
+    """True when `word` before the first name `first` (`místostarosta Pešek Pavel`) may be a surname:
+    no body's genitive (`vedoucí Domova Anna`) and, before a woman's name, a woman's surname
+    (`ředitelka Veselá Marie`, not `ředitelka Hospice Marie`)."""
+    if _ORG_GENITIVE.match(word) or _ORG_MARKERS.search(word):
+        return False
+    folded = fold(first)
+    woman = folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
+    return not woman or fold(word).endswith("a") and word.endswith("á")
+
+
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
     (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
@@ -386,6 +405,7 @@ def _person_from(fragment: str) -> PersonDict | None:
         and (late := _ROLE_THEN_SURNAME_FIRST.match(name.strip(" .,;"))) is not None
         and _ROLE_WORDS.search(late["role"])
         and _is_first_name(late["first"])
+        and _could_be_surname(late["name"].split()[0], late["first"])
     ):
         name, rest = late["name"], [late["role"], *rest]
     if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
