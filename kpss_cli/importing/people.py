@@ -340,6 +340,8 @@ def _capital_first_name(fragment: str) -> str:
 # `pan místostarosta Pešek Pavel`, `paní ředitelka Jana Nová`: a courtesy word before a role in
 # lower case belongs to neither; the role and the name follow.
 _COURTESY_BEFORE_ROLE = re.compile(rf"^(?i:pan|paní|pí\.?|p\.)\s+(?={SMALL}{{3,}}\s)")
+# `pan starosta`, `paní ředitelka školy`: a courtesy word and a post, no name.
+_COURTESY_AND_ROLE = re.compile(rf"^(?i:pan|paní|pí\.?|p\.)\s+{SMALL}{{3,}}(?:\s+\S+){{0,4}}$")
 # `místostarosta Pešek Pavel`: a role, then a name written surname first (the last word a common
 # first name).
 _ROLE_THEN_SURNAME_FIRST = re.compile(
@@ -759,7 +761,9 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             # `… Souček + 2 Rohy Voborná …, Rudíkovu a Náramči. Rekapitulace kroků obcí …: …`: a
             # transcript ran the list into the body's sentences; no role of the person before
             break
-        elif people:
+        elif people and not _COURTESY_AND_ROLE.match(fragment.strip()):
+            # (`paní ředitelka Veselá Marie, pan starosta`: a courtesy word opens another person, named
+            # by a post alone — no role of the one before)
             _add_detail(people[-1], fragment)
     return people, sheet
 
