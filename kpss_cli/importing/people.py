@@ -365,7 +365,7 @@ def _could_be_surname(word: str, first: str) -> bool:
         return False
     folded = fold(first)
     woman = folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
-    return not woman or fold(word).endswith("a") and word.endswith("á")
+    return not woman or word.endswith("á")
 
 
 def _person_from(fragment: str) -> PersonDict | None:

@@ -3150,7 +3150,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none —
         # unless it is a record set out under labels (`Datum:`, `Místo:`, `Program:`, `Úkoly:`), as
         # short minutes that point to the full ones are; a report does not write them
-        and (_LINKED_MINUTES.search(body) is None or len({fold(label) for label in _RECORD_LABELS.findall(body)}) >= 3)
+        and (
+            _LINKED_MINUTES.search(body) is None
+            or len({fold(label) for label in _RECORD_LABELS.findall(body)}) >= 3
+        )
         # nor a report that gives the day only as told (`Výroční schůze … se konala 7.3.2024 …`)
         and not _told_as_news(reader, result.date)
     )
