@@ -38,7 +38,9 @@ NEXT = rx(
     r"(?:uskuteční|bude\s+konat|sejde)\s+(?:dne\s+)?\d)"
     # `předseda navrhnul přesunout jednání na příští týden, to je na 8.10.2009 v 16:30 hod.`: the
     # meeting adjourned to a day the same sentence gives
-    r"|\b(?:přesun\w*|přeruš\w*|odlož\w*|odroč\w*)\s+(?:jednání|zasedání|schůz[ei]|setkání)\s+(?=na\s+[^.;]{0,40}?\d{1,2}\.\s*\d{1,2}\.)"
+    # (the first number after `na` is the day: not `přerušil jednání na 10 minut (15.10.–15.20.)`)
+    r"|\b(?P<adjourned>(?:přesun\w*|přeruš\w*|odlož\w*|odroč\w*)\s+(?:jednání|zasedání|schůz[ei]|setkání))\s+"
+    r"(?=na\s+[^.;\d]{0,40}?\d{1,2}\.\s*\d{1,2}\.)"
 )
 # Words of a body's name its abbreviation has no letter for (`Výbor pro seniory` is `VS`, `Rada
 # a výbor` is `RV`).
@@ -63,6 +65,9 @@ _TOLD_WHEN = rx(
 )
 # The end of a sentence: a full stop after a word or a year, before a capital.
 _SENTENCE_END = re.compile(rf"(?:(?<=[^\W\d]{{3}})|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})")
+# `…, které se uskuteční dne 9. 4. 2024 ve 14:00 v zasedací místnosti MěÚ.`: the place, no comma in it,
+# and the sentence's end closes the line.
+_ENDS_AT_PLACE = rx(rf"\d\s+(?:hod\w*\.?\s+)?(?:v|ve)\s+(?:(?!,){_IN_PLACE}){{3,80}}\.?\s*$")
 _ONLINE = rx(r"\b(?:on-?line|online|přes\s+(?:ms\s+)?teams|videokonferenc|zoom)\b")
 # `Další setkání seniorů proběhne 21.9.`: the meeting noun with people in the genitive plural after it
 # is an event for them (which the body organises), not the body's own next meeting — unless they are
@@ -142,8 +147,9 @@ def _from_text(text: str, hit: DateHit, meeting: dt.date | None, own_line: bool)
 
 # `Příští jednání řídící skupiny proběhne …` in a working group's minutes: another body's meeting; the
 # body after the meeting noun is this one's only when its name has that word (`Rada seniorů` and `rady`).
+# (an adjective may stand before it: `1. zasedání nového zastupitelstva`, `jednání městské rady`)
 _OTHER_BODY = rx(
-    r"^\s+(?P<body>(?:řídící|řídicí|koordinační)\s+skupiny|rady|zastupitelstva|valné\s+hromady|"
+    r"^\s+(?:[^\W\d_]{3,}(?:ého|é|ích)\s+)?(?P<body>(?:řídící|řídicí|koordinační)\s+skupiny|rady|zastupitelstva|valné\s+hromady|"
     r"(?-i:ŘS|RM|ZM|ZO|RO))\b"
 )
 # The stem of each such body in the folded name of the group whose meeting it would be.
@@ -179,9 +185,39 @@ def _own_abbreviation(abbreviation: str, group: str | None, plains: list[str]) -
     )
 
 
+# `… informovala, že Rada města odložila jednání na 2. 4.`, `… že kraj musel odložit jednání …`: told of
+# someone else who adjourned their meeting (a subject named after `že`), not this body adjourning its own.
+_TOLD_OF_OTHERS = rx(
+    r"\bže\s+(?!(?:se|je|jsme|bude|budeme|by|bylo|musí|musíme|můžeme|nutné|nutno|třeba|potřeba)\b)"
+    r"[^\W\d][^,;.]*$"
+)
+
+
+def _adjourned_to(line: str, start: int, hit: DateHit, meeting: dt.date | None) -> bool:
+    """True when the meeting adjourned at `start` is this body's and moved to a day after this
+    meeting (in its year: a day before it is news of the past, not a year on)."""
+    sentence = _SENTENCE_END.split(line[:start])[-1]
+    if _TOLD_OF_OTHERS.search(sentence):
+        return False
+    if meeting is None:
+        return True
+    day = hit.date(meeting.year)
+    return day is not None and day > meeting
+
+
 def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | None = None) -> NextFound:
     """The first statement about the next meeting that gives a date, or says there is none
-    (`group`, the body's name, tells its meetings from events it holds for others)."""
+    (`group`, the body's name, tells its meetings from events it holds for others). A meeting
+    adjourned to a day is the next one only when no other statement gives a date."""
+    stated = _scan(lines, meeting, group, adjourned=False)
+    if stated.meeting is not None:
+        return stated
+    found = _scan(lines, meeting, group, adjourned=True)
+    return found if found.meeting is not None else stated
+
+
+def _scan(lines: list[str], meeting: dt.date | None, group: str | None, adjourned: bool) -> NextFound:
+    """`find_next_meeting` over either the adjourned meetings only or the other statements only."""
     plains = [plain(line) for line in lines]
     for index, line in enumerate(plains):
         match = next(
@@ -197,6 +233,7 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
                 and not _event_for_others(line, m.end(), group)
                 # `Další PR bude …`: only the body's own abbreviation names its meeting
                 and (m["abbreviation"] is None or _own_abbreviation(m["abbreviation"], group, plains))
+                and (m["adjourned"] is not None) == adjourned
             ),
             None,
         )
@@ -210,11 +247,15 @@ def find_next_meeting(lines: list[str], meeting: dt.date | None, group: str | No
             and _FROM.search(tail[: hits[0].start])
         ):
             hits = hits[1:]  # `přesunuto z 10. 5. na 15. 5. 2019`: the day it was moved to
+        if match["adjourned"] is not None:
+            if hits and _adjourned_to(line, match.start(), hits[0], meeting):
+                return _from_text(tail, hits[0], meeting, own_line=False)
+            continue
         if hits and match["numbered"] is not None:
-            # the sentence goes on about something else (`… v zasedací místnosti ÚMČ organizaci
-            # RomPraha, která by …`): its day and hour only, no place
+            # the sentence may go on about something else (`… v zasedací místnosti ÚMČ organizaci
+            # RomPraha, z.s., která by …`): the place only when the sentence ends right after it
             found = _from_text(tail, hits[0], meeting, own_line=False)
-            if found.meeting is not None:
+            if found.meeting is not None and not _ENDS_AT_PLACE.search(tail):
                 found.meeting["place"] = None
             return found
         if hits:

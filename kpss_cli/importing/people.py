@@ -347,11 +347,32 @@ def _capital_first_name(fragment: str) -> str:
 # `pan místostarosta Pešek Pavel`, `paní ředitelka Jana Nová`: a courtesy word before a role in
 # lower case belongs to neither; the role and the name follow.
 _COURTESY_BEFORE_ROLE = re.compile(rf"^(?i:pan|paní|pí\.?|p\.)\s+(?={SMALL}{{3,}}\s)")
+# `pan starosta`, `paní ředitelka školy`: a courtesy word and a post, no name.
+_COURTESY_AND_ROLE = re.compile(rf"^(?i:pan|paní|pí\.?|p\.)\s+{SMALL}{{3,}}(?:\s+\S+){{0,4}}$")
 # `místostarosta Pešek Pavel`: a role, then a name written surname first (the last word a common
 # first name).
 _ROLE_THEN_SURNAME_FIRST = re.compile(
     rf"^(?P<role>{SMALL}+(?:\s+{SMALL}+){{0,3}})\s+(?P<name>{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?\s+(?P<first>{CAPITAL}{SMALL}+))$"
 )
+
+
+# The stems of the bodies a role belongs to, in the genitive after it (`vedoucí Domova`, `ředitelka
+# Hospice`, `předseda Spolku`): no surname.
+_ORG_GENITIVE = rx(
+    r"^(?:domov|hospic|spolk|centr|klub|charit|diakoni|ústav|úřad|odbor|městy?|obce|kraj|nadac|sdružen|"
+    r"stacionář|poradn|služb|škol|nemocnic|azylov|farnost|církv)\w*$"
+)
+
+
+def _could_be_surname(word: str, first: str) -> bool:
+    """True when `word` before the first name `first` (`místostarosta Pešek Pavel`) may be a surname:
+    no body's genitive (`vedoucí Domova Anna`) and, before a woman's name, a woman's surname
+    (`ředitelka Veselá Marie`, not `ředitelka Hospice Marie`)."""
+    if _ORG_GENITIVE.match(word) or _ORG_MARKERS.search(word):
+        return False
+    folded = fold(first)
+    woman = folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
+    return not woman or word.endswith("á")
 
 
 def _person_from(fragment: str) -> PersonDict | None:
@@ -393,6 +414,7 @@ def _person_from(fragment: str) -> PersonDict | None:
         and (late := _ROLE_THEN_SURNAME_FIRST.match(name.strip(" .,;"))) is not None
         and _ROLE_WORDS.search(late["role"])
         and _is_first_name(late["first"])
+        and _could_be_surname(late["name"].split()[0], late["first"])
     ):
         name, rest = late["name"], [late["role"], *rest]
     if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
@@ -778,7 +800,9 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             # `… Souček + 2 Rohy Voborná …, Rudíkovu a Náramči. Rekapitulace kroků obcí …: …`: a
             # transcript ran the list into the body's sentences; no role of the person before
             break
-        elif people:
+        elif people and not _COURTESY_AND_ROLE.match(fragment.strip()):
+            # (`paní ředitelka Veselá Marie, pan starosta`: a courtesy word opens another person, named
+            # by a post alone — no role of the one before)
             _add_detail(people[-1], fragment)
     return people, sheet
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..core.i18n import _
 from ..core.names import fold, is_title_only, person_key, split_people, strip_titles
-from ..core.people import surname_nominative
+from ..core.people import FIRST_NAMES, surname_nominative
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
@@ -398,6 +398,11 @@ _LINKED_MINUTES = rx(
     # `Kompletní zápis z jednání si můžete přečíst zde:` (a report that points to the minutes elsewhere)
     r"|\b(?:kompletní|celý|celé|úplný|úplné|podrobný)\s+(?:znění\s+)?zápis\w*\b[^\n]{0,60}?"
     r"\b(?:zde|najdete|naleznete|přečíst|k\s+dispozici\s+(?:zde|na)|na\s+odkazu|v\s+příloze)\b"
+)
+# The labels of a record's fields, each at the start of its line.
+_RECORD_LABELS = rx(
+    r"^[^\S\n]*(datum|čas|místo|program|úkoly|usnesení|přítomni|zapsal)\w*(?:[^\S\n]+konání)?[^\S\n]*:",
+    re.MULTILINE,
 )
 _ONLY_OTHER = rx(r"^\W*(?:pozvánka|pozvání|projev|proslov|tisková zpráva|metodika)\b")
 # `Zápis ze setkání bude vložen po jeho zpracování`: a page that says the minutes are still to come
@@ -2609,6 +2614,8 @@ _POST_LEAD_IN = re.compile(
     r"koordinátor|radní|náměst)\w*"
     rf"(?:\s+(?!a\b|i\b)(?:{SMALL}+|{CAPITAL}{{2,6}})){{0,6}}\s*,?\s*(?:(?:pan|paní|p\.|pí\.?)\s*)?$"
 )
+# Reported speech before a verb of leading a meeting (`… informovala, že na kraji vedl jednání …`).
+_REPORTED = rx(r",?\s+že\s")
 # A name with initials (`V. Novotný`, `P. Strejc`), as minutes of a board often write it.
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?!\w)"
@@ -2730,6 +2737,14 @@ def _cut_at_the_end(name: str | None, reader: _Reader) -> bool:
     last = next((p for p in reversed(reader.plains) if p.strip()), "").rstrip()
     if not name or not last or last[-1] in ".!?)\"“”'’:;," or not last.endswith(name):
         return False
+    # A first name and a surname in full (`předseda výboru Petr Malý`, `Malý Petr`) is no cut-off
+    # excerpt though no full stop follows: only a name that ends in a stump (`Ing. Lad`) is.
+    words = strip_titles(name).split()
+    if len(words) >= 2 and any(
+        fold(first) in FIRST_NAMES and len(surname) >= 4
+        for first, surname in ((words[0], words[-1]), (words[-1], words[0]))
+    ):
+        return False
     # (the name named once, in a sentence: not a signature's label at the end, `Ověřila: Mgr. Petra Kotrbová`)
     before = last[: -len(name)]
     return (
@@ -2751,6 +2766,10 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 continue  # `slova se ujal` alone: a speaker, not who led the meeting
             rest = line[match.end() : match.end() + 160]
             if match["verb_first"] is not None:
+                # (`Koordinátorka informovala, že na krajském úřadě vedl jednání náměstek hejtmana …`:
+                # reported speech tells of another meeting, not who led this one)
+                if _REPORTED.search(line[: match.start()].rsplit(". ", 1)[-1]):
+                    continue
                 # (`… zahájil jednání a předal slovo Ing. Petru Malému`: who spoke next, no post before them)
                 found = names_in_text(rest)[:1]
                 if found and _POST_LEAD_IN.match(rest[: found[0][0]]):
@@ -3173,8 +3192,13 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         weak
         and result.date is not None
         and _OTHER_DOCUMENT.search(head) is None
-        # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none
-        and _LINKED_MINUTES.search(body) is None
+        # a post that tells of a meeting and links its minutes (`Zápis ze schůze … (pdf)`) is none —
+        # unless it is a record set out under labels (`Datum:`, `Místo:`, `Program:`, `Úkoly:`), as
+        # short minutes that point to the full ones are; a report does not write them
+        and (
+            _LINKED_MINUTES.search(body) is None
+            or len({fold(label) for label in _RECORD_LABELS.findall(body)}) >= 3
+        )
         # nor a report that gives the day only as told (`Výroční schůze … se konala 7.3.2024 …`)
         and not _told_as_news(reader, result.date)
     )
