@@ -21,6 +21,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+from array import array
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -427,11 +428,37 @@ def _twice(hashes: list[int]) -> set[int]:
     return {h for h, following in pairwise(hashes) if h == following}
 
 
-# A task's state as resolving the tasks changes it, at these places of a list: its status,
-# owner, deadline as written, kind of deadline, deadline, and what never changes: its meeting's
-# date and minutes id, and where it is defined (the minutes' place in the archive's order, the
-# task's place in the minutes, its line).
-_STATUS, _OWNER, _DUE, _KIND, _DEADLINE, _DATE, _MID, _AT, _NTH, _LINE = range(10)
+class _State:
+    """The tasks' state as resolving them changes it, each task (the first of its id) by its
+    number in the order they are defined (`number`, by id): its status, owner, deadline as
+    written, kind of deadline and deadline, one list each, and where it is defined (the
+    minutes' place in the archive's order, the task's place in the minutes), one array each.
+    A short list per task was some 55 MB at 200,000 tasks; these are some 35."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.status: list[str] = []
+        self.owner: list[str | None] = []
+        self.due: list[str | None] = []
+        self.kind: list[str | None] = []
+        self.deadline: list[Any] = []
+        self.at = array("i")
+        self.nth = array("i")
+
+    def add(self, t: tuple[Any, ...], deadline: Any, at: int, nth: int) -> None:
+        """The task `t` (_short) as defined, at the `nth` place of the minutes `at`."""
+        self.number[t[0]] = len(self.status)
+        self.status.append(t[6])
+        self.owner.append(t[2])
+        self.due.append(t[3])
+        self.kind.append(t[5])
+        self.deadline.append(deadline)
+        self.at.append(at)
+        self.nth.append(nth)
+
+    def own(self, n: int) -> tuple[Any, ...]:
+        """The resolved status, owner, deadline as written, kind of deadline, deadline of `n`."""
+        return self.status[n], self.owner[n], self.due[n], self.kind[n], self.deadline[n]
 
 
 def _resolved(
@@ -445,15 +472,16 @@ def _resolved(
     their records: the task ids defined twice and the groups' names into `result`; (the tasks
     of `statuses` that `picked` selects, in the order they are defined, their histories made
     when `picked` is given; the records kept whole, their tasks resolved as archive.resolve
-    resolves them). Each task's state is a short list; a Task is made only for those kept,
-    and the updates, kept as bytes per minutes, are read once for the statuses and once more
-    for the histories wanted. At 100,000 files the tasks resolved with their histories were
-    some 200 MB."""
+    resolves them). Each task's state is a few slots of _State; a Task is made only for those
+    kept, and the updates, kept as bytes per minutes, are read once for the statuses and once
+    more for the histories wanted. At 100,000 files the tasks resolved with their histories
+    were some 200 MB."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
     )
-    state: dict[str, list[Any]] = {}
+    state = _State()
+    number = state.number
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
         # As resolve: the groups in the order of their first minutes, named by their last.
@@ -462,47 +490,46 @@ def _resolved(
             continue
         minutes_id = found[_ID]
         for nth, t in enumerate(loads(found[_TASKS])):
-            first = state.get(t[0])
-            if first is not None:
+            first = number.get(t[0])
+            if first is not None:  # the line where it was first defined: read again (rare)
+                where = ordered[state.at[first]]
+                line = loads(skeletons[where][_TASKS])[state.nth[first]][7]
                 result.problems.append(
-                    duplicate_task(
-                        shown_path(result, rel),
-                        t[7],
-                        t[0],
-                        shown_path(result, ordered[first[_AT]]),
-                        first[_LINE],
-                    )
+                    duplicate_task(shown_path(result, rel), t[7], t[0], shown_path(result, where), line)
                 )
                 continue
             kind = t[5]
             deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]
-            state[t[0]] = [t[6], t[2], t[3], kind, deadline, found[_DAY], minutes_id, at, nth, t[7]]
+            state.add(t, deadline, at, nth)
 
-    def updates(found: Any) -> Iterator[tuple[Any, ...]]:
-        """The updates of one minutes that change a task (the rest are unmatched: check.py)."""
+    def updates(found: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """(the task's number, the update) of the updates of one minutes that change a task (the
+        rest are unmatched: check.py)."""
         day, minutes_id = found[_DAY], found[_ID]
         done, loose = loads(found[_UPDATES])
-        for update in [*done, *(u for u in loose if u[0] in state)]:
-            target = state.get(update[0])
-            if target is not None and (day, minutes_id) > (target[_DATE], target[_MID]):
-                yield update
+        for update in [*done, *(u for u in loose if u[0] in number)]:
+            n = number.get(update[0])
+            if n is not None:
+                defined = skeletons[ordered[state.at[n]]]
+                if (day, minutes_id) > (defined[_DAY], defined[_ID]):
+                    yield n, update
 
+    status, owner, due, kinds, deadlines = state.status, state.owner, state.due, state.kind, state.deadline
     for rel in ordered:
         found = skeletons[rel]
         if found[_UPDATES] is None:
             continue
         day, minutes_id = found[_DAY], found[_ID]
-        for _id, status, _note, _line, _source, due, owner in updates(found):
-            target = state[_id]
-            target[_STATUS] = status
-            if owner:  # handed over, from this meeting on
-                target[_OWNER] = owner
-            if due is not None:  # a new deadline, from this meeting on
-                read = parse_deadline(due, day)
-                target[_DUE], target[_KIND] = due, read.kind
-                target[_DEADLINE] = after[minutes_id] if read.kind == "next_meeting" else read.end
-            elif status == "open" and target[_KIND] == "next_meeting":
-                target[_DEADLINE] = after[minutes_id]  # carried on: to the meeting after this one
+        for n, (_id, changed, _note, _line, _source, written, handed) in updates(found):
+            status[n] = changed
+            if handed:  # handed over, from this meeting on
+                owner[n] = handed
+            if written is not None:  # a new deadline, from this meeting on
+                read = parse_deadline(written, day)
+                due[n], kinds[n] = written, read.kind
+                deadlines[n] = after[minutes_id] if read.kind == "next_meeting" else read.end
+            elif changed == "open" and kinds[n] == "next_meeting":
+                deadlines[n] = after[minutes_id]  # carried on: to the meeting after this one
     histories: dict[str, Task] = {}  # the tasks whose histories are made, by id
     chosen: list[Task] = []
     kept: list[Minutes] = []
@@ -514,26 +541,27 @@ def _resolved(
             assert minutes is not None
             kept.append(minutes)
             for nth, task in enumerate(minutes.tasks):
-                own = state[task.id]
-                if own[_AT] == at and own[_NTH] == nth:
-                    _resolve_task(task, own, found, rel)
+                n = number[task.id]
+                if state.at[n] == at and state.nth[n] == nth:
+                    _resolve_task(task, state.own(n), found, rel)
                     histories[task.id] = task
                 elif task.deadline_kind == "next_meeting":
                     task.deadline = after[found[_ID]]
         if found[_TASKS] is None or not statuses:
             continue
+        tasks = loads(found[_TASKS])
         # Read for the last time: let go of (some 45 MB at 100,000 files) as the tasks are made.
         skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None)
-        for nth, t in enumerate(loads(found[_TASKS])):
-            own = state[t[0]]
-            if own[_AT] != at or own[_NTH] != nth or own[_STATUS] not in statuses:
+        for nth, t in enumerate(tasks):
+            n = number[t[0]]
+            if state.at[n] != at or state.nth[n] != nth or status[n] not in statuses:
                 continue
             task = _task(t, found, rel)
             if picked is None:
-                _resolve_task(task, own, None, rel)
+                _resolve_task(task, state.own(n), None, rel)
                 chosen.append(task)
             else:
-                _resolve_task(task, own, found, rel)
+                _resolve_task(task, state.own(n), found, rel)
                 if picked(task):
                     chosen.append(task)
                     histories[t[0]] = task
@@ -542,14 +570,16 @@ def _resolved(
             found = skeletons[rel]
             if found[_UPDATES] is None:
                 continue
-            for _id, status, note, line, _source, due, _owner in updates(found):
+            for _n, (_id, changed, note, line, _source, written, _owner) in updates(found):
                 made = histories.get(_id)
                 if made is not None:
-                    made.history.append(StatusChange(found[_ID], found[_DAY], status, note, rel, line, due))
+                    made.history.append(
+                        StatusChange(found[_ID], found[_DAY], changed, note, rel, line, written)
+                    )
     return chosen, kept
 
 
-def _resolve_task(task: Task, own: list[Any], found: Any, rel: str) -> None:
+def _resolve_task(task: Task, own: tuple[Any, ...], found: Any, rel: str) -> None:
     """`task` as parsed given its resolved state `own`; with its minutes' Resolving `found`,
     the first step of its history too (the updates' steps are added after)."""
     if found is not None:
