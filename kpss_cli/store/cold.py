@@ -68,12 +68,14 @@ from .packing import (
     unpack_attendance,
 )
 
-# What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
+# What a parsed file leaves: (its problems as tuples, the view's value (bytes; of `attendance`
+# from a worker, its bytes and numbers: _each_kept) or None, what resolving
 # reads: a Skeleton or a Resolving, or None when the file holds no minutes).
-Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
-# For a view that selects no tasks: the minutes' date, id, group's slug and name, (id, line) of
-# each task it defines, and whether it records joins or leaves (membership over time reads it).
-Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...], bool]
+Kept = tuple[list[tuple[Any, ...]] | None, Any, Any]
+# For a view that selects no tasks: the minutes' date, id, group's slug and name, the id and line
+# of each task it defines (one after the other, by marshal; None when it defines none), and
+# whether it records joins or leaves (membership over time reads it).
+Skeleton = tuple[Any, str, str, str, bytes | None, bool]
 # Else what archive.resolve reads of it, without the record: the minutes' date, id, group's slug
 # and name, the date of its own next meeting (or None), its tasks as parsed (_short of each, by
 # marshal: what a task holds of its own) and its updates and unchecked lines (`_updates`, by
@@ -134,24 +136,33 @@ def _kept(
     view: EachMinutes | None,
     sample: list[Minutes] | None,
     wanted: str | None,
+    people: dict[tuple[Any, ...], int] | None = None,
 ) -> Kept:
     """What the view keeps of the file `rel` (Kept); `view` None: no value, only what resolving
     the tasks reads (a cold `kpss tasks`, `show`). In a worker (`sample` None) a record kept
     whole (`wanted` is its id or path) is sent as bytes; in this process it is the record
     itself, and the first minutes parsed is kept whole in `sample` (the view's `finish` reads
     one record). The value is kept as marshal's bytes (UTF-8: Czech text takes about half the
-    room of a `str`), unpacked when the view is put together."""
+    room of a `str`), unpacked when the view is put together; with `people` (`attendance`),
+    each person in it as their number in that table (_numbered)."""
     minutes, problems = loading._parse_file(base, rel, config)
     found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
     if minutes is None:
         return found, None, None
-    value = None if view is None else marshal.dumps(view.each(minutes), MARSHAL_VERSION)
+    if view is None:
+        value = None
+    elif people is None:
+        value = marshal.dumps(view.each(minutes), MARSHAL_VERSION)
+    else:
+        value = marshal.dumps(_numbered(view.each(minutes), people), MARSHAL_VERSION)
     if view is not None and sample is not None and not sample:
         sample.append(minutes)
     tasks = minutes.tasks
     slug, group = intern(minutes.group_slug), intern(minutes.group)
     if view is not None and view.tasks is None:
-        defined = tuple((t.id, t.line) for t in tasks) if tasks else ()
+        defined = (
+            marshal.dumps([x for t in tasks for x in (t.id, t.line)], MARSHAL_VERSION) if tasks else None
+        )
         return found, value, (minutes.date, minutes.id, slug, group, defined, bool(minutes.membership))
     updates, loose, meeting = minutes.updates, minutes.loose_checks, minutes.next_meeting
     whole: Any = None
@@ -180,9 +191,61 @@ def _start(config: Config, view: EachMinutes | None, wanted: str | None, parent:
     _worker_view.append((config, view, wanted))
 
 
-def _chunk(base: str, chunk: list[str]) -> list[Kept]:
+def _chunk(base: str, chunk: list[str]) -> tuple[list[Kept], list[tuple[Any, ...]] | None]:
+    """(Kept of each file of `chunk`, the people its values number, in their numbers' order,
+    or None when the view numbers none)."""
     config, view, wanted = _worker_view[0]
-    return [_kept(base, rel, config, view, None, wanted) for rel in chunk]
+    people: dict[tuple[Any, ...], int] | None = {} if view is ATTENDANCE_VIEW else None
+    kept = [_kept(base, rel, config, view, None, wanted, people) for rel in chunk]
+    return kept, None if people is None else list(people)
+
+
+# The places of an `attendance` value (packing.attendance_view) that hold people: lists of them
+# (present, excused, absent, guests), then one or None (recorder, moderator).
+_PEOPLE_LISTS, _PEOPLE_ONE = (9, 10, 11, 12), (14, 15)
+
+
+def _numbered(value: tuple[Any, ...], people: dict[tuple[Any, ...], int]) -> tuple[Any, ...]:
+    """The `attendance` value with each person (packing._people) as their number in `people`
+    (by all but their line, added when new) and their line, one after the other. Names recur
+    from meeting to meeting: at 100,000 minutes the people written out in every value were
+    some 80 MB of a cold `attendance`'s bytes."""
+    values = list(value)
+    for at in _PEOPLE_LISTS:
+        if listed := values[at]:
+            flat = []
+            for person in listed:
+                flat.append(people.setdefault(person[:5] + person[6:], len(people)))
+                flat.append(person[5])
+            values[at] = flat
+    for at in _PEOPLE_ONE:
+        if (person := values[at]) is not None:
+            values[at] = (people.setdefault(person[:5] + person[6:], len(people)), person[5])
+    return tuple(values)
+
+
+def _named_value(value: bytes | tuple[bytes, list[int]], people: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The `attendance` value that cold_view kept (_each_kept: its bytes, or a worker's bytes and
+    numbers), each person as packing._people makes them."""
+    return _named(value, people, None) if isinstance(value, bytes) else _named(value[0], people, value[1])
+
+
+def _named(data: bytes, people: list[tuple[Any, ...]], numbers: list[int] | None) -> tuple[Any, ...]:
+    """The `attendance` value that _numbered made `data` of, each person as packing._people
+    makes them; `numbers`: the number in `people` of each number in `data` (a worker's)."""
+
+    def person(n: int, line: int) -> tuple[Any, ...]:
+        name, org, role, written, key, substitute_for = people[n if numbers is None else numbers[n]]
+        return name, org, role, written, key, line, substitute_for
+
+    values = list(marshal.loads(data))
+    for at in _PEOPLE_LISTS:
+        if flat := values[at]:
+            values[at] = [person(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+    for at in _PEOPLE_ONE:
+        if (one := values[at]) is not None:
+            values[at] = person(*one)
+    return tuple(values)
 
 
 def _each_kept(
@@ -193,10 +256,13 @@ def _each_kept(
     wanted: str | None,
     progress: Progress | None,
     sample: list[Minutes],
+    people: dict[tuple[Any, ...], int] | None = None,
 ) -> Iterator[tuple[str, Kept]]:
     """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
     workers, shared as loading._parse_many shares them; the first minutes this process
-    parses is kept whole in `sample`."""
+    parses is kept whole in `sample`. With `people` (`attendance`), the values number their
+    people in that table; a worker's value that numbers them in its own is (its bytes, the
+    number in `people` of each of its own)."""
     workers = min(os.cpu_count() or 1, 8)
     size = min(250, max(50, len(rels) // (workers * 32)))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
@@ -205,7 +271,7 @@ def _each_kept(
     def here(chunk: list[str]) -> Iterator[tuple[str, Kept]]:
         nonlocal done
         for rel in chunk:
-            yield rel, _kept(base, rel, config, view, sample, wanted)
+            yield rel, _kept(base, rel, config, view, sample, wanted, people)
         done += len(chunk)
         if progress:
             progress(done, len(rels))
@@ -226,7 +292,14 @@ def _each_kept(
                 yield from here(pending.pop()[0])
             else:
                 chunk, future = pending.popleft()
-                yield from zip(chunk, future.result(), strict=True)
+                kept, own = future.result()
+                if people is not None and own is not None:
+                    numbers = [people.setdefault(person, len(people)) for person in own]
+                    kept = [
+                        (found, value if value is None else (value, numbers), resolving)
+                        for found, value, resolving in kept
+                    ]
+                yield from zip(chunk, kept, strict=True)
                 done += len(chunk)
                 if progress:
                     progress(done, len(rels))
@@ -242,7 +315,7 @@ class Cold:
         self,
         head: TaskSnapshot,
         order: list[str],
-        values: dict[str, bytes],
+        values: dict[str, Any],
         sample: Minutes | None,
         selected: list[Any],
         whole: list[Minutes] | None = None,
@@ -255,6 +328,7 @@ class Cold:
         self.selected = selected
         self.whole = whole or []
         self.where = where or []  # each minutes' (date, group's slug, joins or leaves), in order
+        self.people: list[tuple[Any, ...]] = []  # the people `attendance`'s values number (_numbered)
 
     def values(self) -> Iterator[Any]:
         kept, loads = self.kept, marshal.loads
@@ -340,10 +414,11 @@ def _made(
     walked = [rel for rel, _own in files]
     files.clear()
     taken: list[Minutes] = []
-    kept: dict[str, Kept] = dict(_each_kept(base, read, config, view, wanted, progress, taken))
+    people: dict[tuple[Any, ...], int] | None = {} if view is ATTENDANCE_VIEW else None
+    kept: dict[str, Kept] = dict(_each_kept(base, read, config, view, wanted, progress, taken, people))
     del read
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
-    values: dict[str, bytes] = {}
+    values: dict[str, Any] = {}  # bytes; of `attendance` also (bytes, numbers) (_each_kept)
     skeletons: dict[str, Any] = {}  # file: Skeleton, or Resolving
     for place, rel in enumerate(walked):
         result.files += 1
@@ -386,17 +461,22 @@ def _made(
                 selected.append(pack_task(chosen.pop()))
     # The ids defined twice are found from their hashes first, so that only theirs are mapped to
     # where they were first defined (a map of every id was some 45 MB at 100,000 files).
-    twice = (
-        _twice([hash(task_id) for rel in ordered for task_id, _line in skeletons[rel][4]])
-        if view is not None and view.tasks is None
-        else set()
-    )
+    no_tasks = view is not None and view.tasks is None
+    hashes: list[int] = []
+    for rel in ordered if no_tasks else ():
+        if (defined := skeletons[rel][4]) is not None:
+            hashes.extend(map(hash, marshal.loads(defined)[::2]))
+    twice = _twice(hashes)
+    del hashes
     by_id: dict[str, tuple[str, int]] = {}
-    for rel in ordered if view is not None and view.tasks is None else ():
-        _day, _minutes_id, slug, group, tasks = skeletons[rel][:5]
+    for rel in ordered if no_tasks else ():
+        _day, _minutes_id, slug, group, defined = skeletons[rel][:5]
         # As resolve: the groups in the order of their first minutes, named by their last.
         result.group_names[slug] = group
-        for task_id, line in tasks:
+        if defined is None or not twice:
+            continue
+        flat = marshal.loads(defined)
+        for task_id, line in zip(flat[::2], flat[1::2], strict=True):
             if hash(task_id) not in twice:
                 continue
             first = by_id.get(task_id)
@@ -418,7 +498,10 @@ def _made(
         sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = chosen
-    return Cold(head, ordered, values, sample, selected, whole, where)
+    made = Cold(head, ordered, values, sample, selected, whole, where)
+    if people is not None:
+        made.people = list(people)
+    return made
 
 
 def _twice(hashes: list[int]) -> set[int]:
@@ -646,16 +729,16 @@ def load_attendance(
     if not use_index:
         made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True)
         if made is not None:
-            kept, where = made.kept, made.where
+            kept, where, people = made.kept, made.where, made.people
             values = [kept.pop(rel) for rel in made.order]
             del kept
             joins = [
-                unpack_attendance([marshal.loads(value)])[0]
+                unpack_attendance([_named_value(value, people)])[0]
                 for value, at in zip(values, where, strict=True)
                 if at[2]
             ]
             result = attendance_archive(made.head, [])
-            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins)
+            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins, people)
             return result
     return loading.load_attendance(archive, use_index=use_index, progress=progress)
 
@@ -669,16 +752,23 @@ class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
     record joins or leaves, all that membership over time reads (meetings/membership.
     all_members). Only gone through (`for`, `len`): the list itself stays empty."""
 
-    def __init__(self, values: list[bytes], where: list[tuple[Any, str]], joins: list[Minutes]) -> None:
+    def __init__(
+        self,
+        values: list[Any],
+        where: list[tuple[Any, str]],
+        joins: list[Minutes],
+        people: list[tuple[Any, ...]],
+    ) -> None:
         super().__init__()
-        self.values = values
+        self.values = values  # as cold_view keeps them: their people numbered (_numbered)
         self.where = where  # each minutes' (date, group's slug)
         self.with_membership = joins
+        self.people = people
 
     def __iter__(self) -> Iterator[Minutes]:
-        loads = marshal.loads
+        people = self.people
         for value in self.values:
-            yield unpack_attendance([loads(value)])[0]
+            yield unpack_attendance([_named_value(value, people)])[0]
 
     def __len__(self) -> int:
         return len(self.values)
@@ -693,4 +783,6 @@ class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
             and (until is None or day <= until)
         ]
         values, where = self.values, self.where
-        return ColdMinutes([values[at] for at in chosen], [where[at] for at in chosen], self.with_membership)
+        return ColdMinutes(
+            [values[at] for at in chosen], [where[at] for at in chosen], self.with_membership, self.people
+        )
