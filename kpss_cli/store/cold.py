@@ -308,22 +308,20 @@ def _each_kept(
 class Cold:
     """A cold view's parts: the archive's head (problems, groups, configuration, and the tasks
     of a cold `kpss tasks`), its minutes' values in the archive's order (`values()`, each
-    unpacked as it comes: once), one record whole (`sample`, the first in order), the tasks the
+    unpacked as it comes and let go of: once), one record whole (`sample`, the first in order), the tasks the
     view selects, packed, and the records kept whole (`whole`, in the archive's order: `show`)."""
 
     def __init__(
         self,
         head: TaskSnapshot,
-        order: list[str],
-        values: dict[str, Any],
+        values: list[Any],
         sample: Minutes | None,
         selected: list[Any],
         whole: list[Minutes] | None = None,
         where: list[tuple[Any, str, bool]] | None = None,
     ) -> None:
         self.head = head
-        self.order = order
-        self.kept = values
+        self.kept = values  # in the archive's order (not by file: the files' names are let go of)
         self.sample = sample
         self.selected = selected
         self.whole = whole or []
@@ -332,9 +330,9 @@ class Cold:
 
     def values(self) -> Iterator[Any]:
         kept, loads = self.kept, marshal.loads
-        for rel in self.order:
-            yield loads(kept.pop(rel))
-        self.order = []
+        kept.reverse()
+        while kept:
+            yield loads(kept.pop())
 
     def finished(self, view: EachMinutes) -> Any:
         """The view, as the archive loaded whole gives it (EachMinutes.__call__)."""
@@ -498,7 +496,9 @@ def _made(
         sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = chosen
-    made = Cold(head, ordered, values, sample, selected, whole, where)
+    in_order = [values.pop(rel) for rel in ordered] if values else []
+    del values, ordered
+    made = Cold(head, in_order, sample, selected, whole, where)
     if people is not None:
         made.people = list(people)
     return made
@@ -729,9 +729,7 @@ def load_attendance(
     if not use_index:
         made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True)
         if made is not None:
-            kept, where, people = made.kept, made.where, made.people
-            values = [kept.pop(rel) for rel in made.order]
-            del kept
+            values, where, people = made.kept, made.where, made.people
             joins = [
                 unpack_attendance([_named_value(value, people)])[0]
                 for value, at in zip(values, where, strict=True)
