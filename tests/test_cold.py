@@ -103,6 +103,9 @@ def awkward(generated_once: Path, tmp_path: Path) -> Path:
         root / "orp-001/seniori/2019-03-07.md", minutes(f"group: orp-001-seniori\ndate: 2019-03-07\n{joins}")
     )
     leaves = "membership: [{name: Vilém Nováček, left: 2019-09-01}]"
+    # A substitute, a moderator and a guest (the people of `attendance`'s view, numbered).
+    leaves += "\npresent: ['Jana Malá (za Vilém Nováček)', {name: Eva Nová, for: Jan Malý}]"
+    leaves += "\nmoderator: Eva Nová\nguests: ['Host Hostovský (Spolek)']"
     write(
         root / "orp-001/seniori/2019-08-08.md", minutes(f"group: orp-001-seniori\ndate: 2019-08-08\n{leaves}")
     )
@@ -416,3 +419,64 @@ def test_check_of_given_files_is_answered_from_the_kept_findings(
         found.append(warm.stdout + warm.stderr)
     assert all(f"[{code}]" in found[0] for code in ("bad-time", "not-minutes", "missing-minutes"))
     assert "in 3 files" in found[0] and "is not in the archive" in found[3]
+
+
+def test_cold_attendance_numbers_its_people(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`attendance --no-cache` keeps each minutes' people as numbers in one table of people
+    (store/cold._numbered), the workers' in tables of their own mapped to it: no name is kept
+    in a value, each person once in the table, and the answers are the index's."""
+    from kpss_cli.store import cold, loading
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)  # workers parse nearly every file
+    kept: list[cold.ColdMinutes] = []
+    real = cold.ColdMinutes.__init__
+
+    def keeping(self: cold.ColdMinutes, *args: object) -> None:
+        real(self, *args)  # type: ignore[arg-type]
+        kept.append(self)
+
+    monkeypatch.setattr(cold.ColdMinutes, "__init__", keeping)
+    queries = [["-f", "json"], ["--by", "meeting", "-f", "csv"], ["--missed", "1", "-f", "json"]]
+    for query in queries:
+        warm = invoke("attendance", *query, "-a", str(awkward))
+        cold_run = invoke("--no-cache", "attendance", *query, "-a", str(awkward))
+        assert (cold_run.exit_code, cold_run.stdout, cold_run.stderr) == (
+            warm.exit_code,
+            warm.stdout,
+            warm.stderr,
+        )
+    people = kept[0].people
+    assert len(people) == len(set(people)) > 20
+    assert any(person[0] == "Jana Malá" and person[5] == "Vilém Nováček" for person in people)
+    values = [value if isinstance(value, bytes) else value[0] for value in kept[0].values]
+    assert sum(not isinstance(value, bytes) for value in kept[0].values) > 100  # from the workers
+    assert not any("Eva Nová".encode() in value for value in values)
+
+
+def test_cold_walk_let_go_of_and_ids_twice_by_hash(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold view lets go of the walk's stats before the parse (its list emptied), and finds
+    the task ids defined twice from their hashes, then from the ids themselves: when every id
+    has the same hash, the answers are the same (each id is mapped, none wrongly reported)."""
+    from kpss_cli.store import cold
+
+    walks: list[object] = []
+    real_walk = cold.walk_archive
+
+    def walked(root: str) -> object:
+        walks.append(real_walk(root))
+        return walks[-1]
+
+    monkeypatch.setattr(cold, "walk_archive", walked)
+    queries = [["list", "-f", "json"], ["schedule", "--year", "2019", *AS_OF], ["tasks", *AS_OF]]
+    queries += [["agenda", "orp-001-seniori", "--date", "2019-06-20", *AS_OF], ["attendance"]]
+    before = [invoke("--no-cache", *query, "-a", str(awkward)) for query in queries]
+    assert walks and all(walk[0] == [] for walk in walks)  # type: ignore[index]
+    assert all("task id 'T-dvakrat' is already used at" in result.stderr for result in before)
+    monkeypatch.setattr(cold, "hash", lambda _id: 0, raising=False)
+    after = [invoke("--no-cache", *query, "-a", str(awkward)) for query in queries]
+    found = [(r.exit_code, r.stdout, r.stderr) for r in after]
+    assert found == [(r.exit_code, r.stdout, r.stderr) for r in before]

@@ -115,7 +115,7 @@ class _Checker:
 
 
 def _kept(
-    base: str, rel: str, config: Config, checker: _Checker, _sample: Any, _wanted: Any
+    base: str, rel: str, config: Config, checker: _Checker, _sample: Any, _wanted: Any, _people: Any = None
 ) -> tuple[list[Found] | None, bytes | None, bool]:
     """(the file's problems, what the parent keeps of its minutes, whether it is a Markdown
     file that is not minutes); called as store/cold._kept is."""

@@ -21,9 +21,11 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+from array import array
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -36,7 +38,6 @@ from ..minutes import parse  # noqa: F401 - imported before the workers fork, wh
 from . import loading
 from .archive import (
     Archive,
-    FileStat,
     TaskSnapshot,
     _relative_ref,
     duplicate_task,
@@ -67,12 +68,14 @@ from .packing import (
     unpack_attendance,
 )
 
-# What a parsed file leaves: (its problems as tuples, the view's value or None, what resolving
+# What a parsed file leaves: (its problems as tuples, the view's value (bytes; of `attendance`
+# from a worker, its bytes and numbers: _each_kept) or None, what resolving
 # reads: a Skeleton or a Resolving, or None when the file holds no minutes).
-Kept = tuple[list[tuple[Any, ...]] | None, bytes | None, Any]
-# For a view that selects no tasks: the minutes' date, id, group's slug and name, (id, line) of
-# each task it defines, and whether it records joins or leaves (membership over time reads it).
-Skeleton = tuple[Any, str, str, str, tuple[tuple[str, int], ...], bool]
+Kept = tuple[list[tuple[Any, ...]] | None, Any, Any]
+# For a view that selects no tasks: the minutes' date, id, group's slug and name, the id and line
+# of each task it defines (one after the other, by marshal; None when it defines none), and
+# whether it records joins or leaves (membership over time reads it).
+Skeleton = tuple[Any, str, str, str, bytes | None, bool]
 # Else what archive.resolve reads of it, without the record: the minutes' date, id, group's slug
 # and name, the date of its own next meeting (or None), its tasks as parsed (_short of each, by
 # marshal: what a task holds of its own) and its updates and unchecked lines (`_updates`, by
@@ -135,24 +138,33 @@ def _kept(
     view: EachMinutes | None,
     sample: list[Minutes] | None,
     wanted: str | None,
+    people: dict[tuple[Any, ...], int] | None = None,
 ) -> Kept:
     """What the view keeps of the file `rel` (Kept); `view` None: no value, only what resolving
     the tasks reads (a cold `kpss tasks`, `show`). In a worker (`sample` None) a record kept
     whole (`wanted` is its id or path) is sent as bytes; in this process it is the record
     itself, and the first minutes parsed is kept whole in `sample` (the view's `finish` reads
     one record). The value is kept as marshal's bytes (UTF-8: Czech text takes about half the
-    room of a `str`), unpacked when the view is put together."""
+    room of a `str`), unpacked when the view is put together; with `people` (`attendance`),
+    each person in it as their number in that table (_numbered)."""
     minutes, problems = loading._parse_file(base, rel, config)
     found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
     if minutes is None:
         return found, None, None
-    value = None if view is None else marshal.dumps(view.each(minutes), MARSHAL_VERSION)
+    if view is None:
+        value = None
+    elif people is None:
+        value = marshal.dumps(view.each(minutes), MARSHAL_VERSION)
+    else:
+        value = marshal.dumps(_numbered(view.each(minutes), people), MARSHAL_VERSION)
     if view is not None and sample is not None and not sample:
         sample.append(minutes)
     tasks = minutes.tasks
     slug, group = intern(minutes.group_slug), intern(minutes.group)
     if view is not None and view.tasks is None:
-        defined = tuple((t.id, t.line) for t in tasks) if tasks else ()
+        defined = (
+            marshal.dumps([x for t in tasks for x in (t.id, t.line)], MARSHAL_VERSION) if tasks else None
+        )
         return found, value, (minutes.date, minutes.id, slug, group, defined, bool(minutes.membership))
     updates, loose, meeting = minutes.updates, minutes.loose_checks, minutes.next_meeting
     whole: Any = None
@@ -181,9 +193,61 @@ def _start(config: Config, view: Any, wanted: str | None, parent: int, keep: Cal
     _worker_view.append((config, view, wanted, keep))
 
 
-def _chunk(base: str, chunk: list[str]) -> list[Any]:
+def _chunk(base: str, chunk: list[str]) -> tuple[list[Any], list[tuple[Any, ...]] | None]:
+    """(Kept of each file of `chunk`, the people its values number, in their numbers' order,
+    or None when the view numbers none)."""
     config, view, wanted, keep = _worker_view[0]
-    return [keep(base, rel, config, view, None, wanted) for rel in chunk]
+    people: dict[tuple[Any, ...], int] | None = {} if view is ATTENDANCE_VIEW else None
+    kept = [keep(base, rel, config, view, None, wanted, people) for rel in chunk]
+    return kept, None if people is None else list(people)
+
+
+# The places of an `attendance` value (packing.attendance_view) that hold people: lists of them
+# (present, excused, absent, guests), then one or None (recorder, moderator).
+_PEOPLE_LISTS, _PEOPLE_ONE = (9, 10, 11, 12), (14, 15)
+
+
+def _numbered(value: tuple[Any, ...], people: dict[tuple[Any, ...], int]) -> tuple[Any, ...]:
+    """The `attendance` value with each person (packing._people) as their number in `people`
+    (by all but their line, added when new) and their line, one after the other. Names recur
+    from meeting to meeting: at 100,000 minutes the people written out in every value were
+    some 80 MB of a cold `attendance`'s bytes."""
+    values = list(value)
+    for at in _PEOPLE_LISTS:
+        if listed := values[at]:
+            flat = []
+            for person in listed:
+                flat.append(people.setdefault(person[:5] + person[6:], len(people)))
+                flat.append(person[5])
+            values[at] = flat
+    for at in _PEOPLE_ONE:
+        if (person := values[at]) is not None:
+            values[at] = (people.setdefault(person[:5] + person[6:], len(people)), person[5])
+    return tuple(values)
+
+
+def _named_value(value: bytes | tuple[bytes, list[int]], people: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The `attendance` value that cold_view kept (_each_kept: its bytes, or a worker's bytes and
+    numbers), each person as packing._people makes them."""
+    return _named(value, people, None) if isinstance(value, bytes) else _named(value[0], people, value[1])
+
+
+def _named(data: bytes, people: list[tuple[Any, ...]], numbers: list[int] | None) -> tuple[Any, ...]:
+    """The `attendance` value that _numbered made `data` of, each person as packing._people
+    makes them; `numbers`: the number in `people` of each number in `data` (a worker's)."""
+
+    def person(n: int, line: int) -> tuple[Any, ...]:
+        name, org, role, written, key, substitute_for = people[n if numbers is None else numbers[n]]
+        return name, org, role, written, key, line, substitute_for
+
+    values = list(marshal.loads(data))
+    for at in _PEOPLE_LISTS:
+        if flat := values[at]:
+            values[at] = [person(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+    for at in _PEOPLE_ONE:
+        if (one := values[at]) is not None:
+            values[at] = person(*one)
+    return tuple(values)
 
 
 def _each_kept(
@@ -195,11 +259,14 @@ def _each_kept(
     progress: Progress | None,
     sample: list[Minutes],
     keep: Callable[..., Any] = _kept,
+    people: dict[tuple[Any, ...], int] | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
     workers, shared as loading._parse_many shares them; the first minutes this process
-    parses is kept whole in `sample`. `keep`: what is kept of each file, called as _kept is
-    (`view` is then its own: check/cold.py)."""
+    parses is kept whole in `sample`. With `people` (`attendance`), the values number their
+    people in that table; a worker's value that numbers them in its own is (its bytes, the
+    number in `people` of each of its own). `keep`: what is kept of each file, called as _kept
+    is (`view` is then its own: check/cold.py)."""
     workers = min(os.cpu_count() or 1, 8)
     size = min(250, max(50, len(rels) // (workers * 32)))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
@@ -208,7 +275,7 @@ def _each_kept(
     def here(chunk: list[str]) -> Iterator[tuple[str, Any]]:
         nonlocal done
         for rel in chunk:
-            yield rel, keep(base, rel, config, view, sample, wanted)
+            yield rel, keep(base, rel, config, view, sample, wanted, people)
         done += len(chunk)
         if progress:
             progress(done, len(rels))
@@ -229,7 +296,14 @@ def _each_kept(
                 yield from here(pending.pop()[0])
             else:
                 chunk, future = pending.popleft()
-                yield from zip(chunk, future.result(), strict=True)
+                kept, own = future.result()
+                if people is not None and own is not None:
+                    numbers = [people.setdefault(person, len(people)) for person in own]
+                    kept = [
+                        (found, value if value is None else (value, numbers), resolving)
+                        for found, value, resolving in kept
+                    ]
+                yield from zip(chunk, kept, strict=True)
                 done += len(chunk)
                 if progress:
                     progress(done, len(rels))
@@ -238,32 +312,31 @@ def _each_kept(
 class Cold:
     """A cold view's parts: the archive's head (problems, groups, configuration, and the tasks
     of a cold `kpss tasks`), its minutes' values in the archive's order (`values()`, each
-    unpacked as it comes: once), one record whole (`sample`, the first in order), the tasks the
+    unpacked as it comes and let go of: once), one record whole (`sample`, the first in order), the tasks the
     view selects, packed, and the records kept whole (`whole`, in the archive's order: `show`)."""
 
     def __init__(
         self,
         head: TaskSnapshot,
-        order: list[str],
-        values: dict[str, bytes],
+        values: list[Any],
         sample: Minutes | None,
         selected: list[Any],
         whole: list[Minutes] | None = None,
         where: list[tuple[Any, str, bool]] | None = None,
     ) -> None:
         self.head = head
-        self.order = order
-        self.kept = values
+        self.kept = values  # in the archive's order (not by file: the files' names are let go of)
         self.sample = sample
         self.selected = selected
         self.whole = whole or []
         self.where = where or []  # each minutes' (date, group's slug, joins or leaves), in order
+        self.people: list[tuple[Any, ...]] = []  # the people `attendance`'s values number (_numbered)
 
     def values(self) -> Iterator[Any]:
         kept, loads = self.kept, marshal.loads
-        for rel in self.order:
-            yield loads(kept.pop(rel))
-        self.order = []
+        kept.reverse()
+        while kept:
+            yield loads(kept.pop())
 
     def finished(self, view: EachMinutes) -> Any:
         """The view, as the archive loaded whole gives it (EachMinutes.__call__)."""
@@ -302,7 +375,8 @@ def cold_view(
     index; None where workers cannot be forked (the caller loads the archive lean). `view`
     None: no view, the tasks of `statuses` resolved into the head (`kpss tasks`), and the
     records whose id or path is `wanted` kept whole with their tasks resolved (`show`). `keys`:
-    each minutes' date, group and whether it records joins or leaves kept too (Cold.where)."""
+    each minutes' date, group and whether it records joins or leaves kept too (Cold.where).
+    The walk's list of files is emptied once read (its stats let go of before the parse)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     folder = Path(root)
@@ -328,22 +402,27 @@ def _made(
     result.problems.extend(config.problems)
     files, unreadable, _started = walk
     base = str(root)
-    stats: dict[str, FileStat] = {}
+    read: list[str] = []
     not_read: dict[str, Problem] = {}
     for rel, found in files:
         stat, problem = _inspect(base, rel, found)
         if problem:
             not_read[rel] = problem
         elif stat is not None:
-            stats[rel] = stat
+            read.append(rel)
     result.problems.extend(loading.unreadable_folders(result, unreadable, shown_root))
+    # The walk's own stats are let go of before the parse (some 35 MB at 100,000 files): the
+    # walk's list is emptied, its files' order kept as their names alone.
+    walked = [rel for rel, _own in files]
+    files.clear()
     taken: list[Minutes] = []
-    kept: dict[str, Kept] = dict(_each_kept(base, list(stats), config, view, wanted, progress, taken))
-    del stats
+    people: dict[tuple[Any, ...], int] | None = {} if view is ATTENDANCE_VIEW else None
+    kept: dict[str, Kept] = dict(_each_kept(base, read, config, view, wanted, progress, taken, people=people))
+    del read
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
-    values: dict[str, bytes] = {}
+    values: dict[str, Any] = {}  # bytes; of `attendance` also (bytes, numbers) (_each_kept)
     skeletons: dict[str, Any] = {}  # file: Skeleton, or Resolving
-    for place, (rel, _own) in enumerate(files):
+    for place, rel in enumerate(walked):
         result.files += 1
         if rel in kept:
             problems, value, resolving = kept.pop(rel)
@@ -365,7 +444,7 @@ def _made(
             values[rel] = value
         skeletons[rel] = resolving
         order.append((resolving[0], resolving[1], place, rel))
-    del kept
+    del kept, walked
     # archive.resolve of what it reads, not of records: the archive's order (a stable sort
     # of the walk's), the task ids defined twice, the groups' names.
     order.sort()
@@ -382,12 +461,26 @@ def _made(
             chosen.reverse()
             while chosen:
                 selected.append(pack_task(chosen.pop()))
+    # The ids defined twice are found from their hashes first, so that only theirs are mapped to
+    # where they were first defined (a map of every id was some 45 MB at 100,000 files).
+    no_tasks = view is not None and view.tasks is None
+    hashes: list[int] = []
+    for rel in ordered if no_tasks else ():
+        if (defined := skeletons[rel][4]) is not None:
+            hashes.extend(map(hash, marshal.loads(defined)[::2]))
+    twice = _twice(hashes)
+    del hashes
     by_id: dict[str, tuple[str, int]] = {}
-    for rel in ordered if view is not None and view.tasks is None else ():
-        _day, _minutes_id, slug, group, tasks = skeletons[rel][:5]
+    for rel in ordered if no_tasks else ():
+        _day, _minutes_id, slug, group, defined = skeletons[rel][:5]
         # As resolve: the groups in the order of their first minutes, named by their last.
         result.group_names[slug] = group
-        for task_id, line in tasks:
+        if defined is None or not twice:
+            continue
+        flat = marshal.loads(defined)
+        for task_id, line in zip(flat[::2], flat[1::2], strict=True):
+            if hash(task_id) not in twice:
+                continue
             first = by_id.get(task_id)
             if first is not None:
                 result.problems.append(
@@ -397,7 +490,7 @@ def _made(
                 )
             else:
                 by_id[task_id] = (rel, line)
-    del by_id
+    del by_id, twice
     where = [(s[0], s[2], s[5]) for s in map(skeletons.__getitem__, ordered)] if keys else None
     del skeletons
     sample = None
@@ -407,14 +500,52 @@ def _made(
         sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = chosen
-    return Cold(head, ordered, values, sample, selected, whole, where)
+    in_order = [values.pop(rel) for rel in ordered] if values else []
+    del values, ordered
+    made = Cold(head, in_order, sample, selected, whole, where)
+    if people is not None:
+        made.people = list(people)
+    return made
 
 
-# A task's state as resolving the tasks changes it, at these places of a list: its status,
-# owner, deadline as written, kind of deadline, deadline, and what never changes: its meeting's
-# date and minutes id, and where it is defined (the minutes' place in the archive's order, the
-# task's place in the minutes, its line).
-_STATUS, _OWNER, _DUE, _KIND, _DEADLINE, _DATE, _MID, _AT, _NTH, _LINE = range(10)
+def _twice(hashes: list[int]) -> set[int]:
+    """The values that `hashes` holds more than once (it is sorted): of task ids' hashes, those
+    of every id defined twice, and of a few others at most (two ids of one hash)."""
+    hashes.sort()
+    return {h for h, following in pairwise(hashes) if h == following}
+
+
+class _State:
+    """The tasks' state as resolving them changes it, each task (the first of its id) by its
+    number in the order they are defined (`number`, by id): its status, owner, deadline as
+    written, kind of deadline and deadline, one list each, and where it is defined (the
+    minutes' place in the archive's order, the task's place in the minutes), one array each.
+    A short list per task was some 55 MB at 200,000 tasks; these are some 35."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.status: list[str] = []
+        self.owner: list[str | None] = []
+        self.due: list[str | None] = []
+        self.kind: list[str | None] = []
+        self.deadline: list[Any] = []
+        self.at = array("i")
+        self.nth = array("i")
+
+    def add(self, t: tuple[Any, ...], deadline: Any, at: int, nth: int) -> None:
+        """The task `t` (_short) as defined, at the `nth` place of the minutes `at`."""
+        self.number[t[0]] = len(self.status)
+        self.status.append(t[6])
+        self.owner.append(t[2])
+        self.due.append(t[3])
+        self.kind.append(t[5])
+        self.deadline.append(deadline)
+        self.at.append(at)
+        self.nth.append(nth)
+
+    def own(self, n: int) -> tuple[Any, ...]:
+        """The resolved status, owner, deadline as written, kind of deadline, deadline of `n`."""
+        return self.status[n], self.owner[n], self.due[n], self.kind[n], self.deadline[n]
 
 
 def _resolved(
@@ -428,15 +559,16 @@ def _resolved(
     their records: the task ids defined twice and the groups' names into `result`; (the tasks
     of `statuses` that `picked` selects, in the order they are defined, their histories made
     when `picked` is given; the records kept whole, their tasks resolved as archive.resolve
-    resolves them). Each task's state is a short list; a Task is made only for those kept,
-    and the updates, kept as bytes per minutes, are read once for the statuses and once more
-    for the histories wanted. At 100,000 files the tasks resolved with their histories were
-    some 200 MB."""
+    resolves them). Each task's state is a few slots of _State; a Task is made only for those
+    kept, and the updates, kept as bytes per minutes, are read once for the statuses and once
+    more for the histories wanted. At 100,000 files the tasks resolved with their histories
+    were some 200 MB."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
     )
-    state: dict[str, list[Any]] = {}
+    state = _State()
+    number = state.number
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
         # As resolve: the groups in the order of their first minutes, named by their last.
@@ -445,47 +577,46 @@ def _resolved(
             continue
         minutes_id = found[_ID]
         for nth, t in enumerate(loads(found[_TASKS])):
-            first = state.get(t[0])
-            if first is not None:
+            first = number.get(t[0])
+            if first is not None:  # the line where it was first defined: read again (rare)
+                where = ordered[state.at[first]]
+                line = loads(skeletons[where][_TASKS])[state.nth[first]][7]
                 result.problems.append(
-                    duplicate_task(
-                        shown_path(result, rel),
-                        t[7],
-                        t[0],
-                        shown_path(result, ordered[first[_AT]]),
-                        first[_LINE],
-                    )
+                    duplicate_task(shown_path(result, rel), t[7], t[0], shown_path(result, where), line)
                 )
                 continue
             kind = t[5]
             deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]
-            state[t[0]] = [t[6], t[2], t[3], kind, deadline, found[_DAY], minutes_id, at, nth, t[7]]
+            state.add(t, deadline, at, nth)
 
-    def updates(found: Any) -> Iterator[tuple[Any, ...]]:
-        """The updates of one minutes that change a task (the rest are unmatched: check.py)."""
+    def updates(found: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """(the task's number, the update) of the updates of one minutes that change a task (the
+        rest are unmatched: check.py)."""
         day, minutes_id = found[_DAY], found[_ID]
         done, loose = loads(found[_UPDATES])
-        for update in [*done, *(u for u in loose if u[0] in state)]:
-            target = state.get(update[0])
-            if target is not None and (day, minutes_id) > (target[_DATE], target[_MID]):
-                yield update
+        for update in [*done, *(u for u in loose if u[0] in number)]:
+            n = number.get(update[0])
+            if n is not None:
+                defined = skeletons[ordered[state.at[n]]]
+                if (day, minutes_id) > (defined[_DAY], defined[_ID]):
+                    yield n, update
 
+    status, owner, due, kinds, deadlines = state.status, state.owner, state.due, state.kind, state.deadline
     for rel in ordered:
         found = skeletons[rel]
         if found[_UPDATES] is None:
             continue
         day, minutes_id = found[_DAY], found[_ID]
-        for _id, status, _note, _line, _source, due, owner in updates(found):
-            target = state[_id]
-            target[_STATUS] = status
-            if owner:  # handed over, from this meeting on
-                target[_OWNER] = owner
-            if due is not None:  # a new deadline, from this meeting on
-                read = parse_deadline(due, day)
-                target[_DUE], target[_KIND] = due, read.kind
-                target[_DEADLINE] = after[minutes_id] if read.kind == "next_meeting" else read.end
-            elif status == "open" and target[_KIND] == "next_meeting":
-                target[_DEADLINE] = after[minutes_id]  # carried on: to the meeting after this one
+        for n, (_id, changed, _note, _line, _source, written, handed) in updates(found):
+            status[n] = changed
+            if handed:  # handed over, from this meeting on
+                owner[n] = handed
+            if written is not None:  # a new deadline, from this meeting on
+                read = parse_deadline(written, day)
+                due[n], kinds[n] = written, read.kind
+                deadlines[n] = after[minutes_id] if read.kind == "next_meeting" else read.end
+            elif changed == "open" and kinds[n] == "next_meeting":
+                deadlines[n] = after[minutes_id]  # carried on: to the meeting after this one
     histories: dict[str, Task] = {}  # the tasks whose histories are made, by id
     chosen: list[Task] = []
     kept: list[Minutes] = []
@@ -497,26 +628,27 @@ def _resolved(
             assert minutes is not None
             kept.append(minutes)
             for nth, task in enumerate(minutes.tasks):
-                own = state[task.id]
-                if own[_AT] == at and own[_NTH] == nth:
-                    _resolve_task(task, own, found, rel)
+                n = number[task.id]
+                if state.at[n] == at and state.nth[n] == nth:
+                    _resolve_task(task, state.own(n), found, rel)
                     histories[task.id] = task
                 elif task.deadline_kind == "next_meeting":
                     task.deadline = after[found[_ID]]
         if found[_TASKS] is None or not statuses:
             continue
+        tasks = loads(found[_TASKS])
         # Read for the last time: let go of (some 45 MB at 100,000 files) as the tasks are made.
         skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None)
-        for nth, t in enumerate(loads(found[_TASKS])):
-            own = state[t[0]]
-            if own[_AT] != at or own[_NTH] != nth or own[_STATUS] not in statuses:
+        for nth, t in enumerate(tasks):
+            n = number[t[0]]
+            if state.at[n] != at or state.nth[n] != nth or status[n] not in statuses:
                 continue
             task = _task(t, found, rel)
             if picked is None:
-                _resolve_task(task, own, None, rel)
+                _resolve_task(task, state.own(n), None, rel)
                 chosen.append(task)
             else:
-                _resolve_task(task, own, found, rel)
+                _resolve_task(task, state.own(n), found, rel)
                 if picked(task):
                     chosen.append(task)
                     histories[t[0]] = task
@@ -525,14 +657,16 @@ def _resolved(
             found = skeletons[rel]
             if found[_UPDATES] is None:
                 continue
-            for _id, status, note, line, _source, due, _owner in updates(found):
+            for _n, (_id, changed, note, line, _source, written, _owner) in updates(found):
                 made = histories.get(_id)
                 if made is not None:
-                    made.history.append(StatusChange(found[_ID], found[_DAY], status, note, rel, line, due))
+                    made.history.append(
+                        StatusChange(found[_ID], found[_DAY], changed, note, rel, line, written)
+                    )
     return chosen, kept
 
 
-def _resolve_task(task: Task, own: list[Any], found: Any, rel: str) -> None:
+def _resolve_task(task: Task, own: tuple[Any, ...], found: Any, rel: str) -> None:
     """`task` as parsed given its resolved state `own`; with its minutes' Resolving `found`,
     the first step of its history too (the updates' steps are added after)."""
     if found is not None:
@@ -599,16 +733,14 @@ def load_attendance(
     if not use_index:
         made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True)
         if made is not None:
-            kept, where = made.kept, made.where
-            values = [kept.pop(rel) for rel in made.order]
-            del kept
+            values, where, people = made.kept, made.where, made.people
             joins = [
-                unpack_attendance([marshal.loads(value)])[0]
+                unpack_attendance([_named_value(value, people)])[0]
                 for value, at in zip(values, where, strict=True)
                 if at[2]
             ]
             result = attendance_archive(made.head, [])
-            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins)
+            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins, people)
             return result
     return loading.load_attendance(archive, use_index=use_index, progress=progress)
 
@@ -622,16 +754,23 @@ class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
     record joins or leaves, all that membership over time reads (meetings/membership.
     all_members). Only gone through (`for`, `len`): the list itself stays empty."""
 
-    def __init__(self, values: list[bytes], where: list[tuple[Any, str]], joins: list[Minutes]) -> None:
+    def __init__(
+        self,
+        values: list[Any],
+        where: list[tuple[Any, str]],
+        joins: list[Minutes],
+        people: list[tuple[Any, ...]],
+    ) -> None:
         super().__init__()
-        self.values = values
+        self.values = values  # as cold_view keeps them: their people numbered (_numbered)
         self.where = where  # each minutes' (date, group's slug)
         self.with_membership = joins
+        self.people = people
 
     def __iter__(self) -> Iterator[Minutes]:
-        loads = marshal.loads
+        people = self.people
         for value in self.values:
-            yield unpack_attendance([loads(value)])[0]
+            yield unpack_attendance([_named_value(value, people)])[0]
 
     def __len__(self) -> int:
         return len(self.values)
@@ -646,4 +785,6 @@ class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
             and (until is None or day <= until)
         ]
         values, where = self.values, self.where
-        return ColdMinutes([values[at] for at in chosen], [where[at] for at in chosen], self.with_membership)
+        return ColdMinutes(
+            [values[at] for at in chosen], [where[at] for at in chosen], self.with_membership, self.people
+        )

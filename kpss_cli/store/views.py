@@ -61,10 +61,19 @@ def load_reduced(
     view = reduced(keep, tasks, statuses)
     if use_index:
         loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
-    else:  # made without holding the records (cold.py)
-        from .cold import load_view as load_cold
+    else:  # made without holding the records (cold.py): each record made as its value is read
+        from .cold import cold_parts
 
-        loaded, (records, packed) = load_cold(archive, name, view, use_index=False, progress=progress)
+        made = cold_parts(archive, view, progress)
+        if made is not None:  # the view's `finish` (_finish) gives its values as they are
+            result = _archive(made.head, [unpack_attendance([value])[0] for value in made.values()])
+            packed = made.selected
+            packed.reverse()
+            result.tasks = []
+            while packed:  # each task let go of once unpacked
+                result.tasks.append(unpack_task(packed.pop()))
+            return result
+        loaded, (records, packed) = load_view(archive, name, view, use_index=False, progress=progress)
     result = _archive(loaded, unpack_attendance(records))
     result.tasks = [unpack_task(t) for t in packed]
     return result
