@@ -45,9 +45,9 @@ from ..store.archive import (
     resolve_root,
     shown_path,
 )
-from ..store.cold import _each_kept
+from ..store.cold import _each_kept, split_walk
 from ..store.config import load_config
-from ..store.loading import Progress, _collector_paused, _inspect, is_not_minutes, walk_archive
+from ..store.loading import Progress, _collector_paused, is_not_minutes, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, pack, unpack
 from ..store.plan import load_plans
 from .rules import (
@@ -166,20 +166,9 @@ def _checked(
     progress: Progress | None,
     wanted: set[str],
 ) -> ColdCheck:
-    # As loading._load puts the archive's problems together (store/cold._made).
-    result = Archive(root=root, shown_root=shown_root, config=config)
-    result.problems.extend(config.problems)
-    files, unreadable, _started = walk
+    result, stats, not_read = split_walk(root, shown_root, config, walk)
+    files = walk[0]
     base = str(root)
-    stats: list[str] = []
-    not_read: dict[str, Problem] = {}
-    for rel, own in files:
-        stat, problem = _inspect(base, rel, own)
-        if problem:
-            not_read[rel] = problem
-        elif stat is not None:
-            stats.append(rel)
-    result.problems.extend(loading.unreadable_folders(result, unreadable, shown_root))
     plans, plan_problems = load_plans(base, shown_root)
     lone = Archive(root=root, shown_root=shown_root, config=config)
     checker = _Checker(lone, today, all_members(lone), plans)  # the members kpss.yaml names

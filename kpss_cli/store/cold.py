@@ -343,6 +343,27 @@ class Cold:
         return view.finish(list(self.values()), self.sample, self.selected)
 
 
+def split_walk(
+    root: Path, shown_root: str, config: Config, walk: Walk
+) -> tuple[Archive, list[str], dict[str, Problem]]:
+    """The archive with kpss.yaml's and the unreadable folders' problems, the files of the walk
+    to read, and the problem of each file that cannot be read (as loading._load finds them)."""
+    result = Archive(root=root, shown_root=shown_root, config=config)
+    result.problems.extend(config.problems)
+    files, unreadable, _started = walk
+    base = str(root)
+    read: list[str] = []
+    not_read: dict[str, Problem] = {}
+    for rel, found in files:
+        stat, problem = _inspect(base, rel, found)
+        if problem:
+            not_read[rel] = problem
+        elif stat is not None:
+            read.append(rel)
+    result.problems.extend(loading.unreadable_folders(result, unreadable, shown_root))
+    return result, read, not_read
+
+
 def cold_parts(
     archive: str | os.PathLike[str] | None,
     view: EachMinutes | None,
@@ -398,19 +419,9 @@ def _made(
 ) -> Cold:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
-    result = Archive(root=root, shown_root=shown_root, config=config)
-    result.problems.extend(config.problems)
-    files, unreadable, _started = walk
+    result, read, not_read = split_walk(root, shown_root, config, walk)
+    files = walk[0]
     base = str(root)
-    read: list[str] = []
-    not_read: dict[str, Problem] = {}
-    for rel, found in files:
-        stat, problem = _inspect(base, rel, found)
-        if problem:
-            not_read[rel] = problem
-        elif stat is not None:
-            read.append(rel)
-    result.problems.extend(loading.unreadable_folders(result, unreadable, shown_root))
     # The walk's own stats are let go of before the parse (some 35 MB at 100,000 files): the
     # walk's list is emptied, its files' order kept as their names alone.
     walked = [rel for rel, _own in files]
