@@ -60,8 +60,10 @@ _ORG_MARKERS = rx(
     # (`I. Zahájení`, an agenda item numbered in Roman numerals, is none either)
     r"\b\w+(?:ání|ení|ění)\b|"
     r"\b(?:penzion|pension|hotel|motel|restaurace|hostinec|kavárna|cukrárna|chata|statek|farma|pivovar|"
-    r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba|"
-    r"tábor|den)\b)"
+    r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba)\b|"
+    # `Den` and `Tábor` are surnames too (`Petr Den`, `Jiří Tábor`): an event only before a small word
+    # (`Den matek`, `tábor pro děti`), never at a piece's end or before a comma
+    r"\b(?:tábor|den)\s+(?-i:[a-záčďéěíňóřšťúůýž]))"
 )
 # Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
 # association). A capital `P.` is one only before a title or a whole name

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..core.i18n import _
 from ..core.names import fold, is_title_only, person_key, split_people, strip_titles
-from ..core.people import surname_nominative
+from ..core.people import FIRST_NAMES, surname_nominative
 from ..core.vocabulary import WEEKDAYS
 from .agenda import AGENDA_LABEL, find_agenda
 from .clean import clean
@@ -518,8 +518,11 @@ _STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 # the wide gap of the cell border. `Host Mgr. Daniel Vrána`: one guest's label too.
 _BARE_LABEL = re.compile(
     rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
-    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
+    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL})"
+    # (`Hostka`, `Hostky` are surnames too: `Hostka Martin` is a person of a list, so before a bare name
+    # they are no label; only before a title, across a cell's gap, or with their colon)
+    rf"|(?<!Hostka)(?<!Hostky)\s+(?="
+    rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
     # (surnames alone: `Přítomni Muchna, Vavřička, Senft`, `Hosté Plšková` — a list, or one to the end)
     rf"|{CAPITAL}{SMALL}+(?:\s*,\s*{CAPITAL}{SMALL}+)+\s*(?:,|$)|{CAPITAL}{SMALL}+\s*$))"
 )
@@ -1964,7 +1967,15 @@ def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | No
             break
         names.append(word)
         j += 1
+    # one-word lines are as often places (`Mýto`, `Zbiroh`), bodies (`Arkáda`, `Domino`) or headings
+    # (`Katalog`, `Dotazník`): a list of surnames only where some word is a name by its form (a surname
+    # in `-ová`, `-ský`, `-cká`, `-ček`, `-ička`) or a known first name
+    if not any(_SURNAME_FORM.search(w) or fold(w) in FIRST_NAMES for w in names):
+        return None
     return (names, j) if len(names) >= 3 else None
+
+
+_SURNAME_FORM = re.compile(r"(?:ová|[sc]k[áý]|ček|ička)$")
 
 
 def _listed_person(line: str) -> bool:

@@ -873,6 +873,25 @@ _DUE_DASH_MEMBERS = rx(
 )
 
 
+_NOT_TASKS_LABEL = rx(r"^\s*(?:program|pořad|body\s+jednání)\b")
+
+
+def _bullet_under_tasks(lines: list[str], number: int) -> bool:
+    """False when the bullet at `number` sits under a label of another kind in its block (the lines up
+    to a blank one): `Program:`, `Poděkování:`, `Hlasování:`, `Přítomni:` head lists whose `– Jana K.`
+    names a presenter, a thanked or voting member or a body's delegate, never an owner. A tasks
+    heading (`Úkoly:`) or none (bullets under a numbered item, `1. Investice`) lets it stand."""
+    for above in reversed(lines[:number]):
+        line = plain(above).strip()
+        if not line:
+            return True
+        if _SECTION.match(line):
+            return True
+        if line.endswith(":") or _NOT_TASKS_LABEL.match(line):
+            return False
+    return True
+
+
 def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Items of the running text (numbered or not) whose end names the owner after a dash:
     `2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí`, `Je nutno zajistit sponzory
@@ -890,6 +909,7 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
                 continue
         elif (
             is_bullet(raw)
+            and _bullet_under_tasks(lines, number)
             and (match := _BULLET_FIRST_NAME_OWNER.match(plain(raw))) is not None
             and fold(match["first"]) in FIRST_NAMES
             and not _VERB.search(match["task"])
