@@ -61,9 +61,9 @@ _ORG_MARKERS = rx(
     r"\b\w+(?:ání|ení|ění)\b|"
     r"\b(?:penzion|pension|hotel|motel|restaurace|hostinec|kavárna|cukrárna|chata|statek|farma|pivovar|"
     r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba)\b|"
-    # `Den` and `Tábor` are surnames too (`Petr Den`, `Jiří Tábor`): an event only before a small word
-    # (`Den matek`, `tábor pro děti`), never at a piece's end or before a comma
-    r"\b(?:tábor|den)\s+(?-i:[a-záčďéěíňóřšťúůýž]))"
+    # `Den` and `Tábor` are surnames too (`Petr Den`, `Jiří Tábor`): an event only where it begins the
+    # piece (`Den Matek`) or before a small word (`Letní tábor pro děti`), never last after a first name
+    r"^\s*(?:tábor|den)\s+\w|\b(?:tábor|den)\s+(?-i:[a-záčďéěíňóřšťúůýž]))"
 )
 # Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
 # association). A capital `P.` is one only before a title or a whole name

@@ -4,6 +4,7 @@ sections `Úkoly a termíny vyplývající z jednání` with lists or tables."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import NotRequired, TypedDict
 
@@ -686,13 +687,39 @@ _FRONTED_NEXT_DUE = rx(
 )
 
 
+# After the comma a relative clause (`…, který připraví Eva Malá`) or a clause with its own verb
+# (`…, připomínky zašlou do 5. 4.`): the comma does not end the subject, the sentence is unclear.
+_CLAUSE_AFTER = rx(r"^(?:kter[ýáéí]\w*|jež|což|a|ale|kde|až|když|aby)\b")
+# A word of the subject after its head ending in a consonant is a bare noun in the accusative, the
+# object (`komise návrh rozpočtu`), unless a genitive adjective or a preposition leads it
+# (`poskytovatelé sociálních služeb v Lhotě`).
+_LEADS_GENITIVE = rx(r"^(?:\w+(?:ých|ích|ého|ího)|v|ve|z|ze|na|pro|za|při|u|do)$")
+_PREPOSITION = rx(r"^(?:v|ve|z|ze|na|pro|za|při|u|do|s|se|k|ke|o)$")
+_ENDS_CONSONANT = rx(r"[bcčdďfghjklmnňpqrřsštťvwxzž]$")
+
+
+def _fronted_owner_clear(fronted: re.Match[str]) -> bool:
+    """True when the words after the fronted next meeting's verb, up to the comma, are the subject
+    alone: no object noun ran into it, and what follows the comma is no new clause."""
+    tail = fronted["task"].strip()
+    if _CLAUSE_AFTER.match(tail) or _VERB.search(tail):
+        return False
+    words = fronted["owner"].split()
+    for before, word in itertools.pairwise(words):
+        if _PREPOSITION.match(word) or _LEADS_GENITIVE.match(word):
+            continue  # (a preposition, or a genitive adjective: `sociálních`)
+        if word[:1].islower() and _ENDS_CONSONANT.search(word) and not _LEADS_GENITIVE.match(before):
+            return False
+    return True
+
+
 def _narrative_fields(sentence: str) -> dict[str, str] | None:
     """Owner, deadline and text of a task set in one sentence of the running text, or None."""
     verb = _VERB.search(sentence)
     if verb is None:
         return None
     fronted = _FRONTED_NEXT_DUE.match(sentence.strip())
-    if fronted is not None and _VERB.fullmatch(fronted["verb"]):
+    if fronted is not None and _VERB.fullmatch(fronted["verb"]) and _fronted_owner_clear(fronted):
         owner = fronted["owner"]
         return {
             "owner": owner,
