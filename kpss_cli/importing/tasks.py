@@ -501,6 +501,21 @@ def sentence_fields(text: str) -> dict[str, str] | None:
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{3,40}):\s+(?P<task>\S.+)$")
 
 
+_LONE_INITIAL = re.compile(rf"^\s*[IVX]\.\s+{CAPITAL}{SMALL}+\s")
+
+
+def _roman_block(lines: list[str], start: int) -> bool:
+    """True when the section's own list from `start` (its items, blank lines between them, indented
+    continuations; up to the first other line) holds a `II.` item."""
+    for raw in lines[start:]:
+        line = plain(raw)
+        if _SECOND_ROMAN.match(line):
+            return True
+        if line.strip() and not (_ROMAN_ITEM.match(line) or is_bullet(raw) or raw[:1].isspace()):
+            return False
+    return False
+
+
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     tasks: list[tuple[int, TaskDict]] = []
     in_section = False
@@ -508,8 +523,10 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     kinds: set[str] = set()  # how the section's items are marked
     opened: int | None = None  # the indent of an item ending in `:`, whose sub-items follow
     # `I. Koordinátorka zpracuje …` / `II. Členové zašlou …`: items numbered in Roman numerals, only
-    # where a second one (`II.`) shows it (a lone `I.` or `V.` is as likely an initial)
+    # where a second one (`II.`) shows it in the section's own block (a lone `I.` or `V.` is as likely
+    # an initial: `V. Novák zajistí …` under `Úkoly:` of minutes whose agenda alone is Roman-numbered)
     marker = _ROMAN_ITEM if any(_SECOND_ROMAN.match(plain(raw)) for raw in lines) else _ARABIC_ITEM
+    roman_here = False
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
@@ -517,11 +534,14 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         if _SECTION.match(line) and not _REVIEW.match(line):
             in_section, blanks, kinds, opened = True, 0, set(), None
+            roman_here = _roman_block(lines, number + 1)
             continue
         if not in_section:
             continue
         item = marker.sub("", line)
         listed = is_bullet(raw) or item != line
+        if item != line and not roman_here and _LONE_INITIAL.match(line):
+            line = item = line.strip()  # `V. Novák zajistí …`: the owner's initial, no number
         indent = len(raw) - len(raw.lstrip())
         if listed and opened is not None and indent > opened and tasks:
             # `1. Členové zašlou tyto informace:` then the deeper `1. …`, `2. …`: one task.
