@@ -3030,9 +3030,19 @@ def _agenda_and_held(reader: _Reader) -> bool:
     in its first lines, a sentence of the meeting held (`Jednání komise proběhlo 12. 3. 2024 …`):
     minutes with neither a title nor a label, whose only day is told in that sentence."""
     numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    if any(_NEWS_VOICE.search(line) for line in reader.plains):
+        return False  # the agenda reported (`Na programu byly tyto body:`) to readers greeted: news
     return (1, 2) in itertools.pairwise(numbers) and any(
         _HELD.search(line) for line in reader.plains[:12] if not _AGENDA_ITEM.match(line)
     )
+
+
+# A report's voice: the agenda told in the past (`Na programu byly tyto body:`, `Projednány byly`),
+# the readers greeted or invited (`Těšíme se na vás`, `Srdečně zveme`, `Přijďte`).
+_NEWS_VOICE = rx(
+    r"\b(?:na\s+programu|na\s+pořadu)\s+byl[aoyi]?\b|\bprojednány\s+byly\b|\btěšíme\s+se\b|"
+    r"\bsrdečně\s+(?:zveme|vás\s+zveme)\b|\bpřijďte\b"
+)
 
 
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
