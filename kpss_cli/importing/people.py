@@ -639,9 +639,9 @@ def _before_a_name(org: str) -> bool:
 def _body_first(part: str) -> tuple[str, str] | None:
     """`Charita Rokycany Jana Nová`, `Senát Parlamentu ČR JUDr. Miroslav Antl`: a body (a word of a
     body in it), then a person, as the first piece of a list: the body and the person, or None."""
-    if (titled := _ORG_THEN_TITLED.match(part)) is not None and _ORG_MARKERS.search(titled["org"]):
-        if not _before_a_name(titled["org"]):
-            return titled["org"], titled["person"]
+    titled = _ORG_THEN_TITLED.match(part)
+    if titled is not None and _ORG_MARKERS.search(titled["org"]) and not _before_a_name(titled["org"]):
+        return titled["org"], titled["person"]
     if (named := _ORG_THEN_NAME.match(part.strip())) is not None and _ORG_MARKERS.search(named["org"]):
         return _org_then_name(part, [named["org"]])
     return None
@@ -746,6 +746,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
                     fragments.append((number, f"{first[1]} ({first[0]})"))
                     continue
             before = [f for n, f in fragments if n == number]
+            split: tuple[str, str] | None
             # `JUDr. Hana Marvanová, Ministerstvo spravedlnosti ČR Mgr. Jana Přibylová, …`: the institution
             # of one person and the next person's titled name in one piece between commas
             if (
