@@ -295,3 +295,109 @@ def test_the_layout_variants_benchmark_runs_and_finds_no_layout_that_loses_a_lab
     for kind in ("label without colon", "label with a dash"):
         assert rows[kind][1:3] == ["0", "0"], (kind, result.stdout)
     assert "variant kinds that lose a field on some excerpt:" in result.stdout
+
+
+# --- misfires of the rules above (a review's variants, written anew here) --------------------------
+
+
+def people_of(imported_people: list) -> list[tuple[str, str | None, str | None]]:
+    return [(p["name"], p.get("org"), p.get("role")) for p in imported_people]
+
+
+def test_a_role_before_a_name_in_a_list_of_name_and_body_is_that_names() -> None:
+    for line, expected in (
+        (
+            "Přítomni: Jana Nová, Diakonie Lhota, místostarosta obce Karel Zeman, Eva Malá",
+            [
+                ("Jana Nová", "Diakonie Lhota", None),
+                ("Karel Zeman", None, "místostarosta obce"),
+                ("Eva Malá", None, None),
+            ],
+        ),
+        (
+            "Přítomni: Jana Nová – Diakonie, vedoucí odboru Petra Dvořáková, Eva Malá",
+            [
+                ("Jana Nová", "Diakonie", None),
+                ("Petra Dvořáková", None, "vedoucí odboru"),
+                ("Eva Malá", None, None),
+            ],
+        ),
+        (
+            "Přítomni: Jana Nová, Diakonie, jako host Karel Zeman, Eva Malá",
+            [("Jana Nová", "Diakonie", None), ("Karel Zeman", None, "jako host"), ("Eva Malá", None, None)],
+        ),
+    ):
+        assert people_of(recognise(_HEAD + line + "\n").present) == expected, line
+    # the reason of an excuse before a name is nobody's body
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos\nOmluveni: Petr Dub (Charita), ze zdravotních důvodů Karel Zeman\n"
+    )
+    assert [p.get("org") for p in imported.excused] == ["Charita", None]
+
+
+def test_a_list_that_names_each_body_before_its_person() -> None:
+    imported = recognise(
+        _HEAD + "Přítomni: Diakonie Lhota Jana Nová, Rodinné centrum Petr Dub, Obecní úřad Lhota Eva Malá\n"
+    )
+    assert people_of(imported.present) == [
+        ("Jana Nová", "Diakonie Lhota", None),
+        ("Petr Dub", "Rodinné centrum", None),
+        ("Eva Malá", "Obecní úřad Lhota", None),
+    ]
+
+
+def test_den_and_tabor_as_surnames_in_a_list() -> None:
+    imported = recognise(_HEAD + "Přítomni: Jana Nová, Karel Tábor, Petr Den, Eva Malá\n")
+    assert names(imported.present) == ["Jana Nová", "Karel Tábor", "Petr Den", "Eva Malá"]
+
+
+def test_hostka_one_a_line_is_a_surname_not_a_label() -> None:
+    imported = recognise(_HEAD + "Přítomni:\nDub Petr\nHostka Karel\nNová Jana\n\n1. Zahájení\n")
+    assert names(imported.present) == ["Dub Petr", "Hostka Karel", "Nová Jana"]
+
+
+def test_one_word_lines_without_a_name_among_them_are_no_surnames() -> None:
+    # places, bodies, headings one a line: no word a name by its form, no first name
+    for words in ("Lhota\nKlatovy\nHoršov\nPřeštice", "Naděje\nPohoda\nMaják", "Kos\nDub\nZpráva\nTabulka"):
+        imported = recognise(_HEAD + f"Přítomni: Jan Kos\nOmluveni:\n{words}\n\n1. Zahájení\n2. Různé\n")
+        assert imported.excused == [], words
+
+
+def test_a_bullet_with_a_first_name_under_another_label_is_no_task() -> None:
+    for label in ("Program:", "Poděkování:", "Hlasování:", "Přítomni:"):
+        imported = recognise(
+            _HEAD
+            + f"Přítomni: Jan Kos\n\n{label}\n• Zpráva o hospodaření – Petra K.\n• Spolek Lhota - Karel Z.\n"
+        )
+        assert imported.tasks == [], label
+    # under a tasks heading it still is one
+    imported = recognise(_HEAD + "Přítomni: Jan Kos\n\nÚkoly:\n• nový vysavač - Karel Z.\n")
+    assert [(t["task"], t.get("owner")) for t in imported.tasks] == [("nový vysavač", "Karel Z.")]
+
+
+def test_the_fronted_next_meeting_with_an_object_or_a_clause_after_the_subject() -> None:
+    for sentence in (
+        "Na příštím jednání projedná výbor návrh stanov, který připraví Jan Kos.",
+        "Na příštím jednání projednají členové výboru plán akcí, náměty pošlou do 5. 4. 2024.",
+    ):
+        imported = recognise(_HEAD + f"Přítomni: Jan Kos, Eva Malá\n\n1. Stanovy\n{sentence}\n")
+        assert all(
+            " návrh" not in (t.get("owner") or "") and "plán" not in (t.get("owner") or "")
+            for t in imported.tasks
+        ), sentence
+
+
+def test_an_initial_in_a_tasks_section_of_minutes_whose_agenda_is_roman_numbered() -> None:
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos, Eva Malá\n\nProgram:\nI. Zahájení\nII. Stanovy\n\nÚkoly:\n"
+        "V. Kos zajistí sál do 10. 4. 2024\n"
+    )
+    assert [t.get("owner") for t in imported.tasks] == ["V. Kos"]
+
+
+def test_a_report_of_a_meetings_agenda_is_news() -> None:
+    imported = recognise(
+        "Plánujeme dál\nSetkání výboru spolku Lhota proběhlo 4. 5. 2021 v klubovně.\n"
+        "Na programu bylo:\n1. Stanovy spolku\n2. Letní akce\nPříště v červnu, srdečně zveme.\n"
+    )
+    assert not imported.looks_like_minutes

@@ -60,8 +60,10 @@ _ORG_MARKERS = rx(
     # (`I. Zahájení`, an agenda item numbered in Roman numerals, is none either)
     r"\b\w+(?:ání|ení|ění)\b|"
     r"\b(?:penzion|pension|hotel|motel|restaurace|hostinec|kavárna|cukrárna|chata|statek|farma|pivovar|"
-    r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba|"
-    r"tábor|den)\b)"
+    r"vinařství|ples|pouť|posvícení|festival|jarmark|koncert|výstava|turnaj|slavnost|mše|bohoslužba)\b|"
+    # `Den` and `Tábor` are surnames too (`Petr Den`, `Jiří Tábor`): an event only where it begins the
+    # piece (`Den Matek`) or before a small word (`Letní tábor pro děti`), never last after a first name
+    r"^\s*(?:tábor|den)\s+\w|\b(?:tábor|den)\s+(?-i:[a-záčďéěíňóřšťúůýž]))"
 )
 # Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
 # association). A capital `P.` is one only before a title or a whole name
@@ -640,6 +642,33 @@ _TITLE_AT_END = re.compile(r"(?:^|\s)[A-Za-z]{1,7}\.$")
 _SENTENCE_IN = rx(r"[:>]|\b(?:je|jsou|byl[aoiy]?|bude|určen\w*|zvolen\w*|pověřen\w*)\b|\w{3}\.\s")
 
 
+# What stands before a name and belongs to it, not to the person before: a role (`starosta města`,
+# `vedoucí OSPOD`, `za kraj`), `jako host`, a courtesy word before a role (`paní ředitelka`), and a
+# reason of an excuse (`z pracovních důvodů`, read as a role's `z …`).
+_GUEST_OR_COURTESY = rx(r"^(?:jako\s|host\w*\b|(?:paní|pan|pí\.?|p\.)\s+\S)")
+
+
+_GUEST_BEFORE = re.compile(
+    rf"^(?P<role>(?i:jako\s+host\w*|host\w*))\s+(?P<name>(?:[A-Za-z]{{1,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)$"
+)
+
+
+def _before_a_name(org: str) -> bool:
+    """True when `org`, the words before a name in one piece, are that name's role, not a body."""
+    return is_role(org) or bool(_GUEST_OR_COURTESY.match(org.strip()))
+
+
+def _body_first(part: str) -> tuple[str, str] | None:
+    """`Charita Rokycany Jana Nová`, `Senát Parlamentu ČR JUDr. Miroslav Antl`: a body (a word of a
+    body in it), then a person, as the first piece of a list: the body and the person, or None."""
+    titled = _ORG_THEN_TITLED.match(part)
+    if titled is not None and _ORG_MARKERS.search(titled["org"]) and not _before_a_name(titled["org"]):
+        return titled["org"], titled["person"]
+    if (named := _ORG_THEN_NAME.match(part.strip())) is not None and _ORG_MARKERS.search(named["org"]):
+        return _org_then_name(part, [named["org"]])
+    return None
+
+
 def _org_then_name(piece: str, before: list[str]) -> tuple[str, str] | None:
     """The body and the next person of one piece of such a list, or None. Only in a list whose
     pieces already hold a body (a piece before that is no name) or after a word of a body, only after a body of two words or
@@ -649,6 +678,8 @@ def _org_then_name(piece: str, before: list[str]) -> tuple[str, str] | None:
     if match is None or not before:
         return None
     org, first, last = match["org"], match["first"], match["last"]
+    if _before_a_name(org):
+        return None  # `starosta města Petr Dub`, `z pracovních důvodů Karel Veselý`: the name's own words
     if not (any(not looks_like_name(b) for b in before) or _ORG_MARKERS.search(org)):
         return None  # (`Obec Lhota Petr Dub`: a word of a body says so without a body before)
     if fold(first) not in FIRST_NAMES or fold(last) in FIRST_NAMES or looks_like_name(org):
@@ -724,16 +755,39 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
         # every name of a run without commas is what separates them
         text = _OFFICE_BEFORE_NAME.sub(", ", text)
     fragments: list[tuple[int, str]] = []
+    body_first: dict[int, bool] = {}  # per line: its list names each body before its person
     for number, fragment in _fragments(text):
         for part in _split_and(squash(fragment)):
+            if number not in body_first:
+                # the list's own shape decides which person a body in a piece belongs to: a first piece
+                # that starts with a body (`Charita Rokycany Jana Nová, Centrum pro rodinu Petr Dub`)
+                # gives each body to the name after it; else to the person before it
+                first = _body_first(part)
+                body_first[number] = first is not None
+                if first is not None:
+                    fragments.append((number, f"{first[1]} ({first[0]})"))
+                    continue
+            before = [f for n, f in fragments if n == number]
+            split: tuple[str, str] | None
             # `JUDr. Hana Marvanová, Ministerstvo spravedlnosti ČR Mgr. Jana Přibylová, …`: the institution
             # of one person and the next person's titled name in one piece between commas
-            if fragments and fragments[-1][0] == number and (org := _ORG_THEN_TITLED.match(part)):
-                fragments.extend([(number, org["org"]), (number, org["person"])])
-            elif (split := _org_then_name(part, [f for n, f in fragments if n == number])) is not None:
-                fragments.extend([(number, split[0]), (number, split[1])])
+            if (
+                fragments
+                and fragments[-1][0] == number
+                and (org := _ORG_THEN_TITLED.match(part))
+                and not _before_a_name(org["org"])
+            ):
+                split = (org["org"], org["person"])
             else:
+                split = _org_then_name(part, before)
+            if split is None and (guest := _GUEST_BEFORE.match(part.strip())) is not None:
+                fragments.append((number, f"{guest['name']} ({guest['role']})"))  # `jako host Petr Dub`
+            elif split is None:
                 fragments.append((number, part))
+            elif body_first[number]:
+                fragments.append((number, f"{split[1]} ({split[0]})"))
+            else:
+                fragments.extend([(number, split[0]), (number, split[1])])
     people: list[PersonDict] = []
     singles = [f for _, f in fragments if " " not in _bare(_split_bracket(_tidy_fragment(f))[0])]
     # `Novák, Dvořák, Svoboda`; also mostly surnames with a few first names after them

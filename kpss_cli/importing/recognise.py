@@ -523,8 +523,11 @@ _STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 # the wide gap of the cell border. `Host Mgr. Daniel Vrána`: one guest's label too.
 _BARE_LABEL = re.compile(
     rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
-    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
+    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL})"
+    # (`Hostka`, `Hostky` are surnames too: `Hostka Martin` is a person of a list, so before a bare name
+    # they are no label; only before a title, across a cell's gap, or with their colon)
+    rf"|(?<!Hostka)(?<!Hostky)\s+(?="
+    rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
     # (surnames alone: `Přítomni Muchna, Vavřička, Senft`, `Hosté Plšková` — a list, or one to the end)
     rf"|{CAPITAL}{SMALL}+(?:\s*,\s*{CAPITAL}{SMALL}+)+\s*(?:,|$)|{CAPITAL}{SMALL}+\s*$))"
 )
@@ -1969,7 +1972,15 @@ def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | No
             break
         names.append(word)
         j += 1
+    # one-word lines are as often places (`Mýto`, `Zbiroh`), bodies (`Arkáda`, `Domino`) or headings
+    # (`Katalog`, `Dotazník`): a list of surnames only where some word is a name by its form (a surname
+    # in `-ová`, `-ský`, `-cká`, `-ček`, `-ička`) or a known first name
+    if not any(_SURNAME_FORM.search(w) or fold(w) in FIRST_NAMES for w in names):
+        return None
     return (names, j) if len(names) >= 3 else None
+
+
+_SURNAME_FORM = re.compile(r"(?:ová|[sc]k[áý]|ček|ička)$")
 
 
 def _listed_person(line: str) -> bool:
@@ -3038,9 +3049,19 @@ def _agenda_and_held(reader: _Reader) -> bool:
     in its first lines, a sentence of the meeting held (`Jednání komise proběhlo 12. 3. 2024 …`):
     minutes with neither a title nor a label, whose only day is told in that sentence."""
     numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    if any(_NEWS_VOICE.search(line) for line in reader.plains):
+        return False  # the agenda reported (`Na programu byly tyto body:`) to readers greeted: news
     return (1, 2) in itertools.pairwise(numbers) and any(
         _HELD.search(line) for line in reader.plains[:12] if not _AGENDA_ITEM.match(line)
     )
+
+
+# A report's voice: the agenda told in the past (`Na programu byly tyto body:`, `Projednány byly`),
+# the readers greeted or invited (`Těšíme se na vás`, `Srdečně zveme`, `Přijďte`).
+_NEWS_VOICE = rx(
+    r"\b(?:na\s+programu|na\s+pořadu)\s+byl[aoyi]?\b|\bprojednány\s+byly\b|\btěšíme\s+se\b|"
+    r"\bsrdečně\s+(?:zveme|vás\s+zveme)\b|\bpřijďte\b"
+)
 
 
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:

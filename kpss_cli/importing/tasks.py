@@ -4,6 +4,7 @@ sections `Úkoly a termíny vyplývající z jednání` with lists or tables."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import NotRequired, TypedDict
 
@@ -500,6 +501,21 @@ def sentence_fields(text: str) -> dict[str, str] | None:
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{3,40}):\s+(?P<task>\S.+)$")
 
 
+_LONE_INITIAL = re.compile(rf"^\s*[IVX]\.\s+{CAPITAL}{SMALL}+\s")
+
+
+def _roman_block(lines: list[str], start: int) -> bool:
+    """True when the section's own list from `start` (its items, blank lines between them, indented
+    continuations; up to the first other line) holds a `II.` item."""
+    for raw in lines[start:]:
+        line = plain(raw)
+        if _SECOND_ROMAN.match(line):
+            return True
+        if line.strip() and not (_ROMAN_ITEM.match(line) or is_bullet(raw) or raw[:1].isspace()):
+            return False
+    return False
+
+
 def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     tasks: list[tuple[int, TaskDict]] = []
     in_section = False
@@ -507,8 +523,10 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     kinds: set[str] = set()  # how the section's items are marked
     opened: int | None = None  # the indent of an item ending in `:`, whose sub-items follow
     # `I. Koordinátorka zpracuje …` / `II. Členové zašlou …`: items numbered in Roman numerals, only
-    # where a second one (`II.`) shows it (a lone `I.` or `V.` is as likely an initial)
+    # where a second one (`II.`) shows it in the section's own block (a lone `I.` or `V.` is as likely
+    # an initial: `V. Novák zajistí …` under `Úkoly:` of minutes whose agenda alone is Roman-numbered)
     marker = _ROMAN_ITEM if any(_SECOND_ROMAN.match(plain(raw)) for raw in lines) else _ARABIC_ITEM
+    roman_here = False
     for number, raw in enumerate(lines):
         line = plain(raw)
         if not line:
@@ -516,11 +534,14 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         if _SECTION.match(line) and not _REVIEW.match(line):
             in_section, blanks, kinds, opened = True, 0, set(), None
+            roman_here = _roman_block(lines, number + 1)
             continue
         if not in_section:
             continue
         item = marker.sub("", line)
         listed = is_bullet(raw) or item != line
+        if item != line and not roman_here and _LONE_INITIAL.match(line):
+            line = item = line.strip()  # `V. Novák zajistí …`: the owner's initial, no number
         indent = len(raw) - len(raw.lstrip())
         if listed and opened is not None and indent > opened and tasks:
             # `1. Členové zašlou tyto informace:` then the deeper `1. …`, `2. …`: one task.
@@ -686,13 +707,39 @@ _FRONTED_NEXT_DUE = rx(
 )
 
 
+# After the comma a relative clause (`…, který připraví Eva Malá`) or a clause with its own verb
+# (`…, připomínky zašlou do 5. 4.`): the comma does not end the subject, the sentence is unclear.
+_CLAUSE_AFTER = rx(r"^(?:kter[ýáéí]\w*|jež|což|a|ale|kde|až|když|aby)\b")
+# A word of the subject after its head ending in a consonant is a bare noun in the accusative, the
+# object (`komise návrh rozpočtu`), unless a genitive adjective or a preposition leads it
+# (`poskytovatelé sociálních služeb v Lhotě`).
+_LEADS_GENITIVE = rx(r"^(?:\w+(?:ých|ích|ého|ího)|v|ve|z|ze|na|pro|za|při|u|do)$")
+_PREPOSITION = rx(r"^(?:v|ve|z|ze|na|pro|za|při|u|do|s|se|k|ke|o)$")
+_ENDS_CONSONANT = rx(r"[bcčdďfghjklmnňpqrřsštťvwxzž]$")
+
+
+def _fronted_owner_clear(fronted: re.Match[str]) -> bool:
+    """True when the words after the fronted next meeting's verb, up to the comma, are the subject
+    alone: no object noun ran into it, and what follows the comma is no new clause."""
+    tail = fronted["task"].strip()
+    if _CLAUSE_AFTER.match(tail) or _VERB.search(tail):
+        return False
+    words = fronted["owner"].split()
+    for before, word in itertools.pairwise(words):
+        if _PREPOSITION.match(word) or _LEADS_GENITIVE.match(word):
+            continue  # (a preposition, or a genitive adjective: `sociálních`)
+        if word[:1].islower() and _ENDS_CONSONANT.search(word) and not _LEADS_GENITIVE.match(before):
+            return False
+    return True
+
+
 def _narrative_fields(sentence: str) -> dict[str, str] | None:
     """Owner, deadline and text of a task set in one sentence of the running text, or None."""
     verb = _VERB.search(sentence)
     if verb is None:
         return None
     fronted = _FRONTED_NEXT_DUE.match(sentence.strip())
-    if fronted is not None and _VERB.fullmatch(fronted["verb"]):
+    if fronted is not None and _VERB.fullmatch(fronted["verb"]) and _fronted_owner_clear(fronted):
         owner = fronted["owner"]
         return {
             "owner": owner,
@@ -873,6 +920,25 @@ _DUE_DASH_MEMBERS = rx(
 )
 
 
+_NOT_TASKS_LABEL = rx(r"^\s*(?:program|pořad|body\s+jednání)\b")
+
+
+def _bullet_under_tasks(lines: list[str], number: int) -> bool:
+    """False when the bullet at `number` sits under a label of another kind in its block (the lines up
+    to a blank one): `Program:`, `Poděkování:`, `Hlasování:`, `Přítomni:` head lists whose `– Jana K.`
+    names a presenter, a thanked or voting member or a body's delegate, never an owner. A tasks
+    heading (`Úkoly:`) or none (bullets under a numbered item, `1. Investice`) lets it stand."""
+    for above in reversed(lines[:number]):
+        line = plain(above).strip()
+        if not line:
+            return True
+        if _SECTION.match(line):
+            return True
+        if line.endswith(":") or _NOT_TASKS_LABEL.match(line):
+            return False
+    return True
+
+
 def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Items of the running text (numbered or not) whose end names the owner after a dash:
     `2. Výběr příspěvků u všech oddílů – zodpovídají jejich vedoucí`, `Je nutno zajistit sponzory
@@ -890,6 +956,7 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
                 continue
         elif (
             is_bullet(raw)
+            and _bullet_under_tasks(lines, number)
             and (match := _BULLET_FIRST_NAME_OWNER.match(plain(raw))) is not None
             and fold(match["first"]) in FIRST_NAMES
             and not _VERB.search(match["task"])
