@@ -203,10 +203,11 @@ _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+"
 _MEETING_SENTENCE = rx(
     r"^\w+\s+(?:(?:bylo|byla|byl|se)\s+)?(?:zahájen|ukončen|přerušen|proběhl|pokračoval|začal|skončil|konal)\w*\b"
 )
-# `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`: a title without `Zápis`,
-# the body in the genitive and the day after it (not a sentence: `Jednání komise proběhlo 12. 3. 2024`).
+# `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`, `Schůzka spolku rodičů 25.4.2019`:
+# a title without `Zápis`, the body in the genitive and the day after it (not a sentence: `Jednání
+# komise proběhlo 12. 3. 2024`).
 _DATED_MEETING_TITLE = rx(
-    r"^(?:zasedání|schůze|jednání|setkání)\s+"
+    r"^(?:zasedání|schůze|schůzka|jednání|setkání)\s+"
     r"(?![^\d]*?\b(?:konal|proběhl|uskutečnil|sešl|sešel|probíhal)\w*\b)"
     r"(?P<rest>(?!\d)[^\d]{3,80}?\s*[-–—,]?\s*\d{1,2}\.\s*\d{1,2}\.\s*(?:\d{4}|\d{2}(?![\d.:])).*)$"
 )
@@ -218,9 +219,10 @@ _ORDINAL_BODY = rx(
     # itself; what kind of it (řádná, mimořádná) is no part of the name
     r"(?:(?:řádné|mimořádné|výroční|náhradní)\s+(?=valné\s))?"
     # `Zápis z pastorační rady - 25.09.2017`, `Zápis ze školské rady konané …`: a body's adjective first
-    # (not `Zápis z jednání zastupitelstva …`: a meeting noun in `-ání` is no adjective)
+    # (not `Zápis z jednání zastupitelstva …`: a meeting noun in `-ání` is no adjective);
+    # `Zápis z farní rady` alone on its line, the day on the next
     rf"(?P<rest>(?:(?-i:{SMALL}+(?:(?<!á)ní|ské|cké|ého|ího))\s+)?"
-    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)\s+" + _VERB_AFTER + r".+)$"
+    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)(?:\s+" + _VERB_AFTER + r".+|\s*$))$"
 )
 
 

@@ -11,7 +11,7 @@ from typing import TypedDict
 from ..core.dates import czech_day
 from ..core.i18n import _
 from ..core.names import fold
-from .text import CAPITAL, plain, rx, squash
+from .text import CAPITAL, SMALL, plain, rx, squash
 from .when import DateHit, find_dates, find_time, leftover, roll_forward, weekday_fix
 
 
@@ -30,8 +30,16 @@ NEXT = rx(
     # `Další PR bude 08.10.2017 od 18.00 hodin`, `Příští PRF se uskuteční 11.10.2023`: the body's own
     # abbreviation for its meeting, then a verb of taking place
     # (`bude` only before the day: not `Další KPSS bude platit od …`, `Další DPS bude otevřen …`)
-    rf"|\b(?:příští|další)\s+(?P<abbreviation>(?-i:{CAPITAL}{{2,6}}))\s+(?=(?:bude\s+(?:dne\s+|ve?\s+\w+\s+)?\d"
-    r"|(?:proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b))"
+    # (`Příští FR:  14. 5. v 18.45`: the abbreviation as the label of the day)
+    rf"|\b(?:příští|další)\s+(?P<abbreviation>(?-i:{CAPITAL}{{2,6}}))(?:\s+(?=(?:bude\s+(?:dne\s+|ve?\s+\w+\s+)?\d"
+    r"|(?:proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b))|\s*:\s*(?=(?:dne\s+)?\d))"
+    # `Příští farní rada bude 31. 8. 2023 od 17h`: the body's own name (checked against the group)
+    rf"|\b(?:příští|další)\s+(?P<body>(?:{SMALL}+\s+){{0,2}}(?:rada|výbor|komise|skupina|senát))\s+"
+    r"(?=(?:bude\s+(?:dne\s+)?\d|(?:proběhne|se\s+(?:uskuteční|koná|bude\s+konat|sejde))\b))"
+    # `- 13. 11. v 18.00 hodin – jednání farní rady`: a line of coming events opens with the day, the
+    # body's own meeting after a dash (checked against the group, and to come after this meeting)
+    r"|^[\s•·*-]*\d{1,2}\.\s*\d{1,2}\.(?:\s*\d{4})?[^–—\n]{0,30}?\s[-–—]\s+(?P<dated>(?:jednání|zasedání|schůze|setkání)"
+    rf"\s+(?P<dated_body>(?:{SMALL}+\s+){{0,2}}(?:rady|výboru|komise|skupiny|senátu)))\b"
     # `pozvat na 3. jednání Komise …, které se uskuteční dne 15.11.2021`: a numbered meeting of the
     # body that will take place (future tense only: not `2. jednání, které se uskutečnilo …`)
     r"|\b(?P<numbered>\d{1,3}\.\s+(?:jednání|setkání|zasedání|schůz[ei]))\b(?=[^.;]{0,160}?,\s*(?:kter[éáý]|jež)\s+se\s+"
@@ -170,6 +178,13 @@ def _event_for_others(line: str, end: int, group: str | None) -> bool:
     return fold(who)[:-2] not in fold(group or "")
 
 
+def _own_body(words: str, group: str | None) -> bool:
+    """True when each word of a body named in any case (`farní rada`, `jednání farní rady`) stands in
+    the group's name (`Farní pastorační rada`): its stem, without the case ending."""
+    name = fold(group or "")
+    return bool(name) and all(fold(word)[: max(3, len(word) - 2)] in name for word in words.split())
+
+
 def _own_abbreviation(abbreviation: str, group: str | None, plains: list[str]) -> bool:
     """True when `abbreviation` (`PR`) is the body's own: a word of its name (`PRF`), the initials
     of it (`Pastorační rada farnosti`: `PRF`, `PR`), or the body in its title (`Zápis z PR …`) or in
@@ -233,6 +248,8 @@ def _scan(lines: list[str], meeting: dt.date | None, group: str | None, adjourne
                 and not _event_for_others(line, m.end(), group)
                 # `Další PR bude …`: only the body's own abbreviation names its meeting
                 and (m["abbreviation"] is None or _own_abbreviation(m["abbreviation"], group, plains))
+                and (m["body"] is None or _own_body(m["body"], group))
+                and (m["dated_body"] is None or _own_body(m["dated_body"], group))
                 and (m["adjourned"] is not None) == adjourned
             ),
             None,
@@ -247,6 +264,11 @@ def _scan(lines: list[str], meeting: dt.date | None, group: str | None, adjourne
             and _FROM.search(tail[: hits[0].start])
         ):
             hits = hits[1:]  # `přesunuto z 10. 5. na 15. 5. 2019`: the day it was moved to
+        if match["dated"] is not None:
+            # the day opens the line: a coming meeting only after this one
+            if hits and (day := _day(hits[0], meeting)[0]) is not None and (meeting is None or day > meeting):
+                return _from_text(tail, hits[0], meeting, own_line=False)
+            continue
         if match["adjourned"] is not None:
             if hits and _adjourned_to(line, match.start(), hits[0], meeting):
                 return _from_text(tail, hits[0], meeting, own_line=False)

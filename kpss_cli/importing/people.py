@@ -38,7 +38,7 @@ _ROLE_WORDS = rx(
     r"sociální pracovn|starost|místostarost|radní|člen|tajemn|referent|garant|zapisovatel|moderátor|"
     r"facilitátor|lektor|konzultant|odborn|specialist|terapeut|psycholog|asistent|dobrovoln|zaměstnan|"
     r"za\s|z\s|ze\s|odbor|oddělení|projektov|krajsk|městsk|náměst|primátor|poslan|senátor|zastupitel|"
-    r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|správce|jednatel|statutár|vedoucí)"
+    r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|jáhen|správce|jednatel|statutár|vedoucí)"
 )
 
 
@@ -438,9 +438,10 @@ def _person_from(fragment: str) -> PersonDict | None:
     return _substitution(person, substituting) if substituting else person
 
 
-# A full name (a title or a common first name) and then lower-case words of a role.
+# A full name (a title or a common first name) and then lower-case words of a role; a courtesy word
+# may stand first (`pí Dagmar Vitáčková tajemník`).
 _NAME_THEN_ROLE = re.compile(
-    rf"^(?P<name>(?:(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*){CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"^(?P<name>(?:(?:p|pí|pan|paní|sl)\.?\s+)?(?:(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*){CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
     rf"\s+(?P<role>{SMALL}{{3,}}\b.*)$"
 )
 

@@ -165,16 +165,18 @@ _RECORDER_FREE = (
         r"\bzápis\b[^.;]{0,60}?\b(?:provede|provedou|pořídí|vyhotoví|zpracuje|zpracují)\s+"
         rf"(?:{SMALL}+\s+){{0,4}}(?:p\.|pí\.?|paní|pan)\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\s+(?-i:{CAPITAL}){SMALL}+)"
     ),
-    # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`
-    rx(rf"(?:^|[.;]\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
+    # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`; after the day the
+    # minutes were written (`Dne 11. 5. 2023 zapsal Josef Hák`)
+    rx(rf"(?:^|[.;]\s+|(?<=\d{{4}})\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
     # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`; not a web
     # page's byline (`Zveřejněno: 2. 10. 2007, zapsal: Lukáš Fišer, přečteno: 2525x`: who put the page up)
     rx(
         rf"(?:[;,]|\s)\s*zapsal[a]?\s*:\s*(?!.*\b(?:přečteno|zobrazeno|počet\s+zobrazení)\b)"
         rf"(?P<value>(?-i:{CAPITAL}).+)$"
     ),
-    # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it
-    rx(rf"^zápis\s*:\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
+    # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it;
+    # so after a dash, also after the opener's name (`Petr Kulíšek, zápis – Jana Bitnerová`)
+    rx(rf"(?:^|,\s+)zápis\s*[:–—-]\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -261,6 +263,8 @@ _PLACE_END = rx(
     # `v zasedací místnosti OÚ Hovězí v hodin Deváté jednání …`: a transcript lost the hour (set in
     # superscript), its words end the place
     r"|\s+(?:v|ve|od|o)\s+hod(?:in[ay]?\b|\.)(?!\s*\d).*$"
+    # `… 2. patro u odboru ŠIK. Jednání RR bylo zahájeno v hod.`: the transcript's next sentence, about the meeting
+    r"|\.\s+(?-i:Jednání|Setkání|Schůze|Zasedání|Porada)\s.*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
@@ -583,6 +587,24 @@ _FLAT_ITEM = re.compile(r"\s+-\s+(?=\S)")
 
 
 _HYPHENATED = re.compile(rf"(?<={SMALL}{{2}})-\n(?={SMALL}{{2}})")
+# `…, Rostislav Cakl, Martin` / (blank) / `Vetchý, Jan Prokš, …`: a page broke a list of names into
+# paragraphs inside one person; a common first name ends the line after a comma, a surname opens the next.
+_NAME_BROKEN = re.compile(
+    rf"(?<=,\s)(?P<first>{CAPITAL}{SMALL}+)[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*"
+    rf"(?P<surname>{CAPITAL}{SMALL}+)(?=[ \t]*(?:,|\n|$))"
+)
+# `… dne 8.12.2008 v Hradci KrálovéI. Zahájení a seznámení s programem`: a page glued the first
+# Roman-numbered item to the line before it; it opens a line of its own.
+_GLUED_ROMAN_ITEM = re.compile(rf"(?<={SMALL}{{3}})(?=(?:I{{1,3}}|IV|VI{{0,3}}|IX|X)\.\s+{CAPITAL}{SMALL})")
+# `od 16.oo`, `v 9:oo hod.`: the minutes of an hour typed with the letter o
+_LETTER_ZEROS = re.compile(r"(?<=\b\d[.:])oo\b|(?<=\b\d\d[.:])oo\b")
+
+
+def _joined_name(match: re.Match[str]) -> str:
+    first, surname = match["first"], match["surname"]
+    if fold(first) in FIRST_NAMES and fold(surname) not in FIRST_NAMES:
+        return f"{first} {surname}"
+    return match[0]
 
 
 class _Reader:
@@ -591,6 +613,8 @@ class _Reader:
     def __init__(self, body: str) -> None:
         # `Mgr. Dana Mach-` / `ková`: a word a PDF hyphenated across two lines, joined
         body = _HYPHENATED.sub("", body)
+        body = _LETTER_ZEROS.sub("00", _NAME_BROKEN.sub(_joined_name, body))
+        body = _GLUED_ROMAN_ITEM.sub("\n", body)
         self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
@@ -1191,16 +1215,21 @@ _STAMP_AFTER_DAY = re.compile(r"^\s*(?P<hour>\d{1,2}):\d{2}\s*$")
 
 # `Synchronní on-line zasedání školské rady 19. října 2020`: a heading of the meeting and its
 # body in the genitive that ends with the day (no `dne`, no `Zápis`).
-_MEETING_THEN_BODY = rx(rf"\b(?:zasedání|jednání|schůze|setkání)\s+{SMALL}+(?:\s+{SMALL}+){{0,4}}\s*$")
+# (`Schůzka spolku rodičů 25.4.2019  od 16.00`: the hour it began may close the line after the day)
+_MEETING_THEN_BODY = rx(
+    rf"\b(?:zasedání|jednání|schůze|schůzka|setkání)\s+{SMALL}+(?:\s+{SMALL}+){{0,4}}\s*$"
+)
+_ONLY_HOURS_AFTER = rx(r"^\s*,?\s*(?:od|v|ve)\s+\d{1,2}[.:]\d{2}\s*(?:hod(?:in[ay]?)?\.?|h\.?)?\s*$")
 
 
 def _day_ends_title(number: int, line: str, hit: DateHit) -> bool:
-    """True when the day ends one of the first lines, right after a meeting noun and its body
-    (see `_MEETING_THEN_BODY`)."""
+    """True when the day ends one of the first lines (or only its hour follows), right after a
+    meeting noun and its body (see `_MEETING_THEN_BODY`)."""
+    rest = line[hit.end :]
     return (
         number < 3
         and len(line) <= 100
-        and not line[hit.end :].strip(" .")
+        and (not rest.strip(" .") or _ONLY_HOURS_AFTER.match(rest) is not None)
         and _MEETING_THEN_BODY.search(line[: hit.start]) is not None
     )
 
@@ -1318,8 +1347,10 @@ def _hour_in_download_line(reader: _Reader, hit: DateHit) -> str | None:
     return None
 
 
+# (`Jednání bylo svoláno na úterý od hod. v zasedací místnosti MěÚ …`: the day after `svoláno na` lost too)
 _LOST_DAY_PLACE = rx(
-    r"\b(?:konan\w*|ze)\s+dne\s+(?:od\s+hod(?:in)?\.?\s*)?,?\s*(?P<place>(?:v|ve)\s+(?!\d)"
+    r"\b(?:(?:konan\w*|ze)\s+dne|svolán[oa]?\s+na\s+(?:" + _WEEKDAY_WORDS + r"))\s+"
+    r"(?:od\s+hod(?:in)?\.?\s*)?,?\s*(?P<place>(?:v|ve)\s+(?!\d)"
     r"(?:zasedací|jednací|malé|velké|budově|sídle|místnosti|sále|zasedačce|kanceláři)\b.*)$"
 )
 

@@ -902,6 +902,13 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
 # word after a dash ends the item; `… – úkol pro celý VV`: the owner after `úkol pro`.
 _DASH_OWNER = rx(r"\s[-–—]\s+(?:zodpovídá|zodpovídají|odpovídá|odpovídají)\s+\S")
 _DASH_TASK_FOR = rx(r"^(?P<task>.{3,}?)\s+[-–—]\s+úkol\s+pro\s+(?P<owner>[^:;,()]{2,40}?)\s*\.?\s*$")
+# `- 2. 10. Poutní mše … – svátek sv. Michala- za přípravu zodpovídá p. Hradilová`, `… – zodpovědná MAS
+# Hradecký venkov`: after a dash, the owner word and who (a capital, a courtesy word before it) end the
+# item; it may be a long line of a list of coming events.
+_OWNER_ENDS = rx(
+    rf"^(?P<task>.{{3,}}?)\s*[-–—]\s+(?:za\s+{SMALL}+\s+)?(?:zodpovídá|zodpovídají|odpovídá|odpovídají|zodpovědn[áýé])"
+    rf"\s+(?P<owner>(?:(?:p\.|pí|pan|paní)\s*)?(?-i:{CAPITAL})[^,;:()–—\d]{{1,50}}?)\s*\.?\s*$"
+)
 
 
 # `• nový vysavač - Tomáš F.`: a bullet of a thing to get or see to, and after a dash who sees to it,
@@ -946,9 +953,15 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = _ITEM_NUMBER.sub("", plain(raw))
-        if len(line) > 200:
+        if (
+            len(line) <= 400
+            and (match := _OWNER_ENDS.match(line)) is not None
+            and len(match["owner"].split()) <= 4
+        ):
+            fields = {"task": match["task"], "owner": squash(match["owner"])}
+        elif len(line) > 200:
             continue
-        if (match := _DASH_TASK_FOR.match(line)) is not None:
+        elif (match := _DASH_TASK_FOR.match(line)) is not None:
             fields = {"task": match["task"], "owner": nominative_of(squash(match["owner"]))}
         elif _DASH_OWNER.search(line) is not None:
             fields = _cell_fields(line)
