@@ -106,6 +106,18 @@ def test_who_wrote_the_minutes_after_the_day_they_wrote_them_or_after_zapis_and_
     assert imported.recorder == "Petr Sýkora"
 
 
+# --- moderator -----------------------------------------------------------------------------------
+
+
+def test_who_welcomed_those_present_and_went_on_to_the_agenda_led_the_meeting() -> None:
+    text = _TITLE + "Přítomni: Jana Malá, Petr Sýkora\n\n1) Zahájení Předsedkyně komise Mgr. Jana Malá {}\n"
+    imported = recognise(text.format("přivítala přítomné členy a přistoupila k programu jednání."))
+    assert imported.moderator == "Mgr. Jana Malá"
+    # a welcome alone does not say who led it
+    imported = recognise(text.format("přivítala přítomné členy a popřála jim hezký den."))
+    assert imported.moderator is None
+
+
 # --- the next meeting ----------------------------------------------------------------------------
 
 

@@ -2676,13 +2676,14 @@ _SURNAME_OPENER = re.compile(
 # 12. zasedání Rady`: the name before.
 # Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
 # through the agenda leads the meeting (`… přivítal přítomné. Seznámil senátory s programem`,
-# `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`); a welcome alone
+# `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`, `… přistoupil k programu
+# jednání`); a welcome alone
 # does not say so (`… přivítala všechny přítomné a představila nové členy`).
 # The full stop of a title or a short abbreviation (`Mgr.`, `Bc.`, `PhDr.`) inside a sentence.
 _TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
 _TAKES_THROUGH = (
     r"(?:(?:dále|poté|následně|pak)\s+)?(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|"
-    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}bod|(?:nastínil|představil|přednesl)[a]?\s+(?:návrh\s+)?program)"
+    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}(?:bod|programu)|(?:nastínil|představil|přednesl)[a]?\s+(?:návrh\s+)?program)"
 )
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
