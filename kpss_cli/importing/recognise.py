@@ -253,6 +253,8 @@ _PLACE_END = rx(
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
     # `v místnosti č. 349 budovy Magistrátu, bylo zahájeno v …`: a clause of its own after a comma
     r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
+    # `ve velkém sále radnice, přítomno 9 členů`: who was there, after a comma
+    r"|,\s+(?:přítomn|omluven)\w*\b.*$"
     # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence,
     # which opens with a weekday or a day (`Dne 5.`, `Od 1. 3.`) or with the opening of the meeting
     # (`Na úvod`, `Po přivítání`); a place's own name stays whole (`v restauraci Na růžku`,
@@ -1082,13 +1084,17 @@ _PLACE_NOUN = rx(
 )
 
 
+# `Program jednání byl zahájen v 16:13 hod. v prostorách …`: the opening told in the passive.
+_OPENED_PASSIVE = rx(r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\s+(?:bylo\s+|byla\s+|byl\s+)?zahájen[oa]?\b")
+
+
 def _place_after_opening(reader: _Reader) -> str | None:
     """`… zahájil jednání v 15.00 hod. v klubovně K-centra, Palackého 3.`: the place named right
     after the time the meeting was opened, outside lines about the next meeting; None if none."""
     for line in reader.plains:
         if NEXT.search(line):
             continue
-        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line)]:
+        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line), *_OPENED_PASSIVE.finditer(line)]:
             rest = line[match.end() :]
             timing = find_time(rest)
             if timing is None or not (timing.start <= 6 or _NAME_THEN_AT.match(rest[: timing.start])):

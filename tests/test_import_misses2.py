@@ -1,0 +1,28 @@
+"""The known misses of issue #19 left by the branch `importmiss`, each fixed by its general cause: a
+pattern of Czech minutes tested with variants written here (not the held-out files that showed it),
+each checked to fail on the code before its rule."""
+
+from __future__ import annotations
+
+from kpss_cli.importing import recognise
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+_HEAD = "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\n"
+
+
+def test_the_place_after_the_hour_of_a_passive_opening() -> None:
+    for sentence, place in (
+        ("Jednání bylo zahájeno v 16:00 v zasedací místnosti obecního úřadu.", "v zasedací místnosti obecního úřadu"),
+        ("Program zasedání byl zahájen v 17.30 hod. v prostorách sálu sokolovny.", "v prostorách sálu sokolovny"),
+        ("Schůze byla zahájena v 18 hodin ve velkém sále radnice, přítomno 9 členů.", "ve velkém sále radnice"),
+    ):
+        imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n" + sentence + "\n")
+        assert imported.place == place, sentence
+        assert "place" in imported.guesses
+    # a phrase that names no room is no place
+    imported = recognise(_HEAD + "Přítomni: Jan Kos\n\nJednání bylo zahájeno v 16:00 v souladu s jednacím řádem.\n")
+    assert imported.place is None
