@@ -26,3 +26,27 @@ def test_the_place_after_the_hour_of_a_passive_opening() -> None:
     # a phrase that names no room is no place
     imported = recognise(_HEAD + "Přítomni: Jan Kos\n\nJednání bylo zahájeno v 16:00 v souladu s jednacím řádem.\n")
     assert imported.place is None
+
+
+def test_a_committee_named_only_in_the_title_of_its_chair_who_opened_the_meeting() -> None:
+    for sentence, group in (
+        ("Jednání zahájil předseda finančního výboru Ing. Jan Kos.", "Finanční výbor"),
+        ("V 17:00 zahájila schůzi předsedkyně kontrolního výboru Eva Malá.", "Kontrolní výbor"),
+        ("- v 16:30 zahájil jednání předseda výboru pro sociální věci ZMK Petr Dub.", "Výbor pro sociální věci ZMK"),
+        ("Předsedkyně sociální komise Mgr. Jana Horká zahájila jednání v 15:00.", "Sociální komise"),
+        ("Jednání řídil předseda komise pro životní prostředí Karel Sýkora.", "Komise pro životní prostředí"),
+    ):
+        imported = recognise("Přítomni: dle prezenční listiny\n\nI. Úvod\n\n" + sentence + "\n")
+        assert imported.group == group, sentence
+        assert "group" in imported.guesses
+    for sentence in (
+        # the chair of another body who came, and a chair without the body's name
+        "Jednání zahájila Eva Malá. Přítomen byl i předseda finančního výboru Jan Kos.",
+        "Jednání zahájil předseda komise Jan Kos.",
+        "Jednání zahájil předseda Jan Kos.",
+    ):
+        imported = recognise("Přítomni: dle prezenční listiny\n\nI. Úvod\n\n" + sentence + "\n")
+        assert imported.group is None, sentence
+    # the title names the body: it wins
+    imported = recognise(_HEAD + "Jednání zahájil předseda finančního výboru Jan Kos.\n")
+    assert imported.group == "Výbor spolku Lhota"
