@@ -50,3 +50,14 @@ def test_a_committee_named_only_in_the_title_of_its_chair_who_opened_the_meeting
     # the title names the body: it wins
     imported = recognise(_HEAD + "Jednání zahájil předseda finančního výboru Jan Kos.\n")
     assert imported.group == "Výbor spolku Lhota"
+
+
+def test_a_surname_that_names_an_event_first_before_a_first_name_is_a_person() -> None:
+    imported = recognise(_HEAD + "Přítomni: Den Petr, Kos Jan, Malá Eva\nHosté: Tábor Jiří, Den Matek\n")
+    assert names(imported.present) == ["Den Petr", "Kos Jan", "Malá Eva"]
+    assert names(imported.guests) == ["Tábor Jiří"]
+    imported = recognise(_HEAD + "Přítomni:\nDen Petr\nKos Jan\nMalá Eva\n")
+    assert names(imported.present) == ["Den Petr", "Kos Jan", "Malá Eva"]
+    # an event still is none: `Den matek`, `Den otevřených dveří`, `Tábor pro děti`
+    imported = recognise(_HEAD + "Přítomni: Kos Jan, Den Matek, Den Otevřených Dveří, Tábor Pro Děti\n")
+    assert names(imported.present) == ["Kos Jan"]

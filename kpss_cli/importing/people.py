@@ -162,9 +162,13 @@ _MASK = re.compile(r"^X[xX]{2,}\.?$")
 def looks_like_name(text: str) -> bool:
     """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
     bare = _bare(text)
-    if not bare or any(ch.isdigit() for ch in bare) or _ORG_MARKERS.search(bare):
+    if not bare or any(ch.isdigit() for ch in bare):
         return False
     tokens = bare.split()
+    # `Den Petr`, `Tábor Jiří`: a surname first before a first name, as a roll writes them, is no event
+    surname_first = len(tokens) == 2 and fold(tokens[1]) in FIRST_NAMES and not _ORG_MARKERS.search(tokens[1])
+    if (marker := _ORG_MARKERS.search(bare)) is not None and not (surname_first and marker.start() == 0):
+        return False
     if not 1 <= len(tokens) <= 4:
         return False
     if len(tokens) == 1 and len(bare) >= 3 and bare.isupper():
