@@ -61,3 +61,28 @@ def test_a_surname_that_names_an_event_first_before_a_first_name_is_a_person() -
     # an event still is none: `Den matek`, `Den otevřených dveří`, `Tábor pro děti`
     imported = recognise(_HEAD + "Přítomni: Kos Jan, Den Matek, Den Otevřených Dveří, Tábor Pro Děti\n")
     assert names(imported.present) == ["Kos Jan"]
+
+
+def test_a_role_and_its_body_before_a_name_on_a_line_of_its_own_are_that_persons() -> None:
+    for first in ("Mgr. Jana Nová, ředitelka Charity", "Mgr. Jana Nová", "Nová Jana"):
+        for line, name, role in (
+            ("vedoucí Domova Anna Horká", "Anna Horká", "vedoucí Domova"),
+            ("ředitelka Hospice Mgr. Eva Malá", "Mgr. Eva Malá", "ředitelka Hospice"),
+            ("koordinátor KPSS Petr Sýkora", "Petr Sýkora", "koordinátor KPSS"),
+        ):
+            imported = recognise(_HEAD + f"Přítomni:\n{first}\n{line}\nPetr Dub\n")
+            people = imported.present
+            assert names(people)[1:] == [name, "Petr Dub"], (first, line)
+            assert people[1]["role"] == role
+            assert line not in (people[0]["role"] or "")
+    # a role alone under a name is still that person's
+    imported = recognise(_HEAD + "Přítomni:\nIng. Jiří Kos\nmístostarosta, předseda ŘS\nPetr Dub\n")
+    assert imported.present[0]["role"] == "místostarosta, předseda ŘS"
+    # a list that runs name - role, name - role keeps each role with the name before it
+    imported = recognise(
+        _HEAD + "Přítomni:\nJan Kos\nHosté: Petr Dub - vedoucí odboru VTSM, Marie Malá - vedoucí finančního odboru\n"
+    )
+    assert [(p["name"], p["role"]) for p in imported.guests] == [
+        ("Petr Dub", "vedoucí odboru VTSM"),
+        ("Marie Malá", "vedoucí finančního odboru"),
+    ]

@@ -442,6 +442,18 @@ def _person_from(fragment: str) -> PersonDict | None:
     return _substitution(person, substituting) if substituting else person
 
 
+def role_then_person(line: str) -> bool:
+    """`vedoucí Domova Anna Horká`, `ředitelka Hospice Mgr. Eva Malá`: a line (already `plain`) that is
+    one person with a role (and the body it belongs to) before the name, the name last."""
+    if not line[:1].islower() or re.search(r"[,;]|\s[-–—]\s", line):
+        return False  # (`vedoucí odboru, Marie Nová - …`: pieces of a list that runs on, not one person)
+    person = _person_from(line)
+    named = names_in_text(line)
+    return bool(
+        person is not None and person["role"] and named and named[-1][1] == len(line.rstrip(" .,;"))
+    )
+
+
 # A full name (a title or a common first name) and then lower-case words of a role.
 _NAME_THEN_ROLE = re.compile(
     rf"^(?P<name>(?:(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*){CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"

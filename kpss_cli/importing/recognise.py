@@ -33,6 +33,7 @@ from .people import (
     parse_person,
     presence_kind,
     represented,
+    role_then_person,
     stand_ins_first,
     without_class_first,
 )
@@ -1397,8 +1398,8 @@ def _continues(line: str, previous: str) -> bool:
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     line = without_class_first(line)  # `2.A – paní Helena Wohanková`
-    if _two_people(line):
-        return True  # `Zuzana Malcová a Květoslava Gabrielová`
+    if _two_people(line) or role_then_person(line):
+        return True  # `Zuzana Malcová a Květoslava Gabrielová`, `vedoucí Domova Anna Horká`
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
     body = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
@@ -1659,6 +1660,8 @@ def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
     """True for a short line in lower case (a role) between two lines of one person each."""
     if not line[:1].islower() or len(line) > 80 or ":" in line or _COURTESY_FIRST.match(line):
         return False  # `pí Soukupová M.` under `pí Losová M.` is the next person
+    if role_then_person(line):
+        return False  # `vedoucí Domova Anna Horká`: the next person, the role before the name
     if not looks_like_one_person(reader.plains[index - 1]):
         return False
     following = next((p for p in reader.plains[index + 1 : index + 3] if p), "")
