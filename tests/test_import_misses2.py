@@ -86,3 +86,43 @@ def test_a_role_and_its_body_before_a_name_on_a_line_of_its_own_are_that_persons
         ("Petr Dub", "vedoucí odboru VTSM"),
         ("Marie Malá", "vedoucí finančního odboru"),
     ]
+
+
+def test_a_request_to_an_owner_in_the_accusative_is_a_task_turned_to_the_nominative() -> None:
+    for sentence, owner in (
+        ("Také vyzvala členy PS, aby si promysleli termíny schůzek a napsali návrhy koordinátorce.", "členové PS"),
+        ("Předseda požádal koordinátorku KPSS, aby připravila návrh harmonogramu.", "koordinátorka KPSS"),
+        ("Vedoucí odboru vyzval poskytovatele, aby zaslali aktualizované údaje do katalogu.", "poskytovatelé"),
+        ("Starosta požádal předsedkyni komise, aby zjistila možnosti dotace.", "předsedkyně komise"),
+    ):
+        imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n1. Různé\n" + sentence + "\n")
+        assert [t["owner"] for t in imported.tasks] == [owner], sentence
+        assert "tasks.1" in imported.guesses
+    # a deadline in the request is the task's
+    imported = recognise(_HEAD + "Předseda požádal členy, aby zaslali návrhy do 15. 6. 2021.\n")
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("členové", "15. 6. 2021")]
+    for sentence in (
+        # a request at the meeting itself (to speak, to vote), or to someone not named by a role
+        "Předsedající vyzval členy, aby hlasovali o programu.",
+        "Koordinátorka vyzvala zúčastněné, aby se vyjádřili k procesu a sdělili své vize.",
+        "Předseda požádal členy, aby se vyjádřili k návrhu.",
+    ):
+        imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n" + sentence + "\n")
+        assert imported.tasks == [], sentence
+
+
+def test_a_task_cut_off_where_the_excerpt_ends_is_not_counted() -> None:
+    for tail in (
+        "Úkoly:\n• Připravit rozpočet (Jan Kos)\n• Zajistit sál (Eva Malá)\n• Zamyslet se nad tím, co by bylo dob",
+        "Úkoly a termíny:\n\n1. Koordinátorka KPSS bude v dost",
+    ):
+        imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n" + tail)
+        assert all("dob" not in t["task"] and "dost" not in t["task"] for t in imported.tasks), tail
+    # the last task of whole minutes stays: it ends its sentence, or names its owner or deadline
+    for tail, count in (
+        ("Úkoly:\n• Připravit rozpočet (Jan Kos)\n• Zajistit sál.", 2),
+        ("Úkoly:\n• Připravit rozpočet (Jan Kos)\n• Zajistit sál (Eva Malá)", 2),
+        ("Úkoly:\n• Připravit rozpočet (Jan Kos)\n\nZapsala: Eva Malá", 1),
+    ):
+        imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n" + tail + "\n")
+        assert len(imported.tasks) == count, tail
