@@ -126,3 +126,21 @@ def test_a_task_cut_off_where_the_excerpt_ends_is_not_counted() -> None:
     ):
         imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n" + tail + "\n")
         assert len(imported.tasks) == count, tail
+
+
+def test_two_people_a_transcript_merged_are_two() -> None:
+    # a man's first name and surname, then a woman's surname (her first name lost before a label):
+    # the woman is named in full elsewhere in the minutes
+    text = (
+        "Zápis z jednání komise pro kulturu dne 4. 5. 2021\nOvěřovatel zápisu: Ing. Jana Horáková, Ph.D.\n"
+        "Přítomni: Mgr. Petr Novák Horáková, Ph.D., Josef Kos, Eva Malá\n"
+    )
+    imported = recognise(text)
+    assert names(imported.present) == ["Mgr. Petr Novák", "Ing. Jana Horáková, Ph.D.", "Josef Kos", "Eva Malá"]
+    assert "present.2" in imported.guesses
+    # not named elsewhere: the surname alone
+    imported = recognise(_HEAD + "Přítomni: Karel Dub Veselá, Josef Kos\n")
+    assert names(imported.present) == ["Karel Dub", "Veselá", "Josef Kos"]
+    # a woman's two surnames, a man's double surname, and a man's name alone stay one person
+    imported = recognise(_HEAD + "Přítomni: JUDr. Monika Krobová Hášová, Jan Kos Novák, Petr Malý, Eva Malá\n")
+    assert names(imported.present) == ["JUDr. Monika Krobová Hášová", "Jan Kos Novák", "Petr Malý", "Eva Malá"]

@@ -1807,6 +1807,45 @@ def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[Pe
     return [p for p in absent if fold(strip_titles(p["name"])).strip(" ,.") not in excused_keys]
 
 
+def _a_woman(first: str) -> bool:
+    folded = fold(first)
+    return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene", "jiri"}
+
+
+def _unmerge(result: Imported, reader: _Reader) -> None:
+    """`Mgr. Vít Céza Vejchodská, Ph.D.`: a man's first name and surname, then a woman's surname (her
+    first name lost in a transcript) are two people. The second is named as the minutes name her in
+    full elsewhere (`Ověřovatel: Ing. et Ing. Eliška Vejchodská, Ph.D.`) when they do so once, else
+    by the surname (and what follows it). A guess."""
+    for field in ("present", "excused", "absent", "guests"):
+        people: list[PersonDict] = []
+        for person in getattr(result, field):
+            people.append(person)
+            words = strip_titles(person["name"]).split()
+            if not (
+                len(words) == 3
+                and fold(words[0]) in FIRST_NAMES
+                and not _a_woman(words[0])
+                and not words[1].endswith("á")
+                and words[2].endswith("á")
+                and not {fold(words[1]), fold(words[2])} & FIRST_NAMES
+            ):
+                continue
+            cut = person["name"].rindex(words[2])
+            full = {
+                found
+                for line in reader.plains
+                for _, _, found in names_in_text(line)
+                if (parts := strip_titles(found).split())[-1] == words[2] and len(parts) == 2 and _a_woman(parts[0])
+            }
+            people[-1] = {**person, "name": person["name"][:cut].rstrip(" ,")}
+            people.append({"name": full.pop() if len(full) == 1 else person["name"][cut:], "org": None, "role": None})
+            result.guesses[f"{field}.{len(people)}"] = _(
+                "two people a transcript ran together (a man's name, then a woman's surname)"
+            )
+        setattr(result, field, people)
+
+
 def _attendance(result: Imported, reader: _Reader) -> None:
     """Fill in the present, excused, absent and guests from their labelled lists."""
     seen: dict[str, set[str]] = {key: set() for key in ATTENDANCE_LABELS}
@@ -3115,6 +3154,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    _unmerge(result, reader)
     if not result.excused and (apologised := _excused_in_accusative(reader)):
         result.excused = [{"name": name, "org": None, "role": None} for name in apologised]
         result.guesses["excused"] = _("excused turned from the accusative (omluvil …)")
