@@ -144,3 +144,32 @@ def test_two_people_a_transcript_merged_are_two() -> None:
     # a woman's two surnames, a man's double surname, and a man's name alone stay one person
     imported = recognise(_HEAD + "Přítomni: JUDr. Monika Krobová Hášová, Jan Kos Novák, Petr Malý, Eva Malá\n")
     assert names(imported.present) == ["JUDr. Monika Krobová Hášová", "Jan Kos Novák", "Petr Malý", "Eva Malá"]
+
+
+def test_a_transcript_that_lost_its_czech_letters_is_read_by_its_labels_and_months() -> None:
+    # a PDF whose font lacked ř, ě, č, ů: a space for each
+    lost = (
+        "Zápis z jednání pracovní skupiny Senio i\n"
+        "Datum: 12. b ezna 2024\n"
+        "P ítomni: Jan Kos, Eva Malá, Petr Dub\n"
+        "Nep ítomni: Karel Sýkora\n"
+        "Jednání  ídil: Jan Kos\n"
+        "P íští jednání: 9.  ervna 2024\n"
+    )
+    imported = recognise(lost)
+    assert imported.date is not None and imported.date.isoformat() == "2024-03-12"
+    assert names(imported.present) == ["Jan Kos", "Eva Malá", "Petr Dub"]
+    assert names(imported.absent) == ["Karel Sýkora"]
+    assert imported.moderator == "Jan Kos"
+    assert imported.next_meeting is not None and imported.next_meeting["date"] == "2024-06-09"
+    # the text as written is what the minutes keep
+    assert "P ítomni:" in imported.body
+    # and without diacritics at all (`Pritomni`, months `cervna`), as typed on a keyboard without them
+    imported = recognise(
+        "Zapis z jednani pracovni skupiny Seniori\nDatum: 12. cervence 2024\nPritomni: Jan Kos, Eva Mala\n"
+        "Omluveni: Petr Dub\nZapisovatel: Eva Mala\nUkol: pripravit rozpocet\nZodpovida: Jan Kos\nTermin: 30. rijna 2024\n"
+    )
+    assert imported.date is not None and imported.date.isoformat() == "2024-07-12"
+    assert names(imported.excused) == ["Petr Dub"]
+    assert imported.recorder == "Eva Mala"
+    assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Jan Kos", "30. rijna 2024")]

@@ -44,6 +44,7 @@ from .text import (
     OTHER_LABEL_WORDS,
     SMALL,
     label_pattern,
+    lost_letters_restored,
     label_value,
     loose,
     plain,
@@ -594,6 +595,7 @@ class _Reader:
     def __init__(self, body: str) -> None:
         # `Mgr. Dana Mach-` / `ková`: a word a PDF hyphenated across two lines, joined
         body = _HYPHENATED.sub("", body)
+        body = lost_letters_restored(body)  # `P ítomni:` -> `Přítomni:`
         self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
