@@ -173,3 +173,32 @@ def test_a_transcript_that_lost_its_czech_letters_is_read_by_its_labels_and_mont
     assert names(imported.excused) == ["Petr Dub"]
     assert imported.recorder == "Eva Mala"
     assert [(t["owner"], t["due"]) for t in imported.tasks] == [("Jan Kos", "30. rijna 2024")]
+
+
+def test_a_form_of_names_with_their_e_mails_and_marks_of_attendance() -> None:
+    roll = (
+        "Přítomni: Přítomen Členové výboru Telefon E-mail Ing. Jan Kos jan.kos@obec.cz /+ "
+        "Mgr. Eva Malá CSc. mala@seznam.cz omluvena Petr Dub petr.dub@email.cz , /+ "
+        "RNDr. Karel Sýkora sykora@kraj.cz /- Sekretariát výboru p. Jana Horká sekretariat@obec.cz /+ "
+        "Hosté jednání Ing. Pavel Veselý pavel@firma.cz /- Mgr. Věra Nová vera.nova@mpsv.cz /+ JUDr. Ivo K"
+    )
+    imported = recognise(_HEAD + roll + "\n")
+    assert names(imported.present) == ["Ing. Jan Kos", "Petr Dub", "Jana Horká"]
+    assert names(imported.excused) == ["Mgr. Eva Malá CSc."]
+    assert names(imported.absent) == ["RNDr. Karel Sýkora"]
+    assert names(imported.guests) == ["Mgr. Věra Nová"]  # a guest marked `/-` did not come
+    # e-mails beside names without marks: a list like any other, no address a person
+    imported = recognise(_HEAD + "Přítomni: Jan Kos (jan@obec.cz), Eva Malá (eva@obec.cz), Petr Dub (dub@obec.cz)\n")
+    assert names(imported.present) == ["Jan Kos", "Eva Malá", "Petr Dub"]
+
+
+def test_a_body_named_by_its_acronym_in_the_title_and_written_out_before_it() -> None:
+    for head, group in (
+        ("Rada seniorů města Lhota. ZÁPIS ZE ZASEDÁNÍ RSML č. 4 / 2021", "Rada seniorů města Lhota"),
+        ("Vědecký výbor pro potraviny\nZápis ze zasedání VVP č. 17 / 2007", "Vědecký výbor pro potraviny"),
+    ):
+        imported = recognise(head + "\nDne 4. 5. 2021\nPřítomni: Jan Kos, Eva Malá\n")
+        assert imported.group == group, head
+    # initials that spell something else leave the acronym
+    imported = recognise("Obec Lhota\nZápis ze zasedání VV č. 4 dne 4. 5. 2021\nPřítomni: Jan Kos, Eva Malá\n")
+    assert imported.group == "VV"

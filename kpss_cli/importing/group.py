@@ -480,9 +480,34 @@ def find_group(lines: list[str]) -> str | None:
     return find_group_why(lines)[0]
 
 
+# `Vědecký výbor pro potraviny. ZÁPIS ZE ZASEDÁNÍ VVP č. 17 / 2007`: the title names the body by its
+# acronym, a line of the head writes it out — the name whose initials (function words aside) spell it.
+_NAME_RUN = re.compile(rf"{CAPITAL}{SMALL}+(?:\s+(?:{CAPITAL}{SMALL}+|{SMALL}+))+")
+_NO_INITIAL = {"pro", "a", "v", "ve", "na", "z", "ze", "o", "s", "se", "k", "ke", "při", "u", "do"}
+
+
+def _spelled_out(acronym: str, head: list[str]) -> str | None:
+    for line in head:
+        for match in _NAME_RUN.finditer(line):
+            words = match[0].split()
+            for end in range(len(words), 1, -1):
+                if "".join(w[0] for w in words[:end] if w not in _NO_INITIAL).upper() == acronym:
+                    return " ".join(words[:end])
+    return None
+
+
 def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
+    group, why = _find_group_why(lines)
+    if group and re.fullmatch(rf"{CAPITAL}{{3,6}}", group):
+        head = [plain(line) for line in lines if line.strip()][:15]
+        if (spelled := _spelled_out(group, head)) is not None:
+            return spelled, None
+    return group, why
+
+
+def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
     # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
     head = [_COMMITTEE_OF.sub("schůze výboru ", line) for line in head]

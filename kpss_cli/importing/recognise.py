@@ -1809,6 +1809,54 @@ def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[Pe
     return [p for p in absent if fold(strip_titles(p["name"])).strip(" ,.") not in excused_keys]
 
 
+_EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
+# The mark of attendance after a row's e-mail: `/+`, `/-`, `omluvena`, `omluven/omluven`, `, /omluvena`.
+_ROLL_MARK = re.compile(r"^[\s,]*(?:/\s*)?(?P<mark>\+|-|omluven\w*(?:\s*/\s*omluven\w*)?)(?=\s|$)", re.IGNORECASE)
+
+
+def _email_roll(result: Imported, reader: _Reader) -> None:
+    """`Přítomni: Přítomen Členové … Ing. Jan Kos jan.kos@obec.cz /+ Mgr. Eva Malá mala@… omluvena …
+    Hosté zasedání Ing. Petr Beneš petr@… /- …`: a form's attendance table run into one line, each row
+    a name, an e-mail and a mark (`+` present, `-` not there, `omluven` excused); a sub-heading with
+    `host` turns the rows after it to guests (a guest marked `-` did not come). Read only when three
+    rows or more carry a mark: then the table is the attendance, whatever else was read of it."""
+    for line in reader.plains:
+        found = _attendance_label(line)
+        if found is None or found[0] != "present" or len(_EMAIL.findall(found[1])) < 3:
+            continue
+        segments = _EMAIL.split(found[1])
+        rows: list[tuple[str, str, str]] = []  # (field, name, mark)
+        field = "present"
+        for number, segment in enumerate(segments):
+            if number > 0 and (mark := _ROLL_MARK.match(segment)) is not None and rows and not rows[-1][2]:
+                rows[-1] = (rows[-1][0], rows[-1][1], mark["mark"].lower())
+            if number == len(segments) - 1:
+                break  # what follows the last e-mail names no one with an address (an excerpt's end)
+            hits = names_in_text(segment)
+            if not hits or segment[hits[-1][1] :].strip(" ,"):
+                return  # a row without a name right before its e-mail: no such table
+            start, _end, name = hits[-1]
+            if re.search(r"\bhost", fold(segment[:start])):
+                field = "guests"
+            rows.append((field, name, ""))
+        if sum(1 for row in rows if row[2]) < 3:
+            return
+        lists: dict[str, list[PersonDict]] = {"present": [], "excused": [], "absent": [], "guests": []}
+        for kind, name, mark in rows:
+            if mark.startswith("omluven"):
+                kind = "excused"
+            elif mark == "-":
+                if kind == "guests":
+                    continue  # a guest invited who did not come
+                kind = "absent"
+            elif mark != "+":
+                continue  # no mark: not known whether they came
+            lists[kind].append({"name": name, "org": None, "role": None})
+        for kind, people in lists.items():
+            setattr(result, kind, people)
+        return
+
+
 def _a_woman(first: str) -> bool:
     folded = fold(first)
     return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene", "jiri"}
@@ -3156,6 +3204,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    _email_roll(result, reader)
     _unmerge(result, reader)
     if not result.excused and (apologised := _excused_in_accusative(reader)):
         result.excused = [{"name": name, "org": None, "role": None} for name in apologised]
