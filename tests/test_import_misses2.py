@@ -202,3 +202,17 @@ def test_a_body_named_by_its_acronym_in_the_title_and_written_out_before_it() ->
     # initials that spell something else leave the acronym
     imported = recognise("Obec Lhota\nZápis ze zasedání VV č. 4 dne 4. 5. 2021\nPřítomni: Jan Kos, Eva Malá\n")
     assert imported.group == "VV"
+
+
+def test_labels_of_a_form_run_together_before_their_values() -> None:
+    for line in (
+        "Zapsal: Místo konání: Zasedání řídil: RNDr. I. Malá Zasedací místnost OÚ Lhota Doc. J. Kos, předseda výboru",
+        "Zapsala: Místo: Jednání řídil: Eva Malá klubovna Charity Lhota Ing. Jan Kos",
+    ):
+        imported = recognise(_HEAD + line + "\nPřítomni: Jan Kos, Eva Malá, Petr Dub\n")
+        assert imported.recorder in ("RNDr. I. Malá", "Eva Malá"), line
+        assert imported.place in ("Zasedací místnost OÚ Lhota", "klubovna Charity Lhota"), line
+        assert imported.moderator in ("Doc. J. Kos", "Ing. Jan Kos"), line
+    # values that do not fall into the labels' order (no name where a person's label wants one): none
+    imported = recognise(_HEAD + "Zapsal: Místo konání: Zasedání řídil: klubovna Charity\nPřítomni: Jan Kos\n")
+    assert (imported.recorder, imported.moderator) == (None, None)

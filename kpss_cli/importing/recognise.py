@@ -1857,6 +1857,54 @@ def _email_roll(result: Imported, reader: _Reader) -> None:
         return
 
 
+# `Zapsal: Místo konání: Zasedání řídil: RNDr. I. Řehůřková Centrum hygieny … v Brně Doc. J. Ruprich,
+# předseda výboru`: a form's labels run together, their values after them in the same order.
+_STACKED_LABEL = rx(
+    r"(?P<label>zapsal[a]?|zapisovatel(?:ka)?|místo(?:\s+konání|\s+jednání)?|"
+    r"(?:zasedání|jednání|schůzi)\s+řídil[a]?|řídil[a]?|předsedající)\s*:\s*"
+)
+_INITIALLED = re.compile(rf"(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\.\s*{CAPITAL}{SMALL}+")
+
+
+def _person_at(text: str) -> tuple[int, int, str] | None:
+    """The first name in `text` written in full or with an initial (`RNDr. I. Řehůřková`)."""
+    hits = names_in_text(text)
+    if (initialled := _INITIALLED.search(text)) is not None:
+        hits.append((initialled.start(), initialled.end(), initialled[0]))
+    return min(hits, default=None)
+
+
+def _stacked_labels(reader: _Reader) -> dict[str, str]:
+    """The recorder, place and moderator of labels run together (see `_STACKED_LABEL`): each person's
+    label takes the name where the values have reached, the place what stands before the next name.
+    Nothing when the values do not fall so."""
+    for at in range(len(reader.plains)):
+        text = " ".join(p for p in reader.plains[at : at + 3] if p)
+        kinds: list[str] = []
+        pos = 0
+        while (label := _STACKED_LABEL.match(text, pos)) is not None:
+            word = fold(label["label"])
+            kinds.append("place" if word.startswith("misto") else "recorder" if word.startswith("zap") else "moderator")
+            pos = label.end()
+        if len(kinds) < 2 or len(set(kinds)) < len(kinds):
+            continue
+        rest, values = text[pos:], {}
+        for number, kind in enumerate(kinds):
+            person = _person_at(rest)
+            if kind != "place":
+                if person is None or rest[: person[0]].strip(" ,"):
+                    return {}
+                values[kind], rest = person[2], rest[person[1] :].lstrip(" ,")
+                continue
+            # (up to the next name when a person's label follows, else up to a comma)
+            end = person[0] if number + 1 < len(kinds) and person is not None else len(rest.split(",")[0])
+            if not (place := rest[:end].strip(" ,")):
+                return {}
+            values[kind], rest = place, rest[end:].lstrip(" ,")
+        return values
+    return {}
+
+
 def _a_woman(first: str) -> bool:
     folded = fold(first)
     return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene", "jiri"}
@@ -3252,6 +3300,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if "moderator" in result.guesses and _cut_at_the_end(result.moderator, reader):
         result.moderator = None  # `… zahájil a řídil starosta obce Ing. Lad` where the excerpt stops
         del result.guesses["moderator"]
+    # (labels run together each read the whole run as their value: the stack's order decides instead)
+    for field, value in _stacked_labels(reader).items():
+        setattr(result, field, value)
+        result.guesses.pop(field, None)
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:
