@@ -4,7 +4,11 @@ each checked to fail on the code before its rule."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kpss_cli.importing import recognise
+
+from .conftest import Invoke, write
 
 
 def names(people: list) -> list[str]:
@@ -16,15 +20,26 @@ _HEAD = "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\n"
 
 def test_the_place_after_the_hour_of_a_passive_opening() -> None:
     for sentence, place in (
-        ("Jednání bylo zahájeno v 16:00 v zasedací místnosti obecního úřadu.", "v zasedací místnosti obecního úřadu"),
-        ("Program zasedání byl zahájen v 17.30 hod. v prostorách sálu sokolovny.", "v prostorách sálu sokolovny"),
-        ("Schůze byla zahájena v 18 hodin ve velkém sále radnice, přítomno 9 členů.", "ve velkém sále radnice"),
+        (
+            "Jednání bylo zahájeno v 16:00 v zasedací místnosti obecního úřadu.",
+            "v zasedací místnosti obecního úřadu",
+        ),
+        (
+            "Program zasedání byl zahájen v 17.30 hod. v prostorách sálu sokolovny.",
+            "v prostorách sálu sokolovny",
+        ),
+        (
+            "Schůze byla zahájena v 18 hodin ve velkém sále radnice, přítomno 9 členů.",
+            "ve velkém sále radnice",
+        ),
     ):
         imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n" + sentence + "\n")
         assert imported.place == place, sentence
         assert "place" in imported.guesses
     # a phrase that names no room is no place
-    imported = recognise(_HEAD + "Přítomni: Jan Kos\n\nJednání bylo zahájeno v 16:00 v souladu s jednacím řádem.\n")
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos\n\nJednání bylo zahájeno v 16:00 v souladu s jednacím řádem.\n"
+    )
     assert imported.place is None
 
 
@@ -32,7 +47,10 @@ def test_a_committee_named_only_in_the_title_of_its_chair_who_opened_the_meeting
     for sentence, group in (
         ("Jednání zahájil předseda finančního výboru Ing. Jan Kos.", "Finanční výbor"),
         ("V 17:00 zahájila schůzi předsedkyně kontrolního výboru Eva Malá.", "Kontrolní výbor"),
-        ("- v 16:30 zahájil jednání předseda výboru pro sociální věci ZMK Petr Dub.", "Výbor pro sociální věci ZMK"),
+        (
+            "- v 16:30 zahájil jednání předseda výboru pro sociální věci ZMK Petr Dub.",
+            "Výbor pro sociální věci ZMK",
+        ),
         ("Předsedkyně sociální komise Mgr. Jana Horká zahájila jednání v 15:00.", "Sociální komise"),
         ("Jednání řídil předseda komise pro životní prostředí Karel Sýkora.", "Komise pro životní prostředí"),
     ):
@@ -80,7 +98,8 @@ def test_a_role_and_its_body_before_a_name_on_a_line_of_its_own_are_that_persons
     assert imported.present[0]["role"] == "místostarosta, předseda ŘS"
     # a list that runs name - role, name - role keeps each role with the name before it
     imported = recognise(
-        _HEAD + "Přítomni:\nJan Kos\nHosté: Petr Dub - vedoucí odboru VTSM, Marie Malá - vedoucí finančního odboru\n"
+        _HEAD
+        + "Přítomni:\nJan Kos\nHosté: Petr Dub - vedoucí odboru VTSM, Marie Malá - vedoucí finančního odboru\n"
     )
     assert [(p["name"], p["role"]) for p in imported.guests] == [
         ("Petr Dub", "vedoucí odboru VTSM"),
@@ -90,9 +109,15 @@ def test_a_role_and_its_body_before_a_name_on_a_line_of_its_own_are_that_persons
 
 def test_a_request_to_an_owner_in_the_accusative_is_a_task_turned_to_the_nominative() -> None:
     for sentence, owner in (
-        ("Také vyzvala členy PS, aby si promysleli termíny schůzek a napsali návrhy koordinátorce.", "členové PS"),
+        (
+            "Také vyzvala členy PS, aby si promysleli termíny schůzek a napsali návrhy koordinátorce.",
+            "členové PS",
+        ),
         ("Předseda požádal koordinátorku KPSS, aby připravila návrh harmonogramu.", "koordinátorka KPSS"),
-        ("Vedoucí odboru vyzval poskytovatele, aby zaslali aktualizované údaje do katalogu.", "poskytovatelé"),
+        (
+            "Vedoucí odboru vyzval poskytovatele, aby zaslali aktualizované údaje do katalogu.",
+            "poskytovatelé",
+        ),
         ("Starosta požádal předsedkyni komise, aby zjistila možnosti dotace.", "předsedkyně komise"),
     ):
         imported = recognise(_HEAD + "Přítomni: Jan Kos, Eva Malá\n\n1. Různé\n" + sentence + "\n")
@@ -136,14 +161,26 @@ def test_two_people_a_transcript_merged_are_two() -> None:
         "Přítomni: Mgr. Petr Novák Horáková, Ph.D., Josef Kos, Eva Malá\n"
     )
     imported = recognise(text)
-    assert names(imported.present) == ["Mgr. Petr Novák", "Ing. Jana Horáková, Ph.D.", "Josef Kos", "Eva Malá"]
+    assert names(imported.present) == [
+        "Mgr. Petr Novák",
+        "Ing. Jana Horáková, Ph.D.",
+        "Josef Kos",
+        "Eva Malá",
+    ]
     assert "present.2" in imported.guesses
     # not named elsewhere: the surname alone
     imported = recognise(_HEAD + "Přítomni: Karel Dub Veselá, Josef Kos\n")
     assert names(imported.present) == ["Karel Dub", "Veselá", "Josef Kos"]
     # a woman's two surnames, a man's double surname, and a man's name alone stay one person
-    imported = recognise(_HEAD + "Přítomni: JUDr. Monika Krobová Hášová, Jan Kos Novák, Petr Malý, Eva Malá\n")
-    assert names(imported.present) == ["JUDr. Monika Krobová Hášová", "Jan Kos Novák", "Petr Malý", "Eva Malá"]
+    imported = recognise(
+        _HEAD + "Přítomni: JUDr. Monika Krobová Hášová, Jan Kos Novák, Petr Malý, Eva Malá\n"
+    )
+    assert names(imported.present) == [
+        "JUDr. Monika Krobová Hášová",
+        "Jan Kos Novák",
+        "Petr Malý",
+        "Eva Malá",
+    ]
 
 
 def test_a_transcript_that_lost_its_czech_letters_is_read_by_its_labels_and_months() -> None:
@@ -188,7 +225,9 @@ def test_a_form_of_names_with_their_e_mails_and_marks_of_attendance() -> None:
     assert names(imported.absent) == ["RNDr. Karel Sýkora"]
     assert names(imported.guests) == ["Mgr. Věra Nová"]  # a guest marked `/-` did not come
     # e-mails beside names without marks: a list like any other, no address a person
-    imported = recognise(_HEAD + "Přítomni: Jan Kos (jan@obec.cz), Eva Malá (eva@obec.cz), Petr Dub (dub@obec.cz)\n")
+    imported = recognise(
+        _HEAD + "Přítomni: Jan Kos (jan@obec.cz), Eva Malá (eva@obec.cz), Petr Dub (dub@obec.cz)\n"
+    )
     assert names(imported.present) == ["Jan Kos", "Eva Malá", "Petr Dub"]
 
 
@@ -200,7 +239,9 @@ def test_a_body_named_by_its_acronym_in_the_title_and_written_out_before_it() ->
         imported = recognise(head + "\nDne 4. 5. 2021\nPřítomni: Jan Kos, Eva Malá\n")
         assert imported.group == group, head
     # initials that spell something else leave the acronym
-    imported = recognise("Obec Lhota\nZápis ze zasedání VV č. 4 dne 4. 5. 2021\nPřítomni: Jan Kos, Eva Malá\n")
+    imported = recognise(
+        "Obec Lhota\nZápis ze zasedání VV č. 4 dne 4. 5. 2021\nPřítomni: Jan Kos, Eva Malá\n"
+    )
     assert imported.group == "VV"
 
 
@@ -214,5 +255,33 @@ def test_labels_of_a_form_run_together_before_their_values() -> None:
         assert imported.place in ("Zasedací místnost OÚ Lhota", "klubovna Charity Lhota"), line
         assert imported.moderator in ("Doc. J. Kos", "Ing. Jan Kos"), line
     # values that do not fall into the labels' order (no name where a person's label wants one): none
-    imported = recognise(_HEAD + "Zapsal: Místo konání: Zasedání řídil: klubovna Charity\nPřítomni: Jan Kos\n")
+    imported = recognise(
+        _HEAD + "Zapsal: Místo konání: Zasedání řídil: klubovna Charity\nPřítomni: Jan Kos\n"
+    )
     assert (imported.recorder, imported.moderator) == (None, None)
+
+
+def test_the_cli_writes_the_guesses_of_these_rules_and_keeps_the_text_as_written(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Through `kpss import`: a transcript that lost ř, ě, č, ů, its committee named only by its chair
+    and a request in the accusative; the file written marks each guess, keeps the text as it was, and
+    passes `kpss check`."""
+    archive = tmp_path / "archiv"
+    invoke("init", str(archive))
+    source = write(
+        tmp_path / "zapis.txt",
+        "Datum: 12. b ezna 2024\nP ítomni: Jan Kos, Eva Malá, Petr Dub\n\n"
+        "Jednání zahájil p edseda kontrolního výboru Jan Kos.\n"
+        "Také vyzval leny výboru, aby si promysleli návrhy rozpo tu.\n"
+        "P edseda požádal tajemnici, aby zaslala podklady do 20. 3. 2024.\n",
+    )
+    result = invoke("import", str(source), "-a", str(archive))
+    assert result.exit_code == 0, result.stderr
+    [written] = [p for p in archive.rglob("*.md") if "2024-03-12" in p.name]
+    text = written.read_text(encoding="utf-8")
+    assert "group: Kontrolní výbor  # kpss: odhad" in text
+    assert "owner: tajemnice" in text and "due: 20. 3. 2024" in text
+    assert "P ítomni: Jan Kos" in text  # the body as written
+    checked = invoke("check", "-a", str(archive))
+    assert checked.exit_code == 0, checked.stdout + checked.stderr

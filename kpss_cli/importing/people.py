@@ -449,9 +449,7 @@ def role_then_person(line: str) -> bool:
         return False  # (`vedoucí odboru, Marie Nová - …`: pieces of a list that runs on, not one person)
     person = _person_from(line)
     named = names_in_text(line)
-    return bool(
-        person is not None and person["role"] and named and named[-1][1] == len(line.rstrip(" .,;"))
-    )
+    return bool(person is not None and person["role"] and named and named[-1][1] == len(line.rstrip(" .,;")))
 
 
 # A full name (a title or a common first name) and then lower-case words of a role.

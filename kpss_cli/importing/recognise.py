@@ -44,9 +44,9 @@ from .text import (
     OTHER_LABEL_WORDS,
     SMALL,
     label_pattern,
-    lost_letters_restored,
     label_value,
     loose,
+    lost_letters_restored,
     plain,
     rx,
     squash,
@@ -1088,7 +1088,9 @@ _PLACE_NOUN = rx(
 
 
 # `Program jednání byl zahájen v 16:13 hod. v prostorách …`: the opening told in the passive.
-_OPENED_PASSIVE = rx(r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\s+(?:bylo\s+|byla\s+|byl\s+)?zahájen[oa]?\b")
+_OPENED_PASSIVE = rx(
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\s+(?:bylo\s+|byla\s+|byl\s+)?zahájen[oa]?\b"
+)
 
 
 def _place_after_opening(reader: _Reader) -> str | None:
@@ -1811,7 +1813,9 @@ def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[Pe
 
 _EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
 # The mark of attendance after a row's e-mail: `/+`, `/-`, `omluvena`, `omluven/omluven`, `, /omluvena`.
-_ROLL_MARK = re.compile(r"^[\s,]*(?:/\s*)?(?P<mark>\+|-|omluven\w*(?:\s*/\s*omluven\w*)?)(?=\s|$)", re.IGNORECASE)
+_ROLL_MARK = re.compile(
+    r"^[\s,]*(?:/\s*)?(?P<mark>\+|-|omluven\w*(?:\s*/\s*omluven\w*)?)(?=\s|$)", re.IGNORECASE
+)
 
 
 def _email_roll(result: Imported, reader: _Reader) -> None:
@@ -1828,8 +1832,8 @@ def _email_roll(result: Imported, reader: _Reader) -> None:
         rows: list[tuple[str, str, str]] = []  # (field, name, mark)
         field = "present"
         for number, segment in enumerate(segments):
-            if number > 0 and (mark := _ROLL_MARK.match(segment)) is not None and rows and not rows[-1][2]:
-                rows[-1] = (rows[-1][0], rows[-1][1], mark["mark"].lower())
+            if number > 0 and (marked := _ROLL_MARK.match(segment)) is not None and rows and not rows[-1][2]:
+                rows[-1] = (rows[-1][0], rows[-1][1], marked["mark"].lower())
             if number == len(segments) - 1:
                 break  # what follows the last e-mail names no one with an address (an excerpt's end)
             hits = names_in_text(segment)
@@ -1884,7 +1888,9 @@ def _stacked_labels(reader: _Reader) -> dict[str, str]:
         pos = 0
         while (label := _STACKED_LABEL.match(text, pos)) is not None:
             word = fold(label["label"])
-            kinds.append("place" if word.startswith("misto") else "recorder" if word.startswith("zap") else "moderator")
+            kinds.append(
+                "place" if word.startswith("misto") else "recorder" if word.startswith("zap") else "moderator"
+            )
             pos = label.end()
         if len(kinds) < 2 or len(set(kinds)) < len(kinds):
             continue
@@ -1915,9 +1921,9 @@ def _unmerge(result: Imported, reader: _Reader) -> None:
     first name lost in a transcript) are two people. The second is named as the minutes name her in
     full elsewhere (`Ověřovatel: Ing. et Ing. Eliška Vejchodská, Ph.D.`) when they do so once, else
     by the surname (and what follows it). A guess."""
-    for field in ("present", "excused", "absent", "guests"):
+    for kind in ("present", "excused", "absent", "guests"):
         people: list[PersonDict] = []
-        for person in getattr(result, field):
+        for person in getattr(result, kind):
             people.append(person)
             words = strip_titles(person["name"]).split()
             if not (
@@ -1934,14 +1940,19 @@ def _unmerge(result: Imported, reader: _Reader) -> None:
                 found
                 for line in reader.plains
                 for _, _, found in names_in_text(line)
-                if (parts := strip_titles(found).split())[-1] == words[2] and len(parts) == 2 and _a_woman(parts[0])
+                if (parts := strip_titles(found).split())[-1] == words[2]
+                and len(parts) == 2
+                and _a_woman(parts[0])
             }
-            people[-1] = {**person, "name": person["name"][:cut].rstrip(" ,")}
-            people.append({"name": full.pop() if len(full) == 1 else person["name"][cut:], "org": None, "role": None})
-            result.guesses[f"{field}.{len(people)}"] = _(
+            people[-1] = person.copy()
+            people[-1]["name"] = person["name"][:cut].rstrip(" ,")
+            people.append(
+                {"name": full.pop() if len(full) == 1 else person["name"][cut:], "org": None, "role": None}
+            )
+            result.guesses[f"{kind}.{len(people)}"] = _(
                 "two people a transcript ran together (a man's name, then a woman's surname)"
             )
-        setattr(result, field, people)
+        setattr(result, kind, people)
 
 
 def _attendance(result: Imported, reader: _Reader) -> None:
@@ -3301,9 +3312,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.moderator = None  # `… zahájil a řídil starosta obce Ing. Lad` where the excerpt stops
         del result.guesses["moderator"]
     # (labels run together each read the whole run as their value: the stack's order decides instead)
-    for field, value in _stacked_labels(reader).items():
-        setattr(result, field, value)
-        result.guesses.pop(field, None)
+    for kind, value in _stacked_labels(reader).items():
+        setattr(result, kind, value)
+        result.guesses.pop(kind, None)
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:

@@ -166,7 +166,7 @@ def label_value(pattern: re.Pattern[str], line: str) -> str | None:
 # labels, the months, the verbs of opening — when the text has none of those letters and shows such
 # words at least twice. Names stay as the transcript spells them (`Kate ina`): no list knows them.
 _LOST = "řěčůŘĚČŮ"
-_LOST_LETTER_WORDS = (
+_LOST_LETTER_WORDS = (  # noqa: SIM905 - a word list reads better as text
     "Přítomn přítomn Nepřítomn nepřítomn Účast účast Řídil řídil Ověřovatel ověřovatel Příští příští "
     "Přizván přizván Zodpovědn zodpovědn Úkoly Počet přivítal Přivítal předsed Předsed místopředsed "
     "Místopředsed Zapisovatelk zapisovatelk Zápis Zapsal zapsal úřad Úřad Město města městsk Městsk "
