@@ -1829,8 +1829,8 @@ def _email_roll(result: Imported, reader: _Reader) -> None:
         if found is None or found[0] != "present" or len(_EMAIL.findall(found[1])) < 3:
             continue
         segments = _EMAIL.split(found[1])
-        rows: list[tuple[str, str, str]] = []  # (field, name, mark)
-        field = "present"
+        rows: list[tuple[str, str, str]] = []  # (list, name, mark)
+        under = "present"
         for number, segment in enumerate(segments):
             if number > 0 and (marked := _ROLL_MARK.match(segment)) is not None and rows and not rows[-1][2]:
                 rows[-1] = (rows[-1][0], rows[-1][1], marked["mark"].lower())
@@ -1841,8 +1841,8 @@ def _email_roll(result: Imported, reader: _Reader) -> None:
                 return  # a row without a name right before its e-mail: no such table
             start, _end, name = hits[-1]
             if re.search(r"\bhost", fold(segment[:start])):
-                field = "guests"
-            rows.append((field, name, ""))
+                under = "guests"
+            rows.append((under, name, ""))
         if sum(1 for row in rows if row[2]) < 3:
             return
         lists: dict[str, list[PersonDict]] = {"present": [], "excused": [], "absent": [], "guests": []}
@@ -1913,7 +1913,7 @@ def _stacked_labels(reader: _Reader) -> dict[str, str]:
 
 def _a_woman(first: str) -> bool:
     folded = fold(first)
-    return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene", "jiri"}
+    return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
 
 
 def _unmerge(result: Imported, reader: _Reader) -> None:
