@@ -199,9 +199,10 @@ _COMMITTEE_OF = rx(
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
 # `Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.` (a transcript titled by its first
-# sentence): the meeting noun, then what happened to it — no body's name.
+# sentence): the meeting noun, then what happened to it (or who opened it: `Jednání zahájil předseda …`)
+# — no body's name.
 _MEETING_SENTENCE = rx(
-    r"^\w+\s+(?:(?:bylo|byla|byl|se)\s+)?(?:zahájen|ukončen|přerušen|proběhl|pokračoval|začal|skončil|konal)\w*\b"
+    r"^\w+\s+(?:(?:bylo|byla|byl|se)\s+)?(?:zahájen|ukončen|přerušen|proběhl|pokračoval|začal|skončil|konal|zahájil|řídil|vedl|moderoval)\w*\b"
 )
 # `Zasedání školské rady 6.9.2016`, `Schůze Výboru SRPŠ – 12.10.2010`, `Schůzka spolku rodičů 25.4.2019`:
 # a title without `Zápis`, the body in the genitive and the day after it (not a sentence: `Jednání
@@ -398,6 +399,39 @@ _RESOLVING_BODY = re.compile(
 )
 
 
+# `… zahájil jednání předseda výboru bytové politiky ZHMP Bohumil Zoufalík`, `Předsedkyně sociální
+# komise Mgr. Jana Horká zahájila jednání`: the body named only in the title of the chair who opened
+# or led the meeting (a chair merely present may be another body's, so only the one who opened it).
+_CHAIR = r"(?:místo)?předsed(?:a|kyně|ající)\s+(?P<body>[^,.;:()]{3,90})"
+_OPENING = r"(?:zahájil|řídil|vedl|moderoval)[a]?"
+_CHAIR_AFTER = rx(rf"\b{_OPENING}\s+(?:\S+\s+){{0,2}}?{_CHAIR}")
+_CHAIR_BEFORE = rx(rf"^\W*{_CHAIR}[^;]{{0,60}}?\s{_OPENING}\b")
+_CHAIRED_NOUNS = {"výboru", "komise", "rady", "skupiny"}
+_CHAIR_ADJECTIVE = re.compile(rf"^{SMALL}+(?:ého|ího|ích|é|í)$")  # `finančního`, `sociální` (komise)
+# A complement after the noun (`pro sociální věci`, `bytové politiky`, `ZHMP`, `města Brna`) ends
+# where the chair's name begins (a title, a capitalised word that is no acronym) or at a verb.
+_COMPLEMENT = re.compile(rf"^(?:{SMALL}+|{CAPITAL}{{2,6}})$")
+_VERB_END = re.compile(r"l[aoiy]?$")
+
+
+def _chaired_body(lines: list[str]) -> str | None:
+    for line in lines:
+        text = plain(line)
+        for match in [*_CHAIR_AFTER.finditer(text), *_CHAIR_BEFORE.finditer(text)]:
+            words = match["body"].split()
+            noun = next((n for n, word in enumerate(words[:4]) if word.lower() in _CHAIRED_NOUNS), None)
+            if noun is None or not all(_CHAIR_ADJECTIVE.search(w) for w in words[:noun]):
+                continue
+            end = noun + 1
+            while end < len(words) and _COMPLEMENT.match(words[end]) and not _VERB_END.search(words[end]):
+                end += 1
+            if noun == 0 and end == 1:
+                continue  # `předseda komise Jan Kos`: which commission is not said
+            body = _nominative(" ".join(words[:end]))
+            return body[:1].upper() + body[1:]
+    return None
+
+
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split()).upper()
 
@@ -448,9 +482,34 @@ def find_group(lines: list[str]) -> str | None:
     return find_group_why(lines)[0]
 
 
+# `Vědecký výbor pro potraviny. ZÁPIS ZE ZASEDÁNÍ VVP č. 17 / 2007`: the title names the body by its
+# acronym, a line of the head writes it out — the name whose initials (function words aside) spell it.
+_NAME_RUN = re.compile(rf"{CAPITAL}{SMALL}+(?:\s+(?:{CAPITAL}{SMALL}+|{SMALL}+))+")
+_NO_INITIAL = {"pro", "a", "v", "ve", "na", "z", "ze", "o", "s", "se", "k", "ke", "při", "u", "do"}
+
+
+def _spelled_out(acronym: str, head: list[str]) -> str | None:
+    for line in head:
+        for match in _NAME_RUN.finditer(line):
+            words = match[0].split()
+            for end in range(len(words), 1, -1):
+                if "".join(w[0] for w in words[:end] if w not in _NO_INITIAL).upper() == acronym:
+                    return " ".join(words[:end])
+    return None
+
+
 def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     """The group (see `find_group`) and why it is a guess — a genitive turned nominative, or
     the category of a web page rather than the minutes' own title — or None when it is not."""
+    group, why = _find_group_why(lines)
+    if group and re.fullmatch(rf"{CAPITAL}{{3,6}}", group):
+        head = [plain(line) for line in lines if line.strip()][:15]
+        if (spelled := _spelled_out(group, head)) is not None:
+            return spelled, None
+    return group, why
+
+
+def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
     # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
     head = [_COMMITTEE_OF.sub("schůze výboru ", line) for line in head]
@@ -585,4 +644,6 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines:
         if (resolved := _RESOLVING_BODY.search(plain(line))) is not None:
             return squash(resolved["group"]), _("from a resolution (the body that passed it)")
+    if (chaired := _chaired_body(lines)) is not None:
+        return chaired, _("from the title of the chair who opened the meeting (předseda … výboru)")
     return None, None

@@ -162,9 +162,13 @@ _MASK = re.compile(r"^X[xX]{2,}\.?$")
 def looks_like_name(text: str) -> bool:
     """True when `text` reads as a person's name (titles allowed): 1–4 capitalised words."""
     bare = _bare(text)
-    if not bare or any(ch.isdigit() for ch in bare) or _ORG_MARKERS.search(bare):
+    if not bare or any(ch.isdigit() for ch in bare):
         return False
     tokens = bare.split()
+    # `Den Petr`, `Tábor Jiří`: a surname first before a first name, as a roll writes them, is no event
+    surname_first = len(tokens) == 2 and fold(tokens[1]) in FIRST_NAMES and not _ORG_MARKERS.search(tokens[1])
+    if (marker := _ORG_MARKERS.search(bare)) is not None and not (surname_first and marker.start() == 0):
+        return False
     if not 1 <= len(tokens) <= 4:
         return False
     if len(tokens) == 1 and len(bare) >= 3 and bare.isupper():
@@ -436,6 +440,16 @@ def _person_from(fragment: str) -> PersonDict | None:
     for detail in [*rest, *details]:
         _add_detail(person, detail)
     return _substitution(person, substituting) if substituting else person
+
+
+def role_then_person(line: str) -> bool:
+    """`vedoucí Domova Anna Horká`, `ředitelka Hospice Mgr. Eva Malá`: a line (already `plain`) that is
+    one person with a role (and the body it belongs to) before the name, the name last."""
+    if not line[:1].islower() or re.search(r"[,;]|\s[-–—]\s", line):
+        return False  # (`vedoucí odboru, Marie Nová - …`: pieces of a list that runs on, not one person)
+    person = _person_from(line)
+    named = names_in_text(line)
+    return bool(person is not None and person["role"] and named and named[-1][1] == len(line.rstrip(" .,;")))
 
 
 # A full name (a title or a common first name) and then lower-case words of a role; a courtesy word

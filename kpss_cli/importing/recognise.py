@@ -33,6 +33,7 @@ from .people import (
     parse_person,
     presence_kind,
     represented,
+    role_then_person,
     stand_ins_first,
     without_class_first,
 )
@@ -45,6 +46,7 @@ from .text import (
     label_pattern,
     label_value,
     loose,
+    lost_letters_restored,
     plain,
     rx,
     squash,
@@ -255,6 +257,8 @@ _PLACE_END = rx(
     r"|,\s+(?:\S+\s+)?(?:jednání|setkání|schůzk[ay]|schůze|zasedání)\b.*$"
     # `v místnosti č. 349 budovy Magistrátu, bylo zahájeno v …`: a clause of its own after a comma
     r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
+    # `ve velkém sále radnice, přítomno 9 členů`: who was there, after a comma
+    r"|,\s+(?:přítomn|omluven)\w*\b.*$"
     # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence,
     # which opens with a weekday or a day (`Dne 5.`, `Od 1. 3.`) or with the opening of the meeting
     # (`Na úvod`, `Po přivítání`); a place's own name stays whole (`v restauraci Na růžku`,
@@ -613,6 +617,7 @@ class _Reader:
     def __init__(self, body: str) -> None:
         # `Mgr. Dana Mach-` / `ková`: a word a PDF hyphenated across two lines, joined
         body = _HYPHENATED.sub("", body)
+        body = lost_letters_restored(body)  # `P ítomni:` -> `Přítomni:`
         body = _LETTER_ZEROS.sub("00", _NAME_BROKEN.sub(_joined_name, body))
         body = _GLUED_ROMAN_ITEM.sub("\n", body)
         self.lines = _unfold_header_tables(_unglue(body.split("\n")))
@@ -1106,13 +1111,19 @@ _PLACE_NOUN = rx(
 )
 
 
+# `Program jednání byl zahájen v 16:13 hod. v prostorách …`: the opening told in the passive.
+_OPENED_PASSIVE = rx(
+    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\s+(?:bylo\s+|byla\s+|byl\s+)?zahájen[oa]?\b"
+)
+
+
 def _place_after_opening(reader: _Reader) -> str | None:
     """`… zahájil jednání v 15.00 hod. v klubovně K-centra, Palackého 3.`: the place named right
     after the time the meeting was opened, outside lines about the next meeting; None if none."""
     for line in reader.plains:
         if NEXT.search(line):
             continue
-        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line)]:
+        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line), *_OPENED_PASSIVE.finditer(line)]:
             rest = line[match.end() :]
             timing = find_time(rest)
             if timing is None or not (timing.start <= 6 or _NAME_THEN_AT.match(rest[: timing.start])):
@@ -1422,8 +1433,8 @@ def _continues(line: str, previous: str) -> bool:
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     line = without_class_first(line)  # `2.A – paní Helena Wohanková`
-    if _two_people(line):
-        return True  # `Zuzana Malcová a Květoslava Gabrielová`
+    if _two_people(line) or role_then_person(line):
+        return True  # `Zuzana Malcová a Květoslava Gabrielová`, `vedoucí Domova Anna Horká`
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
     body = re.sub(r"^\s*(?:\d{1,3}|[a-z])\s*[.)]\s+", "", line)
@@ -1684,6 +1695,8 @@ def _role_under_name(reader: _Reader, index: int, line: str) -> bool:
     """True for a short line in lower case (a role) between two lines of one person each."""
     if not line[:1].islower() or len(line) > 80 or ":" in line or _COURTESY_FIRST.match(line):
         return False  # `pí Soukupová M.` under `pí Losová M.` is the next person
+    if role_then_person(line):
+        return False  # `vedoucí Domova Anna Horká`: the next person, the role before the name
     if not looks_like_one_person(reader.plains[index - 1]):
         return False
     following = next((p for p in reader.plains[index + 1 : index + 3] if p), "")
@@ -1827,6 +1840,150 @@ def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[Pe
     """`Nepřítomni: A, B, C` then `Omluveni: B, C`: those excused are not also absent without excuse."""
     excused_keys = {fold(strip_titles(p["name"])).strip(" ,.") for p in excused}
     return [p for p in absent if fold(strip_titles(p["name"])).strip(" ,.") not in excused_keys]
+
+
+_EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
+# The mark of attendance after a row's e-mail: `/+`, `/-`, `omluvena`, `omluven/omluven`, `, /omluvena`.
+_ROLL_MARK = re.compile(
+    r"^[\s,]*(?:/\s*)?(?P<mark>\+|-|omluven\w*(?:\s*/\s*omluven\w*)?)(?=\s|$)", re.IGNORECASE
+)
+
+
+def _email_roll(result: Imported, reader: _Reader) -> None:
+    """`Přítomni: Přítomen Členové … Ing. Jan Kos jan.kos@obec.cz /+ Mgr. Eva Malá mala@… omluvena …
+    Hosté zasedání Ing. Petr Beneš petr@… /- …`: a form's attendance table run into one line, each row
+    a name, an e-mail and a mark (`+` present, `-` not there, `omluven` excused); a sub-heading with
+    `host` turns the rows after it to guests (a guest marked `-` did not come). Read only when three
+    rows or more carry a mark: then the table is the attendance, whatever else was read of it."""
+    for line in reader.plains:
+        found = _attendance_label(line)
+        if found is None or found[0] != "present" or len(_EMAIL.findall(found[1])) < 3:
+            continue
+        segments = _EMAIL.split(found[1])
+        rows: list[tuple[str, str, str]] = []  # (list, name, mark)
+        under = "present"
+        for number, segment in enumerate(segments):
+            if number > 0 and (marked := _ROLL_MARK.match(segment)) is not None and rows and not rows[-1][2]:
+                rows[-1] = (rows[-1][0], rows[-1][1], marked["mark"].lower())
+            if number == len(segments) - 1:
+                break  # what follows the last e-mail names no one with an address (an excerpt's end)
+            hits = names_in_text(segment)
+            if not hits or segment[hits[-1][1] :].strip(" ,"):
+                return  # a row without a name right before its e-mail: no such table
+            start, _end, name = hits[-1]
+            if re.search(r"\bhost", fold(segment[:start])):
+                under = "guests"
+            rows.append((under, name, ""))
+        if sum(1 for row in rows if row[2]) < 3:
+            return
+        lists: dict[str, list[PersonDict]] = {"present": [], "excused": [], "absent": [], "guests": []}
+        for kind, name, mark in rows:
+            if mark.startswith("omluven"):
+                kind = "excused"
+            elif mark == "-":
+                if kind == "guests":
+                    continue  # a guest invited who did not come
+                kind = "absent"
+            elif mark != "+":
+                continue  # no mark: not known whether they came
+            lists[kind].append({"name": name, "org": None, "role": None})
+        for kind, people in lists.items():
+            setattr(result, kind, people)
+        return
+
+
+# `Zapsal: Místo konání: Zasedání řídil: RNDr. I. Řehůřková Centrum hygieny … v Brně Doc. J. Ruprich,
+# předseda výboru`: a form's labels run together, their values after them in the same order.
+_STACKED_LABEL = rx(
+    r"(?P<label>zapsal[a]?|zapisovatel(?:ka)?|místo(?:\s+konání|\s+jednání)?|"
+    r"(?:zasedání|jednání|schůzi)\s+řídil[a]?|řídil[a]?|předsedající)\s*:\s*"
+)
+_INITIALLED = re.compile(rf"(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}\.\s*{CAPITAL}{SMALL}+")
+
+
+def _person_at(text: str) -> tuple[int, int, str] | None:
+    """The first name in `text` written in full or with an initial (`RNDr. I. Řehůřková`)."""
+    hits = names_in_text(text)
+    if (initialled := _INITIALLED.search(text)) is not None:
+        hits.append((initialled.start(), initialled.end(), initialled[0]))
+    return min(hits, default=None)
+
+
+def _stacked_labels(reader: _Reader) -> dict[str, str]:
+    """The recorder, place and moderator of labels run together (see `_STACKED_LABEL`): each person's
+    label takes the name where the values have reached, the place what stands before the next name.
+    Nothing when the values do not fall so."""
+    for at in range(len(reader.plains)):
+        text = " ".join(p for p in reader.plains[at : at + 3] if p)
+        kinds: list[str] = []
+        pos = 0
+        while (label := _STACKED_LABEL.match(text, pos)) is not None:
+            word = fold(label["label"])
+            kinds.append(
+                "place" if word.startswith("misto") else "recorder" if word.startswith("zap") else "moderator"
+            )
+            pos = label.end()
+        if len(kinds) < 2 or len(set(kinds)) < len(kinds):
+            continue
+        rest, values = text[pos:], {}
+        for number, kind in enumerate(kinds):
+            person = _person_at(rest)
+            if kind != "place":
+                if person is None or rest[: person[0]].strip(" ,"):
+                    return {}
+                values[kind], rest = person[2], rest[person[1] :].lstrip(" ,")
+                continue
+            # (up to the next name when a person's label follows, else up to a comma)
+            end = person[0] if number + 1 < len(kinds) and person is not None else len(rest.split(",")[0])
+            if not (place := rest[:end].strip(" ,")):
+                return {}
+            values[kind], rest = place, rest[end:].lstrip(" ,")
+        return values
+    return {}
+
+
+def _a_woman(first: str) -> bool:
+    folded = fold(first)
+    return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
+
+
+def _unmerge(result: Imported, reader: _Reader) -> None:
+    """`Mgr. Vít Céza Vejchodská, Ph.D.`: a man's first name and surname, then a woman's surname (her
+    first name lost in a transcript) are two people. The second is named as the minutes name her in
+    full elsewhere (`Ověřovatel: Ing. et Ing. Eliška Vejchodská, Ph.D.`) when they do so once, else
+    by the surname (and what follows it). A guess."""
+    for kind in ("present", "excused", "absent", "guests"):
+        people: list[PersonDict] = []
+        for person in getattr(result, kind):
+            people.append(person)
+            words = strip_titles(person["name"]).split()
+            if not (
+                len(words) == 3
+                and fold(words[0]) in FIRST_NAMES
+                and not _a_woman(words[0])
+                and not words[1].endswith("á")
+                and words[2].endswith("á")
+                and not {fold(words[1]), fold(words[2])} & FIRST_NAMES
+            ):
+                continue
+            cut = person["name"].rindex(words[2])
+            full = {
+                found
+                for line in reader.plains
+                for _, _, found in names_in_text(line)
+                if (parts := strip_titles(found).split())[-1] == words[2]
+                and len(parts) == 2
+                and _a_woman(parts[0])
+            }
+            people[-1] = person.copy()
+            people[-1]["name"] = person["name"][:cut].rstrip(" ,")
+            people.append(
+                {"name": full.pop() if len(full) == 1 else person["name"][cut:], "org": None, "role": None}
+            )
+            result.guesses[f"{kind}.{len(people)}"] = _(
+                "two people a transcript ran together (a man's name, then a woman's surname)"
+            )
+        setattr(result, kind, people)
 
 
 def _attendance(result: Imported, reader: _Reader) -> None:
@@ -3138,6 +3295,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.guesses["group"] = why
     _when(result, reader)
     _attendance(result, reader)
+    _email_roll(result, reader)
+    _unmerge(result, reader)
     if not result.excused and (apologised := _excused_in_accusative(reader)):
         result.excused = [{"name": name, "org": None, "role": None} for name in apologised]
         result.guesses["excused"] = _("excused turned from the accusative (omluvil …)")
@@ -3184,6 +3343,10 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     if "moderator" in result.guesses and _cut_at_the_end(result.moderator, reader):
         result.moderator = None  # `… zahájil a řídil starosta obce Ing. Lad` where the excerpt stops
         del result.guesses["moderator"]
+    # (labels run together each read the whole run as their value: the stack's order decides instead)
+    for kind, value in _stacked_labels(reader).items():
+        setattr(result, kind, value)
+        result.guesses.pop(kind, None)
     result.moderator = _in_full(result.moderator, result.present)
     result.recorder = _in_full(result.recorder, result.present)
     if result.moderator is None and (known := _moderator_by_surname(reader, result.present)) is not None:

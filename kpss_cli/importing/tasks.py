@@ -798,7 +798,17 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 _TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
 _TRAILING_DUE = rx(r"[,;]?\s+[-–—]?\s*(?:termín|T|do)\s*:\s*(?P<value>[^,;:]+?)\s*\.?\s*$")
 _ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
-_ACCUSATIVE_WORDS = {"členy": "členové", "všechny": "všichni"}
+_ACCUSATIVE_WORDS = {
+    "členy": "členové",
+    "všechny": "všichni",
+    "poskytovatele": "poskytovatelé",
+    "zástupce": "zástupci",
+    "koordinátora": "koordinátor",
+    "tajemníka": "tajemník",
+    "předsedkyni": "předsedkyně",
+    "místopředsedkyni": "místopředsedkyně",
+    "tajemnici": "tajemnice",
+}
 
 
 def nominative_of(accusative: str) -> str:
@@ -889,6 +899,39 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"] or match["clause"]}
         fields["guess"] = _("owner turned from the dative (ukládá …)")
+        if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
+            fields["due"] = due["value"]
+            fields["task"] = fields["task"][: due.start()]
+        fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
+        if (task := _make(fields, meeting)) is not None:
+            found.append((number, task))
+    return found
+
+
+# `Také vyzvala členy PS, aby si promysleli … a napsali návrhy koordinátorce`, `Předseda požádal
+# koordinátorku KPSS, aby připravila …`: a request to a role or class named in the accusative, what to do
+# in a clause with `aby` that opens with a verb of work to be done (not `aby hlasovali`, `aby se
+# vyjádřili` — a request at the meeting itself); someone not named by a role (`zúčastněné`) sets none.
+_REQUEST_OWNERS = (
+    "členy|všechny|poskytovatele|zástupce|koordinátorku|koordinátora|předsedu|předsedkyni|místopředsedu|"
+    "místopředsedkyni|starostu|starostku|místostarostu|místostarostku|tajemníka|tajemnici|zapisovatelku"
+)
+_REQUESTS = rx(
+    rf"\b(?:vyzval|požádal)[a]?\s+(?P<owner>(?:{_REQUEST_OWNERS})\b(?:\s+[^\s,.;]+){{0,2}}?)\s*,\s*aby\s+"
+    r"(?P<task>(?:si\s+)?(?:pro)?(?:mysl|napsa|zasla|posla|rozesla|připravi|zjisti|doplni|navrh|předloži|"
+    r"zpracova|aktualizova|sestavi|zajisti|oslovi|prověři|nahlási|dodal)\w*\b.*)$"
+)
+
+
+def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks asked of a role or class in a sentence (`vyzvala členy PS, aby si promysleli …`)."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if (match := _REQUESTS.search(line)) is None:
+            continue
+        fields = {"owner": nominative_of(squash(match["owner"])), "task": match["task"]}
+        fields["guess"] = _("owner turned from the accusative (vyzval …, aby …)")
         if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
             fields["due"] = due["value"]
             fields["task"] = fields["task"][: due.start()]
@@ -1228,6 +1271,16 @@ def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tupl
     return tasks
 
 
+def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
+    """`• Zamyslet se nad věcmi, které by bylo dobr`: a task with neither owner nor deadline whose text
+    ends the document without closing its sentence was cut where an excerpt (a web preview) stops."""
+    last = next((n for n in range(len(lines) - 1, -1, -1) if lines[n].strip()), None)
+    if number != last or task["owner"] or task["due"]:
+        return False
+    line = plain(lines[number]).rstrip()
+    return not line.endswith((".", "!", "?", ")", ":", ";")) and line.endswith(squash(task["task"]).rstrip())
+
+
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most)."""
     found = [
@@ -1237,6 +1290,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *((number, False, task) for number, task in _loose_tasks(lines, meeting)),
         *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _requested_tasks(lines, meeting)),
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
@@ -1253,6 +1307,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         (number, tasks) for number, raw in enumerate(lines) if (tasks := _numbered_tasks(plain(raw), meeting))
     )
     found = [item for item in found if item[0] not in several]
+    found = [item for item in found if not _cut_at_the_end(lines, item[0], item[2])]
     # a page's title that repeats one of them (a docplayer page titled by its first sentence) adds none
     listed = {squash(task["task"]).casefold() for tasks in several.values() for task in tasks}
     found = [item for item in found if squash(item[2]["task"]).casefold() not in listed]

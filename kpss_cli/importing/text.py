@@ -159,3 +159,33 @@ def label_value(pattern: re.Pattern[str], line: str) -> str | None:
         return None
     value = match["value"] if match["value"] is not None else match["dash"]
     return squash(value or "").strip(" |")
+
+
+# A PDF whose font lacked ř, ě, č, ů (Ř, Č…) gives a transcript with a space for each (`P ítomni:`,
+# `8. b ezna`, `Ú astníky p ivítal`): the words the importer reads by are put back for reading — the
+# labels, the months, the verbs of opening — when the text has none of those letters and shows such
+# words at least twice. Names stay as the transcript spells them (`Kate ina`): no list knows them.
+_LOST = "řěčůŘĚČŮ"
+_LOST_LETTER_WORDS = (  # noqa: SIM905 - a word list reads better as text
+    "Přítomn přítomn Nepřítomn nepřítomn Účast účast Řídil řídil Ověřovatel ověřovatel Příští příští "
+    "Přizván přizván Zodpovědn zodpovědn Úkoly Počet přivítal Přivítal předsed Předsed místopředsed "
+    "Místopředsed Zapisovatelk zapisovatelk Zápis Zapsal zapsal úřad Úřad Město města městsk Městsk "
+    "březn červenc červn září říjn říjen Říjn"
+).split()
+_LOST_FORM = re.compile(
+    "|".join(
+        ("(?:(?<=\\s)|^)" if word[0] in _LOST else "(?<![^\\W\\d_])")
+        + re.escape("".join(" " if c in _LOST else c for c in word))
+        for word in sorted(_LOST_LETTER_WORDS, key=len, reverse=True)
+        if any(c in _LOST for c in word)
+    ),
+    re.MULTILINE,
+)
+_RESTORED = {"".join(" " if c in _LOST else c for c in word): word for word in _LOST_LETTER_WORDS}
+
+
+def lost_letters_restored(text: str) -> str:
+    """`P ítomni:` -> `Přítomni:` in a transcript that lost ř, ě, č and ů (see `_LOST_LETTER_WORDS`)."""
+    if any(c in _LOST for c in text) or len(_LOST_FORM.findall(text)) < 2:
+        return text
+    return _LOST_FORM.sub(lambda match: _RESTORED[match[0]], text)
