@@ -480,3 +480,37 @@ def test_cold_walk_let_go_of_and_ids_twice_by_hash(
     after = [invoke("--no-cache", *query, "-a", str(awkward)) for query in queries]
     found = [(r.exit_code, r.stdout, r.stderr) for r in after]
     assert found == [(r.exit_code, r.stdout, r.stderr) for r in before]
+
+
+def test_cold_remind_holds_the_latest_minutes_of_each_group_and_the_joins(
+    invoke: Invoke, awkward: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`remind --no-cache` reads of the minutes only each group's latest (its next meeting) and
+    those that record joins or leaves (who is invited): only their records are made. The
+    invitation goes to a member who joined in minutes that are not the group's latest, as the
+    index's run has it."""
+    from kpss_cli.store import loading, views
+
+    seniori = awkward / "orp-001/seniori"
+    joined = "membership: [{name: Karel Nováček, org: Spolek, joined: 2020-05-05}]"
+    write(seniori / "2020-05-05.md", minutes(f"group: orp-001-seniori\ndate: 2020-05-05\n{joined}"))
+    latest = "group: orp-001-seniori\ndate: 2020-06-04\nnext_meeting: 2020-06-11"
+    write(seniori / "2020-06-04.md", minutes(latest))
+    query = ["remind", "--dry-run", str(tmp_path / "out"), "--as-of", "2020-06-08", "-a", str(awkward)]
+    warm = invoke(*query)
+    assert "Karel Nováček (member of" in warm.stderr
+    counts = {"records": 0}
+    real = views.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        counts["records"] += len(view)
+        return real(view)
+
+    monkeypatch.setattr(views, "unpack_attendance", counted)
+    groups = len({p.parent for p in awkward.rglob("*.md")})
+    for parallel_from in (10**9, 1):
+        monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+        counts["records"] = 0
+        cold = invoke("--no-cache", *query)
+        assert (cold.exit_code, cold.stdout, cold.stderr) == (warm.exit_code, warm.stdout, warm.stderr)
+        assert 0 < counts["records"] <= groups + 3  # the latest of each group, the three joins or leaves

@@ -79,10 +79,10 @@ Skeleton = tuple[Any, str, str, str, bytes | None, bool]
 # Else what archive.resolve reads of it, without the record: the minutes' date, id, group's slug
 # and name, the date of its own next meeting (or None), its tasks as parsed (_short of each, by
 # marshal: what a task holds of its own) and its updates and unchecked lines (`_updates`, by
-# marshal), each None when it has none, and the record whole (`show`: its id or path is the one
-# asked for; packed in a worker) or None.
-Resolving = tuple[Any, str, str, str, Any, bytes | None, bytes | None, Any]
-_DAY, _ID, _SLUG, _GROUP, _NEXT, _TASKS, _UPDATES, _WHOLE = range(8)
+# marshal), each None when it has none, the record whole (`show`: its id or path is the one
+# asked for; packed in a worker) or None, and whether it records joins or leaves.
+Resolving = tuple[Any, str, str, str, Any, bytes | None, bytes | None, Any, bool]
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _TASKS, _UPDATES, _WHOLE, _JOINS = range(9)
 
 
 def _short(t: Task) -> tuple[Any, ...]:
@@ -184,6 +184,7 @@ def _kept(
             if updates or loose
             else None,
             whole,
+            bool(minutes.membership),
         ),
     )
 
@@ -372,13 +373,16 @@ def cold_parts(
     statuses: Iterable[str] = (),
     wanted: str | None = None,
     keys: bool = False,
+    latest: bool = False,
 ) -> Cold | None:
     """cold_view of the archive (default: found from the current folder), walked now."""
     root, shown_root = resolve_root(archive)
     if wanted is not None:
         wanted = _relative_ref(Path(root), shown_root, wanted)
     walk = walk_archive(root)
-    return cold_view(root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys)
+    return cold_view(
+        root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys, latest=latest
+    )
 
 
 def cold_view(
@@ -391,19 +395,24 @@ def cold_view(
     statuses: Iterable[str] = (),
     wanted: str | None = None,
     keys: bool = False,
+    latest: bool = False,
 ) -> Cold | None:
     """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
     index; None where workers cannot be forked (the caller loads the archive lean). `view`
     None: no view, the tasks of `statuses` resolved into the head (`kpss tasks`), and the
     records whose id or path is `wanted` kept whole with their tasks resolved (`show`). `keys`:
     each minutes' date, group and whether it records joins or leaves kept too (Cold.where).
+    `latest`: the values kept only of each group's latest minutes and of the minutes that
+    record joins or leaves (all that `remind` reads of the minutes: next_meeting, all_members).
     The walk's list of files is emptied once read (its stats let go of before the parse)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     folder = Path(root)
     config = load_config(folder, shown_root)
     with _collector_paused(freeze=True):
-        return _made(folder, shown_root, config, walk, view, progress, frozenset(statuses), wanted, keys)
+        return _made(
+            folder, shown_root, config, walk, view, progress, frozenset(statuses), wanted, keys, latest
+        )
 
 
 def _made(
@@ -416,6 +425,7 @@ def _made(
     statuses: frozenset[str],
     wanted: str | None,
     keys: bool = False,
+    latest: bool = False,
 ) -> Cold:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
@@ -433,6 +443,7 @@ def _made(
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
     values: dict[str, Any] = {}  # bytes; of `attendance` also (bytes, numbers) (_each_kept)
     skeletons: dict[str, Any] = {}  # file: Skeleton, or Resolving
+    last: dict[str, tuple[tuple[Any, str, int], str]] = {}  # `latest`: each group's, so far
     for place, rel in enumerate(walked):
         result.files += 1
         if rel in kept:
@@ -451,11 +462,20 @@ def _made(
             continue
         if resolving is None:
             continue
+        if latest:  # the archive's order is by (date, id, place in the walk)
+            slug, mine = resolving[_SLUG], (resolving[_DAY], resolving[_ID], place)
+            held = last.get(slug)
+            if held is None or held[0] < mine:
+                last[slug] = (mine, rel)
+                if held is not None and not skeletons[held[1]][_JOINS]:
+                    del values[held[1]]
+            elif not resolving[_JOINS]:
+                value = None
         if value is not None:
             values[rel] = value
         skeletons[rel] = resolving
         order.append((resolving[0], resolving[1], place, rel))
-    del kept, walked
+    del kept, walked, last
     # archive.resolve of what it reads, not of records: the archive's order (a stable sort
     # of the walk's), the task ids defined twice, the groups' names.
     order.sort()
@@ -511,7 +531,7 @@ def _made(
         sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = chosen
-    in_order = [values.pop(rel) for rel in ordered] if values else []
+    in_order = [values.pop(rel) for rel in ordered if rel in values] if values else []
     del values, ordered
     made = Cold(head, in_order, sample, selected, whole, where)
     if people is not None:
@@ -649,7 +669,7 @@ def _resolved(
             continue
         tasks = loads(found[_TASKS])
         # Read for the last time: let go of (some 45 MB at 100,000 files) as the tasks are made.
-        skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None)
+        skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None, found[_JOINS])
         for nth, t in enumerate(tasks):
             n = number[t[0]]
             if state.at[n] != at or state.nth[n] != nth or status[n] not in statuses:
