@@ -447,11 +447,12 @@ def test_cold_attendance_numbers_its_people(
             warm.stdout,
             warm.stderr,
         )
-    people = kept[0].people
+    first = next(k for k in kept if not isinstance(k, cold.ColdSteps))  # by person: test below
+    people = first.people
     assert len(people) == len(set(people)) > 20
     assert any(person[0] == "Jana Malá" and person[5] == "Vilém Nováček" for person in people)
-    values = [value if isinstance(value, bytes) else value[0] for value in kept[0].values]
-    assert sum(not isinstance(value, bytes) for value in kept[0].values) > 100  # from the workers
+    values = [value if isinstance(value, bytes) else value[0] for value in first.values]
+    assert sum(not isinstance(value, bytes) for value in first.values) > 100  # from the workers
     assert not any("Eva Nová".encode() in value for value in values)
 
 
@@ -514,3 +515,39 @@ def test_cold_remind_holds_the_latest_minutes_of_each_group_and_the_joins(
         cold = invoke("--no-cache", *query)
         assert (cold.exit_code, cold.stdout, cold.stderr) == (warm.exit_code, warm.stdout, warm.stderr)
         assert 0 < counts["records"] <= groups + 3  # the latest of each group, the three joins or leaves
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_cold_attendance_by_person_counts_steps_made_where_parsed(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int
+) -> None:
+    """`attendance --no-cache` by person makes no minutes record but those that record joins or
+    leaves: what each meeting does to each person's tally is made where its file is parsed,
+    with kpss.yaml's members, and made again with the members over time for the minutes of a
+    group whose members those joins and leaves change. The answers are the index's."""
+    from kpss_cli.store import cold, loading
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    counts = {"records": 0}
+    real = cold.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        counts["records"] += len(view)
+        return real(view)
+
+    monkeypatch.setattr(cold, "unpack_attendance", counted)
+    queries = [
+        ["-f", "json"],
+        ["-f", "csv", "--group", "seniori", "--since", "2019-03-01", "--until", "2019-08-31"],
+        ["--group", "ORP 002 Jiné"],
+    ]
+    for query in queries:
+        counts["records"] = 0
+        cold_run = invoke("--no-cache", "attendance", *query, "-a", str(awkward))
+        assert counts["records"] == 2  # the join and the leave
+        warm = invoke("attendance", *query, "-a", str(awkward))
+        assert (cold_run.exit_code, cold_run.stdout, cold_run.stderr) == (
+            warm.exit_code,
+            warm.stdout,
+            warm.stderr,
+        )
