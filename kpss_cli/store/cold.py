@@ -489,7 +489,6 @@ def _made(
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
     values: dict[str, Any] = {}  # bytes; of `attendance` also (bytes, numbers) (_each_kept)
     skeletons: dict[str, Any] = {}  # file: Skeleton, or Resolving
-    last: dict[str, tuple[tuple[Any, str, int], str]] = {}  # `latest`: each group's, so far
     for place, rel in enumerate(walked):
         result.files += 1
         if rel in kept:
@@ -508,20 +507,11 @@ def _made(
             continue
         if resolving is None:
             continue
-        if latest:  # the archive's order is by (date, id, place in the walk)
-            slug, mine = resolving[_SLUG], (resolving[_DAY], resolving[_ID], place)
-            held = last.get(slug)
-            if held is None or held[0] < mine:
-                last[slug] = (mine, rel)
-                if held is not None and not skeletons[held[1]][_JOINS]:
-                    values.pop(held[1], None)
-            elif not resolving[_JOINS]:
-                value = None
         if value is not None:
             values[rel] = value
         skeletons[rel] = resolving
         order.append((resolving[0], resolving[1], place, rel))
-    del kept, walked, last
+    del kept, walked
     # archive.resolve of what it reads, not of records: the archive's order (a stable sort
     # of the walk's), the task ids defined twice, the groups' names.
     order.sort()
@@ -606,8 +596,9 @@ def _made(
 def _latest(parsed: Iterable[tuple[str, Kept]]) -> dict[str, Kept]:
     """What `parsed` keeps of each file, each value let go of as soon as a later minutes of its
     group has come (by date and id), unless its minutes record joins or leaves: the values of a
-    `remind` are not all held at the end of the parse (some 37 MB at 100,000 files). The ties
-    are left to the archive's order (_made)."""
+    `remind` are not all held at the end of the parse (some 37 MB at 100,000 files). The
+    archive's order is by date and id, and no two minutes have one id (a minutes id is its
+    file's path without `.md`)."""
     best: dict[str, tuple[tuple[Any, str], str]] = {}  # each group's latest so far, and its file
     kept: dict[str, Kept] = {}
     for rel, (found, value, resolving) in parsed:
@@ -618,7 +609,7 @@ def _latest(parsed: Iterable[tuple[str, Kept]]) -> dict[str, Kept]:
                 best[slug] = (mine, rel)
                 if other is not None and not (earlier := kept[other[1]])[2][_JOINS]:
                     kept[other[1]] = (earlier[0], None, earlier[2])
-            elif other[0] > mine and not resolving[_JOINS]:
+            elif not resolving[_JOINS]:
                 value = None
         kept[rel] = (found, value, resolving)
     return kept
