@@ -447,11 +447,12 @@ def test_cold_attendance_numbers_its_people(
             warm.stdout,
             warm.stderr,
         )
-    people = kept[0].people
+    first = next(k for k in kept if not isinstance(k, cold.ColdSteps))  # by person: test below
+    people = first.people
     assert len(people) == len(set(people)) > 20
     assert any(person[0] == "Jana Malá" and person[5] == "Vilém Nováček" for person in people)
-    values = [value if isinstance(value, bytes) else value[0] for value in kept[0].values]
-    assert sum(not isinstance(value, bytes) for value in kept[0].values) > 100  # from the workers
+    values = [value if isinstance(value, bytes) else value[0] for value in first.values]
+    assert sum(not isinstance(value, bytes) for value in first.values) > 100  # from the workers
     assert not any("Eva Nová".encode() in value for value in values)
 
 
@@ -480,3 +481,73 @@ def test_cold_walk_let_go_of_and_ids_twice_by_hash(
     after = [invoke("--no-cache", *query, "-a", str(awkward)) for query in queries]
     found = [(r.exit_code, r.stdout, r.stderr) for r in after]
     assert found == [(r.exit_code, r.stdout, r.stderr) for r in before]
+
+
+def test_cold_remind_holds_the_latest_minutes_of_each_group_and_the_joins(
+    invoke: Invoke, awkward: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`remind --no-cache` reads of the minutes only each group's latest (its next meeting) and
+    those that record joins or leaves (who is invited): only their records are made. The
+    invitation goes to a member who joined in minutes that are not the group's latest, as the
+    index's run has it."""
+    from kpss_cli.store import loading, views
+
+    seniori = awkward / "orp-001/seniori"
+    joined = "membership: [{name: Karel Nováček, org: Spolek, joined: 2020-05-05}]"
+    write(seniori / "2020-05-05.md", minutes(f"group: orp-001-seniori\ndate: 2020-05-05\n{joined}"))
+    latest = "group: orp-001-seniori\ndate: 2020-06-04\nnext_meeting: 2020-06-11"
+    write(seniori / "2020-06-04.md", minutes(latest))
+    query = ["remind", "--dry-run", str(tmp_path / "out"), "--as-of", "2020-06-08", "-a", str(awkward)]
+    warm = invoke(*query)
+    assert "Karel Nováček (member of" in warm.stderr
+    counts = {"records": 0}
+    real = views.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        counts["records"] += len(view)
+        return real(view)
+
+    monkeypatch.setattr(views, "unpack_attendance", counted)
+    groups = len({p.parent for p in awkward.rglob("*.md")})
+    for parallel_from in (10**9, 1):
+        monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+        counts["records"] = 0
+        cold = invoke("--no-cache", *query)
+        assert (cold.exit_code, cold.stdout, cold.stderr) == (warm.exit_code, warm.stdout, warm.stderr)
+        assert 0 < counts["records"] <= groups + 3  # the latest of each group, the three joins or leaves
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_cold_attendance_by_person_counts_steps_made_where_parsed(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int
+) -> None:
+    """`attendance --no-cache` by person makes no minutes record but those that record joins or
+    leaves: what each meeting does to each person's tally is made where its file is parsed,
+    with kpss.yaml's members, and made again with the members over time for the minutes of a
+    group whose members those joins and leaves change. The answers are the index's."""
+    from kpss_cli.store import cold, loading
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    counts = {"records": 0}
+    real = cold.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        counts["records"] += len(view)
+        return real(view)
+
+    monkeypatch.setattr(cold, "unpack_attendance", counted)
+    queries = [
+        ["-f", "json"],
+        ["-f", "csv", "--group", "seniori", "--since", "2019-03-01", "--until", "2019-08-31"],
+        ["--group", "ORP 002 Jiné"],
+    ]
+    for query in queries:
+        counts["records"] = 0
+        cold_run = invoke("--no-cache", "attendance", *query, "-a", str(awkward))
+        assert counts["records"] == 2  # the join and the leave
+        warm = invoke("attendance", *query, "-a", str(awkward))
+        assert (cold_run.exit_code, cold_run.stdout, cold_run.stderr) == (
+            warm.exit_code,
+            warm.stdout,
+            warm.stderr,
+        )

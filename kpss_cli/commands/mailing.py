@@ -60,6 +60,7 @@ def remind_by_mail(
             tasks=is_open,
             use_index=not settings["no_cache"],
             progress=progress_bar(),
+            latest=True,  # of the minutes, each group's latest (next_meeting) and the joins
         )
         # With the From of messages written to files (the `email` package words it; when it
         # cannot, it is asked again where the run needs it, and says why there).

@@ -35,6 +35,7 @@ from .shared import (
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from ..check.findings import Finding
@@ -644,10 +645,21 @@ def count_attendance(
     else:  # counting reads only who attended; the same question again is answered from the index
         from ..store.loading import ATTENDANCE_VIEW
 
+        attendance_view: Callable[..., Archive]
         if settings["no_cache"]:  # made without holding the records
-            from ..store.cold import load_attendance as attendance_view
+            from ..store.cold import load_attendance as cold_attendance
+
+            attendance_view = cold_attendance
+            if by == "person" and missed is None:  # each meeting's steps made where it is parsed
+                from functools import partial
+
+                from ..meetings.attendance import tally_steps
+
+                attendance_view = partial(cold_attendance, tally=tally_steps)
         else:
-            from ..store.loading import load_attendance as attendance_view
+            from ..store.loading import load_attendance
+
+            attendance_view = load_attendance
 
         arguments = repr((by, missed, quorum, group, start, end, *(_text_key(fmt) if written else ())))
         if by == "person" and missed is None and not settings["no_cache"]:

@@ -7,7 +7,7 @@ counts for the member they stand in for; the quorum counts the voting members of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,7 +165,35 @@ class _Tally:
 def by_person(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, Any]]:
     """One row per person: meetings expected at (as a member), present, represented by a
     substitute, excused, absent, as a guest; the attendance rate; the longest run missed."""
+    stepped = getattr(selected, "steps", None)
+    if stepped is not None:  # each meeting's steps made where its file was parsed (store/cold.py)
+        tallies: dict[str, _Tally] = {}
+        for slug, steps in stepped():
+            for (key, name, org), code in steps:
+                tallies[key] = take_steps(tallies.get(key), ((code, name, org),), slug)  # type: ignore[assignment]
+        return _rows_of(tallies)
     return _person_rows(attendances(archive, selected))
+
+
+def tally_steps(archive: Archive) -> tuple[Callable[[Minutes], list[tuple[Key, int]]], Callable[[str], bool]]:
+    """For a cold `attendance` by person (store/cold.Steps, made before its workers fork): what
+    a meeting does to the tallies (meeting_steps: the person's key, name and organisation and
+    the code of each step, in order) with the members over time that `archive`'s minutes (those
+    that record joins or leaves) and kpss.yaml give, and whether those minutes change the
+    members that the minutes of a group slug are counted against."""
+    members = all_members(archive)
+    changed = {minutes.group_slug for minutes in archive.minutes}
+    find_group = archive.config.find_group
+
+    def steps(minutes: Minutes) -> list[tuple[Key, int]]:
+        made = meeting_steps(meeting_attendance(archive, minutes, members))
+        return [((key, name, org), code) for key, taken in made.items() for code, name, org in taken]
+
+    def changes(slug: str) -> bool:
+        group = find_group(slug)
+        return (group.slug if group else slug) in changed
+
+    return steps, changes
 
 
 def _person_rows(seen_meetings: Iterable[MeetingAttendance]) -> list[dict[str, Any]]:
@@ -186,6 +214,7 @@ KINDS = ("present", "excused", "absent", "guest")
 MEMBER = 4
 OUTCOMES = ("present", "substituted", "excused", "absent")
 Step = tuple[int, str, "str | None"]
+Key = tuple[str, str, "str | None"]  # a step's person: key, name as written there, organisation
 
 
 def meeting_steps(seen: MeetingAttendance) -> dict[str, list[Step]]:

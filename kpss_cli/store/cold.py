@@ -79,10 +79,32 @@ Skeleton = tuple[Any, str, str, str, bytes | None, bool]
 # Else what archive.resolve reads of it, without the record: the minutes' date, id, group's slug
 # and name, the date of its own next meeting (or None), its tasks as parsed (_short of each, by
 # marshal: what a task holds of its own) and its updates and unchecked lines (`_updates`, by
-# marshal), each None when it has none, and the record whole (`show`: its id or path is the one
-# asked for; packed in a worker) or None.
-Resolving = tuple[Any, str, str, str, Any, bytes | None, bytes | None, Any]
-_DAY, _ID, _SLUG, _GROUP, _NEXT, _TASKS, _UPDATES, _WHOLE = range(8)
+# marshal), each None when it has none, the record whole (`show`: its id or path is the one
+# asked for; packed in a worker) or None, and whether it records joins or leaves.
+Resolving = tuple[Any, str, str, str, Any, bytes | None, bytes | None, Any, bool]
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _TASKS, _UPDATES, _WHOLE, _JOINS = range(9)
+
+
+# What a meeting does to the tallies of `attendance` by person, step by step: the (key, name as
+# written, organisation) of each step's person and its code (meetings/attendance.meeting_steps).
+StepsOf = Callable[[Minutes], list[tuple[tuple[Any, ...], int]]]
+# Given an archive of the records that record joins or leaves (none: kpss.yaml's members), the
+# steps of a meeting with the members over time, and whether those change the members of the
+# minutes of a group slug (meetings/attendance.tally_steps).
+TallySteps = Callable[[Archive], tuple[StepsOf, Callable[[str], bool]]]
+
+
+class Steps:
+    """The view of a cold `attendance` by person: of each minutes, what the meeting does to each
+    person's tally, made where the file is parsed (on both cores: the counting that followed
+    the parse in this process was some 0.4 s at 10,000 files), each person as a number (as
+    `attendance`'s values number theirs); the records that record joins or leaves kept packed."""
+
+    tasks = None  # it selects no tasks
+
+    def __init__(self, tally: TallySteps, archive: Archive) -> None:
+        self.made = tally
+        self.steps, self.changes = tally(archive)
 
 
 def _short(t: Task) -> tuple[Any, ...]:
@@ -153,6 +175,13 @@ def _kept(
         return found, None, None
     if view is None:
         value = None
+    elif isinstance(view, Steps):
+        assert people is not None
+        number = people.setdefault
+        value = marshal.dumps(
+            [x for who, code in view.steps(minutes) for x in (number(who, len(people)), code)],
+            MARSHAL_VERSION,
+        )
     elif people is None:
         value = marshal.dumps(view.each(minutes), MARSHAL_VERSION)
     else:
@@ -165,7 +194,10 @@ def _kept(
         defined = (
             marshal.dumps([x for t in tasks for x in (t.id, t.line)], MARSHAL_VERSION) if tasks else None
         )
-        return found, value, (minutes.date, minutes.id, slug, group, defined, bool(minutes.membership))
+        joins: Any = bool(minutes.membership)
+        if joins and isinstance(view, Steps):  # the record, for the members over time
+            joins = marshal.dumps(ATTENDANCE_VIEW.each(minutes), MARSHAL_VERSION)
+        return found, value, (minutes.date, minutes.id, slug, group, defined, joins)
     updates, loose, meeting = minutes.updates, minutes.loose_checks, minutes.next_meeting
     whole: Any = None
     if wanted is not None and wanted in (minutes.id, minutes.path):
@@ -184,6 +216,7 @@ def _kept(
             if updates or loose
             else None,
             whole,
+            bool(minutes.membership),
         ),
     )
 
@@ -197,9 +230,14 @@ def _chunk(base: str, chunk: list[str]) -> tuple[list[Any], list[tuple[Any, ...]
     """(Kept of each file of `chunk`, the people its values number, in their numbers' order,
     or None when the view numbers none)."""
     config, view, wanted, keep = _worker_view[0]
-    people: dict[tuple[Any, ...], int] | None = {} if view is ATTENDANCE_VIEW else None
+    people: dict[tuple[Any, ...], int] | None = {} if _numbers(view) else None
     kept = [keep(base, rel, config, view, None, wanted, people) for rel in chunk]
     return kept, None if people is None else list(people)
+
+
+def _numbers(view: Any) -> bool:
+    """Whether the values of `view` number people (in a table: _each_kept)."""
+    return view is ATTENDANCE_VIEW or isinstance(view, Steps)
 
 
 # The places of an `attendance` value (packing.attendance_view) that hold people: lists of them
@@ -331,6 +369,7 @@ class Cold:
         self.whole = whole or []
         self.where = where or []  # each minutes' (date, group's slug, joins or leaves), in order
         self.people: list[tuple[Any, ...]] = []  # the people `attendance`'s values number (_numbered)
+        self.joins: list[Minutes] = []  # Steps: the records that record joins or leaves
 
     def values(self) -> Iterator[Any]:
         kept, loads = self.kept, marshal.loads
@@ -372,13 +411,18 @@ def cold_parts(
     statuses: Iterable[str] = (),
     wanted: str | None = None,
     keys: bool = False,
+    latest: bool = False,
+    tally: TallySteps | None = None,
 ) -> Cold | None:
     """cold_view of the archive (default: found from the current folder), walked now."""
     root, shown_root = resolve_root(archive)
     if wanted is not None:
         wanted = _relative_ref(Path(root), shown_root, wanted)
     walk = walk_archive(root)
-    return cold_view(root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys)
+    return cold_view(
+        root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys, latest=latest,
+        tally=tally,
+    )  # fmt: skip
 
 
 def cold_view(
@@ -391,19 +435,29 @@ def cold_view(
     statuses: Iterable[str] = (),
     wanted: str | None = None,
     keys: bool = False,
+    latest: bool = False,
+    tally: TallySteps | None = None,
 ) -> Cold | None:
     """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
     index; None where workers cannot be forked (the caller loads the archive lean). `view`
     None: no view, the tasks of `statuses` resolved into the head (`kpss tasks`), and the
     records whose id or path is `wanted` kept whole with their tasks resolved (`show`). `keys`:
     each minutes' date, group and whether it records joins or leaves kept too (Cold.where).
+    `latest`: the values kept only of each group's latest minutes and of the minutes that
+    record joins or leaves (all that `remind` reads of the minutes: next_meeting, all_members).
+    `tally` (with `view` ATTENDANCE_VIEW): the values are the Steps it makes of each minutes.
     The walk's list of files is emptied once read (its stats let go of before the parse)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     folder = Path(root)
     config = load_config(folder, shown_root)
     with _collector_paused(freeze=True):
-        return _made(folder, shown_root, config, walk, view, progress, frozenset(statuses), wanted, keys)
+        made: EachMinutes | Steps | None = view
+        if tally is not None:  # given the members kpss.yaml names; over time below
+            made = Steps(tally, Archive(root=folder, shown_root=shown_root, config=config))
+        return _made(
+            folder, shown_root, config, walk, made, progress, frozenset(statuses), wanted, keys, latest
+        )
 
 
 def _made(
@@ -411,11 +465,12 @@ def _made(
     shown_root: str,
     config: Config,
     walk: Walk,
-    view: EachMinutes | None,
+    view: EachMinutes | Steps | None,
     progress: Progress | None,
     statuses: frozenset[str],
     wanted: str | None,
     keys: bool = False,
+    latest: bool = False,
 ) -> Cold:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
@@ -427,8 +482,9 @@ def _made(
     walked = [rel for rel, _own in files]
     files.clear()
     taken: list[Minutes] = []
-    people: dict[tuple[Any, ...], int] | None = {} if view is ATTENDANCE_VIEW else None
-    kept: dict[str, Kept] = dict(_each_kept(base, read, config, view, wanted, progress, taken, people=people))
+    people: dict[tuple[Any, ...], int] | None = {} if _numbers(view) else None
+    parsed = _each_kept(base, read, config, view, wanted, progress, taken, people=people)
+    kept: dict[str, Kept] = _latest(parsed) if latest else dict(parsed)
     del read
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
     values: dict[str, Any] = {}  # bytes; of `attendance` also (bytes, numbers) (_each_kept)
@@ -502,6 +558,23 @@ def _made(
             else:
                 by_id[task_id] = (rel, line)
     del by_id, twice
+    joins: list[Minutes] = []
+    if isinstance(view, Steps):  # the records that record joins or leaves, in order
+        joins = [
+            unpack_attendance([marshal.loads(s[5])])[0] for s in map(skeletons.__getitem__, ordered) if s[5]
+        ]
+        if joins:
+            # The minutes of the groups whose members these change are parsed again (in the
+            # workers again), their steps made with the members over time; no other file is
+            # parsed twice.
+            lone = Archive(root=root, shown_root=shown_root, config=config)
+            lone.minutes = joins
+            again = Steps(view.made, lone)
+            changed = [rel for rel in ordered if again.changes(skeletons[rel][2])]
+            for rel, (_problems, value, _skeleton) in _each_kept(
+                base, changed, config, again, None, None, [], people=people
+            ):
+                values[rel] = value
     where = [(s[0], s[2], s[5]) for s in map(skeletons.__getitem__, ordered)] if keys else None
     del skeletons
     sample = None
@@ -511,12 +584,35 @@ def _made(
         sample = taken[0] if taken else loading._parse_file(base, ordered[0], config)[0] if ordered else None
     head = TaskSnapshot.of(result)
     head.tasks = chosen
-    in_order = [values.pop(rel) for rel in ordered] if values else []
+    in_order = [values.pop(rel) for rel in ordered if rel in values] if values else []
     del values, ordered
     made = Cold(head, in_order, sample, selected, whole, where)
+    made.joins = joins
     if people is not None:
         made.people = list(people)
     return made
+
+
+def _latest(parsed: Iterable[tuple[str, Kept]]) -> dict[str, Kept]:
+    """What `parsed` keeps of each file, each value let go of as soon as a later minutes of its
+    group has come (by date and id), unless its minutes record joins or leaves: the values of a
+    `remind` are not all held at the end of the parse (some 37 MB at 100,000 files). The
+    archive's order is by date and id, and no two minutes have one id (a minutes id is its
+    file's path without `.md`)."""
+    best: dict[str, tuple[tuple[Any, str], str]] = {}  # each group's latest so far, and its file
+    kept: dict[str, Kept] = {}
+    for rel, (found, value, resolving) in parsed:
+        if resolving is not None:
+            slug, mine = resolving[_SLUG], (resolving[_DAY], resolving[_ID])
+            other = best.get(slug)
+            if other is None or other[0] < mine:
+                best[slug] = (mine, rel)
+                if other is not None and not (earlier := kept[other[1]])[2][_JOINS]:
+                    kept[other[1]] = (earlier[0], None, earlier[2])
+            elif not resolving[_JOINS]:
+                value = None
+        kept[rel] = (found, value, resolving)
+    return kept
 
 
 def _twice(hashes: list[int]) -> set[int]:
@@ -649,7 +745,7 @@ def _resolved(
             continue
         tasks = loads(found[_TASKS])
         # Read for the last time: let go of (some 45 MB at 100,000 files) as the tasks are made.
-        skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None)
+        skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None, found[_JOINS])
         for nth, t in enumerate(tasks):
             n = number[t[0]]
             if state.at[n] != at or state.nth[n] != nth or status[n] not in statuses:
@@ -738,20 +834,26 @@ def load_attendance(
     *,
     use_index: bool = True,
     progress: Progress | None = None,
+    tally: TallySteps | None = None,
 ) -> Archive:
     """loading.load_attendance; without the index, its view made here (cold_view) and its
-    minutes records made one at a time as they are gone through (ColdMinutes)."""
+    minutes records made one at a time as they are gone through (ColdMinutes). `tally`
+    (`attendance` by person): no records, the steps it makes of each minutes (ColdSteps)."""
     if not use_index:
-        made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True)
+        made = cold_parts(archive, ATTENDANCE_VIEW, progress, keys=True, tally=tally)
         if made is not None:
             values, where, people = made.kept, made.where, made.people
+            result = attendance_archive(made.head, [])
+            at = [(day, slug) for day, slug, _joins in where]
+            if tally is not None:
+                result.minutes = ColdSteps(values, at, made.joins, people)
+                return result
             joins = [
                 unpack_attendance([_named_value(value, people)])[0]
                 for value, at in zip(values, where, strict=True)
                 if at[2]
             ]
-            result = attendance_archive(made.head, [])
-            result.minutes = ColdMinutes(values, [(day, slug) for day, slug, _joins in where], joins, people)
+            result.minutes = ColdMinutes(values, at, joins, people)
             return result
     return loading.load_attendance(archive, use_index=use_index, progress=progress)
 
@@ -796,6 +898,26 @@ class ColdMinutes(list):  # type: ignore[type-arg]  # of Minutes
             and (until is None or day <= until)
         ]
         values, where = self.values, self.where
-        return ColdMinutes(
+        return type(self)(
             [values[at] for at in chosen], [where[at] for at in chosen], self.with_membership, self.people
         )
+
+
+class ColdSteps(ColdMinutes):
+    """The minutes of a cold `kpss attendance` by person: of each, not its record but what the
+    meeting does to each person's tally (Steps), read by meetings/attendance.by_person."""
+
+    def __iter__(self) -> Iterator[Minutes]:
+        raise TypeError("the minutes of a cold count by person are steps, not records")
+
+    def steps(self) -> Iterator[tuple[str, list[tuple[tuple[Any, ...], int]]]]:
+        """(the group's slug, ((key, name, org), code) of each step) of each meeting, in order."""
+        people, loads = self.people, marshal.loads
+        for value, (_day, slug) in zip(self.values, self.where, strict=True):
+            if isinstance(value, bytes):  # numbered in this process's table
+                flat = loads(value)
+                yield slug, [(people[flat[i]], flat[i + 1]) for i in range(0, len(flat), 2)]
+            else:  # in a worker's: `numbers` maps it to this process's
+                data, numbers = value
+                flat = loads(data)
+                yield slug, [(people[numbers[flat[i]]], flat[i + 1]) for i in range(0, len(flat), 2)]
