@@ -142,14 +142,12 @@ def _kept(
 
 
 class ColdExport:
-    """A cold export's archive: its head (problems, groups, configuration, file count), its
-    name in the export, how many minutes and tasks it holds."""
+    """A cold export's archive: its head (problems, groups, configuration, file count) and its
+    name in the export."""
 
-    def __init__(self, head: TaskSnapshot, name: str, minutes: int, tasks: int) -> None:
+    def __init__(self, head: TaskSnapshot, name: str) -> None:
         self.head = head
         self.name = name
-        self.minutes = minutes
-        self.tasks = tasks
 
 
 def cold_rows(
@@ -242,17 +240,21 @@ def _made(
 
     # The groups' members over time: kpss.yaml's, then the joins and leaves of their minutes.
     # The attendance of the minutes of a group whose members these change is made again.
-    joins = [unpack(own[_JOINS])[0] for own in ordered if own[_JOINS] is not None]
+    joins: list[Minutes] = []
+    for own in ordered:
+        if own[_JOINS] is not None and (record := unpack(own[_JOINS])[0]) is not None:
+            joins.append(record)
     members = maker.members
     if joins:
-        lone.minutes = joins  # type: ignore[assignment]  # none of them None: packed minutes
+        lone.minutes = joins
         members = all_members(lone)
-        changed = {record.group_slug for record in joins if record is not None}
+        changed = {record.group_slug for record in joins}
         again = [at for at, own in enumerate(ordered) if own[_KEY] in changed]
         drop("attendance", "minutes_id", [ordered[at][_ID] for at in again])
         maker.members = members
-        where = {rels[at]: at for at in again}
-        for rel, (_found, made) in _each_kept(base, list(where), config, maker, None, None, [], _kept):
+        for rel, (_found, made) in _each_kept(
+            base, [rels[at] for at in again], config, maker, None, None, [], _kept
+        ):
             if made is not None:
                 _own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
                 add("attendance", rows[0])
@@ -272,7 +274,7 @@ def _made(
     head = TaskSnapshot.of(result)
     add("groups", group_rows(head, name))
     add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
-    return ColdExport(head, name, len(ordered), tasks)
+    return ColdExport(head, name)
 
 
 def _add_rows(add: Callable[[str, list[Any]], None], rows: tuple[Any, ...]) -> None:
