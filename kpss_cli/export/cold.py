@@ -13,7 +13,7 @@ only the compact parts are held. Then, in the archive's order: the groups' membe
 again, parsed again, with them), the people, the groups, and the tasks, each resolved with its
 history as archive.resolve resolves it and let go of once its rows are made.
 
-At 100,000 files the archive loaded whole for a cold export peaked at about 710 MiB
+At 100,000 files the archive loaded whole for a cold export peaked at 713 MiB, this at 207
 (docs/performance.md, "Cold `export` without the records"). The rows are those of
 tables.archive_rows of the archive loaded (tests/test_export_cold.py compares the two)."""
 
