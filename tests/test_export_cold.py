@@ -44,10 +44,10 @@ def exported(
 
 
 @pytest.fixture
-def pinned(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The export's time pinned; counts the cold exports made by export/cold.py."""
+def pinned(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The export's time pinned; whether each cold export was made by export/cold.py."""
     monkeypatch.setattr(export_write, "export_time", lambda: EXPORTED_AT)
-    made: list[int] = []
+    made: list[bool] = []
     real = cold.cold_rows
 
     def counted(*args: Any) -> Any:
@@ -66,7 +66,7 @@ def test_a_cold_export_is_the_warm_one_and_the_loaded_one(
     awkward: Path,  # noqa: F811 - the fixture
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    pinned: list[int],
+    pinned: list[bool],
     kind: str,
     parallel_from: int,
 ) -> None:
@@ -89,8 +89,11 @@ def test_a_cold_export_is_the_warm_one_and_the_loaded_one(
     assert found[0] == 2 and "broken.md" in found[2]  # the broken file reported, the rest exported
     assert pinned == [True]
     monkeypatch.setattr(loading, "load_archive", loaded)
-    # From the index (built by this run): a record at a time from its rows.
+    assert invoke("tasks", *archive).exit_code == 2  # the index built
+    # From the index, the archive not loaded: a record (or, JSON Lines, a row's text) at a time.
+    monkeypatch.setattr(loading, "load_archive", refused)
     assert exported(invoke, kind, tmp_path / "warm", *archive) == found
+    monkeypatch.setattr(loading, "load_archive", loaded)
     # The archive loaded whole, as before export/cold.py.
     monkeypatch.setattr(cold, "cold_rows", lambda *args: None)
     assert exported(invoke, kind, tmp_path / "loaded", *archive, cold=True) == found
@@ -102,7 +105,7 @@ def test_cold_exports_of_several_archives(
     generated_once: Path,  # noqa: F811 - the fixture
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    pinned: list[int],
+    pinned: list[bool],
 ) -> None:
     """Two archives pooled, and a name given twice, as with the archive loaded whole."""
     monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
