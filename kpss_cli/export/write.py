@@ -183,6 +183,14 @@ class Spill:
         self.db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", self.pending[table])
         self.pending[table] = []
 
+    def drop(self, table: str, column: str, values: list[str]) -> None:
+        """Take back the rows of `table` added so far whose `column` is one of `values`."""
+        self._write(table)
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (value PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.dropped")
+        self.db.executemany("INSERT OR IGNORE INTO temp.dropped VALUES (?)", ((v,) for v in values))
+        self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM temp.dropped)")
+
     def flush(self) -> None:
         for table in TABLES:
             self._write(table.name)
