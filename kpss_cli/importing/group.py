@@ -494,7 +494,9 @@ _NAME_RUN = re.compile(rf"{CAPITAL}{SMALL}+(?:\s+(?:{CAPITAL}{SMALL}+|{SMALL}+))
 _NO_INITIAL = {"pro", "a", "v", "ve", "na", "z", "ze", "o", "s", "se", "k", "ke", "při", "u", "do"}
 # a verb in the past tense or of being: what a sentence has and a body's name has not (`přátel`,
 # `obyvatel` are nouns)
-_A_VERB = re.compile(rf"^(?:{SMALL}{{2,}}(?:al|il|ěl|ul|yl|ál|(?<!t)el)[aoiy]?|je|jsou|bude|budou|byl[aoiy]?)$")
+_A_VERB = re.compile(
+    rf"^(?:{SMALL}{{2,}}(?:al|il|ěl|ul|yl|ál|(?<!t)el)[aoiy]?|je|jsou|bude|budou|byl[aoiy]?)$"
+)
 
 
 def _spelled_out(acronym: str, head: list[str]) -> str | None:

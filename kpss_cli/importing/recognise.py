@@ -1930,13 +1930,16 @@ def _stacked_labels(reader: _Reader) -> dict[str, str]:
 
 # women's first names that end in neither `a` nor `e`
 _WOMEN_OTHERWISE = frozenset(
-    "dagmar ingrid miriam ester ruth rut karin carmen edith judith judit margit doris astrid nikol gertrud".split()
+    {"dagmar", "ingrid", "miriam", "ester", "ruth", "rut", "karin", "carmen", "edith", "judith", "judit"}
+    | {"margit", "doris", "astrid", "nikol", "gertrud"}
 )
 
 
 def _a_woman(first: str) -> bool:
     folded = fold(first)
-    return (folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}) or folded in _WOMEN_OTHERWISE
+    return (
+        folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
+    ) or folded in _WOMEN_OTHERWISE
 
 
 def _unmerge(result: Imported, reader: _Reader) -> None:
@@ -1953,7 +1956,9 @@ def _unmerge(result: Imported, reader: _Reader) -> None:
                 len(words) == 3
                 and fold(words[0]) in FIRST_NAMES
                 and not _a_woman(words[0])
-                and not words[1].endswith(("á", "í", "ů"))  # (`Krejčí`, `Janků`: a woman's double surname too)
+                and not words[1].endswith(
+                    ("á", "í", "ů")
+                )  # (`Krejčí`, `Janků`: a woman's double surname too)
                 and words[2].endswith("á")
                 and not {fold(words[1]), fold(words[2])} & FIRST_NAMES
             ):

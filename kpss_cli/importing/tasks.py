@@ -839,7 +839,13 @@ def nominative_of(accusative: str) -> str:
             word = word[: -len(ending[0])] + ending[1]
         elif lower.endswith("a") and word[:1].isupper():
             word = word[:-1]  # `Platila` -> `Platil`, `Nováka` -> `Novák` (masculine)
-        if word[:1].islower() and lower not in {"a", "i", "všechny"} and not lower.endswith(_ADJECTIVE_ENDINGS):
+        if (
+            word[:1].islower()
+            and lower not in {"a", "i", "všechny"}
+            and (
+                not lower.endswith(_ADJECTIVE_ENDINGS) or lower.startswith("vedouc")  # (`vedoucí` is a noun)
+            )
+        ):
             complement = True  # a noun, not an adjective before it (`novou koordinátorku`)
         if comma:
             complement = False
@@ -942,9 +948,13 @@ _REQUESTS = rx(
 
 # What is settled at the meeting itself: its verifier or recorder proposed (`aby navrhli ověřovatele
 # zápisu. Navržen byl …`), its agenda.
-_MEETING_BUSINESS = rx(r"^\S+\s+(?:\S+\s+)?(?:ověřovatel|zapisovatel|předsedající|program\s+(?:jednání|setkání))")
+_MEETING_BUSINESS = rx(
+    r"^\S+\s+(?:\S+\s+)?(?:ověřovatel|zapisovatel|předsedající|program\s+(?:jednání|setkání))"
+)
 # `na lednovém setkání požádala …`: a request made at an earlier meeting, told again
-_EARLIER_MEETING = rx(r"\bna\s+(?:minulém|předchozím|posledním|\w+ovém)\s+(?:setkání|jednání|zasedání|schůzi)\b")
+_EARLIER_MEETING = rx(
+    r"\bna\s+(?:minulém|předchozím|posledním|\w+ovém)\s+(?:setkání|jednání|zasedání|schůzi)\b"
+)
 _AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}|(?-i:[IVX]{1,4}))\s*[.)]\s+\S")
 
 
@@ -1294,7 +1304,9 @@ def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tupl
 
 
 _CLOSING = (".", "!", "?", ")", ":", ";")
-_NEEDS_MORE = rx(r"\s(?:a|i|nebo|ale|že|aby|by|bylo|byl|byla|je|bude|v|ve|na|do|z|ze|s|se|k|ke|o|u|pro|při|po|za|od|nad)$")
+_NEEDS_MORE = rx(
+    r"\s(?:a|i|nebo|ale|že|aby|by|bylo|byl|byla|je|bude|v|ve|na|do|z|ze|s|se|k|ke|o|u|pro|při|po|za|od|nad)$"
+)
 _INFINITIVE = rx(r"^(?:se\s+|si\s+)?\w+(?:t|ti|ci)(?:\s|$)")
 
 
