@@ -121,6 +121,10 @@ def test_a_passive_opening_of_an_event_the_minutes_report_gives_no_place() -> No
             "1. Zahájení\nJednání bylo zahájeno v 16:00 v zasedací místnosti úřadu.\n",
         ),
         ("Zápis ze setkání skupiny", "Setkání bylo zahájeno v 16:00 v zasedací místnosti úřadu.\n"),
+        (
+            "12. zasedání zastupitelstva obce Lhota",
+            "Zasedání bylo zahájeno v 16:00 v zasedací místnosti úřadu.\n",
+        ),
     ):
         imported = recognise(head + " dne 4. 5. 2021\nPřítomni: Jan Kos\n\n" + body)
         assert imported.place == "v zasedací místnosti úřadu", body

@@ -39,6 +39,7 @@ from .people import (
 )
 from .tasks import TaskDict, find_tasks
 from .text import (
+    AGENDA_HEADING,
     CAPITAL,
     LOWER,
     OTHER_LABEL_WORDS,
@@ -1089,18 +1090,20 @@ _PLACE_NOUN = rx(
 
 # `2. Vyhodnocení setkání jubilantů` / `Setkání bylo zahájeno v 14:00 ve velkém sále …`: an item of
 # the agenda that reports an event; only the opening's own item (or none) tells of the meeting
-_AGENDA_HEADING = re.compile(r"^\s*(?:\d{1,2}|(?-i:[IVX]{1,4}))\s*[.)]\s+(?P<title>[^.]{2,80})$")
-_OPENING_ITEM = rx(r"\b(?:zahájení|úvod|přivítání)")
+# (`12. zasedání zastupitelstva obce` as the title is the meeting's own)
+_OPENING_ITEM = rx(
+    r"\b(?:zahájení|úvod|přivítání)|^(?:(?:řádné|mimořádné|veřejné)\s+)?(?:jednání|zasedání|schůze|setkání|porada)\b"
+)
 
 
 def _opens_the_minutes(reader: _Reader, number: int, noun: str) -> bool:
     """True when a passive opening (`Setkání bylo zahájeno v …`) at line `number` is of the meeting
     itself: `setkání` only in minutes of a `setkání` (else an event the minutes report), and not
     under an item of the agenda other than the opening."""
-    title = " ".join(p for p in reader.plains[:3]).lower()
-    if fold(noun) == "setkani" and "setkani" not in fold(title):
+    title = fold(" ".join(reader.plains[:3]))
+    if fold(noun) == "setkani" and "setkani" not in title:
         return False
-    heading = next((m for p in reversed(reader.plains[:number]) if (m := _AGENDA_HEADING.match(p))), None)
+    heading = next((m for p in reversed(reader.plains[:number]) if (m := AGENDA_HEADING.match(p))), None)
     return heading is None or bool(_OPENING_ITEM.search(heading["title"]))
 
 
@@ -1937,9 +1940,9 @@ _WOMEN_OTHERWISE = frozenset(
 
 def _a_woman(first: str) -> bool:
     folded = fold(first)
-    return (
-        folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
-    ) or folded in _WOMEN_OTHERWISE
+    if folded in _WOMEN_OTHERWISE:
+        return True
+    return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
 
 
 def _unmerge(result: Imported, reader: _Reader) -> None:
@@ -1956,9 +1959,8 @@ def _unmerge(result: Imported, reader: _Reader) -> None:
                 len(words) == 3
                 and fold(words[0]) in FIRST_NAMES
                 and not _a_woman(words[0])
-                and not words[1].endswith(
-                    ("á", "í", "ů")
-                )  # (`Krejčí`, `Janků`: a woman's double surname too)
+                # (`Krejčí`, `Janků` in `-í`, `-ů` may begin a woman's double surname too)
+                and not words[1].endswith(("á", "í", "ů"))
                 and words[2].endswith("á")
                 and not {fold(words[1]), fold(words[2])} & FIRST_NAMES
             ):

@@ -15,7 +15,7 @@ from ..core.people import FIRST_NAMES
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import is_role, looks_like_name, names_in_text
-from .text import CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
+from .text import AGENDA_HEADING, CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
 
@@ -839,14 +839,11 @@ def nominative_of(accusative: str) -> str:
             word = word[: -len(ending[0])] + ending[1]
         elif lower.endswith("a") and word[:1].isupper():
             word = word[:-1]  # `Platila` -> `Platil`, `Nováka` -> `Novák` (masculine)
-        if (
-            word[:1].islower()
-            and lower not in {"a", "i", "všechny"}
-            and (
-                not lower.endswith(_ADJECTIVE_ENDINGS) or lower.startswith("vedouc")  # (`vedoucí` is a noun)
-            )
-        ):
-            complement = True  # a noun, not an adjective before it (`novou koordinátorku`)
+        # a noun opens its complement; an adjective before it (`novou koordinátorku`) does not, but
+        # `vedoucí` is a noun
+        adjective = lower.endswith(_ADJECTIVE_ENDINGS) and not lower.startswith("vedouc")
+        if word[:1].islower() and lower not in {"a", "i", "všechny"} and not adjective:
+            complement = True
         if comma:
             complement = False
         previous = lower
@@ -955,7 +952,6 @@ _MEETING_BUSINESS = rx(
 _EARLIER_MEETING = rx(
     r"\bna\s+(?:minulém|předchozím|posledním|\w+ovém)\s+(?:setkání|jednání|zasedání|schůzi)\b"
 )
-_AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}|(?-i:[IVX]{1,4}))\s*[.)]\s+\S")
 
 
 def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
@@ -965,8 +961,8 @@ def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
     reviewing = False
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if _AGENDA_ITEM.match(line) or _REVIEW.match(line):
-            reviewing = bool(_REVIEW.match(line))
+        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
+            reviewing = review is not None  # (until the next item of the agenda)
         if (match := _REQUESTS.search(line)) is None or reviewing:
             continue
         if (
@@ -1327,7 +1323,7 @@ def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
         if not (is_bullet(raw) or _ARABIC_ITEM.match(raw)):
             break
         above.append(plain(raw).rstrip())
-    item = _ARABIC_ITEM.sub("", plain(lines[number])).lstrip("-–—•*· ")
+    item = _ARABIC_ITEM.sub("", line)  # (`plain` took a bullet off already)
     return bool(
         _NEEDS_MORE.search(line)
         or sum(sibling.endswith(_CLOSING) for sibling in above) > len(above) / 2
