@@ -822,6 +822,12 @@ def load_tasks(
         index.close()
         if snapshot is not None:
             return snapshot
+    if use_index:  # a first build: the index built without holding the records (firstbuild.py)
+        from .firstbuild import first_tasks
+
+        made = first_tasks(root, shown_root, walk, statuses, progress)
+        if made is not None:
+            return made
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk, Lean()))
 
 

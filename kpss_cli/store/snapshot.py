@@ -239,12 +239,39 @@ def store(
         put(parts)
 
     def put(parts: dict[str, bytes]) -> None:
-        for kind, found in tables.items():
-            digests = found if isinstance(found, dict) else index.fill_table(kind, found)
-            parts[ROWS + kind] = marshal.dumps(digests)
-        index.put_snapshot(fingerprint, parts)
+        _put(index, fingerprint, tables, parts)
 
     kinds = [status_kind(status) for status in STATUSES]
+    index.write(write)
+
+
+def _put(index: Index, fingerprint: str, tables: Tables, parts: dict[str, bytes]) -> None:
+    """In a transaction: the snapshot's `parts` kept with the digests of `tables`, each made
+    of its rows or given."""
+    for kind, found in tables.items():
+        digests = found if isinstance(found, dict) else index.fill_table(kind, found)
+        parts[ROWS + kind] = marshal.dumps(digests)
+    index.put_snapshot(fingerprint, parts)
+
+
+def store_made(
+    index: Index,
+    fingerprint: str,
+    head: bytes,
+    state: bytes,
+    tables: Tables,
+    shares: Iterable[Iterable[Signed]],
+) -> None:
+    """`store` of the status tables' rows made and signed already (`shares`: firstbuild.py),
+    beside the `head` (head_part) and what bringing it up to date needs (`state`, `tables`)."""
+
+    def write() -> None:
+        parts = {"head": head, STATE: state}
+        kinds = [status_kind(status) for status in STATUSES]
+        for kind, digests in index.fill_tables(kinds, shares).items():
+            parts[ROWS + kind] = marshal.dumps(digests)
+        _put(index, fingerprint, tables, parts)
+
     index.write(write)
 
 
