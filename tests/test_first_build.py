@@ -101,10 +101,8 @@ def test_the_index_is_the_one_the_archive_loaded_writes(
         shutil.rmtree(awkward / ".kpss")
         invoke("tasks", "-a", str(awkward))
         assert _index_content(awkward) == built
-    assert built[2] == 406 and {"file", "meet", "ref", "task\0done", "task\0open"} <= {
-        row[0]  # type: ignore[index]
-        for row in built[0]  # type: ignore[attr-defined]
-    }
+    kinds = {row[0] for row in built[0]}  # type: ignore[index]
+    assert built[2] == 406 and {"file", "meet", "ref", "task\0done", "task\0open"} <= kinds
     busy = iter([True] * 3)
     for writing in (lambda self: True, lambda self: False, lambda self: next(busy, False)):
         monkeypatch.setattr(loading.FirstBuild, "writing", writing)
