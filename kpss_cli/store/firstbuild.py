@@ -51,6 +51,7 @@ from .archive import (
 )
 from .cold import _DAY, _GROUP, _ID, _NEXT, _SLUG, _TASKS, _UPDATES, _short
 from .config import load_config
+from .incremental import state_part
 from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
 from .packing import _DATES, MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
@@ -304,7 +305,6 @@ def _state(
 ) -> bytes:
     """STATE (incremental.state_part) of the files `names` in the walk's order (its folders'
     digests from `walk`), their rows in FILE made again one at a time from what is kept."""
-    from .incremental import state_part
 
     def entry_of(rel: str) -> tuple[Any, ...]:
         stamp, (found, resolving) = kept[rel]
