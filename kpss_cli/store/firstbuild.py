@@ -64,6 +64,7 @@ Kept = tuple[list[tuple[Any, ...]] | None, tuple[Any, ...] | None]
 
 
 def _kept(outcome: loading.Outcome) -> Kept:
+    """What is kept of a file parsed (cold._kept of no view, as tuples the workers send)."""
     minutes, problems = outcome
     found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
     if minutes is None:
