@@ -497,6 +497,30 @@ class TreeHash:
                 self.digests.append(known if known is not None else self.sha.digest())
                 self._next()
 
+    def known(self, size: int) -> int:
+        """How many of the next `size` bytes lie in leaves whose digest is known (those bytes
+        are passed over by `skip`, not hashed)."""
+        at, left, found = len(self.digests), self.left, 0
+        while found < size and at < len(self.plan) and self.plan[at][1] is not None:
+            found += left
+            at += 1
+            left = self.plan[at][0] if at < len(self.plan) else 0
+        return min(found, size)
+
+    def skip(self, size: int) -> None:
+        """Pass over the next `size` bytes, which lie in leaves whose digest is known
+        (`known`): not hashed."""
+        while size:
+            if len(self.digests) >= len(self.plan) or self.sha is not None:
+                self.wrong = True  # bytes of a leaf to hash, or more than the leaves hold
+                return
+            take = min(self.left, size)
+            size -= take
+            self.left -= take
+            if not self.left:
+                self.digests.append(self.plan[len(self.digests)][1])  # type: ignore[arg-type]
+                self._next()
+
     def digest(self) -> bytes:
         if self.wrong or len(self.digests) != len(self.plan):
             return b""

@@ -633,9 +633,12 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
                 _write_jsonl(path, table.name, made.archives)
                 continue
             size = 0
-            with open(path, "wb") as out:
+            with open(path, "wb", buffering=0) as out:
                 for text in made.pieces(table.name):
-                    out.write(text)
+                    if isinstance(text, tuple):  # a long run of the kept export spliced from
+                        size += _copy_run(made, out, *text, tree)
+                        continue
+                    _write_all(out, text)
                     size += len(text)
                     if tree is not None:
                         tree.update(text)
@@ -663,6 +666,39 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
         raise
     _remember(kept, target)
     return counts
+
+
+def _write_all(out: Any, data: bytes) -> None:
+    """Write all of `data` to the unbuffered file `out`."""
+    view = memoryview(data)
+    while view:
+        view = view[out.write(view) :]
+
+
+def _copy_run(made: Made, out: Any, offset: int, length: int, tree: TreeHash | None) -> int:
+    """Copy the `length` bytes at `offset` of the kept export spliced from to the unbuffered
+    file `out`: those in leaves of `tree` whose digest is known (copied whole from the kept
+    export, splice.reused) by the kernel, never through Python, the others read and hashed.
+    Either way they are trusted as the kept file's bytes are (Made.intact)."""
+    source = made.source
+    assert source is not None
+    done = 0
+    while done < length:
+        at = offset + done
+        known = length - done if tree is None else tree.known(length - done)
+        if known:
+            if kernel_copy(source.fd, out.fileno(), at, known) != known:
+                raise OSError(errno.EIO, "the kept export ended early")
+            if tree is not None:
+                tree.skip(known)
+            done += known
+            continue
+        assert tree is not None
+        data = source.read(at, min(length - done, tree.left or CHUNK, CHUNK))
+        _write_all(out, data)
+        tree.update(data)
+        done += len(data)
+    return length
 
 
 def _remember(kept: Kept | None, target: Path) -> None:
