@@ -927,3 +927,88 @@ def test_edits_one_after_another_and_a_target_the_user_changed_are_the_no_cache_
         user_change()  # and a warm export after the user's change
         again = same_as_no_cache("jsonl", examples, tmp_path)
         assert again == after, what
+
+
+def _blank_line(path: Path) -> None:
+    """The benchmark's edit (benchmarks/commands.py): a blank line at the file's end, added or
+    taken away. The file changed, no row of the export did."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:-1] if text.endswith("\n\n") else text + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("stamp", ["signed", "hashed"])
+def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_is_refreshed(
+    stamp: str,
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    spliced: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """JSON Lines after an edit that changes no row of the export: the kept file stays as it
+    is (not written again), its entry kept for the archive as it is, and once found whole with
+    its stamp settled (`signed`) it is not hashed again; the target an export after a change
+    wrote is refreshed (its tables not written), one the user changed or removed is copied
+    again. Always the `--no-cache` export byte for byte; a kept file altered meanwhile gives
+    it nothing."""
+    if stamp == "signed":
+        monkeypatch.setattr(kept_module, "SETTLED_NS", 0)
+    hashed: list[int] = []
+    real_hashed = splice._hashed_right
+
+    def counted(fd: int, entry: Any) -> bool:
+        hashed.append(1)
+        return bool(real_hashed(fd, entry))
+
+    monkeypatch.setattr(splice, "_hashed_right", counted)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map
+    seniori = sorted(examples.glob("seniori/*.md"))
+    _edit(seniori[0], "# ", "# Upraveno: ")
+    same_as_no_cache("jsonl", examples, tmp_path)  # spliced, a row changed: kept anew
+    target = tmp_path / "warm.jsonl"
+    (kept,) = kept_files(examples)
+    inode = kept.stat().st_ino
+
+    def tables() -> dict[str, int]:
+        return {p.name: p.stat().st_ino for p in target.iterdir() if p.name.endswith(".jsonl")}
+
+    times_hashed: list[int] = []
+
+    for round, user_change in enumerate(
+        [
+            lambda: None,
+            lambda: None,
+            lambda: (target / "meetings.jsonl").write_bytes(b'{"mine": 1}\n'),
+            lambda: (target / "people.jsonl").unlink(),
+            lambda: shutil.rmtree(target),
+            lambda: None,
+        ]
+    ):
+        user_change()
+        before = tables() if target.exists() else {}
+        _blank_line(seniori[round % 2])
+        hashed.clear()
+        spliced.clear()
+        after = same_as_no_cache("jsonl", examples, tmp_path)
+        assert spliced == [True], round
+        assert b"Upraveno" in after["meetings.jsonl"] and b"mine" not in after["meetings.jsonl"]
+        assert kept_files(examples) == [kept] and kept.stat().st_ino == inode, round  # not written
+        now = tables()
+        untouched = {name for name in now if before.get(name) == now[name]}
+        if round in (0, 1, 5):  # what the export after a change wrote: refreshed
+            assert untouched == set(now) - {"archives.jsonl"}, round
+        else:  # changed or removed by the user: copied again
+            assert not untouched, round
+        times_hashed.append(len(hashed))
+    # Hashed whole until its stamp is signed, once it had settled (at once: `signed`; two
+    # seconds after it was written: `hashed`, the runs of this test often that long).
+    assert times_hashed[0] == 1 and times_hashed == sorted(times_hashed, reverse=True)
+    if stamp == "signed":
+        assert times_hashed[1:] == [0] * 5
+    # Altered meanwhile (its stamp moves): nothing spliced from it, every row's text read.
+    _flip_in_place(kept)
+    _blank_line(seniori[0])
+    spliced.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True, False]

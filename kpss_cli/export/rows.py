@@ -21,7 +21,7 @@ import marshal
 import os
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
@@ -134,17 +134,30 @@ def each_for(
     return each
 
 
-class _Reads(dict[str, "dt.date | None"]):
-    """`after` (archive.next_meetings) noting which minutes' next meeting was read."""
+class _Reads(Mapping[str, "dt.date | None"]):
+    """`after` (archive.next_meetings, as ordinals) seen as dates, noting which minutes' next
+    meeting was read (not copied: some 100,000 minutes at 100,000 files)."""
 
-    def __init__(self, after: dict[str, dt.date | None]) -> None:
-        super().__init__(after)
+    def __init__(self, after: dict[str, int | None]) -> None:
+        self.after = after
         self.read: dict[str, int | None] = {}
 
+    def __getitem__(self, key: str) -> dt.date | None:
+        found = self.after[key]
+        self.read[key] = found
+        return None if found is None else dt.date.fromordinal(found)
+
     def get(self, key: str, default: Any = None) -> Any:
-        found = super().get(key, default)
-        self.read[key] = None if found is None else found.toordinal()
-        return found
+        if key not in self.after:
+            self.read[key] = None
+            return default
+        return self[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.after)
+
+    def __len__(self) -> int:
+        return len(self.after)
 
 
 class Spool:
@@ -490,13 +503,9 @@ def _from_index(
         if len(set(ids)) != len(ids):
             return None
         del ids
-        day = dt.date.fromordinal
-        after = next_meeting_dates(
-            [
-                (minutes_id, group, day(date), None if meeting is None else day(meeting))
-                for date, minutes_id, group, meeting, *_rest in minutes
-            ]
-        )
+        # (id, group, date, own next meeting) of each minutes: ordinals, which it compares as
+        # it compares dates.
+        after = next_meeting_dates(list(map(itemgetter(1, 2, 0, 3), minutes)))
         roster = roster_of(head.config)
 
         def make(rows: list[Any]) -> Any:
@@ -519,11 +528,7 @@ def _from_index(
             return made, sorted(reads.read.items())
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
-            for minutes_id, ordinal in reads:
-                found = after.get(minutes_id)
-                if (None if found is None else found.toordinal()) != ordinal:
-                    return False
-            return True
+            return all(after.get(minutes_id) == ordinal for minutes_id, ordinal in reads)
 
         def still(made: Any) -> bool:
             return holds(made[1])

@@ -46,7 +46,7 @@ from ..store.archive import stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import Index
 from ..store.packing import MARSHAL_VERSION
-from .kept import CHUNK, Entry, Kept, tree_root
+from .kept import CHUNK, Entry, Kept, now, tree_root
 
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
@@ -254,6 +254,7 @@ class Source:
         self.stamp = stamp
         self.checking: threading.Thread | None = None  # the hash of the whole file (`check`)
         self.hashed = True
+        self.started = 0  # when that hash began (time.time_ns; 0: not hashed, its stamp signed)
         self.starts: dict[str, int] = {}
         start = 0
         for table, size in entry.layout:
@@ -309,15 +310,15 @@ class Source:
                 self.hashed = False
 
         self.hashed = False
+        self.started = now()
         self.checking = threading.Thread(target=run, daemon=True)
         self.checking.start()
 
     def _checked(self) -> bool:
-        if self.checking is None:
-            return True  # its stamp is the one signed
-        self.checking.join()
-        self.checking = None
-        return self.hashed
+        if self.checking is not None:
+            self.checking.join()
+            self.checking = None
+        return self.hashed  # True when its stamp is the one signed (not hashed)
 
     def intact(self) -> bool:
         """Whether the kept file held the bytes of its entry (its stamp the one signed, or
