@@ -253,7 +253,7 @@ class Kept:
     def keep_again(self, entry: Entry, map_of: Callable[[bytes], bytes]) -> bool:
         """Keep `entry`, that of the kept file as it is, for the archive as it is now, with the
         map `map_of(digest)` (splice.py): an export after a change whose tables are the kept
-        export's bytes (rows.Made.unchanged), the kept file neither written nor copied. What
+        export's bytes (write._unchanged), the kept file neither written nor copied. What
         an export after a change last copied to the target (`remember`) is then what this
         entry's was (`served`: write._refresh). False, and nothing kept, when the archive or
         the index moved on meanwhile."""

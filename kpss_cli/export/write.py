@@ -713,7 +713,7 @@ def _serve_unchanged(
     target: Path, made: Made, entry: Entry, digests: list[bytes], exported_at: str, kept: Kept
 ) -> dict[str, int] | None:
     """Write the JSON Lines export `made`, whose tables are the bytes of the kept export it is
-    spliced from (`entry`, its leaves' digests `digests`: rows.Made.unchanged), as a warm run
+    spliced from (`entry`, its leaves' digests `digests`: _unchanged), as a warm run
     writes it (_serve): the target refreshed when it holds them (what an export after a change
     last copied there: kept.Kept.remember), else the kept file copied by the kernel. The kept
     file stays, its entry kept again for the archive as it is (kept.Kept.keep_again), and is
