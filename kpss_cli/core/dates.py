@@ -238,12 +238,6 @@ def spoken_day(day: dt.date, weekday: bool = False) -> str:
     return f"{_ENGLISH_WEEKDAYS[day.weekday()]} {day.isoformat()}" if weekday else day.isoformat()
 
 
-def looks_like_date(text: str) -> bool:
-    """True when `text` has the shape of a date, valid or not (for error messages)."""
-    value = text.strip()
-    return bool(re.fullmatch(_ISO_DATE, value) or re.fullmatch(_CZ_DATE, value))
-
-
 def parse_time(text: str) -> str | None:
     """Return a time or time range normalised to `HH:MM` / `HH:MM-HH:MM`, or None."""
     return _parse_time(text)

@@ -49,7 +49,7 @@ from ..store.cold import _each_kept, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
-from .tables import People, archive_row, group_rows, minutes_rows, task_rows
+from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows, task_rows
 
 # What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
 # and name, the date of its own next meeting (or None), whose members judge its attendance
@@ -204,7 +204,7 @@ def _made(
         if made is None:
             continue
         own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
-        _add_rows(add, rows)
+        add_minutes_rows(add, rows)
         kept[rel] = (
             *own[:_SLUG],
             intern(own[_SLUG]),
@@ -275,16 +275,6 @@ def _made(
     add("groups", group_rows(head, name))
     add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
     return ColdExport(head, name)
-
-
-def _add_rows(add: Callable[[str, list[Any]], None], rows: tuple[Any, ...]) -> None:
-    attendance, meeting, agenda, decisions = rows
-    add("attendance", attendance)
-    add("meetings", [meeting])
-    if agenda:
-        add("agenda_items", agenda)
-    if decisions:
-        add("decisions", decisions)
 
 
 def _numbered(flat: list[Any], people: dict[tuple[Any, ...], int]) -> bytes:

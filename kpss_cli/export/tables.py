@@ -60,13 +60,7 @@ def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> Non
     joins.minutes = records.with_membership  # all that membership over time reads
     members = all_members(joins)
     for minutes in records.minutes():
-        attendance, meeting, agenda, decisions = minutes_rows(name, minutes, joins, members, people)
-        add("attendance", attendance)
-        add("meetings", [meeting])
-        if agenda:
-            add("agenda_items", agenda)
-        if decisions:
-            add("decisions", decisions)
+        add_minutes_rows(add, minutes_rows(name, minutes, joins, members, people))
     for group in members.values():
         for period in group.periods:
             people.note(group.person(period))  # members who never came, or only to meetings with a sheet
@@ -74,6 +68,17 @@ def archive_rows(records: Records, name: str, exported_at: str, add: Add) -> Non
     add("groups", group_rows(head, name))
     tasks = _task_rows(records, name, add)
     add("archives", [archive_row(head, name, records.count, tasks, exported_at)])
+
+
+def add_minutes_rows(add: Add, rows: tuple[list[Row], Row, list[Row], list[Row]]) -> None:
+    """One minutes' rows (as `minutes_rows` makes them) to their tables."""
+    attendance, meeting, agenda, decisions = rows
+    add("attendance", attendance)
+    add("meetings", [meeting])
+    if agenda:
+        add("agenda_items", agenda)
+    if decisions:
+        add("decisions", decisions)
 
 
 def archive_row(head: TaskSnapshot, name: str, minutes: int, tasks: int, exported_at: str) -> Row:

@@ -306,10 +306,6 @@ def _nominative(text: str) -> str:
 _DECLINED_WHY = N_("group name turned from the genitive (skupiny) to the nominative")
 
 
-def _tidy(text: str) -> str | None:
-    return _tidy_why(text)[0]
-
-
 # A form's label of the body that met, alone on its line (the name on the next one).
 _BODY_LABEL = rx(r"\s*(?:spolek|sdružení|orgán|název\s+(?:spolku|sdružení|orgánu))\s*:\s*")
 # An association's legal form, written out before its name (`občanského sdružení Spolku Fakt-Um`) or

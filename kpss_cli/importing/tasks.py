@@ -919,13 +919,19 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
             continue
         fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"] or match["clause"]}
         fields["guess"] = _("owner turned from the dative (ukládá …)")
-        if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
-            fields["due"] = due["value"]
-            fields["task"] = fields["task"][: due.start()]
-        fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
-        if (task := _make(fields, meeting)) is not None:
+        if (task := _sentence_task(fields, meeting)) is not None:
             found.append((number, task))
     return found
+
+
+def _sentence_task(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
+    """The task of a sentence: its deadline taken out of its text, the text cut at its first
+    sentence's end."""
+    if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
+        fields["due"] = due["value"]
+        fields["task"] = fields["task"][: due.start()]
+    fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
+    return _make(fields, meeting)
 
 
 # `Také vyzvala členy PS, aby si promysleli … a napsali návrhy koordinátorce`, `Předseda požádal
@@ -973,11 +979,7 @@ def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
             continue
         fields = {"owner": nominative_of(squash(match["owner"])), "task": match["task"]}
         fields["guess"] = _("owner turned from the accusative (vyzval …, aby …)")
-        if (due := _SENTENCE_DUE.search(fields["task"])) is not None:
-            fields["due"] = due["value"]
-            fields["task"] = fields["task"][: due.start()]
-        fields["task"] = _SPLIT_SENTENCES.split(fields["task"])[0].rstrip(" .")
-        if (task := _make(fields, meeting)) is not None:
+        if (task := _sentence_task(fields, meeting)) is not None:
             found.append((number, task))
     return found
 

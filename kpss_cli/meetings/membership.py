@@ -207,11 +207,6 @@ def all_members(archive: Archive, only: Iterable[GroupConfig] | None = None) -> 
     return found
 
 
-def membership_problems(archive: Archive) -> list[Problem]:
-    """Overlapping periods and leaves of non-members, in kpss.yaml and in minutes."""
-    return [problem for members in all_members(archive).values() for problem in members.problems]
-
-
 def substitute_of(person: Person, members: list[Member], aliases: dict[str, str]) -> Member | None:
     """The member a substitute stands in for (`za Marii Novou` finds Marie Nová), if a member."""
     if person.substitute_for is None:
@@ -276,12 +271,6 @@ def _role_order(role: str | None) -> int:
     """Chairs first, then members, then those without a vote's usual roles."""
     folded = fold(role or "")
     return 0 if folded in _LEADERS else (2 if "host" in folded else 1)
-
-
-def minutes_members(archive: Archive, minutes: Minutes) -> list[Member]:
-    """The members of the group of `minutes` on its date (none when kpss.yaml lacks the group)."""
-    group = archive.config.find_group(minutes.group_slug)
-    return group_members(archive, group).on(minutes.date) if group else []
 
 
 def members_of_any_group(archive: Archive, day: dt.date) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..core.model import PLAN_STATES, Minutes, Progress, Task
+from ..core.model import Minutes, Progress, Task
 from ..core.names import fold, slugify
 from ..core.plan import Indicator, Plan, PlanItem
 
@@ -262,8 +262,3 @@ def plan_rows(
             }
         )
     return rows
-
-
-def state_levels() -> tuple[str, ...]:
-    """The states, in the order reports list them."""
-    return PLAN_STATES
