@@ -12,7 +12,10 @@ the files parsed in this process (`_parse_here`), the workers' outcomes unpacked
 follows it (`FirstBuild.finish`, and on branches that have it the wait for its rows
 written by a second thread, `FirstBuild.join`), the tasks resolved (`archive.resolve`), the
 part STATE (`FirstBuild.state` or `incremental.state_of`) and the snapshot's status tables
-(`snapshot.store`). For each phase: the CPU seconds of the main thread (time.thread_time:
+(`snapshot.store`); where store/firstbuild.py builds `kpss tasks`' first index without the
+records, its phases instead: the files parsed in this process (`_parsed`), STATE (`_state`),
+the tasks resolved (`_Resolved`), the status tables' rows made and written (`store_made`).
+For each phase: the CPU seconds of the main thread (time.thread_time:
 threads beside it, such as the pool's that takes in the workers' outcomes or one writing
 rows, are not counted), wall-clock seconds, and the resident memory after it with its
 high-water mark (VmRSS, VmHWM; for a phase of one call per file, after every 5,000th).
@@ -121,6 +124,15 @@ def one_run(archive: Path) -> None:
     phases.wrap(loading.FirstBuild, "state", "STATE (FirstBuild.state)")
     phases.wrap(incremental, "state_of", "STATE (incremental.state_of)")
     phases.wrap(snapshot, "store", "the status tables (snapshot.store)")
+    try:  # `kpss tasks`' first build without the records, on branches that have it
+        from kpss_cli.store import firstbuild
+    except ImportError:
+        pass
+    else:
+        phases.wrap(firstbuild, "_parsed", "parsed here (firstbuild._parsed)")
+        phases.wrap(firstbuild, "_state", "STATE (firstbuild._state)")
+        phases.wrap(firstbuild._Resolved, "__init__", "the tasks resolved (firstbuild._Resolved)")
+        phases.wrap(firstbuild, "store_made", "the status tables made and written (store_made)")
     kept = archive / ".kpss"
     before = set(kept.iterdir()) if kept.is_dir() else set()
     cache = tempfile.mkdtemp(prefix="kpss-first-build-")

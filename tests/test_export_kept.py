@@ -710,7 +710,16 @@ def trees(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 @pytest.mark.parametrize(
-    "stamp", ["signed", "hashed", "signed, in small pieces", "signed, a leaf a row", "hashed, a leaf a row"]
+    "stamp",
+    [
+        "signed",
+        "hashed",
+        "signed, in small pieces",
+        "signed, a leaf a row",
+        "hashed, a leaf a row",
+        "signed, a leaf a row, copied by the kernel",
+        "hashed, a leaf a row, copied by the kernel",
+    ],
 )
 def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     stamp: str,
@@ -733,8 +742,19 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     if stamp.endswith("small pieces"):  # runs of the kept file and the spool of a row or a few
         monkeypatch.setattr(rows, "CHUNK", 300)
         monkeypatch.setattr(splice, "CHUNK", 300)
-    if stamp.endswith("a leaf a row"):  # a leaf of the hash tree ends after every minutes and task
+    if "a leaf a row" in stamp:  # a leaf of the hash tree ends after every minutes and task
         monkeypatch.setattr(splice, "LEAF", 1)
+    copied: list[int] = []  # bytes of the kept export copied by the kernel to an export
+    if stamp.endswith("copied by the kernel"):  # every run of the kept export, however short
+        monkeypatch.setattr(splice, "LONG", 1)
+        monkeypatch.setattr(rows, "LONG", 1)
+        real_copy = write.kernel_copy
+
+        def counted_copy(source: int, out: int, offset: int, size: int) -> int:
+            copied.append(size)
+            return real_copy(source, out, offset, size)
+
+        monkeypatch.setattr(write, "kernel_copy", counted_copy)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, and kept with its map
     assert spliced == [False]
@@ -785,7 +805,11 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
         if splices:
             assert spliced == [True], what  # made once, spliced
             assert len(made_rows) <= 2, (what, made_rows)  # only the changed files' rows made
-            if stamp.endswith("a leaf a row"):  # the leaves of what did not change not hashed
+            if stamp.endswith("copied by the kernel"):  # most of it not through Python
+                total = sum(len(text) for text in after.values())
+                assert total // 2 < sum(copied) < total, what
+                copied.clear()
+            if "a leaf a row" in stamp:  # the leaves of what did not change not hashed
                 tree = trees[-1]
                 hashed = sum(size for size, known in tree.plan if known is None)
                 assert 0 < hashed < sum(size for size, _known in tree.plan) // 2, what
@@ -799,10 +823,11 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
     assert b'"person_key": "karel novy", "status": "absent"' in before["attendance.jsonl"]
 
 
-@pytest.mark.parametrize("leaf", [splice.LEAF, 1])
+@pytest.mark.parametrize(("leaf", "long"), [(splice.LEAF, splice.LONG), (1, splice.LONG), (1, 1)])
 @pytest.mark.parametrize("tamper", [_flip_in_place, _flip, _truncate, _removed])
 def test_a_kept_export_not_as_written_is_never_spliced_from(
     leaf: int,
+    long: int,
     tamper: Any,
     examples: Path,
     tmp_path: Path,
@@ -814,9 +839,12 @@ def test_a_kept_export_not_as_written_is_never_spliced_from(
     digest is not theirs) gives no byte to an export after an edit: nothing spliced from it is
     published or kept, every row's text is read, and the export is the `--no-cache` one byte
     for byte. With a leaf of the hash tree a row (`leaf` 1), the byte flipped lies in a leaf
-    of rows that did not change, whose digest the map holds: not taken without the bytes."""
+    of rows that did not change, whose digest the map holds: not taken without the bytes; with
+    `long` 1, every run of the kept export is copied by the kernel (write._copy_run), not read."""
     monkeypatch.setattr(kept_module, "SETTLED_NS", 0)
     monkeypatch.setattr(splice, "LEAF", leaf)
+    monkeypatch.setattr(splice, "LONG", long)
+    monkeypatch.setattr(rows, "LONG", long)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)
     same_as_no_cache("jsonl", examples, tmp_path)  # its stamp signed
@@ -863,3 +891,124 @@ def test_an_export_after_an_edit_walks_once_and_finds_the_members_once(
     assert (len(walks), len(members)) == (1, 1)
     cold = export("jsonl", tmp_path / "cold.jsonl", examples, cache=False)
     assert content(tmp_path / "warm.jsonl") == content(tmp_path / "cold.jsonl") and cold.exit_code == 0
+
+
+def test_edits_one_after_another_and_a_target_the_user_changed_are_the_no_cache_export(
+    examples: Path, tmp_path: Path, clock: Any, spliced: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON Lines after edits made one right after another (each spliced from the kept export
+    the one before just wrote: its stamp racy, the file hashed whole), its runs copied by the
+    kernel (write._copy_run), and after the user changed or removed a table of the target or
+    the target itself: always the `--no-cache` export byte for byte, the user's bytes never
+    taken for the export's."""
+    monkeypatch.setattr(splice, "LEAF", 1)
+    monkeypatch.setattr(splice, "LONG", 1)
+    monkeypatch.setattr(rows, "LONG", 1)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map
+    first = sorted(examples.glob("seniori/*.md"))[0]
+    target = tmp_path / "warm.jsonl"
+    words = ["# ", "# Upraveno: ", "# Znovu: ", "# Potřetí: ", "# Počtvrté: ", "# Popáté: "]
+    user_changes: list[tuple[str, Any]] = [
+        ("nothing", lambda: None),
+        ("nothing", lambda: None),
+        ("a table rewritten", lambda: (target / "meetings.jsonl").write_bytes(b'{"mine": 1}\n')),
+        ("a table grown", lambda: (target / "tasks.jsonl").open("ab").write(b"\n")),
+        ("a table removed", lambda: (target / "people.jsonl").unlink()),
+        ("the target removed", lambda: shutil.rmtree(target)),
+    ]
+    for (what, user_change), old, new in zip(user_changes, words, words[1:], strict=False):
+        user_change()
+        _edit(first, old, new)
+        spliced.clear()
+        after = same_as_no_cache("jsonl", examples, tmp_path)
+        assert spliced == [True], what
+        assert new[2:-2].encode() in after["meetings.jsonl"], what
+        user_change()  # and a warm export after the user's change
+        again = same_as_no_cache("jsonl", examples, tmp_path)
+        assert again == after, what
+
+
+def _blank_line(path: Path) -> None:
+    """The benchmark's edit (benchmarks/commands.py): a blank line at the file's end, added or
+    taken away. The file changed, no row of the export did."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:-1] if text.endswith("\n\n") else text + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("stamp", ["signed", "hashed"])
+def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_is_refreshed(
+    stamp: str,
+    examples: Path,
+    tmp_path: Path,
+    clock: Any,
+    spliced: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """JSON Lines after an edit that changes no row of the export: the kept file stays as it
+    is (not written again), its entry kept for the archive as it is, and once found whole with
+    its stamp settled (`signed`) it is not hashed again; the target an export after a change
+    wrote is refreshed (its tables not written), one the user changed or removed is copied
+    again. Always the `--no-cache` export byte for byte; a kept file altered meanwhile gives
+    it nothing."""
+    if stamp == "signed":
+        monkeypatch.setattr(kept_module, "SETTLED_NS", 0)
+    hashed: list[int] = []
+    real_hashed = splice._hashed_right
+
+    def counted(fd: int, entry: Any) -> bool:
+        hashed.append(1)
+        return bool(real_hashed(fd, entry))
+
+    monkeypatch.setattr(splice, "_hashed_right", counted)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
+    same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map
+    seniori = sorted(examples.glob("seniori/*.md"))
+    _edit(seniori[0], "# ", "# Upraveno: ")
+    same_as_no_cache("jsonl", examples, tmp_path)  # spliced, a row changed: kept anew
+    target = tmp_path / "warm.jsonl"
+    (kept,) = kept_files(examples)
+    inode = kept.stat().st_ino
+
+    def tables() -> dict[str, int]:
+        return {p.name: p.stat().st_ino for p in target.iterdir() if p.name.endswith(".jsonl")}
+
+    times_hashed: list[int] = []
+
+    for round, user_change in enumerate(
+        [
+            lambda: None,
+            lambda: None,
+            lambda: (target / "meetings.jsonl").write_bytes(b'{"mine": 1}\n'),
+            lambda: (target / "people.jsonl").unlink(),
+            lambda: shutil.rmtree(target),
+            lambda: None,
+        ]
+    ):
+        user_change()
+        before = tables() if target.exists() else {}
+        _blank_line(seniori[round % 2])
+        hashed.clear()
+        spliced.clear()
+        after = same_as_no_cache("jsonl", examples, tmp_path)
+        assert spliced == [True], round
+        assert b"Upraveno" in after["meetings.jsonl"] and b"mine" not in after["meetings.jsonl"]
+        assert kept_files(examples) == [kept] and kept.stat().st_ino == inode, round  # not written
+        now = tables()
+        untouched = {name for name in now if before.get(name) == now[name]}
+        if round in (0, 1, 5):  # what the export after a change wrote: refreshed
+            assert untouched == set(now) - {"archives.jsonl"}, round
+        else:  # changed or removed by the user: copied again
+            assert not untouched, round
+        times_hashed.append(len(hashed))
+    # Hashed whole until its stamp is signed, once it had settled (at once: `signed`; two
+    # seconds after it was written: `hashed`, the runs of this test often that long).
+    assert times_hashed[0] == 1 and times_hashed == sorted(times_hashed, reverse=True)
+    if stamp == "signed":
+        assert times_hashed[1:] == [0] * 5
+    # Altered meanwhile (its stamp moves): nothing spliced from it, every row's text read.
+    _flip_in_place(kept)
+    _blank_line(seniori[0])
+    spliced.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True, False]

@@ -391,8 +391,9 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
 ) -> None:
     """A first build makes each file's rows of the snapshot's tables where the file is parsed
     (loading.FirstBuild, on every core): the same rows as the tables made from the loaded
-    archive after the parse."""
-    from kpss_cli.store import index, loading
+    archive after the parse; and `kpss tasks`' first build without the records
+    (store/firstbuild.py) writes that index too."""
+    from kpss_cli.store import firstbuild, index, loading
 
     written: list[int] = []
     put_parsed = index.Index.put_parsed
@@ -404,11 +405,17 @@ def test_a_first_build_writes_the_tables_that_a_build_after_the_parse_writes(
     monkeypatch.setattr(index.Index, "put_parsed", counting)
     assert invoke("tasks", "-a", str(generated)).exit_code == 0
     assert sum(written) == 400  # every file's rows written as it was parsed
+    lean = _index_content(generated)
+    shutil.rmtree(generated / ".kpss")
+    monkeypatch.setattr(firstbuild, "first_tasks", lambda *args: None)  # the archive loaded lean
+    assert invoke("tasks", "-a", str(generated)).exit_code == 0
+    assert sum(written) == 800
     first = _index_content(generated)
+    assert first == lean
     shutil.rmtree(generated / ".kpss")
     monkeypatch.setattr(loading, "FirstBuild", lambda index: None)  # the tables made after the parse
     assert invoke("tasks", "-a", str(generated)).exit_code == 0
-    assert sum(written) == 400
+    assert sum(written) == 800
     after = _index_content(generated)
     assert first == after
     assert first[2] == 400 and {"file", "meet", "ref", "task\0done"} <= {row[0] for row in first[0]}  # type: ignore[index]
@@ -421,8 +428,9 @@ def test_status_rows_made_while_a_first_build_writes_are_those_made_after_it(
     (FirstBuild.finish) while the tasks are resolved; the status tables' rows are begun then
     (snapshot.Ahead): the index is the one written when they are all made after it, and its
     answers are `--no-cache`'s."""
-    from kpss_cli.store import loading, snapshot
+    from kpss_cli.store import firstbuild, loading, snapshot
 
+    monkeypatch.setattr(firstbuild, "first_tasks", lambda *args: None)  # the archive loaded lean
     made: list[int] = []
     ahead = snapshot.Ahead.__init__
 
@@ -509,8 +517,9 @@ def test_a_first_build_whose_batches_cannot_be_written_makes_its_tables_after_th
 ) -> None:
     """When a batch of a first build's rows cannot be written (another kpss holds the index),
     the files' rows are written as any load writes them and the tables after the parse."""
-    from kpss_cli.store import index
+    from kpss_cli.store import firstbuild, index
 
+    monkeypatch.setattr(firstbuild, "first_tasks", lambda *args: None)  # the archive loaded lean
     monkeypatch.setattr(index.Index, "put_parsed", lambda self, *args, **kwargs: False)
     cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in TASK_QUERIES]
     built = [invoke(*q, "-a", str(generated)) for q in TASK_QUERIES]  # the first builds the index

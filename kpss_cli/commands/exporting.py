@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..core.errors import ExitStatus, KpssError
 from ..core.i18n import _
+from ..output.console import progress_bar
 from .shared import load, report, settings
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -56,7 +57,28 @@ def export_archives(
 
         nonlocal errors
         seen: dict[str, str] = {}
+
+        def named(name: str, shown_root: str) -> None:
+            if name in seen:
+                raise KpssError(
+                    _(
+                        "two archives are named {name!r} ({seen} and {shown_root}); tell them apart with --name"
+                    ).format(name=name, seen=seen[name], shown_root=shown_root)
+                )
+            seen[name] = shown_root
+
         for number, folder in enumerate(folders):
+            given = names[number] if names else None
+            if settings["no_cache"]:
+                # Each file's rows made where it is parsed, no record held (export/cold.py).
+                from ..export.cold import cold_rows
+
+                cold = cold_rows(folder, given, exported_at, spill.add, spill.drop, progress_bar())
+                if cold is not None:
+                    report(cold.head.problems)
+                    errors = errors or cold.head.has_errors
+                    named(cold.name, cold.head.shown_root)
+                    continue
             # From the index a record at a time when it holds the archive as it is, else loaded.
             records = None if settings["no_cache"] else stream_records(folder)
             if records is None:
@@ -66,14 +88,8 @@ def export_archives(
             try:
                 head = records.head
                 errors = errors or head.has_errors
-                name = names[number] if names else Path(head.root).name
-                if name in seen:
-                    raise KpssError(
-                        _(
-                            "two archives are named {name!r} ({seen} and {shown_root}); tell them apart with --name"
-                        ).format(name=name, seen=seen[name], shown_root=head.shown_root)
-                    )
-                seen[name] = head.shown_root
+                name = given if given is not None else Path(head.root).name
+                named(name, head.shown_root)
                 archive_rows(records, name, exported_at, spill.add)
             finally:
                 records.close()

@@ -159,6 +159,13 @@ def load_one(archive: str | os.PathLike[str] | None, ref: str) -> tuple[Archive,
     return loaded, minutes
 
 
+def _first_tasks(*args: Any) -> TaskSnapshot | None:
+    """store/firstbuild.py's first build of the index, imported only when there is none."""
+    from ..store.firstbuild import first_tasks
+
+    return first_tasks(*args)
+
+
 def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str]) -> TaskSnapshot:
     """The tasks of `statuses` (from the index's snapshot when no file changed), with the
     archive's problems reported on stderr."""
@@ -171,7 +178,9 @@ def load_tasks(archive: str | os.PathLike[str] | None, statuses: frozenset[str])
 
         loaded = cold_tasks(archive, statuses, progress_bar())
     if loaded is None:
-        loaded = load_snapshot(archive, statuses, use_index=use_index, progress=progress_bar())
+        loaded = load_snapshot(
+            archive, statuses, use_index=use_index, progress=progress_bar(), first_build=_first_tasks
+        )
     report(loaded.problems)
     return loaded
 

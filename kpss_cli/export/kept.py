@@ -220,14 +220,69 @@ class Kept:
         being hashed (see the top of this module)."""
         return self.entry is not None and self.entry.stamp is not None and stamp_of(found) == self.entry.stamp
 
-    def remember(self, stamps: list[tuple[str, Stamp]], at: int) -> None:
+    def remember(self, stamps: list[tuple[str, Stamp]], at: int, carry: bool = False) -> None:
         """Sign `stamps` (table, stamp), those of the kept export's files just written or
         copied to the target, taken after `at` (time.time_ns): while they show them, the
         target holds those bytes (write._refresh; hashed while they are not `settled` at
-        `at`). Any failure just signs nothing."""
+        `at`). With `carry` (an export after a change), signed also as a KEPT part
+        (`served_part`), whatever the archive's snapshot: the next export after a change whose
+        tables are the same bytes refreshes the target too (`keep_again`). Any failure just
+        signs nothing."""
         if self.entry is None or self.target_part is None:
             return
-        self._store(self.target_part, marshal.dumps((self.entry.digest, stamps, at), MARSHAL_VERSION))
+        data = marshal.dumps((self.entry.digest, stamps, at), MARSHAL_VERSION)
+        self._store(self.target_part, data)
+        if carry:
+            index = open_index(self.root, self.shown_root)
+            if index is None:
+                return
+            try:
+                index.write(index.put_part, "", self.served_part(), data)
+            finally:
+                index.close()
+
+    def served_part(self) -> str:
+        """The name of the KEPT part (beside the view's table, as `splice_parts`) of what was
+        last copied to the target by an export after a change (`remember`)."""
+        from ..store.viewtable import kind  # an export after a change: not the warm path
+
+        assert self.target_part is not None
+        where = self.target_part.split("\0", 2)[2]  # the export's key and the target's
+        return f"{kind('export', self.shown_root)}\0splice served\0{where}"
+
+    def keep_again(self, entry: Entry, map_of: Callable[[bytes], bytes]) -> bool:
+        """Keep `entry`, that of the kept file as it is, for the archive as it is now, with the
+        map `map_of(digest)` (splice.py): an export after a change whose tables are the kept
+        export's bytes (write._unchanged), the kept file neither written nor copied. What
+        an export after a change last copied to the target (`remember`) is then what this
+        entry's was (`served`: write._refresh). False, and nothing kept, when the archive or
+        the index moved on meanwhile."""
+        index = open_index(self.root, self.shown_root)
+        if index is None:
+            return False
+        try:
+            if index.snapshot(self.digest, ("head",)) is None or index.path + ".export-" not in self.path:
+                return False
+            packed = map_of(entry.digest)
+            index.store_part(self.digest, self.part, entry.pack())
+            index.write(self._keep_splice, index, entry, packed)
+            del packed
+            self.entry = entry
+            if self.target_part is not None:
+                found = index.kept_part(self.served_part())
+                if found is not None:
+                    try:
+                        signed, stamps, at = marshal.loads(found[1])
+                        if signed == entry.digest:
+                            self.served = {str(table): _stamp(stamp) for table, stamp in stamps}
+                            self.served_at = int(at)
+                    except Exception:  # whatever it was: not refreshed from
+                        self.served = None
+            return True
+        except OSError:
+            return False
+        finally:
+            index.close()
 
     def _store(self, part: str, data: bytes) -> None:
         """Keep `part` beside the snapshot, when the archive and its entry are still as they
@@ -244,14 +299,14 @@ class Kept:
         finally:
             index.close()
 
-    def vouch(self, source: int, before: os.stat_result, started: int) -> None:
+    def vouch(self, source: int, before: Stamp, started: int) -> None:
         """Sign the kept file's stamp beside its entry, its bytes just found to be those
         signed by a copy begun at `started` (time.time_ns) that found the open file `source`
         as `before`: when that stamp had settled before the copy began (a later write moves
         it) and did not move during it. The file is fsynced first (see the top of this
         module), once: later its stamp is the one signed. Any failure just signs nothing."""
         entry = self.entry
-        stamp = stamp_of(before)
+        stamp = before
         if entry is None or entry.stamp == stamp or not settled(stamp, started):
             return  # already signed, or too recent: verified again next time
         try:
@@ -495,6 +550,30 @@ class TreeHash:
                 done = len(self.digests)
                 known = self.plan[done][1]
                 self.digests.append(known if known is not None else self.sha.digest())
+                self._next()
+
+    def known(self, size: int) -> int:
+        """How many of the next `size` bytes lie in leaves whose digest is known (those bytes
+        are passed over by `skip`, not hashed)."""
+        at, left, found = len(self.digests), self.left, 0
+        while found < size and at < len(self.plan) and self.plan[at][1] is not None:
+            found += left
+            at += 1
+            left = self.plan[at][0] if at < len(self.plan) else 0
+        return min(found, size)
+
+    def skip(self, size: int) -> None:
+        """Pass over the next `size` bytes, which lie in leaves whose digest is known
+        (`known`): not hashed."""
+        while size:
+            if len(self.digests) >= len(self.plan) or self.sha is not None:
+                self.wrong = True  # bytes of a leaf to hash, or more than the leaves hold
+                return
+            take = min(self.left, size)
+            size -= take
+            self.left -= take
+            if not self.left:
+                self.digests.append(self.plan[len(self.digests)][1])  # type: ignore[arg-type]
                 self._next()
 
     def digest(self) -> bytes:

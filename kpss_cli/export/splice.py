@@ -36,8 +36,9 @@ import stat as stat_module
 import threading
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
+from operator import methodcaller
 from sys import intern
 from typing import Any
 
@@ -45,7 +46,7 @@ from ..store.archive import stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import Index
 from ..store.packing import MARSHAL_VERSION
-from .kept import CHUNK, Entry, Kept, tree_root
+from .kept import CHUNK, Entry, Kept, now, tree_root
 
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
@@ -53,6 +54,9 @@ MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the exp
 FORMAT = 2  # 2: the hash tree's leaves
 LEAF = 64  # a leaf of the hash tree ends, on average, after one minutes (task) in LEAF (`leaf_ends`)
 DIGEST = 32  # bytes of a leaf's digest (SHA-256)
+# A run of the kept export this long or longer is copied by the kernel (kept.kernel_copy) from
+# the kept file to the export, not read into Python and written (write._write_made).
+LONG = 1 << 16
 
 
 def _longs(data: bytes) -> array[int]:
@@ -66,18 +70,15 @@ def _ends_right(ends: array[int], size: int) -> bool:
     return bool(ends) and ends[-1] == size and all(ends[at] < ends[at + 1] for at in range(len(ends) - 1))
 
 
-def leaf_ends(ids: list[str]) -> array[int]:
+def leaf_ends(ids: Sequence[str]) -> array[int]:
     """Where the leaves of the hash tree of a table of PER_MINUTES (PER_TASK) end, given the
     ids of its minutes (tasks) in order: after each whose id's CRC-32 is a multiple of LEAF,
     and at the last. Told by each id alone, so a leaf of rows that did not change and whose
     neighbours did not either ends where it ended: a splice finds its digest in the map
     (`reused`). (The CRC chooses where leaves end, not what is trusted: a leaf's bytes are
     trusted by its SHA-256 digest.)"""
-    crc = zlib.crc32
-    ends = array(
-        "q",
-        (place for place, each in enumerate(ids, 1) if not crc(each.encode("utf-8", "surrogatepass")) % LEAF),
-    )
+    crcs = map(zlib.crc32, map(methodcaller("encode", "utf-8", "surrogatepass"), ids))  # in C
+    ends = array("q", [place for place, crc in enumerate(crcs, 1) if not crc % LEAF])
     if not ends or ends[-1] != len(ids):
         ends.append(len(ids))
     return ends
@@ -253,6 +254,7 @@ class Source:
         self.stamp = stamp
         self.checking: threading.Thread | None = None  # the hash of the whole file (`check`)
         self.hashed = True
+        self.started = 0  # when that hash began (time.time_ns; 0: not hashed, its stamp signed)
         self.starts: dict[str, int] = {}
         start = 0
         for table, size in entry.layout:
@@ -308,15 +310,15 @@ class Source:
                 self.hashed = False
 
         self.hashed = False
+        self.started = now()
         self.checking = threading.Thread(target=run, daemon=True)
         self.checking.start()
 
     def _checked(self) -> bool:
-        if self.checking is None:
-            return True  # its stamp is the one signed
-        self.checking.join()
-        self.checking = None
-        return self.hashed
+        if self.checking is not None:
+            self.checking.join()
+            self.checking = None
+        return self.hashed  # True when its stamp is the one signed (not hashed)
 
     def intact(self) -> bool:
         """Whether the kept file held the bytes of its entry (its stamp the one signed, or
@@ -404,15 +406,25 @@ def _hashed_right(fd: int, entry: Entry) -> bool:
     return hmac.compare_digest(sha.digest(), entry.digest)
 
 
-def runs(pieces: Iterator[tuple[int, int, int]], read: Any) -> Iterator[bytes]:
+def runs(pieces: Iterator[tuple[int, int, int]], read: Any) -> Iterator[bytes | tuple[int, int]]:
     """The text of `pieces` (a source, offset, length each, in order), those of one source
     that follow one another read at once, some CHUNK bytes at a time: `read(source, offset,
-    length)` reads one run."""
+    length)` reads one run. A piece of the kept export (source 1) of LONG bytes or more is
+    given as it is, (offset, length), not read: the caller copies it."""
     held: list[bytes] = []
     size = 0
     kind = start = stop = -1
     for where, offset, length in pieces:
         if not length:
+            continue
+        if where == 1 and length >= LONG:
+            if stop > start >= 0:
+                held.append(read(kind, start, stop - start))
+            if held:
+                yield b"".join(held)
+                held, size = [], 0
+            kind = start = stop = -1
+            yield offset, length
             continue
         if where == kind and offset == stop and stop - start < CHUNK:
             stop += length

@@ -19,7 +19,7 @@ from ..core.i18n import _
 from ..output.formats import json_encoder
 from ..store.archive import Stamp, stamp_of
 from ..store.files import READ_FLAGS
-from .kept import CHUNK, Kept, TreeHash, copy, kernel_copy, now, settled
+from .kept import CHUNK, Entry, Kept, TreeHash, copy, kernel_copy, now, settled
 from .schema import BY_NAME, SCHEMA_VERSION, TABLES, Row, Rows, Table, empty, sqlite_ddl
 
 # A warm export (the kept one refreshed at its target, or copied) imports this module: it
@@ -108,7 +108,11 @@ def export(
             found = made(parent, False)
             if found is not None:
                 with contextlib.closing(found):
-                    written = _write_made(target, found, exported_at, kept)
+                    same = None if kept is None else _unchanged(found)
+                    if same is not None and kept is not None:
+                        written = _serve_unchanged(target, found, *same, exported_at, kept)
+                    else:
+                        written = _write_made(target, found, exported_at, kept)
                 if written is None:  # the kept export spliced from changed: every row read
                     found = made(parent, True)
                     if found is not None:
@@ -182,6 +186,14 @@ class Spill:
         marks = ", ".join("?" * len(names))
         self.db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", self.pending[table])
         self.pending[table] = []
+
+    def drop(self, table: str, column: str, values: list[str]) -> None:
+        """Take back the rows of `table` added so far whose `column` is one of `values`."""
+        self._write(table)
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (value PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.dropped")
+        self.db.executemany("INSERT OR IGNORE INTO temp.dropped VALUES (?)", ((v,) for v in values))
+        self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM temp.dropped)")
 
     def flush(self) -> None:
         for table in TABLES:
@@ -363,7 +375,7 @@ def _serve(kind: str, target: Path, kept: Kept, exported_at: str) -> dict[str, i
             if kind == "jsonl":
                 _remember(kept, target)
         if not trusted:
-            kept.vouch(source.fileno(), before, started)
+            kept.vouch(source.fileno(), stamp_of(before), started)
         return entry.counts
     finally:
         source.close()
@@ -632,14 +644,8 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
             if table.name == "archives":
                 _write_jsonl(path, table.name, made.archives)
                 continue
-            size = 0
-            with open(path, "wb") as out:
-                for text in made.pieces(table.name):
-                    out.write(text)
-                    size += len(text)
-                    if tree is not None:
-                        tree.update(text)
-            layout.append((table.name, size))
+            with open(path, "wb", buffering=0) as out:
+                layout.append((table.name, _stream(made, table.name, tree, out)))
         if not made.intact():
             _remove_tree(temporary)
             return None
@@ -661,13 +667,137 @@ def _write_made(target: Path, made: Made, exported_at: str, kept: Kept | None) -
     except BaseException:
         _remove_tree(temporary)
         raise
-    _remember(kept, target)
+    _remember(kept, target, carry=True)
     return counts
 
 
-def _remember(kept: Kept | None, target: Path) -> None:
+def _stream(made: Made, table: str, tree: TreeHash | None, out: Any) -> int:
+    """Write the text of `table` of `made` to the unbuffered file `out` (None: written
+    nowhere), hashed by `tree` (None: not hashed); its length."""
+    size = 0
+    for text in made.pieces(table):
+        if isinstance(text, tuple):  # a long run of the kept export spliced from
+            size += _copy_run(made, out, *text, tree)
+            continue
+        if out is not None:
+            _write_all(out, text)
+        size += len(text)
+        if tree is not None:
+            tree.update(text)
+    return size
+
+
+def _unchanged(made: Made) -> tuple[Entry, list[bytes]] | None:
+    """When the tables of the JSON Lines export `made` are the bytes of the kept export it is
+    spliced from (the root of their hash tree its entry's digest, each table of its size, the
+    same counts and `archives` but for `exported_at`): that export's entry and the digests of
+    its leaves. Only the leaves with a row made again are hashed (read, not written); the rest
+    are the kept export's, trusted as it is (rows.Made.intact). An edit of what the export
+    does not hold (a minutes' text beyond its fields, a blank line) changes none."""
+    source = made.source
+    if source is None:
+        return None
+    entry = source.entry
+
+    def timeless(rows: list[Row]) -> list[Row]:
+        return [(*row[:EXPORTED_AT], *row[EXPORTED_AT + 1 :]) for row in rows]
+
+    if (
+        made.counts != entry.counts
+        or made.sizes != dict(entry.layout)  # a row of another length: no table read to tell
+        or timeless(made.archives) != timeless(entry.archives)
+    ):
+        return None
+    tree = TreeHash(made.plan)
+    layout = [
+        (table.name, _stream(made, table.name, tree, None)) for table in TABLES if table.name != "archives"
+    ]
+    if layout != entry.layout or tree.digest() != entry.digest:
+        return None
+    return entry, tree.digests
+
+
+def _serve_unchanged(
+    target: Path, made: Made, entry: Entry, digests: list[bytes], exported_at: str, kept: Kept
+) -> dict[str, int] | None:
+    """Write the JSON Lines export `made`, whose tables are the bytes of the kept export it is
+    spliced from (`entry`, its leaves' digests `digests`: _unchanged), as a warm run
+    writes it (_serve): the target refreshed when it holds them (what an export after a change
+    last copied there: kept.Kept.remember), else the kept file copied by the kernel. The kept
+    file stays, its entry kept again for the archive as it is (kept.Kept.keep_again), and is
+    vouched once found whole (its stamp then signed: not hashed again while it shows it). None,
+    and nothing written, when the kept file did not hold its entry's bytes or changed."""
+    source = made.source
+    assert source is not None and made.map_of is not None
+    if not made.intact():  # its stamp signed, or hashed whole; not moved since
+        return None
+    map_of = made.map_of
+    if not kept.keep_again(entry, lambda digest: map_of(digest, digests)):
+        return None  # the index moved on (rare): made again from every row's text
+    if source.started:  # hashed whole and found right: vouched, when its stamp had settled
+        kept.vouch(source.fd, source.stamp, source.started)
+    counts = entry.counts
+    if not _refresh(target, kept, made.archives, exported_at):
+        temporary = _temporary(target, folder=True)
+        try:
+            offset = 0
+            for name, size in entry.layout:
+                with open(temporary / f"{name}.jsonl", "wb", buffering=0) as out:
+                    if kernel_copy(source.fd, out.fileno(), offset, size) != size:
+                        raise OSError(errno.EIO, "the kept export ended early")
+                offset += size
+            if stamp_of(os.fstat(source.fd)) != source.stamp:
+                _remove_tree(temporary)  # written meanwhile: its bytes not those checked
+                return None
+            _write_jsonl(temporary / "archives.jsonl", "archives", made.archives)
+            _write_manifest(temporary, "jsonl", exported_at, [row[0] for row in made.archives], counts)
+            _publish(temporary, target)
+        except BaseException:
+            _remove_tree(temporary)
+            raise
+    _remember(kept, target, carry=True)
+    return counts
+
+
+def _write_all(out: Any, data: bytes) -> None:
+    """Write all of `data` to the unbuffered file `out`."""
+    view = memoryview(data)
+    while view:
+        view = view[out.write(view) :]
+
+
+def _copy_run(made: Made, out: Any, offset: int, length: int, tree: TreeHash | None) -> int:
+    """Copy the `length` bytes at `offset` of the kept export spliced from to the unbuffered
+    file `out` (None: only hashed): those in leaves of `tree` whose digest is known (copied whole from the kept
+    export, splice.reused) by the kernel, never through Python, the others read and hashed.
+    Either way they are trusted as the kept file's bytes are (Made.intact)."""
+    source = made.source
+    assert source is not None
+    done = 0
+    while done < length:
+        at = offset + done
+        known = length - done if tree is None else tree.known(length - done)
+        if known:
+            if out is not None and kernel_copy(source.fd, out.fileno(), at, known) != known:
+                raise OSError(errno.EIO, "the kept export ended early")
+            if tree is not None:
+                tree.skip(known)
+            done += known
+            continue
+        assert tree is not None
+        data = source.read(at, min(length - done, tree.left or CHUNK, CHUNK))
+        if out is not None:
+            _write_all(out, data)
+        tree.update(data)
+        done += len(data)
+    return length
+
+
+def _remember(kept: Kept | None, target: Path, carry: bool = False) -> None:
     """Sign the stamps of the tables of the JSON Lines export just written at `target` and
-    kept (Kept.remember): the next export there of the archive as it is refreshes it."""
+    kept (Kept.remember): the next export there of the archive as it is refreshes it (with
+    `carry`, an export after a change, also the next one after a change whose tables are the
+    same: _serve_unchanged)."""
     if kept is None or kept.entry is None:
         return
     at = now()
@@ -682,7 +812,7 @@ def _remember(kept: Kept | None, target: Path) -> None:
                     os.close(fd)
     except OSError:
         return
-    kept.remember(stamps, at)
+    kept.remember(stamps, at, carry)
 
 
 def _manifest(kind: str, exported_at: str, archives: list[str], counts: dict[str, int]) -> str:

@@ -414,6 +414,9 @@ _CHAIR_ADJECTIVE = re.compile(rf"^{SMALL}+(?:ého|ího|ích|é|í)$")  # `finan�
 # where the chair's name begins (a title, a capitalised word that is no acronym) or at a verb.
 _COMPLEMENT = re.compile(rf"^(?:{SMALL}+|{CAPITAL}{{2,6}})$")
 _VERB_END = re.compile(r"l[aoiy]?$")
+# `předsedkyně komise paní Jitka Hanáková`, `předseda komise p. Novák`: a courtesy word or a title
+# in lower case opens the chair's name, no complement
+_BEFORE_A_NAME = {"pan", "paní", "p", "pí", "sl", "slečna", "doc", "prof", "mudr", "judr", "phdr", "rndr"}
 
 
 def _chaired_body(lines: list[str]) -> str | None:
@@ -425,7 +428,12 @@ def _chaired_body(lines: list[str]) -> str | None:
             if noun is None or not all(_CHAIR_ADJECTIVE.search(w) for w in words[:noun]):
                 continue
             end = noun + 1
-            while end < len(words) and _COMPLEMENT.match(words[end]) and not _VERB_END.search(words[end]):
+            while (
+                end < len(words)
+                and _COMPLEMENT.match(words[end])
+                and not _VERB_END.search(words[end])
+                and words[end].lower() not in _BEFORE_A_NAME
+            ):
                 end += 1
             if noun == 0 and end == 1:
                 continue  # `předseda komise Jan Kos`: which commission is not said
@@ -488,13 +496,22 @@ def find_group(lines: list[str]) -> str | None:
 # acronym, a line of the head writes it out — the name whose initials (function words aside) spell it.
 _NAME_RUN = re.compile(rf"{CAPITAL}{SMALL}+(?:\s+(?:{CAPITAL}{SMALL}+|{SMALL}+))+")
 _NO_INITIAL = {"pro", "a", "v", "ve", "na", "z", "ze", "o", "s", "se", "k", "ke", "při", "u", "do"}
+# a verb in the past tense or of being: what a sentence has and a body's name has not (`přátel`,
+# `obyvatel` are nouns)
+_A_VERB = re.compile(
+    rf"^(?:{SMALL}{{2,}}(?:al|il|ěl|ul|yl|ál|(?<!t)el)[aoiy]?|je|jsou|bude|budou|byl[aoiy]?)$"
+)
 
 
 def _spelled_out(acronym: str, head: list[str]) -> str | None:
     for line in head:
         for match in _NAME_RUN.finditer(line):
             words = match[0].split()
+            if any(_A_VERB.search(word) for word in words):
+                break  # `Koordinátorka přivítala starostku Sedlákovou a …`: a sentence, not a name
             for end in range(len(words), 1, -1):
+                if words[end - 1] in _NO_INITIAL:
+                    continue  # `… sociálních služeb v Kroměříži`: the name ends before the place
                 if "".join(w[0] for w in words[:end] if w not in _NO_INITIAL).upper() == acronym:
                     return " ".join(words[:end])
     return None

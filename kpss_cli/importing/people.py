@@ -65,6 +65,11 @@ _ORG_MARKERS = rx(
     # piece (`Den Matek`) or before a small word (`Letní tábor pro děti`), never last after a first name
     r"^\s*(?:tábor|den)\s+\w|\b(?:tábor|den)\s+(?-i:[a-záčďéěíňóřšťúůýž]))"
 )
+# A noun of an institution or a venue, which names it before a (first) name
+_INSTITUTION = rx(
+    r"^(?:centrum|centra|penzion|pension|hotel|motel|domov|dům|klub|spolek|charita|diakonie|nadace|"
+    r"sdružení|poradna|hospic|stacionář|ústav|škola|školka|knihovna|restaurace|kavárna|farnost|azyl)$"
+)
 # Courtesy words before a name (`pp.` = pánové, before a list; `sestra`, `bratr` of a church or an
 # association). A capital `P.` is one only before a title or a whole name
 # (`P. Ing. Kořínek`, `P. Jan Novák`): before a surname alone it is an initial (`P. Broulík`).
@@ -167,6 +172,8 @@ def looks_like_name(text: str) -> bool:
     tokens = bare.split()
     # `Den Petr`, `Tábor Jiří`: a surname first before a first name, as a roll writes them, is no event
     surname_first = len(tokens) == 2 and fold(tokens[1]) in FIRST_NAMES and not _ORG_MARKERS.search(tokens[1])
+    if tokens and _INSTITUTION.match(tokens[0]):
+        return False  # (but `Centrum Veronika`, `Penzion Jana`, `Dům Marie`: an institution, named after a woman)
     if (marker := _ORG_MARKERS.search(bare)) is not None and not (surname_first and marker.start() == 0):
         return False
     if not 1 <= len(tokens) <= 4:
@@ -442,6 +449,9 @@ def _person_from(fragment: str) -> PersonDict | None:
     return _substitution(person, substituting) if substituting else person
 
 
+_GENITIVE_ENDINGS = ("é", "ého", "ové", "y")  # (`Malé`, `Malého`, `Novákové`, `Hory`)
+
+
 def role_then_person(line: str) -> bool:
     """`vedoucí Domova Anna Horká`, `ředitelka Hospice Mgr. Eva Malá`: a line (already `plain`) that is
     one person with a role (and the body it belongs to) before the name, the name last."""
@@ -449,7 +459,11 @@ def role_then_person(line: str) -> bool:
         return False  # (`vedoucí odboru, Marie Nová - …`: pieces of a list that runs on, not one person)
     person = _person_from(line)
     named = names_in_text(line)
-    return bool(person is not None and person["role"] and named and named[-1][1] == len(line.rstrip(" .,;")))
+    if not (person is not None and person["role"] and named and named[-1][1] == len(line.rstrip(" .,;"))):
+        return False
+    # `zástupce ředitelky Mgr. Jany Malé`: a name in the genitive is whom the role serves, not one present
+    words = strip_titles(named[-1][2]).split()
+    return fold(words[0]) in FIRST_NAMES or not words[-1].endswith(_GENITIVE_ENDINGS)
 
 
 # A full name (a title or a common first name) and then lower-case words of a role; a courtesy word

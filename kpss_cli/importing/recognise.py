@@ -39,6 +39,7 @@ from .people import (
 )
 from .tasks import TaskDict, find_tasks
 from .text import (
+    AGENDA_HEADING,
     CAPITAL,
     LOWER,
     OTHER_LABEL_WORDS,
@@ -1121,19 +1122,33 @@ _PLACE_NOUN = rx(
 )
 
 
-# `Program jednání byl zahájen v 16:13 hod. v prostorách …`: the opening told in the passive.
-_OPENED_PASSIVE = rx(
-    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada)\s+(?:bylo\s+|byla\s+|byl\s+)?zahájen[oa]?\b"
+# `2. Vyhodnocení setkání jubilantů` / `Setkání bylo zahájeno v 14:00 ve velkém sále …`: an item of
+# the agenda that reports an event; only the opening's own item (or none) tells of the meeting
+# (`12. zasedání zastupitelstva obce` as the title is the meeting's own)
+_OPENING_ITEM = rx(
+    r"\b(?:zahájení|úvod|přivítání)|^(?:(?:řádné|mimořádné|veřejné)\s+)?(?:jednání|zasedání|schůze|setkání|porada)\b"
 )
+
+
+def _opens_the_minutes(reader: _Reader, number: int, noun: str) -> bool:
+    """True when a passive opening (`Setkání bylo zahájeno v …`) at line `number` is of the meeting
+    itself: `setkání` only in minutes of a `setkání` (else an event the minutes report), and not
+    under an item of the agenda other than the opening."""
+    title = fold(" ".join(reader.plains[:3]))
+    if fold(noun) == "setkani" and "setkani" not in title:
+        return False
+    heading = next((m for p in reversed(reader.plains[:number]) if (m := AGENDA_HEADING.match(p))), None)
+    return heading is None or bool(_OPENING_ITEM.search(heading["title"]))
 
 
 def _place_after_opening(reader: _Reader) -> str | None:
     """`… zahájil jednání v 15.00 hod. v klubovně K-centra, Palackého 3.`: the place named right
     after the time the meeting was opened, outside lines about the next meeting; None if none."""
-    for line in reader.plains:
+    for number, line in enumerate(reader.plains):
         if NEXT.search(line):
             continue
-        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line), *_OPENED_PASSIVE.finditer(line)]:
+        passive = [m for m in _OPENED_PASSIVE.finditer(line) if _opens_the_minutes(reader, number, m[1])]
+        for match in [*_OPENED.finditer(line), *_OPENED_BY.finditer(line), *passive]:
             rest = line[match.end() :]
             timing = find_time(rest)
             if timing is None or not (timing.start <= 6 or _NAME_THEN_AT.match(rest[: timing.start])):
@@ -1854,8 +1869,11 @@ def _not_excused(absent: list[PersonDict], excused: list[PersonDict]) -> list[Pe
 
 _EMAIL = re.compile(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*")
 # The mark of attendance after a row's e-mail: `/+`, `/-`, `omluvena`, `omluven/omluven`, `, /omluvena`.
+# A bare `+` or `-` stands on its own (`… cz -`, `… cz +,`): `jana@… - Charita Kopřivnice` is a dash
+# before the row's organisation.
 _ROLL_MARK = re.compile(
-    r"^[\s,]*(?:/\s*)?(?P<mark>\+|-|omluven\w*(?:\s*/\s*omluven\w*)?)(?=\s|$)", re.IGNORECASE
+    r"^[\s,]*(?P<mark>/\s*[+-]|[+-](?=\s*(?:$|[,;|]))|(?:/\s*)?omluven\w*(?:\s*/\s*omluven\w*)?)(?=\s|$|[,;|])",
+    re.IGNORECASE,
 )
 
 
@@ -1874,7 +1892,7 @@ def _email_roll(result: Imported, reader: _Reader) -> None:
         under = "present"
         for number, segment in enumerate(segments):
             if number > 0 and (marked := _ROLL_MARK.match(segment)) is not None and rows and not rows[-1][2]:
-                rows[-1] = (rows[-1][0], rows[-1][1], marked["mark"].lower())
+                rows[-1] = (rows[-1][0], rows[-1][1], marked["mark"].lstrip("/ ").lower())
             if number == len(segments) - 1:
                 break  # what follows the last e-mail names no one with an address (an excerpt's end)
             hits = names_in_text(segment)
@@ -1886,17 +1904,19 @@ def _email_roll(result: Imported, reader: _Reader) -> None:
             rows.append((under, name, ""))
         if sum(1 for row in rows if row[2]) < 3:
             return
-        lists: dict[str, list[PersonDict]] = {"present": [], "excused": [], "absent": [], "guests": []}
+        # (only the lists the form fills: `Omluveni:` and `Hosté:` on lines of their own keep theirs)
+        lists: dict[str, list[PersonDict]] = {}
         for kind, name, mark in rows:
             if mark.startswith("omluven"):
                 kind = "excused"
             elif mark == "-":
                 if kind == "guests":
+                    lists.setdefault(kind, [])
                     continue  # a guest invited who did not come
                 kind = "absent"
             elif mark != "+":
                 continue  # no mark: not known whether they came
-            lists[kind].append({"name": name, "org": None, "role": None})
+            lists.setdefault(kind, []).append({"name": name, "org": None, "role": None})
         for kind, people in lists.items():
             setattr(result, kind, people)
         return
@@ -1952,8 +1972,17 @@ def _stacked_labels(reader: _Reader) -> dict[str, str]:
     return {}
 
 
+# women's first names that end in neither `a` nor `e`
+_WOMEN_OTHERWISE = frozenset(
+    {"dagmar", "ingrid", "miriam", "ester", "ruth", "rut", "karin", "carmen", "edith", "judith", "judit"}
+    | {"margit", "doris", "astrid", "nikol", "gertrud"}
+)
+
+
 def _a_woman(first: str) -> bool:
     folded = fold(first)
+    if folded in _WOMEN_OTHERWISE:
+        return True
     return folded.endswith(("a", "e")) and folded not in {"vojta", "ilja", "rene"}
 
 
@@ -1971,7 +2000,8 @@ def _unmerge(result: Imported, reader: _Reader) -> None:
                 len(words) == 3
                 and fold(words[0]) in FIRST_NAMES
                 and not _a_woman(words[0])
-                and not words[1].endswith("á")
+                # (`Krejčí`, `Janků` in `-í`, `-ů` may begin a woman's double surname too)
+                and not words[1].endswith(("á", "í", "ů"))
                 and words[2].endswith("á")
                 and not {fold(words[1]), fold(words[2])} & FIRST_NAMES
             ):
@@ -3035,11 +3065,13 @@ def _narrative_moderator(reader: _Reader) -> str | None:
     return None
 
 
-# `Zasedání … bylo zahájeno v 18.00 hodin dosavadním starostou p. Stanislavem Freslem`: the one who
+# `Program jednání byl zahájen v 16:13 hod. v prostorách …`: the opening told in the passive (the
+# meeting's noun its first group), and after it the place (`_place_after_opening`) or, as in
+# `Zasedání … bylo zahájeno v 18.00 hodin dosavadním starostou p. Stanislavem Freslem`, the one who
 # opened the meeting in the instrumental after the passive, with a role before the name.
 # `Zastupitelstvo obce Zbilidy bylo zahájeno … starostou obce Romanem Hejdukem`: the body itself.
 _OPENED_PASSIVE = rx(
-    r"\b(?:jednání|zasedání|schůze|schůzka|setkání|porada|zastupitelstvo|valná\s+hromada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
+    r"\b(jednání|zasedání|schůze|schůzka|setkání|porada|zastupitelstvo|valná\s+hromada)\b[^.;]{0,150}?\b(?:bylo|byla|byl)\s+zahájen[oa]?\b"
 )
 _BY_WHOM = re.compile(
     # (the hour may be lost in a transcript: `bylo zahájeno v hodin starostou obce, panem …`)

@@ -15,7 +15,7 @@ from ..core.people import FIRST_NAMES
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
 from .people import is_role, looks_like_name, names_in_text
-from .text import CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
+from .text import AGENDA_HEADING, CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
 
@@ -798,6 +798,7 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 _TASK_FOR = rx(r"\búkol(?:em)?\s+pro\s+(?P<owner>[^:;()]{2,60}?)\s*:\s*(?P<task>[^:]{3,}?)\s*(?:[.;]\s*$|$)")
 _TRAILING_DUE = rx(r"[,;]?\s+[-–—]?\s*(?:termín|T|do)\s*:\s*(?P<value>[^,;:]+?)\s*\.?\s*$")
 _ACCUSATIVE_ENDINGS = (("ovou", "ová"), ("ou", "á"), ("ého", "ý"), ("ího", "í"), ("u", "a"))
+_ADJECTIVE_ENDINGS = ("ou", "ého", "ího", "ý", "í")  # (an adjective in the accusative before its noun)
 _ACCUSATIVE_WORDS = {
     "členy": "členové",
     "všechny": "všichni",
@@ -816,17 +817,36 @@ def nominative_of(accusative: str) -> str:
     `předseda Platil`, `B. Hrnčířovou` -> `B. Hrnčířová`, `koordinátorku KPSS` ->
     `koordinátorka KPSS`. Initials, titles and acronyms stay; a guess, marked where used."""
     words = []
+    # After the head noun (`předsedu`, `členy`) its complement is in the genitive and stays
+    # (`předsedu výboru` -> `předseda výboru`, `tajemníka úřadu`): lower-case words, and capitalised
+    # ones in `-u` (`členy Výboru`) — up to the next owner of a list (`a`, a comma).
+    complement = False
+    previous = ""
     for token in accusative.split():
         word, comma = (token[:-1], ",") if token.endswith(",") else (token, "")  # a list of owners
         lower = word.lower()
-        if lower in _ACCUSATIVE_WORDS:
+        if lower in {"a", "i"}:
+            complement = False
+        elif complement and (word[:1].islower() or (lower.endswith("u") and not lower.endswith("ou"))):
+            pass
+        elif lower in _ACCUSATIVE_WORDS:
             word = _ACCUSATIVE_WORDS[lower]
+        elif previous == "všechny" and lower.endswith("é"):
+            word = word[:-1] + "í"  # `všechny přítomné` -> `všichni přítomní`: the adjective is the noun
         elif word.isupper() or word.endswith(".") or len(word) < 3:
             pass  # `KPSS`, `B.`, `Mgr.`, `PS`
         elif (ending := next((e for e in _ACCUSATIVE_ENDINGS if lower.endswith(e[0])), None)) is not None:
             word = word[: -len(ending[0])] + ending[1]
         elif lower.endswith("a") and word[:1].isupper():
             word = word[:-1]  # `Platila` -> `Platil`, `Nováka` -> `Novák` (masculine)
+        # a noun opens its complement; an adjective before it (`novou koordinátorku`) does not, but
+        # `vedoucí` is a noun
+        adjective = lower.endswith(_ADJECTIVE_ENDINGS) and not lower.startswith("vedouc")
+        if word[:1].islower() and lower not in {"a", "i", "všechny"} and not adjective:
+            complement = True
+        if comma:
+            complement = False
+        previous = lower
         words.append(word + comma)
     return " ".join(words)
 
@@ -923,12 +943,33 @@ _REQUESTS = rx(
 )
 
 
+# What is settled at the meeting itself: its verifier or recorder proposed (`aby navrhli ověřovatele
+# zápisu. Navržen byl …`), its agenda.
+_MEETING_BUSINESS = rx(
+    r"^\S+\s+(?:\S+\s+)?(?:ověřovatel|zapisovatel|předsedající|program\s+(?:jednání|setkání))"
+)
+# `na lednovém setkání požádala …`: a request made at an earlier meeting, told again
+_EARLIER_MEETING = rx(
+    r"\bna\s+(?:minulém|předchozím|posledním|\w+ovém)\s+(?:setkání|jednání|zasedání|schůzi)\b"
+)
+
+
 def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
-    """Tasks asked of a role or class in a sentence (`vyzvala členy PS, aby si promysleli …`)."""
+    """Tasks asked of a role or class in a sentence (`vyzvala členy PS, aby si promysleli …`); none
+    under a review of earlier tasks (`Kontrola úkolů`), nor one told as made earlier or reported done."""
     found: list[tuple[int, TaskDict]] = []
+    reviewing = False
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if (match := _REQUESTS.search(line)) is None:
+        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
+            reviewing = review is not None  # (until the next item of the agenda)
+        if (match := _REQUESTS.search(line)) is None or reviewing:
+            continue
+        if (
+            _MEETING_BUSINESS.match(match["task"])
+            or _EARLIER_MEETING.search(line[: match.start()])
+            or _CLOSED.search(match["task"])
+        ):
             continue
         fields = {"owner": nominative_of(squash(match["owner"])), "task": match["task"]}
         fields["guess"] = _("owner turned from the accusative (vyzval …, aby …)")
@@ -1279,6 +1320,13 @@ def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tupl
     return tasks
 
 
+_CLOSING = (".", "!", "?", ")", ":", ";")
+_NEEDS_MORE = rx(
+    r"\s(?:a|i|nebo|ale|že|aby|by|bylo|byl|byla|je|bude|v|ve|na|do|z|ze|s|se|k|ke|o|u|pro|při|po|za|od|nad)$"
+)
+_INFINITIVE = rx(r"^(?:se\s+|si\s+)?\w+(?:t|ti|ci)(?:\s|$)")
+
+
 def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
     """`• Zamyslet se nad věcmi, které by bylo dobr`: a task with neither owner nor deadline whose text
     ends the document without closing its sentence was cut where an excerpt (a web preview) stops."""
@@ -1286,7 +1334,22 @@ def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
     if number != last or task["owner"] or task["due"]:
         return False
     line = plain(lines[number]).rstrip()
-    return not line.endswith((".", "!", "?", ")", ":", ";")) and line.endswith(squash(task["task"]).rstrip())
+    if line.endswith(_CLOSING) or not line.endswith(squash(task["task"]).rstrip()):
+        return False
+    # A list item is whole without a full stop (`- připravit podklady`): it was cut when it stops at
+    # a word that needs more (`… a`, `… v`), when most items above it close and it does not, or when
+    # it is a sentence (`Koordinátorka bude v dost`) rather than a task told by its infinitive.
+    above = []
+    for raw in reversed(lines[:number]):
+        if not (is_bullet(raw) or _ARABIC_ITEM.match(raw)):
+            break
+        above.append(plain(raw).rstrip())
+    item = _ARABIC_ITEM.sub("", line)  # (`plain` took a bullet off already)
+    return bool(
+        _NEEDS_MORE.search(line)
+        or sum(sibling.endswith(_CLOSING) for sibling in above) > len(above) / 2
+        or not _INFINITIVE.match(item)
+    )
 
 
 def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:

@@ -73,6 +73,9 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(loose(pattern), re.IGNORECASE | flags)
 
 
+# `2. Vyhodnocení setkání jubilantů`, `III. Kontrola úkolů`: an item of the agenda as a heading (no full
+# stop in it, unlike a numbered sentence)
+AGENDA_HEADING = re.compile(r"^\s*(?:\d{1,2}|(?-i:[IVX]{1,4}))\s*[.)]\s+(?P<title>[^.]{2,80})$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")

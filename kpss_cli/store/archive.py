@@ -18,6 +18,9 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
+    from typing import TypeVar
+
+    Day = TypeVar("Day", dt.date, int)  # a date, or its ordinal (next_meeting_dates)
 
 _name = attrgetter("name")
 
@@ -398,13 +401,14 @@ def next_meetings(minutes_list: list[Minutes]) -> dict[str, dt.date | None]:
 
 
 def next_meeting_dates(
-    entries: list[tuple[str, str, dt.date, dt.date | None]],
-) -> dict[str, dt.date | None]:
+    entries: list[tuple[str, str, Day, Day | None]],
+) -> dict[str, Day | None]:
     """next_meetings of the minutes' (id, group slug, date, own next meeting's date), in the
-    archive's order: what it reads of each record, without the records."""
-    found: dict[str, dt.date | None] = {}
+    archive's order: what it reads of each record, without the records. The dates may be
+    ordinals (export/rows.py): they are only compared."""
+    found: dict[str, Day | None] = {}
     # Per group: the date of the earliest minutes seen so far walking back, and the first date after it.
-    upcoming: dict[str, tuple[dt.date, dt.date | None]] = {}
+    upcoming: dict[str, tuple[Day, Day | None]] = {}
     for minutes_id, slug, date, own in reversed(entries):  # latest first
         seen = upcoming.get(slug)
         later = None if seen is None else seen[0] if seen[0] > date else seen[1]

@@ -539,6 +539,13 @@ class Index:
         except Exception:
             self.damaged = True
 
+    def empty(self) -> bool:
+        """True when the index holds no file's row (a first build); False when it cannot tell."""
+        try:
+            return self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return False
+
     def update(self, changed: Iterable[Row], removed: Iterable[str]) -> None:
         """Store new parse results and forget removed files; skipped when another kpss writes,
         or the disk is full."""

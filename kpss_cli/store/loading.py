@@ -363,6 +363,8 @@ def _parse_many(
 
 
 Progress = Callable[[int, int], None]
+# (root, shown root, walk, statuses, progress): the snapshot, or None (firstbuild.first_tasks).
+FirstTasks = Callable[[str, str, "Walk", Iterable[str], "Progress | None"], "TaskSnapshot | None"]
 
 
 def load_archive(
@@ -792,9 +794,12 @@ def load_tasks(
     *,
     use_index: bool = True,
     progress: Progress | None = None,
+    first_build: FirstTasks | None = None,
 ) -> TaskSnapshot:
     """The tasks of `statuses` with the archive's problems, groups and configuration: from the
-    index's snapshot when no file changed since the last load, else from a full load."""
+    index's snapshot when no file changed since the last load, else from a full load; with
+    `first_build` (firstbuild.first_tasks, which imports this module), an index with no file's
+    row is built by it where it can (else None: the full load)."""
     root, shown_root = resolve_root(archive)
     walk = walk_archive(root)  # one `lstat` per file; what the snapshot was taken of, or what to load
     if use_index and (index := open_index(root, shown_root)) is not None:
@@ -822,6 +827,10 @@ def load_tasks(
         index.close()
         if snapshot is not None:
             return snapshot
+    if use_index and first_build is not None:  # firstbuild.first_tasks: without the records
+        made = first_build(root, shown_root, walk, statuses, progress)
+        if made is not None:
+            return made
     return TaskSnapshot.of(_loaded(root, shown_root, None, use_index, progress, walk, Lean()))
 
 

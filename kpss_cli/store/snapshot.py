@@ -119,6 +119,9 @@ def table_row(row: TaskRow) -> tuple[bytes, int, bytes]:
     return encode(text), bucket(text), marshal.dumps(row, MARSHAL_VERSION)
 
 
+STATUS_KINDS = tuple(status_kind(status) for status in STATUSES)
+
+
 def status_parts(statuses: Iterable[str]) -> tuple[str, ...]:
     """The names of the parts holding the digests of the tables of `statuses`."""
     return tuple(ROWS + status_kind(status) for status in statuses)
@@ -210,13 +213,11 @@ def store(
     after the parse, and these rows were some 4.6 s of CPU at 100,000 files (200,000 tasks).
     With `ahead` (of this `archive`), its rows are written: made here, some of them already."""
 
+    if ahead is not None and ahead.archive is archive:
+        store_made(index, fingerprint, ahead.head, state, tables, (ahead.rows(),))
+        return
+
     def write() -> None:
-        if ahead is not None and ahead.archive is archive:
-            parts = {"head": ahead.head, STATE: state}
-            for kind, digests in index.fill_tables(kinds, (ahead.rows(),)).items():
-                parts[ROWS + kind] = marshal.dumps(digests)
-            put(parts)
-            return
         parts = {"head": head_part(archive), STATE: state}
         signer = index.signer()
         aside = None
@@ -234,17 +235,39 @@ def store(
                 if aside is not None:
                     aside.close()
 
-        for kind, digests in index.fill_tables(kinds, rows()).items():
+        for kind, digests in index.fill_tables(STATUS_KINDS, rows()).items():
             parts[ROWS + kind] = marshal.dumps(digests)
-        put(parts)
+        _put(index, fingerprint, tables, parts)
 
-    def put(parts: dict[str, bytes]) -> None:
-        for kind, found in tables.items():
-            digests = found if isinstance(found, dict) else index.fill_table(kind, found)
+    index.write(write)
+
+
+def _put(index: Index, fingerprint: str, tables: Tables, parts: dict[str, bytes]) -> None:
+    """In a transaction: the snapshot's `parts` kept with the digests of `tables`, each made
+    of its rows or given."""
+    for kind, found in tables.items():
+        digests = found if isinstance(found, dict) else index.fill_table(kind, found)
+        parts[ROWS + kind] = marshal.dumps(digests)
+    index.put_snapshot(fingerprint, parts)
+
+
+def store_made(
+    index: Index,
+    fingerprint: str,
+    head: bytes,
+    state: bytes,
+    tables: Tables,
+    shares: Iterable[Iterable[Signed]],
+) -> None:
+    """`store` of the status tables' rows made and signed already (`shares`: firstbuild.py),
+    beside the `head` (head_part) and what bringing it up to date needs (`state`, `tables`)."""
+
+    def write() -> None:
+        parts = {"head": head, STATE: state}
+        for kind, digests in index.fill_tables(STATUS_KINDS, shares).items():
             parts[ROWS + kind] = marshal.dumps(digests)
-        index.put_snapshot(fingerprint, parts)
+        _put(index, fingerprint, tables, parts)
 
-    kinds = [status_kind(status) for status in STATUSES]
     index.write(write)
 
 

@@ -1,0 +1,430 @@
+"""`kpss export --no-cache` without holding the archive's records.
+
+The process that parses a file (a forked worker or this one, store/cold._each_kept) makes its
+minutes' rows there (tables.minutes_rows: attendance, the meeting, agenda items, decisions),
+given the members kpss.yaml names, and sends them back with what the rest of the export reads
+of it: the people its rows see or note, in order (the table `people` folds them in the
+archive's order), and what resolving its tasks reads (its date, id, group, the date of its own
+next meeting, its tasks and updates as bytes), with the record packed only when it says who
+joins or leaves. The rows go to the export's spill as they come (write.Spill: every table's
+key is unique within an archive, so the order they come in does not matter; it sorts them);
+only the compact parts are held. Then, in the archive's order: the groups' members over time
+(when some minutes say who joins or leaves, the attendance of those groups' minutes is made
+again, parsed again, with them), the people, the groups, and the tasks, each resolved with its
+history as archive.resolve resolves it and let go of once its rows are made.
+
+At 100,000 files the archive loaded whole for a cold export peaked at 713 MiB, this at 207
+(docs/performance.md, "Cold `export` without the records"). The rows are those of
+tables.archive_rows of the archive loaded (tests/test_export_cold.py compares the two)."""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+from array import array
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from sys import intern
+from typing import Any
+
+from ..core.config import Config
+from ..core.dates import parse_deadline
+from ..core.errors import Problem
+from ..core.model import Minutes, Person, StatusChange, Task
+from ..core.people import roster_of
+from ..meetings.membership import GroupMembers, all_members
+from ..store import loading
+from ..store.archive import (
+    Archive,
+    TaskSnapshot,
+    duplicate_task,
+    next_meeting_dates,
+    printable,
+    resolve_root,
+    shown_path,
+)
+from ..store.cold import _each_kept, split_walk
+from ..store.config import load_config
+from ..store.loading import Progress, _collector_paused, walk_archive
+from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
+from .tables import People, archive_row, group_rows, minutes_rows, task_rows
+
+# What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
+# and name, the date of its own next meeting (or None), whose members judge its attendance
+# (kpss.yaml's group's slug, else its own), its tasks (_short of each, by marshal) and its
+# updates and unchecked lines (by marshal), each None when it has none, and the record packed
+# when it says who joins or leaves.
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _KEY, _TASKS, _UPDATES, _JOINS = range(9)
+
+
+class _Seen(People):
+    """The people one minutes' rows see and note (People's calls), in order, for the parent
+    to fold in the archive's order: key, name, organisation, and 1 for seen (0: noted) each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flat: list[Any] = []
+
+    def see(self, person: Person) -> str:
+        self.flat += (person.key, person.person, person.org, 1)
+        return person.key
+
+    def note(self, person: Person) -> str:
+        self.flat += (person.key, person.person, person.org, 0)
+        return person.key
+
+
+def _short(t: Task) -> tuple[Any, ...]:
+    """What a task holds of its own (its minutes give the rest)."""
+    deadline = t.deadline
+    return (
+        t.id,
+        t.text,
+        t.owner,
+        t.due,
+        None if deadline is None else deadline.toordinal(),
+        t.deadline_kind,
+        t.initial_status,
+        t.line,
+        t.source,
+    )
+
+
+class _Maker:
+    """What making a minutes' rows reads: the archive's configuration, its name in the export,
+    the groups' members (kpss.yaml's, or over time). Made before the workers fork."""
+
+    def __init__(self, archive: Archive, name: str, members: dict[str, GroupMembers]) -> None:
+        self.archive = archive
+        self.name = name
+        self.members = members
+
+    def of(self, minutes: Minutes) -> tuple[Any, ...]:
+        """(what the parent keeps, the rows, the people seen and noted) of `minutes`."""
+        seen = _Seen()
+        rows = minutes_rows(self.name, minutes, self.archive, self.members, seen)
+        group = self.archive.config.find_group(minutes.group_slug)
+        tasks, updates, loose, meeting = (
+            minutes.tasks,
+            minutes.updates,
+            minutes.loose_checks,
+            minutes.next_meeting,
+        )
+        kept = (
+            minutes.date.toordinal(),
+            minutes.id,
+            minutes.group_slug,
+            minutes.group,
+            None if meeting is None or meeting.date is None else meeting.date.toordinal(),
+            group.slug if group else minutes.group_slug,
+            marshal.dumps([_short(t) for t in tasks], MARSHAL_VERSION) if tasks else None,
+            marshal.dumps((_updates(updates), _updates(loose)), MARSHAL_VERSION)
+            if updates or loose
+            else None,
+            pack((minutes, [])) if minutes.membership else None,
+        )
+        return kept, rows, seen.flat
+
+
+def _kept(
+    base: str, rel: str, config: Config, maker: _Maker, sample: Any, _wanted: Any, _people: Any = None
+) -> tuple[list[tuple[Any, ...]] | None, Any]:
+    """(the file's problems, _Maker.of its minutes or None); called as store/cold._kept is. In a
+    worker (`sample` None) sent as marshal's bytes."""
+    minutes, problems = loading._parse_file(base, rel, config)
+    found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
+    if minutes is None:
+        return found, None
+    made = maker.of(minutes)
+    return found, made if sample is not None else marshal.dumps(made, MARSHAL_VERSION)
+
+
+class ColdExport:
+    """A cold export's archive: its head (problems, groups, configuration, file count) and its
+    name in the export."""
+
+    def __init__(self, head: TaskSnapshot, name: str) -> None:
+        self.head = head
+        self.name = name
+
+
+def cold_rows(
+    archive: str | os.PathLike[str] | None,
+    name: str | None,
+    exported_at: str,
+    add: Callable[[str, list[Any]], None],
+    drop: Callable[[str, str, list[str]], None],
+    progress: Progress | None,
+) -> ColdExport | None:
+    """Every table's rows of the archive (default: found from the current folder), named `name`
+    (default: its folder's name), handed to `add(table, rows)` as tables.archive_rows hands
+    them, in no set order; `drop(table, column, values)` takes back rows handed before (the
+    attendance of minutes whose groups' members their minutes change). None where workers
+    cannot be forked (the caller loads the archive)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    root, shown_root = resolve_root(archive)
+    walk = walk_archive(root)
+    folder = Path(root)
+    config = load_config(folder, shown_root)
+    name = name if name is not None else folder.name
+    with _collector_paused(freeze=True):
+        return _made(folder, shown_root, config, walk, name, exported_at, add, drop, progress)
+
+
+def _made(
+    root: Path,
+    shown_root: str,
+    config: Config,
+    walk: loading.Walk,
+    name: str,
+    exported_at: str,
+    add: Callable[[str, list[Any]], None],
+    drop: Callable[[str, str, list[str]], None],
+    progress: Progress | None,
+) -> ColdExport:
+    # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
+    # folders', each file's in the walk's order, then those of resolving the tasks.
+    result, read, not_read = split_walk(root, shown_root, config, walk)
+    files = walk[0]
+    walked = [rel for rel, _own in files]
+    files.clear()  # the walk's stats let go of before the parse
+    base = str(root)
+    lone = Archive(root=root, shown_root=shown_root, config=config)
+    maker = _Maker(lone, name, all_members(lone))  # the members kpss.yaml names
+    people: dict[tuple[Any, ...], int] = {}  # (key, name, organisation): its number
+    problems: dict[str, list[tuple[Any, ...]]] = {}
+    kept: dict[str, tuple[Any, ...]] = {}
+    seen: dict[str, bytes] = {}  # each minutes' people seen and noted, numbered (_numbered)
+    for rel, (found, made) in _each_kept(base, read, config, maker, None, progress, [], _kept):
+        if found:
+            problems[rel] = found
+        if made is None:
+            continue
+        own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
+        _add_rows(add, rows)
+        kept[rel] = (
+            *own[:_SLUG],
+            intern(own[_SLUG]),
+            intern(own[_GROUP]),
+            own[_NEXT],
+            intern(own[_KEY]),
+            *own[_TASKS:],
+        )
+        seen[rel] = _numbered(flat, people)
+    del read
+    order: list[tuple[int, str, int, str]] = []  # (date, id, place in the walk, file)
+    for place, rel in enumerate(walked):
+        result.files += 1
+        if rel in not_read:
+            problem = not_read[rel]
+            found_here: list[tuple[Any, ...]] | None = [
+                (problem.path, problem.line, problem.severity, problem.code, problem.message)
+            ]
+        else:
+            found_here = problems.pop(rel, None)
+        if found_here:
+            shown = shown_path(result, printable(rel))
+            result.problems.extend(Problem(shown, *p[1:]) for p in found_here)
+        if rel in kept:
+            own = kept[rel]
+            order.append((own[_DAY], own[_ID], place, rel))
+    del walked, problems
+    order.sort()  # the archive's order (archive.resolve: a stable sort of the walk's)
+    rels = [rel for _day, _id, _place, rel in order]
+    del order
+    ordered = [kept.pop(rel) for rel in rels]
+    del kept
+
+    # The groups' members over time: kpss.yaml's, then the joins and leaves of their minutes.
+    # The attendance of the minutes of a group whose members these change is made again.
+    joins: list[Minutes] = []
+    for own in ordered:
+        if own[_JOINS] is not None and (record := unpack(own[_JOINS])[0]) is not None:
+            joins.append(record)
+    members = maker.members
+    if joins:
+        lone.minutes = joins
+        members = all_members(lone)
+        changed = {record.group_slug for record in joins}
+        again = [at for at, own in enumerate(ordered) if own[_KEY] in changed]
+        drop("attendance", "minutes_id", [ordered[at][_ID] for at in again])
+        maker.members = members
+        for rel, (_found, made) in _each_kept(
+            base, [rels[at] for at in again], config, maker, None, None, [], _kept
+        ):
+            if made is not None:
+                _own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
+                add("attendance", rows[0])
+                seen[rel] = _numbered(flat, people)
+    folded = _folded([seen.pop(rel) for rel in rels], people)
+    del seen
+    for group in members.values():
+        for period in group.periods:
+            folded.note(group.person(period))  # members who never came, or only to meetings with a sheet
+    add("people", folded.rows(name))
+    del folded, people
+
+    # As resolve: the groups in the order of their first minutes, named by their last.
+    for own in ordered:
+        result.group_names[own[_SLUG]] = own[_GROUP]
+    tasks = _tasks(result, name, rels, ordered, add)
+    head = TaskSnapshot.of(result)
+    add("groups", group_rows(head, name))
+    add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
+    return ColdExport(head, name)
+
+
+def _add_rows(add: Callable[[str, list[Any]], None], rows: tuple[Any, ...]) -> None:
+    attendance, meeting, agenda, decisions = rows
+    add("attendance", attendance)
+    add("meetings", [meeting])
+    if agenda:
+        add("agenda_items", agenda)
+    if decisions:
+        add("decisions", decisions)
+
+
+def _numbered(flat: list[Any], people: dict[tuple[Any, ...], int]) -> bytes:
+    """The people one minutes sees and notes (_Seen.flat), each as its number in `people`
+    (added when new) twice, plus 1 when seen: names recur from meeting to meeting."""
+    numbers = array("i")
+    for at in range(0, len(flat), 4):
+        person = (flat[at], flat[at + 1], flat[at + 2])
+        number = people.get(person)
+        if number is None:
+            number = people[person] = len(people)
+        numbers.append(number * 2 + flat[at + 3])
+    return numbers.tobytes()
+
+
+def _folded(seen: list[bytes], people: dict[tuple[Any, ...], int]) -> People:
+    """People, as tables.archive_rows makes it, of each minutes' people (_numbered) in the
+    archive's order; `seen` is emptied as it is read."""
+    table = list(people)
+    folded = People()
+    found = folded.found
+    seen.reverse()
+    while seen:
+        numbers = array("i")
+        numbers.frombytes(seen.pop())
+        for number in numbers:
+            key, person, org = table[number >> 1]
+            entry = found.setdefault(key, [person, org])
+            if number & 1:  # People.see
+                entry[0] = person
+                entry[1] = org or entry[1]
+    return folded
+
+
+def _tasks(
+    result: Archive,
+    name: str,
+    rels: list[str],
+    ordered: list[tuple[Any, ...]],
+    add: Callable[[str, list[Any]], None],
+) -> int:
+    """The rows of the tables of tasks, a task at a time, each resolved with its history as
+    archive.resolve resolves it (the task ids defined twice into `result`'s problems); how many
+    tasks there were. Each task is a number in the order tasks are defined: where it is defined
+    (two arrays), and each update that changes it one int (task, minutes, place in its
+    minutes' updates), sorted, so that its steps follow one another."""
+    loads, dates = marshal.loads, _DATES
+    after = next_meeting_dates(
+        [
+            (own[_ID], own[_SLUG], dates[own[_DAY]], None if own[_NEXT] is None else dates[own[_NEXT]])
+            for own in ordered
+        ]
+    )
+    number: dict[str, int] = {}
+    defined_at, defined_nth = array("i"), array("i")
+    for at, own in enumerate(ordered):
+        if own[_TASKS] is None:
+            continue
+        for nth, t in enumerate(loads(own[_TASKS])):
+            first = number.get(t[0])
+            if first is not None:  # the line where it was first defined: read again (rare)
+                where = defined_at[first]
+                line = loads(ordered[where][_TASKS])[defined_nth[first]][7]
+                result.problems.append(
+                    duplicate_task(
+                        shown_path(result, rels[at]), t[7], t[0], shown_path(result, rels[where]), line
+                    )
+                )
+                continue
+            number[t[0]] = len(defined_at)
+            defined_at.append(at)
+            defined_nth.append(nth)
+
+    @lru_cache(maxsize=256)
+    def updates(at: int) -> list[tuple[Any, ...]]:
+        """The updates and unchecked lines of the minutes `at` (those of no task are skipped
+        below, as resolve skips them)."""
+        done, loose = loads(ordered[at][_UPDATES])
+        return [*done, *loose]
+
+    steps: list[int] = []  # task << 64 | minutes << 32 | place of the update
+    for at, own in enumerate(ordered):
+        if own[_UPDATES] is None:
+            continue
+        day, minutes_id = own[_DAY], own[_ID]
+        for nth, update in enumerate(updates(at)):
+            n = number.get(update[0])
+            if n is None:
+                continue  # unmatched (check.py)
+            defined = ordered[defined_at[n]]
+            if (day, minutes_id) > (defined[_DAY], defined[_ID]):
+                steps.append(n << 64 | at << 32 | nth)
+    del number
+    steps.sort()
+    roster = roster_of(result.config)
+    step_at = 0
+    tasks_of: tuple[int, list[Any]] = (-1, [])
+    for n, (at, nth) in enumerate(zip(defined_at, defined_nth, strict=True)):
+        own = ordered[at]
+        if tasks_of[0] != at:
+            tasks_of = (at, loads(own[_TASKS]))
+        task_id, text, owner, due, deadline, kind, initial, line, source = tasks_of[1][nth]
+        day = dates[own[_DAY]]
+        task = Task(
+            task_id,
+            text,
+            owner,
+            due,
+            after[own[_ID]] if kind == "next_meeting" else None if deadline is None else dates[deadline],
+            kind,
+            initial,
+            initial,
+            line,
+            source,
+            own[_ID],
+            own[_GROUP],
+            own[_SLUG],
+            day,
+            rels[at],
+            [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
+        )
+        while step_at < len(steps) and steps[step_at] >> 64 == n:
+            step = steps[step_at]
+            step_at += 1
+            where = step >> 32 & 0xFFFFFFFF
+            _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
+            by = ordered[where]
+            when = dates[by[_DAY]]
+            task.status = changed
+            if handed:  # handed over, from this meeting on
+                task.owner = handed
+            if written is not None:  # a new deadline, from this meeting on
+                read = parse_deadline(written, when)
+                task.due, task.deadline_kind = written, read.kind
+                task.deadline = after[by[_ID]] if read.kind == "next_meeting" else read.end
+            elif changed == "open" and task.deadline_kind == "next_meeting":
+                task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
+            task.history.append(StatusChange(by[_ID], when, changed, note, rels[where], update_line, written))
+        task_row, events, deadlines = task_rows(name, task, roster, after)
+        add("tasks", [task_row])
+        add("task_events", events)
+        add("deadlines", deadlines)
+    return len(defined_at)

@@ -1,0 +1,494 @@
+"""The first build of the index for `kpss tasks` (no file's row in the index yet), without
+holding the archive's records.
+
+The process that parses a file makes its row of `files` (the outcome packed) and its rows of
+the per-file tables FILE, MEET and REF, signed (loading._signed), and keeps of it only what
+resolving the tasks reads (cold.py's Resolving: the minutes' date, id, group, next meeting,
+its tasks and updates as marshal bytes) and its problems. The main process neither unpacks
+the workers' outcomes nor holds a record: the per-file rows go to the index as they come
+(loading.FirstBuild); STATE is made from the Resolving of each file; the tasks are resolved
+from them (as cold._resolved resolves them, the same answers as archive.resolve) into the
+rows of the status tables, each task packed with its history as it is written and let go
+of, never a Task of every task held (at 100,000 files the lean records and the tasks with
+their histories were most of a first build's 437 MiB).
+
+Only where the first build is plain: processes can be forked, every file of the walk can be
+read and is settled, the index holds no file's row. Else None, and the caller loads the
+archive as before (loading._load). The answers and the index's tables are those of that load
+(tests/test_views.py, tests/test_first_build.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import marshal
+import multiprocessing
+import os
+from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from sys import intern
+from typing import Any
+from zlib import crc32
+
+from ..core.config import Config
+from ..core.dates import parse_deadline
+from ..core.errors import Problem
+from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
+from . import loading, snapshot
+from .archive import (
+    Archive,
+    FileStat,
+    Stamp,
+    TaskSnapshot,
+    duplicate_task,
+    next_meeting_dates,
+    printable,
+    shown_path,
+    stamp_of,
+)
+from .cold import _DAY, _GROUP, _ID, _NEXT, _SLUG, _TASKS, _UPDATES, _short
+from .config import load_config
+from .incremental import state_part
+from .index import BUCKETS, Index, Signed, Signer, encode
+from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
+from .packing import _DATES, MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
+from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
+
+# What the main process keeps of a parsed file: its problems (as tuples, None when none) and
+# what resolving its tasks reads (cold.py's Resolving without the record: None when the file
+# holds no minutes).
+Kept = tuple[list[tuple[Any, ...]] | None, tuple[Any, ...] | None]
+
+
+def _kept(outcome: loading.Outcome) -> Kept:
+    """What is kept of a file parsed (cold._kept of no view, as tuples the workers send)."""
+    minutes, problems = outcome
+    found = [(p.path, p.line, p.severity, p.code, p.message) for p in problems] if problems else None
+    if minutes is None:
+        return found, None
+    tasks, updates, loose, meeting = (
+        minutes.tasks,
+        minutes.updates,
+        minutes.loose_checks,
+        minutes.next_meeting,
+    )
+    return found, (
+        minutes.date,
+        minutes.id,
+        intern(minutes.group_slug),
+        intern(minutes.group),
+        None if meeting is None else meeting.date,
+        marshal.dumps([_short(t) for t in tasks], MARSHAL_VERSION) if tasks else None,
+        marshal.dumps((_updates(updates), _updates(loose)), MARSHAL_VERSION) if updates or loose else None,
+    )
+
+
+def _parsed(
+    base: str, rel: str, stamp: Stamp, config: Config, signer: Signer
+) -> tuple[bytes, SignedFile, Kept]:
+    """A file parsed: its packed outcome, its rows signed, what is kept of it."""
+    outcome = loading._parse_file(base, rel, config)
+    blob = pack(outcome)
+    return blob, loading._signed(rel, stamp, outcome, blob, signer), _kept(outcome)
+
+
+def _chunk(base: str, chunk: list[tuple[str, Stamp]]) -> list[tuple[bytes, SignedFile, Kept]]:
+    """Files parsed in a worker (loading._start_worker set its configuration and signer)."""
+    config, signer = loading._worker_config[0], loading._worker_signer[0]
+    return [_parsed(base, rel, stamp, config, signer) for rel, stamp in chunk]
+
+
+def _parse_all(
+    base: str, items: list[tuple[str, Stamp]], config: Config, signer: Signer, progress: Progress | None
+) -> Iterator[tuple[str, Stamp, bytes, SignedFile, Kept]]:
+    """(file, stamp, packed outcome, signed rows, kept) of each of `items`, in no set order,
+    parsed by this process and a worker as loading._parse_many shares them."""
+    workers = min(os.cpu_count() or 1, 8)
+    size = min(250, max(50, len(items) // (workers * 32)))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, len(items))
+
+    def here(chunk: list[tuple[str, Stamp]]) -> Iterator[tuple[str, Stamp, bytes, SignedFile, Kept]]:
+        for rel, stamp in chunk:
+            yield rel, stamp, *_parsed(base, rel, stamp, config, signer)
+        advance(len(chunk))
+
+    if len(items) < loading.PARALLEL_FROM or workers < 2:
+        for chunk in chunks:
+            yield from here(chunk)
+        return
+
+    def theirs(
+        chunk: list[tuple[str, Stamp]], future: Future[list[tuple[bytes, SignedFile, Kept]]]
+    ) -> Iterator[tuple[str, Stamp, bytes, SignedFile, Kept]]:
+        for (rel, stamp), made in zip(chunk, future.result(), strict=True):
+            yield rel, stamp, *made
+        advance(len(chunk))
+
+    with ProcessPoolExecutor(
+        max_workers=workers - 1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=loading._start_worker,
+        initargs=(config, os.getpid(), signer),
+    ) as pool:
+        pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
+        while pending:  # as loading._parse_many: the worker from the front, this process from the back
+            if not pending[0][1].done() and pending[-1][1].cancel():
+                yield from here(pending.pop()[0])
+            else:
+                yield from theirs(*pending.popleft())
+
+
+def _entry(
+    stamp: Stamp, found: list[tuple[Any, ...]] | None, kept: tuple[Any, ...] | None
+) -> tuple[Any, ...]:
+    """The file's row in FILE (incremental.stamped_entry) from what is kept of it."""
+    info = None
+    if kept is not None:
+        loads = marshal.loads
+        tasks = loads(kept[_TASKS]) if kept[_TASKS] is not None else []
+        done, loose = loads(kept[_UPDATES]) if kept[_UPDATES] is not None else ((), ())
+        meeting = kept[_NEXT]
+        info = (
+            kept[_ID],
+            kept[_DAY].toordinal(),
+            kept[_SLUG],
+            kept[_GROUP],
+            None if meeting is None else meeting.toordinal(),
+            [t[0] for t in tasks],
+            [t[7] for t in tasks],
+            sorted({u[0] for u in done} | {u[0] for u in loose}),
+        )
+    return (*stamp, [p[1:] for p in found] if found else [], info)
+
+
+def first_tasks(
+    root: str, shown_root: str, walk: Walk, statuses: Iterable[str], progress: Progress | None
+) -> TaskSnapshot | None:
+    """`kpss tasks`' load on an index with no file's row: the index built (as loading._load
+    builds it) and the snapshot of the tasks of `statuses` (as the index gives it); None when
+    this build is not plain (see above): the caller loads the archive."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    files, unreadable, started = walk
+    if unreadable:
+        return None
+    base = str(root)
+    stats: dict[str, FileStat] = {}
+    for rel, own in files:
+        stat, problem = _inspect(base, rel, own)
+        if problem is not None or stat is None or not _settled(stat, started):
+            return None
+        stats[rel] = stat
+    folder = Path(root)
+    index = Index.open(
+        root, loading._config_bytes(root), lambda: config_meaning(load_config(folder, shown_root))
+    )
+    if index is None:
+        return None
+    try:
+        if not index.empty():
+            return None
+        config = load_config(folder, shown_root)
+        with _collector_paused(freeze=True):
+            return _build(index, folder, shown_root, config, walk, stats, frozenset(statuses), progress)
+    finally:
+        index.close()
+
+
+def _build(
+    index: Index,
+    root: Path,
+    shown_root: str,
+    config: Config,
+    walk: Walk,
+    stats: dict[str, FileStat],
+    statuses: frozenset[str],
+    progress: Progress | None,
+) -> TaskSnapshot:
+    result = Archive(root=root, shown_root=shown_root, config=config)
+    result.problems.extend(config.problems)
+    files = walk[0]
+    digest = fingerprint(files, [])  # the folders' digests kept with the walk's list (snapshot.folders)
+    names = [rel for rel, _own in files]
+    count = len(names)
+    if getattr(files, "folders", None) is not None:
+        files.clear()  # the walk's stats let go of (some 35 MB at 100,000 files); its folders kept
+    first = FirstBuild(index)
+    items = [(rel, stamp_of(stats.pop(rel))) for rel in names]
+    kept: dict[str, tuple[Stamp, Kept]] = {}
+    for rel, stamp, blob, signed, found in _parse_all(str(root), items, config, first.signer, progress):
+        first.add((rel, *stamp, blob), signed)
+        kept[rel] = (stamp, found)
+    del items
+    first.finish()  # the last rows written by a second thread meanwhile (first.join)
+    ahead: list[Signed] = []
+    aside: snapshot._Aside | None = None
+    wanted: list[tuple[Any, ...]] = []
+    try:
+        state = _state(names, files, kept, len(config.problems))
+        order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
+        skeletons: dict[str, tuple[Any, ...]] = {}
+        for place, rel in enumerate(names):
+            result.files += 1
+            _stamp, (problems, resolving) = kept.pop(rel)
+            if problems:
+                shown = shown_path(result, printable(rel))
+                result.problems.extend(Problem(shown, *p[1:]) for p in problems)
+            if resolving is not None:
+                skeletons[rel] = resolving
+                order.append((resolving[_DAY], resolving[_ID], place, rel))
+        del kept, names
+        order.sort()
+        resolved = _Resolved(result, [rel for _day, _id, _place, rel in order], skeletons)
+        del order
+        head = head_part(result)
+        if resolved.count < snapshot.SHARED_FROM or not hasattr(os, "fork"):
+            rest = resolved.rows(first.signer, None, statuses, wanted)
+            while first.writing():  # rows made while the second thread writes (snapshot.Ahead)
+                before = len(ahead)
+                ahead.extend(itertools.islice(rest, 1_000))
+                if len(ahead) - before < 1_000:
+                    break
+        else:  # two thirds of them made by a process forked here, as snapshot.store does
+            try:
+                aside = snapshot._Aside(lambda: resolved.rows(first.signer, False, frozenset(), []))
+            except OSError:
+                aside = None
+            rest = resolved.rows(first.signer, None if aside is None else True, statuses, wanted)
+    finally:
+        first.join()
+    if not first.complete(count):  # a batch not written (another kpss holds the index): as
+        state = NO_STATE  # for a file not read, no tables; a change then loads the archive whole
+    tables: Tables = first.digests if state != NO_STATE else {FILE: (), MEET: (), REF: ()}
+
+    def shares() -> Iterator[Iterable[Signed]]:
+        ahead.reverse()
+        yield _drain(ahead)
+        yield rest
+        if aside is not None:
+            theirs = aside.rows()  # else made here
+            yield resolved.rows(first.signer, False, frozenset(), []) if theirs is None else theirs
+
+    try:
+        store_made(index, digest, head, state, tables, shares())
+        for _row in rest:
+            pass  # when the index could not be written: the tasks wanted are taken meanwhile
+    finally:
+        if aside is not None:
+            aside.close()
+    tasks = [unpack_task(t) for t in wanted]
+    return TaskSnapshot(
+        str(root), shown_root, config, tasks, result.problems, result.group_names, result.files
+    )
+
+
+def _drain(rows: list[Signed]) -> Iterator[Signed]:
+    """The rows of a reversed list, each let go of as it is given."""
+    while rows:
+        yield rows.pop()
+
+
+def _state(
+    names: list[str],
+    walk: list[tuple[str, FileStat | OSError]],
+    kept: dict[str, tuple[Stamp, Kept]],
+    config_problems: int,
+) -> bytes:
+    """STATE (incremental.state_part) of the files `names` in the walk's order (its folders'
+    digests from `walk`), their rows in FILE made again one at a time from what is kept."""
+
+    def entry_of(rel: str) -> tuple[Any, ...]:
+        stamp, (found, resolving) = kept[rel]
+        return _entry(stamp, found, resolving)
+
+    return state_part(((rel, entry_of(rel)) for rel in names), entry_of, walk, config_problems)
+
+
+class _Resolved:
+    """The tasks of the minutes' Resolving (`skeletons`, in the archive's order `ordered`),
+    resolved as archive.resolve resolves them (cold._resolved), the duplicate task ids and the
+    groups' names put into `result`; each task's state a few slots (its status, owner,
+    deadline as written, kind, deadline), and each step of its history after the first the
+    place of an update (the minutes' place, the update's) in arrays, a list per task: a task
+    is made (packed, with its history) only as its row is written (`rows`)."""
+
+    def __init__(self, result: Archive, ordered: list[str], skeletons: dict[str, tuple[Any, ...]]) -> None:
+        loads = marshal.loads
+        self.ordered, self.skeletons = ordered, skeletons
+        after = next_meeting_dates(
+            [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
+        )
+        number: dict[str, int] = {}
+        status: list[str] = []
+        owner: list[str | None] = []
+        due: list[str | None] = []
+        kinds: list[str | None] = []
+        deadlines: list[Any] = []
+        at_of, nth_of = array("i"), array("i")
+        for at, rel in enumerate(ordered):
+            found = skeletons[rel]
+            result.group_names[found[_SLUG]] = found[_GROUP]
+            if found[_TASKS] is None:
+                continue
+            minutes_id = found[_ID]
+            for nth, t in enumerate(loads(found[_TASKS])):
+                first = number.get(t[0])
+                if first is not None:
+                    where = ordered[at_of[first]]
+                    line = loads(skeletons[where][_TASKS])[nth_of[first]][7]
+                    result.problems.append(
+                        duplicate_task(shown_path(result, rel), t[7], t[0], shown_path(result, where), line)
+                    )
+                    continue
+                number[t[0]] = len(status)
+                status.append(t[6])
+                owner.append(t[2])
+                due.append(t[3])
+                kinds.append(t[5])
+                deadlines.append(
+                    after[minutes_id] if t[5] == "next_meeting" else None if t[4] is None else _DATES[t[4]]
+                )
+                at_of.append(at)
+                nth_of.append(nth)
+        count = len(status)
+        # The history's steps after the first: per task a list threaded through the arrays.
+        head, tail = array("i", [-1]) * count, array("i", [-1]) * count
+        follows, step_at, step_nth = array("i"), array("i"), array("i")
+        for at, rel in enumerate(ordered):
+            found = skeletons[rel]
+            if found[_UPDATES] is None:
+                continue
+            day, minutes_id = found[_DAY], found[_ID]
+            done, loose = loads(found[_UPDATES])
+            for nth, update in enumerate([*done, *(u for u in loose if u[0] in number)]):
+                n = number.get(update[0])
+                if n is None:
+                    continue
+                defined = skeletons[ordered[at_of[n]]]
+                if (day, minutes_id) <= (defined[_DAY], defined[_ID]):
+                    continue  # unmatched (check.py)
+                _id, changed, _note, _line, _source, written, handed = update
+                status[n] = changed
+                if handed:
+                    owner[n] = handed
+                if written is not None:
+                    read = parse_deadline(written, day)
+                    due[n], kinds[n] = written, read.kind
+                    deadlines[n] = after[minutes_id] if read.kind == "next_meeting" else read.end
+                elif changed == "open" and kinds[n] == "next_meeting":
+                    deadlines[n] = after[minutes_id]
+                step = len(follows)
+                follows.append(-1)
+                step_at.append(at)
+                step_nth.append(nth)
+                if head[n] < 0:
+                    head[n] = step
+                else:
+                    follows[tail[n]] = step
+                tail[n] = step
+        del tail
+        self.count = count
+        self.number, self.at_of, self.nth_of = number, at_of, nth_of
+        self.state = (status, owner, due, kinds, deadlines)
+        self.steps = (head, follows, step_at, step_nth)
+        self.decoded: dict[int, list[tuple[Any, ...]]] = {}
+
+    def _updates(self, at: int, data: bytes) -> list[tuple[Any, ...]]:
+        """The updates of the minutes `at` that resolving reads, in its order (its updates, then
+        its loose checks of known task ids), those of the last few minutes kept decoded: a
+        history is read task by task, and the tasks of one minutes are mostly updated by the
+        same few minutes."""
+        found = self.decoded.get(at)
+        if found is None:
+            if len(self.decoded) >= 256:
+                self.decoded.clear()
+            done, loose = marshal.loads(data)
+            number = self.number
+            found = self.decoded[at] = [*done, *(u for u in loose if u[0] in number)]
+        return found
+
+    def _history(self, n: int) -> Iterator[tuple[Any, ...]]:
+        """The steps of task `n`'s history after the first, packed as pack_task packs them."""
+        head, follows, step_at, step_nth = self.steps
+        ordered, skeletons = self.ordered, self.skeletons
+        step = head[n]
+        while step >= 0:
+            at = step_at[step]
+            rel = ordered[at]
+            found = skeletons[rel]
+            update = self._updates(at, found[_UPDATES])[step_nth[step]]
+            _id, changed, note, line, _source, written, _handed = update
+            yield (found[_ID], found[_DAY].toordinal(), changed, note, rel, line, written)
+            step = follows[step]
+
+    def rows(
+        self, signer: Signer, third: bool | None, statuses: frozenset[str], wanted: list[tuple[Any, ...]]
+    ) -> Iterator[Signed]:
+        """The rows of the status tables (snapshot._signed_tasks: keyed, packed, signed): of
+        every third task (`third`: the first, the fourth…), of the others (False), or of all
+        (None); each task of `statuses` packed into `wanted` too, whoever's row it is."""
+        loads, dumps, mask = marshal.loads, marshal.dumps, BUCKETS - 1
+        status, owner, due, kinds, deadlines = self.state
+        number, at_of, nth_of = self.number, self.at_of, self.nth_of
+        signs: dict[str, tuple[str, Any]] = {}
+        previous: tuple[int, str] | None = None
+        tie = 0
+        counted = 0
+        for at, rel in enumerate(self.ordered):
+            found = self.skeletons[rel]
+            day, minutes_id = found[_DAY].toordinal(), found[_ID]
+            here = (day, minutes_id)
+            tie = tie + 1 if here == previous else 0
+            previous = here
+            if found[_TASKS] is None:
+                continue
+            for nth, t in enumerate(loads(found[_TASKS])):
+                n = number[t[0]]
+                if at_of[n] != at or nth_of[n] != nth:
+                    continue
+                mine = third is None or (counted % 3 == 0) == third
+                counted += 1
+                if not mine and status[n] not in statuses:
+                    continue
+                deadline, person, written = deadlines[n], owner[n], due[n]
+                packed = (
+                    t[0],
+                    t[1],
+                    person and intern(person),
+                    written and intern(written),
+                    None if deadline is None else deadline.toordinal(),
+                    kinds[n],
+                    status[n],
+                    t[6],
+                    t[7],
+                    t[8],
+                    minutes_id,
+                    found[_GROUP],
+                    found[_SLUG],
+                    day,
+                    rel,
+                    [(minutes_id, day, t[6], None, rel, t[7], t[3]), *self._history(n)],
+                    t[9],
+                )
+                if status[n] in statuses:
+                    wanted.append(packed)
+                if not mine:
+                    continue
+                kind_of = signs.get(status[n])
+                if kind_of is None:
+                    kind = status_kind(status[n])
+                    kind_of = signs[status[n]] = (kind, signer.signs(kind))
+                row = (day, minutes_id, tie, nth, t[0], dumps(packed, MARSHAL_VERSION))
+                text = encode(f"{day}\0{minutes_id}\0{tie}\0{nth}")
+                data = dumps(row, MARSHAL_VERSION)
+                yield kind_of[0], text, crc32(text) & mask, data, kind_of[1](text, data)

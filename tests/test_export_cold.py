@@ -1,0 +1,126 @@
+"""A cold export (`--no-cache`) made without holding the archive's records (export/cold.py):
+byte for byte the export from the index and the one of the archive loaded whole, in every
+kind, in one process and with workers, on an archive with task ids defined twice, a group
+outside kpss.yaml, tasks handed over and carried on, a member who joins and leaves (the
+attendance of that group made again with the members over time), a substitute, a broken
+file and a file that is not minutes."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kpss_cli.export import cold
+from kpss_cli.export import write as export_write
+from kpss_cli.store import loading
+
+from .conftest import Invoke, minutes, write
+from .test_cold import awkward, generated_once  # noqa: F401 - fixtures
+
+KINDS = ["sqlite", "jsonl"] + (["parquet"] if importlib.util.find_spec("pyarrow") else [])
+EXPORTED_AT = "2026-11-22T08:00:00+00:00"
+
+
+def content(path: Path) -> dict[str, bytes]:
+    """The export's bytes: its file, or each file of its folder."""
+    if path.is_file():
+        return {"": path.read_bytes()}
+    return {child.name: child.read_bytes() for child in sorted(path.iterdir())}
+
+
+def exported(
+    invoke: Invoke, kind: str, target: Path, *options: str, cold: bool = False
+) -> tuple[int, str, str, dict[str, bytes]]:
+    """(exit code, stdout with the target's name as TARGET, stderr, the export's bytes) of
+    `kpss [--no-cache] export --to KIND TARGET OPTIONS…`."""
+    result = invoke(
+        *(["--no-cache"] if cold else []), "export", "--to", kind, str(target), "--force", *options
+    )
+    return result.exit_code, result.stdout.replace(str(target), "TARGET"), result.stderr, content(target)
+
+
+@pytest.fixture
+def pinned(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The export's time pinned; whether each cold export was made by export/cold.py."""
+    monkeypatch.setattr(export_write, "export_time", lambda: EXPORTED_AT)
+    made: list[bool] = []
+    real = cold.cold_rows
+
+    def counted(*args: Any) -> Any:
+        found = real(*args)
+        made.append(found is not None)
+        return found
+
+    monkeypatch.setattr(cold, "cold_rows", counted)
+    return made
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_a_cold_export_is_the_warm_one_and_the_loaded_one(
+    invoke: Invoke,
+    awkward: Path,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pinned: list[bool],
+    kind: str,
+    parallel_from: int,
+) -> None:
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    # The last minutes notes as recorder someone seen before, with another organisation and
+    # her name written otherwise: the table `people` keeps what attendance last gave.
+    late = "present: [Eva Nová (Spolek)]\nrecorder: eva nová (Jiný spolek)"
+    write(
+        awkward / "orp-001/seniori/2030-01-03.md",
+        minutes(f"group: orp-001-seniori\ndate: 2030-01-03\n{late}"),
+    )
+    archive = ("--archive", str(awkward))
+    loaded = loading.load_archive
+
+    def refused(*args: Any, **options: Any) -> Any:
+        raise AssertionError("a cold export loaded the archive")
+
+    monkeypatch.setattr(loading, "load_archive", refused)
+    found = exported(invoke, kind, tmp_path / "cold", *archive, cold=True)
+    assert found[0] == 2 and "broken.md" in found[2]  # the broken file reported, the rest exported
+    assert pinned == [True]
+    monkeypatch.setattr(loading, "load_archive", loaded)
+    assert invoke("tasks", *archive).exit_code == 2  # the index built
+    # From the index, the archive not loaded: a record (or, JSON Lines, a row's text) at a time.
+    monkeypatch.setattr(loading, "load_archive", refused)
+    assert exported(invoke, kind, tmp_path / "warm", *archive) == found
+    monkeypatch.setattr(loading, "load_archive", loaded)
+    # The archive loaded whole, as before export/cold.py.
+    monkeypatch.setattr(cold, "cold_rows", lambda *args: None)
+    assert exported(invoke, kind, tmp_path / "loaded", *archive, cold=True) == found
+
+
+def test_cold_exports_of_several_archives(
+    invoke: Invoke,
+    awkward: Path,  # noqa: F811 - the fixture
+    generated_once: Path,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pinned: list[bool],
+) -> None:
+    """Two archives pooled, and a name given twice, as with the archive loaded whole."""
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    other = Path(shutil.copytree(generated_once, tmp_path / "other"))
+    pooled = ("--archive", str(awkward), "--archive", str(other), "--name", "a", "--name", "b")
+    twice = ("--archive", str(awkward), "--archive", str(other), "--name", "a", "--name", "a")
+    found = exported(invoke, "jsonl", tmp_path / "pooled", *pooled, cold=True)
+    refused = invoke("--no-cache", "export", "--to", "jsonl", str(tmp_path / "twice"), *twice)
+    assert pinned == [True, True, True, True]
+    assert refused.exit_code == 2 and "two archives are named 'a'" in refused.stderr
+    monkeypatch.setattr(cold, "cold_rows", lambda *args: None)
+    assert exported(invoke, "jsonl", tmp_path / "loaded", *pooled, cold=True) == found
+    again = invoke("--no-cache", "export", "--to", "jsonl", str(tmp_path / "twice"), *twice)
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        refused.exit_code,
+        refused.stdout,
+        refused.stderr,
+    )
