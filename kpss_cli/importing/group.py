@@ -223,7 +223,9 @@ _ORDINAL_BODY = rx(
     # (not `Zápis z jednání zastupitelstva …`: a meeting noun in `-ání` is no adjective);
     # `Zápis z farní rady` alone on its line, the day on the next
     rf"(?P<rest>(?:(?-i:{SMALL}+(?:(?<!á)ní|ské|cké|ého|ího))\s+)?"
-    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)(?:\s+" + _VERB_AFTER + r".+|\s*$))$"
+    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)(?:\s+"
+    + _VERB_AFTER
+    + r".+|(?P<alone>\s*$)))$"
 )
 
 
@@ -522,6 +524,20 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     return group, why
 
 
+def _named_fuller(body: str | None, title: str, head: list[str]) -> bool:
+    """True when a line of the head other than `title` opens with `body` (`Komise`, from `Zápis z
+    komise` alone on its line) and names it in more words (`Komise pro sociální věci a
+    zdravotnictví`, `Rada seniorů města Písek`): the title's bare noun is then no name of its own."""
+    name = fold(body or "")
+    return any(
+        line != title
+        and fold(line).startswith(name + " ")
+        and len(line.split()) <= 10
+        and not line.rstrip().endswith(".")  # (a sentence: `Komise doporučuje …`)
+        for line in head
+    )
+
+
 def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
     # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
@@ -538,6 +554,9 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         if (match := _TITLE.search(line) or _ORDINAL_BODY.search(line))
         and (rest := _CUT.sub("", match["rest"]))
         and (found := _tidy_why(rest))[0]
+        and not (
+            match.re is _ORDINAL_BODY and match["alone"] is not None and _named_fuller(found[0], line, head)
+        )
     ]
     # A web page's title whose day was dropped (`Zápis z jednání … komise ze dne`) above the
     # minutes' own heading with the day (`Zápis z porady sociální komise dne 10.9.2012`): the heading.

@@ -178,21 +178,48 @@ def _event_for_others(line: str, end: int, group: str | None) -> bool:
     return fold(who)[:-2] not in fold(group or "")
 
 
-def _own_body(words: str, group: str | None) -> bool:
-    """True when each word of a body named in any case (`farní rada`, `jednání farní rady`) stands in
-    the group's name (`Farní pastorační rada`): its stem, without the case ending."""
-    name = fold(group or "")
-    return bool(name) and all(fold(word)[: max(3, len(word) - 2)] in name for word in words.split())
+# The noun of a body (`Sociální komise Rady města`: `komise`, the first; `Rady města` is whose it is).
+_BODY_NOUN = re.compile(r"^(?:rad|vybor|komis|skupin|senat)")
+# Words naming which body after its noun (`jednání skupiny Senioři`, `jednání rady města`), up to a
+# preposition, a number or punctuation.
+_BODY_AFTER = rx(r"(?:\s+(?!(?:v|ve|od|do|na|o|k|ke|s|se|a|i|u|z|ze|pro|dle|po)\b)[^\W\d_][\w-]*)*")
+
+
+def _head(group: str | None) -> list[str]:
+    """The folded words of the group's name up to its head noun (`Sociální komise Rady města
+    Hořice`: `socialni komise`); all of them when no body noun stands in it (`Senioři`)."""
+    words = fold(group or "").split()
+    for number, word in enumerate(words):
+        if _BODY_NOUN.match(word):
+            return words[: number + 1]
+    return words
+
+
+def _own_body(words: str, group: str | None, after: str = "") -> bool:
+    """True when a body named in any case (`farní rada`, `jednání farní rady`) is the group itself
+    (`Farní pastorační rada`): its noun is the group's head noun and each word before it stands
+    before that noun (not `rada` in `Sociální komise Rady města`), by its stem without the case
+    ending; the words naming it after the noun (`after`: `skupiny Senioři`) stand in the name."""
+    name, head = fold(group or ""), _head(group)
+    *adjectives, noun = (fold(word)[: max(3, len(word) - 2)] for word in words.split())
+    named = _BODY_AFTER.match(after)
+    return (
+        bool(head)
+        and head[-1].startswith(noun)
+        and all(any(word.startswith(stem) for word in head[:-1]) for stem in adjectives)
+        and all(fold(word)[: max(3, len(word) - 2)] in name for word in (named[0] if named else "").split())
+    )
 
 
 def _own_abbreviation(abbreviation: str, group: str | None, plains: list[str]) -> bool:
-    """True when `abbreviation` (`PR`) is the body's own: a word of its name (`PRF`), the initials
-    of it (`Pastorační rada farnosti`: `PRF`, `PR`), or the body in its title (`Zápis z PR …`) or in
-    brackets (`pastorační rada (PR)`) — not a ministry, a service or a plan (`Další MPSV …`)."""
+    """True when `abbreviation` (`PR`) is the body's own: a word of its name up to its head noun
+    (`PRF`), the initials of it (`Pastorační rada farnosti`: `PRF`, `PR`), or the body in its title
+    (`Zápis z PR …`) or in brackets (`pastorační rada (PR)`) — not a ministry, a service or a plan
+    (`Další MPSV …`), nor whose the body is (`Sociální komise RM Hořice`: `RM` is the council)."""
     folded = fold(abbreviation)
     words = re.findall(r"[^\W\d_]+", fold(group or ""))
     initials = "".join(word[0] for word in words if word not in _NO_INITIAL)
-    if folded in words or (len(folded) >= 2 and initials.startswith(folded)):
+    if folded in _head(group) or (len(folded) >= 2 and initials.startswith(folded)):
         return True
     title = rx(rf"^\W*zápis\w*\s+(?:(?:z|ze)\s+)?(?:\w+\s+)?(?-i:{re.escape(abbreviation)})\b")
     return any(title.search(line) for line in plains[:8]) or any(
@@ -249,7 +276,7 @@ def _scan(lines: list[str], meeting: dt.date | None, group: str | None, adjourne
                 # `Další PR bude …`: only the body's own abbreviation names its meeting
                 and (m["abbreviation"] is None or _own_abbreviation(m["abbreviation"], group, plains))
                 and (m["body"] is None or _own_body(m["body"], group))
-                and (m["dated_body"] is None or _own_body(m["dated_body"], group))
+                and (m["dated_body"] is None or _own_body(m["dated_body"], group, line[m.end() :]))
                 and (m["adjourned"] is not None) == adjourned
             ),
             None,

@@ -169,8 +169,11 @@ _RECORDER_FREE = (
         rf"(?:{SMALL}+\s+){{0,4}}(?:p\.|pí\.?|paní|pan)\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\s+(?-i:{CAPITAL}){SMALL}+)"
     ),
     # `Setkání řídila Mgr. Irena Šustková. Zapisovala Bc. Romana Bártová, DiS.`; after the day the
-    # minutes were written (`Dne 11. 5. 2023 zapsal Josef Hák`)
-    rx(rf"(?:^|[.;]\s+|(?<=\d{{4}})\s+)(?:zapisoval[a]?|zapsal[a]?)\s+(?P<value>(?-i:{CAPITAL}).+)$"),
+    # minutes were written (`Dne 11. 5. 2023 zapsal Josef Hák`; not any year: `Kroniku za rok 2023 zapsala …`)
+    rx(
+        r"(?:^|[.;]\s+|\bdne\s*:?\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{4}\s*,?\s+)(?:zapisoval[a]?|zapsal[a]?)\s+"
+        rf"(?P<value>(?-i:{CAPITAL}).+)$"
+    ),
     # `Dne: 6. 1. 2014; zapsal: Petr Kozohorský`, `Přítomno: 8 členů zapsal: Kozohorský Petr`; not a web
     # page's byline (`Zveřejněno: 2. 10. 2007, zapsal: Lukáš Fišer, přečteno: 2525x`: who put the page up)
     rx(
@@ -178,8 +181,11 @@ _RECORDER_FREE = (
         rf"(?P<value>(?-i:{CAPITAL}).+)$"
     ),
     # `Zápis: Jitka Svobodová` at the end: a name (two capitalised words) after `Zápis:` is who wrote it;
-    # so after a dash, also after the opener's name (`Petr Kulíšek, zápis – Jana Bitnerová`)
-    rx(rf"(?:^|,\s+)zápis\s*[:–—-]\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"),
+    # so after a dash, also after the opener's name (`Petr Kulíšek, zápis – Jana Bitnerová`); not the
+    # roles handed out for the next meeting (`Na příštím setkání: moderace – …, zápis – Jana Bednářová`)
+    rx(
+        rf"(?:^|^(?:(?!\bpříšt).)*?,\s+)zápis\s*[:–—-]\s*(?P<value>(?-i:{CAPITAL}){SMALL}+\.?\s+(?-i:{CAPITAL}).*)$"
+    ),
     # `Jednání řídila a zapsala Mgr. Tereza Dvořáčková.`
     rx(r"\b(?:řídil|vedl|moderoval)[a]?\s+a\s+(?:zapsal|zapisoval)[a]?\s+(?P<value>.+)$"),
     # `Zapisováním byla pověřena Bc. Jana Nová`
@@ -593,9 +599,11 @@ _FLAT_ITEM = re.compile(r"\s+-\s+(?=\S)")
 
 _HYPHENATED = re.compile(rf"(?<={SMALL}{{2}})-\n(?={SMALL}{{2}})")
 # `…, Rostislav Cakl, Martin` / (blank) / `Vetchý, Jan Prokš, …`: a page broke a list of names into
-# paragraphs inside one person; a common first name ends the line after a comma, a surname opens the next.
+# paragraphs inside one person; a common first name ends the line after a comma, a surname opens the
+# next paragraph (across a blank line: `Kovář, Dvořák, Marek` / `Svoboda, Novotná` are five surnames),
+# and the entry before it is a full name too (see `_joined_name`).
 _NAME_BROKEN = re.compile(
-    rf"(?<=,\s)(?P<first>{CAPITAL}{SMALL}+)[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*"
+    rf"(?<=,\s)(?P<first>{CAPITAL}{SMALL}+)[ \t]*\n(?:[ \t]*\n){{1,2}}[ \t]*"
     rf"(?P<surname>{CAPITAL}{SMALL}+)(?=[ \t]*(?:,|\n|$))"
 )
 # `… dne 8.12.2008 v Hradci KrálovéI. Zahájení a seznámení s programem`: a page glued the first
@@ -607,7 +615,9 @@ _LETTER_ZEROS = re.compile(r"(?<=\b\d[.:])oo\b|(?<=\b\d\d[.:])oo\b")
 
 def _joined_name(match: re.Match[str]) -> str:
     first, surname = match["first"], match["surname"]
-    if fold(first) in FIRST_NAMES and fold(surname) not in FIRST_NAMES:
+    # the entry before, in the same line: a list of surnames alone breaks no first name from its surname
+    before = match.string[: match.start()].rsplit("\n", 1)[-1].rstrip(", ").rsplit(",", 1)[-1].split()
+    if len(before) >= 2 and fold(first) in FIRST_NAMES and fold(surname) not in FIRST_NAMES:
         return f"{first} {surname}"
     return match[0]
 
@@ -2864,13 +2874,14 @@ _SURNAME_OPENER = re.compile(
 # Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
 # through the agenda leads the meeting (`… přivítal přítomné. Seznámil senátory s programem`,
 # `… všechny přítomné úvodem přivítal a poté přistoupil k jednotlivým bodům`, `… přistoupil k programu
-# jednání`); a welcome alone
-# does not say so (`… přivítala všechny přítomné a představila nové členy`).
+# jednání`); a welcome alone does not say so (`… přivítala všechny přítomné a představila nové členy`),
+# nor another subject's verb (`… a informovala, že domov přistoupil k programu Značka kvality`): the
+# program is the meeting's agenda, and no `že` or `který` clause stands between.
 # The full stop of a title or a short abbreviation (`Mgr.`, `Bc.`, `PhDr.`) inside a sentence.
 _TITLE_STOP = r"(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][A-Za-z]{3}))\."
 _TAKES_THROUGH = (
     r"(?:(?:dále|poté|následně|pak)\s+)?(?:seznámil[a]?\s+(?:\w+\s+){0,3}s\s+programem|"
-    r"přistoupil[a]?\s+k\s+(?:\w+\s+){0,2}(?:bod|programu)|(?:nastínil|představil|přednesl)[a]?\s+(?:návrh\s+)?program)"
+    r"přistoupil[a]?\s+k\s+(?:(?:\w+\s+){0,2}bod|programu(?=\s+(?:jednání|schůze|zasedání|setkání)\b|\s*(?:[.,;:]|$)))|(?:nastínil|představil|přednesl)[a]?\s+(?:návrh\s+)?program)"
 )
 _OPENED = rx(
     # (a time may stand between: `Milan Farář zahájil v 19h schůzi`)
@@ -2879,7 +2890,7 @@ _OPENED = rx(
     r"(?:\bpřivítal[a]?\s+(?:všechny\s+)?přítomné|\b(?:všechny\s+)?přítomné\s+(?:\w+\s+)?přivítal[a]?)\b"
     # (in the same sentence, however long — a title's full stop ends none: `… představil vedoucí
     # skupiny, … Mgr. Tomáše Jurčíka a seznámil s programem` — or in the next one)
-    rf"(?=(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH}"
+    rf"(?=(?:(?!\b(?:že|kter[ýáéí])\b)(?:[^.]|{_TITLE_STOP})){{0,250}}?(?:\.\s+)?{_TAKES_THROUGH}"
     # `… přivítal přítomné na společné schůzce … Pro účastníky shrnul závěry z poslední schůzky a
     # předal slovo koordinátorce`: who gives the floor after the welcome leads the meeting
     rf"|(?:[^.]|{_TITLE_STOP}){{0,250}}?(?:\.\s+(?:[^.]|{_TITLE_STOP}){{0,120}}?)?\bpředal[a]?\s+slovo\b)"

@@ -985,14 +985,20 @@ def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 
 
 # `… – zodpovídá V. Sláma a R. Pátek`, `… – odpovídají M. Čížek a J. Vošmik – průběžně`: an owner
-# word after a dash ends the item; `… – úkol pro celý VV`: the owner after `úkol pro`.
-_DASH_OWNER = rx(r"\s[-–—]\s+(?:zodpovídá|zodpovídají|odpovídá|odpovídají)\s+\S")
+# word after a dash ends the item; `… – úkol pro celý VV`: the owner after `úkol pro`. `odpovídá`
+# alone also answers a question (`Dotaz p. Kovářové … – odpovídá Ing. Hrubý`) or is in line with
+# something (`… – odpovídá Střednědobému plánu`): a responsibility only before a colon or a deadline.
+_DASH_OWNER = rx(
+    r"\s[-–—]\s+(?:(?:zodpovídá|zodpovídají)\s+\S|(?:odpovídá|odpovídají)(?:\s*:\s*\S|\s+[^-–—]+\s[-–—]\s+\S))"
+)
+# A noun in the dative (`Standardům`, `Střednědobému plánu`) is what a thing is in line with, no owner.
+_DATIVE = re.compile(r"^(?:(?:p\.|pí|pan|paní)\s*)?\w+(?:ům|ám|ému|ímu)\b")
 _DASH_TASK_FOR = rx(r"^(?P<task>.{3,}?)\s+[-–—]\s+úkol\s+pro\s+(?P<owner>[^:;,()]{2,40}?)\s*\.?\s*$")
 # `- 2. 10. Poutní mše … – svátek sv. Michala- za přípravu zodpovídá p. Hradilová`, `… – zodpovědná MAS
 # Hradecký venkov`: after a dash, the owner word and who (a capital, a courtesy word before it) end the
 # item; it may be a long line of a list of coming events.
 _OWNER_ENDS = rx(
-    rf"^(?P<task>.{{3,}}?)\s*[-–—]\s+(?:za\s+{SMALL}+\s+)?(?:zodpovídá|zodpovídají|odpovídá|odpovídají|zodpovědn[áýé])"
+    rf"^(?P<task>.{{3,}}?)\s*[-–—]\s+(?:za\s+{SMALL}+\s+)?(?:zodpovídá|zodpovídají|zodpovědn[áýé])"
     rf"\s+(?P<owner>(?:(?:p\.|pí|pan|paní)\s*)?(?-i:{CAPITAL})[^,;:()–—\d]{{1,50}}?)\s*\.?\s*$"
 )
 
@@ -1064,6 +1070,8 @@ def _dash_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[i
         elif (match := _DUE_DASH_MEMBERS.match(line)) is not None:
             fields = {"task": match["task"], "owner": match["owner"], "due": match["due"]}
         else:
+            continue
+        if _DATIVE.match(fields.get("owner", "").strip()):
             continue
         if (task := _make(fields, meeting)) is not None:
             found.append((number, task))
