@@ -84,3 +84,10 @@ def test_every_package_is_installed() -> None:
         for p in (REPO / "templates").rglob("__init__.py")
     }
     assert found == set(config["packages"])
+
+
+def test_no_merge_conflict_is_left_in_the_docs() -> None:
+    """A merge whose conflict was committed shows users `<<<<<<<` in the README (it happened)."""
+    marker = re.compile(r"^(?:<{7} |={7}$|>{7} )", re.M)
+    texts = [REPO / "README.md", REPO / "CHANGELOG.md", *(REPO / "docs").glob("*.md")]
+    assert [str(path) for path in texts if marker.search(path.read_text(encoding="utf-8"))] == []
