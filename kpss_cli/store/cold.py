@@ -655,30 +655,18 @@ class _State:
         return self.status[n], self.owner[n], self.due[n], self.kind[n], self.deadline[n]
 
 
-def _resolved(
-    result: Archive,
-    ordered: list[str],
-    skeletons: dict[str, Any],
-    statuses: frozenset[str],
-    picked: Callable[[Task], bool] | None,
-) -> tuple[list[Task], list[Minutes]]:
-    """archive.resolve of the minutes' Resolving (in the archive's order `ordered`), without
-    their records: the task ids defined twice and the groups' names into `result`; (the tasks
-    of `statuses` that `picked` selects, in the order they are defined, their histories made
-    when `picked` is given; the records kept whole, their tasks resolved as archive.resolve
-    resolves them). Each task's state is a few slots of _State; a Task is made only for those
-    kept, and the updates, kept as bytes per minutes, are read once for the statuses and once
-    more for the histories wanted. At 100,000 files the tasks resolved with their histories
-    were some 200 MB."""
+def defined_tasks(
+    result: Archive, ordered: list[str], skeletons: dict[str, Any], after: dict[str, Any]
+) -> _State:
+    """The first step of resolving: each task id's first definition numbered with its state as
+    defined (`after`: each minutes' next meeting, for deadlines `do příštího jednání`); the ids
+    defined again and the groups' names (as resolve: in the order of their first minutes, named
+    by their last) put into `result`."""
     loads, dates = marshal.loads, _DATES
-    after = next_meeting_dates(
-        [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
-    )
     state = _State()
     number = state.number
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
-        # As resolve: the groups in the order of their first minutes, named by their last.
         result.group_names[found[_SLUG]] = found[_GROUP]
         if found[_TASKS] is None:
             continue
@@ -695,6 +683,30 @@ def _resolved(
             kind = t[5]
             deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]
             state.add(t, deadline, at, nth)
+    return state
+
+
+def _resolved(
+    result: Archive,
+    ordered: list[str],
+    skeletons: dict[str, Any],
+    statuses: frozenset[str],
+    picked: Callable[[Task], bool] | None,
+) -> tuple[list[Task], list[Minutes]]:
+    """archive.resolve of the minutes' Resolving (in the archive's order `ordered`), without
+    their records: the task ids defined twice and the groups' names into `result`; (the tasks
+    of `statuses` that `picked` selects, in the order they are defined, their histories made
+    when `picked` is given; the records kept whole, their tasks resolved as archive.resolve
+    resolves them). Each task's state is a few slots of _State; a Task is made only for those
+    kept, and the updates, kept as bytes per minutes, are read once for the statuses and once
+    more for the histories wanted. At 100,000 files the tasks resolved with their histories
+    were some 200 MB."""
+    loads = marshal.loads
+    after = next_meeting_dates(
+        [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
+    )
+    state = defined_tasks(result, ordered, skeletons, after)
+    number = state.number
 
     def updates(found: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """(the task's number, the update) of the updates of one minutes that change a task (the

@@ -43,18 +43,17 @@ from .archive import (
     FileStat,
     Stamp,
     TaskSnapshot,
-    duplicate_task,
     next_meeting_dates,
     printable,
     shown_path,
     stamp_of,
 )
-from .cold import _DAY, _GROUP, _ID, _NEXT, _SLUG, _TASKS, _UPDATES, _short
+from .cold import _DAY, _GROUP, _ID, _NEXT, _SLUG, _TASKS, _UPDATES, _short, defined_tasks
 from .config import load_config
 from .incremental import state_part
 from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
-from .packing import _DATES, MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
+from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
 from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
 
 # What the main process keeps of a parsed file: its problems (as tuples, None when none) and
@@ -328,38 +327,10 @@ class _Resolved:
         after = next_meeting_dates(
             [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
         )
-        number: dict[str, int] = {}
-        status: list[str] = []
-        owner: list[str | None] = []
-        due: list[str | None] = []
-        kinds: list[str | None] = []
-        deadlines: list[Any] = []
-        at_of, nth_of = array("i"), array("i")
-        for at, rel in enumerate(ordered):
-            found = skeletons[rel]
-            result.group_names[found[_SLUG]] = found[_GROUP]
-            if found[_TASKS] is None:
-                continue
-            minutes_id = found[_ID]
-            for nth, t in enumerate(loads(found[_TASKS])):
-                first = number.get(t[0])
-                if first is not None:
-                    where = ordered[at_of[first]]
-                    line = loads(skeletons[where][_TASKS])[nth_of[first]][7]
-                    result.problems.append(
-                        duplicate_task(shown_path(result, rel), t[7], t[0], shown_path(result, where), line)
-                    )
-                    continue
-                number[t[0]] = len(status)
-                status.append(t[6])
-                owner.append(t[2])
-                due.append(t[3])
-                kinds.append(t[5])
-                deadlines.append(
-                    after[minutes_id] if t[5] == "next_meeting" else None if t[4] is None else _DATES[t[4]]
-                )
-                at_of.append(at)
-                nth_of.append(nth)
+        state = defined_tasks(result, ordered, skeletons, after)
+        number, at_of, nth_of = state.number, state.at, state.nth
+        status, owner, due = state.status, state.owner, state.due
+        kinds, deadlines = state.kind, state.deadline
         count = len(status)
         # The history's steps after the first: per task a list threaded through the arrays.
         head, tail = array("i", [-1]) * count, array("i", [-1]) * count
