@@ -45,7 +45,7 @@ from ..store.archive import (
     resolve_root,
     shown_path,
 )
-from ..store.cold import _each_kept, split_walk
+from ..store.cold import _each_kept, _short, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
@@ -74,22 +74,6 @@ class _Seen(People):
     def note(self, person: Person) -> str:
         self.flat += (person.key, person.person, person.org, 0)
         return person.key
-
-
-def _short(t: Task) -> tuple[Any, ...]:
-    """What a task holds of its own (its minutes give the rest)."""
-    deadline = t.deadline
-    return (
-        t.id,
-        t.text,
-        t.owner,
-        t.due,
-        None if deadline is None else deadline.toordinal(),
-        t.deadline_kind,
-        t.initial_status,
-        t.line,
-        t.source,
-    )
 
 
 class _Maker:
@@ -376,7 +360,7 @@ def _tasks(
         own = ordered[at]
         if tasks_of[0] != at:
             tasks_of = (at, loads(own[_TASKS]))
-        task_id, text, owner, due, deadline, kind, initial, line, source = tasks_of[1][nth]
+        task_id, text, owner, due, deadline, kind, initial, line, source, _measure = tasks_of[1][nth]
         day = dates[own[_DAY]]
         task = Task(
             task_id,
