@@ -276,6 +276,9 @@ _PLACE_END = rx(
     r"|\s+(?:v|ve|od|o)\s+hod(?:in[ay]?\b|\.)(?!\s*\d).*$"
     # `… 2. patro u odboru ŠIK. Jednání RR bylo zahájeno v hod.`: the transcript's next sentence, about the meeting
     r"|\.\s+(?-i:Jednání|Setkání|Schůze|Zasedání|Porada)\s.*$"
+    # `v sále Dělnického domu v Brně Juliánově, Jamborova 65. Prezence: 1) Delegáti: …`: a transcript's
+    # next field, a label after the full stop
+    rf"|\.\s+(?-i:{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?\s*:).*$"
 )
 # After the day in a date's label, a place with `v`/`ve` before or after the time (not a weekday,
 # a year or a time): ` v hovorně AG v 16.00 hod.`, ` v 17:30 v knihovně AG`.
@@ -310,6 +313,19 @@ _HELD = rx(
     # the title's next line: `konaného dne 9.11.2010, od 18:00 hodin v budově ZŠ …`
     r"|^\s*konan(?:ého|é|ém|á|ý)\b"
 )
+# `ZÁPIS ze shromáždění delegátů MÍR, stavební bytové družstvo, konaného dne …`: in a title, the participle
+# after a comma, the body's name with commas of its own before it.
+_TITLE_HELD = rx(r",\s+konan(?:ého|é|ém|á|ý)\b")
+
+
+def _title_held(line: str) -> re.Match[str] | None:
+    """`_TITLE_HELD` in a line that is the minutes' title; None elsewhere (a sentence about another
+    meeting, `zápis z minulého jednání, konaného dne …`, is no title)."""
+    return _TITLE_HELD.search(line) if _TITLE_ZAPIS.match(line) or _HEADING_ZAPIS.match(line) else None
+
+
+# `dne` with no day after it, a time or a place next: the day a transcript lost (set as a field).
+_DAY_LOST = re.compile(r"^\s*dne\s+(?=(?:v|ve|od)\s)")
 # The day before a place in such a sentence: `se konalo 21. listopadu 2011 v sídle …`.
 _DAY_BEFORE_PLACE = rx(r"^\s*(?:dne\s+)?(?=\d)")
 # (`Začátek jednání 16:00 hodin` with no colon after it, as a web page sets it above the attendance)
@@ -332,14 +348,17 @@ _TITLE_ZAPIS = rx(
     # (`Záznam č. 14 z jednání rady`: the minutes' number before the meeting)
     # (`Zápis č. z jednání …`: a transcript that lost the number's digits keeps `č.` alone)
     + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*(?:\d+(?:\s*/\s*\d{2,4})?\s+)?)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
-    r"(?:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
+    # (`ZÁPIS ze shromáždění delegátů …`: an assembly of delegates, members or owners)
+    r"(?:jednání|setkání|schůz|zasedání|porady|shromáždění\s+(?:delegátů|členů|vlastníků|zástupců))"
+    + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
     rf"^[^{LOWER}\n]{{0,100}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
-    r"(?i:jednání|setkání|schůz|zasedání|porady)" + _ABOUT_THE_MINUTES,
+    r"(?i:jednání|setkání|schůz|zasedání|porady|shromáždění\s+(?:delegátů|členů|vlastníků|zástupců))"
+    + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 
@@ -413,6 +432,13 @@ _LINKED_MINUTES = rx(
     # `Kompletní zápis z jednání si můžete přečíst zde:` (a report that points to the minutes elsewhere)
     r"|\b(?:kompletní|celý|celé|úplný|úplné|podrobný)\s+(?:znění\s+)?zápis\w*\b[^\n]{0,60}?"
     r"\b(?:zde|najdete|naleznete|přečíst|k\s+dispozici\s+(?:zde|na)|na\s+odkazu|v\s+příloze)\b"
+)
+# `Zápis zde.`, `Zápis najdete v příloze.`, `Přiložené soubory`, `File: Zápis-schůze-výboru.pdf (729 KB)`: a
+# page that offers its minutes as an attached file, a line of its own.
+_ATTACHED_MINUTES = rx(
+    r"^[^\S\n]*(?:zápis\w*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:zde|v[^\S\n]+příloze)|(?:přiložené|připojené)[^\S\n]+soubory"
+    r"|(?:file|soubor)[^\S\n]*:[^\n]{0,120}?\.(?:pdf|docx?|odt|rtf)\b)[^\S\n]*[.:]?[^\S\n]*(?:\([^()\n]{0,20}\))?[^\S\n]*$",
+    re.MULTILINE,
 )
 # The labels of a record's fields, each at the start of its line.
 _RECORD_LABELS = rx(
@@ -513,19 +539,27 @@ _GLUED = re.compile(
     r"Členové (?:komise|výboru)(?:, kteří byli přítomn[íi])?|Omluvení členové(?: komise| výboru)?|Pozdní příchody|"
     # `… 12 členů. Předem se řádně omluvil: Ing. Milan Horňáček, …`, `… (17.24 hod.) Přišli později : …`,
     # `Stálý host: …`
-    r"(?:Předem|Včas) se (?:řádně )?omluvil[aiy]?|Přišl[iay] později|Přišel později|Stál[ýí] host[éi]?)\s*:)"
+    r"(?:Předem|Včas) se (?:řádně )?omluvil[aiy]?|Přišl[iay] později|Přišel později|Stál[ýí] host[éi]?|"
+    # `… Miroslav Lamač Zaměstnanci OÚ: Ing. A. Schebestová …`, `… Pracovníci MěÚ: …`: the office's staff;
+    # `… Návrhová komise: E. Bartečková, …`: the drafting committee (a post, no attendance)
+    r"(?:Zaměstnanci|Zaměstnankyně|Pracovníci|Pracovnice)\s+(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|KÚ|úřadu|obecního\s+úřadu|městského\s+úřadu)|"
+    r"Návrhová komise)\s*:)"
     # `ze dne 25. února 2003 v PrazePřítomní členové: …`, `Zasedání řídil: MUDr. Jan JařabProgram:`: a
     # label glued to the lower-case end of the line before it, with no space (a lost line break)
     rf"|(?<={SMALL})(?=(?:Přítomn[iíé](?:\s+členové)?|Omluven[iíy]|Nepřítomn[iíy](?:\s+členové)?|Hosté|Program)\s*:)"
     # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
     r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
+    # `1 MÍR, stavební bytové družstvo, Brno, … v Brně ZÁPIS ze shromáždění delegátů …`: a title in capitals
+    # after a letterhead in a transcript's one paragraph (a sentence writes `zápis` in lower case)
+    rf"|(?<=\S)\s+(?=ZÁPIS\s+(?:z|ze)\s+{SMALL})"
 )
 
 
 # Letter-spaced headings of exported PDFs: `Z á p i s`, `P O S L A N E C K Á` (four letters
 # or more, each alone; running text never has four one-letter words in a row).
 _SPACED_TITLE = re.compile(r"(?<!\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=[\s.])")
-_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|[.,:;]|\s*$)")
+# (`P r o g r a m :`: a space before the label's colon too)
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){4,}[^\W\d_](?=\s\S\S|\s?[.,:;]|\s*$)")
 # The attendance labels a line may begin with when their colon is lost.
 _BARE_ATTENDANCE = r"(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Host(?:é|ka|ky)?)"
 # `Přítomni. O. Nová, …`: an attendance label with a full stop for its colon.
@@ -609,6 +643,13 @@ _NAME_BROKEN = re.compile(
 # `… dne 8.12.2008 v Hradci KrálovéI. Zahájení a seznámení s programem`: a page glued the first
 # Roman-numbered item to the line before it; it opens a line of its own.
 _GLUED_ROMAN_ITEM = re.compile(rf"(?<={SMALL}{{3}})(?=(?:I{{1,3}}|IV|VI{{0,3}}|IX|X)\.\s+{CAPITAL}{SMALL})")
+# `Zápis ze` / `schůze bytového družstva` / `konané dne 3.6.2004 …`: a page that breaks its lines at a
+# fixed width broke the title after its preposition; the title is one line again (the word after
+# names the meeting, in lower case)
+_TITLE_BROKEN = re.compile(
+    r"^([ \t]*Z[áa]pis[ \t]+ze?)[ \t]*\n[ \t]*(?=(?:jednání|setkání|schůze|schůzky|zasedání|porady)\b)",
+    re.MULTILINE,
+)
 # `od 16.oo`, `v 9:oo hod.`: the minutes of an hour typed with the letter o
 _LETTER_ZEROS = re.compile(r"(?<=\b\d[.:])oo\b|(?<=\b\d\d[.:])oo\b")
 
@@ -631,6 +672,7 @@ class _Reader:
         body = lost_letters_restored(body)  # `P ítomni:` -> `Přítomni:`
         body = _LETTER_ZEROS.sub("00", _NAME_BROKEN.sub(_joined_name, body))
         body = _GLUED_ROMAN_ITEM.sub("\n", body)
+        body = _TITLE_BROKEN.sub(r"\1 ", body)
         self.lines = _unfold_header_tables(_unglue(body.split("\n")))
         self.plains = [plain(line) for line in self.lines]
         self.labels = _label_lines(self.plains)
@@ -873,9 +915,10 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     for index, line in enumerate(reader.plains):
         if not NEXT.search(line) and (met := _we_met(line))[0] is not None:
             return met
-        if NEXT.search(line) or (match := _HELD.search(line)) is None:
+        if NEXT.search(line) or (match := _HELD.search(line) or _title_held(line)) is None:
             continue
-        rest = line[match.end() :]
+        # (`konaného dne v 16,00 hodin v sále …`: a transcript lost the day after `dne`)
+        rest = _DAY_LOST.sub(" ", line[match.end() :])
         day = next(iter(find_dates(rest)), None) if _DAY_BEFORE_PLACE.match(rest) else None
         if day is not None and day.start <= 8:
             rest = " " + rest[day.end :].lstrip(" ,")
@@ -970,6 +1013,13 @@ _END_INLINE = rx(
 )
 # (`v 11:00h`, `v 11.00 hod.`, `v 11:00 h`: the hour's abbreviation glued on or not)
 _TIME_BEFORE = re.compile(r"\b(?:v|ve|od)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:(?:hod(?:in)?|h)\.?\s*)?$")
+# `Ve 14:00 hod. přítomné přivítal a jednání výboru zahájil místopředseda …`: the hour opens the sentence
+# (at a line's start or after a full stop) and the meeting is opened later in the same sentence, its
+# noun before the verb (the hour's abbreviation ends no sentence)
+_HOUR_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.;]\s+)(?:V|Ve|v|ve)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:hod(?:in)?\.?|h\.?)?\s+"
+    r"(?P<rest>[^.;]{0,120}?)\b(?:jednání|zasedání|schůzi|schůzku|setkání|poradu)\b[^.;]{0,60}?\bzahájil[a]?\b"
+)
 
 
 def _time_before_start(reader: _Reader) -> str | None:
@@ -982,6 +1032,14 @@ def _time_before_start(reader: _Reader) -> str | None:
             before = _TIME_BEFORE.search(line[max(0, match.start() - 20) : match.start()].rstrip())
             if before is not None and int(before["h"]) < 24 and int(before["m"]) < 60:
                 return f"{int(before['h']):02d}:{before['m']}"
+        hour = _HOUR_OPENS_SENTENCE.search(line)
+        if (
+            hour is not None
+            and not _ITEM_BEFORE.search(hour["rest"])
+            and int(hour["h"]) < 24
+            and int(hour["m"]) < 60
+        ):
+            return f"{int(hour['h']):02d}:{hour['m']}"
     return None
 
 
@@ -1016,10 +1074,13 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
 # Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
 # (`zahájil a řídil starosta obce Ing. Jaroslav KREML v 17:00`: whether they also led it, their post, a
 # surname in capitals)
+# (`zahájil starosta obce v 18:05 h.`: the post alone, with no name after it)
 _NAME_THEN_AT = re.compile(
     r"^\s*(?:a\s+(?:řídil|vedl|moderoval)[a]?\s+)?"
-    rf"(?:(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
-    rf"(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}(?:{SMALL}+|{CAPITAL}{{2,}})\s+){{1,3}}(?:v|ve|od)\s+$"
+    rf"(?:(?:(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
+    rf"(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}(?:{SMALL}+|{CAPITAL}{{2,}})\s+){{1,3}}"
+    rf"|(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)"
+    r"(?:v|ve|od)\s+$"
 )
 
 
@@ -1491,9 +1552,19 @@ _OFFICE = "office"
 _FOR_THE_OFFICE = re.compile(r"\bpritomn\w*\s+za\s+(?:umc|umo|meu|mu|ou|ku|kru|urad\w*|magistrat\w*)\b")
 
 
+# `Zaměstnanci OÚ: Ing. A. Schebestová`, `Pracovníci MěÚ: …`: the office's staff named by their label
+# alone (no `přítomni`), read as `Přítomní za OÚ:` is.
+_STAFF_LABEL = rx(
+    r"^(?:zaměstnanci|zaměstnankyně|pracovníci|pracovnice)\s+(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|KÚ|úřadu|obecního\s+úřadu|"
+    r"městského\s+úřadu)\s*:\s*(?P<value>.*)$"
+)
+
+
 def _attendance_label(line: str) -> tuple[str, str] | None:
     """The kind of attendance list a line opens, and the value after its label; None when
     the line is no attendance label. `Nepřítomni – omluveni:` opens the excused."""
+    if (staff := _STAFF_LABEL.match(line)) is not None:
+        return _OFFICE, staff["value"]
     for name, patterns in ATTENDANCE_LABELS.items():
         for pattern in patterns:
             inline = label_value(pattern, line)
@@ -2869,6 +2940,16 @@ _SURNAME_OPENER = re.compile(
     r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS)\.)"
     rf"(?P<name>{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?(?:\s+(?:st|ml)\.)?)(?=[\s,;]|\.?$|\.\s)"
 )
+# `Zasedání zahájil v 19,05 hod. starosta obce p. Novotný, přivítal …`: a post, a courtesy word and a
+# surname alone ending the clause — the post says who; a surname alone without it is too little.
+_POST_THEN_SURNAME = re.compile(
+    r"^\s*(?:v\s+\d{1,2}(?:[:.,]\d{2})?\s*(?:hodin|hod\.?|h\.?)?\s+)?"
+    r"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|koordinátor)\w*"
+    rf"(?:\s+{SMALL}+){{0,3}},?\s+(?:pan|paní|p\.|pí\.?)\s*"
+    # (a title is no surname: `předseda sdružení, p. Ing. Kořínek` is read as a titled name elsewhere)
+    r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS|Doc|Prof)\.)"
+    rf"(?P<name>{CAPITAL}{SMALL}{{2,}})(?=\s*[,;]|\.?\s*$|\.\s|\s+a\s)"
+)
 # `Vedoucí skupiny Mgr. Jana Nová přivítala členy a v 11:00 zahájila jednání`, `… zahájil
 # 12. zasedání Rady`: the name before.
 # Also `Pan Mrzílek se ujal řízení zasedání`. Who welcomes those present and then takes them
@@ -3034,6 +3115,9 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 and not fold(surname["name"].split()[0]).endswith(_DECLINED_ENDINGS)
             ):
                 return surname["name"]  # `Jednání zahájil v 19.35 hodin Bárta V. st.`
+            posted = _POST_THEN_SURNAME.match(rest)
+            if posted is not None and not fold(posted["name"]).endswith(_DECLINED_ENDINGS):
+                return posted["name"]
             titled = _TITLE_AND_SURNAME.search(rest)
             if (
                 titled is not None
@@ -3497,6 +3581,21 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY
         # MAJETKU` / … / `Zapisovatel: …`: a town's page of its commissions names each one's recorder and
         # no meeting's day — a roster of bodies, not minutes (minutes have one recorder).
+        looks_like_minutes = False
+    if _ATTACHED_MINUTES.search(body) and not (
+        result.present
+        or result.excused
+        or result.absent
+        or result.guests
+        or result.attendance_sheet
+        or result.recorder
+        or result.moderator
+        or result.agenda
+        or result.tasks
+    ):
+        # `Zápis z výborové schůze 28. 12. 2023` / `Dne 28. 12. 2023 se konala online schůze výboru …` /
+        # `Zápis zde.` / `Přiložené soubory`: a post that tells of a meeting under its minutes' title and
+        # attaches them as a file, with no attendance, recorder, agenda or tasks of its own, is no minutes
         looks_like_minutes = False
     if _only_similar_documents(reader):
         # `Zápis z jednání finančního výboru ze dne 17.4.2012` / `Podobné dokumenty` / other titles: a

@@ -733,6 +733,16 @@ def _fronted_owner_clear(fronted: re.Match[str]) -> bool:
     return True
 
 
+# `2.   J. Špát projedná se starostou obce, jak …`, `3) Eva Malá zajistí objednávku …`: a numbered item of
+# the minutes that opens with a person's name — an initial or a first name, and a surname — and a verb
+# of a deed still to do (not of telling: `informuje`), the whole item being the task; no deadline needed.
+_ITEM_OPENS_WITH_OWNER = re.compile(
+    rf"^\s*\d{{1,2}}\s*[.)/]\s*(?:{CAPITAL}\.\s?|{CAPITAL}{SMALL}+\s+){CAPITAL}{SMALL}+\s+"
+    r"(?:projedná|zajistí|zašle|pošle|rozešle|připraví|osloví|prověří|zjistí|svolá|domluví|kontaktuje|"
+    r"objedná|vypracuje|zpracuje|předloží|dodá|zorganizuje|odešle)\s"
+)
+
+
 def _narrative_fields(sentence: str) -> dict[str, str] | None:
     """Owner, deadline and text of a task set in one sentence of the running text, or None."""
     verb = _VERB.search(sentence)
@@ -748,7 +758,10 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
         }
     fields = sentence_fields(sentence)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
-    if fields is None or not (_is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members):
+    opens = fields is not None and _ITEM_OPENS_WITH_OWNER.match(sentence) is not None
+    if fields is None or not (
+        _is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members or opens
+    ):
         after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
         if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
@@ -758,8 +771,10 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
         fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
     if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
         fields["due"] = next_meeting[0]
-    if "due" not in fields and not members:
-        return None  # (the members as a whole set themselves a task even without a deadline)
+    if "due" not in fields and not members and not opens:
+        # (the members as a whole set themselves a task even without a deadline; so does an item that
+        # opens with the name and a verb of a deed to do, `2. J. Špát projedná se starostou …`)
+        return None
     owner = fields["owner"]
     at = sentence.find(owner)
     if 0 <= at < verb.start():

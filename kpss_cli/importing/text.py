@@ -30,6 +30,9 @@ _BARE = {
     "ü": "u",
     "ý": "y",
     "ž": "z",
+    # `Š. Ţuková`, `sloţila`: a PDF's font maps `ž` to `ţ` (t with a cedilla), a letter of no Czech word, in
+    # transcripts of exported minutes; a name with it is still a name
+    "ţ": "t",
 }
 
 # Those letters by case: UPPER and LOWER go inside a character class (`[{UPPER}"„]`), CAPITAL and
