@@ -2566,10 +2566,35 @@ def _recorder_in_attendance(result: Imported) -> str | None:
     return writers[0] if len(writers) == 1 else None
 
 
+# A role handed out by its noun (`moderace – …`, `Zapisovatel: …`), not told done (`Zapsala: …`, `řídil …`).
+_HANDED_ROLE = rx(
+    r"^\W*(?:moderace|moderátor(?:ka)?|moderuje|facilitace|facilitátor(?:ka)?|řízení|zápis|zapisovatel(?:ka)?|"
+    r"zapisuje)\s*[:–—-]"
+)
+# A next meeting's heading on its own line: `Příští setkání`, `Na příštím jednání:`, `Další schůzka
+# 3. 6. 2021 v 16:00` (a short line, no sentence).
+_NEXT_HEADING = rx(r"^\W*(?:na\s+)?(?:příští|další|nejbližší)\w*\s+\w+(?:[^.]|(?<=\d)\.){0,60}$")
+
+
+def _next_meetings_role(reader: _Reader, index: int) -> bool:
+    """True for a line that hands out a role by its noun (`moderace – Eva Horká`) under a heading of
+    the next meeting, on the lines right above it (other roles between): the next meeting's, not this one's."""
+    if not _HANDED_ROLE.match(reader.plains[index]):
+        return False
+    j = index - 1
+    while j >= 0 and _HANDED_ROLE.match(reader.plains[j]):
+        j -= 1
+    if j >= 0 and not reader.plains[j].strip():
+        j -= 1  # (one blank line under the heading)
+    return j >= 0 and bool(_NEXT_HEADING.match(reader.plains[j])) and bool(NEXT.search(reader.plains[j]))
+
+
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
+        if _next_meetings_role(reader, index):
+            continue  # `Příští setkání` / `moderace – Eva Horká` / `zápis – Petr Sýkora`: roles handed out
         if pattern is MODERATOR_LABEL and _CHAIR_IN_A_LIST.match(line):
             continue  # `Předseda – pan Salava` in a list of members: the body's chair, not the meeting's
         if (
