@@ -108,3 +108,44 @@ def test_an_owner_word_in_brackets_after_a_task_names_who_is_responsible() -> No
     ]
     assert tasks_of("- Kapacita služby (odpovídá Komunitnímu plánu)") == []
     assert tasks_of("3. Diskuse\n\nDotaz p. Dubové na opravu lávky (odpovídá Petr Sýkora).") == []
+
+
+# --- bare surnames one a line ----------------------------------------------------------------------
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+_TITLE = "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\n"
+
+
+def test_bare_surnames_one_a_line_under_every_label_of_the_attendance() -> None:
+    # the minutes wrote those present by surname alone: one or two under the next labels are people too
+    imported = recognise(
+        _TITLE
+        + "Přítomni:\nNovák\nDvořáková\nSýkora\n\nOmluveni:\nHorká\nMalý\n\nHosté:\nBeneš\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Novák", "Dvořáková", "Sýkora"]
+    assert (names(imported.excused), names(imported.guests)) == (["Horká", "Malý"], ["Beneš"])
+    # one or two surnames alone count where each is a surname by its form
+    imported = recognise(
+        _TITLE + "Přítomni: Jan Kos, Eva Malá\n\nOmluveni:\nDvořáková\nVeselská\n\n1. Zahájení\n"
+    )
+    assert names(imported.excused) == ["Dvořáková", "Veselská"]
+
+
+def test_bare_surnames_spaced_by_blank_lines() -> None:
+    imported = recognise(_TITLE + "Přítomni:\n\nNovák\n\nDvořáková\n\nSýkora\n\n1. Zahájení\n")
+    assert names(imported.present) == ["Novák", "Dvořáková", "Sýkora"]
+
+
+def test_one_word_lines_that_need_not_be_people_are_left() -> None:
+    # two words of no surname's form (a town, a body) with no list of surnames before them
+    imported = recognise(_TITLE + "Přítomni: Jan Kos, Eva Malá\n\nOmluveni:\nHradec\nArkáda\n\n1. Zahájení\n")
+    assert names(imported.excused) == []
+    # a heading under the list is no surname
+    imported = recognise(
+        _TITLE + "Přítomni:\nNovák\nDvořáková\nSýkora\n\nZahájení\nJednání zahájil p. Novák.\n"
+    )
+    assert names(imported.present) == ["Novák", "Dvořáková", "Sýkora"]
