@@ -49,6 +49,16 @@ def test_two_clauses_with_their_own_subjects_are_two_tasks() -> None:
     assert tasks_of("Pan Novák zpracuje návrh a zašle ho do 5. 5. 2021.") == [("Pan Novák", "5. 5. 2021")]
 
 
+def test_a_sentence_ends_after_an_acronym_before_a_word_in_lower_case() -> None:
+    # `… na zahradě MŠ. Členky komise zajistí …`: the acronym closes the sentence; an initial does not
+    assert tasks_of("Akce proběhne na zahradě MŠ. Členky sociální komise zajistí atrakce.") == [
+        ("Členky sociální komise", None)
+    ]
+    assert tasks_of("Dohodu podepsalo vedení ZŠ. Pan Novák zašle kopii do 5. 5. 2021.") == [
+        ("Pan Novák", "5. 5. 2021")
+    ]
+
+
 def test_a_new_clause_after_a_comma_has_its_own_subject() -> None:
     assert tasks_of("- web – zajištěno p. Bitnerová, p. Kulíšek doplní připomínky") == [("p. Kulíšek", None)]
     # people listed together own it together: no one of them alone

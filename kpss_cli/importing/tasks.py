@@ -462,9 +462,11 @@ _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
 _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
-# (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
+# (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date; and after an acronym of
+# two capitals or more before a word in lower case (`na zahradě MŠ. Členky komise zajistí …`).
 _SPLIT_SENTENCES = re.compile(
     rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
+    rf"|(?:(?<=\b{CAPITAL}{CAPITAL})|(?<=\b{CAPITAL}{{3}}))[.!?]\s+(?={CAPITAL}{SMALL}{{2}})"
 )
 
 
