@@ -852,8 +852,9 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
 def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Tasks set in the running text, outside any task section: a person (`pan Novák`,
     `Mgr. Jana Nová`) and a task verb with a deadline — a date or the next meeting (`Pan Kubesa
-    zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`). A
-    sentence without a named person in the nominative or a deadline is left alone."""
+    zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`), or a
+    named person's promise with a perfective verb and no deadline (`Rostislav Cakl zajistí …`). A
+    sentence without a named person in the nominative (or the members as a whole) is left alone."""
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
