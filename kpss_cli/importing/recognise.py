@@ -2231,7 +2231,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
         parts = _inline_parts(kind, _without_hours(inline)) if inline else []
-        if not inline and (lone := _lone_names_under(reader, index)) is not None:
+        surnames_before = bool(result.present) and all(" " not in p["name"] for p in result.present)
+        if not inline and (lone := _lone_names_under(reader, index, surnames_before)) is not None:
             # `Přítomni:` / `Muchna` / `Vavřička` / `Kratochvílová` …: one surname a line; the list goes
             # on as any other after them (`DK: Havlová, Čadek`)
             chunk, end = _list_lines(reader, lone[1] - 1, lone[0][-1], colon=kind == "present")
@@ -2255,28 +2256,52 @@ _HEADING_WORDS = {
     fold(word)
     for word in (  # noqa: SIM905 - a word list reads better as text
         "Program Úvod Různé Diskuse Diskuze Závěr Rozpočet Členové Hosté Omluveni Přítomni Informace "
-        "Úkoly Hlasování Pro Proti Zdržel Výsledek Usnesení Schváleno Ověřovatelé Zapisovatel Zapsal"
+        "Úkoly Hlasování Pro Proti Zdržel Výsledek Usnesení Schváleno Ověřovatelé Zapisovatel Zapsal "
+        "Zahájení Kontrola Schválení Volba Ukončení Nikdo Žádní Žádné"
     ).split()
 }
 
 
-def _lone_names_under(reader: _Reader, index: int) -> tuple[list[str], int] | None:
-    """Three or more lines right under an attendance label, each one capitalised word that reads as a
-    name (a surname), and the index after them; None otherwise (one word alone may be a heading)."""
+def _lone_name(line: str) -> str | None:
+    word = line.strip(" ,;")
+    if not word or " " in word or not looks_like_name(word) or fold(word) in _HEADING_WORDS:
+        return None
+    return word
+
+
+def _lone_names_under(
+    reader: _Reader, index: int, surnames_before: bool = False
+) -> tuple[list[str], int] | None:
+    """Lines right under an attendance label, each one capitalised word that reads as a name (a
+    surname), and the index after them; None otherwise (one word alone may be a heading). A blank line
+    may stand under the label and between the names (a word processor's spaced paragraphs)."""
     names: list[str] = []
     j = index + 1
     while j < len(reader.plains) and not reader.labels[j]:
-        word = reader.plains[j].strip(" ,;")
-        if not word or " " in word or not looks_like_name(word) or fold(word) in _HEADING_WORDS:
+        if not reader.plains[j].strip():
+            ahead = (
+                j + 1 < len(reader.plains) and not reader.labels[j + 1] and _lone_name(reader.plains[j + 1])
+            )
+            if ahead and (names or j == index + 1):
+                j += 1
+                continue
+            break
+        if (word := _lone_name(reader.plains[j])) is None:
             break
         names.append(word)
         j += 1
     # one-word lines are as often places (`Mýto`, `Zbiroh`), bodies (`Arkáda`, `Domino`) or headings
     # (`Katalog`, `Dotazník`): a list of surnames only where some word is a name by its form (a surname
-    # in `-ová`, `-ský`, `-cká`, `-ček`, `-ička`) or a known first name
-    if not any(_SURNAME_FORM.search(w) or fold(w) in FIRST_NAMES for w in names):
+    # in `-ová`, `-ský`, `-cká`, `-ček`, `-ička`) or a known first name; one or two lines only where
+    # every word is a surname by its form, or where the minutes wrote those present so already
+    # (`Přítomni:` / `Novák` / `Dvořáková` / `Sýkora`, then `Omluveni:` / `Horká`)
+    if not any(_SURNAME_FORM.search(w) or fold(w) in FIRST_NAMES for w in names) and not surnames_before:
         return None
-    return (names, j) if len(names) >= 3 else None
+    if len(names) >= 3:
+        return names, j
+    if names and (surnames_before or all(_SURNAME_FORM.search(w) for w in names)):
+        return names, j
+    return None
 
 
 _SURNAME_FORM = re.compile(r"(?:ová|[sc]k[áý]|ček|ička)$")
@@ -2637,10 +2662,35 @@ def _recorder_in_attendance(result: Imported) -> str | None:
     return writers[0] if len(writers) == 1 else None
 
 
+# A role handed out by its noun (`moderace – …`, `Zapisovatel: …`), not told done (`Zapsala: …`, `řídil …`).
+_HANDED_ROLE = rx(
+    r"^\W*(?:moderace|moderátor(?:ka)?|moderuje|facilitace|facilitátor(?:ka)?|řízení|zápis|zapisovatel(?:ka)?|"
+    r"zapisuje)\s*[:–—-]"
+)
+# A next meeting's heading on its own line: `Příští setkání`, `Na příštím jednání:`, `Další schůzka
+# 3. 6. 2021 v 16:00` (a short line, no sentence).
+_NEXT_HEADING = rx(r"^\W*(?:na\s+)?(?:příští|další|nejbližší)\w*\s+\w+(?:[^.]|(?<=\d)\.){0,60}$")
+
+
+def _next_meetings_role(reader: _Reader, index: int) -> bool:
+    """True for a line that hands out a role by its noun (`moderace – Eva Horká`) under a heading of
+    the next meeting, on the lines right above it (other roles between): the next meeting's, not this one's."""
+    if not _HANDED_ROLE.match(reader.plains[index]):
+        return False
+    j = index - 1
+    while j >= 0 and _HANDED_ROLE.match(reader.plains[j]):
+        j -= 1
+    if j >= 0 and not reader.plains[j].strip():
+        j -= 1  # (one blank line under the heading)
+    return j >= 0 and bool(_NEXT_HEADING.match(reader.plains[j])) and bool(NEXT.search(reader.plains[j]))
+
+
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
     """Every name given for a one-person role (recorder, moderator), in order."""
     names: list[str] = []
     for index, line in enumerate(reader.plains):
+        if _next_meetings_role(reader, index):
+            continue  # `Příští setkání` / `moderace – Eva Horká` / `zápis – Petr Sýkora`: roles handed out
         if pattern is MODERATOR_LABEL and _CHAIR_IN_A_LIST.match(line):
             continue  # `Předseda – pan Salava` in a list of members: the body's chair, not the meeting's
         if (

@@ -426,8 +426,13 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "kontaktuje kontaktují dodá dodají vypracuje vypracují zveřejní upraví odešle odešlou vyhodnotí "
     "zmapuje zmapují prodiskutuje prodiskutují promyslí "
     "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
-    "objednají vytvoří"
+    "objednají vytvoří prokonzultuje prokonzultují zkonzultuje zkonzultují vyrobí požádá požádají "
+    "obstará obstarají zařídí vyřídí"
 ).split()
+# Verbs of the list that are imperfective (or either): in the present they tell what happens now
+# (`Koordinátorka informuje členy …`), so only a deadline makes such a sentence a task. The rest
+# are perfective: their present form means the future, a promise that is a task even without one.
+_IMPERFECTIVE = {"informuje", "informují", "aktualizuje", "aktualizují", "kontaktuje", "kontaktují"}
 _VERB = rx(r"(?<![\w])(?:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=True)) + r")(?![\w])")
 # Where the subject of the sentence ends before the verb: `Koordinátorka KPSS společně s …`.
 _SUBJECT_END = rx(r"\s+(?:společně|spolu|s|se|během|do|na|v|ve|po|před|dne|ihned|následně|neprodleně)\s")
@@ -457,10 +462,17 @@ _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
 _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
-# (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date.
+# (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date; and after an acronym of
+# two capitals or more before a word in lower case (`na zahradě MŠ. Členky komise zajistí …`).
 _SPLIT_SENTENCES = re.compile(
     rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
+    rf"|(?:(?<=\b{CAPITAL}{CAPITAL})|(?<=\b{CAPITAL}{{3}}))[.!?]\s+(?={CAPITAL}{SMALL}{{2}})"
 )
+
+
+_CLITIC_BEFORE_VERB = rx(r"\s+(?:jej|ho|ji|je|to|mu|jim)$")
+# The last comma or `a` of a subject: where a new clause may begin.
+_NEW_CLAUSE = re.compile(r"(?:,\s*(?:a\s+)?|\s+a\s+)(?!.*(?:,|\sa\s))")
 
 
 def sentence_fields(text: str) -> dict[str, str] | None:
@@ -476,12 +488,24 @@ def sentence_fields(text: str) -> dict[str, str] | None:
         # `Vánoční sbírka – Horáková E. zajistí …`: the heading of an item before a dash is no subject
         subject = next((s for s in reversed(re.split(r"\s[-–—](?:\s|$)", subject)) if s.strip()), "")
         subject = subject.strip(" ,;:–-")
+        # `Rozpis byl schválen a Jirka Řezníček jej rozešle`: a pronoun object before the verb
+        subject = _CLITIC_BEFORE_VERB.sub("", subject)
+        if (joint := _NEW_CLAUSE.search(subject)) is not None:
+            # `zajištěno p. Bitnerová, p. Kulíšek doplní …`, `… schválen a Jirka Řezníček jej rozešle`: a
+            # new clause after a comma or `a`, its subject a person; not one of a list of people (`Jan
+            # Kos, Eva Malá zašlou …`, `Jan Kos a Eva Malá zašlou …`: the owner is both)
+            before, after = subject[: joint.start()], subject[joint.end() :].strip()
+            before = re.split(r"\s[-–—](?:\s|$)", before)[-1].strip(" ,;:–-")
+            if _is_person(after) and not _is_person(before) and not _is_person(before.split(",")[-1].strip()):
+                subject = after
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
         # (a role in lower case opens a bullet: `- předseda FV do … předloží plán práce`)
         if (
             not subject
-            or not (_SUBJECT.match(subject) or _ROLE_SUBJECT.match(subject))
+            or not (
+                _SUBJECT.match(subject) or _ROLE_SUBJECT.match(subject) or _MEMBERS_OF_A_BODY.match(subject)
+            )
             or len(subject.split()) > 6
             or "," in subject
         ):
@@ -587,7 +611,7 @@ def _section_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
 
 # Owner and deadline named in a sentence, without colons:
 # `Členové PS zašlou náměty, termín do 15. 11. 2023, zodpovídá Ing. Lenka Bařinová.`
-_PROSE_DUE = rx(r"\btermín(?:\s+splnění)?\s+(?P<value>[^,;]+?)\s*(?=[,;]|\s[-–—]\s|\.?\s*$)")
+_PROSE_DUE = rx(r"\btermín(?:\s+splnění)?\s+(?P<value>[^,;()]+?)\s*(?=[,;)]|\s[-–—]\s|\.?\s*$)")
 _PROSE_OWNER = rx(
     r"\b(?:zodpovídá|odpovídá|zodpovědná osoba|odpovědná osoba|zajistí)\s+(?P<value>[^,;]+?)\s*(?=[,;]|\s[-–—]\s|\.?\s*$)"
 )
@@ -621,11 +645,11 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
 
 
 # `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
-# and an initial, as short minutes write people).
+# and an initial, as short minutes write people; `J. Pecka`, an initial first).
 _PERSON_SUBJECT = re.compile(
     rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+"
     rf"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.)$"
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.|{CAPITAL}\.\s*{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)$"
 )
 
 
@@ -642,9 +666,22 @@ _ROLE_SUBJECT = rx(
     r"^(?:koordinátor(?:ka)?|vedoucí|předsed(?:a|kyně)|místopředsed(?:a|kyně)|manažer(?:ka)?|"
     r"tajemník|tajemnice|garant(?:ka)?|zapisovatel(?:ka)?)(?:\s+[\w.]+){0,3}$"
 )
-# `Výsledky předloží paní Nová na příštím jednání`: the person after the verb.
+# `Výsledky předloží paní Nová na příštím jednání`: the person after the verb; also `p.`/`pí` or an
+# initial before the surname (`Hosta zajistí p. Málková`, `prokonzultuje T. Prousek s …`), `pan`
+# before a role (`pošle pan předseda`), and after a pronoun object (`vyrobí ho J. Trávníček`).
 _OWNER_AFTER_VERB = re.compile(
-    rf"^\s+(?P<owner>(?:[Pp]an|[Pp]aní)\s+(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+)(?![\w-])"
+    r"^\s+(?:(?:ho|ji|je|jej|to|mu|jim)\s+)?"
+    rf"(?P<owner>(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+(?={CAPITAL}))?|{CAPITAL}\.\s*)"
+    rf"{CAPITAL}[\w-]+"
+    r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
+    r"ředitel(?:ka)?|koordinátor(?:ka)?|pokladní(?:k)?|jednatel(?:ka)?))(?![\w-])"
+)
+_ONE_OBJECT = re.compile(rf"^\s+{SMALL}{{3,}}\s")
+_CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
+# A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
+_NAME_AFTER_VERB = re.compile(
+    r"^\s+(?:(?:ho|ji|je|jej|to|mu|jim)\s+)?"
+    rf"(?P<owner>(?P<first>{CAPITAL}{SMALL}+)\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
 # `Volby připraví výbor do 15. 10.`, `Pozvánky rozešle koordinátorka KPSS do 5. 5.`: a role or a
@@ -671,10 +708,15 @@ _OWNER_ROLE = rx(
 # `všichni členové komise připraví …`): whose the members are in up to two words, an acronym or a noun
 # in the genitive.
 _MEMBERS_SUBJECT = rx(
-    r"^(?:všichni\s+|všechny\s+)?(?:členové|členky)"
-    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|skupiny|komise|výboru|rady|spolku|sdružení|"
+    r"^(?:všichni\s+|všechny\s+|ostatní\s+)?(?:členové|členky)"
+    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|(?:{SMALL}+(?:í|é)\s+)?(?:skupiny|komise|výboru|rady|spolku)|sdružení|"
     r"zastupitelstva|školské\s+rady|řídící\s+skupiny))?$"
 )
+
+
+# (in lower case only with whose they are or `ostatní`: `ostatní členky komise připraví …`; bare
+# `členové` in lower case is too vague)
+_MEMBERS_OF_A_BODY = rx(r"^(?:(?:všichni|všechny|ostatní)\s+\w+|(?:členové|členky)\s+\w+)")
 
 
 def _members_first(text: str) -> tuple[str, str] | None:
@@ -691,9 +733,19 @@ def _members_first(text: str) -> tuple[str, str] | None:
 
 
 def _is_person(owner: str) -> bool:
-    """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`)."""
-    return bool(_PERSON_SUBJECT.match(owner)) or any(
+    """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`), also after one word of
+    a role (`Velitel J. Pecka`, `předsedkyně Eva Malá`)."""
+    if bool(_PERSON_SUBJECT.match(owner)) or any(
         s == 0 and e == len(owner) for s, e, _ in names_in_text(owner)
+    ):
+        return True
+    role, _space, named = owner.partition(" ")
+    return bool(named) and bool(_OWNER_ROLE.match(role) or is_role(role)) and _is_person_named(named)
+
+
+def _is_person_named(named: str) -> bool:
+    return bool(_PERSON_SUBJECT.match(named)) or any(
+        s == 0 and e == len(named) for s, e, _ in names_in_text(named)
     )
 
 
@@ -709,6 +761,9 @@ _FRONTED_NEXT_DUE = rx(
 
 # After the comma a relative clause (`…, který připraví Eva Malá`) or a clause with its own verb
 # (`…, připomínky zašlou do 5. 4.`): the comma does not end the subject, the sentence is unclear.
+# Who writes or verifies these minutes (`Zápis vypracuje paní Nová`, `Ověření provedou pí Malá a …`):
+# a role at this meeting, not a task.
+_THESE_MINUTES = rx(r"\b(?:zápis\w*|ověření|ověřovatel\w*|zapisovatel\w*)\b")
 _CLAUSE_AFTER = rx(r"^(?:kter[ýáéí]\w*|jež|což|a|ale|kde|až|když|aby)\b")
 # A word of the subject after its head ending in a consonant is a bare noun in the accusative, the
 # object (`komise návrh rozpočtu`), unless a genitive adjective or a preposition leads it
@@ -759,21 +814,42 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     fields = sentence_fields(sentence)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
     opens = fields is not None and _ITEM_OPENS_WITH_OWNER.match(sentence) is not None
-    if fields is None or not (
-        _is_person(fields["owner"]) or _ROLE_SUBJECT.match(fields["owner"]) or members or opens
-    ):
-        after = _OWNER_AFTER_VERB.match(sentence[verb.end() :])
+    person = fields is not None and _is_person(fields["owner"])
+    if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
+        rest = sentence[verb.end() :]
+        after = _OWNER_AFTER_VERB.match(rest)
+        if after is None and (one := _ONE_OBJECT.match(rest)) is not None:
+            # `Tento rok zajistí strom M. Hájek, …`: one word of the object between, the owner ends the clause
+            after = _OWNER_AFTER_VERB.match(rest[one.end() - 1 :])
+            after = (
+                after
+                if after is not None and _CLAUSE_ENDS.match(rest[one.end() - 1 + after.end() :])
+                else None
+            )
+        if (
+            after is None
+            and (named := _NAME_AFTER_VERB.match(rest)) is not None
+            and fold(named["first"]) in FIRST_NAMES
+        ):
+            after = named
         if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
-        after = after or _ROLE_AFTER_VERB.match(sentence[verb.end() :])
+        person = after is not None
+        after = after or _ROLE_AFTER_VERB.match(rest)
         if after is None:
             return None
         fields = {"owner": after["owner"], **({"due": fields["due"]} if fields and "due" in fields else {})}
     if "due" not in fields and (next_meeting := _NEXT_DUE.search(sentence)) is not None:
         fields["due"] = next_meeting[0]
-    if "due" not in fields and not members and not opens:
-        # (the members as a whole set themselves a task even without a deadline; so does an item that
-        # opens with the name and a verb of a deed to do, `2. J. Špát projedná se starostou …`)
+    # (the members as a whole set themselves a task even without a deadline; so does an item that opens
+    # with the name and a verb of a deed to do, `2. J. Špát projedná se starostou …`, and a person named
+    # with a perfective verb, a promise: `Rostislav Cakl zajistí bankovní kontakt`)
+    promise = (
+        person
+        and verb[0].lower() not in _IMPERFECTIVE
+        and not _THESE_MINUTES.search(sentence[: verb.start()])
+    )
+    if "due" not in fields and not members and not opens and not promise:
         return None
     owner = fields["owner"]
     at = sentence.find(owner)
@@ -788,8 +864,9 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
 def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Tasks set in the running text, outside any task section: a person (`pan Novák`,
     `Mgr. Jana Nová`) and a task verb with a deadline — a date or the next meeting (`Pan Kubesa
-    zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`). A
-    sentence without a named person in the nominative or a deadline is left alone."""
+    zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`), or a
+    named person's promise with a perfective verb and no deadline (`Rostislav Cakl zajistí …`). A
+    sentence without a named person in the nominative (or the members as a whole) is left alone."""
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
@@ -798,13 +875,33 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
         for sentence in _SPLIT_SENTENCES.split(line):
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
-            fields = _narrative_fields(sentence)
-            if fields is None:
-                continue
-            fields["guess"] = _("a task from the minutes' narrative")
-            if (task := _make(fields, meeting)) is not None:
-                found.append((number, task))  # a paragraph may set several
+            for clause in _clauses(sentence):
+                fields = _narrative_fields(clause)
+                if fields is None:
+                    continue
+                fields["guess"] = _("a task from the minutes' narrative")
+                if (task := _make(fields, meeting)) is not None:
+                    found.append((number, task))  # a paragraph may set several
     return found
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:a\s+)?|\s+a\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """`Hosta zajistí p. Málková a ostatní členky připraví pohoštění`: a sentence of two clauses, each
+    with a task verb and its own subject, split before the second; a second verb that shares the
+    first one's subject (`Pan Novák zpracuje návrh a zašle ho do 5. 5.`) keeps the sentence whole."""
+    verbs = list(_VERB.finditer(sentence))
+    for before, verb in zip(reversed(verbs[:-1]), reversed(verbs[1:]), strict=True):
+        breaks = [b for b in _CLAUSE_BREAK.finditer(sentence, before.end(), verb.start())]
+        if not breaks:
+            continue
+        cut = breaks[-1]
+        right = sentence[cut.end() :]
+        if _narrative_fields(right) is not None:
+            return [*_clauses(sentence[: cut.start()]), right]
+    return [sentence]
 
 
 # `… – úkol pro předsedu Platila: zjistit historii ocenění`, `Úkol pro koordinátorku: svolat
@@ -1307,6 +1404,9 @@ _BRACKET_OWNER = re.compile(
 )
 
 
+_BRACKET_OWNER_WORD = rx(r"^(?:zodpovídá|zodpovídají|odpovídá|odpovídají|zodp\.|odp\.)\s*:?\s+(?=\S)")
+
+
 def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
     """Bullets outside a section of tasks whose text is a task (an infinitive) and whose bracket
     names who does it, with the deadline when the bracket labels one (see `_INFINITIVE_ITEM`)."""
@@ -1317,7 +1417,9 @@ def _bracket_owner_tasks(lines: list[str], meeting: dt.date | None) -> list[tupl
         item = re.sub(r"^\s*[-–—•·*]\s*", "", plain(raw))
         if (match := _INFINITIVE_ITEM.match(item)) is None:
             continue
-        bracket = squash(match["bracket"])
+        # `(odpovídá Petr Sýkora)`, `(zodpovídá Eva Horká, termín 31. 5.)`: after a task told by its
+        # infinitive the owner word names who is responsible, with or without a colon
+        bracket = _BRACKET_OWNER_WORD.sub("owner: ", squash(match["bracket"]))
         fields: dict[str, str]
         if _ANY_FIELD.search(bracket):
             fields = _split_fields(bracket)
