@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 
 from ..core.model import Minutes, Person
 from ..core.people import roster_of
-from ..meetings.membership import GroupMembers, all_members
+from ..meetings.membership import GroupMembers, MembersWhenAsked
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
@@ -37,7 +37,20 @@ from ..store.loading import Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .kept import Kept
 from .schema import BY_NAME, TABLES, Row, Table
-from .splice import DIGEST, LONG, PER_MINUTES, PER_TASK, Map, Source, leaf_ends, reused, runs, source
+from .splice import (
+    DIGEST,
+    LONG,
+    PER_MINUTES,
+    PER_TASK,
+    Map,
+    Source,
+    State,
+    contents_of,
+    leaf_ends,
+    reused,
+    runs,
+    source,
+)
 from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
@@ -93,11 +106,12 @@ class _Seen(People):
         ]
 
 
-def members_of(head: TaskSnapshot, shared: list[Minutes]) -> dict[str, GroupMembers]:
-    """Each group's members over time, given the minutes that record joins or leaves."""
+def members_of(head: TaskSnapshot, shared: list[Minutes]) -> Mapping[str, GroupMembers]:
+    """Each group's members over time, given the minutes that record joins or leaves; each
+    group's computed when first read (after an edit, the rows of a few minutes are made)."""
     joins = Archive(Path(head.root), head.shown_root, head.config)
     joins.minutes = shared  # all that membership over time reads
-    return all_members(joins)
+    return MembersWhenAsked(joins)
 
 
 def each_for(
@@ -105,7 +119,8 @@ def each_for(
 ) -> Callable[[Minutes], Any]:
     """The function making a minutes' kept value, given the minutes that record joins or
     leaves (`shared`, in the archive's order): (its group, its next meeting as an ordinal,
-    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts).
+    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts, a
+    digest of all these, its id and date: what it puts in the export, splice.contents_of).
     With `noted`, (shared, the groups' members over time) is put in it: the people of the
     export read the members too (from_index), computed once."""
     members = members_of(head, shared)
@@ -120,7 +135,7 @@ def each_for(
         # Each table in its key order (a minutes' rows are together: its id leads each key).
         attendance.sort(key=lambda row: (row[2], row[3]))
         meeting_day = minutes.next_meeting.date if minutes.next_meeting else None
-        return (
+        value = (
             minutes.group_slug,
             None if meeting_day is None else meeting_day.toordinal(),
             marshal.dumps(people.summary(), MARSHAL_VERSION),  # unpacked only when people change
@@ -130,6 +145,8 @@ def each_for(
             ),
             (1, len(attendance), len(agenda), len(decisions)),
         )
+        own = (minutes.id, minutes.date.toordinal(), value)
+        return (*value, blake2b(marshal.dumps(own, MARSHAL_VERSION), digest_size=16).digest())
 
     return each
 
@@ -267,9 +284,12 @@ class Made:
     """An export's rows from the index: the archive's head, each table's text in key order
     (`pieces(table)`: chunks of lines, each begun with the archive's name, read from the spool
     or, spliced, from the kept export: splice.py), each table's row count and the `archives`
-    rows, and where each minutes' and task's rows lie (`map_of(digest)`: splice.Map packed,
-    kept beside the export when it is kept; called once, it lets go of what the export was made
-    of). `close()` when done."""
+    rows, and where each minutes' and task's rows lie (`map_of(digest, leaves' digests)`:
+    splice.Map and splice.State packed, kept beside the export when it is kept; called once, it
+    lets go of what the export was made of). With `same`, its tables are the bytes of the kept
+    export it was spliced from (`source`), told without reading them: nothing else is given
+    (no `rows`, no `plan`) but the state to keep (no map: the kept one stays).
+    `close()` when done."""
 
     def __init__(
         self,
@@ -280,7 +300,7 @@ class Made:
         counts: dict[str, int],
         archives: list[Row],
         source: Source | None = None,
-        map_of: Callable[[bytes, list[bytes]], bytes] | None = None,
+        map_of: Callable[[bytes, list[bytes]], tuple[bytes | None, bytes]] | None = None,
     ) -> None:
         self.head = head
         self.lead = lead  # what LEAD stands for: `{"archive": NAME, `
@@ -292,6 +312,7 @@ class Made:
         self.archives = archives
         self.source = source
         self.map_of = map_of
+        self.same = False
         # The leaves of its hash tree in order (kept.TreeHash): each one's length and, when it
         # is copied whole from a leaf of the kept export, that leaf's digest.
         self.plan: list[tuple[int, bytes | None]] = []
@@ -354,13 +375,13 @@ class Made:
 def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
     """A minutes' kept value (each_for) with its text and people put in `spool`: (group, next
     meeting, the digest of its people, its row in the spool, its counts of attendance, agenda
-    items and decisions)."""
+    items and decisions, the digest of what it puts in the export)."""
     parts = (*PER_MINUTES, PEOPLE)
 
     def shrink(value: Any) -> Any:
-        group, meeting, people, texts, counts = value
+        group, meeting, people, texts, counts, digest = value
         number = spool.put(parts, (*texts, people))
-        return (group, meeting, blake2b(people, digest_size=16).digest(), number, *counts[1:])
+        return (group, meeting, blake2b(people, digest_size=16).digest(), number, *counts[1:], digest)
 
     return shrink
 
@@ -466,51 +487,85 @@ def _from_index(
     try:
         head = kept.head
         name = Path(head.root).name if name is None else name
+        lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
+        # What the minutes read put in the export, by bucket: the same as the kept export's
+        # (and the same minutes recording joins or leaves), the minutes are the kept export's
+        # one for one, in the same order, with the same next meetings.
+        contents = contents_of((bucket, value[7]) for _date, _id, value, bucket in kept.values)
+        same_minutes = (
+            old is not None
+            and kept.shared_key == old.state.shared
+            and all(contents.get(number) == old.state.contents.get(number) for number in kept.selected or ())
+        )
         # Each minutes: (date, id, group, own next meeting, people's digest, bucket, counts of
         # attendance, agenda items and decisions, its row: of the spool, or -1 - its place in
-        # the kept export's map).
-        minutes: list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]] = [
-            (date, minutes_id, group, meeting, people, bucket, n_att, n_agenda, n_decisions, number)
-            for date, minutes_id, (group, meeting, people, number, n_att, n_agenda, n_decisions), bucket in (
-                kept.values
-            )
-        ]
-        kept.values = []
-        if old is not None:
-            m = old.map
-            read_again = kept.selected or set()
-            att, agenda, decisions = m.counts
-            # The tuples made by zip (in C), not item by item: some 100,000 at 100,000 files.
-            places = range(-1, -1 - len(m.ids), -1)
-            minutes += (
-                each
-                for each in zip(
-                    m.dates,
-                    m.ids,
-                    m.groups,
-                    m.meetings,
-                    m.people,
-                    m.buckets,
-                    att,
-                    agenda,
-                    decisions,
-                    places,
-                    strict=True,
+        # the kept export's map); made when needed (not when the export is the kept one).
+        made_minutes: list[list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]]] = []
+
+        def all_minutes() -> list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]]:
+            if made_minutes:
+                return made_minutes[0]
+            minutes = [
+                (date, minutes_id, group, meeting, people, bucket, n_att, n_agenda, n_decisions, number)
+                for date, minutes_id, (
+                    group,
+                    meeting,
+                    people,
+                    number,
+                    n_att,
+                    n_agenda,
+                    n_decisions,
+                    _d,
+                ), bucket in (kept.values)
+            ]
+            kept.values = []
+            if old is not None:
+                try:
+                    loaded = old.load(kept.index)
+                except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                    kept.index.damaged = True
+                    loaded = False
+                if not loaded:
+                    raise _ReadAll  # no map of the kept export: every row's text is read
+                m = old.map
+                read_again = kept.selected or set()
+                att, agenda, decisions = m.counts
+                # The tuples made by zip (in C), not item by item: some 100,000 at 100,000 files.
+                places = range(-1, -1 - len(m.ids), -1)
+                minutes += (
+                    each
+                    for each in zip(
+                        m.dates,
+                        m.ids,
+                        m.groups,
+                        m.meetings,
+                        m.people,
+                        m.buckets,
+                        att,
+                        agenda,
+                        decisions,
+                        places,
+                        strict=True,
+                    )
+                    if each[5] not in read_again
                 )
-                if each[5] not in read_again
-            )
-            minutes.sort(key=itemgetter(0, 1))  # as archive.resolve sorts them
-        ids = [each[1] for each in minutes]
-        if len(set(ids)) != len(ids):
-            return None
-        del ids
+                minutes.sort(key=itemgetter(0, 1))  # as archive.resolve sorts them
+            made_minutes.append(minutes)
+            return minutes
+
         # (id, group, date, own next meeting) of each minutes: ordinals, which it compares as
-        # it compares dates.
-        after = next_meeting_dates(list(map(itemgetter(1, 2, 0, 3), minutes)))
+        # it compares dates. Made when a bucket of tasks is.
+        made_after: list[dict[str, int | None]] = []
+
+        def after_of() -> dict[str, int | None]:
+            if not made_after:
+                made_after.append(next_meeting_dates(list(map(itemgetter(1, 2, 0, 3), all_minutes()))))
+            return made_after[0]
+
         roster = roster_of(head.config)
 
         def make(rows: list[Any]) -> Any:
-            reads = _Reads(after)
+            reads = _Reads(after_of())
             made = []
             loads = marshal.loads
             for row in rows:
@@ -529,6 +584,7 @@ def _from_index(
             return made, sorted(reads.read.items())
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
+            after = after_of()
             return all(after.get(minutes_id) == ordinal for minutes_id, ordinal in reads)
 
         def still(made: Any) -> bool:
@@ -537,11 +593,15 @@ def _from_index(
         skipped: set[bytes] = set()
         skip = None
         if old is not None:
-            known_buckets = old.map.task_buckets
+            if not same_minutes:
+                all_minutes()  # the map read (here, not while the tasks are: _ReadAll)
+            known_buckets = old.state.task_buckets
 
             def skip(key: bytes, digest: bytes) -> bool:
                 known = known_buckets.get(key)
-                if known is None or known[0] != digest or not holds(known[1]):
+                # The next meetings a bucket read held when the kept export was made; with the
+                # same minutes, they hold still.
+                if known is None or known[0] != digest or not (same_minutes or holds(known[1])):
                     return False
                 skipped.add(key)
                 return True
@@ -549,6 +609,27 @@ def _from_index(
         buckets = kept.by_bucket("tasks", make, still, _spool_tasks(spool), skip)
         if buckets is None:
             return None
+        if old is not None and same_minutes and not buckets and skipped == old.state.task_buckets.keys():
+            same = _same_as_kept(old, head, name, lead, exported_at)
+            if same is not None:
+                made = Made(head, lead, spool, {}, dict(old.entry.counts), same, old)
+                made.same = True
+                state = State(kept.digests, old.state.contents, old.state.task_buckets, kept.shared_key)
+                made.map_of = lambda digest, _digests: (None, state.pack(digest))
+                done = True
+                return made
+        minutes = all_minutes()
+        ids = [each[1] for each in minutes]
+        if len(set(ids)) != len(ids):
+            return None
+        del ids
+        after = after_of()
+        # What each bucket's minutes put in the export (those not read: as in the kept export).
+        if old is not None:
+            read_again = kept.selected or set()
+            contents = {
+                number: digest for number, digest in old.state.contents.items() if number not in read_again
+            } | contents
         # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
         # events and deadlines, its bucket's key).
         tasks = [
@@ -572,7 +653,7 @@ def _from_index(
                 if which in kept_keys
             )
             for key in skipped:
-                task_buckets[key] = m.task_buckets[key]
+                task_buckets[key] = old.state.task_buckets[key]
         tasks.sort(key=itemgetter(0))
         if len({task[0] for task in tasks}) != len(tasks):
             return None
@@ -646,7 +727,6 @@ def _from_index(
         counts["people"] = people_count
         archives = [archive_row(head, name, n_minutes, n_tasks, exported_at)]
         counts["archives"] = 1
-        lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
         view = kept.digests
 
         made = Made(head, lead, spool, numbers, counts, archives, old)
@@ -715,10 +795,12 @@ def _from_index(
         for table_name, _number, size, _known in plan:
             made.sizes[table_name] = made.sizes.get(table_name, 0) + size
 
-        def map_of(digest: bytes, digests: list[bytes]) -> bytes:
-            """Where each minutes' and task's rows lie in this export (splice.Map), packed for
-            the kept export of `digest`, its leaves' digests `digests` (those of no bytes left
-            out, as kept.TreeHash gives them)."""
+        kept_shared = kept.shared_key
+
+        def map_of(digest: bytes, digests: list[bytes]) -> tuple[bytes | None, bytes]:
+            """Where each minutes' and task's rows lie in this export (splice.Map) and what it
+            was made of (splice.State), packed for the kept export of `digest`, its leaves'
+            digests `digests` (those of no bytes left out, as kept.TreeHash gives them)."""
             leaves: dict[str, bytearray] = {}
             for each_table in TABLES:
                 if each_table.name != "archives":
@@ -734,8 +816,8 @@ def _from_index(
                     leaves[table_name][DIGEST * number : DIGEST * (number + 1)] = next(given)
             keys = sorted(task_buckets)
             place = {key: at for at, key in enumerate(keys)}
+            state = State(view, contents, task_buckets, kept_shared)
             found = Map(
-                view,
                 list(by_minutes[1]),
                 array("q", by_minutes[0]),
                 array("q", by_minutes[5]),
@@ -744,7 +826,6 @@ def _from_index(
                 list(by_minutes[4]),
                 (array("q", by_minutes[6]), array("q", by_minutes[7]), array("q", by_minutes[8])),
                 written,
-                task_buckets,
                 list(by_task[0]),
                 keys,
                 array("q", map(place.__getitem__, by_task[4])),
@@ -760,7 +841,7 @@ def _from_index(
             plan.clear()
             if old is not None:
                 old.drop()
-            return found.pack(digest)
+            return found.pack(digest), state.pack(digest)
 
         made.map_of = map_of
         done = True
@@ -773,6 +854,29 @@ def _from_index(
             spool.close()
             if old is not None:
                 old.close()
+
+
+def _same_as_kept(
+    old: Source, head: TaskSnapshot, name: str, lead: bytes, exported_at: str
+) -> list[Row] | None:
+    """The `archives` rows of the export, when its minutes and tasks are those of the kept
+    export `old` (from_index: the same contents, no bucket of tasks made again) and so are its
+    `groups` (made again from the head) and `archives` but for the time: its tables are then
+    the kept export's bytes. The groups' text is compared with the kept file's, whose bytes
+    are trusted as a splice trusts them (Source.intact, asked before anything is served)."""
+    entry = old.entry
+    archives = [archive_row(head, name, entry.counts["meetings"], entry.counts["tasks"], exported_at)]
+    at = BY_NAME["archives"].names.index("exported_at")
+    if [row[:at] + row[at + 1 :] for row in archives] != [row[:at] + row[at + 1 :] for row in entry.archives]:
+        return None
+    groups = sorted(group_rows(head, ""), key=lambda row: row[1])
+    if len(groups) != entry.counts.get("groups"):
+        return None
+    text = _text(BY_NAME["groups"], groups).replace(LEAD, lead)
+    size = dict(entry.layout).get("groups")
+    if size != len(text) or old.read(old.starts["groups"], size) != text:
+        return None
+    return archives
 
 
 class _ReadAll(Exception):

@@ -108,7 +108,11 @@ def export(
             found = made(parent, False)
             if found is not None:
                 with contextlib.closing(found):
-                    same = None if kept is None else _unchanged(found)
+                    same: tuple[Entry, list[bytes]] | None = None
+                    if kept is not None and found.same and found.source is not None:
+                        same = (found.source.entry, [])  # told without reading its tables
+                    elif kept is not None:
+                        same = _unchanged(found)
                     if same is not None and kept is not None:
                         written = _serve_unchanged(target, found, *same, exported_at, kept)
                     else:
