@@ -231,15 +231,27 @@ class Kept:
         if self.entry is None or self.target_part is None:
             return
         data = marshal.dumps((self.entry.digest, stamps, at), MARSHAL_VERSION)
-        self._store(self.target_part, data)
-        if carry:
-            index = open_index(self.root, self.shown_root)
-            if index is None:
-                return
-            try:
-                index.write(index.put_part, "", self.served_part(), data)
-            finally:
-                index.close()
+        target_part = self.target_part
+        index = open_index(self.root, self.shown_root)
+        if index is None:
+            return
+        try:
+            # Beside the snapshot only when the archive and its entry are still as they were
+            # looked at; both in one transaction.
+            current = index.snapshot(self.digest, ("head", self.part)) is not None
+
+            def put() -> None:
+                if current:
+                    index.put_view_part(self.digest, target_part, data)
+                if carry:
+                    index.put_part("", self.served_part(), data)
+
+            if current or carry:
+                index.write(put)
+        except OSError:
+            return
+        finally:
+            index.close()
 
     def served_part(self) -> str:
         """The name of the KEPT part (beside the view's table, as `splice_parts`) of what was
@@ -264,8 +276,12 @@ class Kept:
             if index.snapshot(self.digest, ("head",)) is None or index.path + ".export-" not in self.path:
                 return False
             packed = map_of(entry.digest)
-            index.store_part(self.digest, self.part, entry.pack())
-            index.write(self._keep_splice, index, entry, packed)
+
+            def put(packed: tuple[bytes | None, bytes]) -> None:  # one transaction
+                index.put_view_part(self.digest, self.part, entry.pack())
+                self._keep_splice(index, entry, packed)
+
+            index.write(put, packed)
             del packed
             self.entry = entry
             if self.target_part is not None:

@@ -562,9 +562,12 @@ def _from_index(
                 made_after.append(next_meeting_dates(list(map(itemgetter(1, 2, 0, 3), all_minutes()))))
             return made_after[0]
 
-        roster = roster_of(head.config)
+        rosters: list[Any] = []  # the roster of kpss.yaml, made when a bucket of tasks is
 
         def make(rows: list[Any]) -> Any:
+            if not rosters:
+                rosters.append(roster_of(head.config))
+            roster = rosters[0]
             reads = _Reads(after_of())
             made = []
             loads = marshal.loads
@@ -610,11 +613,17 @@ def _from_index(
         if buckets is None:
             return None
         if old is not None and same_minutes and not buckets and skipped == old.state.task_buckets.keys():
-            same = _same_as_kept(old, head, name, lead, exported_at)
+            same = _same_as_kept(old, head, name, exported_at)
             if same is not None:
                 made = Made(head, lead, spool, {}, dict(old.entry.counts), same, old)
                 made.same = True
-                state = State(kept.digests, old.state.contents, old.state.task_buckets, kept.shared_key)
+                state = State(
+                    kept.digests,
+                    old.state.contents,
+                    old.state.task_buckets,
+                    kept.shared_key,
+                    old.state.groups,
+                )
                 made.map_of = lambda digest, _digests: (None, state.pack(digest))
                 done = True
                 return made
@@ -721,6 +730,7 @@ def _from_index(
         counts["task_events"] = sum(by_task[2])
         counts["deadlines"] = sum(by_task[3])
         groups = sorted(group_rows(head, ""), key=lambda row: row[1])
+        groups_made = groups_digest(groups)
         numbers["groups"] = [spool.put(("groups",), (_text(BY_NAME["groups"], groups),))]
         counts["groups"] = len(groups)
         numbers["people"] = [spool.put(("people",), (people_text,))]
@@ -816,7 +826,7 @@ def _from_index(
                     leaves[table_name][DIGEST * number : DIGEST * (number + 1)] = next(given)
             keys = sorted(task_buckets)
             place = {key: at for at, key in enumerate(keys)}
-            state = State(view, contents, task_buckets, kept_shared)
+            state = State(view, contents, task_buckets, kept_shared, groups_made)
             found = Map(
                 list(by_minutes[1]),
                 array("q", by_minutes[0]),
@@ -856,27 +866,24 @@ def _from_index(
                 old.close()
 
 
-def _same_as_kept(
-    old: Source, head: TaskSnapshot, name: str, lead: bytes, exported_at: str
-) -> list[Row] | None:
+def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) -> list[Row] | None:
     """The `archives` rows of the export, when its minutes and tasks are those of the kept
     export `old` (from_index: the same contents, no bucket of tasks made again) and so are its
-    `groups` (made again from the head) and `archives` but for the time: its tables are then
-    the kept export's bytes. The groups' text is compared with the kept file's, whose bytes
-    are trusted as a splice trusts them (Source.intact, asked before anything is served)."""
+    `groups` (made again from the head: their digest) and `archives` but for the time: its
+    tables are then the kept export's bytes."""
     entry = old.entry
     archives = [archive_row(head, name, entry.counts["meetings"], entry.counts["tasks"], exported_at)]
     at = BY_NAME["archives"].names.index("exported_at")
     if [row[:at] + row[at + 1 :] for row in archives] != [row[:at] + row[at + 1 :] for row in entry.archives]:
         return None
-    groups = sorted(group_rows(head, ""), key=lambda row: row[1])
-    if len(groups) != entry.counts.get("groups"):
-        return None
-    text = _text(BY_NAME["groups"], groups).replace(LEAD, lead)
-    size = dict(entry.layout).get("groups")
-    if size != len(text) or old.read(old.starts["groups"], size) != text:
+    if groups_digest(sorted(group_rows(head, ""), key=lambda row: row[1])) != old.state.groups:
         return None
     return archives
+
+
+def groups_digest(groups: list[Row]) -> bytes:
+    """The digest of the rows `groups` of the table `groups`, in order (splice.State)."""
+    return blake2b(marshal.dumps(groups, MARSHAL_VERSION), digest_size=16).digest()
 
 
 class _ReadAll(Exception):

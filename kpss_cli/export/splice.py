@@ -250,7 +250,8 @@ class State:
     the digest of what its minutes put in the export (`contents`: `contents_of`); of each bucket
     of tasks, the digest it was made of and the next meetings it read (`task_buckets`); the
     digest of the files of the minutes that record joins or leaves (`shared`:
-    loading.KeptRows.shared_key, what the people of the export read beside each minutes')."""
+    loading.KeptRows.shared_key, what the people of the export read beside each minutes'); the
+    digest of the rows of `groups` (`groups`: rows.groups_digest)."""
 
     def __init__(
         self,
@@ -258,21 +259,24 @@ class State:
         contents: dict[int, bytes],
         task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]]]],
         shared: bytes,
+        groups: bytes,
     ) -> None:
         self.view = view
         self.contents = contents
         self.task_buckets = task_buckets
         self.shared = shared
+        self.groups = groups
 
     def pack(self, digest: bytes) -> bytes:
         return marshal.dumps(
-            (FORMAT, digest, self.view, self.contents, self.task_buckets, self.shared), MARSHAL_VERSION
+            (FORMAT, digest, self.view, self.contents, self.task_buckets, self.shared, self.groups),
+            MARSHAL_VERSION,
         )
 
     @classmethod
     def unpack(cls, data: bytes, digest: bytes) -> State | None:
         """The state packed in `data`, when it is that of the kept export of `digest`."""
-        form, made_for, view, contents, task_buckets, shared = marshal.loads(data)
+        form, made_for, view, contents, task_buckets, shared, groups = marshal.loads(data)
         if form != FORMAT or made_for != digest:
             return None
         return cls(
@@ -280,6 +284,7 @@ class State:
             {int(number): bytes(value) for number, value in contents.items()},
             {bytes(key): (bytes(made_of), list(reads)) for key, (made_of, reads) in task_buckets.items()},
             bytes(shared),
+            bytes(groups),
         )
 
 

@@ -807,7 +807,14 @@ def _remember(kept: Kept | None, target: Path, carry: bool = False) -> None:
     at = now()
     try:
         stamps = [(name, stamp_of((target / f"{name}.jsonl").lstat())) for name, _size in kept.entry.layout]
-        if all(settled(stamp, at) for _name, stamp in stamps):  # rare: just written (a clock behind)
+        # Those signed already, settled then (a target refreshed): fsynced when they were signed.
+        served, served_at = kept.served, kept.served_at
+        known = served is not None and all(
+            served.get(name) == stamp and settled(stamp, served_at) for name, stamp in stamps
+        )
+        if not known and all(
+            settled(stamp, at) for _name, stamp in stamps
+        ):  # rare: just written (a clock behind)
             for name, _size in kept.entry.layout:
                 fd = os.open(target / f"{name}.jsonl", READ_FLAGS)
                 try:
