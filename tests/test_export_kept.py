@@ -972,6 +972,19 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
         return bool(real_hashed(fd, entry))
 
     monkeypatch.setattr(splice, "_hashed_right", counted)
+    maps: list[str] = []  # the map of the kept export read ("load") or written ("pack")
+    real_load, real_pack = splice.Source.load, splice.Map.pack
+
+    def load(self: Any, index: Any) -> bool:
+        maps.append("load")
+        return bool(real_load(self, index))
+
+    def pack(self: Any, digest: bytes) -> bytes:
+        maps.append("pack")
+        return bytes(real_pack(self, digest))
+
+    monkeypatch.setattr(splice.Source, "load", load)
+    monkeypatch.setattr(splice.Map, "pack", pack)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map
     seniori = sorted(examples.glob("seniori/*.md"))
@@ -1001,8 +1014,10 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
         _blank_line(seniori[round % 2])
         hashed.clear()
         spliced.clear()
+        maps.clear()
         after = same_as_no_cache("jsonl", examples, tmp_path)
         assert spliced == [True], round
+        assert maps == [], round  # told by the state alone: the map neither read nor written
         assert b"Upraveno" in after["meetings.jsonl"] and b"mine" not in after["meetings.jsonl"]
         assert kept_files(examples) == [kept] and kept.stat().st_ino == inode, round  # not written
         now = tables()
@@ -1017,6 +1032,13 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
     assert times_hashed[0] == 1 and times_hashed == sorted(times_hashed, reverse=True)
     if stamp == "signed":
         assert times_hashed[1:] == [0] * 5
+    # A row changed after them: spliced with the map kept by the export before them.
+    _edit(seniori[0], "# Upraveno: ", "# ")
+    maps.clear()
+    spliced.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True] and maps == ["load", "pack"] and b"Upraveno" not in after["meetings.jsonl"]
+    (kept,) = kept_files(examples)
     # Altered meanwhile (its stamp moves): nothing spliced from it, every row's text read.
     _flip_in_place(kept)
     _blank_line(seniori[0])

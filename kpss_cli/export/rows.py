@@ -155,7 +155,7 @@ class _Reads(Mapping[str, "dt.date | None"]):
     """`after` (archive.next_meetings, as ordinals) seen as dates, noting which minutes' next
     meeting was read (not copied: some 100,000 minutes at 100,000 files)."""
 
-    def __init__(self, after: dict[str, int | None]) -> None:
+    def __init__(self, after: Mapping[str, int | None]) -> None:
         self.after = after
         self.read: dict[str, int | None] = {}
 
@@ -175,6 +175,27 @@ class _Reads(Mapping[str, "dt.date | None"]):
 
     def __len__(self) -> int:
         return len(self.after)
+
+
+class _KnownAfter(Mapping[str, "int | None"]):
+    """`after` (as _Reads takes it) told by the next meetings the kept export's buckets of tasks
+    read (`known`: what `after` was then), and by `whole()` (the whole of it, made when asked)
+    for any other: only while `after` is what it was when the kept export was made."""
+
+    def __init__(self, known: dict[str, int | None], whole: Callable[[], dict[str, int | None]]) -> None:
+        self.known = known
+        self.whole = whole
+
+    def __getitem__(self, key: str) -> int | None:
+        if key in self.known:  # None: no next meeting, or no such minutes (the same to _Reads.get)
+            return self.known[key]
+        return self.whole()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.whole())
+
+    def __len__(self) -> int:
+        return len(self.whole())
 
 
 class Spool:
@@ -388,17 +409,19 @@ def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
 
 def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
     """A bucket's kept value (from_index's make) with its tasks' text put in `spool`: each
-    task as (id, its row in the spool, its counts of events and deadlines)."""
+    task as (id, its row in the spool, its counts of events and deadlines), with the next
+    meetings it read and the digest of what it puts in the export."""
     put = spool.put
 
     def shrink(value: Any) -> Any:
-        made, reads = value
+        made, reads, digest = value
         return (
             [
                 (task_id, put(PER_TASK, texts), n_events, n_deadlines)
                 for task_id, *texts, n_events, n_deadlines in made
             ],
             reads,
+            digest,
         )
 
     return shrink
@@ -563,12 +586,24 @@ def _from_index(
             return made_after[0]
 
         rosters: list[Any] = []  # the roster of kpss.yaml, made when a bucket of tasks is
+        knowns: list[_KnownAfter] = []
+
+        def known_after(old: Source) -> _KnownAfter:
+            """`after`, the same minutes as the kept export's: told by what its tasks read."""
+            if not knowns:
+                known = {
+                    minutes_id: ordinal
+                    for _digest, reads, _content in old.state.task_buckets.values()
+                    for minutes_id, ordinal in reads
+                }
+                knowns.append(_KnownAfter(known, after_of))
+            return knowns[0]
 
         def make(rows: list[Any]) -> Any:
             if not rosters:
                 rosters.append(roster_of(head.config))
             roster = rosters[0]
-            reads = _Reads(after_of())
+            reads = _Reads(after_of() if not same_minutes or old is None else known_after(old))
             made = []
             loads = marshal.loads
             for row in rows:
@@ -584,7 +619,8 @@ def _from_index(
                         len(deadlines),
                     )
                 )
-            return made, sorted(reads.read.items())
+            digest = blake2b(marshal.dumps(made, MARSHAL_VERSION), digest_size=16).digest()
+            return made, sorted(reads.read.items()), digest
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
             after = after_of()
@@ -612,7 +648,17 @@ def _from_index(
         buckets = kept.by_bucket("tasks", make, still, _spool_tasks(spool), skip)
         if buckets is None:
             return None
-        if old is not None and same_minutes and not buckets and skipped == old.state.task_buckets.keys():
+        # Each bucket of tasks read or made: (the digest it was made of, the next meetings it
+        # read, the digest of what it puts in the export).
+        task_buckets = {key: (digest, reads, content) for key, digest, (_made, reads, content) in buckets}
+        kept_buckets = None if old is None else old.state.task_buckets
+        if (
+            old is not None
+            and kept_buckets is not None
+            and same_minutes
+            and skipped | task_buckets.keys() == kept_buckets.keys()
+            and all(found[2] == kept_buckets[key][2] for key, found in task_buckets.items())
+        ):
             same = _same_as_kept(old, head, name, exported_at)
             if same is not None:
                 made = Made(head, lead, spool, {}, dict(old.entry.counts), same, old)
@@ -620,7 +666,7 @@ def _from_index(
                 state = State(
                     kept.digests,
                     old.state.contents,
-                    old.state.task_buckets,
+                    kept_buckets | task_buckets,
                     kept.shared_key,
                     old.state.groups,
                 )
@@ -643,10 +689,9 @@ def _from_index(
         # events and deadlines, its bucket's key).
         tasks = [
             (task_id, number, n_events, n_deadlines, key)
-            for key, _digest, (made, _reads) in buckets
+            for key, _digest, (made, _reads, _content) in buckets
             for task_id, number, n_events, n_deadlines in made
         ]
-        task_buckets = {key: (digest, reads) for key, digest, (_made, reads) in buckets}
         del buckets
         if old is not None:
             m = old.map

@@ -248,7 +248,8 @@ class State:
     """What a kept export was made of that changes more often than where its rows lie (`Map`),
     kept apart from it, small: the view table's digest of each bucket (`view`); of each bucket,
     the digest of what its minutes put in the export (`contents`: `contents_of`); of each bucket
-    of tasks, the digest it was made of and the next meetings it read (`task_buckets`); the
+    of tasks, the digest it was made of, the next meetings it read and the digest of what its
+    tasks put in the export (`task_buckets`); the
     digest of the files of the minutes that record joins or leaves (`shared`:
     loading.KeptRows.shared_key, what the people of the export read beside each minutes'); the
     digest of the rows of `groups` (`groups`: rows.groups_digest)."""
@@ -257,7 +258,7 @@ class State:
         self,
         view: dict[int, bytes],
         contents: dict[int, bytes],
-        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]]]],
+        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]], bytes]],
         shared: bytes,
         groups: bytes,
     ) -> None:
@@ -276,13 +277,17 @@ class State:
     @classmethod
     def unpack(cls, data: bytes, digest: bytes) -> State | None:
         """The state packed in `data`, when it is that of the kept export of `digest`."""
-        form, made_for, view, contents, task_buckets, shared, groups = marshal.loads(data)
-        if form != FORMAT or made_for != digest:
+        found = marshal.loads(data)
+        if type(found) is not tuple or len(found) != 7 or found[:2] != (FORMAT, digest):
             return None
+        _form, _made_for, view, contents, task_buckets, shared, groups = found
         return cls(
             {int(number): bytes(value) for number, value in view.items()},
             {int(number): bytes(value) for number, value in contents.items()},
-            {bytes(key): (bytes(made_of), list(reads)) for key, (made_of, reads) in task_buckets.items()},
+            {
+                bytes(key): (bytes(made_of), list(reads), bytes(content))
+                for key, (made_of, reads, content) in task_buckets.items()
+            },
             bytes(shared),
             bytes(groups),
         )
