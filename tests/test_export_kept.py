@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from kpss_cli.commands.cli import app
 from kpss_cli.export import kept as kept_module
 from kpss_cli.export import rows, splice, write
+from kpss_cli.meetings import membership
 from kpss_cli.store import loading
 
 KINDS = ["sqlite", "jsonl"] + (["parquet"] if importlib.util.find_spec("pyarrow") else [])
@@ -864,7 +865,8 @@ def test_an_export_after_an_edit_walks_once_and_finds_the_members_once(
     """JSON Lines after an edit, made from the rows kept in the index: the archive is walked
     once (the export is of that walk: no second walk to see that nothing changed meanwhile),
     and each group's members over time are computed once (for the rows made again and for
-    the people)."""
+    the people); after an edit that changes no row, only those of the edited minutes' group
+    (its rows made again: the people not)."""
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)
     walks: list[str] = []
@@ -877,20 +879,29 @@ def test_an_export_after_an_edit_walks_once_and_finds_the_members_once(
             return _real(root, *args)
 
         monkeypatch.setattr(module, "walk_archive", walking)
-    real_members = rows.all_members
+    real_members = membership.group_members
 
-    def counted(*args: Any) -> Any:
-        members.append(1)
-        return real_members(*args)
+    def counted(archive: Any, group: Any, *rest: Any) -> Any:
+        members.append(group.slug)
+        return real_members(archive, group, *rest)
 
-    monkeypatch.setattr(rows, "all_members", counted)
-    _edit(sorted(examples.glob("seniori/*.md"))[0], "# ", "# Upraveno: ")
+    monkeypatch.setattr(membership, "group_members", counted)
+    edited = sorted(examples.glob("seniori/*.md"))[0]
+    _edit(edited, "# ", "# Upraveno: ")
     spliced.clear()
     warm = export("jsonl", tmp_path / "warm.jsonl", examples)
     assert warm.exit_code == 0 and spliced == [True]
-    assert (len(walks), len(members)) == (1, 1)
+    assert len(walks) == 1 and len(members) == len(set(members)) > 1
     cold = export("jsonl", tmp_path / "cold.jsonl", examples, cache=False)
     assert content(tmp_path / "warm.jsonl") == content(tmp_path / "cold.jsonl") and cold.exit_code == 0
+    # A blank line at the end: no row changes, the kept export stays.
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    walks.clear()
+    members.clear()
+    spliced.clear()
+    assert export("jsonl", tmp_path / "warm.jsonl", examples).exit_code == 0 and spliced == [True]
+    assert len(walks) == 1 and members == ["seniori"]
+    assert content(tmp_path / "warm.jsonl") == content(tmp_path / "cold.jsonl")
 
 
 def test_edits_one_after_another_and_a_target_the_user_changed_are_the_no_cache_export(
@@ -961,6 +972,19 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
         return bool(real_hashed(fd, entry))
 
     monkeypatch.setattr(splice, "_hashed_right", counted)
+    maps: list[str] = []  # the map of the kept export read ("load") or written ("pack")
+    real_load, real_pack = splice.Source.load, splice.Map.pack
+
+    def load(self: Any, index: Any) -> bool:
+        maps.append("load")
+        return bool(real_load(self, index))
+
+    def pack(self: Any, digest: bytes) -> bytes:
+        maps.append("pack")
+        return bytes(real_pack(self, digest))
+
+    monkeypatch.setattr(splice.Source, "load", load)
+    monkeypatch.setattr(splice.Map, "pack", pack)
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0
     same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map
     seniori = sorted(examples.glob("seniori/*.md"))
@@ -990,8 +1014,10 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
         _blank_line(seniori[round % 2])
         hashed.clear()
         spliced.clear()
+        maps.clear()
         after = same_as_no_cache("jsonl", examples, tmp_path)
         assert spliced == [True], round
+        assert maps == [], round  # told by the state alone: the map neither read nor written
         assert b"Upraveno" in after["meetings.jsonl"] and b"mine" not in after["meetings.jsonl"]
         assert kept_files(examples) == [kept] and kept.stat().st_ino == inode, round  # not written
         now = tables()
@@ -1006,6 +1032,13 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
     assert times_hashed[0] == 1 and times_hashed == sorted(times_hashed, reverse=True)
     if stamp == "signed":
         assert times_hashed[1:] == [0] * 5
+    # A row changed after them: spliced with the map kept by the export before them.
+    _edit(seniori[0], "# Upraveno: ", "# ")
+    maps.clear()
+    spliced.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True] and maps == ["load", "pack"] and b"Upraveno" not in after["meetings.jsonl"]
+    (kept,) = kept_files(examples)
     # Altered meanwhile (its stamp moves): nothing spliced from it, every row's text read.
     _flip_in_place(kept)
     _blank_line(seniori[0])

@@ -231,15 +231,27 @@ class Kept:
         if self.entry is None or self.target_part is None:
             return
         data = marshal.dumps((self.entry.digest, stamps, at), MARSHAL_VERSION)
-        self._store(self.target_part, data)
-        if carry:
-            index = open_index(self.root, self.shown_root)
-            if index is None:
-                return
-            try:
-                index.write(index.put_part, "", self.served_part(), data)
-            finally:
-                index.close()
+        target_part = self.target_part
+        index = open_index(self.root, self.shown_root)
+        if index is None:
+            return
+        try:
+            # Beside the snapshot only when the archive and its entry are still as they were
+            # looked at; both in one transaction.
+            current = index.snapshot(self.digest, ("head", self.part)) is not None
+
+            def put() -> None:
+                if current:
+                    index.put_view_part(self.digest, target_part, data)
+                if carry:
+                    index.put_part("", self.served_part(), data)
+
+            if current or carry:
+                index.write(put)
+        except OSError:
+            return
+        finally:
+            index.close()
 
     def served_part(self) -> str:
         """The name of the KEPT part (beside the view's table, as `splice_parts`) of what was
@@ -250,9 +262,9 @@ class Kept:
         where = self.target_part.split("\0", 2)[2]  # the export's key and the target's
         return f"{kind('export', self.shown_root)}\0splice served\0{where}"
 
-    def keep_again(self, entry: Entry, map_of: Callable[[bytes], bytes]) -> bool:
+    def keep_again(self, entry: Entry, map_of: Callable[[bytes], tuple[bytes | None, bytes]]) -> bool:
         """Keep `entry`, that of the kept file as it is, for the archive as it is now, with the
-        map `map_of(digest)` (splice.py): an export after a change whose tables are the kept
+        map and state `map_of(digest)` (splice.py; no map: the one kept stays): an export after a change whose tables are the kept
         export's bytes (write._unchanged), the kept file neither written nor copied. What
         an export after a change last copied to the target (`remember`) is then what this
         entry's was (`served`: write._refresh). False, and nothing kept, when the archive or
@@ -264,8 +276,12 @@ class Kept:
             if index.snapshot(self.digest, ("head",)) is None or index.path + ".export-" not in self.path:
                 return False
             packed = map_of(entry.digest)
-            index.store_part(self.digest, self.part, entry.pack())
-            index.write(self._keep_splice, index, entry, packed)
+
+            def put(packed: tuple[bytes | None, bytes]) -> None:  # one transaction
+                index.put_view_part(self.digest, self.part, entry.pack())
+                self._keep_splice(index, entry, packed)
+
+            index.write(put, packed)
             del packed
             self.entry = entry
             if self.target_part is not None:
@@ -326,30 +342,39 @@ class Kept:
             finally:
                 index.close()
 
-    def splice_parts(self) -> tuple[str, str]:
+    def splice_parts(self) -> tuple[str, str, str]:
         """The names of the KEPT parts (beside the table of the view `export`, dropped with
-        it: store/viewtable.py) of the entry and the map of this kept export (splice.py)."""
+        it: store/viewtable.py) of the entry, the map and the state of this kept export
+        (splice.py)."""
         from ..store.viewtable import kind  # an export after a change: not the warm path
 
         table = kind("export", self.shown_root)
         key = self.part.split("\0", 2)[2]
-        return f"{table}\0splice entry\0{key}", f"{table}\0splice map\0{key}"
+        return (
+            f"{table}\0splice entry\0{key}",
+            f"{table}\0splice map\0{key}",
+            f"{table}\0splice state\0{key}",
+        )
 
-    def _keep_splice(self, index: Index, entry: Entry, packed: bytes | None) -> None:
-        """In a transaction: keep `entry` and the map `packed` as the splice parts; without
-        a map (an export not made from the rows kept in the index), remove them."""
-        entry_part, map_part = self.splice_parts()
+    def _keep_splice(self, index: Index, entry: Entry, packed: tuple[bytes | None, bytes] | None) -> None:
+        """In a transaction: keep `entry`, and the map and the state `packed`, as the splice
+        parts (no map: the one kept stays, that of the same bytes: write._serve_unchanged);
+        without either (an export not made from the rows kept in the index), remove them."""
+        entry_part, map_part, state_part = self.splice_parts()
         if packed is None:
-            index.drop_tables(entry_part)
-            index.drop_tables(map_part)
+            for part in (entry_part, map_part, state_part):
+                index.drop_tables(part)
             return
+        put_map, state = packed
         index.put_part("", entry_part, entry.pack())
-        index.put_part("", map_part, packed)
+        if put_map is not None:
+            index.put_part("", map_part, put_map)
+        index.put_part("", state_part, state)
 
     def _vouch_splice(self, index: Index, entry: Entry) -> None:
         """In a transaction: the splice entry given `entry`'s stamp, when it is of the same
         bytes."""
-        entry_part, _map_part = self.splice_parts()
+        entry_part, _map_part, _state_part = self.splice_parts()
         found = index.kept_part(entry_part)
         try:
             same = found is not None and Entry.unpack(found[1]).digest == entry.digest
@@ -365,13 +390,14 @@ class Kept:
         archives: list[Row],
         exported_at: str,
         hashed: tuple[bytes, list[tuple[str, int]], bytes] | None = None,
-        map_of: Callable[[bytes], bytes] | None = None,
+        map_of: Callable[[bytes], tuple[bytes | None, bytes]] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot; with
         `hashed` (the digest, layout and leaves of what the writer wrote, `TreeHash`), copied by the
         kernel, else hashed as they are copied; with `map_of`, the map of where its rows lie
-        kept too (`map_of(digest)`, packed: splice.py, a later export spliced from it), else
+        kept too (`map_of(digest)`: the map and the state packed, splice.py, a later export
+        spliced from it), else
         any map of the export it replaces removed. The entry kept is then `entry`. Any failure just keeps nothing (and
         `entry` is None)."""
         self.entry = None

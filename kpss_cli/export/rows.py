@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 
 from ..core.model import Minutes, Person
 from ..core.people import roster_of
-from ..meetings.membership import GroupMembers, all_members
+from ..meetings.membership import GroupMembers, MembersWhenAsked
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
@@ -37,7 +37,20 @@ from ..store.loading import Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .kept import Kept
 from .schema import BY_NAME, TABLES, Row, Table
-from .splice import DIGEST, LONG, PER_MINUTES, PER_TASK, Map, Source, leaf_ends, reused, runs, source
+from .splice import (
+    DIGEST,
+    LONG,
+    PER_MINUTES,
+    PER_TASK,
+    Map,
+    Source,
+    State,
+    contents_of,
+    leaf_ends,
+    reused,
+    runs,
+    source,
+)
 from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
@@ -93,11 +106,12 @@ class _Seen(People):
         ]
 
 
-def members_of(head: TaskSnapshot, shared: list[Minutes]) -> dict[str, GroupMembers]:
-    """Each group's members over time, given the minutes that record joins or leaves."""
+def members_of(head: TaskSnapshot, shared: list[Minutes]) -> Mapping[str, GroupMembers]:
+    """Each group's members over time, given the minutes that record joins or leaves; each
+    group's computed when first read (after an edit, the rows of a few minutes are made)."""
     joins = Archive(Path(head.root), head.shown_root, head.config)
     joins.minutes = shared  # all that membership over time reads
-    return all_members(joins)
+    return MembersWhenAsked(joins)
 
 
 def each_for(
@@ -105,7 +119,8 @@ def each_for(
 ) -> Callable[[Minutes], Any]:
     """The function making a minutes' kept value, given the minutes that record joins or
     leaves (`shared`, in the archive's order): (its group, its next meeting as an ordinal,
-    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts).
+    its people (_Seen.summary), the text of its rows of each of PER_MINUTES, their counts, a
+    digest of all these, its id and date: what it puts in the export, splice.contents_of).
     With `noted`, (shared, the groups' members over time) is put in it: the people of the
     export read the members too (from_index), computed once."""
     members = members_of(head, shared)
@@ -120,7 +135,7 @@ def each_for(
         # Each table in its key order (a minutes' rows are together: its id leads each key).
         attendance.sort(key=lambda row: (row[2], row[3]))
         meeting_day = minutes.next_meeting.date if minutes.next_meeting else None
-        return (
+        value = (
             minutes.group_slug,
             None if meeting_day is None else meeting_day.toordinal(),
             marshal.dumps(people.summary(), MARSHAL_VERSION),  # unpacked only when people change
@@ -130,6 +145,8 @@ def each_for(
             ),
             (1, len(attendance), len(agenda), len(decisions)),
         )
+        own = (minutes.id, minutes.date.toordinal(), value)
+        return (*value, blake2b(marshal.dumps(own, MARSHAL_VERSION), digest_size=16).digest())
 
     return each
 
@@ -138,7 +155,7 @@ class _Reads(Mapping[str, "dt.date | None"]):
     """`after` (archive.next_meetings, as ordinals) seen as dates, noting which minutes' next
     meeting was read (not copied: some 100,000 minutes at 100,000 files)."""
 
-    def __init__(self, after: dict[str, int | None]) -> None:
+    def __init__(self, after: Mapping[str, int | None]) -> None:
         self.after = after
         self.read: dict[str, int | None] = {}
 
@@ -158,6 +175,27 @@ class _Reads(Mapping[str, "dt.date | None"]):
 
     def __len__(self) -> int:
         return len(self.after)
+
+
+class _KnownAfter(Mapping[str, "int | None"]):
+    """`after` (as _Reads takes it) told by the next meetings the kept export's buckets of tasks
+    read (`known`: what `after` was then), and by `whole()` (the whole of it, made when asked)
+    for any other: only while `after` is what it was when the kept export was made."""
+
+    def __init__(self, known: dict[str, int | None], whole: Callable[[], dict[str, int | None]]) -> None:
+        self.known = known
+        self.whole = whole
+
+    def __getitem__(self, key: str) -> int | None:
+        if key in self.known:  # None: no next meeting, or no such minutes (the same to _Reads.get)
+            return self.known[key]
+        return self.whole()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.whole())
+
+    def __len__(self) -> int:
+        return len(self.whole())
 
 
 class Spool:
@@ -267,9 +305,12 @@ class Made:
     """An export's rows from the index: the archive's head, each table's text in key order
     (`pieces(table)`: chunks of lines, each begun with the archive's name, read from the spool
     or, spliced, from the kept export: splice.py), each table's row count and the `archives`
-    rows, and where each minutes' and task's rows lie (`map_of(digest)`: splice.Map packed,
-    kept beside the export when it is kept; called once, it lets go of what the export was made
-    of). `close()` when done."""
+    rows, and where each minutes' and task's rows lie (`map_of(digest, leaves' digests)`:
+    splice.Map and splice.State packed, kept beside the export when it is kept; called once, it
+    lets go of what the export was made of). With `same`, its tables are the bytes of the kept
+    export it was spliced from (`source`), told without reading them: nothing else is given
+    (no `rows`, no `plan`) but the state to keep (no map: the kept one stays).
+    `close()` when done."""
 
     def __init__(
         self,
@@ -280,7 +321,7 @@ class Made:
         counts: dict[str, int],
         archives: list[Row],
         source: Source | None = None,
-        map_of: Callable[[bytes, list[bytes]], bytes] | None = None,
+        map_of: Callable[[bytes, list[bytes]], tuple[bytes | None, bytes]] | None = None,
     ) -> None:
         self.head = head
         self.lead = lead  # what LEAD stands for: `{"archive": NAME, `
@@ -292,6 +333,7 @@ class Made:
         self.archives = archives
         self.source = source
         self.map_of = map_of
+        self.same = False
         # The leaves of its hash tree in order (kept.TreeHash): each one's length and, when it
         # is copied whole from a leaf of the kept export, that leaf's digest.
         self.plan: list[tuple[int, bytes | None]] = []
@@ -354,30 +396,32 @@ class Made:
 def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
     """A minutes' kept value (each_for) with its text and people put in `spool`: (group, next
     meeting, the digest of its people, its row in the spool, its counts of attendance, agenda
-    items and decisions)."""
+    items and decisions, the digest of what it puts in the export)."""
     parts = (*PER_MINUTES, PEOPLE)
 
     def shrink(value: Any) -> Any:
-        group, meeting, people, texts, counts = value
+        group, meeting, people, texts, counts, digest = value
         number = spool.put(parts, (*texts, people))
-        return (group, meeting, blake2b(people, digest_size=16).digest(), number, *counts[1:])
+        return (group, meeting, blake2b(people, digest_size=16).digest(), number, *counts[1:], digest)
 
     return shrink
 
 
 def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
     """A bucket's kept value (from_index's make) with its tasks' text put in `spool`: each
-    task as (id, its row in the spool, its counts of events and deadlines)."""
+    task as (id, its row in the spool, its counts of events and deadlines), with the next
+    meetings it read and the digest of what it puts in the export."""
     put = spool.put
 
     def shrink(value: Any) -> Any:
-        made, reads = value
+        made, reads, digest = value
         return (
             [
                 (task_id, put(PER_TASK, texts), n_events, n_deadlines)
                 for task_id, *texts, n_events, n_deadlines in made
             ],
             reads,
+            digest,
         )
 
     return shrink
@@ -466,51 +510,100 @@ def _from_index(
     try:
         head = kept.head
         name = Path(head.root).name if name is None else name
+        lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
+        # What the minutes read put in the export, by bucket: the same as the kept export's
+        # (and the same minutes recording joins or leaves), the minutes are the kept export's
+        # one for one, in the same order, with the same next meetings.
+        contents = contents_of((bucket, value[7]) for _date, _id, value, bucket in kept.values)
+        same_minutes = (
+            old is not None
+            and kept.shared_key == old.state.shared
+            and all(contents.get(number) == old.state.contents.get(number) for number in kept.selected or ())
+        )
         # Each minutes: (date, id, group, own next meeting, people's digest, bucket, counts of
         # attendance, agenda items and decisions, its row: of the spool, or -1 - its place in
-        # the kept export's map).
-        minutes: list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]] = [
-            (date, minutes_id, group, meeting, people, bucket, n_att, n_agenda, n_decisions, number)
-            for date, minutes_id, (group, meeting, people, number, n_att, n_agenda, n_decisions), bucket in (
-                kept.values
-            )
-        ]
-        kept.values = []
-        if old is not None:
-            m = old.map
-            read_again = kept.selected or set()
-            att, agenda, decisions = m.counts
-            # The tuples made by zip (in C), not item by item: some 100,000 at 100,000 files.
-            places = range(-1, -1 - len(m.ids), -1)
-            minutes += (
-                each
-                for each in zip(
-                    m.dates,
-                    m.ids,
-                    m.groups,
-                    m.meetings,
-                    m.people,
-                    m.buckets,
-                    att,
-                    agenda,
-                    decisions,
-                    places,
-                    strict=True,
+        # the kept export's map); made when needed (not when the export is the kept one).
+        made_minutes: list[list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]]] = []
+
+        def all_minutes() -> list[tuple[int, str, str, int | None, bytes, int, int, int, int, int]]:
+            if made_minutes:
+                return made_minutes[0]
+            minutes = [
+                (date, minutes_id, group, meeting, people, bucket, n_att, n_agenda, n_decisions, number)
+                for date, minutes_id, (
+                    group,
+                    meeting,
+                    people,
+                    number,
+                    n_att,
+                    n_agenda,
+                    n_decisions,
+                    _d,
+                ), bucket in (kept.values)
+            ]
+            kept.values = []
+            if old is not None:
+                try:
+                    loaded = old.load(kept.index)
+                except Exception:  # whatever it was, the index is not to be trusted: rebuilt
+                    kept.index.damaged = True
+                    loaded = False
+                if not loaded:
+                    raise _ReadAll  # no map of the kept export: every row's text is read
+                m = old.map
+                read_again = kept.selected or set()
+                att, agenda, decisions = m.counts
+                # The tuples made by zip (in C), not item by item: some 100,000 at 100,000 files.
+                places = range(-1, -1 - len(m.ids), -1)
+                minutes += (
+                    each
+                    for each in zip(
+                        m.dates,
+                        m.ids,
+                        m.groups,
+                        m.meetings,
+                        m.people,
+                        m.buckets,
+                        att,
+                        agenda,
+                        decisions,
+                        places,
+                        strict=True,
+                    )
+                    if each[5] not in read_again
                 )
-                if each[5] not in read_again
-            )
-            minutes.sort(key=itemgetter(0, 1))  # as archive.resolve sorts them
-        ids = [each[1] for each in minutes]
-        if len(set(ids)) != len(ids):
-            return None
-        del ids
+                minutes.sort(key=itemgetter(0, 1))  # as archive.resolve sorts them
+            made_minutes.append(minutes)
+            return minutes
+
         # (id, group, date, own next meeting) of each minutes: ordinals, which it compares as
-        # it compares dates.
-        after = next_meeting_dates(list(map(itemgetter(1, 2, 0, 3), minutes)))
-        roster = roster_of(head.config)
+        # it compares dates. Made when a bucket of tasks is.
+        made_after: list[dict[str, int | None]] = []
+
+        def after_of() -> dict[str, int | None]:
+            if not made_after:
+                made_after.append(next_meeting_dates(list(map(itemgetter(1, 2, 0, 3), all_minutes()))))
+            return made_after[0]
+
+        rosters: list[Any] = []  # the roster of kpss.yaml, made when a bucket of tasks is
+        knowns: list[_KnownAfter] = []
+
+        def known_after(old: Source) -> _KnownAfter:
+            """`after`, the same minutes as the kept export's: told by what its tasks read."""
+            if not knowns:
+                known = {
+                    minutes_id: ordinal
+                    for _digest, reads, _content in old.state.task_buckets.values()
+                    for minutes_id, ordinal in reads
+                }
+                knowns.append(_KnownAfter(known, after_of))
+            return knowns[0]
 
         def make(rows: list[Any]) -> Any:
-            reads = _Reads(after)
+            if not rosters:
+                rosters.append(roster_of(head.config))
+            roster = rosters[0]
+            reads = _Reads(after_of() if not same_minutes or old is None else known_after(old))
             made = []
             loads = marshal.loads
             for row in rows:
@@ -526,9 +619,11 @@ def _from_index(
                         len(deadlines),
                     )
                 )
-            return made, sorted(reads.read.items())
+            digest = blake2b(marshal.dumps(made, MARSHAL_VERSION), digest_size=16).digest()
+            return made, sorted(reads.read.items()), digest
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
+            after = after_of()
             return all(after.get(minutes_id) == ordinal for minutes_id, ordinal in reads)
 
         def still(made: Any) -> bool:
@@ -537,11 +632,15 @@ def _from_index(
         skipped: set[bytes] = set()
         skip = None
         if old is not None:
-            known_buckets = old.map.task_buckets
+            if not same_minutes:
+                all_minutes()  # the map read (here, not while the tasks are: _ReadAll)
+            known_buckets = old.state.task_buckets
 
             def skip(key: bytes, digest: bytes) -> bool:
                 known = known_buckets.get(key)
-                if known is None or known[0] != digest or not holds(known[1]):
+                # The next meetings a bucket read held when the kept export was made; with the
+                # same minutes, they hold still.
+                if known is None or known[0] != digest or not (same_minutes or holds(known[1])):
                     return False
                 skipped.add(key)
                 return True
@@ -549,14 +648,50 @@ def _from_index(
         buckets = kept.by_bucket("tasks", make, still, _spool_tasks(spool), skip)
         if buckets is None:
             return None
+        # Each bucket of tasks read or made: (the digest it was made of, the next meetings it
+        # read, the digest of what it puts in the export).
+        task_buckets = {key: (digest, reads, content) for key, digest, (_made, reads, content) in buckets}
+        kept_buckets = None if old is None else old.state.task_buckets
+        if (
+            old is not None
+            and kept_buckets is not None
+            and same_minutes
+            and skipped | task_buckets.keys() == kept_buckets.keys()
+            and all(found[2] == kept_buckets[key][2] for key, found in task_buckets.items())
+        ):
+            same = _same_as_kept(old, head, name, exported_at)
+            if same is not None:
+                made = Made(head, lead, spool, {}, dict(old.entry.counts), same, old)
+                made.same = True
+                state = State(
+                    kept.digests,
+                    old.state.contents,
+                    kept_buckets | task_buckets,
+                    kept.shared_key,
+                    old.state.groups,
+                )
+                made.map_of = lambda digest, _digests: (None, state.pack(digest))
+                done = True
+                return made
+        minutes = all_minutes()
+        ids = [each[1] for each in minutes]
+        if len(set(ids)) != len(ids):
+            return None
+        del ids
+        after = after_of()
+        # What each bucket's minutes put in the export (those not read: as in the kept export).
+        if old is not None:
+            read_again = kept.selected or set()
+            contents = {
+                number: digest for number, digest in old.state.contents.items() if number not in read_again
+            } | contents
         # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
         # events and deadlines, its bucket's key).
         tasks = [
             (task_id, number, n_events, n_deadlines, key)
-            for key, _digest, (made, _reads) in buckets
+            for key, _digest, (made, _reads, _content) in buckets
             for task_id, number, n_events, n_deadlines in made
         ]
-        task_buckets = {key: (digest, reads) for key, digest, (_made, reads) in buckets}
         del buckets
         if old is not None:
             m = old.map
@@ -572,7 +707,7 @@ def _from_index(
                 if which in kept_keys
             )
             for key in skipped:
-                task_buckets[key] = m.task_buckets[key]
+                task_buckets[key] = old.state.task_buckets[key]
         tasks.sort(key=itemgetter(0))
         if len({task[0] for task in tasks}) != len(tasks):
             return None
@@ -640,13 +775,13 @@ def _from_index(
         counts["task_events"] = sum(by_task[2])
         counts["deadlines"] = sum(by_task[3])
         groups = sorted(group_rows(head, ""), key=lambda row: row[1])
+        groups_made = groups_digest(groups)
         numbers["groups"] = [spool.put(("groups",), (_text(BY_NAME["groups"], groups),))]
         counts["groups"] = len(groups)
         numbers["people"] = [spool.put(("people",), (people_text,))]
         counts["people"] = people_count
         archives = [archive_row(head, name, n_minutes, n_tasks, exported_at)]
         counts["archives"] = 1
-        lead = ('{"archive": ' + json_encoder()(name) + ", ").encode("utf-8")
         view = kept.digests
 
         made = Made(head, lead, spool, numbers, counts, archives, old)
@@ -715,10 +850,12 @@ def _from_index(
         for table_name, _number, size, _known in plan:
             made.sizes[table_name] = made.sizes.get(table_name, 0) + size
 
-        def map_of(digest: bytes, digests: list[bytes]) -> bytes:
-            """Where each minutes' and task's rows lie in this export (splice.Map), packed for
-            the kept export of `digest`, its leaves' digests `digests` (those of no bytes left
-            out, as kept.TreeHash gives them)."""
+        kept_shared = kept.shared_key
+
+        def map_of(digest: bytes, digests: list[bytes]) -> tuple[bytes | None, bytes]:
+            """Where each minutes' and task's rows lie in this export (splice.Map) and what it
+            was made of (splice.State), packed for the kept export of `digest`, its leaves'
+            digests `digests` (those of no bytes left out, as kept.TreeHash gives them)."""
             leaves: dict[str, bytearray] = {}
             for each_table in TABLES:
                 if each_table.name != "archives":
@@ -734,8 +871,8 @@ def _from_index(
                     leaves[table_name][DIGEST * number : DIGEST * (number + 1)] = next(given)
             keys = sorted(task_buckets)
             place = {key: at for at, key in enumerate(keys)}
+            state = State(view, contents, task_buckets, kept_shared, groups_made)
             found = Map(
-                view,
                 list(by_minutes[1]),
                 array("q", by_minutes[0]),
                 array("q", by_minutes[5]),
@@ -744,7 +881,6 @@ def _from_index(
                 list(by_minutes[4]),
                 (array("q", by_minutes[6]), array("q", by_minutes[7]), array("q", by_minutes[8])),
                 written,
-                task_buckets,
                 list(by_task[0]),
                 keys,
                 array("q", map(place.__getitem__, by_task[4])),
@@ -760,7 +896,7 @@ def _from_index(
             plan.clear()
             if old is not None:
                 old.drop()
-            return found.pack(digest)
+            return found.pack(digest), state.pack(digest)
 
         made.map_of = map_of
         done = True
@@ -773,6 +909,26 @@ def _from_index(
             spool.close()
             if old is not None:
                 old.close()
+
+
+def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) -> list[Row] | None:
+    """The `archives` rows of the export, when its minutes and tasks are those of the kept
+    export `old` (from_index: the same contents, no bucket of tasks made again) and so are its
+    `groups` (made again from the head: their digest) and `archives` but for the time: its
+    tables are then the kept export's bytes."""
+    entry = old.entry
+    archives = [archive_row(head, name, entry.counts["meetings"], entry.counts["tasks"], exported_at)]
+    at = BY_NAME["archives"].names.index("exported_at")
+    if [row[:at] + row[at + 1 :] for row in archives] != [row[:at] + row[at + 1 :] for row in entry.archives]:
+        return None
+    if groups_digest(sorted(group_rows(head, ""), key=lambda row: row[1])) != old.state.groups:
+        return None
+    return archives
+
+
+def groups_digest(groups: list[Row]) -> bytes:
+    """The digest of the rows `groups` of the table `groups`, in order (splice.State)."""
+    return blake2b(marshal.dumps(groups, MARSHAL_VERSION), digest_size=16).digest()
 
 
 class _ReadAll(Exception):

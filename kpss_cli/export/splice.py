@@ -5,17 +5,22 @@ are copied from the kept export (kept.py), only the changed ones' text is read f
 
 Beside the kept export the index keeps (KEPT parts, beside the view's table: dropped with it
 when it is made whole) its entry (kept.Entry: size, SHA-256 digest, layout, stamp once
-vouched) and its map (`Map`): for each minutes in id order its date, group, next meeting,
+vouched), its map (`Map`): for each minutes in id order its date, group, next meeting,
 digest of its people, its bucket of the view's table and the length of its text in each
 table of PER_MINUTES (a minutes' rows lie together there: its id leads each key); for each
 task in id order its bucket of the task tables and the length of its text in each of
-PER_TASK; the digests of the view table's buckets and of each bucket of tasks it was made of
-(with the next meetings that bucket's deadlines read). After a change, the buckets of the view
-table whose digest moved are read (rows with the same signatures hold the same text), the
-buckets of tasks whose rows and next meetings are as they were are not; everything else is
-copied from the kept file, whose bytes are trusted as they are on a warm run: its stamp is the
-one signed when they were last found to be those signed (kept.Kept.vouch), else the whole
-file is hashed first; its stamp is looked at again once the export is written.
+PER_TASK; and apart, small, its state (`State`): the digests of the view table's buckets,
+of what each bucket's minutes put in the export (`contents`), of each bucket of tasks it was
+made of (with the next meetings that bucket's deadlines read) and of the files of the minutes
+that record joins or leaves. After a change, the buckets of the view table whose digest moved
+are read (rows with the same signatures hold the same text), the buckets of tasks whose rows
+and next meetings are as they were are not; everything else is copied from the kept file,
+whose bytes are trusted as they are on a warm run: its stamp is the one signed when they were
+last found to be those signed (kept.Kept.vouch), else the whole file is hashed first; its
+stamp is looked at again once the export is written. When the buckets read put in the export
+what they put before (their `contents`), and so do the buckets of tasks made again, the export
+is the kept one byte for byte: only the state is kept again, the map neither read nor written
+(rows.from_index, write._serve_unchanged).
 
 The export's digest is the root of a hash tree (kept.TreeHash, kept.tree_root): its leaves
 are runs of minutes (tasks) of a table, each ending after one whose id's CRC-32 is a multiple
@@ -36,7 +41,7 @@ import stat as stat_module
 import threading
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import methodcaller
 from sys import intern
@@ -44,14 +49,14 @@ from typing import Any
 
 from ..store.archive import stamp_of
 from ..store.files import READ_FLAGS
-from ..store.index import Index
+from ..store.index import Index, blake2b
 from ..store.packing import MARSHAL_VERSION
 from .kept import CHUNK, Entry, Kept, now, tree_root
 
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
 MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the export is made whole
-FORMAT = 2  # 2: the hash tree's leaves
+FORMAT = 3  # 2: the hash tree's leaves; 3: the state apart from the map
 LEAF = 64  # a leaf of the hash tree ends, on average, after one minutes (task) in LEAF (`leaf_ends`)
 DIGEST = 32  # bytes of a leaf's digest (SHA-256)
 # A run of the kept export this long or longer is copied by the kernel (kept.kernel_copy) from
@@ -118,7 +123,6 @@ class Map:
 
     def __init__(
         self,
-        view: dict[int, bytes],
         ids: list[str],
         dates: array[int],
         buckets: array[int],
@@ -127,7 +131,6 @@ class Map:
         people: list[bytes],
         counts: tuple[array[int], array[int], array[int]],
         lengths: dict[str, array[int]],
-        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]]]],
         task_ids: list[str],
         task_keys: list[bytes],
         task_bucket: array[int],
@@ -135,7 +138,6 @@ class Map:
         ends: tuple[array[int], array[int]],
         leaves: dict[str, bytes],
     ) -> None:
-        self.view = view  # the view table's digest of each bucket
         self.ids = ids
         self.dates = dates  # ordinals
         self.buckets = buckets  # of the view table
@@ -144,7 +146,6 @@ class Map:
         self.people = people  # digests (rows._spool_minutes)
         self.counts = counts  # attendance, agenda items, decisions
         self.lengths = lengths  # by table (PER_MINUTES: per minutes; PER_TASK: per task)
-        self.task_buckets = task_buckets  # key: (the digest it was made of, next meetings read)
         self.task_ids = task_ids
         self.task_keys = task_keys
         self.task_bucket = task_bucket  # each task's key, as its place in task_keys
@@ -155,12 +156,17 @@ class Map:
         self.ends = ends
         self.leaves = leaves
 
+    @classmethod
+    def empty(cls) -> Map:
+        """A map of no minutes and no tasks."""
+        none = array("q")
+        return cls([], none, none, [], [], [], (none,) * 3, {}, [], [], none, (none,) * 2, (none,) * 2, {})
+
     def pack(self, digest: bytes) -> bytes:
         return marshal.dumps(
             (
                 FORMAT,
                 digest,
-                self.view,
                 self.ids,
                 self.dates.tobytes(),
                 self.buckets.tobytes(),
@@ -169,7 +175,6 @@ class Map:
                 self.people,
                 tuple(counts.tobytes() for counts in self.counts),
                 {table: lengths.tobytes() for table, lengths in self.lengths.items()},
-                self.task_buckets,
                 self.task_ids,
                 self.task_keys,
                 self.task_bucket.tobytes(),
@@ -186,7 +191,6 @@ class Map:
         (
             form,
             made_for,
-            view,
             ids,
             dates,
             buckets,
@@ -195,7 +199,6 @@ class Map:
             people,
             counts,
             lengths,
-            task_buckets,
             task_ids,
             task_keys,
             task_bucket,
@@ -206,7 +209,6 @@ class Map:
         if form != FORMAT or made_for != digest:
             return None
         found = cls(
-            dict(view),
             list(ids),
             _longs(dates),
             _longs(buckets),
@@ -215,7 +217,6 @@ class Map:
             list(people),
             (_longs(counts[0]), _longs(counts[1]), _longs(counts[2])),
             {str(table): _longs(value) for table, value in lengths.items()},
-            {bytes(key): (bytes(made_of), list(reads)) for key, (made_of, reads) in task_buckets.items()},
             list(task_ids),
             list(task_keys),
             _longs(task_bucket),
@@ -243,13 +244,79 @@ class Map:
         return found
 
 
+class State:
+    """What a kept export was made of that changes more often than where its rows lie (`Map`),
+    kept apart from it, small: the view table's digest of each bucket (`view`); of each bucket,
+    the digest of what its minutes put in the export (`contents`: `contents_of`); of each bucket
+    of tasks, the digest it was made of, the next meetings it read and the digest of what its
+    tasks put in the export (`task_buckets`); the
+    digest of the files of the minutes that record joins or leaves (`shared`:
+    loading.KeptRows.shared_key, what the people of the export read beside each minutes'); the
+    digest of the rows of `groups` (`groups`: rows.groups_digest)."""
+
+    def __init__(
+        self,
+        view: dict[int, bytes],
+        contents: dict[int, bytes],
+        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]], bytes]],
+        shared: bytes,
+        groups: bytes,
+    ) -> None:
+        self.view = view
+        self.contents = contents
+        self.task_buckets = task_buckets
+        self.shared = shared
+        self.groups = groups
+
+    def pack(self, digest: bytes) -> bytes:
+        return marshal.dumps(
+            (FORMAT, digest, self.view, self.contents, self.task_buckets, self.shared, self.groups),
+            MARSHAL_VERSION,
+        )
+
+    @classmethod
+    def unpack(cls, data: bytes, digest: bytes) -> State | None:
+        """The state packed in `data`, when it is that of the kept export of `digest`."""
+        found = marshal.loads(data)
+        if type(found) is not tuple or len(found) != 7 or found[:2] != (FORMAT, digest):
+            return None
+        _form, _made_for, view, contents, task_buckets, shared, groups = found
+        return cls(
+            {int(number): bytes(value) for number, value in view.items()},
+            {int(number): bytes(value) for number, value in contents.items()},
+            {
+                bytes(key): (bytes(made_of), list(reads), bytes(content))
+                for key, (made_of, reads, content) in task_buckets.items()
+            },
+            bytes(shared),
+            bytes(groups),
+        )
+
+
+def contents_of(minutes: Iterable[tuple[int, bytes]]) -> dict[int, bytes]:
+    """The digest of what the minutes of each bucket put in the export, given each minutes'
+    bucket and digest (rows.each_for: of its id, date, group, next meeting, people, text and
+    counts): of the set of them, so that the same minutes give it whatever their order."""
+    found: dict[int, list[bytes]] = {}
+    for number, digest in minutes:
+        found.setdefault(number, []).append(digest)
+    return {
+        number: blake2b(b"".join(sorted(digests)), digest_size=16).digest()
+        for number, digests in found.items()
+    }
+
+
 class Source:
     """The kept export a splice copies from: its entry and map, the file open and checked (see
     the top), the start of each table in it."""
 
-    def __init__(self, entry: Entry, made: Map, fd: int, stamp: tuple[int, int, int, int]) -> None:
+    def __init__(
+        self, entry: Entry, state: State, map_part: str, fd: int, stamp: tuple[int, int, int, int]
+    ) -> None:
         self.entry = entry
-        self.map = made
+        self.state = state
+        self.map_part = map_part  # the index's part of the map, read when needed (`load`)
+        self.map = Map.empty()  # until `load`
         self.fd = fd
         self.stamp = stamp
         self.checking: threading.Thread | None = None  # the hash of the whole file (`check`)
@@ -263,14 +330,25 @@ class Source:
         # Where each minutes' (task's) text begins in each table, from the table's start, and
         # (last) where the table ends.
         self.offsets: dict[str, array[int]] = {}
-        sizes = dict(entry.layout)
+
+    def load(self, index: Index) -> bool:
+        """Read the map (`map`, `offsets`); False when the index holds none of this export, or
+        not its own (of another size, or leaves whose root is not its signed digest)."""
+        found = index.kept_part(self.map_part)
+        made = None if found is None else Map.unpack(found[1], self.entry.digest)
+        del found
+        if made is None:
+            return False
+        self.map = made
+        sizes = dict(self.entry.layout)
         for table, lengths in made.lengths.items():
             offsets = array("q", accumulate(lengths, initial=0))
             if offsets[-1] != sizes.get(table):
                 raise ValueError("a splice map not of its kept export")
             self.offsets[table] = offsets
-        if self.root() != entry.digest:  # the leaves' digests are those of the signed root
+        if self.root() != self.entry.digest:  # the leaves' digests are those of the signed root
             raise ValueError("a splice map not of its kept export")
+        return True
 
     def root(self) -> bytes:
         """The root of the hash tree of the kept export as its map says (kept.tree_root)."""
@@ -333,7 +411,7 @@ class Source:
     def changed(self, digests: dict[int, bytes]) -> set[int] | None:
         """The buckets of the view table whose rows changed since the kept export, its digests
         now `digests`; None when too many did (the export is then made whole)."""
-        before = self.map.view
+        before = self.state.view
         changed = {
             number for number in digests.keys() | before.keys() if digests.get(number) != before.get(number)
         }
@@ -347,9 +425,10 @@ class Source:
         made = self.map
         for found in (made.ids, made.groups, made.meetings, made.people, made.task_ids, made.task_keys):
             found.clear()
-        made.view.clear()
+        self.state.view.clear()
+        self.state.contents.clear()
+        self.state.task_buckets.clear()
         made.leaves.clear()
-        made.task_buckets.clear()
         made.lengths.clear()
         self.offsets.clear()
 
@@ -365,17 +444,16 @@ class Source:
 def source(index: Index, kept: Kept) -> Source | None:
     """The kept export of `kept` to splice from; None when there is none or it is not the
     one its map describes."""
-    entry_part, map_part = kept.splice_parts()
+    entry_part, map_part, state_part = kept.splice_parts()
     found_entry = index.kept_part(entry_part)
-    found_map = index.kept_part(map_part) if found_entry is not None else None
-    if found_entry is None or found_map is None:
+    found_state = index.kept_part(state_part) if found_entry is not None else None
+    if found_entry is None or found_state is None:
         return None
     entry = Entry.unpack(found_entry[1])
     if entry.leaves is None:
         return None  # not made from the rows kept in the index: no map of it
-    made = Map.unpack(found_map[1], entry.digest)
-    del found_map
-    if made is None:
+    state = State.unpack(found_state[1], entry.digest)
+    if state is None:
         return None
     try:
         fd = os.open(kept.path, READ_FLAGS)
@@ -387,7 +465,7 @@ def source(index: Index, kept: Kept) -> Source | None:
             os.close(fd)
             return None
         stamp = stamp_of(before)
-        found = Source(entry, made, fd, stamp)
+        found = Source(entry, state, map_part, fd, stamp)
         if entry.stamp != stamp:  # not vouched: hashed whole while the export is made
             found.check()
         return found

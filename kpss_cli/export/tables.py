@@ -99,7 +99,7 @@ def archive_row(head: TaskSnapshot, name: str, minutes: int, tasks: int, exporte
 
 
 def minutes_rows(
-    name: str, minutes: Minutes, joins: Archive, members: dict[str, GroupMembers], people: People
+    name: str, minutes: Minutes, joins: Archive, members: Mapping[str, GroupMembers], people: People
 ) -> tuple[list[Row], Row, list[Row], list[Row]]:
     """The rows of one minutes (attendance, its meeting, agenda items, decisions), its people
     seen by `people`: of that record alone, given the archive's membership over time

@@ -108,7 +108,11 @@ def export(
             found = made(parent, False)
             if found is not None:
                 with contextlib.closing(found):
-                    same = None if kept is None else _unchanged(found)
+                    same: tuple[Entry, list[bytes]] | None = None
+                    if kept is not None and found.same and found.source is not None:
+                        same = (found.source.entry, [])  # told without reading its tables
+                    elif kept is not None:
+                        same = _unchanged(found)
                     if same is not None and kept is not None:
                         written = _serve_unchanged(target, found, *same, exported_at, kept)
                     else:
@@ -803,7 +807,14 @@ def _remember(kept: Kept | None, target: Path, carry: bool = False) -> None:
     at = now()
     try:
         stamps = [(name, stamp_of((target / f"{name}.jsonl").lstat())) for name, _size in kept.entry.layout]
-        if all(settled(stamp, at) for _name, stamp in stamps):  # rare: just written (a clock behind)
+        # Those signed already, settled then (a target refreshed): fsynced when they were signed.
+        served, served_at = kept.served, kept.served_at
+        known = served is not None and all(
+            served.get(name) == stamp and settled(stamp, served_at) for name, stamp in stamps
+        )
+        if not known and all(
+            settled(stamp, at) for _name, stamp in stamps
+        ):  # rare: just written (a clock behind)
             for name, _size in kept.entry.layout:
                 fd = os.open(target / f"{name}.jsonl", READ_FLAGS)
                 try:

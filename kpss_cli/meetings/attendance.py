@@ -7,7 +7,7 @@ counts for the member they stand in for; the quorum counts the voting members of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +71,7 @@ class MeetingAttendance:
 def meeting_attendance(
     archive: Archive,
     minutes: Minutes,
-    members: dict[str, GroupMembers] | None = None,
+    members: Mapping[str, GroupMembers] | None = None,
     share: float | None = None,
 ) -> MeetingAttendance:
     """The attendance of one meeting; `members` from `all_members` (computed when not given),

@@ -5,7 +5,7 @@ and close periods from their date on, in the order of the meetings."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..core.config import Config, GroupConfig, Membership
@@ -189,6 +189,14 @@ def members_on(archive: Archive, group: GroupConfig, day: dt.date) -> list[Membe
 def all_members(archive: Archive, only: Iterable[GroupConfig] | None = None) -> dict[str, GroupMembers]:
     """Group slug -> its members over time, for every group of kpss.yaml and every group whose
     minutes alone say who joins it; only for the groups `only` when it is given."""
+    return {slug: group_members(archive, *found) for slug, found in _member_groups(archive, only).items()}
+
+
+def _member_groups(
+    archive: Archive, only: Iterable[GroupConfig] | None = None
+) -> dict[str, tuple[GroupConfig, list[Minutes]]]:
+    """Group slug -> the group and its minutes that record joins or leaves, for the groups of
+    all_members."""
     # The minutes of joins and leaves, by group, found once: an archive of many groups would
     # otherwise be gone through once per group.
     changing: dict[str, list[Minutes]] = {}
@@ -197,14 +205,36 @@ def all_members(archive: Archive, only: Iterable[GroupConfig] | None = None) -> 
         if minutes.membership:
             changing.setdefault(minutes.group_slug, []).append(minutes)
     groups = archive.config.groups if only is None else only
-    found = {group.slug: group_members(archive, group, changing.get(group.slug, ())) for group in groups}
+    found = {group.slug: (group, changing.get(group.slug, [])) for group in groups}
     if only is None:
         for slug, listed in changing.items():
             if slug not in found:
                 first = listed[0]
-                group = GroupConfig(slug, first.group, first.path.rpartition("/")[0])
-                found[slug] = group_members(archive, group, listed)
+                found[slug] = (GroupConfig(slug, first.group, first.path.rpartition("/")[0]), listed)
     return found
+
+
+class MembersWhenAsked(Mapping[str, GroupMembers]):
+    """all_members of `archive`, each group's members computed when first asked for: reading
+    the few groups of a few minutes (the rows of the files an edit changed, export/rows.py)
+    parses the members of no other group."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.groups = _member_groups(archive)
+        self.found: dict[str, GroupMembers] = {}
+
+    def __getitem__(self, slug: str) -> GroupMembers:
+        found = self.found.get(slug)
+        if found is None:
+            found = self.found[slug] = group_members(self.archive, *self.groups[slug])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.groups)
+
+    def __len__(self) -> int:
+        return len(self.groups)
 
 
 def substitute_of(person: Person, members: list[Member], aliases: dict[str, str]) -> Member | None:

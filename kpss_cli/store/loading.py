@@ -1697,6 +1697,7 @@ class KeptRows:
         shared: list[Minutes],
         digests: dict[int, bytes] | None = None,
         selected: set[int] | None = None,
+        shared_key: bytes = b"",
     ) -> None:
         self.index = index
         self.table = table
@@ -1704,6 +1705,9 @@ class KeptRows:
         self.head = head
         self.values = values
         self.shared = shared  # the minutes that record joins or leaves, in order
+        # A digest of their files (path and stamp each, in order): the same, the same records
+        # (the index holds one configuration: kpss.yaml's meaning changed, it starts afresh).
+        self.shared_key = shared_key
         self.digests = digests or {}  # the table's digest of each bucket (viewtable.py)
         self.selected = selected  # the buckets whose values were read (None: all)
 
@@ -1981,7 +1985,10 @@ def _kept_rows(
     del values
     keyed.sort(key=lambda value: (value[0], value[1]))  # as archive.resolve sorts the minutes
     assert records is not None
-    return KeptRows(index, table, digest, head, keyed, records, digests, selected)
+    shared_key = blake2b(
+        marshal.dumps([(rel, stamp_of(stats[rel])) for rel in rels], MARSHAL_VERSION), digest_size=16
+    ).digest()
+    return KeptRows(index, table, digest, head, keyed, records, digests, selected, shared_key)
 
 
 def folder_stamp(root: str, folder: str, started: int) -> str | None:
