@@ -3043,7 +3043,8 @@ _POST_THEN_SURNAME = re.compile(
     r"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|koordinátor)\w*"
     # (the words of whose post it is, `obce`, `výboru`: no conjunction or verb, which would open the next
     # clause — `Schůzi řídil předseda výboru a zapisovala p. Malá` names the recorder)
-    rf"(?:\s+(?!{_CLAUSE_WORD}){SMALL}+){{0,3}},?\s+(?:pan|paní|p\.|pí\.?)\s*"
+    # (no comma before the courtesy word: `řídil jej předseda sdružení, pan Kořínek` names no one for sure)
+    rf"(?:\s+(?!{_CLAUSE_WORD}){SMALL}+){{0,3}}\s+(?:pan|paní|p\.|pí\.?)\s*"
     # (a title is no surname: `předseda sdružení, p. Ing. Kořínek` is read as a titled name elsewhere)
     r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS|Doc|Prof)\.)"
     rf"(?P<name>{CAPITAL}{SMALL}{{2,}})(?=\s*[,;]|\.?\s*$|\.\s|\s+a\s)"
