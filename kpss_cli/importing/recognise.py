@@ -79,6 +79,8 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""
     looks_like_minutes: bool = True  # False for a talk, a plan, an invitation…
+    # True when not minutes because the text only attaches them as a file (`Zápis zde.`, `Přiložené soubory`)
+    attaches_minutes: bool = False
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -435,9 +437,20 @@ _LINKED_MINUTES = rx(
 )
 # `Zápis zde.`, `Zápis najdete v příloze.`, `Přiložené soubory`, `File: Zápis-schůze-výboru.pdf (729 KB)`: a
 # page that offers its minutes as an attached file, a line of its own.
+# (`Zápis z minulého jednání v příloze.`: the previous meeting's minutes, attached to these)
 _ATTACHED_MINUTES = rx(
-    r"^[^\S\n]*(?:zápis\w*(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:zde|v[^\S\n]+příloze)|(?:přiložené|připojené)[^\S\n]+soubory"
+    r"^[^\S\n]*(?:zápis\w*(?![^\S\n]+(?:z|ze)[^\S\n]+(?:minul|předchoz|předešl|posledn)\w*)"
+    r"(?:[^\S\n]+[^\W\d_]+){0,3}[^\S\n]+(?:zde|v[^\S\n]+příloze)|(?:přiložené|připojené)[^\S\n]+soubory"
     r"|(?:file|soubor)[^\S\n]*:[^\n]{0,120}?\.(?:pdf|docx?|odt|rtf)\b)[^\S\n]*[.:]?[^\S\n]*(?:\([^()\n]{0,20}\))?[^\S\n]*$",
+    re.MULTILINE,
+)
+# What minutes say of their own meeting and a post about one does not: a decision (`Usnesení č. 12/2024:
+# Rada obce schvaluje …`, `Usnesení: Výbor schvaluje …`) or the body's business told in the past
+# (`Komise projednala žádosti …`, `schválil rozpočet`, `doporučila radě`, `vzala na vědomí`).
+_OWN_BUSINESS = rx(
+    r"^[^\S\n]*usnesení\b|\busnesení\s+(?:č\.|číslo)"
+    r"|\b(?:projednal|schválil|neschválil|doporučil|odsouhlasil|uložil)[aoiy]?\b|\bvzal[aoiy]?\s+na\s+vědomí\b"
+    r"|\b(?:schvaluje|neschvaluje|doporučuje|bere\s+na\s+vědomí|ukládá)\b",
     re.MULTILINE,
 )
 # The labels of a record's fields, each at the start of its line.
@@ -464,6 +477,7 @@ def _label_lines(plains: list[str]) -> list[bool]:
         RECORDER_LABEL,
         MODERATOR_LABEL,
         AGENDA_LABEL,
+        _STAFF_LABEL,  # (`Zaměstnanci OÚ: …` ends the list above it: its people are the office's staff)
     ]
     return [bool(line) and any(p.match(line) for p in patterns) for line in plains]
 
@@ -909,6 +923,12 @@ def _place_before_verb(reader: _Reader) -> str | None:
 _PLACE_ON_ITS_LINE = re.compile(rf"^(?:v|ve|na)\s+{SMALL}{{3,}}\s+[^:]+$")
 
 
+# `v klubovně Domova Pohoda, Lipová 12. Začátek …`: a street's name after a comma ends the place, and a
+# number after it is its house number — not a day (no month after it) nor an hour (no `hod.`).
+_STREET_END = re.compile(rf",\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}?{SMALL}+)?$")
+_HOUSE_NUMBER = re.compile(rf"^\s+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?(?=[,;]|\.?\s*$|\.\s+{CAPITAL})")
+
+
 def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
     """The time and place of `Jednání proběhlo od 9:00 do 11:00 v klubovně.` (each None when
     not said), from the first such sentence that is not about the next meeting."""
@@ -931,7 +951,10 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             same_sentence = timing is not None and not re.search(
                 r"[.;](?:\s|$)", without_dates(rest[where.end() : timing.start])
             )
-            return (timing.value if timing and same_sentence else None), _named_place(where["place"])
+            place = where["place"]
+            if _STREET_END.search(place) and (number := _HOUSE_NUMBER.match(rest[where.end("place") :])):
+                place += number[0]  # `…, Lipová 12. Začátek jednání …`: the house number is the place's
+            return (timing.value if timing and same_sentence else None), _named_place(place)
         if timing is None or timing.start > 40:
             continue
         place = _PLACE_AFTER.match(rest[timing.end :])
@@ -989,7 +1012,9 @@ def _labelled_time(result: Imported, reader: _Reader, held: str | None) -> None:
                 and second.value > first.value
             ):
                 first = TimeHit(f"{first.value}-{second.value}", first.start, second.end)
-        result.time = first.value if first is not None else held or _time_after(_STARTED, reader)
+        result.time = (
+            first.value if first is not None else held or _time_after(_STARTED, reader, opening=True)
+        )
         if result.time is None and (opened := _time_before_start(reader)) is not None:
             result.time = opened
             result.guesses["time"] = _("from the minutes' narrative (when the meeting was opened)")
@@ -1022,10 +1047,44 @@ _HOUR_OPENS_SENTENCE = re.compile(
 )
 
 
+# What, between the hour opening a sentence and the meeting's opening, says the hour is another
+# moment's: a comma (another clause), a later moment (`po příchodu členů`, `poté`), another event that
+# took place (`proběhla prohlídka`) or a second hour.
+_NOT_THE_OPENINGS_HOUR = rx(
+    r",|\b(?:po|poté|následně|pak|později|potom)\b|\b(?:proběhl|konal|uskutečnil|začal|skončil)\w*|\d{1,2}[:.]\d{2}"
+)
+# The sentence's end after the verb (a second hour there is when it was opened: `… a jednání zahájil
+# v 17:20`)
+_REST_OF_SENTENCE = re.compile(r"[^.;]*(?:\.\d{2}[^.;]*)*")
+
+
+def _second_hour_after(line: str, start: int) -> bool:
+    """True when the sentence of `line` goes on from `start` to another hour (`… zahájil v 17:20.`)."""
+    rest = _REST_OF_SENTENCE.match(line, start)
+    return rest is not None and re.search(r"\d{1,2}[:.]\d{2}", rest[0]) is not None
+
+
+# An item of the agenda heading the paragraph (`2. Den sociálních služeb`, `Ad 2)`): what is opened under
+# an item other than the first is the item's event, not the meeting.
+_ITEM_AT_START = rx(r"^\s*(?:ad\s*)?(?P<number>\d{1,2})\s*[.)]")
+
+
+def _under_later_item(reader: _Reader, index: int) -> bool:
+    """True when the nearest agenda item at or above line `index` in its paragraph (the lines up to a
+    blank one) is numbered 2 or more."""
+    for number in range(index, -1, -1):
+        line = reader.plains[number]
+        if not line.strip():
+            return False
+        if (item := _ITEM_AT_START.match(line)) is not None:
+            return int(item["number"]) >= 2
+    return False
+
+
 def _time_before_start(reader: _Reader) -> str | None:
     """`… přivítala členy a v 11:00 zahájila jednání`: the time just before the meeting is
     opened, outside lines about the next meeting; None when there is none."""
-    for line in reader.plains:
+    for index, line in enumerate(reader.plains):
         if NEXT.search(line):
             continue
         for match in _OPENED.finditer(line):
@@ -1036,6 +1095,10 @@ def _time_before_start(reader: _Reader) -> str | None:
         if (
             hour is not None
             and not _ITEM_BEFORE.search(hour["rest"])
+            and not _OTHER_EVENT.search(hour["rest"])
+            and not _NOT_THE_OPENINGS_HOUR.search(hour["rest"])
+            and not _second_hour_after(line, hour.end())
+            and not _under_later_item(reader, index)
             and int(hour["h"]) < 24
             and int(hour["m"]) < 60
         ):
@@ -1052,20 +1115,32 @@ _ITEM_BEFORE = rx(
 )
 
 
-def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
+# An event other than the meeting, opened or ended in the sentence: a tour, a training, a talk, a
+# workshop (`Prohlídku zahájil ředitel domova v 11:00`, `Školení … zahájil vedoucí oddělení v 11:00`).
+_OTHER_EVENT = rx(
+    r"\b(?:prohlídk|školení|přednášk|workshop|seminář|exkurz|besed|kurz|výstav(?!b)|soutěž|turnaj|koncert|"
+    r"vystoupení|promítání|mše|bohoslužb|slavnost|oslav|den\s+otevřených)\w*[^.;]{0,60}$"
+)
+# The meeting itself as the object of the verb, before it in its sentence (`Jednání zahájil …`)
+_MEETING_BEFORE = rx(r"\b(?:jednání|zasedání|schůz\w*|setkání|porad\w*)\b[^.;]{0,60}$")
+
+
+def _time_after(pattern: re.Pattern[str], reader: _Reader, *, opening: bool = False) -> str | None:
     """The first time written just after `pattern` (`zahájeno v 9.05 hod.`), outside lines
-    about the next meeting and sentences about an agenda item; None when there is none."""
-    for line in reader.plains:
-        if NEXT.search(line):
+    about the next meeting and sentences about an agenda item or another event; None when there
+    is none. An `opening` is none in the paragraph of a later agenda item (`Ad 2) …`)."""
+    for index, line in enumerate(reader.plains):
+        if NEXT.search(line) or (opening and _under_later_item(reader, index)):
             continue
         for match in pattern.finditer(line):
-            if _ITEM_BEFORE.search(line[max(0, match.start() - 60) : match.start()]):
+            before = line[max(0, match.start() - 60) : match.start()]
+            if _ITEM_BEFORE.search(before) or _OTHER_EVENT.search(before):
                 continue
             timing = find_time(line[match.end() :])
             if (
                 timing is not None
                 and "-" not in timing.value
-                and _just_after(line[match.end() :], timing.start)
+                and _just_after(line[match.end() :], timing.start, before)
             ):
                 return timing.value
     return None
@@ -1077,17 +1152,32 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader) -> str | None:
 # (`zahájil starosta obce v 18:05 h.`: the post alone, with no name after it)
 _NAME_THEN_AT = re.compile(
     r"^\s*(?:a\s+(?:řídil|vedl|moderoval)[a]?\s+)?"
-    rf"(?:(?:(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
+    rf"(?:(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
     rf"(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}(?:{SMALL}+|{CAPITAL}{{2,}})\s+){{1,3}}"
-    rf"|(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)"
+    r"(?:v|ve|od)\s+$"
+)
+# (`zahájil starosta obce v 18:05 h.`: the post alone, with no name after it — only when the meeting is
+# what was opened, named before the verb: a post opens tours and trainings too)
+_POST_THEN_AT = re.compile(
+    r"^\s*(?:a\s+(?:řídil|vedl|moderoval)[a]?\s+)?"
+    rf"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+"
     r"(?:v|ve|od)\s+$"
 )
 
 
-def _just_after(text: str, start: int) -> bool:
+def _just_after(text: str, start: int, before: str = "") -> bool:
     """True when a time at `start` of `text` follows a verb closely: within a few words, or after
-    the name of who did it (`zahájila p. Mgr. Kratochvílová v 16.00 hod.`)."""
-    return start <= 12 or (start <= 60 and bool(_NAME_THEN_AT.match(text[:start])))
+    the name of who did it (`zahájila p. Mgr. Kratochvílová v 16.00 hod.`), or after the post of who
+    opened the meeting named in `before`, the sentence before the verb (`Zasedání zahájil starosta
+    obce v 18:05 h.`)."""
+    if start <= 12:
+        return True
+    if start > 60:
+        return False
+    head = text[:start]
+    return bool(_NAME_THEN_AT.match(head)) or (
+        bool(_POST_THEN_AT.match(head)) and _MEETING_BEFORE.search(before.rsplit(". ", 1)[-1]) is not None
+    )
 
 
 def _place(result: Imported, reader: _Reader, title_place: str | None) -> None:
@@ -2990,12 +3080,21 @@ _SURNAME_OPENER = re.compile(
     r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS)\.)"
     rf"(?P<name>{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?(?:\s+(?:st|ml)\.)?)(?=[\s,;]|\.?$|\.\s)"
 )
+# A word that opens another clause: a conjunction, a relative pronoun, or a verb in the past tense
+# (`zapisovala`, `pořídila`, `vedl`).
+_CLAUSE_WORD = (
+    r"(?:a|i|ale|nebo|že|aby|když|kdy|kde|jak|zatímco|poté|pak|který|která|které|což|zápis)\b"
+    rf"|{SMALL}*(?:al|il|el|ěl|ul|yl|dl|tl|sl)[aoiy]?\b"
+)
 # `Zasedání zahájil v 19,05 hod. starosta obce p. Novotný, přivítal …`: a post, a courtesy word and a
 # surname alone ending the clause — the post says who; a surname alone without it is too little.
 _POST_THEN_SURNAME = re.compile(
     r"^\s*(?:v\s+\d{1,2}(?:[:.,]\d{2})?\s*(?:hodin|hod\.?|h\.?)?\s+)?"
     r"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|koordinátor)\w*"
-    rf"(?:\s+{SMALL}+){{0,3}},?\s+(?:pan|paní|p\.|pí\.?)\s*"
+    # (the words of whose post it is, `obce`, `výboru`: no conjunction or verb, which would open the next
+    # clause — `Schůzi řídil předseda výboru a zapisovala p. Malá` names the recorder)
+    # (no comma before the courtesy word: `řídil jej předseda sdružení, pan Kořínek` names no one for sure)
+    rf"(?:\s+(?!{_CLAUSE_WORD}){SMALL}+){{0,3}}\s+(?:pan|paní|p\.|pí\.?)\s*"
     # (a title is no surname: `předseda sdružení, p. Ing. Kořínek` is read as a titled name elsewhere)
     r"(?!(?:Mgr|Bc|Ing|MUDr|PhDr|JUDr|RNDr|PaedDr|MgA|BcA|Dr|DiS|Doc|Prof)\.)"
     rf"(?P<name>{CAPITAL}{SMALL}{{2,}})(?=\s*[,;]|\.?\s*$|\.\s|\s+a\s)"
@@ -3313,7 +3412,14 @@ def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | N
 
 def _warnings(result: Imported, looks_like_minutes: bool, next_decided: bool) -> list[str]:
     warnings: list[str] = []
-    if not looks_like_minutes:
+    if not looks_like_minutes and result.attaches_minutes:
+        warnings.append(
+            _(
+                "this looks like a post that attaches its minutes as a file (`Zápis zde.`, `Přiložené "
+                "soubory`), not the minutes' text: import the attached file instead"
+            )
+        )
+    elif not looks_like_minutes:
         warnings.append(
             _(
                 "this does not look like minutes (no 'Zápis', attendance or recorder found): "
@@ -3642,11 +3748,16 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         or result.moderator
         or result.agenda
         or result.tasks
+        or result.next_meeting
+        or _OWN_BUSINESS.search(body)
     ):
         # `Zápis z výborové schůze 28. 12. 2023` / `Dne 28. 12. 2023 se konala online schůze výboru …` /
         # `Zápis zde.` / `Přiložené soubory`: a post that tells of a meeting under its minutes' title and
-        # attaches them as a file, with no attendance, recorder, agenda or tasks of its own, is no minutes
+        # attaches them as a file, with nothing of minutes of its own — no attendance, recorder, agenda,
+        # tasks, decision, business of the body or next meeting — is no minutes (narrative minutes that
+        # attach their attendance sheet, `Soubor: Prezenční listina.pdf`, give those)
         looks_like_minutes = False
+        result.attaches_minutes = True
     if _only_similar_documents(reader):
         # `Zápis z jednání finančního výboru ze dne 17.4.2012` / `Podobné dokumenty` / other titles: a
         # document site that shows a title and then other documents shows no minutes (the title's day

@@ -188,6 +188,7 @@ def _names_no_one(part: str) -> bool:
 
 # `pan Novák`, `p. Nová`, `pí Malá`: a person in lower case
 _COURTESY_WORD = rx(r"^(?:pan|paní|pí|p|sl|slečna)\.?\s+\S")
+_COURTESY_PREFIX = rx(r"^(?:pan|paní|pí|p|sl|slečna)(?:\.\s*|\s+)(?=\S)")
 
 
 def _cell_fields(text: str) -> dict[str, str]:
@@ -791,15 +792,67 @@ def _fronted_owner_clear(fronted: re.Match[str]) -> bool:
 # `2.   J. Špát projedná se starostou obce, jak …`, `3) Eva Malá zajistí objednávku …`: a numbered item of
 # the minutes that opens with a person's name — an initial or a first name, and a surname — and a verb
 # of a deed still to do (not of telling: `informuje`), the whole item being the task; no deadline needed.
+# (`3. Paní Malá zajistí …`: a courtesy word is no first name; the owner is the surname after it)
 _ITEM_OPENS_WITH_OWNER = re.compile(
-    rf"^\s*\d{{1,2}}\s*[.)/]\s*(?:{CAPITAL}\.\s?|{CAPITAL}{SMALL}+\s+){CAPITAL}{SMALL}+\s+"
+    rf"^\s*\d{{1,2}}\s*[.)/]\s*(?:(?P<courtesy>(?:[Pp]an|[Pp]aní|p\.|pí\.?)\s*)(?:{CAPITAL}\.\s?)?"
+    rf"|{CAPITAL}\.\s?|(?!(?:[Pp]an|[Pp]aní|[Pp]í)\s){CAPITAL}{SMALL}+\s+){CAPITAL}{SMALL}+\s+"
     r"(?:projedná|zajistí|zašle|pošle|rozešle|připraví|osloví|prověří|zjistí|svolá|domluví|kontaktuje|"
     r"objedná|vypracuje|zpracuje|předloží|dodá|zorganizuje|odešle)\s"
 )
+# What says such an item is no new task: a state after it, as a control of earlier tasks writes it
+# (`– splněno`, `– trvá`, `(v řešení)`), or the kind of an agenda item (`– informace`, `k projednání`).
+_ITEM_STATE = rx(
+    r"(?:\s[-–—]\s*|[:,(]\s*|\.\s+)(?:úkol\s+)?(?:splněn[oa]?|nesplněn[oa]?|částečně\s+splněn[oa]?|trvá|trvají|"
+    r"průběžně|plní\s+se|v\s+řešení|řeší\s+se|probíhá|hotov[oa]?|zrušen[oa]?|odložen[oa]?|pokračuje|"
+    r"informace|informativně|na\s+vědomí|k\s+informaci|k\s+projednání|ke\s+schválení)\s*\)?\s*\.?\s*$"
+)
+# The line that heads a list whose items are never new tasks: the agenda (`Program:`, `Program
+# jednání:`, `Návrh programu:`) or a control of earlier tasks (`Ad 1) Kontrola úkolů z minulého jednání`).
+_NO_NEW_TASKS_HEADING = rx(
+    r"^\s*(?:(?:návrh|navržený|schválený|upravený)\s+)?(?:program|pořad)\w*(?:\s+\w+){0,2}\s*:?\s*$"
+    r"|^\s*(?:body|návrh)\s+(?:jednání|programu)\s*:?\s*$"
+    r"|\bkontrol\w*\s+(?:plnění\s+)?(?:úkolů|usnesení)\b|\bplnění\s+úkolů\b"
+    r"|\búkol[yů]\s+z\s+(?:minul|předchoz|posledn)\w*"
+)
+_ITEM_NO = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
 
 
-def _narrative_fields(sentence: str) -> dict[str, str] | None:
-    """Owner, deadline and text of a task set in one sentence of the running text, or None."""
+def _list_heading(lines: list[str], number: int) -> str | None:
+    """The line above item 1 of the numbered list the item at `number` belongs to: the items above
+    it must be numbered one less each (blank lines between them allowed). None when the line is no
+    numbered item or the list is broken before item 1 (text under an item: minutes' own items)."""
+    item = _ITEM_NO.match(plain(lines[number]))
+    if item is None:
+        return None
+    expected = int(item[1]) - 1
+    for above in reversed(lines[:number]):
+        line = plain(above).strip()
+        if not line:
+            continue
+        if expected >= 1:
+            found = _ITEM_NO.match(line)
+            if found is None or int(found[1]) != expected:
+                return None
+            expected -= 1
+            continue
+        return line
+    return None
+
+
+def _may_open_with_owner(lines: list[str], number: int) -> bool:
+    """Whether a numbered item at `number` that opens with a name and a deed (`_ITEM_OPENS_WITH_OWNER`)
+    may be a new task: not when a state follows it (`– splněno`, `– informace`), nor in the agenda's
+    list or a control of earlier tasks."""
+    if _ITEM_STATE.search(plain(lines[number]).rstrip()):
+        return False
+    heading = _list_heading(lines, number)
+    return heading is None or _NO_NEW_TASKS_HEADING.search(heading) is None
+
+
+def _narrative_fields(sentence: str, *, may_open: bool = True) -> dict[str, str] | None:
+    """Owner, deadline and text of a task set in one sentence of the running text, or None;
+    `may_open` False when the sentence's item can be no task without a deadline (see
+    `_may_open_with_owner`)."""
     verb = _VERB.search(sentence)
     if verb is None:
         return None
@@ -813,7 +866,8 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
         }
     fields = sentence_fields(sentence)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
-    opens = fields is not None and _ITEM_OPENS_WITH_OWNER.match(sentence) is not None
+    opened = _ITEM_OPENS_WITH_OWNER.match(sentence) if may_open else None
+    opens = fields is not None and opened is not None
     person = fields is not None and _is_person(fields["owner"])
     if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
         rest = sentence[verb.end() :]
@@ -843,9 +897,11 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
         fields["due"] = next_meeting[0]
     # (the members as a whole set themselves a task even without a deadline; so does an item that opens
     # with the name and a verb of a deed to do, `2. J. Špát projedná se starostou …`, and a person named
-    # with a perfective verb, a promise: `Rostislav Cakl zajistí bankovní kontakt`)
+    # with a perfective verb, a promise: `Rostislav Cakl zajistí bankovní kontakt`; neither in the
+    # agenda's list, a control of earlier tasks, or with a state after it: `may_open`)
     promise = (
-        person
+        may_open
+        and person
         and verb[0].lower() not in _IMPERFECTIVE
         and not _THESE_MINUTES.search(sentence[: verb.start()])
     )
@@ -858,6 +914,9 @@ def _narrative_fields(sentence: str) -> dict[str, str] | None:
     text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
     text = text.replace(owner, "") if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
+    if opens and opened is not None and opened["courtesy"] and "due" not in fields:
+        # `3. Paní Malá zajistí …`: the owner is the person, without the courtesy word
+        fields["owner"] = _COURTESY_PREFIX.sub("", owner)
     return fields
 
 
@@ -872,11 +931,12 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
         line = plain(raw)
         if not _VERB.search(line):
             continue
+        may_open = _may_open_with_owner(lines, number)
         for sentence in _SPLIT_SENTENCES.split(line):
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
             for clause in _clauses(sentence):
-                fields = _narrative_fields(clause)
+                fields = _narrative_fields(clause, may_open=may_open)
                 if fields is None:
                     continue
                 fields["guess"] = _("a task from the minutes' narrative")
