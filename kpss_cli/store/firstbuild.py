@@ -154,6 +154,13 @@ def _parse_all(
                 yield from theirs(*pending.popleft())
 
 
+# Table rows a transaction (about 640 files), not loading.FirstBuild's 25,000: the rows are put
+# aside (appended) and copied in order at the end, so a commit costs little, and a batch held
+# (its files' outcomes most of it) raised the peak at 100,000 files by some 25 MB: 262 MiB at
+# 25,000 rows, 249 at 5,000 (benchmarks/first_build.py, docs/performance.md).
+_BATCH = 2_500
+
+
 def _entry(
     stamp: Stamp, found: list[tuple[Any, ...]] | None, kept: tuple[Any, ...] | None
 ) -> tuple[Any, ...]:
@@ -230,6 +237,7 @@ def _build(
     if getattr(files, "folders", None) is not None:
         files.clear()  # the walk's stats let go of (some 35 MB at 100,000 files); its folders kept
     first = FirstBuild(index)
+    first.BATCH = _BATCH
     # What resolving reads of each minutes, by the file's place in the walk (its problems are
     # gathered's): some 1 KB a file, most of what is held at 100,000 files.
     kept: list[tuple[Any, ...] | None] = [None] * count
