@@ -120,6 +120,10 @@ def test_the_index_is_the_one_the_archive_loaded_writes(
         shutil.rmtree(awkward / ".kpss")
         invoke("tasks", "-a", str(awkward))
         assert _index_content(awkward) == built
+    monkeypatch.setattr(firstbuild, "_BATCH", 97)  # many transactions
+    shutil.rmtree(awkward / ".kpss")
+    invoke("tasks", "-a", str(awkward))
+    assert _index_content(awkward) == built
 
 
 def _in_order(value: Any) -> Any:
