@@ -282,9 +282,9 @@ def _build(
 
         def entry_of(rel: str, place: int) -> tuple[Any, ...]:
             found, ino = stamps
-            return _entry(
-                (*found[3 * place : 3 * place + 3], ino[place]), gathered.problems_of(rel), skeletons.get(rel)
-            )
+            at = 3 * place
+            stamp = (found[at], found[at + 1], found[at + 2], ino[place])
+            return _entry(stamp, gathered.problems_of(rel), skeletons.get(rel))
 
         del times, inodes
         walk_twice = _walk_twice(twice, places, names, skeletons)
