@@ -124,11 +124,13 @@ def one_run(archive: Path) -> None:
     phases.wrap(loading.FirstBuild, "state", "STATE (FirstBuild.state)")
     phases.wrap(incremental, "state_of", "STATE (incremental.state_of)")
     phases.wrap(snapshot, "store", "the status tables (snapshot.store)")
+    first_build = None
     try:  # `kpss tasks`' first build without the records, on branches that have it
         from kpss_cli.store import firstbuild
     except ImportError:
         pass
     else:
+        first_build = firstbuild.first_tasks  # as commands/shared.py hands it to load_tasks
         phases.wrap(firstbuild, "_parsed", "parsed here (firstbuild._parsed)")
         phases.wrap(firstbuild, "_state", "STATE (firstbuild._state)")
         phases.wrap(firstbuild._Resolved, "__init__", "the tasks resolved (firstbuild._Resolved)")
@@ -142,7 +144,10 @@ def one_run(archive: Path) -> None:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu, wall, main_cpu = time.process_time(), time.perf_counter(), time.thread_time()
     try:
-        loading.load_tasks(archive, ("open",))
+        if first_build is None:
+            loading.load_tasks(archive, ("open",))
+        else:
+            loading.load_tasks(archive, ("open",), first_build=first_build)
     finally:
         wall = time.perf_counter() - wall
         cpu = time.process_time() - cpu

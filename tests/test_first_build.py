@@ -26,7 +26,9 @@ def generated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def awkward(generated_once: Path, tmp_path: Path) -> Path:
     """The generated archive with what resolving the tasks reports and reads across files: a
     task id defined twice (in one file, in its group, in another group) and updated later, a
-    task carried on to the next meeting and handed over, a broken file, a file of notes."""
+    task carried on to the next meeting and handed over, a broken file, a file of notes; and a
+    second id defined twice whose first definition by date is not the walk's first (STATE
+    lists the ids defined twice in the walk's order, the resolving finds them in the dates')."""
     root = Path(shutil.copytree(generated_once, tmp_path / "archive"))
     tasks = (
         "tasks: [{id: T-dvakrat, task: Poprvé, owner: Eva Nová, due: do příštího jednání},"
@@ -47,6 +49,12 @@ def awkward(generated_once: Path, tmp_path: Path) -> Path:
     handed = "updates: [{id: T-dvakrat, status: open, owner: Petr Dlouhý, due: do příštího jednání, note: Předáno}]"
     write(
         root / "orp-001/seniori/2019-07-11.md", minutes(f"group: orp-001-seniori\ndate: 2019-07-11\n{handed}")
+    )
+    later = "tasks: [{id: T-opet, task: Znovu a znovu}, {id: T-dvakrat, task: Potřetí}]"
+    write(root / "orp-002/jine/2018-03-01.md", minutes(f"group: orp-002-jine\ndate: 2018-03-01\n{later}"))
+    write(
+        root / "orp-001/seniori/2019-08-01.md",
+        minutes("group: orp-001-seniori\ndate: 2019-08-01\ntasks: [{id: T-opet, task: Opět}]"),
     )
     write(root / "orp-001/broken.md", minutes("group: x\ndate: 2019-02-30"))
     write(root / "orp-001/poznamky.md", "Jen poznámky, žádné záhlaví.\n")
@@ -96,19 +104,35 @@ def test_the_index_is_the_one_the_archive_loaded_writes(
 
     assert invoke("tasks", "-a", str(awkward)).exit_code == 2  # errors: T-dvakrat, broken.md
     built = _index_content(awkward)
+    state = _in_order(built[1]["state"])  # its dicts' order too
+    assert len(built[1]["state"]["dups"]) == 5  # type: ignore[index]
     with monkeypatch.context() as patched:
         patched.setattr(firstbuild, "first_tasks", lambda *args: None)
         shutil.rmtree(awkward / ".kpss")
         invoke("tasks", "-a", str(awkward))
         assert _index_content(awkward) == built
+        assert _in_order(_index_content(awkward)[1]["state"]) == state
     kinds = {row[0] for row in built[0]}  # type: ignore[index]
-    assert built[2] == 406 and {"file", "meet", "ref", "task\0done", "task\0open"} <= kinds
+    assert built[2] == 408 and {"file", "meet", "ref", "task\0done", "task\0open"} <= kinds
     busy = iter([True] * 3)
     for writing in (lambda self: True, lambda self: False, lambda self: next(busy, False)):
         monkeypatch.setattr(loading.FirstBuild, "writing", writing)
         shutil.rmtree(awkward / ".kpss")
         invoke("tasks", "-a", str(awkward))
         assert _index_content(awkward) == built
+    monkeypatch.setattr(firstbuild, "_BATCH", 97)  # many transactions
+    shutil.rmtree(awkward / ".kpss")
+    invoke("tasks", "-a", str(awkward))
+    assert _index_content(awkward) == built
+
+
+def _in_order(value: Any) -> Any:
+    """`value` with each dict as the list of its items: compared, the dicts' order counts."""
+    if isinstance(value, dict):
+        return [(key, _in_order(found)) for key, found in value.items()]
+    if isinstance(value, list | tuple):
+        return [_in_order(found) for found in value]
+    return value
 
 
 def test_a_first_build_whose_rows_cannot_be_written_keeps_a_snapshot_without_tables(
@@ -127,7 +151,7 @@ def test_a_first_build_whose_rows_cannot_be_written_keeps_a_snapshot_without_tab
         first = invoke(*TASK_QUERIES[0], "-a", str(awkward))
     assert (first.exit_code, first.stdout, first.stderr) == cold[0]
     rows, parts, files = _index_content(awkward)
-    assert files == 406 and parts["state"] is None and "head" in parts
+    assert files == 408 and parts["state"] is None and "head" in parts
     assert {row[0] for row in rows} <= {f"task\0{s}" for s in ("open", "done", "cancelled")}  # type: ignore[index]
     assert marshal.dumps(parts["state"]) == marshal.dumps(None)
     assert answers(invoke, awkward, cache=True) == cold

@@ -656,12 +656,17 @@ class _State:
 
 
 def defined_tasks(
-    result: Archive, ordered: list[str], skeletons: dict[str, Any], after: dict[str, Any]
+    result: Archive,
+    ordered: list[str],
+    skeletons: dict[str, Any],
+    after: dict[str, Any],
+    twice: dict[str, list[int]] | None = None,
 ) -> _State:
     """The first step of resolving: each task id's first definition numbered with its state as
     defined (`after`: each minutes' next meeting, for deadlines `do příštího jednání`); the ids
     defined again and the groups' names (as resolve: in the order of their first minutes, named
-    by their last) put into `result`."""
+    by their last) put into `result`; with `twice`, each id defined again with the places (in
+    `ordered`) of the minutes defining it, the first first (for STATE: firstbuild.py)."""
     loads, dates = marshal.loads, _DATES
     state = _State()
     number = state.number
@@ -679,6 +684,8 @@ def defined_tasks(
                 result.problems.append(
                     duplicate_task(shown_path(result, rel), t[7], t[0], shown_path(result, where), line)
                 )
+                if twice is not None:
+                    twice.setdefault(t[0], [state.at[first]]).append(at)
                 continue
             kind = t[5]
             deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]

@@ -26,7 +26,7 @@ import multiprocessing
 import os
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from sys import intern
@@ -50,7 +50,7 @@ from .archive import (
 )
 from .cold import _DAY, _GROUP, _ID, _NEXT, _SLUG, _TASKS, _UPDATES, _short, defined_tasks
 from .config import load_config
-from .incremental import state_part
+from .incremental import state_made
 from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
 from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
@@ -102,35 +102,41 @@ def _chunk(base: str, chunk: list[tuple[str, Stamp]]) -> list[tuple[bytes, Signe
 
 def _parse_all(
     base: str, items: list[tuple[str, Stamp]], config: Config, signer: Signer, progress: Progress | None
-) -> Iterator[tuple[str, Stamp, bytes, SignedFile, Kept]]:
-    """(file, stamp, packed outcome, signed rows, kept) of each of `items`, in no set order,
-    parsed by this process and a worker as loading._parse_many shares them."""
+) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
+    """(place in `items`, file, stamp, packed outcome, signed rows, kept) of each of `items`, in
+    no set order, parsed by this process and a worker as loading._parse_many shares them. The
+    list is let go of: each chunk of it is, once parsed (the caller keeps no other)."""
     workers = min(os.cpu_count() or 1, 8)
-    size = min(250, max(50, len(items) // (workers * 32)))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    count = len(items)
+    size = min(250, max(50, count // (workers * 32)))
+    chunks = [(start, items[start : start + size]) for start in range(0, count, size)]
+    del items
     done = 0
 
-    def advance(count: int) -> None:
+    def advance(number: int) -> None:
         nonlocal done
-        done += count
+        done += number
         if progress:
-            progress(done, len(items))
+            progress(done, count)
 
-    def here(chunk: list[tuple[str, Stamp]]) -> Iterator[tuple[str, Stamp, bytes, SignedFile, Kept]]:
-        for rel, stamp in chunk:
-            yield rel, stamp, *_parsed(base, rel, stamp, config, signer)
+    def here(
+        start: int, chunk: list[tuple[str, Stamp]]
+    ) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
+        for place, (rel, stamp) in enumerate(chunk, start):
+            yield place, rel, stamp, *_parsed(base, rel, stamp, config, signer)
         advance(len(chunk))
 
-    if len(items) < loading.PARALLEL_FROM or workers < 2:
-        for chunk in chunks:
-            yield from here(chunk)
+    if count < loading.PARALLEL_FROM or workers < 2:
+        chunks.reverse()
+        while chunks:
+            yield from here(*chunks.pop())
         return
 
     def theirs(
-        chunk: list[tuple[str, Stamp]], future: Future[list[tuple[bytes, SignedFile, Kept]]]
-    ) -> Iterator[tuple[str, Stamp, bytes, SignedFile, Kept]]:
-        for (rel, stamp), made in zip(chunk, future.result(), strict=True):
-            yield rel, stamp, *made
+        start: int, chunk: list[tuple[str, Stamp]], future: Future[list[tuple[bytes, SignedFile, Kept]]]
+    ) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
+        for place, ((rel, stamp), made) in enumerate(zip(chunk, future.result(), strict=True), start):
+            yield place, rel, stamp, *made
         advance(len(chunk))
 
     with ProcessPoolExecutor(
@@ -139,12 +145,20 @@ def _parse_all(
         initializer=loading._start_worker,
         initargs=(config, os.getpid(), signer),
     ) as pool:
-        pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
+        pending = deque((start, chunk, pool.submit(_chunk, base, chunk)) for start, chunk in chunks)
+        del chunks
         while pending:  # as loading._parse_many: the worker from the front, this process from the back
-            if not pending[0][1].done() and pending[-1][1].cancel():
-                yield from here(pending.pop()[0])
+            if not pending[0][2].done() and pending[-1][2].cancel():
+                yield from here(*pending.pop()[:2])
             else:
                 yield from theirs(*pending.popleft())
+
+
+# Table rows a transaction (about 640 files), not loading.FirstBuild's 25,000: the rows are put
+# aside (appended) and copied in order at the end, so a commit costs little, and a batch held
+# (its files' outcomes most of it) raised the peak at 100,000 files by some 25 MB: 262 MiB at
+# 25,000 rows, 249 at 5,000 (benchmarks/first_build.py, docs/performance.md).
+_BATCH = 2_500
 
 
 def _entry(
@@ -223,33 +237,60 @@ def _build(
     if getattr(files, "folders", None) is not None:
         files.clear()  # the walk's stats let go of (some 35 MB at 100,000 files); its folders kept
     first = FirstBuild(index)
-    items = [(rel, stamp_of(stats.pop(rel))) for rel in names]
-    kept: dict[str, tuple[Stamp, Kept]] = {}
-    for rel, stamp, blob, signed, found in _parse_all(str(root), items, config, first.signer, progress):
+    first.BATCH = _BATCH
+    # What resolving reads of each minutes, by the file's place in the walk (its problems are
+    # gathered's): some 1 KB a file, most of what is held at 100,000 files.
+    kept: list[tuple[Any, ...] | None] = [None] * count
+    times = array("q", bytes(24 * count))  # each file's size, mtime_ns, ctime_ns (STATE: _Gathered)
+    inodes = array("Q", bytes(8 * count))
+    gathered = _Gathered()
+    parsed = _parse_all(
+        str(root), [(rel, stamp_of(stats.pop(rel))) for rel in names], config, first.signer, progress
+    )
+    for place, rel, stamp, blob, signed, found in parsed:
         first.add((rel, *stamp, blob), signed)
-        kept[rel] = (stamp, found)
-    del items
+        kept[place] = found[1]
+        times[3 * place], times[3 * place + 1], times[3 * place + 2], inodes[place] = stamp
+        gathered.add(place, rel, *found)
+    gathered.ids.clear()  # only for telling two minutes of one id, as they came
     first.finish()  # the last rows written by a second thread meanwhile (first.join)
     ahead: list[Signed] = []
     aside: snapshot._Aside | None = None
     wanted: list[tuple[Any, ...]] = []
     try:
-        state = _state(names, files, kept, len(config.problems))
         order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)
         skeletons: dict[str, tuple[Any, ...]] = {}
+        for _place, rel, problems in sorted(gathered.problems):
+            shown = shown_path(result, printable(rel))
+            result.problems.extend(Problem(shown, *p[1:]) for p in problems)
+        result.files += count
         for place, rel in enumerate(names):
-            result.files += 1
-            _stamp, (problems, resolving) = kept.pop(rel)
-            if problems:
-                shown = shown_path(result, printable(rel))
-                result.problems.extend(Problem(shown, *p[1:]) for p in problems)
+            resolving = kept[place]
+            kept[place] = None
             if resolving is not None:
                 skeletons[rel] = resolving
                 order.append((resolving[_DAY], resolving[_ID], place, rel))
-        del kept, names
+        del kept
         order.sort()
-        resolved = _Resolved(result, [rel for _day, _id, _place, rel in order], skeletons)
-        del order
+        places = array("i", [place for _day, _id, place, _rel in order])
+        ordered = [rel for _day, _id, _place, rel in order]
+        del order  # some 9 MB at 100,000 files, not held while the tasks are resolved
+        twice: dict[str, list[int]] = {}
+        resolved = _Resolved(result, ordered, skeletons, twice)
+        del ordered
+        stamps = [times, inodes]
+
+        def entry_of(rel: str, place: int) -> tuple[Any, ...]:
+            found, ino = stamps
+            at = 3 * place
+            stamp = (found[at], found[at + 1], found[at + 2], ino[place])
+            return _entry(stamp, gathered.problems_of(rel), skeletons.get(rel))
+
+        del times, inodes
+        walk_twice = _walk_twice(twice, places, names, skeletons)
+        state = gathered.state(walk_twice, entry_of, files, len(config.problems))
+        del names, places
+        stamps.clear()
         head = head_part(result)
         if resolved.count < snapshot.SHARED_FROM or not hasattr(os, "fork"):
             rest = resolved.rows(first.signer, None, statuses, wanted)
@@ -297,20 +338,91 @@ def _drain(rows: list[Signed]) -> Iterator[Signed]:
         yield rows.pop()
 
 
-def _state(
-    names: list[str],
-    walk: list[tuple[str, FileStat | OSError]],
-    kept: dict[str, tuple[Stamp, Kept]],
-    config_problems: int,
-) -> bytes:
-    """STATE (incremental.state_part) of the files `names` in the walk's order (its folders'
-    digests from `walk`), their rows in FILE made again one at a time from what is kept."""
+class _Gathered:
+    """What STATE holds of the files (incremental.state_part) but the task ids defined twice,
+    gathered as each file's kept part comes (in no set order) and put in the walk's order
+    when made (`state`): a first build makes STATE so without a map of every task id's file
+    (the resolving finds the ids defined twice: _walk_twice) and without every file's row in
+    FILE made again."""
 
-    def entry_of(rel: str) -> tuple[Any, ...]:
-        stamp, (found, resolving) = kept[rel]
-        return _entry(stamp, found, resolving)
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.shared = False  # two minutes of one id
+        self.problems: list[tuple[int, str, list[tuple[Any, ...]]]] = []  # (place, file, problems)
+        # Each group's place of its first file, first minutes' (date, id), last one's and its name.
+        self.groups: dict[str, list[Any]] = {}
+        self.found: dict[str, list[tuple[Any, ...]]] | None = None
 
-    return state_part(((rel, entry_of(rel)) for rel in names), entry_of, walk, config_problems)
+    def add(
+        self, place: int, rel: str, found: list[tuple[Any, ...]] | None, kept: tuple[Any, ...] | None
+    ) -> None:
+        if found:
+            self.problems.append((place, rel, found))
+        if kept is None:
+            return
+        minutes_id = kept[_ID]
+        if minutes_id in self.ids:
+            self.shared = True
+        self.ids.add(minutes_id)
+        here = (kept[_DAY].toordinal(), minutes_id)
+        group = self.groups.get(kept[_SLUG])
+        if group is None:
+            self.groups[kept[_SLUG]] = [place, here, here, kept[_GROUP]]
+            return
+        if place < group[0]:
+            group[0] = place
+        if here < group[1]:
+            group[1] = here
+        if here > group[2]:
+            group[2], group[3] = here, kept[_GROUP]
+
+    def problems_of(self, rel: str) -> list[tuple[Any, ...]] | None:
+        """The problems found in `rel` (as the workers send them)."""
+        if self.found is None:
+            self.found = {file: found for _place, file, found in self.problems}
+        return self.found.get(rel)
+
+    def state(
+        self,
+        twice: dict[str, list[tuple[str, int]]],
+        entry_of: Callable[[str, int], tuple[Any, ...]],
+        walk: list[tuple[str, FileStat | OSError]],
+        config_problems: int,
+    ) -> bytes:
+        """STATE, as state_part makes it of the files' rows in the walk's order (`twice`: each
+        task id defined more than once, its files and their places in the walk's order)."""
+        if self.shared:
+            return NO_STATE
+        problems = {rel: [p[1:] for p in found] for _place, rel, found in sorted(self.problems)}
+        groups = {
+            slug: (found[1], found[3]) for slug, found in sorted(self.groups.items(), key=lambda g: g[1][0])
+        }
+        where = {rel: place for spots in twice.values() for rel, place in spots}
+        return state_made(
+            problems,
+            groups,
+            {task_id: [rel for rel, _place in spots] for task_id, spots in twice.items()},
+            lambda rel: entry_of(rel, where[rel]),
+            walk,
+            config_problems,
+        )
+
+
+def _walk_twice(
+    twice: dict[str, list[int]], places: array[int], names: list[str], skeletons: dict[str, tuple[Any, ...]]
+) -> dict[str, list[tuple[str, int]]]:
+    """The task ids defined twice as the resolving found them (`twice`: the places of their
+    minutes in the archive's order, whose places in the walk are `places`), in the order a
+    pass over the files in the walk's order finds them (state_part's): by the walk's first
+    file defining each and the id's first place in it, each id's files in the walk's order."""
+    keyed = []
+    for task_id, ats in twice.items():
+        spots = sorted({places[at] for at in ats})
+        tasks = marshal.loads(skeletons[names[spots[0]]][_TASKS])
+        nth = next(n for n, t in enumerate(tasks) if t[0] == task_id)
+        keyed.append(((spots[0], nth), task_id, [(names[place], place) for place in spots]))
+    keyed.sort()
+    return {task_id: spots for _key, task_id, spots in keyed}
 
 
 class _Resolved:
@@ -321,13 +433,19 @@ class _Resolved:
     place of an update (the minutes' place, the update's) in arrays, a list per task: a task
     is made (packed, with its history) only as its row is written (`rows`)."""
 
-    def __init__(self, result: Archive, ordered: list[str], skeletons: dict[str, tuple[Any, ...]]) -> None:
+    def __init__(
+        self,
+        result: Archive,
+        ordered: list[str],
+        skeletons: dict[str, tuple[Any, ...]],
+        twice: dict[str, list[int]] | None = None,
+    ) -> None:
         loads = marshal.loads
         self.ordered, self.skeletons = ordered, skeletons
         after = next_meeting_dates(
             [(s[_ID], s[_SLUG], s[_DAY], s[_NEXT]) for s in map(skeletons.__getitem__, ordered)]
         )
-        state = defined_tasks(result, ordered, skeletons, after)
+        state = defined_tasks(result, ordered, skeletons, after, twice)
         number, at_of, nth_of = state.number, state.at, state.nth
         status, owner, due = state.status, state.owner, state.due
         kinds, deadlines = state.kind, state.deadline

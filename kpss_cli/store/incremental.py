@@ -251,7 +251,6 @@ def state_part(
     (`walk`), taken in one pass as they come (a first build makes them one at a time: not
     every file's row held); `entry_of(rel)` gives one file's row again, for the few files
     defining a task id twice. NO_STATE when two minutes share an id."""
-    found_folders = folders(walk)
     ids: set[str] = set()
     groups: dict[str, list[tuple[int, str, str, Any]]] = {}
     definers: dict[str, str | list[str]] = {}  # the file defining each task id (files, if several)
@@ -276,6 +275,23 @@ def state_part(
     del ids
     twice = {task_id: rels for task_id, rels in definers.items() if isinstance(rels, list)}
     del definers
+    named = {slug: _group(found) for slug, found in groups.items()}
+    return state_made(problems, named, twice, entry_of, walk, config_problems)
+
+
+def state_made(
+    problems: dict[str, list[Any]],
+    groups: dict[str, tuple[tuple[int, str], str]],
+    twice: dict[str, list[str]],
+    entry_of: Callable[[str], Entry],
+    walk: Walk,
+    config_problems: int,
+) -> bytes:
+    """The part STATE (state_part) of what was gathered from the files' rows in the walk's order:
+    the `problems` of each file that has some, each group's (date, id) of its first minutes
+    and the name in its last (`groups`, by the walk's first file of each), the files defining
+    each task id defined more than once (`twice`, by the walk's first definition of each;
+    `entry_of` gives their rows)."""
     by_task: dict[str, list[Any]] = {}  # of the ids defined twice: the REF values of their definers
     for rel in dict.fromkeys(rel for rels in twice.values() for rel in rels):
         for value in _ref_values(rel, entry_of(rel)):
@@ -288,8 +304,8 @@ def state_part(
         "config_problems": config_problems,
         "problems": problems,
         "dups": dups,
-        "groups": {slug: _group(found) for slug, found in groups.items()},
-        "folders": {folder: digest for folder, (digest, _s, _e) in found_folders.items()},
+        "groups": groups,
+        "folders": {folder: digest for folder, (digest, _s, _e) in folders(walk).items()},
     }
     return marshal.dumps(state, MARSHAL_VERSION)
 
