@@ -935,14 +935,15 @@ class ColdSteps(ColdMinutes):
     def __iter__(self) -> Iterator[Minutes]:
         raise TypeError("the minutes of a cold count by person are steps, not records")
 
-    def steps(self) -> Iterator[tuple[str, list[tuple[tuple[Any, ...], int]]]]:
-        """(the group's slug, ((key, name, org), code) of each step) of each meeting, in order."""
-        people, loads = self.people, marshal.loads
+    def steps(self) -> Iterator[tuple[str, Iterable[tuple[tuple[Any, ...], int]]]]:
+        """(the group's slug, ((key, name, org), code) of each step) of each meeting, in order;
+        the steps made as they are gone through (by map and zip: no list of them)."""
+        person, loads = self.people.__getitem__, marshal.loads
         for value, (_day, slug) in zip(self.values, self.where, strict=True):
             if isinstance(value, bytes):  # numbered in this process's table
                 flat = loads(value)
-                yield slug, [(people[flat[i]], flat[i + 1]) for i in range(0, len(flat), 2)]
+                yield slug, zip(map(person, flat[::2]), flat[1::2])
             else:  # in a worker's: `numbers` maps it to this process's
                 data, numbers = value
                 flat = loads(data)
-                yield slug, [(people[numbers[flat[i]]], flat[i + 1]) for i in range(0, len(flat), 2)]
+                yield slug, zip(map(person, map(numbers.__getitem__, flat[::2])), flat[1::2])
