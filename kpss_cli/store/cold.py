@@ -942,8 +942,8 @@ class ColdSteps(ColdMinutes):
         for value, (_day, slug) in zip(self.values, self.where, strict=True):
             if isinstance(value, bytes):  # numbered in this process's table
                 flat = loads(value)
-                yield slug, zip(map(person, flat[::2]), flat[1::2])
+                yield slug, zip(map(person, flat[::2]), flat[1::2], strict=True)
             else:  # in a worker's: `numbers` maps it to this process's
                 data, numbers = value
                 flat = loads(data)
-                yield slug, zip(map(person, map(numbers.__getitem__, flat[::2])), flat[1::2])
+                yield slug, zip(map(person, map(numbers.__getitem__, flat[::2])), flat[1::2], strict=True)
