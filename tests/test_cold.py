@@ -551,3 +551,50 @@ def test_cold_attendance_by_person_counts_steps_made_where_parsed(
             warm.stdout,
             warm.stderr,
         )
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_cold_agenda_and_plan_make_only_what_they_read(
+    invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int
+) -> None:
+    """`agenda --no-cache` reads of the minutes only each group's latest (its next meeting):
+    only those records are made (and those that record joins or leaves). `plan` and `monitor
+    --no-cache` without a plan file end with the error that there is no plan, after the
+    archive's problems (a broken file, a task id defined twice): no task is made. Each answer
+    is the index's."""
+    from kpss_cli.store import cold, loading, views
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    counts = {"records": 0, "task": 0}
+    real = views.unpack_attendance
+
+    def counted(view: list[object]) -> object:
+        counts["records"] += len(view)
+        return real(view)
+
+    monkeypatch.setattr(views, "unpack_attendance", counted)
+    count_calls(monkeypatch, cold, "_task", counts, "task")
+    groups = len({p.parent for p in awkward.rglob("*.md")})
+
+    def same(*query: str) -> dict[str, int]:
+        warm = invoke(*query, "-a", str(awkward))
+        counts.update(records=0, task=0)
+        cold_run = invoke("--no-cache", *query, "-a", str(awkward))
+        assert (cold_run.exit_code, cold_run.stdout, cold_run.stderr) == (
+            warm.exit_code,
+            warm.stdout,
+            warm.stderr,
+        )
+        return dict(counts)
+
+    rendered = same("agenda", "orp-001-seniori", "--date", "2019-06-20", *AS_OF)
+    assert 0 < rendered["records"] <= groups + 3 and rendered["task"] > 0
+    unknown = same("agenda", "orp-001-seniori", "--as-of", "2030-01-01")  # no next meeting known
+    assert 0 < unknown["records"] <= groups + 3
+    shutil.rmtree(awkward / "plan")
+    for query in (["plan", *AS_OF], ["monitor", "--year", "2019", *AS_OF], ["plan", "--plan", "kp", *AS_OF]):
+        planless = same(*query)
+        assert planless["task"] == 0
+    result = invoke("--no-cache", "plan", *AS_OF, "-a", str(awkward))
+    assert "the archive has no plan" in result.stderr and "T-dvakrat" in result.stderr
+    assert "broken.md" in result.stderr

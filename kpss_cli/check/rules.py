@@ -359,7 +359,7 @@ def _attendance_findings(
                 ),
             )  # fmt: skip
     ever = known.ever()
-    leaving = {fold(c.name) for c in minutes.membership if c.change == "left"}
+    leaving = {fold(c.name) for c in minutes.membership if c.change == "left"} if minutes.membership else ()
     for kind, people in lists.items():
         others = []
         for person in people:
@@ -377,7 +377,8 @@ def _attendance_findings(
                     )  # fmt: skip
                 continue
             others.append(person)
-        yield from _unknown_people(archive, minutes, known, others, on_day, ever)
+        if others:  # nearly always none: every one a member
+            yield from _unknown_people(archive, minutes, known, others, on_day, ever)
 
 
 # "Hlasování", "hlasovalo", "usnesení" in the text: a decision was taken at the meeting.

@@ -48,17 +48,22 @@ def remind_by_mail(
     today = today_from(as_of)
 
     def drafted() -> tuple[Archive, tuple[bool, Any]]:
+        from ..core.model import STATUSES
         from ..mail.compose import drafts
         from ..meetings.upcoming import is_open
         from ..store.views import load_reduced
 
         # Reminders read the open tasks; invitations the next meeting, its open tasks, the members.
+        cold = settings["no_cache"]
         loaded = load_reduced(
             archive,
             "remind",
             REMIND_FIELDS,
             tasks=is_open,
-            use_index=not settings["no_cache"],
+            # Cold, only the open tasks are made to be chosen (is_open: the same tasks); the
+            # index's view `remind` stays as it is kept.
+            statuses=("open",) if cold else STATUSES,
+            use_index=not cold,
             progress=progress_bar(),
             latest=True,  # of the minutes, each group's latest (next_meeting) and the joins
         )

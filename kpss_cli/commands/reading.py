@@ -744,7 +744,6 @@ def write_agenda(
         return _agenda_document(group, archive, date, to, template, lang, ids, public, today)
 
     def rendered() -> tuple[Archive, str | tuple[str, str | None, int | None]]:
-        from ..documents.templates import render_template
         from ..meetings.upcoming import is_open
         from ..store.views import load_reduced as load_stored
 
@@ -756,9 +755,12 @@ def write_agenda(
             statuses=OPEN,
             use_index=not settings["no_cache"],
             progress=progress_bar(),
+            latest=True,  # of the minutes, each group's latest (meetings/upcoming.next_meeting)
         )
         try:
             context, language = _agenda_context(loaded, group, date, today, lang, ids)
+            from ..documents.templates import render_template  # Jinja: not for the error
+
             text = render_template(
                 f"agenda.{to}.j2", context, loaded.root, language=language, html=to != "md"
             )

@@ -144,6 +144,34 @@ class _Tally:
         self.run = 0 if attended else self.run + 1
         self.longest_missed = max(self.longest_missed, self.run)
 
+    def take(self, code: int, name: str, org: str | None, slug: str) -> None:
+        """One step of a meeting of the group `slug` (meeting_steps: `code`, the name as written
+        there and the organisation) counted."""
+        if org:
+            self.org = org
+        if code < MEMBER:
+            self.person = name  # the latest spelling (minutes come in date order)
+            if code == 0:
+                self.present += 1
+            elif code == 1:
+                self.excused += 1
+            elif code == 2:
+                self.absent += 1
+            else:
+                self.guest += 1
+            self.groups.add(slug)
+            return
+        self.expected += 1
+        if code == MEMBER + 1:  # substituted
+            self.substituted += 1
+            self.groups.add(slug)
+        if code <= MEMBER + 1:  # attended
+            self.run = 0
+        else:
+            self.run += 1
+            if self.run > self.longest_missed:
+                self.longest_missed = self.run
+
     def row(self) -> dict[str, Any]:
         counted = self.present + self.substituted + self.excused + self.absent
         return {
@@ -168,9 +196,13 @@ def by_person(archive: Archive, selected: Iterable[Minutes]) -> list[dict[str, A
     stepped = getattr(selected, "steps", None)
     if stepped is not None:  # each meeting's steps made where its file was parsed (store/cold.py)
         tallies: dict[str, _Tally] = {}
+        known = tallies.get
         for slug, steps in stepped():
             for (key, name, org), code in steps:
-                tallies[key] = take_steps(tallies.get(key), ((code, name, org),), slug)  # type: ignore[assignment]
+                tally = known(key)
+                if tally is None:
+                    tally = tallies[key] = _Tally(name)
+                tally.take(code, name, org, slug)
         return _rows_of(tallies)
     return _person_rows(attendances(archive, selected))
 
@@ -243,17 +275,7 @@ def take_steps(tally: _Tally | None, steps: Iterable[Step], slug: str) -> _Tally
     for code, name, org in steps:
         if tally is None:
             tally = _Tally(name)
-        if code < MEMBER:
-            tally.person = name  # the latest spelling (minutes come in date order)
-            tally.org = org or tally.org
-            setattr(tally, KINDS[code], getattr(tally, KINDS[code]) + 1)
-            tally.groups.add(slug)
-        else:
-            tally.org = org or tally.org
-            if code == MEMBER + 1:  # substituted
-                tally.substituted += 1
-                tally.groups.add(slug)
-            tally.count(code <= MEMBER + 1)
+        tally.take(code, name, org, slug)
     return tally
 
 

@@ -5,6 +5,7 @@ and close periods from their date on, in the order of the meetings."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -36,6 +37,14 @@ class Member(Record):
         return self.membership.org or self.person.org
 
 
+def _bounds(periods: list[Membership]) -> list[dt.date]:
+    """The days on which some period starts or has just ended, in order: between two of them
+    the same periods run."""
+    days = {p.start for p in periods if p.start is not None}
+    days.update(p.end + DAY for p in periods if p.end is not None and p.end < dt.date.max)
+    return sorted(days)
+
+
 class GroupMembers:
     """Every period of membership of one group, and the problems met while reading them."""
 
@@ -46,7 +55,11 @@ class GroupMembers:
         self.problems: list[Problem] = []
         # id(period) -> (the period, kept alive so that its id is never reused; its member)
         self._members: dict[int, tuple[Membership, Member]] = {}
-        self._days: dict[dt.date, list[Member]] = {}  # `on`, remembered until the periods change
+        # `on`, remembered until the periods change: by span of days between the periods'
+        # starts and ends (the members are the same all through one), not by day (every minutes
+        # of a group is of another day: at 10,000 files each was worked out again).
+        self._bounds: list[dt.date] | None = None
+        self._days: dict[int, list[Member]] = {}
         self._ever: dict[str, Membership] | None = None
 
     @property
@@ -72,7 +85,11 @@ class GroupMembers:
     def on(self, day: dt.date) -> list[Member]:
         """The members on `day`, each once (the period that started last, when a person holds
         two roles), in kpss.yaml's and the minutes' order."""
-        found = self._days.get(day)
+        bounds = self._bounds
+        if bounds is None:
+            bounds = self._bounds = _bounds(self.periods)
+        span = bisect_right(bounds, day)
+        found = self._days.get(span)
         if found is not None:
             return found
         chosen: dict[str, Member] = {}
@@ -84,7 +101,7 @@ class GroupMembers:
                     earlier.membership.start or dt.date.min
                 ):
                     chosen[member.key] = member
-        found = self._days[day] = list(chosen.values())
+        found = self._days[span] = list(chosen.values())
         return found
 
     def ever(self) -> dict[str, Membership]:
@@ -113,6 +130,7 @@ class GroupMembers:
                 return
         self.periods.append(period)
         self._days.clear()
+        self._bounds = None
         self._ever = None
 
     def leave(self, name: str, day: dt.date, source: str, line: int) -> None:
@@ -130,6 +148,7 @@ class GroupMembers:
                 self._members[id(closed)] = (closed, Member(self.person(period), closed))
                 self.periods[index] = closed
                 self._days.clear()
+                self._bounds = None
                 self._ever = None
                 ended = True
         if not ended:

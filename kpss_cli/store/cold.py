@@ -639,17 +639,6 @@ class _State:
         self.at = array("i")
         self.nth = array("i")
 
-    def add(self, t: tuple[Any, ...], deadline: Any, at: int, nth: int) -> None:
-        """The task `t` (_short) as defined, at the `nth` place of the minutes `at`."""
-        self.number[t[0]] = len(self.status)
-        self.status.append(t[6])
-        self.owner.append(t[2])
-        self.due.append(t[3])
-        self.kind.append(t[5])
-        self.deadline.append(deadline)
-        self.at.append(at)
-        self.nth.append(nth)
-
     def own(self, n: int) -> tuple[Any, ...]:
         """The resolved status, owner, deadline as written, kind of deadline, deadline of `n`."""
         return self.status[n], self.owner[n], self.due[n], self.kind[n], self.deadline[n]
@@ -669,15 +658,23 @@ def defined_tasks(
     `ordered`) of the minutes defining it, the first first (for STATE: firstbuild.py)."""
     loads, dates = marshal.loads, _DATES
     state = _State()
-    number = state.number
+    number, known = state.number, state.number.get
+    # Each task added to the state's lists here, not by a method (a call per task was a fifth
+    # of this step).
+    statuses, owners, dues, kinds, deadlines = (
+        state.status.append, state.owner.append, state.due.append, state.kind.append, state.deadline.append
+    )  # fmt: skip
+    ats, nths = state.at.append, state.nth.append
+    names = result.group_names
+    count = 0
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
-        result.group_names[found[_SLUG]] = found[_GROUP]
+        names[found[_SLUG]] = found[_GROUP]
         if found[_TASKS] is None:
             continue
         minutes_id = found[_ID]
         for nth, t in enumerate(loads(found[_TASKS])):
-            first = number.get(t[0])
+            first = known(t[0])
             if first is not None:  # the line where it was first defined: read again (rare)
                 where = ordered[state.at[first]]
                 line = loads(skeletons[where][_TASKS])[state.nth[first]][7]
@@ -688,8 +685,15 @@ def defined_tasks(
                     twice.setdefault(t[0], [state.at[first]]).append(at)
                 continue
             kind = t[5]
-            deadline = after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]]
-            state.add(t, deadline, at, nth)
+            number[t[0]] = count
+            count += 1
+            statuses(t[6])
+            owners(t[2])
+            dues(t[3])
+            kinds(kind)
+            deadlines(after[minutes_id] if kind == "next_meeting" else None if t[4] is None else dates[t[4]])
+            ats(at)
+            nths(nth)
     return state
 
 
@@ -746,6 +750,12 @@ def _resolved(
     histories: dict[str, Task] = {}  # the tasks whose histories are made, by id
     chosen: list[Task] = []
     kept: list[Minutes] = []
+    # The minutes that define a task of `statuses`: only their tasks are read again (`agenda`'s
+    # open tasks are defined in some 600 minutes of 10,000).
+    defining = bytearray(len(ordered))
+    for at, resolved in zip(state.at, status, strict=True):
+        if resolved in statuses:
+            defining[at] = 1
     for at, rel in enumerate(ordered):
         found = skeletons[rel]
         record = found[_WHOLE]
@@ -762,22 +772,25 @@ def _resolved(
                     task.deadline = after[found[_ID]]
         if found[_TASKS] is None or not statuses:
             continue
-        tasks = loads(found[_TASKS])
         # Read for the last time: let go of (some 45 MB at 100,000 files) as the tasks are made.
         skeletons[rel] = (*found[:_TASKS], None, found[_UPDATES], None, found[_JOINS])
+        if not defining[at]:
+            continue
+        tasks = loads(found[_TASKS])
         for nth, t in enumerate(tasks):
             n = number[t[0]]
             if state.at[n] != at or state.nth[n] != nth or status[n] not in statuses:
                 continue
             task = _task(t, found, rel)
+            _resolve_task(task, state.own(n), None, rel)
             if picked is None:
-                _resolve_task(task, state.own(n), None, rel)
                 chosen.append(task)
-            else:
-                _resolve_task(task, state.own(n), found, rel)
-                if picked(task):
-                    chosen.append(task)
-                    histories[t[0]] = task
+            elif picked(task):  # its history's first step (the deadline as parsed): only if kept
+                task.history = [
+                    StatusChange(found[_ID], found[_DAY], task.initial_status, None, rel, t[7], t[3])
+                ]
+                chosen.append(task)
+                histories[t[0]] = task
     if histories:
         for rel in ordered:
             found = skeletons[rel]
@@ -929,14 +942,15 @@ class ColdSteps(ColdMinutes):
     def __iter__(self) -> Iterator[Minutes]:
         raise TypeError("the minutes of a cold count by person are steps, not records")
 
-    def steps(self) -> Iterator[tuple[str, list[tuple[tuple[Any, ...], int]]]]:
-        """(the group's slug, ((key, name, org), code) of each step) of each meeting, in order."""
-        people, loads = self.people, marshal.loads
+    def steps(self) -> Iterator[tuple[str, Iterable[tuple[tuple[Any, ...], int]]]]:
+        """(the group's slug, ((key, name, org), code) of each step) of each meeting, in order;
+        the steps made as they are gone through (by map and zip: no list of them)."""
+        person, loads = self.people.__getitem__, marshal.loads
         for value, (_day, slug) in zip(self.values, self.where, strict=True):
             if isinstance(value, bytes):  # numbered in this process's table
                 flat = loads(value)
-                yield slug, [(people[flat[i]], flat[i + 1]) for i in range(0, len(flat), 2)]
+                yield slug, zip(map(person, flat[::2]), flat[1::2], strict=True)
             else:  # in a worker's: `numbers` maps it to this process's
                 data, numbers = value
                 flat = loads(data)
-                yield slug, [(people[numbers[flat[i]]], flat[i + 1]) for i in range(0, len(flat), 2)]
+                yield slug, zip(map(person, map(numbers.__getitem__, flat[::2])), flat[1::2], strict=True)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from itertools import starmap
 from sys import intern
 from types import MappingProxyType
@@ -147,7 +147,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _minutes(m: Minutes) -> tuple[Any, ...]:
+def _minutes(m: Minutes, omit: Container[str] = ()) -> tuple[Any, ...]:
+    """The record laid out as above; the fields of _COLLECTIONS named in `omit` None, not made
+    (reduced_view: a reduced view's record packed its people and tasks only to drop them)."""
     # Empty lists are the rule for most fields: a comprehension over nothing still costs a call.
     present, excused, absent, guests = m.present, m.excused, m.absent, m.guests
     recorder, moderator, agenda, tasks = m.recorder, m.moderator, m.agenda, m.tasks
@@ -163,34 +165,44 @@ def _minutes(m: Minutes) -> tuple[Any, ...]:
         m.time and intern(m.time),
         m.place and intern(m.place),
         m.status,
-        _people(present) if present else [],
-        _people(excused) if excused else [],
-        _people(absent) if absent else [],
-        _people(guests) if guests else [],
+        None if "present" in omit else _people(present) if present else [],
+        None if "excused" in omit else _people(excused) if excused else [],
+        None if "absent" in omit else _people(absent) if absent else [],
+        None if "guests" in omit else _people(guests) if guests else [],
         m.attendance_sheet,
-        None if recorder is None else _person(recorder),
-        None if moderator is None else _person(moderator),
-        [(intern(a.title), a.presenter and intern(a.presenter)) for a in agenda] if agenda else [],
-        [pack_task(t) for t in tasks] if tasks else [],
-        _updates(updates) if updates else [],
-        _updates(loose) if loose else [],
-        decisions if type(decisions) is list else list(decisions),
+        None if recorder is None or "recorder" in omit else _person(recorder),
+        None if moderator is None or "moderator" in omit else _person(moderator),
         None
-        if meeting is None
+        if "agenda" in omit
+        else [(intern(a.title), a.presenter and intern(a.presenter)) for a in agenda]
+        if agenda
+        else [],
+        None if "tasks" in omit else [pack_task(t) for t in tasks] if tasks else [],
+        None if "updates" in omit else _updates(updates) if updates else [],
+        None if "loose_checks" in omit else _updates(loose) if loose else [],
+        None if "decisions" in omit else decisions if type(decisions) is list else list(decisions),
+        None
+        if meeting is None or "next_meeting" in omit
         else (
             None if meeting.date is None else meeting.date.toordinal(),
             meeting.time and intern(meeting.time),
             meeting.place and intern(meeting.place),
             meeting.text,
         ),
-        _plain(extra) if extra else {},
-        key_lines if type(key_lines) is dict else dict(key_lines),
+        None if "extra" in omit else _plain(extra) if extra else {},
+        None if "key_lines" in omit else key_lines if type(key_lines) is dict else dict(key_lines),
         m.title,
-        m.body,
+        None if "body" in omit else m.body,
         m.body_line,
         m.encoding,
-        [(p.measure, p.state, p.value, p.indicator, p.note, p.line) for p in progress] if progress else [],
-        [(c.name, c.org, c.role, c.voting, c.change, c.day.toordinal(), c.line) for c in membership]
+        None
+        if "progress" in omit
+        else [(p.measure, p.state, p.value, p.indicator, p.note, p.line) for p in progress]
+        if progress
+        else [],
+        None
+        if "membership" in omit
+        else [(c.name, c.org, c.role, c.voting, c.change, c.day.toordinal(), c.line) for c in membership]
         if membership
         else [],
     )
@@ -495,12 +507,17 @@ _EMPTIES = tuple(
 )
 
 
+def left_out(keep: frozenset[str]) -> frozenset[str]:
+    """The fields of _COLLECTIONS that a reduced view keeping `keep` leaves out (reduced_view)."""
+    return frozenset(_COLLECTIONS) - keep
+
+
 def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> list[tuple[Any, ...]]:
     """The minutes with only the fields of `keep` among those that hold many values
     (_COLLECTIONS), the others None: a command that reads the dates and groups of every
     minutes unpacks little (store/views.load_reduced). Unpacked by unpack_attendance."""
-    left_out = {at for name, (at, _empty) in _COLLECTIONS.items() if name not in keep}
-    return [tuple(None if at in left_out else value for at, value in enumerate(_minutes(m))) for m in minutes]
+    omit = left_out(keep)
+    return [_minutes(m, omit) for m in minutes]
 
 
 def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
