@@ -24,6 +24,7 @@ from .people import (
     PRESENCE_HEADING,
     PersonDict,
     is_attendance_heading,
+    is_role,
     looks_like_name,
     looks_like_one_person,
     looks_like_people_line,
@@ -2347,16 +2348,40 @@ _HEADING_WORDS = {
     for word in (  # noqa: SIM905 - a word list reads better as text
         "Program Úvod Různé Diskuse Diskuze Závěr Rozpočet Členové Hosté Omluveni Přítomni Informace "
         "Úkoly Hlasování Pro Proti Zdržel Výsledek Usnesení Schváleno Ověřovatelé Zapisovatel Zapsal "
-        "Zahájení Kontrola Schválení Volba Ukončení Nikdo Žádní Žádné"
+        "Zahájení Kontrola Schválení Volba Ukončení Nikdo Žádní Žádné "
+        "Průběh Jednání Bod Body Zpráva Zprávy Podklady Příloha Přílohy Host Veřejnost Nepřítomni"
     ).split()
 }
+# A word of a common noun's form, no surname's: `Veřejnost`, `Účetní`, `Společenství`.
+_COMMON_NOUN_FORM = re.compile(r"(?:\w{3}ost|\w{2}ní|ství)$")
 
 
-def _lone_name(line: str) -> str | None:
+def _lone_name(line: str, next_line: str = "") -> str | None:
     word = line.strip(" ,;")
-    if not word or " " in word or not looks_like_name(word) or fold(word) in _HEADING_WORDS:
+    if (
+        not word
+        or " " in word
+        or not looks_like_name(word)
+        or fold(word) in _HEADING_WORDS
+        or is_role(word)  # `Starosta`, `Účetní`
+        or _COMMON_NOUN_FORM.search(word)
+    ):
         return None
+    if next_line[:1].islower():
+        return None  # `Městská` / `policie – …`: an adjective wrapped before its noun
     return word
+
+
+def _line_after(reader: _Reader, j: int) -> str:
+    return reader.plains[j + 1].strip() if j + 1 < len(reader.plains) else ""
+
+
+def _list_goes_on(reader: _Reader, j: int) -> bool:
+    """True when the line after `j` is blank, a label, a lone name or the end: a lone word after a blank
+    line is a name only then (`Nepřítomni:` / blank / `Průběh` / prose: a heading, the list has ended)."""
+    if j + 1 >= len(reader.plains) or reader.labels[j + 1] or not reader.plains[j + 1].strip():
+        return True
+    return _lone_name(reader.plains[j + 1], _line_after(reader, j + 1)) is not None
 
 
 def _lone_names_under(
@@ -2370,13 +2395,16 @@ def _lone_names_under(
     while j < len(reader.plains) and not reader.labels[j]:
         if not reader.plains[j].strip():
             ahead = (
-                j + 1 < len(reader.plains) and not reader.labels[j + 1] and _lone_name(reader.plains[j + 1])
+                j + 1 < len(reader.plains)
+                and not reader.labels[j + 1]
+                and _lone_name(reader.plains[j + 1], _line_after(reader, j + 1))
+                and _list_goes_on(reader, j + 1)
             )
             if ahead and (names or j == index + 1):
                 j += 1
                 continue
             break
-        if (word := _lone_name(reader.plains[j])) is None:
+        if (word := _lone_name(reader.plains[j], _line_after(reader, j))) is None:
             break
         names.append(word)
         j += 1
@@ -2759,7 +2787,15 @@ _HANDED_ROLE = rx(
 )
 # A next meeting's heading on its own line: `Příští setkání`, `Na příštím jednání:`, `Další schůzka
 # 3. 6. 2021 v 16:00` (a short line, no sentence).
-_NEXT_HEADING = rx(r"^\W*(?:na\s+)?(?:příští|další|nejbližší)\w*\s+\w+(?:[^.]|(?<=\d)\.){0,60}$")
+# (after its noun only a colon, a date or nothing: `Příští jednání se uskuteční 14. 5.` and `Příští
+# setkání bude v květnu` are sentences, and the role lines under them sign these minutes)
+_NEXT_HEADING = rx(
+    r"^\W*(?:na\s+)?(?:příští|další|nejbližší)\w*\s+\w+\s*(?::|(?=\d)|$)(?:[^.]|(?<=\d)\.){0,60}$"
+)
+# A role handed out in the form `role – name`, or by a bullet or an activity's noun in lower case
+# (`- moderace: …`); `Zapisovatel: Jana Horká` is a label of these minutes unless right under a heading
+# that ends in its colon (`Na příštím jednání:`).
+_HANDED_FORM = re.compile(r"^\s*(?:[-–—•*]\s*\S|[^\W\d]+\s*[-–—]|(?-i:[a-zěščřžýáíéůú]))")
 
 
 def _next_meetings_role(reader: _Reader, index: int) -> bool:
@@ -2770,9 +2806,13 @@ def _next_meetings_role(reader: _Reader, index: int) -> bool:
     j = index - 1
     while j >= 0 and _HANDED_ROLE.match(reader.plains[j]):
         j -= 1
-    if j >= 0 and not reader.plains[j].strip():
+    blank = j >= 0 and not reader.plains[j].strip()
+    if blank:
         j -= 1  # (one blank line under the heading)
-    return j >= 0 and bool(_NEXT_HEADING.match(reader.plains[j])) and bool(NEXT.search(reader.plains[j]))
+    if j < 0 or not (_NEXT_HEADING.match(reader.plains[j]) and NEXT.search(reader.plains[j])):
+        return False
+    handed = _HANDED_FORM.match(reader.plains[index]) is not None
+    return handed or (not blank and reader.plains[j].rstrip().endswith(":"))
 
 
 def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Pattern[str], ...]) -> list[str]:
@@ -3644,7 +3684,17 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             "attendance"
         )
     result.agenda = find_agenda(reader.lines)
-    result.tasks = find_tasks(reader.lines, result.date)
+    # (who attended, by every word of their names: a name after a verb of a task owns it only if here)
+    attending = frozenset(
+        fold(word)
+        for name in (
+            *(person["name"] for person in (*result.present, *result.excused, *result.guests)),
+            result.moderator or "",
+            result.recorder or "",
+        )
+        for word in name.split()
+    )
+    result.tasks = find_tasks(reader.lines, result.date, attending)
     for number, task in enumerate(result.tasks, start=1):
         if (why := task.pop("guess", None)) is not None:
             result.guesses[f"tasks.{number}"] = why

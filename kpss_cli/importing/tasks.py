@@ -468,6 +468,9 @@ _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 _SPLIT_SENTENCES = re.compile(
     rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
     rf"|(?:(?<=\b{CAPITAL}{CAPITAL})|(?<=\b{CAPITAL}{{3}}))[.!?]\s+(?={CAPITAL}{SMALL}{{2}})"
+    # and after a short surname behind `pan`/`paní` (`… zajistil pan Kos. Letos …`), not a title (`pan Mgr.`)
+    rf"|(?:(?<=\bpan {CAPITAL}{SMALL})|(?<=\bpan {CAPITAL}{SMALL}{{2}})|(?<=\bpaní {CAPITAL}{SMALL})"
+    rf"|(?<=\bpaní {CAPITAL}{SMALL}{{2}}))(?<!Bc)(?<!Dr)(?<!Mgr)(?<!Ing)(?<!Doc)[.!?]\s+(?={CAPITAL})"
 )
 
 
@@ -497,7 +500,14 @@ def sentence_fields(text: str) -> dict[str, str] | None:
             # Kos, Eva Malá zašlou …`, `Jan Kos a Eva Malá zašlou …`: the owner is both)
             before, after = subject[: joint.start()], subject[joint.end() :].strip()
             before = re.split(r"\s[-–—](?:\s|$)", before)[-1].strip(" ,;:–-")
-            if _is_person(after) and not _is_person(before) and not _is_person(before.split(",")[-1].strip()):
+            # (nor a role and a person, `Koordinátorka KPSS a paní Malá zajistí …`: both own it)
+            listed = joint[0].strip() == "a" and bool(_ROLE_SUBJECT.match(before) or is_role(before))
+            if (
+                _is_person(after)
+                and not listed
+                and not _is_person(before)
+                and not _is_person(before.split(",")[-1].strip())
+            ):
                 subject = after
         if (cut := _SUBJECT_END.search(f"{subject} ")) is not None:
             subject = subject[: cut.start()]
@@ -717,7 +727,11 @@ _MEMBERS_SUBJECT = rx(
 
 # (in lower case only with whose they are or `ostatní`: `ostatní členky komise připraví …`; bare
 # `členové` in lower case is too vague)
-_MEMBERS_OF_A_BODY = rx(r"^(?:(?:všichni|všechny|ostatní)\s+\w+|(?:členové|členky)\s+\w+)")
+# (after `ostatní`/`všechny` a noun of people: `ostatní záležitosti projedná výbor` has its subject last)
+_MEMBERS_OF_A_BODY = rx(
+    r"^(?:všichni\s+\w+|(?:všechny|ostatní)\s+(?:členové|členky|účastníci|účastnice|přítomní|přítomné|"
+    r"zástupci|zástupkyně|poskytovatelé|kolegové|kolegyně)|(?:členové|členky)\s+\w+)"
+)
 
 
 def _members_first(text: str) -> tuple[str, str] | None:
@@ -799,11 +813,16 @@ _ITEM_OPENS_WITH_OWNER = re.compile(
     r"(?:projedná|zajistí|zašle|pošle|rozešle|připraví|osloví|prověří|zjistí|svolá|domluví|kontaktuje|"
     r"objedná|vypracuje|zpracuje|předloží|dodá|zorganizuje|odešle)\s"
 )
-# What says such an item is no new task: a state after it, as a control of earlier tasks writes it
-# (`– splněno`, `– trvá`, `(v řešení)`), or the kind of an agenda item (`– informace`, `k projednání`).
+# The state of a task as a control of earlier tasks writes it after the task (`– splněno`, `– trvá`,
+# `(v řešení)`).
+_STATE = (
+    r"(?:úkol\s+)?(?:splněn[oa]?|nesplněn[oa]?|částečně\s+splněn[oa]?|trvá|trvají|průběžně|plní\s+se|"
+    r"v\s+řešení|řeší\s+se|probíhá|hotov[oa]?|zrušen[oa]?|odložen[oa]?|ukončen[oa]?|pokračuje)"
+)
+# What says a numbered item is no new task: a state after it, or the kind of an agenda item
+# (`– informace`, `k projednání`).
 _ITEM_STATE = rx(
-    r"(?:\s[-–—]\s*|[:,(]\s*|\.\s+)(?:úkol\s+)?(?:splněn[oa]?|nesplněn[oa]?|částečně\s+splněn[oa]?|trvá|trvají|"
-    r"průběžně|plní\s+se|v\s+řešení|řeší\s+se|probíhá|hotov[oa]?|zrušen[oa]?|odložen[oa]?|pokračuje|"
+    rf"(?:\s[-–—]\s*|[:,(]\s*|\.\s+)(?:{_STATE}|"
     r"informace|informativně|na\s+vědomí|k\s+informaci|k\s+projednání|ke\s+schválení)\s*\)?\s*\.?\s*$"
 )
 # The line that heads a list whose items are never new tasks: the agenda (`Program:`, `Program
@@ -849,13 +868,47 @@ def _may_open_with_owner(lines: list[str], number: int) -> bool:
     return heading is None or _NO_NEW_TASKS_HEADING.search(heading) is None
 
 
-def _narrative_fields(sentence: str, *, may_open: bool = True) -> dict[str, str] | None:
-    """Owner, deadline and text of a task set in one sentence of the running text, or None;
-    `may_open` False when the sentence's item can be no task without a deadline (see
-    `_may_open_with_owner`)."""
+# A question (`Pan Novák se dotázal, zda obec zajistí …`, `… se ptala, kdo připraví …`) asks, it sets no task.
+_QUESTION = rx(r"\b(?:dotáza?l\w*|dotazoval\w*|ptal\w*|zeptal\w*|zda|zdali|jestli|kdo)\b")
+# Someone's plan reported by another (`Host … informoval, že Mgr. Horká připraví …`): not set by the meeting.
+_REPORTED = rx(
+    r"\b(?:informoval|uvedl|sdělil|připomněl|oznámil|zmínil|řekl|konstatoval|upozornil|vysvětlil|doplnil|"
+    r"dodal|poznamenal|potvrdil|prohlásil)[ai]?\s*,?\s+že\s+"
+)
+_ACCORDING = rx(r"\b(?:dle|podle)\s+(?:pana|paní|p\.|pí)\s+\w+")
+# A promise under a condition (`Pokud bude dotace schválena, pan Novák zajistí …`) is no plain task.
+_CONDITION = rx(r"\b(?:pokud|jestliže|pakliže|kdyby|v\s+případě|za\s+předpokladu|\w+-li)\b")
+# A deed done for the service's users (`Pečovatelka … zajistí klientům dovoz obědů`) describes the service.
+_TO_CLIENTS = rx(
+    r"\b(?:klient(?:ům|ovi|kám|ce)|uživatel(?:ům|i|kám|ce)|senior(?:ům|ovi)|pacient(?:ům|ovi)|občanům|"
+    r"obyvatelům|zájemcům|rodinám|dětem)\b"
+)
+# A task reviewed with its state (`Pan Novák zajistí pronájem sálu – splněno.`): no new task.
+_TASK_STATE = rx(rf"[-–—:(]\s*{_STATE}\s*\)?\s*[.;]?\s*$")
+_RELATIVE = rx(r"^(?:kter[ýáéíoué]\w*|jež|jenž|což|kde|aby|zda|zdali|jestli|kdo|pokud|když)\b")
+
+
+def _narrative_fields(
+    sentence: str, attending: frozenset[str] = frozenset(), *, may_open: bool = True
+) -> dict[str, str] | None:
+    """Owner, deadline and text of a task set in one sentence of the running text, or None.
+    `attending`: the folded surnames of the meeting's attendance; `may_open` False when the
+    sentence's item can be no task without a deadline (see `_may_open_with_owner`)."""
     verb = _VERB.search(sentence)
     if verb is None:
         return None
+    if (
+        sentence.rstrip().endswith("?")
+        or _QUESTION.search(sentence[: verb.start()])
+        or _TASK_STATE.search(sentence)
+    ):
+        return None
+    if _ACCORDING.search(sentence[: verb.start()]):
+        return None  # `Dle paní Malé zajistí p. Dvořák odvoz`: what someone said, not what was set
+    if (reported := _REPORTED.search(sentence[: verb.start()])) is not None and sentence[
+        reported.end() : verb.start()
+    ].strip(" ,"):
+        return None  # (`sdělila, že zajistí …`, the speaker's own promise, goes on as before)
     fronted = _FRONTED_NEXT_DUE.match(sentence.strip())
     if fronted is not None and _VERB.fullmatch(fronted["verb"]) and _fronted_owner_clear(fronted):
         owner = fronted["owner"]
@@ -884,6 +937,11 @@ def _narrative_fields(sentence: str, *, may_open: bool = True) -> dict[str, str]
             after is None
             and (named := _NAME_AFTER_VERB.match(rest)) is not None
             and fold(named["first"]) in FIRST_NAMES
+            # (a name after the verb with no courtesy word may be anyone's, `Hudební program zajistí Jaromír
+            # Nohavica`: the owner only when at the meeting, or where the verb opens the note, `Zajistí Jitka …`)
+            and (
+                fold(named["owner"].split()[-1]) in attending or not sentence[: verb.start()].strip(" -–—•*")
+            )
         ):
             after = named
         if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
@@ -904,6 +962,10 @@ def _narrative_fields(sentence: str, *, may_open: bool = True) -> dict[str, str]
         and person
         and verb[0].lower() not in _IMPERFECTIVE
         and not _THESE_MINUTES.search(sentence[: verb.start()])
+        and not _CONDITION.search(sentence[: verb.start()])
+        # (after the verb only in its own clause: `zašle připomínky a v případě potřeby budou …` is another)
+        and not _CONDITION.search(re.split(r"\s+a\s+|;", sentence[verb.end() :])[0])
+        and not _TO_CLIENTS.search(sentence[verb.end() :])
     )
     if "due" not in fields and not members and not opens and not promise:
         return None
@@ -920,23 +982,31 @@ def _narrative_fields(sentence: str, *, may_open: bool = True) -> dict[str, str]
     return fields
 
 
-def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+def _narrative_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
+) -> list[tuple[int, TaskDict]]:
     """Tasks set in the running text, outside any task section: a person (`pan Novák`,
     `Mgr. Jana Nová`) and a task verb with a deadline — a date or the next meeting (`Pan Kubesa
     zašle do 18. 6. návrh článku`, `Výsledky předloží paní Zemanová na příštím setkání`), or a
     named person's promise with a perfective verb and no deadline (`Rostislav Cakl zajistí …`). A
     sentence without a named person in the nominative (or the members as a whole) is left alone."""
     found: list[tuple[int, TaskDict]] = []
+    reviewing = False
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if not _VERB.search(line):
-            continue
+        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
+            reviewing = review is not None  # (until the next item of the agenda)
+        if reviewing or not _VERB.search(line):
+            continue  # (`Kontrola úkolů z minulého jednání`: earlier tasks, reviewed)
         may_open = _may_open_with_owner(lines, number)
-        for sentence in _SPLIT_SENTENCES.split(line):
+        for sentence in _sentences(line):
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
-            for clause in _clauses(sentence):
-                fields = _narrative_fields(clause, may_open=may_open)
+            reported = _REPORTED.search(sentence)
+            for clause in _clauses(sentence, attending):
+                if reported is not None and sentence.find(clause) >= reported.end():
+                    continue  # `…uvedla, že domov zajistí … a Mgr. Horká připraví …`: all of it reported
+                fields = _narrative_fields(clause, attending, may_open=may_open)
                 if fields is None:
                     continue
                 fields["guess"] = _("a task from the minutes' narrative")
@@ -948,7 +1018,17 @@ def _narrative_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
 _CLAUSE_BREAK = re.compile(r",\s+(?:a\s+)?|\s+a\s+")
 
 
-def _clauses(sentence: str) -> list[str]:
+def _sentences(line: str) -> list[str]:
+    """The sentences of a line, each with its closing `?` (a question sets no task)."""
+    sentences: list[str] = []
+    start = 0
+    for stop in _SPLIT_SENTENCES.finditer(line):
+        sentences.append(line[start : stop.start()] + ("?" if stop[0].startswith("?") else ""))
+        start = stop.end()
+    return [*sentences, line[start:]]
+
+
+def _clauses(sentence: str, attending: frozenset[str] = frozenset()) -> list[str]:
     """`Hosta zajistí p. Málková a ostatní členky připraví pohoštění`: a sentence of two clauses, each
     with a task verb and its own subject, split before the second; a second verb that shares the
     first one's subject (`Pan Novák zpracuje návrh a zašle ho do 5. 5.`) keeps the sentence whole."""
@@ -959,8 +1039,12 @@ def _clauses(sentence: str) -> list[str]:
             continue
         cut = breaks[-1]
         right = sentence[cut.end() :]
-        if _narrative_fields(right) is not None:
-            return [*_clauses(sentence[: cut.start()]), right]
+        if _RELATIVE.match(right) and _narrative_fields(sentence[: cut.start()], attending) is not None:
+            # `Pan Novák zpracuje návrh, který předloží paní Malá`: the relative clause belongs to the
+            # task before it (`… stříkačku, kterou zajistí Josef Pecka` with no task before is one)
+            continue
+        if _narrative_fields(right, attending) is not None:
+            return [*_clauses(sentence[: cut.start()], attending), right]
     return [sentence]
 
 
@@ -1531,8 +1615,11 @@ def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
     )
 
 
-def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
-    """Every task set in the document, in order, without repeats (one task a line at most)."""
+def find_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
+) -> list[TaskDict]:
+    """Every task set in the document, in order, without repeats (one task a line at most).
+    `attending`: the folded surnames of the meeting's attendance."""
     found = [
         *((number, False, task) for number, task in _blocks(lines, meeting)),
         *((number, False, task) for number, task in _table_tasks(lines, meeting)),
@@ -1544,7 +1631,7 @@ def find_tasks(lines: list[str], meeting: dt.date | None) -> list[TaskDict]:
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
-        *((number, True, task) for number, task in _narrative_tasks(lines, meeting)),
+        *((number, True, task) for number, task in _narrative_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
     several = {
