@@ -70,7 +70,6 @@ CREATE TABLE IF NOT EXISTS rows (
 ) WITHOUT ROWID;
 """
 _TABLES = ("meta", "files", "snapshot", "rows")
-_BIG_PART = 1 << 20  # bytes of a part from which it is written a piece at a time (Index.put_part)
 # Rows of the snapshot's tables (`Index.table`) fall into this many buckets each, a bucket's
 # rows side by side in the file; the snapshot keeps a digest of each bucket's signatures, so a
 # row removed, added or put back is told by reading its bucket alone.
@@ -681,21 +680,9 @@ class Index:
     def put_part(self, fingerprint: str, part: str, data: bytes) -> None:
         """In a transaction: keep the part `part` of `fingerprint`, in place of any of that name."""
         mac = self._mac(f"{part}\0{fingerprint}", 0, 0, 0, 0, data)
-        if len(data) < _BIG_PART:
-            self._db.execute(
-                "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
-            )
-            return
-        # Written into its place a piece at a time: bound whole, SQLite would copy it first
-        # (the map of a kept export, some 30 MB at 100,000 files: export/kept.py).
-        cursor = self._db.execute(
-            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, zeroblob(?), ?)",
-            (part, fingerprint, len(data), mac),
+        self._db.execute(
+            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?, ?)", (part, fingerprint, data, mac)
         )
-        view = memoryview(data)
-        with self._db.blobopen("snapshot", "data", cursor.lastrowid) as blob:
-            for at in range(0, len(data), _BIG_PART):
-                blob.write(view[at : at + _BIG_PART])
 
     def keep_part(self, fingerprint: str, prefix: str, part: str, data: bytes) -> None:
         """In a transaction: put_part, and of the parts whose names start with `prefix`, only
