@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ..core.errors import KpssError, os_reason
 from ..core.i18n import _
-from ..output.formats import json_encoder
 from ..store.archive import Stamp, stamp_of
 from ..store.files import READ_FLAGS
 from .kept import CHUNK, Entry, Kept, TreeHash, copy, kernel_copy, now, settled
@@ -914,11 +913,10 @@ def _plain(value: Any) -> Any:
 
 
 def _write_jsonl(path: Path, name: str, rows: Iterable[Row]) -> None:
-    names = BY_NAME[name].names
-    encode = json_encoder()
+    line = BY_NAME[name].json_line()
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
-            handle.write(encode(dict(zip(names, row, strict=True))))
+            handle.write(line(row))
             handle.write("\n")
 
 
