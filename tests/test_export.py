@@ -4,6 +4,7 @@ or refused export never damages a good one."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -446,13 +447,28 @@ def test_a_failed_export_leaves_the_good_one(
 
     if kind == "sqlite":
         monkeypatch.setattr(writer, "_stamp_sqlite", broken)
-    else:
-        monkeypatch.setattr(writer, f"_write_{kind}", broken)
+    else:  # Parquet: by a process of its own
+        monkeypatch.setattr(writer, "_write_parquet_apart" if kind == "parquet" else "_write_jsonl", broken)
     result = export_to(kind, target, EXAMPLES, extra=("--force",))
     assert result.exit_code == 2
     assert result.stderr == f"kpss: error: cannot write {target}: no space left on the disk\n"
     assert contents(kind, target, "tasks") == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["export"]  # the temporary one is gone
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyarrow") is None, reason="needs pyarrow")
+def test_the_parquet_writers_failure_is_told_by_its_number(tmp_path: Path) -> None:
+    from kpss_cli.export import write as writer
+
+    spill = writer.Spill(tmp_path / "spill")
+    spill.flush()
+    try:  # a folder that is not there: the process writing the files fails as open() does
+        with pytest.raises(FileNotFoundError):
+            writer._write_parquet_apart(tmp_path / "gone", spill, ["a"], "2026-01-01T00:00:00+00:00")
+        writer._write_parquet_apart(tmp_path, spill, ["a"], "2026-01-01T00:00:00+00:00")
+    finally:
+        spill.close()
+    assert sorted(p.name for p in tmp_path.glob("*.parquet")) == sorted(f"{t.name}.parquet" for t in TABLES)
 
 
 def test_files_with_errors_are_reported_and_the_rest_exported(tmp_path: Path) -> None:
