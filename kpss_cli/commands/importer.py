@@ -195,18 +195,17 @@ def _refuse(document: Path, imported: Any, *, forced: bool, group_given: bool) -
     """Raise a KpssError when the document must not be written: not minutes (unless --force
     with --group), or without a meeting date or a group (which `kpss check` would reject)."""
     if not imported.looks_like_minutes:
-        if not forced and imported.attaches_minutes:
-            raise KpssError(
+        if not forced:
+            message = (
                 _(
                     "{document}: this is a post that attaches its minutes as a file (`Zápis zde.`, `Přiložené soubory`), not the minutes' text: import the attached file instead; nothing was written. To keep it as a note: --force --group GROUP"
-                ).format(document=document)
-            )
-        if not forced:
-            raise KpssError(
-                _(
+                )
+                if imported.attaches_minutes
+                else _(
                     "{document}: this does not look like minutes (no 'Zápis' title, attendance or recorder; an invitation, a talk or a plan?); nothing was written. To keep it as a note: --force --group GROUP"
-                ).format(document=document)
+                )
             )
+            raise KpssError(message.format(document=document))
         if not group_given:
             raise KpssError(
                 _("{document}: a note imported with --force needs --group; nothing was written").format(

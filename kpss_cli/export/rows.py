@@ -153,7 +153,7 @@ def each_for(
             (1, len(attendance), len(agenda), len(decisions)),
         )
         own = (minutes.id, minutes.date.toordinal(), value)
-        return (*value, blake2b(marshal.dumps(own, MARSHAL_VERSION), digest_size=16).digest())
+        return (*value, digest_of(own))
 
     return each
 
@@ -626,7 +626,7 @@ def _from_index(
                         len(deadlines),
                     )
                 )
-            digest = blake2b(marshal.dumps(made, MARSHAL_VERSION), digest_size=16).digest()
+            digest = digest_of(made)
             return made, sorted(reads.read.items()), digest
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
@@ -782,7 +782,7 @@ def _from_index(
         counts["task_events"] = sum(by_task[2])
         counts["deadlines"] = sum(by_task[3])
         groups = sorted(group_rows(head, ""), key=lambda row: row[1])
-        groups_made = groups_digest(groups)
+        groups_made = digest_of(groups)
         numbers["groups"] = [spool.put(("groups",), (_text(BY_NAME["groups"], groups),))]
         counts["groups"] = len(groups)
         numbers["people"] = [spool.put(("people",), (people_text,))]
@@ -928,14 +928,15 @@ def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) 
     at = BY_NAME["archives"].names.index("exported_at")
     if [row[:at] + row[at + 1 :] for row in archives] != [row[:at] + row[at + 1 :] for row in entry.archives]:
         return None
-    if groups_digest(sorted(group_rows(head, ""), key=lambda row: row[1])) != old.state.groups:
+    if digest_of(sorted(group_rows(head, ""), key=lambda row: row[1])) != old.state.groups:
         return None
     return archives
 
 
-def groups_digest(groups: list[Row]) -> bytes:
-    """The digest of the rows `groups` of the table `groups`, in order (splice.State)."""
-    return blake2b(marshal.dumps(groups, MARSHAL_VERSION), digest_size=16).digest()
+def digest_of(value: Any) -> bytes:
+    """The digest of a value marshal packs (a minutes' part, a bucket's text, the rows of `groups`
+    in order: splice.State)."""
+    return blake2b(marshal.dumps(value, MARSHAL_VERSION), digest_size=16).digest()
 
 
 class _ReadAll(Exception):

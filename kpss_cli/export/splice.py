@@ -252,7 +252,7 @@ class State:
     tasks put in the export (`task_buckets`); the
     digest of the files of the minutes that record joins or leaves (`shared`:
     loading.KeptRows.shared_key, what the people of the export read beside each minutes'); the
-    digest of the rows of `groups` (`groups`: rows.groups_digest)."""
+    digest of the rows of `groups` (`groups`: rows.digest_of)."""
 
     def __init__(
         self,

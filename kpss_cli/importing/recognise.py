@@ -342,6 +342,8 @@ _MINUTES_SIGNS = rx(
 )
 # What a sentence about minutes says after naming them: `Zápis z jednání je uložen v …`, `bude
 # zveřejněn`: no title.
+# An assembly as the meeting (`ZÁPIS ze shromáždění delegátů …`).
+_ASSEMBLY = r"shromáždění\s+(?:delegátů|členů|vlastníků|zástupců)"
 _ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici|vložen|doplněn|přidán|připojen))"
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
@@ -352,16 +354,14 @@ _TITLE_ZAPIS = rx(
     # (`Zápis č. z jednání …`: a transcript that lost the number's digits keeps `č.` alone)
     + r"|^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\.?\s+(?:č\.\s*(?:\d+(?:\s*/\s*\d{2,4})?\s+)?)?(?:(?:z|ze)\s+)?(?:\d+\.\s*)?"
     # (`ZÁPIS ze shromáždění delegátů …`: an assembly of delegates, members or owners)
-    r"(?:jednání|setkání|schůz|zasedání|porady|shromáždění\s+(?:delegátů|členů|vlastníků|zástupců))"
-    + _ABOUT_THE_MINUTES,
+    rf"(?:jednání|setkání|schůz|zasedání|porady|{_ASSEMBLY})" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 # The title after a heading in capitals on the same line (`1 PRACOVNÍ SKUPINA SENIOŘI Zápis
 # setkání …` of a transcript): nothing in lower case before it, so no sentence.
 _HEADING_ZAPIS = re.compile(
     rf"^[^{LOWER}\n]{{0,100}}?(?:Zápis|ZÁPIS|Záznam|ZÁZNAM)\s+(?:(?:z|ze|Z|ZE)\s+)?(?:\d+\.\s*)?"
-    r"(?i:jednání|setkání|schůz|zasedání|porady|shromáždění\s+(?:delegátů|členů|vlastníků|zástupců))"
-    + _ABOUT_THE_MINUTES,
+    rf"(?i:jednání|setkání|schůz|zasedání|porady|{_ASSEMBLY})" + _ABOUT_THE_MINUTES,
     re.MULTILINE,
 )
 
@@ -526,6 +526,11 @@ def _unfold_header_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# The office's staff as a label (`Zaměstnanci OÚ:`, `Pracovníci MěÚ:`).
+_STAFF = (
+    r"(?:Zaměstnanci|Zaměstnankyně|Pracovníci|Pracovnice)\s+"
+    r"(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|KÚ|úřadu|obecního\s+úřadu|městského\s+úřadu)"
+)
 # Where one line of a web page holds what were several: a title glued to the menu before it
 # (`PřihlášeníZápis ze zasedání …`), or attendance labels run together in a transcript
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
@@ -557,7 +562,7 @@ _GLUED = re.compile(
     r"(?:Předem|Včas) se (?:řádně )?omluvil[aiy]?|Přišl[iay] později|Přišel později|Stál[ýí] host[éi]?|"
     # `… Miroslav Lamač Zaměstnanci OÚ: Ing. A. Schebestová …`, `… Pracovníci MěÚ: …`: the office's staff;
     # `… Návrhová komise: E. Bartečková, …`: the drafting committee (a post, no attendance)
-    r"(?:Zaměstnanci|Zaměstnankyně|Pracovníci|Pracovnice)\s+(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|KÚ|úřadu|obecního\s+úřadu|městského\s+úřadu)|"
+    rf"{_STAFF}|"
     r"Návrhová komise)\s*:)"
     # `ze dne 25. února 2003 v PrazePřítomní členové: …`, `Zasedání řídil: MUDr. Jan JařabProgram:`: a
     # label glued to the lower-case end of the line before it, with no space (a lost line break)
@@ -1147,13 +1152,15 @@ def _time_after(pattern: re.Pattern[str], reader: _Reader, *, opening: bool = Fa
     return None
 
 
+# A post that names who leads (`starosta obce`, `předsedkyně výboru`): its stem.
+_POST = r"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)"
 # Between `zahájila` and the time: a person (`p. Mgr. Kratochvílová`), then `v`/`ve`/`od`.
 # (`zahájil a řídil starosta obce Ing. Jaroslav KREML v 17:00`: whether they also led it, their post, a
 # surname in capitals)
 # (`zahájil starosta obce v 18:05 h.`: the post alone, with no name after it)
 _NAME_THEN_AT = re.compile(
     r"^\s*(?:a\s+(?:řídil|vedl|moderoval)[a]?\s+)?"
-    rf"(?:(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
+    rf"(?:{_POST}\w*(?:\s+{SMALL}+){{0,2}}\s+)?"
     rf"(?:(?:p\.|pí|pan|paní)\s+)?(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}(?:{SMALL}+|{CAPITAL}{{2,}})\s+){{1,3}}"
     r"(?:v|ve|od)\s+$"
 )
@@ -1161,7 +1168,7 @@ _NAME_THEN_AT = re.compile(
 # what was opened, named before the verb: a post opens tours and trainings too)
 _POST_THEN_AT = re.compile(
     r"^\s*(?:a\s+(?:řídil|vedl|moderoval)[a]?\s+)?"
-    rf"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|radní|koordinátor)\w*(?:\s+{SMALL}+){{0,2}}\s+"
+    rf"{_POST}\w*(?:\s+{SMALL}+){{0,2}}\s+"
     r"(?:v|ve|od)\s+$"
 )
 
@@ -1645,10 +1652,7 @@ _FOR_THE_OFFICE = re.compile(r"\bpritomn\w*\s+za\s+(?:umc|umo|meu|mu|ou|ku|kru|u
 
 # `Zaměstnanci OÚ: Ing. A. Schebestová`, `Pracovníci MěÚ: …`: the office's staff named by their label
 # alone (no `přítomni`), read as `Přítomní za OÚ:` is.
-_STAFF_LABEL = rx(
-    r"^(?:zaměstnanci|zaměstnankyně|pracovníci|pracovnice)\s+(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|KÚ|úřadu|obecního\s+úřadu|"
-    r"městského\s+úřadu)\s*:\s*(?P<value>.*)$"
-)
+_STAFF_LABEL = rx(rf"^{_STAFF}\s*:\s*(?P<value>.*)$")
 
 
 def _attendance_label(line: str) -> tuple[str, str] | None:
@@ -3130,7 +3134,7 @@ _CLAUSE_WORD = (
 # surname alone ending the clause — the post says who; a surname alone without it is too little.
 _POST_THEN_SURNAME = re.compile(
     r"^\s*(?:v\s+\d{1,2}(?:[:.,]\d{2})?\s*(?:hodin|hod\.?|h\.?)?\s+)?"
-    r"(?:starost|místostarost|předsed|místopředsed|primátor|hejtman|ředitel|vedoucí|koordinátor)\w*"
+    rf"{_POST}\w*"
     # (the words of whose post it is, `obce`, `výboru`: no conjunction or verb, which would open the next
     # clause — `Schůzi řídil předseda výboru a zapisovala p. Malá` names the recorder)
     # (no comma before the courtesy word: `řídil jej předseda sdružení, pan Kořínek` names no one for sure)

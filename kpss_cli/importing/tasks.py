@@ -187,8 +187,9 @@ def _names_no_one(part: str) -> bool:
 
 
 # `pan Novák`, `p. Nová`, `pí Malá`: a person in lower case
-_COURTESY_WORD = rx(r"^(?:pan|paní|pí|p|sl|slečna)\.?\s+\S")
-_COURTESY_PREFIX = rx(r"^(?:pan|paní|pí|p|sl|slečna)(?:\.\s*|\s+)(?=\S)")
+_COURTESY = r"(?:pan|paní|pí|p|sl|slečna)"
+_COURTESY_WORD = rx(rf"^{_COURTESY}\.?\s+\S")
+_COURTESY_PREFIX = rx(rf"^{_COURTESY}(?:\.\s*|\s+)(?=\S)")
 
 
 def _cell_fields(text: str) -> dict[str, str]:
@@ -474,7 +475,9 @@ _SPLIT_SENTENCES = re.compile(
 )
 
 
-_CLITIC_BEFORE_VERB = rx(r"\s+(?:jej|ho|ji|je|to|mu|jim)$")
+# An object pronoun (`vyrobí ho J. Trávníček`, `zajistí ho Petr Kos`).
+_OBJECT_PRONOUN = r"(?:jej|ho|ji|je|to|mu|jim)"
+_CLITIC_BEFORE_VERB = rx(rf"\s+{_OBJECT_PRONOUN}$")
 # The last comma or `a` of a subject: where a new clause may begin.
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:a\s+)?|\s+a\s+)(?!.*(?:,|\sa\s))")
 
@@ -681,7 +684,7 @@ _ROLE_SUBJECT = rx(
 # initial before the surname (`Hosta zajistí p. Málková`, `prokonzultuje T. Prousek s …`), `pan`
 # before a role (`pošle pan předseda`), and after a pronoun object (`vyrobí ho J. Trávníček`).
 _OWNER_AFTER_VERB = re.compile(
-    r"^\s+(?:(?:ho|ji|je|jej|to|mu|jim)\s+)?"
+    rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?"
     rf"(?P<owner>(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+(?={CAPITAL}))?|{CAPITAL}\.\s*)"
     rf"{CAPITAL}[\w-]+"
     r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
@@ -691,7 +694,7 @@ _ONE_OBJECT = re.compile(rf"^\s+{SMALL}{{3,}}\s")
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
 # A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
 _NAME_AFTER_VERB = re.compile(
-    r"^\s+(?:(?:ho|ji|je|jej|to|mu|jim)\s+)?"
+    rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?"
     rf"(?P<owner>(?P<first>{CAPITAL}{SMALL}+)\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")

@@ -242,7 +242,6 @@ def _rows_of(tallies: dict[str, _Tally]) -> list[dict[str, Any]]:
 # What a meeting does to a person's tally, step by step (meeting_steps): a code, the name as
 # written there and the organisation. Codes below MEMBER are the lists the person is on (in the
 # order of attendance_of); from MEMBER on, what became of a member (OUTCOMES).
-KINDS = ("present", "excused", "absent", "guest")
 MEMBER = 4
 OUTCOMES = ("present", "substituted", "excused", "absent")
 Step = tuple[int, str, "str | None"]

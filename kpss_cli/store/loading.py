@@ -1669,11 +1669,10 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
         given = 0  # how many of `buckets` were given
         with index.reading():
             statuses = index.snapshot(digest, status_parts(STATUSES))
-            for kind in map(status_kind, STATUSES):
-                if statuses is None:
-                    break
-                digests = loads(statuses[ROWS + kind])
-                buckets += ((kind, digests, number) for number in sorted(digests))
+            if statuses is not None:
+                for kind in map(status_kind, STATUSES):
+                    digests = loads(statuses[ROWS + kind])
+                    buckets += ((kind, digests, number) for number in sorted(digests))
             for kind, digests, number in buckets:
                 rows = index.table(kind, digests, (number,), convert=loads)
                 if rows is None:

@@ -520,6 +520,12 @@ def reduced_view(minutes: list[Minutes], keep: frozenset[str] = frozenset()) -> 
     return [_minutes(m, omit) for m in minutes]
 
 
+def reduced_record(m: Minutes, omit: Container[str]) -> tuple[Any, ...]:
+    """One minutes of a reduced view, the fields of _COLLECTIONS named in `omit` None
+    (`left_out`): what store/views.py makes of each file where it is parsed."""
+    return _minutes(m, omit)
+
+
 def order_fields(data: bytes) -> tuple[str, int, str, int | None, bool] | None:
     """Of one file's packed outcome (`pack`), what putting its minutes in the archive's order
     needs, without making records of them: (id, date as an ordinal, group slug, the next

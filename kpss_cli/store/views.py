@@ -14,7 +14,7 @@ from ..core.model import STATUSES, Minutes, Task
 from .archive import Archive, TaskSnapshot, _relative_ref, resolve_root
 from .index import Index, bucket
 from .loading import EachMinutes, Progress, _parse_file, load_archive, load_view, read_snapshot
-from .packing import _minutes, left_out, unpack, unpack_attendance, unpack_config, unpack_task
+from .packing import left_out, reduced_record, unpack, unpack_attendance, unpack_config, unpack_task
 from .snapshot import FILE, MEET, NO_STATE, ROWS, STATE, from_parts, status_kind, status_parts
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
@@ -42,7 +42,7 @@ def reduced(
     """The view of `load_reduced`: each minutes reduced to `keep`, and the tasks `tasks` selects
     (of the statuses `statuses`: the others are not read)."""
     omit = left_out(keep)
-    return EachMinutes(lambda m: _minutes(m, omit), _finish, tasks, statuses)
+    return EachMinutes(lambda m: reduced_record(m, omit), _finish, tasks, statuses)
 
 
 def load_reduced(
