@@ -3268,10 +3268,22 @@ def _cut_at_the_end(name: str | None, reader: _Reader) -> bool:
     )
 
 
+def _unwrapped(plains: list[str]) -> list[str]:
+    """The lines, each that goes on in lower case from an unfinished line above it joined to it:
+    `Schůzi` / `bytového družstva zahájil předseda …`, text broken at a fixed width."""
+    joined: list[str] = []
+    for number, line in enumerate(plains):
+        above = plains[number - 1].rstrip() if number else ""
+        if above and line[:1].islower() and not above.endswith((".", ":", ";", "!", "?")):
+            line = f"{above} {line}"
+        joined.append(line)
+    return joined
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
-    for line in reader.plains:
+    for line in _unwrapped(reader.plains):
         if len(line) <= 120 and NEXT.search(line):
             continue  # about the next meeting (a long line of a transcript: only near the verb)
         for match in _OPENED_BY.finditer(line):

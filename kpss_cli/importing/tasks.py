@@ -429,7 +429,7 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "zmapuje zmapují prodiskutuje prodiskutují promyslí "
     "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
     "objednají vytvoří prokonzultuje prokonzultují zkonzultuje zkonzultují vyrobí požádá požádají "
-    "obstará obstarají zařídí vyřídí"
+    "obstará obstarají zařídí vyřídí rozdělí podá podají"
 ).split()
 # Verbs of the list that are imperfective (or either): in the present they tell what happens now
 # (`Koordinátorka informuje členy …`), so only a deadline makes such a sentence a task. The rest
@@ -690,7 +690,41 @@ _OWNER_AFTER_VERB = re.compile(
     r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
     r"ředitel(?:ka)?|koordinátor(?:ka)?|pokladní(?:k)?|jednatel(?:ka)?))(?![\w-])"
 )
+# Several people after the verb, who share the task (`… si rozdělí Karel Šimek, Roman Kučera a Jiří Balcar`,
+# `…, kterou zajistí – J. Lorencová, M. Lorenc a J. Pecka.`): each an initial and a surname or a first
+# name and a surname, joined by commas and one `a`, the list closing the sentence.
+_LISTED_PERSON = rf"(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+){CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+_OWNERS_AFTER_VERB = re.compile(
+    rf"^\s+(?:[-–—]\s+)?(?:{_OBJECT_PRONOUN}\s+)?"
+    rf"(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}\s+a\s+{_LISTED_PERSON})\s*[.;]?\s*$"
+)
+
+
+def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | None:
+    """The people listed after a task verb who share its task (`_OWNERS_AFTER_VERB`), or None. Each
+    named by a first name must be a known first name and at the meeting (a list after the verb may name
+    anyone, `vystoupí Jan Kos a Eva Malá`); one named by an initial needs no more."""
+    listed = _OWNERS_AFTER_VERB.match(rest)
+    if listed is None:
+        return None
+    for person in re.split(r"\s*,\s*|\s+a\s+", listed["owner"]):
+        first, surname = person.split()[0], person.split()[-1]
+        if not first.endswith(".") and (fold(first) not in FIRST_NAMES or fold(surname) not in attending):
+            return None
+        if fold(surname).endswith(_DECLINED[:5]):
+            return None  # (`předá Janu Kosovi a Evě Malé`: to whom, not who)
+    return listed
+
+
 _ONE_OBJECT = re.compile(rf"^\s+{SMALL}{{3,}}\s")
+# `žádost podá a začne se sběrem podkladů p. Kulíšek`: the owner, with a courtesy word, closes the clause
+# after the object or a second verb of the same subject (up to eight words in lower case between; not after
+# a preposition, `zajistí dopravu pro p. Nováka`).
+_OWNER_CLOSES_CLAUSE = re.compile(
+    rf"^\s+(?P<between>(?:{SMALL}+\s+){{1,8}}?)"
+    rf"(?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    r"\s*(?:[,.;]|$)"
+)
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
 # A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
 _NAME_AFTER_VERB = re.compile(
@@ -927,8 +961,12 @@ def _narrative_fields(
     person = fields is not None and _is_person(fields["owner"])
     if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
         rest = sentence[verb.end() :]
-        after = _OWNER_AFTER_VERB.match(rest)
-        if after is None and (one := _ONE_OBJECT.match(rest)) is not None:
+        after = _owners_after_verb(rest, attending) or _OWNER_AFTER_VERB.match(rest)
+        if (
+            after is None
+            and (one := _ONE_OBJECT.match(rest)) is not None
+            and not _PREPOSITION.match(one[0].strip())
+        ):
             # `Tento rok zajistí strom M. Hájek, …`: one word of the object between, the owner ends the clause
             after = _OWNER_AFTER_VERB.match(rest[one.end() - 1 :])
             after = (
@@ -936,6 +974,9 @@ def _narrative_fields(
                 if after is not None and _CLAUSE_ENDS.match(rest[one.end() - 1 + after.end() :])
                 else None
             )
+        if after is None and (closing := _OWNER_CLOSES_CLAUSE.match(rest)) is not None:
+            last = closing["between"].split()[-1]
+            after = None if _PREPOSITION.match(last) or _VERB.search(closing["between"]) else closing
         if (
             after is None
             and (named := _NAME_AFTER_VERB.match(rest)) is not None
@@ -1006,12 +1047,22 @@ def _narrative_tasks(
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
             reported = _REPORTED.search(sentence)
-            for clause in _clauses(sentence, attending):
+            clauses = _clauses(sentence, attending)
+            for before, clause in zip([None, *clauses], clauses, strict=False):
                 if reported is not None and sentence.find(clause) >= reported.end():
                     continue  # `…uvedla, že domov zajistí … a Mgr. Horká připraví …`: all of it reported
                 fields = _narrative_fields(clause, attending, may_open=may_open)
                 if fields is None:
                     continue
+                if (
+                    before is not None
+                    and (pronoun := _PRONOUN_TASK.match(fields["task"])) is not None
+                    and (told := _VERB.search(before)) is not None
+                    and (antecedent := before[told.end() :].strip(" ,;"))
+                ):
+                    # `Domov zajistí svoz obědů, zajistí ho Petr Kos`: the pronoun stands for the object of
+                    # the clause before, which is the task
+                    fields["task"] = f"{pronoun['verb'] or pronoun['after']} {antecedent}"
                 fields["guess"] = _("a task from the minutes' narrative")
                 if (task := _make(fields, meeting)) is not None:
                     found.append((number, task))  # a paragraph may set several
@@ -1019,6 +1070,8 @@ def _narrative_tasks(
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:a\s+)?|\s+a\s+")
+# A task's text that is only its verb and an object pronoun (`zajistí ho`, `ho rozešle`).
+_PRONOUN_TASK = re.compile(rf"^(?:(?P<verb>\w+)\s+{_OBJECT_PRONOUN}|{_OBJECT_PRONOUN}\s+(?P<after>\w+))$")
 
 
 def _sentences(line: str) -> list[str]:
@@ -1180,6 +1233,71 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
         fields["guess"] = _("owner turned from the dative (ukládá …)")
         if (task := _sentence_task(fields, meeting)) is not None:
             found.append((number, task))
+    return found
+
+
+# A commission told in the passive (`Výběrem příspěvků na ohňostroj byli pověřeni hospodští.`, `Pan Novák
+# byl pověřen zajištěním sálu.`): what to do a noun in the instrumental (`-ím`, `-ou`, `-em`), who does it
+# in the nominative, before or after `byl pověřen`; the commission names its owners, so a class of people
+# (`hospodští`) owns it as a role does.
+_COMMISSIONED = "(?:byl[aoiy]?|je|jsou|bude|budou)\\s+pověřen[aoiy]?"
+# (a noun of a deed: `-ním`/`-tím`, `-ací`, or one of the common ones; `Výbor byl pověřen valnou hromadou`
+# names who gave the commission, not the task)
+_INSTRUMENTAL = (
+    rf"(?:(?:{CAPITAL}|{SMALL}){SMALL}+(?:ním|tím|ací)|(?i:přípravou|kontrolou|výběrem|opravou|úpravou|správou|obnovou|prodejem|"
+    r"nákupem|dozorem|úklidem|sběrem|svozem|úkolem))"
+)
+_COMMISSION_TASK_FIRST = re.compile(
+    rf"^(?P<task>(?={CAPITAL}){_INSTRUMENTAL}\b[^.;:]{{0,120}}?)\s+{_COMMISSIONED}\s+"
+    r"(?P<owner>[^\s\d,;:()]+(?:(?:\s+|\s*,\s*)[^\s\d,;:()]+){0,5}?)\s*[.;]?\s*$"
+)
+_COMMISSION_OWNER_FIRST = re.compile(
+    rf"^(?P<owner>[^,.;:()]{{3,60}}?)\s+{_COMMISSIONED}\s+(?P<task>{_INSTRUMENTAL}\b[^;:]{{3,}}?)\s*[.;]?\s*$"
+)
+# A class of people in the nominative plural (`hospodští`, `pořadatelé`, `trenéři`, `hasiči`).
+_PEOPLE_PLURAL = rx(rf"^(?:{SMALL}+(?:ští|čtí|ní|ci|ři|ové|telé|é))(?:\s+{SMALL}+){{0,2}}$")
+# Who leads, writes, verifies or counts at this meeting (`Řízením schůze byl pověřen …`, `Sčítáním hlasů
+# …`): a role at the meeting, not a task.
+_MEETING_ROLE_WORDS = rx(
+    r"\b(?:zápis\w*|zapisov\w*|ověř\w*|řízením|vedením|sčítáním|moderov\w*|předsedání\w*)\b"
+)
+
+
+def _commission_owner(owner: str) -> bool:
+    return bool(
+        _is_person(owner)
+        or _OWNER_ROLE.match(owner)
+        or _MEMBERS_SUBJECT.match(owner)
+        or _PEOPLE_PLURAL.match(owner)
+        or (owner.split() and is_role(owner.split()[0]) and len(owner.split()) <= 3)
+        or all(_is_person(p) for p in re.split(r"\s*,\s*|\s+a\s+", owner) if p)
+    )
+
+
+def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks given as a commission in the passive (`_COMMISSION_TASK_FIRST`, `_COMMISSION_OWNER_FIRST`);
+    none under a review of earlier tasks, nor for a role at the meeting itself."""
+    found: list[tuple[int, TaskDict]] = []
+    reviewing = False
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
+            reviewing = review is not None  # (until the next item of the agenda)
+        if reviewing or "pověřen" not in line:
+            continue
+        for sentence in _sentences(line):
+            sentence = _ITEM_NUMBER.sub("", re.sub(r"^\s*\d{1,2}\s*,\s+", "", sentence)).strip()
+            match = _COMMISSION_TASK_FIRST.match(sentence) or _COMMISSION_OWNER_FIRST.match(sentence)
+            if match is None or _MEETING_ROLE_WORDS.search(match["task"]) or _CLOSED.search(sentence):
+                continue
+            owner = squash(match["owner"])
+            if re.search(r"\w{3}\.$", owner):
+                owner = owner[:-1]  # (the sentence's full stop, not an initial's)
+            if not _commission_owner(owner):
+                continue
+            fields = {"owner": owner, "task": match["task"], "guess": _("a task from the minutes' narrative")}
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
     return found
 
 
@@ -1631,6 +1749,7 @@ def find_tasks(
         *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
         *((number, False, task) for number, task in _requested_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _commissioned_tasks(lines, meeting)),
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
