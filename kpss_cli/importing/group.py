@@ -198,6 +198,9 @@ _COMMITTEE_OF = rx(
 )
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+_MEETING_OF = rx(
+    r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+(?=(?:zastupitelstva|rady|výboru|komise|představenstva|senátu)\b)"
+)
 # `Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.` (a transcript titled by its first
 # sentence): the meeting noun, then what happened to it (or who opened it: `Jednání zahájil předseda …`)
 # — no body's name.
@@ -688,7 +691,8 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             and not re.search(r"\d{4}", line)
             and not _MEETING_SENTENCE.match(line)
         ):
-            return _tidy_why(line)
+            # `Zasedání zastupitelstva obce …`: the body in the genitive after the meeting noun is the group
+            return _tidy_why(_MEETING_OF.sub("", line))
     for line in head[:4]:
         line = _REGISTRATION.sub("", line)
         if _BODY_LETTERHEAD.match(line):
