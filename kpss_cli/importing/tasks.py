@@ -864,10 +864,13 @@ _ITEM_STATE = rx(
 )
 # The line that heads a list whose items are never new tasks: the agenda (`Program:`, `Program
 # jednání:`, `Návrh programu:`) or a control of earlier tasks (`Ad 1) Kontrola úkolů z minulého jednání`).
-_NO_NEW_TASKS_HEADING = rx(
+_AGENDA_LIST_HEADING = (
     r"^\s*(?:(?:návrh|navržený|schválený|upravený)\s+)?(?:program|pořad)\w*(?:\s+\w+){0,2}\s*:?\s*$"
     r"|^\s*(?:body|návrh)\s+(?:jednání|programu)\s*:?\s*$"
-    r"|\bkontrol\w*\s+(?:plnění\s+)?(?:úkolů|usnesení)\b|\bplnění\s+úkolů\b"
+)
+_AGENDA_LIST = rx(_AGENDA_LIST_HEADING)
+_NO_NEW_TASKS_HEADING = rx(
+    _AGENDA_LIST_HEADING + r"|\bkontrol\w*\s+(?:plnění\s+)?(?:úkolů|usnesení)\b|\bplnění\s+úkolů\b"
     r"|\búkol[yů]\s+z\s+(?:minul|předchoz|posledn)\w*"
 )
 _ITEM_NO = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
@@ -895,14 +898,47 @@ def _list_heading(lines: list[str], number: int) -> str | None:
     return None
 
 
+# A verb in the past that tells what someone did at the meeting (`V. Farář navrhl …`, `P. Kozohorský
+# předložil informace …`, `Všichni přítomní členové souhlasili`): an item of the minutes' own record.
+_TOLD_IN_PAST = rx(
+    r"\b(?:navrhl|předložil|předložila|informoval|seznámil|přednesl|projednal|schválil|konstatoval|sdělil|uvedl|"
+    r"ukončil|souhlasil|doporučil|vysvětlil|představil|poděkoval|zhodnotil|shrnul|odsouhlasil)[aoiy]?\b"
+)
+
+
+def _list_items(lines: list[str], number: int) -> list[str]:
+    """The items of the numbered list the item at `number` belongs to, in order from item 1, each
+    numbered one more than the one before (blank lines between them allowed)."""
+    start = number
+    while start > 0 and (not plain(lines[start - 1]).strip() or _ITEM_NO.match(plain(lines[start - 1]))):
+        start -= 1
+    items: list[str] = []
+    for raw in lines[start:]:
+        line = plain(raw).strip()
+        if not line:
+            continue
+        item = _ITEM_NO.match(line)
+        if item is None or int(item[1]) != len(items) + 1:
+            break
+        items.append(line)
+    return items
+
+
 def _may_open_with_owner(lines: list[str], number: int) -> bool:
     """Whether a numbered item at `number` that opens with a name and a deed (`_ITEM_OPENS_WITH_OWNER`)
     may be a new task: not when a state follows it (`– splněno`, `– informace`), nor in the agenda's
-    list or a control of earlier tasks."""
+    list or a control of earlier tasks — unless the list under an agenda's heading is the minutes' own
+    record, told in sentences (two items or more tell in the past what someone did: `1. V. Farář navrhl
+    …`, `5. P. Kozohorský předložil …`); an agenda lists the items' titles."""
     if _ITEM_STATE.search(plain(lines[number]).rstrip()):
         return False
     heading = _list_heading(lines, number)
-    return heading is None or _NO_NEW_TASKS_HEADING.search(heading) is None
+    if heading is None or _NO_NEW_TASKS_HEADING.search(heading) is None:
+        return True
+    if not _AGENDA_LIST.search(heading):
+        return False  # (a control of earlier tasks stays one)
+    # kpss: odhad – two items told in the past make the list a record, not an agenda
+    return sum(1 for item in _list_items(lines, number) if _TOLD_IN_PAST.search(item)) >= 2
 
 
 # A question (`Pan Novák se dotázal, zda obec zajistí …`, `… se ptala, kdo připraví …`) asks, it sets no task.
