@@ -482,11 +482,12 @@ _CLITIC_BEFORE_VERB = rx(rf"\s+{_OBJECT_PRONOUN}$")
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:a\s+)?|\s+a\s+)(?!.*(?:,|\sa\s))")
 
 
-def sentence_fields(text: str) -> dict[str, str] | None:
+def sentence_fields(text: str, attending: frozenset[str] = frozenset()) -> dict[str, str] | None:
     """The owner and deadline of a task written as a sentence (`Členové PS zašlou připomínky
     s termínem 8. 2. 2017`, `Domluveno, že pan Novák zpracuje do 17. července výstup`): the
     subject before a task verb, and a date after `do`/`s termínem`/`ve stanoveném termínu`.
-    None when no sentence of `text` has a task verb with a subject."""
+    None when no sentence of `text` has a task verb with a subject. `attending`: the folded words of
+    the attendance's names (a nickname's surname must be there)."""
     for sentence in _SPLIT_SENTENCES.split(text):
         verb = _VERB.search(sentence)
         if verb is None:
@@ -506,7 +507,7 @@ def sentence_fields(text: str) -> dict[str, str] | None:
             # (nor a role and a person, `Koordinátorka KPSS a paní Malá zajistí …`: both own it)
             listed = joint[0].strip() == "a" and bool(_ROLE_SUBJECT.match(before) or is_role(before))
             if (
-                _is_person(after)
+                (_is_person(after) or _nickname_present(after, attending))
                 and not listed
                 and not _is_person(before)
                 and not _is_person(before.split(",")[-1].strip())
@@ -795,6 +796,26 @@ def _is_person(owner: str) -> bool:
     return bool(named) and bool(_OWNER_ROLE.match(role) or is_role(role)) and _is_person_named(named)
 
 
+# A first name as friends say it (`Jirka`, `Rosťa`, `Honza`, `Vlaďka`): a capitalised word ending in `-a`
+# that no list of first names holds.
+_NICKNAME = re.compile(
+    rf"^(?P<nick>{CAPITAL}{SMALL}{{2,6}}a)\s+(?P<surname>{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)$"
+)
+
+
+def _nickname_present(owner: str, attending: frozenset[str]) -> bool:
+    """`Jirka Řezníček` where `Jiří Řezníček` attended: a nickname and the surname of someone at the
+    meeting, whose first name (also attending) opens with the nickname's letter."""
+    # kpss: odhad – the surname must be at the meeting and a first name there share the nickname's initial
+    match = _NICKNAME.match(owner)
+    if match is None or fold(match["nick"]) in FIRST_NAMES:
+        return False
+    surname, initial = fold(match["surname"]), fold(match["nick"])[0]
+    return surname in attending and any(
+        word[0] == initial and word in FIRST_NAMES for word in attending if word != surname
+    )
+
+
 def _is_person_named(named: str) -> bool:
     return bool(_PERSON_SUBJECT.match(named)) or any(
         s == 0 and e == len(named) for s, e, _ in names_in_text(named)
@@ -990,11 +1011,13 @@ def _narrative_fields(
             "due": fronted["due"],
             "task": f"{fronted['verb']} {fronted['task']}".strip(" ."),
         }
-    fields = sentence_fields(sentence)
+    fields = sentence_fields(sentence, attending)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
     opened = _ITEM_OPENS_WITH_OWNER.match(sentence) if may_open else None
     opens = fields is not None and opened is not None
-    person = fields is not None and _is_person(fields["owner"])
+    person = fields is not None and (
+        _is_person(fields["owner"]) or _nickname_present(fields["owner"], attending)
+    )
     if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
         rest = sentence[verb.end() :]
         after = _owners_after_verb(rest, attending) or _OWNER_AFTER_VERB.match(rest)
