@@ -1346,6 +1346,12 @@ def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple
             continue
         for sentence in _sentences(line):
             sentence = _ITEM_NUMBER.sub("", re.sub(r"^\s*\d{1,2}\s*,\s+", "", sentence)).strip()
+            # (`… byl pověřen starosta do 5. 6. 2021.`: a deadline after the owner)
+            due = next(
+                (m for m in _SENTENCE_DUE.finditer(sentence) if not sentence[m.end() :].strip(" .;")), None
+            )
+            if due is not None:
+                sentence = sentence[: due.start()].rstrip()
             match = _COMMISSION_TASK_FIRST.match(sentence) or _COMMISSION_OWNER_FIRST.match(sentence)
             if match is None or _MEETING_ROLE_WORDS.search(match["task"]) or _CLOSED.search(sentence):
                 continue
@@ -1354,7 +1360,8 @@ def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple
                 owner = owner[:-1]  # (the sentence's full stop, not an initial's)
             if not _commission_owner(owner):
                 continue
-            fields = {"owner": owner, "task": match["task"], "guess": _("a task from the minutes' narrative")}
+            task = f"{match['task']} {due[0]}" if due is not None else match["task"]
+            fields = {"owner": owner, "task": task, "guess": _("a task from the minutes' narrative")}
             if (task := _sentence_task(fields, meeting)) is not None:
                 found.append((number, task))
     return found
