@@ -40,6 +40,7 @@ def test_people_listed_after_the_verb_share_the_task() -> None:
     for sentence in (
         "Hudební program zajistí Jan Novák a Eva Dvořáková.",  # not at the meeting: anyone's names
         "Podklady předá Janu Dubovi a Evě Horké.",  # to whom, not who
+        "Podklady předá J. Dubovi a E. Horké.",
     ):
         assert tasks_of(sentence) == [], sentence
 

@@ -3608,8 +3608,7 @@ _NUMBERED_DECISION = rx(
     r"jmenuje|souhlasí|zamítá)\b"
 )
 _CONDUCT_TOLD = rx(
-    r"\b(?:přivítal[a]?|konstatoval[a]?|zahájil[a]?|určil[a]?\s+ověřovatel\w*)\b[^.]{0,120}?"
-    r"|\busnášení\s?schopn\w*"
+    r"\b(?:přivítal[a]?|konstatoval[a]?|zahájil[a]?|určil[a]?\s+ověřovatel\w*)\b|\busnášení\s?schopn\w*"
 )
 
 

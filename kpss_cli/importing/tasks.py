@@ -712,7 +712,7 @@ def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | 
         first, surname = person.split()[0], person.split()[-1]
         if not first.endswith(".") and (fold(first) not in FIRST_NAMES or fold(surname) not in attending):
             return None
-        if fold(surname).endswith(_DECLINED[:5]):
+        if fold(surname).endswith(_DECLINED_SURNAME):
             return None  # (`předá Janu Kosovi a Evě Malé`: to whom, not who)
     return listed
 
@@ -733,6 +733,8 @@ _NAME_AFTER_VERB = re.compile(
     rf"(?P<owner>(?P<first>{CAPITAL}{SMALL}+)\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
+# (a surname's declined form that few nominatives have: `Kosovi`, `Novákové`, `Malé`, `Malého`, `Novou`)
+_DECLINED_SURNAME = ("ovou", "ove", "ovi", "eho", "emu", "e", "ym", "ou")
 # `Volby připraví výbor do 15. 10.`, `Pozvánky rozešle koordinátorka KPSS do 5. 5.`: a role or a
 # body in the nominative after the verb (Czech puts the subject last for weight).
 _ROLE_AFTER_VERB = rx(
