@@ -198,6 +198,9 @@ _COMMITTEE_OF = rx(
 )
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+_MEETING_OF = rx(
+    r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+(?=(?:zastupitelstva|rady|výboru|komise|představenstva|senátu)\b)"
+)
 # `Jednání zahájeno v 10:00. Z jednání pořízen audio záznam.` (a transcript titled by its first
 # sentence): the meeting noun, then what happened to it (or who opened it: `Jednání zahájil předseda …`)
 # — no body's name.
@@ -223,7 +226,8 @@ _ORDINAL_BODY = rx(
     # (not `Zápis z jednání zastupitelstva …`: a meeting noun in `-ání` is no adjective);
     # `Zápis z farní rady` alone on its line, the day on the next
     rf"(?P<rest>(?:(?-i:{SMALL}+(?:(?<!á)ní|ské|cké|ého|ího))\s+)?"
-    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady)(?:\s+"
+    # (`ZÁPIS ze shromáždění delegátů MÍR, …`: a cooperative's assembly of delegates is a body itself)
+    r"(?:rady|zastupitelstva|výboru|komise|senátu|valné\s+hromady|shromáždění\s+(?:delegátů|členů|vlastníků))(?:\s+"
     + _VERB_AFTER
     + r".+|(?P<alone>\s*$)))$"
 )
@@ -324,6 +328,27 @@ _FUNCTION_WORD = (
 _PLACE_AFTER = re.compile(
     rf"(\b(?:MČ|ORP|města|obce|městyse|kraje|městské\s+části)\s+)(?!{_FUNCTION_WORD})(\w)"
 )
+
+
+# A letterhead line of an association's name with its legal form after it (`České Heřmanice, z.s.`), and the
+# line above it when the name was broken over two (`TJ Sokol`): a few words, no label, digits or sentence.
+_LETTERHEAD_PART = re.compile(rf"^{CAPITAL}[^\d:;!?|/@]{{1,60}}$")
+
+
+def _legal_letterhead(above: str, line: str) -> str | None:
+    """The association named by a letterhead line that ends with its legal form (`, z.s.`), with a short
+    line above it joined (`TJ Sokol` / `České Heřmanice, z.s.`); None otherwise."""
+    if not (_LEGAL_FORM_AFTER.search(line) and _LETTERHEAD_PART.match(line)) or len(line.split()) > 8:
+        return None
+    if (
+        _LETTERHEAD_PART.match(above)
+        and len(above.split()) <= 3
+        and not above.endswith((".", ","))
+        and not _ZAPIS_WORD.search(above)
+    ):
+        line = f"{above} {line}"
+    name = squash(_LEGAL_FORM_AFTER.sub("", line)).strip(" ,")
+    return name if len(name.split()) >= 2 else None
 
 
 def _tidy_why(text: str) -> tuple[str | None, str | None]:
@@ -666,13 +691,17 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             and not re.search(r"\d{4}", line)
             and not _MEETING_SENTENCE.match(line)
         ):
-            return _tidy_why(line)
+            # `Zasedání zastupitelstva obce …`: the body in the genitive after the meeting noun is the group
+            return _tidy_why(_MEETING_OF.sub("", line))
     for line in head[:4]:
         line = _REGISTRATION.sub("", line)
         if _BODY_LETTERHEAD.match(line):
             return squash(line).strip(" -–—:;,."), _(
                 "from the page's or document's letterhead (the name of the association or body)"
             )
+    for above, line in itertools.pairwise(["", *head[:4]]):
+        if (name := _legal_letterhead(above, line)) is not None:
+            return name, _("from the page's or document's letterhead (the name of the association or body)")
     for line in lines:
         if (resolved := _RESOLVING_BODY.search(plain(line))) is not None:
             return squash(resolved["group"]), _("from a resolution (the body that passed it)")

@@ -959,7 +959,8 @@ def looks_like_one_person(line: str) -> bool:
 _NAME_WORD = rf"{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
 # A name inside running text: titles, two or three capitalised words, post-nominal titles.
 _NAME_IN_TEXT = re.compile(
-    rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.|Ing|Mgr|Bc)\s*)*)"
+    # (`Ing. arch.`: the architect's title is in lower case after `Ing.`)
+    rf"(?<![\w.])(?P<titles>(?:(?:[A-Z][A-Za-z]{{0,5}}\.(?:\s*arch\.)?|Ing|Mgr|Bc)\s*)*)"
     # A full stop may end the sentence after a name (`řídil předseda Josef Špát.`), but not an
     # abbreviation in it (`Ing.`: the title of the next name, `Rady Ing. Karel Vlk`).
     # (or a first name and the surname in capitals: `starosta obce Ing. Jaroslav KREML v 17:00`; a

@@ -3268,10 +3268,22 @@ def _cut_at_the_end(name: str | None, reader: _Reader) -> bool:
     )
 
 
+def _unwrapped(plains: list[str]) -> list[str]:
+    """The lines, each that goes on in lower case from an unfinished line above it joined to it:
+    `Schůzi` / `bytového družstva zahájil předseda …`, text broken at a fixed width."""
+    joined: list[str] = []
+    for number, line in enumerate(plains):
+        above = plains[number - 1].rstrip() if number else ""
+        if above and line[:1].islower() and not above.endswith((".", ":", ";", "!", "?")):
+            line = f"{above} {line}"
+        joined.append(line)
+    return joined
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
-    for line in reader.plains:
+    for line in _unwrapped(reader.plains):
         if len(line) <= 120 and NEXT.search(line):
             continue  # about the next meeting (a long line of a transcript: only near the verb)
         for match in _OPENED_BY.finditer(line):
@@ -3580,6 +3592,43 @@ _NEWS_VOICE = rx(
 )
 
 
+# A heading of the meeting of a body, without `Zápis` (`Zasedání zastupitelstva obce Žďár nad Metují`,
+# `Schůze výboru spolku …`), as a transcript's title or the first words of its paragraph.
+_MEETING_OF_BODY = rx(
+    r"^\W*(?:\d{1,3}\s+)?(?:(?:veřejné|řádné|mimořádné)\s+)?(?:zasedání|schůze|jednání)\s+"
+    r"(?:zastupitelstva|rady|výboru|komise|představenstva|valné\s+hromady)\b"
+)
+# What the minutes record of the meeting itself, as an invitation or a news item does not: attendance as a
+# label (`Přítomno: 6 členů`), a numbered resolution that decides (`Usnesení č. 01/2014 Zastupitelstvo …
+# schvaluje …`), and the chair's conduct in the past (`Starosta přivítal …`, `konstatoval, že schůze je
+# usnášeníschopná`).
+_ATTENDANCE_LABEL = rx(r"(?:^|\s)přítomn[oiíé]\w*\s*:")
+_NUMBERED_DECISION = rx(
+    r"\busnesení\s+(?:č\.|číslo)\s*\d[^.]{0,200}?\b(?:schvaluje|neschvaluje|bere\s+na\s+vědomí|ukládá|volí|"
+    r"jmenuje|souhlasí|zamítá)\b"
+)
+_CONDUCT_TOLD = rx(
+    r"\b(?:přivítal[a]?|konstatoval[a]?|zahájil[a]?|určil[a]?\s+ověřovatel\w*)\b|\busnášení\s?schopn\w*"
+)
+
+
+def _record_of_meeting(reader: _Reader, body: str) -> bool:
+    """True for minutes with no `Zápis` title and no day (a transcript lost it) that still record their
+    meeting: a heading of a body's meeting in the first lines, attendance under a label, a numbered
+    resolution that decides and the chair's conduct told in the past — all four; an invitation has no
+    attendance or resolutions, a news item no labels or numbered resolutions."""
+    # kpss: odhad – four signs together, seen in one transcript (`346`); each alone is common elsewhere
+    first = [line for line in reader.plains if line][:12]
+    return bool(
+        any(_MEETING_OF_BODY.match(line) for line in first)
+        and _ATTENDANCE_LABEL.search(body[:3000])
+        and _NUMBERED_DECISION.search(body)
+        and _CONDUCT_TOLD.search(body)
+        and not any(_OTHER_DOCUMENT.search(line) for line in first)
+        and not _NEWS_VOICE.search(body)
+    )
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
@@ -3733,7 +3782,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     )
     # (A title with next to nothing under it stays minutes that lack their facts: the user is told which.)
     titled = titled and (gives_anything or sum(1 for p in reader.plains if p) <= 3)
-    strong = bool(titled or result.present or result.attendance_sheet or result.recorder)
+    recorded = _record_of_meeting(reader, body)
+    strong = bool(titled or result.present or result.attendance_sheet or result.recorder or recorded)
     # (a day with an agenda or with tasks, `Úkoly` / `• Koupit megafon (Martin Šmída)`, is a record of
     # a meeting too: a report of one gives neither)
     weak = bool(
@@ -3780,6 +3830,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             or result.time
             or result.place
             or result.attendance_sheet
+            or recorded
         )
     ):
         # `Setkání u premiéra vlády` / … / `Za KPV byli přítomni — předsedkyně N. Kavalírová, …`: a news item

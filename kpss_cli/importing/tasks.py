@@ -429,7 +429,7 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "zmapuje zmapují prodiskutuje prodiskutují promyslí "
     "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
     "objednají vytvoří prokonzultuje prokonzultují zkonzultuje zkonzultují vyrobí požádá požádají "
-    "obstará obstarají zařídí vyřídí"
+    "obstará obstarají zařídí vyřídí rozdělí podá podají"
 ).split()
 # Verbs of the list that are imperfective (or either): in the present they tell what happens now
 # (`Koordinátorka informuje členy …`), so only a deadline makes such a sentence a task. The rest
@@ -482,11 +482,12 @@ _CLITIC_BEFORE_VERB = rx(rf"\s+{_OBJECT_PRONOUN}$")
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:a\s+)?|\s+a\s+)(?!.*(?:,|\sa\s))")
 
 
-def sentence_fields(text: str) -> dict[str, str] | None:
+def sentence_fields(text: str, attending: frozenset[str] = frozenset()) -> dict[str, str] | None:
     """The owner and deadline of a task written as a sentence (`Členové PS zašlou připomínky
     s termínem 8. 2. 2017`, `Domluveno, že pan Novák zpracuje do 17. července výstup`): the
     subject before a task verb, and a date after `do`/`s termínem`/`ve stanoveném termínu`.
-    None when no sentence of `text` has a task verb with a subject."""
+    None when no sentence of `text` has a task verb with a subject. `attending`: the folded words of
+    the attendance's names (a nickname's surname must be there)."""
     for sentence in _SPLIT_SENTENCES.split(text):
         verb = _VERB.search(sentence)
         if verb is None:
@@ -506,7 +507,7 @@ def sentence_fields(text: str) -> dict[str, str] | None:
             # (nor a role and a person, `Koordinátorka KPSS a paní Malá zajistí …`: both own it)
             listed = joint[0].strip() == "a" and bool(_ROLE_SUBJECT.match(before) or is_role(before))
             if (
-                _is_person(after)
+                (_is_person(after) or _nickname_present(after, attending))
                 and not listed
                 and not _is_person(before)
                 and not _is_person(before.split(",")[-1].strip())
@@ -690,7 +691,41 @@ _OWNER_AFTER_VERB = re.compile(
     r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
     r"ředitel(?:ka)?|koordinátor(?:ka)?|pokladní(?:k)?|jednatel(?:ka)?))(?![\w-])"
 )
+# Several people after the verb, who share the task (`… si rozdělí Karel Šimek, Roman Kučera a Jiří Balcar`,
+# `…, kterou zajistí – J. Lorencová, M. Lorenc a J. Pecka.`): each an initial and a surname or a first
+# name and a surname, joined by commas and one `a`, the list closing the sentence.
+_LISTED_PERSON = rf"(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+){CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
+_OWNERS_AFTER_VERB = re.compile(
+    rf"^\s+(?:[-–—]\s+)?(?:{_OBJECT_PRONOUN}\s+)?"
+    rf"(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}\s+a\s+{_LISTED_PERSON})\s*[.;]?\s*$"
+)
+
+
+def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | None:
+    """The people listed after a task verb who share its task (`_OWNERS_AFTER_VERB`), or None. Each
+    named by a first name must be a known first name and at the meeting (a list after the verb may name
+    anyone, `vystoupí Jan Kos a Eva Malá`); one named by an initial needs no more."""
+    listed = _OWNERS_AFTER_VERB.match(rest)
+    if listed is None:
+        return None
+    for person in re.split(r"\s*,\s*|\s+a\s+", listed["owner"]):
+        first, surname = person.split()[0], person.split()[-1]
+        if not first.endswith(".") and (fold(first) not in FIRST_NAMES or fold(surname) not in attending):
+            return None
+        if fold(surname).endswith(_DECLINED_SURNAME):
+            return None  # (`předá Janu Kosovi a Evě Malé`: to whom, not who)
+    return listed
+
+
 _ONE_OBJECT = re.compile(rf"^\s+{SMALL}{{3,}}\s")
+# `žádost podá a začne se sběrem podkladů p. Kulíšek`: the owner, with a courtesy word, closes the clause
+# after the object or a second verb of the same subject (up to eight words in lower case between; not after
+# a preposition, `zajistí dopravu pro p. Nováka`).
+_OWNER_CLOSES_CLAUSE = re.compile(
+    rf"^\s+(?P<between>(?:{SMALL}+\s+){{1,8}}?)"
+    rf"(?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    r"\s*(?:[,.;]|$)"
+)
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
 # A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
 _NAME_AFTER_VERB = re.compile(
@@ -698,6 +733,8 @@ _NAME_AFTER_VERB = re.compile(
     rf"(?P<owner>(?P<first>{CAPITAL}{SMALL}+)\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)(?![\w-])"
 )
 _DECLINED = ("ovou", "ove", "ovi", "eho", "emu", "ym", "ou", "kem", "cem", "em", "ovi", "e")
+# (a surname's declined form that few nominatives have: `Kosovi`, `Novákové`, `Malé`, `Malého`, `Novou`)
+_DECLINED_SURNAME = ("ovou", "ove", "ovi", "eho", "emu", "e", "ym", "ou")
 # `Volby připraví výbor do 15. 10.`, `Pozvánky rozešle koordinátorka KPSS do 5. 5.`: a role or a
 # body in the nominative after the verb (Czech puts the subject last for weight).
 _ROLE_AFTER_VERB = rx(
@@ -759,6 +796,26 @@ def _is_person(owner: str) -> bool:
         return True
     role, _space, named = owner.partition(" ")
     return bool(named) and bool(_OWNER_ROLE.match(role) or is_role(role)) and _is_person_named(named)
+
+
+# A first name as friends say it (`Jirka`, `Rosťa`, `Honza`, `Vlaďka`): a capitalised word ending in `-a`
+# that no list of first names holds.
+_NICKNAME = re.compile(
+    rf"^(?P<nick>{CAPITAL}{SMALL}{{2,6}}a)\s+(?P<surname>{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)$"
+)
+
+
+def _nickname_present(owner: str, attending: frozenset[str]) -> bool:
+    """`Jirka Řezníček` where `Jiří Řezníček` attended: a nickname and the surname of someone at the
+    meeting, whose first name (also attending) opens with the nickname's letter."""
+    # kpss: odhad – the surname must be at the meeting and a first name there share the nickname's initial
+    match = _NICKNAME.match(owner)
+    if match is None or fold(match["nick"]) in FIRST_NAMES:
+        return False
+    surname, initial = fold(match["surname"]), fold(match["nick"])[0]
+    return surname in attending and any(
+        word[0] == initial and word in FIRST_NAMES for word in attending if word != surname
+    )
 
 
 def _is_person_named(named: str) -> bool:
@@ -830,10 +887,13 @@ _ITEM_STATE = rx(
 )
 # The line that heads a list whose items are never new tasks: the agenda (`Program:`, `Program
 # jednání:`, `Návrh programu:`) or a control of earlier tasks (`Ad 1) Kontrola úkolů z minulého jednání`).
-_NO_NEW_TASKS_HEADING = rx(
+_AGENDA_LIST_HEADING = (
     r"^\s*(?:(?:návrh|navržený|schválený|upravený)\s+)?(?:program|pořad)\w*(?:\s+\w+){0,2}\s*:?\s*$"
     r"|^\s*(?:body|návrh)\s+(?:jednání|programu)\s*:?\s*$"
-    r"|\bkontrol\w*\s+(?:plnění\s+)?(?:úkolů|usnesení)\b|\bplnění\s+úkolů\b"
+)
+_AGENDA_LIST = rx(_AGENDA_LIST_HEADING)
+_NO_NEW_TASKS_HEADING = rx(
+    _AGENDA_LIST_HEADING + r"|\bkontrol\w*\s+(?:plnění\s+)?(?:úkolů|usnesení)\b|\bplnění\s+úkolů\b"
     r"|\búkol[yů]\s+z\s+(?:minul|předchoz|posledn)\w*"
 )
 _ITEM_NO = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
@@ -861,14 +921,47 @@ def _list_heading(lines: list[str], number: int) -> str | None:
     return None
 
 
+# A verb in the past that tells what someone did at the meeting (`V. Farář navrhl …`, `P. Kozohorský
+# předložil informace …`, `Všichni přítomní členové souhlasili`): an item of the minutes' own record.
+_TOLD_IN_PAST = rx(
+    r"\b(?:navrhl|předložil|předložila|informoval|seznámil|přednesl|projednal|schválil|konstatoval|sdělil|uvedl|"
+    r"ukončil|souhlasil|doporučil|vysvětlil|představil|poděkoval|zhodnotil|shrnul|odsouhlasil)[aoiy]?\b"
+)
+
+
+def _list_items(lines: list[str], number: int) -> list[str]:
+    """The items of the numbered list the item at `number` belongs to, in order from item 1, each
+    numbered one more than the one before (blank lines between them allowed)."""
+    start = number
+    while start > 0 and (not plain(lines[start - 1]).strip() or _ITEM_NO.match(plain(lines[start - 1]))):
+        start -= 1
+    items: list[str] = []
+    for raw in lines[start:]:
+        line = plain(raw).strip()
+        if not line:
+            continue
+        item = _ITEM_NO.match(line)
+        if item is None or int(item[1]) != len(items) + 1:
+            break
+        items.append(line)
+    return items
+
+
 def _may_open_with_owner(lines: list[str], number: int) -> bool:
     """Whether a numbered item at `number` that opens with a name and a deed (`_ITEM_OPENS_WITH_OWNER`)
     may be a new task: not when a state follows it (`– splněno`, `– informace`), nor in the agenda's
-    list or a control of earlier tasks."""
+    list or a control of earlier tasks — unless the list under an agenda's heading is the minutes' own
+    record, told in sentences (two items or more tell in the past what someone did: `1. V. Farář navrhl
+    …`, `5. P. Kozohorský předložil …`); an agenda lists the items' titles."""
     if _ITEM_STATE.search(plain(lines[number]).rstrip()):
         return False
     heading = _list_heading(lines, number)
-    return heading is None or _NO_NEW_TASKS_HEADING.search(heading) is None
+    if heading is None or _NO_NEW_TASKS_HEADING.search(heading) is None:
+        return True
+    if not _AGENDA_LIST.search(heading):
+        return False  # (a control of earlier tasks stays one)
+    # kpss: odhad – two items told in the past make the list a record, not an agenda
+    return sum(1 for item in _list_items(lines, number) if _TOLD_IN_PAST.search(item)) >= 2
 
 
 # A question (`Pan Novák se dotázal, zda obec zajistí …`, `… se ptala, kdo připraví …`) asks, it sets no task.
@@ -920,15 +1013,21 @@ def _narrative_fields(
             "due": fronted["due"],
             "task": f"{fronted['verb']} {fronted['task']}".strip(" ."),
         }
-    fields = sentence_fields(sentence)
+    fields = sentence_fields(sentence, attending)
     members = fields is not None and bool(_MEMBERS_SUBJECT.match(fields["owner"]))
     opened = _ITEM_OPENS_WITH_OWNER.match(sentence) if may_open else None
     opens = fields is not None and opened is not None
-    person = fields is not None and _is_person(fields["owner"])
+    person = fields is not None and (
+        _is_person(fields["owner"]) or _nickname_present(fields["owner"], attending)
+    )
     if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
         rest = sentence[verb.end() :]
-        after = _OWNER_AFTER_VERB.match(rest)
-        if after is None and (one := _ONE_OBJECT.match(rest)) is not None:
+        after = _owners_after_verb(rest, attending) or _OWNER_AFTER_VERB.match(rest)
+        if (
+            after is None
+            and (one := _ONE_OBJECT.match(rest)) is not None
+            and not _PREPOSITION.match(one[0].strip())
+        ):
             # `Tento rok zajistí strom M. Hájek, …`: one word of the object between, the owner ends the clause
             after = _OWNER_AFTER_VERB.match(rest[one.end() - 1 :])
             after = (
@@ -936,6 +1035,9 @@ def _narrative_fields(
                 if after is not None and _CLAUSE_ENDS.match(rest[one.end() - 1 + after.end() :])
                 else None
             )
+        if after is None and (closing := _OWNER_CLOSES_CLAUSE.match(rest)) is not None:
+            last = closing["between"].split()[-1]
+            after = None if _PREPOSITION.match(last) or _VERB.search(closing["between"]) else closing
         if (
             after is None
             and (named := _NAME_AFTER_VERB.match(rest)) is not None
@@ -1006,12 +1108,22 @@ def _narrative_tasks(
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
             reported = _REPORTED.search(sentence)
-            for clause in _clauses(sentence, attending):
+            clauses = _clauses(sentence, attending)
+            for before, clause in zip([None, *clauses], clauses, strict=False):
                 if reported is not None and sentence.find(clause) >= reported.end():
                     continue  # `…uvedla, že domov zajistí … a Mgr. Horká připraví …`: all of it reported
                 fields = _narrative_fields(clause, attending, may_open=may_open)
                 if fields is None:
                     continue
+                if (
+                    before is not None
+                    and (pronoun := _PRONOUN_TASK.match(fields["task"])) is not None
+                    and (told := _VERB.search(before)) is not None
+                    and (antecedent := before[told.end() :].strip(" ,;"))
+                ):
+                    # `Domov zajistí svoz obědů, zajistí ho Petr Kos`: the pronoun stands for the object of
+                    # the clause before, which is the task
+                    fields["task"] = f"{pronoun['verb'] or pronoun['after']} {antecedent}"
                 fields["guess"] = _("a task from the minutes' narrative")
                 if (task := _make(fields, meeting)) is not None:
                     found.append((number, task))  # a paragraph may set several
@@ -1019,6 +1131,8 @@ def _narrative_tasks(
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:a\s+)?|\s+a\s+")
+# A task's text that is only its verb and an object pronoun (`zajistí ho`, `ho rozešle`).
+_PRONOUN_TASK = re.compile(rf"^(?:(?P<verb>\w+)\s+{_OBJECT_PRONOUN}|{_OBJECT_PRONOUN}\s+(?P<after>\w+))$")
 
 
 def _sentences(line: str) -> list[str]:
@@ -1180,6 +1294,78 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
         fields["guess"] = _("owner turned from the dative (ukládá …)")
         if (task := _sentence_task(fields, meeting)) is not None:
             found.append((number, task))
+    return found
+
+
+# A commission told in the passive (`Výběrem příspěvků na ohňostroj byli pověřeni hospodští.`, `Pan Novák
+# byl pověřen zajištěním sálu.`): what to do a noun in the instrumental (`-ím`, `-ou`, `-em`), who does it
+# in the nominative, before or after `byl pověřen`; the commission names its owners, so a class of people
+# (`hospodští`) owns it as a role does.
+_COMMISSIONED = "(?:byl[aoiy]?|je|jsou|bude|budou)\\s+pověřen[aoiy]?"
+# (a noun of a deed: `-ním`/`-tím`, `-ací`, or one of the common ones; `Výbor byl pověřen valnou hromadou`
+# names who gave the commission, not the task)
+_INSTRUMENTAL = (
+    rf"(?:(?:{CAPITAL}|{SMALL}){SMALL}+(?:ním|tím|ací)|(?i:přípravou|kontrolou|výběrem|opravou|úpravou|správou|obnovou|prodejem|"
+    r"nákupem|dozorem|úklidem|sběrem|svozem|úkolem))"
+)
+_COMMISSION_TASK_FIRST = re.compile(
+    rf"^(?P<task>(?={CAPITAL}){_INSTRUMENTAL}\b[^.;:]{{0,120}}?)\s+{_COMMISSIONED}\s+"
+    r"(?P<owner>[^\s\d,;:()]+(?:(?:\s+|\s*,\s*)[^\s\d,;:()]+){0,5}?)\s*[.;]?\s*$"
+)
+_COMMISSION_OWNER_FIRST = re.compile(
+    rf"^(?P<owner>[^,.;:()]{{3,60}}?)\s+{_COMMISSIONED}\s+(?P<task>{_INSTRUMENTAL}\b[^;:]{{3,}}?)\s*[.;]?\s*$"
+)
+# A class of people in the nominative plural (`hospodští`, `pořadatelé`, `trenéři`, `hasiči`).
+_PEOPLE_PLURAL = rx(rf"^(?:{SMALL}+(?:ští|čtí|ní|ci|ři|ové|telé|é))(?:\s+{SMALL}+){{0,2}}$")
+# Who leads, writes, verifies or counts at this meeting (`Řízením schůze byl pověřen …`, `Sčítáním hlasů
+# …`): a role at the meeting, not a task.
+_MEETING_ROLE_WORDS = rx(
+    r"\b(?:zápis\w*|zapisov\w*|ověř\w*|řízením|vedením|sčítáním|moderov\w*|předsedání\w*)\b"
+)
+
+
+def _commission_owner(owner: str) -> bool:
+    return bool(
+        _is_person(owner)
+        or _OWNER_ROLE.match(owner)
+        or _MEMBERS_SUBJECT.match(owner)
+        or _PEOPLE_PLURAL.match(owner)
+        or (owner.split() and is_role(owner.split()[0]) and len(owner.split()) <= 3)
+        or all(_is_person(p) for p in re.split(r"\s*,\s*|\s+a\s+", owner) if p)
+    )
+
+
+def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks given as a commission in the passive (`_COMMISSION_TASK_FIRST`, `_COMMISSION_OWNER_FIRST`);
+    none under a review of earlier tasks, nor for a role at the meeting itself."""
+    found: list[tuple[int, TaskDict]] = []
+    reviewing = False
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
+            reviewing = review is not None  # (until the next item of the agenda)
+        if reviewing or "pověřen" not in line:
+            continue
+        for sentence in _sentences(line):
+            sentence = _ITEM_NUMBER.sub("", re.sub(r"^\s*\d{1,2}\s*,\s+", "", sentence)).strip()
+            # (`… byl pověřen starosta do 5. 6. 2021.`: a deadline after the owner)
+            due = next(
+                (m for m in _SENTENCE_DUE.finditer(sentence) if not sentence[m.end() :].strip(" .;")), None
+            )
+            if due is not None:
+                sentence = sentence[: due.start()].rstrip()
+            match = _COMMISSION_TASK_FIRST.match(sentence) or _COMMISSION_OWNER_FIRST.match(sentence)
+            if match is None or _MEETING_ROLE_WORDS.search(match["task"]) or _CLOSED.search(sentence):
+                continue
+            owner = squash(match["owner"])
+            if re.search(r"\w{3}\.$", owner):
+                owner = owner[:-1]  # (the sentence's full stop, not an initial's)
+            if not _commission_owner(owner):
+                continue
+            task = f"{match['task']} {due[0]}" if due is not None else match["task"]
+            fields = {"owner": owner, "task": task, "guess": _("a task from the minutes' narrative")}
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
     return found
 
 
@@ -1631,6 +1817,7 @@ def find_tasks(
         *((number, False, task) for number, task in _task_for_tasks(lines, meeting)),
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
         *((number, False, task) for number, task in _requested_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _commissioned_tasks(lines, meeting)),
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),

@@ -138,6 +138,8 @@ OTHER_LABEL_WORDS = (
     r"pozdní\s+příchody",  # late arrivals of members already listed
     r"tajemní(?:k|ce)(?:\s+\w+)?",
     r"zapisovatel\w*",
+    # `Přítomno: 12 občanů Zápis: Zahájení jednání …`: the record's own text after its label in a transcript
+    "zápis",
 )
 
 
