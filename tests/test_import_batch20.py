@@ -45,6 +45,12 @@ def test_the_place_after_a_comma_that_follows_the_day_and_hours_of_the_titles_se
         "z jednání stavební komise, konané dne 10. 6. 2019, od 18 hodin, přítomno pět členů.",
     ]:
         assert recognise(f"ZÁPIS\n\n{line}\n{_ATTENDANCE}").place is None, line
+    # nor a number of an item, nor `v` that opens no place
+    for line in [
+        "z jednání stavební komise, konané dne 10. 6. 2019, od 18 hodin, projednání bodu 3.",
+        "z jednání stavební komise, konané dne 10. 6. 2019 od 18 hodin v rámci projektu Obnova.",
+    ]:
+        assert recognise(f"ZÁPIS\n\n{line}\n{_ATTENDANCE}").place is None, line
 
 
 def test_the_place_of_a_records_run_on_paragraph_ends_at_the_next_label() -> None:
@@ -115,6 +121,12 @@ def test_the_day_of_an_entry_headed_by_the_day_and_the_meetings_noun() -> None:
         assert imported.looks_like_minutes, heading
         assert str(imported.date) == day, heading
         assert "date" in imported.guesses, heading
+    # an entry that invites to the meeting is no record of it
+    invitation = (
+        "14. 4. 2022 – členská schůze\n\nZveme všechny členy. Program: 1. Zpráva výboru 2. Rozpočet\n"
+        "Jana Malá zašle pozvánky.\n"
+    )
+    assert recognise(invitation).date is None
     # the heading deep in the page, or a sentence, gives no day
     late = "Aktuality\n\nNabídka\n\nKontakty\n\nMapa\n\nGalerie\n\nOdkazy\n\n20.12.2022 – výborová schůze\n"
     assert recognise(late).date is None

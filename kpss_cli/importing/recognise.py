@@ -257,7 +257,7 @@ def _weekday_heading(line: str, hit: DateHit) -> bool:
 _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b|rámci\b)\S.+)$"
 )
 _WEEKDAY_WORDS = "|".join(accusative for _, accusative in WEEKDAYS)
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
@@ -900,11 +900,13 @@ def _day_line(result: Imported, reader: _Reader) -> None:
         tail = after[lead.end() if lead else 0 :].strip(" ,;.")
         if (place := _PLACE_AFTER.match(" " + tail)) is not None:
             named = squash(_PLACE_END.sub("", place["place"])).strip(" ,;.")
+            if titled and not _PLACE_NOUN.match(named):
+                return  # `… od 17 hodin v rámci projektu …`: in a sentence, `v` must open a place
         elif lead is not None and lead["comma"] and re.match(rf"(?-i:{CAPITAL}|{SMALL}{{3}})", tail):
             named = squash(tail)  # `…, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`: after a comma
-            if titled:  # in a sentence: up to its end or the next label, and words of a place
+            if titled:  # in a sentence: up to its end or the next label, and a word of a place (not a number)
                 named = squash(_TITLE_PLACE_END.sub("", named)).strip(" ,;.")
-                if not _PLACE_WORD.search(named):
+                if not _PLACE_WORD.search(re.sub(r"\d", "", named)):
                     return
         else:
             return
@@ -1673,9 +1675,16 @@ _DATED_MEETING_HEADING = rx(
 )
 
 
+# `Zveme všechny členy`, `Pozvánka`, `se bude konat`: an entry that invites to the meeting, not its record
+_INVITES = rx(r"(?m)\bzve(?:me|te)\b|^\W*pozvánka\b|\bbude\s+konat\b|\bkoná\s+se\b")
+
+
 def _date_from_dated_heading(result: Imported, reader: _Reader) -> None:
     """The day of a meeting's entry headed `20.12.2022 – výborová schůze` among the first lines, when
-    nothing else gave the day (see `_DATED_MEETING_HEADING`); a guess, marked."""
+    nothing else gave the day and the entry invites to nothing (see `_DATED_MEETING_HEADING`); a
+    guess, marked."""
+    if _INVITES.search("\n".join(reader.plains[:40])):
+        return
     for line in [p for p in reader.plains if p][:6]:
         if (match := _DATED_MEETING_HEADING.match(line)) is None:
             continue
