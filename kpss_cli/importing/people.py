@@ -146,10 +146,16 @@ _FROM_ORG = re.compile(r"\s(?:za|z|ze)\s+(?=\S)")
 _TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et Mgr.`
 
 
+# A first name and a surname glued by a text layer that lost the space (`Ing. JanMálek`,
+# `LadislavGoral`): two capitalised words of three letters or more each (`DiS.`, `McCain`, `MěÚ` are not).
+_GLUED_NAME = re.compile(rf"\b({CAPITAL}{SMALL}{{2,}})(?={CAPITAL}{SMALL}{{2,}}\b)")
+
+
 def normalise_name(text: str) -> str:
-    """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, `Mgr. et Mgr.` -> `Mgr. Mgr.`, courtesy words
-    (`paní`, `p.`) dropped. Ranks (`npor.`, `plk.`) stay, as written, like academic titles."""
-    name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", squash(text)))
+    """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, `JanMálek` -> `Jan Málek`, `Mgr. et Mgr.` ->
+    `Mgr. Mgr.`, courtesy words (`paní`, `p.`) dropped. Ranks (`npor.`, `plk.`) stay, as written, like
+    academic titles."""
+    name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", _GLUED_NAME.sub(r"\1 ", squash(text))))
     name = _COURTESY.sub("", name)
     return squash(name).strip(" ,;:")
 

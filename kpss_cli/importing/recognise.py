@@ -257,7 +257,7 @@ def _weekday_heading(line: str, hit: DateHit) -> bool:
 _DAY_FIRST = rx(r"^(?:ze\s+dne\s+|dne\s+|konan\w*\s+(?:dne\s+)?|konal\w*\s+se\s+(?:dne\s+)?)\d{1,2}\s*\.")
 # A place after the day and time of a title or sentence: `… 9:00 v zasedací místnosti MěÚ`.
 _PLACE_AFTER = rx(
-    r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b)\S.+)$"
+    r"^\s*(?:hod(?:in)?\.?|h\b\.?)?\s*,?\s*(?:konan\w+\s+|konal\w*\s+se\s+|se\s+|proběhl\w*\s+|uskutečnil\w*\s+(?:se\s+)?)?(?P<place>(?:v|ve|na)\s+(?!téma\b|základě\b|dobu\b|rámci\b)\S.+)$"
 )
 _WEEKDAY_WORDS = "|".join(accusative for _, accusative in WEEKDAYS)
 # Where a place named in a sentence ends: `v zasedací místnosti MěÚ, sešla se pracovní skupina`.
@@ -330,7 +330,10 @@ def _title_held(line: str) -> re.Match[str] | None:
 # `dne` with no day after it, a time or a place next: the day a transcript lost (set as a field).
 _DAY_LOST = re.compile(r"^\s*dne\s+(?=(?:v|ve|od)\s)")
 # The day before a place in such a sentence: `se konalo 21. listopadu 2011 v sídle …`.
-_DAY_BEFORE_PLACE = rx(r"^\s*(?:dne\s+)?(?=\d)")
+# (`konaný dne dne 30.7.2018 v Hrabové`: the word doubled by a slip)
+_DAY_BEFORE_PLACE = rx(r"^\s*(?:dne\s+){0,2}(?=\d)")
+# `konaný dne 11. 4. 2017 a 26. 4. 2017 v Hrabové`: a meeting held on two days, the second after `a`
+_SECOND_DAY = rx(r"^\s*a\s+(?=\d{1,2}\.\s*\d{1,2}\.)")
 # (`Začátek jednání 16:00 hodin` with no colon after it, as a web page sets it above the attendance)
 _STARTED = rx(
     r"\b(?:zahájen[oaí]?|zahájil[ao]?|započal[ao]?|začal[ao]?|začátek\s+(?:jednání|setkání|schůze|zasedání))\b"
@@ -344,7 +347,12 @@ _MINUTES_SIGNS = rx(
 # zveřejněn`: no title.
 # An assembly as the meeting (`ZÁPIS ze shromáždění delegátů …`).
 _ASSEMBLY = r"shromáždění\s+(?:delegátů|členů|vlastníků|zástupců)"
-_ABOUT_THE_MINUTES = r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici|vložen|doplněn|přidán|připojen))"
+_ABOUT_THE_MINUTES = (
+    r"(?!.*\b(?:je|jsou|bude|budou|byl[aoy]?)\s+(?:uložen|rozeslán|zveřejněn|schválen|ověř|přílohou|k\s+dispozici|vložen|doplněn|přidán|připojen))"
+    # `Zápis ze schůze má být … dostupný`, `Zápis musí obsahovat …`: what minutes must be, said
+    # of minutes in general (a guide), right after the meeting's noun
+    r"(?!(?:(?:z|ze)\s+\S+\s+(?:\S+\s+)?)?(?:má|mají|musí|může|mohou|by\s+měl[aoy]?|lze)\s+(?:být|obsahovat|mít|\w+ovat|\w+it)\b)"
+)
 # A title at the start of a line (after a number or a quote of a transcript: `1 Zápis z …`,
 # `2. Zápis ze schůze …`), not a sentence about the minutes (`Zápis z jednání je uložen v …`).
 _TITLE_ZAPIS = rx(
@@ -536,13 +544,17 @@ _STAFF = (
 # (`Zápis ze 70. schůze … Přítomni: Jan Novák, … Omluveni: …`). Labels start with a capital.
 _GLUED = re.compile(
     rf"(?<={SMALL})(?=Z[áa](?:pis|znam)\.?\s+(?:z|ze)\s)"
+    # (`… pro národnostní menšinyJednání Rady … se uskutečnilo dne …`: the sentence of the meeting glued
+    # to the title's last word, a line break lost)
+    rf"|(?<={SMALL}{SMALL})(?=(?:Jednání|Zasedání|Setkání|Schůze)\s+{SMALL}*\s*(?:{CAPITAL}|{SMALL}))"
     # `… David Zelený (člen) Nepřítomní členové výboru: …`: a label with its body in a one-line transcript
     # (`Přítomni poslanci: …`, `Omluveni poslanci: …`, `Nepřítomen: …`: who they are after the label)
     # (`Přítomní členové MZ: …`, `Omluvení členové ZO: …`: the body's acronym after the members)
     # (`Přítomní za ÚMČ: …`: whom they are there for after the label)
     r"|(?<=\S)\s+(?=(?:(?:Nep|P)řítomn[iío](?:\s+za\s+[^\s:]{1,12}|\s+(?:členové|zástupci|hosté|poslanci|senátoři|zastupitelé)(?:\s+"
     + SMALL
-    + rf"+){{0,2}}(?:\s+{CAPITAL}{{2,4}})?)?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé)(?:\s+{CAPITAL}{{2,4}})?)?|"
+    # (`Přítomni členové Rady: …`: the body's own name, capitalised, in the genitive)
+    + rf"+){{0,2}}(?:\s+{CAPITAL}{{2,4}}|\s+{CAPITAL}{SMALL}{{2,}})?)?|Omluven[iyía]?(?:\s+(?:členové|poslanci|senátoři|zastupitelé)(?:\s+{CAPITAL}{{2,4}})?)?|"
     r"Nepřítomn[iíy]|Nepřítomen|"
     r"Neomluven[iyí]|Hosté|Zapsal[a]?|"
     r"Zapisovatel(?:ka)?|Předsedající|Místo(?: konání| jednání)?|Čas(?: konání| jednání)?|Časové rozvržení|"
@@ -566,7 +578,10 @@ _GLUED = re.compile(
     r"Návrhová komise)\s*:)"
     # `ze dne 25. února 2003 v PrazePřítomní členové: …`, `Zasedání řídil: MUDr. Jan JařabProgram:`: a
     # label glued to the lower-case end of the line before it, with no space (a lost line break)
-    rf"|(?<={SMALL})(?=(?:Přítomn[iíé](?:\s+členové)?|Omluven[iíy]|Nepřítomn[iíy](?:\s+členové)?|Hosté|Program)\s*:)"
+    # (`… místnost č. 259).Přítomní členové Rady:MUDr. …`, `… menšiny).Přítomní hosté:BcA. …`: after a
+    # sentence's full stop or a bracket too, the members of a body or the guests)
+    rf"|(?:(?<={SMALL})|(?<=[.)]))(?=(?:Přítomn[iíé](?:\s+(?:členové|hosté)(?:\s+{CAPITAL}{SMALL}{{2,}})?)?|"
+    r"Omluven[iíy]|Nepřítomn[iíy](?:\s+členové)?|Hosté|Program)\s*:)"
     # `: ♦ Radek Pupák, předseda ♦ Michal Sivák, …`: a list flattened with its bullets, one item a line
     r"|(?<=\S)\s+(?=[♦❖]\s+[^\s♦❖])"
     # `1 MÍR, stavební bytové družstvo, Brno, … v Brně ZÁPIS ze shromáždění delegátů …`: a title in capitals
@@ -623,10 +638,20 @@ def _split_label_run(line: str) -> list[str]:
     return [line[: match.start()], *labels, *_split_label_run(line[match.end() :])]
 
 
+# `…07-RNRZ á z n a mz jednání Rady …`: a letter-spaced title glued on both sides by a text layer that
+# lost its line breaks (the letter-spaced word is the title's; running text never spells it so).
+_GLUED_SPACED_TITLE = re.compile(r"(?<=\S)Z ([áÁ]) ([pzPZ]) ([iInN]) ([sSaA]) ?([mM]?)(?=(?:z|ze)\s)")
+
+
 def _unglue(lines: list[str]) -> list[str]:
     """Lines split where a web page glued a title or attendance labels to other text; letter-
     spaced words joined; `Přítomni.` read as `Přítomni:`."""
     out: list[str] = []
+    lines = [
+        part
+        for whole in lines
+        for part in _GLUED_SPACED_TITLE.sub(lambda m: "\nZ" + "".join(m.groups()) + " ", whole).split("\n")
+    ]
     for line in (part for whole in lines for part in _split_label_run(whole)):
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
@@ -781,6 +806,8 @@ def _when(result: Imported, reader: _Reader) -> None:
         title_place = _date_from_header(result, reader) or title_place
     if result.date is None and signs:
         _date_after_weekday(result, reader)
+    if result.date is None:
+        _date_from_dated_heading(result, reader)
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
     if result.date is not None and result.time is None:
@@ -829,6 +856,16 @@ _DAY_LINE_LEAD = rx(
     + r")\s*,?\s*)?(?:dne\s+)?$"
 )
 _AFTER_HOURS = rx(r"^\s*(?:hod(?:in[ay]?)?\.?|h\.?)?\s*(?P<comma>[.,;]\s*)*")
+# The day of a title's sentence or of a record's run-on paragraph: `z jednání stavební komise, konané
+# dne 10. 6. 2019, od 18 hodin, velká zasedací místnost radnice.`, `z jednání Rady … (dále jen „Rada“) dne
+# 15. května 2003 od 10:00 hodin, Hrzánský palác (Loretánská 9, …) Přítomni členové Rady: …` — `dne` after
+# `konané` or after the meeting's noun of the same sentence.
+_TITLE_DAY_LEAD = rx(r"(?:\bkonan\w+\s+|\b(?:jednání|zasedání|schůze|setkání)\b[^.:;]{0,120}?\s)dne\s+$")
+# Where a place after a comma in such a line ends: the sentence's full stop, the next label (`Přítomni
+# členové Rady:`), a bracket closed before a label.
+_TITLE_PLACE_END = re.compile(
+    rf"(?<=[^\W\d_]{{3}})\.(?:\s|$).*$|\s+{CAPITAL}{SMALL}+(?:\s+[^\W\d_]+){{0,3}}\s*:.*$", re.DOTALL
+)
 
 
 def _day_line(result: Imported, reader: _Reader) -> None:
@@ -836,11 +873,17 @@ def _day_line(result: Imported, reader: _Reader) -> None:
     title: `čtvrtek 7. října 2010, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`, `10. května 2012
     od 13 hodin v budově radnice`; only a line that opens with the day (after a weekday or a label)
     and names the hours right after it."""
-    for line in [p for p in reader.plains if p][:15]:
+    for whole in [p for p in reader.plains if p][:15]:
+        hits = find_dates(whole)
+        titled = bool(hits) and _TITLE_DAY_LEAD.search(whole[: hits[0].start]) is not None
+        # a title's sentence or a record's run-on paragraph: only its first 300 characters after the day
+        line = whole[: hits[0].end + 300] if titled else whole
         hits = find_dates(line)
-        if len(hits) != 1 or hits[0].date() != result.date or len(line) > 140:
+        if len(hits) != 1 or hits[0].date() != result.date or (len(line) > 140 and not titled):
             continue
-        if not _DAY_LINE_LEAD.match(line[: hits[0].start]) or NEXT.search(line) or _WRITING.search(line):
+        if not (titled or _DAY_LINE_LEAD.match(line[: hits[0].start])) or NEXT.search(line):
+            continue
+        if _WRITING.search(line[hits[0].start :] if titled else line):
             continue
         if _CMS_TIMESTAMP.match(line.strip()):
             continue  # `07.10.2010 10:12`: when a web page published it
@@ -857,10 +900,20 @@ def _day_line(result: Imported, reader: _Reader) -> None:
         tail = after[lead.end() if lead else 0 :].strip(" ,;.")
         if (place := _PLACE_AFTER.match(" " + tail)) is not None:
             named = squash(_PLACE_END.sub("", place["place"])).strip(" ,;.")
+            if titled and not _PLACE_NOUN.match(named):
+                return  # `… od 17 hodin v rámci projektu …`: in a sentence, `v` must open a place
         elif lead is not None and lead["comma"] and re.match(rf"(?-i:{CAPITAL}|{SMALL}{{3}})", tail):
             named = squash(tail)  # `…, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`: after a comma
+            if titled:  # in a sentence: up to its end or the next label, and a word of a place (not a number)
+                named = squash(_TITLE_PLACE_END.sub("", named)).strip(" ,;.")
+                if not _PLACE_WORD.search(re.sub(r"\d", "", named)):
+                    return
         else:
             return
+        if titled:  # (`Download "… konaného dne …, v sále KD"`: a quoted title's closing quote)
+            named = (
+                named.strip('"“”„ ') if named.count('"') + named.count("“") + named.count("”") == 1 else named
+            )
         if named and len(named) <= 90 and ":" not in named and re.search(r"[^\W\d_]{3}", named):
             result.place = named
             result.guesses["place"] = _("from the line with the meeting's day and hour under the title")
@@ -945,9 +998,16 @@ def _held_sentence(reader: _Reader) -> tuple[str | None, str | None]:
             continue
         # (`konaného dne v 16,00 hodin v sále …`: a transcript lost the day after `dne`)
         rest = _DAY_LOST.sub(" ", line[match.end() :])
-        day = next(iter(find_dates(rest)), None) if _DAY_BEFORE_PLACE.match(rest) else None
-        if day is not None and day.start <= 8:
+        lead = _DAY_BEFORE_PLACE.match(rest)
+        day = next(iter(find_dates(rest)), None) if lead else None
+        if day is not None and lead is not None and day.start <= max(8, lead.end()):
             rest = " " + rest[day.end :].lstrip(" ,")
+            if (
+                (second := _SECOND_DAY.match(rest)) is not None
+                and (other := next(iter(find_dates(rest[second.end() :])), None)) is not None
+                and other.start == 0
+            ):
+                rest = " " + rest[second.end() + other.end :].lstrip(" ,")
         timing = find_time(rest)
         where = _PLACE_HELD.match(rest)
         if where is not None and (timing is None or timing.start >= where.end("place")):
@@ -1236,7 +1296,7 @@ _BARE_PLACE_LABEL = re.compile(
     rf"(?P<value>(?:{CAPITAL}|\d).+)$"
 )
 _PLACE_WORD = rx(
-    r"(?:úřad|ÚMČ|MěÚ|OÚ|MÚ|KÚ|sál|místnost|zasedac|budov|klubovn|sídl|radnic|kancelář|knihovn|"
+    r"(?:úřad|ÚMČ|MěÚ|OÚ|MÚ|KÚ|sál|místnost|zasedac|budov|klubovn|sídl|radnic|kancelář|knihovn|palác|"
     r"\bnám\.|náměstí|\bul\.|ulice|čp\.|č\.\s?p\.|\b\d{1,4}\b)"
 )
 # Where such a value ends: the next label of the form, with or without its colon.
@@ -1601,6 +1661,38 @@ def _date_after_weekday(result: Imported, reader: _Reader) -> None:
 
 
 _WEEKDAY_LEAD = rx(r"^\s*(?:" + "|".join(day for day, _ in WEEKDAYS) + r")\s*,?\s*(?:dne\s+)?$")
+
+# `20.12.2022 – výborová schůze`, `Členská schůze – 14. 4. 2022`: the heading of one meeting's entry on a
+# page that keeps a body's minutes of a year one under another — the day and the meeting's noun alone
+# on a line (an adjective of the meeting before the noun, the body's name after it).
+_DATED_MEETING_NOUN = (
+    r"(?:(?:řádná|mimořádná|výborová|členská|výroční|valná|pracovní|společná)\s+)?"
+    r"(?:schůze|schůzka|jednání|zasedání|setkání|porada)(?:\s+[^\s\d.,:;]+){0,3}"
+)
+_DATED_MEETING_HEADING = rx(
+    rf"^\s*(?P<day>\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}})\s*[-–—:]\s*{_DATED_MEETING_NOUN}\s*$"
+    rf"|^\s*{_DATED_MEETING_NOUN}\s*[-–—:]\s*(?P<after>\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}})\s*$"
+)
+
+
+# `Zveme všechny členy`, `Pozvánka`, `se bude konat`: an entry that invites to the meeting, not its record
+_INVITES = rx(r"(?m)\bzve(?:me|te)\b|^\W*pozvánka\b|\bbude\s+konat\b|\bkoná\s+se\b")
+
+
+def _date_from_dated_heading(result: Imported, reader: _Reader) -> None:
+    """The day of a meeting's entry headed `20.12.2022 – výborová schůze` among the first lines, when
+    nothing else gave the day and the entry invites to nothing (see `_DATED_MEETING_HEADING`); a
+    guess, marked."""
+    if _INVITES.search("\n".join(reader.plains[:40])):
+        return
+    for line in [p for p in reader.plains if p][:6]:
+        if (match := _DATED_MEETING_HEADING.match(line)) is None:
+            continue
+        hit = next(iter(find_dates(match["day"] or match["after"])), None)
+        if hit is not None and hit.year is not None:
+            result.date = hit.date()
+            result.guesses["date"] = _("from the heading of the meeting's entry (no title)")
+        return
 
 
 # --- people ------------------------------------------------------------------------------------
@@ -2850,8 +2942,25 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             continue  # `Zapisovatel: zasedací místnost č. 306 … Ing. …`: values of a flattened table
         name = parse_person(value) if value else None
         if name and looks_like_name(name):
+            if pattern is RECORDER_LABEL and (pair := _two_recorders(value)) is not None:
+                name = pair  # `Zapsal: Tomáš Sedláček (předseda SK) a Petr Bláha (člen SK)`: both wrote them
             names.append(name)
     return names
+
+
+_AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
+
+
+def _two_recorders(value: str) -> str | None:
+    """`Tomáš Sedláček (předseda SK) a Petr Bláha (člen SK)` -> `Tomáš Sedláček a Petr Bláha`: two
+    people joined by `a` under one recorder's label, each a whole name; None otherwise."""
+    parts = _AND_BETWEEN_NAMES.split(value.strip(" .;"))
+    if len(parts) != 2:
+        return None
+    names = [parse_person(part) for part in parts]
+    if not all(n and looks_like_name(n) and len(n.split()) >= 2 for n in names):
+        return None
+    return f"{names[0]} a {names[1]}"
 
 
 def _best(names: list[str]) -> str | None:

@@ -429,7 +429,7 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "zmapuje zmapují prodiskutuje prodiskutují promyslí "
     "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
     "objednají vytvoří prokonzultuje prokonzultují zkonzultuje zkonzultují vyrobí požádá požádají "
-    "obstará obstarají zařídí vyřídí rozdělí podá podají"
+    "obstará obstarají zařídí vyřídí rozdělí podá podají vybere vyberou vyvěsí vyhotoví"
 ).split()
 # Verbs of the list that are imperfective (or either): in the present they tell what happens now
 # (`Koordinátorka informuje členy …`), so only a deadline makes such a sentence a task. The rest
@@ -684,9 +684,12 @@ _ROLE_SUBJECT = rx(
 # `Výsledky předloží paní Nová na příštím jednání`: the person after the verb; also `p.`/`pí` or an
 # initial before the surname (`Hosta zajistí p. Málková`, `prokonzultuje T. Prousek s …`), `pan`
 # before a role (`pošle pan předseda`), and after a pronoun object (`vyrobí ho J. Trávníček`).
+# (`Plakát vyhotoví do 10.8.2018 Orkáč R., …`, `Lavičky zajistí Jochec F.`: a surname and an initial, as
+# short minutes write people, after the verb and a deadline; the clause ends after it)
 _OWNER_AFTER_VERB = re.compile(
-    rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?"
-    rf"(?P<owner>(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+(?={CAPITAL}))?|{CAPITAL}\.\s*)"
+    rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?(?:do\s+\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:\d{{4}}\s+)?(?={CAPITAL}{SMALL}+\s+{CAPITAL}\.))?"
+    rf"(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.(?=\s*(?:[,;]|\.?\s*$))"
+    rf"|(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+(?={CAPITAL}))?|{CAPITAL}\.\s*)"
     rf"{CAPITAL}[\w-]+"
     r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
     r"ředitel(?:ka)?|koordinátor(?:ka)?|pokladní(?:k)?|jednatel(?:ka)?))(?![\w-])"
@@ -787,9 +790,18 @@ def _members_first(text: str) -> tuple[str, str] | None:
     return subject, text[verb.start() :]
 
 
+_JUNIOR = re.compile(r"\s+(?:ml|st|nejml)\.$")  # `Josef Hora ml.`: junior, senior
+_TWO_PEOPLE = re.compile(r"\s+a\s+")
+
+
 def _is_person(owner: str) -> bool:
-    """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`), also after one word of
-    a role (`Velitel J. Pecka`, `předsedkyně Eva Malá`)."""
+    """`pan Novák`, `paní Nová`, or a name written in full (`Mgr. Jana Nová`, `Josef Hora ml.`), also
+    after one word of a role (`Velitel J. Pecka`, `předsedkyně Eva Malá`); two such joined by `a`
+    (`Orkáč R. a Houžvička M.`, `Paní Malá a pan Holan`)."""
+    owner = _JUNIOR.sub("", owner)
+    pair = _TWO_PEOPLE.split(owner)
+    if len(pair) == 2 and all(part and _is_person(part) for part in pair):
+        return True
     if bool(_PERSON_SUBJECT.match(owner)) or any(
         s == 0 and e == len(owner) for s, e, _ in names_in_text(owner)
     ):
@@ -1250,8 +1262,9 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 # `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
 # named in the dative, the task an infinitive (`-t`, `-ci`).
 # Also `ŠR ukládá předsedovi ŠR, aby svolal další jednání`: the task a clause with `aby`.
+# (`zákon ukládá povinnost vyhotovit zápis`: a duty the law imposes on no one named is no owner)
 _IMPOSES = rx(
-    rf"\bukládá\s+(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)"
+    rf"\bukládá\s+(?!povinnost\b)(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)"
     rf"(?:\s+(?P<task>(?-i:{SMALL}+(?:t|ci))\b.*)|\s*,\s*aby\s+(?P<clause>(?-i:{SMALL}+l[aiy]?)\b.*))$"
 )
 _DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
@@ -1809,6 +1822,17 @@ def find_tasks(
 ) -> list[TaskDict]:
     """Every task set in the document, in order, without repeats (one task a line at most).
     `attending`: the folded surnames of the meeting's attendance."""
+    # (a name after the verb with no courtesy word is an owner when at the meeting; so is one who owns
+    # another task of these minutes as its subject, `Milan Polívka zajistí techniku. … Úklid po VVH
+    # zajistí Milan Polívka.`, in minutes that list no attendance)
+    narrated_tasks = _narrative_tasks(lines, meeting, attending)
+    owners = frozenset(
+        fold(_JUNIOR.sub("", owner).split()[-1])
+        for _, task in narrated_tasks
+        if (owner := task.get("owner")) and " a " not in owner and _is_person(owner)
+    )
+    if owners - attending:
+        narrated_tasks = _narrative_tasks(lines, meeting, attending | owners)
     found = [
         *((number, False, task) for number, task in _blocks(lines, meeting)),
         *((number, False, task) for number, task in _table_tasks(lines, meeting)),
@@ -1821,7 +1845,7 @@ def find_tasks(
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
-        *((number, True, task) for number, task in _narrative_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in narrated_tasks),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
     several = {
