@@ -421,6 +421,73 @@ def test_check_of_given_files_is_answered_from_the_kept_findings(
     assert "in 3 files" in found[0] and "is not in the archive" in found[3]
 
 
+# Minutes without a quorum (one voting member of four, tests/test_membership.py's CONFIG) and
+# whether their text records a decision: on which line, as the quorum rule finds it.
+UNDECIDED = {
+    "2026-05-07": ("Úvod.\n\nHLASOVÁNÍ o rozpočtu: pro 1.\n", 4),  # capitals
+    "2026-05-14": ("Výbor se\nUsnesla takto.\n", 3),
+    "2026-05-21": ("O věci se hlaſování konalo.\n", 2),  # a long s, as IGNORECASE matches it
+    "2026-05-28": ("Bude se hlasovat příště; nehlasovalo se.\n", None),  # the stem, no word
+    "2026-06-04": ("Diskuse bez závěru.\n", None),
+}
+
+
+@pytest.mark.parametrize("parallel_from", [10**9, 1], ids=["one process", "workers"])
+def test_cold_check_reads_each_file_once_and_finds_decisions_in_any_case(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int
+) -> None:
+    """The quorum rule of a cold `check` reads the body the parse kept (no file is read again:
+    Archive.load_body), and finds a decision in the text whatever its case (the words'
+    stems are looked for in the text case-folded first): on the same lines as the archive
+    loaded whole finds them."""
+    from kpss_cli.check import cold
+    from kpss_cli.store import archive, loading
+
+    from .test_membership import CONFIG
+
+    root = tmp_path / "a"
+    write(root / "kpss.yaml", CONFIG)
+    for day, (body, _line) in UNDECIDED.items():
+        write(
+            root / "ridici" / f"{day}.md", minutes(f"group: ridici\ndate: {day}\npresent: [Anna Bílá]", body)
+        )
+    monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    counts = {"read again": 0}
+    count_calls(monkeypatch, archive, "read_regular", counts, "read again")
+    new = invoke("--no-cache", "check", "-f", "csv", "--as-of", "2026-07-01", "-a", str(root))
+    assert counts["read again"] == 0
+    found = sorted(
+        (row.split(",")[0], int(row.split(",")[1]))
+        for row in new.stdout.splitlines()
+        if ",decision-without-quorum," in row
+    )
+    assert found == sorted(
+        (str(root / "ridici" / f"{day}.md"), 4 + line)
+        for day, (_body, line) in UNDECIDED.items()
+        if line is not None
+    )  # the body begins on line 5 (three lines of front matter between the fences)
+    monkeypatch.setattr(cold, "cold_check", lambda *args: None)  # the archive loaded whole
+    old = invoke("--no-cache", "check", "-f", "csv", "--as-of", "2026-07-01", "-a", str(root))
+    assert (old.exit_code, old.stdout, old.stderr) == (new.exit_code, new.stdout, new.stderr)
+    assert counts["read again"] == len(UNDECIDED)  # it reads the bodies again: the test can tell
+
+
+def test_decisions_stems_are_found_in_the_text_case_folded() -> None:
+    """Every character the quorum rule's search (_DECIDED, IGNORECASE) takes for a letter of
+    the stems folds to that letter, over all of Unicode: the stems' look-up misses no decision."""
+    import re
+    import sys
+
+    from kpss_cli.check.rules import _DECIDED_STEMS
+
+    letters = sorted(set("".join(_DECIDED_STEMS)))
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for letter in letters:
+        matched = re.findall(letter, every, re.IGNORECASE)
+        assert letter in matched and all(c.casefold() == letter for c in matched), letter
+    assert "ſ" in re.findall("s", every, re.IGNORECASE)  # what lower() alone would miss
+
+
 def test_cold_attendance_numbers_its_people(
     invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

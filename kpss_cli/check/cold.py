@@ -87,6 +87,7 @@ class _Checker:
     def of(self, minutes: Minutes) -> tuple[Any, ...]:
         archive, linked = self.archive, self.linked
         found = file_findings(archive, minutes.path, minutes, self.today, self.members)
+        minutes.body = None  # read by the quorum rule (file_findings) only
         if linked is not None:
             found += linked.of_minutes(minutes)
         group = archive.config.find_group(minutes.group)
@@ -119,7 +120,7 @@ def _kept(
 ) -> tuple[list[Found] | None, bytes | None, bool]:
     """(the file's problems, what the parent keeps of its minutes, whether it is a Markdown
     file that is not minutes); called as store/cold._kept is."""
-    minutes, problems = loading._parse_file(base, rel, config)
+    minutes, problems = loading._parse_file(base, rel, config, keep_body=True)  # for the quorum rule
     found = [_tuple(p) for p in problems] if problems else None
     if minutes is None:
         return found, None, is_not_minutes(rel, problems)

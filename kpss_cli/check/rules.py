@@ -321,23 +321,26 @@ def _deadline_findings(archive: Archive, minutes: Minutes, line: int, due: str |
 def _attendance_findings(
     archive: Archive, minutes: Minutes, members: dict[str, GroupMembers]
 ) -> Iterator[Problem]:
-    lists = {"present": minutes.present, "excused": minutes.excused, "absent": minutes.absent}
-    where: dict[str, str] = {}
-    for kind, people in lists.items():
-        for person in people:
-            earlier = where.setdefault(person.key, kind)
-            if earlier != kind:
-                yield _finding(
-                    archive,
-                    minutes.path,
-                    person.line,
-                    "attendance-conflict",
-                    _("{name} is listed as {earlier} and as {kind}").format(
-                        name=person.name, earlier=earlier, kind=kind
-                    ),
-                )
+    present, excused, absent = minutes.present, minutes.excused, minutes.absent
+    lists = {"present": present, "excused": excused, "absent": absent}
+    listed = {p.key for people in (present, excused, absent) for p in people}
+    if len(listed) < len(present) + len(excused) + len(absent):  # someone listed twice: where?
+        where: dict[str, str] = {}
+        for kind, people in lists.items():
+            for person in people:
+                earlier = where.setdefault(person.key, kind)
+                if earlier != kind:
+                    yield _finding(
+                        archive,
+                        minutes.path,
+                        person.line,
+                        "attendance-conflict",
+                        _("{name} is listed as {earlier} and as {kind}").format(
+                            name=person.name, earlier=earlier, kind=kind
+                        ),
+                    )
     recorder = minutes.recorder
-    if recorder and minutes.present and recorder.key not in {p.key for p in minutes.present}:
+    if recorder and present and recorder.key not in {p.key for p in present}:
         yield _finding(
             archive, minutes.path, minutes.key_lines.get("recorder"), "recorder-not-present",
             _("the recorder {name} is not among those present").format(name=recorder.name),
@@ -358,6 +361,8 @@ def _attendance_findings(
                     day=minutes.date.isoformat(),
                 ),
             )  # fmt: skip
+    if listed <= on_day.keys():  # nearly always: everyone listed is a member that day
+        return
     ever = known.ever()
     leaving = {fold(c.name) for c in minutes.membership if c.change == "left"} if minutes.membership else ()
     for kind, people in lists.items():
@@ -383,6 +388,11 @@ def _attendance_findings(
 
 # "Hlasování", "hlasovalo", "usnesení" in the text: a decision was taken at the meeting.
 _DECIDED = re.compile(r"\b(?:hlasování|hlasovalo|hlasovali|usnesení|usnesla|usneslo)\b", re.IGNORECASE)
+# Every word _DECIDED finds begins with one of these, in the text case-folded: a character
+# that matches h, l, a, s, o, v, u, n or e with IGNORECASE folds to it (ſ to s), checked over
+# all of Unicode (Python 3.11). Most bodies have neither, and casefold and `in` take a quarter
+# of the search's time.
+_DECIDED_STEMS = ("hlasov", "usnes")
 
 
 def _quorum_findings(archive: Archive, seen: MeetingAttendance) -> Iterator[Problem]:
@@ -393,6 +403,9 @@ def _quorum_findings(archive: Archive, seen: MeetingAttendance) -> Iterator[Prob
     line = minutes.key_lines.get("decisions") if minutes.decisions else None
     if line is None:
         body = archive.load_body(minutes).body or ""
+        folded = body.casefold()
+        if not any(stem in folded for stem in _DECIDED_STEMS):
+            return
         match = _DECIDED.search(body)
         if match is None:
             return

@@ -39,17 +39,10 @@ def remind_by_mail(
 ) -> int:
     """Send (or with `dry_run`, write into that folder) the reminders and invitations due, as
     `kpss remind` does; return its exit code."""
-    from pathlib import Path
-
-    from ..mail.deliver import deliver, now, smtp_password, smtp_settings, write_eml
-    from ..mail.message import dry_run_sender, messages_of, redirected
-    from ..mail.sentlog import SentLog, one_run
-
     today = today_from(as_of)
 
     def drafted() -> tuple[Archive, tuple[bool, Any]]:
         from ..core.model import STATUSES
-        from ..mail.compose import drafts
         from ..meetings.upcoming import is_open
         from ..store.views import load_reduced
 
@@ -66,7 +59,11 @@ def remind_by_mail(
             use_index=not cold,
             progress=progress_bar(),
             latest=True,  # of the minutes, each group's latest (next_meeting) and the joins
+            meanwhile=_imported,  # a cold run imports them while its workers parse
         )
+        from ..mail.compose import drafts
+        from ..mail.message import dry_run_sender
+
         # With the From of messages written to files (the `email` package words it; when it
         # cannot, it is asked again where the run needs it, and says why there).
         try:
@@ -90,6 +87,12 @@ def remind_by_mail(
     loaded, (ok, answer) = load_computed(
         archive, "remind", repr((today, days)), drafted, folders=TEMPLATE_FOLDERS, versioned=versioned
     )
+    from pathlib import Path
+
+    from ..mail.deliver import deliver, now, smtp_password, smtp_settings, write_eml
+    from ..mail.message import dry_run_sender, messages_of, redirected
+    from ..mail.sentlog import SentLog, one_run
+
     smtp = smtp_settings(loaded.config, required=dry_run is None, rate=rate)
     if not ok:
         raise KpssError(*answer)
@@ -163,6 +166,12 @@ def remind_by_mail(
             )
             return ExitStatus.USER_ERROR if result.to_fix else ExitStatus.PENDING
         return exit_code(loaded)
+
+
+def _imported() -> None:
+    """Import what the reminders are made and written with once the archive is read (Jinja
+    among them: some 0.1 s), so that a cold run does it while its workers parse."""
+    from ..mail import compose, deliver, message, sentlog  # noqa: F401
 
 
 def _tail(already: int, unreachable: dict[str, list[str]]) -> str:

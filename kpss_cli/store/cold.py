@@ -298,13 +298,16 @@ def _each_kept(
     sample: list[Minutes],
     keep: Callable[..., Any] = _kept,
     people: dict[tuple[Any, ...], int] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """(file, Kept) of each of `rels`, in no set order: parsed in this process and in forked
     workers, shared as loading._parse_many shares them; the first minutes this process
     parses is kept whole in `sample`. With `people` (`attendance`), the values number their
     people in that table; a worker's value that numbers them in its own is (its bytes, the
     number in `people` of each of its own). `keep`: what is kept of each file, called as _kept
-    is (`view` is then its own: check/cold.py)."""
+    is (`view` is then its own: check/cold.py). `meanwhile`: what this process does once while
+    the workers parse (what the caller needs only after the parse, such as its imports), so
+    that the workers take more of the files rather than the run waiting for it after them."""
     workers = min(os.cpu_count() or 1, 8)
     size = min(250, max(50, len(rels) // (workers * 32)))
     chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
@@ -321,6 +324,8 @@ def _each_kept(
     if len(rels) < loading.PARALLEL_FROM or workers < 2:
         for chunk in chunks:
             yield from here(chunk)
+        if meanwhile is not None:
+            meanwhile()
         return
     with ProcessPoolExecutor(
         max_workers=workers - 1,
@@ -329,6 +334,8 @@ def _each_kept(
         initargs=(config, view, wanted, os.getpid(), keep),
     ) as pool:
         pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
+        if meanwhile is not None:
+            meanwhile()
         while pending:  # as loading._parse_many: the workers from the front, this process from the back
             if not pending[0][1].done() and pending[-1][1].cancel():
                 yield from here(pending.pop()[0])
@@ -413,6 +420,7 @@ def cold_parts(
     keys: bool = False,
     latest: bool = False,
     tally: TallySteps | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Cold | None:
     """cold_view of the archive (default: found from the current folder), walked now."""
     root, shown_root = resolve_root(archive)
@@ -421,7 +429,7 @@ def cold_parts(
     walk = walk_archive(root)
     return cold_view(
         root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys, latest=latest,
-        tally=tally,
+        tally=tally, meanwhile=meanwhile,
     )  # fmt: skip
 
 
@@ -437,6 +445,7 @@ def cold_view(
     keys: bool = False,
     latest: bool = False,
     tally: TallySteps | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Cold | None:
     """The parts of the view (Cold) of the archive as `walk` found it, parsed without the
     index; None where workers cannot be forked (the caller loads the archive lean). `view`
@@ -446,6 +455,7 @@ def cold_view(
     `latest`: the values kept only of each group's latest minutes and of the minutes that
     record joins or leaves (all that `remind` reads of the minutes: next_meeting, all_members).
     `tally` (with `view` ATTENDANCE_VIEW): the values are the Steps it makes of each minutes.
+    `meanwhile`: done once while the workers parse (_each_kept).
     The walk's list of files is emptied once read (its stats let go of before the parse)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -456,8 +466,9 @@ def cold_view(
         if tally is not None:  # given the members kpss.yaml names; over time below
             made = Steps(tally, Archive(root=folder, shown_root=shown_root, config=config))
         return _made(
-            folder, shown_root, config, walk, made, progress, frozenset(statuses), wanted, keys, latest
-        )
+            folder, shown_root, config, walk, made, progress, frozenset(statuses), wanted, keys, latest,
+            meanwhile,
+        )  # fmt: skip
 
 
 def _made(
@@ -471,6 +482,7 @@ def _made(
     wanted: str | None,
     keys: bool = False,
     latest: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Cold:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
     # folders', each file's in the walk's order, then those of resolving the tasks.
@@ -483,7 +495,7 @@ def _made(
     files.clear()
     taken: list[Minutes] = []
     people: dict[tuple[Any, ...], int] | None = {} if _numbers(view) else None
-    parsed = _each_kept(base, read, config, view, wanted, progress, taken, people=people)
+    parsed = _each_kept(base, read, config, view, wanted, progress, taken, people=people, meanwhile=meanwhile)
     kept: dict[str, Kept] = _latest(parsed) if latest else dict(parsed)
     del read
     order: list[tuple[Any, str, int, str]] = []  # (date, id, place in the walk, file)

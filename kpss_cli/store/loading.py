@@ -152,8 +152,9 @@ def _inspect(root: str, rel: str, own: FileStat | OSError) -> tuple[FileStat | N
 Outcome = tuple[Minutes | None, list[Problem]]  # problems name the file by its relative path
 
 
-def _parse_file(base: str, rel: str, config: Config) -> Outcome:
-    """Parse the file `rel` below the folder `base`."""
+def _parse_file(base: str, rel: str, config: Config, keep_body: bool = False) -> Outcome:
+    """Parse the file `rel` below the folder `base`; the record's Markdown body is kept only
+    with `keep_body` (a cold `check` reads it for the quorum rule: the file is then read once)."""
     from ..minutes.parse import parse_minutes  # only when something is to be parsed: warm runs skip YAML
 
     if watching:
@@ -175,7 +176,7 @@ def _parse_file(base: str, rel: str, config: Config) -> Outcome:
             )
         ]
     minutes, problems = parse_minutes(data, rel, rel, config)
-    if minutes is not None:
+    if minutes is not None and not keep_body:
         minutes.body = None  # only `show` and `render` need it, and read it again (Archive.load_body)
     return minutes, problems
 

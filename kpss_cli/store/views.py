@@ -55,19 +55,21 @@ def load_reduced(
     use_index: bool = True,
     progress: Progress | None = None,
     latest: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Archive:
     """The archive with minutes that keep, of the fields holding many values, only those of
     `keep` (packing.reduced_view), and the tasks that `tasks` selects (none without it) of the
     statuses `statuses`: from the index's view `name` when no file changed. `name` tells one
     selection from another. `latest`: the caller reads of the minutes only each group's latest
-    and those that record joins or leaves, so a cold run (`use_index` False) holds only those."""
+    and those that record joins or leaves, so a cold run (`use_index` False) holds only those.
+    `meanwhile`: done once, by a cold run while its workers parse (store/cold._each_kept)."""
     view = reduced(keep, tasks, statuses)
     if use_index:
         loaded, (records, packed) = load_view(archive, name, view, use_index=use_index, progress=progress)
     else:  # made without holding the records (cold.py): each record made as its value is read
         from .cold import cold_parts
 
-        made = cold_parts(archive, view, progress, latest=latest)
+        made = cold_parts(archive, view, progress, latest=latest, meanwhile=meanwhile)
         if made is not None:  # the view's `finish` (_finish) gives its values as they are
             result = _archive(made.head, [unpack_attendance([value])[0] for value in made.values()])
             packed = made.selected
