@@ -175,6 +175,12 @@ class Rollback(Exception):
 
 Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
+
+def _place_of(row: Signed) -> tuple[str, int, bytes]:
+    """The key of a table's row in `rows` (its B-tree's order: kind, bucket, key)."""
+    return row[0], row[2], row[1]
+
+
 KEY_SIZE = 32
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has neither links of this kind nor the flag
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe put in the file's place must not hang the open
@@ -581,25 +587,38 @@ class Index:
         clear: Iterable[str] = (),
         *,
         drop_snapshot: bool = False,
+        whole: bool = False,
     ) -> bool:
         """Store parse results and rows of the snapshot's tables signed where they were made
         (Signer: `files` as (row, its signature), `rows` as (kind, key, bucket, data,
         signature)), in one transaction, the rows of the tables `clear` removed first, and
         with `drop_snapshot` the snapshot (but its KEPT parts: its tables are being
         rewritten); True when written (else as `update`). The tables' digests are the
-        caller's to keep (`digests`)."""
-        return self._write(self._put_parsed, files, rows, clear, drop_snapshot)
+        caller's to keep (`digests`). The rows are put aside (put_staged writes them in
+        place) but with `whole`: they are all of them, sorted here and written in place at
+        once, each row written once."""
+        return self._write(self._put_parsed, files, rows, clear, drop_snapshot, whole)
 
     def _put_parsed(
-        self, files: list[tuple[Row, bytes]], rows: list[Signed], clear: Iterable[str], drop_snapshot: bool
+        self,
+        files: list[tuple[Row, bytes]],
+        rows: list[Signed],
+        clear: Iterable[str],
+        drop_snapshot: bool,
+        whole: bool = False,
     ) -> None:
         if drop_snapshot:
             self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) != ?", (len(KEPT), KEPT))
         self._db.executemany("DELETE FROM rows WHERE kind = ?", ((kind,) for kind in clear))
+        if whole:  # in the B-tree's order: each page filled once, after the one before
+            rows.sort(key=_place_of)
         self._db.executemany(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             ((p, s, m, c, _int64(i), d, mac) for (p, s, m, c, i, d), mac in files),
         )
+        if whole:
+            self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", rows)
+            return
         # Put aside in a temporary table, appended to, and written into `rows` in its order at
         # the end (put_staged): each batch's rows fall in every bucket, and inserting them in
         # place rewrote most of the table's pages at each commit (at 100,000 files some 8 s).
@@ -891,10 +910,12 @@ class Index:
         return {number: _set_digest(found) for number, found in macs.items()}
 
     def fill_tables(
-        self, kinds: Iterable[str], shares: Iterable[Iterable[Signed]]
+        self, kinds: Iterable[str], shares: Iterable[Iterable[Signed]], *, held: bool = False
     ) -> dict[str, dict[int, bytes]]:
         """In a transaction: the tables `kinds` made of the rows of `shares`, signed where they
-        were made (Signer: made by more than one process, snapshot.store); each one's digests."""
+        were made (Signer: made by more than one process, snapshot.store); each one's digests.
+        With `held` (few enough rows to hold: firstbuild.py), they are sorted here and written
+        in place, not put aside and copied in order."""
         # Each bucket's signatures laid end to end (as loading.FirstBuild keeps them): a list of
         # bytes was some 15 MB more at the peak of a first build of 100,000 files (200,000 rows).
         macs: dict[str, dict[int, bytearray]] = {kind: {} for kind in kinds}
@@ -910,6 +931,11 @@ class Index:
                 yield row
 
         self._db.executemany("DELETE FROM rows WHERE kind = ?", ((kind,) for kind in macs))
+        if held:
+            every = [row for rows in shares for row in kept(rows)]
+            every.sort(key=_place_of)
+            self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", every)
+            return {kind: digests(table) for kind, table in macs.items()}
         self._db.execute(_STAGED)
         self._db.execute("DELETE FROM temp.staged")
         for rows in shares:
