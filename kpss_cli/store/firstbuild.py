@@ -159,12 +159,6 @@ def _parse_all(
 # (its files' outcomes most of it) raised the peak at 100,000 files by some 25 MB: 262 MiB at
 # 25,000 rows, 249 at 5,000 (benchmarks/first_build.py, docs/performance.md).
 _BATCH = 2_500
-# Files up to which every row is held until the parse ends, then sorted and written once in
-# place (loading.FirstBuild's `hold`, Index.put_parsed's `whole`), not put aside in batches
-# and copied in order: at 10,000 files some 27 MB of rows (the files' packed outcomes 19 MB
-# of it), beside a peak of some 60 MiB; at 100,000 files the peak (under 250 MiB) has no
-# room for ten times that. Likewise the status tables' rows below snapshot.SHARED_FROM tasks.
-_HOLD_FILES = 20_000
 
 
 def _entry(
@@ -242,7 +236,7 @@ def _build(
     count = len(names)
     if getattr(files, "folders", None) is not None:
         files.clear()  # the walk's stats let go of (some 35 MB at 100,000 files); its folders kept
-    first = FirstBuild(index, hold=count <= _HOLD_FILES)
+    first = FirstBuild(index)
     first.BATCH = _BATCH
     # What resolving reads of each minutes, by the file's place in the walk (its problems are
     # gathered's): some 1 KB a file, most of what is held at 100,000 files.

@@ -587,38 +587,25 @@ class Index:
         clear: Iterable[str] = (),
         *,
         drop_snapshot: bool = False,
-        whole: bool = False,
     ) -> bool:
         """Store parse results and rows of the snapshot's tables signed where they were made
         (Signer: `files` as (row, its signature), `rows` as (kind, key, bucket, data,
         signature)), in one transaction, the rows of the tables `clear` removed first, and
         with `drop_snapshot` the snapshot (but its KEPT parts: its tables are being
         rewritten); True when written (else as `update`). The tables' digests are the
-        caller's to keep (`digests`). The rows are put aside (put_staged writes them in
-        place) but with `whole`: they are all of them, sorted here and written in place at
-        once, each row written once."""
-        return self._write(self._put_parsed, files, rows, clear, drop_snapshot, whole)
+        caller's to keep (`digests`)."""
+        return self._write(self._put_parsed, files, rows, clear, drop_snapshot)
 
     def _put_parsed(
-        self,
-        files: list[tuple[Row, bytes]],
-        rows: list[Signed],
-        clear: Iterable[str],
-        drop_snapshot: bool,
-        whole: bool = False,
+        self, files: list[tuple[Row, bytes]], rows: list[Signed], clear: Iterable[str], drop_snapshot: bool
     ) -> None:
         if drop_snapshot:
             self._db.execute("DELETE FROM snapshot WHERE substr(part, 1, ?) != ?", (len(KEPT), KEPT))
         self._db.executemany("DELETE FROM rows WHERE kind = ?", ((kind,) for kind in clear))
-        if whole:  # in the B-tree's order: each page filled once, after the one before
-            rows.sort(key=_place_of)
         self._db.executemany(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             ((p, s, m, c, _int64(i), d, mac) for (p, s, m, c, i, d), mac in files),
         )
-        if whole:
-            self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", rows)
-            return
         # Put aside in a temporary table, appended to, and written into `rows` in its order at
         # the end (put_staged): each batch's rows fall in every bucket, and inserting them in
         # place rewrote most of the table's pages at each commit (at 100,000 files some 8 s).

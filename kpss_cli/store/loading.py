@@ -648,9 +648,8 @@ class FirstBuild:
     # build took about 0.5 s more CPU in all than making the tables after the parse; at 25,000
     # rows about as much (peak 93 MiB; 100 at 50,000 rows, 75 before).
     BATCH = 25_000
-    FILES = 640  # files' rows a transaction when the tables' rows are held (`hold`)
 
-    def __init__(self, index: Index, *, hold: bool = False) -> None:
+    def __init__(self, index: Index) -> None:
         from .incremental import FILE_KINDS
 
         self.index = index
@@ -667,10 +666,6 @@ class FirstBuild:
         self.behind: threading.Thread | None = None  # writing the rows put aside (finish)
         self.failed: BaseException | None = None
         self.made: tuple[bytes, dict[str, Any]] | None = None  # `state`, once made
-        # The tables' rows held until the parse ends and written once, in place (firstbuild.py,
-        # on archives small enough), not put aside in batches and copied in order; the files'
-        # rows are written as they come.
-        self.hold = hold
 
     def add(self, row: Row, signed: SignedFile) -> None:
         self.added += 1
@@ -683,31 +678,22 @@ class FirstBuild:
                 macs[kind][number] = bytearray(mac)
             else:
                 found += mac
-        if not self.hold:
-            if len(self.rows) >= self.BATCH:
-                self.flush()
-        elif len(self.files) >= self.FILES:
-            self.flush(last=False)
+        if len(self.rows) >= self.BATCH:
+            self.flush()
 
-    def flush(self, last: bool = True) -> None:
-        """Write the files' rows given since the last flush and their tables' rows; when
-        holding them (`hold`), only the files' rows but at the `last` flush, when every
-        table row is written at once, in place."""
+    def flush(self) -> None:
         if not self.files:
             return
         clear = () if self.cleared else self.kinds
-        rows = self.rows if last or not self.hold else []
         if self.written and self.index.put_parsed(
-            self.files, rows, clear, drop_snapshot=not self.cleared, whole=self.hold and last
+            self.files, self.rows, clear, drop_snapshot=not self.cleared
         ):
             self.count += len(self.files)
             self.cleared = True
         else:  # the files' rows at least, as any load writes them; the tables after the parse
             self.written = False
             self.index.update([row for row, _mac in self.files], ())
-        self.files = []
-        if rows:
-            self.rows = []
+        self.files, self.rows = [], []
 
     def finish(self) -> None:
         """The tables' digests made, the signatures let go of (at 100,000 files some 26 MB, not
@@ -731,7 +717,7 @@ class FirstBuild:
     def _write_rest(self) -> None:
         try:
             self.flush()
-            written = self.written and self.count > 0 and (self.hold or self.index.put_staged())
+            written = self.written and self.count > 0 and self.index.put_staged()
         except BaseException as exc:  # given to the thread that waits for it (join)
             self.failed = exc
             written = False
