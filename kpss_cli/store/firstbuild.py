@@ -320,7 +320,7 @@ def _build(
             yield resolved.rows(first.signer, False, frozenset(), []) if theirs is None else theirs
 
     try:
-        store_made(index, digest, head, state, tables, shares(), held=resolved.count < snapshot.SHARED_FROM)
+        store_made(index, digest, head, state, tables, shares())
         for _row in rest:
             pass  # when the index could not be written: the tasks wanted are taken meanwhile
     finally:

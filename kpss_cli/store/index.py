@@ -175,12 +175,6 @@ class Rollback(Exception):
 
 Row = tuple[str, int, int, int, int, bytes]  # path, size, mtime_ns, ctime_ns, inode, packing.pack's bytes
 
-
-def _place_of(row: Signed) -> tuple[str, int, bytes]:
-    """The key of a table's row in `rows` (its B-tree's order: kind, bucket, key)."""
-    return row[0], row[2], row[1]
-
-
 KEY_SIZE = 32
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has neither links of this kind nor the flag
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe put in the file's place must not hang the open
@@ -897,12 +891,10 @@ class Index:
         return {number: _set_digest(found) for number, found in macs.items()}
 
     def fill_tables(
-        self, kinds: Iterable[str], shares: Iterable[Iterable[Signed]], *, held: bool = False
+        self, kinds: Iterable[str], shares: Iterable[Iterable[Signed]]
     ) -> dict[str, dict[int, bytes]]:
         """In a transaction: the tables `kinds` made of the rows of `shares`, signed where they
-        were made (Signer: made by more than one process, snapshot.store); each one's digests.
-        With `held` (few enough rows to hold: firstbuild.py), they are sorted here and written
-        in place, not put aside and copied in order."""
+        were made (Signer: made by more than one process, snapshot.store); each one's digests."""
         # Each bucket's signatures laid end to end (as loading.FirstBuild keeps them): a list of
         # bytes was some 15 MB more at the peak of a first build of 100,000 files (200,000 rows).
         macs: dict[str, dict[int, bytearray]] = {kind: {} for kind in kinds}
@@ -918,11 +910,6 @@ class Index:
                 yield row
 
         self._db.executemany("DELETE FROM rows WHERE kind = ?", ((kind,) for kind in macs))
-        if held:
-            every = [row for rows in shares for row in kept(rows)]
-            every.sort(key=_place_of)
-            self._db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)", every)
-            return {kind: digests(table) for kind, table in macs.items()}
         self._db.execute(_STAGED)
         self._db.execute("DELETE FROM temp.staged")
         for rows in shares:

@@ -258,16 +258,13 @@ def store_made(
     state: bytes,
     tables: Tables,
     shares: Iterable[Iterable[Signed]],
-    *,
-    held: bool = False,
 ) -> None:
     """`store` of the status tables' rows made and signed already (`shares`: firstbuild.py),
-    beside the `head` (head_part) and what bringing it up to date needs (`state`, `tables`);
-    with `held`, few enough to be held and sorted (Index.fill_tables)."""
+    beside the `head` (head_part) and what bringing it up to date needs (`state`, `tables`)."""
 
     def write() -> None:
         parts = {"head": head, STATE: state}
-        for kind, digests in index.fill_tables(STATUS_KINDS, shares, held=held).items():
+        for kind, digests in index.fill_tables(STATUS_KINDS, shares).items():
             parts[ROWS + kind] = marshal.dumps(digests)
         _put(index, fingerprint, tables, parts)
 
