@@ -49,14 +49,21 @@ from ..store.cold import _each_kept, _short, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
+from .schema import BY_NAME, Row
+from .splice import PER_MINUTES, PER_TASK
 from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows, task_rows
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from .rows import Made, Spool
 
 # What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
 # and name, the date of its own next meeting (or None), whose members judge its attendance
 # (kpss.yaml's group's slug, else its own), its tasks (_short of each, by marshal) and its
 # updates and unchecked lines (by marshal), each None when it has none, and the record packed
-# when it says who joins or leaves.
-_DAY, _ID, _SLUG, _GROUP, _NEXT, _KEY, _TASKS, _UPDATES, _JOINS = range(9)
+# when it says who joins or leaves; made into JSON Lines (_Texts), where its rows' text lies in
+# the spool and how many rows of attendance, agenda items and decisions it has.
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _KEY, _TASKS, _UPDATES, _JOINS, _PLACE = range(10)
 
 
 class _Seen(People):
@@ -78,17 +85,26 @@ class _Seen(People):
 
 class _Maker:
     """What making a minutes' rows reads: the archive's configuration, its name in the export,
-    the groups' members (kpss.yaml's, or over time). Made before the workers fork."""
+    the groups' members (kpss.yaml's, or over time), and whether the rows are made into their
+    JSON Lines text (`text`, _Texts: the process that parses the file encodes them). Made
+    before the workers fork."""
 
-    def __init__(self, archive: Archive, name: str, members: dict[str, GroupMembers]) -> None:
+    def __init__(
+        self, archive: Archive, name: str, members: dict[str, GroupMembers], text: bool = False
+    ) -> None:
         self.archive = archive
-        self.name = name
+        self.name = "" if text else name  # the text's lines begin with rows.LEAD
         self.members = members
+        self.text = text
 
     def of(self, minutes: Minutes) -> tuple[Any, ...]:
-        """(what the parent keeps, the rows, the people seen and noted) of `minutes`."""
+        """(what the parent keeps, the rows (with `text`: the text of each of PER_MINUTES and
+        the counts of attendance, agenda items and decisions), the people seen and noted) of
+        `minutes`."""
         seen = _Seen()
-        rows = minutes_rows(self.name, minutes, self.archive, self.members, seen)
+        rows: Any = minutes_rows(self.name, minutes, self.archive, self.members, seen)
+        if self.text:
+            rows = _texts(rows)
         group = self.archive.config.find_group(minutes.group_slug)
         tasks, updates, loose, meeting = (
             minutes.tasks,
@@ -110,6 +126,21 @@ class _Maker:
             pack((minutes, [])) if minutes.membership else None,
         )
         return kept, rows, seen.flat
+
+
+def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """A minutes' rows (tables.minutes_rows, of the archive named "") as the text of each of
+    PER_MINUTES (rows._text, as rows.each_for makes it: each table in its key order) and the
+    counts of attendance, agenda items and decisions."""
+    from .rows import _text
+
+    attendance, meeting, agenda, decisions = rows
+    attendance.sort(key=lambda row: (row[2], row[3]))  # its id leads the key: then person, status
+    texts = tuple(
+        _text(BY_NAME[name], made)
+        for name, made in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
+    )
+    return texts, (len(attendance), len(agenda), len(decisions))
 
 
 def _kept(
@@ -149,13 +180,153 @@ def cold_rows(
     cannot be forked (the caller loads the archive)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    return _cold(archive, name, exported_at, _Spilled(add, drop), progress)
+
+
+def cold_text(
+    archive: str | os.PathLike[str] | None,
+    name: str | None,
+    exported_at: str,
+    folder: Path,
+    progress: Progress | None,
+) -> Made | None:
+    """The JSON Lines export of the archive (as cold_rows; `name` as there) as the text of its
+    rows in key order (rows.Made, written by write._write_made): each minutes' text made by the
+    process that parses it, put aside in a spool in `folder` (the target's) as it comes, and
+    put in each table's key order by its minutes' (task's) id, no row read back or encoded
+    again here. None where workers cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    from .rows import Spool
+
+    spool = Spool(folder)
+    try:
+        texts = _Texts(spool)
+        cold = _cold(archive, name, exported_at, texts, progress)
+        return texts.made(cold)
+    except BaseException:
+        spool.close()
+        raise
+
+
+def _cold(
+    archive: str | os.PathLike[str] | None,
+    name: str | None,
+    exported_at: str,
+    sink: _Spilled | _Texts,
+    progress: Progress | None,
+) -> ColdExport:
     root, shown_root = resolve_root(archive)
     walk = walk_archive(root)
     folder = Path(root)
     config = load_config(folder, shown_root)
     name = name if name is not None else folder.name
     with _collector_paused(freeze=True):
-        return _made(folder, shown_root, config, walk, name, exported_at, add, drop, progress)
+        return _made(folder, shown_root, config, walk, name, exported_at, sink, progress)
+
+
+class _Spilled:
+    """Where the rows go for the spill (write.Spill: SQLite, Parquet, several archives): as
+    they are made, by table, in no set order (the spill sorts them)."""
+
+    text = False
+
+    def __init__(
+        self, add: Callable[[str, list[Any]], None], drop: Callable[[str, str, list[str]], None]
+    ) -> None:
+        self.add = add
+        self.drop = drop
+
+    def minutes(self, rows: Any) -> None:
+        add_minutes_rows(self.add, rows)
+
+    def again(self, ids: list[str]) -> None:
+        self.drop("attendance", "minutes_id", ids)
+
+    def attendance(self, own: tuple[Any, ...], rows: Any) -> tuple[Any, ...]:
+        self.add("attendance", rows[0])
+        return own
+
+    def task(self, task_id: str, task_row: Row, events: list[Row], deadlines: list[Row]) -> None:
+        self.add("tasks", [task_row])
+        self.add("task_events", events)
+        self.add("deadlines", deadlines)
+
+
+class _Texts:
+    """Where the rows' JSON Lines text goes (cold_text): each minutes' text of PER_MINUTES (as
+    its worker made it) and each task's of PER_TASK put in the spool (rows.Spool) as it comes;
+    the parent holds where each lies. The text is of the archive named "" (rows.LEAD)."""
+
+    text = True
+
+    def __init__(self, spool: Spool) -> None:
+        self.spool = spool
+        self.tasks: list[tuple[str, int, int, int]] = []  # (id, its row in the spool, events, deadlines)
+        self.tables: dict[str, list[Row]] = {}  # people, groups, archives
+        self.ordered: list[tuple[Any, ...]] = []  # what is kept of each minutes (_made), in order
+
+    def minutes(self, rows: Any) -> tuple[int, ...]:
+        texts, counts = rows
+        number = self.spool.put(PER_MINUTES, texts)
+        return (number, number, *counts)  # its row of `attendance`, and of the others
+
+    def again(self, ids: list[str]) -> None:
+        pass  # the text of their attendance made again is put aside anew (`attendance`)
+
+    def attendance(self, own: tuple[Any, ...], rows: Any) -> tuple[Any, ...]:
+        (_meeting, attendance, *_rest), (count, *_counts) = rows
+        place = own[_PLACE]
+        number = self.spool.put(("attendance",), (attendance,))
+        return (*own[:_PLACE], (number, place[1], count, *place[3:]))
+
+    def add(self, table: str, rows: list[Row]) -> None:
+        self.tables[table] = rows
+
+    def task(self, task_id: str, task_row: Row, events: list[Row], deadlines: list[Row]) -> None:
+        from .rows import _text
+
+        texts = (
+            _text(BY_NAME["tasks"], [task_row]),
+            _text(BY_NAME["task_events"], events),
+            _text(BY_NAME["deadlines"], deadlines),
+        )
+        self.tasks.append((task_id, self.spool.put(PER_TASK, texts), len(events), len(deadlines)))
+
+    def made(self, cold: ColdExport) -> Made:
+        """The export's text (rows.Made) once every row is put aside."""
+        from ..output.formats import json_encoder
+        from .rows import Made, _text
+
+        spool, tables = self.spool, self.tables
+        numbers: dict[str, list[int]] = {}
+        counts: dict[str, int] = {}
+        ordered = self.ordered
+        ordered.sort(key=lambda own: own[_ID])  # a minutes id is its file's path: one each
+        places = [own[_PLACE] for own in ordered]
+        self.ordered = []
+        for at, table in enumerate(PER_MINUTES):
+            column = 0 if table == "attendance" else 1
+            numbers[table] = [place[column] for place in places]
+            counts[table] = len(places) if at == 0 else sum(place[at + 1] for place in places)
+        del places
+        tasks = self.tasks
+        tasks.sort()  # by id (each defined once: the first definition kept)
+        numbers_of_tasks = [task[1] for task in tasks]
+        for table in PER_TASK:
+            numbers[table] = numbers_of_tasks
+        counts["tasks"] = len(tasks)
+        counts["task_events"] = sum(task[2] for task in tasks)
+        counts["deadlines"] = sum(task[3] for task in tasks)
+        self.tasks = []
+        for table in ("groups", "people"):
+            rows = sorted(tables.pop(table), key=lambda row: row[1])  # the key: (archive, its own)
+            numbers[table] = [spool.put((table,), (_text(BY_NAME[table], rows),))]
+            counts[table] = len(rows)
+        archives = tables.pop("archives")
+        counts["archives"] = len(archives)
+        lead = ('{"archive": ' + json_encoder()(cold.name) + ", ").encode("utf-8")
+        return Made(cold.head, lead, spool, numbers, counts, archives)
 
 
 def _made(
@@ -165,8 +336,7 @@ def _made(
     walk: loading.Walk,
     name: str,
     exported_at: str,
-    add: Callable[[str, list[Any]], None],
-    drop: Callable[[str, str, list[str]], None],
+    sink: _Spilled | _Texts,
     progress: Progress | None,
 ) -> ColdExport:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
@@ -177,7 +347,7 @@ def _made(
     files.clear()  # the walk's stats let go of before the parse
     base = str(root)
     lone = Archive(root=root, shown_root=shown_root, config=config)
-    maker = _Maker(lone, name, all_members(lone))  # the members kpss.yaml names
+    maker = _Maker(lone, name, all_members(lone), sink.text)  # the members kpss.yaml names
     people: dict[tuple[Any, ...], int] = {}  # (key, name, organisation): its number
     problems: dict[str, list[tuple[Any, ...]]] = {}
     kept: dict[str, tuple[Any, ...]] = {}
@@ -188,7 +358,6 @@ def _made(
         if made is None:
             continue
         own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
-        add_minutes_rows(add, rows)
         kept[rel] = (
             *own[:_SLUG],
             intern(own[_SLUG]),
@@ -196,6 +365,7 @@ def _made(
             own[_NEXT],
             intern(own[_KEY]),
             *own[_TASKS:],
+            sink.minutes(rows),
         )
         seen[rel] = _numbered(flat, people)
     del read
@@ -234,30 +404,35 @@ def _made(
         members = all_members(lone)
         changed = {record.group_slug for record in joins}
         again = [at for at, own in enumerate(ordered) if own[_KEY] in changed]
-        drop("attendance", "minutes_id", [ordered[at][_ID] for at in again])
+        sink.again([ordered[at][_ID] for at in again])
         maker.members = members
+        place_of = {rels[at]: at for at in again}
         for rel, (_found, made) in _each_kept(
             base, [rels[at] for at in again], config, maker, None, None, [], _kept
         ):
             if made is not None:
                 _own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
-                add("attendance", rows[0])
+                at = place_of[rel]
+                ordered[at] = sink.attendance(ordered[at], rows)
                 seen[rel] = _numbered(flat, people)
     folded = _folded([seen.pop(rel) for rel in rels], people)
     del seen
     for group in members.values():
         for period in group.periods:
             folded.note(group.person(period))  # members who never came, or only to meetings with a sheet
-    add("people", folded.rows(name))
+    rows_name = maker.name  # "" for the text (rows.LEAD in its place)
+    sink.add("people", folded.rows(rows_name))
     del folded, people
 
     # As resolve: the groups in the order of their first minutes, named by their last.
     for own in ordered:
         result.group_names[own[_SLUG]] = own[_GROUP]
-    tasks = _tasks(result, name, rels, ordered, add)
+    tasks = _tasks(result, rows_name, rels, ordered, sink.task)
     head = TaskSnapshot.of(result)
-    add("groups", group_rows(head, name))
-    add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
+    sink.add("groups", group_rows(head, rows_name))
+    sink.add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
+    if isinstance(sink, _Texts):
+        sink.ordered = ordered
     return ColdExport(head, name)
 
 
@@ -298,7 +473,7 @@ def _tasks(
     name: str,
     rels: list[str],
     ordered: list[tuple[Any, ...]],
-    add: Callable[[str, list[Any]], None],
+    put: Callable[[str, Row, list[Row], list[Row]], None],
 ) -> int:
     """The rows of the tables of tasks, a task at a time, each resolved with its history as
     archive.resolve resolves it (the task ids defined twice into `result`'s problems); how many
@@ -397,8 +572,5 @@ def _tasks(
             elif changed == "open" and task.deadline_kind == "next_meeting":
                 task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
             task.history.append(StatusChange(by[_ID], when, changed, note, rels[where], update_line, written))
-        task_row, events, deadlines = task_rows(name, task, roster, after)
-        add("tasks", [task_row])
-        add("task_events", events)
-        add("deadlines", deadlines)
+        put(task_id, *task_rows(name, task, roster, after))
     return len(defined_at)
