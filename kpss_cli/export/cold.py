@@ -23,7 +23,10 @@ import marshal
 import multiprocessing
 import os
 from array import array
-from collections.abc import Callable
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from sys import intern
@@ -247,7 +250,8 @@ class _Spilled:
         self.add("attendance", rows[0])
         return own
 
-    def task(self, task_id: str, task_row: Row, events: list[Row], deadlines: list[Row]) -> None:
+    def task(self, task_id: str, rows: Any) -> None:
+        task_row, events, deadlines = rows
         self.add("tasks", [task_row])
         self.add("task_events", events)
         self.add("deadlines", deadlines)
@@ -283,15 +287,9 @@ class _Texts:
     def add(self, table: str, rows: list[Row]) -> None:
         self.tables[table] = rows
 
-    def task(self, task_id: str, task_row: Row, events: list[Row], deadlines: list[Row]) -> None:
-        from .rows import _text
-
-        texts = (
-            _text(BY_NAME["tasks"], [task_row]),
-            _text(BY_NAME["task_events"], events),
-            _text(BY_NAME["deadlines"], deadlines),
-        )
-        self.tasks.append((task_id, self.spool.put(PER_TASK, texts), len(events), len(deadlines)))
+    def task(self, task_id: str, made: Any) -> None:
+        *texts, n_events, n_deadlines = made  # _task_text
+        self.tasks.append((task_id, self.spool.put(PER_TASK, texts), n_events, n_deadlines))
 
     def made(self, cold: ColdExport) -> Made:
         """The export's text (rows.Made) once every row is put aside."""
@@ -427,7 +425,7 @@ def _made(
     # As resolve: the groups in the order of their first minutes, named by their last.
     for own in ordered:
         result.group_names[own[_SLUG]] = own[_GROUP]
-    tasks = _tasks(result, rows_name, rels, ordered, sink.task)
+    tasks = _tasks(result, rows_name, rels, ordered, sink)
     head = TaskSnapshot.of(result)
     sink.add("groups", group_rows(head, rows_name))
     sink.add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
@@ -473,13 +471,15 @@ def _tasks(
     name: str,
     rels: list[str],
     ordered: list[tuple[Any, ...]],
-    put: Callable[[str, Row, list[Row], list[Row]], None],
+    sink: _Spilled | _Texts,
 ) -> int:
     """The rows of the tables of tasks, a task at a time, each resolved with its history as
-    archive.resolve resolves it (the task ids defined twice into `result`'s problems); how many
-    tasks there were. Each task is a number in the order tasks are defined: where it is defined
-    (two arrays), and each update that changes it one int (task, minutes, place in its
-    minutes' updates), sorted, so that its steps follow one another."""
+    archive.resolve resolves it (the task ids defined twice into `result`'s problems), handed
+    to `sink.task`; how many tasks there were. Each task is a number in the order tasks are
+    defined: where it is defined (two arrays), and each update that changes it one int (task,
+    minutes, place in its minutes' updates), sorted, so that its steps follow one another.
+    The tasks are then made a range of numbers at a time, shared with forked workers as the
+    files are (_task_ranges)."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [
@@ -507,19 +507,13 @@ def _tasks(
             defined_at.append(at)
             defined_nth.append(nth)
 
-    @lru_cache(maxsize=256)
-    def updates(at: int) -> list[tuple[Any, ...]]:
-        """The updates and unchecked lines of the minutes `at` (those of no task are skipped
-        below, as resolve skips them)."""
-        done, loose = loads(ordered[at][_UPDATES])
-        return [*done, *loose]
-
     steps: list[int] = []  # task << 64 | minutes << 32 | place of the update
     for at, own in enumerate(ordered):
         if own[_UPDATES] is None:
             continue
         day, minutes_id = own[_DAY], own[_ID]
-        for nth, update in enumerate(updates(at)):
+        done, loose = loads(own[_UPDATES])
+        for nth, update in enumerate([*done, *loose]):
             n = number.get(update[0])
             if n is None:
                 continue  # unmatched (check.py)
@@ -528,49 +522,163 @@ def _tasks(
                 steps.append(n << 64 | at << 32 | nth)
     del number
     steps.sort()
-    roster = roster_of(result.config)
-    step_at = 0
-    tasks_of: tuple[int, list[Any]] = (-1, [])
-    for n, (at, nth) in enumerate(zip(defined_at, defined_nth, strict=True)):
-        own = ordered[at]
-        if tasks_of[0] != at:
-            tasks_of = (at, loads(own[_TASKS]))
-        task_id, text, owner, due, deadline, kind, initial, line, source, _measure = tasks_of[1][nth]
-        day = dates[own[_DAY]]
-        task = Task(
-            task_id,
-            text,
-            owner,
-            due,
-            after[own[_ID]] if kind == "next_meeting" else None if deadline is None else dates[deadline],
-            kind,
-            initial,
-            initial,
-            line,
-            source,
-            own[_ID],
-            own[_GROUP],
-            own[_SLUG],
-            day,
-            rels[at],
-            [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
-        )
-        while step_at < len(steps) and steps[step_at] >> 64 == n:
-            step = steps[step_at]
-            step_at += 1
-            where = step >> 32 & 0xFFFFFFFF
-            _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
-            by = ordered[where]
-            when = dates[by[_DAY]]
-            task.status = changed
-            if handed:  # handed over, from this meeting on
-                task.owner = handed
-            if written is not None:  # a new deadline, from this meeting on
-                read = parse_deadline(written, when)
-                task.due, task.deadline_kind = written, read.kind
-                task.deadline = after[by[_ID]] if read.kind == "next_meeting" else read.end
-            elif changed == "open" and task.deadline_kind == "next_meeting":
-                task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
-            task.history.append(StatusChange(by[_ID], when, changed, note, rels[where], update_line, written))
-        put(task_id, *task_rows(name, task, roster, after))
+    made = _TaskMaker(
+        name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config), sink.text
+    )
+    for task_id, value in _task_ranges(made, len(defined_at)):
+        sink.task(task_id, value)
     return len(defined_at)
+
+
+class _TaskMaker:
+    """What making the rows of a range of tasks reads (_tasks); made before workers fork."""
+
+    def __init__(
+        self,
+        name: str,
+        rels: list[str],
+        ordered: list[tuple[Any, ...]],
+        after: dict[str, Any],
+        defined_at: array[int],
+        defined_nth: array[int],
+        steps: list[int],
+        roster: Any,
+        text: bool,
+    ) -> None:
+        self.name = name
+        self.rels = rels
+        self.ordered = ordered
+        self.after = after
+        self.defined_at = defined_at
+        self.defined_nth = defined_nth
+        self.steps = steps
+        self.roster = roster
+        self.text = text
+
+    def made(self, first: int, end: int) -> list[tuple[str, Any]]:
+        """(id, rows) of the tasks numbered `first` to `end` - 1, the rows as task_rows makes
+        them (with `text`: _task_text of them)."""
+        loads, dates = marshal.loads, _DATES
+        name, rels, ordered, after, steps, roster = (
+            self.name,
+            self.rels,
+            self.ordered,
+            self.after,
+            self.steps,
+            self.roster,
+        )
+
+        @lru_cache(maxsize=256)
+        def updates(at: int) -> list[tuple[Any, ...]]:
+            """The updates and unchecked lines of the minutes `at` (those of no task are
+            skipped, as resolve skips them)."""
+            done, loose = loads(ordered[at][_UPDATES])
+            return [*done, *loose]
+
+        made: list[tuple[str, Any]] = []
+        step_at = bisect_left(steps, first << 64)
+        tasks_of: tuple[int, list[Any]] = (-1, [])
+        for n in range(first, end):
+            at, nth = self.defined_at[n], self.defined_nth[n]
+            own = ordered[at]
+            if tasks_of[0] != at:
+                tasks_of = (at, loads(own[_TASKS]))
+            task_id, text, owner, due, deadline, kind, initial, line, source, _measure = tasks_of[1][nth]
+            day = dates[own[_DAY]]
+            task = Task(
+                task_id,
+                text,
+                owner,
+                due,
+                after[own[_ID]] if kind == "next_meeting" else None if deadline is None else dates[deadline],
+                kind,
+                initial,
+                initial,
+                line,
+                source,
+                own[_ID],
+                own[_GROUP],
+                own[_SLUG],
+                day,
+                rels[at],
+                [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
+            )
+            while step_at < len(steps) and steps[step_at] >> 64 == n:
+                step = steps[step_at]
+                step_at += 1
+                where = step >> 32 & 0xFFFFFFFF
+                _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
+                by = ordered[where]
+                when = dates[by[_DAY]]
+                task.status = changed
+                if handed:  # handed over, from this meeting on
+                    task.owner = handed
+                if written is not None:  # a new deadline, from this meeting on
+                    read = parse_deadline(written, when)
+                    task.due, task.deadline_kind = written, read.kind
+                    task.deadline = after[by[_ID]] if read.kind == "next_meeting" else read.end
+                elif changed == "open" and task.deadline_kind == "next_meeting":
+                    task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
+                task.history.append(
+                    StatusChange(by[_ID], when, changed, note, rels[where], update_line, written)
+                )
+            rows = task_rows(name, task, roster, after)
+            made.append((task_id, _task_text(rows) if self.text else rows))
+        return made
+
+
+_task_maker: list[_TaskMaker] = []  # in a worker of _task_ranges: what it makes the tasks of
+
+
+def _task_range(first: int, end: int) -> bytes:
+    """_TaskMaker.made in a worker, sent as marshal's bytes."""
+    return marshal.dumps(_task_maker[0].made(first, end), MARSHAL_VERSION)
+
+
+def _task_ranges(maker: _TaskMaker, count: int) -> Iterator[tuple[str, Any]]:
+    """(id, rows) of each of the `count` tasks, in no set order: made a range at a time in
+    this process and in forked workers (from the front; this process from the back, as
+    store/cold._each_kept shares the files), at 100,000 files some 200,000 tasks."""
+    workers = min(os.cpu_count() or 1, 8)
+    size = max(1, min(TASK_RANGE, max(TASK_RANGE // 10, count // (workers * 8))))
+    ranges = [(first, min(first + size, count)) for first in range(0, count, size)]
+    if count < TASKS_PARALLEL_FROM or workers < 2:
+        for first, end in ranges:
+            yield from maker.made(first, end)
+        return
+    _task_maker[:] = [maker]
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers - 1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=loading._end_with,
+            initargs=(os.getpid(),),
+        ) as pool:
+            pending = deque((span, pool.submit(_task_range, *span)) for span in ranges)
+            while pending:
+                if not pending[0][1].done() and pending[-1][1].cancel():
+                    yield from maker.made(*pending.pop()[0])
+                else:
+                    _span, future = pending.popleft()
+                    yield from marshal.loads(future.result())
+    finally:
+        _task_maker.clear()
+
+
+TASKS_PARALLEL_FROM = 2_000  # tasks to make before a second process pays for itself
+TASK_RANGE = 2_000  # tasks made at a time at most (a tenth of it at least)
+
+
+def _task_text(rows: tuple[Row, list[Row], list[Row]]) -> tuple[bytes, bytes, bytes, int, int]:
+    """A task's rows (task_rows, of the archive named "") as the text of each of PER_TASK and
+    the counts of its events and deadlines."""
+    from .rows import _text
+
+    task_row, events, deadlines = rows
+    return (
+        _text(BY_NAME["tasks"], [task_row]),
+        _text(BY_NAME["task_events"], events),
+        _text(BY_NAME["deadlines"], deadlines),
+        len(events),
+        len(deadlines),
+    )
