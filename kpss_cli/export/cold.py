@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -250,7 +251,13 @@ class _Spilled:
         self.add("attendance", rows[0])
         return own
 
-    def task(self, task_id: str, rows: Any) -> None:
+    def minutes_done(self, ordered: list[tuple[Any, ...]]) -> None:
+        pass  # the spill sorts the rows
+
+    def tasks_numbered(self, number: dict[str, int]) -> None:
+        pass
+
+    def task(self, n: int, rows: Any) -> None:
         task_row, events, deadlines = rows
         self.add("tasks", [task_row])
         self.add("task_events", events)
@@ -260,65 +267,79 @@ class _Spilled:
 class _Texts:
     """Where the rows' JSON Lines text goes (cold_text): each minutes' text of PER_MINUTES (as
     its worker made it) and each task's of PER_TASK put in the spool (rows.Spool) as it comes;
-    the parent holds where each lies. The text is of the archive named "" (rows.LEAD)."""
+    the parent holds where each lies, in arrays (some 100,000 minutes and 200,000 tasks at
+    100,000 files), and each table's row count. The text is of the archive named "" (rows.LEAD)."""
 
     text = True
 
     def __init__(self, spool: Spool) -> None:
         self.spool = spool
-        self.tasks: list[tuple[str, int, int, int]] = []  # (id, its row in the spool, events, deadlines)
+        self.counts = dict.fromkeys(PER_MINUTES + PER_TASK, 0)
+        self.attendance_counts = array("i")  # of each minutes, by its row in the spool
+        self.again_rows: dict[int, int] = {}  # a minutes' row: that of its attendance made again
+        self.task_rows = array("i")  # of each task, by its number (_tasks): its row in the spool
+        self.tasks_by_id = array("i")  # the tasks' numbers in the order of their ids
+        self.numbers: dict[str, list[int]] = {}  # each table's rows in the spool in key order
         self.tables: dict[str, list[Row]] = {}  # people, groups, archives
-        self.ordered: list[tuple[Any, ...]] = []  # what is kept of each minutes (_made), in order
 
-    def minutes(self, rows: Any) -> tuple[int, ...]:
-        texts, counts = rows
-        number = self.spool.put(PER_MINUTES, texts)
-        return (number, number, *counts)  # its row of `attendance`, and of the others
+    def minutes(self, rows: Any) -> int:
+        texts, (attendance, agenda, decisions) = rows
+        counts = self.counts
+        counts["meetings"] += 1
+        counts["attendance"] += attendance
+        counts["agenda_items"] += agenda
+        counts["decisions"] += decisions
+        self.attendance_counts.append(attendance)
+        return self.spool.put(PER_MINUTES, texts)  # its row of each (all put together)
 
     def again(self, ids: list[str]) -> None:
         pass  # the text of their attendance made again is put aside anew (`attendance`)
 
     def attendance(self, own: tuple[Any, ...], rows: Any) -> tuple[Any, ...]:
         (_meeting, attendance, *_rest), (count, *_counts) = rows
-        place = own[_PLACE]
-        number = self.spool.put(("attendance",), (attendance,))
-        return (*own[:_PLACE], (number, place[1], count, *place[3:]))
+        number = own[_PLACE]
+        self.counts["attendance"] += count - self.attendance_counts[number]
+        self.again_rows[number] = self.spool.put(("attendance",), (attendance,))
+        return own
+
+    def minutes_done(self, ordered: list[tuple[Any, ...]]) -> None:
+        """Where each minutes' rows lie, in the order of their ids (a minutes id is its file's
+        path: one each)."""
+        rows = [own[_PLACE] for own in sorted(ordered, key=itemgetter(_ID))]
+        again = self.again_rows
+        for table in PER_MINUTES:
+            self.numbers[table] = [again.get(row, row) for row in rows] if table == "attendance" else rows
+        self.again_rows = {}
+
+    def tasks_numbered(self, number: dict[str, int]) -> None:
+        """The tasks' numbers (`number`: each id's) in the order of their ids."""
+        self.tasks_by_id = array("i", [number[task_id] for task_id in sorted(number)])
+        self.task_rows = array("i", bytes(4 * len(number)))
 
     def add(self, table: str, rows: list[Row]) -> None:
         self.tables[table] = rows
 
-    def task(self, task_id: str, made: Any) -> None:
+    def task(self, n: int, made: Any) -> None:
         *texts, n_events, n_deadlines = made  # _task_text
-        self.tasks.append((task_id, self.spool.put(PER_TASK, texts), n_events, n_deadlines))
+        self.task_rows[n] = self.spool.put(PER_TASK, texts)
+        self.counts["tasks"] += 1
+        self.counts["task_events"] += n_events
+        self.counts["deadlines"] += n_deadlines
 
     def made(self, cold: ColdExport) -> Made:
         """The export's text (rows.Made) once every row is put aside."""
         from ..output.formats import json_encoder
         from .rows import Made, _text
 
-        spool, tables = self.spool, self.tables
-        numbers: dict[str, list[int]] = {}
-        counts: dict[str, int] = {}
-        ordered = self.ordered
-        ordered.sort(key=lambda own: own[_ID])  # a minutes id is its file's path: one each
-        places = [own[_PLACE] for own in ordered]
-        self.ordered = []
-        for at, table in enumerate(PER_MINUTES):
-            column = 0 if table == "attendance" else 1
-            numbers[table] = [place[column] for place in places]
-            counts[table] = len(places) if at == 0 else sum(place[at + 1] for place in places)
-        del places
-        tasks = self.tasks
-        tasks.sort()  # by id (each defined once: the first definition kept)
-        numbers_of_tasks = [task[1] for task in tasks]
+        spool, tables, numbers = self.spool, self.tables, self.numbers
+        counts: dict[str, int] = dict(self.counts)
+        task_rows = self.task_rows
+        in_order = [task_rows[n] for n in self.tasks_by_id]
         for table in PER_TASK:
-            numbers[table] = numbers_of_tasks
-        counts["tasks"] = len(tasks)
-        counts["task_events"] = sum(task[2] for task in tasks)
-        counts["deadlines"] = sum(task[3] for task in tasks)
-        self.tasks = []
+            numbers[table] = in_order
+        self.task_rows, self.tasks_by_id = array("i"), array("i")
         for table in ("groups", "people"):
-            rows = sorted(tables.pop(table), key=lambda row: row[1])  # the key: (archive, its own)
+            rows = sorted(tables.pop(table), key=itemgetter(1))  # the key: (archive, its own)
             numbers[table] = [spool.put((table,), (_text(BY_NAME[table], rows),))]
             counts[table] = len(rows)
         archives = tables.pop("archives")
@@ -413,6 +434,7 @@ def _made(
                 at = place_of[rel]
                 ordered[at] = sink.attendance(ordered[at], rows)
                 seen[rel] = _numbered(flat, people)
+    sink.minutes_done(ordered)
     folded = _folded([seen.pop(rel) for rel in rels], people)
     del seen
     for group in members.values():
@@ -429,8 +451,6 @@ def _made(
     head = TaskSnapshot.of(result)
     sink.add("groups", group_rows(head, rows_name))
     sink.add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
-    if isinstance(sink, _Texts):
-        sink.ordered = ordered
     return ColdExport(head, name)
 
 
@@ -520,13 +540,14 @@ def _tasks(
             defined = ordered[defined_at[n]]
             if (day, minutes_id) > (defined[_DAY], defined[_ID]):
                 steps.append(n << 64 | at << 32 | nth)
+    sink.tasks_numbered(number)
     del number
     steps.sort()
     made = _TaskMaker(
         name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config), sink.text
     )
-    for task_id, value in _task_ranges(made, len(defined_at)):
-        sink.task(task_id, value)
+    for n, value in _task_ranges(made, len(defined_at)):
+        sink.task(n, value)
     return len(defined_at)
 
 
@@ -555,8 +576,8 @@ class _TaskMaker:
         self.roster = roster
         self.text = text
 
-    def made(self, first: int, end: int) -> list[tuple[str, Any]]:
-        """(id, rows) of the tasks numbered `first` to `end` - 1, the rows as task_rows makes
+    def made(self, first: int, end: int) -> list[tuple[int, Any]]:
+        """(number, rows) of the tasks numbered `first` to `end` - 1, the rows as task_rows makes
         them (with `text`: _task_text of them)."""
         loads, dates = marshal.loads, _DATES
         name, rels, ordered, after, steps, roster = (
@@ -575,7 +596,7 @@ class _TaskMaker:
             done, loose = loads(ordered[at][_UPDATES])
             return [*done, *loose]
 
-        made: list[tuple[str, Any]] = []
+        made: list[tuple[int, Any]] = []
         step_at = bisect_left(steps, first << 64)
         tasks_of: tuple[int, list[Any]] = (-1, [])
         for n in range(first, end):
@@ -623,7 +644,7 @@ class _TaskMaker:
                     StatusChange(by[_ID], when, changed, note, rels[where], update_line, written)
                 )
             rows = task_rows(name, task, roster, after)
-            made.append((task_id, _task_text(rows) if self.text else rows))
+            made.append((n, _task_text(rows) if self.text else rows))
         return made
 
 
@@ -635,14 +656,16 @@ def _task_range(first: int, end: int) -> bytes:
     return marshal.dumps(_task_maker[0].made(first, end), MARSHAL_VERSION)
 
 
-def _task_ranges(maker: _TaskMaker, count: int) -> Iterator[tuple[str, Any]]:
-    """(id, rows) of each of the `count` tasks, in no set order: made a range at a time in
+def _task_ranges(maker: _TaskMaker, count: int) -> Iterator[tuple[int, Any]]:
+    """(number, rows) of each of the `count` tasks, in no set order: made a range at a time in
     this process and in forked workers (from the front; this process from the back, as
     store/cold._each_kept shares the files), at 100,000 files some 200,000 tasks."""
     workers = min(os.cpu_count() or 1, 8)
     size = max(1, min(TASK_RANGE, max(TASK_RANGE // 10, count // (workers * 8))))
     ranges = [(first, min(first + size, count)) for first in range(0, count, size)]
-    if count < TASKS_PARALLEL_FROM or workers < 2:
+    # For the spill (not `text`) this process would still take in every row: not shared (at 10,000
+    # files some 5 % more CPU, no less time, docs/performance.md branch `coldexport3`).
+    if not maker.text or count < TASKS_PARALLEL_FROM or workers < 2:
         for first, end in ranges:
             yield from maker.made(first, end)
         return
