@@ -78,8 +78,7 @@ def test_a_cold_export_is_the_warm_one_and_the_loaded_one(
     parallel_from: int,
 ) -> None:
     monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
-    monkeypatch.setattr(cold, "TASKS_PARALLEL_FROM", parallel_from)  # the tasks made by workers too
-    monkeypatch.setattr(cold, "TASK_RANGE", 1)  # a task at a time: some by each process
+    monkeypatch.setattr(cold, "TASK_RANGE", 1)  # the tasks made a range of one at a time
     # The last minutes notes as recorder someone seen before, with another organisation and
     # her name written otherwise: the table `people` keeps what attendance last gave.
     late = "present: [Eva Nová (Spolek)]\nrecorder: eva nová (Jiný spolek)"

@@ -24,9 +24,7 @@ import multiprocessing
 import os
 from array import array
 from bisect import bisect_left
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -498,8 +496,9 @@ def _tasks(
     to `sink.task`; how many tasks there were. Each task is a number in the order tasks are
     defined: where it is defined (two arrays), and each update that changes it one int (task,
     minutes, place in its minutes' updates), sorted, so that its steps follow one another.
-    The tasks are then made a range of numbers at a time, shared with forked workers as the
-    files are (_task_ranges)."""
+    The tasks are then made a range of numbers at a time (made by forked workers beside this
+    process they peaked higher, for no shorter time: docs/performance.md, branch
+    `coldexport3`)."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [
@@ -546,13 +545,17 @@ def _tasks(
     made = _TaskMaker(
         name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config), sink.text
     )
-    for n, value in _task_ranges(made, len(defined_at)):
-        sink.task(n, value)
+    for first in range(0, len(defined_at), TASK_RANGE):
+        for n, value in made.made(first, min(first + TASK_RANGE, len(defined_at))):
+            sink.task(n, value)
     return len(defined_at)
 
 
+TASK_RANGE = 2_000  # tasks made at a time
+
+
 class _TaskMaker:
-    """What making the rows of a range of tasks reads (_tasks); made before workers fork."""
+    """What making the rows of a range of tasks reads (_tasks)."""
 
     def __init__(
         self,
@@ -646,50 +649,6 @@ class _TaskMaker:
             rows = task_rows(name, task, roster, after)
             made.append((n, _task_text(rows) if self.text else rows))
         return made
-
-
-_task_maker: list[_TaskMaker] = []  # in a worker of _task_ranges: what it makes the tasks of
-
-
-def _task_range(first: int, end: int) -> bytes:
-    """_TaskMaker.made in a worker, sent as marshal's bytes."""
-    return marshal.dumps(_task_maker[0].made(first, end), MARSHAL_VERSION)
-
-
-def _task_ranges(maker: _TaskMaker, count: int) -> Iterator[tuple[int, Any]]:
-    """(number, rows) of each of the `count` tasks, in no set order: made a range at a time in
-    this process and in forked workers (from the front; this process from the back, as
-    store/cold._each_kept shares the files), at 100,000 files some 200,000 tasks."""
-    workers = min(os.cpu_count() or 1, 8)
-    size = max(1, min(TASK_RANGE, max(TASK_RANGE // 10, count // (workers * 8))))
-    ranges = [(first, min(first + size, count)) for first in range(0, count, size)]
-    # For the spill (not `text`) this process would still take in every row: not shared (at 10,000
-    # files some 5 % more CPU, no less time, docs/performance.md branch `coldexport3`).
-    if not maker.text or count < TASKS_PARALLEL_FROM or workers < 2:
-        for first, end in ranges:
-            yield from maker.made(first, end)
-        return
-    _task_maker[:] = [maker]
-    try:
-        with ProcessPoolExecutor(
-            max_workers=workers - 1,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=loading._end_with,
-            initargs=(os.getpid(),),
-        ) as pool:
-            pending = deque((span, pool.submit(_task_range, *span)) for span in ranges)
-            while pending:
-                if not pending[0][1].done() and pending[-1][1].cancel():
-                    yield from maker.made(*pending.pop()[0])
-                else:
-                    _span, future = pending.popleft()
-                    yield from marshal.loads(future.result())
-    finally:
-        _task_maker.clear()
-
-
-TASKS_PARALLEL_FROM = 2_000  # tasks to make before a second process pays for itself
-TASK_RANGE = 2_000  # tasks made at a time at most (a tenth of it at least)
 
 
 def _task_text(rows: tuple[Row, list[Row], list[Row]]) -> tuple[bytes, bytes, bytes, int, int]:
