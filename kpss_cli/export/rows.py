@@ -60,13 +60,14 @@ CHUNK = 1 << 20  # bytes of text read back from the spool at a time
 PEOPLE = "people of each minutes"  # the spool's file of each minutes' people (_Seen.summary)
 
 
-def _lines_of(
-    table: Table, made: dict[str, Callable[[Iterable[Row]], str]] = {}
-) -> Callable[[Iterable[Row]], str]:  # noqa: B006 - one per table, kept
+_LINES: dict[str, Callable[[Iterable[Row]], str]] = {}  # Table.json_lines with LEAD, by table
+
+
+def _lines_of(table: Table) -> Callable[[Iterable[Row]], str]:
     """Table.json_lines of `table` with LEAD, made once per table (not per minutes or task)."""
-    lines = made.get(table.name)
+    lines = _LINES.get(table.name)
     if lines is None:
-        lines = made[table.name] = table.json_lines(LEAD.decode("ascii"))
+        lines = _LINES[table.name] = table.json_lines(LEAD.decode("ascii"))
     return lines
 
 
