@@ -55,7 +55,6 @@ from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
 LEAD = b"\x00"  # begins each kept line; never in JSON text (control characters are escaped)
-_EMPTY = '{"archive": "", '  # how a row of the archive named "" begins
 CHUNK = 1 << 20  # bytes of text read back from the spool at a time
 PEOPLE = "people of each minutes"  # the spool's file of each minutes' people (_Seen.summary)
 
