@@ -37,6 +37,7 @@ from ..core.errors import Problem
 from ..core.model import Minutes, Person, StatusChange, Task
 from ..core.people import roster_of
 from ..meetings.membership import GroupMembers, all_members
+from ..output.formats import json_encoder
 from ..store import loading
 from ..store.archive import (
     Archive,
@@ -51,13 +52,10 @@ from ..store.cold import _each_kept, _short, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
+from .rows import Made, Spool, _text
 from .schema import BY_NAME, Row
 from .splice import PER_MINUTES, PER_TASK
 from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows, task_rows
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
-if TYPE_CHECKING:
-    from .rows import Made, Spool
 
 # What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
 # and name, the date of its own next meeting (or None), whose members judge its attendance
@@ -134,7 +132,6 @@ def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[byt
     """A minutes' rows (tables.minutes_rows, of the archive named "") as the text of each of
     PER_MINUTES (rows._text, as rows.each_for makes it: each table in its key order) and the
     counts of attendance, agenda items and decisions."""
-    from .rows import _text
 
     attendance, meeting, agenda, decisions = rows
     attendance.sort(key=lambda row: (row[2], row[3]))  # its id leads the key: then person, status
@@ -199,7 +196,6 @@ def cold_text(
     again here. None where workers cannot be forked."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    from .rows import Spool
 
     spool = Spool(folder)
     try:
@@ -326,8 +322,6 @@ class _Texts:
 
     def made(self, cold: ColdExport) -> Made:
         """The export's text (rows.Made) once every row is put aside."""
-        from ..output.formats import json_encoder
-        from .rows import Made, _text
 
         spool, tables, numbers = self.spool, self.tables, self.numbers
         counts: dict[str, int] = dict(self.counts)
@@ -654,7 +648,6 @@ class _TaskMaker:
 def _task_text(rows: tuple[Row, list[Row], list[Row]]) -> tuple[bytes, bytes, bytes, int, int]:
     """A task's rows (task_rows, of the archive named "") as the text of each of PER_TASK and
     the counts of its events and deadlines."""
-    from .rows import _text
 
     task_row, events, deadlines = rows
     return (
