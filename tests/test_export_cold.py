@@ -48,15 +48,22 @@ def pinned(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """The export's time pinned; whether each cold export was made by export/cold.py."""
     monkeypatch.setattr(export_write, "export_time", lambda: EXPORTED_AT)
     made: list[bool] = []
-    real = cold.cold_rows
+    for function in ("cold_rows", "cold_text"):  # the rows (a spill), or JSON Lines' text
+        real = getattr(cold, function)
 
-    def counted(*args: Any) -> Any:
-        found = real(*args)
-        made.append(found is not None)
-        return found
+        def counted(*args: Any, real: Any = real) -> Any:
+            found = real(*args)
+            made.append(found is not None)
+            return found
 
-    monkeypatch.setattr(cold, "cold_rows", counted)
+        monkeypatch.setattr(cold, function, counted)
     return made
+
+
+def not_cold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold export made as before export/cold.py: the archive loaded whole."""
+    monkeypatch.setattr(cold, "cold_rows", lambda *args: None)
+    monkeypatch.setattr(cold, "cold_text", lambda *args: None)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -71,6 +78,7 @@ def test_a_cold_export_is_the_warm_one_and_the_loaded_one(
     parallel_from: int,
 ) -> None:
     monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+    monkeypatch.setattr(cold, "TASK_RANGE", 1)  # the tasks made a range of one at a time
     # The last minutes notes as recorder someone seen before, with another organisation and
     # her name written otherwise: the table `people` keeps what attendance last gave.
     late = "present: [Eva Nová (Spolek)]\nrecorder: eva nová (Jiný spolek)"
@@ -95,7 +103,7 @@ def test_a_cold_export_is_the_warm_one_and_the_loaded_one(
     assert exported(invoke, kind, tmp_path / "warm", *archive) == found
     monkeypatch.setattr(loading, "load_archive", loaded)
     # The archive loaded whole, as before export/cold.py.
-    monkeypatch.setattr(cold, "cold_rows", lambda *args: None)
+    not_cold(monkeypatch)
     assert exported(invoke, kind, tmp_path / "loaded", *archive, cold=True) == found
 
 
@@ -116,7 +124,7 @@ def test_cold_exports_of_several_archives(
     refused = invoke("--no-cache", "export", "--to", "jsonl", str(tmp_path / "twice"), *twice)
     assert pinned == [True, True, True, True]
     assert refused.exit_code == 2 and "two archives are named 'a'" in refused.stderr
-    monkeypatch.setattr(cold, "cold_rows", lambda *args: None)
+    not_cold(monkeypatch)
     assert exported(invoke, "jsonl", tmp_path / "loaded", *pooled, cold=True) == found
     again = invoke("--no-cache", "export", "--to", "jsonl", str(tmp_path / "twice"), *twice)
     assert (again.exit_code, again.stdout, again.stderr) == (

@@ -102,7 +102,18 @@ def export_archives(
     kept = None
     made = None
     used: list[Made] = []
-    if len(folders) == 1 and not append and not settings["no_cache"]:
+    if len(folders) == 1 and not append and settings["no_cache"] and to == "jsonl":
+
+        def made(folder: Path, whole: bool) -> Made | None:
+            # Each file's rows made into their text where it is parsed (export/cold.py).
+            from ..export.cold import cold_text
+
+            found = cold_text(folders[0], names[0] if names else None, exported_at, folder, progress_bar())
+            if found is not None:
+                used.append(found)
+            return found
+
+    elif len(folders) == 1 and not append and not settings["no_cache"]:
         looked = find_kept(folders[0], to, names[0] if names else None, target)
         kept, walked = looked if looked is not None else (None, None)  # walked: the walk find_kept made
         del looked

@@ -23,8 +23,10 @@ import marshal
 import multiprocessing
 import os
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -35,6 +37,7 @@ from ..core.errors import Problem
 from ..core.model import Minutes, Person, StatusChange, Task
 from ..core.people import roster_of
 from ..meetings.membership import GroupMembers, all_members
+from ..output.formats import json_encoder
 from ..store import loading
 from ..store.archive import (
     Archive,
@@ -49,14 +52,18 @@ from ..store.cold import _each_kept, _short, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
+from .rows import Made, Spool, _text
+from .schema import BY_NAME, Row
+from .splice import PER_MINUTES, PER_TASK
 from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows, task_rows
 
 # What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
 # and name, the date of its own next meeting (or None), whose members judge its attendance
 # (kpss.yaml's group's slug, else its own), its tasks (_short of each, by marshal) and its
 # updates and unchecked lines (by marshal), each None when it has none, and the record packed
-# when it says who joins or leaves.
-_DAY, _ID, _SLUG, _GROUP, _NEXT, _KEY, _TASKS, _UPDATES, _JOINS = range(9)
+# when it says who joins or leaves; made into JSON Lines (_Texts), where its rows' text lies in
+# the spool and how many rows of attendance, agenda items and decisions it has.
+_DAY, _ID, _SLUG, _GROUP, _NEXT, _KEY, _TASKS, _UPDATES, _JOINS, _PLACE = range(10)
 
 
 class _Seen(People):
@@ -78,17 +85,26 @@ class _Seen(People):
 
 class _Maker:
     """What making a minutes' rows reads: the archive's configuration, its name in the export,
-    the groups' members (kpss.yaml's, or over time). Made before the workers fork."""
+    the groups' members (kpss.yaml's, or over time), and whether the rows are made into their
+    JSON Lines text (`text`, _Texts: the process that parses the file encodes them). Made
+    before the workers fork."""
 
-    def __init__(self, archive: Archive, name: str, members: dict[str, GroupMembers]) -> None:
+    def __init__(
+        self, archive: Archive, name: str, members: dict[str, GroupMembers], text: bool = False
+    ) -> None:
         self.archive = archive
-        self.name = name
+        self.name = "" if text else name  # the text's lines begin with rows.LEAD
         self.members = members
+        self.text = text
 
     def of(self, minutes: Minutes) -> tuple[Any, ...]:
-        """(what the parent keeps, the rows, the people seen and noted) of `minutes`."""
+        """(what the parent keeps, the rows (with `text`: the text of each of PER_MINUTES and
+        the counts of attendance, agenda items and decisions), the people seen and noted) of
+        `minutes`."""
         seen = _Seen()
-        rows = minutes_rows(self.name, minutes, self.archive, self.members, seen)
+        rows: Any = minutes_rows(self.name, minutes, self.archive, self.members, seen)
+        if self.text:
+            rows = _texts(rows)
         group = self.archive.config.find_group(minutes.group_slug)
         tasks, updates, loose, meeting = (
             minutes.tasks,
@@ -110,6 +126,20 @@ class _Maker:
             pack((minutes, [])) if minutes.membership else None,
         )
         return kept, rows, seen.flat
+
+
+def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """A minutes' rows (tables.minutes_rows, of the archive named "") as the text of each of
+    PER_MINUTES (rows._text, as rows.each_for makes it: each table in its key order) and the
+    counts of attendance, agenda items and decisions."""
+
+    attendance, meeting, agenda, decisions = rows
+    attendance.sort(key=lambda row: (row[2], row[3]))  # its id leads the key: then person, status
+    texts = tuple(
+        _text(BY_NAME[name], made)
+        for name, made in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
+    )
+    return texts, (len(attendance), len(agenda), len(decisions))
 
 
 def _kept(
@@ -149,13 +179,165 @@ def cold_rows(
     cannot be forked (the caller loads the archive)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    return _cold(archive, name, exported_at, _Spilled(add, drop), progress)
+
+
+def cold_text(
+    archive: str | os.PathLike[str] | None,
+    name: str | None,
+    exported_at: str,
+    folder: Path,
+    progress: Progress | None,
+) -> Made | None:
+    """The JSON Lines export of the archive (as cold_rows; `name` as there) as the text of its
+    rows in key order (rows.Made, written by write._write_made): each minutes' text made by the
+    process that parses it, put aside in a spool in `folder` (the target's) as it comes, and
+    put in each table's key order by its minutes' (task's) id, no row read back or encoded
+    again here. None where workers cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+
+    spool = Spool(folder)
+    try:
+        texts = _Texts(spool)
+        cold = _cold(archive, name, exported_at, texts, progress)
+        return texts.made(cold)
+    except BaseException:
+        spool.close()
+        raise
+
+
+def _cold(
+    archive: str | os.PathLike[str] | None,
+    name: str | None,
+    exported_at: str,
+    sink: _Spilled | _Texts,
+    progress: Progress | None,
+) -> ColdExport:
     root, shown_root = resolve_root(archive)
     walk = walk_archive(root)
     folder = Path(root)
     config = load_config(folder, shown_root)
     name = name if name is not None else folder.name
     with _collector_paused(freeze=True):
-        return _made(folder, shown_root, config, walk, name, exported_at, add, drop, progress)
+        return _made(folder, shown_root, config, walk, name, exported_at, sink, progress)
+
+
+class _Spilled:
+    """Where the rows go for the spill (write.Spill: SQLite, Parquet, several archives): as
+    they are made, by table, in no set order (the spill sorts them)."""
+
+    text = False
+
+    def __init__(
+        self, add: Callable[[str, list[Any]], None], drop: Callable[[str, str, list[str]], None]
+    ) -> None:
+        self.add = add
+        self.drop = drop
+
+    def minutes(self, rows: Any) -> None:
+        add_minutes_rows(self.add, rows)
+
+    def again(self, ids: list[str]) -> None:
+        self.drop("attendance", "minutes_id", ids)
+
+    def attendance(self, own: tuple[Any, ...], rows: Any) -> tuple[Any, ...]:
+        self.add("attendance", rows[0])
+        return own
+
+    def minutes_done(self, ordered: list[tuple[Any, ...]]) -> None:
+        pass  # the spill sorts the rows
+
+    def tasks_numbered(self, number: dict[str, int]) -> None:
+        pass
+
+    def task(self, n: int, rows: Any) -> None:
+        task_row, events, deadlines = rows
+        self.add("tasks", [task_row])
+        self.add("task_events", events)
+        self.add("deadlines", deadlines)
+
+
+class _Texts:
+    """Where the rows' JSON Lines text goes (cold_text): each minutes' text of PER_MINUTES (as
+    its worker made it) and each task's of PER_TASK put in the spool (rows.Spool) as it comes;
+    the parent holds where each lies, in arrays (some 100,000 minutes and 200,000 tasks at
+    100,000 files), and each table's row count. The text is of the archive named "" (rows.LEAD)."""
+
+    text = True
+
+    def __init__(self, spool: Spool) -> None:
+        self.spool = spool
+        self.counts = dict.fromkeys(PER_MINUTES + PER_TASK, 0)
+        self.attendance_counts = array("i")  # of each minutes, by its row in the spool
+        self.again_rows: dict[int, int] = {}  # a minutes' row: that of its attendance made again
+        self.task_rows = array("i")  # of each task, by its number (_tasks): its row in the spool
+        self.tasks_by_id = array("i")  # the tasks' numbers in the order of their ids
+        self.numbers: dict[str, list[int]] = {}  # each table's rows in the spool in key order
+        self.tables: dict[str, list[Row]] = {}  # people, groups, archives
+
+    def minutes(self, rows: Any) -> int:
+        texts, (attendance, agenda, decisions) = rows
+        counts = self.counts
+        counts["meetings"] += 1
+        counts["attendance"] += attendance
+        counts["agenda_items"] += agenda
+        counts["decisions"] += decisions
+        self.attendance_counts.append(attendance)
+        return self.spool.put(PER_MINUTES, texts)  # its row of each (all put together)
+
+    def again(self, ids: list[str]) -> None:
+        pass  # the text of their attendance made again is put aside anew (`attendance`)
+
+    def attendance(self, own: tuple[Any, ...], rows: Any) -> tuple[Any, ...]:
+        (_meeting, attendance, *_rest), (count, *_counts) = rows
+        number = own[_PLACE]
+        self.counts["attendance"] += count - self.attendance_counts[number]
+        self.again_rows[number] = self.spool.put(("attendance",), (attendance,))
+        return own
+
+    def minutes_done(self, ordered: list[tuple[Any, ...]]) -> None:
+        """Where each minutes' rows lie, in the order of their ids (a minutes id is its file's
+        path: one each)."""
+        rows = [own[_PLACE] for own in sorted(ordered, key=itemgetter(_ID))]
+        again = self.again_rows
+        for table in PER_MINUTES:
+            self.numbers[table] = [again.get(row, row) for row in rows] if table == "attendance" else rows
+        self.again_rows = {}
+
+    def tasks_numbered(self, number: dict[str, int]) -> None:
+        """The tasks' numbers (`number`: each id's) in the order of their ids."""
+        self.tasks_by_id = array("i", [number[task_id] for task_id in sorted(number)])
+        self.task_rows = array("i", bytes(4 * len(number)))
+
+    def add(self, table: str, rows: list[Row]) -> None:
+        self.tables[table] = rows
+
+    def task(self, n: int, made: Any) -> None:
+        *texts, n_events, n_deadlines = made  # _task_text
+        self.task_rows[n] = self.spool.put(PER_TASK, texts)
+        self.counts["tasks"] += 1
+        self.counts["task_events"] += n_events
+        self.counts["deadlines"] += n_deadlines
+
+    def made(self, cold: ColdExport) -> Made:
+        """The export's text (rows.Made) once every row is put aside."""
+
+        spool, tables, numbers = self.spool, self.tables, self.numbers
+        counts: dict[str, int] = dict(self.counts)
+        task_rows = self.task_rows
+        in_order = [task_rows[n] for n in self.tasks_by_id]
+        for table in PER_TASK:
+            numbers[table] = in_order
+        self.task_rows, self.tasks_by_id = array("i"), array("i")
+        for table in ("groups", "people"):
+            rows = sorted(tables.pop(table), key=itemgetter(1))  # the key: (archive, its own)
+            numbers[table] = [spool.put((table,), (_text(BY_NAME[table], rows),))]
+            counts[table] = len(rows)
+        archives = tables.pop("archives")
+        counts["archives"] = len(archives)
+        lead = ('{"archive": ' + json_encoder()(cold.name) + ", ").encode("utf-8")
+        return Made(cold.head, lead, spool, numbers, counts, archives)
 
 
 def _made(
@@ -165,8 +347,7 @@ def _made(
     walk: loading.Walk,
     name: str,
     exported_at: str,
-    add: Callable[[str, list[Any]], None],
-    drop: Callable[[str, str, list[str]], None],
+    sink: _Spilled | _Texts,
     progress: Progress | None,
 ) -> ColdExport:
     # As loading._load puts the archive's problems together: kpss.yaml's, the unreadable
@@ -177,7 +358,7 @@ def _made(
     files.clear()  # the walk's stats let go of before the parse
     base = str(root)
     lone = Archive(root=root, shown_root=shown_root, config=config)
-    maker = _Maker(lone, name, all_members(lone))  # the members kpss.yaml names
+    maker = _Maker(lone, name, all_members(lone), sink.text)  # the members kpss.yaml names
     people: dict[tuple[Any, ...], int] = {}  # (key, name, organisation): its number
     problems: dict[str, list[tuple[Any, ...]]] = {}
     kept: dict[str, tuple[Any, ...]] = {}
@@ -188,7 +369,6 @@ def _made(
         if made is None:
             continue
         own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
-        add_minutes_rows(add, rows)
         kept[rel] = (
             *own[:_SLUG],
             intern(own[_SLUG]),
@@ -196,6 +376,7 @@ def _made(
             own[_NEXT],
             intern(own[_KEY]),
             *own[_TASKS:],
+            sink.minutes(rows),
         )
         seen[rel] = _numbered(flat, people)
     del read
@@ -234,30 +415,34 @@ def _made(
         members = all_members(lone)
         changed = {record.group_slug for record in joins}
         again = [at for at, own in enumerate(ordered) if own[_KEY] in changed]
-        drop("attendance", "minutes_id", [ordered[at][_ID] for at in again])
+        sink.again([ordered[at][_ID] for at in again])
         maker.members = members
+        place_of = {rels[at]: at for at in again}
         for rel, (_found, made) in _each_kept(
             base, [rels[at] for at in again], config, maker, None, None, [], _kept
         ):
             if made is not None:
                 _own, rows, flat = marshal.loads(made) if isinstance(made, bytes) else made
-                add("attendance", rows[0])
+                at = place_of[rel]
+                ordered[at] = sink.attendance(ordered[at], rows)
                 seen[rel] = _numbered(flat, people)
+    sink.minutes_done(ordered)
     folded = _folded([seen.pop(rel) for rel in rels], people)
     del seen
     for group in members.values():
         for period in group.periods:
             folded.note(group.person(period))  # members who never came, or only to meetings with a sheet
-    add("people", folded.rows(name))
+    rows_name = maker.name  # "" for the text (rows.LEAD in its place)
+    sink.add("people", folded.rows(rows_name))
     del folded, people
 
     # As resolve: the groups in the order of their first minutes, named by their last.
     for own in ordered:
         result.group_names[own[_SLUG]] = own[_GROUP]
-    tasks = _tasks(result, name, rels, ordered, add)
+    tasks = _tasks(result, rows_name, rels, ordered, sink)
     head = TaskSnapshot.of(result)
-    add("groups", group_rows(head, name))
-    add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
+    sink.add("groups", group_rows(head, rows_name))
+    sink.add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
     return ColdExport(head, name)
 
 
@@ -298,13 +483,16 @@ def _tasks(
     name: str,
     rels: list[str],
     ordered: list[tuple[Any, ...]],
-    add: Callable[[str, list[Any]], None],
+    sink: _Spilled | _Texts,
 ) -> int:
     """The rows of the tables of tasks, a task at a time, each resolved with its history as
-    archive.resolve resolves it (the task ids defined twice into `result`'s problems); how many
-    tasks there were. Each task is a number in the order tasks are defined: where it is defined
-    (two arrays), and each update that changes it one int (task, minutes, place in its
-    minutes' updates), sorted, so that its steps follow one another."""
+    archive.resolve resolves it (the task ids defined twice into `result`'s problems), handed
+    to `sink.task`; how many tasks there were. Each task is a number in the order tasks are
+    defined: where it is defined (two arrays), and each update that changes it one int (task,
+    minutes, place in its minutes' updates), sorted, so that its steps follow one another.
+    The tasks are then made a range of numbers at a time (made by forked workers beside this
+    process they peaked higher, for no shorter time: docs/performance.md, branch
+    `coldexport3`)."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [
@@ -332,73 +520,140 @@ def _tasks(
             defined_at.append(at)
             defined_nth.append(nth)
 
-    @lru_cache(maxsize=256)
-    def updates(at: int) -> list[tuple[Any, ...]]:
-        """The updates and unchecked lines of the minutes `at` (those of no task are skipped
-        below, as resolve skips them)."""
-        done, loose = loads(ordered[at][_UPDATES])
-        return [*done, *loose]
-
     steps: list[int] = []  # task << 64 | minutes << 32 | place of the update
     for at, own in enumerate(ordered):
         if own[_UPDATES] is None:
             continue
         day, minutes_id = own[_DAY], own[_ID]
-        for nth, update in enumerate(updates(at)):
+        done, loose = loads(own[_UPDATES])
+        for nth, update in enumerate([*done, *loose]):
             n = number.get(update[0])
             if n is None:
                 continue  # unmatched (check.py)
             defined = ordered[defined_at[n]]
             if (day, minutes_id) > (defined[_DAY], defined[_ID]):
                 steps.append(n << 64 | at << 32 | nth)
+    sink.tasks_numbered(number)
     del number
     steps.sort()
-    roster = roster_of(result.config)
-    step_at = 0
-    tasks_of: tuple[int, list[Any]] = (-1, [])
-    for n, (at, nth) in enumerate(zip(defined_at, defined_nth, strict=True)):
-        own = ordered[at]
-        if tasks_of[0] != at:
-            tasks_of = (at, loads(own[_TASKS]))
-        task_id, text, owner, due, deadline, kind, initial, line, source, _measure = tasks_of[1][nth]
-        day = dates[own[_DAY]]
-        task = Task(
-            task_id,
-            text,
-            owner,
-            due,
-            after[own[_ID]] if kind == "next_meeting" else None if deadline is None else dates[deadline],
-            kind,
-            initial,
-            initial,
-            line,
-            source,
-            own[_ID],
-            own[_GROUP],
-            own[_SLUG],
-            day,
-            rels[at],
-            [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
-        )
-        while step_at < len(steps) and steps[step_at] >> 64 == n:
-            step = steps[step_at]
-            step_at += 1
-            where = step >> 32 & 0xFFFFFFFF
-            _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
-            by = ordered[where]
-            when = dates[by[_DAY]]
-            task.status = changed
-            if handed:  # handed over, from this meeting on
-                task.owner = handed
-            if written is not None:  # a new deadline, from this meeting on
-                read = parse_deadline(written, when)
-                task.due, task.deadline_kind = written, read.kind
-                task.deadline = after[by[_ID]] if read.kind == "next_meeting" else read.end
-            elif changed == "open" and task.deadline_kind == "next_meeting":
-                task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
-            task.history.append(StatusChange(by[_ID], when, changed, note, rels[where], update_line, written))
-        task_row, events, deadlines = task_rows(name, task, roster, after)
-        add("tasks", [task_row])
-        add("task_events", events)
-        add("deadlines", deadlines)
+    made = _TaskMaker(
+        name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config), sink.text
+    )
+    for first in range(0, len(defined_at), TASK_RANGE):
+        for n, value in made.made(first, min(first + TASK_RANGE, len(defined_at))):
+            sink.task(n, value)
     return len(defined_at)
+
+
+TASK_RANGE = 2_000  # tasks made at a time
+
+
+class _TaskMaker:
+    """What making the rows of a range of tasks reads (_tasks)."""
+
+    def __init__(
+        self,
+        name: str,
+        rels: list[str],
+        ordered: list[tuple[Any, ...]],
+        after: dict[str, Any],
+        defined_at: array[int],
+        defined_nth: array[int],
+        steps: list[int],
+        roster: Any,
+        text: bool,
+    ) -> None:
+        self.name = name
+        self.rels = rels
+        self.ordered = ordered
+        self.after = after
+        self.defined_at = defined_at
+        self.defined_nth = defined_nth
+        self.steps = steps
+        self.roster = roster
+        self.text = text
+
+    def made(self, first: int, end: int) -> list[tuple[int, Any]]:
+        """(number, rows) of the tasks numbered `first` to `end` - 1, the rows as task_rows makes
+        them (with `text`: _task_text of them)."""
+        loads, dates = marshal.loads, _DATES
+        name, rels, ordered, after, steps, roster = (
+            self.name,
+            self.rels,
+            self.ordered,
+            self.after,
+            self.steps,
+            self.roster,
+        )
+
+        @lru_cache(maxsize=256)
+        def updates(at: int) -> list[tuple[Any, ...]]:
+            """The updates and unchecked lines of the minutes `at` (those of no task are
+            skipped, as resolve skips them)."""
+            done, loose = loads(ordered[at][_UPDATES])
+            return [*done, *loose]
+
+        made: list[tuple[int, Any]] = []
+        step_at = bisect_left(steps, first << 64)
+        tasks_of: tuple[int, list[Any]] = (-1, [])
+        for n in range(first, end):
+            at, nth = self.defined_at[n], self.defined_nth[n]
+            own = ordered[at]
+            if tasks_of[0] != at:
+                tasks_of = (at, loads(own[_TASKS]))
+            task_id, text, owner, due, deadline, kind, initial, line, source, _measure = tasks_of[1][nth]
+            day = dates[own[_DAY]]
+            task = Task(
+                task_id,
+                text,
+                owner,
+                due,
+                after[own[_ID]] if kind == "next_meeting" else None if deadline is None else dates[deadline],
+                kind,
+                initial,
+                initial,
+                line,
+                source,
+                own[_ID],
+                own[_GROUP],
+                own[_SLUG],
+                day,
+                rels[at],
+                [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
+            )
+            while step_at < len(steps) and steps[step_at] >> 64 == n:
+                step = steps[step_at]
+                step_at += 1
+                where = step >> 32 & 0xFFFFFFFF
+                _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
+                by = ordered[where]
+                when = dates[by[_DAY]]
+                task.status = changed
+                if handed:  # handed over, from this meeting on
+                    task.owner = handed
+                if written is not None:  # a new deadline, from this meeting on
+                    read = parse_deadline(written, when)
+                    task.due, task.deadline_kind = written, read.kind
+                    task.deadline = after[by[_ID]] if read.kind == "next_meeting" else read.end
+                elif changed == "open" and task.deadline_kind == "next_meeting":
+                    task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
+                task.history.append(
+                    StatusChange(by[_ID], when, changed, note, rels[where], update_line, written)
+                )
+            rows = task_rows(name, task, roster, after)
+            made.append((n, _task_text(rows) if self.text else rows))
+        return made
+
+
+def _task_text(rows: tuple[Row, list[Row], list[Row]]) -> tuple[bytes, bytes, bytes, int, int]:
+    """A task's rows (task_rows, of the archive named "") as the text of each of PER_TASK and
+    the counts of its events and deadlines."""
+
+    task_row, events, deadlines = rows
+    return (
+        _text(BY_NAME["tasks"], [task_row]),
+        _text(BY_NAME["task_events"], events),
+        _text(BY_NAME["deadlines"], deadlines),
+        len(events),
+        len(deadlines),
+    )

@@ -55,33 +55,26 @@ from .tables import People, archive_row, group_rows, minutes_rows, task_rows
 
 VIEW = "export"  # the view's name (store/viewtable.kind)
 LEAD = b"\x00"  # begins each kept line; never in JSON text (control characters are escaped)
-_EMPTY = '{"archive": "", '  # how a row of the archive named "" begins
 CHUNK = 1 << 20  # bytes of text read back from the spool at a time
 PEOPLE = "people of each minutes"  # the spool's file of each minutes' people (_Seen.summary)
 
 
-def _line_of(table: Table, made: dict[str, Callable[[Row], str]] = {}) -> Callable[[Row], str]:  # noqa: B006 - one per table, kept
-    """Table.json_line of `table`, made once per table (not per minutes or task)."""
-    line = made.get(table.name)
-    if line is None:
-        line = made[table.name] = table.json_line()
-    return line
+_LINES: dict[str, Callable[[Iterable[Row]], str]] = {}  # Table.json_lines with LEAD, by table
+
+
+def _lines_of(table: Table) -> Callable[[Iterable[Row]], str]:
+    """Table.json_lines of `table` with LEAD, made once per table (not per minutes or task)."""
+    lines = _LINES.get(table.name)
+    if lines is None:
+        lines = _LINES[table.name] = table.json_lines(LEAD.decode("ascii"))
+    return lines
 
 
 def _text(table: Table, rows: list[Row]) -> bytes:
     """The JSON Lines of `rows` (of the archive named ""), as write._write_jsonl writes them
     after the spill (booleans as it gives them back), each line begun with LEAD in place of
     its archive."""
-    encode = _line_of(table)
-    lines = []
-    for row in table.booleans_restored(rows):
-        line = encode(row)
-        if not line.startswith(_EMPTY):
-            raise ValueError("a row not of the archive named ''")
-        lines.append(line[len(_EMPTY) :])
-    if not lines:
-        return b""
-    return ("\0" + "\n\0".join(lines) + "\n").encode("utf-8")
+    return _lines_of(table)(rows).encode("utf-8") if rows else b""
 
 
 class _Seen(People):

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from ..core.errors import KpssError, os_reason
@@ -923,12 +924,17 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+JSONL_BATCH = 1_000  # rows encoded at a time (as the spill gives them: write._ordered_rows)
+
+
 def _write_jsonl(path: Path, name: str, rows: Iterable[Row]) -> None:
-    line = BY_NAME[name].json_line()
+    lines = BY_NAME[name].json_lines()
+    rows = iter(rows)
     with open(path, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(line(row))
-            handle.write("\n")
+        batch = list(islice(rows, JSONL_BATCH))
+        while batch:
+            handle.write(lines(batch))
+            batch = list(islice(rows, JSONL_BATCH))
 
 
 def _arrow_type(kind: str) -> Any:
