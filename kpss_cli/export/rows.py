@@ -695,11 +695,13 @@ def _from_index(
             } | contents
         # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
         # events and deadlines, its bucket's key).
-        tasks = [
-            (task_id, number, n_events, n_deadlines, key)
-            for key, _digest, (made, _reads, _content) in buckets
-            for task_id, number, n_events, n_deadlines in made
-        ]
+        tasks: list[tuple[str, int, int, int, bytes]] = []
+        for key, _digest, (made, _reads, _content) in buckets:
+            tasks += (
+                (task_id, number, n_events, n_deadlines, key)
+                for task_id, number, n_events, n_deadlines in made
+            )
+            made.clear()  # each bucket's let go of as it is taken: not every task twice at once
         del buckets
         if old is not None:
             m = old.map
