@@ -9,6 +9,7 @@ import importlib.util
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -981,9 +982,9 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
         maps.append("load")
         return bool(real_load(self, index))
 
-    def pack(self: Any, digest: bytes) -> bytes:
+    def pack(self: Any, digest: bytes) -> Iterator[bytes]:
         maps.append("pack")
-        return bytes(real_pack(self, digest))
+        yield from real_pack(self, digest)
 
     monkeypatch.setattr(splice.Source, "load", load)
     monkeypatch.setattr(splice.Map, "pack", pack)

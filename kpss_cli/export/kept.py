@@ -262,7 +262,9 @@ class Kept:
         where = self.target_part.split("\0", 2)[2]  # the export's key and the target's
         return f"{kind('export', self.shown_root)}\0splice served\0{where}"
 
-    def keep_again(self, entry: Entry, map_of: Callable[[bytes], tuple[bytes | None, bytes]]) -> bool:
+    def keep_again(
+        self, entry: Entry, map_of: Callable[[bytes], tuple[Iterable[bytes] | None, bytes]]
+    ) -> bool:
         """Keep `entry`, that of the kept file as it is, for the archive as it is now, with the
         map and state `map_of(digest)` (splice.py; no map: the one kept stays): an export after a change whose tables are the kept
         export's bytes (write._unchanged), the kept file neither written nor copied. What
@@ -277,7 +279,7 @@ class Kept:
                 return False
             packed = map_of(entry.digest)
 
-            def put(packed: tuple[bytes | None, bytes]) -> None:  # one transaction
+            def put(packed: tuple[Iterable[bytes] | None, bytes]) -> None:  # one transaction
                 index.put_view_part(self.digest, self.part, entry.pack())
                 self._keep_splice(index, entry, packed)
 
@@ -345,7 +347,7 @@ class Kept:
     def splice_parts(self) -> tuple[str, str, str]:
         """The names of the KEPT parts (beside the table of the view `export`, dropped with
         it: store/viewtable.py) of the entry, the map and the state of this kept export
-        (splice.py)."""
+        (splice.py); the map's parts are named after its (`map_part`)."""
         from ..store.viewtable import kind  # an export after a change: not the warm path
 
         table = kind("export", self.shown_root)
@@ -356,19 +358,23 @@ class Kept:
             f"{table}\0splice state\0{key}",
         )
 
-    def _keep_splice(self, index: Index, entry: Entry, packed: tuple[bytes | None, bytes] | None) -> None:
+    def _keep_splice(
+        self, index: Index, entry: Entry, packed: tuple[Iterable[bytes] | None, bytes] | None
+    ) -> None:
         """In a transaction: keep `entry`, and the map and the state `packed`, as the splice
         parts (no map: the one kept stays, that of the same bytes: write._serve_unchanged);
         without either (an export not made from the rows kept in the index), remove them."""
-        entry_part, map_part, state_part = self.splice_parts()
+        entry_part, map_prefix, state_part = self.splice_parts()
         if packed is None:
-            for part in (entry_part, map_part, state_part):
+            for part in (entry_part, map_prefix, state_part):  # the map's parts start with its name
                 index.drop_tables(part)
             return
         put_map, state = packed
         index.put_part("", entry_part, entry.pack())
         if put_map is not None:
-            index.put_part("", map_part, put_map)
+            for number, data in enumerate(put_map):  # each part packed as it is stored
+                index.put_part("", map_part(map_prefix, number), data)
+                del data
         index.put_part("", state_part, state)
 
     def _vouch_splice(self, index: Index, entry: Entry) -> None:
@@ -390,7 +396,7 @@ class Kept:
         archives: list[Row],
         exported_at: str,
         hashed: tuple[bytes, list[tuple[str, int]], bytes] | None = None,
-        map_of: Callable[[bytes], tuple[bytes | None, bytes]] | None = None,
+        map_of: Callable[[bytes], tuple[Iterable[bytes] | None, bytes]] | None = None,
     ) -> None:
         """Keep the files `sources` (name, path; in this order) of an export just written,
         when the archive is still as it was looked at and the index holds its snapshot; with
@@ -462,6 +468,12 @@ class Kept:
             return
         finally:
             index.close()
+
+
+def map_part(prefix: str, number: int) -> str:
+    """The name of part `number` of a kept export's map (splice.Map.pack), its first name
+    `prefix` (Kept.splice_parts): every part's name starts with it."""
+    return f"{prefix}\0{number}"
 
 
 def find(

@@ -22,8 +22,8 @@ import os
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import accumulate, repeat
-from operator import itemgetter
+from itertools import accumulate, islice, repeat
+from operator import eq, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -321,7 +321,7 @@ class Made:
         counts: dict[str, int],
         archives: list[Row],
         source: Source | None = None,
-        map_of: Callable[[bytes, list[bytes]], tuple[bytes | None, bytes]] | None = None,
+        map_of: Callable[[bytes, list[bytes]], tuple[Iterable[bytes] | None, bytes]] | None = None,
     ) -> None:
         self.head = head
         self.lead = lead  # what LEAD stands for: `{"archive": NAME, `
@@ -673,12 +673,13 @@ def _from_index(
                 made.map_of = lambda digest, _digests: (None, state.pack(digest))
                 done = True
                 return made
+        # The next meetings were read by the tasks' buckets only: let go of (some 10 MB at
+        # 100,000 files).
+        made_after.clear()
+        knowns.clear()
         minutes = all_minutes()
-        ids = [each[1] for each in minutes]
-        if len(set(ids)) != len(ids):
+        if _repeats(sorted(map(itemgetter(1), minutes))):
             return None
-        del ids
-        after = after_of()
         # What each bucket's minutes put in the export (those not read: as in the kept export).
         if old is not None:
             read_again = kept.selected or set()
@@ -687,11 +688,13 @@ def _from_index(
             } | contents
         # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
         # events and deadlines, its bucket's key).
-        tasks = [
-            (task_id, number, n_events, n_deadlines, key)
-            for key, _digest, (made, _reads, _content) in buckets
-            for task_id, number, n_events, n_deadlines in made
-        ]
+        tasks: list[tuple[str, int, int, int, bytes]] = []
+        for key, _digest, (made, _reads, _content) in buckets:
+            tasks += (
+                (task_id, number, n_events, n_deadlines, key)
+                for task_id, number, n_events, n_deadlines in made
+            )
+            made.clear()  # each bucket's let go of as it is taken: not every task twice at once
         del buckets
         if old is not None:
             m = old.map
@@ -709,7 +712,7 @@ def _from_index(
             for key in skipped:
                 task_buckets[key] = old.state.task_buckets[key]
         tasks.sort(key=itemgetter(0))
-        if len({task[0] for task in tasks}) != len(tasks):
+        if _repeats(list(map(itemgetter(0), tasks))):
             return None
         # The people: each key's first mention, then what it was last seen as (People), and
         # the members who never came; computed again only when a minutes' people (or their
@@ -852,7 +855,7 @@ def _from_index(
 
         kept_shared = kept.shared_key
 
-        def map_of(digest: bytes, digests: list[bytes]) -> tuple[bytes | None, bytes]:
+        def map_of(digest: bytes, digests: list[bytes]) -> tuple[Iterable[bytes] | None, bytes]:
             """Where each minutes' and task's rows lie in this export (splice.Map) and what it
             was made of (splice.State), packed for the kept export of `digest`, its leaves'
             digests `digests` (those of no bytes left out, as kept.TreeHash gives them)."""
@@ -872,28 +875,33 @@ def _from_index(
             keys = sorted(task_buckets)
             place = {key: at for at, key in enumerate(keys)}
             state = State(view, contents, task_buckets, kept_shared, groups_made)
+            # Called once, when the export is written: what it was made of is let go of before
+            # the map is packed and stored (at 100,000 files, some 70 MB), a part at a time as
+            # it is stored (Map.pack); the columns of ids, groups, next meetings and people
+            # are the map's as they are (tuples: not copied).
+            for held in (minutes_in_order, tasks_in_order):
+                held.clear()
+            plan.clear()
+            spool.offsets.clear()  # where the rows' text lay in the spool: read (some 18 MB)
+            spool.lengths.clear()
             found = Map(
-                list(by_minutes[1]),
+                by_minutes[1],
                 array("q", by_minutes[0]),
                 array("q", by_minutes[5]),
-                list(by_minutes[2]),
-                list(by_minutes[3]),
-                list(by_minutes[4]),
+                by_minutes[2],
+                by_minutes[3],
+                by_minutes[4],
                 (array("q", by_minutes[6]), array("q", by_minutes[7]), array("q", by_minutes[8])),
                 written,
-                list(by_task[0]),
+                by_task[0],
                 keys,
                 array("q", map(place.__getitem__, by_task[4])),
                 (array("q", by_task[2]), array("q", by_task[3])),
                 ends,
                 {table: bytes(value) for table, value in leaves.items()},
             )
-            # Called once, when the export is written: what it was made of is let go of before
-            # the map is packed and stored (at 100,000 files, some 70 MB).
-            for held in (minutes_in_order, tasks_in_order, by_minutes, by_task):
+            for held in (by_minutes, by_task):
                 held.clear()
-            after.clear()
-            plan.clear()
             if old is not None:
                 old.drop()
             return found.pack(digest), state.pack(digest)
@@ -909,6 +917,12 @@ def _from_index(
             spool.close()
             if old is not None:
                 old.close()
+
+
+def _repeats(ids: list[str]) -> bool:
+    """Whether an id of `ids`, in order, comes twice: told by neighbours, in C (no set of some
+    200,000 ids held beside them)."""
+    return any(map(eq, ids, islice(ids, 1, None)))
 
 
 def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) -> list[Row] | None:

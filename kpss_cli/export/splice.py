@@ -41,7 +41,7 @@ import stat as stat_module
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import methodcaller
 from sys import intern
@@ -51,12 +51,13 @@ from ..store.archive import stamp_of
 from ..store.files import READ_FLAGS
 from ..store.index import Index, blake2b
 from ..store.packing import MARSHAL_VERSION
-from .kept import CHUNK, Entry, Kept, now, tree_root
+from .kept import CHUNK, Entry, Kept, map_part, now, tree_root
 
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
 MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the export is made whole
-FORMAT = 3  # 2: the hash tree's leaves; 3: the state apart from the map
+FORMAT = 4  # 2: the hash tree's leaves; 3: the state apart from the map; 4: the map in parts
+MAP_PARTS = 14  # the parts the map is kept in (Map.pack), a field each
 LEAF = 64  # a leaf of the hash tree ends, on average, after one minutes (task) in LEAF (`leaf_ends`)
 DIGEST = 32  # bytes of a leaf's digest (SHA-256)
 # A run of the kept export this long or longer is copied by the kernel (kept.kernel_copy) from
@@ -123,16 +124,16 @@ class Map:
 
     def __init__(
         self,
-        ids: list[str],
+        ids: Sequence[str],
         dates: array[int],
         buckets: array[int],
-        groups: list[str],
-        meetings: list[int | None],
-        people: list[bytes],
+        groups: Sequence[str],
+        meetings: Sequence[int | None],
+        people: Sequence[bytes],
         counts: tuple[array[int], array[int], array[int]],
         lengths: dict[str, array[int]],
-        task_ids: list[str],
-        task_keys: list[bytes],
+        task_ids: Sequence[str],
+        task_keys: Sequence[bytes],
         task_bucket: array[int],
         task_counts: tuple[array[int], array[int]],
         ends: tuple[array[int], array[int]],
@@ -162,35 +163,44 @@ class Map:
         none = array("q")
         return cls([], none, none, [], [], [], (none,) * 3, {}, [], [], none, (none,) * 2, (none,) * 2, {})
 
-    def pack(self, digest: bytes) -> bytes:
-        return marshal.dumps(
-            (
-                FORMAT,
-                digest,
-                self.ids,
-                self.dates.tobytes(),
-                self.buckets.tobytes(),
-                self.groups,
-                self.meetings,
-                self.people,
-                tuple(counts.tobytes() for counts in self.counts),
-                {table: lengths.tobytes() for table, lengths in self.lengths.items()},
-                self.task_ids,
-                self.task_keys,
-                self.task_bucket.tobytes(),
-                tuple(counts.tobytes() for counts in self.task_counts),
-                tuple(ends.tobytes() for ends in self.ends),
-                self.leaves,
-            ),
-            MARSHAL_VERSION,
+    def pack(self, digest: bytes) -> Iterator[bytes]:
+        """The map packed in MAP_PARTS parts, a field each (the largest some 5 MB at 100,000
+        files), made one at a time as they are stored (kept.Kept): never packed whole (some 30
+        MB at 100,000 files, copied again by SQLite as it stored it)."""
+        fields: tuple[Callable[[], Any], ...] = (
+            lambda: self.ids,
+            self.dates.tobytes,
+            self.buckets.tobytes,
+            lambda: self.groups,
+            lambda: self.meetings,
+            lambda: self.people,
+            lambda: tuple(counts.tobytes() for counts in self.counts),
+            lambda: {table: lengths.tobytes() for table, lengths in self.lengths.items()},
+            lambda: self.task_ids,
+            lambda: self.task_keys,
+            self.task_bucket.tobytes,
+            lambda: tuple(counts.tobytes() for counts in self.task_counts),
+            lambda: tuple(ends.tobytes() for ends in self.ends),
+            lambda: self.leaves,
         )
+        assert len(fields) == MAP_PARTS
+        for number, field in enumerate(fields):
+            yield marshal.dumps((FORMAT, digest, number, field()), MARSHAL_VERSION)
 
     @classmethod
-    def unpack(cls, data: bytes, digest: bytes) -> Map | None:
-        """The map packed in `data`, when it is that of the kept export of `digest`."""
+    def unpack(cls, parts: Iterable[bytes | None], digest: bytes) -> Map | None:
+        """The map packed in `parts` (`pack`; None: a part missing), when it is that of the
+        kept export of `digest`; each part unpacked as it is read."""
+        values: list[Any] = []
+        for data in parts:
+            found = None if data is None else marshal.loads(data)
+            if type(found) is not tuple or len(found) != 4 or found[:3] != (FORMAT, digest, len(values)):
+                return None
+            values.append(found[3])
+            del found, data
+        if len(values) != MAP_PARTS:
+            return None
         (
-            form,
-            made_for,
             ids,
             dates,
             buckets,
@@ -205,9 +215,8 @@ class Map:
             task_counts,
             ends,
             leaves,
-        ) = marshal.loads(data)
-        if form != FORMAT or made_for != digest:
-            return None
+        ) = values
+        del values
         found = cls(
             list(ids),
             _longs(dates),
@@ -334,9 +343,13 @@ class Source:
     def load(self, index: Index) -> bool:
         """Read the map (`map`, `offsets`); False when the index holds none of this export, or
         not its own (of another size, or leaves whose root is not its signed digest)."""
-        found = index.kept_part(self.map_part)
-        made = None if found is None else Map.unpack(found[1], self.entry.digest)
-        del found
+
+        def parts() -> Iterator[bytes | None]:
+            for number in range(MAP_PARTS):
+                found = index.kept_part(map_part(self.map_part, number))
+                yield None if found is None else found[1]
+
+        made = Map.unpack(parts(), self.entry.digest)
         if made is None:
             return False
         self.map = made
@@ -423,8 +436,14 @@ class Source:
         """Let go of the map and offsets (the export written and its new map made): at 100,000
         files some tens of megabytes, not held while the new map is stored."""
         made = self.map
-        for found in (made.ids, made.groups, made.meetings, made.people, made.task_ids, made.task_keys):
-            found.clear()
+        made.ids, made.groups, made.meetings, made.people, made.task_ids, made.task_keys = (
+            [],
+            [],
+            [],
+            [],
+            [],
+            [],
+        )
         self.state.view.clear()
         self.state.contents.clear()
         self.state.task_buckets.clear()
