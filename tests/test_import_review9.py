@@ -127,6 +127,13 @@ def test_a_letterhead_under_the_meetings_name_is_the_association() -> None:
     )
 
 
+def test_a_letterhead_of_friends_stays_one() -> None:
+    # (`přátel` is no verb in the past)
+    group = recognise(_minutes("Klub přátel Lhoty, z.s.\nZápis ze schůze dne 12. 3. 2022")).group
+    assert group in ("Klub přátel Lhoty", None)
+    assert recognise(_minutes("Klub přátel\nObce Lhota, z.s.")).group == "Klub přátel Obce Lhota"
+
+
 def test_a_sentence_or_a_label_before_a_legal_form_is_no_letterhead() -> None:
     for line in (
         "Projekt podpořil Nadační fond Lhota, z.s.",
@@ -184,6 +191,11 @@ def test_a_news_item_or_an_invitation_is_not_minutes_even_without_a_day() -> Non
     )
     for text in (news, invitation):
         assert not recognise(text).looks_like_minutes, text[:40]
+    # the record itself, its attendance by the sheet, stays minutes
+    record = news.replace("Text: Eva Horká, foto: Karel Dub\n", "").replace(
+        "Přítomno: 7 zastupitelů, 25 občanů.", "Přítomni: dle prezenční listiny"
+    )
+    assert recognise(record.replace("Ve středu se v sále sešli zastupitelé obce Lhota. ", "")).looks_like_minutes
 
 
 def test_the_chairman_of_another_meeting_on_one_line_is_not_this_ones() -> None:

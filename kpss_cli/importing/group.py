@@ -345,7 +345,8 @@ _LETTERHEAD_LABEL = rx(
     r"^(?:pořadatel\w*|spolupořadatel\w*|organizátor\w*|partne\w*|projekt\w*|zřizovatel\w*|provozovatel\w*|"
     r"příjemce|žadatel\w*|dodavatel\w*|sponzor\w*|podpořil\w*|za\b|pro\b|ve\s+spolupráci)\b"
 )
-_LETTERHEAD_VERB = re.compile(rf"(?<!\w){SMALL}{{3,}}(?:il|al|ěl|el|yl|ul)[aoiy]?(?!\w)")
+# (not `-el`: `Klub přátel`, `Spolek učitel…` are names)
+_LETTERHEAD_VERB = re.compile(rf"(?<!\w){SMALL}{{3,}}(?:il|al|ěl|yl)[aoiy]?(?!\w)")
 
 
 def _legal_letterhead(above: str, line: str) -> str | None:

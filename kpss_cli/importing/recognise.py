@@ -3727,7 +3727,7 @@ _MEETING_OF_BODY = rx(
 # usnášeníschopná`).
 # (the label followed by a count or a name: `Přítomni: předseda a členové výboru (seznam bude doplněn)` of an
 # invitation lists no one)
-_ATTENDANCE_LABEL = rx(rf"(?:^|\s)přítomn[oiíé]\w*\s*:\s*(?=\d|(?-i:{CAPITAL}))")
+_ATTENDANCE_LABEL = rx(rf"(?:^|\s)přítomn[oiíé]\w*\s*:\s*(?=\d|(?-i:{CAPITAL})|(?:dle|podle)\s+prezen)")
 # A news item's byline (`Text: Eva Horká, foto: Karel Dub`).
 _NEWS_BYLINE = rx(r"(?:^|\n)\s*(?:text|foto|autor|autorka)\s*:\s*\S")
 _NUMBERED_DECISION = rx(
