@@ -195,7 +195,9 @@ def test_a_news_item_or_an_invitation_is_not_minutes_even_without_a_day() -> Non
     record = news.replace("Text: Eva Horká, foto: Karel Dub\n", "").replace(
         "Přítomno: 7 zastupitelů, 25 občanů.", "Přítomni: dle prezenční listiny"
     )
-    assert recognise(record.replace("Ve středu se v sále sešli zastupitelé obce Lhota. ", "")).looks_like_minutes
+    assert recognise(
+        record.replace("Ve středu se v sále sešli zastupitelé obce Lhota. ", "")
+    ).looks_like_minutes
 
 
 def test_the_chairman_of_another_meeting_on_one_line_is_not_this_ones() -> None:
