@@ -198,6 +198,8 @@ _COMMITTEE_OF = rx(
 )
 _COMMITTEE_MEETING = rx(r"\bz[áa]pis\w*\s+(?:z|ze)\s+výborové\s+schůze\b")
 _MEETING_TITLE = rx(r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+\w+")
+_MEETING_WITH = rx(r"\s(?:s|se)\s+\w")
+_GENERIC_ASSEMBLY = rx(r"\bshromáždění\s+(?:členů|delegátů|vlastníků)\s*$")
 _MEETING_OF = rx(
     r"^(?:setkání|jednání|schůzka|zasedání|porada)\s+(?=(?:zastupitelstva|rady|výboru|komise|představenstva|senátu)\b)"
 )
@@ -333,6 +335,18 @@ _PLACE_AFTER = re.compile(
 # A letterhead line of an association's name with its legal form after it (`České Heřmanice, z.s.`), and the
 # line above it when the name was broken over two (`TJ Sokol`): a few words, no label, digits or sentence.
 _LETTERHEAD_PART = re.compile(rf"^{CAPITAL}[^\d:;!?|/@]{{1,60}}$")
+# A line that names a meeting, not an association (`Valná hromada`, `Členská schůze`): never part of the name.
+_MEETING_NAME_LINE = rx(
+    r"^(?:\w+\s+)?(?:valná\s+hromada|schůze|schůzka|zasedání|jednání|setkání|shromáždění|porada)\b"
+)
+# A letterhead is only a name: not a label before it (`Pořadatel Spolek rodičů …`) nor a sentence that names
+# it (`Projekt podpořil Nadační fond …`, a verb in the past among its words in lower case).
+_LETTERHEAD_LABEL = rx(
+    r"^(?:pořadatel\w*|spolupořadatel\w*|organizátor\w*|partne\w*|projekt\w*|zřizovatel\w*|provozovatel\w*|"
+    r"příjemce|žadatel\w*|dodavatel\w*|sponzor\w*|podpořil\w*|za\b|pro\b|ve\s+spolupráci)\b"
+)
+# (not `-el`: `Klub přátel`, `Spolek učitel…` are names)
+_LETTERHEAD_VERB = re.compile(rf"(?<!\w){SMALL}{{3,}}(?:il|al|ěl|yl)[aoiy]?(?!\w)")
 
 
 def _legal_letterhead(above: str, line: str) -> str | None:
@@ -340,8 +354,11 @@ def _legal_letterhead(above: str, line: str) -> str | None:
     line above it joined (`TJ Sokol` / `České Heřmanice, z.s.`); None otherwise."""
     if not (_LEGAL_FORM_AFTER.search(line) and _LETTERHEAD_PART.match(line)) or len(line.split()) > 8:
         return None
+    if _LETTERHEAD_LABEL.match(line) or _LETTERHEAD_VERB.search(line):
+        return None
     if (
         _LETTERHEAD_PART.match(above)
+        and not _MEETING_NAME_LINE.match(above)
         and len(above.split()) <= 3
         and not above.endswith((".", ","))
         and not _ZAPIS_WORD.search(above)
@@ -582,6 +599,8 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         and not (
             match.re is _ORDINAL_BODY and match["alone"] is not None and _named_fuller(found[0], line, head)
         )
+        # (`Zápis ze shromáždění členů` alone: an assembly of whose members the title does not say)
+        and not (match.re is _ORDINAL_BODY and match["alone"] is not None and _GENERIC_ASSEMBLY.search(line))
     ]
     # A web page's title whose day was dropped (`Zápis z jednání … komise ze dne`) above the
     # minutes' own heading with the day (`Zápis z porady sociální komise dne 10.9.2012`): the heading.
@@ -615,7 +634,11 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         # `Zápis z jednání` / `Územní řídicí skupiny`: the meeting noun ends the title's first line
         # and the body in the genitive makes the next one.
         if (
-            re.fullmatch(r"(?i)z[áa](?:pis|znam)\s+ze?\s+(?:jednání|zasedání|schůze|schůzky|setkání)", line)
+            re.fullmatch(
+                r"(?i)z[áa](?:pis|znam)\s+ze?\s+(?:jednání|zasedání|schůze|schůzky|setkání|"
+                r"shromáždění\s+(?:členů|delegátů|vlastníků))",
+                line,
+            )
             and re.fullmatch(rf"{CAPITAL}[^:\d]{{3,80}}", following)
             and not following.endswith(".")
             and len(following.split()) <= 8
@@ -690,6 +713,8 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             and len(line) <= 120
             and not re.search(r"\d{4}", line)
             and not _MEETING_SENTENCE.match(line)
+            # (`Setkání zastupitelstva s občany`: a meeting with someone is not the body's own session)
+            and not _MEETING_WITH.search(line)
         ):
             # `Zasedání zastupitelstva obce …`: the body in the genitive after the meeting noun is the group
             return _tidy_why(_MEETING_OF.sub("", line))

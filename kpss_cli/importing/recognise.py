@@ -2928,8 +2928,8 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
         value = _label_value(reader, index, pattern)
         if value is None:
             match = next((m for f in free if (m := f.search(line)) is not None), None)
-            if match is None:
-                continue
+            if match is None or _OTHER_MEETING_TOLD.search(line[: match.start()]):
+                continue  # (`se zúčastnila jednání mikroregionu, jednání vedl …`: another meeting's chair)
             value = match["value"]
         # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border;
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
@@ -3389,6 +3389,16 @@ def _unwrapped(plains: list[str]) -> list[str]:
     return joined
 
 
+# Another meeting told of before (`Pan Dub informoval o výroční schůzi hasičů. Schůzi zahájil starosta SDH …`,
+# `se zúčastnila jednání mikroregionu, jednání vedl …`): who opened or led it after this leads no meeting of ours.
+_OTHER_MEETING_TOLD = rx(
+    rf"\b(?:(?:informoval|referoval|hovořil)[aoiy]?\s+o\s+(?:{SMALL}+[éí]\s+){{0,2}}"
+    r"(?:schůzi|jednání|zasedání|setkání|valné\s+hromadě|konferenci|poradě|shromáždění)|"
+    rf"(?:zúčastnil|účastnil)[aoiy]?\s+(?:se\s+)?(?:{SMALL}+(?:é|í|ého)\s+){{0,2}}"
+    r"(?:schůze|jednání|zasedání|setkání|valné\s+hromady|konference|porady|shromáždění))\b"
+)
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -3398,6 +3408,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
         for match in _OPENED_BY.finditer(line):
             if NEXT.search(line[max(0, match.start() - 80) : match.end() + 80]):
                 continue
+            if _OTHER_MEETING_TOLD.search(line[: match.start()]):
+                continue  # (the meeting is one told of, not this one)
             if match[0].lower().startswith("slova") and not _WELCOMED.search(line):
                 continue  # `slova se ujal` alone: a speaker, not who led the meeting
             rest = line[match.end() : match.end() + 160]
@@ -3562,6 +3574,8 @@ def _moderator_by_surname(reader: _Reader, present: list[PersonDict]) -> str | N
             opened = _OPENED.search(window)
             if not ((opened is not None and opened.start() < len(sentence)) or _OPENED_BY.search(sentence)):
                 continue
+            if _OTHER_MEETING_TOLD.search(sentence):
+                continue  # (`Pan Dub informoval o výroční schůzi hasičů … Schůzi zahájil …`: another meeting)
             found = {
                 name
                 for match in _TITLED_SURNAME.finditer(sentence)
@@ -3711,7 +3725,11 @@ _MEETING_OF_BODY = rx(
 # label (`Přítomno: 6 členů`), a numbered resolution that decides (`Usnesení č. 01/2014 Zastupitelstvo …
 # schvaluje …`), and the chair's conduct in the past (`Starosta přivítal …`, `konstatoval, že schůze je
 # usnášeníschopná`).
-_ATTENDANCE_LABEL = rx(r"(?:^|\s)přítomn[oiíé]\w*\s*:")
+# (the label followed by a count or a name: `Přítomni: předseda a členové výboru (seznam bude doplněn)` of an
+# invitation lists no one)
+_ATTENDANCE_LABEL = rx(rf"(?:^|\s)přítomn[oiíé]\w*\s*:\s*(?=\d|(?-i:{CAPITAL})|(?:dle|podle)\s+prezen)")
+# A news item's byline (`Text: Eva Horká, foto: Karel Dub`).
+_NEWS_BYLINE = rx(r"(?:^|\n)\s*(?:text|foto|autor|autorka)\s*:\s*\S")
 _NUMBERED_DECISION = rx(
     r"\busnesení\s+(?:č\.|číslo)\s*\d[^.]{0,200}?\b(?:schvaluje|neschvaluje|bere\s+na\s+vědomí|ukládá|volí|"
     r"jmenuje|souhlasí|zamítá)\b"
@@ -3735,6 +3753,7 @@ def _record_of_meeting(reader: _Reader, body: str) -> bool:
         and _CONDUCT_TOLD.search(body)
         and not any(_OTHER_DOCUMENT.search(line) for line in first)
         and not _NEWS_VOICE.search(body)
+        and not _NEWS_BYLINE.search(body)
     )
 
 

@@ -704,6 +704,30 @@ _OWNERS_AFTER_VERB = re.compile(
 )
 
 
+def _declined_of_present(surname: str, attending: frozenset[str]) -> bool:
+    """`Sýkoru`, `Duba`, `Líska`, `Vrbu` where Sýkora, Dub, Lísek and Vrba attended: a surname declined from
+    one at the meeting (the object of the verb, not its subject)."""
+    word = fold(surname)
+    if word in attending or word[-1:] not in ("a", "u", "y", "e") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return bool({stem, f"{stem}a", f"{stem[:-1]}e{stem[-1]}"} & attending)
+
+
+def _declined_absent(owner: str, attending: frozenset[str]) -> bool:
+    """`p. Nováka`, `pana Dvořáka`, `p. Kučery`: a man's surname ending in `-a`, `-u` or `-y` that no one at the
+    meeting bears is (mostly) declined — whose complaint, whom to invite — so no owner."""
+    # kpss: odhad – a nominative in `-a` (`p. Procházka`) of someone absent is lost with it; precision first
+    surname = owner.split()[-1]
+    if (
+        re.match(r"(?i)^(?:paní|pí)\b", owner)
+        or not surname[:1].isupper()
+        or not surname.endswith(("a", "u", "y"))
+    ):
+        return False
+    return fold(surname) not in attending or _declined_of_present(surname, attending)
+
+
 def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | None:
     """The people listed after a task verb who share its task (`_OWNERS_AFTER_VERB`), or None. Each
     named by a first name must be a known first name and at the meeting (a list after the verb may name
@@ -715,12 +739,16 @@ def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | 
         first, surname = person.split()[0], person.split()[-1]
         if not first.endswith(".") and (fold(first) not in FIRST_NAMES or fold(surname) not in attending):
             return None
-        if fold(surname).endswith(_DECLINED_SURNAME):
-            return None  # (`předá Janu Kosovi a Evě Malé`: to whom, not who)
+        if fold(surname).endswith(_DECLINED_SURNAME) or _declined_of_present(surname, attending):
+            return (
+                None  # (`předá Janu Kosovi a Evě Malé`: to whom, not who; `osloví P. Sýkoru, K. Duba`: whom)
+            )
     return listed
 
 
 _ONE_OBJECT = re.compile(rf"^\s+{SMALL}{{3,}}\s")
+# A first name and a surname, already checked against the attendance (`_NAME_AFTER_VERB`).
+_LISTED_ONE = re.compile(rf"^{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+$")
 # `žádost podá a začne se sběrem podkladů p. Kulíšek`: the owner, with a courtesy word, closes the clause
 # after the object or a second verb of the same subject (up to eight words in lower case between; not after
 # a preposition, `zajistí dopravu pro p. Nováka`).
@@ -972,6 +1000,10 @@ def _may_open_with_owner(lines: list[str], number: int) -> bool:
         return True
     if not _AGENDA_LIST.search(heading):
         return False  # (a control of earlier tasks stays one)
+    if (item := _ITEM_NO.match(plain(lines[number]))) is not None and any(
+        re.match(rf"(?i)^\s*(?:ad|k\s+bodu)\s*{item[1]}\s*[.):]", plain(line)) for line in lines
+    ):
+        return False  # (`3. Eva Horká připraví zprávu` … `Ad 3) Zprávu přednesla …`: the item's title, done then)
     # kpss: odhad – two items told in the past make the list a record, not an agenda
     return sum(1 for item in _list_items(lines, number) if _TOLD_IN_PAST.search(item)) >= 2
 
@@ -979,9 +1011,17 @@ def _may_open_with_owner(lines: list[str], number: int) -> bool:
 # A question (`Pan Novák se dotázal, zda obec zajistí …`, `… se ptala, kdo připraví …`) asks, it sets no task.
 _QUESTION = rx(r"\b(?:dotáza?l\w*|dotazoval\w*|ptal\w*|zeptal\w*|zda|zdali|jestli|kdo)\b")
 # Someone's plan reported by another (`Host … informoval, že Mgr. Horká připraví …`): not set by the meeting.
+# A clause of its own before the task's, with its subject and a verb in the past (`Karel Dub nabídl pomoc …, `),
+# when the task's owner stands after its verb.
+_TOLD_CLAUSE = re.compile(
+    rf"^\s*(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+)?(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+)?{CAPITAL}{SMALL}+\s+(?:se\s+|si\s+)?"
+    rf"{SMALL}+l[aoiy]?\b[^,;]*,\s+"
+)
 _REPORTED = rx(
     r"\b(?:informoval|uvedl|sdělil|připomněl|oznámil|zmínil|řekl|konstatoval|upozornil|vysvětlil|doplnil|"
     r"dodal|poznamenal|potvrdil|prohlásil)[ai]?\s*,?\s+že\s+"
+    # (`Výbor vzal na vědomí, že petici podá …`: what the meeting was told, not what it set)
+    r"|\b(?:vzal[aoiy]?|bere|berou)\s+na\s+vědomí\s*,?\s+že\s+"
 )
 _ACCORDING = rx(r"\b(?:dle|podle)\s+(?:pana|paní|p\.|pí)\s+\w+")
 # A promise under a condition (`Pokud bude dotace schválena, pan Novák zajistí …`) is no plain task.
@@ -1063,6 +1103,13 @@ def _narrative_fields(
             after = named
         if after is not None and fold(after["owner"].split()[-1]).endswith(_DECLINED):
             return None  # `předloží paní Nové`: not the one who does it
+        if (
+            after is not None
+            and not re.search(r",|\sa\s", after["owner"])
+            and _declined_absent(after["owner"], attending)
+            and not _LISTED_ONE.match(after["owner"])
+        ):
+            return None  # `prověří stížnost p. Nováka`: whose, not who
         person = after is not None
         after = after or _ROLE_AFTER_VERB.match(rest)
         if after is None:
@@ -1090,6 +1137,10 @@ def _narrative_fields(
     at = sentence.find(owner)
     if 0 <= at < verb.start():
         sentence = sentence[at:]  # what stands before the subject (`Sbírka – `, `Dohodnuto, že`) is no task
+    elif (told := _TOLD_CLAUSE.match(sentence[: verb.start()])) is not None:
+        sentence = sentence[
+            told.end() :
+        ]  # `Karel Dub nabídl pomoc, rozvrh připraví pan Vrba`: another clause
     text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
     text = text.replace(owner, "") if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
@@ -1329,6 +1380,16 @@ _COMMISSION_OWNER_FIRST = re.compile(
     rf"^(?P<owner>[^,.;:()]{{3,60}}?)\s+{_COMMISSIONED}\s+(?P<task>{_INSTRUMENTAL}\b[^;:]{{3,}}?)\s*[.;]?\s*$"
 )
 # A class of people in the nominative plural (`hospodští`, `pořadatelé`, `trenéři`, `hasiči`).
+# Who or what gave the commission (`Rozhodnutím valné hromady byl pověřen výbor přípravou stanov`), no deed.
+_COMMISSION_GIVER = rx(r"^(?:rozhodnutím|usnesením|hlasováním|souhlasem|dopisem|pokynem)\b")
+# A commission named by no deed (`Úkolem byl pověřen …`, `Tímto úkolem …`): the deed is elsewhere.
+_BARE_TASK_WORD = rx(r"^(?:\w+\s+)?úkolem$")
+# A standing role, not a deed to finish (`Správou webových stránek je pověřen …`, `Zastupováním spolku …`).
+_STANDING_DUTY = rx(r"^(?:správou|dozorem|zastupováním|zastoupením|údržbou|péčí|vedením|správcovstvím)\b")
+# A commission done already (`…, ples proběhl 3. 2. a byl úspěšný`).
+_DONE_SINCE = rx(
+    r"\b(?:proběhl[aoiy]?|se\s+konal[aoiy]?|uskutečnil[aoiy]?|byl[aoiy]?\s+úspěšn\w*|skončil[aoiy]?)\b"
+)
 _PEOPLE_PLURAL = rx(rf"^(?:{SMALL}+(?:ští|čtí|ní|ci|ři|ové|telé|é))(?:\s+{SMALL}+){{0,2}}$")
 # Who leads, writes, verifies or counts at this meeting (`Řízením schůze byl pověřen …`, `Sčítáním hlasů
 # …`): a role at the meeting, not a task.
@@ -1370,12 +1431,22 @@ def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple
             match = _COMMISSION_TASK_FIRST.match(sentence) or _COMMISSION_OWNER_FIRST.match(sentence)
             if match is None or _MEETING_ROLE_WORDS.search(match["task"]) or _CLOSED.search(sentence):
                 continue
-            owner = squash(match["owner"])
+            owner, deed = squash(match["owner"]), match["task"]
+            if (inner := re.search(rf"\s(?={_INSTRUMENTAL}\b)", owner)) is not None:
+                # `… byl pověřen výbor přípravou stanov`: the deed after the owner, what stood first gave it
+                owner, deed = owner[: inner.start()], owner[inner.end() :].rstrip(" .")
+            if (
+                _COMMISSION_GIVER.match(deed)
+                or _BARE_TASK_WORD.match(deed.strip())
+                or _STANDING_DUTY.match(deed)
+                or _DONE_SINCE.search(sentence)
+            ):
+                continue
             if re.search(r"\w{3}\.$", owner):
                 owner = owner[:-1]  # (the sentence's full stop, not an initial's)
             if not _commission_owner(owner):
                 continue
-            task = f"{match['task']} {due[0]}" if due is not None else match["task"]
+            task = f"{deed} {due[0]}" if due is not None else deed
             fields = {"owner": owner, "task": task, "guess": _("a task from the minutes' narrative")}
             if (task := _sentence_task(fields, meeting)) is not None:
                 found.append((number, task))
