@@ -147,15 +147,28 @@ _TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et 
 
 
 # A first name and a surname glued by a text layer that lost the space (`Ing. JanMálek`,
-# `LadislavGoral`): two capitalised words of three letters or more each (`DiS.`, `McCain`, `MěÚ` are not).
-_GLUED_NAME = re.compile(rf"\b({CAPITAL}{SMALL}{{2,}})(?={CAPITAL}{SMALL}{{2,}}\b)")
+# `LadislavGoral`): two capitalised words of three letters or more each (`DiS.`, `McCain`, `MěÚ` are not),
+# with no name before them (`Ian MacGregor`, `Richard FitzGerald` are surnames written so).
+_GLUED_NAME = re.compile(rf"(?<![\w-])(?P<first>{CAPITAL}{SMALL}{{2,}})(?={CAPITAL}{SMALL}{{2,}}\b)")
+_NAME_BEFORE = re.compile(rf"{CAPITAL}[^\W\d_]*[^\S\n]+$")
+
+
+def _unglued(text: str) -> str:
+    """`Ing. JanMálek` -> `Ing. Jan Málek`, `Ian MacGregor` kept (see `_GLUED_NAME`)."""
+
+    def split(match: re.Match[str]) -> str:
+        if _NAME_BEFORE.search(text[: match.start()]):
+            return match[0]
+        return f"{match['first']} "
+
+    return _GLUED_NAME.sub(split, text)
 
 
 def normalise_name(text: str) -> str:
     """Spaces normalised, `Mgr.Jana` -> `Mgr. Jana`, `JanMálek` -> `Jan Málek`, `Mgr. et Mgr.` ->
     `Mgr. Mgr.`, courtesy words (`paní`, `p.`) dropped. Ranks (`npor.`, `plk.`) stay, as written, like
     academic titles."""
-    name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", _GLUED_NAME.sub(r"\1 ", squash(text))))
+    name = _TITLE_AND.sub(" ", _TITLE_SPACING.sub(r"\1. ", _unglued(squash(text))))
     name = _COURTESY.sub("", name)
     return squash(name).strip(" ,;:")
 

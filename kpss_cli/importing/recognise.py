@@ -867,6 +867,17 @@ _TITLE_PLACE_END = re.compile(
     rf"(?<=[^\W\d_]{{3}})\.(?:\s|$).*$|\s+{CAPITAL}{SMALL}+(?:\s+[^\W\d_]+){{0,3}}\s*:.*$", re.DOTALL
 )
 
+# A finite verb: a past participle (`předsedal`, `byla`, `seznámil`), a form of `být` or `mít`.
+_FINITE_VERB = rx(r"\b(?:je|jsou|byl[aoiy]?|měl[aoiy]?|bude|budou|má|mají|[^\W\d_]{2,}[aiyě]l[aoiy]?)\b")
+
+
+def _names_a_place(value: str) -> bool:
+    """True when the words after the comma of a title's sentence name a place: a word of a place among
+    their first three (`velká zasedací místnost radnice`, `Hrzánský palác (…)`) and no finite verb
+    (`předsedal Jan Novák, přítomen byl zástupce městského úřadu`, `Sál … byl zapůjčen zdarma`)."""
+    opening = " ".join(re.sub(r"\d", "", value).split()[:3])
+    return bool(_PLACE_WORD.search(opening)) and not _FINITE_VERB.search(value)
+
 
 def _day_line(result: Imported, reader: _Reader) -> None:
     """The hours and the place on a line of the head that repeats the meeting's day under the
@@ -906,7 +917,7 @@ def _day_line(result: Imported, reader: _Reader) -> None:
             named = squash(tail)  # `…, 9 - 12 hodin, jednací místnost MěÚ Frýdlant`: after a comma
             if titled:  # in a sentence: up to its end or the next label, and a word of a place (not a number)
                 named = squash(_TITLE_PLACE_END.sub("", named)).strip(" ,;.")
-                if not _PLACE_WORD.search(re.sub(r"\d", "", named)):
+                if not _names_a_place(named):
                     return
         else:
             return
@@ -1664,10 +1675,14 @@ _WEEKDAY_LEAD = rx(r"^\s*(?:" + "|".join(day for day, _ in WEEKDAYS) + r")\s*,?\
 
 # `20.12.2022 – výborová schůze`, `Členská schůze – 14. 4. 2022`: the heading of one meeting's entry on a
 # page that keeps a body's minutes of a year one under another — the day and the meeting's noun alone
-# on a line (an adjective of the meeting before the noun, the body's name after it).
+# on a line: a body's meeting (`schůze`, `jednání`, `zasedání`) with an adjective of the meeting before the
+# noun or the body's name after it (`jednání výboru`); `setkání`, `schůzka` or a noun with other words after
+# it (`Setkání seniorů`, `Pracovní schůzka`) head an event's news as well.
+_BODY_MEETING_NOUN = r"(?:schůze|jednání|zasedání)"
 _DATED_MEETING_NOUN = (
-    r"(?:(?:řádná|mimořádná|výborová|členská|výroční|valná|pracovní|společná)\s+)?"
-    r"(?:schůze|schůzka|jednání|zasedání|setkání|porada)(?:\s+[^\s\d.,:;]+){0,3}"
+    rf"(?:(?:(?:řádná|mimořádná|výborová|členská|výroční|valná|pracovní|společná)\s+)?{_BODY_MEETING_NOUN}"
+    rf"|{_BODY_MEETING_NOUN}\s+(?:výbor\w*|rad[yě]|komise|skupiny|sboru|zastupitelstva|spolku|představenstva|"
+    r"členů|(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}))(?:\s+[^\s\d.,:;]+){0,3})"
 )
 _DATED_MEETING_HEADING = rx(
     rf"^\s*(?P<day>\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}})\s*[-–—:]\s*{_DATED_MEETING_NOUN}\s*$"
@@ -1675,8 +1690,14 @@ _DATED_MEETING_HEADING = rx(
 )
 
 
-# `Zveme všechny členy`, `Pozvánka`, `se bude konat`: an entry that invites to the meeting, not its record
-_INVITES = rx(r"(?m)\bzve(?:me|te)\b|^\W*pozvánka\b|\bbude\s+konat\b|\bkoná\s+se\b")
+# `Zveme všechny členy`, `Výbor zve …`, `Pozvánka`, `se bude konat`, and a meeting told in the future
+# (`Členská schůze se uskuteční …`, `Příští schůze proběhne …`): an entry that invites to the meeting, not
+# its record
+_INVITES = rx(
+    r"(?m)\bzve(?:me|te)?\b|^\W*pozvánka\b|\bbude\s+konat\b|\bkoná\s+se\b"
+    r"|\b(?:schůze|schůzka|jednání|zasedání|setkání|hromada)(?:[^\S\n]+[^\s.,;:]+){0,3}?[^\S\n]+(?:se[^\S\n]+)?"
+    r"(?:uskuteční|proběhne|bude)\b"
+)
 
 
 def _date_from_dated_heading(result: Imported, reader: _Reader) -> None:
@@ -2949,14 +2970,15 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
 
 
 _AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
+_VERIFIER_ROLE = rx(r"\(\s*ověřovatel")
 
 
 def _two_recorders(value: str) -> str | None:
     """`Tomáš Sedláček (předseda SK) a Petr Bláha (člen SK)` -> `Tomáš Sedláček a Petr Bláha`: two
     people joined by `a` under one recorder's label, each a whole name; None otherwise."""
     parts = _AND_BETWEEN_NAMES.split(value.strip(" .;"))
-    if len(parts) != 2:
-        return None
+    if len(parts) != 2 or _VERIFIER_ROLE.search(parts[1]):
+        return None  # (`Jana Nová a Marie Veselá (ověřovatelka)`: the second verified them)
     names = [parse_person(part) for part in parts]
     if not all(n and looks_like_name(n) and len(n.split()) >= 2 for n in names):
         return None

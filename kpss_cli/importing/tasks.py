@@ -758,6 +758,7 @@ _OWNER_CLOSES_CLAUSE = re.compile(
     r"\s*(?:[,.;]|$)"
 )
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
+_NEXT_SUBJECT = re.compile(rf"^\s*,\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+")
 # A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
 _NAME_AFTER_VERB = re.compile(
     rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?"
@@ -1075,6 +1076,10 @@ def _narrative_fields(
     if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
         rest = sentence[verb.end() :]
         after = _owners_after_verb(rest, attending) or _OWNER_AFTER_VERB.match(rest)
+        if after is not None and _NEXT_SUBJECT.match(rest[after.end() :]):
+            # `Seznam vyvěsí do 30.4.2023 Malá E., Novák J. jej aktualizuje`: the task ends at the comma
+            # before the next clause's subject
+            sentence = sentence[: verb.end() + after.end()]
         if (
             after is None
             and (one := _ONE_OBJECT.match(rest)) is not None
@@ -1182,7 +1187,7 @@ def _narrative_tasks(
                     before is not None
                     and (pronoun := _PRONOUN_TASK.match(fields["task"])) is not None
                     and (told := _VERB.search(before)) is not None
-                    and (antecedent := before[told.end() :].strip(" ,;"))
+                    and (antecedent := _antecedent(before, told))
                 ):
                     # `Domov zajistí svoz obědů, zajistí ho Petr Kos`: the pronoun stands for the object of
                     # the clause before, which is the task
@@ -1206,6 +1211,20 @@ def _sentences(line: str) -> list[str]:
         sentences.append(line[start : stop.start()] + ("?" if stop[0].startswith("?") else ""))
         start = stop.end()
     return [*sentences, line[start:]]
+
+
+def _antecedent(before: str, told: re.Match[str]) -> str:
+    """The object of the clause before a pronoun's task: after its verb (`Domov zajistí svoz obědů`), or
+    before it when only a deadline and the owner follow the verb (`Plakát vyhotoví do 10.8.2018 Orkáč R.`)."""
+    after = before[told.end() :]
+    owner = _OWNER_AFTER_VERB.match(after)
+    if (
+        owner is not None
+        and _CLAUSE_ENDS.match(after[owner.end() :])
+        and (fronted := before[: told.start()].strip(" ,;-–•"))
+    ):
+        return fronted[0].lower() + fronted[1:] if fronted[1:2].islower() else fronted
+    return after.strip(" ,;")
 
 
 def _clauses(sentence: str, attending: frozenset[str] = frozenset()) -> list[str]:
@@ -1313,9 +1332,11 @@ def _task_for_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int
 # `ŘS ukládá koordinátorce KPSS zveřejnit zprávu do 15. 4. 2023`: a body sets a task to someone
 # named in the dative, the task an infinitive (`-t`, `-ci`).
 # Also `ŠR ukládá předsedovi ŠR, aby svolal další jednání`: the task a clause with `aby`.
-# (`zákon ukládá povinnost vyhotovit zápis`: a duty the law imposes on no one named is no owner)
+# (`zákon ukládá povinnost vyhotovit zápis`: a duty imposed on no one named is no owner, nor one a law
+# imposes; `Výbor ukládá povinnost předsedovi … zajistit …` names its owner after `povinnost`)
 _IMPOSES = rx(
-    rf"\bukládá\s+(?!povinnost\b)(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)"
+    rf"(?P<law>\b(?:zákon|zákoník|vyhláška|nařízení|stanovy)\w*\s+(?:\w+\s+){{0,2}})?"
+    rf"\bukládá\s+(?:povinnost\s+(?!{SMALL}+(?:t|ci)\b))?(?!povinnost\b)(?P<owner>(?:[^\s,.;]+\s+){{0,3}}?[^\s,.;]+)"
     rf"(?:\s+(?P<task>(?-i:{SMALL}+(?:t|ci))\b.*)|\s*,\s*aby\s+(?P<clause>(?-i:{SMALL}+l[aiy]?)\b.*))$"
 )
 _DATIVE_ENDINGS = (("ové", "ová"), ("kyni", "kyně"), ("ce", "ka"), ("ovi", ""), ("u", ""))
@@ -1352,7 +1373,7 @@ def _imposed_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int,
     found: list[tuple[int, TaskDict]] = []
     for number, raw in enumerate(lines):
         line = plain(raw)
-        if (match := _IMPOSES.search(line)) is None:
+        if (match := _IMPOSES.search(line)) is None or match["law"]:
             continue
         fields = {"owner": nominative_of_dative(match["owner"]), "task": match["task"] or match["clause"]}
         fields["guess"] = _("owner turned from the dative (ukládá …)")
