@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from typing import NotRequired, TypedDict
 
 from ..core import dates
@@ -1155,6 +1156,18 @@ def _narrative_fields(
     return fields
 
 
+def _unreviewed(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Each line's number and plain text, but those under a review of earlier tasks (`Kontrola
+    úkolů z minulého jednání`, until the next item of the agenda): those tasks are not new."""
+    reviewing = False
+    for number, raw in enumerate(lines):
+        line = plain(raw)
+        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
+            reviewing = review is not None
+        if not reviewing:
+            yield number, line
+
+
 def _narrative_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
 ) -> list[tuple[int, TaskDict]]:
@@ -1164,13 +1177,9 @@ def _narrative_tasks(
     named person's promise with a perfective verb and no deadline (`Rostislav Cakl zajistí …`). A
     sentence without a named person in the nominative (or the members as a whole) is left alone."""
     found: list[tuple[int, TaskDict]] = []
-    reviewing = False
-    for number, raw in enumerate(lines):
-        line = plain(raw)
-        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
-            reviewing = review is not None  # (until the next item of the agenda)
-        if reviewing or not _VERB.search(line):
-            continue  # (`Kontrola úkolů z minulého jednání`: earlier tasks, reviewed)
+    for number, line in _unreviewed(lines):
+        if not _VERB.search(line):
+            continue
         may_open = _may_open_with_owner(lines, number)
         for sentence in _sentences(line):
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
@@ -1434,12 +1443,8 @@ def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple
     """Tasks given as a commission in the passive (`_COMMISSION_TASK_FIRST`, `_COMMISSION_OWNER_FIRST`);
     none under a review of earlier tasks, nor for a role at the meeting itself."""
     found: list[tuple[int, TaskDict]] = []
-    reviewing = False
-    for number, raw in enumerate(lines):
-        line = plain(raw)
-        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
-            reviewing = review is not None  # (until the next item of the agenda)
-        if reviewing or "pověřen" not in line:
+    for number, line in _unreviewed(lines):
+        if "pověřen" not in line:
             continue
         for sentence in _sentences(line):
             sentence = _ITEM_NUMBER.sub("", re.sub(r"^\s*\d{1,2}\s*,\s+", "", sentence)).strip()
@@ -1514,12 +1519,8 @@ def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
     """Tasks asked of a role or class in a sentence (`vyzvala členy PS, aby si promysleli …`); none
     under a review of earlier tasks (`Kontrola úkolů`), nor one told as made earlier or reported done."""
     found: list[tuple[int, TaskDict]] = []
-    reviewing = False
-    for number, raw in enumerate(lines):
-        line = plain(raw)
-        if (review := _REVIEW.match(line)) is not None or AGENDA_HEADING.match(line):
-            reviewing = review is not None  # (until the next item of the agenda)
-        if (match := _REQUESTS.search(line)) is None or reviewing:
+    for number, line in _unreviewed(lines):
+        if (match := _REQUESTS.search(line)) is None:
             continue
         if (
             _MEETING_BUSINESS.match(match["task"])
