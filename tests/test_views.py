@@ -1695,6 +1695,64 @@ OTHER_QUERIES = [
 ]
 
 
+def _count_tables(root: Path) -> tuple[list[tuple[str, int, bytes, object]], list[str]]:
+    """The rows of the index's tables (kind, bucket, key, value: what marshal's bytes hold, a
+    task unpacked too) and the names of its snapshot's parts (their digests are of the rows'
+    bytes, which differ with how many references their values had)."""
+    import marshal
+    import sqlite3
+
+    def value(kind: str, data: bytes) -> object:
+        found = marshal.loads(data)
+        return (*found[:5], marshal.loads(found[5])) if kind.startswith("task\0") else found
+
+    (found,) = (root / ".kpss").glob("index-*.sqlite3")
+    db = sqlite3.connect(found)
+    try:
+        query = "SELECT kind, bucket, key, data FROM rows ORDER BY kind, bucket, key"
+        rows = [(kind, number, key, value(kind, data)) for kind, number, key, data in db.execute(query)]
+        parts = sorted(part for (part,) in db.execute("SELECT part FROM snapshot"))
+    finally:
+        db.close()
+    return rows, parts
+
+
+def test_attendance_first_run_makes_the_count_tables_of_the_records_it_loaded(
+    invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`attendance`'s first run makes the tables of meetings/keptcount.py of the records it
+    has just loaded, not of the view's table unpacked again: the index is the one made from
+    that table (as after a change), and its answers are `--no-cache`'s."""
+    from kpss_cli.meetings import keptcount
+
+    counts = {"unpacked": 0}
+    count_calls(monkeypatch, keptcount, "unpack_attendance", counts, "unpacked")
+    queries = PERSON_QUERIES + OTHER_QUERIES
+    cold = [invoke("--no-cache", *q, "-a", str(generated)) for q in queries]
+    first = invoke(*queries[0], "-a", str(generated))
+    assert (first.exit_code, first.stdout) == (cold[0].exit_code, cold[0].stdout)
+    assert counts["unpacked"] == 0  # the records held, not the view's table unpacked
+    held = _count_tables(generated)
+    assert any(row[0].startswith("kept:count\0people") for row in held[0])
+    shutil.rmtree(generated / ".kpss")
+    matching = keptcount._matching
+    monkeypatch.setattr(keptcount, "_matching", lambda rows, records: None)  # made of the table
+    again = invoke(*queries[0], "-a", str(generated))
+    assert counts["unpacked"] == 1
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+    assert _count_tables(generated) == held
+    monkeypatch.setattr(keptcount, "_matching", matching)
+    shutil.rmtree(generated / ".kpss")
+    for query, expected in zip(queries, cold, strict=True):  # each one the first run
+        found = invoke(*query, "-a", str(generated))
+        assert (found.exit_code, found.stdout, found.stderr) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        ), query
+        shutil.rmtree(generated / ".kpss", ignore_errors=True)
+
+
 def _toggle_line(path: Path, pattern: str, new: str) -> None:
     """Put `new` in place of the first match of `pattern`'s group 1 in `path`."""
     text = path.read_text(encoding="utf-8")

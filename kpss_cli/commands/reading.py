@@ -670,7 +670,8 @@ def count_attendance(
                 found = by_person(archive, group, start, end)
                 if found is None:  # the view's table made or brought up to date, then again
                     loaded = attendance_view(archive, use_index=True, progress=progress_bar())
-                    found = by_person(archive, group, start, end)
+                    # Its records, not the view's table unpacked again, when the tables are made.
+                    found = by_person(archive, group, start, end, loaded.minutes)
                     if found is None:
                         return loaded, count(loaded)
                 head, rows, meetings = found

@@ -66,12 +66,18 @@ def _names(shown_root: str) -> tuple[str, str, str, str]:
 
 
 def by_person(
-    archive: str | os.PathLike[str] | None, group: str | None, since: dt.date | None, until: dt.date | None
+    archive: str | os.PathLike[str] | None,
+    group: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    held: list[Minutes] | None = None,
 ) -> tuple[TaskSnapshot, list[dict[str, Any]], int] | None:
     """(the archive's problems, groups and configuration; the rows of `kpss attendance` by
     person of the minutes of `group` between `since` and `until`; how many minutes those are)
     from the tables kept, brought up to date with the view `attendance`'s table; None when
-    that table is not of the archive as it is (it is then made by loading the view)."""
+    that table is not of the archive as it is (it is then made by loading the view). `held`:
+    the records of the view just loaded (load_attendance), taken when the tables are made
+    whole instead of unpacking the view's table again."""
     root, shown_root = resolve_root(archive)
     walk = handed.get(root) or walk_archive(root)
     if walk[1]:
@@ -98,7 +104,7 @@ def by_person(
         except KpssError:
             return None  # the load says so, as ever
         with index.transaction():
-            state = _up_to_date(index, head, shown_root, view, view_digests, configured)
+            state = _up_to_date(index, head, shown_root, view, view_digests, configured, held)
             if state is None:
                 raise Rollback
             rows, meetings = _question(index, shown_root, state, slugs, since, until)
@@ -139,6 +145,7 @@ def _up_to_date(
     view: str,
     view_digests: dict[int, bytes],
     configured: bytes,
+    held: list[Minutes] | None = None,
 ) -> dict[str, Any] | None:
     """In a transaction: the state of MEETINGS and PEOPLE made of the view's table as
     `view_digests` says it is; None when a table is not as its digests say."""
@@ -146,12 +153,12 @@ def _up_to_date(
     kept = index.kept_part(state_name)
     state: dict[str, Any] | None = marshal.loads(kept[1]) if kept is not None else None
     if state is None or state.get("config") != configured:
-        return _made(index, head, shown_root, view, view_digests, configured)
+        return _made(index, head, shown_root, view, view_digests, configured, held)
     changed = _changed(state["view"], view_digests)
     if not changed:
         return state
     if len(changed) > MOST_CHANGES:
-        return _made(index, head, shown_root, view, view_digests, configured)
+        return _made(index, head, shown_root, view, view_digests, configured, held)
     now_rows = index.table(view, view_digests, changed, convert=marshal.loads)
     old_rows = index.table(meetings_kind, state["meetings"], changed, convert=marshal.loads)
     if now_rows is None or old_rows is None:
@@ -178,7 +185,7 @@ def _up_to_date(
     if any(old[rel][5] for rel in (*removed, *edited) if rel in old) or any(
         m.membership for m in records.values()
     ):  # who joins or leaves changed: every meeting of the group may count otherwise
-        return _made(index, head, shown_root, view, view_digests, configured)
+        return _made(index, head, shown_root, view, view_digests, configured, held)
     # The members of the groups of the edited minutes (of every group when one is not in
     # kpss.yaml: its members come from its minutes alone).
     groups = [head.config.find_group(m.group_slug) for m in records.values()]
@@ -269,8 +276,11 @@ def _made(
     view: str,
     view_digests: dict[int, bytes],
     configured: bytes,
+    held: list[Minutes] | None = None,
 ) -> dict[str, Any] | None:
-    """In a transaction: MEETINGS and PEOPLE made of the whole view's table, and their state."""
+    """In a transaction: MEETINGS and PEOPLE made of the whole view's table, and their state.
+    The records are `held`'s when they are those of the table's rows (the view just loaded:
+    a first run), else unpacked from the rows."""
     meetings_kind, people_kind, state_name, question_prefix = _names(shown_root)
     rows = index.table(view, view_digests, convert=marshal.loads)
     if rows is None:
@@ -283,7 +293,9 @@ def _made(
     del rows
     values = [row for _key, row in keyed]
     del keyed
-    records = unpack_attendance([row[4] for row in values])
+    records = _matching(values, held) if held is not None else None
+    if records is None:
+        records = unpack_attendance([row[4] for row in values])
     whole = _archive(head, records)
     members = all_members(whole)
     events: dict[str, list[Event]] = {}
@@ -332,6 +344,21 @@ def _made(
     }
     _keep_state(index, state_name, state, view_digests)
     return state
+
+
+def _matching(rows: list[Any], held: list[Minutes]) -> list[Minutes] | None:
+    """The records of `held` of the view's table's `rows`, in their order; None unless each
+    row has its record (same path, date and id) and no record is left over."""
+    if len(held) != len(rows):
+        return None
+    by_path = {minutes.path: minutes for minutes in held}
+    records = []
+    for rel, _stamp, ordinal, minutes_id, _value in rows:
+        minutes = by_path.get(rel)
+        if minutes is None or minutes.id != minutes_id or minutes.date.toordinal() != ordinal:
+            return None
+        records.append(minutes)
+    return records
 
 
 def _question(
