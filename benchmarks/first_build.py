@@ -193,21 +193,29 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 
 def interleaved(root: Path, builds: list[str], rounds: int) -> None:
     """Each round: the floor, then each build's first `kpss tasks --overdue` (see above)."""
+    in_turns(
+        root, [(build, [build, "tasks", "--overdue", "--archive", str(root)]) for build in builds], rounds
+    )
+
+
+def in_turns(root: Path, commands: list[tuple[str, list[str]]], rounds: int) -> None:
+    """Each round: the floor, then each labelled command on ROOT with an empty cache, the index it
+    made removed after it; each run's and then the medians' wall, CPU and peak (benchmarks/first_runs.py too)."""
     import statistics
 
     floor = [sys.executable, str(Path(__file__).resolve().parent / "reference_csafeloader.py"), str(root)]
-    labels = ["floor", *builds]
-    found: dict[str, list[tuple[float, float, int, float]]] = {label: [] for label in labels}
+    runs = [("floor", floor), *commands]
+    found: dict[str, list[tuple[float, float, int, float]]] = {label: [] for label, _ in runs}
+    width = max(len(label) for label, _ in runs)
     kept = root / ".kpss"
     for number in range(rounds):
         load = os.getloadavg()
         print(f"round {number + 1}: load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
         base = 0.0
-        for label in labels:
+        for label, command in runs:
             cache = tempfile.mkdtemp(prefix="kpss-first-build-")
             env = {**os.environ, "XDG_CACHE_HOME": cache, "KPSS_TODAY": "2024-01-01"}
             before = set(kept.iterdir()) if kept.is_dir() else set()
-            command = floor if label == "floor" else [label, "tasks", "--overdue", "--archive", str(root)]
             try:
                 wall, cpu, peak = timed(command, env)
             finally:
@@ -217,14 +225,16 @@ def interleaved(root: Path, builds: list[str], rounds: int) -> None:
             base = wall if label == "floor" else base
             found[label].append((wall, cpu, peak, wall / base))
             print(
-                f"  {label:<45} {wall:7.2f} s  CPU {cpu:6.2f} s  {peak / 1024:5.0f} MiB  {wall / base:5.2f}x floor"
+                f"  {label:<{width}} {wall:7.2f} s  CPU {cpu:6.2f} s  {peak / 1024:5.0f} MiB  {wall / base:5.2f}x floor",
+                flush=True,
             )
     print("medians:")
-    for label, runs in found.items():
-        walls, cpus, ratios = ([run[at] for run in runs] for at in (0, 1, 3))
+    for label, taken in found.items():
+        walls, cpus, ratios = ([run[at] for run in taken] for at in (0, 1, 3))
         print(
-            f"  {label:<45} {statistics.median(walls):7.2f} s ({min(walls):.2f}-{max(walls):.2f})"
-            f"  CPU {statistics.median(cpus):6.2f} s  {max(run[2] for run in runs) / 1024:5.0f} MiB"
+            f"  {label:<{width}} {statistics.median(walls):7.2f} s ({min(walls):.2f}-{max(walls):.2f})"
+            f"  CPU {statistics.median(cpus):6.2f} s ({min(cpus):.2f}-{max(cpus):.2f})"
+            f"  {max(run[2] for run in taken) / 1024:5.0f} MiB"
             f"  {statistics.median(ratios):5.2f}x floor ({min(ratios):.2f}-{max(ratios):.2f})"
         )
 
