@@ -1409,7 +1409,6 @@ _COMMISSION_TASK_FIRST = re.compile(
 _COMMISSION_OWNER_FIRST = re.compile(
     rf"^(?P<owner>[^,.;:()]{{3,60}}?)\s+{_COMMISSIONED}\s+(?P<task>{_INSTRUMENTAL}\b[^;:]{{3,}}?)\s*[.;]?\s*$"
 )
-# A class of people in the nominative plural (`hospodští`, `pořadatelé`, `trenéři`, `hasiči`).
 # Who or what gave the commission (`Rozhodnutím valné hromady byl pověřen výbor přípravou stanov`), no deed.
 _COMMISSION_GIVER = rx(r"^(?:rozhodnutím|usnesením|hlasováním|souhlasem|dopisem|pokynem)\b")
 # A commission named by no deed (`Úkolem byl pověřen …`, `Tímto úkolem …`): the deed is elsewhere.
@@ -1420,6 +1419,7 @@ _STANDING_DUTY = rx(r"^(?:správou|dozorem|zastupováním|zastoupením|údržbou
 _DONE_SINCE = rx(
     r"\b(?:proběhl[aoiy]?|se\s+konal[aoiy]?|uskutečnil[aoiy]?|byl[aoiy]?\s+úspěšn\w*|skončil[aoiy]?)\b"
 )
+# A class of people in the nominative plural (`hospodští`, `pořadatelé`, `trenéři`, `hasiči`).
 _PEOPLE_PLURAL = rx(rf"^(?:{SMALL}+(?:ští|čtí|ní|ci|ři|ové|telé|é))(?:\s+{SMALL}+){{0,2}}$")
 # Who leads, writes, verifies or counts at this meeting (`Řízením schůze byl pověřen …`, `Sčítáním hlasů
 # …`): a role at the meeting, not a task.
