@@ -36,7 +36,8 @@ _TITLE = rx(
     # (`Zápis č. z jednání …`: a transcript that lost the digits of the number keeps `č.` alone)
     r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*(?:(?!ze?\s)\S+\s+)?|\(č\.[^()\n]{1,20}\)\s+)?)"
     # (the meeting's number in Roman numerals too: `z XX. veřejného zasedání`)
-    r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
+    # (`Zápis č. 10 zasedání Sociálního výboru`: after the minutes' number, the meeting noun without `z`)
+    r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh\d]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
     rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+"
@@ -52,8 +53,9 @@ _HEADER_GROUP = rx(
 )
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
-    # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`)
-    rf"|\s*(?:,(?!\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+\s*(?:$|[,(–—-]))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
+    # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`, `pro vědu,
+    # vzdělání, kulturu, mládež a tělovýchovu`)
+    rf"|\s*(?:,(?!(?:\s+{SMALL}+,){{0,4}}\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+\s*(?:$|[,(–—-]))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
     r"|\s+č\.\s*\d.*$"
@@ -580,8 +582,30 @@ def _named_fuller(body: str | None, title: str, head: list[str]) -> bool:
     )
 
 
+# `zápis z 026. schůze [vvvkm] Parlament … 8. volební období ZÁPIS z 8. schůze výboru pro …`: a site's
+# field of its own before the document's title on one line; the title inside the line is the minutes'.
+_LINE_OPENS_TITLE = rx(r"^\W*(?:\d{1,3}\.?\s+)?z[áa](?:pis|znam)\b")
+_INNER_TITLE = re.compile(r"(?<=\s)(?:ZÁPIS|Zápis|ZÁZNAM|Záznam)\s+(?:z|ze)\s+(?=\S)")
+
+
+def _inner_title(line: str) -> str:
+    """The line from the last capitalised title inside it when it opens with a title too and that
+    inner title names a body; the line as it is otherwise."""
+    if not _LINE_OPENS_TITLE.match(line):
+        return line
+    inner = [m for m in _INNER_TITLE.finditer(line) if m.start() > 0]
+    if not inner:
+        return line
+    rest = line[inner[-1].start() :]
+    match = _TITLE.search(rest)
+    if match is not None and (body := _CUT.sub("", match["rest"])) and _tidy_why(body)[0]:
+        return rest
+    return line
+
+
 def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
+    head = [_inner_title(line) for line in head]
     # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
     head = [_COMMITTEE_OF.sub("schůze výboru ", line) for line in head]
     # `Synchronní on-line zasedání školské rady 19. října 2020`: one of the first lines heads the

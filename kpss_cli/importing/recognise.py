@@ -269,6 +269,9 @@ _PLACE_END = rx(
     r"|,\s+(?:bylo|byla|byl|bude)\s+\w+.*$"
     # `ve velkém sále radnice, přítomno 9 členů`: who was there, after a comma
     r"|,\s+(?:přítomn|omluven)\w*\b.*$"
+    # `… v místnosti č. 106 /1. patro Z jednání omluveni: posl. …`: a run-on record's attendance label
+    r"|\s+(?:(?-i:Z|Ze)\s+(?:jednání|schůze|zasedání)\s+omluven\w*|(?-i:Přítomn|Omluven|Nepřítomn|Hosté)\w*"
+    r"(?:\s+[^\W\d_]+){0,2})\s*:.*$"
     # `v zasedací místnosti MěÚ Jilemnice Ve čtvrtek 16. května …`: a transcript's next sentence,
     # which opens with a weekday or a day (`Dne 5.`, `Od 1. 3.`) or with the opening of the meeting
     # (`Na úvod`, `Po přivítání`); a place's own name stays whole (`v restauraci Na růžku`,
@@ -1912,6 +1915,10 @@ _ROMAN_ITEM = re.compile(
 _COLON_HEADING = re.compile(rf"^{CAPITAL}[^:]{{1,40}}:\s*$")
 
 
+# A list's line that ends with a lone initial (`…, J. Matoušková, R.`): the name goes on on the next line.
+_TRAILING_INITIAL = re.compile(rf"(?:^|(?<=[\s,])){CAPITAL}\.$")
+
+
 def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False) -> tuple[list[str], int]:
     """The lines of the list a label on line `index` opens, and the index after them; with
     `colon`, sub-headings with a colon (`Výbor KV:`, `Revizní komise:`) stay inside the list."""
@@ -1945,6 +1952,7 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
             if blanks > 3 or (
                 (chunk or inline)
                 and not previous.rstrip().endswith(",")
+                and not _TRAILING_INITIAL.search(previous.rstrip())
                 and not _person_follows(reader, j)
                 and not _heading_follows(reader, j, colon=colon)
             ):
@@ -2397,7 +2405,10 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 if "host" in words
                 else "present"
             )
-            _store(result, seen, kind, _SENTENCE_STOP.split(listed["value"])[0])
+            named = _SENTENCE_STOP.split(listed["value"])[0]
+            if kind == "excused":  # `… a posl. K. Valachová a na dopoledne posl. Volný`
+                named = _LAST_AND.sub(", ", _PART_OF_THE_DAY.sub("", named))
+            _store(result, seen, kind, named)
             index += 1
             continue
         if found is None:
@@ -2438,7 +2449,6 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
             # `Omluveni: 2 členové zastupitelstva (Michal Hekele a Ivana Šindlová přijdou později)`
             inline = _LAST_AND.sub(", ", _VERB_AFTER_NAMES.sub("", counted["names"]))
-        parts = _inline_parts(kind, _without_hours(inline)) if inline else []
         surnames_before = bool(result.present) and all(" " not in p["name"] for p in result.present)
         if not inline and (lone := _lone_names_under(reader, index, surnames_before)) is not None:
             # `Přítomni:` / `Muchna` / `Vavřička` / `Kratochvílová` …: one surname a line; the list goes
@@ -2447,6 +2457,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             chunk = [*lone[0], *chunk]
         else:
             chunk, end = _list_lines(reader, index, inline, colon=kind == "present")
+        initial = _TRAILING_INITIAL.search(inline.rstrip()) if inline else None
+        if initial is not None and chunk and re.match(rf"{CAPITAL}{SMALL}", chunk[0]):
+            # `…, J. Matoušková, R.` / (blank) / `Peterková, Mgr. H. Šupová`: a name broken after its initial
+            inline = inline.rstrip()[: initial.start()]
+            chunk[0] = f"{initial[0]} {chunk[0]}"
+        parts = _inline_parts(kind, _without_hours(inline)) if inline else []
         if chunk:
             last_kind = parts[-1][0] if parts else kind
             parts.append((last_kind, "\n".join(chunk)))
@@ -2684,16 +2700,22 @@ _EXCUSED_IN_SENTENCE = rx(
 _EXCUSE_REASON = rx(
     r"\s+(?:z\s+důvodu|ze?\s+(?:zdravotních|pracovních|rodinných|osobních)|pro\s+nemoc|kvůli)\b.*$"
 )
+# `… a na dopoledne posl. Volný`, `na část jednání Jan Kos`: excused for a part of the meeting only.
+_PART_OF_THE_DAY = rx(r"(?<=\s)na\s+(?:dopoledne|odpoledne|část\s+(?:jednání|zasedání|schůze|dne))\s+")
 # `pí. Fialová, p. Mazanec a p. Kala`: the last name of a sentence's list after `a`.
-_LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní)\.?\s|(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL})")
+_LAST_AND = re.compile(rf"\s+a\s+(?=(?:p|pí|pan|paní|posl)\.?\s|(?:[A-Z][a-z]{{0,4}}\.\s*)*{CAPITAL}{SMALL})")
 # `…, p. Kala, který se možná dostaví později`: a relative clause ends a list of names.
 _RELATIVE_CLAUSE = rx(r",\s+(?:kter[ýáéří]\w*|jenž|jež|již)\b.*$")
 _LIST_IN_SENTENCE = rx(
-    r"[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
+    r"(?:[,;.]\s+(?:na\s+(?:jednání|setkání|schůzce|zasedání)\s+)?"
+    # `… v místnosti č. 106 /1. patro Z jednání omluveni: posl. …`: a run-on record's label, capitalised
+    r"|\s(?-i:Z|Ze)\s+(?:jednání|schůze|zasedání)\s+(?=omluven[iíy]\s*:))"
     # `…, že do zahájení zasedání se omluvili členové zastupitelstva: J. Zahradník, M. Kuba.`
     r"(?P<label>(?:[^\W\d_]+\s+){0,4}?se\s+omluvil[iy]\s+(?:všichni\s+)?"
     r"(?:členové|zastupitelé|radní|poslanci|senátoři)(?:\s+[^\W\d_]+){0,2}|"
-    r"omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|byl[iy]\s+přítomn[iíy]|přítomn[iíy]\s+byl[iy])"
+    r"omluvil[iy]?\s+se|omluven[iíy]|nepřítomn[iíy]|chyběl[iy]|hosté|přítomn[iíy]\s+byl[iy]|"
+    # `…, kdy této schůze byly přítomni také: JUDr. Karel Polák (…), Ing. Jan Marek (…).`
+    r"(?:[^\W\d_]+\s+){0,3}?byl[iy]\s+přítomn[iíy](?:\s+(?:také|rovněž|dále))?)"
     r"\s*:\s*(?P<value>\S.+)$"
 )
 # `bylo přítomno 11 členů, 3 členové omluveni Ing. J. Pinc, M. Hora, D. Valterová, …`, `2 zastupitelé byli
@@ -2725,8 +2747,9 @@ def _leading_names(text: str) -> str:
 
 
 # The full stop that ends a sentence of names: after a bracket or a word of four letters or more
-# (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name).
-_SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}}))\.(?:\s|$)")
+# (`Ing.`, `Mgr.`, `PhDr.` are titles of the next name; `posl.` before a member of parliament's name
+# is no end).
+_SENTENCE_STOP = re.compile(rf"(?:(?<=\))|(?<={SMALL}{{4}})(?<!posl))\.(?:\s|$)")
 # `(omluven)` after a name, also as the last word of a table cell (`členka omluvena`).
 _EXCUSED_NOTE = rx(r"^(?:.*[\s,])?\(?\s*omluven[aáýi]?\s*\)?$")
 
