@@ -174,8 +174,8 @@ _SURNAME_RULES: dict[tuple[Case, str], tuple[tuple[str, str], ...]] = {
     ("genitive", "m"): (("ého", "ý"), ("ího", "í"), ("y", "a"), ("a", ""), ("e", "")),
 }
 # A stem that cannot end a Czech nominative (`Kubíčk`, `Němc`, `Pavl`) had its `e` dropped by the
-# ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`).
-_DROPPED_E = re.compile(r"([čšžřcňnrtdv]k|[čšžřňnrtdvlkpm]c|[vbpr]l|[čšžňr]n|[vd]r)$")
+# ending (`Kubíčka` -> `Kubíček`, `Němcem` -> `Němec`, `Pavla` -> `Pavel`, `Šimkem` -> `Šimek`).
+_DROPPED_E = re.compile(r"([čšžřcňnrtdvm]k|[čšžřňnrtdvlkpm]c|[vbpr]l|[čšžňr]n|[vd]r)$")
 _SOFT_BEFORE_E = {"ň": "ně", "ť": "tě", "ď": "dě"}  # `Zdeňka` -> `Zdeněk`
 
 

@@ -55,7 +55,8 @@ _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`, `pro vědu,
     # vzdělání, kulturu, mládež a tělovýchovu`)
-    rf"|\s*(?:,(?!(?:\s+{SMALL}+,){{0,4}}\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+\s*(?:$|[,(–—-]))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
+    rf"|\s*(?:,(?!(?:\s+{SMALL}+,){{0,4}}\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+(?:\s+{SMALL}+)?"
+    rf"(?:\s*(?:$|[,(–—-])|\s+(?:konan\w*|dne|ze\s+dne)\b))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
     r"|\s+č\.\s*\d.*$"

@@ -3064,6 +3064,27 @@ _SENTENCE_LEAD_IN = re.compile(
 )
 
 
+# `Ing. Michal Zamrazil (dále jen „MZ“) … JUDr. Karel Polák (dále jen „KP“) … navrhl, aby … zapisovatelem a
+# ověřovatelem KP`: the recorder named by the initials the minutes defined for a person.
+_ALIAS_DEFINED = re.compile(
+    rf"(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)\s*"
+    r"\(\s*dále\s+jen\s+[„\"“]?(?P<alias>[A-ZČŘŠŽÝÁÍÉÚŮ]{2,4})[“\"”]?\s*\)"
+)
+_RECORDER_ALIAS = rx(
+    r"\bzapisovatel(?:em|kou)(?:\s+a\s+ověřovatel(?:em|kou))?\s+(?:(?:je|byl[a]?|bude)\s+)?"
+    r"(?-i:(?P<alias>[A-ZČŘŠŽÝÁÍÉÚŮ]{2,4}))\b"
+)
+
+
+def _recorder_by_alias(reader: _Reader) -> str | None:
+    """The recorder named by initials the minutes defined (`… (dále jen „KP“)`, `zapisovatelem … KP`)."""
+    text = " ".join(reader.plains)
+    aliases = {match["alias"]: match["name"] for match in _ALIAS_DEFINED.finditer(text)}
+    if aliases and (match := _RECORDER_ALIAS.search(text)) is not None:
+        return aliases.get(match["alias"])
+    return None
+
+
 def _role_in_sentence(reader: _Reader, pattern: re.Pattern[str]) -> str | None:
     """The person a sentence names in a role (`zapisovatelem je Pavel Brázda`, `předsedajícím byl
     …`), as written; None when no sentence says so of a name written in full."""
@@ -3865,6 +3886,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["recorder"] = _("recorder turned from the accusative (pověřil …)")
     if result.recorder is None and (told := _role_in_sentence(reader, _RECORDER_SENTENCE)) is not None:
         result.recorder = told
+        result.guesses["recorder"] = _("from a sentence of the minutes (zapisovatelem je …)")
+    if result.recorder is None and (aliased := _recorder_by_alias(reader)) is not None:
+        result.recorder = aliased
         result.guesses["recorder"] = _("from a sentence of the minutes (zapisovatelem je …)")
     if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
         result.recorder = writer

@@ -12,10 +12,10 @@ from typing import NotRequired, TypedDict
 from ..core import dates
 from ..core.i18n import _
 from ..core.names import fold
-from ..core.people import FIRST_NAMES
+from ..core.people import FIRST_NAMES, Case, surname_nominative
 from ..core.vocabulary import MONTHS
 from .nextmeeting import NEXT
-from .people import is_role, looks_like_name, names_in_text
+from .people import is_role, looks_like_name, names_in_text, nominative_name
 from .text import AGENDA_HEADING, CAPITAL, SMALL, is_bullet, loose, plain, rx, squash
 from .when import DateHit, find_dates, roll_forward
 
@@ -1479,6 +1479,111 @@ def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple
     return found
 
 
+# `Výkonný výbor pověřil M. Sobela zjistit další informace.`, `Rada pověřila Janu Novou připravit návrh do
+# 15. 5.`: a body entrusts a person named in the accusative (an initial or a known first name, then the
+# surname) with a deed, an infinitive (`-t`, `-ci`).
+_ENTRUSTED = rx(
+    r"\bpověřil[aiy]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
+    rf"(?P<owner>(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?)\s+"
+    rf"(?P<task>(?-i:{SMALL}+(?:t|ci))\b[^;]*)$"
+)
+# `Termín bude upřesněn K. Šimkem.`, `Pozvánky budou rozeslány Janou Novou do 5. 5.`: the deed in the
+# future passive, its doer named in the instrumental at the end of the sentence.
+_DONE_BY = rx(
+    rf"^(?P<task>(?-i:{CAPITAL})[^.;:]{{2,80}}?\s+(?:bude|budou)\s+{SMALL}+[nt][aoiyé]?)\s+"
+    rf"(?P<owner>(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?)"
+    r"(?P<due>\s+(?:do|nejpozději\s+do)\s+\d{1,2}\.\s*\d{1,2}\.(?:\s*\d{4})?)?\s*[.;]?$"
+)
+# Leading or writing this meeting is no deed to do (`pověřil Jana Nováka řídit schůzi`).
+_THIS_MEETING_DEED = rx(r"^(?:řídit|vést|moderovat|zapisovat|zapsat|ověřit|sčítat)\b")
+_INITIALS_THEN_SURNAME = re.compile(rf"^(?P<initials>(?:[A-Z][a-z]?\.\s*)+)(?P<surname>{CAPITAL}{SMALL}+)$")
+
+
+def _person_from_case(written: str, case: Case) -> str | None:
+    """A person written in the accusative or instrumental in the nominative: a first name that is
+    known and the surname (`Zdeňka Krejčího`), or initials and the surname (`M. Sobela`, `K. Šimkem`);
+    None for anything else (a body, `Radou`; a surname alone)."""
+    written = squash(written)
+    if (initials := _INITIALS_THEN_SURNAME.match(written)) is not None:
+        return f"{squash(initials['initials'])} {surname_nominative(initials['surname'], case)}"
+    return nominative_name(written, case)
+
+
+def _entrusted_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks a body entrusts to a named person (`_ENTRUSTED`) or sets in the future passive with its
+    doer named (`_DONE_BY`), sentence by sentence; none under a review of earlier tasks, nor one made
+    at an earlier meeting, done already or about leading this meeting."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        if "pověřil" not in line and not re.search(r"\b(?:bude|budou)\s", line):
+            continue
+        for sentence in _sentences(line):
+            sentence = _ITEM_NUMBER.sub("", sentence).strip()
+            case: Case = "accusative"
+            if (match := _ENTRUSTED.search(sentence)) is None:
+                if (match := _DONE_BY.match(sentence)) is None:
+                    continue
+                case = "instrumental"
+            deed = match["task"].strip(" .")
+            if (
+                _THIS_MEETING_DEED.match(deed)
+                or _MEETING_ROLE_WORDS.search(deed)
+                or _CLOSED.search(sentence)
+                or _EARLIER_MEETING.search(sentence)
+                or (owner := _person_from_case(match["owner"], case)) is None
+            ):
+                continue
+            if case == "instrumental" and match["due"]:
+                deed = f"{deed} {match['due'].strip()}"
+            fields = {
+                "owner": owner,
+                "task": deed,
+                "guess": _("owner turned from the accusative (vyzval …, aby …)"),
+            }
+            if case == "instrumental":
+                fields["guess"] = _("a task from the minutes' narrative")
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
+# `… se určila odpovědná osoba za jednotlivé oddíly, které budou obsluhu kiosku zajišťovat: volejbal –
+# K. Machová; nohejbal + garda – R. Kotyza; …`: the persons responsible, each after a dash, the items
+# apart by semicolons, under a sentence that calls them so.
+_RESPONSIBLE_INTRO = rx(r"\bodpovědn(?:á|é|ý|í)\s+osob(?:a|y)\b(?P<intro>[^:]{0,120}):\s*(?P<items>.+)$")
+_RESPONSIBLE_ITEM = re.compile(r"^(?P<what>[^–—-]{2,60}?)\s+[-–—]\s+(?P<who>[^–—-]+?)\.?$")
+_WHICH_WILL = rx(r"\b(?:kter[áéýí]|jež)\s+(?:bude|budou)\s+(?P<deed>.+)$")
+
+
+def _responsible_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
+    """The persons responsible a sentence lists after a colon (`_RESPONSIBLE_INTRO`), by line: a task
+    each, only when every item of the list (two or more) names people after its dash."""
+    found: dict[int, list[TaskDict]] = {}
+    for number, line in _unreviewed(lines):
+        if (match := _RESPONSIBLE_INTRO.search(line)) is None:
+            continue
+        items = [item.strip() for item in match["items"].split(";") if item.strip()]
+        parsed = [_RESPONSIBLE_ITEM.match(item) for item in items]
+        if len(items) < 2 or any(
+            item is None
+            or not all(_is_person(part) for part in re.split(r"\s*,\s*|\s+a\s+", item["who"]) if part)
+            for item in parsed
+        ):
+            continue
+        which = _WHICH_WILL.search(match["intro"])
+        deed = squash(which["deed"]) if which is not None else squash(match["intro"])
+        for item in parsed:
+            assert item is not None  # (checked above)
+            fields = {
+                "owner": squash(item["who"]),
+                "task": f"{deed} – {squash(item['what'])}" if deed else squash(item["what"]),
+                "guess": _("a task from the minutes' narrative"),
+            }
+            if (task := _make(fields, meeting)) is not None:
+                found.setdefault(number, []).append(task)
+    return found
+
+
 def _sentence_task(fields: dict[str, str], meeting: dt.date | None) -> TaskDict | None:
     """The task of a sentence: its deadline taken out of its text, the text cut at its first
     sentence's end."""
@@ -1497,10 +1602,21 @@ _REQUEST_OWNERS = (
     "členy|všechny|poskytovatele|zástupce|koordinátorku|koordinátora|předsedu|předsedkyni|místopředsedu|"
     "místopředsedkyni|starostu|starostku|místostarostu|místostarostku|tajemníka|tajemnici|zapisovatelku"
 )
+# (`aby začal pracovat na přípravě plánu`: the work begun is work to be done too)
+_WORK_TO_DO = (
+    r"(?P<task>(?:si\s+)?(?:(?:pro)?(?:mysl|napsa|zasla|posla|rozesla|připravi|zjisti|doplni|navrh|předloži|"
+    r"zpracova|aktualizova|sestavi|zajisti|oslovi|prověři|nahlási|dodal)\w*|začal[aiy]?\s+(?:pracovat|připravovat))\b.*)$"
+)
 _REQUESTS = rx(
     rf"\b(?:vyzval|požádal)[a]?\s+(?P<owner>(?:{_REQUEST_OWNERS})\b(?:\s+[^\s,.;]+){{0,2}}?)\s*,\s*aby\s+"
-    r"(?P<task>(?:si\s+)?(?:pro)?(?:mysl|napsa|zasla|posla|rozesla|připravi|zjisti|doplni|navrh|předloži|"
-    r"zpracova|aktualizova|sestavi|zajisti|oslovi|prověři|nahlási|dodal)\w*\b.*)$"
+    + _WORK_TO_DO
+)
+# `Předseda požádal Zdeňka Krejčího, aby začal pracovat na přípravě plánu akcí`: a person named in the
+# accusative, first name and surname (the first name tells how to turn them to the nominative).
+_REQUESTS_NAMED = rx(
+    rf"\b(?:vyzval|požádal)[a]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
+    rf"(?P<owner>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?-i:{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+))\s*,\s*aby\s+"
+    + _WORK_TO_DO
 )
 
 
@@ -1520,15 +1636,19 @@ def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
     under a review of earlier tasks (`Kontrola úkolů`), nor one told as made earlier or reported done."""
     found: list[tuple[int, TaskDict]] = []
     for number, line in _unreviewed(lines):
+        named = None
         if (match := _REQUESTS.search(line)) is None:
-            continue
+            if (match := _REQUESTS_NAMED.search(line)) is None:
+                continue
+            if (named := nominative_name(squash(match["owner"]), "accusative")) is None:
+                continue  # a first name that does not tell how the name declines
         if (
             _MEETING_BUSINESS.match(match["task"])
             or _EARLIER_MEETING.search(line[: match.start()])
             or _CLOSED.search(match["task"])
         ):
             continue
-        fields = {"owner": nominative_of(squash(match["owner"])), "task": match["task"]}
+        fields = {"owner": named or nominative_of(squash(match["owner"])), "task": match["task"]}
         fields["guess"] = _("owner turned from the accusative (vyzval …, aby …)")
         if (task := _sentence_task(fields, meeting)) is not None:
             found.append((number, task))
@@ -1935,6 +2055,7 @@ def find_tasks(
         *((number, False, task) for number, task in _imposed_tasks(lines, meeting)),
         *((number, False, task) for number, task in _requested_tasks(lines, meeting)),
         *((number, False, task) for number, task in _commissioned_tasks(lines, meeting)),
+        *((number, False, task) for number, task in _entrusted_tasks(lines, meeting)),
         *((number, False, task) for number, task in _dash_owner_tasks(lines, meeting)),
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
@@ -1947,6 +2068,7 @@ def find_tasks(
         if len(tasks := _line_tasks(plain(raw), meeting)) >= 2
     }
     several.update(_intro_list_tasks(lines, meeting))
+    several.update(_responsible_tasks(lines, meeting))
     several.update(
         (number, tasks) for number, raw in enumerate(lines) if (tasks := _numbered_tasks(plain(raw), meeting))
     )
