@@ -3889,7 +3889,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["recorder"] = _("from a sentence of the minutes (zapisovatelem je …)")
     if result.recorder is None and (aliased := _recorder_by_alias(reader)) is not None:
         result.recorder = aliased
-        result.guesses["recorder"] = _("from a sentence of the minutes (zapisovatelem je …)")
+        result.guesses["recorder"] = _("recorder named by the initials the minutes defined (dále jen …)")
     if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
         result.recorder = writer
         result.guesses["recorder"] = _("from the role beside a name in the attendance (zapisuje …)")

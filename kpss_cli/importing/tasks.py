@@ -1538,10 +1538,10 @@ def _entrusted_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
             fields = {
                 "owner": owner,
                 "task": deed,
-                "guess": _("owner turned from the accusative (vyzval …, aby …)"),
+                "guess": _("owner turned from the accusative (pověřil …)")
+                if case == "accusative"
+                else _("owner turned from the instrumental (bude upřesněn …)"),
             }
-            if case == "instrumental":
-                fields["guess"] = _("a task from the minutes' narrative")
             if (task := _sentence_task(fields, meeting)) is not None:
                 found.append((number, task))
     return found
@@ -1563,21 +1563,20 @@ def _responsible_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, l
         if (match := _RESPONSIBLE_INTRO.search(line)) is None:
             continue
         items = [item.strip() for item in match["items"].split(";") if item.strip()]
-        parsed = [_RESPONSIBLE_ITEM.match(item) for item in items]
-        if len(items) < 2 or any(
-            item is None
-            or not all(_is_person(part) for part in re.split(r"\s*,\s*|\s+a\s+", item["who"]) if part)
-            for item in parsed
+        parsed = [m for item in items if (m := _RESPONSIBLE_ITEM.match(item)) is not None]
+        if len(items) < 2 or len(parsed) < len(items):
+            continue
+        if not all(
+            _is_person(part) for item in parsed for part in re.split(r"\s*,\s*|\s+a\s+", item["who"]) if part
         ):
             continue
         which = _WHICH_WILL.search(match["intro"])
         deed = squash(which["deed"]) if which is not None else squash(match["intro"])
         for item in parsed:
-            assert item is not None  # (checked above)
             fields = {
                 "owner": squash(item["who"]),
                 "task": f"{deed} – {squash(item['what'])}" if deed else squash(item["what"]),
-                "guess": _("a task from the minutes' narrative"),
+                "guess": _("owners after a dash in a list of persons responsible"),
             }
             if (task := _make(fields, meeting)) is not None:
                 found.setdefault(number, []).append(task)
