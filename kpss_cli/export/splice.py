@@ -17,10 +17,10 @@ are read (rows with the same signatures hold the same text), the buckets of task
 and next meetings are as they were are not; everything else is copied from the kept file,
 whose bytes are trusted as they are on a warm run: its stamp is the one signed when they were
 last found to be those signed (kept.Kept.vouch), else the whole file is hashed once they are
-to be read (`Source.check`); its stamp is looked at again once the export is written. When the buckets read put in the export
-what they put before (their `contents`), and so do the buckets of tasks made again, the export
-is the kept one byte for byte: only the state is kept again, the map neither read nor written
-(rows.from_index, write._serve_unchanged).
+to be read (`Source.check`); its stamp is looked at again once the export is written. When
+the buckets read put in the export what they put before (their `contents`), and so do the
+buckets of tasks made again, the export is the kept one byte for byte: only the state is kept
+again, the map neither read nor written (rows.from_index, write._serve_unchanged).
 
 The export's digest is the root of a hash tree (kept.TreeHash, kept.tree_root): its leaves
 are runs of minutes (tasks) of a table, each ending after one whose id's CRC-32 is a multiple
