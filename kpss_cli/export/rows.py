@@ -543,6 +543,7 @@ def _from_index(
             ]
             kept.values = []
             if old is not None:
+                old.check()  # its rows to be copied: the kept file hashed (unless vouched) meanwhile
                 try:
                     loaded = old.load(kept.index)
                 except Exception:  # whatever it was, the index is not to be trusted: rebuilt

@@ -733,21 +733,24 @@ def _serve_unchanged(
     """Write the JSON Lines export `made`, whose tables are the bytes of the kept export it is
     spliced from (`entry`, its leaves' digests `digests`: _unchanged), as a warm run
     writes it (_serve): the target refreshed when it holds them (what an export after a change
-    last copied there: kept.Kept.remember), else the kept file copied by the kernel. The kept
-    file stays, its entry kept again for the archive as it is (kept.Kept.keep_again), and is
-    vouched once found whole (its stamp then signed: not hashed again while it shows it). None,
-    and nothing written, when the kept file did not hold its entry's bytes or changed."""
+    last copied there: kept.Kept.remember; nothing of the kept file read), else the kept file
+    copied by the kernel, hashed whole first unless vouched, and vouched once found whole (its
+    stamp then signed: not hashed again while it shows it). The kept file stays, its entry kept
+    again for the archive as it is (kept.Kept.keep_again). None, and nothing written, when the
+    kept file copied from did not hold its entry's bytes or changed."""
     source = made.source
     assert source is not None and made.map_of is not None
-    if not made.intact():  # its stamp signed, or hashed whole; not moved since
-        return None
     map_of = made.map_of
     if not kept.keep_again(entry, lambda digest: map_of(digest, digests)):
         return None  # the index moved on (rare): made again from every row's text
-    if source.started:  # hashed whole and found right: vouched, when its stamp had settled
-        kept.vouch(source.fd, source.stamp, source.started)
     counts = entry.counts
+    # A target refreshed reads nothing of the kept file: it is hashed (when not vouched) only
+    # when copied from.
     if not _refresh(target, kept, made.archives, exported_at):
+        if not made.intact():  # its stamp signed, or hashed whole; not moved since
+            return None
+        if source.started:  # hashed whole and found right: vouched, when its stamp had settled
+            kept.vouch(source.fd, source.stamp, source.started)
         temporary = _temporary(target, folder=True)
         try:
             offset = 0
