@@ -790,7 +790,6 @@ def _agenda_context(
     loaded: Archive, group: str, date: str | None, today: dt.date, lang: str | None, ids: bool
 ) -> tuple[dict[str, Any], str]:
     """The context of the invitation to `group`'s next meeting, and its language."""
-    from ..documents.context import agenda_context
     from ..meetings.upcoming import next_meeting, resolve_group
 
     found = resolve_group(loaded, group)
@@ -801,6 +800,9 @@ def _agenda_context(
                 name=found.name
             )
         )
+    # Imported only now: it imports Jinja (some 0.06 s), which the error above does not read.
+    from ..documents.context import agenda_context
+
     language = lang or loaded.config.language
     context = agenda_context(loaded, found, meeting, today, language=language)
     context["ids"] = ids

@@ -215,11 +215,20 @@ def tally_steps(archive: Archive) -> tuple[Callable[[Minutes], list[tuple[Key, i
     members that the minutes of a group slug are counted against."""
     members = all_members(archive)
     changed = {minutes.group_slug for minutes in archive.minutes}
-    find_group = archive.config.find_group
+    find_group, aliases = archive.config.find_group, archive.config.aliases
 
     def steps(minutes: Minutes) -> list[tuple[Key, int]]:
-        made = meeting_steps(meeting_attendance(archive, minutes, members))
-        return [((key, name, org), code) for key, taken in made.items() for code, name, org in taken]
+        # Without a MeetingAttendance (its sets, its quorum): what the steps read of it alone.
+        group = find_group(minutes.group_slug)
+        known = members.get(group.slug if group else minutes.group_slug)
+        on_day = known.on(minutes.date) if known else []
+        represented = {}
+        for person in minutes.present:
+            if person.substitute_for:
+                member = substitute_of(person, on_day, aliases)
+                if member is not None:
+                    represented[member.key] = person
+        return person_steps(minutes, on_day, represented)
 
     def changes(slug: str) -> bool:
         group = find_group(slug)
@@ -249,22 +258,54 @@ Key = tuple[str, str, "str | None"]  # a step's person: key, name as written the
 
 
 def meeting_steps(seen: MeetingAttendance) -> dict[str, list[Step]]:
-    """Person key -> what the meeting does to their tally, in the order _count takes it: each
-    list they are on (those excused or absent whom a substitute stood in for are counted once,
-    as substituted), then, for a member whose outcome the minutes tell, that outcome."""
+    """Person key -> what the meeting does to their tally, in the order _count takes it
+    (person_steps)."""
     steps: dict[str, list[Step]] = {}
-    represented = seen.represented
-    for code, people in enumerate((seen.present, seen.excused, seen.absent, seen.guests)):
-        for person in people:
-            if represented and code in (1, 2) and person.key in represented:
-                continue  # excused, and a substitute came: counted once, as substituted (below)
-            steps.setdefault(person.key, []).append((code, person.person, person.org))
-    for member in seen.members:
-        outcome = seen.outcome(member)
-        if outcome is not None:
-            steps.setdefault(member.key, []).append(
-                (MEMBER + OUTCOMES.index(outcome), member.person.person, member.org)
-            )
+    for (key, name, org), code in person_steps(seen.minutes, seen.members, seen.represented):
+        steps.setdefault(key, []).append((code, name, org))
+    return steps
+
+
+def person_steps(
+    minutes: Minutes, on_day: list[Member], represented: Mapping[str, Person]
+) -> list[tuple[Key, int]]:
+    """What the meeting of `minutes` does to the tallies, step by step (each person's in the
+    order _count takes them), given the members on its day and the members a substitute stood
+    in for: each list a person is on (present, excused, absent, guest: those excused or absent
+    whom a substitute stood in for are counted once, as substituted; members not accounted
+    for are absent unless the minutes refer to the attendance sheet), then, for each member
+    whose outcome the minutes tell, that outcome (OUTCOMES, as MeetingAttendance.outcome)."""
+    present, excused, absent = minutes.present, minutes.excused, minutes.absent
+    steps = [((p.key, p.person, p.org), 0) for p in present]
+    for code, people in ((1, excused), (2, absent)):
+        for p in people:
+            if not represented or p.key not in represented:  # else counted once, as substituted
+                steps.append(((p.key, p.person, p.org), code))
+    outcomes: list[tuple[Member, int]] = []
+    if on_day:
+        present_keys = {p.key for p in present}
+        excused_keys = {p.key for p in excused}
+        absent_keys = {p.key for p in absent}
+        inferred = not minutes.attendance_sheet  # "dle prezenční listiny": kpss cannot tell
+        for member in on_day:
+            key = member.key
+            if key in present_keys:
+                code = MEMBER
+            elif key in represented:
+                code = MEMBER + 1
+            elif key in excused_keys:
+                code = MEMBER + 2
+            elif key in absent_keys:
+                code = MEMBER + 3
+            elif inferred:  # not accounted for: absent, listed after those the minutes list
+                code = MEMBER + 3
+                person = member.person
+                steps.append(((key, person.person, person.org), 2))
+            else:
+                continue
+            outcomes.append((member, code))
+    steps.extend(((p.key, p.person, p.org), 3) for p in minutes.guests)
+    steps.extend(((member.key, member.person.person, member.org), code) for member, code in outcomes)
     return steps
 
 

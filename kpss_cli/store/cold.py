@@ -744,12 +744,17 @@ def _resolved(
                     yield n, update
 
     status, owner, due, kinds, deadlines = state.status, state.owner, state.due, state.kind, state.deadline
-    for rel in ordered:
+    # Each update that changes a task: its minutes' place and the task's number, for the
+    # histories below (only the minutes that update a task kept are read again).
+    updated_at, updated = array("i"), array("i")
+    for at, rel in enumerate(ordered):
         found = skeletons[rel]
         if found[_UPDATES] is None:
             continue
         day, minutes_id = found[_DAY], found[_ID]
         for n, (_id, changed, _note, _line, _source, written, handed) in updates(found):
+            updated_at.append(at)
+            updated.append(n)
             status[n] = changed
             if handed:  # handed over, from this meeting on
                 owner[n] = handed
@@ -804,10 +809,11 @@ def _resolved(
                 chosen.append(task)
                 histories[t[0]] = task
     if histories:
-        for rel in ordered:
+        wanted = {number[task_id] for task_id in histories}
+        read_again = sorted({at for at, n in zip(updated_at, updated, strict=True) if n in wanted})
+        for at in read_again:
+            rel = ordered[at]
             found = skeletons[rel]
-            if found[_UPDATES] is None:
-                continue
             for _n, (_id, changed, note, line, _source, written, _owner) in updates(found):
                 made = histories.get(_id)
                 if made is not None:
