@@ -29,7 +29,9 @@ ARCHIVE with an empty XDG_CACHE_HOME (a first build; the index it made removed a
 each a new process: its wall-clock seconds, CPU seconds (its own and its workers' and forked
 processes', getrusage of the children), peak memory of the largest of them, and its ratio to
 the floor of the same round; then the medians. Rounds interleave the builds, so that a slow
-spell of a shared machine falls on all alike.
+spell of a shared machine falls on all alike. Before the rounds each is run once, untimed, with
+bytecode written (under PYTHONDONTWRITEBYTECODE a checkout never byte-compiled compiled every
+module in every run) and the archive read into the page cache.
 """
 
 from __future__ import annotations
@@ -198,30 +200,41 @@ def interleaved(root: Path, builds: list[str], rounds: int) -> None:
     )
 
 
+def fresh(root: Path, command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """`timed(command)` with an empty XDG_CACHE_HOME, the index it made in ROOT removed after it.
+    A first run writes the modules' bytecode (where the environment has PYTHONDONTWRITEBYTECODE,
+    as this machine does, an editable checkout without it compiles every module each run: some
+    0.1 s of CPU before a build starts) and reads the archive into the page cache."""
+    kept = root / ".kpss"
+    cache = tempfile.mkdtemp(prefix="kpss-first-build-")
+    before = set(kept.iterdir()) if kept.is_dir() else set()
+    try:
+        return timed(command, {**env, "XDG_CACHE_HOME": cache, "KPSS_TODAY": "2024-01-01"})
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        for made in set(kept.iterdir()) - before if kept.is_dir() else ():
+            made.unlink()
+
+
 def in_turns(root: Path, commands: list[tuple[str, list[str]]], rounds: int) -> None:
     """Each round: the floor, then each labelled command on ROOT with an empty cache, the index it
-    made removed after it; each run's and then the medians' wall, CPU and peak (benchmarks/first_runs.py too)."""
+    made removed after it; each run's and then the medians' wall, CPU and peak (benchmarks/first_runs.py too).
+    First each is run once, untimed, with bytecode written (see `fresh`)."""
     import statistics
 
     floor = [sys.executable, str(Path(__file__).resolve().parent / "reference_csafeloader.py"), str(root)]
     runs = [("floor", floor), *commands]
     found: dict[str, list[tuple[float, float, int, float]]] = {label: [] for label, _ in runs}
     width = max(len(label) for label, _ in runs)
-    kept = root / ".kpss"
+    print("each run once first, untimed (modules byte-compiled, files in the page cache)", flush=True)
+    for _label, command in runs:
+        fresh(root, command, {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     for number in range(rounds):
         load = os.getloadavg()
         print(f"round {number + 1}: load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
         base = 0.0
         for label, command in runs:
-            cache = tempfile.mkdtemp(prefix="kpss-first-build-")
-            env = {**os.environ, "XDG_CACHE_HOME": cache, "KPSS_TODAY": "2024-01-01"}
-            before = set(kept.iterdir()) if kept.is_dir() else set()
-            try:
-                wall, cpu, peak = timed(command, env)
-            finally:
-                shutil.rmtree(cache, ignore_errors=True)
-                for made in set(kept.iterdir()) - before if kept.is_dir() else ():
-                    made.unlink()
+            wall, cpu, peak = fresh(root, command, dict(os.environ))
             base = wall if label == "floor" else base
             found[label].append((wall, cpu, peak, wall / base))
             print(

@@ -8,9 +8,10 @@ Each round runs benchmarks/reference_csafeloader.py (the floor) and then each co
 `kpss COMMAND --archive ARCHIVE` with an empty XDG_CACHE_HOME (a first build; the index it
 made removed after it; KPSS_TODAY=2024-01-01), each a new process: its wall-clock seconds,
 CPU seconds (its own and its workers' and forked processes'), the peak of the largest of
-them, and its ratio to the floor of the same round; then the medians. `tasks` builds through
-store/firstbuild.py, the others through store/loading._load (benchmarks/first_build.py times
-`tasks` alone, its phases too).
+them, and its ratio to the floor of the same round; then the medians. Each is run once first,
+untimed (benchmarks/first_build.in_turns). `tasks` builds through store/firstbuild.py, the
+others through store/loading._load (benchmarks/first_build.py times `tasks` alone, its phases
+too).
 """
 
 from __future__ import annotations
