@@ -350,8 +350,12 @@ class _Texts:
         reading, writing = os.pipe()
         try:
             pid = os.fork()
-        except OSError:
-            pid = -1
+        except OSError:  # no helper: every range made by `tasks`
+            for end in (reading, writing):
+                os.close(end)
+            for side in sides:
+                side.close()
+            return
         if pid == 0:  # the helper: never returns
             code = 1
             try:
@@ -373,28 +377,32 @@ class _Texts:
         told = bytearray()
         done = False
         try:
-            if pid > 0:
-                while True:
-                    with claims.get_lock():
-                        at = claims[0]
-                        if at >= claims[1]:
-                            break
-                        claims[0] = at + 1
-                    rows[at] = self._put(_range_text(made.made(ranges[at])))
-                while chunk := os.read(reading, 65536):  # until the helper is done
-                    told += chunk
+            while True:
+                with claims.get_lock():
+                    at = claims[0]
+                    if at >= claims[1]:
+                        break
+                    claims[0] = at + 1
+                rows[at] = self._put(_range_text(made.made(ranges[at])))
+            while chunk := os.read(reading, 65536):  # until the helper is done
+                told += chunk
             done = True
         finally:
             os.close(reading)
-            if pid > 0:
-                if not done:  # this process failed: its helper is not waited for
-                    os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+            if not done:  # this process failed: its helper is not waited for
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            if not done:
+                for side in sides:
+                    side.close()
         reports = list(_REPORT.iter_unpack(told))
         numbers: list[int] = []
-        for nth, part in enumerate(PER_TASK):
-            numbers = self.spool.adopt(part, sides[nth], [report[1 + nth] for report in reports])
-            sides[nth].close()
+        try:
+            for nth, part in enumerate(PER_TASK):
+                numbers = self.spool.adopt(part, sides[nth], [report[1 + nth] for report in reports])
+        finally:
+            for side in sides:
+                side.close()
         for (at, _t, _e, _d, *told_counts), number in zip(reports, numbers, strict=True):
             rows[at] = number
             for table, count in zip(PER_TASK, told_counts, strict=True):
@@ -568,12 +576,12 @@ def _tasks(
 ) -> int:
     """The rows of the tables of tasks, a task at a time, each resolved with its history as
     archive.resolve resolves it (the task ids defined twice into `result`'s problems), handed
-    to `sink.task`; how many tasks there were. Each task is a number in the order tasks are
+    to `sink.tasks`; how many tasks there were. Each task is a number in the order tasks are
     defined: where it is defined (two arrays), and each update that changes it one int (task,
     minutes, place in its minutes' updates), sorted, so that its steps follow one another.
-    The tasks are then made a range of numbers at a time (made by forked workers beside this
-    process they peaked higher, for no shorter time: docs/performance.md, branch
-    `coldexport3`)."""
+    The tasks are then made a range at a time by `sink.tasks` (to JSON Lines, with `apart`,
+    shared with one forked helper that writes its own text: docs/performance.md, branches
+    `coldexport3` and `coldexport4`)."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [

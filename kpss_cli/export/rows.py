@@ -248,8 +248,13 @@ class Spool:
         end = offsets[-1] + own[-1] if offsets else 0
         total = sum(lengths)
         copied = 0
+        source, target = side.fileno(), file.fileno()
         while copied < total:
-            done = os.copy_file_range(side.fileno(), file.fileno(), total - copied, copied, end + copied)
+            try:
+                done = os.copy_file_range(source, target, total - copied, copied, end + copied)
+            except (AttributeError, OSError):  # not Linux, or not between these files: by hand
+                chunk = os.pread(source, min(CHUNK, total - copied), copied)
+                done = os.pwrite(target, chunk, end + copied) if chunk else 0
             if done == 0:
                 raise OSError(errno.EIO, "the spool of the rows' text ended early")
             copied += done
