@@ -8,6 +8,7 @@ file and a file that is not minutes."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -132,3 +133,40 @@ def test_cold_exports_of_several_archives(
         refused.stdout,
         refused.stderr,
     )
+
+
+@pytest.mark.parametrize("helper", ["makes its share", "copied by hand", "fails"])
+def test_the_tasks_shared_with_a_helper_process(
+    invoke: Invoke,
+    awkward: Path,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pinned: list[bool],
+    helper: str,
+) -> None:
+    """To JSON Lines, a forked helper makes the tasks' text from the back as this process makes
+    it from the front, its files copied into the spool by the kernel or by hand; what a failed
+    helper did not tell is made here: the same bytes."""
+    monkeypatch.setattr(cold, "TASK_RANGE", 1)
+    archive = ("--archive", str(awkward))
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)  # one process: no helper
+    alone = exported(invoke, "jsonl", tmp_path / "alone", *archive, cold=True)
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    parent = os.getpid()
+    made_apart = tmp_path / "made apart"
+    real = cold._range_text
+
+    def range_text(made: Any) -> Any:
+        if os.getpid() != parent:  # in the helper
+            if helper == "fails":
+                raise OSError("the helper failed")
+            with open(made_apart, "a") as told:
+                told.write(".")
+        return real(made)
+
+    monkeypatch.setattr(cold, "_range_text", range_text)
+    if helper == "copied by hand":  # no os.copy_file_range (not Linux)
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    assert exported(invoke, "jsonl", tmp_path / "shared", *archive, cold=True) == alone
+    assert pinned == [True, True]
+    assert made_apart.exists() == (helper != "fails")

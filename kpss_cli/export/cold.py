@@ -22,9 +22,11 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import signal
+import struct
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -248,14 +250,17 @@ class _Spilled:
     def minutes_done(self, ordered: list[tuple[Any, ...]]) -> None:
         pass  # the spill sorts the rows
 
-    def tasks_numbered(self, number: dict[str, int]) -> None:
-        pass
+    def tasks_order(self, number: dict[str, int]) -> range:
+        """The order the tasks are made in: as they are defined (the spill sorts them)."""
+        return range(len(number))
 
-    def task(self, n: int, rows: Any) -> None:
-        task_row, events, deadlines = rows
-        self.add("tasks", [task_row])
-        self.add("task_events", events)
-        self.add("deadlines", deadlines)
+    def tasks(self, made: _TaskMaker, order: Sequence[int], apart: bool) -> None:
+        add = self.add
+        for first in range(0, len(order), TASK_RANGE):
+            for task_row, events, deadlines in made.made(order[first : first + TASK_RANGE]):
+                add("tasks", [task_row])
+                add("task_events", events)
+                add("deadlines", deadlines)
 
 
 class _Texts:
@@ -271,8 +276,7 @@ class _Texts:
         self.counts = dict.fromkeys(PER_MINUTES + PER_TASK, 0)
         self.attendance_counts = array("i")  # of each minutes, by its row in the spool
         self.again_rows: dict[int, int] = {}  # a minutes' row: that of its attendance made again
-        self.task_rows = array("i")  # of each task, by its number (_tasks): its row in the spool
-        self.tasks_by_id = array("i")  # the tasks' numbers in the order of their ids
+        self.task_rows: list[int] = []  # the spool's rows of the tasks' text, in key order
         self.numbers: dict[str, list[int]] = {}  # each table's rows in the spool in key order
         self.tables: dict[str, list[Row]] = {}  # people, groups, archives
 
@@ -305,31 +309,113 @@ class _Texts:
             self.numbers[table] = [again.get(row, row) for row in rows] if table == "attendance" else rows
         self.again_rows = {}
 
-    def tasks_numbered(self, number: dict[str, int]) -> None:
-        """The tasks' numbers (`number`: each id's) in the order of their ids."""
-        self.tasks_by_id = array("i", [number[task_id] for task_id in sorted(number)])
-        self.task_rows = array("i", bytes(4 * len(number)))
+    def tasks_order(self, number: dict[str, int]) -> array[int]:
+        """The order the tasks are made in: that of their ids (`number`: each id's number), so
+        that a range of them is one row of the spool, in key order."""
+        return array("i", [number[task_id] for task_id in sorted(number)])
 
     def add(self, table: str, rows: list[Row]) -> None:
         self.tables[table] = rows
 
-    def task(self, n: int, made: Any) -> None:
-        *texts, n_events, n_deadlines = made  # _task_text
-        self.task_rows[n] = self.spool.put(PER_TASK, texts)
-        self.counts["tasks"] += 1
-        self.counts["task_events"] += n_events
-        self.counts["deadlines"] += n_deadlines
+    def tasks(self, made: _TaskMaker, order: Sequence[int], apart: bool) -> None:
+        """The tasks' text, a range of TASK_RANGE tasks in the order of their ids at a time,
+        each range one row of each of PER_TASK in the spool; with `apart`, shared with a forked
+        helper process (_helped)."""
+        ranges = [order[first : first + TASK_RANGE] for first in range(0, len(order), TASK_RANGE)]
+        rows = [-1] * len(ranges)  # each range's row in the spool
+        if apart and len(ranges) > 1:
+            self._helped(made, ranges, rows)
+        for at, numbers in enumerate(ranges):
+            if rows[at] < 0:  # no helper, or a range its helper did not make
+                rows[at] = self._put(_range_text(made.made(numbers)))
+        self.task_rows = rows
+
+    def _put(self, made: tuple[tuple[bytes, ...], tuple[int, ...]]) -> int:
+        texts, (tasks, events, deadlines) = made
+        counts = self.counts
+        counts["tasks"] += tasks
+        counts["task_events"] += events
+        counts["deadlines"] += deadlines
+        return self.spool.put(PER_TASK, texts)
+
+    def _helped(self, made: _TaskMaker, ranges: list[Sequence[int]], rows: list[int]) -> None:
+        """The ranges of tasks made by this process from the front and by a forked helper from
+        the back, as each is free (a shared pair of bounds), so that on two free cores the
+        tasks take half the time. The helper writes its text to files of its own (Spool.side)
+        and tells each range it has made and its lengths through a pipe; once it is done, its
+        files are copied into the spool (Spool.adopt). What it did not tell (it failed) is left
+        to `tasks`. Only what this process holds anyway is read; the helper holds a range."""
+        claims = multiprocessing.get_context("fork").Array("i", [0, len(ranges)])
+        sides = [self.spool.side() for _ in PER_TASK]
+        reading, writing = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no helper: every range made by `tasks`
+            for end in (reading, writing):
+                os.close(end)
+            for side in sides:
+                side.close()
+            return
+        if pid == 0:  # the helper: never returns
+            code = 1
+            try:
+                os.close(reading)
+                while True:
+                    with claims.get_lock():
+                        at = claims[1] - 1
+                        if at < claims[0]:
+                            break
+                        claims[1] = at
+                    texts, counts = _range_text(made.made(ranges[at]))
+                    for side, text in zip(sides, texts, strict=True):
+                        _write_all(side.fileno(), text)
+                    _write_all(writing, _REPORT.pack(at, *map(len, texts), *counts))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(writing)
+        told = bytearray()
+        done = False
+        try:
+            while True:
+                with claims.get_lock():
+                    at = claims[0]
+                    if at >= claims[1]:
+                        break
+                    claims[0] = at + 1
+                rows[at] = self._put(_range_text(made.made(ranges[at])))
+            while chunk := os.read(reading, 65536):  # until the helper is done
+                told += chunk
+            done = True
+        finally:
+            os.close(reading)
+            if not done:  # this process failed: its helper is not waited for
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            if not done:
+                for side in sides:
+                    side.close()
+        reports = list(_REPORT.iter_unpack(told))
+        numbers: list[int] = []
+        try:
+            for nth, part in enumerate(PER_TASK):
+                numbers = self.spool.adopt(part, sides[nth], [report[1 + nth] for report in reports])
+        finally:
+            for side in sides:
+                side.close()
+        for (at, _t, _e, _d, *told_counts), number in zip(reports, numbers, strict=True):
+            rows[at] = number
+            for table, count in zip(PER_TASK, told_counts, strict=True):
+                self.counts[table] += count
 
     def made(self, cold: ColdExport) -> Made:
         """The export's text (rows.Made) once every row is put aside."""
 
         spool, tables, numbers = self.spool, self.tables, self.numbers
         counts: dict[str, int] = dict(self.counts)
-        task_rows = self.task_rows
-        in_order = [task_rows[n] for n in self.tasks_by_id]
         for table in PER_TASK:
-            numbers[table] = in_order
-        self.task_rows, self.tasks_by_id = array("i"), array("i")
+            numbers[table] = self.task_rows
+        self.task_rows = []
         for table in ("groups", "people"):
             rows = sorted(tables.pop(table), key=itemgetter(1))  # the key: (archive, its own)
             numbers[table] = [spool.put((table,), (_text(BY_NAME[table], rows),))]
@@ -379,6 +465,8 @@ def _made(
             sink.minutes(rows),
         )
         seen[rel] = _numbered(flat, people)
+    # The tasks shared with a helper process where the files were shared with workers.
+    apart = len(read) >= loading.PARALLEL_FROM and min(os.cpu_count() or 1, 8) >= 2
     del read
     order: list[tuple[int, str, int, str]] = []  # (date, id, place in the walk, file)
     for place, rel in enumerate(walked):
@@ -439,7 +527,7 @@ def _made(
     # As resolve: the groups in the order of their first minutes, named by their last.
     for own in ordered:
         result.group_names[own[_SLUG]] = own[_GROUP]
-    tasks = _tasks(result, rows_name, rels, ordered, sink)
+    tasks = _tasks(result, rows_name, rels, ordered, sink, apart)
     head = TaskSnapshot.of(result)
     sink.add("groups", group_rows(head, rows_name))
     sink.add("archives", [archive_row(head, name, len(ordered), tasks, exported_at)])
@@ -484,15 +572,16 @@ def _tasks(
     rels: list[str],
     ordered: list[tuple[Any, ...]],
     sink: _Spilled | _Texts,
+    apart: bool,
 ) -> int:
     """The rows of the tables of tasks, a task at a time, each resolved with its history as
     archive.resolve resolves it (the task ids defined twice into `result`'s problems), handed
-    to `sink.task`; how many tasks there were. Each task is a number in the order tasks are
+    to `sink.tasks`; how many tasks there were. Each task is a number in the order tasks are
     defined: where it is defined (two arrays), and each update that changes it one int (task,
     minutes, place in its minutes' updates), sorted, so that its steps follow one another.
-    The tasks are then made a range of numbers at a time (made by forked workers beside this
-    process they peaked higher, for no shorter time: docs/performance.md, branch
-    `coldexport3`)."""
+    The tasks are then made a range at a time by `sink.tasks` (to JSON Lines, with `apart`,
+    shared with one forked helper that writes its own text: docs/performance.md, branches
+    `coldexport3` and `coldexport4`)."""
     loads, dates = marshal.loads, _DATES
     after = next_meeting_dates(
         [
@@ -533,19 +622,33 @@ def _tasks(
             defined = ordered[defined_at[n]]
             if (day, minutes_id) > (defined[_DAY], defined[_ID]):
                 steps.append(n << 64 | at << 32 | nth)
-    sink.tasks_numbered(number)
+    order = sink.tasks_order(number)
     del number
     steps.sort()
-    made = _TaskMaker(
-        name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config), sink.text
-    )
-    for first in range(0, len(defined_at), TASK_RANGE):
-        for n, value in made.made(first, min(first + TASK_RANGE, len(defined_at))):
-            sink.task(n, value)
+    made = _TaskMaker(name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config))
+    sink.tasks(made, order, apart)
     return len(defined_at)
 
 
-TASK_RANGE = 2_000  # tasks made at a time
+TASK_RANGE = 1_000  # tasks made at a time (to JSON Lines: one row of the spool each)
+_REPORT = struct.Struct("<7q")  # a range a helper made (_Texts._helped): its place, lengths, counts
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _range_text(made: list[tuple[Row, list[Row], list[Row]]]) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """A range of tasks' rows (task_rows, of the archive named ""), in the order of their ids,
+    as the text of each of PER_TASK, and how many rows each has."""
+    tasks = [task_row for task_row, _events, _deadlines in made]
+    events = [event for _task, task_events, _deadlines in made for event in task_events]
+    deadlines = [row for _task, _events, task_deadlines in made for row in task_deadlines]
+    tables = (tasks, events, deadlines)
+    texts = tuple(_text(BY_NAME[name], rows) for name, rows in zip(PER_TASK, tables, strict=True))
+    return texts, tuple(map(len, tables))
 
 
 class _TaskMaker:
@@ -561,7 +664,6 @@ class _TaskMaker:
         defined_nth: array[int],
         steps: list[int],
         roster: Any,
-        text: bool,
     ) -> None:
         self.name = name
         self.rels = rels
@@ -571,11 +673,9 @@ class _TaskMaker:
         self.defined_nth = defined_nth
         self.steps = steps
         self.roster = roster
-        self.text = text
 
-    def made(self, first: int, end: int) -> list[tuple[int, Any]]:
-        """(number, rows) of the tasks numbered `first` to `end` - 1, the rows as task_rows makes
-        them (with `text`: _task_text of them)."""
+    def made(self, numbers: Sequence[int]) -> list[tuple[Row, list[Row], list[Row]]]:
+        """The rows of the tasks `numbers`, in that order, as task_rows makes them."""
         loads, dates = marshal.loads, _DATES
         name, rels, ordered, after, steps, roster = (
             self.name,
@@ -593,10 +693,9 @@ class _TaskMaker:
             done, loose = loads(ordered[at][_UPDATES])
             return [*done, *loose]
 
-        made: list[tuple[int, Any]] = []
-        step_at = bisect_left(steps, first << 64)
+        made: list[tuple[Row, list[Row], list[Row]]] = []
         tasks_of: tuple[int, list[Any]] = (-1, [])
-        for n in range(first, end):
+        for n in numbers:
             at, nth = self.defined_at[n], self.defined_nth[n]
             own = ordered[at]
             if tasks_of[0] != at:
@@ -621,6 +720,7 @@ class _TaskMaker:
                 rels[at],
                 [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
             )
+            step_at = bisect_left(steps, n << 64)
             while step_at < len(steps) and steps[step_at] >> 64 == n:
                 step = steps[step_at]
                 step_at += 1
@@ -640,20 +740,5 @@ class _TaskMaker:
                 task.history.append(
                     StatusChange(by[_ID], when, changed, note, rels[where], update_line, written)
                 )
-            rows = task_rows(name, task, roster, after)
-            made.append((n, _task_text(rows) if self.text else rows))
+            made.append(task_rows(name, task, roster, after))
         return made
-
-
-def _task_text(rows: tuple[Row, list[Row], list[Row]]) -> tuple[bytes, bytes, bytes, int, int]:
-    """A task's rows (task_rows, of the archive named "") as the text of each of PER_TASK and
-    the counts of its events and deadlines."""
-
-    task_row, events, deadlines = rows
-    return (
-        _text(BY_NAME["tasks"], [task_row]),
-        _text(BY_NAME["task_events"], events),
-        _text(BY_NAME["deadlines"], deadlines),
-        len(events),
-        len(deadlines),
-    )

@@ -228,6 +228,42 @@ class Spool:
             file.write(text)
         return number
 
+    def side(self) -> BinaryIO:
+        """A temporary file beside the spool's, for another process to put rows in (`adopt`)."""
+        return tempfile.TemporaryFile(dir=self.folder)
+
+    def adopt(self, part: str, side: BinaryIO, lengths: Iterable[int]) -> list[int]:
+        """The rows of `lengths` written one after another from the start of `side` (by another
+        process, its own file offset) put in the spool's file `part`, copied by the kernel;
+        their numbers."""
+        lengths = array("q", lengths)
+        if not lengths:
+            return []
+        offsets = self.offsets.setdefault(part, array("q"))
+        own = self.lengths.setdefault(part, array("q"))
+        file = self.files.get(part)
+        if file is None:
+            file = self.files[part] = tempfile.TemporaryFile(dir=self.folder)  # noqa: SIM115 - close()
+        file.flush()
+        end = offsets[-1] + own[-1] if offsets else 0
+        total = sum(lengths)
+        copied = 0
+        source, target = side.fileno(), file.fileno()
+        while copied < total:
+            try:
+                done = os.copy_file_range(source, target, total - copied, copied, end + copied)
+            except (AttributeError, OSError):  # not Linux, or not between these files: by hand
+                chunk = os.pread(source, min(CHUNK, total - copied), copied)
+                done = os.pwrite(target, chunk, end + copied) if chunk else 0
+            if done == 0:
+                raise OSError(errno.EIO, "the spool of the rows' text ended early")
+            copied += done
+        file.seek(0, os.SEEK_END)
+        first = len(offsets)
+        offsets.extend(accumulate(lengths[:-1], initial=end))
+        own.extend(lengths)
+        return list(range(first, len(offsets)))
+
     def read(self, part: str, number: int) -> bytes:
         """The text of row `number` of `part`."""
         return self._read(part, self.offsets[part][number], self.lengths[part][number])
