@@ -1035,6 +1035,9 @@ _TO_CLIENTS = rx(
 )
 # A task reviewed with its state (`Pan Novák zajistí pronájem sálu – splněno.`): no new task.
 _TASK_STATE = rx(rf"[-–—:(]\s*{_STATE}\s*\)?\s*[.;]?\s*$")
+# Of the states, those that say a task goes on (`– úkol trvá`), and a deadline with its year.
+_STILL_OPEN = rx(r"\b(?:trvá|trvají|pokračuje)\b")
+_DATED_DUE = re.compile(r"^\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}$")
 _RELATIVE = rx(r"^(?:kter[ýáéíoué]\w*|jež|jenž|což|kde|aby|zda|zdali|jestli|kdo|pokud|když)\b")
 
 
@@ -1047,6 +1050,12 @@ def _narrative_fields(
     verb = _VERB.search(sentence)
     if verb is None:
         return None
+    if (state := _TASK_STATE.search(sentence)) is not None and _STILL_OPEN.search(state[0]):
+        # `Eva Malá a Jan Kos vyberou do 30. 8. 2018 fotografie – úkol trvá.`: a task carried on, still open
+        # with a dated deadline (`_narrative_tasks` keeps it only when that deadline is not past)
+        if not any(_DATED_DUE.match(due["value"]) for due in _SENTENCE_DUE.finditer(sentence)):
+            return None
+        sentence = sentence[: state.start()].rstrip(" ,")
     if (
         sentence.rstrip().endswith("?")
         or _QUESTION.search(sentence[: verb.start()])
@@ -1202,9 +1211,18 @@ def _narrative_tasks(
                     # the clause before, which is the task
                     fields["task"] = f"{pronoun['verb'] or pronoun['after']} {antecedent}"
                 fields["guess"] = _("a task from the minutes' narrative")
+                if _TASK_STATE.search(clause) is not None and _past_due(fields, meeting):
+                    continue  # (a task said to go on whose deadline has passed is an old one, reviewed)
                 if (task := _make(fields, meeting)) is not None:
                     found.append((number, task))  # a paragraph may set several
     return found
+
+
+def _past_due(fields: dict[str, str], meeting: dt.date | None) -> bool:
+    """False when the deadline of `fields` (a dated one) falls on or after the meeting, True otherwise."""
+    due = fields.get("due")
+    end = dates.parse_deadline(_clean(due)).end if due else None
+    return not (meeting is not None and end is not None and end >= meeting)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:a\s+)?|\s+a\s+")
@@ -1910,6 +1928,26 @@ def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
     )
 
 
+_ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)]")
+# An item that sums up what was set (`5. Úkoly`, `Ad 6) Závěr`, `Usnesení`): what it repeats is no new task.
+_SUMMING_UP = rx(r"\b(?:úkol\w*|závěr\w*|usnesení|shrnutí|souhrn\w*)\b")
+
+
+def _item_numbers(lines: list[str]) -> list[int | None]:
+    """For each line, the number of the agenda's item it stands under (`Ad 2)`, `3.`); None above the first
+    and under an item that sums up the meeting's tasks or conclusions."""
+    numbers: list[int | None] = []
+    current: int | None = None
+    for raw in lines:
+        line = plain(raw)
+        if (heading := _ITEM_HEADING.match(line)) is not None:
+            current = None if _SUMMING_UP.search(line[heading.end() :][:60]) else int(heading[1])
+        elif _SECTION.match(line.strip()) or _SUMMING_UP.match(line.strip()):
+            current = None
+        numbers.append(current)
+    return numbers
+
+
 def find_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
 ) -> list[TaskDict]:
@@ -1961,13 +1999,28 @@ def find_tasks(
     seen: set[str] = set()
     claimed: set[int] = set()  # lines a task of a list, table or block was read from
     narrated: set[int] = set()
+    # (the same sentence under two items of the agenda, `Ad 2) Kino: Plakát vyhotoví …` and `Ad 4) Gulášfest:
+    # Plakát vyhotoví …`, sets two tasks, one for each; under the same item, or once read from a list, one)
+    item_of = _item_numbers(lines)
+    told_under: dict[str, set[int | None]] = {}
     for number, from_sentence, task in found:
         key = squash(task["task"]).casefold()
         if number in several:
             unique.append(task)
             continue
-        if key in seen or number in claimed or (not from_sentence and number in narrated):
+        if number in claimed or (not from_sentence and number in narrated):
             continue
+        if key in seen and not (
+            from_sentence
+            and item_of[number] is not None
+            and key in told_under
+            and item_of[number] not in told_under[key]
+        ):
+            continue
+        if from_sentence:
+            told_under.setdefault(key, set()).add(item_of[number])
+        else:
+            told_under[key] = set()  # (read from a list or a table: not told again under another item)
         seen.add(key)
         (narrated if from_sentence else claimed).add(number)
         unique.append(task)
