@@ -82,3 +82,84 @@ def test_the_same_sentence_repeated_under_one_item_or_listed_again_is_one_task()
             + f"{heading}\nEva Nová zašle pozvánky do 20. 5. 2021.\n"
         )
         assert tasks(summed) == [("Eva Nová", "20. 5. 2021")], heading
+
+
+# --- a second task with the verb left out (`…, p. Kos vystoupení ZŠ`) ----------------------------------
+
+_TEAM = "Zápis z jednání kulturní komise ze dne 4. 5. 2018\n\nPřítomni: Malá E., Kos J., Bor P., Vrba T.\n\nAd 1) Akce\n\n"
+
+
+def test_a_second_owner_and_object_after_a_comma_share_the_verb_of_the_task_before() -> None:
+    for line, second in [
+        (
+            " • p. Malá projedná vystoupení mateřské školy, p. Kos vystoupení ZŠ",
+            ("p. Kos", "projedná vystoupení ZŠ"),
+        ),
+        (
+            " • paní Malá zajistí ozvučení sálu, pan Vrba osvětlení pódia.",
+            ("pan Vrba", "zajistí osvětlení pódia"),
+        ),
+        (
+            "p. Bor objedná autobus na zájezd, p. Kos vstupenky do muzea.",
+            ("p. Kos", "objedná vstupenky do muzea"),
+        ),
+    ]:
+        found = recognise(_TEAM + line + "\n")
+        assert [(t["owner"], t["task"]) for t in found.tasks][1:] == [second], line
+        assert len(found.tasks) == 2 and "tasks.2" in found.guesses, line
+
+
+def test_a_second_person_with_a_verb_of_their_own_or_declined_is_no_gapped_task() -> None:
+    for line in [
+        # a verb of its own, past or present: no verb left out
+        " • p. Malá projedná vystoupení mateřské školy, p. Kos souhlasil s termínem",
+        " • p. Malá projedná vystoupení mateřské školy, p. Kos nesouhlasí s termínem",
+        " • p. Malá projedná vystoupení mateřské školy, p. Kos se omlouvá",
+        # a surname in another case: whose, or for whom
+        " • p. Malá projedná vystoupení mateřské školy, p. Kosovi termín",
+        " • p. Malá projedná vystoupení mateřské školy, p. Nováka kapela",
+    ]:
+        assert [owner for owner, _due in tasks(_TEAM + line + "\n")] == ["p. Malá"], line
+
+
+# --- an owner named in the dative, taken up by a relative clause -------------------------------------
+
+
+def test_someone_named_in_the_dative_who_takes_on_a_task_in_a_relative_clause_owns_it() -> None:
+    for line, owner, text in [
+        (
+            " • plakáty byly předány p. Vrbovi, který zajistí vyvěšení, p. Kos projednal termín.",
+            "p. Vrba",
+            "zajistí vyvěšení",
+        ),
+        ("Klíče od sálu byly předány paní Malé, která připraví výzdobu.", "paní Malá", "připraví výzdobu"),
+        ("Seznam byl předán panu Borovi, který rozešle pozvánky.", "pan Bor", "rozešle pozvánky"),
+        (
+            "Podklady byly předány p. Kosovi, který zpracuje rozpočet (viz příloha).",
+            "p. Kos",
+            "zpracuje rozpočet",
+        ),
+    ]:
+        found = recognise(_TEAM.replace("Bor P.", "Bor P., Jochec F.") + line + "\n")
+        assert [(t["owner"], t["task"]) for t in found.tasks] == [(owner, text)], line
+        assert "tasks.1" in found.guesses, line
+    # a surname whose vowel is dropped in declension (`Jochec` -> `Jochcovi`)
+    found = recognise(
+        _TEAM.replace("Bor P.", "Jochec F.")
+        + " • plakáty byly předány p. Jochcovi, který zajistí vyvěšení.\n"
+    )
+    assert [t["owner"] for t in found.tasks] == ["p. Jochec"]
+
+
+def test_a_dative_of_someone_not_at_the_meeting_or_no_task_verb_after_it_is_no_owner() -> None:
+    for line in [
+        # not at the meeting: who it is cannot be told from the dative
+        "Plakáty byly předány p. Horákovi, který zajistí vyvěšení.",
+        # the relative clause tells what was, or no task
+        "Plakáty byly předány p. Vrbovi, který je vyvěsil.",
+        "Plakáty byly předány p. Vrbovi, který informuje členy.",
+        # under a condition, or with a state after it
+        "Plakáty budou předány p. Vrbovi, který zajistí vyvěšení, pokud bude čas.",
+        "Plakáty byly předány p. Vrbovi, který zajistí vyvěšení – splněno.",
+    ]:
+        assert tasks(_TEAM + line + "\n") == [], line

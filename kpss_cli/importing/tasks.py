@@ -1211,11 +1211,50 @@ def _narrative_tasks(
                     # the clause before, which is the task
                     fields["task"] = f"{pronoun['verb'] or pronoun['after']} {antecedent}"
                 fields["guess"] = _("a task from the minutes' narrative")
+                if (gapped := _gapped_task(fields, attending)) is not None:
+                    # `p. Malá projedná vystoupení MŠ, p. Kos vystoupení ZŠ`: the verb left out of the second
+                    fields["task"] = fields["task"][: gapped.start()]
+                    if (task := _make(fields, meeting)) is not None:
+                        found.append((number, task))
+                    fields = {
+                        "owner": gapped["owner"],
+                        "task": f"{fields['task'].split()[0]} {gapped['object']}",
+                        "guess": _("a task whose verb is the one of the task before it"),
+                    }
                 if _TASK_STATE.search(clause) is not None and _past_due(fields, meeting):
                     continue  # (a task said to go on whose deadline has passed is an old one, reviewed)
                 if (task := _make(fields, meeting)) is not None:
                     found.append((number, task))  # a paragraph may set several
     return found
+
+
+# `…, p. Kos vystoupení ZŠ`: after a comma closing a task's object a person with a courtesy word and a short
+# object without a verb of its own, up to the sentence's end.
+_GAPPED = re.compile(
+    rf",\s+(?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"\s+(?P<object>{SMALL}+(?:\s+[\w.]+){{0,4}})\s*[.;]?\s*$"
+)
+# A word that may be a verb (its past, `souhlasil`; its present, `nesouhlasí`, `pomáhá`, `zajišťuje`, `pomohou`;
+# a reflexive `se`), unlike the noun of a deed (`vystoupení`, `zajištění`).
+_MAYBE_VERB = rx(
+    r"^(?:\w*(?:l|la|lo|li|ly|á|ají|uje|ují|ou|je|e)|\w*[^nt]í|se|si|je|byl\w*|bude\w*|má|mají)$"
+)
+
+
+def _gapped_task(fields: dict[str, str], attending: frozenset[str]) -> re.Match[str] | None:
+    """The second task of `p. Malá projedná vystoupení MŠ, p. Kos vystoupení ZŠ`, whose verb is the first's
+    (a single verb opening the first task's text), or None."""
+    # kpss: odhad – a noun after a person is read as the object of the verb left out; a verb is excluded
+    words = fields["task"].split()
+    if not words or not _VERB.fullmatch(words[0]) or len(_VERB.findall(fields["task"])) != 1:
+        return None
+    gapped = _GAPPED.search(fields["task"])
+    if gapped is None or _MAYBE_VERB.match(gapped["object"].split()[0]):
+        return None
+    surname = gapped["owner"].split()[-1].removeprefix("p.").removeprefix("pí")
+    if fold(surname).endswith(_DECLINED_SURNAME) or _declined_absent(gapped["owner"], attending):
+        return None  # (`…, p. Nováka vystoupení`: whose, not who)
+    return gapped
 
 
 def _past_due(fields: dict[str, str], meeting: dt.date | None) -> bool:
@@ -1928,6 +1967,56 @@ def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
     )
 
 
+# `plakáty byly předány p. Jochcovi, který zajistí vyvěšení`: someone named in the dative (to whom something
+# goes) and a relative clause with a task verb, whose subject is that person.
+_DATIVE_THEN_WHO = re.compile(
+    rf"(?<![\w.])(?P<courtesy>[Pp]anu|[Pp]aní|p\.|pí)\s*(?P<dative>{CAPITAL}{SMALL}+(?:ovi|ové|é|ce|u))"
+    r"\s*,\s*(?:který|která)\s+(?P<task>(?P<verb>\w+)\s+[^,;.()]{3,}?)\s*(?=[,;.(]|$)"
+)
+_COURTESY_NOMINATIVE = {"panu": "pan", "paní": "paní", "p.": "p.", "pí": "pí"}
+
+
+def _nominative_present(dative: str, attending: frozenset[str]) -> str | None:
+    """`Jochcovi` -> `Jochec`, `Vrbovi` -> `Vrba`, `Malé` -> `Malá`, `Dvořáčkovi` -> `Dvořáček`: the nominative of
+    a surname in the dative that someone at the meeting bears (a vowel dropped in declension put back)."""
+    stem = nominative_of_dative(dative)
+    candidates = [stem, f"{stem}a"]  # (`Kosovi` -> `Kos`, `Vrbovi` -> `Vrba`)
+    if stem.endswith("é"):
+        candidates.append(f"{stem[:-1]}á")
+    if len(stem) > 2 and _ENDS_CONSONANT.search(stem) and _ENDS_CONSONANT.search(stem[:-1]):
+        candidates.append(f"{stem[:-1]}e{stem[-1]}")  # (`Jochc` -> `Jochec`)
+    return next((c for c in candidates if fold(c) in attending), None)
+
+
+def _dative_owner_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str]
+) -> list[tuple[int, TaskDict]]:
+    """Tasks owned by someone named in the dative and taken up by a relative clause (`_DATIVE_THEN_WHO`), when
+    that person was at the meeting."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for match in _DATIVE_THEN_WHO.finditer(line):
+            if not _VERB.fullmatch(match["verb"]) or match["verb"].lower() in _IMPERFECTIVE:
+                continue
+            stop = line.find(". ", match.end())
+            sentence = line[line.rfind(". ", 0, match.start()) + 1 : stop if stop >= 0 else len(line)]
+            if _CONDITION.search(sentence) or _TASK_STATE.search(sentence):
+                continue  # (`…, který zajistí vyvěšení, pokud …`, `… – splněno`)
+            # kpss: odhad – the dative's nominative is the surname of someone at the meeting
+            surname = _nominative_present(match["dative"], attending)
+            if surname is None:
+                continue
+            owner = f"{_COURTESY_NOMINATIVE[match['courtesy'].lower()]} {surname}"
+            fields = {
+                "owner": owner,
+                "task": match["task"],
+                "guess": _("a task of a relative clause after a dative"),
+            }
+            if (task := _make(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
 _ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)]")
 # An item that sums up what was set (`5. Úkoly`, `Ad 6) Závěr`, `Usnesení`): what it repeats is no new task.
 _SUMMING_UP = rx(r"\b(?:úkol\w*|závěr\w*|usnesení|shrnutí|souhrn\w*)\b")
@@ -1977,6 +2066,7 @@ def find_tasks(
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in narrated_tasks),
+        *((number, True, task) for number, task in _dative_owner_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
     several = {
