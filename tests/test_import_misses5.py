@@ -163,3 +163,36 @@ def test_a_dative_of_someone_not_at_the_meeting_or_no_task_verb_after_it_is_no_o
         "Plakáty byly předány p. Vrbovi, který zajistí vyvěšení – splněno.",
     ]:
         assert tasks(_TEAM + line + "\n") == [], line
+
+
+# --- a bracket opened by its owner (`(paní Malá akce zašle e-mailem)`) --------------------------------
+
+_GLUED = "Zápis z jednání komise dne 5. 1. 2011\n\nPřítomni: M.Malá, J. Holan, E.Kosová\n\n"
+
+
+def test_a_bracket_opened_by_someone_at_the_meeting_and_a_task_verb_sets_a_task() -> None:
+    for line, owner, text in [
+        ("2) Akce spolku Kaštánek (paní Malá akce zašle e-mailem)", "paní Malá", "zašle akce e-mailem"),
+        ("3) Dětský karneval (pan Holan zajistí)", "pan Holan", "zajistí"),
+        (
+            "Pouť – program (p. Kosová seznam kapel připraví do 30. 4.)",
+            "p. Kosová",
+            "připraví seznam kapel",
+        ),
+    ]:
+        found = recognise(_GLUED + line + "\n")
+        assert [(t["owner"], t["task"]) for t in found.tasks] == [(owner, text)], line
+        assert found.tasks[0]["due"] == ("30. 4. 2011" if "30. 4." in line else None), line
+        assert "tasks.1" in found.guesses, line
+
+
+def test_a_bracket_of_someone_absent_declined_or_told_is_no_task() -> None:
+    for line in [
+        "2) Akce spolku Kaštánek (paní Horáková akce zašle e-mailem)",  # not at the meeting
+        "2) Akce spolku (pan Holan akce zaslal e-mailem)",  # done: no verb of a task to do
+        "2) Akce spolku (paní Malou akce zajímají)",  # not the subject
+        "2) Akce spolku (paní Malá akce informuje průběžně)",  # what she does, not a task
+        "2) Akce spolku (pan Holan akce zašle, pokud budou)",  # under a condition
+        "2) Akce spolku (pan Holan akce zašle – splněno)",  # done
+    ]:
+        assert tasks(_GLUED + line + "\n") == [], line

@@ -2017,6 +2017,40 @@ def _dative_owner_tasks(
     return found
 
 
+# `2) Akce Kaštánku (paní Malá akce zašle e-mailem)`: a bracket that opens with a person (a courtesy word and a
+# surname), then up to three words of the object in lower case and a task verb: that person owns it.
+_BRACKET_SUBJECT = re.compile(
+    rf"\((?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"\s+(?P<object>(?:{SMALL}+\s+){{0,3}}?)(?P<verb>(?i:{_VERB.pattern}))(?P<rest>[^()]*)\)"
+)
+
+
+def _bracket_subject_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str]
+) -> list[tuple[int, TaskDict]]:
+    """Tasks set in a bracket whose subject opens it (`_BRACKET_SUBJECT`), by someone at the meeting."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for match in _BRACKET_SUBJECT.finditer(line):
+            verb = match["verb"]
+            if verb.lower() in _IMPERFECTIVE or not verb.islower():
+                continue
+            if _CONDITION.search(match[0]) or _TASK_STATE.search(match[0]):
+                continue
+            surname = match["owner"].split()[-1].split(".")[-1]
+            # kpss: odhad – the person opening the bracket is the subject when in the nominative and at the meeting
+            if fold(surname) not in attending or fold(surname).endswith(_DECLINED_SURNAME):
+                continue
+            rest = match["rest"]
+            fields = {"owner": match["owner"], "guess": _("a task in a bracket opened by its owner")}
+            if (due := _SENTENCE_DUE.search(rest)) is not None and _deadline_like(due["value"]):
+                fields["due"], rest = due["value"], rest[: due.start()] + rest[due.end() :]
+            fields["task"] = squash(f"{verb} {match['object']} {rest}").strip(" .;,")
+            if (task := _make(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
 _ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)]")
 # An item that sums up what was set (`5. Úkoly`, `Ad 6) Závěr`, `Usnesení`): what it repeats is no new task.
 _SUMMING_UP = rx(r"\b(?:úkol\w*|závěr\w*|usnesení|shrnutí|souhrn\w*)\b")
@@ -2067,6 +2101,7 @@ def find_tasks(
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in narrated_tasks),
         *((number, True, task) for number, task in _dative_owner_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in _bracket_subject_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
     several = {
