@@ -196,3 +196,52 @@ def test_a_bracket_of_someone_absent_declined_or_told_is_no_task() -> None:
         "2) Akce spolku (pan Holan akce zašle – splněno)",  # done
     ]:
         assert tasks(_GLUED + line + "\n") == [], line
+
+
+# --- owners after the verb: a list with a bracket each, the members or participants ---------------------
+
+_ENTRY = "10.11.2022 – výborová schůze\n\nVýroční schůze se uskuteční 14.01.2023 od 19 hodin. Petr Kos zajistí sál. "
+
+
+def test_people_listed_after_the_verb_with_a_bracket_each_own_the_task_together() -> None:
+    for sentence, owner in [
+        (
+            "Příprava začne od 17:30. Zprávy si připraví Petr Kos (činnost sboru), Jana Malá (mládež), Eva Vrbová (ženy).",
+            "Petr Kos, Jana Malá, Eva Vrbová",
+        ),
+        ("Podklady připraví Petr Kos st. (hospodaření) a Eva Vrbová (kronika).", "Petr Kos st., Eva Vrbová"),
+    ]:
+        found = tasks(_ENTRY + sentence + "\n")
+        assert found[-1] == (owner, None), sentence
+    # one listed there owns another task as its subject: the others of the list, in turn, may own one after the verb
+    text = _ENTRY + "Zprávy si připraví Petr Kos (sbor), Jana Malá (mládež). Pozvánky vytvoří Jana Malá.\n"
+    assert tasks(text)[-1] == ("Jana Malá", None)
+
+
+def test_a_list_after_the_verb_of_no_one_known_declined_or_unbracketed_is_no_owner() -> None:
+    for sentence in [
+        # no one of the list is known from the minutes: whom, perhaps
+        "Zprávy si připraví Karel Dub (sbor), Jana Malá (mládež).",
+        # in the accusative (whom to ask)
+        "Ceny osloví Petra Kose (sbor), Janu Malou (mládež).",
+    ]:
+        assert [owner for owner, _due in tasks(_ENTRY + sentence + "\n")] == ["Petr Kos"], sentence
+    # not a first name: no list of owners
+    found = tasks(_ENTRY + "Zprávy si připraví Petr Kos (sbor), Hasiči Žákava (mládež).\n")
+    assert not any("Žákava" in (owner or "") for owner, _due in found)
+
+
+def test_the_members_or_participants_in_the_nominative_after_the_verb_own_the_task() -> None:
+    for sentence, owner in [
+        ("Motorové pily zajistí účastníci brigády.", "účastníci brigády"),
+        ("Pozvánky rozešlou členové výboru.", "členové výboru"),
+        ("Občerstvení připraví ostatní členky.", "ostatní členky"),
+    ]:
+        assert tasks(_ENTRY + sentence + "\n")[-1] == (owner, None), sentence
+    for sentence in [
+        "Motorové pily zajistí účastníkům brigády.",  # to whom
+        "Pozvánky zašle členům výboru.",
+        "Motorové pily zajistí účastníci brigády, pokud přijdou.",  # more after it, a condition
+        "Na brigádu přijdou účastníci kurzu.",  # no verb of a task
+    ]:
+        assert [owner for owner, _due in tasks(_ENTRY + sentence + "\n")] == ["Petr Kos"], sentence
