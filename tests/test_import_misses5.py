@@ -245,3 +245,42 @@ def test_the_members_or_participants_in_the_nominative_after_the_verb_own_the_ta
         "Na brigádu přijdou účastníci kurzu.",  # no verb of a task
     ]:
         assert [owner for owner, _due in tasks(_ENTRY + sentence + "\n")] == ["Petr Kos"], sentence
+
+
+# --- one person by the role after the verb; a nickname alone once the minutes named it with the surname ----
+
+_CLUB = (
+    "Zápis ze schůze osadního výboru ze dne 2. 3. 2024\n\n"
+    "Přítomni: Karel Dub, Rostislav Kos, Jiří Malý, Eva Horká\n\n"
+)
+
+
+def test_one_person_by_the_role_after_the_verb_closing_the_sentence_owns_the_task() -> None:
+    for line, owner, text in [
+        ("8/ Opravy cest projedná předseda se starostou.", "předseda", "Opravy cest projedná se starostou"),
+        ("3) Další schůzi výboru svolá starostka.", "starostka", "Další schůzi výboru svolá"),
+        (
+            "Nabídky na opravu zjistí pokladník s panem Dubem.",
+            "pokladník",
+            "Nabídky na opravu zjistí s panem Dubem",
+        ),
+    ]:
+        found = recognise(_CLUB + line + "\n")
+        assert [(t["owner"], t["task"]) for t in found.tasks] == [(owner, text)], line
+    for line in [
+        "Opravy cest projedná předseda se starostou, až bude rozpočet.",  # more after it
+        "Předseda projednal opravy cest se starostou.",  # done
+        "Opravy cest projedná předsedovi starosta obce Lhota a firma.",  # to whom; more than a role
+        "Zajistí předseda.",  # no object before the verb: what is to be done is not said
+    ]:
+        assert tasks(_CLUB + line + "\n") == [], line
+
+
+def test_a_nickname_alone_names_the_person_once_the_minutes_wrote_it_with_a_surname_at_the_meeting() -> None:
+    text = _CLUB + "9/ Rosťa Kos informoval o plakátech. Rosťa je vyzvedne a předá Karlovi.\n"
+    assert tasks(text) == [("Rosťa", None)]
+    # without the surname anywhere, or with a surname of no one at the meeting, a nickname names no one known
+    assert tasks(_CLUB + "9/ Plakáty jsou u Zdeňka. Rosťa je vyzvedne a předá Karlovi.\n") == []
+    assert (
+        tasks(_CLUB + "9/ Rosťa Novotný informoval o plakátech. Rosťa je vyzvedne a předá Karlovi.\n") == []
+    )

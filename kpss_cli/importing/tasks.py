@@ -430,7 +430,7 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "zmapuje zmapují prodiskutuje prodiskutují promyslí "
     "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
     "objednají vytvoří prokonzultuje prokonzultují zkonzultuje zkonzultují vyrobí požádá požádají "
-    "obstará obstarají zařídí vyřídí rozdělí podá podají vybere vyberou vyvěsí vyhotoví"
+    "obstará obstarají zařídí vyřídí rozdělí podá podají vybere vyberou vyvěsí vyhotoví vyzvedne vyzvednou"
 ).split()
 # Verbs of the list that are imperfective (or either): in the present they tell what happens now
 # (`Koordinátorka informuje členy …`), so only a deadline makes such a sentence a task. The rest
@@ -462,7 +462,7 @@ _WORDED_DUE = rx(
 )
 # A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
 _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
-_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
 _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
 # (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date; and after an acronym of
@@ -813,6 +813,15 @@ _ROLE_AFTER_VERB = rx(
 )
 
 
+# `Opravy děr projedná předseda se starostou.`, `Schůzi svolá starostka.`: one person by the role after the verb,
+# closing the sentence, or with whom after it.
+_ONE_ROLE_CLOSES = rx(
+    r"^\s+(?P<owner>(?:předsed|místopředsed|starost|místostarost)(?:a|kyně|ka)|tajemník|tajemnice|ředitel(?:ka)?|"
+    r"koordinátor(?:ka)?|velitel(?:ka)?|pokladník|pokladní|jednatel(?:ka)?|hospodář(?:ka)?)"
+    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?(?=(?:\s+(?:s|se)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*[.;]?\s*$)"
+)
+
+
 # Who may own a task together with others in a bracket (`(předsednictvo, vedoucí odborů)`): a role or
 # a body, with up to three words of whose it is.
 _OWNER_ROLE = rx(
@@ -893,6 +902,25 @@ def _nickname_present(owner: str, attending: frozenset[str]) -> bool:
     surname, initial = fold(match["surname"]), fold(match["nick"])[0]
     return surname in attending and any(
         word[0] == initial and word in FIRST_NAMES for word in attending if word != surname
+    )
+
+
+# What marks a nickname in `attending` that the minutes use with the surname of someone at the meeting
+# (`Rosťa Cakl informoval …`), so that it names that person alone too (`Rosťa je vyzvedne`).
+_NICKNAMED = "nickname:"
+_NICKNAME_IN_TEXT = re.compile(
+    rf"(?<![\w.])(?P<owner>{CAPITAL}{SMALL}{{2,6}}a\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)(?![\w-])"
+)
+
+
+def _nicknames(lines: list[str], attending: frozenset[str]) -> frozenset[str]:
+    """The marked nicknames (`_NICKNAMED`) the minutes write before the surname of someone at the meeting."""
+    # kpss: odhad – as `_nickname_present`: the surname at the meeting, and a first name there of the same initial
+    return frozenset(
+        f"{_NICKNAMED}{fold(match['owner'].split()[0])}"
+        for line in lines
+        for match in _NICKNAME_IN_TEXT.finditer(plain(line))
+        if _nickname_present(match["owner"], attending)
     )
 
 
@@ -1117,7 +1145,9 @@ def _narrative_fields(
     opened = _ITEM_OPENS_WITH_OWNER.match(sentence) if may_open else None
     opens = fields is not None and opened is not None
     person = fields is not None and (
-        _is_person(fields["owner"]) or _nickname_present(fields["owner"], attending)
+        _is_person(fields["owner"])
+        or _nickname_present(fields["owner"], attending)
+        or f"{_NICKNAMED}{fold(fields['owner'])}" in attending
     )
     rest = sentence[verb.end() :]
     group = _PEOPLE_AFTER_VERB.match(rest) if sentence[: verb.start()].strip(" -–—•*") else None
@@ -1171,6 +1201,12 @@ def _narrative_fields(
         ):
             return None  # `prověří stížnost p. Nováka`: whose, not who
         person = after is not None
+        if (
+            after is None
+            and sentence[: verb.start()].strip(" -–—•*")
+            and (after := _ONE_ROLE_CLOSES.match(rest))
+        ):
+            person = True  # (one person named by the role, after a fronted object: a promise as a name's is)
         after = after or _ROLE_AFTER_VERB.match(rest)
         if after is None:
             return None
@@ -2125,6 +2161,7 @@ def find_tasks(
     # another task of these minutes as its subject, `Milan Polívka zajistí techniku. … Úklid po VVH
     # zajistí Milan Polívka.`, in minutes that list no attendance)
     # (and so, in turn, one listed with such an owner: `Zprávy si připraví Josef Hora (…), Lucie Horová (…)`)
+    attending |= _nicknames(lines, attending)
     narrated_tasks = _narrative_tasks(lines, meeting, attending)
     for _turn in range(3):
         owners = frozenset(
