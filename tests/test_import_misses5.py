@@ -284,3 +284,31 @@ def test_a_nickname_alone_names_the_person_once_the_minutes_wrote_it_with_a_surn
     assert (
         tasks(_CLUB + "9/ Rosťa Novotný informoval o plakátech. Rosťa je vyzvedne a předá Karlovi.\n") == []
     )
+
+
+# --- a surname and an initial closing the clause after a longer object; a condition of a later clause ------
+
+
+def test_a_surname_and_initial_of_someone_present_closes_the_clause_after_a_longer_object() -> None:
+    for line, owner in [
+        (
+            " • Občerstvení pro hosty projedná na hřišti TJ Sokol Kos J., zajistí také pohár pro vítěze.",
+            "Kos J.",
+        ),
+        (" • Nářadí na brigádu přiveze z klubovny v Lhotě Bor P.", "Bor P."),
+        # a condition in a later clause of the same owner is no condition of this one
+        (
+            " • Ozvučení objedná u firmy Zvuk Vrba T., zajistí stan, předjedná v případě deště sál.",
+            "Vrba T.",
+        ),
+    ]:
+        found = recognise(_TEAM.replace("přiveze", "") + line.replace("přiveze", "zajistí") + "\n")
+        assert [t["owner"] for t in found.tasks] == [owner], line
+        assert " ," not in found.tasks[0]["task"], line
+    for line in [
+        " • Občerstvení pro hosty projedná na hřišti TJ Sokol Horák J., zajistí pohár.",  # not at the meeting
+        " • Občerstvení pro hosty projedná na hřišti s Kos J.",  # right after a preposition: with whom
+        " • Občerstvení projedná na hřišti, pokud bude hezky, Kos J.",  # a comma between: not one clause
+        " • Občerstvení projedná na hřišti TJ Sokol Kos J., pokud bude hezky.",  # under a condition
+    ]:
+        assert tasks(_TEAM + line + "\n") == [], line

@@ -794,6 +794,11 @@ _OWNER_CLOSES_CLAUSE = re.compile(
     rf"(?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
     r"\s*(?:[,.;]|$)"
 )
+# `… projedná na hřišti TJ Sokol Orkáč R., …`: up to eight words (no comma) and a surname with an initial
+# (as short minutes write people) that ends the clause.
+_INITIALLED_CLOSES = re.compile(
+    rf"^\s+(?P<between>(?:[^\s,;.()]+\s+){{1,8}}?)(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.)(?=\s*(?:[,;]|$))"
+)
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
 _NEXT_SUBJECT = re.compile(rf"^\s*,\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+")
 # A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
@@ -1099,6 +1104,8 @@ _TO_CLIENTS = rx(
 )
 # A task reviewed with its state (`Pan Novák zajistí pronájem sálu – splněno.`): no new task.
 _TASK_STATE = rx(rf"[-–—:(]\s*{_STATE}\s*\)?\s*[.;]?\s*$")
+# Where the verb's own clause ends: at `a`, a semicolon, or a comma before the next verb of a task.
+_NEXT_OWN_CLAUSE = re.compile(rf"\s+a\s+|;|,\s+(?=(?i:{_VERB.pattern}))")
 # Of the states, those that say a task goes on (`– úkol trvá`), and a deadline with its year.
 _STILL_OPEN = rx(r"\b(?:trvá|trvají|pokračuje)\b")
 _DATED_DUE = re.compile(r"^\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}$")
@@ -1180,6 +1187,16 @@ def _narrative_fields(
         if after is None and (closing := _OWNER_CLOSES_CLAUSE.match(rest)) is not None:
             last = closing["between"].split()[-1]
             after = None if _PREPOSITION.match(last) or _VERB.search(closing["between"]) else closing
+        if after is None and (initialled := _INITIALLED_CLOSES.match(rest)) is not None:
+            # `Občerstvení projedná na hřišti TJ Sokol Orkáč R., zajistí …`: a surname and an initial of
+            # someone at the meeting closes the clause after a longer object or place
+            surname = initialled["owner"].split()[0]
+            if (
+                fold(surname) in attending
+                and not _VERB.search(initialled["between"])
+                and not _PREPOSITION.match(initialled["between"].split()[-1])
+            ):
+                after = initialled
         if (
             after is None
             and (named := _NAME_AFTER_VERB.match(rest)) is not None
@@ -1224,7 +1241,8 @@ def _narrative_fields(
         and not _THESE_MINUTES.search(sentence[: verb.start()])
         and not _CONDITION.search(sentence[: verb.start()])
         # (after the verb only in its own clause: `zašle připomínky a v případě potřeby budou …` is another)
-        and not _CONDITION.search(re.split(r"\s+a\s+|;", sentence[verb.end() :])[0])
+        # (nor after a comma and the next verb: `…, předjedná v případě hezkého počasí …`)
+        and not _CONDITION.search(_NEXT_OWN_CLAUSE.split(sentence[verb.end() :])[0])
         and not _TO_CLIENTS.search(sentence[verb.end() :])
     )
     if "due" not in fields and not members and not opens and not promise:
@@ -1238,7 +1256,7 @@ def _narrative_fields(
             told.end() :
         ]  # `Karel Dub nabídl pomoc, rozvrh připraví pan Vrba`: another clause
     text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
-    text = text.replace(owner, "") if owner in text else text
+    text = re.sub(r"\s+(?=[,;])", "", text.replace(owner, "")) if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
     if opens and opened is not None and opened["courtesy"] and "due" not in fields:
         # `3. Paní Malá zajistí …`: the owner is the person, without the courtesy word
