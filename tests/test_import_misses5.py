@@ -312,3 +312,29 @@ def test_a_surname_and_initial_of_someone_present_closes_the_clause_after_a_long
         " • Občerstvení projedná na hřišti TJ Sokol Kos J., pokud bude hezky.",  # under a condition
     ]:
         assert tasks(_TEAM + line + "\n") == [], line
+
+
+# --- a deed told in the future (`bude`/`budou` and an infinitive) by people named after it -------------------
+
+
+def test_a_deed_in_the_future_by_people_named_after_it_one_known_is_their_task() -> None:
+    for sentence, owner in [
+        ("Tombolu budou prodávat Petr Kos a Jan Bor.", "Petr Kos a Jan Bor"),
+        ("Vstupné bude 100 Kč a vybírat ho bude Petr Kos a Eva Malá.", "Petr Kos a Eva Malá"),
+        ("Ceny bude rozdávat Petr Kos.", "Petr Kos"),
+    ]:
+        found = recognise(_ENTRY + sentence + "\n")
+        assert [t["owner"] for t in found.tasks][1:] == [owner], sentence
+        assert "tasks.2" in found.guesses, sentence
+
+
+def test_a_future_deed_of_no_one_known_whom_or_under_a_condition_is_no_task() -> None:
+    for sentence in [
+        "Tombolu budou prodávat Karel Dub a Jan Bor.",  # no one known from the minutes
+        "Hudbu bude hrát skupina Sortiment.",  # no person
+        "Ceny bude předávat Petru Kosovi a Janu Vrbovi.",  # to whom
+        "Pokud bude hezky, tombolu budou prodávat Petr Kos a Jan Vrba.",  # under a condition
+        "Zápis bude psát Petr Kos.",  # who writes these minutes
+        "Tombolu budou prodávat Petr Kos a hasiči.",  # not all named people
+    ]:
+        assert [owner for owner, _due in tasks(_ENTRY + sentence + "\n")] == ["Petr Kos"], sentence

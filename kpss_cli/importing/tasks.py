@@ -1286,13 +1286,19 @@ def _narrative_tasks(
     sentence without a named person in the nominative (or the members as a whole) is left alone."""
     found: list[tuple[int, TaskDict]] = []
     for number, line in _unreviewed(lines):
-        if not _VERB.search(line):
+        if not _VERB.search(line) and not _FUTURE.search(line):
             continue
         may_open = _may_open_with_owner(lines, number)
         for sentence in _sentences(line):
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
             reported = _REPORTED.search(sentence)
+            if not _VERB.search(sentence) and (future := _future_fields(sentence, attending)) is not None:
+                # (`Tombolu budou prodávat Milan Polívka a Václav Fial.`: no verb of the list, its deed in the future)
+                future["guess"] = _("a deed told in the future with its doers")
+                if (task := _make(future, meeting)) is not None:
+                    found.append((number, task))
+                continue
             clauses = _clauses(sentence, attending)
             for before, clause in zip([None, *clauses], clauses, strict=False):
                 if reported is not None and sentence.find(clause) >= reported.end():
@@ -2148,6 +2154,42 @@ def _bracket_subject_tasks(
             if (task := _make(fields, meeting)) is not None:
                 found.append((number, task))
     return found
+
+
+_FUTURE = re.compile(r"\bbud(?:e|ou)\b")
+# `Tombolu budou prodávat Milan Polívka a Václav Fial.`, `… a vybírat ho bude Josef Hora a Jan Kos.`: a deed told
+# in the future (`bude`/`budou` and an infinitive, either first) by people named after it, closing the sentence.
+_FUTURE_DEED = re.compile(
+    rf"^(?P<object>\S.*?)\s+(?:{SMALL}+(?:t|ci)\s+(?:{_OBJECT_PRONOUN}\s+)?(?:bude|budou)|(?:bude|budou)\s+{SMALL}+(?:t|ci))"
+    rf"\s+(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}(?:\s+a\s+{_LISTED_PERSON})?)\s*[.;]?\s*$"
+)
+
+
+def _future_fields(sentence: str, attending: frozenset[str]) -> dict[str, str] | None:
+    """The owner and text of a deed told in the future by people named after it (`_FUTURE_DEED`), or None. Each
+    named by an initial or a known first name, in the nominative, and one at least known from the minutes."""
+    deed = _FUTURE_DEED.match(sentence.strip())
+    if (
+        deed is None
+        or _CONDITION.search(sentence)
+        or _THESE_MINUTES.search(sentence)
+        or _QUESTION.search(sentence)
+    ):
+        return None
+    people = re.split(r"\s*,\s*|\s+a\s+", deed["owner"])
+    surnames = [fold(person.split()[-1]) for person in people]
+    if any(
+        (not person.split()[0].endswith(".") and fold(person.split()[0]) not in FIRST_NAMES)
+        or surname.endswith(_DECLINED_SURNAME)
+        or _declined_absent(person, attending)
+        for person, surname in zip(people, surnames, strict=True)
+    ):
+        return None
+    # kpss: odhad – one of the people known from these minutes vouches for the others
+    if not any(surname in attending for surname in surnames):
+        return None
+    text = sentence.strip()[: deed.start("owner")].split(". ")[-1].strip(" ,")
+    return {"owner": deed["owner"], "task": text}
 
 
 _ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)]")
