@@ -749,7 +749,7 @@ def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | 
     return listed
 
 
-# `Motorové pily zajistí účastníci brigády.`, `Pozvánky roznesou členové výboru.`: the members or the participants
+# `Motorové pily zajistí účastníci brigády.`, `Pozvánky rozešlou členové výboru.`: the members or the participants
 # of something in the nominative plural (`členy`, `účastníky` would be the object), closing the sentence.
 _PEOPLE_AFTER_VERB = rx(
     r"^\s+(?P<owner>(?:všichni\s+|ostatní\s+)?(?:účastníci|účastnice|členové|členky)(?:\s+[^\W\d]+){0,2})\s*[.;]?\s*$"
