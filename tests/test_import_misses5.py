@@ -338,3 +338,19 @@ def test_a_future_deed_of_no_one_known_whom_or_under_a_condition_is_no_task() ->
         "Tombolu budou prodávat Petr Kos a hasiči.",  # not all named people
     ]:
         assert [owner for owner, _due in tasks(_ENTRY + sentence + "\n")] == ["Petr Kos"], sentence
+
+
+# --- a promise told in a sentence and read again as a block with its deadline below is one task ----------
+
+
+def test_a_sentences_task_with_its_deadline_on_the_next_line_is_one_task_with_the_sentences_owner() -> None:
+    head = "Zápis z jednání pracovní skupiny Rodina ze dne 3. 4. 2019\n\nPřítomni: Jan Kos, Eva Malá\n\n1. Úvod\n"
+    for line, owner in [
+        ("Katalog doplní koordinátorka.", "koordinátorka"),
+        ("Katalog doplní p. Kos.", "p. Kos"),
+        ("Pan Kos doplní katalog.", "Pan Kos"),
+    ]:
+        assert tasks(head + line + "\nTermín: 30. 4. 2019\n") == [(owner, "30. 4. 2019")], line
+    # another sentence's task above a block stays its own
+    found = tasks(head + "Pan Kos doplní katalog.\nÚkol: rozeslat pozvánky\nTermín: 30. 4. 2019\n")
+    assert ("Pan Kos", None) in found and len(found) == 2

@@ -2212,6 +2212,34 @@ def _item_numbers(lines: list[str]) -> list[int | None]:
     return numbers
 
 
+def _merge_told_into_blocks(found: list[tuple[int, bool, TaskDict]]) -> list[tuple[int, bool, TaskDict]]:
+    """`Katalog doplní koordinátorka.` / `Termín: 30. 4. 2019`: a sentence's task that a block or list read again
+    with its deadline below it (on its line or the next) is one task, the block's, with the sentence's owner
+    when the block found none."""
+    kept: list[tuple[int, bool, TaskDict]] = []
+    for number, from_sentence, task in found:
+        told = squash(task["task"]).casefold().strip(" .;,")
+        block = next(
+            (
+                other
+                for at, other_from_sentence, other in found
+                if not other_from_sentence
+                and at in (number, number + 1)
+                and told
+                and told in squash(other["task"]).casefold()
+            ),
+            None,
+        )
+        if from_sentence and block is not None and task["owner"]:
+            if not block["owner"]:
+                block["owner"] = task["owner"]
+                if task.get("guess"):
+                    block["guess"] = "; ".join(filter(None, [block.get("guess"), task["guess"]]))
+            continue
+        kept.append((number, from_sentence, task))
+    return kept
+
+
 def find_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
 ) -> list[TaskDict]:
@@ -2262,6 +2290,7 @@ def find_tasks(
     )
     found = [item for item in found if item[0] not in several]
     found = [item for item in found if not _cut_at_the_end(lines, item[0], item[2])]
+    found = _merge_told_into_blocks(found)
     # a page's title that repeats one of them (a docplayer page titled by its first sentence) adds none
     listed = {squash(task["task"]).casefold() for tasks in several.values() for task in tasks}
     found = [item for item in found if squash(item[2]["task"]).casefold() not in listed]
