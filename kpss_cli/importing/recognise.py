@@ -3934,7 +3934,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             "attendance"
         )
     result.agenda = find_agenda(reader.lines)
-    # (who attended, by every word of their names: a name after a verb of a task owns it only if here)
+    # (who attended, by every word of their names: a name after a verb of a task owns it only if here; a
+    # surname glued to its initial, `M.Česneková`, also alone)
     attending = frozenset(
         fold(word)
         for name in (
@@ -3942,7 +3943,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
             result.moderator or "",
             result.recorder or "",
         )
-        for word in name.split()
+        for word in (*name.split(), *re.findall(r"(?<=\.)[^\W\d_]{2,}", name))
     )
     result.tasks = find_tasks(reader.lines, result.date, attending)
     for number, task in enumerate(result.tasks, start=1):

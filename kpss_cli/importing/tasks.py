@@ -430,7 +430,7 @@ _TASK_VERBS = (  # noqa: SIM905 - a word list reads better as text
     "zmapuje zmapují prodiskutuje prodiskutují promyslí "
     "zkontroluje zkontrolují zorganizuje zorganizují vyplní prostuduje prostudují pozve pozvou objedná "
     "objednají vytvoří prokonzultuje prokonzultují zkonzultuje zkonzultují vyrobí požádá požádají "
-    "obstará obstarají zařídí vyřídí rozdělí podá podají vybere vyberou vyvěsí vyhotoví"
+    "obstará obstarají zařídí vyřídí rozdělí podá podají vybere vyberou vyvěsí vyhotoví vyzvedne vyzvednou"
 ).split()
 # Verbs of the list that are imperfective (or either): in the present they tell what happens now
 # (`Koordinátorka informuje členy …`), so only a deadline makes such a sentence a task. The rest
@@ -462,7 +462,7 @@ _WORDED_DUE = rx(
 )
 # A label before the sentence of a task: `Dohodnuto: Bc. Pavel Oláh zmapuje …`, `Závěr: …`.
 _LEAD_LABEL = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s+")
-_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-h]\)|ad\s+\d{1,2}\s*[.)]?)\s+", re.IGNORECASE)
 _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # A full stop ends a sentence after a word (not an initial or a title: `J.`, `Mgr.`) or a year
 # (`do 30. 4. 2024. Koordinátorka …`), not after the day or month of a date; and after an acronym of
@@ -470,6 +470,8 @@ _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 _SPLIT_SENTENCES = re.compile(
     rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
     rf"|(?:(?<=\b{CAPITAL}{CAPITAL})|(?<=\b{CAPITAL}{{3}}))[.!?]\s+(?={CAPITAL}{SMALL}{{2}})"
+    # and after an hour (`Příprava proběhne od 17:30. Zprávy …`)
+    rf"|(?<=\d:\d\d)[.!?]\s+(?={CAPITAL})"
     # and after a short surname behind `pan`/`paní` (`… zajistil pan Kos. Letos …`), not a title (`pan Mgr.`)
     rf"|(?:(?<=\bpan {CAPITAL}{SMALL})|(?<=\bpan {CAPITAL}{SMALL}{{2}})|(?<=\bpaní {CAPITAL}{SMALL})"
     rf"|(?<=\bpaní {CAPITAL}{SMALL}{{2}}))(?<!Bc)(?<!Dr)(?<!Mgr)(?<!Ing)(?<!Doc)[.!?]\s+(?={CAPITAL})"
@@ -747,6 +749,40 @@ def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | 
     return listed
 
 
+# `Motorové pily zajistí účastníci brigády.`, `Pozvánky rozešlou členové výboru.`: the members or the participants
+# of something in the nominative plural (`členy`, `účastníky` would be the object), closing the sentence.
+_PEOPLE_AFTER_VERB = rx(
+    r"^\s+(?P<owner>(?:všichni\s+|ostatní\s+)?(?:účastníci|účastnice|členové|členky)(?:\s+[^\W\d]+){0,2})\s*[.;]?\s*$"
+)
+# People after the verb, each with what is theirs in a bracket (`Josef Hora ml. (činnost SDH, muži), Jana Malá
+# (mládež)`), joined by commas and at most one `a`, the list closing the sentence.
+_BRACKETED_PERSON = rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?(?:\s+(?:ml|st)\.)?"
+_BRACKETED_OWNERS = re.compile(
+    rf"^\s+(?:(?:si|se)\s+)?(?P<list>{_BRACKETED_PERSON}\s*\([^()]*\)(?:\s*(?:,|\s+a\s+)\s*"
+    rf"{_BRACKETED_PERSON}\s*\([^()]*\))+)\s*[.;]?\s*$"
+)
+
+
+def _bracketed_owners(rest: str, attending: frozenset[str]) -> str | None:
+    """The people listed after a task verb with a bracket each (`_BRACKETED_OWNERS`), without the brackets, or
+    None. Each must be named by a known first name in the nominative, and one at least at the meeting (or the
+    owner of another task there), as a list after the verb may name whom, not who."""
+    listed = _BRACKETED_OWNERS.match(rest)
+    if listed is None:
+        return None
+    people = re.findall(_BRACKETED_PERSON, re.sub(r"\([^()]*\)", "", listed["list"]))
+    for person in people:
+        first, surname = person.split()[0], _JUNIOR.sub("", person).split()[-1]
+        if fold(first) not in FIRST_NAMES or fold(surname).endswith(_DECLINED_SURNAME):
+            return None
+        if _declined_absent(person, attending) and fold(surname) not in attending:
+            return None
+    # kpss: odhad – one of them known from these minutes vouches for the list
+    if not any(fold(_JUNIOR.sub("", person).split()[-1]) in attending for person in people):
+        return None
+    return ", ".join(people)
+
+
 _ONE_OBJECT = re.compile(rf"^\s+{SMALL}{{3,}}\s")
 # A first name and a surname, already checked against the attendance (`_NAME_AFTER_VERB`).
 _LISTED_ONE = re.compile(rf"^{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+$")
@@ -757,6 +793,11 @@ _OWNER_CLOSES_CLAUSE = re.compile(
     rf"^\s+(?P<between>(?:{SMALL}+\s+){{1,8}}?)"
     rf"(?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
     r"\s*(?:[,.;]|$)"
+)
+# `… projedná na hřišti TJ Sokol Orkáč R., …`: up to eight words (no comma) and a surname with an initial
+# (as short minutes write people) that ends the clause.
+_INITIALLED_CLOSES = re.compile(
+    rf"^\s+(?P<between>(?:[^\s,;.()]+\s+){{1,8}}?)(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.)(?=\s*(?:[,;]|$))"
 )
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
 _NEXT_SUBJECT = re.compile(rf"^\s*,\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+")
@@ -774,6 +815,15 @@ _ROLE_AFTER_VERB = rx(
     r"^\s+(?P<owner>(?:přípravný\s+)?(?:koordinátor(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|"
     r"tajemnice|vedoucí|ředitel(?:ka)?|starost(?:a|ka)|místostarost(?:a|ka)|výbor|zapisovatel(?:ka)?)"
     rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?)\s+(?:do|nejpozději|na|v|ve|termín)\b"
+)
+
+
+# `Opravy děr projedná předseda se starostou.`, `Schůzi svolá starostka.`: one person by the role after the verb,
+# closing the sentence, or with whom after it.
+_ONE_ROLE_CLOSES = rx(
+    r"^\s+(?P<owner>(?:předsed|místopředsed|starost|místostarost)(?:a|kyně|ka)|tajemník|tajemnice|ředitel(?:ka)?|"
+    r"koordinátor(?:ka)?|velitel(?:ka)?|pokladník|pokladní|jednatel(?:ka)?|hospodář(?:ka)?)"
+    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?(?=(?:\s+(?:s|se)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*[.;]?\s*$)"
 )
 
 
@@ -857,6 +907,25 @@ def _nickname_present(owner: str, attending: frozenset[str]) -> bool:
     surname, initial = fold(match["surname"]), fold(match["nick"])[0]
     return surname in attending and any(
         word[0] == initial and word in FIRST_NAMES for word in attending if word != surname
+    )
+
+
+# What marks a nickname in `attending` that the minutes use with the surname of someone at the meeting
+# (`Rosťa Cakl informoval …`), so that it names that person alone too (`Rosťa je vyzvedne`).
+_NICKNAMED = "nickname:"
+_NICKNAME_IN_TEXT = re.compile(
+    rf"(?<![\w.])(?P<owner>{CAPITAL}{SMALL}{{2,6}}a\s+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)(?![\w-])"
+)
+
+
+def _nicknames(lines: list[str], attending: frozenset[str]) -> frozenset[str]:
+    """The marked nicknames (`_NICKNAMED`) the minutes write before the surname of someone at the meeting."""
+    # kpss: odhad – as `_nickname_present`: the surname at the meeting, and a first name there of the same initial
+    return frozenset(
+        f"{_NICKNAMED}{fold(match['owner'].split()[0])}"
+        for line in lines
+        for match in _NICKNAME_IN_TEXT.finditer(plain(line))
+        if _nickname_present(match["owner"], attending)
     )
 
 
@@ -1035,6 +1104,11 @@ _TO_CLIENTS = rx(
 )
 # A task reviewed with its state (`Pan Novák zajistí pronájem sálu – splněno.`): no new task.
 _TASK_STATE = rx(rf"[-–—:(]\s*{_STATE}\s*\)?\s*[.;]?\s*$")
+# Where the verb's own clause ends: at `a`, a semicolon, or a comma before the next verb of a task.
+_NEXT_OWN_CLAUSE = re.compile(rf"\s+a\s+|;|,\s+(?=(?i:{_VERB.pattern}))")
+# Of the states, those that say a task goes on (`– úkol trvá`), and a deadline with its year.
+_STILL_OPEN = rx(r"\b(?:trvá|trvají|pokračuje)\b")
+_DATED_DUE = re.compile(r"^\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}$")
 _RELATIVE = rx(r"^(?:kter[ýáéíoué]\w*|jež|jenž|což|kde|aby|zda|zdali|jestli|kdo|pokud|když)\b")
 
 
@@ -1047,6 +1121,12 @@ def _narrative_fields(
     verb = _VERB.search(sentence)
     if verb is None:
         return None
+    if (state := _TASK_STATE.search(sentence)) is not None and _STILL_OPEN.search(state[0]):
+        # `Eva Malá a Jan Kos vyberou do 30. 8. 2018 fotografie – úkol trvá.`: a task carried on, still open
+        # with a dated deadline (`_narrative_tasks` keeps it only when that deadline is not past)
+        if not any(_DATED_DUE.match(due["value"]) for due in _SENTENCE_DUE.finditer(sentence)):
+            return None
+        sentence = sentence[: state.start()].rstrip(" ,")
     if (
         sentence.rstrip().endswith("?")
         or _QUESTION.search(sentence[: verb.start()])
@@ -1072,10 +1152,21 @@ def _narrative_fields(
     opened = _ITEM_OPENS_WITH_OWNER.match(sentence) if may_open else None
     opens = fields is not None and opened is not None
     person = fields is not None and (
-        _is_person(fields["owner"]) or _nickname_present(fields["owner"], attending)
+        _is_person(fields["owner"])
+        or _nickname_present(fields["owner"], attending)
+        or f"{_NICKNAMED}{fold(fields['owner'])}" in attending
     )
-    if fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
-        rest = sentence[verb.end() :]
+    rest = sentence[verb.end() :]
+    group = _PEOPLE_AFTER_VERB.match(rest) if sentence[: verb.start()].strip(" -–—•*") else None
+    if (fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens)) and (
+        (listed := _bracketed_owners(rest, attending) or (group["owner"] if group else None)) is not None
+    ):
+        # `Zprávy si připraví Josef Hora ml. (činnost SDH), Jana Malá (mládež), Eva Nová (ženy).`, `Pily zajistí
+        # účastníci brigády.`: the subject closes the sentence after the verb
+        sentence = sentence[: verb.end()]
+        fields = {"owner": listed}
+        person = True
+    elif fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens):
         after = _owners_after_verb(rest, attending) or _OWNER_AFTER_VERB.match(rest)
         if after is not None and _NEXT_SUBJECT.match(rest[after.end() :]):
             # `Seznam vyvěsí do 30.4.2023 Malá E., Novák J. jej aktualizuje`: the task ends at the comma
@@ -1096,6 +1187,16 @@ def _narrative_fields(
         if after is None and (closing := _OWNER_CLOSES_CLAUSE.match(rest)) is not None:
             last = closing["between"].split()[-1]
             after = None if _PREPOSITION.match(last) or _VERB.search(closing["between"]) else closing
+        if after is None and (initialled := _INITIALLED_CLOSES.match(rest)) is not None:
+            # `Občerstvení projedná na hřišti TJ Sokol Orkáč R., zajistí …`: a surname and an initial of
+            # someone at the meeting closes the clause after a longer object or place
+            surname = initialled["owner"].split()[0]
+            if (
+                fold(surname) in attending
+                and not _VERB.search(initialled["between"])
+                and not _PREPOSITION.match(initialled["between"].split()[-1])
+            ):
+                after = initialled
         if (
             after is None
             and (named := _NAME_AFTER_VERB.match(rest)) is not None
@@ -1117,6 +1218,12 @@ def _narrative_fields(
         ):
             return None  # `prověří stížnost p. Nováka`: whose, not who
         person = after is not None
+        if (
+            after is None
+            and sentence[: verb.start()].strip(" -–—•*")
+            and (after := _ONE_ROLE_CLOSES.match(rest))
+        ):
+            person = True  # (one person named by the role, after a fronted object: a promise as a name's is)
         after = after or _ROLE_AFTER_VERB.match(rest)
         if after is None:
             return None
@@ -1134,7 +1241,8 @@ def _narrative_fields(
         and not _THESE_MINUTES.search(sentence[: verb.start()])
         and not _CONDITION.search(sentence[: verb.start()])
         # (after the verb only in its own clause: `zašle připomínky a v případě potřeby budou …` is another)
-        and not _CONDITION.search(re.split(r"\s+a\s+|;", sentence[verb.end() :])[0])
+        # (nor after a comma and the next verb: `…, předjedná v případě hezkého počasí …`)
+        and not _CONDITION.search(_NEXT_OWN_CLAUSE.split(sentence[verb.end() :])[0])
         and not _TO_CLIENTS.search(sentence[verb.end() :])
     )
     if "due" not in fields and not members and not opens and not promise:
@@ -1148,7 +1256,7 @@ def _narrative_fields(
             told.end() :
         ]  # `Karel Dub nabídl pomoc, rozvrh připraví pan Vrba`: another clause
     text = _NEXT_DUE.sub("", _WORDED_DUE.sub("", _SENTENCE_DUE.sub("", _LEAD_LABEL.sub("", sentence))))
-    text = text.replace(owner, "") if owner in text else text
+    text = re.sub(r"\s+(?=[,;])", "", text.replace(owner, "")) if owner in text else text
     fields["task"] = squash(_ITEM_NUMBER.sub("", text)).strip(" .;,")
     if opens and opened is not None and opened["courtesy"] and "due" not in fields:
         # `3. Paní Malá zajistí …`: the owner is the person, without the courtesy word
@@ -1178,13 +1286,19 @@ def _narrative_tasks(
     sentence without a named person in the nominative (or the members as a whole) is left alone."""
     found: list[tuple[int, TaskDict]] = []
     for number, line in _unreviewed(lines):
-        if not _VERB.search(line):
+        if not _VERB.search(line) and not _FUTURE.search(line):
             continue
         may_open = _may_open_with_owner(lines, number)
         for sentence in _sentences(line):
             if NEXT.search(_NEXT_DUE.sub("", sentence)):
                 continue  # about the next meeting: `Příští jednání připraví …`
             reported = _REPORTED.search(sentence)
+            if not _VERB.search(sentence) and (future := _future_fields(sentence, attending)) is not None:
+                # (`Tombolu budou prodávat Milan Polívka a Václav Fial.`: no verb of the list, its deed in the future)
+                future["guess"] = _("a deed told in the future with its doers")
+                if (task := _make(future, meeting)) is not None:
+                    found.append((number, task))
+                continue
             clauses = _clauses(sentence, attending)
             for before, clause in zip([None, *clauses], clauses, strict=False):
                 if reported is not None and sentence.find(clause) >= reported.end():
@@ -1202,9 +1316,57 @@ def _narrative_tasks(
                     # the clause before, which is the task
                     fields["task"] = f"{pronoun['verb'] or pronoun['after']} {antecedent}"
                 fields["guess"] = _("a task from the minutes' narrative")
+                if (gapped := _gapped_task(fields, attending)) is not None:
+                    # `p. Malá projedná vystoupení MŠ, p. Kos vystoupení ZŠ`: the verb left out of the second
+                    fields["task"] = fields["task"][: gapped.start()]
+                    if (task := _make(fields, meeting)) is not None:
+                        found.append((number, task))
+                    fields = {
+                        "owner": gapped["owner"],
+                        "task": f"{fields['task'].split()[0]} {gapped['object']}",
+                        "guess": _("a task whose verb is the one of the task before it"),
+                    }
+                if _TASK_STATE.search(clause) is not None and _past_due(fields, meeting):
+                    continue  # (a task said to go on whose deadline has passed is an old one, reviewed)
                 if (task := _make(fields, meeting)) is not None:
                     found.append((number, task))  # a paragraph may set several
     return found
+
+
+# `…, p. Kos vystoupení ZŠ`: after a comma closing a task's object a person with a courtesy word and a short
+# object without a verb of its own, up to the sentence's end.
+_GAPPED = re.compile(
+    rf",\s+(?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"\s+(?P<object>{SMALL}+(?:\s+[\w.]+){{0,4}})\s*[.;]?\s*$"
+)
+# A word that may be a verb (its past, `souhlasil`; its present, `nesouhlasí`, `pomáhá`, `zajišťuje`, `pomohou`;
+# a reflexive `se`), unlike the noun of a deed (`vystoupení`, `zajištění`).
+_MAYBE_VERB = rx(
+    r"^(?:\w*(?:l|la|lo|li|ly|á|ají|uje|ují|ou|je|e)|\w*[^nt]í|se|si|je|byl\w*|bude\w*|má|mají)$"
+)
+
+
+def _gapped_task(fields: dict[str, str], attending: frozenset[str]) -> re.Match[str] | None:
+    """The second task of `p. Malá projedná vystoupení MŠ, p. Kos vystoupení ZŠ`, whose verb is the first's
+    (a single verb opening the first task's text), or None."""
+    # kpss: odhad – a noun after a person is read as the object of the verb left out; a verb is excluded
+    words = fields["task"].split()
+    if not words or not _VERB.fullmatch(words[0]) or len(_VERB.findall(fields["task"])) != 1:
+        return None
+    gapped = _GAPPED.search(fields["task"])
+    if gapped is None or _MAYBE_VERB.match(gapped["object"].split()[0]):
+        return None
+    surname = gapped["owner"].split()[-1].removeprefix("p.").removeprefix("pí")
+    if fold(surname).endswith(_DECLINED_SURNAME) or _declined_absent(gapped["owner"], attending):
+        return None  # (`…, p. Nováka vystoupení`: whose, not who)
+    return gapped
+
+
+def _past_due(fields: dict[str, str], meeting: dt.date | None) -> bool:
+    """False when the deadline of `fields` (a dated one) falls on or after the meeting, True otherwise."""
+    due = fields.get("due")
+    end = dates.parse_deadline(_clean(due)).end if due else None
+    return not (meeting is not None and end is not None and end >= meeting)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:a\s+)?|\s+a\s+")
@@ -2029,6 +2191,174 @@ def _cut_at_the_end(lines: list[str], number: int, task: TaskDict) -> bool:
     )
 
 
+# `plakáty byly předány p. Jochcovi, který zajistí vyvěšení`: someone named in the dative (to whom something
+# goes) and a relative clause with a task verb, whose subject is that person.
+_DATIVE_THEN_WHO = re.compile(
+    rf"(?<![\w.])(?P<courtesy>[Pp]anu|[Pp]aní|p\.|pí)\s*(?P<dative>{CAPITAL}{SMALL}+(?:ovi|ové|é|ce|u))"
+    r"\s*,\s*(?:který|která)\s+(?P<task>(?P<verb>\w+)\s+[^,;.()]{3,}?)\s*(?=[,;.(]|$)"
+)
+_COURTESY_NOMINATIVE = {"panu": "pan", "paní": "paní", "p.": "p.", "pí": "pí"}
+
+
+def _nominative_present(dative: str, attending: frozenset[str]) -> str | None:
+    """`Jochcovi` -> `Jochec`, `Vrbovi` -> `Vrba`, `Malé` -> `Malá`, `Dvořáčkovi` -> `Dvořáček`: the nominative of
+    a surname in the dative that someone at the meeting bears (a vowel dropped in declension put back)."""
+    stem = nominative_of_dative(dative)
+    candidates = [stem, f"{stem}a"]  # (`Kosovi` -> `Kos`, `Vrbovi` -> `Vrba`)
+    if stem.endswith("é"):
+        candidates.append(f"{stem[:-1]}á")
+    if len(stem) > 2 and _ENDS_CONSONANT.search(stem) and _ENDS_CONSONANT.search(stem[:-1]):
+        candidates.append(f"{stem[:-1]}e{stem[-1]}")  # (`Jochc` -> `Jochec`)
+    return next((c for c in candidates if fold(c) in attending), None)
+
+
+def _dative_owner_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str]
+) -> list[tuple[int, TaskDict]]:
+    """Tasks owned by someone named in the dative and taken up by a relative clause (`_DATIVE_THEN_WHO`), when
+    that person was at the meeting."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for match in _DATIVE_THEN_WHO.finditer(line):
+            if not _VERB.fullmatch(match["verb"]) or match["verb"].lower() in _IMPERFECTIVE:
+                continue
+            stop = line.find(". ", match.end())
+            sentence = line[line.rfind(". ", 0, match.start()) + 1 : stop if stop >= 0 else len(line)]
+            if _CONDITION.search(sentence) or _TASK_STATE.search(sentence):
+                continue  # (`…, který zajistí vyvěšení, pokud …`, `… – splněno`)
+            # kpss: odhad – the dative's nominative is the surname of someone at the meeting
+            surname = _nominative_present(match["dative"], attending)
+            if surname is None:
+                continue
+            owner = f"{_COURTESY_NOMINATIVE[match['courtesy'].lower()]} {surname}"
+            fields = {
+                "owner": owner,
+                "task": match["task"],
+                "guess": _("a task of a relative clause after a dative"),
+            }
+            if (task := _make(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
+# `2) Akce Kaštánku (paní Malá akce zašle e-mailem)`: a bracket that opens with a person (a courtesy word and a
+# surname), then up to three words of the object in lower case and a task verb: that person owns it.
+_BRACKET_SUBJECT = re.compile(
+    rf"\((?P<owner>(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?)"
+    rf"\s+(?P<object>(?:{SMALL}+\s+){{0,3}}?)(?P<verb>(?i:{_VERB.pattern}))(?P<rest>[^()]*)\)"
+)
+
+
+def _bracket_subject_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str]
+) -> list[tuple[int, TaskDict]]:
+    """Tasks set in a bracket whose subject opens it (`_BRACKET_SUBJECT`), by someone at the meeting."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for match in _BRACKET_SUBJECT.finditer(line):
+            verb = match["verb"]
+            if verb.lower() in _IMPERFECTIVE or not verb.islower():
+                continue
+            if _CONDITION.search(match[0]) or _TASK_STATE.search(match[0]):
+                continue
+            surname = match["owner"].split()[-1].split(".")[-1]
+            # kpss: odhad – the person opening the bracket is the subject when in the nominative and at the meeting
+            if fold(surname) not in attending or fold(surname).endswith(_DECLINED_SURNAME):
+                continue
+            rest = match["rest"]
+            fields = {"owner": match["owner"], "guess": _("a task in a bracket opened by its owner")}
+            if (due := _SENTENCE_DUE.search(rest)) is not None and _deadline_like(due["value"]):
+                fields["due"], rest = due["value"], rest[: due.start()] + rest[due.end() :]
+            fields["task"] = squash(f"{verb} {match['object']} {rest}").strip(" .;,")
+            if (task := _make(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
+_FUTURE = re.compile(r"\bbud(?:e|ou)\b")
+# `Tombolu budou prodávat Milan Polívka a Václav Fial.`, `… a vybírat ho bude Josef Hora a Jan Kos.`: a deed told
+# in the future (`bude`/`budou` and an infinitive, either first) by people named after it, closing the sentence.
+_FUTURE_DEED = re.compile(
+    rf"^(?P<object>\S.*?)\s+(?:{SMALL}+(?:t|ci)\s+(?:{_OBJECT_PRONOUN}\s+)?(?:bude|budou)|(?:bude|budou)\s+{SMALL}+(?:t|ci))"
+    rf"\s+(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}(?:\s+a\s+{_LISTED_PERSON})?)\s*[.;]?\s*$"
+)
+
+
+def _future_fields(sentence: str, attending: frozenset[str]) -> dict[str, str] | None:
+    """The owner and text of a deed told in the future by people named after it (`_FUTURE_DEED`), or None. Each
+    named by an initial or a known first name, in the nominative, and one at least known from the minutes."""
+    deed = _FUTURE_DEED.match(sentence.strip())
+    if (
+        deed is None
+        or _CONDITION.search(sentence)
+        or _THESE_MINUTES.search(sentence)
+        or _QUESTION.search(sentence)
+    ):
+        return None
+    people = re.split(r"\s*,\s*|\s+a\s+", deed["owner"])
+    surnames = [fold(person.split()[-1]) for person in people]
+    if any(
+        (not person.split()[0].endswith(".") and fold(person.split()[0]) not in FIRST_NAMES)
+        or surname.endswith(_DECLINED_SURNAME)
+        or _declined_absent(person, attending)
+        for person, surname in zip(people, surnames, strict=True)
+    ):
+        return None
+    # kpss: odhad – one of the people known from these minutes vouches for the others
+    if not any(surname in attending for surname in surnames):
+        return None
+    text = sentence.strip()[: deed.start("owner")].split(". ")[-1].strip(" ,")
+    return {"owner": deed["owner"], "task": text}
+
+
+_ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)]")
+# An item that sums up what was set (`5. Úkoly`, `Ad 6) Závěr`, `Usnesení`): what it repeats is no new task.
+_SUMMING_UP = rx(r"\b(?:úkol\w*|závěr\w*|usnesení|shrnutí|souhrn\w*)\b")
+
+
+def _item_numbers(lines: list[str]) -> list[int | None]:
+    """For each line, the number of the agenda's item it stands under (`Ad 2)`, `3.`); None above the first
+    and under an item that sums up the meeting's tasks or conclusions."""
+    numbers: list[int | None] = []
+    current: int | None = None
+    for raw in lines:
+        line = plain(raw)
+        if (heading := _ITEM_HEADING.match(line)) is not None:
+            current = None if _SUMMING_UP.search(line[heading.end() :][:60]) else int(heading[1])
+        elif _SECTION.match(line.strip()) or _SUMMING_UP.match(line.strip()):
+            current = None
+        numbers.append(current)
+    return numbers
+
+
+def _merge_told_into_blocks(found: list[tuple[int, bool, TaskDict]]) -> list[tuple[int, bool, TaskDict]]:
+    """`Katalog doplní koordinátorka.` / `Termín: 30. 4. 2019`: a sentence's task that a block or list read again
+    with its deadline below it (on its line or the next) is one task, the block's, with the sentence's owner
+    when the block found none."""
+    kept: list[tuple[int, bool, TaskDict]] = []
+    for number, from_sentence, task in found:
+        told = squash(task["task"]).casefold().strip(" .;,")
+        block = next(
+            (
+                other
+                for at, other_from_sentence, other in found
+                if not other_from_sentence
+                and at in (number, number + 1)
+                and told
+                and told in squash(other["task"]).casefold()
+            ),
+            None,
+        )
+        if from_sentence and block is not None and task["owner"]:
+            if not block["owner"]:
+                block["owner"] = task["owner"]
+                if task.get("guess"):
+                    block["guess"] = "; ".join(filter(None, [block.get("guess"), task["guess"]]))
+            continue
+        kept.append((number, from_sentence, task))
+    return kept
+
+
 def find_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
 ) -> list[TaskDict]:
@@ -2037,14 +2367,20 @@ def find_tasks(
     # (a name after the verb with no courtesy word is an owner when at the meeting; so is one who owns
     # another task of these minutes as its subject, `Milan Polívka zajistí techniku. … Úklid po VVH
     # zajistí Milan Polívka.`, in minutes that list no attendance)
+    # (and so, in turn, one listed with such an owner: `Zprávy si připraví Josef Hora (…), Lucie Horová (…)`)
+    attending |= _nicknames(lines, attending)
     narrated_tasks = _narrative_tasks(lines, meeting, attending)
-    owners = frozenset(
-        fold(_JUNIOR.sub("", owner).split()[-1])
-        for _, task in narrated_tasks
-        if (owner := task.get("owner")) and " a " not in owner and _is_person(owner)
-    )
-    if owners - attending:
-        narrated_tasks = _narrative_tasks(lines, meeting, attending | owners)
+    for _turn in range(3):
+        owners = frozenset(
+            fold(_JUNIOR.sub("", person).split()[-1])
+            for _, task in narrated_tasks
+            for person in re.split(r"\s*,\s*|\s+a\s+", task.get("owner") or "")
+            if person and _is_person(person)
+        )
+        if not owners - attending:
+            break
+        attending |= owners
+        narrated_tasks = _narrative_tasks(lines, meeting, attending)
     found = [
         *((number, False, task) for number, task in _blocks(lines, meeting)),
         *((number, False, task) for number, task in _table_tasks(lines, meeting)),
@@ -2059,6 +2395,8 @@ def find_tasks(
         *((number, False, task) for number, task in _review_tasks(lines, meeting)),
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in narrated_tasks),
+        *((number, True, task) for number, task in _dative_owner_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in _bracket_subject_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
     several = {
@@ -2073,6 +2411,7 @@ def find_tasks(
     )
     found = [item for item in found if item[0] not in several]
     found = [item for item in found if not _cut_at_the_end(lines, item[0], item[2])]
+    found = _merge_told_into_blocks(found)
     # a page's title that repeats one of them (a docplayer page titled by its first sentence) adds none
     listed = {squash(task["task"]).casefold() for tasks in several.values() for task in tasks}
     found = [item for item in found if squash(item[2]["task"]).casefold() not in listed]
@@ -2082,13 +2421,28 @@ def find_tasks(
     seen: set[str] = set()
     claimed: set[int] = set()  # lines a task of a list, table or block was read from
     narrated: set[int] = set()
+    # (the same sentence under two items of the agenda, `Ad 2) Kino: Plakát vyhotoví …` and `Ad 4) Gulášfest:
+    # Plakát vyhotoví …`, sets two tasks, one for each; under the same item, or once read from a list, one)
+    item_of = _item_numbers(lines)
+    told_under: dict[str, set[int | None]] = {}
     for number, from_sentence, task in found:
         key = squash(task["task"]).casefold()
         if number in several:
             unique.append(task)
             continue
-        if key in seen or number in claimed or (not from_sentence and number in narrated):
+        if number in claimed or (not from_sentence and number in narrated):
             continue
+        if key in seen and not (
+            from_sentence
+            and item_of[number] is not None
+            and key in told_under
+            and item_of[number] not in told_under[key]
+        ):
+            continue
+        if from_sentence:
+            told_under.setdefault(key, set()).add(item_of[number])
+        else:
+            told_under[key] = set()  # (read from a list or a table: not told again under another item)
         seen.add(key)
         (narrated if from_sentence else claimed).add(number)
         unique.append(task)
