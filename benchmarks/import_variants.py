@@ -84,7 +84,17 @@ def _one_per_line(match: re.Match[str]) -> str:
             items[-1] = f"{items[-1]}, {item}" if item else items[-1]
         else:
             items.append(item)
+    if re.search(r"\d", items[0]):
+        return match[0]  # (`Přítomni: ÚŘS 11. 2. 2010, obrázek se otevře …`: a caption, no list of people)
     return f"{match['lead']}{match['label']}:\n" + "\n".join(items)
+
+
+def _numbered_per_line(match: re.Match[str]) -> str:
+    listed = _one_per_line(match)
+    if listed == match[0]:
+        return listed
+    head, *people = listed.split("\n")
+    return "\n".join([head, *(f"{n}. {person}" for n, person in enumerate(people, 1))])
 
 
 def _dates(text: str, form: Callable[[int, int, int], str]) -> str:
@@ -116,6 +126,11 @@ VARIANTS: dict[str, Callable[[str], str]] = {
         lambda m: f"{m['lead']}{m['label']}:\n{m['list']}", t
     ),
     "one person a line": lambda t: _PEOPLE_LABEL.sub(_one_per_line, t),
+    "numbered person a line": lambda t: _PEOPLE_LABEL.sub(_numbered_per_line, t),
+    "label and a tab": lambda t: _labels(t, lambda m: f"{m['lead']}{m['label']}\t"),
+    "label Omluven/a/i": lambda t: re.sub(
+        r"^(\s*)Omluven[iíoa]?(?=\s*:)", r"\1Omluven/a/i", t, flags=re.MULTILINE
+    ),
     "title in capitals": _title_upper,
     "tabs for runs of spaces": lambda t: re.sub(r"(?<=\S) {2,}(?=\S)", "\t", t),
     "spaces for tabs": lambda t: t.replace("\t", "    "),

@@ -1,0 +1,183 @@
+"""Layouts of an office's header and attendance that the importer reads the same as the colon form
+(issue #19, branch `importlayout`): each rule tested with variants written here, and where it must not
+fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpss_cli.importing import Imported, recognise
+
+_HEAD = "Zápis z jednání pracovní skupiny Senioři dne 4. 5. 2021\n\n"
+
+
+def _read(body: str) -> Imported:
+    imported = recognise(_HEAD + body)
+    assert imported is not None
+    return imported
+
+
+def names(people: list) -> list[str]:
+    return [p["name"] for p in people]
+
+
+# --- A bare attendance label before a courtesy word or a surname and its initial ---------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "expected"),
+    [
+        ("Přítomni pp. Jan Dub, Eva Malá, Petr Kos", "present", ["Jan Dub", "Eva Malá", "Petr Kos"]),
+        ("Přítomni pí Horká, p. Kos, pí Malá", "present", ["Horká", "Kos", "Malá"]),
+        ("Omluveni pp. Karel Veselý, Iva Horká", "excused", ["Karel Veselý", "Iva Horká"]),
+        ("Hosté p. Jan Prokš ml.", "guests", ["Jan Prokš ml."]),
+        ("Hosté paní Jana Tichá", "guests", ["Jana Tichá"]),
+        ("Přítomni Novák J., Malá E., Kos P.", "present", ["Novák J.", "Malá E.", "Kos P."]),
+    ],
+)
+def test_a_bare_attendance_label_before_a_courtesy_word_or_an_initial(
+    line: str, kind: str, expected: list[str]
+) -> None:
+    assert names(getattr(_read(line + "\n"), kind)) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Přítomni pan starosta a paní místostarostka.",
+        "Hosté pan Novák přednesl zprávu o rozpočtu.",
+        "Přítomni Novák J. a další zahájili jednání.",
+        "Přítomni p. starosty se nikdo nedotázal.",
+    ],
+)
+def test_a_sentence_that_opens_with_the_word_is_no_label(line: str) -> None:
+    imported = _read(line + "\n")
+    assert imported.present == [] and imported.guests == []
+
+
+# --- A bare attendance label with a note in brackets, the people under it -------------------------------
+
+
+def test_a_bare_label_and_its_bracketed_note_alone_on_a_line_open_the_list_under_it() -> None:
+    imported = _read(
+        "Přítomni (dle prezenční listiny)\n\nJan Novák\n\nEva Malá\n\nPetr Kos\n\nHosté\n\nJana Tichá\n\n1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Jan Novák", "Eva Malá", "Petr Kos"]
+    assert names(imported.guests) == ["Jana Tichá"]
+    quorum = _read("Přítomni (výbor není usnášeníschopný)\n\nMgr. Jan Novák\nEva Malá\n\n1. Zahájení\n")
+    assert names(quorum.present) == ["Mgr. Jan Novák", "Eva Malá"]
+
+
+def test_a_bracket_after_the_word_in_a_sentence_opens_no_list() -> None:
+    imported = _read("Přítomni (všichni členové) schválili program jednání.\n\nJan Novák zahájil jednání.\n")
+    assert imported.present == []
+
+
+# --- A bare header label of a role or of the hour -----------------------------------------------------
+
+
+def test_a_bare_role_label_before_a_whole_name_is_read_and_ends_a_list_above_it() -> None:
+    imported = _read("Hosté: Jan Prokš ml.\nZapsal Petr Kos\n")
+    assert names(imported.guests) == ["Jan Prokš ml."] and imported.recorder == "Petr Kos"
+    imported = _read("Přítomni:\nJan Dub\nEva Malá\nZapsala Eva Malá\nOvěřil Ing. Jan Dub\n")
+    assert names(imported.present) == ["Jan Dub", "Eva Malá"]
+    imported = _read("Předsedající Jan Novák\nZapisovatelka Eva Malá\nČas 16:00\n")
+    assert (imported.moderator, imported.recorder, imported.time) == ("Jan Novák", "Eva Malá", "16:00")
+    imported = _read("Jednání řídil Jan Novák\nČas konání 16:00 – 18:00\n")
+    assert (imported.moderator, imported.time) == ("Jan Novák", "16:00-18:00")
+
+
+def test_a_role_word_in_a_sentence_or_before_no_name_is_no_label() -> None:
+    imported = _read("Předsedající poděkoval všem za účast.\nČas 16.00.2021 nebyl dodržen.\n")
+    assert imported.moderator is None and imported.time is None
+    imported = _read("Přítomni:\nJan Dub\nEva Malá\nZapsala kronikářka obce.\n")
+    assert names(imported.present) == ["Jan Dub", "Eva Malá"]
+
+
+# --- Another label's colon on the line of an attendance label ------------------------------------------
+
+
+def test_a_recorders_colon_after_a_count_of_those_present_is_not_the_attendance_labels() -> None:
+    imported = _read("Přítomno 8 členů zapsal: Kozohorský Petr\nOmluveno 2 členů ověřil: Jan Dub\n")
+    assert imported.present == [] and imported.excused == []
+    assert imported.recorder == "Kozohorský Petr"
+    # a qualifier of the label itself still stands before its colon
+    imported = _read(
+        "Přítomni za poskytovatele: Jan Dub, Eva Malá\nOmluveni ze zdravotních důvodů: Petr Kos\n"
+    )
+    assert names(imported.present) == ["Jan Dub", "Eva Malá"] and names(imported.excused) == ["Petr Kos"]
+
+
+# --- A web page's photo caption after a label's dash or a label without its colon -----------------------
+
+
+@pytest.mark.parametrize("label", ["Přítomni:", "Přítomni –", "Přítomni"])
+def test_a_photo_caption_after_the_label_leaves_the_label_and_its_list(label: str) -> None:
+    imported = _read(
+        f"{label} Jednání komise 11. 2. 2010, obrázek se otevře v novém okně\n\n- Bc. Jan Novák\n- Eva Malá\n\n"
+        "1. Zahájení\n"
+    )
+    assert names(imported.present) == ["Bc. Jan Novák", "Eva Malá"]
+
+
+def test_a_caption_after_a_sentence_is_cut_from_the_sentences_end() -> None:
+    imported = _read(
+        "Přítomni: Jan Dub, Eva Malá\n\nJednání proběhlo v klubovně. Klubovna 2010, obrázek se otevře v novém okně\n"
+    )
+    assert names(imported.present) == ["Jan Dub", "Eva Malá"]
+
+
+# --- A line of no person inside a list, a person named after her office under it ------------------------
+
+
+def test_a_group_line_inside_a_list_is_passed_over_when_a_person_follows() -> None:
+    for listed in ("", "1. ", "2. "):
+        imported = _read(
+            f"Hosté:\nIng. Miroslava Lukáčová\n{listed}rodiče dětí navštěvující ZŠ a MŠ\n"
+            "starostka obce Jana Tlapáková\n\nOmluvena: Zdena Benešová\n"
+        )
+        assert names(imported.guests) == ["Ing. Miroslava Lukáčová", "Jana Tlapáková"], listed
+
+
+def test_a_group_line_ends_the_list_when_no_person_follows() -> None:
+    imported = _read(
+        "Hosté:\nIng. Miroslava Lukáčová\nrodiče dětí navštěvující ZŠ a MŠ\nprojednání rozpočtu\n"
+    )
+    assert names(imported.guests) == ["Ing. Miroslava Lukáčová"]
+
+
+# --- A numbered list of surnames alone ---------------------------------------------------------------
+
+
+def test_a_numbered_list_of_surnames_is_read_as_an_unnumbered_one() -> None:
+    imported = _read(
+        "Přítomni:\n1. Polák\n2. Novotný\n3. Čermák\n4. Dvořáková\n\nOmluveni: Stuchlá\n\n"
+        "Program:\n1. Zahájení\n2. Rozpočet\n"
+    )
+    assert names(imported.present) == ["Polák", "Novotný", "Čermák", "Dvořáková"]
+    assert names(imported.excused) == ["Stuchlá"]
+
+
+def test_numbers_out_of_order_are_no_list_of_surnames() -> None:
+    imported = _read("Přítomni:\n2. Polák\n1. Novotný\n3. Čermák\n\n1. Zahájení\n")
+    assert imported.present == []
+
+
+# --- Surnames with a capital after their prefix -------------------------------------------------------
+
+
+def test_a_prefixed_surname_is_a_name() -> None:
+    imported = _read("Přítomni: Ian MacGregor, Richard FitzGerald, Sean O'Brien, John McCain, Eva Horká\n")
+    assert names(imported.present) == [
+        "Ian MacGregor",
+        "Richard FitzGerald",
+        "Sean O'Brien",
+        "John McCain",
+        "Eva Horká",
+    ]
+    assert names(_read("Zapsal: Richard FitzGerald\nOmluven: Ian MacGregor\n").excused) == ["Ian MacGregor"]
+
+
+def test_an_office_abbreviation_with_an_inner_capital_is_still_no_name() -> None:
+    imported = _read("Přítomni: Jan Dub, MěÚ, KoP, Eva Malá\n")
+    assert names(imported.present) == ["Jan Dub", "Eva Malá"]
