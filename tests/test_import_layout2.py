@@ -181,3 +181,73 @@ def test_a_prefixed_surname_is_a_name() -> None:
 def test_an_office_abbreviation_with_an_inner_capital_is_still_no_name() -> None:
     imported = _read("Přítomni: Jan Dub, MěÚ, KoP, Eva Malá\n")
     assert names(imported.present) == ["Jan Dub", "Eva Malá"]
+
+
+# --- A title naming its body by an acronym, the name written out under it -----------------------------
+
+
+def test_a_body_named_under_a_title_with_its_acronym_is_the_group_as_a_guess() -> None:
+    for title, name in [
+        ("Zápis ze zahajovací schůzky KK dne 5.1.2011:", "Komise pro kulturu, volný čas a sociální věci"),
+        ("Zápis z ustavující schůze SV dne 3. 2. 2020", "Výbor pro sociální věci obce Dolní Lhota"),
+        ("Zápis z jednání PSS dne 3. 2. 2020", "Pracovní skupina Senioři"),
+    ]:
+        imported = recognise(f"{title}\nZapsala: Hana Malá\n\n{name}\n\nPřítomni: Jan Dub, Eva Malá\n")
+        assert imported is not None
+        assert imported.group == name, title
+        assert "group" in imported.guesses, title
+
+
+def test_a_line_under_the_title_whose_initials_lack_the_acronym_or_a_sentence_is_no_name() -> None:
+    for under in ["Výbor pro sport", "Komise pro kulturu schválila rozpočet obce.", "Program jednání"]:
+        imported = recognise(f"Zápis ze schůzky KK dne 5.1.2011:\n{under}\n\nPřítomni: Jan Dub, Eva Malá\n")
+        assert imported is not None
+        assert imported.group == "KK", under
+
+
+def test_a_soft_adjective_before_the_meeting_noun_keeps_the_title() -> None:
+    for title, group in [
+        ("Zápis z ustavující schůze výboru SDH dne 5.1.2011", "Výbor SDH"),
+        ("Zápis ze zahajovací schůzky kulturní komise dne 5.1.2011", "Kulturní komise"),
+    ]:
+        imported = recognise(f"{title}\n\nPřítomni: Jan Dub, Eva Malá\n")
+        assert imported is not None and imported.group == group, title
+
+
+# --- The end of an inline list at another label glued after a bracket -----------------------------------
+
+
+def test_another_label_after_the_last_persons_bracket_ends_the_list() -> None:
+    for tail in [".Sekretariát Rady:Mgr. Eva Holková", ". Sekretariát Rady: Mgr. Eva Holková", "."]:
+        imported = _read(
+            f"Přítomní hosté: Mgr. Jan Dub (MK), Bc. Stanislav Daniel (Střední policejní škola Holešov){tail}\n"
+        )
+        assert names(imported.guests) == ["Mgr. Jan Dub", "Bc. Stanislav Daniel"], tail
+    glued = _read(
+        "Přítomní hosté: Mgr. Jan Dub (MK), Bc. Stanislav Daniel.Sekretariát Rady:Mgr. Eva Holková\n"
+    )
+    assert names(glued.guests) == ["Mgr. Jan Dub", "Bc. Stanislav Daniel"]
+
+
+def test_a_full_stop_inside_a_name_is_no_end_of_the_list() -> None:
+    imported = _read("Hosté: Ing.Igor Zolotarev (místopředseda), Mgr.Jana Nová (MK)\n")
+    assert names(imported.guests) == ["Ing. Igor Zolotarev", "Mgr. Jana Nová"]
+
+
+# --- A text cut inside the last person's bracket ------------------------------------------------------
+
+
+def test_a_bracket_cut_by_the_texts_end_keeps_its_person() -> None:
+    imported = _read(
+        "Přítomni: Jan Dub, Eva Malá. Omluveni: PhDr. Petr Mareš (místopředseda vlády a předseda Ra"
+    )
+    assert names(imported.excused) == ["PhDr. Petr Mareš"]
+    imported = _read(
+        "Přítomni: Jan Dub\nOmluveni: Jan Kos, PhDr. Petr Mareš (místopředseda vlády a předseda Ra\n"
+    )
+    assert names(imported.excused) == ["Jan Kos", "PhDr. Petr Mareš"]
+
+
+def test_an_unclosed_bracket_before_other_people_swallows_no_one_into_a_person() -> None:
+    imported = _read("Přítomni: Jan Dub\nOmluveni: Jan Kos (OÚ, Petr Mareš\n")
+    assert all("OÚ" not in name and "Mareš" not in name for name in names(imported.excused))

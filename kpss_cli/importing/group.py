@@ -38,7 +38,8 @@ _TITLE = rx(
     # (the meeting's number in Roman numerals too: `z XX. veřejného zasedání`)
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
-    rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
+    # (`ze zahajovací schůzky`, `z ustavující schůze`: a soft adjective ends in `-í` as `pracovní` does)
+    rf"(?:{SMALL}+(?:ého|ího|í|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+"
     + _VERB_AFTER
     + _LABEL_AHEAD
@@ -525,6 +526,27 @@ def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | N
     return None
 
 
+# `Zápis ze schůzky KK dne 5.1.2011:` / `Zapsala: …` / `Komise pro kulturu, volný čas a sociální věci`: a
+# title naming the body by its acronym, and a line of a body's name (a letterhead's shape) within the next
+# three, whose words' initials hold the acronym's letters in its order (`K`omise … `k`ulturu: KK, however
+# the office abbreviates it). A guess: the initials need not spell the acronym exactly.
+_BODY_UNDER_TITLE_WHY = N_("the body's name written out under a title that names it by an acronym")
+
+
+def _body_under_title(acronym: str, head: list[str]) -> str | None:
+    at = next((n for n, line in enumerate(head) if _TITLE.search(line) and acronym in line.split()), None)
+    if at is None:
+        return None
+    for line in head[at + 1 : at + 4]:
+        name = squash(line).strip(" ,;")
+        if not _BODY_LETTERHEAD.match(name) or name.endswith(".") or len(name.split()) > 10:
+            continue
+        initials = iter(word[0].upper() for word in re.findall(r"[^\W\d_]+", name))
+        if all(letter in initials for letter in acronym):  # (an ordered subsequence)
+            return name
+    return None
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -654,6 +676,8 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             spelled = next((t for t in titles[1:] if _initials(t[0] or "") == acronym), None)
             if spelled is not None:
                 return spelled
+            if (written := _body_under_title(acronym, head)) is not None:
+                return written, _(_BODY_UNDER_TITLE_WHY)
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")

@@ -796,9 +796,15 @@ def _numbered_run(text: str) -> str:
     return "\n".join(lines)
 
 
+# `… PhDr. Petr Mareš (místopředseda vlády a předseda Ra`: a text cut inside the last person's bracket (an
+# excerpt's or a page's end); the bracket closed where the text ends, no comma in it (else the bracket's
+# close was lost before other people, whom it would swallow).
+_CUT_IN_BRACKET = re.compile(r"\([^(),\n]*\Z")
+
+
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
-    text = _numbered_run(text)
+    text = _CUT_IN_BRACKET.sub(r"\g<0>)", _numbered_run(text))
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
     text = _COURTESY_BETWEEN.sub(r"\1, ", text)

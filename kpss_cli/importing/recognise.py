@@ -1907,7 +1907,9 @@ _LABEL_AFTER_NAME = re.compile(rf"(?<={SMALL})\s+(?={_OTHER_LABEL_WORD}(?!{SMALL
 # something else (`… Mgr. Jana Průšová. Delegující (delegovaný) člen: …`), or a count of those
 # present (`… PhDr. Ludmila Vostřáková Přítomno 14 (na část jednání 13) z 19 členů`).
 _LIST_END = re.compile(
-    rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
+    # (after a bracket too, and glued by a transcript that lost the space: `… Daniel (Policejní škola).Sekretariát
+    # Rady:Mgr. Eva Holková`)
+    rf"(?:(?<={SMALL}{{3}})\.\s+|(?<={SMALL}{{3}}\))\.\s*|(?<={SMALL}{{3}})\.(?={CAPITAL}{SMALL}{{4,}}))(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
     r"|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
     # `… Ing. Štěpán Hubačka ZO je tím usnášeníschopné.`: the quorum's sentence after the last name
     # `… JUDr. Jana Špičková Na zasedání 23. Zastupitelstva … je přítomno 17 členů`: a sentence about the
