@@ -251,3 +251,58 @@ def test_a_bracket_cut_by_the_texts_end_keeps_its_person() -> None:
 def test_an_unclosed_bracket_before_other_people_swallows_no_one_into_a_person() -> None:
     imported = _read("Přítomni: Jan Dub\nOmluveni: Jan Kos (OÚ, Petr Mareš\n")
     assert all("OÚ" not in name and "Mareš" not in name for name in names(imported.excused))
+
+
+# --- A committee's meeting named only in the sentences of what its committee resolved -------------------
+
+
+_CLUB_PAGE = "Zápisy ze schůzí v roce 2022\n\n20.12.2022 – výborová schůze\n\n"
+
+
+def test_the_committee_that_resolved_is_the_group_in_its_fullest_form_as_a_guess() -> None:
+    imported = recognise(
+        _CLUB_PAGE
+        + "Výbor SDH se usnesl dne 20.12.2022 na navýšení příspěvků.\n\nJan Dub zajistí techniku.\n\n"
+        "Výbor SDH Lhotka předem děkuje všem.\n"
+    )
+    assert imported is not None and imported.group == "Výbor SDH Lhotka"
+    assert "group" in imported.guesses
+    plain_name = recognise(
+        _CLUB_PAGE + "Výbor TJ Sokol schválil rozpočet na rok 2023.\n\nJan Dub zajistí pily.\n"
+    )
+    assert plain_name is not None and plain_name.group == "Výbor TJ Sokol"
+
+
+def test_a_committee_in_a_sentence_of_other_minutes_is_no_group() -> None:
+    # no committee's meeting in the head: the committee may be another body reported on
+    imported = recognise(
+        "Zápisy ze schůzí v roce 2022\n\n20.12.2022 – schůze\n\nVýbor SDH se usnesl na rozpočtu.\n"
+    )
+    assert imported is not None and imported.group is None
+    # the committee not opening the sentence as its subject
+    imported = recognise(_CLUB_PAGE + "Finanční výbor se usnesl na rozpočtu.\n\nJan Dub zajistí pily.\n")
+    assert imported is not None and imported.group is None
+
+
+# --- The office's staff after the members on the line of those present ---------------------------------
+
+
+_COUNCIL = "Zápis z jednání zastupitelstva obce Lhota dne 4. 5. 2021\n\n"
+
+
+def test_the_offices_staff_named_by_their_post_after_the_members_are_guests() -> None:
+    imported = recognise(
+        _COUNCIL + "Přítomno: 6 členů zastupitelstva, pracovnice OÚ J. Tomanová\nOmluveni: 2 členové\n"
+    )
+    assert imported is not None and names(imported.guests) == ["J. Tomanová"] and imported.present == []
+    imported = recognise(_COUNCIL + "Přítomni: Jan Dub, Eva Malá, tajemník MěÚ Ing. Petr Kos, Iva Horká\n")
+    assert imported is not None
+    assert names(imported.present) == ["Jan Dub", "Eva Malá", "Iva Horká"]
+    assert names(imported.guests) == ["Ing. Petr Kos"]
+
+
+def test_a_post_without_a_name_or_of_a_member_is_no_guest() -> None:
+    imported = recognise(_COUNCIL + "Přítomni: Jan Dub, Eva Malá, pracovnice OÚ\n")
+    assert imported is not None and imported.guests == []
+    imported = recognise(_COUNCIL + "Přítomni: Jan Dub, Eva Malá, starosta obce Petr Kos\n")
+    assert imported is not None and imported.guests == []

@@ -602,6 +602,28 @@ def _named_fuller(body: str | None, title: str, head: list[str]) -> bool:
     )
 
 
+# `20.12.2022 – výborová schůze` / `Výbor SDH se usnesl dne 20.12.2022 …` / … `Výbor SDH Žákava předem
+# děkuje …`: a committee's meeting whose head names no body, the committee named as the subject of what it
+# resolved, in the fullest form the text writes it (a town after it). A guess: no title says so.
+_COMMITTEE_HEADING = rx(r"\bvýborov(?:á|é)\s+schůz(?:e|ky)\b")
+_COMMITTEE_SUBJECT = re.compile(
+    rf"^(?P<name>Výbor\s+(?:{CAPITAL}{{2,6}}|{CAPITAL}{SMALL}+)(?:\s+(?:{CAPITAL}{{2,6}}|{CAPITAL}{SMALL}+)){{0,2}}?)\s+"
+    r"(?:se\s+usnesl|rozhodl|schválil|projednal|odsouhlasil|doporučil)[aoiy]?\b"
+)
+# (`Výbor SDH se usnesl na …` at the top is a sentence of what the body did, no letterhead)
+_BODY_ACTS = re.compile(r"\s(?:se\s+usnesl|rozhodl|schválil|projednal|odsouhlasil|doporučil)[aoiy]?\b")
+_COMMITTEE_ACTING_WHY = N_("the committee named as the subject of what it resolved (Výbor … se usnesl)")
+
+
+def _committee_acting(lines: list[str]) -> str | None:
+    plains = [plain(line) for line in lines]
+    name = next((m["name"] for line in plains if (m := _COMMITTEE_SUBJECT.match(line)) is not None), None)
+    if name is None:
+        return None
+    fuller = re.compile(rf"\b{re.escape(name)}\s+(?P<town>{CAPITAL}{SMALL}+)(?=\s+{SMALL}|[,.]|$)")
+    return next((f"{name} {m['town']}" for line in plains if (m := fuller.search(line)) is not None), name)
+
+
 def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
     # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
@@ -744,7 +766,7 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return _tidy_why(_MEETING_OF.sub("", line))
     for line in head[:4]:
         line = _REGISTRATION.sub("", line)
-        if _BODY_LETTERHEAD.match(line):
+        if _BODY_LETTERHEAD.match(line) and not _BODY_ACTS.search(line):
             return squash(line).strip(" -–—:;,."), _(
                 "from the page's or document's letterhead (the name of the association or body)"
             )
@@ -756,4 +778,6 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return squash(resolved["group"]), _("from a resolution (the body that passed it)")
     if (chaired := _chaired_body(lines)) is not None:
         return chaired, _("from the title of the chair who opened the meeting (předseda … výboru)")
+    if any(_COMMITTEE_HEADING.search(line) for line in head) and (committee := _committee_acting(lines)):
+        return committee, _(_COMMITTEE_ACTING_WHY)
     return None, None

@@ -1845,6 +1845,14 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
             *_inline_parts(kind, inline[: guest.start()]),
             *_inline_parts("guests", inline[guest.end() :]),
         ]
+    if kind == "present" and (staff := _STAFF_AFTER.search(inline)) is not None:
+        # (the one person after the post; those after the next comma are the members' list again)
+        person, comma, rest = inline[staff.end() :].partition(",")
+        return [
+            *_inline_parts(kind, inline[: staff.start()]),
+            ("guests", person),
+            *(_inline_parts(kind, rest) if comma else []),
+        ]
     if kind in ("present", _OFFICE) and (excused := _EXCUSED_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: excused.start()]),
@@ -1888,6 +1896,13 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     ]
 
 
+# `Přítomno: 6 členů zastupitelstva, pracovnice OÚ J. Tomanová`: after the members, the office's staff by
+# their post (no label): no members, read as guests (as `Přítomní za ÚMČ:` beside the members' list).
+_STAFF_AFTER = re.compile(
+    r"[,;]\s*(?:a\s+)?(?:pracovnice|pracovník|pracovníci|zaměstnan(?:ec|kyně|ci)|tajemník|tajemnice)\s+"
+    r"(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|obecního\s+úřadu|městského\s+úřadu|úřadu)\s+"
+    rf"(?=(?:[A-Z][a-z]{{0,5}}\.\s*)*{CAPITAL})"
+)
 # `Přítomni: Petr Malý, Jana Nová Omluveni Hosté: Eva Malá`: a one-paragraph transcript runs an
 # attendance label without its colon (or with nothing after it) into the list; it is read as a label.
 # (not `Přítomní za ÚMČ: …`: the label goes on with whom they are there for, then its colon)
