@@ -1,8 +1,9 @@
 """How brittle `kpss import` is to the way an office writes the same minutes: layout variants.
 
 Each new office writes the same facts slightly differently (labels without a colon or in capitals,
-`Přítomni:` on its own line, dates as `3.7.2014` or `3. července 2014`, bullets `•` or `o`, agenda
-items `1)` or `I.`, CRLF, non-breaking spaces …). This takes real excerpts whose fields the import
+`Přítomni:` on its own line, one person a line and numbered, a tab for the label's colon, `Omluven/a/i:`,
+dates as `3.7.2014` or `3. července 2014`, bullets `•` or `o`, agenda items `1)` or `I.`, CRLF,
+non-breaking spaces …). This takes real excerpts whose fields the import
 reads (from the development corpus `../shared/corpus/` and the held-out set
 `tests/data/import_heldout/`), rewrites each in one systematic variant at a time — the same facts,
 another layout — and scores every variant against the original's expected fields with the scoring of
