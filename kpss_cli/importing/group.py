@@ -698,7 +698,10 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             spelled = next((t for t in titles[1:] if _initials(t[0] or "") == acronym), None)
             if spelled is not None:
                 return spelled
-            if (written := _body_under_title(acronym, head)) is not None:
+            # (a name whose initials spell an acronym of three letters or more exactly is read after, by
+            # `_spelled_out` in `find_group_why`)
+            spelled_later = len(acronym) >= 3 and _spelled_out(acronym, head) is not None
+            if not spelled_later and (written := _body_under_title(acronym, head)) is not None:
                 return written, _(_BODY_UNDER_TITLE_WHY)
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
