@@ -1,8 +1,9 @@
 """How brittle `kpss import` is to the way an office writes the same minutes: layout variants.
 
 Each new office writes the same facts slightly differently (labels without a colon or in capitals,
-`Přítomni:` on its own line, dates as `3.7.2014` or `3. července 2014`, bullets `•` or `o`, agenda
-items `1)` or `I.`, CRLF, non-breaking spaces …). This takes real excerpts whose fields the import
+`Přítomni:` on its own line, one person a line and numbered, a tab for the label's colon, `Omluven/a/i:`,
+dates as `3.7.2014` or `3. července 2014`, bullets `•` or `o`, agenda items `1)` or `I.`, CRLF,
+non-breaking spaces …). This takes real excerpts whose fields the import
 reads (from the development corpus `../shared/corpus/` and the held-out set
 `tests/data/import_heldout/`), rewrites each in one systematic variant at a time — the same facts,
 another layout — and scores every variant against the original's expected fields with the scoring of
@@ -84,7 +85,17 @@ def _one_per_line(match: re.Match[str]) -> str:
             items[-1] = f"{items[-1]}, {item}" if item else items[-1]
         else:
             items.append(item)
+    if re.search(r"\d", items[0]):
+        return match[0]  # (`Přítomni: ÚŘS 11. 2. 2010, obrázek se otevře …`: a caption, no list of people)
     return f"{match['lead']}{match['label']}:\n" + "\n".join(items)
+
+
+def _numbered_per_line(match: re.Match[str]) -> str:
+    listed = _one_per_line(match)
+    if listed == match[0]:
+        return listed
+    head, *people = listed.split("\n")
+    return "\n".join([head, *(f"{n}. {person}" for n, person in enumerate(people, 1))])
 
 
 def _dates(text: str, form: Callable[[int, int, int], str]) -> str:
@@ -116,6 +127,11 @@ VARIANTS: dict[str, Callable[[str], str]] = {
         lambda m: f"{m['lead']}{m['label']}:\n{m['list']}", t
     ),
     "one person a line": lambda t: _PEOPLE_LABEL.sub(_one_per_line, t),
+    "numbered person a line": lambda t: _PEOPLE_LABEL.sub(_numbered_per_line, t),
+    "label and a tab": lambda t: _labels(t, lambda m: f"{m['lead']}{m['label']}\t"),
+    "label Omluven/a/i": lambda t: re.sub(
+        r"^(\s*)Omluven[iíoa]?(?=\s*:)", r"\1Omluven/a/i", t, flags=re.MULTILINE
+    ),
     "title in capitals": _title_upper,
     "tabs for runs of spaces": lambda t: re.sub(r"(?<=\S) {2,}(?=\S)", "\t", t),
     "spaces for tabs": lambda t: t.replace("\t", "    "),

@@ -290,7 +290,8 @@ def test_the_layout_variants_benchmark_runs_and_finds_no_layout_that_loses_a_lab
     )
     assert result.returncode == 0, result.stderr
     assert "2 excerpts: corpus/01.txt, corpus/02.txt" in result.stdout
-    rows = {line[:28].strip(): line[28:].split() for line in result.stdout.splitlines()[3:26]}
+    table = result.stdout.split("\n\n")[1].splitlines()[1:]  # the rows under the table's heading
+    rows = {line[:28].strip(): line[28:].split() for line in table}
     assert set(rows) >= {"label without colon", "label with a dash", "date 03.07.14", "numbered I."}
     for kind in ("label without colon", "label with a dash"):
         assert rows[kind][1:3] == ["0", "0"], (kind, result.stdout)

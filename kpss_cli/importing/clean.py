@@ -34,17 +34,17 @@ _LABELISH = re.compile(r"[:|]")
 # The caption a town's web page puts on a photo, run into the text (`Nepřítomni: Jiří Horák. ÚŘS
 # 07102010 1, obrázek se otevře v novém okně`): from the sentence or label before it up to its end.
 _PHOTO_CAPTION = re.compile(r",?\s*obrázek se otevře v novém okně", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"(?:^|[.:!?]\s+|\s[-–—]\s+|^\s*(?:Přítomn[iío]|Omluven[iyía]?|Nepřítomn[iíy]|Hosté)\s+)(?=[^\W\d_])"
+)
 
 
 def _without_captions(line: str) -> str:
     while (caption := _PHOTO_CAPTION.search(line)) is not None:
         before = line[: caption.start()]
-        # the caption begins after the last full stop or colon that a capital follows (not `11. 2.`)
-        starts = [
-            m.end()
-            for m in re.finditer(r"(?:^|[.:!?]\s+)(?=[^\W\d_])", before)
-            if before[m.end() : m.end() + 1].isupper()
-        ]
+        # the caption begins after the last full stop or colon that a capital follows (not `11. 2.`),
+        # or after a label's dash or a label without its colon (`Přítomni – ÚŘS 11. 2. 2010, obrázek …`)
+        starts = [m.end() for m in _CAPTION_START.finditer(before) if before[m.end() : m.end() + 1].isupper()]
         start = starts[-1] if starts else 0
         kept = line[:start].rstrip()
         rest = line[caption.end() :]

@@ -39,7 +39,8 @@ _TITLE = rx(
     # (`Zápis č. 10 zasedání Sociálního výboru`: after the minutes' number, the meeting noun without `z`)
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh\d]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
     # `z ustavujícího zasedání`, `z veřejného jednání`: an adjective of the meeting.
-    rf"(?:{SMALL}+(?:ého|ího|ní|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
+    # (`ze zahajovací schůzky`, `z ustavující schůze`: a soft adjective ends in `-í` as `pracovní` does)
+    rf"(?:{SMALL}+(?:ého|ího|í|é)\s+)?"  # `z pracovní schůzky`, `z mimořádné schůze`
     r"(?:jednání|setkání|schůzky|schůze|zasedání|porady)\s+"
     + _VERB_AFTER
     + _LABEL_AHEAD
@@ -528,6 +529,27 @@ def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | N
     return None
 
 
+# `Zápis ze schůzky KK dne 5.1.2011:` / `Zapsala: …` / `Komise pro kulturu, volný čas a sociální věci`: a
+# title naming the body by its acronym, and a line of a body's name (a letterhead's shape) within the next
+# three, whose words' initials hold the acronym's letters in its order (`K`omise … `k`ulturu: KK, however
+# the office abbreviates it). A guess: the initials need not spell the acronym exactly.
+_BODY_UNDER_TITLE_WHY = N_("the body's name written out under a title that names it by an acronym")
+
+
+def _body_under_title(acronym: str, head: list[str]) -> str | None:
+    at = next((n for n, line in enumerate(head) if _TITLE.search(line) and acronym in line.split()), None)
+    if at is None:
+        return None
+    for line in head[at + 1 : at + 4]:
+        name = squash(line).strip(" ,;")
+        if not _BODY_LETTERHEAD.match(name) or name.endswith(".") or len(name.split()) > 10:
+            continue
+        initials = iter(word[0].upper() for word in re.findall(r"[^\W\d_]+", name))
+        if all(letter in initials for letter in acronym):  # (an ordered subsequence)
+            return name
+    return None
+
+
 def find_group(lines: list[str]) -> str | None:
     """The group named in the title (`Zápis z jednání pracovní skupiny Senioři`) or letterhead."""
     return find_group_why(lines)[0]
@@ -602,6 +624,28 @@ def _inner_title(line: str) -> str:
     if match is not None and (body := _CUT.sub("", match["rest"])) and _tidy_why(body)[0]:
         return rest
     return line
+
+
+# `20.12.2022 – výborová schůze` / `Výbor SDH se usnesl dne 20.12.2022 …` / … `Výbor SDH Žákava předem
+# děkuje …`: a committee's meeting whose head names no body, the committee named as the subject of what it
+# resolved, in the fullest form the text writes it (a town after it). A guess: no title says so.
+_COMMITTEE_HEADING = rx(r"\bvýborov(?:á|é)\s+schůz(?:e|ky)\b")
+_COMMITTEE_SUBJECT = re.compile(
+    rf"^(?P<name>Výbor\s+(?:{CAPITAL}{{2,6}}|{CAPITAL}{SMALL}+)(?:\s+(?:{CAPITAL}{{2,6}}|{CAPITAL}{SMALL}+)){{0,2}}?)\s+"
+    r"(?:se\s+usnesl|rozhodl|schválil|projednal|odsouhlasil|doporučil)[aoiy]?\b"
+)
+# (`Výbor SDH se usnesl na …` at the top is a sentence of what the body did, no letterhead)
+_BODY_ACTS = re.compile(r"\s(?:se\s+usnesl|rozhodl|schválil|projednal|odsouhlasil|doporučil)[aoiy]?\b")
+_COMMITTEE_ACTING_WHY = N_("the committee named as the subject of what it resolved (Výbor … se usnesl)")
+
+
+def _committee_acting(lines: list[str]) -> str | None:
+    plains = [plain(line) for line in lines]
+    name = next((m["name"] for line in plains if (m := _COMMITTEE_SUBJECT.match(line)) is not None), None)
+    if name is None:
+        return None
+    fuller = re.compile(rf"\b{re.escape(name)}\s+(?P<town>{CAPITAL}{SMALL}+)(?=\s+{SMALL}|[,.]|$)")
+    return next((f"{name} {m['town']}" for line in plains if (m := fuller.search(line)) is not None), name)
 
 
 def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
@@ -679,6 +723,11 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             spelled = next((t for t in titles[1:] if _initials(t[0] or "") == acronym), None)
             if spelled is not None:
                 return spelled
+            # (a name whose initials spell an acronym of three letters or more exactly is read after, by
+            # `_spelled_out` in `find_group_why`)
+            spelled_later = len(acronym) >= 3 and _spelled_out(acronym, head) is not None
+            if not spelled_later and (written := _body_under_title(acronym, head)) is not None:
+                return written, _(_BODY_UNDER_TITLE_WHY)
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")
@@ -745,7 +794,7 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return _tidy_why(_MEETING_OF.sub("", line))
     for line in head[:4]:
         line = _REGISTRATION.sub("", line)
-        if _BODY_LETTERHEAD.match(line):
+        if _BODY_LETTERHEAD.match(line) and not _BODY_ACTS.search(line):
             return squash(line).strip(" -–—:;,."), _(
                 "from the page's or document's letterhead (the name of the association or body)"
             )
@@ -757,4 +806,6 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return squash(resolved["group"]), _("from a resolution (the body that passed it)")
     if (chaired := _chaired_body(lines)) is not None:
         return chaired, _("from the title of the chair who opened the meeting (předseda … výboru)")
+    if any(_COMMITTEE_HEADING.search(line) for line in head) and (committee := _committee_acting(lines)):
+        return committee, _(_COMMITTEE_ACTING_WHY)
     return None, None

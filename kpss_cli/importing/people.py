@@ -179,6 +179,9 @@ def _bare(text: str) -> str:
 
 
 _INNER_CAPITAL = re.compile(rf"^{CAPITAL}{SMALL}*{CAPITAL}")
+# `MacGregor`, `McCain`, `FitzGerald`, `O'Brien`: a surname whose prefix (`Mac`, `Mc`, `Fitz`, `O'`) keeps its
+# capital before the rest of the name; no office abbreviation has that prefix and a word of three letters after it.
+_PREFIXED_SURNAME = re.compile(rf"^(?:Mac|Mc|Fitz|O['’])(?:{CAPITAL}{SMALL}{{2,}})$")
 # A word a site put for a name it masked (`Xxxx Xxxxx`, `Xxxxxxx`): only `x` letters, no vowel of a name.
 _MASK = re.compile(r"^X[xX]{2,}\.?$")
 
@@ -206,7 +209,9 @@ def looks_like_name(text: str) -> bool:
             return False  # `Xxxx Xxxxx`: a name a publisher masked is no person
         if not (_NAME_TOKEN.match(token) or _INITIAL.match(token)):
             return False
-        if _INNER_CAPITAL.match(token) and not _shouted_surname(tokens, token):
+        if _INNER_CAPITAL.match(token) and not (
+            _shouted_surname(tokens, token) or _PREFIXED_SURNAME.match(token)
+        ):
             return False  # `KoP`, `MěÚ`, `SoVa`: an abbreviation of an office, not a name
     return not all(_INITIAL.match(t) for t in tokens)
 
@@ -791,9 +796,15 @@ def _numbered_run(text: str) -> str:
     return "\n".join(lines)
 
 
+# `… PhDr. Petr Mareš (místopředseda vlády a předseda Ra`: a text cut inside the last person's bracket (an
+# excerpt's or a page's end); the bracket closed where the text ends, no comma in it (else the bracket's
+# close was lost before other people, whom it would swallow).
+_CUT_IN_BRACKET = re.compile(r"\([^(),\n]*\Z")
+
+
 def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     """People of an attendance list, and whether it refers to the attendance sheet."""
-    text = _numbered_run(text)
+    text = _CUT_IN_BRACKET.sub(r"\g<0>)", _numbered_run(text))
     sheet = bool(ATTENDANCE_SHEET.search(text))
     text = stand_ins_first(ATTENDANCE_SHEET.sub(" ", text))
     text = _COURTESY_BETWEEN.sub(r"\1, ", text)

@@ -86,6 +86,11 @@ class Imported:
 
 # --- labels ------------------------------------------------------------------------------------
 
+# The words of other labels that may follow an attendance label on its line (`Přítomno: 8 členů zapsal: …`).
+_OTHER_LABEL_IN_QUALIFIER = (
+    r"\b(?:zapsal|zapisoval|zapisovatel|ověřil|ověřovatel|řídil|předsedal|předsedající)"
+)
+
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
     "absent": [
         label_pattern(
@@ -93,6 +98,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             r"nedostavil[aiy]? se|"
             r"(?:členové|zástupci)[^:|]{0,30}?\snepřítomn[iíaoéýá]",  # `Členové ŘS nepřítomni (omluveni):`
             qualifier=40,
+            foreign=_OTHER_LABEL_IN_QUALIFIER,
         )
     ],
     "excused": [
@@ -100,6 +106,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             # `Předem se řádně omluvil: Ing. Milan Horňáček, …` (who apologised before the meeting)
             r"omluven[iíaoyéá]?|omluvil[iay]? se|omluvení|omluvenky|(?:předem|včas)\s+se\s+(?:řádně\s+)?omluvil[iay]?",
             qualifier=40,
+            foreign=_OTHER_LABEL_IN_QUALIFIER,
         )
     ],
     "guests": [
@@ -108,6 +115,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             # `Stálý host: pan místostarosta Pešek Pavel` (a guest at every meeting)
             r"(?:stál[ýáíé]\s+)?host[éey]?|přizv[aá]n[íiy](?: hosté)?|další účastníci|ostatní účastníci|návštěv[ay]",
             qualifier=30,
+            foreign=_OTHER_LABEL_IN_QUALIFIER,
         )
     ],
     "present": [
@@ -117,6 +125,7 @@ ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
             r"za účasti|"  # `Za účasti: Vlasta Málková, p. Komárková`
             r"(?:členové|zástupci|za)\s[^:|]{0,30}?\spřítomn[iíaoéýá]",  # `Za PS Senioři přítomni:`
             qualifier=40,
+            foreign=_OTHER_LABEL_IN_QUALIFIER,
         ),
         label_pattern(
             r"účastníci(?: jednání| setkání| schůzky)?|účastnice|zúčastnění|z?účastnil[iay]? se(?: jednání| setkání)?|"
@@ -610,13 +619,33 @@ _STOP_LABEL = re.compile(rf"^(\s*{_BARE_ATTENDANCE})\.\s+(?={CAPITAL})")
 # the wide gap of the cell border. `Host Mgr. Daniel Vrána`: one guest's label too.
 _BARE_LABEL = re.compile(
     rf"^(\s*{_BARE_ATTENDANCE})(?:\s{{2,}}(?=\S)|\s+(?="
-    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL})"
+    rf"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+{CAPITAL}{SMALL}+\s+{CAPITAL}"
+    # (or a courtesy word before a capitalised name: `Přítomni pp. Jan Dub, …`, `Hosté pí Malá`, `Omluven p. Kos`)
+    rf"|(?:pp|p|pí|pan|paní)\.?\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$|\s+(?:ml|st)\.))"
     # (`Hostka`, `Hostky` are surnames too: `Hostka Martin` is a person of a list, so before a bare name
     # they are no label; only before a title, across a cell's gap, or with their colon)
     rf"|(?<!Hostka)(?<!Hostky)\s+(?="
     rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$)"
     # (surnames alone: `Přítomni Muchna, Vavřička, Senft`, `Hosté Plšková` — a list, or one to the end)
-    rf"|{CAPITAL}{SMALL}+(?:\s*,\s*{CAPITAL}{SMALL}+)+\s*(?:,|$)|{CAPITAL}{SMALL}+\s*$))"
+    rf"|{CAPITAL}{SMALL}+(?:\s*,\s*{CAPITAL}{SMALL}+)+\s*(?:,|$)|{CAPITAL}{SMALL}+\s*$"
+    # (a surname and its initial, as a roll writes them: `Přítomni Novák J., Malá E.`)
+    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.(?:\s?{CAPITAL}\.)?\s*(?:,|$)))"
+)
+# `Přítomni (výbor není usnášeníschopný)`, `Hosté (dle prezenční listiny)`: the label without its colon
+# and a note in brackets, alone on its line; the people are on the lines under it.
+_BARE_LABEL_NOTE = re.compile(rf"^(\s*{_BARE_ATTENDANCE}\s*\([^()]{{1,36}}\))\s*$")
+
+
+# `Zapsala Eva Malá`, `Ověřil Ing. Jan Dub`, `Předsedající Jan Novák`, `Čas 16:00`: a header label of a
+# role or of the hour without its colon, before one whole name (a title, or two or three capitalised words,
+# then the line's end, a comma or a dash) or an hour; read as the label it is, so that it also ends a list
+# of people above it instead of joining it.
+_BARE_HEADER = re.compile(
+    r"^(\s*(?:Zapsal[a]?|Zapisovatel(?:ka)?|Ověřil[a]?|Ověřovatel(?:é|ka)?|Předsedající|(?:Jednání\s+)?[ŘR]ídil[a]?|"
+    r"Moderátor(?:ka)?|Moderoval[a]?))[ \t]+(?="
+    r"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+"
+    rf"{CAPITAL}{SMALL}+\s+{CAPITAL}|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$))"
+    r"|^(\s*(?:Čas|Čas\s+(?:konání|jednání|zahájení)|Začátek(?:\s+jednání)?))[ \t]+(?=\d{1,2}[:.]\d{2}(?!\.\d))"
 )
 
 
@@ -660,6 +689,8 @@ def _unglue(lines: list[str]) -> list[str]:
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
         line = _BARE_LABEL.sub(r"\1: ", line)
+        line = _BARE_LABEL_NOTE.sub(r"\1:", line)
+        line = _BARE_HEADER.sub(lambda m: f"{m[1] or m[2]}: ", line)
         line = _WIDE_BULLET.sub(r"\1 ", line)
         if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
             # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
@@ -1733,7 +1764,7 @@ def _continues(line: str, previous: str) -> bool:
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     line = without_class_first(line)  # `2.A – paní Helena Wohanková`
-    if _two_people(line) or role_then_person(line):
+    if _two_people(line) or role_then_person(_LIST_NUMBER.sub("", line)):
         return True  # `Zuzana Malcová a Květoslava Gabrielová`, `vedoucí Domova Anna Horká`
     if not looks_like_people_line(line):
         return "prezenční" in line.lower() or "prezencni" in line.lower()
@@ -1817,6 +1848,14 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
             *_inline_parts(kind, inline[: guest.start()]),
             *_inline_parts("guests", inline[guest.end() :]),
         ]
+    if kind == "present" and (staff := _STAFF_AFTER.search(inline)) is not None:
+        # (the one person after the post; those after the next comma are the members' list again)
+        person, comma, rest = inline[staff.end() :].partition(",")
+        return [
+            *_inline_parts(kind, inline[: staff.start()]),
+            ("guests", person),
+            *(_inline_parts(kind, rest) if comma else []),
+        ]
     if kind in ("present", _OFFICE) and (excused := _EXCUSED_AFTER.search(inline)) is not None:
         return [
             *_inline_parts(kind, inline[: excused.start()]),
@@ -1860,6 +1899,13 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
     ]
 
 
+# `Přítomno: 6 členů zastupitelstva, pracovnice OÚ J. Tomanová`: after the members, the office's staff by
+# their post (no label): no members, read as guests (as `Přítomní za ÚMČ:` beside the members' list).
+_STAFF_AFTER = re.compile(
+    r"[,;]\s*(?:a\s+)?(?:pracovnice|pracovník|pracovníci|zaměstnan(?:ec|kyně|ci)|tajemník|tajemnice)\s+"
+    r"(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|obecního\s+úřadu|městského\s+úřadu|úřadu)\s+"
+    rf"(?=(?:[A-Z][a-z]{{0,5}}\.\s*)*{CAPITAL})"
+)
 # `Přítomni: Petr Malý, Jana Nová Omluveni Hosté: Eva Malá`: a one-paragraph transcript runs an
 # attendance label without its colon (or with nothing after it) into the list; it is read as a label.
 # (not `Přítomní za ÚMČ: …`: the label goes on with whom they are there for, then its colon)
@@ -1879,7 +1925,9 @@ _LABEL_AFTER_NAME = re.compile(rf"(?<={SMALL})\s+(?={_OTHER_LABEL_WORD}(?!{SMALL
 # something else (`… Mgr. Jana Průšová. Delegující (delegovaný) člen: …`), or a count of those
 # present (`… PhDr. Ludmila Vostřáková Přítomno 14 (na část jednání 13) z 19 členů`).
 _LIST_END = re.compile(
-    rf"(?<={SMALL}{{3}})\.\s+(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
+    # (after a bracket too, and glued by a transcript that lost the space: `… Daniel (Policejní škola).Sekretariát
+    # Rady:Mgr. Eva Holková`)
+    rf"(?:(?<={SMALL}{{3}})\.\s+|(?<={SMALL}{{3}}\))\.\s*|(?<={SMALL}{{3}})\.(?={CAPITAL}{SMALL}{{4,}}))(?P<label>{CAPITAL}{SMALL}+(?:\s+[^\s:,;.]+){{0,3}}(?<!\s{CAPITAL}{{2}})(?<!\s{CAPITAL}{{3}})(?<!\s{CAPITAL}{{4}})\s*:)"
     r"|\s+Přítomn[oiy]\s+(?:bylo\s+)?\d"
     # `… Ing. Štěpán Hubačka ZO je tím usnášeníschopné.`: the quorum's sentence after the last name
     # `… JUDr. Jana Špičková Na zasedání 23. Zastupitelstva … je přítomno 17 členů`: a sentence about the
@@ -2025,6 +2073,7 @@ def _heading_in_list(reader: _Reader, index: int, line: str, *, colon: bool = Fa
     next line with text lists people."""
     if colon and _COLON_HEADING.match(line):
         line = line.rstrip(" :")  # `Revizní komise:` (nothing after its colon) heads the people under it
+    line = _LIST_NUMBER.sub("", line)
     if reader.labels[index] or ":" in line or len(line) > 80 or looks_like_people_line(line):
         return False
     if names_in_text(line) or NEXT.search(line) or line.rstrip().endswith((".", "!", "?")):
@@ -2032,11 +2081,11 @@ def _heading_in_list(reader: _Reader, index: int, line: str, *, colon: bool = Fa
     following = next(
         (j for j in range(index + 1, min(len(reader.plains), index + 3)) if reader.plains[j]), None
     )
-    return (
-        following is not None
-        and not reader.labels[following]
-        and looks_like_people_line(_without_org(_SUBGROUP.sub("", stand_ins_first(reader.plains[following]))))
-    )
+    if following is None or reader.labels[following]:
+        return False
+    under = _without_org(_SUBGROUP.sub("", stand_ins_first(_LIST_NUMBER.sub("", reader.plains[following]))))
+    # (`rodiče žáků` / `starostka obce Jana Malá`: the person under it may be named after her office)
+    return looks_like_people_line(under) or role_then_person(under)
 
 
 def _without_org(line: str) -> str:
@@ -2517,6 +2566,10 @@ def _list_goes_on(reader: _Reader, j: int) -> bool:
     return _lone_name(reader.plains[j + 1], _line_after(reader, j + 1)) is not None
 
 
+# The number of a list's item before a person (`1. Polák`, `2) rodiče žáků`).
+_LIST_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
+
+
 def _lone_names_under(
     reader: _Reader, index: int, surnames_before: bool = False
 ) -> tuple[list[str], int] | None:
@@ -2526,7 +2579,10 @@ def _lone_names_under(
     names: list[str] = []
     j = index + 1
     while j < len(reader.plains) and not reader.labels[j]:
-        if not reader.plains[j].strip():
+        line = reader.plains[j]
+        if (number := _LIST_NUMBER.match(line)) is not None and int(number[1]) == len(names) + 1:
+            line = line[number.end() :]  # `1. Polák` / `2. Novotná`: a numbered list, counted from one
+        if not line.strip():
             ahead = (
                 j + 1 < len(reader.plains)
                 and not reader.labels[j + 1]
@@ -2537,7 +2593,7 @@ def _lone_names_under(
                 j += 1
                 continue
             break
-        if (word := _lone_name(reader.plains[j], _line_after(reader, j))) is None:
+        if (word := _lone_name(line, _line_after(reader, j))) is None:
             break
         names.append(word)
         j += 1

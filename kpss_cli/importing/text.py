@@ -143,15 +143,17 @@ OTHER_LABEL_WORDS = (
 )
 
 
-def label_pattern(words: str, *, qualifier: int = 0) -> re.Pattern[str]:
+def label_pattern(words: str, *, qualifier: int = 0, foreign: str = "") -> re.Pattern[str]:
     """A line that starts with one of `words` (a regex alternation) used as a label.
 
     The label ends with `:` (or a table cell border `|`, or ` – `) and the value follows;
     or the label stands alone on its line (a dash may end it) and the value is on the next lines. With
     `qualifier`, up to that many characters may stand between the words and the colon
-    (`Přítomni za poskytovatele:`).
+    (`Přítomni za poskytovatele:`); none of them may begin one of the `foreign` words (another label's:
+    in `Přítomno 8 členů zapsal: Petr Kos` the colon is the recorder's).
     """
-    extra = rf"[^:|\n]{{0,{qualifier}}}?" if qualifier else ""
+    char = rf"(?:(?!{foreign})[^:|\n])" if foreign else r"[^:|\n]"
+    extra = rf"{char}{{0,{qualifier}}}?" if qualifier else ""
     return re.compile(
         r"^(?:" + loose(words) + r")\b(?:\s?\((?:a|ka|y|i|é)\)|/(?:a|ka))?"
         # (`Přítomni –` alone on its line: a dash that ends the label, the value under it)
