@@ -52,11 +52,13 @@ _HEADER_GROUP = rx(
     r"(?:pracovní\s+)?skupin[ay](?:\s+[^-–—|,.]{0,60})?|PS\s+[^-–—|,.]{2,60}|pracovní\s+skupin[ay]\s+[^-–—|,.]{2,60})"
     r"\s*(?:,\s*(?:KPSS|ORP|SO\s+ORP|města|obce|kraje)\b[^-–—|,]{0,40})?$"  # `…, KPSS Prostějov`: whose group it is
 )
+_SECTION_WORDS = r"(?:(?:ne)?přítomn\w*|omluven\w*|host[éy]|zahájení|prezence|program\w*|schválení|úvod)\b"
 _CUT = rx(
     r"(?:^|\s+)(?:ze\s+dne|konané(?:ho)?|konan[éý]|dne|které|jež|v\s+(?:zasedací|budově|sídle|místnosti)|od\s+\d)\b.*$"
     # a comma ends the name, unless an enumeration follows (`Rodina, děti a mládež`, `pro vědu,
-    # vzdělání, kulturu, mládež a tělovýchovu`)
-    rf"|\s*(?:,(?!(?:\s+{SMALL}+,){{0,4}}\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+(?:\s+{SMALL}+)?"
+    # vzdělání, kulturu, mládež a tělovýchovu`); the minutes' own sections are no such enumeration
+    # (`komise pro seniory, přítomní a omluvení členové`, `…, zahájení, prezence a schválení programu`)
+    rf"|\s*(?:,(?=\s+{_SECTION_WORDS})|,(?!(?:\s+{SMALL}+,){{0,4}}\s+{SMALL}+(?:\s+{SMALL}+)?\s+a\s+{SMALL}+(?:\s+{SMALL}+)?"
     rf"(?:\s*(?:$|[,(–—-])|\s+(?:konan\w*|dne|ze\s+dne)\b))|\().*$|\s+\d{{1,2}}\.\s*\d{{1,2}}\..*$|\s+\d{{1,2}}\.\s*(?:"
     + "|".join(MONTHS_GENITIVE)
     + r").*$"
@@ -612,18 +614,26 @@ _INNER_TITLE = re.compile(r"(?<=\s)(?:ZÁPIS|Zápis|ZÁZNAM|Záznam)\s+(?:z|ze)\
 
 
 def _inner_title(line: str) -> str:
-    """The line from the last capitalised title inside it when it opens with a title too and that
-    inner title names a body; the line as it is otherwise."""
+    """The line from the last capitalised title inside it when it opens with a title that names no
+    body and that inner title names one; the line as it is otherwise (`Zápis z jednání komise … –
+    Komise projednala Zápis ze zasedání Zastupitelstva …`: the later title is a thing discussed)."""
     if not _LINE_OPENS_TITLE.match(line):
         return line
     inner = [m for m in _INNER_TITLE.finditer(line) if m.start() > 0]
     if not inner:
         return line
+    opening = line[: inner[0].start()]
+    # (a site's field names its own body: `schůze [vzsp] Parlament České republiky …`)
+    if "[" not in opening and _names_body(opening):
+        return line
     rest = line[inner[-1].start() :]
-    match = _TITLE.search(rest)
-    if match is not None and (body := _CUT.sub("", match["rest"])) and _tidy_why(body)[0]:
-        return rest
-    return line
+    return rest if _names_body(rest) else line
+
+
+def _names_body(title: str) -> bool:
+    """True when a title (`Zápis z jednání komise pro seniory …`) names the body that met."""
+    match = _TITLE.search(title)
+    return match is not None and bool(body := _CUT.sub("", match["rest"])) and bool(_tidy_why(body)[0])
 
 
 # `20.12.2022 – výborová schůze` / `Výbor SDH se usnesl dne 20.12.2022 …` / … `Výbor SDH Žákava předem

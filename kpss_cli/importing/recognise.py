@@ -2454,6 +2454,9 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 if "host" in words
                 else "present"
             )
+            if kind == "present" and result.present and re.search(r"\b(?:take|rovnez|dale)$", words):
+                # `Přítomni: …` listed the members already; those `byli přítomni také:` were guests
+                kind = "guests"
             named = _SENTENCE_STOP.split(listed["value"])[0]
             if kind == "excused":  # `… a posl. K. Valachová a na dopoledne posl. Volný`
                 named = _LAST_AND.sub(", ", _PART_OF_THE_DAY.sub("", named))
@@ -3135,7 +3138,13 @@ _RECORDER_ALIAS = rx(
 def _recorder_by_alias(reader: _Reader) -> str | None:
     """The recorder named by initials the minutes defined (`… (dále jen „KP“)`, `zapisovatelem … KP`)."""
     text = " ".join(reader.plains)
-    aliases = {match["alias"]: match["name"] for match in _ALIAS_DEFINED.finditer(text)}
+    # only a person's initials: a title or a known first name before the surname (not `Charita Opava
+    # (dále jen „CO“)`, an organisation)
+    aliases = {
+        match["alias"]: match["name"]
+        for match in _ALIAS_DEFINED.finditer(text)
+        if "." in match["name"] or fold(match["name"].split()[0]) in FIRST_NAMES
+    }
     if aliases and (match := _RECORDER_ALIAS.search(text)) is not None:
         return aliases.get(match["alias"])
     return None

@@ -1656,6 +1656,9 @@ _DONE_BY = rx(
     rf"(?P<owner>(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?)"
     r"(?P<due>\s+(?:do|nejpozději\s+do)\s+\d{1,2}\.\s*\d{1,2}\.(?:\s*\d{4})?)?\s*[.;]?$"
 )
+# The doer's surname in the instrumental (`K. Šimkem`, `J. Novou`, `J. Malým`): not a subject in the
+# nominative (`bude pozván K. Šimek`), nor a recipient in the dative (`bude předána K. Šimkovi`).
+_INSTRUMENTAL_SURNAME = rx(r"(?:em|ou|[ýí]m)$")
 # Leading or writing this meeting is no deed to do (`pověřil Jana Nováka řídit schůzi`).
 _THIS_MEETING_DEED = rx(r"^(?:řídit|vést|moderovat|zapisovat|zapsat|ověřit|sčítat)\b")
 _INITIALS_THEN_SURNAME = re.compile(rf"^(?P<initials>(?:[A-Z][a-z]?\.\s*)+)(?P<surname>{CAPITAL}{SMALL}+)$")
@@ -1684,6 +1687,8 @@ def _entrusted_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
             case: Case = "accusative"
             if (match := _ENTRUSTED.search(sentence)) is None:
                 if (match := _DONE_BY.match(sentence)) is None:
+                    continue
+                if not _INSTRUMENTAL_SURNAME.search(match["owner"]):
                     continue
                 case = "instrumental"
             deed = match["task"].strip(" .")
@@ -1732,8 +1737,11 @@ def _responsible_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, l
             _is_person(part) for item in parsed for part in re.split(r"\s*,\s*|\s+a\s+", item["who"]) if part
         ):
             continue
-        which = _WHICH_WILL.search(match["intro"])
-        deed = squash(which["deed"]) if which is not None else squash(match["intro"])
+        # the deed to do must be told (`…, které budou obsluhu zajišťovat`): a list of contacts or of
+        # who was responsible last year sets none
+        if (which := _WHICH_WILL.search(match["intro"])) is None:
+            continue
+        deed = squash(which["deed"])
         for item in parsed:
             fields = {
                 "owner": squash(item["who"]),
@@ -1781,6 +1789,10 @@ _REQUESTS_NAMED = rx(
 )
 
 
+# `…, aby připravil podklady, což již učinil`, `…, a ten je již zaslal`: the request reported as done.
+_DONE_ALREADY = rx(r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*\b(?:již|už)\b")
+
+
 # What is settled at the meeting itself: its verifier or recorder proposed (`aby navrhli ověřovatele
 # zápisu. Navržen byl …`), its agenda.
 _MEETING_BUSINESS = rx(
@@ -1788,7 +1800,8 @@ _MEETING_BUSINESS = rx(
 )
 # `na lednovém setkání požádala …`: a request made at an earlier meeting, told again
 _EARLIER_MEETING = rx(
-    r"\bna\s+(?:minulém|předchozím|posledním|\w+ovém)\s+(?:setkání|jednání|zasedání|schůzi)\b"
+    r"\bna\s+(?:(?:minulém|předchozím|posledním|\w+ovém)\s+(?:setkání|jednání|zasedání)"
+    r"|(?:minulé|předchozí|poslední|\w+ové)\s+(?:schůzi|schůzce|poradě))\b"
 )
 
 
@@ -1807,6 +1820,7 @@ def _requested_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
             _MEETING_BUSINESS.match(match["task"])
             or _EARLIER_MEETING.search(line[: match.start()])
             or _CLOSED.search(match["task"])
+            or _DONE_ALREADY.search(match["task"])
         ):
             continue
         fields = {"owner": named or nominative_of(squash(match["owner"])), "task": match["task"]}
