@@ -426,7 +426,7 @@ def cold_parts(
     root, shown_root = resolve_root(archive)
     if wanted is not None:
         wanted = _relative_ref(Path(root), shown_root, wanted)
-    walk = walk_archive(root)
+    walk = walk_archive(root, stats=False)
     return cold_view(
         root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys, latest=latest,
         tally=tally, meanwhile=meanwhile,
