@@ -300,10 +300,7 @@ def _scan(
 
 # A regular file a walk without stats did not `lstat` (walk_files): only runs that keep no
 # index walk so (`--no-cache`), the size is judged where the file is read (loading._parse_file).
-UNSTATED = FileStat.__new__(FileStat)
-UNSTATED.st_mode, UNSTATED.st_size, UNSTATED.st_mtime_ns, UNSTATED.st_ctime_ns, UNSTATED.st_ino = (
-    stat_module.S_IFREG, 0, 0, 0, 0
-)
+UNSTATED = FileStat(os.stat_result((stat_module.S_IFREG,) + (0,) * 9, {"st_mtime_ns": 0, "st_ctime_ns": 0}))
 
 
 def printable(rel: str) -> str:
