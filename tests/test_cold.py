@@ -534,8 +534,8 @@ def test_cold_walk_let_go_of_and_ids_twice_by_hash(
     walks: list[object] = []
     real_walk = cold.walk_archive
 
-    def walked(root: str) -> object:
-        walks.append(real_walk(root))
+    def walked(root: str, stats: bool = True) -> object:
+        walks.append(real_walk(root, stats))
         return walks[-1]
 
     monkeypatch.setattr(cold, "walk_archive", walked)

@@ -151,7 +151,7 @@ def cold_check(
         return None
     root, shown_root = resolve_root(archive)
     wanted = {_relative_ref(Path(root), shown_root, ref) for ref in refs}
-    walk = walk_archive(root)
+    walk = walk_archive(root, stats=False)
     folder = Path(root)
     config = load_config(folder, shown_root)
     with _collector_paused(freeze=True):

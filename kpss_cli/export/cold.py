@@ -217,7 +217,7 @@ def _cold(
     progress: Progress | None,
 ) -> ColdExport:
     root, shown_root = resolve_root(archive)
-    walk = walk_archive(root)
+    walk = walk_archive(root, stats=False)
     folder = Path(root)
     config = load_config(folder, shown_root)
     name = name if name is not None else folder.name

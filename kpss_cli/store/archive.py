@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat as stat_module
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -225,12 +226,13 @@ class WalkFiles(list):  # type: ignore[type-arg]  # of (str, FileStat | OSError)
 
 
 def walk_files(
-    root: str | os.PathLike[str], unreadable: list[tuple[str, OSError]] | None = None
+    root: str | os.PathLike[str], unreadable: list[tuple[str, OSError]] | None = None, stats: bool = True
 ) -> list[tuple[str, FileStat | OSError]]:
     """(relative path with `/`, its own `lstat` or the error it gave) of every candidate
     minutes file, in sorted order: a folder's files, then its subfolders. Hidden folders,
     `templates/` and folders reached through links are skipped. Folders that cannot be read
-    go to `unreadable` (their relative path, "" for the root, and the error) when given."""
+    go to `unreadable` (their relative path, "" for the root, and the error) when given.
+    Without `stats`, a file the folder's listing says is regular gets UNSTATED instead."""
     for reads in watching:
         reads.walks += 1
     found = WalkFiles()
@@ -239,7 +241,7 @@ def walk_files(
     while pending:
         folder, prefix = pending.pop()
         try:
-            subfolders = _scan(folder, prefix, found)
+            subfolders = _scan(folder, prefix, found, stats)
         except FileNotFoundError:
             continue  # gone while we looked
         except OSError as exc:
@@ -255,7 +257,9 @@ def walk_files(
 _BY_DESCRIPTOR = os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY")
 
 
-def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]]) -> list[tuple[str, str]]:
+def _scan(
+    folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]], stats: bool = True
+) -> list[tuple[str, str]]:
     """Add a folder's candidate files to `found`; return its subfolders to walk."""
     try:
         descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY) if _BY_DESCRIPTOR else None
@@ -277,7 +281,11 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]])
                     subfolders.append((f"{folder}/{name}", f"{prefix}{name}/"))
             elif name.endswith(".md") and not name.startswith("."):
                 try:
-                    own: FileStat | OSError = FileStat(entry.stat(follow_symlinks=False))
+                    # The listing's kind costs no system call, an lstat does (most of a walk).
+                    if not stats and entry.is_file(follow_symlinks=False):
+                        own: FileStat | OSError = UNSTATED
+                    else:
+                        own = FileStat(entry.stat(follow_symlinks=False))
                 except OSError as exc:
                     own = exc
                 found.append((prefix + name, own))
@@ -288,6 +296,11 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, FileStat | OSError]])
     finally:
         if descriptor is not None:
             os.close(descriptor)
+
+
+# A regular file a walk without stats did not `lstat` (walk_files): only runs that keep no
+# index walk so (`--no-cache`), the size is judged where the file is read (loading._parse_file).
+UNSTATED = FileStat(os.stat_result((stat_module.S_IFREG,) + (0,) * 9, {"st_mtime_ns": 0, "st_ctime_ns": 0}))
 
 
 def printable(rel: str) -> str:

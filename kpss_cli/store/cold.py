@@ -37,6 +37,7 @@ from ..core.model import Minutes, StatusChange, Task
 from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
 from . import loading
 from .archive import (
+    UNSTATED,
     Archive,
     TaskSnapshot,
     _relative_ref,
@@ -401,6 +402,9 @@ def split_walk(
     read: list[str] = []
     not_read: dict[str, Problem] = {}
     for rel, found in files:
+        if found is UNSTATED and rel.isascii():  # a regular file (_inspect judges the rest)
+            read.append(rel)
+            continue
         stat, problem = _inspect(base, rel, found)
         if problem:
             not_read[rel] = problem
@@ -426,7 +430,7 @@ def cold_parts(
     root, shown_root = resolve_root(archive)
     if wanted is not None:
         wanted = _relative_ref(Path(root), shown_root, wanted)
-    walk = walk_archive(root)
+    walk = walk_archive(root, stats=False)
     return cold_view(
         root, shown_root, walk, view, progress, statuses=statuses, wanted=wanted, keys=keys, latest=latest,
         tally=tally, meanwhile=meanwhile,

@@ -48,11 +48,26 @@ def load_config(root: Path, display_root: str | None = None) -> Config:
         else str(path)
     )
     try:
-        text = read_regular(str(path)).decode("utf-8-sig")
+        data = read_regular(str(path))
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
         raise KpssError(_("cannot read the configuration: {exc}").format(exc=exc), shown) from None
+    key = (str(path), shown, data)
+    if _last and _last[0][0] == key:
+        return _last[0][1]
+    config = _parsed(text, shown)
+    _last[:] = [(key, config)]
+    return config
+
+
+# The last kpss.yaml read, by its path, how it is shown and its bytes: a first build reads it
+# for the index's stamp and again to build (some 10 ms at a thousand members).
+_last: list[tuple[tuple[str, str, bytes], Config]] = []
+
+
+def _parsed(text: str, shown: str) -> Config:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     from ..minutes.yamldata import YamlProblem  # here: a warm `kpss tasks` reads no YAML
     from ..minutes.yamlsafe import load_yaml
