@@ -786,6 +786,11 @@ def test_after_an_edit_the_kept_export_is_spliced_and_is_the_no_cache_one(
             lambda: _edit(seniori[-1], "  - Zdeňka Kopecká (Klub seniorů Dolní Rovná, z. s.)\n", ""),
             False,
         ),
+        (  # a present person's name: the table `people` (and its key) changed
+            "a person's name",
+            lambda: _edit(seniori[0], "  - Zdeňka Kopecká (", "  - Zdeňka Kopecká Nová ("),
+            False,
+        ),
         (
             "a file added",
             lambda: added.write_text(

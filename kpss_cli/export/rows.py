@@ -446,7 +446,12 @@ def from_index(
     try:
         return _from_index(archive, name, exported_at, folder, walked, kept_export)
     except _ReadAll:
-        return _from_index(archive, name, exported_at, folder)
+        pass
+    # Read again once out of the `except`: inside it, the exception's traceback holds the first
+    # try's frame and all it made (the kept export's map, its minutes) while every row's text
+    # is read. The archive is not walked again: the first try brought the index up to date
+    # for this walk.
+    return _from_index(archive, name, exported_at, folder, walked)
 
 
 def _from_index(
@@ -630,11 +635,42 @@ def _from_index(
         def still(made: Any) -> bool:
             return holds(made[1])
 
+        # The people: each key's first mention, then what it was last seen as (People), and
+        # the members who never came; computed again only when a minutes' people (or their
+        # order, or the members) changed. Told by (the members never come, a digest of them and
+        # of each minutes' people in order).
+        people_made: list[tuple[list[tuple[str, str, str | None]], bytes]] = []
+
+        def people_now() -> tuple[list[tuple[str, str, str | None]], bytes]:
+            if not people_made:
+                members = next((found for shared, found in noted if shared is kept.shared), None)
+                if members is None:
+                    members = members_of(head, kept.shared)
+                del noted[:]
+                noted_people = [
+                    (person.key, person.person, person.org)
+                    for group in members.values()
+                    for person in map(group.person, group.periods)
+                ]
+                seen = blake2b(repr(noted_people).encode("utf-8", "surrogatepass"), digest_size=32)
+                for each in all_minutes():  # by date and id, as the people are seen
+                    seen.update(each[4])
+                people_made.append((noted_people, seen.digest()))
+            return people_made[0]
+
+        people_kept = kept.part("people")
+        if type(people_kept) is not tuple or len(people_kept) != 3:
+            people_kept = None
+
         skipped: set[bytes] = set()
         skip = None
         if old is not None:
             if not same_minutes:
                 all_minutes()  # the map read (here, not while the tasks are: _ReadAll)
+                if people_kept is None or people_kept[0] != people_now()[1]:
+                    # The people of minutes not read changed: every row's text is read, told
+                    # before any bucket of tasks is made (their rows held, for nothing).
+                    raise _ReadAll
             known_buckets = old.state.task_buckets
 
             def skip(key: bytes, digest: bytes) -> bool:
@@ -715,26 +751,9 @@ def _from_index(
         tasks.sort(key=itemgetter(0))
         if _repeats(list(map(itemgetter(0), tasks))):
             return None
-        # The people: each key's first mention, then what it was last seen as (People), and
-        # the members who never came; computed again only when a minutes' people (or their
-        # order, or the members) changed.
-        members = next((found for shared, found in noted if shared is kept.shared), None)
-        if members is None:
-            members = members_of(head, kept.shared)
-        del noted[:]
-        people_noted = [
-            (person.key, person.person, person.org)
-            for group in members.values()
-            for person in map(group.person, group.periods)
-        ]
-        del members
-        seen = blake2b(repr(people_noted).encode("utf-8", "surrogatepass"), digest_size=32)
-        for each in minutes:
-            seen.update(each[4])
-        people_digest = seen.digest()
-        known = kept.part("people")
-        if type(known) is tuple and len(known) == 3 and known[0] == people_digest:
-            _digest, people_text, people_count = known
+        people_noted, people_digest = people_now()
+        if people_kept is not None and people_kept[0] == people_digest:
+            _digest, people_text, people_count = people_kept
         elif old is not None:
             raise _ReadAll  # the people of minutes not read changed: every row's text is read
         else:
