@@ -33,7 +33,7 @@ from ..meetings.membership import GroupMembers, MembersWhenAsked
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
-from ..store.loading import Walk, kept_rows
+from ..store.loading import KeptRows, Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .kept import Kept
 from .schema import BY_NAME, TABLES, Row, Table
@@ -668,9 +668,13 @@ def _from_index(
             if not same_minutes:
                 all_minutes()  # the map read (here, not while the tasks are: _ReadAll)
                 if people_kept is None or people_kept[0] != people_now()[1]:
-                    # The people of minutes not read changed: every row's text is read, told
-                    # before any bucket of tasks is made (their rows held, for nothing).
-                    raise _ReadAll
+                    # The people of minutes not read changed: made again from every minutes'
+                    # people alone (their rows' text not read); told before any bucket of tasks
+                    # is made, so that a failure reads every row's text before they are held.
+                    people_kept = _people_of_view(kept, *people_now())
+                    if people_kept is None:
+                        raise _ReadAll
+                    kept.keep("people", people_kept)
             known_buckets = old.state.task_buckets
 
             def skip(key: bytes, digest: bytes) -> bool:
@@ -937,6 +941,53 @@ def _from_index(
             spool.close()
             if old is not None:
                 old.close()
+
+
+def _people_of_view(
+    kept: KeptRows, noted: list[tuple[str, str, str | None]], digest: bytes
+) -> tuple[bytes, bytes, int] | None:
+    """The table `people` (its digest `digest`, its text and count) from each minutes' people
+    (_Seen.summary) as the view's table holds them, read row by row without their text: for
+    each key, its first mention's name and organisation, the name it was last seen as and the
+    organisation last given when seen (as `people` is made from the spool, in the archive's
+    order: here by (date, id), whatever order the rows come in), then the members who never
+    came (`noted`). None when the table is not as its digests say."""
+    first: dict[str, tuple[tuple[int, str], str, str | None]] = {}
+    seen: dict[str, tuple[tuple[int, str], str | None]] = {}
+    given: dict[str, tuple[tuple[int, str], str | None]] = {}
+    loads = marshal.loads
+
+    def take(data: bytes) -> None:
+        _rel, _stamp, date, minutes_id, value = loads(data)
+        if date is None:
+            return
+        at = (date, minutes_id)
+        for key, person, org, was_seen, last, last_org in loads(value[2]):
+            known = first.get(key)
+            if known is None or at < known[0]:
+                first[key] = (at, person, org)
+            if was_seen:
+                known_seen = seen.get(key)
+                if known_seen is None or at > known_seen[0]:
+                    seen[key] = (at, last)
+                if last_org:
+                    known_given = given.get(key)
+                    if known_given is None or at > known_given[0]:
+                        given[key] = (at, last_org)
+
+    if kept.index.table(kept.table, kept.digests, None, convert=take) is None:
+        return None
+    people: dict[str, tuple[str | None, str | None]] = {}
+    for key, (_at, person, org) in first.items():
+        now_seen, now_given = seen.get(key), given.get(key)
+        people[key] = (
+            person if now_seen is None else now_seen[1],
+            org if now_given is None else now_given[1],
+        )
+    for key, person, org in noted:  # members who never came (tables.archive_rows)
+        people.setdefault(key, (person, org))
+    text = _text(BY_NAME["people"], [("", key, *people[key]) for key in sorted(people)])
+    return digest, text, len(people)
 
 
 def _repeats(ids: list[str]) -> bool:
