@@ -636,9 +636,9 @@ def _from_index(
             return holds(made[1])
 
         # The people: each key's first mention, then what it was last seen as (People), and
-        # the members who never came; computed again only when a minutes' people (or their
-        # order, or the members) changed. Told by (the members never come, a digest of them and
-        # of each minutes' people in order).
+        # the members who never came; made again only when a minutes' people (or their order,
+        # or the members) changed: told by a digest of the members and of each minutes' people
+        # in order.
         people_made: list[tuple[list[tuple[str, str, str | None]], bytes]] = []
 
         def people_now() -> tuple[list[tuple[str, str, str | None]], bytes]:
