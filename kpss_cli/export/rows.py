@@ -33,7 +33,7 @@ from ..meetings.membership import GroupMembers, MembersWhenAsked
 from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
-from ..store.loading import Walk, kept_rows
+from ..store.loading import KeptRows, Walk, kept_rows
 from ..store.packing import MARSHAL_VERSION, unpack_task
 from .kept import Kept
 from .schema import BY_NAME, TABLES, Row, Table
@@ -482,7 +482,12 @@ def from_index(
     try:
         return _from_index(archive, name, exported_at, folder, walked, kept_export)
     except _ReadAll:
-        return _from_index(archive, name, exported_at, folder)
+        pass
+    # Read again once out of the `except`: inside it, the exception's traceback holds the first
+    # try's frame and all it made (the kept export's map, its minutes) while every row's text
+    # is read. The archive is not walked again: the first try brought the index up to date
+    # for this walk.
+    return _from_index(archive, name, exported_at, folder, walked)
 
 
 def _from_index(
@@ -666,11 +671,46 @@ def _from_index(
         def still(made: Any) -> bool:
             return holds(made[1])
 
+        # The people: each key's first mention, then what it was last seen as (People), and
+        # the members who never came; made again only when a minutes' people (or their order,
+        # or the members) changed: told by a digest of the members and of each minutes' people
+        # in order.
+        people_made: list[tuple[list[tuple[str, str, str | None]], bytes]] = []
+
+        def people_now() -> tuple[list[tuple[str, str, str | None]], bytes]:
+            if not people_made:
+                members = next((found for shared, found in noted if shared is kept.shared), None)
+                if members is None:
+                    members = members_of(head, kept.shared)
+                del noted[:]
+                noted_people = [
+                    (person.key, person.person, person.org)
+                    for group in members.values()
+                    for person in map(group.person, group.periods)
+                ]
+                seen = blake2b(repr(noted_people).encode("utf-8", "surrogatepass"), digest_size=32)
+                for each in all_minutes():  # by date and id, as the people are seen
+                    seen.update(each[4])
+                people_made.append((noted_people, seen.digest()))
+            return people_made[0]
+
+        people_kept = kept.part("people")
+        if type(people_kept) is not tuple or len(people_kept) != 3:
+            people_kept = None
+
         skipped: set[bytes] = set()
         skip = None
         if old is not None:
             if not same_minutes:
                 all_minutes()  # the map read (here, not while the tasks are: _ReadAll)
+                if people_kept is None or people_kept[0] != people_now()[1]:
+                    # The people of minutes not read changed: made again from every minutes'
+                    # people alone (their rows' text not read); told before any bucket of tasks
+                    # is made, so that a failure reads every row's text before they are held.
+                    people_kept = _people_of_view(kept, *people_now())
+                    if people_kept is None:
+                        raise _ReadAll
+                    kept.keep("people", people_kept)
             known_buckets = old.state.task_buckets
 
             def skip(key: bytes, digest: bytes) -> bool:
@@ -751,26 +791,9 @@ def _from_index(
         tasks.sort(key=itemgetter(0))
         if _repeats(list(map(itemgetter(0), tasks))):
             return None
-        # The people: each key's first mention, then what it was last seen as (People), and
-        # the members who never came; computed again only when a minutes' people (or their
-        # order, or the members) changed.
-        members = next((found for shared, found in noted if shared is kept.shared), None)
-        if members is None:
-            members = members_of(head, kept.shared)
-        del noted[:]
-        people_noted = [
-            (person.key, person.person, person.org)
-            for group in members.values()
-            for person in map(group.person, group.periods)
-        ]
-        del members
-        seen = blake2b(repr(people_noted).encode("utf-8", "surrogatepass"), digest_size=32)
-        for each in minutes:
-            seen.update(each[4])
-        people_digest = seen.digest()
-        known = kept.part("people")
-        if type(known) is tuple and len(known) == 3 and known[0] == people_digest:
-            _digest, people_text, people_count = known
+        people_noted, people_digest = people_now()
+        if people_kept is not None and people_kept[0] == people_digest:
+            _digest, people_text, people_count = people_kept
         elif old is not None:
             raise _ReadAll  # the people of minutes not read changed: every row's text is read
         else:
@@ -954,6 +977,53 @@ def _from_index(
             spool.close()
             if old is not None:
                 old.close()
+
+
+def _people_of_view(
+    kept: KeptRows, noted: list[tuple[str, str, str | None]], digest: bytes
+) -> tuple[bytes, bytes, int] | None:
+    """The table `people` (its digest `digest`, its text and count) from each minutes' people
+    (_Seen.summary) as the view's table holds them, read row by row without their text: for
+    each key, its first mention's name and organisation, the name it was last seen as and the
+    organisation last given when seen (as `people` is made from the spool, in the archive's
+    order: here by (date, id), whatever order the rows come in), then the members who never
+    came (`noted`). None when the table is not as its digests say."""
+    first: dict[str, tuple[tuple[int, str], str, str | None]] = {}
+    seen: dict[str, tuple[tuple[int, str], str | None]] = {}
+    given: dict[str, tuple[tuple[int, str], str | None]] = {}
+    loads = marshal.loads
+
+    def take(data: bytes) -> None:
+        _rel, _stamp, date, minutes_id, value = loads(data)
+        if date is None:
+            return
+        at = (date, minutes_id)
+        for key, person, org, was_seen, last, last_org in loads(value[2]):
+            known = first.get(key)
+            if known is None or at < known[0]:
+                first[key] = (at, person, org)
+            if was_seen:
+                known_seen = seen.get(key)
+                if known_seen is None or at > known_seen[0]:
+                    seen[key] = (at, last)
+                if last_org:
+                    known_given = given.get(key)
+                    if known_given is None or at > known_given[0]:
+                        given[key] = (at, last_org)
+
+    if kept.index.table(kept.table, kept.digests, None, convert=take) is None:
+        return None
+    people: dict[str, tuple[str | None, str | None]] = {}
+    for key, (_at, person, org) in first.items():
+        now_seen, now_given = seen.get(key), given.get(key)
+        people[key] = (
+            person if now_seen is None else now_seen[1],
+            org if now_given is None else now_given[1],
+        )
+    for key, person, org in noted:  # members who never came (tables.archive_rows)
+        people.setdefault(key, (person, org))
+    text = _text(BY_NAME["people"], [("", key, *people[key]) for key in sorted(people)])
+    return digest, text, len(people)
 
 
 def _repeats(ids: list[str]) -> bool:
