@@ -294,9 +294,9 @@ def test_the_offices_staff_named_by_their_post_after_the_members_are_guests() ->
         _COUNCIL + "Přítomno: 6 členů zastupitelstva, pracovnice OÚ J. Tomanová\nOmluveni: 2 členové\n"
     )
     assert imported is not None and names(imported.guests) == ["J. Tomanová"] and imported.present == []
-    imported = recognise(_COUNCIL + "Přítomni: Jan Dub, Eva Malá, tajemník MěÚ Ing. Petr Kos, Iva Horká\n")
+    imported = recognise(_COUNCIL + "Přítomno: 5 členů, tajemník MěÚ Ing. Petr Kos, Iva Horká\n")
     assert imported is not None
-    assert names(imported.present) == ["Jan Dub", "Eva Malá", "Iva Horká"]
+    assert names(imported.present) == ["Iva Horká"]
     assert names(imported.guests) == ["Ing. Petr Kos"]
 
 

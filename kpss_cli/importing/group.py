@@ -533,9 +533,12 @@ def _served_body_named(group: str, head: list[str]) -> tuple[str | None, str | N
 
 # `Zápis ze schůzky KK dne 5.1.2011:` / `Zapsala: …` / `Komise pro kulturu, volný čas a sociální věci`: a
 # title naming the body by its acronym, and a line of a body's name (a letterhead's shape) within the next
-# three, whose words' initials hold the acronym's letters in its order (`K`omise … `k`ulturu: KK, however
-# the office abbreviates it). A guess: the initials need not spell the acronym exactly.
+# three, in whose main words (`pro`, `a`… aside) the acronym's letters are the initials of words that follow
+# one another (`K`omise pro `k`ulturu, volný čas …: KK; Výbor pro `s`ociální `v`ěci obce …: SV). A guess:
+# the name may go on after them. Not an item of the agenda (under `Program:`, or with a dash and what is
+# reported: `Komise pro rodinu a mládež – zpráva o činnosti`), nor a sentence (`… doporučila navýšení`).
 _BODY_UNDER_TITLE_WHY = N_("the body's name written out under a title that names it by an acronym")
+_PROGRAM_LABEL = rx(r"^(?:návrh\s+)?program\b")
 
 
 def _body_under_title(acronym: str, head: list[str]) -> str | None:
@@ -543,11 +546,16 @@ def _body_under_title(acronym: str, head: list[str]) -> str | None:
     if at is None:
         return None
     for line in head[at + 1 : at + 4]:
+        if _PROGRAM_LABEL.match(line):
+            return None
         name = squash(line).strip(" ,;")
         if not _BODY_LETTERHEAD.match(name) or name.endswith(".") or len(name.split()) > 10:
             continue
-        initials = iter(word[0].upper() for word in re.findall(r"[^\W\d_]+", name))
-        if all(letter in initials for letter in acronym):  # (an ordered subsequence)
+        words = re.findall(r"[^\W\d_]+", name)
+        if re.search(r"\s[-–—]\s", name) or any(_A_VERB.search(word) for word in words):
+            continue
+        initials = "".join(word[0] for word in words if word not in _NO_INITIAL).upper()
+        if acronym in initials:
             return name
     return None
 
@@ -649,10 +657,19 @@ _BODY_ACTS = re.compile(r"\s(?:se\s+usnesl|rozhodl|schválil|projednal|odsouhlas
 _COMMITTEE_ACTING_WHY = N_("the committee named as the subject of what it resolved (Výbor … se usnesl)")
 
 
+# (`Výbor MAS Podlipansko schválil naši žádost …`, `… nám schválil dotaci`: another body that decided
+# for the association; `Výbor SDH …` and `Výbor MAS …` in one text: which one met, it does not say)
+_FOR_US = re.compile(r"\b(?:náš|naš(?:e|i|í|eho|emu|em|ím|ich|imi?)|nám|nás)\b", re.IGNORECASE)
+_A_COMMITTEE = re.compile(rf"\bVýbor\s+(?P<word>{CAPITAL}{{2,6}}\b|{CAPITAL}{SMALL}+)")
+
+
 def _committee_acting(lines: list[str]) -> str | None:
     plains = [plain(line) for line in lines]
-    name = next((m["name"] for line in plains if (m := _COMMITTEE_SUBJECT.match(line)) is not None), None)
-    if name is None:
+    found = next(((m, line) for line in plains if (m := _COMMITTEE_SUBJECT.match(line)) is not None), None)
+    if found is None or _FOR_US.search(found[1]):
+        return None
+    name = found[0]["name"]
+    if len({m["word"] for line in plains for m in _A_COMMITTEE.finditer(line)}) > 1:
         return None
     fuller = re.compile(rf"\b{re.escape(name)}\s+(?P<town>{CAPITAL}{SMALL}+)(?=\s+{SMALL}|[,.]|$)")
     return next((f"{name} {m['town']}" for line in plains if (m := fuller.search(line)) is not None), name)

@@ -87,8 +87,9 @@ class Imported:
 # --- labels ------------------------------------------------------------------------------------
 
 # The words of other labels that may follow an attendance label on its line (`Přítomno: 8 členů zapsal: …`).
+# (not the chair named with the members, the colon theirs: `Přítomni předsedající a členové komise: …`)
 _OTHER_LABEL_IN_QUALIFIER = (
-    r"\b(?:zapsal|zapisoval|zapisovatel|ověřil|ověřovatel|řídil|předsedal|předsedající)"
+    r"\b(?:zapsal|zapisoval|zapisovatel|ověřil|ověřovatel|řídil|předsedal|předsedající(?!\s+a\s))"
 )
 
 ATTENDANCE_LABELS: dict[str, list[re.Pattern[str]]] = {
@@ -637,15 +638,29 @@ _BARE_LABEL_NOTE = re.compile(rf"^(\s*{_BARE_ATTENDANCE}\s*\([^()]{{1,36}}\))\s*
 
 
 # `Zapsala Eva Malá`, `Ověřil Ing. Jan Dub`, `Předsedající Jan Novák`, `Čas 16:00`: a header label of a
-# role or of the hour without its colon, before one whole name (a title, or two or three capitalised words,
-# then the line's end, a comma or a dash) or an hour; read as the label it is, so that it also ends a list
-# of people above it instead of joining it.
+# role or of the hour without its colon, before one whole name (a title, or two or three capitalised words)
+# or an hour; read as the label it is, so that it also ends a list of people above it instead of joining it.
+# In the head (before the first item of the agenda) the name may go on after a comma or a dash and the
+# hour after anything; below it only the name alone or the hour with its `hod.` or range to the line's
+# end is a label (`Předsedající Jiří Horák, který se omluvil, navrhl …`, `Čas 16:00 nevyhovuje, …`).
+_BARE_ROLE = (
+    r"(\s*(?:Zapsal[a]?|Zapisovatel(?:ka)?|Ověřil[a]?|Ověřovatel(?:é|ka)?|Předsedající|(?:Jednání\s+)?[ŘR]ídil[a]?|"
+    r"Moderátor(?:ka)?|Moderoval[a]?))[ \t]+"
+)
+_BARE_TITLES = r"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+"
+_BARE_NAME = rf"{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?"
+_BARE_HOUR = (
+    r"(\s*(?:Čas|Čas\s+(?:konání|jednání|zahájení)|Začátek(?:\s+jednání)?))[ \t]+(?=\d{1,2}[:.]\d{2}(?!\.\d)"
+)
+_HOUR_ENDS = r"\s*(?:hod(?:in)?\.?|h\.?)?\s*(?:$|[-–—]\s*\d|do\s+\d"
 _BARE_HEADER = re.compile(
-    r"^(\s*(?:Zapsal[a]?|Zapisovatel(?:ka)?|Ověřil[a]?|Ověřovatel(?:é|ka)?|Předsedající|(?:Jednání\s+)?[ŘR]ídil[a]?|"
-    r"Moderátor(?:ka)?|Moderoval[a]?))[ \t]+(?="
-    r"(?:(?:Mgr|MgA|Bc|BcA|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|MVDr|doc|prof|ing)\.\s*)+"
-    rf"{CAPITAL}{SMALL}+\s+{CAPITAL}|{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?\s*(?:,|\s[-–—]\s|$))"
-    r"|^(\s*(?:Čas|Čas\s+(?:konání|jednání|zahájení)|Začátek(?:\s+jednání)?))[ \t]+(?=\d{1,2}[:.]\d{2}(?!\.\d))"
+    rf"^{_BARE_ROLE}(?={_BARE_TITLES}{CAPITAL}{SMALL}+\s+{CAPITAL}|{_BARE_NAME}\s*(?:,|\s[-–—]\s|$))"
+    # (in the head also before another label or a comma: `Začátek 15:30, konec 17:00`, `Čas 16:00 Místo: …`)
+    rf"|^{_BARE_HOUR}{_HOUR_ENDS}|[,;]|\s+{CAPITAL}))"
+)
+_BARE_HEADER_ALONE = re.compile(
+    rf"^{_BARE_ROLE}(?=(?:{_BARE_TITLES})?{_BARE_NAME}(?:,?\s+(?:Ph\.D|DiS|CSc|MBA)\.?)?\s*$)"
+    rf"|^{_BARE_HOUR}{_HOUR_ENDS}))"
 )
 
 
@@ -684,13 +699,15 @@ def _unglue(lines: list[str]) -> list[str]:
         for whole in lines
         for part in _GLUED_SPACED_TITLE.sub(lambda m: "\nZ" + "".join(m.groups()) + " ", whole).split("\n")
     ]
+    head = True
     for line in (part for whole in lines for part in _split_label_run(whole)):
+        head = head and not AGENDA_HEADING.match(line)
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
         line = _BARE_LABEL.sub(r"\1: ", line)
         line = _BARE_LABEL_NOTE.sub(r"\1:", line)
-        line = _BARE_HEADER.sub(lambda m: f"{m[1] or m[2]}: ", line)
+        line = (_BARE_HEADER if head else _BARE_HEADER_ALONE).sub(lambda m: f"{m[1] or m[2]}: ", line)
         line = _WIDE_BULLET.sub(r"\1 ", line)
         if len(line) > 200 and len(_FLAT_ITEM.findall(line)) >= 5:
             # `- Uvítání - Volba předsedy - zapisovatelka: Mgr. Eva Malá - …`: a list flattened into
@@ -1802,6 +1819,9 @@ _FOR_THE_OFFICE = re.compile(r"\bpritomn\w*\s+za\s+(?:umc|umo|meu|mu|ou|ku|kru|u
 _STAFF_LABEL = rx(rf"^{_STAFF}\s*:\s*(?P<value>.*)$")
 
 
+_DASH_BEFORE_NAME = re.compile(rf"\s[-–—]\s+(?={CAPITAL}|[A-Z][a-z]{{1,5}}\.)")
+
+
 def _attendance_label(line: str) -> tuple[str, str] | None:
     """The kind of attendance list a line opens, and the value after its label; None when
     the line is no attendance label. `Nepřítomni – omluveni:` opens the excused."""
@@ -1811,7 +1831,10 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
         for pattern in patterns:
             inline = label_value(pattern, line)
             if inline is not None:
-                head = fold(line[: line.find(":")] if ":" in line else line)
+                # (the label ends at its colon, or at a dash before a name: `Přítomni – Jan Dub, Eva Malá.
+                # Hosté – Petr Kos` opens those present)
+                dash = _DASH_BEFORE_NAME.search(line)
+                head = fold(line[: line.find(":")] if ":" in line else line[: dash.start()] if dash else line)
                 if _EXCUSED_WORD.search(head):
                     return "excused", inline
                 if name == "present" and re.search(r"\bhost", head):
@@ -1848,7 +1871,11 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
             *_inline_parts(kind, inline[: guest.start()]),
             *_inline_parts("guests", inline[guest.end() :]),
         ]
-    if kind == "present" and (staff := _STAFF_AFTER.search(inline)) is not None:
+    if (
+        kind == "present"
+        and (staff := _STAFF_AFTER.search(inline)) is not None
+        and _MEMBER_COUNT.match(inline[: staff.start()])
+    ):
         # (the one person after the post; those after the next comma are the members' list again)
         person, comma, rest = inline[staff.end() :].partition(",")
         return [
@@ -1901,6 +1928,9 @@ def _inline_parts(kind: str, inline: str) -> list[tuple[str, str]]:
 
 # `Přítomno: 6 členů zastupitelstva, pracovnice OÚ J. Tomanová`: after the members, the office's staff by
 # their post (no label): no members, read as guests (as `Přítomní za ÚMČ:` beside the members' list).
+# Only after a count of the members: among named members (`Jan Dub, tajemnice OÚ Jana Nová, …`) the
+# post may be a member's own.
+_MEMBER_COUNT = re.compile(r"^\s*\d{1,3}\s+(?:člen(?:ů|ové|y|ek)|zastupitel(?:ů|é)|radní(?:ch)?)\b[^,;]*$")
 _STAFF_AFTER = re.compile(
     r"[,;]\s*(?:a\s+)?(?:pracovnice|pracovník|pracovníci|zaměstnan(?:ec|kyně|ci)|tajemník|tajemnice)\s+"
     r"(?:OÚ|MěÚ|MÚ|ÚMČ|ÚMO|obecního\s+úřadu|městského\s+úřadu|úřadu)\s+"
