@@ -565,6 +565,9 @@ class _Entry:
     def is_symlink(self) -> bool:
         return self.entry.is_symlink()
 
+    def is_file(self, *, follow_symlinks: bool = True) -> bool:
+        return self.entry.is_file(follow_symlinks=follow_symlinks)
+
     def stat(self, *, follow_symlinks: bool = True) -> os.stat_result:
         real = self.entry.stat(follow_symlinks=follow_symlinks)
         seconds, ns = self.at // 10**9, self.at
