@@ -1378,12 +1378,10 @@ def _gapped_task(fields: dict[str, str], attending: frozenset[str]) -> re.Match[
     if not words or not _VERB.fullmatch(words[0]) or len(_VERB.findall(fields["task"])) != 1:
         return None
     gapped = _GAPPED.search(fields["task"])
-    words = gapped["object"].split() if gapped is not None else []
-    if (
-        not words
-        or _MAYBE_VERB.match(words[0])
-        or any(_VERB_LIKE.match(w) or _VOTE_OR_TIME.match(w) for w in words)
-    ):
+    if gapped is None:
+        return None
+    words = gapped["object"].split()
+    if _MAYBE_VERB.match(words[0]) or any(_VERB_LIKE.match(w) or _VOTE_OR_TIME.match(w) for w in words):
         return None  # (every word of the object: a verb, a vote or a time may stand anywhere in it)
     surname = gapped["owner"].split()[-1].removeprefix("p.").removeprefix("pí")
     if fold(surname).endswith(_DECLINED_SURNAME) or _declined_absent(gapped["owner"], attending):
