@@ -751,8 +751,10 @@ def _owners_after_verb(rest: str, attending: frozenset[str]) -> re.Match[str] | 
 
 # `Motorové pily zajistí účastníci brigády.`, `Pozvánky rozešlou členové výboru.`: the members or the participants
 # of something in the nominative plural (`členy`, `účastníky` would be the object), closing the sentence.
+# Only bare, or of the meeting's own body or event (`účastníci konference`, `členové Klubu důchodců`: others).
 _PEOPLE_AFTER_VERB = rx(
-    r"^\s+(?P<owner>(?:všichni\s+|ostatní\s+)?(?:účastníci|účastnice|členové|členky)(?:\s+[^\W\d]+){0,2})\s*[.;]?\s*$"
+    r"^\s+(?P<owner>(?:všichni\s+|ostatní\s+)?(?:účastníci|účastnice|členové|členky)"
+    r"(?:\s+(?-i:(?:pracovní\s+)?skupiny|výboru|komise|rady|spolku|sboru|brigády|akce))?)\s*[.;]?\s*$"
 )
 # People after the verb, each with what is theirs in a bracket (`Josef Hora ml. (činnost SDH, muži), Jana Malá
 # (mládež)`), joined by commas and at most one `a`, the list closing the sentence.
@@ -799,6 +801,11 @@ _OWNER_CLOSES_CLAUSE = re.compile(
 _INITIALLED_CLOSES = re.compile(
     rf"^\s+(?P<between>(?:[^\s,;.()]+\s+){{1,8}}?)(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.)(?=\s*(?:[,;]|$))"
 )
+# A body as the subject after the verb: an acronym (`OSPOD`, `MÚ`) or a noun of one (`komise`, `obec`).
+_BODY_SUBJECT = re.compile(
+    rf"^(?:{CAPITAL}{{2,}}|(?i:komise|výbor|rada|obec|město|úřad|odbor|spolek|škola|firma|policie|sdružení|"
+    r"organizace|správa|vedení|sbor|nemocnice|domov|charita))$"
+)
 _CLAUSE_ENDS = re.compile(r"^\s*(?:[,.;]|$)")
 _NEXT_SUBJECT = re.compile(rf"^\s*,\s*(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+")
 # A first name and a surname after the verb (`Zajistí Jitka Teichmanová.`): the first name is a known one.
@@ -823,7 +830,8 @@ _ROLE_AFTER_VERB = rx(
 _ONE_ROLE_CLOSES = rx(
     r"^\s+(?P<owner>(?:předsed|místopředsed|starost|místostarost)(?:a|kyně|ka)|tajemník|tajemnice|ředitel(?:ka)?|"
     r"koordinátor(?:ka)?|velitel(?:ka)?|pokladník|pokladní|jednatel(?:ka)?|hospodář(?:ka)?)"
-    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?(?=(?:\s+(?:s|se)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*[.;]?\s*$)"
+    # (no acronym after the role: `ředitel ZŠ`, `předseda SVJ` is someone of another body)
+    r"(?=(?:\s+(?:s|se)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*[.;]?\s*$)"
 )
 
 
@@ -1157,6 +1165,8 @@ def _narrative_fields(
         or f"{_NICKNAMED}{fold(fields['owner'])}" in attending
     )
     rest = sentence[verb.end() :]
+    if (bracketed := _BRACKETED_OWNERS.match(rest)) is not None and _CONDITION.search(bracketed["list"]):
+        return None  # (`připraví Jana Malá (pokud se uzdraví) a Petr Kos (mládež)`: whose part, not sure)
     group = _PEOPLE_AFTER_VERB.match(rest) if sentence[: verb.start()].strip(" -–—•*") else None
     if (fields is None or not (person or _ROLE_SUBJECT.match(fields["owner"]) or members or opens)) and (
         (listed := _bracketed_owners(rest, attending) or (group["owner"] if group else None)) is not None
@@ -1191,10 +1201,15 @@ def _narrative_fields(
             # `Občerstvení projedná na hřišti TJ Sokol Orkáč R., zajistí …`: a surname and an initial of
             # someone at the meeting closes the clause after a longer object or place
             surname = initialled["owner"].split()[0]
+            between = initialled["between"].split()
             if (
                 fold(surname) in attending
                 and not _VERB.search(initialled["between"])
-                and not _PREPOSITION.match(initialled["between"].split()[-1])
+                and not _PREPOSITION.match(between[-1])
+                # (`prověří OSPOD v rodině Novák P.`, `projedná komise s …`: the subject stands after the verb)
+                and not _BODY_SUBJECT.match(between[0])
+                # (`v rodině Novák P.`, `s nájemníkem Kos J.`: a common noun after a preposition names whom)
+                and not (between[-1].islower() and any(_PREPOSITION.match(word) for word in between))
             ):
                 after = initialled
         if (
@@ -1344,6 +1359,15 @@ _GAPPED = re.compile(
 _MAYBE_VERB = rx(
     r"^(?:\w*(?:l|la|lo|li|ly|á|ají|uje|ují|ou|je|e)|\w*[^nt]í|se|si|je|byl\w*|bude\w*|má|mají)$"
 )
+# Any word that ends as a verb's present or past does (`neví`, `odešel`, `nevěděla`; strict, not diacritics-loose,
+# so that `pódia`, `muzea` are not taken for `-á`).
+_VERB_LIKE = re.compile(r"\w*(?:[^nt\W]í|ají|ují|uje|[aeiyěouáé]l|[aeiyěo]l[aioy])$", re.IGNORECASE)
+# A vote (`p. Kos proti`) or a time (`p. Kos zatím …`, `v 17 hodin`) after the second person: what they did, not
+# an object of the verb left out.
+_VOTE_OR_TIME = rx(
+    r"^(?:pro|proti|zdržel\w*|hlasoval\w*|zatím|dnes|včera|zítra|později|dříve|pak|potom|nyní|již|už|ještě|"
+    r"nadále|brzy|ráno|dopoledne|odpoledne|večer|hodin\w*|\d[\d.:]*)$"
+)
 
 
 def _gapped_task(fields: dict[str, str], attending: frozenset[str]) -> re.Match[str] | None:
@@ -1354,8 +1378,11 @@ def _gapped_task(fields: dict[str, str], attending: frozenset[str]) -> re.Match[
     if not words or not _VERB.fullmatch(words[0]) or len(_VERB.findall(fields["task"])) != 1:
         return None
     gapped = _GAPPED.search(fields["task"])
-    if gapped is None or _MAYBE_VERB.match(gapped["object"].split()[0]):
+    if gapped is None:
         return None
+    words = gapped["object"].split()
+    if _MAYBE_VERB.match(words[0]) or any(_VERB_LIKE.match(w) or _VOTE_OR_TIME.match(w) for w in words):
+        return None  # (every word of the object: a verb, a vote or a time may stand anywhere in it)
     surname = gapped["owner"].split()[-1].removeprefix("p.").removeprefix("pí")
     if fold(surname).endswith(_DECLINED_SURNAME) or _declined_absent(gapped["owner"], attending):
         return None  # (`…, p. Nováka vystoupení`: whose, not who)
@@ -2212,6 +2239,26 @@ _DATIVE_THEN_WHO = re.compile(
     r"\s*,\s*(?:který|která)\s+(?P<task>(?P<verb>\w+)\s+[^,;.()]{3,}?)\s*(?=[,;.(]|$)"
 )
 _COURTESY_NOMINATIVE = {"panu": "pan", "paní": "paní", "p.": "p.", "pí": "pí"}
+# A task cut at the dot of an abbreviation or an initial (`ve spolupráci s p. Malou`): its text is not whole.
+_CUT_AT_ABBREVIATION = rx(
+    r"(?:\b(?:p|pí|ing|mgr|bc|dr|mudr|judr|phdr|paeddr|rndr|doc|prof|ml|st|tzv|resp|apod|např|č|sv|ul|nám)"
+    r"|(?<!\w)\w)$"
+)
+# A wish or a possibility (`zda by nebylo lepší …`): nothing agreed.
+_CONDITIONAL_MOOD = rx(r"\b(?:by|bychom|byste|bych|bys)\b")
+
+
+def _sentence_around(line: str, start: int, end: int) -> str:
+    """The sentence of `line` that holds the span from `start` to `end`, with its closing `.`/`?`, cut where
+    `_SPLIT_SENTENCES` cuts (not at the dot of `p.`, `Ing.` or an initial)."""
+    first, last = 0, len(line)
+    for boundary in _SPLIT_SENTENCES.finditer(line):
+        if boundary.end() <= start:
+            first = boundary.end()
+        elif boundary.start() >= end:
+            last = boundary.start() + 1
+            break
+    return line[first:last]
 
 
 def _nominative_present(dative: str, attending: frozenset[str]) -> str | None:
@@ -2236,10 +2283,17 @@ def _dative_owner_tasks(
         for match in _DATIVE_THEN_WHO.finditer(line):
             if not _VERB.fullmatch(match["verb"]) or match["verb"].lower() in _IMPERFECTIVE:
                 continue
-            stop = line.find(". ", match.end())
-            sentence = line[line.rfind(". ", 0, match.start()) + 1 : stop if stop >= 0 else len(line)]
-            if _CONDITION.search(sentence) or _TASK_STATE.search(sentence):
-                continue  # (`…, který zajistí vyvěšení, pokud …`, `… – splněno`)
+            sentence = _sentence_around(line, match.start(), match.end())
+            if (
+                _CONDITION.search(sentence)
+                or _TASK_STATE.search(sentence)
+                or _QUESTION.search(sentence)
+                or _CONDITIONAL_MOOD.search(sentence)
+                or "?" in sentence
+            ):
+                continue  # (`Pokud …, budou … předány p. Kosovi, který zajistí …`, `… – splněno`, `zda by …`)
+            if line[match.end() : match.end() + 1] == "." and _CUT_AT_ABBREVIATION.search(match["task"]):
+                continue  # (`zajistí vyvěšení ve spolupráci s p. Malou`: the task's text would be cut short)
             # kpss: odhad – the dative's nominative is the surname of someone at the meeting
             surname = _nominative_present(match["dative"], attending)
             if surname is None:
@@ -2263,6 +2317,11 @@ _BRACKET_SUBJECT = re.compile(
 )
 
 
+# A word before the task verb in the bracket that may be a verb of its own: the present (`neví`, `chtějí`,
+# `zajišťuje`) or the past of a woman or of several (`nevěděla`, `řekli`); a noun's `-l` (`kapel`) is left.
+_VERB_IN_OBJECT = re.compile(r"\w*(?:[^nt\W]í|ají|ují|uje|[aeiyěo]la|[aeiyěo]li|[aeiyěo]ly)\b", re.IGNORECASE)
+
+
 def _bracket_subject_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str]
 ) -> list[tuple[int, TaskDict]]:
@@ -2275,6 +2334,8 @@ def _bracket_subject_tasks(
                 continue
             if _CONDITION.search(match[0]) or _TASK_STATE.search(match[0]):
                 continue
+            if "?" in match[0] or _QUESTION.search(match[0]) or _VERB_IN_OBJECT.search(match["object"]):
+                continue  # (`(paní Malá neví, kdo zajistí sál)`, `(paní Malá akce zašle?)`: not agreed)
             surname = match["owner"].split()[-1].split(".")[-1]
             # kpss: odhad – the person opening the bracket is the subject when in the nominative and at the meeting
             if fold(surname) not in attending or fold(surname).endswith(_DECLINED_SURNAME):
@@ -2293,8 +2354,21 @@ _FUTURE = re.compile(r"\bbud(?:e|ou)\b")
 # `Tombolu budou prodávat Milan Polívka a Václav Fial.`, `… a vybírat ho bude Josef Hora a Jan Kos.`: a deed told
 # in the future (`bude`/`budou` and an infinitive, either first) by people named after it, closing the sentence.
 _FUTURE_DEED = re.compile(
-    rf"^(?P<object>\S.*?)\s+(?:{SMALL}+(?:t|ci)\s+(?:{_OBJECT_PRONOUN}\s+)?(?:bude|budou)|(?:bude|budou)\s+{SMALL}+(?:t|ci))"
+    rf"^(?P<object>\S.*?)\s+(?:(?P<before>{SMALL}+(?:t|ci))\s+(?:{_OBJECT_PRONOUN}\s+)?(?:bude|budou)"
+    rf"|(?:bude|budou)\s+(?P<after>{SMALL}+(?:t|ci)))"
     rf"\s+(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}(?:\s+a\s+{_LISTED_PERSON})?)\s*[.;]?\s*$"
+)
+
+
+# The infinitives of deeds one takes on for the meeting (`bude chybět`, `bude pokračovat`, `budou vystupovat`
+# tell what will be, not a task).
+_DEED_TO_DO = rx(
+    r"^(?:zajistit|zajišťovat|připravit|připravovat|prodávat|vybírat|rozdávat|roznášet|rozdat|"
+    r"roznést|předávat|předat|zaslat|zasílat|rozeslat|rozesílat|obstarat|obstarávat|zorganizovat|"
+    r"organizovat|nakoupit|nakupovat|objednat|zpracovat|zpracovávat|uklidit|uklízet|vyzdobit|zdobit|hlídat|"
+    r"obsluhovat|vyvěsit|rozvážet|rozvézt|dovézt|odvézt|vézt|svážet|zapůjčit|vypůjčit|oslovit|kontaktovat|"
+    r"pozvat|zvát|vyřídit|vyřizovat|prověřit|zjistit|projednat|sepsat|vytisknout|tisknout|opravit|natřít|"
+    r"postavit)$"
 )
 
 
@@ -2304,6 +2378,7 @@ def _future_fields(sentence: str, attending: frozenset[str]) -> dict[str, str] |
     deed = _FUTURE_DEED.match(sentence.strip())
     if (
         deed is None
+        or not _DEED_TO_DO.match(deed["before"] or deed["after"])
         or _CONDITION.search(sentence)
         or _THESE_MINUTES.search(sentence)
         or _QUESTION.search(sentence)
@@ -2325,9 +2400,10 @@ def _future_fields(sentence: str, attending: frozenset[str]) -> dict[str, str] |
     return {"owner": deed["owner"], "task": text}
 
 
-_ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)]")
+# (not a date, `15. 3. 2024 proběhne …`, nor an hour, `19.00 zahájení`: a digit after the number's dot)
+_ITEM_HEADING = rx(r"^\s*(?:ad\.?\s*|bod\s+)?(\d{1,2})\s*[.)](?!\s*\d)")
 # An item that sums up what was set (`5. Úkoly`, `Ad 6) Závěr`, `Usnesení`): what it repeats is no new task.
-_SUMMING_UP = rx(r"\b(?:úkol\w*|závěr\w*|usnesení|shrnutí|souhrn\w*)\b")
+_SUMMING_UP = rx(r"\b(?:úkol\w*|závěr\w*|usnesení|shrnut\w*|souhrn\w*)\b")
 
 
 def _item_numbers(lines: list[str]) -> list[int | None]:
