@@ -1668,19 +1668,23 @@ def _commissioned_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple
     return found
 
 
+# A person named by initials or a first name, then the surname (`K. Šimkem`, `Janu Novou`, `Ing. J. Kos`).
+_INITIALLED_NAME = (
+    rf"(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?"
+)
 # `Výkonný výbor pověřil M. Sobela zjistit další informace.`, `Rada pověřila Janu Novou připravit návrh do
 # 15. 5.`: a body entrusts a person named in the accusative (an initial or a known first name, then the
 # surname) with a deed, an infinitive (`-t`, `-ci`).
 _ENTRUSTED = rx(
     r"\bpověřil[aiy]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
-    rf"(?P<owner>(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?)\s+"
+    rf"(?P<owner>{_INITIALLED_NAME})\s+"
     rf"(?P<task>(?-i:{SMALL}+(?:t|ci))\b[^;]*)$"
 )
 # `Termín bude upřesněn K. Šimkem.`, `Pozvánky budou rozeslány Janou Novou do 5. 5.`: the deed in the
 # future passive, its doer named in the instrumental at the end of the sentence.
 _DONE_BY = rx(
     rf"^(?P<task>(?-i:{CAPITAL})[^.;:]{{2,80}}?\s+(?:bude|budou)\s+{SMALL}+[nt][aoiyé]?)\s+"
-    rf"(?P<owner>(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?)"
+    rf"(?P<owner>{_INITIALLED_NAME})"
     r"(?P<due>\s+(?:do|nejpozději\s+do)\s+\d{1,2}\.\s*\d{1,2}\.(?:\s*\d{4})?)?\s*[.;]?$"
 )
 # The doer's surname in the instrumental (`K. Šimkem`, `J. Novou`, `J. Malým`): not a subject in the
