@@ -9,11 +9,7 @@ from kpss_cli.importing import recognise
 from kpss_cli.importing.people import names_in_text
 
 from .conftest import Invoke, write
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 _TITLE = "Zápis z jednání sociální komise města Lhota ze dne 4. 5. 2021\n\n"
 

@@ -9,11 +9,7 @@ from pathlib import Path
 from kpss_cli.importing import recognise
 
 from .conftest import Invoke, write
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 _TITLE = (
     "Zápis z jednání komise pro bydlení obce Lhota ze dne 4. 5. 2021\n\nPřítomni: Jan Malý, Eva Horká\n\n"

@@ -8,6 +8,8 @@ import pytest
 
 from kpss_cli.importing import Imported, recognise
 
+from .recognised import names
+
 _HEAD = "Zápis z jednání pracovní skupiny Senioři dne 4. 5. 2021\n\n"
 
 
@@ -15,10 +17,6 @@ def _read(body: str) -> Imported:
     imported = recognise(_HEAD + body)
     assert imported is not None
     return imported
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
 
 
 # --- A bare attendance label before a courtesy word or a surname and its initial ---------------------

@@ -12,11 +12,7 @@ from kpss_cli.importing import recognise
 from kpss_cli.importing.group import find_group
 
 from .conftest import Invoke, write
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 HEAD = "Zápis z jednání pracovní skupiny Senioři\nDne 12. 4. 2022\nPřítomni: Jana Nová, Petr Malý\n\n"
 

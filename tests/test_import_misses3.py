@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from kpss_cli.importing import recognise
 
+from .recognised import names
+
 _HEAD = (
     "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\nPřítomni: Jana Malá, Petr Sýkora, Eva Horká\n\n"
 )
@@ -122,10 +124,6 @@ def test_an_owner_word_in_brackets_after_a_task_names_who_is_responsible() -> No
 
 
 # --- bare surnames one a line ----------------------------------------------------------------------
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
 
 
 _TITLE = "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\n"

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from kpss_cli.importing import recognise
 
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 HEAD = "Zápis z jednání pracovní skupiny Senioři ze dne 4. 5. 2021\n\n"
 

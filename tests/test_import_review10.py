@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from kpss_cli.importing import recognise
 
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
+from .recognised import names
 
 
 def tasks(text: str) -> list[tuple[str | None, str | None, str]]:

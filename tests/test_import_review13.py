@@ -8,9 +8,7 @@ import pytest
 from kpss_cli.importing import recognise
 from kpss_cli.importing.recognise import Imported
 
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
+from .recognised import names
 
 
 def _read(text: str) -> Imported:

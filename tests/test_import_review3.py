@@ -9,16 +9,13 @@ from pathlib import Path
 from kpss_cli.importing import recognise
 
 from .conftest import Invoke, write
+from .recognised import names
 
 _H = (
     "Zápis z jednání pracovní skupiny Senioři\n"
     "konaného dne 12. 3. 2024 v 14:00 v zasedací místnosti MěÚ Rokycany\n\n"
     "Přítomni: Jana Nová, Petr Malý, Eva Dubová\n\n"
 )
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
 
 
 def roles(people: list) -> list[str | None]:

@@ -12,11 +12,7 @@ from kpss_cli.importing.people import looks_like_name, role_then_person
 from kpss_cli.importing.tasks import nominative_of
 
 from .conftest import Invoke, write
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 _HEAD = "Zápis z jednání pracovní skupiny Senioři dne 4. 5. 2021\n\nPřítomni: Jan Kos, Eva Malá, Petr Dub\n\n"
 

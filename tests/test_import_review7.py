@@ -8,11 +8,7 @@ from pathlib import Path
 from kpss_cli.importing import recognise
 
 from .conftest import Invoke, write
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 _HEAD = "Zápis z jednání Pracovní skupiny Senioři\nkonaného dne 9. 4. 2024 v klubovně Domova Pohoda\n\n"
 _PRESENT = "Přítomni: Jana Nová, Petr Malý, Eva Dvořáková, Karel Horák\n\n"

@@ -7,15 +7,13 @@ from __future__ import annotations
 from kpss_cli.importing import recognise
 from kpss_cli.importing.tasks import _SPLIT_SENTENCES
 
+from .recognised import names
+
 _HEAD = "Zápis z jednání pracovní skupiny Senioři\nDatum: 12. 3. 2024\n\nPřítomni: Jan Novák, Eva Malá, Petr Kos\n\n"
 
 
 def tasks_of(body: str) -> list[tuple[str | None, str | None]]:
     return [(t["owner"], t["due"]) for t in recognise(_HEAD + body + "\n").tasks]
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
 
 
 # --- the promise without a deadline ------------------------------------------------------------------

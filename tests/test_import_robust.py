@@ -12,11 +12,7 @@ from pathlib import Path
 from kpss_cli.importing import recognise
 
 from .conftest import REPO, Invoke, needs_shared, write
-
-
-def names(people: list) -> list[str]:
-    return [p["name"] for p in people]
-
+from .recognised import names
 
 _HEAD = "Zápis z jednání výboru spolku Lhota dne 4. 5. 2021\n\n"
 
