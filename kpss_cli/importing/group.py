@@ -34,7 +34,8 @@ _TITLE = rx(
     r"(?:a\s+usnesení\s+)?"
     # `Zápis (č. KRP 4/2004) z mimořádného zasedání …`: the number in brackets
     # (`Zápis č. z jednání …`: a transcript that lost the digits of the number keeps `č.` alone)
-    r"(?:č\.\s*\d+\s*/\s*\d+\s+|č\.\s*(?:(?!ze?\s)\S+\s+)?|\(č\.[^()\n]{1,20}\)\s+)?)"
+    # (`Z á p i s č í s l o 37/2013 ze schůze …`: the number's word written out, `číslo`, as `č.`)
+    r"(?:(?:č\.|číslo)\s*\d+\s*/\s*\d+\s+|(?:č\.|číslo\s)\s*(?:(?!ze?\s)\S+\s+)?|\(č\.[^()\n]{1,20}\)\s+)?)"
     # (the meeting's number in Roman numerals too: `z XX. veřejného zasedání`)
     # (`Zápis č. 10 zasedání Sociálního výboru`: after the minutes' number, the meeting noun without `z`)
     r"(?:(?:z|ze)\s+|(?=\d{1,3}\.\s*\w)|(?<=[smh\d]\s)(?=(?:jednání|schůze|zasedání)\s))(?:\d{1,3}\.\s*|(?-i:[IVXL]{1,6})\.\s+)?"
@@ -412,10 +413,13 @@ def _words(group: str) -> set[str]:
 
 
 # Other words that head a record of a meeting: `Zpráva o jednání Pracovní skupiny …`, `STENOZÁPIS z 27.
-# zasedání Zastupitelstva …`, `Stenografický záznam z …` read as `Zápis z …`.
+# zasedání Zastupitelstva …`, `Stenografický záznam z …`, `Závěry z jednání …` read as `Zápis z …`.
 _TITLE_SYNONYM = rx(
     r"^(?P<lead>\W*(?:\d{1,3}\.?\s+)?)(?:zpráva\s+o(?=\s+(?:jednání|zasedání|setkání)\s)|stenozápis(?=\s+(?:z|ze)\s)|"
-    r"stenografický\s+záznam(?=\s+(?:z|ze)\s))"
+    r"stenografický\s+záznam(?=\s+(?:z|ze)\s)|"
+    # `Závěry z jednání schůzky výboru Senior klubu ze dne 19.9.2012`: the conclusions of a meeting, the
+    # line's first word (`2. Závěry z jednání Republikové rady …` is an item of the agenda)
+    r"(?<!.)závěry(?=\s+(?:z|ze)\s+(?:jednání|zasedání|setkání|schůze|schůzky|porady)\s))"
 )
 _ZAPIS_WORD = rx(r"\bz[áa](?:pis|znam)")
 _MEETING_HEADING = rx(
@@ -601,6 +605,13 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     return group, why
 
 
+def _whose_by_acronym(first: str, later: str) -> bool:
+    """True when `later` is the last noun of `first` and an acronym after it (`Centrální
+    představenstvo`, `Představenstvo ČLK`): the same body, named by whose it is."""
+    match = re.fullmatch(rf"(?P<noun>{CAPITAL}{SMALL}+)\s+{CAPITAL}{{2,6}}", later)
+    return match is not None and bool(first.split()) and fold(first.split()[-1]) == fold(match["noun"])
+
+
 def _named_fuller(body: str | None, title: str, head: list[str]) -> bool:
     """True when a line of the head other than `title` opens with `body` (`Komise`, from `Zápis z
     komise` alone on its line) and names it in more words (`Komise pro sociální věci a
@@ -758,7 +769,12 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         # A page title `… PS pro financování` above the document's own `… Pracovní skupiny pro
         # tvorbu systému financování …`: the full name, when it holds every word of the short one.
         short = _words(titles[0][0] or "")
-        return next((t for t in titles[1:] if short < _words(t[0] or "")), titles[0])
+        fuller = next((t for t in titles[1:] if short < _words(t[0] or "")), None)
+        # `Zápis z jednání centrálního představenstva 18.6.2020` above `Zápis z jednání představenstva ČLK`:
+        # the same body's noun, the later title saying whose body it is by an acronym
+        return fuller or next(
+            (t for t in titles[1:] if _whose_by_acronym(titles[0][0] or "", t[0] or "")), titles[0]
+        )
     for line in head:
         match = _BODY_BEFORE_TITLE.match(line) or _CONFERENCE.match(line)
         if match and (found := _tidy_why(match["group"]))[0]:

@@ -77,7 +77,8 @@ _INSTITUTION = rx(
 _COURTESY = re.compile(
     # `posl.` (poslanec/poslankyně), `sen.` (senátor): the office before a member of parliament's name
     loose(
-        r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.|posl\.|sen\.)\s+(?:řed\.\s*)?(?=\S)"
+        # `př.` (přítel/přítelkyně): how members of a union or association are named (`př. Cyprián`)
+        r"^(?:(?i:pan(?:í)?|pí\.?|sl\.|slečna|paní|sestra|bratr)|p\.?|pp\.|př\.|posl\.|sen\.)\s+(?:řed\.\s*)?(?=\S)"
     )
     + rf"|^P\.\s+(?=[A-Z][A-Za-z]{{0,6}}\.|{CAPITAL}\w+\s+{CAPITAL}\w+)"
 )

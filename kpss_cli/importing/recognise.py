@@ -1827,6 +1827,8 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
     the line is no attendance label. `Nepřítomni – omluveni:` opens the excused."""
     if (staff := _STAFF_LABEL.match(line)) is not None:
         return _OFFICE, staff["value"]
+    if (counted := _COUNTED_NAMED.match(line)) is not None:
+        return "present", counted["value"]
     for name, patterns in ATTENDANCE_LABELS.items():
         for pattern in patterns:
             inline = label_value(pattern, line)
@@ -1845,6 +1847,14 @@ def _attendance_label(line: str) -> tuple[str, str] | None:
                     return _OFFICE, inline
                 return name, inline
     return None
+
+
+# `Přítomno 13 členů a to př. Cyprián, př. Czinege, …`: a count of those present, then (`a to`,
+# "namely") who they were — a label without a colon.
+_COUNTED_NAMED = rx(
+    r"^(?:bylo\s+)?přítomn[oi]\s+(?:bylo\s+)?\d{1,3}\s+(?:člen(?:ů|ové|ek|ky)|účastník(?:ů|ci)|zastupitel(?:ů|é))"
+    r"\s*,?\s+a\s+to\s*:?\s+(?P<value>\S.*)$"
+)
 
 
 # `Přítomni: dle prezenční listiny přítomno 14 zastupitelů, omluven Tomáš Dušek`: the excused after
@@ -2526,6 +2536,10 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             # `Ing. Marie Kousalíková (předsedkyně) Mgr. Ludmila Štvánová (místopředsedkyně) …`: a
             # transcript lost the line breaks; each bracket ends a person
             inline = _ROLE_THEN_NAME.sub("), ", inline)
+        if inline and len(_POST_BEFORE_NAME.findall(inline)) >= 2 and ";" not in inline:
+            # `Mgr. Jan Dub starosta Eva Malá, MBA 1. místostarosta Ing. Petr Kos člen rady …`: a transcript
+            # lost the commas; each post in lower case after a name ends that person
+            inline = _POST_BEFORE_NAME.sub(r" \g<post>, ", inline)
         inline = _ARRIVAL.sub("", inline)  # `JUDr. Pošpíšil do 10 hod.`: until when, no part of the name
         inline = _AND_OTHERS.sub("", inline)  # `…, Mgr. Eva Malá (ČMOS) a další hosté dle prezenční listiny`
         if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
@@ -2673,6 +2687,13 @@ def _office_present(result: Imported, office: set[str]) -> None:
     result.guesses = guesses
 
 
+# A post in lower case (its ordinal, whose it is) between two people of a list run together: the post
+# ends the person before it (see `_attendance`); a title or a capitalised first name and surname follow.
+_POST_BEFORE_NAME = re.compile(
+    r"(?<=\w)\s+(?P<post>(?:\d\.\s+)?(?:místo)?(?:starost(?:a|ka)|předsed(?:a|kyně)|primátor(?:ka)?)|"
+    r"člen(?:ka)?\s+(?:rady|komise|výboru|zastupitelstva)|tajemn(?:ík|ice)(?:\s+(?:MěÚ|MÚ|OÚ|ÚMČ|úřadu))?|radní)"
+    rf"\s+(?=(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
+)
 _ROLE_THEN_NAME = re.compile(rf"\)\s+(?=(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL})")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ARRIVAL = rx(r"\s+(?:do|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\b\.?|h\b\.?)")
@@ -3069,6 +3090,7 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
         value = _END_OF_SENTENCE.split(value)[0] if value else value
         value = _NEXT_LABEL.split(value, maxsplit=1)[0] if value else value
+        value = _NAME_THEN_NARRATIVE.sub(r"\g<name>", value) if value else value
         if value and _ALONE_LABEL.match(value):
             continue  # `Předsedající:` over `Přítomno:` (a form's labels one a line): no value
         if value and _RUNNING_TEXT.match(value):
@@ -3081,6 +3103,13 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
     return names
 
 
+# `Zapisovatelka: Mgr. Miroslava Kubešová Zasedání Zastupitelstva … bylo zahájeno …`: a transcript ran the
+# label and the narrative into one line; the name ends where a capitalised noun of the meeting, or of a
+# part of the minutes, opens the narrative.
+_NAME_THEN_NARRATIVE = re.compile(
+    rf"^(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+){{1,2}})\s+"
+    r"(?:Zasedání|Jednání|Schůze|Setkání|Program|Ověřovatel|Přítomn|Omluven|Host|Starost|Předsed)\w*\b.*$"
+)
 _AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
 _VERIFIER_ROLE = rx(r"\(\s*ověřovatel")
 
@@ -3616,6 +3645,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return titled[0]  # `… a řídil jej předseda sdružení, p. Ing. Kořínek.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
+            if _ROLE_SUBJECT_END.search(before) is not None:
+                continue  # `… PaedDr. David Holman Starosta zahájil jednání`: the post is the subject, unnamed
             sentences = list(_SENTENCE.finditer(before))
             sentence = before[sentences[-1].end() :] if sentences else before
             found = names_in_text(sentence)
@@ -3674,6 +3705,12 @@ _ROLE_NOUN = rx(
     r"primátor(?:ka)?|hejtman(?:ka)?|děkan(?:ka)?|velitel(?:ka)?|náměst(?:ek|kyně))\b"
 )
 _COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
+# A capitalised post (and whose it is) right before the verb: `Starosta zahájil jednání`,
+# `Předsedkyně komise zahájila …` — the subject is the post, no name; a name before it belongs to what
+# precedes (`Ověřovatel zápisu: PaedDr. David Holman Starosta zahájil …`, a transcript's run-on line).
+_ROLE_SUBJECT_END = re.compile(
+    rf"(?<![\w.])(?:Místo(?:předsed(?:a|kyně)|starost(?:a|ka))|Předsed(?:a|kyně)|Starost(?:a|ka))(?:\s+{SMALL}+){{0,2}}\s*$"
+)
 
 
 def _subject_before(before: str) -> str | None:
