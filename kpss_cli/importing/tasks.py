@@ -1673,10 +1673,10 @@ _INITIALLED_NAME = (
     rf"(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?"
 )
 # `Výkonný výbor pověřil M. Sobela zjistit další informace.`, `Rada pověřila Janu Novou připravit návrh do
-# 15. 5.`: a body entrusts a person named in the accusative (an initial or a known first name, then the
-# surname) with a deed, an infinitive (`-t`, `-ci`).
+# 15. 5.`, `Zastupitelstvo pověřilo J. Kose …`: a body (of any gender) entrusts a person named in the
+# accusative (an initial or a known first name, then the surname) with a deed, an infinitive (`-t`, `-ci`).
 _ENTRUSTED = rx(
-    r"\bpověřil[aiy]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
+    r"\bpověřil[aioy]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
     rf"(?P<owner>{_INITIALLED_NAME})\s+"
     rf"(?P<task>(?-i:{SMALL}+(?:t|ci))\b[^;]*)$"
 )
@@ -1820,8 +1820,14 @@ _REQUESTS_NAMED = rx(
 )
 
 
-# `…, aby připravil podklady, což již učinil`, `…, a ten je již zaslal`: the request reported as done.
-_DONE_ALREADY = rx(r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*\b(?:již|už)\b")
+# `…, aby připravil podklady, což již učinil`, `…, a ten je již zaslal`, `…, což již bylo splněno`: the
+# request reported as done, a deed in the past (an `-l` participle) or done (`-no`, `-án`) next to `již`/`už`;
+# `…, což je již nutné` says why, the task stands.
+_DONE_ALREADY = rx(
+    r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*?"
+    r"(?:\b(?:již|už)\s+(?:(?:je|jsou|ho|ji|jej|jim|mu|se|si|to)\s+)?(?:\w+[aeiouyáéíěů]l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
+    r"|\b\w+[aeiouyáéíěů]l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
+)
 
 
 # What is settled at the meeting itself: its verifier or recorder proposed (`aby navrhli ověřovatele
