@@ -37,7 +37,10 @@ def test_a_neuter_body_entrusts_a_named_person_with_a_deed() -> None:
 def test_a_request_whose_clause_says_why_it_is_needed_now_stays_a_task() -> None:
     for sentence, owner in [
         ("Předseda požádal Jana Kose, aby připravil podklady pro rozpočet, což je již nutné.", "Jan Kos"),
-        ("Předsedkyně vyzvala členy komise, aby připravili návrhy akcí, což je již nezbytné.", "členové komise"),
+        (
+            "Předsedkyně vyzvala členy komise, aby připravili návrhy akcí, což je již nezbytné.",
+            "členové komise",
+        ),
         ("Předseda požádal Jana Kose, aby zajistil opravu sítě, což už je třeba udělat.", "Jan Kos"),
     ]:
         assert tasks(_HEAD + "1. Hřiště\n\n" + sentence + "\n") == [(owner, None)], sentence
@@ -52,3 +55,34 @@ def test_a_request_reported_done_already_is_no_task() -> None:
         "Předseda požádal Jana Kose, aby připravil podklady, což udělal už včera.",
     ]:
         assert tasks(_HEAD + "1. Hřiště\n\n" + sentence + "\n") == [], sentence
+
+
+# --- those `přítomni také:` are guests beside a list of those present, wherever that list stands ---------
+
+
+def test_those_also_present_are_guests_beside_a_list_of_those_present_before_or_after() -> None:
+    also = "Jednání zahájil předseda, byli přítomni také: Petr Kos, Jana Bílá.\n"
+    listed = "Přítomni: Jan Malý, Eva Nová\n\n"
+    for text in [
+        _TITLE + listed + "1. Zahájení\n\n" + also,
+        _TITLE + "1. Zahájení\n\n" + also + "\n2. Různé\n\n" + listed,
+    ]:
+        found = recognise(text)
+        assert names(found.present) == ["Jan Malý", "Eva Nová"], text
+        assert names(found.guests) == ["Petr Kos", "Jana Bílá"], text
+
+
+def test_who_opened_the_meeting_in_the_sentence_of_those_also_present_was_present_too() -> None:
+    for line, opener in [
+        (
+            "Mgr. Jan Malý (dále jen „JM“) zahájil v 17 hod. schůzi výboru, kdy byli přítomni také: Petr Kos, Jana Bílá.",
+            "Mgr. Jan Malý",
+        ),
+        ("Ing. Eva Nová zahájila schůzi výboru, byli přítomni také: Petr Kos a Jana Bílá.", "Ing. Eva Nová"),
+    ]:
+        found = recognise(_TITLE + line + "\n")
+        assert names(found.present) == [opener, "Petr Kos", "Jana Bílá"], line
+        assert names(found.guests) == [], line
+    # no one named opened it: only those named after the label
+    found = recognise(_TITLE + "Jednání zahájil předseda, byli přítomni také: Petr Kos, Jana Bílá.\n")
+    assert names(found.present) == ["Petr Kos", "Jana Bílá"]

@@ -2398,6 +2398,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
     # Where the lists under `Přítomni:` ended: a sub-heading with a colon right after them (`Hosté: …`,
     # blank, `Delegáti ZKO:`) goes on with those present.
     present_block_end = -1
+    # (the text before `byli přítomni také:` and the names after it)
+    also: list[tuple[str, str]] = []
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
@@ -2484,10 +2486,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 if "host" in words
                 else "present"
             )
-            if kind == "present" and result.present and re.search(r"\b(?:take|rovnez|dale)$", words):
-                # `Přítomni: …` listed the members already; those `byli přítomni také:` were guests
-                kind = "guests"
             named = _SENTENCE_STOP.split(listed["value"])[0]
+            if kind == "present" and re.search(r"\b(?:take|rovnez|dale)$", words):
+                # `byli přítomni také: …`: guests beside a `Přítomni:` list anywhere, read after the loop
+                also.append((reader.plains[index][: listed.start()], named))
+                index += 1
+                continue
             if kind == "excused":  # `… a posl. K. Valachová a na dopoledne posl. Volný`
                 named = _LAST_AND.sub(", ", _PART_OF_THE_DAY.sub("", named))
             _store(result, seen, kind, named)
@@ -2553,8 +2557,30 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if kind == "present" or (kind in ("guests", _OFFICE) and 0 <= index - present_block_end <= 3):
             present_block_end = max(end, index + 1)
         index = max(end, index + 1)
+    _present_also(result, seen, also)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+# `Ing. Michal Zamrazil (dále jen „MZ“) zahájil v 18:30 hod. schůzi výboru …`: a whole name (titles, two or
+# three capitalised words, an alias in brackets) that opens the line and the meeting.
+_OPENER_FIRST = re.compile(
+    rf"^\s*(?P<who>{_BARE_TITLES}?{_BARE_NAME})\s*(?:\([^()]{{0,40}}\)\s*)?"
+    r"(?:zahájil|řídil|vedl)[a]?\s"
+)
+
+
+def _present_also(result: Imported, seen: dict[str, set[str]], also: list[tuple[str, str]]) -> None:
+    """Those a sentence says were `přítomni také:`: guests when a list of those present stands anywhere in
+    the minutes (before or after it); else those present, after whoever opened the meeting in that sentence
+    (`X zahájil schůzi …, kdy byli přítomni také: Y, Z`: X was there too)."""
+    for before, named in also:
+        if result.present:
+            _store(result, seen, "guests", named)
+            continue
+        if (opener := _OPENER_FIRST.match(before)) is not None:
+            _store(result, seen, "present", opener["who"])
+        _store(result, seen, "present", named)
 
 
 # One capitalised word a line that heads a part of minutes, not a surname (`Program` / `Rozpočet` / …).
