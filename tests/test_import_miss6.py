@@ -86,3 +86,22 @@ def test_who_opened_the_meeting_in_the_sentence_of_those_also_present_was_presen
     # no one named opened it: only those named after the label
     found = recognise(_TITLE + "Jednání zahájil předseda, byli přítomni také: Petr Kos, Jana Bílá.\n")
     assert names(found.present) == ["Petr Kos", "Jana Bílá"]
+
+
+# --- the recorder is who wrote the minutes, not the recorder by role who was not there -----------------
+
+
+def test_the_recorder_by_role_who_was_not_there_gives_way_to_who_wrote_the_minutes() -> None:
+    head = _HEAD + "1. Zahájení\n\n"
+    for line, recorder in [
+        ("Zapisovatelka Jana Nová – nemocná, zápis pořídil Petr Malý.", "Petr Malý"),
+        ("Zapisovatelka Jana Nová je nemocná, zápis pořídila Mgr. Eva Horká.", "Mgr. Eva Horká"),
+        ("Zapisovatelka: Jana Nová (omluvena), zapsal Petr Malý", "Petr Malý"),
+        ("Zapisovatel Jan Dub – na dovolené, zapsala Eva Horká.", "Eva Horká"),
+        # the recorder by role not there and nobody else named: no recorder
+        ("Zapisovatelka Jana Nová – nemocná.", None),
+        # the recorder there: as before
+        ("Zapisovatelka Jana Nová", "Jana Nová"),
+        ("Zápis pořídil Petr Malý.", "Petr Malý"),
+    ]:
+        assert recognise(head + line + "\n").recorder == recorder, line

@@ -3090,6 +3090,13 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             if match is None or _OTHER_MEETING_TOLD.search(line[: match.start()]):
                 continue  # (`se zúčastnila jednání mikroregionu, jednání vedl …`: another meeting's chair)
             value = match["value"]
+        if pattern is RECORDER_LABEL and _NOT_THERE.search(value):
+            # `Zapisovatelka Jana Nová – nemocná, zápis pořídil Petr Malý`: the recorder by role did not
+            # write these minutes; whoever the line says wrote them did (or nobody it names)
+            deed = next((m for f in (_WROTE_INSTEAD, *free[1:]) if (m := f.search(value)) is not None), None)
+            if deed is None:
+                continue
+            value = deed["value"]
         # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border;
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
@@ -3107,6 +3114,16 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
     return names
 
 
+# `Jana Nová – nemocná`, `Jana Nová (omluvena)`, `Jana Nová je nepřítomna`: the person named was not there.
+_NOT_THERE = rx(
+    r"^[^,;:]{3,60}?(?:\s[-–—]\s*|\s*[(,]\s*|\s+(?:je|byl[a]?)\s+)"
+    r"(?:nemocn|omluven|nepřítomn|indisponován|chyběl|na\s+dovolené\b|v\s+pracovní\s+neschopnosti\b)"
+)
+# `…, zapsal Petr Malý`, `…, zápis pořídila Eva Malá`: who wrote them instead, after a comma.
+_WROTE_INSTEAD = rx(
+    r"[,;]\s*(?:zápis\s+)?(?:zapsal|zapisoval|pořídil|vyhotovil|sepsal)[a]?\s+"
+    rf"(?P<value>(?:{_BARE_TITLES})?(?-i:{CAPITAL}).+)$"
+)
 _AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
 _VERIFIER_ROLE = rx(r"\(\s*ověřovatel")
 
