@@ -105,3 +105,39 @@ def test_the_recorder_by_role_who_was_not_there_gives_way_to_who_wrote_the_minut
         ("Zápis pořídil Petr Malý.", "Petr Malý"),
     ]:
         assert recognise(head + line + "\n").recorder == recorder, line
+
+
+# --- `Přítomni: předsedající a členové komise: …`: two roles joined by `a` before the colon ------------
+
+
+def test_two_roles_joined_by_and_before_a_second_colon_lose_no_name() -> None:
+    for line, present in [
+        (
+            "Přítomni: předsedající a členové komise: Jan Malý, Eva Nová, Petr Kos",
+            ["Jan Malý", "Eva Nová", "Petr Kos"],
+        ),
+        ("Přítomni: předseda a členové výboru: Jan Malý, Eva Nová", ["Jan Malý", "Eva Nová"]),
+        ("Přítomni: starosta a místostarosta obce: Jan Malý, Eva Nová", ["Jan Malý", "Eva Nová"]),
+    ]:
+        assert names(recognise(_TITLE + line + "\n\n1. Zahájení\n").present) == present, line
+
+
+# --- a numbered list of people under `Přítomni:` does not end the head -----------------------------------
+
+
+def test_a_numbered_list_of_people_under_an_attendance_label_does_not_end_the_head() -> None:
+    for listed in [
+        "Přítomni:\n1. Jan Malý\n2. Eva Nová\n3. Petr Kos\n",
+        "Přítomni:\n\n1. Mgr. Jan Malý\n2. Eva Nová\n3. Petr Kos\n\nOmluveni:\n1. Jana Bílá\n",
+    ]:
+        found = recognise(
+            _TITLE + listed + "Předsedající Jan Malý, předseda\nZapsala Eva Nová, tajemnice\n\n1. Zahájení\n"
+        )
+        assert (found.moderator, found.recorder) == ("Jan Malý", "Eva Nová"), listed
+    # an agenda numbered under its label ends the head as before: a role with its name and more below it is
+    # read only when the line holds the name alone
+    found = recognise(
+        _TITLE + "Přítomni: Jan Malý, Eva Nová\n\nProgram:\n1. Zahájení\n2. Různé\n\n"
+        "Předsedající Jan Malý, který se omluvil, navrhl odklad.\n"
+    )
+    assert found.moderator is None

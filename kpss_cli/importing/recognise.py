@@ -700,8 +700,17 @@ def _unglue(lines: list[str]) -> list[str]:
         for part in _GLUED_SPACED_TITLE.sub(lambda m: "\nZ" + "".join(m.groups()) + " ", whole).split("\n")
     ]
     head = True
+    listing = False  # right under an attendance label alone on its line, in its numbered list of names
     for line in (part for whole in lines for part in _split_label_run(whole)):
-        head = head and not AGENDA_HEADING.match(line)
+        numbered = AGENDA_HEADING.match(line)
+        # `Přítomni:` / `1. Jan Malý` / `2. Eva Nová`: a numbered list of people is no item of the agenda
+        if _LIST_LABEL_ALONE.match(line):
+            listing = True
+        elif (person := _NUMBERED_LINE.match(line)) is not None:  # (`1. Mgr. Jan Malý`: no agenda item)
+            listing = listing and _numbered_person(person["title"])
+        elif line.strip():
+            listing = False
+        head = head and (not numbered or listing)
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
@@ -717,6 +726,18 @@ def _unglue(lines: list[str]) -> list[str]:
         out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
     # `♦ ♦ ♦ ♦`: a row of bullets whose items the page lost is no line of text
     return ["" if _BULLETS_ONLY.fullmatch(line) else line for line in out]
+
+
+# An attendance label alone on its line (`Přítomni:`, `Přítomní členové komise:`), its people listed under it.
+_NUMBERED_LINE = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?P<title>\S.*)$")
+_LIST_LABEL_ALONE = rx(r"^\s*(?:přítomn|omluven|nepřítomn|hosté|členové)\w*\b[^:]{0,40}:\s*$")
+
+
+def _numbered_person(title: str) -> bool:
+    """True for a numbered line's text that is one whole name (`Jan Malý`, `Mgr. Eva Nová`), not the
+    title of an item of the agenda (`Zahájení`, `Různé`)."""
+    name = parse_person(title.strip())
+    return name is not None and " " in strip_titles(name) and looks_like_name(name)
 
 
 # `-         Ing. Jana Nová – …`: Word's tab after a bullet, flattened to spaces, is no column.
@@ -1799,8 +1820,9 @@ _SUBGROUP = re.compile(
     loose(
         r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
         rf"uživatel[éi][^:]{{0,30}}|veřejnost|členové[^:]{{0,30}})|(?:{CAPITAL}{{2,6}}\s+){{0,3}}"
-        # or a role of those under it in lower case (`učitelky: pí Zátopková, Kopečná`)
-        rf"{CAPITAL}{{2,6}}|{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}})\s*:\s*"
+        # or a role of those under it in lower case (`učitelky: pí Zátopková, Kopečná`), two joined by `a`
+        # (`předsedající a členové komise: …`)
+        rf"{CAPITAL}{{2,6}}|{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}}(?:\s+a\s+{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}})?)\s*:\s*"
     )
 )
 
