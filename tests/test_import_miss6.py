@@ -141,3 +141,34 @@ def test_a_numbered_list_of_people_under_an_attendance_label_does_not_end_the_he
         "Předsedající Jan Malý, který se omluvil, navrhl odklad.\n"
     )
     assert found.moderator is None
+
+
+# --- a reminder to someone at the meeting named in the dative, also by a nickname, is a task for them ---
+
+
+def test_a_reminder_or_a_passive_task_to_a_person_in_the_dative_is_their_task() -> None:
+    head = "Zápis ze schůze výboru ze dne 3. 3. 2021\n\nPřítomni: Jiří Malý, Jana Nová, Petr Kos, Rostislav Cakl\n\n"
+    for line, owner, due in [
+        ("1/ Rosťovi Caklovi bylo připomenuto, aby si vyřídil vyúčtování ohňostroje.", "Rosťa Cakl", None),
+        ("2. Janě Nové bylo uloženo zajistit sál do 30. 4. 2021. Další bod.", "Jana Nová", "30. 4. 2021"),
+        (
+            "Předseda informoval o plánu. Petrovi Kosovi bylo připomenuto, aby připravil rozpis služeb.",
+            "Petr Kos",
+            None,
+        ),
+        ("Jirkovi Malému bylo znovu připomenuto, aby zaslal fotografie.", "Jirka Malý", None),
+    ]:
+        found = recognise(head + line + "\n")
+        assert [(t["owner"], t["due"]) for t in found.tasks] == [(owner, due)], line
+        assert "tasks.1" in found.guesses, line
+
+
+def test_a_reminder_to_someone_not_at_the_meeting_or_of_a_deed_done_sets_no_task() -> None:
+    head = "Zápis ze schůze výboru ze dne 3. 3. 2021\n\nPřítomni: Jiří Malý, Jana Nová, Petr Kos\n\n"
+    for line in [
+        "Karlovi Novákovi bylo připomenuto, aby zaslal fotografie.",  # no Novák at the meeting
+        "Petrovi Kosovi bylo připomenuto, aby připravil rozpis služeb, což již učinil.",
+        "Petrovi Kosovi bylo připomenuto, že zaslal fotografie.",  # a fact recalled, no task
+        "Rosťovi Kosovi bylo připomenuto, aby zaslal fotografie.",  # a nickname of no first name there
+    ]:
+        assert tasks(head + line + "\n") == [], line

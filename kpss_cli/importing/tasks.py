@@ -2319,6 +2319,64 @@ def _dative_owner_tasks(
     return found
 
 
+# `Rosťovi Caklovi bylo připomenuto, aby si vyřídil vyúčtování ohňostroje.`, `Janě Malé bylo uloženo zajistit
+# sál.`: a reminder or a task told in the passive to a person named in the dative (a first name, also as
+# friends say it, and the surname) at the start of the sentence; what to do a clause with `aby` and a verb in
+# the past, or an infinitive.
+_REMINDED = re.compile(
+    rf"(?:^\s*(?:\d{{1,2}}\s*[./)]\s*)?|(?<=[.;:])\s+)(?P<first>{CAPITAL}{SMALL}+(?:ovi|u|ě|e|ii))\s+"
+    rf"(?P<dative>{CAPITAL}{SMALL}+(?:ovi|ové|é|ému|ímu|ce|u|i))\s+(?:bylo|je)\s+(?:(?:znovu|opět|také|rovněž)\s+)?"
+    r"(?i:připomenuto|uloženo|doporučeno)"
+    rf"(?:\s*,\s*aby\s+(?P<clause>(?:si\s+|se\s+)?{SMALL}+l[aiy]?\b[^;?]*)|\s+(?P<task>{SMALL}+(?:t|ci)\b[^;?]*))"
+)
+# How a first name ends in the dative, and in the nominative (`Petrovi` -> `Petr`, `Rosťovi` -> `Rosťa`,
+# `Janu` -> `Jan`, `Janě` -> `Jana`, `Lucii` -> `Lucie`).
+_FIRST_DATIVE = (("ovi", ("", "a")), ("u", ("",)), ("ě", ("a",)), ("e", ("a",)), ("ii", ("ie",)))
+
+
+def _reminded_owner(first: str, dative: str, attending: frozenset[str]) -> str | None:
+    """The nominative of a person in the dative (`Rosťovi Caklovi` -> `Rosťa Cakl`) whose surname someone at
+    the meeting bears, the first name a known one or a nickname of a first name there; None otherwise."""
+    adjective = next(
+        (dative[: -len(e)] + n for e, n in (("ému", "ý"), ("ímu", "í")) if dative.endswith(e)), None
+    )
+    surname = (
+        adjective if adjective and fold(adjective) in attending else _nominative_present(dative, attending)
+    )
+    if surname is None:
+        return None
+    for ending, nominatives in _FIRST_DATIVE:
+        if first.endswith(ending):
+            for nominative in nominatives:
+                name = first[: len(first) - len(ending)] + nominative
+                if fold(name) in FIRST_NAMES or _nickname_present(f"{name} {surname}", attending):
+                    return f"{name} {surname}"
+    return None
+
+
+def _reminded_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str]
+) -> list[tuple[int, TaskDict]]:
+    """Tasks a reminder or a passive sets to someone at the meeting named in the dative (`_REMINDED`)."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for match in _REMINDED.finditer(plain(line)):
+            # kpss: odhad – the surname turned from the dative is borne by someone at the meeting
+            if (owner := _reminded_owner(match["first"], match["dative"], attending)) is None:
+                continue
+            deed = _SPLIT_SENTENCES.split(match["clause"] or match["task"])[0].rstrip(" .")
+            if _CLOSED.search(deed) or _DONE_ALREADY.search(deed) or _CONDITIONAL_MOOD.search(deed):
+                continue
+            fields = {
+                "owner": owner,
+                "task": deed.strip(),
+                "guess": _("owner turned from the dative (bylo připomenuto …)"),
+            }
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
 # `2) Akce Kaštánku (paní Malá akce zašle e-mailem)`: a bracket that opens with a person (a courtesy word and a
 # surname), then up to three words of the object in lower case and a task verb: that person owns it.
 _BRACKET_SUBJECT = re.compile(
@@ -2496,6 +2554,7 @@ def find_tasks(
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in narrated_tasks),
         *((number, True, task) for number, task in _dative_owner_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in _reminded_tasks(lines, meeting, attending)),
         *((number, True, task) for number, task in _bracket_subject_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
