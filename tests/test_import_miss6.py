@@ -172,3 +172,24 @@ def test_a_reminder_to_someone_not_at_the_meeting_or_of_a_deed_done_sets_no_task
         "Rosťovi Kosovi bylo připomenuto, aby zaslal fotografie.",  # a nickname of no first name there
     ]:
         assert tasks(head + line + "\n") == [], line
+
+
+# --- `posl. Volný`: an office before a lone surname marks a person, not the body of the one before -------
+
+
+def test_an_office_before_a_lone_surname_in_a_run_of_offices_is_a_person() -> None:
+    for line, excused in [
+        (
+            "Schůze se konala v budově A. Z jednání omluveni: posl. M. Hnilička, posl. F. Vácha a posl. "
+            "K. Valachová a na dopoledne posl. Volný. Přítomni: dle prezenční listiny.",
+            ["M. Hnilička", "F. Vácha", "K. Valachová", "Volný"],
+        ),
+        ("Omluveni: sen. Jan Malý, sen. Eva Nová, sen. Dub", ["Jan Malý", "Eva Nová", "Dub"]),
+        ("Omluveni: posl. Jan Malý, posl. Eva Nová, posl. Volný", ["Jan Malý", "Eva Nová", "Volný"]),
+    ]:
+        found = recognise(_TITLE + line + "\n\n1. Zahájení\n")
+        assert names(found.excused) == excused, line
+        assert all(p["org"] is None for p in found.excused), line
+    # a lone word after a full name with no office before it is still that person's body
+    found = recognise(_TITLE + "Přítomni: Bc. Michal Rybář, Advaita, Eva Nová, Jan Kos\n\n1. Zahájení\n")
+    assert names(found.present) == ["Bc. Michal Rybář", "Eva Nová", "Jan Kos"]
