@@ -193,3 +193,19 @@ def test_an_office_before_a_lone_surname_in_a_run_of_offices_is_a_person() -> No
     # a lone word after a full name with no office before it is still that person's body
     found = recognise(_TITLE + "Přítomni: Bc. Michal Rybář, Advaita, Eva Nová, Jan Kos\n\n1. Zahájení\n")
     assert names(found.present) == ["Bc. Michal Rybář", "Eva Nová", "Jan Kos"]
+
+
+# --- `Orkáč. R.`: a surname with a stray full stop before its initial is still the subject ---------------
+
+
+def test_a_surname_with_a_stray_full_stop_before_its_initial_owns_the_task() -> None:
+    for line, owner, due in [
+        (" • Orkáč. R. prověří možnost besedy k tomuto tématu", "Orkáč. R.", None),
+        (" • Malá. E. zajistí do 30. 4. 2021 nabídky na opravu hřiště.", "Malá. E.", "30. 4. 2021"),
+        ("Sál je zajištěn. Kos. J. připraví rozpis služeb do 5. 4. 2021.", "Kos. J.", "5. 4. 2021"),
+    ]:
+        assert tasks(_HEAD + "Ad 1) Hřiště\n\n" + line + "\n") == [(owner, due)], line
+    # a sentence that ends and a lone initial with a capitalised surname after it: a new sentence as before
+    assert tasks(
+        _HEAD + "Ad 1) Hřiště\n\nSál je zajištěn. J. Kos připraví rozpis služeb do 5. 4. 2021.\n"
+    ) == [("J. Kos", "5. 4. 2021")]

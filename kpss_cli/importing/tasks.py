@@ -469,6 +469,8 @@ _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # two capitals or more before a word in lower case (`na zahradě MŠ. Členky komise zajistí …`).
 _SPLIT_SENTENCES = re.compile(
     rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
+    # (not before a lone initial and a word in lower case, `Orkáč. R. prověří …`: a surname's stray full stop)
+    rf"(?!{CAPITAL}\.\s+{SMALL})"
     rf"|(?:(?<=\b{CAPITAL}{CAPITAL})|(?<=\b{CAPITAL}{{3}}))[.!?]\s+(?={CAPITAL}{SMALL}{{2}})"
     # and after an hour (`Příprava proběhne od 17:30. Zprávy …`)
     rf"|(?<=\d:\d\d)[.!?]\s+(?={CAPITAL})"
@@ -663,11 +665,12 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
 
 
 # `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
-# and an initial, as short minutes write people; `J. Pecka`, an initial first).
+# and an initial, as short minutes write people, also with a stray full stop, `Orkáč. R.`; `J. Pecka`, an
+# initial first).
 _PERSON_SUBJECT = re.compile(
     rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+"
     rf"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.|{CAPITAL}\.\s*{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)$"
+    rf"|{CAPITAL}{SMALL}+\.?\s+{CAPITAL}\.|{CAPITAL}\.\s*{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)$"
 )
 
 
