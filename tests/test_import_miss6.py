@@ -209,3 +209,24 @@ def test_a_surname_with_a_stray_full_stop_before_its_initial_owns_the_task() -> 
     assert tasks(
         _HEAD + "Ad 1) Hřiště\n\nSál je zajištěn. J. Kos připraví rozpis služeb do 5. 4. 2021.\n"
     ) == [("J. Kos", "5. 4. 2021")]
+
+
+# --- a surname and an initial after the verb, the deadline after them (`rozešle Dvořák J. do 5. 4.`) ------
+
+
+def test_an_owner_written_surname_first_after_the_verb_may_have_the_deadline_after_them() -> None:
+    for attendance in [
+        "Přítomni: Jan Malý, Eva Nová\nOmluveni: J. Dvořák\n",  # excused, and given a task
+        "Přítomni: Malý J., Nová E.\nOmluveni: Dvořák J.\n",
+    ]:
+        head = _TITLE + attendance + "\n1. Zahájení\n\n"
+        for line, owner, due in [
+            ("Pozvánky rozešle Dvořák J. do 5. 4. 2021.", "Dvořák J.", "5. 4. 2021"),
+            ("Pozvánky rozešle Dvořák J.", "Dvořák J.", None),
+            ("Pozvánky rozešle do 5. 4. 2021 Dvořák J.", "Dvořák J.", "5. 4. 2021"),
+            ("Plakáty vyvěsí Nová E. do 10. 4.", "Nová E.", "10. 4. 2021"),
+        ]:
+            assert tasks(head + line + "\n") == [(owner, due)], (attendance, line)
+    # a place or an object after the surname and initial: not the clause's end, no owner read there
+    head = _TITLE + "Přítomni: Malý J., Nová E.\n\n1. Zahájení\n\n"
+    assert tasks(head + "Pozvánky rozešle Dvořák J. do schránek v obci.\n") == []

@@ -694,7 +694,8 @@ _ROLE_SUBJECT = rx(
 # short minutes write people, after the verb and a deadline; the clause ends after it)
 _OWNER_AFTER_VERB = re.compile(
     rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?(?:do\s+\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:\d{{4}}\s+)?(?={CAPITAL}{SMALL}+\s+{CAPITAL}\.))?"
-    rf"(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.(?=\s*(?:[,;]|\.?\s*$))"
+    # (the deadline may close the clause after it: `Pozvánky rozešle Dvořák J. do 5. 4. 2021.`)
+    rf"(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.(?=\s*(?:[,;]|\.?\s*$|(?:nejpozději\s+)?do\s+\d{{1,2}}\.\s*\d{{1,2}}\.(?:\s*\d{{4}})?\s*[.;]?\s*$))"
     rf"|(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+(?={CAPITAL}))?|{CAPITAL}\.\s*)"
     rf"{CAPITAL}[\w-]+"
     r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
