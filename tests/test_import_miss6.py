@@ -230,3 +230,35 @@ def test_an_owner_written_surname_first_after_the_verb_may_have_the_deadline_aft
     # a place or an object after the surname and initial: not the clause's end, no owner read there
     head = _TITLE + "Přítomni: Malý J., Nová E.\n\n1. Zahájení\n\n"
     assert tasks(head + "Pozvánky rozešle Dvořák J. do schránek v obci.\n") == []
+
+
+# --- a subject's deed in the past, then after `a` their promise with no new subject (`… a zítra je předá`) ---
+
+
+def test_a_promise_after_a_deed_of_the_same_subject_in_the_past_is_their_task() -> None:
+    for line, owner, due in [
+        (
+            "Dokumenty k registraci sboru velitel zařídil, nám předložil a zítra, tj. 5. 4. 2021 je osobně "
+            "předá na OSH.",
+            "velitel",
+            "5. 4. 2021",
+        ),
+        ("Nabídky J. Pecka zjistil a v pondělí je rozešle členům.", "J. Pecka", None),
+        ("Zálohy pokladní vybrala a zítra je odešle na účet sboru.", "pokladní", None),
+    ]:
+        found = recognise(_HEAD + "1. Registrace\n\n" + line + "\n")
+        assert [(t["owner"], t["due"]) for t in found.tasks] == [(owner, due)], line
+        assert "tasks.1" in found.guesses, line
+
+
+def test_no_promise_after_a_deed_when_another_subject_a_report_or_a_condition_comes_between() -> None:
+    for line in [
+        "Velitel zjistil, že hadice chybí, a zajistí nové.",  # a report in between: whose, unclear
+        "Pokladní vybrala zálohy a pokud bude třeba, zajistí další.",  # a condition
+        "Předsedkyně poděkovala a zahájila jednání.",  # both deeds done
+    ]:
+        assert tasks(_HEAD + "1. Registrace\n\n" + line + "\n") == [], line
+    # another subject after `a` owns its own promise, not the first one
+    assert tasks(_HEAD + "1. Registrace\n\nObec opravila cestu a Jan Malý ji zkontroluje.\n") == [
+        ("Jan Malý", None)
+    ]

@@ -2381,6 +2381,68 @@ def _reminded_tasks(
     return found
 
 
+# `Dokumenty velitel zařídil, nám předložil a zítra, tj. 5. 4. 2016 je osobně předá na OSH.`: a subject (a
+# role word, or a person's name) before a deed in the past, then after `a` the same subject's promise: no new
+# subject, only adverbs, a date and a pronoun object before a perfective verb of a task.
+_DONE_THEN_PROMISED = re.compile(
+    rf"(?:^|[\s,])(?P<owner>(?-i:{SMALL}){{3,}}|(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+)\s+(?:{_OBJECT_PRONOUN}\s+)?"
+    rf"(?P<past>{SMALL}+[aeiouyáéíě]l[aoiy]?)\b(?P<between>[^.;:?!]{{0,80}}?)\s+a\s+"
+    rf"(?P<lead>(?:(?:{SMALL}+\.?|\d{{1,2}}\.|\d{{4}}),?\s+){{0,8}}?)"
+    rf"(?P<verb>(?i:{_VERB.pattern}))(?P<rest>[^;?!]*)$"
+)
+_FULL_DATE = re.compile(r"\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}")
+
+
+def _promised_after_deed(sentence: str) -> dict[str, str] | None:
+    """The owner, task and day of `_DONE_THEN_PROMISED` in one sentence: the owner a role word (`velitel`) or
+    a person (`J. Pecka`); nothing between the past and the promise that opens another clause (`že`, a
+    capitalised word); the verb a perfective one of a task; a full date before it the day it is due."""
+    if len(sentence) > 400 or " a " not in sentence:
+        return None  # (a run-on transcript's paragraph is no one sentence)
+    pos = 0
+    while (match := _DONE_THEN_PROMISED.search(sentence, pos)) is not None:
+        # (`… sboru velitel zařídil`: `sboru velitel` reads as a word and a past too; the next word tried)
+        if (
+            _OWNER_ROLE.fullmatch(match["owner"])
+            or _is_person(match["owner"])
+            or match["owner"][:1].isupper()
+        ):
+            break
+        pos = match.start("owner") + 1
+    if match is None or not _VERB.fullmatch(match["verb"]) or match["verb"].lower() in _IMPERFECTIVE:
+        return None
+    owner = match["owner"]
+    if not (_OWNER_ROLE.fullmatch(owner) or _is_person(owner)):
+        # (`J. Pecka`: two words; the pattern takes the surname alone, the initial before it)
+        before = sentence[: match.start("owner")].rstrip()
+        initial = re.search(rf"{CAPITAL}\.$", before)
+        if initial is None or not _is_person(f"{initial[0]} {owner}"):
+            return None
+        owner = f"{initial[0]} {owner}"
+    lead = match["lead"]
+    if re.search(rf"{CAPITAL}{SMALL}", lead) or _THAT.search(match["between"]) or _RELATIVE.search(lead):
+        return None
+    if _CONDITION.search(sentence) or _CONDITIONAL_MOOD.search(sentence) or _QUESTION.search(sentence):
+        return None
+    fields = {"owner": owner, "task": f"{match['verb']}{match['rest']}".strip(" .")}
+    if (day := _FULL_DATE.search(lead)) is not None:
+        fields["due"] = squash(day[0])
+    return fields
+
+
+def _promised_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks a subject promises after a deed of theirs in the past (`_promised_after_deed`), sentence by sentence."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for sentence in _sentences(line):
+            if (fields := _promised_after_deed(sentence)) is None:
+                continue
+            fields["guess"] = _("a task from the minutes' narrative")
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
 # `2) Akce Kaštánku (paní Malá akce zašle e-mailem)`: a bracket that opens with a person (a courtesy word and a
 # surname), then up to three words of the object in lower case and a task verb: that person owns it.
 _BRACKET_SUBJECT = re.compile(
@@ -2559,6 +2621,7 @@ def find_tasks(
         *((number, True, task) for number, task in narrated_tasks),
         *((number, True, task) for number, task in _dative_owner_tasks(lines, meeting, attending)),
         *((number, True, task) for number, task in _reminded_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in _promised_tasks(lines, meeting)),
         *((number, True, task) for number, task in _bracket_subject_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
