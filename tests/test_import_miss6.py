@@ -262,3 +262,17 @@ def test_no_promise_after_a_deed_when_another_subject_a_report_or_a_condition_co
     assert tasks(_HEAD + "1. Registrace\n\nObec opravila cestu a Jan Malý ji zkontroluje.\n") == [
         ("Jan Malý", None)
     ]
+
+
+# --- the members of a body named by its noun and acronym (`členové výboru SDH`) set themselves a task ------
+
+
+def test_the_members_of_a_body_named_with_its_acronym_own_their_task() -> None:
+    for line, owner, due in [
+        ("Členové výboru SDH zajistí občerstvení do 5. 4. 2021.", "Členové výboru SDH", "5. 4. 2021"),
+        ("Členové komise KPSS připraví program.", "Členové komise KPSS", None),
+        # the role and the acronym, and a subject that ends like a verb, as before
+        ("Předsedkyně KPSS zašle pozvánky do 5. 4. 2021.", "Předsedkyně KPSS", "5. 4. 2021"),
+        ("Vystoupení školy zajistí Eva Nová do 5. 4. 2021.", "Eva Nová", "5. 4. 2021"),
+    ]:
+        assert tasks(_HEAD + "1. Akce\n\n" + line + "\n") == [(owner, due)], line

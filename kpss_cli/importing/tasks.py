@@ -855,7 +855,9 @@ _OWNER_ROLE = rx(
 # in the genitive.
 _MEMBERS_SUBJECT = rx(
     r"^(?:všichni\s+|všechny\s+|ostatní\s+)?(?:členové|členky)"
-    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|(?:{SMALL}+(?:í|é)\s+)?(?:skupiny|komise|výboru|rady|spolku)|sdružení|"
+    # (`členové výboru SDH`: the body's acronym after its noun)
+    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|(?:{SMALL}+(?:í|é)\s+)?(?:skupiny|komise|výboru|rady|spolku)"
+    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?|sdružení|"
     r"zastupitelstva|školské\s+rady|řídící\s+skupiny))?$"
 )
 
