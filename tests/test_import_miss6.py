@@ -103,6 +103,8 @@ def test_the_recorder_by_role_who_was_not_there_gives_way_to_who_wrote_the_minut
         # the recorder there: as before
         ("Zapisovatelka Jana Nová", "Jana Nová"),
         ("Zápis pořídil Petr Malý.", "Petr Malý"),
+        # the next label run on after the recorder's name: no state of the recorder's
+        ("Zapsal: Petr Malý, Nepřítomni: Jan Dub", "Petr Malý"),
     ]:
         assert recognise(head + line + "\n").recorder == recorder, line
 

@@ -3139,7 +3139,8 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
 # `Jana Nová – nemocná`, `Jana Nová (omluvena)`, `Jana Nová je nepřítomna`: the person named was not there.
 _NOT_THERE = rx(
     r"^[^,;:]{3,60}?(?:\s[-–—]\s*|\s*[(,]\s*|\s+(?:je|byl[a]?)\s+)"
-    r"(?:nemocn|omluven|nepřítomn|indisponován|chyběl|na\s+dovolené\b|v\s+pracovní\s+neschopnosti\b)"
+    # (in lower case and no label: `Zapsal: Petr Malý, Nepřítomni: …` runs on into the next label)
+    r"(?-i:nemocn|omluven|nepřítomn|indisponován|chyběl|na\s+dovolené\b|v\s+pracovní\s+neschopnosti\b)(?!\w*\s*:)"
 )
 # `…, zapsal Petr Malý`, `…, zápis pořídila Eva Malá`: who wrote them instead, after a comma.
 _WROTE_INSTEAD = rx(
