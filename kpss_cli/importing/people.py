@@ -812,8 +812,9 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
     text = _BARE_POSTNOMINAL.sub(", ", text)  # `Mgr. Klára Janoušková M.A., …`: no comma before `M.A.`
     if _OFFICE_BEFORE_NAME.match(text.lstrip()) and len(_OFFICE_BEFORE_NAME.findall(text)) >= 2:
         # `posl. Miloš Babiš posl. Marek Benda posl. Mgr. Marie Benešová …`: the office written before
-        # every name of a run without commas is what separates them
-        text = _OFFICE_BEFORE_NAME.sub(", ", text)
+        # every name of a run without commas is what separates them; kept before each name, it marks a
+        # person where a surname stands alone (`…, posl. K. Valachová, posl. Volný`: no body of hers)
+        text = _OFFICE_BEFORE_NAME.sub(lambda office: f", {office[0].strip(' ,')} ", text)
     fragments: list[tuple[int, str]] = []
     body_first: dict[int, bool] = {}  # per line: its list names each body before its person
     for number, fragment in _fragments(text):
@@ -895,6 +896,7 @@ def parse_people(text: str) -> tuple[list[PersonDict], bool]:
             and line == last_line
             and _lone_word(fragment)
             and not _COURTESY.match(_TITLE_SPACING.sub(r"\1. ", fragment))
+            and not _COURTESY.match(raw_fragment.strip())  # (`…, posl. Volný`: an office marks a person)
             and len(_bare(people[-1]["name"]).split()) >= 2  # `pí Zátopková, Kopečná`: surnames
         ):
             _add_detail(people[-1], fragment)

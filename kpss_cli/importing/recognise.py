@@ -700,8 +700,17 @@ def _unglue(lines: list[str]) -> list[str]:
         for part in _GLUED_SPACED_TITLE.sub(lambda m: "\nZ" + "".join(m.groups()) + " ", whole).split("\n")
     ]
     head = True
+    listing = False  # right under an attendance label alone on its line, in its numbered list of names
     for line in (part for whole in lines for part in _split_label_run(whole)):
-        head = head and not AGENDA_HEADING.match(line)
+        numbered = AGENDA_HEADING.match(line)
+        # `Přítomni:` / `1. Jan Malý` / `2. Eva Nová`: a numbered list of people is no item of the agenda
+        if _LIST_LABEL_ALONE.match(line):
+            listing = True
+        elif (person := _NUMBERED_LINE.match(line)) is not None:  # (`1. Mgr. Jan Malý`: no agenda item)
+            listing = listing and _numbered_person(person["title"])
+        elif line.strip():
+            listing = False
+        head = head and (not numbered or listing)
         line = _SPACED_TITLE.sub(lambda m: "Z" + "".join(m.groups()), line)  # `Z á p i s z …`
         line = _SPACED.sub(lambda m: m[0].replace(" ", ""), line)
         line = _STOP_LABEL.sub(r"\1: ", line)
@@ -717,6 +726,18 @@ def _unglue(lines: list[str]) -> list[str]:
         out.extend(_GLUED.split(line) if _GLUED.search(line) else [line])
     # `♦ ♦ ♦ ♦`: a row of bullets whose items the page lost is no line of text
     return ["" if _BULLETS_ONLY.fullmatch(line) else line for line in out]
+
+
+# An attendance label alone on its line (`Přítomni:`, `Přítomní členové komise:`), its people listed under it.
+_NUMBERED_LINE = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?P<title>\S.*)$")
+_LIST_LABEL_ALONE = rx(r"^\s*(?:přítomn|omluven|nepřítomn|hosté|členové)\w*\b[^:]{0,40}:\s*$")
+
+
+def _numbered_person(title: str) -> bool:
+    """True for a numbered line's text that is one whole name (`Jan Malý`, `Mgr. Eva Nová`), not the
+    title of an item of the agenda (`Zahájení`, `Různé`)."""
+    name = parse_person(title.strip())
+    return name is not None and " " in strip_titles(name) and looks_like_name(name)
 
 
 # `-         Ing. Jana Nová – …`: Word's tab after a bullet, flattened to spaces, is no column.
@@ -1799,8 +1820,9 @@ _SUBGROUP = re.compile(
     loose(
         r"^(?:(?i:za\s+[^:]{1,40}|zástupci[^:]{0,40}|poskytovatel[éi][^:]{0,30}|zadavatel[éi]?[^:]{0,30}|"
         rf"uživatel[éi][^:]{{0,30}}|veřejnost|členové[^:]{{0,30}})|(?:{CAPITAL}{{2,6}}\s+){{0,3}}"
-        # or a role of those under it in lower case (`učitelky: pí Zátopková, Kopečná`)
-        rf"{CAPITAL}{{2,6}}|{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}})\s*:\s*"
+        # or a role of those under it in lower case (`učitelky: pí Zátopková, Kopečná`), two joined by `a`
+        # (`předsedající a členové komise: …`)
+        rf"{CAPITAL}{{2,6}}|{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}}(?:\s+a\s+{SMALL}{{3,}}(?:\s+{SMALL}+){{0,2}})?)\s*:\s*"
     )
 )
 
@@ -2408,6 +2430,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
     # Where the lists under `Přítomni:` ended: a sub-heading with a colon right after them (`Hosté: …`,
     # blank, `Delegáti ZKO:`) goes on with those present.
     present_block_end = -1
+    # (the text before `byli přítomni také:` and the names after it)
+    also: list[tuple[str, str]] = []
     index = 0
     while index < len(reader.plains):
         found = _attendance_label(reader.plains[index])
@@ -2494,10 +2518,12 @@ def _attendance(result: Imported, reader: _Reader) -> None:
                 if "host" in words
                 else "present"
             )
-            if kind == "present" and result.present and re.search(r"\b(?:take|rovnez|dale)$", words):
-                # `Přítomni: …` listed the members already; those `byli přítomni také:` were guests
-                kind = "guests"
             named = _SENTENCE_STOP.split(listed["value"])[0]
+            if kind == "present" and re.search(r"\b(?:take|rovnez|dale)$", words):
+                # `byli přítomni také: …`: guests beside a `Přítomni:` list anywhere, read after the loop
+                also.append((reader.plains[index][: listed.start()], named))
+                index += 1
+                continue
             if kind == "excused":  # `… a posl. K. Valachová a na dopoledne posl. Volný`
                 named = _LAST_AND.sub(", ", _PART_OF_THE_DAY.sub("", named))
             _store(result, seen, kind, named)
@@ -2567,8 +2593,30 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if kind == "present" or (kind in ("guests", _OFFICE) and 0 <= index - present_block_end <= 3):
             present_block_end = max(end, index + 1)
         index = max(end, index + 1)
+    _present_also(result, seen, also)
     if not result.present and seen.get(_OFFICE):
         _office_present(result, seen[_OFFICE])
+
+
+# `Ing. Michal Zamrazil (dále jen „MZ“) zahájil v 18:30 hod. schůzi výboru …`: a whole name (titles, two or
+# three capitalised words, an alias in brackets) that opens the line and the meeting.
+_OPENER_FIRST = re.compile(
+    rf"^\s*(?P<who>{_BARE_TITLES}?{_BARE_NAME})\s*(?:\([^()]{{0,40}}\)\s*)?"
+    r"(?:zahájil|řídil|vedl)[a]?\s"
+)
+
+
+def _present_also(result: Imported, seen: dict[str, set[str]], also: list[tuple[str, str]]) -> None:
+    """Those a sentence says were `přítomni také:`: guests when a list of those present stands anywhere in
+    the minutes (before or after it); else those present, after whoever opened the meeting in that sentence
+    (`X zahájil schůzi …, kdy byli přítomni také: Y, Z`: X was there too)."""
+    for before, named in also:
+        if result.present:
+            _store(result, seen, "guests", named)
+            continue
+        if (opener := _OPENER_FIRST.match(before)) is not None:
+            _store(result, seen, "present", opener["who"])
+        _store(result, seen, "present", named)
 
 
 # One capitalised word a line that heads a part of minutes, not a surname (`Program` / `Rozpočet` / …).
@@ -3085,6 +3133,13 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
             if match is None or _OTHER_MEETING_TOLD.search(line[: match.start()]):
                 continue  # (`se zúčastnila jednání mikroregionu, jednání vedl …`: another meeting's chair)
             value = match["value"]
+        if pattern is RECORDER_LABEL and _NOT_THERE.search(value):
+            # `Zapisovatelka Jana Nová – nemocná, zápis pořídil Petr Malý`: the recorder by role did not
+            # write these minutes; whoever the line says wrote them did (or nobody it names)
+            deed = next((m for f in (_WROTE_INSTEAD, *free[1:]) if (m := f.search(value)) is not None), None)
+            if deed is None:
+                continue
+            value = deed["value"]
         # The first column; a one-cell row of an exported table (`Milan Paluska |`) without its border;
         # the sentence only (`moderoval Mgr. Jan Dub. Na setkání byli přítomni: …`).
         value = re.split(r"\s{3,}|\t", value.strip())[0].strip(" |") if value else value
@@ -3109,6 +3164,17 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
 _NAME_THEN_NARRATIVE = re.compile(
     rf"^(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+){{1,2}})\s+"
     r"(?:Zasedání|Jednání|Schůze|Setkání|Program|Ověřovatel|Přítomn|Omluven|Host|Starost|Předsed)\w*\b.*$"
+)
+# `Jana Nová – nemocná`, `Jana Nová (omluvena)`, `Jana Nová je nepřítomna`: the person named was not there.
+_NOT_THERE = rx(
+    r"^[^,;:]{3,60}?(?:\s[-–—]\s*|\s*[(,]\s*|\s+(?:je|byl[a]?)\s+)"
+    # (in lower case and no label: `Zapsal: Petr Malý, Nepřítomni: …` runs on into the next label)
+    r"(?-i:nemocn|omluven|nepřítomn|indisponován|chyběl|na\s+dovolené\b|v\s+pracovní\s+neschopnosti\b)(?!\w*\s*:)"
+)
+# `…, zapsal Petr Malý`, `…, zápis pořídila Eva Malá`: who wrote them instead, after a comma.
+_WROTE_INSTEAD = rx(
+    r"[,;]\s*(?:zápis\s+)?(?:zapsal|zapisoval|pořídil|vyhotovil|sepsal)[a]?\s+"
+    rf"(?P<value>(?:{_BARE_TITLES})?(?-i:{CAPITAL}).+)$"
 )
 _AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
 _VERIFIER_ROLE = rx(r"\(\s*ověřovatel")

@@ -469,6 +469,8 @@ _SUBJECT = re.compile(rf"^(?:(?:pan|paní|p\.|pí)\s+)?{CAPITAL}")
 # two capitals or more before a word in lower case (`na zahradě MŠ. Členky komise zajistí …`).
 _SPLIT_SENTENCES = re.compile(
     rf"(?:(?<!{CAPITAL})(?<![A-Z][a-z])(?<![A-Z][a-z]{{2}})(?<!\d)(?<!\bp)(?<!\bpí)|(?<=\d{{4}}))[.!?]\s+(?={CAPITAL})"
+    # (not before a lone initial and a word in lower case, `Orkáč. R. prověří …`: a surname's stray full stop)
+    rf"(?!{CAPITAL}\.\s+{SMALL})"
     rf"|(?:(?<=\b{CAPITAL}{CAPITAL})|(?<=\b{CAPITAL}{{3}}))[.!?]\s+(?={CAPITAL}{SMALL}{{2}})"
     # and after an hour (`Příprava proběhne od 17:30. Zprávy …`)
     rf"|(?<=\d:\d\d)[.!?]\s+(?={CAPITAL})"
@@ -663,11 +665,12 @@ def _loose_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, T
 
 
 # `pan Novák`, `p. Kučera`, `PhDr. Rösslerová` (a title before a surname), `Horáková E.` (a surname
-# and an initial, as short minutes write people; `J. Pecka`, an initial first).
+# and an initial, as short minutes write people, also with a stray full stop, `Orkáč. R.`; `J. Pecka`, an
+# initial first).
 _PERSON_SUBJECT = re.compile(
     rf"^(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s+(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*(?:{CAPITAL}\.\s*)?{CAPITAL}[\w-]+"
     rf"|(?:(?:Mgr|Bc|Ing|PhDr|MUDr|JUDr|RNDr|PaedDr|Dr|doc|prof|DiS|MgA|BcA)\.\s*)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?"
-    rf"|{CAPITAL}{SMALL}+\s+{CAPITAL}\.|{CAPITAL}\.\s*{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)$"
+    rf"|{CAPITAL}{SMALL}+\.?\s+{CAPITAL}\.|{CAPITAL}\.\s*{CAPITAL}{SMALL}{{2,}}(?:-{CAPITAL}{SMALL}+)?)$"
 )
 
 
@@ -691,7 +694,8 @@ _ROLE_SUBJECT = rx(
 # short minutes write people, after the verb and a deadline; the clause ends after it)
 _OWNER_AFTER_VERB = re.compile(
     rf"^\s+(?:{_OBJECT_PRONOUN}\s+)?(?:do\s+\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:\d{{4}}\s+)?(?={CAPITAL}{SMALL}+\s+{CAPITAL}\.))?"
-    rf"(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.(?=\s*(?:[,;]|\.?\s*$))"
+    # (the deadline may close the clause after it: `Pozvánky rozešle Dvořák J. do 5. 4. 2021.`)
+    rf"(?P<owner>{CAPITAL}{SMALL}+\s+{CAPITAL}\.(?=\s*(?:[,;]|\.?\s*$|(?:nejpozději\s+)?do\s+\d{{1,2}}\.\s*\d{{1,2}}\.(?:\s*\d{{4}})?\s*[.;]?\s*$))"
     rf"|(?:(?:[Pp]an|[Pp]aní|p\.|pí)\s*(?:{CAPITAL}\.\s*|{CAPITAL}{SMALL}+\s+(?={CAPITAL}))?|{CAPITAL}\.\s*)"
     rf"{CAPITAL}[\w-]+"
     r"|(?:[Pp]an|[Pp]aní)\s+(?:předsed(?:a|kyně)|místopředsed(?:a|kyně)|tajemník|tajemnice|starost(?:a|ka)|"
@@ -851,7 +855,9 @@ _OWNER_ROLE = rx(
 # in the genitive.
 _MEMBERS_SUBJECT = rx(
     r"^(?:všichni\s+|všechny\s+|ostatní\s+)?(?:členové|členky)"
-    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|(?:{SMALL}+(?:í|é)\s+)?(?:skupiny|komise|výboru|rady|spolku)|sdružení|"
+    # (`členové výboru SDH`: the body's acronym after its noun)
+    rf"(?:\s+(?:(?-i:{CAPITAL}{{2,6}})|pracovní\s+skupiny|(?:{SMALL}+(?:í|é)\s+)?(?:skupiny|komise|výboru|rady|spolku)"
+    rf"(?:\s+(?-i:{CAPITAL}{{2,6}}))?|sdružení|"
     r"zastupitelstva|školské\s+rady|řídící\s+skupiny))?$"
 )
 
@@ -1673,10 +1679,10 @@ _INITIALLED_NAME = (
     rf"(?:(?-i:[A-Z][A-Za-z]{{0,5}})\.\s*)*(?-i:{CAPITAL}{SMALL}+)(?:\s+(?-i:{CAPITAL}{SMALL}+))?"
 )
 # `Výkonný výbor pověřil M. Sobela zjistit další informace.`, `Rada pověřila Janu Novou připravit návrh do
-# 15. 5.`: a body entrusts a person named in the accusative (an initial or a known first name, then the
-# surname) with a deed, an infinitive (`-t`, `-ci`).
+# 15. 5.`, `Zastupitelstvo pověřilo J. Kose …`: a body (of any gender) entrusts a person named in the
+# accusative (an initial or a known first name, then the surname) with a deed, an infinitive (`-t`, `-ci`).
 _ENTRUSTED = rx(
-    r"\bpověřil[aiy]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
+    r"\bpověřil[aioy]?\s+(?:(?:pana|paní|p\.|pí\.?)\s+)?"
     rf"(?P<owner>{_INITIALLED_NAME})\s+"
     rf"(?P<task>(?-i:{SMALL}+(?:t|ci))\b[^;]*)$"
 )
@@ -1820,8 +1826,14 @@ _REQUESTS_NAMED = rx(
 )
 
 
-# `…, aby připravil podklady, což již učinil`, `…, a ten je již zaslal`: the request reported as done.
-_DONE_ALREADY = rx(r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*\b(?:již|už)\b")
+# `…, aby připravil podklady, což již učinil`, `…, a ten je již zaslal`, `…, což již bylo splněno`: the
+# request reported as done, a deed in the past (an `-l` participle) or done (`-no`, `-án`) next to `již`/`už`;
+# `…, což je již nutné` says why, the task stands.
+_DONE_ALREADY = rx(
+    r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*?"
+    r"(?:\b(?:již|už)\s+(?:(?:je|jsou|ho|ji|jej|jim|mu|se|si|to)\s+)?(?:\w+[aeiouyáéíěů]l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
+    r"|\b\w+[aeiouyáéíěů]l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
+)
 
 
 # What is settled at the meeting itself: its verifier or recorder proposed (`aby navrhli ověřovatele
@@ -2313,6 +2325,126 @@ def _dative_owner_tasks(
     return found
 
 
+# `Rosťovi Caklovi bylo připomenuto, aby si vyřídil vyúčtování ohňostroje.`, `Janě Malé bylo uloženo zajistit
+# sál.`: a reminder or a task told in the passive to a person named in the dative (a first name, also as
+# friends say it, and the surname) at the start of the sentence; what to do a clause with `aby` and a verb in
+# the past, or an infinitive.
+_REMINDED = re.compile(
+    rf"(?:^\s*(?:\d{{1,2}}\s*[./)]\s*)?|(?<=[.;:])\s+)(?P<first>{CAPITAL}{SMALL}+(?:ovi|u|ě|e|ii))\s+"
+    rf"(?P<dative>{CAPITAL}{SMALL}+(?:ovi|ové|é|ému|ímu|ce|u|i))\s+(?:bylo|je)\s+(?:(?:znovu|opět|také|rovněž)\s+)?"
+    r"(?i:připomenuto|uloženo|doporučeno)"
+    rf"(?:\s*,\s*aby\s+(?P<clause>(?:si\s+|se\s+)?{SMALL}+l[aiy]?\b[^;?]*)|\s+(?P<task>{SMALL}+(?:t|ci)\b[^;?]*))"
+)
+# How a first name ends in the dative, and in the nominative (`Petrovi` -> `Petr`, `Rosťovi` -> `Rosťa`,
+# `Janu` -> `Jan`, `Janě` -> `Jana`, `Lucii` -> `Lucie`).
+_FIRST_DATIVE = (("ovi", ("", "a")), ("u", ("",)), ("ě", ("a",)), ("e", ("a",)), ("ii", ("ie",)))
+
+
+def _reminded_owner(first: str, dative: str, attending: frozenset[str]) -> str | None:
+    """The nominative of a person in the dative (`Rosťovi Caklovi` -> `Rosťa Cakl`) whose surname someone at
+    the meeting bears, the first name a known one or a nickname of a first name there; None otherwise."""
+    adjective = next(
+        (dative[: -len(e)] + n for e, n in (("ému", "ý"), ("ímu", "í")) if dative.endswith(e)), None
+    )
+    surname = (
+        adjective if adjective and fold(adjective) in attending else _nominative_present(dative, attending)
+    )
+    if surname is None:
+        return None
+    for ending, nominatives in _FIRST_DATIVE:
+        if first.endswith(ending):
+            for nominative in nominatives:
+                name = first[: len(first) - len(ending)] + nominative
+                if fold(name) in FIRST_NAMES or _nickname_present(f"{name} {surname}", attending):
+                    return f"{name} {surname}"
+    return None
+
+
+def _reminded_tasks(
+    lines: list[str], meeting: dt.date | None, attending: frozenset[str]
+) -> list[tuple[int, TaskDict]]:
+    """Tasks a reminder or a passive sets to someone at the meeting named in the dative (`_REMINDED`)."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for match in _REMINDED.finditer(plain(line)):
+            # kpss: odhad – the surname turned from the dative is borne by someone at the meeting
+            if (owner := _reminded_owner(match["first"], match["dative"], attending)) is None:
+                continue
+            deed = _SPLIT_SENTENCES.split(match["clause"] or match["task"])[0].rstrip(" .")
+            if _CLOSED.search(deed) or _DONE_ALREADY.search(deed) or _CONDITIONAL_MOOD.search(deed):
+                continue
+            fields = {
+                "owner": owner,
+                "task": deed.strip(),
+                "guess": _("owner turned from the dative (bylo připomenuto …)"),
+            }
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
+# `Dokumenty velitel zařídil, nám předložil a zítra, tj. 5. 4. 2016 je osobně předá na OSH.`: a subject (a
+# role word, or a person's name) before a deed in the past, then after `a` the same subject's promise: no new
+# subject, only adverbs, a date and a pronoun object before a perfective verb of a task.
+_DONE_THEN_PROMISED = re.compile(
+    rf"(?:^|[\s,])(?P<owner>(?-i:{SMALL}){{3,}}|(?:{CAPITAL}\.\s*)?{CAPITAL}{SMALL}+)\s+(?:{_OBJECT_PRONOUN}\s+)?"
+    rf"(?P<past>{SMALL}+[aeiouyáéíě]l[aoiy]?)\b(?P<between>[^.;:?!]{{0,80}}?)\s+a\s+"
+    rf"(?P<lead>(?:(?:{SMALL}+\.?|\d{{1,2}}\.|\d{{4}}),?\s+){{0,8}}?)"
+    rf"(?P<verb>(?i:{_VERB.pattern}))(?P<rest>[^;?!]*)$"
+)
+_FULL_DATE = re.compile(r"\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{4}")
+
+
+def _promised_after_deed(sentence: str) -> dict[str, str] | None:
+    """The owner, task and day of `_DONE_THEN_PROMISED` in one sentence: the owner a role word (`velitel`) or
+    a person (`J. Pecka`); nothing between the past and the promise that opens another clause (`že`, a
+    capitalised word); the verb a perfective one of a task; a full date before it the day it is due."""
+    if len(sentence) > 400 or " a " not in sentence:
+        return None  # (a run-on transcript's paragraph is no one sentence)
+    pos = 0
+    while (match := _DONE_THEN_PROMISED.search(sentence, pos)) is not None:
+        # (`… sboru velitel zařídil`: `sboru velitel` reads as a word and a past too; the next word tried)
+        if (
+            _OWNER_ROLE.fullmatch(match["owner"])
+            or _is_person(match["owner"])
+            or match["owner"][:1].isupper()
+        ):
+            break
+        pos = match.start("owner") + 1
+    if match is None or not _VERB.fullmatch(match["verb"]) or match["verb"].lower() in _IMPERFECTIVE:
+        return None
+    owner = match["owner"]
+    if not (_OWNER_ROLE.fullmatch(owner) or _is_person(owner)):
+        # (`J. Pecka`: two words; the pattern takes the surname alone, the initial before it)
+        before = sentence[: match.start("owner")].rstrip()
+        initial = re.search(rf"{CAPITAL}\.$", before)
+        if initial is None or not _is_person(f"{initial[0]} {owner}"):
+            return None
+        owner = f"{initial[0]} {owner}"
+    lead = match["lead"]
+    if re.search(rf"{CAPITAL}{SMALL}", lead) or _THAT.search(match["between"]) or _RELATIVE.search(lead):
+        return None
+    if _CONDITION.search(sentence) or _CONDITIONAL_MOOD.search(sentence) or _QUESTION.search(sentence):
+        return None
+    fields = {"owner": owner, "task": f"{match['verb']}{match['rest']}".strip(" .")}
+    if (day := _FULL_DATE.search(lead)) is not None:
+        fields["due"] = squash(day[0])
+    return fields
+
+
+def _promised_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[int, TaskDict]]:
+    """Tasks a subject promises after a deed of theirs in the past (`_promised_after_deed`), sentence by sentence."""
+    found: list[tuple[int, TaskDict]] = []
+    for number, line in _unreviewed(lines):
+        for sentence in _sentences(line):
+            if (fields := _promised_after_deed(sentence)) is None:
+                continue
+            fields["guess"] = _("a task from the minutes' narrative")
+            if (task := _sentence_task(fields, meeting)) is not None:
+                found.append((number, task))
+    return found
+
+
 # `2) Akce Kaštánku (paní Malá akce zašle e-mailem)`: a bracket that opens with a person (a courtesy word and a
 # surname), then up to three words of the object in lower case and a task verb: that person owns it.
 _BRACKET_SUBJECT = re.compile(
@@ -2490,6 +2622,8 @@ def find_tasks(
         *((number, False, task) for number, task in _bracket_owner_tasks(lines, meeting)),
         *((number, True, task) for number, task in narrated_tasks),
         *((number, True, task) for number, task in _dative_owner_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in _reminded_tasks(lines, meeting, attending)),
+        *((number, True, task) for number, task in _promised_tasks(lines, meeting)),
         *((number, True, task) for number, task in _bracket_subject_tasks(lines, meeting, attending)),
     ]
     # A line that holds several tasks (a list flattened into a transcript) gives them all, alone.
