@@ -485,12 +485,15 @@ class Index:
                 # edit at 100,000 files, some 200 MB and 1.7 s. What they held is this archive's,
                 # in this user's file (mode 600), as the rows that stay.
                 connection.execute("PRAGMA secure_delete = FAST")
-                # Pages of 16 KiB where the file is new (SQLite keeps an index's page size): a
-                # first build writes some 60 MB at 10,000 files, most of it rows of 0.3–2 KB put
-                # in B-trees; with 4 KiB pages SQLite's share of its CPU was a quarter more
-                # (docs/performance.md, firstbuild7).
+                # Pages of 16 KiB where the file is new (SQLite keeps an index's page size), and
+                # for the rows a first build puts aside (the temporary database): it writes some
+                # 50 MB at 10,000 files, rows of 0.1–2 KB put in B-trees, and with 4 KiB pages
+                # SQLite's share of its CPU was a quarter more (docs/performance.md, firstbuild7).
+                # The temporary database's cache bounded (by default it is not, and in these
+                # pages it held some 10 MB more at 10,000 files, 256 MiB at 100,000).
                 connection.execute(f"PRAGMA page_size = {_PAGE_SIZE}")
-                connection.execute(f"PRAGMA temp.page_size = {_PAGE_SIZE}")  # its rows put aside
+                connection.execute(f"PRAGMA temp.page_size = {_PAGE_SIZE}")
+                connection.execute("PRAGMA temp.cache_size = -1000")
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
