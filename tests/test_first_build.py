@@ -181,38 +181,3 @@ def test_a_first_build_not_plain_loads_the_archive(
     assert given == [None] and (first.exit_code, first.stdout, first.stderr) == cold[0]
     monkeypatch.setattr(loading, "SETTLED_NS", 0)
     assert answers(invoke, awkward, cache=True) == cold
-
-
-def _page_size(root: Path) -> int:
-    import sqlite3
-
-    (made,) = (root / ".kpss").glob("index-*.sqlite3")
-    connection = sqlite3.connect(made)
-    try:
-        return int(connection.execute("PRAGMA page_size").fetchone()[0])
-    finally:
-        connection.close()
-
-
-def test_a_new_index_has_large_pages_and_answers_as_without_it(invoke: Invoke, awkward: Path) -> None:
-    """A new index file is made with pages of 16 KiB (its rows, of 0.3–2 KB, cost SQLite more
-    CPU in pages of 4 KiB: docs/performance.md, firstbuild7); one an earlier kpss made with
-    other pages gets them when it is emptied for this one. The answers are `--no-cache`'s."""
-    import sqlite3
-
-    cold = answers(invoke, awkward, cache=False)
-    first = invoke(*TASK_QUERIES[0], "-a", str(awkward))
-    assert (first.exit_code, first.stdout, first.stderr) == cold[0]
-    assert _page_size(awkward) == 16_384
-    assert answers(invoke, awkward, cache=True) == cold
-    (made,) = (awkward / ".kpss").glob("index-*.sqlite3")
-    connection = sqlite3.connect(made, isolation_level=None)
-    try:  # as an earlier kpss left it: other pages, another stamp
-        connection.execute("PRAGMA page_size = 4096")
-        connection.execute("VACUUM")
-        connection.execute("UPDATE meta SET value = 'an earlier kpss' WHERE key = 'stamp'")
-    finally:
-        connection.close()
-    assert _page_size(awkward) == 4096
-    assert answers(invoke, awkward, cache=True) == cold
-    assert _page_size(awkward) == 16_384

@@ -70,7 +70,6 @@ CREATE TABLE IF NOT EXISTS rows (
 ) WITHOUT ROWID;
 """
 _TABLES = ("meta", "files", "snapshot", "rows")
-_PAGE_SIZE = 16_384
 # Rows of the snapshot's tables (`Index.table`) fall into this many buckets each, a bucket's
 # rows side by side in the file; the snapshot keeps a digest of each bucket's signatures, so a
 # row removed, added or put back is told by reading its bucket alone.
@@ -366,12 +365,6 @@ def _start_afresh(connection: sqlite3.Connection, stamp: str, meaning: str) -> N
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
         raise
-    if connection.execute("PRAGMA main.page_size").fetchone()[0] != _PAGE_SIZE:
-        # An index made with other pages (by an earlier kpss), now empty: copied into pages of
-        # the size `open` asked for, as a new one (little to copy). Not when another kpss reads
-        # it: then it stays as it is, which only costs time.
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute("VACUUM")
 
 
 def _meaning(connection: sqlite3.Connection) -> str:
@@ -485,15 +478,6 @@ class Index:
                 # edit at 100,000 files, some 200 MB and 1.7 s. What they held is this archive's,
                 # in this user's file (mode 600), as the rows that stay.
                 connection.execute("PRAGMA secure_delete = FAST")
-                # Pages of 16 KiB where the file is new (SQLite keeps an index's page size), and
-                # for the rows a first build puts aside (the temporary database): it writes some
-                # 50 MB at 10,000 files, rows of 0.1–2 KB put in B-trees, and with 4 KiB pages
-                # SQLite's share of its CPU was a quarter more (docs/performance.md, firstbuild7).
-                # The temporary database's cache bounded (by default it is not, and in these
-                # pages it held some 10 MB more at 10,000 files, 256 MiB at 100,000).
-                connection.execute(f"PRAGMA page_size = {_PAGE_SIZE}")
-                connection.execute(f"PRAGMA temp.page_size = {_PAGE_SIZE}")
-                connection.execute("PRAGMA temp.cache_size = -1000")
                 connection.executescript(_SCHEMA)
                 row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
                 if row is None or row[0] != stamp:
