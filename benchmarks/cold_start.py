@@ -75,8 +75,16 @@ COMMANDS = {
     "attendance": ["attendance", "-f", "json", "--no-cache"],
     "list": ["list", "-f", "json", "--no-cache"],
     "check": ["check", "--no-cache"],
+    "monitor": ["monitor", "--year", "2020", "--no-cache"],
+    "agenda": ["agenda", "GROUP", "--no-cache"],  # GROUP: as benchmarks/commands.py names it
     "first": ["tasks", "--overdue"],
 }
+
+
+def command_line(command: str, archive: Path) -> list[str]:
+    """The words of `command` on `archive` (agenda: of the group benchmarks/commands.py names)."""
+    group = f"orp-001-{next(archive.glob('orp-001/*/*.md')).parent.name}" if command == "agenda" else ""
+    return [group if word == "GROUP" else word for word in COMMANDS[command]]
 
 
 def run(args: argparse.Namespace, work: Path) -> None:
@@ -95,7 +103,15 @@ def run(args: argparse.Namespace, work: Path) -> None:
                     shutil.rmtree(copy / ".kpss", ignore_errors=True)
                 out.unlink(missing_ok=True)
                 env = dict(os.environ, PYTHONPATH=tree)
-                argv = [sys.executable, "-c", PROBE, str(out), *COMMANDS[command], "--archive", str(archive)]
+                argv = [
+                    sys.executable,
+                    "-c",
+                    PROBE,
+                    str(out),
+                    *command_line(command, archive),
+                    "--archive",
+                    str(archive),
+                ]
                 wall, cpu, stdout = timed(argv, env)
                 forked = float(out.read_text()) if out.exists() else float("nan")
                 figures.setdefault((command, tree), []).append((wall, cpu, forked))

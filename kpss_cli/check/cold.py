@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,6 +49,7 @@ from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, is_not_minutes, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, pack, unpack
 from ..store.plan import load_plans
+from ..store.workers import FORKS
 from .rules import (
     PlanLinks,
     duplicate_meeting,
@@ -147,7 +147,7 @@ def cold_check(
 ) -> ColdCheck | None:
     """The findings of the archive (default: found from the current folder) on `today`, its
     records never all held; None where workers cannot be forked (the caller loads the archive)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not FORKS:
         return None
     root, shown_root = resolve_root(archive)
     wanted = {_relative_ref(Path(root), shown_root, ref) for ref in refs}

@@ -113,7 +113,8 @@ def import_plan(
     from ..core.names import slugify
     from ..plan.table import plan_yaml, read_rows
     from ..store.archive import resolve_root
-    from ..store.plan import PLAN_FOLDER, read_plan
+    from ..store.config import PLAN_FOLDER
+    from ..store.plan import read_plan
     from ..store.safefile import create_new, safe_path
 
     shown_source = str(source)

@@ -14,6 +14,7 @@ from ..core.i18n import N_, _
 from ..core.model import PLAN_STATE_LABELS
 from ..output.console import progress_bar, write_document, write_pdf
 from ..output.formats import Column
+from ..store.config import PLAN_FOLDER
 from .reading import TEMPLATE_FOLDERS
 from .shared import emit_rows, exit_code, load_computed, report, settings, today_from
 
@@ -70,8 +71,7 @@ MONITOR_COLUMNS = [
 # What plans and monitoring read of the minutes (plan/state.links, plan/monitor.monitor).
 PLAN_FIELDS = frozenset({"progress", "decisions"})
 STATE_COLOURS = {"done": "green", "in_progress": "yellow", "not_done": "red", "cancelled": "dim"}
-# The folder of the plan files (store/plan.PLAN_FOLDER, which imports the YAML reader).
-PLAN_FILES = ("plan",)
+PLAN_FILES = (PLAN_FOLDER,)  # the folders whose files a plan's answers depend on
 
 
 def has_measure(task: Task) -> bool:
@@ -85,7 +85,7 @@ def _plans(
     """The archive's plans (their problems added to `problems`), the one asked for (or of
     `day`), and its links."""
     from ..plan.state import links, plan_for
-    from ..store.plan import PLAN_FOLDER, load_plans
+    from ..store.plan import load_plans
 
     plans, found = load_plans(str(loaded.root), loaded.shown_root)
     problems += found

@@ -45,8 +45,8 @@ WARM_TASKS = frozenset(
 WARM_PATH = WARM_TASKS | frozenset(
     (
         "kpss_cli.commands.reading", "kpss_cli.commands.planning", "kpss_cli.store.answers", "kpss_cli.store.views",
-        "kpss_cli.check", "kpss_cli.check.codes", "kpss_cli.check.findings", "kpss_cli.store.plan",
-        "kpss_cli.core.plan", "kpss_cli.minutes.fastyaml", "kpss_cli.minutes.yamldata", "kpss_cli.minutes.yamlsafe",
+        "kpss_cli.check", "kpss_cli.check.codes", "kpss_cli.check.findings",
+        "kpss_cli.core.plan",
         "kpss_cli.documents", "kpss_cli.documents.textview", "kpss_cli.plan", "kpss_cli.plan.state",
         "kpss_cli.commands.mailing", "kpss_cli.mail", "kpss_cli.mail.deliver", "kpss_cli.mail.message",
         "kpss_cli.mail.sentlog", "kpss_cli.store.safefile",

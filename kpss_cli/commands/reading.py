@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from pathlib import Path
 
 from ..core.errors import ExitStatus, KpssError, error_line
 from ..core.i18n import N_, _, ngettext
@@ -36,6 +35,7 @@ from .shared import (
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (quick.py: every ms counts)
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
     from typing import Any
 
     from ..check.findings import Finding
@@ -310,7 +310,7 @@ def check_minutes(
     """Print the findings of `kpss check`; return its exit code."""
     from ..check.codes import CODES, SEVERITIES
     from ..check.findings import findings_of, summary
-    from ..store.plan import PLAN_FOLDER
+    from ..store.config import PLAN_FOLDER
 
     if explain is not None:
         code = CODES.get(explain.strip().lower())
@@ -405,6 +405,8 @@ def _shown_ref(archive: Archive, path: Path) -> str:
 
 def _shown_file(archive: Archive | TaskSnapshot, path: Path) -> str:
     """A file given on the command line (it exists), as findings show it."""
+    from pathlib import Path  # not on the warm path
+
     from ..store.archive import shown_path
 
     try:

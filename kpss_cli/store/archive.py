@@ -270,6 +270,7 @@ def _scan(
             entries = sorted(listing, key=_name)
         start = len(found)
         subfolders: list[tuple[str, str]] = []
+        add = found.append  # once per file: a warm run's walk is its largest part after the lstat
         for entry in entries:
             name = entry.name
             try:
@@ -281,14 +282,16 @@ def _scan(
                     subfolders.append((f"{folder}/{name}", f"{prefix}{name}/"))
             elif name.endswith(".md") and not name.startswith("."):
                 try:
+                    if stats:
+                        own: FileStat | OSError = FileStat(entry.stat(follow_symlinks=False))
                     # The listing's kind costs no system call, an lstat does (most of a walk).
-                    if not stats and entry.is_file(follow_symlinks=False):
-                        own: FileStat | OSError = UNSTATED
+                    elif entry.is_file(follow_symlinks=False):
+                        own = UNSTATED
                     else:
                         own = FileStat(entry.stat(follow_symlinks=False))
                 except OSError as exc:
                     own = exc
-                found.append((prefix + name, own))
+                add((prefix + name, own))
         spans = getattr(found, "spans", None)
         if spans is not None and len(found) > start:
             spans.append((prefix, start, len(found)))

@@ -19,12 +19,9 @@ elsewhere the view is made from the archive loaded lean, as before (None here).
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 from array import array
-from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from itertools import pairwise
 from pathlib import Path
 from sys import intern
@@ -68,6 +65,7 @@ from .packing import (
     unpack,
     unpack_attendance,
 )
+from .workers import FORKS, shared
 
 # What a parsed file leaves: (its problems as tuples, the view's value (bytes; of `attendance`
 # from a worker, its bytes and numbers: _each_kept) or None, what resolving
@@ -328,31 +326,39 @@ def _each_kept(
         if meanwhile is not None:
             meanwhile()
         return
-    with ProcessPoolExecutor(
-        max_workers=workers - 1,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start,
-        initargs=(config, view, wanted, os.getpid(), keep),
-    ) as pool:
-        pending = deque((chunk, pool.submit(_chunk, base, chunk)) for chunk in chunks)
-        if meanwhile is not None:
-            meanwhile()
-        while pending:  # as loading._parse_many: the workers from the front, this process from the back
-            if not pending[0][1].done() and pending[-1][1].cancel():
-                yield from here(pending.pop()[0])
-            else:
-                chunk, future = pending.popleft()
-                kept, own = future.result()
-                if people is not None and own is not None:
-                    numbers = [people.setdefault(person, len(people)) for person in own]
-                    kept = [
-                        (found, value if value is None else (value, numbers), resolving)
-                        for found, value, resolving in kept
-                    ]
-                yield from zip(chunk, kept, strict=True)
-                done += len(chunk)
-                if progress:
-                    progress(done, len(rels))
+    parent = os.getpid()
+
+    def start() -> None:
+        _start(config, view, wanted, parent, keep)
+
+    def work(at: int) -> tuple[list[Any], list[tuple[Any, ...]] | None]:
+        return _chunk(base, chunks[at])
+
+    first = True
+    # Each process takes the next chunk when it is free (store/workers.py); this one takes in
+    # the workers' results between its own chunks.
+    for at, theirs, result in shared(len(chunks), work, start, workers - 1):
+        if first:
+            first = False
+            if meanwhile is not None:  # the workers have started
+                meanwhile()
+        chunk = chunks[at]
+        if not theirs:
+            yield from here(chunk)
+            continue
+        kept, own = result
+        if people is not None and own is not None:
+            numbers = [people.setdefault(person, len(people)) for person in own]
+            kept = [
+                (found, value if value is None else (value, numbers), resolving)
+                for found, value, resolving in kept
+            ]
+        yield from zip(chunk, kept, strict=True)
+        done += len(chunk)
+        if progress:
+            progress(done, len(rels))
+    if first and meanwhile is not None:
+        meanwhile()
 
 
 class Cold:
@@ -461,7 +467,7 @@ def cold_view(
     `tally` (with `view` ATTENDANCE_VIEW): the values are the Steps it makes of each minutes.
     `meanwhile`: done once while the workers parse (_each_kept).
     The walk's list of files is emptied once read (its stats let go of before the parse)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not FORKS:
         return None
     folder = Path(root)
     config = load_config(folder, shown_root)

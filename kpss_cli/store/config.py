@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 CONFIG_NAME = "kpss.yaml"
 # Folders of the archive that hold no minutes (besides hidden ones, such as `.kpss/`).
 SKIPPED_FOLDERS = frozenset(("templates", "node_modules", "__pycache__"))
+# The folder of the plan files (store/plan.py reads them): here, where a warm `check` or `plan`
+# names it without importing the YAML reader.
+PLAN_FOLDER = "plan"
 MAX_CONFIG = 16 * 1024 * 1024  # a national archive lists a few thousand groups and their members
 
 

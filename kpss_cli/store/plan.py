@@ -18,9 +18,9 @@ from ..core.names import fold
 from ..core.plan import Indicator, Plan, PlanItem, read_value
 from ..minutes.yamldata import YamlProblem
 from ..minutes.yamlsafe import load_yaml
+from .config import PLAN_FOLDER
 from .files import read_regular
 
-PLAN_FOLDER = "plan"
 MAX_PLAN = 4 * 1024 * 1024  # a plan of a region holds a few hundred items
 
 
