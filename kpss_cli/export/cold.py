@@ -717,13 +717,9 @@ class _TaskMaker:
             deadlines: list[Row] = []
             row_kind = "none"  # as tables._deadline_rows replays them
             row_due: str | None = None
-            if due is not None:
-                read = parse_deadline(due, dates[day])
-                row_due, row_kind = due, read.kind
-                row_end = after.get(minutes_id) if row_kind == "next_meeting" else read.end
-                deadlines.append(
-                    (name, task_id, 0, minutes_id, iso(day), "set", row_due, _iso(row_end), row_kind)
-                )
+            if due is not None:  # the deadline parse._new_task read of it: no need to read it again
+                row_due, row_kind = due, kind
+                deadlines.append((name, task_id, 0, minutes_id, iso(day), "set", due, _iso(end), kind))
             closed_day, closed_id = day, minutes_id
             step_at = bisect_left(steps, n << 64)
             seq = 0
