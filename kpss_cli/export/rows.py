@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, islice, repeat
 from operator import eq, itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from ..core.model import Minutes, Person
 from ..core.people import roster_of
@@ -221,7 +221,8 @@ class Spool:
         for part, text in zip(parts, texts, strict=True):
             file = self.files.get(part)
             if file is None:
-                file = self.files[part] = tempfile.TemporaryFile(dir=self.folder, buffering=SPOOL_BUFFER)  # noqa: SIM115
+                made = tempfile.TemporaryFile("w+b", SPOOL_BUFFER, dir=self.folder)  # noqa: SIM115 - close()
+                file = self.files[part] = cast(BinaryIO, made)  # typeshed: IO[Any] when buffered so
                 self.offsets[part] = array("q")
                 self.lengths[part] = array("q")
             offsets, lengths = self.offsets[part], self.lengths[part]
