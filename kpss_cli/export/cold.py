@@ -148,9 +148,11 @@ def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[byt
 
 # Each attendance row's text after its minutes id (rows._text's), by the rest of the row: the
 # same people come meeting after meeting, under the same status (at 10,000 files 128,000 rows,
-# some 3,000 texts). Held by the process that parses the files; let go of past _TAILS_HELD.
+# 11,770 texts), and the files come group by group. Held by the process that parses the files,
+# let go of past _TAILS_HELD (some 2 MB; 65,536 put the peak at 100,000 files over 250 MiB)
+# and once the files are parsed.
 _TAILS: dict[tuple[Any, ...], str] = {}
-_TAILS_HELD = 1 << 16
+_TAILS_HELD = 4_096
 _BEFORE_ID = LEAD.decode("ascii") + '"minutes_id": '
 
 
@@ -497,6 +499,7 @@ def _made(
             sink.minutes(rows),
         )
         seen[rel] = _numbered(flat, people)
+    _TAILS.clear()
     # The tasks shared with a helper process where the files were shared with workers.
     apart = len(read) >= loading.PARALLEL_FROM and min(os.cpu_count() or 1, 8) >= 2
     del read
