@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
+from kpss_cli.export import cold
 from kpss_cli.export.rows import LEAD, _text
-from kpss_cli.export.schema import TABLES, Row, Table
+from kpss_cli.export.schema import BY_NAME, TABLES, Row, Table
 
 TEXTS = ["a", 'q"uo\\te', "ctl\x01\x1f\n\t", "\u2028x\u2029", "emoji 😀", "{brace} {{", "ž", "", "'single'"]
 encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -65,3 +66,18 @@ def test_a_row_not_as_its_table_is_refused(table: Table) -> None:
         table.json_lines()([(*row, None)])  # a value too many
     with pytest.raises(ValueError):
         _text(table, [("named", *row[1:])])  # not of the archive named ""
+
+
+def test_a_cold_minutes_attendance_is_its_rows_text() -> None:
+    """export/cold._attendance_text (each row's text after its minutes id kept as it recurs):
+    the bytes rows._text gives, for minutes whose people recur, and rows of no one minutes."""
+    table = BY_NAME["attendance"]
+    rnd = random.Random("attendance")
+    people = [tuple(value(c.type, rnd) for c in table.columns[2:]) for _ in range(40)]
+    for minutes_id in ["orp-001/x/2020-01-02", *TEXTS]:
+        rows = [("", minutes_id, *rnd.choice(people)) for _ in range(rnd.randint(0, 30))]
+        assert cold._attendance_text(rows) == _text(table, rows)
+    mixed = [("", "a", *people[0]), ("", "b", *people[1]), ("", 3, *people[2])]
+    assert cold._attendance_text(mixed) == _text(table, mixed)
+    with pytest.raises(ValueError):
+        cold._attendance_text([("named", "a", *people[0])])

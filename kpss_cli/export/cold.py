@@ -28,6 +28,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from json.encoder import encode_basestring
 from operator import itemgetter
 from pathlib import Path
 from sys import intern
@@ -36,7 +37,8 @@ from typing import Any
 from ..core.config import Config
 from ..core.dates import parse_deadline
 from ..core.errors import Problem
-from ..core.model import Minutes, Person, StatusChange, Task
+from ..core.model import Minutes, Person
+from ..core.names import person_key
 from ..core.people import roster_of
 from ..meetings.membership import GroupMembers, all_members
 from ..output.formats import json_encoder
@@ -54,10 +56,10 @@ from ..store.cold import _each_kept, _short, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
-from .rows import Made, Spool, _text
+from .rows import LEAD, Made, Spool, _lines_of, _text
 from .schema import BY_NAME, Row
 from .splice import PER_MINUTES, PER_TASK
-from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows, task_rows
+from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows
 
 # What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
 # and name, the date of its own next meeting (or None), whose members judge its attendance
@@ -138,10 +140,42 @@ def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[byt
     attendance, meeting, agenda, decisions = rows
     attendance.sort(key=lambda row: (row[2], row[3]))  # its id leads the key: then person, status
     texts = tuple(
-        _text(BY_NAME[name], made)
+        _attendance_text(made) if name == "attendance" else _text(BY_NAME[name], made)
         for name, made in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
     )
     return texts, (len(attendance), len(agenda), len(decisions))
+
+
+# Each attendance row's text after its minutes id (rows._text's), by the rest of the row: the
+# same people come meeting after meeting, under the same status (at 10,000 files 128,000 rows,
+# 11,770 texts), and the files come group by group. Held by the process that parses the files,
+# let go of past _TAILS_HELD (some 2 MB; 65,536 put the peak at 100,000 files over 250 MiB)
+# and once the files are parsed.
+_TAILS: dict[tuple[Any, ...], str] = {}
+_TAILS_HELD = 4_096
+_BEFORE_ID = LEAD.decode("ascii") + '"minutes_id": '
+
+
+def _attendance_text(rows: list[Row]) -> bytes:
+    """rows._text of one minutes' rows of `attendance`, each row's text after its minutes id
+    made once (_TAILS), the minutes id's once per minutes: the same bytes."""
+    if not rows or any(row[0] != "" or type(row[1]) is not str for row in rows):
+        return _text(BY_NAME["attendance"], rows)  # not one archive's "" and ids (never here)
+    tails = _TAILS
+    if len(tails) > _TAILS_HELD:
+        tails.clear()
+    made: list[str] = [""]
+    minutes_id = rows[0][1]
+    for row in rows:
+        if row[1] != minutes_id:
+            return _text(BY_NAME["attendance"], rows)  # not one minutes' (never here)
+        rest = row[2:]
+        tail = tails.get(rest)
+        if tail is None:
+            line = _lines_of(BY_NAME["attendance"])([("", "", *rest)])
+            tail = tails[rest] = line[len(_BEFORE_ID) + 4 :]  # after `"", `
+        made.append(tail)
+    return (_BEFORE_ID + encode_basestring(minutes_id) + ", ").join(made).encode("utf-8")
 
 
 def _kept(
@@ -465,6 +499,7 @@ def _made(
             sink.minutes(rows),
         )
         seen[rel] = _numbered(flat, people)
+    _TAILS.clear()
     # The tasks shared with a helper process where the files were shared with workers.
     apart = len(read) >= loading.PARALLEL_FROM and min(os.cpu_count() or 1, 8) >= 2
     del read
@@ -673,18 +708,24 @@ class _TaskMaker:
         self.defined_nth = defined_nth
         self.steps = steps
         self.roster = roster
+        self.keys: dict[str, str] = {}  # an owner as written: their key (tables.task_rows), or ""
 
     def made(self, numbers: Sequence[int]) -> list[tuple[Row, list[Row], list[Row]]]:
-        """The rows of the tasks `numbers`, in that order, as task_rows makes them."""
+        """The rows of the tasks `numbers`, in that order, as tables.task_rows makes them of the
+        task archive.resolve resolves: replayed here from the tuples straight into the rows (no
+        Task or StatusChange made; each step's deadline read once, for the task and its row of
+        `deadlines`), the owners' keys kept as they recur. tests/test_export_cold.py compares
+        the two."""
         loads, dates = marshal.loads, _DATES
-        name, rels, ordered, after, steps, roster = (
+        name, rels, ordered, after, steps, keys = (
             self.name,
             self.rels,
             self.ordered,
             self.after,
             self.steps,
-            self.roster,
+            self.keys,
         )
+        iso = _iso_of
 
         @lru_cache(maxsize=256)
         def updates(at: int) -> list[tuple[Any, ...]]:
@@ -701,44 +742,96 @@ class _TaskMaker:
             if tasks_of[0] != at:
                 tasks_of = (at, loads(own[_TASKS]))
             task_id, text, owner, due, deadline, kind, initial, line, source, _measure = tasks_of[1][nth]
-            day = dates[own[_DAY]]
-            task = Task(
-                task_id,
-                text,
-                owner,
-                due,
-                after[own[_ID]] if kind == "next_meeting" else None if deadline is None else dates[deadline],
-                kind,
-                initial,
-                initial,
-                line,
-                source,
-                own[_ID],
-                own[_GROUP],
-                own[_SLUG],
-                day,
-                rels[at],
-                [StatusChange(own[_ID], day, initial, None, rels[at], line, due)],
+            minutes_id, day, path = own[_ID], own[_DAY], rels[at]
+            status = initial
+            end: Any = (
+                after[minutes_id] if kind == "next_meeting" else None if deadline is None else dates[deadline]
             )
+            events: list[Row] = [(name, task_id, 0, minutes_id, iso(day), initial, None, due, path, line)]
+            deadlines: list[Row] = []
+            row_kind = "none"  # as tables._deadline_rows replays them
+            row_due: str | None = None
+            if due is not None:  # the deadline parse._new_task read of it: no need to read it again
+                row_due, row_kind = due, kind
+                deadlines.append((name, task_id, 0, minutes_id, iso(day), "set", due, _iso(end), kind))
+            closed_day, closed_id = day, minutes_id
             step_at = bisect_left(steps, n << 64)
+            seq = 0
             while step_at < len(steps) and steps[step_at] >> 64 == n:
                 step = steps[step_at]
                 step_at += 1
+                seq += 1
                 where = step >> 32 & 0xFFFFFFFF
                 _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
                 by = ordered[where]
-                when = dates[by[_DAY]]
-                task.status = changed
+                by_id, by_day = by[_ID], by[_DAY]
+                status = changed
                 if handed:  # handed over, from this meeting on
-                    task.owner = handed
+                    owner = handed
                 if written is not None:  # a new deadline, from this meeting on
-                    read = parse_deadline(written, when)
-                    task.due, task.deadline_kind = written, read.kind
-                    task.deadline = after[by[_ID]] if read.kind == "next_meeting" else read.end
-                elif changed == "open" and task.deadline_kind == "next_meeting":
-                    task.deadline = after[by[_ID]]  # carried on: to the meeting after this one
-                task.history.append(
-                    StatusChange(by[_ID], when, changed, note, rels[where], update_line, written)
+                    read = parse_deadline(written, dates[by_day])
+                    due, kind = written, read.kind
+                    end = after[by_id] if read.kind == "next_meeting" else read.end
+                    row_due, row_kind = written, read.kind
+                    row_end = after.get(by_id) if row_kind == "next_meeting" else read.end
+                    deadlines.append(
+                        (name, task_id, seq, by_id, iso(by_day), "moved", row_due, _iso(row_end), row_kind)
+                    )
+                else:
+                    if changed == "open" and kind == "next_meeting":
+                        end = after[by_id]  # carried on: to the meeting after this one
+                    if changed == "open" and row_kind == "next_meeting":
+                        deadlines.append(
+                            (
+                                name,
+                                task_id,
+                                seq,
+                                by_id,
+                                iso(by_day),
+                                "carried",
+                                row_due,
+                                _iso(after.get(by_id)),
+                                row_kind,
+                            )
+                        )
+                events.append(
+                    (name, task_id, seq, by_id, iso(by_day), changed, note, written, rels[where], update_line)
                 )
-            made.append(task_rows(name, task, roster, after))
+                closed_day, closed_id = by_day, by_id
+            closed = status != "open"
+            if owner:
+                owner_key = keys.get(owner)
+                if owner_key is None:
+                    owner_key = keys[owner] = person_key(self.roster.find(owner) or owner) or ""
+            task_row = (
+                name,
+                task_id,
+                minutes_id,
+                own[_SLUG],
+                iso(day),
+                text,
+                owner,
+                (owner_key or None) if owner else None,
+                due,
+                _iso(end),
+                kind,
+                status,
+                initial,
+                iso(closed_day) if closed else None,
+                closed_id if closed else None,
+                path,
+                line,
+                source,
+            )
+            made.append((task_row, events, deadlines))
         return made
+
+
+@lru_cache(maxsize=4096)
+def _iso_of(day: int) -> str:
+    """The ISO text of the date of the ordinal `day` (the same few thousand dates recur)."""
+    return _DATES[day].isoformat()
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day else None
