@@ -3108,7 +3108,9 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
 # part of the minutes, opens the narrative.
 _NAME_THEN_NARRATIVE = re.compile(
     rf"^(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+){{1,2}})\s+"
-    r"(?:Zasedání|Jednání|Schůze|Setkání|Program|Ověřovatel|Přítomn|Omluven|Host|Starost|Předsed)\w*\b.*$"
+    # (whole words: `Marie Nová Starostová`, `Jana Nová Hostová` are names of three words, no post)
+    r"(?:Zasedání|Jednání|Schůze|Setkání|Program(?:u)?|Ověřovatel(?:é|ka|ky|ů)?|Přítomn[iíoéý]|Omluven[iíoaéy]?|"
+    r"Host(?:é|ů|ia)?|Starost(?:a|ka)|Předsed(?:a|kyně|ající))\b.*$"
 )
 _AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
 _VERIFIER_ROLE = rx(r"\(\s*ověřovatel")
@@ -3645,7 +3647,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return titled[0]  # `… a řídil jej předseda sdružení, p. Ing. Kořínek.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
-            if _ROLE_SUBJECT_END.search(before) is not None:
+            role = _ROLE_SUBJECT_END.search(before)
+            if role is not None and _POST_UNNAMED_AFTER.search(before[: role.start()]) is not None:
                 continue  # `… PaedDr. David Holman Starosta zahájil jednání`: the post is the subject, unnamed
             sentences = list(_SENTENCE.finditer(before))
             sentence = before[sentences[-1].end() :] if sentences else before
@@ -3711,6 +3714,10 @@ _COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
 _ROLE_SUBJECT_END = re.compile(
     rf"(?<![\w.])(?:Místo(?:předsed(?:a|kyně)|starost(?:a|ka))|Předsed(?:a|kyně)|Starost(?:a|ka))(?:\s+{SMALL}+){{0,2}}\s*$"
 )
+# What comes before such a post when it names no one: nothing, the end of a sentence, or a label's value
+# (`Ověřovatel: Eva Malá`) the transcript ran on into it. A name joined to the post otherwise (`Jan Dub –
+# Předseda komise zahájil`, `Pan Jan Dub Starosta obce zahájil`) is the subject in apposition.
+_POST_UNNAMED_AFTER = re.compile(r"^\s*$|[.!?]\s*$|:\s")
 
 
 def _subject_before(before: str) -> str | None:
