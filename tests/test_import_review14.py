@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from kpss_cli.importing import recognise
 
+from .recognised import names
+
 _PRESENT = "Přítomni: Jan Dub, Eva Malá, Petr Kos\n"
 
 
@@ -42,6 +44,28 @@ def test_conclusions_heading_a_part_of_the_minutes_name_no_body() -> None:
     # the conclusions opening the record still head it
     text = f"Závěry z jednání výboru Klubu důchodců ze dne 5. 3. 2020\n\n{_PRESENT}"
     assert recognise(text).group == "Výbor Klubu důchodců"
+
+
+# --- lower-case posts ending each person of a run-on list -------------------------------------------------
+
+
+def test_whose_post_it_is_belongs_to_the_post_not_to_the_next_name() -> None:
+    head = "Zápis ze schůze Rady obce Lhota konané dne 27. 11. 2013\n\n"
+    for line, people in [
+        (
+            "Hosté: Petr Kos předseda Sokola Jan Dub předseda Orla Eva Malá",
+            ["Petr Kos", "Jan Dub", "Eva Malá"],
+        ),
+        (
+            "Přítomni: Jan Dub starosta Eva Malá místostarostka Petr Kos předseda Finančního Výboru Karel Vrba",
+            ["Jan Dub", "Eva Malá", "Petr Kos", "Karel Vrba"],
+        ),
+    ]:
+        minutes = recognise(f"{head}{line}\n\nProgram:\n")
+        assert names(minutes.present + minutes.guests) == people, line
+    # a label run on after a post is no part of it: who follows it is not present
+    text = f"{head}Přítomni: Jan Dub starosta Eva Malá místostarostka Hosté Petr Kos\n\nProgram:\n"
+    assert names(recognise(text).present) == ["Jan Dub", "Eva Malá"]
 
 
 # --- a capitalised post right before `zahájil` ---------------------------------------------------------

@@ -2539,7 +2539,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if inline and len(_POST_BEFORE_NAME.findall(inline)) >= 2 and ";" not in inline:
             # `Mgr. Jan Dub starosta Eva Malá, MBA 1. místostarosta Ing. Petr Kos člen rady …`: a transcript
             # lost the commas; each post in lower case after a name ends that person
-            inline = _POST_BEFORE_NAME.sub(r" \g<post>, ", inline)
+            inline = _POST_BEFORE_NAME.sub(_end_person_at_post, inline)
         inline = _ARRIVAL.sub("", inline)  # `JUDr. Pošpíšil do 10 hod.`: until when, no part of the name
         inline = _AND_OTHERS.sub("", inline)  # `…, Mgr. Eva Malá (ČMOS) a další hosté dle prezenční listiny`
         if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
@@ -2692,8 +2692,27 @@ def _office_present(result: Imported, office: set[str]) -> None:
 _POST_BEFORE_NAME = re.compile(
     r"(?<=\w)\s+(?P<post>(?:\d\.\s+)?(?:místo)?(?:starost(?:a|ka)|předsed(?:a|kyně)|primátor(?:ka)?)|"
     r"člen(?:ka)?\s+(?:rady|komise|výboru|zastupitelstva)|tajemn(?:ík|ice)(?:\s+(?:MěÚ|MÚ|OÚ|ÚMČ|úřadu))?|radní)"
-    rf"\s+(?=(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
+    # (whose post it is, capitalised: `předseda Sokola Jan Dub`, `předseda Finančního výboru Karel Vrba`)
+    rf"\s+(?P<whose>(?:{CAPITAL}{SMALL}+\s+){{1,2}})?(?=(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
 )
+
+
+_RUN_ON_LABEL = re.compile(r"(?i:" + "|".join(OTHER_LABEL_WORDS) + r")\b")
+
+
+def _end_person_at_post(match: re.Match[str]) -> str:
+    """The post and what ends the person before it (see `_POST_BEFORE_NAME`): capitalised words after the
+    post that are no first name, before one that is (`předseda Sokola Jan Dub`), say whose post it is and
+    belong to it, not to the next person's name."""
+    whose = match["whose"] or ""
+    # (`místostarostka Hosté Petr Kos`: a label the transcript ran on, not whose post it is)
+    if whose and fold(whose.split()[0]) not in FIRST_NAMES and _RUN_ON_LABEL.match(whose) is None:
+        after = match.string[match.end() :].split(maxsplit=1)
+        if after and fold(after[0]) in FIRST_NAMES:
+            return f" {match['post']} {whose.strip()}, "
+    return f" {match['post']}, {whose}"
+
+
 _ROLE_THEN_NAME = re.compile(rf"\)\s+(?=(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL})")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ARRIVAL = rx(r"\s+(?:do|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\b\.?|h\b\.?)")
