@@ -413,13 +413,16 @@ def _words(group: str) -> set[str]:
 
 
 # Other words that head a record of a meeting: `Zpráva o jednání Pracovní skupiny …`, `STENOZÁPIS z 27.
-# zasedání Zastupitelstva …`, `Stenografický záznam z …`, `Závěry z jednání …` read as `Zápis z …`.
+# zasedání Zastupitelstva …`, `Stenografický záznam z …` read as `Zápis z …`.
 _TITLE_SYNONYM = rx(
     r"^(?P<lead>\W*(?:\d{1,3}\.?\s+)?)(?:zpráva\s+o(?=\s+(?:jednání|zasedání|setkání)\s)|stenozápis(?=\s+(?:z|ze)\s)|"
-    r"stenografický\s+záznam(?=\s+(?:z|ze)\s)|"
-    # `Závěry z jednání schůzky výboru Senior klubu ze dne 19.9.2012`: the conclusions of a meeting, the
-    # line's first word (`2. Závěry z jednání Republikové rady …` is an item of the agenda)
-    r"(?<!.)závěry(?=\s+(?:z|ze)\s+(?:jednání|zasedání|setkání|schůze|schůzky|porady)\s))"
+    r"stenografický\s+záznam(?=\s+(?:z|ze)\s))"
+)
+# `Závěry z jednání schůzky výboru Senior klubu ze dne 19.9.2012`: the conclusions of a meeting head the
+# record when they open one of its first lines (`2. Závěry z jednání Republikové rady …` is an item of the
+# agenda; `Závěry z jednání pracovní skupiny:` under the attendance heads a part of the minutes)
+_CONCLUSIONS_TITLE = rx(
+    r"^(?P<lead>\W*)závěry(?=\s+(?:z|ze)\s+(?:jednání|zasedání|setkání|schůze|schůzky|porady)\s)(?!.*:\s*$)"
 )
 _ZAPIS_WORD = rx(r"\bz[áa](?:pis|znam)")
 _MEETING_HEADING = rx(
@@ -605,11 +608,26 @@ def find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     return group, why
 
 
+# The adjective of an organisation's top body (`centrální představenstvo`, `hlavní výbor`): the one body
+# of its kind that the organisation's acronym names (`Představenstvo ČLK`). Others (`kontrolní`,
+# `revizní`, `finanční`) tell a different body of the same organisation.
+_TOP_BODY = rx(r"(?:centráln|ústředn|hlavn|celostátn|republikov)\w*")
+# The first line of the attendance or the agenda: a title below it is an item of the minutes.
+_PART_OPENS = rx(r"\W*(?:přítomn|omluven|nepřítomn|hosté|program|pořad\s+jednání)\w*\b")
+
+
 def _whose_by_acronym(first: str, later: str) -> bool:
     """True when `later` is the last noun of `first` and an acronym after it (`Centrální
-    představenstvo`, `Představenstvo ČLK`): the same body, named by whose it is."""
+    představenstvo`, `Představenstvo ČLK`): the same body, named by whose it is — when `first` names
+    the organisation's top body."""
     match = re.fullmatch(rf"(?P<noun>{CAPITAL}{SMALL}+)\s+{CAPITAL}{{2,6}}", later)
-    return match is not None and bool(first.split()) and fold(first.split()[-1]) == fold(match["noun"])
+    words = first.split()
+    return (
+        match is not None
+        and len(words) == 2
+        and _TOP_BODY.fullmatch(words[0]) is not None
+        and fold(words[-1]) == fold(match["noun"])
+    )
 
 
 def _named_fuller(body: str | None, title: str, head: list[str]) -> bool:
@@ -688,6 +706,7 @@ def _committee_acting(lines: list[str]) -> str | None:
 
 def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
     head = [_TITLE_SYNONYM.sub(r"\g<lead>Zápis", plain(line)) for line in lines if line.strip()][:15]
+    head[:3] = [_CONCLUSIONS_TITLE.sub(r"\g<lead>Zápis", line) for line in head[:3]]
     head = [_inner_title(line) for line in head]
     # `Zápis z výborové schůze klubu chovatelů …`: the committee of the association named after it
     head = [_COMMITTEE_OF.sub("schůze výboru ", line) for line in head]
@@ -772,8 +791,15 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
         fuller = next((t for t in titles[1:] if short < _words(t[0] or "")), None)
         # `Zápis z jednání centrálního představenstva 18.6.2020` above `Zápis z jednání představenstva ČLK`:
         # the same body's noun, the later title saying whose body it is by an acronym
+        # (only a title above the attendance and the agenda: below them, `2. Zápis z jednání výboru ZO` is an item)
+        opened = next((i for i, line in enumerate(head) if _PART_OPENS.match(line)), len(head))
         return fuller or next(
-            (t for t in titles[1:] if _whose_by_acronym(titles[0][0] or "", t[0] or "")), titles[0]
+            (
+                t
+                for t, line, _day in titled[1:]
+                if head.index(line) < opened and _whose_by_acronym(titles[0][0] or "", t[0] or "")
+            ),
+            titles[0],
         )
     for line in head:
         match = _BODY_BEFORE_TITLE.match(line) or _CONFERENCE.match(line)

@@ -2565,7 +2565,7 @@ def _attendance(result: Imported, reader: _Reader) -> None:
         if inline and len(_POST_BEFORE_NAME.findall(inline)) >= 2 and ";" not in inline:
             # `Mgr. Jan Dub starosta Eva Malá, MBA 1. místostarosta Ing. Petr Kos člen rady …`: a transcript
             # lost the commas; each post in lower case after a name ends that person
-            inline = _POST_BEFORE_NAME.sub(r" \g<post>, ", inline)
+            inline = _POST_BEFORE_NAME.sub(_end_person_at_post, inline)
         inline = _ARRIVAL.sub("", inline)  # `JUDr. Pošpíšil do 10 hod.`: until when, no part of the name
         inline = _AND_OTHERS.sub("", inline)  # `…, Mgr. Eva Malá (ČMOS) a další hosté dle prezenční listiny`
         if (counted := _COUNT_THEN_NAMES.match(inline)) is not None:
@@ -2740,8 +2740,27 @@ def _office_present(result: Imported, office: set[str]) -> None:
 _POST_BEFORE_NAME = re.compile(
     r"(?<=\w)\s+(?P<post>(?:\d\.\s+)?(?:místo)?(?:starost(?:a|ka)|předsed(?:a|kyně)|primátor(?:ka)?)|"
     r"člen(?:ka)?\s+(?:rady|komise|výboru|zastupitelstva)|tajemn(?:ík|ice)(?:\s+(?:MěÚ|MÚ|OÚ|ÚMČ|úřadu))?|radní)"
-    rf"\s+(?=(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
+    # (whose post it is, capitalised: `předseda Sokola Jan Dub`, `předseda Finančního výboru Karel Vrba`)
+    rf"\s+(?P<whose>(?:{CAPITAL}{SMALL}+\s+){{1,2}})?(?=(?:[A-Z][A-Za-z]{{0,6}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})"
 )
+
+
+_RUN_ON_LABEL = re.compile(r"(?i:" + "|".join(OTHER_LABEL_WORDS) + r")\b")
+
+
+def _end_person_at_post(match: re.Match[str]) -> str:
+    """The post and what ends the person before it (see `_POST_BEFORE_NAME`): capitalised words after the
+    post that are no first name, before one that is (`předseda Sokola Jan Dub`), say whose post it is and
+    belong to it, not to the next person's name."""
+    whose = match["whose"] or ""
+    # (`místostarostka Hosté Petr Kos`: a label the transcript ran on, not whose post it is)
+    if whose and fold(whose.split()[0]) not in FIRST_NAMES and _RUN_ON_LABEL.match(whose) is None:
+        after = match.string[match.end() :].split(maxsplit=1)
+        if after and fold(after[0]) in FIRST_NAMES:
+            return f" {match['post']} {whose.strip()}, "
+    return f" {match['post']}, {whose}"
+
+
 _ROLE_THEN_NAME = re.compile(rf"\)\s+(?=(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+\s+{CAPITAL})")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ARRIVAL = rx(r"\s+(?:do|od)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:hod(?:in)?\b\.?|h\b\.?)")
@@ -3163,7 +3182,9 @@ def _one_person(reader: _Reader, pattern: re.Pattern[str], free: tuple[re.Patter
 # part of the minutes, opens the narrative.
 _NAME_THEN_NARRATIVE = re.compile(
     rf"^(?P<name>(?:[A-Z][A-Za-z]{{0,5}}\.\s*)*{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+){{1,2}})\s+"
-    r"(?:Zasedání|Jednání|Schůze|Setkání|Program|Ověřovatel|Přítomn|Omluven|Host|Starost|Předsed)\w*\b.*$"
+    # (whole words: `Marie Nová Starostová`, `Jana Nová Hostová` are names of three words, no post)
+    r"(?:Zasedání|Jednání|Schůze|Setkání|Program(?:u)?|Ověřovatel(?:é|ka|ky|ů)?|Přítomn[iíoéý]|Omluven[iíoaéy]?|"
+    r"Host(?:é|ů|ia)?|Starost(?:a|ka)|Předsed(?:a|kyně|ající))\b.*$"
 )
 # `Jana Nová – nemocná`, `Jana Nová (omluvena)`, `Jana Nová je nepřítomna`: the person named was not there.
 _NOT_THERE = rx(
@@ -3711,7 +3732,8 @@ def _narrative_moderator(reader: _Reader) -> str | None:
                 return titled[0]  # `… a řídil jej předseda sdružení, p. Ing. Kořínek.`
         for match in _OPENED.finditer(line):
             before = line[: match.start()]
-            if _ROLE_SUBJECT_END.search(before) is not None:
+            role = _ROLE_SUBJECT_END.search(before)
+            if role is not None and _POST_UNNAMED_AFTER.search(before[: role.start()]) is not None:
                 continue  # `… PaedDr. David Holman Starosta zahájil jednání`: the post is the subject, unnamed
             sentences = list(_SENTENCE.finditer(before))
             sentence = before[sentences[-1].end() :] if sentences else before
@@ -3777,6 +3799,10 @@ _COURTESY_END = rx(r"(?:\b(?:pan|paní)|\b(?:p|pí)\.)\s*$")
 _ROLE_SUBJECT_END = re.compile(
     rf"(?<![\w.])(?:Místo(?:předsed(?:a|kyně)|starost(?:a|ka))|Předsed(?:a|kyně)|Starost(?:a|ka))(?:\s+{SMALL}+){{0,2}}\s*$"
 )
+# What comes before such a post when it names no one: nothing, the end of a sentence, or a label's value
+# (`Ověřovatel: Eva Malá`) the transcript ran on into it. A name joined to the post otherwise (`Jan Dub –
+# Předseda komise zahájil`, `Pan Jan Dub Starosta obce zahájil`) is the subject in apposition.
+_POST_UNNAMED_AFTER = re.compile(r"^\s*$|[.!?]\s*$|:\s")
 
 
 def _subject_before(before: str) -> str | None:
