@@ -72,3 +72,22 @@ def test_a_body_that_would_entrust_a_person_sets_no_task() -> None:
     assert tasks(_HEAD + "1. Hřiště\n\nZastupitelstvo pověřilo J. Kose zajistit nabídky.\n") == [
         ("J. Kos", "zajistit nabídky", None)
     ]
+
+
+# --- a request reported done: a participle after a consonant, `má zajištěno`, a day between ---------------
+
+
+def test_a_request_reported_done_in_other_words_is_no_task() -> None:
+    for sentence in [
+        "Předseda požádal Jana Kose, aby zajistil stany, což už má zajištěno.",
+        "Předseda požádal Jana Kose, aby zajistil stany, což již dnes splnil.",
+        "Předseda požádal Jana Kose, aby zajistil úklid sálu, což již proběhlo.",
+    ]:
+        assert tasks(_HEAD + "1. Hřiště\n\n" + sentence + "\n") == [], sentence
+    # why it is needed, or a promise made earlier, leaves the task standing
+    for sentence in [
+        "Předseda požádal Jana Kose, aby zajistil stany, což už dál nejde odkládat.",
+        "Předseda požádal Jana Kose, aby zajistil stany, což již dříve slíbil.",
+    ]:
+        found = tasks(_HEAD + "1. Hřiště\n\n" + sentence + "\n")
+        assert [(owner, due) for owner, _task, due in found] == [("Jan Kos", None)], sentence

@@ -1833,8 +1833,10 @@ _REQUESTS_NAMED = rx(
 # `…, což je již nutné` says why, the task stands.
 _DONE_ALREADY = rx(
     r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*?"
-    r"(?:\b(?:již|už)\s+(?:(?:je|jsou|ho|ji|jej|jim|mu|se|si|to)\s+)?(?:\w+[aeiouyáéíěů]l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
-    r"|\b\w+[aeiouyáéíěů]l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
+    # (a participle also after a consonant, `proběhlo`, `přinesl`; `má zajištěno`, `již dnes splnil`)
+    r"(?:\b(?:již|už)\s+(?:(?:je|jsou|má|mají|ho|ji|jej|jim|mu|se|si|to|dnes|včera|mezitím)\s+){0,2}"
+    r"(?:(?!dál\b)\w+l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
+    r"|\b\w+l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
 )
 
 
