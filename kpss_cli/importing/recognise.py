@@ -3188,9 +3188,11 @@ _NAME_THEN_NARRATIVE = re.compile(
 )
 # `Jana Nová – nemocná`, `Jana Nová (omluvena)`, `Jana Nová je nepřítomna`: the person named was not there.
 _NOT_THERE = rx(
-    r"^[^,;:]{3,60}?(?:\s[-–—]\s*|\s*[(,]\s*|\s+(?:je|byl[a]?)\s+)"
+    r"^[^,;:]{3,60}?(?:\s[-–—]\s*|\s*[(,]\s*(?:(?:je|byl[a]?)\s+)?|\s+(?:je|byl[a]?)\s+)"
     # (in lower case and no label: `Zapsal: Petr Malý, Nepřítomni: …` runs on into the next label)
     r"(?-i:nemocn|omluven|nepřítomn|indisponován|chyběl|na\s+dovolené\b|v\s+pracovní\s+neschopnosti\b)(?!\w*\s*:)"
+    # (nor a state of others named after it in its clause: `Zapsal: Petr Kos, omluveni Jana Bílá a Eva Nová`)
+    rf"(?![^,;()]*?(?-i:{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}))"
 )
 # `…, zapsal Petr Malý`, `…, zápis pořídila Eva Malá`: who wrote them instead, after a comma.
 _WROTE_INSTEAD = rx(
@@ -3198,6 +3200,8 @@ _WROTE_INSTEAD = rx(
     rf"(?P<value>(?:{_BARE_TITLES})?(?-i:{CAPITAL}).+)$"
 )
 _AND_BETWEEN_NAMES = re.compile(r"(?<=[)\w.])\s+a\s+(?=\S)")
+# `Petr Kos, omluveni …`: a comma, then a word in lower case opens another clause after the name.
+_CLAUSE_AFTER_NAME = re.compile(rf"[,;]\s*{SMALL}{{2,}}")
 _VERIFIER_ROLE = rx(r"\(\s*ověřovatel")
 
 
@@ -3207,6 +3211,8 @@ def _two_recorders(value: str) -> str | None:
     parts = _AND_BETWEEN_NAMES.split(value.strip(" .;"))
     if len(parts) != 2 or _VERIFIER_ROLE.search(parts[1]):
         return None  # (`Jana Nová a Marie Veselá (ověřovatelka)`: the second verified them)
+    if _CLAUSE_AFTER_NAME.search(parts[0]):
+        return None  # (`Petr Kos, omluveni Jana Bílá a Eva Nová`: the second is in another clause)
     names = [parse_person(part) for part in parts]
     if not all(n and looks_like_name(n) and len(n.split()) >= 2 for n in names):
         return None

@@ -1729,6 +1729,8 @@ def _entrusted_tasks(lines: list[str], meeting: dt.date | None) -> list[tuple[in
                     continue
                 case = "instrumental"
             deed = match["task"].strip(" .")
+            if case == "accusative" and _CONDITIONAL_MOOD.search(sentence[: match.start("owner")]):
+                continue  # (`Zastupitelstvo by pověřilo J. Kose …, pokud …`: who it would entrust, not did)
             if (
                 _THIS_MEETING_DEED.match(deed)
                 or _MEETING_ROLE_WORDS.search(deed)
@@ -1831,8 +1833,10 @@ _REQUESTS_NAMED = rx(
 # `…, což je již nutné` says why, the task stands.
 _DONE_ALREADY = rx(
     r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*?"
-    r"(?:\b(?:již|už)\s+(?:(?:je|jsou|ho|ji|jej|jim|mu|se|si|to)\s+)?(?:\w+[aeiouyáéíěů]l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
-    r"|\b\w+[aeiouyáéíěů]l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
+    # (a participle also after a consonant, `proběhlo`, `přinesl`; `má zajištěno`, `již dnes splnil`)
+    r"(?:\b(?:již|už)\s+(?:(?:je|jsou|má|mají|ho|ji|jej|jim|mu|se|si|to|dnes|včera|mezitím)\s+){0,2}"
+    r"(?:(?!dál\b)\w+l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
+    r"|\b\w+l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
 )
 
 
@@ -2329,14 +2333,22 @@ def _dative_owner_tasks(
 # sál.`: a reminder or a task told in the passive to a person named in the dative (a first name, also as
 # friends say it, and the surname) at the start of the sentence; what to do a clause with `aby` and a verb in
 # the past, or an infinitive.
+_REMINDED_HEAD = (
+    rf"(?P<first>{CAPITAL}{SMALL}+(?:ovi|u|ě|e|ii))\s+"
+    rf"(?P<dative>{CAPITAL}{SMALL}+(?:ovi|ové|é|ému|ímu|ce|u|i))\s+(?:bylo|je)\s+"
+)
+# (what to do ends where the next one's reminder begins: `…, Evě Nové bylo uloženo …`)
+_REMINDED_DEED = rf"(?:(?!,\s*(?:a\s+)?{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+\s+(?:bylo|je)\s)[^;?])*"
 _REMINDED = re.compile(
-    rf"(?:^\s*(?:\d{{1,2}}\s*[./)]\s*)?|(?<=[.;:])\s+)(?P<first>{CAPITAL}{SMALL}+(?:ovi|u|ě|e|ii))\s+"
-    rf"(?P<dative>{CAPITAL}{SMALL}+(?:ovi|ové|é|ému|ímu|ce|u|i))\s+(?:bylo|je)\s+(?:(?:znovu|opět|také|rovněž)\s+)?"
+    rf"(?:^\s*(?:\d{{1,2}}\s*[./)]\s*)?|(?<=[.;:,])\s+(?:a\s+)?){_REMINDED_HEAD}(?:(?:znovu|opět|také|rovněž)\s+)?"
     r"(?i:připomenuto|uloženo|doporučeno)"
-    rf"(?:\s*,\s*aby\s+(?P<clause>(?:si\s+|se\s+)?{SMALL}+l[aiy]?\b[^;?]*)|\s+(?P<task>{SMALL}+(?:t|ci)\b[^;?]*))"
+    rf"(?:\s*,\s*aby\s+(?P<clause>(?:si\s+|se\s+)?{SMALL}+l[aiy]?\b{_REMINDED_DEED})"
+    rf"|\s+(?P<task>{SMALL}+(?:t|ci)\b{_REMINDED_DEED}))"
 )
 # How a first name ends in the dative, and in the nominative (`Petrovi` -> `Petr`, `Rosťovi` -> `Rosťa`,
 # `Janu` -> `Jan`, `Janě` -> `Jana`, `Lucii` -> `Lucie`).
+# `… a Evě Nové …`: after `a`, a capitalised first name and surname open another person's part.
+_AND_NEXT_NAMED = re.compile(rf",?\s+a\s+(?={CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL})")
 _FIRST_DATIVE = (("ovi", ("", "a")), ("u", ("",)), ("ě", ("a",)), ("e", ("a",)), ("ii", ("ie",)))
 
 
@@ -2371,6 +2383,8 @@ def _reminded_tasks(
             if (owner := _reminded_owner(match["first"], match["dative"], attending)) is None:
                 continue
             deed = _SPLIT_SENTENCES.split(match["clause"] or match["task"])[0].rstrip(" .")
+            # (`… uloženo zajistit sál a Evě Nové připravit pozvánky`: the next one's task is not theirs)
+            deed = _AND_NEXT_NAMED.split(deed, maxsplit=1)[0]
             if _CLOSED.search(deed) or _DONE_ALREADY.search(deed) or _CONDITIONAL_MOOD.search(deed):
                 continue
             fields = {
