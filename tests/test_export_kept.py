@@ -1066,3 +1066,51 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
     spliced.clear()
     same_as_no_cache("jsonl", examples, tmp_path)
     assert spliced == [True, False] and hashed == [1]
+
+
+def test_buckets_of_tasks_signed_again_with_the_same_values_are_not_made_again(
+    examples: Path, tmp_path: Path, clock: Any, spliced: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit that changes none of a minutes' tasks (a blank line, a word of the body),
+    the task snapshot signs their rows again, packed by marshal to other bytes than the first
+    build packed them to (its references follow what is shared in memory): the buckets of
+    tasks they lie in are told the same by the digest of their values, not made again, and an
+    export after a second such edit reads none of their rows. A task changed is made again.
+    Each export the `--no-cache` one byte for byte."""
+    made: list[str] = []  # the task ids whose rows were made
+    real_rows = rows.task_rows
+
+    def counted(name: str, task: Any, *args: Any) -> Any:
+        made.append(task.id)
+        return real_rows(name, task, *args)
+
+    monkeypatch.setattr(rows, "task_rows", counted)
+    compared: list[int] = []  # the buckets whose rows' values were read to compare them
+    real_values = rows.values_digest
+
+    def values(found: list[Any]) -> bytes:
+        compared.append(1)
+        return real_values(found)
+
+    monkeypatch.setattr(rows, "values_digest", values)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0  # the first build
+    same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map and state
+    minutes = examples / "ozp" / "2025-03-04.md"
+    assert "\ntasks:" in minutes.read_text(encoding="utf-8")
+    _blank_line(minutes)
+    made.clear()
+    spliced.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True] and made == []
+    assert compared  # signed again: told by their values
+    _blank_line(minutes)
+    made.clear()
+    compared.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert made == [] and compared == []  # the state holds the digests they are signed with now
+    _edit(minutes, "  - task: Sepsat podnět", "  - task: Upraveno Sepsat podnět")
+    made.clear()
+    spliced.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True], spliced
+    assert made and b"Upraveno Sepsat" in after["tasks.jsonl"]

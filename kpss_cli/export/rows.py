@@ -446,11 +446,12 @@ def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
 def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
     """A bucket's kept value (from_index's make) with its tasks' text put in `spool`: each
     task as (id, its row in the spool, its counts of events and deadlines), with the next
-    meetings it read and the digest of what it puts in the export."""
+    meetings it read, the digest of what it puts in the export and that of its rows' values
+    (values_digest)."""
     put = spool.put
 
     def shrink(value: Any) -> Any:
-        made, reads, digest = value
+        made, reads, digest, values = value
         return (
             [
                 (task_id, put(PER_TASK, texts), n_events, n_deadlines)
@@ -458,6 +459,7 @@ def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
             ],
             reads,
             digest,
+            values,
         )
 
     return shrink
@@ -635,7 +637,7 @@ def _from_index(
             if not knowns:
                 known = {
                     minutes_id: ordinal
-                    for _digest, reads, _content in old.state.task_buckets.values()
+                    for _digest, reads, _content, _values in old.state.task_buckets.values()
                     for minutes_id, ordinal in reads
                 }
                 knowns.append(_KnownAfter(known, after_of))
@@ -648,8 +650,11 @@ def _from_index(
             reads = _Reads(after_of() if not same_minutes or old is None else known_after(old))
             made = []
             loads = marshal.loads
+            values = []
             for row in rows:
-                task = unpack_task(loads(row[5]))
+                packed = loads(row[5])
+                values.append((*row[:5], packed))
+                task = unpack_task(packed)
                 task_row, events, deadlines = task_rows("", task, roster, reads)
                 made.append(
                     (
@@ -662,7 +667,7 @@ def _from_index(
                     )
                 )
             digest = digest_of(made)
-            return made, sorted(reads.read.items()), digest
+            return made, sorted(reads.read.items()), digest, values_digest(values)
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
             after = after_of()
@@ -699,6 +704,10 @@ def _from_index(
             people_kept = None
 
         skipped: set[bytes] = set()
+        # The buckets skipped whose rows the task snapshot signed again (other bytes: marshal's
+        # references follow what is shared in memory when packed) with the same values: their
+        # state with the digest they have now, so that the next export skips them unread.
+        resigned: dict[bytes, tuple[bytes, list[tuple[str, int | None]], bytes, bytes]] = {}
         skip = None
         if old is not None:
             if not same_minutes:
@@ -713,12 +722,20 @@ def _from_index(
                     kept.keep("people", people_kept)
             known_buckets = old.state.task_buckets
 
-            def skip(key: bytes, digest: bytes) -> bool:
+            def skip(key: bytes, digest: bytes, rows: Callable[[], list[Any] | None]) -> bool:
                 known = known_buckets.get(key)
                 # The next meetings a bucket read held when the kept export was made; with the
                 # same minutes, they hold still.
-                if known is None or known[0] != digest or not (same_minutes or holds(known[1])):
+                if known is None or not (same_minutes or holds(known[1])):
                     return False
+                if known[0] != digest:  # rows signed again: their values may be the same
+                    found = rows()
+                    if (
+                        found is None
+                        or values_digest([(*row[:5], marshal.loads(row[5])) for row in found]) != known[3]
+                    ):
+                        return False
+                    resigned[key] = (digest, *known[1:])
                 skipped.add(key)
                 return True
 
@@ -727,7 +744,9 @@ def _from_index(
             return None
         # Each bucket of tasks read or made: (the digest it was made of, the next meetings it
         # read, the digest of what it puts in the export).
-        task_buckets = {key: (digest, reads, content) for key, digest, (_made, reads, content) in buckets}
+        task_buckets = {
+            key: (digest, reads, content, values) for key, digest, (_made, reads, content, values) in buckets
+        }
         kept_buckets = None if old is None else old.state.task_buckets
         if (
             old is not None
@@ -743,7 +762,7 @@ def _from_index(
                 state = State(
                     kept.digests,
                     old.state.contents,
-                    kept_buckets | task_buckets,
+                    kept_buckets | resigned | task_buckets,
                     kept.shared_key,
                     old.state.groups,
                 )
@@ -766,7 +785,7 @@ def _from_index(
         # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
         # events and deadlines, its bucket's key).
         tasks: list[tuple[str, int, int, int, bytes]] = []
-        for key, _digest, (made, _reads, _content) in buckets:
+        for key, _digest, (made, _reads, _content, _values) in buckets:
             tasks += (
                 (task_id, number, n_events, n_deadlines, key)
                 for task_id, number, n_events, n_deadlines in made
@@ -787,7 +806,7 @@ def _from_index(
                 if which in kept_keys
             )
             for key in skipped:
-                task_buckets[key] = old.state.task_buckets[key]
+                task_buckets[key] = resigned.get(key) or old.state.task_buckets[key]
         tasks.sort(key=itemgetter(0))
         if _repeats(list(map(itemgetter(0), tasks))):
             return None
@@ -1045,6 +1064,13 @@ def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) 
     if digest_of(sorted(group_rows(head, ""), key=lambda row: row[1])) != old.state.groups:
         return None
     return archives
+
+
+def values_digest(rows: list[tuple[Any, ...]]) -> bytes:
+    """The digest of the values of a bucket's rows of the task snapshot (their key, task id and
+    packed task unpacked), whatever bytes they were packed to: marshal's version 2 writes no
+    references and no interned marks, so the same values give the same bytes."""
+    return blake2b(marshal.dumps(sorted(rows, key=itemgetter(0, 1, 2, 3)), 2), digest_size=16).digest()
 
 
 def digest_of(value: Any) -> bytes:
