@@ -34,7 +34,7 @@ from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
 from ..store.loading import KeptRows, Walk, kept_rows
-from ..store.packing import MARSHAL_VERSION, unpack_task
+from ..store.packing import VALUES_ONLY, unpack_task
 from .kept import Kept
 from .schema import BY_NAME, TABLES, Row, Table
 from .splice import (
@@ -138,7 +138,9 @@ def each_for(
         value = (
             minutes.group_slug,
             None if meeting_day is None else meeting_day.toordinal(),
-            marshal.dumps(people.summary(), MARSHAL_VERSION),  # unpacked only when people change
+            # Unpacked only when people change; packed by its value alone (a digest of it tells
+            # the people of the export: from_index's people_now).
+            marshal.dumps(people.summary(), VALUES_ONLY),
             tuple(
                 _text(BY_NAME[name], rows)
                 for name, rows in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
@@ -1068,15 +1070,16 @@ def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) 
 
 def values_digest(rows: list[tuple[Any, ...]]) -> bytes:
     """The digest of the values of a bucket's rows of the task snapshot (their key, task id and
-    packed task unpacked), whatever bytes they were packed to: marshal's version 2 writes no
-    references and no interned marks, so the same values give the same bytes."""
-    return blake2b(marshal.dumps(sorted(rows, key=itemgetter(0, 1, 2, 3)), 2), digest_size=16).digest()
+    packed task unpacked), whatever bytes they were packed to (digest_of)."""
+    return digest_of(sorted(rows, key=itemgetter(0, 1, 2, 3)))
 
 
 def digest_of(value: Any) -> bytes:
     """The digest of a value marshal packs (a minutes' part, a bucket's text, the rows of `groups`
-    in order: splice.State)."""
-    return blake2b(marshal.dumps(value, MARSHAL_VERSION), digest_size=16).digest()
+    in order: splice.State), told by its value alone (packing.VALUES_ONLY: with marshal's
+    version 4, the same minutes made alone after an edit, and with every other when the view's
+    table was made whole, gave other digests, and the export read the kept export's map)."""
+    return blake2b(marshal.dumps(value, VALUES_ONLY), digest_size=16).digest()
 
 
 class _ReadAll(Exception):

@@ -56,9 +56,9 @@ from .kept import CHUNK, Entry, Kept, map_part, now, tree_root
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
 MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the export is made whole
-FORMAT = (
-    5  # 2: the hash tree's leaves; 3: the state apart from the map; 4: the map in parts; 5: values' digests
-)
+# 2: the hash tree's leaves; 3: the state apart from the map; 4: the map in parts; 5: values'
+# digests; 6: each digest of the state told by values alone (packing.VALUES_ONLY)
+FORMAT = 6
 MAP_PARTS = 14  # the parts the map is kept in (Map.pack), a field each
 LEAF = 64  # a leaf of the hash tree ends, on average, after one minutes (task) in LEAF (`leaf_ends`)
 DIGEST = 32  # bytes of a leaf's digest (SHA-256)

@@ -39,6 +39,7 @@ from .files import NotAFile, read_regular
 from .index import Index, Rollback, Row, Signed, Signer, blake2b
 from .packing import (
     MARSHAL_VERSION,
+    VALUES_ONLY,
     attendance_view,
     config_meaning,
     make_lean,
@@ -2040,7 +2041,7 @@ def _kept_rows(
     keyed.sort(key=lambda value: (value[0], value[1]))  # as archive.resolve sorts the minutes
     assert records is not None
     shared_key = blake2b(
-        marshal.dumps([(rel, stamp_of(stats[rel])) for rel in rels], MARSHAL_VERSION), digest_size=16
+        marshal.dumps([(rel, stamp_of(stats[rel])) for rel in rels], VALUES_ONLY), digest_size=16
     ).digest()
     return KeptRows(index, table, digest, head, keyed, records, digests, selected, shared_key)
 
