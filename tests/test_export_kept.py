@@ -1066,3 +1066,68 @@ def test_after_an_edit_that_changes_no_row_the_kept_export_stays_and_the_target_
     spliced.clear()
     same_as_no_cache("jsonl", examples, tmp_path)
     assert spliced == [True, False] and hashed == [1]
+
+
+def test_buckets_of_tasks_signed_again_with_the_same_values_are_not_made_again(
+    examples: Path, tmp_path: Path, clock: Any, spliced: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit that changes none of a minutes' tasks (a blank line, a word of the body),
+    the task snapshot signs their rows again, packed by marshal to other bytes than the first
+    build packed them to (its references follow what is shared in memory): the buckets of
+    tasks they lie in are told the same by the digest of their values, not made again, and an
+    export after a second such edit reads none of their rows. A task changed is made again.
+    Each export the `--no-cache` one byte for byte."""
+    made: list[str] = []  # the task ids whose rows were made
+    real_rows = rows.task_rows
+
+    def counted(name: str, task: Any, *args: Any) -> Any:
+        made.append(task.id)
+        return real_rows(name, task, *args)
+
+    monkeypatch.setattr(rows, "task_rows", counted)
+    compared: list[int] = []  # the buckets whose rows' values were read to compare them
+    real_values = rows.values_digest
+
+    def values(found: list[Any]) -> bytes:
+        compared.append(1)
+        return real_values(found)
+
+    monkeypatch.setattr(rows, "values_digest", values)
+    assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0  # the first build
+    same_as_no_cache("jsonl", examples, tmp_path)  # made from every row, kept with its map and state
+    minutes = examples / "ozp" / "2025-03-04.md"
+    assert "\ntasks:" in minutes.read_text(encoding="utf-8")
+    _blank_line(minutes)
+    made.clear()
+    spliced.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True] and made == []
+    assert compared  # signed again: told by their values
+    _blank_line(minutes)
+    made.clear()
+    compared.clear()
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert made == [] and compared == []  # the state holds the digests they are signed with now
+    _edit(minutes, "  - task: Sepsat podnět", "  - task: Upraveno Sepsat podnět")
+    made.clear()
+    spliced.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)
+    assert spliced == [True], spliced
+    assert made and b"Upraveno Sepsat" in after["tasks.jsonl"]
+
+
+def test_the_digest_of_what_a_minutes_puts_in_the_export_is_told_by_its_values_alone() -> None:
+    """rows.digest_of (each minutes' contents, a bucket's text, the groups: splice.State) gives
+    the same digest of the same values however they are held in memory: a string interned or
+    not (one unpacked from the index, one parsed afresh), a part shared or two equal ones (a
+    minutes made alone after an edit, or with every other when the view's table is made
+    whole). With marshal's version 4 they differed, and an export after a blank line read the
+    kept export's whole map (benchmarks/edit_kinds.py, docs/performance.md: exportedit7)."""
+    made = "".join(["orp-001/", "dusevni/2017-11-19"])  # not interned
+    interned = sys.intern("".join(["orp-001/", "dusevni/2017-11-19"]))
+    text = "".join(["{", "x" * 300, "}"])
+    other = "".join(["{", "x" * 300, "}"])  # equal, not the same object
+    assert made is not interned and text is not other
+    value = (made, 17, (text, text, b"people"))
+    assert rows.digest_of(value) == rows.digest_of((interned, 17, (text, other, b"people")))
+    assert rows.digest_of(value) != rows.digest_of((interned, 17, (text, other + " ", b"people")))

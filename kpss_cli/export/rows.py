@@ -34,7 +34,7 @@ from ..output.formats import json_encoder
 from ..store.archive import Archive, TaskSnapshot, next_meeting_dates
 from ..store.index import Index, blake2b
 from ..store.loading import KeptRows, Walk, kept_rows
-from ..store.packing import MARSHAL_VERSION, unpack_task
+from ..store.packing import VALUES_ONLY, unpack_task
 from .kept import Kept
 from .schema import BY_NAME, TABLES, Row, Table
 from .splice import (
@@ -141,7 +141,9 @@ def each_for(
         value = (
             minutes.group_slug,
             None if meeting_day is None else meeting_day.toordinal(),
-            marshal.dumps(people.summary(), MARSHAL_VERSION),  # unpacked only when people change
+            # Unpacked only when people change; packed by its value alone (a digest of it tells
+            # the people of the export: from_index's people_now).
+            marshal.dumps(people.summary(), VALUES_ONLY),
             tuple(
                 _text(BY_NAME[name], rows)
                 for name, rows in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
@@ -450,11 +452,12 @@ def _spool_minutes(spool: Spool) -> Callable[[Any], Any]:
 def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
     """A bucket's kept value (from_index's make) with its tasks' text put in `spool`: each
     task as (id, its row in the spool, its counts of events and deadlines), with the next
-    meetings it read and the digest of what it puts in the export."""
+    meetings it read, the digest of what it puts in the export and that of its rows' values
+    (values_digest)."""
     put = spool.put
 
     def shrink(value: Any) -> Any:
-        made, reads, digest = value
+        made, reads, digest, values = value
         return (
             [
                 (task_id, put(PER_TASK, texts), n_events, n_deadlines)
@@ -462,6 +465,7 @@ def _spool_tasks(spool: Spool) -> Callable[[Any], Any]:
             ],
             reads,
             digest,
+            values,
         )
 
     return shrink
@@ -639,7 +643,7 @@ def _from_index(
             if not knowns:
                 known = {
                     minutes_id: ordinal
-                    for _digest, reads, _content in old.state.task_buckets.values()
+                    for _digest, reads, _content, _values in old.state.task_buckets.values()
                     for minutes_id, ordinal in reads
                 }
                 knowns.append(_KnownAfter(known, after_of))
@@ -652,8 +656,11 @@ def _from_index(
             reads = _Reads(after_of() if not same_minutes or old is None else known_after(old))
             made = []
             loads = marshal.loads
+            values = []
             for row in rows:
-                task = unpack_task(loads(row[5]))
+                packed = loads(row[5])
+                values.append((*row[:5], packed))
+                task = unpack_task(packed)
                 task_row, events, deadlines = task_rows("", task, roster, reads)
                 made.append(
                     (
@@ -666,7 +673,7 @@ def _from_index(
                     )
                 )
             digest = digest_of(made)
-            return made, sorted(reads.read.items()), digest
+            return made, sorted(reads.read.items()), digest, values_digest(values)
 
         def holds(reads: list[tuple[str, int | None]]) -> bool:
             after = after_of()
@@ -703,6 +710,10 @@ def _from_index(
             people_kept = None
 
         skipped: set[bytes] = set()
+        # The buckets skipped whose rows the task snapshot signed again (other bytes: marshal's
+        # references follow what is shared in memory when packed) with the same values: their
+        # state with the digest they have now, so that the next export skips them unread.
+        resigned: dict[bytes, tuple[bytes, list[tuple[str, int | None]], bytes, bytes]] = {}
         skip = None
         if old is not None:
             if not same_minutes:
@@ -717,12 +728,20 @@ def _from_index(
                     kept.keep("people", people_kept)
             known_buckets = old.state.task_buckets
 
-            def skip(key: bytes, digest: bytes) -> bool:
+            def skip(key: bytes, digest: bytes, rows: Callable[[], list[Any] | None]) -> bool:
                 known = known_buckets.get(key)
                 # The next meetings a bucket read held when the kept export was made; with the
                 # same minutes, they hold still.
-                if known is None or known[0] != digest or not (same_minutes or holds(known[1])):
+                if known is None or not (same_minutes or holds(known[1])):
                     return False
+                if known[0] != digest:  # rows signed again: their values may be the same
+                    found = rows()
+                    if (
+                        found is None
+                        or values_digest([(*row[:5], marshal.loads(row[5])) for row in found]) != known[3]
+                    ):
+                        return False
+                    resigned[key] = (digest, *known[1:])
                 skipped.add(key)
                 return True
 
@@ -731,7 +750,9 @@ def _from_index(
             return None
         # Each bucket of tasks read or made: (the digest it was made of, the next meetings it
         # read, the digest of what it puts in the export).
-        task_buckets = {key: (digest, reads, content) for key, digest, (_made, reads, content) in buckets}
+        task_buckets = {
+            key: (digest, reads, content, values) for key, digest, (_made, reads, content, values) in buckets
+        }
         kept_buckets = None if old is None else old.state.task_buckets
         if (
             old is not None
@@ -747,7 +768,7 @@ def _from_index(
                 state = State(
                     kept.digests,
                     old.state.contents,
-                    kept_buckets | task_buckets,
+                    kept_buckets | resigned | task_buckets,
                     kept.shared_key,
                     old.state.groups,
                 )
@@ -770,7 +791,7 @@ def _from_index(
         # Each task: (id, its row: of the spool, or -1 - its place in the map, its counts of
         # events and deadlines, its bucket's key).
         tasks: list[tuple[str, int, int, int, bytes]] = []
-        for key, _digest, (made, _reads, _content) in buckets:
+        for key, _digest, (made, _reads, _content, _values) in buckets:
             tasks += (
                 (task_id, number, n_events, n_deadlines, key)
                 for task_id, number, n_events, n_deadlines in made
@@ -791,7 +812,7 @@ def _from_index(
                 if which in kept_keys
             )
             for key in skipped:
-                task_buckets[key] = old.state.task_buckets[key]
+                task_buckets[key] = resigned.get(key) or old.state.task_buckets[key]
         tasks.sort(key=itemgetter(0))
         if _repeats(list(map(itemgetter(0), tasks))):
             return None
@@ -1051,10 +1072,18 @@ def _same_as_kept(old: Source, head: TaskSnapshot, name: str, exported_at: str) 
     return archives
 
 
+def values_digest(rows: list[tuple[Any, ...]]) -> bytes:
+    """The digest of the values of a bucket's rows of the task snapshot (their key, task id and
+    packed task unpacked), whatever bytes they were packed to (digest_of)."""
+    return digest_of(sorted(rows, key=itemgetter(0, 1, 2, 3)))
+
+
 def digest_of(value: Any) -> bytes:
     """The digest of a value marshal packs (a minutes' part, a bucket's text, the rows of `groups`
-    in order: splice.State)."""
-    return blake2b(marshal.dumps(value, MARSHAL_VERSION), digest_size=16).digest()
+    in order: splice.State), told by its value alone (packing.VALUES_ONLY: with marshal's
+    version 4, the same minutes made alone after an edit, and with every other when the view's
+    table was made whole, gave other digests, and the export read the kept export's map)."""
+    return blake2b(marshal.dumps(value, VALUES_ONLY), digest_size=16).digest()
 
 
 class _ReadAll(Exception):

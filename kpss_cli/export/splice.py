@@ -56,7 +56,9 @@ from .kept import CHUNK, Entry, Kept, map_part, now, tree_root
 PER_MINUTES = ("meetings", "attendance", "agenda_items", "decisions")
 PER_TASK = ("tasks", "task_events", "deadlines")
 MOST_CHANGED = 4  # beyond 1/MOST_CHANGED of the view's buckets changed, the export is made whole
-FORMAT = 4  # 2: the hash tree's leaves; 3: the state apart from the map; 4: the map in parts
+# 2: the hash tree's leaves; 3: the state apart from the map; 4: the map in parts; 5: values'
+# digests; 6: each digest of the state told by values alone (packing.VALUES_ONLY)
+FORMAT = 6
 MAP_PARTS = 14  # the parts the map is kept in (Map.pack), a field each
 LEAF = 64  # a leaf of the hash tree ends, on average, after one minutes (task) in LEAF (`leaf_ends`)
 DIGEST = 32  # bytes of a leaf's digest (SHA-256)
@@ -257,8 +259,8 @@ class State:
     """What a kept export was made of that changes more often than where its rows lie (`Map`),
     kept apart from it, small: the view table's digest of each bucket (`view`); of each bucket,
     the digest of what its minutes put in the export (`contents`: `contents_of`); of each bucket
-    of tasks, the digest it was made of, the next meetings it read and the digest of what its
-    tasks put in the export (`task_buckets`); the
+    of tasks, the digest it was made of, the next meetings it read, the digest of what its
+    tasks put in the export and that of its rows' values (rows.values_digest: `task_buckets`); the
     digest of the files of the minutes that record joins or leaves (`shared`:
     loading.KeptRows.shared_key, what the people of the export read beside each minutes'); the
     digest of the rows of `groups` (`groups`: rows.digest_of)."""
@@ -267,7 +269,7 @@ class State:
         self,
         view: dict[int, bytes],
         contents: dict[int, bytes],
-        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]], bytes]],
+        task_buckets: dict[bytes, tuple[bytes, list[tuple[str, int | None]], bytes, bytes]],
         shared: bytes,
         groups: bytes,
     ) -> None:
@@ -294,8 +296,8 @@ class State:
             {int(number): bytes(value) for number, value in view.items()},
             {int(number): bytes(value) for number, value in contents.items()},
             {
-                bytes(key): (bytes(made_of), list(reads), bytes(content))
-                for key, (made_of, reads, content) in task_buckets.items()
+                bytes(key): (bytes(made_of), list(reads), bytes(content), bytes(values))
+                for key, (made_of, reads, content, values) in task_buckets.items()
             },
             bytes(shared),
             bytes(groups),

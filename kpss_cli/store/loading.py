@@ -13,6 +13,7 @@ import stat as stat_module
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from ..core.config import Config
 from ..core.errors import Problem, os_reason
@@ -38,6 +39,7 @@ from .files import NotAFile, read_regular
 from .index import Index, Rollback, Row, Signed, Signer, blake2b
 from .packing import (
     MARSHAL_VERSION,
+    VALUES_ONLY,
     attendance_view,
     config_meaning,
     make_lean,
@@ -1757,7 +1759,7 @@ class KeptRows:
         make: Callable[[list[Any]], Any],
         still: Callable[[Any], bool],
         shrink: Callable[[Any], Any] = _same,
-        skip: Callable[[bytes, bytes], bool] | None = None,
+        skip: Callable[[bytes, bytes, Callable[[], list[Any] | None]], bool] | None = None,
     ) -> list[tuple[bytes, bytes, Any]] | None:
         """(its key, the digest of the bucket it was made of, `shrink(make(rows))`) of the rows
         of each bucket of the tasks' tables (snapshot.status_rows' rows, in no order), in no
@@ -1766,9 +1768,10 @@ class KeptRows:
         read and made again, and those whose value is no longer `still` true (asked of the
         value shrunk). A kept value is shrunk as it is read, so that what `shrink` puts
         elsewhere (the rows' text, rows.py) is never held for every bucket at once. The
-        buckets `skip(key, digest)` names (the caller holds their value made of that digest)
-        are neither read nor made, nor given. None when the task tables are not as the
-        snapshot says."""
+        buckets `skip(key, digest, rows)` names (the caller holds their value, made of that
+        digest or of rows of the same values: `rows()` gives the bucket's rows, None when not
+        as the snapshot says) are neither read nor made, nor given. None when the task tables
+        are not as the snapshot says."""
         from .index import bucket, encode
 
         index = self.index
@@ -1791,7 +1794,9 @@ class KeptRows:
                         text = f"{status}\0{number}"
                         key = encode(text)
                         present[key] = bucket(text)
-                        if skip is None or not skip(key, digest):
+                        if skip is None or not skip(
+                            key, digest, partial(index.table, status_table, digests, (number,), convert=loads)
+                        ):
                             wanted.append((key, status_table, number, digest, digests))
                 cached: dict[bytes, tuple[bytes, Any]] = {}
                 if state is not None and wanted:
@@ -2036,7 +2041,7 @@ def _kept_rows(
     keyed.sort(key=lambda value: (value[0], value[1]))  # as archive.resolve sorts the minutes
     assert records is not None
     shared_key = blake2b(
-        marshal.dumps([(rel, stamp_of(stats[rel])) for rel in rels], MARSHAL_VERSION), digest_size=16
+        marshal.dumps([(rel, stamp_of(stats[rel])) for rel in rels], VALUES_ONLY), digest_size=16
     ).digest()
     return KeptRows(index, table, digest, head, keyed, records, digests, selected, shared_key)
 

@@ -51,6 +51,11 @@ if TYPE_CHECKING:
 Outcome = tuple[Minutes | None, list[Problem]]  # as in loading.py
 
 MARSHAL_VERSION = 4
+# marshal's version whose bytes are told by the value alone, for digests compared from run to
+# run: version 4 marks a part referenced more than once in memory, or interned, as such, so the
+# same value packs to other bytes in a process that holds it otherwise (a minutes made alone
+# after an edit, or with every other when a table is made whole).
+VALUES_ONLY = 2
 
 # The layout of each record, field by field (pack and unpack below follow it):
 #   Person       (name, org, role, person, key, line, substitute_for)
