@@ -185,30 +185,3 @@ def test_the_tasks_shared_with_a_helper_process(
     assert exported(invoke, "jsonl", tmp_path / "shared", *archive, cold=True) == alone
     assert pinned == [True, True]
     assert made_apart.exists() == (helper != "fails")
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_an_export_with_no_index_of_the_archive_as_it_is_is_made_cold(
-    invoke: Invoke,
-    examples: Path,
-    kind: str,
-    tmp_path: Path,
-    pinned: list[bool],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Files copied a moment ago are younger than loading.SETTLED_NS: the index `list` builds
-    # keeps no snapshot of the archive, so the export has none to bring up to date. It is made
-    # as a cold one (export/cold.py), not from the archive loaded whole (910 MiB at 100,000 files).
-    monkeypatch.setattr(loading, "SETTLED_NS", 10**12)  # tests count files settled at once
-    archive = ("--archive", str(examples))
-    assert invoke("list", *archive).exit_code == 0
-    loaded = loading.load_archive
-
-    def refused(*args: Any, **options: Any) -> Any:
-        raise AssertionError("the export loaded the archive")
-
-    monkeypatch.setattr(loading, "load_archive", refused)
-    found = exported(invoke, kind, tmp_path / "fresh", *archive)
-    monkeypatch.setattr(loading, "load_archive", loaded)
-    assert found[0] == 0, found[2]
-    assert found == exported(invoke, kind, tmp_path / "cold", *archive, cold=True)

@@ -69,12 +69,8 @@ def export_archives(
 
         for number, folder in enumerate(folders):
             given = names[number] if names else None
-            # From the index a record at a time when it holds the archive as it is.
-            records = None if settings["no_cache"] else stream_records(folder)
-            if records is None:
-                # No index of the archive as it is (--no-cache, or files changed too recently
-                # for one to be kept): each file's rows made where it is parsed, no record held
-                # (export/cold.py; loaded whole, 100,000 files took 910 MiB).
+            if settings["no_cache"]:
+                # Each file's rows made where it is parsed, no record held (export/cold.py).
                 from ..export.cold import cold_rows
 
                 cold = cold_rows(folder, given, exported_at, spill.add, spill.drop, progress_bar())
@@ -83,7 +79,10 @@ def export_archives(
                     errors = errors or cold.head.has_errors
                     named(cold.name, cold.head.shown_root)
                     continue
-                records = Records.of(load(folder))  # where no worker can be forked
+            # From the index a record at a time when it holds the archive as it is, else loaded.
+            records = None if settings["no_cache"] else stream_records(folder)
+            if records is None:
+                records = Records.of(load(folder))
             else:
                 report(records.head.problems)
             try:
