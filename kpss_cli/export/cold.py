@@ -56,6 +56,7 @@ from ..store.cold import _each_kept, _short, split_walk
 from ..store.config import load_config
 from ..store.loading import Progress, _collector_paused, walk_archive
 from ..store.packing import _DATES, MARSHAL_VERSION, _updates, pack, unpack
+from ..store.workers import FORKS
 from .rows import LEAD, Made, Spool, _lines_of, _text
 from .schema import BY_NAME, Row
 from .splice import PER_MINUTES, PER_TASK
@@ -213,7 +214,7 @@ def cold_rows(
     them, in no set order; `drop(table, column, values)` takes back rows handed before (the
     attendance of minutes whose groups' members their minutes change). None where workers
     cannot be forked (the caller loads the archive)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not FORKS:
         return None
     return _cold(archive, name, exported_at, _Spilled(add, drop), progress)
 
@@ -230,7 +231,7 @@ def cold_text(
     process that parses it, put aside in a spool in `folder` (the target's) as it comes, and
     put in each table's key order by its minutes' (task's) id, no row read back or encoded
     again here. None where workers cannot be forked."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not FORKS:
         return None
 
     spool = Spool(folder)

@@ -55,6 +55,7 @@ from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
 from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
 from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
+from .workers import FORKS
 
 # What the main process keeps of a parsed file: its problems (as tuples, None when none) and
 # what resolving its tasks reads (cold.py's Resolving without the record: None when the file
@@ -190,7 +191,7 @@ def first_tasks(
     """`kpss tasks`' load on an index with no file's row: the index built (as loading._load
     builds it) and the snapshot of the tasks of `statuses` (as the index gives it); None when
     this build is not plain (see above): the caller loads the archive."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not FORKS:
         return None
     files, unreadable, started = walk
     if unreadable:
