@@ -135,3 +135,15 @@ def test_a_notice_of_the_next_meetings_day_above_the_minutes() -> None:
             "Přítomni : Jan Dub, Eva Malá\n"
         )
         assert recognise(text).next_meeting is None, notice
+
+
+def test_a_second_title_under_a_page_heading_names_no_place() -> None:
+    # `zápis ze schůze 3` (the page's heading) / `Zápis ze schůze … ze dne 3.12.2022`: the words before
+    # `dne` name the meeting
+    for title in [
+        "Zápis ze schůze osadního výboru osady Lhota ze dne 3.12.2022",
+        "Zápis ze setkání Pastorační rady farnosti dne 3. 12. 2022",
+    ]:
+        text = f"zápis ze schůze 3\n\n{title}\n\nPřítomni : Jan Dub, Eva Malá\n\n1/ Schůzi zahájil předseda Jan Dub.\n"
+        result = recognise(text)
+        assert str(result.date) == "2022-12-03" and result.place is None, title

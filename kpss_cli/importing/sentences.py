@@ -23,6 +23,8 @@ from .when import find_dates, find_time
 _PLACE_THEN_DAY = re.compile(
     rf"^\s*(?P<place>(?!(?:V|Ve)\s){CAPITAL}[^\d:;,()]{{1,60}}?)\s+dne\s+(?P<rest>\d.*)$"
 )
+# words of a meeting or its minutes: a line that has them before `dne` names the meeting, not a place
+_OF_A_MEETING = rx(r"\bzápis|\bschůz|\bjednání|\bzasedání|\bsetkání|\bporad|\bkonan|\bkonal|\bze$|\bz$")
 # what may stay of the rest once the day and the hour are taken: `,`, `hod.`, `hodin`, `od`, `v`
 _HOURS_WORDS = rx(r"^(?:[\s,.;–-]|\bod\b|\bv\b|\bhod(?:in|\.)?|\bh\b)*$")
 
@@ -37,7 +39,9 @@ def place_and_day_under_title(
         if not is_title(line):
             continue
         match = _PLACE_THEN_DAY.match(lines[index + 1])
-        if match is None:
+        if match is None or is_title(lines[index + 1]) or _OF_A_MEETING.search(match["place"]):
+            # (`Zápis ze schůze výboru osady Lhota ze dne 3.12.2022` under a page heading is a title, and
+            # its words before `dne` name the meeting, not a place)
             return None
         rest = match["rest"]
         hits = [hit for hit in find_dates(rest) if hit.year is not None]
