@@ -38,6 +38,13 @@ from .people import (
     stand_ins_first,
     without_class_first,
 )
+from .sentences import (
+    HELD_LATER_AFTER_DAY,
+    announced_meeting,
+    association_of_members_meeting,
+    place_and_day_under_title,
+    recorder_beside_a_name,
+)
 from .tasks import TaskDict, find_tasks
 from .text import (
     AGENDA_HEADING,
@@ -880,6 +887,19 @@ def _when(result: Imported, reader: _Reader) -> None:
         _date_after_weekday(result, reader)
     if result.date is None:
         _date_from_dated_heading(result, reader)
+    if (
+        (result.date is None or result.place is None)
+        and (header := place_and_day_under_title(reader.plains, _is_title)) is not None
+        and result.date in (None, header[0])
+    ):
+        # `Zápis z 1. členské schůze` / `Bezděkov u Police nad Metují dne 1. července 2000, 15:00 hodin`
+        result.date, hour, named = header
+        result.time = result.time or hour
+        if result.place is None:
+            result.place = named
+            result.guesses["place"] = _(
+                "before the meeting's date on the line under the title (no Místo label)"
+            )
     if result.date is not None and (result.time is None or result.place is None):
         _day_line(result, reader)
     if result.date is not None and result.time is None:
@@ -4076,7 +4096,11 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
                 # headline itself (`3. Jednání Pracovní skupiny … 24. listopadu 2015`): a news page's
                 # own stamp and title, not a line of minutes
                 continue
-            if not (_TOLD_HELD.search(line[: hit.start]) or _HELD_AFTER_DAY.match(line[hit.end :])):
+            if not (
+                _TOLD_HELD.search(line[: hit.start])
+                or _HELD_AFTER_DAY.match(line[hit.end :])
+                or HELD_LATER_AFTER_DAY.match(line[hit.end :])
+            ):
                 return False
             told = True
     return told
@@ -4093,6 +4117,14 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.group, why = find_group_why(reader.lines)
         if result.group and why:
             result.guesses["group"] = why
+        if (
+            result.group is None
+            and (association := association_of_members_meeting(reader.plains)) is not None
+        ):
+            result.group = association
+            result.guesses["group"] = _(
+                "the association whose members' meeting it was (členská schůze spolku …)"
+            )
     _when(result, reader)
     _attendance(result, reader)
     _email_roll(result, reader)
@@ -4122,6 +4154,12 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["recorder"] = _("recorder named by the initials the minutes defined (dále jen …)")
     if result.recorder is None and (writer := _recorder_in_attendance(result)) is not None:
         result.recorder = writer
+        result.guesses["recorder"] = _("from the role beside a name in the attendance (zapisuje …)")
+    if result.recorder is None and (
+        beside := recorder_beside_a_name(reader.plains, [person["name"] for person in result.present])
+    ):
+        # (a person the attendance gives twice, the recorder's role on the line the list merged away)
+        result.recorder = beside
         result.guesses["recorder"] = _("from the role beside a name in the attendance (zapisuje …)")
     result.moderator = _best(_one_person(reader, MODERATOR_LABEL, _MODERATOR_FREE))
     if result.moderator is None and (told := _role_in_sentence(reader, _MODERATOR_SENTENCE)) is not None:
@@ -4183,6 +4221,13 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
     result.next_meeting = found.meeting
     if found.guess and found.meeting:
         result.guesses["next_meeting"] = found.guess
+    if (
+        result.next_meeting is None
+        and (announced := announced_meeting(reader.plains, result.date)) is not None
+    ):
+        # `Schůze 3.11 2018 bude mimořádně na tenisovém kurtu.` above the minutes of 6. 10. 2018
+        result.next_meeting = {"date": announced.isoformat(), "time": None, "place": None}
+        result.guesses["next_meeting"] = _("from a notice of the meeting to come (Schůze … bude …)")
     # (a link to the minutes as a file, `Zápis ze schůze … (pdf)`, is no title of this text)
     # (nor is a question: `Zápis ze schůze nebo jednání: Co musí obsahovat a jak je napsat?` heads an article)
     head = "\n".join(
