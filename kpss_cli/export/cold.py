@@ -34,13 +34,13 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from ..core.config import Config
+from ..core.config import Config, GroupConfig
 from ..core.dates import parse_deadline
 from ..core.errors import Problem
 from ..core.model import Minutes, Person
 from ..core.names import person_key
 from ..core.people import roster_of
-from ..meetings.membership import GroupMembers, all_members
+from ..meetings.membership import GroupMembers, all_members, substitute_of
 from ..output.formats import json_encoder
 from ..store import loading
 from ..store.archive import (
@@ -60,7 +60,9 @@ from ..store.workers import FORKS
 from .rows import LEAD, Made, Spool, _lines_of, _text
 from .schema import BY_NAME, Row
 from .splice import PER_MINUTES, PER_TASK
-from .tables import People, add_minutes_rows, archive_row, group_rows, minutes_rows
+from .tables import People, _meeting_row, add_minutes_rows, archive_row, group_rows, minutes_rows
+
+MEETINGS, ATTENDANCE, AGENDA_ITEMS, DECISIONS = (BY_NAME[name] for name in PER_MINUTES)
 
 # What the parent keeps of one minutes, at these places: its date (an ordinal), id, group's slug
 # and name, the date of its own next meeting (or None), whose members judge its attendance
@@ -107,10 +109,12 @@ class _Maker:
         the counts of attendance, agenda items and decisions), the people seen and noted) of
         `minutes`."""
         seen = _Seen()
-        rows: Any = minutes_rows(self.name, minutes, self.archive, self.members, seen)
-        if self.text:
-            rows = _texts(rows)
         group = self.archive.config.find_group(minutes.group_slug)
+        rows: Any = (
+            self._texts(minutes, group, seen)
+            if self.text
+            else minutes_rows(self.name, minutes, self.archive, self.members, seen)
+        )
         tasks, updates, loose, meeting = (
             minutes.tasks,
             minutes.updates,
@@ -131,6 +135,75 @@ class _Maker:
             pack((minutes, [])) if minutes.membership else None,
         )
         return kept, rows, seen.flat
+
+    def _texts(
+        self, minutes: Minutes, group: GroupConfig | None, seen: _Seen
+    ) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+        """_texts of tables.minutes_rows of `minutes` (its people seen by `seen` as there),
+        its attendance made straight into their text (_attendance_text) from the people as
+        meetings/attendance.meeting_attendance judges them: no MeetingAttendance (its sets,
+        voting members and quorum) nor rows of all nine values made and read once."""
+        config = self.archive.config
+        known = self.members.get(group.slug if group else minutes.group_slug)
+        on_day = known.on(minutes.date) if known else []
+        present, excused, listed_absent = minutes.present, minutes.excused, minutes.absent
+        absent = listed_absent
+        if not minutes.attendance_sheet:  # "dle prezenční listiny": kpss cannot tell who was missing
+            represented = set()
+            for person in present:
+                if person.substitute_for and (member := substitute_of(person, on_day, config.aliases)):
+                    represented.add(member.key)
+            listed = {p.key for p in (*present, *excused, *listed_absent)}
+            absent = [
+                *listed_absent,
+                *(m.person for m in on_day if m.key not in listed and m.key not in represented),
+            ]
+        member_keys = {m.key for m in on_day}
+        absent_keys = {p.key for p in listed_absent}
+        flat = seen.flat
+        rests: list[tuple[Any, ...]] = []  # each row but its archive and minutes id
+        done: set[tuple[str, str]] = set()
+        for status, people in (("present", present), ("excused", excused), ("absent", absent)):
+            for person in people:
+                key = person.key
+                flat += (key, person.person, person.org, 1)  # _Seen.see
+                if (key, status) in done:
+                    continue  # named twice under one status (kpss check reports it)
+                done.add((key, status))
+                rests.append(
+                    (
+                        key,
+                        status,
+                        person.name,
+                        person.org,
+                        person.role,
+                        key in member_keys,
+                        status != "absent" or key in absent_keys,
+                    )
+                )
+        for person in minutes.guests:
+            key = person.key
+            flat += (key, person.person, person.org, 1)
+            if (key, "guest") in done:
+                continue
+            done.add((key, "guest"))
+            rests.append((key, "guest", person.name, person.org, person.role, key in member_keys, True))
+        # Unique by person and status, which lead each: in the key order (person, status).
+        rests.sort()
+        name, minutes_id = self.name, minutes.id
+        meeting = _meeting_row(name, minutes, seen)
+        agenda = [
+            (name, minutes_id, position, item.title, item.presenter)
+            for position, item in enumerate(minutes.agenda, 1)
+        ]
+        decisions = [(name, minutes_id, position, text) for position, text in enumerate(minutes.decisions, 1)]
+        texts = (
+            _text(MEETINGS, [meeting]),
+            _attendance_tails(minutes_id, rests),
+            _text(AGENDA_ITEMS, agenda),
+            _text(DECISIONS, decisions),
+        )
+        return texts, (len(rests), len(agenda), len(decisions))
 
 
 def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
@@ -155,6 +228,22 @@ def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[byt
 _TAILS: dict[tuple[Any, ...], str] = {}
 _TAILS_HELD = 4_096
 _BEFORE_ID = LEAD.decode("ascii") + '"minutes_id": '
+
+
+def _attendance_tails(minutes_id: str, rests: list[tuple[Any, ...]]) -> bytes:
+    """_attendance_text of the rows of one minutes of the archive named "", given each row
+    but its archive and minutes id (`rests`, in key order)."""
+    tails = _TAILS
+    if len(tails) > _TAILS_HELD:
+        tails.clear()
+    made: list[str] = [""]
+    for rest in rests:
+        tail = tails.get(rest)
+        if tail is None:
+            line = _lines_of(ATTENDANCE)([("", "", *rest)])
+            tail = tails[rest] = line[len(_BEFORE_ID) + 4 :]  # after `"", `
+        made.append(tail)
+    return (_BEFORE_ID + encode_basestring(minutes_id) + ", ").join(made).encode("utf-8")
 
 
 def _attendance_text(rows: list[Row]) -> bytes:
