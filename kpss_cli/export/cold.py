@@ -25,9 +25,9 @@ import os
 import signal
 import struct
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from json.encoder import encode_basestring
 from operator import itemgetter
 from pathlib import Path
@@ -204,20 +204,6 @@ class _Maker:
             _text(DECISIONS, decisions),
         )
         return texts, (len(rests), len(agenda), len(decisions))
-
-
-def _texts(rows: tuple[list[Row], Row, list[Row], list[Row]]) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
-    """A minutes' rows (tables.minutes_rows, of the archive named "") as the text of each of
-    PER_MINUTES (rows._text, as rows.each_for makes it: each table in its key order) and the
-    counts of attendance, agenda items and decisions."""
-
-    attendance, meeting, agenda, decisions = rows
-    attendance.sort(key=lambda row: (row[2], row[3]))  # its id leads the key: then person, status
-    texts = tuple(
-        _attendance_text(made) if name == "attendance" else _text(BY_NAME[name], made)
-        for name, made in zip(PER_MINUTES, ([meeting], attendance, agenda, decisions), strict=True)
-    )
-    return texts, (len(attendance), len(agenda), len(decisions))
 
 
 # Each attendance row's text after its minutes id (rows._text's), by the rest of the row: the
@@ -734,25 +720,45 @@ def _tasks(
             defined_at.append(at)
             defined_nth.append(nth)
 
-    steps: list[int] = []  # task << 64 | minutes << 32 | place of the update
+    # Each update that changes a task, as minutes << 32 | place in its minutes' updates, grouped
+    # by task (a counting sort: the updates come in the archive's order, so each task's steps
+    # follow one another in it): task n's are steps[starts[n]:starts[n + 1]]. Arrays, not one
+    # int of 80 bits per step sorted (some 17 MB and 0.2 s at 100,000 files).
+    tasks_of, places = array("i"), array("q")
     for at, own in enumerate(ordered):
         if own[_UPDATES] is None:
             continue
-        day, minutes_id = own[_DAY], own[_ID]
         done, loose = loads(own[_UPDATES])
         for nth, update in enumerate([*done, *loose]):
             n = number.get(update[0])
             if n is None:
                 continue  # unmatched (check.py)
-            defined = ordered[defined_at[n]]
-            if (day, minutes_id) > (defined[_DAY], defined[_ID]):
-                steps.append(n << 64 | at << 32 | nth)
+            if at > defined_at[n]:  # after its definition in the archive's order (ids are one per file)
+                tasks_of.append(n)
+                places.append(at << 32 | nth)
     order = sink.tasks_order(number)
     del number
-    steps.sort()
-    made = _TaskMaker(name, rels, ordered, after, defined_at, defined_nth, steps, roster_of(result.config))
+    starts = _grouped(tasks_of, len(defined_at))
+    steps = array("q", bytes(8 * len(places)))
+    fill = starts[:-1]
+    for n, place in zip(tasks_of, places, strict=True):
+        steps[fill[n]] = place
+        fill[n] += 1
+    del tasks_of, places, fill
+    made = _TaskMaker(
+        name, rels, ordered, after, defined_at, defined_nth, starts, steps, roster_of(result.config)
+    )
     sink.tasks(made, order, apart)
     return len(defined_at)
+
+
+def _grouped(groups: array[int], count: int) -> array[int]:
+    """Where each of `count` groups begins when the items of group numbers `groups` are put
+    group by group, and their end: count + 1 places."""
+    sizes = array("q", bytes(8 * count))
+    for n in groups:
+        sizes[n] += 1
+    return array("q", accumulate(sizes, initial=0))
 
 
 TASK_RANGE = 1_000  # tasks made at a time (to JSON Lines: one row of the spool each)
@@ -787,7 +793,8 @@ class _TaskMaker:
         after: dict[str, Any],
         defined_at: array[int],
         defined_nth: array[int],
-        steps: list[int],
+        first: array[int],
+        steps: array[int],
         roster: Any,
     ) -> None:
         self.name = name
@@ -796,6 +803,7 @@ class _TaskMaker:
         self.after = after
         self.defined_at = defined_at
         self.defined_nth = defined_nth
+        self.first = first  # task n's steps: steps[first[n]:first[n + 1]]
         self.steps = steps
         self.roster = roster
         self.keys: dict[str, str] = {}  # an owner as written: their key (tables.task_rows), or ""
@@ -807,11 +815,12 @@ class _TaskMaker:
         `deadlines`), the owners' keys kept as they recur. tests/test_export_cold.py compares
         the two."""
         loads, dates = marshal.loads, _DATES
-        name, rels, ordered, after, steps, keys = (
+        name, rels, ordered, after, first, steps, keys = (
             self.name,
             self.rels,
             self.ordered,
             self.after,
+            self.first,
             self.steps,
             self.keys,
         )
@@ -845,12 +854,7 @@ class _TaskMaker:
                 row_due, row_kind = due, kind
                 deadlines.append((name, task_id, 0, minutes_id, iso(day), "set", due, _iso(end), kind))
             closed_day, closed_id = day, minutes_id
-            step_at = bisect_left(steps, n << 64)
-            seq = 0
-            while step_at < len(steps) and steps[step_at] >> 64 == n:
-                step = steps[step_at]
-                step_at += 1
-                seq += 1
+            for seq, step in enumerate(steps[first[n] : first[n + 1]], 1):
                 where = step >> 32 & 0xFFFFFFFF
                 _id, changed, note, update_line, _source, written, handed = updates(where)[step & 0xFFFFFFFF]
                 by = ordered[where]
