@@ -139,10 +139,12 @@ class _Maker:
     def _texts(
         self, minutes: Minutes, group: GroupConfig | None, seen: _Seen
     ) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
-        """_texts of tables.minutes_rows of `minutes` (its people seen by `seen` as there),
-        its attendance made straight into their text (_attendance_text) from the people as
-        meetings/attendance.meeting_attendance judges them: no MeetingAttendance (its sets,
-        voting members and quorum) nor rows of all nine values made and read once."""
+        """The text of each of PER_MINUTES of tables.minutes_rows' rows of `minutes` (rows._text:
+        each table in its key order; its people seen by `seen` as there) and the counts of
+        attendance, agenda items and decisions. The attendance is made straight into its text
+        (_attendance_tails) from the people as meetings/attendance.meeting_attendance judges
+        them: no MeetingAttendance (its sets, voting members and quorum) nor rows of all nine
+        values made and read once."""
         config = self.archive.config
         known = self.members.get(group.slug if group else minutes.group_slug)
         on_day = known.on(minutes.date) if known else []
@@ -217,8 +219,9 @@ _BEFORE_ID = LEAD.decode("ascii") + '"minutes_id": '
 
 
 def _attendance_tails(minutes_id: str, rests: list[tuple[Any, ...]]) -> bytes:
-    """_attendance_text of the rows of one minutes of the archive named "", given each row
-    but its archive and minutes id (`rests`, in key order)."""
+    """rows._text of the rows of `attendance` of one minutes of the archive named "", given
+    each row but its archive and minutes id (`rests`, in key order), each row's text after its
+    minutes id taken from _TAILS."""
     tails = _TAILS
     if len(tails) > _TAILS_HELD:
         tails.clear()
@@ -234,24 +237,11 @@ def _attendance_tails(minutes_id: str, rests: list[tuple[Any, ...]]) -> bytes:
 
 def _attendance_text(rows: list[Row]) -> bytes:
     """rows._text of one minutes' rows of `attendance`, each row's text after its minutes id
-    made once (_TAILS), the minutes id's once per minutes: the same bytes."""
-    if not rows or any(row[0] != "" or type(row[1]) is not str for row in rows):
-        return _text(BY_NAME["attendance"], rows)  # not one archive's "" and ids (never here)
-    tails = _TAILS
-    if len(tails) > _TAILS_HELD:
-        tails.clear()
-    made: list[str] = [""]
-    minutes_id = rows[0][1]
-    for row in rows:
-        if row[1] != minutes_id:
-            return _text(BY_NAME["attendance"], rows)  # not one minutes' (never here)
-        rest = row[2:]
-        tail = tails.get(rest)
-        if tail is None:
-            line = _lines_of(BY_NAME["attendance"])([("", "", *rest)])
-            tail = tails[rest] = line[len(_BEFORE_ID) + 4 :]  # after `"", `
-        made.append(tail)
-    return (_BEFORE_ID + encode_basestring(minutes_id) + ", ").join(made).encode("utf-8")
+    made once (_TAILS), the minutes id's once per minutes: the same bytes (_attendance_tails of
+    the rows but their archive and minutes id)."""
+    if not rows or any(row[0] != "" or type(row[1]) is not str or row[1] != rows[0][1] for row in rows):
+        return _text(ATTENDANCE, rows)  # not one minutes' of one archive's "" (never here)
+    return _attendance_tails(rows[0][1], [row[2:] for row in rows])
 
 
 def _kept(
