@@ -185,3 +185,66 @@ def test_the_tasks_shared_with_a_helper_process(
     assert exported(invoke, "jsonl", tmp_path / "shared", *archive, cold=True) == alone
     assert pinned == [True, True]
     assert made_apart.exists() == (helper != "fails")
+
+
+def test_cold_json_lines_attendance_and_steps_as_loaded(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pinned: list[bool]
+) -> None:
+    """The cold JSON Lines export, its attendance made straight from each minutes' people and
+    each task's steps grouped by task (export/cold.py), in one process and with workers, is
+    the export of the archive loaded whole: a member stood in for by a substitute (not absent),
+    one absent who was not listed, a person named twice under one status, listed both present
+    and absent, a guest named twice, minutes that refer to the attendance sheet (no one made
+    absent), and tasks updated in the minutes that define them, before, and after, out of the
+    files' order."""
+    root = tmp_path / "archive"
+    write(
+        root / "kpss.yaml",
+        "organisation: Test\ngroups:\n  - slug: g\n    folder: g\n    name: Skupina\n    members:\n"
+        "      - Eva Nová\n      - Jan Malý\n      - Petr Dlouhý\n      - Ilona Krátká\n",
+    )
+    write(
+        root / "g/2020-01-10.md",
+        minutes(
+            "group: g\ndate: 2020-01-10\n"
+            "present: ['Eva Nová', 'Eva Nová', 'Jana Malá (za Jan Malý)', 'Ilona Krátká']\n"
+            "absent: ['Ilona Krátká']\nguests: ['Host Hostovský (Spolek)', 'Host Hostovský (Spolek)']\n"
+            "tasks: [{id: T-1, task: První, owner: Eva Nová, due: do příštího jednání},"
+            " {id: T-2, task: Druhý, owner: Petr Dlouhý, due: 30. 6. 2020}]\n"
+            "updates: [{id: T-1, status: open, note: Hned}, {id: T-3, status: done}]"
+        ),
+    )
+    write(
+        root / "g/2020-02-10.md",
+        minutes(
+            "group: g\ndate: 2020-02-10\npresent: ['Petr Dlouhý', 'Jan Malý a další dle prezenční listiny']\n"
+            "updates: [{id: T-2, status: open, owner: Jan Malý, due: do konce roku},"
+            " {id: T-1, status: open, note: Trvá}]"
+        ),
+    )
+    write(
+        root / "g/2019-12-01.md",
+        minutes("group: g\ndate: 2019-12-01\nexcused: ['Petr Dlouhý']\nupdates: [{id: T-1, status: done}]"),
+    )
+    write(
+        root / "g/2020-03-10.md",
+        minutes(
+            "group: g\ndate: 2020-03-10\npresent: ['Eva Nová']\nexcused: ['Eva Nová', 'Jan Malý']\n"
+            "tasks: [{id: T-3, task: Třetí}]\nupdates: [{id: T-1, status: done}, {id: T-2, status: done}]"
+        ),
+    )
+    archive = ("--archive", str(root))
+    found = []
+    for parallel_from in (10**9, 1):
+        monkeypatch.setattr(loading, "PARALLEL_FROM", parallel_from)
+        found.append(exported(invoke, "jsonl", tmp_path / f"cold-{parallel_from}", *archive, cold=True))
+    assert pinned == [True, True]
+    not_cold(monkeypatch)
+    loaded = exported(invoke, "jsonl", tmp_path / "loaded", *archive, cold=True)
+    assert found == [loaded, loaded]
+    assert loaded[0] == 0, loaded[2]
+    rows = loaded[3]["attendance.jsonl"].decode("utf-8").splitlines()
+    assert len(rows) == 17
+    assert not any('"g/2020-01-10"' in row and '"jan maly"' in row for row in rows)  # stood in for
+    events = loaded[3]["task_events.jsonl"].decode("utf-8")
+    assert events.count('"task_id": "T-1"') == 3 and events.count('"task_id": "T-3"') == 1
