@@ -23,6 +23,7 @@ from .people import (
 from .people import (
     PRESENCE_HEADING,
     PersonDict,
+    chair_of_named_body,
     is_attendance_heading,
     is_role,
     looks_like_name,
@@ -35,6 +36,7 @@ from .people import (
     presence_kind,
     represented,
     role_then_person,
+    same_titled_surname,
     stand_ins_first,
     without_class_first,
 )
@@ -1802,6 +1804,8 @@ def _continues(line: str, previous: str) -> bool:
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     line = without_class_first(line)  # `2.A – paní Helena Wohanková`
+    if same_titled_surname(line, previous):
+        return True  # `MUDr. Tomek (komise …)` under `MUDr. Říhová, MUDr. Doležal.`
     if _two_people(line) or role_then_person(_LIST_NUMBER.sub("", line)):
         return True  # `Zuzana Malcová a Květoslava Gabrielová`, `vedoucí Domova Anna Horká`
     if not looks_like_people_line(line):
@@ -2223,9 +2227,16 @@ def _person_follows(reader: _Reader, index: int) -> bool:
                     # `Zuzana Malcová a Květoslava Gabrielová`: two deputies for one member
                     or _two_people(line)
                     or _FOR_WHOM_UNDER.match(line) is not None
+                    # `MUDr. Tomek (komise …)` after a blank under `MUDr. Říhová, MUDr. Doležal.`
+                    or same_titled_surname(line, _line_before(reader, index))
                 )
             )
     return False
+
+
+def _line_before(reader: _Reader, index: int) -> str:
+    """The last line with text before line `index`."""
+    return next((reader.plains[k] for k in range(index - 1, max(-1, index - 4), -1) if reader.plains[k]), "")
 
 
 _TWO_PEOPLE = re.compile(r"\s+a\s+")
@@ -3682,6 +3693,15 @@ _OTHER_MEETING_TOLD = rx(
 )
 
 
+def _chair_of_named_body(reader: _Reader) -> str | None:
+    """`Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová.` -> `Míla Gruberová` (`chair_of_named_body`);
+    not in a sentence about the next meeting."""
+    for line in _unwrapped(reader.plains):
+        if (found := chair_of_named_body(line)) is not None and not NEXT.search(line):
+            return found[1]
+    return None
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -4132,6 +4152,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
+        result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
+    if result.moderator is None and (chair := _chair_of_named_body(reader)) is not None:
+        result.moderator = chair
         result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
     if result.moderator is None and (opener := _passive_moderator(reader)) is not None:
         result.moderator = opener

@@ -1,0 +1,108 @@
+"""General patterns of Czech minutes behind misses and misfires of the importer left after the twenty-second
+real held-out batch (issue #19), each tested with variants written here, not taken from those files."""
+
+from __future__ import annotations
+
+from kpss_cli.importing import recognise
+from tests.recognised import names
+
+_TITLE = "Zápis z jednání sportovní komise ze dne 3. 3. 2021\n\n"
+
+
+# --- `Novák J. mch.`: a small abbreviation after a surname and its initial tells two members apart ---------
+
+
+def test_a_small_abbreviation_after_a_surname_and_an_initial_is_part_of_the_name() -> None:
+    for line, expected in [
+        (
+            "Omluveni: př. Kos J., př. Kos M. mch., př. Kos M., př. Bor",
+            ["Kos J.", "Kos M. mch.", "Kos M.", "Bor"],
+        ),
+        ("Omluveni: Dvořák P. nejst., Dvořák P., Malá E.", ["Dvořák P. nejst.", "Dvořák P.", "Malá E."]),
+        ("Omluveni: pí. Horká J. vdp., Kos M.", ["Horká J. vdp.", "Kos M."]),
+    ]:
+        found = recognise(_TITLE + "Přítomni: Malá E., Kos J., Bor P.\n" + line + "\n\n1. Zahájení\n")
+        assert names(found.excused) == expected, line
+        assert all(p["role"] is None for p in found.excused), line
+
+
+def test_a_small_word_after_a_whole_name_is_still_no_part_of_it() -> None:
+    # (after a first name and a surname, no initial: a note, not a name's part)
+    found = recognise(_TITLE + "Přítomni: Malá E., Kos J.\nOmluveni: Jan Dub, Petr Bor\n\n1. Zahájení\n")
+    assert names(found.excused) == ["Jan Dub", "Petr Bor"]
+
+
+# --- `MUDr. Tomek (komise …)`: one more of a list of titled surnames, on a line of its own ------------------
+
+
+def test_a_titled_surname_alone_under_a_list_of_titled_surnames_belongs_to_it() -> None:
+    for gap in ["\n", "\n\n"]:
+        for extra, expected in [
+            ("MUDr. Kos (služební cesta)", "MUDr. Kos"),
+            ("Ing. Bor", "Ing. Bor"),
+            ("Mgr. Dub (nemoc)", "Mgr. Dub"),
+        ]:
+            text = (
+                _TITLE
+                + "Přítomni: MUDr. Malá, Ing. Horák, Mgr. Veselá\n\n"
+                + "Omluveni: MUDr. Říha, Ing. Dvořák,\nMUDr. Nová, Bc. Černý."
+                + gap
+                + extra
+                + "\n\nHosté: Ing. Pokorný\n\n1. Zahájení\n"
+            )
+            found = recognise(text)
+            assert names(found.excused) == [
+                "MUDr. Říha",
+                "Ing. Dvořák",
+                "MUDr. Nová",
+                "Bc. Černý",
+                expected,
+            ], text
+            assert names(found.guests) == ["Ing. Pokorný"], text
+
+
+def test_a_titled_surname_under_a_list_of_whole_names_or_one_person_is_not_added() -> None:
+    for listed in ["Omluveni: Jan Říha, Eva Dvořáková.", "Omluveni: MUDr. Říha."]:
+        text = (
+            _TITLE
+            + "Přítomni: Jan Malý, Eva Nová\n\n"
+            + listed
+            + "\n\nMUDr. Kos (služební cesta)\n\n1. Zahájení\n"
+        )
+        assert "MUDr. Kos" not in names(recognise(text).excused), listed
+
+
+# --- `předsedkyně Klubu Diana Míla Gruberová`: the club's own name, then the chair's -------------------------
+
+
+def test_the_chair_after_a_club_named_by_a_word_opens_the_meeting_and_names_the_club() -> None:
+    for sentence, group, chair in [
+        (
+            "Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová. Přivítala členy.",
+            "Klub Diana",
+            "Míla Gruberová",
+        ),
+        ("Předseda Spolku Šipka Petr Novák zahájil schůzi a přivítal členy.", "Spolek Šipka", "Petr Novák"),
+        ("Jednání vedla předsedkyně Klubu Zlatý Věk Hana Bílková.", "Klub Zlatý Věk", "Hana Bílková"),
+    ]:
+        found = recognise(
+            "Zápis z členské schůze ze dne 23. 9. 2019\n\nPřítomní: dle prezenční listiny\n\n1. "
+            + sentence
+            + "\n"
+        )
+        assert (found.group, found.moderator) == (group, chair), sentence
+
+
+def test_a_chair_of_a_club_who_neither_opened_nor_led_is_no_moderator() -> None:
+    for sentence in [
+        "Předsedkyně Klubu Diana Míla Gruberová informovala o akcích.",
+        "Schůzi zahájila předsedkyně Klubu Diana Gruberová Jana.",  # (no first name and surname in this order)
+        "Schůzi zahájil předseda Klubu seniorů Jan Dub.",  # (a small word: the club's kind, not its name)
+    ]:
+        found = recognise(
+            "Zápis z členské schůze ze dne 23. 9. 2019\n\nPřítomní: dle prezenční listiny\n\n1. "
+            + sentence
+            + "\n"
+        )
+        assert found.moderator in (None, "Jan Dub"), sentence
+        assert found.group is None or not found.group.startswith("Klub Diana"), sentence
