@@ -106,3 +106,36 @@ def test_a_chair_of_a_club_who_neither_opened_nor_led_is_no_moderator() -> None:
         )
         assert found.moderator in (None, "Jan Dub"), sentence
         assert found.group is None or not found.group.startswith("Klub Diana"), sentence
+
+
+# --- bodies in a list of people: a dash inside a body's name, a legal form before a name with no comma ------
+
+
+def test_a_body_named_with_a_dash_and_a_legal_form_is_no_person() -> None:
+    for line in [
+        "Přítomni: Jan Malý; Brdy – Vltava o.p.s., Ing. Eva Nová, Petr Kos",
+        "Přítomni: Jan Malý; Podlesí – Jih z.s., Ing. Eva Nová, Petr Kos",
+        "Přítomni: Jan Malý; Labe – Ohře o. p. s., Ing. Eva Nová, Petr Kos",
+    ]:
+        found = recognise(_TITLE + line + "\n\n1. Zahájení\n")
+        assert names(found.present) == ["Jan Malý", "Ing. Eva Nová", "Petr Kos"], line
+
+
+def test_a_surname_before_a_dash_and_a_body_written_with_a_comma_stays_a_person() -> None:
+    found = recognise(_TITLE + "Přítomni: Malý, Kos – Charita Most, o.p.s., Bor\n\n1. Zahájení\n")
+    assert "Kos" in names(found.present)
+
+
+def test_a_person_after_a_legal_form_without_a_comma_is_read() -> None:
+    for line, person in [
+        ("Přítomni: Jan Malý; MAS Horní Polabí o.s. Olga Fábry, Eva Nová", "Olga Fábry"),
+        ("Přítomni: Jan Malý; Charita Dolní Lhota z.s. Jana Kroupa, Eva Nová", "Jana Kroupa"),
+        ("Přítomni: Jan Malý; Spolek Pod Horou z.ú. Petr Kos, Eva Nová", "Petr Kos"),
+    ]:
+        found = recognise(_TITLE + line + "\n\n1. Zahájení\n")
+        assert names(found.present) == ["Jan Malý", person, "Eva Nová"], line
+
+
+def test_a_genitive_after_a_body_without_a_legal_form_is_still_no_person() -> None:
+    found = recognise(_TITLE + "Přítomni: Jan Malý, Nadace Olga Hory, Eva Nová\n\n1. Zahájení\n")
+    assert "Olga Hory" not in names(found.present)

@@ -430,6 +430,26 @@ def _could_be_surname(word: str, first: str) -> bool:
     return not woman or word.endswith("á")
 
 
+# A legal form ending a piece (`Brdy – Vltava o.p.s.`, `Charita Most, z. s.`): the piece names a body.
+_ENDS_IN_LEGAL_FORM = re.compile(
+    r"(?:^|[\s,])(?:z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s|s\.\s?r\.\s?o|o\.\s?s|z\.\s?s\.\s?p\.\s?o)\.?$"
+)
+
+
+def _org_with_a_dash(main: str, parts: list[str]) -> bool:
+    """True for `Brdy – Vltava o.p.s.`: a body whose name has a dash, its legal form last, and no part a
+    whole name (`Jana Nová – Charita Most, o.p.s.` is a person and her body)."""
+    # (two words joined by the dash, the legal form right after the second with no comma: `Novák – Charita,
+    # o.p.s.` may be a person known by surname and their body)
+    return (
+        len(parts) == 2
+        and len(parts[0].split()) == 1
+        and len(_ENDS_IN_LEGAL_FORM.sub("", parts[1].strip()).split()) == 1
+        and "," not in main
+        and bool(_ENDS_IN_LEGAL_FORM.search(main.strip()))
+    )
+
+
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
     (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
@@ -444,6 +464,8 @@ def _person_from(fragment: str) -> PersonDict | None:
     details = [d for d in details if not d.strip().isdigit()]  # `Zusková (22)`: a count of the list
     parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
     if not parts:
+        return None
+    if _org_with_a_dash(main, parts):
         return None
     name, rest = parts[0], parts[1:]
     if not looks_like_name(name) and len(parts) >= 2 and looks_like_name(parts[-1]):
@@ -779,7 +801,11 @@ def _org_then_name(piece: str, before: list[str]) -> tuple[str, str] | None:
         return None
     if _TITLE_AT_END.search(org) and not _LEGAL_FORM.search(org.split()[-1]):
         return None  # `Ing. Jan Kos`: a title, not a body
-    if (first.endswith("a") and not last.endswith("á")) or last.endswith(("y", "ého", "ovi", "ové")):
+    # (a legal form closes the body's name: `MAS Střední Polabí o.s. Olga Fábry` — no genitive after it)
+    closed = bool(_LEGAL_FORM.match(org.split()[-1]))
+    if not closed and (
+        (first.endswith("a") and not last.endswith("á")) or last.endswith(("y", "ého", "ovi", "ové"))
+    ):
         return None
     if not (_LEGAL_FORM.match(org.split()[-1]) or 2 <= len(org.split()) <= 6) or _SENTENCE_IN.search(org):
         return None  # (`Zapisovatelem byl určen Petr Dub`, `předsedajícím je …`: a sentence, no body)
