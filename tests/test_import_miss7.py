@@ -139,3 +139,32 @@ def test_a_person_after_a_legal_form_without_a_comma_is_read() -> None:
 def test_a_genitive_after_a_body_without_a_legal_form_is_still_no_person() -> None:
     found = recognise(_TITLE + "Přítomni: Jan Malý, Nadace Olga Hory, Eva Nová\n\n1. Zahájení\n")
     assert "Olga Hory" not in names(found.present)
+
+
+# --- a report for readers, under a dated byline and told as `we`, is no minutes -----------------------------
+
+_REPORT = (
+    "Spolek seniorů\n\n"
+    "VÝROČNÍ SCHŮZE SPOLKU SENIORŮ V LHOTĚ 12.3.2022\n\n"
+    "{byline}\n\n"
+    "Členové spolku se sešli v sobotu 12. března na výroční schůzi. Schůzi zahájila a řídila p. Jana Malá. "
+    "Přivítala hosty a seznámila nás s programem. Poděkovali jsme starostovi za podporu.\n\n"
+    "Uskutečnili jsme loni tři zájezdy a naše výstava měla úspěch.{extra}\n"
+)
+
+
+def test_a_report_under_a_dated_byline_told_in_the_first_person_plural_is_no_minutes() -> None:
+    for byline in ["30.04.2022, Petr Kos (Spolek seniorů)", "2. 5. 2022, Eva Nová", "01.06.2022, Jan Dub"]:
+        assert not recognise(_REPORT.format(byline=byline, extra="")).looks_like_minutes, byline
+
+
+def test_minutes_under_a_dated_byline_stay_minutes() -> None:
+    for extra in [
+        "\n\nPřítomni: Jana Malá, Petr Kos, Eva Nová",
+        "\n\nZapsal: Petr Kos",
+        "\n\nOmluveni: Eva Nová, Jan Dub",
+    ]:
+        text = _REPORT.format(byline="30.04.2022, Petr Kos (Spolek seniorů)", extra=extra)
+        assert recognise(text).looks_like_minutes, extra
+    # (no byline: the report is read as before)
+    assert recognise(_REPORT.format(byline="", extra="\n\nPřítomni: Jana Malá, Petr Kos")).looks_like_minutes

@@ -4073,6 +4073,30 @@ def _record_of_meeting(reader: _Reader, body: str) -> bool:
     )
 
 
+# A news item's byline under its headline: the day it was posted, a comma, its author's name, the section in
+# brackets (`31.07.2017, Ondřej Sýkora (Klub důchodců)`).
+_DATED_BYLINE = re.compile(
+    rf"^\W*\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}\s*,\s*(?P<author>{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)"
+    r"\s*(?:\([^()]{1,60}\))?\s*$"
+)
+# The first person plural of a report (`jsme se sešli`, `seznámila nás`, `uctili jsme`).
+_WE_TOLD = rx(r"\b(?:jsme|nás|nám|naše|našich|našeho)\b")
+
+
+def _report_with_byline(reader: _Reader, result: Imported) -> bool:
+    """True for a report of a meeting for readers, not its minutes: a dated byline with an author in the first
+    lines, the meeting told in the first person plural (three times at least), and nothing minutes record
+    under labels — no label of minutes or numbered agenda, no attendance, recorder, agenda or tasks."""
+    first = [line for line in reader.plains if line][:6]
+    if not any(_DATED_BYLINE.match(line) for line in first):
+        return False
+    if _minutes_frame(reader) or result.present or result.excused or result.absent or result.guests:
+        return False
+    if result.attendance_sheet or result.recorder or result.agenda or result.tasks:
+        return False
+    return sum(len(_WE_TOLD.findall(line)) for line in reader.plains) >= 3
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
@@ -4289,6 +4313,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
+    if _report_with_byline(reader, result):
+        looks_like_minutes = False  # `31.07.2017, Ondřej Sýkora (Klub důchodců)` / `… jsme se sešli …`
     if not titled and result.date is None and len(set(_one_person(reader, RECORDER_LABEL, ()))) >= 2:
         # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY
         # MAJETKU` / … / `Zapisovatel: …`: a town's page of its commissions names each one's recorder and
