@@ -168,3 +168,60 @@ def test_minutes_under_a_dated_byline_stay_minutes() -> None:
         assert recognise(text).looks_like_minutes, extra
     # (no byline: the report is read as before)
     assert recognise(_REPORT.format(byline="", extra="\n\nPřítomni: Jana Malá, Petr Kos")).looks_like_minutes
+
+
+# --- a body of those who met, named by its acronym, promises a deed (`KMAS připraví …`) -----------------------
+
+_BODIES = (
+    "Zápis z pracovního jednání 3. 3. 2021\n\n"
+    "Přítomni: KS, Charita Most, Jan Malý; OS 1, Spolek Lípa, Eva Nová; OS 2, Diakonie, Petr Kos\n\n"
+    "Informace k projektu\n\n"
+)
+
+
+def owners_and_dues(text: str) -> list[tuple[str | None, str | None]]:
+    return [(t["owner"], t["due"]) for t in recognise(text).tasks]
+
+
+def test_a_body_of_the_head_named_by_its_acronym_opening_a_clause_owns_its_promise() -> None:
+    for line, expected in [
+        (" • KS připraví hlášení a odešle je na kraj do 15. 5. 2021.", [("KS", "15. 5. 2021")]),
+        (" • Změny zašlete mailem, KS připraví hlášení.", [("KS", None)]),
+        (" • OS si telefonicky domluví termín předání.", [("OS", None)]),
+        (
+            " • KS do 10. 6. 2021 nejpozději, předloží žádosti ke kontrole. KS si domluví termín s Evou Novou.",
+            [("KS", "10. 6. 2021"), ("KS", None)],
+        ),
+        (" • Všechny spolupracující KS doplní na své weby zápisy.", [("KS", None)]),
+    ]:
+        assert owners_and_dues(_BODIES + line + "\n") == expected, line
+
+
+def test_an_acronym_not_at_a_clause_start_or_not_of_the_head_or_in_the_past_owns_nothing() -> None:
+    for line in [
+        " • Jakékoliv změny KS zašle na adresu kraje.",  # (the acronym inside the object)
+        " • MPSV připraví novou metodiku.",  # (an office the head above does not name)
+        " • ÚP si domluví termín předání.",
+        " • KS připravila vzorovou žádost o proplacení.",  # (done)
+        " • KS informuje o stavu projektu.",  # (imperfective: what happens now)
+        " • Pokud bude třeba, KS připraví hlášení.",  # (a condition)
+    ]:
+        assert owners_and_dues(_BODIES + line + "\n") == [], line
+
+
+# --- a deed told in the future, where it is done between the verb and its doers -------------------------------
+
+
+def test_a_place_between_a_future_deed_and_its_doers_is_no_owner() -> None:
+    head = _TITLE + "Přítomni: Jan Malý, Eva Nová, Petr Kos\n\n1. Kontrola\n\n"
+    for sentence, owner in [
+        (
+            "Kontrolu budou provádět v kanceláři Charity Jana Bílá, Eva Nová a Petr Kos.",
+            "Jana Bílá, Eva Nová a Petr Kos",
+        ),
+        ("Úklid budou zajišťovat na hřišti Jan Malý a Petr Kos.", "Jan Malý a Petr Kos"),
+        ("Dozor bude provádět ve škole Eva Nová a Jan Malý.", "Eva Nová a Jan Malý"),
+    ]:
+        assert owners_and_dues(head + sentence + "\n") == [(owner, None)], sentence
+    # (one person after the place: no list to tell the place from the name, nothing read)
+    assert owners_and_dues(head + "Kontrolu bude provádět v kanceláři Eva Nová.\n") == []

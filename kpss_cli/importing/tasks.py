@@ -2506,6 +2506,8 @@ _FUTURE = re.compile(r"\bbud(?:e|ou)\b")
 _FUTURE_DEED = re.compile(
     rf"^(?P<object>\S.*?)\s+(?:(?P<before>{SMALL}+(?:t|ci))\s+(?:{_OBJECT_PRONOUN}\s+)?(?:bude|budou)"
     rf"|(?:bude|budou)\s+(?P<after>{SMALL}+(?:t|ci)))"
+    # (where, between: `Kontrolu budou provádět v kanceláři Posázaví Marie Škvorová, Vanda Kubínová a …`)
+    rf"(?:\s+(?:v|ve|na)\s+{SMALL}{{3,}}(?:\s+{CAPITAL}{SMALL}+)?(?=\s+{_LISTED_PERSON}\s*(?:,|\s+a\s)))?"
     rf"\s+(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}(?:\s+a\s+{_LISTED_PERSON})?)\s*[.;]?\s*$"
 )
 
@@ -2518,7 +2520,7 @@ _DEED_TO_DO = rx(
     r"organizovat|nakoupit|nakupovat|objednat|zpracovat|zpracovávat|uklidit|uklízet|vyzdobit|zdobit|hlídat|"
     r"obsluhovat|vyvěsit|rozvážet|rozvézt|dovézt|odvézt|vézt|svážet|zapůjčit|vypůjčit|oslovit|kontaktovat|"
     r"pozvat|zvát|vyřídit|vyřizovat|prověřit|zjistit|projednat|sepsat|vytisknout|tisknout|opravit|natřít|"
-    r"postavit)$"
+    r"postavit|provádět|provést|zabezpečit|zabezpečovat)$"
 )
 
 
@@ -2599,6 +2601,70 @@ def _merge_told_into_blocks(found: list[tuple[int, bool, TaskDict]]) -> list[tup
     return kept
 
 
+# --- a body named by its acronym as the subject of a promise (`KMAS připraví …`) ---------------------------
+
+# Where a clause opens: the line's start (after a bullet or a number), a sentence's end, a comma.
+_CLAUSE_OPENS = re.compile(r"(?:^[\s•*·–-]*(?:\d{1,2}\s*[.)]\s*)?|(?<=[a-zá-ž\d)][.;])\s+|,\s+)")
+_ACRONYM_SUBJECT = re.compile(
+    # (`Všechny spolupracující PMAS doplní …`: a quantifier and an adjective or two before the acronym)
+    rf"(?:(?i:všechny|všichni|všechna|každá|každý)\s+(?:{SMALL}+\s+){{0,2}})?"
+    r"(?P<owner>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}))\s+"
+    # what stands between the subject and its verb: a reflexive, an adverb, when (`začátkem června od 1. 6. do
+    # 10. 6. 2015 = nejpozději,`) — no end of a sentence, no other verb
+    rf"(?P<between>(?:(?!\.\s+{CAPITAL}{SMALL})[^;]){{0,70}}?)"
+    r"(?<!\S)(?P<verb>(?i:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=True)) + r"))(?=\s)"
+)
+
+
+def _acronym_known(acronym: str, head: list[str]) -> bool:
+    """True when the acronym stands in the minutes' head (their first lines, where the attendance is): a body
+    of those who met, not any office the text names."""
+    return any(re.search(rf"(?<![\w]){acronym}(?![\w])", line) for line in head)
+
+
+def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
+    """Promises of bodies named by their acronym (`KMAS připraví hlášení a odešle na SZIF do 15. 5. 2015.`,
+    `PMAS si telefonicky domluví termín …`): an acronym of the minutes' head opening a clause, then a verb
+    of a deed in the perfective present (the future), nothing before it but a reflexive, an adverb or when;
+    line -> its tasks (a line of several bullets run together may hold more than one)."""
+    # (the head: the first lines with text, above the line read)
+    head = [(number, text) for number, raw in enumerate(lines[:40]) if (text := plain(raw))][:12]
+    found: dict[int, list[TaskDict]] = {}
+    for number, line in _unreviewed(lines):
+        tasks: list[TaskDict] = []
+        above = [text for at, text in head if at < number]
+        for opening in _CLAUSE_OPENS.finditer(line):
+            match = _ACRONYM_SUBJECT.match(line, opening.end())
+            if match is None or not _acronym_known(match["owner"], above):
+                continue
+            if (
+                match["verb"].lower() in _IMPERFECTIVE
+                or _VERB.search(match["between"])
+                # (a condition or a question anywhere in the sentence before the verb: `Pokud bude třeba, KS …`)
+                or _CONDITION.search(line[line.rfind(". ", 0, match.start()) + 1 : match.end()])
+                or _QUESTION.search(line[line.rfind(". ", 0, match.start()) + 1 : match.end()])
+            ):
+                continue
+            # the clause: up to the end of its sentence
+            rest = line[match.start("verb") :]
+            clause = _SPLIT_SENTENCES.split(rest)[0]
+            clause = re.split(rf",\s+(?=(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{{2,6}})\s)", clause)[0]
+            dues = [
+                m
+                for m in _SENTENCE_DUE.finditer(match["between"] + " " + clause)
+                if _deadline_like(m["value"])
+            ]
+            fields = {"owner": match["owner"], "task": _SENTENCE_DUE.sub("", clause).strip(" .;,")}
+            if dues:
+                fields["due"] = dues[-1]["value"]
+            fields["guess"] = _("a task of a body named by its acronym (KMAS připraví …)")
+            if (task := _make(fields, meeting)) is not None:
+                tasks.append(task)
+        if tasks:
+            found[number] = tasks
+    return found
+
+
 def find_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
 ) -> list[TaskDict]:
@@ -2650,6 +2716,13 @@ def find_tasks(
     several.update(_responsible_tasks(lines, meeting))
     several.update(
         (number, tasks) for number, raw in enumerate(lines) if (tasks := _numbered_tasks(plain(raw), meeting))
+    )
+    # (only lines where nothing else was read: a rule of its own, added, never taking another's place)
+    taken = {item[0] for item in found} | set(several)
+    several.update(
+        (number, tasks)
+        for number, tasks in _acronym_owner_tasks(lines, meeting).items()
+        if number not in taken
     )
     found = [item for item in found if item[0] not in several]
     found = [item for item in found if not _cut_at_the_end(lines, item[0], item[2])]
