@@ -147,9 +147,10 @@ _REPORT = (
     "Spolek seniorů\n\n"
     "VÝROČNÍ SCHŮZE SPOLKU SENIORŮ V LHOTĚ 12.3.2022\n\n"
     "{byline}\n\n"
-    "Členové spolku se sešli v sobotu 12. března na výroční schůzi. Schůzi zahájila a řídila p. Jana Malá. "
-    "Přivítala hosty a seznámila nás s programem. Poděkovali jsme starostovi za podporu.\n\n"
-    "Uskutečnili jsme loni tři zájezdy a naše výstava měla úspěch.{extra}\n"
+    "Uplynul rok a nastal čas bilancování. Členové spolku seniorů v Lhotě se sešli v sobotu 12. března na výroční "
+    "schůzi, aby se ohlédli za minulým rokem. Schůzi zahájila a řídila p. Jana Malá. Přivítala přítomné a hosty a "
+    "seznámila nás s programem. Předsedkyně p. Eva Bílá poděkovala všem členům.\n\n"
+    "Uskutečnili jsme loni tři zájezdy a naše výstava měla úspěch. Poděkovali jsme starostovi.{extra}\n"
 )
 
 
@@ -225,3 +226,37 @@ def test_a_place_between_a_future_deed_and_its_doers_is_no_owner() -> None:
         assert owners_and_dues(head + sentence + "\n") == [(owner, None)], sentence
     # (one person after the place: no list to tell the place from the name, nothing read)
     assert owners_and_dues(head + "Kontrolu bude provádět v kanceláři Eva Nová.\n") == []
+
+
+# --- who secures what, each named with a courtesy word ------------------------------------------------------
+
+_CLUB = (
+    "Zápis z členské schůze konané dne 3. 3. 2021\n\n"
+    "Přítomni: př. Kos, př. Bor, pí. Malá, pí. Nová, př. Dub\n\n"
+    "Program:\n\n1) Zahájení\n\n2) Výstava\n\n3) Různé\n\n"
+    "ad1) Schůzi zahájil př. Kos.\n\n"
+)
+
+
+def test_a_line_of_securing_then_its_parts_with_courtesy_named_people_are_tasks() -> None:
+    text = (
+        _CLUB
+        + "ad2) Zajištění výstavy zajistí:\n\nStoly  př. Bor a př. Dub\n\nPokladna pí. Malá\n\n"
+        + "ad3) Občerstvení zabezpečí pí. Malá a pí. Nová\n\nJídlo: guláš a klobásy\n\nTombola př. Kos M.\n"
+    )
+    assert owners_and_dues(text) == [
+        ("Bor a Dub", None),
+        ("Malá", None),
+        ("Malá a Nová", None),
+        ("Kos M.", None),
+    ]
+
+
+def test_a_list_without_a_verb_of_securing_or_without_courtesy_words_sets_no_task() -> None:
+    for items in [
+        "ad2) Posuzovat zde budou:\n\nKrálíci  př. Bor\n\nHolubi př. Dub\n",  # (who judges: no deed)
+        "ad2) Zajištění výstavy zajistí:\n\nStoly Bor a Dub\n\nPokladna Malá\n",  # (no courtesy word)
+        "ad2) Výstava proběhne v sobotu.\n\nStoly př. Bor\n",  # (no line of securing before)
+        "ad2) Zajištění výstavy zajistí:\n\nad3) Různé\n\nStoly př. Bor\n",  # (the next item ends the rows)
+    ]:
+        assert owners_and_dues(_CLUB + items) == [], items

@@ -2648,7 +2648,7 @@ def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int,
             # the clause: up to the end of its sentence
             rest = line[match.start("verb") :]
             clause = _SPLIT_SENTENCES.split(rest)[0]
-            clause = re.split(rf",\s+(?=(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{{2,6}})\s)", clause)[0]
+            clause = re.split(r",\s+(?=(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s)", clause)[0]
             dues = [
                 m
                 for m in _SENTENCE_DUE.finditer(match["between"] + " " + clause)
@@ -2662,6 +2662,60 @@ def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int,
                 tasks.append(task)
         if tasks:
             found[number] = tasks
+    return found
+
+
+# --- who secures what, each named with a courtesy word (`Kuchyň zabezpečí pí. Hrubá a pí. Neradová`) ----------
+
+# A person as members of a club name one another: a courtesy word (`př.` = přítel, `pí.`, `p.`), a surname, an
+# initial perhaps (`př. Potůček M.`).
+_COURTESY_NAMED = rf"(?:př|pí|p|pan|paní)\.?\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?"
+_COURTESY_LIST = rf"{_COURTESY_NAMED}(?:\s*(?:,|\s+a)\s+{_COURTESY_NAMED}){{0,5}}"
+# Verbs of securing a part of an event, in the perfective present (the future).
+_SECURES = r"(?:zabezpečí|zajistí|provede|provedou|obstará|obstarají|připraví)"
+_ITEM_LEAD = r"^\W*(?:(?i:ad)\s*\d{1,2}\s*[.)]\s*|\d{1,2}\s*[.)]\s+)?"
+_WHAT = rf"(?P<what>{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,2}})"
+# `Ad6) Kuchyň zabezpečí pí. Hrubá a pí. Neradová`: what, the verb, who.
+_SECURED_BY = re.compile(
+    rf"{_ITEM_LEAD}{_WHAT}\s+(?P<verb>{_SECURES})\s+(?P<owners>{_COURTESY_LIST})\s*[.;]?\s*$"
+)
+# `ad5) Zabezpečení expozic provedou:`: what, the verb, a colon, who on the lines under it.
+_SECURED_UNDER = re.compile(rf"{_ITEM_LEAD}{_WHAT}\s+(?P<verb>{_SECURES})\s*:\s*$")
+# `Králíci  př. Nerad, př. Vagner a př. Potůček M.`, `Tombola pí. Zárubová`: a part, who secures it.
+_SECURED_ROW = re.compile(
+    rf"^\s*(?P<what>{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?)\s+(?P<owners>{_COURTESY_LIST})\s*[.;]?\s*$"
+)
+_COURTESY_OFF = re.compile(r"(?<![\w.])(?:př|pí|p|pan|paní)\.?\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")
+
+
+def _courtesy_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
+    """Who secures what, each person named with a courtesy word: a line `Kuchyň zabezpečí pí. Hrubá a pí.
+    Neradová`, or a line `Zabezpečení expozic provedou:` — and after either, under the same item of the
+    agenda, short lines of a part and who secures it (`Tombola pí. Zárubová`). Line -> its task. The courtesy
+    word on every person and a verb of securing in the future make the list one of duties (`Posuzovat zde
+    budou: Králíci př. Ekrt` names who judges: no verb of securing, none)."""
+    found: dict[int, list[TaskDict]] = {}
+    heading: str | None = None  # what the rows under a line of securing are parts of ("" after a whole task)
+    for number, line in _unreviewed(lines):
+        if not line:
+            continue
+        if (secured := _SECURED_BY.match(line)) is not None:
+            heading = ""
+            owners = _COURTESY_OFF.sub("", secured["owners"])
+            fields = {"owner": owners, "task": f"{secured['what']} {secured['verb']}"}
+        elif (under := _SECURED_UNDER.match(line)) is not None:
+            heading = under["what"]
+            continue
+        elif heading is not None and len(line) <= 80 and (row := _SECURED_ROW.match(line)) is not None:
+            task = f"{heading} – {row['what']}" if heading else row["what"]
+            fields = {"owner": _COURTESY_OFF.sub("", row["owners"]), "task": task}
+        else:
+            if _ITEM_HEADING.match(line) or AGENDA_HEADING.match(line):
+                heading = None  # the next item of the agenda ends the rows
+            continue
+        fields["guess"] = _("who secures what, named with a courtesy word (Kuchyň zabezpečí pí. …)")
+        if (task := _make(fields, meeting)) is not None:
+            found[number] = [task]
     return found
 
 
@@ -2722,6 +2776,12 @@ def find_tasks(
     several.update(
         (number, tasks)
         for number, tasks in _acronym_owner_tasks(lines, meeting).items()
+        if number not in taken
+    )
+    taken |= set(several)
+    several.update(
+        (number, tasks)
+        for number, tasks in _courtesy_owner_tasks(lines, meeting).items()
         if number not in taken
     )
     found = [item for item in found if item[0] not in several]
