@@ -260,3 +260,45 @@ def test_a_list_without_a_verb_of_securing_or_without_courtesy_words_sets_no_tas
         "ad2) Zajištění výstavy zajistí:\n\nad3) Různé\n\nStoly př. Bor\n",  # (the next item ends the rows)
     ]:
         assert owners_and_dues(_CLUB + items) == [], items
+
+
+# --- a recommendation to consider is no task; a wish of others before is no deed done ------------------------
+
+_COMMITTEE = _TITLE + "Přítomni: Jan Malý, Eva Nová, Petr Kos\n\n1. Hřiště\n\n"
+
+
+def test_a_recommendation_to_consider_in_the_dative_is_no_task() -> None:
+    for sentence in [
+        "Janu Malému bylo doporučeno zvážit opravu sítě do 5. 4. 2021.",
+        "Evě Nové bylo doporučeno promyslet nový rozpis.",
+        "Petru Kosovi bylo doporučeno, aby zvážil opravu sítě.",
+    ]:
+        assert tasks_of(_COMMITTEE + sentence + "\n") == [], sentence
+    # (a task laid on in the dative stays one, `doporučeno` with a deed too)
+    assert tasks_of(_COMMITTEE + "Janu Malému bylo uloženo zajistit opravu sítě do 5. 4. 2021.\n") == [
+        ("Jan Malý", "5. 4. 2021")
+    ]
+    assert tasks_of(_COMMITTEE + "Evě Nové bylo doporučeno zajistit nabídky.\n") == [("Eva Nová", None)]
+
+
+def test_a_request_that_others_wished_for_before_stays_a_task() -> None:
+    for sentence, owner in [
+        (
+            "Předseda požádal Jana Malého, aby připravil podklady pro rozpočet, což již požadovala i škola.",
+            "Jan Malý",
+        ),
+        ("Předseda požádal Jana Malého, aby připravil podklady, což už navrhoval i ředitel.", "Jan Malý"),
+        (
+            "Předsedkyně vyzvala členy komise, aby připravili návrhy akcí, což již žádali i rodiče.",
+            "členové komise",
+        ),
+    ]:
+        assert tasks_of(_COMMITTEE + sentence + "\n") == [(owner, None)], sentence
+    # (a deed reported done still drops it)
+    assert (
+        tasks_of(_COMMITTEE + "Předseda požádal Jana Malého, aby připravil podklady, což již učinil.\n") == []
+    )
+
+
+def tasks_of(text: str) -> list[tuple[str | None, str | None]]:
+    return [(t["owner"], t["due"]) for t in recognise(text).tasks]

@@ -1835,7 +1835,9 @@ _DONE_ALREADY = rx(
     r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*?"
     # (a participle also after a consonant, `proběhlo`, `přinesl`; `má zajištěno`, `již dnes splnil`)
     r"(?:\b(?:již|už)\s+(?:(?:je|jsou|má|mají|ho|ji|jej|jim|mu|se|si|to|dnes|včera|mezitím)\s+){0,2}"
-    r"(?:(?!dál\b)\w+l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
+    # (`což již požadovala i škola`, `což už navrhoval ředitel`: a wish of others before, not the deed done)
+    r"(?:(?!dál\b|(?:po)?(?:žádal|požadoval|navrhoval|navrhl|chtěl|doporučil|doporučoval|připomínal)[aoiy]?\b)"
+    r"\w+l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
     r"|\b\w+l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
 )
 
@@ -2341,7 +2343,9 @@ _REMINDED_HEAD = (
 _REMINDED_DEED = rf"(?:(?!,\s*(?:a\s+)?{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+\s+(?:bylo|je)\s)[^;?])*"
 _REMINDED = re.compile(
     rf"(?:^\s*(?:\d{{1,2}}\s*[./)]\s*)?|(?<=[.;:,])\s+(?:a\s+)?){_REMINDED_HEAD}(?:(?:znovu|opět|také|rovněž)\s+)?"
-    r"(?i:připomenuto|uloženo|doporučeno)"
+    # (`doporučeno zvážit …`, `doporučeno, aby zvážil …`: a recommendation to consider, no task)
+    r"(?i:připomenuto|uloženo|doporučeno(?!\s+(?:zvážit|zvažovat|uvážit|promyslet|popřemýšlet|zamyslet|zkusit)\b"
+    r"|\s*,\s*aby\s+(?:si\s+|se\s+)?(?:zvážil|zvažoval|uvážil|promyslel|popřemýšlel|zamyslel|zkusil)))"
     rf"(?:\s*,\s*aby\s+(?P<clause>(?:si\s+|se\s+)?{SMALL}+l[aiy]?\b{_REMINDED_DEED})"
     rf"|\s+(?P<task>{SMALL}+(?:t|ci)\b{_REMINDED_DEED}))"
 )
