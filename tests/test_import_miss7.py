@@ -302,3 +302,33 @@ def test_a_request_that_others_wished_for_before_stays_a_task() -> None:
 
 def tasks_of(text: str) -> list[tuple[str | None, str | None]]:
     return [(t["owner"], t["due"]) for t in recognise(text).tasks]
+
+
+# --- `byli přítomni také:` beside an attendance sheet, or at another meeting ----------------------------------
+
+_HEAD_ONLY = "Zápis z jednání komise ze dne 3. 3. 2021\n\n"
+
+
+def test_those_also_present_beside_an_attendance_sheet_are_guests() -> None:
+    for sheet in ["Přítomni: dle prezenční listiny", "Přítomni: viz prezenční listina"]:
+        text = (
+            _HEAD_ONLY
+            + sheet
+            + "\n\n1. Zahájení\n\nPředseda zahájil schůzi, byli přítomni také: Petr Kos, Jana Bílá.\n"
+        )
+        found = recognise(text)
+        assert (names(found.present), names(found.guests)) == ([], ["Petr Kos", "Jana Bílá"]), sheet
+
+
+def test_those_also_present_at_another_meeting_are_nobody_of_this_one() -> None:
+    for sentence in [
+        "Předseda zahájil schůzi, na minulé schůzi byli přítomni také: Petr Kos, Jana Bílá.",
+        "Předseda zahájil schůzi, při předchozím jednání byli přítomni také: Petr Kos, Jana Bílá.",
+    ]:
+        found = recognise(_HEAD_ONLY + "1. Zahájení\n\n" + sentence + "\n")
+        assert (names(found.present), names(found.guests)) == ([], []), sentence
+    # (of this meeting, with no list: those present, as before)
+    found = recognise(
+        _HEAD_ONLY + "1. Zahájení\n\nPředseda zahájil schůzi, byli přítomni také: Petr Kos, Jana Bílá.\n"
+    )
+    assert names(found.present) == ["Petr Kos", "Jana Bílá"]

@@ -2532,7 +2532,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             named = _SENTENCE_STOP.split(listed["value"])[0]
             if kind == "present" and re.search(r"\b(?:take|rovnez|dale)$", words):
                 # `byli přítomni také: …`: guests beside a `Přítomni:` list anywhere, read after the loop
-                also.append((reader.plains[index][: listed.start()], named))
+                # (the text up to the names: `… na minulé schůzi byli přítomni také:` tells of another meeting)
+                also.append((reader.plains[index][: listed.start("value")], named))
                 index += 1
                 continue
             if kind == "excused":  # `… a posl. K. Valachová a na dopoledne posl. Volný`
@@ -2617,12 +2618,22 @@ _OPENER_FIRST = re.compile(
 )
 
 
+# `Na minulém jednání …`, `na předchozí schůzi …`: the sentence tells of another meeting than this one.
+_ANOTHER_MEETING_BEFORE = rx(
+    r"\b(?:na|při|z)\s+(?:minul|předchozí|předešl|poslední|loňsk|příští|dalším|další)\w*\s+"
+    r"(?:jednání|schůz\w*|zasedání|setkání|poradě|poradu|valné\s+hromadě)\b"
+)
+
+
 def _present_also(result: Imported, seen: dict[str, set[str]], also: list[tuple[str, str]]) -> None:
     """Those a sentence says were `přítomni také:`: guests when a list of those present stands anywhere in
     the minutes (before or after it); else those present, after whoever opened the meeting in that sentence
     (`X zahájil schůzi …, kdy byli přítomni také: Y, Z`: X was there too)."""
     for before, named in also:
-        if result.present:
+        if _ANOTHER_MEETING_BEFORE.search(before):
+            continue  # `Na minulém jednání byli přítomni také: …`: another meeting's people
+        if result.present or result.attendance_sheet:
+            # (beside those the attendance sheet lists, `Přítomni: dle prezenční listiny`, they are guests too)
             _store(result, seen, "guests", named)
             continue
         if (opener := _OPENER_FIRST.match(before)) is not None:
