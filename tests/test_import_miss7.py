@@ -258,6 +258,8 @@ def test_a_list_without_a_verb_of_securing_or_without_courtesy_words_sets_no_tas
         "ad2) Zajištění výstavy zajistí:\n\nStoly Bor a Dub\n\nPokladna Malá\n",  # (no courtesy word)
         "ad2) Výstava proběhne v sobotu.\n\nStoly př. Bor\n",  # (no line of securing before)
         "ad2) Zajištění výstavy zajistí:\n\nad3) Různé\n\nStoly př. Bor\n",  # (the next item ends the rows)
+        "ad2) Ověření zápisu provedou pí. Malá a př. Bor\n",  # (who verifies these minutes)
+        "ad2) Zápis zajistí pí. Malá\n",
     ]:
         assert owners_and_dues(_CLUB + items) == [], items
 

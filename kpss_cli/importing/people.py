@@ -618,8 +618,8 @@ _TITLED_SURNAME = re.compile(rf"^(?:{_PRE_TITLE}\s?)+{CAPITAL}{SMALL}+(?:,\s*[A-
 
 def same_titled_surname(line: str, previous: str) -> bool:
     """True for a line of one person written as a title and a surname (a note in brackets after them),
-    under a line listing two people or more written so: one more of that list, which the line before
-    ended with a full stop (`MUDr. Říhová, MUDr. Doležal.` / `MUDr. Tomek (komise na ministerstvu)`)."""
+    under a line listing two people or more written so: one more of that list, though the line before
+    ended it with a full stop (`MUDr. Říhová, MUDr. Doležal.` / `MUDr. Tomek (komise na ministerstvu)`)."""
     head, _ = _split_bracket(line.strip().rstrip(".,;"))
     if not _TITLED_SURNAME.match(squash(head)):
         return False

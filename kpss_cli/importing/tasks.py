@@ -2703,6 +2703,10 @@ def _courtesy_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int
     for number, line in _unreviewed(lines):
         if not line:
             continue
+        if _THESE_MINUTES.search(line):
+            # `Ověření provedou pí Ettelová a p. Juránek.`: who verifies or writes these minutes, no task
+            heading = None
+            continue
         if (secured := _SECURED_BY.match(line)) is not None:
             heading = ""
             owners = _COURTESY_OFF.sub("", secured["owners"])
