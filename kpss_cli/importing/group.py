@@ -884,8 +884,8 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return squash(resolved["group"]), _("from a resolution (the body that passed it)")
     if (chaired := _chaired_body(lines)) is not None:
         return chaired, _("from the title of the chair who opened the meeting (předseda … výboru)")
-    if (named := _named_body_chaired(lines)) is not None:
-        return named, _("from the title of the chair who opened the meeting (předsedkyně Klubu …)")
+    if (club := _named_body_chaired(lines)) is not None:
+        return club, _("from the title of the chair who opened the meeting (předsedkyně Klubu …)")
     if any(_COMMITTEE_HEADING.search(line) for line in head) and (committee := _committee_acting(lines)):
         return committee, _(_COMMITTEE_ACTING_WHY)
     return None, None

@@ -2608,7 +2608,7 @@ def _merge_told_into_blocks(found: list[tuple[int, bool, TaskDict]]) -> list[tup
 # --- a body named by its acronym as the subject of a promise (`KMAS připraví …`) ---------------------------
 
 # Where a clause opens: the line's start (after a bullet or a number), a sentence's end, a comma.
-_CLAUSE_OPENS = re.compile(r"(?:^[\s•*·–-]*(?:\d{1,2}\s*[.)]\s*)?|(?<=[a-zá-ž\d)][.;])\s+|,\s+)")
+_CLAUSE_OPENS = re.compile(r"(?:^[\s•*·–-]*(?:\d{1,2}\s*[.)]\s*)?|(?<=[\w)][.;])\s+|,\s+)")
 _ACRONYM_SUBJECT = re.compile(
     # (`Všechny spolupracující PMAS doplní …`: a quantifier and an adjective or two before the acronym)
     rf"(?:(?i:všechny|všichni|všechna|každá|každý)\s+(?:{SMALL}+\s+){{0,2}})?"
