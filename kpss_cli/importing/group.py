@@ -8,6 +8,7 @@ import re
 from ..core.i18n import N_, _
 from ..core.names import fold
 from ..core.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE
+from .people import chair_of_named_body
 from .text import CAPITAL, LOWER, OTHER_LABEL_WORDS, SMALL, UPPER, loose, plain, rx, squash
 
 # A sentence goes on after the meeting noun with a verb (`Jana Nová zápis z jednání poslala …`,
@@ -493,6 +494,14 @@ def _chaired_body(lines: list[str]) -> str | None:
     return None
 
 
+def _named_body_chaired(lines: list[str]) -> str | None:
+    """`Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová.` -> `Klub Diana` (see `chair_of_named_body`)."""
+    for line in lines:
+        if (found := chair_of_named_body(plain(line))) is not None:
+            return found[0]
+    return None
+
+
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split()).upper()
 
@@ -875,6 +884,8 @@ def _find_group_why(lines: list[str]) -> tuple[str | None, str | None]:
             return squash(resolved["group"]), _("from a resolution (the body that passed it)")
     if (chaired := _chaired_body(lines)) is not None:
         return chaired, _("from the title of the chair who opened the meeting (předseda … výboru)")
+    if (club := _named_body_chaired(lines)) is not None:
+        return club, _("from the title of the chair who opened the meeting (předsedkyně Klubu …)")
     if any(_COMMITTEE_HEADING.search(line) for line in head) and (committee := _committee_acting(lines)):
         return committee, _(_COMMITTEE_ACTING_WHY)
     return None, None

@@ -203,8 +203,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if len(tokens) == 1 and len(bare) >= 3 and bare.isupper():
         return False  # `OSPOD`, `MPSV`: an acronym, not a person
-    for token in tokens:
-        if token.lower() in _PARTICLES:
+    for index, token in enumerate(tokens):
+        if token.lower() in _PARTICLES or _distinguishing_suffix(tokens, index):
             continue
         if _MASK.match(token):
             return False  # `Xxxx Xxxxx`: a name a publisher masked is no person
@@ -215,6 +215,23 @@ def looks_like_name(text: str) -> bool:
         ):
             return False  # `KoP`, `MěÚ`, `SoVa`: an abbreviation of an office, not a name
     return not all(_INITIAL.match(t) for t in tokens)
+
+
+# `Potůček M. mch.`, `Novák J. nejst.`: a small abbreviation after a surname and its initial, as a
+# club's roll tells two members of one name apart (like `ml.`, `st.`): part of the name.
+_SUFFIX_ABBREVIATION = re.compile(rf"^{SMALL}{{2,5}}\.?$")
+
+
+def _distinguishing_suffix(tokens: list[str], index: int) -> bool:
+    """True for the last token of `Potůček M. mch.`: a small abbreviation after a surname and an initial."""
+    return (
+        index == len(tokens) - 1
+        and index >= 2
+        and bool(_SUFFIX_ABBREVIATION.match(tokens[index]))
+        and bool(_INITIAL.match(tokens[index - 1]))
+        and bool(_NAME_TOKEN.match(tokens[index - 2]))
+        and not _INITIAL.match(tokens[index - 2])
+    )
 
 
 def _shouted_surname(tokens: list[str], token: str) -> bool:
@@ -413,6 +430,26 @@ def _could_be_surname(word: str, first: str) -> bool:
     return not woman or word.endswith("á")
 
 
+# A legal form ending a piece (`Brdy – Vltava o.p.s.`, `Charita Most, z. s.`): the piece names a body.
+_ENDS_IN_LEGAL_FORM = re.compile(
+    r"(?:^|[\s,])(?:z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s|s\.\s?r\.\s?o|o\.\s?s|z\.\s?s\.\s?p\.\s?o)\.?$"
+)
+
+
+def _org_with_a_dash(main: str, parts: list[str]) -> bool:
+    """True for `Brdy – Vltava o.p.s.`: a body whose name has a dash, its legal form last, and no part a
+    whole name (`Jana Nová – Charita Most, o.p.s.` is a person and her body)."""
+    # (two words joined by the dash, the legal form right after the second with no comma: `Novák – Charita,
+    # o.p.s.` may be a person known by surname and their body)
+    return (
+        len(parts) == 2
+        and len(parts[0].split()) == 1
+        and len(_ENDS_IN_LEGAL_FORM.sub("", parts[1].strip()).split()) == 1
+        and "," not in main
+        and bool(_ENDS_IN_LEGAL_FORM.search(main.strip()))
+    )
+
+
 def _person_from(fragment: str) -> PersonDict | None:
     """One fragment that starts with a name: `Jana Nová – ředitelka (Charita)`; a substitute
     (`Jana Nová (za Petra Malého)`, `Petr Malý (zastoupen Janou Novou)`) as the person present."""
@@ -427,6 +464,8 @@ def _person_from(fragment: str) -> PersonDict | None:
     details = [d for d in details if not d.strip().isdigit()]  # `Zusková (22)`: a count of the list
     parts = [p for p in _DASH_SPLIT.split(main) if p.strip()]
     if not parts:
+        return None
+    if _org_with_a_dash(main, parts):
         return None
     name, rest = parts[0], parts[1:]
     if not looks_like_name(name) and len(parts) >= 2 and looks_like_name(parts[-1]):
@@ -572,6 +611,22 @@ _TITLED_PIECE = re.compile(rf"^(?P<title>(?:{_PRE_TITLE}\s?)*)(?P<words>.+)$")
 _NAME_WORD_ONLY = re.compile(rf"^{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?$")
 
 
+# `MUDr. Tomek (přístrojová komise …)`: one person written as a title and a surname, a note in brackets
+# after them; and a list of people written so (`MUDr. Říhová, MUDr. Doležal.`).
+_TITLED_SURNAME = re.compile(rf"^(?:{_PRE_TITLE}\s?)+{CAPITAL}{SMALL}+(?:,\s*[A-Z][A-Za-z.]{{1,6}}\.)?$")
+
+
+def same_titled_surname(line: str, previous: str) -> bool:
+    """True for a line of one person written as a title and a surname (a note in brackets after them),
+    under a line listing two people or more written so: one more of that list, though the line before
+    ended it with a full stop (`MUDr. Říhová, MUDr. Doležal.` / `MUDr. Tomek (komise na ministerstvu)`)."""
+    head, _ = _split_bracket(line.strip().rstrip(".,;"))
+    if not _TITLED_SURNAME.match(squash(head)):
+        return False
+    listed = [squash(p) for p in re.split(rf"[,;]\s*(?={_PRE_TITLE})", previous.strip().rstrip(".,;"))]
+    return len(listed) >= 2 and all(_TITLED_SURNAME.match(p) for p in listed)
+
+
 _INITIAL_OR_COURTESY = re.compile(rf"^(?:{CAPITAL}|o|p|pí)\.$")
 
 
@@ -672,7 +727,13 @@ def _tidy_fragment(text: str) -> str:
     fragment = re.sub(r"^\d{1,3}\s*\)\s+", "", fragment)
     if fragment.endswith("."):
         last = fragment.split()[-1] if fragment.split() else ""
-        if len(last) > 3 and not is_title_only(last) and not _POSTNOMINAL.match(last):
+        words = fragment.split()
+        if (
+            len(last) > 3
+            and not is_title_only(last)
+            and not _POSTNOMINAL.match(last)
+            and not _distinguishing_suffix([w.strip(",") for w in words], len(words) - 1)
+        ):
             fragment = fragment[:-1].rstrip()
     return fragment
 
@@ -740,7 +801,11 @@ def _org_then_name(piece: str, before: list[str]) -> tuple[str, str] | None:
         return None
     if _TITLE_AT_END.search(org) and not _LEGAL_FORM.search(org.split()[-1]):
         return None  # `Ing. Jan Kos`: a title, not a body
-    if (first.endswith("a") and not last.endswith("á")) or last.endswith(("y", "ého", "ovi", "ové")):
+    # (a legal form closes the body's name: `MAS Střední Polabí o.s. Olga Fábry` — no genitive after it)
+    closed = bool(_LEGAL_FORM.match(org.split()[-1]))
+    if not closed and (
+        (first.endswith("a") and not last.endswith("á")) or last.endswith(("y", "ého", "ovi", "ové"))
+    ):
         return None
     if not (_LEGAL_FORM.match(org.split()[-1]) or 2 <= len(org.split()) <= 6) or _SENTENCE_IN.search(org):
         return None  # (`Zapisovatelem byl určen Petr Dub`, `předsedajícím je …`: a sentence, no body)
@@ -1033,3 +1098,46 @@ def names_in_text(text: str) -> list[tuple[int, int, str]]:
         if looks_like_name(name):
             found.append((start, match.end(), name))
     return found
+
+
+# `Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová.`: the chair's post, a body named by a capitalised
+# noun in the genitive and its own name of a word or two (a club named after a woman: `Klub Diana`), then the
+# chair's first name and surname ending the clause. The words run together; the person is the last two.
+_NAMED_BODY_GENITIVE = {
+    "Klubu": "Klub",
+    "Spolku": "Spolek",
+    "Svazu": "Svaz",
+    "Sdružení": "Sdružení",
+    "Centra": "Centrum",
+    "Domova": "Domov",
+    "Sboru": "Sbor",
+}
+_CHAIR_OF_NAMED_BODY = re.compile(
+    r"(?:\b(?:zahájil|řídil|vedl|moderoval)[a]?\s+(?:(?:schůzi|jednání|zasedání|setkání)\s+)?)?"
+    rf"\b(?P<post>(?i:místo)?(?i:p)ředsed(?:a|kyně|ající)|(?i:v)edoucí|(?i:ř)editel(?:ka)?)\s+(?P<noun>{'|'.join(_NAMED_BODY_GENITIVE)})"
+    rf"\s+(?P<name>{CAPITAL}{SMALL}+(?:\s+{CAPITAL}{SMALL}+)?)\s+(?P<first>{CAPITAL}{SMALL}+)"
+    rf"\s+(?P<last>{CAPITAL}{SMALL}+)(?=\s*[.,;]|\s+(?:zahájil|řídil|vedl|přivítal)[a]?\b)"
+)
+
+
+def chair_of_named_body(text: str) -> tuple[str, str] | None:
+    """(the body, the chair) of `_CHAIR_OF_NAMED_BODY` in a sentence that says the chair opened or led the
+    meeting (`Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová.`); None when the last two words are no
+    first name and a surname, or no verb of opening stands with them."""
+    for match in _CHAIR_OF_NAMED_BODY.finditer(text):
+        sentence = text[max(0, match.start() - 60) : match.end() + 40]
+        if not re.search(r"\b(?:zahájil|řídil|vedl|moderoval)[a]?\b", sentence):
+            continue
+        # a first name known, or a woman's (`Míla`) before a woman's surname (`Gruberová`) after a woman's post
+        woman = (
+            match["post"].endswith(("kyně", "ka"))
+            and match["first"].endswith("a")
+            and fold(match["last"]).endswith("ova")
+        )
+        if not (fold(match["first"]) in FIRST_NAMES or woman) or fold(match["last"]) in FIRST_NAMES:
+            continue
+        if fold(match["last"]).endswith(DECLINED_ENDINGS):
+            continue  # `… předsedkyní Klubu Diana Mílou Gruberovou`: not the nominative
+        body = f"{_NAMED_BODY_GENITIVE[match['noun']]} {match['name']}"
+        return body, f"{match['first']} {match['last']}"
+    return None

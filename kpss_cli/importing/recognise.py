@@ -23,6 +23,7 @@ from .people import (
 from .people import (
     PRESENCE_HEADING,
     PersonDict,
+    chair_of_named_body,
     is_attendance_heading,
     is_role,
     looks_like_name,
@@ -35,6 +36,7 @@ from .people import (
     presence_kind,
     represented,
     role_then_person,
+    same_titled_surname,
     stand_ins_first,
     without_class_first,
 )
@@ -1822,6 +1824,8 @@ def _continues(line: str, previous: str) -> bool:
         return True
     line = re.sub(r"^\s*\(\d{1,3}\)\s*", "", line.strip(" |"))  # `(2) Jan Novák, Eva Nová |`: a count first
     line = without_class_first(line)  # `2.A – paní Helena Wohanková`
+    if same_titled_surname(line, previous):
+        return True  # `MUDr. Tomek (komise …)` under `MUDr. Říhová, MUDr. Doležal.`
     if _two_people(line) or role_then_person(_LIST_NUMBER.sub("", line)):
         return True  # `Zuzana Malcová a Květoslava Gabrielová`, `vedoucí Domova Anna Horká`
     if not looks_like_people_line(line):
@@ -2243,9 +2247,16 @@ def _person_follows(reader: _Reader, index: int) -> bool:
                     # `Zuzana Malcová a Květoslava Gabrielová`: two deputies for one member
                     or _two_people(line)
                     or _FOR_WHOM_UNDER.match(line) is not None
+                    # `MUDr. Tomek (komise …)` after a blank under `MUDr. Říhová, MUDr. Doležal.`
+                    or same_titled_surname(line, _line_before(reader, index))
                 )
             )
     return False
+
+
+def _line_before(reader: _Reader, index: int) -> str:
+    """The last line with text before line `index`."""
+    return next((reader.plains[k] for k in range(index - 1, max(-1, index - 4), -1) if reader.plains[k]), "")
 
 
 _TWO_PEOPLE = re.compile(r"\s+a\s+")
@@ -2541,7 +2552,8 @@ def _attendance(result: Imported, reader: _Reader) -> None:
             named = _SENTENCE_STOP.split(listed["value"])[0]
             if kind == "present" and re.search(r"\b(?:take|rovnez|dale)$", words):
                 # `byli přítomni také: …`: guests beside a `Přítomni:` list anywhere, read after the loop
-                also.append((reader.plains[index][: listed.start()], named))
+                # (the text up to the names: `… na minulé schůzi byli přítomni také:` tells of another meeting)
+                also.append((reader.plains[index][: listed.start("value")], named))
                 index += 1
                 continue
             if kind == "excused":  # `… a posl. K. Valachová a na dopoledne posl. Volný`
@@ -2626,12 +2638,22 @@ _OPENER_FIRST = re.compile(
 )
 
 
+# `Na minulém jednání …`, `na předchozí schůzi …`: the sentence tells of another meeting than this one.
+_ANOTHER_MEETING_BEFORE = rx(
+    r"\b(?:na|při|z)\s+(?:minul|předchozí|předešl|poslední|loňsk|příští|dalším|další)\w*\s+"
+    r"(?:jednání|schůz\w*|zasedání|setkání|poradě|poradu|valné\s+hromadě)\b"
+)
+
+
 def _present_also(result: Imported, seen: dict[str, set[str]], also: list[tuple[str, str]]) -> None:
     """Those a sentence says were `přítomni také:`: guests when a list of those present stands anywhere in
     the minutes (before or after it); else those present, after whoever opened the meeting in that sentence
     (`X zahájil schůzi …, kdy byli přítomni také: Y, Z`: X was there too)."""
     for before, named in also:
-        if result.present:
+        if _ANOTHER_MEETING_BEFORE.search(before):
+            continue  # `Na minulém jednání byli přítomni také: …`: another meeting's people
+        if result.present or result.attendance_sheet:
+            # (beside those the attendance sheet lists, `Přítomni: dle prezenční listiny`, they are guests too)
             _store(result, seen, "guests", named)
             continue
         if (opener := _OPENER_FIRST.match(before)) is not None:
@@ -3702,6 +3724,15 @@ _OTHER_MEETING_TOLD = rx(
 )
 
 
+def _chair_of_named_body(reader: _Reader) -> str | None:
+    """`Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová.` -> `Míla Gruberová` (`chair_of_named_body`);
+    not in a sentence about the next meeting."""
+    for line in _unwrapped(reader.plains):
+        if (found := chair_of_named_body(line)) is not None and not NEXT.search(line):
+            return found[1]
+    return None
+
+
 def _narrative_moderator(reader: _Reader) -> str | None:
     """The person the narrative says opened or led the meeting, in the nominative; None when
     no sentence says so of a name written in full."""
@@ -4073,6 +4104,30 @@ def _record_of_meeting(reader: _Reader, body: str) -> bool:
     )
 
 
+# A news item's byline under its headline: the day it was posted, a comma, its author's name, the section in
+# brackets (`31.07.2017, Ondřej Sýkora (Klub důchodců)`).
+_DATED_BYLINE = re.compile(
+    rf"^\W*\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}\s*,\s*(?P<author>{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+)"
+    r"\s*(?:\([^()]{1,60}\))?\s*$"
+)
+# The first person plural of a report (`jsme se sešli`, `seznámila nás`, `uctili jsme`).
+_WE_TOLD = rx(r"\b(?:jsme|nás|nám|naše|našich|našeho)\b")
+
+
+def _report_with_byline(reader: _Reader, result: Imported) -> bool:
+    """True for a report of a meeting for readers, not its minutes: a dated byline with an author in the first
+    lines, the meeting told in the first person plural (three times at least), and nothing minutes record
+    under labels — no label of minutes or numbered agenda, no attendance, recorder, agenda or tasks."""
+    first = [line for line in reader.plains if line][:6]
+    if not any(_DATED_BYLINE.match(line) for line in first):
+        return False
+    if _minutes_frame(reader) or result.present or result.excused or result.absent or result.guests:
+        return False
+    if result.attendance_sheet or result.recorder or result.agenda or result.tasks:
+        return False
+    return sum(len(_WE_TOLD.findall(line)) for line in reader.plains) >= 3
+
+
 def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
     """True when the meeting's day is written only after `se konala`/`proběhlo` (a report of
     the meeting, not its minutes); False when it stands anywhere else too, or nowhere."""
@@ -4170,6 +4225,9 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
     if result.moderator is None and (narrated := _narrative_moderator(reader)) is not None:
         result.moderator = narrated
+        result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
+    if result.moderator is None and (chair := _chair_of_named_body(reader)) is not None:
+        result.moderator = chair
         result.guesses["moderator"] = _("from the minutes' narrative (who opened or led the meeting)")
     if result.moderator is None and (opener := _passive_moderator(reader)) is not None:
         result.moderator = opener
@@ -4311,6 +4369,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
+    if _report_with_byline(reader, result):
+        looks_like_minutes = False  # `31.07.2017, Ondřej Sýkora (Klub důchodců)` / `… jsme se sešli …`
     if not titled and result.date is None and len(set(_one_person(reader, RECORDER_LABEL, ()))) >= 2:
         # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY
         # MAJETKU` / … / `Zapisovatel: …`: a town's page of its commissions names each one's recorder and

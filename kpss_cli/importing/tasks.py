@@ -1835,7 +1835,9 @@ _DONE_ALREADY = rx(
     r",\s*(?:což|a\s+(?:ten|ta|to|ti|ty|on|ona|oni))\b[^.;]*?"
     # (a participle also after a consonant, `proběhlo`, `přinesl`; `má zajištěno`, `již dnes splnil`)
     r"(?:\b(?:již|už)\s+(?:(?:je|jsou|má|mají|ho|ji|jej|jim|mu|se|si|to|dnes|včera|mezitím)\s+){0,2}"
-    r"(?:(?!dál\b)\w+l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
+    # (`což již požadovala i škola`, `což už navrhoval ředitel`: a wish of others before, not the deed done)
+    r"(?:(?!dál\b|(?:po)?(?:žádal|požadoval|navrhoval|navrhl|chtěl|doporučil|doporučoval|připomínal)[aoiy]?\b)"
+    r"\w+l[aoiy]?|\w+(?:[nt][aoiy]|[eěá]n)|hotov\w*)\b"
     r"|\b\w+l[aoiy]?\s+(?:(?:je|ho|ji|jej|to|se|si)\s+)?(?:již|už)\b)"
 )
 
@@ -2341,7 +2343,9 @@ _REMINDED_HEAD = (
 _REMINDED_DEED = rf"(?:(?!,\s*(?:a\s+)?{CAPITAL}{SMALL}+\s+{CAPITAL}{SMALL}+\s+(?:bylo|je)\s)[^;?])*"
 _REMINDED = re.compile(
     rf"(?:^\s*(?:\d{{1,2}}\s*[./)]\s*)?|(?<=[.;:,])\s+(?:a\s+)?){_REMINDED_HEAD}(?:(?:znovu|opět|také|rovněž)\s+)?"
-    r"(?i:připomenuto|uloženo|doporučeno)"
+    # (`doporučeno zvážit …`, `doporučeno, aby zvážil …`: a recommendation to consider, no task)
+    r"(?i:připomenuto|uloženo|doporučeno(?!\s+(?:zvážit|zvažovat|uvážit|promyslet|popřemýšlet|zamyslet|zkusit)\b"
+    r"|\s*,\s*aby\s+(?:si\s+|se\s+)?(?:zvážil|zvažoval|uvážil|promyslel|popřemýšlel|zamyslel|zkusil)))"
     rf"(?:\s*,\s*aby\s+(?P<clause>(?:si\s+|se\s+)?{SMALL}+l[aiy]?\b{_REMINDED_DEED})"
     rf"|\s+(?P<task>{SMALL}+(?:t|ci)\b{_REMINDED_DEED}))"
 )
@@ -2506,6 +2510,8 @@ _FUTURE = re.compile(r"\bbud(?:e|ou)\b")
 _FUTURE_DEED = re.compile(
     rf"^(?P<object>\S.*?)\s+(?:(?P<before>{SMALL}+(?:t|ci))\s+(?:{_OBJECT_PRONOUN}\s+)?(?:bude|budou)"
     rf"|(?:bude|budou)\s+(?P<after>{SMALL}+(?:t|ci)))"
+    # (where, between: `Kontrolu budou provádět v kanceláři Posázaví Marie Škvorová, Vanda Kubínová a …`)
+    rf"(?:\s+(?:v|ve|na)\s+{SMALL}{{3,}}(?:\s+{CAPITAL}{SMALL}+)?(?=\s+{_LISTED_PERSON}\s*(?:,|\s+a\s)))?"
     rf"\s+(?P<owner>{_LISTED_PERSON}(?:\s*,\s*{_LISTED_PERSON}){{0,4}}(?:\s+a\s+{_LISTED_PERSON})?)\s*[.;]?\s*$"
 )
 
@@ -2518,7 +2524,7 @@ _DEED_TO_DO = rx(
     r"organizovat|nakoupit|nakupovat|objednat|zpracovat|zpracovávat|uklidit|uklízet|vyzdobit|zdobit|hlídat|"
     r"obsluhovat|vyvěsit|rozvážet|rozvézt|dovézt|odvézt|vézt|svážet|zapůjčit|vypůjčit|oslovit|kontaktovat|"
     r"pozvat|zvát|vyřídit|vyřizovat|prověřit|zjistit|projednat|sepsat|vytisknout|tisknout|opravit|natřít|"
-    r"postavit)$"
+    r"postavit|provádět|provést|zabezpečit|zabezpečovat)$"
 )
 
 
@@ -2599,6 +2605,128 @@ def _merge_told_into_blocks(found: list[tuple[int, bool, TaskDict]]) -> list[tup
     return kept
 
 
+# --- a body named by its acronym as the subject of a promise (`KMAS připraví …`) ---------------------------
+
+# Where a clause opens: the line's start (after a bullet or a number), a sentence's end, a comma.
+_CLAUSE_OPENS = re.compile(r"(?:^[\s•*·–-]*(?:\d{1,2}\s*[.)]\s*)?|(?<=[\w)][.;])\s+|,\s+)")
+_ACRONYM_SUBJECT = re.compile(
+    # (`Všechny spolupracující PMAS doplní …`: a quantifier and an adjective or two before the acronym)
+    rf"(?:(?i:všechny|všichni|všechna|každá|každý)\s+(?:{SMALL}+\s+){{0,2}})?"
+    r"(?P<owner>(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6}))\s+"
+    # what stands between the subject and its verb: a reflexive, an adverb, when (`začátkem června od 1. 6. do
+    # 10. 6. 2015 = nejpozději,`) — no end of a sentence, no other verb
+    rf"(?P<between>(?:(?!\.\s+{CAPITAL}{SMALL})[^;]){{0,70}}?)"
+    r"(?<!\S)(?P<verb>(?i:" + "|".join(sorted(set(_TASK_VERBS), key=len, reverse=True)) + r"))(?=\s)"
+)
+
+
+def _acronym_known(acronym: str, head: list[str]) -> bool:
+    """True when the acronym stands in the minutes' head (their first lines, where the attendance is): a body
+    of those who met, not any office the text names."""
+    return any(re.search(rf"(?<![\w]){acronym}(?![\w])", line) for line in head)
+
+
+def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
+    """Promises of bodies named by their acronym (`KMAS připraví hlášení a odešle na SZIF do 15. 5. 2015.`,
+    `PMAS si telefonicky domluví termín …`): an acronym of the minutes' head opening a clause, then a verb
+    of a deed in the perfective present (the future), nothing before it but a reflexive, an adverb or when;
+    line -> its tasks (a line of several bullets run together may hold more than one)."""
+    # (the head: the first lines with text, above the line read)
+    head = [(number, text) for number, raw in enumerate(lines[:40]) if (text := plain(raw))][:12]
+    found: dict[int, list[TaskDict]] = {}
+    for number, line in _unreviewed(lines):
+        tasks: list[TaskDict] = []
+        above = [text for at, text in head if at < number]
+        for opening in _CLAUSE_OPENS.finditer(line):
+            match = _ACRONYM_SUBJECT.match(line, opening.end())
+            if match is None or not _acronym_known(match["owner"], above):
+                continue
+            if (
+                match["verb"].lower() in _IMPERFECTIVE
+                or _VERB.search(match["between"])
+                # (a condition or a question anywhere in the sentence before the verb: `Pokud bude třeba, KS …`)
+                or _CONDITION.search(line[line.rfind(". ", 0, match.start()) + 1 : match.end()])
+                or _QUESTION.search(line[line.rfind(". ", 0, match.start()) + 1 : match.end()])
+            ):
+                continue
+            # the clause: up to the end of its sentence
+            rest = line[match.start("verb") :]
+            clause = _SPLIT_SENTENCES.split(rest)[0]
+            clause = re.split(r",\s+(?=(?-i:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,6})\s)", clause)[0]
+            dues = [
+                m
+                for m in _SENTENCE_DUE.finditer(match["between"] + " " + clause)
+                if _deadline_like(m["value"])
+            ]
+            fields = {"owner": match["owner"], "task": _SENTENCE_DUE.sub("", clause).strip(" .;,")}
+            if dues:
+                fields["due"] = dues[-1]["value"]
+            fields["guess"] = _("a task of a body named by its acronym (KMAS připraví …)")
+            if (task := _make(fields, meeting)) is not None:
+                tasks.append(task)
+        if tasks:
+            found[number] = tasks
+    return found
+
+
+# --- who secures what, each named with a courtesy word (`Kuchyň zabezpečí pí. Hrubá a pí. Neradová`) ----------
+
+# A person as members of a club name one another: a courtesy word (`př.` = přítel, `pí.`, `p.`), a surname, an
+# initial perhaps (`př. Potůček M.`).
+_COURTESY_NAMED = rf"(?:př|pí|p|pan|paní)\.?\s+{CAPITAL}{SMALL}+(?:\s+{CAPITAL}\.)?"
+_COURTESY_LIST = rf"{_COURTESY_NAMED}(?:\s*(?:,|\s+a)\s+{_COURTESY_NAMED}){{0,5}}"
+# Verbs of securing a part of an event, in the perfective present (the future).
+_SECURES = r"(?:zabezpečí|zajistí|provede|provedou|obstará|obstarají|připraví)"
+_ITEM_LEAD = r"^\W*(?:(?i:ad)\s*\d{1,2}\s*[.)]\s*|\d{1,2}\s*[.)]\s+)?"
+_WHAT = rf"(?P<what>{CAPITAL}{SMALL}+(?:\s+{SMALL}+){{0,2}})"
+# `Ad6) Kuchyň zabezpečí pí. Hrubá a pí. Neradová`: what, the verb, who.
+_SECURED_BY = re.compile(
+    rf"{_ITEM_LEAD}{_WHAT}\s+(?P<verb>{_SECURES})\s+(?P<owners>{_COURTESY_LIST})\s*[.;]?\s*$"
+)
+# `ad5) Zabezpečení expozic provedou:`: what, the verb, a colon, who on the lines under it.
+_SECURED_UNDER = re.compile(rf"{_ITEM_LEAD}{_WHAT}\s+(?P<verb>{_SECURES})\s*:\s*$")
+# `Králíci  př. Nerad, př. Vagner a př. Potůček M.`, `Tombola pí. Zárubová`: a part, who secures it.
+_SECURED_ROW = re.compile(
+    rf"^\s*(?P<what>{CAPITAL}{SMALL}+(?:\s+{SMALL}+)?)\s+(?P<owners>{_COURTESY_LIST})\s*[.;]?\s*$"
+)
+_COURTESY_OFF = re.compile(r"(?<![\w.])(?:př|pí|p|pan|paní)\.?\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])")
+
+
+def _courtesy_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
+    """Who secures what, each person named with a courtesy word: a line `Kuchyň zabezpečí pí. Hrubá a pí.
+    Neradová`, or a line `Zabezpečení expozic provedou:` — and after either, under the same item of the
+    agenda, short lines of a part and who secures it (`Tombola pí. Zárubová`). Line -> its task. The courtesy
+    word on every person and a verb of securing in the future make the list one of duties (`Posuzovat zde
+    budou: Králíci př. Ekrt` names who judges: no verb of securing, none)."""
+    found: dict[int, list[TaskDict]] = {}
+    heading: str | None = None  # what the rows under a line of securing are parts of ("" after a whole task)
+    for number, line in _unreviewed(lines):
+        if not line:
+            continue
+        if _THESE_MINUTES.search(line):
+            # `Ověření provedou pí Ettelová a p. Juránek.`: who verifies or writes these minutes, no task
+            heading = None
+            continue
+        if (secured := _SECURED_BY.match(line)) is not None:
+            heading = ""
+            owners = _COURTESY_OFF.sub("", secured["owners"])
+            fields = {"owner": owners, "task": f"{secured['what']} {secured['verb']}"}
+        elif (under := _SECURED_UNDER.match(line)) is not None:
+            heading = under["what"]
+            continue
+        elif heading is not None and len(line) <= 80 and (row := _SECURED_ROW.match(line)) is not None:
+            task = f"{heading} – {row['what']}" if heading else row["what"]
+            fields = {"owner": _COURTESY_OFF.sub("", row["owners"]), "task": task}
+        else:
+            if _ITEM_HEADING.match(line) or AGENDA_HEADING.match(line):
+                heading = None  # the next item of the agenda ends the rows
+            continue
+        fields["guess"] = _("who secures what, named with a courtesy word (Kuchyň zabezpečí pí. …)")
+        if (task := _make(fields, meeting)) is not None:
+            found[number] = [task]
+    return found
+
+
 def find_tasks(
     lines: list[str], meeting: dt.date | None, attending: frozenset[str] = frozenset()
 ) -> list[TaskDict]:
@@ -2650,6 +2778,19 @@ def find_tasks(
     several.update(_responsible_tasks(lines, meeting))
     several.update(
         (number, tasks) for number, raw in enumerate(lines) if (tasks := _numbered_tasks(plain(raw), meeting))
+    )
+    # (only lines where nothing else was read: a rule of its own, added, never taking another's place)
+    taken = {item[0] for item in found} | set(several)
+    several.update(
+        (number, tasks)
+        for number, tasks in _acronym_owner_tasks(lines, meeting).items()
+        if number not in taken
+    )
+    taken |= set(several)
+    several.update(
+        (number, tasks)
+        for number, tasks in _courtesy_owner_tasks(lines, meeting).items()
+        if number not in taken
     )
     found = [item for item in found if item[0] not in several]
     found = [item for item in found if not _cut_at_the_end(lines, item[0], item[2])]
