@@ -4136,6 +4136,9 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
         # day so too; a news report of a meeting has no agenda of its own)
         return False
     told = False
+    numbered = (1, 2) in itertools.pairwise(
+        int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))
+    )
     # a page stamp or headline with the day is read past only on a page without the shape of minutes
     news_page = not _minutes_frame(reader)
     first = next((n for n, line in enumerate(reader.plains) if line), -1)
@@ -4154,7 +4157,9 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
             if not (
                 _TOLD_HELD.search(line[: hit.start])
                 or _HELD_AFTER_DAY.match(line[hit.end :])
-                or HELD_LATER_AFTER_DAY.match(line[hit.end :])
+                # (the verb further on tells a report only where no numbered agenda of minutes follows:
+                # `Dne 3. 5. 2016 se v zasedací místnosti sešli členové komise.` / `Program: 1. Úvod 2. …`)
+                or (HELD_LATER_AFTER_DAY.match(line[hit.end :]) and not numbered)
             ):
                 return False
             told = True
@@ -4281,7 +4286,7 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         result.guesses["next_meeting"] = found.guess
     if (
         result.next_meeting is None
-        and (announced := announced_meeting(reader.plains, result.date)) is not None
+        and (announced := announced_meeting(reader.plains, result.date, _is_title)) is not None
     ):
         # `Schůze 3.11 2018 bude mimořádně na tenisovém kurtu.` above the minutes of 6. 10. 2018
         result.next_meeting = {"date": announced.isoformat(), "time": None, "place": None}

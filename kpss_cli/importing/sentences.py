@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from ..core.names import person_key
+from ..core.names import fold, person_key
+from ..core.people import FIRST_NAMES
+from ..core.vocabulary import WEEKDAYS
 from .text import CAPITAL, rx, squash
 from .when import find_dates, find_time
 
@@ -27,6 +29,26 @@ _PLACE_THEN_DAY = re.compile(
 _OF_A_MEETING = rx(r"\bzápis|\bschůz|\bjednání|\bzasedání|\bsetkání|\bporad|\bkonan|\bkonal|\bze$|\bz$")
 # what may stay of the rest once the day and the hour are taken: `,`, `hod.`, `hodin`, `od`, `v`
 _HOURS_WORDS = rx(r"^(?:[\s,.;–-]|\bod\b|\bv\b|\bhod(?:in|\.)?|\bh\b)*$")
+# A town's name: capitalised words, a joining word between them (`Bezděkov u Police nad Metují`,
+# `Klubovna Na Hrázi`) and maybe a district's number (`Praha 4`); no dot (`Ing.`) nor lower-case word
+# (`Usnesení přijaté`).
+_TOWN = re.compile(
+    rf"^{CAPITAL}[\w-]*(?:\s+(?:(?:u|nad|pod|na|v|ve|při)\s+)?{CAPITAL}[\w-]*)*(?:\s+\d{{1,2}})?$"
+)
+# A first word that dates the minutes rather than names a town: a verb (`Vypracoval`, `Zapsala`,
+# `Schváleno`, `Vyvěšeno`), a weekday or a label (`Datum`).
+_DATING_WORD = rx(
+    r"^(?:[^\W\d_]+(?:al|il|el|ěl|yl|ul)[aoiy]?|[^\W\d_]+(?:en|ěn|án|an|it|yt|ut)[oaiy]?|datum|termín|den|"
+    + "|".join(day for day, _ in WEEKDAYS)
+    + r")$"
+)
+
+
+def _names_a_town(place: str) -> bool:
+    """True when the words before `dne` may be a town, not a signature's verb or label, nor a person
+    (`Eva Malá dne …`: the first word a first name)."""
+    first = place.split()[0]
+    return bool(_TOWN.match(place)) and not _DATING_WORD.match(first) and fold(first) not in FIRST_NAMES
 
 
 def place_and_day_under_title(
@@ -39,7 +61,12 @@ def place_and_day_under_title(
         if not is_title(line):
             continue
         match = _PLACE_THEN_DAY.match(lines[index + 1])
-        if match is None or is_title(lines[index + 1]) or _OF_A_MEETING.search(match["place"]):
+        if (
+            match is None
+            or is_title(lines[index + 1])
+            or _OF_A_MEETING.search(match["place"])
+            or not _names_a_town(squash(match["place"]))
+        ):
             # (`Zápis ze schůze výboru osady Lhota ze dne 3.12.2022` under a page heading is a title, and
             # its words before `dne` name the meeting, not a place)
             return None
@@ -59,10 +86,17 @@ def place_and_day_under_title(
 # `zahajuje 1. členskou schůzi občanského sdružení Lípa 2`, `první členská schůze spolku MELUZÍNEK`:
 # the association whose members met, named after its kind; the name is the capitalised words (and
 # numbers) that follow, up to a lower-case word or a stop.
+# (`členské schůze` only after `z`, as a title has it: `přípravu členské schůze spolku Lípa` in the
+# minutes of its board is another meeting)
 _MEMBERS_MEETING_OF = rx(
-    r"\bčlensk(?:á|é|ou)\s+schůz(?:e|i)\s+(?:občanského\s+sdružení|zapsaného\s+spolku|sdružení|spolku|klubu)\s+"
+    r"(?:\bčlensk(?:á|ou)\s+schůz(?:e|i)|\bze?\s+(?:\S+\s+){0,2}?členské\s+schůze)\s+(?:občanského\s+sdružení|zapsaného\s+spolku|sdružení|spolku|klubu)\s+"
 )
-_NAME = re.compile(rf"(?:{CAPITAL}[\w-]*)(?:\s+(?:{CAPITAL}[\w-]*|\d{{1,3}}\b))*")
+# Capitalised words that begin the sentence's next part, not the name: `Dne`, a preposition, `Se`,
+# a title's `Zápis`; nor is a number before a dot (a date's day) part of it.
+_NOT_OF_THE_NAME = r"(?:Dne|DNE|Se|V|Ve|Z|Ze|Zápis\w*)\b"
+_NAME = re.compile(
+    rf"(?!{_NOT_OF_THE_NAME})(?:{CAPITAL}[\w-]*)(?:\s+(?!{_NOT_OF_THE_NAME})(?:{CAPITAL}[\w-]*|\d{{1,3}}\b(?!\.)))*"
+)
 
 
 def association_of_members_meeting(plains: list[str]) -> str | None:
@@ -79,7 +113,10 @@ def association_of_members_meeting(plains: list[str]) -> str | None:
 # `Marcela Petránková – zapisuje průběh ŠR`, `paní Eva Malá - zapisovatelka`: a line of the attendance
 # that gives someone's role as the recorder.
 _RECORDER_BESIDE = rx(
-    r"^\W*(?:(?:pan|paní|p\.|pí\.?)\s+)?(?P<who>[^–—:\-]{3,60}?)\s+[–—-]\s+(?:zapisuje|zapisovatel(?:ka)?)\b"
+    r"^\W*(?:(?:pan|paní|p\.|pí\.?)\s+)?(?P<who>[^–—:\-]{3,60}?)\s+[–—-]\s+"
+    # the role and nothing more but what is written (`zapisuje průběh ŠR`): `zapisuje objednávky`,
+    # `zapisovatelka, 2 hlasy pro`, `zapisovatelka od příští schůze`, `(omluvena)` say something else
+    r"(?:zapisuje(?:\s+(?:průběh|zápis)\b[^,;()]*)?|zapisovatel(?:ka)?)\s*\.?\s*$"
 )
 
 
@@ -103,17 +140,29 @@ HELD_LATER_AFTER_DAY = rx(r"^\s*se\s+(?:[^.;:!?]{1,160}?\s)?(?:konal|uskutečnil
 # `Schůze 3.11 2018 bude mimořádně na tenisovém kurtu.`: a notice that gives the day of a meeting to
 # come (the meeting's noun, the day, then `bude` / `se bude konat` / `se uskuteční` / `proběhne`).
 _ANNOUNCED = rx(
-    r"^\W*(?:schůze|schůzka|jednání|zasedání|setkání)\s+(?:se\s+)?(?:dne\s+)?(?P<day>\d[\d.\s]{3,12}\d{4})\s+"
+    r"^\W*(?P<noun>schůze|schůzka|jednání|zasedání|setkání)\s+(?:se\s+)?(?:dne\s+)?(?P<day>\d[\d.\s]{3,12}\d{4})\s+"
     r"(?:bude|se\s+bude\s+konat|se\s+uskuteční|proběhne)\b"
 )
 
 
-def announced_meeting(plains: list[str], meeting: dt.date | None) -> dt.date | None:
-    """The day of a meeting a notice announces after this meeting's day, or None."""
+# What makes a notice no plain one of the next meeting: it is called off, moved or held only if need be
+# (`bude zrušena`, `bude přesunuta na …`, `se uskuteční pouze v případě potřeby`, `bude-li třeba`).
+_NOT_PLAINLY_HELD = rx(r"\bzruš|\bpřesun|\bodlož|\bodvolá|\bpřípad|-li\b|\bpouze\b|\bjen\b|\bnebude\b")
+
+
+def announced_meeting(
+    plains: list[str], meeting: dt.date | None, is_title: Callable[[str], bool]
+) -> dt.date | None:
+    """The day of a meeting a notice announces after this meeting's day, or None. `Setkání … bude`
+    is the next meeting only above minutes of a `setkání` (above those of a `schůze` it is an event;
+    `schůze`, `jednání`, `zasedání` name a body's meetings alike)."""
     if meeting is None:
         return None
+    titles = " ".join(fold(line) for line in plains[:15] if is_title(line))
     for line in plains[:15]:
         if (match := _ANNOUNCED.match(line)) is None:
+            continue
+        if _NOT_PLAINLY_HELD.search(line) or (fold(match["noun"]) == "setkani" and "setkani" not in titles):
             continue
         hits = [hit for hit in find_dates(line) if hit.year is not None and hit.start < match.end("day")]
         if len(hits) == 1 and (day := hits[0].date()) is not None and day > meeting:
