@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import itertools
 import marshal
-import multiprocessing
 import os
 from array import array
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -36,6 +33,7 @@ from zlib import crc32
 from ..core.config import Config
 from ..core.dates import parse_deadline
 from ..core.errors import Problem
+from ..core.model import STATUSES
 from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
 from . import loading, snapshot
 from .archive import (
@@ -54,8 +52,20 @@ from .incremental import state_made
 from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
 from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
-from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
-from .workers import FORKS
+from .snapshot import (
+    FILE,
+    LAZY_STATUSES,
+    MEET,
+    NO_STATE,
+    REF,
+    STATUS_KINDS,
+    Tables,
+    fingerprint,
+    head_part,
+    status_kind,
+    store_made,
+)
+from .workers import FORKS, shared
 
 # What the main process keeps of a parsed file: its problems (as tuples, None when none) and
 # what resolving its tasks reads (cold.py's Resolving without the record: None when the file
@@ -105,12 +115,15 @@ def _parse_all(
     base: str, items: list[tuple[str, Stamp]], config: Config, signer: Signer, progress: Progress | None
 ) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
     """(place in `items`, file, stamp, packed outcome, signed rows, kept) of each of `items`, in
-    no set order, parsed by this process and a worker as loading._parse_many shares them. The
-    list is let go of: each chunk of it is, once parsed (the caller keeps no other)."""
+    no set order, parsed by this process and forked workers (store/workers.py, as a cold run
+    shares them: each takes the next chunk when it is free). The list is let go of: each chunk
+    of it is, once parsed (the caller keeps no other)."""
     workers = min(os.cpu_count() or 1, 8)
     count = len(items)
     size = min(250, max(50, count // (workers * 32)))
-    chunks = [(start, items[start : start + size]) for start in range(0, count, size)]
+    chunks: list[tuple[int, list[tuple[str, Stamp]]]] = [
+        (start, items[start : start + size]) for start in range(0, count, size)
+    ]
     del items
     done = 0
 
@@ -132,27 +145,24 @@ def _parse_all(
         while chunks:
             yield from here(*chunks.pop())
         return
+    parent = os.getpid()
 
-    def theirs(
-        start: int, chunk: list[tuple[str, Stamp]], future: Future[list[tuple[bytes, SignedFile, Kept]]]
-    ) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
-        for place, ((rel, stamp), made) in enumerate(zip(chunk, future.result(), strict=True), start):
-            yield place, rel, stamp, *made
+    def start() -> None:
+        loading._start_worker(config, parent, signer)
+
+    def work(at: int) -> list[tuple[bytes, SignedFile, Kept]]:
+        return _chunk(base, chunks[at][1])
+
+    for at, theirs, made in shared(len(chunks), work, start, workers - 1):
+        first, chunk = chunks[at]
+        chunks[at] = (first, [])  # let go of once parsed (the workers have their own copy)
+        if not theirs:
+            yield from here(first, chunk)
+            continue
+        for place, ((rel, stamp), found) in enumerate(zip(chunk, made, strict=True), first):
+            yield place, rel, stamp, *found
+        del made
         advance(len(chunk))
-
-    with ProcessPoolExecutor(
-        max_workers=workers - 1,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=loading._start_worker,
-        initargs=(config, os.getpid(), signer),
-    ) as pool:
-        pending = deque((start, chunk, pool.submit(_chunk, base, chunk)) for start, chunk in chunks)
-        del chunks
-        while pending:  # as loading._parse_many: the worker from the front, this process from the back
-            if not pending[0][2].done() and pending[-1][2].cancel():
-                yield from here(*pending.pop()[:2])
-            else:
-                yield from theirs(*pending.popleft())
 
 
 # Table rows a transaction (about 640 files), not loading.FirstBuild's 25,000: the rows are put
@@ -255,6 +265,12 @@ def _build(
         gathered.add(place, rel, *found)
     gathered.ids.clear()  # only for telling two minutes of one id, as they came
     first.finish()  # the last rows written by a second thread meanwhile (first.join)
+    # The tables of done and cancelled tasks (some 97 % of the status rows) are left to the
+    # first command that reads them (loading._load makes them of the files' rows this build
+    # writes: no file parsed again), unless this one shows them.
+    lazy = not statuses & LAZY_STATUSES
+    kept_statuses = frozenset(STATUSES) - LAZY_STATUSES if lazy else None
+    kinds = tuple(status_kind(s) for s in STATUSES if s not in LAZY_STATUSES) if lazy else STATUS_KINDS
     ahead: list[Signed] = []
     aside: snapshot._Aside | None = None
     wanted: list[tuple[Any, ...]] = []
@@ -293,7 +309,14 @@ def _build(
         del names, places
         stamps.clear()
         head = head_part(result)
-        if resolved.count < snapshot.SHARED_FROM or not hasattr(os, "fork"):
+        if lazy:  # a few rows: made here, while the second thread writes
+            rest = resolved.rows(first.signer, None, statuses, wanted, kept_statuses)
+            while first.writing():
+                before = len(ahead)
+                ahead.extend(itertools.islice(rest, 1_000))
+                if len(ahead) - before < 1_000:
+                    break
+        elif resolved.count < snapshot.SHARED_FROM or not hasattr(os, "fork"):
             rest = resolved.rows(first.signer, None, statuses, wanted)
             while first.writing():  # rows made while the second thread writes (snapshot.Ahead)
                 before = len(ahead)
@@ -321,7 +344,7 @@ def _build(
             yield resolved.rows(first.signer, False, frozenset(), []) if theirs is None else theirs
 
     try:
-        store_made(index, digest, head, state, tables, shares())
+        store_made(index, digest, head, state, tables, shares(), kinds)
         for _row in rest:
             pass  # when the index could not be written: the tasks wanted are taken meanwhile
     finally:
@@ -522,11 +545,17 @@ class _Resolved:
             step = follows[step]
 
     def rows(
-        self, signer: Signer, third: bool | None, statuses: frozenset[str], wanted: list[tuple[Any, ...]]
+        self,
+        signer: Signer,
+        third: bool | None,
+        statuses: frozenset[str],
+        wanted: list[tuple[Any, ...]],
+        kept: frozenset[str] | None = None,
     ) -> Iterator[Signed]:
         """The rows of the status tables (snapshot._signed_tasks: keyed, packed, signed): of
         every third task (`third`: the first, the fourth…), of the others (False), or of all
-        (None); each task of `statuses` packed into `wanted` too, whoever's row it is."""
+        (None), of the tasks of the statuses `kept` only when given; each task of `statuses`
+        packed into `wanted` too, whoever's row it is."""
         loads, dumps, mask = marshal.loads, marshal.dumps, BUCKETS - 1
         status, owner, due, kinds, deadlines = self.state
         number, at_of, nth_of = self.number, self.at_of, self.nth_of
@@ -546,7 +575,7 @@ class _Resolved:
                 n = number[t[0]]
                 if at_of[n] != at or nth_of[n] != nth:
                     continue
-                mine = third is None or (counted % 3 == 0) == third
+                mine = (third is None or (counted % 3 == 0) == third) and (kept is None or status[n] in kept)
                 counted += 1
                 if not mine and status[n] not in statuses:
                     continue
