@@ -94,43 +94,18 @@ def test_the_first_build_of_tasks_unpacks_no_record_and_answers_as_without_the_i
     assert answers(invoke, awkward, cache=True) == answers(invoke, awkward, cache=False)
 
 
-@pytest.mark.parametrize("edit_first", [False, True])
-def test_after_a_first_build_without_the_done_tasks_every_answer_is_the_cold_one(
-    invoke: Invoke, awkward: Path, edit_first: bool
-) -> None:
-    """`kpss tasks --overdue` first leaves the tables of done and cancelled tasks out; every
-    command after it (those reading them first: `check`, `attendance`, `list`, then `tasks
-    --all`), or after an edit made before any of them, answers as `--no-cache`, and once one
-    has read them the index holds them."""
-    first = invoke(*TASK_QUERIES[2], "-a", str(awkward))
-    assert first.exit_code == 2 and "T-dvakrat" in first.stderr
-    assert _status_parts(awkward) == {"open"}
-    if edit_first:
-        write(awkward / "orp-001/seniori/2019-07-11.md", minutes("group: orp-001-seniori\ndate: 2019-07-11"))
-    queries = list(reversed(QUERIES))
-    for query in queries:
-        cached = invoke(*query, "-a", str(awkward))
-        cold = invoke("--no-cache", *query, "-a", str(awkward))
-        assert (cached.exit_code, cached.stdout, cached.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
-    assert _status_parts(awkward) == {"open", "done", "cancelled"}
-
-
 def test_the_index_is_the_one_the_archive_loaded_writes(
     invoke: Invoke, awkward: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its rows (files, the per-file tables, the status tables) and snapshot are those of the
     archive loaded (loading._load), with the status tables' rows made while the second thread
-    writes (none, all, some) or after it, or by a forked process (snapshot.SHARED_FROM); but
-    for the tables of done and cancelled tasks when the command does not show them
-    (`kpss tasks`, `--overdue`): those are left to the first command that reads them, which
-    makes them of the files' rows written (no file parsed again), and the index is then whole."""
+    writes (none, all, some) or after it, or by a forked process (snapshot.SHARED_FROM)."""
     from kpss_cli.store import firstbuild, loading, snapshot
 
-    assert invoke("tasks", "--all", "-a", str(awkward)).exit_code == 2  # errors: T-dvakrat, broken.md
+    assert invoke("tasks", "-a", str(awkward)).exit_code == 2  # errors: T-dvakrat, broken.md
     built = _index_content(awkward)
     state = _in_order(built[1]["state"])  # its dicts' order too
     assert len(built[1]["state"]["dups"]) == 5  # type: ignore[index]
-    assert _status_parts(awkward) == {"open", "done", "cancelled"}
     with monkeypatch.context() as patched:
         patched.setattr(firstbuild, "first_tasks", lambda *args: None)
         shutil.rmtree(awkward / ".kpss")
@@ -139,48 +114,17 @@ def test_the_index_is_the_one_the_archive_loaded_writes(
         assert _in_order(_index_content(awkward)[1]["state"]) == state
     kinds = {row[0] for row in built[0]}  # type: ignore[index]
     assert built[2] == 408 and {"file", "meet", "ref", "task\0done", "task\0open"} <= kinds
-    lazy = (
-        [row for row in built[0] if row[0] not in ("task\0done", "task\0cancelled")],  # type: ignore[index]
-        built[1],
-        built[2],
-    )
     busy = iter([True] * 3)
     for writing in (lambda self: True, lambda self: False, lambda self: next(busy, False)):
         monkeypatch.setattr(loading.FirstBuild, "writing", writing)
-        for query, expected in ((["tasks", "--overdue"], lazy), (["tasks", "--all"], built)):
-            shutil.rmtree(awkward / ".kpss")
-            invoke(*query, "-a", str(awkward))
-            assert _index_content(awkward) == expected
-    assert _status_parts(awkward) == {"open", "done", "cancelled"}
-    shutil.rmtree(awkward / ".kpss")
-    invoke("tasks", "-a", str(awkward))
-    assert _status_parts(awkward) == {"open"}
-
-    def refused(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("a file parsed again")
-
-    with monkeypatch.context() as patched:
-        patched.setattr(loading, "_parse_file", refused)
-        assert invoke("tasks", "--all", "-a", str(awkward)).exit_code == 2
-    assert _index_content(awkward) == built and _status_parts(awkward) == {"open", "done", "cancelled"}
+        shutil.rmtree(awkward / ".kpss")
+        invoke("tasks", "-a", str(awkward))
+        assert _index_content(awkward) == built
     monkeypatch.setattr(firstbuild, "_BATCH", 97)  # many transactions
     monkeypatch.setattr(snapshot, "SHARED_FROM", 1)  # two thirds of the status rows made by a fork
     shutil.rmtree(awkward / ".kpss")
-    invoke("tasks", "--all", "-a", str(awkward))
+    invoke("tasks", "-a", str(awkward))
     assert _index_content(awkward) == built
-
-
-def _status_parts(root: Path) -> set[str]:
-    """The statuses whose tables the index's snapshot holds."""
-    import sqlite3
-
-    (found,) = (root / ".kpss").glob("index-*.sqlite3")
-    db = sqlite3.connect(found)
-    try:
-        parts = [part for (part,) in db.execute("SELECT part FROM snapshot")]
-    finally:
-        db.close()
-    return {part.rpartition("\0")[2] for part in parts if part.startswith("rows\0task\0")}
 
 
 def _in_order(value: Any) -> Any:

@@ -33,7 +33,6 @@ from zlib import crc32
 from ..core.config import Config
 from ..core.dates import parse_deadline
 from ..core.errors import Problem
-from ..core.model import STATUSES
 from ..minutes import parse  # noqa: F401 - imported before the workers fork, who then have it
 from . import loading, snapshot
 from .archive import (
@@ -52,19 +51,7 @@ from .incremental import state_made
 from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
 from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
-from .snapshot import (
-    FILE,
-    LAZY_STATUSES,
-    MEET,
-    NO_STATE,
-    REF,
-    STATUS_KINDS,
-    Tables,
-    fingerprint,
-    head_part,
-    status_kind,
-    store_made,
-)
+from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
 from .workers import FORKS, shared
 
 # What the main process keeps of a parsed file: its problems (as tuples, None when none) and
@@ -265,12 +252,6 @@ def _build(
         gathered.add(place, rel, *found)
     gathered.ids.clear()  # only for telling two minutes of one id, as they came
     first.finish()  # the last rows written by a second thread meanwhile (first.join)
-    # The tables of done and cancelled tasks (some 97 % of the status rows) are left to the
-    # first command that reads them (loading._load makes them of the files' rows this build
-    # writes: no file parsed again), unless this one shows them.
-    lazy = not statuses & LAZY_STATUSES
-    kept_statuses = frozenset(STATUSES) - LAZY_STATUSES if lazy else None
-    kinds = tuple(status_kind(s) for s in STATUSES if s not in LAZY_STATUSES) if lazy else STATUS_KINDS
     ahead: list[Signed] = []
     aside: snapshot._Aside | None = None
     wanted: list[tuple[Any, ...]] = []
@@ -309,14 +290,7 @@ def _build(
         del names, places
         stamps.clear()
         head = head_part(result)
-        if lazy:  # a few rows: made here, while the second thread writes
-            rest = resolved.rows(first.signer, None, statuses, wanted, kept_statuses)
-            while first.writing():
-                before = len(ahead)
-                ahead.extend(itertools.islice(rest, 1_000))
-                if len(ahead) - before < 1_000:
-                    break
-        elif resolved.count < snapshot.SHARED_FROM or not hasattr(os, "fork"):
+        if resolved.count < snapshot.SHARED_FROM or not hasattr(os, "fork"):
             rest = resolved.rows(first.signer, None, statuses, wanted)
             while first.writing():  # rows made while the second thread writes (snapshot.Ahead)
                 before = len(ahead)
@@ -344,7 +318,7 @@ def _build(
             yield resolved.rows(first.signer, False, frozenset(), []) if theirs is None else theirs
 
     try:
-        store_made(index, digest, head, state, tables, shares(), kinds)
+        store_made(index, digest, head, state, tables, shares())
         for _row in rest:
             pass  # when the index could not be written: the tasks wanted are taken meanwhile
     finally:
@@ -545,17 +519,11 @@ class _Resolved:
             step = follows[step]
 
     def rows(
-        self,
-        signer: Signer,
-        third: bool | None,
-        statuses: frozenset[str],
-        wanted: list[tuple[Any, ...]],
-        kept: frozenset[str] | None = None,
+        self, signer: Signer, third: bool | None, statuses: frozenset[str], wanted: list[tuple[Any, ...]]
     ) -> Iterator[Signed]:
         """The rows of the status tables (snapshot._signed_tasks: keyed, packed, signed): of
         every third task (`third`: the first, the fourth…), of the others (False), or of all
-        (None), of the tasks of the statuses `kept` only when given; each task of `statuses`
-        packed into `wanted` too, whoever's row it is."""
+        (None); each task of `statuses` packed into `wanted` too, whoever's row it is."""
         loads, dumps, mask = marshal.loads, marshal.dumps, BUCKETS - 1
         status, owner, due, kinds, deadlines = self.state
         number, at_of, nth_of = self.number, self.at_of, self.nth_of
@@ -575,7 +543,7 @@ class _Resolved:
                 n = number[t[0]]
                 if at_of[n] != at or nth_of[n] != nth:
                     continue
-                mine = (third is None or (counted % 3 == 0) == third) and (kept is None or status[n] in kept)
+                mine = third is None or (counted % 3 == 0) == third
                 counted += 1
                 if not mine and status[n] not in statuses:
                     continue

@@ -629,9 +629,7 @@ def _load(
         # Kept only when every file read was settled (SETTLED_NS): else it is taken again.
         if settled:
             digest = fingerprint(files, unreadable)
-            # Else it is current; a first build of `kpss tasks` left out some status tables
-            # (firstbuild.py): made now, of the files' rows it wrote.
-            if index.snapshot(digest, ("head", STATE, *status_parts(STATUSES))) is None:
+            if index.snapshot(digest, ("head", STATE)) is None:  # else it is current
                 from .incremental import state_of  # not on the warm path
                 from .snapshot import store
 

@@ -120,9 +120,6 @@ def table_row(row: TaskRow) -> tuple[bytes, int, bytes]:
 
 
 STATUS_KINDS = tuple(status_kind(status) for status in STATUSES)
-# The statuses whose tables a first build of `kpss tasks` not showing them leaves to the first
-# command that reads them (firstbuild.py): most tasks of an old archive are done or cancelled.
-LAZY_STATUSES = frozenset({"done", "cancelled"})
 
 
 def status_parts(statuses: Iterable[str]) -> tuple[str, ...]:
@@ -261,16 +258,13 @@ def store_made(
     state: bytes,
     tables: Tables,
     shares: Iterable[Iterable[Signed]],
-    kinds: Iterable[str] = STATUS_KINDS,
 ) -> None:
     """`store` of the status tables' rows made and signed already (`shares`: firstbuild.py),
-    beside the `head` (head_part) and what bringing it up to date needs (`state`, `tables`);
-    of the status tables `kinds` only (the others' parts are then not kept: the snapshot is
-    made whole by the first load that needs them, loading._load)."""
+    beside the `head` (head_part) and what bringing it up to date needs (`state`, `tables`)."""
 
     def write() -> None:
         parts = {"head": head, STATE: state}
-        for kind, digests in index.fill_tables(kinds, shares).items():
+        for kind, digests in index.fill_tables(STATUS_KINDS, shares).items():
             parts[ROWS + kind] = marshal.dumps(digests)
         _put(index, fingerprint, tables, parts)
 
