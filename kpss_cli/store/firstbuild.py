@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import itertools
 import marshal
-import multiprocessing
 import os
 from array import array
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -55,7 +52,7 @@ from .index import BUCKETS, Index, Signed, Signer, encode
 from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
 from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
 from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
-from .workers import FORKS
+from .workers import FORKS, shared
 
 # What the main process keeps of a parsed file: its problems (as tuples, None when none) and
 # what resolving its tasks reads (cold.py's Resolving without the record: None when the file
@@ -105,12 +102,15 @@ def _parse_all(
     base: str, items: list[tuple[str, Stamp]], config: Config, signer: Signer, progress: Progress | None
 ) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
     """(place in `items`, file, stamp, packed outcome, signed rows, kept) of each of `items`, in
-    no set order, parsed by this process and a worker as loading._parse_many shares them. The
-    list is let go of: each chunk of it is, once parsed (the caller keeps no other)."""
+    no set order, parsed by this process and forked workers (store/workers.py, as a cold run
+    shares them: each takes the next chunk when it is free). The list is let go of: each chunk
+    of it is, once parsed (the caller keeps no other)."""
     workers = min(os.cpu_count() or 1, 8)
     count = len(items)
     size = min(250, max(50, count // (workers * 32)))
-    chunks = [(start, items[start : start + size]) for start in range(0, count, size)]
+    chunks: list[tuple[int, list[tuple[str, Stamp]]]] = [
+        (start, items[start : start + size]) for start in range(0, count, size)
+    ]
     del items
     done = 0
 
@@ -132,27 +132,24 @@ def _parse_all(
         while chunks:
             yield from here(*chunks.pop())
         return
+    parent = os.getpid()
 
-    def theirs(
-        start: int, chunk: list[tuple[str, Stamp]], future: Future[list[tuple[bytes, SignedFile, Kept]]]
-    ) -> Iterator[tuple[int, str, Stamp, bytes, SignedFile, Kept]]:
-        for place, ((rel, stamp), made) in enumerate(zip(chunk, future.result(), strict=True), start):
-            yield place, rel, stamp, *made
+    def start() -> None:
+        loading._start_worker(config, parent, signer)
+
+    def work(at: int) -> list[tuple[bytes, SignedFile, Kept]]:
+        return _chunk(base, chunks[at][1])
+
+    for at, theirs, made in shared(len(chunks), work, start, workers - 1):
+        first, chunk = chunks[at]
+        chunks[at] = (first, [])  # let go of once parsed (the workers have their own copy)
+        if not theirs:
+            yield from here(first, chunk)
+            continue
+        for place, ((rel, stamp), found) in enumerate(zip(chunk, made, strict=True), first):
+            yield place, rel, stamp, *found
+        del made
         advance(len(chunk))
-
-    with ProcessPoolExecutor(
-        max_workers=workers - 1,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=loading._start_worker,
-        initargs=(config, os.getpid(), signer),
-    ) as pool:
-        pending = deque((start, chunk, pool.submit(_chunk, base, chunk)) for start, chunk in chunks)
-        del chunks
-        while pending:  # as loading._parse_many: the worker from the front, this process from the back
-            if not pending[0][2].done() and pending[-1][2].cancel():
-                yield from here(*pending.pop()[:2])
-            else:
-                yield from theirs(*pending.popleft())
 
 
 # Table rows a transaction (about 640 files), not loading.FirstBuild's 25,000: the rows are put
