@@ -7,8 +7,9 @@ bucket of the task snapshot's tables holding its tasks' rows of `tasks`, `task_e
 makes, byte for byte: a JSON Lines export is then the kept text put in each table's key order.
 
 A minutes' attendance reads the membership of its group on its date, which the minutes that
-record joins or leaves give (and kpss.yaml): a change of one of those makes every file's rows
-again (store/loading.kept_rows), as a change of kpss.yaml does (the index starts afresh).
+record joins or leaves give (and kpss.yaml): a change of one of those makes again the rows of
+the minutes of the groups it changed (store/loading.kept_rows); a change of kpss.yaml makes
+every file's rows again (the index starts afresh).
 The text is kept without the archive's name, which each export gives (`--name`): each line
 starts with LEAD, put in place of `{"archive": NAME, ` when it is written.
 """

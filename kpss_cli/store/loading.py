@@ -1888,8 +1888,9 @@ def kept_rows(
     date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
     files changed, incremental.py), then the rows of the changed files made again. A value may
     read, beside its own record, the minutes that record joins or leaves (`each_for(head,
-    those minutes in order)` gives the function making each value): a change of one of those
-    (or of kpss.yaml, which starts the index afresh) makes the table again whole. None when the
+    those minutes in order)` gives the function making each value), of its own group alone: a
+    change of one of those makes again the rows of the minutes of the groups whose joins or
+    leaves it changed (kpss.yaml's, which starts the index afresh, every row). None when the
     archive is to be loaded (no index, a file not read, a change too recent to keep). Each
     value is given as `shrink(value)`, shrunk as it is read from the table (so that what
     `shrink` puts elsewhere is never held for every file at once). `walked`: the archive's
