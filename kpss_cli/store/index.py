@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - a Python built without them
     from hmac import compare_digest  # type: ignore[no-redef]
 
 FOLDER = ".kpss"
-FORMAT = "29"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
+FORMAT = "30"  # bump when what a row or the snapshot holds changes (views, kpss.yaml's meaning)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (

@@ -1888,8 +1888,9 @@ def kept_rows(
     date for the archive as it is: the task snapshot first (as `kpss tasks` brings it: a few
     files changed, incremental.py), then the rows of the changed files made again. A value may
     read, beside its own record, the minutes that record joins or leaves (`each_for(head,
-    those minutes in order)` gives the function making each value): a change of one of those
-    (or of kpss.yaml, which starts the index afresh) makes the table again whole. None when the
+    those minutes in order)` gives the function making each value), of its own group alone: a
+    change of one of those makes again the rows of the minutes of the groups whose joins or
+    leaves it changed (kpss.yaml's, which starts the index afresh, every row). None when the
     archive is to be loaded (no index, a file not read, a change too recent to keep). Each
     value is given as `shrink(value)`, shrunk as it is read from the table (so that what
     `shrink` puts elsewhere is never held for every file at once). `walked`: the archive's
@@ -1953,19 +1954,54 @@ def _kept_rows(
     stats = dict(files)
     loads = marshal.loads
 
-    def shared_records(rels: list[str]) -> list[Minutes] | None:
-        """The records of `rels` from their rows, when each is its file's as it is."""
+    # What is kept of the minutes that record joins or leaves (the part `shared_part`): their
+    # files in the archive's order; each one's stamp and group when kept; and the folders
+    # holding each group's minutes (a superset: a folder is added as a row of its minutes is
+    # made, dropped only when the table is made whole).
+    group_folders: dict[str, set[str]] = {}
+
+    def seeing(rel: str, own: FileStat) -> tuple[Minutes | None] | None:
+        """minutes_of, noting the folder of each group's minutes read (`group_folders`)."""
+        got = minutes_of(rel, own)
+        if got is not None and got[0] is not None:
+            group_folders.setdefault(got[0].group_slug, set()).add(rel[: rel.rfind("/") + 1])
+        return got
+
+    def shared_records(
+        rels: list[str], known: dict[str, tuple[Stamp, str]], affected: set[str]
+    ) -> list[tuple[str, Minutes]] | None:
+        """(file, record) of each of `rels` that records joins or leaves as its file is now
+        (its row in the index, brought up to date first); those that record none any more left
+        out. The groups whose joins or leaves may have changed put in `affected`: of a file
+        changed, removed or new since `known` (each file's stamp and group when kept), its
+        group then and now. None when a row is not its file's."""
         records = []
         for rel in rels:
             own = stats.get(rel)
-            row = None if own is None else index.row(rel)
-            if own is None or row is None or row[1:5] != stamp_of(own):
+            before = known.get(rel)
+            if own is None:  # removed
+                if before is not None:
+                    affected.add(before[1])
+                continue
+            row = index.row(rel)
+            if row is None or row[1:5] != stamp_of(own):
                 return None
             record = unpack(row[5])[0]
-            if record is None or not record.membership:
-                return None
-            records.append(record)
+            if before is None or before[0] != stamp_of(own):
+                if before is not None:
+                    affected.add(before[1])
+                if record is None or not record.membership:
+                    continue
+                affected.add(record.group_slug)
+            elif record is None or not record.membership:
+                return None  # unchanged, and no longer what was kept
+            records.append((rel, record))
         return records
+
+    def in_order(found: list[tuple[str, Minutes]]) -> list[tuple[str, Minutes]]:
+        """`found` in the archive's order (archive.resolve): by date, id and place."""
+        places = {rel: at for at, (rel, _own) in enumerate(files)}
+        return sorted(found, key=lambda each: (each[1].date.toordinal(), each[1].id, places[each[0]]))
 
     try:
         with _collector_paused(), index.transaction():
@@ -1973,24 +2009,49 @@ def _kept_rows(
             records: list[Minutes] | None = None
             kept = index.kept_part(shared_part)
             rels: list[str] = []
-            if kept is not None:
-                rels = loads(kept[1])
-                records = shared_records(rels)
-                if records is not None:
-                    known = set(rels)
+            stored = None if kept is None else loads(kept[1])
+            if type(stored) is tuple and len(stored) == 3:
+                listed_rels, listed_known, listed_folders = stored
+                known = dict(zip(listed_rels, map(tuple, listed_known), strict=True))
+                group_folders.update((group, set(found)) for group, found in listed_folders.items())
+                rels = list(listed_rels)
+                affected: set[str] = set()
+                # A join or leave changed (a file of them edited, added or removed) makes again
+                # the rows of the minutes of the groups it changed, not every row: each minutes'
+                # attendance reads its own group's members alone (tables.minutes_rows). A file
+                # found to record joins or leaves that did not (bring_up_to_date asks `shared`)
+                # is taken in and the table brought up to date again, a few times at most.
+                for _attempt in range(4):
+                    listed = shared_records(rels, known, affected)
+                    if listed is None:
+                        break
+                    if affected:
+                        listed = in_order(listed)
+                    rels = [rel for rel, _record in listed]
+                    records = [record for _rel, record in listed]
+                    newly: list[str] = []
+                    redo = None
+                    if affected:
+                        folders: set[str] = set()
+                        for group in affected:
+                            folders |= group_folders.get(group, set())
+                        redo = (folders, _of_groups(frozenset(affected)))
                     digests = viewtable.bring_up_to_date(
                         index,
                         table,
                         digest,
                         now,
                         walk[0],
-                        minutes_of,
+                        seeing,
                         each_for(head, records),
-                        lambda rel, minutes: (
-                            rel in known or (minutes is not None and bool(minutes.membership))
-                        ),
+                        _newly_shared(set(rels), newly),
+                        redo,
                     )
+                    if digests is not None or not newly:
+                        break
+                    rels += newly
             if digests is None:  # made whole: first the minutes that record joins or leaves
+                group_folders.clear()
                 found: list[tuple[tuple[int, str, int], str]] = []
                 for place, (rel, own) in enumerate(files):
                     row = index.row(rel)
@@ -2016,13 +2077,22 @@ def _kept_rows(
 
                 def rows() -> Iterator[tuple[bytes, int, bytes]]:
                     for rel, own in files:
-                        got = minutes_of(rel, own)
+                        got = seeing(rel, own)
                         if got is None:
                             raise Rollback
                         yield viewtable.row(rel, stamp_of(own), got[0], each)
 
                 digests = viewtable.fill(index, table, digest, now, rows())
-            index.put_part(digest, shared_part, marshal.dumps(rels, MARSHAL_VERSION))
+            assert records is not None
+            kept_shared = (
+                rels,
+                [
+                    (stamp_of(stats[rel]), record.group_slug)
+                    for rel, record in zip(rels, records, strict=True)
+                ],
+                {group: sorted(found_folders) for group, found_folders in group_folders.items()},
+            )
+            index.put_part(digest, shared_part, marshal.dumps(kept_shared, MARSHAL_VERSION))
 
             def shrunk(data: bytes) -> Any:
                 rel, _stamp, date, minutes_id, value = loads(data)
@@ -2044,6 +2114,25 @@ def _kept_rows(
         marshal.dumps([(rel, stamp_of(stats[rel])) for rel in rels], VALUES_ONLY), digest_size=16
     ).digest()
     return KeptRows(index, table, digest, head, keyed, records, digests, selected, shared_key)
+
+
+def _newly_shared(taken: set[str], newly: list[str]) -> Callable[[str, Minutes | None], bool]:
+    """viewtable.bring_up_to_date's `shared` for _kept_rows: a changed file that records joins
+    or leaves and is not among `taken` (whose records were read) is put in `newly`, and the
+    table is not brought up to date with the members as they were."""
+
+    def shared(rel: str, minutes: Minutes | None) -> bool:
+        if rel in taken or minutes is None or not minutes.membership:
+            return False
+        newly.append(rel)
+        return True
+
+    return shared
+
+
+def _of_groups(groups: frozenset[str]) -> Callable[[Minutes], bool]:
+    """Whether a minutes is of one of `groups` (viewtable.bring_up_to_date's `redo`)."""
+    return lambda minutes: minutes.group_slug in groups
 
 
 def folder_stamp(root: str, folder: str, started: int) -> str | None:

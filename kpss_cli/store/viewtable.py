@@ -89,6 +89,7 @@ def bring_up_to_date(
     minutes_of: MinutesOf,
     each: Callable[[Minutes], Any],
     shared: Callable[[str, Minutes | None], bool] | None = None,
+    redo: tuple[Iterable[str], Callable[[Minutes], bool]] | None = None,
 ) -> dict[int, bytes] | None:
     """In a transaction: the table `name` brought up to date for the archive as `walk` found
     it (its folders `now`, its `fingerprint`) and its state kept; its digests. None when it
@@ -96,7 +97,10 @@ def bring_up_to_date(
     built again). `minutes_of(rel, stat)` gives a changed file's (minutes,), None when it
     cannot be told (a full load says why). `shared(rel, minutes)`: whether the file `rel`,
     changed or removed (`minutes` None), held or holds minutes whose record every row's value
-    reads (not its own record alone): then None too, and the table is made again whole."""
+    reads (not its own record alone): then None too, and the table is made again whole.
+    `redo`: (folders, again): the rows of the files of those folders whose minutes `again`
+    names are made again too, though their files did not change (the minutes of a group whose
+    joins or leaves changed: loading.kept_rows); they count in no limit of changes."""
     kept = index.kept_part(name)
     if kept is None:
         return None
@@ -108,6 +112,10 @@ def bring_up_to_date(
     changed += [f for f in folders if f not in now]
     if len(changed) > MOST_CHANGES:
         return None
+    again = None if redo is None else redo[1]
+    read = set(changed)
+    # The folders whose rows are made again though unchanged (`redo`): read as changed ones are.
+    changed += sorted(f for f in (() if redo is None else redo[0]) if f in now and f not in read)
     old: dict[str, Stamp] = {}
     contents: dict[str, list[Any]] = {}  # each old row's date, id and value
     for folder in changed:
@@ -122,6 +130,7 @@ def bring_up_to_date(
     put: dict[bytes, tuple[int, bytes]] = {}
     present: set[str] = set()
     same = True
+    files_changed = 0
     for folder in changed:
         if folder not in now:
             continue
@@ -131,16 +140,24 @@ def bring_up_to_date(
                 return None
             present.add(rel)
             if old.get(rel) == stamp_of(own):
-                continue
-            found_minutes = minutes_of(rel, own)
-            if found_minutes is None:
-                return None
-            if shared is not None and shared(rel, found_minutes[0]):
-                return None
+                if again is None:
+                    continue
+                found_minutes = minutes_of(rel, own)
+                if found_minutes is None:
+                    return None
+                if found_minutes[0] is None or not again(found_minutes[0]):
+                    continue
+            else:
+                found_minutes = minutes_of(rel, own)
+                if found_minutes is None:
+                    return None
+                if shared is not None and shared(rel, found_minutes[0]):
+                    return None
+                files_changed += 1
+                if files_changed > MOST_CHANGES:
+                    return None
             key, number, data = row(rel, stamp_of(own), found_minutes[0], each)
             put[key] = (number, data)
-            if len(put) > MOST_CHANGES:
-                return None
             # The same value as before (as marshal gives it back): the view is as it was.
             same = same and list(marshal.loads(data)[2:]) == contents.get(rel, [None, None, None])
     drop = {encode(rel): bucket(rel[: rel.rfind("/") + 1]) for rel in old if rel not in present}
