@@ -2620,10 +2620,17 @@ _ACRONYM_SUBJECT = re.compile(
 )
 
 
+# `Hosté: zástupce MPSV`: the body of a guest, who reports its news (`MPSV připraví novelu …`), not of those
+# who met.
+_GUESTS_LINE = rx(r"^\W*host(?:é|e|y|ů)?\b")
+
+
 def _acronym_known(acronym: str, head: list[str]) -> bool:
-    """True when the acronym stands in the minutes' head (their first lines, where the attendance is): a body
-    of those who met, not any office the text names."""
-    return any(re.search(rf"(?<![\w]){acronym}(?![\w])", line) for line in head)
+    """True when the acronym stands in the minutes' head (their first lines, where the attendance is) but
+    for its guests: a body of those who met, not any office the text names."""
+    return any(
+        re.search(rf"(?<![\w]){acronym}(?![\w])", line) for line in head if not _GUESTS_LINE.match(line)
+    )
 
 
 def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
@@ -2714,7 +2721,13 @@ def _courtesy_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int
         elif (under := _SECURED_UNDER.match(line)) is not None:
             heading = under["what"]
             continue
-        elif heading is not None and len(line) <= 80 and (row := _SECURED_ROW.match(line)) is not None:
+        elif (
+            heading is not None
+            and len(line) <= 80
+            and (row := _SECURED_ROW.match(line)) is not None
+            # (`Předsedající p. Malý`, `Pokladník př. Kos`: who holds a post, no part of the event)
+            and not is_role(row["what"])
+        ):
             task = f"{heading} – {row['what']}" if heading else row["what"]
             fields = {"owner": _COURTESY_OFF.sub("", row["owners"]), "task": task}
         else:
