@@ -119,3 +119,19 @@ def test_officers_of_a_club_before_their_names_are_roles() -> None:
     ]:
         found = recognise(_TITLE + line + "\n\n1. Zahájení\n")
         assert [(p["name"], p["role"]) for p in found.present] == expected, line
+
+
+# --- a club's minutes titled `Zápis …`, a byline under the title, told as `we` ---------------------------------
+
+
+def test_minutes_titled_as_minutes_with_a_byline_and_told_as_we_stay_minutes() -> None:
+    text = (
+        "Zápis z výroční členské schůze\n12.03.2019, Jana Nová (Klub seniorů)\n\n"
+        "Dne 10. 3. 2019 jsme se sešli v klubovně. Předsedkyně nás seznámila s hospodařením, schválili jsme "
+        "rozpočet a naše členky připravily pohoštění.\n"
+    )
+    assert recognise(text).looks_like_minutes
+    # (a headline that is no title of minutes above the same: a report, refused)
+    assert not recognise(
+        text.replace("Zápis z výroční členské schůze", "Výroční schůze klubu")
+    ).looks_like_minutes

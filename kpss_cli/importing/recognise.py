@@ -4382,7 +4382,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
-    if _report_with_byline(reader, result):
+    if not titled and _report_with_byline(reader, result):
+        # (`Zápis z výroční schůze` above the byline: a club's minutes told as `we`, still minutes)
         looks_like_minutes = False  # `31.07.2017, Ondřej Sýkora (Klub důchodců)` / `… jsme se sešli …`
     if not titled and result.date is None and len(set(_one_person(reader, RECORDER_LABEL, ()))) >= 2:
         # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY
