@@ -135,3 +135,11 @@ def test_minutes_titled_as_minutes_with_a_byline_and_told_as_we_stay_minutes() -
     assert not recognise(
         text.replace("Zápis z výroční členské schůze", "Výroční schůze klubu")
     ).looks_like_minutes
+
+
+def test_an_acronym_and_the_place_it_names_own_the_promise_together() -> None:
+    text = (
+        "Zápis z jednání pracovní skupiny Rodina\n\nPřítomni: Jan Malý (MÚ Kolín), Eva Nová, Petr Bor\n\n"
+        "1. Výzva\nMÚ Kolín zveřejní výzvu do 30. 6. 2021.\n"
+    )
+    assert owners(text) == [("MÚ Kolín", "zveřejní výzvu")]

@@ -2625,6 +2625,9 @@ _ACRONYM_SUBJECT = re.compile(
 _GUESTS_LINE = rx(r"^\W*host(?:é|e|y|ů)?\b")
 
 
+_PLACE_AFTER_ACRONYM = re.compile(rf"({CAPITAL}{SMALL}+)\s")
+
+
 def _acronym_known(acronym: str, head: list[str]) -> bool:
     """True when the acronym stands in the minutes' head (their first lines, where the attendance is) but
     for its guests: a body of those who met, not any office the text names."""
@@ -2665,7 +2668,10 @@ def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int,
                 for m in _SENTENCE_DUE.finditer(match["between"] + " " + clause)
                 if _deadline_like(m["value"])
             ]
-            fields = {"owner": match["owner"], "task": _SENTENCE_DUE.sub("", clause).strip(" .;,")}
+            # (`MÚ Kolín zveřejní …`: the acronym and the place it names are the owner, not the acronym alone)
+            place = _PLACE_AFTER_ACRONYM.match(match["between"])
+            owner = f"{match['owner']} {place[1]}" if place else match["owner"]
+            fields = {"owner": owner, "task": _SENTENCE_DUE.sub("", clause).strip(" .;,")}
             if dues:
                 fields["due"] = dues[-1]["value"]
             fields["guess"] = _("a task of a body named by its acronym (KMAS připraví …)")
