@@ -40,7 +40,7 @@ _ROLE_WORDS = rx(
     r"za\s|z\s|ze\s|odbor|oddělení|projektov|krajsk|městsk|náměst|primátor|poslan|senátor|zastupitel|"
     r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|jáhen|správce|jednatel|statutár|vedoucí|"
     # (officers of a club or an association: `pokladní Eva Malá`, `revizor`, `kronikářka`)
-    r"pokladn[íi]|revizor|kronikář|hospodář)"
+    r"pokladn[íi]|revizor|kronikář|hospodář(?:ka|ky)?\b)"
 )
 
 

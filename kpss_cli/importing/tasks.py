@@ -2625,6 +2625,7 @@ _ACRONYM_SUBJECT = re.compile(
 _GUESTS_LINE = rx(r"^\W*host(?:é|e|y|ů)?\b")
 
 
+# `MÚ Kolín`, `KS Most`: the place an office's acronym is of, right after it.
 _PLACE_AFTER_ACRONYM = re.compile(rf"({CAPITAL}{SMALL}+)\s")
 
 
