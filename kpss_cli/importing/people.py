@@ -38,7 +38,9 @@ _ROLE_WORDS = rx(
     r"sociální pracovn|starost|místostarost|radní|člen|tajemn|referent|garant|zapisovatel|moderátor|"
     r"facilitátor|lektor|konzultant|odborn|specialist|terapeut|psycholog|asistent|dobrovoln|zaměstnan|"
     r"za\s|z\s|ze\s|odbor|oddělení|projektov|krajsk|městsk|náměst|primátor|poslan|senátor|zastupitel|"
-    r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|jáhen|správce|jednatel|statutár|vedoucí)"
+    r"zpracovatel|hejtman|kurátor|pečovatel|kaplan|farář|jáhen|správce|jednatel|statutár|vedoucí|"
+    # (officers of a club or an association: `pokladní Eva Malá`, `revizor`, `kronikářka`)
+    r"pokladn[íi]|revizor|kronikář|hospodář(?:ka|ky)?\b)"
 )
 
 
@@ -89,10 +91,11 @@ _RANK = re.compile(
 )
 # A legal form standing alone after a comma belongs to the organisation before it
 # (`Advaita, z. ú.`), not to a new person.
-_LEGAL_FORM = rx(
-    r"^(?:z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s|s\.\s?r\.\s?o|spol\.\s?s\s?r\.\s?o|a\.\s?s|p\.\s?o|o\.\s?s|"
-    r"k\.\s?s|v\.\s?o\.\s?s|příspěvková organizace|zapsaný spolek|zapsaný ústav)\.?$"
+_LEGAL_FORMS = (
+    r"(?:z\.\s?s\.\s?p\.\s?o|z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s|s\.\s?r\.\s?o|spol\.\s?s\s?r\.\s?o|a\.\s?s|p\.\s?o|"
+    r"o\.\s?s|k\.\s?s|v\.\s?o\.\s?s|příspěvková organizace|zapsaný spolek|zapsaný ústav)"
 )
+_LEGAL_FORM = rx(rf"^{_LEGAL_FORMS}\.?$")
 _NAME_HEADING = rx(r"^(?:jméno|příjmení)")
 # Column headings of an attendance table (`Jméno | Organizace | Podpis`).
 _HEADING_CELL = rx(
@@ -220,6 +223,10 @@ def looks_like_name(text: str) -> bool:
 # `Potůček M. mch.`, `Novák J. nejst.`: a small abbreviation after a surname and its initial, as a
 # club's roll tells two members of one name apart (like `ml.`, `st.`): part of the name.
 _SUFFIX_ABBREVIATION = re.compile(rf"^{SMALL}{{2,5}}\.?$")
+# Abbreviations of running text, never a name's part (`Kos J., Bor P. atd.`, `Dub K. apod.`).
+_TEXT_ABBREVIATIONS = frozenset(
+    {"atd", "apod", "aj", "tj", "tzn", "tzv", "resp", "např", "viz", "cca", "mj", "ad"}
+)
 
 
 def _distinguishing_suffix(tokens: list[str], index: int) -> bool:
@@ -228,6 +235,7 @@ def _distinguishing_suffix(tokens: list[str], index: int) -> bool:
         index == len(tokens) - 1
         and index >= 2
         and bool(_SUFFIX_ABBREVIATION.match(tokens[index]))
+        and tokens[index].rstrip(".").lower() not in _TEXT_ABBREVIATIONS
         and bool(_INITIAL.match(tokens[index - 1]))
         and bool(_NAME_TOKEN.match(tokens[index - 2]))
         and not _INITIAL.match(tokens[index - 2])
@@ -431,9 +439,7 @@ def _could_be_surname(word: str, first: str) -> bool:
 
 
 # A legal form ending a piece (`Brdy – Vltava o.p.s.`, `Charita Most, z. s.`): the piece names a body.
-_ENDS_IN_LEGAL_FORM = re.compile(
-    r"(?:^|[\s,])(?:z\.\s?s|z\.\s?ú|o\.\s?p\.\s?s|s\.\s?r\.\s?o|o\.\s?s|z\.\s?s\.\s?p\.\s?o)\.?$"
-)
+_ENDS_IN_LEGAL_FORM = re.compile(rf"(?:^|[\s,]){_LEGAL_FORMS}\.?$")
 
 
 def _org_with_a_dash(main: str, parts: list[str]) -> bool:
@@ -1120,13 +1126,20 @@ _CHAIR_OF_NAMED_BODY = re.compile(
 )
 
 
+_OPENING_VERB = re.compile(r"\b(?:zahájil|řídil|vedl|moderoval)a?\b")
+_CLAUSE_BREAK = re.compile(r"[.,;:]|\s(?:a|ale|kde|který|která|poté)\s")
+
+
 def chair_of_named_body(text: str) -> tuple[str, str] | None:
     """(the body, the chair) of `_CHAIR_OF_NAMED_BODY` in a sentence that says the chair opened or led the
     meeting (`Schůzi zahájila předsedkyně Klubu Diana Míla Gruberová.`); None when the last two words are no
     first name and a surname, or no verb of opening stands with them."""
     for match in _CHAIR_OF_NAMED_BODY.finditer(text):
-        sentence = text[max(0, match.start() - 60) : match.end() + 40]
-        if not re.search(r"\b(?:zahájil|řídil|vedl|moderoval)[a]?\b", sentence):
+        # the verb of opening in the chair's own clause: before the post with no clause between
+        # (`Schůzi zahájila v 17 h předsedkyně …`), or right after the name; not another's
+        # (`Schůzi zahájil p. Malý a přivítal vedoucí Domova Sluneční Jana Kosová.`)
+        before = _CLAUSE_BREAK.split(text[max(0, match.start("post") - 60) : match.start("post")])[-1]
+        if not (_OPENING_VERB.search(before) or _OPENING_VERB.match(text, match.end() + 1)):
             continue
         # a first name known, or a woman's (`Míla`) before a woman's surname (`Gruberová`) after a woman's post
         woman = (

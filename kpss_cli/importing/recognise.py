@@ -2119,6 +2119,8 @@ def _list_lines(reader: _Reader, index: int, inline: str, *, colon: bool = False
         sub_labelled = current != reader.plains[j] and looks_like_people_line(current)
         if _ROMAN_ITEM.match(current):
             break  # `I.Úvod`, `II. Schválení programu jednání`: the first item of the minutes, no person
+        if same_titled_surname(probe, previous) and _signs_off(reader, j):
+            break  # `MUDr. Kos` under the last list, nothing but a post after it: who signs, no one more
         if reader.labels[j] or NEXT.search(current) or not (_continues(probe, previous) or sub_labelled):
             if _heading_in_list(reader, j, current, colon=colon):
                 j += 1  # `Vedení ZŠ`, `1.A – zástupce bude zvolen`: a heading or no one, people under it
@@ -2252,6 +2254,12 @@ def _person_follows(reader: _Reader, index: int) -> bool:
                 )
             )
     return False
+
+
+def _signs_off(reader: _Reader, index: int) -> bool:
+    """True when nothing but a post (`předseda komise`) follows line `index` in the minutes: the name on it
+    signs them."""
+    return all(not line or is_role(line) for line in reader.plains[index + 1 :])
 
 
 def _line_before(reader: _Reader, index: int) -> str:
@@ -4374,7 +4382,8 @@ def recognise(text: str, *, source_name: str = "", group_hint: str | None = None
         looks_like_minutes = False
     if _READING_TIME.search(head) and not strong:
         looks_like_minutes = False  # `7 minut čtení` under a headline: an article (about minutes, say)
-    if _report_with_byline(reader, result):
+    if not titled and _report_with_byline(reader, result):
+        # (`Zápis z výroční schůze` above the byline: a club's minutes told as `we`, still minutes)
         looks_like_minutes = False  # `31.07.2017, Ondřej Sýkora (Klub důchodců)` / `… jsme se sešli …`
     if not titled and result.date is None and len(set(_one_person(reader, RECORDER_LABEL, ()))) >= 2:
         # `SOCIÁLNĚ - KULTURNÍ KOMISE` / `Členové: …` / `Zapisovatelka: Hana Carvová` / `KOMISE SPRÁVY

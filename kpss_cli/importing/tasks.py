@@ -2620,10 +2620,21 @@ _ACRONYM_SUBJECT = re.compile(
 )
 
 
+# `Hosté: zástupce MPSV`: the body of a guest, who reports its news (`MPSV připraví novelu …`), not of those
+# who met.
+_GUESTS_LINE = rx(r"^\W*host(?:é|e|y|ů)?\b")
+
+
+# `MÚ Kolín`, `KS Most`: the place an office's acronym is of, right after it.
+_PLACE_AFTER_ACRONYM = re.compile(rf"({CAPITAL}{SMALL}+)\s")
+
+
 def _acronym_known(acronym: str, head: list[str]) -> bool:
-    """True when the acronym stands in the minutes' head (their first lines, where the attendance is): a body
-    of those who met, not any office the text names."""
-    return any(re.search(rf"(?<![\w]){acronym}(?![\w])", line) for line in head)
+    """True when the acronym stands in the minutes' head (their first lines, where the attendance is) but
+    for its guests: a body of those who met, not any office the text names."""
+    return any(
+        re.search(rf"(?<![\w]){acronym}(?![\w])", line) for line in head if not _GUESTS_LINE.match(line)
+    )
 
 
 def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int, list[TaskDict]]:
@@ -2658,7 +2669,10 @@ def _acronym_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int,
                 for m in _SENTENCE_DUE.finditer(match["between"] + " " + clause)
                 if _deadline_like(m["value"])
             ]
-            fields = {"owner": match["owner"], "task": _SENTENCE_DUE.sub("", clause).strip(" .;,")}
+            # (`MÚ Kolín zveřejní …`: the acronym and the place it names are the owner, not the acronym alone)
+            place = _PLACE_AFTER_ACRONYM.match(match["between"])
+            owner = f"{match['owner']} {place[1]}" if place else match["owner"]
+            fields = {"owner": owner, "task": _SENTENCE_DUE.sub("", clause).strip(" .;,")}
             if dues:
                 fields["due"] = dues[-1]["value"]
             fields["guess"] = _("a task of a body named by its acronym (KMAS připraví …)")
@@ -2714,7 +2728,13 @@ def _courtesy_owner_tasks(lines: list[str], meeting: dt.date | None) -> dict[int
         elif (under := _SECURED_UNDER.match(line)) is not None:
             heading = under["what"]
             continue
-        elif heading is not None and len(line) <= 80 and (row := _SECURED_ROW.match(line)) is not None:
+        elif (
+            heading is not None
+            and len(line) <= 80
+            and (row := _SECURED_ROW.match(line)) is not None
+            # (`Předsedající p. Malý`, `Pokladník př. Kos`: who holds a post, no part of the event)
+            and not is_role(row["what"])
+        ):
             task = f"{heading} – {row['what']}" if heading else row["what"]
             fields = {"owner": _COURTESY_OFF.sub("", row["owners"]), "task": task}
         else:
