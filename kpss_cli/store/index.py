@@ -539,6 +539,14 @@ class Index:
         except Exception:
             self.damaged = True
 
+    def paths(self) -> list[str]:
+        """The paths of the files' rows (their signatures not checked: for removing rows)."""
+        try:
+            return [path for (path,) in self._db.execute("SELECT path FROM files") if type(path) is str]
+        except sqlite3.Error:
+            self.damaged = True
+            return []
+
     def empty(self) -> bool:
         """True when the index holds no file's row (a first build); False when it cannot tell."""
         try:
