@@ -90,8 +90,10 @@ def main() -> None:
         wall = statistics.median(r[0] for r in runs)
         cpu = statistics.median(r[1] for r in runs)
         peak = statistics.median(r[2] for r in runs)
-        print(f"  {kpss} {command}: {wall:.2f} s, CPU {cpu:.2f} s ({min(r[1] for r in runs):.2f}-"
-              f"{max(r[1] for r in runs):.2f}), {peak:.0f} MiB ({min(r[2] for r in runs)}-{max(r[2] for r in runs)})")
+        print(
+            f"  {kpss} {command}: {wall:.2f} s, CPU {cpu:.2f} s ({min(r[1] for r in runs):.2f}-"
+            f"{max(r[1] for r in runs):.2f}), {peak:.0f} MiB ({min(r[2] for r in runs)}-{max(r[2] for r in runs)})"
+        )
     sys.stdout.flush()
 
 

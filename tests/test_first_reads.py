@@ -52,7 +52,9 @@ def _answer(invoke: Invoke, root: Path, query: list[str], *, cache: bool) -> tup
 
 def _exported(invoke: Invoke, root: Path, target: Path, *, cache: bool) -> tuple[int, str, dict[str, str]]:
     """`kpss export --to jsonl`'s exit code, stderr and files (`exported_at` left out)."""
-    result = invoke(*([] if cache else ["--no-cache"]), "export", "--to", "jsonl", str(target), "-a", str(root))
+    result = invoke(
+        *([] if cache else ["--no-cache"]), "export", "--to", "jsonl", str(target), "-a", str(root)
+    )
     files = {}
     for path in sorted(target.iterdir()):
         lines = []
@@ -63,8 +65,10 @@ def _exported(invoke: Invoke, root: Path, target: Path, *, cache: bool) -> tuple
                 line = json.dumps(value, ensure_ascii=False)
             lines.append(line)
         text = "\n".join(lines)
-        files[path.name] = text if path.suffix == ".jsonl" else text.replace(
-            json.loads(path.read_text(encoding="utf-8")).get("exported_at", "\0"), ""
+        files[path.name] = (
+            text
+            if path.suffix == ".jsonl"
+            else text.replace(json.loads(path.read_text(encoding="utf-8")).get("exported_at", "\0"), "")
         )
     return result.exit_code, result.stderr, files
 
@@ -120,7 +124,9 @@ def _unsettled_rows(root: Path) -> tuple[int, int]:
     db = sqlite3.connect(found)
     try:
         every = db.execute("SELECT count(*) FROM files").fetchone()[0]
-        marked = db.execute("SELECT count(*) FROM files WHERE mtime_ns < 0 AND ctime_ns = mtime_ns").fetchone()[0]
+        marked = db.execute(
+            "SELECT count(*) FROM files WHERE mtime_ns < 0 AND ctime_ns = mtime_ns"
+        ).fetchone()[0]
     finally:
         db.close()
     return every, marked

@@ -1194,7 +1194,14 @@ def load_view(
             handed[root] = again  # the view read from the index just built, as a warm run reads it
             del walk, again
             return _view_loaded(
-                archive, name, build, key=key, folders=folders, use_index=use_index, progress=progress, kept=kept
+                archive,
+                name,
+                build,
+                key=key,
+                folders=folders,
+                use_index=use_index,
+                progress=progress,
+                kept=kept,
             )
     if isinstance(build, EachMinutes):  # each record's value taken as it comes, the rest let go of
         lean = Lean(build.each)
