@@ -222,10 +222,15 @@ def first_tasks(
                 del files.folders  # type: ignore[attr-defined]  # their digests made again with the new times
         del unsettled
         if not index.empty():
-            # The rows kept are of a build or load whose snapshot cannot be brought up to
-            # date (files read before they settled, many changes): all made again, those of
-            # the files gone removed; never when the index holds this walk's snapshot.
-            if index.snapshot(fingerprint(files, unreadable), ("head",)) is not None or index.damaged:
+            # The rows kept are of a build whose files were read before they settled (a fresh
+            # copy) and whose snapshot cannot be brought up to date: all made again, those of
+            # the files gone removed; never when the index holds this walk's snapshot. Other
+            # rows (many changes, a comment in kpss.yaml) are read by the load, not parsed again.
+            if (
+                index.snapshot(fingerprint(files, unreadable), ("head",)) is not None
+                or index.damaged
+                or not index.unsettled()
+            ):
                 return None
             gone = [rel for rel in index.paths() if rel not in stats]
             if gone:
