@@ -577,8 +577,8 @@ def test_joins_leaves_and_kpss_yaml_make_every_row_again(
 ) -> None:
     """A minutes recording a join or a leave changes the attendance of other minutes of its
     group (who was a member on their date): the rows of that group's minutes are made again,
-    no other's; kpss.yaml's members make every row again. Each export the `--no-cache` one
-    byte for byte."""
+    no other's; kpss.yaml's members make every row again (the index built afresh), then only
+    an edited file's. Each export the `--no-cache` one byte for byte."""
     count = len(list(examples.glob("*/*.md")))
     group = sorted(f"seniori/{path.stem}" for path in examples.glob("seniori/*.md"))
     assert CliRunner().invoke(app, ["tasks", "--archive", str(examples)]).exit_code == 0  # the index
@@ -611,12 +611,14 @@ def test_joins_leaves_and_kpss_yaml_make_every_row_again(
         '      - "PhDr. Tomáš Kratochvíl (Charita Dolní Rovná)"\n      - "Jana Nová (Senior Point)"\n'
         "    schedule:\n      dates: [2025-02-13",
     )
-    after = same_as_no_cache("jsonl", examples, tmp_path)  # the index started afresh: made from records
+    made_rows.clear()
+    after = same_as_no_cache("jsonl", examples, tmp_path)  # the index started afresh, built again
+    assert len(made_rows) == count  # the rows' table made again, of kpss.yaml as it is, and kept
     assert b'"person_key": "jana nova", "status": "absent"' in after["attendance.jsonl"]
     made_rows.clear()
     _edit(seniori[0], "# Upraveno: ", "# ")
     after = same_as_no_cache("jsonl", examples, tmp_path)
-    assert len(made_rows) == count  # the rows' table made again, of kpss.yaml as it is
+    assert made_rows == ["seniori/2025-02-13"]  # then only the edited file's
     assert b'"person_key": "jana nova", "status": "absent"' in after["attendance.jsonl"]
 
 
@@ -1202,3 +1204,27 @@ def test_the_digest_of_what_a_minutes_puts_in_the_export_is_told_by_its_values_a
     value = (made, 17, (text, text, b"people"))
     assert rows.digest_of(value) == rows.digest_of((interned, 17, (text, other, b"people")))
     assert rows.digest_of(value) != rows.digest_of((interned, 17, (text, other + " ", b"people")))
+
+
+def test_after_a_list_an_export_after_an_edit_is_refreshed_next_time(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """The index built by a reading command before the first export (`kpss list`), the first
+    export spliced from its rows, the target then changed and copied again by a warm export:
+    after an edit of what the export does not hold, its tables the same, that copy is
+    refreshed, not copied again, and so is the next (the stamps of the copy signed for the
+    export after a change: kept.Kept.remember); each export the `--no-cache` one."""
+    assert CliRunner().invoke(app, ["list", "--archive", str(examples)]).exit_code == 0
+    target = tmp_path / "warm.jsonl"
+    assert export("jsonl", target, examples).exit_code == 0
+    clock(LATER)
+    same_as_no_cache("jsonl", examples, tmp_path)
+    _appended(target)
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied again
+    copied = copies["copy"] + copies["kernel_copy"]
+    minutes = sorted((examples / "seniori").glob("*.md"))[-1]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nDodatek.\n", encoding="utf-8")
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(fresh) == 2
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(fresh) == 2 and copies["copy"] + copies["kernel_copy"] == copied
