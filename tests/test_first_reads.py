@@ -45,6 +45,14 @@ def archive(generated_once: Path, tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _without_the_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every archive here built without the records, however small (loading.WHOLE_LOAD_FILES)."""
+    from kpss_cli.store import loading
+
+    monkeypatch.setattr(loading, "WHOLE_LOAD_FILES", 0)
+
+
 def _answer(invoke: Invoke, root: Path, query: list[str], *, cache: bool) -> tuple[int, str, str]:
     result = invoke(*([] if cache else ["--no-cache"]), *query, "-a", str(root))
     return result.exit_code, result.stdout, result.stderr
@@ -165,3 +173,24 @@ def test_files_not_settled_are_built_in_read_again_next_time_and_exported_withou
     assert "Eva Nolá" in warm[1]
     assert warm == _answer(invoke, archive, ["tasks", "--all", "--format", "json"], cache=False)
     assert _unsettled_rows(archive)[1] == 0  # settled now: kept as they are
+
+
+def test_an_archive_of_no_more_files_than_the_threshold_is_loaded_whole_on_its_first_build(
+    invoke: Invoke, archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Up to loading.WHOLE_LOAD_FILES files the first build loads the archive whole, as before
+    (its answer from the records held); one file more, it is built without them. Either way
+    `--no-cache`'s answer, byte for byte."""
+    from kpss_cli.store import loading
+
+    count = len(loading.walk_archive(str(archive))[0])  # the files a walk finds
+    cold = _answer(invoke, archive, ["list"], cache=False)
+    loads = _no_load(monkeypatch)
+    monkeypatch.setattr(loading, "WHOLE_LOAD_FILES", count)
+    assert _answer(invoke, archive, ["list"], cache=True) == cold
+    assert loads == [str(archive)]
+    shutil.rmtree(archive / ".kpss")
+    loads.clear()
+    monkeypatch.setattr(loading, "WHOLE_LOAD_FILES", count - 1)
+    assert _answer(invoke, archive, ["list"], cache=True) == cold
+    assert loads == []

@@ -451,13 +451,24 @@ BuildIndex = Callable[[str, str, "Walk", "Progress | None"], "set[str] | None"]
 building: list[BuildIndex] = []
 
 
+# Up to this many files a reading command's first build loads the archive whole, as before
+# (not `built`): there the records fit well under the 250 MiB bar (issue #25: at 10,000 files
+# the highest first-run peak was 142 MiB, `attendance`; peaks grow some 7-10 MiB per 1,000
+# files, so some 160-180 MiB here), and the whole load answers from the records it holds,
+# where the build without them reads its answer back out of the index: 10-25 % more CPU at
+# 10,000 files (docs/performance.md, branch `firstmem2`). Above it the records would not fit
+# (747 MiB for the first export at 100,000 files): the index is built without them.
+WHOLE_LOAD_FILES = 12_000
+
+
 def built(root: str, shown_root: str, walk: Walk, progress: Progress | None) -> Walk | None:
     """Where a run would load the archive to build or rebuild its index (no snapshot, or one that
     cannot be brought up to date): the index built without holding the records (`building`),
     and the archive walked again for the run to read its answer from the index as a warm run
     does (the build lets go of the walk's stats), the files built in unsettled given the same
-    times (unsettle); None when not built: the caller loads the archive as before."""
-    if not building or walk[1]:
+    times (unsettle); None when not built (or the archive is small: WHOLE_LOAD_FILES): the
+    caller loads the archive as before."""
+    if not building or walk[1] or len(walk[0]) <= WHOLE_LOAD_FILES:
         return None
     unsettled = building.pop()(root, shown_root, walk, progress)  # once: the next tries read it
     if unsettled is None:
