@@ -1202,3 +1202,27 @@ def test_the_digest_of_what_a_minutes_puts_in_the_export_is_told_by_its_values_a
     value = (made, 17, (text, text, b"people"))
     assert rows.digest_of(value) == rows.digest_of((interned, 17, (text, other, b"people")))
     assert rows.digest_of(value) != rows.digest_of((interned, 17, (text, other + " ", b"people")))
+
+
+def test_after_a_list_an_export_after_an_edit_is_refreshed_next_time(
+    examples: Path, tmp_path: Path, clock: Any, fresh: list[int], copies: dict[str, int]
+) -> None:
+    """The index built by a reading command before the first export (`kpss list`), the first
+    export spliced from its rows, the target then changed and copied again by a warm export:
+    after an edit of what the export does not hold, its tables the same, that copy is
+    refreshed, not copied again, and so is the next (the stamps of the copy signed for the
+    export after a change: kept.Kept.remember); each export the `--no-cache` one."""
+    assert CliRunner().invoke(app, ["list", "--archive", str(examples)]).exit_code == 0
+    target = tmp_path / "warm.jsonl"
+    assert export("jsonl", target, examples).exit_code == 0
+    clock(LATER)
+    same_as_no_cache("jsonl", examples, tmp_path)
+    _appended(target)
+    same_as_no_cache("jsonl", examples, tmp_path)  # copied again
+    copied = copies["copy"] + copies["kernel_copy"]
+    minutes = sorted((examples / "seniori").glob("*.md"))[-1]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nDodatek.\n", encoding="utf-8")
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(fresh) == 2
+    same_as_no_cache("jsonl", examples, tmp_path)
+    assert len(fresh) == 2 and copies["copy"] + copies["kernel_copy"] == copied

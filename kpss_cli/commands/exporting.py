@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core.errors import ExitStatus, KpssError
 from ..core.i18n import _
 from ..output.console import progress_bar
-from .shared import load, report, settings
+from .shared import load, may_build, report, settings
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ def export_archives(
         )
     exported_at = export_time()
     errors = False
+    may_build()  # the index built without the records where it has no snapshot to bring up to date
 
     def produce(spill: Spill) -> None:
         # The rows are made: not when a kept export is copied.

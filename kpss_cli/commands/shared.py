@@ -62,6 +62,7 @@ def load_reduced(
     from ..core.model import STATUSES
     from ..store.views import load_reduced as load_stored
 
+    may_build()
     loaded = load_stored(
         archive,
         name,
@@ -89,6 +90,7 @@ def load_answer(
     `view` names the view (kept as a table) that `loader` reads: an answer computed of the same
     version of it is not computed again."""
     use_index = not settings["no_cache"]
+    may_build()
 
     def computed() -> tuple[Archive, Any]:
         loaded = loader(archive, use_index=use_index, progress=progress_bar())
@@ -125,6 +127,7 @@ def load_computed(
     name the folders of other files the answer depends on (`plan/`)."""
     from ..store.answers import load_answer as load_stored
 
+    may_build()
     loaded, answer = load_stored(
         archive, name, key, compute, use_index=not settings["no_cache"], folders=folders, versioned=versioned
     )
@@ -154,9 +157,27 @@ def load_one(archive: str | os.PathLike[str] | None, ref: str) -> tuple[Archive,
     view when no file changed: store/views.load_one), with its problems reported on stderr."""
     from ..store.views import load_one as load_stored
 
+    may_build()
     loaded, minutes = load_stored(archive, ref, use_index=not settings["no_cache"], progress=progress_bar())
     report(loaded.problems)
     return loaded, minutes
+
+
+def _build_index(*args: Any) -> set[str] | None:
+    """store/firstbuild.py's build of the index without the records, imported only when a run
+    builds it (store/loading.built)."""
+    from ..store.firstbuild import build_index
+
+    return build_index(*args)
+
+
+def may_build() -> None:
+    """Where this run would load the archive to build its index, the index built without the
+    records and the answer read from it (store/loading.built): unless --no-cache."""
+    if not settings["no_cache"]:
+        from ..store.loading import building
+
+        building[:] = [_build_index]
 
 
 def _first_tasks(*args: Any) -> TaskSnapshot | None:
@@ -209,6 +230,8 @@ def load_view(
     use_index = not settings["no_cache"]
     if use_index:
         from ..store.loading import load_view as load_stored_view
+
+        may_build()
     else:  # a view of one value per minutes made without holding the records
         from ..store.cold import load_view as load_stored_view
     loaded, view = load_stored_view(

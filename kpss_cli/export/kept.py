@@ -226,8 +226,8 @@ class Kept:
         target holds those bytes (write._refresh; hashed while they are not `settled` at
         `at`). With `carry` (an export after a change), signed also as a KEPT part
         (`served_part`), whatever the archive's snapshot: the next export after a change whose
-        tables are the same bytes refreshes the target too (`keep_again`). Any failure just
-        signs nothing."""
+        tables are the same bytes refreshes the target too (`keep_again`); once signed, that
+        part is signed again by every later copy there. Any failure just signs nothing."""
         if self.entry is None or self.target_part is None:
             return
         data = marshal.dumps((self.entry.digest, stamps, at), MARSHAL_VERSION)
@@ -239,12 +239,18 @@ class Kept:
             # Beside the snapshot only when the archive and its entry are still as they were
             # looked at; both in one transaction.
             current = index.snapshot(self.digest, ("head", self.part)) is not None
+            # What an export after a change last copied to the target, once signed, is signed
+            # again by every later copy there (a warm one too): else it names the stamps of a
+            # target since replaced, and the next export after a change whose tables are the
+            # same copies the target again instead of refreshing it (keep_again).
+            served_part = self.served_part() if carry or current else ""
+            carry = carry or (bool(served_part) and index.kept_part(served_part) is not None)
 
             def put() -> None:
                 if current:
                     index.put_view_part(self.digest, target_part, data)
                 if carry:
-                    index.put_part("", self.served_part(), data)
+                    index.put_part("", served_part, data)
 
             if current or carry:
                 index.write(put)

@@ -13,13 +13,17 @@ of, never a Task of every task held (at 100,000 files the lean records and the t
 their histories were most of a first build's 437 MiB).
 
 Only where the first build is plain: processes can be forked, every file of the walk can be
-read and is settled, the index holds no file's row. Else None, and the caller loads the
-archive as before (loading._load). The answers and the index's tables are those of that load
+read, the index holds no snapshot of the walk (none at all, or one that could not be brought
+up to date: the caller tried). A file not yet settled (loading.SETTLED_NS) is built in with a
+stamp no file has, so read again next time. Else None, and the caller loads the archive as
+before (loading._load). Every reading command's first build comes here (loading.built), not
+only `kpss tasks`', and then reads its answer from the index as a warm run does. The answers and the index's tables are those of that load
 (tests/test_views.py, tests/test_first_build.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import marshal
 import os
@@ -49,7 +53,7 @@ from .cold import _DAY, _GROUP, _ID, _NEXT, _SLUG, _TASKS, _UPDATES, _short, def
 from .config import load_config
 from .incremental import state_made
 from .index import BUCKETS, Index, Signed, Signer, encode
-from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled
+from .loading import FirstBuild, Progress, SignedFile, Walk, _collector_paused, _inspect, _settled, unsettle
 from .packing import MARSHAL_VERSION, _updates, config_meaning, pack, unpack_task
 from .snapshot import FILE, MEET, NO_STATE, REF, Tables, fingerprint, head_part, status_kind, store_made
 from .workers import FORKS, shared
@@ -185,9 +189,12 @@ def _entry(
 def first_tasks(
     root: str, shown_root: str, walk: Walk, statuses: Iterable[str], progress: Progress | None
 ) -> TaskSnapshot | None:
-    """`kpss tasks`' load on an index with no file's row: the index built (as loading._load
-    builds it) and the snapshot of the tasks of `statuses` (as the index gives it); None when
-    this build is not plain (see above): the caller loads the archive."""
+    """`kpss tasks`' load on an index with no snapshot to bring up to date: the index built (as
+    loading._load builds it) and the snapshot of the tasks of `statuses` (as the index gives
+    it); None when this build is not plain (see above): the caller loads the archive. A file
+    changed too recently to be kept (loading.SETTLED_NS) is built in with the stamp no file
+    has (loading.unsettle: read again next time), the walk's own stat changed to it, so that
+    what this run reads of the index after the build is of that walk."""
     if not FORKS:
         return None
     files, unreadable, started = walk
@@ -197,7 +204,7 @@ def first_tasks(
     stats: dict[str, FileStat] = {}
     for rel, own in files:
         stat, problem = _inspect(base, rel, own)
-        if problem is not None or stat is None or not _settled(stat, started):
+        if problem is not None or stat is None:
             return None
         stats[rel] = stat
     folder = Path(root)
@@ -207,13 +214,41 @@ def first_tasks(
     if index is None:
         return None
     try:
+        unsettled = [stat for stat in stats.values() if not _settled(stat, started)]
+        if unsettled:
+            for stat in unsettled:
+                unsettle(stat, started)
+            with contextlib.suppress(AttributeError):
+                del files.folders  # type: ignore[attr-defined]  # their digests made again with the new times
+        del unsettled
         if not index.empty():
-            return None
+            # The rows kept are of a build whose files were read before they settled (a fresh
+            # copy) and whose snapshot cannot be brought up to date: all made again, those of
+            # the files gone removed; never when the index holds this walk's snapshot. Other
+            # rows (many changes, a comment in kpss.yaml) are read by the load, not parsed again.
+            if (
+                index.snapshot(fingerprint(files, unreadable), ("head",)) is not None
+                or index.damaged
+                or not index.unsettled()
+            ):
+                return None
+            gone = [rel for rel in index.paths() if rel not in stats]
+            if gone:
+                index.update((), gone)
         config = load_config(folder, shown_root)
         with _collector_paused(freeze=True):
             return _build(index, folder, shown_root, config, walk, stats, frozenset(statuses), progress)
     finally:
         index.close()
+
+
+def build_index(root: str, shown_root: str, walk: Walk, progress: Progress | None) -> set[str] | None:
+    """The index built for `walk` as `kpss tasks`' first build builds it (first_tasks), for a
+    command whose answer is then read from it as a warm run reads it (loading.built): the
+    files built in unsettled; None when the build is not plain: the caller loads the archive."""
+    files, _unreadable, started = walk
+    unsettled = {rel for rel, own in files if not isinstance(own, OSError) and not _settled(own, started)}
+    return None if first_tasks(root, shown_root, walk, (), progress) is None else unsettled
 
 
 def _build(

@@ -539,6 +539,22 @@ class Index:
         except Exception:
             self.damaged = True
 
+    def paths(self) -> list[str]:
+        """The paths of the files' rows (their signatures not checked: for removing rows)."""
+        try:
+            return [path for (path,) in self._db.execute("SELECT path FROM files") if type(path) is str]
+        except sqlite3.Error:
+            self.damaged = True
+            return []
+
+    def unsettled(self) -> bool:
+        """True when a file's row has the times of a file built in before it settled (negative:
+        loading.unsettle), to be read again; False when none has or it cannot tell."""
+        try:
+            return self._db.execute("SELECT 1 FROM files WHERE mtime_ns < 0 LIMIT 1").fetchone() is not None
+        except sqlite3.Error:
+            return False
+
     def empty(self) -> bool:
         """True when the index holds no file's row (a first build); False when it cannot tell."""
         try:

@@ -433,6 +433,54 @@ def _settled(stat: FileStat | os.stat_result, started: int) -> bool:
     return max(stat.st_mtime_ns, stat.st_ctime_ns) <= started - SETTLED_NS
 
 
+# A file not yet settled is built into the index (firstbuild.first_tasks) with the times
+# -started of the walk that found it, as its modification and change times: no file has them
+# (its change time is the kernel's clock), and no other walk gives them, so its row, and the
+# snapshot of a walk with it, are never of the file as a later run finds it: it is read again
+# next time, as a file not kept is. Older than any, they count as settled for the run that
+# built them, which reads its answer from the index it built.
+def unsettle(stat: FileStat, started: int) -> None:
+    """Give a walk's stat of a file not yet settled the times no file has (see above)."""
+    stat.st_mtime_ns = stat.st_ctime_ns = -started
+
+
+# The index built without the records (firstbuild.build_index, which imports this module):
+# given by the command line (commands/shared.py) for the runs that may keep the index.
+# (root, shown root, walk, progress): the paths unsettled (unsettle), or None when not built.
+BuildIndex = Callable[[str, str, "Walk", "Progress | None"], "set[str] | None"]
+building: list[BuildIndex] = []
+
+
+# Up to this many files a reading command's first build loads the archive whole, as before
+# (not `built`): there the records fit well under the 250 MiB bar (issue #25: at 10,000 files
+# the highest first-run peak was 142 MiB, `attendance`; peaks grow some 7-10 MiB per 1,000
+# files, so some 160-180 MiB here), and the whole load answers from the records it holds,
+# where the build without them reads its answer back out of the index: 10-25 % more CPU at
+# 10,000 files (docs/performance.md, branch `firstmem2`). Above it the records would not fit
+# (747 MiB for the first export at 100,000 files): the index is built without them.
+WHOLE_LOAD_FILES = 12_000
+
+
+def built(root: str, shown_root: str, walk: Walk, progress: Progress | None) -> Walk | None:
+    """Where a run would load the archive to build or rebuild its index (no snapshot, or one that
+    cannot be brought up to date): the index built without holding the records (`building`),
+    and the archive walked again for the run to read its answer from the index as a warm run
+    does (the build lets go of the walk's stats), the files built in unsettled given the same
+    times (unsettle); None when not built (or the archive is small: WHOLE_LOAD_FILES): the
+    caller loads the archive as before."""
+    if not building or walk[1] or len(walk[0]) <= WHOLE_LOAD_FILES:
+        return None
+    unsettled = building.pop()(root, shown_root, walk, progress)  # once: the next tries read it
+    if unsettled is None:
+        return None
+    again = walk_archive(root)
+    if unsettled:
+        for rel, own in again[0]:
+            if rel in unsettled and not isinstance(own, OSError):
+                unsettle(own, walk[2])
+    return again
+
+
 def _loaded(
     root: str,
     shown_root: str,
@@ -963,9 +1011,16 @@ def read_snapshot(
                 return reading(parts)
         if index.damaged:
             return None
-        return _up_to_date(index, root, shown_root, walk, now, digest, reading)
+        found = _up_to_date(index, root, shown_root, walk, now, digest, reading)
+        if found is not None or index.damaged or index.snapshot(digest, ("head",)) is not None:
+            return found
     finally:
         index.close()
+    if (again := built(root, shown_root, walk, None)) is None:
+        return None
+    handed[root] = again  # read from the index just built, as a warm run reads it
+    del walk, again
+    return read_snapshot(archive, names, read)
 
 
 def with_snapshot(
@@ -1146,6 +1201,19 @@ def load_view(
             del walk, streamed
             return head, marshal.loads(data)
         index.close()
+        if not index.damaged and (again := built(root, shown_root, walk, progress)) is not None:
+            handed[root] = again  # the view read from the index just built, as a warm run reads it
+            del walk, again
+            return _view_loaded(
+                archive,
+                name,
+                build,
+                key=key,
+                folders=folders,
+                use_index=use_index,
+                progress=progress,
+                kept=kept,
+            )
     if isinstance(build, EachMinutes):  # each record's value taken as it comes, the rest let go of
         lean = Lean(build.each)
         loaded = _loaded(root, shown_root, None, use_index, progress, walk, lean)
@@ -1169,6 +1237,9 @@ def load_view(
     snapshot.tasks = []
     del loaded, lean  # every record, freed before the view is unpacked
     return snapshot, marshal.loads(data)
+
+
+_view_loaded = load_view  # load_view again after a build (the name as defined: not counted twice)
 
 
 def _fill_view(
@@ -1600,6 +1671,10 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
             brought = _brought_up_to_date(index, root, shown_root, walk, now, digest, STATUSES)
             if brought is None:
                 index.close()
+                if not index.damaged and (again := built(root, shown_root, walk, None)) is not None:
+                    handed[root] = again  # the records read from the index just built, as warm
+                    del walk, now, again
+                    return _records_streamed(archive)
                 return None
             parts, held = brought
             if index.snapshot(digest, ("head",)) is not None:
@@ -1713,6 +1788,9 @@ def stream_records(archive: str | os.PathLike[str] | None) -> Records | None:
     return Records(
         head, len(order), [record for _key, record in with_membership], after, minutes, tasks, index.close
     )
+
+
+_records_streamed = stream_records  # again after a build (the name as defined: not counted twice)
 
 
 # --- rows kept per file and per bucket of tasks: `kpss export` after a change ---------------------
@@ -1918,6 +1996,9 @@ def kept_rows(
         found = None
     if found is None:
         index.close()
+        if not index.damaged and (again := built(root, shown_root, walk, None)) is not None:
+            del walk  # the rows read from the index just built, as a warm run reads them
+            return kept_rows(archive, name, each_for, shrink, (root, shown_root, again), select)
     return found
 
 
@@ -2185,7 +2266,7 @@ def walked_index(archive: str | os.PathLike[str] | None) -> tuple[str, str, Walk
     """The archive's root, its root as shown, its walk and its index; None when a folder was
     not read (a load says why) or there is no index (a read-only archive)."""
     root, shown_root = resolve_root(archive)
-    walk = walk_archive(root)
+    walk = handed.pop(root, None) or walk_archive(root)
     if walk[1]:
         return None
     index = open_index(root, shown_root)
