@@ -147,6 +147,19 @@ _INITIALS_ONLY = re.compile(rf"^((?:{CAPITAL}\.\s?){{1,2}}{CAPITAL}\.?)\s*(\(.*\
 
 
 _FROM_ORG = re.compile(r"\s(?:za|z|ze)\s+(?=\S)")
+# `Petr Víšek v zastoupení za Ludmilu Müllerovou`, `Hana Vlková v zastoupení Karla Lva`: a deputy
+# in a list, then whom they stand in for; the deputy is the one there (issue #19, batch 24).
+_IN_PLACE_OF = re.compile(r"\s+v\s+zastoupení\s+(?:za\s+)?(?=\S)")
+
+
+def _deputy_in_place_of(name: str) -> tuple[str, str] | None:
+    """`Petr Sýkora v zastoupení za Ludmilu Novou` -> (`Petr Sýkora`, `Ludmilu Novou`); None unless a
+    name stands before the phrase (`Odbor … v zastoupení za ředitele` is no person)."""
+    if (of := _IN_PLACE_OF.search(name)) is None or not looks_like_name(name[: of.start()]):
+        return None
+    return name[: of.start()], name[of.end() :]
+
+
 _TITLE_AND = re.compile(r"(?<=\.)\s+et\s+(?=[A-Z][A-Za-z]{1,6}\.)")  # `Mgr. et Mgr.`
 
 
@@ -500,6 +513,9 @@ def _person_from(fragment: str) -> PersonDict | None:
         and _could_be_surname(late["name"].split()[0], late["first"])
     ):
         name, rest = late["name"], [late["role"], *rest]
+    if (deputy := _deputy_in_place_of(name)) is not None:
+        name, whom = deputy
+        details.insert(0, whom)
     if (of := _FROM_ORG.search(name)) is not None and looks_like_name(name[: of.start()]):
         # `Jana Nová za Charitu Most`, `Eva Veselá z Charity`, `Petr Malý ze Slezské diakonie`
         name, org = name[: of.start()], name[of.end() :]
