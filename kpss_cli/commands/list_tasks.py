@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..core.errors import KpssError
 from ..core.i18n import N_, _, ngettext
@@ -53,12 +53,12 @@ def _task_rows(tasks: list[Task], today: dt.date) -> list[dict[str, Any]]:
     return [t.to_dict(today) for t in tasks]
 
 
-def _flag_unreadable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _flag_unreadable(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """For people (table, Markdown): `?` where kpss cannot tell whether a task is overdue."""
-    return [
+    return (
         {**row, "days_overdue": "?"} if row["deadline_kind"] == "unknown" and row["status"] == "open" else row
         for row in rows
-    ]
+    )
 
 
 def _task_style(today: dt.date) -> Callable[[dict[str, Any]], str | None]:
@@ -149,6 +149,25 @@ def list_tasks(
                 )
             ).format(count=unreadable)
         )
+    if not (fmt == "ics" or template or fmt == "pdf" or public or by):
+        # Each row made as it is written, never all at once: at 100,000 minutes the dicts of
+        # `tasks --all` held some 50 MB at its peak (issue #25; the table keeps only its cells).
+        columns = TASK_TABLE_COLUMNS if fmt == "table" else TASK_COLUMNS
+        caption = ngettext(
+            "{count} task, {overdue} overdue (as of {today})",
+            "{count} tasks, {overdue} overdue (as of {today})",
+            len(selected),
+        ).format(count=len(selected), overdue=overdue_count, today=today.isoformat())
+        made = (t.to_dict(today) for t in selected)
+        emit_rows(
+            _flag_unreadable(made) if fmt in ("table", "md") else made,
+            columns,
+            fmt,
+            row_style=_task_style(today),
+            caption=caption,
+            excel=excel,
+        )
+        return exit_code(loaded, found=fail_if_any and bool(selected))
     rows = _task_rows(selected, today)
     if fmt == "ics":
         from ..documents.ical import write_deadlines
@@ -182,7 +201,7 @@ def list_tasks(
         else:
             write_document(text)
     elif by:
-        shown = _flag_unreadable(rows) if fmt in ("table", "md") else rows
+        shown = list(_flag_unreadable(rows)) if fmt in ("table", "md") else rows
         sections = group_rows(shown, by, _roster(loaded.config))
         emit_sections(
             sections,
@@ -196,16 +215,6 @@ def list_tasks(
             excel=excel,
             width=table_width() if fmt == "table" else None,
         )
-    else:
-        columns = TASK_TABLE_COLUMNS if fmt == "table" else TASK_COLUMNS
-        caption = ngettext(
-            "{count} task, {overdue} overdue (as of {today})",
-            "{count} tasks, {overdue} overdue (as of {today})",
-            len(rows),
-        ).format(count=len(rows), overdue=overdue_count, today=today.isoformat())
-        if fmt in ("table", "md"):
-            rows = _flag_unreadable(rows)
-        emit_rows(rows, columns, fmt, row_style=_task_style(today), caption=caption, excel=excel)
     return exit_code(loaded, found=fail_if_any and bool(rows))
 
 

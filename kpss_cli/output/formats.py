@@ -262,14 +262,14 @@ def _table(
     width: int | None = None,
     **_options: Any,
 ) -> int:
-    materialised = list(rows)
     if terminal:
+        materialised = list(rows)
         _rich_table(materialised, columns, out, row_style, caption, width)
-    else:
-        _plain_table(materialised, columns, out, width)
-        if caption:
-            out.write(caption + "\n")
-    return len(materialised)
+        return len(materialised)
+    count = _plain_table(rows, columns, out, width)
+    if caption:
+        out.write(caption + "\n")
+    return count
 
 
 # Columns a table never shortens: ids and paths (copied into other commands), dates, codes.
@@ -338,23 +338,41 @@ def _fitting(
     would be cut below _READABLE characters."""
     if width is None or not any(c.spare for c in columns):
         return list(columns)
-    cells = [[clean(shown(row, c)) for c in columns] for row in rows]
+    return [
+        columns[i]
+        for i in _fitting_cells(
+            columns, [[clean(shown(row, c)) for c in columns] for row in rows], width, gap
+        )
+    ]
+
+
+def _fitting_cells(
+    columns: Sequence[Column], cells: list[list[str]], width: int | None, gap: int
+) -> list[int]:
+    """_fitting of rows already made into `cells` (one per column): the indexes of the columns kept."""
+    if width is None or not any(c.spare for c in columns):
+        return list(range(len(columns)))
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
     natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     readable = [
         max(_floor(c, n, v), min(n, _READABLE)) for c, n, v in zip(columns, natural, values, strict=True)
     ]
     if sum(readable) + gap * (len(columns) - 1) <= width:
-        return list(columns)
-    return [c for c in columns if not c.spare]
+        return list(range(len(columns)))
+    return [i for i, c in enumerate(columns) if not c.spare]
 
 
 def _plain_table(
-    rows: list[dict[str, Any]], columns: Sequence[Column], out: TextIO, width: int | None
-) -> None:
-    """Aligned columns with no colour or box drawing, for pipes and files."""
-    columns = _fitting(columns, rows, width, 2)
+    rows: Iterable[dict[str, Any]], columns: Sequence[Column], out: TextIO, width: int | None
+) -> int:
+    """Aligned columns with no colour or box drawing, for pipes and files; return the row
+    count. Only the cells are kept, each row's dict dropped once read (`tasks --all` at
+    100,000 minutes: issue #25)."""
     cells = [[clean(shown(row, c)) for c in columns] for row in rows]
+    kept = _fitting_cells(columns, cells, width, 2)
+    if len(kept) < len(columns):
+        columns = [columns[i] for i in kept]
+        cells = [[row_cells[i] for i in kept] for row_cells in cells]
     values = [max([0] + [len(r[i]) for r in cells]) for i in range(len(columns))]
     natural = [max(len(_(c.header)), v) for c, v in zip(columns, values, strict=True)]
     widths = fit_widths(columns, natural, width, 2, values)
@@ -368,6 +386,7 @@ def _plain_table(
 
     out.write(line([_(c.header) for c in columns]))
     out.writelines(line(row_cells) for row_cells in cells)
+    return len(cells)
 
 
 def _rich_table(
