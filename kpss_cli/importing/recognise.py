@@ -42,6 +42,7 @@ from .people import (
 )
 from .sentences import (
     HELD_LATER_AFTER_DAY,
+    HELD_VERB,
     announced_meeting,
     association_of_members_meeting,
     place_and_day_under_title,
@@ -4008,7 +4009,7 @@ _TOLD_HELD = rx(
 )
 
 # `Dne 21. listopadu 2011 se konalo 13. zasedání …`: the day, then the verb, as a report tells it.
-_HELD_AFTER_DAY = rx(r"^\s*(?:se\s+(?:konal|uskutečnil|sešl)[aoiy]?|proběhl[aoiy]?)\b")
+_HELD_AFTER_DAY = rx(rf"^\s*(?:se\s+{HELD_VERB}|proběhl[aoiy]?)\b")
 
 
 # A web page's date stamp: the day alone on its line, or with when it was published.

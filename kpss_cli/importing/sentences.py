@@ -134,7 +134,10 @@ def recorder_beside_a_name(plains: list[str], present: list[str]) -> str | None:
 
 # `Dne 19. září 2017 se v prostorách zasedací místnosti … uskutečnilo 1. Veřejné setkání.`: the day,
 # then `se`, where, and the verb of taking place further on in the same sentence, as a report tells it.
-HELD_LATER_AFTER_DAY = rx(r"^\s*se\s+(?:[^.;:!?]{1,160}?\s)?(?:konal|uskutečnil|sešl)[aoiy]?\b")
+# The verbs of a meeting held (`se konala`, `se uskutečnil`, `se sešli`), declared once for
+# recognise._HELD_AFTER_DAY too.
+HELD_VERB = r"(?:konal|uskutečnil|sešl)[aoiy]?"
+HELD_LATER_AFTER_DAY = rx(rf"^\s*se\s+(?:[^.;:!?]{{1,160}}?\s)?{HELD_VERB}\b")
 
 
 # `Schůze 3.11 2018 bude mimořádně na tenisovém kurtu.`: a notice that gives the day of a meeting to
