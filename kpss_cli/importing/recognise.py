@@ -4045,9 +4045,12 @@ _AGENDA_ITEM = re.compile(r"^\s*(?P<number>\d{1,2})\s*[.)]\s+\S")
 def _minutes_frame(reader: _Reader) -> bool:
     """True when the text has a label of minutes or a numbered agenda (`1.`, then `2.` on a later
     line, as lines of their own): the shape of minutes, which a news item about a meeting lacks."""
-    if any(_MINUTES_FRAME.match(line) for line in reader.plains):
-        return True
-    numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
+    return any(_MINUTES_FRAME.match(line) for line in reader.plains) or _numbered_agenda(reader)
+
+
+def _numbered_agenda(reader: _Reader) -> bool:
+    """True when items `1.` then `2.` stand as lines of their own: a numbered agenda."""
+    numbers = (int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line)))
     return (1, 2) in itertools.pairwise(numbers)
 
 
@@ -4055,10 +4058,9 @@ def _agenda_and_held(reader: _Reader) -> bool:
     """True when the text has a numbered agenda (`1. Zahájení`, `2. …` as lines of their own) and,
     in its first lines, a sentence of the meeting held (`Jednání komise proběhlo 12. 3. 2024 …`):
     minutes with neither a title nor a label, whose only day is told in that sentence."""
-    numbers = [int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))]
     if any(_NEWS_VOICE.search(line) for line in reader.plains):
         return False  # the agenda reported (`Na programu byly tyto body:`) to readers greeted: news
-    return (1, 2) in itertools.pairwise(numbers) and any(
+    return _numbered_agenda(reader) and any(
         _HELD.search(line) for line in reader.plains[:12] if not _AGENDA_ITEM.match(line)
     )
 
@@ -4145,9 +4147,7 @@ def _told_as_news(reader: _Reader, day: dt.date | None) -> bool:
         # day so too; a news report of a meeting has no agenda of its own)
         return False
     told = False
-    numbered = (1, 2) in itertools.pairwise(
-        int(m["number"]) for line in reader.plains if (m := _AGENDA_ITEM.match(line))
-    )
+    numbered = _numbered_agenda(reader)
     # a page stamp or headline with the day is read past only on a page without the shape of minutes
     news_page = not _minutes_frame(reader)
     first = next((n for n, line in enumerate(reader.plains) if line), -1)
